@@ -1,0 +1,43 @@
+import preact from "@preact/preset-vite";
+import { defineConfig } from "vitest/config";
+
+// One Vitest run, three projects: widget code in a DOM (happy-dom), the server in Node against
+// real SQLite and PostgreSQL, and the browser suite driving Debian's Chromium through playwright-core.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [preact()],
+        test: {
+          name: "dom",
+          environment: "happy-dom",
+          include: ["packages/{core,ui,reviews,loyalty,embed}/src/**/*.test.{ts,tsx}"],
+          exclude: ["packages/reviews/src/server/**"],
+        },
+      },
+      {
+        plugins: [preact()],
+        test: {
+          name: "server",
+          environment: "node",
+          include: [
+            "packages/server/src/**/*.test.{ts,tsx}",
+            "packages/reviews/src/server/**/*.test.{ts,tsx}",
+          ],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["e2e/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
