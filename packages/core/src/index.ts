@@ -3,4 +3,18 @@ export type { ClientOptions, MediaQuery, PlauditClient } from "./client.ts";
 export { createClient, reviewSearch } from "./client.ts";
 export type { PlauditErrorDetails, PlauditErrorKind } from "./errors.ts";
 export { isPlauditError, PlauditError, parseRetryAfter } from "./errors.ts";
+export type { PlauditEventMap, PlauditEventName, PlauditEvents, PlauditListener } from "./events.ts";
+export { createEvents, getEvents } from "./events.ts";
+export type { StoreOptions } from "./store.ts";
+export { createPlauditStore, ensureSlice, getStore, listKey, summaryKey } from "./store.ts";
+export type {
+  Loadable,
+  PlauditActions,
+  PlauditState,
+  PlauditStore,
+  ReviewListState,
+  StoreConfig,
+  SubmissionState,
+} from "./store-types.ts";
 export type { UploadOptions } from "./upload.ts";
+export { CORE_VERSION } from "./version.ts";

@@ -1,0 +1,85 @@
+// The shared store's state, one slice per concern (docs/core-api.md). Other packages may add
+// their own top-level keys (see `ensureSlice` in store.ts): the index signature lets them.
+import type { StoreApi } from "zustand/vanilla";
+import type {
+  Review,
+  ReviewInput,
+  ReviewQuery,
+  SubmitReviewResponse,
+  Summary,
+  VoteValue,
+} from "./api-types.ts";
+import type { PlauditClient } from "./client.ts";
+import type { PlauditError } from "./errors.ts";
+import type { PlauditEvents } from "./events.ts";
+
+/** Which API and store a widget talks to (from its WidgetConfig). */
+export interface StoreConfig {
+  apiBase: string;
+  store: string;
+}
+
+export interface Loadable<T> {
+  status: "idle" | "loading" | "ready" | "error";
+  data?: T;
+  error?: PlauditError;
+}
+
+export interface ReviewListState {
+  productId: string;
+  /** The query without its cursor. */
+  query: ReviewQuery;
+  status: "idle" | "loading" | "ready" | "error" | "loading-more";
+  items: Review[];
+  nextCursor: string | null;
+  total: number;
+  error?: PlauditError;
+}
+
+export interface SubmissionState {
+  status: "idle" | "sending" | "sent" | "error";
+  result?: SubmitReviewResponse;
+  error?: PlauditError;
+}
+
+export interface PlauditState {
+  /** key: summaryKey(store, productId) */
+  summaries: Record<string, Loadable<Summary>>;
+  /** key: listKey(store, productId, query) */
+  reviewLists: Record<string, ReviewListState>;
+  /** reviewId → this shopper's vote */
+  myVotes: Record<string, VoteValue>;
+  /** key: summaryKey(store, productId) */
+  submissions: Record<string, SubmissionState>;
+  /** Slices added by other packages (loyalty, media…), typed by their owners. */
+  [slice: string]: unknown;
+}
+
+export interface PlauditActions {
+  /** One client per (apiBase, store). */
+  client(config: StoreConfig): PlauditClient;
+  /** Batched through the client; skips a summary already loading or loaded. Never rejects: errors live in state. */
+  loadSummary(config: StoreConfig, productId: string): Promise<void>;
+  /** Replaces the list; returns its key. An identical list already loading is not fetched twice. Never rejects. */
+  loadReviews(config: StoreConfig, productId: string, query?: ReviewQuery): Promise<string>;
+  /** Appends the next cursor page. Never rejects. */
+  loadMoreReviews(config: StoreConfig, listKey: string): Promise<void>;
+  /** Optimistic; rolls back and rejects with the PlauditError on failure. */
+  vote(config: StoreConfig, review: Review, value: VoteValue): Promise<void>;
+  /** Emits review:submitted; refreshes the product's summary when published. Rejects on failure. */
+  submitReview(config: StoreConfig, productId: string, input: ReviewInput): Promise<SubmitReviewResponse>;
+  /** Stable anonymous id in localStorage (falls back to memory). */
+  voterId(): string;
+  events: PlauditEvents;
+}
+
+export type PlauditStore = StoreApi<PlauditState> & PlauditActions;
+
+/** What a slice's actions are built from. */
+export interface SliceContext {
+  api: StoreApi<PlauditState>;
+  client(config: StoreConfig): PlauditClient;
+  events: PlauditEvents;
+  voterId(): string;
+  loadSummary(config: StoreConfig, productId: string, force?: boolean): Promise<void>;
+}

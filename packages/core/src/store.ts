@@ -1,0 +1,122 @@
+// The shared store: plain zustand/vanilla state plus actions, one per page (page-singleton.ts).
+import { createStore } from "zustand/vanilla";
+import { type ClientOptions, createClient, type PlauditClient } from "./client.ts";
+import type { PlauditError } from "./errors.ts";
+import { getEvents, type PlauditEvents } from "./events.ts";
+import { pageSingleton } from "./page-singleton.ts";
+import { reviewListsSlice } from "./review-lists-slice.ts";
+import type { PlauditState, PlauditStore, SliceContext, StoreConfig } from "./store-types.ts";
+import { createVoterId } from "./voter-id.ts";
+import { votesSlice } from "./votes-slice.ts";
+
+export { listKey } from "./review-lists-slice.ts";
+
+export const summaryKey = (store: string, productId: string): string => JSON.stringify([store, productId]);
+
+export interface StoreOptions {
+  /** Passed to every client the store makes (tests, server-side rendering). */
+  client?: Omit<ClientOptions, "apiBase" | "store">;
+  /** Default: the page's bus (getEvents()). */
+  events?: PlauditEvents;
+  /** Where the voter id is kept; default localStorage. */
+  storage?: () => Storage | undefined;
+}
+
+/**
+ * A new store, registered nowhere. For server-side rendering (one per request: a page-wide store
+ * in a server would share state between shoppers) and tests; widgets use getStore().
+ */
+export function createPlauditStore(options: StoreOptions = {}): PlauditStore {
+  const api = createStore<PlauditState>()(() => ({
+    summaries: {},
+    reviewLists: {},
+    myVotes: {},
+    submissions: {},
+  }));
+  const events = options.events ?? getEvents();
+  const clients = new Map<string, PlauditClient>();
+  const summaryRequests = new Map<string, Promise<void>>();
+
+  const client = (config: StoreConfig) => {
+    const id = `${config.apiBase}\n${config.store}`;
+    let found = clients.get(id);
+    if (!found) {
+      found = createClient({ ...options.client, ...config });
+      clients.set(id, found);
+    }
+    return found;
+  };
+
+  const setSummary = (key: string, value: PlauditState["summaries"][string]) =>
+    api.setState((state) => ({ summaries: { ...state.summaries, [key]: value } }));
+
+  const loadSummary = (config: StoreConfig, productId: string, force = false): Promise<void> => {
+    const key = summaryKey(config.store, productId);
+    const current = api.getState().summaries[key];
+    const running = summaryRequests.get(key);
+    if (running && !force) return running;
+    if (current?.status === "ready" && !force) return Promise.resolve();
+    setSummary(key, { ...current, status: "loading" });
+    const request = client(config)
+      .getSummary(productId)
+      .then(
+        (data) => setSummary(key, { status: "ready", data }),
+        (error: PlauditError) =>
+          setSummary(key, { ...api.getState().summaries[key], status: "error", error }),
+      )
+      .finally(() => {
+        if (summaryRequests.get(key) === request) summaryRequests.delete(key);
+      });
+    summaryRequests.set(key, request);
+    return request;
+  };
+
+  const ctx: SliceContext = { api, client, events, voterId: createVoterId(options.storage), loadSummary };
+
+  const setSubmission = (key: string, value: PlauditState["submissions"][string]) =>
+    api.setState((state) => ({ submissions: { ...state.submissions, [key]: value } }));
+
+  return {
+    ...api,
+    client,
+    loadSummary: (config, productId) => loadSummary(config, productId),
+    ...reviewListsSlice(ctx),
+    ...votesSlice(ctx),
+    async submitReview(config, productId, input) {
+      const key = summaryKey(config.store, productId);
+      setSubmission(key, { status: "sending" });
+      let result: Awaited<ReturnType<PlauditClient["submitReview"]>>;
+      try {
+        result = await client(config).submitReview(productId, input);
+      } catch (error) {
+        setSubmission(key, { status: "error", error: error as PlauditError });
+        throw error;
+      }
+      setSubmission(key, { status: "sent", result });
+      events.emit("review:submitted", {
+        store: config.store,
+        productId,
+        review: result.review,
+        status: result.status,
+        ...(input.customerToken ? { customerToken: input.customerToken } : {}),
+      });
+      // A published review changes the stars everywhere on the page.
+      if (result.status === "published") void loadSummary(config, productId, true);
+      return result;
+    },
+    voterId: ctx.voterId,
+    events,
+  };
+}
+
+/** The page's one store, shared with every other copy of @plaudit/core of the same major. */
+export const getStore = (): PlauditStore => pageSingleton("store", () => createPlauditStore());
+
+/**
+ * Adds a top-level slice owned by another package (loyalty, media…) unless a copy of that package
+ * already did, and answers its current value. Its owner types it and updates it with setState.
+ */
+export function ensureSlice<T>(store: PlauditStore, key: string, initial: T): T {
+  if (!(key in store.getState())) store.setState({ [key]: initial });
+  return store.getState()[key] as T;
+}
