@@ -1,7 +1,12 @@
 export { Button, type ButtonProps } from "./button.tsx";
+export { Dialog, type DialogProps } from "./dialog.tsx";
+export { dialogCss } from "./dialog-styles.ts";
 export { ErrorBoundary, type ErrorBoundaryProps } from "./error-boundary.tsx";
+export { activeElementOf, deepActiveElement, tabbablesWithin, wrapTabKey } from "./focus-trap.ts";
 export { adoptStyles, prepareHost } from "./host.ts";
 export { CheckIcon, StarIcon, ThumbDownIcon, ThumbUpIcon } from "./icons.tsx";
+export { RatingInput, type RatingInputProps } from "./rating-input.tsx";
+export { ratingInputCss } from "./rating-input-styles.ts";
 export { type RenderIntoRootOptions, renderIntoRoot } from "./render-into-root.tsx";
 export { fillStep, Stars, type StarsProps, starsCss } from "./stars.tsx";
 export { baseCss, themeCss } from "./theme.ts";

@@ -1,0 +1,24 @@
+// Styles of the modal Dialog. Adopt together with themeCss and baseCss (the dialog element is a
+// `plaudit-root` itself, so it is pinned and themed even though it renders in the top layer).
+// px only; logical properties so RTL mirrors by itself.
+
+export const dialogCss = `
+.plaudit-dialog{position:fixed;inset:0;z-index:2147483000;margin:auto;padding:0;
+inline-size:min(560px,calc(100vw - 32px));max-inline-size:calc(100vw - 32px);
+block-size:fit-content;max-block-size:calc(100% - 32px);overflow:auto;overscroll-behavior:contain;
+border:1px solid var(--p-border);border-radius:var(--p-radius);background:var(--p-bg);color:var(--p-text);
+box-shadow:0 12px 40px rgba(0,0,0,.35)}
+.plaudit-dialog:not([open]){display:none}
+.plaudit-dialog::backdrop{background:rgba(15,18,22,.6)}
+.plaudit-dialog-header{display:flex;align-items:flex-start;gap:12px;padding-block:16px 8px;padding-inline:20px 12px}
+.plaudit-dialog-title{flex:1;margin:0;font-size:20px;line-height:28px;font-weight:700;color:var(--p-text)}
+.plaudit-dialog-close{flex:none;display:inline-flex;align-items:center;justify-content:center;
+inline-size:36px;block-size:36px;margin:-4px 0 0;padding:0;border:1px solid transparent;
+border-radius:var(--p-radius);background:transparent;color:var(--p-text);cursor:pointer}
+.plaudit-dialog-close:hover{border-color:var(--p-border);background:var(--p-surface)}
+.plaudit-dialog-body{padding-block:0 20px;padding-inline:20px}
+@media (max-width:480px){.plaudit-dialog{inline-size:calc(100vw - 16px);max-inline-size:calc(100vw - 16px);
+max-block-size:calc(100% - 16px)}}
+@media (prefers-reduced-motion:no-preference){.plaudit-dialog[open]{animation:plaudit-dialog-in .15s ease-out}}
+@keyframes plaudit-dialog-in{from{opacity:0;transform:translateY(8px)}to{opacity:1;transform:none}}
+`;
