@@ -28,7 +28,7 @@ function storeWith(answer: Answer) {
     ({
       getItem: (k: string) => memory.get(k) ?? null,
       setItem: (k: string, v: string) => memory.set(k, v),
-    }) as Storage;
+    }) as unknown as Storage;
   const store = createPlauditStore({ client: { fetch: recorder.fetch, retries: 0 }, events, storage });
   return { store, events, ...recorder };
 }
