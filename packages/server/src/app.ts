@@ -1,0 +1,66 @@
+import { Hono } from "hono";
+import type { AppContext, AppDeps, AppEnv } from "./context.ts";
+import { ApiError } from "./errors.ts";
+import { withDefaultHooks } from "./hooks.ts";
+import { adminAuth } from "./http/admin-auth.ts";
+import { publicCors } from "./http/cors.ts";
+import { requestLog } from "./http/request-log.ts";
+import { storeScope } from "./http/store-scope.ts";
+import { jsonLogger } from "./logger.ts";
+import { createMetrics } from "./metrics.ts";
+import { createMemoryRateLimiter } from "./rate-limit.ts";
+import { noReviewMedia } from "./reviews/review-media.ts";
+import { routeModules } from "./routes/index.ts";
+import { staticAssetRoutes } from "./routes/static-assets.ts";
+
+export interface PlauditApp {
+  app: Hono<AppEnv>;
+  ctx: AppContext;
+  fetch: Hono<AppEnv>["fetch"];
+}
+
+/** Builds the HTTP app from injected parts (tests pass their own database, clock, limiter). */
+export function createApp(deps: AppDeps): PlauditApp {
+  const ctx: AppContext = {
+    db: deps.db,
+    clock: deps.clock ?? (() => new Date()),
+    rateLimiter: deps.rateLimiter ?? createMemoryRateLimiter(),
+    logger: deps.logger ?? jsonLogger,
+    metrics: createMetrics(deps.db, { defaultMetrics: deps.processMetrics ?? false }),
+    hooks: withDefaultHooks(deps.hooks),
+    media: deps.media ?? noReviewMedia,
+    trustProxy: deps.trustProxy ?? false,
+    ...(deps.assets ? { assets: deps.assets } : {}),
+  };
+
+  const app = new Hono<AppEnv>();
+  app.use("*", requestLog(ctx));
+  app.use("/v1/stores/*", publicCors());
+  app.use("/v1/stores/:store/*", storeScope(ctx));
+  app.use("/v1/admin/*", adminAuth(ctx));
+
+  for (const module of [...routeModules, staticAssetRoutes]) module.register(app, ctx);
+
+  app.notFound((c) => {
+    c.set("unmatched", true);
+    return c.json(
+      { error: { code: "not_found", message: `no route for ${c.req.method} ${c.req.path}` } },
+      404,
+    );
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      return c.json(err.toBody(), err.status, err.headers);
+    }
+    // Anything else is our bug: log it with the request id, answer without internals.
+    ctx.logger.error({
+      msg: "unhandled error",
+      requestId: c.get("requestId"),
+      error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err),
+    });
+    return c.json({ error: { code: "internal_error", message: "something went wrong on our side" } }, 500);
+  });
+
+  return { app, ctx, fetch: app.fetch };
+}

@@ -1,0 +1,154 @@
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.ts";
+import { backupSqlite } from "./db/backup.ts";
+import { describeDatabaseUrl, openDatabase } from "./db/database.ts";
+import { migrate } from "./db/migrate.ts";
+import { jsonLogger } from "./logger.ts";
+import { createMemoryRateLimiter, unlimitedRateLimiter } from "./rate-limit.ts";
+import { seedBenchmarkReviews, seedDemo } from "./seed.ts";
+
+const USAGE = `plaudit-server <command> [options]
+
+Commands:
+  start            migrate, seed the demo store if missing, and serve (default)
+  migrate          bring the database schema up to date
+  seed             create the demo store if missing; --reviews N adds N benchmark reviews
+  backup <file>    consistent snapshot of the SQLite database while the server runs
+
+Options:
+  --port N             port to listen on (env PORT, default 8787)
+  --database-url URL   SQLite path / file: URL, or postgres:// URL (env DATABASE_URL,
+                       default ./data/plaudit.sqlite)
+  --reviews N          (seed) add N reviews to product "bench-product" of the demo store
+  --product ID         (seed --reviews) product to add them to
+  -h, --help           this text
+`;
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+function fail(message: string): never {
+  process.stderr.write(`plaudit-server: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      port: { type: "string" },
+      "database-url": { type: "string" },
+      reviews: { type: "string" },
+      product: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const command = positionals[0] ?? "start";
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const databaseUrl = values["database-url"] ?? process.env.DATABASE_URL;
+
+  if (command === "backup") {
+    const target = positionals[1];
+    if (!target) fail("backup needs a target file: plaudit-server backup ./plaudit-backup.sqlite");
+    const where = describeDatabaseUrl(databaseUrl);
+    if (where.kind === "postgres") {
+      process.stdout.write(
+        "This database is PostgreSQL: back it up with pg_dump, e.g.\n" +
+          '  pg_dump --format=custom --file=plaudit.dump "$DATABASE_URL"\n' +
+          'and restore with pg_restore --clean --dbname="$DATABASE_URL" plaudit.dump\n',
+      );
+      return;
+    }
+    if (!existsSync(where.path)) fail(`no SQLite database at ${where.path}`);
+    const pages = await backupSqlite(where.path, resolve(target));
+    process.stdout.write(`Backed up ${where.path} to ${resolve(target)} (${pages} pages)\n`);
+    return;
+  }
+
+  if (command !== "start" && command !== "migrate" && command !== "seed")
+    fail(`unknown command ${command}\n\n${USAGE}`);
+
+  const db = openDatabase(databaseUrl);
+  await migrate(db);
+  if (command === "migrate") {
+    process.stdout.write("Database is up to date.\n");
+    await db.close();
+    return;
+  }
+
+  const envSecret = process.env.PLAUDIT_DEMO_SECRET?.trim() || undefined;
+  const seeded = await seedDemo(db, envSecret ? { secretKey: envSecret } : {});
+  if (seeded.created && !envSecret) {
+    process.stdout.write(
+      `Created the demo store. Its secret key (admin API, customer tokens) is:\n  ${seeded.secretKey}\n` +
+        "It is stored in the database; set PLAUDIT_DEMO_SECRET to choose your own.\n",
+    );
+  }
+
+  if (command === "seed") {
+    if (values.reviews !== undefined) {
+      const count = Number(values.reviews);
+      if (!Number.isInteger(count) || count < 1) fail("--reviews needs a positive integer");
+      const started = performance.now();
+      await seedBenchmarkReviews(db, { count, ...(values.product ? { productId: values.product } : {}) });
+      process.stdout.write(`Added ${count} reviews in ${Math.round(performance.now() - started)} ms.\n`);
+    } else {
+      process.stdout.write(
+        seeded.created
+          ? `Seeded the demo store with ${seeded.reviews} reviews.\n`
+          : "The demo store exists; kept its data.\n",
+      );
+    }
+    await db.close();
+    return;
+  }
+
+  const port = Number(values.port ?? process.env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`not a port: ${values.port ?? process.env.PORT}`);
+  const { fetch } = createApp({
+    db,
+    logger: jsonLogger,
+    processMetrics: true,
+    trustProxy: process.env.PLAUDIT_TRUST_PROXY === "1",
+    rateLimiter: process.env.PLAUDIT_RATE_LIMITS === "off" ? unlimitedRateLimiter : createMemoryRateLimiter(),
+    assets: {
+      embedDir: process.env.PLAUDIT_EMBED_DIR ?? resolve(repoRoot, "packages/embed/dist"),
+      demoDir: process.env.PLAUDIT_DEMO_DIR ?? resolve(repoRoot, "examples/demo-store"),
+    },
+  });
+  const server = serve({ fetch, port, hostname: process.env.HOST ?? "0.0.0.0" }, (info) => {
+    process.stdout.write(
+      `Plaudit is listening on http://localhost:${info.port}/  —  demo: http://localhost:${info.port}/demo/\n`,
+    );
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    jsonLogger.info({ msg: "shutting down", signal });
+    // Stop accepting, let in-flight requests finish, then close the database.
+    server.close(async () => {
+      await db.close();
+      process.exit(0);
+    });
+    if ("closeIdleConnections" in server) server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `plaudit-server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+import type { Hono } from "hono";
+import type { Database } from "./db/database.ts";
+import type { ServerHooks } from "./hooks.ts";
+import type { Logger } from "./logger.ts";
+import type { Metrics } from "./metrics.ts";
+import type { RateLimiter } from "./rate-limit.ts";
+import type { ReviewMediaSource } from "./reviews/review-media.ts";
+import type { StoreRecord } from "./stores/store-repo.ts";
+
+/** What createApp is given. Everything but `db` has a default. */
+export interface AppDeps {
+  db: Database;
+  clock?: () => Date;
+  rateLimiter?: RateLimiter;
+  logger?: Logger;
+  /** Built widget assets and demo pages; without it the server serves only the API. */
+  assets?: { embedDir: string; demoDir: string };
+  hooks?: Partial<ServerHooks>;
+  /** Media attached to reviews (the media module provides it); without it reviews carry no media. */
+  media?: ReviewMediaSource;
+  /** Also export Node's process metrics on /metrics (the CLI turns this on). */
+  processMetrics?: boolean;
+  /** Trust X-Forwarded-For for the client IP (behind a reverse proxy). */
+  trustProxy?: boolean;
+}
+
+/** The parts every route module gets: deps with defaults filled in. */
+export interface AppContext {
+  db: Database;
+  clock: () => Date;
+  rateLimiter: RateLimiter;
+  logger: Logger;
+  metrics: Metrics;
+  hooks: ServerHooks;
+  media: ReviewMediaSource;
+  assets?: { embedDir: string; demoDir: string };
+  trustProxy: boolean;
+}
+
+/** Per-request values set by middleware. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    /** Set by the store middleware on every /v1/stores/:store/* route. */
+    store: StoreRecord;
+    /** Set by the not-found handler: no route matched (metrics label "unmatched"). */
+    unmatched: boolean;
+  };
+}
+
+export type PlauditHono = Hono<AppEnv>;
+
+/** A route module registers its routes; add one to routes/index.ts to mount it. */
+export interface RouteModule {
+  name: string;
+  register(app: PlauditHono, ctx: AppContext): void;
+}

@@ -1,0 +1,113 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, type LogEvent, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { Schema } from "./schema.ts";
+import { ImmediateSqliteDialect } from "./sqlite-immediate-dialect.ts";
+
+export type DialectKind = "sqlite" | "postgres";
+
+export interface QueryTiming {
+  dialect: DialectKind;
+  /** select | insert | update | delete | raw | other */
+  operation: string;
+  seconds: number;
+  failed: boolean;
+}
+
+/** An open database: the Kysely instance plus what the rest of the server needs to know about it. */
+export interface Database {
+  kysely: Kysely<Schema>;
+  kind: DialectKind;
+  /** SQLite file path (absolute) when kind is "sqlite". */
+  sqlitePath?: string;
+  /** Listeners told the duration of every query (metrics subscribe here). */
+  queryListeners: Set<(timing: QueryTiming) => void>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL only: run every connection with this search_path (tests use a schema per server). */
+  pgSchema?: string;
+  /** PostgreSQL pool size; default 10. */
+  pgPoolSize?: number;
+}
+
+export const DEFAULT_SQLITE_PATH = "./data/plaudit.sqlite";
+
+/** Where a DATABASE_URL points: SQLite for a path or `file:` URL, PostgreSQL for postgres(ql)://. */
+export function describeDatabaseUrl(
+  url: string | undefined,
+): { kind: "sqlite"; path: string } | { kind: "postgres"; url: string } {
+  const value = url?.trim() || DEFAULT_SQLITE_PATH;
+  if (/^postgres(ql)?:\/\//i.test(value)) return { kind: "postgres", url: value };
+  if (value.startsWith("file:")) {
+    const path = value.startsWith("file://") ? fileURLToPath(value) : value.slice("file:".length);
+    return { kind: "sqlite", path: resolve(path) };
+  }
+  if (value === ":memory:") return { kind: "sqlite", path: value };
+  return { kind: "sqlite", path: resolve(value) };
+}
+
+function operationOf(event: LogEvent): string {
+  const kind = event.query.query.kind;
+  switch (kind) {
+    case "SelectQueryNode":
+      return "select";
+    case "InsertQueryNode":
+      return "insert";
+    case "UpdateQueryNode":
+      return "update";
+    case "DeleteQueryNode":
+      return "delete";
+    case "RawNode":
+      return "raw";
+    default:
+      return "other";
+  }
+}
+
+export function openDatabase(url?: string, options: OpenDatabaseOptions = {}): Database {
+  const target = describeDatabaseUrl(url);
+  const queryListeners = new Set<(timing: QueryTiming) => void>();
+  const log = (event: LogEvent) => {
+    if (queryListeners.size === 0) return;
+    const timing: QueryTiming = {
+      dialect: target.kind,
+      operation: operationOf(event),
+      seconds: event.queryDurationMillis / 1000,
+      failed: event.level === "error",
+    };
+    for (const listener of queryListeners) listener(timing);
+  };
+
+  if (target.kind === "sqlite") {
+    if (target.path !== ":memory:") mkdirSync(dirname(target.path), { recursive: true });
+    const sqlite = new SqliteDatabase(target.path);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("foreign_keys = ON");
+    // Another process (backup, a second server) may hold the write lock for a moment.
+    sqlite.pragma("busy_timeout = 5000");
+    const kysely = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), log });
+    return {
+      kysely,
+      kind: "sqlite",
+      sqlitePath: target.path,
+      queryListeners,
+      close: () => kysely.destroy(),
+    };
+  }
+
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: options.pgPoolSize ?? 10,
+    ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+  });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on("error", () => {});
+  const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), log });
+  return { kysely, kind: "postgres", queryListeners, close: () => kysely.destroy() };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as m0001 from "./0001-reviews.ts";
+
+/**
+ * Every migration, in order. Names sort by their NNNN prefix; add a new file
+ * `NNNN-name.ts` exporting up/down and one line here.
+ */
+export const migrations: Record<string, Migration> = {
+  "0001-reviews": m0001,
+};

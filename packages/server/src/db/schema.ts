@@ -1,0 +1,109 @@
+import type { Generated } from "kysely";
+
+// The database's shape for Kysely. Booleans are integers (0/1) and times are ISO 8601 UTC strings
+// ("2026-01-02T03:04:05.678Z") on both SQLite and PostgreSQL, so the same queries and the same
+// lexicographic ordering work on both.
+
+export interface StoresTable {
+  id: string;
+  name: string;
+  /** Kept in the clear: customer tokens are HMACs keyed with it. */
+  secret_key: string;
+  /** hex sha256 of secret_key, for finding a store from an admin request's bearer key. */
+  secret_hash: string;
+  /** JSON array of origins; a `*` in place of the port allows any port (http://localhost:*). */
+  allowed_origins: string;
+  /** JSON `RateLimitSettings` or null for the defaults. */
+  rate_limits: string | null;
+  token_lifetime_seconds: Generated<number>;
+  moderation: Generated<"publish" | "hold">;
+  created_at: string;
+}
+
+export interface ProductsTable {
+  store_id: string;
+  product_id: string;
+  name: string | null;
+}
+
+export interface ReviewsTable {
+  id: string;
+  store_id: string;
+  product_id: string;
+  rating: number;
+  title: string;
+  body: string;
+  /** Lower-cased title + body (JavaScript's Unicode lower-casing) for case-insensitive search. */
+  search_text: string;
+  author_name: string;
+  author_email: string;
+  customer_id: string | null;
+  verified: number;
+  status: "published" | "pending" | "rejected";
+  created_at: string;
+  helpful_up: Generated<number>;
+  helpful_down: Generated<number>;
+  /** helpful_up − helpful_down, kept as a column so the `helpful` sort can page by keyset. */
+  helpful_score: Generated<number>;
+  reply_body: string | null;
+  reply_at: string | null;
+  media_count: Generated<number>;
+  /** 1 when media_count > 0: the `media` sort's first key. */
+  has_media: Generated<number>;
+}
+
+export interface ReviewVotesTable {
+  review_id: string;
+  voter: string;
+  /** +1 helpful, −1 not helpful. */
+  value: number;
+  created_at: string;
+}
+
+export interface RatingSummariesTable {
+  store_id: string;
+  product_id: string;
+  count: number;
+  rating_sum: number;
+  h1: number;
+  h2: number;
+  h3: number;
+  h4: number;
+  h5: number;
+  media_count: number;
+}
+
+export interface OrdersTable {
+  store_id: string;
+  order_id: string;
+  customer_id: string;
+  email: string | null;
+  total: number;
+  currency: string;
+  referral_code: string | null;
+  created_at: string;
+}
+
+export interface OrderItemsTable {
+  store_id: string;
+  order_id: string;
+  product_id: string;
+  quantity: number;
+  price: number;
+}
+
+export interface ReviewTables {
+  stores: StoresTable;
+  products: ProductsTable;
+  reviews: ReviewsTable;
+  review_votes: ReviewVotesTable;
+  rating_summaries: RatingSummariesTable;
+  orders: OrdersTable;
+  order_items: OrderItemsTable;
+}
+
+/**
+ * Every table of the server. Loyalty and media add their tables as their own interface in their
+ * own file and extend this one (`extends ReviewTables, LoyaltyTables`).
+ */
+export interface Schema extends ReviewTables {}

@@ -1,0 +1,25 @@
+import { CompiledQuery, type DatabaseConnection, type Driver, SqliteDialect, SqliteDriver } from "kysely";
+
+// Kysely's SQLite driver begins transactions with a plain `BEGIN` (deferred): a transaction that
+// reads first and writes later can then fail with SQLITE_BUSY when another process (the backup
+// CLI, a second server) holds the write lock. `BEGIN IMMEDIATE` takes the write lock up front, so
+// busy_timeout waits for it instead. Inside one process the driver's mutex already keeps the single
+// connection to one transaction at a time, so concurrent requests never interleave inside one.
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+export class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}

@@ -1,0 +1,39 @@
+import type { Tx } from "./db/transaction.ts";
+
+// Points where other modules join a write, inside its transaction. Loyalty registers here to award
+// purchase/referral points on an order and review points on a submitted review; because they run
+// in the same transaction, points and the order/review commit or roll back together.
+
+export interface RecordedOrder {
+  storeId: string;
+  orderId: string;
+  customerId: string;
+  email: string | null;
+  total: number;
+  currency: string;
+  referralCode: string | null;
+  createdAt: string;
+  items: { productId: string; quantity: number; price: number }[];
+}
+
+export interface SubmittedReview {
+  storeId: string;
+  reviewId: string;
+  productId: string;
+  customerId: string | null;
+  verified: boolean;
+  mediaCount: number;
+  status: "published" | "pending";
+  // No rating on purpose: points must never depend on it (16 CFR 465).
+}
+
+export interface ServerHooks {
+  /** Runs once per new order (not on an idempotent replay). */
+  orderRecorded: ((tx: Tx, order: RecordedOrder) => Promise<void>)[];
+  /** Runs once per stored review (not for honeypot submissions). */
+  reviewSubmitted: ((tx: Tx, review: SubmittedReview) => Promise<void>)[];
+}
+
+export function withDefaultHooks(hooks: Partial<ServerHooks> = {}): ServerHooks {
+  return { orderRecorded: hooks.orderRecorded ?? [], reviewSubmitted: hooks.reviewSubmitted ?? [] };
+}

@@ -1,0 +1,49 @@
+import type { Context, MiddlewareHandler } from "hono";
+import type { AppContext, AppEnv } from "../context.ts";
+import { ApiError } from "../errors.ts";
+import { findStore, originAllowed } from "../stores/store-repo.ts";
+import { clientIp } from "./client-ip.ts";
+
+const STORE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+function sameOrigin(c: Context, origin: string): boolean {
+  const host = c.req.header("host");
+  if (!host) return false;
+  const url = new URL(c.req.url);
+  return origin === `${url.protocol}//${host}`;
+}
+
+/**
+ * For every /v1/stores/:store/* route: loads the store (404 store_not_found), and for writes checks
+ * the Origin (403 origin_not_allowed; requests without Origin are server-to-server and allowed; the
+ * server's own origin is always allowed) and the per-IP and per-store rate limits (429).
+ */
+export function storeScope(ctx: AppContext): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const storeId = c.req.param("store") ?? "";
+    const store = STORE_ID.test(storeId) ? await findStore(ctx.db, storeId) : undefined;
+    if (!store)
+      throw new ApiError(404, "store_not_found", `no store with id ${JSON.stringify(storeId.slice(0, 64))}`);
+    c.set("store", store);
+
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") {
+      const origin = c.req.header("origin");
+      if (origin !== undefined && !sameOrigin(c, origin) && !originAllowed(origin, store.allowedOrigins)) {
+        throw new ApiError(403, "origin_not_allowed", "this store does not accept writes from this origin");
+      }
+      const now = ctx.clock();
+      const ip = clientIp(c, ctx.trustProxy);
+      const byIp = await ctx.rateLimiter.take(`ip:${store.id}:${ip}`, store.rateLimits.perIp, now);
+      const decision = byIp.allowed
+        ? await ctx.rateLimiter.take(`store:${store.id}`, store.rateLimits.perStore, now)
+        : byIp;
+      if (!decision.allowed) {
+        ctx.metrics.rateLimitRejected(byIp.allowed ? "store" : "ip");
+        throw new ApiError(429, "rate_limited", "too many requests; try again later", undefined, {
+          "Retry-After": String(decision.retryAfterSeconds),
+        });
+      }
+    }
+    await next();
+  };
+}

@@ -1,0 +1,66 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import type { Database, QueryTiming } from "./db/database.ts";
+
+/** The app's Prometheus metrics, on a Registry of its own (several apps may live in one process). */
+export interface Metrics {
+  registry: Registry;
+  observeRequest(labels: { method: string; route: string; status: number }, seconds: number): void;
+  rateLimitRejected(scope: "ip" | "store"): void;
+  /** Stops listening to the database's queries. */
+  detach(): void;
+}
+
+export function createMetrics(db: Database, options: { defaultMetrics?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: "plaudit_" });
+
+  const requests = new Counter({
+    name: "plaudit_http_requests_total",
+    help: "HTTP requests by method, route pattern and status",
+    labelNames: ["method", "route", "status"] as const,
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: "plaudit_http_request_duration_seconds",
+    help: "HTTP request latency by method, route pattern and status",
+    labelNames: ["method", "route", "status"] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const queries = new Histogram({
+    name: "plaudit_db_query_duration_seconds",
+    help: "Database query time by dialect, operation and outcome",
+    labelNames: ["dialect", "operation", "outcome"] as const,
+    buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
+    registers: [registry],
+  });
+  const rejections = new Counter({
+    name: "plaudit_rate_limit_rejections_total",
+    help: "Writes refused with 429 by the rate limiter, by bucket scope",
+    labelNames: ["scope"] as const,
+    registers: [registry],
+  });
+
+  const onQuery = (timing: QueryTiming) => {
+    queries.observe(
+      { dialect: timing.dialect, operation: timing.operation, outcome: timing.failed ? "error" : "ok" },
+      timing.seconds,
+    );
+  };
+  db.queryListeners.add(onQuery);
+
+  return {
+    registry,
+    observeRequest(labels, seconds) {
+      const l = { method: labels.method, route: labels.route, status: String(labels.status) };
+      requests.inc(l);
+      latency.observe(l, seconds);
+    },
+    rateLimitRejected(scope) {
+      rejections.inc({ scope });
+    },
+    detach() {
+      db.queryListeners.delete(onQuery);
+    },
+  };
+}

@@ -1,0 +1,576 @@
+// The HTTP contract (shared/API.md) as an OpenAPI 3.1 document, written by hand and kept in step
+// with the routes; openapi.test.ts checks every route of API.md is here.
+
+type Json = Record<string, unknown>;
+
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Json, description = "OK"): Json => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const errors = (...statuses: number[]): Record<string, Json> =>
+  Object.fromEntries(statuses.map((s) => [String(s), { $ref: `#/components/responses/Error${s}` }]));
+const pathParam = (name: string, description: string): Json => ({
+  name,
+  in: "path",
+  required: true,
+  description,
+  schema: { type: "string", minLength: 1, maxLength: 200 },
+});
+const queryParam = (name: string, schema: Json, description?: string): Json => ({
+  name,
+  in: "query",
+  required: false,
+  schema,
+  ...(description ? { description } : {}),
+});
+const body = (schema: Json): Json => ({ required: true, content: { "application/json": { schema } } });
+
+const store = pathParam("store", "The store's public id, e.g. demo");
+const product = pathParam("product", "The merchant's product id (1–200 characters, percent-encoded)");
+const customerHeader: Json = {
+  name: "X-Plaudit-Customer",
+  in: "header",
+  required: true,
+  schema: { type: "string" },
+  description: "Customer token: customerId.unixSeconds.hex(HMAC-SHA256(storeSecret, customerId.unixSeconds))",
+};
+const idempotencyHeader: Json = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: true,
+  schema: { type: "string", maxLength: 255 },
+};
+const cursorParams = [
+  queryParam("cursor", { type: "string" }),
+  queryParam("limit", { type: "integer", minimum: 1 }),
+];
+const admin = [{ bearerSecret: [] }];
+
+const errorStatuses: Record<number, string> = {
+  400: "malformed_json or bad_request",
+  401: "unauthorized, invalid_customer_token or expired_customer_token",
+  403: "origin_not_allowed",
+  404: "store_not_found, review_not_found or reward_not_found",
+  409: "idempotency_conflict",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  422: "validation_failed or insufficient_points",
+  429: "rate_limited (see Retry-After)",
+};
+
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "Plaudit API",
+    version: "1.0.0",
+    description: "Product reviews and loyalty for any online store. Errors share one shape (Error).",
+  },
+  paths: {
+    "/v1/stores/{store}/products/{product}/summary": {
+      get: {
+        summary: "Rating summary of one product",
+        parameters: [store, product],
+        responses: {
+          "200": json(ref("Summary")),
+          "304": { description: "Not modified" },
+          ...errors(404, 422),
+        },
+      },
+    },
+    "/v1/stores/{store}/summaries": {
+      get: {
+        summary: "Rating summaries of 1–100 products, in the order asked",
+        parameters: [
+          store,
+          { ...queryParam("products", { type: "string" }, "comma list of 1–100 ids"), required: true },
+        ],
+        responses: {
+          "200": json({
+            type: "object",
+            required: ["items"],
+            properties: { items: { type: "array", items: ref("Summary") } },
+          }),
+          "304": { description: "Not modified" },
+          ...errors(404, 422),
+        },
+      },
+    },
+    "/v1/stores/{store}/products/{product}/reviews": {
+      get: {
+        summary: "Published reviews of a product, one page",
+        parameters: [
+          store,
+          product,
+          queryParam("sort", { enum: ["newest", "oldest", "highest", "lowest", "helpful", "media"] }),
+          queryParam("rating", { type: "string" }, "comma list of 1–5"),
+          queryParam("media", { enum: ["1", "0"] }),
+          queryParam("verified", { enum: ["1", "0"] }),
+          queryParam("q", { type: "string", maxLength: 200 }, "text search in title and body"),
+          queryParam("limit", { type: "integer", minimum: 1, maximum: 50, default: 10 }),
+          queryParam("cursor", { type: "string" }),
+        ],
+        responses: {
+          "200": json(ref("ReviewPage")),
+          "304": { description: "Not modified" },
+          ...errors(404, 422),
+        },
+      },
+      post: {
+        summary: "Submit a review",
+        parameters: [store, product],
+        requestBody: body(ref("ReviewInput")),
+        responses: {
+          "201": json(
+            {
+              type: "object",
+              required: ["review", "status"],
+              properties: { review: ref("Review"), status: { enum: ["published", "pending"] } },
+            },
+            "Accepted",
+          ),
+          ...errors(400, 401, 403, 404, 413, 422, 429),
+        },
+      },
+    },
+    "/v1/stores/{store}/reviews/{id}/votes": {
+      post: {
+        summary: "Vote a review helpful or not (one vote per voter; a new vote replaces it)",
+        parameters: [store, pathParam("id", "Review id")],
+        requestBody: body({
+          type: "object",
+          required: ["value", "voter"],
+          properties: { value: { enum: ["up", "down"] }, voter: { type: "string", maxLength: 128 } },
+        }),
+        responses: { "200": json(ref("Helpful")), ...errors(400, 403, 404, 413, 422, 429) },
+      },
+    },
+    "/v1/stores/{store}/media": {
+      post: {
+        summary: "Upload a photo (JPEG, PNG, WebP ≤ 15 MB) or video (MP4, WebM ≤ 100 MB)",
+        parameters: [store],
+        requestBody: {
+          required: true,
+          content: {
+            "multipart/form-data": {
+              schema: {
+                type: "object",
+                required: ["file"],
+                properties: { file: { type: "string", format: "binary" } },
+              },
+            },
+          },
+        },
+        responses: { "201": json(ref("Media"), "Stored"), ...errors(400, 403, 404, 413, 415, 429) },
+      },
+      get: {
+        summary: "Gallery of published review media",
+        parameters: [store, ...cursorParams, queryParam("product", { type: "string" })],
+        responses: {
+          "200": json({
+            type: "object",
+            required: ["items", "nextCursor"],
+            properties: {
+              items: { type: "array", items: ref("GalleryItem") },
+              nextCursor: { type: ["string", "null"] },
+            },
+          }),
+          ...errors(404, 422),
+        },
+      },
+    },
+    "/v1/stores/{store}/loyalty/program": {
+      get: {
+        summary: "The store's loyalty program",
+        parameters: [store],
+        responses: { "200": json(ref("LoyaltyProgram")), ...errors(404) },
+      },
+    },
+    "/v1/stores/{store}/loyalty/me": {
+      get: {
+        summary: "The signed-in customer's points, tier, referral and history",
+        parameters: [store, customerHeader],
+        responses: { "200": json(ref("LoyaltyMe")), ...errors(401, 404) },
+      },
+    },
+    "/v1/stores/{store}/loyalty/redemptions": {
+      post: {
+        summary: "Redeem points for a reward (idempotent by Idempotency-Key)",
+        parameters: [store, customerHeader, idempotencyHeader],
+        requestBody: body({
+          type: "object",
+          required: ["rewardId"],
+          properties: { rewardId: { type: "string" } },
+        }),
+        responses: {
+          "201": json(ref("Redemption"), "Redeemed"),
+          ...errors(400, 401, 403, 404, 409, 422, 429),
+        },
+      },
+    },
+    "/v1/admin/orders": {
+      post: {
+        summary: "Report an order (idempotent on orderId): verified purchases and loyalty points",
+        security: admin,
+        requestBody: body(ref("OrderInput")),
+        responses: {
+          "201": json(
+            { type: "object", properties: { orderId: { type: "string" }, created: { const: true } } },
+            "Recorded",
+          ),
+          "200": json(
+            { type: "object", properties: { orderId: { type: "string" }, created: { const: false } } },
+            "Already recorded",
+          ),
+          ...errors(400, 401, 413, 422),
+        },
+      },
+    },
+    "/v1/admin/reviews": {
+      get: {
+        summary: "Reviews for moderation, newest first",
+        security: admin,
+        parameters: [
+          queryParam("status", { enum: ["pending", "published", "rejected"] }),
+          queryParam("product", { type: "string" }),
+          ...cursorParams,
+        ],
+        responses: {
+          "200": json({
+            type: "object",
+            required: ["items", "nextCursor"],
+            properties: {
+              items: { type: "array", items: ref("AdminReview") },
+              nextCursor: { type: ["string", "null"] },
+            },
+          }),
+          ...errors(401, 422),
+        },
+      },
+    },
+    "/v1/admin/reviews/{id}": {
+      patch: {
+        summary: "Publish, hold or reject a review; set or remove the merchant's reply",
+        security: admin,
+        parameters: [pathParam("id", "Review id")],
+        requestBody: body({
+          type: "object",
+          properties: {
+            status: { enum: ["published", "pending", "rejected"] },
+            reply: { type: ["string", "null"], maxLength: 5000 },
+          },
+        }),
+        responses: { "200": json(ref("AdminReview")), ...errors(400, 401, 404, 422) },
+      },
+    },
+    "/v1/admin/loyalty/program": {
+      get: {
+        summary: "The loyalty program with its settings",
+        security: admin,
+        responses: { "200": json(ref("LoyaltyProgram")), ...errors(401) },
+      },
+      put: {
+        summary: "Replace the loyalty program and its settings",
+        security: admin,
+        requestBody: body(ref("LoyaltyProgram")),
+        responses: { "200": json(ref("LoyaltyProgram")), ...errors(400, 401, 422) },
+      },
+    },
+    "/v1/admin/loyalty/adjustments": {
+      post: {
+        summary: "Add or remove points by hand (idempotent by Idempotency-Key)",
+        security: admin,
+        parameters: [idempotencyHeader],
+        requestBody: body({
+          type: "object",
+          required: ["customerId", "delta", "reason"],
+          properties: {
+            customerId: { type: "string" },
+            delta: { type: "integer" },
+            reason: { type: "string" },
+          },
+        }),
+        responses: { "201": json({ type: "object" }, "Adjusted"), ...errors(400, 401, 409, 422) },
+      },
+    },
+    "/healthz": {
+      get: {
+        summary: "Liveness: the database answers",
+        responses: {
+          "200": json({ type: "object", properties: { ok: { const: true } } }),
+          "503": { description: "Database down" },
+        },
+      },
+    },
+    "/metrics": {
+      get: {
+        summary: "Prometheus metrics",
+        responses: {
+          "200": { description: "OK", content: { "text/plain": { schema: { type: "string" } } } },
+        },
+      },
+    },
+    "/v1/openapi.json": {
+      get: { summary: "This document", responses: { "200": json({ type: "object" }) } },
+    },
+  },
+  components: {
+    securitySchemes: {
+      bearerSecret: { type: "http", scheme: "bearer", description: "The store's secret key" },
+    },
+    responses: Object.fromEntries(
+      Object.entries(errorStatuses).map(([status, codes]) => [`Error${status}`, json(ref("Error"), codes)]),
+    ),
+    schemas: {
+      Error: {
+        type: "object",
+        required: ["error"],
+        properties: {
+          error: {
+            type: "object",
+            required: ["code", "message"],
+            properties: {
+              code: { type: "string" },
+              message: { type: "string" },
+              fields: { type: "object", additionalProperties: { type: "string" } },
+            },
+          },
+        },
+      },
+      Summary: {
+        type: "object",
+        required: ["productId", "count", "average", "histogram", "mediaCount"],
+        properties: {
+          productId: { type: "string" },
+          count: { type: "integer" },
+          average: { type: "number", description: "0 when count is 0" },
+          histogram: {
+            type: "array",
+            items: { type: "integer" },
+            minItems: 5,
+            maxItems: 5,
+            description: "index 0 = 1 star",
+          },
+          mediaCount: { type: "integer" },
+        },
+      },
+      Helpful: {
+        type: "object",
+        required: ["up", "down"],
+        properties: { up: { type: "integer" }, down: { type: "integer" } },
+      },
+      Media: {
+        type: "object",
+        required: ["id", "kind", "url", "thumbnailUrl", "width", "height"],
+        properties: {
+          id: { type: "string" },
+          kind: { enum: ["image", "video"] },
+          url: { type: "string" },
+          thumbnailUrl: { type: "string" },
+          width: { type: "integer" },
+          height: { type: "integer" },
+          srcset: { type: "string" },
+          durationSeconds: { type: "number" },
+        },
+      },
+      GalleryItem: {
+        allOf: [
+          ref("Media"),
+          {
+            type: "object",
+            properties: {
+              reviewId: { type: "string" },
+              productId: { type: "string" },
+              rating: { type: "integer" },
+            },
+          },
+        ],
+      },
+      Review: {
+        type: "object",
+        required: [
+          "id",
+          "productId",
+          "rating",
+          "title",
+          "body",
+          "author",
+          "verified",
+          "createdAt",
+          "helpful",
+          "reply",
+          "media",
+        ],
+        properties: {
+          id: { type: "string" },
+          productId: { type: "string" },
+          rating: { type: "integer", minimum: 1, maximum: 5 },
+          title: { type: "string" },
+          body: { type: "string" },
+          author: { type: "object", required: ["name"], properties: { name: { type: "string" } } },
+          verified: { type: "boolean" },
+          createdAt: { type: "string", format: "date-time" },
+          helpful: ref("Helpful"),
+          reply: {
+            oneOf: [
+              { type: "null" },
+              {
+                type: "object",
+                properties: { body: { type: "string" }, createdAt: { type: "string", format: "date-time" } },
+              },
+            ],
+          },
+          media: { type: "array", items: ref("Media") },
+        },
+      },
+      AdminReview: {
+        allOf: [
+          ref("Review"),
+          {
+            type: "object",
+            properties: {
+              status: { enum: ["published", "pending", "rejected"] },
+              author: { type: "object", properties: { name: { type: "string" }, email: { type: "string" } } },
+            },
+          },
+        ],
+      },
+      ReviewPage: {
+        type: "object",
+        required: ["items", "nextCursor", "total"],
+        properties: {
+          items: { type: "array", items: ref("Review") },
+          nextCursor: { type: ["string", "null"] },
+          total: { type: "integer" },
+        },
+      },
+      ReviewInput: {
+        type: "object",
+        required: ["rating", "body", "author"],
+        properties: {
+          rating: { type: "integer", minimum: 1, maximum: 5 },
+          title: { type: "string", maxLength: 150 },
+          body: { type: "string", minLength: 1, maxLength: 5000 },
+          author: {
+            type: "object",
+            required: ["name", "email"],
+            properties: {
+              name: { type: "string", minLength: 1, maxLength: 80 },
+              email: { type: "string", format: "email" },
+            },
+          },
+          mediaIds: { type: "array", items: { type: "string" }, maxItems: 10 },
+          customerToken: { type: "string" },
+          website: { type: "string", description: "Honeypot: leave empty" },
+        },
+      },
+      OrderInput: {
+        type: "object",
+        required: ["orderId", "customerId", "total", "currency", "items"],
+        properties: {
+          orderId: { type: "string" },
+          customerId: { type: "string" },
+          email: { type: "string" },
+          total: { type: "number" },
+          currency: { type: "string" },
+          items: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["productId", "quantity", "price"],
+              properties: {
+                productId: { type: "string" },
+                quantity: { type: "integer" },
+                price: { type: "number" },
+              },
+            },
+          },
+          referralCode: { type: "string" },
+          createdAt: { type: "string", format: "date-time" },
+        },
+      },
+      LoyaltyProgram: {
+        type: "object",
+        required: ["pointsName", "earning", "rewards", "tiers"],
+        properties: {
+          pointsName: { type: "string" },
+          earning: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                action: { type: "string" },
+                points: { type: "integer" },
+                label: { type: "string" },
+              },
+            },
+          },
+          rewards: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                id: { type: "string" },
+                name: { type: "string" },
+                cost: { type: "integer" },
+                kind: { type: "string" },
+                value: { type: "number" },
+              },
+            },
+          },
+          tiers: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                id: { type: "string" },
+                name: { type: "string" },
+                threshold: { type: "integer" },
+                perks: { type: "array", items: { type: "string" } },
+              },
+            },
+          },
+        },
+      },
+      LoyaltyMe: {
+        type: "object",
+        required: ["customerId", "balance", "tier", "nextTier", "referral", "history"],
+        properties: {
+          customerId: { type: "string" },
+          balance: { type: "integer" },
+          tier: { type: ["string", "null"] },
+          nextTier: {
+            oneOf: [
+              { type: "null" },
+              { type: "object", properties: { name: { type: "string" }, remaining: { type: "integer" } } },
+            ],
+          },
+          referral: { type: "object", properties: { code: { type: "string" }, url: { type: "string" } } },
+          history: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                id: { type: "string" },
+                delta: { type: "integer" },
+                reason: { type: "string" },
+                createdAt: { type: "string", format: "date-time" },
+              },
+            },
+          },
+        },
+      },
+      Redemption: {
+        type: "object",
+        required: ["id", "rewardId", "code", "pointsSpent", "balance"],
+        properties: {
+          id: { type: "string" },
+          rewardId: { type: "string" },
+          code: { type: "string" },
+          pointsSpent: { type: "integer" },
+          balance: { type: "integer" },
+        },
+      },
+    },
+  },
+} as const;

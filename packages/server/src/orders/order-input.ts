@@ -1,0 +1,47 @@
+import * as v from "valibot";
+import { LIMITS } from "../limits.ts";
+import { text } from "../validation.ts";
+
+const money = v.pipe(
+  v.number("must be a number"),
+  v.finite("must be a number"),
+  v.minValue(0, "must not be negative"),
+);
+
+export const OrderSubmission = v.object(
+  {
+    orderId: text(1, 200, "an order id"),
+    customerId: text(1, 200, "a customer id"),
+    email: v.optional(
+      v.pipe(v.string("must be an email address"), v.maxLength(LIMITS.emailMax, "is too long")),
+    ),
+    total: money,
+    currency: v.pipe(
+      v.string("must be a currency code"),
+      v.regex(/^[A-Za-z]{3}$/, "must be a 3-letter currency code"),
+    ),
+    items: v.pipe(
+      v.array(
+        v.object({
+          productId: text(1, LIMITS.productIdMax, "a product id"),
+          quantity: v.pipe(
+            v.number("must be an integer"),
+            v.integer("must be an integer"),
+            v.minValue(1, "must be at least 1"),
+          ),
+          price: money,
+        }),
+        "must be a list of items",
+      ),
+      v.minLength(1, "must hold at least one item"),
+      v.maxLength(500, "must hold at most 500 items"),
+    ),
+    referralCode: v.optional(v.pipe(v.string("must be a string"), v.maxLength(64, "is too long"))),
+    createdAt: v.optional(
+      v.pipe(v.string("must be an ISO 8601 time"), v.isoTimestamp("must be an ISO 8601 time")),
+    ),
+  },
+  "must be a JSON object",
+);
+
+export type OrderSubmission = v.InferOutput<typeof OrderSubmission>;

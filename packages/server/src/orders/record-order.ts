@@ -1,0 +1,60 @@
+import type { AppContext } from "../context.ts";
+import { transaction } from "../db/transaction.ts";
+import type { RecordedOrder } from "../hooks.ts";
+import type { OrderSubmission } from "./order-input.ts";
+
+/**
+ * Records an order once per (store, orderId): a replay changes nothing and reports created false.
+ * The order's rows and every orderRecorded hook (loyalty's purchase and referral points) commit
+ * together, so points are awarded exactly once per order.
+ */
+export async function recordOrder(
+  ctx: AppContext,
+  storeId: string,
+  input: OrderSubmission,
+): Promise<{ created: boolean; order: RecordedOrder }> {
+  const order: RecordedOrder = {
+    storeId,
+    orderId: input.orderId,
+    customerId: input.customerId,
+    email: input.email ?? null,
+    total: input.total,
+    currency: input.currency.toUpperCase(),
+    referralCode: input.referralCode ?? null,
+    createdAt: input.createdAt ? new Date(input.createdAt).toISOString() : ctx.clock().toISOString(),
+    items: input.items,
+  };
+  return transaction(ctx.db, async (tx) => {
+    const inserted = await tx
+      .insertInto("orders")
+      .values({
+        store_id: storeId,
+        order_id: order.orderId,
+        customer_id: order.customerId,
+        email: order.email,
+        total: order.total,
+        currency: order.currency,
+        referral_code: order.referralCode,
+        created_at: order.createdAt,
+      })
+      .onConflict((oc) => oc.columns(["store_id", "order_id"]).doNothing())
+      .returning("order_id")
+      .executeTakeFirst();
+    if (!inserted) return { created: false, order };
+
+    await tx
+      .insertInto("order_items")
+      .values(
+        order.items.map((item) => ({
+          store_id: storeId,
+          order_id: order.orderId,
+          product_id: item.productId,
+          quantity: item.quantity,
+          price: item.price,
+        })),
+      )
+      .execute();
+    for (const hook of ctx.hooks.orderRecorded) await hook(tx, order);
+    return { created: true, order };
+  });
+}

@@ -1,0 +1,34 @@
+import type { AdminReview, Media, Rating, Review } from "@plaudit/core";
+import type { Selectable } from "kysely";
+import type { ReviewsTable } from "../db/schema.ts";
+
+export type ReviewRow = Selectable<ReviewsTable>;
+
+/** The public shape of a review. It has no email by construction: never spread a row into it. */
+export function toPublicReview(row: ReviewRow, media: Media[] = []): Review {
+  return {
+    id: row.id,
+    productId: row.product_id,
+    rating: Number(row.rating) as Rating,
+    title: row.title,
+    body: row.body,
+    author: { name: row.author_name },
+    verified: Number(row.verified) === 1,
+    createdAt: row.created_at,
+    helpful: { up: Number(row.helpful_up), down: Number(row.helpful_down) },
+    reply:
+      row.reply_body !== null && row.reply_at !== null
+        ? { body: row.reply_body, createdAt: row.reply_at }
+        : null,
+    media,
+  };
+}
+
+/** The merchant's shape: the public review plus status and the reviewer's email. */
+export function toAdminReview(row: ReviewRow, media: Media[] = []): AdminReview {
+  return {
+    ...toPublicReview(row, media),
+    status: row.status,
+    author: { name: row.author_name, email: row.author_email },
+  };
+}

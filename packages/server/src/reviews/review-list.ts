@@ -1,0 +1,100 @@
+import type { ReviewSort } from "@plaudit/core";
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import type { Database } from "../db/database.ts";
+import type { Schema } from "../db/schema.ts";
+import { afterCursor, encodeCursor, SORT_KEYS, type SortName } from "./cursor.ts";
+import type { ReviewRow } from "./review-json.ts";
+
+export interface ReviewFilters {
+  ratings?: number[];
+  withMedia?: boolean;
+  verifiedOnly?: boolean;
+  /** Text searched case-insensitively in title + body. */
+  search?: string;
+}
+
+export interface ReviewListPage {
+  rows: ReviewRow[];
+  nextCursor: string | null;
+}
+
+/** `%`, `_` and `\` match themselves in the LIKE pattern. */
+export function likeContains(search: string): string {
+  return `%${search.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/**
+ * One page of reviews of a store (optionally one product and status), in `sort` order, starting
+ * after `cursorValues` (already decoded and checked).
+ */
+export async function listReviews(
+  db: Database,
+  args: {
+    storeId: string;
+    productId?: string;
+    status?: ReviewRow["status"];
+    filters?: ReviewFilters;
+    sort: ReviewSort;
+    limit: number;
+    cursorValues?: (string | number)[];
+  },
+): Promise<ReviewListPage> {
+  const sort = args.sort as SortName;
+  let query = db.kysely.selectFrom("reviews").selectAll().where("reviews.store_id", "=", args.storeId);
+  if (args.productId !== undefined) query = query.where("reviews.product_id", "=", args.productId);
+  if (args.status !== undefined) query = query.where("reviews.status", "=", args.status);
+  query = query.where((eb) => filterCondition(eb, args.filters) ?? eb.lit(true));
+  const cursorValues = args.cursorValues;
+  if (cursorValues) query = query.where((eb) => afterCursor(eb, sort, cursorValues));
+  for (const [column, direction] of SORT_KEYS[sort]) query = query.orderBy(`reviews.${column}`, direction);
+  const rows = await query.limit(args.limit + 1).execute();
+
+  const page = rows.slice(0, args.limit);
+  const last = page.at(-1);
+  return {
+    rows: page,
+    nextCursor: rows.length > args.limit && last ? encodeCursor(sort, last) : null,
+  };
+}
+
+/** How many published reviews of a product match the filters. */
+export async function countReviews(
+  db: Database,
+  args: { storeId: string; productId: string; filters?: ReviewFilters },
+): Promise<number> {
+  let query = db.kysely
+    .selectFrom("reviews")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("reviews.store_id", "=", args.storeId)
+    .where("reviews.product_id", "=", args.productId)
+    .where("reviews.status", "=", "published");
+  query = query.where((eb) => filterCondition(eb, args.filters) ?? eb.lit(true));
+  const row = await query.executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The filters as one condition, or undefined when there are none. */
+function filterCondition(
+  eb: ExpressionBuilder<Schema, "reviews">,
+  filters: ReviewFilters = {},
+): Expression<SqlBool> | undefined {
+  const conditions: Expression<SqlBool>[] = [];
+  if (filters.ratings && filters.ratings.length > 0)
+    conditions.push(eb("reviews.rating", "in", filters.ratings));
+  if (filters.withMedia) conditions.push(eb("reviews.has_media", "=", 1));
+  if (filters.verifiedOnly) conditions.push(eb("reviews.verified", "=", 1));
+  if (filters.search) {
+    // SQLite's LIKE has no escape character unless named; PostgreSQL's default is the same `\`.
+    conditions.push(sql<SqlBool>`reviews.search_text like ${likeContains(filters.search)} escape '\\'`);
+  }
+  return conditions.length > 0 ? eb.and(conditions) : undefined;
+}
+
+export function hasFilters(filters: ReviewFilters): boolean {
+  return Boolean(
+    (filters.ratings && filters.ratings.length > 0) ||
+      filters.withMedia ||
+      filters.verifiedOnly ||
+      filters.search,
+  );
+}

@@ -1,0 +1,29 @@
+import type { Media } from "@plaudit/core";
+import type { Database } from "../db/database.ts";
+import type { Tx } from "../db/transaction.ts";
+
+/**
+ * How reviews reach their photos and videos. The media module implements it; until then
+ * `noReviewMedia` keeps reviews media-free and refuses mediaIds.
+ */
+export interface ReviewMediaSource {
+  /**
+   * Attaches uploaded media to a new review inside its transaction. Returns how many were
+   * attached, or the ids it does not know (→ 422 on mediaIds).
+   */
+  attach(
+    tx: Tx,
+    args: { storeId: string; reviewId: string; productId: string; mediaIds: string[] },
+  ): Promise<{ ok: true; count: number } | { ok: false; unknownIds: string[] }>;
+  /** The media of each review, in display order; reviews without media may be missing. */
+  forReviews(db: Database, storeId: string, reviewIds: string[]): Promise<Map<string, Media[]>>;
+}
+
+export const noReviewMedia: ReviewMediaSource = {
+  async attach(_tx, { mediaIds }) {
+    return mediaIds.length === 0 ? { ok: true, count: 0 } : { ok: false, unknownIds: mediaIds };
+  },
+  async forReviews() {
+    return new Map();
+  },
+};

@@ -1,0 +1,63 @@
+import type { AdminReview, ReviewStatus } from "@plaudit/core";
+import type { AppContext } from "../context.ts";
+import { transaction } from "../db/transaction.ts";
+import { ApiError } from "../errors.ts";
+import { toAdminReview } from "./review-json.ts";
+import { applySummaryChange, reviewSummaryChange } from "./summary-repo.ts";
+
+export interface ReviewPatch {
+  status?: ReviewStatus;
+  /** A string sets the merchant's reply, null removes it. */
+  reply?: string | null;
+}
+
+/**
+ * Changes a review's status and/or reply. A change into or out of "published" moves the review
+ * into or out of its product's rating summary in the same transaction.
+ */
+export async function moderateReview(
+  ctx: AppContext,
+  storeId: string,
+  reviewId: string,
+  patch: ReviewPatch,
+): Promise<AdminReview> {
+  const row = await transaction(ctx.db, async (tx) => {
+    let find = tx
+      .selectFrom("reviews")
+      .selectAll()
+      .where("id", "=", reviewId)
+      .where("store_id", "=", storeId);
+    if (ctx.db.kind === "postgres") find = find.forUpdate();
+    const before = await find.executeTakeFirst();
+    if (!before) throw new ApiError(404, "review_not_found", "no review with this id in this store");
+
+    const after = { ...before };
+    if (patch.status !== undefined && patch.status !== before.status) {
+      after.status = patch.status;
+      const wasPublished = before.status === "published";
+      const isPublished = patch.status === "published";
+      if (wasPublished !== isPublished) {
+        const review = {
+          storeId,
+          productId: before.product_id,
+          rating: Number(before.rating),
+          mediaCount: Number(before.media_count),
+        };
+        await applySummaryChange(tx, reviewSummaryChange(review, isPublished ? 1 : -1));
+      }
+    }
+    if (patch.reply !== undefined) {
+      after.reply_body = patch.reply;
+      after.reply_at = patch.reply === null ? null : ctx.clock().toISOString();
+    }
+    await tx
+      .updateTable("reviews")
+      .set({ status: after.status, reply_body: after.reply_body, reply_at: after.reply_at })
+      .where("id", "=", reviewId)
+      .execute();
+    return after;
+  });
+  const media =
+    row.media_count > 0 ? ((await ctx.media.forReviews(ctx.db, storeId, [row.id])).get(row.id) ?? []) : [];
+  return toAdminReview(row, media);
+}

@@ -1,0 +1,156 @@
+import { randomBytes } from "node:crypto";
+import type { Review } from "@plaudit/core";
+import type { AppContext } from "../context.ts";
+import { verifyCustomerToken } from "../customer-token.ts";
+import { transaction } from "../db/transaction.ts";
+import { ApiError, validationFailed } from "../errors.ts";
+import type { StoreRecord } from "../stores/store-repo.ts";
+import type { ReviewSubmission } from "./review-input.ts";
+import { type ReviewRow, toPublicReview } from "./review-json.ts";
+import { applySummaryChange, reviewSummaryChange } from "./summary-repo.ts";
+import { hasPurchased } from "./verified-purchase.ts";
+
+/** Review ids are random and opaque: they reveal neither order nor count. */
+export function newReviewId(): string {
+  return randomBytes(12).toString("base64url");
+}
+
+export interface SubmitResult {
+  review: Review;
+  status: "published" | "pending";
+}
+
+/** The customer a submission's token names, or undefined without a token; 401 for a bad one. */
+function customerOf(ctx: AppContext, store: StoreRecord, token: string | undefined): string | undefined {
+  if (token === undefined || token === "") return undefined;
+  const result = verifyCustomerToken(store.secretKey, token, {
+    now: ctx.clock(),
+    lifetimeSeconds: store.tokenLifetimeSeconds,
+  });
+  if (result.ok) return result.customerId;
+  throw result.reason === "expired"
+    ? new ApiError(401, "expired_customer_token", "the customer token has expired; reload the page")
+    : new ApiError(401, "invalid_customer_token", "the customer token is not valid");
+}
+
+/**
+ * Stores a review: published at once or held as pending by the store's moderation setting alone
+ * (never by rating), verified when the token's customer bought the product. The review, its
+ * media, the rating summary and any hook (loyalty points) commit in one transaction.
+ */
+export async function submitReview(
+  ctx: AppContext,
+  store: StoreRecord,
+  productId: string,
+  input: ReviewSubmission,
+): Promise<SubmitResult> {
+  const customerId = customerOf(ctx, store, input.customerToken);
+  const status = store.moderation === "hold" ? "pending" : "published";
+  const id = newReviewId();
+  const createdAt = ctx.clock().toISOString();
+
+  // A honeypot hit looks accepted to the bot, but nothing is stored.
+  if (input.website !== "") {
+    const row = rowOf({ id, store, productId, input, createdAt, status, customerId: null, verified: false });
+    return { review: toPublicReview(row), status };
+  }
+
+  const row = await transaction(ctx.db, async (tx) => {
+    const verified =
+      customerId !== undefined && (await hasPurchased(tx, { storeId: store.id, customerId, productId }));
+    const row = rowOf({
+      id,
+      store,
+      productId,
+      input,
+      createdAt,
+      status,
+      customerId: customerId ?? null,
+      verified,
+    });
+    await tx
+      .insertInto("products")
+      .values({ store_id: store.id, product_id: productId, name: null })
+      .onConflict((oc) => oc.columns(["store_id", "product_id"]).doNothing())
+      .execute();
+    await tx.insertInto("reviews").values(row).execute();
+
+    const attached = await ctx.media.attach(tx, {
+      storeId: store.id,
+      reviewId: id,
+      productId,
+      mediaIds: input.mediaIds,
+    });
+    if (!attached.ok)
+      throw validationFailed({ mediaIds: `unknown media: ${attached.unknownIds.join(", ")}` });
+    if (attached.count > 0) {
+      row.media_count = attached.count;
+      row.has_media = 1;
+      await tx
+        .updateTable("reviews")
+        .set({ media_count: attached.count, has_media: 1 })
+        .where("id", "=", id)
+        .execute();
+    }
+    if (status === "published") {
+      await applySummaryChange(
+        tx,
+        reviewSummaryChange(
+          { storeId: store.id, productId, rating: row.rating, mediaCount: row.media_count },
+          1,
+        ),
+      );
+    }
+    for (const hook of ctx.hooks.reviewSubmitted) {
+      await hook(tx, {
+        storeId: store.id,
+        reviewId: id,
+        productId,
+        customerId: row.customer_id,
+        verified,
+        mediaCount: row.media_count,
+        status,
+      });
+    }
+    return row;
+  });
+
+  const media =
+    row.media_count > 0 ? ((await ctx.media.forReviews(ctx.db, store.id, [id])).get(id) ?? []) : [];
+  return { review: toPublicReview(row, media), status };
+}
+
+function rowOf(args: {
+  id: string;
+  store: StoreRecord;
+  productId: string;
+  input: ReviewSubmission;
+  createdAt: string;
+  status: "published" | "pending";
+  customerId: string | null;
+  verified: boolean;
+}): ReviewRow {
+  const { input } = args;
+  return {
+    id: args.id,
+    store_id: args.store.id,
+    product_id: args.productId,
+    rating: input.rating,
+    title: input.title,
+    body: input.body,
+    search_text: `${input.title}\n${input.body}`.toLowerCase(),
+    author_name: input.author.name,
+    author_email: input.author.email,
+    customer_id: args.customerId,
+    verified: args.verified ? 1 : 0,
+    status: args.status,
+    created_at: args.createdAt,
+    helpful_up: 0,
+    helpful_down: 0,
+    helpful_score: 0,
+    reply_body: null,
+    reply_at: null,
+    media_count: 0,
+    has_media: 0,
+  };
+}

@@ -1,0 +1,17 @@
+import type { RouteModule } from "../context.ts";
+import { adminOrderRoutes } from "./admin-orders.ts";
+import { adminReviewRoutes } from "./admin-reviews.ts";
+import { operationRoutes } from "./operations.ts";
+import { reviewRoutes } from "./reviews.ts";
+
+/**
+ * Every route module, mounted in this order. A new module (loyalty, media) is one line here:
+ * public routes under /v1/stores/:store/ get the store, CORS, origin checks and rate limits;
+ * routes under /v1/admin/ get the bearer-key check.
+ */
+export const routeModules: RouteModule[] = [
+  operationRoutes,
+  reviewRoutes,
+  adminOrderRoutes,
+  adminReviewRoutes,
+];

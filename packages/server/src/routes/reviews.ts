@@ -1,0 +1,85 @@
+import type { RouteModule } from "../context.ts";
+import { ApiError } from "../errors.ts";
+import { cacheableJson } from "../http/cache.ts";
+import { readJsonBody } from "../http/json-body.ts";
+import { LIMITS } from "../limits.ts";
+import { ReviewSubmission, VoteSubmission } from "../reviews/review-input.ts";
+import { toPublicReview } from "../reviews/review-json.ts";
+import { countReviews, hasFilters, listReviews } from "../reviews/review-list.ts";
+import { submitReview } from "../reviews/review-submit.ts";
+import { castVote } from "../reviews/review-votes.ts";
+import { getSummaries } from "../reviews/summary-repo.ts";
+import { parseOrFail } from "../validation.ts";
+import { productParam } from "./product-param.ts";
+import { parseReviewQuery } from "./review-query.ts";
+
+/** The public reviews API: summaries, the review list, submitting and voting. */
+export const reviewRoutes: RouteModule = {
+  name: "reviews",
+  register(app, ctx) {
+    app.get("/v1/stores/:store/products/:product/summary", async (c) => {
+      const [summary] = await getSummaries(ctx.db, c.get("store").id, [productParam(c)]);
+      return cacheableJson(c, summary);
+    });
+
+    app.get("/v1/stores/:store/summaries", async (c) => {
+      const raw = c.req.query("products") ?? "";
+      const ids = raw === "" ? [] : raw.split(",");
+      if (ids.length < 1 || ids.length > LIMITS.summariesMax) {
+        throw new ApiError(
+          422,
+          "validation_failed",
+          `products must list 1–${LIMITS.summariesMax} product ids`,
+          {
+            products: `must list 1–${LIMITS.summariesMax} product ids`,
+          },
+        );
+      }
+      if (ids.some((id) => id.length < 1 || [...id].length > LIMITS.productIdMax)) {
+        throw new ApiError(422, "validation_failed", "products holds an empty or too long product id", {
+          products: `each product id must be 1–${LIMITS.productIdMax} characters`,
+        });
+      }
+      return cacheableJson(c, { items: await getSummaries(ctx.db, c.get("store").id, ids) });
+    });
+
+    app.get("/v1/stores/:store/products/:product/reviews", async (c) => {
+      const productId = productParam(c);
+      const query = parseReviewQuery(c.req.query());
+      const storeId = c.get("store").id;
+      const page = await listReviews(ctx.db, {
+        storeId,
+        productId,
+        status: "published",
+        filters: query.filters,
+        sort: query.sort,
+        limit: query.limit,
+        ...(query.cursorValues ? { cursorValues: query.cursorValues } : {}),
+      });
+      // Without filters the summary's count is the total: one row read instead of a count.
+      const total = hasFilters(query.filters)
+        ? await countReviews(ctx.db, { storeId, productId, filters: query.filters })
+        : ((await getSummaries(ctx.db, storeId, [productId]))[0]?.count ?? 0);
+      const withMedia = page.rows.filter((r) => Number(r.media_count) > 0).map((r) => r.id);
+      const media = withMedia.length > 0 ? await ctx.media.forReviews(ctx.db, storeId, withMedia) : new Map();
+      return cacheableJson(c, {
+        items: page.rows.map((row) => toPublicReview(row, media.get(row.id) ?? [])),
+        nextCursor: page.nextCursor,
+        total,
+      });
+    });
+
+    app.post("/v1/stores/:store/products/:product/reviews", async (c) => {
+      const productId = productParam(c);
+      const input = parseOrFail(ReviewSubmission, await readJsonBody(c));
+      const result = await submitReview(ctx, c.get("store"), productId, input);
+      return c.json(result, 201);
+    });
+
+    app.post("/v1/stores/:store/reviews/:id/votes", async (c) => {
+      const input = parseOrFail(VoteSubmission, await readJsonBody(c));
+      const reviewId = c.req.param("id");
+      return c.json(await castVote(ctx, c.get("store").id, reviewId, input));
+    });
+  },
+};

@@ -1,0 +1,88 @@
+import { readFile, stat } from "node:fs/promises";
+import { extname, resolve, sep } from "node:path";
+import type { Context } from "hono";
+import type { RouteModule } from "../context.ts";
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".html": "text/html; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+  ".woff2": "font/woff2",
+};
+
+const notFound = (c: Context) =>
+  c.json({ error: { code: "not_found", message: "no such file" } }, 404, {
+    "X-Content-Type-Options": "nosniff",
+  });
+
+/**
+ * A file under `root` named by a request path, or undefined: decoded once, no NUL, no dot
+ * segments, and the resolved path must stay inside root (no traversal, even via %2e%2e).
+ */
+async function fileUnder(root: string, relative: string): Promise<string | undefined> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(relative);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes("\0") || decoded.split(/[/\\]/).some((part) => part === ".." || part === "."))
+    return undefined;
+  const base = resolve(root);
+  const full = resolve(base, `.${sep}${decoded}`);
+  if (full !== base && !full.startsWith(base + sep)) return undefined;
+  try {
+    const info = await stat(full);
+    if (info.isDirectory()) {
+      const index = resolve(full, "index.html");
+      return (await stat(index)).isFile() ? index : undefined;
+    }
+    return info.isFile() ? full : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function sendFile(c: Context, root: string, relative: string, cacheControl: string): Promise<Response> {
+  const file = await fileUnder(root, relative);
+  if (!file) return notFound(c);
+  const bytes = await readFile(file);
+  return c.body(bytes, 200, {
+    "Content-Type": CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
+    "Cache-Control": cacheControl,
+    "X-Content-Type-Options": "nosniff",
+  });
+}
+
+/** The embed script, its chunks and the demo store's pages (only when createApp gets `assets`). */
+export const staticAssetRoutes: RouteModule = {
+  name: "static-assets",
+  register(app, ctx) {
+    const assets = ctx.assets;
+    if (!assets) return;
+    app.get("/", (c) => c.redirect("/demo/", 302));
+    app.get("/plaudit.js", (c) => sendFile(c, assets.embedDir, "plaudit.js", "public, max-age=300"));
+    app.get("/chunks/*", (c) =>
+      sendFile(
+        c,
+        `${assets.embedDir}/chunks`,
+        c.req.path.slice("/chunks/".length),
+        "public, max-age=31536000, immutable",
+      ),
+    );
+    app.get("/demo", (c) => c.redirect("/demo/", 301));
+    app.get("/demo/*", (c) =>
+      sendFile(c, assets.demoDir, c.req.path.slice("/demo/".length), "public, max-age=60"),
+    );
+  },
+};

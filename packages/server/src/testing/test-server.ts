@@ -1,0 +1,106 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import pg from "pg";
+import { createApp, type PlauditApp } from "../app.ts";
+import type { AppDeps } from "../context.ts";
+import { type Database, openDatabase } from "../db/database.ts";
+import { migrate } from "../db/migrate.ts";
+import { silentLogger } from "../logger.ts";
+import { unlimitedRateLimiter } from "../rate-limit.ts";
+
+export type DatabaseUnderTest = "sqlite" | "postgres";
+
+export const TEST_PG_URL = process.env.PLAUDIT_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+let skipNoticePrinted = false;
+
+/**
+ * The databases every server suite runs against. PostgreSQL is left out only when
+ * PLAUDIT_TEST_PG=off (said once on stderr); an unreachable PostgreSQL otherwise fails the run.
+ */
+export function databasesUnderTest(): DatabaseUnderTest[] {
+  if (process.env.PLAUDIT_TEST_PG === "off") {
+    if (!skipNoticePrinted) {
+      process.stderr.write("[plaudit tests] PostgreSQL runs left out: PLAUDIT_TEST_PG=off\n");
+      skipNoticePrinted = true;
+    }
+    return ["sqlite"];
+  }
+  return ["sqlite", "postgres"];
+}
+
+export interface TestServer {
+  url: string;
+  app: PlauditApp;
+  db: Database;
+  close(): Promise<void>;
+}
+
+/** A fresh, migrated database: a temp SQLite file, or a new PostgreSQL schema. */
+export async function openTestDatabase(
+  kind: DatabaseUnderTest,
+): Promise<{ db: Database; drop(): Promise<void> }> {
+  if (kind === "sqlite") {
+    const dir = mkdtempSync(join(tmpdir(), "plaudit-test-"));
+    const db = openDatabase(join(dir, "test.sqlite"));
+    await migrate(db);
+    return { db, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const schema = `t_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  try {
+    await admin.query(`create schema ${schema}`);
+  } finally {
+    await admin.end();
+  }
+  const db = openDatabase(TEST_PG_URL, { pgSchema: schema });
+  await migrate(db);
+  return {
+    db,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: TEST_PG_URL });
+      await client.connect();
+      try {
+        await client.query(`drop schema ${schema} cascade`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/**
+ * A real HTTP server on 127.0.0.1 and an ephemeral port, over a fresh database. Silent, and
+ * without rate limits unless the test passes a limiter.
+ */
+export async function startTestServer(
+  options: { db: DatabaseUnderTest } & Partial<Omit<AppDeps, "db">>,
+): Promise<TestServer> {
+  const { db: kind, ...deps } = options;
+  const { db, drop } = await openTestDatabase(kind);
+  const app = createApp({ logger: silentLogger, rateLimiter: unlimitedRateLimiter, ...deps, db });
+  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((done) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) =>
+      done({ server, port: info.port }),
+    );
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    db,
+    async close() {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        // Keep-alive sockets would hold close() open.
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      });
+      app.ctx.metrics.detach();
+      await db.close();
+      await drop();
+    },
+  };
+}
