@@ -16,7 +16,7 @@ import type {
 } from "./api-types.ts";
 import { type Body, createHttp } from "./http.ts";
 import { chunkProductIds, createSummaryBatcher, summaryFor } from "./summary-batcher.ts";
-import { type UploadOptions, uploadWithProgress } from "./upload.ts";
+import type { UploadOptions } from "./upload.ts";
 
 export interface ClientOptions {
   /** e.g. "https://reviews.example.com" (no trailing slash needed). */
@@ -131,7 +131,8 @@ export function createClient(options: ClientOptions): PlauditClient {
       const form = new FormData();
       form.append("file", file);
       if (opts.onProgress && typeof XMLHttpRequest === "function") {
-        return uploadWithProgress(url, form, has("id"), opts);
+        // Only the review form uploads: the XHR code stays out of the runtime every page loads.
+        return import("./upload.ts").then((upload) => upload.uploadWithProgress(url, form, has("id"), opts));
       }
       // Large videos take a while: only the caller's signal ends an upload.
       return http.send("POST", url, has("id"), { body: form, signal: opts.signal, timeoutMs: false });
