@@ -29,14 +29,18 @@ const tokens = (scheme: 0 | 1) =>
 
 const dark = `${tokens(1)}color-scheme:dark;`;
 
-/** Every widget root element carries `plaudit-root`; the host carries `data-theme`. */
+/**
+ * Every widget root element carries `plaudit-root` and `data-theme` (from the config: the host's
+ * `data-theme`, else the script tag's, else "auto") — on the root, not the host, so a theme set
+ * only on the script tag works without touching the host page's DOM.
+ */
 export const themeCss = `
 .plaudit-root{${tokens(0)}color-scheme:light;
 --p-radius:var(--plaudit-radius,6px);
 --p-font:var(--plaudit-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);
 --p-font-size:var(--plaudit-font-size,15px);}
-:host([data-theme="dark"]) .plaudit-root{${dark}}
-@media (prefers-color-scheme:dark){:host([data-theme="auto"]) .plaudit-root{${dark}}}
+.plaudit-root[data-theme="dark"]{${dark}}
+@media (prefers-color-scheme:dark){.plaudit-root[data-theme="auto"]{${dark}}}
 `;
 
 /**

@@ -1,0 +1,51 @@
+// Every visible string and accessible name of the reviews widgets. Plural messages have one key per
+// CLDR category (`.one`, `.other`, …) and take `{count}`; the other keys take the named params.
+import { badgeEn } from "./badge.ts";
+
+export const en = {
+  ...badgeEn,
+  title: "Customer reviews",
+  "basedOn.one": "Based on {count} review",
+  "basedOn.other": "Based on {count} reviews",
+  "starCount.one": "{count} star",
+  "starCount.other": "{count} stars",
+  "histogram.label": "Filter by rating",
+  "histogram.bar": "{stars}, {reviews}",
+  "sort.label": "Sort by",
+  "sort.newest": "Newest",
+  "sort.oldest": "Oldest",
+  "sort.highest": "Highest rating",
+  "sort.lowest": "Lowest rating",
+  "sort.helpful": "Most helpful",
+  "sort.media": "With photos first",
+  "filters.label": "Filter reviews",
+  "filters.media": "With photos or videos",
+  "filters.verified": "Verified buyers",
+  "filters.clear": "Clear filters",
+  "search.label": "Search reviews",
+  "search.submit": "Search",
+  "list.showing": "Showing {shown} of {total}",
+  "list.loadMore": "Load more reviews",
+  "list.loadMoreFailed": "More reviews could not be loaded.",
+  "list.loading": "Loading reviews…",
+  "list.empty": "No reviews yet. Be the first to write one.",
+  "list.noMatches": "No reviews match these filters.",
+  "list.error": "Reviews could not be loaded.",
+  retry: "Try again",
+  "review.readMore": "Read more",
+  "review.readLess": "Show less",
+  "review.verified": "Verified buyer",
+  "review.by": "Review by {author}",
+  "review.reply": "Reply from the store",
+  "review.photo": "Photo {n} from {author}’s review",
+  "review.video": "Video {n} from {author}’s review",
+  "votes.question": "Was this helpful?",
+  "votes.up": "Yes, helpful ({count})",
+  "votes.down": "No, not helpful ({count})",
+  "votes.failed": "Your vote could not be saved. Please try again.",
+  "votes.saved": "Thanks for your feedback.",
+  write: "Write a review",
+} as const;
+
+export type ReviewsMessageKey = keyof typeof en;
+export type ReviewsMessages = Record<ReviewsMessageKey, string>;

@@ -1,0 +1,64 @@
+// Mounting the reviews widget into a prepared shadow root: the one effectful place that wires
+// store, controller, i18n, styles, JSON-LD and the lazily loaded write dialog together.
+import { createI18n, getStore, type PlauditStore, resolveLocale, type WidgetConfig } from "@plaudit/core";
+import { adoptStyles, baseCss, renderIntoRoot, starsCss, themeCss } from "@plaudit/ui";
+import { h } from "preact";
+import { acquireProductJsonLd } from "../json-ld-manager.ts";
+import { reviewsCatalogs } from "../messages/index.ts";
+import { createReviewsController } from "./reviews-controller.ts";
+import { reviewsCss } from "./reviews-styles.ts";
+import { ReviewsWidget } from "./reviews-widget.tsx";
+
+export interface MountReviewsOptions {
+  host: HTMLElement;
+  root: ShadowRoot;
+  config: WidgetConfig;
+  /** Default: the page's shared store. */
+  store?: PlauditStore;
+}
+
+// Its own chunk: shoppers who never write a review never download the form.
+const loadWriteDialog = () =>
+  import("../write-review/write-review-dialog.tsx").then((module) => module.WriteReviewDialog);
+
+export function mountReviewsWidget({
+  host,
+  root,
+  config,
+  store = getStore(),
+}: MountReviewsOptions): () => void {
+  const productId = config.productId;
+  if (!productId) {
+    throw new Error(
+      '[plaudit] the reviews widget needs a product: add data-product-id="your-product-id" to its element',
+    );
+  }
+  const storeConfig = { apiBase: config.apiBase, store: config.store };
+  const i18n = createI18n(config.locale ?? resolveLocale(host), reviewsCatalogs);
+  const pageSize = Math.min(50, Math.max(1, Number(config.options.pageSize) || 10));
+  const controller = createReviewsController({ store, config: storeConfig, productId, pageSize });
+  // data-json-ld="off" leaves structured data to a merchant who writes their own.
+  const jsonLd =
+    config.options.jsonLd === "off" ? undefined : acquireProductJsonLd(host.ownerDocument, productId);
+
+  adoptStyles(root, [themeCss, baseCss, starsCss, reviewsCss]);
+  const unmount = renderIntoRoot(
+    root,
+    h(ReviewsWidget, {
+      controller,
+      i18n,
+      config: storeConfig,
+      theme: config.theme,
+      productName: config.options.productName,
+      customerToken: config.options.customerToken,
+      jsonLd,
+      loadWriteDialog,
+    }),
+    { kind: "reviews", host },
+  );
+  return () => {
+    unmount();
+    controller.destroy();
+    jsonLd?.release();
+  };
+}

@@ -1,0 +1,117 @@
+import type { I18n, Review, VoteValue } from "@plaudit/core";
+import { Button, CheckIcon, Stars, ThumbDownIcon, ThumbUpIcon } from "@plaudit/ui";
+import { useState } from "preact/hooks";
+import { starsLabel } from "./labels.ts";
+
+/** Bodies longer than this are cut at a word boundary until the shopper asks for the rest. */
+export const READ_MORE_AFTER = 400;
+
+export function excerpt(body: string, max = READ_MORE_AFTER): string {
+  if (body.length <= max) return body;
+  const cut = body.slice(0, max);
+  const space = cut.search(/\s\S*$/);
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+export interface ReviewCardProps {
+  review: Review;
+  i18n: I18n;
+  myVote: VoteValue | undefined;
+  onVote(review: Review, value: VoteValue): void;
+}
+
+/** One review: rating, title, text (with "Read more"), author, date, media, reply, helpful votes. */
+export function ReviewCard({ review, i18n, myVote, onVote }: ReviewCardProps) {
+  const { t } = i18n;
+  const [expanded, setExpanded] = useState(false);
+  const long = review.body.length > READ_MORE_AFTER;
+  const id = `plaudit-review-${review.id}`;
+  const author = review.author.name;
+  return (
+    <article class="plaudit-review" id={id} tabIndex={-1} aria-labelledby={`${id}-title`}>
+      <div class="plaudit-review__head">
+        <Stars value={review.rating} label={starsLabel(i18n, review.rating)} />
+        {review.title ? (
+          <h3 class="plaudit-review__title" id={`${id}-title`}>
+            {review.title}
+          </h3>
+        ) : (
+          <h3 class="plaudit-visually-hidden" id={`${id}-title`}>
+            {t("review.by", { author })}
+          </h3>
+        )}
+      </div>
+      <p class="plaudit-review__meta">
+        <span class="plaudit-review__author">{author}</span>
+        {review.verified && (
+          <span class="plaudit-badge">
+            <CheckIcon size={14} />
+            {t("review.verified")}
+          </span>
+        )}
+        <time dateTime={review.createdAt}>{i18n.formatDate(review.createdAt)}</time>
+      </p>
+      <p class="plaudit-review__body" id={`${id}-body`}>
+        {expanded || !long ? review.body : excerpt(review.body)}
+      </p>
+      {long && (
+        <Button
+          variant="quiet"
+          class="plaudit-review__more"
+          aria-expanded={expanded}
+          aria-controls={`${id}-body`}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {t(expanded ? "review.readLess" : "review.readMore")}
+        </Button>
+      )}
+      {review.media.length > 0 && (
+        <ul class="plaudit-media">
+          {review.media.map((media, index) => (
+            <li key={media.id}>
+              <img
+                class="plaudit-media__thumb"
+                src={media.thumbnailUrl}
+                width={64}
+                height={64}
+                loading="lazy"
+                decoding="async"
+                alt={t(media.kind === "video" ? "review.video" : "review.photo", { n: index + 1, author })}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      {review.reply && (
+        <div class="plaudit-reply">
+          <p class="plaudit-reply__head">
+            {t("review.reply")} ·{" "}
+            <time dateTime={review.reply.createdAt}>{i18n.formatDate(review.reply.createdAt)}</time>
+          </p>
+          <p class="plaudit-reply__body">{review.reply.body}</p>
+        </div>
+      )}
+      <fieldset class="plaudit-votes">
+        <legend class="plaudit-votes__question">{t("votes.question")}</legend>
+        <Button
+          variant="quiet"
+          aria-pressed={myVote === "up"}
+          aria-label={t("votes.up", { count: i18n.formatNumber(review.helpful.up) })}
+          onClick={() => onVote(review, "up")}
+        >
+          <ThumbUpIcon />
+          <span class="plaudit-votes__count">{i18n.formatNumber(review.helpful.up)}</span>
+        </Button>
+        <Button
+          variant="quiet"
+          aria-pressed={myVote === "down"}
+          aria-label={t("votes.down", { count: i18n.formatNumber(review.helpful.down) })}
+          onClick={() => onVote(review, "down")}
+        >
+          <ThumbDownIcon />
+          <span class="plaudit-votes__count">{i18n.formatNumber(review.helpful.down)}</span>
+        </Button>
+      </fieldset>
+    </article>
+  );
+}

@@ -1,0 +1,131 @@
+// The effectful shell around ReviewsView: subscribes to the controller, moves focus after
+// "Load more", announces list changes, keeps the JSON-LD in step, and opens the write dialog.
+import {
+  getEvents,
+  type I18n,
+  type Review,
+  type StoreConfig,
+  type Theme,
+  type VoteValue,
+} from "@plaudit/core";
+import { useStore } from "@plaudit/ui";
+import type { ComponentType } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { JsonLdHandle } from "../json-ld-manager.ts";
+import type { ReviewsController } from "./reviews-controller.ts";
+import { ReviewsView } from "./reviews-view.tsx";
+
+/** Props of write-review/write-review-dialog.tsx's WriteReviewDialog. */
+export interface WriteReviewDialogProps {
+  cfg: StoreConfig;
+  productId: string;
+  productName?: string;
+  i18nLocale: string;
+  customerToken?: string;
+  returnFocusTo: HTMLElement | null;
+  onClose(): void;
+}
+
+export interface ReviewsWidgetProps {
+  controller: ReviewsController;
+  i18n: I18n;
+  config: StoreConfig;
+  theme?: Theme;
+  productName?: string;
+  customerToken?: string;
+  jsonLd?: JsonLdHandle;
+  /** Loads the write-review dialog; absent hides "Write a review". */
+  loadWriteDialog?: () => Promise<ComponentType<WriteReviewDialogProps>>;
+}
+
+export function ReviewsWidget({ controller, i18n, config, jsonLd, ...props }: ReviewsWidgetProps) {
+  const state = useStore(controller, (s) => s);
+  const { list, summary } = state;
+  const [announcement, setAnnouncement] = useState("");
+  const [dialog, setDialog] = useState<{
+    Dialog: ComponentType<WriteReviewDialogProps>;
+    returnFocusTo: HTMLElement | null;
+  } | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const focusIndex = useRef<number | null>(null);
+  const announced = useRef(false);
+
+  useEffect(() => controller.start(), [controller]);
+
+  // Announce how many reviews show whenever a list settles (not the first, which the page shows anyway).
+  const settled = list?.status === "ready" ? list : undefined;
+  // A vote also replaces the list object: only a new query or page counts as "settled".
+  const settledAs = settled && `${JSON.stringify(state.filters)}|${settled.items.length}|${settled.total}`;
+  useEffect(() => {
+    if (!settled) return;
+    if (announced.current) {
+      setAnnouncement(
+        settled.items.length === 0
+          ? i18n.t("list.noMatches")
+          : i18n.t("list.showing", {
+              shown: i18n.formatNumber(settled.items.length),
+              total: i18n.formatNumber(settled.total),
+            }),
+      );
+    }
+    announced.current = true;
+    // After "Load more", focus goes to the first new review, where reading continues.
+    if (focusIndex.current !== null) {
+      const cards = listRef.current?.querySelectorAll<HTMLElement>(".plaudit-review");
+      cards?.[Math.min(focusIndex.current, cards.length - 1)]?.focus();
+      focusIndex.current = null;
+    }
+  }, [settledAs]);
+
+  useEffect(() => {
+    if (jsonLd && summary?.data) {
+      jsonLd.update({ productName: props.productName, summary: summary.data, reviews: list?.items ?? [] });
+    }
+  }, [jsonLd, summary?.data, list?.items, props.productName]);
+
+  const onLoadMore = () => {
+    focusIndex.current = list?.items.length ?? null;
+    void controller.actions.loadMore();
+  };
+
+  const onVote = async (review: Review, value: VoteValue) => {
+    const saved = await controller.actions.vote(review, value);
+    setAnnouncement(i18n.t(saved ? "votes.saved" : "votes.failed"));
+  };
+
+  const { loadWriteDialog } = props;
+  const onWrite = loadWriteDialog
+    ? (button: HTMLElement) => {
+        loadWriteDialog().then(
+          (Dialog) => setDialog({ Dialog, returnFocusTo: button }),
+          (error: unknown) => getEvents().emit("error", { error, kind: "reviews" }),
+        );
+      }
+    : undefined;
+
+  return (
+    <ReviewsView
+      state={state}
+      i18n={i18n}
+      actions={controller.actions}
+      theme={props.theme}
+      announcement={announcement}
+      listRef={listRef}
+      onLoadMore={onLoadMore}
+      onVote={onVote}
+      onWrite={onWrite}
+    >
+      {dialog && (
+        <dialog.Dialog
+          cfg={config}
+          productId={state.productId}
+          productName={props.productName}
+          i18nLocale={i18n.locale}
+          customerToken={props.customerToken}
+          returnFocusTo={dialog.returnFocusTo}
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </ReviewsView>
+  );
+}

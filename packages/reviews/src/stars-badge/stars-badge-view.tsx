@@ -1,0 +1,53 @@
+import type { I18n, Summary, Theme } from "@plaudit/core";
+import { Stars } from "@plaudit/ui";
+
+export interface StarsBadgeViewProps {
+  /** Absent while loading. */
+  summary: Summary | undefined;
+  i18n: I18n;
+  href: string;
+  theme?: Theme;
+}
+
+const rating = (i18n: I18n, value: number) => i18n.formatNumber(value, { maximumFractionDigits: 1 });
+
+/**
+ * Stars and "(128)" linking to the reviews. While loading, and for a product with no reviews, it
+ * keeps its box but shows nothing (a row of stars nobody rated would be noise on a collection page).
+ */
+export function StarsBadgeView({ summary, i18n, href, theme = "auto" }: StarsBadgeViewProps) {
+  const root = { "data-theme": theme, dir: i18n.dir, lang: i18n.locale };
+  if (!summary || summary.count === 0) {
+    return (
+      <span class="plaudit-root plaudit-star-badge plaudit-star-badge--empty" aria-hidden="true" {...root}>
+        <Stars value={0} label="" />
+      </span>
+    );
+  }
+  const reviews = i18n.plural("reviewCount", summary.count);
+  return (
+    <a
+      class="plaudit-root plaudit-star-badge"
+      href={href}
+      aria-label={i18n.t("badge.label", { rating: rating(i18n, summary.average), reviews })}
+      {...root}
+    >
+      <Stars
+        value={summary.average}
+        label={i18n.t("stars.label", { rating: rating(i18n, summary.average) })}
+      />
+      <span class="plaudit-star-badge__count" aria-hidden="true">
+        ({i18n.formatNumber(summary.count)})
+      </span>
+    </a>
+  );
+}
+
+export const starsBadgeCss = `
+:host{display:block}
+.plaudit-star-badge{display:inline-flex;align-items:center;gap:4px;min-block-size:24px;font-size:14px;line-height:20px;
+color:var(--p-text);text-decoration:none;background:transparent}
+a.plaudit-star-badge:hover .plaudit-star-badge__count{text-decoration:underline}
+.plaudit-star-badge--empty{visibility:hidden}
+.plaudit-star-badge__count{color:var(--p-muted);font-variant-numeric:tabular-nums}
+`;
