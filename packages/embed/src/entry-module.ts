@@ -1,0 +1,28 @@
+// The contract between the loader and a widget family's entry chunk (docs/widget-contract.md).
+// Types only: nothing here ends up in plaudit.js.
+import type { readConfig, WidgetConfig } from "@plaudit/core/config";
+
+export interface MountOptions {
+  /** The `[data-plaudit]` element. */
+  host: HTMLElement;
+  /** Its open shadow root (a declarative one is reused). */
+  root: ShadowRoot;
+  config: WidgetConfig;
+}
+
+export interface EntryModule {
+  /** Renders into `root`; returns the unmount. */
+  mount(options: MountOptions): () => void;
+}
+
+/**
+ * What the loader imports for a kind: the entry module plus core's `readConfig`, which
+ * scripts/build.mjs re-exports from every entry chunk. The validation and its messages live in
+ * the shared core chunk the widget loads anyway, not in plaudit.js (budget 2.5 KB gzipped).
+ */
+export interface EntryChunk extends EntryModule {
+  readConfig: typeof readConfig;
+}
+
+/** Widget kind (`data-plaudit="…"`) → URL of its entry chunk, relative to plaudit.js. */
+export type ChunkMap = Record<string, string>;

@@ -1,0 +1,21 @@
+import type { WidgetConfig } from "@plaudit/core/config";
+
+/**
+ * The settings every widget inherits from the `<script>` tag's own data attributes. The API
+ * defaults to the origin plaudit.js came from, so one attribute (`data-store`) is enough.
+ * Values are checked later, with the host's own, by core's readConfig.
+ */
+export function readScriptConfig(script: HTMLScriptElement | null): Partial<WidgetConfig> {
+  const data = script?.dataset ?? {};
+  if (!data.store) {
+    console.warn(
+      '[plaudit] data-store is missing on the plaudit.js <script> tag: add data-store="your-store-id"',
+    );
+  }
+  return {
+    store: data.store,
+    apiBase: data.api || new URL(script?.src || location.href).origin,
+    locale: data.locale,
+    theme: data.theme as WidgetConfig["theme"],
+  };
+}

@@ -1,0 +1,277 @@
+import { readConfig } from "@plaudit/core/config";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { EntryChunk, MountOptions } from "./entry-module.ts";
+import { type PlauditApi, type QueuedCall, startPlaudit } from "./start-plaudit.ts";
+
+// The viewport is the browser's (happy-dom has no layout): this stand-in lets a test say which
+// hosts are near it.
+class TestViewport {
+  static current: TestViewport | undefined;
+  readonly observed = new Set<Element>();
+  constructor(private readonly callback: IntersectionObserverCallback) {
+    TestViewport.current = this;
+  }
+  observe(el: Element) {
+    this.observed.add(el);
+  }
+  unobserve(el: Element) {
+    this.observed.delete(el);
+  }
+  disconnect() {
+    this.observed.clear();
+  }
+  show(...els: Element[]) {
+    const entries = els
+      .filter((el) => this.observed.has(el))
+      .map((target) => ({ target, isIntersecting: true }) as IntersectionObserverEntry);
+    this.callback(entries, this as unknown as IntersectionObserver);
+  }
+}
+
+const page = window as unknown as { Plaudit?: PlauditApi | QueuedCall[] };
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A widget entry chunk that renders its product id as text, like a real one renders its view. */
+function starsEntry() {
+  const mounted: MountOptions[] = [];
+  const unmounted: Element[] = [];
+  const entry: EntryChunk = {
+    readConfig,
+    mount(options) {
+      mounted.push(options);
+      options.root.textContent = `stars for ${options.config.productId}`;
+      return () => {
+        unmounted.push(options.host);
+        options.root.textContent = "";
+      };
+    },
+  };
+  return { entry, mounted, unmounted };
+}
+
+function scriptTag(attrs: Record<string, string> = { "data-store": "demo" }) {
+  const script = document.createElement("script");
+  script.src = "https://cdn.plaudit.test/v1/plaudit.js";
+  for (const [name, value] of Object.entries(attrs)) script.setAttribute(name, value);
+  return script;
+}
+
+function host(kind: string, productId: string) {
+  const el = document.createElement("div");
+  el.setAttribute("data-plaudit", kind);
+  el.setAttribute("data-product-id", productId);
+  return el;
+}
+
+let api: PlauditApi | undefined;
+let imported: string[];
+let stars: ReturnType<typeof starsEntry>;
+
+function start(script = scriptTag()) {
+  api = startPlaudit({
+    window,
+    script,
+    chunks: { stars: "chunks/stars-abc.js", reviews: "chunks/reviews-def.js" },
+    version: "1.2.3",
+    importChunk(url) {
+      imported.push(url);
+      if (url.includes("stars")) return Promise.resolve(stars.entry);
+      return Promise.reject(new TypeError(`Failed to fetch dynamically imported module: ${url}`));
+    },
+  });
+  return api;
+}
+
+beforeEach(() => {
+  vi.stubGlobal("IntersectionObserver", TestViewport);
+  imported = [];
+  stars = starsEntry();
+  document.body.replaceChildren();
+});
+
+afterEach(() => {
+  api?.destroy();
+  api = undefined;
+  delete page.Plaudit;
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe("startPlaudit", () => {
+  it("imports a kind's chunk only once one of its hosts nears the viewport", async () => {
+    const badge = host("stars", "tee-1");
+    document.body.append(badge);
+    start();
+    await flush();
+    expect(imported).toEqual([]);
+
+    TestViewport.current!.show(badge);
+    await flush();
+    expect(imported).toEqual(["https://cdn.plaudit.test/v1/chunks/stars-abc.js"]);
+    expect(badge.shadowRoot?.textContent).toBe("stars for tee-1");
+  });
+
+  it("gives widgets the script tag's store and the script's origin as the API", async () => {
+    const badge = host("stars", "tee-1");
+    document.body.append(badge);
+    start(scriptTag({ "data-store": "demo", "data-locale": "de" }));
+    TestViewport.current!.show(badge);
+    await flush();
+    expect(stars.mounted[0]?.config).toMatchObject({
+      store: "demo",
+      apiBase: "https://cdn.plaudit.test",
+      locale: "de",
+      productId: "tee-1",
+    });
+    expect(stars.mounted[0]?.host).toBe(badge);
+  });
+
+  it("mounts hosts added later, also inside added subtrees, and unmounts removed ones", async () => {
+    start();
+    const card = document.createElement("article");
+    const badge = host("stars", "tee-2");
+    card.append(badge);
+    document.body.append(card);
+    await flush();
+    TestViewport.current!.show(badge);
+    await flush();
+    expect(badge.shadowRoot?.textContent).toBe("stars for tee-2");
+
+    card.remove();
+    await flush();
+    expect(stars.unmounted).toEqual([badge]);
+    expect(TestViewport.current!.observed.size).toBe(0);
+  });
+
+  it("remounts a host whose data-product-id changes", async () => {
+    const badge = host("stars", "tee-1");
+    document.body.append(badge);
+    start();
+    TestViewport.current!.show(badge);
+    await flush();
+
+    badge.setAttribute("data-product-id", "tee-9");
+    await flush();
+    TestViewport.current!.show(badge);
+    await flush();
+    expect(stars.unmounted).toEqual([badge]);
+    expect(badge.shadowRoot?.textContent).toBe("stars for tee-9");
+  });
+
+  it("keeps the page's own content in the host until the widget is ready", async () => {
+    const badge = host("stars", "tee-1");
+    badge.textContent = "See reviews";
+    document.body.append(badge);
+    start();
+    await flush();
+    expect(badge.shadowRoot).toBeNull();
+    expect(badge.style.cssText).toBe("");
+  });
+
+  it("replays calls queued before the script arrived, then keeps push working", async () => {
+    const errors: unknown[] = [];
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const seen: string[] = [];
+    page.Plaudit = [["on", "error", (detail: { error: unknown }) => errors.push(detail.error)]];
+    page.Plaudit.push((plaudit) => seen.push(plaudit.version));
+    const reviews = host("reviews", "tee-1");
+    document.body.append(reviews);
+    start();
+    expect(seen).toEqual(["1.2.3"]);
+
+    await api!.mount(reviews);
+    expect(errors).toHaveLength(1);
+    (page.Plaudit as unknown as PlauditApi).push((plaudit) => seen.push(`again ${plaudit.version}`));
+    expect(seen).toEqual(["1.2.3", "again 1.2.3"]);
+  });
+
+  it("turns a chunk that fails to load into one console line and an error event, nothing uncaught", async () => {
+    const consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
+    const errors: unknown[] = [];
+    start();
+    const off = api!.on("error", (detail) => errors.push(detail.kind));
+    const first = host("reviews", "tee-1");
+    const second = host("reviews", "tee-2");
+    document.body.append(first, second);
+    await expect(api!.mount(first)).resolves.toBeUndefined();
+    await expect(api!.mount(second)).resolves.toBeUndefined();
+    off();
+    expect(errors).toEqual(["reviews", "reviews"]);
+    expect(consoleError).toHaveBeenCalledTimes(1);
+    expect(String(consoleError.mock.calls[0]?.[0])).toMatch(/^\[plaudit\] Failed to fetch/);
+  });
+
+  it("keeps mounting other hosts when one widget's mount throws", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    let calls = 0;
+    const original = stars.entry.mount;
+    stars.entry.mount = (options) => {
+      calls += 1;
+      if (calls === 1) throw new Error("broken widget");
+      return original(options);
+    };
+    const a = host("stars", "a");
+    const b = host("stars", "b");
+    document.body.append(a, b);
+    start();
+    TestViewport.current!.show(a, b);
+    await flush();
+    expect(b.shadowRoot?.textContent).toBe("stars for b");
+  });
+
+  it("lets a second copy of the script find the first and leave it alone", () => {
+    const first = start();
+    const second = startPlaudit({ window, script: scriptTag(), chunks: {}, version: "9.9.9" });
+    expect(second).toBeUndefined();
+    expect(page.Plaudit).toBe(first);
+  });
+
+  it("adds nothing to the page's globals but Plaudit", () => {
+    const before = new Set(Object.keys(window));
+    start();
+    expect(Object.keys(window).filter((key) => !before.has(key))).toEqual(["Plaudit"]);
+  });
+
+  it("says clearly when the script tag has no data-store, and lets hosts carry their own", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const badge = host("stars", "tee-1");
+    badge.setAttribute("data-store", "other-shop");
+    document.body.append(badge);
+    start(scriptTag({}));
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(
+      /^\[plaudit\] data-store is missing on the plaudit.js <script> tag/,
+    );
+    TestViewport.current!.show(badge);
+    await flush();
+    expect(stars.mounted[0]?.config.store).toBe("other-shop");
+  });
+
+  it("reports a bad data attribute with core's message and mounts nothing there", async () => {
+    const consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
+    const badge = host("stars", "tee-1");
+    badge.setAttribute("data-theme", "neon");
+    document.body.append(badge);
+    start();
+    TestViewport.current!.show(badge);
+    await flush();
+    expect(String(consoleError.mock.calls[0]?.[0])).toMatch(/^\[plaudit\] data-theme="neon"/);
+    expect(stars.mounted).toEqual([]);
+  });
+
+  it("mounts on request, unmounts on request and remounts everything on refresh", async () => {
+    const badge = document.createElement("span");
+    document.body.append(badge);
+    start();
+    await api!.mount(badge, { kind: "stars", productId: "by-hand" });
+    expect(badge.shadowRoot?.textContent).toBe("stars for by-hand");
+
+    api!.refresh();
+    await flush();
+    expect(stars.unmounted).toEqual([badge]);
+    expect(stars.mounted).toHaveLength(2);
+
+    api!.unmount(badge);
+    expect(badge.shadowRoot?.textContent).toBe("");
+    expect(stars.unmounted).toEqual([badge, badge]);
+  });
+});

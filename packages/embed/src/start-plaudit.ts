@@ -1,0 +1,84 @@
+import { getEvents, type PlauditEventMap } from "@plaudit/core/events";
+import type { ChunkMap, EntryChunk } from "./entry-module.ts";
+import { createErrorReporter } from "./report-error.ts";
+import { readScriptConfig } from "./script-config.ts";
+import { createWidgetHosts, type MountRequest, type WidgetHosts } from "./widget-hosts.ts";
+
+type Listener<K extends keyof PlauditEventMap> = (detail: PlauditEventMap[K]) => void;
+
+/** A call queued before plaudit.js arrived: `["on", "error", fn]`, or a function given the API. */
+export type QueuedCall = [string, ...unknown[]] | ((api: PlauditApi) => void);
+
+/** `window.Plaudit` once the loader runs. */
+export interface PlauditApi {
+  readonly version: string;
+  mount(el: HTMLElement, request?: MountRequest): Promise<void>;
+  unmount(el: HTMLElement): void;
+  refresh(): void;
+  on<K extends keyof PlauditEventMap>(name: K, fn: Listener<K>): () => void;
+  off<K extends keyof PlauditEventMap>(name: K, fn: Listener<K>): void;
+  /** Runs calls at once; the queue stub's `push` keeps working after the loader arrives. */
+  push(...calls: QueuedCall[]): void;
+  /** Disconnects the observers and unmounts every widget (tests, teardown). */
+  destroy(): void;
+}
+
+export interface StartOptions {
+  window: Window;
+  script: HTMLScriptElement | null;
+  chunks: ChunkMap;
+  version: string;
+  importChunk?: (url: string) => Promise<EntryChunk>;
+}
+
+/** Boots Plaudit once per page; a second copy finds the first and leaves it alone. */
+export function startPlaudit(options: StartOptions): PlauditApi | undefined {
+  const { window: win, script, chunks, version } = options;
+  const page = win as unknown as { Plaudit?: PlauditApi | QueuedCall[] };
+  const queued = page.Plaudit;
+  if (queued && !Array.isArray(queued)) return;
+
+  const doc = win.document;
+  const base = script?.src || doc.baseURI;
+  const events = getEvents();
+  const reportError = createErrorReporter();
+  const hosts: WidgetHosts = createWidgetHosts({
+    document: doc,
+    chunks,
+    base,
+    inherited: readScriptConfig(script),
+    importChunk: options.importChunk ?? ((url) => import(/* @vite-ignore */ url)),
+    reportError,
+    events,
+  });
+  const api: PlauditApi = {
+    version,
+    mount: hosts.mount,
+    unmount: hosts.unmount,
+    refresh: hosts.refresh,
+    // The bus's methods close over it, so they work unbound.
+    on: events.on,
+    off: events.off,
+    push(...calls) {
+      for (const call of calls) {
+        try {
+          if (typeof call === "function") call(api);
+          else
+            (api as unknown as Record<string, (...args: unknown[]) => unknown>)[call[0]]!(...call.slice(1));
+        } catch (error) {
+          reportError(error);
+        }
+      }
+    },
+    destroy() {
+      hosts.stop();
+      if (page.Plaudit === api) delete page.Plaudit;
+    },
+  };
+  page.Plaudit = api;
+  // Replayed before the first scan, so queued `on("error")` listeners hear the first mounts.
+  if (queued) api.push(...queued);
+  hosts.scan(doc);
+  hosts.watch();
+  return api;
+}

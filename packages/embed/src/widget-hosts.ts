@@ -1,0 +1,159 @@
+import type { WidgetConfig } from "@plaudit/core/config";
+import type { PlauditEvents } from "@plaudit/core/events";
+import type { ChunkMap, EntryChunk } from "./entry-module.ts";
+import type { ReportError } from "./report-error.ts";
+
+/** What `Plaudit.mount(el, opts)` may set on top of the element's own data attributes. */
+export interface MountRequest extends Partial<WidgetConfig> {
+  kind?: string;
+}
+
+export interface WidgetHosts {
+  /** Finds `[data-plaudit]` hosts in and under `root`; each mounts when it nears the viewport. */
+  scan(root: ParentNode): void;
+  /** Mounts `host` now (no waiting for the viewport); never rejects. */
+  mount(host: HTMLElement, request?: MountRequest): Promise<void>;
+  unmount(host: HTMLElement): void;
+  /** Remounts every host (widgets load their data again) and looks for new ones. */
+  refresh(): void;
+  /** Follows the document: added hosts mount, removed ones unmount, a new product id remounts. */
+  watch(): void;
+  stop(): void;
+}
+
+export interface WidgetHostsOptions {
+  document: Document;
+  chunks: ChunkMap;
+  /** URL the chunk paths are relative to (plaudit.js's own URL). */
+  base: string;
+  inherited: Partial<WidgetConfig>;
+  importChunk(url: string): Promise<EntryChunk>;
+  reportError: ReportError;
+  events: PlauditEvents;
+}
+
+interface HostState {
+  kind: string;
+  request: MountRequest | undefined;
+  unmount?: () => void;
+}
+
+const HOST = "[data-plaudit]";
+
+// Every byte here ships in plaudit.js (budget 2.5 KB gzipped): plain functions over one Map.
+export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
+  const { document: doc, chunks, base, inherited, importChunk, reportError, events } = options;
+  const hosts = new Map<HTMLElement, HostState>();
+  // Load a little before the host scrolls into view, so the widget is there when the shopper is.
+  const nearViewport =
+    typeof IntersectionObserver === "function"
+      ? new IntersectionObserver(
+          (entries) => {
+            for (const entry of entries) {
+              if (entry.isIntersecting) {
+                nearViewport!.unobserve(entry.target);
+                load(entry.target as HTMLElement);
+              }
+            }
+          },
+          { rootMargin: "300px" },
+        )
+      : undefined;
+  const mutations = new MutationObserver((records) => {
+    let removed = false;
+    for (const record of records) {
+      const target = record.target as HTMLElement;
+      if (record.type === "childList") {
+        for (const node of record.addedNodes) if (node.nodeType === 1) scan(node as Element);
+        removed ||= record.removedNodes.length > 0;
+      } else if (target.getAttribute(record.attributeName!) !== record.oldValue) {
+        if (hosts.has(target)) remount(target);
+        else consider(target);
+      }
+    }
+    // A host moved elsewhere in the page is still connected and keeps its widget.
+    if (removed) for (const host of [...hosts.keys()]) if (!host.isConnected) unmount(host);
+  });
+
+  // Explicit mounts (with a request) load at once; found hosts wait until they near the viewport.
+  function consider(host: HTMLElement, request?: MountRequest): Promise<void> | undefined {
+    const kind = request?.kind ?? host.getAttribute("data-plaudit");
+    if (!kind || hosts.has(host)) return;
+    hosts.set(host, { kind, request });
+    if (nearViewport && !request) nearViewport.observe(host);
+    else return load(host);
+  }
+
+  async function load(host: HTMLElement): Promise<void> {
+    const state = hosts.get(host);
+    if (!state) return;
+    const { kind } = state;
+    try {
+      const chunk = chunks[kind];
+      if (!chunk) throw new Error(`[plaudit] unknown data-plaudit="${kind}"`);
+      const entry = await importChunk(new URL(chunk, base).href);
+      // Unmounted or remounted while the chunk was on its way.
+      if (hosts.get(host) !== state) return;
+      const config: WidgetConfig = { ...entry.readConfig(host, inherited), ...state.request };
+      // Attached only now, so whatever the page put inside the host shows while loading and
+      // stays as the fallback when the chunk cannot load.
+      const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+      state.unmount = entry.mount({ host, root, config });
+      events.emit("widget:mounted", { kind, element: host });
+    } catch (error) {
+      reportError(error, kind, host);
+    }
+  }
+
+  function unmount(host: HTMLElement): void {
+    const state = hosts.get(host);
+    if (!state) return;
+    hosts.delete(host);
+    nearViewport?.unobserve(host);
+    if (!state.unmount) return;
+    try {
+      state.unmount();
+      events.emit("widget:unmounted", { kind: state.kind, element: host });
+    } catch (error) {
+      reportError(error, state.kind, host);
+    }
+  }
+
+  function remount(host: HTMLElement): void {
+    const request = hosts.get(host)?.request;
+    unmount(host);
+    consider(host, request);
+  }
+
+  function scan(root: ParentNode): void {
+    if ((root as Element).matches?.(HOST)) consider(root as HTMLElement);
+    for (const host of root.querySelectorAll<HTMLElement>(HOST)) consider(host);
+  }
+
+  return {
+    scan,
+    async mount(host, request = {}) {
+      unmount(host);
+      await (consider(host, request) ?? reportError(new Error("[plaudit] mount(el): el needs data-plaudit")));
+    },
+    unmount,
+    refresh() {
+      for (const host of [...hosts.keys()]) remount(host);
+      scan(doc);
+    },
+    watch() {
+      mutations.observe(doc, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeOldValue: true,
+        attributeFilter: ["data-plaudit", "data-product-id"],
+      });
+    },
+    stop() {
+      mutations.disconnect();
+      nearViewport?.disconnect();
+      for (const host of [...hosts.keys()]) unmount(host);
+    },
+  };
+}

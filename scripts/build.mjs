@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+// Builds what the server hands to shoppers' browsers, into packages/embed/dist:
+//   chunks/[name]-[hash].js  the widget entry modules as ES modules, with shared runtime chunks
+//                            (preact, core, ui…) split so each file stays small and cacheable
+//   plaudit.js               the script-tag loader, a classic IIFE that knows the entry URLs
+//   manifest.json            loader + entry chunks + every file's size, for scripts/size-budget.mjs
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "vite";
+import { measure } from "./size-budget.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "packages/embed/dist");
+const { version } = JSON.parse(readFileSync(join(root, "packages/embed/package.json"), "utf8"));
+
+// Widget kind (`data-plaudit="…"`) → entry module (docs/widget-contract.md). Kinds whose module
+// does not exist yet are left out, so the loader reports them as unknown.
+const ENTRY_MODULES = {
+  stars: "packages/reviews/src/entries/stars.ts",
+  reviews: "packages/reviews/src/entries/reviews.ts",
+  gallery: "packages/reviews/src/entries/gallery.ts",
+  loyalty: "packages/loyalty/src/entries/loyalty.ts",
+  points: "packages/loyalty/src/entries/points.ts",
+  "points-for": "packages/loyalty/src/entries/points-for.ts",
+};
+
+// Shared code gets its own chunks so no file passes 10 KB gzipped and a page pays for the
+// runtime once, whichever widgets it shows. Higher priority wins when a module matches twice.
+// Only modules a page needs before any click ($initial) are grouped: what only a lazy chunk
+// (the write-review dialog, uploads) imports stays out of the chunks every page loads.
+const SHARED_CHUNKS = [
+  { name: "preact", test: /node_modules[\\/]preact[\\/]/, priority: 40 },
+  { name: "ky", test: /node_modules[\\/]ky[\\/]/, priority: 30 },
+  { name: "core", test: /packages[\\/]core[\\/]|node_modules[\\/](zustand|valibot)[\\/]/, priority: 20 },
+  { name: "ui", test: /packages[\\/]ui[\\/]/, priority: 10 },
+].map((group) => ({ ...group, tags: ["$initial"] }));
+
+const shared = {
+  configFile: false,
+  root,
+  logLevel: "warn",
+  // Preact's automatic JSX runtime; production builds drop dev-only branches of dependencies.
+  oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
+  define: { "process.env.NODE_ENV": JSON.stringify("production") },
+};
+
+// Each kind's chunk is its entry module plus core's readConfig, so plaudit.js can read a host's
+// config with the copy of the validation the widget brings anyway (see EntryChunk).
+// Library mode resolves entries as paths, so the virtual ids look like files under dist's parent.
+const ENTRY_PREFIX = join(root, "packages/embed/virtual-entry-chunk/");
+const readConfigModule = join(root, "packages/core/src/config.ts");
+function entryChunks(input) {
+  return {
+    name: "plaudit-entry-chunks",
+    resolveId(id) {
+      return id.startsWith(ENTRY_PREFIX) ? id : undefined;
+    },
+    load(id) {
+      if (!id.startsWith(ENTRY_PREFIX)) return undefined;
+      const file = join(root, input[id.slice(ENTRY_PREFIX.length, -".js".length)]);
+      return `export * from ${JSON.stringify(file)};\nexport { readConfig } from ${JSON.stringify(readConfigModule)};\n`;
+    },
+  };
+}
+
+async function buildEntries() {
+  const input = Object.fromEntries(
+    Object.entries(ENTRY_MODULES).filter(([, file]) => existsSync(join(root, file))),
+  );
+  if (!Object.keys(input).length) return {};
+  const result = await build({
+    ...shared,
+    plugins: [entryChunks(input)],
+    build: {
+      outDir: dist,
+      emptyOutDir: false,
+      target: "es2022",
+      minify: true,
+      copyPublicDir: false,
+      // Library mode: chunks import each other by relative URL, with no preload helper (~1.3 KB).
+      lib: {
+        entry: Object.fromEntries(Object.keys(input).map((kind) => [kind, `${ENTRY_PREFIX}${kind}.js`])),
+        formats: ["es"],
+      },
+      rolldownOptions: {
+        // Entries keep their exports: the loader calls `mount` on them.
+        preserveEntrySignatures: "exports-only",
+        output: {
+          format: "es",
+          // Library mode leaves ES output unminified (for app bundlers); these go to browsers.
+          minify: true,
+          entryFileNames: "chunks/[name]-[hash].js",
+          chunkFileNames: "chunks/[name]-[hash].js",
+          codeSplitting: { groups: SHARED_CHUNKS },
+        },
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+  const entries = {};
+  for (const chunk of outputs) {
+    if (chunk.type === "chunk" && chunk.isEntry) entries[chunk.name] = chunk.fileName;
+  }
+  return entries;
+}
+
+async function buildLoader(entries) {
+  await build({
+    ...shared,
+    define: {
+      ...shared.define,
+      // Paths relative to plaudit.js: the loader resolves them against its own URL.
+      __PLAUDIT_CHUNKS__: JSON.stringify(entries),
+      __PLAUDIT_VERSION__: JSON.stringify(version),
+    },
+    build: {
+      outDir: dist,
+      emptyOutDir: false,
+      target: "es2022",
+      minify: true,
+      copyPublicDir: false,
+      rolldownOptions: {
+        input: join(root, "packages/embed/src/loader.ts"),
+        output: { format: "iife", entryFileNames: "plaudit.js", codeSplitting: false },
+      },
+    },
+  });
+}
+
+const started = performance.now();
+rmSync(dist, { recursive: true, force: true });
+const entries = await buildEntries();
+await buildLoader(entries);
+
+const chunkFiles = existsSync(join(dist, "chunks")) ? readdirSync(join(dist, "chunks")).sort() : [];
+const files = {};
+for (const file of ["plaudit.js", ...chunkFiles.map((name) => `chunks/${name}`)]) {
+  files[file] = measure(readFileSync(join(dist, file), "utf8"));
+}
+writeFileSync(
+  join(dist, "manifest.json"),
+  `${JSON.stringify({ version, loader: "plaudit.js", entries, files }, null, 2)}\n`,
+);
+console.log(
+  `built ${relative(root, dist)}: plaudit.js + ${Object.keys(files).length - 1} chunks (${Object.keys(entries).join(", ") || "no widget entries yet"}) in ${Math.round(performance.now() - started)} ms`,
+);

@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// Size budgets for what a shopper downloads (run by `npm test` after the build). Prints gzip and
+// brotli sizes of every built file and fails when a budget is passed. What a page loads is the
+// static import graph read from the built files themselves, so a new shared chunk is counted
+// without anyone updating a list here.
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, posix, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "packages/embed/dist");
+const KB = 1024;
+
+const BUDGETS = {
+  loader: 2.5 * KB,
+  file: 10 * KB,
+  collectionPage: 15 * KB, // loader + stars, for 24 badges
+  productPage: 30 * KB, // loader + reviews + stars, before any click
+};
+
+/** Files under dist, as posix paths relative to it. */
+function listFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.(js|mjs|css)$/.test(entry.name))
+    .map((entry) => relative(dist, join(entry.parentPath, entry.name)).split("\\").join("/"))
+    .sort();
+}
+
+export function measure(text) {
+  return {
+    raw: Buffer.byteLength(text),
+    gzip: gzipSync(text, { level: 9 }).length,
+    brotli: brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/** Static imports of a minified ES chunk: `import{a}from"./x.js"`, `import"./x.js"`, `export{a}from"./x.js"`. Dynamic `import("./x.js")` is left out on purpose. */
+export function staticImports(code) {
+  const found = new Set();
+  const pattern = /(?:\bimport|\bexport)\s*(?:[\w*${}\s,]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g;
+  for (const match of code.matchAll(pattern)) found.add(match[1]);
+  return [...found];
+}
+
+/** The file and everything it statically imports, transitively. */
+export function closure(start, readCode) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const spec of staticImports(readCode(file))) visit(posix.join(posix.dirname(file), spec));
+  };
+  for (const file of start) visit(file);
+  return seen;
+}
+
+const fmt = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
+
+function main() {
+  const manifest = JSON.parse(readFileSync(join(dist, "manifest.json"), "utf8"));
+  const files = listFiles(dist);
+  const code = new Map(files.map((file) => [file, readFileSync(join(dist, file), "utf8")]));
+  const readCode = (file) => {
+    const text = code.get(file);
+    if (text === undefined) throw new Error(`size-budget: ${file} is imported but was not built`);
+    return text;
+  };
+  const sizes = new Map(files.map((file) => [file, measure(code.get(file))]));
+  const failures = [];
+
+  const rows = files.map((file) => {
+    const size = sizes.get(file);
+    const limit = file === manifest.loader ? BUDGETS.loader : BUDGETS.file;
+    if (size.gzip > limit) failures.push(`${file} is ${fmt(size.gzip)} gzipped (budget ${fmt(limit)})`);
+    return [file, fmt(size.raw), fmt(size.gzip), fmt(size.brotli), fmt(limit)];
+  });
+
+  // Entry chunks live under chunks/; the loader itself is a classic script with no static imports.
+  const pageCost = (name, kinds, limit) => {
+    const missing = kinds.filter((kind) => !manifest.entries[kind]);
+    if (missing.length) {
+      failures.push(`${name}: no entry chunk built for ${missing.join(", ")}`);
+      return;
+    }
+    const loaded = closure(
+      kinds.map((kind) => manifest.entries[kind]),
+      readCode,
+    );
+    loaded.add(manifest.loader);
+    const total = { raw: 0, gzip: 0, brotli: 0 };
+    for (const file of loaded) for (const key of Object.keys(total)) total[key] += sizes.get(file)[key];
+    if (total.gzip > limit) failures.push(`${name} loads ${fmt(total.gzip)} gzipped (budget ${fmt(limit)})`);
+    rows.push([
+      `= ${name} (${loaded.size} files)`,
+      fmt(total.raw),
+      fmt(total.gzip),
+      fmt(total.brotli),
+      fmt(limit),
+    ]);
+  };
+  rows.push(["", "", "", "", ""]);
+  pageCost("collection page, 24 stars", ["stars"], BUDGETS.collectionPage);
+  pageCost("product page, reviews + stars", ["reviews", "stars"], BUDGETS.productPage);
+
+  const header = ["file", "raw", "gzip", "brotli", "budget (gz)"];
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i].length)));
+  const line = (row) =>
+    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const row of rows) console.log(line(row));
+
+  if (failures.length) {
+    console.error(`\nsize budget failed:\n- ${failures.join("\n- ")}`);
+    process.exit(1);
+  }
+  console.log("\nsize budgets: ok");
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
