@@ -10,8 +10,11 @@ export function parseOrFail<S extends v.GenericSchema>(schema: S, input: unknown
   if (result.success) return result.output;
   const fields: Record<string, string> = {};
   for (const issue of result.issues) {
-    const path = v.getDotPath(issue) ?? "(body)";
-    fields[path] ??= issue.message;
+    const path = v.getDotPath(issue);
+    // A missing key is reported against its parent object's schema: name it plainly instead.
+    const message =
+      path && issue.input === undefined && issue.type === "object" ? "is required" : issue.message;
+    fields[path ?? "(body)"] ??= message;
   }
   throw validationFailed(fields);
 }

@@ -2,8 +2,18 @@ import type { Context } from "hono";
 import { ApiError } from "../errors.ts";
 import { LIMITS } from "../limits.ts";
 
+// The rest of the body is left unread, so the connection cannot carry another request: say so,
+// or a keep-alive client would send its next request into a socket the server is closing.
 const tooLarge = () =>
-  new ApiError(413, "payload_too_large", `the JSON body must be at most ${LIMITS.jsonBodyBytes} bytes`);
+  new ApiError(
+    413,
+    "payload_too_large",
+    `the JSON body must be at most ${LIMITS.jsonBodyBytes} bytes`,
+    undefined,
+    {
+      Connection: "close",
+    },
+  );
 
 /**
  * Reads a JSON request body as `unknown`, enforcing the content type and the size limit both on the

@@ -1,0 +1,65 @@
+import { randomBytes } from "node:crypto";
+import type { Database } from "../db/database.ts";
+import { createStore, type NewStore } from "../stores/create-store.ts";
+
+/** A new store with a unique id; returns its id and secret key. */
+export async function makeStore(
+  db: Database,
+  options: Partial<NewStore> = {},
+): Promise<{ storeId: string; secretKey: string }> {
+  const storeId = options.id ?? `s-${randomBytes(4).toString("hex")}`;
+  const secretKey = await createStore(db, {
+    name: "Test store",
+    allowedOrigins: ["https://shop.example"],
+    ...options,
+    id: storeId,
+  });
+  return { storeId, secretKey };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON that the tests' assertions check
+type ResponseJson = any;
+
+export function reviewBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    rating: 5,
+    title: "Great",
+    body: "Lovely product, would buy again.",
+    author: { name: "Alex", email: "alex.private@example.com" },
+    ...overrides,
+  };
+}
+
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; json: ResponseJson }> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
+}
+
+export async function getJson(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; json: ResponseJson; text: string }> {
+  const response = await fetch(url, { headers });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null, text };
+}
+
+/** A clock the test moves by hand. */
+export function testClock(start = new Date("2026-03-01T12:00:00.000Z")) {
+  let now = start.getTime();
+  return {
+    clock: () => new Date(now),
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}
