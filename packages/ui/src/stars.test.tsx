@@ -1,6 +1,8 @@
-import { render, screen } from "@testing-library/preact";
-import { describe, expect, it } from "vitest";
+import { cleanup, render, screen } from "@testing-library/preact";
+import { afterEach, describe, expect, it } from "vitest";
 import { fillStep, Stars } from "./stars.tsx";
+
+afterEach(cleanup);
 
 describe("Stars", () => {
   it("exposes one text alternative for the whole row and hides the drawn stars", () => {

@@ -1,7 +1,9 @@
-import { act, render, screen } from "@testing-library/preact";
-import { describe, expect, it } from "vitest";
+import { act, cleanup, render, screen } from "@testing-library/preact";
+import { afterEach, describe, expect, it } from "vitest";
 import { createStore } from "zustand/vanilla";
 import { useStore } from "./use-store.ts";
+
+afterEach(cleanup);
 
 describe("useStore", () => {
   it("re-renders when the selected slice changes and not for other changes", () => {

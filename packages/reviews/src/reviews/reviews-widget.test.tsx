@@ -1,0 +1,192 @@
+import { act, fireEvent, waitFor } from "@testing-library/preact";
+import { afterEach, describe, expect, it } from "vitest";
+import { apiError, json, makeReview, settle, summarize } from "../testing/fake-api.ts";
+import { mountWidget } from "../testing/mount-for-test.ts";
+
+const REVIEWS = Array.from({ length: 23 }, (_, i) => makeReview(i + 1));
+const products = { tee: REVIEWS };
+const cleanups: (() => void)[] = [];
+
+async function mounted(...args: Partial<Parameters<typeof mountWidget>>) {
+  const widget = mountWidget("reviews", args[1] ?? { products }, args[2]);
+  cleanups.push(() => {
+    widget.unmount();
+    widget.host.remove();
+  });
+  await act(() => settle());
+  return widget;
+}
+
+const listCalls = (calls: { url: URL }[]) => calls.filter((call) => call.url.pathname.endsWith("/reviews"));
+const cards = (root: ShadowRoot) => [...root.querySelectorAll<HTMLElement>(".plaudit-review")];
+
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+describe("reviews widget", () => {
+  it("shows the average, the count and the first page", async () => {
+    const { view, root } = await mounted();
+    const summary = summarize("tee", REVIEWS);
+    expect(view.getByText(`Based on ${summary.count} reviews`)).toBeTruthy();
+    expect(view.getAllByRole("img", { name: /out of 5 stars/ })[0]?.getAttribute("aria-label")).toBe(
+      `${Math.round(summary.average * 10) / 10} out of 5 stars`,
+    );
+    expect(cards(root)).toHaveLength(10);
+  });
+
+  it("filters to a star rating from its histogram bar and back", async () => {
+    const { view, api, root } = await mounted();
+    const five = REVIEWS.filter((review) => review.rating === 5).length;
+    const bar = view.getByRole("button", { name: `5 stars, ${five} reviews` });
+    expect(bar.getAttribute("aria-pressed")).toBe("false");
+    await act(async () => {
+      fireEvent.click(bar);
+      await settle();
+    });
+    expect(bar.getAttribute("aria-pressed")).toBe("true");
+    expect(listCalls(api.calls).at(-1)?.url.searchParams.get("rating")).toBe("5");
+    expect(cards(root)).toHaveLength(Math.min(10, five));
+    expect(root.textContent).toContain(`Showing ${Math.min(10, five)} of ${five}`);
+    await act(async () => {
+      fireEvent.click(bar);
+      await settle();
+    });
+    expect(bar.getAttribute("aria-pressed")).toBe("false");
+    expect(listCalls(api.calls).at(-1)?.url.searchParams.has("rating")).toBe(false);
+  });
+
+  it("loads more below, moves focus to the first new review and announces the count", async () => {
+    const { view, root } = await mounted();
+    await act(async () => {
+      fireEvent.click(view.getByRole("button", { name: "Load more reviews" }));
+      await settle();
+    });
+    const list = cards(root);
+    expect(list).toHaveLength(20);
+    expect(root.activeElement).toBe(list[10]);
+    expect(view.getByRole("status").textContent).toBe("Showing 20 of 23");
+    await act(async () => {
+      fireEvent.click(view.getByRole("button", { name: "Load more reviews" }));
+      await settle();
+    });
+    expect(cards(root)).toHaveLength(23);
+    expect(view.queryByRole("button", { name: "Load more reviews" })).toBeNull();
+  });
+
+  it("reloads the list in the chosen order and with the chosen filters", async () => {
+    const { view, api, root } = await mounted();
+    await act(async () => {
+      fireEvent.change(view.getByRole("combobox", { name: "Sort by" }), { target: { value: "lowest" } });
+      await settle();
+    });
+    expect(listCalls(api.calls).at(-1)?.url.searchParams.get("sort")).toBe("lowest");
+    expect(cards(root)[0]?.querySelector('[role="img"]')?.getAttribute("aria-label")).toBe(
+      "1 out of 5 stars",
+    );
+    await act(async () => {
+      fireEvent.click(view.getByRole("checkbox", { name: "Verified buyers" }));
+      await settle();
+    });
+    expect(listCalls(api.calls).at(-1)?.url.searchParams.get("verified")).toBe("1");
+    expect(root.querySelectorAll(".plaudit-badge")).toHaveLength(cards(root).length);
+  });
+
+  it("searches when the shopper presses Enter", async () => {
+    const { view, api } = await mounted();
+    const input = view.getByRole("searchbox", { name: "Search reviews" }) as HTMLInputElement;
+    input.value = "Review 7.";
+    await act(async () => {
+      fireEvent.submit(input.form!);
+      await settle();
+    });
+    expect(listCalls(api.calls).at(-1)?.url.searchParams.get("q")).toBe("Review 7.");
+    expect(view.getByText("Review number 7")).toBeTruthy();
+  });
+
+  it("offers to clear filters when nothing matches", async () => {
+    const { view, root } = await mounted();
+    await act(async () => {
+      fireEvent.click(view.getByRole("checkbox", { name: "With photos or videos" }));
+      await settle();
+    });
+    expect(root.querySelector(".plaudit-notice")?.textContent).toContain("No reviews match these filters.");
+    expect(view.getByRole("status").textContent).toBe("No reviews match these filters.");
+    await act(async () => {
+      fireEvent.click(view.getByRole("button", { name: "Clear filters" }));
+      await settle();
+    });
+    expect(cards(root)).toHaveLength(10);
+  });
+
+  it("says so when a product has no reviews yet", async () => {
+    const { view, root } = await mounted("reviews", { products: {} });
+    expect(view.getByText("No reviews yet. Be the first to write one.")).toBeTruthy();
+    expect(cards(root)).toHaveLength(0);
+    expect(view.getByRole("button", { name: "Write a review" })).toBeTruthy();
+  });
+
+  it("shows an error with Try again when the API is down, and recovers", async () => {
+    let down = true;
+    const { view, root } = await mounted("reviews", {
+      products,
+      read: () => (down ? apiError(503, "unavailable") : undefined),
+    });
+    expect(view.getByText("Reviews could not be loaded.")).toBeTruthy();
+    down = false;
+    await act(async () => {
+      fireEvent.click(view.getByRole("button", { name: "Try again" }));
+      await settle();
+    });
+    expect(cards(root)).toHaveLength(10);
+  });
+
+  it("holds the summary's height with a skeleton while loading", async () => {
+    const { root } = mountWidget("reviews", { products, read: () => new Promise<Response>(() => {}) });
+    expect(root.querySelector(".plaudit-skeleton--summary")).not.toBeNull();
+    expect(root.querySelector(".plaudit-review")).toBeNull();
+  });
+
+  it("counts a helpful vote at once and takes it back when the server refuses", async () => {
+    let refuse: (response: Response) => void = () => {};
+    const { view, root } = await mounted("reviews", {
+      products,
+      vote: () => new Promise<Response>((resolve) => (refuse = resolve)),
+    });
+    const first = cards(root)[0]!;
+    const before = REVIEWS.find((review) => first.id === `plaudit-review-${review.id}`)!.helpful.up;
+    const up = () => first.querySelector<HTMLButtonElement>('button[aria-label^="Yes, helpful"]')!;
+    await act(async () => {
+      fireEvent.click(up());
+      await settle();
+    });
+    expect(up().getAttribute("aria-pressed")).toBe("true");
+    expect(up().getAttribute("aria-label")).toBe(`Yes, helpful (${before + 1})`);
+    await act(async () => {
+      refuse(apiError(503, "unavailable"));
+      await settle();
+    });
+    expect(up().getAttribute("aria-pressed")).toBe("false");
+    expect(up().getAttribute("aria-label")).toBe(`Yes, helpful (${before})`);
+    expect(view.getByRole("status").textContent).toBe("Your vote could not be saved. Please try again.");
+  });
+
+  it("keeps the server's counts after a successful vote", async () => {
+    const { root } = await mounted("reviews", { products, vote: () => json({ up: 42, down: 3 }) });
+    const up = () => cards(root)[0]!.querySelector<HTMLButtonElement>('button[aria-label^="Yes, helpful"]')!;
+    await act(async () => {
+      fireEvent.click(up());
+      await settle();
+    });
+    expect(up().getAttribute("aria-label")).toBe("Yes, helpful (42)");
+    expect(up().getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("opens the write-review dialog from its own chunk and gives it the product", async () => {
+    const { view, root } = await mounted("reviews", { products }, { productName: "Classic tee" });
+    await act(async () => {
+      fireEvent.click(view.getByRole("button", { name: "Write a review" }));
+    });
+    await waitFor(() => expect(root.querySelector("dialog")).not.toBeNull());
+  });
+});
