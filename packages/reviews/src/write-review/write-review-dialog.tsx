@@ -1,0 +1,190 @@
+// The write-a-review dialog. The reviews widget lazy-imports this file as its own chunk, so it
+// imports only core, ui and its own folder. States: editing → sending → thanks, or → error with a
+// Retry that sends the same draft again. Submitting goes through the page store, which emits
+// `review:submitted` (the list, the summary and the loyalty widget refresh on it).
+import { createI18n, getStore, isPlauditError } from "@plaudit/core";
+import { adoptStyles, baseCss, Dialog, dialogCss, ratingInputCss, themeCss } from "@plaudit/ui";
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import { writeReviewMessages } from "./messages.ts";
+import {
+  checkDraft,
+  checkField,
+  type DraftField,
+  type DraftProblems,
+  emptyDraft,
+  fieldsFromServer,
+  fieldValue,
+  firstProblemField,
+  type ReviewDraft,
+  toReviewInput,
+} from "./review-draft.ts";
+import { writeReviewCss } from "./styles.ts";
+import { failureMessageKey } from "./submit-failure.ts";
+import { WriteReviewForm } from "./write-review-form.tsx";
+
+export interface WriteReviewDialogProps {
+  cfg: { apiBase: string; store: string };
+  productId: string;
+  productName?: string;
+  i18nLocale: string;
+  customerToken?: string;
+  returnFocusTo: HTMLElement | null;
+  onClose(): void;
+}
+
+type Phase =
+  | { name: "editing" }
+  | { name: "sending" }
+  | { name: "thanks"; status: "published" | "pending" }
+  | { name: "error"; messageKey: string };
+
+export function WriteReviewDialog(props: WriteReviewDialogProps) {
+  const { cfg, productId, productName, customerToken } = props;
+  const i18n = useMemo(() => createI18n(props.i18nLocale, writeReviewMessages), [props.i18nLocale]);
+  const idBase = `plaudit-wr${useId()}`;
+  const contentRef = useRef<HTMLDivElement>(null);
+  const thanksCloseRef = useRef<HTMLButtonElement>(null);
+  const mounted = useRef(true);
+
+  const [draft, setDraft] = useState<ReviewDraft>(emptyDraft);
+  const [phase, setPhase] = useState<Phase>({ name: "editing" });
+  // Messages appear on the first submit; after it, leaving a field re-checks that field.
+  const [attempted, setAttempted] = useState(false);
+  const [problems, setProblems] = useState<DraftProblems>({});
+  // Fields the server refused, with the value it refused: the message stays until that value changes.
+  const [refused, setRefused] = useState<Partial<Record<DraftField, string>>>({});
+  const [focusRequest, setFocusRequest] = useState<{ field: DraftField } | null>(null);
+
+  useLayoutEffect(() => {
+    const root = contentRef.current?.getRootNode();
+    if (root instanceof ShadowRoot)
+      adoptStyles(root, [themeCss, baseCss, dialogCss, ratingInputCss, writeReviewCss]);
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  // Focus moves after the render that shows the messages, so the field is read with its error.
+  useEffect(() => {
+    if (!focusRequest) return;
+    const content = contentRef.current;
+    const target =
+      focusRequest.field === "rating"
+        ? content?.querySelector<HTMLElement>('[role="radio"][tabindex="0"]')
+        : content?.querySelector<HTMLElement>(`[name="${focusRequest.field}"]`);
+    target?.focus();
+  }, [focusRequest]);
+
+  useEffect(() => {
+    if (phase.name === "thanks") thanksCloseRef.current?.focus();
+  }, [phase.name]);
+
+  const errors: Partial<Record<DraftField, string>> = {};
+  for (const field of Object.keys({ ...problems, ...refused }) as DraftField[]) {
+    const problem = problems[field];
+    if (problem) {
+      const params = Object.fromEntries(
+        Object.entries(problem.params ?? {}).map(([k, v]) => [k, i18n.formatNumber(v)]),
+      );
+      errors[field] = i18n.t(problem.key, params);
+    } else if (refused[field] !== undefined && refused[field] === fieldValue(draft, field)) {
+      errors[field] = i18n.t(`error.${field}.rejected`);
+    }
+  }
+
+  const onDraft = <K extends keyof ReviewDraft>(field: K, value: ReviewDraft[K]) => {
+    const next = { ...draft, [field]: value };
+    setDraft(next);
+    // Picking a star is its own "leaving the field": a fixed rating error goes away at once.
+    if (field === "rating" && attempted) setProblems((p) => ({ ...p, rating: checkField("rating", next) }));
+  };
+
+  const onLeaveField = (field: DraftField) => {
+    if (attempted) setProblems((p) => ({ ...p, [field]: checkField(field, draft) }));
+  };
+
+  const submit = async () => {
+    if (phase.name === "sending") return;
+    setAttempted(true);
+    const found = checkDraft(draft);
+    setProblems(found);
+    const firstInvalid = firstProblemField(found);
+    if (firstInvalid) {
+      setFocusRequest({ field: firstInvalid });
+      return;
+    }
+    setPhase({ name: "sending" });
+    try {
+      const input = toReviewInput(draft, customerToken);
+      const result = await getStore().submitReview(cfg, productId, input);
+      if (mounted.current) setPhase({ name: "thanks", status: result.status });
+    } catch (error) {
+      if (!mounted.current) return;
+      const serverFields =
+        isPlauditError(error) && error.code === "validation_failed" && error.fields
+          ? fieldsFromServer(error.fields)
+          : [];
+      const first = serverFields[0];
+      if (first) {
+        setRefused(Object.fromEntries(serverFields.map((field) => [field, fieldValue(draft, field)])));
+        setPhase({ name: "editing" });
+        setFocusRequest({ field: first });
+        return;
+      }
+      setPhase({ name: "error", messageKey: failureMessageKey(error) });
+    }
+  };
+
+  const thanks = phase.name === "thanks" ? phase : null;
+  const status = thanks
+    ? i18n.t(`thanks.${thanks.status}`)
+    : phase.name === "sending"
+      ? i18n.t("status.sending")
+      : "";
+
+  return (
+    <Dialog
+      open
+      title={productName ? i18n.t("dialog.titleFor", { product: productName }) : i18n.t("dialog.title")}
+      closeLabel={i18n.t("dialog.close")}
+      onClose={props.onClose}
+      dir={i18n.dir}
+      lang={i18n.locale}
+      returnFocusTo={props.returnFocusTo}
+      initialFocus={() => contentRef.current?.querySelector<HTMLElement>('[role="radio"][tabindex="0"]')}
+      class="plaudit-write-review-dialog"
+    >
+      <div ref={contentRef} class="plaudit-write-review">
+        {!thanks && (
+          <WriteReviewForm
+            idBase={idBase}
+            i18n={i18n}
+            draft={draft}
+            errors={errors}
+            sending={phase.name === "sending"}
+            failure={phase.name === "error" ? i18n.t(phase.messageKey) : ""}
+            onDraft={onDraft}
+            onLeaveField={onLeaveField}
+            onSubmit={() => void submit()}
+          />
+        )}
+        {/* Always in the DOM: screen readers announce changes to a live region, not its insertion. */}
+        <p role="status" class={`plaudit-write-review-status${thanks ? " is-done" : ""}`}>
+          {status}
+        </p>
+        {thanks && (
+          <div class="plaudit-write-review-actions">
+            <button
+              ref={thanksCloseRef}
+              type="button"
+              class="plaudit-button plaudit-button--primary"
+              onClick={props.onClose}
+            >
+              {i18n.t("thanks.close")}
+            </button>
+          </div>
+        )}
+      </div>
+    </Dialog>
+  );
+}
