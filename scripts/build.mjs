@@ -27,14 +27,16 @@ const ENTRY_MODULES = {
 
 // Shared code gets its own chunks so no file passes 10 KB gzipped and a page pays for the
 // runtime once, whichever widgets it shows. Higher priority wins when a module matches twice.
-// Only modules a page needs before any click ($initial) are grouped: what only a lazy chunk
-// (the write-review dialog, uploads) imports stays out of the chunks every page loads.
+// Only modules a page needs before any click ($initial) are grouped, and a group splits by the
+// set of entries using each module (entriesAware): what only the write-review dialog needs
+// (Dialog, focus trap, rating input) stays out of the chunks a collection page loads. Slivers
+// under ~2 KB join their nearest neighbour rather than cost a request of their own.
 const SHARED_CHUNKS = [
   { name: "preact", test: /node_modules[\\/]preact[\\/]/, priority: 40 },
   { name: "ky", test: /node_modules[\\/]ky[\\/]/, priority: 30 },
   { name: "core", test: /packages[\\/]core[\\/]|node_modules[\\/](zustand|valibot)[\\/]/, priority: 20 },
   { name: "ui", test: /packages[\\/]ui[\\/]/, priority: 10 },
-].map((group) => ({ ...group, tags: ["$initial"] }));
+].map((group) => ({ ...group, tags: ["$initial"], entriesAware: true, entriesAwareMergeThreshold: 2048 }));
 
 const shared = {
   configFile: false,
@@ -86,6 +88,11 @@ async function buildEntries() {
       rolldownOptions: {
         // Entries keep their exports: the loader calls `mount` on them.
         preserveEntrySignatures: "exports-only",
+        // Our packages run nothing at import time, so modules a page does not use are dropped
+        // even when a barrel (`@plaudit/ui`'s index) re-exports them.
+        treeshake: {
+          moduleSideEffects: (id) => !/packages[\\/](core|ui|reviews|loyalty)[\\/]src[\\/]/.test(id),
+        },
         output: {
           format: "es",
           // Library mode leaves ES output unminified (for app bundlers); these go to browsers.

@@ -1,0 +1,183 @@
+// The browser-test harness: the real server (the same CLI `npm start` runs) on a free port with
+// a fresh seeded SQLite database, and Debian's Chromium driven by playwright-core. It builds
+// nothing: `npm test` builds packages/embed/dist first (run `npm run build` before a lone e2e run).
+//
+//   const plaudit = await startHarness();            // in beforeAll
+//   const shop = await plaudit.open("/demo/tee-classic.html");
+//   await expect(shop.page.locator("[data-plaudit=reviews]")).…;
+//   expect(shop.problems()).toEqual([]);              // page errors, console errors, CSP reports
+//   await plaudit.close();                             // in afterAll
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type BrowserContext, chromium, type Page, type Request } from "playwright-core";
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const CHROMIUM = process.env.PLAUDIT_CHROMIUM ?? "/usr/bin/chromium";
+// TOOLCHAIN.md: without the background-networking flags Chromium floods the closed network.
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  /** Runs before the page's own scripts (e.g. a queue stub, a listener). */
+  initScript?: string;
+  /** Requests whose URL contains one of these are answered with a network error. */
+  block?: string[];
+  /** Default "load"; the harness then also waits for the network to go quiet. */
+  waitUntil?: "load" | "domcontentloaded" | "networkidle";
+}
+
+/** A page in its own fresh browser profile, with everything that went wrong on it recorded. */
+export interface ShopPage {
+  page: Page;
+  context: BrowserContext;
+  /** Uncaught exceptions and unhandled rejections (Playwright's `pageerror`). */
+  pageErrors: string[];
+  /** `console.error` lines, including Chromium's own (failed loads, CSP refusals). */
+  consoleErrors: string[];
+  /** `securitypolicyviolation` events the page saw. */
+  cspViolations: string[];
+  /** Every request the page made, in order. */
+  requests: Request[];
+  /** Requests whose path starts with `prefix` (e.g. "/v1/stores/demo/summaries"). */
+  requestsTo(prefix: string): Request[];
+  /** All of pageErrors, consoleErrors and cspViolations: what a healthy page has none of. */
+  problems(): string[];
+  close(): Promise<void>;
+}
+
+export interface Harness {
+  /** e.g. http://127.0.0.1:41234 */
+  baseUrl: string;
+  open(path: string, options?: OpenOptions): Promise<ShopPage>;
+  close(): Promise<void>;
+}
+
+// Records CSP violations where the test can read them without adding a page global.
+const REPORT_CSP = `addEventListener("securitypolicyviolation", (e) => {
+  console.error("[e2e] CSP violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline"));
+});`;
+
+async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      join(repoRoot, "packages/server/src/cli.ts"),
+      "start",
+      "--port",
+      "0",
+      "--database-url",
+      join(dataDir, "plaudit.sqlite"),
+    ],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        HOST: "127.0.0.1",
+        PLAUDIT_RATE_LIMITS: "off",
+        PLAUDIT_DEMO_SECRET: "e2e-secret",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on http:\/\/localhost:(\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(`http://127.0.0.1:${match[1]}`);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before listening:\n${output}`));
+    });
+  });
+  // Keep draining, so a chatty request log never blocks the server on a full pipe.
+  child.stdout?.resume();
+  child.stderr?.resume();
+  return { url, child };
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(join(repoRoot, "packages/embed/dist/plaudit.js"))) {
+    throw new Error("packages/embed/dist/plaudit.js is missing: run `npm run build` first");
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), "plaudit-e2e-"));
+  const { url, child } = await startServer(dataDir);
+  const openPages = new Set<ShopPage>();
+
+  async function open(path: string, options: OpenOptions = {}): Promise<ShopPage> {
+    const profile = mkdtempSync(join(tmpdir(), "plaudit-chromium-"));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: options.viewport ?? { width: 1280, height: 720 },
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const shop: ShopPage = {
+      page,
+      context,
+      pageErrors: [],
+      consoleErrors: [],
+      cspViolations: [],
+      requests: [],
+      requestsTo: (prefix) => shop.requests.filter((r) => new URL(r.url()).pathname.startsWith(prefix)),
+      problems: () => [...shop.pageErrors, ...shop.consoleErrors, ...shop.cspViolations],
+      async close() {
+        openPages.delete(shop);
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      },
+    };
+    openPages.add(shop);
+    page.on("pageerror", (error) => shop.pageErrors.push(`pageerror: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() !== "error") return;
+      const text = message.text();
+      if (text.startsWith("[e2e] CSP violation")) shop.cspViolations.push(text);
+      else shop.consoleErrors.push(`console.error: ${text}`);
+    });
+    page.on("request", (request) => shop.requests.push(request));
+    for (const pattern of options.block ?? []) {
+      await page.route(
+        (u) => u.href.includes(pattern),
+        (route) => route.abort("connectionrefused"),
+      );
+    }
+    await page.addInitScript(REPORT_CSP);
+    if (options.initScript) await page.addInitScript(options.initScript);
+    await page.goto(new URL(path, url).href, { waitUntil: options.waitUntil ?? "load" });
+    await page.waitForLoadState("networkidle");
+    return shop;
+  }
+
+  return {
+    baseUrl: url,
+    open,
+    async close() {
+      await Promise.all([...openPages].map((shop) => shop.close()));
+      child.kill("SIGTERM");
+      if (child.exitCode === null) await new Promise((done) => child.once("exit", done));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
