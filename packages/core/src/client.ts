@@ -29,6 +29,8 @@ export interface ClientOptions {
   retries?: number;
   /** Injectable for tests and server-side rendering. */
   fetch?: typeof fetch;
+  /** Send If-None-Match from the client's own ETag cache (default: only outside browsers, see http.ts). */
+  manualEtags?: boolean;
 }
 
 export interface MediaQuery {

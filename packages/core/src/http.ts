@@ -8,6 +8,8 @@ export interface HttpOptions {
   timeoutMs?: number;
   retries?: number;
   fetch?: typeof fetch;
+  /** Send If-None-Match from our own ETag cache; default: only where there is no browser HTTP cache. */
+  manualEtags?: boolean;
   /** Longest `Retry-After` (seconds) worth waiting for; beyond it the read fails at once. */
   maxRetryAfterSeconds?: number;
 }
@@ -59,6 +61,13 @@ export function createHttp(options: HttpOptions): Http {
   });
   const etags = new Map<string, { etag: string; body: unknown }>();
   const inFlight = new Map<string, Promise<unknown>>();
+  // A browser revalidates with the ETag itself (its HTTP cache adds If-None-Match without a CORS
+  // preflight); setting the header ourselves would cost a preflight per URL on a shop's origin.
+  // We only do it where no HTTP cache exists (Node, server rendering).
+  const manualEtags = options.manualEtags ?? typeof document === "undefined";
+  // Reads answer with max-age=60: after this shopper's own write, the browser's cached copy would
+  // hide it, so reads within that window ask the cache to revalidate first.
+  let revalidateUntil = 0;
 
   async function run<T>(
     url: string,
@@ -66,19 +75,22 @@ export function createHttp(options: HttpOptions): Http {
     check: BodyCheck,
     cacheKey?: string,
   ): Promise<T> {
-    const cached = cacheKey === undefined ? undefined : etags.get(cacheKey);
+    const cached = cacheKey === undefined || !manualEtags ? undefined : etags.get(cacheKey);
+    const isRead = init?.method === "get";
     try {
-      const response = await api(
-        url,
-        cached ? { ...init, headers: { ...init?.headers, "if-none-match": cached.etag } } : init,
-      );
+      const response = await api(url, {
+        ...init,
+        ...(cached ? { headers: { ...init?.headers, "if-none-match": cached.etag } } : {}),
+        ...(isRead && !manualEtags && Date.now() < revalidateUntil ? { cache: "no-cache" as const } : {}),
+      });
+      if (!isRead && response.ok) revalidateUntil = Date.now() + 60_000;
       if (response.status === 304) {
         if (!cached) throw invalidResponse("304 without a cached body", 304);
         return cached.body as T;
       }
       const body = await readJson(response, check);
       const etag = response.headers.get("etag");
-      if (cacheKey !== undefined && etag) {
+      if (cacheKey !== undefined && etag && manualEtags) {
         // Map keeps insertion order: re-inserting makes this entry the newest, the first is the oldest.
         etags.delete(cacheKey);
         etags.set(cacheKey, { etag, body });
