@@ -88,7 +88,13 @@ function restoreEdited(entry: Entry) {
 
 function write(document: Document, productId: string, entry: Entry) {
   const latest = [...entry.contributions.values()].at(-1);
-  if (!latest) return;
+  if (!latest) {
+    // Widgets still mounted but none has data (yet): say nothing rather than something stale.
+    entry.own?.remove();
+    entry.own = undefined;
+    restoreEdited(entry);
+    return;
+  }
   const pageProduct = findPageProduct(document, productId, entry.edited);
   const pageId = pageProduct?.node["@id"];
 
@@ -118,7 +124,11 @@ function write(document: Document, productId: string, entry: Entry) {
   const pageUrl = location ? location.origin + location.pathname : undefined;
   const node = buildProductJsonLd({
     productId,
-    productName: latest.productName ?? pageName(document),
+    // Any widget that knows the product's name speaks for all of them.
+    productName:
+      latest.productName ??
+      [...entry.contributions.values()].find((c) => c.productName)?.productName ??
+      pageName(document),
     url: pageUrl,
     idBase: pageUrl,
     summary: latest.summary,

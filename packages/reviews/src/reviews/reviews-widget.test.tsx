@@ -142,7 +142,14 @@ describe("reviews widget", () => {
   });
 
   it("holds the summary's height with a skeleton while loading", async () => {
-    const { root } = mountWidget("reviews", { products, read: () => new Promise<Response>(() => {}) });
+    const { root, unmount, host } = mountWidget("reviews", {
+      products,
+      read: () => new Promise<Response>(() => {}),
+    });
+    cleanups.push(() => {
+      unmount();
+      host.remove();
+    });
     expect(root.querySelector(".plaudit-skeleton--summary")).not.toBeNull();
     expect(root.querySelector(".plaudit-review")).toBeNull();
   });
@@ -180,6 +187,23 @@ describe("reviews widget", () => {
     });
     expect(up().getAttribute("aria-label")).toBe("Yes, helpful (42)");
     expect(up().getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("writes one Product JSON-LD node for three widgets of the product and removes it with the last", async () => {
+    const first = await mounted("reviews", { products }, { productName: "Classic tee" });
+    await mounted("reviews", { products }, { plauditStore: first.store });
+    await mounted("reviews", { products }, { plauditStore: first.store });
+    const scripts = () => document.head.querySelectorAll('script[type="application/ld+json"]');
+    expect(scripts()).toHaveLength(1);
+    const node = JSON.parse(scripts()[0]!.textContent!);
+    expect(node).toMatchObject({
+      "@type": "Product",
+      name: "Classic tee",
+      aggregateRating: { reviewCount: 23 },
+    });
+    expect(node.review).toHaveLength(10);
+    for (const cleanup of cleanups.splice(0)) cleanup();
+    expect(scripts()).toHaveLength(0);
   });
 
   it("opens the write-review dialog from its own chunk and gives it the product", async () => {

@@ -1,0 +1,59 @@
+import { act } from "@testing-library/preact";
+import { afterEach, describe, expect, it } from "vitest";
+import { reviewsCatalogs } from "./messages/index.ts";
+import { makeReview, settle } from "./testing/fake-api.ts";
+import { mountWidget } from "./testing/mount-for-test.ts";
+
+const reviews = [
+  makeReview(1, { rating: 5, createdAt: "2026-03-05T10:00:00.000Z", helpful: { up: 1234, down: 0 } }),
+  makeReview(2, { rating: 4, createdAt: "2026-03-04T10:00:00.000Z" }),
+];
+const cleanups: (() => void)[] = [];
+
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+async function mountIn(locale: string) {
+  const widget = mountWidget("reviews", { products: { tee: reviews } }, { locale });
+  cleanups.push(() => {
+    widget.unmount();
+    widget.host.remove();
+  });
+  await act(() => settle());
+  return widget;
+}
+
+describe("locales", () => {
+  it("writes German dates and numbers", async () => {
+    const { root, view } = await mountIn("de-DE");
+    expect(root.querySelector("time")?.textContent).toBe("05.03.2026");
+    expect(root.querySelector(".plaudit-summary__number")?.textContent).toBe("4,5");
+    expect(view.getAllByRole("img", { name: "4,5 von 5 Sternen" })).toHaveLength(1);
+    expect(view.getByRole("button", { name: "Ja, hilfreich (1.234)" })).toBeTruthy();
+    expect(view.getByText("Basierend auf 2 Bewertungen")).toBeTruthy();
+    expect(root.querySelector("section")?.getAttribute("dir")).toBe("ltr");
+  });
+
+  it("lays Hebrew out right to left", async () => {
+    const { root, view } = await mountIn("he");
+    const section = root.querySelector("section")!;
+    expect(section.getAttribute("dir")).toBe("rtl");
+    expect(section.getAttribute("lang")).toBe("he");
+    expect(view.getByRole("heading", { level: 2 }).textContent).toBe("ביקורות לקוחות");
+    expect(view.getByText("על סמך שתי ביקורות")).toBeTruthy();
+  });
+
+  it("follows the page's lang when no data-locale is set", async () => {
+    document.documentElement.lang = "de";
+    cleanups.push(() => document.documentElement.removeAttribute("lang"));
+    const { view } = await mountIn("");
+    expect(view.getByRole("heading", { level: 2 }).textContent).toBe("Kundenbewertungen");
+  });
+
+  it("translates every message into German and Hebrew", () => {
+    for (const catalog of [reviewsCatalogs.de, reviewsCatalogs.he]) {
+      expect(Object.keys(catalog)).toEqual(expect.arrayContaining(Object.keys(reviewsCatalogs.en)));
+    }
+  });
+});

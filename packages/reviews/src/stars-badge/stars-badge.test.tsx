@@ -1,0 +1,67 @@
+import { act } from "@testing-library/preact";
+import { afterEach, describe, expect, it } from "vitest";
+import { mountStars } from "../index.ts";
+import { fakeApi, makeReview, settle } from "../testing/fake-api.ts";
+import { mountWidget, testStore } from "../testing/mount-for-test.ts";
+
+const reviews = [makeReview(1, { rating: 5 }), makeReview(2, { rating: 4 })];
+const hosts: HTMLElement[] = [];
+
+afterEach(() => {
+  for (const host of hosts.splice(0)) host.remove();
+});
+
+describe("star badge", () => {
+  it("links the stars and count to the reviews, with one text alternative", async () => {
+    const reviewsHost = document.createElement("div");
+    reviewsHost.setAttribute("data-plaudit", "reviews");
+    reviewsHost.id = "reviews-section";
+    document.body.append(reviewsHost);
+    hosts.push(reviewsHost);
+    const { root, host } = mountWidget("stars", { products: { tee: reviews } });
+    hosts.push(host);
+    await act(() => settle());
+    const link = root.querySelector("a")!;
+    expect(link.getAttribute("href")).toBe("#reviews-section");
+    expect(link.getAttribute("aria-label")).toBe("4.5 out of 5 stars, 2 reviews");
+    expect(link.textContent).toBe("(2)");
+    expect(root.querySelector('[role="img"]')?.getAttribute("aria-label")).toBe("4.5 out of 5 stars");
+  });
+
+  it("keeps its box but shows nothing for a product with no reviews", async () => {
+    const { root, host } = mountWidget("stars", { products: {} });
+    hosts.push(host);
+    await act(() => settle());
+    expect(root.querySelector("a")).toBeNull();
+    const placeholder = root.querySelector(".plaudit-star-badge--empty")!;
+    expect(placeholder.getAttribute("aria-hidden")).toBe("true");
+    expect(placeholder.querySelector(".plaudit-stars")).not.toBeNull();
+  });
+
+  it("asks for 24 badges' summaries in one /summaries request", async () => {
+    const api = fakeApi({ products: { "p-3": reviews } });
+    const plauditStore = testStore(api);
+    for (let i = 0; i < 24; i++) {
+      const host = document.createElement("div");
+      document.body.append(host);
+      hosts.push(host);
+      mountStars(host, { store: "demo", apiBase: "https://reviews.test", productId: `p-${i}`, plauditStore });
+    }
+    await act(() => settle());
+    expect(api.calls).toHaveLength(1);
+    expect(api.calls[0]!.url.pathname).toBe("/v1/stores/demo/summaries");
+    expect(api.calls[0]!.url.searchParams.get("products")?.split(",")).toHaveLength(24);
+    expect(hosts[3]!.shadowRoot!.querySelector("a")?.textContent).toBe("(2)");
+  });
+
+  it("uses data-href when given", async () => {
+    const { root, host } = mountWidget(
+      "stars",
+      { products: { tee: reviews } },
+      { href: "/products/tee#reviews" },
+    );
+    hosts.push(host);
+    await act(() => settle());
+    expect(root.querySelector("a")?.getAttribute("href")).toBe("/products/tee#reviews");
+  });
+});
