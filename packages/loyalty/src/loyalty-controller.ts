@@ -1,0 +1,81 @@
+// The loyalty widgets' connector (InstantSearch's split): one store id and one shopper's token bound
+// to the shared slice. No DOM, no Preact: a React or Vue storefront can drive its own view with it.
+import type { PlauditStore, Redemption, StoreConfig } from "@plaudit/core";
+import { type LoyaltyActions, loyaltyActions, loyaltyEntry, type StoreLoyalty } from "./loyalty-slice.ts";
+
+export interface LoyaltyController {
+  /** The same object until something in this store's loyalty state changes. */
+  getState(): StoreLoyalty;
+  subscribe(listener: () => void): () => void;
+  /** Loads the program and, with a token, the member (guest without). */
+  start(): void;
+  /** Loads what failed again. */
+  retry(): void;
+  redeem(rewardId: string): Promise<Redemption | undefined>;
+  /** Leaves the code or error screen of the last redemption. */
+  clearAttempt(): void;
+  destroy(): void;
+  readonly actions: LoyaltyActions;
+}
+
+export interface LoyaltyControllerOptions {
+  store: PlauditStore;
+  config: StoreConfig;
+  /** The signed customer token the store's server wrote into the page; absent for guests. */
+  customerToken?: string;
+  /** Load the member's status too (the program alone is enough for points-for). Default true. */
+  member?: boolean;
+}
+
+export function createLoyaltyController(options: LoyaltyControllerOptions): LoyaltyController {
+  const { store, customerToken, member = true } = options;
+  const cfg: StoreConfig = { apiBase: options.config.apiBase, store: options.config.store };
+  const actions = loyaltyActions(store);
+  const empty: StoreLoyalty = {
+    cfg,
+    program: { status: "idle" },
+    member: { status: "idle", pendingPoints: 0 },
+  };
+  const getState = () => loyaltyEntry(store, cfg) ?? empty;
+
+  const listeners = new Set<() => void>();
+  let shown = getState();
+  const unsubscribe = store.subscribe(() => {
+    const next = getState();
+    if (next === shown) return;
+    shown = next;
+    for (const listener of [...listeners]) listener();
+  });
+
+  const loadMember = () => {
+    if (!member) return;
+    // Another widget on the page may already hold a fresher token (from a review just written).
+    const known = getState().member;
+    if (known.status === "ready" || known.status === "loading") return;
+    void actions.loadMe(cfg, customerToken);
+  };
+
+  return {
+    getState,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start() {
+      void actions.loadProgram(cfg);
+      loadMember();
+    },
+    retry() {
+      void actions.loadProgram(cfg);
+      const known = getState().member;
+      if (member && known.status === "error") void actions.loadMe(cfg, known.token ?? customerToken);
+    },
+    redeem: (rewardId) => actions.redeem(cfg, rewardId),
+    clearAttempt: () => actions.clearAttempt(cfg),
+    destroy() {
+      unsubscribe();
+      listeners.clear();
+    },
+    actions,
+  };
+}
