@@ -1,0 +1,87 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../testing/test-server.ts";
+
+/** A raw GET that sends the path exactly as given (fetch would normalise away the `..`). */
+function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((done, fail) => {
+    const { hostname, port } = new URL(url);
+    const req = request({ hostname, port, path, method: "GET" }, (res) => {
+      let body = "";
+      res.on("data", (chunk) => {
+        body += chunk;
+      });
+      res.on("end", () => done({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", fail);
+    req.end();
+  });
+}
+
+describe("static assets", () => {
+  let server: TestServer;
+  let root: string;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), "plaudit-assets-"));
+    const embedDir = join(root, "embed");
+    const demoDir = join(root, "demo");
+    mkdirSync(join(embedDir, "chunks"), { recursive: true });
+    mkdirSync(join(demoDir, "products"), { recursive: true });
+    writeFileSync(join(embedDir, "plaudit.js"), "console.log('plaudit');");
+    writeFileSync(join(embedDir, "chunks", "reviews-abc123.js"), "export const x = 1;");
+    writeFileSync(join(demoDir, "index.html"), "<!doctype html><title>Demo</title>");
+    writeFileSync(join(demoDir, "products", "tee.html"), "<!doctype html><title>Tee</title>");
+    writeFileSync(join(root, "secret.txt"), "do not serve");
+    server = await startTestServer({ db: "sqlite", assets: { embedDir, demoDir } });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it("serves the loader with a short cache and chunks as immutable", async () => {
+    const loader = await fetch(`${server.url}/plaudit.js`);
+    expect(loader.status).toBe(200);
+    expect(loader.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(loader.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(loader.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(await loader.text()).toContain("plaudit");
+    const chunk = await fetch(`${server.url}/chunks/reviews-abc123.js`);
+    expect(chunk.status).toBe(200);
+    expect(chunk.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  });
+
+  it("serves demo pages, index.html for /demo/, and redirects / there", async () => {
+    const index = await fetch(`${server.url}/demo/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(await index.text()).toContain("<title>Demo</title>");
+    expect(await (await fetch(`${server.url}/demo/products/tee.html`)).text()).toContain("Tee");
+    const root = await fetch(`${server.url}/`, { redirect: "manual" });
+    expect(root.status).toBe(302);
+    expect(root.headers.get("location")).toBe("/demo/");
+  });
+
+  it.each([
+    "/demo/../secret.txt",
+    "/demo/%2e%2e/secret.txt",
+    "/demo/..%2fsecret.txt",
+    "/demo/%2e%2e%2fsecret.txt",
+    "/chunks/../../secret.txt",
+    "/chunks/..%2f..%2fsecret.txt",
+    "/demo/products/%00tee.html",
+    "/demo/%E0%A4%A.html",
+  ])("does not serve %s", async (path) => {
+    const res = await rawGet(server.url, path);
+    expect(res.status).toBe(404);
+    expect(res.body).not.toContain("do not serve");
+  });
+
+  it("answers a missing file with 404", async () => {
+    expect((await fetch(`${server.url}/chunks/nope.js`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signCustomerToken } from "./customer-token.ts";
+import { seedBenchmarkReviews, seedDemo } from "./seed.ts";
+import { DEMO_PRODUCTS } from "./seed-texts.ts";
+import { getJson, postJson, reviewBody } from "./testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "./testing/test-server.ts";
+
+describe.each(databasesUnderTest())("demo seed on %s", (kind) => {
+  let server: TestServer;
+  let secretKey: string;
+
+  beforeAll(async () => {
+    server = await startTestServer({ db: kind });
+    ({ secretKey } = await seedDemo(server.db, { now: new Date("2026-06-01T00:00:00Z") }));
+  });
+  afterAll(() => server.close());
+
+  it("creates ≥ 12 products and ≥ 500 published reviews whose summaries add up", async () => {
+    expect(DEMO_PRODUCTS.length).toBeGreaterThanOrEqual(12);
+    const ids = DEMO_PRODUCTS.map((p) => p.id).join(",");
+    const { json } = await getJson(`${server.url}/v1/stores/demo/summaries?products=${ids}`);
+    const total = json.items.reduce((n: number, s: { count: number }) => n + s.count, 0);
+    expect(total).toBeGreaterThanOrEqual(500);
+    expect(json.items.every((s: { count: number }) => s.count > 0)).toBe(true);
+    const stored = await server.db.kysely
+      .selectFrom("reviews")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(total);
+    // J-shaped: 5 stars most common, 1 star more common than 2.
+    const histogram = [0, 0, 0, 0, 0];
+    for (const s of json.items)
+      s.histogram.forEach((n: number, i: number) => (histogram[i] = (histogram[i] ?? 0) + n));
+    expect(Math.max(...histogram)).toBe(histogram[4]);
+    expect(histogram[0]).toBeGreaterThan(histogram[1] as number);
+  });
+
+  it("has long, RTL and CJK texts, replies, verified buyers and votes", async () => {
+    const rows = await server.db.kysely
+      .selectFrom("reviews")
+      .select(["body", "reply_body", "verified", "helpful_up", "created_at"])
+      .execute();
+    expect(rows.some((r) => r.body.length > 1000)).toBe(true);
+    expect(rows.some((r) => /[\u0590-\u05FF]/.test(r.body))).toBe(true); // Hebrew
+    expect(rows.some((r) => /[\u0600-\u06FF]/.test(r.body))).toBe(true); // Arabic
+    expect(rows.some((r) => /[\u3040-\u30FF]/.test(r.body))).toBe(true); // Japanese
+    expect(rows.some((r) => /ä|ö|ü|ß/.test(r.body))).toBe(true); // German
+    expect(rows.some((r) => r.reply_body !== null)).toBe(true);
+    expect(rows.filter((r) => Number(r.verified) === 1).length).toBeGreaterThan(100);
+    expect(rows.some((r) => Number(r.helpful_up) > 0)).toBe(true);
+    const oldest = rows.map((r) => r.created_at).sort()[0] as string;
+    expect(oldest < "2025-01-01").toBe(true);
+  });
+
+  it("backs verified reviews with real orders, so a seeded buyer's new review is verified", async () => {
+    const buyer = await server.db.kysely
+      .selectFrom("orders")
+      .innerJoin("order_items", "order_items.order_id", "orders.order_id")
+      .select(["orders.customer_id", "order_items.product_id"])
+      .executeTakeFirstOrThrow();
+    const token = signCustomerToken(secretKey, buyer.customer_id);
+    const res = await postJson(
+      `${server.url}/v1/stores/demo/products/${buyer.product_id}/reviews`,
+      reviewBody({ customerToken: token }),
+    );
+    expect(res.json.review.verified).toBe(true);
+  });
+
+  it("keeps existing data when run again, and takes a new secret when given one", async () => {
+    const before = await getJson(`${server.url}/v1/stores/demo/products/tee-classic/summary`);
+    const again = await seedDemo(server.db);
+    expect(again).toMatchObject({ created: false, secretKey });
+    expect((await getJson(`${server.url}/v1/stores/demo/products/tee-classic/summary`)).json).toEqual(
+      before.json,
+    );
+    const replaced = await seedDemo(server.db, { secretKey: "sk_new_demo_secret" });
+    expect(replaced.secretKey).toBe("sk_new_demo_secret");
+    const auth = { authorization: "Bearer sk_new_demo_secret" };
+    expect((await getJson(`${server.url}/v1/admin/reviews?limit=1`, auth)).status).toBe(200);
+  });
+
+  it("adds benchmark reviews in bulk with a matching summary", async () => {
+    const started = performance.now();
+    await seedBenchmarkReviews(server.db, { count: 5000, productId: "bench" });
+    const elapsed = performance.now() - started;
+    const summary = await getJson(`${server.url}/v1/stores/demo/products/bench/summary`);
+    expect(summary.json.count).toBe(5000);
+    expect(elapsed).toBeLessThan(15_000);
+  });
+});
