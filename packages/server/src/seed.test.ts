@@ -29,8 +29,9 @@ describe.each(databasesUnderTest())("demo seed on %s", (kind) => {
     expect(Number(stored.n)).toBe(total);
     // J-shaped: 5 stars most common, 1 star more common than 2.
     const histogram = [0, 0, 0, 0, 0];
-    for (const s of json.items)
-      s.histogram.forEach((n: number, i: number) => (histogram[i] = (histogram[i] ?? 0) + n));
+    for (const s of json.items) {
+      for (const [i, n] of (s.histogram as number[]).entries()) histogram[i] = (histogram[i] ?? 0) + n;
+    }
     expect(Math.max(...histogram)).toBe(histogram[4]);
     expect(histogram[0]).toBeGreaterThan(histogram[1] as number);
   });
