@@ -85,8 +85,8 @@ export function productSection(product) {
       <ul class="perks"><li>Free shipping over $60</li><li>30-day returns</li><li>Made to last</li></ul>
     </div>
   </article>
-  <section class="reviews-section" id="reviews" aria-labelledby="reviews-title">
-    <h2 id="reviews-title">Customer reviews</h2>
+  <section class="reviews-section" id="reviews">
+    <h2>Customer reviews</h2>
     <div data-plaudit="reviews" data-product-id="${product.id}" data-product-name="${escapeHtml(product.name)}"></div>
   </section>
 </main>`;

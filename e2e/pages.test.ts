@@ -1,0 +1,144 @@
+// The demo shop's special pages: a collection, an app view, a hostile theme, a strict CSP and an
+// unreachable API — each proves one promise of the loader (docs/embed.md).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, type ShopPage, startHarness } from "./harness.ts";
+
+let plaudit: Harness;
+beforeAll(async () => {
+  plaudit = await startHarness();
+});
+afterAll(async () => {
+  await plaudit?.close();
+});
+
+/** Text inside each host's shadow root, in page order. */
+const widgetTexts = (shop: ShopPage, kind: string) =>
+  shop.page.evaluate(
+    (k) =>
+      [...document.querySelectorAll(`[data-plaudit="${k}"]`)].map((h) => h.shadowRoot?.textContent ?? ""),
+    kind,
+  );
+
+describe("the collection page", () => {
+  it("fills 24 star badges with one /summaries request", async () => {
+    // Tall enough that every card is near the viewport at once.
+    const shop = await plaudit.open("/demo/collection.html", { viewport: { width: 1280, height: 4000 } });
+    await expect
+      .poll(async () => (await widgetTexts(shop, "stars")).filter((t) => /\d/.test(t)).length)
+      .toBe(24);
+    expect(shop.requestsTo("/v1/stores/demo/summaries")).toHaveLength(1);
+    expect(shop.requestsTo("/v1/stores/demo/products/")).toHaveLength(0);
+    // No reviews host on the page: the reviews chunk is never fetched.
+    expect(shop.requestsTo("/chunks/reviews-")).toHaveLength(0);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("loads badges far below the fold only when they near the viewport", async () => {
+    const shop = await plaudit.open("/demo/collection.html", { viewport: { width: 1280, height: 600 } });
+    await expect
+      .poll(async () => (await widgetTexts(shop, "stars")).filter((t) => /\d/.test(t)).length)
+      .toBeGreaterThan(0);
+    const early = (await widgetTexts(shop, "stars")).filter((t) => t !== "").length;
+    expect(early).toBeLessThan(24);
+    // Scrolled like a shopper, a screen at a time: each row loads as it comes near.
+    for (let y = 0; y < 6_000; y += 500) {
+      await shop.page.evaluate((top) => window.scrollTo(0, top), y);
+      await shop.page.waitForTimeout(50);
+    }
+    await expect
+      .poll(async () => (await widgetTexts(shop, "stars")).filter((t) => /\d/.test(t)).length)
+      .toBe(24);
+    await shop.close();
+  });
+});
+
+describe("the app view (SPA)", () => {
+  it("mounts widgets for swapped-in products and unmounts the old ones, with no init calls", async () => {
+    const shop = await plaudit.open("/demo/spa.html", {
+      viewport: { width: 1280, height: 1600 },
+      // Listens through the queue stub only; the page itself never calls Plaudit.
+      initScript: `window.__events = [];
+        Object.defineProperty(window, "__events", { enumerable: false });
+        (window.Plaudit = window.Plaudit || []).push(["on", "widget:mounted", (d) => __events.push("+" + d.kind + ":" + d.element.dataset.productId)],
+          ["on", "widget:unmounted", (d) => __events.push("-" + d.kind + ":" + d.element.dataset.productId)]);`,
+    });
+    const events = () => shop.page.evaluate(() => (window as unknown as { __events: string[] }).__events);
+    await expect.poll(events).toEqual(expect.arrayContaining(["+stars:tee-classic", "+reviews:tee-classic"]));
+
+    await shop.page.click('[data-spa-link="hoodie-zip"]');
+    expect(new URL(shop.page.url()).search).toBe("?product=hoodie-zip");
+    await expect
+      .poll(events)
+      .toEqual(
+        expect.arrayContaining([
+          "-stars:tee-classic",
+          "-reviews:tee-classic",
+          "+stars:hoodie-zip",
+          "+reviews:hoodie-zip",
+        ]),
+      );
+    await expect.poll(async () => (await widgetTexts(shop, "reviews")).join("")).toMatch(/\w/);
+    expect(await shop.page.locator("[data-plaudit]").count()).toBe(2);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
+
+describe("a hostile theme", () => {
+  /** Every element's box inside each widget, rounded: the widgets' own layout. */
+  const widgetBoxes = (shop: ShopPage) =>
+    shop.page.evaluate(() =>
+      [...document.querySelectorAll("[data-plaudit]")].map((host) =>
+        [...(host.shadowRoot?.querySelectorAll("*") ?? [])]
+          .filter((el) => !(el instanceof HTMLStyleElement))
+          .map((el) => {
+            const r = el.getBoundingClientRect();
+            const style = getComputedStyle(el);
+            return `${el.tagName} ${Math.round(r.width)}x${Math.round(r.height)} ${style.fontSize} ${style.fontFamily}`;
+          }),
+      ),
+    );
+
+  it("changes nothing in the widgets: sizes equal those without its stylesheet", async () => {
+    // Tall, so both widgets are near the viewport however big hostile.css makes the text above.
+    const viewport = { width: 1280, height: 6000 };
+    const calm = await plaudit.open("/demo/hostile.html", { viewport, block: ["/demo/hostile.css"] });
+    await expect.poll(async () => (await widgetTexts(calm, "reviews")).join("")).toMatch(/\w/);
+    const expected = await widgetBoxes(calm);
+    await calm.close();
+
+    const hostile = await plaudit.open("/demo/hostile.html", { viewport });
+    await expect.poll(async () => (await widgetTexts(hostile, "reviews")).join("")).toMatch(/\w/);
+    expect(await widgetBoxes(hostile)).toEqual(expected);
+    expect(hostile.problems()).toEqual([]);
+    await hostile.close();
+  });
+});
+
+describe("a strict Content-Security-Policy", () => {
+  it("runs the widgets with no violation reports", async () => {
+    const shop = await plaudit.open("/demo/strict-csp.html");
+    await expect.poll(async () => (await widgetTexts(shop, "reviews")).join("")).toMatch(/\w/);
+    await expect.poll(async () => (await widgetTexts(shop, "stars")).join("")).toMatch(/\d/);
+    expect(shop.cspViolations).toEqual([]);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
+
+describe("an unreachable API", () => {
+  it("raises nothing uncaught and leaves the page's own script working", async () => {
+    const shop = await plaudit.open("/demo/api-down.html", {
+      initScript: `addEventListener("unhandledrejection", (e) => console.error("[e2e] unhandled rejection: " + e.reason));`,
+    });
+    // Let the client give up (it retries reads with backoff).
+    await shop.page.waitForTimeout(3_000);
+    await shop.page.click("form[data-add-to-cart] button");
+    await expect.poll(() => shop.page.locator("[data-cart-count]").textContent()).toBe("1");
+    expect(shop.pageErrors).toEqual([]);
+    expect(shop.consoleErrors.filter((line) => line.includes("[e2e] unhandled rejection"))).toEqual([]);
+    expect(shop.cspViolations).toEqual([]);
+    await shop.close();
+  });
+});

@@ -1,0 +1,136 @@
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, startHarness } from "./harness.ts";
+
+const require = createRequire(import.meta.url);
+let plaudit: Harness;
+
+beforeAll(async () => {
+  plaudit = await startHarness();
+});
+afterAll(async () => {
+  await plaudit?.close();
+});
+
+const PRODUCT = "/demo/tee-classic.html";
+
+/** Product nodes of every JSON-LD script on the page, merged by @id as search engines do. */
+const PRODUCT_NODES = `(() => {
+  const ids = new Set();
+  let anonymous = 0;
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    const parsed = JSON.parse(script.textContent);
+    const top = Array.isArray(parsed) ? parsed : [parsed];
+    for (const node of top.flatMap((n) => (n && n["@graph"]) || [n])) {
+      const types = [].concat(node["@type"]);
+      if (!types.includes("Product")) continue;
+      if (node["@id"]) ids.add(node["@id"]);
+      else anonymous += 1;
+    }
+  }
+  return { ids: [...ids], anonymous };
+})()`;
+
+describe("the product page", () => {
+  it("shows the product's reviews and star badge, with nothing going wrong", async () => {
+    const shop = await plaudit.open(PRODUCT);
+    const reviews = shop.page.locator('[data-plaudit="reviews"]');
+    await expect.poll(() => reviews.locator("article").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const badgeText = () =>
+      shop.page.evaluate(
+        () => document.querySelector('[data-plaudit="stars"]')?.shadowRoot?.textContent ?? "",
+      );
+    await expect.poll(badgeText).toMatch(/\d/);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("leaves exactly one Product node in the structured data, merged with the theme's", async () => {
+    const shop = await plaudit.open(PRODUCT);
+    await expect.poll(() => shop.page.locator("script[data-plaudit-jsonld]").count()).toBe(1);
+    const products = await shop.page.evaluate(PRODUCT_NODES);
+    expect(products).toEqual({ ids: ["#product-tee-classic"], anonymous: 0 });
+    const ours = await shop.page.locator("script[data-plaudit-jsonld]").textContent();
+    expect(JSON.parse(ours ?? "{}").aggregateRating?.reviewCount).toBeGreaterThan(0);
+    await shop.close();
+  });
+
+  it("does not shift the layout while the widgets load (CLS = 0)", async () => {
+    const shop = await plaudit.open(PRODUCT);
+    await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
+    type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node }[] };
+    const shift = await shop.page.evaluate(
+      () =>
+        new Promise<{ total: number; moved: string[] }>((done) => {
+          const result = { total: 0, moved: [] as string[] };
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as Shift[]) {
+              if (entry.hadRecentInput) continue;
+              result.total += entry.value;
+              for (const source of entry.sources)
+                result.moved.push((source.node as Element)?.outerHTML?.slice(0, 80));
+            }
+          }).observe({ type: "layout-shift", buffered: true });
+          setTimeout(() => done(result), 500);
+        }),
+    );
+    expect(shift.total, `moved: ${shift.moved.join(" | ")}`).toBe(0);
+    await shop.close();
+  });
+
+  it("adds no globals to the page but Plaudit", async () => {
+    const shop = await plaudit.open(PRODUCT, {
+      // Recorded before any page script; non-enumerable, so it is not itself a new key.
+      initScript: `Object.defineProperty(window, "__keysBefore", { value: Object.keys(window), enumerable: false });`,
+    });
+    await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
+    const added = await shop.page.evaluate(() => {
+      const before = new Set((window as unknown as { __keysBefore: string[] }).__keysBefore);
+      return Object.keys(window).filter((key) => !before.has(key));
+    });
+    expect(added).toEqual(["Plaudit"]);
+    await shop.close();
+  });
+
+  it("stays harmless when the loader is on the page twice", async () => {
+    const shop = await plaudit.open(PRODUCT, {
+      initScript: `document.addEventListener("DOMContentLoaded", () => {
+        const again = document.createElement("script");
+        again.src = "/plaudit.js?copy=2"; // another URL, so Chromium really runs it again
+        again.dataset.store = "demo";
+        document.body.append(again);
+      });`,
+    });
+    await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
+    await shop.page.waitForLoadState("networkidle");
+    expect(shop.requestsTo("/plaudit.js").map((r) => new URL(r.url()).search)).toEqual(["", "?copy=2"]);
+    // One widget per host, one list request: the second copy found the first and left.
+    expect(shop.requestsTo("/v1/stores/demo/products/tee-classic/reviews")).toHaveLength(1);
+    expect(await shop.page.locator('[data-plaudit="reviews"] article').count()).toBeLessThanOrEqual(10);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("has no accessibility violations (axe-core)", async () => {
+    const shop = await plaudit.open(PRODUCT);
+    await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
+    await shop.page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    const violations = await shop.page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              context: Document,
+            ): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document);
+      return result.violations.map(
+        (v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`,
+      );
+    });
+    expect(violations).toEqual([]);
+    await shop.close();
+  });
+});
