@@ -30,17 +30,17 @@ const tokens = (scheme: 0 | 1) =>
 const dark = `${tokens(1)}color-scheme:dark;`;
 
 /**
- * Every widget root element carries `plaudit-root` and `data-theme` (from the config: the host's
- * `data-theme`, else the script tag's, else "auto") — on the root, not the host, so a theme set
- * only on the script tag works without touching the host page's DOM.
+ * Every widget root element carries `plaudit-root`. The theme comes from `data-theme` on that root
+ * (from the config: the host's, else the script tag's — so a theme set only on the script tag works
+ * without touching the page's DOM) or on the host itself.
  */
 export const themeCss = `
 .plaudit-root{${tokens(0)}color-scheme:light;
 --p-radius:var(--plaudit-radius,6px);
 --p-font:var(--plaudit-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);
 --p-font-size:var(--plaudit-font-size,15px);}
-.plaudit-root[data-theme="dark"]{${dark}}
-@media (prefers-color-scheme:dark){.plaudit-root[data-theme="auto"]{${dark}}}
+:host([data-theme="dark"]) .plaudit-root,.plaudit-root[data-theme="dark"]{${dark}}
+@media (prefers-color-scheme:dark){:host([data-theme="auto"]) .plaudit-root,.plaudit-root[data-theme="auto"]{${dark}}}
 `;
 
 /**
