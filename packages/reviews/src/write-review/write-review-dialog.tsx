@@ -93,10 +93,9 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
   }
 
   const onDraft = <K extends keyof ReviewDraft>(field: K, value: ReviewDraft[K]) => {
-    const next = { ...draft, [field]: value };
-    setDraft(next);
+    setDraft((current) => ({ ...current, [field]: value }));
     // Picking a star is its own "leaving the field": a fixed rating error goes away at once.
-    if (field === "rating" && attempted) setProblems((p) => ({ ...p, rating: checkField("rating", next) }));
+    if (field === "rating") setProblems((p) => ({ ...p, rating: undefined }));
   };
 
   const onLeaveField = (field: DraftField) => {
