@@ -7,6 +7,7 @@ import { publicCors } from "./http/cors.ts";
 import { requestLog } from "./http/request-log.ts";
 import { storeScope } from "./http/store-scope.ts";
 import { jsonLogger } from "./logger.ts";
+import { withLoyaltyHooks } from "./loyalty/earning.ts";
 import { createMetrics } from "./metrics.ts";
 import { createMemoryRateLimiter } from "./rate-limit.ts";
 import { noReviewMedia } from "./reviews/review-media.ts";
@@ -32,6 +33,9 @@ export function createApp(deps: AppDeps): PlauditApp {
     trustProxy: deps.trustProxy ?? false,
     ...(deps.assets ? { assets: deps.assets } : {}),
   };
+
+  // Loyalty joins orders and reviews inside their transactions (points commit with them).
+  ctx.hooks = withLoyaltyHooks(ctx.hooks, ctx);
 
   const app = new Hono<AppEnv>();
   app.use("*", requestLog(ctx));

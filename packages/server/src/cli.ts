@@ -4,12 +4,14 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
+import { signCustomerToken } from "./customer-token.ts";
 import { backupSqlite } from "./db/backup.ts";
 import { describeDatabaseUrl, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { jsonLogger } from "./logger.ts";
 import { createMemoryRateLimiter, unlimitedRateLimiter } from "./rate-limit.ts";
 import { seedBenchmarkReviews, seedDemo } from "./seed.ts";
+import { findStore } from "./stores/store-repo.ts";
 
 const USAGE = `plaudit-server <command> [options]
 
@@ -18,6 +20,8 @@ Commands:
   migrate          bring the database schema up to date
   seed             create the demo store if missing; --reviews N adds N benchmark reviews
   backup <file>    consistent snapshot of the SQLite database while the server runs
+  token            print a customer token (loyalty, verified reviews) for testing:
+                   plaudit-server token --store demo --customer alice
 
 Options:
   --port N             port to listen on (env PORT, default 8787)
@@ -25,6 +29,8 @@ Options:
                        default ./data/plaudit.sqlite)
   --reviews N          (seed) add N reviews to product "bench-product" of the demo store
   --product ID         (seed --reviews) product to add them to
+  --store ID           (token) store id, default demo
+  --customer ID        (token) the customer id the token speaks for
   -h, --help           this text
 `;
 
@@ -43,6 +49,8 @@ async function main(): Promise<void> {
       "database-url": { type: "string" },
       reviews: { type: "string" },
       product: { type: "string" },
+      store: { type: "string" },
+      customer: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -68,6 +76,20 @@ async function main(): Promise<void> {
     if (!existsSync(where.path)) fail(`no SQLite database at ${where.path}`);
     const pages = await backupSqlite(where.path, resolve(target));
     process.stdout.write(`Backed up ${where.path} to ${resolve(target)} (${pages} pages)\n`);
+    return;
+  }
+
+  if (command === "token") {
+    if (!values.customer)
+      fail("token needs --customer ID: plaudit-server token --store demo --customer alice");
+    const db = openDatabase(databaseUrl);
+    await migrate(db);
+    const store = await findStore(db, values.store ?? "demo");
+    await db.close();
+    if (!store)
+      fail(`no store ${JSON.stringify(values.store ?? "demo")} (run plaudit-server seed for the demo store)`);
+    // Made as a merchant's server would (docs/loyalty.md); valid for the store's token lifetime.
+    process.stdout.write(`${signCustomerToken(store.secretKey, values.customer)}\n`);
     return;
   }
 

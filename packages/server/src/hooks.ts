@@ -27,13 +27,22 @@ export interface SubmittedReview {
   // No rating on purpose: points must never depend on it (16 CFR 465).
 }
 
+/** A review that became published (by moderation; reviewSubmitted covers reviews published at once). */
+export type PublishedReview = Omit<SubmittedReview, "status">;
+
 export interface ServerHooks {
   /** Runs once per new order (not on an idempotent replay). */
   orderRecorded: ((tx: Tx, order: RecordedOrder) => Promise<void>)[];
   /** Runs once per stored review (not for honeypot submissions). */
   reviewSubmitted: ((tx: Tx, review: SubmittedReview) => Promise<void>)[];
+  /** Runs when moderation moves a stored review into "published" (loyalty's review points). */
+  reviewPublished: ((tx: Tx, review: PublishedReview) => Promise<void>)[];
 }
 
 export function withDefaultHooks(hooks: Partial<ServerHooks> = {}): ServerHooks {
-  return { orderRecorded: hooks.orderRecorded ?? [], reviewSubmitted: hooks.reviewSubmitted ?? [] };
+  return {
+    orderRecorded: hooks.orderRecorded ?? [],
+    reviewSubmitted: hooks.reviewSubmitted ?? [],
+    reviewPublished: hooks.reviewPublished ?? [],
+  };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Database } from "./db/database.ts";
 import type { ReviewsTable } from "./db/schema.ts";
 import { type Tx, transaction } from "./db/transaction.ts";
+import { seedDemoLoyalty } from "./loyalty/seed-loyalty.ts";
 import { newReviewId } from "./reviews/review-submit.ts";
 import { applySummaryChange, type SummaryChange } from "./reviews/summary-repo.ts";
 import {
@@ -105,6 +106,8 @@ export async function seedDemo(
     if (options.secretKey && options.secretKey !== existing.secret_key) {
       await setStoreSecret(db, DEMO_STORE_ID, options.secretKey);
     }
+    // Databases seeded before loyalty existed get the demo program now (idempotent).
+    await seedDemoLoyalty(db, DEMO_STORE_ID, now);
     return { created: false, secretKey: options.secretKey ?? existing.secret_key, reviews: 0 };
   }
 
@@ -231,6 +234,7 @@ export async function seedDemo(
         .execute();
     }
   });
+  await seedDemoLoyalty(db, DEMO_STORE_ID, now);
   return { created: true, secretKey, reviews: count };
 }
 

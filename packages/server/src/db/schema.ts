@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { LoyaltyTables } from "../loyalty/loyalty-tables.ts";
 
 // The database's shape for Kysely. Booleans are integers (0/1) and times are ISO 8601 UTC strings
 // ("2026-01-02T03:04:05.678Z") on both SQLite and PostgreSQL, so the same queries and the same
@@ -106,4 +107,4 @@ export interface ReviewTables {
  * Every table of the server. Loyalty and media add their tables as their own interface in their
  * own file and extend this one (`extends ReviewTables, LoyaltyTables`).
  */
-export interface Schema extends ReviewTables {}
+export interface Schema extends ReviewTables, LoyaltyTables {}

@@ -44,6 +44,19 @@ export async function moderateReview(
           mediaCount: Number(before.media_count),
         };
         await applySummaryChange(tx, reviewSummaryChange(review, isPublished ? 1 : -1));
+        if (isPublished) {
+          // No rating passed on: what hooks do (loyalty points) must not depend on it.
+          for (const hook of ctx.hooks.reviewPublished) {
+            await hook(tx, {
+              storeId,
+              reviewId,
+              productId: before.product_id,
+              customerId: before.customer_id,
+              verified: Number(before.verified) === 1,
+              mediaCount: Number(before.media_count),
+            });
+          }
+        }
       }
     }
     if (patch.reply !== undefined) {

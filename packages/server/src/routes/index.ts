@@ -1,4 +1,5 @@
 import type { RouteModule } from "../context.ts";
+import { loyaltyRoutes } from "../loyalty/routes.ts";
 import { adminOrderRoutes } from "./admin-orders.ts";
 import { adminReviewRoutes } from "./admin-reviews.ts";
 import { operationRoutes } from "./operations.ts";
@@ -14,4 +15,5 @@ export const routeModules: RouteModule[] = [
   reviewRoutes,
   adminOrderRoutes,
   adminReviewRoutes,
+  loyaltyRoutes,
 ];

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001-reviews.ts";
+import * as m0002 from "./0002-loyalty.ts";
 
 /**
  * Every migration, in order. Names sort by their NNNN prefix; add a new file
@@ -7,4 +8,5 @@ import * as m0001 from "./0001-reviews.ts";
  */
 export const migrations: Record<string, Migration> = {
   "0001-reviews": m0001,
+  "0002-loyalty": m0002,
 };

@@ -1,0 +1,137 @@
+import * as v from "valibot";
+import type { AppContext, PlauditHono } from "../context.ts";
+import { ApiError, validationFailed } from "../errors.ts";
+import { readJsonBody } from "../http/json-body.ts";
+import { parseOrFail, text } from "../validation.ts";
+import { adjustPoints } from "./adjust.ts";
+import { birthdaySweep, normalizeBirthday, setBirthday } from "./birthday.ts";
+import { checkConsistency } from "./consistency.ts";
+import { expirySweep } from "./expiry.ts";
+import { idempotencyKeyOf } from "./idempotency.ts";
+import { ProgramInput, requireProgram, saveProgram } from "./program.ts";
+import { sendStored } from "./public-routes.ts";
+import { recoverStuckRedemptions } from "./redeem.ts";
+import { refundOrder } from "./refund.ts";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+const AdjustmentInput = v.object(
+  {
+    customerId: text(1, 200, "a customer id"),
+    delta: v.pipe(
+      v.number("must be an integer"),
+      v.integer("must be an integer"),
+      v.minValue(-10_000_000, "must be at least -10000000"),
+      v.maxValue(10_000_000, "must be at most 10000000"),
+      v.check((n) => n !== 0, "must not be 0"),
+    ),
+    reason: text(1, 200, "a reason"),
+  },
+  "must be a JSON object",
+);
+
+const CustomerPatch = v.object(
+  { birthday: v.nullable(v.string("must be MM-DD, YYYY-MM-DD or null")) },
+  "must be a JSON object",
+);
+
+function customerParam(raw: string): string {
+  const id = raw.trim();
+  if (id.length < 1 || [...id].length > 200)
+    throw validationFailed({ customerId: "must be 1–200 characters" });
+  return id;
+}
+
+export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): void {
+  app.get("/v1/admin/loyalty/program", async (c) => {
+    return c.json(await requireProgram(ctx.db, c.get("store").id), 200, NO_STORE);
+  });
+
+  app.put("/v1/admin/loyalty/program", async (c) => {
+    const program = parseOrFail(ProgramInput, await readJsonBody(c));
+    await saveProgram(ctx.db, c.get("store").id, program, ctx.clock());
+    return c.json(program, 200, NO_STORE);
+  });
+
+  app.post("/v1/admin/loyalty/adjustments", async (c) => {
+    const raw = await readJsonBody(c);
+    const key = idempotencyKeyOf(c);
+    const input = parseOrFail(AdjustmentInput, raw);
+    return sendStored(c, await adjustPoints(ctx, c.get("store").id, key, input));
+  });
+
+  app.get("/v1/admin/loyalty/consistency", async (c) => {
+    const report = await checkConsistency(ctx.db, c.get("store").id);
+    return c.json(
+      { ok: report.mismatches.length === 0 && report.negativeBalances === 0, ...report },
+      200,
+      NO_STORE,
+    );
+  });
+
+  app.get("/v1/admin/loyalty/customers/:customerId", async (c) => {
+    const storeId = c.get("store").id;
+    const customerId = customerParam(c.req.param("customerId"));
+    const row = await ctx.db.kysely
+      .selectFrom("loyalty_balances")
+      .selectAll()
+      .where("store_id", "=", storeId)
+      .where("customer_id", "=", customerId)
+      .executeTakeFirst();
+    if (!row) throw new ApiError(404, "customer_not_found", "the program has not seen this customer");
+    const history = await ctx.db.kysely
+      .selectFrom("loyalty_ledger")
+      .select(["id", "delta", "action", "reference", "reason", "created_at"])
+      .where("store_id", "=", storeId)
+      .where("customer_id", "=", customerId)
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .limit(500)
+      .execute();
+    return c.json(
+      {
+        customerId,
+        balance: Number(row.balance),
+        lifetimeEarned: Number(row.lifetime_earned),
+        lastActivityAt: row.last_activity_at,
+        joinedAt: row.joined_at,
+        referralCode: row.referral_code,
+        birthday: row.birthday,
+        history: history.map((h) => ({
+          id: h.id,
+          delta: Number(h.delta),
+          action: h.action,
+          reference: h.reference,
+          reason: h.reason,
+          createdAt: h.created_at,
+        })),
+      },
+      200,
+      NO_STORE,
+    );
+  });
+
+  app.put("/v1/admin/loyalty/customers/:customerId", async (c) => {
+    const customerId = customerParam(c.req.param("customerId"));
+    const patch = parseOrFail(CustomerPatch, await readJsonBody(c));
+    const birthday = patch.birthday === null ? null : normalizeBirthday(patch.birthday);
+    if (birthday === undefined) throw validationFailed({ birthday: "must be MM-DD, YYYY-MM-DD or null" });
+    await setBirthday(ctx, c.get("store").id, customerId, birthday);
+    return c.json({ customerId, birthday }, 200, NO_STORE);
+  });
+
+  // For the merchant's daily cron: expiry, birthdays, and redemptions a crash left half done.
+  app.post("/v1/admin/loyalty/sweep", async (c) => {
+    const storeId = c.get("store").id;
+    const program = await requireProgram(ctx.db, storeId);
+    const expired = await expirySweep(ctx, storeId, program);
+    const birthdays = await birthdaySweep(ctx, storeId, program);
+    const recoveredRedemptions = await recoverStuckRedemptions(ctx, storeId);
+    return c.json({ expired, birthdays, recoveredRedemptions }, 200, NO_STORE);
+  });
+
+  app.post("/v1/admin/orders/:orderId/refund", async (c) => {
+    const result = await refundOrder(ctx, c.get("store").id, c.req.param("orderId"));
+    return c.json(result, result.created ? 201 : 200, NO_STORE);
+  });
+}

@@ -1,0 +1,163 @@
+import { createHash } from "node:crypto";
+import type { Context } from "hono";
+import type { AppContext } from "../context.ts";
+import { type Tx, transaction } from "../db/transaction.ts";
+import { ApiError } from "../errors.ts";
+import { LIMITS } from "../limits.ts";
+
+// Idempotency-Key handling for writes that move points (API.md): the first request's status and
+// exact body are stored under (store, scope, key); the same key with the same request answers
+// those bytes again, another request 409. The key row is inserted FIRST inside the request's own
+// transaction, so the database's primary key picks one winner among parallel duplicates: on
+// PostgreSQL a loser's INSERT waits for the winner's transaction, on SQLite transactions run one at
+// a time. Losers then read (or wait for) the stored response. A request that fails (422, 404…)
+// rolls its key back with everything else, so the client may retry the same key later.
+
+export interface IdempotentRequest {
+  storeId: string;
+  scope: "redemption" | "adjustment";
+  key: string;
+  /** The customer, or "" for admin requests. Part of the hash: another customer's key never replays. */
+  customerId: string;
+  requestHash: string;
+  at: string;
+}
+
+export interface StoredResponse {
+  status: 200 | 201;
+  body: string;
+}
+
+/** First phase, in the transaction that claimed the key: either the whole answer, or a second phase. */
+export type FirstPhase = { response: StoredResponse } | { secondPhase: () => Promise<StoredResponse> };
+
+const WAIT_FOR_WINNER_MS = 40_000;
+
+/** The Idempotency-Key header: required, 1–255 characters (400 otherwise). */
+export function idempotencyKeyOf(c: Context): string {
+  const key = c.req.header("idempotency-key");
+  if (key === undefined || key.trim() === "") {
+    throw new ApiError(
+      400,
+      "bad_request",
+      "an Idempotency-Key header is required (a fresh random value per action)",
+      {
+        "Idempotency-Key": "is required",
+      },
+    );
+  }
+  if (key.length > LIMITS.idempotencyKeyMax) {
+    throw new ApiError(
+      400,
+      "bad_request",
+      `the Idempotency-Key must be at most ${LIMITS.idempotencyKeyMax} characters`,
+      {
+        "Idempotency-Key": `must be at most ${LIMITS.idempotencyKeyMax} characters`,
+      },
+    );
+  }
+  return key;
+}
+
+/** Hash of what the request asks for (the validated input, so JSON spacing does not matter). */
+export function requestHash(scope: string, customerId: string, input: unknown): string {
+  return createHash("sha256")
+    .update(JSON.stringify([scope, customerId, input]))
+    .digest("hex");
+}
+
+export async function storeResponse(tx: Tx, req: IdempotentRequest, response: StoredResponse): Promise<void> {
+  await tx
+    .updateTable("idempotency_keys")
+    .set({ response_status: response.status, response_body: response.body })
+    .where("store_id", "=", req.storeId)
+    .where("scope", "=", req.scope)
+    .where("key", "=", req.key)
+    .execute();
+}
+
+/** Gives the key up (the second phase failed and was compensated): a retry with it starts afresh. */
+export async function releaseKey(tx: Tx, req: IdempotentRequest): Promise<void> {
+  await tx
+    .deleteFrom("idempotency_keys")
+    .where("store_id", "=", req.storeId)
+    .where("scope", "=", req.scope)
+    .where("key", "=", req.key)
+    .execute();
+}
+
+const conflict = () =>
+  new ApiError(409, "idempotency_conflict", "this Idempotency-Key was used for a different request");
+
+/** Runs a request once per key; duplicates get the first answer. */
+export async function respondOnce(
+  ctx: AppContext,
+  req: IdempotentRequest,
+  first: (tx: Tx) => Promise<FirstPhase>,
+): Promise<StoredResponse> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const outcome = await transaction(ctx.db, async (tx) => {
+      const claimed = await tx
+        .insertInto("idempotency_keys")
+        .values({
+          store_id: req.storeId,
+          scope: req.scope,
+          key: req.key,
+          customer_id: req.customerId,
+          request_hash: req.requestHash,
+          response_status: null,
+          response_body: null,
+          created_at: req.at,
+        })
+        .onConflict((oc) => oc.columns(["store_id", "scope", "key"]).doNothing())
+        .returning("key")
+        .executeTakeFirst();
+      if (!claimed) return { kind: "taken" as const };
+      const phase = await first(tx);
+      if ("response" in phase) {
+        await storeResponse(tx, req, phase.response);
+        return { kind: "done" as const, response: phase.response };
+      }
+      return { kind: "second" as const, secondPhase: phase.secondPhase };
+    });
+    if (outcome.kind === "done") return outcome.response;
+    if (outcome.kind === "second") return outcome.secondPhase();
+    const stored = await waitForStoredResponse(ctx, req);
+    if (stored) return stored;
+    // The winner gave the key up (its second phase failed): try to claim it ourselves.
+  }
+  throw new ApiError(
+    409,
+    "idempotency_conflict",
+    "this Idempotency-Key is busy with another request; retry later",
+  );
+}
+
+async function waitForStoredResponse(
+  ctx: AppContext,
+  req: IdempotentRequest,
+): Promise<StoredResponse | undefined> {
+  const deadline = Date.now() + WAIT_FOR_WINNER_MS;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+    const row = await ctx.db.kysely
+      .selectFrom("idempotency_keys")
+      .select(["request_hash", "response_status", "response_body"])
+      .where("store_id", "=", req.storeId)
+      .where("scope", "=", req.scope)
+      .where("key", "=", req.key)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    if (row.request_hash !== req.requestHash) throw conflict();
+    if (row.response_status !== null && row.response_body !== null) {
+      return { status: Number(row.response_status) === 200 ? 200 : 201, body: row.response_body };
+    }
+    if (Date.now() > deadline) {
+      throw new ApiError(
+        409,
+        "idempotency_conflict",
+        "the first request with this Idempotency-Key is still running",
+      );
+    }
+    await new Promise((done) => setTimeout(done, pause));
+  }
+}

@@ -1,0 +1,187 @@
+import type { LoyaltyHistoryEntry, LoyaltyMe } from "@plaudit/core";
+import type { AppContext } from "../context.ts";
+import { transaction } from "../db/transaction.ts";
+import { expireIfDue, expiresAt, expiryDue } from "./expiry.ts";
+import { ensureBalanceRow, postEntry } from "./ledger.ts";
+import { pointsFor, type StoredProgram } from "./program.ts";
+import { standingFor, tierProgress } from "./tiers.ts";
+
+const HISTORY_LIMIT = 50;
+
+/** API.md's LoyaltyMe plus additive fields the widgets may use. */
+export interface MemberView extends LoyaltyMe {
+  pointsName: string;
+  tierId: string | null;
+  tierProgress: { mode: "points" | "spend"; value: number; windowDays: number };
+  lifetimeEarned: number;
+  /** When the whole balance expires if nothing happens until then; null: never or nothing to lose. */
+  pointsExpireAt: string | null;
+  /** Points for reviews waiting for moderation: earned when the review is published. */
+  pendingPoints: number;
+  pending: (LoyaltyHistoryEntry & { action: string; status: "pending" })[];
+  history: (LoyaltyHistoryEntry & { action: string })[];
+}
+
+/**
+ * The customer opens the program (GET /me, POST /join): joins it the first time (signup points,
+ * once ever, by the ledger's unique key), and has due expiry applied. Reads only when there is
+ * nothing to do, so a plain /me does not take the write lock.
+ */
+export async function openMembership(
+  ctx: AppContext,
+  storeId: string,
+  customerId: string,
+  program: StoredProgram,
+): Promise<void> {
+  const now = ctx.clock();
+  const row = await ctx.db.kysely
+    .selectFrom("loyalty_balances")
+    .select(["joined_at", "balance", "last_activity_at"])
+    .where("store_id", "=", storeId)
+    .where("customer_id", "=", customerId)
+    .executeTakeFirst();
+  if (row?.joined_at && !expiryDue(program, row, now)) return;
+
+  const at = now.toISOString();
+  await transaction(ctx.db, async (tx) => {
+    await ensureBalanceRow(tx, storeId, customerId, at);
+    await expireIfDue(tx, { storeId, customerId, program, now, postgres: ctx.db.kind === "postgres" });
+    const joined = await tx
+      .updateTable("loyalty_balances")
+      .set({ joined_at: at })
+      .where("store_id", "=", storeId)
+      .where("customer_id", "=", customerId)
+      .where("joined_at", "is", null)
+      .returning("customer_id")
+      .executeTakeFirst();
+    const points = pointsFor(program, "signup");
+    if (joined && points > 0) {
+      await postEntry(tx, {
+        storeId,
+        customerId,
+        delta: points,
+        action: "signup",
+        reference: "signup",
+        reason: "Joined the program",
+        at,
+      });
+    }
+  });
+}
+
+export async function memberView(
+  ctx: AppContext,
+  storeId: string,
+  customerId: string,
+  program: StoredProgram,
+): Promise<MemberView> {
+  const db = ctx.db.kysely;
+  const now = ctx.clock();
+  const balance = await db
+    .selectFrom("loyalty_balances")
+    .selectAll()
+    .where("store_id", "=", storeId)
+    .where("customer_id", "=", customerId)
+    .executeTakeFirstOrThrow();
+  const history = await db
+    .selectFrom("loyalty_ledger")
+    .select(["id", "delta", "reason", "action", "created_at"])
+    .where("store_id", "=", storeId)
+    .where("customer_id", "=", customerId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(HISTORY_LIMIT)
+    .execute();
+  const progress = await tierProgress(ctx.db, program, storeId, customerId, now);
+  const standing = standingFor(program, progress);
+  const pending = await pendingReviewPoints(ctx, program, storeId, customerId);
+  const template = program.settings.referralUrlTemplate;
+  const expiry = Number(balance.balance) > 0 ? expiresAt(program, balance.last_activity_at) : null;
+
+  return {
+    customerId,
+    pointsName: program.pointsName,
+    balance: Number(balance.balance),
+    tier: standing.tier?.name ?? null,
+    tierId: standing.tier?.id ?? null,
+    nextTier: standing.nextTier,
+    tierProgress: {
+      mode: program.settings.tierMode,
+      value: progress,
+      windowDays: program.settings.tierWindowDays,
+    },
+    lifetimeEarned: Number(balance.lifetime_earned),
+    pointsExpireAt: expiry ? expiry.toISOString() : null,
+    referral: {
+      code: balance.referral_code,
+      url: template ? template.replaceAll("{code}", encodeURIComponent(balance.referral_code)) : "",
+    },
+    pendingPoints: pending.reduce((sum, p) => sum + p.delta, 0),
+    pending,
+    history: history.map((h) => ({
+      id: h.id,
+      delta: Number(h.delta),
+      reason: h.reason,
+      action: h.action,
+      createdAt: h.created_at,
+    })),
+  };
+}
+
+/** What the customer's reviews awaiting moderation will earn once published (once per product). */
+async function pendingReviewPoints(
+  ctx: AppContext,
+  program: StoredProgram,
+  storeId: string,
+  customerId: string,
+) {
+  const reviewPoints = pointsFor(program, "review");
+  const mediaPoints = pointsFor(program, "review_with_media");
+  if (reviewPoints + mediaPoints === 0) return [];
+  const reviews = await ctx.db.kysely
+    .selectFrom("reviews")
+    .select(["id", "product_id", "media_count", "created_at"])
+    .where("store_id", "=", storeId)
+    .where("customer_id", "=", customerId)
+    .where("status", "=", "pending")
+    .orderBy("created_at", "desc")
+    .limit(100)
+    .execute();
+  if (reviews.length === 0) return [];
+  const awarded = await ctx.db.kysely
+    .selectFrom("loyalty_ledger")
+    .select(["action", "reference"])
+    .where("store_id", "=", storeId)
+    .where("customer_id", "=", customerId)
+    .where("action", "in", ["review", "review_with_media"])
+    .where(
+      "reference",
+      "in",
+      reviews.map((r) => r.product_id),
+    )
+    .execute();
+  const done = new Set(awarded.map((a) => `${a.action}:${a.reference}`));
+  const pending: MemberView["pending"] = [];
+  for (const review of reviews) {
+    let delta = 0;
+    if (!done.has(`review:${review.product_id}`)) {
+      delta += reviewPoints;
+      done.add(`review:${review.product_id}`);
+    }
+    if (Number(review.media_count) > 0 && !done.has(`review_with_media:${review.product_id}`)) {
+      delta += mediaPoints;
+      done.add(`review_with_media:${review.product_id}`);
+    }
+    if (delta > 0) {
+      pending.push({
+        id: `pending-review-${review.id}`,
+        delta,
+        reason: "Review awaiting moderation",
+        action: Number(review.media_count) > 0 ? "review_with_media" : "review",
+        status: "pending",
+        createdAt: review.created_at,
+      });
+    }
+  }
+  return pending;
+}

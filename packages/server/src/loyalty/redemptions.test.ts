@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databasesUnderTest } from "../testing/test-server.ts";
+import { type LoyaltyKit, ledgerSum, startLoyaltyKit } from "./loyalty-test-kit.ts";
+
+describe.each(databasesUnderTest())("redeeming points on %s", (kind) => {
+  let kit: LoyaltyKit;
+  beforeAll(async () => {
+    kit = await startLoyaltyKit(kind);
+  });
+  afterAll(() => kit.close());
+
+  it("lets exactly 3 of 50 concurrent redemptions through a balance for 3, never below zero", async () => {
+    // free-shipping costs 300: a balance of 900 pays for exactly three.
+    expect((await kit.adjust("racer", 900)).status).toBe(201);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => kit.redeem("racer", "free-shipping", `race-${i}`)),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(47);
+    for (const r of results.filter((r) => r.status === 422))
+      expect(r.json.error.code).toBe("insufficient_points");
+    const codes = results.filter((r) => r.status === 201).map((r) => r.json.code);
+    expect(new Set(codes).size).toBe(3);
+    expect(await kit.balance("racer")).toBe(0);
+    expect(await ledgerSum(kit, "racer")).toBe(0);
+    const redemptions = await kit.server.db.kysely
+      .selectFrom("loyalty_redemptions")
+      .select(["status"])
+      .where("customer_id", "=", "racer")
+      .execute();
+    expect(redemptions.map((r) => r.status)).toEqual(["issued", "issued", "issued"]);
+  });
+
+  it("charges once when the same Idempotency-Key arrives 20 times in parallel, answering identical bytes", async () => {
+    await kit.adjust("twin", 1000);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => kit.redeem("twin", "five-off", "same-key-1")),
+    );
+    expect(results.map((r) => r.status)).toEqual(results.map(() => 201));
+    expect(new Set(results.map((r) => r.text)).size).toBe(1);
+    expect(results[0]?.json).toMatchObject({ rewardId: "five-off", pointsSpent: 500, balance: 500 });
+    expect(results[0]?.json.code).toMatch(/^PLD-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    expect(await kit.balance("twin")).toBe(500);
+    // Later replays still answer the first response.
+    const later = await kit.redeem("twin", "five-off", "same-key-1");
+    expect(later.text).toBe(results[0]?.text);
+    expect(await kit.balance("twin")).toBe(500);
+  });
+
+  it("answers 409 idempotency_conflict when a key is reused with another body or by another customer", async () => {
+    await kit.adjust("reuser", 2000);
+    expect((await kit.redeem("reuser", "free-shipping", "reuse-key")).status).toBe(201);
+    const other = await kit.redeem("reuser", "five-off", "reuse-key");
+    expect(other.status).toBe(409);
+    expect(other.json.error.code).toBe("idempotency_conflict");
+    const stranger = await kit.redeem("someone-else", "free-shipping", "reuse-key");
+    expect(stranger.status).toBe(409);
+    expect(await kit.balance("reuser")).toBe(1700);
+  });
+
+  it("requires an Idempotency-Key of at most 255 characters", async () => {
+    const url = `${kit.server.url}/v1/stores/${kit.storeId}/loyalty/redemptions`;
+    const headers = { "content-type": "application/json", "x-plaudit-customer": kit.token("keyless") };
+    const missing = await fetch(url, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ rewardId: "five-off" }),
+    });
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).error.code).toBe("bad_request");
+    const long = await kit.redeem("keyless", "five-off", "k".repeat(256));
+    expect(long.status).toBe(400);
+    expect((await kit.redeem("keyless", "five-off", "k".repeat(255))).json.error.code).toBe(
+      "insufficient_points",
+    );
+  });
+
+  it("lets a key that failed for lack of points be used again once there are points", async () => {
+    const first = await kit.redeem("saver", "free-shipping", "retry-key");
+    expect(first.status).toBe(422);
+    await kit.adjust("saver", 300);
+    const again = await kit.redeem("saver", "free-shipping", "retry-key");
+    expect(again.status).toBe(201);
+    expect(again.json.balance).toBe(0);
+  });
+
+  it("answers 404 reward_not_found and 422 for a missing rewardId, charging nothing", async () => {
+    await kit.adjust("lost", 500);
+    const unknown = await kit.redeem("lost", "no-such-reward", "lost-1");
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.error.code).toBe("reward_not_found");
+    const empty = await kit.redeem("lost", "", "lost-2");
+    expect(empty.status).toBe(422);
+    expect(await kit.balance("lost")).toBe(500);
+  });
+
+  it("takes the customer token from the body too, and marks answers private", async () => {
+    await kit.adjust("bodytoken", 300);
+    const response = await fetch(`${kit.server.url}/v1/stores/${kit.storeId}/loyalty/redemptions`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": "body-token-1" },
+      body: JSON.stringify({ rewardId: "free-shipping", customerToken: kit.token("bodytoken") }),
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    const me = await fetch(`${kit.server.url}/v1/stores/${kit.storeId}/loyalty/me`, {
+      headers: { "x-plaudit-customer": kit.token("bodytoken") },
+    });
+    expect(me.headers.get("cache-control")).toBe("private, no-store");
+    // Newest first: the signup bonus of this first /me, then the redemption, then the adjustment.
+    const history = (await me.json()).history;
+    expect(history.map((h: { delta: number }) => h.delta)).toEqual([100, -300, 300]);
+    expect(history[1]).toMatchObject({ reason: "Redeemed: Free shipping", action: "redemption" });
+  });
+
+  it("allows the customer and idempotency headers in CORS preflights", async () => {
+    const res = await fetch(`${kit.server.url}/v1/stores/${kit.storeId}/loyalty/redemptions`, {
+      method: "OPTIONS",
+      headers: {
+        origin: "https://shop.example",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type, x-plaudit-customer, idempotency-key",
+      },
+    });
+    expect(res.status).toBe(204);
+    const allowed = (res.headers.get("access-control-allow-headers") ?? "").toLowerCase();
+    expect(allowed).toContain("x-plaudit-customer");
+    expect(allowed).toContain("idempotency-key");
+  });
+});
