@@ -1,5 +1,6 @@
-// Styles of the modal Dialog. Adopt together with themeCss and baseCss (the dialog element is a
-// `plaudit-root` itself, so it is pinned and themed even though it renders in the top layer).
+// Styles of the modal Dialog. Render it inside a widget's `.plaudit-root` and adopt themeCss and
+// baseCss too: the top layer still inherits from the DOM parent, so the dialog takes the widget's
+// theme tokens (including a `data-theme` on that root); its own text settings are pinned here.
 // px only; logical properties so RTL mirrors by itself.
 
 export const dialogCss = `
@@ -7,6 +8,7 @@ export const dialogCss = `
 inline-size:min(560px,calc(100vw - 32px));max-inline-size:calc(100vw - 32px);
 block-size:fit-content;max-block-size:calc(100% - 32px);overflow:auto;overscroll-behavior:contain;
 border:1px solid var(--p-border);border-radius:var(--p-radius);background:var(--p-bg);color:var(--p-text);
+font-family:var(--p-font);font-size:var(--p-font-size);line-height:1.5;text-align:start;
 box-shadow:0 12px 40px rgba(0,0,0,.35)}
 .plaudit-dialog:not([open]){display:none}
 .plaudit-dialog::backdrop{background:rgba(15,18,22,.6)}

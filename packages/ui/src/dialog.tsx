@@ -88,7 +88,7 @@ function OpenDialog(props: DialogProps) {
   return (
     <dialog
       ref={dialogRef}
-      class={`plaudit-root plaudit-dialog${props.class ? ` ${props.class}` : ""}`}
+      class={`plaudit-dialog${props.class ? ` ${props.class}` : ""}`}
       aria-modal="true"
       aria-labelledby={titleId}
       dir={dir}
