@@ -108,7 +108,7 @@ describe("loyalty slice", () => {
     ]);
     await settle();
     // The history is fetched again and shows the redemption.
-    expect(entry().member.data?.history[0]).toMatchObject({ delta: -500, reason: "redemption" });
+    expect(entry().member.data?.history[0]).toMatchObject({ delta: -500, action: "redemption" });
   });
 
   it("retries a failed attempt with the same Idempotency-Key and charges once", async () => {

@@ -13,10 +13,19 @@ import {
   type StoreConfig,
 } from "@plaudit/core";
 import { newIdempotencyKey } from "./idempotency-key.ts";
+import type { HistoryRow } from "./member-progress.ts";
 import { reviewPointsFor } from "./points.ts";
 
-/** /me as the server answers it; `pendingPoints` (reviews held for moderation) is an additive field. */
-export type MemberStatus = LoyaltyMe & { pendingPoints?: number };
+/**
+ * /me as the server answers it: API.md's fields plus additive ones the widgets use when present —
+ * `pendingPoints` (reviews held for moderation), each history row's ledger `action`, and whether
+ * tiers are measured in points or in money spent.
+ */
+export type MemberStatus = LoyaltyMe & {
+  pendingPoints?: number;
+  history: HistoryRow[];
+  tierProgress?: { mode: "points" | "spend"; value: number };
+};
 
 export type GuestReason = "no_token" | "expired" | "invalid";
 

@@ -1,6 +1,6 @@
 import type { LoyaltyMe } from "@plaudit/core";
 import { describe, expect, it } from "vitest";
-import { doneActions, reasonKey, tierName, tierProgress } from "./member-progress.ts";
+import { doneActions, historyLabelKey, tierName, tierProgress } from "./member-progress.ts";
 import { PROGRAM } from "./testing/fake-loyalty-api.ts";
 
 const me = (change: Partial<LoyaltyMe> = {}): LoyaltyMe => ({
@@ -40,18 +40,32 @@ describe("member progress", () => {
   it("marks one-time ways to earn as done, birthdays only for this year", () => {
     const done = doneActions(
       [
-        { id: "1", delta: 100, reason: "signup", createdAt: "2025-01-01T00:00:00Z" },
-        { id: "2", delta: 150, reason: "birthday", createdAt: "2025-06-01T00:00:00Z" },
-        { id: "3", delta: 50, reason: "review:r1", createdAt: "2026-02-01T00:00:00Z" },
+        {
+          id: "1",
+          delta: 100,
+          reason: "Joined the program",
+          action: "signup",
+          createdAt: "2025-01-01T00:00:00Z",
+        },
+        {
+          id: "2",
+          delta: 150,
+          reason: "Happy birthday",
+          action: "birthday",
+          createdAt: "2025-06-01T00:00:00Z",
+        },
+        { id: "3", delta: 50, reason: "Review of tee", action: "review", createdAt: "2026-02-01T00:00:00Z" },
       ],
       new Date("2026-03-01T00:00:00Z"),
     );
     expect([...done]).toEqual(["signup"]);
   });
 
-  it("knows the catalog key of ledger reasons and leaves free text alone", () => {
-    expect(reasonKey("purchase:order-7")).toBe("reason.purchase");
-    expect(reasonKey("redemption")).toBe("reason.redemption");
-    expect(reasonKey("Goodwill for the late parcel")).toBeUndefined();
+  it("names history rows by their ledger action and leaves unknown ones to the server's text", () => {
+    const row = { id: "1", delta: 1, reason: "Purchase (order 7)", createdAt: "2026-01-01T00:00:00Z" };
+    expect(historyLabelKey({ ...row, action: "purchase" })).toBe("reason.purchase");
+    expect(historyLabelKey({ ...row, action: "redemption_refund" })).toBe("reason.redemption_refund");
+    expect(historyLabelKey({ ...row, action: "goodwill" })).toBeUndefined();
+    expect(historyLabelKey(row)).toBeUndefined();
   });
 });

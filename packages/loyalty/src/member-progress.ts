@@ -36,11 +36,14 @@ export function tierProgress(program: LoyaltyProgram | undefined, me: LoyaltyMe)
 // Ways to earn that happen once (or once a year): a history row with that reason means done.
 const ONCE: readonly EarningAction[] = ["signup", "birthday"];
 
+/** A history row as the server sends it: API.md's fields plus the additive ledger `action`. */
+export type HistoryRow = LoyaltyHistoryEntry & { action?: string };
+
 /** The one-time earning actions this member has done; repeatable ones (purchase, review) never are. */
-export function doneActions(history: readonly LoyaltyHistoryEntry[], now = new Date()): Set<EarningAction> {
+export function doneActions(history: readonly HistoryRow[], now = new Date()): Set<EarningAction> {
   const done = new Set<EarningAction>();
   for (const row of history) {
-    const action = reasonAction(row.reason);
+    const action = rowAction(row);
     if (!action || !ONCE.includes(action) || row.delta <= 0) continue;
     // A birthday bonus counts for the year it was given.
     if (action === "birthday" && new Date(row.createdAt).getUTCFullYear() !== now.getUTCFullYear()) continue;
@@ -50,16 +53,16 @@ export function doneActions(history: readonly LoyaltyHistoryEntry[], now = new D
 }
 
 const ACTIONS = new Set(["purchase", "signup", "review", "review_with_media", "referral", "birthday"]);
+const OTHER_ROWS = new Set(["redemption", "redemption_refund", "refund", "expiry", "adjustment"]);
 
-/** The earning action a ledger reason names: "review", "review:r123", "purchase:order-9" … */
-export function reasonAction(reason: string): EarningAction | undefined {
-  const head = reason.split(/[:\s]/, 1)[0] ?? "";
-  return ACTIONS.has(head) ? (head as EarningAction) : undefined;
-}
+const rowAction = (row: HistoryRow): EarningAction | undefined =>
+  row.action && ACTIONS.has(row.action) ? (row.action as EarningAction) : undefined;
 
-/** The catalog key of a ledger reason ("reason.purchase"), or undefined for free text. */
-export function reasonKey(reason: string): string | undefined {
-  const head = reason.split(/[:\s]/, 1)[0] ?? "";
-  const known = ACTIONS.has(head) || ["redemption", "refund", "expiry", "adjustment"].includes(head);
-  return known ? `reason.${head}` : undefined;
+/**
+ * The catalog key that names a history row in the shopper's language ("reason.purchase"), from the
+ * ledger action the server adds to each row; undefined means show the server's own `reason` text.
+ */
+export function historyLabelKey(row: HistoryRow): string | undefined {
+  const action = row.action ?? "";
+  return ACTIONS.has(action) || OTHER_ROWS.has(action) ? `reason.${action}` : undefined;
 }

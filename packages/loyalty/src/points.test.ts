@@ -15,9 +15,10 @@ describe("purchase points", () => {
     expect(purchasePoints(withRate(5), 19.99)).toBe(100);
   });
 
-  it("does not let float noise tip a half point", () => {
-    // 1.005 * 100 is 100.49999… in binary floating point.
-    expect(purchasePoints(withRate(100), 1.005)).toBe(101);
+  it("rounds exactly like the server's expression, float quirks included", () => {
+    // 1.005 * 100 is 100.49999… in binary floating point: the server awards 100, so do we.
+    expect(purchasePoints(withRate(100), 1.005)).toBe(Math.round(1.005 * 100));
+    expect(purchasePoints(withRate(100), 1.005)).toBe(100);
   });
 
   it("earns nothing for nonsense amounts or a program without purchase points", () => {

@@ -7,14 +7,14 @@ export const earningPoints = (program: LoyaltyProgram, action: EarningAction): n
 
 /**
  * Points a purchase of `amount` (in the store's currency) earns: `purchase` points per currency
- * unit, rounded to the nearest whole point like the server's order hook. Negative or unreadable
- * amounts earn nothing.
+ * unit, rounded to the nearest whole point — the same expression as the server's
+ * `purchasePoints` (packages/server/src/loyalty/program.ts), float quirks included, so the promise
+ * on the product page is what the order earns. Negative or unreadable amounts earn nothing.
  */
 export function purchasePoints(program: LoyaltyProgram, amount: number): number {
   const rate = earningPoints(program, "purchase");
   if (!Number.isFinite(amount) || amount <= 0 || rate <= 0) return 0;
-  // Rounded at the cent first, so 0.1 + 0.2 style float noise never tips a half-point.
-  return Math.round(Math.round(amount * rate * 100) / 100);
+  return Math.max(0, Math.round(amount * rate));
 }
 
 /** Points one review earns: the review action plus the media bonus when it carries photos or video. */

@@ -60,6 +60,7 @@ export const de: LoyaltyMessages = {
   "reason.referral": "Empfehlung",
   "reason.birthday": "Geburtstag",
   "reason.redemption": "Prämie eingelöst",
+  "reason.redemption_refund": "Punkte zurückgebucht",
   "reason.refund": "Erstattung",
   "reason.expiry": "Punkte verfallen",
   "reason.adjustment": "Korrektur",

@@ -60,6 +60,7 @@ export const en = {
   "reason.referral": "Referral",
   "reason.birthday": "Birthday",
   "reason.redemption": "Redeemed a reward",
+  "reason.redemption_refund": "Points returned",
   "reason.refund": "Refund",
   "reason.expiry": "Points expired",
   "reason.adjustment": "Adjustment",

@@ -59,6 +59,7 @@ export const he: LoyaltyMessages & Record<string, string> = {
   "reason.referral": "הפניה",
   "reason.birthday": "יום הולדת",
   "reason.redemption": "מימוש הטבה",
+  "reason.redemption_refund": "נקודות הוחזרו",
   "reason.refund": "החזר",
   "reason.expiry": "נקודות שפג תוקפן",
   "reason.adjustment": "תיקון",

@@ -4,11 +4,11 @@
 import {
   createEvents,
   createPlauditStore,
-  type LoyaltyHistoryEntry,
   type LoyaltyProgram,
   type PlauditStore,
   type Redemption,
 } from "@plaudit/core";
+import type { HistoryRow } from "../member-progress.ts";
 
 export const API_BASE = "https://rewards.test";
 export const STORE = "demo";
@@ -56,7 +56,7 @@ export const apiError = (status: number, code: string): Response =>
 export interface FakeLoyaltyOptions {
   balance?: number;
   earned?: number;
-  history?: LoyaltyHistoryEntry[];
+  history?: HistoryRow[];
   pendingPoints?: number;
   /** Answer a route before the ledger does (failures, 401s); undefined lets the ledger answer. */
   intercept?: (
@@ -70,9 +70,21 @@ export function fakeLoyaltyApi(options: FakeLoyaltyOptions = {}) {
   const calls: Call[] = [];
   let balance = options.balance ?? 650;
   let pendingPoints = options.pendingPoints;
-  const history: LoyaltyHistoryEntry[] = options.history ?? [
-    { id: "h2", delta: 550, reason: "purchase", createdAt: "2026-03-02T10:00:00Z" },
-    { id: "h1", delta: 100, reason: "signup", createdAt: "2026-03-01T10:00:00Z" },
+  const history: HistoryRow[] = options.history ?? [
+    {
+      id: "h2",
+      delta: 550,
+      reason: "Purchase (order 1001)",
+      action: "purchase",
+      createdAt: "2026-03-02T10:00:00Z",
+    },
+    {
+      id: "h1",
+      delta: 100,
+      reason: "Joined the program",
+      action: "signup",
+      createdAt: "2026-03-01T10:00:00Z",
+    },
   ];
   const byKey = new Map<string, { body: string; redemption: Redemption }>();
   let codes = 0;
@@ -109,7 +121,8 @@ export function fakeLoyaltyApi(options: FakeLoyaltyOptions = {}) {
       history.unshift({
         id: `redemption-${codes}`,
         delta: -reward.cost,
-        reason: "redemption",
+        reason: `Redeemed: ${reward.name}`,
+        action: "redemption",
         createdAt: "2026-03-05T10:00:00Z",
       });
       const redemption: Redemption = {
@@ -143,7 +156,13 @@ export function fakeLoyaltyApi(options: FakeLoyaltyOptions = {}) {
     /** What the server does when a review earns points (published) or holds them (pending). */
     earn(delta: number, reason = "review") {
       balance += delta;
-      history.unshift({ id: `earn-${history.length}`, delta, reason, createdAt: "2026-03-06T10:00:00Z" });
+      history.unshift({
+        id: `earn-${history.length}`,
+        delta,
+        reason: `Earned: ${reason}`,
+        action: reason,
+        createdAt: "2026-03-06T10:00:00Z",
+      });
     },
     setPending(points: number) {
       pendingPoints = points;

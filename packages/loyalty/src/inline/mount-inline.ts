@@ -1,0 +1,71 @@
+// Mounting the inline widgets (points, points-for) into their shadow roots.
+import { createI18n, getStore, type PlauditStore, resolveLocale, type WidgetConfig } from "@plaudit/core";
+import { adoptStyles, baseCss, renderIntoRoot, themeCss } from "@plaudit/ui";
+import { h } from "preact";
+import { customerTokenFor } from "../customer-token.ts";
+import { createLoyaltyController } from "../loyalty-controller.ts";
+import { inlineCatalogs } from "../messages/inline.ts";
+import { inlineCss } from "./inline-styles.ts";
+import { PointsBalance, PointsFor } from "./points-views.tsx";
+
+export interface MountInlineOptions {
+  host: HTMLElement;
+  root: ShadowRoot;
+  config: WidgetConfig;
+  /** Default: the page's shared store. */
+  store?: PlauditStore;
+}
+
+function prepare({ host, root, config }: MountInlineOptions) {
+  adoptStyles(root, [themeCss, baseCss, inlineCss]);
+  return createI18n(config.locale ?? resolveLocale(host), inlineCatalogs);
+}
+
+export function mountPoints(options: MountInlineOptions): () => void {
+  const { host, root, config, store = getStore() } = options;
+  const i18n = prepare(options);
+  const controller = createLoyaltyController({
+    store,
+    config,
+    customerToken: customerTokenFor(host, config),
+  });
+  const unmount = renderIntoRoot(root, h(PointsBalance, { controller, i18n, theme: config.theme }), {
+    kind: "points",
+    host,
+  });
+  return () => {
+    unmount();
+    controller.destroy();
+  };
+}
+
+/** Reads data-amount ("49.99", a dot for decimals); a variant switch that changes it re-renders. */
+export function mountPointsFor(options: MountInlineOptions): () => void {
+  const { host, root, config, store = getStore() } = options;
+  const i18n = prepare(options);
+  const controller = createLoyaltyController({ store, config, member: false });
+  const render = () => {
+    const text = host.getAttribute("data-amount") ?? "";
+    const amount = Number(text);
+    if (text.trim() === "" || !Number.isFinite(amount)) {
+      console.warn(
+        `[plaudit] data-amount="${text}" on <${host.localName} data-plaudit="points-for"> is not a number: write the price like 49.99`,
+      );
+    }
+    return renderIntoRoot(root, h(PointsFor, { controller, i18n, theme: config.theme, amount }), {
+      kind: "points-for",
+      host,
+    });
+  };
+  let unmount = render();
+  const watch = new MutationObserver(() => {
+    unmount();
+    unmount = render();
+  });
+  watch.observe(host, { attributes: true, attributeFilter: ["data-amount"] });
+  return () => {
+    watch.disconnect();
+    unmount();
+    controller.destroy();
+  };
+}

@@ -1,0 +1,38 @@
+// Thin views of the inline widgets: the member's balance, and what a purchase would earn.
+import type { I18n, Theme } from "@plaudit/core";
+import { useStore } from "@plaudit/ui";
+import { useEffect } from "preact/hooks";
+import type { LoyaltyController } from "../loyalty-controller.ts";
+import { purchasePoints } from "../points.ts";
+
+interface InlineProps {
+  controller: LoyaltyController;
+  i18n: I18n;
+  theme: Theme;
+}
+
+/** The balance of the signed-in member; nothing at all for guests (or while it loads). */
+export function PointsBalance({ controller, i18n, theme }: InlineProps) {
+  const member = useStore(controller, (s) => s.member);
+  useEffect(() => controller.start(), [controller]);
+  if (member.status !== "ready" || !member.data) return null;
+  const points = i18n.plural("points.count", member.data.balance);
+  return (
+    <span class="plaudit-root plaudit-points" data-theme={theme} dir={i18n.dir} lang={i18n.locale}>
+      {i18n.t("points.balance", { points })}
+    </span>
+  );
+}
+
+/** "Earn 50 points with this purchase", by the program's purchase rate; nothing when it earns none. */
+export function PointsFor({ controller, i18n, theme, amount }: InlineProps & { amount: number }) {
+  const program = useStore(controller, (s) => s.program.data);
+  useEffect(() => controller.start(), [controller]);
+  const points = program ? purchasePoints(program, amount) : 0;
+  if (points <= 0) return null;
+  return (
+    <span class="plaudit-root plaudit-points" data-theme={theme} dir={i18n.dir} lang={i18n.locale}>
+      {i18n.t("pointsFor.text", { points: i18n.plural("points.count", points) })}
+    </span>
+  );
+}

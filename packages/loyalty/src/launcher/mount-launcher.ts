@@ -1,0 +1,158 @@
+// The launcher: a small fixed button (or an in-flow one with data-launcher="inline") that opens the
+// panel. Plain DOM on purpose: with Preact and ui's chunk a page with only the launcher would load
+// twice as much; the panel brings both when it first opens.
+import { createI18n, getStore, type PlauditStore, resolveLocale, type WidgetConfig } from "@plaudit/core";
+import { customerTokenFor } from "../customer-token.ts";
+import { createLoyaltyController } from "../loyalty-controller.ts";
+import { inlineCatalogs } from "../messages/inline.ts";
+import type { OpenPanelOptions } from "../panel/open-panel.tsx";
+import { launcherCss } from "./launcher-styles.ts";
+
+export interface PanelModule {
+  openPanel(options: OpenPanelOptions): () => void;
+  loyaltyCatalogs: Parameters<typeof createI18n>[1];
+}
+
+export interface MountLauncherOptions {
+  host: HTMLElement;
+  root: ShadowRoot;
+  config: WidgetConfig;
+  /** Default: the page's shared store. */
+  store?: PlauditStore;
+  /** Default: the panel's own chunk. */
+  loadPanel?: () => Promise<PanelModule>;
+}
+
+const loadPanelChunk = () => import("../panel/open-panel.tsx");
+
+const SVG = "http://www.w3.org/2000/svg";
+// A gift box, decorative: the button's text names it.
+const GIFT =
+  "M20 7h-2.18A3 3 0 0 0 12 3.76 3 3 0 0 0 6.18 7H4a1 1 0 0 0-1 1v3a1 1 0 0 0 1 1v8a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1zm-9 13H6v-8h5zm0-10H5V9h6zm0-3H9a1 1 0 1 1 1-1zm2-1a1 1 0 1 1 1 1h-2zm5 14h-5v-8h5zm1-10h-6V9h6z";
+
+function giftIcon(doc: Document): SVGSVGElement {
+  const svg = doc.createElementNS(SVG, "svg");
+  for (const [name, value] of Object.entries({
+    width: "20",
+    height: "20",
+    viewBox: "0 0 24 24",
+    fill: "currentColor",
+  }))
+    svg.setAttribute(name, value);
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  const path = doc.createElementNS(SVG, "path");
+  path.setAttribute("d", GIFT);
+  svg.append(path);
+  return svg;
+}
+
+function adoptSheet(root: ShadowRoot, css: string): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } catch {
+    // Browsers without constructable sheets predate the CSP levels that would block this.
+    const style = root.ownerDocument.createElement("style");
+    style.textContent = css;
+    root.prepend(style);
+  }
+}
+
+export function mountLauncher({
+  host,
+  root,
+  config,
+  store = getStore(),
+  loadPanel = loadPanelChunk,
+}: MountLauncherOptions): () => void {
+  const doc = host.ownerDocument;
+  const locale = config.locale ?? resolveLocale(host);
+  const i18n = createI18n(locale, inlineCatalogs);
+  const token = customerTokenFor(host, config);
+  const controller = createLoyaltyController({ store, config, customerToken: token });
+  const options = config.options;
+
+  adoptSheet(root, launcherCss);
+  const wrapper = doc.createElement("div");
+  wrapper.className = "plaudit-launcher-root";
+  wrapper.dir = i18n.dir;
+  wrapper.lang = i18n.locale;
+  wrapper.dataset.theme = config.theme;
+  wrapper.dataset.position = options.position === "start" ? "start" : "end";
+  wrapper.dataset.launcher = options.launcher === "inline" ? "inline" : "fixed";
+  const button = doc.createElement("button");
+  button.type = "button";
+  button.className = "plaudit-launcher";
+  button.setAttribute("aria-haspopup", "dialog");
+  const label = doc.createElement("span");
+  label.textContent = i18n.t("launcher.label");
+  const balance = doc.createElement("span");
+  balance.className = "plaudit-launcher-balance";
+  balance.setAttribute("aria-hidden", "true");
+  button.append(giftIcon(doc), label, balance);
+  wrapper.append(button);
+  // The panel renders here, beside the button: the Dialog goes to the top layer anyway.
+  const panelSlot = doc.createElement("div");
+  root.append(wrapper, panelSlot);
+
+  const showBalance = () => {
+    const me = controller.getState().member;
+    const points = me.status === "ready" ? me.data?.balance : undefined;
+    balance.textContent = points === undefined ? "" : i18n.formatNumber(points);
+    if (points === undefined) button.removeAttribute("aria-label");
+    else
+      button.setAttribute(
+        "aria-label",
+        i18n.t("launcher.withBalance", { points: i18n.plural("points.count", points) }),
+      );
+  };
+  const unsubscribe = controller.subscribe(showBalance);
+  showBalance();
+  // Members see their balance on the button; guests cost no request until they open the panel.
+  if (token) void controller.actions.loadMe({ apiBase: config.apiBase, store: config.store }, token);
+
+  let closePanel: (() => void) | undefined;
+  let opening = false;
+  const links = {
+    joinUrl: options.joinUrl,
+    signInUrl: options.signinUrl ?? options.signInUrl,
+  };
+  const onClick = async () => {
+    if (closePanel || opening) return;
+    opening = true;
+    try {
+      const panel = await loadPanel();
+      closePanel = panel.openPanel({
+        host,
+        root,
+        container: panelSlot,
+        controller,
+        i18n: createI18n(locale, panel.loyaltyCatalogs),
+        theme: config.theme,
+        links,
+        opener: button,
+        onClose() {
+          closePanel?.();
+          closePanel = undefined;
+        },
+      });
+    } catch (error) {
+      store.events.emit("error", { error, kind: "loyalty", element: host });
+    } finally {
+      opening = false;
+    }
+  };
+  button.addEventListener("click", onClick);
+
+  return () => {
+    closePanel?.();
+    closePanel = undefined;
+    button.removeEventListener("click", onClick);
+    unsubscribe();
+    controller.destroy();
+    wrapper.remove();
+    panelSlot.remove();
+  };
+}

@@ -1,0 +1,135 @@
+// The loyalty panel: an APG modal dialog (ui's Dialog) with the guest or the member view. It only
+// renders what the controller holds; the launcher decides when it opens.
+import type { I18n, Theme } from "@plaudit/core";
+import { Button, Dialog, LiveRegion, useStore } from "@plaudit/ui";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import type { LoyaltyController } from "../loyalty-controller.ts";
+import type { StoreLoyalty } from "../loyalty-slice.ts";
+import { doneActions } from "../member-progress.ts";
+import { HistoryList, WaysToEarn } from "./earn-and-history.tsx";
+import { MemberSummary } from "./member-summary.tsx";
+import { Referral } from "./referral.tsx";
+import { Rewards } from "./rewards.tsx";
+
+export interface PanelLinks {
+  joinUrl?: string;
+  signInUrl?: string;
+}
+
+export interface LoyaltyPanelProps {
+  controller: LoyaltyController;
+  i18n: I18n;
+  links: PanelLinks;
+  theme?: Theme;
+  onClose(): void;
+  returnFocusTo?: HTMLElement | null;
+}
+
+export function LoyaltyPanel({
+  controller,
+  i18n,
+  links,
+  theme = "auto",
+  onClose,
+  returnFocusTo,
+}: LoyaltyPanelProps) {
+  const state = useStore(controller, (s) => s);
+  const [message, setMessage] = useState("");
+  const content = useRef<HTMLDivElement>(null);
+  useEffect(() => controller.start(), [controller]);
+  // ui's Dialog is the themed root but takes no data-theme yet: set it on the element it renders.
+  useLayoutEffect(() => {
+    content.current?.closest("dialog")?.setAttribute("data-theme", theme);
+  }, [theme]);
+  // The same words twice (copy, copy again) must still be announced: vary them invisibly.
+  const announce = (next: string) => setMessage((shown) => (shown === next ? `${next}\u00a0` : next));
+
+  return (
+    <Dialog
+      open
+      title={i18n.t("panel.title")}
+      closeLabel={i18n.t("close")}
+      onClose={onClose}
+      dir={i18n.dir}
+      lang={i18n.locale}
+      returnFocusTo={returnFocusTo}
+      class="plaudit-loyalty-dialog"
+    >
+      <div class="plaudit-loyalty" ref={content}>
+        <PanelBody state={state} i18n={i18n} controller={controller} links={links} announce={announce} />
+        <LiveRegion message={message} />
+      </div>
+    </Dialog>
+  );
+}
+
+interface PanelBodyProps {
+  state: StoreLoyalty;
+  i18n: I18n;
+  controller: LoyaltyController;
+  links: PanelLinks;
+  announce(message: string): void;
+}
+
+function PanelBody({ state, i18n, controller, links, announce }: PanelBodyProps) {
+  const { program, member } = state;
+  if (member.status === "guest") {
+    return <GuestView state={state} i18n={i18n} controller={controller} links={links} announce={announce} />;
+  }
+  if ((program.status === "error" && !program.data) || (member.status === "error" && !member.data)) {
+    return (
+      <div role="alert" class="plaudit-loyalty-box">
+        <p>{i18n.t("error.load")}</p>
+        <div class="plaudit-loyalty-actions">
+          <Button onClick={() => controller.retry()}>{i18n.t("retry")}</Button>
+        </div>
+      </div>
+    );
+  }
+  if (!program.data || !member.data) return <p class="plaudit-loyalty-muted">{i18n.t("loading")}</p>;
+  const me = member.data;
+  return (
+    <>
+      <MemberSummary i18n={i18n} me={me} program={program.data} pendingPoints={member.pendingPoints} />
+      <Rewards i18n={i18n} state={state} controller={controller} announce={announce} member />
+      <WaysToEarn i18n={i18n} program={program.data} done={doneActions(me.history)} />
+      <Referral i18n={i18n} referral={me.referral} announce={announce} />
+      <HistoryList i18n={i18n} history={me.history} />
+    </>
+  );
+}
+
+function GuestView({ state, i18n, controller, links, announce }: PanelBodyProps) {
+  const program = state.program.data;
+  const expired = state.member.guestReason === "expired" || state.member.guestReason === "invalid";
+  return (
+    <>
+      <p>{i18n.t(expired ? "guest.expired" : "guest.intro")}</p>
+      {(links.joinUrl || links.signInUrl) && (
+        <div class="plaudit-loyalty-links">
+          {links.joinUrl && (
+            <a class="plaudit-button plaudit-button--primary" href={links.joinUrl}>
+              {i18n.t("guest.join")}
+            </a>
+          )}
+          {links.signInUrl && (
+            <>
+              <span class="plaudit-loyalty-muted">{i18n.t("guest.haveAccount")}</span>
+              <a href={links.signInUrl}>{i18n.t("guest.signIn")}</a>
+            </>
+          )}
+        </div>
+      )}
+      {program ? (
+        <>
+          <WaysToEarn i18n={i18n} program={program} />
+          <Rewards i18n={i18n} state={state} controller={controller} announce={announce} member={false} />
+        </>
+      ) : state.program.status === "error" ? (
+        <p role="alert">{i18n.t("error.load")}</p>
+      ) : (
+        <p class="plaudit-loyalty-muted">{i18n.t("loading")}</p>
+      )}
+    </>
+  );
+}

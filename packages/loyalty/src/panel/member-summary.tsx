@@ -1,0 +1,63 @@
+// Balance, pending points, tier and the progress bar towards the next tier.
+import type { I18n, LoyaltyProgram } from "@plaudit/core";
+import { useId } from "preact/hooks";
+import type { MemberStatus } from "../loyalty-slice.ts";
+import { tierName, tierProgress } from "../member-progress.ts";
+import { pointsText } from "./format.ts";
+
+export interface MemberSummaryProps {
+  i18n: I18n;
+  me: MemberStatus;
+  program: LoyaltyProgram | undefined;
+  pendingPoints: number;
+}
+
+export function MemberSummary({ i18n, me, program, pendingPoints }: MemberSummaryProps) {
+  const labelId = useId();
+  const tier = tierName(program, me.tier);
+  const progress = tierProgress(program, me);
+  // Tiers measured in money spent count currency units, not points.
+  const bySpend = me.tierProgress?.mode === "spend";
+  const toGo = (n: number) =>
+    bySpend ? i18n.formatNumber(n, { maximumFractionDigits: 2 }) : pointsText(i18n, n);
+  const progressText =
+    progress && i18n.t("member.progressText", { points: toGo(progress.remaining), tier: progress.nextTier });
+  return (
+    <div class="plaudit-loyalty-balance">
+      <span class="plaudit-loyalty-muted">{i18n.t("member.balance")}</span>
+      <span class="plaudit-loyalty-balance-figure" data-plaudit-balance="">
+        {pointsText(i18n, me.balance)}
+      </span>
+      {pendingPoints > 0 && (
+        <span class="plaudit-loyalty-muted">
+          {i18n.t("member.pending", { points: pointsText(i18n, pendingPoints) })}
+        </span>
+      )}
+      {tier && <p class="plaudit-loyalty-full">{i18n.t("member.tier", { tier })}</p>}
+      {progress ? (
+        <div class="plaudit-loyalty-full plaudit-loyalty-stack">
+          <span id={labelId} class="plaudit-loyalty-muted">
+            {i18n.t("member.progress", { tier: progress.nextTier })}
+          </span>
+          <div
+            class="plaudit-loyalty-progress"
+            role="progressbar"
+            aria-labelledby={labelId}
+            aria-valuemin={0}
+            aria-valuemax={progress.max}
+            aria-valuenow={progress.value}
+            aria-valuetext={progressText ?? undefined}
+          >
+            <div
+              class="plaudit-loyalty-progress-fill"
+              style={{ inlineSize: `${(progress.value / progress.max) * 100}%` }}
+            />
+          </div>
+          <span class="plaudit-loyalty-muted">{progressText}</span>
+        </div>
+      ) : (
+        tier && <p class="plaudit-loyalty-muted">{i18n.t("member.topTier")}</p>
+      )}
+    </div>
+  );
+}

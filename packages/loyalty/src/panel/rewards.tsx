@@ -1,0 +1,195 @@
+// Rewards and the redeem flow: Redeem → confirm → the code with a Copy button. Focus moves to
+// each new step's heading so keyboard and screen-reader users land where the content changed, and
+// back to the reward's Redeem button when they cancel.
+import type { I18n, LoyaltyProgram } from "@plaudit/core";
+import { Button } from "@plaudit/ui";
+import type { RefObject } from "preact";
+import { useEffect, useId, useRef, useState } from "preact/hooks";
+import type { LoyaltyController } from "../loyalty-controller.ts";
+import type { StoreLoyalty } from "../loyalty-slice.ts";
+import { CopyField } from "./copy-field.tsx";
+import { pointsText } from "./format.ts";
+
+type Reward = LoyaltyProgram["rewards"][number];
+
+export interface RewardsProps {
+  i18n: I18n;
+  state: StoreLoyalty;
+  controller: LoyaltyController;
+  announce(message: string): void;
+  /** Guests see what they could redeem, without buttons. */
+  member: boolean;
+}
+
+export function Rewards({ i18n, state, controller, announce, member }: RewardsProps) {
+  const titleId = useId();
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const backTo = useRef<string | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const program = state.program.data;
+  const balance = state.member.data?.balance ?? 0;
+  const attempt = state.attempt;
+  const rewardOf = (id: string | null | undefined) => program?.rewards.find((r) => r.id === id);
+
+  // Which step shows: the code or error of the last attempt, the confirm step, or the list.
+  const step = attempt ? attempt.status : confirming ? "confirm" : "list";
+  const shownReward = rewardOf(attempt?.rewardId ?? confirming);
+
+  useEffect(() => {
+    if (step === "list") {
+      const id = backTo.current;
+      backTo.current = null;
+      const buttons = listRef.current?.querySelectorAll<HTMLElement>("[data-reward]") ?? [];
+      if (id) [...buttons].find((button) => button.dataset.reward === id)?.focus();
+      return;
+    }
+    if (step !== "sending") stepHeading.current?.focus();
+    if (step === "done" && attempt?.redemption && shownReward) {
+      announce(i18n.t("redeem.done", { reward: shownReward.name, code: attempt.redemption.code }));
+    }
+  }, [step]);
+
+  if (!program) return null;
+
+  const backToList = () => {
+    backTo.current = attempt?.rewardId ?? confirming;
+    setConfirming(null);
+    controller.clearAttempt();
+  };
+  const redeem = (id: string) => {
+    setConfirming(null);
+    void controller.redeem(id);
+  };
+
+  if (step !== "list" && shownReward) {
+    return (
+      <section aria-labelledby={titleId} class="plaudit-loyalty-box" aria-busy={step === "sending"}>
+        {step === "done" && attempt?.redemption ? (
+          <>
+            <h3 id={titleId} ref={stepHeading} tabIndex={-1}>
+              {i18n.t("redeem.codeLabel", { reward: shownReward.name })}
+            </h3>
+            <CopyField
+              class="plaudit-loyalty-code"
+              label={i18n.t("redeem.applyHint")}
+              value={attempt.redemption.code}
+              copyLabel={i18n.t("redeem.copy")}
+              onCopied={(copied) => announce(i18n.t(copied ? "redeem.copied" : "redeem.copyFailed"))}
+            />
+            <div class="plaudit-loyalty-actions">
+              <Button variant="quiet" onClick={backToList}>
+                {i18n.t("redeem.back")}
+              </Button>
+            </div>
+          </>
+        ) : step === "error" ? (
+          <>
+            <h3 id={titleId} ref={stepHeading} tabIndex={-1}>
+              {i18n.t("confirm.title", { reward: shownReward.name })}
+            </h3>
+            <p class="plaudit-loyalty-error" role="alert">
+              {i18n.t(
+                attempt?.error?.code === "insufficient_points" ? "redeem.insufficient" : "redeem.failed",
+              )}
+            </p>
+            <div class="plaudit-loyalty-actions">
+              {attempt?.error?.code !== "insufficient_points" && (
+                <Button variant="primary" onClick={() => redeem(shownReward.id)}>
+                  {i18n.t("retry")}
+                </Button>
+              )}
+              <Button onClick={backToList}>{i18n.t("redeem.back")}</Button>
+            </div>
+          </>
+        ) : (
+          <ConfirmStep
+            i18n={i18n}
+            reward={shownReward}
+            balance={balance}
+            titleId={titleId}
+            headingRef={stepHeading}
+            sending={step === "sending"}
+            onConfirm={() => redeem(shownReward.id)}
+            onCancel={backToList}
+          />
+        )}
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby={titleId}>
+      <h3 id={titleId}>{i18n.t("rewards.title")}</h3>
+      {program.rewards.length === 0 && <p class="plaudit-loyalty-muted">{i18n.t("rewards.none")}</p>}
+      <ul class="plaudit-loyalty-rows" ref={listRef}>
+        {program.rewards.map((reward) => (
+          <li key={reward.id}>
+            <span class="plaudit-loyalty-row-main">
+              <span>{reward.name}</span>
+              <span class="plaudit-loyalty-muted">{pointsText(i18n, reward.cost)}</span>
+            </span>
+            {member &&
+              (balance >= reward.cost ? (
+                <Button
+                  data-reward={reward.id}
+                  aria-label={i18n.t("rewards.redeemNamed", { reward: reward.name })}
+                  onClick={() => setConfirming(reward.id)}
+                >
+                  {i18n.t("rewards.redeem")}
+                </Button>
+              ) : (
+                <span class="plaudit-loyalty-muted">
+                  {i18n.t("rewards.needMore", { points: pointsText(i18n, reward.cost - balance) })}
+                </span>
+              ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+interface ConfirmStepProps {
+  i18n: I18n;
+  reward: Reward;
+  balance: number;
+  titleId: string;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  sending: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+function ConfirmStep({
+  i18n,
+  reward,
+  balance,
+  titleId,
+  headingRef,
+  sending,
+  onConfirm,
+  onCancel,
+}: ConfirmStepProps) {
+  return (
+    <>
+      <h3 id={titleId} ref={headingRef} tabIndex={-1}>
+        {i18n.t("confirm.title", { reward: reward.name })}
+      </h3>
+      <p>
+        {i18n.t("confirm.text", {
+          points: pointsText(i18n, reward.cost),
+          balance: pointsText(i18n, balance),
+        })}
+      </p>
+      <div class="plaudit-loyalty-actions">
+        <Button variant="primary" onClick={onConfirm} aria-disabled={sending ? "true" : undefined}>
+          {i18n.t(sending ? "redeem.sending" : "confirm.yes")}
+        </Button>
+        <Button onClick={onCancel} disabled={sending}>
+          {i18n.t("confirm.no")}
+        </Button>
+      </div>
+    </>
+  );
+}
