@@ -57,7 +57,8 @@ text-align:start;text-indent:0;text-decoration:none;text-shadow:none;white-space
 overflow-wrap:anywhere;visibility:visible;cursor:auto;list-style:none;color:var(--p-text);}
 .plaudit-root *,.plaudit-root *::before,.plaudit-root *::after{box-sizing:border-box}
 .plaudit-root [hidden]{display:none !important}
-.plaudit-root button,.plaudit-root input,.plaudit-root select,.plaudit-root textarea{font:inherit;color:inherit;letter-spacing:inherit}
+/* Resets use :where() (no specificity) so component classes such as .plaudit-button always win. */
+:where(.plaudit-root) :where(button,input,select,textarea){font:inherit;color:inherit;letter-spacing:inherit}
 .plaudit-root :focus-visible{outline:2px solid var(--p-focus);outline-offset:2px}
 .plaudit-root :focus:not(:focus-visible){outline:none}
 .plaudit-visually-hidden{position:absolute !important;inline-size:1px;block-size:1px;margin:-1px;padding:0;border:0;

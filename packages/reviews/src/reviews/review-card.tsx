@@ -1,5 +1,5 @@
 import type { I18n, Review, VoteValue } from "@plaudit/core";
-import { Button, CheckIcon, Stars, ThumbDownIcon, ThumbUpIcon } from "@plaudit/ui";
+import { Button, CheckIcon, Stars, ThumbDownIcon, ThumbUpIcon, VisuallyHidden } from "@plaudit/ui";
 import { useState } from "preact/hooks";
 import { starsLabel } from "./labels.ts";
 
@@ -93,22 +93,14 @@ export function ReviewCard({ review, i18n, myVote, onVote }: ReviewCardProps) {
       )}
       <fieldset class="plaudit-votes">
         <legend class="plaudit-votes__question">{t("votes.question")}</legend>
-        <Button
-          variant="quiet"
-          aria-pressed={myVote === "up"}
-          aria-label={t("votes.up", { count: i18n.formatNumber(review.helpful.up) })}
-          onClick={() => onVote(review, "up")}
-        >
+        <Button variant="quiet" aria-pressed={myVote === "up"} onClick={() => onVote(review, "up")}>
           <ThumbUpIcon />
+          <VisuallyHidden>{t("votes.up")}</VisuallyHidden>
           <span class="plaudit-votes__count">{i18n.formatNumber(review.helpful.up)}</span>
         </Button>
-        <Button
-          variant="quiet"
-          aria-pressed={myVote === "down"}
-          aria-label={t("votes.down", { count: i18n.formatNumber(review.helpful.down) })}
-          onClick={() => onVote(review, "down")}
-        >
+        <Button variant="quiet" aria-pressed={myVote === "down"} onClick={() => onVote(review, "down")}>
           <ThumbDownIcon />
+          <VisuallyHidden>{t("votes.down")}</VisuallyHidden>
           <span class="plaudit-votes__count">{i18n.formatNumber(review.helpful.down)}</span>
         </Button>
       </fieldset>

@@ -1,5 +1,5 @@
 import type { I18n, Rating, Summary } from "@plaudit/core";
-import { Stars } from "@plaudit/ui";
+import { Stars, VisuallyHidden } from "@plaudit/ui";
 import { starsLabel } from "./labels.ts";
 
 export interface ReviewSummaryProps {
@@ -36,18 +36,18 @@ export function ReviewSummary({ summary, i18n, selected, onToggleRating }: Revie
                 aria-pressed={selected.includes(rating)}
                 // A bar with no reviews would filter to an empty list; still pressable to undo a filter.
                 disabled={count === 0 && !selected.includes(rating)}
-                aria-label={t("histogram.bar", {
-                  stars: i18n.plural("starCount", rating),
-                  reviews: i18n.plural("reviewCount", count),
-                })}
                 onClick={() => onToggleRating(rating)}
               >
-                <span aria-hidden="true">{i18n.plural("starCount", rating)}</span>
+                {/* The visible text starts the accessible name ("5 stars (59 reviews)"), as WCAG 2.5.3 asks. */}
+                <span>{i18n.plural("starCount", rating)}</span>
                 <span class="plaudit-histogram__track" aria-hidden="true">
                   <span class={`plaudit-histogram__fill plaudit-bar-${percent}`} />
                 </span>
-                <span class="plaudit-histogram__count" aria-hidden="true">
-                  {i18n.formatNumber(count)}
+                <span class="plaudit-histogram__count">
+                  <span aria-hidden="true">{i18n.formatNumber(count)}</span>
+                  <VisuallyHidden>
+                    {t("histogram.count", { reviews: i18n.plural("reviewCount", count) })}
+                  </VisuallyHidden>
                 </span>
               </button>
             </li>

@@ -38,7 +38,7 @@ describe("reviews widget", () => {
   it("filters to a star rating from its histogram bar and back", async () => {
     const { view, api, root } = await mounted();
     const five = REVIEWS.filter((review) => review.rating === 5).length;
-    const bar = view.getByRole("button", { name: `5 stars, ${five} reviews` });
+    const bar = view.getByRole("button", { name: new RegExp(`^5 stars ?\\(${five} reviews\\)$`) });
     expect(bar.getAttribute("aria-pressed")).toBe("false");
     await act(async () => {
       fireEvent.click(bar);
@@ -162,30 +162,32 @@ describe("reviews widget", () => {
     });
     const first = cards(root)[0]!;
     const before = REVIEWS.find((review) => first.id === `plaudit-review-${review.id}`)!.helpful.up;
-    const up = () => first.querySelector<HTMLButtonElement>('button[aria-label^="Yes, helpful"]')!;
+    const up = () => first.querySelector<HTMLButtonElement>(".plaudit-votes button")!;
+    const shown = () => up().querySelector(".plaudit-votes__count")?.textContent;
     await act(async () => {
       fireEvent.click(up());
       await settle();
     });
     expect(up().getAttribute("aria-pressed")).toBe("true");
-    expect(up().getAttribute("aria-label")).toBe(`Yes, helpful (${before + 1})`);
+    expect(up().textContent).toContain("Yes, helpful");
+    expect(shown()).toBe(String(before + 1));
     await act(async () => {
       refuse(apiError(503, "unavailable"));
       await settle();
     });
     expect(up().getAttribute("aria-pressed")).toBe("false");
-    expect(up().getAttribute("aria-label")).toBe(`Yes, helpful (${before})`);
+    expect(shown()).toBe(String(before));
     expect(view.getByRole("status").textContent).toBe("Your vote could not be saved. Please try again.");
   });
 
   it("keeps the server's counts after a successful vote", async () => {
     const { root } = await mounted("reviews", { products, vote: () => json({ up: 42, down: 3 }) });
-    const up = () => cards(root)[0]!.querySelector<HTMLButtonElement>('button[aria-label^="Yes, helpful"]')!;
+    const up = () => cards(root)[0]!.querySelector<HTMLButtonElement>(".plaudit-votes button")!;
     await act(async () => {
       fireEvent.click(up());
       await settle();
     });
-    expect(up().getAttribute("aria-label")).toBe("Yes, helpful (42)");
+    expect(up().querySelector(".plaudit-votes__count")?.textContent).toBe("42");
     expect(up().getAttribute("aria-pressed")).toBe("true");
   });
 

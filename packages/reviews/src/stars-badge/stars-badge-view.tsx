@@ -43,9 +43,11 @@ export function StarsBadgeView({ summary, i18n, href, theme = "auto" }: StarsBad
   );
 }
 
+// Block-level and 20px tall: the host's line box would use the page's font, and merchants reserve
+// 20px (docs/widget-contract.md). The link's width gives it the 24px target-size spacing.
 export const starsBadgeCss = `
 :host{display:block}
-.plaudit-star-badge{display:inline-flex;align-items:center;gap:4px;min-block-size:24px;font-size:14px;line-height:20px;
+.plaudit-star-badge{display:flex;inline-size:fit-content;align-items:center;gap:4px;block-size:20px;font-size:14px;line-height:20px;
 color:var(--p-text);text-decoration:none;background:transparent}
 a.plaudit-star-badge:hover .plaudit-star-badge__count{text-decoration:underline}
 .plaudit-star-badge--empty{visibility:hidden}
