@@ -8,9 +8,10 @@ import { requestLog } from "./http/request-log.ts";
 import { storeScope } from "./http/store-scope.ts";
 import { jsonLogger } from "./logger.ts";
 import { withLoyaltyHooks } from "./loyalty/earning.ts";
+import { tableReviewMedia } from "./media/review-media-source.ts";
+import { mediaStorageFromEnv } from "./media/storage-from-env.ts";
 import { createMetrics } from "./metrics.ts";
 import { createMemoryRateLimiter } from "./rate-limit.ts";
-import { noReviewMedia } from "./reviews/review-media.ts";
 import { routeModules } from "./routes/index.ts";
 import { staticAssetRoutes } from "./routes/static-assets.ts";
 
@@ -29,7 +30,9 @@ export function createApp(deps: AppDeps): PlauditApp {
     logger: deps.logger ?? jsonLogger,
     metrics: createMetrics(deps.db, { defaultMetrics: deps.processMetrics ?? false }),
     hooks: withDefaultHooks(deps.hooks),
-    media: deps.media ?? noReviewMedia,
+    media: deps.media ?? tableReviewMedia({ baseUrl: deps.mediaBaseUrl ?? "" }),
+    mediaStorage: deps.mediaStorage ?? mediaStorageFromEnv(deps.db),
+    mediaBaseUrl: deps.mediaBaseUrl ?? "",
     trustProxy: deps.trustProxy ?? false,
     ...(deps.assets ? { assets: deps.assets } : {}),
   };

@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import type { Database } from "./db/database.ts";
 import type { ServerHooks } from "./hooks.ts";
 import type { Logger } from "./logger.ts";
+import type { MediaStorage } from "./media/media-storage.ts";
 import type { Metrics } from "./metrics.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import type { ReviewMediaSource } from "./reviews/review-media.ts";
@@ -18,6 +19,10 @@ export interface AppDeps {
   hooks?: Partial<ServerHooks>;
   /** Media attached to reviews (the media module provides it); without it reviews carry no media. */
   media?: ReviewMediaSource;
+  /** Where uploaded media files live; default from the environment (media/storage-from-env.ts). */
+  mediaStorage?: MediaStorage;
+  /** Prefix of media URLs (e.g. a CDN origin); default "" (root-relative URLs). */
+  mediaBaseUrl?: string;
   /** Also export Node's process metrics on /metrics (the CLI turns this on). */
   processMetrics?: boolean;
   /** Trust X-Forwarded-For for the client IP (behind a reverse proxy). */
@@ -33,6 +38,8 @@ export interface AppContext {
   metrics: Metrics;
   hooks: ServerHooks;
   media: ReviewMediaSource;
+  mediaStorage: MediaStorage;
+  mediaBaseUrl: string;
   assets?: { embedDir: string; demoDir: string };
   trustProxy: boolean;
 }

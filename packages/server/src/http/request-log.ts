@@ -15,6 +15,10 @@ export function requestLog(ctx: AppContext): MiddlewareHandler<AppEnv> {
     c.set("requestId", requestId);
     await next();
     c.header("X-Request-Id", requestId);
+    // API.md names the charset; Hono's c.json() leaves it out.
+    if (c.res.headers.get("content-type") === "application/json") {
+      c.header("Content-Type", "application/json; charset=utf-8");
+    }
     const seconds = (performance.now() - started) / 1000;
     // The last matched route is the handler; a request no route matched reports "unmatched".
     const route = c.get("unmatched") ? "unmatched" : routePath(c, -1);

@@ -3,8 +3,8 @@ import type { Database } from "../db/database.ts";
 import type { Tx } from "../db/transaction.ts";
 
 /**
- * How reviews reach their photos and videos. The media module implements it; until then
- * `noReviewMedia` keeps reviews media-free and refuses mediaIds.
+ * How reviews reach their photos and videos. The media module implements it over the media table
+ * (media/review-media-source.ts, the app's default); `noReviewMedia` keeps a server media-free.
  */
 export interface ReviewMediaSource {
   /**

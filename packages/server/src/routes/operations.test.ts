@@ -86,6 +86,7 @@ describe.each(databasesUnderTest())("operations on %s", (kind) => {
   it("serves the OpenAPI document", async () => {
     const res = await getJson(`${server.url}/v1/openapi.json`);
     expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(res.json.paths["/v1/stores/{store}/products/{product}/reviews"].post).toBeTruthy();
   });
 

@@ -9,6 +9,7 @@ import type { AppDeps } from "../context.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
 import { silentLogger } from "../logger.ts";
+import { localDiskStorage } from "../media/local-disk-storage.ts";
 import { unlimitedRateLimiter } from "../rate-limit.ts";
 
 export type DatabaseUnderTest = "sqlite" | "postgres";
@@ -36,6 +37,8 @@ export interface TestServer {
   url: string;
   app: PlauditApp;
   db: Database;
+  /** The temporary directory uploads are stored in (unless the test passed its own storage). */
+  mediaDir: string;
   close(): Promise<void>;
 }
 
@@ -82,7 +85,14 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const { db: kind, ...deps } = options;
   const { db, drop } = await openTestDatabase(kind);
-  const app = createApp({ logger: silentLogger, rateLimiter: unlimitedRateLimiter, ...deps, db });
+  const mediaDir = mkdtempSync(join(tmpdir(), "plaudit-media-"));
+  const app = createApp({
+    logger: silentLogger,
+    rateLimiter: unlimitedRateLimiter,
+    mediaStorage: localDiskStorage(mediaDir),
+    ...deps,
+    db,
+  });
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((done) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) =>
       done({ server, port: info.port }),
@@ -92,6 +102,7 @@ export async function startTestServer(
     url: `http://127.0.0.1:${port}`,
     app,
     db,
+    mediaDir,
     async close() {
       await new Promise<void>((done) => {
         server.close(() => done());
@@ -101,6 +112,7 @@ export async function startTestServer(
       app.ctx.metrics.detach();
       await db.close();
       await drop();
+      rmSync(mediaDir, { recursive: true, force: true });
     },
   };
 }

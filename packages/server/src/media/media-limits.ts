@@ -1,0 +1,18 @@
+// Hard limits of an upload (shared/API.md, issue 4). Kept here, not in the shared LIMITS, because
+// only the server enforces them; the widget resizes photos to ≤ 2048 px before sending anyway.
+export const MEDIA_LIMITS = {
+  imageBytes: 15 * 1024 * 1024,
+  imagePixels: 40_000_000,
+  videoBytes: 100 * 1024 * 1024,
+  /** Longest video we keep, in seconds (when the container states its duration). */
+  videoSeconds: 300,
+  /** Multipart framing around the file(s): boundaries, part headers, a poster frame's headers. */
+  multipartOverhead: 64 * 1024,
+  /** Responsive widths; an image narrower than the largest gets its own width as the largest. */
+  widths: [320, 640, 1280] as const,
+  /** Uploads never attached to a review are deleted after this long. */
+  orphanAgeMs: 24 * 60 * 60 * 1000,
+} as const;
+
+/** Upload bucket per store and IP, on top of the general write limit: a review has ≤ 10 files. */
+export const UPLOAD_RATE_RULE = { capacity: 20, refillPerSecond: 0.2 };

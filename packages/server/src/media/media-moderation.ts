@@ -1,0 +1,60 @@
+import type { Media } from "@plaudit/core";
+import type { AppContext } from "../context.ts";
+import { transaction } from "../db/transaction.ts";
+import { ApiError } from "../errors.ts";
+import { applySummaryChange } from "../reviews/summary-repo.ts";
+import { toMedia } from "./media-json.ts";
+
+export type AdminMedia = Media & { status: "ready" | "rejected"; reviewId: string | null };
+
+/**
+ * Rejects one photo or video (or restores it with "ready"). Its review's media count, and the
+ * product summary's when the review is published, move in the same transaction.
+ */
+export async function setMediaStatus(
+  ctx: AppContext,
+  args: { storeId: string; mediaId: string; status: "ready" | "rejected"; baseUrl?: string },
+): Promise<AdminMedia> {
+  const row = await transaction(ctx.db, async (tx) => {
+    let find = tx
+      .selectFrom("media")
+      .selectAll()
+      .where("id", "=", args.mediaId)
+      .where("store_id", "=", args.storeId);
+    if (ctx.db.kind === "postgres") find = find.forUpdate();
+    const before = await find.executeTakeFirst();
+    if (!before || before.status === "processing")
+      throw new ApiError(404, "media_not_found", "no photo or video with this id in this store");
+    if (before.status === args.status) return before;
+
+    await tx.updateTable("media").set({ status: args.status }).where("id", "=", before.id).execute();
+    if (before.review_id !== null) {
+      const delta = args.status === "rejected" ? -1 : 1;
+      let findReview = tx.selectFrom("reviews").selectAll().where("id", "=", before.review_id);
+      if (ctx.db.kind === "postgres") findReview = findReview.forUpdate();
+      const review = await findReview.executeTakeFirstOrThrow();
+      const count = Math.max(0, Number(review.media_count) + delta);
+      await tx
+        .updateTable("reviews")
+        .set({ media_count: count, has_media: count > 0 ? 1 : 0 })
+        .where("id", "=", review.id)
+        .execute();
+      if (review.status === "published") {
+        await applySummaryChange(tx, {
+          storeId: review.store_id,
+          productId: review.product_id,
+          count: 0,
+          ratingSum: 0,
+          histogram: [0, 0, 0, 0, 0],
+          mediaCount: delta,
+        });
+      }
+    }
+    return { ...before, status: args.status };
+  });
+  return {
+    ...toMedia(row, args.baseUrl),
+    status: row.status as "ready" | "rejected",
+    reviewId: row.review_id,
+  };
+}

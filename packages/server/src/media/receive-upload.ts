@@ -1,0 +1,206 @@
+import { randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Readable } from "node:stream";
+import busboy from "busboy";
+import { ApiError, validationFailed } from "../errors.ts";
+import { MEDIA_LIMITS } from "./media-limits.ts";
+import { SNIFF_BYTES, type SniffedType, sniffType } from "./sniff-type.ts";
+
+export type ReceivedImage = { type: Extract<SniffedType, { kind: "image" }>; bytes: Buffer };
+export type ReceivedVideo = { type: Extract<SniffedType, { kind: "video" }>; path: string; size: number };
+
+export interface ReceivedUpload {
+  file: ReceivedImage | ReceivedVideo;
+  /** A frame the browser took from the video (only with a video). */
+  poster?: ReceivedImage;
+  /** Removes temporary files; call when done, success or not. */
+  cleanup(): Promise<void>;
+}
+
+/** A poster is one frame: far smaller than a photo. */
+export const POSTER_BYTES = 5 * 1024 * 1024;
+/** The most a whole upload request may carry. */
+export const UPLOAD_BODY_MAX = MEDIA_LIMITS.videoBytes + POSTER_BYTES + MEDIA_LIMITS.multipartOverhead;
+
+// The client may still be sending when we answer: say the connection ends, so it stops.
+const close = { Connection: "close" };
+const tooLarge = (message: string) => new ApiError(413, "payload_too_large", message, undefined, close);
+const refused = (part: string) =>
+  new ApiError(
+    415,
+    "unsupported_media_type",
+    `${part} must be a JPEG, PNG, WebP or HEIC photo, or an MP4, WebM or MOV video`,
+    undefined,
+    close,
+  );
+const invalid = (fields: Record<string, string>) => {
+  const error = validationFailed(fields);
+  return new ApiError(error.status, error.code, error.message, error.fields, close);
+};
+
+const IMAGE_LIMIT_TEXT = "photos may be at most 15 MB";
+
+/**
+ * Reads a multipart upload as it streams in: exactly one `file` part and, with a video, an optional
+ * `poster` image. Each part's type is judged from its first bytes; the size limit for that type
+ * holds on the declared Content-Length (before reading) and on the bytes read (stopping at once).
+ * On a refusal the rest of the body is left unread and the answer carries Connection: close.
+ */
+export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\s*;.*boundary=/i.test(contentType))
+    throw new ApiError(400, "bad_request", "send the file as multipart/form-data with a part named file");
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (declared > UPLOAD_BODY_MAX) throw tooLarge("uploads may be at most 100 MB (videos) or 15 MB (photos)");
+  if (!request.body) throw new ApiError(400, "bad_request", "the upload has no body");
+
+  const tempFiles: string[] = [];
+  const cleanup = async () => {
+    await Promise.all(tempFiles.map((path) => rm(path, { force: true })));
+  };
+  const received: { file?: ReceivedImage | ReceivedVideo; poster?: ReceivedImage } = {};
+  const seen = new Set<string>();
+  let failure: ApiError | undefined;
+  const stop = new AbortController();
+  const fail = (error: unknown) => {
+    failure ??=
+      error instanceof ApiError ? error : new ApiError(400, "bad_request", "the multipart body is malformed");
+    stop.abort();
+  };
+
+  async function takePart(name: string, stream: Readable): Promise<void> {
+    if (name !== "file" && name !== "poster")
+      throw invalid({
+        [name.slice(0, 40)]: "is not a part of an upload; send file (and poster with a video)",
+      });
+    if (seen.has(name)) throw invalid({ [name]: "send exactly one" });
+    seen.add(name);
+
+    const head: Buffer[] = [];
+    let headBytes = 0;
+    const iterator = stream[Symbol.asyncIterator]();
+    while (headBytes < SNIFF_BYTES) {
+      const next = await iterator.next();
+      if (next.done) break;
+      head.push(next.value as Buffer);
+      headBytes += (next.value as Buffer).length;
+    }
+    const type = await sniffType(Buffer.concat(head));
+    if (!type) throw refused(name);
+    if (name === "poster" && type.kind !== "image")
+      throw invalid({ poster: "must be an image (a frame of the video)" });
+    if (type.kind === "image") {
+      const limit = name === "poster" ? POSTER_BYTES : MEDIA_LIMITS.imageBytes;
+      if (name === "file" && declared > limit + MEDIA_LIMITS.multipartOverhead)
+        throw tooLarge(IMAGE_LIMIT_TEXT);
+      const chunks = head;
+      let size = headBytes;
+      for (;;) {
+        if (size > limit)
+          throw tooLarge(name === "poster" ? "a poster may be at most 5 MB" : IMAGE_LIMIT_TEXT);
+        const next = await iterator.next();
+        if (next.done) break;
+        chunks.push(next.value as Buffer);
+        size += (next.value as Buffer).length;
+      }
+      const image: ReceivedImage = { type, bytes: Buffer.concat(chunks) };
+      if (name === "poster") received.poster = image;
+      else received.file = image;
+      return;
+    }
+
+    const dir = join(tmpdir(), "plaudit-uploads");
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, `${randomBytes(12).toString("hex")}.part`);
+    tempFiles.push(path);
+    const out = createWriteStream(path);
+    let size = 0;
+    try {
+      for (let chunk: Buffer | undefined = Buffer.concat(head); chunk !== undefined; ) {
+        size += chunk.length;
+        if (size > MEDIA_LIMITS.videoBytes) throw tooLarge("videos may be at most 100 MB");
+        if (!out.write(chunk)) await new Promise<void>((go) => out.once("drain", () => go()));
+        const next = await iterator.next();
+        chunk = next.done ? undefined : (next.value as Buffer);
+      }
+    } finally {
+      await new Promise<void>((done, error) => {
+        out.end((err?: Error | null) => (err ? error(err) : done()));
+      });
+    }
+    received.file = { type, path, size };
+  }
+
+  const parser = busboy({
+    headers: { "content-type": contentType },
+    limits: {
+      files: 2,
+      fields: 4,
+      parts: 6,
+      fieldSize: 1024,
+      headerPairs: 20,
+      fileSize: MEDIA_LIMITS.videoBytes + 1,
+    },
+  });
+  const parts: Promise<void>[] = [];
+  parser.on("file", (name, stream) => {
+    parts.push(
+      takePart(name, stream).catch((error: unknown) => {
+        fail(error);
+        stream.resume();
+      }),
+    );
+  });
+  for (const limit of ["filesLimit", "fieldsLimit", "partsLimit"] as const)
+    parser.on(limit, () => fail(invalid({ file: "send one file part (and a poster with a video)" })));
+  parser.on("error", (error) => fail(error));
+  const finished = new Promise<void>((done) => parser.on("close", () => done()));
+
+  const reader = request.body.getReader();
+  let total = 0;
+  try {
+    while (!failure) {
+      const { done, value } = await reader.read();
+      if (done) {
+        parser.end();
+        break;
+      }
+      total += value.byteLength;
+      if (total > UPLOAD_BODY_MAX) {
+        fail(tooLarge("uploads may be at most 100 MB (videos) or 15 MB (photos)"));
+        break;
+      }
+      if (!parser.write(value)) {
+        await new Promise<void>((go) => {
+          parser.once("drain", go);
+          stop.signal.addEventListener("abort", () => go(), { once: true });
+        });
+      }
+    }
+    if (!failure)
+      await Promise.race([finished, new Promise((go) => stop.signal.addEventListener("abort", go))]);
+    await Promise.all(parts);
+  } catch (error) {
+    fail(error);
+  } finally {
+    // Never cancel: cancelling would reset the socket before the error answer is written.
+    reader.releaseLock();
+  }
+  if (failure) {
+    parser.destroy();
+    await cleanup();
+    throw failure;
+  }
+  if (!received.file) {
+    await cleanup();
+    throw invalid({ file: "is required: send the photo or video as a part named file" });
+  }
+  if (received.poster && received.file.type.kind !== "video") {
+    await cleanup();
+    throw invalid({ poster: "is only for videos" });
+  }
+  return { file: received.file, ...(received.poster ? { poster: received.poster } : {}), cleanup };
+}
