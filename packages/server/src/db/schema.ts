@@ -1,5 +1,6 @@
 import type { Generated } from "kysely";
 import type { LoyaltyTables } from "../loyalty/loyalty-tables.ts";
+import type { MediaTables } from "../media/media-table.ts";
 
 // The database's shape for Kysely. Booleans are integers (0/1) and times are ISO 8601 UTC strings
 // ("2026-01-02T03:04:05.678Z") on both SQLite and PostgreSQL, so the same queries and the same
@@ -107,4 +108,4 @@ export interface ReviewTables {
  * Every table of the server. Loyalty and media add their tables as their own interface in their
  * own file and extend this one (`extends ReviewTables, LoyaltyTables`).
  */
-export interface Schema extends ReviewTables, LoyaltyTables {}
+export interface Schema extends ReviewTables, LoyaltyTables, MediaTables {}

@@ -1,5 +1,6 @@
 import type { RouteModule } from "../context.ts";
 import { loyaltyRoutes } from "../loyalty/routes.ts";
+import { mediaRoutes } from "../media/media-routes.ts";
 import { adminOrderRoutes } from "./admin-orders.ts";
 import { adminReviewRoutes } from "./admin-reviews.ts";
 import { operationRoutes } from "./operations.ts";
@@ -16,4 +17,5 @@ export const routeModules: RouteModule[] = [
   adminOrderRoutes,
   adminReviewRoutes,
   loyaltyRoutes,
+  mediaRoutes,
 ];

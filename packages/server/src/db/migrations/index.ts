@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001-reviews.ts";
 import * as m0002 from "./0002-loyalty.ts";
+import * as m0003 from "./0003-media.ts";
 
 /**
  * Every migration, in order. Names sort by their NNNN prefix; add a new file
@@ -9,4 +10,5 @@ import * as m0002 from "./0002-loyalty.ts";
 export const migrations: Record<string, Migration> = {
   "0001-reviews": m0001,
   "0002-loyalty": m0002,
+  "0003-media": m0003,
 };
