@@ -9,6 +9,8 @@ export interface LoyaltyController {
   subscribe(listener: () => void): () => void;
   /** Loads the program and, with a token, the member (guest without). */
   start(): void;
+  /** Loads only the member, unless it is loaded or loading already (the launcher's badge). */
+  loadMember(): void;
   /** Loads what failed again. */
   retry(): void;
   redeem(rewardId: string): Promise<Redemption | undefined>;
@@ -65,6 +67,7 @@ export function createLoyaltyController(options: LoyaltyControllerOptions): Loya
       void actions.loadProgram(cfg);
       loadMember();
     },
+    loadMember,
     retry() {
       void actions.loadProgram(cfg);
       const known = getState().member;

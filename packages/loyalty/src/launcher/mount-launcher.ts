@@ -111,7 +111,7 @@ export function mountLauncher({
   const unsubscribe = controller.subscribe(showBalance);
   showBalance();
   // Members see their balance on the button; guests cost no request until they open the panel.
-  if (token) void controller.actions.loadMe({ apiBase: config.apiBase, store: config.store }, token);
+  if (token) controller.loadMember();
 
   let closePanel: (() => void) | undefined;
   let opening = false;

@@ -1,0 +1,88 @@
+import { act, waitFor } from "@testing-library/preact";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { fakeLoyaltyApi, json, PROGRAM, settle, TOKEN, testStore } from "../testing/fake-loyalty-api.ts";
+import { mountLoyaltyWidget } from "../testing/mount-for-test.ts";
+
+const cleanups: (() => void)[] = [];
+async function mounted(...args: Parameters<typeof mountLoyaltyWidget>) {
+  const widget = mountLoyaltyWidget(...args);
+  cleanups.push(widget.unmount);
+  await act(() => settle());
+  return widget;
+}
+const text = (root: ShadowRoot) => root.textContent ?? "";
+
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+  document.body.replaceChildren();
+  vi.restoreAllMocks();
+});
+
+const withRate = (points: number) => ({
+  intercept: (call: { url: URL }) =>
+    call.url.pathname.endsWith("/loyalty/program")
+      ? json({
+          ...PROGRAM,
+          earning: PROGRAM.earning.map((way) => (way.action === "purchase" ? { ...way, points } : way)),
+        })
+      : undefined,
+});
+
+describe("points widget", () => {
+  it("shows the member's balance", async () => {
+    const { root } = await mounted("points", { "data-customer-token": TOKEN });
+    expect(text(root)).toBe("Your balance: 650 points");
+  });
+
+  it("renders nothing for a guest", async () => {
+    const { root, api } = await mounted("points");
+    expect(text(root)).toBe("");
+    expect(api.calls.filter((call) => call.url.pathname.endsWith("/me"))).toHaveLength(0);
+  });
+
+  it("shares one request with the launcher on the same page", async () => {
+    const api = fakeLoyaltyApi();
+    const store = testStore(api);
+    const points = await mounted("points", { "data-customer-token": TOKEN }, {}, { api, store });
+    await mounted("loyalty", { "data-customer-token": TOKEN }, {}, { api, store });
+    expect(text(points.root)).toBe("Your balance: 650 points");
+    expect(api.calls.filter((call) => call.url.pathname.endsWith("/me"))).toHaveLength(1);
+  });
+});
+
+describe("points-for widget", () => {
+  it("promises the purchase points, rounded like the server", async () => {
+    const { root } = await mounted("points-for", { "data-amount": "49.99" });
+    expect(text(root)).toBe("Earn 50 points with this purchase");
+  });
+
+  it("formats the figure for the shopper's language", async () => {
+    const { root } = await mounted(
+      "points-for",
+      { "data-amount": "246.9", "data-locale": "de-DE" },
+      withRate(5),
+    );
+    expect(text(root)).toBe("Sammeln Sie 1.235 Punkte mit diesem Einkauf");
+  });
+
+  it("follows a new data-amount (a variant switch)", async () => {
+    const { root, host } = await mounted("points-for", { "data-amount": "10" });
+    expect(text(root)).toBe("Earn 10 points with this purchase");
+    host.setAttribute("data-amount", "1.4");
+    await waitFor(() => expect(text(root)).toBe("Earn 1 point with this purchase"));
+  });
+
+  it("says nothing, and tells the developer, when the amount is not a number", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const { root } = await mounted("points-for", { "data-amount": "49,99 €" });
+    expect(text(root)).toBe("");
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^\[plaudit\] data-amount="49,99 €"/));
+  });
+
+  it("reads right to left in Hebrew", async () => {
+    const { root } = await mounted("points-for", { "data-amount": "20", "data-locale": "he" });
+    const span = root.querySelector(".plaudit-points")!;
+    expect(span.getAttribute("dir")).toBe("rtl");
+    expect(text(root)).toBe("צברו 20 נקודות ברכישה זו");
+  });
+});
