@@ -1,0 +1,87 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signCustomerToken, verifyCustomerToken } from "../customer-token.ts";
+import { openDatabase } from "../db/database.ts";
+import { migrate } from "../db/migrate.ts";
+import { seedDemo } from "../seed.ts";
+import { createStore } from "../stores/create-store.ts";
+import { getJson } from "../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
+
+describe.each(databasesUnderTest())("the demo loyalty program on %s", (kind) => {
+  let server: TestServer;
+  let secretKey: string;
+  beforeAll(async () => {
+    server = await startTestServer({ db: kind });
+    ({ secretKey } = await seedDemo(server.db, { now: new Date() }));
+    // A second run (every `plaudit-server start`) changes nothing.
+    await seedDemo(server.db, { now: new Date() });
+  });
+  afterAll(() => server.close());
+
+  it("has all six earning actions, rewards of every kind, three tiers with perks", async () => {
+    const { status, json } = await getJson(`${server.url}/v1/stores/demo/loyalty/program`);
+    expect(status).toBe(200);
+    expect(json.pointsName).toBe("Stars");
+    expect(json.earning.map((e: { action: string }) => e.action).sort()).toEqual([
+      "birthday",
+      "purchase",
+      "referral",
+      "review",
+      "review_with_media",
+      "signup",
+    ]);
+    expect(new Set(json.rewards.map((r: { kind: string }) => r.kind))).toEqual(
+      new Set(["amount_off", "percent_off", "free_shipping", "free_product"]),
+    );
+    expect(json.tiers).toHaveLength(3);
+    expect(json.tiers.every((t: { perks: string[] }) => t.perks.length > 0)).toBe(true);
+    expect(JSON.stringify(json)).not.toContain("codeWebhook");
+  });
+
+  it("gives demo-shopper enough Stars to redeem, with history, and keeps the ledger consistent", async () => {
+    const { json } = await getJson(`${server.url}/v1/stores/demo/loyalty/me`, {
+      "x-plaudit-customer": signCustomerToken(secretKey, "demo-shopper"),
+    });
+    expect(json).toMatchObject({
+      balance: 850,
+      tier: "Bronze",
+      nextTier: { name: "Silver", remaining: 150 },
+    });
+    expect(json.history.length).toBe(6);
+    const report = await fetch(`${server.url}/v1/admin/loyalty/consistency`, {
+      headers: { authorization: `Bearer ${secretKey}` },
+    });
+    expect(await report.json()).toMatchObject({ ok: true, mismatches: [] });
+  });
+});
+
+describe("plaudit-server token", () => {
+  const dir = mkdtempSync(join(tmpdir(), "plaudit-token-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("prints a token the store accepts", async () => {
+    const bin = resolve(dirname(fileURLToPath(import.meta.url)), "../../bin/plaudit-server.mjs");
+    const env = { ...process.env, DATABASE_URL: join(dir, "db.sqlite") };
+    const run = promisify(execFile);
+    const db = openDatabase(env.DATABASE_URL);
+    await migrate(db);
+    await createStore(db, { id: "shop-1", name: "CLI shop", secretKey: "sk_cli_test" });
+    await db.close();
+    const { stdout } = await run(
+      process.execPath,
+      [bin, "token", "--store", "shop-1", "--customer", "alice"],
+      { env },
+    );
+    const result = verifyCustomerToken("sk_cli_test", stdout.trim(), {
+      now: new Date(),
+      lifetimeSeconds: 3600,
+    });
+    expect(result).toMatchObject({ ok: true, customerId: "alice" });
+  }, 60_000);
+});
