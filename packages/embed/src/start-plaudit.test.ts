@@ -275,3 +275,26 @@ describe("startPlaudit", () => {
     expect(stars.unmounted).toEqual([badge, badge]);
   });
 });
+
+describe("the loyalty launcher's host", () => {
+  it("mounts at once, wherever it sits: the launcher is fixed to a viewport corner", async () => {
+    const launcher = document.createElement("div");
+    launcher.setAttribute("data-plaudit", "loyalty");
+    document.body.append(launcher);
+    const loyalty = starsEntry();
+    api = startPlaudit({
+      window,
+      script: scriptTag(),
+      chunks: { loyalty: "chunks/loyalty-abc.js" },
+      version: "1.2.3",
+      importChunk(url) {
+        imported.push(url);
+        return Promise.resolve(loyalty.entry);
+      },
+    });
+    await flush();
+    expect(imported).toEqual(["https://cdn.plaudit.test/v1/chunks/loyalty-abc.js"]);
+    expect(loyalty.mounted[0]?.host).toBe(launcher);
+    expect(TestViewport.current!.observed.has(launcher)).toBe(false);
+  });
+});

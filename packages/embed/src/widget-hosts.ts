@@ -75,12 +75,13 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     if (removed) for (const host of [...hosts.keys()]) if (!host.isConnected) unmount(host);
   });
 
-  // Explicit mounts (with a request) load at once; found hosts wait until they near the viewport.
+  // Explicit mounts (with a request) load at once; found hosts wait until they near the viewport,
+  // except kinds that show in a viewport corner wherever their host sits (the loyalty launcher).
   function consider(host: HTMLElement, request?: MountRequest): Promise<void> | undefined {
     const kind = request?.kind ?? host.getAttribute("data-plaudit");
     if (!kind || hosts.has(host)) return;
     hosts.set(host, { kind, request });
-    if (nearViewport && !request) nearViewport.observe(host);
+    if (nearViewport && !request && kind !== "loyalty") nearViewport.observe(host);
     else return load(host);
   }
 
