@@ -17,6 +17,7 @@ const BUDGETS = {
   file: 10 * KB,
   collectionPage: 15 * KB, // loader + stars, for 24 badges
   productPage: 30 * KB, // loader + reviews + stars, before any click
+  loyaltyLauncherPage: 20 * KB, // loader + loyalty launcher; the panel loads on first open
 };
 
 /** Files under dist, as posix paths relative to it. */
@@ -102,6 +103,7 @@ function main() {
   rows.push(["", "", "", "", ""]);
   pageCost("collection page, 24 stars", ["stars"], BUDGETS.collectionPage);
   pageCost("product page, reviews + stars", ["reviews", "stars"], BUDGETS.productPage);
+  pageCost("page with the loyalty launcher", ["loyalty"], BUDGETS.loyaltyLauncherPage);
 
   const header = ["file", "raw", "gzip", "brotli", "budget (gz)"];
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i].length)));
