@@ -205,7 +205,25 @@ export const openApiDocument = {
         responses: {
           "201": json(ref("Redemption"), "Redeemed"),
           ...errors(400, 401, 403, 404, 409, 422, 429),
+          "502": {
+            description: "code_issuer_failed: the merchant's code webhook failed; the points were given back",
+          },
         },
+      },
+    },
+    "/v1/stores/{store}/loyalty/join": {
+      post: {
+        summary: "Join the program (the first GET /loyalty/me joins too); answers like /loyalty/me",
+        parameters: [store],
+        requestBody: {
+          required: false,
+          content: {
+            "application/json": {
+              schema: { type: "object", properties: { customerToken: { type: "string" } } },
+            },
+          },
+        },
+        responses: { "200": json(ref("LoyaltyMe")), ...errors(401, 403, 404, 429) },
       },
     },
     "/v1/admin/orders": {
@@ -291,6 +309,73 @@ export const openApiDocument = {
           },
         }),
         responses: { "201": json({ type: "object" }, "Adjusted"), ...errors(400, 401, 409, 422) },
+      },
+    },
+    "/v1/admin/orders/{orderId}/refund": {
+      post: {
+        summary: "Refund or cancel an order: its purchase points come back out (never below zero), once",
+        security: admin,
+        parameters: [pathParam("orderId", "The order id given to POST /v1/admin/orders")],
+        responses: {
+          "201": json(ref("Refund"), "Refunded"),
+          "200": json(ref("Refund"), "Already refunded"),
+          ...errors(401, 404),
+        },
+      },
+    },
+    "/v1/admin/loyalty/consistency": {
+      get: {
+        summary: "Checks balance = sum(ledger) for every customer; mismatches should always be empty",
+        security: admin,
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              ok: { type: "boolean" },
+              customers: { type: "integer" },
+              ledgerRows: { type: "integer" },
+              negativeBalances: { type: "integer" },
+              mismatches: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    customerId: { type: "string" },
+                    balance: { type: "integer" },
+                    ledgerSum: { type: "integer" },
+                  },
+                },
+              },
+            },
+          }),
+          ...errors(401),
+        },
+      },
+    },
+    "/v1/admin/loyalty/customers/{customerId}": {
+      get: {
+        summary: "A customer's balance, birthday, referral code and full ledger",
+        security: admin,
+        parameters: [pathParam("customerId", "The store's customer id")],
+        responses: { "200": json({ type: "object" }), ...errors(401, 404) },
+      },
+      put: {
+        summary: "Set or clear the customer's birthday (MM-DD or YYYY-MM-DD; the year is not kept)",
+        security: admin,
+        parameters: [pathParam("customerId", "The store's customer id")],
+        requestBody: body({
+          type: "object",
+          required: ["birthday"],
+          properties: { birthday: { type: ["string", "null"] } },
+        }),
+        responses: { "200": json({ type: "object" }), ...errors(400, 401, 422) },
+      },
+    },
+    "/v1/admin/loyalty/sweep": {
+      post: {
+        summary: "Daily job: expire inactive points, award birthdays, undo redemptions stuck without a code",
+        security: admin,
+        responses: { "200": json({ type: "object" }), ...errors(401, 404) },
       },
     },
     "/healthz": {
@@ -500,7 +585,7 @@ export const openApiDocument = {
               type: "object",
               properties: {
                 action: { type: "string" },
-                points: { type: "integer" },
+                points: { type: "number", description: "for purchase: points per currency unit" },
                 label: { type: "string" },
               },
             },
@@ -525,7 +610,7 @@ export const openApiDocument = {
               properties: {
                 id: { type: "string" },
                 name: { type: "string" },
-                threshold: { type: "integer" },
+                threshold: { type: "number" },
                 perks: { type: "array", items: { type: "string" } },
               },
             },
@@ -558,6 +643,17 @@ export const openApiDocument = {
               },
             },
           },
+        },
+      },
+      Refund: {
+        type: "object",
+        properties: {
+          orderId: { type: "string" },
+          customerId: { type: "string" },
+          pointsReversed: { type: "integer" },
+          pointsShortfall: { type: "integer" },
+          balance: { type: "integer" },
+          created: { type: "boolean" },
         },
       },
       Redemption: {

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databasesUnderTest } from "../testing/test-server.ts";
 import { type LoyaltyKit, ledgerSum, startLoyaltyKit } from "./loyalty-test-kit.ts";
@@ -127,5 +129,43 @@ describe.each(databasesUnderTest())("redeeming points on %s", (kind) => {
     const allowed = (res.headers.get("access-control-allow-headers") ?? "").toLowerCase();
     expect(allowed).toContain("x-plaudit-customer");
     expect(allowed).toContain("idempotency-key");
+  });
+
+  it("uses the merchant's webhook for codes, and gives the points back when it fails", async () => {
+    let fail = false;
+    let issued = 0;
+    const merchant = createServer((_req, res) => {
+      if (fail) return void res.writeHead(503).end();
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ code: `SHOP-CODE-${++issued}` }));
+    });
+    await new Promise<void>((done) => merchant.listen(0, "127.0.0.1", done));
+    const program = (await kit.admin("GET", "/v1/admin/loyalty/program")).json;
+    const url = `http://127.0.0.1:${(merchant.address() as AddressInfo).port}/codes`;
+    await kit.admin("PUT", "/v1/admin/loyalty/program", {
+      ...program,
+      settings: { ...program.settings, codeWebhookUrl: url },
+    });
+    try {
+      await kit.adjust("hooked", 600);
+      const ok = await kit.redeem("hooked", "free-shipping", "hook-1");
+      expect(ok.status).toBe(201);
+      expect(ok.json.code).toBe("SHOP-CODE-1");
+      fail = true;
+      const failed = await kit.redeem("hooked", "free-shipping", "hook-2");
+      expect(failed.status).toBe(502);
+      expect(failed.json.error.code).toBe("code_issuer_failed");
+      expect(await kit.balance("hooked")).toBe(300);
+      expect(await ledgerSum(kit, "hooked")).toBe(300);
+      // The key was freed: the same request succeeds once the merchant is back.
+      fail = false;
+      expect((await kit.redeem("hooked", "free-shipping", "hook-2")).status).toBe(201);
+      expect(await kit.balance("hooked")).toBe(0);
+    } finally {
+      await kit.admin("PUT", "/v1/admin/loyalty/program", program);
+      merchant.closeAllConnections();
+      await new Promise<void>((done) => merchant.close(() => done()));
+    }
   });
 });
