@@ -18,7 +18,7 @@ export async function upload(
   for (const part of parts) {
     form.append(
       part.name,
-      new Blob([part.bytes], { type: part.type ?? "application/octet-stream" }),
+      new Blob([new Uint8Array(part.bytes)], { type: part.type ?? "application/octet-stream" }),
       part.filename ?? "upload.bin",
     );
   }
