@@ -9,6 +9,8 @@ import { backupSqlite } from "./db/backup.ts";
 import { describeDatabaseUrl, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { jsonLogger } from "./logger.ts";
+import { sweepOrphans } from "./media/orphan-sweep.ts";
+import { mediaStorageFromEnv } from "./media/storage-from-env.ts";
 import { createMemoryRateLimiter, unlimitedRateLimiter } from "./rate-limit.ts";
 import { seedBenchmarkReviews, seedDemo } from "./seed.ts";
 import { findStore } from "./stores/store-repo.ts";
@@ -22,6 +24,8 @@ Commands:
   backup <file>    consistent snapshot of the SQLite database while the server runs
   token            print a customer token (loyalty, verified reviews) for testing:
                    plaudit-server token --store demo --customer alice
+  sweep            delete media uploads never attached to a review, older than a day
+                   (start also does this every hour)
 
 Options:
   --port N             port to listen on (env PORT, default 8787)
@@ -93,11 +97,20 @@ async function main(): Promise<void> {
     return;
   }
 
-  if (command !== "start" && command !== "migrate" && command !== "seed")
+  if (command !== "start" && command !== "migrate" && command !== "seed" && command !== "sweep")
     fail(`unknown command ${command}\n\n${USAGE}`);
 
   const db = openDatabase(databaseUrl);
   await migrate(db);
+  if (command === "sweep") {
+    const { deleted } = await sweepOrphans(db, mediaStorageFromEnv(db), {
+      now: new Date(),
+      logger: jsonLogger,
+    });
+    process.stdout.write(`Deleted ${deleted} media upload(s) never attached to a review.\n`);
+    await db.close();
+    return;
+  }
   if (command === "migrate") {
     process.stdout.write("Database is up to date.\n");
     await db.close();
@@ -134,8 +147,9 @@ async function main(): Promise<void> {
   const port = Number(values.port ?? process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     fail(`not a port: ${values.port ?? process.env.PORT}`);
-  const { fetch } = createApp({
+  const { fetch, ctx } = createApp({
     db,
+    ...(process.env.PLAUDIT_MEDIA_BASE_URL ? { mediaBaseUrl: process.env.PLAUDIT_MEDIA_BASE_URL } : {}),
     logger: jsonLogger,
     processMetrics: true,
     trustProxy: process.env.PLAUDIT_TRUST_PROXY === "1",
@@ -151,10 +165,19 @@ async function main(): Promise<void> {
     );
   });
 
+  // Uploads never attached to a review go after a day; an hourly pass keeps that promise.
+  const sweep = () =>
+    sweepOrphans(ctx.db, ctx.mediaStorage, { now: new Date(), logger: jsonLogger })
+      .then(({ deleted }) => deleted > 0 && jsonLogger.info({ msg: "swept orphaned media", deleted }))
+      .catch((error: unknown) => jsonLogger.error({ msg: "media sweep failed", error: String(error) }));
+  const sweeper = setInterval(sweep, 60 * 60 * 1000);
+  sweeper.unref();
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(sweeper);
     jsonLogger.info({ msg: "shutting down", signal });
     // Stop accepting, let in-flight requests finish, then close the database.
     server.close(async () => {

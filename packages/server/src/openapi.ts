@@ -147,7 +147,12 @@ export const openApiDocument = {
     },
     "/v1/stores/{store}/media": {
       post: {
-        summary: "Upload a photo (JPEG, PNG, WebP ≤ 15 MB) or video (MP4, WebM ≤ 100 MB)",
+        summary:
+          "Upload a photo (JPEG, PNG, WebP, HEIC when readable; ≤ 15 MB, ≤ 40 MP) or video (MP4, WebM, MOV ≤ 100 MB)",
+        description:
+          "The type is judged from the bytes. Photos are re-encoded (metadata stripped) to 320/640/1280 px WebP + JPEG. " +
+          "A video may come with a `poster` part: a JPEG/PNG/WebP frame (≤ 5 MB). The upload is private until a " +
+          "published review names its id in `mediaIds`; unattached uploads are deleted after a day.",
         parameters: [store],
         requestBody: {
           required: true,
@@ -156,17 +161,25 @@ export const openApiDocument = {
               schema: {
                 type: "object",
                 required: ["file"],
-                properties: { file: { type: "string", format: "binary" } },
+                properties: {
+                  file: { type: "string", format: "binary" },
+                  poster: {
+                    type: "string",
+                    format: "binary",
+                    description: "video only: a frame as an image",
+                  },
+                },
               },
             },
           },
         },
-        responses: { "201": json(ref("Media"), "Stored"), ...errors(400, 403, 404, 413, 415, 429) },
+        responses: { "201": json(ref("Media"), "Stored"), ...errors(400, 403, 404, 413, 415, 422, 429) },
       },
       get: {
-        summary: "Gallery of published review media",
+        summary: "Gallery of published review media, newest upload first",
         parameters: [store, ...cursorParams, queryParam("product", { type: "string" })],
         responses: {
+          "304": { description: "Not modified" },
           "200": json({
             type: "object",
             required: ["items", "nextCursor"],
@@ -378,6 +391,63 @@ export const openApiDocument = {
         responses: { "200": json({ type: "object" }), ...errors(401, 404) },
       },
     },
+    "/media/{store}/{id}/{file}": {
+      get: {
+        summary: "A media file (public only while its review is published and the item not rejected)",
+        description:
+          "URLs come from Media objects; never build them. Single byte ranges are served (206, 416). " +
+          "Headers: nosniff, CSP default-src 'none', Cache-Control public, max-age=31536000, immutable.",
+        parameters: [
+          store,
+          pathParam("id", "Media id"),
+          pathParam("file", "e.g. w640.webp, w1280.jpg, video.mp4"),
+        ],
+        responses: {
+          "200": { description: "The file" },
+          "206": { description: "Partial content" },
+          "304": { description: "Not modified" },
+          "404": { description: "No such public file" },
+          "416": { description: "Range not satisfiable" },
+        },
+      },
+    },
+    "/v1/admin/media/{id}": {
+      patch: {
+        summary: "Reject one photo or video (or restore it with ready); the summary's media count follows",
+        security: admin,
+        parameters: [pathParam("id", "Media id")],
+        requestBody: body({
+          type: "object",
+          required: ["status"],
+          properties: { status: { enum: ["rejected", "ready"] } },
+        }),
+        responses: {
+          "200": json({
+            allOf: [
+              ref("Media"),
+              {
+                type: "object",
+                properties: {
+                  status: { enum: ["ready", "rejected"] },
+                  reviewId: { type: ["string", "null"] },
+                },
+              },
+            ],
+          }),
+          ...errors(400, 401, 404, 422),
+        },
+      },
+    },
+    "/v1/admin/media/sweep": {
+      post: {
+        summary: "Delete this store's uploads never attached to a review, older than a day",
+        security: admin,
+        responses: {
+          "200": json({ type: "object", properties: { deleted: { type: "integer" } } }),
+          ...errors(401),
+        },
+      },
+    },
     "/healthz": {
       get: {
         summary: "Liveness: the database answers",
@@ -454,8 +524,9 @@ export const openApiDocument = {
           thumbnailUrl: { type: "string" },
           width: { type: "integer" },
           height: { type: "integer" },
-          srcset: { type: "string" },
+          srcset: { type: "string", description: "WebP sizes (for a video: of its poster)" },
           durationSeconds: { type: "number" },
+          placeholder: { type: "string", description: "CSS colour shown while the image loads" },
         },
       },
       GalleryItem: {
