@@ -1,4 +1,4 @@
-// Upload progress needs XMLHttpRequest: fetch (and so ky) cannot report bytes sent in browsers.
+// Upload progress needs XMLHttpRequest: fetch cannot report bytes sent in browsers.
 import type { Media } from "./api-types.ts";
 import { errorFromResponse, PlauditError } from "./errors.ts";
 import { type BodyCheck, readJson } from "./http.ts";

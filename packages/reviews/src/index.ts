@@ -81,4 +81,4 @@ export {
   toReviewQuery,
 } from "./reviews/reviews-controller.ts";
 export { ReviewsView, type ReviewsViewProps } from "./reviews/reviews-view.tsx";
-export { StarsBadgeView, type StarsBadgeViewProps } from "./stars-badge/stars-badge-view.tsx";
+export { type StarsBadgeProps, starsBadgeCss, starsBadgeMarkup } from "./stars-badge/stars-badge-markup.ts";

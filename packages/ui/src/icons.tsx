@@ -1,7 +1,7 @@
 // Inline SVG icons as Preact elements: no icon font, no extra request, decorative (aria-hidden).
 import type { SVGAttributes } from "preact";
+import { STAR_PATH } from "./stars-markup.ts";
 
-const STAR = "M12 2.5l2.94 5.96 6.56.95-4.75 4.63 1.12 6.54L12 17.5l-5.87 3.08 1.12-6.54L2.5 9.41l6.56-.95z";
 const THUMB_UP =
   "M2 21h4V9H2v12zm20-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L13.17 1 6.59 7.59C6.22 7.95 6 8.45 6 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z";
 const CHECK = "M9 16.17L4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z";
@@ -32,7 +32,7 @@ function icon(
   );
 }
 
-export const StarIcon = (props: IconProps) => icon(STAR, props);
+export const StarIcon = (props: IconProps) => icon(STAR_PATH, props);
 export const ThumbUpIcon = (props: IconProps) => icon(THUMB_UP, props);
 /** The thumb-up drawn upside down, so both share one path. */
 export const ThumbDownIcon = (props: IconProps) => icon(THUMB_UP, props, { transform: "rotate(180)" });

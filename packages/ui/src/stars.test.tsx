@@ -1,6 +1,7 @@
 import { cleanup, render, screen } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
-import { fillStep, Stars } from "./stars.tsx";
+import { Stars } from "./stars.tsx";
+import { fillStep } from "./stars-styles.ts";
 
 afterEach(cleanup);
 

@@ -5,13 +5,13 @@ import {
   getStore,
   type PlauditStore,
   resolveLocale,
+  type Summary,
   summaryKey,
   type WidgetConfig,
 } from "@plaudit/core";
-import { adoptStyles, baseCss, renderIntoRoot, starsCss, themeCss, useStore } from "@plaudit/ui";
-import { h } from "preact";
+import { adoptStyles, baseCss, starsCss, themeCss, toDom } from "@plaudit/ui";
 import { badgeCatalogs } from "../messages/badge.ts";
-import { StarsBadgeView, starsBadgeCss } from "./stars-badge-view.tsx";
+import { starsBadgeCss, starsBadgeMarkup } from "./stars-badge-markup.ts";
 
 export interface MountStarsBadgeOptions {
   host: HTMLElement;
@@ -44,13 +44,23 @@ export function mountStarsBadge({
   const i18n = createI18n(config.locale ?? resolveLocale(host), badgeCatalogs);
   const href = reviewsHref(host, config);
 
-  function StarsBadge() {
-    const summary = useStore(store, (state) => state.summaries[key]?.data);
-    return h(StarsBadgeView, { summary, i18n, href, theme: config.theme });
-  }
+  // Re-rendered only when this product's summary object changes (the store replaces, never mutates).
+  let shown: Summary | undefined | null = null;
+  const render = () => {
+    const summary = store.getState().summaries[key]?.data;
+    if (summary === shown) return;
+    shown = summary;
+    root.replaceChildren(
+      toDom(root.ownerDocument, starsBadgeMarkup({ summary, i18n, href, theme: config.theme })),
+    );
+  };
 
   adoptStyles(root, [themeCss, baseCss, starsCss, starsBadgeCss]);
-  const unmount = renderIntoRoot(root, h(StarsBadge, null), { kind: "stars", host });
+  render();
+  const unsubscribe = store.subscribe(render);
   void store.loadSummary(storeConfig, productId);
-  return unmount;
+  return () => {
+    unsubscribe();
+    root.replaceChildren();
+  };
 }

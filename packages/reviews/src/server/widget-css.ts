@@ -1,0 +1,22 @@
+// The widgets' CSS as one text, for server-rendered shadow roots: inlined as a <style> in the
+// declarative template (default) or served by the Plaudit server as a versioned file for
+// `styles: "link"` (strict `style-src 'self'` pages on the server's own origin).
+import { createHash } from "node:crypto";
+import { baseCss, starsCss, themeCss } from "@plaudit/ui";
+import { reviewsCss } from "../reviews/reviews-styles.ts";
+import { starsBadgeCss } from "../stars-badge/stars-badge-markup.ts";
+
+/** What the reviews widget adopts in the browser (mount-reviews.ts), in the same order. */
+export const reviewsWidgetCss = [themeCss, baseCss, starsCss, reviewsCss].join("\n");
+/** What the star badge adopts in the browser (mount-stars-badge.ts). */
+export const starsWidgetCss = [themeCss, baseCss, starsCss, starsBadgeCss].join("\n");
+/** Both, for the one linked file. */
+export const widgetCss = [themeCss, baseCss, starsCss, reviewsCss, starsBadgeCss].join("\n");
+
+// Our own constants, but they go into a raw-text <style>: make sure nothing can close it.
+for (const css of [reviewsWidgetCss, starsWidgetCss, widgetCss]) {
+  if (/<\/style/i.test(css)) throw new Error("[plaudit] widget CSS must not contain </style");
+}
+
+/** Content-hashed file name, e.g. `plaudit-3f2a9c1b.css`: cacheable forever, changes when the CSS does. */
+export const widgetCssFile = `plaudit-${createHash("sha256").update(widgetCss).digest("hex").slice(0, 10)}.css`;
