@@ -19,8 +19,9 @@ font:inherit;font-weight:700;cursor:pointer;box-shadow:0 2px 10px rgba(0,0,0,.3)
 .plaudit-launcher:focus-visible{outline:3px solid var(--plaudit-focus,#0a58ca);outline-offset:2px}
 .plaudit-launcher:focus:not(:focus-visible){outline:none}
 .plaudit-launcher svg{flex:none}
-.plaudit-launcher-balance{font-variant-numeric:tabular-nums;white-space:nowrap}
-.plaudit-launcher-balance:empty{display:none}
+.plaudit-launcher-balance{font-variant-numeric:tabular-nums;white-space:nowrap;font-weight:400;
+padding-inline-start:8px;border-inline-start:1px solid currentColor}
+.plaudit-launcher-balance[hidden]{display:none}
 /* ui's dark defaults for the three tokens the launcher uses */
 .plaudit-launcher-root[data-theme="dark"] .plaudit-launcher{background:var(--plaudit-accent,#4493f8);
 color:var(--plaudit-on-accent,#0d1117);border-color:var(--plaudit-on-accent,#0d1117)}

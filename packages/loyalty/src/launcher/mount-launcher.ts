@@ -90,23 +90,19 @@ export function mountLauncher({
   label.textContent = i18n.t("launcher.label");
   const balance = doc.createElement("span");
   balance.className = "plaudit-launcher-balance";
-  balance.setAttribute("aria-hidden", "true");
-  button.append(giftIcon(doc), label, balance);
+  button.append(giftIcon(doc), label, " ", balance);
   wrapper.append(button);
   // The panel renders here, beside the button: the Dialog goes to the top layer anyway.
   const panelSlot = doc.createElement("div");
   root.append(wrapper, panelSlot);
 
+  // The name comes from the visible text ("Rewards 650 points"), so speech input users can say
+  // what they see (WCAG 2.5.3).
   const showBalance = () => {
     const me = controller.getState().member;
     const points = me.status === "ready" ? me.data?.balance : undefined;
-    balance.textContent = points === undefined ? "" : i18n.formatNumber(points);
-    if (points === undefined) button.removeAttribute("aria-label");
-    else
-      button.setAttribute(
-        "aria-label",
-        i18n.t("launcher.withBalance", { points: i18n.plural("points.count", points) }),
-      );
+    balance.hidden = points === undefined;
+    balance.textContent = points === undefined ? "" : i18n.plural("points.count", points);
   };
   const unsubscribe = controller.subscribe(showBalance);
   showBalance();

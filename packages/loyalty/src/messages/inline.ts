@@ -3,7 +3,6 @@
 // CLDR categories of each language (Hebrew: one, two, other).
 export const inlineEn = {
   "launcher.label": "Rewards",
-  "launcher.withBalance": "Rewards, {points}",
   "points.count.one": "{count} point",
   "points.count.other": "{count} points",
   "points.balance": "Your balance: {points}",
@@ -13,7 +12,6 @@ type InlineMessages = Record<keyof typeof inlineEn, string> & Record<string, str
 
 export const inlineDe: InlineMessages = {
   "launcher.label": "Prämien",
-  "launcher.withBalance": "Prämien, {points}",
   "points.count.one": "{count} Punkt",
   "points.count.other": "{count} Punkte",
   "points.balance": "Ihr Punktestand: {points}",
@@ -22,7 +20,6 @@ export const inlineDe: InlineMessages = {
 
 export const inlineHe: InlineMessages = {
   "launcher.label": "הטבות",
-  "launcher.withBalance": "הטבות, {points}",
   "points.count.one": "נקודה אחת",
   "points.count.two": "{count} נקודות",
   "points.count.other": "{count} נקודות",

@@ -4,7 +4,7 @@
 import type { I18n, LoyaltyProgram } from "@plaudit/core";
 import { Button } from "@plaudit/ui";
 import type { RefObject } from "preact";
-import { useEffect, useId, useRef, useState } from "preact/hooks";
+import { useId, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { LoyaltyController } from "../loyalty-controller.ts";
 import type { StoreLoyalty } from "../loyalty-slice.ts";
 import { CopyField } from "./copy-field.tsx";
@@ -36,7 +36,8 @@ export function Rewards({ i18n, state, controller, announce, member }: RewardsPr
   const step = attempt ? attempt.status : confirming ? "confirm" : "list";
   const shownReward = rewardOf(attempt?.rewardId ?? confirming);
 
-  useEffect(() => {
+  // Before paint, so focus never falls to the page while a step replaces the one that held it.
+  useLayoutEffect(() => {
     if (step === "list") {
       const id = backTo.current;
       backTo.current = null;

@@ -1,0 +1,147 @@
+// The loyalty widgets on the demo store, in Chromium against the real server: a signed-in shopper
+// redeems a reward with the keyboard alone and copies the code; a review written in the reviews
+// widget moves the balance on the same page. The token is signed here with the demo store's secret
+// (the harness sets PLAUDIT_DEMO_SECRET), as the store's own server would sign it.
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signCustomerToken } from "../packages/server/src/customer-token.ts";
+import { type Harness, startHarness } from "./harness.ts";
+
+const require = createRequire(import.meta.url);
+let plaudit: Harness;
+
+beforeAll(async () => {
+  plaudit = await startHarness();
+});
+afterAll(async () => {
+  await plaudit?.close();
+});
+
+const pageFor = (customerId: string) =>
+  `/demo/loyalty.html?customer-token=${encodeURIComponent(signCustomerToken("e2e-secret", customerId))}`;
+
+// Hears the storefront events through the documented queue stub, before plaudit.js arrives.
+const LISTEN = `window.__heard = [];
+window.Plaudit = [
+  ["on", "loyalty:redeemed", (d) => window.__heard.push({ name: "loyalty:redeemed", code: d.redemption.code, reward: d.rewardName })],
+  ["on", "loyalty:updated", (d) => window.__heard.push({ name: "loyalty:updated", balance: d.balance })],
+];`;
+
+/** What has focus, through shadow roots: "tag|accessible text". */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return "";
+    const name = el.getAttribute("aria-label") || (el instanceof HTMLInputElement ? el.value : "");
+    return `${el.localName}|${name || el.textContent?.trim() || ""}`;
+  });
+
+/** Presses Tab until focus is on what `wanted` matches; fails after `max` presses. */
+async function tabTo(page: Page, wanted: RegExp, max = 60): Promise<string> {
+  for (let i = 0; i < max; i++) {
+    const now = await focused(page);
+    if (wanted.test(now)) return now;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${wanted} (last: ${await focused(page)})`);
+}
+
+const launcher = (page: Page) => page.locator('[data-plaudit="loyalty"] .plaudit-launcher');
+
+describe("loyalty on the demo store", () => {
+  it("redeems a reward and copies its code with the keyboard alone, with 0 axe violations", async () => {
+    const shop = await plaudit.open(pageFor("demo-shopper"), { initScript: LISTEN });
+    await shop.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: plaudit.baseUrl });
+    const { page } = shop;
+    await expect.poll(() => launcher(page).textContent()).toMatch(/^Rewards [\d,]+ points$/);
+    const before = Number((await launcher(page).textContent())!.replace(/\D/g, ""));
+
+    await tabTo(page, /^button\|Rewards \d/);
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Rewards" });
+    await expect.poll(() => dialog.getByRole("progressbar").count()).toBe(1);
+
+    await tabTo(page, /^button\|Redeem Free shipping$/);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focused(page)).toBe("h3|Redeem Free shipping?");
+    await tabTo(page, /^button\|Yes, redeem$/);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focused(page)).toBe("h3|Your code for Free shipping");
+
+    const code = await dialog.getByRole("textbox", { name: "Enter this code at checkout." }).inputValue();
+    expect(code).toMatch(/\S{6,}/);
+    await tabTo(page, /^button\|Copy code$/);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => dialog.getByRole("status").textContent()).toBe("Code copied");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+
+    const heard = await page.evaluate(() => (window as unknown as { __heard: unknown[] }).__heard);
+    expect(heard).toContainEqual({ name: "loyalty:redeemed", code, reward: "Free shipping" });
+    expect(heard).toContainEqual({ name: "loyalty:updated", balance: before - 300 });
+
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+        }
+      ).axe;
+      const result = await axe.run(document);
+      return result.violations.map(
+        (v) =>
+          `${v.id} (${v.nodes.length}) ${JSON.stringify((v.nodes as { target: unknown }[]).map((n) => n.target))}`,
+      );
+    });
+    expect(violations).toEqual([]);
+
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await focused(page)).toMatch(/^button\|Rewards \d/);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("moves the balance when the shopper writes a review in the reviews widget on the same page", async () => {
+    const shop = await plaudit.open(pageFor("demo-newbie"));
+    const { page } = shop;
+    await expect.poll(() => launcher(page).textContent()).toMatch(/^Rewards [\d,]+ points?$/);
+    const balance = async () => Number((await launcher(page).textContent())!.replace(/\D/g, ""));
+    const before = await balance();
+    const points = page.locator('[data-plaudit="points"] .plaudit-points');
+    await expect.poll(() => points.textContent()).toMatch(/Your balance/);
+
+    await page.getByRole("button", { name: "Write a review" }).click();
+    const form = page.getByRole("dialog");
+    await form.getByRole("radio", { name: "4 stars" }).click();
+    await form
+      .getByLabel("Your review")
+      .fill("Keeps coffee hot on cold mornings, and the enamel has not chipped.");
+    await form.getByLabel("Your name").fill("Newbie");
+    await form.getByLabel("Email").fill("newbie@example.com");
+    await form.getByRole("button", { name: "Submit review" }).click();
+    await expect.poll(() => form.textContent()).toMatch(/Thank you!/);
+
+    await expect.poll(balance).toBe(before + 50);
+    await expect.poll(() => points.textContent()).toContain(`${before + 50}`);
+    expect(shop.requestsTo("/v1/stores/demo/loyalty/me").length).toBeGreaterThanOrEqual(2);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("shows a guest the program with join and sign-in links", async () => {
+    const shop = await plaudit.open("/demo/loyalty.html");
+    const { page } = shop;
+    await launcher(page).click();
+    const dialog = page.getByRole("dialog", { name: "Rewards" });
+    await expect.poll(() => dialog.getByRole("link", { name: "Join now" }).count()).toBe(1);
+    expect(await dialog.getByRole("link", { name: "Sign in" }).getAttribute("href")).toMatch(
+      /loyalty\.html#sign-in$/,
+    );
+    expect(await dialog.textContent()).toContain("Free shipping");
+    expect(shop.requestsTo("/v1/stores/demo/loyalty/me")).toEqual([]);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
