@@ -26,6 +26,8 @@ interface Entry {
   holders: number;
   own?: HTMLScriptElement;
   edited?: { script: HTMLScriptElement; original: string };
+  /** The server-rendered script we took over (docs/ssr.md): its node keeps the merchant's facts. */
+  adopted?: { script: HTMLScriptElement; original: string; node: JsonLdNode };
 }
 
 const OWN = "data-plaudit-jsonld";
@@ -84,6 +86,25 @@ function pageName(document: Document): string | undefined {
 function restoreEdited(entry: Entry) {
   if (entry.edited) entry.edited.script.textContent = entry.edited.original;
   entry.edited = undefined;
+  // The server's script is the page's own: it stays, as the server wrote it.
+  if (entry.adopted) entry.adopted.script.textContent = entry.adopted.original;
+}
+
+/** A Product node the server renderer wrote for this product (marked with our attribute). */
+function serverScript(document: Document, productId: string): Entry["adopted"] {
+  for (const script of document.querySelectorAll<HTMLScriptElement>(
+    `script[type="application/ld+json"][${OWN}]`,
+  )) {
+    if (script.getAttribute(OWN) !== productId) continue;
+    try {
+      const original = script.textContent ?? "";
+      const node: unknown = JSON.parse(original);
+      if (isNode(node) && isProduct(node)) return { script, original, node };
+    } catch {
+      // not a node we can take over: fall through to writing our own
+    }
+  }
+  return undefined;
 }
 
 function write(document: Document, productId: string, entry: Entry) {
@@ -93,6 +114,14 @@ function write(document: Document, productId: string, entry: Entry) {
     entry.own?.remove();
     entry.own = undefined;
     restoreEdited(entry);
+    return;
+  }
+  // Server-rendered markup already holds the one Product node: take it over, keep its facts.
+  if (!entry.own) entry.adopted ??= serverScript(document, productId);
+  if (entry.adopted) {
+    entry.adopted.script.textContent = serializeJsonLd(
+      mergeRatingInto(entry.adopted.node, latest.summary, latest.reviews),
+    );
     return;
   }
   const pageProduct = findPageProduct(document, productId, entry.edited);

@@ -1,5 +1,6 @@
 // Entry chunk for data-plaudit="stars" (docs/widget-contract.md). Must not import the list code.
-import type { WidgetConfig } from "@plaudit/core";
+import { getStore, type WidgetConfig } from "@plaudit/core";
+import { readServerState, seedSummary } from "../hydration/server-state.ts";
 import { mountStarsBadge } from "../stars-badge/mount-stars-badge.ts";
 
 export interface MountOptions {
@@ -8,4 +9,11 @@ export interface MountOptions {
   config: WidgetConfig;
 }
 
-export const mount = (options: MountOptions): (() => void) => mountStarsBadge(options);
+export function mount(options: MountOptions): () => void {
+  const { host, config } = options;
+  const store = getStore();
+  // Server-rendered (docs/ssr.md): the summary came with the page, so the badge needs no request.
+  const state = config.productId ? readServerState(host, config, config.productId) : undefined;
+  if (state) seedSummary(store, state);
+  return mountStarsBadge({ ...options, store });
+}

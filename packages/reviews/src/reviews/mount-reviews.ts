@@ -15,6 +15,13 @@ export interface MountReviewsOptions {
   config: WidgetConfig;
   /** Default: the page's shared store. */
   store?: PlauditStore;
+  /**
+   * `root` already holds this widget's server-rendered markup and `store` its data (docs/ssr.md):
+   * adopt the markup (Preact hydrate) and load nothing.
+   */
+  hydrate?: boolean;
+  /** `store` already holds the summary and first page (server state without markup): load nothing. */
+  seeded?: boolean;
 }
 
 // Its own chunk: shoppers who never write a review never download the form.
@@ -26,6 +33,8 @@ export function mountReviewsWidget({
   root,
   config,
   store = getStore(),
+  hydrate = false,
+  seeded = hydrate,
 }: MountReviewsOptions): () => void {
   const productId = config.productId;
   if (!productId) {
@@ -45,7 +54,8 @@ export function mountReviewsWidget({
   const unmount = renderIntoRoot(
     root,
     h(ReviewsWidget, {
-      controller,
+      // The summary and first page came with the page: there is nothing to start.
+      controller: seeded ? { ...controller, start: () => undefined } : controller,
       i18n,
       config: storeConfig,
       theme: config.theme,
@@ -54,7 +64,7 @@ export function mountReviewsWidget({
       jsonLd,
       loadWriteDialog,
     }),
-    { kind: "reviews", host },
+    { kind: "reviews", host, hydrate },
   );
   return () => {
     unmount();
