@@ -158,6 +158,20 @@ export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
     parser.on(limit, () => fail(invalid({ file: "send one file part (and a poster with a video)" })));
   parser.on("error", (error) => fail(error));
   const finished = new Promise<void>((done) => parser.on("close", () => done()));
+  const stopped = new Promise<void>((done) =>
+    stop.signal.addEventListener("abort", () => done(), { once: true }),
+  );
+  // Waits for the parser to take more, or for a part to fail; leaves no listener behind.
+  const drainedOrStopped = () =>
+    new Promise<void>((go) => {
+      const done = () => {
+        parser.off("drain", done);
+        stop.signal.removeEventListener("abort", done);
+        go();
+      };
+      parser.once("drain", done);
+      stop.signal.addEventListener("abort", done, { once: true });
+    });
 
   const reader = request.body.getReader();
   let total = 0;
@@ -173,15 +187,9 @@ export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
         fail(tooLarge("uploads may be at most 100 MB (videos) or 15 MB (photos)"));
         break;
       }
-      if (!parser.write(value)) {
-        await new Promise<void>((go) => {
-          parser.once("drain", go);
-          stop.signal.addEventListener("abort", () => go(), { once: true });
-        });
-      }
+      if (!parser.write(value)) await drainedOrStopped();
     }
-    if (!failure)
-      await Promise.race([finished, new Promise((go) => stop.signal.addEventListener("abort", go))]);
+    if (!failure) await Promise.race([finished, stopped]);
     await Promise.all(parts);
   } catch (error) {
     fail(error);
