@@ -1,8 +1,8 @@
 // The loyalty panel: an APG modal dialog (ui's Dialog) with the guest or the member view. It only
 // renders what the controller holds; the launcher decides when it opens.
-import type { I18n, Theme } from "@plaudit/core";
+import type { I18n } from "@plaudit/core";
 import { Button, Dialog, LiveRegion, useStore } from "@plaudit/ui";
-import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { LoyaltyController } from "../loyalty-controller.ts";
 import type { StoreLoyalty } from "../loyalty-slice.ts";
 import { doneActions } from "../member-progress.ts";
@@ -20,27 +20,14 @@ export interface LoyaltyPanelProps {
   controller: LoyaltyController;
   i18n: I18n;
   links: PanelLinks;
-  theme?: Theme;
   onClose(): void;
   returnFocusTo?: HTMLElement | null;
 }
 
-export function LoyaltyPanel({
-  controller,
-  i18n,
-  links,
-  theme = "auto",
-  onClose,
-  returnFocusTo,
-}: LoyaltyPanelProps) {
+export function LoyaltyPanel({ controller, i18n, links, onClose, returnFocusTo }: LoyaltyPanelProps) {
   const state = useStore(controller, (s) => s);
   const [message, setMessage] = useState("");
-  const content = useRef<HTMLDivElement>(null);
   useEffect(() => controller.start(), [controller]);
-  // ui's Dialog is the themed root but takes no data-theme yet: set it on the element it renders.
-  useLayoutEffect(() => {
-    content.current?.closest("dialog")?.setAttribute("data-theme", theme);
-  }, [theme]);
   // The same words twice (copy, copy again) must still be announced: vary them invisibly.
   const announce = (next: string) => setMessage((shown) => (shown === next ? `${next}\u00a0` : next));
 
@@ -55,7 +42,7 @@ export function LoyaltyPanel({
       returnFocusTo={returnFocusTo}
       class="plaudit-loyalty-dialog"
     >
-      <div class="plaudit-loyalty" ref={content}>
+      <div class="plaudit-loyalty">
         <PanelBody state={state} i18n={i18n} controller={controller} links={links} announce={announce} />
         <LiveRegion message={message} />
       </div>

@@ -30,6 +30,11 @@ export interface OpenPanelOptions {
 export function openPanel(options: OpenPanelOptions): () => void {
   const { root, container, host } = options;
   adoptStyles(root, [themeCss, baseCss, dialogCss, panelCss]);
+  // ui's Dialog takes its theme tokens, direction and language from the widget root around it.
+  container.className = "plaudit-root";
+  container.dataset.theme = options.theme;
+  container.dir = options.i18n.dir;
+  container.lang = options.i18n.locale;
   render(
     <ErrorBoundary kind="loyalty" element={host}>
       <LoyaltyPanel
@@ -39,7 +44,6 @@ export function openPanel(options: OpenPanelOptions): () => void {
           joinUrl: safeLinkUrl(options.links.joinUrl, host.ownerDocument.baseURI),
           signInUrl: safeLinkUrl(options.links.signInUrl, host.ownerDocument.baseURI),
         }}
-        theme={options.theme}
         onClose={options.onClose}
         returnFocusTo={options.opener}
       />
