@@ -25,8 +25,14 @@ describe.each(databasesUnderTest())("the demo loyalty program on %s", (kind) => 
   afterAll(() => server.close());
 
   it("has all six earning actions, rewards of every kind, three tiers with perks", async () => {
-    const { status, json } = await getJson(`${server.url}/v1/stores/demo/loyalty/program`);
+    const { status, json, headers } = await getJson(`${server.url}/v1/stores/demo/loyalty/program`);
     expect(status).toBe(200);
+    expect(headers.get("cache-control")).toBe("public, max-age=60, stale-while-revalidate=600");
+    const etag = headers.get("etag") as string;
+    expect(
+      (await fetch(`${server.url}/v1/stores/demo/loyalty/program`, { headers: { "if-none-match": etag } }))
+        .status,
+    ).toBe(304);
     expect(json.pointsName).toBe("Stars");
     expect(json.earning.map((e: { action: string }) => e.action).sort()).toEqual([
       "birthday",
