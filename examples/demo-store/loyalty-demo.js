@@ -1,7 +1,7 @@
 // Demo only. A real store's server writes the signed-in shopper's customer token into the page
 // (data-customer-token on the plaudit.js tag or on a widget). This static demo has no server of its
 // own, so it takes the token from the URL — `loyalty.html?customer-token=…` — made with
-// `plaudit-server token demo demo-shopper` or, in the browser tests, signCustomerToken().
+// `plaudit-server token --store demo --customer demo-shopper` or, in the browser tests, signCustomerToken().
 const token = new URLSearchParams(location.search).get("customer-token");
 const script = document.createElement("script");
 script.src = "/plaudit.js";
