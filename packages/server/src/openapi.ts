@@ -96,6 +96,39 @@ export const openApiDocument = {
         },
       },
     },
+    "/v1/stores/{store}/products/{product}/snippet": {
+      get: {
+        summary:
+          "Server-rendered reviews (or star badge) as an HTML fragment with the Product JSON-LD and the state plaudit.js hydrates from (docs/ssr.md)",
+        parameters: [
+          store,
+          product,
+          queryParam("widget", { enum: ["reviews", "stars"], default: "reviews" }),
+          queryParam("locale", { type: "string", maxLength: 35, default: "en" }, "BCP 47 tag"),
+          queryParam("theme", { enum: ["light", "dark", "auto"], default: "auto" }),
+          queryParam("shadow", { enum: ["declarative", "light"], default: "declarative" }),
+          queryParam("styles", { enum: ["inline", "link"], default: "inline" }),
+          queryParam("pageSize", { type: "integer", minimum: 1, maximum: 50, default: 10 }),
+          queryParam("name", { type: "string", maxLength: 200 }, "product facts for the JSON-LD"),
+          queryParam("description", { type: "string", maxLength: 1000 }),
+          queryParam("sku", { type: "string", maxLength: 200 }),
+          queryParam("brand", { type: "string", maxLength: 200 }),
+          queryParam("image", { type: "string", format: "uri", maxLength: 2000 }),
+          queryParam("url", { type: "string", format: "uri", maxLength: 2000 }),
+          queryParam("price", { type: "string", pattern: "^\\d{1,12}(\\.\\d{1,4})?$" }),
+          queryParam("currency", { type: "string", pattern: "^[A-Z]{3}$" }),
+          queryParam("availability", {
+            enum: ["InStock", "OutOfStock", "PreOrder", "BackOrder", "Discontinued", "LimitedAvailability"],
+          }),
+          queryParam("jsonLdId", { type: "string" }, "@id of the page's own Product node to merge into"),
+        ],
+        responses: {
+          "200": { description: "OK", content: { "text/html": { schema: { type: "string" } } } },
+          "304": { description: "Not modified" },
+          ...errors(400, 404, 422),
+        },
+      },
+    },
     "/v1/stores/{store}/products/{product}/reviews": {
       get: {
         summary: "Published reviews of a product, one page",

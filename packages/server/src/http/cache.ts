@@ -3,11 +3,11 @@ import type { Context } from "hono";
 
 export const PUBLIC_READ_CACHE = "public, max-age=60, stale-while-revalidate=600";
 
-function weakEtag(body: string): string {
+export function weakEtag(body: string): string {
   return `W/"${createHash("sha1").update(body).digest("base64url").slice(0, 27)}"`;
 }
 
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   if (ifNoneMatch.trim() === "*") return true;
   // Weak comparison: W/"x" and "x" name the same representation.
@@ -23,7 +23,7 @@ export function cacheableJson(c: Context, data: unknown): Response {
     ETag: etag,
     "Cache-Control": PUBLIC_READ_CACHE,
   };
-  if (matches(c.req.header("if-none-match"), etag)) {
+  if (etagMatches(c.req.header("if-none-match"), etag)) {
     return c.body(null, 304, headers);
   }
   return c.body(body, 200, { ...headers, "Content-Type": "application/json; charset=utf-8" });

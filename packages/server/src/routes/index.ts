@@ -1,6 +1,7 @@
 import type { RouteModule } from "../context.ts";
 import { loyaltyRoutes } from "../loyalty/routes.ts";
 import { mediaRoutes } from "../media/media-routes.ts";
+import { snippetRoutes } from "../snippet/snippet-routes.ts";
 import { adminOrderRoutes } from "./admin-orders.ts";
 import { adminReviewRoutes } from "./admin-reviews.ts";
 import { operationRoutes } from "./operations.ts";
@@ -18,4 +19,5 @@ export const routeModules: RouteModule[] = [
   adminReviewRoutes,
   loyaltyRoutes,
   mediaRoutes,
+  snippetRoutes,
 ];

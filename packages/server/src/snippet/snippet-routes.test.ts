@@ -1,0 +1,141 @@
+import { renderReviews, widgetCss, widgetCssFile } from "@plaudit/reviews/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getJson, makeStore, postJson, reviewBody, testClock } from "../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
+
+describe.each(databasesUnderTest())("review snippet on %s", (kind) => {
+  let server: TestServer;
+  let storeId: string;
+  const time = testClock();
+  const snippet = (product: string, query = "") =>
+    `${server.url}/v1/stores/${storeId}/products/${encodeURIComponent(product)}/snippet${query}`;
+
+  beforeAll(async () => {
+    server = await startTestServer({ db: kind, clock: time.clock });
+    ({ storeId } = await makeStore(server.db));
+    for (let i = 0; i < 12; i++) {
+      time.advance(60_000);
+      const res = await postJson(
+        `${server.url}/v1/stores/${storeId}/products/tee/reviews`,
+        reviewBody({
+          rating: (i % 5) + 1,
+          title: `Review ${i}`,
+          body: i === 3 ? "</script><b>x</b>" : `Body ${i}`,
+        }),
+      );
+      expect(res.status).toBe(201);
+    }
+  });
+  afterAll(() => server.close());
+
+  it("renders the same fragment as renderReviews given what the public API answers", async () => {
+    const response = await fetch(snippet("tee", "?locale=de&theme=dark"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const html = await response.text();
+
+    const base = `${server.url}/v1/stores/${storeId}/products/tee`;
+    const summary = (await getJson(`${base}/summary`)).json;
+    const reviews = (await getJson(`${base}/reviews`)).json;
+    const expected = await renderReviews({
+      store: storeId,
+      product: { id: "tee" },
+      data: { summary, reviews },
+      locale: "de",
+      theme: "dark",
+      stylesheet: `${server.url}/${widgetCssFile}`,
+    });
+    expect(html).toBe(`${expected.html}\n${expected.jsonLd}\n`);
+    expect(reviews.items).toHaveLength(10);
+    expect(html.match(/data-plaudit-jsonld/g)).toHaveLength(1);
+  });
+
+  it("is cacheable: ETag, stale-while-revalidate, 304 on If-None-Match", async () => {
+    const first = await fetch(snippet("tee"));
+    await first.text();
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^W\/"/);
+    expect(first.headers.get("cache-control")).toBe("public, max-age=60, stale-while-revalidate=600");
+    const again = await fetch(snippet("tee"), { headers: { "if-none-match": etag! } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    // Another rendering (another locale) is another representation.
+    const german = await fetch(snippet("tee", "?locale=de"), { headers: { "if-none-match": etag! } });
+    expect(german.status).toBe(200);
+  });
+
+  it("writes the product facts from the query only as escaped text", async () => {
+    const name = '"><script>alert(1)</script>';
+    const query = new URLSearchParams({
+      name,
+      image: "https://shop.example/tee.jpg",
+      url: "https://shop.example/products/tee",
+      brand: "Fern & Field",
+      price: "28.00",
+      currency: "USD",
+      availability: "InStock",
+    });
+    const html = await (await fetch(snippet("tee", `?${query}`))).text();
+    expect(html).not.toContain("<script>alert");
+    expect(html).toContain('data-product-name="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+    const ld = /<script type="application\/ld\+json"[^>]*>(.*?)<\/script>/s.exec(html)![1]!;
+    expect(ld).not.toContain("<");
+    expect(JSON.parse(ld)).toMatchObject({
+      "@type": "Product",
+      name,
+      image: "https://shop.example/tee.jpg",
+      brand: { "@type": "Brand", name: "Fern & Field" },
+      offers: {
+        "@type": "Offer",
+        price: "28.00",
+        priceCurrency: "USD",
+        availability: "https://schema.org/InStock",
+      },
+      aggregateRating: { reviewCount: 12 },
+    });
+  });
+
+  it("answers bad parameters with 400 and one message per field, an unknown store with 404", async () => {
+    const bad = await getJson(
+      snippet("tee", "?theme=neon&image=javascript:alert(1)&price=abc&currency=usd&locale=x_y"),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.code).toBe("bad_request");
+    expect(Object.keys(bad.json.error.fields).sort()).toEqual([
+      "currency",
+      "image",
+      "locale",
+      "price",
+      "theme",
+    ]);
+    const long = await getJson(snippet("tee", `?name=${"x".repeat(201)}`));
+    expect(long.status).toBe(400);
+    const missing = await getJson(`${server.url}/v1/stores/no-such-store/products/tee/snippet`);
+    expect(missing.status).toBe(404);
+    expect(missing.json.error.code).toBe("store_not_found");
+  });
+
+  it("serves the star badge alone, and a product without reviews without rating markup", async () => {
+    const stars = await (await fetch(snippet("tee", "?widget=stars"))).text();
+    expect(stars).toMatch(
+      /^<div data-plaudit="stars"[^>]*data-href="#plaudit-reviews"><template shadowrootmode="open">/,
+    );
+    expect(stars).toContain("(12)");
+    expect(stars).not.toContain("ld+json");
+    const empty = await (await fetch(snippet("new-product"))).text();
+    const ld = JSON.parse(/<script type="application\/ld\+json"[^>]*>(.*?)<\/script>/s.exec(empty)![1]!);
+    expect(ld.aggregateRating).toBeUndefined();
+    expect(ld.review).toBeUndefined();
+  });
+
+  it("serves the widget CSS as a content-hashed file cached forever", async () => {
+    const response = await fetch(`${server.url}/${widgetCssFile}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/css; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(await response.text()).toBe(widgetCss);
+    const link = await (await fetch(snippet("tee", "?styles=link"))).text();
+    expect(link).toContain(`<link rel="stylesheet" href="${server.url}/${widgetCssFile}">`);
+    expect(link).not.toContain("<style>");
+  });
+});

@@ -1,0 +1,60 @@
+// Server-rendered reviews for themes that cannot run Node (Liquid, PHP, Django templates): one
+// include puts the reviews, the star badge's data and the Product JSON-LD in the first HTML, and
+// plaudit.js hydrates them. Also serves the widgets' CSS as a file for `styles=link`. docs/ssr.md.
+import { renderReviews, widgetCss, widgetCssFile } from "@plaudit/reviews/server";
+import type { Context } from "hono";
+import type { RouteModule } from "../context.ts";
+import { etagMatches, PUBLIC_READ_CACHE, weakEtag } from "../http/cache.ts";
+import { productParam } from "../routes/product-param.ts";
+import { snippetData } from "./snippet-data.ts";
+import { parseSnippetQuery } from "./snippet-query.ts";
+
+/** HTML with a weak ETag and shared-cache headers, or 304 when the client has it. */
+function cacheableHtml(c: Context, body: string): Response {
+  const etag = weakEtag(body);
+  const headers = { ETag: etag, "Cache-Control": PUBLIC_READ_CACHE };
+  if (etagMatches(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers);
+  return c.body(body, 200, { ...headers, "Content-Type": "text/html; charset=utf-8" });
+}
+
+const css = (c: Context, cacheControl: string) =>
+  c.body(widgetCss, 200, {
+    "Content-Type": "text/css; charset=utf-8",
+    "Cache-Control": cacheControl,
+    "Access-Control-Allow-Origin": "*",
+    "X-Content-Type-Options": "nosniff",
+  });
+
+export const snippetRoutes: RouteModule = {
+  name: "snippet",
+  register(app, ctx) {
+    app.get("/v1/stores/:store/products/:product/snippet", async (c) => {
+      const productId = productParam(c);
+      const query = parseSnippetQuery(c.req.query());
+      const store = c.get("store");
+      const data = await snippetData(ctx, store.id, productId, query.pageSize);
+      const origin = new URL(c.req.url).origin;
+      const result = await renderReviews({
+        store: store.id,
+        product: { id: productId, ...query.facts },
+        data,
+        locale: query.locale,
+        theme: query.theme,
+        shadow: query.shadow,
+        styles: query.styles,
+        pageSize: query.pageSize,
+        // No data-api: the page's plaudit.js script tag names the server (this fragment may have
+        // been fetched from an internal address).
+        stylesheet: `${origin}/${widgetCssFile}`,
+      });
+      return cacheableHtml(
+        c,
+        query.widget === "stars" ? `${result.stars}\n` : `${result.html}\n${result.jsonLd}\n`,
+      );
+    });
+
+    // The content-hashed name changes with the CSS: cache it forever. /plaudit.css is its alias.
+    app.get(`/${widgetCssFile}`, (c) => css(c, "public, max-age=31536000, immutable"));
+    app.get("/plaudit.css", (c) => css(c, "public, max-age=300"));
+  },
+};
