@@ -1,7 +1,8 @@
 // The loyalty widgets on the demo store, in Chromium against the real server: a signed-in shopper
 // redeems a reward with the keyboard alone and copies the code; a review written in the reviews
-// widget moves the balance on the same page. The token is signed here with the demo store's secret
-// (the harness sets PLAUDIT_DEMO_SECRET), as the store's own server would sign it.
+// widget moves the balance on the same page. The first test signs in through the demo page (the
+// server's demo-only sign-in signs a real token); the others sign one here with the demo store's
+// secret (the harness sets PLAUDIT_DEMO_SECRET), as a store's own server would.
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -52,9 +53,13 @@ const launcher = (page: Page) => page.locator('[data-plaudit="loyalty"] .plaudit
 
 describe("loyalty on the demo store", () => {
   it("redeems a reward and copies its code with the keyboard alone, with 0 axe violations", async () => {
-    const shop = await plaudit.open(pageFor("demo-shopper"), { initScript: LISTEN });
+    // Signs in the way a visitor of the demo does: the page asks the server for a real signed token.
+    const shop = await plaudit.open("/demo/loyalty.html", { initScript: LISTEN });
     await shop.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: plaudit.baseUrl });
     const { page } = shop;
+    await tabTo(page, /^button\|Demo shopper/);
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname === "/demo/loyalty.html" && !url.search);
     await expect.poll(() => launcher(page).textContent()).toMatch(/^Rewards [\d,]+ points$/);
     const before = Number((await launcher(page).textContent())!.replace(/\D/g, ""));
 

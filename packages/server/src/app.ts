@@ -4,6 +4,7 @@ import { ApiError } from "./errors.ts";
 import { withDefaultHooks } from "./hooks.ts";
 import { adminAuth } from "./http/admin-auth.ts";
 import { publicCors } from "./http/cors.ts";
+import { rejectNulInUrl } from "./http/nul-guard.ts";
 import { requestLog } from "./http/request-log.ts";
 import { storeScope } from "./http/store-scope.ts";
 import { jsonLogger } from "./logger.ts";
@@ -12,6 +13,7 @@ import { tableReviewMedia } from "./media/review-media-source.ts";
 import { mediaStorageFromEnv } from "./media/storage-from-env.ts";
 import { createMetrics } from "./metrics.ts";
 import { createMemoryRateLimiter } from "./rate-limit.ts";
+import { demoSignInRoutes } from "./routes/demo-sign-in.ts";
 import { routeModules } from "./routes/index.ts";
 import { staticAssetRoutes } from "./routes/static-assets.ts";
 
@@ -43,10 +45,11 @@ export function createApp(deps: AppDeps): PlauditApp {
   const app = new Hono<AppEnv>();
   app.use("*", requestLog(ctx));
   app.use("/v1/stores/*", publicCors());
+  app.use("*", rejectNulInUrl());
   app.use("/v1/stores/:store/*", storeScope(ctx));
   app.use("/v1/admin/*", adminAuth(ctx));
 
-  for (const module of [...routeModules, staticAssetRoutes]) module.register(app, ctx);
+  for (const module of [...routeModules, demoSignInRoutes, staticAssetRoutes]) module.register(app, ctx);
 
   app.notFound((c) => {
     c.set("unmatched", true);

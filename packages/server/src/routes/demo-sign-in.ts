@@ -1,0 +1,38 @@
+import type { RouteModule } from "../context.ts";
+import { signCustomerToken } from "../customer-token.ts";
+import { findStore } from "../stores/store-repo.ts";
+
+// The demo shop has no accounts of its own, yet the loyalty demo needs a signed-in shopper. A
+// real store's server makes the customer token for its logged-in customer (docs/loyalty.md); here
+// the Plaudit server plays that part — for the seeded `demo` store only, only for `demo-…`
+// customer ids, and only where it serves the demo pages (createApp's `assets`).
+const DEMO_STORE = "demo";
+const DEMO_CUSTOMER = /^demo-[a-z0-9-]{1,40}$/;
+
+export const demoSignInRoutes: RouteModule = {
+  name: "demo-sign-in",
+  register(app, ctx) {
+    if (!ctx.assets) return;
+    app.post("/demo/sign-in", async (c) => {
+      let customer: unknown;
+      try {
+        customer = ((await c.req.json()) as { customer?: unknown } | null)?.customer;
+      } catch {
+        return c.json({ error: { code: "malformed_json", message: "body must be JSON" } }, 400);
+      }
+      if (typeof customer !== "string" || !DEMO_CUSTOMER.test(customer)) {
+        const message =
+          'customer must look like "demo-shopper" (demo-, then lowercase letters, digits, dashes)';
+        return c.json({ error: { code: "validation_failed", message, fields: { customer: message } } }, 422);
+      }
+      const store = await findStore(ctx.db, DEMO_STORE);
+      if (!store)
+        return c.json({ error: { code: "store_not_found", message: "the demo store is not seeded" } }, 404);
+      return c.json(
+        { customerId: customer, customerToken: signCustomerToken(store.secretKey, customer, ctx.clock()) },
+        200,
+        { "Cache-Control": "no-store" },
+      );
+    });
+  },
+};
