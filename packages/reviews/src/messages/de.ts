@@ -6,6 +6,8 @@ export const de: ReviewsMessages = {
   title: "Kundenbewertungen",
   "basedOn.one": "Basierend auf {count} Bewertung",
   "basedOn.other": "Basierend auf {count} Bewertungen",
+  "mediaCount.one": "{count} Foto oder Video",
+  "mediaCount.other": "{count} Fotos und Videos",
   "starCount.one": "{count} Stern",
   "starCount.other": "{count} Sterne",
   "histogram.label": "Nach Bewertung filtern",

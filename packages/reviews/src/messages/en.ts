@@ -7,6 +7,8 @@ export const en = {
   title: "Customer reviews",
   "basedOn.one": "Based on {count} review",
   "basedOn.other": "Based on {count} reviews",
+  "mediaCount.one": "{count} photo or video",
+  "mediaCount.other": "{count} photos and videos",
   "starCount.one": "{count} star",
   "starCount.other": "{count} stars",
   "histogram.label": "Filter by rating",

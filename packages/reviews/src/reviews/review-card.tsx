@@ -1,6 +1,7 @@
 import type { I18n, Review, VoteValue } from "@plaudit/core";
 import { Button, CheckIcon, Stars, ThumbDownIcon, ThumbUpIcon, VisuallyHidden } from "@plaudit/ui";
 import { useState } from "preact/hooks";
+import { ThumbnailStrip } from "../media/thumbnail-strip.tsx";
 import { starsLabel } from "./labels.ts";
 
 /** Bodies longer than this are cut at a word boundary until the shopper asks for the rest. */
@@ -18,10 +19,14 @@ export interface ReviewCardProps {
   i18n: I18n;
   myVote: VoteValue | undefined;
   onVote(review: Review, value: VoteValue): void;
+  /** The API base media URLs are resolved against (they may be root-relative). */
+  mediaBase?: string;
+  /** Opens the lightbox on the review's media at `index`; focus returns to `button`. */
+  onOpenMedia?(review: Review, index: number, button: HTMLElement): void;
 }
 
 /** One review: rating, title, text (with "Read more"), author, date, media, reply, helpful votes. */
-export function ReviewCard({ review, i18n, myVote, onVote }: ReviewCardProps) {
+export function ReviewCard({ review, i18n, myVote, onVote, mediaBase, onOpenMedia }: ReviewCardProps) {
   const { t } = i18n;
   const [expanded, setExpanded] = useState(false);
   const long = review.body.length > READ_MORE_AFTER;
@@ -66,21 +71,13 @@ export function ReviewCard({ review, i18n, myVote, onVote }: ReviewCardProps) {
         </Button>
       )}
       {review.media.length > 0 && (
-        <ul class="plaudit-media">
-          {review.media.map((media, index) => (
-            <li key={media.id}>
-              <img
-                class="plaudit-media__thumb"
-                src={media.thumbnailUrl}
-                width={64}
-                height={64}
-                loading="lazy"
-                decoding="async"
-                alt={t(media.kind === "video" ? "review.video" : "review.photo", { n: index + 1, author })}
-              />
-            </li>
-          ))}
-        </ul>
+        <ThumbnailStrip
+          media={review.media}
+          author={author}
+          i18n={i18n}
+          mediaBase={mediaBase}
+          onOpen={onOpenMedia && ((index, button) => onOpenMedia(review, index, button))}
+        />
       )}
       {review.reply && (
         <div class="plaudit-reply">

@@ -13,6 +13,8 @@ export interface ReviewListProps {
   onLoadMore(): void;
   onRetry(): void;
   onClearFilters(): void;
+  mediaBase?: string;
+  onOpenMedia?(review: Review, index: number, button: HTMLElement): void;
 }
 
 const ListSkeleton = () => (
@@ -52,7 +54,14 @@ export function ReviewList(props: ReviewListProps) {
       <ul class="plaudit-list" ref={props.listRef} aria-busy={busy}>
         {list.items.map((review) => (
           <li key={review.id}>
-            <ReviewCard review={review} i18n={i18n} myVote={myVotes[review.id]} onVote={props.onVote} />
+            <ReviewCard
+              review={review}
+              i18n={i18n}
+              myVote={myVotes[review.id]}
+              onVote={props.onVote}
+              mediaBase={props.mediaBase}
+              onOpenMedia={props.onOpenMedia}
+            />
           </li>
         ))}
       </ul>

@@ -45,7 +45,11 @@ border-radius:var(--p-radius);background:var(--p-bg);color:var(--p-text);font-si
 .plaudit-review__body{margin:0;white-space:pre-line}
 .plaudit-review__more{align-self:flex-start}
 .plaudit-media{display:flex;flex-wrap:wrap;gap:8px;margin:0;padding:0;list-style:none}
-.plaudit-media__thumb{display:block;inline-size:64px;block-size:64px;object-fit:cover;border-radius:var(--p-radius);background:var(--p-skeleton)}
+.plaudit-media__open{position:relative;display:block;margin:0;padding:0;border:1px solid var(--p-border);border-radius:var(--p-radius);
+background:var(--p-skeleton);overflow:hidden;cursor:zoom-in}
+.plaudit-media__thumb{display:block;inline-size:64px;block-size:64px;object-fit:cover}
+.plaudit-media__video{position:absolute;inset-inline:0;inset-block-end:0;display:flex;align-items:center;gap:2px;padding:2px;
+background:rgba(0,0,0,.7);color:#fff;font-size:12px;line-height:16px;direction:ltr}
 .plaudit-reply{margin:0;margin-inline-start:16px;padding-block:8px;padding-inline:12px;border-inline-start:3px solid var(--p-border);background:var(--p-surface);border-radius:var(--p-radius)}
 .plaudit-reply__head{margin:0;font-size:14px;line-height:20px;font-weight:700}
 .plaudit-reply__body{margin:0;white-space:pre-line}

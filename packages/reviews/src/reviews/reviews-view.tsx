@@ -18,7 +18,11 @@ export interface ReviewsViewProps {
   onVote?(review: Review, value: VoteValue): void;
   onLoadMore?(): void;
   listRef?: Ref<HTMLUListElement>;
-  /** The write-review dialog, when open. */
+  /** The API base review media URLs are resolved against (the server may answer root-relative ones). */
+  mediaBase?: string;
+  /** Opens the lightbox on a review's photos and videos; focus returns to `button` on close. */
+  onOpenMedia?(review: Review, index: number, button: HTMLElement): void;
+  /** The write-review dialog or the lightbox, when open. */
   children?: ComponentChildren;
 }
 
@@ -84,6 +88,8 @@ export function ReviewsView({
             onLoadMore={props.onLoadMore ?? (() => void actions.loadMore())}
             onRetry={actions.retry}
             onClearFilters={actions.clearFilters}
+            mediaBase={props.mediaBase}
+            onOpenMedia={props.onOpenMedia}
           />
         </>
       )}

@@ -12,6 +12,7 @@ import { useStore } from "@plaudit/ui";
 import type { ComponentType } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { JsonLdHandle } from "../json-ld-manager.ts";
+import type { LightboxItem, LightboxProps } from "../media/lightbox.tsx";
 import type { ReviewsController } from "./reviews-controller.ts";
 import { ReviewsView } from "./reviews-view.tsx";
 
@@ -36,15 +37,33 @@ export interface ReviewsWidgetProps {
   jsonLd?: JsonLdHandle;
   /** Loads the write-review dialog; absent hides "Write a review". */
   loadWriteDialog?: () => Promise<ComponentType<WriteReviewDialogProps>>;
+  /** Loads the media lightbox (default: its own chunk, on the first press of a thumbnail). */
+  loadLightbox?: () => Promise<ComponentType<LightboxProps>>;
 }
 
-export function ReviewsWidget({ controller, i18n, config, jsonLd, ...props }: ReviewsWidgetProps) {
+// Its own chunk: most shoppers never open a photo, and the strip itself is plain buttons.
+const loadLightboxChunk = () => import("../media/lightbox.tsx").then((module) => module.Lightbox);
+
+export function ReviewsWidget({
+  controller,
+  i18n,
+  config,
+  jsonLd,
+  loadLightbox = loadLightboxChunk,
+  ...props
+}: ReviewsWidgetProps) {
   const state = useStore(controller, (s) => s);
   const { list, summary } = state;
   const [announcement, setAnnouncement] = useState("");
   const [dialog, setDialog] = useState<{
     Dialog: ComponentType<WriteReviewDialogProps>;
     returnFocusTo: HTMLElement | null;
+  } | null>(null);
+  const [lightbox, setLightbox] = useState<{
+    Lightbox: ComponentType<LightboxProps>;
+    items: LightboxItem[];
+    start: number;
+    returnFocusTo: HTMLElement;
   } | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const focusIndex = useRef<number | null>(null);
@@ -103,6 +122,19 @@ export function ReviewsWidget({ controller, i18n, config, jsonLd, ...props }: Re
       }
     : undefined;
 
+  const onOpenMedia = (review: Review, start: number, button: HTMLElement) => {
+    loadLightbox().then(
+      (Lightbox) =>
+        setLightbox({
+          Lightbox,
+          items: review.media.map((media) => ({ media, review })),
+          start,
+          returnFocusTo: button,
+        }),
+      (error: unknown) => getEvents().emit("error", { error, kind: "reviews" }),
+    );
+  };
+
   return (
     <ReviewsView
       state={state}
@@ -114,6 +146,8 @@ export function ReviewsWidget({ controller, i18n, config, jsonLd, ...props }: Re
       onLoadMore={onLoadMore}
       onVote={onVote}
       onWrite={onWrite}
+      mediaBase={config.apiBase}
+      onOpenMedia={onOpenMedia}
     >
       {dialog && (
         <dialog.Dialog
@@ -124,6 +158,16 @@ export function ReviewsWidget({ controller, i18n, config, jsonLd, ...props }: Re
           customerToken={props.customerToken}
           returnFocusTo={dialog.returnFocusTo}
           onClose={() => setDialog(null)}
+        />
+      )}
+      {lightbox && (
+        <lightbox.Lightbox
+          items={lightbox.items}
+          start={lightbox.start}
+          locale={i18n.locale}
+          mediaBase={config.apiBase}
+          returnFocusTo={lightbox.returnFocusTo}
+          onClose={() => setLightbox(null)}
         />
       )}
     </ReviewsView>

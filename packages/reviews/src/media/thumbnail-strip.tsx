@@ -1,0 +1,57 @@
+// The row of photo and video thumbnails on a review card. It ships in the reviews chunk, so it is
+// kept to plain markup: each thumbnail is a button (the lightbox loads on the first press), and
+// its box is fixed by width/height attributes and CSS, with the media's placeholder colour behind
+// it, so nothing moves when the images arrive.
+import type { I18n, Media } from "@plaudit/core";
+import { formatDuration, mediaAlt, mediaSrcset, mediaUrl } from "./media-url.ts";
+
+/** Edge of a thumbnail, in CSS px (docs/widgets.md promises 64×64). */
+export const THUMBNAIL_SIZE = 64;
+
+export interface ThumbnailStripProps {
+  media: readonly Media[];
+  author: string;
+  i18n: I18n;
+  /** The API base the media URLs are resolved against. */
+  mediaBase?: string;
+  /** Opens the lightbox at `index`; `button` gets focus back when it closes. */
+  onOpen?(index: number, button: HTMLElement): void;
+}
+
+export function ThumbnailStrip({ media, author, i18n, mediaBase, onOpen }: ThumbnailStripProps) {
+  return (
+    <ul class="plaudit-media">
+      {media.map((item, index) => (
+        <li key={item.id}>
+          <button
+            type="button"
+            class="plaudit-media__open"
+            aria-haspopup="dialog"
+            onClick={(event) => onOpen?.(index, event.currentTarget)}
+          >
+            <img
+              class="plaudit-media__thumb"
+              src={mediaUrl(item.thumbnailUrl, mediaBase)}
+              srcset={mediaSrcset(item.srcset, mediaBase)}
+              sizes={item.srcset ? `${THUMBNAIL_SIZE}px` : undefined}
+              width={THUMBNAIL_SIZE}
+              height={THUMBNAIL_SIZE}
+              loading="lazy"
+              decoding="async"
+              alt={mediaAlt(i18n, item, index, author)}
+              style={item.placeholder ? { backgroundColor: item.placeholder } : undefined}
+            />
+            {item.kind === "video" && (
+              <span class="plaudit-media__video">
+                <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                  <path d="M8 5v14l11-7z" fill="currentColor" />
+                </svg>
+                {item.durationSeconds !== undefined && formatDuration(item.durationSeconds)}
+              </span>
+            )}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
