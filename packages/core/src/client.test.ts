@@ -100,6 +100,14 @@ describe("routes", () => {
     expect(calls[0]!.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=/);
     expect(calls[0]!.body).toContain('name="file"');
   });
+
+  it("sends a video's poster frame as the poster part", async () => {
+    const media = { id: "m2", kind: "video", url: "u", thumbnailUrl: "t", width: 1, height: 1 };
+    const { client, calls } = clientWith(() => json(media, { status: 201 }));
+    const poster = new Blob(["jpeg"], { type: "image/jpeg" });
+    await client.uploadMedia(new Blob(["webm"], { type: "video/webm" }), { poster });
+    expect(calls[0]!.body).toMatch(/name="poster"[^]*image\/jpeg\r?\n\r?\njpeg/);
+  });
 });
 
 describe("typed errors", () => {

@@ -132,6 +132,7 @@ export function createClient(options: ClientOptions): PlauditClient {
       const url = http.url(`${storePath}media`);
       const form = new FormData();
       form.append("file", file);
+      if (opts.poster) form.append("poster", opts.poster, "poster.jpg");
       if (opts.onProgress && typeof XMLHttpRequest === "function") {
         // Only the review form uploads: the XHR code stays out of the runtime every page loads.
         return import("./upload.ts").then((upload) => upload.uploadWithProgress(url, form, has("id"), opts));

@@ -6,6 +6,8 @@ import { type BodyCheck, readJson } from "./http.ts";
 export interface UploadOptions {
   onProgress?(fraction: number): void;
   signal?: AbortSignal;
+  /** A video's poster frame as an image, sent as the `poster` part (API.md). */
+  poster?: Blob;
 }
 
 export function uploadWithProgress(
