@@ -33,6 +33,8 @@ export interface OpenOptions {
   initScript?: string;
   /** Requests whose URL contains one of these are answered with a network error. */
   block?: string[];
+  /** false opens the page as a crawler without JavaScript sees it (default true). */
+  javaScriptEnabled?: boolean;
   /** Default "load"; the harness then also waits for the network to go quiet. */
   waitUntil?: "load" | "domcontentloaded" | "networkidle";
 }
@@ -131,6 +133,7 @@ export async function startHarness(): Promise<Harness> {
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: options.viewport ?? { width: 1280, height: 720 },
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
     });
     const page = context.pages()[0] ?? (await context.newPage());
     const shop: ShopPage = {

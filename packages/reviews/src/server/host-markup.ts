@@ -42,10 +42,12 @@ export function hostMarkup(host: HostMarkup): string {
     host.styles === "link"
       ? `<link rel="stylesheet" href="${escapeAttribute(host.stylesheet)}">`
       : `<style>${host.css}</style>`;
+  // The styles go after the widget: the browser attaches the shadow root when the template ends
+  // (no unstyled frame either way), and hydration then finds the widget as the root's first child.
   const content =
     host.shadow === "light"
       ? `${styles}${host.markup}`
-      : `<template shadowrootmode="open">${styles}${host.markup}</template>`;
+      : `<template shadowrootmode="open">${host.markup}${styles}</template>`;
   const state = `<script type="application/json" ${STATE_ATTRIBUTE}>${scriptJson(host.state)}</script>`;
   return `<div${attributes}>${content}${state}</div>`;
 }

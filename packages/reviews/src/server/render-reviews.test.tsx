@@ -62,7 +62,7 @@ describe("renderReviews", () => {
       api: "https://reviews.test/",
     });
     expect(html).toMatch(
-      /^<div data-plaudit="reviews" id="plaudit-reviews" data-product-id="tee" data-store="demo" data-api="https:\/\/reviews.test" data-locale="en" data-theme="auto" data-product-name="Classic tee"><template shadowrootmode="open"><style>/,
+      /^<div data-plaudit="reviews" id="plaudit-reviews" data-product-id="tee" data-store="demo" data-api="https:\/\/reviews.test" data-locale="en" data-theme="auto" data-product-name="Classic tee"><template shadowrootmode="open"><section /,
     );
     const script = /<script type="application\/json" data-plaudit-state>(.*?)<\/script><\/div>$/s.exec(
       html,

@@ -1,0 +1,92 @@
+// Helpers of the server-rendering browser tests: the SSR example shop as a child process, and
+// offline structured-data validation (TOOLCHAIN.md: Adobe's validator with Google's rules).
+import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
+import Validator from "@adobe/structured-data-validator";
+import WebAutoExtractor from "@marbec/web-auto-extractor";
+import { repoRoot } from "./harness.ts";
+
+export interface ShopServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** examples/ssr-store on a free port, reading from the Plaudit server at `plauditUrl`. */
+export async function startSsrStore(plauditUrl: string): Promise<ShopServer> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", join(repoRoot, "examples/ssr-store/src/server.ts")],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, PLAUDIT_API: plauditUrl, PORT: "0", HOST: "127.0.0.1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`ssr-store did not start in 20 s:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on http:\/\/localhost:(\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${match[1]}`);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`ssr-store exited with ${code}:\n${output}`));
+    });
+  });
+  child.stdout?.resume();
+  child.stderr?.resume();
+  return {
+    url,
+    async close() {
+      child.kill("SIGTERM");
+      if (child.exitCode === null) await new Promise((done) => child.once("exit", done));
+    },
+  };
+}
+
+type Node = Record<string, unknown>;
+
+export interface StructuredDataReport {
+  /** Distinct Product nodes after merging by `@id` (what search engines see). */
+  products: Node[];
+  /** Google-rule findings of ERROR severity, as "message (path)". */
+  errors: string[];
+}
+
+/**
+ * Validates a page's JSON-LD offline. Product objects that share an `@id` are one node in JSON-LD
+ * (and to Google), but the validator checks objects one by one: merge them first, as a JSON-LD
+ * processor (flattening) does, then validate the merged nodes.
+ */
+export async function validateStructuredData(html: string): Promise<StructuredDataReport> {
+  const extracted = new WebAutoExtractor({ addLocation: true, embedSource: ["rdfa", "microdata"] }).parse(
+    html,
+  );
+  const products: Node[] = [];
+  const byId = new Map<string, Node>();
+  for (const node of (extracted.jsonld?.Product ?? []) as Node[]) {
+    const id = node["@id"];
+    const merged = typeof id === "string" ? byId.get(id) : undefined;
+    if (merged) Object.assign(merged, node);
+    else {
+      const copy = { ...node };
+      products.push(copy);
+      if (typeof id === "string") byId.set(id, copy);
+    }
+  }
+  const issues = await new Validator().validate({
+    ...extracted,
+    jsonld: { ...extracted.jsonld, Product: products },
+  });
+  const errors = issues
+    .filter((issue) => issue.severity === "ERROR")
+    .map((issue) => `${issue.issueMessage} (${JSON.stringify(issue.path)})`);
+  return { products, errors };
+}

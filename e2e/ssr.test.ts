@@ -1,0 +1,148 @@
+// Reviews in the first HTML (docs/ssr.md): the SSR example shop renders them with
+// @plaudit/reviews/server, plaudit.js hydrates them; the snippet route does the same for themes
+// that cannot run Node. Checked as a crawler (no JavaScript), as a shopper (hydration), and as a
+// search engine (structured data, validated offline with Google's rules).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, startHarness } from "./harness.ts";
+import { type ShopServer, startSsrStore, validateStructuredData } from "./ssr-helpers.ts";
+
+let plaudit: Harness;
+let shop: ShopServer;
+
+beforeAll(async () => {
+  plaudit = await startHarness();
+  shop = await startSsrStore(plaudit.baseUrl);
+});
+afterAll(async () => {
+  await shop?.close();
+  await plaudit?.close();
+});
+
+const productUrl = () => `${shop.url}/products/tee-classic`;
+const TALL = { width: 1280, height: 3000 };
+
+// Runs before the page's scripts: sums layout shifts, and — once the parser has attached the
+// declarative shadow roots, before any widget mounts — remembers the server's nodes and watches
+// them for changes.
+const WATCH_HYDRATION = `
+window.__cls = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+}).observe({ type: "layout-shift", buffered: true });
+window.__mounted = [];
+(window.Plaudit = window.Plaudit || []).push(["on", "widget:mounted", (e) => window.__mounted.push(e.kind)]);
+document.addEventListener("readystatechange", () => {
+  if (document.readyState !== "interactive") return;
+  const root = document.querySelector('[data-plaudit="reviews"]').shadowRoot;
+  window.__ssr = {
+    mountedFirst: window.__mounted.length,
+    nodes: [...root.querySelector("section").querySelectorAll("*")],
+    html: root.querySelector("section").outerHTML,
+    changes: [],
+  };
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type !== "childList") window.__ssr.changes.push(r.type + " " + (r.attributeName || "") + " on " + r.target.nodeName + " " + JSON.stringify(r.target.data || ""));
+      for (const n of r.removedNodes) window.__ssr.changes.push("removed " + n.nodeName + " " + JSON.stringify(n.data || ""));
+      for (const n of r.addedNodes) window.__ssr.changes.push("added " + n.nodeName + " " + JSON.stringify(n.data || "") + " in " + r.target.nodeName + "." + r.target.className);
+    }
+  }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+});
+`;
+
+describe("server-rendered reviews", () => {
+  it("shows the summary, the first reviews and the stars with JavaScript off", async () => {
+    const page = await plaudit.open(productUrl(), { javaScriptEnabled: false, viewport: TALL });
+    const reviews = page.page.locator('[data-plaudit="reviews"]');
+    await expect(reviews.locator(".plaudit-summary__count").textContent()).resolves.toMatch(
+      /Based on \d+ reviews/,
+    );
+    expect(await reviews.locator("article").count()).toBe(10);
+    expect(await reviews.locator("article h3").first().textContent()).toBeTruthy();
+    const badge = page.page.locator('[data-plaudit="stars"] a.plaudit-star-badge');
+    expect(await badge.getAttribute("aria-label")).toMatch(/out of 5 stars, \d+ reviews/);
+    // Styled by its own shadow-root CSS: the summary holds its height before any script.
+    const box = await reviews.locator(".plaudit-summary").boundingBox();
+    expect(box?.height).toBeGreaterThanOrEqual(168);
+    expect(page.requestsTo("/v1/")).toEqual([]);
+    await page.close();
+  });
+
+  it("hydrates in place: no summary or review-list request, no DOM change, CLS 0", async () => {
+    const page = await plaudit.open(productUrl(), { viewport: TALL, initScript: WATCH_HYDRATION });
+    await expect
+      .poll(() => page.page.evaluate(() => (window as never as { __mounted: string[] }).__mounted.sort()))
+      .toEqual(["reviews", "stars"]);
+    await page.page.waitForTimeout(300);
+    const report = await page.page.evaluate(() => {
+      const w = window as never as {
+        __cls: number;
+        __ssr: { mountedFirst: number; nodes: Element[]; html: string; changes: string[] };
+      };
+      const section = document
+        .querySelector('[data-plaudit="reviews"]')!
+        .shadowRoot!.querySelector("section")!;
+      return {
+        cls: w.__cls,
+        mountedFirst: w.__ssr.mountedFirst,
+        nodesKept: w.__ssr.nodes.every((node) => section.contains(node)),
+        sameHtml: section.outerHTML === w.__ssr.html,
+        changes: w.__ssr.changes,
+      };
+    });
+    expect(report.mountedFirst).toBe(0);
+    expect(report.nodesKept).toBe(true);
+    expect(report.sameHtml).toBe(true);
+    // No element added, removed or re-attributed. Preact only splits text the server wrote as one
+    // node ("Reply from the store · date") into its parts, and adds an empty text node for the
+    // empty live region: the same characters, as sameHtml shows.
+    const textSplits = /^(characterData {2}on #text|added #text) /;
+    expect(report.changes.filter((change) => !textSplits.test(change))).toEqual([]);
+    expect(report.cls).toBe(0);
+    expect(page.requestsTo("/v1/stores/demo/summaries")).toEqual([]);
+    expect(page.requestsTo("/v1/stores/demo/products/tee-classic/")).toEqual([]);
+    expect(await page.page.locator('script[type="application/ld+json"]').count()).toBe(1);
+    expect(page.problems()).toEqual([]);
+
+    // Hydrated, not just left alone: "Load more" asks for the page after the server's cursor.
+    await page.page.getByRole("button", { name: "Load more reviews" }).click();
+    await expect.poll(() => page.page.locator('[data-plaudit="reviews"] article').count()).toBe(20);
+    const more = page.requestsTo("/v1/stores/demo/products/tee-classic/reviews");
+    expect(more).toHaveLength(1);
+    expect(new URL(more[0]!.url()).searchParams.get("cursor")).toBeTruthy();
+    await page.close();
+  });
+
+  it("publishes one valid Product node on the SSR page, from the snippet route and on the script-tag demo", async () => {
+    const ssr = await plaudit.open(productUrl(), { viewport: TALL });
+    await expect.poll(() => ssr.page.locator("script[data-plaudit-jsonld]").count()).toBe(1);
+    const onSsrPage = await validateStructuredData(await ssr.page.content());
+    await ssr.close();
+
+    const facts = new URLSearchParams({
+      name: "Classic Cotton Tee",
+      image: "https://shop.example/tee.jpg",
+      url: "https://shop.example/products/tee-classic",
+      price: "28.00",
+      currency: "USD",
+      availability: "InStock",
+    });
+    const snippet = await fetch(`${plaudit.baseUrl}/v1/stores/demo/products/tee-classic/snippet?${facts}`);
+    const fromSnippet = await validateStructuredData(await snippet.text());
+
+    const demo = await plaudit.open("/demo/tee-classic.html", { viewport: TALL });
+    await expect.poll(() => demo.page.locator("script[data-plaudit-jsonld]").count()).toBe(1);
+    const onDemo = await validateStructuredData(await demo.page.content());
+    await demo.close();
+
+    for (const [page, report] of Object.entries({ onSsrPage, fromSnippet, onDemo })) {
+      expect({ page, errors: report.errors }).toEqual({ page, errors: [] });
+      expect({ page, products: report.products.length }).toEqual({ page, products: 1 });
+      expect(report.products[0]).toMatchObject({
+        name: "Classic Cotton Tee",
+        aggregateRating: {},
+        offers: {},
+      });
+    }
+  });
+});

@@ -1,0 +1,89 @@
+// A small storefront whose product pages carry Plaudit's reviews in the first HTML
+// (renderReviews from @plaudit/reviews/server), hydrated in the browser by plaudit.js.
+//
+//   npm start                          # the Plaudit server, http://localhost:8787
+//   npm start -w examples/ssr-store    # this shop, http://localhost:8788
+//
+// PLAUDIT_API (default http://localhost:8787), PLAUDIT_STORE (default demo), PORT (default 8788).
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { renderReviews } from "@plaudit/reviews/server";
+import { PRODUCTS } from "./catalog.ts";
+import { indexPage, productPage, SHOP_CSS } from "./page.ts";
+
+const PLAUDIT_API = (process.env.PLAUDIT_API ?? "http://localhost:8787").replace(/\/+$/, "");
+const STORE = process.env.PLAUDIT_STORE ?? "demo";
+const PORT = Number(process.env.PORT ?? 8788);
+
+function send(res: ServerResponse, status: number, type: string, body: string) {
+  res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store" });
+  res.end(body);
+}
+
+/**
+ * plaudit.js and its chunks, served from this shop's origin: the chunks are ES modules, which a
+ * browser loads cross-origin only with CORS headers (or put Plaudit behind your CDN the same way).
+ */
+async function proxyAsset(path: string, res: ServerResponse) {
+  const upstream = await fetch(`${PLAUDIT_API}${path}`);
+  const headers: Record<string, string> = {};
+  for (const name of ["content-type", "cache-control", "etag"]) {
+    const value = upstream.headers.get(name);
+    if (value) headers[name] = value;
+  }
+  res.writeHead(upstream.status, headers);
+  if (upstream.body) Readable.fromWeb(upstream.body as import("node:stream/web").ReadableStream).pipe(res);
+  else res.end();
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? "/", "http://shop.local");
+  const path = url.pathname;
+  if (path === "/") return send(res, 200, "text/html; charset=utf-8", indexPage(STORE));
+  if (path === "/shop.css") return send(res, 200, "text/css; charset=utf-8", SHOP_CSS);
+  if (path === "/plaudit.js" || path.startsWith("/chunks/")) return proxyAsset(path, res);
+
+  const match = /^\/products\/([^/]+)$/.exec(path);
+  const product = match && PRODUCTS.find((p) => p.id === decodeURIComponent(match[1]!));
+  if (!product) return send(res, 404, "text/plain; charset=utf-8", "Not found");
+
+  const origin = `http://${req.headers.host ?? `localhost:${PORT}`}`;
+  const reviews = await renderReviews({
+    store: STORE,
+    api: PLAUDIT_API,
+    product: {
+      id: product.id,
+      name: product.name,
+      description: product.description,
+      url: `${origin}${path}`,
+      image: `${origin}/images/${product.id}.jpg`,
+      sku: product.id,
+      brand: "Fern & Field",
+      offers: {
+        price: (product.price / 100).toFixed(2),
+        priceCurrency: "USD",
+        availability: "https://schema.org/InStock",
+        url: `${origin}${path}`,
+      },
+    },
+    // The shop's own request budget: a slow Plaudit must not hold the page.
+    client: { timeoutMs: 2000, retries: 0 },
+  });
+  // Plaudit unreachable: the page still renders; plaudit.js loads the reviews in the browser.
+  if (reviews.error) console.warn("[ssr-store] reviews rendered in the browser:", String(reviews.error));
+  send(res, 200, "text/html; charset=utf-8", productPage(product, reviews, STORE));
+}
+
+const server = createServer((req, res) => {
+  handle(req, res).catch((error: unknown) => {
+    console.error("[ssr-store]", error);
+    if (!res.headersSent) send(res, 500, "text/plain; charset=utf-8", "Something went wrong");
+  });
+});
+server.listen(PORT, process.env.HOST ?? "127.0.0.1", () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : PORT;
+  console.log(`ssr-store listening on http://localhost:${port} (Plaudit at ${PLAUDIT_API})`);
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => server.close(() => process.exit(0)));
