@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { ApiError } from "../errors.ts";
 import { LIMITS } from "../limits.ts";
+import { assertNoNul } from "./nul-guard.ts";
 
 // The rest of the body is left unread, so the connection cannot carry another request: say so,
 // or a keep-alive client would send its next request into a socket the server is closing.
@@ -43,9 +44,12 @@ export async function readJsonBody(c: Context, limit: number = LIMITS.jsonBodyBy
     chunks.push(value);
   }
   const text = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch {
     throw new ApiError(400, "malformed_json", "the body is not valid JSON");
   }
+  assertNoNul(body);
+  return body;
 }
