@@ -5,7 +5,6 @@ import { withDefaultHooks } from "./hooks.ts";
 import { adminAuth } from "./http/admin-auth.ts";
 import { publicCors } from "./http/cors.ts";
 import { rejectNulInUrl } from "./http/nul-guard.ts";
-import { rejectNulInUrl } from "./http/nul-guard.ts";
 import { requestLog } from "./http/request-log.ts";
 import { storeScope } from "./http/store-scope.ts";
 import { jsonLogger } from "./logger.ts";
@@ -47,7 +46,6 @@ export function createApp(deps: AppDeps): PlauditApp {
   app.use("*", requestLog(ctx));
   app.use("/v1/stores/*", publicCors());
   app.use("/v1/*", rejectNulInUrl());
-  app.use("*", rejectNulInUrl());
   app.use("/v1/stores/:store/*", storeScope(ctx));
   app.use("/v1/admin/*", adminAuth(ctx));
 
