@@ -5,6 +5,7 @@ import { withDefaultHooks } from "./hooks.ts";
 import { adminAuth } from "./http/admin-auth.ts";
 import { publicCors } from "./http/cors.ts";
 import { rejectNulInUrl } from "./http/nul-guard.ts";
+import { publicOrigin } from "./http/public-origin.ts";
 import { requestLog } from "./http/request-log.ts";
 import { storeScope } from "./http/store-scope.ts";
 import { jsonLogger } from "./logger.ts";
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): PlauditApp {
   ctx.hooks = withLoyaltyHooks(ctx.hooks, ctx);
 
   const app = new Hono<AppEnv>();
+  app.use("*", ...publicOrigin(ctx.trustProxy));
   app.use("*", requestLog(ctx));
   app.use("/v1/stores/*", publicCors());
   app.use("/v1/*", rejectNulInUrl());

@@ -52,6 +52,8 @@ export interface AppEnv {
     store: StoreRecord;
     /** Set by the not-found handler: no route matched (metrics label "unmatched"). */
     unmatched: boolean;
+    /** The origin shoppers reached this server by (http/public-origin.ts): media URLs start with it. */
+    publicOrigin: string;
   };
 }
 

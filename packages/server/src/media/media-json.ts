@@ -1,5 +1,6 @@
 import type { Media } from "@plaudit/core";
 import type { Selectable } from "kysely";
+import { currentPublicOrigin } from "../http/public-origin.ts";
 import type { MediaFiles, MediaTable } from "./media-table.ts";
 
 export type MediaRow = Selectable<MediaTable>;
@@ -18,14 +19,16 @@ export function keysOf(files: MediaFiles): string[] {
 }
 
 /**
- * The public shape. URLs are `${baseUrl}/media/{store}/{id}/{file}`; with no base they are
- * root-relative, and the widget resolves them against its API base. `srcset` lists the WebP
+ * The public shape. URLs are `${baseUrl}/media/{store}/{id}/{file}`; with no configured base
+ * (PLAUDIT_MEDIA_BASE_URL) the base is the origin of the request being answered, so the URLs work
+ * on the shop's own pages (root-relative only outside a request). `srcset` lists the WebP
  * sizes; `url` is the largest JPEG (readable everywhere) or the video; `thumbnailUrl` is the
  * smallest WebP (for a video: of its poster).
  */
 export function toMedia(row: MediaRow, baseUrl = ""): Media {
   const files = parseFiles(row.files);
-  const href = (key: string) => `${baseUrl}/media/${key}`;
+  const base = baseUrl || currentPublicOrigin();
+  const href = (key: string) => `${base}/media/${key}`;
   const smallest = files.images[0];
   const largest = files.images[files.images.length - 1];
   const url = row.kind === "video" && files.video ? href(files.video) : largest ? href(largest.jpg) : "";
