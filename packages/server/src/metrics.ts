@@ -6,6 +6,8 @@ export interface Metrics {
   registry: Registry;
   observeRequest(labels: { method: string; route: string; status: number }, seconds: number): void;
   rateLimitRejected(scope: "ip" | "store"): void;
+  /** A media upload answered 4xx (too large, not an accepted type, unreadable, rate limited). */
+  uploadRejected(status: number): void;
   /** Stops listening to the database's queries. */
   detach(): void;
 }
@@ -41,6 +43,13 @@ export function createMetrics(db: Database, options: { defaultMetrics?: boolean 
     registers: [registry],
   });
 
+  const uploadRejections = new Counter({
+    name: "plaudit_upload_rejections_total",
+    help: "Media uploads refused with a 4xx, by status (413 too large, 415 type, 422 unreadable, 429 rate limited)",
+    labelNames: ["status"] as const,
+    registers: [registry],
+  });
+
   const onQuery = (timing: QueryTiming) => {
     queries.observe(
       { dialect: timing.dialect, operation: timing.operation, outcome: timing.failed ? "error" : "ok" },
@@ -58,6 +67,9 @@ export function createMetrics(db: Database, options: { defaultMetrics?: boolean 
     },
     rateLimitRejected(scope) {
       rejections.inc({ scope });
+    },
+    uploadRejected(status) {
+      uploadRejections.inc({ status: String(status) });
     },
     detach() {
       db.queryListeners.delete(onQuery);

@@ -3,6 +3,8 @@ import type { MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import type { AppContext, AppEnv } from "../context.ts";
 
+const MEDIA_UPLOAD_ROUTE = "/v1/stores/:store/media";
+
 /**
  * Gives each request an id (kept from a sane X-Request-Id), and when it is done writes one JSON
  * log line and the request metrics, labelled by route pattern (not the raw path: bounded labels).
@@ -23,6 +25,14 @@ export function requestLog(ctx: AppContext): MiddlewareHandler<AppEnv> {
     // The last matched route is the handler; a request no route matched reports "unmatched".
     const route = c.get("unmatched") ? "unmatched" : routePath(c, -1);
     ctx.metrics.observeRequest({ method: c.req.method, route, status: c.res.status }, seconds);
+    if (
+      route === MEDIA_UPLOAD_ROUTE &&
+      c.req.method === "POST" &&
+      c.res.status >= 400 &&
+      c.res.status < 500
+    ) {
+      ctx.metrics.uploadRejected(c.res.status);
+    }
     ctx.logger.info({
       msg: "request",
       requestId,
