@@ -1,0 +1,63 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
+export const cliPath = resolve(repoRoot, "packages/server/src/cli.ts");
+
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+}
+
+/**
+ * The real CLI (`plaudit-server start`, as `npm start` runs it) in its own process, rate limits
+ * off, on a free port. Resolves when it prints its URL.
+ */
+export function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", cliPath, "start", "--port", "0", "--database-url", databaseUrl],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        HOST: "127.0.0.1",
+        PLAUDIT_RATE_LIMITS: "off",
+        PLAUDIT_DEMO_SECRET: "crash-secret",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start in 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on http:\/\/localhost:(\d+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        child.stdout?.removeListener("data", onData);
+        child.stderr?.removeListener("data", onData);
+        // Keep draining the request log, or a full pipe would stall the server.
+        child.stdout?.resume();
+        child.stderr?.resume();
+        done({ child, url: `http://127.0.0.1:${match[1]}` });
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      fail(new Error(`server exited (${code ?? signal}) before listening:\n${output}`));
+    });
+  });
+}
+
+/** SIGKILL: no shutdown handler runs, nothing is flushed — a power cut for the process. */
+export async function killHard(server: ServerProcess): Promise<void> {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  const exited = new Promise((done) => server.child.once("exit", done));
+  server.child.kill("SIGKILL");
+  await exited;
+}
