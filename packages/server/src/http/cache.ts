@@ -3,7 +3,7 @@ import type { Context } from "hono";
 
 export const PUBLIC_READ_CACHE = "public, max-age=60, stale-while-revalidate=600";
 
-export function weakEtag(body: string): string {
+function weakEtag(body: string): string {
   return `W/"${createHash("sha1").update(body).digest("base64url").slice(0, 27)}"`;
 }
 

@@ -64,6 +64,21 @@ describe.each(databasesUnderTest())("review snippet on %s", (kind) => {
     expect(german.status).toBe(200);
   });
 
+  it("renders anew when a review arrives: the old ETag no longer matches", async () => {
+    const first = await fetch(snippet("cached"));
+    const etag = first.headers.get("etag")!;
+    expect(await first.text()).not.toContain("Fresh review");
+    const res = await postJson(
+      `${server.url}/v1/stores/${storeId}/products/cached/reviews`,
+      reviewBody({ title: "Fresh review" }),
+    );
+    expect(res.status).toBe(201);
+    const second = await fetch(snippet("cached"), { headers: { "if-none-match": etag } });
+    expect(second.status).toBe(200);
+    expect(second.headers.get("etag")).not.toBe(etag);
+    expect(await second.text()).toContain("Fresh review");
+  });
+
   it("writes the product facts from the query only as escaped text", async () => {
     const name = '"><script>alert(1)</script>';
     const query = new URLSearchParams({

@@ -4,18 +4,11 @@
 import { renderReviews, widgetCss, widgetCssFile } from "@plaudit/reviews/server";
 import type { Context } from "hono";
 import type { RouteModule } from "../context.ts";
-import { etagMatches, PUBLIC_READ_CACHE, weakEtag } from "../http/cache.ts";
+import { etagMatches, PUBLIC_READ_CACHE } from "../http/cache.ts";
 import { productParam } from "../routes/product-param.ts";
+import { createRenderedCache } from "./rendered-cache.ts";
 import { snippetData } from "./snippet-data.ts";
 import { parseSnippetQuery } from "./snippet-query.ts";
-
-/** HTML with a weak ETag and shared-cache headers, or 304 when the client has it. */
-function cacheableHtml(c: Context, body: string): Response {
-  const etag = weakEtag(body);
-  const headers = { ETag: etag, "Cache-Control": PUBLIC_READ_CACHE };
-  if (etagMatches(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers);
-  return c.body(body, 200, { ...headers, "Content-Type": "text/html; charset=utf-8" });
-}
 
 const css = (c: Context, cacheControl: string) =>
   c.body(widgetCss, 200, {
@@ -28,29 +21,35 @@ const css = (c: Context, cacheControl: string) =>
 export const snippetRoutes: RouteModule = {
   name: "snippet",
   register(app, ctx) {
+    const rendered = createRenderedCache();
     app.get("/v1/stores/:store/products/:product/snippet", async (c) => {
       const productId = productParam(c);
       const query = parseSnippetQuery(c.req.query());
       const store = c.get("store");
       const data = await snippetData(ctx, store.id, productId, query.pageSize);
       const origin = new URL(c.req.url).origin;
-      const result = await renderReviews({
-        store: store.id,
-        product: { id: productId, ...query.facts },
-        data,
-        locale: query.locale,
-        theme: query.theme,
-        shadow: query.shadow,
-        styles: query.styles,
-        pageSize: query.pageSize,
-        // No data-api: the page's plaudit.js script tag names the server (this fragment may have
-        // been fetched from an internal address).
-        stylesheet: `${origin}/${widgetCssFile}`,
-      });
-      return cacheableHtml(
-        c,
-        query.widget === "stars" ? `${result.stars}\n` : `${result.html}\n${result.jsonLd}\n`,
-      );
+      const etag = rendered.etag([store.id, productId, origin, query, data]);
+      const headers = { ETag: etag, "Cache-Control": PUBLIC_READ_CACHE };
+      if (etagMatches(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers);
+      let html = rendered.get(etag);
+      if (html === undefined) {
+        const result = await renderReviews({
+          store: store.id,
+          product: { id: productId, ...query.facts },
+          data,
+          locale: query.locale,
+          theme: query.theme,
+          shadow: query.shadow,
+          styles: query.styles,
+          pageSize: query.pageSize,
+          // No data-api: the page's plaudit.js script tag names the server (this fragment may
+          // have been fetched from an internal address).
+          stylesheet: `${origin}/${widgetCssFile}`,
+        });
+        html = query.widget === "stars" ? `${result.stars}\n` : `${result.html}\n${result.jsonLd}\n`;
+        rendered.set(etag, html);
+      }
+      return c.body(html, 200, { ...headers, "Content-Type": "text/html; charset=utf-8" });
     });
 
     // The content-hashed name changes with the CSS: cache it forever. /plaudit.css is its alias.
