@@ -1,0 +1,126 @@
+// The API down, slow, failing or talking nonsense: the shop's own script keeps working, nothing
+// uncaught reaches the page, the widgets stay quiet (an error notice with "Try again", an empty
+// badge), and they recover when the API answers again. The API is faked with Playwright's
+// request routing in the browser (a boundary we do not own); everything else is real.
+import type { Route } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, type ShopPage, startHarness } from "./harness.ts";
+
+let plaudit: Harness;
+beforeAll(async () => {
+  plaudit = await startHarness();
+});
+afterAll(async () => {
+  await plaudit?.close();
+});
+
+type Mode = "up" | "down" | "500" | "invalid-json" | "slow";
+
+const TALL = { width: 1280, height: 2400 };
+// Unhandled rejections never reach Playwright's pageerror: log them where the test reads them.
+const WATCH_REJECTIONS = `addEventListener("unhandledrejection", (e) => console.error("[e2e] unhandled rejection: " + (e.reason && e.reason.message || e.reason)));`;
+
+/** The demo product page with every /v1 request answered the way `mode()` says at that moment. */
+async function openWithApi(mode: () => Mode): Promise<ShopPage> {
+  // A page without scripts first, so the routing is in place before the shop's page loads.
+  const shop = await plaudit.open("/healthz", { viewport: TALL, initScript: WATCH_REJECTIONS });
+  await shop.page.route(
+    (url) => url.pathname.startsWith("/v1/"),
+    async (route: Route) => {
+      switch (mode()) {
+        case "down":
+          return route.abort("connectionrefused");
+        case "500":
+          return route.fulfill({
+            status: 500,
+            contentType: "application/json",
+            body: JSON.stringify({ error: { code: "internal_error", message: "down for maintenance" } }),
+          });
+        case "invalid-json":
+          return route.fulfill({
+            status: 200,
+            contentType: "application/json",
+            body: '{"items": [ {"productId": ',
+          });
+        case "slow":
+          await new Promise((done) => setTimeout(done, 5_000));
+          return route.continue().catch(() => {});
+        default:
+          return route.continue();
+      }
+    },
+  );
+  await shop.page.goto(`${plaudit.baseUrl}/demo/tee-classic.html`);
+  return shop;
+}
+
+const reviewsText = (shop: ShopPage) =>
+  shop.page.evaluate(() => document.querySelector('[data-plaudit="reviews"]')?.shadowRoot?.textContent ?? "");
+const badgeText = (shop: ShopPage) =>
+  shop.page.evaluate(() => document.querySelector('[data-plaudit="stars"]')?.shadowRoot?.textContent ?? "");
+
+async function addToCart(shop: ShopPage, expected: string) {
+  await shop.page.click("form[data-add-to-cart] button");
+  await expect.poll(() => shop.page.locator("[data-cart-count]").first().textContent()).toBe(expected);
+}
+
+/** Nothing uncaught, no unhandled rejection, no CSP report. Console errors Chromium logs for failed loads are fine. */
+function expectNothingUncaught(shop: ShopPage) {
+  expect(shop.pageErrors).toEqual([]);
+  expect(shop.consoleErrors.filter((line) => line.includes("[e2e] unhandled rejection"))).toEqual([]);
+  expect(shop.cspViolations).toEqual([]);
+}
+
+describe.each(["down", "500", "invalid-json"] as const)("the API %s", (failure) => {
+  it("leaves the shop working, shows the quiet fallback, and recovers when the API is back", async () => {
+    let mode: Mode = failure;
+    const shop = await openWithApi(() => mode);
+    await addToCart(shop, "1");
+    // The list's quiet fallback: one line and a retry button, no stack, no spinner forever.
+    await expect.poll(() => reviewsText(shop), { timeout: 15_000 }).toContain("Reviews could not be loaded.");
+    await expect(
+      shop.page.locator('[data-plaudit="reviews"] button', { hasText: "Try again" }).count(),
+    ).resolves.toBe(1);
+    // The badge shows no number it does not have.
+    expect(await badgeText(shop)).not.toMatch(/\d/);
+    await addToCart(shop, "2");
+    expectNothingUncaught(shop);
+
+    // The API returns: "Try again" brings the list, Plaudit.refresh() the badge.
+    mode = "up";
+    await shop.page.locator('[data-plaudit="reviews"] button', { hasText: "Try again" }).click();
+    await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
+    await shop.page.evaluate(() => (window as unknown as { Plaudit: { refresh(): void } }).Plaudit.refresh());
+    await expect.poll(() => badgeText(shop)).toMatch(/\d/);
+    expectNothingUncaught(shop);
+    await shop.close();
+  });
+});
+
+describe("a slow API (5 s per answer)", () => {
+  it("keeps the page responsive while waiting and shows the widgets when the answers come", async () => {
+    const shop = await openWithApi(() => "slow");
+    // The shop's script answers at once while every Plaudit request is still pending.
+    await addToCart(shop, "1");
+    const responsive = await shop.page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          // A 100 ms heartbeat for 1.5 s: a blocked main thread would miss beats.
+          let beats = 0;
+          const timer = setInterval(() => beats++, 100);
+          setTimeout(() => {
+            clearInterval(timer);
+            done(beats);
+          }, 1_500);
+        }),
+    );
+    expect(responsive).toBeGreaterThanOrEqual(12);
+    await expect
+      .poll(() => shop.page.locator('[data-plaudit="reviews"] article').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    await expect.poll(() => badgeText(shop), { timeout: 10_000 }).toMatch(/\d/);
+    expect(await reviewsText(shop)).not.toContain("could not be loaded");
+    expectNothingUncaught(shop);
+    await shop.close();
+  });
+});
