@@ -47,6 +47,12 @@ const en: Messages = {
   "failed.rateLimited": "You have sent several reviews in a short time. Please try again later.",
   "failed.session": "Your login session has expired. Reload the page, then send your review again.",
   "failed.generic": "Your review could not be sent. Please try again.",
+  "media.label": "Photos and videos (optional)",
+  "media.hint":
+    "Up to {max}. Photos are resized on your device, and their location data is removed before sending.",
+  "media.add": "Add photos or videos",
+  "media.camera": "Use the camera",
+  "media.drop": "or drop them here",
 };
 
 const de: Messages = {
@@ -99,6 +105,12 @@ const de: Messages = {
   "failed.session":
     "Ihre Anmeldung ist abgelaufen. Laden Sie die Seite neu und senden Sie Ihre Bewertung erneut.",
   "failed.generic": "Ihre Bewertung konnte nicht gesendet werden. Bitte versuchen Sie es erneut.",
+  "media.label": "Fotos und Videos (optional)",
+  "media.hint":
+    "Bis zu {max}. Fotos werden auf Ihrem Gerät verkleinert, Standortdaten vor dem Senden entfernt.",
+  "media.add": "Fotos oder Videos hinzufügen",
+  "media.camera": "Kamera verwenden",
+  "media.drop": "oder hierher ziehen",
 };
 
 const he: Messages = {
@@ -149,6 +161,11 @@ const he: Messages = {
   "failed.rateLimited": "שלחת כמה ביקורות בזמן קצר. יש לנסות שוב מאוחר יותר.",
   "failed.session": "תוקף ההתחברות פג. יש לטעון מחדש את הדף ולשלוח את הביקורת שוב.",
   "failed.generic": "לא ניתן היה לשלוח את הביקורת. יש לנסות שוב.",
+  "media.label": "תמונות וסרטונים (לא חובה)",
+  "media.hint": "עד {max}. התמונות מוקטנות במכשיר שלך, ונתוני המיקום מוסרים לפני השליחה.",
+  "media.add": "הוספת תמונות או סרטונים",
+  "media.camera": "שימוש במצלמה",
+  "media.drop": "או לגרור אותם לכאן",
 };
 
 export const writeReviewMessages: Catalogs = { en, de, he };

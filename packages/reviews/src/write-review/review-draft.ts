@@ -79,14 +79,19 @@ export function checkDraft(draft: ReviewDraft): DraftProblems {
 export const firstProblemField = (problems: Partial<Record<DraftField, unknown>>): DraftField | undefined =>
   DRAFT_FIELDS.find((field) => problems[field] !== undefined);
 
-/** The POST body of API.md. Only call with a draft that passed checkDraft (rating is set). */
-export function toReviewInput(draft: ReviewDraft, customerToken?: string): ReviewInput {
+/** The POST body of API.md (with the uploaded media's ids). Only call with a draft that passed checkDraft. */
+export function toReviewInput(
+  draft: ReviewDraft,
+  customerToken?: string,
+  mediaIds: string[] = [],
+): ReviewInput {
   const title = draft.title.trim();
   return {
     rating: draft.rating as Rating,
     ...(title ? { title } : {}),
     body: draft.body.trim(),
     author: { name: draft.name.trim(), email: draft.email.trim() },
+    ...(mediaIds.length ? { mediaIds } : {}),
     ...(customerToken ? { customerToken } : {}),
     website: draft.website,
   };

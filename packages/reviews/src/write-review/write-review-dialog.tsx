@@ -5,6 +5,10 @@
 import { createI18n, getStore, isPlauditError } from "@plaudit/core";
 import { adoptStyles, baseCss, Dialog, dialogCss, ratingInputCss, themeCss } from "@plaudit/ui";
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import { MediaField } from "../media/media-field.tsx";
+import { mediaFieldCss } from "../media/media-field-styles.ts";
+import { isBusy } from "../media/upload-state.ts";
+import { useUploads } from "../media/use-uploads.ts";
 import { writeReviewMessages } from "./messages.ts";
 import {
   checkDraft,
@@ -54,11 +58,18 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
   // Fields the server refused, with the value it refused: the message stays until that value changes.
   const [refused, setRefused] = useState<Partial<Record<DraftField, string>>>({});
   const [focusRequest, setFocusRequest] = useState<{ field: DraftField } | null>(null);
+  const uploads = useUploads(cfg);
+  // Why the review cannot be sent yet because of its files; cleared once they settle.
+  const [mediaNotice, setMediaNotice] = useState<"media.wait" | "media.fix" | null>(null);
+  const uploadsBusy = uploads.items.some(isBusy);
+  const uploadsFailed = uploads.items.some((item) => item.status === "failed");
+  if (mediaNotice === "media.wait" && !uploadsBusy) setMediaNotice(uploadsFailed ? "media.fix" : null);
+  if (mediaNotice === "media.fix" && !uploadsFailed) setMediaNotice(uploadsBusy ? "media.wait" : null);
 
   useLayoutEffect(() => {
     const root = contentRef.current?.getRootNode();
     if (root instanceof ShadowRoot)
-      adoptStyles(root, [themeCss, baseCss, dialogCss, ratingInputCss, writeReviewCss]);
+      adoptStyles(root, [themeCss, baseCss, dialogCss, ratingInputCss, writeReviewCss, mediaFieldCss]);
     return () => {
       mounted.current = false;
     };
@@ -112,9 +123,15 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
       setFocusRequest({ field: firstInvalid });
       return;
     }
+    // A review sent now would go without the files still on their way (or the failed ones).
+    if (uploadsBusy || uploadsFailed) {
+      setMediaNotice(uploadsBusy ? "media.wait" : "media.fix");
+      return;
+    }
     setPhase({ name: "sending" });
     try {
-      const input = toReviewInput(draft, customerToken);
+      const mediaIds = uploads.items.flatMap((item) => (item.media ? [item.media.id] : []));
+      const input = toReviewInput(draft, customerToken, mediaIds);
       const result = await getStore().submitReview(cfg, productId, input);
       if (mounted.current) setPhase({ name: "thanks", status: result.status });
     } catch (error) {
@@ -165,6 +182,9 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
             onDraft={onDraft}
             onLeaveField={onLeaveField}
             onSubmit={() => void submit()}
+            media={
+              <MediaField idBase={`${idBase}-media`} i18n={i18n} uploads={uploads} noticeKey={mediaNotice} />
+            }
           />
         )}
         {/* Always in the DOM: screen readers announce changes to a live region, not its insertion. */}

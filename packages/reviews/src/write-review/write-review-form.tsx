@@ -3,6 +3,7 @@
 import type { I18n } from "@plaudit/core";
 import { LIMITS, type Rating } from "@plaudit/core";
 import { Button, RatingInput } from "@plaudit/ui";
+import type { ComponentChildren } from "preact";
 import { CharacterCount } from "./character-count.tsx";
 import { characterCount, type DraftField, type ReviewDraft } from "./review-draft.ts";
 import { FieldError, TextField } from "./text-field.tsx";
@@ -20,6 +21,8 @@ export interface WriteReviewFormProps {
   onDraft<K extends keyof ReviewDraft>(field: K, value: ReviewDraft[K]): void;
   onLeaveField(field: DraftField): void;
   onSubmit(): void;
+  /** The photo and video field, placed after the review text. */
+  media?: ComponentChildren;
 }
 
 export function WriteReviewForm(props: WriteReviewFormProps) {
@@ -85,6 +88,8 @@ export function WriteReviewForm(props: WriteReviewFormProps) {
           />
         }
       />
+
+      {props.media}
 
       <TextField
         id={id("name")}

@@ -1,0 +1,121 @@
+import { PlauditError } from "@plaudit/core";
+import { describe, expect, it, vi } from "vitest";
+import { photo } from "./media-fixtures.ts";
+import {
+  createUploadQueue,
+  kindOf,
+  type PreparedMedia,
+  uploadFailure,
+  VIDEO_MAX_BYTES,
+} from "./upload-queue.ts";
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const file = (name: string, type: string, size = 10) => new File([new Uint8Array(size)], name, { type });
+
+/** A queue whose uploads the test finishes by hand. */
+function controlled() {
+  const pending: {
+    prepared: PreparedMedia;
+    progress(f: number): void;
+    resolve(): void;
+    reject(e: unknown): void;
+  }[] = [];
+  let n = 0;
+  const queue = createUploadQueue({
+    prepare: async (picked) => ({ file: picked }),
+    upload: (prepared, { onProgress }) =>
+      new Promise((resolve, reject) => {
+        const media = photo(++n);
+        pending.push({ prepared, progress: onProgress, resolve: () => resolve(media), reject });
+      }),
+  });
+  return { queue, pending };
+}
+
+describe("upload queue", () => {
+  it("prepares and uploads each file, reporting progress until done", async () => {
+    const { queue, pending } = controlled();
+    const changes = vi.fn();
+    queue.subscribe(changes);
+    queue.add([file("a.jpg", "image/jpeg"), file("b.mp4", "video/mp4")]);
+    await settle();
+    expect(queue.items().map((item) => [item.name, item.kind, item.status])).toEqual([
+      ["a.jpg", "image", "uploading"],
+      ["b.mp4", "video", "uploading"],
+    ]);
+    pending[0]!.progress(0.5);
+    expect(queue.items()[0]!.progress).toBe(0.5);
+    pending[0]!.resolve();
+    await settle();
+    expect(queue.items()[0]).toMatchObject({ status: "done", progress: 1, media: { id: photo(1).id } });
+    expect(queue.items()[1]!.status).toBe("uploading");
+    expect(changes).toHaveBeenCalled();
+  });
+
+  it("takes at most 10 files per review and says how many were left out", () => {
+    const { queue } = controlled();
+    const many = Array.from({ length: 12 }, (_, i) => file(`p${i}.jpg`, "image/jpeg"));
+    expect(queue.add(many)).toEqual({ added: 10, overLimit: 2 });
+    expect(queue.add([file("late.jpg", "image/jpeg")])).toEqual({ added: 0, overLimit: 1 });
+    expect(queue.items()).toHaveLength(10);
+  });
+
+  it("retries a failed upload and keeps the others going", async () => {
+    const { queue, pending } = controlled();
+    queue.add([file("a.jpg", "image/jpeg")]);
+    await settle();
+    pending[0]!.reject(new PlauditError("network", "offline"));
+    await settle();
+    expect(queue.items()[0]).toMatchObject({
+      status: "failed",
+      errorKey: "media.failed.network",
+      retryable: true,
+    });
+    queue.retry(queue.items()[0]!.key);
+    await settle();
+    expect(queue.items()[0]!.status).toBe("uploading");
+    pending[1]!.resolve();
+    await settle();
+    expect(queue.items()[0]!.status).toBe("done");
+  });
+
+  it("removes a file mid-upload by aborting it", async () => {
+    let signal: AbortSignal | undefined;
+    const queue = createUploadQueue({
+      prepare: async (picked) => ({ file: picked }),
+      upload: (_prepared, opts) => {
+        signal = opts.signal;
+        return new Promise(() => {});
+      },
+    });
+    queue.add([file("a.jpg", "image/jpeg")]);
+    await settle();
+    queue.remove(queue.items()[0]!.key);
+    expect(signal?.aborted).toBe(true);
+    expect(queue.items()).toEqual([]);
+  });
+
+  it("refuses files that are neither photo nor video, and videos over 100 MB, without sending them", async () => {
+    const upload = vi.fn();
+    const queue = createUploadQueue({ prepare: async (picked) => ({ file: picked }), upload });
+    const huge = file("long.mp4", "video/mp4");
+    Object.defineProperty(huge, "size", { value: VIDEO_MAX_BYTES + 1 });
+    queue.add([file("notes.pdf", "application/pdf"), huge]);
+    await settle();
+    expect(queue.items().map((item) => [item.status, item.errorKey, item.retryable])).toEqual([
+      ["failed", "media.failed.type", false],
+      ["failed", "media.failed.size", false],
+    ]);
+    expect(upload).not.toHaveBeenCalled();
+  });
+
+  it("tells what a failure means for the shopper", () => {
+    const http = (status: number) => new PlauditError("http", "x", { status });
+    expect(uploadFailure(http(415))).toEqual({ errorKey: "media.failed.type", retryable: false });
+    expect(uploadFailure(http(413))).toEqual({ errorKey: "media.failed.size", retryable: false });
+    expect(uploadFailure(http(429))).toEqual({ errorKey: "media.failed.busy", retryable: true });
+    expect(uploadFailure(http(500))).toEqual({ errorKey: "media.failed.generic", retryable: true });
+    expect(kindOf(file("IMG_1.HEIC", ""))).toBe("image");
+    expect(kindOf(file("clip.mov", ""))).toBe("video");
+  });
+});
