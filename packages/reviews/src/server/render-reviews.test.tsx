@@ -23,9 +23,9 @@ const data = {
 };
 const product = { id: "tee", name: "Classic tee", url: "https://shop.example/products/tee?x=1#top" };
 
-/** The markup inside the declarative template, after the <style>. */
+/** The widget markup inside the declarative template (the <style> follows it). */
 const shadowMarkup = (html: string) =>
-  /<template shadowrootmode="open"><style>[^<]*<\/style>(.*)<\/template>/s.exec(html)?.[1];
+  /<template shadowrootmode="open">(.*?)<style>.*<\/style><\/template>/s.exec(html)?.[1];
 
 /** What the browser's widget renders on its first frame from a store seeded with `state`. */
 function clientRender(state: NonNullable<Awaited<ReturnType<typeof renderReviews>>["state"]>, locale = "en") {
@@ -105,6 +105,26 @@ describe("renderReviews", () => {
       aggregateRating: { ratingValue: data.summary.average, reviewCount: 13 },
     });
     expect(jsonLdNode?.review).toHaveLength(10);
+  });
+
+  it("never puts a rating on an Organization (Google's self-serving rule), even as the brand", async () => {
+    const { jsonLdNode } = await renderReviews({
+      store: "demo",
+      data,
+      product: { ...product, brand: { "@type": "Organization", name: "Fern & Field" } },
+    });
+    const ratedTypes: unknown[] = [];
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === "object") {
+        const node = value as Record<string, unknown>;
+        if ("aggregateRating" in node || "review" in node) ratedTypes.push(node["@type"]);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(jsonLdNode);
+    expect(ratedTypes).toEqual(["Product"]);
+    expect(jsonLdNode?.brand).toEqual({ "@type": "Organization", name: "Fern & Field" });
   });
 
   it("adds only ratings under the page's own @id when the page has its Product node", async () => {
