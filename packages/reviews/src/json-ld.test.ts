@@ -79,4 +79,10 @@ describe("serializeJsonLd", () => {
     expect(text).not.toContain("</");
     expect(JSON.parse(text).reviewBody).toBe("great</script><script>alert(1)</script>");
   });
+
+  it("has no `<!--` either, which would double-escape a serialized script", () => {
+    const text = serializeJsonLd({ reviewBody: "</script><script>x()</script><!--" });
+    expect(text).not.toContain("<");
+    expect(JSON.parse(text).reviewBody).toBe("</script><script>x()</script><!--");
+  });
 });

@@ -86,5 +86,9 @@ export function mergeRatingInto(node: JsonLdNode, summary: Summary, reviews: rea
   return { ...rest, ...ratingParts(summary, reviews) };
 }
 
-/** JSON for a `<script type="application/ld+json">`: `</` cannot end the script early. */
-export const serializeJsonLd = (node: unknown): string => JSON.stringify(node).replace(/<\//g, "<\\/");
+/**
+ * JSON for a `<script type="application/ld+json">`: every `<` is `\u003c` (as the server's), so
+ * neither `</script` nor `<!--` (which, followed by `<script`, keeps a serialized page's script
+ * open past its end tag) can appear when the DOM is saved or prerendered as HTML.
+ */
+export const serializeJsonLd = (node: unknown): string => JSON.stringify(node).replace(/</g, "\\u003c");
