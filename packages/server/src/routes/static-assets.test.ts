@@ -53,6 +53,11 @@ describe("static assets", () => {
     const chunk = await fetch(`${server.url}/chunks/reviews-abc123.js`);
     expect(chunk.status).toBe(200);
     expect(chunk.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    // Shops import the chunks cross-origin as ES modules (CORS mode).
+    for (const res of [loader, chunk]) {
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
+      expect(res.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+    }
   });
 
   it("serves demo pages, index.html for /demo/, and redirects / there", async () => {

@@ -53,7 +53,21 @@ async function fileUnder(root: string, relative: string): Promise<string | undef
   }
 }
 
-async function sendFile(c: Context, root: string, relative: string, cacheControl: string): Promise<Response> {
+// The loader runs on shops' own domains and imports its chunks from here as ES modules, which
+// browsers fetch in CORS mode: without these headers no widget loads on any other origin.
+// CORP lets shops that isolate themselves (COEP) still load them.
+const CROSS_ORIGIN = {
+  "Access-Control-Allow-Origin": "*",
+  "Cross-Origin-Resource-Policy": "cross-origin",
+};
+
+async function sendFile(
+  c: Context,
+  root: string,
+  relative: string,
+  cacheControl: string,
+  extra: Record<string, string> = {},
+): Promise<Response> {
   const file = await fileUnder(root, relative);
   if (!file) return notFound(c);
   const bytes = await readFile(file);
@@ -61,6 +75,7 @@ async function sendFile(c: Context, root: string, relative: string, cacheControl
     "Content-Type": CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
     "Cache-Control": cacheControl,
     "X-Content-Type-Options": "nosniff",
+    ...extra,
   });
 }
 
@@ -71,13 +86,16 @@ export const staticAssetRoutes: RouteModule = {
     const assets = ctx.assets;
     if (!assets) return;
     app.get("/", (c) => c.redirect("/demo/", 302));
-    app.get("/plaudit.js", (c) => sendFile(c, assets.embedDir, "plaudit.js", "public, max-age=300"));
+    app.get("/plaudit.js", (c) =>
+      sendFile(c, assets.embedDir, "plaudit.js", "public, max-age=300", CROSS_ORIGIN),
+    );
     app.get("/chunks/*", (c) =>
       sendFile(
         c,
         `${assets.embedDir}/chunks`,
         c.req.path.slice("/chunks/".length),
         "public, max-age=31536000, immutable",
+        CROSS_ORIGIN,
       ),
     );
     app.get("/demo", (c) => c.redirect("/demo/", 301));
