@@ -8,7 +8,13 @@ export const escapeHtml = (text: string): string =>
 
 export const price = (cents: number): string => `$${(cents / 100).toFixed(2)}`;
 
-function layout(title: string, head: string, body: string, store: string): string {
+/** Where the shop's pages load Plaudit from: its server (script and chunks) and the store id. */
+export interface PlauditSite {
+  api: string;
+  store: string;
+}
+
+function layout(title: string, head: string, body: string, plaudit: PlauditSite): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -24,13 +30,13 @@ ${head}</head>
 ${body}
 </main>
 <footer class="site-footer">A server-rendered demo shop for Plaudit. Nothing here is for sale.</footer>
-<script src="/plaudit.js" data-store="${escapeHtml(store)}" async></script>
+<script src="${escapeHtml(plaudit.api)}/plaudit.js" data-store="${escapeHtml(plaudit.store)}" async></script>
 </body>
 </html>
 `;
 }
 
-export function productPage(product: Product, reviews: RenderReviewsResult, store: string): string {
+export function productPage(product: Product, reviews: RenderReviewsResult, plaudit: PlauditSite): string {
   const body = `<article class="product">
   <h1>${escapeHtml(product.name)}</h1>
   ${reviews.stars}
@@ -42,15 +48,15 @@ export function productPage(product: Product, reviews: RenderReviewsResult, stor
   ${reviews.html}
 </section>`;
   // The one Product node: Plaudit's rating merged with the facts this shop knows.
-  return layout(product.name, `${reviews.jsonLd}\n`, body, store);
+  return layout(product.name, `${reviews.jsonLd}\n`, body, plaudit);
 }
 
-export function indexPage(store: string): string {
+export function indexPage(plaudit: PlauditSite): string {
   const items = PRODUCTS.map(
     (p) =>
       `<li><a href="/products/${encodeURIComponent(p.id)}">${escapeHtml(p.name)}</a> ${price(p.price)}</li>`,
   ).join("\n");
-  return layout("Shop", "", `<h1>Shop</h1>\n<ul class="products">\n${items}\n</ul>`, store);
+  return layout("Shop", "", `<h1>Shop</h1>\n<ul class="products">\n${items}\n</ul>`, plaudit);
 }
 
 export const SHOP_CSS = `

@@ -6,7 +6,6 @@
 //
 // PLAUDIT_API (default http://localhost:8787), PLAUDIT_STORE (default demo), PORT (default 8788).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { Readable } from "node:stream";
 import { renderReviews } from "@plaudit/reviews/server";
 import { PRODUCTS } from "./catalog.ts";
 import { indexPage, productPage, SHOP_CSS } from "./page.ts";
@@ -14,34 +13,19 @@ import { indexPage, productPage, SHOP_CSS } from "./page.ts";
 const PLAUDIT_API = (process.env.PLAUDIT_API ?? "http://localhost:8787").replace(/\/+$/, "");
 const STORE = process.env.PLAUDIT_STORE ?? "demo";
 const PORT = Number(process.env.PORT ?? 8788);
+// plaudit.js and its chunks load straight from the Plaudit server (it sends CORS headers for them).
+const PLAUDIT = { api: PLAUDIT_API, store: STORE };
 
 function send(res: ServerResponse, status: number, type: string, body: string) {
   res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store" });
   res.end(body);
 }
 
-/**
- * plaudit.js and its chunks, served from this shop's origin: the chunks are ES modules, which a
- * browser loads cross-origin only with CORS headers (or put Plaudit behind your CDN the same way).
- */
-async function proxyAsset(path: string, res: ServerResponse) {
-  const upstream = await fetch(`${PLAUDIT_API}${path}`);
-  const headers: Record<string, string> = {};
-  for (const name of ["content-type", "cache-control", "etag"]) {
-    const value = upstream.headers.get(name);
-    if (value) headers[name] = value;
-  }
-  res.writeHead(upstream.status, headers);
-  if (upstream.body) Readable.fromWeb(upstream.body as import("node:stream/web").ReadableStream).pipe(res);
-  else res.end();
-}
-
 async function handle(req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? "/", "http://shop.local");
   const path = url.pathname;
-  if (path === "/") return send(res, 200, "text/html; charset=utf-8", indexPage(STORE));
+  if (path === "/") return send(res, 200, "text/html; charset=utf-8", indexPage(PLAUDIT));
   if (path === "/shop.css") return send(res, 200, "text/css; charset=utf-8", SHOP_CSS);
-  if (path === "/plaudit.js" || path.startsWith("/chunks/")) return proxyAsset(path, res);
 
   const match = /^\/products\/([^/]+)$/.exec(path);
   const product = match && PRODUCTS.find((p) => p.id === decodeURIComponent(match[1]!));
@@ -71,7 +55,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   });
   // Plaudit unreachable: the page still renders; plaudit.js loads the reviews in the browser.
   if (reviews.error) console.warn("[ssr-store] reviews rendered in the browser:", String(reviews.error));
-  send(res, 200, "text/html; charset=utf-8", productPage(product, reviews, STORE));
+  send(res, 200, "text/html; charset=utf-8", productPage(product, reviews, PLAUDIT));
 }
 
 const server = createServer((req, res) => {
