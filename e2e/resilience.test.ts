@@ -124,3 +124,24 @@ describe("a slow API (5 s per answer)", () => {
     await shop.close();
   });
 });
+
+describe("timing marks for the merchant's monitoring", () => {
+  it("marks loader start, each kind's chunk and first content, in that order", async () => {
+    const shop = await plaudit.open("/demo/tee-classic.html", { viewport: TALL });
+    await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
+    const marks = await shop.page.evaluate(() =>
+      Object.fromEntries(
+        performance
+          .getEntriesByType("mark")
+          .filter((m) => m.name.startsWith("plaudit:"))
+          .map((m) => [m.name, m.startTime]),
+      ),
+    );
+    const at = (name: string) => marks[name] ?? Number.NaN;
+    for (const kind of ["reviews", "stars"]) {
+      expect(at(`plaudit:${kind}:chunk-loaded`)).toBeGreaterThan(at("plaudit:loader-start"));
+      expect(at(`plaudit:${kind}:content`)).toBeGreaterThanOrEqual(at(`plaudit:${kind}:chunk-loaded`));
+    }
+    await shop.close();
+  });
+});

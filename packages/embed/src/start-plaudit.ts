@@ -38,6 +38,9 @@ export function startPlaudit(options: StartOptions): PlauditApi | undefined {
   const queued = page.Plaudit;
   if (queued && !Array.isArray(queued)) return;
 
+  // Timings a merchant's monitoring can read (docs/operations.md): loader-start, then per kind
+  // chunk-loaded (in widget-hosts) and content (in the widget).
+  win.performance?.mark?.("plaudit:loader-start");
   const doc = win.document;
   const base = script?.src || doc.baseURI;
   const events = getEvents();

@@ -93,6 +93,7 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
       const chunk = chunks[kind];
       if (!chunk) throw new Error(`[plaudit] unknown data-plaudit="${kind}"`);
       const entry = await importChunk(new URL(chunk, base).href);
+      doc.defaultView?.performance?.mark?.(`plaudit:${kind}:chunk-loaded`);
       // Unmounted or remounted while the chunk was on its way.
       if (hosts.get(host) !== state) return;
       const config: WidgetConfig = { ...entry.readConfig(host, inherited), ...state.request };

@@ -87,6 +87,8 @@ export function ReviewsWidget({
             }),
       );
     }
+    // First list on screen: the timing a merchant's monitoring reads (docs/operations.md).
+    if (!announced.current) globalThis.performance?.mark?.("plaudit:reviews:content");
     announced.current = true;
     // After "Load more", focus goes to the first new review, where reading continues.
     if (focusIndex.current !== null) {

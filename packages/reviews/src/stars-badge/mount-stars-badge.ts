@@ -49,6 +49,8 @@ export function mountStarsBadge({
   const render = () => {
     const summary = store.getState().summaries[key]?.data;
     if (summary === shown) return;
+    // The first badge with a number: the collection page's "content visible" timing.
+    if (summary && !shown) root.ownerDocument.defaultView?.performance?.mark?.("plaudit:stars:content");
     shown = summary;
     root.replaceChildren(
       toDom(root.ownerDocument, starsBadgeMarkup({ summary, i18n, href, theme: config.theme })),
