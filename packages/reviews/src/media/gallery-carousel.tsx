@@ -1,0 +1,158 @@
+// The gallery as a carousel (data-layout="carousel"). When it moves by itself (data-autoplay) it
+// follows WCAG 2.2.2 and the APG carousel: a visible Pause/Play button first in the tab order,
+// rotation paused while the pointer is over it or focus is inside, no rotation at all when the
+// shopper prefers reduced motion (they can still press Play), and no live announcements while it
+// rotates. The widget's section carries the carousel's name and role description.
+import type { GalleryItem, I18n } from "@plaudit/core";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { GalleryTile } from "./gallery-tile.tsx";
+
+export interface GalleryCarouselProps {
+  items: readonly GalleryItem[];
+  i18n: I18n;
+  mediaBase?: string;
+  /** Seconds per step when it moves by itself; 0 never moves by itself. */
+  autoplaySeconds: number;
+  onOpen(index: number, button: HTMLElement): void;
+  /** Called when the carousel reaches its last item and more could be loaded. */
+  onNearEnd?(): void;
+}
+
+const prefersReducedMotion = () =>
+  typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+export function GalleryCarousel(props: GalleryCarouselProps) {
+  const { items, i18n, mediaBase, autoplaySeconds, onOpen } = props;
+  const { t } = i18n;
+  const [index, setIndex] = useState(0);
+  const [playing, setPlaying] = useState(() => autoplaySeconds > 0 && !prefersReducedMotion());
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const track = useRef<HTMLUListElement>(null);
+  const moved = useRef(false);
+  const count = items.length;
+  const rotating = playing && !hovered && !focused && count > 1;
+
+  const go = (next: number) => setIndex(((next % count) + count) % count);
+
+  useEffect(() => {
+    if (!rotating) return;
+    const timer = setInterval(() => setIndex((current) => (current + 1) % count), autoplaySeconds * 1000);
+    return () => clearInterval(timer);
+  }, [rotating, count, autoplaySeconds]);
+
+  // Scrolls the track itself (never the page, which scrollIntoView would) so the item leads.
+  useEffect(() => {
+    if (!moved.current) {
+      moved.current = true;
+      return;
+    }
+    const list = track.current;
+    const item = list?.children[index] as HTMLElement | undefined;
+    if (!list || !item || typeof list.scrollBy !== "function") return;
+    const box = list.getBoundingClientRect();
+    const at = item.getBoundingClientRect();
+    const rtl = getComputedStyle(list).direction === "rtl";
+    list.scrollBy({
+      left: rtl ? at.right - box.right : at.left - box.left,
+      behavior: prefersReducedMotion() ? "auto" : "smooth",
+    });
+    if (index >= count - 2) props.onNearEnd?.();
+  }, [index]);
+
+  return (
+    <div
+      class="plaudit-carousel"
+      onPointerEnter={() => setHovered(true)}
+      onPointerLeave={() => setHovered(false)}
+      onFocusIn={() => setFocused(true)}
+      onFocusOut={(event) => {
+        if (!(event.currentTarget as Node).contains(event.relatedTarget as Node | null)) setFocused(false);
+      }}
+    >
+      <div class="plaudit-carousel__controls">
+        {autoplaySeconds > 0 && (
+          <button
+            type="button"
+            class="plaudit-button plaudit-carousel__play"
+            onClick={() => setPlaying(!playing)}
+          >
+            <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <path d={playing ? "M7 5h4v14H7zM13 5h4v14h-4z" : "M8 5v14l11-7z"} fill="currentColor" />
+            </svg>
+            {t(playing ? "gallery.pause" : "gallery.play")}
+          </button>
+        )}
+        <button
+          type="button"
+          class="plaudit-button"
+          aria-label={t("gallery.previous")}
+          onClick={() => go(index - 1)}
+        >
+          <svg
+            class="plaudit-carousel__arrow"
+            width="16"
+            height="16"
+            viewBox="0 0 24 24"
+            aria-hidden="true"
+            focusable="false"
+          >
+            <path
+              d="M15 5l-7 7 7 7"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="2.5"
+              stroke-linecap="round"
+            />
+          </svg>
+        </button>
+        <button
+          type="button"
+          class="plaudit-button"
+          aria-label={t("gallery.next")}
+          onClick={() => go(index + 1)}
+        >
+          <svg
+            class="plaudit-carousel__arrow"
+            width="16"
+            height="16"
+            viewBox="0 0 24 24"
+            aria-hidden="true"
+            focusable="false"
+          >
+            <path
+              d="M9 5l7 7-7 7"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="2.5"
+              stroke-linecap="round"
+            />
+          </svg>
+        </button>
+      </div>
+      {/* Silent while it rotates by itself; polite once the shopper moves it (APG carousel). */}
+      <ul ref={track} class="plaudit-carousel__track" aria-live={rotating ? "off" : "polite"}>
+        {items.map((item, i) => (
+          <li
+            key={item.id}
+            class={`plaudit-carousel__slide${i === index ? " is-current" : ""}`}
+            aria-roledescription="slide"
+            aria-label={i18n.t("lightbox.position", {
+              n: i18n.formatNumber(i + 1),
+              total: i18n.formatNumber(count),
+            })}
+          >
+            <GalleryTile
+              item={item}
+              index={i}
+              i18n={i18n}
+              mediaBase={mediaBase}
+              sizes="320px"
+              onOpen={onOpen}
+            />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

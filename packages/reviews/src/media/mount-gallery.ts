@@ -1,0 +1,55 @@
+// Mounting the gallery widget into a prepared shadow root: reads its data-* options, wires the
+// store, controller, i18n and styles.
+import { createI18n, getStore, type PlauditStore, resolveLocale, type WidgetConfig } from "@plaudit/core";
+import { adoptStyles, baseCss, renderIntoRoot, themeCss } from "@plaudit/ui";
+import { h } from "preact";
+import { createGalleryController } from "./gallery-controller.ts";
+import { galleryCss } from "./gallery-styles.ts";
+import { GalleryWidget } from "./gallery-widget.tsx";
+import { mediaMessages } from "./media-messages.ts";
+
+export interface MountGalleryOptions {
+  host: HTMLElement;
+  root: ShadowRoot;
+  config: WidgetConfig;
+  /** Default: the page's shared store. */
+  store?: PlauditStore;
+}
+
+/** data-autoplay: absent or "false" → never; present ("", "true") → every 5 s; a number → that many seconds (≥ 3). */
+export function autoplaySeconds(value: string | undefined): number {
+  if (value === undefined || value === "false" || value === "off") return 0;
+  const seconds = Number(value);
+  return value === "" || value === "true" || !Number.isFinite(seconds) ? 5 : Math.max(3, seconds);
+}
+
+export function mountGalleryWidget({
+  host,
+  root,
+  config,
+  store = getStore(),
+}: MountGalleryOptions): () => void {
+  const { options } = config;
+  const pageSize = Math.min(50, Math.max(1, Number(options.pageSize) || 12));
+  const storeConfig = { apiBase: config.apiBase, store: config.store };
+  const controller = createGalleryController({
+    store,
+    config: storeConfig,
+    pageSize,
+    ...(config.productId ? { productId: config.productId } : {}),
+  });
+  adoptStyles(root, [themeCss, baseCss, galleryCss]);
+  return renderIntoRoot(
+    root,
+    h(GalleryWidget, {
+      controller,
+      i18n: createI18n(config.locale ?? resolveLocale(host), mediaMessages),
+      theme: config.theme,
+      layout: options.layout === "carousel" ? "carousel" : "grid",
+      autoplaySeconds: options.layout === "carousel" ? autoplaySeconds(options.autoplay) : 0,
+      mediaBase: config.apiBase,
+      productUrlTemplate: options.productUrlTemplate,
+    }),
+    { kind: "gallery", host },
+  );
+}
