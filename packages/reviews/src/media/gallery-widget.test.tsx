@@ -137,7 +137,7 @@ describe("gallery widget", () => {
 describe("gallery carousel", () => {
   const i18n = createI18n("en", mediaMessages);
   const items = ITEMS.slice(0, 6);
-  const current = (container: HTMLElement) =>
+  const current = (container: Element) =>
     [...container.querySelectorAll(".plaudit-carousel__slide")].findIndex((slide) =>
       slide.classList.contains("is-current"),
     );
@@ -156,14 +156,20 @@ describe("gallery carousel", () => {
       <GalleryCarousel items={items} i18n={i18n} autoplaySeconds={5} onOpen={() => {}} />,
     );
     expect(current(container)).toBe(0);
-    await act(() => vi.advanceTimersByTimeAsync(5000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(5000);
+    });
     expect(current(container)).toBe(1);
     const pause = getByRole("button", { name: "Pause slideshow" });
     fireEvent.click(pause);
-    await act(() => vi.advanceTimersByTimeAsync(20_000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(20_000);
+    });
     expect(current(container)).toBe(1);
     fireEvent.click(getByRole("button", { name: "Play slideshow" }));
-    await act(() => vi.advanceTimersByTimeAsync(5000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(5000);
+    });
     expect(current(container)).toBe(2);
   });
 
@@ -174,11 +180,15 @@ describe("gallery carousel", () => {
     );
     const carousel = container.querySelector(".plaudit-carousel")!;
     fireEvent.pointerEnter(carousel);
-    await act(() => vi.advanceTimersByTimeAsync(15_000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(15_000);
+    });
     expect(current(container)).toBe(0);
     fireEvent.pointerLeave(carousel);
     fireEvent.focusIn(getByRole("button", { name: "Next photos" }));
-    await act(() => vi.advanceTimersByTimeAsync(15_000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(15_000);
+    });
     expect(current(container)).toBe(0);
     // Paused, not stopped: the button still offers Pause.
     expect(getByRole("button", { name: "Pause slideshow" })).toBeTruthy();
@@ -190,10 +200,14 @@ describe("gallery carousel", () => {
     const { container, getByRole } = render(
       <GalleryCarousel items={items} i18n={i18n} autoplaySeconds={5} onOpen={() => {}} />,
     );
-    await act(() => vi.advanceTimersByTimeAsync(20_000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(20_000);
+    });
     expect(current(container)).toBe(0);
     fireEvent.click(getByRole("button", { name: "Play slideshow" }));
-    await act(() => vi.advanceTimersByTimeAsync(5000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(5000);
+    });
     expect(current(container)).toBe(1);
   });
 
