@@ -5,18 +5,45 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PRODUCTS } from "./catalog.js";
+import { PRODUCTS, TRANSLATED_PAGES } from "./catalog.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PLAUDIT = '<script src="/plaudit.js" data-store="demo" async></script>';
 
 const escapeHtml = (text) =>
   String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
-const price = (cents) => `$${(cents / 100).toFixed(2)}`;
+const price = (cents, lang = "en") =>
+  new Intl.NumberFormat(lang === "en" ? "en-US" : lang, { style: "currency", currency: "USD" }).format(cents / 100);
 
-function page({ title, body, head = "", plaudit = PLAUDIT, css = ["shop.css"], bodyClass = "" }) {
+/** The theme's own words; translated pages bring theirs (catalog.js TRANSLATED_PAGES). Footer is HTML. */
+const EN = {
+  home: "Home",
+  shopAll: "Shop all",
+  bestseller: "Bestseller",
+  appView: "App view",
+  mainNav: "Main",
+  cart: "Cart",
+  photos: "Product photos",
+  quantity: "Quantity",
+  addToCart: "Add to cart",
+  perks: ["Free shipping over $60", "30-day returns", "Made to last"],
+  reviews: "Customer reviews",
+  footer: "Fern &amp; Field is a demo shop for Plaudit. Nothing here is for sale.",
+};
+
+function page({
+  title,
+  body,
+  head = "",
+  plaudit = PLAUDIT,
+  css = ["shop.css"],
+  bodyClass = "",
+  lang = "en",
+  dir = "",
+  words = EN,
+}) {
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}"${dir ? ` dir="${dir}"` : ""}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -27,15 +54,15 @@ ${head}</head>
 <body${bodyClass ? ` class="${bodyClass}"` : ""}>
 <header class="site-header">
   <a class="logo" href="index.html">Fern &amp; Field</a>
-  <nav aria-label="Main">
-    <a href="collection.html">Shop all</a>
-    <a href="${PRODUCTS[0].id}.html">Bestseller</a>
-    <a href="spa.html">App view</a>
+  <nav aria-label="${words.mainNav}">
+    <a href="collection.html">${words.shopAll}</a>
+    <a href="${PRODUCTS[0].id}.html">${words.bestseller}</a>
+    <a href="spa.html">${words.appView}</a>
   </nav>
-  <a href="#cart" class="cart-link">Cart <span class="cart-count" data-cart-count>0</span></a>
+  <a href="#cart" class="cart-link">${words.cart} <span class="cart-count" data-cart-count>0</span></a>
 </header>
 ${body}
-<footer class="site-footer">Fern &amp; Field is a demo shop for Plaudit. Nothing here is for sale.</footer>
+<footer class="site-footer">${words.footer}</footer>
 <script src="shop.js" defer></script>
 ${plaudit}
 </body>
@@ -64,29 +91,29 @@ function productJsonLd(product) {
   return `<script type="application/ld+json">${JSON.stringify(node).replace(/</g, "\\u003c")}</script>\n`;
 }
 
-export function productSection(product) {
+export function productSection(product, words = EN, lang = "en") {
   return `<main id="product-page">
-  <p class="breadcrumbs"><a href="index.html">Home</a> / <a href="collection.html">Shop all</a> / ${escapeHtml(product.name)}</p>
+  <p class="breadcrumbs"><a href="index.html">${words.home}</a> / <a href="collection.html">${words.shopAll}</a> / ${escapeHtml(product.name)}</p>
   <article class="product" data-product="${product.id}">
-    <div class="gallery" aria-label="Product photos" role="img">
+    <div class="gallery" aria-label="${words.photos}" role="img">
       <div class="gallery-main tone-${product.tone}"></div>
       <div class="gallery-thumbs"><span></span><span></span><span></span><span></span></div>
     </div>
     <div class="details">
       <h1>${escapeHtml(product.name)}</h1>
       <div class="title-stars" data-plaudit="stars" data-product-id="${product.id}" data-href="#reviews"></div>
-      <p class="price">${price(product.price)}</p>
+      <p class="price">${price(product.price, lang)}</p>
       <p class="description">${escapeHtml(product.description)}</p>
       <form class="buy" data-add-to-cart>
-        <label class="visually-hidden" for="qty-${product.id}">Quantity</label>
+        <label class="visually-hidden" for="qty-${product.id}">${words.quantity}</label>
         <select id="qty-${product.id}" name="quantity"><option>1</option><option>2</option><option>3</option></select>
-        <button type="submit">Add to cart</button>
+        <button type="submit">${words.addToCart}</button>
       </form>
-      <ul class="perks"><li>Free shipping over $60</li><li>30-day returns</li><li>Made to last</li></ul>
+      <ul class="perks">${words.perks.map((perk) => `<li>${perk}</li>`).join("")}</ul>
     </div>
   </article>
   <section class="reviews-section" id="reviews">
-    <h2>Customer reviews</h2>
+    <h2>${words.reviews}</h2>
     <div data-plaudit="reviews" data-product-id="${product.id}" data-product-name="${escapeHtml(product.name)}"></div>
   </section>
 </main>`;
@@ -110,6 +137,23 @@ for (const product of PRODUCTS) {
     title: product.name,
     head: productJsonLd(product),
     body: productSection(product),
+  });
+}
+
+// The bestseller in German and Hebrew: same markup and script tag, the page's lang picks the widgets' language.
+for (const translated of TRANSLATED_PAGES) {
+  const product = {
+    ...PRODUCTS.find((p) => p.id === translated.productId),
+    name: translated.name,
+    description: translated.description,
+  };
+  files[`${product.id}.${translated.lang}.html`] = page({
+    title: product.name,
+    head: productJsonLd(product),
+    body: productSection(product, translated.words, translated.lang),
+    lang: translated.lang,
+    dir: translated.dir,
+    words: translated.words,
   });
 }
 
@@ -168,6 +212,24 @@ files["api-down.html"] = page({
 ${productSection(PRODUCTS[3])}`,
 });
 
+// Shoppers' photos and videos from every product's reviews: a carousel that moves by itself (with
+// its Pause button) above the full grid; each links back to its product page.
+files["gallery.html"] = page({
+  title: "Customer photos",
+  body: `<main class="gallery-page">
+  <h1>Customer photos and videos</h1>
+  <p class="note">Photos and videos from reviews across the shop. Add your own from the "Write a review" form on any product page.</p>
+  <section class="gallery-section" aria-labelledby="latest-title">
+    <h2 id="latest-title">Latest</h2>
+    <div data-plaudit="gallery" data-layout="carousel" data-autoplay="6" data-page-size="10" data-product-url-template="{productId}.html"></div>
+  </section>
+  <section class="gallery-section" aria-labelledby="all-title">
+    <h2 id="all-title">All photos and videos</h2>
+    <div data-plaudit="gallery" data-product-url-template="{productId}.html"></div>
+  </section>
+</main>`,
+});
+
 files["index.html"] = page({
   title: "Demo",
   body: `<main>
@@ -180,6 +242,11 @@ files["index.html"] = page({
     <li><a href="hostile.html">Hostile theme</a><p>A stylesheet that restyles everything; the widgets do not change.</p></li>
     <li><a href="strict-csp.html">Strict CSP</a><p>No inline scripts or styles allowed.</p></li>
     <li><a href="api-down.html">API down</a><p>The API is unreachable; the page keeps working.</p></li>
+${TRANSLATED_PAGES.map(
+  (t) =>
+    `    <li><a href="${t.productId}.${t.lang}.html" hreflang="${t.lang}">Product page in ${new Intl.DisplayNames("en", { type: "language" }).of(t.lang)}</a><p>The widgets follow the page's <code>lang</code>${t.dir === "rtl" ? ", right to left" : ""}.</p></li>`,
+).join("\n")}
+    <li><a href="gallery.html">Customer photos</a><p>The gallery widget: a carousel with a Pause button and a grid of review photos and videos.</p></li>
   </ul>
   <h2>All products</h2>
   <ul class="page-list">
