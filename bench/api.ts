@@ -1,0 +1,201 @@
+// npm run bench:api — requests/s and p99 of the public API with ≥ 100 000 reviews, beside an empty
+// Hono handler measured in the same run, on SQLite and PostgreSQL. Load from Debian's wrk in its
+// own process. BENCH_SECONDS (default 10) per route, BENCH_CONNECTIONS (default 8),
+// BENCH_REVIEWS (default 100000), PLAUDIT_TEST_PG=off to leave PostgreSQL out.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { DEMO_SECRET, freePort, runCli, startProcess, stopProcess } from "./processes.ts";
+import { addSection, machine, table, today } from "./results-file.ts";
+import { runWrk, type WrkResult, type WrkTarget } from "./wrk.ts";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 100_000);
+const PG_URL = process.env.PLAUDIT_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+interface Row {
+  database: string;
+  route: string;
+  result: WrkResult;
+  ratio: number;
+}
+
+async function database(kind: "sqlite" | "postgres"): Promise<{ url: string; drop(): Promise<void> }> {
+  if (kind === "sqlite") {
+    const dir = mkdtempSync(join(tmpdir(), "plaudit-bench-"));
+    return {
+      url: join(dir, "bench.sqlite"),
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const schema = `bench_${randomBytes(5).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.searchParams.set("options", `-c search_path=${schema}`);
+  return {
+    url: url.href,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      await client.query(`drop schema ${schema} cascade`);
+      await client.end();
+    },
+  };
+}
+
+async function benchDatabase(kind: "sqlite" | "postgres", emptyRps: number): Promise<Row[]> {
+  const db = await database(kind);
+  try {
+    const seeded = runCli(["seed", "--reviews", String(REVIEWS)], db.url).trim();
+    process.stdout.write(`${kind}: ${seeded}\n`);
+    const port = await freePort();
+    const server = await startProcess(
+      [join(import.meta.dirname, "../packages/server/src/cli.ts"), "start", "--port", String(port)],
+      port,
+      db.url,
+    );
+    try {
+      const base = `http://127.0.0.1:${port}/v1/stores/demo`;
+      // A member with points for thousands of redemptions (loyalty is seeded with the demo store).
+      const token = runCli(["token", "--customer", "bench-member"], db.url).trim();
+      await fetch(`${base}/loyalty/join`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ customerToken: token }),
+      });
+      const adjust = await fetch(`http://127.0.0.1:${port}/v1/admin/loyalty/adjustments`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${DEMO_SECRET}`,
+          "content-type": "application/json",
+          "idempotency-key": "bench-points",
+        },
+        body: JSON.stringify({ customerId: "bench-member", delta: 10_000_000, reason: "benchmark" }),
+      });
+      const targets: Array<[string, WrkTarget]> = [
+        [
+          `list (newest, 10 of ${REVIEWS.toLocaleString("en")})`,
+          { url: `${base}/products/bench-product/reviews` },
+        ],
+        ["list (helpful, page 1)", { url: `${base}/products/bench-product/reviews?sort=helpful` }],
+        [
+          "summaries (3 products)",
+          { url: `${base}/summaries?products=bench-product,tee-classic,hoodie-zip` },
+        ],
+        [
+          "submit review",
+          {
+            url: `${base}/products/bench-product/reviews`,
+            method: "POST",
+            body: JSON.stringify({
+              rating: 4,
+              title: "Benchmark",
+              body: "A review written by the load generator.",
+              author: { name: "Bench", email: "bench@example.com" },
+            }),
+          },
+        ],
+      ];
+      if (adjust.status === 201) {
+        targets.push([
+          "loyalty redemption",
+          {
+            url: `${base}/loyalty/redemptions`,
+            method: "POST",
+            headers: { "X-Plaudit-Customer": token },
+            body: JSON.stringify({ rewardId: "free-shipping" }),
+            uniqueIdempotencyKey: true,
+          },
+        ]);
+      } else
+        process.stdout.write(
+          `${kind}: no loyalty member (adjustment answered ${adjust.status}: ${await adjust.text()}); redemption left out\n`,
+        );
+      const rows: Row[] = [];
+      for (const [route, target] of targets) {
+        const result = runWrk(target, { seconds: SECONDS, connections: CONNECTIONS });
+        process.stdout.write(`${kind} ${route}: ${JSON.stringify(result)}\n`);
+        rows.push({ database: kind, route, result, ratio: result.rps / emptyRps });
+      }
+      return rows;
+    } finally {
+      await stopProcess(server);
+    }
+  } finally {
+    await db.drop();
+  }
+}
+
+export async function benchApi(): Promise<string> {
+  const port = await freePort();
+  const empty = await startProcess([join(import.meta.dirname, "empty-server.ts"), String(port)], port);
+  let emptyResult: WrkResult;
+  try {
+    emptyResult = runWrk(
+      { url: `http://127.0.0.1:${port}/` },
+      { seconds: SECONDS, connections: CONNECTIONS },
+    );
+  } finally {
+    await stopProcess(empty);
+  }
+  process.stdout.write(`empty handler: ${JSON.stringify(emptyResult)}\n`);
+  const kinds: Array<"sqlite" | "postgres"> =
+    process.env.PLAUDIT_TEST_PG === "off" ? ["sqlite"] : ["sqlite", "postgres"];
+  const rows: Row[] = [];
+  for (const kind of kinds) rows.push(...(await benchDatabase(kind, emptyResult.rps)));
+
+  const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "—");
+  const reads = rows.filter((r) => r.route.startsWith("list") || r.route.startsWith("summaries"));
+  const met = reads.every((r) => r.ratio >= 0.5 && r.result.p99ms <= 10);
+  return [
+    `### API throughput (${REVIEWS.toLocaleString("en")} reviews on one product; wrk -t1 -c${CONNECTIONS} -d${SECONDS}s; rate limits off)`,
+    "",
+    table(
+      ["database", "route", "req/s", "p50 ms", "p99 ms", "vs empty handler", "non-2xx"],
+      [
+        [
+          "—",
+          "empty Hono handler (ceiling)",
+          fmt(emptyResult.rps, 0),
+          fmt(emptyResult.p50ms, 2),
+          fmt(emptyResult.p99ms, 2),
+          "100 %",
+          emptyResult.non2xx,
+        ],
+        ...rows.map((r) => [
+          r.database,
+          r.route,
+          fmt(r.result.rps, 0),
+          fmt(r.result.p50ms, 2),
+          fmt(r.result.p99ms, 2),
+          `${fmt(r.ratio * 100, 0)} %`,
+          r.result.non2xx + r.result.errors,
+        ]),
+      ],
+    ),
+    "",
+    `Spine target for the list and summaries routes (≥ 50 % of the empty handler, p99 ≤ 10 ms): **${met ? "met" : "not met"}**` +
+      (met
+        ? "."
+        : ` — ${reads
+            .filter((r) => r.ratio < 0.5 || r.result.p99ms > 10)
+            .map(
+              (r) =>
+                `${r.database} ${r.route} (${fmt(r.ratio * 100, 0)} %, p99 ${fmt(r.result.p99ms, 2)} ms)`,
+            )
+            .join("; ")}.`),
+    "",
+    `Server, load generator and (for PostgreSQL) the database share ${machine()}: wrk's thread and PostgreSQL take CPU from the single-threaded Node server, so absolute figures are lower than on a dedicated host; the ratios compare like with like (same machine, same run, same wrk settings). Each server logs one JSON line per request (to /dev/null here), as in production.`,
+  ].join("\n");
+}
+
+if (import.meta.filename === process.argv[1]) {
+  const section = await benchApi();
+  addSection(`## ${today()} — npm run bench:api (${machine()})\n\n${section}`);
+}
