@@ -221,7 +221,7 @@ files["gallery.html"] = page({
   <p class="note">Photos and videos from reviews across the shop. Add your own from the "Write a review" form on any product page.</p>
   <section class="gallery-section" aria-labelledby="latest-title">
     <h2 id="latest-title">Latest</h2>
-    <div data-plaudit="gallery" data-layout="carousel" data-autoplay="6" data-page-size="10" data-product-url-template="{productId}.html"></div>
+    <div data-plaudit="gallery" data-label="Latest customer photos" data-layout="carousel" data-autoplay="6" data-page-size="10" data-product-url-template="{productId}.html"></div>
   </section>
   <section class="gallery-section" aria-labelledby="all-title">
     <h2 id="all-title">All photos and videos</h2>

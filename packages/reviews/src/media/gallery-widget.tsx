@@ -21,6 +21,8 @@ export interface GalleryWidgetProps {
   /** e.g. "/products/{productId}": the lightbox links the product there. */
   productUrlTemplate?: string;
   loadLightbox?: () => Promise<ComponentType<LightboxProps>>;
+  /** The widget's accessible name (data-label); two galleries on one page need different ones. */
+  label?: string;
 }
 
 const loadLightboxChunk = () => import("./lightbox.tsx").then((module) => module.Lightbox);
@@ -135,7 +137,7 @@ export function GalleryWidget({
       data-theme={props.theme}
       dir={i18n.dir}
       lang={i18n.locale}
-      aria-label={t("gallery.label")}
+      aria-label={props.label || t("gallery.label")}
       aria-roledescription={props.layout === "carousel" ? "carousel" : undefined}
     >
       {body}

@@ -49,6 +49,7 @@ export function mountGalleryWidget({
       autoplaySeconds: options.layout === "carousel" ? autoplaySeconds(options.autoplay) : 0,
       mediaBase: config.apiBase,
       productUrlTemplate: options.productUrlTemplate,
+      label: options.label,
     }),
     { kind: "gallery", host },
   );
