@@ -1,5 +1,6 @@
 import { type I18n, REVIEW_SORTS, type ReviewSort } from "@plaudit/core";
 import { Button } from "@plaudit/ui";
+import { useEffect, useRef } from "preact/hooks";
 import type { ReviewFilters, ReviewsActions } from "./reviews-controller.ts";
 
 export interface ReviewToolbarProps {
@@ -11,6 +12,13 @@ export interface ReviewToolbarProps {
 /** Sort, the photo and verified filters, and text search (Enter, or a pause in typing). */
 export function ReviewToolbar({ filters, i18n, actions }: ReviewToolbarProps) {
   const { t } = i18n;
+  const searchBox = useRef<HTMLInputElement>(null);
+  // The box is uncontrolled (a search runs on Enter or a pause, not per keystroke), so a search
+  // lifted elsewhere ("Clear filters") must empty it here, or it shows a search no longer in force.
+  useEffect(() => {
+    const box = searchBox.current;
+    if (box && box.value.trim() !== filters.q.trim()) box.value = filters.q;
+  }, [filters.q]);
   return (
     <fieldset class="plaudit-toolbar">
       <legend class="plaudit-visually-hidden">{t("filters.label")}</legend>
@@ -57,6 +65,7 @@ export function ReviewToolbar({ filters, i18n, actions }: ReviewToolbarProps) {
         }}
       >
         <input
+          ref={searchBox}
           class="plaudit-search__input"
           type="search"
           name="q"

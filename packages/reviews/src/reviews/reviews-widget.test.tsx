@@ -104,6 +104,23 @@ describe("reviews widget", () => {
     expect(view.getByText("Review number 7")).toBeTruthy();
   });
 
+  it("empties the search box when Clear filters lifts the search", async () => {
+    const { view, root } = await mounted();
+    const input = view.getByRole("searchbox", { name: "Search reviews" }) as HTMLInputElement;
+    input.value = "no review says this";
+    await act(async () => {
+      fireEvent.submit(input.form!);
+      await settle();
+    });
+    expect(cards(root)).toHaveLength(0);
+    await act(async () => {
+      fireEvent.click(view.getByRole("button", { name: "Clear filters" }));
+      await settle();
+    });
+    expect(cards(root)).toHaveLength(10);
+    expect(input.value).toBe("");
+  });
+
   it("offers to clear filters when nothing matches", async () => {
     const { view, root } = await mounted();
     await act(async () => {
