@@ -1,0 +1,178 @@
+// Shared by the reviews-widget*.test.ts files: read what the reviews widget shows (through its open
+// shadow root), ask the API directly for what it should show, and run axe over the page.
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import type { Harness, ShopPage } from "./harness.ts";
+
+const require = createRequire(import.meta.url);
+
+export const PRODUCT_PAGE = "/demo/tee-classic.html";
+export const PRODUCT = "tee-classic";
+export const REVIEWS_API = `/v1/stores/demo/products/${PRODUCT}/reviews`;
+/** Tall enough that the reviews widget is in view at once (it loads when it nears the viewport). */
+export const TALL = { width: 1280, height: 2400 };
+
+/** A review card as the shopper sees it, read back from the DOM. */
+export interface ShownReview {
+  id: string;
+  rating: number;
+  title: string;
+  body: string;
+  createdAt: string;
+  verified: boolean;
+  up: number;
+  down: number;
+  upPressed: boolean;
+  downPressed: boolean;
+  media: number;
+}
+
+export interface ApiReview {
+  id: string;
+  rating: number;
+  title: string;
+  body: string;
+  createdAt: string;
+  verified: boolean;
+  helpful: { up: number; down: number };
+  media: unknown[];
+}
+
+export interface ApiPage {
+  items: ApiReview[];
+  nextCursor: string | null;
+  total: number;
+}
+
+/** Every card in the reviews widget, in order. Ratings come from the stars' text alternative. */
+export function shownReviews(page: Page): Promise<ShownReview[]> {
+  return page.evaluate(() => {
+    const root = document.querySelector('[data-plaudit="reviews"]')?.shadowRoot;
+    const cards = [...(root?.querySelectorAll<HTMLElement>("article.plaudit-review") ?? [])];
+    return cards.map((card) => {
+      const [up, down] = [...card.querySelectorAll<HTMLButtonElement>(".plaudit-votes button")];
+      const count = (button?: HTMLElement) =>
+        Number(button?.querySelector(".plaudit-votes__count")?.textContent?.replace(/\D/g, "") ?? Number.NaN);
+      const label = card.querySelector(".plaudit-stars")?.getAttribute("aria-label") ?? "";
+      return {
+        id: card.id.replace(/^plaudit-review-/, ""),
+        rating: Number(/\d+(\.\d+)?/.exec(label)?.[0] ?? Number.NaN),
+        title: card.querySelector(".plaudit-review__title")?.textContent ?? "",
+        body: card.querySelector(".plaudit-review__body")?.textContent ?? "",
+        createdAt: card.querySelector(".plaudit-review__meta time")?.getAttribute("datetime") ?? "",
+        verified: card.querySelector(".plaudit-badge") !== null,
+        up: count(up),
+        down: count(down),
+        upPressed: up?.getAttribute("aria-pressed") === "true",
+        downPressed: down?.getAttribute("aria-pressed") === "true",
+        media: card.querySelectorAll(".plaudit-media__open").length,
+      };
+    });
+  });
+}
+
+export const idsOf = (reviews: { id: string }[]) => reviews.map((review) => review.id);
+
+/** The reviews widget's polite live region ("Showing 10 of 57"), not the write dialog's. */
+export function announcement(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      document
+        .querySelector('[data-plaudit="reviews"]')
+        ?.shadowRoot?.querySelector(".plaudit-reviews > [role='status']")?.textContent ?? "",
+  );
+}
+
+/** The element focused inside the reviews widget's shadow root, described for assertions. */
+export function focusedInWidget(
+  page: Page,
+): Promise<{ tag: string; id: string; text: string; name: string }> {
+  return page.evaluate(() => {
+    const host = document.querySelector('[data-plaudit="reviews"]');
+    const el = document.activeElement === host ? host?.shadowRoot?.activeElement : document.activeElement;
+    return {
+      tag: el?.tagName.toLowerCase() ?? "",
+      id: el?.id ?? "",
+      text: el?.textContent?.trim() ?? "",
+      name: el?.getAttribute("name") ?? el?.getAttribute("aria-label") ?? "",
+    };
+  });
+}
+
+/** GET from the API as the widget would, straight from Node (no browser cache in between). */
+export async function apiGet<T>(
+  plaudit: Harness,
+  path: string,
+  query: Record<string, string> = {},
+): Promise<T> {
+  const url = new URL(path, plaudit.baseUrl);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export const listReviews = (plaudit: Harness, query: Record<string, string> = {}) =>
+  apiGet<ApiPage>(plaudit, REVIEWS_API, query);
+
+/** Opens the product page (or another) and waits for the first review cards. */
+export async function openWithReviews(plaudit: Harness, path = PRODUCT_PAGE): Promise<ShopPage> {
+  const shop = await plaudit.open(path, { viewport: TALL });
+  await shop.page.locator('[data-plaudit="reviews"] article').first().waitFor({ timeout: 10_000 });
+  return shop;
+}
+
+/** The reviews widget's host; Playwright locators pierce its open shadow root. */
+export const reviewsWidget = (page: Page) => page.locator('[data-plaudit="reviews"]');
+
+/** axe-core over the whole document (open shadow roots included): "rule: help (targets)" per violation. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const loaded = await page.evaluate(() => "axe" in window);
+  if (!loaded) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; help: string; nodes: { target: unknown }[] }[] };
+    const axe = (window as unknown as { axe: { run(context: Document): Promise<Result> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`,
+    );
+  });
+}
+
+/**
+ * Publishes reviews with a photo each (the seed has none), as a shop's backend could: the photo
+ * through the media route, then the review naming it. Answers their ids, newest last.
+ */
+export async function addReviewsWithPhotos(plaudit: Harness, count: number): Promise<string[]> {
+  const { default: sharp } = await import("sharp");
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const png = await sharp({
+      create: { width: 320, height: 240, channels: 3, background: { r: 40 + i * 60, g: 120, b: 90 } },
+    })
+      .png()
+      .toBuffer();
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array(png)], { type: "image/png" }), `photo-${i}.png`);
+    const upload = await fetch(new URL("/v1/stores/demo/media", plaudit.baseUrl), {
+      method: "POST",
+      body: form,
+    });
+    if (upload.status !== 201) throw new Error(`media upload: ${upload.status} ${await upload.text()}`);
+    const media = (await upload.json()) as { id: string };
+    const created = await fetch(new URL(REVIEWS_API, plaudit.baseUrl), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        rating: 4,
+        title: `Photo review ${i + 1}`,
+        body: "Here is how it looks after a month of wear.",
+        author: { name: `Photo Shopper ${i + 1}`, email: `photo${i}@example.com` },
+        mediaIds: [media.id],
+      }),
+    });
+    if (created.status !== 201) throw new Error(`review: ${created.status} ${await created.text()}`);
+    ids.push(((await created.json()) as { review: { id: string } }).review.id);
+  }
+  return ids;
+}
