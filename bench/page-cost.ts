@@ -118,7 +118,7 @@ export async function benchPageCost(
     const ratio = (key: keyof Run) => {
       const w = med(withRuns, key);
       const wo = med(withoutRuns, key);
-      return wo > 0 ? `${(w / wo).toFixed(2)}×` : w === 0 ? "=" : "+" + w.toFixed(1);
+      return wo > 0 ? `${(w / wo).toFixed(2)}×` : w === 0 ? "=" : `+${w.toFixed(1)}`;
     };
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     rows.push(

@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 /** Each fits the author name's 80 characters. */
-export const XSS_CORPUS = [
+const XSS_CORPUS = [
   "<script>window.__xss=1</script>",
   '<img src=x onerror="window.__xss=1">',
   "<svg onload=window.__xss=1><circle r=9></svg>",
