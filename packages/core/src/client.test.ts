@@ -238,6 +238,23 @@ describe("ETag revalidation and in-flight sharing", () => {
     expect(calls.map((call) => call.headers.get("if-none-match"))).toEqual([null, null, null, null]);
   });
 
+  it("asks the browser cache to revalidate after a write, also on the next page load", async () => {
+    const modes: (RequestCache | undefined)[] = [];
+    const fetch = async (_url: RequestInfo | URL, init?: RequestInit) => {
+      modes.push(init?.cache);
+      return init?.method === "POST" ? json({ up: 1, down: 0 }) : json(page);
+    };
+    const options = { apiBase: `${API}/revalidate-test`, store: "demo", fetch, manualEtags: false };
+    const thisPage = createClient(options);
+    await thisPage.listReviews("p1");
+    await thisPage.vote("r1", "up", "voter-1");
+    await thisPage.listReviews("p1");
+    // A reload: a new client, the same storage (and the same HTTP cache, still holding the old list).
+    await createClient(options).listReviews("p1");
+    await createClient({ ...options, apiBase: `${API}/other-api` }).listReviews("p1");
+    expect(modes).toEqual([undefined, undefined, "no-cache", "no-cache", undefined]);
+  });
+
   it("keeps ETags apart per URL and per customer", async () => {
     const { client, calls } = clientWith((request) =>
       json(

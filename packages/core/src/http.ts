@@ -125,8 +125,28 @@ export function createHttp(options: HttpOptions): Http {
   // We only do it where no HTTP cache exists (Node, server rendering).
   const manualEtags = options.manualEtags ?? typeof document === "undefined";
   // Reads answer with max-age=60: after this shopper's own write, the browser's cached copy would
-  // hide it, so reads within that window ask the cache to revalidate first.
+  // hide it, so reads within that window ask the cache to revalidate first. The deadline is kept in
+  // localStorage too, like the HTTP cache it works around: a reload or the next page must not bring
+  // the old answer back (a vote that vanishes from the count on reload).
+  const wroteKey = `plaudit:wrote:${base}`;
   let revalidateUntil = 0;
+  const mustRevalidate = () => {
+    if (Date.now() < revalidateUntil) return true;
+    try {
+      revalidateUntil = Number(globalThis.localStorage?.getItem(wroteKey)) || 0;
+    } catch {
+      // Storage blocked (private mode, sandboxed frame): this page's own writes still count.
+    }
+    return Date.now() < revalidateUntil;
+  };
+  const markWrite = () => {
+    revalidateUntil = Date.now() + 60_000;
+    try {
+      globalThis.localStorage?.setItem(wroteKey, String(revalidateUntil));
+    } catch {
+      // As above: remembered for this page only.
+    }
+  };
 
   async function run<T>(url: string, spec: Attempt, check: BodyCheck, cacheKey?: string): Promise<T> {
     const cached = cacheKey === undefined || !manualEtags ? undefined : etags.get(cacheKey);
@@ -135,9 +155,9 @@ export function createHttp(options: HttpOptions): Http {
       const response = await attempt(url, {
         ...spec,
         ...(cached ? { headers: { ...spec.headers, "if-none-match": cached.etag } } : {}),
-        ...(isRead && !manualEtags && Date.now() < revalidateUntil ? { cache: "no-cache" as const } : {}),
+        ...(isRead && !manualEtags && mustRevalidate() ? { cache: "no-cache" as const } : {}),
       });
-      if (!isRead) revalidateUntil = Date.now() + 60_000;
+      if (!isRead && !manualEtags) markWrite();
       if (response.status === 304) {
         if (!cached) throw invalidResponse("304 without a cached body", 304);
         return cached.body as T;
