@@ -13,7 +13,9 @@ const PLAUDIT = '<script src="/plaudit.js" data-store="demo" async></script>';
 const escapeHtml = (text) =>
   String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 const price = (cents, lang = "en") =>
-  new Intl.NumberFormat(lang === "en" ? "en-US" : lang, { style: "currency", currency: "USD" }).format(cents / 100);
+  new Intl.NumberFormat(lang === "en" ? "en-US" : lang, { style: "currency", currency: "USD" }).format(
+    cents / 100,
+  );
 
 /** The theme's own words; translated pages bring theirs (catalog.js TRANSLATED_PAGES). Footer is HTML. */
 const EN = {
