@@ -33,6 +33,25 @@ describe("reviews controller", () => {
     expect(state.list?.total).toBe(23);
   });
 
+  it("loads the list again when a review of this product is published from the page", async () => {
+    const { controller, store, listCalls } = setup();
+    controller.start();
+    await settle();
+    expect(listCalls()).toHaveLength(1);
+    const review = makeReview(99);
+    store.events.emit("review:submitted", { store: STORE, productId: "other", review, status: "published" });
+    store.events.emit("review:submitted", { store: STORE, productId: "tee", review, status: "pending" });
+    await settle();
+    expect(listCalls()).toHaveLength(1);
+    store.events.emit("review:submitted", { store: STORE, productId: "tee", review, status: "published" });
+    await settle();
+    expect(listCalls()).toHaveLength(2);
+    controller.destroy();
+    store.events.emit("review:submitted", { store: STORE, productId: "tee", review, status: "published" });
+    await settle();
+    expect(listCalls()).toHaveLength(2);
+  });
+
   it("appends the next cursor page on loadMore and stops at the end", async () => {
     const { controller } = setup();
     controller.start();

@@ -121,6 +121,13 @@ export function createReviewsController(options: ReviewsControllerOptions): Revi
   const unsubscribe = store.subscribe(notify);
 
   const loadList = () => void store.loadReviews(config, productId, toReviewQuery(filters, pageSize));
+  // A review published from this page (the write dialog) belongs in the list the shopper is looking
+  // at; the store refreshes the summary itself, and the client reads past the browser cache after a write.
+  const offSubmitted = store.events.on("review:submitted", (detail) => {
+    if (detail.store === config.store && detail.productId === productId && detail.status === "published") {
+      loadList();
+    }
+  });
 
   function setFilters(change: Partial<ReviewFilters>) {
     filters = { ...filters, ...change };
@@ -174,6 +181,7 @@ export function createReviewsController(options: ReviewsControllerOptions): Revi
     destroy() {
       clearTimeout(searchTimer);
       unsubscribe();
+      offSubmitted();
       listeners.clear();
     },
   };
