@@ -86,12 +86,13 @@ export function announcement(page: Page): Promise<string> {
 /** The element focused inside the reviews widget's shadow root, described for assertions. */
 export function focusedInWidget(
   page: Page,
-): Promise<{ tag: string; id: string; text: string; name: string }> {
+): Promise<{ tag: string; role: string; id: string; text: string; name: string }> {
   return page.evaluate(() => {
     const host = document.querySelector('[data-plaudit="reviews"]');
     const el = document.activeElement === host ? host?.shadowRoot?.activeElement : document.activeElement;
     return {
       tag: el?.tagName.toLowerCase() ?? "",
+      role: el?.getAttribute("role") ?? "",
       id: el?.id ?? "",
       text: el?.textContent?.trim() ?? "",
       name: el?.getAttribute("name") ?? el?.getAttribute("aria-label") ?? "",
