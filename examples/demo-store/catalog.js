@@ -100,3 +100,53 @@ export const PRODUCTS = [
     description: "A5, lay-flat binding, 160 pages of fountain-pen-friendly paper.",
   },
 ];
+
+/**
+ * The bestseller's page in other languages: the widgets follow the page's `lang` (German words and
+ * dates; Hebrew right to left), as on a shop that serves one page per language.
+ */
+export const TRANSLATED_PAGES = [
+  {
+    lang: "de",
+    dir: "ltr",
+    productId: "tee-classic",
+    name: "Klassisches Baumwoll-T-Shirt",
+    description:
+      "Schwere Bio-Baumwolle, etwas kastig geschnitten und weich gewaschen, bevor es bei Ihnen ankommt.",
+    words: {
+      home: "Startseite",
+      shopAll: "Alle Produkte",
+      bestseller: "Bestseller",
+      appView: "App-Ansicht",
+      mainNav: "Hauptmenü",
+      cart: "Warenkorb",
+      photos: "Produktfotos",
+      quantity: "Menge",
+      addToCart: "In den Warenkorb",
+      perks: ["Kostenloser Versand ab 60 $", "30 Tage Rückgaberecht", "Gemacht, um zu halten"],
+      reviews: "Kundenbewertungen",
+      footer: "Fern &amp; Field ist ein Demo-Shop für Plaudit. Nichts hier ist zu kaufen.",
+    },
+  },
+  {
+    lang: "he",
+    dir: "rtl",
+    productId: "tee-classic",
+    name: "חולצת כותנה קלאסית",
+    description: "כותנה אורגנית עבה, בגזרה מעט רחבה, מכובסת לרכות לפני שהיא מגיעה אליך.",
+    words: {
+      home: "דף הבית",
+      shopAll: "כל המוצרים",
+      bestseller: "רב מכר",
+      appView: "תצוגת אפליקציה",
+      mainNav: "ראשי",
+      cart: "עגלה",
+      photos: "תמונות המוצר",
+      quantity: "כמות",
+      addToCart: "הוספה לעגלה",
+      perks: ["משלוח חינם בקנייה מעל $60", "החזרה תוך 30 יום", "עשוי להחזיק מעמד"],
+      reviews: "ביקורות לקוחות",
+      footer: "Fern &amp; Field היא חנות הדגמה של Plaudit. שום דבר כאן אינו למכירה.",
+    },
+  },
+];
