@@ -5,7 +5,7 @@ import SqliteDatabase from "better-sqlite3";
 import { Kysely, type LogEvent, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Schema } from "./schema.ts";
-import { ImmediateSqliteDialect } from "./sqlite-immediate-dialect.ts";
+import { ImmediateSqliteDialect, withStatementCache } from "./sqlite-immediate-dialect.ts";
 
 export type DialectKind = "sqlite" | "postgres";
 
@@ -91,7 +91,10 @@ export function openDatabase(url?: string, options: OpenDatabaseOptions = {}): D
     sqlite.pragma("foreign_keys = ON");
     // Another process (backup, a second server) may hold the write lock for a moment.
     sqlite.pragma("busy_timeout = 5000");
-    const kysely = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), log });
+    const kysely = new Kysely<Schema>({
+      dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+      log,
+    });
     return {
       kysely,
       kind: "sqlite",

@@ -1,10 +1,15 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppContext, AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
-import { findStore, originAllowed } from "../stores/store-repo.ts";
+import { findStore, originAllowed, type StoreRecord } from "../stores/store-repo.ts";
 import { clientIp } from "./client-ip.ts";
 
 const STORE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+// Every public request needs its store; reading it from the database each time was a fifth of a
+// summary read's cost. A store's settings change only from the CLI, before serving, so a few
+// seconds' memory is safe — and processes keep no state that matters (a miss just reads again).
+const STORE_CACHE_MS = 5_000;
+const STORE_CACHE_SIZE = 1_000;
 
 function sameOrigin(c: Context, origin: string): boolean {
   const host = c.req.header("host");
@@ -19,9 +24,24 @@ function sameOrigin(c: Context, origin: string): boolean {
  * server's own origin is always allowed) and the per-IP and per-store rate limits (429).
  */
 export function storeScope(ctx: AppContext): MiddlewareHandler<AppEnv> {
+  const recent = new Map<string, { store: StoreRecord; until: number }>();
+  async function storeNamed(storeId: string): Promise<StoreRecord | undefined> {
+    const now = Date.now();
+    const hit = recent.get(storeId);
+    if (hit && hit.until > now) return hit.store;
+    const store = await findStore(ctx.db, storeId);
+    // Only stores that exist are remembered: one created a moment ago must answer at once.
+    if (store) {
+      recent.delete(storeId);
+      recent.set(storeId, { store, until: now + STORE_CACHE_MS });
+      if (recent.size > STORE_CACHE_SIZE) recent.delete(recent.keys().next().value as string);
+    }
+    return store;
+  }
+
   return async (c, next) => {
     const storeId = c.req.param("store") ?? "";
-    const store = STORE_ID.test(storeId) ? await findStore(ctx.db, storeId) : undefined;
+    const store = STORE_ID.test(storeId) ? await storeNamed(storeId) : undefined;
     if (!store)
       throw new ApiError(404, "store_not_found", `no store with id ${JSON.stringify(storeId.slice(0, 64))}`);
     c.set("store", store);
