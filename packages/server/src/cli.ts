@@ -118,7 +118,9 @@ async function main(): Promise<void> {
   }
 
   const envSecret = process.env.PLAUDIT_DEMO_SECRET?.trim() || undefined;
-  const seeded = await seedDemo(db, envSecret ? { secretKey: envSecret } : {});
+  // The same storage createApp picks below, so the seeded photos are served.
+  const mediaStorage = mediaStorageFromEnv(db);
+  const seeded = await seedDemo(db, { mediaStorage, ...(envSecret ? { secretKey: envSecret } : {}) });
   if (seeded.created && !envSecret) {
     process.stdout.write(
       `Created the demo store. Its secret key (admin API, customer tokens) is:\n  ${seeded.secretKey}\n` +
@@ -136,8 +138,8 @@ async function main(): Promise<void> {
     } else {
       process.stdout.write(
         seeded.created
-          ? `Seeded the demo store with ${seeded.reviews} reviews.\n`
-          : "The demo store exists; kept its data.\n",
+          ? `Seeded the demo store with ${seeded.reviews} reviews and ${seeded.photos} photos.\n`
+          : `The demo store exists; kept its data${seeded.photos > 0 ? ` and added ${seeded.photos} photos` : ""}.\n`,
       );
     }
     await db.close();
@@ -149,6 +151,7 @@ async function main(): Promise<void> {
     fail(`not a port: ${values.port ?? process.env.PORT}`);
   const { fetch, ctx } = createApp({
     db,
+    mediaStorage,
     ...(process.env.PLAUDIT_MEDIA_BASE_URL ? { mediaBaseUrl: process.env.PLAUDIT_MEDIA_BASE_URL } : {}),
     logger: jsonLogger,
     processMetrics: true,

@@ -3,6 +3,8 @@ import type { Database } from "./db/database.ts";
 import type { ReviewsTable } from "./db/schema.ts";
 import { type Tx, transaction } from "./db/transaction.ts";
 import { seedDemoLoyalty } from "./loyalty/seed-loyalty.ts";
+import type { MediaStorage } from "./media/media-storage.ts";
+import { seedDemoPhotos } from "./media/seed-demo-photos.ts";
 import { newReviewId } from "./reviews/review-submit.ts";
 import { applySummaryChange, type SummaryChange } from "./reviews/summary-repo.ts";
 import {
@@ -85,16 +87,19 @@ export interface SeedResult {
   created: boolean;
   secretKey: string;
   reviews: number;
+  /** Photos attached to reviews by this run (0 when the store already had review media). */
+  photos: number;
 }
 
 /**
  * Creates the demo store with its products, ≥ 500 reviews, orders of verified buyers, votes and
- * merchant replies. Idempotent: an existing demo store keeps its data; given a secretKey that
- * differs from the stored one, the stored one is replaced.
+ * merchant replies, and — given a media storage — photos on ~40 reviews. Idempotent: an existing
+ * demo store keeps its data (and gets photos if none of its reviews has media); given a secretKey
+ * that differs from the stored one, the stored one is replaced.
  */
 export async function seedDemo(
   db: Database,
-  options: { secretKey?: string; now?: Date; reviews?: number } = {},
+  options: { secretKey?: string; now?: Date; reviews?: number; mediaStorage?: MediaStorage } = {},
 ): Promise<SeedResult> {
   const now = options.now ?? new Date();
   const existing = await db.kysely
@@ -108,7 +113,8 @@ export async function seedDemo(
     }
     // Databases seeded before loyalty existed get the demo program now (idempotent).
     await seedDemoLoyalty(db, DEMO_STORE_ID, now);
-    return { created: false, secretKey: options.secretKey ?? existing.secret_key, reviews: 0 };
+    const photos = await seedPhotos(db, options.mediaStorage, now);
+    return { created: false, secretKey: options.secretKey ?? existing.secret_key, reviews: 0, photos };
   }
 
   const secretKey = await createStore(
@@ -235,8 +241,13 @@ export async function seedDemo(
     }
   });
   await seedDemoLoyalty(db, DEMO_STORE_ID, now);
-  return { created: true, secretKey, reviews: count };
+  const photos = await seedPhotos(db, options.mediaStorage, now);
+  return { created: true, secretKey, reviews: count, photos };
 }
+
+/** Without a storage there is nowhere to put files: callers that only need reviews skip photos. */
+const seedPhotos = (db: Database, storage: MediaStorage | undefined, now: Date) =>
+  storage ? seedDemoPhotos(db, storage, { storeId: DEMO_STORE_ID, now }) : Promise.resolve(0);
 
 /**
  * Adds `count` published reviews to one product for benchmarks, in one transaction with batched

@@ -50,9 +50,7 @@ async function probeVideo(video: ReceivedVideo): Promise<VideoFacts> {
 
 /**
  * Makes the files of an upload (re-encoded photo sizes; for a video, the video and its poster),
- * stores them, and records the media row, unattached. The row is written as "processing" with
- * every key before any file, and "ready" after the last one: a crash in between leaves a row the
- * orphan sweep finds and deletes with its files, never a file nobody knows.
+ * stores them, and records the media row, unattached (recordMedia).
  */
 export async function storeUpload(
   db: Database,
@@ -60,7 +58,6 @@ export async function storeUpload(
   args: { storeId: string; upload: ReceivedUpload; now: Date; baseUrl: string },
 ): Promise<Media> {
   const { storeId, upload } = args;
-  const id = newMediaId();
   let images: ProcessedImage;
   let facts: VideoFacts | undefined;
   if (upload.file.type.kind === "image") {
@@ -72,13 +69,46 @@ export async function storeUpload(
       : await plainPoster(facts.width, facts.height);
   }
 
+  const row = await recordMedia(db, storage, {
+    storeId,
+    kind: upload.file.type.kind,
+    sourceType: upload.file.type.mime,
+    images,
+    now: args.now,
+    ...(upload.file.type.kind === "video" ? { video: upload.file as ReceivedVideo } : {}),
+    ...(facts ? { facts } : {}),
+  });
+  return toMedia(row, args.baseUrl);
+}
+
+/**
+ * Stores processed files and records their media row, unattached. The row is written as
+ * "processing" with every key before any file, and "ready" after the last one: a crash in between
+ * leaves a row the orphan sweep finds and deletes with its files, never a file nobody knows.
+ * The demo seed uses it too, so seeded photos are stored exactly as uploads are.
+ */
+export async function recordMedia(
+  db: Database,
+  storage: MediaStorage,
+  args: {
+    storeId: string;
+    kind: MediaRow["kind"];
+    /** The type the source bytes turned out to be. */
+    sourceType: string;
+    images: ProcessedImage;
+    video?: ReceivedVideo;
+    facts?: VideoFacts;
+    now: Date;
+  },
+): Promise<MediaRow> {
+  const { storeId, images, facts, video } = args;
+  const id = newMediaId();
   const variants: ImageVariant[] = images.variants.map((v) => ({
     width: v.width,
     height: v.height,
     webp: mediaKey(storeId, id, `w${v.width}`, "webp"),
     jpg: mediaKey(storeId, id, `w${v.width}`, "jpg"),
   }));
-  const video = upload.file.type.kind === "video" ? (upload.file as ReceivedVideo) : undefined;
   const files: MediaFiles = {
     images: variants,
     ...(video ? { video: mediaKey(storeId, id, "video", VIDEO_EXT[video.type.mime]) } : {}),
@@ -93,9 +123,9 @@ export async function storeUpload(
     store_id: storeId,
     review_id: null,
     position: 0,
-    kind: upload.file.type.kind,
+    kind: args.kind,
     status: "processing",
-    source_type: upload.file.type.mime,
+    source_type: args.sourceType,
     files: JSON.stringify(files),
     width,
     height,
@@ -129,5 +159,5 @@ export async function storeUpload(
       .catch(() => {});
     throw error;
   }
-  return toMedia({ ...row, status: "ready" }, args.baseUrl);
+  return { ...row, status: "ready" };
 }
