@@ -166,6 +166,19 @@ export const openApiDocument = {
         },
       },
     },
+    "/v1/stores/{store}/reviews/{id}": {
+      get: {
+        summary: "One published review by id (e.g. the review behind a gallery photo)",
+        description:
+          "Pending and rejected reviews, unknown ids and other stores' reviews are all 404 review_not_found.",
+        parameters: [store, pathParam("id", "Review id")],
+        responses: {
+          "200": json(ref("Review")),
+          "304": { description: "Not modified" },
+          ...errors(404),
+        },
+      },
+    },
     "/v1/stores/{store}/reviews/{id}/votes": {
       post: {
         summary: "Vote a review helpful or not (one vote per voter; a new vote replaces it)",

@@ -132,6 +132,7 @@ describe.each(databasesUnderTest())("public API edges on %s", (kind) => {
           .json,
       ),
     );
+    bodies.push((await getJson(`${demo}/reviews/${submitted.json.review.id}`)).text);
     for (const sort of ["newest", "oldest", "highest", "lowest", "helpful", "media"]) {
       bodies.push((await getJson(`${demo}/products/tee-classic/reviews?sort=${sort}&limit=50`)).text);
     }

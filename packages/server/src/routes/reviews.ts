@@ -3,6 +3,7 @@ import { ApiError } from "../errors.ts";
 import { cacheableJson } from "../http/cache.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { LIMITS } from "../limits.ts";
+import { findPublishedReview } from "../reviews/published-review.ts";
 import { ReviewSubmission, VoteSubmission } from "../reviews/review-input.ts";
 import { toPublicReview } from "../reviews/review-json.ts";
 import { countReviews, hasFilters, listReviews } from "../reviews/review-list.ts";
@@ -13,7 +14,7 @@ import { parseOrFail } from "../validation.ts";
 import { productParam } from "./product-param.ts";
 import { parseReviewQuery } from "./review-query.ts";
 
-/** The public reviews API: summaries, the review list, submitting and voting. */
+/** The public reviews API: summaries, the review list, one review, submitting and voting. */
 export const reviewRoutes: RouteModule = {
   name: "reviews",
   register(app, ctx) {
@@ -74,6 +75,13 @@ export const reviewRoutes: RouteModule = {
       const input = parseOrFail(ReviewSubmission, await readJsonBody(c));
       const result = await submitReview(ctx, c.get("store"), productId, input);
       return c.json(result, 201);
+    });
+
+    // The gallery's lightbox shows the review behind a photo without paging through a product's list.
+    app.get("/v1/stores/:store/reviews/:id", async (c) => {
+      const review = await findPublishedReview(ctx, c.get("store").id, c.req.param("id"));
+      if (!review) throw new ApiError(404, "review_not_found", "no published review with this id");
+      return cacheableJson(c, review);
     });
 
     app.post("/v1/stores/:store/reviews/:id/votes", async (c) => {
