@@ -17,6 +17,8 @@ export interface ReviewsViewProps {
   onWrite?(button: HTMLElement): void;
   onVote?(review: Review, value: VoteValue): void;
   onLoadMore?(): void;
+  /** "Clear filters" in the no-results state (default: the controller's clearFilters). */
+  onClearFilters?(): void;
   listRef?: Ref<HTMLUListElement>;
   /** The API base review media URLs are resolved against (the server may answer root-relative ones). */
   mediaBase?: string;
@@ -87,7 +89,7 @@ export function ReviewsView({
             onVote={props.onVote ?? ((review, value) => void actions.vote(review, value))}
             onLoadMore={props.onLoadMore ?? (() => void actions.loadMore())}
             onRetry={actions.retry}
-            onClearFilters={actions.clearFilters}
+            onClearFilters={props.onClearFilters ?? actions.clearFilters}
             mediaBase={props.mediaBase}
             onOpenMedia={props.onOpenMedia}
           />

@@ -104,7 +104,7 @@ describe("reviews widget", () => {
     expect(view.getByText("Review number 7")).toBeTruthy();
   });
 
-  it("empties the search box when Clear filters lifts the search", async () => {
+  it("empties the search box and focuses the first review when Clear filters lifts the search", async () => {
     const { view, root } = await mounted();
     const input = view.getByRole("searchbox", { name: "Search reviews" }) as HTMLInputElement;
     input.value = "no review says this";
@@ -119,6 +119,8 @@ describe("reviews widget", () => {
     });
     expect(cards(root)).toHaveLength(10);
     expect(input.value).toBe("");
+    // The button went with the empty state; focus must not fall back to the top of the page.
+    expect(root.activeElement).toBe(cards(root)[0]);
   });
 
   it("offers to clear filters when nothing matches", async () => {

@@ -90,7 +90,8 @@ export function ReviewsWidget({
     // First list on screen: the timing a merchant's monitoring reads (docs/operations.md).
     if (!announced.current) globalThis.performance?.mark?.("plaudit:reviews:content");
     announced.current = true;
-    // After "Load more", focus goes to the first new review, where reading continues.
+    // After "Load more", focus goes to the first new review, where reading continues (after
+    // Clear filters, to the first review).
     if (focusIndex.current !== null) {
       const cards = listRef.current?.querySelectorAll<HTMLElement>(".plaudit-review");
       cards?.[Math.min(focusIndex.current, cards.length - 1)]?.focus();
@@ -107,6 +108,13 @@ export function ReviewsWidget({
   const onLoadMore = () => {
     focusIndex.current = list?.items.length ?? null;
     void controller.actions.loadMore();
+  };
+
+  // The Clear filters button goes away with the empty state: focus goes to the first review shown,
+  // not to the top of the page.
+  const onClearFilters = () => {
+    focusIndex.current = 0;
+    controller.actions.clearFilters();
   };
 
   const onVote = async (review: Review, value: VoteValue) => {
@@ -146,6 +154,7 @@ export function ReviewsWidget({
       announcement={announcement}
       listRef={listRef}
       onLoadMore={onLoadMore}
+      onClearFilters={onClearFilters}
       onVote={onVote}
       onWrite={onWrite}
       mediaBase={config.apiBase}
