@@ -16,7 +16,7 @@ import {
 let plaudit: Harness;
 beforeAll(async () => {
   plaudit = await startHarness();
-  // A card with a thumbnail is on the first page (the seed has no media).
+  // A card with a thumbnail is first on the first page, whatever the seed holds.
   await addReviewsWithPhotos(plaudit, 1);
 });
 afterAll(async () => {

@@ -141,7 +141,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * Publishes reviews with a photo each (the seed has none), as a shop's backend could: the photo
+ * Publishes reviews with a photo each, newest of all, as a shop's backend could: the photo
  * through the media route, then the review naming it. Answers their ids, newest last.
  */
 export async function addReviewsWithPhotos(plaudit: Harness, count: number): Promise<string[]> {
