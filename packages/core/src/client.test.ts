@@ -59,6 +59,25 @@ describe("routes", () => {
     expect(JSON.parse(calls[0]!.body)).toEqual(input);
   });
 
+  it("reads one review by its id, and rejects with review_not_found when it is not published", async () => {
+    const review = { id: "r/1", productId: "p1", rating: 5, media: [] };
+    const { client, calls } = clientWith((request) =>
+      request.url.pathname.endsWith("/r%2F1") ? json(review) : apiError(404, "review_not_found"),
+    );
+    await expect(client.getReview("r/1")).resolves.toEqual(review);
+    expect(calls[0]!.method).toBe("GET");
+    expect(calls[0]!.url.pathname).toBe("/v1/stores/demo/reviews/r%2F1");
+    const error = await rejection(client.getReview("held"));
+    expect(error).toMatchObject({ kind: "http", status: 404, code: "review_not_found" });
+    // A 404 is an answer, not a failure to retry.
+    expect(calls).toHaveLength(2);
+  });
+
+  it("answers invalid_response when a review body has no id or media", async () => {
+    const { client } = clientWith(() => json({ items: [] }));
+    expect(await rejection(client.getReview("r1"))).toMatchObject({ kind: "invalid_response" });
+  });
+
   it("sends votes with the voter id", async () => {
     const { client, calls } = clientWith(() => json({ up: 3, down: 1 }));
     await expect(client.vote("r 1", "up", "voter-1")).resolves.toEqual({ up: 3, down: 1 });

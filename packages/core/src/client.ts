@@ -5,6 +5,7 @@ import type {
   LoyaltyProgram,
   Media,
   Redemption,
+  Review,
   ReviewInput,
   ReviewPage,
   ReviewQuery,
@@ -47,6 +48,8 @@ export interface PlauditClient {
   /** In the order asked; chunks of ≤ 100 ids. */
   getSummaries(productIds: string[]): Promise<Summary[]>;
   listReviews(productId: string, query?: ReviewQuery): Promise<ReviewPage>;
+  /** One published review; a pending, rejected or unknown one rejects with code "review_not_found" (404). */
+  getReview(reviewId: string): Promise<Review>;
   submitReview(productId: string, input: ReviewInput): Promise<SubmitReviewResponse>;
   vote(reviewId: string, value: VoteValue, voter: string): Promise<VoteResponse>;
   listMedia(query?: MediaQuery): Promise<GalleryPage>;
@@ -60,6 +63,7 @@ const hasItems = (body: Body) => Array.isArray(body.items);
 const isPage = (body: Body) =>
   hasItems(body) && (body.nextCursor === null || typeof body.nextCursor === "string");
 const has = (key: string) => (body: Body) => key in body;
+const isReview = (body: Body) => typeof body.id === "string" && Array.isArray(body.media);
 
 const enc = encodeURIComponent;
 const flag = (on: boolean | undefined) => (on ? "1" : undefined);
@@ -109,6 +113,9 @@ export function createClient(options: ClientOptions): PlauditClient {
         http.url(`${storePath}products/${enc(productId)}/reviews`, reviewSearch(query)),
         isPage,
       );
+    },
+    getReview(reviewId) {
+      return http.get(http.url(`${storePath}reviews/${enc(reviewId)}`), isReview);
     },
     submitReview(productId, input) {
       return http.send("POST", http.url(`${storePath}products/${enc(productId)}/reviews`), has("review"), {

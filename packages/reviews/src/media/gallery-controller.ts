@@ -1,7 +1,14 @@
 // The gallery widget's logic with no DOM (the "connector"): pages of published review media from
 // GET /media (site-wide or one product's), "Load more" over the cursor, and the review behind an
 // item for the lightbox. A storefront can drive its own view with it.
-import type { GalleryItem, PlauditError, PlauditStore, Review, StoreConfig } from "@plaudit/core";
+import {
+  type GalleryItem,
+  isPlauditError,
+  type PlauditError,
+  type PlauditStore,
+  type Review,
+  type StoreConfig,
+} from "@plaudit/core";
 
 export interface GalleryState {
   status: "loading" | "ready" | "error" | "loading-more";
@@ -20,7 +27,7 @@ export interface GalleryController {
   /** The first page again after it failed. */
   retry(): void;
   /** The review an item belongs to (the gallery route does not carry it); undefined if gone. */
-  reviewOf(item: Pick<GalleryItem, "reviewId" | "productId">): Promise<Review | undefined>;
+  reviewOf(item: Pick<GalleryItem, "reviewId">): Promise<Review | undefined>;
   destroy(): void;
 }
 
@@ -31,9 +38,6 @@ export interface GalleryControllerOptions {
   productId?: string;
   pageSize?: number;
 }
-
-/** Pages of a product's reviews with media searched for one review before giving up. */
-const REVIEW_PAGES = 4;
 
 export function createGalleryController(options: GalleryControllerOptions): GalleryController {
   const { store, config, productId, pageSize = 12 } = options;
@@ -73,21 +77,14 @@ export function createGalleryController(options: GalleryControllerOptions): Gall
     }
   }
 
-  async function findReview(item: Pick<GalleryItem, "reviewId" | "productId">): Promise<Review | undefined> {
-    let cursor: string | undefined;
-    for (let page = 0; page < REVIEW_PAGES; page++) {
-      const result = await client.listReviews(item.productId, {
-        media: true,
-        sort: "newest",
-        limit: 50,
-        ...(cursor ? { cursor } : {}),
-      });
-      const found = result.items.find((review) => review.id === item.reviewId);
-      if (found) return found;
-      if (!result.nextCursor) return undefined;
-      cursor = result.nextCursor;
+  async function findReview(item: Pick<GalleryItem, "reviewId">): Promise<Review | undefined> {
+    try {
+      return await client.getReview(item.reviewId);
+    } catch (error) {
+      // Unpublished or deleted since the gallery page was read: the lightbox shows the photo alone.
+      if (isPlauditError(error) && error.code === "review_not_found") return undefined;
+      throw error;
     }
-    return undefined;
   }
 
   return {

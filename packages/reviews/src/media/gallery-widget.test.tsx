@@ -1,5 +1,5 @@
 // The gallery widget with the real store and client; only fetch is fake, answering as API.md's
-// GET /media and review list routes do.
+// GET /media and the review-by-id route (docs/server.md) do.
 import { createEvents, createI18n, createPlauditStore, type GalleryItem, type Review } from "@plaudit/core";
 import { act, cleanup, fireEvent, render, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -19,7 +19,7 @@ const reviewFor = (item: GalleryItem): Review =>
     author: { name: "Mia" },
   });
 
-function galleryApi(items: GalleryItem[] = ITEMS) {
+function galleryApi(items: GalleryItem[] = ITEMS, unpublished = new Set<string>()) {
   const calls: URL[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(new Request(input, init).url);
@@ -32,16 +32,17 @@ function galleryApi(items: GalleryItem[] = ITEMS) {
       const next = start + limit < all.length ? String(start + limit) : null;
       return json({ items: all.slice(start, start + limit), nextCursor: next });
     }
-    const product = decodeURIComponent(url.pathname.split("/")[5] ?? "");
-    const reviews = items.filter((item) => item.productId === product).map(reviewFor);
-    return json({ items: reviews, nextCursor: null, total: reviews.length });
+    const reviewId = /^\/v1\/stores\/demo\/reviews\/([^/]+)$/.exec(url.pathname)?.[1];
+    const item = items.find((candidate) => candidate.reviewId === decodeURIComponent(reviewId ?? ""));
+    if (item && !unpublished.has(item.reviewId)) return json(reviewFor(item));
+    return json({ error: { code: "review_not_found", message: "no published review" } }, 404);
   };
   return { fetch: fetch as typeof globalThis.fetch, calls };
 }
 
 const unmounts: (() => void)[] = [];
-async function mounted(options: Record<string, string> = {}, productId?: string) {
-  const api = galleryApi();
+async function mounted(options: Record<string, string> = {}, productId?: string, unpublished?: Set<string>) {
+  const api = galleryApi(ITEMS, unpublished);
   const store = createPlauditStore({
     client: { fetch: api.fetch, retries: 0 },
     events: createEvents(),
@@ -131,6 +132,31 @@ describe("gallery widget", () => {
     fireEvent.keyDown(dialog, { key: "Escape" });
     await waitFor(() => expect(view.queryByRole("dialog")).toBeNull());
     expect(root.activeElement).toBe(tile);
+  });
+
+  it("asks the API for the one review behind the photo, once, however often it is shown", async () => {
+    const { view, api } = await mounted();
+    const before = api.calls.length;
+    const tile = view.getByRole("button", { name: /^Customer (photo|video) 3,/ });
+    fireEvent.click(tile);
+    const dialog = await waitFor(() => view.getByRole("dialog"));
+    await waitFor(() => expect(dialog.textContent).toContain(reviewFor(ITEMS[2]!).body));
+    expect(api.calls.slice(before).map((url) => url.pathname)).toEqual([
+      `/v1/stores/demo/reviews/${encodeURIComponent(ITEMS[2]!.reviewId)}`,
+    ]);
+    fireEvent.keyDown(dialog, { key: "Escape" });
+    await waitFor(() => expect(view.queryByRole("dialog")).toBeNull());
+    fireEvent.click(tile);
+    await waitFor(() => expect(view.getByRole("dialog").textContent).toContain(reviewFor(ITEMS[2]!).body));
+    expect(api.calls.length - before).toBe(1);
+  });
+
+  it("shows the photo with a note when its review is no longer published", async () => {
+    const { view } = await mounted({}, undefined, new Set([ITEMS[0]!.reviewId]));
+    fireEvent.click(view.getByRole("button", { name: /^Customer photo 1,/ }));
+    const dialog = await waitFor(() => view.getByRole("dialog"));
+    await waitFor(() => expect(dialog.textContent).toContain("The review could not be loaded."));
+    expect(within(dialog).getAllByRole("img").length).toBeGreaterThan(0);
   });
 });
 

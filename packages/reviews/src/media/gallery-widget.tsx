@@ -156,9 +156,7 @@ export function GalleryWidget({
           returnFocusTo={open.opener}
           onClose={() => setOpen(undefined)}
           loadReview={(item) =>
-            item.reviewId && item.productId
-              ? controller.reviewOf({ reviewId: item.reviewId, productId: item.productId })
-              : Promise.resolve(undefined)
+            item.reviewId ? controller.reviewOf({ reviewId: item.reviewId }) : Promise.resolve(undefined)
           }
           productHref={(productId) => productHref(props.productUrlTemplate, productId)}
         />
