@@ -63,11 +63,13 @@ describe("helpful votes in the reviews widget", () => {
     );
     expect(onServer?.helpful).toEqual({ up: before.up + 1, down: before.down });
 
-    // A reload lists the reviews again: the vote is part of the count, not only of this page's memory.
+    // A reload lists the reviews again: the vote is part of the count, and still shown as mine.
     await page.unroute(VOTES);
     await page.reload();
     await page.locator('[data-plaudit="reviews"] article').first().waitFor();
-    await expect.poll(async () => card(await shownReviews(page))?.up).toBe(before.up + 1);
+    await expect
+      .poll(async () => card(await shownReviews(page)))
+      .toMatchObject({ up: before.up + 1, upPressed: true, downPressed: false });
     expect(shop.problems()).toEqual([]);
     await shop.close();
   });

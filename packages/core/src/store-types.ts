@@ -80,6 +80,8 @@ export interface SliceContext {
   api: StoreApi<PlauditState>;
   client(config: StoreConfig): PlauditClient;
   events: PlauditEvents;
+  /** The browser storage the store keeps the voter id and votes in (may be undefined or throw). */
+  storage: () => Storage | undefined;
   voterId(): string;
   loadSummary(config: StoreConfig, productId: string, force?: boolean): Promise<void>;
 }

@@ -30,7 +30,9 @@ function storeWith(answer: Answer) {
       setItem: (k: string, v: string) => memory.set(k, v),
     }) as unknown as Storage;
   const store = createPlauditStore({ client: { fetch: recorder.fetch, retries: 0 }, events, storage });
-  return { store, events, ...recorder };
+  // A later page load: a new store over the same storage.
+  const reload = () => createPlauditStore({ client: { fetch: recorder.fetch, retries: 0 }, events, storage });
+  return { store, events, reload, ...recorder };
 }
 
 afterEach(() => {
@@ -146,6 +148,33 @@ describe("votes", () => {
     await expect(store.vote(cfg, review("r1", 2, 1), "down")).rejects.toMatchObject({ code: "rate_limited" });
     expect(store.getState().reviewLists[key]!.items[0]!.helpful).toEqual({ up: 2, down: 1 });
     expect(store.getState().myVotes.r1).toBeUndefined();
+  });
+
+  it("remembers my vote across page loads, and forgets one the server refused", async () => {
+    const { store, reload } = storeWith((request) =>
+      request.method === "POST"
+        ? request.url.pathname.includes("/r2/")
+          ? apiError(429, "rate_limited")
+          : json({ up: 3, down: 1 })
+        : json({ items: [review("r1", 2, 1), review("r2", 0, 0)], nextCursor: null, total: 2 }),
+    );
+    await store.loadReviews(cfg, "p1");
+    await store.vote(cfg, review("r1", 2, 1), "up");
+    await expect(store.vote(cfg, review("r2", 0, 0), "down")).rejects.toMatchObject({ code: "rate_limited" });
+    expect(reload().getState().myVotes).toEqual({ r1: "up" });
+  });
+
+  it("keeps voting when storage throws", async () => {
+    const { fetch } = recordingFetch(() => json({ up: 1, down: 0 }));
+    const store = createPlauditStore({
+      client: { fetch, retries: 0 },
+      events: createEvents(),
+      storage: () => {
+        throw new Error("SecurityError");
+      },
+    });
+    await store.vote(cfg, review("r1", 0, 0), "up");
+    expect(store.getState().myVotes).toEqual({ r1: "up" });
   });
 
   it("moves a changed vote from up to down", async () => {

@@ -1,8 +1,10 @@
 // The shared store: plain zustand/vanilla state plus actions, one per page (page-singleton.ts).
+
 import { createStore } from "zustand/vanilla";
 import { type ClientOptions, createClient, type PlauditClient } from "./client.ts";
 import type { PlauditError } from "./errors.ts";
 import { getEvents, type PlauditEvents } from "./events.ts";
+import { loadMyVotes } from "./my-votes.ts";
 import { pageSingleton } from "./page-singleton.ts";
 import { reviewListsSlice } from "./review-lists-slice.ts";
 import type { PlauditState, PlauditStore, SliceContext, StoreConfig } from "./store-types.ts";
@@ -18,7 +20,7 @@ export interface StoreOptions {
   client?: Omit<ClientOptions, "apiBase" | "store">;
   /** Default: the page's bus (getEvents()). */
   events?: PlauditEvents;
-  /** Where the voter id is kept; default localStorage. */
+  /** Where the voter id and this shopper's votes are kept; default localStorage. */
   storage?: () => Storage | undefined;
 }
 
@@ -27,10 +29,11 @@ export interface StoreOptions {
  * in a server would share state between shoppers) and tests; widgets use getStore().
  */
 export function createPlauditStore(options: StoreOptions = {}): PlauditStore {
+  const storage = options.storage ?? (() => globalThis.localStorage);
   const api = createStore<PlauditState>()(() => ({
     summaries: {},
     reviewLists: {},
-    myVotes: {},
+    myVotes: loadMyVotes(storage),
     submissions: {},
   }));
   const events = options.events ?? getEvents();
@@ -71,7 +74,7 @@ export function createPlauditStore(options: StoreOptions = {}): PlauditStore {
     return request;
   };
 
-  const ctx: SliceContext = { api, client, events, voterId: createVoterId(options.storage), loadSummary };
+  const ctx: SliceContext = { api, client, events, storage, voterId: createVoterId(storage), loadSummary };
 
   const setSubmission = (key: string, value: PlauditState["submissions"][string]) =>
     api.setState((state) => ({ submissions: { ...state.submissions, [key]: value } }));

@@ -1,6 +1,7 @@
 // "Was this review helpful?": the count moves the moment the shopper clicks, and moves back if
 // the server refuses.
 import type { Review, VoteValue } from "./api-types.ts";
+import { saveMyVotes } from "./my-votes.ts";
 import type { PlauditActions, PlauditState, SliceContext } from "./store-types.ts";
 
 type Helpful = Review["helpful"];
@@ -36,8 +37,9 @@ export function votesSlice(ctx: SliceContext): Pick<PlauditActions, "vote"> {
       const setVote = (vote: VoteValue | undefined, counts: (helpful: Helpful) => Helpful) =>
         api.setState((state) => {
           const myVotes = { ...state.myVotes };
+          delete myVotes[review.id];
           if (vote) myVotes[review.id] = vote;
-          else delete myVotes[review.id];
+          saveMyVotes(ctx.storage, myVotes);
           return { myVotes, reviewLists: withHelpful(state, review.id, counts) };
         });
 
