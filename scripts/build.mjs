@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { build } from "vite";
 import { measure } from "./size-budget.mjs";
 
@@ -142,7 +143,15 @@ await buildLoader(entries);
 const chunkFiles = existsSync(join(dist, "chunks")) ? readdirSync(join(dist, "chunks")).sort() : [];
 const files = {};
 for (const file of ["plaudit.js", ...chunkFiles.map((name) => `chunks/${name}`)]) {
-  files[file] = measure(readFileSync(join(dist, file), "utf8"));
+  const text = readFileSync(join(dist, file), "utf8");
+  files[file] = measure(text);
+  // Served as is by the Plaudit server to browsers that accept them (routes/static-assets.ts):
+  // compressed once here at the highest levels, not per request.
+  writeFileSync(
+    join(dist, `${file}.br`),
+    brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+  );
+  writeFileSync(join(dist, `${file}.gz`), gzipSync(text, { level: 9 }));
 }
 writeFileSync(
   join(dist, "manifest.json"),

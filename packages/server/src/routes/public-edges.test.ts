@@ -1,3 +1,5 @@
+import { request } from "node:http";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryRateLimiter } from "../rate-limit.ts";
 import { seedDemo } from "../seed.ts";
@@ -45,6 +47,32 @@ describe.each(databasesUnderTest())("public API edges on %s", (kind) => {
     const before = (await fetch(reviewsUrl())).headers.get("etag") as string;
     await postJson(reviewsUrl(), reviewBody());
     expect((await fetch(reviewsUrl(), { headers: { "if-none-match": before } })).status).toBe(200);
+  });
+
+  it("gzips a review list for clients that accept it, keeping its ETag revalidation", async () => {
+    for (let i = 0; i < 4; i++)
+      await postJson(reviewsUrl("long"), reviewBody({ body: "A long review. ".repeat(60) }));
+    const get = (headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>((done, fail) => {
+        const { hostname, port, pathname } = new URL(reviewsUrl("long"));
+        const req = request({ hostname, port, path: pathname, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("end", () =>
+            done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+        });
+        req.on("error", fail);
+        req.end();
+      });
+    const plain = await get({});
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    const zipped = await get({ "accept-encoding": "gzip" });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 3);
+    expect(JSON.parse(gunzipSync(zipped.body).toString())).toEqual(JSON.parse(plain.body.toString()));
+    const etag = String(zipped.headers.etag);
+    expect((await get({ "accept-encoding": "gzip", "if-none-match": etag })).status).toBe(304);
   });
 
   it("answers preflights for writes", async () => {

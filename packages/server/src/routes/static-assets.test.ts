@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../testing/test-server.ts";
 
@@ -21,6 +22,24 @@ function rawGet(url: string, path: string): Promise<{ status: number; body: stri
   });
 }
 
+/** A raw GET with chosen headers, answering the undecoded bytes (fetch would decompress them). */
+function rawBytes(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ headers: Record<string, unknown>; body: Buffer }> {
+  return new Promise((done, fail) => {
+    const { hostname, port } = new URL(url);
+    const req = request({ hostname, port, path, method: "GET", headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => done({ headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on("error", fail);
+    req.end();
+  });
+}
+
 describe("static assets", () => {
   let server: TestServer;
   let root: string;
@@ -32,6 +51,8 @@ describe("static assets", () => {
     mkdirSync(join(embedDir, "chunks"), { recursive: true });
     mkdirSync(join(demoDir, "products"), { recursive: true });
     writeFileSync(join(embedDir, "plaudit.js"), "console.log('plaudit');");
+    writeFileSync(join(embedDir, "plaudit.js.br"), brotliCompressSync("console.log('plaudit');"));
+    writeFileSync(join(embedDir, "plaudit.js.gz"), gzipSync("console.log('plaudit');"));
     writeFileSync(join(embedDir, "chunks", "reviews-abc123.js"), "export const x = 1;");
     writeFileSync(join(demoDir, "index.html"), "<!doctype html><title>Demo</title>");
     writeFileSync(join(demoDir, "products", "tee.html"), "<!doctype html><title>Tee</title>");
@@ -58,6 +79,23 @@ describe("static assets", () => {
       expect(res.headers.get("access-control-allow-origin")).toBe("*");
       expect(res.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
     }
+  });
+
+  it("serves the build's precompressed loader to browsers that accept it, plain to others", async () => {
+    const br = await rawBytes(server.url, "/plaudit.js", { "accept-encoding": "gzip, deflate, br" });
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.headers.vary).toBe("Accept-Encoding");
+    expect(brotliDecompressSync(br.body).toString()).toBe("console.log('plaudit');");
+    const gz = await rawBytes(server.url, "/plaudit.js", { "accept-encoding": "gzip;q=1, br;q=0" });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gz.body).toString()).toBe("console.log('plaudit');");
+    const plain = await rawBytes(server.url, "/plaudit.js", {});
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toBe("console.log('plaudit');");
+    // A chunk built without variants is still served, uncompressed.
+    const chunk = await rawBytes(server.url, "/chunks/reviews-abc123.js", { "accept-encoding": "br" });
+    expect(chunk.headers["content-encoding"]).toBeUndefined();
+    expect(chunk.body.toString()).toBe("export const x = 1;");
   });
 
   it("serves demo pages, index.html for /demo/, and redirects / there", async () => {

@@ -61,22 +61,43 @@ const CROSS_ORIGIN = {
   "Cross-Origin-Resource-Policy": "cross-origin",
 };
 
+/** Encodings the build wrote beside each widget file (scripts/build.mjs), best first. */
+const PRECOMPRESSED = [
+  { encoding: "br", suffix: ".br" },
+  { encoding: "gzip", suffix: ".gz" },
+];
+
+const accepts = (c: Context, encoding: string) =>
+  (c.req.header("accept-encoding") ?? "").split(",").some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    return name === encoding && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
+  });
+
 async function sendFile(
   c: Context,
   root: string,
   relative: string,
   cacheControl: string,
   extra: Record<string, string> = {},
+  precompressed = false,
 ): Promise<Response> {
   const file = await fileUnder(root, relative);
   if (!file) return notFound(c);
-  const bytes = await readFile(file);
-  return c.body(bytes, 200, {
+  const headers: Record<string, string> = {
     "Content-Type": CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
     "Cache-Control": cacheControl,
     "X-Content-Type-Options": "nosniff",
     ...extra,
-  });
+  };
+  if (precompressed) {
+    headers.Vary = "Accept-Encoding";
+    for (const { encoding, suffix } of PRECOMPRESSED) {
+      if (!accepts(c, encoding)) continue;
+      const bytes = await readFile(file + suffix).catch(() => undefined);
+      if (bytes) return c.body(bytes, 200, { ...headers, "Content-Encoding": encoding });
+    }
+  }
+  return c.body(await readFile(file), 200, headers);
 }
 
 /** The embed script, its chunks and the demo store's pages (only when createApp gets `assets`). */
@@ -87,7 +108,7 @@ export const staticAssetRoutes: RouteModule = {
     if (!assets) return;
     app.get("/", (c) => c.redirect("/demo/", 302));
     app.get("/plaudit.js", (c) =>
-      sendFile(c, assets.embedDir, "plaudit.js", "public, max-age=300", CROSS_ORIGIN),
+      sendFile(c, assets.embedDir, "plaudit.js", "public, max-age=300", CROSS_ORIGIN, true),
     );
     app.get("/chunks/*", (c) =>
       sendFile(
@@ -96,6 +117,7 @@ export const staticAssetRoutes: RouteModule = {
         c.req.path.slice("/chunks/".length),
         "public, max-age=31536000, immutable",
         CROSS_ORIGIN,
+        true,
       ),
     );
     app.get("/demo", (c) => c.redirect("/demo/", 301));
