@@ -24,7 +24,9 @@ export function ReviewSummary({ summary, i18n, selected, onToggleRating }: Revie
         <Stars value={summary.average} label={starsLabel(i18n, summary.average)} size={20} />
         <p class="plaudit-summary__count">{i18n.plural("basedOn", summary.count)}</p>
         {summary.mediaCount > 0 && (
-          <p class="plaudit-summary__count">{i18n.plural("mediaCount", summary.mediaCount)}</p>
+          <p class="plaudit-summary__count plaudit-summary__media-count">
+            {i18n.plural("mediaCount", summary.mediaCount)}
+          </p>
         )}
       </div>
       <ul class="plaudit-histogram" aria-label={t("histogram.label")}>
