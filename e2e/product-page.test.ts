@@ -78,6 +78,33 @@ describe("the product page", () => {
     await shop.close();
   });
 
+  it("draws every star rating to its value, whatever box the stars sit in", async () => {
+    const shop = await plaudit.open(PRODUCT);
+    await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
+    // Filled width / row width, against the tenths the fill class names, for every star row.
+    const rows = await shop.page.evaluate(() =>
+      [...document.querySelectorAll("[data-plaudit]")].flatMap((host) =>
+        [...(host.shadowRoot?.querySelectorAll(".plaudit-stars") ?? [])].map((stars) => {
+          const fill = stars.querySelector(".plaudit-stars__fill") as HTMLElement;
+          const empty = stars.querySelector(".plaudit-stars__empty") as HTMLElement;
+          const tenths = Number(/plaudit-fill-(\d+)/.exec(fill.className)?.[1]);
+          return {
+            expected: tenths / 50,
+            drawn: fill.getBoundingClientRect().width / empty.getBoundingClientRect().width,
+            rowFitsBox:
+              Math.abs(stars.getBoundingClientRect().width - empty.getBoundingClientRect().width) < 0.5,
+          };
+        }),
+      ),
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) {
+      expect(row.rowFitsBox).toBe(true);
+      expect(Math.abs(row.drawn - row.expected)).toBeLessThan(0.02);
+    }
+    await shop.close();
+  });
+
   it("adds no globals to the page but Plaudit", async () => {
     const shop = await plaudit.open(PRODUCT, {
       // Recorded before any page script; non-enumerable, so it is not itself a new key.

@@ -8,7 +8,7 @@ for (let step = 0; step <= 50; step++) fills += `.plaudit-fill-${step}{inline-si
 
 // The fill row sits over the empty row from the inline start, so RTL pages fill right to left.
 export const starsCss = `
-.plaudit-stars{position:relative;display:inline-flex;vertical-align:middle;line-height:0;flex:none}
+.plaudit-stars{position:relative;display:inline-flex;inline-size:max-content;vertical-align:middle;line-height:0;flex:none}
 .plaudit-stars__empty,.plaudit-stars__fill{display:inline-flex;gap:2px;white-space:nowrap}
 .plaudit-stars__empty{color:var(--p-star-empty)}
 .plaudit-stars__fill{position:absolute;inset-block-start:0;inset-inline-start:0;overflow:hidden;color:var(--p-star)}
