@@ -56,9 +56,15 @@ export function LightboxReview({ i18n, review, href }: LightboxReviewProps) {
   return (
     <div class="plaudit-lightbox__review">
       <Rating value={review.rating} label={t("stars.label", { rating })} />
-      {review.title && <h3 class="plaudit-lightbox__title">{review.title}</h3>}
+      {review.title && (
+        <h3 class="plaudit-lightbox__title" dir="auto">
+          {review.title}
+        </h3>
+      )}
       <p class="plaudit-lightbox__meta">
-        <span class="plaudit-lightbox__author">{review.author.name}</span>
+        <span class="plaudit-lightbox__author" dir="auto">
+          {review.author.name}
+        </span>
         {review.verified && (
           <span class="plaudit-lightbox__verified">
             <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -69,7 +75,9 @@ export function LightboxReview({ i18n, review, href }: LightboxReviewProps) {
         )}
         <time dateTime={review.createdAt}>{i18n.formatDate(review.createdAt)}</time>
       </p>
-      <p class="plaudit-lightbox__body">{review.body}</p>
+      <p class="plaudit-lightbox__body" dir="auto">
+        {review.body}
+      </p>
       {link}
     </div>
   );

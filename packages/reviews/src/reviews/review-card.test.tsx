@@ -84,4 +84,20 @@ describe("review card", () => {
     expect(container.querySelector("b")).toBeNull();
     expect(screen.getByText("<b>bold</b>")).toBeTruthy();
   });
+
+  it("lets each shopper's text keep its own direction on a page of another script", () => {
+    const he = createI18n("he", reviewsCatalogs);
+    const review = makeReview(5, {
+      title: "Great tee",
+      body: "Fits well.",
+      reply: { body: "Thanks!", createdAt: "2026-01-02T00:00:00.000Z" },
+    });
+    const { container } = render(
+      <ReviewCard review={review} i18n={he} myVote={undefined} onVote={() => {}} />,
+    );
+    for (const text of ["Great tee", "Fits well.", "Thanks!", review.author.name]) {
+      expect([text, screen.getByText(text).getAttribute("dir")]).toEqual([text, "auto"]);
+    }
+    expect(container.querySelector(".plaudit-review__meta time")?.getAttribute("dir")).toBeNull();
+  });
 });

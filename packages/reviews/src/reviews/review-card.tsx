@@ -37,7 +37,7 @@ export function ReviewCard({ review, i18n, myVote, onVote, mediaBase, onOpenMedi
       <div class="plaudit-review__head">
         <Stars value={review.rating} label={starsLabel(i18n, review.rating)} />
         {review.title ? (
-          <h3 class="plaudit-review__title" id={`${id}-title`}>
+          <h3 class="plaudit-review__title" id={`${id}-title`} dir="auto">
             {review.title}
           </h3>
         ) : (
@@ -47,7 +47,9 @@ export function ReviewCard({ review, i18n, myVote, onVote, mediaBase, onOpenMedi
         )}
       </div>
       <p class="plaudit-review__meta">
-        <span class="plaudit-review__author">{author}</span>
+        <span class="plaudit-review__author" dir="auto">
+          {author}
+        </span>
         {review.verified && (
           <span class="plaudit-badge">
             <CheckIcon size={14} />
@@ -56,7 +58,9 @@ export function ReviewCard({ review, i18n, myVote, onVote, mediaBase, onOpenMedi
         )}
         <time dateTime={review.createdAt}>{i18n.formatDate(review.createdAt)}</time>
       </p>
-      <p class="plaudit-review__body" id={`${id}-body`}>
+      {/* Shoppers write in their own language: an English review on a Hebrew page (or the
+          reverse) keeps its own direction and punctuation. */}
+      <p class="plaudit-review__body" id={`${id}-body`} dir="auto">
         {expanded || !long ? review.body : excerpt(review.body)}
       </p>
       {long && (
@@ -85,7 +89,9 @@ export function ReviewCard({ review, i18n, myVote, onVote, mediaBase, onOpenMedi
             {t("review.reply")} ·{" "}
             <time dateTime={review.reply.createdAt}>{i18n.formatDate(review.reply.createdAt)}</time>
           </p>
-          <p class="plaudit-reply__body">{review.reply.body}</p>
+          <p class="plaudit-reply__body" dir="auto">
+            {review.reply.body}
+          </p>
         </div>
       )}
       <fieldset class="plaudit-votes">
