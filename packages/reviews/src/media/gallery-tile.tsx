@@ -1,7 +1,8 @@
 // One gallery item: a button showing the photo (or a video's poster) in a box reserved from the
 // media's own width and height, so nothing moves when it loads.
 import type { GalleryItem, I18n } from "@plaudit/core";
-import { formatDuration, mediaSrcset, mediaUrl } from "./media-url.ts";
+import { mediaSrcset, mediaUrl } from "./media-url.ts";
+import { VideoBadge } from "./video-badge.tsx";
 
 export interface GalleryTileProps {
   item: GalleryItem;
@@ -37,14 +38,7 @@ export function GalleryTile({ item, index, i18n, mediaBase, sizes, onOpen }: Gal
           ...(item.placeholder ? { backgroundColor: item.placeholder } : {}),
         }}
       />
-      {item.kind === "video" && (
-        <span class="plaudit-media__video">
-          <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d="M8 5v14l11-7z" fill="currentColor" />
-          </svg>
-          {item.durationSeconds !== undefined && formatDuration(item.durationSeconds)}
-        </span>
-      )}
+      {item.kind === "video" && <VideoBadge durationSeconds={item.durationSeconds} />}
     </button>
   );
 }

@@ -3,7 +3,8 @@
 // its box is fixed by width/height attributes and CSS, with the media's placeholder colour behind
 // it, so nothing moves when the images arrive.
 import type { I18n, Media } from "@plaudit/core";
-import { formatDuration, mediaAlt, mediaSrcset, mediaUrl } from "./media-url.ts";
+import { mediaAlt, mediaSrcset, mediaUrl } from "./media-url.ts";
+import { VideoBadge } from "./video-badge.tsx";
 
 /** Edge of a thumbnail, in CSS px (docs/widgets.md promises 64×64). */
 export const THUMBNAIL_SIZE = 64;
@@ -41,14 +42,7 @@ export function ThumbnailStrip({ media, author, i18n, mediaBase, onOpen }: Thumb
               alt={mediaAlt(i18n, item, index, author)}
               style={item.placeholder ? { backgroundColor: item.placeholder } : undefined}
             />
-            {item.kind === "video" && (
-              <span class="plaudit-media__video">
-                <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                  <path d="M8 5v14l11-7z" fill="currentColor" />
-                </svg>
-                {item.durationSeconds !== undefined && formatDuration(item.durationSeconds)}
-              </span>
-            )}
+            {item.kind === "video" && <VideoBadge durationSeconds={item.durationSeconds} />}
           </button>
         </li>
       ))}
