@@ -33,7 +33,7 @@ describe.each(databasesUnderTest())("the demo loyalty program on %s", (kind) => 
       (await fetch(`${server.url}/v1/stores/demo/loyalty/program`, { headers: { "if-none-match": etag } }))
         .status,
     ).toBe(304);
-    expect(json.pointsName).toBe("Stars");
+    expect(json.pointsName).toBe("points");
     expect(json.earning.map((e: { action: string }) => e.action).sort()).toEqual([
       "birthday",
       "purchase",
@@ -50,7 +50,7 @@ describe.each(databasesUnderTest())("the demo loyalty program on %s", (kind) => 
     expect(JSON.stringify(json)).not.toContain("codeWebhook");
   });
 
-  it("gives demo-shopper enough Stars to redeem, with history, and keeps the ledger consistent", async () => {
+  it("gives demo-shopper enough points to redeem, with history, and keeps the ledger consistent", async () => {
     const { json } = await getJson(`${server.url}/v1/stores/demo/loyalty/me`, {
       "x-plaudit-customer": signCustomerToken(secretKey, "demo-shopper"),
     });

@@ -8,17 +8,21 @@ import { loadProgram, type StoredProgram, saveProgram } from "./program.ts";
 // turns a second run into no-ops), so balances stay equal to their ledger sums.
 
 export const DEMO_LOYALTY_PROGRAM: StoredProgram = {
-  pointsName: "Stars",
+  pointsName: "points",
   earning: [
-    { action: "purchase", points: 1, label: "1 Star for every €1 you spend" },
+    { action: "purchase", points: 1, label: "1 point for every $1 you spend" },
     { action: "signup", points: 100, label: "Join the program" },
     { action: "review", points: 50, label: "Write a review" },
     { action: "review_with_media", points: 50, label: "Add a photo or video to your review" },
-    { action: "referral", points: 250, label: "Refer a friend: you both get 250 Stars on their first order" },
+    {
+      action: "referral",
+      points: 250,
+      label: "Refer a friend: you both get 250 points on their first order",
+    },
     { action: "birthday", points: 200, label: "A birthday treat every year" },
   ],
   rewards: [
-    { id: "five-off", name: "€5 off your order", cost: 500, kind: "amount_off", value: 5 },
+    { id: "five-off", name: "$5 off your order", cost: 500, kind: "amount_off", value: 5 },
     { id: "ten-percent", name: "10% off your order", cost: 800, kind: "percent_off", value: 10 },
     { id: "free-shipping", name: "Free shipping", cost: 300, kind: "free_shipping", value: 0 },
     {
@@ -29,10 +33,10 @@ export const DEMO_LOYALTY_PROGRAM: StoredProgram = {
       value: 18,
       productId: "socks-merino",
     },
-    { id: "fifteen-off", name: "€15 off your order", cost: 1400, kind: "amount_off", value: 15 },
+    { id: "fifteen-off", name: "$15 off your order", cost: 1400, kind: "amount_off", value: 15 },
   ],
   tiers: [
-    { id: "bronze", name: "Bronze", threshold: 0, perks: ["Earn Stars on every order"] },
+    { id: "bronze", name: "Bronze", threshold: 0, perks: ["Earn points on every order"] },
     {
       id: "silver",
       name: "Silver",
@@ -43,7 +47,11 @@ export const DEMO_LOYALTY_PROGRAM: StoredProgram = {
       id: "gold",
       name: "Gold",
       threshold: 2500,
-      perks: ["Free shipping on every order", "Early access to sales", "Double Stars on your birthday month"],
+      perks: [
+        "Free shipping on every order",
+        "Early access to sales",
+        "Double points in your birthday month",
+      ],
     },
   ],
   settings: {
