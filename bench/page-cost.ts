@@ -159,6 +159,6 @@ export async function benchPageCost(
     "",
     table(["page", "measure", "without Plaudit", "with Plaudit", "with / without"], rows),
     "",
-    "Without = the same demo page and server with the plaudit.js script tag removed. JS transferred is the resource-timing transferSize of .js files (headers included, no compression on the local server: what a CDN would gzip is in the bundle table). Script time is CDP Performance.getMetrics ScriptDuration; long tasks and TBT (sum of the part over 50 ms) from a longtask PerformanceObserver over the whole load; content = the widget's performance mark (plaudit:reviews:content / plaudit:stars:content).",
+    "Without = the same demo page and server with the plaudit.js script tag removed. JS transferred is the resource-timing transferSize of .js files (headers included; the server sends the build's brotli files). Script time is CDP Performance.getMetrics ScriptDuration; long tasks and TBT (sum of the part over 50 ms) from a longtask PerformanceObserver over the whole load; content = the widget's performance mark (plaudit:reviews:content / plaudit:stars:content).",
   ].join("\n");
 }
