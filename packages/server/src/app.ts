@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { compress } from "hono/compress";
 import type { AppContext, AppDeps, AppEnv } from "./context.ts";
 import { ApiError } from "./errors.ts";
 import { withDefaultHooks } from "./hooks.ts";
@@ -47,9 +46,6 @@ export function createApp(deps: AppDeps): PlauditApp {
   const app = new Hono<AppEnv>();
   app.use("*", ...publicOrigin(ctx.trustProxy));
   app.use("*", requestLog(ctx));
-  // Review lists and snippets are text that shrinks 3–5× (widget files are compressed at build
-  // time instead, routes/static-assets.ts); below 1 KB it is not worth the CPU.
-  app.use("/v1/*", compress({ threshold: 1024 }));
   app.use("/v1/stores/*", publicCors());
   app.use("/v1/*", rejectNulInUrl());
   app.use("/v1/stores/:store/*", storeScope(ctx));

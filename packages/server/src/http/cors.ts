@@ -22,7 +22,8 @@ export function publicCors(): MiddlewareHandler<AppEnv> {
       };
       return c.body(null, 204, headers);
     }
-    await next();
+    // Set before the handler runs: headers added to a finished response make Hono rebuild it
+    // (a fifth of a summary read's cost); set now, they go into the response as it is made.
     if (c.req.method === "GET" || c.req.method === "HEAD") {
       c.header("Access-Control-Allow-Origin", "*");
     } else if (origin) {
@@ -30,5 +31,6 @@ export function publicCors(): MiddlewareHandler<AppEnv> {
       c.header("Vary", "Origin");
     }
     c.header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+    await next();
   };
 }

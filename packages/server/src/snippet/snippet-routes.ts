@@ -4,7 +4,7 @@
 import { renderReviews, widgetCss, widgetCssFile } from "@plaudit/reviews/server";
 import type { Context } from "hono";
 import type { RouteModule } from "../context.ts";
-import { etagMatches, PUBLIC_READ_CACHE } from "../http/cache.ts";
+import { etagMatches, PUBLIC_READ_CACHE, textBody } from "../http/cache.ts";
 import { productParam } from "../routes/product-param.ts";
 import { createRenderedCache } from "./rendered-cache.ts";
 import { snippetData } from "./snippet-data.ts";
@@ -49,7 +49,7 @@ export const snippetRoutes: RouteModule = {
         html = query.widget === "stars" ? `${result.stars}\n` : `${result.html}\n${result.jsonLd}\n`;
         rendered.set(etag, html);
       }
-      return c.body(html, 200, { ...headers, "Content-Type": "text/html; charset=utf-8" });
+      return textBody(c, html, 200, { ...headers, "Content-Type": "text/html; charset=utf-8" });
     });
 
     // The content-hashed name changes with the CSS: cache it forever. /plaudit.css is its alias.
