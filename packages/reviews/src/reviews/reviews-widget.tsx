@@ -13,19 +13,10 @@ import type { ComponentType } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { JsonLdHandle } from "../json-ld-manager.ts";
 import type { LightboxItem, LightboxProps } from "../media/lightbox.tsx";
+// Types only: the dialog itself stays in its own chunk, imported on "Write a review".
+import type { WriteReviewDialogProps } from "../write-review/write-review-dialog.tsx";
 import type { ReviewsController } from "./reviews-controller.ts";
 import { ReviewsView } from "./reviews-view.tsx";
-
-/** Props of write-review/write-review-dialog.tsx's WriteReviewDialog. */
-export interface WriteReviewDialogProps {
-  cfg: StoreConfig;
-  productId: string;
-  productName?: string;
-  i18nLocale: string;
-  customerToken?: string;
-  returnFocusTo: HTMLElement | null;
-  onClose(): void;
-}
 
 export interface ReviewsWidgetProps {
   controller: ReviewsController;
