@@ -46,6 +46,12 @@ const cursorParams = [
   queryParam("limit", { type: "integer", minimum: 1 }),
 ];
 const admin = [{ bearerSecret: [] }];
+/** A page of the cursor-paged routes: `{ items, nextCursor }`. */
+const cursorPage = (item: string): Json => ({
+  type: "object",
+  required: ["items", "nextCursor"],
+  properties: { items: { type: "array", items: ref(item) }, nextCursor: { type: ["string", "null"] } },
+});
 
 const errorStatuses: Record<number, string> = {
   400: "malformed_json or bad_request",
@@ -226,14 +232,7 @@ export const openApiDocument = {
         parameters: [store, ...cursorParams, queryParam("product", { type: "string" })],
         responses: {
           "304": { description: "Not modified" },
-          "200": json({
-            type: "object",
-            required: ["items", "nextCursor"],
-            properties: {
-              items: { type: "array", items: ref("GalleryItem") },
-              nextCursor: { type: ["string", "null"] },
-            },
-          }),
+          "200": json(cursorPage("GalleryItem")),
           ...errors(404, 422),
         },
       },
@@ -313,14 +312,7 @@ export const openApiDocument = {
           ...cursorParams,
         ],
         responses: {
-          "200": json({
-            type: "object",
-            required: ["items", "nextCursor"],
-            properties: {
-              items: { type: "array", items: ref("AdminReview") },
-              nextCursor: { type: ["string", "null"] },
-            },
-          }),
+          "200": json(cursorPage("AdminReview")),
           ...errors(401, 422),
         },
       },
