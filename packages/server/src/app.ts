@@ -4,6 +4,7 @@ import { ApiError } from "./errors.ts";
 import { withDefaultHooks } from "./hooks.ts";
 import { adminAuth } from "./http/admin-auth.ts";
 import { publicCors } from "./http/cors.ts";
+import { lingerAfterEarlyAnswer } from "./http/lingering-close.ts";
 import { rejectNulInUrl } from "./http/nul-guard.ts";
 import { publicOrigin } from "./http/public-origin.ts";
 import { requestLog } from "./http/request-log.ts";
@@ -63,6 +64,8 @@ export function createApp(deps: AppDeps): PlauditApp {
 
   app.onError((err, c) => {
     if (err instanceof ApiError) {
+      // Refused with the body unread: let the answer reach the client before the socket closes.
+      if (err.headers?.Connection === "close") lingerAfterEarlyAnswer(c);
       return c.json(err.toBody(), err.status, err.headers);
     }
     // Anything else is our bug: log it with the request id, answer without internals.

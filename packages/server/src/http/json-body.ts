@@ -38,7 +38,8 @@ export async function readJsonBody(c: Context, limit: number = LIMITS.jsonBodyBy
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      // Not cancel: that destroys the socket before the 413 is written (see lingering-close.ts).
+      reader.releaseLock();
       throw tooLarge();
     }
     chunks.push(value);

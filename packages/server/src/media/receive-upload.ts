@@ -161,9 +161,12 @@ export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
   const stopped = new Promise<void>((done) =>
     stop.signal.addEventListener("abort", () => done(), { once: true }),
   );
-  // Waits for the parser to take more, or for a part to fail; leaves no listener behind.
+  // Waits for the parser to take more, or for a part to fail; leaves no listener behind. A part
+  // that already failed will never be read again (its stream keeps its async iterator's 'readable'
+  // listener, so resume() cannot free it): the parser would never drain, so do not wait for it.
   const drainedOrStopped = () =>
     new Promise<void>((go) => {
+      if (stop.signal.aborted) return go();
       const done = () => {
         parser.off("drain", done);
         stop.signal.removeEventListener("abort", done);
@@ -178,6 +181,8 @@ export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
   try {
     while (!failure) {
       const { done, value } = await reader.read();
+      // A part may have failed while this read waited: take no more.
+      if (failure) break;
       if (done) {
         parser.end();
         break;
