@@ -42,12 +42,13 @@ export function hostMarkup(host: HostMarkup): string {
     host.styles === "link"
       ? `<link rel="stylesheet" href="${escapeAttribute(host.stylesheet)}">`
       : `<style>${host.css}</style>`;
-  // The styles go after the widget: the browser attaches the shadow root when the template ends
-  // (no unstyled frame either way), and hydration then finds the widget as the root's first child.
+  // The styles go first: Chromium attaches a declarative shadow root at the template's start tag
+  // and streams the content into it, so a frame painted mid-parse would show the widget unstyled
+  // and then shift (seen in CI). Hydration moves them behind the widget (ui/render-into-root.tsx).
   const content =
     host.shadow === "light"
       ? `${styles}${host.markup}`
-      : `<template shadowrootmode="open">${host.markup}${styles}</template>`;
+      : `<template shadowrootmode="open">${styles}${host.markup}</template>`;
   const state = `<script type="application/json" ${STATE_ATTRIBUTE}>${scriptJson(host.state)}</script>`;
   return `<div${attributes}>${content}${state}</div>`;
 }

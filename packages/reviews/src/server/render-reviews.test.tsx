@@ -23,9 +23,9 @@ const data = {
 };
 const product = { id: "tee", name: "Classic tee", url: "https://shop.example/products/tee?x=1#top" };
 
-/** The widget markup inside the declarative template (the <style> follows it). */
+/** The widget markup inside the declarative template (the <style> comes first). */
 const shadowMarkup = (html: string) =>
-  /<template shadowrootmode="open">(.*?)<style>.*<\/style><\/template>/s.exec(html)?.[1];
+  /<template shadowrootmode="open"><style>.*?<\/style>(.*)<\/template>/s.exec(html)?.[1];
 
 /** What the browser's widget renders on its first frame from a store seeded with `state`. */
 function clientRender(state: NonNullable<Awaited<ReturnType<typeof renderReviews>>["state"]>, locale = "en") {
@@ -62,7 +62,7 @@ describe("renderReviews", () => {
       api: "https://reviews.test/",
     });
     expect(html).toMatch(
-      /^<div data-plaudit="reviews" id="plaudit-reviews" data-product-id="tee" data-store="demo" data-api="https:\/\/reviews.test" data-locale="en" data-theme="auto" data-product-name="Classic tee"><template shadowrootmode="open"><section /,
+      /^<div data-plaudit="reviews" id="plaudit-reviews" data-product-id="tee" data-store="demo" data-api="https:\/\/reviews.test" data-locale="en" data-theme="auto" data-product-name="Classic tee"><template shadowrootmode="open"><style>[^<]*<\/style><section /,
     );
     const script = /<script type="application\/json" data-plaudit-state>(.*?)<\/script><\/div>$/s.exec(
       html,
