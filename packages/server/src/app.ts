@@ -6,7 +6,7 @@ import { adminAuth } from "./http/admin-auth.ts";
 import { publicCors } from "./http/cors.ts";
 import { lingerAfterEarlyAnswer } from "./http/lingering-close.ts";
 import { rejectNulInUrl } from "./http/nul-guard.ts";
-import { publicOrigin } from "./http/public-origin.ts";
+import { createReadCache } from "./http/read-cache.ts";
 import { requestLog } from "./http/request-log.ts";
 import { storeScope } from "./http/store-scope.ts";
 import { jsonLogger } from "./logger.ts";
@@ -40,13 +40,21 @@ export function createApp(deps: AppDeps): PlauditApp {
     trustProxy: deps.trustProxy ?? false,
     ...(deps.assets ? { assets: deps.assets } : {}),
   };
+  if (deps.readCacheMs && deps.readCacheMs > 0) {
+    ctx.readCache = createReadCache({
+      trustProxy: ctx.trustProxy,
+      ttlMs: deps.readCacheMs,
+      onLookup: (result) => ctx.metrics.readCache(result),
+    });
+  }
 
   // Loyalty joins orders and reviews inside their transactions (points commit with them).
   ctx.hooks = withLoyaltyHooks(ctx.hooks, ctx);
 
   const app = new Hono<AppEnv>();
-  app.use("*", ...publicOrigin(ctx.trustProxy));
   app.use("*", requestLog(ctx));
+  // First after the log: a hit answers before anything else runs (http/read-cache.ts).
+  if (ctx.readCache) app.use("*", ctx.readCache.middleware);
   app.use("/v1/stores/*", publicCors());
   app.use("/v1/*", rejectNulInUrl());
   app.use("/v1/stores/:store/*", storeScope(ctx));

@@ -149,7 +149,11 @@ async function main(): Promise<void> {
   const port = Number(values.port ?? process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     fail(`not a port: ${values.port ?? process.env.PORT}`);
+  const readCacheMs = Number(process.env.PLAUDIT_READ_CACHE_MS ?? 2000);
+  if (!Number.isFinite(readCacheMs) || readCacheMs < 0)
+    fail(`PLAUDIT_READ_CACHE_MS must be a number of milliseconds (0 turns the read cache off)`);
   const { fetch, ctx } = createApp({
+    readCacheMs,
     db,
     mediaStorage,
     ...(process.env.PLAUDIT_MEDIA_BASE_URL ? { mediaBaseUrl: process.env.PLAUDIT_MEDIA_BASE_URL } : {}),

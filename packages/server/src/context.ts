@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import type { Database } from "./db/database.ts";
 import type { ServerHooks } from "./hooks.ts";
+import type { ReadCache } from "./http/read-cache.ts";
 import type { Logger } from "./logger.ts";
 import type { MediaStorage } from "./media/media-storage.ts";
 import type { Metrics } from "./metrics.ts";
@@ -27,6 +28,11 @@ export interface AppDeps {
   processMetrics?: boolean;
   /** Trust X-Forwarded-For for the client IP (behind a reverse proxy). */
   trustProxy?: boolean;
+  /**
+   * Serve repeated public reads from memory for this long (http/read-cache.ts); 0 or unset: off.
+   * The CLI turns it on (PLAUDIT_READ_CACHE_MS, default 2000).
+   */
+  readCacheMs?: number;
 }
 
 /** The parts every route module gets: deps with defaults filled in. */
@@ -42,6 +48,8 @@ export interface AppContext {
   mediaBaseUrl: string;
   assets?: { embedDir: string; demoDir: string };
   trustProxy: boolean;
+  /** The in-process cache of public reads, when on; writes through the API invalidate it. */
+  readCache?: ReadCache;
 }
 
 /** Per-request values set by middleware. */
@@ -50,10 +58,10 @@ export interface AppEnv {
     requestId: string;
     /** Set by the store middleware on every /v1/stores/:store/* route. */
     store: StoreRecord;
+    /** Set by the read cache when it answered: the route pattern the answer came from. */
+    cachedRoute: string;
     /** Set by the not-found handler: no route matched (metrics label "unmatched"). */
     unmatched: boolean;
-    /** The origin shoppers reached this server by (http/public-origin.ts): media URLs start with it. */
-    publicOrigin: string;
   };
 }
 

@@ -8,6 +8,8 @@ export interface Metrics {
   rateLimitRejected(scope: "ip" | "store"): void;
   /** A media upload answered 4xx (too large, not an accepted type, unreadable, rate limited). */
   uploadRejected(status: number): void;
+  /** A public read looked up in the read cache (http/read-cache.ts). */
+  readCache(result: "hit" | "miss" | "bypass"): void;
   /** Stops listening to the database's queries. */
   detach(): void;
 }
@@ -29,6 +31,10 @@ export function createMetrics(db: Database, options: { defaultMetrics?: boolean 
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
+  const requestChildren = new Map<
+    string,
+    { count: ReturnType<typeof requests.labels>; latency: ReturnType<typeof latency.labels> }
+  >();
   const queries = new Histogram({
     name: "plaudit_db_query_duration_seconds",
     help: "Database query time by dialect, operation and outcome",
@@ -50,6 +56,19 @@ export function createMetrics(db: Database, options: { defaultMetrics?: boolean 
     registers: [registry],
   });
 
+  const readCacheLookups = new Counter({
+    name: "plaudit_read_cache_lookups_total",
+    help: "Public reads looked up in the in-process read cache: hit, miss, or bypass (client asked for a fresh answer)",
+    labelNames: ["result"] as const,
+    registers: [registry],
+  });
+  // One child per label value, made once: a labelled inc() on the hottest path costs a lookup.
+  const readCacheChildren = {
+    hit: readCacheLookups.labels("hit"),
+    miss: readCacheLookups.labels("miss"),
+    bypass: readCacheLookups.labels("bypass"),
+  };
+
   const onQuery = (timing: QueryTiming) => {
     queries.observe(
       { dialect: timing.dialect, operation: timing.operation, outcome: timing.failed ? "error" : "ok" },
@@ -61,15 +80,25 @@ export function createMetrics(db: Database, options: { defaultMetrics?: boolean 
   return {
     registry,
     observeRequest(labels, seconds) {
-      const l = { method: labels.method, route: labels.route, status: String(labels.status) };
-      requests.inc(l);
-      latency.observe(l, seconds);
+      // Routes are patterns and statuses few, so the children are few; made once, not per request.
+      const key = `${labels.method} ${labels.route} ${labels.status}`;
+      let child = requestChildren.get(key);
+      if (!child) {
+        const l = { method: labels.method, route: labels.route, status: String(labels.status) };
+        child = { count: requests.labels(l), latency: latency.labels(l) };
+        requestChildren.set(key, child);
+      }
+      child.count.inc();
+      child.latency.observe(seconds);
     },
     rateLimitRejected(scope) {
       rejections.inc({ scope });
     },
     uploadRejected(status) {
       uploadRejections.inc({ status: String(status) });
+    },
+    readCache(result) {
+      readCacheChildren[result].inc();
     },
     detach() {
       db.queryListeners.delete(onQuery);

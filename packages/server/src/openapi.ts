@@ -665,7 +665,7 @@ export const openApiDocument = {
           orderId: { type: "string" },
           customerId: { type: "string" },
           email: { type: "string" },
-          total: { type: "number" },
+          total: { type: "number", minimum: 0, maximum: 100_000_000 },
           currency: { type: "string" },
           items: {
             type: "array",
@@ -674,8 +674,8 @@ export const openApiDocument = {
               required: ["productId", "quantity", "price"],
               properties: {
                 productId: { type: "string" },
-                quantity: { type: "integer" },
-                price: { type: "number" },
+                quantity: { type: "integer", minimum: 1, maximum: 1_000_000 },
+                price: { type: "number", minimum: 0, maximum: 100_000_000 },
               },
             },
           },

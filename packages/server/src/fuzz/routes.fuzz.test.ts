@@ -123,7 +123,11 @@ const routes = routesFromOpenApi();
 
 /** fc.assert, but the failure names the request in a few hundred characters, not megabytes. */
 async function assertShort<T>(property: fc.IAsyncProperty<T>, numRuns: number): Promise<void> {
-  const result = await fc.check(property, { numRuns, endOnFailure: true });
+  // FUZZ_SEED and FUZZ_PATH (from a failure's message) replay that failure.
+  const replay = process.env.FUZZ_SEED
+    ? { seed: Number(process.env.FUZZ_SEED), path: process.env.FUZZ_PATH ?? "" }
+    : {};
+  const result = await fc.check(property, { numRuns, endOnFailure: true, ...replay });
   if (result.failed) {
     const cause =
       result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);

@@ -1,10 +1,10 @@
-import type { Context, MiddlewareHandler } from "hono";
-import { contextStorage, getContext } from "hono/context-storage";
-import type { AppEnv } from "../context.ts";
+import type { Context } from "hono";
 
 // Media URLs must be absolute: reviews are shown on the shop's own domain (script tag, snippet
 // include, server rendering), where a root-relative `/media/…` would point at the shop. The origin
-// shoppers reach this server by is only known per request, so it is kept for the request's duration.
+// shoppers reach this server by is only known per request, so routes that build media URLs pass it
+// down explicitly. (It once rode in an AsyncLocalStorage; in Node 20 that turns on async hooks for
+// every promise in the process, a tax on every request, including the ones that need no origin.)
 
 /** This request's public origin: the Host it was sent to, or the proxy's X-Forwarded-* when trusted. */
 export function publicOriginOf(c: Context, trustProxy: boolean): string {
@@ -14,24 +14,4 @@ export function publicOriginOf(c: Context, trustProxy: boolean): string {
   const host = c.req.header("x-forwarded-host")?.split(",")[0]?.trim();
   const scheme = proto && /^https?$/.test(proto) ? proto : url.protocol.slice(0, -1);
   return `${scheme}://${host && /^[a-z0-9.-]+(:\d{1,5})?$/i.test(host) ? host : url.host}`;
-}
-
-/** Keeps each request's public origin where code without the Hono context can read it. */
-export function publicOrigin(trustProxy: boolean): MiddlewareHandler<AppEnv>[] {
-  return [
-    contextStorage(),
-    async (c, next) => {
-      c.set("publicOrigin", publicOriginOf(c, trustProxy));
-      await next();
-    },
-  ];
-}
-
-/** The current request's public origin, or "" outside a request (CLI, tests calling code directly). */
-export function currentPublicOrigin(): string {
-  try {
-    return getContext<AppEnv>().var.publicOrigin ?? "";
-  } catch {
-    return "";
-  }
 }

@@ -1,6 +1,5 @@
 import type { Media } from "@plaudit/core";
 import type { Selectable } from "kysely";
-import { currentPublicOrigin } from "../http/public-origin.ts";
 import type { MediaFiles, MediaTable } from "./media-table.ts";
 
 export type MediaRow = Selectable<MediaTable>;
@@ -19,15 +18,15 @@ export function keysOf(files: MediaFiles): string[] {
 }
 
 /**
- * The public shape. URLs are `${baseUrl}/media/{store}/{id}/{file}`; with no configured base
- * (PLAUDIT_MEDIA_BASE_URL) the base is the origin of the request being answered, so the URLs work
- * on the shop's own pages (root-relative only outside a request). `srcset` lists the WebP
+ * The public shape. URLs are `${baseUrl}/media/{store}/{id}/{file}`. Callers pass the configured
+ * base (PLAUDIT_MEDIA_BASE_URL) or else the public origin of the request being answered
+ * (http/public-origin.ts), so the URLs work on the shop's own pages; "" makes them root-relative. `srcset` lists the WebP
  * sizes; `url` is the largest JPEG (readable everywhere) or the video; `thumbnailUrl` is the
  * smallest WebP (for a video: of its poster).
  */
 export function toMedia(row: MediaRow, baseUrl = ""): Media {
   const files = parseFiles(row.files);
-  const base = baseUrl || currentPublicOrigin();
+  const base = baseUrl;
   const href = (key: string) => `${base}/media/${key}`;
   const smallest = files.images[0];
   const largest = files.images[files.images.length - 1];

@@ -6,6 +6,7 @@ import { ApiError, validationFailed } from "../errors.ts";
 import { cacheableJson } from "../http/cache.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
+import { publicOriginOf } from "../http/public-origin.ts";
 import { LIMITS } from "../limits.ts";
 import { parseOrFail } from "../validation.ts";
 import { parseRange } from "./byte-range.ts";
@@ -89,7 +90,7 @@ export const mediaRoutes: RouteModule = {
           storeId: store.id,
           upload,
           now: ctx.clock(),
-          baseUrl: ctx.mediaBaseUrl,
+          baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx.trustProxy),
         });
         return c.json(media, 201);
       } finally {
@@ -115,7 +116,7 @@ export const mediaRoutes: RouteModule = {
         await galleryPage(ctx.db, {
           storeId: c.get("store").id,
           limit,
-          baseUrl: ctx.mediaBaseUrl,
+          baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx.trustProxy),
           ...(product !== undefined ? { productId: product } : {}),
           ...(after ? { after } : {}),
         }),
@@ -157,7 +158,7 @@ export const mediaRoutes: RouteModule = {
           storeId: c.get("store").id,
           mediaId: c.req.param("id"),
           status: patch.status,
-          baseUrl: ctx.mediaBaseUrl,
+          baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx.trustProxy),
         }),
       );
     });

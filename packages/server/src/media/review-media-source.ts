@@ -39,7 +39,7 @@ export function tableReviewMedia(options: { baseUrl?: string } = {}): ReviewMedi
       return lost.length > 0 ? { ok: false, unknownIds: lost } : { ok: true, count: ids.length };
     },
 
-    async forReviews(db, storeId, reviewIds) {
+    async forReviews(db, storeId, reviewIds, origin) {
       const byReview = new Map<string, Media[]>();
       if (reviewIds.length === 0) return byReview;
       const rows = await db.kysely
@@ -53,7 +53,7 @@ export function tableReviewMedia(options: { baseUrl?: string } = {}): ReviewMedi
         .execute();
       for (const row of rows) {
         const list = byReview.get(row.review_id as string) ?? [];
-        list.push(toMedia(row, baseUrl));
+        list.push(toMedia(row, baseUrl || origin));
         byReview.set(row.review_id as string, list);
       }
       return byReview;

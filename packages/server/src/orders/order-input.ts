@@ -2,10 +2,14 @@ import * as v from "valibot";
 import { LIMITS } from "../limits.ts";
 import { text } from "../validation.ts";
 
+// Bounded so points (total × points per currency unit, itself ≤ 1,000,000) stay exact integers:
+// no real order is near a hundred million in any currency's main unit.
+export const ORDER_MONEY_MAX = 100_000_000;
 const money = v.pipe(
   v.number("must be a number"),
   v.finite("must be a number"),
   v.minValue(0, "must not be negative"),
+  v.maxValue(ORDER_MONEY_MAX, `must be at most ${ORDER_MONEY_MAX}`),
 );
 
 export const OrderSubmission = v.object(
@@ -28,6 +32,7 @@ export const OrderSubmission = v.object(
             v.number("must be an integer"),
             v.integer("must be an integer"),
             v.minValue(1, "must be at least 1"),
+            v.maxValue(1_000_000, "must be at most 1000000"),
           ),
           price: money,
         }),

@@ -14,6 +14,7 @@ export async function findPublishedReview(
   ctx: Pick<AppContext, "db" | "media">,
   storeId: string,
   reviewId: string,
+  origin: string,
 ): Promise<Review | undefined> {
   if (reviewId.length === 0 || reviewId.length > ID_MAX) return undefined;
   const row = await ctx.db.kysely
@@ -26,7 +27,7 @@ export async function findPublishedReview(
   if (!row) return undefined;
   const media =
     Number(row.media_count) > 0
-      ? ((await ctx.media.forReviews(ctx.db, storeId, [row.id])).get(row.id) ?? [])
+      ? ((await ctx.media.forReviews(ctx.db, storeId, [row.id], origin)).get(row.id) ?? [])
       : [];
   return toPublicReview(row, media);
 }

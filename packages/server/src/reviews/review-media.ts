@@ -15,8 +15,17 @@ export interface ReviewMediaSource {
     tx: Tx,
     args: { storeId: string; reviewId: string; productId: string; mediaIds: string[] },
   ): Promise<{ ok: true; count: number } | { ok: false; unknownIds: string[] }>;
-  /** The media of each review, in display order; reviews without media may be missing. */
-  forReviews(db: Database, storeId: string, reviewIds: string[]): Promise<Map<string, Media[]>>;
+  /**
+   * The media of each review, in display order; reviews without media may be missing. `origin` is
+   * the public origin of the request being answered: media URLs start with it unless a media base
+   * URL is configured.
+   */
+  forReviews(
+    db: Database,
+    storeId: string,
+    reviewIds: string[],
+    origin: string,
+  ): Promise<Map<string, Media[]>>;
 }
 
 export const noReviewMedia: ReviewMediaSource = {

@@ -20,6 +20,7 @@ export async function moderateReview(
   storeId: string,
   reviewId: string,
   patch: ReviewPatch,
+  origin: string,
 ): Promise<AdminReview> {
   const row = await transaction(ctx.db, async (tx) => {
     let find = tx
@@ -71,6 +72,8 @@ export async function moderateReview(
     return after;
   });
   const media =
-    row.media_count > 0 ? ((await ctx.media.forReviews(ctx.db, storeId, [row.id])).get(row.id) ?? []) : [];
+    row.media_count > 0
+      ? ((await ctx.media.forReviews(ctx.db, storeId, [row.id], origin)).get(row.id) ?? [])
+      : [];
   return toAdminReview(row, media);
 }

@@ -43,6 +43,7 @@ export async function submitReview(
   store: StoreRecord,
   productId: string,
   input: ReviewSubmission,
+  origin: string,
 ): Promise<SubmitResult> {
   const customerId = customerOf(ctx, store, input.customerToken);
   const status = store.moderation === "hold" ? "pending" : "published";
@@ -116,7 +117,7 @@ export async function submitReview(
   });
 
   const media =
-    row.media_count > 0 ? ((await ctx.media.forReviews(ctx.db, store.id, [id])).get(id) ?? []) : [];
+    row.media_count > 0 ? ((await ctx.media.forReviews(ctx.db, store.id, [id], origin)).get(id) ?? []) : [];
   return { review: toPublicReview(row, media), status };
 }
 

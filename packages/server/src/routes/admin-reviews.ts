@@ -2,6 +2,7 @@ import * as v from "valibot";
 import type { RouteModule } from "../context.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
+import { publicOriginOf } from "../http/public-origin.ts";
 import { LIMITS } from "../limits.ts";
 import { decodeCursor } from "../reviews/cursor.ts";
 import { toAdminReview } from "../reviews/review-json.ts";
@@ -54,7 +55,10 @@ export const adminReviewRoutes: RouteModule = {
         ...(cursorValues ? { cursorValues } : {}),
       });
       const ids = page.rows.filter((r) => Number(r.media_count) > 0).map((r) => r.id);
-      const media = ids.length > 0 ? await ctx.media.forReviews(ctx.db, storeId, ids) : new Map();
+      const media =
+        ids.length > 0
+          ? await ctx.media.forReviews(ctx.db, storeId, ids, publicOriginOf(c, ctx.trustProxy))
+          : new Map();
       c.header("Cache-Control", "no-store");
       return c.json({
         items: page.rows.map((row) => toAdminReview(row, media.get(row.id) ?? [])),
@@ -69,7 +73,15 @@ export const adminReviewRoutes: RouteModule = {
           status: "give a status, a reply, or both",
         });
       }
-      return c.json(await moderateReview(ctx, c.get("store").id, c.req.param("id"), patch));
+      return c.json(
+        await moderateReview(
+          ctx,
+          c.get("store").id,
+          c.req.param("id"),
+          patch,
+          publicOriginOf(c, ctx.trustProxy),
+        ),
+      );
     });
   },
 };

@@ -84,6 +84,20 @@ describe.each(databasesUnderTest())("admin API on %s", (kind) => {
     ]);
   });
 
+  it("refuses an order total or price too large to turn into exact points (422, not 500)", async () => {
+    const huge = { ...order("o-huge"), total: 3.28e210 };
+    const res = await postJson(`${server.url}/v1/admin/orders`, huge, auth);
+    expect(res.status).toBe(422);
+    expect(res.json.error.fields.total).toMatch(/at most/);
+    const item = { productId: "tee", quantity: 2_000_000, price: 1e12 };
+    const items = await postJson(
+      `${server.url}/v1/admin/orders`,
+      { ...order("o-huge-2"), items: [item] },
+      auth,
+    );
+    expect(items.status).toBe(422);
+  });
+
   it("lists held reviews with emails, publishes them into the summary, and rejects them out again", async () => {
     const ids: string[] = [];
     for (const rating of [5, 2]) {

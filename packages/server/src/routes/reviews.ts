@@ -2,6 +2,7 @@ import type { RouteModule } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { cacheableJson } from "../http/cache.ts";
 import { readJsonBody } from "../http/json-body.ts";
+import { publicOriginOf } from "../http/public-origin.ts";
 import { LIMITS } from "../limits.ts";
 import { findPublishedReview } from "../reviews/published-review.ts";
 import { ReviewSubmission, VoteSubmission } from "../reviews/review-input.ts";
@@ -62,7 +63,10 @@ export const reviewRoutes: RouteModule = {
         ? await countReviews(ctx.db, { storeId, productId, filters: query.filters })
         : ((await getSummaries(ctx.db, storeId, [productId]))[0]?.count ?? 0);
       const withMedia = page.rows.filter((r) => Number(r.media_count) > 0).map((r) => r.id);
-      const media = withMedia.length > 0 ? await ctx.media.forReviews(ctx.db, storeId, withMedia) : new Map();
+      const media =
+        withMedia.length > 0
+          ? await ctx.media.forReviews(ctx.db, storeId, withMedia, publicOriginOf(c, ctx.trustProxy))
+          : new Map();
       return cacheableJson(c, {
         items: page.rows.map((row) => toPublicReview(row, media.get(row.id) ?? [])),
         nextCursor: page.nextCursor,
@@ -73,13 +77,24 @@ export const reviewRoutes: RouteModule = {
     app.post("/v1/stores/:store/products/:product/reviews", async (c) => {
       const productId = productParam(c);
       const input = parseOrFail(ReviewSubmission, await readJsonBody(c));
-      const result = await submitReview(ctx, c.get("store"), productId, input);
+      const result = await submitReview(
+        ctx,
+        c.get("store"),
+        productId,
+        input,
+        publicOriginOf(c, ctx.trustProxy),
+      );
       return c.json(result, 201);
     });
 
     // The gallery's lightbox shows the review behind a photo without paging through a product's list.
     app.get("/v1/stores/:store/reviews/:id", async (c) => {
-      const review = await findPublishedReview(ctx, c.get("store").id, c.req.param("id"));
+      const review = await findPublishedReview(
+        ctx,
+        c.get("store").id,
+        c.req.param("id"),
+        publicOriginOf(c, ctx.trustProxy),
+      );
       if (!review) throw new ApiError(404, "review_not_found", "no published review with this id");
       return cacheableJson(c, review);
     });

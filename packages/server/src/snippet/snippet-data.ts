@@ -11,13 +11,15 @@ export async function snippetData(
   storeId: string,
   productId: string,
   pageSize: number,
+  origin: string,
 ): Promise<{ summary: Summary; reviews: ReviewPage }> {
   const [[summary], page] = await Promise.all([
     getSummaries(ctx.db, storeId, [productId]),
     listReviews(ctx.db, { storeId, productId, status: "published", sort: "newest", limit: pageSize }),
   ]);
   const withMedia = page.rows.filter((r) => Number(r.media_count) > 0).map((r) => r.id);
-  const media = withMedia.length > 0 ? await ctx.media.forReviews(ctx.db, storeId, withMedia) : new Map();
+  const media =
+    withMedia.length > 0 ? await ctx.media.forReviews(ctx.db, storeId, withMedia, origin) : new Map();
   return {
     summary: summary!,
     reviews: {

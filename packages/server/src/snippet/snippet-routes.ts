@@ -1,10 +1,12 @@
 // Server-rendered reviews for themes that cannot run Node (Liquid, PHP, Django templates): one
 // include puts the reviews, the star badge's data and the Product JSON-LD in the first HTML, and
 // plaudit.js hydrates them. Also serves the widgets' CSS as a file for `styles=link`. docs/ssr.md.
+
 import { renderReviews, widgetCss, widgetCssFile } from "@plaudit/reviews/server";
 import type { Context } from "hono";
 import type { RouteModule } from "../context.ts";
 import { etagMatches, PUBLIC_READ_CACHE, textBody } from "../http/cache.ts";
+import { publicOriginOf } from "../http/public-origin.ts";
 import { productParam } from "../routes/product-param.ts";
 import { createRenderedCache } from "./rendered-cache.ts";
 import { snippetData } from "./snippet-data.ts";
@@ -26,8 +28,8 @@ export const snippetRoutes: RouteModule = {
       const productId = productParam(c);
       const query = parseSnippetQuery(c.req.query());
       const store = c.get("store");
-      const data = await snippetData(ctx, store.id, productId, query.pageSize);
-      const origin = new URL(c.req.url).origin;
+      const origin = publicOriginOf(c, ctx.trustProxy);
+      const data = await snippetData(ctx, store.id, productId, query.pageSize, origin);
       const etag = rendered.etag([store.id, productId, origin, query, data]);
       const headers = { ETag: etag, "Cache-Control": PUBLIC_READ_CACHE };
       if (etagMatches(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers);

@@ -8,7 +8,7 @@ import { createApp, type PlauditApp } from "../app.ts";
 import type { AppDeps } from "../context.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
-import { silentLogger } from "../logger.ts";
+import type { Logger } from "../logger.ts";
 import { localDiskStorage } from "../media/local-disk-storage.ts";
 import { unlimitedRateLimiter } from "../rate-limit.ts";
 
@@ -76,6 +76,14 @@ export async function openTestDatabase(
   };
 }
 
+/** Quiet about requests; an unhandled error (our bug, answered 500) is printed, with its stack. */
+const testLogger: Logger = {
+  info() {},
+  error(fields) {
+    console.error("[plaudit test server]", fields);
+  },
+};
+
 /**
  * A real HTTP server on 127.0.0.1 and an ephemeral port, over a fresh database. Silent, and
  * without rate limits unless the test passes a limiter.
@@ -87,7 +95,7 @@ export async function startTestServer(
   const { db, drop } = await openTestDatabase(kind);
   const mediaDir = mkdtempSync(join(tmpdir(), "plaudit-media-"));
   const app = createApp({
-    logger: silentLogger,
+    logger: testLogger,
     rateLimiter: unlimitedRateLimiter,
     mediaStorage: localDiskStorage(mediaDir),
     ...deps,

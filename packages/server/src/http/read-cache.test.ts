@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getJson, makeStore, postJson, reviewBody } from "../testing/fixtures.ts";
+import { startTestServer, type TestServer } from "../testing/test-server.ts";
+
+// The in-process cache of public reads (read-cache.ts). To tell a cached answer from a fresh one,
+// tests change the database behind the API's back: only the API's own writes invalidate.
+describe("the read cache", () => {
+  let server: TestServer;
+  let storeId: string;
+  let secretKey: string;
+  const summaryUrl = (product: string) => `${server.url}/v1/stores/${storeId}/products/${product}/summary`;
+  const sneakCount = (product: string, count: number) =>
+    server.db.kysely
+      .updateTable("rating_summaries")
+      .set({ count })
+      .where("store_id", "=", storeId)
+      .where("product_id", "=", product)
+      .execute();
+  const lookups = async () => {
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const hits = /plaudit_read_cache_lookups_total\{result="hit"\} (\d+)/.exec(text)?.[1];
+    return { hits: Number(hits ?? 0), text };
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer({ db: "sqlite", readCacheMs: 60_000 });
+    ({ storeId, secretKey } = await makeStore(server.db));
+    for (const product of ["mug", "cap", "bag", "hat"])
+      expect(
+        (await postJson(`${server.url}/v1/stores/${storeId}/products/${product}/reviews`, reviewBody()))
+          .status,
+      ).toBe(201);
+  });
+  afterAll(() => server.close());
+
+  it("answers a repeated read from memory, and a client asking for fresh data from the database", async () => {
+    expect((await getJson(summaryUrl("mug"))).json.count).toBe(1);
+    const before = await lookups();
+    await sneakCount("mug", 41);
+    const cached = await getJson(summaryUrl("mug"));
+    expect(cached.json.count).toBe(1);
+    expect(cached.headers.get("access-control-allow-origin")).toBe("*");
+    expect(cached.headers.get("x-request-id")).toBeTruthy();
+    const after = await lookups();
+    expect(after.hits).toBe(before.hits + 1);
+    // Labelled by the route the answer came from, not the cache's own pattern.
+    expect(after.text).toMatch(/route="\/v1\/stores\/:store\/products\/:product\/summary",status="200"/);
+
+    // fetch(…, { cache: "no-cache" }) in a browser sends max-age=0; no-cache from other clients.
+    const askingFresh: Record<string, string>[] = [
+      { "cache-control": "max-age=0" },
+      { "cache-control": "no-cache" },
+      { pragma: "no-cache" },
+    ];
+    for (const header of askingFresh) expect((await getJson(summaryUrl("mug"), header)).json.count).toBe(41);
+  });
+
+  it("forgets a store's answers when a review is written through the API", async () => {
+    expect((await getJson(summaryUrl("cap"))).json.count).toBe(1);
+    const posted = await postJson(`${server.url}/v1/stores/${storeId}/products/cap/reviews`, reviewBody());
+    expect(posted.status).toBe(201);
+    expect((await getJson(summaryUrl("cap"))).json.count).toBe(2);
+  });
+
+  it("forgets them on an admin write too (moderation)", async () => {
+    const listUrl = `${server.url}/v1/stores/${storeId}/products/bag/reviews`;
+    const [review] = (await getJson(listUrl)).json.items;
+    const res = await fetch(`${server.url}/v1/admin/reviews/${review.id}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${secretKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ status: "rejected" }),
+    });
+    expect(res.status).toBe(200);
+    expect((await getJson(listUrl)).json.items).toEqual([]);
+  });
+
+  it("answers If-None-Match from memory with a 304 that keeps ETag and CORS", async () => {
+    const first = await getJson(summaryUrl("hat"));
+    const etag = first.headers.get("etag")!;
+    const again = await fetch(summaryUrl("hat"), { headers: { "if-none-match": etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("etag")).toBe(etag);
+    expect(again.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
+  it("keeps gzip and plain answers apart", async () => {
+    // A list with long text is over the compression threshold.
+    const url = `${server.url}/v1/stores/${storeId}/products/long/reviews`;
+    await postJson(url, reviewBody({ body: "So good. ".repeat(200) }));
+    for (let round = 0; round < 2; round++) {
+      const gz = await fetch(url, { headers: { "accept-encoding": "gzip" } });
+      // fetch decompresses: the header says which answer came, the body that it arrived whole.
+      expect(gz.headers.get("content-encoding")).toBe("gzip");
+      expect((await gz.json()).items).toHaveLength(1);
+      const plain = await fetch(url, { headers: { "accept-encoding": "identity" } });
+      expect(plain.headers.get("content-encoding")).toBeNull();
+      expect((await plain.json()).items).toHaveLength(1);
+    }
+  });
+
+  it("never keeps an error answer", async () => {
+    const url = `${server.url}/v1/stores/${storeId}/reviews/not-yet`;
+    expect((await getJson(url)).status).toBe(404);
+    expect((await getJson(url)).status).toBe(404);
+    const before = await lookups();
+    expect((await getJson(url)).status).toBe(404);
+    expect((await lookups()).hits).toBe(before.hits);
+  });
+});
+
+describe("the read cache's lifetime", () => {
+  it("serves an answer only for its TTL", async () => {
+    const server = await startTestServer({ db: "sqlite", readCacheMs: 150 });
+    try {
+      const { storeId } = await makeStore(server.db);
+      const url = `${server.url}/v1/stores/${storeId}/products/mug/summary`;
+      await postJson(`${server.url}/v1/stores/${storeId}/products/mug/reviews`, reviewBody());
+      expect((await getJson(url)).json.count).toBe(1);
+      await server.db.kysely
+        .updateTable("rating_summaries")
+        .set({ count: 7 })
+        .where("store_id", "=", storeId)
+        .execute();
+      expect((await getJson(url)).json.count).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect((await getJson(url)).json.count).toBe(7);
+    } finally {
+      await server.close();
+    }
+  });
+});
