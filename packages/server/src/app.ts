@@ -7,7 +7,7 @@ import { publicCors } from "./http/cors.ts";
 import { lingerAfterEarlyAnswer } from "./http/lingering-close.ts";
 import { rejectNulInUrl } from "./http/nul-guard.ts";
 import { createReadCache } from "./http/read-cache.ts";
-import { requestLog } from "./http/request-log.ts";
+import { logRequest, requestIdFrom, requestLog } from "./http/request-log.ts";
 import { storeScope } from "./http/store-scope.ts";
 import { jsonLogger } from "./logger.ts";
 import { withLoyaltyHooks } from "./loyalty/earning.ts";
@@ -53,7 +53,6 @@ export function createApp(deps: AppDeps): PlauditApp {
 
   const app = new Hono<AppEnv>();
   app.use("*", requestLog(ctx));
-  // First after the log: a hit answers before anything else runs (http/read-cache.ts).
   if (ctx.readCache) app.use("*", ctx.readCache.middleware);
   app.use("/v1/stores/*", publicCors());
   app.use("/v1/*", rejectNulInUrl());
@@ -85,5 +84,20 @@ export function createApp(deps: AppDeps): PlauditApp {
     return c.json({ error: { code: "internal_error", message: "something went wrong on our side" } }, 500);
   });
 
-  return { app, ctx, fetch: app.fetch };
+  // The front door: a public read the read cache holds is answered here, before the router and
+  // its middleware (logged and counted all the same); everything else goes to the app.
+  const readCache = ctx.readCache;
+  const fetch: Hono<AppEnv>["fetch"] = readCache
+    ? (request, env, executionCtx) => {
+        const started = performance.now();
+        const requestId = requestIdFrom(request.headers.get("x-request-id"));
+        const hit = readCache.answer(request, requestId);
+        if (!hit) return app.fetch(request, env, executionCtx);
+        const { response, route } = hit;
+        logRequest(ctx, { requestId, method: "GET", route, status: response.status, started });
+        return response;
+      }
+    : app.fetch;
+
+  return { app, ctx, fetch };
 }

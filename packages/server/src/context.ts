@@ -58,8 +58,6 @@ export interface AppEnv {
     requestId: string;
     /** Set by the store middleware on every /v1/stores/:store/* route. */
     store: StoreRecord;
-    /** Set by the read cache when it answered: the route pattern the answer came from. */
-    cachedRoute: string;
     /** Set by the not-found handler: no route matched (metrics label "unmatched"). */
     unmatched: boolean;
   };

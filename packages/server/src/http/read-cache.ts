@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import { LRUCache } from "lru-cache";
 import type { AppEnv } from "../context.ts";
@@ -31,10 +31,11 @@ export interface ReadCacheOptions {
 
 export interface ReadCache {
   /**
-   * The kept answer to this request, if there is a fresh one, with this request's id. Asked first
-   * thing by the request log (http/request-log.ts), so a hit skips every other middleware.
+   * The kept answer to this request, if there is a fresh one, with this request's id, and the
+   * route it came from. Asked before the request reaches the router (app.ts), so a hit costs
+   * little more than the socket write.
    */
-  answer(c: Context<AppEnv>, requestId: string): Response | undefined;
+  answer(request: Request, requestId: string): { response: Response; route: string } | undefined;
   /** Keeps what the routes answer, and forgets a store's answers when it is written to. */
   middleware: MiddlewareHandler<AppEnv>;
   /** Forgets every answer about this store (all stores without an id). */
@@ -52,16 +53,17 @@ interface Entry {
 }
 
 const STORE_PATH = /^\/v1\/stores\/([^/]+)\//;
+const STORE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_BODY_BYTES = 512 * 1024;
 /** Response headers that belong to one request, not to the answer. */
 const PER_REQUEST = new Set(["x-request-id", "content-length", "date", "connection", "keep-alive"]);
 
-const wantsFresh = (cacheControl: string | undefined, pragma: string | undefined) =>
-  (cacheControl !== undefined && /no-cache|no-store|max-age=0\b/i.test(cacheControl)) ||
-  (pragma !== undefined && /no-cache/i.test(pragma));
+const wantsFresh = (cacheControl: string | null, pragma: string | null) =>
+  (cacheControl !== null && /no-cache|no-store|max-age=0\b/i.test(cacheControl)) ||
+  (pragma !== null && /no-cache/i.test(pragma));
 
-const takesGzip = (acceptEncoding: string | undefined) =>
-  acceptEncoding !== undefined &&
+const takesGzip = (acceptEncoding: string | null) =>
+  acceptEncoding !== null &&
   /\bgzip\b|\*/i.test(acceptEncoding) &&
   !/gzip\s*;\s*q=0(\.0*)?\b/i.test(acceptEncoding);
 
@@ -84,23 +86,25 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
   };
 
   /** Where the answer to this GET would be kept; undefined when it is not a store's public read. */
-  const place = (c: Context<AppEnv>): { key: string; storeId: string } | undefined => {
-    if (c.req.method !== "GET") return undefined;
-    const storeId = STORE_PATH.exec(c.req.path)?.[1];
-    if (storeId === undefined) return undefined;
+  const place = (request: Request): { key: string; storeId: string } | undefined => {
+    if (request.method !== "GET") return undefined;
+    const url = request.url;
+    const path = url.slice(url.indexOf("/", url.indexOf("//") + 2));
+    const storeId = STORE_PATH.exec(path)?.[1];
+    // Only plain store ids: an encoded one would be kept under a name writes never invalidate.
+    if (storeId === undefined || !STORE_ID.test(storeId)) return undefined;
+    const headers = request.headers;
     const forwarded = options.trustProxy
-      ? `${c.req.header("x-forwarded-proto") ?? ""}|${c.req.header("x-forwarded-host") ?? ""}|`
+      ? `${headers.get("x-forwarded-proto") ?? ""}|${headers.get("x-forwarded-host") ?? ""}|`
       : "";
-    return {
-      key: `${takesGzip(c.req.header("accept-encoding")) ? "gz" : "id"}|${forwarded}${c.req.url}`,
-      storeId,
-    };
+    return { key: `${takesGzip(headers.get("accept-encoding")) ? "gz" : "id"}|${forwarded}${url}`, storeId };
   };
 
-  const answer = (c: Context<AppEnv>, requestId: string): Response | undefined => {
-    const where = place(c);
+  const answer = (request: Request, requestId: string): { response: Response; route: string } | undefined => {
+    const where = place(request);
     if (!where) return undefined;
-    if (wantsFresh(c.req.header("cache-control"), c.req.header("pragma"))) {
+    const headers = request.headers;
+    if (wantsFresh(headers.get("cache-control"), headers.get("pragma"))) {
       report("bypass");
       return undefined;
     }
@@ -110,17 +114,16 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       return undefined;
     }
     report("hit");
-    c.set("cachedRoute", entry.route);
     // A Response over a plain header object: the Node adapter writes it without building Headers.
-    if (entry.etag !== undefined && etagMatches(c.req.header("if-none-match"), entry.etag))
-      return new Response(null, {
-        status: 304,
-        headers: { ...entry.notModifiedHeaders, "x-request-id": requestId },
-      });
-    return new Response(entry.body, {
-      status: 200,
-      headers: { ...entry.headers, "x-request-id": requestId },
-    });
+    const notModified =
+      entry.etag !== undefined && etagMatches(headers.get("if-none-match") ?? undefined, entry.etag);
+    const response = notModified
+      ? new Response(null, {
+          status: 304,
+          headers: { ...entry.notModifiedHeaders, "x-request-id": requestId },
+        })
+      : new Response(entry.body, { status: 200, headers: { ...entry.headers, "x-request-id": requestId } });
+    return { response, route: entry.route };
   };
 
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -130,7 +133,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       if (method !== "HEAD" && method !== "OPTIONS" && c.res.status < 400) invalidate(c.get("store")?.id);
       return;
     }
-    const where = place(c);
+    const where = place(c.req.raw);
     if (!where) return next();
     // Taken before the handler reads: a write that lands meanwhile makes this answer stale on arrival.
     const generation = generationOf(where.storeId);

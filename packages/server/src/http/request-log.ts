@@ -33,41 +33,43 @@ function namingCharset(c: Context<AppEnv>): void {
  * Gives each request an id (kept from a sane X-Request-Id), and when it is done writes one JSON
  * log line and the request metrics, labelled by route pattern (not the raw path: bounded labels).
  */
-export function requestLog(ctx: AppContext): MiddlewareHandler<AppEnv> {
-  const finish = (c: Context<AppEnv>, requestId: string, started: number, status: number) => {
-    const seconds = (performance.now() - started) / 1000;
-    // The last matched route is the handler; a request no route matched reports "unmatched".
-    const route = c.get("cachedRoute") ?? (c.get("unmatched") ? "unmatched" : routePath(c, -1));
-    const method = c.req.method;
-    ctx.metrics.observeRequest({ method, route, status }, seconds);
-    if (route === MEDIA_UPLOAD_ROUTE && method === "POST" && status >= 400 && status < 500) {
-      ctx.metrics.uploadRejected(status);
-    }
-    ctx.logger.info({
-      msg: "request",
-      requestId,
-      method,
-      route,
-      status,
-      ms: Math.round(seconds * 10_000) / 10,
-    });
-  };
+/** This request's id: a sane X-Request-Id from the caller (a proxy's), or a new one. */
+export function requestIdFrom(incoming: string | null | undefined): string {
+  return incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+}
 
+/** The request's log line and metrics, once it is answered. */
+export function logRequest(
+  ctx: AppContext,
+  request: { requestId: string; method: string; route: string; status: number; started: number },
+): void {
+  const { requestId, method, route, status } = request;
+  const seconds = (performance.now() - request.started) / 1000;
+  ctx.metrics.observeRequest({ method, route, status }, seconds);
+  if (route === MEDIA_UPLOAD_ROUTE && method === "POST" && status >= 400 && status < 500) {
+    ctx.metrics.uploadRejected(status);
+  }
+  ctx.logger.info({
+    msg: "request",
+    requestId,
+    method,
+    route,
+    status,
+    ms: Math.round(seconds * 10_000) / 10,
+  });
+}
+
+export function requestLog(ctx: AppContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
-    const incoming = c.req.header("x-request-id");
-    const requestId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdFrom(c.req.header("x-request-id"));
     c.set("requestId", requestId);
-    // A public read answered from memory skips everything else (http/read-cache.ts).
-    const cached = ctx.readCache?.answer(c, requestId);
-    if (cached) {
-      finish(c, requestId, started, cached.status);
-      return cached;
-    }
     // Before the handler, so it goes into the response as it is made (see http/cors.ts).
     c.header("X-Request-Id", requestId);
     namingCharset(c);
     await next();
-    finish(c, requestId, started, c.res.status);
+    // The last matched route is the handler; a request no route matched reports "unmatched".
+    const route = c.get("unmatched") ? "unmatched" : routePath(c, -1);
+    logRequest(ctx, { requestId, method: c.req.method, route, status: c.res.status, started });
   };
 }
