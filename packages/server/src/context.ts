@@ -58,6 +58,8 @@ export interface AppEnv {
     requestId: string;
     /** Set by the store middleware on every /v1/stores/:store/* route. */
     store: StoreRecord;
+    /** A shared-cacheable answer as the route made it (http/cache.ts), for the read cache. */
+    keepable: { body: string | Uint8Array<ArrayBuffer>; headers: Record<string, string> };
     /** Set by the not-found handler: no route matched (metrics label "unmatched"). */
     unmatched: boolean;
   };

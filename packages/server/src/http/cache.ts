@@ -30,10 +30,21 @@ const acceptsGzip = (c: Context) =>
  * Hono rebuild it, which cost a third of a small read's throughput.
  */
 export function textBody(c: Context, body: string, status: 200, headers: Record<string, string>): Response {
-  if (Buffer.byteLength(body) < COMPRESS_FROM_BYTES) return c.body(body, status, headers);
+  if (Buffer.byteLength(body) < COMPRESS_FROM_BYTES) return answer(c, body, status, headers);
   const vary = { ...headers, Vary: "Accept-Encoding" };
-  if (!acceptsGzip(c)) return c.body(body, status, vary);
-  return c.body(gzipSync(body), status, { ...vary, "Content-Encoding": "gzip" });
+  if (!acceptsGzip(c)) return answer(c, body, status, vary);
+  return answer(c, gzipSync(body), status, { ...vary, "Content-Encoding": "gzip" });
+}
+
+/** Answers, and offers a shared-cacheable answer to the read cache (http/read-cache.ts) as made. */
+function answer(
+  c: Context,
+  body: string | Uint8Array<ArrayBuffer>,
+  status: 200,
+  headers: Record<string, string>,
+) {
+  if (headers["Cache-Control"]?.startsWith("public")) c.set("keepable", { body, headers });
+  return c.body(body, status, headers);
 }
 
 /** A public read: JSON with a weak ETag and shared-cache headers, or 304 when the client has it. */

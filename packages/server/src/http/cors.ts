@@ -3,6 +3,11 @@ import type { AppEnv } from "../context.ts";
 
 const ALLOWED_HEADERS = "Content-Type, X-Plaudit-Customer, Idempotency-Key, If-None-Match, X-Request-Id";
 const EXPOSED_HEADERS = "ETag, Retry-After, X-Request-Id";
+/** What every public read answers with, from any origin. */
+export const PUBLIC_READ_CORS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": EXPOSED_HEADERS,
+} as const;
 
 /**
  * CORS for the public widget API. Reads are open to every origin. Writes are checked against the
@@ -25,7 +30,7 @@ export function publicCors(): MiddlewareHandler<AppEnv> {
     // Set before the handler runs: headers added to a finished response make Hono rebuild it
     // (a fifth of a summary read's cost); set now, they go into the response as it is made.
     if (c.req.method === "GET" || c.req.method === "HEAD") {
-      c.header("Access-Control-Allow-Origin", "*");
+      c.header("Access-Control-Allow-Origin", PUBLIC_READ_CORS["Access-Control-Allow-Origin"]);
     } else if (origin) {
       c.header("Access-Control-Allow-Origin", origin);
       c.header("Vary", "Origin");

@@ -3,14 +3,15 @@ import { routePath } from "hono/route";
 import { LRUCache } from "lru-cache";
 import type { AppEnv } from "../context.ts";
 import { etagMatches } from "./cache.ts";
+import { PUBLIC_READ_CORS } from "./cors.ts";
 
 // A micro-cache of the public reads every product page makes (summaries, the first page of
 // reviews, the gallery, the snippet): a hot product's page asks the same questions thousands of
 // times a second under a sale's load, and the answer changes only when someone writes.
 //
 // What it keeps: a 200 to a GET under /v1/stores/ that the route itself declared shared-cacheable
-// (Cache-Control: public — what CDNs may already hold for 60 s) and that varies on nothing but
-// Accept-Encoding. Keyed by the full URL (the host is in it, and media URLs are built from it), the
+// (Cache-Control: public — what CDNs may already hold for 60 s; http/cache.ts offers it) and that
+// varies on nothing but Accept-Encoding. Keyed by the full URL (the host is in it, and media URLs are built from it), the
 // forwarded origin behind a trusted proxy, and whether the client takes gzip.
 //
 // When it forgets: any successful write to a store (a review, a vote, moderation, an order) drops
@@ -55,8 +56,6 @@ interface Entry {
 const STORE_PATH = /^\/v1\/stores\/([^/]+)\//;
 const STORE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_BODY_BYTES = 512 * 1024;
-/** Response headers that belong to one request, not to the answer. */
-const PER_REQUEST = new Set(["x-request-id", "content-length", "date", "connection", "keep-alive"]);
 
 const wantsFresh = (cacheControl: string | null, pragma: string | null) =>
   (cacheControl !== null && /no-cache|no-store|max-age=0\b/i.test(cacheControl)) ||
@@ -140,25 +139,21 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     const key = where.key;
 
     await next();
-    const res = c.res;
-    if (res.status !== 200 || !res.body) return;
-    const cacheControl = res.headers.get("cache-control") ?? "";
-    const vary = res.headers.get("vary");
-    if (!/^\s*public\b/i.test(cacheControl) || res.headers.has("set-cookie")) return;
-    if (vary?.split(",").some((name) => name.trim().toLowerCase() !== "accept-encoding")) return;
-    const length = Number(res.headers.get("content-length") ?? 0);
-    if (length > MAX_BODY_BYTES) return;
-    const body = new Uint8Array(await res.clone().arrayBuffer());
+    // What the route offered as it made the answer (http/cache.ts): no re-reading the response,
+    // which would make the adapter rebuild it.
+    const kept = c.get("keepable");
+    if (!kept || c.res.status !== 200) return;
+    const body = typeof kept.body === "string" ? new Uint8Array(Buffer.from(kept.body)) : kept.body;
     if (body.byteLength > MAX_BODY_BYTES) return;
     const headers: Record<string, string> = {};
-    res.headers.forEach((value, name) => {
-      if (!PER_REQUEST.has(name)) headers[name] = value;
-    });
+    for (const [name, value] of Object.entries({ ...PUBLIC_READ_CORS, ...kept.headers }))
+      headers[name.toLowerCase()] = value;
+    if (headers.vary?.split(",").some((name) => name.trim().toLowerCase() !== "accept-encoding")) return;
     const { "content-type": _type, "content-encoding": _encoding, ...notModifiedHeaders } = headers;
     entries.set(key, {
       generation,
       route: routePath(c, -1),
-      etag: res.headers.get("etag") ?? undefined,
+      etag: headers.etag,
       headers,
       notModifiedHeaders,
       body,
