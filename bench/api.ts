@@ -13,6 +13,7 @@ import { runWrk, type WrkResult, type WrkTarget } from "./wrk.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const WARMUP_SECONDS = 2;
 const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 100_000);
 const PG_URL = process.env.PLAUDIT_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
@@ -129,6 +130,8 @@ async function benchDatabase(kind: "sqlite" | "postgres", emptyRps: number): Pro
         );
       const rows: Row[] = [];
       for (const [route, target] of targets) {
+        // Warmed first (JIT, caches, connections), so no target pays for being the first one run.
+        runWrk(target, { seconds: WARMUP_SECONDS, connections: CONNECTIONS });
         const result = runWrk(target, { seconds: SECONDS, connections: CONNECTIONS });
         process.stdout.write(`${kind} ${route}: ${JSON.stringify(result)}\n`);
         rows.push({ database: kind, route, result, ratio: result.rps / emptyRps });
@@ -147,6 +150,7 @@ export async function benchApi(): Promise<string> {
   const empty = await startProcess([join(import.meta.dirname, "empty-server.ts"), String(port)], port);
   let emptyResult: WrkResult;
   try {
+    runWrk({ url: `http://127.0.0.1:${port}/` }, { seconds: WARMUP_SECONDS, connections: CONNECTIONS });
     emptyResult = runWrk(
       { url: `http://127.0.0.1:${port}/` },
       { seconds: SECONDS, connections: CONNECTIONS },
@@ -168,7 +172,7 @@ export async function benchApi(): Promise<string> {
   );
   const met = reads.every((r) => r.ratio >= 0.5 && r.result.p99ms <= 10);
   return [
-    `### API throughput (${REVIEWS.toLocaleString("en")} reviews on one product; wrk -t1 -c${CONNECTIONS} -d${SECONDS}s; rate limits off)`,
+    `### API throughput (${REVIEWS.toLocaleString("en")} reviews on one product; wrk -t1 -c${CONNECTIONS} -d${SECONDS}s after a ${WARMUP_SECONDS} s warm-up per target; rate limits off)`,
     "",
     table(
       ["database", "route", "req/s", "p50 ms", "p99 ms", "vs empty handler", "non-2xx"],

@@ -53,7 +53,14 @@ export function doneActions(history: readonly HistoryRow[], now = new Date()): S
 }
 
 const ACTIONS = new Set(["purchase", "signup", "review", "review_with_media", "referral", "birthday"]);
-const OTHER_ROWS = new Set(["redemption", "redemption_refund", "refund", "expiry", "adjustment"]);
+const OTHER_ROWS = new Set([
+  "redemption",
+  "redemption_refund",
+  "refund",
+  "referral_refund",
+  "expiry",
+  "adjustment",
+]);
 
 const rowAction = (row: HistoryRow): EarningAction | undefined =>
   row.action && ACTIONS.has(row.action) ? (row.action as EarningAction) : undefined;

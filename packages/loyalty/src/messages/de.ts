@@ -62,6 +62,7 @@ export const de: LoyaltyMessages = {
   "reason.redemption": "Prämie eingelöst",
   "reason.redemption_refund": "Punkte zurückgebucht",
   "reason.refund": "Erstattung",
+  "reason.referral_refund": "Empfehlung zurückgenommen (Bestellung erstattet)",
   "reason.expiry": "Punkte verfallen",
   "reason.adjustment": "Korrektur",
 };

@@ -62,6 +62,7 @@ export const en = {
   "reason.redemption": "Redeemed a reward",
   "reason.redemption_refund": "Points returned",
   "reason.refund": "Refund",
+  "reason.referral_refund": "Referral taken back (order refunded)",
   "reason.expiry": "Points expired",
   "reason.adjustment": "Adjustment",
 } as const;

@@ -61,6 +61,7 @@ export const he: LoyaltyMessages & Record<string, string> = {
   "reason.redemption": "מימוש הטבה",
   "reason.redemption_refund": "נקודות הוחזרו",
   "reason.refund": "החזר",
+  "reason.referral_refund": "ההפניה בוטלה (ההזמנה הוחזרה)",
   "reason.expiry": "נקודות שפג תוקפן",
   "reason.adjustment": "תיקון",
 };

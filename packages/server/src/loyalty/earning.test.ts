@@ -67,6 +67,41 @@ describe.each(databasesUnderTest())("earning points on %s", (kind) => {
     expect(await actions(kit, "old-customer")).toEqual(["purchase:10", "purchase:10"]);
   });
 
+  it("takes a referral back from both sides when the referred customer's orders are all refunded", async () => {
+    const code = (await kit.me("ref-giver")).referral.code;
+    await kit.order("rr-1", "ref-friend", 10, { referralCode: code });
+    await kit.order("rr-2", "ref-friend", 20);
+    expect(await kit.balance("ref-giver")).toBe(100 + 250);
+    // One order refunded, one kept: the friend is a real customer, the referral stands.
+    expect((await kit.admin("POST", "/v1/admin/orders/rr-1/refund")).status).toBe(201);
+    expect(await actions(kit, "ref-friend")).not.toContain("referral_refund:-250");
+    // Both refunded: nothing is left of the purchase the referral paid for.
+    const last = await kit.admin("POST", "/v1/admin/orders/rr-2/refund");
+    expect(last.status).toBe(201);
+    expect(last.json.balance).toBe(0);
+    expect(await actions(kit, "ref-friend")).toContain("referral_refund:-250");
+    expect(await actions(kit, "ref-giver")).toContain("referral_refund:-250");
+    expect(await kit.balance("ref-giver")).toBe(100);
+    // Once: refunding again moves nothing; the ledger still adds up.
+    expect((await kit.admin("POST", "/v1/admin/orders/rr-2/refund")).status).toBe(200);
+    expect(await kit.balance("ref-giver")).toBe(100);
+    expect(await ledgerSum(kit, "ref-giver")).toBe(100);
+    expect(await ledgerSum(kit, "ref-friend")).toBe(0);
+  });
+
+  it("takes back only what is left when the referrer already spent the referral points", async () => {
+    const code = (await kit.me("ref-spender")).referral.code;
+    await kit.order("rs-1", "ref-buyer", 10, { referralCode: code });
+    expect(await kit.balance("ref-spender")).toBe(350);
+    expect((await kit.redeem("ref-spender", "free-shipping", "rs-spend")).status).toBe(201);
+    const left = await kit.balance("ref-spender");
+    expect(left).toBeLessThan(250);
+    expect((await kit.admin("POST", "/v1/admin/orders/rs-1/refund")).status).toBe(201);
+    expect(await kit.balance("ref-spender")).toBe(0);
+    expect(await actions(kit, "ref-spender")).toContain(`referral_refund:${-left}`);
+    expect(await ledgerSum(kit, "ref-spender")).toBe(0);
+  });
+
   it("gives signup points once, on the first /me", async () => {
     const first = await kit.me("joiner");
     expect(first).toMatchObject({

@@ -12,11 +12,17 @@ export type LedgerAction =
   | "redemption"
   | "redemption_refund"
   | "refund"
+  | "referral_refund"
   | "adjustment"
   | "expiry";
 
 /** Rows that count as points earned (lifetime total, points-mode tiers). */
-export const EARNED_ACTIONS: readonly string[] = [...EARNING_ACTIONS, "refund", "adjustment"];
+export const EARNED_ACTIONS: readonly string[] = [
+  ...EARNING_ACTIONS,
+  "refund",
+  "referral_refund",
+  "adjustment",
+];
 
 export interface LedgerEntry {
   storeId: string;

@@ -1,4 +1,5 @@
 import type { AppContext } from "../context.ts";
+import type { Tx } from "../db/transaction.ts";
 import { transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
 import { lockBalance, postEntry } from "./ledger.ts";
@@ -19,7 +20,9 @@ export interface RefundResult {
  * A refunded or cancelled order gives back its purchase points as a new negative ledger row, once
  * per order. The balance never goes below zero: points already spent on a reward stay spent (the
  * shortfall is reported and written in the row's reason, for the merchant to settle if they wish).
- * Referral points stay: the referral happened. The order row itself is kept.
+ * A referral is paid for a referred customer's first order: when no order of theirs is left
+ * unrefunded, it is taken back from both sides (else "refer yourself, buy, refund" mints points).
+ * The order row itself is kept.
  */
 export async function refundOrder(ctx: AppContext, storeId: string, orderId: string): Promise<RefundResult> {
   const at = ctx.clock().toISOString();
@@ -83,13 +86,108 @@ export async function refundOrder(ctx: AppContext, storeId: string, orderId: str
       },
       { activity: false },
     );
+    const referral = await reverseReferral(tx, {
+      storeId,
+      customerId,
+      at,
+      postgres: ctx.db.kind === "postgres",
+    });
     return {
       orderId,
       customerId,
       pointsReversed: reversed,
       pointsShortfall: shortfall,
-      balance: posted.posted ? posted.balance : balance,
+      balance: referral ?? (posted.posted ? posted.balance : balance),
       created: true,
     };
   });
+}
+
+/**
+ * Takes a referral back from the referred customer and their referrer once the referred customer
+ * has no order left that was not refunded — as far as each still has points (spent points stay
+ * spent, as with a purchase). Once per referral (the ledger's unique key). Answers the referred
+ * customer's new balance when it moved.
+ */
+async function reverseReferral(
+  tx: Tx,
+  args: { storeId: string; customerId: string; at: string; postgres: boolean },
+): Promise<number | undefined> {
+  const { storeId, customerId, at } = args;
+  const welcome = await tx
+    .selectFrom("loyalty_ledger")
+    .select("delta")
+    .where("store_id", "=", storeId)
+    .where("customer_id", "=", customerId)
+    .where("action", "=", "referral")
+    .where("reference", "=", "referred")
+    .executeTakeFirst();
+  if (!welcome) return undefined;
+  const kept = await tx
+    .selectFrom("orders as o")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("o.store_id", "=", storeId)
+    .where("o.customer_id", "=", customerId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("loyalty_ledger as l")
+            .select("l.id")
+            .whereRef("l.store_id", "=", "o.store_id")
+            .whereRef("l.customer_id", "=", "o.customer_id")
+            .where("l.action", "=", "refund")
+            .whereRef("l.reference", "=", "o.order_id"),
+        ),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  if (Number(kept.n) > 0) return undefined;
+
+  const thanks = await tx
+    .selectFrom("loyalty_ledger")
+    .select(["customer_id", "delta"])
+    .where("store_id", "=", storeId)
+    .where("action", "=", "referral")
+    .where("reference", "=", `referred:${customerId}`)
+    .executeTakeFirst();
+  const sides = [
+    { customerId, earned: Number(welcome.delta), reference: "referred" },
+    ...(thanks
+      ? [
+          {
+            customerId: thanks.customer_id,
+            earned: Number(thanks.delta),
+            reference: `referred:${customerId}`,
+          },
+        ]
+      : []),
+  ];
+  // Balance rows locked in one order (customer id), so two refunds crossing cannot deadlock.
+  const balances = new Map<string, number>();
+  for (const side of [...sides].sort((a, b) => (a.customerId < b.customerId ? -1 : 1))) {
+    const row = await lockBalance(tx, storeId, side.customerId, args.postgres);
+    balances.set(side.customerId, Number(row?.balance ?? 0));
+  }
+  let referredBalance: number | undefined;
+  for (const side of sides) {
+    const back = Math.min(side.earned, balances.get(side.customerId) ?? 0);
+    const posted = await postEntry(
+      tx,
+      {
+        storeId,
+        customerId: side.customerId,
+        delta: -back,
+        action: "referral_refund",
+        reference: side.reference,
+        reason:
+          back < side.earned
+            ? `Referral taken back: the referred order was refunded (${side.earned - back} points were already spent)`
+            : "Referral taken back: the referred order was refunded",
+        at,
+      },
+      { activity: false },
+    );
+    if (side.customerId === customerId && posted.posted) referredBalance = posted.balance;
+  }
+  return referredBalance;
 }
