@@ -31,8 +31,12 @@ function time(): string {
   return lastTime;
 }
 
+// The fields object is written as it is and the level and time spliced in front: no copy of it
+// per line (this runs for every request).
 function line(level: "info" | "error", fields: Record<string, unknown>): string {
-  return `${JSON.stringify({ level, time: time(), ...fields })}\n`;
+  const json = JSON.stringify(fields);
+  const rest = json.length > 2 ? `,${json.slice(1)}` : "}";
+  return `{"level":"${level}","time":"${time()}"${rest}\n`;
 }
 
 process.once("exit", flush);
