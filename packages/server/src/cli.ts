@@ -9,6 +9,7 @@ import { backupSqlite } from "./db/backup.ts";
 import { describeDatabaseUrl, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { jsonLogger } from "./logger.ts";
+import { IDEMPOTENCY_KEY_DAYS, sweepIdempotencyKeys } from "./loyalty/idempotency-sweep.ts";
 import { sweepOrphans } from "./media/orphan-sweep.ts";
 import { mediaStorageFromEnv } from "./media/storage-from-env.ts";
 import { createMemoryRateLimiter, unlimitedRateLimiter } from "./rate-limit.ts";
@@ -24,7 +25,8 @@ Commands:
   backup <file>    consistent snapshot of the SQLite database while the server runs
   token            print a customer token (loyalty, verified reviews) for testing:
                    plaudit-server token --store demo --customer alice
-  sweep            delete media uploads never attached to a review, older than a day
+  sweep            delete media uploads never attached to a review, older than a day,
+                   and idempotency keys older than 30 days (start does both hourly)
                    (start also does this every hour)
 
 Options:
@@ -108,6 +110,10 @@ async function main(): Promise<void> {
       logger: jsonLogger,
     });
     process.stdout.write(`Deleted ${deleted} media upload(s) never attached to a review.\n`);
+    const keys = await sweepIdempotencyKeys(db, { now: new Date() });
+    process.stdout.write(
+      `Deleted ${keys.deleted} idempotency key(s) older than ${IDEMPOTENCY_KEY_DAYS} days.\n`,
+    );
     await db.close();
     return;
   }
@@ -172,11 +178,16 @@ async function main(): Promise<void> {
     );
   });
 
-  // Uploads never attached to a review go after a day; an hourly pass keeps that promise.
-  const sweep = () =>
+  // Uploads never attached to a review go after a day, idempotency keys after 30 days; an hourly
+  // pass keeps both promises.
+  const sweep = () => {
     sweepOrphans(ctx.db, ctx.mediaStorage, { now: new Date(), logger: jsonLogger })
       .then(({ deleted }) => deleted > 0 && jsonLogger.info({ msg: "swept orphaned media", deleted }))
       .catch((error: unknown) => jsonLogger.error({ msg: "media sweep failed", error: String(error) }));
+    sweepIdempotencyKeys(ctx.db, { now: new Date() })
+      .then(({ deleted }) => deleted > 0 && jsonLogger.info({ msg: "swept idempotency keys", deleted }))
+      .catch((error: unknown) => jsonLogger.error({ msg: "key sweep failed", error: String(error) }));
+  };
   const sweeper = setInterval(sweep, 60 * 60 * 1000);
   sweeper.unref();
 
