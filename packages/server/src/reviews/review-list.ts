@@ -43,7 +43,7 @@ export async function listReviews(
   let query = db.kysely.selectFrom("reviews").selectAll().where("reviews.store_id", "=", args.storeId);
   if (args.productId !== undefined) query = query.where("reviews.product_id", "=", args.productId);
   if (args.status !== undefined) query = query.where("reviews.status", "=", args.status);
-  query = query.where((eb) => filterCondition(eb, args.filters) ?? eb.lit(true));
+  query = query.where((eb) => filterCondition(eb, db.kind, args.filters) ?? eb.lit(true));
   const cursorValues = args.cursorValues;
   if (cursorValues) query = query.where((eb) => afterCursor(eb, sort, cursorValues));
   for (const [column, direction] of SORT_KEYS[sort]) query = query.orderBy(`reviews.${column}`, direction);
@@ -68,7 +68,7 @@ export async function countReviews(
     .where("reviews.store_id", "=", args.storeId)
     .where("reviews.product_id", "=", args.productId)
     .where("reviews.status", "=", "published");
-  query = query.where((eb) => filterCondition(eb, args.filters) ?? eb.lit(true));
+  query = query.where((eb) => filterCondition(eb, db.kind, args.filters) ?? eb.lit(true));
   const row = await query.executeTakeFirst();
   return Number(row?.n ?? 0);
 }
@@ -76,6 +76,7 @@ export async function countReviews(
 /** The filters as one condition, or undefined when there are none. */
 function filterCondition(
   eb: ExpressionBuilder<Schema, "reviews">,
+  kind: Database["kind"],
   filters: ReviewFilters = {},
 ): Expression<SqlBool> | undefined {
   const conditions: Expression<SqlBool>[] = [];
@@ -84,8 +85,17 @@ function filterCondition(
   if (filters.withMedia) conditions.push(eb("reviews.has_media", "=", 1));
   if (filters.verifiedOnly) conditions.push(eb("reviews.verified", "=", 1));
   if (filters.search) {
-    // SQLite's LIKE has no escape character unless named; PostgreSQL's default is the same `\`.
-    conditions.push(sql<SqlBool>`reviews.search_text like ${likeContains(filters.search)} escape '\\'`);
+    const term = filters.search.toLowerCase();
+    if (kind === "sqlite" && [...term].length >= 3 && !/[\\%_]/.test(term)) {
+      // The trigram index (migration 0004) answers a LIKE with no ESCAPE clause, and needs three
+      // characters; terms with wildcard characters or shorter ones take the scan below.
+      conditions.push(
+        sql<SqlBool>`reviews.id in (select review_id from reviews_search where search_text like ${`%${term}%`})`,
+      );
+    } else {
+      // SQLite's LIKE has no escape character unless named; PostgreSQL's default is the same `\`.
+      conditions.push(sql<SqlBool>`reviews.search_text like ${likeContains(filters.search)} escape '\\'`);
+    }
   }
   return conditions.length > 0 ? eb.and(conditions) : undefined;
 }

@@ -6,6 +6,7 @@ import { databasesUnderTest, startTestServer, type TestServer } from "../testing
 describe.each(databasesUnderTest())("review list on %s", (kind) => {
   let server: TestServer;
   let storeId: string;
+  let secretKey: string;
   const time = testClock();
   const base = () => `${server.url}/v1/stores/${storeId}`;
 
@@ -51,7 +52,7 @@ describe.each(databasesUnderTest())("review list on %s", (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer({ db: kind, clock: time.clock, media: fakeMediaSource() });
-    ({ storeId } = await makeStore(server.db));
+    ({ storeId, secretKey } = await makeStore(server.db));
   });
   afterAll(() => server.close());
 
@@ -104,6 +105,31 @@ describe.each(databasesUnderTest())("review list on %s", (kind) => {
     expect((await list(`q=${encodeURIComponent("%")}`)).total).toBe(1);
     expect((await list("q=_")).total).toBe(0);
     expect((await list("")).total).toBe(4);
+  });
+
+  it("searches substrings through the index the same as a scan would", async () => {
+    const ids = await submit("search", [
+      { title: "Kettle", body: "Boils fast; the abc lid and the xbcd handle" },
+      { title: "שמלה יפה", body: "אהבתי מאוד את הבד" },
+      { title: "Second kettle", body: "Quiet boil, BOILS quickly" },
+    ]);
+    const found = (q: string) =>
+      getJson(`${base()}/products/search/reviews?q=${encodeURIComponent(q)}`).then((r) =>
+        r.json.items.map((item: { id: string }) => item.id).sort(),
+      );
+    expect(await found("boils")).toEqual([ids[0], ids[2]].sort());
+    expect(await found("ILS QUI")).toEqual([ids[2]]);
+    // Both trigrams of "abcd" are in the first review, but not side by side: no match.
+    expect(await found("abcd")).toEqual([]);
+    expect(await found("הבד")).toEqual([ids[1]]);
+    // Hidden by moderation: the index still holds it, the list does not show it.
+    const hidden = await fetch(`${server.url}/v1/admin/reviews/${ids[0]}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${secretKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ status: "rejected" }),
+    });
+    expect(hidden.status).toBe(200);
+    expect(await found("boils")).toEqual([ids[2]]);
   });
 
   it("pages by cursor with no duplicates or gaps while new reviews arrive", async () => {
