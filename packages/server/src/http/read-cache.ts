@@ -11,8 +11,8 @@ import { PUBLIC_READ_CORS } from "./cors.ts";
 //
 // What it keeps: a 200 to a GET under /v1/stores/ that the route itself declared shared-cacheable
 // (Cache-Control: public — what CDNs may already hold for 60 s; http/cache.ts offers it) and that
-// varies on nothing but Accept-Encoding. Keyed by the full URL (the host is in it, and media URLs are built from it), the
-// forwarded origin behind a trusted proxy, and whether the client takes gzip.
+// varies on nothing but Accept-Encoding. Keyed by the full URL (the host is in it, and media URLs
+// are built from it), the forwarded origin behind a trusted proxy, and whether the client takes gzip.
 //
 // When it forgets: any successful write to a store (a review, a vote, moderation, an order) drops
 // that store's answers at once — by bumping the store's generation, so an answer read before the
