@@ -13,7 +13,7 @@ import { runWrk, type WrkResult, type WrkTarget } from "./wrk.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
-const WARMUP_SECONDS = 2;
+const WARMUP_SECONDS = 5;
 const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 100_000);
 const PG_URL = process.env.PLAUDIT_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 

@@ -90,8 +90,12 @@ export function createApp(deps: AppDeps): PlauditApp {
   const fetch: Hono<AppEnv>["fetch"] = readCache
     ? (request, env, executionCtx) => {
         const started = performance.now();
-        const requestId = requestIdFrom(request.headers.get("x-request-id"));
-        const hit = readCache.answer(request, requestId);
+        // Made only for a hit: a miss gets its id from the request log, as every other request.
+        let requestId = "";
+        const hit = readCache.answer(request, () => {
+          requestId = requestIdFrom(request.headers.get("x-request-id"));
+          return requestId;
+        });
         if (!hit) return app.fetch(request, env, executionCtx);
         const { response, route } = hit;
         logRequest(ctx, { requestId, method: "GET", route, status: response.status, started });

@@ -36,7 +36,7 @@ export interface ReadCache {
    * route it came from. Asked before the request reaches the router (app.ts), so a hit costs
    * little more than the socket write.
    */
-  answer(request: Request, requestId: string): { response: Response; route: string } | undefined;
+  answer(request: Request, requestId: () => string): { response: Response; route: string } | undefined;
   /** Keeps what the routes answer, and forgets a store's answers when it is written to. */
   middleware: MiddlewareHandler<AppEnv>;
   /** Forgets every answer about this store (all stores without an id). */
@@ -99,7 +99,10 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     return { key: `${takesGzip(headers.get("accept-encoding")) ? "gz" : "id"}|${forwarded}${url}`, storeId };
   };
 
-  const answer = (request: Request, requestId: string): { response: Response; route: string } | undefined => {
+  const answer = (
+    request: Request,
+    requestId: () => string,
+  ): { response: Response; route: string } | undefined => {
     const where = place(request);
     if (!where) return undefined;
     const headers = request.headers;
@@ -119,9 +122,9 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     const response = notModified
       ? new Response(null, {
           status: 304,
-          headers: { ...entry.notModifiedHeaders, "x-request-id": requestId },
+          headers: { ...entry.notModifiedHeaders, "x-request-id": requestId() },
         })
-      : new Response(entry.body, { status: 200, headers: { ...entry.headers, "x-request-id": requestId } });
+      : new Response(entry.body, { status: 200, headers: { ...entry.headers, "x-request-id": requestId() } });
     return { response, route: entry.route };
   };
 

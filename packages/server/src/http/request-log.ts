@@ -29,10 +29,6 @@ function namingCharset(c: Context<AppEnv>): void {
   }) as typeof c.json;
 }
 
-/**
- * Gives each request an id (kept from a sane X-Request-Id), and when it is done writes one JSON
- * log line and the request metrics, labelled by route pattern (not the raw path: bounded labels).
- */
 /** This request's id: a sane X-Request-Id from the caller (a proxy's), or a new one. */
 export function requestIdFrom(incoming: string | null | undefined): string {
   return incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
@@ -59,6 +55,11 @@ export function logRequest(
   });
 }
 
+/**
+ * Gives each request an id (kept from a sane X-Request-Id), and when it is done writes one JSON
+ * log line and the request metrics, labelled by route pattern (not the raw path: bounded labels).
+ * Reads the read cache answers at the front door are logged there (app.ts), with the same helpers.
+ */
 export function requestLog(ctx: AppContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
