@@ -2,7 +2,7 @@ import type { AppContext } from "../context.ts";
 import type { Tx } from "../db/transaction.ts";
 import { transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
-import { lockBalance, postEntry } from "./ledger.ts";
+import { type LedgerAction, lockBalance, postEntry } from "./ledger.ts";
 
 export interface RefundResult {
   orderId: string;
@@ -38,22 +38,8 @@ export async function refundOrder(ctx: AppContext, storeId: string, orderId: str
     const balanceRow = await lockBalance(tx, storeId, customerId, ctx.db.kind === "postgres");
     const balance = Number(balanceRow?.balance ?? 0);
 
-    const done = await tx
-      .selectFrom("loyalty_ledger")
-      .select("delta")
-      .where("store_id", "=", storeId)
-      .where("customer_id", "=", customerId)
-      .where("action", "=", "refund")
-      .where("reference", "=", orderId)
-      .executeTakeFirst();
-    const purchase = await tx
-      .selectFrom("loyalty_ledger")
-      .select("delta")
-      .where("store_id", "=", storeId)
-      .where("customer_id", "=", customerId)
-      .where("action", "=", "purchase")
-      .where("reference", "=", orderId)
-      .executeTakeFirst();
+    const done = await ledgerRow(tx, { storeId, customerId, action: "refund", reference: orderId });
+    const purchase = await ledgerRow(tx, { storeId, customerId, action: "purchase", reference: orderId });
     const earned = Number(purchase?.delta ?? 0);
     if (done) {
       const reversed = -Number(done.delta);
@@ -103,6 +89,21 @@ export async function refundOrder(ctx: AppContext, storeId: string, orderId: str
   });
 }
 
+/** The one ledger row a (store, customer, action, reference) key can name, if it was posted. */
+function ledgerRow(
+  tx: Tx,
+  key: { storeId: string; customerId: string; action: LedgerAction; reference: string },
+) {
+  return tx
+    .selectFrom("loyalty_ledger")
+    .select("delta")
+    .where("store_id", "=", key.storeId)
+    .where("customer_id", "=", key.customerId)
+    .where("action", "=", key.action)
+    .where("reference", "=", key.reference)
+    .executeTakeFirst();
+}
+
 /**
  * Takes a referral back from the referred customer and their referrer once the referred customer
  * has no order left that was not refunded — as far as each still has points (spent points stay
@@ -114,14 +115,7 @@ async function reverseReferral(
   args: { storeId: string; customerId: string; at: string; postgres: boolean },
 ): Promise<number | undefined> {
   const { storeId, customerId, at } = args;
-  const welcome = await tx
-    .selectFrom("loyalty_ledger")
-    .select("delta")
-    .where("store_id", "=", storeId)
-    .where("customer_id", "=", customerId)
-    .where("action", "=", "referral")
-    .where("reference", "=", "referred")
-    .executeTakeFirst();
+  const welcome = await ledgerRow(tx, { storeId, customerId, action: "referral", reference: "referred" });
   if (!welcome) return undefined;
   const kept = await tx
     .selectFrom("orders as o")
