@@ -156,9 +156,11 @@ async function reverseReferral(
         ]
       : []),
   ];
-  // Balance rows locked in one order (customer id), so two refunds crossing cannot deadlock.
+  // The caller holds the referred customer's balance lock already; the referrer's is taken second.
+  // (Two refunds crossing between customers who referred each other could deadlock on PostgreSQL:
+  // one fails, its retry succeeds.)
   const balances = new Map<string, number>();
-  for (const side of [...sides].sort((a, b) => (a.customerId < b.customerId ? -1 : 1))) {
+  for (const side of sides) {
     const row = await lockBalance(tx, storeId, side.customerId, args.postgres);
     balances.set(side.customerId, Number(row?.balance ?? 0));
   }
