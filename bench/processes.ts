@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "./results-file.ts";
 
@@ -34,13 +35,31 @@ export function runCli(args: string[], databaseUrl: string): string {
   });
 }
 
+/**
+ * The CPUs a benchmark gives its server and its load generator, when the machine has two or more
+ * and util-linux's taskset is there: kept apart, neither steals the other's core mid-measurement,
+ * and the scheduler moving them about stops adding its own noise to the figures.
+ */
+export const pinning: { server: string[]; load: string[] } = (() => {
+  try {
+    execFileSync("taskset", ["-c", "0", "true"]);
+  } catch {
+    return { server: [], load: [] };
+  }
+  return availableParallelism() >= 2
+    ? { server: ["taskset", "-c", "1"], load: ["taskset", "-c", "0"] }
+    : { server: [], load: [] };
+})();
+
 /** A server process on `port` (its request log goes nowhere, as behind a log shipper), ready when /healthz answers. */
 export async function startProcess(
   args: string[],
   port: number,
   databaseUrl?: string,
+  options: { pinned?: boolean } = {},
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+  const [command, ...prefix] = [...(options.pinned ? pinning.server : []), process.execPath];
+  const child = spawn(command as string, [...prefix, "--import", "tsx", ...args], {
     cwd: repoRoot,
     env: env(databaseUrl),
     stdio: ["ignore", "ignore", "inherit"],

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pinning } from "./processes.ts";
 import { benchDir } from "./results-file.ts";
 
 export interface WrkResult {
@@ -46,9 +47,19 @@ request = function()
 end
 `,
   );
+  const [command, ...prefix] = [...pinning.load, "wrk"];
   const text = execFileSync(
-    "wrk",
-    ["-t1", `-c${options.connections}`, `-d${options.seconds}s`, "--latency", "-s", script, target.url],
+    command as string,
+    [
+      ...prefix,
+      "-t1",
+      `-c${options.connections}`,
+      `-d${options.seconds}s`,
+      "--latency",
+      "-s",
+      script,
+      target.url,
+    ],
     { encoding: "utf8" },
   );
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1]);

@@ -150,6 +150,8 @@ export interface LoyaltyHistoryEntry {
 export interface LoyaltyMe {
   customerId: string;
   balance: number;
+  /** The program's name for its points (the server sends it with the member, as in /program). */
+  pointsName?: string;
   tier: string | null;
   nextTier: { name: string; remaining: number } | null;
   referral: { code: string; url: string };

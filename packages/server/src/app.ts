@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { Hono } from "hono";
 import type { AppContext, AppDeps, AppEnv } from "./context.ts";
 import { ApiError } from "./errors.ts";
@@ -23,6 +24,11 @@ export interface PlauditApp {
   app: Hono<AppEnv>;
   ctx: AppContext;
   fetch: Hono<AppEnv>["fetch"];
+  /**
+   * On Node (http/listen.ts): answers a request the read cache holds straight onto the response
+   * and returns true; false, having written nothing, for everything else. Absent when it is off.
+   */
+  frontDoor?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 /** Builds the HTTP app from injected parts (tests pass their own database, clock, limiter). */
@@ -38,6 +44,7 @@ export function createApp(deps: AppDeps): PlauditApp {
     mediaStorage: deps.mediaStorage ?? mediaStorageFromEnv(deps.db),
     mediaBaseUrl: deps.mediaBaseUrl ?? "",
     trustProxy: deps.trustProxy ?? false,
+    allowPrivateWebhooks: deps.allowPrivateWebhooks ?? false,
     ...(deps.assets ? { assets: deps.assets } : {}),
   };
   if (deps.readCacheMs && deps.readCacheMs > 0) {
@@ -103,5 +110,20 @@ export function createApp(deps: AppDeps): PlauditApp {
       }
     : app.fetch;
 
-  return { app, ctx, fetch };
+  const frontDoor = readCache
+    ? (req: IncomingMessage, res: ServerResponse): boolean => {
+        const started = performance.now();
+        let requestId = "";
+        const route = readCache.answerNode(req, res, () => {
+          const incoming = req.headers["x-request-id"];
+          requestId = requestIdFrom(typeof incoming === "string" ? incoming : undefined);
+          return requestId;
+        });
+        if (route === undefined) return false;
+        logRequest(ctx, { requestId, method: "GET", route, status: res.statusCode, started });
+        return true;
+      }
+    : undefined;
+
+  return { app, ctx, fetch, ...(frontDoor ? { frontDoor } : {}) };
 }

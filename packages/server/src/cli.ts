@@ -2,12 +2,12 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { signCustomerToken } from "./customer-token.ts";
 import { backupSqlite } from "./db/backup.ts";
 import { describeDatabaseUrl, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
+import { listen } from "./http/listen.ts";
 import { jsonLogger } from "./logger.ts";
 import { IDEMPOTENCY_KEY_DAYS, sweepIdempotencyKeys } from "./loyalty/idempotency-sweep.ts";
 import { sweepOrphans } from "./media/orphan-sweep.ts";
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
   const readCacheMs = Number(process.env.PLAUDIT_READ_CACHE_MS ?? 2000);
   if (!Number.isFinite(readCacheMs) || readCacheMs < 0)
     fail(`PLAUDIT_READ_CACHE_MS must be a number of milliseconds (0 turns the read cache off)`);
-  const { fetch, ctx } = createApp({
+  const plaudit = createApp({
     readCacheMs,
     db,
     mediaStorage,
@@ -166,13 +166,15 @@ async function main(): Promise<void> {
     logger: jsonLogger,
     processMetrics: true,
     trustProxy: process.env.PLAUDIT_TRUST_PROXY === "1",
+    allowPrivateWebhooks: process.env.PLAUDIT_ALLOW_PRIVATE_WEBHOOKS === "1",
     rateLimiter: process.env.PLAUDIT_RATE_LIMITS === "off" ? unlimitedRateLimiter : createMemoryRateLimiter(),
     assets: {
       embedDir: process.env.PLAUDIT_EMBED_DIR ?? resolve(repoRoot, "packages/embed/dist"),
       demoDir: process.env.PLAUDIT_DEMO_DIR ?? resolve(repoRoot, "examples/demo-store"),
     },
   });
-  const server = serve({ fetch, port, hostname: process.env.HOST ?? "0.0.0.0" }, (info) => {
+  const { ctx } = plaudit;
+  const server = listen(plaudit, { port, hostname: process.env.HOST ?? "0.0.0.0" }, (info) => {
     process.stdout.write(
       `Plaudit is listening on http://localhost:${info.port}/  —  demo: http://localhost:${info.port}/demo/\n`,
     );

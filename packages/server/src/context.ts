@@ -33,6 +33,12 @@ export interface AppDeps {
    * The CLI turns it on (PLAUDIT_READ_CACHE_MS, default 2000).
    */
   readCacheMs?: number;
+  /**
+   * Let the loyalty code webhook call loopback and private-network addresses (tests; a merchant
+   * platform on the same private network). Off: only public addresses (http/public-address.ts).
+   * The CLI reads PLAUDIT_ALLOW_PRIVATE_WEBHOOKS=1.
+   */
+  allowPrivateWebhooks?: boolean;
 }
 
 /** The parts every route module gets: deps with defaults filled in. */
@@ -48,6 +54,7 @@ export interface AppContext {
   mediaBaseUrl: string;
   assets?: { embedDir: string; demoDir: string };
   trustProxy: boolean;
+  allowPrivateWebhooks: boolean;
   /** The in-process cache of public reads, when on; writes through the API invalidate it. */
   readCache?: ReadCache;
 }

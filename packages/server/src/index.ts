@@ -5,5 +5,6 @@ export { type Database, openDatabase } from "./db/database.ts";
 export { migrate } from "./db/migrate.ts";
 export { transaction } from "./db/transaction.ts";
 export type { RecordedOrder, ServerHooks, SubmittedReview } from "./hooks.ts";
+export { listen } from "./http/listen.ts";
 export type { RateLimiter } from "./rate-limit.ts";
 export { seedDemo } from "./seed.ts";

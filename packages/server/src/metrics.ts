@@ -1,5 +1,6 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 import type { Database, QueryTiming } from "./db/database.ts";
+import { registerRequestMetrics } from "./request-metrics.ts";
 
 /** The app's Prometheus metrics, on a Registry of its own (several apps may live in one process). */
 export interface Metrics {
@@ -18,23 +19,7 @@ export function createMetrics(db: Database, options: { defaultMetrics?: boolean 
   const registry = new Registry();
   if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: "plaudit_" });
 
-  const requests = new Counter({
-    name: "plaudit_http_requests_total",
-    help: "HTTP requests by method, route pattern and status",
-    labelNames: ["method", "route", "status"] as const,
-    registers: [registry],
-  });
-  const latency = new Histogram({
-    name: "plaudit_http_request_duration_seconds",
-    help: "HTTP request latency by method, route pattern and status",
-    labelNames: ["method", "route", "status"] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-    registers: [registry],
-  });
-  const requestChildren = new Map<
-    string,
-    { count: ReturnType<typeof requests.labels>; latency: ReturnType<typeof latency.labels> }
-  >();
+  const requests = registerRequestMetrics(registry);
   const queries = new Histogram({
     name: "plaudit_db_query_duration_seconds",
     help: "Database query time by dialect, operation and outcome",
@@ -80,16 +65,7 @@ export function createMetrics(db: Database, options: { defaultMetrics?: boolean 
   return {
     registry,
     observeRequest(labels, seconds) {
-      // Routes are patterns and statuses few, so the children are few; made once, not per request.
-      const key = `${labels.method} ${labels.route} ${labels.status}`;
-      let child = requestChildren.get(key);
-      if (!child) {
-        const l = { method: labels.method, route: labels.route, status: String(labels.status) };
-        child = { count: requests.labels(l), latency: latency.labels(l) };
-        requestChildren.set(key, child);
-      }
-      child.count.inc();
-      child.latency.observe(seconds);
+      requests.observe(labels.method, labels.route, labels.status, seconds);
     },
     rateLimitRejected(scope) {
       rejections.inc({ scope });

@@ -56,6 +56,11 @@ describe("points-for widget", () => {
     expect(text(root)).toBe("Earn 50 points with this purchase");
   });
 
+  it("counts in the program's own name for its points", async () => {
+    const { root } = await mounted("points-for", { "data-amount": "49.99" }, { pointsName: "Stars" });
+    expect(text(root)).toBe("Earn 50 Stars with this purchase");
+  });
+
   it("formats the figure for the shopper's language", async () => {
     const { root } = await mounted(
       "points-for",

@@ -4,6 +4,7 @@ import { useStore } from "@plaudit/ui";
 import { useEffect } from "preact/hooks";
 import type { LoyaltyController } from "../loyalty-controller.ts";
 import { purchasePoints } from "../points.ts";
+import { pointsText } from "../points-text.ts";
 
 interface InlineProps {
   controller: LoyaltyController;
@@ -16,7 +17,8 @@ export function PointsBalance({ controller, i18n, theme }: InlineProps) {
   const member = useStore(controller, (s) => s.member);
   useEffect(() => controller.start(), [controller]);
   if (member.status !== "ready" || !member.data) return null;
-  const points = i18n.plural("points.count", member.data.balance);
+  const program = useStore(controller, (s) => s.program.data);
+  const points = pointsText(i18n, member.data.balance, member.data.pointsName ?? program?.pointsName);
   return (
     <span class="plaudit-root plaudit-points" data-theme={theme} dir={i18n.dir} lang={i18n.locale}>
       {i18n.t("points.balance", { points })}
@@ -32,7 +34,7 @@ export function PointsFor({ controller, i18n, theme, amount }: InlineProps & { a
   if (points <= 0) return null;
   return (
     <span class="plaudit-root plaudit-points" data-theme={theme} dir={i18n.dir} lang={i18n.locale}>
-      {i18n.t("pointsFor.text", { points: i18n.plural("points.count", points) })}
+      {i18n.t("pointsFor.text", { points: pointsText(i18n, points, program?.pointsName) })}
     </span>
   );
 }

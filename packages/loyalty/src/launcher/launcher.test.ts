@@ -32,6 +32,11 @@ describe("loyalty launcher", () => {
     expect(view.getByRole("button", { name: "Rewards 650 points" })).toBeTruthy();
   });
 
+  it("counts in the program's own name for its points", async () => {
+    const { view } = await mounted("loyalty", { "data-customer-token": TOKEN }, { pointsName: "Stars" });
+    expect(view.getByRole("button", { name: "Rewards 650 Stars" })).toBeTruthy();
+  });
+
   it("takes the token from the script tag when the host has none", async () => {
     const script = document.createElement("script");
     script.setAttribute("src", "https://rewards.test/plaudit.js");

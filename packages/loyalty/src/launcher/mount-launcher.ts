@@ -6,6 +6,7 @@ import { customerTokenFor } from "../customer-token.ts";
 import { createLoyaltyController } from "../loyalty-controller.ts";
 import { inlineCatalogs } from "../messages/inline.ts";
 import type { OpenPanelOptions } from "../panel/open-panel.tsx";
+import { pointsText } from "../points-text.ts";
 import { launcherCss } from "./launcher-styles.ts";
 
 export interface PanelModule {
@@ -99,10 +100,11 @@ export function mountLauncher({
   // The name comes from the visible text ("Rewards 650 points"), so speech input users can say
   // what they see (WCAG 2.5.3).
   const showBalance = () => {
-    const me = controller.getState().member;
+    const { member: me, program } = controller.getState();
     const points = me.status === "ready" ? me.data?.balance : undefined;
     balance.hidden = points === undefined;
-    balance.textContent = points === undefined ? "" : i18n.plural("points.count", points);
+    balance.textContent =
+      points === undefined ? "" : pointsText(i18n, points, me.data?.pointsName ?? program.data?.pointsName);
   };
   const unsubscribe = controller.subscribe(showBalance);
   showBalance();

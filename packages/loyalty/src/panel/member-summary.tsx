@@ -18,19 +18,20 @@ export function MemberSummary({ i18n, me, program, pendingPoints }: MemberSummar
   const progress = tierProgress(program, me);
   // Tiers measured in money spent count currency units, not points.
   const bySpend = me.tierProgress?.mode === "spend";
+  const name = program?.pointsName ?? me.pointsName;
   const toGo = (n: number) =>
-    bySpend ? i18n.formatNumber(n, { maximumFractionDigits: 2 }) : pointsText(i18n, n);
+    bySpend ? i18n.formatNumber(n, { maximumFractionDigits: 2 }) : pointsText(i18n, n, name);
   const progressText =
     progress && i18n.t("member.progressText", { points: toGo(progress.remaining), tier: progress.nextTier });
   return (
     <div class="plaudit-loyalty-balance">
       <span class="plaudit-loyalty-muted">{i18n.t("member.balance")}</span>
       <span class="plaudit-loyalty-balance-figure" data-plaudit-balance="">
-        {pointsText(i18n, me.balance)}
+        {pointsText(i18n, me.balance, name)}
       </span>
       {pendingPoints > 0 && (
         <span class="plaudit-loyalty-muted">
-          {i18n.t("member.pending", { points: pointsText(i18n, pendingPoints) })}
+          {i18n.t("member.pending", { points: pointsText(i18n, pendingPoints, name) })}
         </span>
       )}
       {tier && <p class="plaudit-loyalty-full">{i18n.t("member.tier", { tier })}</p>}

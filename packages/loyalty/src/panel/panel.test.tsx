@@ -66,6 +66,13 @@ describe("loyalty panel, member view", () => {
     ]);
   });
 
+  it("counts in the program's own name for its points everywhere it shows an amount", async () => {
+    const { panel } = await member({}, { pointsName: "Stars" });
+    expect(panel.getByText("650 Stars")).toBeTruthy();
+    expect(panel.getByText("1,350 Stars more needed")).toBeTruthy();
+    expect(panel.getByRole("progressbar").getAttribute("aria-valuetext")).toBe("350 Stars to Silver");
+  });
+
   it("offers Redeem only for rewards the balance covers", async () => {
     const { panel } = await member();
     expect(panel.getByRole("button", { name: "Redeem $5 off" })).toBeTruthy();

@@ -108,6 +108,7 @@ export function Rewards({ i18n, state, controller, announce, member }: RewardsPr
             i18n={i18n}
             reward={shownReward}
             balance={balance}
+            pointsName={program.pointsName}
             titleId={titleId}
             headingRef={stepHeading}
             sending={step === "sending"}
@@ -128,7 +129,7 @@ export function Rewards({ i18n, state, controller, announce, member }: RewardsPr
           <li key={reward.id}>
             <span class="plaudit-loyalty-row-main">
               <span>{reward.name}</span>
-              <span class="plaudit-loyalty-muted">{pointsText(i18n, reward.cost)}</span>
+              <span class="plaudit-loyalty-muted">{pointsText(i18n, reward.cost, program.pointsName)}</span>
             </span>
             {member &&
               (balance >= reward.cost ? (
@@ -141,7 +142,9 @@ export function Rewards({ i18n, state, controller, announce, member }: RewardsPr
                 </Button>
               ) : (
                 <span class="plaudit-loyalty-muted">
-                  {i18n.t("rewards.needMore", { points: pointsText(i18n, reward.cost - balance) })}
+                  {i18n.t("rewards.needMore", {
+                    points: pointsText(i18n, reward.cost - balance, program.pointsName),
+                  })}
                 </span>
               ))}
           </li>
@@ -155,6 +158,8 @@ interface ConfirmStepProps {
   i18n: I18n;
   reward: Reward;
   balance: number;
+  /** The program's name for its points. */
+  pointsName: string;
   titleId: string;
   headingRef: RefObject<HTMLHeadingElement | null>;
   sending: boolean;
@@ -166,6 +171,7 @@ function ConfirmStep({
   i18n,
   reward,
   balance,
+  pointsName,
   titleId,
   headingRef,
   sending,
@@ -179,8 +185,8 @@ function ConfirmStep({
       </h3>
       <p>
         {i18n.t("confirm.text", {
-          points: pointsText(i18n, reward.cost),
-          balance: pointsText(i18n, balance),
+          points: pointsText(i18n, reward.cost, pointsName),
+          balance: pointsText(i18n, balance, pointsName),
         })}
       </p>
       <div class="plaudit-loyalty-actions">

@@ -58,6 +58,8 @@ export interface FakeLoyaltyOptions {
   earned?: number;
   history?: HistoryRow[];
   pendingPoints?: number;
+  /** The program's name for its points (default "points"), in /program and /me as the server sends it. */
+  pointsName?: string;
   /** Answer a route before the ledger does (failures, 401s); undefined lets the ledger answer. */
   intercept?: (
     call: Call,
@@ -89,9 +91,11 @@ export function fakeLoyaltyApi(options: FakeLoyaltyOptions = {}) {
   const byKey = new Map<string, { body: string; redemption: Redemption }>();
   let codes = 0;
 
+  const program: LoyaltyProgram = { ...PROGRAM, pointsName: options.pointsName ?? PROGRAM.pointsName };
   const me = () => ({
     customerId: "cust-1",
     balance,
+    pointsName: program.pointsName,
     tier: "bronze",
     nextTier: { name: "Silver", remaining: Math.max(0, 1000 - (options.earned ?? 650)) },
     referral: { code: "FRIEND-CUST1", url: "https://shop.test/?ref=FRIEND-CUST1" },
@@ -101,7 +105,7 @@ export function fakeLoyaltyApi(options: FakeLoyaltyOptions = {}) {
 
   function answer(call: Call): Response {
     const path = call.url.pathname.replace(`/v1/stores/${STORE}/`, "");
-    if (call.method === "GET" && path === "loyalty/program") return json(PROGRAM);
+    if (call.method === "GET" && path === "loyalty/program") return json(program);
     if (path === "loyalty/me" || path === "loyalty/redemptions") {
       if (call.headers.get("x-plaudit-customer") !== TOKEN) return apiError(401, "invalid_customer_token");
     }

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, makeStore, postJson, reviewBody } from "../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../testing/test-server.ts";
@@ -96,6 +97,54 @@ describe("the read cache", () => {
       expect(plain.headers.get("content-encoding")).toBeNull();
       expect((await plain.json()).items).toHaveLength(1);
     }
+  });
+
+  it("answers the same through app.fetch, with no Node server in front (the npm package's way)", async () => {
+    await postJson(`${server.url}/v1/stores/${storeId}/products/lamp/reviews`, reviewBody());
+    expect((await getJson(summaryUrl("lamp"))).json.count).toBe(1);
+    await sneakCount("lamp", 9);
+    // The same Accept-Encoding as getJson (Node's fetch offers gzip): the same kept answer.
+    const viaFetch = await server.app.fetch(
+      new Request(summaryUrl("lamp"), { headers: { "accept-encoding": "gzip, deflate" } }),
+    );
+    expect(viaFetch.status).toBe(200);
+    expect(((await viaFetch.json()) as { count: number }).count).toBe(1);
+    expect(viaFetch.headers.get("x-request-id")).toBeTruthy();
+  });
+
+  it("keeps the caller's request id, and a right Content-Length, on an answer from memory", async () => {
+    await getJson(summaryUrl("mug"));
+    const hit = await fetch(summaryUrl("mug"), { headers: { "x-request-id": "edge-4711" } });
+    expect(hit.headers.get("x-request-id")).toBe("edge-4711");
+    const body = new Uint8Array(await hit.arrayBuffer());
+    expect(Number(hit.headers.get("content-length"))).toBe(body.byteLength);
+  });
+
+  it("answers a request target with dot segments as the URL it normalizes to", async () => {
+    await sneakCount("mug", 41);
+    const before = (await getJson(summaryUrl("mug"))).json.count;
+    // fetch would normalize the path itself; a raw request sends it as written.
+    const raw = await new Promise<{ status: number; body: string }>((done, fail) => {
+      const target = new URL(summaryUrl("mug"));
+      const req = httpRequest(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: `/v1/stores/${storeId}/products/x/../mug/./summary`,
+        },
+        (res) => {
+          let body = "";
+          res.on("data", (chunk) => {
+            body += chunk;
+          });
+          res.on("end", () => done({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on("error", fail);
+      req.end();
+    });
+    expect(raw.status).toBe(200);
+    expect(JSON.parse(raw.body).count).toBe(before);
   });
 
   it("never keeps an error answer", async () => {

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import { LRUCache } from "lru-cache";
@@ -37,6 +38,11 @@ export interface ReadCache {
    * little more than the socket write.
    */
   answer(request: Request, requestId: () => string): { response: Response; route: string } | undefined;
+  /**
+   * The same, written straight to Node's response (http/listen.ts): no Request or Response object
+   * is made for a hit. Returns the route answered for, or undefined (the request goes on to the app).
+   */
+  answerNode(req: IncomingMessage, res: ServerResponse, requestId: () => string): string | undefined;
   /** Keeps what the routes answer, and forgets a store's answers when it is written to. */
   middleware: MiddlewareHandler<AppEnv>;
   /** Forgets every answer about this store (all stores without an id). */
@@ -50,11 +56,21 @@ interface Entry {
   headers: Record<string, string>;
   /** The same minus what describes the body: ETag, Cache-Control, Vary and CORS stay. */
   notModifiedHeaders: Record<string, string>;
+  /** `headers` with Content-Length, as the flat [name, value, …] list Node's writeHead takes. */
+  rawHeaders: string[];
+  rawNotModifiedHeaders: string[];
   body: Uint8Array<ArrayBuffer>;
 }
 
+type HeaderOf = (name: string) => string | null | undefined;
+
 const STORE_PATH = /^\/v1\/stores\/([^/]+)\//;
 const STORE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+// A request target and Host @hono/node-server turns into the request's URL verbatim (its own tests,
+// copied from its buildUrl): only such requests are looked up before it, under the URL it would make.
+const PLAIN_TARGET = /^\/[!#$&-;=?-[\]_a-z~]*$/;
+const DOT_SEGMENT = /\/\.\.?(?:[/?#]|$)/;
+const PLAIN_HOST = /^[a-z0-9._-]+(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
 const MAX_BODY_BYTES = 512 * 1024;
 
 const wantsFresh = (cacheControl: string | null, pragma: string | null) =>
@@ -84,29 +100,26 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     else generations.set(storeId, (generations.get(storeId) ?? 0) + 1);
   };
 
-  /** Where the answer to this GET would be kept; undefined when it is not a store's public read. */
-  const place = (request: Request): { key: string; storeId: string } | undefined => {
-    if (request.method !== "GET") return undefined;
-    const url = request.url;
+  /** Where the answer to a GET of `url` would be kept; undefined when it is not a store's public read. */
+  const place = (url: string, header: HeaderOf): { key: string; storeId: string } | undefined => {
     const path = url.slice(url.indexOf("/", url.indexOf("//") + 2));
     const storeId = STORE_PATH.exec(path)?.[1];
     // Only plain store ids: an encoded one would be kept under a name writes never invalidate.
     if (storeId === undefined || !STORE_ID.test(storeId)) return undefined;
-    const headers = request.headers;
     const forwarded = options.trustProxy
-      ? `${headers.get("x-forwarded-proto") ?? ""}|${headers.get("x-forwarded-host") ?? ""}|`
+      ? `${header("x-forwarded-proto") ?? ""}|${header("x-forwarded-host") ?? ""}|`
       : "";
-    return { key: `${takesGzip(headers.get("accept-encoding")) ? "gz" : "id"}|${forwarded}${url}`, storeId };
+    return {
+      key: `${takesGzip(header("accept-encoding") ?? null) ? "gz" : "id"}|${forwarded}${url}`,
+      storeId,
+    };
   };
 
-  const answer = (
-    request: Request,
-    requestId: () => string,
-  ): { response: Response; route: string } | undefined => {
-    const where = place(request);
+  /** The fresh entry for a GET of `url`, and whether the client holds it already (304). */
+  const lookup = (url: string, header: HeaderOf): { entry: Entry; notModified: boolean } | undefined => {
+    const where = place(url, header);
     if (!where) return undefined;
-    const headers = request.headers;
-    if (wantsFresh(headers.get("cache-control"), headers.get("pragma"))) {
+    if (wantsFresh(header("cache-control") ?? null, header("pragma") ?? null)) {
       report("bypass");
       return undefined;
     }
@@ -116,9 +129,21 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       return undefined;
     }
     report("hit");
-    // A Response over a plain header object: the Node adapter writes it without building Headers.
     const notModified =
-      entry.etag !== undefined && etagMatches(headers.get("if-none-match") ?? undefined, entry.etag);
+      entry.etag !== undefined && etagMatches(header("if-none-match") ?? undefined, entry.etag);
+    return { entry, notModified };
+  };
+
+  const answer = (
+    request: Request,
+    requestId: () => string,
+  ): { response: Response; route: string } | undefined => {
+    if (request.method !== "GET") return undefined;
+    const headers = request.headers;
+    const found = lookup(request.url, (name) => headers.get(name));
+    if (!found) return undefined;
+    const { entry, notModified } = found;
+    // A Response over a plain header object: the Node adapter writes it without building Headers.
     const response = notModified
       ? new Response(null, {
           status: 304,
@@ -128,6 +153,34 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     return { response, route: entry.route };
   };
 
+  const answerNode = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: () => string,
+  ): string | undefined => {
+    const target = req.url;
+    const host = req.headers.host;
+    // Only what the Node adapter would turn into a URL as it is (http/listen.ts explains): anything
+    // it would normalize goes the long way, and is looked up under the URL it becomes.
+    if (req.method !== "GET" || target === undefined || host === undefined) return undefined;
+    if (!target.startsWith("/v1/stores/") || !PLAIN_TARGET.test(target) || DOT_SEGMENT.test(target))
+      return undefined;
+    if (!PLAIN_HOST.test(host)) return undefined;
+    const scheme = (req.socket as { encrypted?: boolean }).encrypted ? "https" : "http";
+    const raw = req.headers;
+    const found = lookup(`${scheme}://${host}${target}`, (name) => {
+      const value = raw[name];
+      return typeof value === "string" ? value : undefined;
+    });
+    if (!found) return undefined;
+    const { entry, notModified } = found;
+    const headers = notModified ? entry.rawNotModifiedHeaders : entry.rawHeaders;
+    // Node's writeHead takes a flat [name, value, …] list as it is: no object to walk.
+    res.writeHead(notModified ? 304 : 200, [...headers, "x-request-id", requestId()]);
+    res.end(notModified ? undefined : entry.body);
+    return entry.route;
+  };
+
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     const method = c.req.method;
     if (method !== "GET") {
@@ -135,7 +188,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       if (method !== "HEAD" && method !== "OPTIONS" && c.res.status < 400) invalidate(c.get("store")?.id);
       return;
     }
-    const where = place(c.req.raw);
+    const where = place(c.req.url, (name) => c.req.header(name));
     if (!where) return next();
     // Taken before the handler reads: a write that lands meanwhile makes this answer stale on arrival.
     const generation = generationOf(where.storeId);
@@ -159,9 +212,11 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       etag: headers.etag,
       headers,
       notModifiedHeaders,
+      rawHeaders: [...Object.entries(headers).flat(), "content-length", String(body.byteLength)],
+      rawNotModifiedHeaders: Object.entries(notModifiedHeaders).flat(),
       body,
     });
   };
 
-  return { answer, middleware, invalidate };
+  return { answer, answerNode, middleware, invalidate };
 }

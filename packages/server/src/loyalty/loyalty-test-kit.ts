@@ -44,7 +44,7 @@ export async function startLoyaltyKit(
   store: { moderation?: "publish" | "hold"; tokenLifetimeSeconds?: number } = {},
 ): Promise<LoyaltyKit> {
   const time = testClock();
-  const server = await startTestServer({ db: kind, clock: time.clock });
+  const server = await startTestServer({ db: kind, clock: time.clock, allowPrivateWebhooks: true });
   const { storeId, secretKey } = await makeStore(server.db, store);
   const auth = { authorization: `Bearer ${secretKey}` };
   const admin: LoyaltyKit["admin"] = async (method, path, body, headers = {}) => {

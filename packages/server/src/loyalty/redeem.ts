@@ -24,14 +24,19 @@ import { WebhookCodeIssuer } from "./webhook-code-issuer.ts";
 //      marks the redemption failed and frees the key. A process that dies between the phases is
 //      repaired the same way by recoverStuckRedemptions.
 
-export function codeIssuerFor(program: StoredProgram, store: StoreRecord, clock: () => Date): CodeIssuer {
+export function codeIssuerFor(
+  program: StoredProgram,
+  store: StoreRecord,
+  ctx: Pick<AppContext, "clock" | "allowPrivateWebhooks">,
+): CodeIssuer {
   const { codeWebhookUrl, codeWebhookTimeoutMs } = program.settings;
   if (!codeWebhookUrl) return generatedCodeIssuer;
   return new WebhookCodeIssuer({
     url: codeWebhookUrl,
     secret: store.secretKey,
     timeoutMs: codeWebhookTimeoutMs,
-    now: clock,
+    now: ctx.clock,
+    allowPrivateAddresses: ctx.allowPrivateWebhooks,
   });
 }
 
@@ -89,8 +94,7 @@ export async function redeemReward(
       createdAt: at,
     };
     return {
-      secondPhase: () =>
-        issueCode(ctx, req, codeIssuerFor(program, store, ctx.clock), request, spent.balance),
+      secondPhase: () => issueCode(ctx, req, codeIssuerFor(program, store, ctx), request, spent.balance),
     };
   });
 }

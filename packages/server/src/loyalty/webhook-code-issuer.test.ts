@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isPublicAddress } from "../http/public-address.ts";
 import type { CodeRequest } from "./code-issuer.ts";
 import { signWebhook, WebhookCodeIssuer } from "./webhook-code-issuer.ts";
 
@@ -45,7 +46,14 @@ describe("WebhookCodeIssuer against a local merchant endpoint", () => {
   );
 
   const issuer = (timeoutMs = 2000) =>
-    new WebhookCodeIssuer({ url, secret: "sk_test", timeoutMs, now: () => new Date("2026-03-01T12:00:00Z") });
+    new WebhookCodeIssuer({
+      url,
+      secret: "sk_test",
+      timeoutMs,
+      now: () => new Date("2026-03-01T12:00:00Z"),
+      // The merchant endpoint here is on loopback.
+      allowPrivateAddresses: true,
+    });
 
   it("posts the redemption signed with HMAC-SHA256 and returns the merchant's code", async () => {
     behaviour = "ok";
@@ -68,5 +76,65 @@ describe("WebhookCodeIssuer against a local merchant endpoint", () => {
     await expect(issuer().issue(request)).rejects.toThrow(/500/);
     behaviour = "no-code";
     await expect(issuer().issue(request)).rejects.toThrow(/without a code/);
+  });
+});
+
+describe("WebhookCodeIssuer refuses addresses off the public internet (SSRF)", () => {
+  let server: Server;
+  let port = 0;
+  let hits = 0;
+  beforeAll(async () => {
+    server = createServer((_req, res) => {
+      hits++;
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ code: "LEAKED" }));
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(
+    () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  );
+
+  it.each([
+    ["a loopback address", () => `http://127.0.0.1:${port}/codes`],
+    ["a name resolving to loopback", () => `http://localhost:${port}/codes`],
+    ["IPv6 loopback", () => `http://[::1]:${port}/codes`],
+    ["IPv4 loopback written as IPv6", () => `http://[::ffff:127.0.0.1]:${port}/codes`],
+    ["the cloud metadata service", () => "http://169.254.169.254/latest/meta-data/"],
+    ["a private network address", () => "https://10.0.0.7/codes"],
+  ])("does not call %s", async (_what, url) => {
+    const before = hits;
+    const issuer = new WebhookCodeIssuer({ url: url(), secret: "sk_test", timeoutMs: 2000 });
+    await expect(issuer.issue(request)).rejects.toThrow(/not on the public internet/);
+    expect(hits).toBe(before);
+  });
+
+  it("tells public addresses from the rest", () => {
+    for (const address of ["8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "[2a00:1450:4001::200e]"]) {
+      expect(isPublicAddress(address), address).toBe(true);
+    }
+    for (const address of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.20.0.1",
+      "192.168.1.1",
+      "100.64.0.1",
+      "169.254.169.254",
+      "0.0.0.0",
+      "255.255.255.255",
+      "::1",
+      "::",
+      "fd00::1",
+      "fe80::1",
+      "::ffff:192.168.0.1",
+      "::ffff:a00:1",
+      "not an address",
+    ]) {
+      expect(isPublicAddress(address), address).toBe(false);
+    }
   });
 });

@@ -2,12 +2,12 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { serve } from "@hono/node-server";
 import pg from "pg";
 import { createApp, type PlauditApp } from "../app.ts";
 import type { AppDeps } from "../context.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
+import { listen } from "../http/listen.ts";
 import type { Logger } from "../logger.ts";
 import { localDiskStorage } from "../media/local-disk-storage.ts";
 import { unlimitedRateLimiter } from "../rate-limit.ts";
@@ -101,8 +101,8 @@ export async function startTestServer(
     ...deps,
     db,
   });
-  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((done) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) =>
+  const { server, port } = await new Promise<{ server: ReturnType<typeof listen>; port: number }>((done) => {
+    const server = listen(app, { port: 0, hostname: "127.0.0.1" }, (info) =>
       done({ server, port: info.port }),
     );
   });

@@ -1,0 +1,34 @@
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type ServerType, serve } from "@hono/node-server";
+import type { PlauditApp } from "../app.ts";
+
+/**
+ * Serves the app over HTTP on Node (the CLI and the test servers both start here). A public read
+ * the read cache holds is answered by the app's front door straight onto Node's response, before
+ * the Hono adapter makes a Request and a Response for it: on the reads every product page repeats,
+ * those two objects were a good part of the cost (bench/api.ts). Everything else takes the usual way.
+ */
+export function listen(
+  plaudit: PlauditApp,
+  options: { port: number; hostname: string },
+  onListening?: (info: AddressInfo) => void,
+): ServerType {
+  const frontDoor = plaudit.frontDoor;
+  return serve(
+    {
+      fetch: plaudit.fetch,
+      port: options.port,
+      hostname: options.hostname,
+      ...(frontDoor
+        ? {
+            createServer: ((serverOptions: object, listener: RequestListener) =>
+              createServer(serverOptions, (req: IncomingMessage, res: ServerResponse) => {
+                if (!frontDoor(req, res)) listener(req, res);
+              })) as typeof createServer,
+          }
+        : {}),
+    },
+    onListening,
+  );
+}
