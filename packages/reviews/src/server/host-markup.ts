@@ -3,7 +3,7 @@
 import { type ServerState, STATE_ATTRIBUTE, scriptJson } from "../hydration/server-state.ts";
 
 export type ShadowMode = "declarative" | "light";
-/** `inline`: a <style> in the shadow root (needs `style-src 'unsafe-inline'` under a CSP); `link`: the server's CSS file. */
+/** `inline`: a <style> in the shadow root (under a CSP: `style-src 'unsafe-inline'`, or pass the page's `nonce`); `link`: the server's CSS file. */
 export type StylesMode = "inline" | "link";
 
 export interface HostMarkup {
@@ -19,6 +19,8 @@ export interface HostMarkup {
   css: string;
   /** The stylesheet URL for `link`. */
   stylesheet: string;
+  /** The page's CSP nonce, for the inline <style>. */
+  nonce?: string | undefined;
   state: ServerState;
 }
 
@@ -41,7 +43,7 @@ export function hostMarkup(host: HostMarkup): string {
   const styles =
     host.styles === "link"
       ? `<link rel="stylesheet" href="${escapeAttribute(host.stylesheet)}">`
-      : `<style>${host.css}</style>`;
+      : `<style${host.nonce ? ` nonce="${escapeAttribute(host.nonce)}"` : ""}>${host.css}</style>`;
   // The styles go first: Chromium attaches a declarative shadow root at the template's start tag
   // and streams the content into it, so a frame painted mid-parse would show the widget unstyled
   // and then shift (seen in CI). Hydration moves them behind the widget (ui/render-into-root.tsx).

@@ -21,6 +21,11 @@ export interface RenderOptions {
   styles?: StylesMode;
   /** The CSS file's URL for `styles: "link"`; default `{api}/{widgetCssFile}`. */
   stylesheet?: string;
+  /**
+   * Your page's CSP nonce (`style-src 'nonce-…'`): put on the inline <style>, so a strict policy
+   * without 'unsafe-inline' keeps the server-rendered widget styled before any script runs.
+   */
+  nonce?: string;
   /** Timeouts, retries, or your own `fetch` for the API reads. */
   client?: ServerClientOptions;
 }
@@ -32,6 +37,7 @@ export interface ResolvedOptions {
   shadow: ShadowMode;
   styles: StylesMode;
   stylesheet: string;
+  nonce: string | undefined;
 }
 
 export function resolveOptions(options: RenderOptions): ResolvedOptions {
@@ -53,5 +59,6 @@ export function resolveOptions(options: RenderOptions): ResolvedOptions {
     shadow: options.shadow ?? "declarative",
     styles,
     stylesheet: options.stylesheet ?? `${api}/${widgetCssFile}`,
+    nonce: options.nonce || undefined,
   };
 }

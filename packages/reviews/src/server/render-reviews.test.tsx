@@ -173,6 +173,13 @@ describe("renderReviews", () => {
     expect(result.html).toMatch(/^<div data-plaudit="reviews"[^>]*><\/div>$/);
   });
 
+  it("puts the page's CSP nonce on its inline styles, escaped", async () => {
+    const { html, stars } = await renderReviews({ store: "demo", product, data, nonce: 'r4nd0m"><x' });
+    const styles = html.match(/<style[^>]*>/g) ?? [];
+    expect(styles).toEqual(['<style nonce="r4nd0m&quot;&gt;&lt;x">']);
+    expect(stars).toContain('<style nonce="r4nd0m&quot;&gt;&lt;x">');
+  });
+
   it("renders light DOM and a linked stylesheet when asked", async () => {
     const { html } = await renderReviews({
       store: "demo",

@@ -131,6 +131,7 @@ export async function renderReviews(options: RenderReviewsOptions): Promise<Rend
       styles: resolved.styles,
       css: reviewsWidgetCss,
       stylesheet: resolved.stylesheet,
+      nonce: resolved.nonce,
       state,
     }),
     stars: starsHtml(starOptions, resolved, summary),

@@ -49,6 +49,7 @@ export function starsHtml(
     styles: resolved.styles,
     css: starsWidgetCss,
     stylesheet: resolved.stylesheet,
+    nonce: resolved.nonce,
     state: { v: 1, store: options.store, productId: options.product.id, summary },
   });
 }

@@ -24,7 +24,16 @@ export function listen(
         ? {
             createServer: ((serverOptions: object, listener: RequestListener) =>
               createServer(serverOptions, (req: IncomingMessage, res: ServerResponse) => {
-                if (!frontDoor(req, res)) listener(req, res);
+                let answered = false;
+                try {
+                  answered = frontDoor(req, res);
+                } catch (error) {
+                  // A fault in the fast path must not take the process down: the app answers instead.
+                  plaudit.ctx.logger.error({ msg: "read cache front door failed", error: String(error) });
+                  answered = res.headersSent;
+                  if (answered) res.destroy();
+                }
+                if (!answered) listener(req, res);
               })) as typeof createServer,
           }
         : {}),
