@@ -17,7 +17,8 @@ export function listen(
   const frontDoor = plaudit.frontDoor;
   return serve(
     {
-      fetch: plaudit.fetch,
+      // Past the front door the cache has been asked already: straight to the app.
+      fetch: frontDoor ? plaudit.app.fetch : plaudit.fetch,
       port: options.port,
       hostname: options.hostname,
       ...(frontDoor

@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, makeStore, postJson, reviewBody } from "../testing/fixtures.ts";
-import { startTestServer, type TestServer } from "../testing/test-server.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
 
 // The in-process cache of public reads (read-cache.ts). To tell a cached answer from a fresh one,
 // tests change the database behind the API's back: only the API's own writes invalidate.
@@ -173,6 +173,34 @@ describe("the read cache's lifetime", () => {
       expect((await getJson(url)).json.count).toBe(1);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect((await getJson(url)).json.count).toBe(7);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe.each(databasesUnderTest())("the read cache under a stampede (%s)", (kind) => {
+  it("lets one of many simultaneous misses read the database; the others get its answer", async () => {
+    const server = await startTestServer({ db: kind, readCacheMs: 60_000 });
+    try {
+      const { storeId } = await makeStore(server.db);
+      const base = `${server.url}/v1/stores/${storeId}`;
+      await postJson(`${base}/products/mug/reviews`, reviewBody());
+      const url = `${base}/summaries?products=mug`;
+      expect((await getJson(url)).json.items[0].count).toBe(1);
+      // A write through the API makes every kept answer of the store stale at once, as an expiry does.
+      await postJson(`${base}/products/mug/reviews`, reviewBody());
+      let selects = 0;
+      const count = (timing: { operation: string }) => {
+        if (timing.operation === "select") selects++;
+      };
+      server.db.queryListeners.add(count);
+      const answers = await Promise.all(Array.from({ length: 20 }, () => getJson(url)));
+      server.db.queryListeners.delete(count);
+      expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+      expect(new Set(answers.map((a) => a.json.items[0].count))).toEqual(new Set([2]));
+      // One request's reads (the store, the summaries) — not twenty times that.
+      expect(selects).toBeLessThanOrEqual(4);
     } finally {
       await server.close();
     }

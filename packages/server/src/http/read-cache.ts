@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import { LRUCache } from "lru-cache";
 import type { AppEnv } from "../context.ts";
@@ -72,6 +72,8 @@ const PLAIN_TARGET = /^\/[!#$&-;=?-[\]_a-z~]*$/;
 const DOT_SEGMENT = /\/\.\.?(?:[/?#]|$)/;
 const PLAIN_HOST = /^[a-z0-9._-]+(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
 const MAX_BODY_BYTES = 512 * 1024;
+/** The longest a request waits for another one's read of the same answer before reading itself. */
+const FILL_WAIT_MS = 2_000;
 
 const wantsFresh = (cacheControl: string | null, pragma: string | null) =>
   (cacheControl !== null && /no-cache|no-store|max-age=0\b/i.test(cacheControl)) ||
@@ -134,6 +136,22 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     return { entry, notModified };
   };
 
+  // A Response over a plain header object: the Node adapter writes it without building Headers.
+  const responseFor = (entry: Entry, notModified: boolean, requestId: string): Response =>
+    notModified
+      ? new Response(null, {
+          status: 304,
+          headers: { ...entry.notModifiedHeaders, "x-request-id": requestId },
+        })
+      : new Response(entry.body, { status: 200, headers: { ...entry.headers, "x-request-id": requestId } });
+
+  // The answers being read from the database right now, by key: when a hot product's answer
+  // expires under a sale's load, dozens of requests miss in the same moment; one reads, the
+  // others wait for its answer (a client asking for a fresh one never waits). Only for keys whose
+  // answer was kept before: a private read under the same URL (a member's /loyalty/me) never waits.
+  const fills = new Map<string, Promise<void>>();
+  const keptBefore = new LRUCache<string, true>({ max: 10_000 });
+
   const answer = (
     request: Request,
     requestId: () => string,
@@ -143,14 +161,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     const found = lookup(request.url, (name) => headers.get(name));
     if (!found) return undefined;
     const { entry, notModified } = found;
-    // A Response over a plain header object: the Node adapter writes it without building Headers.
-    const response = notModified
-      ? new Response(null, {
-          status: 304,
-          headers: { ...entry.notModifiedHeaders, "x-request-id": requestId() },
-        })
-      : new Response(entry.body, { status: 200, headers: { ...entry.headers, "x-request-id": requestId() } });
-    return { response, route: entry.route };
+    return { response: responseFor(entry, notModified, requestId()), route: entry.route };
   };
 
   const answerNode = (
@@ -190,11 +201,51 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     }
     const where = place(c.req.url, (name) => c.req.header(name));
     if (!where) return next();
-    // Taken before the handler reads: a write that lands meanwhile makes this answer stale on arrival.
-    const generation = generationOf(where.storeId);
     const key = where.key;
+    const fresh = wantsFresh(c.req.header("cache-control") ?? null, c.req.header("pragma") ?? null);
+    const shared = !fresh && keptBefore.has(key);
+    const filling = shared ? fills.get(key) : undefined;
+    if (filling) {
+      // Bounded: a read that hangs must not hold every other shopper's page with it.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        filling,
+        new Promise((resume) => {
+          timer = setTimeout(resume, FILL_WAIT_MS);
+        }),
+      ]);
+      clearTimeout(timer);
+      const entry = entries.get(key);
+      if (entry && entry.generation === generationOf(where.storeId)) {
+        const notModified =
+          entry.etag !== undefined && etagMatches(c.req.header("if-none-match"), entry.etag);
+        return responseFor(entry, notModified, c.get("requestId"));
+      }
+    }
+    let filled: (() => void) | undefined;
+    if (shared && !fills.has(key)) {
+      fills.set(
+        key,
+        new Promise<void>((resolve) => {
+          filled = resolve;
+        }),
+      );
+    }
+    try {
+      // Taken before the handler reads: a write that lands meanwhile makes this answer stale on arrival.
+      const generation = generationOf(where.storeId);
+      await next();
+      keep(c, key, generation);
+    } finally {
+      if (filled) {
+        fills.delete(key);
+        filled();
+      }
+    }
+  };
 
-    await next();
+  /** Keeps the answer the route just made, if it may be kept. */
+  const keep = (c: Context<AppEnv>, key: string, generation: number) => {
     // What the route offered as it made the answer (http/cache.ts): no re-reading the response,
     // which would make the adapter rebuild it.
     const kept = c.get("keepable");
@@ -206,6 +257,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       headers[name.toLowerCase()] = value;
     if (headers.vary?.split(",").some((name) => name.trim().toLowerCase() !== "accept-encoding")) return;
     const { "content-type": _type, "content-encoding": _encoding, ...notModifiedHeaders } = headers;
+    keptBefore.set(key, true);
     entries.set(key, {
       generation,
       route: routePath(c, -1),
