@@ -30,6 +30,11 @@ export interface SubmittedReview {
 /** A review that became published (by moderation; reviewSubmitted covers reviews published at once). */
 export type PublishedReview = Omit<SubmittedReview, "status">;
 
+/**
+ * Each hook runs inside the transaction it joins, through `tx`. If PostgreSQL breaks a deadlock,
+ * the whole transaction runs again (db/transaction.ts), hooks included: keep them to database
+ * work, or make any other effect idempotent. "Once" below is once per committed transaction.
+ */
 export interface ServerHooks {
   /** Runs once per new order (not on an idempotent replay). */
   orderRecorded: ((tx: Tx, order: RecordedOrder) => Promise<void>)[];

@@ -732,6 +732,10 @@ export const openApiDocument = {
         properties: {
           customerId: { type: "string" },
           balance: { type: "integer" },
+          pointsName: {
+            type: "string",
+            description: "the program's name for its points, as in /loyalty/program",
+          },
           tier: { type: ["string", "null"] },
           nextTier: {
             oneOf: [

@@ -34,7 +34,10 @@ export function registerRequestMetrics(registry: Registry): RequestMetrics {
   // Routes are patterns and statuses few, so the series are few.
   const series = new Map<string, Series>();
 
+  const reset = () => series.clear();
+
   const counter = {
+    reset,
     name: "plaudit_http_requests_total",
     help: "HTTP requests by method, route pattern and status",
     type: "counter",
@@ -51,6 +54,7 @@ export function registerRequestMetrics(registry: Registry): RequestMetrics {
   };
 
   const histogram = {
+    reset,
     name: "plaudit_http_request_duration_seconds",
     help: "HTTP request latency by method, route pattern and status",
     type: "histogram",

@@ -18,7 +18,8 @@ export function MemberSummary({ i18n, me, program, pendingPoints }: MemberSummar
   const progress = tierProgress(program, me);
   // Tiers measured in money spent count currency units, not points.
   const bySpend = me.tierProgress?.mode === "spend";
-  const name = program?.pointsName ?? me.pointsName;
+  // The member's answer is the fresher one (the program may be a minute old in a shared cache).
+  const name = me.pointsName ?? program?.pointsName;
   const toGo = (n: number) =>
     bySpend ? i18n.formatNumber(n, { maximumFractionDigits: 2 }) : pointsText(i18n, n, name);
   const progressText =

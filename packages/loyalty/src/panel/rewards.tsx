@@ -29,6 +29,8 @@ export function Rewards({ i18n, state, controller, announce, member }: RewardsPr
   const listRef = useRef<HTMLUListElement>(null);
   const program = state.program.data;
   const balance = state.member.data?.balance ?? 0;
+  // The member's answer is the fresher one (the program may be a minute old in a shared cache).
+  const pointsName = state.member.data?.pointsName ?? program?.pointsName;
   const attempt = state.attempt;
   const rewardOf = (id: string | null | undefined) => program?.rewards.find((r) => r.id === id);
 
@@ -108,7 +110,7 @@ export function Rewards({ i18n, state, controller, announce, member }: RewardsPr
             i18n={i18n}
             reward={shownReward}
             balance={balance}
-            pointsName={program.pointsName}
+            pointsName={pointsName}
             titleId={titleId}
             headingRef={stepHeading}
             sending={step === "sending"}
@@ -129,7 +131,7 @@ export function Rewards({ i18n, state, controller, announce, member }: RewardsPr
           <li key={reward.id}>
             <span class="plaudit-loyalty-row-main">
               <span>{reward.name}</span>
-              <span class="plaudit-loyalty-muted">{pointsText(i18n, reward.cost, program.pointsName)}</span>
+              <span class="plaudit-loyalty-muted">{pointsText(i18n, reward.cost, pointsName)}</span>
             </span>
             {member &&
               (balance >= reward.cost ? (
@@ -143,7 +145,7 @@ export function Rewards({ i18n, state, controller, announce, member }: RewardsPr
               ) : (
                 <span class="plaudit-loyalty-muted">
                   {i18n.t("rewards.needMore", {
-                    points: pointsText(i18n, reward.cost - balance, program.pointsName),
+                    points: pointsText(i18n, reward.cost - balance, pointsName),
                   })}
                 </span>
               ))}
@@ -159,7 +161,7 @@ interface ConfirmStepProps {
   reward: Reward;
   balance: number;
   /** The program's name for its points. */
-  pointsName: string;
+  pointsName: string | undefined;
   titleId: string;
   headingRef: RefObject<HTMLHeadingElement | null>;
   sending: boolean;

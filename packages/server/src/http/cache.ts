@@ -18,11 +18,33 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
 
 const COMPRESS_FROM_BYTES = 1024;
 
-const acceptsGzip = (c: Context) =>
-  (c.req.header("accept-encoding") ?? "").split(",").some((part) => {
+/**
+ * Whether an Accept-Encoding takes gzip (named, or `*`, without q=0). The one reading of it: the
+ * body chosen here and the read cache's key (http/read-cache.ts) must never disagree.
+ */
+export const takesGzip = (acceptEncoding: string | null | undefined): boolean =>
+  (acceptEncoding ?? "").split(",").some((part) => {
     const [name, ...params] = part.trim().toLowerCase().split(";");
     return (name === "gzip" || name === "*") && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
   });
+
+interface Representation {
+  body: string | Uint8Array<ArrayBuffer>;
+  headers: Record<string, string>;
+}
+
+/** The body as this client gets it: gzipped when it is worth it and the client takes gzip. */
+function representation(c: Context, body: string, headers: Record<string, string>): Representation {
+  if (Buffer.byteLength(body) < COMPRESS_FROM_BYTES) return { body, headers };
+  const vary = { ...headers, Vary: "Accept-Encoding" };
+  if (!takesGzip(c.req.header("accept-encoding"))) return { body, headers: vary };
+  return { body: gzipSync(body), headers: { ...vary, "Content-Encoding": "gzip" } };
+}
+
+/** Offers a shared-cacheable answer to the read cache (http/read-cache.ts) as it is made. */
+function offer(c: Context, made: Representation): void {
+  if (made.headers["Cache-Control"]?.startsWith("public")) c.set("keepable", made);
+}
 
 /**
  * A text body, gzipped when it is worth it and the client takes gzip. Done here, where the body is
@@ -30,21 +52,9 @@ const acceptsGzip = (c: Context) =>
  * Hono rebuild it, which cost a third of a small read's throughput.
  */
 export function textBody(c: Context, body: string, status: 200, headers: Record<string, string>): Response {
-  if (Buffer.byteLength(body) < COMPRESS_FROM_BYTES) return answer(c, body, status, headers);
-  const vary = { ...headers, Vary: "Accept-Encoding" };
-  if (!acceptsGzip(c)) return answer(c, body, status, vary);
-  return answer(c, gzipSync(body), status, { ...vary, "Content-Encoding": "gzip" });
-}
-
-/** Answers, and offers a shared-cacheable answer to the read cache (http/read-cache.ts) as made. */
-function answer(
-  c: Context,
-  body: string | Uint8Array<ArrayBuffer>,
-  status: 200,
-  headers: Record<string, string>,
-) {
-  if (headers["Cache-Control"]?.startsWith("public")) c.set("keepable", { body, headers });
-  return c.body(body, status, headers);
+  const made = representation(c, body, headers);
+  offer(c, made);
+  return c.body(made.body, status, made.headers);
 }
 
 /** A public read: JSON with a weak ETag and shared-cache headers, or 304 when the client has it. */
@@ -56,6 +66,9 @@ export function cacheableJson(c: Context, data: unknown): Response {
     "Cache-Control": PUBLIC_READ_CACHE,
   };
   if (etagMatches(c.req.header("if-none-match"), etag)) {
+    // This client has it; the read cache is still offered the whole answer, for the next ones
+    // (and for the requests waiting on this read: http/read-cache.ts).
+    offer(c, representation(c, body, { ...headers, "Content-Type": "application/json; charset=utf-8" }));
     return c.body(null, 304, headers);
   }
   return textBody(c, body, 200, { ...headers, "Content-Type": "application/json; charset=utf-8" });

@@ -32,7 +32,8 @@ export function listen(
                   // A fault in the fast path must not take the process down: the app answers instead.
                   plaudit.ctx.logger.error({ msg: "read cache front door failed", error: String(error) });
                   answered = res.headersSent;
-                  if (answered) res.destroy();
+                  // Half an answer cannot be finished; a whole one (the fault came after) stands.
+                  if (answered && !res.writableEnded) res.destroy();
                 }
                 if (!answered) listener(req, res);
               })) as typeof createServer,

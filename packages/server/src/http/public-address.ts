@@ -33,8 +33,32 @@ for (const [network, prefix] of [
   ["fe80::", 10], // link-local
   ["ff00::", 8], // multicast
   ["2001:db8::", 32], // documentation
+  ["fec0::", 10], // site-local (deprecated, still routed privately)
+  ["64:ff9b:1::", 48], // local-use NAT64
 ] as const)
   notPublic.addSubnet(network, prefix, "ipv6");
+
+/** The eight 16-bit groups of an IPv6 address (a trailing dotted IPv4 part allowed), or undefined. */
+function ipv6Groups(address: string): number[] | undefined {
+  let text = address.toLowerCase();
+  const dotted = /^(.*:)(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    const octets = (dotted[2] as string).split(".").map(Number);
+    text = `${dotted[1]}${(((octets[0] as number) << 8) | (octets[1] as number)).toString(16)}:${(((octets[2] as number) << 8) | (octets[3] as number)).toString(16)}`;
+  }
+  const [head = "", tail, ...more] = text.split("::");
+  if (more.length > 0) return undefined;
+  const parse = (part: string) => (part === "" ? [] : part.split(":").map((g) => Number.parseInt(g, 16)));
+  const front = parse(head);
+  const back = tail === undefined ? [] : parse(tail);
+  const groups =
+    tail === undefined ? front : [...front, ...Array(8 - front.length - back.length).fill(0), ...back];
+  return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff)
+    ? groups
+    : undefined;
+}
+
+const ipv4Of = (high: number, low: number) => `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
 
 /** True for an address on the public internet; false for loopback, private, link-local, reserved. */
 export function isPublicAddress(address: string): boolean {
@@ -42,15 +66,24 @@ export function isPublicAddress(address: string): boolean {
   const family = isIP(bare);
   if (family === 4) return !notPublic.check(bare, "ipv4");
   if (family !== 6) return false;
-  // An IPv4 address written as IPv6 (::ffff:10.0.0.1, ::ffff:a00:1) is judged as the IPv4 one.
-  const mapped = /^::ffff:(.+)$/i.exec(bare)?.[1];
-  if (mapped !== undefined) {
-    if (isIP(mapped) === 4) return isPublicAddress(mapped);
-    const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(mapped);
-    if (!hex) return false;
-    const n = (Number.parseInt(hex[1] as string, 16) << 16) | Number.parseInt(hex[2] as string, 16);
-    return isPublicAddress([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join("."));
-  }
+  const g = ipv6Groups(bare);
+  if (!g) return false;
+  const [g0, g1, g2, g3, g4, g5, g6, g7] = g as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  // Addresses that carry an IPv4 address are judged by it: IPv4-mapped (::ffff:a.b.c.d),
+  // IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d, what DNS64 answers) and 6to4 (2002:ab:cd::).
+  const zeros = (...groups: number[]) => groups.every((x) => x === 0);
+  if (zeros(g0, g1, g2, g3, g4) && (g5 === 0xffff || g5 === 0)) return isPublicAddress(ipv4Of(g6, g7));
+  if (g0 === 0x64 && g1 === 0xff9b && zeros(g2, g3, g4, g5)) return isPublicAddress(ipv4Of(g6, g7));
+  if (g0 === 0x2002) return isPublicAddress(ipv4Of(g1, g2));
   return !notPublic.check(bare, "ipv6");
 }
 

@@ -147,6 +147,48 @@ describe("the read cache", () => {
     expect(JSON.parse(raw.body).count).toBe(before);
   });
 
+  it("answers from memory a query the widgets percent-encode (products=a%2Cb)", async () => {
+    await postJson(`${server.url}/v1/stores/${storeId}/products/tray/reviews`, reviewBody());
+    const url = `${server.url}/v1/stores/${storeId}/summaries?products=tray%2Cmug`;
+    expect((await getJson(url)).json.items[0].count).toBe(1);
+    await sneakCount("tray", 5);
+    const before = await lookups();
+    expect((await getJson(url)).json.items[0].count).toBe(1);
+    expect((await lookups()).hits).toBe(before.hits + 1);
+  });
+
+  it("keys an answer by the encoding it was made in, read the same way as the body is chosen", async () => {
+    const url = `${server.url}/v1/stores/${storeId}/products/quilt/reviews`;
+    await postJson(
+      `${server.url}/v1/stores/${storeId}/products/quilt/reviews`,
+      reviewBody({ body: "Warm. ".repeat(300) }),
+    );
+    // Takes gzip, at a lower preference: the body comes gzipped, and is kept as the gzip answer.
+    const preferring = await fetch(url, { headers: { "accept-encoding": "br;q=1.0, gzip;q=0.5" } });
+    expect(preferring.headers.get("content-encoding")).toBe("gzip");
+    await preferring.arrayBuffer();
+    for (const acceptEncoding of ["identity", "gzip;q=0"]) {
+      const plain = await fetch(url, { headers: { "accept-encoding": acceptEncoding } });
+      expect(plain.headers.get("content-encoding"), acceptEncoding).toBeNull();
+      expect((await plain.json()).items).toHaveLength(1);
+    }
+  });
+
+  it("keeps the whole answer even when the request that read it was answered 304", async () => {
+    const url = summaryUrl("hat");
+    const { headers } = await getJson(url);
+    const etag = headers.get("etag")!;
+    // Drop the store's kept answers with a write that does not change "hat".
+    await postJson(`${server.url}/v1/stores/${storeId}/products/other/reviews`, reviewBody());
+    const conditional = await fetch(url, { headers: { "if-none-match": etag } });
+    expect(conditional.status).toBe(304);
+    await sneakCount("hat", 12);
+    const before = await lookups();
+    const next = await getJson(url);
+    expect(next.json.count).toBe(1);
+    expect((await lookups()).hits).toBe(before.hits + 1);
+  });
+
   it("never keeps an error answer", async () => {
     const url = `${server.url}/v1/stores/${storeId}/reviews/not-yet`;
     expect((await getJson(url)).status).toBe(404);

@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import { LRUCache } from "lru-cache";
 import type { AppEnv } from "../context.ts";
-import { etagMatches } from "./cache.ts";
+import { etagMatches, takesGzip } from "./cache.ts";
 import { PUBLIC_READ_CORS } from "./cors.ts";
 
 // A micro-cache of the public reads every product page makes (summaries, the first page of
@@ -66,11 +66,30 @@ type HeaderOf = (name: string) => string | null | undefined;
 
 const STORE_PATH = /^\/v1\/stores\/([^/]+)\//;
 const STORE_ID = /^[A-Za-z0-9_-]{1,64}$/;
-// A request target and Host @hono/node-server turns into the request's URL verbatim (its own tests,
-// copied from its buildUrl): only such requests are looked up before it, under the URL it would make.
+// The URL @hono/node-server makes of a request target and Host (its buildUrl, 2.1.9, copied with
+// its tests): the front door looks a request up under exactly the URL the app would keep it under.
+// Undefined where the adapter refuses the request (it answers 400 itself).
 const PLAIN_TARGET = /^\/[!#$&-;=?-[\]_a-z~]*$/;
 const DOT_SEGMENT = /\/\.\.?(?:[/?#]|$)/;
 const PLAIN_HOST = /^[a-z0-9._-]+(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
+
+function adapterUrl(scheme: string, host: string, target: string): string | undefined {
+  const url = `${scheme}://${host}${target}`;
+  const backslash = target.indexOf("\\");
+  if (backslash !== -1 && (target.indexOf("?") === -1 || backslash < target.indexOf("?"))) return undefined;
+  try {
+    if (!PLAIN_HOST.test(host)) {
+      const parsed = new URL(url);
+      const bare = (host.includes(":") ? host.replace(/:\d+$/, "") : host).toLowerCase();
+      if (parsed.hostname.length !== host.length && parsed.hostname !== bare) return undefined;
+      return parsed.href;
+    }
+    if (target.charCodeAt(0) !== 47) return undefined;
+    return PLAIN_TARGET.test(target) && !DOT_SEGMENT.test(target) ? url : new URL(url).href;
+  } catch {
+    return undefined;
+  }
+}
 const MAX_BODY_BYTES = 512 * 1024;
 /** The longest a request waits for another one's read of the same answer before reading itself. */
 const FILL_WAIT_MS = 2_000;
@@ -78,11 +97,6 @@ const FILL_WAIT_MS = 2_000;
 const wantsFresh = (cacheControl: string | null, pragma: string | null) =>
   (cacheControl !== null && /no-cache|no-store|max-age=0\b/i.test(cacheControl)) ||
   (pragma !== null && /no-cache/i.test(pragma));
-
-const takesGzip = (acceptEncoding: string | null) =>
-  acceptEncoding !== null &&
-  /\bgzip\b|\*/i.test(acceptEncoding) &&
-  !/gzip\s*;\s*q=0(\.0*)?\b/i.test(acceptEncoding);
 
 export function createReadCache(options: ReadCacheOptions): ReadCache {
   const entries = new LRUCache<string, Entry>({
@@ -112,7 +126,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       ? `${header("x-forwarded-proto") ?? ""}|${header("x-forwarded-host") ?? ""}|`
       : "";
     return {
-      key: `${takesGzip(header("accept-encoding") ?? null) ? "gz" : "id"}|${forwarded}${url}`,
+      key: `${takesGzip(header("accept-encoding")) ? "gz" : "id"}|${forwarded}${url}`,
       storeId,
     };
   };
@@ -171,15 +185,16 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
   ): string | undefined => {
     const target = req.url;
     const host = req.headers.host;
-    // Only what the Node adapter would turn into a URL as it is (http/listen.ts explains): anything
-    // it would normalize goes the long way, and is looked up under the URL it becomes.
-    if (req.method !== "GET" || target === undefined || host === undefined) return undefined;
-    if (!target.startsWith("/v1/stores/") || !PLAIN_TARGET.test(target) || DOT_SEGMENT.test(target))
-      return undefined;
-    if (!PLAIN_HOST.test(host)) return undefined;
-    const scheme = (req.socket as { encrypted?: boolean }).encrypted ? "https" : "http";
+    // Origin-form targets only ("/…"); an absolute-form one goes the usual way.
+    if (req.method !== "GET" || !target?.startsWith("/") || !host) return undefined;
+    const url = adapterUrl(
+      (req.socket as { encrypted?: boolean }).encrypted ? "https" : "http",
+      host,
+      target,
+    );
+    if (url === undefined) return undefined;
     const raw = req.headers;
-    const found = lookup(`${scheme}://${host}${target}`, (name) => {
+    const found = lookup(url, (name) => {
       const value = raw[name];
       return typeof value === "string" ? value : undefined;
     });
@@ -215,6 +230,8 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
         }),
       ]);
       clearTimeout(timer);
+      // Still filling after the wait: that read hangs; the next miss must not wait on it too.
+      if (fills.get(key) === filling) fills.delete(key);
       const entry = entries.get(key);
       if (entry && entry.generation === generationOf(where.storeId)) {
         const notModified =
@@ -223,13 +240,12 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       }
     }
     let filled: (() => void) | undefined;
+    let mine: Promise<void> | undefined;
     if (shared && !fills.has(key)) {
-      fills.set(
-        key,
-        new Promise<void>((resolve) => {
-          filled = resolve;
-        }),
-      );
+      mine = new Promise<void>((resolve) => {
+        filled = resolve;
+      });
+      fills.set(key, mine);
     }
     try {
       // Taken before the handler reads: a write that lands meanwhile makes this answer stale on arrival.
@@ -238,7 +254,8 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       keep(c, key, generation);
     } finally {
       if (filled) {
-        fills.delete(key);
+        // Unless a waiter gave up on this read and another request is filling by now.
+        if (fills.get(key) === mine) fills.delete(key);
         filled();
       }
     }
@@ -249,7 +266,8 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     // What the route offered as it made the answer (http/cache.ts): no re-reading the response,
     // which would make the adapter rebuild it.
     const kept = c.get("keepable");
-    if (!kept || c.res.status !== 200) return;
+    // A 304 carries the whole answer in `keepable` too (http/cache.ts): the body this client has.
+    if (!kept || (c.res.status !== 200 && c.res.status !== 304)) return;
     const body = typeof kept.body === "string" ? new Uint8Array(Buffer.from(kept.body)) : kept.body;
     if (body.byteLength > MAX_BODY_BYTES) return;
     const headers: Record<string, string> = {};

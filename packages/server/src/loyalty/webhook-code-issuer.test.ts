@@ -114,7 +114,14 @@ describe("WebhookCodeIssuer refuses addresses off the public internet (SSRF)", (
   });
 
   it("tells public addresses from the rest", () => {
-    for (const address of ["8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "[2a00:1450:4001::200e]"]) {
+    for (const address of [
+      "8.8.8.8",
+      "1.1.1.1",
+      "2606:4700:4700::1111",
+      "[2a00:1450:4001::200e]",
+      "64:ff9b::808:808", // DNS64's answer for 8.8.8.8
+      "2002:808:808::1", // 6to4 of 8.8.8.8
+    ]) {
       expect(isPublicAddress(address), address).toBe(true);
     }
     for (const address of [
@@ -132,6 +139,12 @@ describe("WebhookCodeIssuer refuses addresses off the public internet (SSRF)", (
       "fe80::1",
       "::ffff:192.168.0.1",
       "::ffff:a00:1",
+      "::127.0.0.1",
+      "64:ff9b::7f00:1",
+      "64:ff9b::a9fe:a9fe",
+      "2002:7f00:1::",
+      "2002:c0a8:101::1",
+      "fec0::1",
       "not an address",
     ]) {
       expect(isPublicAddress(address), address).toBe(false);
