@@ -1,6 +1,5 @@
-import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson, makeStore, postJson, reviewBody } from "../testing/fixtures.ts";
+import { getJson, makeStore, postJson, rawGet, reviewBody } from "../testing/fixtures.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
 
 // The in-process cache of public reads (read-cache.ts). To tell a cached answer from a fresh one,
@@ -124,25 +123,7 @@ describe("the read cache", () => {
     await sneakCount("mug", 41);
     const before = (await getJson(summaryUrl("mug"))).json.count;
     // fetch would normalize the path itself; a raw request sends it as written.
-    const raw = await new Promise<{ status: number; body: string }>((done, fail) => {
-      const target = new URL(summaryUrl("mug"));
-      const req = httpRequest(
-        {
-          host: target.hostname,
-          port: target.port,
-          path: `/v1/stores/${storeId}/products/x/../mug/./summary`,
-        },
-        (res) => {
-          let body = "";
-          res.on("data", (chunk) => {
-            body += chunk;
-          });
-          res.on("end", () => done({ status: res.statusCode ?? 0, body }));
-        },
-      );
-      req.on("error", fail);
-      req.end();
-    });
+    const raw = await rawGet(server.url, `/v1/stores/${storeId}/products/x/../mug/./summary`);
     expect(raw.status).toBe(200);
     expect(JSON.parse(raw.body).count).toBe(before);
   });

@@ -4,23 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rawGet } from "../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../testing/test-server.ts";
-
-/** A raw GET that sends the path exactly as given (fetch would normalise away the `..`). */
-function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
-  return new Promise((done, fail) => {
-    const { hostname, port } = new URL(url);
-    const req = request({ hostname, port, path, method: "GET" }, (res) => {
-      let body = "";
-      res.on("data", (chunk) => {
-        body += chunk;
-      });
-      res.on("end", () => done({ status: res.statusCode ?? 0, body }));
-    });
-    req.on("error", fail);
-    req.end();
-  });
-}
 
 /** A raw GET with chosen headers, answering the undecoded bytes (fetch would decompress them). */
 function rawBytes(

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { request } from "node:http";
 import type { Database } from "../db/database.ts";
 import { createStore, type NewStore } from "../stores/create-store.ts";
 
@@ -62,4 +63,20 @@ export function testClock(start = new Date("2026-03-01T12:00:00.000Z")) {
       now += ms;
     },
   };
+}
+
+/** A raw GET that sends the path exactly as given (fetch would normalise away the `..`). */
+export function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((done, fail) => {
+    const { hostname, port } = new URL(url);
+    const req = request({ hostname, port, path, method: "GET" }, (res) => {
+      let body = "";
+      res.on("data", (chunk) => {
+        body += chunk;
+      });
+      res.on("end", () => done({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", fail);
+    req.end();
+  });
 }
