@@ -90,6 +90,7 @@ function adapterUrl(scheme: string, host: string, target: string): string | unde
     return undefined;
   }
 }
+
 const MAX_BODY_BYTES = 512 * 1024;
 /** The longest a request waits for another one's read of the same answer before reading itself. */
 const FILL_WAIT_MS = 2_000;
