@@ -1,4 +1,4 @@
-import { lookup as dnsLookup, type LookupAddress } from "node:dns";
+import { promises as dns, lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { BlockList, isIP, type LookupFunction } from "node:net";
 
 // Where the server may send a request a merchant configured (the loyalty code webhook): only to
@@ -106,3 +106,22 @@ export const publicOnlyLookup: LookupFunction = (hostname, options, callback) =>
     callback(null, first.address, first.family);
   });
 };
+
+/**
+ * The private address a URL's host is or resolves to, if any — asked when a merchant saves the
+ * URL, so the mistake is told then (a 422) rather than as failed redemptions later. A name that
+ * does not resolve within a second is let through here: it is judged again on every call.
+ */
+export async function privateAddressOf(url: string): Promise<string | undefined> {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  if (isIP(host) !== 0) return isPublicAddress(host) ? undefined : host;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const addresses = await Promise.race([
+    dns.lookup(host, { all: true }).catch((): LookupAddress[] => []),
+    new Promise<LookupAddress[]>((resolve) => {
+      timer = setTimeout(() => resolve([]), 1_000);
+    }),
+  ]);
+  clearTimeout(timer);
+  return addresses.find((a) => !isPublicAddress(a.address))?.address;
+}

@@ -2,6 +2,7 @@ import * as v from "valibot";
 import type { AppContext, PlauditHono } from "../context.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
+import { privateAddressOf } from "../http/public-address.ts";
 import { parseOrFail, text } from "../validation.ts";
 import { adjustPoints } from "./adjust.ts";
 import { birthdaySweep, normalizeBirthday, setBirthday } from "./birthday.ts";
@@ -49,6 +50,13 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
 
   app.put("/v1/admin/loyalty/program", async (c) => {
     const program = parseOrFail(ProgramInput, await readJsonBody(c));
+    const webhook = program.settings.codeWebhookUrl;
+    const refused = webhook && !ctx.allowPrivateWebhooks ? await privateAddressOf(webhook) : undefined;
+    if (refused !== undefined) {
+      throw validationFailed({
+        "settings.codeWebhookUrl": `must be on the public internet, not ${refused} (a platform on your own network needs PLAUDIT_ALLOW_PRIVATE_WEBHOOKS=1 on the Plaudit server)`,
+      });
+    }
     await saveProgram(ctx.db, c.get("store").id, program, ctx.clock());
     return c.json(program, 200, NO_STORE);
   });

@@ -42,9 +42,11 @@ export async function startLoyaltyKit(
   kind: DatabaseUnderTest,
   program: object = DEMO_LOYALTY_PROGRAM,
   store: { moderation?: "publish" | "hold"; tokenLifetimeSeconds?: number } = {},
+  // The tests' merchant endpoints listen on loopback.
+  serverOptions: { allowPrivateWebhooks?: boolean } = { allowPrivateWebhooks: true },
 ): Promise<LoyaltyKit> {
   const time = testClock();
-  const server = await startTestServer({ db: kind, clock: time.clock, allowPrivateWebhooks: true });
+  const server = await startTestServer({ db: kind, clock: time.clock, ...serverOptions });
   const { storeId, secretKey } = await makeStore(server.db, store);
   const auth = { authorization: `Bearer ${secretKey}` };
   const admin: LoyaltyKit["admin"] = async (method, path, body, headers = {}) => {

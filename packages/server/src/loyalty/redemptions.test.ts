@@ -169,3 +169,29 @@ describe.each(databasesUnderTest())("redeeming points on %s", (kind) => {
     }
   });
 });
+
+describe("a code webhook on a private network, with private webhooks not allowed", () => {
+  let kit: LoyaltyKit;
+  beforeAll(async () => {
+    kit = await startLoyaltyKit("sqlite", undefined, {}, { allowPrivateWebhooks: false });
+  });
+  afterAll(() => kit.close());
+
+  it("is refused when the merchant saves it, saying why; a public address is taken", async () => {
+    const program = (await kit.admin("GET", "/v1/admin/loyalty/program")).json;
+    const save = (codeWebhookUrl: string) =>
+      kit.admin("PUT", "/v1/admin/loyalty/program", {
+        ...program,
+        settings: { ...program.settings, codeWebhookUrl },
+      });
+    for (const url of ["http://127.0.0.1:9/codes", "http://localhost:8080/codes", "http://[::1]/codes"]) {
+      const refused = await save(url);
+      expect(refused.status, url).toBe(422);
+      expect(refused.json.error.code).toBe("validation_failed");
+      expect(refused.json.error.fields["settings.codeWebhookUrl"]).toMatch(
+        /public internet.*PLAUDIT_ALLOW_PRIVATE_WEBHOOKS/,
+      );
+    }
+    expect((await save("https://8.8.8.8/codes")).status).toBe(200);
+  });
+});
