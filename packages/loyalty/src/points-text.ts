@@ -13,3 +13,12 @@ export function pointsText(i18n: I18n, points: number, pointsName?: string | nul
   if (!name || GENERIC.has(name.toLowerCase())) return i18n.plural("points.count", points);
   return `${i18n.formatNumber(points)} ${name}`;
 }
+
+/**
+ * The name to count in: the member's answer first — it is fresher than the program's, which a
+ * shared cache may hold for a minute after the merchant renames the points.
+ */
+export const pointsNameOf = (
+  member: { pointsName?: string } | undefined,
+  program: { pointsName: string } | undefined,
+): string | undefined => member?.pointsName ?? program?.pointsName;

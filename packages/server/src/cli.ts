@@ -27,7 +27,6 @@ Commands:
                    plaudit-server token --store demo --customer alice
   sweep            delete media uploads never attached to a review, older than a day,
                    and idempotency keys older than 30 days (start does both hourly)
-                   (start also does this every hour)
 
 Options:
   --port N             port to listen on (env PORT, default 8787)

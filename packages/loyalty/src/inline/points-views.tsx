@@ -4,7 +4,7 @@ import { useStore } from "@plaudit/ui";
 import { useEffect } from "preact/hooks";
 import type { LoyaltyController } from "../loyalty-controller.ts";
 import { purchasePoints } from "../points.ts";
-import { pointsText } from "../points-text.ts";
+import { pointsNameOf, pointsText } from "../points-text.ts";
 
 interface InlineProps {
   controller: LoyaltyController;
@@ -18,7 +18,7 @@ export function PointsBalance({ controller, i18n, theme }: InlineProps) {
   useEffect(() => controller.start(), [controller]);
   if (member.status !== "ready" || !member.data) return null;
   const program = useStore(controller, (s) => s.program.data);
-  const points = pointsText(i18n, member.data.balance, member.data.pointsName ?? program?.pointsName);
+  const points = pointsText(i18n, member.data.balance, pointsNameOf(member.data, program));
   return (
     <span class="plaudit-root plaudit-points" data-theme={theme} dir={i18n.dir} lang={i18n.locale}>
       {i18n.t("points.balance", { points })}

@@ -6,7 +6,7 @@ import { customerTokenFor } from "../customer-token.ts";
 import { createLoyaltyController } from "../loyalty-controller.ts";
 import { inlineCatalogs } from "../messages/inline.ts";
 import type { OpenPanelOptions } from "../panel/open-panel.tsx";
-import { pointsText } from "../points-text.ts";
+import { pointsNameOf, pointsText } from "../points-text.ts";
 import { launcherCss } from "./launcher-styles.ts";
 
 export interface PanelModule {
@@ -104,7 +104,7 @@ export function mountLauncher({
     const points = me.status === "ready" ? me.data?.balance : undefined;
     balance.hidden = points === undefined;
     balance.textContent =
-      points === undefined ? "" : pointsText(i18n, points, me.data?.pointsName ?? program.data?.pointsName);
+      points === undefined ? "" : pointsText(i18n, points, pointsNameOf(me.data, program.data));
   };
   const unsubscribe = controller.subscribe(showBalance);
   showBalance();

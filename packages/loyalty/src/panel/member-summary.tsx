@@ -3,6 +3,7 @@ import type { I18n, LoyaltyProgram } from "@plaudit/core";
 import { useId } from "preact/hooks";
 import type { MemberStatus } from "../loyalty-slice.ts";
 import { tierName, tierProgress } from "../member-progress.ts";
+import { pointsNameOf } from "../points-text.ts";
 import { pointsText } from "./format.ts";
 
 export interface MemberSummaryProps {
@@ -18,8 +19,7 @@ export function MemberSummary({ i18n, me, program, pendingPoints }: MemberSummar
   const progress = tierProgress(program, me);
   // Tiers measured in money spent count currency units, not points.
   const bySpend = me.tierProgress?.mode === "spend";
-  // The member's answer is the fresher one (the program may be a minute old in a shared cache).
-  const name = me.pointsName ?? program?.pointsName;
+  const name = pointsNameOf(me, program);
   const toGo = (n: number) =>
     bySpend ? i18n.formatNumber(n, { maximumFractionDigits: 2 }) : pointsText(i18n, n, name);
   const progressText =

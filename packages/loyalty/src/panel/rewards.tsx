@@ -7,6 +7,7 @@ import type { RefObject } from "preact";
 import { useId, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { LoyaltyController } from "../loyalty-controller.ts";
 import type { StoreLoyalty } from "../loyalty-slice.ts";
+import { pointsNameOf } from "../points-text.ts";
 import { CopyField } from "./copy-field.tsx";
 import { pointsText } from "./format.ts";
 
@@ -29,8 +30,7 @@ export function Rewards({ i18n, state, controller, announce, member }: RewardsPr
   const listRef = useRef<HTMLUListElement>(null);
   const program = state.program.data;
   const balance = state.member.data?.balance ?? 0;
-  // The member's answer is the fresher one (the program may be a minute old in a shared cache).
-  const pointsName = state.member.data?.pointsName ?? program?.pointsName;
+  const pointsName = pointsNameOf(state.member.data, program);
   const attempt = state.attempt;
   const rewardOf = (id: string | null | undefined) => program?.rewards.find((r) => r.id === id);
 

@@ -108,13 +108,23 @@ export const publicOnlyLookup: LookupFunction = (hostname, options, callback) =>
 };
 
 /**
+ * The URL's host when it is a literal address off the public internet. Such a host is connected to
+ * without a DNS lookup, so publicOnlyLookup never sees it: callers check it first.
+ */
+export function privateLiteralOf(url: URL): string | undefined {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  return isIP(host) !== 0 && !isPublicAddress(host) ? host : undefined;
+}
+
+/**
  * The private address a URL's host is or resolves to, if any — asked when a merchant saves the
  * URL, so the mistake is told then (a 422) rather than as failed redemptions later. A name that
  * does not resolve within a second is let through here: it is judged again on every call.
  */
 export async function privateAddressOf(url: string): Promise<string | undefined> {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
-  if (isIP(host) !== 0) return isPublicAddress(host) ? undefined : host;
+  const parsed = new URL(url);
+  const host = parsed.hostname.replace(/^\[|\]$/g, "");
+  if (isIP(host) !== 0) return privateLiteralOf(parsed);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const addresses = await Promise.race([
     dns.lookup(host, { all: true }).catch((): LookupAddress[] => []),

@@ -95,9 +95,18 @@ const MAX_BODY_BYTES = 512 * 1024;
 /** The longest a request waits for another one's read of the same answer before reading itself. */
 const FILL_WAIT_MS = 2_000;
 
-const wantsFresh = (cacheControl: string | null, pragma: string | null) =>
-  (cacheControl !== null && /no-cache|no-store|max-age=0\b/i.test(cacheControl)) ||
-  (pragma !== null && /no-cache/i.test(pragma));
+const wantsFresh = (header: HeaderOf): boolean => {
+  const cacheControl = header("cache-control");
+  const pragma = header("pragma");
+  return (
+    (typeof cacheControl === "string" && /no-cache|no-store|max-age=0\b/i.test(cacheControl)) ||
+    (typeof pragma === "string" && /no-cache/i.test(pragma))
+  );
+};
+
+/** Whether the client's If-None-Match already names this entry (answer 304). */
+const notModifiedFor = (entry: Entry, header: HeaderOf): boolean =>
+  entry.etag !== undefined && etagMatches(header("if-none-match") ?? undefined, entry.etag);
 
 export function createReadCache(options: ReadCacheOptions): ReadCache {
   const entries = new LRUCache<string, Entry>({
@@ -132,23 +141,27 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     };
   };
 
+  /** The entry kept under `key`, unless its TTL ran out or a write to its store came after it. */
+  const current = (key: string, storeId: string): Entry | undefined => {
+    const entry = entries.get(key);
+    return entry && entry.generation === generationOf(storeId) ? entry : undefined;
+  };
+
   /** The fresh entry for a GET of `url`, and whether the client holds it already (304). */
   const lookup = (url: string, header: HeaderOf): { entry: Entry; notModified: boolean } | undefined => {
     const where = place(url, header);
     if (!where) return undefined;
-    if (wantsFresh(header("cache-control") ?? null, header("pragma") ?? null)) {
+    if (wantsFresh(header)) {
       report("bypass");
       return undefined;
     }
-    const entry = entries.get(where.key);
-    if (!entry || entry.generation !== generationOf(where.storeId)) {
+    const entry = current(where.key, where.storeId);
+    if (!entry) {
       report("miss");
       return undefined;
     }
     report("hit");
-    const notModified =
-      entry.etag !== undefined && etagMatches(header("if-none-match") ?? undefined, entry.etag);
-    return { entry, notModified };
+    return { entry, notModified: notModifiedFor(entry, header) };
   };
 
   // A Response over a plain header object: the Node adapter writes it without building Headers.
@@ -215,10 +228,11 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       if (method !== "HEAD" && method !== "OPTIONS" && c.res.status < 400) invalidate(c.get("store")?.id);
       return;
     }
-    const where = place(c.req.url, (name) => c.req.header(name));
+    const header = (name: string) => c.req.header(name);
+    const where = place(c.req.url, header);
     if (!where) return next();
     const key = where.key;
-    const fresh = wantsFresh(c.req.header("cache-control") ?? null, c.req.header("pragma") ?? null);
+    const fresh = wantsFresh(header);
     const shared = !fresh && keptBefore.has(key);
     const filling = shared ? fills.get(key) : undefined;
     if (filling) {
@@ -233,12 +247,8 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       clearTimeout(timer);
       // Still filling after the wait: that read hangs; the next miss must not wait on it too.
       if (fills.get(key) === filling) fills.delete(key);
-      const entry = entries.get(key);
-      if (entry && entry.generation === generationOf(where.storeId)) {
-        const notModified =
-          entry.etag !== undefined && etagMatches(c.req.header("if-none-match"), entry.etag);
-        return responseFor(entry, notModified, c.get("requestId"));
-      }
+      const entry = current(key, where.storeId);
+      if (entry) return responseFor(entry, notModifiedFor(entry, header), c.get("requestId"));
     }
     let filled: (() => void) | undefined;
     let mine: Promise<void> | undefined;

@@ -1,8 +1,7 @@
 import { createHmac } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { isIP } from "node:net";
-import { isPublicAddress, NotPublicAddressError, publicOnlyLookup } from "../http/public-address.ts";
+import { NotPublicAddressError, privateLiteralOf, publicOnlyLookup } from "../http/public-address.ts";
 import type { CodeIssuer, CodeRequest } from "./code-issuer.ts";
 
 // Asks the merchant's platform for a discount code: POST JSON to their URL, signed so they know it
@@ -78,11 +77,8 @@ function postJson(
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     return Promise.reject(new Error(`code webhook URL must be http(s), not ${url.protocol}`));
   }
-  // A literal address is connected to without a DNS lookup: judged here.
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (!options.allowPrivate && isIP(host) !== 0 && !isPublicAddress(host)) {
-    return Promise.reject(new NotPublicAddressError(url.hostname, host));
-  }
+  const literal = options.allowPrivate ? undefined : privateLiteralOf(url);
+  if (literal !== undefined) return Promise.reject(new NotPublicAddressError(url.hostname, literal));
   const send = url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = send(
