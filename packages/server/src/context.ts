@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import type { Actor } from "./auth/actor.ts";
 import type { Database } from "./db/database.ts";
 import type { ServerHooks } from "./hooks.ts";
 import type { ReadCache } from "./http/read-cache.ts";
@@ -65,6 +66,8 @@ export interface AppEnv {
     requestId: string;
     /** Set by the store middleware on every /v1/stores/:store/* route. */
     store: StoreRecord;
+    /** Set by admin authentication on every /v1/admin/* route: who acts, with which scopes. */
+    actor: Actor;
     /** A shared-cacheable answer as the route made it (http/cache.ts), for the read cache. */
     keepable: { body: string | Uint8Array<ArrayBuffer>; headers: Record<string, string> };
     /** Set by the not-found handler: no route matched (metrics label "unmatched"). */

@@ -3,6 +3,7 @@ import type { AppContext, PlauditHono } from "../context.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { privateAddressOf } from "../http/public-address.ts";
+import { requireScope } from "../http/require-scope.ts";
 import { parseOrFail, text } from "../validation.ts";
 import { adjustPoints } from "./adjust.ts";
 import { birthdaySweep, normalizeBirthday, setBirthday } from "./birthday.ts";
@@ -44,11 +45,11 @@ function customerParam(raw: string): string {
 }
 
 export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): void {
-  app.get("/v1/admin/loyalty/program", async (c) => {
+  app.get("/v1/admin/loyalty/program", requireScope("loyalty:read"), async (c) => {
     return c.json(await requireProgram(ctx.db, c.get("store").id), 200, NO_STORE);
   });
 
-  app.put("/v1/admin/loyalty/program", async (c) => {
+  app.put("/v1/admin/loyalty/program", requireScope("loyalty:write"), async (c) => {
     const program = parseOrFail(ProgramInput, await readJsonBody(c));
     const webhook = program.settings.codeWebhookUrl;
     const refused = webhook && !ctx.allowPrivateWebhooks ? await privateAddressOf(webhook) : undefined;
@@ -61,14 +62,14 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
     return c.json(program, 200, NO_STORE);
   });
 
-  app.post("/v1/admin/loyalty/adjustments", async (c) => {
+  app.post("/v1/admin/loyalty/adjustments", requireScope("loyalty:adjust"), async (c) => {
     const raw = await readJsonBody(c);
     const key = idempotencyKeyOf(c);
     const input = parseOrFail(AdjustmentInput, raw);
     return sendStored(c, await adjustPoints(ctx, c.get("store").id, key, input));
   });
 
-  app.get("/v1/admin/loyalty/consistency", async (c) => {
+  app.get("/v1/admin/loyalty/consistency", requireScope("loyalty:read"), async (c) => {
     const report = await checkConsistency(ctx.db, c.get("store").id);
     return c.json(
       { ok: report.mismatches.length === 0 && report.negativeBalances === 0, ...report },
@@ -77,7 +78,7 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
     );
   });
 
-  app.get("/v1/admin/loyalty/customers/:customerId", async (c) => {
+  app.get("/v1/admin/loyalty/customers/:customerId", requireScope("customers:read"), async (c) => {
     const storeId = c.get("store").id;
     const customerId = customerParam(c.req.param("customerId"));
     const row = await ctx.db.kysely
@@ -119,7 +120,7 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
     );
   });
 
-  app.put("/v1/admin/loyalty/customers/:customerId", async (c) => {
+  app.put("/v1/admin/loyalty/customers/:customerId", requireScope("loyalty:adjust"), async (c) => {
     const customerId = customerParam(c.req.param("customerId"));
     const patch = parseOrFail(CustomerPatch, await readJsonBody(c));
     const birthday = patch.birthday === null ? null : normalizeBirthday(patch.birthday);
@@ -129,7 +130,7 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
   });
 
   // For the merchant's daily cron: expiry, birthdays, and redemptions a crash left half done.
-  app.post("/v1/admin/loyalty/sweep", async (c) => {
+  app.post("/v1/admin/loyalty/sweep", requireScope("loyalty:write"), async (c) => {
     const storeId = c.get("store").id;
     const program = await requireProgram(ctx.db, storeId);
     const expired = await expirySweep(ctx, storeId, program);
@@ -138,7 +139,7 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
     return c.json({ expired, birthdays, recoveredRedemptions }, 200, NO_STORE);
   });
 
-  app.post("/v1/admin/orders/:orderId/refund", async (c) => {
+  app.post("/v1/admin/orders/:orderId/refund", requireScope("orders:write"), async (c) => {
     const result = await refundOrder(ctx, c.get("store").id, c.req.param("orderId"));
     return c.json(result, result.created ? 201 : 200, NO_STORE);
   });

@@ -7,6 +7,7 @@ import { cacheableJson } from "../http/cache.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { publicOriginOf } from "../http/public-origin.ts";
+import { requireScope } from "../http/require-scope.ts";
 import { LIMITS } from "../limits.ts";
 import { parseOrFail } from "../validation.ts";
 import { parseRange } from "./byte-range.ts";
@@ -150,7 +151,7 @@ export const mediaRoutes: RouteModule = {
       return c.body(Readable.toWeb(object.body) as ReadableStream, status, headers);
     });
 
-    app.patch("/v1/admin/media/:id", async (c) => {
+    app.patch("/v1/admin/media/:id", requireScope("reviews:moderate"), async (c) => {
       const patch = parseOrFail(MediaPatch, await readJsonBody(c));
       c.header("Cache-Control", "no-store");
       return c.json(
@@ -163,7 +164,7 @@ export const mediaRoutes: RouteModule = {
       );
     });
 
-    app.post("/v1/admin/media/sweep", async (c) => {
+    app.post("/v1/admin/media/sweep", requireScope("reviews:moderate"), async (c) => {
       const result = await sweepOrphans(ctx.db, ctx.mediaStorage, {
         now: ctx.clock(),
         storeId: c.get("store").id,
