@@ -53,6 +53,8 @@ export function createApp(deps: AppDeps): PlauditApp {
     ctx.readCache = createReadCache({
       trustProxy: ctx.trustProxy,
       ttlMs: deps.readCacheMs,
+      // An injected clock (tests) measures the TTL too; otherwise lru-cache's monotonic clock.
+      ...(deps.clock ? { now: () => ctx.clock().getTime() } : {}),
       onLookup: (result) => ctx.metrics.readCache(result),
     });
   }
