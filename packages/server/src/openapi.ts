@@ -1,6 +1,8 @@
 // The HTTP contract (shared/API.md) as an OpenAPI 3.1 document, written by hand and kept in step
 // with the routes; openapi.test.ts checks every route of API.md is here.
 
+import { reviewRequestPaths } from "./review-requests/openapi-paths.ts";
+
 type Json = Record<string, unknown>;
 
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
@@ -506,6 +508,7 @@ export const openApiDocument = {
     "/v1/openapi.json": {
       get: { summary: "This document", responses: { "200": json({ type: "object" }) } },
     },
+    ...reviewRequestPaths,
   },
   components: {
     securitySchemes: {
@@ -681,6 +684,9 @@ export const openApiDocument = {
           },
           referralCode: { type: "string" },
           createdAt: { type: "string", format: "date-time" },
+          customerName: { type: "string", maxLength: 80 },
+          locale: { type: "string", description: "BCP 47: the review request's language (en, de, he)" },
+          fulfilledAt: { type: "string", format: "date-time", description: "Schedules the review request" },
         },
       },
       LoyaltyProgram: {

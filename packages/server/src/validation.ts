@@ -29,3 +29,16 @@ export function text(min: number, max: number, what = "text") {
     v.check((s) => [...s].length >= min && [...s].length <= max, message),
   );
 }
+
+/** An absolute http(s) URL of at most 500 characters. */
+export const httpUrl = v.pipe(
+  v.string("must be a URL"),
+  v.maxLength(500, "is too long"),
+  v.check((s) => {
+    try {
+      return ["http:", "https:"].includes(new URL(s).protocol);
+    } catch {
+      return false;
+    }
+  }, "must be an http(s) URL"),
+);

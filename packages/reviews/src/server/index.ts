@@ -22,4 +22,10 @@ export {
   type RenderStarsResult,
   renderStars,
 } from "./render-stars.ts";
-export { reviewsWidgetCss, starsWidgetCss, widgetCss, widgetCssFile } from "./widget-css.ts";
+export {
+  pageThemeCss,
+  reviewsWidgetCss,
+  starsWidgetCss,
+  widgetCss,
+  widgetCssFile,
+} from "./widget-css.ts";

@@ -3,7 +3,7 @@ import * as v from "valibot";
 import type { Database } from "../db/database.ts";
 import type { Tx } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
-import { text } from "../validation.ts";
+import { httpUrl, text } from "../validation.ts";
 
 // A store's program is one JSON document: what the public route shows (API.md's LoyaltyProgram)
 // plus settings only the merchant sees. The ledger never depends on it for past rows: redemptions
@@ -39,17 +39,6 @@ const amount = (max: number) =>
     v.minValue(0, "must not be negative"),
     v.maxValue(max, `must be at most ${max}`),
   );
-const httpUrl = v.pipe(
-  v.string("must be a URL"),
-  v.maxLength(500, "is too long"),
-  v.check((s) => {
-    try {
-      return ["http:", "https:"].includes(new URL(s).protocol);
-    } catch {
-      return false;
-    }
-  }, "must be an http(s) URL"),
-);
 
 const Earning = v.object({
   action: v.picklist(EARNING_ACTIONS, `must be one of ${EARNING_ACTIONS.join(", ")}`),

@@ -1,7 +1,8 @@
 import type { RouteModule } from "../context.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { requireScope } from "../http/require-scope.ts";
-import { OrderSubmission } from "../orders/order-input.ts";
+import { fulfillOrder } from "../orders/fulfill-order.ts";
+import { FulfillmentSubmission, OrderSubmission } from "../orders/order-input.ts";
 import { recordOrder } from "../orders/record-order.ts";
 import { parseOrFail } from "../validation.ts";
 
@@ -14,6 +15,19 @@ export const adminOrderRoutes: RouteModule = {
       const { created, order } = await recordOrder(ctx, c.get("store").id, input);
       // 201 the first time; a replay of the same orderId answers 200 and changes nothing.
       return c.json({ orderId: order.orderId, created }, created ? 201 : 200);
+    });
+
+    // The order reached the shopper: review requests count their delay from here.
+    app.post("/v1/admin/orders/:orderId/fulfillment", requireScope("orders:write"), async (c) => {
+      // The body is optional: no body means "fulfilled now".
+      const body = c.req.header("content-type") ? await readJsonBody(c) : {};
+      const input = parseOrFail(FulfillmentSubmission, body);
+      const result = await fulfillOrder(ctx, {
+        storeId: c.get("store").id,
+        orderId: c.req.param("orderId"),
+        ...(input.fulfilledAt ? { fulfilledAt: input.fulfilledAt } : {}),
+      });
+      return c.json(result, result.created ? 201 : 200, { "Cache-Control": "no-store" });
     });
   },
 };

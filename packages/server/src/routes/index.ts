@@ -1,6 +1,8 @@
+import { catalogRoutes } from "../catalog/catalog-routes.ts";
 import type { RouteModule } from "../context.ts";
 import { loyaltyRoutes } from "../loyalty/routes.ts";
 import { mediaRoutes } from "../media/media-routes.ts";
+import { reviewPageRoutes, reviewRequestAdminRoutes } from "../review-requests/index.ts";
 import { snippetRoutes } from "../snippet/snippet-routes.ts";
 import { adminOrderRoutes } from "./admin-orders.ts";
 import { adminReviewRoutes } from "./admin-reviews.ts";
@@ -20,4 +22,7 @@ export const routeModules: RouteModule[] = [
   loyaltyRoutes,
   mediaRoutes,
   snippetRoutes,
+  catalogRoutes,
+  reviewRequestAdminRoutes,
+  reviewPageRoutes,
 ];
