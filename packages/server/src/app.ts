@@ -46,6 +46,8 @@ export function createApp(deps: AppDeps): PlauditApp {
     trustProxy: deps.trustProxy ?? false,
     allowPrivateWebhooks: deps.allowPrivateWebhooks ?? false,
     ...(deps.assets ? { assets: deps.assets } : {}),
+    ...(deps.publicUrl ? { publicUrl: deps.publicUrl.replace(/\/+$/, "") } : {}),
+    ...(deps.mailer ? { mailer: deps.mailer } : {}),
   };
   if (deps.readCacheMs && deps.readCacheMs > 0) {
     ctx.readCache = createReadCache({

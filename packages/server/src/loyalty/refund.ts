@@ -78,6 +78,7 @@ export async function refundOrder(ctx: AppContext, storeId: string, orderId: str
       at,
       postgres: ctx.db.kind === "postgres",
     });
+    for (const hook of ctx.hooks.orderRefunded) await hook(tx, { storeId, orderId });
     return {
       orderId,
       customerId,
