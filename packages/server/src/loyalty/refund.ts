@@ -84,6 +84,7 @@ export async function refundOrder(
       at,
       postgres: ctx.db.kind === "postgres",
     });
+    for (const hook of ctx.hooks.orderRefunded) await hook(tx, { storeId, orderId });
     await appendAudit(tx, audit);
     return {
       orderId,

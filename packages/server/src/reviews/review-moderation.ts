@@ -65,6 +65,9 @@ export async function moderateReview(
     if (patch.reply !== undefined) {
       after.reply_body = patch.reply;
       after.reply_at = patch.reply === null ? null : ctx.clock().toISOString();
+      if (patch.reply !== null && before.reply_body === null) {
+        for (const hook of ctx.hooks.reviewReplied) await hook(tx, { storeId, reviewId });
+      }
     }
     await tx
       .updateTable("reviews")
