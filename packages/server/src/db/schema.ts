@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { AuditTables } from "../audit/audit-table.ts";
 import type { JobTables } from "../jobs/job-table.ts";
 import type { LoyaltyTables } from "../loyalty/loyalty-tables.ts";
 import type { MediaTables } from "../media/media-table.ts";
@@ -132,4 +133,5 @@ export interface Schema
     MediaTables,
     JobTables,
     SuppressionTables,
-    ReviewRequestTables {}
+    ReviewRequestTables,
+    AuditTables {}
