@@ -2,6 +2,8 @@
 // with these schemas and generates /v1/openapi.json from them; core's types are inferred from
 // them. Browser code imports types, LIMITS and the earning arithmetic; unused schemas are
 // tree-shaken away (the package has no side effects).
+
+export * from "./audit.ts";
 export * from "./earning.ts";
 export * from "./error-codes.ts";
 export { amount, count, cursorPage, httpUrl, queryFlag, text, timestamp } from "./fields.ts";

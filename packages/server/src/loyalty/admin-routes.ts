@@ -10,10 +10,12 @@ import {
   ProgramInput,
   Refund,
 } from "@plaudit/contract";
+import { auditEvent, recordAudit } from "../audit/audit-log.ts";
 import type { AppContext, PlauditHono } from "../context.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { privateAddressOf } from "../http/public-address.ts";
+import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { parseOrFail } from "../validation.ts";
 import { adjustPoints } from "./adjust.ts";
@@ -44,6 +46,7 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
       errors: [404],
       examples: [{ summary: "the program", status: 200 }],
     }),
+    requireScope("loyalty:read"),
     async (c) => {
       return c.json(await requireProgram(ctx.db, c.get("store").id), 200, NO_STORE);
     },
@@ -82,6 +85,7 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
         },
       ],
     }),
+    requireScope("loyalty:write"),
     async (c) => {
       const program = parseOrFail(ProgramInput, await readJsonBody(c));
       const webhook = program.settings.codeWebhookUrl;
@@ -91,7 +95,8 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
           "settings.codeWebhookUrl": `must be on the public internet, not ${refused} (a platform on your own network needs PLAUDIT_ALLOW_PRIVATE_WEBHOOKS=1 on the Plaudit server)`,
         });
       }
-      await saveProgram(ctx.db, c.get("store").id, program, ctx.clock());
+      const audit = auditEvent(c, ctx, "loyalty.program.save", c.get("store").id);
+      await saveProgram(ctx.db, c.get("store").id, program, ctx.clock(), audit);
       return c.json(program, 200, NO_STORE);
     },
   );
@@ -119,11 +124,13 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
         },
       ],
     }),
+    requireScope("loyalty:adjust"),
     async (c) => {
       const raw = await readJsonBody(c);
       const key = idempotencyKeyOf(c);
       const input = parseOrFail(AdjustmentInput, raw);
-      return sendStored(c, await adjustPoints(ctx, c.get("store").id, key, input));
+      const audit = auditEvent(c, ctx, "loyalty.adjust", input.customerId);
+      return sendStored(c, await adjustPoints(ctx, c.get("store").id, key, input, audit));
     },
   );
 
@@ -134,6 +141,7 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
       responses: { 200: ConsistencyReport },
       examples: [{ summary: "the check", status: 200 }],
     }),
+    requireScope("loyalty:read"),
     async (c) => {
       const report = await checkConsistency(ctx.db, c.get("store").id);
       return c.json(
@@ -156,6 +164,7 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
         { summary: "a customer the program has not seen", params: { customerId: "c-unknown" }, status: 404 },
       ],
     }),
+    requireScope("customers:read"),
     async (c) => {
       const storeId = c.get("store").id;
       const customerId = customerParam(c.req.param("customerId"));
@@ -217,12 +226,14 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
         { summary: "not a date", params: { customerId: "c-1001" }, body: { birthday: "soon" }, status: 422 },
       ],
     }),
+    requireScope("loyalty:adjust"),
     async (c) => {
       const customerId = customerParam(c.req.param("customerId"));
       const patch = parseOrFail(CustomerPatch, await readJsonBody(c));
       const birthday = patch.birthday === null ? null : normalizeBirthday(patch.birthday);
       if (birthday === undefined) throw validationFailed({ birthday: BIRTHDAY_MESSAGE });
-      await setBirthday(ctx, c.get("store").id, customerId, birthday);
+      const audit = auditEvent(c, ctx, "loyalty.customer.update", customerId);
+      await setBirthday(ctx, c.get("store").id, customerId, birthday, audit);
       return c.json({ customerId, birthday }, 200, NO_STORE);
     },
   );
@@ -236,12 +247,15 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
       errors: [404],
       examples: [{ summary: "today's sweep", status: 200 }],
     }),
+    requireScope("loyalty:write"),
     async (c) => {
       const storeId = c.get("store").id;
       const program = await requireProgram(ctx.db, storeId);
       const expired = await expirySweep(ctx, storeId, program);
       const birthdays = await birthdaySweep(ctx, storeId, program);
       const recoveredRedemptions = await recoverStuckRedemptions(ctx, storeId);
+      // Many short transactions, one per customer: the sweep's one audit row follows them.
+      await recordAudit(ctx.db, auditEvent(c, ctx, "loyalty.sweep", storeId));
       return c.json({ expired, birthdays, recoveredRedemptions }, 200, NO_STORE);
     },
   );
@@ -261,8 +275,15 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
         { summary: "an unknown order", params: { orderId: "o-unknown" }, status: 404 },
       ],
     }),
+    requireScope("orders:write"),
     async (c) => {
-      const result = await refundOrder(ctx, c.get("store").id, c.req.param("orderId"));
+      const orderId = c.req.param("orderId");
+      const result = await refundOrder(
+        ctx,
+        c.get("store").id,
+        orderId,
+        auditEvent(c, ctx, "order.refund", orderId),
+      );
       return c.json(result, result.created ? 201 : 200, NO_STORE);
     },
   );

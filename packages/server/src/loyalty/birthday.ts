@@ -1,4 +1,5 @@
 import { pointsFor } from "@plaudit/contract";
+import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { ensureBalanceRow, postEntry } from "./ledger.ts";
@@ -32,6 +33,7 @@ export async function setBirthday(
   storeId: string,
   customerId: string,
   birthday: string | null,
+  audit: AuditEvent,
 ) {
   await transaction(ctx.db, async (tx) => {
     await ensureBalanceRow(tx, storeId, customerId, ctx.clock().toISOString());
@@ -41,6 +43,7 @@ export async function setBirthday(
       .where("store_id", "=", storeId)
       .where("customer_id", "=", customerId)
       .execute();
+    await appendAudit(tx, audit);
   });
 }
 

@@ -76,7 +76,7 @@ function operation({ template, spec }: DescribedRoute): Json {
     if (answer) responses[status] = response(Number(status), answer);
   }
   if (spec.cacheable) responses["304"] = { description: "Not modified (If-None-Match matched the ETag)" };
-  Object.assign(responses, errorRefs([...(admin ? [401 as const] : []), ...(spec.errors ?? [])]));
+  Object.assign(responses, errorRefs([...(admin ? ([401, 403] as const) : []), ...(spec.errors ?? [])]));
 
   return {
     summary: spec.summary,

@@ -1,6 +1,8 @@
 import { OrderRecorded, OrderSubmission } from "@plaudit/contract";
+import { auditEvent } from "../audit/audit-log.ts";
 import type { RouteModule } from "../context.ts";
 import { readJsonBody } from "../http/json-body.ts";
+import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { recordOrder } from "../orders/record-order.ts";
 import { parseOrFail } from "../validation.ts";
@@ -38,9 +40,15 @@ export const adminOrderRoutes: RouteModule = {
           },
         ],
       }),
+      requireScope("orders:write"),
       async (c) => {
         const input = parseOrFail(OrderSubmission, await readJsonBody(c));
-        const { created, order } = await recordOrder(ctx, c.get("store").id, input);
+        const { created, order } = await recordOrder(
+          ctx,
+          c.get("store").id,
+          input,
+          auditEvent(c, ctx, "order.record", input.orderId),
+        );
         // 201 the first time; a replay of the same orderId answers 200 and changes nothing.
         return c.json({ orderId: order.orderId, created }, created ? 201 : 200);
       },

@@ -6,10 +6,12 @@ import {
   REVIEW_STATUSES,
   ReviewPatch,
 } from "@plaudit/contract";
+import { auditEvent } from "../audit/audit-log.ts";
 import type { RouteModule } from "../context.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { publicOriginOf } from "../http/public-origin.ts";
+import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { decodeCursor } from "../reviews/cursor.ts";
 import { toAdminReview } from "../reviews/review-json.ts";
@@ -35,6 +37,7 @@ export const adminReviewRoutes: RouteModule = {
           { summary: "an unknown status", query: { status: "spam" }, status: 422 },
         ],
       }),
+      requireScope("reviews:read"),
       async (c) => {
         const fields: Record<string, string> = {};
         const status = c.req.query("status");
@@ -94,6 +97,7 @@ export const adminReviewRoutes: RouteModule = {
           { summary: "an empty change", params: { id: "{{reviewId}}" }, body: {}, status: 422 },
         ],
       }),
+      requireScope("reviews:moderate"),
       async (c) => {
         const patch = parseOrFail(ReviewPatch, await readJsonBody(c));
         if (patch.status === undefined && patch.reply === undefined) {
@@ -101,13 +105,16 @@ export const adminReviewRoutes: RouteModule = {
             status: "give a status, a reply, or both",
           });
         }
+        const reviewId = c.req.param("id");
+        const action = patch.status === undefined ? "review.reply" : "review.moderate";
         return c.json(
           await moderateReview(
             ctx,
             c.get("store").id,
-            c.req.param("id"),
+            reviewId,
             patch,
             publicOriginOf(c, ctx.trustProxy),
+            auditEvent(c, ctx, action, reviewId),
           ),
         );
       },

@@ -1,3 +1,4 @@
+import { auditRoutes } from "../audit/audit-routes.ts";
 import type { RouteModule } from "../context.ts";
 import { loyaltyRoutes } from "../loyalty/routes.ts";
 import { mediaRoutes } from "../media/media-routes.ts";
@@ -20,4 +21,5 @@ export const routeModules: RouteModule[] = [
   loyaltyRoutes,
   mediaRoutes,
   snippetRoutes,
+  auditRoutes,
 ];
