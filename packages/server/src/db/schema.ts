@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { AdminUserTables } from "../admin-users/tables.ts";
 import type { LoyaltyTables } from "../loyalty/loyalty-tables.ts";
 import type { MediaTables } from "../media/media-table.ts";
 
@@ -108,4 +109,4 @@ export interface ReviewTables {
  * Every table of the server. Loyalty and media add their tables as their own interface in their
  * own file and extend this one (`extends ReviewTables, LoyaltyTables`).
  */
-export interface Schema extends ReviewTables, LoyaltyTables, MediaTables {}
+export interface Schema extends ReviewTables, LoyaltyTables, MediaTables, AdminUserTables {}

@@ -1,3 +1,4 @@
+import { adminUserRoutes } from "../admin-users/routes.ts";
 import type { RouteModule } from "../context.ts";
 import { loyaltyRoutes } from "../loyalty/routes.ts";
 import { mediaRoutes } from "../media/media-routes.ts";
@@ -17,6 +18,7 @@ export const routeModules: RouteModule[] = [
   reviewRoutes,
   adminOrderRoutes,
   adminReviewRoutes,
+  adminUserRoutes,
   loyaltyRoutes,
   mediaRoutes,
   snippetRoutes,
