@@ -5,6 +5,15 @@ import { usersCommand } from "./cli-users.ts";
 import { SIGN_IN_LIMITS } from "./throttle.ts";
 import { createUser } from "./users.ts";
 
+const testAudit = (storeId: string) => ({
+  storeId,
+  at: new Date().toISOString(),
+  actor: { cli: "test" },
+  action: "admin.user.create",
+  ip: "test",
+  requestId: "test",
+});
+
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON the assertions check
 type Json = any;
 
@@ -38,13 +47,11 @@ describe.each(databasesUnderTest())("admin app accounts on %s", (kind) => {
   }
 
   async function invite(email: string, role: "owner" | "moderator" | "support") {
-    const created = await createUser(server.db, {
-      storeId,
-      email,
-      role,
-      now: time.clock(),
-      origin: "http://x",
-    });
+    const created = await createUser(
+      server.db,
+      { storeId, email, role, now: time.clock(), origin: "http://x" },
+      testAudit(storeId),
+    );
     const url = new URL(created.inviteUrl);
     const token = new URLSearchParams(url.hash.split("?")[1]).get("token") ?? "";
     return { ...created, token };
@@ -150,13 +157,17 @@ describe.each(databasesUnderTest())("admin app accounts on %s", (kind) => {
     const proxied = await startTestServer({ db: kind, clock: time.clock, trustProxy: true });
     try {
       const { storeId: other } = await makeStore(proxied.db);
-      const created = await createUser(proxied.db, {
-        storeId: other,
-        email: "tls@shop.example",
-        role: "owner",
-        now: time.clock(),
-        origin: "https://x",
-      });
+      const created = await createUser(
+        proxied.db,
+        {
+          storeId: other,
+          email: "tls@shop.example",
+          role: "owner",
+          now: time.clock(),
+          origin: "https://x",
+        },
+        testAudit(other),
+      );
       const token = new URLSearchParams(new URL(created.inviteUrl).hash.split("?")[1]).get("token");
       await fetch(`${proxied.url}/v1/admin/password`, {
         method: "POST",

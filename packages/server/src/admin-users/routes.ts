@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { auditEvent } from "../audit/audit-log.ts";
 import type { AppContext, PlauditHono, RouteModule } from "../context.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { clientIp } from "../http/client-ip.ts";
@@ -81,13 +82,25 @@ function registerSessionRoutes(app: PlauditHono, ctx: AppContext): void {
     }
     await clearFailures(ctx.db, keys[0] as (typeof keys)[number]);
     const previous = sessionTokenOf(c);
-    if (previous) await endSession(ctx.db, previous);
-    const session = await startSession(ctx.db, {
-      userId: user.id,
-      now,
-      ip: clientIp(c, ctx.trustProxy),
-      userAgent: c.req.header("user-agent") ?? "",
-    });
+    const ip = clientIp(c, ctx.trustProxy);
+    const session = await startSession(
+      ctx.db,
+      {
+        userId: user.id,
+        now,
+        ip,
+        userAgent: c.req.header("user-agent") ?? "",
+        ...(previous ? { previousToken: previous } : {}),
+      },
+      {
+        storeId: user.store_id,
+        at: now.toISOString(),
+        actor: { userId: user.id },
+        action: "admin.session.start",
+        ip,
+        requestId: c.get("requestId"),
+      },
+    );
     setSessionCookie(c, session.token, session.expiresAt, isHttps(c, ctx));
     const found = await findSession(ctx.db, session.token, now);
     if (!found) throw new Error("a session just started was not found");
@@ -106,7 +119,10 @@ function registerSessionRoutes(app: PlauditHono, ctx: AppContext): void {
   // Sign out this browser.
   app.delete("/v1/admin/session", async (c) => {
     const token = sessionTokenOf(c);
-    if (token && "userId" in c.get("actor")) await endSession(ctx.db, token);
+    const actor = c.get("actor");
+    if (!token || !("userId" in actor))
+      throw new ApiError(404, "not_found", "this request is not signed in with a session");
+    await endSession(ctx.db, token, auditEvent(c, ctx, "admin.session.end", actor.userId));
     clearSessionCookie(c, isHttps(c, ctx));
     return c.body(null, 204);
   });
@@ -116,7 +132,7 @@ function registerSessionRoutes(app: PlauditHono, ctx: AppContext): void {
     const actor = c.get("actor");
     if (!("userId" in actor))
       throw new ApiError(404, "not_found", "this request is not signed in with a session");
-    await endAllSessions(ctx.db, actor.userId);
+    await endAllSessions(ctx.db, actor.userId, auditEvent(c, ctx, "admin.sessions.end", actor.userId));
     clearSessionCookie(c, isHttps(c, ctx));
     return c.body(null, 204);
   });
@@ -125,11 +141,11 @@ function registerSessionRoutes(app: PlauditHono, ctx: AppContext): void {
   app.post("/v1/admin/password", async (c) => {
     const body = await readJsonBody(c);
     const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-    const user = await setPasswordWithInvite(ctx.db, {
-      token: fields.token,
-      password: fields.password,
-      now: ctx.clock(),
-    });
+    const user = await setPasswordWithInvite(
+      ctx.db,
+      { token: fields.token, password: fields.password, now: ctx.clock() },
+      { ip: clientIp(c, ctx.trustProxy), requestId: c.get("requestId") },
+    );
     return c.json({ user }, 200, NO_STORE);
   });
 }
@@ -161,23 +177,31 @@ function registerUserRoutes(app: PlauditHono, ctx: AppContext): void {
   app.post("/v1/admin/users", requireScope("keys:manage"), async (c) => {
     const input = parseOrFail(NewUserInput, await readJsonBody(c));
     if (!isRole(input.role)) throw validationFailed({ role: "must be owner, moderator or support" });
-    const created = await createUser(ctx.db, {
-      storeId: c.get("store").id,
-      email: input.email,
-      role: input.role,
-      now: ctx.clock(),
-      origin: publicOriginOf(c, ctx.trustProxy),
-    });
+    const created = await createUser(
+      ctx.db,
+      {
+        storeId: c.get("store").id,
+        email: input.email,
+        role: input.role,
+        now: ctx.clock(),
+        origin: publicOriginOf(c, ctx.trustProxy),
+      },
+      auditEvent(c, ctx, "admin.user.create", ""),
+    );
     return c.json(created, 201, NO_STORE);
   });
 
   app.post("/v1/admin/users/:id/invite", requireScope("keys:manage"), async (c) => {
-    const link = await reinvite(ctx.db, {
-      storeId: c.get("store").id,
-      userId: c.req.param("id"),
-      now: ctx.clock(),
-      origin: publicOriginOf(c, ctx.trustProxy),
-    });
+    const link = await reinvite(
+      ctx.db,
+      {
+        storeId: c.get("store").id,
+        userId: c.req.param("id"),
+        now: ctx.clock(),
+        origin: publicOriginOf(c, ctx.trustProxy),
+      },
+      auditEvent(c, ctx, "admin.user.invite", ""),
+    );
     return c.json(link, 201, NO_STORE);
   });
 
@@ -185,12 +209,13 @@ function registerUserRoutes(app: PlauditHono, ctx: AppContext): void {
     const users = await listUsers(ctx.db, c.get("store").id);
     const user = users.find((u) => u.id === c.req.param("id"));
     if (!user) throw new ApiError(404, "not_found", "no such user in this store");
-    await endAllSessions(ctx.db, user.id);
+    await endAllSessions(ctx.db, user.id, auditEvent(c, ctx, "admin.user.sessions.end", user.id));
     return c.body(null, 204);
   });
 
   app.delete("/v1/admin/users/:id", requireScope("keys:manage"), async (c) => {
-    await deleteUser(ctx.db, c.get("store").id, c.req.param("id"));
+    const id = c.req.param("id");
+    await deleteUser(ctx.db, c.get("store").id, id, auditEvent(c, ctx, "admin.user.delete", id));
     return c.body(null, 204);
   });
 }

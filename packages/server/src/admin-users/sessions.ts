@@ -1,8 +1,11 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { appendAudit } from "../audit/audit-log.ts";
 import { ROLE_SCOPES, type Role } from "../auth/scopes.ts";
 import type { Database } from "../db/database.ts";
+import { transaction } from "../db/transaction.ts";
 import { keyedMac, randomToken, sameText, sha256 } from "./secrets.ts";
+import type { AuditFor } from "./users.ts";
 
 // Server-side sessions: the cookie holds a random token, the database its sha256 and whose it is.
 // Signing out deletes the row, so a stolen cookie stops working at once, in every process.
@@ -41,21 +44,28 @@ export function sessionTokenOf(c: Context): string | undefined {
 
 export async function startSession(
   db: Database,
-  args: { userId: string; now: Date; ip: string; userAgent: string },
+  args: { userId: string; now: Date; ip: string; userAgent: string; previousToken?: string },
+  audit: AuditFor,
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomToken(32);
   const expiresAt = new Date(args.now.getTime() + SESSION_HOURS * 3_600_000);
-  await db.kysely
-    .insertInto("admin_sessions")
-    .values({
-      id_hash: sha256(token),
-      user_id: args.userId,
-      created_at: args.now.toISOString(),
-      expires_at: expiresAt.toISOString(),
-      ip: args.ip.slice(0, 100),
-      user_agent: args.userAgent.slice(0, 300),
-    })
-    .execute();
+  await transaction(db, async (tx) => {
+    // Rotation: the session this browser had (if any) ends as the new one starts.
+    if (args.previousToken !== undefined)
+      await tx.deleteFrom("admin_sessions").where("id_hash", "=", sha256(args.previousToken)).execute();
+    await tx
+      .insertInto("admin_sessions")
+      .values({
+        id_hash: sha256(token),
+        user_id: args.userId,
+        created_at: args.now.toISOString(),
+        expires_at: expiresAt.toISOString(),
+        ip: args.ip.slice(0, 100),
+        user_agent: args.userAgent.slice(0, 300),
+      })
+      .execute();
+    await appendAudit(tx, { ...audit, target: args.userId });
+  });
   return { token, expiresAt };
 }
 
@@ -87,17 +97,24 @@ export async function findSession(db: Database, token: string, now: Date): Promi
   };
 }
 
-export async function endSession(db: Database, token: string): Promise<void> {
-  await db.kysely.deleteFrom("admin_sessions").where("id_hash", "=", sha256(token)).execute();
+export async function endSession(
+  db: Database,
+  token: string,
+  audit: AuditFor & { target: string },
+): Promise<void> {
+  await transaction(db, async (tx) => {
+    await tx.deleteFrom("admin_sessions").where("id_hash", "=", sha256(token)).execute();
+    await appendAudit(tx, audit);
+  });
 }
 
 /** Signs a user out everywhere: every browser, every process. Returns how many sessions ended. */
-export async function endAllSessions(db: Database, userId: string): Promise<number> {
-  const result = await db.kysely
-    .deleteFrom("admin_sessions")
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+export async function endAllSessions(db: Database, userId: string, audit: AuditFor): Promise<number> {
+  return transaction(db, async (tx) => {
+    const result = await tx.deleteFrom("admin_sessions").where("user_id", "=", userId).executeTakeFirst();
+    await appendAudit(tx, { ...audit, target: userId });
+    return Number(result.numDeletedRows);
+  });
 }
 
 /** Forgets sessions that ran out (the sweep calls this). */

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { Role } from "../auth/scopes.ts";
 import type { Database } from "../db/database.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
@@ -10,6 +11,9 @@ import { keyedMac, randomToken, sameText, sha256 } from "./secrets.ts";
 export const ROLES: readonly Role[] = ["owner", "moderator", "support"];
 /** How long a set-password link works. */
 export const INVITE_HOURS = 72;
+
+/** An audit event whose target (the user's id) is known only once the write finds or makes it. */
+export type AuditFor = Omit<AuditEvent, "target">;
 
 export interface AdminUser {
   id: string;
@@ -71,6 +75,7 @@ function inviteToken(signingKey: string, userId: string, expiresAt: string): str
 export async function createUser(
   db: Database,
   args: { storeId: string; email: string; role: Role; now: Date; origin: string },
+  audit: AuditFor,
 ): Promise<{ user: AdminUser; inviteUrl: string; expiresAt: string }> {
   const problems: Record<string, string> = {};
   const emailIssue = emailProblem(args.email);
@@ -106,6 +111,7 @@ export async function createUser(
       .values({ ...row, password_set_at: null })
       .execute();
     const invite = await issueInvite(tx, row.id, store.secret_key, args.now);
+    await appendAudit(tx, { ...audit, target: row.id });
     return {
       user: toAdminUser(row),
       inviteUrl: inviteUrl(args.origin, args.storeId, email, invite.token),
@@ -145,6 +151,7 @@ async function issueInvite(
 export async function reinvite(
   db: Database,
   args: { storeId: string; userId: string; now: Date; origin: string },
+  audit: AuditFor,
 ): Promise<{ inviteUrl: string; expiresAt: string }> {
   return transaction(db, async (tx) => {
     const row = await tx
@@ -156,6 +163,7 @@ export async function reinvite(
       .executeTakeFirst();
     if (!row) throw new ApiError(404, "not_found", "no such user in this store");
     const invite = await issueInvite(tx, row.id, row.secret_key, args.now);
+    await appendAudit(tx, { ...audit, target: row.id });
     return {
       inviteUrl: inviteUrl(args.origin, args.storeId, row.email, invite.token),
       expiresAt: invite.expiresAt,
@@ -173,6 +181,7 @@ const badLink = () =>
 export async function setPasswordWithInvite(
   db: Database,
   args: { token: unknown; password: unknown; now: Date },
+  audit: Pick<AuditEvent, "ip" | "requestId">,
 ): Promise<AdminUser> {
   const problem = passwordProblem(args.password);
   if (problem) throw validationFailed({ password: problem });
@@ -216,6 +225,14 @@ export async function setPasswordWithInvite(
       .where("id", "=", found.id)
       .execute();
     await tx.deleteFrom("admin_sessions").where("user_id", "=", found.id).execute();
+    await appendAudit(tx, {
+      ...audit,
+      storeId: found.store_id,
+      at,
+      actor: { userId: found.id },
+      action: "admin.user.password.set",
+      target: found.id,
+    });
     return toAdminUser({ ...found, password_hash: passwordHash });
   });
 }
@@ -231,7 +248,12 @@ export async function listUsers(db: Database, storeId: string): Promise<AdminUse
 }
 
 /** Removes a user, their sessions and unused links. */
-export async function deleteUser(db: Database, storeId: string, userId: string): Promise<void> {
+export async function deleteUser(
+  db: Database,
+  storeId: string,
+  userId: string,
+  audit: AuditFor,
+): Promise<void> {
   await transaction(db, async (tx) => {
     const row = await tx
       .selectFrom("admin_users")
@@ -243,5 +265,6 @@ export async function deleteUser(db: Database, storeId: string, userId: string):
     await tx.deleteFrom("admin_sessions").where("user_id", "=", userId).execute();
     await tx.deleteFrom("admin_invites").where("user_id", "=", userId).execute();
     await tx.deleteFrom("admin_users").where("id", "=", userId).execute();
+    await appendAudit(tx, { ...audit, target: userId });
   });
 }

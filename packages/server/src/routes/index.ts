@@ -1,4 +1,5 @@
 import { adminUserRoutes } from "../admin-users/routes.ts";
+import { auditRoutes } from "../audit/audit-routes.ts";
 import type { RouteModule } from "../context.ts";
 import { loyaltyRoutes } from "../loyalty/routes.ts";
 import { mediaRoutes } from "../media/media-routes.ts";
@@ -22,4 +23,5 @@ export const routeModules: RouteModule[] = [
   loyaltyRoutes,
   mediaRoutes,
   snippetRoutes,
+  auditRoutes,
 ];
