@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   "unauthorized",
   "invalid_customer_token",
   "expired_customer_token",
+  "invalid_credentials",
   // 403
   "origin_not_allowed",
   "insufficient_scope",
@@ -25,6 +26,8 @@ export const ERROR_CODES = [
   // 409
   "idempotency_conflict",
   "conflict",
+  // 410: a one-time link used, wrong or expired
+  "invite_invalid",
   // 413, 415
   "payload_too_large",
   "unsupported_media_type",

@@ -14,7 +14,7 @@ import type * as v from "valibot";
 export type KnownHeader = "X-Plaudit-Customer" | "Idempotency-Key";
 
 /** Statuses answered with the one error shape; each becomes a `$ref` to a shared response. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 423 | 429;
 
 export interface ResponseSpec {
   description?: string;
@@ -59,6 +59,11 @@ export interface RouteSpec {
   responses: Partial<Record<number, v.GenericSchema | ResponseSpec>>;
   /** Error answers this route gives (the one error shape). */
   errors?: ErrorStatus[];
+  /**
+   * Who may call an admin route (`/v1/admin/…`): by default the store's key or the admin app's
+   * session cookie; `session`: only a signed-in admin app user; `none`: anyone (sign-in itself).
+   */
+  auth?: "session" | "none";
   /** Sends ETag and Cache-Control and answers If-None-Match with 304. */
   cacheable?: boolean;
   examples?: RouteExample[];

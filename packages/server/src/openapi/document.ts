@@ -54,7 +54,9 @@ const errorRefs = (statuses: readonly ErrorStatus[]): Json =>
   );
 
 function operation({ template, spec }: DescribedRoute): Json {
-  const admin = template.startsWith("/v1/admin/");
+  const admin = template.startsWith("/v1/admin/") && spec.auth !== "none";
+  const security =
+    spec.auth === "session" ? [{ adminSession: [] }] : [{ bearerSecret: [] }, { adminSession: [] }];
   const parameters: Json[] = [
     ...[...template.matchAll(/\{(\w+)\}/g)].map((m) => pathParameter(m[1]!, spec.params?.[m[1]!])),
     ...Object.entries(spec.query?.entries ?? {}).map(([name, schema]) => {
@@ -81,7 +83,7 @@ function operation({ template, spec }: DescribedRoute): Json {
   return {
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
-    ...(admin ? { security: [{ bearerSecret: [] }] } : {}),
+    ...(admin ? { security } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...requestBody(spec),
     responses,
@@ -144,6 +146,12 @@ export function openApiDocument(routes: readonly RouterRoute[]): Json {
     components: {
       securitySchemes: {
         bearerSecret: { type: "http", scheme: "bearer", description: "The store's secret (admin) key" },
+        adminSession: {
+          type: "apiKey",
+          in: "cookie",
+          name: "plaudit_admin",
+          description: "The admin app's session (POST /v1/admin/session); writes also need X-CSRF-Token",
+        },
       },
       responses: ERROR_RESPONSES,
       schemas: namedJsonSchemas(),

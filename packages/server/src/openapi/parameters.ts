@@ -44,10 +44,11 @@ export const headerParameter = (name: KnownHeader, required: boolean) => ({
 
 const ERROR_CODES_BY_STATUS: Record<number, string> = {
   400: "malformed_json or bad_request",
-  401: "unauthorized, invalid_customer_token or expired_customer_token",
+  401: "unauthorized, invalid_customer_token, expired_customer_token or invalid_credentials",
   403: "origin_not_allowed or insufficient_scope",
   404: "not_found or a *_not_found code (store_not_found, review_not_found, …)",
   409: "idempotency_conflict or conflict",
+  410: "invite_invalid: a one-time link that is wrong, used or expired",
   413: "payload_too_large",
   415: "unsupported_media_type",
   422: "validation_failed (with fields) or insufficient_points",
