@@ -10,7 +10,7 @@ import {
 } from "@plaudit/contract";
 import { auditEvent } from "../audit/audit-log.ts";
 import type { AppContext, PlauditHono, RouteModule } from "../context.ts";
-import { ApiError, validationFailed } from "../errors.ts";
+import { ApiError } from "../errors.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { publicOriginOf } from "../http/public-origin.ts";
@@ -32,7 +32,6 @@ import { accountKey, addressKey, assertNotLocked, clearFailures, recordFailure }
 import {
   createUser,
   deleteUser,
-  isRole,
   listUsers,
   normalizeEmail,
   reinvite,
