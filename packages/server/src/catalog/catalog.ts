@@ -1,21 +1,11 @@
+import type { CatalogProduct, ProductInput } from "@plaudit/contract";
 import type { Kysely } from "kysely";
+import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { Database } from "../db/database.ts";
 import type { ProductsTable, Schema } from "../db/schema.ts";
-import type { ProductInput } from "./product-input.ts";
+import { transaction } from "../db/transaction.ts";
 
-/** A product as the admin API shows it. */
-export interface CatalogProduct {
-  productId: string;
-  name: string | null;
-  url: string | null;
-  imageUrl: string | null;
-  brand: string | null;
-  gtin: string | null;
-  mpn: string | null;
-  sku: string | null;
-  groupId: string | null;
-  updatedAt: string | null;
-}
+export type { CatalogProduct };
 
 export function toCatalogProduct(row: ProductsTable): CatalogProduct {
   return {
@@ -35,7 +25,7 @@ export function toCatalogProduct(row: ProductsTable): CatalogProduct {
 /** Creates or replaces a product's facts (a review may have made its row already, nameless). */
 export async function putProduct(
   db: Database,
-  args: { storeId: string; productId: string; input: ProductInput; at: string },
+  args: { storeId: string; productId: string; input: ProductInput; at: string; audit: AuditEvent },
 ): Promise<CatalogProduct> {
   const facts = {
     name: args.input.name,
@@ -48,13 +38,16 @@ export async function putProduct(
     group_id: args.input.groupId,
     updated_at: args.at,
   };
-  const row = await db.kysely
-    .insertInto("products")
-    .values({ store_id: args.storeId, product_id: args.productId, ...facts })
-    .onConflict((oc) => oc.columns(["store_id", "product_id"]).doUpdateSet(facts))
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toCatalogProduct(row);
+  return transaction(db, async (tx) => {
+    const row = await tx
+      .insertInto("products")
+      .values({ store_id: args.storeId, product_id: args.productId, ...facts })
+      .onConflict((oc) => oc.columns(["store_id", "product_id"]).doUpdateSet(facts))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(tx, args.audit);
+    return toCatalogProduct(row);
+  });
 }
 
 export const PRODUCT_PAGE = 50;

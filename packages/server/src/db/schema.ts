@@ -1,4 +1,6 @@
 import type { Generated } from "kysely";
+import type { AdminUserTables } from "../admin-users/tables.ts";
+import type { AuditTables } from "../audit/audit-table.ts";
 import type { JobTables } from "../jobs/job-table.ts";
 import type { LoyaltyTables } from "../loyalty/loyalty-tables.ts";
 import type { MediaTables } from "../media/media-table.ts";
@@ -132,4 +134,6 @@ export interface Schema
     MediaTables,
     JobTables,
     SuppressionTables,
-    ReviewRequestTables {}
+    ReviewRequestTables,
+    AuditTables,
+    AdminUserTables {}

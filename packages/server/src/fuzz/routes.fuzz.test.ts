@@ -123,6 +123,13 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
         from: { name: "Shop", email: "hello@shop.example" },
         theme: { accent: "#123456" },
       },
+      "POST /v1/admin/session": {
+        store: storeId,
+        email: "owner@shop.example",
+        password: "a long passphrase",
+      },
+      "POST /v1/admin/password": { token: "nonce.mac", password: "a long passphrase" },
+      "POST /v1/admin/users": { email: "new@shop.example", role: "moderator" },
     },
   };
 }

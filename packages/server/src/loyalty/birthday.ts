@@ -1,7 +1,9 @@
+import { pointsFor } from "@plaudit/contract";
+import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { ensureBalanceRow, postEntry } from "./ledger.ts";
-import { pointsFor, type StoredProgram } from "./program.ts";
+import type { StoredProgram } from "./program.ts";
 
 // Birthday points, once a year, by a sweep the merchant's cron (or the admin route) runs daily.
 // A birthday counts for 30 days, so a few missed runs still award it; the year is the ledger
@@ -31,6 +33,7 @@ export async function setBirthday(
   storeId: string,
   customerId: string,
   birthday: string | null,
+  audit: AuditEvent,
 ) {
   await transaction(ctx.db, async (tx) => {
     await ensureBalanceRow(tx, storeId, customerId, ctx.clock().toISOString());
@@ -40,6 +43,7 @@ export async function setBirthday(
       .where("store_id", "=", storeId)
       .where("customer_id", "=", customerId)
       .execute();
+    await appendAudit(tx, audit);
   });
 }
 

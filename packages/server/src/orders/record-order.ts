@@ -1,17 +1,19 @@
+import type { OrderSubmission } from "@plaudit/contract";
+import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import type { RecordedOrder } from "../hooks.ts";
-import type { OrderSubmission } from "./order-input.ts";
 
 /**
  * Records an order once per (store, orderId): a replay changes nothing and reports created false.
  * The order's rows and every orderRecorded hook (loyalty's purchase and referral points) commit
- * together, so points are awarded exactly once per order.
+ * together, so points are awarded exactly once per order; so does its audit row (a replay has none).
  */
 export async function recordOrder(
   ctx: AppContext,
   storeId: string,
   input: OrderSubmission,
+  audit: AuditEvent,
 ): Promise<{ created: boolean; order: RecordedOrder }> {
   const order: RecordedOrder = {
     storeId,
@@ -63,6 +65,7 @@ export async function recordOrder(
       const fulfilled = { storeId, orderId: order.orderId, fulfilledAt: order.fulfilledAt };
       for (const hook of ctx.hooks.orderFulfilled) await hook(tx, fulfilled);
     }
+    await appendAudit(tx, audit);
     return { created: true, order };
   });
 }

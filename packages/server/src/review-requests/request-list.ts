@@ -1,14 +1,8 @@
+import { REQUEST_STATUSES } from "@plaudit/contract";
 import type { Database } from "../db/database.ts";
 import type { ReviewRequestStatus, ReviewRequestsTable } from "./request-tables.ts";
 
-export const REQUEST_STATUSES = [
-  "scheduled",
-  "sent",
-  "reviewed",
-  "failed",
-  "suppressed",
-  "canceled",
-] as const satisfies readonly ReviewRequestStatus[];
+export { REQUEST_STATUSES };
 
 const PAGE = 50;
 

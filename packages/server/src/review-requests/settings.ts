@@ -1,62 +1,18 @@
+import { RequestSettings, type RequestSettingsAnswer } from "@plaudit/contract";
 import type { Kysely } from "kysely";
 import * as v from "valibot";
 import type { Schema } from "../db/schema.ts";
-import { LIMITS } from "../limits.ts";
-import { text } from "../validation.ts";
 
-const days = (min: number, max: number) =>
-  v.pipe(
-    v.number("must be a whole number of days"),
-    v.integer("must be a whole number of days"),
-    v.minValue(min, `must be at least ${min}`),
-    v.maxValue(max, `must be at most ${max}`),
-  );
-const email = v.pipe(
-  v.string("must be an email address"),
-  v.trim(),
-  v.maxLength(LIMITS.emailMax, "is too long"),
-  v.email("must be an email address"),
-);
-const color = v.pipe(
-  v.string("must be a #rrggbb color"),
-  v.regex(/^#[0-9a-fA-F]{6}$/, "must be a #rrggbb color"),
-);
-
-/**
- * The store's review-request settings (API.md, "Review requests"). Nothing here can depend on a
- * rating: a request goes to every fulfilled order alike (16 CFR 465).
- */
-export const RequestSettingsInput = v.object(
-  {
-    enabled: v.boolean("must be true or false"),
-    delayDays: v.optional(days(0, 60), 7),
-    reminderDays: v.optional(days(0, 60), 7),
-    maxPerAddressPer30Days: v.optional(days(1, 30), 5),
-    from: v.object({ name: text(1, 100, "a sender name"), email }, "must be { name, email }"),
-    notifyEmail: v.optional(v.nullable(email), null),
-    photoIncentivePoints: v.optional(days(0, 1_000_000), 0),
-    /** The hosted review page's colors (the widgets' --plaudit-* tokens); unset: the defaults. */
-    theme: v.optional(
-      v.object(
-        { accent: v.optional(color), text: v.optional(color), background: v.optional(color) },
-        "must be { accent?, text?, background? }",
-      ),
-      {},
-    ),
-  },
-  "must be a JSON object",
-);
-
-export type RequestSettings = v.InferOutput<typeof RequestSettingsInput>;
+export { RequestSettings };
 
 /** What a store that never saved settings has: off, so nothing is mailed before the merchant says so. */
-export function defaultSettings(storeName: string): RequestSettings {
+export function defaultSettings(): RequestSettingsAnswer {
   return {
     enabled: false,
     delayDays: 7,
     reminderDays: 7,
     maxPerAddressPer30Days: 5,
-    from: { name: storeName, email: "" },
+    from: null,
     notifyEmail: null,
     photoIncentivePoints: 0,
     theme: {},
@@ -73,7 +29,7 @@ export async function loadSettings(
     .where("store_id", "=", storeId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const parsed = v.safeParse(RequestSettingsInput, JSON.parse(row.settings));
+  const parsed = v.safeParse(RequestSettings, JSON.parse(row.settings));
   return parsed.success ? parsed.output : undefined;
 }
 

@@ -1,3 +1,5 @@
+import { adminUserRoutes } from "../admin-users/routes.ts";
+import { auditRoutes } from "../audit/audit-routes.ts";
 import { catalogRoutes } from "../catalog/catalog-routes.ts";
 import type { RouteModule } from "../context.ts";
 import { loyaltyRoutes } from "../loyalty/routes.ts";
@@ -19,10 +21,12 @@ export const routeModules: RouteModule[] = [
   reviewRoutes,
   adminOrderRoutes,
   adminReviewRoutes,
+  adminUserRoutes,
   loyaltyRoutes,
   mediaRoutes,
   snippetRoutes,
   catalogRoutes,
   reviewRequestAdminRoutes,
   reviewPageRoutes,
+  auditRoutes,
 ];

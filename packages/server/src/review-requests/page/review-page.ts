@@ -1,5 +1,5 @@
+import { LIMITS } from "@plaudit/contract";
 import { html, type SafeHtml } from "../../html/safe-html.ts";
-import { LIMITS } from "../../limits.ts";
 import type { RequestMessages } from "../messages.ts";
 import type { RequestProduct } from "../request-view.ts";
 

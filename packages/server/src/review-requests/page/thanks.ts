@@ -1,6 +1,7 @@
+import { reviewPoints } from "@plaudit/contract";
 import type { AppContext } from "../../context.ts";
 import { html, type SafeHtml } from "../../html/safe-html.ts";
-import { loadProgram, pointsFor } from "../../loyalty/program.ts";
+import { loadProgram } from "../../loyalty/program.ts";
 import type { RequestMessages } from "../messages.ts";
 import type { RequestView } from "../request-view.ts";
 import { pageState } from "./page-data.ts";
@@ -31,8 +32,7 @@ async function pointsLine(
     const earned = rows.reduce((sum, row) => sum + Number(row.delta), 0);
     return earned > 0 ? t.pointsEarned(earned, program.pointsName) : undefined;
   }
-  const later =
-    pointsFor(program, "review") + (review.media_count > 0 ? pointsFor(program, "review_with_media") : 0);
+  const later = reviewPoints(program, { withMedia: review.media_count > 0 });
   return later > 0 ? t.pointsLater(later, program.pointsName) : undefined;
 }
 
