@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { AdminUserTables } from "../admin-users/tables.ts";
 import type { AuditTables } from "../audit/audit-table.ts";
 import type { JobTables } from "../jobs/job-table.ts";
 import type { LoyaltyTables } from "../loyalty/loyalty-tables.ts";
@@ -134,4 +135,5 @@ export interface Schema
     JobTables,
     SuppressionTables,
     ReviewRequestTables,
-    AuditTables {}
+    AuditTables,
+    AdminUserTables {}
