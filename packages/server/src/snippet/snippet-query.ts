@@ -13,6 +13,13 @@ export interface SnippetQuery {
   shadow: NonNullable<RenderOptions["shadow"]>;
   styles: NonNullable<RenderOptions["styles"]>;
   pageSize: number;
+  /**
+   * The page's CSP nonce for the inline <style>. Per request: never part of what is cached (the
+   * route puts it into the cached HTML and answers `no-store`).
+   */
+  nonce?: string;
+  /** `styles=link`: the stylesheet's URL, e.g. a copy on the merchant's own origin (`/assets/plaudit.css`). */
+  stylesheet?: string;
   /** Facts beyond the id (which comes from the path). */
   facts: Omit<ProductFacts, "id">;
 }
@@ -103,6 +110,17 @@ export function parseSnippetQuery(query: Record<string, string | undefined>): Sn
     else facts.jsonLdId = jsonLdId;
   }
 
+  // Base64 (CSP's nonce-source grammar): nothing that could leave the attribute value.
+  const nonce = query.nonce || undefined;
+  if (nonce !== undefined && !/^[A-Za-z0-9+/_-]{1,128}={0,2}$/.test(nonce))
+    bad("nonce", "must be base64 (your page's CSP nonce), at most 128 characters");
+  const stylesheet = query.stylesheet || undefined;
+  if (stylesheet !== undefined && !(httpUrl(stylesheet) || /^\/(?!\/)[^\s"<>\\]{0,1999}$/.test(stylesheet)))
+    bad(
+      "stylesheet",
+      `must be an http(s) URL or a path from your site's root, at most ${URL_MAX} characters`,
+    );
+
   const { price, currency, availability } = query;
   if (price !== undefined || currency !== undefined || availability !== undefined) {
     const offer: Record<string, string> = { "@type": "Offer" };
@@ -130,6 +148,8 @@ export function parseSnippetQuery(query: Record<string, string | undefined>): Sn
     shadow: shadow!,
     styles: styles!,
     pageSize,
+    ...(nonce ? { nonce } : {}),
+    ...(stylesheet ? { stylesheet } : {}),
     facts,
   };
 }
