@@ -29,4 +29,7 @@ const sha256 = (css: string) => `sha256-${createHash("sha256").update(css).diges
  * They change only with a release (the CSS is fixed text); `plaudit-server csp` prints them and the
  * snippet route sends the one it used in `Plaudit-Style-Src`.
  */
-export const widgetStyleHashes = { reviews: sha256(reviewsWidgetCss), stars: sha256(starsWidgetCss) } as const;
+export const widgetStyleHashes = {
+  reviews: sha256(reviewsWidgetCss),
+  stars: sha256(starsWidgetCss),
+} as const;
