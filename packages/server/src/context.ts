@@ -4,6 +4,7 @@ import type { Database } from "./db/database.ts";
 import type { ServerHooks } from "./hooks.ts";
 import type { ReadCache } from "./http/read-cache.ts";
 import type { Logger } from "./logger.ts";
+import type { Mailer } from "./mail/mailer.ts";
 import type { MediaStorage } from "./media/media-storage.ts";
 import type { Metrics } from "./metrics.ts";
 import type { RateLimiter } from "./rate-limit.ts";
@@ -40,6 +41,13 @@ export interface AppDeps {
    * The CLI reads PLAUDIT_ALLOW_PRIVATE_WEBHOOKS=1.
    */
   allowPrivateWebhooks?: boolean;
+  /**
+   * The origin links in emails and hosted pages use (PLAUDIT_PUBLIC_URL), e.g.
+   * `https://reviews.example.com`; required for review requests.
+   */
+  publicUrl?: string;
+  /** Sends mail (PLAUDIT_SMTP_URL); without it review requests and notifications are not sent. */
+  mailer?: Mailer;
 }
 
 /** The parts every route module gets: deps with defaults filled in. */
@@ -58,6 +66,8 @@ export interface AppContext {
   allowPrivateWebhooks: boolean;
   /** The in-process cache of public reads, when on; writes through the API invalidate it. */
   readCache?: ReadCache;
+  publicUrl?: string;
+  mailer?: Mailer;
 }
 
 /** Per-request values set by middleware. */

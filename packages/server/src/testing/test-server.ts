@@ -42,14 +42,25 @@ export interface TestServer {
 }
 
 /** A fresh, migrated database: a temp SQLite file, or a new PostgreSQL schema. */
-export async function openTestDatabase(
-  kind: DatabaseUnderTest,
-): Promise<{ db: Database; drop(): Promise<void> }> {
+export async function openTestDatabase(kind: DatabaseUnderTest): Promise<{
+  db: Database;
+  /** Another connection to the same database (what a second process would open). */
+  reopen(): Database;
+  /** The DATABASE_URL a child process would be given to reach it. */
+  url: string;
+  drop(): Promise<void>;
+}> {
   if (kind === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "plaudit-test-"));
-    const db = openDatabase(join(dir, "test.sqlite"));
+    const path = join(dir, "test.sqlite");
+    const db = openDatabase(path);
     await migrate(db);
-    return { db, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      db,
+      reopen: () => openDatabase(path),
+      url: path,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const schema = `t_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
@@ -61,8 +72,12 @@ export async function openTestDatabase(
   }
   const db = openDatabase(TEST_PG_URL, { pgSchema: schema });
   await migrate(db);
+  const url = new URL(TEST_PG_URL);
+  url.searchParams.set("options", `-c search_path=${schema}`);
   return {
     db,
+    reopen: () => openDatabase(TEST_PG_URL, { pgSchema: schema }),
+    url: url.toString(),
     drop: async () => {
       const client = new pg.Client({ connectionString: TEST_PG_URL });
       await client.connect();
