@@ -200,7 +200,7 @@ async function startServer(database: string): Promise<{ url: string; stop(): Pro
       "--port",
       "0",
       "--database-url",
-      join(work, "plaudit.sqlite"),
+      database,
     ],
     {
       cwd: app,
