@@ -1,3 +1,4 @@
+import { adminAppPaths } from "./admin-app/openapi-paths.ts";
 import { adminSessionScheme, adminUserPaths } from "./admin-users/openapi-paths.ts";
 
 // The HTTP contract (shared/API.md) as an OpenAPI 3.1 document, written by hand and kept in step
@@ -47,7 +48,8 @@ const cursorParams = [
   queryParam("cursor", { type: "string" }),
   queryParam("limit", { type: "integer", minimum: 1 }),
 ];
-const admin = [{ bearerSecret: [] }];
+// Every admin route takes the store key or the admin app's session cookie (admin-users/).
+const admin = [{ bearerSecret: [] }, { adminSession: [] }];
 /** A page of the cursor-paged routes: `{ items, nextCursor }`. */
 const cursorPage = (item: string): Json => ({
   type: "object",
@@ -311,6 +313,10 @@ export const openApiDocument = {
         parameters: [
           queryParam("status", { enum: ["pending", "published", "rejected"] }),
           queryParam("product", { type: "string" }),
+          queryParam("rating", { type: "string" }, "Comma list of ratings 1–5"),
+          queryParam("media", { enum: ["1", "0", "true", "false"] }, "Only reviews with photos or videos"),
+          queryParam("verified", { enum: ["1", "0", "true", "false"] }, "Only verified purchases"),
+          queryParam("q", { type: "string", maxLength: 200 }, "Text in title or body"),
           ...cursorParams,
         ],
         responses: {
@@ -320,10 +326,25 @@ export const openApiDocument = {
       },
     },
     "/v1/admin/reviews/{id}": {
+      get: {
+        summary: "One review, with its version as the ETag (for If-Match)",
+        security: admin,
+        parameters: [pathParam("id", "Review id")],
+        responses: { "200": json(ref("AdminReview")), ...errors(401, 404) },
+      },
       patch: {
         summary: "Publish, hold or reject a review; set or remove the merchant's reply",
         security: admin,
-        parameters: [pathParam("id", "Review id")],
+        parameters: [
+          pathParam("id", "Review id"),
+          {
+            name: "If-Match",
+            in: "header",
+            required: false,
+            schema: { type: "string" },
+            description: "The review's ETag as read: 409 conflict when it changed since",
+          },
+        ],
         requestBody: body({
           type: "object",
           properties: {
@@ -331,7 +352,11 @@ export const openApiDocument = {
             reply: { type: ["string", "null"], maxLength: 5000 },
           },
         }),
-        responses: { "200": json(ref("AdminReview")), ...errors(400, 401, 404, 422) },
+        responses: {
+          "200": json(ref("AdminReview")),
+          "409": json(ref("Error"), "conflict: the review changed since it was read"),
+          ...errors(400, 401, 404, 422),
+        },
       },
     },
     "/v1/admin/loyalty/program": {
@@ -524,6 +549,7 @@ export const openApiDocument = {
       get: { summary: "This document", responses: { "200": json({ type: "object" }) } },
     },
     ...adminUserPaths,
+    ...adminAppPaths,
   },
   components: {
     securitySchemes: {

@@ -4,6 +4,7 @@ import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
 import { toAdminReview } from "./review-json.ts";
+import { assertVersion, reviewEtag } from "./review-version.ts";
 import { applySummaryChange, reviewSummaryChange } from "./summary-repo.ts";
 
 export interface ReviewPatch {
@@ -23,7 +24,9 @@ export async function moderateReview(
   patch: ReviewPatch,
   origin: string,
   audit: AuditEvent,
-): Promise<AdminReview> {
+  /** The version the moderator saw (If-Match): 409 conflict when the review changed since. */
+  ifMatch?: string,
+): Promise<AdminReview & { etag: string }> {
   const row = await transaction(ctx.db, async (tx) => {
     let find = tx
       .selectFrom("reviews")
@@ -33,6 +36,7 @@ export async function moderateReview(
     if (ctx.db.kind === "postgres") find = find.forUpdate();
     const before = await find.executeTakeFirst();
     if (!before) throw new ApiError(404, "review_not_found", "no review with this id in this store");
+    assertVersion(before, ifMatch);
 
     const after = { ...before };
     if (patch.status !== undefined && patch.status !== before.status) {
@@ -81,5 +85,5 @@ export async function moderateReview(
     row.media_count > 0
       ? ((await ctx.media.forReviews(ctx.db, storeId, [row.id], origin)).get(row.id) ?? [])
       : [];
-  return toAdminReview(row, media);
+  return { ...toAdminReview(row, media), etag: reviewEtag(row) };
 }

@@ -8,9 +8,11 @@ import { requireScope } from "../http/require-scope.ts";
 import { LIMITS } from "../limits.ts";
 import { decodeCursor } from "../reviews/cursor.ts";
 import { toAdminReview } from "../reviews/review-json.ts";
-import { listReviews } from "../reviews/review-list.ts";
+import { listReviews, type ReviewFilters } from "../reviews/review-list.ts";
 import { moderateReview } from "../reviews/review-moderation.ts";
+import { reviewEtag } from "../reviews/review-version.ts";
 import { parseOrFail, text } from "../validation.ts";
+import { parseReviewQuery } from "./review-query.ts";
 
 const ReviewPatchInput = v.object(
   {
@@ -24,38 +26,54 @@ const ReviewPatchInput = v.object(
 
 const STATUSES = ["pending", "published", "rejected"] as const;
 
-/** The merchant's moderation queue: list reviews by status, publish/reject them, reply. */
+/** The admin list's filters: status, product, rating, media, verified, text (`q`). */
+function parseAdminReviewQuery(query: Record<string, string | undefined>) {
+  const fields: Record<string, string> = {};
+  const status = query.status;
+  if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) {
+    fields.status = "must be pending, published or rejected";
+  }
+  const product = query.product;
+  if (product !== undefined && (product.length < 1 || [...product].length > LIMITS.productIdMax)) {
+    fields.product = `must be 1–${LIMITS.productIdMax} characters`;
+  }
+  const limitText = query.limit;
+  const limit = limitText === undefined ? 20 : Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) fields.limit = "must be an integer from 1 to 100";
+  const cursor = query.cursor;
+  const cursorValues = cursor ? decodeCursor("newest", cursor) : undefined;
+  if (cursor && !cursorValues) fields.cursor = "is not a cursor of this list; start again without it";
+  // The public list's filters, parsed by the public list's rules (one source of truth).
+  let filters: ReviewFilters = {};
+  try {
+    ({ filters } = parseReviewQuery({
+      rating: query.rating,
+      media: query.media,
+      verified: query.verified,
+      q: query.q,
+    }));
+  } catch (error) {
+    if (!(error instanceof ApiError) || !error.fields) throw error;
+    Object.assign(fields, error.fields);
+  }
+  if (Object.keys(fields).length > 0) throw validationFailed(fields);
+  return {
+    ...(product !== undefined ? { productId: product } : {}),
+    ...(status !== undefined ? { status: status as (typeof STATUSES)[number] } : {}),
+    filters,
+    limit,
+    ...(cursorValues ? { cursorValues } : {}),
+  };
+}
+
+/** The merchant's moderation queue: list reviews by status and filters, publish/reject them, reply. */
 export const adminReviewRoutes: RouteModule = {
   name: "admin-reviews",
   register(app, ctx) {
     app.get("/v1/admin/reviews", requireScope("reviews:read"), async (c) => {
-      const fields: Record<string, string> = {};
-      const status = c.req.query("status");
-      if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) {
-        fields.status = "must be pending, published or rejected";
-      }
-      const product = c.req.query("product");
-      if (product !== undefined && (product.length < 1 || [...product].length > LIMITS.productIdMax)) {
-        fields.product = `must be 1–${LIMITS.productIdMax} characters`;
-      }
-      const limitText = c.req.query("limit");
-      const limit = limitText === undefined ? 20 : Number(limitText);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 100)
-        fields.limit = "must be an integer from 1 to 100";
-      const cursor = c.req.query("cursor");
-      const cursorValues = cursor ? decodeCursor("newest", cursor) : undefined;
-      if (cursor && !cursorValues) fields.cursor = "is not a cursor of this list; start again without it";
-      if (Object.keys(fields).length > 0) throw validationFailed(fields);
-
+      const query = parseAdminReviewQuery(c.req.query());
       const storeId = c.get("store").id;
-      const page = await listReviews(ctx.db, {
-        storeId,
-        ...(product !== undefined ? { productId: product } : {}),
-        ...(status !== undefined ? { status: status as (typeof STATUSES)[number] } : {}),
-        sort: "newest",
-        limit,
-        ...(cursorValues ? { cursorValues } : {}),
-      });
+      const page = await listReviews(ctx.db, { storeId, sort: "newest", ...query });
       const ids = page.rows.filter((r) => Number(r.media_count) > 0).map((r) => r.id);
       const media =
         ids.length > 0
@@ -63,9 +81,32 @@ export const adminReviewRoutes: RouteModule = {
           : new Map();
       c.header("Cache-Control", "no-store");
       return c.json({
-        items: page.rows.map((row) => toAdminReview(row, media.get(row.id) ?? [])),
+        items: page.rows.map((row) => ({
+          ...toAdminReview(row, media.get(row.id) ?? []),
+          etag: reviewEtag(row),
+        })),
         nextCursor: page.nextCursor,
       });
+    });
+
+    // One review, fresh, with its version as the ETag (what a moderator re-reads after a 409).
+    app.get("/v1/admin/reviews/:id", requireScope("reviews:read"), async (c) => {
+      const storeId = c.get("store").id;
+      const row = await ctx.db.kysely
+        .selectFrom("reviews")
+        .selectAll()
+        .where("id", "=", c.req.param("id"))
+        .where("store_id", "=", storeId)
+        .executeTakeFirst();
+      if (!row) throw new ApiError(404, "review_not_found", "no review with this id in this store");
+      const media =
+        Number(row.media_count) > 0
+          ? ((await ctx.media.forReviews(ctx.db, storeId, [row.id], publicOriginOf(c, ctx.trustProxy))).get(
+              row.id,
+            ) ?? [])
+          : [];
+      const etag = reviewEtag(row);
+      return c.json({ ...toAdminReview(row, media), etag }, 200, { "Cache-Control": "no-store", ETag: etag });
     });
 
     app.patch("/v1/admin/reviews/:id", requireScope("reviews:moderate"), async (c) => {
@@ -77,16 +118,16 @@ export const adminReviewRoutes: RouteModule = {
       }
       const reviewId = c.req.param("id");
       const action = patch.status === undefined ? "review.reply" : "review.moderate";
-      return c.json(
-        await moderateReview(
-          ctx,
-          c.get("store").id,
-          reviewId,
-          patch,
-          publicOriginOf(c, ctx.trustProxy),
-          auditEvent(c, ctx, action, reviewId),
-        ),
+      const review = await moderateReview(
+        ctx,
+        c.get("store").id,
+        reviewId,
+        patch,
+        publicOriginOf(c, ctx.trustProxy),
+        auditEvent(c, ctx, action, reviewId),
+        c.req.header("if-match"),
       );
+      return c.json(review, 200, { ETag: review.etag });
     });
   },
 };
