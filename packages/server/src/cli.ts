@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { usersCommand } from "./admin-users/cli-users.ts";
@@ -48,6 +49,11 @@ Options:
 `;
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+/** plaudit.js and its chunks: built into @plaudit/embed's dist/browser, wherever npm installed it. */
+function widgetFilesDir(): string {
+  return join(dirname(createRequire(import.meta.url).resolve("@plaudit/embed/package.json")), "dist/browser");
+}
 
 function fail(message: string): never {
   process.stderr.write(`plaudit-server: ${message}\n`);
@@ -225,7 +231,7 @@ async function main(): Promise<void> {
     allowPrivateWebhooks: process.env.PLAUDIT_ALLOW_PRIVATE_WEBHOOKS === "1",
     rateLimiter: process.env.PLAUDIT_RATE_LIMITS === "off" ? unlimitedRateLimiter : createMemoryRateLimiter(),
     assets: {
-      embedDir: process.env.PLAUDIT_EMBED_DIR ?? resolve(repoRoot, "packages/embed/dist"),
+      embedDir: process.env.PLAUDIT_EMBED_DIR ?? widgetFilesDir(),
       demoDir: process.env.PLAUDIT_DEMO_DIR ?? resolve(repoRoot, "examples/demo-store"),
     },
   });
