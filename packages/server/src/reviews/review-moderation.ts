@@ -4,7 +4,7 @@ import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
 import { toAdminReview } from "./review-json.ts";
-import { assertVersion, reviewEtag } from "./review-version.ts";
+import { assertVersion } from "./review-version.ts";
 import { applySummaryChange, reviewSummaryChange } from "./summary-repo.ts";
 
 export interface ReviewPatch {
@@ -26,7 +26,7 @@ export async function moderateReview(
   audit: AuditEvent,
   /** The version the moderator saw (If-Match): 409 conflict when the review changed since. */
   ifMatch?: string,
-): Promise<AdminReview & { etag: string }> {
+): Promise<AdminReview> {
   const row = await transaction(ctx.db, async (tx) => {
     let find = tx
       .selectFrom("reviews")
@@ -85,5 +85,5 @@ export async function moderateReview(
     row.media_count > 0
       ? ((await ctx.media.forReviews(ctx.db, storeId, [row.id], origin)).get(row.id) ?? [])
       : [];
-  return { ...toAdminReview(row, media), etag: reviewEtag(row) };
+  return toAdminReview(row, media);
 }

@@ -1,133 +1,178 @@
-import * as v from "valibot";
+import {
+  AdminReview,
+  AdminReviewPage,
+  AdminReviewQuery,
+  LIMITS,
+  REVIEW_STATUSES,
+  ReviewPatch,
+} from "@plaudit/contract";
 import { auditEvent } from "../audit/audit-log.ts";
 import type { RouteModule } from "../context.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { publicOriginOf } from "../http/public-origin.ts";
 import { requireScope } from "../http/require-scope.ts";
-import { LIMITS } from "../limits.ts";
+import { describeRoute } from "../openapi/describe-route.ts";
 import { decodeCursor } from "../reviews/cursor.ts";
 import { toAdminReview } from "../reviews/review-json.ts";
 import { listReviews, type ReviewFilters } from "../reviews/review-list.ts";
 import { moderateReview } from "../reviews/review-moderation.ts";
-import { reviewEtag } from "../reviews/review-version.ts";
-import { parseOrFail, text } from "../validation.ts";
+import { parseOrFail } from "../validation.ts";
 import { parseReviewQuery } from "./review-query.ts";
 
-const ReviewPatchInput = v.object(
-  {
-    status: v.optional(
-      v.picklist(["published", "pending", "rejected"], "must be published, pending or rejected"),
-    ),
-    reply: v.optional(v.nullable(text(1, LIMITS.bodyMax, "a reply"))),
-  },
-  "must be a JSON object",
-);
+const STATUSES = REVIEW_STATUSES;
 
-const STATUSES = ["pending", "published", "rejected"] as const;
-
-/** The admin list's filters: status, product, rating, media, verified, text (`q`). */
-function parseAdminReviewQuery(query: Record<string, string | undefined>) {
-  const fields: Record<string, string> = {};
-  const status = query.status;
-  if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) {
-    fields.status = "must be pending, published or rejected";
-  }
-  const product = query.product;
-  if (product !== undefined && (product.length < 1 || [...product].length > LIMITS.productIdMax)) {
-    fields.product = `must be 1–${LIMITS.productIdMax} characters`;
-  }
-  const limitText = query.limit;
-  const limit = limitText === undefined ? 20 : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) fields.limit = "must be an integer from 1 to 100";
-  const cursor = query.cursor;
-  const cursorValues = cursor ? decodeCursor("newest", cursor) : undefined;
-  if (cursor && !cursorValues) fields.cursor = "is not a cursor of this list; start again without it";
-  // The public list's filters, parsed by the public list's rules (one source of truth).
-  let filters: ReviewFilters = {};
+/** The public list's filters (rating, media, verified, text), parsed by its rules; problems go into `fields`. */
+function adminFilters(query: Record<string, string>, fields: Record<string, string>): ReviewFilters {
   try {
-    ({ filters } = parseReviewQuery({
+    return parseReviewQuery({
       rating: query.rating,
       media: query.media,
       verified: query.verified,
       q: query.q,
-    }));
+    }).filters;
   } catch (error) {
     if (!(error instanceof ApiError) || !error.fields) throw error;
     Object.assign(fields, error.fields);
+    return {};
   }
-  if (Object.keys(fields).length > 0) throw validationFailed(fields);
-  return {
-    ...(product !== undefined ? { productId: product } : {}),
-    ...(status !== undefined ? { status: status as (typeof STATUSES)[number] } : {}),
-    filters,
-    limit,
-    ...(cursorValues ? { cursorValues } : {}),
-  };
 }
 
-/** The merchant's moderation queue: list reviews by status and filters, publish/reject them, reply. */
+/** The merchant's moderation queue: list reviews by status, publish/reject them, reply. */
 export const adminReviewRoutes: RouteModule = {
   name: "admin-reviews",
   register(app, ctx) {
-    app.get("/v1/admin/reviews", requireScope("reviews:read"), async (c) => {
-      const query = parseAdminReviewQuery(c.req.query());
-      const storeId = c.get("store").id;
-      const page = await listReviews(ctx.db, { storeId, sort: "newest", ...query });
-      const ids = page.rows.filter((r) => Number(r.media_count) > 0).map((r) => r.id);
-      const media =
-        ids.length > 0
-          ? await ctx.media.forReviews(ctx.db, storeId, ids, publicOriginOf(c, ctx.trustProxy))
-          : new Map();
-      c.header("Cache-Control", "no-store");
-      return c.json({
-        items: page.rows.map((row) => ({
-          ...toAdminReview(row, media.get(row.id) ?? []),
-          etag: reviewEtag(row),
-        })),
-        nextCursor: page.nextCursor,
-      });
-    });
+    app.get(
+      "/v1/admin/reviews",
+      describeRoute({
+        summary:
+          "Reviews for moderation, newest first; filters by status, product, rating, media, verified, text",
+        query: AdminReviewQuery,
+        responses: { 200: AdminReviewPage },
+        errors: [422],
+        examples: [
+          { summary: "the reviews waiting for moderation", query: { status: "pending" }, status: 200 },
+          { summary: "an unknown status", query: { status: "spam" }, status: 422 },
+          {
+            summary: "pending 1- and 2-star reviews with photos that mention 'broken'",
+            query: { status: "pending", rating: "1,2", media: "1", q: "broken" },
+            status: 200,
+          },
+        ],
+      }),
+      requireScope("reviews:read"),
+      async (c) => {
+        const fields: Record<string, string> = {};
+        const status = c.req.query("status");
+        if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) {
+          fields.status = "must be pending, published or rejected";
+        }
+        const product = c.req.query("product");
+        if (product !== undefined && (product.length < 1 || [...product].length > LIMITS.productIdMax)) {
+          fields.product = `must be 1–${LIMITS.productIdMax} characters`;
+        }
+        const limitText = c.req.query("limit");
+        const limit = limitText === undefined ? LIMITS.adminListLimitDefault : Number(limitText);
+        if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.adminListLimitMax)
+          fields.limit = `must be an integer from 1 to ${LIMITS.adminListLimitMax}`;
+        const cursor = c.req.query("cursor");
+        const cursorValues = cursor ? decodeCursor("newest", cursor) : undefined;
+        if (cursor && !cursorValues) fields.cursor = "is not a cursor of this list; start again without it";
+        const filters = adminFilters(c.req.query(), fields);
+        if (Object.keys(fields).length > 0) throw validationFailed(fields);
 
-    // One review, fresh, with its version as the ETag (what a moderator re-reads after a 409).
-    app.get("/v1/admin/reviews/:id", requireScope("reviews:read"), async (c) => {
-      const storeId = c.get("store").id;
-      const row = await ctx.db.kysely
-        .selectFrom("reviews")
-        .selectAll()
-        .where("id", "=", c.req.param("id"))
-        .where("store_id", "=", storeId)
-        .executeTakeFirst();
-      if (!row) throw new ApiError(404, "review_not_found", "no review with this id in this store");
-      const media =
-        Number(row.media_count) > 0
-          ? ((await ctx.media.forReviews(ctx.db, storeId, [row.id], publicOriginOf(c, ctx.trustProxy))).get(
-              row.id,
-            ) ?? [])
-          : [];
-      const etag = reviewEtag(row);
-      return c.json({ ...toAdminReview(row, media), etag }, 200, { "Cache-Control": "no-store", ETag: etag });
-    });
-
-    app.patch("/v1/admin/reviews/:id", requireScope("reviews:moderate"), async (c) => {
-      const patch = parseOrFail(ReviewPatchInput, await readJsonBody(c));
-      if (patch.status === undefined && patch.reply === undefined) {
-        throw new ApiError(422, "validation_failed", "give a status, a reply, or both", {
-          status: "give a status, a reply, or both",
+        const storeId = c.get("store").id;
+        const page = await listReviews(ctx.db, {
+          storeId,
+          ...(product !== undefined ? { productId: product } : {}),
+          ...(status !== undefined ? { status: status as (typeof STATUSES)[number] } : {}),
+          filters,
+          sort: "newest",
+          limit,
+          ...(cursorValues ? { cursorValues } : {}),
         });
-      }
-      const reviewId = c.req.param("id");
-      const action = patch.status === undefined ? "review.reply" : "review.moderate";
-      const review = await moderateReview(
-        ctx,
-        c.get("store").id,
-        reviewId,
-        patch,
-        publicOriginOf(c, ctx.trustProxy),
-        auditEvent(c, ctx, action, reviewId),
-        c.req.header("if-match"),
-      );
-      return c.json(review, 200, { ETag: review.etag });
-    });
+        const ids = page.rows.filter((r) => Number(r.media_count) > 0).map((r) => r.id);
+        const media =
+          ids.length > 0
+            ? await ctx.media.forReviews(ctx.db, storeId, ids, publicOriginOf(c, ctx.trustProxy))
+            : new Map();
+        c.header("Cache-Control", "no-store");
+        return c.json({
+          items: page.rows.map((row) => toAdminReview(row, media.get(row.id) ?? [])),
+          nextCursor: page.nextCursor,
+        });
+      },
+    );
+
+    app.get(
+      "/v1/admin/reviews/:id",
+      describeRoute({
+        summary: "One review as it is now, its version in the ETag (read again after a 409 conflict)",
+        params: { id: { description: "Review id" } },
+        responses: { 200: AdminReview },
+        errors: [404],
+        examples: [{ summary: "a review", params: { id: "{{reviewId}}" }, status: 200 }],
+      }),
+      requireScope("reviews:read"),
+      async (c) => {
+        const storeId = c.get("store").id;
+        const row = await ctx.db.kysely
+          .selectFrom("reviews")
+          .selectAll()
+          .where("id", "=", c.req.param("id"))
+          .where("store_id", "=", storeId)
+          .executeTakeFirst();
+        if (!row) throw new ApiError(404, "review_not_found", "no review with this id in this store");
+        const origin = publicOriginOf(c, ctx.trustProxy);
+        const media =
+          Number(row.media_count) > 0
+            ? ((await ctx.media.forReviews(ctx.db, storeId, [row.id], origin)).get(row.id) ?? [])
+            : [];
+        const review = toAdminReview(row, media);
+        return c.json(review, 200, { "Cache-Control": "no-store", ETag: review.etag });
+      },
+    );
+
+    app.patch(
+      "/v1/admin/reviews/:id",
+      describeRoute({
+        summary: "Publish, hold or reject a review; set or remove the merchant's reply",
+        params: { id: { description: "Review id" } },
+        headers: [{ name: "If-Match", required: false }],
+        body: ReviewPatch,
+        responses: { 200: AdminReview },
+        errors: [400, 404, 409, 422],
+        examples: [
+          {
+            summary: "publish with a reply",
+            params: { id: "{{reviewId}}" },
+            body: { status: "published", reply: "Thank you, Alex!" },
+            status: 200,
+          },
+          { summary: "an empty change", params: { id: "{{reviewId}}" }, body: {}, status: 422 },
+        ],
+      }),
+      requireScope("reviews:moderate"),
+      async (c) => {
+        const patch = parseOrFail(ReviewPatch, await readJsonBody(c));
+        if (patch.status === undefined && patch.reply === undefined) {
+          throw new ApiError(422, "validation_failed", "give a status, a reply, or both", {
+            status: "give a status, a reply, or both",
+          });
+        }
+        const reviewId = c.req.param("id");
+        const action = patch.status === undefined ? "review.reply" : "review.moderate";
+        const review = await moderateReview(
+          ctx,
+          c.get("store").id,
+          reviewId,
+          patch,
+          publicOriginOf(c, ctx.trustProxy),
+          auditEvent(c, ctx, action, reviewId),
+          c.req.header("if-match"),
+        );
+        return c.json(review, 200, { ETag: review.etag });
+      },
+    );
   },
 };
