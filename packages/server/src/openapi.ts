@@ -501,6 +501,77 @@ export const openApiDocument = {
         responses: { "200": json(cursorPage("AuditEntry")), ...errors(401, 422) },
       },
     },
+    "/v1/admin/privacy/export": {
+      get: {
+        summary: "Everything held about one person, as one JSON document (scope customers:read)",
+        security: admin,
+        parameters: [
+          queryParam("customerId", { type: "string", maxLength: 200 }, "the shop's customer id"),
+          queryParam("email", { type: "string", maxLength: 320 }, "the person's email address"),
+          queryParam("voter", { type: "string", maxLength: 128 }, "a voter id the shopper gave"),
+        ],
+        responses: {
+          "200": json({
+            type: "object",
+            required: [
+              "store",
+              "exportedAt",
+              "person",
+              "reviews",
+              "votes",
+              "orders",
+              "loyalty",
+              "reviewRequests",
+            ],
+            properties: {
+              store: { type: "string" },
+              exportedAt: { type: "string", format: "date-time" },
+              person: { type: "object" },
+              reviews: { type: "array", items: { type: "object" } },
+              votes: { type: "array", items: { type: "object" } },
+              orders: { type: "array", items: { type: "object" } },
+              loyalty: { type: "object" },
+              reviewRequests: { type: "array", items: { type: "object" } },
+              questions: { type: "array", items: { type: "object" } },
+            },
+          }),
+          ...errors(401, 404, 422),
+        },
+      },
+    },
+    "/v1/admin/privacy/erase": {
+      post: {
+        summary: "Erase one person: names, addresses, photos gone; sums kept (scope customers:erase)",
+        security: admin,
+        requestBody: body({
+          type: "object",
+          properties: {
+            customerId: { type: "string", minLength: 1, maxLength: 200 },
+            email: { type: "string", maxLength: 320 },
+            voter: { type: "string", maxLength: 128 },
+          },
+        }),
+        responses: {
+          "200": json({
+            type: "object",
+            required: ["erased"],
+            properties: {
+              erased: {
+                type: "object",
+                required: ["reviews", "orders", "questions", "requests"],
+                properties: {
+                  reviews: { type: "integer" },
+                  orders: { type: "integer" },
+                  questions: { type: "integer" },
+                  requests: { type: "integer" },
+                },
+              },
+            },
+          }),
+          ...errors(400, 401, 404, 422),
+        },
+      },
+    },
     "/healthz": {
       get: {
         summary: "Liveness: the database answers",
