@@ -1,3 +1,5 @@
+import { adminSessionScheme, adminUserPaths } from "./admin-users/openapi-paths.ts";
+
 // The HTTP contract (shared/API.md) as an OpenAPI 3.1 document, written by hand and kept in step
 // with the routes; openapi.test.ts checks every route of API.md is here.
 
@@ -592,10 +594,12 @@ export const openApiDocument = {
     "/v1/openapi.json": {
       get: { summary: "This document", responses: { "200": json({ type: "object" }) } },
     },
+    ...adminUserPaths,
   },
   components: {
     securitySchemes: {
       bearerSecret: { type: "http", scheme: "bearer", description: "The store's secret key" },
+      adminSession: adminSessionScheme,
     },
     responses: Object.fromEntries(
       Object.entries(errorStatuses).map(([status, codes]) => [`Error${status}`, json(ref("Error"), codes)]),

@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { AdminUserTables } from "../admin-users/tables.ts";
 import type { AuditTables } from "../audit/audit-table.ts";
 import type { JobTables } from "../jobs/job-table.ts";
 import type { LoyaltyTables } from "../loyalty/loyalty-tables.ts";
@@ -136,4 +137,5 @@ export interface Schema
     SuppressionTables,
     ReviewRequestTables,
     AuditTables,
-    PrivacyTables {}
+    PrivacyTables,
+    AdminUserTables {}
