@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { userInfo } from "node:os";
+import { PrivacySubject } from "@plaudit/contract";
 import * as v from "valibot";
 import { createApp } from "../app.ts";
 import type { AuditEvent } from "../audit/audit-log.ts";
@@ -11,7 +12,7 @@ import { deletePendingFiles } from "./after-erasure.ts";
 import { erasePerson } from "./erase.ts";
 import { exportPerson, recordCount } from "./export.ts";
 import { findPerson } from "./person.ts";
-import { afterErasure, PrivacySubject } from "./privacy-routes.ts";
+import { afterErasure } from "./privacy-routes.ts";
 
 export const PRIVACY_USAGE = `  privacy export   everything held about a person, as JSON on stdout:
                    plaudit-server privacy export --store demo --email ana@example.com

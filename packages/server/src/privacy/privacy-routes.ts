@@ -1,36 +1,17 @@
+import { ErasureResult, PersonExport, PrivacySubject, PrivacySubjectFields } from "@plaudit/contract";
 import type { Context } from "hono";
-import * as v from "valibot";
 import { appendAudit, auditEvent } from "../audit/audit-log.ts";
 import type { AppContext, AppEnv, RouteModule } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { requireScope } from "../http/require-scope.ts";
-import { LIMITS } from "../limits.ts";
-import { parseOrFail, text } from "../validation.ts";
+import { describeRoute } from "../openapi/describe-route.ts";
+import { parseOrFail } from "../validation.ts";
 import { deletePendingFiles, flushOldCopies } from "./after-erasure.ts";
 import { erasePerson } from "./erase.ts";
 import { exportPerson, recordCount } from "./export.ts";
 import { findPerson } from "./person.ts";
-
-const EMAIL_MAX = 320;
-const email = v.pipe(
-  text(3, EMAIL_MAX, "an email address"),
-  v.check((s) => /^[^\s@]+@[^\s@]+$/.test(s), "must be an email address"),
-);
-
-/** Who a privacy request is about: a customer id, an address, or both; a voter id optionally. */
-export const PrivacySubject = v.pipe(
-  v.object(
-    {
-      customerId: v.optional(text(1, 200, "a customer id")),
-      email: v.optional(email),
-      voter: v.optional(text(1, LIMITS.voterMax, "a voter id")),
-    },
-    "must be a JSON object",
-  ),
-  v.check((s) => s.customerId !== undefined || s.email !== undefined, "give a customerId, an email, or both"),
-);
 
 const notFound = () =>
   new ApiError(404, "not_found", "this store holds nothing about this customer id or address");
@@ -60,27 +41,66 @@ function subjectFromQuery(c: Context<AppEnv>) {
 export const privacyRoutes: RouteModule = {
   name: "privacy",
   register(app, ctx) {
-    app.get("/v1/admin/privacy/export", requireScope("customers:read"), async (c) => {
-      const subject = subjectFromQuery(c);
-      const storeId = c.get("store").id;
-      const person = await findPerson(ctx.db.kysely, storeId, subject);
-      const doc = await exportPerson(ctx.db.kysely, storeId, subject, person, ctx.clock());
-      if (recordCount(doc) === 0) throw notFound();
-      // Handing out a person's data is recorded like a write (the target is an id, not the address).
-      const target = subject.customerId ?? person.customerIds[0] ?? "(address)";
-      await transaction(ctx.db, (tx) => appendAudit(tx, auditEvent(c, ctx, "privacy.export", target)));
-      c.header("Cache-Control", "no-store");
-      return c.json(doc);
-    });
+    app.get(
+      "/v1/admin/privacy/export",
+      describeRoute({
+        summary: "Everything this store holds about one person, as one JSON document (GDPR art. 15)",
+        description:
+          "By customerId, email or both (each finds the other through the person's orders and reviews). " +
+          "Reviews with their address, orders, loyalty accounts, ledger and redemptions, review " +
+          "requests; votes when the shopper's voter id is given. Recorded in the audit log.",
+        query: PrivacySubjectFields,
+        responses: { 200: PersonExport },
+        errors: [403, 404, 422],
+        examples: [
+          { summary: "a customer by id", query: { customerId: "c-1001" }, status: 200 },
+          { summary: "nobody the store knows", query: { email: "nobody@example.com" }, status: 404 },
+          { summary: "neither id nor address", query: {}, status: 422 },
+        ],
+      }),
+      requireScope("customers:read"),
+      async (c) => {
+        const subject = subjectFromQuery(c);
+        const storeId = c.get("store").id;
+        const person = await findPerson(ctx.db.kysely, storeId, subject);
+        const doc = await exportPerson(ctx.db.kysely, storeId, subject, person, ctx.clock());
+        if (recordCount(doc) === 0) throw notFound();
+        // Handing out a person's data is recorded like a write (the target is an id, not the address).
+        const target = subject.customerId ?? person.customerIds[0] ?? "(address)";
+        await transaction(ctx.db, (tx) => appendAudit(tx, auditEvent(c, ctx, "privacy.export", target)));
+        c.header("Cache-Control", "no-store");
+        return c.json(doc);
+      },
+    );
 
-    app.post("/v1/admin/privacy/erase", requireScope("customers:erase"), async (c) => {
-      const subject = parseOrFail(PrivacySubject, await readJsonBody(c));
-      const storeId = c.get("store").id;
-      const erasure = await erasePerson(ctx, storeId, subject, auditEvent(c, ctx, "privacy.erase", ""));
-      if (!erasure) throw notFound();
-      await afterErasure(ctx, storeId);
-      c.header("Cache-Control", "no-store");
-      return c.json({ erased: erasure.erased });
-    });
+    app.post(
+      "/v1/admin/privacy/erase",
+      describeRoute({
+        summary: "Erase one person: names, addresses and photos gone, sums kept (GDPR art. 17)",
+        description:
+          'One transaction: names become "Former customer", addresses are removed from reviews, ' +
+          "orders, review requests and every copy (search index, stored idempotent answers); the " +
+          "ledger, balances and orders keep their amounts under a pseudonymous id; media files of the " +
+          "person's reviews are deleted after commit (retried if storage fails); a keyed hash of the " +
+          "address joins the suppression list. Erasing again answers 200 with zeros.",
+        body: PrivacySubject,
+        responses: { 200: ErasureResult },
+        errors: [400, 403, 404, 413, 422],
+        examples: [
+          { summary: "nobody the store knows", body: { email: "nobody@example.com" }, status: 404 },
+          { summary: "neither id nor address", body: {}, status: 422 },
+        ],
+      }),
+      requireScope("customers:erase"),
+      async (c) => {
+        const subject = parseOrFail(PrivacySubject, await readJsonBody(c));
+        const storeId = c.get("store").id;
+        const erasure = await erasePerson(ctx, storeId, subject, auditEvent(c, ctx, "privacy.erase", ""));
+        if (!erasure) throw notFound();
+        await afterErasure(ctx, storeId);
+        c.header("Cache-Control", "no-store");
+        return c.json({ erased: erasure.erased });
+      },
+    );
   },
 };
