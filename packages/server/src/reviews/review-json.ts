@@ -1,4 +1,4 @@
-import type { AdminReview, Media, Rating, Review } from "@plaudit/core";
+import type { AdminReview, Media, Rating, Review } from "@plaudit/contract";
 import type { Selectable } from "kysely";
 import type { ReviewsTable } from "../db/schema.ts";
 
