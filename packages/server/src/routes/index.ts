@@ -1,3 +1,4 @@
+import { adminAppRoutes } from "../admin-app/routes.ts";
 import { adminUserRoutes } from "../admin-users/routes.ts";
 import { auditRoutes } from "../audit/audit-routes.ts";
 import type { RouteModule } from "../context.ts";
@@ -21,6 +22,7 @@ export const routeModules: RouteModule[] = [
   adminOrderRoutes,
   adminReviewRoutes,
   adminUserRoutes,
+  adminAppRoutes,
   loyaltyRoutes,
   mediaRoutes,
   snippetRoutes,
