@@ -14,6 +14,7 @@ export * from "./loyalty.ts";
 export * from "./media.ts";
 export * from "./operations.ts";
 export * from "./orders.ts";
+export * from "./privacy.ts";
 export * from "./reviews.ts";
 export * from "./snippet.ts";
 export * from "./vocabulary.ts";

@@ -4,6 +4,7 @@ import { auditRoutes } from "../audit/audit-routes.ts";
 import type { RouteModule } from "../context.ts";
 import { loyaltyRoutes } from "../loyalty/routes.ts";
 import { mediaRoutes } from "../media/media-routes.ts";
+import { privacyRoutes } from "../privacy/privacy-routes.ts";
 import { snippetRoutes } from "../snippet/snippet-routes.ts";
 import { adminOrderRoutes } from "./admin-orders.ts";
 import { adminReviewRoutes } from "./admin-reviews.ts";
@@ -26,4 +27,5 @@ export const routeModules: RouteModule[] = [
   mediaRoutes,
   snippetRoutes,
   auditRoutes,
+  privacyRoutes,
 ];
