@@ -194,14 +194,7 @@ async function buildExample(name: string): Promise<string> {
 async function startServer(database: string): Promise<{ url: string; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [
-      join(app, "node_modules/.bin/plaudit-server"),
-      "start",
-      "--port",
-      "0",
-      "--database-url",
-      database,
-    ],
+    [join(app, "node_modules/.bin/plaudit-server"), "start", "--port", "0", "--database-url", database],
     {
       cwd: app,
       env: { ...cleanEnv, HOST: "127.0.0.1", PLAUDIT_DEMO_SECRET: "packaging-secret" },
