@@ -28,4 +28,5 @@ export {
   starsWidgetCss,
   widgetCss,
   widgetCssFile,
+  widgetStyleHashes,
 } from "./widget-css.ts";

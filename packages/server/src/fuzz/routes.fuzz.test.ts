@@ -123,6 +123,7 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
         from: { name: "Shop", email: "hello@shop.example" },
         theme: { accent: "#123456" },
       },
+      "POST /v1/admin/privacy/erase": { email: "fuzz.person@example.com" },
       "POST /v1/admin/session": {
         store: storeId,
         email: "owner@shop.example",
