@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { count, text, timestamp } from "./fields.ts";
 import { LIMITS } from "./limits.ts";
+import { AdminCustomer } from "./loyalty.ts";
 
 // Privacy requests (API.md, "Privacy"): everything held about one person, or all of it erased.
 
@@ -89,17 +90,7 @@ const ExportedLoyalty = v.object({
       createdAt: timestamp,
     }),
   ),
-  ledger: v.array(
-    v.object({
-      id: v.string(),
-      customerId: v.string(),
-      delta: v.number(),
-      action: v.string(),
-      reference: v.string(),
-      reason: v.string(),
-      createdAt: timestamp,
-    }),
-  ),
+  ledger: v.array(v.object({ ...AdminCustomer.entries.history.item.entries, customerId: v.string() })),
   redemptions: v.array(
     v.object({
       id: v.string(),

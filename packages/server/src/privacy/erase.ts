@@ -6,7 +6,7 @@ import type { DialectKind } from "../db/database.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
 import { keysOf, parseFiles } from "../media/media-json.ts";
 import { addressHash, suppressHash } from "../suppression/index.ts";
-import { belongsTo, findPerson, type Person, type PersonQuery } from "./person.ts";
+import { belongsTo, findPerson, type Person, type PersonQuery, requestsOf } from "./person.ts";
 import { FORMER_CUSTOMER, scrubJson, textScrubber } from "./scrub.ts";
 
 export interface ErasureCounts {
@@ -260,12 +260,7 @@ async function eraseRequests(
     .selectFrom("review_requests")
     .select(["id", "last_error"])
     .where("store_id", "=", storeId)
-    .where((eb) =>
-      eb.or([
-        belongsTo(person, { email: "email" }),
-        ...(orderIds.length > 0 ? [eb("order_id", "in", orderIds)] : []),
-      ]),
-    )
+    .where(requestsOf(person, orderIds))
     .execute();
   for (const row of rows) {
     await tx

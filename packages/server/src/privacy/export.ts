@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Schema } from "../db/schema.ts";
 import { keysOf, parseFiles } from "../media/media-json.ts";
-import { belongsTo, type Person, type PersonQuery } from "./person.ts";
+import { belongsTo, type Person, type PersonQuery, requestsOf } from "./person.ts";
 
 type Queryable = Kysely<Schema>;
 
@@ -94,12 +94,7 @@ export async function exportPerson(
     .selectFrom("review_requests")
     .selectAll()
     .where("store_id", "=", storeId)
-    .where((eb) =>
-      eb.or([
-        belongsTo(person, { email: "email" }),
-        ...(orderIds.length > 0 ? [eb("order_id", "in", orderIds)] : []),
-      ]),
-    )
+    .where(requestsOf(person, orderIds))
     .orderBy("created_at")
     .execute();
 

@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Schema } from "../db/schema.ts";
 import { normalizeAddress } from "../suppression/index.ts";
 
@@ -37,6 +37,15 @@ export function belongsTo(
   if (columns.email && person.emails.length > 0)
     either.push(sql`lower(${sql.ref(columns.email)}) in (${sql.join(person.emails)})`);
   return either.length > 0 ? sql<SqlBool>`(${sql.join(either, sql` or `)})` : sql<SqlBool>`1 = 0`;
+}
+
+/** The person's review requests: mailed to one of their addresses, or for one of their orders. */
+export function requestsOf(person: Pick<Person, "customerIds" | "emails">, orderIds: string[]) {
+  return (eb: ExpressionBuilder<Schema, "review_requests">) =>
+    eb.or([
+      belongsTo(person, { email: "email" }),
+      ...(orderIds.length > 0 ? [eb("order_id", "in", orderIds)] : []),
+    ]);
 }
 
 export async function findPerson(db: Queryable, storeId: string, query: PersonQuery): Promise<Person> {

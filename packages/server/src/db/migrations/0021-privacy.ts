@@ -23,9 +23,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("pending_file_deletions")
     .addColumn("storage_key", "text", (c) => c.primaryKey())
     .addColumn("store_id", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    // Failed deletes so far, and why the last one failed.
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("last_error", "text")
-    .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
     await sql`insert into reviews_search(reviews_search, rank) values('secure-delete', 1)`.execute(db);
