@@ -95,6 +95,7 @@ export function mountLauncher({
   wrapper.append(button);
   // The panel renders here, beside the button: the Dialog goes to the top layer anyway.
   const panelSlot = doc.createElement("div");
+  panelSlot.className = "plaudit-launcher-slot"; // until the panel makes it its .plaudit-root
   root.append(wrapper, panelSlot);
 
   // The name comes from the visible text ("Rewards 650 points"), so speech input users can say
