@@ -3,11 +3,16 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createApp } from "./app.ts";
+import { CliError } from "./cli-error.ts";
 import { signCustomerToken } from "./customer-token.ts";
 import { backupSqlite } from "./db/backup.ts";
 import { describeDatabaseUrl, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { listen } from "./http/listen.ts";
+import { keysCreate, keysList, keysRevoke } from "./keys/keys-cli.ts";
+import { type SecretBox, secretBox } from "./keys/secret-box.ts";
+import { assertStrongSecret, WeakSecretError } from "./keys/secret-strength.ts";
+import { currentSigningSecret, sealPlainSecrets } from "./keys/signing-secrets.ts";
 import { jsonLogger } from "./logger.ts";
 import { IDEMPOTENCY_KEY_DAYS, sweepIdempotencyKeys } from "./loyalty/idempotency-sweep.ts";
 import { sweepOrphans } from "./media/orphan-sweep.ts";
@@ -15,6 +20,7 @@ import { mediaStorageFromEnv } from "./media/storage-from-env.ts";
 import { createMemoryRateLimiter, unlimitedRateLimiter } from "./rate-limit.ts";
 import { seedBenchmarkReviews, seedDemo } from "./seed.ts";
 import { findStore } from "./stores/store-repo.ts";
+import { storesCreate, storesList } from "./stores/stores-cli.ts";
 
 const USAGE = `plaudit-server <command> [options]
 
@@ -25,6 +31,12 @@ Commands:
   backup <file>    consistent snapshot of the SQLite database while the server runs
   token            print a customer token (loyalty, verified reviews) for testing:
                    plaudit-server token --store demo --customer alice
+  stores create <storeId> --name NAME --origin URL [--origin URL…] [--json]
+                   create a store; prints its first admin key and signing secret once
+  stores list      the stores on this database
+  keys create --store ID --name NAME [--scopes a,b]   a new admin key (printed once)
+  keys list --store ID                                 keys (no secrets), revoked ones marked
+  keys revoke --store ID KEY_ID                        refuse that key from now on
   sweep            delete media uploads never attached to a review, older than a day,
                    and idempotency keys older than 30 days (start does both hourly)
 
@@ -36,10 +48,21 @@ Options:
   --product ID         (seed --reviews) product to add them to
   --store ID           (token) store id, default demo
   --customer ID        (token) the customer id the token speaks for
+  --name, --origin, --scopes, --json   (stores, keys) see above
   -h, --help           this text
 `;
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+/** PLAUDIT_SECRETS_KEY seals signing secrets at rest (keys/secret-box.ts); a weak one is refused. */
+function secretsFromEnv(): SecretBox {
+  const key = process.env.PLAUDIT_SECRETS_KEY?.trim() || undefined;
+  try {
+    return secretBox(key);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
 
 function fail(message: string): never {
   process.stderr.write(`plaudit-server: ${message}\n`);
@@ -56,6 +79,10 @@ async function main(): Promise<void> {
       product: { type: "string" },
       store: { type: "string" },
       customer: { type: "string" },
+      name: { type: "string" },
+      origin: { type: "string", multiple: true },
+      scopes: { type: "string" },
+      json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -65,6 +92,7 @@ async function main(): Promise<void> {
     return;
   }
   const databaseUrl = values["database-url"] ?? process.env.DATABASE_URL;
+  const secrets = secretsFromEnv();
 
   if (command === "backup") {
     const target = positionals[1];
@@ -84,17 +112,56 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (command === "stores" || command === "keys") {
+    const db = openDatabase(databaseUrl);
+    try {
+      await migrate(db);
+      const sub = positionals[1];
+      const json = values.json ?? false;
+      let output: string;
+      if (command === "stores" && sub === "create")
+        output = await storesCreate(db, secrets, {
+          id: positionals[2],
+          name: values.name,
+          origins: values.origin ?? [],
+          json,
+        });
+      else if (command === "stores" && sub === "list") output = await storesList(db, { json });
+      else if (command === "keys" && sub === "create")
+        output = await keysCreate(db, {
+          store: values.store,
+          name: values.name,
+          scopes: values.scopes,
+          json,
+        });
+      else if (command === "keys" && sub === "list")
+        output = await keysList(db, { store: values.store, json });
+      else if (command === "keys" && sub === "revoke")
+        output = await keysRevoke(db, { store: values.store, keyId: positionals[2] });
+      else throw new CliError(`unknown: ${command} ${sub ?? ""}\n\n${USAGE}`);
+      process.stdout.write(output);
+    } catch (error) {
+      if (error instanceof CliError || error instanceof WeakSecretError) fail(error.message);
+      throw error;
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+
   if (command === "token") {
     if (!values.customer)
       fail("token needs --customer ID: plaudit-server token --store demo --customer alice");
     const db = openDatabase(databaseUrl);
     await migrate(db);
-    const store = await findStore(db, values.store ?? "demo");
+    const storeId = values.store ?? "demo";
+    const secret = (await findStore(db, storeId))
+      ? await currentSigningSecret(db.kysely, secrets, { storeId, purpose: "customer_token" })
+      : undefined;
     await db.close();
-    if (!store)
-      fail(`no store ${JSON.stringify(values.store ?? "demo")} (run plaudit-server seed for the demo store)`);
+    if (!secret) fail(`no store ${JSON.stringify(storeId)} (run plaudit-server seed for the demo store)`);
     // Made as a merchant's server would (docs/loyalty.md); valid for the store's token lifetime.
-    process.stdout.write(`${signCustomerToken(store.secretKey, values.customer)}\n`);
+    process.stdout.write(`${signCustomerToken(secret, values.customer)}\n`);
     return;
   }
 
@@ -122,10 +189,24 @@ async function main(): Promise<void> {
     return;
   }
 
+  const sealed = await sealPlainSecrets(db.kysely, secrets);
+  if (sealed > 0) jsonLogger.info({ msg: "sealed signing secrets with PLAUDIT_SECRETS_KEY", sealed });
+
   const envSecret = process.env.PLAUDIT_DEMO_SECRET?.trim() || undefined;
+  if (envSecret) {
+    try {
+      assertStrongSecret("PLAUDIT_DEMO_SECRET", envSecret);
+    } catch (error) {
+      fail((error as Error).message);
+    }
+  }
   // The same storage createApp picks below, so the seeded photos are served.
   const mediaStorage = mediaStorageFromEnv(db);
-  const seeded = await seedDemo(db, { mediaStorage, ...(envSecret ? { secretKey: envSecret } : {}) });
+  const seeded = await seedDemo(db, {
+    mediaStorage,
+    secrets,
+    ...(envSecret ? { secretKey: envSecret } : {}),
+  });
   if (seeded.created && !envSecret) {
     process.stdout.write(
       `Created the demo store. Its secret key (admin API, customer tokens) is:\n  ${seeded.secretKey}\n` +
@@ -160,6 +241,7 @@ async function main(): Promise<void> {
   const plaudit = createApp({
     readCacheMs,
     db,
+    secrets,
     mediaStorage,
     ...(process.env.PLAUDIT_MEDIA_BASE_URL ? { mediaBaseUrl: process.env.PLAUDIT_MEDIA_BASE_URL } : {}),
     logger: jsonLogger,

@@ -2,7 +2,9 @@ import type { Hono } from "hono";
 import type { Actor } from "./auth/actor.ts";
 import type { Database } from "./db/database.ts";
 import type { ServerHooks } from "./hooks.ts";
+import type { AdminFailures } from "./http/admin-failures.ts";
 import type { ReadCache } from "./http/read-cache.ts";
+import type { SecretBox } from "./keys/secret-box.ts";
 import type { Logger } from "./logger.ts";
 import type { MediaStorage } from "./media/media-storage.ts";
 import type { Metrics } from "./metrics.ts";
@@ -40,6 +42,10 @@ export interface AppDeps {
    * The CLI reads PLAUDIT_ALLOW_PRIVATE_WEBHOOKS=1.
    */
   allowPrivateWebhooks?: boolean;
+  /** Seals and opens stored signing secrets (PLAUDIT_SECRETS_KEY); default: stored as given. */
+  secrets?: SecretBox;
+  /** Failed admin authentications per address (default: in memory, http/admin-failures.ts). */
+  adminFailures?: AdminFailures;
 }
 
 /** The parts every route module gets: deps with defaults filled in. */
@@ -56,6 +62,8 @@ export interface AppContext {
   assets?: { embedDir: string; demoDir: string };
   trustProxy: boolean;
   allowPrivateWebhooks: boolean;
+  secrets: SecretBox;
+  adminFailures: AdminFailures;
   /** The in-process cache of public reads, when on; writes through the API invalidate it. */
   readCache?: ReadCache;
 }

@@ -1,6 +1,8 @@
 // The HTTP contract (shared/API.md) as an OpenAPI 3.1 document, written by hand and kept in step
 // with the routes; openapi.test.ts checks every route of API.md is here.
 
+import { SCOPES } from "./auth/scopes.ts";
+
 type Json = Record<string, unknown>;
 
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
@@ -56,8 +58,8 @@ const cursorPage = (item: string): Json => ({
 const errorStatuses: Record<number, string> = {
   400: "malformed_json or bad_request",
   401: "unauthorized, invalid_customer_token or expired_customer_token",
-  403: "origin_not_allowed",
-  404: "store_not_found, review_not_found or reward_not_found",
+  403: "origin_not_allowed or insufficient_scope",
+  404: "store_not_found, review_not_found, reward_not_found or not_found",
   409: "idempotency_conflict",
   413: "payload_too_large",
   415: "unsupported_media_type",
@@ -486,6 +488,95 @@ export const openApiDocument = {
         },
       },
     },
+    "/v1/admin/keys": {
+      post: {
+        summary: "Create an admin key (scope keys:manage); the key is in this answer only",
+        description: "A key can only grant scopes it holds itself (403 insufficient_scope otherwise).",
+        security: admin,
+        requestBody: body({
+          type: "object",
+          required: ["name", "scopes"],
+          properties: {
+            name: { type: "string", minLength: 1, maxLength: 100 },
+            scopes: { type: "array", minItems: 1, items: { enum: ["*", ...SCOPES] } },
+          },
+        }),
+        responses: {
+          "201": json(
+            {
+              type: "object",
+              required: ["id", "name", "scopes", "key", "createdAt"],
+              properties: {
+                id: { type: "string" },
+                name: { type: "string" },
+                scopes: { type: "array", items: { type: "string" } },
+                key: { type: "string", description: "sk_…, shown only here" },
+                createdAt: { type: "string", format: "date-time" },
+              },
+            },
+            "Created",
+          ),
+          ...errors(400, 401, 403, 422),
+        },
+      },
+      get: {
+        summary: "The store's admin keys, revoked ones with revokedAt (no secrets; scope keys:manage)",
+        security: admin,
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              items: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    id: { type: "string" },
+                    name: { type: "string" },
+                    scopes: { type: "array", items: { type: "string" } },
+                    hint: { type: "string" },
+                    createdAt: { type: "string" },
+                    revokedAt: { type: ["string", "null"] },
+                  },
+                },
+              },
+            },
+          }),
+          ...errors(401, 403),
+        },
+      },
+    },
+    "/v1/admin/keys/{id}": {
+      delete: {
+        summary: "Revoke an admin key: refused at once, by every server process (scope keys:manage)",
+        security: admin,
+        parameters: [pathParam("id", "The key's id")],
+        responses: { "204": { description: "Revoked" }, ...errors(401, 403, 404) },
+      },
+    },
+    "/v1/admin/signing-secrets": {
+      post: {
+        summary: "A new customer-token signing secret (scope keys:manage)",
+        description:
+          "Tokens signed with the previous secret stay valid for the store's token lifetime, then are refused.",
+        security: admin,
+        responses: {
+          "201": json(
+            {
+              type: "object",
+              required: ["id", "secret", "createdAt"],
+              properties: {
+                id: { type: "string" },
+                secret: { type: "string" },
+                createdAt: { type: "string" },
+              },
+            },
+            "Created",
+          ),
+          ...errors(401, 403),
+        },
+      },
+    },
     "/healthz": {
       get: {
         summary: "Liveness: the database answers",
@@ -509,7 +600,7 @@ export const openApiDocument = {
   },
   components: {
     securitySchemes: {
-      bearerSecret: { type: "http", scheme: "bearer", description: "The store's secret key" },
+      bearerSecret: { type: "http", scheme: "bearer", description: "An admin key (sk_…)" },
     },
     responses: Object.fromEntries(
       Object.entries(errorStatuses).map(([status, codes]) => [`Error${status}`, json(ref("Error"), codes)]),

@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { KeyTables } from "../keys/key-tables.ts";
 import type { LoyaltyTables } from "../loyalty/loyalty-tables.ts";
 import type { MediaTables } from "../media/media-table.ts";
 
@@ -9,9 +10,11 @@ import type { MediaTables } from "../media/media-table.ts";
 export interface StoresTable {
   id: string;
   name: string;
-  /** Kept in the clear: customer tokens are HMACs keyed with it. */
+  /**
+   * The one secret of the days before named keys; migration 0010 moved it into admin_keys and
+   * signing_secrets and emptied it ("" and a unique placeholder). Unused.
+   */
   secret_key: string;
-  /** hex sha256 of secret_key, for finding a store from an admin request's bearer key. */
   secret_hash: string;
   /** JSON array of origins; a `*` in place of the port allows any port (http://localhost:*). */
   allowed_origins: string;
@@ -108,4 +111,4 @@ export interface ReviewTables {
  * Every table of the server. Loyalty and media add their tables as their own interface in their
  * own file and extend this one (`extends ReviewTables, LoyaltyTables`).
  */
-export interface Schema extends ReviewTables, LoyaltyTables, MediaTables {}
+export interface Schema extends ReviewTables, LoyaltyTables, MediaTables, KeyTables {}

@@ -47,7 +47,7 @@ export async function startLoyaltyKit(
 ): Promise<LoyaltyKit> {
   const time = testClock();
   const server = await startTestServer({ db: kind, clock: time.clock, ...serverOptions });
-  const { storeId, secretKey } = await makeStore(server.db, store);
+  const { storeId, secretKey, signingSecret } = await makeStore(server.db, store);
   const auth = { authorization: `Bearer ${secretKey}` };
   const admin: LoyaltyKit["admin"] = async (method, path, body, headers = {}) => {
     const response = await fetch(`${server.url}${path}`, {
@@ -66,7 +66,7 @@ export async function startLoyaltyKit(
     storeId,
     secretKey,
     time,
-    token: (customerId, at = time.clock()) => signCustomerToken(secretKey, customerId, at),
+    token: (customerId, at = time.clock()) => signCustomerToken(signingSecret, customerId, at),
     admin,
     order: (orderId, customerId, total, extra = {}) =>
       postJson(

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { Review } from "@plaudit/core";
 import type { AppContext } from "../context.ts";
-import { verifyCustomerToken } from "../customer-token.ts";
 import { transaction } from "../db/transaction.ts";
-import { ApiError, validationFailed } from "../errors.ts";
+import { validationFailed } from "../errors.ts";
+import { customerOfToken } from "../keys/store-tokens.ts";
 import type { StoreRecord } from "../stores/store-repo.ts";
 import type { ReviewSubmission } from "./review-input.ts";
 import { type ReviewRow, toPublicReview } from "./review-json.ts";
@@ -21,16 +21,13 @@ export interface SubmitResult {
 }
 
 /** The customer a submission's token names, or undefined without a token; 401 for a bad one. */
-function customerOf(ctx: AppContext, store: StoreRecord, token: string | undefined): string | undefined {
+async function customerOf(
+  ctx: AppContext,
+  store: StoreRecord,
+  token: string | undefined,
+): Promise<string | undefined> {
   if (token === undefined || token === "") return undefined;
-  const result = verifyCustomerToken(store.secretKey, token, {
-    now: ctx.clock(),
-    lifetimeSeconds: store.tokenLifetimeSeconds,
-  });
-  if (result.ok) return result.customerId;
-  throw result.reason === "expired"
-    ? new ApiError(401, "expired_customer_token", "the customer token has expired; reload the page")
-    : new ApiError(401, "invalid_customer_token", "the customer token is not valid");
+  return customerOfToken(ctx, store, token);
 }
 
 /**
@@ -45,7 +42,7 @@ export async function submitReview(
   input: ReviewSubmission,
   origin: string,
 ): Promise<SubmitResult> {
-  const customerId = customerOf(ctx, store, input.customerToken);
+  const customerId = await customerOf(ctx, store, input.customerToken);
   const status = store.moderation === "hold" ? "pending" : "published";
   const id = newReviewId();
   const createdAt = ctx.clock().toISOString();

@@ -1,4 +1,5 @@
 import type { RouteModule } from "../context.ts";
+import { keyRoutes } from "../keys/key-routes.ts";
 import { loyaltyRoutes } from "../loyalty/routes.ts";
 import { mediaRoutes } from "../media/media-routes.ts";
 import { snippetRoutes } from "../snippet/snippet-routes.ts";
@@ -20,4 +21,5 @@ export const routeModules: RouteModule[] = [
   loyaltyRoutes,
   mediaRoutes,
   snippetRoutes,
+  keyRoutes,
 ];

@@ -35,6 +35,8 @@ export function databasesUnderTest(): DatabaseUnderTest[] {
 
 export interface TestServer {
   url: string;
+  /** The DATABASE_URL of its database, for a second server process on the same data. */
+  databaseUrl: string;
   app: PlauditApp;
   db: Database;
   /** The temporary directory uploads are stored in (unless the test passed its own storage). */
@@ -42,15 +44,20 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A fresh, migrated database: a temp SQLite file, or a new PostgreSQL schema. */
+/**
+ * A fresh, migrated database: a temp SQLite file, or a new PostgreSQL schema (`schema`: its name,
+ * for a second process to reach the same tables). `migrated: false` leaves it empty.
+ */
 export async function openTestDatabase(
   kind: DatabaseUnderTest,
-): Promise<{ db: Database; drop(): Promise<void> }> {
+  options: { migrated?: boolean } = {},
+): Promise<{ db: Database; drop(): Promise<void>; url: string }> {
   if (kind === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "plaudit-test-"));
-    const db = openDatabase(join(dir, "test.sqlite"));
-    await migrate(db);
-    return { db, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    const url = join(dir, "test.sqlite");
+    const db = openDatabase(url);
+    if (options.migrated !== false) await migrate(db);
+    return { db, url, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const schema = `t_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
@@ -61,9 +68,11 @@ export async function openTestDatabase(
     await admin.end();
   }
   const db = openDatabase(TEST_PG_URL, { pgSchema: schema });
-  await migrate(db);
+  if (options.migrated !== false) await migrate(db);
   return {
     db,
+    // A DATABASE_URL another process can open: libpq's options carry the search_path.
+    url: `${TEST_PG_URL}${TEST_PG_URL.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
     drop: async () => {
       const client = new pg.Client({ connectionString: TEST_PG_URL });
       await client.connect();
@@ -92,7 +101,7 @@ export async function startTestServer(
   options: { db: DatabaseUnderTest } & Partial<Omit<AppDeps, "db">>,
 ): Promise<TestServer> {
   const { db: kind, ...deps } = options;
-  const { db, drop } = await openTestDatabase(kind);
+  const { db, drop, url: databaseUrl } = await openTestDatabase(kind);
   const mediaDir = mkdtempSync(join(tmpdir(), "plaudit-media-"));
   const app = createApp({
     logger: testLogger,
@@ -108,6 +117,7 @@ export async function startTestServer(
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    databaseUrl,
     app,
     db,
     mediaDir,
