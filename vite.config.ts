@@ -1,8 +1,9 @@
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vitest/config";
 
-// One Vitest run, three projects: widget code in a DOM (happy-dom), the server in Node against
-// real SQLite and PostgreSQL, and the browser suite driving Debian's Chromium through playwright-core.
+// One Vitest run, four projects: widget code in a DOM (happy-dom), the server in Node against
+// real SQLite and PostgreSQL, the browser suite driving Debian's Chromium through playwright-core,
+// and packaging (the tooling's own tests, the packed tarballs installed as a storefront would).
 export default defineConfig({
   test: {
     projects: [
@@ -11,6 +12,8 @@ export default defineConfig({
         test: {
           name: "dom",
           environment: "happy-dom",
+          // Generous: the suite must pass on a machine whose cores are busy (no test is timed).
+          testTimeout: 20_000,
           include: ["packages/{core,ui,reviews,loyalty,embed}/src/**/*.test.{ts,tsx}"],
           exclude: ["packages/reviews/src/server/**"],
         },
@@ -36,6 +39,17 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // The repository's own tooling (scripts/) and the packages as npm users get them:
+          // packed, installed outside the repository, imported, type-checked, built and started.
+          name: "packaging",
+          environment: "node",
+          include: ["scripts/**/*.test.ts", "packaging/**/*.test.ts"],
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
         },
       },
     ],

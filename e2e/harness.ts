@@ -122,6 +122,9 @@ export async function startHarness(): Promise<Harness> {
   if (!existsSync(join(repoRoot, "packages/embed/dist/plaudit.js"))) {
     throw new Error("packages/embed/dist/plaudit.js is missing: run `npm run build` first");
   }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`no Chromium at ${CHROMIUM}: run \`node scripts/ensure-chromium.mjs\` (npm test does)`);
+  }
   const dataDir = mkdtempSync(join(tmpdir(), "plaudit-e2e-"));
   const { url, child } = await startServer(dataDir);
   const openPages = new Set<ShopPage>();

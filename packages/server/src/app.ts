@@ -50,11 +50,15 @@ export function createApp(deps: AppDeps): PlauditApp {
     secrets: deps.secrets ?? plainSecretBox,
     adminFailures: deps.adminFailures ?? createAdminFailures(),
     ...(deps.assets ? { assets: deps.assets } : {}),
+    ...(deps.publicUrl ? { publicUrl: deps.publicUrl.replace(/\/+$/, "") } : {}),
+    ...(deps.mailer ? { mailer: deps.mailer } : {}),
   };
   if (deps.readCacheMs && deps.readCacheMs > 0) {
     ctx.readCache = createReadCache({
       trustProxy: ctx.trustProxy,
       ttlMs: deps.readCacheMs,
+      // An injected clock (tests) measures the TTL too; otherwise lru-cache's monotonic clock.
+      ...(deps.clock ? { now: () => ctx.clock().getTime() } : {}),
       onLookup: (result) => ctx.metrics.readCache(result),
     });
   }

@@ -15,6 +15,8 @@ import { assertStrongSecret, WeakSecretError } from "./keys/secret-strength.ts";
 import { currentSigningSecret, sealPlainSecrets } from "./keys/signing-secrets.ts";
 import { jsonLogger } from "./logger.ts";
 import { IDEMPOTENCY_KEY_DAYS, sweepIdempotencyKeys } from "./loyalty/idempotency-sweep.ts";
+import { mailSettingsFromEnv } from "./mail/mail-settings.ts";
+import { smtpMailer } from "./mail/smtp-mailer.ts";
 import { sweepOrphans } from "./media/orphan-sweep.ts";
 import { mediaStorageFromEnv } from "./media/storage-from-env.ts";
 import { createMemoryRateLimiter, unlimitedRateLimiter } from "./rate-limit.ts";
@@ -238,8 +240,16 @@ async function main(): Promise<void> {
   const readCacheMs = Number(process.env.PLAUDIT_READ_CACHE_MS ?? 2000);
   if (!Number.isFinite(readCacheMs) || readCacheMs < 0)
     fail(`PLAUDIT_READ_CACHE_MS must be a number of milliseconds (0 turns the read cache off)`);
+  let mail: ReturnType<typeof mailSettingsFromEnv>;
+  try {
+    mail = mailSettingsFromEnv(process.env);
+  } catch (error) {
+    fail((error as Error).message);
+  }
   const plaudit = createApp({
     readCacheMs,
+    ...(mail.publicUrl ? { publicUrl: mail.publicUrl } : {}),
+    ...(mail.smtpUrl ? { mailer: smtpMailer(mail.smtpUrl) } : {}),
     db,
     secrets,
     mediaStorage,

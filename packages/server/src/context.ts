@@ -6,6 +6,7 @@ import type { AdminFailures } from "./http/admin-failures.ts";
 import type { ReadCache } from "./http/read-cache.ts";
 import type { SecretBox } from "./keys/secret-box.ts";
 import type { Logger } from "./logger.ts";
+import type { Mailer } from "./mail/mailer.ts";
 import type { MediaStorage } from "./media/media-storage.ts";
 import type { Metrics } from "./metrics.ts";
 import type { RateLimiter } from "./rate-limit.ts";
@@ -46,6 +47,13 @@ export interface AppDeps {
   secrets?: SecretBox;
   /** Failed admin authentications per address (default: in memory, http/admin-failures.ts). */
   adminFailures?: AdminFailures;
+  /**
+   * The origin links in emails and hosted pages use (PLAUDIT_PUBLIC_URL), e.g.
+   * `https://reviews.example.com`; required for review requests.
+   */
+  publicUrl?: string;
+  /** Sends mail (PLAUDIT_SMTP_URL); without it review requests and notifications are not sent. */
+  mailer?: Mailer;
 }
 
 /** The parts every route module gets: deps with defaults filled in. */
@@ -66,6 +74,8 @@ export interface AppContext {
   adminFailures: AdminFailures;
   /** The in-process cache of public reads, when on; writes through the API invalidate it. */
   readCache?: ReadCache;
+  publicUrl?: string;
+  mailer?: Mailer;
 }
 
 /** Per-request values set by middleware. */

@@ -30,6 +30,18 @@ export interface SubmittedReview {
 /** A review that became published (by moderation; reviewSubmitted covers reviews published at once). */
 export type PublishedReview = Omit<SubmittedReview, "status">;
 
+/** An order refunded or canceled (first time only). */
+export interface RefundedOrder {
+  storeId: string;
+  orderId: string;
+}
+
+/** A merchant's reply set on a review that had none. */
+export interface RepliedReview {
+  storeId: string;
+  reviewId: string;
+}
+
 /**
  * Each hook runs inside the transaction it joins, through `tx`. If PostgreSQL breaks a deadlock,
  * the whole transaction runs again (db/transaction.ts), hooks included: keep them to database
@@ -42,6 +54,10 @@ export interface ServerHooks {
   reviewSubmitted: ((tx: Tx, review: SubmittedReview) => Promise<void>)[];
   /** Runs when moderation moves a stored review into "published" (loyalty's review points). */
   reviewPublished: ((tx: Tx, review: PublishedReview) => Promise<void>)[];
+  /** Runs once per refunded order (review requests cancel what is not yet sent). */
+  orderRefunded: ((tx: Tx, order: RefundedOrder) => Promise<void>)[];
+  /** Runs when a review gets a reply where it had none (the reviewer is told, once). */
+  reviewReplied: ((tx: Tx, review: RepliedReview) => Promise<void>)[];
 }
 
 export function withDefaultHooks(hooks: Partial<ServerHooks> = {}): ServerHooks {
@@ -49,5 +65,7 @@ export function withDefaultHooks(hooks: Partial<ServerHooks> = {}): ServerHooks 
     orderRecorded: hooks.orderRecorded ?? [],
     reviewSubmitted: hooks.reviewSubmitted ?? [],
     reviewPublished: hooks.reviewPublished ?? [],
+    orderRefunded: hooks.orderRefunded ?? [],
+    reviewReplied: hooks.reviewReplied ?? [],
   };
 }

@@ -1,6 +1,8 @@
 import * as v from "valibot";
+import { appendAudit, auditEvent } from "../audit/audit-log.ts";
 import { grants, isGrant, SCOPES, type Scope } from "../auth/scopes.ts";
 import type { RouteModule } from "../context.ts";
+import { transaction } from "../db/transaction.ts";
 import { ApiError, notFound } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { requireScope } from "../http/require-scope.ts";
@@ -41,11 +43,16 @@ export const keyRoutes: RouteModule = {
           "insufficient_scope",
           `a key cannot grant what it does not hold: ${beyond.join(", ")}`,
         );
-      const { key, secret } = await addAdminKey(ctx.db.kysely, {
-        storeId: c.get("store").id,
-        name: input.name,
-        scopes,
-        now: ctx.clock(),
+      const audit = auditEvent(c, ctx, "key.create", "");
+      const { key, secret } = await transaction(ctx.db, async (tx) => {
+        const made = await addAdminKey(tx, {
+          storeId: audit.storeId,
+          name: input.name,
+          scopes,
+          now: ctx.clock(),
+        });
+        await appendAudit(tx, { ...audit, target: made.key.id });
+        return made;
       });
       return c.json(
         { id: key.id, name: key.name, scopes: key.scopes, key: secret, createdAt: key.createdAt },
@@ -59,10 +66,12 @@ export const keyRoutes: RouteModule = {
     });
 
     app.delete("/v1/admin/keys/:id", requireScope("keys:manage"), async (c) => {
-      const revoked = await revokeAdminKey(ctx.db.kysely, {
-        storeId: c.get("store").id,
-        keyId: c.req.param("id"),
-        now: ctx.clock(),
+      const keyId = c.req.param("id");
+      const audit = auditEvent(c, ctx, "key.revoke", keyId);
+      const revoked = await transaction(ctx.db, async (tx) => {
+        const done = await revokeAdminKey(tx, { storeId: audit.storeId, keyId, now: ctx.clock() });
+        if (done) await appendAudit(tx, audit);
+        return done;
       });
       if (!revoked) throw notFound("not_found", "this store has no active key with this id");
       return c.body(null, 204);
@@ -70,10 +79,15 @@ export const keyRoutes: RouteModule = {
 
     // A new customer-token signing secret; the one before keeps verifying for one token lifetime.
     app.post("/v1/admin/signing-secrets", requireScope("keys:manage"), async (c) => {
-      const made = await addSigningSecret(ctx.db.kysely, ctx.secrets, {
-        storeId: c.get("store").id,
-        purpose: "customer_token",
-        now: ctx.clock(),
+      const audit = auditEvent(c, ctx, "signing_secret.rotate", "");
+      const made = await transaction(ctx.db, async (tx) => {
+        const secret = await addSigningSecret(tx, ctx.secrets, {
+          storeId: audit.storeId,
+          purpose: "customer_token",
+          now: ctx.clock(),
+        });
+        await appendAudit(tx, { ...audit, target: secret.id });
+        return secret;
       });
       return c.json(made, 201, NO_STORE);
     });

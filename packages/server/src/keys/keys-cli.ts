@@ -1,12 +1,25 @@
+import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { Grant } from "../auth/scopes.ts";
 import { isGrant, SCOPES } from "../auth/scopes.ts";
 import { CliError } from "../cli-error.ts";
 import type { Database } from "../db/database.ts";
+import { transaction } from "../db/transaction.ts";
 import { findStore } from "../stores/store-repo.ts";
 import { addAdminKey, listAdminKeys, revokeAdminKey } from "./admin-keys.ts";
 
 // `plaudit-server keys create|list|revoke --store ID`: the same keys as /v1/admin/keys, for an
 // operator on the machine (the first key of a store, or a lost one).
+
+/** An audit row for a write made on the machine: no address, no request. */
+export const cliAudit = (storeId: string, action: string, target: string, now: Date): AuditEvent => ({
+  storeId,
+  at: now.toISOString(),
+  actor: { cli: "plaudit-server" },
+  action,
+  target,
+  ip: "",
+  requestId: "",
+});
 
 async function requireStore(db: Database, storeId: string | undefined): Promise<string> {
   if (!storeId) throw new CliError("--store ID is required (plaudit-server stores list shows them)");
@@ -38,11 +51,12 @@ export async function keysCreate(
   const storeId = await requireStore(db, args.store);
   const name = args.name?.trim();
   if (!name || name.length > 100) throw new CliError("--name NAME is required (1–100 characters)");
-  const { key, secret } = await addAdminKey(db.kysely, {
-    storeId,
-    name,
-    scopes: parseScopes(args.scopes),
-    now: args.now ?? new Date(),
+  const now = args.now ?? new Date();
+  const scopes = parseScopes(args.scopes);
+  const { key, secret } = await transaction(db, async (tx) => {
+    const made = await addAdminKey(tx, { storeId, name, scopes, now });
+    await appendAudit(tx, cliAudit(storeId, "key.create", made.key.id, now));
+    return made;
   });
   if (args.json)
     return `${JSON.stringify({ id: key.id, name: key.name, scopes: key.scopes, key: secret, createdAt: key.createdAt })}\n`;

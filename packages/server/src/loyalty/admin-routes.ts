@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { auditEvent, recordAudit } from "../audit/audit-log.ts";
 import type { AppContext, PlauditHono } from "../context.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
@@ -58,7 +59,8 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
         "settings.codeWebhookUrl": `must be on the public internet, not ${refused} (a platform on your own network needs PLAUDIT_ALLOW_PRIVATE_WEBHOOKS=1 on the Plaudit server)`,
       });
     }
-    await saveProgram(ctx.db, c.get("store").id, program, ctx.clock());
+    const audit = auditEvent(c, ctx, "loyalty.program.save", c.get("store").id);
+    await saveProgram(ctx.db, c.get("store").id, program, ctx.clock(), audit);
     return c.json(program, 200, NO_STORE);
   });
 
@@ -66,7 +68,8 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
     const raw = await readJsonBody(c);
     const key = idempotencyKeyOf(c);
     const input = parseOrFail(AdjustmentInput, raw);
-    return sendStored(c, await adjustPoints(ctx, c.get("store").id, key, input));
+    const audit = auditEvent(c, ctx, "loyalty.adjust", input.customerId);
+    return sendStored(c, await adjustPoints(ctx, c.get("store").id, key, input, audit));
   });
 
   app.get("/v1/admin/loyalty/consistency", requireScope("loyalty:read"), async (c) => {
@@ -125,7 +128,8 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
     const patch = parseOrFail(CustomerPatch, await readJsonBody(c));
     const birthday = patch.birthday === null ? null : normalizeBirthday(patch.birthday);
     if (birthday === undefined) throw validationFailed({ birthday: "must be MM-DD, YYYY-MM-DD or null" });
-    await setBirthday(ctx, c.get("store").id, customerId, birthday);
+    const audit = auditEvent(c, ctx, "loyalty.customer.update", customerId);
+    await setBirthday(ctx, c.get("store").id, customerId, birthday, audit);
     return c.json({ customerId, birthday }, 200, NO_STORE);
   });
 
@@ -136,11 +140,19 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
     const expired = await expirySweep(ctx, storeId, program);
     const birthdays = await birthdaySweep(ctx, storeId, program);
     const recoveredRedemptions = await recoverStuckRedemptions(ctx, storeId);
+    // Many short transactions, one per customer: the sweep's one audit row follows them.
+    await recordAudit(ctx.db, auditEvent(c, ctx, "loyalty.sweep", storeId));
     return c.json({ expired, birthdays, recoveredRedemptions }, 200, NO_STORE);
   });
 
   app.post("/v1/admin/orders/:orderId/refund", requireScope("orders:write"), async (c) => {
-    const result = await refundOrder(ctx, c.get("store").id, c.req.param("orderId"));
+    const orderId = c.req.param("orderId");
+    const result = await refundOrder(
+      ctx,
+      c.get("store").id,
+      orderId,
+      auditEvent(c, ctx, "order.refund", orderId),
+    );
     return c.json(result, result.created ? 201 : 200, NO_STORE);
   });
 }

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import type { Context } from "hono";
 import * as v from "valibot";
+import { auditEvent, recordAudit } from "../audit/audit-log.ts";
 import type { AppContext, RouteModule } from "../context.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { cacheableJson } from "../http/cache.ts";
@@ -155,12 +156,16 @@ export const mediaRoutes: RouteModule = {
       const patch = parseOrFail(MediaPatch, await readJsonBody(c));
       c.header("Cache-Control", "no-store");
       return c.json(
-        await setMediaStatus(ctx, {
-          storeId: c.get("store").id,
-          mediaId: c.req.param("id"),
-          status: patch.status,
-          baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx.trustProxy),
-        }),
+        await setMediaStatus(
+          ctx,
+          {
+            storeId: c.get("store").id,
+            mediaId: c.req.param("id"),
+            status: patch.status,
+            baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx.trustProxy),
+          },
+          auditEvent(c, ctx, "media.moderate", c.req.param("id")),
+        ),
       );
     });
 
@@ -170,6 +175,8 @@ export const mediaRoutes: RouteModule = {
         storeId: c.get("store").id,
         logger: ctx.logger,
       });
+      // The sweep deletes files between its transactions: its one audit row follows it.
+      await recordAudit(ctx.db, auditEvent(c, ctx, "media.sweep", c.get("store").id));
       return c.json(result);
     });
   },

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { auditEvent } from "../audit/audit-log.ts";
 import type { RouteModule } from "../context.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
@@ -74,13 +75,16 @@ export const adminReviewRoutes: RouteModule = {
           status: "give a status, a reply, or both",
         });
       }
+      const reviewId = c.req.param("id");
+      const action = patch.status === undefined ? "review.reply" : "review.moderate";
       return c.json(
         await moderateReview(
           ctx,
           c.get("store").id,
-          c.req.param("id"),
+          reviewId,
           patch,
           publicOriginOf(c, ctx.trustProxy),
+          auditEvent(c, ctx, action, reviewId),
         ),
       );
     });

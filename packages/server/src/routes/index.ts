@@ -1,3 +1,4 @@
+import { auditRoutes } from "../audit/audit-routes.ts";
 import type { RouteModule } from "../context.ts";
 import { keyRoutes } from "../keys/key-routes.ts";
 import { loyaltyRoutes } from "../loyalty/routes.ts";
@@ -22,4 +23,5 @@ export const routeModules: RouteModule[] = [
   mediaRoutes,
   snippetRoutes,
   keyRoutes,
+  auditRoutes,
 ];
