@@ -6,7 +6,7 @@ import { type CliServer, runCli, startCli } from "../testing/cli-process.ts";
 import { getJson, postJson, reviewBody } from "../testing/fixtures.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
 
-describe.each(databasesUnderTest())("stores and keys from the CLI on %s", (kind) => {
+describe.each(databasesUnderTest())("stores and keys from the CLI on %s", { timeout: 180_000 }, (kind) => {
   let server: TestServer;
   let second: CliServer;
   let cli: (...args: string[]) => Promise<string>;
