@@ -1,5 +1,14 @@
 import preact from "@preact/preset-vite";
+import { defaultClientConditions, defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
+
+// Tests run our packages from their TypeScript source: the "@plaudit/source" condition of each
+// package's exports (dist/ is what npm users get, and may be stale or missing here).
+const SOURCE = "@plaudit/source";
+const fromSource = {
+  resolve: { conditions: [SOURCE, ...defaultClientConditions] },
+  ssr: { resolve: { conditions: [SOURCE, ...defaultServerConditions], externalConditions: [SOURCE] } },
+};
 
 // One Vitest run, four projects: widget code in a DOM (happy-dom), the server in Node against
 // real SQLite and PostgreSQL, the browser suite driving Debian's Chromium through playwright-core,
@@ -8,6 +17,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        ...fromSource,
         plugins: [preact()],
         test: {
           name: "dom",
@@ -19,6 +29,7 @@ export default defineConfig({
         },
       },
       {
+        ...fromSource,
         plugins: [preact()],
         test: {
           name: "server",
@@ -32,6 +43,7 @@ export default defineConfig({
         },
       },
       {
+        ...fromSource,
         test: {
           name: "e2e",
           environment: "node",

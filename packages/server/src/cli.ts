@@ -1,7 +1,10 @@
 import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { usersCommand } from "./admin-users/cli-users.ts";
+import { seedDemoOwner } from "./admin-users/demo-owner.ts";
 import { createApp } from "./app.ts";
 import { CliError } from "./cli-error.ts";
 import { signCustomerToken } from "./customer-token.ts";
@@ -39,6 +42,9 @@ Commands:
   keys create --store ID --name NAME [--scopes a,b]   a new admin key (printed once)
   keys list --store ID                                 keys (no secrets), revoked ones marked
   keys revoke --store ID KEY_ID                        refuse that key from now on
+  users create     an admin app user and their one-time set-password link:
+                   plaudit-server users create --store demo --email a@shop.example --role owner
+                   (roles: owner, moderator, support; users invite … prints a new link)
   sweep            delete media uploads never attached to a review, older than a day,
                    and idempotency keys older than 30 days (start does both hourly)
 
@@ -51,6 +57,7 @@ Options:
   --store ID           (token) store id, default demo
   --customer ID        (token) the customer id the token speaks for
   --name, --origin, --scopes, --json   (stores, keys) see above
+  --email E, --role R  (users) the user's address and role; --json prints one JSON line
   -h, --help           this text
 `;
 
@@ -64,6 +71,11 @@ function secretsFromEnv(): SecretBox {
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** plaudit.js and its chunks: built into @plaudit/embed's dist/browser, wherever npm installed it. */
+function widgetFilesDir(): string {
+  return join(dirname(createRequire(import.meta.url).resolve("@plaudit/embed/package.json")), "dist/browser");
 }
 
 function fail(message: string): never {
@@ -84,6 +96,8 @@ async function main(): Promise<void> {
       name: { type: "string" },
       origin: { type: "string", multiple: true },
       scopes: { type: "string" },
+      email: { type: "string" },
+      role: { type: "string" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -167,6 +181,31 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (command === "users") {
+    const db = openDatabase(databaseUrl);
+    await migrate(db);
+    try {
+      process.stdout.write(
+        await usersCommand(
+          db,
+          {
+            action: positionals[1],
+            ...(values.store ? { store: values.store } : {}),
+            ...(values.email ? { email: values.email } : {}),
+            ...(values.role ? { role: values.role } : {}),
+            json: values.json ?? false,
+          },
+          new Date(),
+        ),
+      );
+    } catch (error) {
+      await db.close();
+      fail(error instanceof Error ? error.message : String(error));
+    }
+    await db.close();
+    return;
+  }
+
   if (command !== "start" && command !== "migrate" && command !== "seed" && command !== "sweep")
     fail(`unknown command ${command}\n\n${USAGE}`);
 
@@ -216,6 +255,19 @@ async function main(): Promise<void> {
     );
   }
 
+  const adminPassword = process.env.PLAUDIT_DEMO_ADMIN_PASSWORD?.trim() || undefined;
+  const owner = await seedDemoOwner(db, {
+    storeId: "demo",
+    now: new Date(),
+    ...(adminPassword ? { password: adminPassword } : {}),
+  });
+  const adminUrl = `http://localhost:${values.port ?? process.env.PORT ?? 8787}/admin/`;
+  process.stdout.write(
+    owner.password && !adminPassword
+      ? `Created the demo store's owner. Sign in to the admin app at ${adminUrl}\n  store: demo  email: ${owner.email}  password: ${owner.password}\n`
+      : `Admin app: ${adminUrl} (store: demo, email: ${owner.email}; plaudit-server users invite --store demo --email ${owner.email} prints a link to set a new password)\n`,
+  );
+
   if (command === "seed") {
     if (values.reviews !== undefined) {
       const count = Number(values.reviews);
@@ -260,7 +312,7 @@ async function main(): Promise<void> {
     allowPrivateWebhooks: process.env.PLAUDIT_ALLOW_PRIVATE_WEBHOOKS === "1",
     rateLimiter: process.env.PLAUDIT_RATE_LIMITS === "off" ? unlimitedRateLimiter : createMemoryRateLimiter(),
     assets: {
-      embedDir: process.env.PLAUDIT_EMBED_DIR ?? resolve(repoRoot, "packages/embed/dist"),
+      embedDir: process.env.PLAUDIT_EMBED_DIR ?? widgetFilesDir(),
       demoDir: process.env.PLAUDIT_DEMO_DIR ?? resolve(repoRoot, "examples/demo-store"),
     },
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedInUser } from "../admin-users/test-session.ts";
 import { type LoyaltyKit, startLoyaltyKit } from "../loyalty/loyalty-test-kit.ts";
 import { solidJpeg } from "../media/test-files.ts";
 import { filePart, upload } from "../media/upload-client.ts";
@@ -11,9 +12,10 @@ import { databasesUnderTest } from "../testing/test-server.ts";
 
 type Call = () => Promise<Response>;
 interface WriteCase {
-  /** `target` as a function: read from the answer (the id of what the write made). */
-  prepare(kit: LoyaltyKit): Promise<{ call: Call; target: string | ((answer: { id: string }) => string) }>;
+  prepare(kit: LoyaltyKit): Promise<{ call: Call; target: string }>;
   action: string;
+  /** Who the row names: the store's key (default) or an admin app user (session routes). */
+  actor?: "key" | "user";
 }
 
 const json = (kit: LoyaltyKit, method: string, path: string, body: unknown, headers = {}): Call => {
@@ -38,6 +40,21 @@ async function pendingReview(kit: LoyaltyKit, mediaIds: string[] = []): Promise<
   return res.json.review.id;
 }
 
+/** A call whose target is the id in its answer (what the write made), read once it answered. */
+function targetFromAnswer(call: Call): { call: Call; target: string } {
+  let id = "";
+  return {
+    call: async () => {
+      const res = await call();
+      id = ((await res.clone().json()) as { id: string }).id;
+      return res;
+    },
+    get target() {
+      return id;
+    },
+  };
+}
+
 let orders = 0;
 const order = (customerId: string) => ({
   orderId: `o-${++orders}`,
@@ -46,6 +63,20 @@ const order = (customerId: string) => ({
   currency: "EUR",
   items: [{ productId: "tee", quantity: 1, price: 40 }],
 });
+
+/** A call with an admin app session: its cookie and CSRF token instead of the key. */
+const withSession = (
+  kit: LoyaltyKit,
+  method: string,
+  path: string,
+  session: { cookie: string; csrf: string },
+): Call => {
+  return () =>
+    fetch(`${kit.server.url}${path}`, {
+      method,
+      headers: { cookie: session.cookie, "x-csrf-token": session.csrf },
+    });
+};
 
 /** Keyed "METHOD path" exactly as the route is registered. */
 const WRITE_CASES: Record<string, WriteCase> = {
@@ -121,8 +152,9 @@ const WRITE_CASES: Record<string, WriteCase> = {
   "POST /v1/admin/keys": {
     action: "key.create",
     async prepare(kit) {
-      const call = json(kit, "POST", "/v1/admin/keys", { name: "audited", scopes: ["reviews:read"] });
-      return { call, target: (answer) => answer.id };
+      return targetFromAnswer(
+        json(kit, "POST", "/v1/admin/keys", { name: "audited", scopes: ["reviews:read"] }),
+      );
     },
   },
   "DELETE /v1/admin/keys/:id": {
@@ -136,7 +168,7 @@ const WRITE_CASES: Record<string, WriteCase> = {
   "POST /v1/admin/signing-secrets": {
     action: "signing_secret.rotate",
     async prepare(kit) {
-      return { call: json(kit, "POST", "/v1/admin/signing-secrets", {}), target: (answer) => answer.id };
+      return targetFromAnswer(json(kit, "POST", "/v1/admin/signing-secrets", {}));
     },
   },
   "POST /v1/admin/loyalty/sweep": {
@@ -146,6 +178,102 @@ const WRITE_CASES: Record<string, WriteCase> = {
     },
   },
 };
+
+// The admin app's accounts (admin-users/): sign-in, sign-out, invite links, users.
+Object.assign(WRITE_CASES, {
+  "POST /v1/admin/session": {
+    action: "admin.session.start",
+    actor: "user",
+    async prepare(kit) {
+      const user = await signedInUser(kit.server.url, kit.server.db, kit.storeId, "moderator");
+      const call: Call = () =>
+        fetch(`${kit.server.url}/v1/admin/session`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ store: kit.storeId, email: user.email, password: user.password }),
+        });
+      return { call, target: user.userId };
+    },
+  },
+  "DELETE /v1/admin/session": {
+    action: "admin.session.end",
+    actor: "user",
+    async prepare(kit) {
+      const user = await signedInUser(kit.server.url, kit.server.db, kit.storeId, "support");
+      return { call: withSession(kit, "DELETE", "/v1/admin/session", user), target: user.userId };
+    },
+  },
+  "DELETE /v1/admin/sessions": {
+    action: "admin.sessions.end",
+    actor: "user",
+    async prepare(kit) {
+      const user = await signedInUser(kit.server.url, kit.server.db, kit.storeId, "support");
+      return { call: withSession(kit, "DELETE", "/v1/admin/sessions", user), target: user.userId };
+    },
+  },
+  "POST /v1/admin/password": {
+    action: "admin.user.password.set",
+    actor: "user",
+    async prepare(kit) {
+      const res = await json(kit, "POST", "/v1/admin/users", { email: "pw@shop.example", role: "support" })();
+      const created = (await res.json()) as { user: { id: string }; inviteUrl: string };
+      const token = new URLSearchParams(created.inviteUrl.split("?")[1]).get("token");
+      const call: Call = () =>
+        fetch(`${kit.server.url}/v1/admin/password`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ token, password: "a long passphrase" }),
+        });
+      return { call, target: created.user.id };
+    },
+  },
+  "POST /v1/admin/users": {
+    action: "admin.user.create",
+    async prepare(kit) {
+      const call = json(kit, "POST", "/v1/admin/users", {
+        email: "new-user@shop.example",
+        role: "moderator",
+      });
+      // The new user's id is known from the answer only: read it back by address after the call.
+      return {
+        call: async () => {
+          const res = await call();
+          const body = (await res.clone().json()) as { user: { id: string } };
+          created.id = body.user.id;
+          return res;
+        },
+        get target() {
+          return created.id;
+        },
+      };
+    },
+  },
+  "POST /v1/admin/users/:id/invite": {
+    action: "admin.user.invite",
+    async prepare(kit) {
+      const user = await signedInUser(kit.server.url, kit.server.db, kit.storeId, "moderator");
+      return { call: json(kit, "POST", `/v1/admin/users/${user.userId}/invite`, {}), target: user.userId };
+    },
+  },
+  "DELETE /v1/admin/users/:id/sessions": {
+    action: "admin.user.sessions.end",
+    async prepare(kit) {
+      const user = await signedInUser(kit.server.url, kit.server.db, kit.storeId, "moderator");
+      return {
+        call: json(kit, "DELETE", `/v1/admin/users/${user.userId}/sessions`, {}),
+        target: user.userId,
+      };
+    },
+  },
+  "DELETE /v1/admin/users/:id": {
+    action: "admin.user.delete",
+    async prepare(kit) {
+      const user = await signedInUser(kit.server.url, kit.server.db, kit.storeId, "moderator");
+      return { call: json(kit, "DELETE", `/v1/admin/users/${user.userId}`, {}), target: user.userId };
+    },
+  },
+} satisfies Record<string, WriteCase>);
+const created = { id: "" };
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -183,16 +311,17 @@ describe.each(databasesUnderTest())("audit rows of admin writes on %s", (kind) =
   it.each(Object.keys(WRITE_CASES))("%s leaves exactly one audit row", async (route) => {
     const writeCase = WRITE_CASES[route] as WriteCase;
     expect(adminWriteRoutes(kit)).toContain(route);
-    const { call, target } = await writeCase.prepare(kit);
+    // Not destructured: a case may learn its target from the answer (a new user's id).
+    const prepared = await writeCase.prepare(kit);
     const before = await auditRows();
-    const response = await call();
+    const response = await prepared.call();
     expect(response.status, await response.clone().text()).toBeLessThan(300);
     const added = (await auditRows()).filter((row) => !before.some((old) => old.id === row.id));
     expect(added).toHaveLength(1);
     expect(added[0]).toMatchObject({
       action: writeCase.action,
-      target: typeof target === "function" ? target(await response.clone().json()) : target,
-      actor_kind: "key",
+      target: prepared.target,
+      actor_kind: writeCase.actor ?? "key",
       ip: "127.0.0.1",
       request_id: response.headers.get("x-request-id"),
     });

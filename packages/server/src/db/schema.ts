@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { AdminUserTables } from "../admin-users/tables.ts";
 import type { AuditTables } from "../audit/audit-table.ts";
 import type { JobTables } from "../jobs/job-table.ts";
 import type { KeyTables } from "../keys/key-tables.ts";
@@ -138,4 +139,5 @@ export interface Schema
     SuppressionTables,
     ReviewRequestTables,
     AuditTables,
-    KeyTables {}
+    KeyTables,
+    AdminUserTables {}

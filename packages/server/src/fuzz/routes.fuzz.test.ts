@@ -116,6 +116,13 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
       "PUT /v1/admin/loyalty/customers/{customerId}": { birthday: "04-01" },
       "PATCH /v1/admin/media/{id}": { status: "rejected" },
       "POST /v1/admin/keys": { name: "fuzz key", scopes: ["reviews:read"] },
+      "POST /v1/admin/session": {
+        store: storeId,
+        email: "owner@shop.example",
+        password: "a long passphrase",
+      },
+      "POST /v1/admin/password": { token: "nonce.mac", password: "a long passphrase" },
+      "POST /v1/admin/users": { email: "new@shop.example", role: "moderator" },
     },
   };
 }

@@ -1,8 +1,9 @@
+import { pointsFor, purchasePoints, reviewAwards } from "@plaudit/contract";
 import type { AppContext } from "../context.ts";
 import type { Tx } from "../db/transaction.ts";
 import type { PublishedReview, RecordedOrder, ServerHooks } from "../hooks.ts";
 import { postEntry } from "./ledger.ts";
-import { loadProgram, pointsFor, purchasePoints } from "./program.ts";
+import { loadProgram } from "./program.ts";
 
 // Points earned from other modules' writes, inside their transactions (hooks.ts): an order and its
 // points, a published review and its points, commit or roll back together. Each award's ledger key
@@ -72,31 +73,17 @@ export async function awardReview(tx: Tx, review: PublishedReview, at: string): 
   if (!review.customerId) return;
   const program = await loadProgram(tx, review.storeId);
   if (!program) return;
-  const awards = [
-    {
-      action: "review" as const,
-      points: pointsFor(program, "review"),
-      reason: `Review of ${review.productId}`,
-    },
-    ...(review.mediaCount > 0
-      ? [
-          {
-            action: "review_with_media" as const,
-            points: pointsFor(program, "review_with_media"),
-            reason: `Photo or video in your review of ${review.productId}`,
-          },
-        ]
-      : []),
-  ];
-  for (const award of awards) {
-    if (award.points <= 0) continue;
+  for (const award of reviewAwards(program, { withMedia: review.mediaCount > 0 })) {
     await postEntry(tx, {
       storeId: review.storeId,
       customerId: review.customerId,
       delta: award.points,
       action: award.action,
       reference: review.productId,
-      reason: award.reason,
+      reason:
+        award.action === "review"
+          ? `Review of ${review.productId}`
+          : `Photo or video in your review of ${review.productId}`,
       at,
     });
   }

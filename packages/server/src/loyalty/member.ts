@@ -1,26 +1,15 @@
-import type { LoyaltyHistoryEntry, LoyaltyMe } from "@plaudit/core";
+import { type LoyaltyMe, pointsFor, reviewAwards } from "@plaudit/contract";
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { expireIfDue, expiresAt, expiryDue } from "./expiry.ts";
 import { ensureBalanceRow, postEntry } from "./ledger.ts";
-import { pointsFor, type StoredProgram } from "./program.ts";
+import type { StoredProgram } from "./program.ts";
 import { standingFor, tierProgress } from "./tiers.ts";
 
 const HISTORY_LIMIT = 50;
 
-/** API.md's LoyaltyMe plus additive fields the widgets may use. */
-export interface MemberView extends LoyaltyMe {
-  pointsName: string;
-  tierId: string | null;
-  tierProgress: { mode: "points" | "spend"; value: number; windowDays: number };
-  lifetimeEarned: number;
-  /** When the whole balance expires if nothing happens until then; null: never or nothing to lose. */
-  pointsExpireAt: string | null;
-  /** Points for reviews waiting for moderation: earned when the review is published. */
-  pendingPoints: number;
-  pending: (LoyaltyHistoryEntry & { action: string; status: "pending" })[];
-  history: (LoyaltyHistoryEntry & { action: string })[];
-}
+/** GET …/loyalty/me: the contract's LoyaltyMe, every additive field filled in. */
+export type MemberView = LoyaltyMe & Required<Pick<LoyaltyMe, "pending" | "pendingPoints">>;
 
 /**
  * The customer opens the program (GET /me, POST /join): joins it the first time (signup points,
@@ -135,9 +124,7 @@ async function pendingReviewPoints(
   storeId: string,
   customerId: string,
 ) {
-  const reviewPoints = pointsFor(program, "review");
-  const mediaPoints = pointsFor(program, "review_with_media");
-  if (reviewPoints + mediaPoints === 0) return [];
+  if (pointsFor(program, "review") + pointsFor(program, "review_with_media") === 0) return [];
   const reviews = await ctx.db.kysely
     .selectFrom("reviews")
     .select(["id", "product_id", "media_count", "created_at"])
@@ -164,13 +151,12 @@ async function pendingReviewPoints(
   const pending: MemberView["pending"] = [];
   for (const review of reviews) {
     let delta = 0;
-    if (!done.has(`review:${review.product_id}`)) {
-      delta += reviewPoints;
-      done.add(`review:${review.product_id}`);
-    }
-    if (Number(review.media_count) > 0 && !done.has(`review_with_media:${review.product_id}`)) {
-      delta += mediaPoints;
-      done.add(`review_with_media:${review.product_id}`);
+    // Each award once per product, as the ledger's key makes it when the review is published.
+    for (const award of reviewAwards(program, { withMedia: Number(review.media_count) > 0 })) {
+      const key = `${award.action}:${review.product_id}`;
+      if (done.has(key)) continue;
+      delta += award.points;
+      done.add(key);
     }
     if (delta > 0) {
       pending.push({

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
+import type { ReviewSubmission } from "@plaudit/contract";
 import type { Review } from "@plaudit/core";
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { validationFailed } from "../errors.ts";
 import { customerOfToken } from "../keys/store-tokens.ts";
 import type { StoreRecord } from "../stores/store-repo.ts";
-import type { ReviewSubmission } from "./review-input.ts";
 import { type ReviewRow, toPublicReview } from "./review-json.ts";
 import { applySummaryChange, reviewSummaryChange } from "./summary-repo.ts";
 import { hasPurchased } from "./verified-purchase.ts";

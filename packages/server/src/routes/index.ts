@@ -1,3 +1,4 @@
+import { adminUserRoutes } from "../admin-users/routes.ts";
 import { auditRoutes } from "../audit/audit-routes.ts";
 import type { RouteModule } from "../context.ts";
 import { keyRoutes } from "../keys/key-routes.ts";
@@ -19,6 +20,7 @@ export const routeModules: RouteModule[] = [
   reviewRoutes,
   adminOrderRoutes,
   adminReviewRoutes,
+  adminUserRoutes,
   loyaltyRoutes,
   mediaRoutes,
   snippetRoutes,

@@ -1,5 +1,5 @@
+import { text } from "@plaudit/contract";
 import * as v from "valibot";
-import { text } from "../validation.ts";
 
 /** A store's public id: it appears in every widget URL (`/v1/stores/{store}/…`). */
 export const STORE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;

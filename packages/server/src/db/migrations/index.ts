@@ -8,6 +8,7 @@ import * as m0020 from "./0020-audit-log.ts";
 import * as m0030 from "./0030-jobs.ts";
 import * as m0031 from "./0031-suppression.ts";
 import * as m0032 from "./0032-review-requests.ts";
+import * as m0040 from "./0040-admin-users.ts";
 import * as m0060 from "./0060-ledger-append-only.ts";
 
 /**
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   "0030-jobs": m0030,
   "0031-suppression": m0031,
   "0032-review-requests": m0032,
+  "0040-admin-users": m0040,
   "0060-ledger-append-only": m0060,
 };
