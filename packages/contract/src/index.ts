@@ -3,8 +3,10 @@
 // them. Browser code imports types, LIMITS and the earning arithmetic; unused schemas are
 // tree-shaken away (the package has no side effects).
 
+export * from "./admin-app.ts";
 export * from "./admin-users.ts";
 export * from "./audit.ts";
+export * from "./catalog.ts";
 export * from "./earning.ts";
 export * from "./error-codes.ts";
 export { amount, count, cursorPage, httpUrl, queryFlag, text, timestamp } from "./fields.ts";
@@ -14,6 +16,8 @@ export * from "./loyalty.ts";
 export * from "./media.ts";
 export * from "./operations.ts";
 export * from "./orders.ts";
+export * from "./privacy.ts";
+export * from "./review-requests.ts";
 export * from "./reviews.ts";
 export * from "./snippet.ts";
 export * from "./vocabulary.ts";

@@ -18,6 +18,9 @@ export const AVAILABILITY = [
 ] as const;
 export const SNIPPET_LIMITS = { urlMax: 2000, textMax: 200, descriptionMax: 1000, localeMax: 35 } as const;
 
+/** A CSP nonce as the snippet route takes it: base64 (CSP's grammar), nothing that could leave an attribute. */
+export const CSP_NONCE_PATTERN = /^[A-Za-z0-9+/_-]{1,128}={0,2}$/;
+
 const fact = (max: number) => v.optional(v.pipe(v.string(), v.maxLength(max)));
 
 export const SnippetQuery = v.object({
@@ -44,6 +47,20 @@ export const SnippetQuery = v.object({
   price: v.optional(v.pipe(v.string(), v.regex(/^\d{1,12}(\.\d{1,4})?$/))),
   currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))),
   availability: v.optional(v.picklist(AVAILABILITY)),
+  nonce: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(CSP_NONCE_PATTERN),
+      v.description("the page's CSP nonce for the inline <style>; the answer is then no-store"),
+    ),
+  ),
+  stylesheet: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(SNIPPET_LIMITS.urlMax),
+      v.description("styles=link: the CSS URL or a path from the site's root (a copy on your origin)"),
+    ),
+  ),
   jsonLdId: v.optional(
     v.pipe(
       v.string(),

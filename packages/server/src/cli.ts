@@ -22,10 +22,13 @@ import { mailSettingsFromEnv } from "./mail/mail-settings.ts";
 import { smtpMailer } from "./mail/smtp-mailer.ts";
 import { sweepOrphans } from "./media/orphan-sweep.ts";
 import { mediaStorageFromEnv } from "./media/storage-from-env.ts";
+import { PRIVACY_USAGE, runPrivacyCommand } from "./privacy/privacy-cli.ts";
 import { createMemoryRateLimiter, unlimitedRateLimiter } from "./rate-limit.ts";
 import { seedBenchmarkReviews, seedDemo } from "./seed.ts";
+import { cspAdvice } from "./snippet/csp-advice.ts";
 import { findStore } from "./stores/store-repo.ts";
 import { storesCreate, storesList } from "./stores/stores-cli.ts";
+import { serverJobRunner } from "./worker.ts";
 
 const USAGE = `plaudit-server <command> [options]
 
@@ -42,12 +45,16 @@ Commands:
   keys create --store ID --name NAME [--scopes a,b]   a new admin key (printed once)
   keys list --store ID                                 keys (no secrets), revoked ones marked
   keys revoke --store ID KEY_ID                        refuse that key from now on
+  worker           run the job runner alone (review-request emails, notifications);
+                   start runs one too — run as many workers as you like on one database
+  csp              print what a strict Content-Security-Policy needs for server-rendered
+                   widgets: the inline styles' sha256 sources and the stylesheet's name
   users create     an admin app user and their one-time set-password link:
                    plaudit-server users create --store demo --email a@shop.example --role owner
                    (roles: owner, moderator, support; users invite … prints a new link)
   sweep            delete media uploads never attached to a review, older than a day,
                    and idempotency keys older than 30 days (start does both hourly)
-
+${PRIVACY_USAGE}
 Options:
   --port N             port to listen on (env PORT, default 8787)
   --database-url URL   SQLite path / file: URL, or postgres:// URL (env DATABASE_URL,
@@ -57,7 +64,10 @@ Options:
   --store ID           (token) store id, default demo
   --customer ID        (token) the customer id the token speaks for
   --name, --origin, --scopes, --json   (stores, keys) see above
+  --customer ID        (token, privacy) the customer id the token speaks for / the request is about
   --email E, --role R  (users) the user's address and role; --json prints one JSON line
+                       (privacy) --email is the address the request is about
+  --voter ID           (privacy) a voter id the shopper gave, to include or erase their votes
   -h, --help           this text
 `;
 
@@ -97,6 +107,7 @@ async function main(): Promise<void> {
       origin: { type: "string", multiple: true },
       scopes: { type: "string" },
       email: { type: "string" },
+      voter: { type: "string" },
       role: { type: "string" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -165,6 +176,11 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (command === "csp") {
+    process.stdout.write(cspAdvice());
+    return;
+  }
+
   if (command === "token") {
     if (!values.customer)
       fail("token needs --customer ID: plaudit-server token --store demo --customer alice");
@@ -178,6 +194,34 @@ async function main(): Promise<void> {
     if (!secret) fail(`no store ${JSON.stringify(storeId)} (run plaudit-server seed for the demo store)`);
     // Made as a merchant's server would (docs/loyalty.md); valid for the store's token lifetime.
     process.stdout.write(`${signCustomerToken(secret, values.customer)}\n`);
+    return;
+  }
+
+  if (command === "worker") {
+    await runWorker(databaseUrl);
+    return;
+  }
+
+  if (command === "privacy") {
+    const db = openDatabase(databaseUrl);
+    await migrate(db);
+    const code = await runPrivacyCommand(
+      {
+        action: positionals[1],
+        store: values.store,
+        customer: values.customer,
+        email: values.email,
+        voter: values.voter,
+      },
+      {
+        db,
+        mediaStorage: mediaStorageFromEnv(db),
+        logger: jsonLogger,
+        out: (text) => process.stdout.write(text),
+      },
+    );
+    await db.close();
+    process.exitCode = code;
     return;
   }
 
@@ -335,6 +379,8 @@ async function main(): Promise<void> {
   };
   const sweeper = setInterval(sweep, 60 * 60 * 1000);
   sweeper.unref();
+  const jobs = serverJobRunner(ctx);
+  jobs.start();
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -344,6 +390,7 @@ async function main(): Promise<void> {
     jsonLogger.info({ msg: "shutting down", signal });
     // Stop accepting, let in-flight requests finish, then close the database.
     server.close(async () => {
+      await jobs.stop();
       await db.close();
       process.exit(0);
     });
@@ -352,6 +399,39 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+}
+
+/** `plaudit-server worker`: the job runner without the HTTP server. */
+async function runWorker(databaseUrl: string | undefined): Promise<void> {
+  let mail: ReturnType<typeof mailSettingsFromEnv>;
+  try {
+    mail = mailSettingsFromEnv(process.env);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const db = openDatabase(databaseUrl);
+  await migrate(db);
+  const mailer = mail.smtpUrl ? smtpMailer(mail.smtpUrl) : undefined;
+  const { ctx } = createApp({
+    db,
+    logger: jsonLogger,
+    mediaStorage: mediaStorageFromEnv(db),
+    ...(mail.publicUrl ? { publicUrl: mail.publicUrl } : {}),
+    ...(mailer ? { mailer } : {}),
+  });
+  const jobs = serverJobRunner(ctx);
+  jobs.start();
+  jsonLogger.info({ msg: "worker started", workerId: jobs.workerId });
+  const stop = async (signal: string) => {
+    jsonLogger.info({ msg: "worker stopping", signal });
+    await jobs.stop();
+    mailer?.close();
+    ctx.metrics.detach();
+    await db.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
 }
 
 main().catch((error: unknown) => {

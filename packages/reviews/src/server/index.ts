@@ -22,4 +22,11 @@ export {
   type RenderStarsResult,
   renderStars,
 } from "./render-stars.ts";
-export { reviewsWidgetCss, starsWidgetCss, widgetCss, widgetCssFile } from "./widget-css.ts";
+export {
+  pageThemeCss,
+  reviewsWidgetCss,
+  starsWidgetCss,
+  widgetCss,
+  widgetCssFile,
+  widgetStyleHashes,
+} from "./widget-css.ts";

@@ -10,6 +10,11 @@ import { starsBadgeCss } from "../stars-badge/stars-badge-markup.ts";
 export const reviewsWidgetCss = [themeCss, baseCss, starsCss, reviewsCss].join("\n");
 /** What the star badge adopts in the browser (mount-stars-badge.ts). */
 export const starsWidgetCss = [themeCss, baseCss, starsCss, starsBadgeCss].join("\n");
+/**
+ * The theme tokens and base of every widget root, for whole pages the server renders in the
+ * widgets' look (the hosted review page): put `plaudit-root` on the body.
+ */
+export const pageThemeCss = [themeCss, baseCss].join("\n");
 /** Both, for the one linked file. */
 export const widgetCss = [themeCss, baseCss, starsCss, reviewsCss, starsBadgeCss].join("\n");
 
@@ -20,3 +25,16 @@ for (const css of [reviewsWidgetCss, starsWidgetCss, widgetCss]) {
 
 /** Content-hashed file name, e.g. `plaudit-3f2a9c1b.css`: cacheable forever, changes when the CSS does. */
 export const widgetCssFile = `plaudit-${createHash("sha256").update(widgetCss).digest("hex").slice(0, 10)}.css`;
+
+const sha256 = (css: string) => `sha256-${createHash("sha256").update(css).digest("base64")}`;
+
+/**
+ * CSP hash sources of the inline <style> each server-rendered host carries (`styles: "inline"`):
+ * `style-src 'self' 'sha256-…' 'sha256-…'` lets them apply with no nonce and no 'unsafe-inline'.
+ * They change only with a release (the CSS is fixed text); `plaudit-server csp` prints them and the
+ * snippet route sends the one it used in `Plaudit-Style-Src`.
+ */
+export const widgetStyleHashes = {
+  reviews: sha256(reviewsWidgetCss),
+  stars: sha256(starsWidgetCss),
+} as const;

@@ -5,6 +5,7 @@ import type { JobTables } from "../jobs/job-table.ts";
 import type { KeyTables } from "../keys/key-tables.ts";
 import type { LoyaltyTables } from "../loyalty/loyalty-tables.ts";
 import type { MediaTables } from "../media/media-table.ts";
+import type { PrivacyTables } from "../privacy/privacy-tables.ts";
 import type { ReviewRequestTables } from "../review-requests/request-tables.ts";
 import type { SuppressionTables } from "../suppression/suppression-tables.ts";
 
@@ -140,4 +141,5 @@ export interface Schema
     ReviewRequestTables,
     AuditTables,
     KeyTables,
+    PrivacyTables,
     AdminUserTables {}

@@ -1,6 +1,7 @@
-import type { AdminReview, Media, Rating, Review } from "@plaudit/core";
+import type { AdminReview, Media, Rating, Review } from "@plaudit/contract";
 import type { Selectable } from "kysely";
 import type { ReviewsTable } from "../db/schema.ts";
+import { reviewEtag } from "./review-version.ts";
 
 export type ReviewRow = Selectable<ReviewsTable>;
 
@@ -30,5 +31,6 @@ export function toAdminReview(row: ReviewRow, media: Media[] = []): AdminReview 
     ...toPublicReview(row, media),
     status: row.status,
     author: { name: row.author_name, email: row.author_email },
+    etag: reviewEtag(row),
   };
 }

@@ -4,6 +4,7 @@
 
 import {
   AVAILABILITY,
+  CSP_NONCE_PATTERN,
   LIMITS,
   SHADOW_MODES,
   SNIPPET_LIMITS,
@@ -22,6 +23,13 @@ export interface SnippetQuery {
   shadow: NonNullable<RenderOptions["shadow"]>;
   styles: NonNullable<RenderOptions["styles"]>;
   pageSize: number;
+  /**
+   * The page's CSP nonce for the inline <style>. Per request: never part of what is cached (the
+   * route puts it into the cached HTML and answers `no-store`).
+   */
+  nonce?: string;
+  /** `styles=link`: the stylesheet's URL, e.g. a copy on the merchant's own origin (`/assets/plaudit.css`). */
+  stylesheet?: string;
   /** Facts beyond the id (which comes from the path). */
   facts: Omit<ProductFacts, "id">;
 }
@@ -104,6 +112,16 @@ export function parseSnippetQuery(query: Record<string, string | undefined>): Sn
     else facts.jsonLdId = jsonLdId;
   }
 
+  const nonce = query.nonce || undefined;
+  if (nonce !== undefined && !CSP_NONCE_PATTERN.test(nonce))
+    bad("nonce", "must be base64 (your page's CSP nonce), at most 128 characters");
+  const stylesheet = query.stylesheet || undefined;
+  if (stylesheet !== undefined && !(httpUrl(stylesheet) || /^\/(?!\/)[^\s"<>\\]{0,1999}$/.test(stylesheet)))
+    bad(
+      "stylesheet",
+      `must be an http(s) URL or a path from your site's root, at most ${URL_MAX} characters`,
+    );
+
   const { price, currency, availability } = query;
   if (price !== undefined || currency !== undefined || availability !== undefined) {
     const offer: Record<string, string> = { "@type": "Offer" };
@@ -131,6 +149,8 @@ export function parseSnippetQuery(query: Record<string, string | undefined>): Sn
     shadow: shadow!,
     styles: styles!,
     pageSize,
+    ...(nonce ? { nonce } : {}),
+    ...(stylesheet ? { stylesheet } : {}),
     facts,
   };
 }

@@ -3,7 +3,7 @@
 // plaudit.js hydrates them. Also serves the widgets' CSS as a file for `styles=link`. docs/ssr.md.
 
 import { SnippetQuery } from "@plaudit/contract";
-import { renderReviews, widgetCss, widgetCssFile } from "@plaudit/reviews/server";
+import { renderReviews, widgetCss, widgetCssFile, widgetStyleHashes } from "@plaudit/reviews/server";
 import type { Context } from "hono";
 import type { RouteModule } from "../context.ts";
 import { etagMatches, PUBLIC_READ_CACHE, textBody } from "../http/cache.ts";
@@ -56,9 +56,15 @@ export const snippetRoutes: RouteModule = {
         const store = c.get("store");
         const origin = publicOriginOf(c, ctx.trustProxy);
         const data = await snippetData(ctx, store.id, productId, query.pageSize, origin);
-        const etag = rendered.etag([store.id, productId, origin, query, data]);
-        const headers = { ETag: etag, "Cache-Control": PUBLIC_READ_CACHE };
-        if (etagMatches(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers);
+        // The nonce is per page view: it stays out of the key, the ETag and the rendered cache.
+        const { nonce, ...rendering } = query;
+        const etag = rendered.etag([store.id, productId, origin, rendering, data]);
+        const styleSrc: Record<string, string> =
+          query.styles === "inline" ? { "Plaudit-Style-Src": `'${widgetStyleHashes[query.widget]}'` } : {};
+        const headers: Record<string, string> = nonce
+          ? { "Cache-Control": "no-store", ...styleSrc } // a shared cache must never hand one page's nonce to another
+          : { ETag: etag, "Cache-Control": PUBLIC_READ_CACHE, ...styleSrc };
+        if (!nonce && etagMatches(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers);
         let html = rendered.get(etag);
         if (html === undefined) {
           const result = await renderReviews({
@@ -72,11 +78,13 @@ export const snippetRoutes: RouteModule = {
             pageSize: query.pageSize,
             // No data-api: the page's plaudit.js script tag names the server (this fragment may
             // have been fetched from an internal address).
-            stylesheet: `${origin}/${widgetCssFile}`,
+            stylesheet: query.stylesheet ?? `${origin}/${widgetCssFile}`,
           });
           html = query.widget === "stars" ? `${result.stars}\n` : `${result.html}\n${result.jsonLd}\n`;
           rendered.set(etag, html);
         }
+        // Our <style> tags are the only ones in the HTML: every user text in it is escaped.
+        if (nonce) html = html.replaceAll("<style>", `<style nonce="${nonce}">`);
         return textBody(c, html, 200, { ...headers, "Content-Type": "text/html; charset=utf-8" });
       },
     );
