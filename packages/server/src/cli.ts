@@ -358,6 +358,7 @@ async function main(): Promise<void> {
     assets: {
       embedDir: process.env.PLAUDIT_EMBED_DIR ?? widgetFilesDir(),
       demoDir: process.env.PLAUDIT_DEMO_DIR ?? resolve(repoRoot, "examples/demo-store"),
+      adminDir: process.env.PLAUDIT_ADMIN_DIR ?? resolve(repoRoot, "packages/admin/dist"),
     },
   });
   const { ctx } = plaudit;
