@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { linkSecretFor } from "../keys/link-secret.ts";
 import { solidJpeg } from "../media/test-files.ts";
 import { getJson, makeStore } from "../testing/fixtures.ts";
 import { databasesUnderTest } from "../testing/test-server.ts";
@@ -49,7 +50,8 @@ describe.each(databasesUnderTest())("the hosted review page on %s", (kind) => {
       bindsTo: "o-page",
       email: "page@example.com",
     };
-    const foreign = signLink(other.secretKey, subject, kit.time.clock());
+    const ctx = kit.server.app.ctx;
+    const foreign = signLink(await linkSecretFor(ctx, other.storeId), subject, kit.time.clock());
     expect((await page(`/r/${foreign}`)).status).toBe(404);
     const otherAddress = signLink(
       kit.secretKey,
@@ -57,9 +59,9 @@ describe.each(databasesUnderTest())("the hosted review page on %s", (kind) => {
       kit.time.clock(),
     );
     expect((await page(`/r/${otherAddress}`)).status).toBe(404);
-    const otherOrder = signLink(kit.secretKey, { ...subject, bindsTo: "o-other" }, kit.time.clock());
+    const otherOrder = signLink(secret, { ...subject, bindsTo: "o-other" }, kit.time.clock());
     expect((await page(`/r/${otherOrder}`)).status).toBe(404);
-    const genuine = signLink(kit.secretKey, subject, kit.time.clock());
+    const genuine = signLink(secret, subject, kit.time.clock());
     expect((await page(`/r/${genuine}`)).status).toBe(200);
   });
 
