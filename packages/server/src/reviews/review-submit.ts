@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Review, ReviewSubmission } from "@plaudit/contract";
 import type { AppContext } from "../context.ts";
 import { verifyCustomerToken } from "../customer-token.ts";
-import { transaction } from "../db/transaction.ts";
+import { type Tx, transaction } from "../db/transaction.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import type { StoreRecord } from "../stores/store-repo.ts";
 import { type ReviewRow, toPublicReview } from "./review-json.ts";
@@ -17,6 +17,16 @@ export function newReviewId(): string {
 export interface SubmitResult {
   review: Review;
   status: "published" | "pending";
+}
+
+export interface SubmitOptions {
+  /**
+   * The customer, known by other means than a customer token (the hosted review page's signed
+   * link names the order): the review is verified when that customer bought the product.
+   */
+  customerId?: string;
+  /** Runs inside the review's transaction, after it is stored (a review request records it). */
+  alsoInTransaction?: (tx: Tx, reviewId: string) => Promise<void>;
 }
 
 /** The customer a submission's token names, or undefined without a token; 401 for a bad one. */
@@ -43,8 +53,9 @@ export async function submitReview(
   productId: string,
   input: ReviewSubmission,
   origin: string,
+  options: SubmitOptions = {},
 ): Promise<SubmitResult> {
-  const customerId = customerOf(ctx, store, input.customerToken);
+  const customerId = options.customerId ?? customerOf(ctx, store, input.customerToken);
   const status = store.moderation === "hold" ? "pending" : "published";
   const id = newReviewId();
   const createdAt = ctx.clock().toISOString();
@@ -101,6 +112,7 @@ export async function submitReview(
         ),
       );
     }
+    if (options.alsoInTransaction) await options.alsoInTransaction(tx, id);
     for (const hook of ctx.hooks.reviewSubmitted) {
       await hook(tx, {
         storeId: store.id,
