@@ -1,4 +1,5 @@
 import type { AppContext } from "../context.ts";
+import { linkSecretFor } from "../keys/link-secret.ts";
 import { findStore, type StoreRecord } from "../stores/store-repo.ts";
 import { checkLink, parseLink } from "./link-token.ts";
 import { loadRequestView, type RequestView } from "./request-view.ts";
@@ -20,7 +21,7 @@ export async function resolveLink(ctx: AppContext, token: string): Promise<Resol
     const view = await loadRequestView(ctx.db, parsed.id);
     if (!view?.request.email) return { ok: false, reason: "invalid" };
     const verdict = checkLink(
-      view.store.secretKey,
+      await linkSecretFor(ctx, view.store.id),
       parsed,
       {
         kind: "q",
@@ -44,7 +45,7 @@ export async function resolveLink(ctx: AppContext, token: string): Promise<Resol
   const store = await findStore(ctx.db, review.store_id);
   if (!store) return { ok: false, reason: "invalid" };
   const verdict = checkLink(
-    store.secretKey,
+    await linkSecretFor(ctx, store.id),
     parsed,
     { kind: "v", id: parsed.id, storeId: store.id, bindsTo: review.product_id, email: review.author_email },
     now,
