@@ -53,8 +53,11 @@ describe.each(databasesUnderTest())("the hosted review page on %s", (kind) => {
     const ctx = kit.server.app.ctx;
     const foreign = signLink(await linkSecretFor(ctx, other.storeId), subject, kit.time.clock());
     expect((await page(`/r/${foreign}`)).status).toBe(404);
+    const secret = await linkSecretFor(ctx, kit.storeId);
+    // Signed with the store's admin key instead of its links secret: refused too.
+    expect((await page(`/r/${signLink(kit.secretKey, subject, kit.time.clock())}`)).status).toBe(404);
     const otherAddress = signLink(
-      kit.secretKey,
+      secret,
       { ...subject, email: "someone.else@example.com" },
       kit.time.clock(),
     );
