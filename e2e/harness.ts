@@ -78,6 +78,7 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
       "tsx",
       join(repoRoot, "packages/server/src/cli.ts"),
       "start",
+      "--demo",
       "--port",
       "0",
       "--database-url",
