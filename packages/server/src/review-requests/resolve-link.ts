@@ -7,7 +7,9 @@ import { loadRequestView, type RequestView } from "./request-view.ts";
 export type ResolvedLink =
   | { ok: true; kind: "q"; view: RequestView }
   | { ok: true; kind: "v"; store: StoreRecord; reviewId: string; email: string }
-  | { ok: false; reason: "invalid" | "expired" };
+  | { ok: false; reason: "invalid" }
+  /** Genuine but out of date: the shopper's language is known, so the page can speak it. */
+  | { ok: false; reason: "expired"; locale?: string | null };
 
 /**
  * What a hosted-page token stands for. Malformed, forged, another store's or another address's
@@ -32,9 +34,8 @@ export async function resolveLink(ctx: AppContext, token: string): Promise<Resol
       },
       now,
     );
-    return verdict === "ok"
-      ? { ok: true, kind: "q", view }
-      : { ok: false, reason: verdict === "expired" ? "expired" : "invalid" };
+    if (verdict === "expired") return { ok: false, reason: "expired", locale: view.locale };
+    return verdict === "ok" ? { ok: true, kind: "q", view } : { ok: false, reason: "invalid" };
   }
   const review = await ctx.db.kysely
     .selectFrom("reviews")
