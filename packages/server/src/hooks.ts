@@ -42,6 +42,13 @@ export interface ServerHooks {
   reviewSubmitted: ((tx: Tx, review: SubmittedReview) => Promise<void>)[];
   /** Runs when moderation moves a stored review into "published" (loyalty's review points). */
   reviewPublished: ((tx: Tx, review: PublishedReview) => Promise<void>)[];
+  /** Runs when moderation moves a published review out of "published" (points taken back). */
+  reviewUnpublished: ((tx: Tx, review: PublishedReview) => Promise<void>)[];
+  /**
+   * Runs when moderation changes which of a review's photos and videos are shown (`mediaCount` is
+   * the new count of shown ones), with whether the review is published.
+   */
+  reviewMediaChanged: ((tx: Tx, review: PublishedReview & { published: boolean }) => Promise<void>)[];
 }
 
 export function withDefaultHooks(hooks: Partial<ServerHooks> = {}): ServerHooks {
@@ -49,5 +56,7 @@ export function withDefaultHooks(hooks: Partial<ServerHooks> = {}): ServerHooks 
     orderRecorded: hooks.orderRecorded ?? [],
     reviewSubmitted: hooks.reviewSubmitted ?? [],
     reviewPublished: hooks.reviewPublished ?? [],
+    reviewUnpublished: hooks.reviewUnpublished ?? [],
+    reviewMediaChanged: hooks.reviewMediaChanged ?? [],
   };
 }

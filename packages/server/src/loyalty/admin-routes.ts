@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import type { AppContext, PlauditHono } from "../context.ts";
+import { transaction } from "../db/transaction.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { privateAddressOf } from "../http/public-address.ts";
@@ -9,6 +10,7 @@ import { birthdaySweep, normalizeBirthday, setBirthday } from "./birthday.ts";
 import { checkConsistency } from "./consistency.ts";
 import { expirySweep } from "./expiry.ts";
 import { idempotencyKeyOf } from "./idempotency.ts";
+import { pendingAwards, releaseDuePoints } from "./pending-points.ts";
 import { ProgramInput, requireProgram, saveProgram } from "./program.ts";
 import { sendStored } from "./public-routes.ts";
 import { recoverStuckRedemptions } from "./redeem.ts";
@@ -105,6 +107,8 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
         joinedAt: row.joined_at,
         referralCode: row.referral_code,
         birthday: row.birthday,
+        // Awards still inside the return window (not in the balance yet).
+        pending: await pendingAwards(ctx.db, storeId, customerId),
         history: history.map((h) => ({
           id: h.id,
           delta: Number(h.delta),
@@ -132,10 +136,17 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
   app.post("/v1/admin/loyalty/sweep", async (c) => {
     const storeId = c.get("store").id;
     const program = await requireProgram(ctx.db, storeId);
+    const now = ctx.clock().toISOString();
+    let released = 0;
+    for (;;) {
+      const batch = await transaction(ctx.db, (tx) => releaseDuePoints(tx, { storeId, now }));
+      released += batch;
+      if (batch === 0) break;
+    }
     const expired = await expirySweep(ctx, storeId, program);
     const birthdays = await birthdaySweep(ctx, storeId, program);
     const recoveredRedemptions = await recoverStuckRedemptions(ctx, storeId);
-    return c.json({ expired, birthdays, recoveredRedemptions }, 200, NO_STORE);
+    return c.json({ released, expired, birthdays, recoveredRedemptions }, 200, NO_STORE);
   });
 
   app.post("/v1/admin/orders/:orderId/refund", async (c) => {

@@ -3,6 +3,7 @@ import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { expireIfDue, expiresAt, expiryDue } from "./expiry.ts";
 import { ensureBalanceRow, postEntry } from "./ledger.ts";
+import { hasDuePoints, type PendingAward, pendingAwards, releaseDuePoints } from "./pending-points.ts";
 import { pointsFor, type StoredProgram } from "./program.ts";
 import { standingFor, tierProgress } from "./tiers.ts";
 
@@ -16,9 +17,13 @@ export interface MemberView extends LoyaltyMe {
   lifetimeEarned: number;
   /** When the whole balance expires if nothing happens until then; null: never or nothing to lose. */
   pointsExpireAt: string | null;
-  /** Points for reviews waiting for moderation: earned when the review is published. */
+  /** Points earned but not spendable yet: all of `pending` together. */
   pendingPoints: number;
-  pending: (LoyaltyHistoryEntry & { action: string; status: "pending" })[];
+  /**
+   * Purchase and referral points waiting out the return window (`availableAt` is when they become
+   * spendable), and review points waiting for moderation (`availableAt` null: when published).
+   */
+  pending: PendingAward[];
   history: (LoyaltyHistoryEntry & { action: string })[];
 }
 
@@ -40,11 +45,18 @@ export async function openMembership(
     .where("store_id", "=", storeId)
     .where("customer_id", "=", customerId)
     .executeTakeFirst();
-  if (row?.joined_at && !expiryDue(program, row, now)) return;
-
   const at = now.toISOString();
+  if (
+    row?.joined_at &&
+    !expiryDue(program, row, now) &&
+    !(await hasDuePoints(ctx.db, { storeId, customerId, now: at }))
+  )
+    return;
+
   await transaction(ctx.db, async (tx) => {
     await ensureBalanceRow(tx, storeId, customerId, at);
+    // Due points first: spendable points count as activity before expiry judges the quiet spell.
+    await releaseDuePoints(tx, { storeId, customerId, now: at });
     await expireIfDue(tx, { storeId, customerId, program, now, postgres: ctx.db.kind === "postgres" });
     const joined = await tx
       .updateTable("loyalty_balances")
@@ -94,7 +106,10 @@ export async function memberView(
     .execute();
   const progress = await tierProgress(ctx.db, program, storeId, customerId, now);
   const standing = standingFor(program, progress);
-  const pending = await pendingReviewPoints(ctx, program, storeId, customerId);
+  const pending = [
+    ...(await pendingAwards(ctx.db, storeId, customerId)),
+    ...(await pendingReviewPoints(ctx, program, storeId, customerId)),
+  ];
   const template = program.settings.referralUrlTemplate;
   const expiry = Number(balance.balance) > 0 ? expiresAt(program, balance.last_activity_at) : null;
 
@@ -116,7 +131,7 @@ export async function memberView(
       code: balance.referral_code,
       url: template ? template.replaceAll("{code}", encodeURIComponent(balance.referral_code)) : "",
     },
-    pendingPoints: pending.reduce((sum, p) => sum + p.delta, 0),
+    pendingPoints: pending.reduce((sum, p) => sum + p.points, 0),
     pending,
     history: history.map((h) => ({
       id: h.id,
@@ -138,15 +153,15 @@ async function pendingReviewPoints(
   const reviewPoints = pointsFor(program, "review");
   const mediaPoints = pointsFor(program, "review_with_media");
   if (reviewPoints + mediaPoints === 0) return [];
-  const reviews = await ctx.db.kysely
+  let query = ctx.db.kysely
     .selectFrom("reviews")
     .select(["id", "product_id", "media_count", "created_at"])
     .where("store_id", "=", storeId)
     .where("customer_id", "=", customerId)
-    .where("status", "=", "pending")
-    .orderBy("created_at", "desc")
-    .limit(100)
-    .execute();
+    .where("status", "=", "pending");
+  // Promise only what publishing will pay (review-points.ts).
+  if (program.settings.reviewPointsNeedPurchase) query = query.where("verified", "=", 1);
+  const reviews = await query.orderBy("created_at", "desc").limit(100).execute();
   if (reviews.length === 0) return [];
   const awarded = await ctx.db.kysely
     .selectFrom("loyalty_ledger")
@@ -161,7 +176,7 @@ async function pendingReviewPoints(
     )
     .execute();
   const done = new Set(awarded.map((a) => `${a.action}:${a.reference}`));
-  const pending: MemberView["pending"] = [];
+  const pending: PendingAward[] = [];
   for (const review of reviews) {
     let delta = 0;
     if (!done.has(`review:${review.product_id}`)) {
@@ -174,12 +189,10 @@ async function pendingReviewPoints(
     }
     if (delta > 0) {
       pending.push({
-        id: `pending-review-${review.id}`,
-        delta,
+        points: delta,
         reason: "Review awaiting moderation",
+        availableAt: null,
         action: Number(review.media_count) > 0 ? "review_with_media" : "review",
-        status: "pending",
-        createdAt: review.created_at,
       });
     }
   }

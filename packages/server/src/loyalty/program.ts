@@ -104,6 +104,17 @@ const Settings = v.object({
   /** Where the WebhookCodeIssuer asks for discount codes; null: Plaudit generates them. */
   codeWebhookUrl: v.optional(v.nullable(httpUrl), null),
   codeWebhookTimeoutMs: v.optional(count(100, 30_000), 5000),
+  /**
+   * Purchase and referral points stay pending (not spendable) this many days, the store's return
+   * window; a refund inside it cancels them. 0: spendable at once.
+   */
+  returnWindowDays: v.optional(count(0, 365), 30),
+  /** Review points only for a review of a product the customer bought (a verified purchase). */
+  reviewPointsNeedPurchase: v.optional(v.boolean("must be true or false"), true),
+  /** At most this many reviews earn points per customer in any 24 hours. */
+  reviewPointsPerDay: v.optional(count(1, 1000), 3),
+  /** A referral pays only when the referred customer's first order totals at least this much. */
+  referralMinimumOrderTotal: v.optional(amount(1_000_000), 20),
 });
 
 const uniqueBy = <T>(list: T[], key: (item: T) => string) => new Set(list.map(key)).size === list.length;

@@ -61,6 +61,10 @@ export const DEMO_LOYALTY_PROGRAM: StoredProgram = {
     referralUrlTemplate: "http://localhost:8787/demo/?ref={code}",
     codeWebhookUrl: null,
     codeWebhookTimeoutMs: 5000,
+    returnWindowDays: 30,
+    reviewPointsNeedPurchase: true,
+    reviewPointsPerDay: 3,
+    referralMinimumOrderTotal: 20,
   },
 };
 

@@ -7,6 +7,7 @@ import { ApiError, validationFailed } from "../errors.ts";
 import type { StoreRecord } from "../stores/store-repo.ts";
 import type { ReviewSubmission } from "./review-input.ts";
 import { type ReviewRow, toPublicReview } from "./review-json.ts";
+import { bodyHash, SPAM_RULES, senderKey, spamHoldReason } from "./spam-rules.ts";
 import { applySummaryChange, reviewSummaryChange } from "./summary-repo.ts";
 import { hasPurchased } from "./verified-purchase.ts";
 
@@ -34,9 +35,10 @@ function customerOf(ctx: AppContext, store: StoreRecord, token: string | undefin
 }
 
 /**
- * Stores a review: published at once or held as pending by the store's moderation setting alone
- * (never by rating), verified when the token's customer bought the product. The review, its
- * media, the rating summary and any hook (loyalty points) commit in one transaction.
+ * Stores a review: published at once or held as pending by the store's moderation setting and the
+ * spam rules (never by rating), verified when the token's customer bought the product. The review,
+ * its media, the rating summary and any hook (loyalty points) commit in one transaction.
+ * `senderAddress` is the client's address: only a keyed hash of it is kept (spam-rules.ts).
  */
 export async function submitReview(
   ctx: AppContext,
@@ -44,9 +46,10 @@ export async function submitReview(
   productId: string,
   input: ReviewSubmission,
   origin: string,
+  senderAddress = "unknown",
 ): Promise<SubmitResult> {
   const customerId = customerOf(ctx, store, input.customerToken);
-  const status = store.moderation === "hold" ? "pending" : "published";
+  let status: "published" | "pending" = store.moderation === "hold" ? "pending" : "published";
   const id = newReviewId();
   const createdAt = ctx.clock().toISOString();
 
@@ -56,9 +59,30 @@ export async function submitReview(
     return { review: toPublicReview(row), status };
   }
 
+  // Asked once, outside the transaction (a PostgreSQL retry must not take a second token).
+  const burst = await ctx.rateLimiter.take(
+    `review-burst:${store.id}:${senderAddress}`,
+    SPAM_RULES.burst,
+    ctx.clock(),
+  );
   const row = await transaction(ctx.db, async (tx) => {
     const verified =
       customerId !== undefined && (await hasPurchased(tx, { storeId: store.id, customerId, productId }));
+    const sender = senderKey(store.id, senderAddress);
+    const hash = bodyHash(input.body);
+    const holdReason = await spamHoldReason(tx, {
+      storeId: store.id,
+      productId,
+      customerId: customerId ?? null,
+      senderKey: sender,
+      title: input.title,
+      body: input.body,
+      bodyHash: hash,
+      at: createdAt,
+      withinBurst: burst.allowed,
+    });
+    // The transaction may run again (a PostgreSQL retry): judge from the store's setting each time.
+    status = holdReason !== null || store.moderation === "hold" ? "pending" : "published";
     const row = rowOf({
       id,
       store,
@@ -69,6 +93,9 @@ export async function submitReview(
       customerId: customerId ?? null,
       verified,
     });
+    row.hold_reason = holdReason;
+    row.sender_key = sender;
+    row.body_hash = hash;
     await tx
       .insertInto("products")
       .values({ store_id: store.id, product_id: productId, name: null })
@@ -153,5 +180,8 @@ function rowOf(args: {
     reply_at: null,
     media_count: 0,
     has_media: 0,
+    hold_reason: null,
+    sender_key: null,
+    body_hash: null,
   };
 }

@@ -1,6 +1,7 @@
 import type { RouteModule } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { cacheableJson } from "../http/cache.ts";
+import { clientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { publicOriginOf } from "../http/public-origin.ts";
 import { LIMITS } from "../limits.ts";
@@ -83,6 +84,7 @@ export const reviewRoutes: RouteModule = {
         productId,
         input,
         publicOriginOf(c, ctx.trustProxy),
+        clientIp(c, ctx.trustProxy),
       );
       return c.json(result, 201);
     });
