@@ -41,12 +41,16 @@ export function senderKey(storeId: string, address: string): string {
     .slice(0, 22);
 }
 
-/** "repeated text": one character run on, or a few words making up most of a longer text. */
+/**
+ * "repeated text": one character run on ten times, or a handful of words (≤ 20 different ones)
+ * making up a text of mostly repeats. A long honest review uses far more different words.
+ */
 export function isRepeatedText(text: string): boolean {
   if (/(\S)\1{9,}/u.test(text)) return true;
   const words = normalizedText(text).split(" ").filter(Boolean);
   if (words.length < 8) return false;
-  return new Set(words).size / words.length < 0.3;
+  const distinct = new Set(words).size;
+  return distinct <= 20 && distinct / words.length < 0.3;
 }
 
 export interface Submission {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signCustomerToken } from "../customer-token.ts";
 import { fakeMediaSource } from "../testing/fake-media.ts";
 import { getJson, makeStore, postJson, reviewBody, testClock } from "../testing/fixtures.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
@@ -73,8 +74,13 @@ describe.each(databasesUnderTest())("review list on %s", (kind) => {
 
   it("sorts by net helpful votes and puts reviews with media first", async () => {
     const ids = await submit("helpful", [{}, {}, { mediaIds: ["m-1"] }, {}]);
+    // One vote per customer (or per address without a token): each voter signs in.
     const vote = (id: string | undefined, voter: string, value: "up" | "down") =>
-      postJson(`${base()}/reviews/${id}/votes`, { voter, value });
+      postJson(
+        `${base()}/reviews/${id}/votes`,
+        { voter, value },
+        { "x-plaudit-customer": signCustomerToken(secretKey, voter, time.clock()) },
+      );
     await vote(ids[0], "a", "up");
     await vote(ids[0], "b", "up");
     await vote(ids[1], "a", "up");

@@ -1,4 +1,5 @@
-import type { RouteModule } from "../context.ts";
+import type { Context } from "hono";
+import type { AppContext, AppEnv, RouteModule } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { cacheableJson } from "../http/cache.ts";
 import { clientIp } from "../http/client-ip.ts";
@@ -7,14 +8,45 @@ import { publicOriginOf } from "../http/public-origin.ts";
 import { LIMITS } from "../limits.ts";
 import { findPublishedReview } from "../reviews/published-review.ts";
 import { ReviewSubmission, VoteSubmission } from "../reviews/review-input.ts";
-import { toPublicReview } from "../reviews/review-json.ts";
+import { type ReviewRow, toPublicReview } from "../reviews/review-json.ts";
 import { countReviews, hasFilters, listReviews } from "../reviews/review-list.ts";
+import { createReviewSearch } from "../reviews/review-search.ts";
 import { submitReview } from "../reviews/review-submit.ts";
 import { castVote } from "../reviews/review-votes.ts";
 import { getSummaries } from "../reviews/summary-repo.ts";
+import { VOTE_VELOCITY, voterKey } from "../reviews/vote-identity.ts";
 import { parseOrFail } from "../validation.ts";
 import { productParam } from "./product-param.ts";
 import { parseReviewQuery } from "./review-query.ts";
+
+/** Searches one address may make in a burst, refilled at one a second (`PLAUDIT_RATE_LIMITS=off` lifts it). */
+export const SEARCH_RATE_RULE = { capacity: 20, refillPerSecond: 1 };
+
+async function limitSearches(ctx: AppContext, storeId: string, address: string): Promise<void> {
+  const decision = await ctx.rateLimiter.take(`search:${storeId}:${address}`, SEARCH_RATE_RULE, ctx.clock());
+  if (decision.allowed) return;
+  ctx.metrics.rateLimitRejected("ip");
+  throw new ApiError(429, "rate_limited", "too many searches; try again later", undefined, {
+    "Retry-After": String(decision.retryAfterSeconds),
+  });
+}
+
+/** A page of the review list as the API answers it, media included. */
+async function listBody(
+  ctx: AppContext,
+  c: Context<AppEnv>,
+  storeId: string,
+  rows: ReviewRow[],
+  nextCursor: string | null,
+  total: number,
+) {
+  const withMedia = rows.filter((r) => Number(r.media_count) > 0).map((r) => r.id);
+  const media =
+    withMedia.length > 0
+      ? await ctx.media.forReviews(ctx.db, storeId, withMedia, publicOriginOf(c, ctx.trustProxy))
+      : new Map();
+  return { items: rows.map((row) => toPublicReview(row, media.get(row.id) ?? [])), nextCursor, total };
+}
 
 /** The public reviews API: summaries, the review list, one review, submitting and voting. */
 export const reviewRoutes: RouteModule = {
@@ -46,10 +78,27 @@ export const reviewRoutes: RouteModule = {
       return cacheableJson(c, { items: await getSummaries(ctx.db, c.get("store").id, ids) });
     });
 
+    const search = createReviewSearch();
     app.get("/v1/stores/:store/products/:product/reviews", async (c) => {
       const productId = productParam(c);
       const query = parseReviewQuery(c.req.query());
       const storeId = c.get("store").id;
+      const term = query.filters.search;
+      if (term !== undefined) {
+        // Each different term is real work: one address may search only so often (429 beyond).
+        await limitSearches(ctx, storeId, clientIp(c, ctx.trustProxy));
+      }
+      if (term !== undefined && ctx.db.kind === "sqlite") {
+        const found = await search.page(ctx.db, {
+          storeId,
+          productId,
+          filters: { ...query.filters, search: term },
+          sort: query.sort,
+          limit: query.limit,
+          ...(query.cursorValues ? { cursorValues: query.cursorValues } : {}),
+        });
+        return cacheableJson(c, await listBody(ctx, c, storeId, found.rows, found.nextCursor, found.total));
+      }
       const page = await listReviews(ctx.db, {
         storeId,
         productId,
@@ -63,16 +112,7 @@ export const reviewRoutes: RouteModule = {
       const total = hasFilters(query.filters)
         ? await countReviews(ctx.db, { storeId, productId, filters: query.filters })
         : ((await getSummaries(ctx.db, storeId, [productId]))[0]?.count ?? 0);
-      const withMedia = page.rows.filter((r) => Number(r.media_count) > 0).map((r) => r.id);
-      const media =
-        withMedia.length > 0
-          ? await ctx.media.forReviews(ctx.db, storeId, withMedia, publicOriginOf(c, ctx.trustProxy))
-          : new Map();
-      return cacheableJson(c, {
-        items: page.rows.map((row) => toPublicReview(row, media.get(row.id) ?? [])),
-        nextCursor: page.nextCursor,
-        total,
-      });
+      return cacheableJson(c, await listBody(ctx, c, storeId, page.rows, page.nextCursor, total));
     });
 
     app.post("/v1/stores/:store/products/:product/reviews", async (c) => {
@@ -103,8 +143,19 @@ export const reviewRoutes: RouteModule = {
 
     app.post("/v1/stores/:store/reviews/:id/votes", async (c) => {
       const input = parseOrFail(VoteSubmission, await readJsonBody(c));
-      const reviewId = c.req.param("id");
-      return c.json(await castVote(ctx, c.get("store").id, reviewId, input));
+      const store = c.get("store");
+      const address = clientIp(c, ctx.trustProxy);
+      const now = ctx.clock();
+      const voter = voterKey(store, { token: c.req.header("x-plaudit-customer"), address, now });
+      // Answered either way (a 429 would tell a script where the limit is); counted only within it.
+      const velocity = await ctx.rateLimiter.take(
+        `vote-velocity:${store.id}:${address}`,
+        VOTE_VELOCITY.rule,
+        now,
+      );
+      return c.json(
+        await castVote(ctx, store.id, c.req.param("id"), input, { voter, counted: velocity.allowed }),
+      );
     });
   },
 };
