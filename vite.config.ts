@@ -1,21 +1,35 @@
 import preact from "@preact/preset-vite";
+import { defaultClientConditions, defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
 
-// One Vitest run, three projects: widget code in a DOM (happy-dom), the server in Node against
-// real SQLite and PostgreSQL, and the browser suite driving Debian's Chromium through playwright-core.
+// Tests run our packages from their TypeScript source: the "@plaudit/source" condition of each
+// package's exports (dist/ is what npm users get, and may be stale or missing here).
+const SOURCE = "@plaudit/source";
+const fromSource = {
+  resolve: { conditions: [SOURCE, ...defaultClientConditions] },
+  ssr: { resolve: { conditions: [SOURCE, ...defaultServerConditions], externalConditions: [SOURCE] } },
+};
+
+// One Vitest run, four projects: widget code in a DOM (happy-dom), the server in Node against
+// real SQLite and PostgreSQL, the browser suite driving Debian's Chromium through playwright-core,
+// and packaging (the tooling's own tests, the packed tarballs installed as a storefront would).
 export default defineConfig({
   test: {
     projects: [
       {
+        ...fromSource,
         plugins: [preact()],
         test: {
           name: "dom",
           environment: "happy-dom",
+          // Generous: the suite must pass on a machine whose cores are busy (no test is timed).
+          testTimeout: 20_000,
           include: ["packages/{core,ui,reviews,loyalty,embed}/src/**/*.test.{ts,tsx}"],
           exclude: ["packages/reviews/src/server/**"],
         },
       },
       {
+        ...fromSource,
         plugins: [preact()],
         test: {
           name: "server",
@@ -29,6 +43,7 @@ export default defineConfig({
         },
       },
       {
+        ...fromSource,
         test: {
           name: "e2e",
           environment: "node",
@@ -36,6 +51,17 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // The repository's own tooling (scripts/) and the packages as npm users get them:
+          // packed, installed outside the repository, imported, type-checked, built and started.
+          name: "packaging",
+          environment: "node",
+          include: ["scripts/**/*.test.ts", "packaging/**/*.test.ts"],
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
         },
       },
     ],

@@ -7,7 +7,7 @@ import { repoRoot } from "./results-file.ts";
 export function benchBundle(): string {
   const run = spawnSync(process.execPath, [join(repoRoot, "scripts/size-budget.mjs")], { encoding: "utf8" });
   return [
-    "### Bundle (packages/embed/dist, `node scripts/size-budget.mjs`)",
+    "### Bundle (packages/embed/dist/browser, `node scripts/size-budget.mjs`)",
     "",
     "```",
     run.stdout.trim(),

@@ -1,6 +1,6 @@
 // The browser-test harness: the real server (the same CLI `npm start` runs) on a free port with
 // a fresh seeded SQLite database, and Debian's Chromium driven by playwright-core. It builds
-// nothing: `npm test` builds packages/embed/dist first (run `npm run build` before a lone e2e run).
+// nothing: `npm test` builds packages/embed/dist/browser first (run `npm run build` before a lone e2e run).
 //
 //   const plaudit = await startHarness();            // in beforeAll
 //   const shop = await plaudit.open("/demo/tee-classic.html");
@@ -119,8 +119,11 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
 }
 
 export async function startHarness(): Promise<Harness> {
-  if (!existsSync(join(repoRoot, "packages/embed/dist/plaudit.js"))) {
-    throw new Error("packages/embed/dist/plaudit.js is missing: run `npm run build` first");
+  if (!existsSync(join(repoRoot, "packages/embed/dist/browser/plaudit.js"))) {
+    throw new Error("packages/embed/dist/browser/plaudit.js is missing: run `npm run build` first");
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`no Chromium at ${CHROMIUM}: run \`node scripts/ensure-chromium.mjs\` (npm test does)`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), "plaudit-e2e-"));
   const { url, child } = await startServer(dataDir);

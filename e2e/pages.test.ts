@@ -123,6 +123,18 @@ describe("a strict Content-Security-Policy", () => {
     await expect.poll(async () => (await widgetTexts(shop, "stars")).join("")).toMatch(/\d/);
     expect(shop.cspViolations).toEqual([]);
     expect(shop.problems()).toEqual([]);
+    // … and the page really is under that policy: no inline script or style allowed, and an
+    // inline style the page tries afterwards is refused (so the widgets never needed one).
+    const policy = await shop.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+    expect(policy).toMatch(/script-src 'self'(;|$)/);
+    expect(policy).toMatch(/style-src 'self'(;|$)/);
+    const inlineApplied = await shop.page.evaluate(() => {
+      const probe = document.createElement("style");
+      probe.textContent = "body { outline: 3px solid rgb(255, 0, 0); }";
+      document.head.append(probe);
+      return getComputedStyle(document.body).outlineStyle !== "none";
+    });
+    expect(inlineApplied).toBe(false);
     await shop.close();
   });
 });

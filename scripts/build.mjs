@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds what the server hands to shoppers' browsers, into packages/embed/dist:
+// Builds what the server hands to shoppers' browsers, into packages/embed/dist/browser (shipped in
+// @plaudit/embed's tarball; the server serves it from there):
 //   chunks/[name]-[hash].js  the widget entry modules as ES modules, with shared runtime chunks
 //                            (preact, core, ui…) split so each file stays small and cacheable
 //   plaudit.js               the script-tag loader, a classic IIFE that knows the entry URLs
@@ -8,11 +9,11 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { build } from "vite";
+import { build, defaultClientConditions } from "vite";
 import { measure } from "./size-budget.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = join(root, "packages/embed/dist");
+const dist = join(root, "packages/embed/dist/browser");
 const { version } = JSON.parse(readFileSync(join(root, "packages/embed/package.json"), "utf8"));
 
 // Widget kind (`data-plaudit="…"`) → entry module (docs/widget-contract.md). Kinds whose module
@@ -45,6 +46,9 @@ const shared = {
   // Preact's automatic JSX runtime; production builds drop dev-only branches of dependencies.
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   define: { "process.env.NODE_ENV": JSON.stringify("production") },
+  // Our packages from their TypeScript source (their package.json's "@plaudit/source" condition),
+  // not from dist/: the chunking and tree-shaking rules below name source paths.
+  resolve: { conditions: ["@plaudit/source", ...defaultClientConditions] },
 };
 
 // Each kind's chunk is its entry module plus core's readConfig, so plaudit.js can read a host's

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = join(root, "packages/embed/dist");
+const dist = join(root, "packages/embed/dist/browser");
 const KB = 1024;
 
 const BUDGETS = {

@@ -57,25 +57,78 @@ describe("product JSON-LD on the page", () => {
     handle.release();
   });
 
-  it("adds to the theme's Product by its @id instead of writing a second product", () => {
-    themeScript({
+  it("puts the rating into the theme's Product that has an @id, inside @graph, in the theme's script", () => {
+    const original = JSON.stringify({
       "@context": "https://schema.org",
       "@graph": [
         { "@type": "Organization", name: "Shop" },
         { "@type": "Product", "@id": "https://shop.test/tee#product", sku: "tee", name: "Classic tee" },
       ],
     });
+    const theme = themeScript(JSON.parse(original));
     const handle = acquireProductJsonLd(document, "tee");
     handle.update({ summary, reviews });
-    const ours = document.querySelector<HTMLScriptElement>("script[data-plaudit-jsonld]")!;
-    const node = JSON.parse(ours.textContent!);
-    expect(node["@id"]).toBe("https://shop.test/tee#product");
-    expect(node.name).toBeUndefined();
-    expect(node.aggregateRating.reviewCount).toBe(2);
-    // Merged by @id, the page describes exactly one product.
-    expect(new Set(products().map((product) => product["@id"])).size).toBe(1);
-    handle.release();
     expect(document.querySelector("script[data-plaudit-jsonld]")).toBeNull();
+    expect(products()).toHaveLength(1);
+    expect(products()[0]).toMatchObject({
+      "@id": "https://shop.test/tee#product",
+      name: "Classic tee",
+      aggregateRating: { reviewCount: 2 },
+    });
+    expect(nodes().map((node) => node["@type"])).toEqual(["Organization", "Product"]);
+    handle.release();
+    expect(theme.textContent).toBe(original);
+  });
+
+  it("merges into the page's only Product whatever its sku (themes write the variant's SKU)", () => {
+    themeScript({ "@context": "https://schema.org", "@type": "Product", sku: "TEE-BLUE-M", name: "Tee" });
+    const handle = acquireProductJsonLd(document, "tee-classic");
+    handle.update({ summary, reviews });
+    expect(scripts()).toHaveLength(1);
+    expect(products()).toHaveLength(1);
+    expect(products()[0]).toMatchObject({ sku: "TEE-BLUE-M", aggregateRating: { reviewCount: 2 } });
+    handle.release();
+  });
+
+  it("merges into the page's only ProductGroup, not into one of its variants", () => {
+    themeScript([
+      {
+        "@context": "https://schema.org",
+        "@type": "ProductGroup",
+        name: "Tee",
+        productGroupID: "T1",
+        hasVariant: [
+          { "@type": "Product", sku: "T1-S", name: "Tee S" },
+          { "@type": "Product", sku: "T1-M", name: "Tee M" },
+        ],
+      },
+    ]);
+    const handle = acquireProductJsonLd(document, "tee-classic");
+    handle.update({ summary, reviews });
+    expect(scripts()).toHaveLength(1);
+    const [group] = nodes();
+    expect(group).toMatchObject({ "@type": "ProductGroup", aggregateRating: { reviewCount: 2 } });
+    expect((group!.hasVariant as Node[]).every((variant) => variant.aggregateRating === undefined)).toBe(
+      true,
+    );
+    handle.release();
+  });
+
+  it("merges into the node the merchant names with data-product-jsonld-id", () => {
+    themeScript({
+      "@context": "https://schema.org",
+      "@graph": [
+        { "@type": "Product", "@id": "#related", sku: "mug", name: "Mug" },
+        { "@type": "Product", "@id": "#main", sku: "TEE-M", name: "Tee" },
+      ],
+    });
+    const handle = acquireProductJsonLd(document, "tee", "#main");
+    handle.update({ summary, reviews });
+    expect(scripts()).toHaveLength(1);
+    const byId = Object.fromEntries(products().map((product) => [product["@id"], product]));
+    expect(byId["#main"]).toMatchObject({ aggregateRating: { reviewCount: 2 } });
+    expect(byId["#related"]!.aggregateRating).toBeUndefined();
+    handle.release();
   });
 
   it("adds the rating to a theme Product that has no @id, and puts the original back at the end", () => {
@@ -95,15 +148,18 @@ describe("product JSON-LD on the page", () => {
     expect(theme.textContent).toBe(original);
   });
 
-  it("leaves another product's node alone", () => {
-    themeScript({ "@context": "https://schema.org", "@type": "Product", sku: "hoodie", name: "Hoodie" });
+  it("leaves other products' nodes alone when several are on the page and none is this one", () => {
+    themeScript([
+      { "@context": "https://schema.org", "@type": "Product", sku: "hoodie", name: "Hoodie" },
+      { "@context": "https://schema.org", "@type": "Product", sku: "mug", name: "Mug" },
+    ]);
     const handle = acquireProductJsonLd(document, "tee");
     handle.update({ productName: "Tee", summary, reviews });
     expect(
       products()
         .map((product) => product.name)
         .sort(),
-    ).toEqual(["Hoodie", "Tee"]);
+    ).toEqual(["Hoodie", "Mug", "Tee"]);
     handle.release();
   });
 

@@ -1,12 +1,14 @@
 // Keeps exactly one Product node per product on the page, however many widgets show it:
 // widgets acquire a handle per product (ref-counted), push what they show, and release on unmount.
 //
-// How the one node is guaranteed (docs/widgets.md, "Structured data"):
-// - the page already has that Product with an `@id` → we add one script whose node has the same
-//   `@id` and only aggregateRating + review (consumers, Google included, merge nodes by `@id`);
-// - it has one without `@id` → we add our rating to that node in its own script, and put the
-//   original text back when the last widget goes;
-// - it has none → we add one complete Product node of our own.
+// How the one node is guaranteed (docs/widgets.md, "Structured data"): when the theme already
+// describes the product, our rating and reviews go INTO that node, in the theme's own script (every
+// consumer reads that script; a second node — even one sharing an `@id` — is a second product to
+// some of them). The theme's node is, in order: the one the merchant names with
+// `data-product-jsonld-id`; the one whose sku/productID/mpn/productGroupID is the product id; the
+// page's only ProductGroup; the page's only Product — whatever its sku, since themes write the
+// selected variant's SKU while our host names the product by handle. The original text is put
+// back when the last widget goes. Only a page with none of these gets a Product node of our own.
 import type { Review, Summary } from "@plaudit/core";
 import { buildProductJsonLd, type JsonLdNode, mergeRatingInto, serializeJsonLd } from "./json-ld.ts";
 
@@ -24,6 +26,8 @@ export interface JsonLdHandle {
 interface Entry {
   contributions: Map<symbol, JsonLdContribution>;
   holders: number;
+  /** `data-product-jsonld-id`: the `@id` of the theme's node to merge into. */
+  pointer?: string;
   own?: HTMLScriptElement;
   edited?: { script: HTMLScriptElement; original: string };
   /** The server-rendered script we took over (docs/ssr.md): its node keeps the merchant's facts. */
@@ -33,18 +37,18 @@ interface Entry {
 const OWN = "data-plaudit-jsonld";
 const pages = new WeakMap<Document, Map<string, Entry>>();
 
-const isProduct = (node: JsonLdNode) =>
-  node["@type"] === "Product" || (Array.isArray(node["@type"]) && node["@type"].includes("Product"));
+const hasType = (node: JsonLdNode, type: string) =>
+  node["@type"] === type || (Array.isArray(node["@type"]) && node["@type"].includes(type));
+const isProduct = (node: JsonLdNode) => hasType(node, "Product");
 const isNode = (value: unknown): value is JsonLdNode =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** Product nodes at the top level, in a top-level array, or in `@graph`. */
-function productNodes(doc: unknown): JsonLdNode[] {
+/** Nodes at the top level, in a top-level array, or in `@graph` (not nested ones such as variants). */
+function topNodes(doc: unknown): JsonLdNode[] {
   const top = Array.isArray(doc) ? doc : [doc];
-  const nodes = top.flatMap((node) =>
-    isNode(node) && Array.isArray(node["@graph"]) ? node["@graph"] : [node],
-  );
-  return nodes.filter(isNode).filter(isProduct);
+  return top
+    .flatMap((node) => (isNode(node) && Array.isArray(node["@graph"]) ? node["@graph"] : [node]))
+    .filter(isNode);
 }
 
 interface Found {
@@ -53,13 +57,19 @@ interface Found {
   node: JsonLdNode;
 }
 
-const identifiers = (node: JsonLdNode) => [node.sku, node.productID, node.mpn].filter((v) => v !== undefined);
+const identifiers = (node: JsonLdNode) =>
+  [node.sku, node.productID, node.mpn, node.productGroupID].filter((v) => v !== undefined);
 
 /**
- * The page's own Product node for this product: one whose sku/productID is the product id, or —
- * when the page describes a single product and says nothing about its id — that one.
+ * The theme's node for this product (see the top of this file for the order), or undefined when
+ * the page has none we can tell is this product's.
  */
-function findPageProduct(document: Document, productId: string, edited?: Entry["edited"]): Found | undefined {
+function findPageProduct(
+  document: Document,
+  productId: string,
+  pointer: string | undefined,
+  edited?: Entry["edited"],
+): Found | undefined {
   const found: Found[] = [];
   for (const script of document.querySelectorAll<HTMLScriptElement>(
     `script[type="application/ld+json"]:not([${OWN}])`,
@@ -70,12 +80,19 @@ function findPageProduct(document: Document, productId: string, edited?: Entry["
     } catch {
       continue; // a broken theme script is not ours to fix
     }
-    for (const node of productNodes(parsed)) found.push({ script, parsed, node });
+    for (const node of topNodes(parsed)) found.push({ script, parsed, node });
   }
-  const byId = found.find(({ node }) => identifiers(node).some((id) => String(id) === productId));
+  if (pointer) {
+    const named = found.find(({ node }) => node["@id"] === pointer);
+    if (named) return named;
+  }
+  const products = found.filter(({ node }) => isProduct(node) || hasType(node, "ProductGroup"));
+  const byId = products.find(({ node }) => identifiers(node).some((id) => String(id) === productId));
   if (byId) return byId;
-  const only = found.length === 1 ? found[0] : undefined;
-  return only && identifiers(only.node).length === 0 ? only : undefined;
+  const groups = products.filter(({ node }) => hasType(node, "ProductGroup"));
+  if (groups.length === 1) return groups[0];
+  const singles = products.filter(({ node }) => isProduct(node));
+  return groups.length === 0 && singles.length === 1 ? singles[0] : undefined;
 }
 
 function pageName(document: Document): string | undefined {
@@ -124,10 +141,8 @@ function write(document: Document, productId: string, entry: Entry) {
     );
     return;
   }
-  const pageProduct = findPageProduct(document, productId, entry.edited);
-  const pageId = pageProduct?.node["@id"];
-
-  if (pageProduct && typeof pageId !== "string") {
+  const pageProduct = findPageProduct(document, productId, entry.pointer, entry.edited);
+  if (pageProduct) {
     entry.own?.remove();
     entry.own = undefined;
     if (!entry.edited || entry.edited.script !== pageProduct.script) {
@@ -162,7 +177,6 @@ function write(document: Document, productId: string, entry: Entry) {
     idBase: pageUrl,
     summary: latest.summary,
     reviews: latest.reviews,
-    mergeIntoId: typeof pageId === "string" ? pageId : undefined,
   });
   if (!entry.own) {
     entry.own = document.createElement("script");
@@ -173,11 +187,15 @@ function write(document: Document, productId: string, entry: Entry) {
   entry.own.textContent = serializeJsonLd(node);
 }
 
-/** One handle per mounted widget; the product's markup lives while any handle does. */
-export function acquireProductJsonLd(document: Document, productId: string): JsonLdHandle {
+/**
+ * One handle per mounted widget; the product's markup lives while any handle does. `pointer` is
+ * the `@id` of the theme's node to merge into (`data-product-jsonld-id`), when the merchant names it.
+ */
+export function acquireProductJsonLd(document: Document, productId: string, pointer?: string): JsonLdHandle {
   const products = pages.get(document) ?? new Map<string, Entry>();
   pages.set(document, products);
   const entry: Entry = products.get(productId) ?? { contributions: new Map(), holders: 0 };
+  entry.pointer ??= pointer || undefined;
   products.set(productId, entry);
   entry.holders++;
   const me = Symbol(productId);

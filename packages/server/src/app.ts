@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Hono } from "hono";
+import { adminIdentity } from "./admin-users/session-auth.ts";
 import type { AppContext, AppDeps, AppEnv } from "./context.ts";
 import { ApiError } from "./errors.ts";
 import { withDefaultHooks } from "./hooks.ts";
@@ -46,11 +47,15 @@ export function createApp(deps: AppDeps): PlauditApp {
     trustProxy: deps.trustProxy ?? false,
     allowPrivateWebhooks: deps.allowPrivateWebhooks ?? false,
     ...(deps.assets ? { assets: deps.assets } : {}),
+    ...(deps.publicUrl ? { publicUrl: deps.publicUrl.replace(/\/+$/, "") } : {}),
+    ...(deps.mailer ? { mailer: deps.mailer } : {}),
   };
   if (deps.readCacheMs && deps.readCacheMs > 0) {
     ctx.readCache = createReadCache({
       trustProxy: ctx.trustProxy,
       ttlMs: deps.readCacheMs,
+      // An injected clock (tests) measures the TTL too; otherwise lru-cache's monotonic clock.
+      ...(deps.clock ? { now: () => ctx.clock().getTime() } : {}),
       onLookup: (result) => ctx.metrics.readCache(result),
     });
   }
@@ -64,7 +69,8 @@ export function createApp(deps: AppDeps): PlauditApp {
   app.use("/v1/stores/*", publicCors());
   app.use("/v1/*", rejectNulInUrl());
   app.use("/v1/stores/:store/*", storeScope(ctx));
-  app.use("/v1/admin/*", adminAuth(ctx));
+  // An admin key (Authorization) or the admin app's session cookie; both set `store` and `actor`.
+  app.use("/v1/admin/*", adminIdentity(ctx, adminAuth(ctx)));
 
   for (const module of [...routeModules, demoSignInRoutes, staticAssetRoutes]) module.register(app, ctx);
 

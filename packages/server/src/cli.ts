@@ -1,7 +1,10 @@
 import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { usersCommand } from "./admin-users/cli-users.ts";
+import { seedDemoOwner } from "./admin-users/demo-owner.ts";
 import { createApp } from "./app.ts";
 import { signCustomerToken } from "./customer-token.ts";
 import { backupSqlite } from "./db/backup.ts";
@@ -10,6 +13,8 @@ import { migrate } from "./db/migrate.ts";
 import { listen } from "./http/listen.ts";
 import { jsonLogger } from "./logger.ts";
 import { IDEMPOTENCY_KEY_DAYS, sweepIdempotencyKeys } from "./loyalty/idempotency-sweep.ts";
+import { mailSettingsFromEnv } from "./mail/mail-settings.ts";
+import { smtpMailer } from "./mail/smtp-mailer.ts";
 import { sweepOrphans } from "./media/orphan-sweep.ts";
 import { mediaStorageFromEnv } from "./media/storage-from-env.ts";
 import { createMemoryRateLimiter, unlimitedRateLimiter } from "./rate-limit.ts";
@@ -25,6 +30,9 @@ Commands:
   backup <file>    consistent snapshot of the SQLite database while the server runs
   token            print a customer token (loyalty, verified reviews) for testing:
                    plaudit-server token --store demo --customer alice
+  users create     an admin app user and their one-time set-password link:
+                   plaudit-server users create --store demo --email a@shop.example --role owner
+                   (roles: owner, moderator, support; users invite … prints a new link)
   sweep            delete media uploads never attached to a review, older than a day,
                    and idempotency keys older than 30 days (start does both hourly)
 
@@ -36,10 +44,16 @@ Options:
   --product ID         (seed --reviews) product to add them to
   --store ID           (token) store id, default demo
   --customer ID        (token) the customer id the token speaks for
+  --email E, --role R  (users) the user's address and role; --json prints one JSON line
   -h, --help           this text
 `;
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+/** plaudit.js and its chunks: built into @plaudit/embed's dist/browser, wherever npm installed it. */
+function widgetFilesDir(): string {
+  return join(dirname(createRequire(import.meta.url).resolve("@plaudit/embed/package.json")), "dist/browser");
+}
 
 function fail(message: string): never {
   process.stderr.write(`plaudit-server: ${message}\n`);
@@ -56,6 +70,9 @@ async function main(): Promise<void> {
       product: { type: "string" },
       store: { type: "string" },
       customer: { type: "string" },
+      email: { type: "string" },
+      role: { type: "string" },
+      json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -98,6 +115,31 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (command === "users") {
+    const db = openDatabase(databaseUrl);
+    await migrate(db);
+    try {
+      process.stdout.write(
+        await usersCommand(
+          db,
+          {
+            action: positionals[1],
+            ...(values.store ? { store: values.store } : {}),
+            ...(values.email ? { email: values.email } : {}),
+            ...(values.role ? { role: values.role } : {}),
+            json: values.json ?? false,
+          },
+          new Date(),
+        ),
+      );
+    } catch (error) {
+      await db.close();
+      fail(error instanceof Error ? error.message : String(error));
+    }
+    await db.close();
+    return;
+  }
+
   if (command !== "start" && command !== "migrate" && command !== "seed" && command !== "sweep")
     fail(`unknown command ${command}\n\n${USAGE}`);
 
@@ -133,6 +175,19 @@ async function main(): Promise<void> {
     );
   }
 
+  const adminPassword = process.env.PLAUDIT_DEMO_ADMIN_PASSWORD?.trim() || undefined;
+  const owner = await seedDemoOwner(db, {
+    storeId: "demo",
+    now: new Date(),
+    ...(adminPassword ? { password: adminPassword } : {}),
+  });
+  const adminUrl = `http://localhost:${values.port ?? process.env.PORT ?? 8787}/admin/`;
+  process.stdout.write(
+    owner.password && !adminPassword
+      ? `Created the demo store's owner. Sign in to the admin app at ${adminUrl}\n  store: demo  email: ${owner.email}  password: ${owner.password}\n`
+      : `Admin app: ${adminUrl} (store: demo, email: ${owner.email}; plaudit-server users invite --store demo --email ${owner.email} prints a link to set a new password)\n`,
+  );
+
   if (command === "seed") {
     if (values.reviews !== undefined) {
       const count = Number(values.reviews);
@@ -157,8 +212,16 @@ async function main(): Promise<void> {
   const readCacheMs = Number(process.env.PLAUDIT_READ_CACHE_MS ?? 2000);
   if (!Number.isFinite(readCacheMs) || readCacheMs < 0)
     fail(`PLAUDIT_READ_CACHE_MS must be a number of milliseconds (0 turns the read cache off)`);
+  let mail: ReturnType<typeof mailSettingsFromEnv>;
+  try {
+    mail = mailSettingsFromEnv(process.env);
+  } catch (error) {
+    fail((error as Error).message);
+  }
   const plaudit = createApp({
     readCacheMs,
+    ...(mail.publicUrl ? { publicUrl: mail.publicUrl } : {}),
+    ...(mail.smtpUrl ? { mailer: smtpMailer(mail.smtpUrl) } : {}),
     db,
     mediaStorage,
     ...(process.env.PLAUDIT_MEDIA_BASE_URL ? { mediaBaseUrl: process.env.PLAUDIT_MEDIA_BASE_URL } : {}),
@@ -168,7 +231,7 @@ async function main(): Promise<void> {
     allowPrivateWebhooks: process.env.PLAUDIT_ALLOW_PRIVATE_WEBHOOKS === "1",
     rateLimiter: process.env.PLAUDIT_RATE_LIMITS === "off" ? unlimitedRateLimiter : createMemoryRateLimiter(),
     assets: {
-      embedDir: process.env.PLAUDIT_EMBED_DIR ?? resolve(repoRoot, "packages/embed/dist"),
+      embedDir: process.env.PLAUDIT_EMBED_DIR ?? widgetFilesDir(),
       demoDir: process.env.PLAUDIT_DEMO_DIR ?? resolve(repoRoot, "examples/demo-store"),
     },
   });

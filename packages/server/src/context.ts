@@ -1,8 +1,10 @@
 import type { Hono } from "hono";
+import type { Actor } from "./auth/actor.ts";
 import type { Database } from "./db/database.ts";
 import type { ServerHooks } from "./hooks.ts";
 import type { ReadCache } from "./http/read-cache.ts";
 import type { Logger } from "./logger.ts";
+import type { Mailer } from "./mail/mailer.ts";
 import type { MediaStorage } from "./media/media-storage.ts";
 import type { Metrics } from "./metrics.ts";
 import type { RateLimiter } from "./rate-limit.ts";
@@ -39,6 +41,13 @@ export interface AppDeps {
    * The CLI reads PLAUDIT_ALLOW_PRIVATE_WEBHOOKS=1.
    */
   allowPrivateWebhooks?: boolean;
+  /**
+   * The origin links in emails and hosted pages use (PLAUDIT_PUBLIC_URL), e.g.
+   * `https://reviews.example.com`; required for review requests.
+   */
+  publicUrl?: string;
+  /** Sends mail (PLAUDIT_SMTP_URL); without it review requests and notifications are not sent. */
+  mailer?: Mailer;
 }
 
 /** The parts every route module gets: deps with defaults filled in. */
@@ -57,6 +66,8 @@ export interface AppContext {
   allowPrivateWebhooks: boolean;
   /** The in-process cache of public reads, when on; writes through the API invalidate it. */
   readCache?: ReadCache;
+  publicUrl?: string;
+  mailer?: Mailer;
 }
 
 /** Per-request values set by middleware. */
@@ -65,6 +76,8 @@ export interface AppEnv {
     requestId: string;
     /** Set by the store middleware on every /v1/stores/:store/* route. */
     store: StoreRecord;
+    /** Set by admin authentication on every /v1/admin/* route: who acts, with which scopes. */
+    actor: Actor;
     /** A shared-cacheable answer as the route made it (http/cache.ts), for the read cache. */
     keepable: { body: string | Uint8Array<ArrayBuffer>; headers: Record<string, string> };
     /** Set by the not-found handler: no route matched (metrics label "unmatched"). */

@@ -30,6 +30,18 @@ export interface SubmittedReview {
 /** A review that became published (by moderation; reviewSubmitted covers reviews published at once). */
 export type PublishedReview = Omit<SubmittedReview, "status">;
 
+/** An order refunded or canceled (first time only). */
+export interface RefundedOrder {
+  storeId: string;
+  orderId: string;
+}
+
+/** A merchant's reply set on a review that had none. */
+export interface RepliedReview {
+  storeId: string;
+  reviewId: string;
+}
+
 /**
  * Each hook runs inside the transaction it joins, through `tx`. If PostgreSQL breaks a deadlock,
  * the whole transaction runs again (db/transaction.ts), hooks included: keep them to database
@@ -49,6 +61,10 @@ export interface ServerHooks {
    * the new count of shown ones), with whether the review is published.
    */
   reviewMediaChanged: ((tx: Tx, review: PublishedReview & { published: boolean }) => Promise<void>)[];
+  /** Runs once per refunded order (review requests cancel what is not yet sent). */
+  orderRefunded: ((tx: Tx, order: RefundedOrder) => Promise<void>)[];
+  /** Runs when a review gets a reply where it had none (the reviewer is told, once). */
+  reviewReplied: ((tx: Tx, review: RepliedReview) => Promise<void>)[];
 }
 
 export function withDefaultHooks(hooks: Partial<ServerHooks> = {}): ServerHooks {
@@ -58,5 +74,7 @@ export function withDefaultHooks(hooks: Partial<ServerHooks> = {}): ServerHooks 
     reviewPublished: hooks.reviewPublished ?? [],
     reviewUnpublished: hooks.reviewUnpublished ?? [],
     reviewMediaChanged: hooks.reviewMediaChanged ?? [],
+    orderRefunded: hooks.orderRefunded ?? [],
+    reviewReplied: hooks.reviewReplied ?? [],
   };
 }

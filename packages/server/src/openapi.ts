@@ -1,3 +1,5 @@
+import { adminSessionScheme, adminUserPaths } from "./admin-users/openapi-paths.ts";
+
 // The HTTP contract (shared/API.md) as an OpenAPI 3.1 document, written by hand and kept in step
 // with the routes; openapi.test.ts checks every route of API.md is here.
 
@@ -486,6 +488,21 @@ export const openApiDocument = {
         },
       },
     },
+    "/v1/admin/audit": {
+      get: {
+        summary: "The audit log: who did which admin write, newest first (scope audit:read)",
+        security: admin,
+        parameters: [
+          ...cursorParams,
+          queryParam("action", { type: "string", maxLength: 100 }, "e.g. review.moderate"),
+          queryParam("actor", { type: "string", maxLength: 200 }, "a key id or user id"),
+          queryParam("target", { type: "string", maxLength: 200 }, "a review, order or customer id"),
+          queryParam("since", { type: "string", format: "date-time" }, "rows at or after this time"),
+          queryParam("until", { type: "string", format: "date-time" }, "rows before this time"),
+        ],
+        responses: { "200": json(cursorPage("AuditEntry")), ...errors(401, 422) },
+      },
+    },
     "/healthz": {
       get: {
         summary: "Liveness: the database answers",
@@ -506,10 +523,12 @@ export const openApiDocument = {
     "/v1/openapi.json": {
       get: { summary: "This document", responses: { "200": json({ type: "object" }) } },
     },
+    ...adminUserPaths,
   },
   components: {
     securitySchemes: {
       bearerSecret: { type: "http", scheme: "bearer", description: "The store's secret key" },
+      adminSession: adminSessionScheme,
     },
     responses: Object.fromEntries(
       Object.entries(errorStatuses).map(([status, codes]) => [`Error${status}`, json(ref("Error"), codes)]),
@@ -615,6 +634,24 @@ export const openApiDocument = {
             ],
           },
           media: { type: "array", items: ref("Media") },
+        },
+      },
+      AuditEntry: {
+        type: "object",
+        required: ["id", "at", "actor", "action", "target", "ip", "requestId"],
+        properties: {
+          id: { type: "string" },
+          at: { type: "string", format: "date-time" },
+          actor: {
+            description:
+              "{ keyId } for an admin key, { userId } for an admin-app user, { cli } for the command line",
+            type: "object",
+            properties: { keyId: { type: "string" }, userId: { type: "string" }, cli: { type: "string" } },
+          },
+          action: { type: "string", description: "noun.verb, e.g. review.moderate, loyalty.adjust" },
+          target: { type: "string", description: "what changed; pseudonymised once its person is erased" },
+          ip: { type: "string" },
+          requestId: { type: "string" },
         },
       },
       AdminReview: {

@@ -48,7 +48,9 @@ export function mountReviewsWidget({
   const controller = createReviewsController({ store, config: storeConfig, productId, pageSize });
   // data-json-ld="off" leaves structured data to a merchant who writes their own.
   const jsonLd =
-    config.options.jsonLd === "off" ? undefined : acquireProductJsonLd(host.ownerDocument, productId);
+    config.options.jsonLd === "off"
+      ? undefined
+      : acquireProductJsonLd(host.ownerDocument, productId, config.options.productJsonldId);
 
   adoptStyles(root, [themeCss, baseCss, starsCss, reviewsCss]);
   const unmount = renderIntoRoot(

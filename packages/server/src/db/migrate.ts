@@ -14,6 +14,9 @@ export async function migrate(db: Database): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db: db.kysely,
     provider: { getMigrations: async () => migrations },
+    // Each area numbers its migrations in its own range (docs/server.md): a database that ran a
+    // later range first still takes an earlier one that arrives afterwards.
+    allowUnorderedMigrations: true,
     ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
   const result = await migrator.migrateToLatest();

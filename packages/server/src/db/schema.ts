@@ -1,6 +1,11 @@
 import type { Generated } from "kysely";
+import type { AdminUserTables } from "../admin-users/tables.ts";
+import type { AuditTables } from "../audit/audit-table.ts";
+import type { JobTables } from "../jobs/job-table.ts";
 import type { LoyaltyTables } from "../loyalty/loyalty-tables.ts";
 import type { MediaTables } from "../media/media-table.ts";
+import type { ReviewRequestTables } from "../review-requests/request-tables.ts";
+import type { SuppressionTables } from "../suppression/suppression-tables.ts";
 
 // The database's shape for Kysely. Booleans are integers (0/1) and times are ISO 8601 UTC strings
 // ("2026-01-02T03:04:05.678Z") on both SQLite and PostgreSQL, so the same queries and the same
@@ -30,6 +35,15 @@ export interface ProductsTable {
   store_id: string;
   product_id: string;
   name: string | null;
+  /** The catalog's facts (catalog/), null until the merchant sends them. */
+  url: string | null;
+  image_url: string | null;
+  brand: string | null;
+  gtin: string | null;
+  mpn: string | null;
+  sku: string | null;
+  group_id: string | null;
+  updated_at: string | null;
 }
 
 export interface ReviewsTable {
@@ -94,6 +108,12 @@ export interface OrdersTable {
   currency: string;
   referral_code: string | null;
   created_at: string;
+  /** For the review request's greeting; null when the store did not send it. */
+  customer_name: string | null;
+  /** BCP 47 tag of the shopper's language (the review request's language), or null. */
+  locale: string | null;
+  /** When the order reached the shopper (or shipped): review requests count from here. */
+  fulfilled_at: string | null;
 }
 
 export interface OrderItemsTable {
@@ -118,4 +138,12 @@ export interface ReviewTables {
  * Every table of the server. Loyalty and media add their tables as their own interface in their
  * own file and extend this one (`extends ReviewTables, LoyaltyTables`).
  */
-export interface Schema extends ReviewTables, LoyaltyTables, MediaTables {}
+export interface Schema
+  extends ReviewTables,
+    LoyaltyTables,
+    MediaTables,
+    JobTables,
+    SuppressionTables,
+    ReviewRequestTables,
+    AuditTables,
+    AdminUserTables {}

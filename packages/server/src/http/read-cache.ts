@@ -25,6 +25,8 @@ export interface ReadCacheOptions {
   trustProxy: boolean;
   /** How long an answer is served from memory (default 2 s). */
   ttlMs?: number;
+  /** The clock the TTL is measured by, in milliseconds (default: the process's monotonic clock). */
+  now?: () => number;
   /** Memory for bodies (default 32 MB). */
   maxBytes?: number;
   /** Reports hits and misses (metrics). */
@@ -115,6 +117,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     ttl: options.ttlMs ?? 2_000,
     // An expired answer is never served; the TTL check is done on every get.
     ttlAutopurge: false,
+    ...(options.now ? { perf: { now: options.now } } : {}),
   });
   const generations = new Map<string, number>();
   let everything = 0;

@@ -1,3 +1,4 @@
+import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import { type IdempotentRequest, requestHash, respondOnce, type StoredResponse } from "./idempotency.ts";
 import { postEntry } from "./ledger.ts";
@@ -17,6 +18,7 @@ export async function adjustPoints(
   storeId: string,
   key: string,
   input: Adjustment,
+  audit: AuditEvent,
 ): Promise<StoredResponse> {
   const at = ctx.clock().toISOString();
   const req: IdempotentRequest = {
@@ -38,6 +40,7 @@ export async function adjustPoints(
       at,
     });
     if (!posted.posted) throw new Error("an adjustment's key was used twice without its idempotency row");
+    await appendAudit(tx, audit);
     return {
       response: {
         status: 201,

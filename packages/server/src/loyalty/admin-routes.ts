@@ -1,9 +1,11 @@
 import * as v from "valibot";
+import { auditEvent, recordAudit } from "../audit/audit-log.ts";
 import type { AppContext, PlauditHono } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { privateAddressOf } from "../http/public-address.ts";
+import { requireScope } from "../http/require-scope.ts";
 import { parseOrFail, text } from "../validation.ts";
 import { adjustPoints } from "./adjust.ts";
 import { birthdaySweep, normalizeBirthday, setBirthday } from "./birthday.ts";
@@ -46,11 +48,11 @@ function customerParam(raw: string): string {
 }
 
 export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): void {
-  app.get("/v1/admin/loyalty/program", async (c) => {
+  app.get("/v1/admin/loyalty/program", requireScope("loyalty:read"), async (c) => {
     return c.json(await requireProgram(ctx.db, c.get("store").id), 200, NO_STORE);
   });
 
-  app.put("/v1/admin/loyalty/program", async (c) => {
+  app.put("/v1/admin/loyalty/program", requireScope("loyalty:write"), async (c) => {
     const program = parseOrFail(ProgramInput, await readJsonBody(c));
     const webhook = program.settings.codeWebhookUrl;
     const refused = webhook && !ctx.allowPrivateWebhooks ? await privateAddressOf(webhook) : undefined;
@@ -59,18 +61,20 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
         "settings.codeWebhookUrl": `must be on the public internet, not ${refused} (a platform on your own network needs PLAUDIT_ALLOW_PRIVATE_WEBHOOKS=1 on the Plaudit server)`,
       });
     }
-    await saveProgram(ctx.db, c.get("store").id, program, ctx.clock());
+    const audit = auditEvent(c, ctx, "loyalty.program.save", c.get("store").id);
+    await saveProgram(ctx.db, c.get("store").id, program, ctx.clock(), audit);
     return c.json(program, 200, NO_STORE);
   });
 
-  app.post("/v1/admin/loyalty/adjustments", async (c) => {
+  app.post("/v1/admin/loyalty/adjustments", requireScope("loyalty:adjust"), async (c) => {
     const raw = await readJsonBody(c);
     const key = idempotencyKeyOf(c);
     const input = parseOrFail(AdjustmentInput, raw);
-    return sendStored(c, await adjustPoints(ctx, c.get("store").id, key, input));
+    const audit = auditEvent(c, ctx, "loyalty.adjust", input.customerId);
+    return sendStored(c, await adjustPoints(ctx, c.get("store").id, key, input, audit));
   });
 
-  app.get("/v1/admin/loyalty/consistency", async (c) => {
+  app.get("/v1/admin/loyalty/consistency", requireScope("loyalty:read"), async (c) => {
     const report = await checkConsistency(ctx.db, c.get("store").id);
     return c.json(
       { ok: report.mismatches.length === 0 && report.negativeBalances === 0, ...report },
@@ -79,7 +83,7 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
     );
   });
 
-  app.get("/v1/admin/loyalty/customers/:customerId", async (c) => {
+  app.get("/v1/admin/loyalty/customers/:customerId", requireScope("customers:read"), async (c) => {
     const storeId = c.get("store").id;
     const customerId = customerParam(c.req.param("customerId"));
     const row = await ctx.db.kysely
@@ -123,17 +127,18 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
     );
   });
 
-  app.put("/v1/admin/loyalty/customers/:customerId", async (c) => {
+  app.put("/v1/admin/loyalty/customers/:customerId", requireScope("loyalty:adjust"), async (c) => {
     const customerId = customerParam(c.req.param("customerId"));
     const patch = parseOrFail(CustomerPatch, await readJsonBody(c));
     const birthday = patch.birthday === null ? null : normalizeBirthday(patch.birthday);
     if (birthday === undefined) throw validationFailed({ birthday: "must be MM-DD, YYYY-MM-DD or null" });
-    await setBirthday(ctx, c.get("store").id, customerId, birthday);
+    const audit = auditEvent(c, ctx, "loyalty.customer.update", customerId);
+    await setBirthday(ctx, c.get("store").id, customerId, birthday, audit);
     return c.json({ customerId, birthday }, 200, NO_STORE);
   });
 
   // For the merchant's daily cron: expiry, birthdays, and redemptions a crash left half done.
-  app.post("/v1/admin/loyalty/sweep", async (c) => {
+  app.post("/v1/admin/loyalty/sweep", requireScope("loyalty:write"), async (c) => {
     const storeId = c.get("store").id;
     const program = await requireProgram(ctx.db, storeId);
     const now = ctx.clock().toISOString();
@@ -146,11 +151,19 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
     const expired = await expirySweep(ctx, storeId, program);
     const birthdays = await birthdaySweep(ctx, storeId, program);
     const recoveredRedemptions = await recoverStuckRedemptions(ctx, storeId);
+    // Many short transactions, one per customer: the sweep's one audit row follows them.
+    await recordAudit(ctx.db, auditEvent(c, ctx, "loyalty.sweep", storeId));
     return c.json({ released, expired, birthdays, recoveredRedemptions }, 200, NO_STORE);
   });
 
-  app.post("/v1/admin/orders/:orderId/refund", async (c) => {
-    const result = await refundOrder(ctx, c.get("store").id, c.req.param("orderId"));
+  app.post("/v1/admin/orders/:orderId/refund", requireScope("orders:write"), async (c) => {
+    const orderId = c.req.param("orderId");
+    const result = await refundOrder(
+      ctx,
+      c.get("store").id,
+      orderId,
+      auditEvent(c, ctx, "order.refund", orderId),
+    );
     return c.json(result, result.created ? 201 : 200, NO_STORE);
   });
 }

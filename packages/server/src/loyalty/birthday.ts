@@ -1,3 +1,4 @@
+import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { ensureBalanceRow, postEntry } from "./ledger.ts";
@@ -31,6 +32,7 @@ export async function setBirthday(
   storeId: string,
   customerId: string,
   birthday: string | null,
+  audit: AuditEvent,
 ) {
   await transaction(ctx.db, async (tx) => {
     await ensureBalanceRow(tx, storeId, customerId, ctx.clock().toISOString());
@@ -40,6 +42,7 @@ export async function setBirthday(
       .where("store_id", "=", storeId)
       .where("customer_id", "=", customerId)
       .execute();
+    await appendAudit(tx, audit);
   });
 }
 

@@ -1,7 +1,8 @@
 import type { EarningAction, LoyaltyProgram, RewardKind } from "@plaudit/core";
 import * as v from "valibot";
+import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { Database } from "../db/database.ts";
-import type { Tx } from "../db/transaction.ts";
+import { type Tx, transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
 import { text } from "../validation.ts";
 
@@ -202,18 +203,23 @@ export async function requireProgram(db: Database | Tx, storeId: string): Promis
   return program;
 }
 
+/** Saves the program; with an audit event (the admin route), its audit row commits with it. */
 export async function saveProgram(
   db: Database,
   storeId: string,
   program: StoredProgram,
   now: Date,
+  audit?: AuditEvent,
 ): Promise<void> {
   const values = { store_id: storeId, program: JSON.stringify(program), updated_at: now.toISOString() };
-  await db.kysely
-    .insertInto("loyalty_programs")
-    .values(values)
-    .onConflict((oc) =>
-      oc.column("store_id").doUpdateSet({ program: values.program, updated_at: values.updated_at }),
-    )
-    .execute();
+  await transaction(db, async (tx) => {
+    await tx
+      .insertInto("loyalty_programs")
+      .values(values)
+      .onConflict((oc) =>
+        oc.column("store_id").doUpdateSet({ program: values.program, updated_at: values.updated_at }),
+      )
+      .execute();
+    if (audit) await appendAudit(tx, audit);
+  });
 }

@@ -24,6 +24,7 @@ describe.each(databasesUnderTest())("a randomized run of earning and spending on
     const orders: string[] = [];
     const keys: string[] = [];
     const redeemed = new Map<string, number>();
+    let refunds = 0;
     let n = 0;
 
     // 20 rounds of 8 operations sent in parallel: the races are part of the test.
@@ -35,17 +36,19 @@ describe.each(databasesUnderTest())("a randomized run of earning and spending on
         n += 1;
         if (roll < 0.3) {
           const orderId = `o-${n}`;
-          orders.push(orderId);
           const referrer = random() < 0.2 ? pick(CUSTOMERS) : undefined;
           batch.push(
             (async () => {
               const code = referrer ? (await kit.me(referrer)).referral.code : undefined;
-              await kit.order(
+              const recorded = await kit.order(
                 orderId,
                 customer,
                 Math.round(random() * 50000) / 100,
                 code ? { referralCode: code } : {},
               );
+              expect(recorded.status, `order ${orderId}`).toBe(201);
+              // Refundable from the next round on: a refund racing its own order would be a 404.
+              orders.push(orderId);
             })(),
           );
         } else if (roll < 0.55) {
@@ -60,7 +63,14 @@ describe.each(databasesUnderTest())("a randomized run of earning and spending on
             }),
           );
         } else if (roll < 0.7 && orders.length > 0) {
-          batch.push(kit.admin("POST", `/v1/admin/orders/${pick(orders)}/refund`));
+          const orderId = pick(orders);
+          batch.push(
+            kit.admin("POST", `/v1/admin/orders/${orderId}/refund`).then((r) => {
+              // 201 the first refund, 200 a repeat of it: never refused, never a 5xx.
+              expect([200, 201], `refund ${orderId}: ${r.text}`).toContain(r.status);
+              if (r.status === 201) refunds++;
+            }),
+          );
         } else if (roll < 0.85) {
           const delta = Math.round((random() - 0.4) * 800) || 1;
           batch.push(kit.adjust(customer, delta).then((r) => expect([201, 422]).toContain(r.status)));
@@ -75,6 +85,10 @@ describe.each(databasesUnderTest())("a randomized run of earning and spending on
       if (random() < 0.3) kit.time.advance(Math.floor(random() * 25) * 86_400_000);
     }
 
+    // The run did what it claims to race: orders, refunds and redemptions all happened.
+    expect(orders.length).toBeGreaterThan(10);
+    expect(refunds).toBeGreaterThan(0);
+    expect(redeemed.size).toBeGreaterThan(0);
     for (const customer of CUSTOMERS) {
       const balance = await kit.balance(customer);
       expect(balance).toBeGreaterThanOrEqual(0);

@@ -1,3 +1,4 @@
+import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import type { Tx } from "../db/transaction.ts";
 import { transaction } from "../db/transaction.ts";
@@ -27,7 +28,12 @@ export interface RefundResult {
  * unrefunded, it is taken back from both sides (else "refer yourself, buy, refund" mints points).
  * The order row itself is kept.
  */
-export async function refundOrder(ctx: AppContext, storeId: string, orderId: string): Promise<RefundResult> {
+export async function refundOrder(
+  ctx: AppContext,
+  storeId: string,
+  orderId: string,
+  audit: AuditEvent,
+): Promise<RefundResult> {
   const at = ctx.clock().toISOString();
   return transaction(ctx.db, async (tx) => {
     const order = await tx
@@ -98,6 +104,8 @@ export async function refundOrder(ctx: AppContext, storeId: string, orderId: str
       at,
       postgres: ctx.db.kind === "postgres",
     });
+    for (const hook of ctx.hooks.orderRefunded) await hook(tx, { storeId, orderId });
+    await appendAudit(tx, audit);
     return {
       orderId,
       customerId,

@@ -80,7 +80,13 @@ function postJson(
   const literal = options.allowPrivate ? undefined : privateLiteralOf(url);
   if (literal !== undefined) return Promise.reject(new NotPublicAddressError(url.hostname, literal));
   const send = url.protocol === "https:" ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve, fail) => {
+    const deadline = AbortSignal.timeout(options.timeoutMs);
+    // Node reports the abort as "The operation was aborted": say which deadline passed.
+    const reject = (error: unknown) =>
+      fail(
+        deadline.aborted ? new Error(`code webhook did not answer within ${options.timeoutMs} ms`) : error,
+      );
     const req = send(
       url,
       {
@@ -90,7 +96,7 @@ function postJson(
           "content-type": "application/json",
           "content-length": Buffer.byteLength(body),
         },
-        signal: AbortSignal.timeout(options.timeoutMs),
+        signal: deadline,
         ...(options.allowPrivate ? {} : { lookup: publicOnlyLookup }),
       },
       (res) => {

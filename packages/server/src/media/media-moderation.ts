@@ -1,4 +1,5 @@
 import type { Media } from "@plaudit/core";
+import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
@@ -14,6 +15,7 @@ export type AdminMedia = Media & { status: "ready" | "rejected"; reviewId: strin
 export async function setMediaStatus(
   ctx: AppContext,
   args: { storeId: string; mediaId: string; status: "ready" | "rejected"; baseUrl?: string },
+  audit: AuditEvent,
 ): Promise<AdminMedia> {
   const row = await transaction(ctx.db, async (tx) => {
     let find = tx
@@ -25,6 +27,8 @@ export async function setMediaStatus(
     const before = await find.executeTakeFirst();
     if (!before || before.status === "processing")
       throw new ApiError(404, "media_not_found", "no photo or video with this id in this store");
+    // Recorded even when nothing moves: the merchant did decide (again) about this photo.
+    await appendAudit(tx, audit);
     if (before.status === args.status) return before;
 
     await tx.updateTable("media").set({ status: args.status }).where("id", "=", before.id).execute();

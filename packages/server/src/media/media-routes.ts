@@ -1,12 +1,14 @@
 import { Readable } from "node:stream";
 import type { Context } from "hono";
 import * as v from "valibot";
+import { auditEvent, recordAudit } from "../audit/audit-log.ts";
 import type { AppContext, RouteModule } from "../context.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { cacheableJson } from "../http/cache.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { publicOriginOf } from "../http/public-origin.ts";
+import { requireScope } from "../http/require-scope.ts";
 import { LIMITS } from "../limits.ts";
 import { parseOrFail } from "../validation.ts";
 import { parseRange } from "./byte-range.ts";
@@ -150,25 +152,31 @@ export const mediaRoutes: RouteModule = {
       return c.body(Readable.toWeb(object.body) as ReadableStream, status, headers);
     });
 
-    app.patch("/v1/admin/media/:id", async (c) => {
+    app.patch("/v1/admin/media/:id", requireScope("reviews:moderate"), async (c) => {
       const patch = parseOrFail(MediaPatch, await readJsonBody(c));
       c.header("Cache-Control", "no-store");
       return c.json(
-        await setMediaStatus(ctx, {
-          storeId: c.get("store").id,
-          mediaId: c.req.param("id"),
-          status: patch.status,
-          baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx.trustProxy),
-        }),
+        await setMediaStatus(
+          ctx,
+          {
+            storeId: c.get("store").id,
+            mediaId: c.req.param("id"),
+            status: patch.status,
+            baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx.trustProxy),
+          },
+          auditEvent(c, ctx, "media.moderate", c.req.param("id")),
+        ),
       );
     });
 
-    app.post("/v1/admin/media/sweep", async (c) => {
+    app.post("/v1/admin/media/sweep", requireScope("reviews:moderate"), async (c) => {
       const result = await sweepOrphans(ctx.db, ctx.mediaStorage, {
         now: ctx.clock(),
         storeId: c.get("store").id,
         logger: ctx.logger,
       });
+      // The sweep deletes files between its transactions: its one audit row follows it.
+      await recordAudit(ctx.db, auditEvent(c, ctx, "media.sweep", c.get("store").id));
       return c.json(result);
     });
   },

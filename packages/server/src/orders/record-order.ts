@@ -1,3 +1,4 @@
+import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import type { RecordedOrder } from "../hooks.ts";
@@ -6,12 +7,13 @@ import type { OrderSubmission } from "./order-input.ts";
 /**
  * Records an order once per (store, orderId): a replay changes nothing and reports created false.
  * The order's rows and every orderRecorded hook (loyalty's purchase and referral points) commit
- * together, so points are awarded exactly once per order.
+ * together, so points are awarded exactly once per order; so does its audit row (a replay has none).
  */
 export async function recordOrder(
   ctx: AppContext,
   storeId: string,
   input: OrderSubmission,
+  audit: AuditEvent,
 ): Promise<{ created: boolean; order: RecordedOrder }> {
   const order: RecordedOrder = {
     storeId,
@@ -55,6 +57,7 @@ export async function recordOrder(
       )
       .execute();
     for (const hook of ctx.hooks.orderRecorded) await hook(tx, order);
+    await appendAudit(tx, audit);
     return { created: true, order };
   });
 }

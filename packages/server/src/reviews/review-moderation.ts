@@ -1,4 +1,5 @@
 import type { AdminReview, ReviewStatus } from "@plaudit/core";
+import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
@@ -21,6 +22,7 @@ export async function moderateReview(
   reviewId: string,
   patch: ReviewPatch,
   origin: string,
+  audit: AuditEvent,
 ): Promise<AdminReview> {
   const row = await transaction(ctx.db, async (tx) => {
     let find = tx
@@ -64,12 +66,16 @@ export async function moderateReview(
     if (patch.reply !== undefined) {
       after.reply_body = patch.reply;
       after.reply_at = patch.reply === null ? null : ctx.clock().toISOString();
+      if (patch.reply !== null && before.reply_body === null) {
+        for (const hook of ctx.hooks.reviewReplied) await hook(tx, { storeId, reviewId });
+      }
     }
     await tx
       .updateTable("reviews")
       .set({ status: after.status, reply_body: after.reply_body, reply_at: after.reply_at })
       .where("id", "=", reviewId)
       .execute();
+    await appendAudit(tx, audit);
     return after;
   });
   const media =

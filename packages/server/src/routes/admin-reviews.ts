@@ -1,8 +1,10 @@
 import * as v from "valibot";
+import { auditEvent } from "../audit/audit-log.ts";
 import type { RouteModule } from "../context.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { publicOriginOf } from "../http/public-origin.ts";
+import { requireScope } from "../http/require-scope.ts";
 import { LIMITS } from "../limits.ts";
 import { decodeCursor } from "../reviews/cursor.ts";
 import { toAdminReview } from "../reviews/review-json.ts";
@@ -26,7 +28,7 @@ const STATUSES = ["pending", "published", "rejected"] as const;
 export const adminReviewRoutes: RouteModule = {
   name: "admin-reviews",
   register(app, ctx) {
-    app.get("/v1/admin/reviews", async (c) => {
+    app.get("/v1/admin/reviews", requireScope("reviews:read"), async (c) => {
       const fields: Record<string, string> = {};
       const status = c.req.query("status");
       if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) {
@@ -66,20 +68,23 @@ export const adminReviewRoutes: RouteModule = {
       });
     });
 
-    app.patch("/v1/admin/reviews/:id", async (c) => {
+    app.patch("/v1/admin/reviews/:id", requireScope("reviews:moderate"), async (c) => {
       const patch = parseOrFail(ReviewPatchInput, await readJsonBody(c));
       if (patch.status === undefined && patch.reply === undefined) {
         throw new ApiError(422, "validation_failed", "give a status, a reply, or both", {
           status: "give a status, a reply, or both",
         });
       }
+      const reviewId = c.req.param("id");
+      const action = patch.status === undefined ? "review.reply" : "review.moderate";
       return c.json(
         await moderateReview(
           ctx,
           c.get("store").id,
-          c.req.param("id"),
+          reviewId,
           patch,
           publicOriginOf(c, ctx.trustProxy),
+          auditEvent(c, ctx, action, reviewId),
         ),
       );
     });

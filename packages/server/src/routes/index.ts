@@ -1,3 +1,5 @@
+import { adminUserRoutes } from "../admin-users/routes.ts";
+import { auditRoutes } from "../audit/audit-routes.ts";
 import type { RouteModule } from "../context.ts";
 import { loyaltyRoutes } from "../loyalty/routes.ts";
 import { mediaRoutes } from "../media/media-routes.ts";
@@ -17,7 +19,9 @@ export const routeModules: RouteModule[] = [
   reviewRoutes,
   adminOrderRoutes,
   adminReviewRoutes,
+  adminUserRoutes,
   loyaltyRoutes,
   mediaRoutes,
   snippetRoutes,
+  auditRoutes,
 ];

@@ -138,9 +138,11 @@ describe.each(databasesUnderTest())("public API edges on %s", (kind) => {
         perStore: { capacity: 2, refillPerSecond: 0.1 },
       },
     });
+    // Three client addresses (all of 127.0.0.0/8 is this machine): each is well under its own
+    // limit, so only the store's shared bucket can refuse the third.
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++)
-      statuses.push((await postJson(reviewsUrl("p", limited.storeId), reviewBody())).status);
+    for (const address of ["127.0.0.2", "127.0.0.3", "127.0.0.4"])
+      statuses.push(await postFrom(address, reviewsUrl("p", limited.storeId), reviewBody()));
     expect(statuses).toEqual([201, 201, 429]);
   });
 
@@ -181,3 +183,24 @@ describe.each(databasesUnderTest())("public API edges on %s", (kind) => {
     expect(res.json.error.code).toBe("not_found");
   });
 });
+
+/** POSTs JSON from a given local address (the client address the server sees); resolves the status. */
+function postFrom(localAddress: string, url: string, body: unknown): Promise<number> {
+  return new Promise((done, fail) => {
+    const payload = JSON.stringify(body);
+    const req = request(
+      url,
+      {
+        method: "POST",
+        localAddress,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => done(res.statusCode ?? 0));
+      },
+    );
+    req.on("error", fail);
+    req.end(payload);
+  });
+}

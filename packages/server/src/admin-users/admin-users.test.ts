@@ -1,0 +1,332 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeStore, reviewBody, testClock } from "../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
+import { usersCommand } from "./cli-users.ts";
+import { SIGN_IN_LIMITS } from "./throttle.ts";
+import { createUser } from "./users.ts";
+
+const testAudit = (storeId: string) => ({
+  storeId,
+  at: new Date().toISOString(),
+  actor: { cli: "test" },
+  action: "admin.user.create",
+  ip: "test",
+  requestId: "test",
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON the assertions check
+type Json = any;
+
+describe.each(databasesUnderTest())("admin app accounts on %s", (kind) => {
+  let server: TestServer;
+  let storeId: string;
+  let secretKey: string;
+  const time = testClock();
+
+  async function call(
+    method: string,
+    path: string,
+    options: { body?: unknown; cookie?: string; csrf?: string; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; json: Json; setCookie: string | null; headers: Headers }> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.body !== undefined) headers["content-type"] = "application/json";
+    if (options.cookie) headers.cookie = options.cookie;
+    if (options.csrf) headers["x-csrf-token"] = options.csrf;
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers,
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    });
+    const text = await res.text();
+    return {
+      status: res.status,
+      json: text ? JSON.parse(text) : null,
+      setCookie: res.headers.get("set-cookie"),
+      headers: res.headers,
+    };
+  }
+
+  async function invite(email: string, role: "owner" | "moderator" | "support") {
+    const created = await createUser(
+      server.db,
+      { storeId, email, role, now: time.clock(), origin: "http://x" },
+      testAudit(storeId),
+    );
+    const url = new URL(created.inviteUrl);
+    const token = new URLSearchParams(url.hash.split("?")[1]).get("token") ?? "";
+    return { ...created, token };
+  }
+
+  async function signIn(email: string, password: string, extra: { cookie?: string } = {}) {
+    const res = await call("POST", "/v1/admin/session", {
+      body: { store: storeId, email, password },
+      ...extra,
+    });
+    const cookie = res.setCookie?.split(";")[0] ?? "";
+    return { ...res, cookie, csrf: res.json?.csrfToken as string };
+  }
+
+  async function member(email: string, role: "owner" | "moderator" | "support") {
+    const { token } = await invite(email, role);
+    const password = `correct horse ${role}`;
+    expect((await call("POST", "/v1/admin/password", { body: { token, password } })).status).toBe(200);
+    return signIn(email, password);
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer({ db: kind, clock: time.clock });
+    ({ storeId, secretKey } = await makeStore(server.db, { moderation: "hold" }));
+  });
+  afterAll(() => server.close());
+
+  it("sets a password once through the invite link, stored as argon2id", async () => {
+    const { token, user, inviteUrl } = await invite("Ada@Shop.example", "owner");
+    expect(user).toMatchObject({ email: "ada@shop.example", role: "owner", active: false });
+    expect(inviteUrl).toMatch(/^http:\/\/x\/admin\/#\/set-password\?/);
+    const short = await call("POST", "/v1/admin/password", { body: { token, password: "short" } });
+    expect(short.status).toBe(422);
+    expect(short.json.error.fields.password).toMatch(/at least/);
+    const set = await call("POST", "/v1/admin/password", { body: { token, password: "a long passphrase" } });
+    expect(set.status).toBe(200);
+    expect(set.json.user).toMatchObject({ email: "ada@shop.example", active: true });
+    const again = await call("POST", "/v1/admin/password", {
+      body: { token, password: "another passphrase" },
+    });
+    expect(again.status).toBe(410);
+    expect(again.json.error.code).toBe("invite_invalid");
+    const row = await server.db.kysely
+      .selectFrom("admin_users")
+      .select("password_hash")
+      .where("email", "=", "ada@shop.example")
+      .executeTakeFirstOrThrow();
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("prints a one-time link from `users create` and refuses a second account for the address", async () => {
+    const out = await usersCommand(
+      server.db,
+      { action: "create", store: storeId, email: "cli@shop.example", role: "moderator" },
+      time.clock(),
+    );
+    expect(out).toMatch(/Created moderator cli@shop\.example/);
+    const link = /(http\S+\/admin\/#\/set-password\?\S+)/.exec(out)?.[1] ?? "";
+    const token = new URLSearchParams(link.split("?")[1]).get("token");
+    const set = await call("POST", "/v1/admin/password", { body: { token, password: "a long passphrase" } });
+    expect(set.status).toBe(200);
+    await expect(
+      usersCommand(
+        server.db,
+        { action: "create", store: storeId, email: "CLI@shop.example", role: "owner" },
+        time.clock(),
+      ),
+    ).rejects.toThrow(/already has an account/);
+    await expect(
+      usersCommand(
+        server.db,
+        { action: "create", store: storeId, email: "x@shop.example", role: "king" },
+        time.clock(),
+      ),
+    ).rejects.toThrow(/--role/);
+  });
+
+  it("refuses tampered and expired invite links", async () => {
+    const { token } = await invite("tamper@shop.example", "support");
+    const [nonce, mac] = token.split(".");
+    const forged = await call("POST", "/v1/admin/password", {
+      body: { token: `${nonce}.${mac?.slice(1)}A`, password: "a long passphrase" },
+    });
+    expect(forged.status).toBe(410);
+    time.advance(73 * 3_600_000);
+    const late = await call("POST", "/v1/admin/password", { body: { token, password: "a long passphrase" } });
+    expect(late.status).toBe(410);
+  });
+
+  it("signs in with an HttpOnly, SameSite=Lax cookie scoped to the admin API, Secure on https", async () => {
+    const res = await member("cookie@shop.example", "owner");
+    expect(res.status).toBe(200);
+    expect(res.setCookie).toMatch(/HttpOnly/);
+    expect(res.setCookie).toMatch(/SameSite=Lax/);
+    expect(res.setCookie).toMatch(/Path=\/v1\/admin/);
+    expect(res.setCookie).not.toMatch(/Secure/);
+    expect(res.json).toMatchObject({ user: { email: "cookie@shop.example", role: "owner" }, scopes: ["*"] });
+    const session = await call("GET", "/v1/admin/session", { cookie: res.cookie });
+    expect(session.json.csrfToken).toBe(res.csrf);
+  });
+
+  it("marks the cookie Secure when the public origin is https", async () => {
+    const proxied = await startTestServer({ db: kind, clock: time.clock, trustProxy: true });
+    try {
+      const { storeId: other } = await makeStore(proxied.db);
+      const created = await createUser(
+        proxied.db,
+        {
+          storeId: other,
+          email: "tls@shop.example",
+          role: "owner",
+          now: time.clock(),
+          origin: "https://x",
+        },
+        testAudit(other),
+      );
+      const token = new URLSearchParams(new URL(created.inviteUrl).hash.split("?")[1]).get("token");
+      await fetch(`${proxied.url}/v1/admin/password`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token, password: "a long passphrase" }),
+      });
+      const res = await fetch(`${proxied.url}/v1/admin/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-proto": "https" },
+        body: JSON.stringify({ store: other, email: "tls@shop.example", password: "a long passphrase" }),
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("set-cookie")).toMatch(/Secure/);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it("needs the session's CSRF token on every write, not on reads", async () => {
+    const { cookie, csrf } = await member("csrf@shop.example", "moderator");
+    const review = await fetch(`${server.url}/v1/stores/${storeId}/products/p/reviews`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(reviewBody()),
+    }).then((r) => r.json() as Promise<Json>);
+    const id = review.review.id;
+    expect((await call("GET", "/v1/admin/reviews?status=pending", { cookie })).status).toBe(200);
+    const without = await call("PATCH", `/v1/admin/reviews/${id}`, { cookie, body: { status: "published" } });
+    expect(without.status).toBe(403);
+    expect(without.json.error.code).toBe("csrf_failed");
+    const wrong = await call("PATCH", `/v1/admin/reviews/${id}`, {
+      cookie,
+      csrf: `${csrf}x`,
+      body: { status: "published" },
+    });
+    expect(wrong.status).toBe(403);
+    const ok = await call("PATCH", `/v1/admin/reviews/${id}`, {
+      cookie,
+      csrf,
+      body: { status: "published" },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.json.status).toBe("published");
+  });
+
+  it("gives each role its scopes: a moderator is 403 on the program, adjustments and users", async () => {
+    const mod = await member("mod@shop.example", "moderator");
+    const as = { cookie: mod.cookie, csrf: mod.csrf };
+    const refused = [
+      await call("GET", "/v1/admin/loyalty/program", as),
+      await call("PUT", "/v1/admin/loyalty/program", { ...as, body: {} }),
+      await call("POST", "/v1/admin/loyalty/adjustments", {
+        ...as,
+        body: { customerId: "c", delta: 5, reason: "x" },
+        headers: { "idempotency-key": "k-mod" },
+      }),
+      await call("GET", "/v1/admin/users", as),
+      await call("POST", "/v1/admin/users", { ...as, body: { email: "new@shop.example", role: "owner" } }),
+    ];
+    for (const res of refused) {
+      expect(res.status).toBe(403);
+      expect(res.json.error.code).toBe("insufficient_scope");
+    }
+    const support = await member("support@shop.example", "support");
+    expect((await call("GET", "/v1/admin/reviews", { cookie: support.cookie })).status).toBe(403);
+    const adjusted = await call("POST", "/v1/admin/loyalty/adjustments", {
+      cookie: support.cookie,
+      csrf: support.csrf,
+      body: { customerId: "c-support", delta: 5, reason: "goodwill" },
+      headers: { "idempotency-key": "k-support" },
+    });
+    expect(adjusted.status).toBe(201);
+  });
+
+  it("lets an owner invite and remove users, and still accepts the store's key", async () => {
+    const owner = await member("boss@shop.example", "owner");
+    const created = await call("POST", "/v1/admin/users", {
+      cookie: owner.cookie,
+      csrf: owner.csrf,
+      body: { email: "helper@shop.example", role: "support" },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json.inviteUrl).toContain("/admin/#/set-password?");
+    const dup = await call("POST", "/v1/admin/users", {
+      cookie: owner.cookie,
+      csrf: owner.csrf,
+      body: { email: "HELPER@shop.example", role: "support" },
+    });
+    expect(dup.status).toBe(409);
+    const bad = await call("POST", "/v1/admin/users", {
+      cookie: owner.cookie,
+      csrf: owner.csrf,
+      body: { email: "<script>", role: "king" },
+    });
+    expect(bad.status).toBe(422);
+    expect(Object.keys(bad.json.error.fields).sort()).toEqual(["email", "role"]);
+    const list = await call("GET", "/v1/admin/users", { headers: { authorization: `Bearer ${secretKey}` } });
+    expect(list.json.items.map((u: Json) => u.email)).toContain("helper@shop.example");
+    const removed = await call("DELETE", `/v1/admin/users/${created.json.user.id}`, {
+      cookie: owner.cookie,
+      csrf: owner.csrf,
+    });
+    expect(removed.status).toBe(204);
+  });
+
+  it("rotates the session on sign-in and ends it on sign-out, here or everywhere", async () => {
+    const first = await member("rotate@shop.example", "owner");
+    const second = await signIn("rotate@shop.example", "correct horse owner", { cookie: first.cookie });
+    expect(second.cookie).not.toBe(first.cookie);
+    expect((await call("GET", "/v1/admin/session", { cookie: first.cookie })).status).toBe(401);
+    const third = await signIn("rotate@shop.example", "correct horse owner");
+    const out = await call("DELETE", "/v1/admin/session", { cookie: second.cookie, csrf: second.csrf });
+    expect(out.status).toBe(204);
+    expect(out.setCookie).toMatch(/plaudit_admin=;/);
+    expect((await call("GET", "/v1/admin/session", { cookie: second.cookie })).status).toBe(401);
+    expect((await call("GET", "/v1/admin/session", { cookie: third.cookie })).status).toBe(200);
+    const fourth = await signIn("rotate@shop.example", "correct horse owner");
+    const everywhere = await call("DELETE", "/v1/admin/sessions", {
+      cookie: fourth.cookie,
+      csrf: fourth.csrf,
+    });
+    expect(everywhere.status).toBe(204);
+    expect((await call("GET", "/v1/admin/session", { cookie: third.cookie })).status).toBe(401);
+    expect((await call("GET", "/v1/admin/session", { cookie: fourth.cookie })).status).toBe(401);
+  });
+
+  it("ends a session after its lifetime", async () => {
+    const res = await member("late@shop.example", "owner");
+    time.advance(12 * 3_600_000 + 1000);
+    expect((await call("GET", "/v1/admin/session", { cookie: res.cookie })).status).toBe(401);
+  });
+
+  it("locks an account after repeated failures, right password or not, until the lock runs out", async () => {
+    await member("locked@shop.example", "owner");
+    for (let i = 0; i < SIGN_IN_LIMITS.account.failures; i++) {
+      const res = await signIn("locked@shop.example", "wrong password!");
+      expect(res.status).toBe(401);
+      expect(res.json.error.code).toBe("invalid_credentials");
+    }
+    const locked = await signIn("locked@shop.example", "correct horse owner");
+    expect(locked.status).toBe(423);
+    expect(locked.json.error.code).toBe("locked");
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+    time.advance(SIGN_IN_LIMITS.account.lockMinutes * 60_000 + 1000);
+    expect((await signIn("locked@shop.example", "correct horse owner")).status).toBe(200);
+  });
+
+  it("locks an address trying many accounts", async () => {
+    time.advance(60 * 60_000);
+    for (let i = 0; i < SIGN_IN_LIMITS.address.failures; i++) {
+      const res = await signIn(`nobody-${i}@shop.example`, "wrong password!");
+      expect(res.status).toBe(401);
+    }
+    expect((await signIn("nobody-x@shop.example", "wrong password!")).status).toBe(423);
+    time.advance(SIGN_IN_LIMITS.address.lockMinutes * 60_000 + 1000);
+  });
+
+  it("answers a missing or forged cookie with 401", async () => {
+    expect((await call("GET", "/v1/admin/reviews", { cookie: "plaudit_admin=forged" })).status).toBe(401);
+    expect((await call("GET", "/v1/admin/reviews")).status).toBe(401);
+  });
+});

@@ -1,0 +1,73 @@
+import type { Database } from "../db/database.ts";
+import { ApiError } from "../errors.ts";
+import { type AuditFor, createUser, isRole, reinvite } from "./users.ts";
+
+/** Where links in the CLI's output point: PLAUDIT_PUBLIC_URL, else this machine's port. */
+export function linkOrigin(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PLAUDIT_PUBLIC_URL?.trim() || `http://localhost:${env.PORT ?? 8787}`;
+}
+
+const cliAudit = (storeId: string, action: string, now: Date): AuditFor => ({
+  storeId,
+  at: now.toISOString(),
+  actor: { cli: "plaudit-server users" },
+  action,
+  ip: "cli",
+  requestId: "cli",
+});
+
+/**
+ * `plaudit-server users create --store <id> --email <e> --role owner|moderator|support`: the
+ * new user and their one-time set-password link, as text lines (or one JSON line).
+ */
+export async function usersCommand(
+  db: Database,
+  args: { action: string | undefined; store?: string; email?: string; role?: string; json?: boolean },
+  now: Date,
+): Promise<string> {
+  if (args.action !== "create" && args.action !== "invite")
+    throw new Error(
+      "users needs create or invite: plaudit-server users create --store ID --email E --role R",
+    );
+  if (!args.store || !args.email) throw new Error("users create needs --store and --email");
+  const origin = linkOrigin();
+  try {
+    if (args.action === "invite") {
+      const user = await db.kysely
+        .selectFrom("admin_users")
+        .select("id")
+        .where("store_id", "=", args.store)
+        .where("email", "=", args.email.trim().toLowerCase())
+        .executeTakeFirst();
+      if (!user) throw new Error(`no user ${args.email} in store ${args.store}`);
+      const link = await reinvite(
+        db,
+        { storeId: args.store, userId: user.id, now, origin },
+        cliAudit(args.store, "admin.user.invite", now),
+      );
+      return args.json
+        ? `${JSON.stringify(link)}\n`
+        : `A new one-time link to set the password (valid until ${link.expiresAt}):\n  ${link.inviteUrl}\n`;
+    }
+    if (!isRole(args.role)) throw new Error("--role must be owner, moderator or support");
+    const created = await createUser(
+      db,
+      { storeId: args.store, email: args.email, role: args.role, now, origin },
+      cliAudit(args.store, "admin.user.create", now),
+    );
+    return args.json
+      ? `${JSON.stringify(created)}\n`
+      : `Created ${created.user.role} ${created.user.email} for store ${args.store}.\n` +
+          `Send them this one-time link to set a password (valid until ${created.expiresAt}):\n  ${created.inviteUrl}\n`;
+  } catch (error) {
+    if (error instanceof ApiError) {
+      const detail = error.fields
+        ? Object.entries(error.fields)
+            .map(([k, m]) => `${k} ${m}`)
+            .join("; ")
+        : error.message;
+      throw new Error(detail);
+    }
+    throw error;
+  }
+}

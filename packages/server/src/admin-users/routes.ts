@@ -1,0 +1,230 @@
+import * as v from "valibot";
+import { auditEvent } from "../audit/audit-log.ts";
+import type { AppContext, PlauditHono, RouteModule } from "../context.ts";
+import { ApiError, validationFailed } from "../errors.ts";
+import { clientIp } from "../http/client-ip.ts";
+import { readJsonBody } from "../http/json-body.ts";
+import { publicOriginOf } from "../http/public-origin.ts";
+import { requireScope } from "../http/require-scope.ts";
+import { parseOrFail } from "../validation.ts";
+import { passwordMatches } from "./passwords.ts";
+import {
+  clearSessionCookie,
+  csrfTokenFor,
+  endAllSessions,
+  endSession,
+  findSession,
+  sessionTokenOf,
+  setSessionCookie,
+  startSession,
+} from "./sessions.ts";
+import { accountKey, addressKey, assertNotLocked, clearFailures, recordFailure } from "./throttle.ts";
+import {
+  createUser,
+  deleteUser,
+  emailProblem,
+  isRole,
+  listUsers,
+  normalizeEmail,
+  reinvite,
+  setPasswordWithInvite,
+} from "./users.ts";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+const SignInInput = v.object(
+  {
+    store: v.pipe(v.string("must be a store id"), v.regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a store id")),
+    email: v.pipe(v.string("must be an email address"), v.maxLength(254, "must be an email address")),
+    password: v.pipe(v.string("must be a password"), v.maxLength(1000, "is too long")),
+  },
+  "must be a JSON object",
+);
+
+const NewUserInput = v.object(
+  {
+    email: v.pipe(
+      v.string("must be an email address"),
+      v.check((e) => emailProblem(e) === undefined, "must be an email address"),
+    ),
+    role: v.pipe(
+      v.string("must be owner, moderator or support"),
+      v.check((r) => isRole(r), "must be owner, moderator or support"),
+    ),
+  },
+  "must be a JSON object",
+);
+
+const isHttps = (c: Parameters<typeof publicOriginOf>[0], ctx: AppContext) =>
+  publicOriginOf(c, ctx.trustProxy).startsWith("https:");
+
+function registerSessionRoutes(app: PlauditHono, ctx: AppContext): void {
+  // Sign in: a new session (a new token every time, and the one this browser had is ended).
+  app.post("/v1/admin/session", async (c) => {
+    const input = parseOrFail(SignInInput, await readJsonBody(c));
+    const now = ctx.clock();
+    const email = normalizeEmail(input.email);
+    const keys = [accountKey(input.store, email), addressKey(clientIp(c, ctx.trustProxy))];
+    await assertNotLocked(ctx.db, keys, now);
+    const user = await ctx.db.kysely
+      .selectFrom("admin_users")
+      .select(["id", "store_id", "email", "role", "password_hash"])
+      .where("store_id", "=", input.store)
+      .where("email", "=", email)
+      .executeTakeFirst();
+    if (!(await passwordMatches(user?.password_hash ?? null, input.password)) || !user) {
+      await recordFailure(ctx.db, keys, now);
+      throw new ApiError(
+        401,
+        "invalid_credentials",
+        "this store, address and password do not match an account",
+      );
+    }
+    await clearFailures(ctx.db, keys[0] as (typeof keys)[number]);
+    const previous = sessionTokenOf(c);
+    const ip = clientIp(c, ctx.trustProxy);
+    const session = await startSession(
+      ctx.db,
+      {
+        userId: user.id,
+        now,
+        ip,
+        userAgent: c.req.header("user-agent") ?? "",
+        ...(previous ? { previousToken: previous } : {}),
+      },
+      {
+        storeId: user.store_id,
+        at: now.toISOString(),
+        actor: { userId: user.id },
+        action: "admin.session.start",
+        ip,
+        requestId: c.get("requestId"),
+      },
+    );
+    setSessionCookie(c, session.token, session.expiresAt, isHttps(c, ctx));
+    const found = await findSession(ctx.db, session.token, now);
+    if (!found) throw new Error("a session just started was not found");
+    return c.json(await sessionJson(ctx, found, session.token), 200, NO_STORE);
+  });
+
+  app.get("/v1/admin/session", async (c) => {
+    const token = sessionTokenOf(c);
+    const session =
+      token && "userId" in c.get("actor") ? await findSession(ctx.db, token, ctx.clock()) : undefined;
+    if (!token || !session)
+      throw new ApiError(404, "not_found", "this request is not signed in with a session");
+    return c.json(await sessionJson(ctx, session, token), 200, NO_STORE);
+  });
+
+  // Sign out this browser.
+  app.delete("/v1/admin/session", async (c) => {
+    const token = sessionTokenOf(c);
+    const actor = c.get("actor");
+    if (!token || !("userId" in actor))
+      throw new ApiError(404, "not_found", "this request is not signed in with a session");
+    await endSession(ctx.db, token, auditEvent(c, ctx, "admin.session.end", actor.userId));
+    clearSessionCookie(c, isHttps(c, ctx));
+    return c.body(null, 204);
+  });
+
+  // Sign out everywhere: every session of this user, this one included.
+  app.delete("/v1/admin/sessions", async (c) => {
+    const actor = c.get("actor");
+    if (!("userId" in actor))
+      throw new ApiError(404, "not_found", "this request is not signed in with a session");
+    await endAllSessions(ctx.db, actor.userId, auditEvent(c, ctx, "admin.sessions.end", actor.userId));
+    clearSessionCookie(c, isHttps(c, ctx));
+    return c.body(null, 204);
+  });
+
+  // Follow an invite link: set the password (then sign in as usual).
+  app.post("/v1/admin/password", async (c) => {
+    const body = await readJsonBody(c);
+    const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+    const user = await setPasswordWithInvite(
+      ctx.db,
+      { token: fields.token, password: fields.password, now: ctx.clock() },
+      { ip: clientIp(c, ctx.trustProxy), requestId: c.get("requestId") },
+    );
+    return c.json({ user }, 200, NO_STORE);
+  });
+}
+
+async function sessionJson(
+  ctx: AppContext,
+  session: NonNullable<Awaited<ReturnType<typeof findSession>>>,
+  token: string,
+) {
+  const store = await ctx.db.kysely
+    .selectFrom("stores")
+    .select(["id", "name"])
+    .where("id", "=", session.storeId)
+    .executeTakeFirst();
+  return {
+    user: { id: session.userId, email: session.email, role: session.role },
+    store: { id: session.storeId, name: store?.name ?? session.storeId },
+    scopes: session.scopes,
+    csrfToken: csrfTokenFor(token),
+    expiresAt: session.expiresAt,
+  };
+}
+
+function registerUserRoutes(app: PlauditHono, ctx: AppContext): void {
+  app.get("/v1/admin/users", requireScope("keys:manage"), async (c) => {
+    return c.json({ items: await listUsers(ctx.db, c.get("store").id) }, 200, NO_STORE);
+  });
+
+  app.post("/v1/admin/users", requireScope("keys:manage"), async (c) => {
+    const input = parseOrFail(NewUserInput, await readJsonBody(c));
+    if (!isRole(input.role)) throw validationFailed({ role: "must be owner, moderator or support" });
+    const created = await createUser(
+      ctx.db,
+      {
+        storeId: c.get("store").id,
+        email: input.email,
+        role: input.role,
+        now: ctx.clock(),
+        origin: publicOriginOf(c, ctx.trustProxy),
+      },
+      auditEvent(c, ctx, "admin.user.create", ""),
+    );
+    return c.json(created, 201, NO_STORE);
+  });
+
+  app.post("/v1/admin/users/:id/invite", requireScope("keys:manage"), async (c) => {
+    const link = await reinvite(
+      ctx.db,
+      {
+        storeId: c.get("store").id,
+        userId: c.req.param("id"),
+        now: ctx.clock(),
+        origin: publicOriginOf(c, ctx.trustProxy),
+      },
+      auditEvent(c, ctx, "admin.user.invite", ""),
+    );
+    return c.json(link, 201, NO_STORE);
+  });
+
+  app.delete("/v1/admin/users/:id/sessions", requireScope("keys:manage"), async (c) => {
+    const users = await listUsers(ctx.db, c.get("store").id);
+    const user = users.find((u) => u.id === c.req.param("id"));
+    if (!user) throw new ApiError(404, "not_found", "no such user in this store");
+    await endAllSessions(ctx.db, user.id, auditEvent(c, ctx, "admin.user.sessions.end", user.id));
+    return c.body(null, 204);
+  });
+
+  app.delete("/v1/admin/users/:id", requireScope("keys:manage"), async (c) => {
+    const id = c.req.param("id");
+    await deleteUser(ctx.db, c.get("store").id, id, auditEvent(c, ctx, "admin.user.delete", id));
+    return c.body(null, 204);
+  });
+}
+
+/** The admin app's accounts: sign in and out, invite links, and the store's users. */
+export const adminUserRoutes: RouteModule = {
+  name: "admin-users",
+  register(app, ctx) {
+    registerSessionRoutes(app, ctx);
+    registerUserRoutes(app, ctx);
+  },
+};

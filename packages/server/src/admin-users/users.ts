@@ -1,0 +1,270 @@
+import { randomUUID } from "node:crypto";
+import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
+import type { Role } from "../auth/scopes.ts";
+import type { Database } from "../db/database.ts";
+import { type Tx, transaction } from "../db/transaction.ts";
+import { ApiError, validationFailed } from "../errors.ts";
+import { LIMITS } from "../limits.ts";
+import { hashPassword, passwordProblem } from "./passwords.ts";
+import { keyedMac, randomToken, sameText, sha256 } from "./secrets.ts";
+
+export const ROLES: readonly Role[] = ["owner", "moderator", "support"];
+/** How long a set-password link works. */
+export const INVITE_HOURS = 72;
+
+/** An audit event whose target (the user's id) is known only once the write finds or makes it. */
+export type AuditFor = Omit<AuditEvent, "target">;
+
+export interface AdminUser {
+  id: string;
+  storeId: string;
+  email: string;
+  role: Role;
+  /** false until the invite link was followed. */
+  active: boolean;
+  createdAt: string;
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Why an address is refused for an account, or undefined. */
+export function emailProblem(email: unknown): string | undefined {
+  if (typeof email !== "string") return "must be an email address";
+  const value = normalizeEmail(email);
+  if (value.length > LIMITS.emailMax || !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(value))
+    return "must be an email address";
+  return undefined;
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+type UserRow = {
+  id: string;
+  store_id: string;
+  email: string;
+  role: Role;
+  password_hash: string | null;
+  created_at: string;
+};
+
+export function toAdminUser(row: UserRow): AdminUser {
+  return {
+    id: row.id,
+    storeId: row.store_id,
+    email: row.email,
+    role: row.role,
+    active: row.password_hash !== null,
+    createdAt: row.created_at,
+  };
+}
+
+/** The invite token: random, signed with the store's secret for this purpose, and expiring. */
+function inviteToken(signingKey: string, userId: string, expiresAt: string): string {
+  const nonce = randomToken(24);
+  return `${nonce}.${keyedMac(signingKey, "plaudit-admin-invite", nonce, userId, expiresAt)}`;
+}
+
+/**
+ * A new user of a store with a role, and a one-time link to set a password. 409 conflict when the
+ * address already has an account in the store.
+ */
+export async function createUser(
+  db: Database,
+  args: { storeId: string; email: string; role: Role; now: Date; origin: string },
+  audit: AuditFor,
+): Promise<{ user: AdminUser; inviteUrl: string; expiresAt: string }> {
+  const problems: Record<string, string> = {};
+  const emailIssue = emailProblem(args.email);
+  if (emailIssue) problems.email = emailIssue;
+  if (!isRole(args.role)) problems.role = "must be owner, moderator or support";
+  if (Object.keys(problems).length > 0) throw validationFailed(problems);
+  const email = normalizeEmail(args.email);
+  const at = args.now.toISOString();
+  return transaction(db, async (tx) => {
+    const store = await tx
+      .selectFrom("stores")
+      .select(["id", "secret_key"])
+      .where("id", "=", args.storeId)
+      .executeTakeFirst();
+    if (!store) throw new ApiError(404, "store_not_found", `no store ${JSON.stringify(args.storeId)}`);
+    const taken = await tx
+      .selectFrom("admin_users")
+      .select("id")
+      .where("store_id", "=", args.storeId)
+      .where("email", "=", email)
+      .executeTakeFirst();
+    if (taken) throw new ApiError(409, "conflict", "this address already has an account in this store");
+    const row: UserRow = {
+      id: `usr_${randomUUID()}`,
+      store_id: args.storeId,
+      email,
+      role: args.role,
+      password_hash: null,
+      created_at: at,
+    };
+    await tx
+      .insertInto("admin_users")
+      .values({ ...row, password_set_at: null })
+      .execute();
+    const invite = await issueInvite(tx, row.id, store.secret_key, args.now);
+    await appendAudit(tx, { ...audit, target: row.id });
+    return {
+      user: toAdminUser(row),
+      inviteUrl: inviteUrl(args.origin, args.storeId, email, invite.token),
+      expiresAt: invite.expiresAt,
+    };
+  });
+}
+
+export function inviteUrl(origin: string, storeId: string, email: string, token: string): string {
+  // In the fragment: never sent to the server, so it stays out of access logs and Referer headers.
+  const query = new URLSearchParams({ store: storeId, email, token });
+  return `${origin.replace(/\/+$/, "")}/admin/#/set-password?${query.toString()}`;
+}
+
+async function issueInvite(
+  tx: Tx,
+  userId: string,
+  signingKey: string,
+  now: Date,
+): Promise<{ token: string; expiresAt: string }> {
+  const expiresAt = new Date(now.getTime() + INVITE_HOURS * 3_600_000).toISOString();
+  const token = inviteToken(signingKey, userId, expiresAt);
+  await tx
+    .insertInto("admin_invites")
+    .values({
+      token_hash: sha256(token),
+      user_id: userId,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      used_at: null,
+    })
+    .execute();
+  return { token, expiresAt };
+}
+
+/** A fresh set-password link for an existing user (a lost invite, a forgotten password). */
+export async function reinvite(
+  db: Database,
+  args: { storeId: string; userId: string; now: Date; origin: string },
+  audit: AuditFor,
+): Promise<{ inviteUrl: string; expiresAt: string }> {
+  return transaction(db, async (tx) => {
+    const row = await tx
+      .selectFrom("admin_users")
+      .innerJoin("stores", "stores.id", "admin_users.store_id")
+      .select(["admin_users.id", "admin_users.email", "stores.secret_key"])
+      .where("admin_users.id", "=", args.userId)
+      .where("admin_users.store_id", "=", args.storeId)
+      .executeTakeFirst();
+    if (!row) throw new ApiError(404, "not_found", "no such user in this store");
+    const invite = await issueInvite(tx, row.id, row.secret_key, args.now);
+    await appendAudit(tx, { ...audit, target: row.id });
+    return {
+      inviteUrl: inviteUrl(args.origin, args.storeId, row.email, invite.token),
+      expiresAt: invite.expiresAt,
+    };
+  });
+}
+
+const badLink = () =>
+  new ApiError(410, "invite_invalid", "this link is not valid any more: ask the store owner for a new one");
+
+/**
+ * Follows an invite link: sets the password, spends the link (once, even when two tabs race) and
+ * signs the user out everywhere else. Wrong, used and expired links are all 410 invite_invalid.
+ */
+export async function setPasswordWithInvite(
+  db: Database,
+  args: { token: unknown; password: unknown; now: Date },
+  audit: Pick<AuditEvent, "ip" | "requestId">,
+): Promise<AdminUser> {
+  const problem = passwordProblem(args.password);
+  if (problem) throw validationFailed({ password: problem });
+  if (typeof args.token !== "string" || args.token.length > 200) throw badLink();
+  const token = args.token;
+  // Hashing first, outside the transaction: argon2 takes a while and SQLite's write lock must not wait.
+  const passwordHash = await hashPassword(args.password as string);
+  const at = args.now.toISOString();
+  return transaction(db, async (tx) => {
+    const found = await tx
+      .selectFrom("admin_invites")
+      .innerJoin("admin_users", "admin_users.id", "admin_invites.user_id")
+      .innerJoin("stores", "stores.id", "admin_users.store_id")
+      .select([
+        "admin_invites.token_hash",
+        "admin_invites.expires_at",
+        "admin_users.id",
+        "admin_users.store_id",
+        "admin_users.email",
+        "admin_users.role",
+        "admin_users.created_at",
+        "stores.secret_key",
+      ])
+      .where("admin_invites.token_hash", "=", sha256(token))
+      .executeTakeFirst();
+    if (!found || found.expires_at <= at) throw badLink();
+    const [nonce = "", mac = ""] = token.split(".");
+    const expected = keyedMac(found.secret_key, "plaudit-admin-invite", nonce, found.id, found.expires_at);
+    if (!sameText(mac, expected)) throw badLink();
+    const spent = await tx
+      .updateTable("admin_invites")
+      .set({ used_at: at })
+      .where("token_hash", "=", found.token_hash)
+      .where("used_at", "is", null)
+      .returning("token_hash")
+      .executeTakeFirst();
+    if (!spent) throw badLink();
+    await tx
+      .updateTable("admin_users")
+      .set({ password_hash: passwordHash, password_set_at: at })
+      .where("id", "=", found.id)
+      .execute();
+    await tx.deleteFrom("admin_sessions").where("user_id", "=", found.id).execute();
+    await appendAudit(tx, {
+      ...audit,
+      storeId: found.store_id,
+      at,
+      actor: { userId: found.id },
+      action: "admin.user.password.set",
+      target: found.id,
+    });
+    return toAdminUser({ ...found, password_hash: passwordHash });
+  });
+}
+
+export async function listUsers(db: Database, storeId: string): Promise<AdminUser[]> {
+  const rows = await db.kysely
+    .selectFrom("admin_users")
+    .select(["id", "store_id", "email", "role", "password_hash", "created_at"])
+    .where("store_id", "=", storeId)
+    .orderBy("email")
+    .execute();
+  return rows.map(toAdminUser);
+}
+
+/** Removes a user, their sessions and unused links. */
+export async function deleteUser(
+  db: Database,
+  storeId: string,
+  userId: string,
+  audit: AuditFor,
+): Promise<void> {
+  await transaction(db, async (tx) => {
+    const row = await tx
+      .selectFrom("admin_users")
+      .select("id")
+      .where("id", "=", userId)
+      .where("store_id", "=", storeId)
+      .executeTakeFirst();
+    if (!row) throw new ApiError(404, "not_found", "no such user in this store");
+    await tx.deleteFrom("admin_sessions").where("user_id", "=", userId).execute();
+    await tx.deleteFrom("admin_invites").where("user_id", "=", userId).execute();
+    await tx.deleteFrom("admin_users").where("id", "=", userId).execute();
+    await appendAudit(tx, { ...audit, target: userId });
+  });
+}

@@ -1,0 +1,60 @@
+import nodemailer from "nodemailer";
+import { type Mailer, MailRefused } from "./mailer.ts";
+
+// Mailbox-side reasons that will not change on a retry: no such user, mailbox unavailable or
+// name not allowed. Anything else (4xx, a refused connection, a timeout, 5xx about us such as a
+// failed login) may pass once the server or its settings are fixed, so it is retried.
+const PERMANENT_CODES = new Set([550, 551, 553]);
+
+/**
+ * Sends through the SMTP server of `PLAUDIT_SMTP_URL` (`smtp://user:pass@host:587`, or
+ * `smtps://…` for implicit TLS on 465) with a small pool of reused connections. Timeouts are set so
+ * that a hung server fails an attempt well within a job's lease (jobs/runner.ts).
+ */
+export function smtpMailer(url: string): Mailer {
+  const parsed = new URL(url);
+  const secure = parsed.protocol === "smtps:";
+  const transport = nodemailer.createTransport({
+    pool: true,
+    maxConnections: 2,
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
+    secure,
+    ...(parsed.username
+      ? { auth: { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } }
+      : {}),
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
+  return {
+    async send(mail) {
+      try {
+        await transport.sendMail({
+          from: { name: mail.from.name, address: mail.from.address },
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          messageId: mail.messageId,
+          ...(mail.unsubscribeUrl
+            ? {
+                headers: {
+                  "List-Unsubscribe": `<${mail.unsubscribeUrl}>`,
+                  "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                  ...(mail.language ? { "Content-Language": mail.language } : {}),
+                },
+              }
+            : mail.language
+              ? { headers: { "Content-Language": mail.language } }
+              : {}),
+        });
+      } catch (error) {
+        const code = Number((error as { responseCode?: unknown }).responseCode);
+        const message = error instanceof Error ? error.message : String(error);
+        throw new MailRefused(message, PERMANENT_CODES.has(code));
+      }
+    },
+    close: () => transport.close(),
+  };
+}

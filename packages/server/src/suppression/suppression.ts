@@ -1,0 +1,91 @@
+import { createHmac, randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Schema } from "../db/schema.ts";
+
+// The mail suppression list, shared by review requests (unsubscribe), erasure (an erased person is
+// never mailed again) and any later mail. It holds keyed hashes, not addresses: after an erasure
+// the address is gone, yet mail to it is still refused. Each store has its own random key, so a
+// hash says nothing across stores and cannot be looked up in a precomputed table.
+
+type Queryable = Kysely<Schema>;
+
+export type SuppressionReason = "unsubscribed" | "erased" | "bounced";
+
+/** Addresses compare without case or surrounding space (what mailbox providers do in practice). */
+export function normalizeAddress(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+async function storeHashKey(db: Queryable, storeId: string, at: string): Promise<Buffer> {
+  const existing = await db
+    .selectFrom("suppression_keys")
+    .select("hash_key")
+    .where("store_id", "=", storeId)
+    .executeTakeFirst();
+  if (existing) return Buffer.from(existing.hash_key, "base64url");
+  // Two first uses at once: one insert wins, both read the winner's key.
+  await db
+    .insertInto("suppression_keys")
+    .values({ store_id: storeId, hash_key: randomBytes(32).toString("base64url"), created_at: at })
+    .onConflict((oc) => oc.column("store_id").doNothing())
+    .execute();
+  const made = await db
+    .selectFrom("suppression_keys")
+    .select("hash_key")
+    .where("store_id", "=", storeId)
+    .executeTakeFirstOrThrow();
+  return Buffer.from(made.hash_key, "base64url");
+}
+
+/** The store's keyed hash of an address (hex HMAC-SHA256 of the normalized address). */
+export async function addressHash(
+  db: Queryable,
+  storeId: string,
+  email: string,
+  at = new Date().toISOString(),
+): Promise<string> {
+  const key = await storeHashKey(db, storeId, at);
+  return createHmac("sha256", key).update(normalizeAddress(email)).digest("hex");
+}
+
+/** Puts a hash on the store's list (again is fine: the first reason stays). */
+export async function suppressHash(
+  db: Queryable,
+  args: { storeId: string; addressHash: string; reason: SuppressionReason; at: string },
+): Promise<void> {
+  await db
+    .insertInto("suppressions")
+    .values({
+      store_id: args.storeId,
+      address_hash: args.addressHash,
+      reason: args.reason,
+      created_at: args.at,
+    })
+    .onConflict((oc) => oc.columns(["store_id", "address_hash"]).doNothing())
+    .execute();
+}
+
+/** Puts an address on the store's list; returns its hash. */
+export async function suppressAddress(
+  db: Queryable,
+  args: { storeId: string; email: string; reason: SuppressionReason; at: string },
+): Promise<string> {
+  const hash = await addressHash(db, args.storeId, args.email, args.at);
+  await suppressHash(db, { storeId: args.storeId, addressHash: hash, reason: args.reason, at: args.at });
+  return hash;
+}
+
+export async function isHashSuppressed(db: Queryable, storeId: string, hash: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("suppressions")
+    .select("address_hash")
+    .where("store_id", "=", storeId)
+    .where("address_hash", "=", hash)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Whether the store must not mail this address. */
+export async function isSuppressed(db: Queryable, storeId: string, email: string): Promise<boolean> {
+  return isHashSuppressed(db, storeId, await addressHash(db, storeId, email));
+}
