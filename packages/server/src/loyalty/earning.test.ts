@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, postJson, reviewBody } from "../testing/fixtures.ts";
 import { databasesUnderTest } from "../testing/test-server.ts";
-import { type LoyaltyKit, ledgerSum, startLoyaltyKit } from "./loyalty-test-kit.ts";
-import { DEMO_LOYALTY_PROGRAM } from "./seed-loyalty.ts";
+import { type LoyaltyKit, ledgerSum, PROGRAM_AT_ONCE, startLoyaltyKit } from "./loyalty-test-kit.ts";
 
 const DAY = 86_400_000;
 
 // The earning arithmetic with points spendable at once and referrals of any size; the return
-// window, the referral minimum and the review-points rules have their own suite (trust.test.ts).
-const AT_ONCE = {
-  ...DEMO_LOYALTY_PROGRAM,
-  settings: { ...DEMO_LOYALTY_PROGRAM.settings, returnWindowDays: 0, referralMinimumOrderTotal: 0 },
-};
+// window, the referral minimum and the review-points rules have their own suite (abuse.test.ts).
+const AT_ONCE = PROGRAM_AT_ONCE;
 
 describe.each(databasesUnderTest())("earning points on %s", (kind) => {
   let kit: LoyaltyKit;
@@ -129,7 +125,7 @@ describe.each(databasesUnderTest())("earning points on %s", (kind) => {
   it("awards review points once per product, the same for 1 and 5 stars, with a media bonus", async () => {
     const url = (p: string) => `${kit.server.url}/v1/stores/${kit.storeId}/products/${p}/reviews`;
     const token = kit.token("critic");
-    // Review points are for verified buyers (the rule's own tests are in trust.test.ts).
+    // Review points are for verified buyers (the rule's own tests are in abuse.test.ts).
     await kit.order("crit-1", "critic", 0, {
       items: ["p-low", "p-high"].map((productId) => ({ productId, quantity: 1, price: 0 })),
     });
