@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./harness.ts";
+import { layoutShift } from "./layout-shift.ts";
 
 const require = createRequire(import.meta.url);
 let plaudit: Harness;
@@ -60,22 +61,7 @@ describe("the product page", () => {
   it("does not shift the layout while the widgets load (CLS = 0)", async () => {
     const shop = await plaudit.open(PRODUCT);
     await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
-    type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node }[] };
-    const shift = await shop.page.evaluate(
-      () =>
-        new Promise<{ total: number; moved: string[] }>((done) => {
-          const result = { total: 0, moved: [] as string[] };
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as Shift[]) {
-              if (entry.hadRecentInput) continue;
-              result.total += entry.value;
-              for (const source of entry.sources)
-                result.moved.push((source.node as Element)?.outerHTML?.slice(0, 80));
-            }
-          }).observe({ type: "layout-shift", buffered: true });
-          setTimeout(() => done(result), 500);
-        }),
-    );
+    const shift = await layoutShift(shop.page);
     expect(shift.total, `moved: ${shift.moved.join(" | ")}`).toBe(0);
     await shop.close();
   });

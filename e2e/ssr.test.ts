@@ -86,7 +86,9 @@ describe("server-rendered reviews", () => {
         cls: w.__cls,
         mountedFirst: w.__ssr.mountedFirst,
         nodesKept: w.__ssr.nodes.every((node) => section.contains(node)),
-        sameHtml: section.outerHTML === w.__ssr.html,
+        // Thumbnails get their placeholder colour through the CSSOM once hydrated (no inline style
+        // in the server's HTML for a strict CSP to refuse); their box is fixed, so nothing moves.
+        sameHtml: section.outerHTML.replace(/ style="background-color: [^"]*"/g, "") === w.__ssr.html,
         changes: w.__ssr.changes,
       };
     });
@@ -99,9 +101,12 @@ describe("server-rendered reviews", () => {
     // first in the template (styled from the first frame) and is moved behind the widget.
     const textSplits = /^(characterData {2}on #text|added #text) /;
     const styleMoved = /^(removed|added) STYLE ""( in #document-fragment)?/;
-    expect(report.changes.filter((change) => !textSplits.test(change) && !styleMoved.test(change))).toEqual(
-      [],
-    );
+    const placeholder = /^attributes style on IMG /;
+    expect(
+      report.changes.filter(
+        (change) => !textSplits.test(change) && !styleMoved.test(change) && !placeholder.test(change),
+      ),
+    ).toEqual([]);
     expect(report.cls).toBe(0);
     expect(page.requestsTo("/v1/stores/demo/summaries")).toEqual([]);
     expect(page.requestsTo("/v1/stores/demo/products/tee-classic/")).toEqual([]);

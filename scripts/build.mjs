@@ -35,7 +35,11 @@ const ENTRY_MODULES = {
 // under ~2 KB join their nearest neighbour rather than cost a request of their own.
 const SHARED_CHUNKS = [
   { name: "preact", test: /node_modules[\\/]preact[\\/]/, priority: 40 },
-  { name: "core", test: /packages[\\/]core[\\/]|node_modules[\\/](zustand|valibot)[\\/]/, priority: 20 },
+  {
+    name: "core",
+    test: /packages[\\/](contract|core)[\\/]|node_modules[\\/](zustand|valibot)[\\/]/,
+    priority: 20,
+  },
   { name: "ui", test: /packages[\\/]ui[\\/]/, priority: 10 },
 ].map((group) => ({ ...group, tags: ["$initial"], entriesAware: true, entriesAwareMergeThreshold: 2048 }));
 

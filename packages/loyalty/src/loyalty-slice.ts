@@ -13,19 +13,10 @@ import {
   type StoreConfig,
 } from "@plaudit/core";
 import { newIdempotencyKey } from "./idempotency-key.ts";
-import type { HistoryRow } from "./member-progress.ts";
 import { reviewPointsFor } from "./points.ts";
 
-/**
- * /me as the server answers it: API.md's fields plus additive ones the widgets use when present —
- * `pendingPoints` (reviews held for moderation), each history row's ledger `action`, and whether
- * tiers are measured in points or in money spent.
- */
-export type MemberStatus = LoyaltyMe & {
-  pendingPoints?: number;
-  history: HistoryRow[];
-  tierProgress?: { mode: "points" | "spend"; value: number };
-};
+/** /me as the server answers it: the contract's LoyaltyMe (additive fields optional). */
+export type MemberStatus = LoyaltyMe;
 
 export type GuestReason = "no_token" | "expired" | "invalid";
 
@@ -173,7 +164,7 @@ function createActions(store: PlauditStore): LoyaltyActions {
       // Figures already shown stay while they refresh (no flash back to a spinner).
       patchMember(cfg, { status: shown.data && shown.token === token ? "ready" : "loading", token });
       try {
-        const data = (await store.client(cfg).loyaltyMe(token)) as MemberStatus;
+        const data = await store.client(cfg).loyaltyMe(token);
         if (meRequests.get(cfg.store) !== ticket) return;
         const pendingPoints =
           typeof data.pendingPoints === "number" ? data.pendingPoints : entry(cfg).member.pendingPoints;

@@ -36,8 +36,8 @@ export function tierProgress(program: LoyaltyProgram | undefined, me: LoyaltyMe)
 // Ways to earn that happen once (or once a year): a history row with that reason means done.
 const ONCE: readonly EarningAction[] = ["signup", "birthday"];
 
-/** A history row as the server sends it: API.md's fields plus the additive ledger `action`. */
-export type HistoryRow = LoyaltyHistoryEntry & { action?: string };
+/** A history row as the server sends it (the contract's entry, with the additive ledger `action`). */
+export type HistoryRow = LoyaltyHistoryEntry;
 
 /** The one-time earning actions this member has done; repeatable ones (purchase, review) never are. */
 export function doneActions(history: readonly HistoryRow[], now = new Date()): Set<EarningAction> {

@@ -78,3 +78,12 @@ describe("plaudit-server CLI", () => {
     expect(await stop(second.child)).toBe(0);
   });
 });
+
+describe("plaudit-server csp", () => {
+  it("prints the inline styles' sha256 sources and the stylesheet's name", async () => {
+    const { widgetCssFile, widgetStyleHashes } = await import("@plaudit/reviews/server");
+    const { stdout } = await run(process.execPath, [bin, "csp"]);
+    expect(stdout).toContain(`style-src 'self' '${widgetStyleHashes.reviews}' '${widgetStyleHashes.stars}'`);
+    expect(stdout).toContain(`/${widgetCssFile}`);
+  });
+});

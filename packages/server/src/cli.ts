@@ -19,6 +19,7 @@ import { sweepOrphans } from "./media/orphan-sweep.ts";
 import { mediaStorageFromEnv } from "./media/storage-from-env.ts";
 import { createMemoryRateLimiter, unlimitedRateLimiter } from "./rate-limit.ts";
 import { seedBenchmarkReviews, seedDemo } from "./seed.ts";
+import { cspAdvice } from "./snippet/csp-advice.ts";
 import { findStore } from "./stores/store-repo.ts";
 
 const USAGE = `plaudit-server <command> [options]
@@ -30,6 +31,8 @@ Commands:
   backup <file>    consistent snapshot of the SQLite database while the server runs
   token            print a customer token (loyalty, verified reviews) for testing:
                    plaudit-server token --store demo --customer alice
+  csp              print what a strict Content-Security-Policy needs for server-rendered
+                   widgets: the inline styles' sha256 sources and the stylesheet's name
   users create     an admin app user and their one-time set-password link:
                    plaudit-server users create --store demo --email a@shop.example --role owner
                    (roles: owner, moderator, support; users invite … prints a new link)
@@ -98,6 +101,11 @@ async function main(): Promise<void> {
     if (!existsSync(where.path)) fail(`no SQLite database at ${where.path}`);
     const pages = await backupSqlite(where.path, resolve(target));
     process.stdout.write(`Backed up ${where.path} to ${resolve(target)} (${pages} pages)\n`);
+    return;
+  }
+
+  if (command === "csp") {
+    process.stdout.write(cspAdvice());
     return;
   }
 

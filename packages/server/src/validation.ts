@@ -18,14 +18,3 @@ export function parseOrFail<S extends v.GenericSchema>(schema: S, input: unknown
   }
   throw validationFailed(fields);
 }
-
-/** A string of `min`–`max` characters (code points, so emoji count once), trimmed first. */
-export function text(min: number, max: number, what = "text") {
-  const message =
-    min > 0 ? `must be ${what} of ${min}–${max} characters` : `must be ${what} of at most ${max} characters`;
-  return v.pipe(
-    v.string(message),
-    v.trim(),
-    v.check((s) => [...s].length >= min && [...s].length <= max, message),
-  );
-}

@@ -22,6 +22,21 @@ function canConstructSheets(): boolean {
 }
 
 /**
+ * Server markup whose own styles did not apply — a CSP refused its inline <style>, or its <link>
+ * has not loaded — was laid out unstyled: the height its widget takes now, else undefined.
+ */
+function unstyledServerHeight(root: ShadowRoot): number | undefined {
+  // (`:scope` matches nothing in a shadow root's querySelectorAll: walk its children.)
+  const serverStyles = [...root.children].filter(
+    (child): child is HTMLStyleElement | HTMLLinkElement =>
+      child.localName === "style" || child.localName === "link",
+  );
+  if (serverStyles.length === 0 || serverStyles.some((style) => style.sheet !== null)) return undefined;
+  const height = root.querySelector(".plaudit-root")?.getBoundingClientRect().height;
+  return height || undefined;
+}
+
+/**
  * Adopts the given css texts into `root`, keeping sheets adopted by others (a second widget
  * kind in the same root). Browsers without constructable sheets get a <style> element with
  * textContent — those browsers predate the CSP levels that would block it.
@@ -44,6 +59,14 @@ export function adoptStyles(root: ShadowRoot, cssTexts: string[]): void {
     }
     return sheet;
   });
+  // Styling unstyled server markup changes its height: keep the widget at least as tall as it was,
+  // so nothing outside it moves (docs/ssr.md, "Styles and CSP"). Content below our box stays put.
+  const held = unstyledServerHeight(root);
+  if (held !== undefined) {
+    const hold = new CSSStyleSheet();
+    hold.replaceSync(`:host>.plaudit-root{min-block-size:${held}px}`);
+    wanted.push(hold);
+  }
   const current = root.adoptedStyleSheets;
   root.adoptedStyleSheets = [...current, ...wanted.filter((sheet) => !current.includes(sheet))];
 }

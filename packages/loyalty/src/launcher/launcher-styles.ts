@@ -9,6 +9,7 @@ export const launcherCss = `
 margin:0;padding:0;font-family:var(--plaudit-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);
 font-size:15px;line-height:20px;font-weight:400;letter-spacing:normal;text-transform:none;text-align:start;
 color:#1f2328;visibility:visible}
+.plaudit-launcher-root[data-waiting]{visibility:hidden}
 .plaudit-launcher-root[data-position="start"]{inset-inline-end:auto;inset-inline-start:16px}
 .plaudit-launcher-root[data-launcher="inline"]{position:static;display:inline-block}
 .plaudit-launcher{display:inline-flex;align-items:center;gap:8px;box-sizing:border-box;min-block-size:44px;

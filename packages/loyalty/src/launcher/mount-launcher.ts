@@ -105,6 +105,12 @@ export function mountLauncher({
     balance.hidden = points === undefined;
     balance.textContent =
       points === undefined ? "" : pointsText(i18n, points, pointsNameOf(me.data, program.data));
+    // A member's button shows once its balance is known (or known missing): appearing at its
+    // final width moves nothing, where growing by the balance would shift it (CLS).
+    wrapper.toggleAttribute(
+      "data-waiting",
+      Boolean(token) && (me.status === "idle" || me.status === "loading"),
+    );
   };
   const unsubscribe = controller.subscribe(showBalance);
   showBalance();

@@ -40,7 +40,11 @@ export function ThumbnailStrip({ media, author, i18n, mediaBase, onOpen }: Thumb
               loading="lazy"
               decoding="async"
               alt={mediaAlt(i18n, item, index, author)}
-              style={item.placeholder ? { backgroundColor: item.placeholder } : undefined}
+              // Set through the CSSOM, not as a style attribute: server-rendered HTML then carries
+              // no inline style for a strict CSP to refuse (docs/ssr.md); the browser paints it.
+              ref={(img) => {
+                if (img && item.placeholder) img.style.backgroundColor = item.placeholder;
+              }}
             />
             {item.kind === "video" && <VideoBadge durationSeconds={item.durationSeconds} />}
           </button>

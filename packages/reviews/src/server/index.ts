@@ -22,4 +22,10 @@ export {
   type RenderStarsResult,
   renderStars,
 } from "./render-stars.ts";
-export { reviewsWidgetCss, starsWidgetCss, widgetCss, widgetCssFile } from "./widget-css.ts";
+export {
+  reviewsWidgetCss,
+  starsWidgetCss,
+  widgetCss,
+  widgetCssFile,
+  widgetStyleHashes,
+} from "./widget-css.ts";

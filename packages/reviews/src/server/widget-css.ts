@@ -20,3 +20,16 @@ for (const css of [reviewsWidgetCss, starsWidgetCss, widgetCss]) {
 
 /** Content-hashed file name, e.g. `plaudit-3f2a9c1b.css`: cacheable forever, changes when the CSS does. */
 export const widgetCssFile = `plaudit-${createHash("sha256").update(widgetCss).digest("hex").slice(0, 10)}.css`;
+
+const sha256 = (css: string) => `sha256-${createHash("sha256").update(css).digest("base64")}`;
+
+/**
+ * CSP hash sources of the inline <style> each server-rendered host carries (`styles: "inline"`):
+ * `style-src 'self' 'sha256-…' 'sha256-…'` lets them apply with no nonce and no 'unsafe-inline'.
+ * They change only with a release (the CSS is fixed text); `plaudit-server csp` prints them and the
+ * snippet route sends the one it used in `Plaudit-Style-Src`.
+ */
+export const widgetStyleHashes = {
+  reviews: sha256(reviewsWidgetCss),
+  stars: sha256(starsWidgetCss),
+} as const;

@@ -1,11 +1,21 @@
-import * as v from "valibot";
+import {
+  AdminSession,
+  AdminUserList,
+  CreatedUser,
+  InviteLink,
+  NewUserInput,
+  PasswordInput,
+  PasswordSet,
+  SignInInput,
+} from "@plaudit/contract";
 import { auditEvent } from "../audit/audit-log.ts";
 import type { AppContext, PlauditHono, RouteModule } from "../context.ts";
-import { ApiError, validationFailed } from "../errors.ts";
+import { ApiError } from "../errors.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { publicOriginOf } from "../http/public-origin.ts";
 import { requireScope } from "../http/require-scope.ts";
+import { describeRoute } from "../openapi/describe-route.ts";
 import { parseOrFail } from "../validation.ts";
 import { passwordMatches } from "./passwords.ts";
 import {
@@ -22,8 +32,6 @@ import { accountKey, addressKey, assertNotLocked, clearFailures, recordFailure }
 import {
   createUser,
   deleteUser,
-  emailProblem,
-  isRole,
   listUsers,
   normalizeEmail,
   reinvite,
@@ -32,122 +40,164 @@ import {
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
-const SignInInput = v.object(
-  {
-    store: v.pipe(v.string("must be a store id"), v.regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a store id")),
-    email: v.pipe(v.string("must be an email address"), v.maxLength(254, "must be an email address")),
-    password: v.pipe(v.string("must be a password"), v.maxLength(1000, "is too long")),
-  },
-  "must be a JSON object",
-);
-
-const NewUserInput = v.object(
-  {
-    email: v.pipe(
-      v.string("must be an email address"),
-      v.check((e) => emailProblem(e) === undefined, "must be an email address"),
-    ),
-    role: v.pipe(
-      v.string("must be owner, moderator or support"),
-      v.check((r) => isRole(r), "must be owner, moderator or support"),
-    ),
-  },
-  "must be a JSON object",
-);
-
 const isHttps = (c: Parameters<typeof publicOriginOf>[0], ctx: AppContext) =>
   publicOriginOf(c, ctx.trustProxy).startsWith("https:");
 
 function registerSessionRoutes(app: PlauditHono, ctx: AppContext): void {
   // Sign in: a new session (a new token every time, and the one this browser had is ended).
-  app.post("/v1/admin/session", async (c) => {
-    const input = parseOrFail(SignInInput, await readJsonBody(c));
-    const now = ctx.clock();
-    const email = normalizeEmail(input.email);
-    const keys = [accountKey(input.store, email), addressKey(clientIp(c, ctx.trustProxy))];
-    await assertNotLocked(ctx.db, keys, now);
-    const user = await ctx.db.kysely
-      .selectFrom("admin_users")
-      .select(["id", "store_id", "email", "role", "password_hash"])
-      .where("store_id", "=", input.store)
-      .where("email", "=", email)
-      .executeTakeFirst();
-    if (!(await passwordMatches(user?.password_hash ?? null, input.password)) || !user) {
-      await recordFailure(ctx.db, keys, now);
-      throw new ApiError(
-        401,
-        "invalid_credentials",
-        "this store, address and password do not match an account",
+  app.post(
+    "/v1/admin/session",
+    describeRoute({
+      summary: "Sign in to the admin app: sets the HttpOnly session cookie (a new one every time)",
+      auth: "none",
+      body: SignInInput,
+      responses: { 200: AdminSession },
+      errors: [400, 401, 422, 423],
+      examples: [
+        {
+          summary: "a wrong password",
+          body: { store: "demo", email: "owner@shop.example", password: "not-it" },
+          status: 401,
+        },
+        { summary: "no store", body: { email: "owner@shop.example", password: "secret" }, status: 422 },
+      ],
+    }),
+    async (c) => {
+      const input = parseOrFail(SignInInput, await readJsonBody(c));
+      const now = ctx.clock();
+      const email = normalizeEmail(input.email);
+      const keys = [accountKey(input.store, email), addressKey(clientIp(c, ctx.trustProxy))];
+      await assertNotLocked(ctx.db, keys, now);
+      const user = await ctx.db.kysely
+        .selectFrom("admin_users")
+        .select(["id", "store_id", "email", "role", "password_hash"])
+        .where("store_id", "=", input.store)
+        .where("email", "=", email)
+        .executeTakeFirst();
+      if (!(await passwordMatches(user?.password_hash ?? null, input.password)) || !user) {
+        await recordFailure(ctx.db, keys, now);
+        throw new ApiError(
+          401,
+          "invalid_credentials",
+          "this store, address and password do not match an account",
+        );
+      }
+      await clearFailures(ctx.db, keys[0] as (typeof keys)[number]);
+      const previous = sessionTokenOf(c);
+      const ip = clientIp(c, ctx.trustProxy);
+      const session = await startSession(
+        ctx.db,
+        {
+          userId: user.id,
+          now,
+          ip,
+          userAgent: c.req.header("user-agent") ?? "",
+          ...(previous ? { previousToken: previous } : {}),
+        },
+        {
+          storeId: user.store_id,
+          at: now.toISOString(),
+          actor: { userId: user.id },
+          action: "admin.session.start",
+          ip,
+          requestId: c.get("requestId"),
+        },
       );
-    }
-    await clearFailures(ctx.db, keys[0] as (typeof keys)[number]);
-    const previous = sessionTokenOf(c);
-    const ip = clientIp(c, ctx.trustProxy);
-    const session = await startSession(
-      ctx.db,
-      {
-        userId: user.id,
-        now,
-        ip,
-        userAgent: c.req.header("user-agent") ?? "",
-        ...(previous ? { previousToken: previous } : {}),
-      },
-      {
-        storeId: user.store_id,
-        at: now.toISOString(),
-        actor: { userId: user.id },
-        action: "admin.session.start",
-        ip,
-        requestId: c.get("requestId"),
-      },
-    );
-    setSessionCookie(c, session.token, session.expiresAt, isHttps(c, ctx));
-    const found = await findSession(ctx.db, session.token, now);
-    if (!found) throw new Error("a session just started was not found");
-    return c.json(await sessionJson(ctx, found, session.token), 200, NO_STORE);
-  });
+      setSessionCookie(c, session.token, session.expiresAt, isHttps(c, ctx));
+      const found = await findSession(ctx.db, session.token, now);
+      if (!found) throw new Error("a session just started was not found");
+      return c.json(await sessionJson(ctx, found, session.token), 200, NO_STORE);
+    },
+  );
 
-  app.get("/v1/admin/session", async (c) => {
-    const token = sessionTokenOf(c);
-    const session =
-      token && "userId" in c.get("actor") ? await findSession(ctx.db, token, ctx.clock()) : undefined;
-    if (!token || !session)
-      throw new ApiError(404, "not_found", "this request is not signed in with a session");
-    return c.json(await sessionJson(ctx, session, token), 200, NO_STORE);
-  });
+  app.get(
+    "/v1/admin/session",
+    describeRoute({
+      summary: "The signed-in user, their store, scopes and CSRF token",
+      auth: "session",
+      responses: { 200: AdminSession },
+      errors: [404],
+      examples: [{ summary: "asked with a key, not a session", status: 404 }],
+    }),
+    async (c) => {
+      const token = sessionTokenOf(c);
+      const session =
+        token && "userId" in c.get("actor") ? await findSession(ctx.db, token, ctx.clock()) : undefined;
+      if (!token || !session)
+        throw new ApiError(404, "not_found", "this request is not signed in with a session");
+      return c.json(await sessionJson(ctx, session, token), 200, NO_STORE);
+    },
+  );
 
   // Sign out this browser.
-  app.delete("/v1/admin/session", async (c) => {
-    const token = sessionTokenOf(c);
-    const actor = c.get("actor");
-    if (!token || !("userId" in actor))
-      throw new ApiError(404, "not_found", "this request is not signed in with a session");
-    await endSession(ctx.db, token, auditEvent(c, ctx, "admin.session.end", actor.userId));
-    clearSessionCookie(c, isHttps(c, ctx));
-    return c.body(null, 204);
-  });
+  app.delete(
+    "/v1/admin/session",
+    describeRoute({
+      summary: "Sign out this browser",
+      auth: "session",
+      responses: { 204: { description: "Signed out" } },
+      errors: [404],
+      examples: [{ summary: "asked with a key, not a session", status: 404 }],
+    }),
+    async (c) => {
+      const token = sessionTokenOf(c);
+      const actor = c.get("actor");
+      if (!token || !("userId" in actor))
+        throw new ApiError(404, "not_found", "this request is not signed in with a session");
+      await endSession(ctx.db, token, auditEvent(c, ctx, "admin.session.end", actor.userId));
+      clearSessionCookie(c, isHttps(c, ctx));
+      return c.body(null, 204);
+    },
+  );
 
   // Sign out everywhere: every session of this user, this one included.
-  app.delete("/v1/admin/sessions", async (c) => {
-    const actor = c.get("actor");
-    if (!("userId" in actor))
-      throw new ApiError(404, "not_found", "this request is not signed in with a session");
-    await endAllSessions(ctx.db, actor.userId, auditEvent(c, ctx, "admin.sessions.end", actor.userId));
-    clearSessionCookie(c, isHttps(c, ctx));
-    return c.body(null, 204);
-  });
+  app.delete(
+    "/v1/admin/sessions",
+    describeRoute({
+      summary: "Sign out everywhere: every session of the signed-in user",
+      auth: "session",
+      responses: { 204: { description: "Signed out everywhere" } },
+      errors: [404],
+      examples: [{ summary: "asked with a key, not a session", status: 404 }],
+    }),
+    async (c) => {
+      const actor = c.get("actor");
+      if (!("userId" in actor))
+        throw new ApiError(404, "not_found", "this request is not signed in with a session");
+      await endAllSessions(ctx.db, actor.userId, auditEvent(c, ctx, "admin.sessions.end", actor.userId));
+      clearSessionCookie(c, isHttps(c, ctx));
+      return c.body(null, 204);
+    },
+  );
 
   // Follow an invite link: set the password (then sign in as usual).
-  app.post("/v1/admin/password", async (c) => {
-    const body = await readJsonBody(c);
-    const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-    const user = await setPasswordWithInvite(
-      ctx.db,
-      { token: fields.token, password: fields.password, now: ctx.clock() },
-      { ip: clientIp(c, ctx.trustProxy), requestId: c.get("requestId") },
-    );
-    return c.json({ user }, 200, NO_STORE);
-  });
+  app.post(
+    "/v1/admin/password",
+    describeRoute({
+      summary: "Set a password with a one-time invite link's token",
+      auth: "none",
+      body: PasswordInput,
+      responses: { 200: PasswordSet },
+      errors: [400, 410, 422],
+      examples: [
+        {
+          summary: "a made-up link",
+          body: { token: "not-a-token", password: "correct horse battery" },
+          status: 410,
+        },
+      ],
+    }),
+    async (c) => {
+      const body = await readJsonBody(c);
+      const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+      const user = await setPasswordWithInvite(
+        ctx.db,
+        { token: fields.token, password: fields.password, now: ctx.clock() },
+        { ip: clientIp(c, ctx.trustProxy), requestId: c.get("requestId") },
+      );
+      return c.json({ user }, 200, NO_STORE);
+    },
+  );
 }
 
 async function sessionJson(
@@ -170,54 +220,109 @@ async function sessionJson(
 }
 
 function registerUserRoutes(app: PlauditHono, ctx: AppContext): void {
-  app.get("/v1/admin/users", requireScope("keys:manage"), async (c) => {
-    return c.json({ items: await listUsers(ctx.db, c.get("store").id) }, 200, NO_STORE);
-  });
+  app.get(
+    "/v1/admin/users",
+    describeRoute({
+      summary: "The store's admin app users (scope keys:manage)",
+      responses: { 200: AdminUserList },
+      examples: [{ summary: "the users", status: 200 }],
+    }),
+    requireScope("keys:manage"),
+    async (c) => {
+      return c.json({ items: await listUsers(ctx.db, c.get("store").id) }, 200, NO_STORE);
+    },
+  );
 
-  app.post("/v1/admin/users", requireScope("keys:manage"), async (c) => {
-    const input = parseOrFail(NewUserInput, await readJsonBody(c));
-    if (!isRole(input.role)) throw validationFailed({ role: "must be owner, moderator or support" });
-    const created = await createUser(
-      ctx.db,
-      {
-        storeId: c.get("store").id,
-        email: input.email,
-        role: input.role,
-        now: ctx.clock(),
-        origin: publicOriginOf(c, ctx.trustProxy),
-      },
-      auditEvent(c, ctx, "admin.user.create", ""),
-    );
-    return c.json(created, 201, NO_STORE);
-  });
+  app.post(
+    "/v1/admin/users",
+    describeRoute({
+      summary: "Add a user with a role; answers their one-time set-password link (scope keys:manage)",
+      body: NewUserInput,
+      responses: { 201: { schema: CreatedUser, description: "Created" } },
+      errors: [400, 409, 422],
+      examples: [
+        { summary: "a moderator", body: { email: "moderator@shop.example", role: "moderator" }, status: 201 },
+        { summary: "an unknown role", body: { email: "x@shop.example", role: "boss" }, status: 422 },
+      ],
+    }),
+    requireScope("keys:manage"),
+    async (c) => {
+      const input = parseOrFail(NewUserInput, await readJsonBody(c));
+      const created = await createUser(
+        ctx.db,
+        {
+          storeId: c.get("store").id,
+          email: input.email,
+          role: input.role,
+          now: ctx.clock(),
+          origin: publicOriginOf(c, ctx.trustProxy),
+        },
+        auditEvent(c, ctx, "admin.user.create", ""),
+      );
+      return c.json(created, 201, NO_STORE);
+    },
+  );
 
-  app.post("/v1/admin/users/:id/invite", requireScope("keys:manage"), async (c) => {
-    const link = await reinvite(
-      ctx.db,
-      {
-        storeId: c.get("store").id,
-        userId: c.req.param("id"),
-        now: ctx.clock(),
-        origin: publicOriginOf(c, ctx.trustProxy),
-      },
-      auditEvent(c, ctx, "admin.user.invite", ""),
-    );
-    return c.json(link, 201, NO_STORE);
-  });
+  app.post(
+    "/v1/admin/users/:id/invite",
+    describeRoute({
+      summary: "A new one-time set-password link for a user (scope keys:manage)",
+      params: { id: { description: "User id" } },
+      responses: { 201: { schema: InviteLink, description: "Created" } },
+      errors: [404],
+      examples: [{ summary: "an unknown user", params: { id: "no-such-user" }, status: 404 }],
+    }),
+    requireScope("keys:manage"),
+    async (c) => {
+      const link = await reinvite(
+        ctx.db,
+        {
+          storeId: c.get("store").id,
+          userId: c.req.param("id"),
+          now: ctx.clock(),
+          origin: publicOriginOf(c, ctx.trustProxy),
+        },
+        auditEvent(c, ctx, "admin.user.invite", ""),
+      );
+      return c.json(link, 201, NO_STORE);
+    },
+  );
 
-  app.delete("/v1/admin/users/:id/sessions", requireScope("keys:manage"), async (c) => {
-    const users = await listUsers(ctx.db, c.get("store").id);
-    const user = users.find((u) => u.id === c.req.param("id"));
-    if (!user) throw new ApiError(404, "not_found", "no such user in this store");
-    await endAllSessions(ctx.db, user.id, auditEvent(c, ctx, "admin.user.sessions.end", user.id));
-    return c.body(null, 204);
-  });
+  app.delete(
+    "/v1/admin/users/:id/sessions",
+    describeRoute({
+      summary: "Sign a user out everywhere (scope keys:manage)",
+      params: { id: { description: "User id" } },
+      responses: { 204: { description: "Signed out" } },
+      errors: [404],
+      examples: [{ summary: "an unknown user", params: { id: "no-such-user" }, status: 404 }],
+    }),
+    requireScope("keys:manage"),
+    async (c) => {
+      const users = await listUsers(ctx.db, c.get("store").id);
+      const user = users.find((u) => u.id === c.req.param("id"));
+      if (!user) throw new ApiError(404, "not_found", "no such user in this store");
+      await endAllSessions(ctx.db, user.id, auditEvent(c, ctx, "admin.user.sessions.end", user.id));
+      return c.body(null, 204);
+    },
+  );
 
-  app.delete("/v1/admin/users/:id", requireScope("keys:manage"), async (c) => {
-    const id = c.req.param("id");
-    await deleteUser(ctx.db, c.get("store").id, id, auditEvent(c, ctx, "admin.user.delete", id));
-    return c.body(null, 204);
-  });
+  app.delete(
+    "/v1/admin/users/:id",
+    describeRoute({
+      summary: "Remove a user and end their sessions (scope keys:manage)",
+      params: { id: { description: "User id" } },
+      responses: { 204: { description: "Removed" } },
+      errors: [404],
+      examples: [{ summary: "an unknown user", params: { id: "no-such-user" }, status: 404 }],
+    }),
+    requireScope("keys:manage"),
+    async (c) => {
+      const id = c.req.param("id");
+      await deleteUser(ctx.db, c.get("store").id, id, auditEvent(c, ctx, "admin.user.delete", id));
+      return c.body(null, 204);
+    },
+  );
 }
 
 /** The admin app's accounts: sign in and out, invite links, and the store's users. */

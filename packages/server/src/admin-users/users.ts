@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { LIMITS } from "@plaudit/contract";
 import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { Role } from "../auth/scopes.ts";
 import type { Database } from "../db/database.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
 import { ApiError, validationFailed } from "../errors.ts";
-import { LIMITS } from "../limits.ts";
 import { hashPassword, passwordProblem } from "./passwords.ts";
 import { keyedMac, randomToken, sameText, sha256 } from "./secrets.ts";
 

@@ -1,7 +1,7 @@
-import { openApiDocument } from "../openapi.ts";
+import { apiDocument } from "../openapi/api-document.ts";
 
-// The routes the fuzzer drives, read from the OpenAPI document so a route added there is fuzzed
-// without editing the fuzzer.
+// The routes the fuzzer drives, read from the generated OpenAPI document so a route described next
+// to its handler is fuzzed without editing the fuzzer.
 
 export interface RouteParameter {
   name: string;
@@ -28,7 +28,7 @@ type Operation = {
 
 export function routesFromOpenApi(): FuzzRoute[] {
   const routes: FuzzRoute[] = [];
-  for (const [template, item] of Object.entries(openApiDocument.paths)) {
+  for (const [template, item] of Object.entries(apiDocument().paths as Record<string, object>)) {
     for (const [method, raw] of Object.entries(item as Record<string, Operation>)) {
       const operation = raw as Operation;
       const content = Object.keys(operation.requestBody?.content ?? {});

@@ -1,6 +1,6 @@
+import { LIMITS } from "@plaudit/contract";
 import type { Context } from "hono";
 import { ApiError } from "../errors.ts";
-import { LIMITS } from "../limits.ts";
 import { assertNoNul } from "./nul-guard.ts";
 
 // The rest of the body is left unread, so the connection cannot carry another request: say so,

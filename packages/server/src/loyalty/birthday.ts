@@ -1,8 +1,9 @@
+import { pointsFor } from "@plaudit/contract";
 import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { ensureBalanceRow, postEntry } from "./ledger.ts";
-import { pointsFor, type StoredProgram } from "./program.ts";
+import type { StoredProgram } from "./program.ts";
 
 // Birthday points, once a year, by a sweep the merchant's cron (or the admin route) runs daily.
 // A birthday counts for 30 days, so a few missed runs still award it; the year is the ledger

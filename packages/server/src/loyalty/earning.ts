@@ -1,8 +1,9 @@
+import { pointsFor, purchasePoints } from "@plaudit/contract";
 import type { AppContext } from "../context.ts";
 import type { Tx } from "../db/transaction.ts";
 import type { RecordedOrder, ServerHooks } from "../hooks.ts";
 import { awardAfterWindow } from "./pending-points.ts";
-import { loadProgram, pointsFor, purchasePoints } from "./program.ts";
+import { loadProgram } from "./program.ts";
 import { awardReview, reviewMediaChanged, takeBackReview } from "./review-points.ts";
 
 // Points earned from other modules' writes, inside their transactions (hooks.ts): an order and its

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
+import { LIMITS } from "@plaudit/contract";
 import type { Context } from "hono";
 import type { AppContext } from "../context.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
-import { LIMITS } from "../limits.ts";
 
 // Idempotency-Key handling for writes that move points (API.md): the first request's status and
 // exact body are stored under (store, scope, key); the same key with the same request answers

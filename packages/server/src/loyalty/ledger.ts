@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
+import { EARNING_ACTIONS } from "@plaudit/contract";
 import type { Tx } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
-import { EARNING_ACTIONS } from "./program.ts";
 
 // The only code that changes a balance. Every change is one ledger row plus one guarded UPDATE of
 // the balance, in the caller's transaction: both commit or neither does. Rows are never updated or

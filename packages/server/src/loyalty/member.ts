@@ -1,31 +1,16 @@
-import type { LoyaltyHistoryEntry, LoyaltyMe } from "@plaudit/core";
+import { type LoyaltyMe, type PendingPoints, pointsFor, reviewAwards } from "@plaudit/contract";
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { expireIfDue, expiresAt, expiryDue } from "./expiry.ts";
 import { ensureBalanceRow, postEntry } from "./ledger.ts";
-import { hasDuePoints, type PendingAward, pendingAwards, releaseDuePoints } from "./pending-points.ts";
-import { pointsFor, type StoredProgram } from "./program.ts";
+import { hasDuePoints, pendingAwards, releaseDuePoints } from "./pending-points.ts";
+import type { StoredProgram } from "./program.ts";
 import { standingFor, tierProgress } from "./tiers.ts";
 
 const HISTORY_LIMIT = 50;
 
-/** API.md's LoyaltyMe plus additive fields the widgets may use. */
-export interface MemberView extends LoyaltyMe {
-  pointsName: string;
-  tierId: string | null;
-  tierProgress: { mode: "points" | "spend"; value: number; windowDays: number };
-  lifetimeEarned: number;
-  /** When the whole balance expires if nothing happens until then; null: never or nothing to lose. */
-  pointsExpireAt: string | null;
-  /** Points earned but not spendable yet: all of `pending` together. */
-  pendingPoints: number;
-  /**
-   * Purchase and referral points waiting out the return window (`availableAt` is when they become
-   * spendable), and review points waiting for moderation (`availableAt` null: when published).
-   */
-  pending: PendingAward[];
-  history: (LoyaltyHistoryEntry & { action: string })[];
-}
+/** GET …/loyalty/me: the contract's LoyaltyMe, every additive field filled in. */
+export type MemberView = LoyaltyMe & Required<Pick<LoyaltyMe, "pending" | "pendingPoints">>;
 
 /**
  * The customer opens the program (GET /me, POST /join): joins it the first time (signup points,
@@ -150,18 +135,16 @@ async function pendingReviewPoints(
   storeId: string,
   customerId: string,
 ) {
-  const reviewPoints = pointsFor(program, "review");
-  const mediaPoints = pointsFor(program, "review_with_media");
-  if (reviewPoints + mediaPoints === 0) return [];
-  let query = ctx.db.kysely
+  if (pointsFor(program, "review") + pointsFor(program, "review_with_media") === 0) return [];
+  const reviews = await ctx.db.kysely
     .selectFrom("reviews")
-    .select(["id", "product_id", "media_count", "created_at"])
+    .select(["id", "product_id", "media_count", "verified", "created_at"])
     .where("store_id", "=", storeId)
     .where("customer_id", "=", customerId)
-    .where("status", "=", "pending");
-  // Promise only what publishing will pay (review-points.ts).
-  if (program.settings.reviewPointsNeedPurchase) query = query.where("verified", "=", 1);
-  const reviews = await query.orderBy("created_at", "desc").limit(100).execute();
+    .where("status", "=", "pending")
+    .orderBy("created_at", "desc")
+    .limit(100)
+    .execute();
   if (reviews.length === 0) return [];
   const awarded = await ctx.db.kysely
     .selectFrom("loyalty_ledger")
@@ -176,16 +159,17 @@ async function pendingReviewPoints(
     )
     .execute();
   const done = new Set(awarded.map((a) => `${a.action}:${a.reference}`));
-  const pending: PendingAward[] = [];
+  const pending: PendingPoints[] = [];
   for (const review of reviews) {
     let delta = 0;
-    if (!done.has(`review:${review.product_id}`)) {
-      delta += reviewPoints;
-      done.add(`review:${review.product_id}`);
-    }
-    if (Number(review.media_count) > 0 && !done.has(`review_with_media:${review.product_id}`)) {
-      delta += mediaPoints;
-      done.add(`review_with_media:${review.product_id}`);
+    // Each award once per product, as the ledger's key makes it when the review is published.
+    // Promised only as publishing will pay it (review-points.ts; the daily cap is judged then).
+    const facts = { withMedia: Number(review.media_count) > 0, verified: Number(review.verified) === 1 };
+    for (const award of reviewAwards(program, facts)) {
+      const key = `${award.action}:${review.product_id}`;
+      if (done.has(key)) continue;
+      delta += award.points;
+      done.add(key);
     }
     if (delta > 0) {
       pending.push({

@@ -1,3 +1,4 @@
+import type { PendingPoints } from "@plaudit/contract";
 import type { Database } from "../db/database.ts";
 import type { Tx } from "../db/transaction.ts";
 import { ensureBalanceRow, type LedgerEntry, postEntry } from "./ledger.ts";
@@ -114,20 +115,12 @@ export async function cancelPending(
   return Number(row?.points ?? 0);
 }
 
-export interface PendingAward {
-  points: number;
-  reason: string;
-  /** When the points become spendable; null: when moderation publishes the review. */
-  availableAt: string | null;
-  action: string;
-}
-
 /** The customer's awards still waiting out the return window, soonest first. */
 export async function pendingAwards(
   db: Database,
   storeId: string,
   customerId: string,
-): Promise<PendingAward[]> {
+): Promise<PendingPoints[]> {
   const rows = await db.kysely
     .selectFrom("loyalty_pending")
     .select(["points", "reason", "available_at", "action"])

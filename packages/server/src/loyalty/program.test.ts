@@ -1,6 +1,7 @@
+import { ProgramInput, purchasePoints } from "@plaudit/contract";
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import { ProgramInput, publicProgram, purchasePoints } from "./program.ts";
+import { publicProgram } from "./program.ts";
 import { DEMO_LOYALTY_PROGRAM } from "./seed-loyalty.ts";
 
 const issuesOf = (input: unknown) => {

@@ -1,10 +1,11 @@
+import { pointsFor, reviewAwards } from "@plaudit/contract";
 import type { Tx } from "../db/transaction.ts";
 import type { PublishedReview } from "../hooks.ts";
 import { type LedgerAction, lockBalance, postEntry } from "./ledger.ts";
-import { loadProgram, pointsFor, type StoredProgram } from "./program.ts";
+import { loadProgram, type StoredProgram } from "./program.ts";
 
 // Review points need a reason (issue 19): a verified purchase of the product (program setting,
-// on by default), once per product, at most `reviewPointsPerDay` reviews a day, the media bonus only
+// on by default; the rule itself is the contract's reviewAwards), once per product, at most `reviewPointsPerDay` reviews a day, the media bonus only
 // while a photo or video of the review is shown, and both taken back when moderation unpublishes
 // the review. Nothing here sees the rating (16 CFR 465: incentives must not depend on it).
 
@@ -20,7 +21,9 @@ export async function reviewPointsRefusal(
   at: string,
 ): Promise<string | null> {
   if (!review.customerId) return "no customer token";
-  if (program.settings.reviewPointsNeedPurchase && !review.verified) return "no verified purchase";
+  if (reviewAwards(program, { withMedia: false, verified: review.verified }).length === 0) {
+    return "no verified purchase (or the program pays nothing for reviews)";
+  }
   const since = new Date(Date.parse(at) - DAY_MS).toISOString();
   const today = await tx
     .selectFrom("loyalty_ledger")

@@ -1,9 +1,8 @@
-// Hard limits of an upload (shared/API.md, issue 4). Kept here, not in the shared LIMITS, because
-// only the server enforces them; the widget resizes photos to ≤ 2048 px before sending anyway.
+import { MEDIA_UPLOAD_LIMITS } from "@plaudit/contract";
+
+// Hard limits of an upload: the contract's (API.md), plus how the server processes and keeps them.
 export const MEDIA_LIMITS = {
-  imageBytes: 15 * 1024 * 1024,
-  imagePixels: 40_000_000,
-  videoBytes: 100 * 1024 * 1024,
+  ...MEDIA_UPLOAD_LIMITS,
   /** Longest video we keep, in seconds (when the container states its duration). */
   videoSeconds: 300,
   /** Multipart framing around the file(s): boundaries, part headers, a poster frame's headers. */

@@ -1,6 +1,15 @@
 import { Readable } from "node:stream";
+import {
+  AdminMedia,
+  GalleryPage,
+  GalleryQuery,
+  LIMITS,
+  Media,
+  MediaPatch,
+  MediaSweep,
+  MediaUpload,
+} from "@plaudit/contract";
 import type { Context } from "hono";
-import * as v from "valibot";
 import { auditEvent, recordAudit } from "../audit/audit-log.ts";
 import type { AppContext, RouteModule } from "../context.ts";
 import { ApiError, validationFailed } from "../errors.ts";
@@ -9,7 +18,7 @@ import { clientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { publicOriginOf } from "../http/public-origin.ts";
 import { requireScope } from "../http/require-scope.ts";
-import { LIMITS } from "../limits.ts";
+import { describeRoute } from "../openapi/describe-route.ts";
 import { parseOrFail } from "../validation.ts";
 import { parseRange } from "./byte-range.ts";
 import { decodeGalleryCursor, galleryPage } from "./media-gallery.ts";
@@ -32,11 +41,6 @@ const FILE_HEADERS = {
   "Cross-Origin-Resource-Policy": "cross-origin",
   "Accept-Ranges": "bytes",
 };
-
-const MediaPatch = v.object(
-  { status: v.picklist(["rejected", "ready"], "must be rejected or ready") },
-  "must be a JSON object",
-);
 
 const fileNotFound = (c: Context) =>
   c.json({ error: { code: "not_found", message: "no such media file" } }, 404, {
@@ -72,112 +76,213 @@ async function publicKey(
 export const mediaRoutes: RouteModule = {
   name: "media",
   register(app, ctx) {
-    app.post("/v1/stores/:store/media", async (c) => {
-      const store = c.get("store");
-      const decision = await ctx.rateLimiter.take(
-        `upload:${store.id}:${clientIp(c, ctx.trustProxy)}`,
-        UPLOAD_RATE_RULE,
-        ctx.clock(),
-      );
-      if (!decision.allowed) {
-        ctx.metrics.rateLimitRejected("ip");
-        throw new ApiError(429, "rate_limited", "too many uploads; try again later", undefined, {
-          "Retry-After": String(decision.retryAfterSeconds),
-          Connection: "close",
-        });
-      }
-      const upload = await receiveUpload(c.req.raw);
-      try {
-        const media = await storeUpload(ctx.db, ctx.mediaStorage, {
-          storeId: store.id,
-          upload,
-          now: ctx.clock(),
-          baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx.trustProxy),
-        });
-        return c.json(media, 201);
-      } finally {
-        await upload.cleanup();
-      }
-    });
-
-    app.get("/v1/stores/:store/media", async (c) => {
-      const fields: Record<string, string> = {};
-      const limitText = c.req.query("limit");
-      const limit = limitText === undefined ? 20 : Number(limitText);
-      if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.listLimitMax)
-        fields.limit = `must be an integer from 1 to ${LIMITS.listLimitMax}`;
-      const product = c.req.query("product");
-      if (product !== undefined && (product.length < 1 || [...product].length > LIMITS.productIdMax))
-        fields.product = `must be 1–${LIMITS.productIdMax} characters`;
-      const cursor = c.req.query("cursor");
-      const after = cursor ? decodeGalleryCursor(cursor) : undefined;
-      if (cursor && !after) fields.cursor = "is not a cursor of this gallery; start again without it";
-      if (Object.keys(fields).length > 0) throw validationFailed(fields);
-      return cacheableJson(
-        c,
-        await galleryPage(ctx.db, {
-          storeId: c.get("store").id,
-          limit,
-          baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx.trustProxy),
-          ...(product !== undefined ? { productId: product } : {}),
-          ...(after ? { after } : {}),
-        }),
-      );
-    });
-
-    app.get("/media/:store/:id/:file", async (c) => {
-      const key = await publicKey(ctx, c.req.param("store"), c.req.param("id"), c.req.param("file"));
-      if (!key) return fileNotFound(c);
-      const info = await ctx.mediaStorage.stat(key);
-      if (!info) return fileNotFound(c);
-      const etag = `"${key.replace(/[^A-Za-z0-9]/g, "")}"`;
-      const headers: Record<string, string> = {
-        ...FILE_HEADERS,
-        "Content-Type": info.contentType,
-        ETag: etag,
-      };
-      if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
-
-      const range = parseRange(c.req.header("range"), info.size);
-      if (range.kind === "unsatisfiable")
-        return c.body(null, 416, { ...headers, "Content-Range": `bytes */${info.size}` });
-      const partial = range.kind === "partial" ? { start: range.start, end: range.end } : undefined;
-      const length = partial ? partial.end - partial.start + 1 : info.size;
-      headers["Content-Length"] = String(length);
-      if (partial) headers["Content-Range"] = `bytes ${partial.start}-${partial.end}/${info.size}`;
-      const status = partial ? 206 : 200;
-      if (c.req.method === "HEAD") return c.body(null, status, headers);
-      const object = await ctx.mediaStorage.get(key, partial);
-      if (!object) return fileNotFound(c);
-      return c.body(Readable.toWeb(object.body) as ReadableStream, status, headers);
-    });
-
-    app.patch("/v1/admin/media/:id", requireScope("reviews:moderate"), async (c) => {
-      const patch = parseOrFail(MediaPatch, await readJsonBody(c));
-      c.header("Cache-Control", "no-store");
-      return c.json(
-        await setMediaStatus(
-          ctx,
-          {
-            storeId: c.get("store").id,
-            mediaId: c.req.param("id"),
-            status: patch.status,
+    app.post(
+      "/v1/stores/:store/media",
+      describeRoute({
+        summary:
+          "Upload a photo (JPEG, PNG, WebP, HEIC when readable; ≤ 15 MB, ≤ 40 MP) or video (MP4, WebM, MOV ≤ 100 MB)",
+        description:
+          "The type is judged from the bytes. Photos are re-encoded (metadata stripped) to 320/640/1280 px WebP + JPEG. " +
+          "A video may come with a `poster` part: a JPEG/PNG/WebP frame (≤ 5 MB). The upload is private until a " +
+          "published review names its id in `mediaIds`; unattached uploads are deleted after a day.",
+        body: MediaUpload,
+        bodyType: "multipart/form-data",
+        responses: { 201: { schema: Media, description: "Stored" } },
+        errors: [400, 403, 404, 413, 415, 422, 429],
+        noExample: "multipart uploads are sent by media/media-routes.test.ts with real image and video files",
+      }),
+      async (c) => {
+        const store = c.get("store");
+        const decision = await ctx.rateLimiter.take(
+          `upload:${store.id}:${clientIp(c, ctx.trustProxy)}`,
+          UPLOAD_RATE_RULE,
+          ctx.clock(),
+        );
+        if (!decision.allowed) {
+          ctx.metrics.rateLimitRejected("ip");
+          throw new ApiError(429, "rate_limited", "too many uploads; try again later", undefined, {
+            "Retry-After": String(decision.retryAfterSeconds),
+            Connection: "close",
+          });
+        }
+        const upload = await receiveUpload(c.req.raw);
+        try {
+          const media = await storeUpload(ctx.db, ctx.mediaStorage, {
+            storeId: store.id,
+            upload,
+            now: ctx.clock(),
             baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx.trustProxy),
-          },
-          auditEvent(c, ctx, "media.moderate", c.req.param("id")),
-        ),
-      );
-    });
+          });
+          return c.json(media, 201);
+        } finally {
+          await upload.cleanup();
+        }
+      },
+    );
 
-    app.post("/v1/admin/media/sweep", requireScope("reviews:moderate"), async (c) => {
-      const result = await sweepOrphans(ctx.db, ctx.mediaStorage, {
-        now: ctx.clock(),
-        storeId: c.get("store").id,
-        logger: ctx.logger,
-      });
-      // The sweep deletes files between its transactions: its one audit row follows it.
-      await recordAudit(ctx.db, auditEvent(c, ctx, "media.sweep", c.get("store").id));
-      return c.json(result);
-    });
+    app.get(
+      "/v1/stores/:store/media",
+      describeRoute({
+        summary: "Gallery of published review media, newest upload first",
+        query: GalleryQuery,
+        responses: { 200: GalleryPage },
+        errors: [404, 422],
+        cacheable: true,
+        examples: [
+          {
+            summary: "the site-wide gallery",
+            params: { store: "demo" },
+            query: { limit: "12" },
+            status: 200,
+          },
+          {
+            summary: "a made-up cursor",
+            params: { store: "demo" },
+            query: { cursor: "not-a-cursor" },
+            status: 422,
+          },
+        ],
+      }),
+      async (c) => {
+        const fields: Record<string, string> = {};
+        const limitText = c.req.query("limit");
+        const limit = limitText === undefined ? 20 : Number(limitText);
+        if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.listLimitMax)
+          fields.limit = `must be an integer from 1 to ${LIMITS.listLimitMax}`;
+        const product = c.req.query("product");
+        if (product !== undefined && (product.length < 1 || [...product].length > LIMITS.productIdMax))
+          fields.product = `must be 1–${LIMITS.productIdMax} characters`;
+        const cursor = c.req.query("cursor");
+        const after = cursor ? decodeGalleryCursor(cursor) : undefined;
+        if (cursor && !after) fields.cursor = "is not a cursor of this gallery; start again without it";
+        if (Object.keys(fields).length > 0) throw validationFailed(fields);
+        return cacheableJson(
+          c,
+          await galleryPage(ctx.db, {
+            storeId: c.get("store").id,
+            limit,
+            baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx.trustProxy),
+            ...(product !== undefined ? { productId: product } : {}),
+            ...(after ? { after } : {}),
+          }),
+        );
+      },
+    );
+
+    app.get(
+      "/media/:store/:id/:file",
+      describeRoute({
+        summary: "A media file (public only while its review is published and the item not rejected)",
+        description:
+          "URLs come from Media objects; never build them. Single byte ranges are served (206, 416). " +
+          "Headers: nosniff, CSP default-src 'none', Cache-Control public, max-age=31536000, immutable.",
+        params: {
+          id: { description: "Media id" },
+          file: { description: "e.g. w640.webp, w1280.jpg, video.mp4" },
+        },
+        responses: {
+          200: { description: "The file", contentType: "application/octet-stream" },
+          206: { description: "Partial content", contentType: "application/octet-stream" },
+          304: { description: "Not modified" },
+          416: { description: "Range not satisfiable" },
+        },
+        errors: [404],
+        examples: [
+          {
+            summary: "no such file",
+            params: { store: "demo", id: "AAAAAAAAAAAAAAAAAAAAAA", file: "w640.webp" },
+            status: 404,
+          },
+        ],
+      }),
+      async (c) => {
+        const key = await publicKey(ctx, c.req.param("store"), c.req.param("id"), c.req.param("file"));
+        if (!key) return fileNotFound(c);
+        const info = await ctx.mediaStorage.stat(key);
+        if (!info) return fileNotFound(c);
+        const etag = `"${key.replace(/[^A-Za-z0-9]/g, "")}"`;
+        const headers: Record<string, string> = {
+          ...FILE_HEADERS,
+          "Content-Type": info.contentType,
+          ETag: etag,
+        };
+        if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
+
+        const range = parseRange(c.req.header("range"), info.size);
+        if (range.kind === "unsatisfiable")
+          return c.body(null, 416, { ...headers, "Content-Range": `bytes */${info.size}` });
+        const partial = range.kind === "partial" ? { start: range.start, end: range.end } : undefined;
+        const length = partial ? partial.end - partial.start + 1 : info.size;
+        headers["Content-Length"] = String(length);
+        if (partial) headers["Content-Range"] = `bytes ${partial.start}-${partial.end}/${info.size}`;
+        const status = partial ? 206 : 200;
+        if (c.req.method === "HEAD") return c.body(null, status, headers);
+        const object = await ctx.mediaStorage.get(key, partial);
+        if (!object) return fileNotFound(c);
+        return c.body(Readable.toWeb(object.body) as ReadableStream, status, headers);
+      },
+    );
+
+    app.patch(
+      "/v1/admin/media/:id",
+      describeRoute({
+        summary: "Reject one photo or video (or restore it with ready); the summary's media count follows",
+        params: { id: { description: "Media id" } },
+        body: MediaPatch,
+        responses: { 200: AdminMedia },
+        errors: [400, 404, 413, 422],
+        examples: [
+          {
+            summary: "an unknown media id",
+            params: { id: "no-such-media" },
+            body: { status: "rejected" },
+            status: 404,
+          },
+          {
+            summary: "an unknown status",
+            params: { id: "no-such-media" },
+            body: { status: "gone" },
+            status: 422,
+          },
+        ],
+      }),
+      requireScope("reviews:moderate"),
+      async (c) => {
+        const patch = parseOrFail(MediaPatch, await readJsonBody(c));
+        c.header("Cache-Control", "no-store");
+        return c.json(
+          await setMediaStatus(
+            ctx,
+            {
+              storeId: c.get("store").id,
+              mediaId: c.req.param("id"),
+              status: patch.status,
+              baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx.trustProxy),
+            },
+            auditEvent(c, ctx, "media.moderate", c.req.param("id")),
+          ),
+        );
+      },
+    );
+
+    app.post(
+      "/v1/admin/media/sweep",
+      describeRoute({
+        summary: "Delete this store's uploads never attached to a review, older than a day",
+        responses: { 200: MediaSweep },
+        examples: [{ summary: "the sweep", status: 200 }],
+      }),
+      requireScope("reviews:moderate"),
+      async (c) => {
+        const result = await sweepOrphans(ctx.db, ctx.mediaStorage, {
+          now: ctx.clock(),
+          storeId: c.get("store").id,
+          logger: ctx.logger,
+        });
+        // The sweep deletes files between its transactions: its one audit row follows it.
+        await recordAudit(ctx.db, auditEvent(c, ctx, "media.sweep", c.get("store").id));
+        return c.json(result);
+      },
+    );
   },
 };

@@ -21,7 +21,7 @@ export interface ReceivedUpload {
 }
 
 /** A poster is one frame: far smaller than a photo. */
-export const POSTER_BYTES = 5 * 1024 * 1024;
+export const POSTER_BYTES = MEDIA_LIMITS.posterBytes;
 /** The most a whole upload request may carry. */
 export const UPLOAD_BODY_MAX = MEDIA_LIMITS.videoBytes + POSTER_BYTES + MEDIA_LIMITS.multipartOverhead;
 

@@ -1,8 +1,8 @@
+import type { OrderSubmission } from "@plaudit/contract";
 import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import type { RecordedOrder } from "../hooks.ts";
-import type { OrderSubmission } from "./order-input.ts";
 
 /**
  * Records an order once per (store, orderId): a replay changes nothing and reports created false.

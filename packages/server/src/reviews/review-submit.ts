@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
+import type { ReviewSubmission } from "@plaudit/contract";
 import type { Review } from "@plaudit/core";
 import type { AppContext } from "../context.ts";
 import { verifyCustomerToken } from "../customer-token.ts";
 import { transaction } from "../db/transaction.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import type { StoreRecord } from "../stores/store-repo.ts";
-import type { ReviewSubmission } from "./review-input.ts";
 import { type ReviewRow, toPublicReview } from "./review-json.ts";
 import { bodyHash, SPAM_RULES, senderKey, spamHoldReason } from "./spam-rules.ts";
 import { applySummaryChange, reviewSummaryChange } from "./summary-repo.ts";

@@ -1,8 +1,8 @@
+import type { VoteInput as VoteSubmission } from "@plaudit/contract";
 import type { VoteResponse } from "@plaudit/core";
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
-import type { VoteSubmission } from "./review-input.ts";
 
 /**
  * Records one voter's vote on a published review (a second vote replaces the first) and sets the

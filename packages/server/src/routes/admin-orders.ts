@@ -1,8 +1,9 @@
+import { OrderRecorded, OrderSubmission } from "@plaudit/contract";
 import { auditEvent } from "../audit/audit-log.ts";
 import type { RouteModule } from "../context.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { requireScope } from "../http/require-scope.ts";
-import { OrderSubmission } from "../orders/order-input.ts";
+import { describeRoute } from "../openapi/describe-route.ts";
 import { recordOrder } from "../orders/record-order.ts";
 import { parseOrFail } from "../validation.ts";
 
@@ -10,16 +11,47 @@ import { parseOrFail } from "../validation.ts";
 export const adminOrderRoutes: RouteModule = {
   name: "admin-orders",
   register(app, ctx) {
-    app.post("/v1/admin/orders", requireScope("orders:write"), async (c) => {
-      const input = parseOrFail(OrderSubmission, await readJsonBody(c));
-      const { created, order } = await recordOrder(
-        ctx,
-        c.get("store").id,
-        input,
-        auditEvent(c, ctx, "order.record", input.orderId),
-      );
-      // 201 the first time; a replay of the same orderId answers 200 and changes nothing.
-      return c.json({ orderId: order.orderId, created }, created ? 201 : 200);
-    });
+    app.post(
+      "/v1/admin/orders",
+      describeRoute({
+        summary: "Report an order (idempotent on orderId): verified purchases and loyalty points",
+        body: OrderSubmission,
+        responses: {
+          201: { schema: OrderRecorded, description: "Recorded" },
+          200: { schema: OrderRecorded, description: "Already recorded: nothing changed" },
+        },
+        errors: [400, 413, 422],
+        examples: [
+          {
+            summary: "an order of two tees",
+            body: {
+              orderId: "o-2001",
+              customerId: "c-1001",
+              total: 58,
+              currency: "EUR",
+              items: [{ productId: "tee-classic", quantity: 2, price: 29 }],
+            },
+            status: 201,
+          },
+          {
+            summary: "an order without items",
+            body: { orderId: "o-2002", customerId: "c-1001", total: 0, currency: "EUR", items: [] },
+            status: 422,
+          },
+        ],
+      }),
+      requireScope("orders:write"),
+      async (c) => {
+        const input = parseOrFail(OrderSubmission, await readJsonBody(c));
+        const { created, order } = await recordOrder(
+          ctx,
+          c.get("store").id,
+          input,
+          auditEvent(c, ctx, "order.record", input.orderId),
+        );
+        // 201 the first time; a replay of the same orderId answers 200 and changes nothing.
+        return c.json({ orderId: order.orderId, created }, created ? 201 : 200);
+      },
+    );
   },
 };

@@ -1,36 +1,68 @@
+import { Health, OpenApiDocument } from "@plaudit/contract";
 import { sql } from "kysely";
 import type { RouteModule } from "../context.ts";
-import { openApiDocument } from "../openapi.ts";
+import { describeRoute } from "../openapi/describe-route.ts";
+import { openApiDocument } from "../openapi/document.ts";
 
 /** Health, metrics and the machine-readable contract. */
 export const operationRoutes: RouteModule = {
   name: "operations",
   register(app, ctx) {
-    app.get("/healthz", async (c) => {
-      c.header("Cache-Control", "no-store");
-      try {
-        await sql`select 1`.execute(ctx.db.kysely);
-        return c.json({ ok: true });
-      } catch {
-        return c.json(
-          { ok: false, error: { code: "database_unavailable", message: "the database does not answer" } },
-          503,
-        );
-      }
-    });
+    app.get(
+      "/healthz",
+      describeRoute({
+        summary: "Liveness: the database answers",
+        responses: {
+          200: Health,
+          503: { description: "The database does not answer (error code database_unavailable)" },
+        },
+        examples: [{ summary: "a live server", status: 200 }],
+      }),
+      async (c) => {
+        c.header("Cache-Control", "no-store");
+        try {
+          await sql`select 1`.execute(ctx.db.kysely);
+          return c.json({ ok: true });
+        } catch {
+          return c.json(
+            { ok: false, error: { code: "database_unavailable", message: "the database does not answer" } },
+            503,
+          );
+        }
+      },
+    );
 
-    app.get("/metrics", async (c) => {
-      const text = await ctx.metrics.registry.metrics();
-      return c.body(text, 200, {
-        "Content-Type": ctx.metrics.registry.contentType,
-        "Cache-Control": "no-store",
-      });
-    });
+    app.get(
+      "/metrics",
+      describeRoute({
+        summary: "Prometheus metrics (request counts and latencies by route and status, database timings)",
+        responses: { 200: { contentType: "text/plain" } },
+        examples: [{ summary: "the metrics text", status: 200 }],
+      }),
+      async (c) => {
+        const text = await ctx.metrics.registry.metrics();
+        return c.body(text, 200, {
+          "Content-Type": ctx.metrics.registry.contentType,
+          "Cache-Control": "no-store",
+        });
+      },
+    );
 
-    app.get("/v1/openapi.json", (c) => {
-      c.header("Access-Control-Allow-Origin", "*");
-      c.header("Cache-Control", "public, max-age=300");
-      return c.json(openApiDocument);
-    });
+    // Made from the router on first request, when every module has registered its routes.
+    let document: object | undefined;
+    app.get(
+      "/v1/openapi.json",
+      describeRoute({
+        summary: "This document: the HTTP contract, generated from @plaudit/contract",
+        responses: { 200: { description: "An OpenAPI 3.1 document", schema: OpenApiDocument } },
+        examples: [{ summary: "the document", status: 200 }],
+      }),
+      (c) => {
+        document ??= openApiDocument(app.routes);
+        c.header("Access-Control-Allow-Origin", "*");
+        c.header("Cache-Control", "public, max-age=300");
+        return c.json(document);
+      },
+    );
   },
 };

@@ -1,6 +1,6 @@
+import { LIMITS } from "@plaudit/contract";
 import type { Context } from "hono";
 import { ApiError } from "../errors.ts";
-import { LIMITS } from "../limits.ts";
 
 /** The {product} path segment: the merchant's own id, 1–200 characters (422 otherwise). */
 export function productParam(c: Context): string {

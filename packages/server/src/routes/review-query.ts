@@ -1,6 +1,6 @@
+import { LIMITS } from "@plaudit/contract";
 import { REVIEW_SORTS, type ReviewSort } from "@plaudit/core";
 import { validationFailed } from "../errors.ts";
-import { LIMITS } from "../limits.ts";
 import { decodeCursor, type SortName } from "../reviews/cursor.ts";
 import type { ReviewFilters } from "../reviews/review-list.ts";
 

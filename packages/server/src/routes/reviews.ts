@@ -1,3 +1,16 @@
+import {
+  Helpful,
+  LIMITS,
+  Review,
+  ReviewListQuery,
+  ReviewPage,
+  ReviewSubmission,
+  SubmitReviewResponse,
+  SummariesQuery,
+  SummariesResponse,
+  Summary,
+  VoteSubmission,
+} from "@plaudit/contract";
 import type { Context } from "hono";
 import type { AppContext, AppEnv, RouteModule } from "../context.ts";
 import { ApiError } from "../errors.ts";
@@ -5,9 +18,8 @@ import { cacheableJson } from "../http/cache.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { publicOriginOf } from "../http/public-origin.ts";
-import { LIMITS } from "../limits.ts";
+import { describeRoute } from "../openapi/describe-route.ts";
 import { findPublishedReview } from "../reviews/published-review.ts";
-import { ReviewSubmission, VoteSubmission } from "../reviews/review-input.ts";
 import { type ReviewRow, toPublicReview } from "../reviews/review-json.ts";
 import { countReviews, hasFilters, listReviews } from "../reviews/review-list.ts";
 import { createReviewSearch } from "../reviews/review-search.ts";
@@ -52,110 +64,252 @@ async function listBody(
 export const reviewRoutes: RouteModule = {
   name: "reviews",
   register(app, ctx) {
-    app.get("/v1/stores/:store/products/:product/summary", async (c) => {
-      const [summary] = await getSummaries(ctx.db, c.get("store").id, [productParam(c)]);
-      return cacheableJson(c, summary);
-    });
-
-    app.get("/v1/stores/:store/summaries", async (c) => {
-      const raw = c.req.query("products") ?? "";
-      const ids = raw === "" ? [] : raw.split(",");
-      if (ids.length < 1 || ids.length > LIMITS.summariesMax) {
-        throw new ApiError(
-          422,
-          "validation_failed",
-          `products must list 1–${LIMITS.summariesMax} product ids`,
-          {
-            products: `must list 1–${LIMITS.summariesMax} product ids`,
-          },
-        );
-      }
-      if (ids.some((id) => id.length < 1 || [...id].length > LIMITS.productIdMax)) {
-        throw new ApiError(422, "validation_failed", "products holds an empty or too long product id", {
-          products: `each product id must be 1–${LIMITS.productIdMax} characters`,
-        });
-      }
-      return cacheableJson(c, { items: await getSummaries(ctx.db, c.get("store").id, ids) });
-    });
-
     const search = createReviewSearch();
-    app.get("/v1/stores/:store/products/:product/reviews", async (c) => {
-      const productId = productParam(c);
-      const query = parseReviewQuery(c.req.query());
-      const storeId = c.get("store").id;
-      const term = query.filters.search;
-      if (term !== undefined) {
+    app.get(
+      "/v1/stores/:store/products/:product/summary",
+      describeRoute({
+        summary: "Rating summary of one product",
+        responses: { 200: Summary },
+        errors: [404, 422],
+        cacheable: true,
+        examples: [
+          { summary: "a reviewed product", params: { store: "demo", product: "tee-classic" }, status: 200 },
+          {
+            summary: "an unknown store",
+            params: { store: "no-such-store", product: "tee-classic" },
+            status: 404,
+          },
+        ],
+      }),
+      async (c) => {
+        const [summary] = await getSummaries(ctx.db, c.get("store").id, [productParam(c)]);
+        return cacheableJson(c, summary);
+      },
+    );
+
+    app.get(
+      "/v1/stores/:store/summaries",
+      describeRoute({
+        summary: `Rating summaries of 1–${LIMITS.summariesMax} products, in the order asked`,
+        description: "An unknown product gets a zero summary.",
+        query: SummariesQuery,
+        responses: { 200: SummariesResponse },
+        errors: [404, 422],
+        cacheable: true,
+        examples: [
+          {
+            summary: "a collection page's badges",
+            params: { store: "demo" },
+            query: { products: "tee-classic,mug-enamel" },
+            status: 200,
+          },
+          { summary: "no products asked", params: { store: "demo" }, query: { products: "" }, status: 422 },
+        ],
+      }),
+      async (c) => {
+        const raw = c.req.query("products") ?? "";
+        const ids = raw === "" ? [] : raw.split(",");
+        if (ids.length < 1 || ids.length > LIMITS.summariesMax) {
+          throw new ApiError(
+            422,
+            "validation_failed",
+            `products must list 1–${LIMITS.summariesMax} product ids`,
+            {
+              products: `must list 1–${LIMITS.summariesMax} product ids`,
+            },
+          );
+        }
+        if (ids.some((id) => id.length < 1 || [...id].length > LIMITS.productIdMax)) {
+          throw new ApiError(422, "validation_failed", "products holds an empty or too long product id", {
+            products: `each product id must be 1–${LIMITS.productIdMax} characters`,
+          });
+        }
+        return cacheableJson(c, { items: await getSummaries(ctx.db, c.get("store").id, ids) });
+      },
+    );
+
+    app.get(
+      "/v1/stores/:store/products/:product/reviews",
+      describeRoute({
+        summary: "Published reviews of a product, one page",
+        description:
+          "Paging by opaque cursor is stable while new reviews arrive. `helpful` sorts by net votes (up − down); `media` puts reviews with photos or videos first. Searches (`q`) are limited per client address (429 with Retry-After beyond a burst of 20, one a second after); a term's matches are reused for up to 30 s.",
+        query: ReviewListQuery,
+        responses: { 200: ReviewPage },
+        errors: [404, 422, 429],
+        cacheable: true,
+        examples: [
+          {
+            summary: "the first page, newest first",
+            params: { store: "demo", product: "tee-classic" },
+            status: 200,
+          },
+          {
+            summary: "5- and 4-star reviews with photos, most helpful first",
+            params: { store: "demo", product: "tee-classic" },
+            query: { sort: "helpful", rating: "5,4", media: "1", limit: "5" },
+            status: 200,
+          },
+          {
+            summary: "an unknown sort",
+            params: { store: "demo", product: "tee-classic" },
+            query: { sort: "best" },
+            status: 422,
+          },
+        ],
+      }),
+      async (c) => {
+        const productId = productParam(c);
+        const query = parseReviewQuery(c.req.query());
+        const storeId = c.get("store").id;
+        const term = query.filters.search;
         // Each different term is real work: one address may search only so often (429 beyond).
-        await limitSearches(ctx, storeId, clientIp(c, ctx.trustProxy));
-      }
-      if (term !== undefined && ctx.db.kind === "sqlite") {
-        const found = await search.page(ctx.db, {
+        if (term !== undefined) await limitSearches(ctx, storeId, clientIp(c, ctx.trustProxy));
+        if (term !== undefined && ctx.db.kind === "sqlite") {
+          // SQLite holds the process while a query runs: search in bounded chunks (review-search.ts).
+          const found = await search.page(ctx.db, {
+            storeId,
+            productId,
+            filters: { ...query.filters, search: term },
+            sort: query.sort,
+            limit: query.limit,
+            ...(query.cursorValues ? { cursorValues: query.cursorValues } : {}),
+          });
+          return cacheableJson(c, await listBody(ctx, c, storeId, found.rows, found.nextCursor, found.total));
+        }
+        const page = await listReviews(ctx.db, {
           storeId,
           productId,
-          filters: { ...query.filters, search: term },
+          status: "published",
+          filters: query.filters,
           sort: query.sort,
           limit: query.limit,
           ...(query.cursorValues ? { cursorValues: query.cursorValues } : {}),
         });
-        return cacheableJson(c, await listBody(ctx, c, storeId, found.rows, found.nextCursor, found.total));
-      }
-      const page = await listReviews(ctx.db, {
-        storeId,
-        productId,
-        status: "published",
-        filters: query.filters,
-        sort: query.sort,
-        limit: query.limit,
-        ...(query.cursorValues ? { cursorValues: query.cursorValues } : {}),
-      });
-      // Without filters the summary's count is the total: one row read instead of a count.
-      const total = hasFilters(query.filters)
-        ? await countReviews(ctx.db, { storeId, productId, filters: query.filters })
-        : ((await getSummaries(ctx.db, storeId, [productId]))[0]?.count ?? 0);
-      return cacheableJson(c, await listBody(ctx, c, storeId, page.rows, page.nextCursor, total));
-    });
+        // Without filters the summary's count is the total: one row read instead of a count.
+        const total = hasFilters(query.filters)
+          ? await countReviews(ctx.db, { storeId, productId, filters: query.filters })
+          : ((await getSummaries(ctx.db, storeId, [productId]))[0]?.count ?? 0);
+        return cacheableJson(c, await listBody(ctx, c, storeId, page.rows, page.nextCursor, total));
+      },
+    );
 
-    app.post("/v1/stores/:store/products/:product/reviews", async (c) => {
-      const productId = productParam(c);
-      const input = parseOrFail(ReviewSubmission, await readJsonBody(c));
-      const result = await submitReview(
-        ctx,
-        c.get("store"),
-        productId,
-        input,
-        publicOriginOf(c, ctx.trustProxy),
-        clientIp(c, ctx.trustProxy),
-      );
-      return c.json(result, 201);
-    });
+    app.post(
+      "/v1/stores/:store/products/:product/reviews",
+      describeRoute({
+        summary: "Submit a review",
+        description:
+          "Verified when the customer token is valid and that customer ordered the product. Whether it is published at once or held never depends on the rating, nor do the points it earns. Held for moderation (status pending, the reason shown to the moderator) when the store holds every review, or when the spam rules see links, repeated text, the same text as the sender's review of another product, or a burst from one address.",
+        body: ReviewSubmission,
+        responses: {
+          201: { schema: SubmitReviewResponse, description: "Accepted (published or held for moderation)" },
+        },
+        errors: [400, 401, 403, 404, 413, 422, 429],
+        examples: [
+          {
+            summary: "a shopper's review with their customer token",
+            params: { store: "demo", product: "tee-classic" },
+            body: {
+              rating: 5,
+              title: "Soft and true to size",
+              body: "Washed it ten times, still looks new.",
+              author: { name: "Alex", email: "alex@mail.example" },
+              customerToken: "{{customerToken}}",
+            },
+            status: 201,
+          },
+          {
+            summary: "a rating out of range",
+            params: { store: "demo", product: "tee-classic" },
+            body: { rating: 6, body: "Too good", author: { name: "Alex", email: "alex@mail.example" } },
+            status: 422,
+          },
+        ],
+      }),
+      async (c) => {
+        const productId = productParam(c);
+        const input = parseOrFail(ReviewSubmission, await readJsonBody(c));
+        const result = await submitReview(
+          ctx,
+          c.get("store"),
+          productId,
+          input,
+          publicOriginOf(c, ctx.trustProxy),
+          clientIp(c, ctx.trustProxy),
+        );
+        return c.json(result, 201);
+      },
+    );
 
     // The gallery's lightbox shows the review behind a photo without paging through a product's list.
-    app.get("/v1/stores/:store/reviews/:id", async (c) => {
-      const review = await findPublishedReview(
-        ctx,
-        c.get("store").id,
-        c.req.param("id"),
-        publicOriginOf(c, ctx.trustProxy),
-      );
-      if (!review) throw new ApiError(404, "review_not_found", "no published review with this id");
-      return cacheableJson(c, review);
-    });
+    app.get(
+      "/v1/stores/:store/reviews/:id",
+      describeRoute({
+        summary: "One published review by id (e.g. the review behind a gallery photo)",
+        description:
+          "Pending and rejected reviews, unknown ids and other stores' reviews are all 404 review_not_found.",
+        params: { id: { description: "Review id" } },
+        responses: { 200: Review },
+        errors: [404],
+        cacheable: true,
+        examples: [
+          { summary: "a published review", params: { store: "demo", id: "{{reviewId}}" }, status: 200 },
+          { summary: "an unknown id", params: { store: "demo", id: "no-such-review" }, status: 404 },
+        ],
+      }),
+      async (c) => {
+        const review = await findPublishedReview(
+          ctx,
+          c.get("store").id,
+          c.req.param("id"),
+          publicOriginOf(c, ctx.trustProxy),
+        );
+        if (!review) throw new ApiError(404, "review_not_found", "no published review with this id");
+        return cacheableJson(c, review);
+      },
+    );
 
-    app.post("/v1/stores/:store/reviews/:id/votes", async (c) => {
-      const input = parseOrFail(VoteSubmission, await readJsonBody(c));
-      const store = c.get("store");
-      const address = clientIp(c, ctx.trustProxy);
-      const now = ctx.clock();
-      const voter = voterKey(store, { token: c.req.header("x-plaudit-customer"), address, now });
-      // Answered either way (a 429 would tell a script where the limit is); counted only within it.
-      const velocity = await ctx.rateLimiter.take(
-        `vote-velocity:${store.id}:${address}`,
-        VOTE_VELOCITY.rule,
-        now,
-      );
-      return c.json(
-        await castVote(ctx, store.id, c.req.param("id"), input, { voter, counted: velocity.allowed }),
-      );
-    });
+    app.post(
+      "/v1/stores/:store/reviews/:id/votes",
+      describeRoute({
+        summary: "Vote a review helpful or not (one vote per customer or address; a new vote replaces it)",
+        description:
+          "A vote counts once per review per signed-in customer (a valid X-Plaudit-Customer token) or, without one, per client address; `voter` is accepted but counts for nothing. Votes from an address past its rate (a burst of 20, then 20 an hour) are answered with the counts as they stand and not counted. Pending, rejected, unknown and other stores' reviews are 404 review_not_found.",
+        params: { id: { description: "Review id" } },
+        body: VoteSubmission,
+        responses: { 200: Helpful },
+        errors: [400, 403, 404, 413, 422, 429],
+        examples: [
+          {
+            summary: "a helpful vote",
+            params: { store: "demo", id: "{{reviewId}}" },
+            body: { value: "up", voter: "v-4f2a" },
+            status: 200,
+          },
+          {
+            summary: "neither up nor down",
+            params: { store: "demo", id: "{{reviewId}}" },
+            body: { value: "sideways", voter: "v-4f2a" },
+            status: 422,
+          },
+        ],
+      }),
+      async (c) => {
+        const input = parseOrFail(VoteSubmission, await readJsonBody(c));
+        const store = c.get("store");
+        const address = clientIp(c, ctx.trustProxy);
+        const now = ctx.clock();
+        const voter = voterKey(store, { token: c.req.header("x-plaudit-customer"), address, now });
+        // Answered either way (a 429 would tell a script where the limit is); counted only within it.
+        const velocity = await ctx.rateLimiter.take(
+          `vote-velocity:${store.id}:${address}`,
+          VOTE_VELOCITY.rule,
+          now,
+        );
+        return c.json(
+          await castVote(ctx, store.id, c.req.param("id"), input, { voter, counted: velocity.allowed }),
+        );
+      },
+    );
   },
 };

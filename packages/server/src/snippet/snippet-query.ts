@@ -1,9 +1,19 @@
 // The snippet route's query: how to render (locale, theme, shadow, styles, pageSize) and the
 // product facts a template can pass for the JSON-LD. Everything is checked and length-limited;
 // the facts only ever become escaped text (attribute values, JSON in a script).
+
+import {
+  AVAILABILITY,
+  CSP_NONCE_PATTERN,
+  LIMITS,
+  SHADOW_MODES,
+  SNIPPET_LIMITS,
+  SNIPPET_WIDGETS,
+  STYLE_MODES,
+  THEMES,
+} from "@plaudit/contract";
 import type { ProductFacts, RenderOptions } from "@plaudit/reviews/server";
 import { ApiError } from "../errors.ts";
-import { LIMITS } from "../limits.ts";
 
 export interface SnippetQuery {
   /** "reviews" (default): the reviews host and the JSON-LD; "stars": the star badge host alone. */
@@ -13,20 +23,19 @@ export interface SnippetQuery {
   shadow: NonNullable<RenderOptions["shadow"]>;
   styles: NonNullable<RenderOptions["styles"]>;
   pageSize: number;
+  /**
+   * The page's CSP nonce for the inline <style>. Per request: never part of what is cached (the
+   * route puts it into the cached HTML and answers `no-store`).
+   */
+  nonce?: string;
+  /** `styles=link`: the stylesheet's URL, e.g. a copy on the merchant's own origin (`/assets/plaudit.css`). */
+  stylesheet?: string;
   /** Facts beyond the id (which comes from the path). */
   facts: Omit<ProductFacts, "id">;
 }
 
-const AVAILABILITY = [
-  "InStock",
-  "OutOfStock",
-  "PreOrder",
-  "BackOrder",
-  "Discontinued",
-  "LimitedAvailability",
-];
-const URL_MAX = 2000;
-const TEXT_MAX = 200;
+const { urlMax: URL_MAX, textMax: TEXT_MAX, descriptionMax: DESCRIPTION_MAX } = SNIPPET_LIMITS;
+const AVAILABILITIES: readonly string[] = AVAILABILITY;
 
 function oneOf<T extends string>(
   value: string | undefined,
@@ -50,7 +59,7 @@ function httpUrl(value: string): boolean {
 }
 
 function bcp47(value: string): string | undefined {
-  if (value.length > 35) return undefined;
+  if (value.length > SNIPPET_LIMITS.localeMax) return undefined;
   try {
     return Intl.getCanonicalLocales(value)[0];
   } catch {
@@ -65,15 +74,15 @@ export function parseSnippetQuery(query: Record<string, string | undefined>): Sn
     fields[field] = message;
   };
 
-  const widget = oneOf(query.widget, ["reviews", "stars"] as const, "reviews");
+  const widget = oneOf(query.widget, SNIPPET_WIDGETS, "reviews");
   if (!widget) bad("widget", "must be reviews or stars");
   const locale = query.locale ? bcp47(query.locale) : "en";
   if (!locale) bad("locale", "must be a BCP 47 language tag such as en, de-AT or he");
-  const theme = oneOf(query.theme, ["light", "dark", "auto"] as const, "auto");
+  const theme = oneOf(query.theme, THEMES, "auto");
   if (!theme) bad("theme", "must be light, dark or auto");
-  const shadow = oneOf(query.shadow, ["declarative", "light"] as const, "declarative");
+  const shadow = oneOf(query.shadow, SHADOW_MODES, "declarative");
   if (!shadow) bad("shadow", "must be declarative or light");
-  const styles = oneOf(query.styles, ["inline", "link"] as const, "inline");
+  const styles = oneOf(query.styles, STYLE_MODES, "inline");
   if (!styles) bad("styles", "must be inline or link");
 
   let pageSize: number = LIMITS.listLimitDefault;
@@ -87,8 +96,8 @@ export function parseSnippetQuery(query: Record<string, string | undefined>): Sn
   for (const field of ["name", "sku", "brand", "description"] as const) {
     const value = query[field]?.trim();
     if (!value) continue;
-    if (length(value) > (field === "description" ? 1000 : TEXT_MAX))
-      bad(field, `must be at most ${field === "description" ? 1000 : TEXT_MAX} characters`);
+    const max = field === "description" ? DESCRIPTION_MAX : TEXT_MAX;
+    if (length(value) > max) bad(field, `must be at most ${max} characters`);
     else facts[field] = value;
   }
   for (const field of ["image", "url"] as const) {
@@ -103,6 +112,16 @@ export function parseSnippetQuery(query: Record<string, string | undefined>): Sn
     else facts.jsonLdId = jsonLdId;
   }
 
+  const nonce = query.nonce || undefined;
+  if (nonce !== undefined && !CSP_NONCE_PATTERN.test(nonce))
+    bad("nonce", "must be base64 (your page's CSP nonce), at most 128 characters");
+  const stylesheet = query.stylesheet || undefined;
+  if (stylesheet !== undefined && !(httpUrl(stylesheet) || /^\/(?!\/)[^\s"<>\\]{0,1999}$/.test(stylesheet)))
+    bad(
+      "stylesheet",
+      `must be an http(s) URL or a path from your site's root, at most ${URL_MAX} characters`,
+    );
+
   const { price, currency, availability } = query;
   if (price !== undefined || currency !== undefined || availability !== undefined) {
     const offer: Record<string, string> = { "@type": "Offer" };
@@ -112,7 +131,7 @@ export function parseSnippetQuery(query: Record<string, string | undefined>): Sn
     if (!currency || !/^[A-Z]{3}$/.test(currency)) bad("currency", "must be an ISO 4217 code such as USD");
     else offer.priceCurrency = currency;
     if (availability !== undefined) {
-      if (AVAILABILITY.includes(availability)) offer.availability = `https://schema.org/${availability}`;
+      if (AVAILABILITIES.includes(availability)) offer.availability = `https://schema.org/${availability}`;
       else bad("availability", `must be one of ${AVAILABILITY.join(", ")}`);
     }
     if (facts.url) offer.url = facts.url;
@@ -130,6 +149,8 @@ export function parseSnippetQuery(query: Record<string, string | undefined>): Sn
     shadow: shadow!,
     styles: styles!,
     pageSize,
+    ...(nonce ? { nonce } : {}),
+    ...(stylesheet ? { stylesheet } : {}),
     facts,
   };
 }

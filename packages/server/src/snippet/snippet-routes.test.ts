@@ -1,4 +1,5 @@
-import { renderReviews, widgetCss, widgetCssFile } from "@plaudit/reviews/server";
+import { createHash } from "node:crypto";
+import { renderReviews, widgetCss, widgetCssFile, widgetStyleHashes } from "@plaudit/reviews/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, makeStore, postJson, reviewBody, testClock } from "../testing/fixtures.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
@@ -152,5 +153,47 @@ describe.each(databasesUnderTest())("review snippet on %s", (kind) => {
     const link = await (await fetch(snippet("tee", "?styles=link"))).text();
     expect(link).toContain(`<link rel="stylesheet" href="${server.url}/${widgetCssFile}">`);
     expect(link).not.toContain("<style>");
+  });
+
+  it("puts a per-request nonce on the inline styles without caching it: no-store, no ETag", async () => {
+    const withNonce = await fetch(snippet("tee", "?nonce=r4nd0m%2BNonce%3D%3D"));
+    expect(withNonce.status).toBe(200);
+    expect(withNonce.headers.get("cache-control")).toBe("no-store");
+    expect(withNonce.headers.get("etag")).toBeNull();
+    const html = await withNonce.text();
+    expect(html.match(/<style nonce="r4nd0m\+Nonce==">/g)).toHaveLength(1);
+    expect(html).not.toContain("<style>");
+    // The rendering is shared, the nonce is not: the next page view without one gets none.
+    const plain = await fetch(snippet("tee"));
+    expect(plain.headers.get("cache-control")).toBe("public, max-age=60, stale-while-revalidate=600");
+    expect(await plain.text()).not.toContain("nonce");
+    for (const nonce of ['"><script>alert(1)</script>', "a b", "x".repeat(129)]) {
+      const bad = await getJson(snippet("tee", `?${new URLSearchParams({ nonce })}`));
+      expect(bad.status).toBe(400);
+      expect(Object.keys(bad.json.error.fields)).toEqual(["nonce"]);
+    }
+  });
+
+  it("names the inline style's sha256 for style-src in Plaudit-Style-Src", async () => {
+    for (const widget of ["reviews", "stars"]) {
+      const response = await fetch(snippet("tee", `?widget=${widget}`));
+      const css = /<style>(.*?)<\/style>/s.exec(await response.text())![1]!;
+      const digest = createHash("sha256").update(css).digest("base64");
+      expect(response.headers.get("plaudit-style-src")).toBe(`'sha256-${digest}'`);
+      expect(widgetStyleHashes[widget as "reviews" | "stars"]).toBe(`sha256-${digest}`);
+    }
+    const linked = await fetch(snippet("tee", "?styles=link"));
+    expect(linked.headers.get("plaudit-style-src")).toBeNull();
+  });
+
+  it("links a stylesheet on the merchant's own origin when asked", async () => {
+    const own = await (await fetch(snippet("tee", "?styles=link&stylesheet=/assets/plaudit.css"))).text();
+    expect(own).toContain('<link rel="stylesheet" href="/assets/plaudit.css">');
+    expect(own).not.toContain(widgetCssFile);
+    for (const stylesheet of ["javascript:alert(1)", "//evil.example/x.css", '/a"b.css']) {
+      const bad = await getJson(snippet("tee", `?${new URLSearchParams({ styles: "link", stylesheet })}`));
+      expect(bad.status).toBe(400);
+      expect(Object.keys(bad.json.error.fields)).toEqual(["stylesheet"]);
+    }
   });
 });

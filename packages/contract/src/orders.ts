@@ -1,9 +1,13 @@
 import * as v from "valibot";
-import { LIMITS } from "../limits.ts";
-import { text } from "../validation.ts";
+import { text } from "./fields.ts";
+import { LIMITS } from "./limits.ts";
 
-// Bounded so points (total × points per currency unit, itself ≤ 1,000,000) stay exact integers:
-// no real order is near a hundred million in any currency's main unit.
+// Orders the store's server reports (POST /v1/admin/orders) and their refunds.
+
+/**
+ * Bounded so points (total × points per currency unit, itself ≤ 1,000,000) stay exact integers:
+ * no real order is near a hundred million in any currency's main unit.
+ */
 export const ORDER_MONEY_MAX = 100_000_000;
 const money = v.pipe(
   v.number("must be a number"),
@@ -48,5 +52,19 @@ export const OrderSubmission = v.object(
   },
   "must be a JSON object",
 );
-
 export type OrderSubmission = v.InferOutput<typeof OrderSubmission>;
+export type OrderInput = v.InferInput<typeof OrderSubmission>;
+
+/** 201 the first time; a replay of the same orderId answers 200 with `created: false`. */
+export const OrderRecorded = v.object({ orderId: v.string(), created: v.boolean() });
+
+export const Refund = v.object({
+  orderId: v.string(),
+  customerId: v.string(),
+  pointsReversed: v.number(),
+  pointsShortfall: v.number(),
+  /** Purchase points still pending (inside the return window), canceled before they could be spent. */
+  pointsCanceled: v.number(),
+  balance: v.number(),
+  created: v.boolean(),
+});

@@ -1,0 +1,63 @@
+// No layout shift on the demo pages beyond the product page (product-page.test.ts): the
+// collection's 24 star badges, the gallery (grid and carousel), and the rewards page with a
+// signed-in shopper's launcher. Each host reserves its space, so content arriving moves nothing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signCustomerToken } from "../packages/server/src/customer-token.ts";
+import { type Harness, startHarness } from "./harness.ts";
+import { layoutShift } from "./layout-shift.ts";
+
+let plaudit: Harness;
+beforeAll(async () => {
+  plaudit = await startHarness();
+});
+afterAll(async () => {
+  await plaudit?.close();
+});
+
+const TALL = { width: 1280, height: 2400 };
+
+describe("layout shift on the demo pages (CLS = 0)", () => {
+  it("the collection page, once all 24 badges show their numbers", async () => {
+    const shop = await plaudit.open("/demo/collection.html", { viewport: TALL });
+    const badges = shop.page.locator('[data-plaudit="stars"]');
+    expect(await badges.count()).toBe(24);
+    await expect
+      .poll(() =>
+        badges.evaluateAll((hosts) => hosts.filter((h) => /\d/.test(h.shadowRoot?.textContent ?? "")).length),
+      )
+      .toBe(24);
+    const shift = await layoutShift(shop.page);
+    expect(shift.total, `moved: ${shift.moved.join(" | ")}`).toBe(0);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  // A shopper's first screen (1280 × 720): CLS counts what moves in view.
+  it("the gallery page, once the carousel shows photos", async () => {
+    const shop = await plaudit.open("/demo/gallery.html");
+    for (const selector of [
+      '[data-plaudit="gallery"]:not([data-layout])',
+      '[data-plaudit="gallery"][data-layout="carousel"]',
+    ]) {
+      await expect
+        .poll(() => shop.page.locator(selector).locator("img").count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
+    }
+    const shift = await layoutShift(shop.page);
+    expect(shift.total, `moved: ${shift.moved.join(" | ")}`).toBe(0);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("the rewards page, once a signed-in shopper's launcher shows the balance", async () => {
+    const token = signCustomerToken("e2e-secret", "demo-cls-shopper");
+    const shop = await plaudit.open(`/demo/loyalty.html?customer-token=${encodeURIComponent(token)}`);
+    const launcher = shop.page.locator('[data-plaudit="loyalty"] .plaudit-launcher');
+    await expect.poll(() => launcher.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await launcher.first().textContent()) ?? "").toMatch(/\d/);
+    const shift = await layoutShift(shop.page);
+    expect(shift.total, `moved: ${shift.moved.join(" | ")}`).toBe(0);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});

@@ -1,0 +1,24 @@
+// The contract's limits (shared/API.md): the server validates with them, the widgets check drafts
+// against them before sending, and the OpenAPI document states them. Change a limit here only.
+export const LIMITS = {
+  productIdMax: 200,
+  titleMax: 150,
+  bodyMax: 5000,
+  authorNameMax: 80,
+  emailMax: 254,
+  mediaPerReview: 10,
+  mediaIdMax: 64,
+  customerTokenMax: 512,
+  listLimitDefault: 10,
+  listLimitMax: 50,
+  summariesMax: 100,
+  searchMax: 200,
+  voterMax: 128,
+  idempotencyKeyMax: 255,
+  jsonBodyBytes: 64 * 1024,
+  /** Admin lists (moderation queue): default and largest page. */
+  adminListLimitDefault: 20,
+  adminListLimitMax: 100,
+  /** A cursor is opaque; this only bounds what the server is asked to decode. */
+  cursorMax: 512,
+} as const;

@@ -1,0 +1,215 @@
+import * as v from "valibot";
+import { cursorPage, queryFlag, text, timestamp } from "./fields.ts";
+import { LIMITS } from "./limits.ts";
+import {
+  MEDIA_KINDS,
+  PUBLIC_REVIEW_STATUSES,
+  RATINGS,
+  REVIEW_SORTS,
+  REVIEW_STATUSES,
+  VOTE_VALUES,
+} from "./vocabulary.ts";
+
+// Reviews, summaries and media as the public API answers them, and what it takes (API.md).
+
+export const Rating = v.picklist(RATINGS);
+export type Rating = v.InferOutput<typeof Rating>;
+
+export const Summary = v.object({
+  productId: v.string(),
+  count: v.number(),
+  /** 0 when count is 0; otherwise rounded to 2 decimals. */
+  average: v.pipe(v.number(), v.description("0 when count is 0; otherwise rounded to 2 decimals")),
+  /** Index 0 holds the 1-star count. */
+  histogram: v.pipe(
+    v.tuple([v.number(), v.number(), v.number(), v.number(), v.number()]),
+    v.description("index 0 holds the 1-star count"),
+  ),
+  mediaCount: v.number(),
+});
+export type Summary = v.InferOutput<typeof Summary>;
+
+export const SummariesResponse = v.object({ items: v.array(Summary) });
+export type SummariesResponse = v.InferOutput<typeof SummariesResponse>;
+
+export const Media = v.object({
+  id: v.string(),
+  kind: v.picklist(MEDIA_KINDS),
+  url: v.string(),
+  thumbnailUrl: v.string(),
+  width: v.number(),
+  height: v.number(),
+  /** WebP sizes (for a video: of its poster). */
+  srcset: v.optional(v.string()),
+  durationSeconds: v.optional(v.number()),
+  /** A CSS colour shown while the image loads (reserves the space, no layout shift). */
+  placeholder: v.optional(v.string()),
+});
+export type Media = v.InferOutput<typeof Media>;
+
+export const Helpful = v.object({ up: v.number(), down: v.number() });
+export type VoteResponse = v.InferOutput<typeof Helpful>;
+
+export const Review = v.object({
+  id: v.string(),
+  productId: v.string(),
+  rating: Rating,
+  title: v.string(),
+  body: v.string(),
+  author: v.object({ name: v.string() }),
+  verified: v.boolean(),
+  createdAt: timestamp,
+  helpful: Helpful,
+  reply: v.nullable(v.object({ body: v.string(), createdAt: timestamp })),
+  media: v.array(Media),
+});
+export type Review = v.InferOutput<typeof Review>;
+
+export const ReviewPage = v.object({
+  items: v.array(Review),
+  nextCursor: v.nullable(v.string()),
+  total: v.number(),
+});
+export type ReviewPage = v.InferOutput<typeof ReviewPage>;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const RATING_MESSAGE = "must be an integer from 1 to 5";
+
+/** What a shopper submits (POST …/reviews). */
+export const ReviewSubmission = v.object(
+  {
+    rating: v.pipe(
+      v.number(RATING_MESSAGE),
+      v.integer(RATING_MESSAGE),
+      v.minValue(1, RATING_MESSAGE),
+      v.maxValue(5, RATING_MESSAGE),
+    ),
+    title: v.optional(text(0, LIMITS.titleMax, "a title"), ""),
+    body: text(1, LIMITS.bodyMax, "a review"),
+    author: v.object(
+      {
+        name: text(1, LIMITS.authorNameMax, "a name"),
+        email: v.pipe(
+          v.string("must be an email address"),
+          v.trim(),
+          v.maxLength(LIMITS.emailMax, "must be an email address"),
+          v.regex(EMAIL, "must be an email address"),
+        ),
+      },
+      "must be an object with name and email",
+    ),
+    mediaIds: v.optional(
+      v.pipe(
+        v.array(
+          v.pipe(v.string("must be media ids"), v.minLength(1), v.maxLength(LIMITS.mediaIdMax)),
+          "must be a list of media ids",
+        ),
+        v.maxLength(LIMITS.mediaPerReview, `must hold at most ${LIMITS.mediaPerReview} media ids`),
+      ),
+      [],
+    ),
+    /** The shopper's customer token (API.md), when the store's page has one: verified + points. */
+    customerToken: v.optional(
+      v.pipe(v.string("must be a string"), v.maxLength(LIMITS.customerTokenMax, "is too long")),
+    ),
+    /** Honeypot: real shoppers never fill it; a non-empty value is accepted and discarded. */
+    website: v.optional(v.pipe(v.string("must be a string"), v.description("honeypot: leave empty")), ""),
+  },
+  "must be a JSON object",
+);
+export type ReviewSubmission = v.InferOutput<typeof ReviewSubmission>;
+/** What a client sends: defaults may be left out. */
+export type ReviewInput = v.InferInput<typeof ReviewSubmission>;
+
+export const SubmitReviewResponse = v.object({ review: Review, status: v.picklist(PUBLIC_REVIEW_STATUSES) });
+export type SubmitReviewResponse = v.InferOutput<typeof SubmitReviewResponse>;
+
+export const VoteSubmission = v.object(
+  {
+    value: v.picklist(VOTE_VALUES, 'must be "up" or "down"'),
+    voter: text(1, LIMITS.voterMax, "a voter id"),
+  },
+  "must be a JSON object",
+);
+export type VoteInput = v.InferOutput<typeof VoteSubmission>;
+
+export const GalleryItem = v.object({
+  ...Media.entries,
+  reviewId: v.string(),
+  productId: v.string(),
+  rating: Rating,
+});
+export type GalleryItem = v.InferOutput<typeof GalleryItem>;
+export const GalleryPage = cursorPage(GalleryItem);
+export type GalleryPage = v.InferOutput<typeof GalleryPage>;
+
+// Query strings (documented parameters; every value arrives as a string).
+
+const productId = text(1, LIMITS.productIdMax, "a product id");
+const cursor = v.pipe(v.string(), v.maxLength(LIMITS.cursorMax));
+const limitText = (max: number) =>
+  v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.metadata({ description: `an integer from 1 to ${max}` }));
+
+export const SummariesQuery = v.object({
+  products: v.pipe(
+    v.string(),
+    v.description(`comma list of 1–${LIMITS.summariesMax} product ids, answered in the order asked`),
+  ),
+});
+
+export const ReviewListQuery = v.object({
+  sort: v.optional(v.picklist(REVIEW_SORTS), "newest"),
+  rating: v.optional(v.pipe(v.string(), v.regex(/^[1-5](,[1-5])*$/), v.description("comma list of 1–5"))),
+  media: queryFlag,
+  verified: queryFlag,
+  q: v.optional(
+    v.pipe(v.string(), v.maxLength(LIMITS.searchMax), v.description("text search in title and body")),
+  ),
+  limit: v.optional(limitText(LIMITS.listLimitMax)),
+  cursor: v.optional(cursor),
+});
+
+export const GalleryQuery = v.object({
+  limit: v.optional(limitText(LIMITS.listLimitMax)),
+  product: v.optional(productId),
+  cursor: v.optional(cursor),
+});
+
+// The merchant's moderation (admin API).
+
+export const AdminReview = v.object({
+  ...Review.entries,
+  status: v.picklist(REVIEW_STATUSES),
+  author: v.object({ name: v.string(), email: v.string() }),
+});
+export type AdminReview = v.InferOutput<typeof AdminReview>;
+export const AdminReviewPage = cursorPage(AdminReview);
+export type AdminReviewPage = v.InferOutput<typeof AdminReviewPage>;
+
+export const AdminReviewQuery = v.object({
+  status: v.optional(v.picklist(REVIEW_STATUSES)),
+  product: v.optional(productId),
+  limit: v.optional(limitText(LIMITS.adminListLimitMax)),
+  cursor: v.optional(cursor),
+});
+
+export const ReviewPatch = v.object(
+  {
+    status: v.optional(v.picklist(REVIEW_STATUSES, "must be published, pending or rejected")),
+    /** The merchant's public reply; null removes it. */
+    reply: v.optional(v.nullable(text(1, LIMITS.bodyMax, "a reply"))),
+  },
+  "must be a JSON object",
+);
+export type AdminReviewPatch = v.InferOutput<typeof ReviewPatch>;
+
+/** Reject one photo or video, or restore it. */
+export const MediaPatch = v.object(
+  { status: v.picklist(["rejected", "ready"], "must be rejected or ready") },
+  "must be a JSON object",
+);
+export const AdminMedia = v.object({
+  ...Media.entries,
+  status: v.picklist(["ready", "rejected"]),
+  reviewId: v.nullable(v.string()),
+});
