@@ -181,6 +181,11 @@ export const AdminReview = v.object({
   ...Review.entries,
   status: v.picklist(REVIEW_STATUSES),
   author: v.object({ name: v.string(), email: v.string() }),
+  /**
+   * Why the spam rules held the review for moderation (links, repeated text, the same text as the
+   * sender's review of another product, a burst from one address); null when they did not.
+   */
+  holdReason: v.optional(v.nullable(v.string())),
 });
 export type AdminReview = v.InferOutput<typeof AdminReview>;
 export const AdminReviewPage = cursorPage(AdminReview);
