@@ -4,12 +4,14 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
-import { createApp } from "../packages/server/src/app.ts";
-import { openDatabase } from "../packages/server/src/db/database.ts";
-import { migrate } from "../packages/server/src/db/migrate.ts";
-import { silentLogger } from "../packages/server/src/logger.ts";
-import { unlimitedRateLimiter } from "../packages/server/src/rate-limit.ts";
-import { seedDemo } from "../packages/server/src/seed.ts";
+import {
+  createApp,
+  migrate,
+  openDatabase,
+  seedDemo,
+  silentLogger,
+  unlimitedRateLimiter,
+} from "@plaudit/server";
 
 const db = openDatabase(join(mkdtempSync(join(tmpdir(), "plaudit-bench-")), "bench.sqlite"));
 await migrate(db);

@@ -1,8 +1,9 @@
 // No layout shift on the demo pages beyond the product page (product-page.test.ts): the
 // collection's 24 star badges, the gallery (grid and carousel), and the rewards page with a
 // signed-in shopper's launcher. Each host reserves its space, so content arriving moves nothing.
+
+import { signCustomerToken } from "@plaudit/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signCustomerToken } from "../packages/server/src/customer-token.ts";
 import { type Harness, startHarness } from "./harness.ts";
 import { layoutShift } from "./layout-shift.ts";
 

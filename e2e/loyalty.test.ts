@@ -4,9 +4,9 @@
 // server's demo-only sign-in signs a real token); the others sign one here with the demo store's
 // secret (the harness sets PLAUDIT_DEMO_SECRET), as a store's own server would.
 import { createRequire } from "node:module";
+import { signCustomerToken } from "@plaudit/server";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signCustomerToken } from "../packages/server/src/customer-token.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 const require = createRequire(import.meta.url);

@@ -47,8 +47,16 @@ export function buildOrder(packages) {
   return levels;
 }
 
+// dist/browser is the widget bundle scripts/build.mjs writes into @plaudit/embed: not ours to clear.
+const NOT_OURS = new Set(["browser"]);
+
 function compile(p) {
-  rmSync(join(p.dir, "dist"), { recursive: true, force: true });
+  const dist = join(p.dir, "dist");
+  if (existsSync(dist)) {
+    for (const entry of readdirSync(dist)) {
+      if (!NOT_OURS.has(entry)) rmSync(join(dist, entry), { recursive: true, force: true });
+    }
+  }
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [tsc, "-p", join(p.dir, "tsconfig.build.json")], {
       stdio: ["ignore", "inherit", "inherit"],

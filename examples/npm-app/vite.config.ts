@@ -1,9 +1,9 @@
-import preact from "@preact/preset-vite";
 import { defineConfig } from "vite";
 
-// A storefront built with Vite + Preact that imports Plaudit from npm (no script tag).
+// A storefront built with Vite + Preact that imports Plaudit from npm (no script tag). Vite
+// compiles Preact's JSX itself (add @preact/preset-vite for Preact's devtools and HMR).
 // Point it at a running Plaudit server: VITE_PLAUDIT_API=http://localhost:8787 npm run dev -w examples/npm-app
 export default defineConfig({
-  plugins: [preact()],
+  oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   build: { outDir: "dist", emptyOutDir: true },
 });

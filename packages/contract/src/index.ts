@@ -3,6 +3,7 @@
 // them. Browser code imports types, LIMITS and the earning arithmetic; unused schemas are
 // tree-shaken away (the package has no side effects).
 
+export * from "./admin-app.ts";
 export * from "./admin-users.ts";
 export * from "./audit.ts";
 export * from "./earning.ts";
@@ -13,6 +14,7 @@ export * from "./loyalty.ts";
 export * from "./media.ts";
 export * from "./operations.ts";
 export * from "./orders.ts";
+export * from "./privacy.ts";
 export * from "./reviews.ts";
 export * from "./snippet.ts";
 export * from "./vocabulary.ts";

@@ -186,6 +186,8 @@ export const AdminReview = v.object({
    * sender's review of another product, a burst from one address); null when they did not.
    */
   holdReason: v.optional(v.nullable(v.string())),
+  /** The review's version as read: send it back as If-Match (409 conflict when it changed since). */
+  etag: v.pipe(v.string(), v.description("the review's version: send it as If-Match when writing")),
 });
 export type AdminReview = v.InferOutput<typeof AdminReview>;
 export const AdminReviewPage = cursorPage(AdminReview);
@@ -194,6 +196,11 @@ export type AdminReviewPage = v.InferOutput<typeof AdminReviewPage>;
 export const AdminReviewQuery = v.object({
   status: v.optional(v.picklist(REVIEW_STATUSES)),
   product: v.optional(productId),
+  // The public list's filters, by the same rules.
+  rating: ReviewListQuery.entries.rating,
+  media: queryFlag,
+  verified: queryFlag,
+  q: ReviewListQuery.entries.q,
   limit: v.optional(limitText(LIMITS.adminListLimitMax)),
   cursor: v.optional(cursor),
 });

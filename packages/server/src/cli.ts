@@ -17,6 +17,7 @@ import { mailSettingsFromEnv } from "./mail/mail-settings.ts";
 import { smtpMailer } from "./mail/smtp-mailer.ts";
 import { sweepOrphans } from "./media/orphan-sweep.ts";
 import { mediaStorageFromEnv } from "./media/storage-from-env.ts";
+import { PRIVACY_USAGE, runPrivacyCommand } from "./privacy/privacy-cli.ts";
 import { createMemoryRateLimiter, unlimitedRateLimiter } from "./rate-limit.ts";
 import { seedBenchmarkReviews, seedDemo } from "./seed.ts";
 import { cspAdvice } from "./snippet/csp-advice.ts";
@@ -38,7 +39,7 @@ Commands:
                    (roles: owner, moderator, support; users invite … prints a new link)
   sweep            delete media uploads never attached to a review, older than a day,
                    and idempotency keys older than 30 days (start does both hourly)
-
+${PRIVACY_USAGE}
 Options:
   --port N             port to listen on (env PORT, default 8787)
   --database-url URL   SQLite path / file: URL, or postgres:// URL (env DATABASE_URL,
@@ -46,8 +47,10 @@ Options:
   --reviews N          (seed) add N reviews to product "bench-product" of the demo store
   --product ID         (seed --reviews) product to add them to
   --store ID           (token) store id, default demo
-  --customer ID        (token) the customer id the token speaks for
+  --customer ID        (token, privacy) the customer id the token speaks for / the request is about
   --email E, --role R  (users) the user's address and role; --json prints one JSON line
+                       (privacy) --email is the address the request is about
+  --voter ID           (privacy) a voter id the shopper gave, to include or erase their votes
   -h, --help           this text
 `;
 
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
       store: { type: "string" },
       customer: { type: "string" },
       email: { type: "string" },
+      voter: { type: "string" },
       role: { type: "string" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -120,6 +124,29 @@ async function main(): Promise<void> {
       fail(`no store ${JSON.stringify(values.store ?? "demo")} (run plaudit-server seed for the demo store)`);
     // Made as a merchant's server would (docs/loyalty.md); valid for the store's token lifetime.
     process.stdout.write(`${signCustomerToken(store.secretKey, values.customer)}\n`);
+    return;
+  }
+
+  if (command === "privacy") {
+    const db = openDatabase(databaseUrl);
+    await migrate(db);
+    const code = await runPrivacyCommand(
+      {
+        action: positionals[1],
+        store: values.store,
+        customer: values.customer,
+        email: values.email,
+        voter: values.voter,
+      },
+      {
+        db,
+        mediaStorage: mediaStorageFromEnv(db),
+        logger: jsonLogger,
+        out: (text) => process.stdout.write(text),
+      },
+    );
+    await db.close();
+    process.exitCode = code;
     return;
   }
 

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { signCustomerToken, verifyCustomerToken } from "./customer-token.ts";
 
@@ -42,6 +43,38 @@ describe("customer tokens", () => {
     const late = signCustomerToken(secret, "c1", new Date(now.getTime() + 61_000));
     expect(verifyCustomerToken(secret, ok, options).ok).toBe(true);
     expect(verifyCustomerToken(secret, late, options)).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("holds both limits to the second: a token exactly the lifetime old or 60 s ahead is valid", () => {
+    const oldest = signCustomerToken(secret, "c1", new Date(now.getTime() - 3600_000));
+    const furthest = signCustomerToken(secret, "c1", new Date(now.getTime() + 60_000));
+    expect(verifyCustomerToken(secret, oldest, options).ok).toBe(true);
+    expect(verifyCustomerToken(secret, furthest, options).ok).toBe(true);
+  });
+
+  // Signed correctly by the store's secret, yet not the documented shape: refused, never parsed
+  // loosely (a signature is not a licence for an empty customer or a timestamp with extras).
+  const signedAs = (payload: string) =>
+    `${payload}.${createHmac("sha256", secret).update(payload).digest("hex")}`;
+  const seconds = now.getTime() / 1000;
+  it.each([
+    ["an empty customer id", signedAs(`.${seconds}`)],
+    ["a timestamp with a prefix", signedAs(`c1.+${seconds}`)],
+    ["a timestamp with letters before it", signedAs(`c1.x${seconds}`)],
+    ["a timestamp with a suffix", signedAs(`c1.${seconds}x`)],
+  ])("calls a signed token with %s invalid", (_name, token) => {
+    expect(verifyCustomerToken(secret, token, options)).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it.each([
+    ["junk before", (sig: string) => `zz${sig}`],
+    ["junk after", (sig: string) => `${sig}zz`],
+    ["half of it", (sig: string) => sig.slice(0, 32)],
+  ])("calls a signature with %s invalid (no exception)", (_name, change) => {
+    const token = signCustomerToken(secret, "c1", now);
+    const cut = token.lastIndexOf(".");
+    const changed = `${token.slice(0, cut)}.${change(token.slice(cut + 1))}`;
+    expect(verifyCustomerToken(secret, changed, options)).toEqual({ ok: false, reason: "invalid" });
   });
 
   it.each(["", "abc", "c1.123", "c1.x.abcdef", ".123.ab", `c1.123.${"z".repeat(64)}`])(

@@ -6,5 +6,6 @@ export { migrate } from "./db/migrate.ts";
 export { transaction } from "./db/transaction.ts";
 export type { RecordedOrder, ServerHooks, SubmittedReview } from "./hooks.ts";
 export { listen } from "./http/listen.ts";
-export type { RateLimiter } from "./rate-limit.ts";
+export { type Logger, silentLogger } from "./logger.ts";
+export { type RateLimiter, unlimitedRateLimiter } from "./rate-limit.ts";
 export { seedDemo } from "./seed.ts";

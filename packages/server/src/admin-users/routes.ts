@@ -40,6 +40,11 @@ import {
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
+// Shared by the routes' descriptions (openapi/describe-route.ts).
+const USER_ID = { id: { description: "User id" } };
+const UNKNOWN_USER = { summary: "an unknown user", params: { id: "no-such-user" }, status: 404 };
+const NOT_A_SESSION = { summary: "asked with a key, not a session", status: 404 };
+
 const isHttps = (c: Parameters<typeof publicOriginOf>[0], ctx: AppContext) =>
   publicOriginOf(c, ctx.trustProxy).startsWith("https:");
 
@@ -117,7 +122,7 @@ function registerSessionRoutes(app: PlauditHono, ctx: AppContext): void {
       auth: "session",
       responses: { 200: AdminSession },
       errors: [404],
-      examples: [{ summary: "asked with a key, not a session", status: 404 }],
+      examples: [NOT_A_SESSION],
     }),
     async (c) => {
       const token = sessionTokenOf(c);
@@ -137,7 +142,7 @@ function registerSessionRoutes(app: PlauditHono, ctx: AppContext): void {
       auth: "session",
       responses: { 204: { description: "Signed out" } },
       errors: [404],
-      examples: [{ summary: "asked with a key, not a session", status: 404 }],
+      examples: [NOT_A_SESSION],
     }),
     async (c) => {
       const token = sessionTokenOf(c);
@@ -158,7 +163,7 @@ function registerSessionRoutes(app: PlauditHono, ctx: AppContext): void {
       auth: "session",
       responses: { 204: { description: "Signed out everywhere" } },
       errors: [404],
-      examples: [{ summary: "asked with a key, not a session", status: 404 }],
+      examples: [NOT_A_SESSION],
     }),
     async (c) => {
       const actor = c.get("actor");
@@ -267,10 +272,10 @@ function registerUserRoutes(app: PlauditHono, ctx: AppContext): void {
     "/v1/admin/users/:id/invite",
     describeRoute({
       summary: "A new one-time set-password link for a user (scope keys:manage)",
-      params: { id: { description: "User id" } },
+      params: USER_ID,
       responses: { 201: { schema: InviteLink, description: "Created" } },
       errors: [404],
-      examples: [{ summary: "an unknown user", params: { id: "no-such-user" }, status: 404 }],
+      examples: [UNKNOWN_USER],
     }),
     requireScope("keys:manage"),
     async (c) => {
@@ -292,10 +297,10 @@ function registerUserRoutes(app: PlauditHono, ctx: AppContext): void {
     "/v1/admin/users/:id/sessions",
     describeRoute({
       summary: "Sign a user out everywhere (scope keys:manage)",
-      params: { id: { description: "User id" } },
+      params: USER_ID,
       responses: { 204: { description: "Signed out" } },
       errors: [404],
-      examples: [{ summary: "an unknown user", params: { id: "no-such-user" }, status: 404 }],
+      examples: [UNKNOWN_USER],
     }),
     requireScope("keys:manage"),
     async (c) => {
@@ -311,10 +316,10 @@ function registerUserRoutes(app: PlauditHono, ctx: AppContext): void {
     "/v1/admin/users/:id",
     describeRoute({
       summary: "Remove a user and end their sessions (scope keys:manage)",
-      params: { id: { description: "User id" } },
+      params: USER_ID,
       responses: { 204: { description: "Removed" } },
       errors: [404],
-      examples: [{ summary: "an unknown user", params: { id: "no-such-user" }, status: 404 }],
+      examples: [UNKNOWN_USER],
     }),
     requireScope("keys:manage"),
     async (c) => {

@@ -134,6 +134,15 @@ const WRITE_CASES: Record<string, WriteCase> = {
       };
     },
   },
+  "POST /v1/admin/privacy/erase": {
+    action: "privacy.erase",
+    async prepare(kit) {
+      expect((await kit.order("o-erase", "c-erase", 10)).status).toBe(201);
+      const call = json(kit, "POST", "/v1/admin/privacy/erase", { customerId: "c-erase" });
+      // The target is the erasure's pseudonym, never the person: read it back from the answer.
+      return { call, target: expect.stringMatching(/^erased-/) as unknown as string };
+    },
+  },
   "POST /v1/admin/loyalty/sweep": {
     action: "loyalty.sweep",
     async prepare(kit) {

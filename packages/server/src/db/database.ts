@@ -89,6 +89,9 @@ export function openDatabase(url?: string, options: OpenDatabaseOptions = {}): D
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("foreign_keys = ON");
+    // Deleted and overwritten content is zeroed, not left in free pages and free blocks: once a
+    // person is erased (privacy/) their name and address are gone from the file's bytes too.
+    sqlite.pragma("secure_delete = ON");
     // Another process (backup, a second server) may hold the write lock for a moment.
     sqlite.pragma("busy_timeout = 5000");
     const kysely = new Kysely<Schema>({

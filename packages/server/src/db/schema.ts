@@ -4,6 +4,7 @@ import type { AuditTables } from "../audit/audit-table.ts";
 import type { JobTables } from "../jobs/job-table.ts";
 import type { LoyaltyTables } from "../loyalty/loyalty-tables.ts";
 import type { MediaTables } from "../media/media-table.ts";
+import type { PrivacyTables } from "../privacy/privacy-tables.ts";
 import type { ReviewRequestTables } from "../review-requests/request-tables.ts";
 import type { SuppressionTables } from "../suppression/suppression-tables.ts";
 
@@ -146,4 +147,5 @@ export interface Schema
     SuppressionTables,
     ReviewRequestTables,
     AuditTables,
+    PrivacyTables,
     AdminUserTables {}

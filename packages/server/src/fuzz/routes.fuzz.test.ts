@@ -115,6 +115,7 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
       "POST /v1/admin/loyalty/adjustments": { customerId: "alice", delta: 5, reason: "fuzz" },
       "PUT /v1/admin/loyalty/customers/{customerId}": { birthday: "04-01" },
       "PATCH /v1/admin/media/{id}": { status: "rejected" },
+      "POST /v1/admin/privacy/erase": { email: "fuzz.person@example.com" },
       "POST /v1/admin/session": {
         store: storeId,
         email: "owner@shop.example",

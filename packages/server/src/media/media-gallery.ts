@@ -1,4 +1,4 @@
-import type { GalleryItem, GalleryPage, Rating } from "@plaudit/core";
+import type { GalleryItem, GalleryPage, Rating } from "@plaudit/contract";
 import type { Database } from "../db/database.ts";
 import { toMedia } from "./media-json.ts";
 

@@ -1,4 +1,4 @@
-import type { Media } from "@plaudit/core";
+import type { Media } from "@plaudit/contract";
 import type { Selectable } from "kysely";
 import type { MediaFiles, MediaTable } from "./media-table.ts";
 

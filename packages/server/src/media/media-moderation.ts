@@ -1,4 +1,4 @@
-import type { Media } from "@plaudit/core";
+import type { Media } from "@plaudit/contract";
 import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";

@@ -19,6 +19,7 @@ import { readJsonBody } from "../http/json-body.ts";
 import { publicOriginOf } from "../http/public-origin.ts";
 import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
+import { deletePendingFiles } from "../privacy/after-erasure.ts";
 import { parseOrFail } from "../validation.ts";
 import { parseRange } from "./byte-range.ts";
 import { decodeGalleryCursor, galleryPage } from "./media-gallery.ts";
@@ -279,6 +280,8 @@ export const mediaRoutes: RouteModule = {
           storeId: c.get("store").id,
           logger: ctx.logger,
         });
+        // Media files an erasure could not delete yet (storage was down) are retried here too.
+        await deletePendingFiles(ctx.db, ctx.mediaStorage, ctx.logger);
         // The sweep deletes files between its transactions: its one audit row follows it.
         await recordAudit(ctx.db, auditEvent(c, ctx, "media.sweep", c.get("store").id));
         return c.json(result);

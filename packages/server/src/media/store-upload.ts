@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import type { Media } from "@plaudit/core";
+import type { Media } from "@plaudit/contract";
 import type { Database } from "../db/database.ts";
 import { ApiError } from "../errors.ts";
 import { type ProcessedImage, plainPoster, processImage } from "./image-processing.ts";

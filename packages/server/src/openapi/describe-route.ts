@@ -11,7 +11,7 @@ import type * as v from "valibot";
 // into an operation; a /v1 route without a description fails openapi/document.test.ts.
 
 /** A header the API reads, documented once (openapi/parameters.ts). */
-export type KnownHeader = "X-Plaudit-Customer" | "Idempotency-Key";
+export type KnownHeader = "X-Plaudit-Customer" | "Idempotency-Key" | "If-Match";
 
 /** Statuses answered with the one error shape; each becomes a `$ref` to a shared response. */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 423 | 429;

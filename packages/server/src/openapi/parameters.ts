@@ -33,6 +33,10 @@ const HEADERS: Record<KnownHeader, { description: string; schema: Record<string,
       "Any unique string per intended write: the same key and body answer the first response again",
     schema: { type: "string", minLength: 1, maxLength: LIMITS.idempotencyKeyMax },
   },
+  "If-Match": {
+    description: "The version (etag) as read: a write to something changed since is 409 conflict",
+    schema: { type: "string", maxLength: 200 },
+  },
 };
 
 export const headerParameter = (name: KnownHeader, required: boolean) => ({

@@ -1,4 +1,4 @@
-import type { Review } from "@plaudit/core";
+import type { Review } from "@plaudit/contract";
 import type { AppContext } from "../context.ts";
 import { toPublicReview } from "./review-json.ts";
 

@@ -1,6 +1,7 @@
-import type { AdminReview, Media, Rating, Review } from "@plaudit/core";
+import type { AdminReview, Media, Rating, Review } from "@plaudit/contract";
 import type { Selectable } from "kysely";
 import type { ReviewsTable } from "../db/schema.ts";
+import { reviewEtag } from "./review-version.ts";
 
 export type ReviewRow = Selectable<ReviewsTable>;
 
@@ -37,5 +38,6 @@ export function toAdminReview(
     status: row.status,
     author: { name: row.author_name, email: row.author_email },
     holdReason: row.hold_reason ?? null,
+    etag: reviewEtag(row),
   };
 }

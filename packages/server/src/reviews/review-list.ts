@@ -1,4 +1,4 @@
-import type { ReviewSort } from "@plaudit/core";
+import type { ReviewSort } from "@plaudit/contract";
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
 import type { Database } from "../db/database.ts";
 import type { Schema } from "../db/schema.ts";

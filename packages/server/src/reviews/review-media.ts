@@ -1,4 +1,4 @@
-import type { Media } from "@plaudit/core";
+import type { Media } from "@plaudit/contract";
 import type { Database } from "../db/database.ts";
 import type { Tx } from "../db/transaction.ts";
 

@@ -1,9 +1,10 @@
-import type { AdminReview, ReviewStatus } from "@plaudit/core";
+import type { AdminReview, ReviewStatus } from "@plaudit/contract";
 import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
 import { toAdminReview } from "./review-json.ts";
+import { assertVersion } from "./review-version.ts";
 import { applySummaryChange, reviewSummaryChange } from "./summary-repo.ts";
 
 export interface ReviewPatch {
@@ -23,6 +24,8 @@ export async function moderateReview(
   patch: ReviewPatch,
   origin: string,
   audit: AuditEvent,
+  /** The version the moderator saw (If-Match): 409 conflict when the review changed since. */
+  ifMatch?: string,
 ): Promise<AdminReview> {
   const row = await transaction(ctx.db, async (tx) => {
     let find = tx
@@ -33,6 +36,7 @@ export async function moderateReview(
     if (ctx.db.kind === "postgres") find = find.forUpdate();
     const before = await find.executeTakeFirst();
     if (!before) throw new ApiError(404, "review_not_found", "no review with this id in this store");
+    assertVersion(before, ifMatch);
 
     const after = { ...before };
     if (patch.status !== undefined && patch.status !== before.status) {

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { ReviewSubmission } from "@plaudit/contract";
-import type { Review } from "@plaudit/core";
+import type { Review, ReviewSubmission } from "@plaudit/contract";
 import type { AppContext } from "../context.ts";
 import { verifyCustomerToken } from "../customer-token.ts";
 import { transaction } from "../db/transaction.ts";

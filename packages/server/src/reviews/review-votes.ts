@@ -1,5 +1,4 @@
-import type { VoteInput as VoteSubmission } from "@plaudit/contract";
-import type { VoteResponse } from "@plaudit/core";
+import type { VoteResponse, VoteInput as VoteSubmission } from "@plaudit/contract";
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";

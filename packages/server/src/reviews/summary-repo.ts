@@ -1,4 +1,4 @@
-import type { Summary } from "@plaudit/core";
+import type { Summary } from "@plaudit/contract";
 import type { Database } from "../db/database.ts";
 import type { Tx } from "../db/transaction.ts";
 

@@ -15,11 +15,28 @@ import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { decodeCursor } from "../reviews/cursor.ts";
 import { toAdminReview } from "../reviews/review-json.ts";
-import { listReviews } from "../reviews/review-list.ts";
+import { listReviews, type ReviewFilters } from "../reviews/review-list.ts";
 import { moderateReview } from "../reviews/review-moderation.ts";
 import { parseOrFail } from "../validation.ts";
+import { parseReviewQuery } from "./review-query.ts";
 
 const STATUSES = REVIEW_STATUSES;
+
+/** The public list's filters (rating, media, verified, text), parsed by its rules; problems go into `fields`. */
+function adminFilters(query: Record<string, string>, fields: Record<string, string>): ReviewFilters {
+  try {
+    return parseReviewQuery({
+      rating: query.rating,
+      media: query.media,
+      verified: query.verified,
+      q: query.q,
+    }).filters;
+  } catch (error) {
+    if (!(error instanceof ApiError) || !error.fields) throw error;
+    Object.assign(fields, error.fields);
+    return {};
+  }
+}
 
 /** The merchant's moderation queue: list reviews by status, publish/reject them, reply. */
 export const adminReviewRoutes: RouteModule = {
@@ -28,13 +45,19 @@ export const adminReviewRoutes: RouteModule = {
     app.get(
       "/v1/admin/reviews",
       describeRoute({
-        summary: "Reviews for moderation, newest first",
+        summary:
+          "Reviews for moderation, newest first; filters by status, product, rating, media, verified, text",
         query: AdminReviewQuery,
         responses: { 200: AdminReviewPage },
         errors: [422],
         examples: [
           { summary: "the reviews waiting for moderation", query: { status: "pending" }, status: 200 },
           { summary: "an unknown status", query: { status: "spam" }, status: 422 },
+          {
+            summary: "pending 1- and 2-star reviews with photos that mention 'broken'",
+            query: { status: "pending", rating: "1,2", media: "1", q: "broken" },
+            status: 200,
+          },
         ],
       }),
       requireScope("reviews:read"),
@@ -55,6 +78,7 @@ export const adminReviewRoutes: RouteModule = {
         const cursor = c.req.query("cursor");
         const cursorValues = cursor ? decodeCursor("newest", cursor) : undefined;
         if (cursor && !cursorValues) fields.cursor = "is not a cursor of this list; start again without it";
+        const filters = adminFilters(c.req.query(), fields);
         if (Object.keys(fields).length > 0) throw validationFailed(fields);
 
         const storeId = c.get("store").id;
@@ -62,6 +86,7 @@ export const adminReviewRoutes: RouteModule = {
           storeId,
           ...(product !== undefined ? { productId: product } : {}),
           ...(status !== undefined ? { status: status as (typeof STATUSES)[number] } : {}),
+          filters,
           sort: "newest",
           limit,
           ...(cursorValues ? { cursorValues } : {}),
@@ -79,14 +104,44 @@ export const adminReviewRoutes: RouteModule = {
       },
     );
 
+    app.get(
+      "/v1/admin/reviews/:id",
+      describeRoute({
+        summary: "One review as it is now, its version in the ETag (read again after a 409 conflict)",
+        params: { id: { description: "Review id" } },
+        responses: { 200: AdminReview },
+        errors: [404],
+        examples: [{ summary: "a review", params: { id: "{{reviewId}}" }, status: 200 }],
+      }),
+      requireScope("reviews:read"),
+      async (c) => {
+        const storeId = c.get("store").id;
+        const row = await ctx.db.kysely
+          .selectFrom("reviews")
+          .selectAll()
+          .where("id", "=", c.req.param("id"))
+          .where("store_id", "=", storeId)
+          .executeTakeFirst();
+        if (!row) throw new ApiError(404, "review_not_found", "no review with this id in this store");
+        const origin = publicOriginOf(c, ctx.trustProxy);
+        const media =
+          Number(row.media_count) > 0
+            ? ((await ctx.media.forReviews(ctx.db, storeId, [row.id], origin)).get(row.id) ?? [])
+            : [];
+        const review = toAdminReview(row, media);
+        return c.json(review, 200, { "Cache-Control": "no-store", ETag: review.etag });
+      },
+    );
+
     app.patch(
       "/v1/admin/reviews/:id",
       describeRoute({
         summary: "Publish, hold or reject a review; set or remove the merchant's reply",
         params: { id: { description: "Review id" } },
+        headers: [{ name: "If-Match", required: false }],
         body: ReviewPatch,
         responses: { 200: AdminReview },
-        errors: [400, 404, 422],
+        errors: [400, 404, 409, 422],
         examples: [
           {
             summary: "publish with a reply",
@@ -107,16 +162,16 @@ export const adminReviewRoutes: RouteModule = {
         }
         const reviewId = c.req.param("id");
         const action = patch.status === undefined ? "review.reply" : "review.moderate";
-        return c.json(
-          await moderateReview(
-            ctx,
-            c.get("store").id,
-            reviewId,
-            patch,
-            publicOriginOf(c, ctx.trustProxy),
-            auditEvent(c, ctx, action, reviewId),
-          ),
+        const review = await moderateReview(
+          ctx,
+          c.get("store").id,
+          reviewId,
+          patch,
+          publicOriginOf(c, ctx.trustProxy),
+          auditEvent(c, ctx, action, reviewId),
+          c.req.header("if-match"),
         );
+        return c.json(review, 200, { ETag: review.etag });
       },
     );
   },

@@ -1,8 +1,10 @@
+import { adminAppRoutes } from "../admin-app/routes.ts";
 import { adminUserRoutes } from "../admin-users/routes.ts";
 import { auditRoutes } from "../audit/audit-routes.ts";
 import type { RouteModule } from "../context.ts";
 import { loyaltyRoutes } from "../loyalty/routes.ts";
 import { mediaRoutes } from "../media/media-routes.ts";
+import { privacyRoutes } from "../privacy/privacy-routes.ts";
 import { snippetRoutes } from "../snippet/snippet-routes.ts";
 import { adminOrderRoutes } from "./admin-orders.ts";
 import { adminReviewRoutes } from "./admin-reviews.ts";
@@ -20,8 +22,10 @@ export const routeModules: RouteModule[] = [
   adminOrderRoutes,
   adminReviewRoutes,
   adminUserRoutes,
+  adminAppRoutes,
   loyaltyRoutes,
   mediaRoutes,
   snippetRoutes,
   auditRoutes,
+  privacyRoutes,
 ];

@@ -1,5 +1,4 @@
-import { LIMITS } from "@plaudit/contract";
-import { REVIEW_SORTS, type ReviewSort } from "@plaudit/core";
+import { LIMITS, REVIEW_SORTS, type ReviewSort } from "@plaudit/contract";
 import { validationFailed } from "../errors.ts";
 import { decodeCursor, type SortName } from "../reviews/cursor.ts";
 import type { ReviewFilters } from "../reviews/review-list.ts";

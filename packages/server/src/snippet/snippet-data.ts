@@ -1,6 +1,6 @@
 // What a snippet shows, read straight from the repositories (no HTTP loop back to ourselves): the
 // summary and the first page of the default list, exactly as the public list route answers it.
-import type { ReviewPage, Summary } from "@plaudit/core";
+import type { ReviewPage, Summary } from "@plaudit/contract";
 import type { AppContext } from "../context.ts";
 import { toPublicReview } from "../reviews/review-json.ts";
 import { listReviews } from "../reviews/review-list.ts";

@@ -1,4 +1,4 @@
-import type { Media } from "@plaudit/core";
+import type { Media } from "@plaudit/contract";
 import type { ReviewMediaSource } from "../reviews/review-media.ts";
 
 /**

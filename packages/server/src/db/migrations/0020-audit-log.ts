@@ -56,25 +56,21 @@ export async function up(db: Kysely<any>): Promise<void> {
       for each row execute function audit_log_append_only()`.execute(db);
     return;
   }
-  await sql`create trigger audit_log_no_delete before delete on audit_log begin
-    select raise(abort, '${sql.raw(REFUSED)}');
-  end`.execute(db);
+  const refuse = sql.raw(`begin select raise(abort, '${REFUSED}'); end`);
+  await sql`create trigger audit_log_no_delete before delete on audit_log ${refuse}`.execute(db);
   await sql`create trigger audit_log_no_update before update on audit_log
     when not exists (select 1 from audit_pseudonymising p where p.store_id = old.store_id)
       or new.id is not old.id or new.store_id is not old.store_id or new.at is not old.at
       or new.actor_kind is not old.actor_kind or new.actor_id is not old.actor_id
       or new.action is not old.action or new.request_id is not old.request_id
-    begin
-      select raise(abort, '${sql.raw(REFUSED)}');
-    end`.execute(db);
+    ${refuse}`.execute(db);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    await sql`drop trigger if exists audit_log_append_only on audit_log`.execute(db);
-    await sql`drop function if exists audit_log_append_only()`.execute(db);
-  }
+  // Dropping the table drops its triggers; PostgreSQL's trigger function goes after it.
   await db.schema.dropTable("audit_pseudonymising").execute();
   await db.schema.dropTable("audit_log").execute();
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    await sql`drop function if exists audit_log_append_only()`.execute(db);
 }

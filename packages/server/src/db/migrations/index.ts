@@ -4,6 +4,7 @@ import * as m0002 from "./0002-loyalty.ts";
 import * as m0003 from "./0003-media.ts";
 import * as m0004 from "./0004-review-search.ts";
 import * as m0020 from "./0020-audit-log.ts";
+import * as m0021 from "./0021-privacy.ts";
 import * as m0030 from "./0030-jobs.ts";
 import * as m0031 from "./0031-suppression.ts";
 import * as m0032 from "./0032-review-requests.ts";
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   "0003-media": m0003,
   "0004-review-search": m0004,
   "0020-audit-log": m0020,
+  "0021-privacy": m0021,
   "0030-jobs": m0030,
   "0031-suppression": m0031,
   "0032-review-requests": m0032,

@@ -1,0 +1,85 @@
+import * as v from "valibot";
+import { timestamp } from "./fields.ts";
+
+// What the admin app's overview and customer screens read (API.md, "Merchant admin").
+
+const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day, YYYY-MM-DD"));
+const average = v.nullable(v.number());
+
+export const OverviewQuery = v.object({
+  from: v.optional(v.pipe(day, v.description("first day (UTC); default 83 days before `to`"))),
+  to: v.optional(v.pipe(day, v.description("last day (UTC); default today"))),
+});
+
+const ProductFigure = v.object({
+  productId: v.string(),
+  name: v.nullable(v.string()),
+  count: v.number(),
+  average: v.number(),
+});
+
+/** Figures of the reviews received in the range and not rejected. */
+export const Overview = v.object({
+  range: v.object({ from: v.string(), to: v.string() }),
+  reviews: v.number(),
+  average,
+  ratingDistribution: v.pipe(v.array(v.number()), v.description("reviews by rating 1–5")),
+  withMedia: v.number(),
+  verified: v.number(),
+  byStatus: v.object({ published: v.number(), pending: v.number(), rejected: v.number() }),
+  weeks: v.array(v.object({ week: v.string(), reviews: v.number(), average })),
+  topProducts: v.array(ProductFigure),
+  bottomProducts: v.array(ProductFigure),
+  requests: v.nullable(
+    v.object({ created: v.number(), sent: v.number(), clicked: v.number(), reviewed: v.number() }),
+  ),
+});
+export type Overview = v.InferOutput<typeof Overview>;
+
+export const CustomerSearchQuery = v.object({
+  q: v.pipe(
+    v.string(),
+    v.maxLength(254),
+    v.description("a customer id (or its beginning) or an email address"),
+  ),
+});
+
+export const CustomerMatches = v.object({
+  items: v.array(
+    v.object({ customerId: v.string(), emails: v.array(v.string()), balance: v.nullable(v.number()) }),
+  ),
+});
+export type CustomerMatches = v.InferOutput<typeof CustomerMatches>;
+
+export const CustomerDetail = v.object({
+  customerId: v.string(),
+  emails: v.array(v.string()),
+  orders: v.number(),
+  pointsName: v.string(),
+  balance: v.number(),
+  lifetimeEarned: v.number(),
+  tier: v.nullable(v.string()),
+  nextTier: v.nullable(v.object({ name: v.string(), remaining: v.number() })),
+  pendingPoints: v.number(),
+  pointsExpireAt: v.nullable(timestamp),
+  ledger: v.array(
+    v.object({
+      id: v.string(),
+      delta: v.number(),
+      action: v.string(),
+      reason: v.string(),
+      createdAt: timestamp,
+    }),
+  ),
+  redemptions: v.array(
+    v.object({
+      id: v.string(),
+      reward: v.string(),
+      pointsSpent: v.number(),
+      status: v.string(),
+      code: v.nullable(v.string()),
+      createdAt: timestamp,
+    }),
+  ),
+});
+export type CustomerDetail = v.InferOutput<typeof CustomerDetail>;

@@ -1,0 +1,72 @@
+import { execFile } from "node:child_process";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LoyaltyKit, startLoyaltyKit } from "../loyalty/loyalty-test-kit.ts";
+import { postJson } from "../testing/fixtures.ts";
+
+const bin = resolve(dirname(fileURLToPath(import.meta.url)), "../../bin/plaudit-server.mjs");
+const run = promisify(execFile);
+
+/** Runs `plaudit-server privacy …` against the test server's SQLite file; never throws. */
+async function privacy(kit: LoyaltyKit, ...args: string[]) {
+  const database = kit.server.db.sqlitePath as string;
+  try {
+    const { stdout } = await run(process.execPath, [bin, "privacy", ...args, "--database-url", database], {
+      env: { ...process.env, PLAUDIT_MEDIA_DIR: kit.server.mediaDir },
+    });
+    return { code: 0, stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string };
+    return { code: failed.code, stdout: failed.stdout };
+  }
+}
+
+// The command line runs the same export and erasure as the API (tested on both databases in
+// privacy.test.ts); this proves the command itself, on SQLite beside a running server.
+describe("plaudit-server privacy", () => {
+  let kit: LoyaltyKit;
+  beforeAll(async () => {
+    kit = await startLoyaltyKit("sqlite");
+    expect((await kit.order("o-1", "c-ana", 30, { email: "ana.cli@example.com" })).status).toBe(201);
+    const review = await postJson(`${kit.server.url}/v1/stores/${kit.storeId}/products/tee/reviews`, {
+      rating: 5,
+      body: "Soft and warm.",
+      author: { name: "Ana Clifford", email: "ana.cli@example.com" },
+    });
+    expect(review.status).toBe(201);
+  });
+  afterAll(() => kit.close());
+
+  it("exports, erases, erases again harmlessly, and says so for an unknown person", async () => {
+    const exported = await privacy(kit, "export", "--store", kit.storeId, "--customer", "c-ana");
+    expect(exported.code).toBe(0);
+    const doc = JSON.parse(exported.stdout);
+    expect(doc.reviews.map((r: { author: { name: string } }) => r.author.name)).toEqual(["Ana Clifford"]);
+    expect(doc.orders.map((o: { orderId: string }) => o.orderId)).toEqual(["o-1"]);
+
+    const erased = await privacy(kit, "erase", "--store", kit.storeId, "--email", "ana.cli@example.com");
+    expect(erased).toEqual({
+      code: 0,
+      stdout: `${JSON.stringify({ erased: { reviews: 1, orders: 1, questions: 0, requests: 0 } })}\n`,
+    });
+    const again = await privacy(kit, "erase", "--store", kit.storeId, "--customer", "c-ana");
+    expect(JSON.parse(again.stdout)).toEqual({
+      erased: { reviews: 0, orders: 0, questions: 0, requests: 0 },
+    });
+
+    const audit = await kit.server.db.kysely
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "privacy.erase")
+      .execute();
+    expect(audit).toHaveLength(2);
+    expect(audit[0]).toMatchObject({ actor_kind: "cli", ip: "cli" });
+
+    expect((await privacy(kit, "export", "--store", kit.storeId, "--email", "nobody@example.com")).code).toBe(
+      2,
+    );
+    // Each run starts a Node process with tsx: slow on a loaded machine, never asserted.
+  }, 180_000);
+});

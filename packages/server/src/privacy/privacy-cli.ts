@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import { userInfo } from "node:os";
+import { PrivacySubject } from "@plaudit/contract";
+import * as v from "valibot";
+import { createApp } from "../app.ts";
+import type { AuditEvent } from "../audit/audit-log.ts";
+import type { Database } from "../db/database.ts";
+import type { Logger } from "../logger.ts";
+import type { MediaStorage } from "../media/media-storage.ts";
+import { findStore } from "../stores/store-repo.ts";
+import { deletePendingFiles } from "./after-erasure.ts";
+import { erasePerson } from "./erase.ts";
+import { exportPerson, recordCount } from "./export.ts";
+import { findPerson } from "./person.ts";
+import { afterErasure } from "./privacy-routes.ts";
+
+export const PRIVACY_USAGE = `  privacy export   everything held about a person, as JSON on stdout:
+                   plaudit-server privacy export --store demo --email ana@example.com
+  privacy erase    erase a person (API.md "Privacy"); prints the counts as JSON:
+                   plaudit-server privacy erase --store demo --customer c-42
+                   (--email and --customer may be combined; --voter adds a voter id)
+  privacy retry    delete media files earlier erasures could not delete yet
+`;
+
+export interface PrivacyCommand {
+  action: string | undefined;
+  store: string | undefined;
+  customer: string | undefined;
+  email: string | undefined;
+  voter: string | undefined;
+}
+
+/** Runs `plaudit-server privacy …`; returns the exit code (0 done, 1 refused, 2 unknown person). */
+export async function runPrivacyCommand(
+  command: PrivacyCommand,
+  deps: { db: Database; mediaStorage: MediaStorage; logger: Logger; out: (text: string) => void },
+): Promise<number> {
+  const { db, out } = deps;
+  if (command.action === "retry") {
+    const { deleted, failed } = await deletePendingFiles(db, deps.mediaStorage, deps.logger);
+    out(`${JSON.stringify({ deleted, failed })}\n`);
+    return failed > 0 ? 1 : 0;
+  }
+  if (command.action !== "export" && command.action !== "erase") {
+    out(`privacy needs export, erase or retry\n\n${PRIVACY_USAGE}`);
+    return 1;
+  }
+  if (!command.store) {
+    out("privacy needs --store ID\n");
+    return 1;
+  }
+  const store = await findStore(db, command.store);
+  if (!store) {
+    out(`no store ${JSON.stringify(command.store)}\n`);
+    return 1;
+  }
+  const parsed = v.safeParse(PrivacySubject, {
+    ...(command.customer !== undefined ? { customerId: command.customer } : {}),
+    ...(command.email !== undefined ? { email: command.email } : {}),
+    ...(command.voter !== undefined ? { voter: command.voter } : {}),
+  });
+  if (!parsed.success) {
+    out(`privacy ${command.action}: ${parsed.issues[0]?.message ?? "give --customer or --email"}\n`);
+    return 1;
+  }
+  const subject = parsed.output;
+  const { ctx } = createApp({ db, mediaStorage: deps.mediaStorage, logger: deps.logger });
+
+  if (command.action === "export") {
+    const person = await findPerson(db.kysely, store.id, subject);
+    const doc = await exportPerson(db.kysely, store.id, subject, person, ctx.clock());
+    if (recordCount(doc) === 0) {
+      out("this store holds nothing about this customer id or address\n");
+      return 2;
+    }
+    out(`${JSON.stringify(doc, null, 2)}\n`);
+    return 0;
+  }
+
+  // Run on the host by its operator: the audit row names the operating-system user.
+  const audit: AuditEvent = {
+    storeId: store.id,
+    at: ctx.clock().toISOString(),
+    actor: { cli: userInfo().username },
+    action: "privacy.erase",
+    target: "",
+    ip: "cli",
+    requestId: randomUUID(),
+  };
+  const erasure = await erasePerson(ctx, store.id, subject, audit);
+  if (!erasure) {
+    out("this store holds nothing about this customer id or address\n");
+    return 2;
+  }
+  await afterErasure(ctx, store.id);
+  out(`${JSON.stringify({ erased: erasure.erased })}\n`);
+  return 0;
+}

@@ -1,0 +1,106 @@
+import { ErasureResult, PersonExport, PrivacySubject, PrivacySubjectFields } from "@plaudit/contract";
+import type { Context } from "hono";
+import { appendAudit, auditEvent } from "../audit/audit-log.ts";
+import type { AppContext, AppEnv, RouteModule } from "../context.ts";
+import { transaction } from "../db/transaction.ts";
+import { ApiError } from "../errors.ts";
+import { readJsonBody } from "../http/json-body.ts";
+import { requireScope } from "../http/require-scope.ts";
+import { describeRoute } from "../openapi/describe-route.ts";
+import { parseOrFail } from "../validation.ts";
+import { deletePendingFiles, flushOldCopies } from "./after-erasure.ts";
+import { erasePerson } from "./erase.ts";
+import { exportPerson, recordCount } from "./export.ts";
+import { findPerson } from "./person.ts";
+
+const notFound = () =>
+  new ApiError(404, "not_found", "this store holds nothing about this customer id or address");
+
+/** After an erasure committed: media files out of storage, old page copies out of the WAL. */
+export async function afterErasure(ctx: AppContext, storeId: string): Promise<void> {
+  await deletePendingFiles(ctx.db, ctx.mediaStorage, ctx.logger);
+  if (!(await flushOldCopies(ctx.db))) {
+    ctx.logger.error({
+      msg: "erasure: the SQLite WAL could not be checkpointed; it will be at the next checkpoint",
+    });
+  }
+  // Public reads held in memory may still show the old name.
+  ctx.readCache?.invalidate(storeId);
+}
+
+function subjectFromQuery(c: Context<AppEnv>) {
+  const raw: Record<string, string> = {};
+  for (const name of ["customerId", "email", "voter"]) {
+    const value = c.req.query(name);
+    if (value !== undefined) raw[name] = value;
+  }
+  return parseOrFail(PrivacySubject, raw);
+}
+
+/** GDPR requests: a person's data out (export) or gone (erase), API.md "Privacy". */
+export const privacyRoutes: RouteModule = {
+  name: "privacy",
+  register(app, ctx) {
+    app.get(
+      "/v1/admin/privacy/export",
+      describeRoute({
+        summary: "Everything this store holds about one person, as one JSON document (GDPR art. 15)",
+        description:
+          "By customerId, email or both (each finds the other through the person's orders and reviews). " +
+          "Reviews with their address, orders, loyalty accounts, ledger and redemptions, review " +
+          "requests; votes when the shopper's voter id is given. Recorded in the audit log.",
+        query: PrivacySubjectFields,
+        responses: { 200: PersonExport },
+        errors: [403, 404, 422],
+        examples: [
+          { summary: "a customer by id", query: { customerId: "c-1001" }, status: 200 },
+          { summary: "nobody the store knows", query: { email: "nobody@example.com" }, status: 404 },
+          { summary: "neither id nor address", query: {}, status: 422 },
+        ],
+      }),
+      requireScope("customers:read"),
+      async (c) => {
+        const subject = subjectFromQuery(c);
+        const storeId = c.get("store").id;
+        const person = await findPerson(ctx.db.kysely, storeId, subject);
+        const doc = await exportPerson(ctx.db.kysely, storeId, subject, person, ctx.clock());
+        if (recordCount(doc) === 0) throw notFound();
+        // Handing out a person's data is recorded like a write (the target is an id, not the address).
+        const target = subject.customerId ?? person.customerIds[0] ?? "(address)";
+        await transaction(ctx.db, (tx) => appendAudit(tx, auditEvent(c, ctx, "privacy.export", target)));
+        c.header("Cache-Control", "no-store");
+        return c.json(doc);
+      },
+    );
+
+    app.post(
+      "/v1/admin/privacy/erase",
+      describeRoute({
+        summary: "Erase one person: names, addresses and photos gone, sums kept (GDPR art. 17)",
+        description:
+          'One transaction: names become "Former customer", addresses are removed from reviews, ' +
+          "orders, review requests and every copy (search index, stored idempotent answers); the " +
+          "ledger, balances and orders keep their amounts under a pseudonymous id; media files of the " +
+          "person's reviews are deleted after commit (retried if storage fails); a keyed hash of the " +
+          "address joins the suppression list. Erasing again answers 200 with zeros.",
+        body: PrivacySubject,
+        responses: { 200: ErasureResult },
+        errors: [400, 403, 404, 413, 422],
+        examples: [
+          { summary: "nobody the store knows", body: { email: "nobody@example.com" }, status: 404 },
+          { summary: "neither id nor address", body: {}, status: 422 },
+        ],
+      }),
+      requireScope("customers:erase"),
+      async (c) => {
+        const subject = parseOrFail(PrivacySubject, await readJsonBody(c));
+        const storeId = c.get("store").id;
+        const erasure = await erasePerson(ctx, storeId, subject, auditEvent(c, ctx, "privacy.erase", ""));
+        if (!erasure) throw notFound();
+        await afterErasure(ctx, storeId);
+        c.header("Cache-Control", "no-store");
+        return c.json({ erased: erasure.erased });
+      },
+    );
+  },
+};

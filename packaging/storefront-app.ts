@@ -1,0 +1,146 @@
+// The packaging test's storefront: every public package packed by `npm pack` and installed from
+// its tarball, with preact and what a storefront developer would add (React, Vite, TypeScript),
+// into a fresh app outside the repository. Versions come from the repository's own manifests.
+import { execFile } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+export const repoRoot = resolve(fileURLToPath(new URL("..", import.meta.url)));
+
+export interface PublicPackage {
+  name: string;
+  dir: string;
+  manifest: {
+    exports: Record<string, unknown>;
+    bin?: Record<string, string>;
+    [field: string]: unknown;
+  };
+}
+
+export interface PackedFile {
+  path: string;
+}
+
+export interface Packed {
+  name: string;
+  filename: string;
+  files: PackedFile[];
+}
+
+const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"));
+
+/** Every package under packages/ that is not `"private": true`: what goes to npm. */
+export function publicPackages(): PublicPackage[] {
+  return readdirSync(join(repoRoot, "packages"), { withFileTypes: true })
+    .filter(
+      (entry) => entry.isDirectory() && existsSync(join(repoRoot, "packages", entry.name, "package.json")),
+    )
+    .map((entry) => {
+      const dir = join(repoRoot, "packages", entry.name);
+      const manifest = readJson(join(dir, "package.json"));
+      return { name: manifest.name as string, dir, manifest };
+    })
+    .filter((p) => p.manifest.private !== true);
+}
+
+// A child sees none of the test runner's environment (NODE_ENV=test would give Vite a dev build;
+// npm_config_* from `npm test` would steer the nested npm): a shell's basics only.
+export const cleanEnv = {
+  // Without the repository's node_modules/.bin that `npm test` puts first.
+  PATH: (process.env.PATH ?? "/usr/bin:/bin")
+    .split(":")
+    .filter((dir) => !dir.startsWith(repoRoot))
+    .join(":"),
+  HOME: process.env.HOME ?? "/root",
+  ...(process.env.LANG ? { LANG: process.env.LANG } : {}),
+};
+
+/** Runs a command to completion; its output, or an error carrying its output. */
+export async function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  extraEnv: Record<string, string> = {},
+) {
+  try {
+    const { stdout } = await promisify(execFile)(command, args, {
+      cwd,
+      env: { ...cleanEnv, ...extraEnv },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return stdout;
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(
+      `${command} ${args.join(" ")} failed in ${cwd}:\n${failed.stdout ?? ""}\n${failed.stderr ?? failed.message}`,
+    );
+  }
+}
+
+/** `npm pack` of every public package into `into`; what each tarball holds. */
+export async function packAll(packages: PublicPackage[], into: string): Promise<Packed[]> {
+  mkdirSync(into, { recursive: true });
+  const workspaces = packages.flatMap((p) => ["-w", p.name]);
+  const out = await run("npm", ["pack", "--json", "--pack-destination", into, ...workspaces], repoRoot);
+  return JSON.parse(out) as Packed[];
+}
+
+/**
+ * The app: its package.json names each tarball (and `overrides` make the packages' dependencies
+ * on each other resolve to the tarballs too), then one `npm install` from the local npm cache
+ * where it can. Install scripts are skipped: the one that matters, better-sqlite3's native build
+ * (~1 min of compiling, or a download from GitHub that cannot happen here), is replaced by the
+ * addon this machine already built for the repository — same version, same Node.
+ */
+export async function installApp(app: string, packed: Packed[], tarballs: string): Promise<void> {
+  const rootManifest = readJson(join(repoRoot, "package.json"));
+  const reactApp = readJson(join(repoRoot, "examples/react-app/package.json"));
+  const own = Object.fromEntries(packed.map((p) => [p.name, `file:${join(tarballs, p.filename)}`]));
+  const pick = (from: Record<string, string>, names: string[]) =>
+    Object.fromEntries(names.map((name) => [name, from[name] as string]));
+  const manifest = {
+    name: "storefront",
+    private: true,
+    type: "module",
+    dependencies: {
+      ...own,
+      preact: rootManifest.overrides.preact,
+      ...pick(reactApp.dependencies, ["react", "react-dom"]),
+      ...pick(reactApp.devDependencies, ["@types/react", "@types/react-dom"]),
+      ...pick(rootManifest.devDependencies, ["vite", "typescript"]),
+    },
+    overrides: own,
+  };
+  mkdirSync(app, { recursive: true });
+  writeFileSync(join(app, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], app);
+  const addon = "node_modules/better-sqlite3/build/Release/better_sqlite3.node";
+  if (existsSync(join(app, "node_modules/better-sqlite3"))) {
+    mkdirSync(join(app, "node_modules/better-sqlite3/build/Release"), { recursive: true });
+    copyFileSync(join(repoRoot, addon), join(app, addon));
+  }
+}
+
+/** Copies an example's sources (not its package.json: the app's dependencies stand in). */
+export function copyExample(name: string, app: string): string {
+  const from = join(repoRoot, "examples", name);
+  const to = join(app, name);
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (["node_modules", "dist", "package.json"].includes(entry.name)) continue;
+    copyTree(join(from, entry.name), join(to, entry.name), entry.isDirectory());
+  }
+  return to;
+}
+
+function copyTree(from: string, to: string, isDir: boolean): void {
+  if (!isDir) {
+    mkdirSync(resolve(to, ".."), { recursive: true });
+    copyFileSync(from, to);
+    return;
+  }
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    copyTree(join(from, entry.name), join(to, entry.name), entry.isDirectory());
+  }
+}

@@ -1,0 +1,224 @@
+// The packages as a storefront developer gets them from npm. Every public package is packed, the
+// tarballs are installed with preact into an app outside the repository (storefront-app.ts), and
+// there: each entry point is imported by plain Node, a TypeScript file is checked against the
+// shipped .d.ts, examples/npm-app and examples/react-app are built by Vite, and the installed
+// plaudit-server is started. Needs `npm run build` first (npm test does it), like the e2e suite.
+import { type ChildProcess, spawn } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  cleanEnv,
+  copyExample,
+  installApp,
+  type Packed,
+  packAll,
+  publicPackages,
+  repoRoot,
+  run,
+} from "./storefront-app.ts";
+
+// What a test or its kit looks like, wherever it sits (docs/packages.md: what never ships).
+const TEST_FILE = /(\.test\.|(^|\/)(testing|crash|fuzz|e2e)\/|(^|\/)test-[^/]*$|-test-kit\.|fixtures)/;
+// What a tarball may hold: compiled code, the server's launcher, the manifest.
+const SHIPPED = /^(dist\/|bin\/|package\.json$|README\.md$|LICENSE$)/;
+
+const packages = publicPackages();
+const work = mkdtempSync(join(tmpdir(), "plaudit-packaging-"));
+const app = join(work, "storefront");
+let packed: Packed[] = [];
+
+beforeAll(async () => {
+  for (const p of packages) {
+    if (!existsSync(join(p.dir, "dist"))) {
+      throw new Error(`${p.name} is not built (no ${p.dir}/dist): run \`npm run build\` first`);
+    }
+  }
+  packed = await packAll(packages, join(work, "tarballs"));
+  await installApp(app, packed, join(work, "tarballs"));
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("the tarballs", () => {
+  it("are one per public package, each built the same way", () => {
+    expect(packed.map((p) => p.name).sort()).toEqual(packages.map((p) => p.name).sort());
+    for (const p of packages) {
+      expect(existsSync(join(p.dir, "tsconfig.build.json")), `${p.name} has a tsconfig.build.json`).toBe(
+        true,
+      );
+    }
+  });
+
+  it("hold what runs and no test, fixture, fuzz or crash kit", () => {
+    for (const tarball of packed) {
+      const paths = tarball.files.map((file) => file.path);
+      expect(
+        paths.filter((path) => TEST_FILE.test(path)),
+        `${tarball.name}: test files`,
+      ).toEqual([]);
+      expect(
+        paths.filter((path) => !SHIPPED.test(path)),
+        `${tarball.name}: files outside dist/`,
+      ).toEqual([]);
+      expect(
+        paths.filter((path) => path.endsWith(".d.ts")).length,
+        `${tarball.name}: .d.ts files`,
+      ).toBeGreaterThan(0);
+    }
+    const embed = packed.find((p) => p.name === "@plaudit/embed")!;
+    expect(embed.files.map((file) => file.path)).toContain("dist/browser/plaudit.js");
+  });
+});
+
+describe("in a storefront app outside the repository", () => {
+  it("imports every entry point with plain Node", async () => {
+    const specifiers = packages.flatMap((p) =>
+      Object.keys(p.manifest.exports)
+        .filter((subpath) => subpath.endsWith(".json") === false)
+        .map((subpath) => p.name + subpath.slice(1)),
+    );
+    const script = `for (const spec of ${JSON.stringify(specifiers)}) {
+      const module = await import(spec);
+      console.log(spec + " " + Object.keys(module).length);
+    }`;
+    const out = await run(process.execPath, ["--input-type=module", "-e", script], app);
+    const counts = Object.fromEntries(
+      out
+        .trim()
+        .split("\n")
+        .map((line) => line.split(" ")),
+    );
+    expect(Object.keys(counts).sort()).toEqual([...specifiers].sort());
+    for (const spec of specifiers)
+      expect(Number(counts[spec]), `${spec} exports something`).toBeGreaterThan(0);
+    // Nothing from the repository's dev dependencies came along to make that work.
+    expect(existsSync(join(app, "node_modules/tsx"))).toBe(false);
+  });
+
+  it("type-checks a storefront's TypeScript against the shipped .d.ts (bundler and Node resolution)", async () => {
+    mkdirSync(join(app, "src"), { recursive: true });
+    copyFileSync(join(repoRoot, "packaging/storefront/public-api.ts"), join(app, "src/public-api.ts"));
+    const base = {
+      target: "ES2022",
+      lib: ["ES2023", "DOM", "DOM.Iterable"],
+      types: [],
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
+      verbatimModuleSyntax: true,
+    };
+    const configs = {
+      "tsconfig.bundler.json": { ...base, module: "ESNext", moduleResolution: "Bundler" },
+      "tsconfig.node.json": { ...base, module: "NodeNext", moduleResolution: "NodeNext" },
+    };
+    const tsc = join(app, "node_modules/typescript/bin/tsc");
+    for (const [file, compilerOptions] of Object.entries(configs)) {
+      writeFileSync(join(app, file), JSON.stringify({ compilerOptions, include: ["src"] }));
+      await run(process.execPath, [tsc, "-p", file], app);
+    }
+  });
+
+  it("builds examples/npm-app (Vite + Preact) with the mount functions and custom elements", async () => {
+    const code = await buildExample("npm-app");
+    expect(code).toContain("plaudit-reviews"); // defineElements() made it in
+    expect(code).not.toContain("__PLAUDIT_CHUNKS__"); // and the script-tag loader did not
+  });
+
+  it("builds and type-checks examples/react-app (React storefront)", async () => {
+    const code = await buildExample("react-app");
+    expect(code).toContain("plaudit-stars");
+    expect(code).toContain("react.transitional.element"); // React's own JSX, not Preact's
+    await run(
+      process.execPath,
+      [join(app, "node_modules/typescript/bin/tsc"), "-p", "react-app/tsconfig.json"],
+      app,
+    );
+  });
+
+  it("starts the installed plaudit-server, which serves /plaudit.js and a store's summary", async () => {
+    const database = join(work, "plaudit.sqlite");
+    const migrated = await run(
+      "npx",
+      ["--no-install", "plaudit-server", "migrate", "--database-url", database],
+      app,
+    );
+    expect(migrated).toContain("Database is up to date.");
+    const server = await startServer(database);
+    try {
+      const loader = await fetch(`${server.url}/plaudit.js`);
+      expect(loader.status).toBe(200);
+      expect(loader.headers.get("content-type")).toMatch(/javascript/);
+      expect(await loader.text()).toContain("chunks/");
+
+      const summary = await fetch(`${server.url}/v1/stores/demo/products/tee-classic/summary`);
+      expect(summary.status).toBe(200);
+      expect(await summary.json()).toMatchObject({ productId: "tee-classic", count: expect.any(Number) });
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+/** Builds an example copied into the app with the app's own Vite; all its JavaScript. */
+async function buildExample(name: string): Promise<string> {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, "examples", name, "package.json"), "utf8"));
+  for (const dependency of Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })) {
+    expect(existsSync(join(app, "node_modules", dependency)), `${name} needs ${dependency}`).toBe(true);
+  }
+  const root = copyExample(name, app);
+  await run(
+    process.execPath,
+    [join(app, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
+    root,
+  );
+  expect(existsSync(join(root, "dist/index.html"))).toBe(true);
+  const assets = join(root, "dist/assets");
+  return readdirSync(assets)
+    .filter((file) => file.endsWith(".js"))
+    .map((file) => readFileSync(join(assets, file), "utf8"))
+    .join("\n");
+}
+
+/** `plaudit-server start` from the app's node_modules/.bin, on a free port and a fresh database. */
+async function startServer(database: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(app, "node_modules/.bin/plaudit-server"), "start", "--port", "0", "--database-url", database],
+    {
+      cwd: app,
+      env: { ...cleanEnv, HOST: "127.0.0.1", PLAUDIT_DEMO_SECRET: "packaging-secret" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on http:\/\/localhost:(\d+)\//.exec(output);
+      if (match) resolveUrl(`http://127.0.0.1:${match[1]}`);
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`plaudit-server exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((done) => child.once("exit", done));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
