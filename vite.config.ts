@@ -24,7 +24,7 @@ export default defineConfig({
           environment: "happy-dom",
           // Generous: the suite must pass on a machine whose cores are busy (no test is timed).
           testTimeout: 20_000,
-          include: ["packages/{core,ui,reviews,loyalty,embed}/src/**/*.test.{ts,tsx}"],
+          include: ["packages/{core,ui,reviews,loyalty,embed,admin}/src/**/*.test.{ts,tsx}"],
           exclude: ["packages/reviews/src/server/**"],
         },
       },

@@ -81,6 +81,35 @@ describe("the tarballs", () => {
   });
 });
 
+describe("each installed package's dependencies", () => {
+  it("are what its shipped code imports: nothing undeclared, nothing declared for nothing", () => {
+    for (const p of packages) {
+      const installed = join(app, "node_modules", p.name);
+      const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
+      const declared = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
+      const used = importedPackages(join(installed, "dist"));
+      // A dependency may also be there for another one's peer (the server brings the Preact that
+      // @plaudit/reviews/server renders with).
+      const peersOfDependencies = new Set(
+        Object.keys(manifest.dependencies ?? {}).flatMap((name) => {
+          const file = join(app, "node_modules", name, "package.json");
+          return existsSync(file)
+            ? Object.keys(JSON.parse(readFileSync(file, "utf8")).peerDependencies ?? {})
+            : [];
+        }),
+      );
+      expect(
+        [...used].filter((name) => !declared.includes(name)),
+        `${p.name} imports without declaring`,
+      ).toEqual([]);
+      expect(
+        declared.filter((name) => !used.has(name) && !peersOfDependencies.has(name)),
+        `${p.name} declares without using`,
+      ).toEqual([]);
+    }
+  });
+});
+
 describe("in a storefront app outside the repository", () => {
   it("imports every entry point with plain Node", async () => {
     const specifiers = packages.flatMap((p) =>
@@ -169,6 +198,31 @@ describe("in a storefront app outside the repository", () => {
     }
   });
 });
+
+/**
+ * The packages the compiled JavaScript under `dist` reaches: static, re-exported and dynamic
+ * imports of bare specifiers (not `node:` built-ins), and packages whose files it locates by
+ * their `package.json` (the server finds @plaudit/embed's built widgets that way).
+ */
+const PACKAGE_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(\/[\w./-]*)?$/;
+
+function importedPackages(dist: string): Set<string> {
+  const used = new Set<string>();
+  const specifier =
+    /(?:\bfrom|\bimport)\s*\(?\s*["']([^"'./][^"']*)["']|["']([^"'./][^"']*)\/package\.json["']/g;
+  for (const entry of readdirSync(dist, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".js") || entry.parentPath.includes("/dist/browser"))
+      continue;
+    const code = readFileSync(join(entry.parentPath, entry.name), "utf8");
+    for (const match of code.matchAll(specifier)) {
+      const spec = match[1] ?? match[2]!;
+      if (spec.startsWith("node:") || !PACKAGE_NAME.test(spec)) continue; // built-ins, or prose
+      const parts = spec.split("/");
+      used.add(spec.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!);
+    }
+  }
+  return used;
+}
 
 /** Builds an example copied into the app with the app's own Vite; all its JavaScript. */
 async function buildExample(name: string): Promise<string> {

@@ -143,8 +143,14 @@ async function buildLoader(entries) {
   });
 }
 
+/** The merchant admin app (packages/admin): static files the server serves at /admin/. */
+async function buildAdmin() {
+  await build({ configFile: join(root, "packages/admin/vite.config.ts"), logLevel: "warn" });
+}
+
 const started = performance.now();
 rmSync(dist, { recursive: true, force: true });
+await buildAdmin();
 const entries = await buildEntries();
 await buildLoader(entries);
 

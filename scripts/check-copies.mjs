@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Copies counted on every `npm test`: jscpd (config .jscpd.json) finds repeated code of 40+
-// tokens over 4+ lines in source files (tests and test kits left out), and this fails when there
+// tokens over 4+ lines in source files (tests, test kits and examples/ left out: each example is a
+// self-contained app a shop copies whole), and this fails when there
 // are more clones than MAX_CLONES. Removing a copy? Lower MAX_CLONES to the new count in the same
 // commit, so the copy cannot come back. `node scripts/check-copies.mjs --list` shows each clone.
 import { execFileSync } from "node:child_process";

@@ -6,6 +6,7 @@
 export * from "./admin-app.ts";
 export * from "./admin-users.ts";
 export * from "./audit.ts";
+export * from "./catalog.ts";
 export * from "./earning.ts";
 export * from "./error-codes.ts";
 export { amount, count, cursorPage, httpUrl, queryFlag, text, timestamp } from "./fields.ts";
@@ -15,6 +16,7 @@ export * from "./media.ts";
 export * from "./operations.ts";
 export * from "./orders.ts";
 export * from "./privacy.ts";
+export * from "./review-requests.ts";
 export * from "./reviews.ts";
 export * from "./snippet.ts";
 export * from "./vocabulary.ts";

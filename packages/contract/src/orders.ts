@@ -16,6 +16,8 @@ const money = v.pipe(
   v.maxValue(ORDER_MONEY_MAX, `must be at most ${ORDER_MONEY_MAX}`),
 );
 
+const isoTime = v.pipe(v.string("must be an ISO 8601 time"), v.isoTimestamp("must be an ISO 8601 time"));
+
 export const OrderSubmission = v.object(
   {
     orderId: text(1, 200, "an order id"),
@@ -46,12 +48,25 @@ export const OrderSubmission = v.object(
       v.maxLength(500, "must hold at most 500 items"),
     ),
     referralCode: v.optional(v.pipe(v.string("must be a string"), v.maxLength(64, "is too long"))),
-    createdAt: v.optional(
-      v.pipe(v.string("must be an ISO 8601 time"), v.isoTimestamp("must be an ISO 8601 time")),
+    createdAt: v.optional(isoTime),
+    /** The shopper's name, for the review request's greeting. */
+    customerName: v.optional(text(1, LIMITS.authorNameMax, "a name")),
+    /** The shopper's language (BCP 47, e.g. de or he-IL): the review request is written in it. */
+    locale: v.optional(
+      v.pipe(
+        v.string("must be a language tag"),
+        v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/, "must be a language tag such as en, de or he-IL"),
+      ),
     ),
+    /** When the order reached the shopper; a review request is scheduled from it. */
+    fulfilledAt: v.optional(isoTime),
   },
   "must be a JSON object",
 );
+
+/** POST /v1/admin/orders/{orderId}/fulfillment */
+export const FulfillmentSubmission = v.object({ fulfilledAt: v.optional(isoTime) }, "must be a JSON object");
+
 export type OrderSubmission = v.InferOutput<typeof OrderSubmission>;
 export type OrderInput = v.InferInput<typeof OrderSubmission>;
 
@@ -66,5 +81,12 @@ export const Refund = v.object({
   /** Purchase points still pending (inside the return window), canceled before they could be spent. */
   pointsCanceled: v.number(),
   balance: v.number(),
+  created: v.boolean(),
+});
+
+/** 201 when the order is first marked fulfilled; a repeat answers 200 with the first time. */
+export const OrderFulfilled = v.object({
+  orderId: v.string(),
+  fulfilledAt: v.string(),
   created: v.boolean(),
 });

@@ -17,6 +17,7 @@ import { tableReviewMedia } from "./media/review-media-source.ts";
 import { mediaStorageFromEnv } from "./media/storage-from-env.ts";
 import { createMetrics } from "./metrics.ts";
 import { createMemoryRateLimiter } from "./rate-limit.ts";
+import { withReviewRequestHooks } from "./review-requests/index.ts";
 import { demoSignInRoutes } from "./routes/demo-sign-in.ts";
 import { routeModules } from "./routes/index.ts";
 import { staticAssetRoutes } from "./routes/static-assets.ts";
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps): PlauditApp {
 
   // Loyalty joins orders and reviews inside their transactions (points commit with them).
   ctx.hooks = withLoyaltyHooks(ctx.hooks, ctx);
+  ctx.hooks = withReviewRequestHooks(ctx.hooks, ctx);
 
   const app = new Hono<AppEnv>();
   app.use("*", requestLog(ctx));

@@ -22,6 +22,7 @@ import { createMemoryRateLimiter, unlimitedRateLimiter } from "./rate-limit.ts";
 import { seedBenchmarkReviews, seedDemo } from "./seed.ts";
 import { cspAdvice } from "./snippet/csp-advice.ts";
 import { findStore } from "./stores/store-repo.ts";
+import { serverJobRunner } from "./worker.ts";
 
 const USAGE = `plaudit-server <command> [options]
 
@@ -32,6 +33,8 @@ Commands:
   backup <file>    consistent snapshot of the SQLite database while the server runs
   token            print a customer token (loyalty, verified reviews) for testing:
                    plaudit-server token --store demo --customer alice
+  worker           run the job runner alone (review-request emails, notifications);
+                   start runs one too — run as many workers as you like on one database
   csp              print what a strict Content-Security-Policy needs for server-rendered
                    widgets: the inline styles' sha256 sources and the stylesheet's name
   users create     an admin app user and their one-time set-password link:
@@ -124,6 +127,11 @@ async function main(): Promise<void> {
       fail(`no store ${JSON.stringify(values.store ?? "demo")} (run plaudit-server seed for the demo store)`);
     // Made as a merchant's server would (docs/loyalty.md); valid for the store's token lifetime.
     process.stdout.write(`${signCustomerToken(store.secretKey, values.customer)}\n`);
+    return;
+  }
+
+  if (command === "worker") {
+    await runWorker(databaseUrl);
     return;
   }
 
@@ -268,6 +276,7 @@ async function main(): Promise<void> {
     assets: {
       embedDir: process.env.PLAUDIT_EMBED_DIR ?? widgetFilesDir(),
       demoDir: process.env.PLAUDIT_DEMO_DIR ?? resolve(repoRoot, "examples/demo-store"),
+      adminDir: process.env.PLAUDIT_ADMIN_DIR ?? resolve(repoRoot, "packages/admin/dist"),
     },
   });
   const { ctx } = plaudit;
@@ -289,6 +298,8 @@ async function main(): Promise<void> {
   };
   const sweeper = setInterval(sweep, 60 * 60 * 1000);
   sweeper.unref();
+  const jobs = serverJobRunner(ctx);
+  jobs.start();
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -298,6 +309,7 @@ async function main(): Promise<void> {
     jsonLogger.info({ msg: "shutting down", signal });
     // Stop accepting, let in-flight requests finish, then close the database.
     server.close(async () => {
+      await jobs.stop();
       await db.close();
       process.exit(0);
     });
@@ -306,6 +318,39 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+}
+
+/** `plaudit-server worker`: the job runner without the HTTP server. */
+async function runWorker(databaseUrl: string | undefined): Promise<void> {
+  let mail: ReturnType<typeof mailSettingsFromEnv>;
+  try {
+    mail = mailSettingsFromEnv(process.env);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const db = openDatabase(databaseUrl);
+  await migrate(db);
+  const mailer = mail.smtpUrl ? smtpMailer(mail.smtpUrl) : undefined;
+  const { ctx } = createApp({
+    db,
+    logger: jsonLogger,
+    mediaStorage: mediaStorageFromEnv(db),
+    ...(mail.publicUrl ? { publicUrl: mail.publicUrl } : {}),
+    ...(mailer ? { mailer } : {}),
+  });
+  const jobs = serverJobRunner(ctx);
+  jobs.start();
+  jsonLogger.info({ msg: "worker started", workerId: jobs.workerId });
+  const stop = async (signal: string) => {
+    jsonLogger.info({ msg: "worker stopping", signal });
+    await jobs.stop();
+    mailer?.close();
+    ctx.metrics.detach();
+    await db.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
 }
 
 main().catch((error: unknown) => {

@@ -18,7 +18,11 @@ export interface AppDeps {
   rateLimiter?: RateLimiter;
   logger?: Logger;
   /** Built widget assets and demo pages; without it the server serves only the API. */
-  assets?: { embedDir: string; demoDir: string };
+  assets?: {
+    embedDir: string;
+    demoDir: string /** The admin app's build (packages/admin/dist). */;
+    adminDir?: string;
+  };
   hooks?: Partial<ServerHooks>;
   /** Media attached to reviews (the media module provides it); without it reviews carry no media. */
   media?: ReviewMediaSource;
@@ -61,7 +65,7 @@ export interface AppContext {
   media: ReviewMediaSource;
   mediaStorage: MediaStorage;
   mediaBaseUrl: string;
-  assets?: { embedDir: string; demoDir: string };
+  assets?: { embedDir: string; demoDir: string; adminDir?: string };
   trustProxy: boolean;
   allowPrivateWebhooks: boolean;
   /** The in-process cache of public reads, when on; writes through the API invalidate it. */

@@ -13,6 +13,7 @@ export interface RecordedOrder {
   currency: string;
   referralCode: string | null;
   createdAt: string;
+  fulfilledAt: string | null;
   items: { productId: string; quantity: number; price: number }[];
 }
 
@@ -29,6 +30,13 @@ export interface SubmittedReview {
 
 /** A review that became published (by moderation; reviewSubmitted covers reviews published at once). */
 export type PublishedReview = Omit<SubmittedReview, "status">;
+
+/** An order that reached its shopper (recorded fulfilled, or marked so later; first time only). */
+export interface FulfilledOrder {
+  storeId: string;
+  orderId: string;
+  fulfilledAt: string;
+}
 
 /** An order refunded or canceled (first time only). */
 export interface RefundedOrder {
@@ -61,6 +69,8 @@ export interface ServerHooks {
    * the new count of shown ones), with whether the review is published.
    */
   reviewMediaChanged: ((tx: Tx, review: PublishedReview & { published: boolean }) => Promise<void>)[];
+  /** Runs once per order, when it is first known fulfilled (review requests schedule from it). */
+  orderFulfilled: ((tx: Tx, order: FulfilledOrder) => Promise<void>)[];
   /** Runs once per refunded order (review requests cancel what is not yet sent). */
   orderRefunded: ((tx: Tx, order: RefundedOrder) => Promise<void>)[];
   /** Runs when a review gets a reply where it had none (the reviewer is told, once). */
@@ -74,6 +84,7 @@ export function withDefaultHooks(hooks: Partial<ServerHooks> = {}): ServerHooks 
     reviewPublished: hooks.reviewPublished ?? [],
     reviewUnpublished: hooks.reviewUnpublished ?? [],
     reviewMediaChanged: hooks.reviewMediaChanged ?? [],
+    orderFulfilled: hooks.orderFulfilled ?? [],
     orderRefunded: hooks.orderRefunded ?? [],
     reviewReplied: hooks.reviewReplied ?? [],
   };

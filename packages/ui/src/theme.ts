@@ -30,11 +30,15 @@ const tokens = (scheme: 0 | 1) =>
 const dark = `${tokens(1)}color-scheme:dark;`;
 
 /**
- * Every widget root element carries `plaudit-root`. The theme comes from `data-theme` on that root
+ * Every widget root element carries `plaudit-root`. It starts from `all: initial` (display back to
+ * the element's own): an inherited property the page forces on the host — any of them, `!important`
+ * or not — stops there; custom properties (the `--plaudit-*` knobs) and `direction` are not part of
+ * `all`, so theming and the page's `dir` still reach in. Zero specificity: every rule of ours wins. The theme comes from `data-theme` on that root
  * (from the config: the host's, else the script tag's — so a theme set only on the script tag works
  * without touching the page's DOM) or on the host itself.
  */
 export const themeCss = `
+:where(.plaudit-root){all:initial;display:revert}
 .plaudit-root{${tokens(0)}color-scheme:light;
 --p-radius:var(--plaudit-radius,6px);
 --p-font:var(--plaudit-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);

@@ -46,6 +46,9 @@ export function mountReviewsWidget({
   const i18n = createI18n(config.locale ?? resolveLocale(host), reviewsCatalogs);
   const pageSize = Math.min(50, Math.max(1, Number(config.options.pageSize) || 10));
   const controller = createReviewsController({ store, config: storeConfig, productId, pageSize });
+  // This host's data-customer-token (or the npm option) becomes the page's shopper: the review
+  // goes out with it, however the page gave it (script tag or any host).
+  store.identifyShopper(config.options.customerToken);
   // data-json-ld="off" leaves structured data to a merchant who writes their own.
   const jsonLd =
     config.options.jsonLd === "off"
@@ -62,7 +65,6 @@ export function mountReviewsWidget({
       config: storeConfig,
       theme: config.theme,
       productName: config.options.productName,
-      customerToken: config.options.customerToken,
       jsonLd,
       loadWriteDialog,
     }),

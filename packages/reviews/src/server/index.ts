@@ -23,6 +23,7 @@ export {
   renderStars,
 } from "./render-stars.ts";
 export {
+  pageThemeCss,
   reviewsWidgetCss,
   starsWidgetCss,
   widgetCss,

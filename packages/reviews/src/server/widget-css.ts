@@ -10,6 +10,11 @@ import { starsBadgeCss } from "../stars-badge/stars-badge-markup.ts";
 export const reviewsWidgetCss = [themeCss, baseCss, starsCss, reviewsCss].join("\n");
 /** What the star badge adopts in the browser (mount-stars-badge.ts). */
 export const starsWidgetCss = [themeCss, baseCss, starsCss, starsBadgeCss].join("\n");
+/**
+ * The theme tokens and base of every widget root, for whole pages the server renders in the
+ * widgets' look (the hosted review page): put `plaudit-root` on the body.
+ */
+export const pageThemeCss = [themeCss, baseCss].join("\n");
 /** Both, for the one linked file. */
 export const widgetCss = [themeCss, baseCss, starsCss, reviewsCss, starsBadgeCss].join("\n");
 

@@ -151,6 +151,75 @@ const WRITE_CASES: Record<string, WriteCase> = {
   },
 };
 
+/** A review request scheduled for a new fulfilled order (requests on, links to this server). */
+async function scheduledRequest(kit: LoyaltyKit): Promise<string> {
+  kit.server.app.ctx.publicUrl = kit.server.url;
+  const settings = await kit.admin("PUT", "/v1/admin/review-requests/settings", {
+    enabled: true,
+    delayDays: 3,
+    from: { name: "Shop", email: "hello@shop.example" },
+  });
+  expect(settings.status).toBe(200);
+  const body = {
+    ...order("c-request"),
+    email: "buyer@example.com",
+    fulfilledAt: kit.time.clock().toISOString(),
+  };
+  expect((await kit.order(body.orderId, body.customerId, body.total, body)).status).toBe(201);
+  const row = await kit.server.db.kysely
+    .selectFrom("review_requests")
+    .select("id")
+    .where("store_id", "=", kit.storeId)
+    .where("order_id", "=", body.orderId)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+// The catalog, fulfilment and review requests (catalog/, review-requests/).
+Object.assign(WRITE_CASES, {
+  "PUT /v1/admin/products/:product": {
+    action: "product.save",
+    async prepare(kit) {
+      return {
+        call: json(kit, "PUT", "/v1/admin/products/tee", { name: "Tee", url: "https://shop.example/tee" }),
+        target: "tee",
+      };
+    },
+  },
+  "POST /v1/admin/orders/:orderId/fulfillment": {
+    action: "order.fulfill",
+    async prepare(kit) {
+      const body = order("c-fulfil");
+      expect((await kit.order(body.orderId, body.customerId, body.total)).status).toBe(201);
+      return {
+        call: json(kit, "POST", `/v1/admin/orders/${body.orderId}/fulfillment`, {}),
+        target: body.orderId,
+      };
+    },
+  },
+  "PUT /v1/admin/review-requests/settings": {
+    action: "review_requests.settings.save",
+    async prepare(kit) {
+      const body = { enabled: false, from: { name: "Shop", email: "hello@shop.example" } };
+      return { call: json(kit, "PUT", "/v1/admin/review-requests/settings", body), target: kit.storeId };
+    },
+  },
+  "POST /v1/admin/review-requests/:id/send": {
+    action: "review_request.send",
+    async prepare(kit) {
+      const id = await scheduledRequest(kit);
+      return { call: json(kit, "POST", `/v1/admin/review-requests/${id}/send`, {}), target: id };
+    },
+  },
+  "POST /v1/admin/review-requests/:id/cancel": {
+    action: "review_request.cancel",
+    async prepare(kit) {
+      const id = await scheduledRequest(kit);
+      return { call: json(kit, "POST", `/v1/admin/review-requests/${id}/cancel`, {}), target: id };
+    },
+  },
+} satisfies Record<string, WriteCase>);
+
 // The admin app's accounts (admin-users/): sign-in, sign-out, invite links, users.
 Object.assign(WRITE_CASES, {
   "POST /v1/admin/session": {

@@ -115,6 +115,14 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
       "POST /v1/admin/loyalty/adjustments": { customerId: "alice", delta: 5, reason: "fuzz" },
       "PUT /v1/admin/loyalty/customers/{customerId}": { birthday: "04-01" },
       "PATCH /v1/admin/media/{id}": { status: "rejected" },
+      "PUT /v1/admin/products/{product}": { name: "Tee", url: "https://shop.example/tee", gtin: "01234567" },
+      "POST /v1/admin/orders/{orderId}/fulfillment": { fulfilledAt: "2026-03-01T00:00:00.000Z" },
+      "PUT /v1/admin/review-requests/settings": {
+        enabled: false,
+        delayDays: 3,
+        from: { name: "Shop", email: "hello@shop.example" },
+        theme: { accent: "#123456" },
+      },
       "POST /v1/admin/privacy/erase": { email: "fuzz.person@example.com" },
       "POST /v1/admin/session": {
         store: storeId,

@@ -24,6 +24,7 @@ export async function recordOrder(
     currency: input.currency.toUpperCase(),
     referralCode: input.referralCode ?? null,
     createdAt: input.createdAt ? new Date(input.createdAt).toISOString() : ctx.clock().toISOString(),
+    fulfilledAt: input.fulfilledAt ? new Date(input.fulfilledAt).toISOString() : null,
     items: input.items,
   };
   return transaction(ctx.db, async (tx) => {
@@ -38,6 +39,9 @@ export async function recordOrder(
         currency: order.currency,
         referral_code: order.referralCode,
         created_at: order.createdAt,
+        customer_name: input.customerName ?? null,
+        locale: input.locale ?? null,
+        fulfilled_at: order.fulfilledAt,
       })
       .onConflict((oc) => oc.columns(["store_id", "order_id"]).doNothing())
       .returning("order_id")
@@ -57,6 +61,10 @@ export async function recordOrder(
       )
       .execute();
     for (const hook of ctx.hooks.orderRecorded) await hook(tx, order);
+    if (order.fulfilledAt) {
+      const fulfilled = { storeId, orderId: order.orderId, fulfilledAt: order.fulfilledAt };
+      for (const hook of ctx.hooks.orderFulfilled) await hook(tx, fulfilled);
+    }
     await appendAudit(tx, audit);
     return { created: true, order };
   });

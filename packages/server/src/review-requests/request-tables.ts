@@ -1,6 +1,8 @@
 // The review-request tables for Kysely (db/migrations/0032-review-requests.ts).
 
-export type ReviewRequestStatus = "scheduled" | "sent" | "reviewed" | "failed" | "suppressed" | "canceled";
+import type { ReviewRequestStatus } from "@plaudit/contract";
+
+export type { ReviewRequestStatus };
 
 export interface ReviewRequestSettingsTable {
   store_id: string;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Review, ReviewSubmission } from "@plaudit/contract";
 import type { AppContext } from "../context.ts";
 import { verifyCustomerToken } from "../customer-token.ts";
-import { transaction } from "../db/transaction.ts";
+import { type Tx, transaction } from "../db/transaction.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import type { StoreRecord } from "../stores/store-repo.ts";
 import { type ReviewRow, toPublicReview } from "./review-json.ts";
@@ -18,6 +18,18 @@ export function newReviewId(): string {
 export interface SubmitResult {
   review: Review;
   status: "published" | "pending";
+}
+
+export interface SubmitOptions {
+  /**
+   * The customer, known by other means than a customer token (the hosted review page's signed
+   * link names the order): the review is verified when that customer bought the product.
+   */
+  customerId?: string;
+  /** Runs inside the review's transaction, after it is stored (a review request records it). */
+  alsoInTransaction?: (tx: Tx, reviewId: string) => Promise<void>;
+  /** The client's address: only a keyed hash of it is kept (spam-rules.ts). */
+  senderAddress?: string;
 }
 
 /** The customer a submission's token names, or undefined without a token; 401 for a bad one. */
@@ -37,7 +49,6 @@ function customerOf(ctx: AppContext, store: StoreRecord, token: string | undefin
  * Stores a review: published at once or held as pending by the store's moderation setting and the
  * spam rules (never by rating), verified when the token's customer bought the product. The review,
  * its media, the rating summary and any hook (loyalty points) commit in one transaction.
- * `senderAddress` is the client's address: only a keyed hash of it is kept (spam-rules.ts).
  */
 export async function submitReview(
   ctx: AppContext,
@@ -45,9 +56,10 @@ export async function submitReview(
   productId: string,
   input: ReviewSubmission,
   origin: string,
-  senderAddress = "unknown",
+  options: SubmitOptions = {},
 ): Promise<SubmitResult> {
-  const customerId = customerOf(ctx, store, input.customerToken);
+  const customerId = options.customerId ?? customerOf(ctx, store, input.customerToken);
+  const senderAddress = options.senderAddress ?? "unknown";
   let status: "published" | "pending" = store.moderation === "hold" ? "pending" : "published";
   const id = newReviewId();
   const createdAt = ctx.clock().toISOString();
@@ -128,6 +140,7 @@ export async function submitReview(
         ),
       );
     }
+    if (options.alsoInTransaction) await options.alsoInTransaction(tx, id);
     for (const hook of ctx.hooks.reviewSubmitted) {
       await hook(tx, {
         storeId: store.id,

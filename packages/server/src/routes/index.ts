@@ -1,10 +1,12 @@
 import { adminAppRoutes } from "../admin-app/routes.ts";
 import { adminUserRoutes } from "../admin-users/routes.ts";
 import { auditRoutes } from "../audit/audit-routes.ts";
+import { catalogRoutes } from "../catalog/catalog-routes.ts";
 import type { RouteModule } from "../context.ts";
 import { loyaltyRoutes } from "../loyalty/routes.ts";
 import { mediaRoutes } from "../media/media-routes.ts";
 import { privacyRoutes } from "../privacy/privacy-routes.ts";
+import { reviewPageRoutes, reviewRequestAdminRoutes } from "../review-requests/index.ts";
 import { snippetRoutes } from "../snippet/snippet-routes.ts";
 import { adminOrderRoutes } from "./admin-orders.ts";
 import { adminReviewRoutes } from "./admin-reviews.ts";
@@ -26,6 +28,9 @@ export const routeModules: RouteModule[] = [
   loyaltyRoutes,
   mediaRoutes,
   snippetRoutes,
+  catalogRoutes,
+  reviewRequestAdminRoutes,
+  reviewPageRoutes,
   auditRoutes,
   privacyRoutes,
 ];

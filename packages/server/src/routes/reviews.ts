@@ -235,7 +235,7 @@ export const reviewRoutes: RouteModule = {
           productId,
           input,
           publicOriginOf(c, ctx.trustProxy),
-          clientIp(c, ctx.trustProxy),
+          { senderAddress: clientIp(c, ctx.trustProxy) },
         );
         return c.json(result, 201);
       },

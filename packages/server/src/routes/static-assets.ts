@@ -61,6 +61,13 @@ const CROSS_ORIGIN = {
   "Cross-Origin-Resource-Policy": "cross-origin",
 };
 
+const ADMIN_PAGE_HEADERS = {
+  "Content-Security-Policy":
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https: http:; media-src 'self' https: http:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "no-referrer",
+};
+
 /** Encodings the build wrote beside each widget file (scripts/build.mjs), best first. */
 const PRECOMPRESSED = [
   { encoding: "br", suffix: ".br" },
@@ -120,6 +127,21 @@ export const staticAssetRoutes: RouteModule = {
         true,
       ),
     );
+    const adminDir = assets.adminDir;
+    if (adminDir) {
+      // The admin app: its page may run only its own files and talk only to this server, and no
+      // other site may frame it. Hashed assets are immutable; the page itself is always fresh.
+      app.get("/admin", (c) => c.redirect("/admin/", 301));
+      app.get("/admin/", (c) => sendFile(c, adminDir, "index.html", "no-cache", ADMIN_PAGE_HEADERS));
+      app.get("/admin/assets/*", (c) =>
+        sendFile(
+          c,
+          `${adminDir}/assets`,
+          c.req.path.slice("/admin/assets/".length),
+          "public, max-age=31536000, immutable",
+        ),
+      );
+    }
     app.get("/demo", (c) => c.redirect("/demo/", 301));
     app.get("/demo/*", (c) =>
       sendFile(c, assets.demoDir, c.req.path.slice("/demo/".length), "public, max-age=60"),

@@ -1,0 +1,44 @@
+import * as v from "valibot";
+import { cursorPage, httpUrl, text } from "./fields.ts";
+
+// The merchant's catalog (API.md, "Catalog"): what review-request emails and the hosted review
+// page show of a product.
+
+const identifier = (what: string) => v.optional(v.nullable(text(1, 100, what)), null);
+
+/** PUT /v1/admin/products/{product} */
+export const ProductInput = v.object(
+  {
+    name: text(1, 300, "a product name"),
+    url: httpUrl,
+    imageUrl: v.optional(v.nullable(httpUrl), null),
+    brand: identifier("a brand"),
+    gtin: v.optional(
+      v.nullable(v.pipe(v.string("must be a GTIN"), v.regex(/^\d{8,14}$/, "must be 8–14 digits"))),
+      null,
+    ),
+    mpn: identifier("an MPN"),
+    sku: identifier("a SKU"),
+    groupId: identifier("a group id"),
+  },
+  "must be a JSON object",
+);
+export type ProductInput = v.InferOutput<typeof ProductInput>;
+
+export const CatalogProduct = v.object({
+  productId: v.string(),
+  name: v.nullable(v.string()),
+  url: v.nullable(v.string()),
+  imageUrl: v.nullable(v.string()),
+  brand: v.nullable(v.string()),
+  gtin: v.nullable(v.string()),
+  mpn: v.nullable(v.string()),
+  sku: v.nullable(v.string()),
+  groupId: v.nullable(v.string()),
+  updatedAt: v.nullable(v.string()),
+});
+export type CatalogProduct = v.InferOutput<typeof CatalogProduct>;
+
+export const CatalogPage = cursorPage(CatalogProduct);
+
+export const CatalogQuery = v.object({ cursor: v.optional(v.string()) });

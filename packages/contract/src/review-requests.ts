@@ -1,0 +1,96 @@
+import * as v from "valibot";
+import { count, cursorPage, text, timestamp } from "./fields.ts";
+import { LIMITS } from "./limits.ts";
+
+// Review requests (API.md, "Review requests"): the store's settings, the request list and its
+// funnel. Nothing here can depend on a rating: every fulfilled order is asked alike (16 CFR 465).
+
+const email = v.pipe(
+  v.string("must be an email address"),
+  v.trim(),
+  v.maxLength(LIMITS.emailMax, "is too long"),
+  v.email("must be an email address"),
+);
+const color = v.pipe(
+  v.string("must be a #rrggbb color"),
+  v.regex(/^#[0-9a-fA-F]{6}$/, "must be a #rrggbb color"),
+);
+
+/** GET|PUT /v1/admin/review-requests/settings */
+export const RequestSettings = v.object(
+  {
+    enabled: v.boolean("must be true or false"),
+    delayDays: v.optional(count(0, 60), 7),
+    /** 0: no reminder. */
+    reminderDays: v.optional(count(0, 60), 7),
+    maxPerAddressPer30Days: v.optional(count(1, 30), 5),
+    from: v.object({ name: text(1, 100, "a sender name"), email }, "must be { name, email }"),
+    /** The merchant's address for reviews awaiting moderation, or null. */
+    notifyEmail: v.optional(v.nullable(email), null),
+    photoIncentivePoints: v.optional(count(0, 1_000_000), 0),
+    /** The hosted review page's colors (the widgets' --plaudit-* tokens); unset: the defaults. */
+    theme: v.optional(
+      v.object(
+        { accent: v.optional(color), text: v.optional(color), background: v.optional(color) },
+        "must be { accent?, text?, background? }",
+      ),
+      {},
+    ),
+  },
+  "must be a JSON object",
+);
+export type RequestSettings = v.InferOutput<typeof RequestSettings>;
+
+/** What GET answers: the saved settings, or the defaults (off, no sender yet: `from` is null). */
+export const RequestSettingsAnswer = v.object({
+  ...RequestSettings.entries,
+  from: v.nullable(RequestSettings.entries.from),
+});
+export type RequestSettingsAnswer = v.InferOutput<typeof RequestSettingsAnswer>;
+
+export const REQUEST_STATUSES = [
+  "scheduled",
+  "sent",
+  "reviewed",
+  "failed",
+  "suppressed",
+  "canceled",
+] as const;
+export type ReviewRequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const ReviewRequest = v.object({
+  id: v.string(),
+  orderId: v.string(),
+  /** null once the address was erased. */
+  email: v.nullable(v.string()),
+  status: v.picklist(REQUEST_STATUSES),
+  scheduledFor: timestamp,
+  sentAt: v.optional(timestamp),
+  reminderSentAt: v.optional(timestamp),
+  clickedAt: v.optional(timestamp),
+  reviewedAt: v.optional(timestamp),
+  /** Attempts at the first message (mail-server refusals included). */
+  attempts: v.number(),
+  lastError: v.optional(v.string()),
+});
+export type ReviewRequest = v.InferOutput<typeof ReviewRequest>;
+
+export const ReviewRequestPage = cursorPage(ReviewRequest);
+
+export const ReviewRequestQuery = v.object({
+  status: v.optional(v.picklist(REQUEST_STATUSES, `must be one of ${REQUEST_STATUSES.join(", ")}`)),
+  cursor: v.optional(v.string()),
+});
+
+/** The funnel, all time: how many requests are in each state and went through each step. */
+export const ReviewRequestMetrics = v.object({
+  total: v.number(),
+  scheduled: v.number(),
+  sent: v.number(),
+  reminded: v.number(),
+  failed: v.number(),
+  clicked: v.number(),
+  reviewed: v.number(),
+  suppressed: v.number(),
+  canceled: v.number(),
+});

@@ -1,0 +1,214 @@
+import {
+  RequestSettings,
+  RequestSettingsAnswer,
+  ReviewRequest,
+  ReviewRequestMetrics,
+  ReviewRequestPage,
+  ReviewRequestQuery,
+} from "@plaudit/contract";
+import { appendAudit, auditEvent } from "../audit/audit-log.ts";
+import type { RouteModule } from "../context.ts";
+import { transaction } from "../db/transaction.ts";
+import { ApiError, validationFailed } from "../errors.ts";
+import { readJsonBody } from "../http/json-body.ts";
+import { requireScope } from "../http/require-scope.ts";
+import { enqueueJob } from "../jobs/index.ts";
+import { describeRoute } from "../openapi/describe-route.ts";
+import { parseOrFail } from "../validation.ts";
+import {
+  decodeRequestCursor,
+  listRequests,
+  REQUEST_STATUSES,
+  requestMetrics,
+  toAdminRequest,
+} from "./request-list.ts";
+import type { ReviewRequestStatus } from "./request-tables.ts";
+import { SEND_JOB, type SendPayload } from "./schedule.ts";
+import { defaultSettings, loadSettings, saveSettings } from "./settings.ts";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+const requestId = { id: { description: "The review request's id" } };
+
+/** The merchant's side of review requests: settings, the list, send now, cancel, the funnel. */
+export const reviewRequestAdminRoutes: RouteModule = {
+  name: "review-requests-admin",
+  register(app, ctx) {
+    const gate = requireScope("requests:manage");
+
+    app.get(
+      "/v1/admin/review-requests/settings",
+      describeRoute({
+        summary: "Review-request settings (off until the merchant turns them on)",
+        responses: { 200: RequestSettingsAnswer },
+        examples: [{ summary: "the settings", status: 200 }],
+      }),
+      gate,
+      async (c) => {
+        const store = c.get("store");
+        return c.json((await loadSettings(ctx.db.kysely, store.id)) ?? defaultSettings(), 200, NO_STORE);
+      },
+    );
+
+    app.put(
+      "/v1/admin/review-requests/settings",
+      describeRoute({
+        summary: "Replace the review-request settings (turning them on needs PLAUDIT_PUBLIC_URL)",
+        body: RequestSettings,
+        responses: { 200: RequestSettings },
+        errors: [400, 413, 422],
+        examples: [
+          {
+            summary: "off, with a sender",
+            body: { enabled: false, delayDays: 7, from: { name: "Demo shop", email: "hello@shop.example" } },
+            status: 200,
+          },
+          {
+            summary: "a delay past 60 days",
+            body: { enabled: false, delayDays: 90, from: { name: "Demo shop", email: "hello@shop.example" } },
+            status: 422,
+          },
+        ],
+      }),
+      gate,
+      async (c) => {
+        const settings = parseOrFail(RequestSettings, await readJsonBody(c));
+        if (settings.enabled && !ctx.publicUrl)
+          throw validationFailed({
+            enabled: "needs PLAUDIT_PUBLIC_URL on the server: the origin of the email's links",
+          });
+        const storeId = c.get("store").id;
+        const audit = auditEvent(c, ctx, "review_requests.settings.save", storeId);
+        await transaction(ctx.db, async (tx) => {
+          await saveSettings(tx, storeId, settings, ctx.clock().toISOString());
+          await appendAudit(tx, audit);
+        });
+        return c.json(settings, 200, NO_STORE);
+      },
+    );
+
+    app.get(
+      "/v1/admin/review-requests/metrics",
+      describeRoute({
+        summary: "The request funnel: scheduled, sent, failed, clicked, reviewed (all time)",
+        responses: { 200: ReviewRequestMetrics },
+        examples: [{ summary: "the funnel", status: 200 }],
+      }),
+      gate,
+      async (c) => c.json(await requestMetrics(ctx.db, c.get("store").id), 200, NO_STORE),
+    );
+
+    app.get(
+      "/v1/admin/review-requests",
+      describeRoute({
+        summary: "Review requests, newest first, 50 a page",
+        query: ReviewRequestQuery,
+        responses: { 200: ReviewRequestPage },
+        errors: [422],
+        examples: [
+          { summary: "requests sent and not yet reviewed", query: { status: "sent" }, status: 200 },
+          { summary: "an unknown status", query: { status: "lost" }, status: 422 },
+        ],
+      }),
+      gate,
+      async (c) => {
+        const fields: Record<string, string> = {};
+        const status = c.req.query("status");
+        if (status !== undefined && !(REQUEST_STATUSES as readonly string[]).includes(status))
+          fields.status = `must be one of ${REQUEST_STATUSES.join(", ")}`;
+        const cursor = c.req.query("cursor");
+        const after = cursor ? decodeRequestCursor(cursor) : undefined;
+        if (cursor && !after) fields.cursor = "is not a cursor of this list; start again without it";
+        if (Object.keys(fields).length > 0) throw validationFailed(fields);
+        const page = await listRequests(ctx.db, {
+          storeId: c.get("store").id,
+          ...(status ? { status: status as ReviewRequestStatus } : {}),
+          ...(after ? { after } : {}),
+        });
+        return c.json(page, 200, NO_STORE);
+      },
+    );
+
+    // Send now: a scheduled or failed request goes out at the job runner's next turn.
+    app.post(
+      "/v1/admin/review-requests/:id/send",
+      describeRoute({
+        summary: "Send a scheduled or failed request now",
+        params: requestId,
+        responses: { 202: { schema: ReviewRequest, description: "Queued" } },
+        errors: [404, 409],
+        examples: [{ summary: "a request that does not exist", params: { id: "rq-unknown" }, status: 404 }],
+      }),
+      gate,
+      async (c) => {
+        const storeId = c.get("store").id;
+        const id = c.req.param("id");
+        const now = ctx.clock();
+        const audit = auditEvent(c, ctx, "review_request.send", id);
+        const row = await transaction(ctx.db, async (tx) => {
+          const found = await tx
+            .selectFrom("review_requests")
+            .selectAll()
+            .where("id", "=", id)
+            .where("store_id", "=", storeId)
+            .executeTakeFirst();
+          if (!found) throw new ApiError(404, "not_found", "no review request with this id in this store");
+          if (found.status !== "scheduled" && found.status !== "failed")
+            throw new ApiError(
+              409,
+              "conflict",
+              `this request is ${found.status}: only a scheduled or failed one can be sent`,
+            );
+          const updated = await tx
+            .updateTable("review_requests")
+            .set({ status: "scheduled", scheduled_for: now.toISOString(), last_error: null })
+            .where("id", "=", id)
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          const payload: SendPayload = { requestId: id, message: "first" };
+          // A job of its own (the scheduled one, if still waiting, finds the request sent and stops).
+          await enqueueJob(tx, { kind: SEND_JOB, payload, runAt: now }, now);
+          await appendAudit(tx, audit);
+          return updated;
+        });
+        return c.json(toAdminRequest(row), 202, NO_STORE);
+      },
+    );
+
+    app.post(
+      "/v1/admin/review-requests/:id/cancel",
+      describeRoute({
+        summary: "Cancel a request: nothing more is sent for it",
+        params: requestId,
+        responses: { 200: ReviewRequest },
+        errors: [404, 409],
+        examples: [{ summary: "a request that does not exist", params: { id: "rq-unknown" }, status: 404 }],
+      }),
+      gate,
+      async (c) => {
+        const storeId = c.get("store").id;
+        const id = c.req.param("id");
+        const audit = auditEvent(c, ctx, "review_request.cancel", id);
+        const row = await transaction(ctx.db, async (tx) => {
+          const found = await tx
+            .selectFrom("review_requests")
+            .selectAll()
+            .where("id", "=", id)
+            .where("store_id", "=", storeId)
+            .executeTakeFirst();
+          if (!found) throw new ApiError(404, "not_found", "no review request with this id in this store");
+          if (found.status === "reviewed" || found.status === "suppressed")
+            throw new ApiError(409, "conflict", `this request is ${found.status}: nothing is left to cancel`);
+          const canceled = await tx
+            .updateTable("review_requests")
+            .set({ status: "canceled", last_error: found.last_error ?? "canceled by the merchant" })
+            .where("id", "=", id)
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          await appendAudit(tx, audit);
+          return canceled;
+        });
+        return c.json(toAdminRequest(row), 200, NO_STORE);
+      },
+    );
+  },
+};

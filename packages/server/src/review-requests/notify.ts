@@ -1,0 +1,125 @@
+import { productsByIds } from "../catalog/catalog.ts";
+import type { AppContext } from "../context.ts";
+import type { Tx } from "../db/transaction.ts";
+import { html } from "../html/safe-html.ts";
+import { type ClaimedJob, enqueueJob, type JobHandler } from "../jobs/index.ts";
+import { findStore } from "../stores/store-repo.ts";
+import { isSuppressed } from "../suppression/index.ts";
+import { signLink } from "./link-token.ts";
+import { messagesFor } from "./messages.ts";
+import { loadSettings } from "./settings.ts";
+
+// Two notifications ride the job runner too: the merchant hears of a review waiting for
+// moderation, and a reviewer hears once when the merchant replies (with an unsubscribe link).
+
+export const NOTIFY_PENDING_JOB = "notify.review-pending";
+export const NOTIFY_REPLY_JOB = "notify.review-reply";
+type NotifyPayload = { reviewId: string };
+
+export async function enqueuePendingNotice(tx: Tx, reviewId: string, now: Date): Promise<void> {
+  await enqueueJob(
+    tx,
+    {
+      kind: NOTIFY_PENDING_JOB,
+      payload: { reviewId },
+      runAt: now,
+      uniqueKey: `${NOTIFY_PENDING_JOB}:${reviewId}`,
+    },
+    now,
+  );
+}
+
+/** Keyed by review: a reply edited or removed and set again is still told only once. */
+export async function enqueueReplyNotice(tx: Tx, reviewId: string, now: Date): Promise<void> {
+  await enqueueJob(
+    tx,
+    {
+      kind: NOTIFY_REPLY_JOB,
+      payload: { reviewId },
+      runAt: now,
+      uniqueKey: `${NOTIFY_REPLY_JOB}:${reviewId}`,
+    },
+    now,
+  );
+}
+
+const document = (lang: string, dir: string, title: string, body: ReturnType<typeof html>) =>
+  html`<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="color-scheme" content="light dark"><title>${title}</title></head><body style="margin:0;padding:24px 16px;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5">${body}</body></html>`
+    .value;
+
+async function reviewFacts(ctx: AppContext, reviewId: string) {
+  const review = await ctx.db.kysely
+    .selectFrom("reviews")
+    .selectAll()
+    .where("id", "=", reviewId)
+    .executeTakeFirst();
+  if (!review) return undefined;
+  const store = await findStore(ctx.db, review.store_id);
+  if (!store) return undefined;
+  const settings = await loadSettings(ctx.db.kysely, store.id);
+  const product = (await productsByIds(ctx.db.kysely, store.id, [review.product_id])).get(review.product_id);
+  return { review, store, settings, productName: product?.name ?? review.product_id };
+}
+
+function mailReady(ctx: AppContext, from: string | undefined) {
+  if (!ctx.mailer || !ctx.publicUrl || !from)
+    throw new Error("mail is not configured (PLAUDIT_SMTP_URL, PLAUDIT_PUBLIC_URL, from address)");
+  return { mailer: ctx.mailer, publicUrl: ctx.publicUrl };
+}
+
+export function pendingNoticeHandler(ctx: AppContext): JobHandler {
+  return async (job: ClaimedJob) => {
+    const { reviewId } = JSON.parse(job.payload) as NotifyPayload;
+    const facts = await reviewFacts(ctx, reviewId);
+    if (!facts?.settings?.notifyEmail || facts.review.status !== "pending") return;
+    const { settings, store, productName } = facts;
+    const { mailer, publicUrl } = mailReady(ctx, settings.from.email);
+    const t = messagesFor("en");
+    const subject = t.pendingSubject(productName);
+    const line = t.pendingBody(store.name, productName);
+    const adminUrl = `${publicUrl}/admin/`;
+    await mailer.send({
+      from: { name: settings.from.name, address: settings.from.email },
+      to: settings.notifyEmail as string,
+      subject,
+      text: `${line}\n\n${adminUrl}\n`,
+      html: document("en", "ltr", subject, html`<p>${line}</p><p><a href="${adminUrl}">${adminUrl}</a></p>`),
+      messageId: `<review-pending-${reviewId}@${new URL(publicUrl).hostname}>`,
+    });
+  };
+}
+
+export function replyNoticeHandler(ctx: AppContext): JobHandler {
+  return async (job: ClaimedJob) => {
+    const { reviewId } = JSON.parse(job.payload) as NotifyPayload;
+    const facts = await reviewFacts(ctx, reviewId);
+    if (!facts?.review.reply_body || !facts.review.author_email || !facts.settings?.enabled) return;
+    const { review, store, settings, productName } = facts;
+    if (await isSuppressed(ctx.db.kysely, store.id, review.author_email)) return;
+    const { mailer, publicUrl } = mailReady(ctx, settings.from.email);
+    // The review does not record its writer's language; the order's locale would, when there is one.
+    const t = messagesFor("en");
+    const token = signLink(
+      store.secretKey,
+      { kind: "v", id: review.id, storeId: store.id, bindsTo: review.product_id, email: review.author_email },
+      ctx.clock(),
+    );
+    const unsubscribeUrl = `${publicUrl}/r/unsubscribe/${token}`;
+    const subject = t.replySubject(store.name);
+    const intro = t.replyIntro(store.name, productName);
+    await mailer.send({
+      from: { name: settings.from.name, address: settings.from.email },
+      to: review.author_email,
+      subject,
+      text: `${intro}\n\n${review.reply_body}\n\n--\n${t.unsubscribe}: ${unsubscribeUrl}\n`,
+      html: document(
+        "en",
+        "ltr",
+        subject,
+        html`<p>${intro}</p><blockquote style="margin:0 0 16px;padding:8px 12px;border-inline-start:3px solid #8c959f">${review.reply_body}</blockquote><p style="font-size:13px"><a href="${unsubscribeUrl}">${t.unsubscribe}</a></p>`,
+      ),
+      messageId: `<review-reply-${reviewId}@${new URL(publicUrl).hostname}>`,
+      unsubscribeUrl,
+    });
+  };
+}

@@ -1,0 +1,401 @@
+import { LIMITS, ReviewSubmission } from "@plaudit/contract";
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import * as v from "valibot";
+import type { AppContext, RouteModule } from "../../context.ts";
+import { ApiError } from "../../errors.ts";
+import { html } from "../../html/safe-html.ts";
+import { clientIp } from "../../http/client-ip.ts";
+import { lingerAfterEarlyAnswer } from "../../http/lingering-close.ts";
+import { publicOriginOf } from "../../http/public-origin.ts";
+import { UPLOAD_RATE_RULE } from "../../media/media-limits.ts";
+import { receiveUpload } from "../../media/receive-upload.ts";
+import { storeUpload } from "../../media/store-upload.ts";
+import { describeRoute, type RouteSpec } from "../../openapi/describe-route.ts";
+import { submitReview } from "../../reviews/review-submit.ts";
+import { messagesFor, type RequestLocale, requestLocale } from "../messages.ts";
+import type { RequestView } from "../request-view.ts";
+import { type ResolvedLink, resolveLink } from "../resolve-link.ts";
+import { loadSettings } from "../settings.ts";
+import { pageState, recordReviewThroughRequest, unsubscribe } from "./page-data.ts";
+import { renderPage } from "./page-shell.ts";
+import { messageBody, type ProductFormState, reviewPageBody } from "./review-page.ts";
+import { thanksBody } from "./thanks.ts";
+
+const HEADERS = {
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+};
+const FORM_BYTES = 64 * 1024;
+const MEDIA_PER_REVIEW = LIMITS.mediaPerReview;
+
+function send(c: Context, status: ContentfulStatusCode, page: Parameters<typeof renderPage>[0]) {
+  const { html: body, csp } = renderPage(page);
+  return c.html(body, status, { ...HEADERS, "Content-Security-Policy": csp });
+}
+
+/** A refusal as a page, in the shopper's language (or the browser's, when the token said nothing). */
+function refusal(c: Context, reason: "invalid" | "expired" | "not-in-order", locale?: RequestLocale) {
+  const lang = locale ?? requestLocale(c.req.header("accept-language")?.split(",")[0]);
+  const t = messagesFor(lang);
+  const [title, line, status] =
+    reason === "expired"
+      ? [t.expiredTitle, t.expiredBody, 410 as const]
+      : reason === "not-in-order"
+        ? [t.notInOrderTitle, t.notInOrderBody, 404 as const]
+        : [t.invalidTitle, t.invalidBody, 404 as const];
+  return send(c, status, { title, lang, t, body: messageBody({ title, lines: [line] }) });
+}
+
+const localeOf = (view: RequestView) => requestLocale(view.locale);
+
+function ratingParam(text: string | undefined): number | undefined {
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 1 && n <= 5 ? n : undefined;
+}
+
+async function renderReviewPage(
+  c: Context,
+  ctx: AppContext,
+  view: RequestView,
+  token: string,
+  focus: {
+    productId?: string;
+    rating?: number;
+    values?: ProductFormState["values"];
+    errors?: Record<string, string>;
+  },
+  status: ContentfulStatusCode = 200,
+) {
+  const locale = localeOf(view);
+  const t = messagesFor(locale);
+  const settings = await loadSettings(ctx.db.kysely, view.store.id);
+  const state = await pageState(ctx.db, view.request.id);
+  const focusId = focus.productId ?? view.products[0]?.productId;
+  const ordered = [
+    ...view.products.filter((p) => p.productId === focusId),
+    ...view.products.filter((p) => p.productId !== focusId),
+  ];
+  const products: ProductFormState[] = ordered.map((product) => {
+    const isFocus = product.productId === focusId;
+    return {
+      product,
+      reviewed: state.reviewed.has(product.productId),
+      mediaCount: state.media.get(product.productId) ?? 0,
+      ...(isFocus && focus.rating ? { rating: focus.rating } : {}),
+      ...(isFocus && focus.values ? { values: focus.values } : {}),
+      ...(isFocus && focus.errors ? { errors: focus.errors } : {}),
+    };
+  });
+  return send(c, status, {
+    title: t.pageTitle(view.store.name),
+    lang: locale,
+    t,
+    ...(settings?.theme ? { theme: settings.theme } : {}),
+    body: reviewPageBody({ t, storeName: view.store.name, token, customerName: view.customerName, products }),
+  });
+}
+
+async function readForm(c: Context): Promise<URLSearchParams> {
+  const type = c.req.header("content-type") ?? "";
+  if (!/^application\/x-www-form-urlencoded/i.test(type))
+    throw new ApiError(400, "bad_request", "send the form as application/x-www-form-urlencoded");
+  const declared = Number(c.req.header("content-length") ?? 0);
+  if (declared > FORM_BYTES) throw new ApiError(413, "payload_too_large", "the form is too large");
+  const text = await c.req.text();
+  if (Buffer.byteLength(text) > FORM_BYTES)
+    throw new ApiError(413, "payload_too_large", "the form is too large");
+  return new URLSearchParams(text);
+}
+
+type RequestLink = Extract<ResolvedLink, { kind: "q" }>;
+
+const page = (description: string) => ({ description, contentType: "text/html" });
+const token = { token: { description: "The signed link from the review-request email" } };
+const NO_EXAMPLE =
+  "needs a signed link from a sent request: review-requests/review-page.test.ts follows them";
+/** The hosted pages answer people, not programs: refusals are pages too (404 invalid, 410 expired). */
+const described = (spec: Omit<RouteSpec, "params" | "noExample">) =>
+  describeRoute({ params: token, noExample: NO_EXAMPLE, ...spec });
+
+/** The hosted review page, its forms, the thank-you page and the unsubscribe page (no login, no JS). */
+export const reviewPageRoutes: RouteModule = {
+  name: "review-page",
+  register(app, ctx) {
+    const requestLink = async (c: Context): Promise<RequestLink | Response> => {
+      const link = await resolveLink(ctx, c.req.param("token") ?? "");
+      if (!link.ok) return refusal(c, link.reason);
+      if (link.kind !== "q") return refusal(c, "invalid");
+      return link;
+    };
+
+    app.get(
+      "/r/unsubscribe/:token",
+      described({
+        summary: "The unsubscribe page: asks before it acts",
+        responses: { 200: page("The page"), 404: page("Not a valid link"), 410: page("Expired") },
+      }),
+      async (c) => {
+        const link = await resolveLink(ctx, c.req.param("token"));
+        if (!link.ok) return refusal(c, link.reason);
+        const store = link.kind === "q" ? link.view.store : link.store;
+        const t = messagesFor(link.kind === "q" ? localeOf(link.view) : "en");
+        return send(c, 200, {
+          title: t.unsubscribeTitle,
+          lang: link.kind === "q" ? localeOf(link.view) : "en",
+          t,
+          body: messageBody({
+            storeName: store.name,
+            title: t.unsubscribeTitle,
+            lines: [t.unsubscribeBody(store.name)],
+            extra: html`<form method="post" action="/r/unsubscribe/${c.req.param("token")}"><div class="actions"><button class="plaudit-button plaudit-button--primary" type="submit">${t.unsubscribeButton}</button></div></form>`,
+          }),
+        });
+      },
+    );
+
+    // RFC 8058 one-click (the mail client POSTs List-Unsubscribe=One-Click) and the page's button.
+    app.post(
+      "/r/unsubscribe/:token",
+      described({
+        summary: "Unsubscribe (RFC 8058 one-click): the address joins the store's suppression list",
+        responses: { 200: page("Unsubscribed"), 404: page("Not a valid link"), 410: page("Expired") },
+      }),
+      async (c) => {
+        const link = await resolveLink(ctx, c.req.param("token"));
+        if (!link.ok) return refusal(c, link.reason);
+        const store = link.kind === "q" ? link.view.store : link.store;
+        const email = link.kind === "q" ? (link.view.request.email as string) : link.email;
+        await unsubscribe(ctx, {
+          storeId: store.id,
+          email,
+          ...(link.kind === "q" ? { requestId: link.view.request.id } : {}),
+        });
+        const locale = link.kind === "q" ? localeOf(link.view) : "en";
+        const t = messagesFor(locale);
+        return send(c, 200, {
+          title: t.unsubscribedTitle,
+          lang: locale,
+          t,
+          body: messageBody({
+            storeName: store.name,
+            title: t.unsubscribedTitle,
+            lines: [t.unsubscribedBody(store.name)],
+          }),
+        });
+      },
+    );
+
+    app.get(
+      "/r/:token",
+      described({
+        summary: "The hosted review page: the clicked product first, its rating preselected (no JavaScript)",
+        responses: {
+          200: page("The page"),
+          404: page("Not a valid link, or not a product of the order"),
+          410: page("Expired"),
+        },
+      }),
+      async (c) => {
+        const link = await requestLink(c);
+        if (link instanceof Response) return link;
+        const { view } = link;
+        const productId = c.req.query("product");
+        if (productId !== undefined && !view.products.some((p) => p.productId === productId))
+          return refusal(c, "not-in-order", localeOf(view));
+        await ctx.db.kysely
+          .updateTable("review_requests")
+          .set({ clicked_at: ctx.clock().toISOString() })
+          .where("id", "=", view.request.id)
+          .where("clicked_at", "is", null)
+          .execute();
+        const rating = ratingParam(c.req.query("rating"));
+        return renderReviewPage(c, ctx, view, c.req.param("token"), {
+          ...(productId !== undefined ? { productId } : {}),
+          ...(rating ? { rating } : {}),
+        });
+      },
+    );
+
+    app.post(
+      "/r/:token/reviews",
+      described({
+        summary: "The page's review form (urlencoded product, rating, title, body, name): a verified review",
+        responses: {
+          303: { description: "Stored: see the thank-you page" },
+          409: page("Already reviewed"),
+          422: page("The form again, with what to fix"),
+        },
+      }),
+      async (c) => {
+        const link = await requestLink(c);
+        if (link instanceof Response) return link;
+        const { view } = link;
+        const token = c.req.param("token");
+        const form = await readForm(c);
+        const productId = form.get("product") ?? "";
+        if (!view.products.some((p) => p.productId === productId))
+          return refusal(c, "not-in-order", localeOf(view));
+        const state = await pageState(ctx.db, view.request.id);
+        if (state.reviewed.has(productId)) return renderReviewPage(c, ctx, view, token, { productId }, 409);
+
+        const values = {
+          title: form.get("title") ?? "",
+          body: form.get("body") ?? "",
+          name: form.get("name") ?? "",
+        };
+        const rating = ratingParam(form.get("rating") ?? undefined);
+        const parsed = v.safeParse(ReviewSubmission, {
+          rating: rating ?? 0,
+          title: values.title,
+          body: values.body,
+          author: { name: values.name, email: view.request.email },
+          mediaIds: state.mediaIds.get(productId) ?? [],
+        });
+        if (!parsed.success) {
+          const errors: Record<string, string> = {};
+          for (const issue of parsed.issues) {
+            const path = v.getDotPath(issue) ?? "body";
+            const field = path === "author.name" ? "name" : path;
+            errors[field] ??= issue.message;
+          }
+          const t = messagesFor(localeOf(view));
+          if (errors.rating) errors.rating = `${t.yourRating}: 1–5`;
+          return renderReviewPage(
+            c,
+            ctx,
+            view,
+            token,
+            { productId, ...(rating ? { rating } : {}), values, errors },
+            422,
+          );
+        }
+        const recorded = await recordReviewThroughRequest(ctx, view, productId, (alsoInTransaction) =>
+          submitReview(
+            ctx,
+            view.store,
+            productId,
+            parsed.output,
+            ctx.publicUrl ?? publicOriginOf(c, ctx.trustProxy),
+            {
+              customerId: view.customerId,
+              alsoInTransaction,
+              senderAddress: clientIp(c, ctx.trustProxy),
+            },
+          ),
+        );
+        if (!recorded) return renderReviewPage(c, ctx, view, token, { productId }, 409);
+        return c.redirect(`/r/${token}/thanks?product=${encodeURIComponent(productId)}`, 303);
+      },
+    );
+
+    app.get(
+      "/r/:token/thanks",
+      described({
+        summary: "Thank-you page (with the points earned when the store runs loyalty)",
+        responses: { 200: page("The page"), 404: page("Not a valid link") },
+      }),
+      async (c) => {
+        const link = await requestLink(c);
+        if (link instanceof Response) return link;
+        const { view } = link;
+        const locale = localeOf(view);
+        const t = messagesFor(locale);
+        const productId = c.req.query("product") ?? "";
+        if (!view.products.some((p) => p.productId === productId)) return refusal(c, "not-in-order", locale);
+        const settings = await loadSettings(ctx.db.kysely, view.store.id);
+        return send(c, 200, {
+          title: t.thanksTitle,
+          lang: locale,
+          t,
+          ...(settings?.theme ? { theme: settings.theme } : {}),
+          body: await thanksBody(ctx, { t, view, productId, token: c.req.param("token") }),
+        });
+      },
+    );
+
+    app.post(
+      "/r/:token/media",
+      described({
+        summary: "The page's photo form (multipart, one file part): kept for the product's coming review",
+        responses: {
+          303: { description: "Back to the page" },
+          413: page("Too large"),
+          415: page("Not a photo or video"),
+        },
+      }),
+      async (c) => {
+        const link = await requestLink(c);
+        if (link instanceof Response) return link;
+        const { view } = link;
+        const token = c.req.param("token");
+        const productId = c.req.query("product") ?? "";
+        const rating = ratingParam(c.req.query("rating"));
+        if (!view.products.some((p) => p.productId === productId))
+          return refusal(c, "not-in-order", localeOf(view));
+        const state = await pageState(ctx.db, view.request.id);
+        if (state.reviewed.has(productId)) return renderReviewPage(c, ctx, view, token, { productId }, 409);
+        const focus = { productId, ...(rating ? { rating } : {}) };
+        const decision = await ctx.rateLimiter.take(
+          `upload:${view.store.id}:${clientIp(c, ctx.trustProxy)}`,
+          UPLOAD_RATE_RULE,
+          ctx.clock(),
+        );
+        if (!decision.allowed)
+          return renderReviewPage(
+            c,
+            ctx,
+            view,
+            token,
+            { ...focus, errors: { file: "too many uploads; try again later" } },
+            429,
+          );
+        if ((state.media.get(productId) ?? 0) >= MEDIA_PER_REVIEW)
+          return renderReviewPage(
+            c,
+            ctx,
+            view,
+            token,
+            { ...focus, errors: { file: `at most ${MEDIA_PER_REVIEW} per review` } },
+            422,
+          );
+        try {
+          const upload = await receiveUpload(c.req.raw);
+          try {
+            const media = await storeUpload(ctx.db, ctx.mediaStorage, {
+              storeId: view.store.id,
+              upload,
+              now: ctx.clock(),
+              baseUrl: ctx.mediaBaseUrl || ctx.publicUrl || publicOriginOf(c, ctx.trustProxy),
+            });
+            await ctx.db.kysely
+              .insertInto("review_request_media")
+              .values({
+                request_id: view.request.id,
+                product_id: productId,
+                media_id: media.id,
+                created_at: ctx.clock().toISOString(),
+              })
+              .execute();
+          } finally {
+            await upload.cleanup();
+          }
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          // Refused with the body unread: the answer must reach the browser before the socket closes.
+          if (error.headers?.Connection === "close") {
+            lingerAfterEarlyAnswer(c);
+            c.header("Connection", "close");
+          }
+          const message = error.fields?.file ?? error.message;
+          return renderReviewPage(c, ctx, view, token, { ...focus, errors: { file: message } }, error.status);
+        }
+        return c.redirect(
+          `/r/${token}?${new URLSearchParams({ product: productId, ...(rating ? { rating: String(rating) } : {}) })}`,
+          303,
+        );
+      },
+    );
+  },
+};

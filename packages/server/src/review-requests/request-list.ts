@@ -1,0 +1,107 @@
+import { REQUEST_STATUSES } from "@plaudit/contract";
+import type { Database } from "../db/database.ts";
+import type { ReviewRequestStatus, ReviewRequestsTable } from "./request-tables.ts";
+
+export { REQUEST_STATUSES };
+
+const PAGE = 50;
+
+/** A request as the admin API shows it (API.md). */
+export function toAdminRequest(row: ReviewRequestsTable) {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    email: row.email,
+    status: row.status,
+    scheduledFor: row.scheduled_for,
+    ...(row.sent_at ? { sentAt: row.sent_at } : {}),
+    ...(row.reminder_sent_at ? { reminderSentAt: row.reminder_sent_at } : {}),
+    ...(row.clicked_at ? { clickedAt: row.clicked_at } : {}),
+    ...(row.reviewed_at ? { reviewedAt: row.reviewed_at } : {}),
+    attempts: Number(row.attempts),
+    ...(row.last_error ? { lastError: row.last_error } : {}),
+  };
+}
+
+export function encodeRequestCursor(row: { created_at: string; id: string }): string {
+  return Buffer.from(JSON.stringify([row.created_at, row.id])).toString("base64url");
+}
+
+export function decodeRequestCursor(cursor: string): [string, string] | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === "string"))
+      return value as [string, string];
+  } catch {}
+  return undefined;
+}
+
+/** Newest first, 50 a page, keyset-paged by (created_at, id). */
+export async function listRequests(
+  db: Database,
+  args: { storeId: string; status?: ReviewRequestStatus; after?: [string, string] },
+) {
+  let query = db.kysely
+    .selectFrom("review_requests")
+    .selectAll()
+    .where("store_id", "=", args.storeId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(PAGE + 1);
+  if (args.status) query = query.where("status", "=", args.status);
+  if (args.after) {
+    const [createdAt, id] = args.after;
+    query = query.where((eb) =>
+      eb.or([
+        eb("created_at", "<", createdAt),
+        eb.and([eb("created_at", "=", createdAt), eb("id", "<", id)]),
+      ]),
+    );
+  }
+  const rows = await query.execute();
+  const page = rows.slice(0, PAGE);
+  const last = page.at(-1);
+  return {
+    items: page.map(toAdminRequest),
+    nextCursor: rows.length > PAGE && last ? encodeRequestCursor(last) : null,
+  };
+}
+
+/** The funnel: how many requests were scheduled, sent, failed, clicked and reviewed (all time). */
+export async function requestMetrics(db: Database, storeId: string) {
+  const row = await db.kysely
+    .selectFrom("review_requests")
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as("total"),
+      eb.fn.count<number | string>("sent_at").as("sent"),
+      eb.fn.count<number | string>("reminder_sent_at").as("reminded"),
+      eb.fn.count<number | string>("clicked_at").as("clicked"),
+      eb.fn.count<number | string>("reviewed_at").as("reviewed"),
+      eb.fn
+        .sum<number | string | null>(eb.case().when("status", "=", "scheduled").then(1).else(0).end())
+        .as("scheduled"),
+      eb.fn
+        .sum<number | string | null>(eb.case().when("status", "=", "failed").then(1).else(0).end())
+        .as("failed"),
+      eb.fn
+        .sum<number | string | null>(eb.case().when("status", "=", "suppressed").then(1).else(0).end())
+        .as("suppressed"),
+      eb.fn
+        .sum<number | string | null>(eb.case().when("status", "=", "canceled").then(1).else(0).end())
+        .as("canceled"),
+    ])
+    .where("store_id", "=", storeId)
+    .executeTakeFirstOrThrow();
+  const n = (value: number | string | null) => Number(value ?? 0);
+  return {
+    total: n(row.total),
+    scheduled: n(row.scheduled),
+    sent: n(row.sent),
+    reminded: n(row.reminded),
+    failed: n(row.failed),
+    clicked: n(row.clicked),
+    reviewed: n(row.reviewed),
+    suppressed: n(row.suppressed),
+    canceled: n(row.canceled),
+  };
+}

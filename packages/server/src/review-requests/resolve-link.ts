@@ -1,0 +1,54 @@
+import type { AppContext } from "../context.ts";
+import { findStore, type StoreRecord } from "../stores/store-repo.ts";
+import { checkLink, parseLink } from "./link-token.ts";
+import { loadRequestView, type RequestView } from "./request-view.ts";
+
+export type ResolvedLink =
+  | { ok: true; kind: "q"; view: RequestView }
+  | { ok: true; kind: "v"; store: StoreRecord; reviewId: string; email: string }
+  | { ok: false; reason: "invalid" | "expired" };
+
+/**
+ * What a hosted-page token stands for. Malformed, forged, another store's or another address's
+ * tokens (and those of an erased address) are all "invalid": the page does not say which.
+ */
+export async function resolveLink(ctx: AppContext, token: string): Promise<ResolvedLink> {
+  const parsed = parseLink(token);
+  if (!parsed) return { ok: false, reason: "invalid" };
+  const now = ctx.clock();
+  if (parsed.kind === "q") {
+    const view = await loadRequestView(ctx.db, parsed.id);
+    if (!view?.request.email) return { ok: false, reason: "invalid" };
+    const verdict = checkLink(
+      view.store.secretKey,
+      parsed,
+      {
+        kind: "q",
+        id: parsed.id,
+        storeId: view.store.id,
+        bindsTo: view.request.order_id,
+        email: view.request.email,
+      },
+      now,
+    );
+    return verdict === "ok"
+      ? { ok: true, kind: "q", view }
+      : { ok: false, reason: verdict === "expired" ? "expired" : "invalid" };
+  }
+  const review = await ctx.db.kysely
+    .selectFrom("reviews")
+    .select(["store_id", "product_id", "author_email"])
+    .where("id", "=", parsed.id)
+    .executeTakeFirst();
+  if (!review?.author_email) return { ok: false, reason: "invalid" };
+  const store = await findStore(ctx.db, review.store_id);
+  if (!store) return { ok: false, reason: "invalid" };
+  const verdict = checkLink(
+    store.secretKey,
+    parsed,
+    { kind: "v", id: parsed.id, storeId: store.id, bindsTo: review.product_id, email: review.author_email },
+    now,
+  );
+  if (verdict !== "ok") return { ok: false, reason: verdict === "expired" ? "expired" : "invalid" };
+  return { ok: true, kind: "v", store, reviewId: parsed.id, email: review.author_email };
+}

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { retryDelayMs } from "../jobs/index.ts";
+import { getJson } from "../testing/fixtures.ts";
+import { databasesUnderTest } from "../testing/test-server.ts";
+import {
+  linksOf,
+  postForm,
+  type RequestKit,
+  rawHeader,
+  recipientOf,
+  startRequestKit,
+} from "./request-test-kit.ts";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe.each(databasesUnderTest())("review requests on %s", (kind) => {
+  let kit: RequestKit;
+  beforeAll(async () => {
+    kit = await startRequestKit(kind);
+    await kit.settings();
+    await kit.product("lamp", "Desk lamp <Aurora>");
+    await kit.product("bulb", "Warm bulb");
+  });
+  afterAll(() => kit.close());
+
+  it("mails one request with working star links; a review through them is verified and stops the reminder", async () => {
+    const before = kit.sink.messages.length;
+    await kit.order("o-flow", { locale: "en-GB" });
+    expect(await kit.runner().drain()).toBe(1);
+    expect(kit.sink.messages).toHaveLength(before + 1);
+    const mail = kit.sink.messages.at(-1)!;
+    const request = await kit.requestOf("o-flow");
+    expect(request.status).toBe("sent");
+    expect(mail.messageId).toBe(request.message_id);
+    expect(mail.subject).toBe("How was your order from Lumen & Co?");
+    expect(mail.from?.value[0]).toMatchObject({ address: "hello@lumen.example", name: "Lumen & Co" });
+    expect(recipientOf(mail)).toBe("ana@example.com");
+    // The product name is text, escaped in the HTML.
+    expect(mail.html).toContain("Desk lamp &lt;Aurora&gt;");
+    expect(mail.html).not.toContain("<Aurora>");
+    expect(mail.text).toContain("Desk lamp <Aurora>");
+    expect(mail.text).toContain("Write a review: ");
+    const unsubscribe = rawHeader(mail, "list-unsubscribe");
+    expect(rawHeader(mail, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+    expect(unsubscribe).toMatch(new RegExp(`^<${kit.server.url}/r/unsubscribe/q\\.`));
+
+    const stars = linksOf(mail).filter((link) => /[?&]rating=\d/.test(link));
+    expect(stars).toHaveLength(10);
+    const bulbFour = stars.find((link) => link.includes("product=bulb") && link.endsWith("rating=4"))!;
+    const page = await fetch(bulbFour);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
+    // The clicked product comes first, its star preselected; the order's other product follows.
+    expect(html.indexOf("Warm bulb")).toBeLessThan(html.indexOf("Desk lamp"));
+    expect(html).toMatch(/id="r0-4" name="rating" value="4" required checked/);
+    expect((await kit.requestOf("o-flow")).clicked_at).not.toBeNull();
+
+    const token = new URL(bulbFour).pathname.split("/")[2];
+    const submitted = await postForm(`${kit.server.url}/r/${token}/reviews`, {
+      product: "bulb",
+      rating: "4",
+      title: "Cosy light",
+      body: "Warm and <b>bright</b> enough for reading.",
+      name: "Ana",
+    });
+    expect(submitted.status).toBe(303);
+    const thanks = await fetch(new URL(submitted.headers.get("location")!, kit.server.url));
+    expect(thanks.status).toBe(200);
+    expect(await thanks.text()).toContain("Thank you for your review!");
+
+    const list = await getJson(`${kit.server.url}/v1/stores/${kit.storeId}/products/bulb/reviews`);
+    expect(list.json.items).toHaveLength(1);
+    expect(list.json.items[0]).toMatchObject({
+      rating: 4,
+      verified: true,
+      body: "Warm and <b>bright</b> enough for reading.",
+    });
+    const after = await kit.requestOf("o-flow");
+    expect(after.status).toBe("reviewed");
+
+    // A second submission for the same product stores nothing.
+    const again = await postForm(`${kit.server.url}/r/${token}/reviews`, {
+      product: "bulb",
+      rating: "2",
+      body: "Again",
+      name: "Ana",
+    });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain("already reviewed");
+
+    kit.time.advance(8 * DAY);
+    const sent = kit.sink.messages.length;
+    await kit.runner().drain();
+    expect(kit.sink.messages).toHaveLength(sent);
+    expect((await kit.requestOf("o-flow")).reminder_sent_at).toBeNull();
+  });
+
+  it("sends one reminder when no review came", async () => {
+    await kit.order("o-remind", { email: "bo@example.com", locale: "de" });
+    const start = kit.sink.messages.length;
+    await kit.runner().drain();
+    expect(kit.sink.messages).toHaveLength(start + 1);
+    expect(kit.sink.messages.at(-1)?.subject).toBe("Wie war Ihre Bestellung bei Lumen & Co?");
+    kit.time.advance(7 * DAY);
+    await kit.runner().drain();
+    kit.time.advance(30 * DAY);
+    await kit.runner().drain();
+    expect(kit.sink.messages).toHaveLength(start + 2);
+    const reminder = kit.sink.messages.at(-1)!;
+    expect(reminder.subject).toBe("Eine Minute für Ihre Bestellung bei Lumen & Co?");
+    expect(reminder.messageId).not.toBe((await kit.requestOf("o-remind")).message_id);
+  });
+
+  it("writes Hebrew right to left", async () => {
+    await kit.order("o-he", { email: "dana@example.com", locale: "he-IL" });
+    await kit.runner().drain();
+    const mail = kit.sink.messages.at(-1)!;
+    expect(mail.html).toContain('dir="rtl"');
+    expect(mail.subject).toContain("Lumen & Co");
+    expect(mail.headers.get("content-language")).toBe("he");
+  });
+
+  it("suppresses the address with the one-click unsubscribe, for later orders too", async () => {
+    await kit.order("o-unsub", { email: "cy@example.com" });
+    await kit.runner().drain();
+    const mail = kit.sink.messages.at(-1)!;
+    const url = String(rawHeader(mail, "list-unsubscribe")).slice(1, -1);
+    // RFC 8058: the mail client POSTs this body, with no cookie and no page in between.
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "List-Unsubscribe=One-Click",
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("You are unsubscribed");
+    expect((await kit.requestOf("o-unsub")).status).toBe("suppressed");
+    const toCy = () => kit.sink.messages.filter((m) => recipientOf(m) === "cy@example.com").length;
+    expect(toCy()).toBe(1);
+    await kit.order("o-unsub-2", { email: "CY@example.com" });
+    kit.time.advance(30 * DAY);
+    await kit.runner().drain();
+    expect(toCy()).toBe(1);
+    expect((await kit.requestOf("o-unsub-2")).status).toBe("suppressed");
+    // The unsubscribe page itself (a GET) changes nothing: it asks first.
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<form method="post"');
+  });
+
+  it("retries a refused message with backoff, then delivers it once", async () => {
+    await kit.order("o-retry", { email: "di@example.com" });
+    const start = kit.sink.messages.length;
+    kit.sink.setDown(true);
+    const runner = kit.runner();
+    expect(await runner.drain()).toBe(1);
+    let request = await kit.requestOf("o-retry");
+    expect(request).toMatchObject({ status: "scheduled", attempts: 1 });
+    expect(request.last_error).toMatch(/try again later/);
+    expect(await runner.drain()).toBe(0);
+    kit.time.advance(retryDelayMs(1));
+    expect(await runner.drain()).toBe(1);
+    expect(await kit.requestOf("o-retry")).toMatchObject({ status: "scheduled", attempts: 2 });
+    kit.sink.setDown(false);
+    kit.time.advance(retryDelayMs(2));
+    expect(await runner.drain()).toBe(1);
+    expect(kit.sink.messages).toHaveLength(start + 1);
+    request = await kit.requestOf("o-retry");
+    expect(request).toMatchObject({ status: "sent", attempts: 3 });
+    expect(kit.sink.messages.at(-1)?.messageId).toBe(request.message_id);
+  });
+
+  it("cancels a request when its order is refunded", async () => {
+    await kit.settings({ delayDays: 5 });
+    await kit.order("o-refund", { email: "ed@example.com" });
+    expect((await kit.call("POST", "/v1/admin/orders/o-refund/refund")).status).toBe(201);
+    const count = kit.sink.messages.length;
+    kit.time.advance(6 * DAY);
+    await kit.runner().drain();
+    expect(kit.sink.messages).toHaveLength(count);
+    expect((await kit.requestOf("o-refund")).status).toBe("canceled");
+    await kit.settings();
+  });
+
+  it("sends at most maxPerAddressPer30Days messages to one address", async () => {
+    await kit.settings({ maxPerAddressPer30Days: 2, reminderDays: 0 });
+    const start = kit.sink.messages.length;
+    for (const id of ["cap-1", "cap-2", "cap-3"]) await kit.order(id, { email: "fay@example.com" });
+    await kit.runner().drain();
+    expect(kit.sink.messages).toHaveLength(start + 2);
+    expect((await kit.requestOf("cap-3")).status).toBe("suppressed");
+    await kit.settings();
+  });
+
+  it("schedules from a later fulfilment, once, and sends nothing for an order without email", async () => {
+    await kit.call("POST", "/v1/admin/orders", {
+      orderId: "o-later",
+      customerId: "c-later",
+      email: "gil@example.com",
+      total: 5,
+      currency: "EUR",
+      items: [{ productId: "bulb", quantity: 1, price: 5 }],
+    });
+    const first = await kit.call("POST", "/v1/admin/orders/o-later/fulfillment", {});
+    expect(first.status).toBe(201);
+    const again = await kit.call("POST", "/v1/admin/orders/o-later/fulfillment", {
+      fulfilledAt: "2027-01-01T00:00:00.000Z",
+    });
+    expect(again).toMatchObject({
+      status: 200,
+      json: { created: false, fulfilledAt: first.json.fulfilledAt },
+    });
+    expect((await kit.requestOf("o-later")).status).toBe("scheduled");
+    expect((await kit.call("POST", "/v1/admin/orders/nope/fulfillment", {})).status).toBe(404);
+    await kit.order("o-no-email", { email: undefined });
+    const rows = await kit.server.db.kysely
+      .selectFrom("review_requests")
+      .select("id")
+      .where("order_id", "=", "o-no-email")
+      .execute();
+    expect(rows).toHaveLength(0);
+  });
+});

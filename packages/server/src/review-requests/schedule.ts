@@ -1,0 +1,84 @@
+import { randomBytes } from "node:crypto";
+import type { AppContext } from "../context.ts";
+import type { Tx } from "../db/transaction.ts";
+import { enqueueJob } from "../jobs/index.ts";
+import { addressHash, isHashSuppressed } from "../suppression/index.ts";
+import { loadSettings } from "./settings.ts";
+
+/** The job that sends a request's first message or its reminder (send.ts handles it). */
+export const SEND_JOB = "review-request.send";
+export type SendPayload = { requestId: string; message: "first" | "reminder" };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const newRequestId = () => randomBytes(12).toString("base64url");
+
+/** One Message-ID per message of a request, made from its id: every attempt carries the same. */
+export function messageIdOf(
+  requestId: string,
+  publicUrl: string | undefined,
+  message: SendPayload["message"],
+) {
+  const host = publicUrl ? new URL(publicUrl).hostname : "plaudit.localhost";
+  return `<rr-${requestId}${message === "reminder" ? "-reminder" : ""}@${host}>`;
+}
+
+export const sendJobKey = (requestId: string, message: SendPayload["message"]) =>
+  `review-request:${requestId}:${message}`;
+
+/**
+ * A fulfilled order with an email gets one request, `delayDays` after fulfilment, when the store
+ * has requests turned on. A suppressed address gets a request row marked "suppressed" (so the
+ * merchant sees why) and no job. Runs inside the transaction that recorded the fulfilment.
+ */
+export async function scheduleRequest(
+  tx: Tx,
+  ctx: Pick<AppContext, "clock" | "publicUrl">,
+  args: { storeId: string; orderId: string; fulfilledAt: string },
+): Promise<void> {
+  const settings = await loadSettings(tx, args.storeId);
+  if (!settings?.enabled) return;
+  const order = await tx
+    .selectFrom("orders")
+    .select(["email"])
+    .where("store_id", "=", args.storeId)
+    .where("order_id", "=", args.orderId)
+    .executeTakeFirst();
+  if (!order?.email) return;
+  const now = ctx.clock();
+  const hash = await addressHash(tx, args.storeId, order.email, now.toISOString());
+  const suppressed = await isHashSuppressed(tx, args.storeId, hash);
+  const due = new Date(new Date(args.fulfilledAt).getTime() + settings.delayDays * DAY_MS);
+  const id = newRequestId();
+  const inserted = await tx
+    .insertInto("review_requests")
+    .values({
+      id,
+      store_id: args.storeId,
+      order_id: args.orderId,
+      email: order.email,
+      address_hash: hash,
+      status: suppressed ? "suppressed" : "scheduled",
+      scheduled_for: due.toISOString(),
+      message_id: messageIdOf(id, ctx.publicUrl, "first"),
+      attempts: 0,
+      created_at: now.toISOString(),
+    })
+    .onConflict((oc) => oc.columns(["store_id", "order_id"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!inserted || suppressed) return;
+  const payload: SendPayload = { requestId: id, message: "first" };
+  await enqueueJob(tx, { kind: SEND_JOB, payload, runAt: due, uniqueKey: sendJobKey(id, "first") }, now);
+}
+
+/** A refunded order's request is canceled: nothing more is sent (a sent one gets no reminder). */
+export async function cancelForRefund(tx: Tx, args: { storeId: string; orderId: string }): Promise<void> {
+  await tx
+    .updateTable("review_requests")
+    .set({ status: "canceled", last_error: "the order was refunded" })
+    .where("store_id", "=", args.storeId)
+    .where("order_id", "=", args.orderId)
+    .where("status", "in", ["scheduled", "sent", "failed"])
+    .execute();
+}

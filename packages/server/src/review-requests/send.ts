@@ -1,0 +1,184 @@
+import type { AppContext } from "../context.ts";
+import { transaction } from "../db/transaction.ts";
+import { type ClaimedJob, enqueueJob, type JobHandler, PermanentJobError } from "../jobs/index.ts";
+import { MailRefused } from "../mail/mailer.ts";
+import { isHashSuppressed } from "../suppression/index.ts";
+import { signLink } from "./link-token.ts";
+import { requestLocale } from "./messages.ts";
+import { requestEmail } from "./request-email.ts";
+import { loadRequestView, type RequestView } from "./request-view.ts";
+import { messageIdOf, SEND_JOB, type SendPayload, sendJobKey } from "./schedule.ts";
+import { loadSettings, type RequestSettings } from "./settings.ts";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Where a send can be interrupted; tests stop the worker at each (crash safety). */
+export type SendStep = "before-smtp" | "after-smtp" | "after-record";
+
+export interface SendOptions {
+  /** Called at each step; a test makes it never return (the worker died there) or kill the process. */
+  atStep?: (step: SendStep, requestId: string) => Promise<void>;
+}
+
+type Skip = { skip: string; status?: "suppressed" | "canceled" };
+
+/** Why this message must not go now (or undefined: it may). Read fresh on every attempt. */
+async function reasonNotToSend(
+  ctx: AppContext,
+  view: RequestView,
+  settings: RequestSettings | undefined,
+  message: SendPayload["message"],
+  now: Date,
+): Promise<Skip | undefined> {
+  const { request } = view;
+  if (message === "first" && request.status !== "scheduled") return { skip: `request is ${request.status}` };
+  if (message === "reminder") {
+    if (request.status !== "sent") return { skip: `request is ${request.status}` };
+    if (request.reminder_sent_at) return { skip: "reminder already sent" };
+  }
+  if (!settings?.enabled) return { skip: "review requests are turned off", status: "canceled" };
+  if (!request.email) return { skip: "the address was erased", status: "suppressed" };
+  if (await isHashSuppressed(ctx.db.kysely, request.store_id, request.address_hash))
+    return { skip: "the address is on the suppression list", status: "suppressed" };
+  const since = new Date(now.getTime() - 30 * DAY_MS).toISOString();
+  const [firsts, reminders] = await Promise.all(
+    (["sent_at", "reminder_sent_at"] as const).map((column) =>
+      ctx.db.kysely
+        .selectFrom("review_requests")
+        .select((eb) => eb.fn.countAll<number | string>().as("n"))
+        .where("store_id", "=", request.store_id)
+        .where("address_hash", "=", request.address_hash)
+        .where(column, ">=", since)
+        .executeTakeFirstOrThrow(),
+    ),
+  );
+  if (Number(firsts?.n) + Number(reminders?.n) >= settings.maxPerAddressPer30Days)
+    return { skip: "the address had its most messages for 30 days", status: "suppressed" };
+  return undefined;
+}
+
+/** The message's links: the hosted page per product (and rating) and the one-click unsubscribe. */
+export function requestLinks(publicUrl: string, view: RequestView, now: Date) {
+  const token = signLink(
+    view.store.secretKey,
+    {
+      kind: "q",
+      id: view.request.id,
+      storeId: view.store.id,
+      bindsTo: view.request.order_id,
+      email: view.request.email ?? "",
+    },
+    now,
+  );
+  return {
+    token,
+    pageUrl: (productId: string, rating?: number) =>
+      `${publicUrl}/r/${token}?product=${encodeURIComponent(productId)}${rating ? `&rating=${rating}` : ""}`,
+    unsubscribeUrl: `${publicUrl}/r/unsubscribe/${token}`,
+  };
+}
+
+/**
+ * Sends a request's first message or its reminder, once. The request row says what was already
+ * done, so a job run again after a crash does not send twice — except when the worker died after
+ * the mail server accepted the message and before that was recorded: then the same message goes
+ * again with the same Message-ID, which receiving servers and clients treat as one.
+ */
+export function sendRequestHandler(ctx: AppContext, options: SendOptions = {}): JobHandler {
+  const atStep = options.atStep ?? (async () => {});
+  return async (job: ClaimedJob) => {
+    const { requestId, message } = JSON.parse(job.payload) as SendPayload;
+    const view = await loadRequestView(ctx.db, requestId);
+    if (!view) return;
+    const now = ctx.clock();
+    const settings = await loadSettings(ctx.db.kysely, view.store.id);
+    const skip = await reasonNotToSend(ctx, view, settings, message, now);
+    if (skip) {
+      if (skip.status && message === "first") {
+        await ctx.db.kysely
+          .updateTable("review_requests")
+          .set({ status: skip.status, last_error: skip.skip })
+          .where("id", "=", requestId)
+          .where("status", "=", "scheduled")
+          .execute();
+      }
+      return;
+    }
+    const { mailer, publicUrl } = ctx;
+    // Not a failure of this message: it waits (with backoff) until mail is configured.
+    if (!mailer || !publicUrl || !settings?.from.email)
+      throw new Error("mail is not configured (PLAUDIT_SMTP_URL, PLAUDIT_PUBLIC_URL, from address)");
+
+    if (message === "first") {
+      await ctx.db.kysely
+        .updateTable("review_requests")
+        .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
+        .where("id", "=", requestId)
+        .execute();
+    }
+    await atStep("before-smtp", requestId);
+    const links = requestLinks(publicUrl, view, now);
+    const mail = requestEmail({
+      to: view.request.email as string,
+      from: { name: settings.from.name, address: settings.from.email },
+      storeName: view.store.name,
+      customerName: view.customerName,
+      locale: requestLocale(view.locale),
+      products: view.products,
+      pageUrl: links.pageUrl,
+      unsubscribeUrl: links.unsubscribeUrl,
+      messageId:
+        message === "first" ? view.request.message_id : messageIdOf(requestId, publicUrl, "reminder"),
+      reminder: message === "reminder",
+    });
+    try {
+      await mailer.send(mail);
+    } catch (error) {
+      const refused = error instanceof MailRefused ? error : new MailRefused(String(error), false);
+      const final = refused.permanent || job.attempts >= job.max_attempts;
+      if (message === "first") {
+        await ctx.db.kysely
+          .updateTable("review_requests")
+          .set({ last_error: refused.message.slice(0, 500), ...(final ? { status: "failed" as const } : {}) })
+          .where("id", "=", requestId)
+          .where("status", "=", "scheduled")
+          .execute();
+      }
+      throw refused.permanent ? new PermanentJobError(refused.message) : refused;
+    }
+    await atStep("after-smtp", requestId);
+
+    await transaction(ctx.db, async (tx) => {
+      if (message === "reminder") {
+        await tx
+          .updateTable("review_requests")
+          .set({ reminder_sent_at: now.toISOString() })
+          .where("id", "=", requestId)
+          .where("reminder_sent_at", "is", null)
+          .execute();
+        return;
+      }
+      const recorded = await tx
+        .updateTable("review_requests")
+        .set({ status: "sent", sent_at: now.toISOString(), last_error: null })
+        .where("id", "=", requestId)
+        .where("status", "=", "scheduled")
+        .returning("id")
+        .executeTakeFirst();
+      if (recorded && settings.reminderDays > 0) {
+        const payload: SendPayload = { requestId, message: "reminder" };
+        await enqueueJob(
+          tx,
+          {
+            kind: SEND_JOB,
+            payload,
+            runAt: new Date(now.getTime() + settings.reminderDays * DAY_MS),
+            uniqueKey: sendJobKey(requestId, "reminder"),
+          },
+          now,
+        );
+      }
+    });
+    await atStep("after-record", requestId);
+  };
+}

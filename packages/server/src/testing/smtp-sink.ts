@@ -1,0 +1,60 @@
+import type { AddressInfo } from "node:net";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+/** A real SMTP server on 127.0.0.1 that keeps what it receives, parsed, for tests to read back. */
+export interface SmtpSink {
+  url: string;
+  messages: ParsedMail[];
+  /** While down, new connections and new messages get a temporary failure (421). */
+  setDown(down: boolean): void;
+  /** Resolves once `count` messages have arrived. */
+  waitFor(count: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const messages: ParsedMail[] = [];
+  const waiters: { count: number; done: () => void }[] = [];
+  let down = false;
+  const unavailable = () => Object.assign(new Error("try again later"), { responseCode: 421 });
+  const server = new SMTPServer({
+    disabledCommands: ["STARTTLS", "AUTH"],
+    authOptional: true,
+    logger: false,
+    onConnect(_session, callback) {
+      callback(down ? unavailable() : undefined);
+    },
+    onMailFrom(_address, _session, callback) {
+      callback(down ? unavailable() : undefined);
+    },
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          messages.push(mail);
+          for (const waiter of [...waiters]) {
+            if (messages.length >= waiter.count) {
+              waiters.splice(waiters.indexOf(waiter), 1);
+              waiter.done();
+            }
+          }
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", () => done()));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    setDown(value) {
+      down = value;
+    },
+    waitFor(count) {
+      if (messages.length >= count) return Promise.resolve();
+      return new Promise((done) => waiters.push({ count, done }));
+    },
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
