@@ -1,4 +1,5 @@
-import { verifyCustomerToken } from "../customer-token.ts";
+import type { AppContext } from "../context.ts";
+import { verifyStoreCustomerToken } from "../keys/store-tokens.ts";
 import type { StoreRecord } from "../stores/store-repo.ts";
 import { senderKey } from "./spam-rules.ts";
 
@@ -13,15 +14,13 @@ export const VOTE_VELOCITY = {
 } as const;
 
 /** The votes table's `voter` for this request. An invalid or expired token falls back to the address. */
-export function voterKey(
+export async function voterKey(
+  ctx: Pick<AppContext, "db" | "secrets" | "clock">,
   store: StoreRecord,
-  args: { token: string | undefined; address: string; now: Date },
-): string {
+  args: { token: string | undefined; address: string },
+): Promise<string> {
   if (args.token && args.token.length <= 512) {
-    const result = verifyCustomerToken(store.secretKey, args.token, {
-      now: args.now,
-      lifetimeSeconds: store.tokenLifetimeSeconds,
-    });
+    const result = await verifyStoreCustomerToken(ctx, store, args.token);
     if (result.ok) return `customer:${result.customerId}`;
   }
   return `address:${senderKey(store.id, args.address)}`;

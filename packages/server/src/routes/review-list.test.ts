@@ -8,6 +8,7 @@ describe.each(databasesUnderTest())("review list on %s", (kind) => {
   let server: TestServer;
   let storeId: string;
   let secretKey: string;
+  let signingSecret: string;
   const time = testClock();
   const base = () => `${server.url}/v1/stores/${storeId}`;
 
@@ -53,7 +54,7 @@ describe.each(databasesUnderTest())("review list on %s", (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer({ db: kind, clock: time.clock, media: fakeMediaSource() });
-    ({ storeId, secretKey } = await makeStore(server.db));
+    ({ storeId, secretKey, signingSecret } = await makeStore(server.db));
   });
   afterAll(() => server.close());
 
@@ -79,7 +80,7 @@ describe.each(databasesUnderTest())("review list on %s", (kind) => {
       postJson(
         `${base()}/reviews/${id}/votes`,
         { voter, value },
-        { "x-plaudit-customer": signCustomerToken(secretKey, voter, time.clock()) },
+        { "x-plaudit-customer": signCustomerToken(signingSecret, voter, time.clock()) },
       );
     await vote(ids[0], "a", "up");
     await vote(ids[0], "b", "up");

@@ -8,12 +8,12 @@ import { databasesUnderTest, startTestServer, type TestServer } from "../testing
 describe.each(databasesUnderTest())("helpful votes on %s", (kind) => {
   let server: TestServer;
   let storeId: string;
-  let secretKey: string;
+  let signingSecret: string;
   const votesUrl = (id: string, store = storeId) => `${server.url}/v1/stores/${store}/reviews/${id}/votes`;
   const newReview = async (store = storeId) =>
     (await postJson(`${server.url}/v1/stores/${store}/products/voted/reviews`, reviewBody())).json.review
       .id as string;
-  const as = (customerId: string) => ({ "x-plaudit-customer": signCustomerToken(secretKey, customerId) });
+  const as = (customerId: string) => ({ "x-plaudit-customer": signCustomerToken(signingSecret, customerId) });
   const helpful = async (id: string) => {
     const row = await server.db.kysely
       .selectFrom("reviews")
@@ -25,7 +25,7 @@ describe.each(databasesUnderTest())("helpful votes on %s", (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer({ db: kind });
-    ({ storeId, secretKey } = await makeStore(server.db));
+    ({ storeId, signingSecret } = await makeStore(server.db));
   });
   afterAll(() => server.close());
 
@@ -126,7 +126,7 @@ describe.each(databasesUnderTest())("the vote velocity limit on %s", (kind) => {
   afterAll(() => server.close());
 
   it("answers votes above the per-address limit with 200 and does not count them", async () => {
-    const { storeId, secretKey } = await makeStore(server.db);
+    const { storeId, signingSecret } = await makeStore(server.db);
     const id = (await postJson(`${server.url}/v1/stores/${storeId}/products/v/reviews`, reviewBody())).json
       .review.id;
     const limit = VOTE_VELOCITY.rule.capacity;
@@ -136,7 +136,7 @@ describe.each(databasesUnderTest())("the vote velocity limit on %s", (kind) => {
         await postJson(
           `${server.url}/v1/stores/${storeId}/reviews/${id}/votes`,
           { value: "up", voter: `c${i}` },
-          { "x-plaudit-customer": signCustomerToken(secretKey, `c${i}`, time.clock()) },
+          { "x-plaudit-customer": signCustomerToken(signingSecret, `c${i}`, time.clock()) },
         ),
       );
     }

@@ -298,13 +298,12 @@ export const reviewRoutes: RouteModule = {
         const input = parseOrFail(VoteSubmission, await readJsonBody(c));
         const store = c.get("store");
         const address = clientIp(c, ctx.trustProxy);
-        const now = ctx.clock();
-        const voter = voterKey(store, { token: c.req.header("x-plaudit-customer"), address, now });
+        const voter = await voterKey(ctx, store, { token: c.req.header("x-plaudit-customer"), address });
         // Answered either way (a 429 would tell a script where the limit is); counted only within it.
         const velocity = await ctx.rateLimiter.take(
           `vote-velocity:${store.id}:${address}`,
           VOTE_VELOCITY.rule,
-          now,
+          ctx.clock(),
         );
         return c.json(
           await castVote(ctx, store.id, c.req.param("id"), input, { voter, counted: velocity.allowed }),
