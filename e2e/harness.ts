@@ -89,7 +89,7 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
         ...process.env,
         HOST: "127.0.0.1",
         PLAUDIT_RATE_LIMITS: "off",
-        PLAUDIT_DEMO_SECRET: "e2e-secret",
+        PLAUDIT_DEMO_SECRET: "sk_e2e_secret_0123456789abcdefghijklmn",
       },
       stdio: ["ignore", "pipe", "pipe"],
     },

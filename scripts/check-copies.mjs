@@ -10,8 +10,12 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The clones the code base holds today (issue 16: 10 before the contract; see notes). */
-export const MAX_CLONES = 13;
+/**
+ * The clones the code base holds today. Issue 16 took it from 14 to 13 (the LIMITS copy folded);
+ * the review-requests and admin-app merges that landed before this check ran on them brought 10
+ * more (notes/issue-16.md lists them): fold one, lower this.
+ */
+export const MAX_CLONES = 23;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 

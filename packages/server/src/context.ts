@@ -2,7 +2,9 @@ import type { Hono } from "hono";
 import type { Actor } from "./auth/actor.ts";
 import type { Database } from "./db/database.ts";
 import type { ServerHooks } from "./hooks.ts";
+import type { AdminFailures } from "./http/admin-failures.ts";
 import type { ReadCache } from "./http/read-cache.ts";
+import type { SecretBox } from "./keys/secret-box.ts";
 import type { Logger } from "./logger.ts";
 import type { Mailer } from "./mail/mailer.ts";
 import type { MediaStorage } from "./media/media-storage.ts";
@@ -45,6 +47,10 @@ export interface AppDeps {
    * The CLI reads PLAUDIT_ALLOW_PRIVATE_WEBHOOKS=1.
    */
   allowPrivateWebhooks?: boolean;
+  /** Seals and opens stored signing secrets (PLAUDIT_SECRETS_KEY); default: stored as given. */
+  secrets?: SecretBox;
+  /** Failed admin authentications per address (default: in memory, http/admin-failures.ts). */
+  adminFailures?: AdminFailures;
   /**
    * The origin links in emails and hosted pages use (PLAUDIT_PUBLIC_URL), e.g.
    * `https://reviews.example.com`; required for review requests.
@@ -68,6 +74,8 @@ export interface AppContext {
   assets?: { embedDir: string; demoDir: string; adminDir?: string };
   trustProxy: boolean;
   allowPrivateWebhooks: boolean;
+  secrets: SecretBox;
+  adminFailures: AdminFailures;
   /** The in-process cache of public reads, when on; writes through the API invalidate it. */
   readCache?: ReadCache;
   publicUrl?: string;

@@ -25,7 +25,7 @@ describe.each(databasesUnderTest())("the audit log on %s", (kind) => {
     expect(first.json.items.map((i: { target: string }) => i.target)).toEqual(["c-5", "c-4", "c-3", "c-2"]);
     expect(first.json.items[0]).toMatchObject({
       action: "loyalty.adjust",
-      actor: { keyId: `store-secret:${kit.storeId}` },
+      actor: { keyId: kit.keyId },
       ip: "127.0.0.1",
     });
     expect(first.json.items[0].requestId).toMatch(/\S/);
@@ -46,7 +46,7 @@ describe.each(databasesUnderTest())("the audit log on %s", (kind) => {
     const one = await get("?target=c-3");
     expect(one.json.items).toHaveLength(1);
     expect(one.json.items[0].target).toBe("c-3");
-    const byActor = await get(`?actor=${encodeURIComponent(`store-secret:${kit.storeId}`)}&limit=100`);
+    const byActor = await get(`?actor=${encodeURIComponent(kit.keyId)}&limit=100`);
     expect(byActor.json.items.length).toBeGreaterThanOrEqual(6);
     expect((await get("?actor=someone-else")).json.items).toEqual([]);
     const at = one.json.items[0].at as string;

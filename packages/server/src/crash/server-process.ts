@@ -24,7 +24,7 @@ export function startServerProcess(databaseUrl: string): Promise<ServerProcess> 
         ...process.env,
         HOST: "127.0.0.1",
         PLAUDIT_RATE_LIMITS: "off",
-        PLAUDIT_DEMO_SECRET: "crash-secret",
+        PLAUDIT_DEMO_SECRET: "sk_crash_secret_0123456789abcdefghijklm",
       },
       stdio: ["ignore", "pipe", "pipe"],
     },

@@ -2,6 +2,7 @@ import type { Generated } from "kysely";
 import type { AdminUserTables } from "../admin-users/tables.ts";
 import type { AuditTables } from "../audit/audit-table.ts";
 import type { JobTables } from "../jobs/job-table.ts";
+import type { KeyTables } from "../keys/key-tables.ts";
 import type { LoyaltyTables } from "../loyalty/loyalty-tables.ts";
 import type { MediaTables } from "../media/media-table.ts";
 import type { PrivacyTables } from "../privacy/privacy-tables.ts";
@@ -15,9 +16,11 @@ import type { SuppressionTables } from "../suppression/suppression-tables.ts";
 export interface StoresTable {
   id: string;
   name: string;
-  /** Kept in the clear: customer tokens are HMACs keyed with it. */
+  /**
+   * The one secret of the days before named keys; migration 0010 moved it into admin_keys and
+   * signing_secrets and emptied it ("" and a unique placeholder). Unused.
+   */
   secret_key: string;
-  /** hex sha256 of secret_key, for finding a store from an admin request's bearer key. */
   secret_hash: string;
   /** JSON array of origins; a `*` in place of the port allows any port (http://localhost:*). */
   allowed_origins: string;
@@ -137,5 +140,6 @@ export interface Schema
     SuppressionTables,
     ReviewRequestTables,
     AuditTables,
+    KeyTables,
     PrivacyTables,
     AdminUserTables {}

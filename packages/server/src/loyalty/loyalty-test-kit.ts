@@ -13,6 +13,8 @@ export interface LoyaltyKit {
   server: TestServer;
   storeId: string;
   secretKey: string;
+  /** The id of `secretKey` (what audit rows name as the actor). */
+  keyId: string;
   time: ReturnType<typeof testClock>;
   token(customerId: string, at?: Date): string;
   admin(
@@ -47,7 +49,7 @@ export async function startLoyaltyKit(
 ): Promise<LoyaltyKit> {
   const time = testClock();
   const server = await startTestServer({ db: kind, clock: time.clock, ...serverOptions });
-  const { storeId, secretKey } = await makeStore(server.db, store);
+  const { storeId, secretKey, signingSecret, keyId } = await makeStore(server.db, store);
   const auth = { authorization: `Bearer ${secretKey}` };
   const admin: LoyaltyKit["admin"] = async (method, path, body, headers = {}) => {
     const response = await fetch(`${server.url}${path}`, {
@@ -65,8 +67,9 @@ export async function startLoyaltyKit(
     server,
     storeId,
     secretKey,
+    keyId,
     time,
-    token: (customerId, at = time.clock()) => signCustomerToken(secretKey, customerId, at),
+    token: (customerId, at = time.clock()) => signCustomerToken(signingSecret, customerId, at),
     admin,
     order: (orderId, customerId, total, extra = {}) =>
       postJson(

@@ -77,14 +77,14 @@ describe("plaudit-server token", () => {
     const run = promisify(execFile);
     const db = openDatabase(env.DATABASE_URL);
     await migrate(db);
-    await createStore(db, { id: "shop-1", name: "CLI shop", secretKey: "sk_cli_test" });
+    const { signingSecret } = await createStore(db, { id: "shop-1", name: "CLI shop" });
     await db.close();
     const { stdout } = await run(
       process.execPath,
       [bin, "token", "--store", "shop-1", "--customer", "alice"],
       { env },
     );
-    const result = verifyCustomerToken("sk_cli_test", stdout.trim(), {
+    const result = verifyCustomerToken(signingSecret, stdout.trim(), {
       now: new Date(),
       lifetimeSeconds: 3600,
     });

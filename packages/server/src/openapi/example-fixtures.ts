@@ -14,7 +14,7 @@ export interface ExampleWorld {
 }
 
 export async function exampleWorld(server: TestServer): Promise<ExampleWorld> {
-  const { secretKey } = await makeStore(server.db, { id: "demo" });
+  const { secretKey, signingSecret } = await makeStore(server.db, { id: "demo" });
   const admin = { authorization: `Bearer ${secretKey}` };
   const put = await fetch(`${server.url}/v1/admin/loyalty/program`, {
     method: "PUT",
@@ -34,7 +34,7 @@ export async function exampleWorld(server: TestServer): Promise<ExampleWorld> {
     admin,
   );
   if (order.status !== 201) throw new Error(`order: ${order.status}`);
-  const customerToken = () => signCustomerToken(secretKey, "c-1001");
+  const customerToken = () => signCustomerToken(signingSecret, "c-1001");
   const review = await postJson(`${server.url}/v1/stores/demo/products/tee-classic/reviews`, {
     rating: 4,
     title: "Good tee",

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { Review, ReviewSubmission } from "@plaudit/contract";
 import type { AppContext } from "../context.ts";
-import { verifyCustomerToken } from "../customer-token.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
-import { ApiError, validationFailed } from "../errors.ts";
+import { validationFailed } from "../errors.ts";
+import { customerOfToken } from "../keys/store-tokens.ts";
 import type { StoreRecord } from "../stores/store-repo.ts";
 import { type ReviewRow, toPublicReview } from "./review-json.ts";
 import { applySummaryChange, reviewSummaryChange } from "./summary-repo.ts";
@@ -30,16 +30,13 @@ export interface SubmitOptions {
 }
 
 /** The customer a submission's token names, or undefined without a token; 401 for a bad one. */
-function customerOf(ctx: AppContext, store: StoreRecord, token: string | undefined): string | undefined {
+async function customerOf(
+  ctx: AppContext,
+  store: StoreRecord,
+  token: string | undefined,
+): Promise<string | undefined> {
   if (token === undefined || token === "") return undefined;
-  const result = verifyCustomerToken(store.secretKey, token, {
-    now: ctx.clock(),
-    lifetimeSeconds: store.tokenLifetimeSeconds,
-  });
-  if (result.ok) return result.customerId;
-  throw result.reason === "expired"
-    ? new ApiError(401, "expired_customer_token", "the customer token has expired; reload the page")
-    : new ApiError(401, "invalid_customer_token", "the customer token is not valid");
+  return customerOfToken(ctx, store, token);
 }
 
 /**
@@ -55,7 +52,7 @@ export async function submitReview(
   origin: string,
   options: SubmitOptions = {},
 ): Promise<SubmitResult> {
-  const customerId = options.customerId ?? customerOf(ctx, store, input.customerToken);
+  const customerId = options.customerId ?? (await customerOf(ctx, store, input.customerToken));
   const status = store.moderation === "hold" ? "pending" : "published";
   const id = newReviewId();
   const createdAt = ctx.clock().toISOString();

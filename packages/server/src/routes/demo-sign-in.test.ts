@@ -15,7 +15,7 @@ describe("demo sign-in", () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), "plaudit-demo-"));
     withDemo = await startTestServer({ db: "sqlite", assets: { embedDir: root, demoDir: root } });
-    ({ secretKey } = await makeStore(withDemo.db, { id: "demo" }));
+    ({ signingSecret: secretKey } = await makeStore(withDemo.db, { id: "demo" }));
     apiOnly = await startTestServer({ db: "sqlite" });
     await makeStore(apiOnly.db, { id: "demo" });
   });

@@ -1,5 +1,6 @@
 import type { RouteModule } from "../context.ts";
 import { signCustomerToken } from "../customer-token.ts";
+import { currentSigningSecret } from "../keys/signing-secrets.ts";
 import { findStore } from "../stores/store-repo.ts";
 
 // The demo shop has no accounts of its own, yet the loyalty demo needs a signed-in shopper. A
@@ -28,8 +29,14 @@ export const demoSignInRoutes: RouteModule = {
       const store = await findStore(ctx.db, DEMO_STORE);
       if (!store)
         return c.json({ error: { code: "store_not_found", message: "the demo store is not seeded" } }, 404);
+      const secret = await currentSigningSecret(ctx.db.kysely, ctx.secrets, {
+        storeId: DEMO_STORE,
+        purpose: "customer_token",
+      });
+      if (secret === undefined)
+        return c.json({ error: { code: "store_not_found", message: "the demo store is not seeded" } }, 404);
       return c.json(
-        { customerId: customer, customerToken: signCustomerToken(store.secretKey, customer, ctx.clock()) },
+        { customerId: customer, customerToken: signCustomerToken(secret, customer, ctx.clock()) },
         200,
         { "Cache-Control": "no-store" },
       );
