@@ -182,14 +182,27 @@ describe("in a storefront app outside the repository", () => {
     );
   });
 
-  it("starts the installed plaudit-server, which serves /plaudit.js, /admin/ and a store's summary", async () => {
+  it("creates a store with npx plaudit-server, then serves /plaudit.js, /admin/ and the store's API", async () => {
     const database = join(work, "plaudit.sqlite");
-    const migrated = await run(
-      "npx",
-      ["--no-install", "plaudit-server", "migrate", "--database-url", database],
-      app,
+    const cli = (...args: string[]) =>
+      run("npx", ["--no-install", "plaudit-server", ...args, "--database-url", database], app);
+    const created = JSON.parse(
+      await cli(
+        "stores",
+        "create",
+        "corner-shop",
+        "--name",
+        "Corner Shop",
+        "--origin",
+        "https://corner.example",
+        "--json",
+      ),
     );
-    expect(migrated).toContain("Database is up to date.");
+    expect(created.store).toEqual({
+      id: "corner-shop",
+      name: "Corner Shop",
+      allowedOrigins: ["https://corner.example"],
+    });
     const server = await startServer(database);
     try {
       const loader = await fetch(`${server.url}/plaudit.js`);
@@ -201,9 +214,15 @@ describe("in a storefront app outside the repository", () => {
       expect(admin.status).toBe(200);
       expect(admin.headers.get("content-type")).toMatch(/text\/html/);
 
-      const summary = await fetch(`${server.url}/v1/stores/demo/products/tee-classic/summary`);
+      const summary = await fetch(`${server.url}/v1/stores/corner-shop/products/enamel-mug/summary`);
       expect(summary.status).toBe(200);
-      expect(await summary.json()).toMatchObject({ productId: "tee-classic", count: expect.any(Number) });
+      expect(await summary.json()).toMatchObject({ productId: "enamel-mug", count: 0 });
+
+      const pending = await fetch(`${server.url}/v1/admin/reviews?status=pending`, {
+        headers: { authorization: `Bearer ${created.adminKey}` },
+      });
+      expect(pending.status).toBe(200);
+      expect(await pending.json()).toMatchObject({ items: [] });
     } finally {
       await server.stop();
     }
@@ -262,7 +281,7 @@ async function startServer(database: string): Promise<{ url: string; stop(): Pro
     [join(app, "node_modules/.bin/plaudit-server"), "start", "--port", "0", "--database-url", database],
     {
       cwd: app,
-      env: { ...cleanEnv, HOST: "127.0.0.1", PLAUDIT_DEMO_SECRET: "packaging-secret" },
+      env: { ...cleanEnv, HOST: "127.0.0.1" },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
