@@ -64,6 +64,8 @@ export interface ShopPage {
 export interface Harness {
   /** e.g. http://127.0.0.1:41234 */
   baseUrl: string;
+  /** The server's SQLite file, for tests that check figures against the database itself. */
+  databasePath: string;
   open(path: string, options?: OpenOptions): Promise<ShopPage>;
   close(): Promise<void>;
 }
@@ -105,6 +107,7 @@ async function startServer(databaseUrl: string): Promise<{ url: string; child: C
       "tsx",
       join(repoRoot, "packages/server/src/cli.ts"),
       "start",
+      "--demo",
       "--port",
       "0",
       "--database-url",
@@ -206,6 +209,7 @@ export async function startHarness(): Promise<Harness> {
 
   return {
     baseUrl: url,
+    databasePath: join(dataDir, "plaudit.sqlite"),
     open,
     async close() {
       await Promise.all([...openPages].map((shop) => shop.close()));
