@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 const pageFor = (customerId: string) =>
-  `/demo/loyalty.html?customer-token=${encodeURIComponent(signCustomerToken("e2e-secret", customerId))}`;
+  `/demo/loyalty.html?customer-token=${encodeURIComponent(signCustomerToken("sk_e2e_secret_0123456789abcdefghijklmn", customerId))}`;
 
 // Hears the storefront events through the documented queue stub, before plaudit.js arrives.
 const LISTEN = `window.__heard = [];

@@ -7,8 +7,8 @@ export const session = signal<AdminSession | null | undefined>(undefined);
 
 export async function loadSession(): Promise<void> {
   try {
-    const { data } = await api<AdminSession>("/v1/admin/session");
-    useCsrfToken(data.csrfToken);
+    const { data } = await api<AdminSession | null>("/v1/admin/session");
+    if (data) useCsrfToken(data.csrfToken);
     session.value = data;
   } catch {
     session.value = null;

@@ -29,6 +29,12 @@ const STATUS_LABEL: Record<Status, MessageKey> = {
 };
 const BULK_CONCURRENCY = 4;
 
+/** The undo window: GRACE_MS, or what this browser chose (plaudit-admin-grace-ms, 0.1–60 s). */
+function graceMs(): number {
+  const chosen = Number(localStorage.getItem("plaudit-admin-grace-ms"));
+  return chosen >= 100 && chosen <= 60_000 ? chosen : GRACE_MS;
+}
+
 function queryOf(params: URLSearchParams): Record<string, string> {
   const query: Record<string, string> = { status: params.get("status") ?? "pending" };
   for (const key of FILTER_KEYS) {
@@ -102,7 +108,7 @@ export default function Queue() {
   }, [load]);
 
   const graceRef = useRef<ReturnType<typeof createGraceQueue> | undefined>(undefined);
-  graceRef.current ??= createGraceQueue({ delayMs: GRACE_MS });
+  graceRef.current ??= createGraceQueue({ delayMs: graceMs() });
   const grace = graceRef.current;
   // Leaving the page sends what is waiting (keepalive), so no decision is lost.
   useEffect(() => {
@@ -236,7 +242,7 @@ export default function Queue() {
       <div class="toasts" role="status" aria-live="polite">
         {waiting.map((w) => (
           <p key={w.id} class="toast">
-            <span>{t("pendingAction", { what: w.label, seconds: GRACE_MS / 1000 })}</span>
+            <span>{t("pendingAction", { what: w.label, seconds: Math.round(graceMs() / 1000) })}</span>
             <button type="button" onClick={() => undo(w.id)}>
               {t("undo")}
             </button>

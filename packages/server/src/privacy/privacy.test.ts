@@ -1,11 +1,13 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedInUser } from "../admin-users/test-session.ts";
 import { type LoyaltyKit, startLoyaltyKit } from "../loyalty/loyalty-test-kit.ts";
 import { isSuppressed } from "../suppression/index.ts";
 import { getJson, postJson } from "../testing/fixtures.ts";
 import { databasesUnderTest } from "../testing/test-server.ts";
 import {
+  enableReviewRequests,
   fileHolds,
   postgresColumnsHolding,
   type Shopper,
@@ -75,6 +77,7 @@ describe.each(databasesUnderTest())("privacy requests on %s", (kind) => {
 
   beforeAll(async () => {
     kit = await startLoyaltyKit(kind);
+    await enableReviewRequests(kit);
     await seedShopper(kit, zelda);
     await seedShopper(kit, bob);
   });
@@ -105,7 +108,10 @@ describe.each(databasesUnderTest())("privacy requests on %s", (kind) => {
     const balance = doc.loyalty.ledger.reduce((sum: number, l: { delta: number }) => sum + l.delta, 0);
     expect(doc.loyalty.accounts[0].balance).toBe(balance);
     expect(doc.loyalty.redemptions).toEqual([expect.objectContaining({ rewardId: "five-off" })]);
-    expect(doc.reviewRequests).toEqual([expect.objectContaining({ email: zelda.email, status: "failed" })]);
+    expect(doc.reviewRequests).toEqual([
+      expect.objectContaining({ email: zelda.email.toUpperCase(), status: "failed" }),
+    ]);
+    expect(doc.reviewRequests[0].waitingMedia).toHaveLength(1);
 
     const text = JSON.stringify(doc);
     for (const trace of [...tracesOf(bob), bob.customerId, bob.voter]) expect(text).not.toContain(trace);
@@ -130,6 +136,32 @@ describe.each(databasesUnderTest())("privacy requests on %s", (kind) => {
     expect(await kit.server.db.kysely.selectFrom("audit_log").select("id").execute()).toHaveLength(
       auditBefore.length,
     );
+  });
+
+  it("refuses a moderator export and erasure (403), lets support staff export, and records who did", async () => {
+    const moderator = await signedInUser(kit.server.url, kit.server.db, kit.storeId, "moderator");
+    const asModerator = { cookie: moderator.cookie, "x-csrf-token": moderator.csrf };
+    const refusedExport = await getJson(
+      `${kit.server.url}/v1/admin/privacy/export?customerId=${zelda.customerId}`,
+      asModerator,
+    );
+    const refusedErase = await postJson(
+      `${kit.server.url}/v1/admin/privacy/erase`,
+      { customerId: zelda.customerId },
+      asModerator,
+    );
+    for (const refused of [refusedExport, refusedErase]) {
+      expect(refused.status).toBe(403);
+      expect(refused.json.error.code).toBe("insufficient_scope");
+    }
+    const support = await signedInUser(kit.server.url, kit.server.db, kit.storeId, "support");
+    const allowed = await getJson(`${kit.server.url}/v1/admin/privacy/export?customerId=${bob.customerId}`, {
+      cookie: support.cookie,
+    });
+    expect(allowed.status).toBe(200);
+    const mine = `action=privacy.export&actor=${support.userId}`;
+    const [exported] = (await getJson(`${kit.server.url}/v1/admin/audit?${mine}`, auth())).json.items;
+    expect(exported).toMatchObject({ actor: { userId: support.userId }, target: bob.customerId });
   });
 
   it("erases a person: no name, address or photo left anywhere, while sums, balances and summaries stay", async () => {

@@ -1,6 +1,7 @@
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { type ClaimedJob, enqueueJob, type JobHandler, PermanentJobError } from "../jobs/index.ts";
+import { linkSecretFor } from "../keys/link-secret.ts";
 import { MailRefused } from "../mail/mailer.ts";
 import { isHashSuppressed } from "../suppression/index.ts";
 import { signLink } from "./link-token.ts";
@@ -58,9 +59,9 @@ async function reasonNotToSend(
 }
 
 /** The message's links: the hosted page per product (and rating) and the one-click unsubscribe. */
-export function requestLinks(publicUrl: string, view: RequestView, now: Date) {
+export function requestLinks(publicUrl: string, view: RequestView, linkSecret: string, now: Date) {
   const token = signLink(
-    view.store.secretKey,
+    linkSecret,
     {
       kind: "q",
       id: view.request.id,
@@ -117,7 +118,7 @@ export function sendRequestHandler(ctx: AppContext, options: SendOptions = {}): 
         .execute();
     }
     await atStep("before-smtp", requestId);
-    const links = requestLinks(publicUrl, view, now);
+    const links = requestLinks(publicUrl, view, await linkSecretFor(ctx, view.store.id), now);
     const mail = requestEmail({
       to: view.request.email as string,
       from: { name: settings.from.name, address: settings.from.email },
