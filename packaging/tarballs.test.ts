@@ -24,6 +24,7 @@ import {
   type Packed,
   packAll,
   publicPackages,
+  repoOnlyPackageNames,
   repoRoot,
   run,
 } from "./storefront-app.ts";
@@ -34,6 +35,7 @@ const TEST_FILE = /(\.test\.|(^|\/)(testing|crash|fuzz|e2e)\/|(^|\/)test-[^/]*$|
 const SHIPPED = /^(dist\/|bin\/|package\.json$|README\.md$|LICENSE$)/;
 
 const packages = publicPackages();
+const repoOnly = repoOnlyPackageNames();
 // Packages with code to import (a `types` condition in their exports). The others ship built
 // static files only: @plaudit/admin, the app the server serves at /admin/.
 const libraries = packages.filter((p) =>
@@ -94,7 +96,13 @@ describe("each installed package's dependencies", () => {
       const installed = join(app, "node_modules", p.name);
       const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
       const declared = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
-      const used = importedPackages(join(installed, "dist"));
+      const imports = importedPackages(join(installed, "dist"));
+      // A repository-only package (the demo) may be loaded on demand, never statically.
+      const used = new Set(
+        [...imports]
+          .filter(([name, how]) => !(how === "dynamic" && repoOnly.has(name)))
+          .map(([name]) => name),
+      );
       // A dependency may also be there for another one's peer (the server brings the Preact that
       // @plaudit/reviews/server renders with).
       const peersOfDependencies = new Set(
@@ -230,25 +238,27 @@ describe("in a storefront app outside the repository", () => {
 });
 
 /**
- * The packages the compiled JavaScript under `dist` reaches: static, re-exported and dynamic
- * imports of bare specifiers (not `node:` built-ins), and packages whose files it locates by
- * their `package.json` (the server finds @plaudit/embed's built widgets that way).
+ * The packages the compiled JavaScript under `dist` reaches, and whether only by dynamic
+ * `import()`: static, re-exported and dynamic imports of bare specifiers (not `node:` built-ins),
+ * and packages whose files it locates by their `package.json` (the server finds @plaudit/embed's
+ * built widgets that way).
  */
 const PACKAGE_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(\/[\w./-]*)?$/;
 
-function importedPackages(dist: string): Set<string> {
-  const used = new Set<string>();
+function importedPackages(dist: string): Map<string, "static" | "dynamic"> {
+  const used = new Map<string, "static" | "dynamic">();
   const specifier =
-    /(?:\bfrom|\bimport)\s*\(?\s*["']([^"'./][^"']*)["']|["']([^"'./][^"']*)\/package\.json["']/g;
+    /(?:\bfrom|\bimport)\s*(\()?\s*["']([^"'./][^"']*)["']|["']([^"'./][^"']*)\/package\.json["']/g;
   for (const entry of readdirSync(dist, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith(".js") || entry.parentPath.includes("/dist/browser"))
       continue;
     const code = readFileSync(join(entry.parentPath, entry.name), "utf8");
     for (const match of code.matchAll(specifier)) {
-      const spec = match[1] ?? match[2]!;
+      const spec = match[2] ?? match[3]!;
       if (spec.startsWith("node:") || !PACKAGE_NAME.test(spec)) continue; // built-ins, or prose
       const parts = spec.split("/");
-      used.add(spec.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!);
+      const name = spec.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
+      if (match[1] !== "(" || !used.has(name)) used.set(name, match[1] === "(" ? "dynamic" : "static");
     }
   }
   return used;
