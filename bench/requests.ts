@@ -78,12 +78,14 @@ try {
     }),
   );
   const scheduleSeconds = (performance.now() - scheduleStarted) / 1000;
+  process.stdout.write(`scheduled ${ORDERS} in ${scheduleSeconds.toFixed(1)} s\n`);
 
   const runner = serverJobRunner(server.app.ctx, { batch: 100 });
   const sendStarted = performance.now();
   const sent = await runner.drain();
   await sink.waitFor(ORDERS);
   const sendSeconds = (performance.now() - sendStarted) / 1000;
+  process.stdout.write(`sent ${sent} in ${sendSeconds.toFixed(1)} s\n`);
   if (sink.count() !== ORDERS || sent !== ORDERS)
     throw new Error(`sent ${sent}, the sink has ${sink.count()}`);
 

@@ -123,6 +123,17 @@ export function requestLinks(publicUrl: string, view: RequestView, linkSecret: s
  */
 export function sendRequestHandler(ctx: AppContext, options: SendOptions = {}): JobHandler {
   const atStep = options.atStep ?? (async () => {});
+  // The links secret is made on its first use; sends running at once must not each make one
+  // (keys/signing-secrets.ts has no lock), so concurrent lookups for a store share one.
+  const pending = new Map<string, Promise<string>>();
+  const linkSecret = (storeId: string) => {
+    let lookup = pending.get(storeId);
+    if (!lookup) {
+      lookup = linkSecretFor(ctx, storeId).finally(() => pending.delete(storeId));
+      pending.set(storeId, lookup);
+    }
+    return lookup;
+  };
   return async (job: ClaimedJob) => {
     const { requestId, message } = JSON.parse(job.payload) as SendPayload;
     const view = await loadRequestView(ctx.db, requestId);
@@ -158,7 +169,7 @@ export function sendRequestHandler(ctx: AppContext, options: SendOptions = {}): 
       return;
     }
     await atStep("before-smtp", requestId);
-    const links = requestLinks(publicUrl, view, await linkSecretFor(ctx, view.store.id), now);
+    const links = requestLinks(publicUrl, view, await linkSecret(view.store.id), now);
     const mail = requestEmail({
       to: view.request.email as string,
       from: { name: settings.from.name, address: settings.from.email },
