@@ -144,7 +144,7 @@ export const reviewRoutes: RouteModule = {
         const withMedia = page.rows.filter((r) => Number(r.media_count) > 0).map((r) => r.id);
         const media =
           withMedia.length > 0
-            ? await ctx.media.forReviews(ctx.db, storeId, withMedia, publicOriginOf(c, ctx.trustProxy))
+            ? await ctx.media.forReviews(ctx.db, storeId, withMedia, publicOriginOf(c, ctx))
             : new Map();
         return cacheableJson(c, {
           items: page.rows.map((row) => toPublicReview(row, media.get(row.id) ?? [])),
@@ -189,13 +189,7 @@ export const reviewRoutes: RouteModule = {
       async (c) => {
         const productId = productParam(c);
         const input = parseOrFail(ReviewSubmission, await readJsonBody(c));
-        const result = await submitReview(
-          ctx,
-          c.get("store"),
-          productId,
-          input,
-          publicOriginOf(c, ctx.trustProxy),
-        );
+        const result = await submitReview(ctx, c.get("store"), productId, input, publicOriginOf(c, ctx));
         return c.json(result, 201);
       },
     );
@@ -221,7 +215,7 @@ export const reviewRoutes: RouteModule = {
           ctx,
           c.get("store").id,
           c.req.param("id"),
-          publicOriginOf(c, ctx.trustProxy),
+          publicOriginOf(c, ctx),
         );
         if (!review) throw new ApiError(404, "review_not_found", "no published review with this id");
         return cacheableJson(c, review);

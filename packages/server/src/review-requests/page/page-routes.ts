@@ -287,17 +287,10 @@ export const reviewPageRoutes: RouteModule = {
           );
         }
         const recorded = await recordReviewThroughRequest(ctx, view, productId, (alsoInTransaction) =>
-          submitReview(
-            ctx,
-            view.store,
-            productId,
-            parsed.output,
-            ctx.publicUrl ?? publicOriginOf(c, ctx.trustProxy),
-            {
-              customerId: view.customerId,
-              alsoInTransaction,
-            },
-          ),
+          submitReview(ctx, view.store, productId, parsed.output, ctx.publicUrl ?? publicOriginOf(c, ctx), {
+            customerId: view.customerId,
+            alsoInTransaction,
+          }),
         );
         if (!recorded) return renderReviewPage(c, ctx, view, token, { productId }, 409);
         return c.redirect(`/r/${token}/thanks?product=${encodeURIComponent(productId)}`, 303);
@@ -381,7 +374,7 @@ export const reviewPageRoutes: RouteModule = {
               storeId: view.store.id,
               upload,
               now: ctx.clock(),
-              baseUrl: ctx.mediaBaseUrl || ctx.publicUrl || publicOriginOf(c, ctx.trustProxy),
+              baseUrl: ctx.mediaBaseUrl || ctx.publicUrl || publicOriginOf(c, ctx),
             });
             await ctx.db.kysely
               .insertInto("review_request_media")
