@@ -42,7 +42,14 @@ export const operationRoutes: RouteModule = {
           "Not public: 404 unless the server has PLAUDIT_METRICS_TOKEN, then `Authorization: Bearer <token>` (401 without it). Or scrape PLAUDIT_METRICS_PORT on 127.0.0.1.",
         responses: { 200: { contentType: "text/plain" } },
         errors: [401, 404],
-        examples: [{ summary: "on a server without a metrics token", status: 404 }],
+        examples: [
+          {
+            summary: "with the metrics token",
+            headers: { Authorization: "Bearer {{metricsToken}}" },
+            status: 200,
+          },
+          { summary: "without it", status: 401 },
+        ],
       }),
       async (c) => {
         const token = ctx.metricsToken;
