@@ -13,6 +13,7 @@ import { describeDatabaseUrl, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { listen } from "./http/listen.ts";
 import { serveMetrics } from "./http/metrics-server.ts";
+import { parseReadCacheMs } from "./http/read-cache.ts";
 import { DEFAULT_SERVER_LIMITS } from "./http/server-limits.ts";
 import { keysCreate, keysList, keysRevoke } from "./keys/keys-cli.ts";
 import { type SecretBox, secretBox } from "./keys/secret-box.ts";
@@ -86,9 +87,12 @@ function secretsFromEnv(): SecretBox {
   }
 }
 
-/** plaudit.js and its chunks: built into @plaudit/embed's dist/browser, wherever npm installed it. */
-function widgetFilesDir(): string {
-  return join(dirname(createRequire(import.meta.url).resolve("@plaudit/embed/package.json")), "dist/browser");
+/** A built folder of a package the server serves, found by its manifest wherever npm installed it. */
+function builtFolder(
+  manifest: "@plaudit/embed/package.json" | "@plaudit/admin/package.json",
+  folder: string,
+) {
+  return join(dirname(createRequire(import.meta.url).resolve(manifest)), folder);
 }
 
 function fail(message: string): never {
@@ -343,9 +347,12 @@ async function main(): Promise<void> {
   const port = Number(values.port ?? process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     fail(`not a port: ${values.port ?? process.env.PORT}`);
-  const readCacheMs = Number(process.env.PLAUDIT_READ_CACHE_MS ?? 2000);
-  if (!Number.isFinite(readCacheMs) || readCacheMs < 0)
-    fail(`PLAUDIT_READ_CACHE_MS must be a number of milliseconds (0 turns the read cache off)`);
+  let readCacheMs: number;
+  try {
+    readCacheMs = parseReadCacheMs(process.env.PLAUDIT_READ_CACHE_MS);
+  } catch (error) {
+    fail((error as Error).message);
+  }
   let mail: ReturnType<typeof mailSettingsFromEnv>;
   try {
     mail = mailSettingsFromEnv(process.env);
@@ -388,9 +395,10 @@ async function main(): Promise<void> {
     allowPrivateWebhooks: process.env.PLAUDIT_ALLOW_PRIVATE_WEBHOOKS === "1",
     rateLimiter: process.env.PLAUDIT_RATE_LIMITS === "off" ? unlimitedRateLimiter : createMemoryRateLimiter(),
     assets: {
-      embedDir: process.env.PLAUDIT_EMBED_DIR ?? widgetFilesDir(),
+      // plaudit.js and its chunks; the admin app (scripts/build.mjs builds both).
+      embedDir: process.env.PLAUDIT_EMBED_DIR ?? builtFolder("@plaudit/embed/package.json", "dist/browser"),
       ...(demo ? { demoDir: process.env.PLAUDIT_DEMO_DIR ?? resolve(repoRoot, "examples/demo-store") } : {}),
-      adminDir: process.env.PLAUDIT_ADMIN_DIR ?? resolve(repoRoot, "packages/admin/dist"),
+      adminDir: process.env.PLAUDIT_ADMIN_DIR ?? builtFolder("@plaudit/admin/package.json", "dist"),
     },
   });
   const { ctx } = plaudit;

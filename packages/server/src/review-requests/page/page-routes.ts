@@ -290,6 +290,7 @@ export const reviewPageRoutes: RouteModule = {
           submitReview(ctx, view.store, productId, parsed.output, ctx.publicUrl ?? publicOriginOf(c, ctx), {
             customerId: view.customerId,
             alsoInTransaction,
+            senderAddress: clientIp(c, ctx.trustProxy),
           }),
         );
         if (!recorded) return renderReviewPage(c, ctx, view, token, { productId }, 409);
