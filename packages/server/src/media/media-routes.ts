@@ -269,7 +269,7 @@ export const mediaRoutes: RouteModule = {
     app.post(
       "/v1/admin/media/sweep",
       describeRoute({
-        summary: "Delete this store's uploads never attached to a review, older than a day",
+        summary: "Delete this store's uploads never attached to a review, older than 45 minutes",
         responses: { 200: MediaSweep },
         examples: [{ summary: "the sweep", status: 200 }],
       }),
