@@ -16,6 +16,8 @@ export const MEDIA_LIMITS = {
    */
   orphanAgeMs: 45 * 60 * 1000,
   orphanSweepEveryMs: 10 * 60 * 1000,
+  /** Bytes of media a store may keep unless its stores.media_quota_bytes says otherwise. */
+  storeQuotaBytes: 5 * 1024 ** 3,
 } as const;
 
 /** Upload bucket per store and IP, on top of the general write limit: a review has ≤ 10 files. */
