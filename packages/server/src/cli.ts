@@ -85,9 +85,12 @@ function secretsFromEnv(): SecretBox {
   }
 }
 
-/** plaudit.js and its chunks: built into @plaudit/embed's dist/browser, wherever npm installed it. */
-function widgetFilesDir(): string {
-  return join(dirname(createRequire(import.meta.url).resolve("@plaudit/embed/package.json")), "dist/browser");
+/** A built folder of a package the server serves, found by its manifest wherever npm installed it. */
+function builtFolder(
+  manifest: "@plaudit/embed/package.json" | "@plaudit/admin/package.json",
+  folder: string,
+) {
+  return join(dirname(createRequire(import.meta.url).resolve(manifest)), folder);
 }
 
 function fail(message: string): never {
@@ -365,9 +368,10 @@ async function main(): Promise<void> {
     allowPrivateWebhooks: process.env.PLAUDIT_ALLOW_PRIVATE_WEBHOOKS === "1",
     rateLimiter: process.env.PLAUDIT_RATE_LIMITS === "off" ? unlimitedRateLimiter : createMemoryRateLimiter(),
     assets: {
-      embedDir: process.env.PLAUDIT_EMBED_DIR ?? widgetFilesDir(),
+      // plaudit.js and its chunks; the admin app (scripts/build.mjs builds both).
+      embedDir: process.env.PLAUDIT_EMBED_DIR ?? builtFolder("@plaudit/embed/package.json", "dist/browser"),
       ...(demo ? { demoDir: process.env.PLAUDIT_DEMO_DIR ?? resolve(repoRoot, "examples/demo-store") } : {}),
-      adminDir: process.env.PLAUDIT_ADMIN_DIR ?? resolve(repoRoot, "packages/admin/dist"),
+      adminDir: process.env.PLAUDIT_ADMIN_DIR ?? builtFolder("@plaudit/admin/package.json", "dist"),
     },
   });
   const { ctx } = plaudit;
