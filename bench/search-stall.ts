@@ -16,11 +16,8 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { createApp } from "../packages/server/src/app.ts";
-import { openDatabase } from "../packages/server/src/db/database.ts";
-import { migrate } from "../packages/server/src/db/migrate.ts";
-import { listen } from "../packages/server/src/http/listen.ts";
-import { unlimitedRateLimiter } from "../packages/server/src/rate-limit.ts";
+import { createApp, listen, migrate, openDatabase, unlimitedRateLimiter } from "@plaudit/server";
+// biome-ignore lint/style/noRestrictedImports: the "before" server replays the review list's internal queries, which no public entry point offers
 import { countReviews, listReviews } from "../packages/server/src/reviews/review-list.ts";
 import { runCli } from "./processes.ts";
 import { addSection, benchDir, machine, table, today } from "./results-file.ts";

@@ -1,4 +1,4 @@
-import type { ReviewSort } from "@plaudit/core";
+import type { ReviewSort } from "@plaudit/contract";
 import type { Database } from "../db/database.ts";
 import { encodeCursor, SORT_KEYS, type SortColumn, type SortName } from "./cursor.ts";
 import type { ReviewRow } from "./review-json.ts";
