@@ -23,6 +23,7 @@ import { jsonLogger } from "./logger.ts";
 import { IDEMPOTENCY_KEY_DAYS, sweepIdempotencyKeys } from "./loyalty/idempotency-sweep.ts";
 import { mailSettingsFromEnv } from "./mail/mail-settings.ts";
 import { smtpMailer } from "./mail/smtp-mailer.ts";
+import { MEDIA_LIMITS } from "./media/media-limits.ts";
 import { sweepOrphans } from "./media/orphan-sweep.ts";
 import { mediaStorageFromEnv } from "./media/storage-from-env.ts";
 import { PRIVACY_USAGE, runPrivacyCommand } from "./privacy/privacy-cli.ts";
@@ -56,7 +57,7 @@ Commands:
   users create     an admin app user and their one-time set-password link:
                    plaudit-server users create --store demo --email a@shop.example --role owner
                    (roles: owner, moderator, support; users invite … prints a new link)
-  sweep            delete media uploads never attached to a review, older than a day,
+  sweep            delete media uploads never attached to a review, older than 45 minutes,
                    and idempotency keys older than 30 days (start does both hourly)
 ${PRIVACY_USAGE}
 Options:
@@ -417,8 +418,8 @@ async function main(): Promise<void> {
     );
   });
 
-  // Uploads never attached to a review go after a day, idempotency keys after 30 days; an hourly
-  // pass keeps both promises.
+  // Uploads never attached to a review go within the hour (MEDIA_LIMITS), idempotency keys after
+  // 30 days; a pass every ten minutes keeps both promises.
   const sweep = () => {
     sweepOrphans(ctx.db, ctx.mediaStorage, { now: new Date(), logger: jsonLogger })
       .then(({ deleted }) => deleted > 0 && jsonLogger.info({ msg: "swept orphaned media", deleted }))
@@ -427,7 +428,7 @@ async function main(): Promise<void> {
       .then(({ deleted }) => deleted > 0 && jsonLogger.info({ msg: "swept idempotency keys", deleted }))
       .catch((error: unknown) => jsonLogger.error({ msg: "key sweep failed", error: String(error) }));
   };
-  const sweeper = setInterval(sweep, 60 * 60 * 1000);
+  const sweeper = setInterval(sweep, MEDIA_LIMITS.orphanSweepEveryMs);
   sweeper.unref();
   const jobs = serverJobRunner(ctx);
   jobs.start();
