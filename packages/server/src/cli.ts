@@ -12,6 +12,7 @@ import { backupSqlite } from "./db/backup.ts";
 import { describeDatabaseUrl, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { listen } from "./http/listen.ts";
+import { parseReadCacheMs } from "./http/read-cache.ts";
 import { keysCreate, keysList, keysRevoke } from "./keys/keys-cli.ts";
 import { type SecretBox, secretBox } from "./keys/secret-box.ts";
 import { assertStrongSecret, WeakSecretError } from "./keys/secret-strength.ts";
@@ -344,9 +345,12 @@ async function main(): Promise<void> {
   const port = Number(values.port ?? process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     fail(`not a port: ${values.port ?? process.env.PORT}`);
-  const readCacheMs = Number(process.env.PLAUDIT_READ_CACHE_MS ?? 2000);
-  if (!Number.isFinite(readCacheMs) || readCacheMs < 0)
-    fail(`PLAUDIT_READ_CACHE_MS must be a number of milliseconds (0 turns the read cache off)`);
+  let readCacheMs: number;
+  try {
+    readCacheMs = parseReadCacheMs(process.env.PLAUDIT_READ_CACHE_MS);
+  } catch (error) {
+    fail((error as Error).message);
+  }
   let mail: ReturnType<typeof mailSettingsFromEnv>;
   try {
     mail = mailSettingsFromEnv(process.env);

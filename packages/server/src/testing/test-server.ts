@@ -9,6 +9,7 @@ import type { AppDeps } from "../context.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
 import { listen } from "../http/listen.ts";
+import { DEFAULT_READ_CACHE_MS } from "../http/read-cache.ts";
 import type { Logger } from "../logger.ts";
 import { localDiskStorage } from "../media/local-disk-storage.ts";
 import { unlimitedRateLimiter } from "../rate-limit.ts";
@@ -105,7 +106,8 @@ const testLogger: Logger = {
 
 /**
  * A real HTTP server on 127.0.0.1 and an ephemeral port, over a fresh database. Silent, and
- * without rate limits unless the test passes a limiter.
+ * without rate limits unless the test passes a limiter. The read cache is on, as in production
+ * (the CLI's default), unless the test passes `readCacheMs: 0`.
  */
 export async function startTestServer(
   options: { db: DatabaseUnderTest } & Partial<Omit<AppDeps, "db">>,
@@ -117,6 +119,7 @@ export async function startTestServer(
     logger: testLogger,
     rateLimiter: unlimitedRateLimiter,
     mediaStorage: localDiskStorage(mediaDir),
+    readCacheMs: DEFAULT_READ_CACHE_MS,
     ...deps,
     db,
   });
