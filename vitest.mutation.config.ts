@@ -26,7 +26,7 @@ export default defineConfig({
           "packages/server/src/rate-limit.test.ts",
           "packages/server/src/auth/*.test.ts",
           "packages/server/src/admin-users/*.test.ts",
-          "packages/server/src/keys/admin-keys.test.ts",
+          "packages/server/src/keys/admin-keys*.test.ts",
         ],
     env: { PLAUDIT_TEST_PG: "off" },
     testTimeout: 30_000,
