@@ -30,7 +30,6 @@ async function reasonNotToSend(
   view: RequestView,
   settings: RequestSettings | undefined,
   message: SendPayload["message"],
-  now: Date,
 ): Promise<Skip | undefined> {
   const { request } = view;
   if (message === "first" && request.status !== "scheduled") return { skip: `request is ${request.status}` };
@@ -140,7 +139,7 @@ export function sendRequestHandler(ctx: AppContext, options: SendOptions = {}): 
     if (!view) return;
     const now = ctx.clock();
     const settings = await loadSettings(ctx.db.kysely, view.store.id);
-    const skip = await reasonNotToSend(ctx, view, settings, message, now);
+    const skip = await reasonNotToSend(ctx, view, settings, message);
     if (skip) {
       if (skip.status && message === "first") {
         await ctx.db.kysely
