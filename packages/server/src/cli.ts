@@ -12,7 +12,9 @@ import { backupSqlite } from "./db/backup.ts";
 import { describeDatabaseUrl, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { listen } from "./http/listen.ts";
+import { serveMetrics } from "./http/metrics-server.ts";
 import { parseReadCacheMs } from "./http/read-cache.ts";
+import { DEFAULT_SERVER_LIMITS } from "./http/server-limits.ts";
 import { keysCreate, keysList, keysRevoke } from "./keys/keys-cli.ts";
 import { type SecretBox, secretBox } from "./keys/secret-box.ts";
 import { assertStrongSecret, WeakSecretError } from "./keys/secret-strength.ts";
@@ -358,6 +360,27 @@ async function main(): Promise<void> {
   } catch (error) {
     fail((error as Error).message);
   }
+  const trustProxy = Number(process.env.PLAUDIT_TRUST_PROXY?.trim() || 0);
+  if (!Number.isInteger(trustProxy) || trustProxy < 0 || trustProxy > 10)
+    fail("PLAUDIT_TRUST_PROXY must be the number of proxies you run in front (0–10)");
+  const metricsToken = process.env.PLAUDIT_METRICS_TOKEN?.trim() || undefined;
+  if (metricsToken) {
+    try {
+      assertStrongSecret("PLAUDIT_METRICS_TOKEN", metricsToken);
+    } catch (error) {
+      fail((error as Error).message);
+    }
+  }
+  const metricsPort = process.env.PLAUDIT_METRICS_PORT?.trim()
+    ? Number(process.env.PLAUDIT_METRICS_PORT)
+    : undefined;
+  if (metricsPort !== undefined && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535))
+    fail("PLAUDIT_METRICS_PORT must be a port number");
+  const maxConnections = Number(
+    process.env.PLAUDIT_MAX_CONNECTIONS?.trim() || DEFAULT_SERVER_LIMITS.maxConnections,
+  );
+  if (!Number.isInteger(maxConnections) || maxConnections < 1)
+    fail("PLAUDIT_MAX_CONNECTIONS must be a positive integer");
   const plaudit = createApp({
     readCacheMs,
     ...(mail.publicUrl ? { publicUrl: mail.publicUrl } : {}),
@@ -368,7 +391,8 @@ async function main(): Promise<void> {
     ...(process.env.PLAUDIT_MEDIA_BASE_URL ? { mediaBaseUrl: process.env.PLAUDIT_MEDIA_BASE_URL } : {}),
     logger: jsonLogger,
     processMetrics: true,
-    trustProxy: process.env.PLAUDIT_TRUST_PROXY === "1",
+    trustProxy,
+    ...(metricsToken ? { metricsToken } : {}),
     allowPrivateWebhooks: process.env.PLAUDIT_ALLOW_PRIVATE_WEBHOOKS === "1",
     rateLimiter: process.env.PLAUDIT_RATE_LIMITS === "off" ? unlimitedRateLimiter : createMemoryRateLimiter(),
     assets: {
@@ -379,7 +403,14 @@ async function main(): Promise<void> {
     },
   });
   const { ctx } = plaudit;
-  const server = listen(plaudit, { port, hostname: process.env.HOST ?? "0.0.0.0" }, (info) => {
+  const metricsServer =
+    metricsPort === undefined
+      ? undefined
+      : serveMetrics(plaudit.ctx.metrics.registry, { port: metricsPort }, (bound) =>
+          process.stdout.write(`Metrics: http://127.0.0.1:${bound}/metrics\n`),
+        );
+  const limits = { ...DEFAULT_SERVER_LIMITS, maxConnections };
+  const server = listen(plaudit, { port, hostname: process.env.HOST ?? "0.0.0.0", limits }, (info) => {
     process.stdout.write(
       demo
         ? `Plaudit is listening on http://localhost:${info.port}/  —  demo: http://localhost:${info.port}/demo/\n`
@@ -407,6 +438,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     clearInterval(sweeper);
+    metricsServer?.close();
     jsonLogger.info({ msg: "shutting down", signal });
     // Stop accepting, let in-flight requests finish, then close the database.
     server.close(async () => {

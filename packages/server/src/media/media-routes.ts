@@ -115,7 +115,7 @@ export const mediaRoutes: RouteModule = {
             storeId: store.id,
             upload,
             now: ctx.clock(),
-            baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx.trustProxy),
+            baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx),
           });
           return c.json(media, 201);
         } finally {
@@ -165,7 +165,7 @@ export const mediaRoutes: RouteModule = {
           await galleryPage(ctx.db, {
             storeId: c.get("store").id,
             limit,
-            baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx.trustProxy),
+            baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx),
             ...(product !== undefined ? { productId: product } : {}),
             ...(after ? { after } : {}),
           }),
@@ -261,7 +261,7 @@ export const mediaRoutes: RouteModule = {
               storeId: c.get("store").id,
               mediaId: c.req.param("id"),
               status: patch.status,
-              baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx.trustProxy),
+              baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx),
             },
             auditEvent(c, ctx, "media.moderate", c.req.param("id")),
           ),
