@@ -171,14 +171,14 @@ export default function Queue() {
       send: async (keepalive) => {
         setWaiting((old) => old.filter((w) => w.id !== id));
         const { failed: count, first } = await eachLimited(reviews, (r) => write(r, decision, keepalive));
+        const problem = problemOf(first);
+        // A conflict speaks for itself on its card ("this review changed").
         setAnnounce(
           count === 0
             ? t("saved")
-            : t("savedSome", {
-                ok: reviews.length - count,
-                failed: count,
-                message: problemOf(first).message,
-              }),
+            : problem.code === "conflict" && count === 1
+              ? ""
+              : t("savedSome", { ok: reviews.length - count, failed: count, message: problem.message }),
         );
       },
     });
@@ -513,6 +513,16 @@ function ReviewCard(props: {
   );
 }
 
+/** Characters as the server counts them (code points), without copying a 10 MB paste into an array. */
+function codePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xdc00 || unit > 0xdfff) count += 1;
+  }
+  return count;
+}
+
 /** A reply: checked here first (empty, too long), so nothing half-valid is ever sent. */
 function ReplyEditor(props: { initial: string; onCancel(): void; onSend(reply: string): void }) {
   const [text, setText] = useState(props.initial);
@@ -522,7 +532,7 @@ function ReplyEditor(props: { initial: string; onCancel(): void; onSend(reply: s
   function submit(e: TargetedEvent<HTMLFormElement>) {
     e.preventDefault();
     const trimmed = text.trim();
-    const length = [...trimmed].length;
+    const length = codePoints(trimmed);
     if (length === 0) setError(t("replyEmpty"));
     else if (length > LIMITS.bodyMax) setError(t("replyTooLong", { max: LIMITS.bodyMax, n: length }));
     else return props.onSend(trimmed);
