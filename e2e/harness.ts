@@ -109,6 +109,7 @@ async function startServer(databaseUrl: string): Promise<{ url: string; child: C
       "tsx",
       join(repoRoot, "packages/server/src/cli.ts"),
       "start",
+      "--demo",
       "--port",
       "0",
       "--database-url",

@@ -118,6 +118,8 @@ const ExportedRequest = v.object({
   clickedAt: nullableTime,
   reviewedAt: nullableTime,
   createdAt: timestamp,
+  /** Photos uploaded on the request's page, waiting for their review. */
+  waitingMedia: v.array(v.object({ id: v.string(), productId: v.string(), files: v.array(v.string()) })),
 });
 
 /** The export: one JSON document of everything one store holds about the person. */

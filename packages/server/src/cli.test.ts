@@ -17,7 +17,7 @@ describe("plaudit-server CLI", () => {
 
   it("starts with a generated demo secret, backs up while serving, stops on SIGTERM and keeps data and secret", async () => {
     const database = join(dir, "plaudit.sqlite");
-    const first = await startCli(database);
+    const first = await startCli(database, {}, ["--demo"]);
     const secret = /^\s+(sk_\S+)$/m.exec(first.output())?.[1];
     expect(secret).toBeTruthy();
     expect(first.output()).toContain("/demo/");
@@ -37,7 +37,7 @@ describe("plaudit-server CLI", () => {
 
     expect(await first.stop()).toBe(0);
 
-    const second = await startCli(database);
+    const second = await startCli(database, {}, ["--demo"]);
     expect(second.output()).not.toContain("secret key");
     const again = await fetch(`${second.url}/v1/admin/reviews?limit=1`, {
       headers: { authorization: `Bearer ${secret}` },

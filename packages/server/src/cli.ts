@@ -34,7 +34,8 @@ import { serverJobRunner } from "./worker.ts";
 const USAGE = `plaudit-server <command> [options]
 
 Commands:
-  start            migrate, seed the demo store if missing, and serve (default)
+  start            migrate and serve (default): production, no demo store and no demo pages
+  start --demo     also seed the demo store if missing and serve the demo shop (npm start)
   migrate          bring the database schema up to date
   seed             create the demo store if missing; --reviews N adds N benchmark reviews
   backup <file>    consistent snapshot of the SQLite database while the server runs
@@ -84,9 +85,12 @@ function secretsFromEnv(): SecretBox {
   }
 }
 
-/** plaudit.js and its chunks: built into @plaudit/embed's dist/browser, wherever npm installed it. */
-function widgetFilesDir(): string {
-  return join(dirname(createRequire(import.meta.url).resolve("@plaudit/embed/package.json")), "dist/browser");
+/** A built folder of a package the server serves, found by its manifest wherever npm installed it. */
+function builtFolder(
+  manifest: "@plaudit/embed/package.json" | "@plaudit/admin/package.json",
+  folder: string,
+) {
+  return join(dirname(createRequire(import.meta.url).resolve(manifest)), folder);
 }
 
 function fail(message: string): never {
@@ -111,6 +115,7 @@ async function main(): Promise<void> {
       voter: { type: "string" },
       role: { type: "string" },
       json: { type: "boolean" },
+      demo: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -278,40 +283,46 @@ async function main(): Promise<void> {
   const sealed = await sealPlainSecrets(db.kysely, secrets);
   if (sealed > 0) jsonLogger.info({ msg: "sealed signing secrets with PLAUDIT_SECRETS_KEY", sealed });
 
-  const envSecret = process.env.PLAUDIT_DEMO_SECRET?.trim() || undefined;
-  if (envSecret) {
-    try {
-      assertStrongSecret("PLAUDIT_DEMO_SECRET", envSecret);
-    } catch (error) {
-      fail((error as Error).message);
-    }
-  }
+  // Production (`start`) seeds nothing; the demo store and its owner exist only for `--demo`
+  // (what `npm start` runs) and `seed`.
+  const demo = command === "seed" || values.demo === true;
   // The same storage createApp picks below, so the seeded photos are served.
   const mediaStorage = mediaStorageFromEnv(db);
-  const seeded = await seedDemo(db, {
-    mediaStorage,
-    secrets,
-    ...(envSecret ? { secretKey: envSecret } : {}),
-  });
-  if (seeded.created && !envSecret) {
+  let seeded: Awaited<ReturnType<typeof seedDemo>> | undefined;
+  if (demo) {
+    const envSecret = process.env.PLAUDIT_DEMO_SECRET?.trim() || undefined;
+    if (envSecret) {
+      try {
+        assertStrongSecret("PLAUDIT_DEMO_SECRET", envSecret);
+      } catch (error) {
+        fail((error as Error).message);
+      }
+    }
+    seeded = await seedDemo(db, {
+      mediaStorage,
+      secrets,
+      ...(envSecret ? { secretKey: envSecret } : {}),
+    });
+    if (seeded.created && !envSecret) {
+      process.stdout.write(
+        `Created the demo store. Its secret key (admin API, customer tokens) is:\n  ${seeded.secretKey}\n` +
+          "It is stored in the database; set PLAUDIT_DEMO_SECRET to choose your own.\n",
+      );
+    }
+
+    const adminPassword = process.env.PLAUDIT_DEMO_ADMIN_PASSWORD?.trim() || undefined;
+    const owner = await seedDemoOwner(db, {
+      storeId: "demo",
+      now: new Date(),
+      ...(adminPassword ? { password: adminPassword } : {}),
+    });
+    const adminUrl = `http://localhost:${values.port ?? process.env.PORT ?? 8787}/admin/`;
     process.stdout.write(
-      `Created the demo store. Its secret key (admin API, customer tokens) is:\n  ${seeded.secretKey}\n` +
-        "It is stored in the database; set PLAUDIT_DEMO_SECRET to choose your own.\n",
+      owner.password && !adminPassword
+        ? `Created the demo store's owner. Sign in to the admin app at ${adminUrl}\n  store: demo  email: ${owner.email}  password: ${owner.password}\n`
+        : `Admin app: ${adminUrl} (store: demo, email: ${owner.email}; plaudit-server users invite --store demo --email ${owner.email} prints a link to set a new password)\n`,
     );
   }
-
-  const adminPassword = process.env.PLAUDIT_DEMO_ADMIN_PASSWORD?.trim() || undefined;
-  const owner = await seedDemoOwner(db, {
-    storeId: "demo",
-    now: new Date(),
-    ...(adminPassword ? { password: adminPassword } : {}),
-  });
-  const adminUrl = `http://localhost:${values.port ?? process.env.PORT ?? 8787}/admin/`;
-  process.stdout.write(
-    owner.password && !adminPassword
-      ? `Created the demo store's owner. Sign in to the admin app at ${adminUrl}\n  store: demo  email: ${owner.email}  password: ${owner.password}\n`
-      : `Admin app: ${adminUrl} (store: demo, email: ${owner.email}; plaudit-server users invite --store demo --email ${owner.email} prints a link to set a new password)\n`,
-  );
 
   if (command === "seed") {
     if (values.reviews !== undefined) {
@@ -322,9 +333,9 @@ async function main(): Promise<void> {
       process.stdout.write(`Added ${count} reviews in ${Math.round(performance.now() - started)} ms.\n`);
     } else {
       process.stdout.write(
-        seeded.created
+        seeded?.created
           ? `Seeded the demo store with ${seeded.reviews} reviews and ${seeded.photos} photos.\n`
-          : `The demo store exists; kept its data${seeded.photos > 0 ? ` and added ${seeded.photos} photos` : ""}.\n`,
+          : `The demo store exists; kept its data${seeded && seeded.photos > 0 ? ` and added ${seeded.photos} photos` : ""}.\n`,
       );
     }
     await db.close();
@@ -357,15 +368,18 @@ async function main(): Promise<void> {
     allowPrivateWebhooks: process.env.PLAUDIT_ALLOW_PRIVATE_WEBHOOKS === "1",
     rateLimiter: process.env.PLAUDIT_RATE_LIMITS === "off" ? unlimitedRateLimiter : createMemoryRateLimiter(),
     assets: {
-      embedDir: process.env.PLAUDIT_EMBED_DIR ?? widgetFilesDir(),
-      demoDir: process.env.PLAUDIT_DEMO_DIR ?? resolve(repoRoot, "examples/demo-store"),
-      adminDir: process.env.PLAUDIT_ADMIN_DIR ?? resolve(repoRoot, "packages/admin/dist"),
+      // plaudit.js and its chunks; the admin app (scripts/build.mjs builds both).
+      embedDir: process.env.PLAUDIT_EMBED_DIR ?? builtFolder("@plaudit/embed/package.json", "dist/browser"),
+      ...(demo ? { demoDir: process.env.PLAUDIT_DEMO_DIR ?? resolve(repoRoot, "examples/demo-store") } : {}),
+      adminDir: process.env.PLAUDIT_ADMIN_DIR ?? builtFolder("@plaudit/admin/package.json", "dist"),
     },
   });
   const { ctx } = plaudit;
   const server = listen(plaudit, { port, hostname: process.env.HOST ?? "0.0.0.0" }, (info) => {
     process.stdout.write(
-      `Plaudit is listening on http://localhost:${info.port}/  —  demo: http://localhost:${info.port}/demo/\n`,
+      demo
+        ? `Plaudit is listening on http://localhost:${info.port}/  —  demo: http://localhost:${info.port}/demo/\n`
+        : `Plaudit is listening on http://localhost:${info.port}/ (production: no demo; plaudit-server stores create … makes a store)\n`,
     );
   });
 

@@ -19,10 +19,14 @@ export interface AppDeps {
   clock?: () => Date;
   rateLimiter?: RateLimiter;
   logger?: Logger;
-  /** Built widget assets and demo pages; without it the server serves only the API. */
+  /**
+   * Built widget assets; without it the server serves only the API. `demoDir` (only with
+   * `start --demo`) adds the demo shop's pages, its sign-in and the `/` → `/demo/` redirect.
+   */
   assets?: {
     embedDir: string;
-    demoDir: string /** The admin app's build (packages/admin/dist). */;
+    demoDir?: string;
+    /** The admin app's build (packages/admin/dist). */
     adminDir?: string;
   };
   hooks?: Partial<ServerHooks>;
@@ -71,7 +75,7 @@ export interface AppContext {
   media: ReviewMediaSource;
   mediaStorage: MediaStorage;
   mediaBaseUrl: string;
-  assets?: { embedDir: string; demoDir: string; adminDir?: string };
+  assets?: { embedDir: string; demoDir?: string; adminDir?: string };
   trustProxy: boolean;
   allowPrivateWebhooks: boolean;
   secrets: SecretBox;

@@ -51,7 +51,14 @@ const pick = <T>(random: () => number, list: readonly T[]): T =>
 
 type ReviewInsert = Omit<
   ReviewsTable,
-  "helpful_up" | "helpful_down" | "helpful_score" | "media_count" | "has_media"
+  | "helpful_up"
+  | "helpful_down"
+  | "helpful_score"
+  | "media_count"
+  | "has_media"
+  | "hold_reason"
+  | "sender_key"
+  | "body_hash"
 > & {
   helpful_up: number;
   helpful_down: number;

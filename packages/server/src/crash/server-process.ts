@@ -17,7 +17,7 @@ export interface ServerProcess {
 export function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", cliPath, "start", "--port", "0", "--database-url", databaseUrl],
+    ["--import", "tsx", cliPath, "start", "--demo", "--port", "0", "--database-url", databaseUrl],
     {
       cwd: repoRoot,
       env: {

@@ -29,6 +29,10 @@ export interface StoresTable {
   token_lifetime_seconds: Generated<number>;
   moderation: Generated<"publish" | "hold">;
   created_at: string;
+  /** Bytes of media the store may keep; null: the default (media/media-limits.ts). */
+  media_quota_bytes: Generated<number | string | null>;
+  /** 1: media from reviewers without a verified purchase wait for moderation. */
+  hold_unverified_media: Generated<number>;
 }
 
 export interface ProductsTable {
@@ -70,6 +74,12 @@ export interface ReviewsTable {
   media_count: Generated<number>;
   /** 1 when media_count > 0: the `media` sort's first key. */
   has_media: Generated<number>;
+  /** Why the spam rules held it for moderation (reviews/spam-rules.ts); null when not held by them. */
+  hold_reason: Generated<string | null>;
+  /** A keyed hash of the sender's address (never the address): bursts from one address. */
+  sender_key: Generated<string | null>;
+  /** A hash of the normalised body: the same text sent for several products. */
+  body_hash: Generated<string | null>;
 }
 
 export interface ReviewVotesTable {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson, makeStore, postJson, rawGet, reviewBody } from "../testing/fixtures.ts";
+import { getJson, longReviewText, makeStore, postJson, rawGet, reviewBody } from "../testing/fixtures.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
 
 // The in-process cache of public reads (read-cache.ts). To tell a cached answer from a fresh one,
@@ -86,7 +86,7 @@ describe("the read cache", () => {
   it("keeps gzip and plain answers apart", async () => {
     // A list with long text is over the compression threshold.
     const url = `${server.url}/v1/stores/${storeId}/products/long/reviews`;
-    await postJson(url, reviewBody({ body: "So good. ".repeat(200) }));
+    await postJson(url, reviewBody({ body: longReviewText(1800) }));
     for (let round = 0; round < 2; round++) {
       const gz = await fetch(url, { headers: { "accept-encoding": "gzip" } });
       // fetch decompresses: the header says which answer came, the body that it arrived whole.
@@ -142,7 +142,7 @@ describe("the read cache", () => {
     const url = `${server.url}/v1/stores/${storeId}/products/quilt/reviews`;
     await postJson(
       `${server.url}/v1/stores/${storeId}/products/quilt/reviews`,
-      reviewBody({ body: "Warm. ".repeat(300) }),
+      reviewBody({ body: `The quilt. ${longReviewText(1800)}` }),
     );
     // Takes gzip, at a lower preference: the body comes gzipped, and is kept as the gzip answer.
     const preferring = await fetch(url, { headers: { "accept-encoding": "br;q=1.0, gzip;q=0.5" } });

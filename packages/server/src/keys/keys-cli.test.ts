@@ -1,5 +1,8 @@
 // What an operator types (issue 13): `stores create` prints a key that works end to end; `keys`
 // makes, lists and revokes keys; a revoked key is refused at once by a second server process.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signCustomerToken } from "../customer-token.ts";
 import { type CliServer, runCli, startCli } from "../testing/cli-process.ts";
@@ -9,6 +12,7 @@ import { databasesUnderTest, startTestServer, type TestServer } from "../testing
 describe.each(databasesUnderTest())("stores and keys from the CLI on %s", { timeout: 180_000 }, (kind) => {
   let server: TestServer;
   let second: CliServer;
+  let embedDir: string;
   let cli: (...args: string[]) => Promise<string>;
   let created: { store: { id: string; name: string }; adminKey: string; signingSecret: string };
 
@@ -27,11 +31,29 @@ describe.each(databasesUnderTest())("stores and keys from the CLI on %s", { time
     );
     expect(printed.trim().split("\n")).toHaveLength(1);
     created = JSON.parse(printed);
-    second = await startCli(server.databaseUrl);
+    embedDir = mkdtempSync(join(tmpdir(), "plaudit-embed-"));
+    writeFileSync(join(embedDir, "plaudit.js"), "/* the loader */");
+    // `start` without --demo: production.
+    second = await startCli(server.databaseUrl, { PLAUDIT_EMBED_DIR: embedDir });
   }, 120_000);
   afterAll(async () => {
     await second?.stop();
     await server.close();
+    rmSync(embedDir, { recursive: true, force: true });
+  });
+
+  it("starts in production: no demo store, no demo pages or redirect, the widget script served", async () => {
+    const stores = await server.db.kysely.selectFrom("stores").select("id").execute();
+    expect(stores.map((s) => s.id)).not.toContain("demo");
+    expect(second.output()).not.toContain("/demo/");
+    for (const path of ["/", "/demo/", "/demo/product.html"]) {
+      expect((await fetch(`${second.url}${path}`, { redirect: "manual" })).status).toBe(404);
+    }
+    const signIn = await postJson(`${second.url}/demo/sign-in`, { customer: "demo-shopper" });
+    expect(signIn.status).toBe(404);
+    const script = await fetch(`${second.url}/plaudit.js`);
+    expect(script.status).toBe(200);
+    expect(await script.text()).toBe("/* the loader */");
   });
 
   it("prints the store, its admin key and its signing secret once, and the key works end to end", async () => {

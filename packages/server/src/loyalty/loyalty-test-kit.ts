@@ -9,6 +9,16 @@ import { DEMO_LOYALTY_PROGRAM } from "./seed-loyalty.ts";
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON the assertions check
 type Json = any;
 
+/**
+ * The demo program with points spendable at once and referrals of any size: for suites about the
+ * earning arithmetic and the ledger. The return window and the referral minimum have their own
+ * suite (abuse.test.ts).
+ */
+export const PROGRAM_AT_ONCE = {
+  ...DEMO_LOYALTY_PROGRAM,
+  settings: { ...DEMO_LOYALTY_PROGRAM.settings, returnWindowDays: 0, referralMinimumOrderTotal: 0 },
+};
+
 export interface LoyaltyKit {
   server: TestServer;
   storeId: string;

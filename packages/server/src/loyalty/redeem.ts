@@ -14,6 +14,7 @@ import {
   storeResponse,
 } from "./idempotency.ts";
 import { postEntry } from "./ledger.ts";
+import { releaseDuePoints } from "./pending-points.ts";
 import { type Reward, requireProgram, type StoredProgram } from "./program.ts";
 import { WebhookCodeIssuer } from "./webhook-code-issuer.ts";
 
@@ -67,6 +68,8 @@ export async function redeemReward(
   };
   return respondOnce(ctx, req, async (tx) => {
     const redemptionId = `rd_${randomBytes(12).toString("base64url")}`;
+    // Points that finished their return window a moment ago are spendable now, not at the next /me.
+    await releaseDuePoints(tx, { storeId: store.id, customerId: args.customerId, now: at });
     const spent = await postEntry(tx, {
       storeId: store.id,
       customerId: args.customerId,

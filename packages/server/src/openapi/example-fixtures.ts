@@ -5,7 +5,8 @@ import { makeStore, postJson } from "../testing/fixtures.ts";
 import type { TestServer } from "../testing/test-server.ts";
 
 // What the documented examples refer to: a store `demo` with the demo program, customer c-1001
-// who ordered tee-classic (order o-1001) and wrote a published review of it. `{{name}}` in an
+// who ordered tee-classic (order o-1001, 60 days ago: past the return window, its points
+// spendable) and wrote a published review of it. `{{name}}` in an
 // example stands for one of these values.
 
 export interface ExampleWorld {
@@ -30,6 +31,7 @@ export async function exampleWorld(server: TestServer): Promise<ExampleWorld> {
       total: 500,
       currency: "USD",
       items: [{ productId: "tee-classic", quantity: 1, price: 500 }],
+      createdAt: new Date(Date.now() - 60 * 86_400_000).toISOString(),
     },
     admin,
   );

@@ -97,6 +97,23 @@ export async function exportPerson(
     .where(requestsOf(person, orderIds))
     .orderBy("created_at")
     .execute();
+  // Photos uploaded on a request's page that still wait for their review.
+  const requestIds = requests.map((r) => r.id);
+  const waiting =
+    requestIds.length > 0
+      ? await db
+          .selectFrom("review_request_media")
+          .innerJoin("media", "media.id", "review_request_media.media_id")
+          .select([
+            "review_request_media.request_id",
+            "review_request_media.product_id",
+            "media.id",
+            "media.files",
+          ])
+          .where("review_request_media.request_id", "in", requestIds)
+          .where("media.review_id", "is", null)
+          .execute()
+      : [];
 
   return {
     store: storeId,
@@ -187,6 +204,9 @@ export async function exportPerson(
       clickedAt: r.clicked_at,
       reviewedAt: r.reviewed_at,
       createdAt: r.created_at,
+      waitingMedia: waiting
+        .filter((m) => m.request_id === r.id)
+        .map((m) => ({ id: m.id, productId: m.product_id, files: keysOf(parseFiles(m.files)) })),
     })),
     // Questions and answers are planned (API.md); none are held yet.
     questions: [] as never[],

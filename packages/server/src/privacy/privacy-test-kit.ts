@@ -102,12 +102,31 @@ export async function seedShopper(kit: LoyaltyKit, who: Shopper): Promise<void> 
     .where("order_id", "=", orderId)
     .executeTakeFirst();
   expect(Number(request.numUpdatedRows)).toBe(1);
+  // A photo uploaded on the request's page, still waiting for its review.
+  const waiting = await upload(`${store}/media`, [filePart(await solidJpeg(320, 240, "#996633"))]);
+  expect(waiting.status).toBe(201);
+  const { id: requestId } = await kit.server.db.kysely
+    .selectFrom("review_requests")
+    .select("id")
+    .where("store_id", "=", kit.storeId)
+    .where("order_id", "=", orderId)
+    .executeTakeFirstOrThrow();
+  await kit.server.db.kysely
+    .insertInto("review_request_media")
+    .values({
+      request_id: requestId,
+      product_id: "tee",
+      media_id: waiting.json.id,
+      created_at: kit.time.clock().toISOString(),
+    })
+    .execute();
 
   const media = await kit.server.db.kysely
     .selectFrom("media")
     .select("files")
-    .where("review_id", "=", verified.json.review.id)
+    .where("id", "in", [photo.json.id, waiting.json.id])
     .execute();
+  expect(media).toHaveLength(2);
   for (const m of media) {
     const files = JSON.parse(m.files) as { images: { webp: string; jpg: string }[] };
     who.files.push(...files.images.flatMap((i) => [i.webp, i.jpg]));

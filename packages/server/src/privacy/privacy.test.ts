@@ -111,6 +111,7 @@ describe.each(databasesUnderTest())("privacy requests on %s", (kind) => {
     expect(doc.reviewRequests).toEqual([
       expect.objectContaining({ email: zelda.email.toUpperCase(), status: "failed" }),
     ]);
+    expect(doc.reviewRequests[0].waitingMedia).toHaveLength(1);
 
     const text = JSON.stringify(doc);
     for (const trace of [...tracesOf(bob), bob.customerId, bob.voter]) expect(text).not.toContain(trace);

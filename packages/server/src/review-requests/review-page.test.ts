@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { linkSecretFor } from "../keys/link-secret.ts";
 import { solidJpeg } from "../media/test-files.ts";
 import { getJson, makeStore } from "../testing/fixtures.ts";
 import { databasesUnderTest } from "../testing/test-server.ts";
@@ -49,17 +50,21 @@ describe.each(databasesUnderTest())("the hosted review page on %s", (kind) => {
       bindsTo: "o-page",
       email: "page@example.com",
     };
-    const foreign = signLink(other.secretKey, subject, kit.time.clock());
+    const ctx = kit.server.app.ctx;
+    const foreign = signLink(await linkSecretFor(ctx, other.storeId), subject, kit.time.clock());
     expect((await page(`/r/${foreign}`)).status).toBe(404);
+    const secret = await linkSecretFor(ctx, kit.storeId);
+    // Signed with the store's admin key instead of its links secret: refused too.
+    expect((await page(`/r/${signLink(kit.secretKey, subject, kit.time.clock())}`)).status).toBe(404);
     const otherAddress = signLink(
-      kit.secretKey,
+      secret,
       { ...subject, email: "someone.else@example.com" },
       kit.time.clock(),
     );
     expect((await page(`/r/${otherAddress}`)).status).toBe(404);
-    const otherOrder = signLink(kit.secretKey, { ...subject, bindsTo: "o-other" }, kit.time.clock());
+    const otherOrder = signLink(secret, { ...subject, bindsTo: "o-other" }, kit.time.clock());
     expect((await page(`/r/${otherOrder}`)).status).toBe(404);
-    const genuine = signLink(kit.secretKey, subject, kit.time.clock());
+    const genuine = signLink(secret, subject, kit.time.clock());
     expect((await page(`/r/${genuine}`)).status).toBe(200);
   });
 

@@ -6,6 +6,7 @@ import { validationFailed } from "../errors.ts";
 import { customerOfToken } from "../keys/store-tokens.ts";
 import type { StoreRecord } from "../stores/store-repo.ts";
 import { type ReviewRow, toPublicReview } from "./review-json.ts";
+import { bodyHash, SPAM_RULES, senderKey, spamHoldReason } from "./spam-rules.ts";
 import { applySummaryChange, reviewSummaryChange } from "./summary-repo.ts";
 import { hasPurchased } from "./verified-purchase.ts";
 
@@ -27,6 +28,8 @@ export interface SubmitOptions {
   customerId?: string;
   /** Runs inside the review's transaction, after it is stored (a review request records it). */
   alsoInTransaction?: (tx: Tx, reviewId: string) => Promise<void>;
+  /** The client's address: only a keyed hash of it is kept (spam-rules.ts). */
+  senderAddress?: string;
 }
 
 /** The customer a submission's token names, or undefined without a token; 401 for a bad one. */
@@ -40,9 +43,9 @@ async function customerOf(
 }
 
 /**
- * Stores a review: published at once or held as pending by the store's moderation setting alone
- * (never by rating), verified when the token's customer bought the product. The review, its
- * media, the rating summary and any hook (loyalty points) commit in one transaction.
+ * Stores a review: published at once or held as pending by the store's moderation setting and the
+ * spam rules (never by rating), verified when the token's customer bought the product. The review,
+ * its media, the rating summary and any hook (loyalty points) commit in one transaction.
  */
 export async function submitReview(
   ctx: AppContext,
@@ -53,7 +56,8 @@ export async function submitReview(
   options: SubmitOptions = {},
 ): Promise<SubmitResult> {
   const customerId = options.customerId ?? (await customerOf(ctx, store, input.customerToken));
-  const status = store.moderation === "hold" ? "pending" : "published";
+  const senderAddress = options.senderAddress ?? "unknown";
+  let status: "published" | "pending" = store.moderation === "hold" ? "pending" : "published";
   const id = newReviewId();
   const createdAt = ctx.clock().toISOString();
 
@@ -63,9 +67,30 @@ export async function submitReview(
     return { review: toPublicReview(row), status };
   }
 
+  // Asked once, outside the transaction (a PostgreSQL retry must not take a second token).
+  const burst = await ctx.rateLimiter.take(
+    `review-burst:${store.id}:${senderAddress}`,
+    SPAM_RULES.burst,
+    ctx.clock(),
+  );
   const row = await transaction(ctx.db, async (tx) => {
     const verified =
       customerId !== undefined && (await hasPurchased(tx, { storeId: store.id, customerId, productId }));
+    const sender = senderKey(store.id, senderAddress);
+    const hash = bodyHash(input.body);
+    const holdReason = await spamHoldReason(tx, {
+      storeId: store.id,
+      productId,
+      customerId: customerId ?? null,
+      senderKey: sender,
+      title: input.title,
+      body: input.body,
+      bodyHash: hash,
+      at: createdAt,
+      withinBurst: burst.allowed,
+    });
+    // The transaction may run again (a PostgreSQL retry): judge from the store's setting each time.
+    status = holdReason !== null || store.moderation === "hold" ? "pending" : "published";
     const row = rowOf({
       id,
       store,
@@ -76,6 +101,9 @@ export async function submitReview(
       customerId: customerId ?? null,
       verified,
     });
+    row.hold_reason = holdReason;
+    row.sender_key = sender;
+    row.body_hash = hash;
     await tx
       .insertInto("products")
       .values({ store_id: store.id, product_id: productId, name: null })
@@ -161,5 +189,8 @@ function rowOf(args: {
     reply_at: null,
     media_count: 0,
     has_media: 0,
+    hold_reason: null,
+    sender_key: null,
+    body_hash: null,
   };
 }

@@ -45,6 +45,17 @@ describe("demo sign-in", () => {
     }
   });
 
+  it("reads no more than a small body", async () => {
+    const big = JSON.stringify({ customer: "demo-shopper", padding: "x".repeat(2 * 1024 * 1024) });
+    const response = await fetch(`${withDemo.url}/demo/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: big,
+    });
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe("payload_too_large");
+  });
+
   it("does not exist where the server serves no demo pages", async () => {
     const response = await fetch(`${apiOnly.url}/demo/sign-in`, {
       method: "POST",

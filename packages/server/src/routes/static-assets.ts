@@ -107,13 +107,15 @@ async function sendFile(
   return c.body(await readFile(file), 200, headers);
 }
 
-/** The embed script, its chunks and the demo store's pages (only when createApp gets `assets`). */
+/**
+ * The embed script and its chunks, the admin app, and — only for the demo (`start --demo`, which
+ * passes a demoDir) — the demo shop's pages and the `/` redirect to them.
+ */
 export const staticAssetRoutes: RouteModule = {
   name: "static-assets",
   register(app, ctx) {
     const assets = ctx.assets;
     if (!assets) return;
-    app.get("/", (c) => c.redirect("/demo/", 302));
     app.get("/plaudit.js", (c) =>
       sendFile(c, assets.embedDir, "plaudit.js", "public, max-age=300", CROSS_ORIGIN, true),
     );
@@ -142,9 +144,13 @@ export const staticAssetRoutes: RouteModule = {
         ),
       );
     }
-    app.get("/demo", (c) => c.redirect("/demo/", 301));
-    app.get("/demo/*", (c) =>
-      sendFile(c, assets.demoDir, c.req.path.slice("/demo/".length), "public, max-age=60"),
-    );
+    const demoDir = assets.demoDir;
+    if (demoDir) {
+      app.get("/", (c) => c.redirect("/demo/", 302));
+      app.get("/demo", (c) => c.redirect("/demo/", 301));
+      app.get("/demo/*", (c) =>
+        sendFile(c, demoDir, c.req.path.slice("/demo/".length), "public, max-age=60"),
+      );
+    }
   },
 };

@@ -41,6 +41,22 @@ export function reviewBody(overrides: Record<string, unknown> = {}): Record<stri
   };
 }
 
+const LONG_REVIEW =
+  "Bought this for my sister after reading every review here. The fabric feels heavier than the photos " +
+  "suggest, stitching along the hem is neat, and after six washes the colour has barely faded. Sizing runs " +
+  "slightly small, so order one up if you like a relaxed fit. Delivery took four days, packaging was " +
+  "plastic free, and customer service answered a question about returns within an hour. ";
+
+/**
+ * A long review body of about `length` characters that reads like one (the spam rules hold text made
+ * of a few repeated words, as `"So good. ".repeat(200)` would be).
+ */
+export function longReviewText(length: number): string {
+  return LONG_REVIEW.repeat(Math.ceil(length / LONG_REVIEW.length))
+    .slice(0, length)
+    .trim();
+}
+
 export async function postJson(
   url: string,
   body: unknown,

@@ -296,6 +296,7 @@ export const reviewPageRoutes: RouteModule = {
             {
               customerId: view.customerId,
               alsoInTransaction,
+              senderAddress: clientIp(c, ctx.trustProxy),
             },
           ),
         );
