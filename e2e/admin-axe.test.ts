@@ -4,15 +4,9 @@
 // taken here too when PLAUDIT_ADMIN_SCREENSHOTS=1.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  adminApi,
-  axeViolations,
-  card,
-  pendingReviews,
-  screenshot,
-  signInThroughInvite,
-} from "./admin-helpers.ts";
+import { adminApi, card, pendingReviews, screenshot, signInThroughInvite } from "./admin-helpers.ts";
 import { type Harness, startHarness } from "./harness.ts";
+import { axeViolations } from "./reviews-widget-helpers.ts";
 
 let plaudit: Harness;
 beforeAll(async () => {

@@ -1,7 +1,6 @@
 // The admin app in the browser: accounts made through the API with the demo store's key (as an
 // owner would), signed in through their invite link, and reviews put in the moderation queue.
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
@@ -119,23 +118,4 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = join(repoRoot, "docs/admin");
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-}
-
-/**
- * axe-core's violations on the page. Evaluated through DevTools, not a <script> tag: the admin
- * page's CSP (rightly) refuses inline scripts.
- */
-export async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) {
-    const source = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-    await page.evaluate(source);
-  }
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; help: string; nodes: { target: unknown }[] }[] };
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<Result> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map(
-      (v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`,
-    );
-  });
 }

@@ -1,10 +1,11 @@
 import { LIMITS } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
-import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
 import { Dialog, Field, Loading, Problem } from "../components.tsx";
 import { createGraceQueue, GRACE_MS } from "../grace.ts";
 import { formatDate, type MessageKey, t } from "../i18n.ts";
+import { formValues, usePagedList } from "../paged-list.ts";
 import { go, route } from "../router.ts";
 import { can, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
@@ -70,9 +71,8 @@ export default function Queue() {
   const current = useSignal(session);
   const mayModerate = can(current, "reviews:moderate");
   const query = useMemo(() => queryOf(where.params), [where.params.toString()]);
-  const [items, setItems] = useState<AdminReview[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [failed, setFailed] = useState<unknown>(null);
+  const listQuery = useMemo(() => ({ ...query, limit: "50" }), [query]);
+  const { items, setItems, cursor, failed, load } = usePagedList<AdminReview>("/v1/admin/reviews", listQuery);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [waiting, setWaiting] = useState<Waiting[]>([]);
   const [announce, setAnnounce] = useState("");
@@ -85,27 +85,8 @@ export default function Queue() {
   const itemsRef = useRef<AdminReview[]>([]);
   itemsRef.current = items ?? [];
 
-  const load = useCallback(
-    async (after?: string) => {
-      setFailed(null);
-      try {
-        const params = new URLSearchParams({ ...query, limit: "50", ...(after ? { cursor: after } : {}) });
-        const { data } = await api<{ items: AdminReview[]; nextCursor: string | null }>(
-          `/v1/admin/reviews?${params}`,
-        );
-        setItems((old) => (after && old ? [...old, ...data.items] : data.items));
-        setCursor(data.nextCursor);
-        if (!after) setSelected(new Set());
-      } catch (error) {
-        setFailed(error);
-      }
-    },
-    [query],
-  );
-  useEffect(() => {
-    setItems(null);
-    void load();
-  }, [load]);
+  // A new list (filters changed) starts with nothing selected.
+  useEffect(() => setSelected(new Set()), [listQuery]);
 
   const graceRef = useRef<ReturnType<typeof createGraceQueue> | undefined>(undefined);
   graceRef.current ??= createGraceQueue({ delayMs: graceMs() });
@@ -341,13 +322,7 @@ function Filters(props: { query: Record<string, string> }) {
   const q = props.query;
   function submit(e: TargetedEvent<HTMLFormElement>) {
     e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const next: Record<string, string> = {};
-    for (const key of FILTER_KEYS) {
-      const value = String(form.get(key) ?? "").trim();
-      if (value) next[key] = value;
-    }
-    go("queue", next);
+    go("queue", formValues(e.currentTarget, FILTER_KEYS));
   }
   return (
     <form class="filters card" onSubmit={submit} aria-label={t("filters")}>
