@@ -91,6 +91,20 @@ const ExportedLoyalty = v.object({
     }),
   ),
   ledger: v.array(v.object({ ...AdminCustomer.entries.history.item.entries, customerId: v.string() })),
+  /** Points waiting out the return window. */
+  pending: v.array(
+    v.object({
+      customerId: v.string(),
+      action: v.string(),
+      reference: v.string(),
+      points: v.number(),
+      reason: v.string(),
+      availableAt: timestamp,
+      status: v.string(),
+      createdAt: timestamp,
+      settledAt: nullableTime,
+    }),
+  ),
   redemptions: v.array(
     v.object({
       id: v.string(),

@@ -219,7 +219,8 @@ describe.each(databasesUnderTest())("every route under hostile input (%s)", (kin
           const segment = encodeURIComponent(wellFormed(tail));
           // Not unknown paths: the admin door (401 before routing), the stores' prefix (CORS
           // preflight, store lookup), and dot segments the client resolves away.
-          fc.pre(!["admin", "stores", ".", ".."].includes(segment));
+          // Nor a NUL (refused with 400 before routing: its own test above).
+          fc.pre(!["admin", "stores", ".", ".."].includes(segment) && !segment.includes("%00"));
           const request = { method, path: `/v1/${segment}/zz`, headers: {} };
           const answer = await send(server.url, request);
           expect(answerProblem(request, answer.status, answer.type, answer.text)).toBeUndefined();

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, longReviewText, makeStore, postJson, rawGet, reviewBody } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
+import {
+  databasesUnderTest,
+  METRICS_AUTH,
+  startTestServer,
+  type TestServer,
+} from "../testing/test-server.ts";
+import { DEFAULT_READ_CACHE_MS, parseReadCacheMs } from "./read-cache.ts";
 
 // The in-process cache of public reads (read-cache.ts). To tell a cached answer from a fresh one,
 // tests change the database behind the API's back: only the API's own writes invalidate.
@@ -17,7 +23,7 @@ describe("the read cache", () => {
       .where("product_id", "=", product)
       .execute();
   const lookups = async () => {
-    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const text = await (await fetch(`${server.url}/metrics`, { headers: METRICS_AUTH })).text();
     const hits = /plaudit_read_cache_lookups_total\{result="hit"\} (\d+)/.exec(text)?.[1];
     return { hits: Number(hits ?? 0), text };
   };
@@ -231,4 +237,21 @@ describe.each(databasesUnderTest())("the read cache under a stampede (%s)", (kin
       await server.close();
     }
   });
+});
+
+describe("PLAUDIT_READ_CACHE_MS", () => {
+  it("is the default when unset or blank, and 0 turns the cache off", () => {
+    expect(parseReadCacheMs(undefined)).toBe(DEFAULT_READ_CACHE_MS);
+    expect(parseReadCacheMs("")).toBe(DEFAULT_READ_CACHE_MS);
+    expect(parseReadCacheMs("0")).toBe(0);
+    expect(parseReadCacheMs("500")).toBe(500);
+    expect(parseReadCacheMs(" 60000 ")).toBe(60_000);
+  });
+
+  it.each(["-1", "1.5", "2s", "1e3", "NaN", "Infinity", "0x10", "60001", "99999999999999999999"])(
+    "refuses %j with a message naming the setting",
+    (value) => {
+      expect(() => parseReadCacheMs(value)).toThrow(/^PLAUDIT_READ_CACHE_MS must be a whole number/);
+    },
+  );
 });

@@ -64,15 +64,33 @@ export async function eraseReviews(
   return { count: rows.length, fileKeys };
 }
 
-/** Votes are anonymous; given the voter id, it is replaced so the votes (and counts) stay. */
-export async function eraseVotes(tx: Tx, storeId: string, voter: string, erasureId: string): Promise<number> {
-  const result = await tx
-    .updateTable("review_votes")
-    .set({ voter: `erased-${erasureId}` })
-    .where("voter", "=", voter)
-    .where("review_id", "in", (eb) => eb.selectFrom("reviews").select("id").where("store_id", "=", storeId))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+/**
+ * Their votes stay (the counts are the reviews'), counted for the pseudonym: "customer:<id>" becomes
+ * "customer:<pseudonym>"; an older widget's voter id, when the request names it, "erased-<id>".
+ */
+export async function eraseVotes(
+  tx: Tx,
+  storeId: string,
+  pseudonyms: Map<string, string>,
+  voter: string | undefined,
+  erasureId: string,
+): Promise<number> {
+  const renames: [string, string][] = [...pseudonyms].map(([id, pseudonym]) => [
+    `customer:${id}`,
+    `customer:${pseudonym}`,
+  ]);
+  if (voter !== undefined) renames.push([voter, `erased-${erasureId}`]);
+  let moved = 0;
+  for (const [from, to] of renames) {
+    const result = await tx
+      .updateTable("review_votes")
+      .set({ voter: to })
+      .where("voter", "=", from)
+      .where("review_id", "in", (eb) => eb.selectFrom("reviews").select("id").where("store_id", "=", storeId))
+      .executeTakeFirst();
+    moved += Number(result.numUpdatedRows);
+  }
+  return moved;
 }
 
 export async function eraseOrders(
@@ -137,6 +155,23 @@ export async function eraseLoyalty(
       if (reason !== entry.reason)
         await tx.updateTable("loyalty_ledger").set({ reason }).where("id", "=", entry.id).execute();
     }
+    const pending = await tx
+      .selectFrom("loyalty_pending")
+      .select(["action", "reference", "reason"])
+      .where("store_id", "=", storeId)
+      .where("customer_id", "=", customerId)
+      .execute();
+    for (const entry of pending) {
+      await tx
+        .updateTable("loyalty_pending")
+        .set({ customer_id: pseudonym, reason: scrub(entry.reason) })
+        .where("store_id", "=", storeId)
+        .where("customer_id", "=", customerId)
+        .where("action", "=", entry.action)
+        .where("reference", "=", entry.reference)
+        .execute();
+    }
+    rows += pending.length;
     for (const table of ["loyalty_redemptions", "idempotency_keys"] as const) {
       const moved = await tx
         .updateTable(table)

@@ -59,7 +59,7 @@ export async function erasePerson(
     const kind = ctx.db.kind;
 
     const reviews = await eraseReviews(tx, storeId, person, pseudonyms, scrub);
-    const votes = query.voter !== undefined ? await eraseVotes(tx, storeId, query.voter, erasureId) : 0;
+    const votes = await eraseVotes(tx, storeId, pseudonyms, query.voter, erasureId);
     const orders = await eraseOrders(tx, storeId, person, pseudonyms);
     const loyalty = await eraseLoyalty(tx, storeId, pseudonyms, scrub);
     const requests = await eraseRequests(tx, storeId, person, orders.ids, scrub);

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Schema } from "../db/schema.ts";
 import { keysOf, parseFiles } from "../media/media-json.ts";
-import { belongsTo, type Person, type PersonQuery, requestsOf } from "./person.ts";
+import { belongsTo, type Person, type PersonQuery, requestsOf, votersOf } from "./person.ts";
 
 type Queryable = Kysely<Schema>;
 
@@ -39,14 +39,17 @@ export async function exportPerson(
           .orderBy("position")
           .execute()
       : [];
+  // A signed-in shopper's vote counts for "customer:<id>" (reviews/vote-identity.ts); older
+  // widgets' votes carry the browser's voter id, included when the request names it.
+  const voters = votersOf(person, query.voter);
   const votes =
-    query.voter !== undefined
+    voters.length > 0
       ? await db
           .selectFrom("review_votes")
           .innerJoin("reviews", "reviews.id", "review_votes.review_id")
           .select(["review_votes.review_id", "review_votes.value", "review_votes.created_at"])
           .where("reviews.store_id", "=", storeId)
-          .where("review_votes.voter", "=", query.voter)
+          .where("review_votes.voter", "in", voters)
           .orderBy("review_votes.created_at")
           .execute()
       : [];
@@ -82,6 +85,13 @@ export async function exportPerson(
     .where(belongsTo(person, byCustomer))
     .orderBy("created_at")
     .orderBy("id")
+    .execute();
+  const pending = await db
+    .selectFrom("loyalty_pending")
+    .selectAll()
+    .where("store_id", "=", storeId)
+    .where(belongsTo(person, byCustomer))
+    .orderBy("created_at")
     .execute();
   const redemptions = await db
     .selectFrom("loyalty_redemptions")
@@ -181,6 +191,17 @@ export async function exportPerson(
         reason: l.reason,
         createdAt: l.created_at,
       })),
+      pending: pending.map((p) => ({
+        customerId: p.customer_id,
+        action: p.action,
+        reference: p.reference,
+        points: Number(p.points),
+        reason: p.reason,
+        availableAt: p.available_at,
+        status: p.status,
+        createdAt: p.created_at,
+        settledAt: p.settled_at,
+      })),
       redemptions: redemptions.map((r) => ({
         id: r.id,
         customerId: r.customer_id,
@@ -223,6 +244,7 @@ export function recordCount(doc: PersonExport): number {
     doc.orders.length +
     doc.loyalty.accounts.length +
     doc.loyalty.ledger.length +
+    doc.loyalty.pending.length +
     doc.loyalty.redemptions.length +
     doc.reviewRequests.length
   );

@@ -95,7 +95,7 @@ export const adminReviewRoutes: RouteModule = {
         const ids = page.rows.filter((r) => Number(r.media_count) > 0).map((r) => r.id);
         const media =
           ids.length > 0
-            ? await ctx.media.forReviews(ctx.db, storeId, ids, publicOriginOf(c, ctx.trustProxy))
+            ? await ctx.media.forReviews(ctx.db, storeId, ids, publicOriginOf(c, ctx))
             : new Map();
         c.header("Cache-Control", "no-store");
         return c.json({
@@ -124,7 +124,7 @@ export const adminReviewRoutes: RouteModule = {
           .where("store_id", "=", storeId)
           .executeTakeFirst();
         if (!row) throw new ApiError(404, "review_not_found", "no review with this id in this store");
-        const origin = publicOriginOf(c, ctx.trustProxy);
+        const origin = publicOriginOf(c, ctx);
         const media = await mediaOfRow(ctx, storeId, row, origin);
         const review = toAdminReview(row, media);
         return c.json(review, 200, { "Cache-Control": "no-store", ETag: review.etag });
@@ -165,7 +165,7 @@ export const adminReviewRoutes: RouteModule = {
           c.get("store").id,
           reviewId,
           patch,
-          publicOriginOf(c, ctx.trustProxy),
+          publicOriginOf(c, ctx),
           auditEvent(c, ctx, action, reviewId),
           c.req.header("if-match"),
         );

@@ -9,6 +9,7 @@ import type { AppDeps } from "../context.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
 import { listen } from "../http/listen.ts";
+import { DEFAULT_READ_CACHE_MS } from "../http/read-cache.ts";
 import type { Logger } from "../logger.ts";
 import { localDiskStorage } from "../media/local-disk-storage.ts";
 import { unlimitedRateLimiter } from "../rate-limit.ts";
@@ -95,6 +96,10 @@ export async function openTestDatabase(
   };
 }
 
+/** The test servers' PLAUDIT_METRICS_TOKEN: scrape with `{ headers: METRICS_AUTH }`. */
+export const TEST_METRICS_TOKEN = "test-metrics-token-0123456789abcdefghijkl";
+export const METRICS_AUTH = { authorization: `Bearer ${TEST_METRICS_TOKEN}` };
+
 /** Quiet about requests; an unhandled error (our bug, answered 500) is printed, with its stack. */
 const testLogger: Logger = {
   info() {},
@@ -105,7 +110,8 @@ const testLogger: Logger = {
 
 /**
  * A real HTTP server on 127.0.0.1 and an ephemeral port, over a fresh database. Silent, and
- * without rate limits unless the test passes a limiter.
+ * without rate limits unless the test passes a limiter. The read cache is on, as in production
+ * (the CLI's default), unless the test passes `readCacheMs: 0`.
  */
 export async function startTestServer(
   options: { db: DatabaseUnderTest } & Partial<Omit<AppDeps, "db">>,
@@ -117,6 +123,8 @@ export async function startTestServer(
     logger: testLogger,
     rateLimiter: unlimitedRateLimiter,
     mediaStorage: localDiskStorage(mediaDir),
+    metricsToken: TEST_METRICS_TOKEN,
+    readCacheMs: DEFAULT_READ_CACHE_MS,
     ...deps,
     db,
   });
