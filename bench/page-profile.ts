@@ -229,7 +229,8 @@ try {
     for (let i = 0; i < RUNS; i++) {
       // Interleaved, so the load other work puts on the machine hits every variant alike.
       runs.without!.push(await measure(servers.withoutPlaudit + p.path, null, null, p.viewport));
-      for (const [name, dir] of builds)
+      // The builds swap places every run: neither always follows the other.
+      for (const [name, dir] of i % 2 ? [...builds].reverse() : builds)
         runs[name]!.push(await measure(servers.withPlaudit + p.path, dir, p.mark, p.viewport));
       process.stdout.write(
         `${p.name} run ${i + 1}: ${Object.entries(runs)
