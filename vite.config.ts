@@ -24,7 +24,7 @@ export default defineConfig({
           environment: "happy-dom",
           // Generous: the suite must pass on a machine whose cores are busy (no test is timed).
           testTimeout: 20_000,
-          include: ["packages/{core,ui,reviews,loyalty,embed}/src/**/*.test.{ts,tsx}"],
+          include: ["packages/{core,ui,reviews,loyalty,embed,admin}/src/**/*.test.{ts,tsx}"],
           exclude: ["packages/reviews/src/server/**"],
         },
       },
@@ -49,7 +49,25 @@ export default defineConfig({
           environment: "node",
           include: ["e2e/**/*.test.ts"],
           testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Starting the seeded server takes seconds, many on a busy machine (the harness gives
+          // it 120 s before calling it hung).
+          hookTimeout: 150_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        ...fromSource,
+        test: {
+          // The shopper's main flows again with the server on PostgreSQL (a fresh schema each):
+          // the product page, writing a review, and loyalty.
+          name: "e2e-postgres",
+          environment: "node",
+          include: ["e2e/product-page.test.ts", "e2e/reviews-widget-write.test.ts", "e2e/loyalty.test.ts"],
+          env: { PLAUDIT_E2E_DATABASE: "postgres" },
+          testTimeout: 60_000,
+          // Starting the seeded server takes seconds, many on a busy machine (the harness gives
+          // it 120 s before calling it hung).
+          hookTimeout: 150_000,
           fileParallelism: false,
         },
       },

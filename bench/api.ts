@@ -104,7 +104,7 @@ async function benchDatabase(kind: "sqlite" | "postgres", ceiling: WrkTarget): P
     }
     const port = await freePort();
     const server = await startProcess(
-      [join(import.meta.dirname, "../packages/server/src/cli.ts"), "start", "--port", String(port)],
+      [join(import.meta.dirname, "../packages/server/src/cli.ts"), "start", "--demo", "--port", String(port)],
       port,
       db.url,
       { pinned: true },

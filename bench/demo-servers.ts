@@ -32,7 +32,7 @@ export async function startDemoServers(): Promise<DemoServers> {
     const port = await freePort();
     if (demoDir) process.env.PLAUDIT_DEMO_DIR = demoDir;
     else delete process.env.PLAUDIT_DEMO_DIR;
-    children.push(await startProcess([cli, "start", "--port", String(port)], port, database));
+    children.push(await startProcess([cli, "start", "--demo", "--port", String(port)], port, database));
     urls.push(`http://127.0.0.1:${port}`);
   }
   delete process.env.PLAUDIT_DEMO_DIR;

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { repoRoot } from "./results-file.ts";
 
 export const cli = join(repoRoot, "packages/server/src/cli.ts");
-export const DEMO_SECRET = "bench-secret";
+export const DEMO_SECRET = "sk_bench_secret_0123456789abcdefghijklm";
 
 export function freePort(): Promise<number> {
   return new Promise((done, fail) => {

@@ -1,5 +1,7 @@
 // The browser-test harness: the real server (the same CLI `npm start` runs) on a free port with
-// a fresh seeded SQLite database, and Debian's Chromium driven by playwright-core. It builds
+// a fresh seeded database — SQLite, or a fresh PostgreSQL schema when PLAUDIT_E2E_DATABASE=postgres
+// (the e2e-postgres project runs the product page, write-review and loyalty flows that way) — and
+// Debian's Chromium driven by playwright-core. It builds
 // nothing: `npm test` builds packages/embed/dist/browser first (run `npm run build` before a lone e2e run).
 //
 //   const plaudit = await startHarness();            // in beforeAll
@@ -12,6 +14,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 import { type BrowserContext, chromium, type Page, type Request } from "playwright-core";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -61,6 +64,8 @@ export interface ShopPage {
 export interface Harness {
   /** e.g. http://127.0.0.1:41234 */
   baseUrl: string;
+  /** The server's SQLite file, for tests that check figures against the database itself. */
+  databasePath: string;
   open(path: string, options?: OpenOptions): Promise<ShopPage>;
   close(): Promise<void>;
 }
@@ -70,7 +75,31 @@ const REPORT_CSP = `addEventListener("securitypolicyviolation", (e) => {
   console.error("[e2e] CSP violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline"));
 });`;
 
-async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+/** Where the server keeps its data: a SQLite file in `dataDir`, or a fresh PostgreSQL schema. */
+async function databaseFor(dataDir: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (process.env.PLAUDIT_E2E_DATABASE !== "postgres") {
+    return { url: join(dataDir, "plaudit.sqlite"), drop: async () => {} };
+  }
+  const base = process.env.PLAUDIT_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+  const schema = `e2e_${Math.random().toString(36).slice(2, 10)}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`create schema ${schema}`);
+  const url = new URL(base);
+  // libpq's options parameter (node-postgres reads it from the URL): every connection of the
+  // server's pool works in the fresh schema.
+  url.searchParams.set("options", `-c search_path=${schema}`);
+  return { url: url.href, drop: () => run(`drop schema ${schema} cascade`) };
+}
+
+async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
     [
@@ -78,10 +107,11 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
       "tsx",
       join(repoRoot, "packages/server/src/cli.ts"),
       "start",
+      "--demo",
       "--port",
       "0",
       "--database-url",
-      join(dataDir, "plaudit.sqlite"),
+      databaseUrl,
     ],
     {
       cwd: repoRoot,
@@ -89,14 +119,14 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
         ...process.env,
         HOST: "127.0.0.1",
         PLAUDIT_RATE_LIMITS: "off",
-        PLAUDIT_DEMO_SECRET: "e2e-secret",
+        PLAUDIT_DEMO_SECRET: "sk_e2e_secret_0123456789abcdefghijklmn",
       },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
   let output = "";
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on http:\/\/localhost:(\d+)/.exec(output);
@@ -126,7 +156,8 @@ export async function startHarness(): Promise<Harness> {
     throw new Error(`no Chromium at ${CHROMIUM}: run \`node scripts/ensure-chromium.mjs\` (npm test does)`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), "plaudit-e2e-"));
-  const { url, child } = await startServer(dataDir);
+  const database = await databaseFor(dataDir);
+  const { url, child } = await startServer(database.url);
   const openPages = new Set<ShopPage>();
 
   async function open(path: string, options: OpenOptions = {}): Promise<ShopPage> {
@@ -178,11 +209,13 @@ export async function startHarness(): Promise<Harness> {
 
   return {
     baseUrl: url,
+    databasePath: join(dataDir, "plaudit.sqlite"),
     open,
     async close() {
       await Promise.all([...openPages].map((shop) => shop.close()));
       child.kill("SIGTERM");
       if (child.exitCode === null) await new Promise((done) => child.once("exit", done));
+      await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

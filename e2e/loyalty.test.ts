@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 const pageFor = (customerId: string) =>
-  `/demo/loyalty.html?customer-token=${encodeURIComponent(signCustomerToken("e2e-secret", customerId))}`;
+  `/demo/loyalty.html?customer-token=${encodeURIComponent(signCustomerToken("sk_e2e_secret_0123456789abcdefghijklmn", customerId))}`;
 
 // Hears the storefront events through the documented queue stub, before plaudit.js arrives.
 const LISTEN = `window.__heard = [];
@@ -108,9 +108,13 @@ describe("loyalty on the demo store", () => {
     await shop.close();
   });
 
-  it("moves the balance when the shopper writes a review in the reviews widget on the same page", async () => {
+  it("earns review points and moves the balance with the token given only on the script tag", async () => {
     const shop = await plaudit.open(pageFor("demo-newbie"));
     const { page } = shop;
+    // The regression (issue 16): the loyalty docs put the token on the script tag alone, and the
+    // reviews widget used to read only its own element — the review earned nothing.
+    expect(await page.locator("script[data-customer-token]").count()).toBe(1);
+    expect(await page.locator("[data-plaudit][data-customer-token]").count()).toBe(0);
     await expect.poll(() => launcher(page).textContent()).toMatch(/^Rewards [\d,]+ points?$/);
     const balance = async () => Number((await launcher(page).textContent())!.replace(/\D/g, ""));
     const before = await balance();
@@ -128,6 +132,10 @@ describe("loyalty on the demo store", () => {
     await form.getByRole("button", { name: "Submit review" }).click();
     await expect.poll(() => form.textContent()).toMatch(/Thank you!/);
 
+    const sent = shop
+      .requestsTo("/v1/stores/demo/products/mug-enamel/reviews")
+      .find((r) => r.method() === "POST");
+    expect(sent?.postDataJSON().customerToken).toMatch(/^demo-newbie\./);
     await expect.poll(balance).toBe(before + 50);
     await expect.poll(() => points.textContent()).toContain(`${before + 50}`);
     expect(shop.requestsTo("/v1/stores/demo/loyalty/me").length).toBeGreaterThanOrEqual(2);

@@ -28,7 +28,10 @@ const XSS_CORPUS = [
 ];
 
 const TALL = { width: 1280, height: 6000 };
-const ADMIN = { authorization: "Bearer e2e-secret", "content-type": "application/json" };
+const ADMIN = {
+  authorization: "Bearer sk_e2e_secret_0123456789abcdefghijklmn",
+  "content-type": "application/json",
+};
 
 async function submit(fields: { title: string; body: string; name: string; reply: string }): Promise<string> {
   const posted = await fetch(`${plaudit.baseUrl}/v1/stores/demo/products/tee-classic/reviews`, {

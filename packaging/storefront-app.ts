@@ -33,6 +33,19 @@ const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"));
 
 /** Every package under packages/ that is not `"private": true`: what goes to npm. */
 export function publicPackages(): PublicPackage[] {
+  return workspacePackages().filter((p) => p.manifest.private !== true);
+}
+
+/** The names of the packages under packages/ that never go to npm (`"private": true`). */
+export function repoOnlyPackageNames(): Set<string> {
+  return new Set(
+    workspacePackages()
+      .filter((p) => p.manifest.private === true)
+      .map((p) => p.name),
+  );
+}
+
+function workspacePackages(): PublicPackage[] {
   return readdirSync(join(repoRoot, "packages"), { withFileTypes: true })
     .filter(
       (entry) => entry.isDirectory() && existsSync(join(repoRoot, "packages", entry.name, "package.json")),
@@ -41,8 +54,7 @@ export function publicPackages(): PublicPackage[] {
       const dir = join(repoRoot, "packages", entry.name);
       const manifest = readJson(join(dir, "package.json"));
       return { name: manifest.name as string, dir, manifest };
-    })
-    .filter((p) => p.manifest.private !== true);
+    });
 }
 
 // A child sees none of the test runner's environment (NODE_ENV=test would give Vite a dev build;

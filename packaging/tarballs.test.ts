@@ -24,6 +24,7 @@ import {
   type Packed,
   packAll,
   publicPackages,
+  repoOnlyPackageNames,
   repoRoot,
   run,
 } from "./storefront-app.ts";
@@ -34,6 +35,12 @@ const TEST_FILE = /(\.test\.|(^|\/)(testing|crash|fuzz|e2e)\/|(^|\/)test-[^/]*$|
 const SHIPPED = /^(dist\/|bin\/|package\.json$|README\.md$|LICENSE$)/;
 
 const packages = publicPackages();
+const repoOnly = repoOnlyPackageNames();
+// Packages with code to import (a `types` condition in their exports). The others ship built
+// static files only: @plaudit/admin, the app the server serves at /admin/.
+const libraries = packages.filter((p) =>
+  Object.values(p.manifest.exports).some((target) => typeof target === "object" && target !== null),
+);
 const work = mkdtempSync(join(tmpdir(), "plaudit-packaging-"));
 const app = join(work, "storefront");
 let packed: Packed[] = [];
@@ -51,9 +58,9 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("the tarballs", () => {
-  it("are one per public package, each built the same way", () => {
+  it("are one per public package, each library built the same way", () => {
     expect(packed.map((p) => p.name).sort()).toEqual(packages.map((p) => p.name).sort());
-    for (const p of packages) {
+    for (const p of libraries) {
       expect(existsSync(join(p.dir, "tsconfig.build.json")), `${p.name} has a tsconfig.build.json`).toBe(
         true,
       );
@@ -71,13 +78,50 @@ describe("the tarballs", () => {
         paths.filter((path) => !SHIPPED.test(path)),
         `${tarball.name}: files outside dist/`,
       ).toEqual([]);
-      expect(
-        paths.filter((path) => path.endsWith(".d.ts")).length,
-        `${tarball.name}: .d.ts files`,
-      ).toBeGreaterThan(0);
+      if (libraries.some((p) => p.name === tarball.name)) {
+        expect(
+          paths.filter((path) => path.endsWith(".d.ts")).length,
+          `${tarball.name}: .d.ts`,
+        ).toBeGreaterThan(0);
+      }
     }
     const embed = packed.find((p) => p.name === "@plaudit/embed")!;
     expect(embed.files.map((file) => file.path)).toContain("dist/browser/plaudit.js");
+  });
+});
+
+describe("each installed package's dependencies", () => {
+  it("are what its shipped code imports: nothing undeclared, nothing declared for nothing", () => {
+    for (const p of packages) {
+      const installed = join(app, "node_modules", p.name);
+      const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
+      const declared = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
+      const imports = importedPackages(join(installed, "dist"));
+      // A repository-only package (the demo) may be loaded on demand, never statically.
+      const used = new Set(
+        [...imports]
+          .filter(([name, how]) => !(how === "dynamic" && repoOnly.has(name)))
+          .map(([name]) => name),
+      );
+      // A dependency may also be there for another one's peer (the server brings the Preact that
+      // @plaudit/reviews/server renders with).
+      const peersOfDependencies = new Set(
+        Object.keys(manifest.dependencies ?? {}).flatMap((name) => {
+          const file = join(app, "node_modules", name, "package.json");
+          return existsSync(file)
+            ? Object.keys(JSON.parse(readFileSync(file, "utf8")).peerDependencies ?? {})
+            : [];
+        }),
+      );
+      expect(
+        [...used].filter((name) => !declared.includes(name)),
+        `${p.name} imports without declaring`,
+      ).toEqual([]);
+      expect(
+        declared.filter((name) => !used.has(name) && !peersOfDependencies.has(name)),
+        `${p.name} declares without using`,
+      ).toEqual([]);
+    }
   });
 });
 
@@ -146,14 +190,27 @@ describe("in a storefront app outside the repository", () => {
     );
   });
 
-  it("starts the installed plaudit-server, which serves /plaudit.js and a store's summary", async () => {
+  it("creates a store with npx plaudit-server, then serves /plaudit.js, /admin/ and the store's API", async () => {
     const database = join(work, "plaudit.sqlite");
-    const migrated = await run(
-      "npx",
-      ["--no-install", "plaudit-server", "migrate", "--database-url", database],
-      app,
+    const cli = (...args: string[]) =>
+      run("npx", ["--no-install", "plaudit-server", ...args, "--database-url", database], app);
+    const created = JSON.parse(
+      await cli(
+        "stores",
+        "create",
+        "corner-shop",
+        "--name",
+        "Corner Shop",
+        "--origin",
+        "https://corner.example",
+        "--json",
+      ),
     );
-    expect(migrated).toContain("Database is up to date.");
+    expect(created.store).toEqual({
+      id: "corner-shop",
+      name: "Corner Shop",
+      allowedOrigins: ["https://corner.example"],
+    });
     const server = await startServer(database);
     try {
       const loader = await fetch(`${server.url}/plaudit.js`);
@@ -161,14 +218,51 @@ describe("in a storefront app outside the repository", () => {
       expect(loader.headers.get("content-type")).toMatch(/javascript/);
       expect(await loader.text()).toContain("chunks/");
 
-      const summary = await fetch(`${server.url}/v1/stores/demo/products/tee-classic/summary`);
+      const admin = await fetch(`${server.url}/admin/`);
+      expect(admin.status).toBe(200);
+      expect(admin.headers.get("content-type")).toMatch(/text\/html/);
+
+      const summary = await fetch(`${server.url}/v1/stores/corner-shop/products/enamel-mug/summary`);
       expect(summary.status).toBe(200);
-      expect(await summary.json()).toMatchObject({ productId: "tee-classic", count: expect.any(Number) });
+      expect(await summary.json()).toMatchObject({ productId: "enamel-mug", count: 0 });
+
+      const pending = await fetch(`${server.url}/v1/admin/reviews?status=pending`, {
+        headers: { authorization: `Bearer ${created.adminKey}` },
+      });
+      expect(pending.status).toBe(200);
+      expect(await pending.json()).toMatchObject({ items: [] });
     } finally {
       await server.stop();
     }
   });
 });
+
+/**
+ * The packages the compiled JavaScript under `dist` reaches, and whether only by dynamic
+ * `import()`: static, re-exported and dynamic imports of bare specifiers (not `node:` built-ins),
+ * and packages whose files it locates by their `package.json` (the server finds @plaudit/embed's
+ * built widgets that way).
+ */
+const PACKAGE_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(\/[\w./-]*)?$/;
+
+function importedPackages(dist: string): Map<string, "static" | "dynamic"> {
+  const used = new Map<string, "static" | "dynamic">();
+  const specifier =
+    /(?:\bfrom|\bimport)\s*(\()?\s*["']([^"'./][^"']*)["']|["']([^"'./][^"']*)\/package\.json["']/g;
+  for (const entry of readdirSync(dist, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".js") || entry.parentPath.includes("/dist/browser"))
+      continue;
+    const code = readFileSync(join(entry.parentPath, entry.name), "utf8");
+    for (const match of code.matchAll(specifier)) {
+      const spec = match[2] ?? match[3]!;
+      if (spec.startsWith("node:") || !PACKAGE_NAME.test(spec)) continue; // built-ins, or prose
+      const parts = spec.split("/");
+      const name = spec.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
+      if (match[1] !== "(" || !used.has(name)) used.set(name, match[1] === "(" ? "dynamic" : "static");
+    }
+  }
+  return used;
+}
 
 /** Builds an example copied into the app with the app's own Vite; all its JavaScript. */
 async function buildExample(name: string): Promise<string> {
@@ -197,7 +291,7 @@ async function startServer(database: string): Promise<{ url: string; stop(): Pro
     [join(app, "node_modules/.bin/plaudit-server"), "start", "--port", "0", "--database-url", database],
     {
       cwd: app,
-      env: { ...cleanEnv, HOST: "127.0.0.1", PLAUDIT_DEMO_SECRET: "packaging-secret" },
+      env: { ...cleanEnv, HOST: "127.0.0.1" },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

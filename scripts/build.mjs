@@ -39,9 +39,17 @@ const SHARED_CHUNKS = [
     name: "core",
     test: /packages[\\/](contract|core)[\\/]|node_modules[\\/](zustand|valibot)[\\/]/,
     priority: 20,
+    // Every page needs nearly all of core (the store, the client): one file, not slivers split
+    // by which lazy chunk also uses a module.
+    entriesAware: false,
   },
   { name: "ui", test: /packages[\\/]ui[\\/]/, priority: 10 },
-].map((group) => ({ ...group, tags: ["$initial"], entriesAware: true, entriesAwareMergeThreshold: 2048 }));
+].map((group) => ({
+  tags: ["$initial"],
+  entriesAware: true,
+  entriesAwareMergeThreshold: 2048,
+  ...group,
+}));
 
 const shared = {
   configFile: false,
@@ -143,8 +151,14 @@ async function buildLoader(entries) {
   });
 }
 
+/** The merchant admin app (packages/admin): static files the server serves at /admin/. */
+async function buildAdmin() {
+  await build({ configFile: join(root, "packages/admin/vite.config.ts"), logLevel: "warn" });
+}
+
 const started = performance.now();
 rmSync(dist, { recursive: true, force: true });
+await buildAdmin();
 const entries = await buildEntries();
 await buildLoader(entries);
 

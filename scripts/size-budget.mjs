@@ -19,7 +19,11 @@ const BUDGETS = {
   productPage: 30 * KB, // loader + reviews + stars, before any click
   loyaltyLauncherPage: 20 * KB, // loader + loyalty launcher; the panel loads on first open
   galleryPage: 25 * KB, // loader + gallery widget (Preact, core); the lightbox loads on the first press
+  adminFirstScreen: 100 * KB, // the admin app's sign-in: its entry, what that imports, the sign-in chunk
+  adminRoute: 60 * KB, // any admin screen when first opened, beyond what the first screen loaded (uPlot included)
 };
+
+const adminDist = join(root, "packages/admin/dist");
 
 /** Files under dist, as posix paths relative to it. */
 function listFiles(dir) {
@@ -125,6 +129,9 @@ function main() {
     ]);
   }
 
+  rows.push(["", "", "", "", ""]);
+  adminCosts(rows, failures);
+
   const header = ["file", "raw", "gzip", "brotli", "budget (gz)"];
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i].length)));
   const line = (row) =>
@@ -138,6 +145,50 @@ function main() {
     process.exit(1);
   }
   console.log("\nsize budgets: ok");
+}
+
+/**
+ * The merchant admin app (packages/admin/dist): its first screen (the entry module named by
+ * index.html, its static imports, and the sign-in chunk it loads at once) and each lazy screen.
+ */
+function adminCosts(rows, failures) {
+  const assets = join(adminDist, "assets");
+  const html = readFileSync(join(adminDist, "index.html"), "utf8");
+  const entry = /<script type="module"[^>]*src="\/admin\/assets\/([^"]+)"/.exec(html)?.[1];
+  if (!entry) {
+    failures.push("admin: index.html names no entry script");
+    return;
+  }
+  const files = readdirSync(assets).filter((f) => f.endsWith(".js"));
+  const code = new Map(files.map((f) => [f, readFileSync(join(assets, f), "utf8")]));
+  const readCode = (file) => code.get(file) ?? "";
+  const sizes = new Map(files.map((f) => [f, measure(code.get(f))]));
+  const sum = (set) => [...set].reduce((total, f) => total + sizes.get(f).gzip, 0);
+  const first = closure([entry, ...files.filter((f) => f.startsWith("sign-in-"))], readCode);
+  const firstGzip = sum(first);
+  if (firstGzip > BUDGETS.adminFirstScreen)
+    failures.push(
+      `admin first screen loads ${fmt(firstGzip)} gzipped (budget ${fmt(BUDGETS.adminFirstScreen)})`,
+    );
+  rows.push([
+    `= admin first screen, sign-in (${first.size} files)`,
+    "",
+    fmt(firstGzip),
+    "",
+    fmt(BUDGETS.adminFirstScreen),
+  ]);
+  for (const screen of ["queue", "overview", "customers", "audit"]) {
+    const chunk = files.find((f) => f.startsWith(`${screen}-`));
+    if (!chunk) {
+      failures.push(`admin: no chunk for the ${screen} screen (every route is lazy)`);
+      continue;
+    }
+    const added = new Set([...closure([chunk], readCode)].filter((f) => !first.has(f)));
+    const gzip = sum(added);
+    if (gzip > BUDGETS.adminRoute)
+      failures.push(`admin ${screen} screen adds ${fmt(gzip)} gzipped (budget ${fmt(BUDGETS.adminRoute)})`);
+    rows.push([`+ admin ${screen} screen (${added.size} files)`, "", fmt(gzip), "", fmt(BUDGETS.adminRoute)]);
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

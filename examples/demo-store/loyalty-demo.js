@@ -11,11 +11,8 @@ const script = document.createElement("script");
 script.src = "/plaudit.js";
 script.async = true;
 script.setAttribute("data-store", "demo");
+// One attribute for the whole page: every widget (reviews included) acts for this shopper.
 if (token) script.setAttribute("data-customer-token", token);
-// The reviews widget reads the token from its own element (it marks verified buyers and earns points).
-if (token)
-  for (const el of document.querySelectorAll('[data-plaudit="reviews"]'))
-    el.setAttribute("data-customer-token", token);
 for (const el of document.querySelectorAll("[data-demo-signed-in]")) el.hidden = !token;
 for (const el of document.querySelectorAll("[data-demo-guest]")) el.hidden = Boolean(token);
 document.body.append(script);

@@ -7,6 +7,8 @@ import type { EarningAction } from "./vocabulary.ts";
 /** The part of a program the arithmetic reads (the public program and the stored one both fit). */
 export interface EarningRules {
   earning: readonly { action: EarningAction; points: number }[];
+  /** The stored program's settings; the public program leaves them out (then no purchase is asked). */
+  settings?: { readonly [setting: string]: unknown; reviewPointsNeedPurchase?: boolean };
 }
 
 /** Points an action earns (0 when the program leaves it out); for purchase, the per-unit rate. */
@@ -25,8 +27,10 @@ export function purchasePoints(program: EarningRules, amount: number): number {
 
 /** What a review carries that the rules look at. */
 export interface ReviewFacts {
-  /** It has photos or videos. */
+  /** It has photos or videos (shown ones: not held or rejected by moderation). */
   withMedia: boolean;
+  /** Its customer bought the product; unknown (a promise on the page) counts as bought. */
+  verified?: boolean;
 }
 
 /** One ledger entry a review earns; each is awarded once per product per customer. */
@@ -35,8 +39,13 @@ export interface ReviewAward {
   points: number;
 }
 
-/** The entries a review earns: the review action, plus the media bonus when it carries media. */
+/**
+ * The entries a review earns: the review action, plus the media bonus when it carries media;
+ * nothing for a review without a verified purchase when the program asks for one (on by default:
+ * points for reviews of products nobody bought are points for nothing).
+ */
 export function reviewAwards(program: EarningRules, review: ReviewFacts): ReviewAward[] {
+  if (program.settings?.reviewPointsNeedPurchase === true && review.verified === false) return [];
   const awards: ReviewAward[] = [{ action: "review", points: pointsFor(program, "review") }];
   if (review.withMedia)
     awards.push({ action: "review_with_media", points: pointsFor(program, "review_with_media") });

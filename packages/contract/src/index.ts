@@ -10,6 +10,7 @@ export * from "./catalog.ts";
 export * from "./earning.ts";
 export * from "./error-codes.ts";
 export { amount, count, cursorPage, httpUrl, queryFlag, text, timestamp } from "./fields.ts";
+export * from "./keys.ts";
 export * from "./limits.ts";
 export * from "./loyalty.ts";
 export * from "./media.ts";

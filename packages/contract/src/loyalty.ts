@@ -62,6 +62,17 @@ export const ProgramSettings = v.object({
   /** Where the merchant's code webhook makes discount codes; null: Plaudit generates them. */
   codeWebhookUrl: v.optional(v.nullable(httpUrl), null),
   codeWebhookTimeoutMs: v.optional(count(100, 30_000), 5000),
+  /**
+   * Purchase and referral points stay pending (not spendable) this many days, the store's return
+   * window; a refund inside it cancels them. 0: spendable at once.
+   */
+  returnWindowDays: v.optional(count(0, 365), 30),
+  /** Review points only for a review of a product the customer bought (a verified purchase). */
+  reviewPointsNeedPurchase: v.optional(v.boolean("must be true or false"), true),
+  /** At most this many reviews earn points per customer in any 24 hours. */
+  reviewPointsPerDay: v.optional(count(1, 1000), 3),
+  /** A referral pays only when the referred customer's first order totals at least this much. */
+  referralMinimumOrderTotal: v.optional(amount(1_000_000), 20),
 });
 
 const uniqueBy = <T>(list: T[], key: (item: T) => string) => new Set(list.map(key)).size === list.length;
@@ -145,6 +156,15 @@ export const LoyaltyHistoryEntry = v.object({
 });
 export type LoyaltyHistoryEntry = v.InferOutput<typeof LoyaltyHistoryEntry>;
 
+export const PendingPoints = v.object({
+  points: v.number(),
+  reason: v.string(),
+  availableAt: v.nullable(timestamp),
+  /** The ledger action the points will be posted as (additive). */
+  action: v.optional(v.string()),
+});
+export type PendingPoints = v.InferOutput<typeof PendingPoints>;
+
 /**
  * GET …/loyalty/me (and POST …/loyalty/join): API.md's member plus additive fields the widgets
  * use when present. The server, the client and the loyalty widgets all read this one shape.
@@ -166,9 +186,14 @@ export const LoyaltyMe = v.object({
   lifetimeEarned: v.optional(v.number()),
   /** When the whole balance expires if nothing happens until then; null: never or nothing to lose. */
   pointsExpireAt: v.optional(v.nullable(timestamp)),
-  /** Points for reviews waiting for moderation: earned when the review is published. */
+  /** Points earned but not spendable yet: all of `pending` together. */
   pendingPoints: v.optional(v.number()),
-  pending: v.optional(v.array(v.object({ ...LoyaltyHistoryEntry.entries, status: v.literal("pending") }))),
+  /**
+   * Points earned but not yet spendable: purchase and referral points waiting out the return
+   * window (`availableAt`: when they become spendable), and review points waiting for moderation
+   * (`availableAt` null: when the review is published).
+   */
+  pending: v.optional(v.array(PendingPoints)),
 });
 export type LoyaltyMe = v.InferOutput<typeof LoyaltyMe>;
 
@@ -250,6 +275,8 @@ export const AdminCustomer = v.object({
   joinedAt: v.nullable(v.string()),
   referralCode: v.string(),
   birthday: v.nullable(v.string()),
+  /** Awards still inside the return window: not in the balance yet. */
+  pending: v.array(PendingPoints),
   history: v.array(
     v.object({
       id: v.string(),
@@ -271,6 +298,8 @@ export const ConsistencyReport = v.object({
 });
 
 export const LoyaltySweep = v.object({
+  /** Pending awards whose return window had passed, now spendable. */
+  released: v.number(),
   expired: v.object({ customers: v.number(), points: v.number() }),
   birthdays: v.number(),
   recoveredRedemptions: v.number(),

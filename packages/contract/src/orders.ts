@@ -78,6 +78,8 @@ export const Refund = v.object({
   customerId: v.string(),
   pointsReversed: v.number(),
   pointsShortfall: v.number(),
+  /** Purchase points still pending (inside the return window), canceled before they could be spent. */
+  pointsCanceled: v.number(),
   balance: v.number(),
   created: v.boolean(),
 });

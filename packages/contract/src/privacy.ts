@@ -91,6 +91,20 @@ const ExportedLoyalty = v.object({
     }),
   ),
   ledger: v.array(v.object({ ...AdminCustomer.entries.history.item.entries, customerId: v.string() })),
+  /** Points waiting out the return window. */
+  pending: v.array(
+    v.object({
+      customerId: v.string(),
+      action: v.string(),
+      reference: v.string(),
+      points: v.number(),
+      reason: v.string(),
+      availableAt: timestamp,
+      status: v.string(),
+      createdAt: timestamp,
+      settledAt: nullableTime,
+    }),
+  ),
   redemptions: v.array(
     v.object({
       id: v.string(),
@@ -118,6 +132,8 @@ const ExportedRequest = v.object({
   clickedAt: nullableTime,
   reviewedAt: nullableTime,
   createdAt: timestamp,
+  /** Photos uploaded on the request's page, waiting for their review. */
+  waitingMedia: v.array(v.object({ id: v.string(), productId: v.string(), files: v.array(v.string()) })),
 });
 
 /** The export: one JSON document of everything one store holds about the person. */

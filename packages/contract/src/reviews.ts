@@ -181,6 +181,11 @@ export const AdminReview = v.object({
   ...Review.entries,
   status: v.picklist(REVIEW_STATUSES),
   author: v.object({ name: v.string(), email: v.string() }),
+  /**
+   * Why the spam rules held the review for moderation (links, repeated text, the same text as the
+   * sender's review of another product, a burst from one address); null when they did not.
+   */
+  holdReason: v.optional(v.nullable(v.string())),
   /** The review's version as read: send it back as If-Match (409 conflict when it changed since). */
   etag: v.pipe(v.string(), v.description("the review's version: send it as If-Match when writing")),
 });

@@ -3,12 +3,26 @@ export type { ClientOptions, MediaQuery, PlauditClient } from "./client.ts";
 export { createClient, reviewSearch } from "./client.ts";
 export type { Theme, WidgetConfig } from "./config.ts";
 export { describeElement, PlauditConfigError, readConfig, scriptOrigin, THEMES } from "./config.ts";
+export {
+  configFromOptions,
+  defineWidget,
+  entryOf,
+  type MountOptions,
+  mountFunctionOf,
+  pageSizeOf,
+  prepareHost,
+  requireProduct,
+  type WidgetDefinition,
+  type WidgetMountArgs,
+  type WidgetMountOptions,
+} from "./define-widget.ts";
 export type { PlauditErrorDetails, PlauditErrorKind } from "./errors.ts";
 export { isPlauditError, PlauditError, parseRetryAfter } from "./errors.ts";
 export type { PlauditEventMap, PlauditEventName, PlauditEvents, PlauditListener } from "./events.ts";
 export { createEvents, getEvents } from "./events.ts";
 export type { Catalogs, I18n, MessageParams, Messages } from "./i18n.ts";
 export { createI18n, interpolate, matchCatalog, resolveLocale } from "./i18n.ts";
+export { scriptTagToken, shopperToken } from "./shopper.ts";
 export type { StoreOptions } from "./store.ts";
 export { createPlauditStore, ensureSlice, getStore, listKey, summaryKey } from "./store.ts";
 export type {

@@ -51,6 +51,8 @@ export interface PlauditState {
   myVotes: Record<string, VoteValue>;
   /** key: summaryKey(store, productId) */
   submissions: Record<string, SubmissionState>;
+  /** The shopper on this page: one identity for every widget (shopper.ts). */
+  shopper: { customerToken?: string };
   /** Slices added by other packages (loyalty, media…), typed by their owners. */
   [slice: string]: unknown;
 }
@@ -66,7 +68,18 @@ export interface PlauditActions {
   loadMoreReviews(config: StoreConfig, listKey: string): Promise<void>;
   /** Optimistic; rolls back and rejects with the PlauditError on failure. */
   vote(config: StoreConfig, review: Review, value: VoteValue): Promise<void>;
-  /** Emits review:submitted; refreshes the product's summary when published. Rejects on failure. */
+  /**
+   * The page's shopper is the one the store's server signed this token for (a host's or the script
+   * tag's data-customer-token, or an npm option). Empty or absent changes nothing.
+   */
+  identifyShopper(customerToken: string | undefined): void;
+  /** The page's shopper token: as identified, else the script tag's (read once); undefined: a guest. */
+  customerToken(): string | undefined;
+  /**
+   * Sends with the page's shopper token unless `input` names one; emits review:submitted (with the
+   * token, so loyalty refreshes the balance); refreshes the product's summary when published.
+   * Rejects on failure.
+   */
   submitReview(config: StoreConfig, productId: string, input: ReviewInput): Promise<SubmitReviewResponse>;
   /** Stable anonymous id in localStorage (falls back to memory). */
   voterId(): string;

@@ -7,6 +7,7 @@ import { getEvents, type PlauditEvents } from "./events.ts";
 import { loadMyVotes } from "./my-votes.ts";
 import { pageSingleton } from "./page-singleton.ts";
 import { reviewListsSlice } from "./review-lists-slice.ts";
+import { scriptTagToken } from "./shopper.ts";
 import type { PlauditState, PlauditStore, SliceContext, StoreConfig } from "./store-types.ts";
 import { createVoterId } from "./voter-id.ts";
 import { votesSlice } from "./votes-slice.ts";
@@ -35,6 +36,7 @@ export function createPlauditStore(options: StoreOptions = {}): PlauditStore {
     reviewLists: {},
     myVotes: loadMyVotes(storage),
     submissions: {},
+    shopper: {},
   }));
   const events = options.events ?? getEvents();
   const clients = new Map<string, PlauditClient>();
@@ -79,13 +81,31 @@ export function createPlauditStore(options: StoreOptions = {}): PlauditStore {
   const setSubmission = (key: string, value: PlauditState["submissions"][string]) =>
     api.setState((state) => ({ submissions: { ...state.submissions, [key]: value } }));
 
+  const identifyShopper = (token: string | undefined) => {
+    const customerToken = token?.trim();
+    if (customerToken && customerToken !== api.getState().shopper.customerToken)
+      api.setState({ shopper: { customerToken } });
+  };
+  let scriptTagRead = false;
+  const customerToken = () => {
+    if (!api.getState().shopper.customerToken && !scriptTagRead) {
+      scriptTagRead = true;
+      identifyShopper(scriptTagToken(globalThis.document));
+    }
+    return api.getState().shopper.customerToken;
+  };
+
   return {
     ...api,
     client,
+    identifyShopper,
+    customerToken,
     loadSummary: (config, productId) => loadSummary(config, productId),
     ...reviewListsSlice(ctx),
     ...votesSlice(ctx),
-    async submitReview(config, productId, input) {
+    async submitReview(config, productId, given) {
+      const token = given.customerToken ?? customerToken();
+      const input = token ? { ...given, customerToken: token } : given;
       const key = summaryKey(config.store, productId);
       setSubmission(key, { status: "sending" });
       let result: Awaited<ReturnType<PlauditClient["submitReview"]>>;

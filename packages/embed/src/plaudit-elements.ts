@@ -1,15 +1,56 @@
-// Custom elements for npm users (React, Vue, Svelte storefronts): attributes in, a widget in
-// the element's own shadow root out. They do not need the script-tag loader.
-import type { Theme } from "@plaudit/core";
-import { type MountWidgetOptions, mountReviews, mountStars } from "@plaudit/reviews";
+// Custom elements for npm users (React, Vue, Svelte storefronts): attributes in, a widget in the
+// element's own shadow root out, for all six kinds — each made from its kind's one definition, as
+// the loader's entry and the npm mount function are. They do not need the script-tag loader.
+import {
+  getStore,
+  prepareHost,
+  THEMES,
+  type Theme,
+  type WidgetConfig,
+  type WidgetDefinition,
+} from "@plaudit/core";
+import { loyaltyWidget, pointsForWidget, pointsWidget } from "@plaudit/loyalty";
+import { galleryWidget, reviewsWidget, starsWidget } from "@plaudit/reviews";
 
-type MountWidget = (el: HTMLElement, options: MountWidgetOptions) => () => void;
+/** Every kind's element, `<plaudit-${kind}>`. */
+export const WIDGET_DEFINITIONS: readonly WidgetDefinition<unknown>[] = [
+  reviewsWidget,
+  starsWidget,
+  galleryWidget,
+  loyaltyWidget,
+  pointsWidget,
+  pointsForWidget,
+] as WidgetDefinition<unknown>[];
 
-const ATTRIBUTES = ["product-id", "store", "api", "locale", "theme", "product-name", "href", "page-size"];
+const COMMON_ATTRIBUTES = ["store", "api", "product-id", "locale", "theme"];
 
-function elementClass(kind: string, mountWidget: MountWidget): CustomElementConstructor {
+const camel = (name: string) => name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+/** The element's attributes as the WidgetConfig a data-attribute host would give. */
+export function configFromAttributes(el: Element): WidgetConfig | undefined {
+  const store = el.getAttribute("store");
+  if (!store) return undefined;
+  const options: Record<string, string> = {};
+  for (const { name, value } of Array.from(el.attributes)) {
+    if (!COMMON_ATTRIBUTES.includes(name) && !name.startsWith("data-")) options[camel(name)] = value;
+  }
+  const theme = el.getAttribute("theme") as Theme | null;
+  const locale = el.getAttribute("locale");
+  const productId = el.getAttribute("product-id");
+  return {
+    store,
+    apiBase: (el.getAttribute("api") ?? location.origin).replace(/\/+$/, ""),
+    ...(locale ? { locale } : {}),
+    theme: theme && (THEMES as readonly string[]).includes(theme) ? theme : "auto",
+    ...(productId ? { productId } : {}),
+    options,
+  };
+}
+
+/** `<plaudit-${kind}>` for one definition. */
+export function elementOf(definition: WidgetDefinition<unknown>): CustomElementConstructor {
   return class PlauditElement extends HTMLElement {
-    static observedAttributes = ATTRIBUTES;
+    static observedAttributes = [...COMMON_ATTRIBUTES, ...(definition.attributes ?? [])];
     private unmount: (() => void) | undefined;
 
     connectedCallback() {
@@ -28,39 +69,32 @@ function elementClass(kind: string, mountWidget: MountWidget): CustomElementCons
     private render() {
       this.unmount?.();
       this.unmount = undefined;
-      const productId = this.getAttribute("product-id");
-      const store = this.getAttribute("store");
-      if (!productId || !store) return; // frameworks often set attributes one at a time
-      const options: MountWidgetOptions = {
-        store,
-        productId,
-        apiBase: this.getAttribute("api") ?? location.origin,
-      };
-      const optional = {
-        locale: this.getAttribute("locale"),
-        theme: this.getAttribute("theme") as Theme | null,
-        productName: this.getAttribute("product-name"),
-        href: this.getAttribute("href"),
-      };
-      for (const [key, value] of Object.entries(optional))
-        if (value) Object.assign(options, { [key]: value });
-      const pageSize = Number(this.getAttribute("page-size"));
-      if (pageSize) options.pageSize = pageSize;
+      const config = configFromAttributes(this);
+      // Frameworks often set attributes one at a time: wait for what the kind needs.
+      if (!config || (definition.needsProduct && !config.productId)) return;
       try {
-        this.unmount = mountWidget(this, options);
+        this.unmount = definition.mount({
+          host: this,
+          root: prepareHost(this),
+          config,
+          options: definition.options(config),
+          store: getStore(),
+        });
       } catch (error) {
-        console.error(`[plaudit] <plaudit-${kind}> could not mount`, error);
+        console.error(`[plaudit] <plaudit-${definition.kind}> could not mount`, error);
       }
     }
   };
 }
 
 /**
- * Registers `<plaudit-reviews>` and `<plaudit-stars>` (attributes: product-id, store, api,
- * locale, theme, product-name, href, page-size). Safe to call more than once.
+ * Registers `<plaudit-reviews>`, `<plaudit-stars>`, `<plaudit-gallery>`, `<plaudit-loyalty>`,
+ * `<plaudit-points>` and `<plaudit-points-for>` (attributes: store, api, product-id, locale, theme,
+ * and each kind's own, as its data-* attributes without the prefix). Safe to call more than once.
  */
 export function defineElements(registry: CustomElementRegistry = customElements): void {
-  if (!registry.get("plaudit-reviews"))
-    registry.define("plaudit-reviews", elementClass("reviews", mountReviews));
-  if (!registry.get("plaudit-stars")) registry.define("plaudit-stars", elementClass("stars", mountStars));
+  for (const definition of WIDGET_DEFINITIONS) {
+    const name = `plaudit-${definition.kind}`;
+    if (!registry.get(name)) registry.define(name, elementOf(definition));
+  }
 }

@@ -1,67 +1,39 @@
 // @plaudit/reviews for npm users: mount the widgets into your own elements, or build the
 // structured data yourself (the server-side renderer does).
-import { getStore, type PlauditStore, type Theme, type WidgetConfig } from "@plaudit/core";
-import { prepareHost } from "@plaudit/ui";
-import { mountReviewsWidget } from "./reviews/mount-reviews.ts";
-import { mountStarsBadge } from "./stars-badge/mount-stars-badge.ts";
+import { mountFunctionOf, type WidgetMountOptions } from "@plaudit/core";
+import { galleryWidget } from "./media/gallery-definition.ts";
+import { reviewsWidget } from "./reviews/reviews-definition.ts";
+import { starsWidget } from "./stars-badge/stars-definition.ts";
 
-export interface MountWidgetOptions {
-  /** Public store id. */
-  store: string;
-  /** Your Plaudit server, e.g. "https://reviews.example.com". */
-  apiBase: string;
+export interface MountWidgetOptions extends WidgetMountOptions {
+  /** The product the reviews or the badge are for. */
   productId: string;
-  /** BCP 47 tag; default: the page's `lang`. */
-  locale?: string;
-  /** Default "auto". */
-  theme?: Theme;
   /** Shown in the write form and structured data. */
   productName?: string;
-  /** Your server's signed token for the logged-in shopper (verified-buyer badge). */
-  customerToken?: string;
   /** Star badge link target; default the reviews widget. */
   href?: string;
-  /** Reviews per page (1–50, default 10). */
+  /** Reviews (gallery: items) per page (1–50, default 10; gallery 12). */
   pageSize?: number;
-  /** Default: the page's shared store (one per page, shared with the script tag). */
-  plauditStore?: PlauditStore;
+  /** Gallery: "grid" (default) or "carousel". */
+  layout?: string;
 }
 
-function widgetConfig(opts: MountWidgetOptions): WidgetConfig {
-  const options: Record<string, string> = {};
-  if (opts.productName) options.productName = opts.productName;
-  if (opts.customerToken) options.customerToken = opts.customerToken;
-  if (opts.href) options.href = opts.href;
-  if (opts.pageSize) options.pageSize = String(opts.pageSize);
-  return {
-    store: opts.store,
-    apiBase: opts.apiBase.replace(/\/+$/, ""),
-    ...(opts.locale ? { locale: opts.locale } : {}),
-    theme: opts.theme ?? "auto",
-    productId: opts.productId,
-    options,
-  };
-}
+// Each from its kind's one definition (also the loader's entry and the custom element).
 
 /** Renders the reviews widget into `el`'s shadow root; returns the unmount. */
-export function mountReviews(el: HTMLElement, opts: MountWidgetOptions): () => void {
-  return mountReviewsWidget({
-    host: el,
-    root: prepareHost(el),
-    config: widgetConfig(opts),
-    store: opts.plauditStore ?? getStore(),
-  });
-}
+export const mountReviews: (el: HTMLElement, opts: MountWidgetOptions) => () => void =
+  mountFunctionOf(reviewsWidget);
 
 /** Renders a star badge into `el`'s shadow root; returns the unmount. */
-export function mountStars(el: HTMLElement, opts: MountWidgetOptions): () => void {
-  return mountStarsBadge({
-    host: el,
-    root: prepareHost(el),
-    config: widgetConfig(opts),
-    store: opts.plauditStore ?? getStore(),
-  });
-}
+export const mountStars: (el: HTMLElement, opts: MountWidgetOptions) => () => void =
+  mountFunctionOf(starsWidget);
+
+/** The gallery's options: site-wide without a product. */
+export type MountGalleryOptions = Omit<MountWidgetOptions, "productId"> & { productId?: string };
+
+/** Renders the photo and video gallery (site-wide, or `productId`'s) into `el`'s shadow root. */
+export const mountGallery: (el: HTMLElement, opts: MountGalleryOptions) => () => void =
+  mountFunctionOf(galleryWidget);
 
 export {
   buildProductJsonLd,
@@ -82,3 +54,4 @@ export {
 } from "./reviews/reviews-controller.ts";
 export { ReviewsView, type ReviewsViewProps } from "./reviews/reviews-view.tsx";
 export { type StarsBadgeProps, starsBadgeCss, starsBadgeMarkup } from "./stars-badge/stars-badge-markup.ts";
+export { galleryWidget, reviewsWidget, starsWidget };

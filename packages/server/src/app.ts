@@ -5,12 +5,14 @@ import type { AppContext, AppDeps, AppEnv } from "./context.ts";
 import { ApiError } from "./errors.ts";
 import { withDefaultHooks } from "./hooks.ts";
 import { adminAuth } from "./http/admin-auth.ts";
+import { createAdminFailures } from "./http/admin-failures.ts";
 import { publicCors } from "./http/cors.ts";
 import { lingerAfterEarlyAnswer } from "./http/lingering-close.ts";
 import { rejectNulInUrl } from "./http/nul-guard.ts";
 import { createReadCache } from "./http/read-cache.ts";
 import { logRequest, requestIdFrom, requestLog } from "./http/request-log.ts";
 import { storeScope } from "./http/store-scope.ts";
+import { plainSecretBox } from "./keys/secret-box.ts";
 import { jsonLogger } from "./logger.ts";
 import { withLoyaltyHooks } from "./loyalty/earning.ts";
 import { tableReviewMedia } from "./media/review-media-source.ts";
@@ -47,6 +49,8 @@ export function createApp(deps: AppDeps): PlauditApp {
     mediaBaseUrl: deps.mediaBaseUrl ?? "",
     trustProxy: deps.trustProxy ?? false,
     allowPrivateWebhooks: deps.allowPrivateWebhooks ?? false,
+    secrets: deps.secrets ?? plainSecretBox,
+    adminFailures: deps.adminFailures ?? createAdminFailures(),
     ...(deps.assets ? { assets: deps.assets } : {}),
     ...(deps.publicUrl ? { publicUrl: deps.publicUrl.replace(/\/+$/, "") } : {}),
     ...(deps.mailer ? { mailer: deps.mailer } : {}),

@@ -6,11 +6,17 @@ import { parseArgs } from "node:util";
 import { usersCommand } from "./admin-users/cli-users.ts";
 import { seedDemoOwner } from "./admin-users/demo-owner.ts";
 import { createApp } from "./app.ts";
+import { CliError } from "./cli-error.ts";
 import { signCustomerToken } from "./customer-token.ts";
 import { backupSqlite } from "./db/backup.ts";
 import { describeDatabaseUrl, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { listen } from "./http/listen.ts";
+import { parseReadCacheMs } from "./http/read-cache.ts";
+import { keysCreate, keysList, keysRevoke } from "./keys/keys-cli.ts";
+import { type SecretBox, secretBox } from "./keys/secret-box.ts";
+import { assertStrongSecret, WeakSecretError } from "./keys/secret-strength.ts";
+import { currentSigningSecret, sealPlainSecrets } from "./keys/signing-secrets.ts";
 import { jsonLogger } from "./logger.ts";
 import { IDEMPOTENCY_KEY_DAYS, sweepIdempotencyKeys } from "./loyalty/idempotency-sweep.ts";
 import { mailSettingsFromEnv } from "./mail/mail-settings.ts";
@@ -22,17 +28,25 @@ import { createMemoryRateLimiter, unlimitedRateLimiter } from "./rate-limit.ts";
 import { seedBenchmarkReviews, seedDemo } from "./seed.ts";
 import { cspAdvice } from "./snippet/csp-advice.ts";
 import { findStore } from "./stores/store-repo.ts";
+import { storesCreate, storesList } from "./stores/stores-cli.ts";
 import { serverJobRunner } from "./worker.ts";
 
 const USAGE = `plaudit-server <command> [options]
 
 Commands:
-  start            migrate, seed the demo store if missing, and serve (default)
+  start            migrate and serve (default): production, no demo store and no demo pages
+  start --demo     also seed the demo store if missing and serve the demo shop (npm start)
   migrate          bring the database schema up to date
   seed             create the demo store if missing; --reviews N adds N benchmark reviews
   backup <file>    consistent snapshot of the SQLite database while the server runs
   token            print a customer token (loyalty, verified reviews) for testing:
                    plaudit-server token --store demo --customer alice
+  stores create <storeId> --name NAME --origin URL [--origin URL…] [--json]
+                   create a store; prints its first admin key and signing secret once
+  stores list      the stores on this database
+  keys create --store ID --name NAME [--scopes a,b]   a new admin key (printed once)
+  keys list --store ID                                 keys (no secrets), revoked ones marked
+  keys revoke --store ID KEY_ID                        refuse that key from now on
   worker           run the job runner alone (review-request emails, notifications);
                    start runs one too — run as many workers as you like on one database
   csp              print what a strict Content-Security-Policy needs for server-rendered
@@ -50,6 +64,8 @@ Options:
   --reviews N          (seed) add N reviews to product "bench-product" of the demo store
   --product ID         (seed --reviews) product to add them to
   --store ID           (token) store id, default demo
+  --customer ID        (token) the customer id the token speaks for
+  --name, --origin, --scopes, --json   (stores, keys) see above
   --customer ID        (token, privacy) the customer id the token speaks for / the request is about
   --email E, --role R  (users) the user's address and role; --json prints one JSON line
                        (privacy) --email is the address the request is about
@@ -59,9 +75,22 @@ Options:
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
-/** plaudit.js and its chunks: built into @plaudit/embed's dist/browser, wherever npm installed it. */
-function widgetFilesDir(): string {
-  return join(dirname(createRequire(import.meta.url).resolve("@plaudit/embed/package.json")), "dist/browser");
+/** PLAUDIT_SECRETS_KEY seals signing secrets at rest (keys/secret-box.ts); a weak one is refused. */
+function secretsFromEnv(): SecretBox {
+  const key = process.env.PLAUDIT_SECRETS_KEY?.trim() || undefined;
+  try {
+    return secretBox(key);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A built folder of a package the server serves, found by its manifest wherever npm installed it. */
+function builtFolder(
+  manifest: "@plaudit/embed/package.json" | "@plaudit/admin/package.json",
+  folder: string,
+) {
+  return join(dirname(createRequire(import.meta.url).resolve(manifest)), folder);
 }
 
 function fail(message: string): never {
@@ -79,10 +108,14 @@ async function main(): Promise<void> {
       product: { type: "string" },
       store: { type: "string" },
       customer: { type: "string" },
+      name: { type: "string" },
+      origin: { type: "string", multiple: true },
+      scopes: { type: "string" },
       email: { type: "string" },
       voter: { type: "string" },
       role: { type: "string" },
       json: { type: "boolean" },
+      demo: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -92,6 +125,7 @@ async function main(): Promise<void> {
     return;
   }
   const databaseUrl = values["database-url"] ?? process.env.DATABASE_URL;
+  const secrets = secretsFromEnv();
 
   if (command === "backup") {
     const target = positionals[1];
@@ -111,6 +145,43 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (command === "stores" || command === "keys") {
+    const db = openDatabase(databaseUrl);
+    try {
+      await migrate(db);
+      const sub = positionals[1];
+      const json = values.json ?? false;
+      let output: string;
+      if (command === "stores" && sub === "create")
+        output = await storesCreate(db, secrets, {
+          id: positionals[2],
+          name: values.name,
+          origins: values.origin ?? [],
+          json,
+        });
+      else if (command === "stores" && sub === "list") output = await storesList(db, { json });
+      else if (command === "keys" && sub === "create")
+        output = await keysCreate(db, {
+          store: values.store,
+          name: values.name,
+          scopes: values.scopes,
+          json,
+        });
+      else if (command === "keys" && sub === "list")
+        output = await keysList(db, { store: values.store, json });
+      else if (command === "keys" && sub === "revoke")
+        output = await keysRevoke(db, { store: values.store, keyId: positionals[2] });
+      else throw new CliError(`unknown: ${command} ${sub ?? ""}\n\n${USAGE}`);
+      process.stdout.write(output);
+    } catch (error) {
+      if (error instanceof CliError || error instanceof WeakSecretError) fail(error.message);
+      throw error;
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+
   if (command === "csp") {
     process.stdout.write(cspAdvice());
     return;
@@ -121,12 +192,14 @@ async function main(): Promise<void> {
       fail("token needs --customer ID: plaudit-server token --store demo --customer alice");
     const db = openDatabase(databaseUrl);
     await migrate(db);
-    const store = await findStore(db, values.store ?? "demo");
+    const storeId = values.store ?? "demo";
+    const secret = (await findStore(db, storeId))
+      ? await currentSigningSecret(db.kysely, secrets, { storeId, purpose: "customer_token" })
+      : undefined;
     await db.close();
-    if (!store)
-      fail(`no store ${JSON.stringify(values.store ?? "demo")} (run plaudit-server seed for the demo store)`);
+    if (!secret) fail(`no store ${JSON.stringify(storeId)} (run plaudit-server seed for the demo store)`);
     // Made as a merchant's server would (docs/loyalty.md); valid for the store's token lifetime.
-    process.stdout.write(`${signCustomerToken(store.secretKey, values.customer)}\n`);
+    process.stdout.write(`${signCustomerToken(secret, values.customer)}\n`);
     return;
   }
 
@@ -207,29 +280,49 @@ async function main(): Promise<void> {
     return;
   }
 
-  const envSecret = process.env.PLAUDIT_DEMO_SECRET?.trim() || undefined;
+  const sealed = await sealPlainSecrets(db.kysely, secrets);
+  if (sealed > 0) jsonLogger.info({ msg: "sealed signing secrets with PLAUDIT_SECRETS_KEY", sealed });
+
+  // Production (`start`) seeds nothing; the demo store and its owner exist only for `--demo`
+  // (what `npm start` runs) and `seed`.
+  const demo = command === "seed" || values.demo === true;
   // The same storage createApp picks below, so the seeded photos are served.
   const mediaStorage = mediaStorageFromEnv(db);
-  const seeded = await seedDemo(db, { mediaStorage, ...(envSecret ? { secretKey: envSecret } : {}) });
-  if (seeded.created && !envSecret) {
+  let seeded: Awaited<ReturnType<typeof seedDemo>> | undefined;
+  if (demo) {
+    const envSecret = process.env.PLAUDIT_DEMO_SECRET?.trim() || undefined;
+    if (envSecret) {
+      try {
+        assertStrongSecret("PLAUDIT_DEMO_SECRET", envSecret);
+      } catch (error) {
+        fail((error as Error).message);
+      }
+    }
+    seeded = await seedDemo(db, {
+      mediaStorage,
+      secrets,
+      ...(envSecret ? { secretKey: envSecret } : {}),
+    });
+    if (seeded.created && !envSecret) {
+      process.stdout.write(
+        `Created the demo store. Its secret key (admin API, customer tokens) is:\n  ${seeded.secretKey}\n` +
+          "It is stored in the database; set PLAUDIT_DEMO_SECRET to choose your own.\n",
+      );
+    }
+
+    const adminPassword = process.env.PLAUDIT_DEMO_ADMIN_PASSWORD?.trim() || undefined;
+    const owner = await seedDemoOwner(db, {
+      storeId: "demo",
+      now: new Date(),
+      ...(adminPassword ? { password: adminPassword } : {}),
+    });
+    const adminUrl = `http://localhost:${values.port ?? process.env.PORT ?? 8787}/admin/`;
     process.stdout.write(
-      `Created the demo store. Its secret key (admin API, customer tokens) is:\n  ${seeded.secretKey}\n` +
-        "It is stored in the database; set PLAUDIT_DEMO_SECRET to choose your own.\n",
+      owner.password && !adminPassword
+        ? `Created the demo store's owner. Sign in to the admin app at ${adminUrl}\n  store: demo  email: ${owner.email}  password: ${owner.password}\n`
+        : `Admin app: ${adminUrl} (store: demo, email: ${owner.email}; plaudit-server users invite --store demo --email ${owner.email} prints a link to set a new password)\n`,
     );
   }
-
-  const adminPassword = process.env.PLAUDIT_DEMO_ADMIN_PASSWORD?.trim() || undefined;
-  const owner = await seedDemoOwner(db, {
-    storeId: "demo",
-    now: new Date(),
-    ...(adminPassword ? { password: adminPassword } : {}),
-  });
-  const adminUrl = `http://localhost:${values.port ?? process.env.PORT ?? 8787}/admin/`;
-  process.stdout.write(
-    owner.password && !adminPassword
-      ? `Created the demo store's owner. Sign in to the admin app at ${adminUrl}\n  store: demo  email: ${owner.email}  password: ${owner.password}\n`
-      : `Admin app: ${adminUrl} (store: demo, email: ${owner.email}; plaudit-server users invite --store demo --email ${owner.email} prints a link to set a new password)\n`,
-  );
 
   if (command === "seed") {
     if (values.reviews !== undefined) {
@@ -240,9 +333,9 @@ async function main(): Promise<void> {
       process.stdout.write(`Added ${count} reviews in ${Math.round(performance.now() - started)} ms.\n`);
     } else {
       process.stdout.write(
-        seeded.created
+        seeded?.created
           ? `Seeded the demo store with ${seeded.reviews} reviews and ${seeded.photos} photos.\n`
-          : `The demo store exists; kept its data${seeded.photos > 0 ? ` and added ${seeded.photos} photos` : ""}.\n`,
+          : `The demo store exists; kept its data${seeded && seeded.photos > 0 ? ` and added ${seeded.photos} photos` : ""}.\n`,
       );
     }
     await db.close();
@@ -252,9 +345,12 @@ async function main(): Promise<void> {
   const port = Number(values.port ?? process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     fail(`not a port: ${values.port ?? process.env.PORT}`);
-  const readCacheMs = Number(process.env.PLAUDIT_READ_CACHE_MS ?? 2000);
-  if (!Number.isFinite(readCacheMs) || readCacheMs < 0)
-    fail(`PLAUDIT_READ_CACHE_MS must be a number of milliseconds (0 turns the read cache off)`);
+  let readCacheMs: number;
+  try {
+    readCacheMs = parseReadCacheMs(process.env.PLAUDIT_READ_CACHE_MS);
+  } catch (error) {
+    fail((error as Error).message);
+  }
   let mail: ReturnType<typeof mailSettingsFromEnv>;
   try {
     mail = mailSettingsFromEnv(process.env);
@@ -266,6 +362,7 @@ async function main(): Promise<void> {
     ...(mail.publicUrl ? { publicUrl: mail.publicUrl } : {}),
     ...(mail.smtpUrl ? { mailer: smtpMailer(mail.smtpUrl) } : {}),
     db,
+    secrets,
     mediaStorage,
     ...(process.env.PLAUDIT_MEDIA_BASE_URL ? { mediaBaseUrl: process.env.PLAUDIT_MEDIA_BASE_URL } : {}),
     logger: jsonLogger,
@@ -274,14 +371,18 @@ async function main(): Promise<void> {
     allowPrivateWebhooks: process.env.PLAUDIT_ALLOW_PRIVATE_WEBHOOKS === "1",
     rateLimiter: process.env.PLAUDIT_RATE_LIMITS === "off" ? unlimitedRateLimiter : createMemoryRateLimiter(),
     assets: {
-      embedDir: process.env.PLAUDIT_EMBED_DIR ?? widgetFilesDir(),
-      demoDir: process.env.PLAUDIT_DEMO_DIR ?? resolve(repoRoot, "examples/demo-store"),
+      // plaudit.js and its chunks; the admin app (scripts/build.mjs builds both).
+      embedDir: process.env.PLAUDIT_EMBED_DIR ?? builtFolder("@plaudit/embed/package.json", "dist/browser"),
+      ...(demo ? { demoDir: process.env.PLAUDIT_DEMO_DIR ?? resolve(repoRoot, "examples/demo-store") } : {}),
+      adminDir: process.env.PLAUDIT_ADMIN_DIR ?? builtFolder("@plaudit/admin/package.json", "dist"),
     },
   });
   const { ctx } = plaudit;
   const server = listen(plaudit, { port, hostname: process.env.HOST ?? "0.0.0.0" }, (info) => {
     process.stdout.write(
-      `Plaudit is listening on http://localhost:${info.port}/  —  demo: http://localhost:${info.port}/demo/\n`,
+      demo
+        ? `Plaudit is listening on http://localhost:${info.port}/  —  demo: http://localhost:${info.port}/demo/\n`
+        : `Plaudit is listening on http://localhost:${info.port}/ (production: no demo; plaudit-server stores create … makes a store)\n`,
     );
   });
 

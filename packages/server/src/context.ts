@@ -2,7 +2,9 @@ import type { Hono } from "hono";
 import type { Actor } from "./auth/actor.ts";
 import type { Database } from "./db/database.ts";
 import type { ServerHooks } from "./hooks.ts";
+import type { AdminFailures } from "./http/admin-failures.ts";
 import type { ReadCache } from "./http/read-cache.ts";
+import type { SecretBox } from "./keys/secret-box.ts";
 import type { Logger } from "./logger.ts";
 import type { Mailer } from "./mail/mailer.ts";
 import type { MediaStorage } from "./media/media-storage.ts";
@@ -17,8 +19,16 @@ export interface AppDeps {
   clock?: () => Date;
   rateLimiter?: RateLimiter;
   logger?: Logger;
-  /** Built widget assets and demo pages; without it the server serves only the API. */
-  assets?: { embedDir: string; demoDir: string };
+  /**
+   * Built widget assets; without it the server serves only the API. `demoDir` (only with
+   * `start --demo`) adds the demo shop's pages, its sign-in and the `/` → `/demo/` redirect.
+   */
+  assets?: {
+    embedDir: string;
+    demoDir?: string;
+    /** The admin app's build (packages/admin/dist). */
+    adminDir?: string;
+  };
   hooks?: Partial<ServerHooks>;
   /** Media attached to reviews (the media module provides it); without it reviews carry no media. */
   media?: ReviewMediaSource;
@@ -41,6 +51,10 @@ export interface AppDeps {
    * The CLI reads PLAUDIT_ALLOW_PRIVATE_WEBHOOKS=1.
    */
   allowPrivateWebhooks?: boolean;
+  /** Seals and opens stored signing secrets (PLAUDIT_SECRETS_KEY); default: stored as given. */
+  secrets?: SecretBox;
+  /** Failed admin authentications per address (default: in memory, http/admin-failures.ts). */
+  adminFailures?: AdminFailures;
   /**
    * The origin links in emails and hosted pages use (PLAUDIT_PUBLIC_URL), e.g.
    * `https://reviews.example.com`; required for review requests.
@@ -61,9 +75,11 @@ export interface AppContext {
   media: ReviewMediaSource;
   mediaStorage: MediaStorage;
   mediaBaseUrl: string;
-  assets?: { embedDir: string; demoDir: string };
+  assets?: { embedDir: string; demoDir?: string; adminDir?: string };
   trustProxy: boolean;
   allowPrivateWebhooks: boolean;
+  secrets: SecretBox;
+  adminFailures: AdminFailures;
   /** The in-process cache of public reads, when on; writes through the API invalidate it. */
   readCache?: ReadCache;
   publicUrl?: string;

@@ -62,6 +62,13 @@ export interface ServerHooks {
   reviewSubmitted: ((tx: Tx, review: SubmittedReview) => Promise<void>)[];
   /** Runs when moderation moves a stored review into "published" (loyalty's review points). */
   reviewPublished: ((tx: Tx, review: PublishedReview) => Promise<void>)[];
+  /** Runs when moderation moves a published review out of "published" (points taken back). */
+  reviewUnpublished: ((tx: Tx, review: PublishedReview) => Promise<void>)[];
+  /**
+   * Runs when moderation changes which of a review's photos and videos are shown (`mediaCount` is
+   * the new count of shown ones), with whether the review is published.
+   */
+  reviewMediaChanged: ((tx: Tx, review: PublishedReview & { published: boolean }) => Promise<void>)[];
   /** Runs once per order, when it is first known fulfilled (review requests schedule from it). */
   orderFulfilled: ((tx: Tx, order: FulfilledOrder) => Promise<void>)[];
   /** Runs once per refunded order (review requests cancel what is not yet sent). */
@@ -75,6 +82,8 @@ export function withDefaultHooks(hooks: Partial<ServerHooks> = {}): ServerHooks 
     orderRecorded: hooks.orderRecorded ?? [],
     reviewSubmitted: hooks.reviewSubmitted ?? [],
     reviewPublished: hooks.reviewPublished ?? [],
+    reviewUnpublished: hooks.reviewUnpublished ?? [],
+    reviewMediaChanged: hooks.reviewMediaChanged ?? [],
     orderFulfilled: hooks.orderFulfilled ?? [],
     orderRefunded: hooks.orderRefunded ?? [],
     reviewReplied: hooks.reviewReplied ?? [],

@@ -6,6 +6,15 @@ export { migrate } from "./db/migrate.ts";
 export { transaction } from "./db/transaction.ts";
 export type { RecordedOrder, ServerHooks, SubmittedReview } from "./hooks.ts";
 export { listen } from "./http/listen.ts";
+export {
+  createJobRunner,
+  enqueueJob,
+  type JobHandler,
+  type JobRunner,
+  PermanentJobError,
+} from "./jobs/index.ts";
 export { type Logger, silentLogger } from "./logger.ts";
+export { type Mailer, type OutgoingMail, smtpMailer } from "./mail/index.ts";
 export { type RateLimiter, unlimitedRateLimiter } from "./rate-limit.ts";
 export { seedDemo } from "./seed.ts";
+export { serverJobRunner } from "./worker.ts";

@@ -11,6 +11,8 @@ export interface Metrics {
   uploadRejected(status: number): void;
   /** A public read looked up in the read cache (http/read-cache.ts). */
   readCache(result: "hit" | "miss" | "bypass"): void;
+  /** An admin request refused: missing_key, invalid_key (unknown or revoked), throttled. */
+  adminAuthFailed(reason: string): void;
   /** Stops listening to the database's queries. */
   detach(): void;
 }
@@ -54,6 +56,13 @@ export function createMetrics(db: Database, options: { defaultMetrics?: boolean 
     bypass: readCacheLookups.labels("bypass"),
   };
 
+  const adminAuthFailures = new Counter({
+    name: "plaudit_admin_auth_failures_total",
+    help: "Admin requests refused: missing_key, invalid_key (unknown or revoked), throttled (429 after too many)",
+    labelNames: ["reason"] as const,
+    registers: [registry],
+  });
+
   const onQuery = (timing: QueryTiming) => {
     queries.observe(
       { dialect: timing.dialect, operation: timing.operation, outcome: timing.failed ? "error" : "ok" },
@@ -75,6 +84,9 @@ export function createMetrics(db: Database, options: { defaultMetrics?: boolean 
     },
     readCache(result) {
       readCacheChildren[result].inc();
+    },
+    adminAuthFailed(reason) {
+      adminAuthFailures.inc({ reason });
     },
     detach() {
       db.queryListeners.delete(onQuery);

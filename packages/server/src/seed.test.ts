@@ -74,10 +74,18 @@ describe.each(databasesUnderTest())("demo seed on %s", (kind) => {
     expect((await getJson(`${server.url}/v1/stores/demo/products/tee-classic/summary`)).json).toEqual(
       before.json,
     );
-    const replaced = await seedDemo(server.db, { secretKey: "sk_new_demo_secret" });
-    expect(replaced.secretKey).toBe("sk_new_demo_secret");
-    const auth = { authorization: "Bearer sk_new_demo_secret" };
+    const newSecret = "sk_new_demo_secret_0123456789abcdefghij";
+    const replaced = await seedDemo(server.db, { secretKey: newSecret });
+    expect(replaced.secretKey).toBe(newSecret);
+    const auth = { authorization: `Bearer ${newSecret}` };
     expect((await getJson(`${server.url}/v1/admin/reviews?limit=1`, auth)).status).toBe(200);
+    // The secret it replaced is no admin key any more.
+    const old = { authorization: `Bearer ${secretKey}` };
+    expect((await getJson(`${server.url}/v1/admin/reviews?limit=1`, old)).status).toBe(401);
+    // PLAUDIT_DEMO_SECRET is also the demo's signing secret.
+    const token = signCustomerToken(newSecret, "demo-shopper");
+    const me = await getJson(`${server.url}/v1/stores/demo/loyalty/me`, { "x-plaudit-customer": token });
+    expect(me.status).toBe(200);
   });
 
   it("adds benchmark reviews in bulk with a matching summary", async () => {

@@ -2,6 +2,9 @@ import { randomBytes } from "node:crypto";
 import type { Database } from "./db/database.ts";
 import type { ReviewsTable } from "./db/schema.ts";
 import { type Tx, transaction } from "./db/transaction.ts";
+import { addAdminKey, hashAdminKey, newAdminKey } from "./keys/admin-keys.ts";
+import { plainSecretBox, type SecretBox } from "./keys/secret-box.ts";
+import { addSigningSecret, currentSigningSecret } from "./keys/signing-secrets.ts";
 import { seedDemoLoyalty } from "./loyalty/seed-loyalty.ts";
 import type { MediaStorage } from "./media/media-storage.ts";
 import { seedDemoPhotos } from "./media/seed-demo-photos.ts";
@@ -15,7 +18,7 @@ import {
   MERCHANT_REPLIES,
   TEXTS_BY_RATING,
 } from "./seed-texts.ts";
-import { createStore, setStoreSecret } from "./stores/create-store.ts";
+import { createStore } from "./stores/create-store.ts";
 
 export const DEMO_STORE_ID = "demo";
 /** The demo store takes writes from its own origin (always allowed) and any local dev server. */
@@ -48,7 +51,14 @@ const pick = <T>(random: () => number, list: readonly T[]): T =>
 
 type ReviewInsert = Omit<
   ReviewsTable,
-  "helpful_up" | "helpful_down" | "helpful_score" | "media_count" | "has_media"
+  | "helpful_up"
+  | "helpful_down"
+  | "helpful_score"
+  | "media_count"
+  | "has_media"
+  | "hold_reason"
+  | "sender_key"
+  | "body_hash"
 > & {
   helpful_up: number;
   helpful_down: number;
@@ -85,10 +95,41 @@ async function insertReviews(tx: Tx, rows: ReviewInsert[]): Promise<void> {
 export interface SeedResult {
   /** False when the demo store already existed (its data is kept). */
   created: boolean;
+  /** The demo store's secret: its full-scope admin key and its customer-token signing secret. */
   secretKey: string;
   reviews: number;
   /** Photos attached to reviews by this run (0 when the store already had review media). */
   photos: number;
+}
+
+/** The name of the demo store's PLAUDIT_DEMO_SECRET key in its key list. */
+export const DEMO_KEY_NAME = "PLAUDIT_DEMO_SECRET";
+
+/**
+ * Makes `secret` the demo store's full-scope admin key and its customer-token signing secret —
+ * the one store exempt from keeping them apart, so the demo's shoppers and its admin share one
+ * value. The secret it replaces stops working as a key at once (tokens signed with it stay valid
+ * for one token lifetime, as after any rotation).
+ */
+async function setDemoSecret(db: Database, box: SecretBox, secret: string, now: Date): Promise<void> {
+  const previous = await currentSigningSecret(db.kysely, box, {
+    storeId: DEMO_STORE_ID,
+    purpose: "customer_token",
+  });
+  if (previous === secret) return;
+  await transaction(db, async (tx) => {
+    if (previous !== undefined) {
+      await tx
+        .updateTable("admin_keys")
+        .set({ revoked_at: now.toISOString() })
+        .where("store_id", "=", DEMO_STORE_ID)
+        .where("key_hash", "=", hashAdminKey(previous))
+        .where("revoked_at", "is", null)
+        .execute();
+    }
+    await addAdminKey(tx, { storeId: DEMO_STORE_ID, name: DEMO_KEY_NAME, scopes: ["*"], key: secret, now });
+    await addSigningSecret(tx, box, { storeId: DEMO_STORE_ID, purpose: "customer_token", secret, now });
+  });
 }
 
 /**
@@ -99,34 +140,50 @@ export interface SeedResult {
  */
 export async function seedDemo(
   db: Database,
-  options: { secretKey?: string; now?: Date; reviews?: number; mediaStorage?: MediaStorage } = {},
+  options: {
+    secretKey?: string;
+    now?: Date;
+    reviews?: number;
+    mediaStorage?: MediaStorage;
+    secrets?: SecretBox;
+  } = {},
 ): Promise<SeedResult> {
   const now = options.now ?? new Date();
+  const box = options.secrets ?? plainSecretBox;
   const existing = await db.kysely
     .selectFrom("stores")
-    .select(["secret_key"])
+    .select(["id"])
     .where("id", "=", DEMO_STORE_ID)
     .executeTakeFirst();
   if (existing) {
-    if (options.secretKey && options.secretKey !== existing.secret_key) {
-      await setStoreSecret(db, DEMO_STORE_ID, options.secretKey);
-    }
+    if (options.secretKey) await setDemoSecret(db, box, options.secretKey, now);
     // Databases seeded before loyalty existed get the demo program now (idempotent).
     await seedDemoLoyalty(db, DEMO_STORE_ID, now);
     const photos = await seedPhotos(db, options.mediaStorage, now);
-    return { created: false, secretKey: options.secretKey ?? existing.secret_key, reviews: 0, photos };
+    const secretKey =
+      (await currentSigningSecret(db.kysely, box, { storeId: DEMO_STORE_ID, purpose: "customer_token" })) ??
+      "";
+    return { created: false, secretKey, reviews: 0, photos };
   }
 
-  const secretKey = await createStore(
+  const secretKey = options.secretKey ?? newAdminKey();
+  await createStore(
     db,
     {
       id: DEMO_STORE_ID,
       name: "Plaudit Demo Store",
-      ...(options.secretKey ? { secretKey: options.secretKey } : {}),
+      adminKey: secretKey,
+      signingSecret: secretKey,
       allowedOrigins: DEMO_ALLOWED_ORIGINS,
     },
     now,
+    box,
   );
+  await db.kysely
+    .updateTable("admin_keys")
+    .set({ name: DEMO_KEY_NAME })
+    .where("store_id", "=", DEMO_STORE_ID)
+    .execute();
   const count = Math.max(500, options.reviews ?? 540);
   const random = prng(20260101);
   const twoYearsMs = 2 * 365 * 24 * 3600 * 1000;

@@ -10,7 +10,7 @@ import type { SendOptions } from "./review-requests/send.ts";
  */
 export function serverJobRunner(
   ctx: AppContext,
-  options: Partial<Pick<JobRunnerOptions, "leaseMs" | "idleMs" | "batch" | "workerId">> & {
+  options: Partial<Pick<JobRunnerOptions, "leaseMs" | "idleMs" | "batch" | "concurrency" | "workerId">> & {
     send?: SendOptions;
   } = {},
 ): JobRunner {

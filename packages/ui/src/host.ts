@@ -1,10 +1,8 @@
 // Where a widget lives: an open shadow root on its host, styled with constructable stylesheets so
 // it works under `style-src 'self'` (no inline <style>) and no host CSS leaks in or out.
 
-/** Attaches an open shadow root, or reuses one already there (declarative shadow DOM from SSR). */
-export function prepareHost(host: HTMLElement): ShadowRoot {
-  return host.shadowRoot ?? host.attachShadow({ mode: "open" });
-}
+// The shadow root itself is core's (define-widget.ts: the three ways to mount a kind attach it).
+export { prepareHost } from "@plaudit/core";
 
 // One sheet per css text for the whole page: 24 star badges share one parsed stylesheet.
 const sheets = new Map<string, CSSStyleSheet>();

@@ -1,12 +1,7 @@
 // Entry chunk for data-plaudit="loyalty" (docs/widget-contract.md): the launcher only. The panel
 // is a separate chunk the launcher imports on first open.
-import type { WidgetConfig } from "@plaudit/core";
-import { mountLauncher } from "../launcher/mount-launcher.ts";
+import { entryOf } from "@plaudit/core";
+import { loyaltyWidget } from "../launcher/loyalty-definition.ts";
 
-export interface MountOptions {
-  host: HTMLElement;
-  root: ShadowRoot;
-  config: WidgetConfig;
-}
-
-export const mount = (options: MountOptions): (() => void) => mountLauncher(options);
+export type { MountOptions } from "@plaudit/core";
+export const mount = entryOf(loyaltyWidget);

@@ -1,11 +1,6 @@
 // Entry chunk for data-plaudit="points-for" data-amount="49.99" (docs/widget-contract.md).
-import type { WidgetConfig } from "@plaudit/core";
-import { mountPointsFor } from "../inline/mount-inline.ts";
+import { entryOf } from "@plaudit/core";
+import { pointsForWidget } from "../inline/points-definitions.ts";
 
-export interface MountOptions {
-  host: HTMLElement;
-  root: ShadowRoot;
-  config: WidgetConfig;
-}
-
-export const mount = (options: MountOptions): (() => void) => mountPointsFor(options);
+export type { MountOptions } from "@plaudit/core";
+export const mount = entryOf(pointsForWidget);

@@ -1,11 +1,6 @@
 // Entry chunk for data-plaudit="points" (docs/widget-contract.md): the member's balance inline.
-import type { WidgetConfig } from "@plaudit/core";
-import { mountPoints } from "../inline/mount-inline.ts";
+import { entryOf } from "@plaudit/core";
+import { pointsWidget } from "../inline/points-definitions.ts";
 
-export interface MountOptions {
-  host: HTMLElement;
-  root: ShadowRoot;
-  config: WidgetConfig;
-}
-
-export const mount = (options: MountOptions): (() => void) => mountPoints(options);
+export type { MountOptions } from "@plaudit/core";
+export const mount = entryOf(pointsWidget);

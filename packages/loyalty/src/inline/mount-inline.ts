@@ -1,8 +1,14 @@
 // Mounting the inline widgets (points, points-for) into their shadow roots.
-import { createI18n, getStore, type PlauditStore, resolveLocale, type WidgetConfig } from "@plaudit/core";
+import {
+  createI18n,
+  getStore,
+  type PlauditStore,
+  resolveLocale,
+  shopperToken,
+  type WidgetConfig,
+} from "@plaudit/core";
 import { adoptStyles, baseCss, renderIntoRoot, themeCss } from "@plaudit/ui";
 import { h } from "preact";
-import { customerTokenFor } from "../customer-token.ts";
 import { createLoyaltyController } from "../loyalty-controller.ts";
 import { inlineCatalogs } from "../messages/inline.ts";
 import { inlineCss } from "./inline-styles.ts";
@@ -27,7 +33,7 @@ export function mountPoints(options: MountInlineOptions): () => void {
   const controller = createLoyaltyController({
     store,
     config,
-    customerToken: customerTokenFor(host, config),
+    customerToken: shopperToken(store, config),
   });
   const unmount = renderIntoRoot(root, h(PointsBalance, { controller, i18n, theme: config.theme }), {
     kind: "points",

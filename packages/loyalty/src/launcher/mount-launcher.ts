@@ -1,8 +1,14 @@
 // The launcher: a small fixed button (or an in-flow one with data-launcher="inline") that opens the
 // panel. Plain DOM on purpose: with Preact and ui's chunk a page with only the launcher would load
 // twice as much; the panel brings both when it first opens.
-import { createI18n, getStore, type PlauditStore, resolveLocale, type WidgetConfig } from "@plaudit/core";
-import { customerTokenFor } from "../customer-token.ts";
+import {
+  createI18n,
+  getStore,
+  type PlauditStore,
+  resolveLocale,
+  shopperToken,
+  type WidgetConfig,
+} from "@plaudit/core";
 import { createLoyaltyController } from "../loyalty-controller.ts";
 import { inlineCatalogs } from "../messages/inline.ts";
 import type { OpenPanelOptions } from "../panel/open-panel.tsx";
@@ -71,7 +77,7 @@ export function mountLauncher({
   const doc = host.ownerDocument;
   const locale = config.locale ?? resolveLocale(host);
   const i18n = createI18n(locale, inlineCatalogs);
-  const token = customerTokenFor(host, config);
+  const token = shopperToken(store, config);
   const controller = createLoyaltyController({ store, config, customerToken: token });
   const options = config.options;
 

@@ -1,14 +1,7 @@
 // Entry chunk for data-plaudit="gallery" (docs/widget-contract.md): a grid or carousel of
 // published review photos and videos, site-wide or one product's (data-product-id).
-import type { WidgetConfig } from "@plaudit/core";
-import { mountGalleryWidget } from "../media/mount-gallery.ts";
+import { entryOf } from "@plaudit/core";
+import { galleryWidget } from "../media/gallery-definition.ts";
 
-export interface MountOptions {
-  host: HTMLElement;
-  root: ShadowRoot;
-  config: WidgetConfig;
-}
-
-export function mount(options: MountOptions): () => void {
-  return mountGalleryWidget(options);
-}
+export type { MountOptions } from "@plaudit/core";
+export const mount = entryOf(galleryWidget);

@@ -1,6 +1,13 @@
 // Mounting the gallery widget into a prepared shadow root: reads its data-* options, wires the
 // store, controller, i18n and styles.
-import { createI18n, getStore, type PlauditStore, resolveLocale, type WidgetConfig } from "@plaudit/core";
+import {
+  createI18n,
+  getStore,
+  type PlauditStore,
+  pageSizeOf,
+  resolveLocale,
+  type WidgetConfig,
+} from "@plaudit/core";
 import { adoptStyles, baseCss, renderIntoRoot, themeCss } from "@plaudit/ui";
 import { h } from "preact";
 import { createGalleryController } from "./gallery-controller.ts";
@@ -14,6 +21,8 @@ export interface MountGalleryOptions {
   config: WidgetConfig;
   /** Default: the page's shared store. */
   store?: PlauditStore;
+  /** Items per page; default data-page-size, else 12. */
+  pageSize?: number;
 }
 
 /** data-autoplay: absent or "false" → never; present ("", "true") → every 5 s; a number → that many seconds (≥ 3). */
@@ -28,9 +37,9 @@ export function mountGalleryWidget({
   root,
   config,
   store = getStore(),
+  pageSize = pageSizeOf(config, 12),
 }: MountGalleryOptions): () => void {
   const { options } = config;
-  const pageSize = Math.min(50, Math.max(1, Number(options.pageSize) || 12));
   const storeConfig = { apiBase: config.apiBase, store: config.store };
   const controller = createGalleryController({
     store,

@@ -1,6 +1,6 @@
 // The photo and video field inside the real write-review dialog, store and client; only the
 // network is fake (fetch; XMLHttpRequest removed so uploads go through fetch as they do in Node).
-import type { Media } from "@plaudit/core";
+import { getStore, type Media } from "@plaudit/core";
 import { cleanup, fireEvent, waitFor, within } from "@testing-library/preact";
 import { render } from "preact";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -72,7 +72,14 @@ function open() {
   const container = document.createElement("div");
   root.append(container);
   render(
-    <WriteReviewDialog cfg={cfg} productId="tee" i18nLocale="en" returnFocusTo={null} onClose={() => {}} />,
+    <WriteReviewDialog
+      cfg={cfg}
+      submit={(input) => getStore().submitReview(cfg, "tee", input)}
+      productId="tee"
+      i18nLocale="en"
+      returnFocusTo={null}
+      onClose={() => {}}
+    />,
     container,
   );
   const ui = within(container);

@@ -1,6 +1,13 @@
 // Mounting the reviews widget into a prepared shadow root: the one effectful place that wires
 // store, controller, i18n, styles, JSON-LD and the lazily loaded write dialog together.
-import { createI18n, getStore, type PlauditStore, resolveLocale, type WidgetConfig } from "@plaudit/core";
+import {
+  createI18n,
+  getStore,
+  type PlauditStore,
+  requireProduct,
+  resolveLocale,
+  type WidgetConfig,
+} from "@plaudit/core";
 import { adoptStyles, baseCss, renderIntoRoot, starsCss, themeCss } from "@plaudit/ui";
 import { h } from "preact";
 import { acquireProductJsonLd } from "../json-ld-manager.ts";
@@ -22,6 +29,8 @@ export interface MountReviewsOptions {
   hydrate?: boolean;
   /** `store` already holds the summary and first page (server state without markup): load nothing. */
   seeded?: boolean;
+  /** Reviews per page, parsed once by the widget definition (reviews-definition.ts). */
+  pageSize: number;
 }
 
 // Its own chunk: shoppers who never write a review never download the form.
@@ -35,17 +44,15 @@ export function mountReviewsWidget({
   store = getStore(),
   hydrate = false,
   seeded = hydrate,
+  pageSize,
 }: MountReviewsOptions): () => void {
-  const productId = config.productId;
-  if (!productId) {
-    throw new Error(
-      '[plaudit] the reviews widget needs a product: add data-product-id="your-product-id" to its element',
-    );
-  }
+  const productId = requireProduct(config, "reviews");
   const storeConfig = { apiBase: config.apiBase, store: config.store };
   const i18n = createI18n(config.locale ?? resolveLocale(host), reviewsCatalogs);
-  const pageSize = Math.min(50, Math.max(1, Number(config.options.pageSize) || 10));
   const controller = createReviewsController({ store, config: storeConfig, productId, pageSize });
+  // This host's data-customer-token (or the npm option) becomes the page's shopper: the review
+  // goes out with it, however the page gave it (script tag or any host).
+  store.identifyShopper(config.options.customerToken);
   // data-json-ld="off" leaves structured data to a merchant who writes their own.
   const jsonLd =
     config.options.jsonLd === "off"
@@ -62,7 +69,6 @@ export function mountReviewsWidget({
       config: storeConfig,
       theme: config.theme,
       productName: config.options.productName,
-      customerToken: config.options.customerToken,
       jsonLd,
       loadWriteDialog,
     }),

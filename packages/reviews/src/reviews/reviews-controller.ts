@@ -6,10 +6,12 @@ import {
   type PlauditStore,
   type Rating,
   type Review,
+  type ReviewInput,
   type ReviewListState,
   type ReviewQuery,
   type ReviewSort,
   type StoreConfig,
+  type SubmitReviewResponse,
   type Summary,
   summaryKey,
   type VoteValue,
@@ -48,6 +50,11 @@ export interface ReviewsActions {
   retry(): void;
   /** Optimistic; answers false when the server refused and the vote was rolled back. */
   vote(review: Review, value: VoteValue): Promise<boolean>;
+  /**
+   * Sends a review of this product through the store (with the page's shopper token), so a
+   * headless storefront can submit without the Preact view. Rejects with the PlauditError.
+   */
+  submitReview(input: ReviewInput): Promise<SubmitReviewResponse>;
 }
 
 export interface ReviewsController {
@@ -165,6 +172,7 @@ export function createReviewsController(options: ReviewsControllerOptions): Revi
         return false;
       }
     },
+    submitReview: (input) => store.submitReview(config, productId, input),
   };
 
   return {

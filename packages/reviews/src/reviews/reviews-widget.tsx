@@ -24,7 +24,6 @@ export interface ReviewsWidgetProps {
   config: StoreConfig;
   theme?: Theme;
   productName?: string;
-  customerToken?: string;
   jsonLd?: JsonLdHandle;
   /** Loads the write-review dialog; absent hides "Write a review". */
   loadWriteDialog?: () => Promise<ComponentType<WriteReviewDialogProps>>;
@@ -157,7 +156,7 @@ export function ReviewsWidget({
           productId={state.productId}
           productName={props.productName}
           i18nLocale={i18n.locale}
-          customerToken={props.customerToken}
+          submit={controller.actions.submitReview}
           returnFocusTo={dialog.returnFocusTo}
           onClose={() => setDialog(null)}
         />

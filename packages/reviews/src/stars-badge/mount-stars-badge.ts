@@ -4,6 +4,7 @@ import {
   createI18n,
   getStore,
   type PlauditStore,
+  requireProduct,
   resolveLocale,
   type Summary,
   summaryKey,
@@ -33,12 +34,7 @@ export function mountStarsBadge({
   config,
   store = getStore(),
 }: MountStarsBadgeOptions): () => void {
-  const productId = config.productId;
-  if (!productId) {
-    throw new Error(
-      '[plaudit] the stars badge needs a product: add data-product-id="your-product-id" to its element',
-    );
-  }
+  const productId = requireProduct(config, "stars");
   const storeConfig = { apiBase: config.apiBase, store: config.store };
   const key = summaryKey(config.store, productId);
   const i18n = createI18n(config.locale ?? resolveLocale(host), badgeCatalogs);

@@ -1,6 +1,6 @@
 // The dialog end to end inside a shadow root, with the real store and client; only `fetch` is
 // replaced (the network is the boundary we do not own), answering as API.md says the server does.
-import { getEvents, type PlauditEventMap } from "@plaudit/core";
+import { getEvents, getStore, type PlauditEventMap } from "@plaudit/core";
 import { cleanup, fireEvent, render, waitFor, within } from "@testing-library/preact";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { WriteReviewDialog, type WriteReviewDialogProps } from "./write-review-dialog.tsx";
@@ -87,6 +87,7 @@ function open(overrides: Partial<WriteReviewDialogProps> = {}) {
   render(
     <WriteReviewDialog
       cfg={cfg}
+      submit={(input) => getStore().submitReview(cfg, productId, input)}
       productId={productId}
       productName="Alpaca Scarf"
       i18nLocale="en"

@@ -2,7 +2,7 @@
 // imports only core, ui and its own folder. States: editing → sending → thanks, or → error with a
 // Retry that sends the same draft again. Submitting goes through the page store, which emits
 // `review:submitted` (the list, the summary and the loyalty widget refresh on it).
-import { createI18n, getStore, isPlauditError } from "@plaudit/core";
+import { createI18n, isPlauditError, type ReviewInput, type SubmitReviewResponse } from "@plaudit/core";
 import { adoptStyles, baseCss, Dialog, dialogCss, ratingInputCss, themeCss } from "@plaudit/ui";
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { MediaField } from "../media/media-field.tsx";
@@ -31,6 +31,9 @@ export interface WriteReviewDialogProps {
   productId: string;
   productName?: string;
   i18nLocale: string;
+  /** Sends the review: the reviews controller's submitReview (the store the widget was given). */
+  submit(input: ReviewInput): Promise<SubmitReviewResponse>;
+  /** Sent with the review; default the page's shopper token (the store adds it). */
   customerToken?: string;
   returnFocusTo: HTMLElement | null;
   onClose(): void;
@@ -43,7 +46,7 @@ type Phase =
   | { name: "error"; messageKey: string };
 
 export function WriteReviewDialog(props: WriteReviewDialogProps) {
-  const { cfg, productId, productName, customerToken } = props;
+  const { cfg, productName, customerToken } = props;
   const i18n = useMemo(() => createI18n(props.i18nLocale, writeReviewMessages), [props.i18nLocale]);
   const idBase = `plaudit-wr${useId()}`;
   const contentRef = useRef<HTMLDivElement>(null);
@@ -132,7 +135,7 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
     try {
       const mediaIds = uploads.items.flatMap((item) => (item.media ? [item.media.id] : []));
       const input = toReviewInput(draft, customerToken, mediaIds);
-      const result = await getStore().submitReview(cfg, productId, input);
+      const result = await props.submit(input);
       if (mounted.current) setPhase({ name: "thanks", status: result.status });
     } catch (error) {
       if (!mounted.current) return;

@@ -84,7 +84,7 @@ describe.each(databasesUnderTest())("admin app routes on %s", (kind) => {
     });
 
     it("says what is wrong with each bad filter", async () => {
-      const res = await get("/v1/admin/reviews?rating=6&media=maybe&status=lost&q=" + "x".repeat(201));
+      const res = await get(`/v1/admin/reviews?rating=6&media=maybe&status=lost&q=${"x".repeat(201)}`);
       expect(res.status).toBe(422);
       expect(Object.keys(res.json.error.fields).sort()).toEqual(["media", "q", "rating", "status"]);
     });

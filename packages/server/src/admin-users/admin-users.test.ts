@@ -277,12 +277,12 @@ describe.each(databasesUnderTest())("admin app accounts on %s", (kind) => {
     const first = await member("rotate@shop.example", "owner");
     const second = await signIn("rotate@shop.example", "correct horse owner", { cookie: first.cookie });
     expect(second.cookie).not.toBe(first.cookie);
-    expect((await call("GET", "/v1/admin/session", { cookie: first.cookie })).status).toBe(401);
+    expect((await call("GET", "/v1/admin/reviews", { cookie: first.cookie })).status).toBe(401);
     const third = await signIn("rotate@shop.example", "correct horse owner");
     const out = await call("DELETE", "/v1/admin/session", { cookie: second.cookie, csrf: second.csrf });
     expect(out.status).toBe(204);
     expect(out.setCookie).toMatch(/plaudit_admin=;/);
-    expect((await call("GET", "/v1/admin/session", { cookie: second.cookie })).status).toBe(401);
+    expect((await call("GET", "/v1/admin/reviews", { cookie: second.cookie })).status).toBe(401);
     expect((await call("GET", "/v1/admin/session", { cookie: third.cookie })).status).toBe(200);
     const fourth = await signIn("rotate@shop.example", "correct horse owner");
     const everywhere = await call("DELETE", "/v1/admin/sessions", {
@@ -290,14 +290,14 @@ describe.each(databasesUnderTest())("admin app accounts on %s", (kind) => {
       csrf: fourth.csrf,
     });
     expect(everywhere.status).toBe(204);
-    expect((await call("GET", "/v1/admin/session", { cookie: third.cookie })).status).toBe(401);
-    expect((await call("GET", "/v1/admin/session", { cookie: fourth.cookie })).status).toBe(401);
+    expect((await call("GET", "/v1/admin/reviews", { cookie: third.cookie })).status).toBe(401);
+    expect((await call("GET", "/v1/admin/reviews", { cookie: fourth.cookie })).status).toBe(401);
   });
 
   it("ends a session after its lifetime", async () => {
     const res = await member("late@shop.example", "owner");
     time.advance(12 * 3_600_000 + 1000);
-    expect((await call("GET", "/v1/admin/session", { cookie: res.cookie })).status).toBe(401);
+    expect((await call("GET", "/v1/admin/reviews", { cookie: res.cookie })).status).toBe(401);
   });
 
   it("locks an account after repeated failures, right password or not, until the lock runs out", async () => {
@@ -323,6 +323,13 @@ describe.each(databasesUnderTest())("admin app accounts on %s", (kind) => {
     }
     expect((await signIn("nobody-x@shop.example", "wrong password!")).status).toBe(423);
     time.advance(SIGN_IN_LIMITS.address.lockMinutes * 60_000 + 1000);
+  });
+
+  it("answers 'nobody' (204) when the app asks who is signed in without a session", async () => {
+    expect((await call("GET", "/v1/admin/session")).status).toBe(204);
+    const forged = await call("GET", "/v1/admin/session", { cookie: "plaudit_admin=forged" });
+    expect(forged.status).toBe(204);
+    expect(forged.setCookie).toMatch(/plaudit_admin=;/);
   });
 
   it("answers a missing or forged cookie with 401", async () => {

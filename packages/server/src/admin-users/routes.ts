@@ -118,9 +118,9 @@ function registerSessionRoutes(app: PlauditHono, ctx: AppContext): void {
   app.get(
     "/v1/admin/session",
     describeRoute({
-      summary: "The signed-in user, their store, scopes and CSRF token",
+      summary: "The signed-in user, their store, scopes and CSRF token; 204 when nobody is signed in",
       auth: "session",
-      responses: { 200: AdminSession },
+      responses: { 200: AdminSession, 204: { description: "Nobody is signed in in this browser" } },
       errors: [404],
       examples: [NOT_A_SESSION],
     }),

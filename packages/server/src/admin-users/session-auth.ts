@@ -1,8 +1,9 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppContext, AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
+import { publicOriginOf } from "../http/public-origin.ts";
 import { findStore } from "../stores/store-repo.ts";
-import { CSRF_HEADER, csrfMatches, findSession, sessionTokenOf } from "./sessions.ts";
+import { CSRF_HEADER, clearSessionCookie, csrfMatches, findSession, sessionTokenOf } from "./sessions.ts";
 
 /** Admin routes anyone may call: signing in and following an invite link. */
 const OPEN_ROUTES = new Set(["POST /v1/admin/session", "POST /v1/admin/password"]);
@@ -17,11 +18,17 @@ const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function adminIdentity(ctx: AppContext, bearer: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (OPEN_ROUTES.has(`${c.req.method} ${c.req.path}`)) return next();
-    const token = c.req.header("authorization") === undefined ? sessionTokenOf(c) : undefined;
-    if (token === undefined) return bearer(c, next);
+    const hasKey = c.req.header("authorization") !== undefined;
+    const token = hasKey ? undefined : sessionTokenOf(c);
 
-    const session = await findSession(ctx.db, token, ctx.clock());
+    const session = token === undefined ? undefined : await findSession(ctx.db, token, ctx.clock());
     const store = session ? await findStore(ctx.db, session.storeId) : undefined;
+    // The app asks who is signed in before anyone is: "nobody" is an answer, not an error.
+    if (c.req.method === "GET" && c.req.path === "/v1/admin/session" && !hasKey && (!session || !store)) {
+      if (token !== undefined) clearSessionCookie(c, publicOriginOf(c, ctx.trustProxy).startsWith("https:"));
+      return c.body(null, 204, { "Cache-Control": "no-store" });
+    }
+    if (token === undefined) return bearer(c, next);
     if (!session || !store) {
       throw new ApiError(401, "unauthorized", "your session has ended: sign in again");
     }

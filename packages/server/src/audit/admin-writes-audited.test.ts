@@ -40,6 +40,21 @@ async function pendingReview(kit: LoyaltyKit, mediaIds: string[] = []): Promise<
   return res.json.review.id;
 }
 
+/** A call whose target is the id in its answer (what the write made), read once it answered. */
+function targetFromAnswer(call: Call): { call: Call; target: string } {
+  let id = "";
+  return {
+    call: async () => {
+      const res = await call();
+      id = ((await res.clone().json()) as { id: string }).id;
+      return res;
+    },
+    get target() {
+      return id;
+    },
+  };
+}
+
 let orders = 0;
 const order = (customerId: string) => ({
   orderId: `o-${++orders}`,
@@ -132,6 +147,28 @@ const WRITE_CASES: Record<string, WriteCase> = {
         call: json(kit, "PUT", "/v1/admin/loyalty/customers/c-birthday", { birthday: "04-12" }),
         target: "c-birthday",
       };
+    },
+  },
+  "POST /v1/admin/keys": {
+    action: "key.create",
+    async prepare(kit) {
+      return targetFromAnswer(
+        json(kit, "POST", "/v1/admin/keys", { name: "audited", scopes: ["reviews:read"] }),
+      );
+    },
+  },
+  "DELETE /v1/admin/keys/:id": {
+    action: "key.revoke",
+    async prepare(kit) {
+      const made = await kit.admin("POST", "/v1/admin/keys", { name: "to revoke", scopes: ["reviews:read"] });
+      expect(made.status).toBe(201);
+      return { call: json(kit, "DELETE", `/v1/admin/keys/${made.json.id}`, undefined), target: made.json.id };
+    },
+  },
+  "POST /v1/admin/signing-secrets": {
+    action: "signing_secret.rotate",
+    async prepare(kit) {
+      return targetFromAnswer(json(kit, "POST", "/v1/admin/signing-secrets", {}));
     },
   },
   "POST /v1/admin/privacy/erase": {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedInUser } from "../admin-users/test-session.ts";
 import { type LoyaltyKit, startLoyaltyKit } from "../loyalty/loyalty-test-kit.ts";
 import { getJson, makeStore } from "../testing/fixtures.ts";
 import { databasesUnderTest } from "../testing/test-server.ts";
@@ -25,7 +26,7 @@ describe.each(databasesUnderTest())("the audit log on %s", (kind) => {
     expect(first.json.items.map((i: { target: string }) => i.target)).toEqual(["c-5", "c-4", "c-3", "c-2"]);
     expect(first.json.items[0]).toMatchObject({
       action: "loyalty.adjust",
-      actor: { keyId: `store-secret:${kit.storeId}` },
+      actor: { keyId: kit.keyId },
       ip: "127.0.0.1",
     });
     expect(first.json.items[0].requestId).toMatch(/\S/);
@@ -46,7 +47,7 @@ describe.each(databasesUnderTest())("the audit log on %s", (kind) => {
     const one = await get("?target=c-3");
     expect(one.json.items).toHaveLength(1);
     expect(one.json.items[0].target).toBe("c-3");
-    const byActor = await get(`?actor=${encodeURIComponent(`store-secret:${kit.storeId}`)}&limit=100`);
+    const byActor = await get(`?actor=${encodeURIComponent(kit.keyId)}&limit=100`);
     expect(byActor.json.items.length).toBeGreaterThanOrEqual(6);
     expect((await get("?actor=someone-else")).json.items).toEqual([]);
     const at = one.json.items[0].at as string;
@@ -54,7 +55,7 @@ describe.each(databasesUnderTest())("the audit log on %s", (kind) => {
     expect(window.json.items.map((i: { target: string }) => i.target)).toEqual(["c-3"]);
   });
 
-  it("refuses bad filters with one error shape, and other stores' keys see only their rows", async () => {
+  it("refuses bad filters with one error shape, shows each store only its rows, and needs audit:read", async () => {
     const bad = await get("?since=yesterday&limit=0&cursor=nope&action=");
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.json.error.fields).sort()).toEqual(["action", "cursor", "limit", "since"]);
@@ -64,6 +65,10 @@ describe.each(databasesUnderTest())("the audit log on %s", (kind) => {
       authorization: `Bearer ${other.secretKey}`,
     });
     expect(theirs.json).toEqual({ items: [], nextCursor: null });
+    // Reading it needs audit:read: a moderator signed in to the admin app lacks it.
+    const moderator = await signedInUser(kit.server.url, kit.server.db, kit.storeId, "moderator");
+    const refused = await getJson(`${kit.server.url}/v1/admin/audit`, { cookie: moderator.cookie });
+    expect([refused.status, refused.json.error.code]).toEqual([403, "insufficient_scope"]);
   });
 
   it("cannot be changed or deleted, except an erased person's targets during erasure", async () => {

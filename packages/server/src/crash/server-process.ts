@@ -17,14 +17,14 @@ export interface ServerProcess {
 export function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", cliPath, "start", "--port", "0", "--database-url", databaseUrl],
+    ["--import", "tsx", cliPath, "start", "--demo", "--port", "0", "--database-url", databaseUrl],
     {
       cwd: repoRoot,
       env: {
         ...process.env,
         HOST: "127.0.0.1",
         PLAUDIT_RATE_LIMITS: "off",
-        PLAUDIT_DEMO_SECRET: "crash-secret",
+        PLAUDIT_DEMO_SECRET: "sk_crash_secret_0123456789abcdefghijklm",
       },
       stdio: ["ignore", "pipe", "pipe"],
     },

@@ -2,6 +2,7 @@ import type { Generated } from "kysely";
 import type { AdminUserTables } from "../admin-users/tables.ts";
 import type { AuditTables } from "../audit/audit-table.ts";
 import type { JobTables } from "../jobs/job-table.ts";
+import type { KeyTables } from "../keys/key-tables.ts";
 import type { LoyaltyTables } from "../loyalty/loyalty-tables.ts";
 import type { MediaTables } from "../media/media-table.ts";
 import type { PrivacyTables } from "../privacy/privacy-tables.ts";
@@ -15,9 +16,11 @@ import type { SuppressionTables } from "../suppression/suppression-tables.ts";
 export interface StoresTable {
   id: string;
   name: string;
-  /** Kept in the clear: customer tokens are HMACs keyed with it. */
+  /**
+   * The one secret of the days before named keys; migration 0010 moved it into admin_keys and
+   * signing_secrets and emptied it ("" and a unique placeholder). Unused.
+   */
   secret_key: string;
-  /** hex sha256 of secret_key, for finding a store from an admin request's bearer key. */
   secret_hash: string;
   /** JSON array of origins; a `*` in place of the port allows any port (http://localhost:*). */
   allowed_origins: string;
@@ -26,6 +29,10 @@ export interface StoresTable {
   token_lifetime_seconds: Generated<number>;
   moderation: Generated<"publish" | "hold">;
   created_at: string;
+  /** Bytes of media the store may keep; null: the default (media/media-limits.ts). */
+  media_quota_bytes: Generated<number | string | null>;
+  /** 1: media from reviewers without a verified purchase wait for moderation. */
+  hold_unverified_media: Generated<number>;
 }
 
 export interface ProductsTable {
@@ -67,6 +74,12 @@ export interface ReviewsTable {
   media_count: Generated<number>;
   /** 1 when media_count > 0: the `media` sort's first key. */
   has_media: Generated<number>;
+  /** Why the spam rules held it for moderation (reviews/spam-rules.ts); null when not held by them. */
+  hold_reason: Generated<string | null>;
+  /** A keyed hash of the sender's address (never the address): bursts from one address. */
+  sender_key: Generated<string | null>;
+  /** A hash of the normalised body: the same text sent for several products. */
+  body_hash: Generated<string | null>;
 }
 
 export interface ReviewVotesTable {
@@ -137,5 +150,6 @@ export interface Schema
     SuppressionTables,
     ReviewRequestTables,
     AuditTables,
+    KeyTables,
     PrivacyTables,
     AdminUserTables {}

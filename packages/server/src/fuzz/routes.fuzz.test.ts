@@ -58,7 +58,7 @@ async function send(base: string, request: FuzzRequest) {
 }
 
 async function buildWorld(server: TestServer): Promise<FuzzWorld> {
-  const { storeId, secretKey } = await makeStore(server.db);
+  const { storeId, secretKey, signingSecret } = await makeStore(server.db);
   const auth = { authorization: `Bearer ${secretKey}` };
   const put = await fetch(`${server.url}/v1/admin/loyalty/program`, {
     method: "PUT",
@@ -81,7 +81,7 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
     expect(posted.status).toBe(201);
     reviewIds.push(posted.json.review.id);
   }
-  const token = signCustomerToken(secretKey, "alice");
+  const token = signCustomerToken(signingSecret, "alice");
   return {
     pathValues: {
       store: [storeId, "no-such-store"],
@@ -98,7 +98,7 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
       product: ["tee"],
     },
     bearer: secretKey,
-    customerTokens: [token, signCustomerToken(secretKey, "bob", new Date(Date.now() - 400 * 86_400_000))],
+    customerTokens: [token, signCustomerToken(signingSecret, "bob", new Date(Date.now() - 400 * 86_400_000))],
     samples: {
       "POST /v1/stores/{store}/products/{product}/reviews": {
         ...reviewBody(),
@@ -115,6 +115,7 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
       "POST /v1/admin/loyalty/adjustments": { customerId: "alice", delta: 5, reason: "fuzz" },
       "PUT /v1/admin/loyalty/customers/{customerId}": { birthday: "04-01" },
       "PATCH /v1/admin/media/{id}": { status: "rejected" },
+      "POST /v1/admin/keys": { name: "fuzz key", scopes: ["reviews:read"] },
       "PUT /v1/admin/products/{product}": { name: "Tee", url: "https://shop.example/tee", gtin: "01234567" },
       "POST /v1/admin/orders/{orderId}/fulfillment": { fulfilledAt: "2026-03-01T00:00:00.000Z" },
       "PUT /v1/admin/review-requests/settings": {
@@ -218,7 +219,8 @@ describe.each(databasesUnderTest())("every route under hostile input (%s)", (kin
           const segment = encodeURIComponent(wellFormed(tail));
           // Not unknown paths: the admin door (401 before routing), the stores' prefix (CORS
           // preflight, store lookup), and dot segments the client resolves away.
-          fc.pre(!["admin", "stores", ".", ".."].includes(segment));
+          // Nor a NUL (refused with 400 before routing: its own test above).
+          fc.pre(!["admin", "stores", ".", ".."].includes(segment) && !segment.includes("%00"));
           const request = { method, path: `/v1/${segment}/zz`, headers: {} };
           const answer = await send(server.url, request);
           expect(answerProblem(request, answer.status, answer.type, answer.text)).toBeUndefined();

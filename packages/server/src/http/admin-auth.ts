@@ -1,28 +1,55 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { AppContext, AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
-import { findStoreBySecret } from "../stores/store-repo.ts";
+import { authenticateAdminKey } from "../keys/admin-keys.ts";
+import { findStore } from "../stores/store-repo.ts";
+import { clientIp } from "./client-ip.ts";
 
-/** Admin routes: `Authorization: Bearer <store secret>` names the store; anything else is 401. */
+const unauthorized = () =>
+  new ApiError(401, "unauthorized", "a valid admin key is required (Authorization: Bearer sk_…)", undefined, {
+    "WWW-Authenticate": 'Bearer realm="plaudit-admin"',
+  });
+
+/**
+ * Admin routes: `Authorization: Bearer <admin key>` names the store and the key's scopes, looked
+ * up in the database on every request (a revoked key is refused at once, in every process).
+ * Sets `store` and `actor` ({ keyId, scopes }). A failure is 401, logged as a security event and
+ * counted; an address with too many failures gets 429 before its key is looked at.
+ */
 export function adminAuth(ctx: AppContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header("authorization") ?? "";
-    const match = /^Bearer\s+(\S{1,512})\s*$/i.exec(header);
-    const store = match?.[1] ? await findStoreBySecret(ctx.db, match[1]) : undefined;
-    if (!store) {
-      throw new ApiError(
-        401,
-        "unauthorized",
-        "a valid store secret key is required (Authorization: Bearer …)",
-        undefined,
-        {
-          "WWW-Authenticate": 'Bearer realm="plaudit-admin"',
-        },
-      );
+    const address = clientIp(c, ctx.trustProxy);
+    const now = ctx.clock();
+    const wait = ctx.adminFailures.retryAfter(address, now);
+    if (wait > 0) {
+      securityEvent(ctx, c, address, "throttled");
+      throw new ApiError(429, "rate_limited", "too many failed admin sign-ins from this address", undefined, {
+        "Retry-After": String(wait),
+      });
+    }
+    const match = /^Bearer\s+(\S{1,512})\s*$/i.exec(c.req.header("authorization") ?? "");
+    const holder = match?.[1] ? await authenticateAdminKey(ctx.db.kysely, match[1]) : undefined;
+    const store = holder ? await findStore(ctx.db, holder.storeId) : undefined;
+    if (!holder || !store) {
+      ctx.adminFailures.record(address, now);
+      securityEvent(ctx, c, address, match ? "invalid_key" : "missing_key");
+      throw unauthorized();
     }
     c.set("store", store);
-    // The store's one secret is a full-scope key until keys are named and hashed (issue 13).
-    c.set("actor", { keyId: `store-secret:${store.id}`, scopes: ["*"] });
+    c.set("actor", { keyId: holder.keyId, scopes: holder.scopes });
     await next();
   };
+}
+
+function securityEvent(ctx: AppContext, c: Context<AppEnv>, address: string, reason: string): void {
+  ctx.metrics.adminAuthFailed(reason);
+  ctx.logger.info({
+    msg: "admin authentication failed",
+    security: true,
+    reason,
+    ip: address,
+    method: c.req.method,
+    path: c.req.path,
+    requestId: c.get("requestId"),
+  });
 }

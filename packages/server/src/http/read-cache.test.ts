@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson, makeStore, postJson, rawGet, reviewBody } from "../testing/fixtures.ts";
+import { getJson, longReviewText, makeStore, postJson, rawGet, reviewBody } from "../testing/fixtures.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
+import { DEFAULT_READ_CACHE_MS, parseReadCacheMs } from "./read-cache.ts";
 
 // The in-process cache of public reads (read-cache.ts). To tell a cached answer from a fresh one,
 // tests change the database behind the API's back: only the API's own writes invalidate.
@@ -86,7 +87,7 @@ describe("the read cache", () => {
   it("keeps gzip and plain answers apart", async () => {
     // A list with long text is over the compression threshold.
     const url = `${server.url}/v1/stores/${storeId}/products/long/reviews`;
-    await postJson(url, reviewBody({ body: "So good. ".repeat(200) }));
+    await postJson(url, reviewBody({ body: longReviewText(1800) }));
     for (let round = 0; round < 2; round++) {
       const gz = await fetch(url, { headers: { "accept-encoding": "gzip" } });
       // fetch decompresses: the header says which answer came, the body that it arrived whole.
@@ -142,7 +143,7 @@ describe("the read cache", () => {
     const url = `${server.url}/v1/stores/${storeId}/products/quilt/reviews`;
     await postJson(
       `${server.url}/v1/stores/${storeId}/products/quilt/reviews`,
-      reviewBody({ body: "Warm. ".repeat(300) }),
+      reviewBody({ body: `The quilt. ${longReviewText(1800)}` }),
     );
     // Takes gzip, at a lower preference: the body comes gzipped, and is kept as the gzip answer.
     const preferring = await fetch(url, { headers: { "accept-encoding": "br;q=1.0, gzip;q=0.5" } });
@@ -231,4 +232,21 @@ describe.each(databasesUnderTest())("the read cache under a stampede (%s)", (kin
       await server.close();
     }
   });
+});
+
+describe("PLAUDIT_READ_CACHE_MS", () => {
+  it("is the default when unset or blank, and 0 turns the cache off", () => {
+    expect(parseReadCacheMs(undefined)).toBe(DEFAULT_READ_CACHE_MS);
+    expect(parseReadCacheMs("")).toBe(DEFAULT_READ_CACHE_MS);
+    expect(parseReadCacheMs("0")).toBe(0);
+    expect(parseReadCacheMs("500")).toBe(500);
+    expect(parseReadCacheMs(" 60000 ")).toBe(60_000);
+  });
+
+  it.each(["-1", "1.5", "2s", "1e3", "NaN", "Infinity", "0x10", "60001", "99999999999999999999"])(
+    "refuses %j with a message naming the setting",
+    (value) => {
+      expect(() => parseReadCacheMs(value)).toThrow(/^PLAUDIT_READ_CACHE_MS must be a whole number/);
+    },
+  );
 });

@@ -21,6 +21,25 @@ import { PUBLIC_READ_CORS } from "./cors.ts";
 // (a few seconds), and a client that asks for a fresh answer (Cache-Control: no-cache or max-age=0,
 // as the widgets do after a shopper's own write) always reaches the database.
 
+/** How long an answer is kept when the operator says nothing (PLAUDIT_READ_CACHE_MS). */
+export const DEFAULT_READ_CACHE_MS = 2_000;
+
+/**
+ * PLAUDIT_READ_CACHE_MS as the operator wrote it: unset means the default, 0 turns the cache
+ * off, anything else must be a whole number of milliseconds up to a minute (a longer memory
+ * would keep other processes' writes unseen that long). Throws a message naming the setting.
+ */
+export function parseReadCacheMs(value: string | undefined): number {
+  if (value === undefined || value.trim() === "") return DEFAULT_READ_CACHE_MS;
+  const ms = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(ms) || ms > 60_000) {
+    throw new Error(
+      `PLAUDIT_READ_CACHE_MS must be a whole number of milliseconds from 0 (off) to 60000, not ${JSON.stringify(value)}`,
+    );
+  }
+  return ms;
+}
+
 export interface ReadCacheOptions {
   trustProxy: boolean;
   /** How long an answer is served from memory (default 2 s). */
@@ -114,7 +133,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
   const entries = new LRUCache<string, Entry>({
     maxSize: options.maxBytes ?? 32 * 1024 * 1024,
     sizeCalculation: (entry) => entry.body.byteLength + 512,
-    ttl: options.ttlMs ?? 2_000,
+    ttl: options.ttlMs ?? DEFAULT_READ_CACHE_MS,
     // An expired answer is never served; the TTL check is done on every get.
     ttlAutopurge: false,
     ...(options.now ? { perf: { now: options.now } } : {}),

@@ -12,6 +12,7 @@ import {
 } from "@plaudit/contract";
 import { auditEvent, recordAudit } from "../audit/audit-log.ts";
 import type { AppContext, PlauditHono } from "../context.ts";
+import { transaction } from "../db/transaction.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { privateAddressOf } from "../http/public-address.ts";
@@ -23,6 +24,7 @@ import { birthdaySweep, normalizeBirthday, setBirthday } from "./birthday.ts";
 import { checkConsistency } from "./consistency.ts";
 import { expirySweep } from "./expiry.ts";
 import { idempotencyKeyOf } from "./idempotency.ts";
+import { pendingAwards, releaseDuePoints } from "./pending-points.ts";
 import { requireProgram, saveProgram } from "./program.ts";
 import { sendStored } from "./public-routes.ts";
 import { recoverStuckRedemptions } from "./redeem.ts";
@@ -193,6 +195,8 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
           joinedAt: row.joined_at,
           referralCode: row.referral_code,
           birthday: row.birthday,
+          // Awards still inside the return window (not in the balance yet).
+          pending: await pendingAwards(ctx.db, storeId, customerId),
           history: history.map((h) => ({
             id: h.id,
             delta: Number(h.delta),
@@ -242,7 +246,8 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
   app.post(
     "/v1/admin/loyalty/sweep",
     describeRoute({
-      summary: "Daily job: expire inactive points, award birthdays, undo redemptions stuck without a code",
+      summary:
+        "Daily job: release points past the return window, expire inactive points, award birthdays, undo redemptions stuck without a code",
       responses: { 200: LoyaltySweep },
       errors: [404],
       examples: [{ summary: "today's sweep", status: 200 }],
@@ -251,12 +256,20 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
     async (c) => {
       const storeId = c.get("store").id;
       const program = await requireProgram(ctx.db, storeId);
+      // Points whose return window has passed become spendable (also lazily on /me and redeem).
+      const now = ctx.clock().toISOString();
+      let released = 0;
+      for (;;) {
+        const batch = await transaction(ctx.db, (tx) => releaseDuePoints(tx, { storeId, now }));
+        released += batch;
+        if (batch === 0) break;
+      }
       const expired = await expirySweep(ctx, storeId, program);
       const birthdays = await birthdaySweep(ctx, storeId, program);
       const recoveredRedemptions = await recoverStuckRedemptions(ctx, storeId);
       // Many short transactions, one per customer: the sweep's one audit row follows them.
       await recordAudit(ctx.db, auditEvent(c, ctx, "loyalty.sweep", storeId));
-      return c.json({ expired, birthdays, recoveredRedemptions }, 200, NO_STORE);
+      return c.json({ released, expired, birthdays, recoveredRedemptions }, 200, NO_STORE);
     },
   );
 

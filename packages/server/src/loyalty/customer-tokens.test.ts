@@ -9,7 +9,7 @@ describe.each(databasesUnderTest())("customer tokens on the loyalty routes on %s
   let otherSecret: string;
   beforeAll(async () => {
     kit = await startLoyaltyKit(kind, undefined, { tokenLifetimeSeconds: 600 });
-    ({ secretKey: otherSecret } = await makeStore(kit.server.db));
+    ({ signingSecret: otherSecret } = await makeStore(kit.server.db));
   });
   afterAll(() => kit.close());
 

@@ -5,14 +5,15 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databasesUnderTest } from "../testing/test-server.ts";
-import { type LoyaltyKit, startLoyaltyKit } from "./loyalty-test-kit.ts";
+import { type LoyaltyKit, PROGRAM_AT_ONCE, startLoyaltyKit } from "./loyalty-test-kit.ts";
 
 const DAY = 86_400_000;
 
 describe.each(databasesUnderTest())("the points ledger on %s", (kind) => {
   let kit: LoyaltyKit;
   beforeAll(async () => {
-    kit = await startLoyaltyKit(kind);
+    // Purchase points spendable at once: the orders below write their ledger rows right away.
+    kit = await startLoyaltyKit(kind, PROGRAM_AT_ONCE);
   });
   afterAll(() => kit.close());
 

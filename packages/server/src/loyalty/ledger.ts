@@ -13,6 +13,8 @@ export type LedgerAction =
   | "redemption_refund"
   | "refund"
   | "referral_refund"
+  | "review_refund"
+  | "review_with_media_refund"
   | "adjustment"
   | "expiry";
 
@@ -21,6 +23,8 @@ export const EARNED_ACTIONS: readonly string[] = [
   ...EARNING_ACTIONS,
   "refund",
   "referral_refund",
+  "review_refund",
+  "review_with_media_refund",
   "adjustment",
 ];
 

@@ -59,10 +59,28 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+/**
+ * Points earned but not spendable yet (purchase and referral points wait out the return window):
+ * keyed like the ledger row each becomes when released; a refund inside the window cancels it.
+ */
+export interface LoyaltyPendingTable {
+  store_id: string;
+  customer_id: string;
+  action: string;
+  reference: string;
+  points: number;
+  reason: string;
+  available_at: string;
+  status: "pending" | "released" | "canceled";
+  created_at: string;
+  settled_at: string | null;
+}
+
 export interface LoyaltyTables {
   loyalty_programs: LoyaltyProgramsTable;
   loyalty_balances: LoyaltyBalancesTable;
   loyalty_ledger: LoyaltyLedgerTable;
   loyalty_redemptions: LoyaltyRedemptionsTable;
   idempotency_keys: IdempotencyKeysTable;
+  loyalty_pending: LoyaltyPendingTable;
 }

@@ -9,10 +9,22 @@ import { DEMO_LOYALTY_PROGRAM } from "./seed-loyalty.ts";
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON the assertions check
 type Json = any;
 
+/**
+ * The demo program with points spendable at once and referrals of any size: for suites about the
+ * earning arithmetic and the ledger. The return window and the referral minimum have their own
+ * suite (abuse.test.ts).
+ */
+export const PROGRAM_AT_ONCE = {
+  ...DEMO_LOYALTY_PROGRAM,
+  settings: { ...DEMO_LOYALTY_PROGRAM.settings, returnWindowDays: 0, referralMinimumOrderTotal: 0 },
+};
+
 export interface LoyaltyKit {
   server: TestServer;
   storeId: string;
   secretKey: string;
+  /** The id of `secretKey` (what audit rows name as the actor). */
+  keyId: string;
   time: ReturnType<typeof testClock>;
   token(customerId: string, at?: Date): string;
   admin(
@@ -47,7 +59,7 @@ export async function startLoyaltyKit(
 ): Promise<LoyaltyKit> {
   const time = testClock();
   const server = await startTestServer({ db: kind, clock: time.clock, ...serverOptions });
-  const { storeId, secretKey } = await makeStore(server.db, store);
+  const { storeId, secretKey, signingSecret, keyId } = await makeStore(server.db, store);
   const auth = { authorization: `Bearer ${secretKey}` };
   const admin: LoyaltyKit["admin"] = async (method, path, body, headers = {}) => {
     const response = await fetch(`${server.url}${path}`, {
@@ -65,8 +77,9 @@ export async function startLoyaltyKit(
     server,
     storeId,
     secretKey,
+    keyId,
     time,
-    token: (customerId, at = time.clock()) => signCustomerToken(secretKey, customerId, at),
+    token: (customerId, at = time.clock()) => signCustomerToken(signingSecret, customerId, at),
     admin,
     order: (orderId, customerId, total, extra = {}) =>
       postJson(

@@ -1,8 +1,9 @@
-import { type LoyaltyMe, pointsFor, reviewAwards } from "@plaudit/contract";
+import { type LoyaltyMe, type PendingPoints, pointsFor, reviewAwards } from "@plaudit/contract";
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { expireIfDue, expiresAt, expiryDue } from "./expiry.ts";
 import { ensureBalanceRow, postEntry } from "./ledger.ts";
+import { hasDuePoints, pendingAwards, releaseDuePoints } from "./pending-points.ts";
 import type { StoredProgram } from "./program.ts";
 import { standingFor, tierProgress } from "./tiers.ts";
 
@@ -29,11 +30,18 @@ export async function openMembership(
     .where("store_id", "=", storeId)
     .where("customer_id", "=", customerId)
     .executeTakeFirst();
-  if (row?.joined_at && !expiryDue(program, row, now)) return;
-
   const at = now.toISOString();
+  if (
+    row?.joined_at &&
+    !expiryDue(program, row, now) &&
+    !(await hasDuePoints(ctx.db, { storeId, customerId, now: at }))
+  )
+    return;
+
   await transaction(ctx.db, async (tx) => {
     await ensureBalanceRow(tx, storeId, customerId, at);
+    // Due points first: spendable points count as activity before expiry judges the quiet spell.
+    await releaseDuePoints(tx, { storeId, customerId, now: at });
     await expireIfDue(tx, { storeId, customerId, program, now, postgres: ctx.db.kind === "postgres" });
     const joined = await tx
       .updateTable("loyalty_balances")
@@ -83,7 +91,10 @@ export async function memberView(
     .execute();
   const progress = await tierProgress(ctx.db, program, storeId, customerId, now);
   const standing = standingFor(program, progress);
-  const pending = await pendingReviewPoints(ctx, program, storeId, customerId);
+  const pending = [
+    ...(await pendingAwards(ctx.db, storeId, customerId)),
+    ...(await pendingReviewPoints(ctx, program, storeId, customerId)),
+  ];
   const template = program.settings.referralUrlTemplate;
   const expiry = Number(balance.balance) > 0 ? expiresAt(program, balance.last_activity_at) : null;
 
@@ -105,7 +116,7 @@ export async function memberView(
       code: balance.referral_code,
       url: template ? template.replaceAll("{code}", encodeURIComponent(balance.referral_code)) : "",
     },
-    pendingPoints: pending.reduce((sum, p) => sum + p.delta, 0),
+    pendingPoints: pending.reduce((sum, p) => sum + p.points, 0),
     pending,
     history: history.map((h) => ({
       id: h.id,
@@ -127,7 +138,7 @@ async function pendingReviewPoints(
   if (pointsFor(program, "review") + pointsFor(program, "review_with_media") === 0) return [];
   const reviews = await ctx.db.kysely
     .selectFrom("reviews")
-    .select(["id", "product_id", "media_count", "created_at"])
+    .select(["id", "product_id", "media_count", "verified", "created_at"])
     .where("store_id", "=", storeId)
     .where("customer_id", "=", customerId)
     .where("status", "=", "pending")
@@ -148,11 +159,13 @@ async function pendingReviewPoints(
     )
     .execute();
   const done = new Set(awarded.map((a) => `${a.action}:${a.reference}`));
-  const pending: MemberView["pending"] = [];
+  const pending: PendingPoints[] = [];
   for (const review of reviews) {
     let delta = 0;
     // Each award once per product, as the ledger's key makes it when the review is published.
-    for (const award of reviewAwards(program, { withMedia: Number(review.media_count) > 0 })) {
+    // Promised only as publishing will pay it (review-points.ts; the daily cap is judged then).
+    const facts = { withMedia: Number(review.media_count) > 0, verified: Number(review.verified) === 1 };
+    for (const award of reviewAwards(program, facts)) {
       const key = `${award.action}:${review.product_id}`;
       if (done.has(key)) continue;
       delta += award.points;
@@ -160,12 +173,10 @@ async function pendingReviewPoints(
     }
     if (delta > 0) {
       pending.push({
-        id: `pending-review-${review.id}`,
-        delta,
+        points: delta,
         reason: "Review awaiting moderation",
+        availableAt: null,
         action: Number(review.media_count) > 0 ? "review_with_media" : "review",
-        status: "pending",
-        createdAt: review.created_at,
       });
     }
   }

@@ -20,6 +20,10 @@ describe("the loyalty program document", () => {
       referralUrlTemplate: null,
       codeWebhookUrl: null,
       codeWebhookTimeoutMs: 5000,
+      returnWindowDays: 30,
+      reviewPointsNeedPurchase: true,
+      reviewPointsPerDay: 3,
+      referralMinimumOrderTotal: 20,
     });
   });
 

@@ -46,7 +46,7 @@ export function registerPublicLoyaltyRoutes(app: PlauditHono, ctx: AppContext): 
 
   const me = async (c: Context, bodyToken?: unknown) => {
     const store = c.get("store");
-    const customerId = customerOf(ctx, c, store, bodyToken);
+    const customerId = await customerOf(ctx, c, store, bodyToken);
     const program = await requireProgram(ctx.db, store.id);
     await openMembership(ctx, store.id, customerId, program);
     return c.json(await memberView(ctx, store.id, customerId, program), 200, PRIVATE);
@@ -147,7 +147,7 @@ export function registerPublicLoyaltyRoutes(app: PlauditHono, ctx: AppContext): 
       const raw = await readJsonBody(c);
       const idempotencyKey = idempotencyKeyOf(c);
       const store = c.get("store");
-      const customerId = customerOf(
+      const customerId = await customerOf(
         ctx,
         c,
         store,

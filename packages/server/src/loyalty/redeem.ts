@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { AppContext } from "../context.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
+import { signingSecretFor } from "../keys/signing-secrets.ts";
 import type { StoreRecord } from "../stores/store-repo.ts";
 import { type CodeIssuer, type CodeRequest, generatedCodeIssuer } from "./code-issuer.ts";
 import {
@@ -13,6 +14,7 @@ import {
   storeResponse,
 } from "./idempotency.ts";
 import { postEntry } from "./ledger.ts";
+import { releaseDuePoints } from "./pending-points.ts";
 import { type Reward, requireProgram, type StoredProgram } from "./program.ts";
 import { WebhookCodeIssuer } from "./webhook-code-issuer.ts";
 
@@ -27,13 +29,20 @@ import { WebhookCodeIssuer } from "./webhook-code-issuer.ts";
 export function codeIssuerFor(
   program: StoredProgram,
   store: StoreRecord,
-  ctx: Pick<AppContext, "clock" | "allowPrivateWebhooks">,
+  ctx: Pick<AppContext, "clock" | "allowPrivateWebhooks" | "db" | "secrets">,
 ): CodeIssuer {
   const { codeWebhookUrl, codeWebhookTimeoutMs } = program.settings;
   if (!codeWebhookUrl) return generatedCodeIssuer;
   return new WebhookCodeIssuer({
     url: codeWebhookUrl,
-    secret: store.secretKey,
+    // The store's code-webhook secret: neither its admin keys nor its customer-token secret.
+    // Read when called, so a failure to read it gives the points back like a failed call.
+    secret: () =>
+      signingSecretFor(ctx.db.kysely, ctx.secrets, {
+        storeId: store.id,
+        purpose: "code_webhook",
+        now: ctx.clock(),
+      }),
     timeoutMs: codeWebhookTimeoutMs,
     now: ctx.clock,
     allowPrivateAddresses: ctx.allowPrivateWebhooks,
@@ -59,6 +68,8 @@ export async function redeemReward(
   };
   return respondOnce(ctx, req, async (tx) => {
     const redemptionId = `rd_${randomBytes(12).toString("base64url")}`;
+    // Points that finished their return window a moment ago are spendable now, not at the next /me.
+    await releaseDuePoints(tx, { storeId: store.id, customerId: args.customerId, now: at });
     const spent = await postEntry(tx, {
       storeId: store.id,
       customerId: args.customerId,

@@ -4,6 +4,7 @@ import type { Tx } from "../db/transaction.ts";
 import { transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
 import { type LedgerAction, lockBalance, postEntry } from "./ledger.ts";
+import { cancelPending } from "./pending-points.ts";
 
 export interface RefundResult {
   orderId: string;
@@ -12,6 +13,8 @@ export interface RefundResult {
   pointsReversed: number;
   /** Purchase points that could not be taken back because they were already spent. */
   pointsShortfall: number;
+  /** Purchase points still pending (inside the return window), canceled before they could be spent. */
+  pointsCanceled: number;
   balance: number;
   /** False when this order's refund was recorded before (nothing changed). */
   created: boolean;
@@ -54,10 +57,25 @@ export async function refundOrder(
         customerId,
         pointsReversed: reversed,
         pointsShortfall: earned - reversed,
+        pointsCanceled: await canceledPoints(tx, {
+          storeId,
+          customerId,
+          action: "purchase",
+          reference: orderId,
+        }),
         balance,
         created: false,
       };
     }
+
+    // Inside the return window the points were never spendable: canceling them is the whole refund.
+    const canceled = await cancelPending(tx, {
+      storeId,
+      customerId,
+      action: "purchase",
+      reference: orderId,
+      at,
+    });
 
     const reversed = Math.min(earned, balance);
     const shortfall = earned - reversed;
@@ -73,7 +91,9 @@ export async function refundOrder(
         reason:
           shortfall > 0
             ? `Refund of order ${orderId} (${shortfall} points were already spent)`
-            : `Refund of order ${orderId}`,
+            : canceled > 0
+              ? `Refund of order ${orderId} (${canceled} pending points canceled)`
+              : `Refund of order ${orderId}`,
         at,
       },
       { activity: false },
@@ -91,6 +111,7 @@ export async function refundOrder(
       customerId,
       pointsReversed: reversed,
       pointsShortfall: shortfall,
+      pointsCanceled: canceled,
       balance: referral ?? (posted.posted ? posted.balance : balance),
       created: true,
     };
@@ -123,8 +144,8 @@ async function reverseReferral(
   args: { storeId: string; customerId: string; at: string; postgres: boolean },
 ): Promise<number | undefined> {
   const { storeId, customerId, at } = args;
-  const welcome = await ledgerRow(tx, { storeId, customerId, action: "referral", reference: "referred" });
-  if (!welcome) return undefined;
+  const referred = await referralOf(tx, { storeId, customerId, reference: "referred" });
+  if (!referred) return undefined;
   const kept = await tx
     .selectFrom("orders as o")
     .select((eb) => eb.fn.countAll<number | string>().as("n"))
@@ -145,25 +166,19 @@ async function reverseReferral(
     .executeTakeFirstOrThrow();
   if (Number(kept.n) > 0) return undefined;
 
-  const thanks = await tx
-    .selectFrom("loyalty_ledger")
-    .select(["customer_id", "delta"])
-    .where("store_id", "=", storeId)
-    .where("action", "=", "referral")
-    .where("reference", "=", `referred:${customerId}`)
-    .executeTakeFirst();
-  const sides = [
-    { customerId, earned: Number(welcome.delta), reference: "referred" },
-    ...(thanks
-      ? [
-          {
-            customerId: thanks.customer_id,
-            earned: Number(thanks.delta),
-            reference: `referred:${customerId}`,
-          },
-        ]
-      : []),
+  const referrer = await referralOf(tx, { storeId, reference: `referred:${customerId}` });
+  const candidates = [
+    { customerId, reference: "referred" },
+    ...(referrer ? [{ customerId: referrer.customer_id, reference: `referred:${customerId}` }] : []),
   ];
+  // Still pending: canceled, nothing was spendable. Posted: taken back below.
+  const sides: { customerId: string; earned: number; reference: string }[] = [];
+  for (const side of candidates) {
+    const canceled = await cancelPending(tx, { storeId, action: "referral", at, ...side });
+    if (canceled > 0) continue;
+    const row = await ledgerRow(tx, { storeId, action: "referral", ...side });
+    if (row) sides.push({ ...side, earned: Number(row.delta) });
+  }
   // The caller holds the referred customer's balance lock already; the referrer's is taken second.
   // (Two refunds crossing between customers who referred each other could deadlock on PostgreSQL:
   // one fails, its retry succeeds.)
@@ -194,4 +209,42 @@ async function reverseReferral(
     if (side.customerId === customerId && posted.posted) referredBalance = posted.balance;
   }
   return referredBalance;
+}
+
+/** A referral award of the store, pending or posted (the referrer's is found by its reference alone). */
+async function referralOf(tx: Tx, key: { storeId: string; customerId?: string; reference: string }) {
+  let pending = tx
+    .selectFrom("loyalty_pending")
+    .select("customer_id")
+    .where("store_id", "=", key.storeId)
+    .where("action", "=", "referral")
+    .where("reference", "=", key.reference);
+  let posted = tx
+    .selectFrom("loyalty_ledger")
+    .select("customer_id")
+    .where("store_id", "=", key.storeId)
+    .where("action", "=", "referral")
+    .where("reference", "=", key.reference);
+  if (key.customerId !== undefined) {
+    pending = pending.where("customer_id", "=", key.customerId);
+    posted = posted.where("customer_id", "=", key.customerId);
+  }
+  return (await posted.executeTakeFirst()) ?? (await pending.executeTakeFirst());
+}
+
+/** Points of a pending award that a refund canceled (0 when there was none). */
+async function canceledPoints(
+  tx: Tx,
+  key: { storeId: string; customerId: string; action: string; reference: string },
+): Promise<number> {
+  const row = await tx
+    .selectFrom("loyalty_pending")
+    .select("points")
+    .where("store_id", "=", key.storeId)
+    .where("customer_id", "=", key.customerId)
+    .where("action", "=", key.action)
+    .where("reference", "=", key.reference)
+    .where("status", "=", "canceled")
+    .executeTakeFirst();
+  return Number(row?.points ?? 0);
 }

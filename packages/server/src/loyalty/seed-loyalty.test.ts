@@ -9,8 +9,9 @@ import { signCustomerToken, verifyCustomerToken } from "../customer-token.ts";
 import { openDatabase } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
 import { seedDemo } from "../seed.ts";
+import { DEMO_PRODUCTS } from "../seed-texts.ts";
 import { createStore } from "../stores/create-store.ts";
-import { getJson } from "../testing/fixtures.ts";
+import { getJson, postJson, reviewBody } from "../testing/fixtures.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
 
 describe.each(databasesUnderTest())("the demo loyalty program on %s", (kind) => {
@@ -65,6 +66,23 @@ describe.each(databasesUnderTest())("the demo loyalty program on %s", (kind) => 
     });
     expect(await report.json()).toMatchObject({ ok: true, mismatches: [] });
   });
+
+  it("keeps the demo's review-then-points flow: every demo shopper is a verified buyer of every product", async () => {
+    for (const customerId of ["demo-newbie", "demo-shopper", "demo-vip"]) {
+      const token = signCustomerToken(secretKey, customerId);
+      const me = async () =>
+        (await getJson(`${server.url}/v1/stores/demo/loyalty/me`, { "x-plaudit-customer": token })).json;
+      const before = (await me()).balance;
+      // A product this shopper has not reviewed in the seed, different for each shopper.
+      const product = DEMO_PRODUCTS[5 + ["demo-newbie", "demo-shopper", "demo-vip"].indexOf(customerId)]?.id;
+      const submitted = await postJson(
+        `${server.url}/v1/stores/demo/products/${product}/reviews`,
+        reviewBody({ customerToken: token, body: `Written by ${customerId} on the demo page.` }),
+      );
+      expect(submitted.json).toMatchObject({ status: "published", review: { verified: true } });
+      expect((await me()).balance).toBe(before + 50);
+    }
+  });
 });
 
 describe("plaudit-server token", () => {
@@ -77,14 +95,14 @@ describe("plaudit-server token", () => {
     const run = promisify(execFile);
     const db = openDatabase(env.DATABASE_URL);
     await migrate(db);
-    await createStore(db, { id: "shop-1", name: "CLI shop", secretKey: "sk_cli_test" });
+    const { signingSecret } = await createStore(db, { id: "shop-1", name: "CLI shop" });
     await db.close();
     const { stdout } = await run(
       process.execPath,
       [bin, "token", "--store", "shop-1", "--customer", "alice"],
       { env },
     );
-    const result = verifyCustomerToken("sk_cli_test", stdout.trim(), {
+    const result = verifyCustomerToken(signingSecret, stdout.trim(), {
       now: new Date(),
       lifetimeSeconds: 3600,
     });

@@ -1,5 +1,6 @@
 import type { Database } from "../db/database.ts";
 import { transaction } from "../db/transaction.ts";
+import { DEMO_PRODUCTS } from "../seed-texts.ts";
 import { ensureBalanceRow, postEntry } from "./ledger.ts";
 import { loadProgram, type StoredProgram, saveProgram } from "./program.ts";
 
@@ -61,6 +62,10 @@ export const DEMO_LOYALTY_PROGRAM: StoredProgram = {
     referralUrlTemplate: "http://localhost:8787/demo/?ref={code}",
     codeWebhookUrl: null,
     codeWebhookTimeoutMs: 5000,
+    returnWindowDays: 30,
+    reviewPointsNeedPurchase: true,
+    reviewPointsPerDay: 3,
+    referralMinimumOrderTotal: 20,
   },
 };
 
@@ -146,8 +151,63 @@ const DEMO_CUSTOMERS: { customerId: string; birthday: string | null; rows: SeedR
   },
 ];
 
+/**
+ * The demo shoppers' orders, behind their purchase rows: review points are for verified buyers
+ * (settings.reviewPointsNeedPurchase), so between them the orders hold every demo product and a
+ * demo shopper's review of any product page earns points. demo-newbie's is a free sample box (no
+ * purchase points). Their purchase rows were seeded spendable, return window or not.
+ */
+const DEMO_ORDERS: { orderId: string; customerId: string; total: number; daysAgo: number }[] = [
+  { orderId: "demo-1001", customerId: "demo-shopper", total: 89, daysAgo: 58 },
+  { orderId: "demo-1002", customerId: "demo-shopper", total: 149, daysAgo: 30 },
+  { orderId: "demo-1003", customerId: "demo-shopper", total: 212, daysAgo: 5 },
+  { orderId: "demo-2001", customerId: "demo-vip", total: 1450, daysAgo: 200 },
+  { orderId: "demo-2002", customerId: "demo-vip", total: 1280, daysAgo: 40 },
+  { orderId: "demo-3001", customerId: "demo-newbie", total: 0, daysAgo: 35 },
+];
+
+async function seedDemoOrders(db: Database, storeId: string, now: Date): Promise<void> {
+  await transaction(db, async (tx) => {
+    for (const order of DEMO_ORDERS) {
+      const mine = DEMO_ORDERS.filter((o) => o.customerId === order.customerId);
+      const index = mine.indexOf(order);
+      // The customer's orders share out the products: together they hold every one.
+      const products = DEMO_PRODUCTS.filter((_, i) => i % mine.length === index);
+      const inserted = await tx
+        .insertInto("orders")
+        .values({
+          store_id: storeId,
+          order_id: order.orderId,
+          customer_id: order.customerId,
+          email: null,
+          total: order.total,
+          currency: "USD",
+          referral_code: null,
+          created_at: new Date(now.getTime() - order.daysAgo * 86_400_000).toISOString(),
+        })
+        .onConflict((oc) => oc.columns(["store_id", "order_id"]).doNothing())
+        .returning("order_id")
+        .executeTakeFirst();
+      if (!inserted) continue;
+      await tx
+        .insertInto("order_items")
+        .values(
+          products.map((p) => ({
+            store_id: storeId,
+            order_id: order.orderId,
+            product_id: p.id,
+            quantity: 1,
+            price: Math.round((order.total / products.length) * 100) / 100,
+          })),
+        )
+        .execute();
+    }
+  });
+}
+
 export async function seedDemoLoyalty(db: Database, storeId: string, now: Date): Promise<void> {
   if (!(await loadProgram(db, storeId))) await saveProgram(db, storeId, DEMO_LOYALTY_PROGRAM, now);
+  await seedDemoOrders(db, storeId, now);
   for (const customer of DEMO_CUSTOMERS) {
     await transaction(db, async (tx) => {
       const first = customer.rows[0]?.daysAgo ?? 0;

@@ -48,7 +48,7 @@ describe("WebhookCodeIssuer against a local merchant endpoint", () => {
   const issuer = (timeoutMs = 2000) =>
     new WebhookCodeIssuer({
       url,
-      secret: "sk_test",
+      secret: "whsec_test_0123456789abcdefghijklmnopq",
       timeoutMs,
       now: () => new Date("2026-03-01T12:00:00Z"),
       // The merchant endpoint here is on loopback.
@@ -60,7 +60,9 @@ describe("WebhookCodeIssuer against a local merchant endpoint", () => {
     expect(await issuer().issue(request)).toBe("SHOP-42");
     const last = seen.at(-1);
     expect(last?.headers["x-plaudit-timestamp"]).toBe("1772366400");
-    expect(last?.headers["x-plaudit-signature"]).toBe(signWebhook("sk_test", "1772366400", last?.body ?? ""));
+    expect(last?.headers["x-plaudit-signature"]).toBe(
+      signWebhook("whsec_test_0123456789abcdefghijklmnopq", "1772366400", last?.body ?? ""),
+    );
     expect(last?.headers["idempotency-key"]).toBe("rd_1");
     expect(JSON.parse(last?.body ?? "{}")).toMatchObject({
       redemptionId: "rd_1",
@@ -108,7 +110,11 @@ describe("WebhookCodeIssuer refuses addresses off the public internet (SSRF)", (
     ["a private network address", () => "https://10.0.0.7/codes"],
   ])("does not call %s", async (_what, url) => {
     const before = hits;
-    const issuer = new WebhookCodeIssuer({ url: url(), secret: "sk_test", timeoutMs: 2000 });
+    const issuer = new WebhookCodeIssuer({
+      url: url(),
+      secret: "whsec_test_0123456789abcdefghijklmnopq",
+      timeoutMs: 2000,
+    });
     await expect(issuer.issue(request)).rejects.toThrow(/not on the public internet/);
     expect(hits).toBe(before);
   });

@@ -5,7 +5,7 @@ import { NotPublicAddressError, privateLiteralOf, publicOnlyLookup } from "../ht
 import type { CodeIssuer, CodeRequest } from "./code-issuer.ts";
 
 // Asks the merchant's platform for a discount code: POST JSON to their URL, signed so they know it
-// is us. Signature: hex(HMAC-SHA256(storeSecret, timestamp + "." + body)) in X-Plaudit-Signature,
+// is us. Signature: hex(HMAC-SHA256(codeWebhookSecret, timestamp + "." + body)) in X-Plaudit-Signature,
 // the unix-seconds timestamp in X-Plaudit-Timestamp (reject old ones to stop replays). The answer
 // must be 2xx JSON { "code": "…" } (1–100 characters, body at most 64 KB) within the timeout.
 // Redirects are not followed. Only public addresses are called (http/public-address.ts) unless the
@@ -18,7 +18,8 @@ export class WebhookCodeIssuer implements CodeIssuer {
   constructor(
     private readonly options: {
       url: string;
-      secret: string;
+      /** The store's code-webhook secret (keys/signing-secrets.ts), or how to read it. */
+      secret: string | (() => Promise<string>);
       timeoutMs?: number;
       now?: () => Date;
       /** Also call loopback and private-network addresses (tests; a platform on the private network). */
@@ -36,12 +37,14 @@ export class WebhookCodeIssuer implements CodeIssuer {
       pointsSpent: request.pointsSpent,
       createdAt: request.createdAt,
     });
+    const secret =
+      typeof this.options.secret === "string" ? this.options.secret : await this.options.secret();
     const timestamp = String(Math.floor((this.options.now?.() ?? new Date()).getTime() / 1000));
     const response = await postJson(
       new URL(this.options.url),
       {
         "x-plaudit-timestamp": timestamp,
-        "x-plaudit-signature": signWebhook(this.options.secret, timestamp, body),
+        "x-plaudit-signature": signWebhook(secret, timestamp, body),
         // The merchant can dedupe on it: the same redemption never needs two codes.
         "idempotency-key": request.redemptionId,
       },

@@ -16,7 +16,8 @@ export function smtpMailer(url: string): Mailer {
   const secure = parsed.protocol === "smtps:";
   const transport = nodemailer.createTransport({
     pool: true,
-    maxConnections: 2,
+    // As many as the job runner sends at once (jobs/runner.ts, concurrency).
+    maxConnections: 4,
     host: parsed.hostname,
     port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
     secure,

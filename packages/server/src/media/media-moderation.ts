@@ -43,6 +43,18 @@ export async function setMediaStatus(
         .set({ media_count: count, has_media: count > 0 ? 1 : 0 })
         .where("id", "=", review.id)
         .execute();
+      // No rating passed on: the photo bonus follows what is shown, never the stars.
+      for (const hook of ctx.hooks.reviewMediaChanged) {
+        await hook(tx, {
+          storeId: review.store_id,
+          reviewId: review.id,
+          productId: review.product_id,
+          customerId: review.customer_id,
+          verified: Number(review.verified) === 1,
+          mediaCount: count,
+          published: review.status === "published",
+        });
+      }
       if (review.status === "published") {
         await applySummaryChange(tx, {
           storeId: review.store_id,

@@ -5,7 +5,8 @@ import { makeStore, postJson } from "../testing/fixtures.ts";
 import type { TestServer } from "../testing/test-server.ts";
 
 // What the documented examples refer to: a store `demo` with the demo program, customer c-1001
-// who ordered tee-classic (order o-1001) and wrote a published review of it. `{{name}}` in an
+// who ordered tee-classic (order o-1001, 60 days ago: past the return window, its points
+// spendable) and wrote a published review of it. `{{name}}` in an
 // example stands for one of these values.
 
 export interface ExampleWorld {
@@ -14,7 +15,7 @@ export interface ExampleWorld {
 }
 
 export async function exampleWorld(server: TestServer): Promise<ExampleWorld> {
-  const { secretKey } = await makeStore(server.db, { id: "demo" });
+  const { secretKey, signingSecret } = await makeStore(server.db, { id: "demo" });
   const admin = { authorization: `Bearer ${secretKey}` };
   const put = await fetch(`${server.url}/v1/admin/loyalty/program`, {
     method: "PUT",
@@ -30,11 +31,12 @@ export async function exampleWorld(server: TestServer): Promise<ExampleWorld> {
       total: 500,
       currency: "USD",
       items: [{ productId: "tee-classic", quantity: 1, price: 500 }],
+      createdAt: new Date(Date.now() - 60 * 86_400_000).toISOString(),
     },
     admin,
   );
   if (order.status !== 201) throw new Error(`order: ${order.status}`);
-  const customerToken = () => signCustomerToken(secretKey, "c-1001");
+  const customerToken = () => signCustomerToken(signingSecret, "c-1001");
   const review = await postJson(`${server.url}/v1/stores/demo/products/tee-classic/reviews`, {
     rating: 4,
     title: "Good tee",

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Schema } from "../db/schema.ts";
 import { keysOf, parseFiles } from "../media/media-json.ts";
-import { belongsTo, type Person, type PersonQuery, requestsOf } from "./person.ts";
+import { belongsTo, type Person, type PersonQuery, requestsOf, votersOf } from "./person.ts";
 
 type Queryable = Kysely<Schema>;
 
@@ -39,14 +39,17 @@ export async function exportPerson(
           .orderBy("position")
           .execute()
       : [];
+  // A signed-in shopper's vote counts for "customer:<id>" (reviews/vote-identity.ts); older
+  // widgets' votes carry the browser's voter id, included when the request names it.
+  const voters = votersOf(person, query.voter);
   const votes =
-    query.voter !== undefined
+    voters.length > 0
       ? await db
           .selectFrom("review_votes")
           .innerJoin("reviews", "reviews.id", "review_votes.review_id")
           .select(["review_votes.review_id", "review_votes.value", "review_votes.created_at"])
           .where("reviews.store_id", "=", storeId)
-          .where("review_votes.voter", "=", query.voter)
+          .where("review_votes.voter", "in", voters)
           .orderBy("review_votes.created_at")
           .execute()
       : [];
@@ -83,6 +86,13 @@ export async function exportPerson(
     .orderBy("created_at")
     .orderBy("id")
     .execute();
+  const pending = await db
+    .selectFrom("loyalty_pending")
+    .selectAll()
+    .where("store_id", "=", storeId)
+    .where(belongsTo(person, byCustomer))
+    .orderBy("created_at")
+    .execute();
   const redemptions = await db
     .selectFrom("loyalty_redemptions")
     .selectAll()
@@ -97,6 +107,23 @@ export async function exportPerson(
     .where(requestsOf(person, orderIds))
     .orderBy("created_at")
     .execute();
+  // Photos uploaded on a request's page that still wait for their review.
+  const requestIds = requests.map((r) => r.id);
+  const waiting =
+    requestIds.length > 0
+      ? await db
+          .selectFrom("review_request_media")
+          .innerJoin("media", "media.id", "review_request_media.media_id")
+          .select([
+            "review_request_media.request_id",
+            "review_request_media.product_id",
+            "media.id",
+            "media.files",
+          ])
+          .where("review_request_media.request_id", "in", requestIds)
+          .where("media.review_id", "is", null)
+          .execute()
+      : [];
 
   return {
     store: storeId,
@@ -164,6 +191,17 @@ export async function exportPerson(
         reason: l.reason,
         createdAt: l.created_at,
       })),
+      pending: pending.map((p) => ({
+        customerId: p.customer_id,
+        action: p.action,
+        reference: p.reference,
+        points: Number(p.points),
+        reason: p.reason,
+        availableAt: p.available_at,
+        status: p.status,
+        createdAt: p.created_at,
+        settledAt: p.settled_at,
+      })),
       redemptions: redemptions.map((r) => ({
         id: r.id,
         customerId: r.customer_id,
@@ -187,6 +225,9 @@ export async function exportPerson(
       clickedAt: r.clicked_at,
       reviewedAt: r.reviewed_at,
       createdAt: r.created_at,
+      waitingMedia: waiting
+        .filter((m) => m.request_id === r.id)
+        .map((m) => ({ id: m.id, productId: m.product_id, files: keysOf(parseFiles(m.files)) })),
     })),
     // Questions and answers are planned (API.md); none are held yet.
     questions: [] as never[],
@@ -203,6 +244,7 @@ export function recordCount(doc: PersonExport): number {
     doc.orders.length +
     doc.loyalty.accounts.length +
     doc.loyalty.ledger.length +
+    doc.loyalty.pending.length +
     doc.loyalty.redemptions.length +
     doc.reviewRequests.length
   );

@@ -48,6 +48,11 @@ export function requestsOf(person: Pick<Person, "customerIds" | "emails">, order
     ]);
 }
 
+/** The votes table's voters that are this person: their customer ids, and a named voter id. */
+export function votersOf(person: Pick<Person, "customerIds">, voter?: string): string[] {
+  return [...person.customerIds.map((id) => `customer:${id}`), ...(voter !== undefined ? [voter] : [])];
+}
+
 export async function findPerson(db: Queryable, storeId: string, query: PersonQuery): Promise<Person> {
   const customerIds = new Set(query.customerId !== undefined ? [query.customerId] : []);
   const emails = new Set(query.email !== undefined ? [normalizeAddress(query.email)] : []);

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "kysely";
@@ -17,7 +16,7 @@ export interface Shopper {
   email: string;
   customerId: string;
   voter: string;
-  /** Media files (storage keys) of their reviews, filled by seedShopper. */
+  /** Their helpful votes' voter: signed in, a vote counts for the customer id. */
   files: string[];
 }
 
@@ -25,9 +24,21 @@ export const shopper = (first: string, last: string, domain: string): Shopper =>
   name: `${first} ${last}`,
   email: `${first}.${last}@${domain}`.toLowerCase(),
   customerId: `cust-${first.toLowerCase()}`,
-  voter: `voter-${first.toLowerCase()}`,
+  voter: `customer:cust-${first.toLowerCase()}`,
   files: [],
 });
+
+/** Review requests on, so a fulfilled order with an address gets one (review-requests/). */
+export async function enableReviewRequests(kit: LoyaltyKit): Promise<void> {
+  kit.server.app.ctx.publicUrl = kit.server.url;
+  const settings = await kit.admin("PUT", "/v1/admin/review-requests/settings", {
+    enabled: true,
+    delayDays: 3,
+    reminderDays: 7,
+    from: { name: "Test shop", email: "hello@shop.example" },
+  });
+  expect(settings.status, settings.text).toBe(200);
+}
 
 let seeded = 0;
 
@@ -42,6 +53,7 @@ export async function seedShopper(kit: LoyaltyKit, who: Shopper): Promise<void> 
   const order = await kit.order(orderId, who.customerId, 60, {
     email: who.email.toUpperCase(),
     customerName: who.name,
+    fulfilledAt: kit.time.clock().toISOString(),
   });
   expect(order.status).toBe(201);
 
@@ -50,7 +62,7 @@ export async function seedShopper(kit: LoyaltyKit, who: Shopper): Promise<void> 
   const verified = await postJson(`${store}/products/tee/reviews`, {
     rating: 4,
     title: `${first}'s verdict`,
-    body: `I am ${who.name} (${who.email}) and the tee fits well.`,
+    body: `I am ${who.name} and the tee fits well.`,
     author: { name: who.name, email: who.email },
     customerToken: kit.token(who.customerId),
     mediaIds: [photo.json.id],
@@ -59,7 +71,8 @@ export async function seedShopper(kit: LoyaltyKit, who: Shopper): Promise<void> 
   const byAddress = await postJson(`${store}/products/mug/reviews`, {
     rating: 2,
     title: "Chipped",
-    body: "The mug arrived chipped.",
+    // An address in the text: held for moderation (spam rules), still the person's review.
+    body: `The mug arrived chipped, write to me at ${who.email}.`,
     author: { name: who.name, email: who.email },
   });
   expect(byAddress.status).toBe(201);
@@ -67,10 +80,12 @@ export async function seedShopper(kit: LoyaltyKit, who: Shopper): Promise<void> 
     reply: `Sorry ${first}, a new mug is on its way.`,
   });
   expect(reply.status).toBe(200);
-  const vote = await postJson(`${store}/reviews/${verified.json.review.id}/votes`, {
-    value: "up",
-    voter: who.voter,
-  });
+  // A signed-in shopper's vote counts for their customer id (reviews/vote-identity.ts).
+  const vote = await postJson(
+    `${store}/reviews/${verified.json.review.id}/votes`,
+    { value: "up", voter: "browser-made-id" },
+    { "x-plaudit-customer": kit.token(who.customerId) },
+  );
   expect(vote.status).toBe(200);
 
   expect((await kit.adjust(who.customerId, 1000, `goodwill-${n}`)).status).toBe(201);
@@ -81,19 +96,30 @@ export async function seedShopper(kit: LoyaltyKit, who: Shopper): Promise<void> 
   const redeemed = await kit.redeem(who.customerId, "five-off", `redeem-${n}`);
   expect(redeemed.status, redeemed.text).toBe(201);
 
+  // The order's review request (requests are on, enableReviewRequests): its send failed once,
+  // and the mail server's answer named the address.
+  const request = await kit.server.db.kysely
+    .updateTable("review_requests")
+    .set({ status: "failed", attempts: 1, last_error: `550 mailbox ${who.email} is full` })
+    .where("store_id", "=", kit.storeId)
+    .where("order_id", "=", orderId)
+    .executeTakeFirst();
+  expect(Number(request.numUpdatedRows)).toBe(1);
+  // A photo uploaded on the request's page, still waiting for its review.
+  const waiting = await upload(`${store}/media`, [filePart(await solidJpeg(320, 240, "#996633"))]);
+  expect(waiting.status).toBe(201);
+  const { id: requestId } = await kit.server.db.kysely
+    .selectFrom("review_requests")
+    .select("id")
+    .where("store_id", "=", kit.storeId)
+    .where("order_id", "=", orderId)
+    .executeTakeFirstOrThrow();
   await kit.server.db.kysely
-    .insertInto("review_requests")
+    .insertInto("review_request_media")
     .values({
-      id: randomUUID(),
-      store_id: kit.storeId,
-      order_id: orderId,
-      email: who.email,
-      address_hash: "seeded",
-      status: "failed",
-      scheduled_for: kit.time.clock().toISOString(),
-      message_id: `<${randomUUID()}@plaudit.test>`,
-      attempts: 1,
-      last_error: `550 mailbox ${who.email} is full`,
+      request_id: requestId,
+      product_id: "tee",
+      media_id: waiting.json.id,
       created_at: kit.time.clock().toISOString(),
     })
     .execute();
@@ -101,8 +127,9 @@ export async function seedShopper(kit: LoyaltyKit, who: Shopper): Promise<void> 
   const media = await kit.server.db.kysely
     .selectFrom("media")
     .select("files")
-    .where("review_id", "=", verified.json.review.id)
+    .where("id", "in", [photo.json.id, waiting.json.id])
     .execute();
+  expect(media).toHaveLength(2);
   for (const m of media) {
     const files = JSON.parse(m.files) as { images: { webp: string; jpg: string }[] };
     who.files.push(...files.images.flatMap((i) => [i.webp, i.jpg]));

@@ -7,8 +7,8 @@ import { normalizeAddress } from "../suppression/index.ts";
 // store, the order (or review), the address and the expiry, so a token works for that store, that
 // order and that address only, and stops working when the address is erased or changed.
 //
-// The key is derived from the store's signing secret for this one purpose: it never equals the
-// secret (or any key used for another purpose), and rotating the secret retires every link.
+// The key is the store's links secret (keys/link-secret.ts: its own purpose, apart from admin keys
+// and the customer-token secret), further derived for this one kind of link.
 
 export const LINK_LIFETIME_DAYS = 90;
 const PURPOSE = "plaudit.review-link.v1";
@@ -26,7 +26,7 @@ export interface LinkSubject {
   email: string;
 }
 
-/** The per-purpose key: swap for a dedicated secret when stores have them (issue 13). */
+/** The key for this kind of link, derived from the store's links secret. */
 function linkKey(storeSecret: string): Buffer {
   return createHmac("sha256", storeSecret).update(PURPOSE).digest();
 }

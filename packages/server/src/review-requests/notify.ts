@@ -3,6 +3,7 @@ import type { AppContext } from "../context.ts";
 import type { Tx } from "../db/transaction.ts";
 import { html } from "../html/safe-html.ts";
 import { type ClaimedJob, enqueueJob, type JobHandler } from "../jobs/index.ts";
+import { linkSecretFor } from "../keys/link-secret.ts";
 import { findStore } from "../stores/store-repo.ts";
 import { isSuppressed } from "../suppression/index.ts";
 import { signLink } from "./link-token.ts";
@@ -100,7 +101,7 @@ export function replyNoticeHandler(ctx: AppContext): JobHandler {
     // The review does not record its writer's language; the order's locale would, when there is one.
     const t = messagesFor("en");
     const token = signLink(
-      store.secretKey,
+      await linkSecretFor(ctx, store.id),
       { kind: "v", id: review.id, storeId: store.id, bindsTo: review.product_id, email: review.author_email },
       ctx.clock(),
     );

@@ -1,4 +1,5 @@
 import type { AppContext } from "../context.ts";
+import { linkSecretFor } from "../keys/link-secret.ts";
 import { findStore, type StoreRecord } from "../stores/store-repo.ts";
 import { checkLink, parseLink } from "./link-token.ts";
 import { loadRequestView, type RequestView } from "./request-view.ts";
@@ -6,7 +7,9 @@ import { loadRequestView, type RequestView } from "./request-view.ts";
 export type ResolvedLink =
   | { ok: true; kind: "q"; view: RequestView }
   | { ok: true; kind: "v"; store: StoreRecord; reviewId: string; email: string }
-  | { ok: false; reason: "invalid" | "expired" };
+  | { ok: false; reason: "invalid" }
+  /** Genuine but out of date: the shopper's language is known, so the page can speak it. */
+  | { ok: false; reason: "expired"; locale?: string | null };
 
 /**
  * What a hosted-page token stands for. Malformed, forged, another store's or another address's
@@ -20,7 +23,7 @@ export async function resolveLink(ctx: AppContext, token: string): Promise<Resol
     const view = await loadRequestView(ctx.db, parsed.id);
     if (!view?.request.email) return { ok: false, reason: "invalid" };
     const verdict = checkLink(
-      view.store.secretKey,
+      await linkSecretFor(ctx, view.store.id),
       parsed,
       {
         kind: "q",
@@ -31,9 +34,8 @@ export async function resolveLink(ctx: AppContext, token: string): Promise<Resol
       },
       now,
     );
-    return verdict === "ok"
-      ? { ok: true, kind: "q", view }
-      : { ok: false, reason: verdict === "expired" ? "expired" : "invalid" };
+    if (verdict === "expired") return { ok: false, reason: "expired", locale: view.locale };
+    return verdict === "ok" ? { ok: true, kind: "q", view } : { ok: false, reason: "invalid" };
   }
   const review = await ctx.db.kysely
     .selectFrom("reviews")
@@ -44,7 +46,7 @@ export async function resolveLink(ctx: AppContext, token: string): Promise<Resol
   const store = await findStore(ctx.db, review.store_id);
   if (!store) return { ok: false, reason: "invalid" };
   const verdict = checkLink(
-    store.secretKey,
+    await linkSecretFor(ctx, store.id),
     parsed,
     { kind: "v", id: parsed.id, storeId: store.id, bindsTo: review.product_id, email: review.author_email },
     now,

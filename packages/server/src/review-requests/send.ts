@@ -1,6 +1,8 @@
+import { sql } from "kysely";
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { type ClaimedJob, enqueueJob, type JobHandler, PermanentJobError } from "../jobs/index.ts";
+import { linkSecretFor } from "../keys/link-secret.ts";
 import { MailRefused } from "../mail/mailer.ts";
 import { isHashSuppressed } from "../suppression/index.ts";
 import { signLink } from "./link-token.ts";
@@ -40,27 +42,62 @@ async function reasonNotToSend(
   if (!request.email) return { skip: "the address was erased", status: "suppressed" };
   if (await isHashSuppressed(ctx.db.kysely, request.store_id, request.address_hash))
     return { skip: "the address is on the suppression list", status: "suppressed" };
-  const since = new Date(now.getTime() - 30 * DAY_MS).toISOString();
-  const [firsts, reminders] = await Promise.all(
-    (["sent_at", "reminder_sent_at"] as const).map((column) =>
-      ctx.db.kysely
-        .selectFrom("review_requests")
-        .select((eb) => eb.fn.countAll<number | string>().as("n"))
-        .where("store_id", "=", request.store_id)
-        .where("address_hash", "=", request.address_hash)
-        .where(column, ">=", since)
-        .executeTakeFirstOrThrow(),
-    ),
-  );
-  if (Number(firsts?.n) + Number(reminders?.n) >= settings.maxPerAddressPer30Days)
-    return { skip: "the address had its most messages for 30 days", status: "suppressed" };
   return undefined;
 }
 
+/**
+ * Takes one of the address's messages for 30 days, or says none is left. Checked and taken in one
+ * transaction, serialized per address (SQLite: the write lock; PostgreSQL: an advisory lock on the
+ * address), so concurrent sends (several jobs at once, several workers) cannot overshoot the cap.
+ * A first message's claim is its attempt count going up: a request being sent (attempts > 0, not
+ * yet sent) holds its slot until it is sent or gives up.
+ */
+async function takeAddressSlot(
+  ctx: AppContext,
+  view: RequestView,
+  settings: RequestSettings,
+  message: SendPayload["message"],
+  now: Date,
+): Promise<boolean> {
+  const { request } = view;
+  const since = new Date(now.getTime() - 30 * DAY_MS).toISOString();
+  return transaction(ctx.db, async (tx) => {
+    if (ctx.db.kind === "postgres")
+      await sql`select pg_advisory_xact_lock(hashtext(${`${request.store_id}:${request.address_hash}`}))`.execute(
+        tx,
+      );
+    const sameAddress = () =>
+      tx
+        .selectFrom("review_requests")
+        .select((eb) => eb.fn.countAll<number | string>().as("n"))
+        .where("store_id", "=", request.store_id)
+        .where("address_hash", "=", request.address_hash);
+    const [firsts, reminders, inFlight] = await Promise.all([
+      sameAddress().where("sent_at", ">=", since).executeTakeFirstOrThrow(),
+      sameAddress().where("reminder_sent_at", ">=", since).executeTakeFirstOrThrow(),
+      sameAddress()
+        .where("status", "=", "scheduled")
+        .where("attempts", ">", 0)
+        .where("id", "!=", request.id)
+        .executeTakeFirstOrThrow(),
+    ]);
+    if (Number(firsts.n) + Number(reminders.n) + Number(inFlight.n) >= settings.maxPerAddressPer30Days)
+      return false;
+    if (message === "first") {
+      await tx
+        .updateTable("review_requests")
+        .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
+        .where("id", "=", request.id)
+        .execute();
+    }
+    return true;
+  });
+}
+
 /** The message's links: the hosted page per product (and rating) and the one-click unsubscribe. */
-export function requestLinks(publicUrl: string, view: RequestView, now: Date) {
+export function requestLinks(publicUrl: string, view: RequestView, linkSecret: string, now: Date) {
   const token = signLink(
-    view.store.secretKey,
+    linkSecret,
     {
       kind: "q",
       id: view.request.id,
@@ -109,15 +146,19 @@ export function sendRequestHandler(ctx: AppContext, options: SendOptions = {}): 
     if (!mailer || !publicUrl || !settings?.from.email)
       throw new Error("mail is not configured (PLAUDIT_SMTP_URL, PLAUDIT_PUBLIC_URL, from address)");
 
-    if (message === "first") {
-      await ctx.db.kysely
-        .updateTable("review_requests")
-        .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
-        .where("id", "=", requestId)
-        .execute();
+    if (!(await takeAddressSlot(ctx, view, settings, message, now))) {
+      if (message === "first") {
+        await ctx.db.kysely
+          .updateTable("review_requests")
+          .set({ status: "suppressed", last_error: "the address had its most messages for 30 days" })
+          .where("id", "=", requestId)
+          .where("status", "=", "scheduled")
+          .execute();
+      }
+      return;
     }
     await atStep("before-smtp", requestId);
-    const links = requestLinks(publicUrl, view, now);
+    const links = requestLinks(publicUrl, view, await linkSecretFor(ctx, view.store.id), now);
     const mail = requestEmail({
       to: view.request.email as string,
       from: { name: settings.from.name, address: settings.from.email },

@@ -25,12 +25,19 @@ export function toPublicReview(row: ReviewRow, media: Media[] = []): Review {
   };
 }
 
-/** The merchant's shape: the public review plus status and the reviewer's email. */
-export function toAdminReview(row: ReviewRow, media: Media[] = []): AdminReview {
+/**
+ * The merchant's shape: the public review plus status, the reviewer's email and, for a review the
+ * spam rules held, why (reviews/spam-rules.ts).
+ */
+export function toAdminReview(
+  row: ReviewRow,
+  media: Media[] = [],
+): AdminReview & { holdReason: string | null } {
   return {
     ...toPublicReview(row, media),
     status: row.status,
     author: { name: row.author_name, email: row.author_email },
+    holdReason: row.hold_reason ?? null,
     etag: reviewEtag(row),
   };
 }

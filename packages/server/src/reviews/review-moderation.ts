@@ -51,18 +51,19 @@ export async function moderateReview(
           mediaCount: Number(before.media_count),
         };
         await applySummaryChange(tx, reviewSummaryChange(review, isPublished ? 1 : -1));
-        if (isPublished) {
-          // No rating passed on: what hooks do (loyalty points) must not depend on it.
-          for (const hook of ctx.hooks.reviewPublished) {
-            await hook(tx, {
-              storeId,
-              reviewId,
-              productId: before.product_id,
-              customerId: before.customer_id,
-              verified: Number(before.verified) === 1,
-              mediaCount: Number(before.media_count),
-            });
-          }
+        // No rating passed on: what hooks do (loyalty points) must not depend on it.
+        const changed = {
+          storeId,
+          reviewId,
+          productId: before.product_id,
+          customerId: before.customer_id,
+          verified: Number(before.verified) === 1,
+          mediaCount: Number(before.media_count),
+        };
+        // The status is written first: hooks judge "another published review" by the table.
+        await tx.updateTable("reviews").set({ status: after.status }).where("id", "=", reviewId).execute();
+        for (const hook of isPublished ? ctx.hooks.reviewPublished : ctx.hooks.reviewUnpublished) {
+          await hook(tx, changed);
         }
       }
     }

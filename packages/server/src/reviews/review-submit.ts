@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { Review, ReviewSubmission } from "@plaudit/contract";
 import type { AppContext } from "../context.ts";
-import { verifyCustomerToken } from "../customer-token.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
-import { ApiError, validationFailed } from "../errors.ts";
+import { validationFailed } from "../errors.ts";
+import { customerOfToken } from "../keys/store-tokens.ts";
 import type { StoreRecord } from "../stores/store-repo.ts";
 import { type ReviewRow, toPublicReview } from "./review-json.ts";
+import { bodyHash, SPAM_RULES, senderKey, spamHoldReason } from "./spam-rules.ts";
 import { applySummaryChange, reviewSummaryChange } from "./summary-repo.ts";
 import { hasPurchased } from "./verified-purchase.ts";
 
@@ -27,25 +28,24 @@ export interface SubmitOptions {
   customerId?: string;
   /** Runs inside the review's transaction, after it is stored (a review request records it). */
   alsoInTransaction?: (tx: Tx, reviewId: string) => Promise<void>;
+  /** The client's address: only a keyed hash of it is kept (spam-rules.ts). */
+  senderAddress?: string;
 }
 
 /** The customer a submission's token names, or undefined without a token; 401 for a bad one. */
-function customerOf(ctx: AppContext, store: StoreRecord, token: string | undefined): string | undefined {
+async function customerOf(
+  ctx: AppContext,
+  store: StoreRecord,
+  token: string | undefined,
+): Promise<string | undefined> {
   if (token === undefined || token === "") return undefined;
-  const result = verifyCustomerToken(store.secretKey, token, {
-    now: ctx.clock(),
-    lifetimeSeconds: store.tokenLifetimeSeconds,
-  });
-  if (result.ok) return result.customerId;
-  throw result.reason === "expired"
-    ? new ApiError(401, "expired_customer_token", "the customer token has expired; reload the page")
-    : new ApiError(401, "invalid_customer_token", "the customer token is not valid");
+  return customerOfToken(ctx, store, token);
 }
 
 /**
- * Stores a review: published at once or held as pending by the store's moderation setting alone
- * (never by rating), verified when the token's customer bought the product. The review, its
- * media, the rating summary and any hook (loyalty points) commit in one transaction.
+ * Stores a review: published at once or held as pending by the store's moderation setting and the
+ * spam rules (never by rating), verified when the token's customer bought the product. The review,
+ * its media, the rating summary and any hook (loyalty points) commit in one transaction.
  */
 export async function submitReview(
   ctx: AppContext,
@@ -55,8 +55,9 @@ export async function submitReview(
   origin: string,
   options: SubmitOptions = {},
 ): Promise<SubmitResult> {
-  const customerId = options.customerId ?? customerOf(ctx, store, input.customerToken);
-  const status = store.moderation === "hold" ? "pending" : "published";
+  const customerId = options.customerId ?? (await customerOf(ctx, store, input.customerToken));
+  const senderAddress = options.senderAddress ?? "unknown";
+  let status: "published" | "pending" = store.moderation === "hold" ? "pending" : "published";
   const id = newReviewId();
   const createdAt = ctx.clock().toISOString();
 
@@ -66,9 +67,30 @@ export async function submitReview(
     return { review: toPublicReview(row), status };
   }
 
+  // Asked once, outside the transaction (a PostgreSQL retry must not take a second token).
+  const burst = await ctx.rateLimiter.take(
+    `review-burst:${store.id}:${senderAddress}`,
+    SPAM_RULES.burst,
+    ctx.clock(),
+  );
   const row = await transaction(ctx.db, async (tx) => {
     const verified =
       customerId !== undefined && (await hasPurchased(tx, { storeId: store.id, customerId, productId }));
+    const sender = senderKey(store.id, senderAddress);
+    const hash = bodyHash(input.body);
+    const holdReason = await spamHoldReason(tx, {
+      storeId: store.id,
+      productId,
+      customerId: customerId ?? null,
+      senderKey: sender,
+      title: input.title,
+      body: input.body,
+      bodyHash: hash,
+      at: createdAt,
+      withinBurst: burst.allowed,
+    });
+    // The transaction may run again (a PostgreSQL retry): judge from the store's setting each time.
+    status = holdReason !== null || store.moderation === "hold" ? "pending" : "published";
     const row = rowOf({
       id,
       store,
@@ -79,6 +101,9 @@ export async function submitReview(
       customerId: customerId ?? null,
       verified,
     });
+    row.hold_reason = holdReason;
+    row.sender_key = sender;
+    row.body_hash = hash;
     await tx
       .insertInto("products")
       .values({ store_id: store.id, product_id: productId, name: null })
@@ -164,5 +189,8 @@ function rowOf(args: {
     reply_at: null,
     media_count: 0,
     has_media: 0,
+    hold_reason: null,
+    sender_key: null,
+    body_hash: null,
   };
 }

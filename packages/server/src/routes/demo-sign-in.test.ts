@@ -15,7 +15,7 @@ describe("demo sign-in", () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), "plaudit-demo-"));
     withDemo = await startTestServer({ db: "sqlite", assets: { embedDir: root, demoDir: root } });
-    ({ secretKey } = await makeStore(withDemo.db, { id: "demo" }));
+    ({ signingSecret: secretKey } = await makeStore(withDemo.db, { id: "demo" }));
     apiOnly = await startTestServer({ db: "sqlite" });
     await makeStore(apiOnly.db, { id: "demo" });
   });
@@ -43,6 +43,17 @@ describe("demo sign-in", () => {
       expect(status).toBe(422);
       expect(body.error.fields.customer).toMatch(/demo-/);
     }
+  });
+
+  it("reads no more than a small body", async () => {
+    const big = JSON.stringify({ customer: "demo-shopper", padding: "x".repeat(2 * 1024 * 1024) });
+    const response = await fetch(`${withDemo.url}/demo/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: big,
+    });
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe("payload_too_large");
   });
 
   it("does not exist where the server serves no demo pages", async () => {

@@ -1,25 +1,26 @@
 import type { RouteModule } from "../context.ts";
 import { signCustomerToken } from "../customer-token.ts";
+import { readJsonBody } from "../http/json-body.ts";
+import { currentSigningSecret } from "../keys/signing-secrets.ts";
 import { findStore } from "../stores/store-repo.ts";
 
 // The demo shop has no accounts of its own, yet the loyalty demo needs a signed-in shopper. A
 // real store's server makes the customer token for its logged-in customer (docs/loyalty.md); here
 // the Plaudit server plays that part — for the seeded `demo` store only, only for `demo-…`
-// customer ids, and only where it serves the demo pages (createApp's `assets`).
+// customer ids, and only where it serves the demo pages (`start --demo`: createApp's `assets.demoDir`).
 const DEMO_STORE = "demo";
 const DEMO_CUSTOMER = /^demo-[a-z0-9-]{1,40}$/;
+const SIGN_IN_BODY_BYTES = 1024;
 
 export const demoSignInRoutes: RouteModule = {
   name: "demo-sign-in",
   register(app, ctx) {
-    if (!ctx.assets) return;
+    if (!ctx.assets?.demoDir) return;
     app.post("/demo/sign-in", async (c) => {
-      let customer: unknown;
-      try {
-        customer = ((await c.req.json()) as { customer?: unknown } | null)?.customer;
-      } catch {
-        return c.json({ error: { code: "malformed_json", message: "body must be JSON" } }, 400);
-      }
+      // Bounded like every JSON body, and smaller: `{ "customer": "demo-…" }` is all it takes.
+      const body = await readJsonBody(c, SIGN_IN_BODY_BYTES);
+      const customer =
+        typeof body === "object" && body !== null ? (body as { customer?: unknown }).customer : undefined;
       if (typeof customer !== "string" || !DEMO_CUSTOMER.test(customer)) {
         const message =
           'customer must look like "demo-shopper" (demo-, then lowercase letters, digits, dashes)';
@@ -28,8 +29,14 @@ export const demoSignInRoutes: RouteModule = {
       const store = await findStore(ctx.db, DEMO_STORE);
       if (!store)
         return c.json({ error: { code: "store_not_found", message: "the demo store is not seeded" } }, 404);
+      const secret = await currentSigningSecret(ctx.db.kysely, ctx.secrets, {
+        storeId: DEMO_STORE,
+        purpose: "customer_token",
+      });
+      if (secret === undefined)
+        return c.json({ error: { code: "store_not_found", message: "the demo store is not seeded" } }, 404);
       return c.json(
-        { customerId: customer, customerToken: signCustomerToken(store.secretKey, customer, ctx.clock()) },
+        { customerId: customer, customerToken: signCustomerToken(secret, customer, ctx.clock()) },
         200,
         { "Cache-Control": "no-store" },
       );

@@ -3,6 +3,7 @@ import { adminUserRoutes } from "../admin-users/routes.ts";
 import { auditRoutes } from "../audit/audit-routes.ts";
 import { catalogRoutes } from "../catalog/catalog-routes.ts";
 import type { RouteModule } from "../context.ts";
+import { keyRoutes } from "../keys/key-routes.ts";
 import { loyaltyRoutes } from "../loyalty/routes.ts";
 import { mediaRoutes } from "../media/media-routes.ts";
 import { privacyRoutes } from "../privacy/privacy-routes.ts";
@@ -28,6 +29,7 @@ export const routeModules: RouteModule[] = [
   loyaltyRoutes,
   mediaRoutes,
   snippetRoutes,
+  keyRoutes,
   catalogRoutes,
   reviewRequestAdminRoutes,
   reviewPageRoutes,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signCustomerToken } from "../customer-token.ts";
 import { fakeMediaSource } from "../testing/fake-media.ts";
 import { getJson, makeStore, postJson, reviewBody, testClock } from "../testing/fixtures.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
@@ -7,6 +8,7 @@ describe.each(databasesUnderTest())("review list on %s", (kind) => {
   let server: TestServer;
   let storeId: string;
   let secretKey: string;
+  let signingSecret: string;
   const time = testClock();
   const base = () => `${server.url}/v1/stores/${storeId}`;
 
@@ -52,7 +54,7 @@ describe.each(databasesUnderTest())("review list on %s", (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer({ db: kind, clock: time.clock, media: fakeMediaSource() });
-    ({ storeId, secretKey } = await makeStore(server.db));
+    ({ storeId, secretKey, signingSecret } = await makeStore(server.db));
   });
   afterAll(() => server.close());
 
@@ -73,8 +75,13 @@ describe.each(databasesUnderTest())("review list on %s", (kind) => {
 
   it("sorts by net helpful votes and puts reviews with media first", async () => {
     const ids = await submit("helpful", [{}, {}, { mediaIds: ["m-1"] }, {}]);
+    // One vote per customer (or per address without a token): each voter signs in.
     const vote = (id: string | undefined, voter: string, value: "up" | "down") =>
-      postJson(`${base()}/reviews/${id}/votes`, { voter, value });
+      postJson(
+        `${base()}/reviews/${id}/votes`,
+        { voter, value },
+        { "x-plaudit-customer": signCustomerToken(signingSecret, voter, time.clock()) },
+      );
     await vote(ids[0], "a", "up");
     await vote(ids[0], "b", "up");
     await vote(ids[1], "a", "up");

@@ -7,6 +7,7 @@ describe.each(databasesUnderTest())("submitting reviews on %s", (kind) => {
   let server: TestServer;
   let storeId: string;
   let secretKey: string;
+  let signingSecret: string;
   const time = testClock();
   const reviewsUrl = (product: string, store = storeId) =>
     `${server.url}/v1/stores/${store}/products/${encodeURIComponent(product)}/reviews`;
@@ -15,7 +16,7 @@ describe.each(databasesUnderTest())("submitting reviews on %s", (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer({ db: kind, clock: time.clock });
-    ({ storeId, secretKey } = await makeStore(server.db));
+    ({ storeId, secretKey, signingSecret } = await makeStore(server.db));
   });
   afterAll(() => server.close());
 
@@ -187,12 +188,12 @@ describe.each(databasesUnderTest())("submitting reviews on %s", (kind) => {
       { authorization: `Bearer ${secretKey}` },
     );
     expect(order.status).toBe(201);
-    const token = signCustomerToken(secretKey, "cust.42", time.clock());
+    const token = signCustomerToken(signingSecret, "cust.42", time.clock());
     const bought = await postJson(reviewsUrl("mug"), reviewBody({ customerToken: token }));
     expect(bought.json.review.verified).toBe(true);
     const notBought = await postJson(reviewsUrl("plate"), reviewBody({ customerToken: token }));
     expect(notBought.json.review.verified).toBe(false);
-    const otherCustomer = signCustomerToken(secretKey, "cust.43", time.clock());
+    const otherCustomer = signCustomerToken(signingSecret, "cust.43", time.clock());
     expect(
       (await postJson(reviewsUrl("mug"), reviewBody({ customerToken: otherCustomer }))).json.review.verified,
     ).toBe(false);
@@ -204,7 +205,7 @@ describe.each(databasesUnderTest())("submitting reviews on %s", (kind) => {
     const forgedRes = await postJson(reviewsUrl("mug"), reviewBody({ customerToken: forged }));
     expect(forgedRes.status).toBe(401);
     expect(forgedRes.json.error.code).toBe("invalid_customer_token");
-    const old = signCustomerToken(secretKey, "cust.42", new Date(time.clock().getTime() - 2 * 3600_000));
+    const old = signCustomerToken(signingSecret, "cust.42", new Date(time.clock().getTime() - 2 * 3600_000));
     const oldRes = await postJson(reviewsUrl("mug"), reviewBody({ customerToken: old }));
     expect(oldRes.status).toBe(401);
     expect(oldRes.json.error.code).toBe("expired_customer_token");

@@ -11,26 +11,60 @@ import {
   Summary,
   VoteSubmission,
 } from "@plaudit/contract";
-import type { RouteModule } from "../context.ts";
+import type { Context } from "hono";
+import type { AppContext, AppEnv, RouteModule } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { cacheableJson } from "../http/cache.ts";
+import { clientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { publicOriginOf } from "../http/public-origin.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { findPublishedReview } from "../reviews/published-review.ts";
-import { toPublicReview } from "../reviews/review-json.ts";
+import { type ReviewRow, toPublicReview } from "../reviews/review-json.ts";
 import { countReviews, hasFilters, listReviews } from "../reviews/review-list.ts";
+import { createReviewSearch } from "../reviews/review-search.ts";
 import { submitReview } from "../reviews/review-submit.ts";
 import { castVote } from "../reviews/review-votes.ts";
 import { getSummaries } from "../reviews/summary-repo.ts";
+import { VOTE_VELOCITY, voterKey } from "../reviews/vote-identity.ts";
 import { parseOrFail } from "../validation.ts";
 import { productParam } from "./product-param.ts";
 import { parseReviewQuery } from "./review-query.ts";
+
+/** Searches one address may make in a burst, refilled at one a second (`PLAUDIT_RATE_LIMITS=off` lifts it). */
+export const SEARCH_RATE_RULE = { capacity: 20, refillPerSecond: 1 };
+
+async function limitSearches(ctx: AppContext, storeId: string, address: string): Promise<void> {
+  const decision = await ctx.rateLimiter.take(`search:${storeId}:${address}`, SEARCH_RATE_RULE, ctx.clock());
+  if (decision.allowed) return;
+  ctx.metrics.rateLimitRejected("ip");
+  throw new ApiError(429, "rate_limited", "too many searches; try again later", undefined, {
+    "Retry-After": String(decision.retryAfterSeconds),
+  });
+}
+
+/** A page of the review list as the API answers it, media included. */
+async function listBody(
+  ctx: AppContext,
+  c: Context<AppEnv>,
+  storeId: string,
+  rows: ReviewRow[],
+  nextCursor: string | null,
+  total: number,
+) {
+  const withMedia = rows.filter((r) => Number(r.media_count) > 0).map((r) => r.id);
+  const media =
+    withMedia.length > 0
+      ? await ctx.media.forReviews(ctx.db, storeId, withMedia, publicOriginOf(c, ctx.trustProxy))
+      : new Map();
+  return { items: rows.map((row) => toPublicReview(row, media.get(row.id) ?? [])), nextCursor, total };
+}
 
 /** The public reviews API: summaries, the review list, one review, submitting and voting. */
 export const reviewRoutes: RouteModule = {
   name: "reviews",
   register(app, ctx) {
+    const search = createReviewSearch();
     app.get(
       "/v1/stores/:store/products/:product/summary",
       describeRoute({
@@ -99,10 +133,10 @@ export const reviewRoutes: RouteModule = {
       describeRoute({
         summary: "Published reviews of a product, one page",
         description:
-          "Paging by opaque cursor is stable while new reviews arrive. `helpful` sorts by net votes (up − down); `media` puts reviews with photos or videos first.",
+          "Paging by opaque cursor is stable while new reviews arrive. `helpful` sorts by net votes (up − down); `media` puts reviews with photos or videos first. Searches (`q`) are limited per client address (429 with Retry-After beyond a burst of 20, one a second after); a term's matches are reused for up to 30 s.",
         query: ReviewListQuery,
         responses: { 200: ReviewPage },
-        errors: [404, 422],
+        errors: [404, 422, 429],
         cacheable: true,
         examples: [
           {
@@ -128,6 +162,21 @@ export const reviewRoutes: RouteModule = {
         const productId = productParam(c);
         const query = parseReviewQuery(c.req.query());
         const storeId = c.get("store").id;
+        const term = query.filters.search;
+        // Each different term is real work: one address may search only so often (429 beyond).
+        if (term !== undefined) await limitSearches(ctx, storeId, clientIp(c, ctx.trustProxy));
+        if (term !== undefined && ctx.db.kind === "sqlite") {
+          // SQLite holds the process while a query runs: search in bounded chunks (review-search.ts).
+          const found = await search.page(ctx.db, {
+            storeId,
+            productId,
+            filters: { ...query.filters, search: term },
+            sort: query.sort,
+            limit: query.limit,
+            ...(query.cursorValues ? { cursorValues: query.cursorValues } : {}),
+          });
+          return cacheableJson(c, await listBody(ctx, c, storeId, found.rows, found.nextCursor, found.total));
+        }
         const page = await listReviews(ctx.db, {
           storeId,
           productId,
@@ -141,16 +190,7 @@ export const reviewRoutes: RouteModule = {
         const total = hasFilters(query.filters)
           ? await countReviews(ctx.db, { storeId, productId, filters: query.filters })
           : ((await getSummaries(ctx.db, storeId, [productId]))[0]?.count ?? 0);
-        const withMedia = page.rows.filter((r) => Number(r.media_count) > 0).map((r) => r.id);
-        const media =
-          withMedia.length > 0
-            ? await ctx.media.forReviews(ctx.db, storeId, withMedia, publicOriginOf(c, ctx.trustProxy))
-            : new Map();
-        return cacheableJson(c, {
-          items: page.rows.map((row) => toPublicReview(row, media.get(row.id) ?? [])),
-          nextCursor: page.nextCursor,
-          total,
-        });
+        return cacheableJson(c, await listBody(ctx, c, storeId, page.rows, page.nextCursor, total));
       },
     );
 
@@ -159,7 +199,7 @@ export const reviewRoutes: RouteModule = {
       describeRoute({
         summary: "Submit a review",
         description:
-          "Verified when the customer token is valid and that customer ordered the product. Whether it is published at once or held never depends on the rating, nor do the points it earns.",
+          "Verified when the customer token is valid and that customer ordered the product. Whether it is published at once or held never depends on the rating, nor do the points it earns. Held for moderation (status pending, the reason shown to the moderator) when the store holds every review, or when the spam rules see links, repeated text, the same text as the sender's review of another product, or a burst from one address.",
         body: ReviewSubmission,
         responses: {
           201: { schema: SubmitReviewResponse, description: "Accepted (published or held for moderation)" },
@@ -195,6 +235,7 @@ export const reviewRoutes: RouteModule = {
           productId,
           input,
           publicOriginOf(c, ctx.trustProxy),
+          { senderAddress: clientIp(c, ctx.trustProxy) },
         );
         return c.json(result, 201);
       },
@@ -231,7 +272,9 @@ export const reviewRoutes: RouteModule = {
     app.post(
       "/v1/stores/:store/reviews/:id/votes",
       describeRoute({
-        summary: "Vote a review helpful or not (one vote per voter; a new vote replaces it)",
+        summary: "Vote a review helpful or not (one vote per customer or address; a new vote replaces it)",
+        description:
+          "A vote counts once per review per signed-in customer (a valid X-Plaudit-Customer token) or, without one, per client address; `voter` is accepted but counts for nothing. Votes from an address past its rate (a burst of 20, then 20 an hour) are answered with the counts as they stand and not counted. Pending, rejected, unknown and other stores' reviews are 404 review_not_found.",
         params: { id: { description: "Review id" } },
         body: VoteSubmission,
         responses: { 200: Helpful },
@@ -253,8 +296,18 @@ export const reviewRoutes: RouteModule = {
       }),
       async (c) => {
         const input = parseOrFail(VoteSubmission, await readJsonBody(c));
-        const reviewId = c.req.param("id");
-        return c.json(await castVote(ctx, c.get("store").id, reviewId, input));
+        const store = c.get("store");
+        const address = clientIp(c, ctx.trustProxy);
+        const voter = await voterKey(ctx, store, { token: c.req.header("x-plaudit-customer"), address });
+        // Answered either way (a 429 would tell a script where the limit is); counted only within it.
+        const velocity = await ctx.rateLimiter.take(
+          `vote-velocity:${store.id}:${address}`,
+          VOTE_VELOCITY.rule,
+          ctx.clock(),
+        );
+        return c.json(
+          await castVote(ctx, store.id, c.req.param("id"), input, { voter, counted: velocity.allowed }),
+        );
       },
     );
   },

@@ -61,6 +61,13 @@ const CROSS_ORIGIN = {
   "Cross-Origin-Resource-Policy": "cross-origin",
 };
 
+const ADMIN_PAGE_HEADERS = {
+  "Content-Security-Policy":
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https: http:; media-src 'self' https: http:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "no-referrer",
+};
+
 /** Encodings the build wrote beside each widget file (scripts/build.mjs), best first. */
 const PRECOMPRESSED = [
   { encoding: "br", suffix: ".br" },
@@ -100,13 +107,15 @@ async function sendFile(
   return c.body(await readFile(file), 200, headers);
 }
 
-/** The embed script, its chunks and the demo store's pages (only when createApp gets `assets`). */
+/**
+ * The embed script and its chunks, the admin app, and — only for the demo (`start --demo`, which
+ * passes a demoDir) — the demo shop's pages and the `/` redirect to them.
+ */
 export const staticAssetRoutes: RouteModule = {
   name: "static-assets",
   register(app, ctx) {
     const assets = ctx.assets;
     if (!assets) return;
-    app.get("/", (c) => c.redirect("/demo/", 302));
     app.get("/plaudit.js", (c) =>
       sendFile(c, assets.embedDir, "plaudit.js", "public, max-age=300", CROSS_ORIGIN, true),
     );
@@ -120,9 +129,28 @@ export const staticAssetRoutes: RouteModule = {
         true,
       ),
     );
-    app.get("/demo", (c) => c.redirect("/demo/", 301));
-    app.get("/demo/*", (c) =>
-      sendFile(c, assets.demoDir, c.req.path.slice("/demo/".length), "public, max-age=60"),
-    );
+    const adminDir = assets.adminDir;
+    if (adminDir) {
+      // The admin app: its page may run only its own files and talk only to this server, and no
+      // other site may frame it. Hashed assets are immutable; the page itself is always fresh.
+      app.get("/admin", (c) => c.redirect("/admin/", 301));
+      app.get("/admin/", (c) => sendFile(c, adminDir, "index.html", "no-cache", ADMIN_PAGE_HEADERS));
+      app.get("/admin/assets/*", (c) =>
+        sendFile(
+          c,
+          `${adminDir}/assets`,
+          c.req.path.slice("/admin/assets/".length),
+          "public, max-age=31536000, immutable",
+        ),
+      );
+    }
+    const demoDir = assets.demoDir;
+    if (demoDir) {
+      app.get("/", (c) => c.redirect("/demo/", 302));
+      app.get("/demo", (c) => c.redirect("/demo/", 301));
+      app.get("/demo/*", (c) =>
+        sendFile(c, demoDir, c.req.path.slice("/demo/".length), "public, max-age=60"),
+      );
+    }
   },
 };

@@ -1,47 +1,78 @@
-import { randomBytes } from "node:crypto";
+import type { Grant } from "../auth/scopes.ts";
 import type { Database } from "../db/database.ts";
+import { transaction } from "../db/transaction.ts";
+import { addAdminKey } from "../keys/admin-keys.ts";
+import { plainSecretBox, type SecretBox } from "../keys/secret-box.ts";
+import { addSigningSecret } from "../keys/signing-secrets.ts";
 import type { RateLimitSettings } from "../rate-limit.ts";
-import { hashSecret } from "./store-repo.ts";
 
 export interface NewStore {
   id: string;
   name: string;
-  secretKey?: string;
+  /** The first admin key (default: a new `sk_` key). At least 32 characters. */
+  adminKey?: string;
+  /** The first customer-token signing secret (default: a new one). At least 32 characters. */
+  signingSecret?: string;
+  /** Scopes of the first admin key; default everything. */
+  adminScopes?: readonly Grant[];
   allowedOrigins?: string[];
   moderation?: "publish" | "hold";
   rateLimits?: RateLimitSettings;
   tokenLifetimeSeconds?: number;
 }
 
-export function newSecretKey(): string {
-  return `sk_${randomBytes(24).toString("base64url")}`;
+export interface CreatedStore {
+  /** The first admin key, in full: shown once, stored only hashed. */
+  adminKey: string;
+  adminKeyId: string;
+  /** The customer-token signing secret the shop's server signs tokens with. */
+  signingSecret: string;
 }
 
-/** Creates a store and returns its secret key. */
-export async function createStore(db: Database, store: NewStore, now = new Date()): Promise<string> {
-  const secretKey = store.secretKey ?? newSecretKey();
-  await db.kysely
-    .insertInto("stores")
-    .values({
-      id: store.id,
-      name: store.name,
-      secret_key: secretKey,
-      secret_hash: hashSecret(secretKey),
-      allowed_origins: JSON.stringify(store.allowedOrigins ?? []),
-      rate_limits: store.rateLimits ? JSON.stringify(store.rateLimits) : null,
-      token_lifetime_seconds: store.tokenLifetimeSeconds ?? 3600,
-      moderation: store.moderation ?? "publish",
-      created_at: now.toISOString(),
-    })
-    .execute();
-  return secretKey;
-}
+/** The first admin key's name. */
+export const FIRST_KEY_NAME = "first key";
 
-/** Replaces a store's secret key (the CLI does when PLAUDIT_DEMO_SECRET changes). */
-export async function setStoreSecret(db: Database, storeId: string, secretKey: string): Promise<void> {
-  await db.kysely
-    .updateTable("stores")
-    .set({ secret_key: secretKey, secret_hash: hashSecret(secretKey) })
-    .where("id", "=", storeId)
-    .execute();
+/**
+ * Creates a store with its first full-scope admin key, its customer-token signing secret and its
+ * code-webhook secret, in one transaction. Different secrets unless the caller passes the same
+ * one twice (only the demo store does: PLAUDIT_DEMO_SECRET is both).
+ */
+export async function createStore(
+  db: Database,
+  store: NewStore,
+  now = new Date(),
+  box: SecretBox = plainSecretBox,
+): Promise<CreatedStore> {
+  return transaction(db, async (tx) => {
+    await tx
+      .insertInto("stores")
+      .values({
+        id: store.id,
+        name: store.name,
+        // Columns of the one-secret days (migration 0010): unused, kept empty and unique.
+        secret_key: "",
+        secret_hash: `none:${store.id}`,
+        allowed_origins: JSON.stringify(store.allowedOrigins ?? []),
+        rate_limits: store.rateLimits ? JSON.stringify(store.rateLimits) : null,
+        token_lifetime_seconds: store.tokenLifetimeSeconds ?? 3600,
+        moderation: store.moderation ?? "publish",
+        created_at: now.toISOString(),
+      })
+      .execute();
+    const admin = await addAdminKey(tx, {
+      storeId: store.id,
+      name: FIRST_KEY_NAME,
+      scopes: store.adminScopes ?? ["*"],
+      ...(store.adminKey ? { key: store.adminKey } : {}),
+      now,
+    });
+    const signing = await addSigningSecret(tx, box, {
+      storeId: store.id,
+      purpose: "customer_token",
+      ...(store.signingSecret ? { secret: store.signingSecret } : {}),
+      now,
+    });
+    await addSigningSecret(tx, box, { storeId: store.id, purpose: "code_webhook", now });
+    return { adminKey: admin.secret, adminKeyId: admin.key.id, signingSecret: signing.secret };
+  });
 }

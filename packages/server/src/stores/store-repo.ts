@@ -1,11 +1,9 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import type { Database } from "../db/database.ts";
 import { parseRateLimitSettings, type RateLimitSettings } from "../rate-limit.ts";
 
 export interface StoreRecord {
   id: string;
   name: string;
-  secretKey: string;
   allowedOrigins: string[];
   rateLimits: RateLimitSettings;
   tokenLifetimeSeconds: number;
@@ -18,7 +16,6 @@ export async function findStore(db: Database, storeId: string): Promise<StoreRec
   return {
     id: row.id,
     name: row.name,
-    secretKey: row.secret_key,
     allowedOrigins: parseOrigins(row.allowed_origins),
     rateLimits: parseRateLimitSettings(row.rate_limits),
     tokenLifetimeSeconds: row.token_lifetime_seconds,
@@ -53,28 +50,4 @@ export function originAllowed(origin: string, allowed: string[]): boolean {
     }
   }
   return false;
-}
-
-/** Constant-time comparison of a presented secret with the store's (hashing evens the lengths). */
-export function secretMatches(presented: string, secretKey: string): boolean {
-  const a = createHash("sha256").update(presented).digest();
-  const b = createHash("sha256").update(secretKey).digest();
-  return timingSafeEqual(a, b);
-}
-
-export function hashSecret(secretKey: string): string {
-  return createHash("sha256").update(secretKey).digest("hex");
-}
-
-/** The store whose secret key is `presented`, or undefined. */
-export async function findStoreBySecret(db: Database, presented: string): Promise<StoreRecord | undefined> {
-  const row = await db.kysely
-    .selectFrom("stores")
-    .select("id")
-    .where("secret_hash", "=", hashSecret(presented))
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const store = await findStore(db, row.id);
-  // The lookup was by hash; confirm in constant time against the key itself.
-  return store && secretMatches(presented, store.secretKey) ? store : undefined;
 }

@@ -1,21 +1,31 @@
 import { randomBytes } from "node:crypto";
 import { request } from "node:http";
 import type { Database } from "../db/database.ts";
+import type { SecretBox } from "../keys/secret-box.ts";
 import { createStore, type NewStore } from "../stores/create-store.ts";
 
-/** A new store with a unique id; returns its id and secret key. */
+/**
+ * A new store with a unique id; returns its id, its first (full-scope) admin key as `secretKey`,
+ * and its customer-token `signingSecret` (a different secret: customer tokens are signed with it).
+ */
 export async function makeStore(
   db: Database,
   options: Partial<NewStore> = {},
-): Promise<{ storeId: string; secretKey: string }> {
+  secrets?: SecretBox,
+): Promise<{ storeId: string; secretKey: string; signingSecret: string; keyId: string }> {
   const storeId = options.id ?? `s-${randomBytes(4).toString("hex")}`;
-  const secretKey = await createStore(db, {
-    name: "Test store",
-    allowedOrigins: ["https://shop.example"],
-    ...options,
-    id: storeId,
-  });
-  return { storeId, secretKey };
+  const created = await createStore(
+    db,
+    { name: "Test store", allowedOrigins: ["https://shop.example"], ...options, id: storeId },
+    new Date(),
+    secrets,
+  );
+  return {
+    storeId,
+    secretKey: created.adminKey,
+    signingSecret: created.signingSecret,
+    keyId: created.adminKeyId,
+  };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON that the tests' assertions check
@@ -29,6 +39,22 @@ export function reviewBody(overrides: Record<string, unknown> = {}): Record<stri
     author: { name: "Alex", email: "alex.private@example.com" },
     ...overrides,
   };
+}
+
+const LONG_REVIEW =
+  "Bought this for my sister after reading every review here. The fabric feels heavier than the photos " +
+  "suggest, stitching along the hem is neat, and after six washes the colour has barely faded. Sizing runs " +
+  "slightly small, so order one up if you like a relaxed fit. Delivery took four days, packaging was " +
+  "plastic free, and customer service answered a question about returns within an hour. ";
+
+/**
+ * A long review body of about `length` characters that reads like one (the spam rules hold text made
+ * of a few repeated words, as `"So good. ".repeat(200)` would be).
+ */
+export function longReviewText(length: number): string {
+  return LONG_REVIEW.repeat(Math.ceil(length / LONG_REVIEW.length))
+    .slice(0, length)
+    .trim();
 }
 
 export async function postJson(

@@ -6,6 +6,10 @@ import { SMTPServer } from "smtp-server";
 export interface SmtpSink {
   url: string;
   messages: ParsedMail[];
+  /** Messages received (parsed or not). */
+  count(): number;
+  /** The first message exactly as received (kept when parsing is off too). */
+  firstRaw(): string | undefined;
   /** While down, new connections and new messages get a temporary failure (421). */
   setDown(down: boolean): void;
   /** Resolves once `count` messages have arrived. */
@@ -13,8 +17,12 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** `parse: false` keeps only a count and the first message's source (benchmarks: no parsing cost). */
+export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<SmtpSink> {
+  const parse = options.parse ?? true;
   const messages: ParsedMail[] = [];
+  let received = 0;
+  let first: string | undefined;
   const waiters: { count: number; done: () => void }[] = [];
   let down = false;
   const unavailable = () => Object.assign(new Error("try again later"), { responseCode: 421 });
@@ -29,16 +37,31 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       callback(down ? unavailable() : undefined);
     },
     onData(stream, _session, callback) {
+      const arrived = () => {
+        received++;
+        for (const waiter of [...waiters]) {
+          if (received >= waiter.count) {
+            waiters.splice(waiters.indexOf(waiter), 1);
+            waiter.done();
+          }
+        }
+        callback();
+      };
+      if (!parse) {
+        const chunks: Buffer[] = [];
+        stream.on("data", (chunk: Buffer) => {
+          if (first === undefined) chunks.push(chunk);
+        });
+        stream.on("end", () => {
+          first ??= Buffer.concat(chunks).toString("utf8");
+          arrived();
+        });
+        return;
+      }
       simpleParser(stream)
         .then((mail) => {
           messages.push(mail);
-          for (const waiter of [...waiters]) {
-            if (messages.length >= waiter.count) {
-              waiters.splice(waiters.indexOf(waiter), 1);
-              waiter.done();
-            }
-          }
-          callback();
+          arrived();
         })
         .catch((error: Error) => callback(error));
     },
@@ -51,8 +74,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     setDown(value) {
       down = value;
     },
+    count: () => received,
+    firstRaw: () => first,
     waitFor(count) {
-      if (messages.length >= count) return Promise.resolve();
+      if (received >= count) return Promise.resolve();
       return new Promise((done) => waiters.push({ count, done }));
     },
     close: () => new Promise<void>((done) => server.close(() => done())),

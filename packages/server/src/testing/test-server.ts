@@ -9,6 +9,7 @@ import type { AppDeps } from "../context.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
 import { listen } from "../http/listen.ts";
+import { DEFAULT_READ_CACHE_MS } from "../http/read-cache.ts";
 import type { Logger } from "../logger.ts";
 import { localDiskStorage } from "../media/local-disk-storage.ts";
 import { unlimitedRateLimiter } from "../rate-limit.ts";
@@ -34,6 +35,8 @@ export function databasesUnderTest(): DatabaseUnderTest[] {
 
 export interface TestServer {
   url: string;
+  /** The DATABASE_URL of its database, for a second server process on the same data. */
+  databaseUrl: string;
   app: PlauditApp;
   db: Database;
   /** The temporary directory uploads are stored in (unless the test passed its own storage). */
@@ -41,8 +44,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A fresh, migrated database: a temp SQLite file, or a new PostgreSQL schema. */
-export async function openTestDatabase(kind: DatabaseUnderTest): Promise<{
+/** A fresh, migrated database: a temp SQLite file, or a new PostgreSQL schema (`migrated: false`: empty). */
+export async function openTestDatabase(
+  kind: DatabaseUnderTest,
+  options: { migrated?: boolean } = {},
+): Promise<{
   db: Database;
   /** Another connection to the same database (what a second process would open). */
   reopen(): Database;
@@ -54,7 +60,7 @@ export async function openTestDatabase(kind: DatabaseUnderTest): Promise<{
     const dir = mkdtempSync(join(tmpdir(), "plaudit-test-"));
     const path = join(dir, "test.sqlite");
     const db = openDatabase(path);
-    await migrate(db);
+    if (options.migrated !== false) await migrate(db);
     return {
       db,
       reopen: () => openDatabase(path),
@@ -71,7 +77,7 @@ export async function openTestDatabase(kind: DatabaseUnderTest): Promise<{
     await admin.end();
   }
   const db = openDatabase(TEST_PG_URL, { pgSchema: schema });
-  await migrate(db);
+  if (options.migrated !== false) await migrate(db);
   const url = new URL(TEST_PG_URL);
   url.searchParams.set("options", `-c search_path=${schema}`);
   return {
@@ -100,18 +106,20 @@ const testLogger: Logger = {
 
 /**
  * A real HTTP server on 127.0.0.1 and an ephemeral port, over a fresh database. Silent, and
- * without rate limits unless the test passes a limiter.
+ * without rate limits unless the test passes a limiter. The read cache is on, as in production
+ * (the CLI's default), unless the test passes `readCacheMs: 0`.
  */
 export async function startTestServer(
   options: { db: DatabaseUnderTest } & Partial<Omit<AppDeps, "db">>,
 ): Promise<TestServer> {
   const { db: kind, ...deps } = options;
-  const { db, drop } = await openTestDatabase(kind);
+  const { db, drop, url: databaseUrl } = await openTestDatabase(kind);
   const mediaDir = mkdtempSync(join(tmpdir(), "plaudit-media-"));
   const app = createApp({
     logger: testLogger,
     rateLimiter: unlimitedRateLimiter,
     mediaStorage: localDiskStorage(mediaDir),
+    readCacheMs: DEFAULT_READ_CACHE_MS,
     ...deps,
     db,
   });
@@ -122,6 +130,7 @@ export async function startTestServer(
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    databaseUrl,
     app,
     db,
     mediaDir,

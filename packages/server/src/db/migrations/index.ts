@@ -3,12 +3,14 @@ import * as m0001 from "./0001-reviews.ts";
 import * as m0002 from "./0002-loyalty.ts";
 import * as m0003 from "./0003-media.ts";
 import * as m0004 from "./0004-review-search.ts";
+import * as m0010 from "./0010-keys-and-secrets.ts";
 import * as m0020 from "./0020-audit-log.ts";
 import * as m0021 from "./0021-privacy.ts";
 import * as m0030 from "./0030-jobs.ts";
 import * as m0031 from "./0031-suppression.ts";
 import * as m0032 from "./0032-review-requests.ts";
 import * as m0040 from "./0040-admin-users.ts";
+import * as m0050 from "./0050-trust.ts";
 import * as m0060 from "./0060-ledger-append-only.ts";
 
 /**
@@ -20,11 +22,13 @@ export const migrations: Record<string, Migration> = {
   "0002-loyalty": m0002,
   "0003-media": m0003,
   "0004-review-search": m0004,
+  "0010-keys-and-secrets": m0010,
   "0020-audit-log": m0020,
   "0021-privacy": m0021,
   "0030-jobs": m0030,
   "0031-suppression": m0031,
   "0032-review-requests": m0032,
   "0040-admin-users": m0040,
+  "0050-trust": m0050,
   "0060-ledger-append-only": m0060,
 };

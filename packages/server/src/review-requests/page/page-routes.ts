@@ -125,7 +125,12 @@ export const reviewPageRoutes: RouteModule = {
   register(app, ctx) {
     const requestLink = async (c: Context): Promise<RequestLink | Response> => {
       const link = await resolveLink(ctx, c.req.param("token") ?? "");
-      if (!link.ok) return refusal(c, link.reason);
+      if (!link.ok)
+        return refusal(
+          c,
+          link.reason,
+          link.reason === "expired" && link.locale ? requestLocale(link.locale) : undefined,
+        );
       if (link.kind !== "q") return refusal(c, "invalid");
       return link;
     };
@@ -138,7 +143,12 @@ export const reviewPageRoutes: RouteModule = {
       }),
       async (c) => {
         const link = await resolveLink(ctx, c.req.param("token"));
-        if (!link.ok) return refusal(c, link.reason);
+        if (!link.ok)
+          return refusal(
+            c,
+            link.reason,
+            link.reason === "expired" && link.locale ? requestLocale(link.locale) : undefined,
+          );
         const store = link.kind === "q" ? link.view.store : link.store;
         const t = messagesFor(link.kind === "q" ? localeOf(link.view) : "en");
         return send(c, 200, {
@@ -164,7 +174,12 @@ export const reviewPageRoutes: RouteModule = {
       }),
       async (c) => {
         const link = await resolveLink(ctx, c.req.param("token"));
-        if (!link.ok) return refusal(c, link.reason);
+        if (!link.ok)
+          return refusal(
+            c,
+            link.reason,
+            link.reason === "expired" && link.locale ? requestLocale(link.locale) : undefined,
+          );
         const store = link.kind === "q" ? link.view.store : link.store;
         const email = link.kind === "q" ? (link.view.request.email as string) : link.email;
         await unsubscribe(ctx, {
@@ -281,6 +296,7 @@ export const reviewPageRoutes: RouteModule = {
             {
               customerId: view.customerId,
               alsoInTransaction,
+              senderAddress: clientIp(c, ctx.trustProxy),
             },
           ),
         );

@@ -1,0 +1,161 @@
+// npm run bench:search — does a burst of searches stall the server? On SQLite (synchronous: a query
+// holds the whole process) with BENCH_REVIEWS (default 100000) reviews of one product, a burst of
+// 1-character, `%`/`_` and random searches is sent from another process while this one serves it,
+// and the server's event-loop delay is measured (perf_hooks.monitorEventLoopDelay, 1 ms
+// resolution): p50, p99 and max. Two servers answer the same burst, one after the other, in the
+// same run over the same database:
+//   - "before": the review list's SQL search as it was before issue 19 (listReviews + countReviews
+//     with `search`: the FTS5 trigram index for 3+ characters, a LIKE scan otherwise);
+//   - "after": the app as it is (createApp), whose search walks in bounded chunks and caches per term.
+// Rate limits are off for both (a 429 would be cheap and flatter the figure). BENCH_SEARCHES
+// (default 400) requests, BENCH_CONNECTIONS (default 8) in flight.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { createApp, listen, openDatabase, unlimitedRateLimiter } from "@plaudit/server";
+// biome-ignore lint/style/noRestrictedImports: the "before" server replays the review list's internal queries, which no public entry point offers
+import { countReviews, listReviews } from "../packages/server/src/reviews/review-list.ts";
+import { runCli } from "./processes.ts";
+import { addSection, benchDir, machine, table, today } from "./results-file.ts";
+
+const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 100_000);
+const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 400);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const PRODUCT = "bench-product";
+
+/** A fixed mix: single letters, wildcard characters, two-letter terms, and random strings. */
+function burstTerms(count: number): string[] {
+  let seed = 19;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  const pick = () => letters[Math.floor(random() * letters.length)] as string;
+  const terms: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const kind = i % 4;
+    if (kind === 0) terms.push(pick());
+    else if (kind === 1) terms.push(["%", "_", "%%", "a%", "%e", "\\"][i % 6] as string);
+    else if (kind === 2) terms.push(pick() + pick());
+    else terms.push(Array.from({ length: 3 + Math.floor(random() * 6) }, pick).join(""));
+  }
+  return terms;
+}
+
+interface Figures {
+  p50: number;
+  p99: number;
+  max: number;
+  seconds: number;
+  statuses: Record<string, number>;
+}
+
+async function burst(url: string, terms: string[]): Promise<Figures> {
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  const out = await new Promise<string>((done, fail) => {
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        join(benchDir, "search-burst-client.ts"),
+        url,
+        JSON.stringify(terms),
+        String(CONNECTIONS),
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    let text = "";
+    child.stdout.on("data", (chunk) => {
+      text += chunk;
+    });
+    child.on("error", fail);
+    child.on("exit", (code) => (code === 0 ? done(text) : fail(new Error(`load client exited ${code}`))));
+  });
+  delay.disable();
+  const result = JSON.parse(out) as { seconds: number; statuses: Record<string, number> };
+  const ms = (ns: number) => Math.round(ns / 1e5) / 10;
+  return {
+    p50: ms(delay.percentile(50)),
+    p99: ms(delay.percentile(99)),
+    max: ms(delay.max),
+    seconds: Math.round(result.seconds * 10) / 10,
+    statuses: result.statuses,
+  };
+}
+
+const listening = (server: Server) =>
+  new Promise<number>((done) =>
+    server.listen(0, "127.0.0.1", () => done((server.address() as { port: number }).port)),
+  );
+
+const dir = mkdtempSync(join(tmpdir(), "plaudit-search-bench-"));
+const path = join(dir, "bench.sqlite");
+try {
+  process.stdout.write(`${runCli(["seed", "--reviews", String(REVIEWS)], path).trim()}\n`);
+  const db = openDatabase(path);
+  const terms = burstTerms(SEARCHES);
+
+  // Before: the route's SQL search as it was (page + total), nothing else in the way.
+  const before = createServer(async (req, res) => {
+    const q = new URL(req.url ?? "/", "http://x").searchParams.get("q") ?? "";
+    const args = { storeId: "demo", productId: PRODUCT, filters: { search: q } };
+    const page = await listReviews(db, { ...args, status: "published", sort: "newest", limit: 10 });
+    const total = await countReviews(db, args);
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ items: page.rows.length, nextCursor: page.nextCursor, total }));
+  });
+  const beforePort = await listening(before);
+  const old = await burst(`http://127.0.0.1:${beforePort}/`, terms);
+  await new Promise((done) => before.close(done));
+
+  const app = createApp({ db, rateLimiter: unlimitedRateLimiter, logger: { info() {}, error() {} } });
+  let after: ReturnType<typeof listen> | undefined;
+  const afterPort = await new Promise<number>((done) => {
+    after = listen(app, { port: 0, hostname: "127.0.0.1" }, (info) => done(info.port));
+  });
+  const now = await burst(`http://127.0.0.1:${afterPort}/v1/stores/demo/products/${PRODUCT}/reviews`, terms);
+  await new Promise((done) => after?.close(done));
+  app.ctx.metrics.detach();
+  await db.close();
+
+  const statuses = (f: Figures) =>
+    Object.entries(f.statuses)
+      .map(([status, n]) => `${n}× ${status}`)
+      .join(", ");
+  const section = [
+    `${REVIEWS.toLocaleString("en")} reviews of one product on SQLite; ${SEARCHES} searches (¼ one letter, ¼ \`%\`/\`_\`/\`\\\\\`, ¼ two letters, ¼ random 3–8 letters), ${CONNECTIONS} in flight, from another process. Event-loop delay of the serving process, ms. The machine is shared (2 cores, other engineers' builds and tests running): figures move between runs, the before/after pair is from one run.`,
+    "",
+    table(
+      ["search", "p50", "p99", "max", "burst took", "answers"],
+      [
+        [
+          "before (SQL: trigram index ≥ 3 chars, LIKE scan otherwise)",
+          old.p50,
+          old.p99,
+          old.max,
+          `${old.seconds} s`,
+          statuses(old),
+        ],
+        [
+          "after (bounded chunks, cached per term)",
+          now.p50,
+          now.p99,
+          now.max,
+          `${now.seconds} s`,
+          statuses(now),
+        ],
+      ],
+    ),
+  ].join("\n");
+  process.stdout.write(`\n${section}\n`);
+  if (process.env.BENCH_WRITE !== "0")
+    addSection(`## ${today()} — npm run bench:search (${machine()})\n\n${section}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

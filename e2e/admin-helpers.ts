@@ -1,0 +1,121 @@
+// The admin app in the browser: accounts made through the API with the demo store's key (as an
+// owner would), signed in through their invite link, and reviews put in the moderation queue.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+import { type Harness, repoRoot, type ShopPage } from "./harness.ts";
+
+export const DEMO_KEY = "e2e-secret";
+export type Role = "owner" | "moderator" | "support";
+
+// biome-ignore lint/suspicious/noExplicitAny: answers are arbitrary JSON the tests read
+type Json = any;
+
+/** The admin API with the demo store's key. */
+export async function adminApi(
+  plaudit: Harness,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: Json }> {
+  const res = await fetch(`${plaudit.baseUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${DEMO_KEY}`,
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...headers,
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : null };
+}
+
+/** A new user of the demo store: their one-time set-password link. */
+export async function invite(plaudit: Harness, role: Role, email: string): Promise<string> {
+  const res = await adminApi(plaudit, "POST", "/v1/admin/users", { email, role });
+  expect(res.status, JSON.stringify(res.json)).toBe(201);
+  return res.json.inviteUrl;
+}
+
+export const PASSWORD = "a long admin passphrase";
+
+/**
+ * Opens the invite link, chooses the password, signs in with it on the screen that follows, and
+ * waits for the first screen of the role.
+ */
+export async function signInThroughInvite(
+  plaudit: Harness,
+  role: Role,
+  email: string,
+  options: {
+    locale?: "en" | "de" | "he";
+    graceMs?: number;
+    viewport?: { width: number; height: number };
+  } = {},
+): Promise<ShopPage> {
+  const link = new URL(await invite(plaudit, role, email));
+  const settings = [
+    `localStorage.setItem("plaudit-admin-locale", ${JSON.stringify(options.locale ?? "en")});`,
+    options.graceMs ? `localStorage.setItem("plaudit-admin-grace-ms", "${options.graceMs}");` : "",
+  ].join("\n");
+  const shop = await plaudit.open(`/admin/${link.hash}`, {
+    initScript: settings,
+    ...(options.viewport ? { viewport: options.viewport } : {}),
+  });
+  const { page } = shop;
+  await page.locator("input[name=password]").fill(PASSWORD);
+  await page.locator("form button[type=submit]").click();
+  // The sign-in screen, the store and address filled in from the link.
+  await page.locator("input[name=password][autocomplete=current-password]").waitFor();
+  expect(await page.locator("input[name=email]").inputValue()).toBe(email);
+  await page.locator("input[name=password]").fill(PASSWORD);
+  await page.locator("form button[type=submit]").click();
+  await page.locator("header.top nav").waitFor();
+  return shop;
+}
+
+/** Reviews of `product`, published by the demo shop's API, then held for moderation. */
+export async function pendingReviews(plaudit: Harness, product: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const res = await fetch(`${plaudit.baseUrl}/v1/stores/demo/products/${product}/reviews`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        rating: (i % 5) + 1,
+        title: `${product} review ${i}`,
+        body: `What a shopper thought of ${product}, number ${i}.`,
+        author: { name: `Shopper ${i}`, email: `shopper${i}@example.com` },
+      }),
+    });
+    const json = (await res.json()) as Json;
+    expect(res.status, JSON.stringify(json)).toBe(201);
+    const id: string = json.review.id;
+    const held = await adminApi(plaudit, "PATCH", `/v1/admin/reviews/${id}`, { status: "pending" });
+    expect(held.status).toBe(200);
+    ids.push(id);
+  }
+  return ids;
+}
+
+export async function statusOf(
+  plaudit: Harness,
+  id: string,
+): Promise<{ status: string; reply: string | null }> {
+  const res = await adminApi(plaudit, "GET", `/v1/admin/reviews/${id}`);
+  return { status: res.json.status, reply: res.json.reply?.body ?? null };
+}
+
+/** The card of a review in the queue. */
+export const card = (page: Page, title: string) => page.locator("article.review", { hasText: title });
+
+/** Screenshots for docs/admin/ when PLAUDIT_ADMIN_SCREENSHOTS=1 (README links them). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.PLAUDIT_ADMIN_SCREENSHOTS !== "1") return;
+  const dir = join(repoRoot, "docs/admin");
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,288 @@
+// The merchant admin app's daily jobs in Chromium, each role signed in through its invite link:
+// moderate (approve, reject, reply, bulk-approve 20, undo inside the grace period, keyboard,
+// two moderators at once), support (adjust points, see the ledger row), the owner's overview
+// against SQL counts, what a moderator's session may not do, and sign-in throttling.
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  adminApi,
+  card,
+  pendingReviews,
+  screenshot,
+  signInThroughInvite,
+  statusOf,
+} from "./admin-helpers.ts";
+import { type Harness, startHarness } from "./harness.ts";
+
+let plaudit: Harness;
+beforeAll(async () => {
+  plaudit = await startHarness();
+});
+afterAll(async () => {
+  await plaudit?.close();
+});
+
+describe("a moderator", () => {
+  it("approves, rejects and replies one by one, with messages next to a bad reply", async () => {
+    const ids = await pendingReviews(plaudit, "desk-lamp", 4);
+    const shop = await signInThroughInvite(plaudit, "moderator", "mo@demo.example", { graceMs: 300 });
+    const { page } = shop;
+    await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=desk-lamp`);
+    await card(page, "desk-lamp review 4").waitFor();
+    await screenshot(page, "queue");
+
+    await card(page, "desk-lamp review 1").getByRole("button", { name: "Approve" }).click();
+    await card(page, "desk-lamp review 2").getByRole("button", { name: "Reject" }).click();
+    await expect
+      .poll(() => statusOf(plaudit, ids[0] as string), { timeout: 15_000 })
+      .toMatchObject({ status: "published" });
+    await expect
+      .poll(() => statusOf(plaudit, ids[1] as string), { timeout: 15_000 })
+      .toMatchObject({ status: "rejected" });
+    // Pending is the queue's default: decided reviews leave it.
+    await expect.poll(() => page.locator("article.review").count(), { timeout: 15_000 }).toBe(2);
+
+    const third = card(page, "desk-lamp review 3");
+    await third.getByRole("button", { name: "Reply" }).click();
+    const box = third.getByLabel("Your public reply");
+    await third.getByRole("button", { name: "Send reply" }).click();
+    await third.getByText("Write a reply first.").waitFor();
+    expect(await box.getAttribute("aria-invalid")).toBe("true");
+    // A 10 MB paste: refused beside the field, nothing sent.
+    await box.evaluate((el: HTMLTextAreaElement) => {
+      el.value = "x".repeat(10 * 1024 * 1024);
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await third.getByRole("button", { name: "Send reply" }).click();
+    await third.getByText(/A reply has at most 5000 characters/).waitFor();
+    expect((await statusOf(plaudit, ids[2] as string)).reply).toBeNull();
+    // Script in a reply is text, nothing more.
+    const hostile = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">`;
+    await box.fill(hostile);
+    await third.getByRole("button", { name: "Send reply" }).click();
+    await expect
+      .poll(() => statusOf(plaudit, ids[2] as string), { timeout: 15_000 })
+      .toMatchObject({ reply: hostile });
+    await third.getByText(hostile).waitFor();
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(shop.problems()).toEqual([]);
+  });
+
+  it("undoes inside the grace period: nothing reaches the server", async () => {
+    const [id] = await pendingReviews(plaudit, "undo-mug", 1);
+    const shop = await signInThroughInvite(plaudit, "moderator", "undo@demo.example", { graceMs: 60_000 });
+    const { page } = shop;
+    await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=undo-mug`);
+    await card(page, "undo-mug review 1").getByRole("button", { name: "Reject" }).click();
+    await page.getByRole("button", { name: "Undo" }).click();
+    await page.getByText("Undone. Nothing was sent.").waitFor();
+    const writes = shop.requests.filter((r) => r.method() === "PATCH");
+    expect(writes).toEqual([]);
+    expect((await statusOf(plaudit, id as string)).status).toBe("pending");
+    // A decision still waiting is sent when the page is hidden (here: closed), not lost.
+    await card(page, "undo-mug review 1").getByRole("button", { name: "Approve" }).click();
+    await page.close({ runBeforeUnload: true });
+    await expect
+      .poll(() => statusOf(plaudit, id as string), { timeout: 15_000 })
+      .toMatchObject({ status: "published" });
+    await shop.close();
+  });
+
+  it("bulk-approves 20 reviews", async () => {
+    const ids = await pendingReviews(plaudit, "bulk-tee", 20);
+    const shop = await signInThroughInvite(plaudit, "moderator", "bulk@demo.example", { graceMs: 300 });
+    const { page } = shop;
+    await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=bulk-tee`);
+    await expect.poll(() => page.locator("article.review").count()).toBe(20);
+    await page.getByLabel("Select all shown").check();
+    await page.getByText("20 selected").first().waitFor();
+    await screenshot(page, "queue-bulk");
+    await page.getByRole("button", { name: "Approve selected" }).click();
+    await expect
+      .poll(
+        async () =>
+          (await Promise.all(ids.map((id) => statusOf(plaudit, id)))).filter((r) => r.status === "published")
+            .length,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(20);
+    await page.getByText("Nothing here. No review matches these filters.").waitFor({ timeout: 15_000 });
+    expect(shop.problems()).toEqual([]);
+  });
+
+  it("works the queue from the keyboard: j/k to move, a to approve, ? for help", async () => {
+    const ids = await pendingReviews(plaudit, "keys-sock", 2);
+    const shop = await signInThroughInvite(plaudit, "moderator", "keys@demo.example", { graceMs: 300 });
+    const { page } = shop;
+    await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=keys-sock`);
+    await card(page, "keys-sock review 1").waitFor();
+    await page.keyboard.press("?");
+    await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("j");
+    await page.keyboard.press("j");
+    // Newest first: the second card is review 1.
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? "")).toContain(
+      "keys-sock review 1",
+    );
+    await page.keyboard.press("a");
+    await expect
+      .poll(() => statusOf(plaudit, ids[0] as string), { timeout: 15_000 })
+      .toMatchObject({ status: "published" });
+    expect((await statusOf(plaudit, ids[1] as string)).status).toBe("pending");
+  });
+
+  it("sees 'this review changed' when another moderator got there first", async () => {
+    const [id] = await pendingReviews(plaudit, "race-cap", 1);
+    const shop = await signInThroughInvite(plaudit, "moderator", "race@demo.example", { graceMs: 300 });
+    const { page } = shop;
+    await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=race-cap`);
+    await card(page, "race-cap review 1").waitFor();
+    // The other moderator replies while this one is looking.
+    expect(
+      (await adminApi(plaudit, "PATCH", `/v1/admin/reviews/${id}`, { reply: "Thanks from the other tab" }))
+        .status,
+    ).toBe(200);
+    await card(page, "race-cap review 1").getByRole("button", { name: "Reject" }).click();
+    const alert = card(page, "race-cap review 1").getByRole("alert");
+    await alert.getByText("This review changed").waitFor({ timeout: 15_000 });
+    await card(page, "race-cap review 1").getByText("Thanks from the other tab").waitFor();
+    expect((await statusOf(plaudit, id as string)).status).toBe("pending");
+    expect(shop.consoleErrors.filter((e) => !e.includes("409"))).toEqual([]);
+  });
+
+  it("gets 403 from the API on users and keys, the program and adjustments — not just hidden buttons", async () => {
+    const shop = await signInThroughInvite(plaudit, "moderator", "scope@demo.example");
+    const statuses = await shop.page.evaluate(async () => {
+      const session = (await (await fetch("/v1/admin/session")).json()) as { csrfToken: string };
+      const write = (method: string, path: string, body: unknown) =>
+        fetch(path, {
+          method,
+          headers: {
+            "content-type": "application/json",
+            "x-csrf-token": session.csrfToken,
+            "idempotency-key": "k-1",
+          },
+          body: JSON.stringify(body),
+        }).then(async (r) => [r.status, ((await r.json()) as { error: { code: string } }).error.code]);
+      return [
+        await fetch("/v1/admin/users").then(async (r) => [
+          r.status,
+          ((await r.json()) as { error: { code: string } }).error.code,
+        ]),
+        await write("POST", "/v1/admin/users", { email: "x@demo.example", role: "owner" }),
+        await fetch("/v1/admin/loyalty/program").then(async (r) => [
+          r.status,
+          ((await r.json()) as { error: { code: string } }).error.code,
+        ]),
+        await write("PUT", "/v1/admin/loyalty/program", {}),
+        await write("POST", "/v1/admin/loyalty/adjustments", { customerId: "c", delta: 5, reason: "x" }),
+      ];
+    });
+    expect(statuses).toEqual(Array(5).fill([403, "insufficient_scope"]));
+    // And the app does not offer what the role cannot open.
+    expect(await shop.page.locator("header.top nav a").allTextContents()).toEqual(["Moderation", "Overview"]);
+  });
+});
+
+describe("support", () => {
+  it("finds a customer by email, adjusts points with a reason and sees the ledger row", async () => {
+    const order = {
+      orderId: "o-admin-e2e",
+      customerId: "c-admin-e2e",
+      email: "Robin@Example.com",
+      total: 20,
+      currency: "EUR",
+      items: [{ productId: "tee-classic", quantity: 1, price: 20 }],
+    };
+    expect((await adminApi(plaudit, "POST", "/v1/admin/orders", order)).status).toBe(201);
+    const before = (await adminApi(plaudit, "GET", "/v1/admin/customers/c-admin-e2e")).json.balance as number;
+    const shop = await signInThroughInvite(plaudit, "support", "help@demo.example");
+    const { page } = shop;
+    expect(page.url()).toContain("#/customers");
+    await page.getByLabel("Customer id or email").fill("robin@example.com");
+    await page.getByRole("button", { name: "Find" }).click();
+    await page.getByRole("heading", { name: "c-admin-e2e" }).waitFor();
+    await page.getByRole("button", { name: "Adjust points" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: "Save adjustment" }).click();
+    await dialog.getByText(/whole number other than 0/).waitFor();
+    await dialog.getByText(/Say why/).waitFor();
+    const reason = `<b>Parcel late</b> <script>window.__pwned=1</script>`;
+    await dialog.getByLabel("Points to add (negative to remove)").fill("50");
+    await dialog.getByLabel("Reason").fill(reason);
+    await screenshot(page, "customer-adjust");
+    await dialog.getByRole("button", { name: "Save adjustment" }).click();
+    await page.locator("table.ledger td", { hasText: reason }).waitFor();
+    await screenshot(page, "customer");
+    const after = await adminApi(plaudit, "GET", "/v1/admin/customers/c-admin-e2e");
+    expect(after.json.balance).toBe(before + 50);
+    expect(after.json.ledger.filter((e: { reason: string }) => e.reason === reason)).toHaveLength(1);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(shop.problems()).toEqual([]);
+  });
+});
+
+describe("the owner's overview", () => {
+  it("shows the same figures as SQL counts over the seeded store", async () => {
+    const shop = await signInThroughInvite(plaudit, "owner", "owner-e2e@demo.example");
+    const { page } = shop;
+    const to = new Date().toISOString().slice(0, 10);
+    const from = new Date(Date.now() - 1000 * 86_400_000).toISOString().slice(0, 10);
+    await page.goto(`${plaudit.baseUrl}/admin/#/overview?from=${from}&to=${to}`);
+    await page.locator("[data-figure=reviews] dd").waitFor();
+    await page.locator(".plot canvas").first().waitFor();
+    await screenshot(page, "overview");
+
+    const db = new Database(plaudit.databasePath, { readonly: true, fileMustExist: true });
+    const until = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString();
+    const sql = db
+      .prepare(
+        `select count(*) as reviews, avg(rating) as average, sum(has_media) as media, sum(verified) as verified
+         from reviews where store_id = 'demo' and status != 'rejected' and created_at >= ? and created_at < ?`,
+      )
+      .get(`${from}T00:00:00.000Z`, until) as {
+      reviews: number;
+      average: number;
+      media: number;
+      verified: number;
+    };
+    db.close();
+    expect(sql.reviews).toBeGreaterThan(100);
+    const shown = async (name: string) =>
+      (await page.locator(`[data-figure=${name}] dd`).textContent())?.trim();
+    expect(await shown("reviews")).toBe(sql.reviews.toLocaleString("en"));
+    expect(await shown("average")).toBe(sql.average.toFixed(2));
+    expect(await page.locator("[data-figure=media]").getAttribute("data-raw")).toBe(String(sql.media));
+    expect(await page.locator("[data-figure=verified]").getAttribute("data-raw")).toBe(String(sql.verified));
+    expect(await shown("media")).toBe(`${Math.round((100 * sql.media) / sql.reviews)}%`);
+    // Each chart has its table: the weekly counts add up to the total.
+    await page.locator("#per-week-title ~ button").click();
+    const weekly = await page.locator("#per-week-table td").allTextContents();
+    expect(weekly.reduce((sum, n) => sum + Number(n.replace(/,/g, "")), 0)).toBe(sql.reviews);
+    expect(shop.problems()).toEqual([]);
+  });
+});
+
+describe("sign-in", () => {
+  it("locks an account after repeated failures and says so", async () => {
+    const email = "locked@demo.example";
+    const first = await signInThroughInvite(plaudit, "support", email);
+    await first.close();
+    const shop = await plaudit.open("/admin/#/sign-in");
+    const { page } = shop;
+    await page.locator("input[name=store]").fill("demo");
+    await page.locator("input[name=email]").fill(email);
+    for (let i = 0; i < 5; i++) {
+      await page.locator("input[name=password]").fill(`wrong password ${i}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByText("The store, email and password do not match an account.").waitFor();
+    }
+    await page.locator("input[name=password]").fill("a long admin passphrase");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText(/Too many failed attempts/).waitFor();
+    expect(await page.locator("header.top").count()).toBe(0);
+  });
+});

@@ -1,0 +1,81 @@
+// The admin app speaks only to the admin API, with the session cookie (sent by the browser, never
+// readable by script) and, on every write, the session's CSRF token.
+
+export interface ApiProblem {
+  status: number;
+  code: string;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+export class ApiFailure extends Error {
+  constructor(readonly problem: ApiProblem) {
+    super(problem.message);
+    this.name = "ApiFailure";
+  }
+}
+
+let csrfToken = "";
+
+/** Remembered from the session: every write carries it. */
+export function useCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** Told when the session ended under us (401): the app goes back to sign-in. */
+let onSignedOut: () => void = () => {};
+export function whenSignedOut(listener: () => void): void {
+  onSignedOut = listener;
+}
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Sent even if the page is being closed (the grace period's flush). */
+  keepalive?: boolean;
+}
+
+export async function api<T>(
+  path: string,
+  options: RequestOptions = {},
+): Promise<{ data: T; headers: Headers }> {
+  const method = options.method ?? "GET";
+  const headers: Record<string, string> = { accept: "application/json", ...options.headers };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.keepalive ? { keepalive: true } : {}),
+    });
+  } catch {
+    throw new ApiFailure({ status: 0, code: "network", message: "network" });
+  }
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!response.ok) {
+    const error = (json as { error?: Omit<ApiProblem, "status"> } | null)?.error;
+    const problem: ApiProblem = {
+      status: response.status,
+      code: error?.code ?? "http_error",
+      message: error?.message ?? response.statusText,
+      ...(error?.fields ? { fields: error.fields } : {}),
+    };
+    if (response.status === 401 && !path.endsWith("/v1/admin/session")) onSignedOut();
+    throw new ApiFailure(problem);
+  }
+  return { data: json as T, headers: response.headers };
+}
+
+export const problemOf = (error: unknown): ApiProblem =>
+  error instanceof ApiFailure ? error.problem : { status: 0, code: "unknown", message: String(error) };

@@ -1,0 +1,110 @@
+import type { ComponentChildren, TargetedEvent } from "preact";
+import { useEffect, useId, useRef } from "preact/hooks";
+import { problemOf } from "./api.ts";
+import { t } from "./i18n.ts";
+
+/** A labelled input with its hint and its error right beside it (aria-describedby, aria-invalid). */
+export function Field(props: {
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  children: (attrs: {
+    id: string;
+    "aria-invalid": boolean;
+    "aria-describedby": string | undefined;
+  }) => ComponentChildren;
+}) {
+  const id = useId();
+  const described = [props.hint ? `${id}-hint` : "", props.error ? `${id}-error` : ""]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      {props.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {props.children({
+        id,
+        "aria-invalid": Boolean(props.error),
+        "aria-describedby": described || undefined,
+      })}
+      {props.error && (
+        <p class="error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A modal dialog on the native <dialog>: the browser traps focus and closes it on Escape. */
+export function Dialog(props: {
+  title: string;
+  onClose: () => void;
+  children: ComponentChildren;
+  wide?: boolean;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement as HTMLElement | null;
+    dialog.showModal();
+    return () => {
+      dialog.close();
+      opener?.focus();
+    };
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      class={props.wide ? "dialog wide" : "dialog"}
+      aria-labelledby={titleId}
+      onCancel={(e: TargetedEvent<HTMLDialogElement>) => {
+        e.preventDefault();
+        props.onClose();
+      }}
+    >
+      <div class="dialog-head">
+        <h2 id={titleId}>{props.title}</h2>
+        <button type="button" class="quiet" onClick={props.onClose}>
+          {t("close")}
+        </button>
+      </div>
+      {props.children}
+    </dialog>
+  );
+}
+
+/** What went wrong with a request, in words, and a way to try again. */
+export function Problem(props: { error: unknown; onRetry?: () => void }) {
+  const problem = problemOf(props.error);
+  const text =
+    problem.status === 0
+      ? t("errorNetwork")
+      : problem.status === 403
+        ? t("notAllowed")
+        : t("errorGeneric", { message: problem.message });
+  return (
+    <div class="notice error-notice" role="alert">
+      <p>{text}</p>
+      {props.onRetry && (
+        <button type="button" onClick={props.onRetry}>
+          {t("retry")}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Loading() {
+  return (
+    <p class="loading" role="status">
+      {t("loading")}
+    </p>
+  );
+}

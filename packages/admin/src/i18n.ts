@@ -1,0 +1,56 @@
+import { en, type MessageKey, type Messages } from "./locales/en.ts";
+import { signal } from "./signal.ts";
+
+// en/de/he; Hebrew reads right to left. English is bundled (the sign-in screen needs it at once);
+// the others load when chosen.
+
+export const LOCALES = [
+  { code: "en", name: "English", dir: "ltr" },
+  { code: "de", name: "Deutsch", dir: "ltr" },
+  { code: "he", name: "עברית", dir: "rtl" },
+] as const;
+export type Locale = (typeof LOCALES)[number]["code"];
+
+const STORAGE_KEY = "plaudit-admin-locale";
+const messages = signal<Messages>(en);
+export const locale = signal<Locale>("en");
+
+export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
+  return messages.value[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(values[name] ?? `{${name}}`));
+}
+
+export function preferredLocale(): Locale {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  const wanted = [stored, ...navigator.languages].map((l) => l?.slice(0, 2));
+  return (wanted.find((l) => LOCALES.some((x) => x.code === l)) as Locale | undefined) ?? "en";
+}
+
+export async function setLocale(code: Locale): Promise<void> {
+  const table =
+    code === "de"
+      ? (await import("./locales/de.ts")).de
+      : code === "he"
+        ? (await import("./locales/he.ts")).he
+        : en;
+  const info = LOCALES.find((l) => l.code === code) ?? LOCALES[0];
+  document.documentElement.lang = code;
+  document.documentElement.dir = info.dir;
+  localStorage.setItem(STORAGE_KEY, code);
+  messages.value = table;
+  locale.value = code;
+}
+
+export const formatNumber = (n: number, digits = 0) =>
+  new Intl.NumberFormat(locale.value, {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(n);
+export const formatPercent = (part: number, whole: number) =>
+  whole > 0
+    ? new Intl.NumberFormat(locale.value, { style: "percent", maximumFractionDigits: 0 }).format(part / whole)
+    : "–";
+export const formatDate = (iso: string) =>
+  new Intl.DateTimeFormat(locale.value, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(iso));
+export const formatDateTime = (iso: string) =>
+  new Intl.DateTimeFormat(locale.value, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+export type { MessageKey };

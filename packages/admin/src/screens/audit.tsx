@@ -1,0 +1,126 @@
+import type { TargetedEvent } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { api } from "../api.ts";
+import { Loading, Problem } from "../components.tsx";
+import { formatDateTime, t } from "../i18n.ts";
+import { go, route } from "../router.ts";
+import { useSignal } from "../signal.ts";
+import type { AuditItem } from "../types.ts";
+
+const FILTERS = ["action", "actor", "target", "since", "until"] as const;
+
+function actorName(actor: AuditItem["actor"]): string {
+  return "keyId" in actor
+    ? `key ${actor.keyId}`
+    : "userId" in actor
+      ? `user ${actor.userId}`
+      : `cli ${actor.cli}`;
+}
+
+/** Who did what, newest first, with filters (GET /v1/admin/audit). */
+export default function Audit() {
+  const where = useSignal(route);
+  const filters = Object.fromEntries(
+    FILTERS.flatMap((key) => {
+      const value = where.params.get(key);
+      return value ? [[key, value]] : [];
+    }),
+  );
+  const filterKey = new URLSearchParams(filters).toString();
+  const [items, setItems] = useState<AuditItem[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
+
+  const load = (after?: string) => {
+    setFailed(null);
+    const params = new URLSearchParams({ ...filters, ...(after ? { cursor: after } : {}) });
+    api<{ items: AuditItem[]; nextCursor: string | null }>(`/v1/admin/audit?${params}`).then(({ data }) => {
+      setItems((old) => (after && old ? [...old, ...data.items] : data.items));
+      setCursor(data.nextCursor);
+    }, setFailed);
+  };
+  useEffect(() => load(), [filterKey]);
+
+  function submit(e: TargetedEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const next: Record<string, string> = {};
+    for (const key of FILTERS) {
+      const value = String(form.get(key) ?? "").trim();
+      if (value) next[key] = key === "since" || key === "until" ? `${value}T00:00:00Z` : value;
+    }
+    go("audit", next);
+  }
+
+  return (
+    <section aria-labelledby="audit-title" class="audit">
+      <h1 id="audit-title">{t("auditTitle")}</h1>
+      <form class="filters card" onSubmit={submit} aria-label={t("filters")}>
+        <label>
+          <span>{t("action")}</span>
+          <input name="action" value={filters.action ?? ""} maxLength={100} />
+        </label>
+        <label>
+          <span>{t("actor")}</span>
+          <input name="actor" value={filters.actor ?? ""} maxLength={200} />
+        </label>
+        <label>
+          <span>{t("target")}</span>
+          <input name="target" value={filters.target ?? ""} maxLength={200} />
+        </label>
+        <label>
+          <span>{t("since")}</span>
+          <input name="since" type="date" value={filters.since?.slice(0, 10) ?? ""} />
+        </label>
+        <label>
+          <span>{t("until")}</span>
+          <input name="until" type="date" value={filters.until?.slice(0, 10) ?? ""} />
+        </label>
+        <button type="submit">{t("applyFilters")}</button>
+      </form>
+      {failed ? (
+        <Problem error={failed} onRetry={() => load()} />
+      ) : !items ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <p class="empty">{t("auditEmpty")}</p>
+      ) : (
+        <>
+          <div class="table-scroll">
+            <table class="audit-log">
+              <thead>
+                <tr>
+                  <th scope="col">{t("at")}</th>
+                  <th scope="col">{t("actor")}</th>
+                  <th scope="col">{t("action")}</th>
+                  <th scope="col">{t("target")}</th>
+                  <th scope="col">{t("address")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((row) => (
+                  <tr key={row.id}>
+                    <td>
+                      <time dateTime={row.at}>{formatDateTime(row.at)}</time>
+                    </td>
+                    <td>{actorName(row.actor)}</td>
+                    <td>
+                      <code>{row.action}</code>
+                    </td>
+                    <td>{row.target}</td>
+                    <td>{row.ip}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {cursor && (
+            <button type="button" onClick={() => load(cursor)}>
+              {t("loadMore")}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

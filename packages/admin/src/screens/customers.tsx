@@ -1,0 +1,289 @@
+import type { TargetedEvent } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { api, problemOf } from "../api.ts";
+import { Dialog, Field, Loading, Problem } from "../components.tsx";
+import { formatDateTime, formatNumber, t } from "../i18n.ts";
+import { go, href, route } from "../router.ts";
+import { can, session } from "../session.ts";
+import { useSignal } from "../signal.ts";
+import type { CustomerDetail, CustomerMatches } from "../types.ts";
+
+const REASON_MAX = 200;
+const DELTA_MAX = 10_000_000;
+
+/** Customer support: find a customer, see their points, adjust them with a reason. */
+export default function Customers() {
+  const where = useSignal(route);
+  const q = where.params.get("q") ?? "";
+  const id = where.params.get("id") ?? "";
+  return (
+    <section aria-labelledby="customers-title" class="customers">
+      <h1 id="customers-title">{t("customersTitle")}</h1>
+      <SearchForm q={q} />
+      {id ? <Customer key={id} id={id} /> : q ? <Results key={q} q={q} /> : null}
+    </section>
+  );
+}
+
+function SearchForm(props: { q: string }) {
+  const [error, setError] = useState<string>();
+  function submit(e: TargetedEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const value = String(new FormData(e.currentTarget).get("q") ?? "").trim();
+    if (!value) {
+      setError(t("required"));
+      return;
+    }
+    setError(undefined);
+    go("customers", { q: value });
+  }
+  return (
+    <form class="card search" onSubmit={submit} noValidate>
+      <Field label={t("findCustomer")} error={error}>
+        {(a) => <input {...a} name="q" type="search" value={props.q} maxLength={254} />}
+      </Field>
+      <button type="submit">{t("find")}</button>
+    </form>
+  );
+}
+
+function Results(props: { q: string }) {
+  const [items, setItems] = useState<CustomerMatches["items"] | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
+  useEffect(() => {
+    api<CustomerMatches>(`/v1/admin/customers?q=${encodeURIComponent(props.q)}`).then(({ data }) => {
+      // One match: straight to the customer.
+      if (data.items.length === 1 && data.items[0])
+        go("customers", { q: props.q, id: data.items[0].customerId });
+      else setItems(data.items);
+    }, setFailed);
+  }, [props.q]);
+  if (failed) return <Problem error={failed} />;
+  if (!items) return <Loading />;
+  if (items.length === 0) return <p class="empty">{t("noCustomer", { q: props.q })}</p>;
+  return (
+    <ul class="results">
+      {items.map((c) => (
+        <li key={c.customerId}>
+          <a href={href("customers", { q: props.q, id: c.customerId })}>{c.customerId}</a>
+          {c.emails.length > 0 && <span> · {c.emails.join(", ")}</span>}
+          {c.balance !== null && (
+            <span>
+              {" "}
+              · {t("balance")}: {formatNumber(c.balance)}
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Customer(props: { id: string }) {
+  const current = useSignal(session);
+  const [data, setData] = useState<CustomerDetail | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
+  const [adjusting, setAdjusting] = useState(false);
+  const load = () => {
+    setFailed(null);
+    api<CustomerDetail>(`/v1/admin/customers/${encodeURIComponent(props.id)}`).then(
+      ({ data: d }) => setData(d),
+      setFailed,
+    );
+  };
+  useEffect(load, [props.id]);
+  if (failed) return <Problem error={failed} onRetry={load} />;
+  if (!data) return <Loading />;
+  return (
+    <article class="customer" aria-labelledby="customer-title">
+      <div class="title-row">
+        <h2 id="customer-title">{data.customerId}</h2>
+        {can(current, "loyalty:adjust") && (
+          <button type="button" class="primary" onClick={() => setAdjusting(true)}>
+            {t("adjustPoints")}
+          </button>
+        )}
+      </div>
+      {data.emails.length > 0 && <p class="meta">{data.emails.join(", ")}</p>}
+      <dl class="figures">
+        <div class="figure card" data-figure="balance">
+          <dt>{t("balance")}</dt>
+          <dd>
+            {formatNumber(data.balance)} {data.pointsName}
+          </dd>
+        </div>
+        <div class="figure card">
+          <dt>{t("tier")}</dt>
+          <dd>{data.tier ?? t("noTier")}</dd>
+        </div>
+        <div class="figure card">
+          <dt>{t("pendingPoints")}</dt>
+          <dd>{formatNumber(data.pendingPoints)}</dd>
+        </div>
+        <div class="figure card">
+          <dt>{t("lifetimeEarned")}</dt>
+          <dd>{formatNumber(data.lifetimeEarned)}</dd>
+        </div>
+        <div class="figure card">
+          <dt>{t("orders")}</dt>
+          <dd>{formatNumber(data.orders)}</dd>
+        </div>
+      </dl>
+      <section class="card" aria-labelledby="ledger-title">
+        <h3 id="ledger-title">{t("ledger")}</h3>
+        {data.ledger.length === 0 ? (
+          <p>{t("noLedger")}</p>
+        ) : (
+          <div class="table-scroll">
+            <table class="ledger">
+              <thead>
+                <tr>
+                  <th scope="col">{t("date")}</th>
+                  <th scope="col">{t("change")}</th>
+                  <th scope="col">{t("reason")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.ledger.map((e) => (
+                  <tr key={e.id}>
+                    <td>
+                      <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
+                    </td>
+                    <td class={e.delta < 0 ? "minus" : "plus"}>
+                      {e.delta > 0 ? "+" : ""}
+                      {formatNumber(e.delta)}
+                    </td>
+                    <td>{e.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section class="card" aria-labelledby="redemptions-title">
+        <h3 id="redemptions-title">{t("redemptions")}</h3>
+        {data.redemptions.length === 0 ? (
+          <p>{t("noRedemptions")}</p>
+        ) : (
+          <div class="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("date")}</th>
+                  <th scope="col">{t("reward")}</th>
+                  <th scope="col">{t("pointsSpent")}</th>
+                  <th scope="col">{t("code")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.redemptions.map((r) => (
+                  <tr key={r.id}>
+                    <td>{formatDateTime(r.createdAt)}</td>
+                    <td>{r.reward}</td>
+                    <td>{formatNumber(r.pointsSpent)}</td>
+                    <td>{r.code ?? r.status}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {adjusting && (
+        <AdjustDialog
+          customerId={data.customerId}
+          onClose={() => setAdjusting(false)}
+          onSaved={() => {
+            setAdjusting(false);
+            load();
+          }}
+        />
+      )}
+    </article>
+  );
+}
+
+/** Points by hand, with a reason. One Idempotency-Key per dialog: a retry never adds twice. */
+function AdjustDialog(props: { customerId: string; onClose(): void; onSaved(): void }) {
+  const [key] = useState(() => crypto.randomUUID());
+  const [delta, setDelta] = useState("");
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<Partial<Record<"delta" | "reason" | "form", string>>>({});
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: TargetedEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const found: typeof errors = {};
+    const n = Number(delta.trim());
+    if (!/^[-−]?\d+$/.test(delta.trim()) || !Number.isInteger(n) || n === 0 || Math.abs(n) > DELTA_MAX)
+      found.delta = t("deltaInvalid");
+    const why = reason.trim();
+    if (!why) found.reason = t("reasonRequired");
+    else if ([...why].length > REASON_MAX) found.reason = t("reasonTooLong");
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      requestAnimationFrame(() => document.querySelector<HTMLElement>("dialog [aria-invalid=true]")?.focus());
+      return;
+    }
+    setBusy(true);
+    try {
+      await api("/v1/admin/loyalty/adjustments", {
+        method: "POST",
+        body: { customerId: props.customerId, delta: Number(delta.trim().replace("−", "-")), reason: why },
+        headers: { "idempotency-key": key },
+      });
+      props.onSaved();
+    } catch (error) {
+      const problem = problemOf(error);
+      setErrors(
+        problem.code === "insufficient_points"
+          ? { delta: t("insufficientPoints") }
+          : problem.fields
+            ? { delta: problem.fields.delta, reason: problem.fields.reason }
+            : {
+                form:
+                  problem.status === 0 ? t("errorNetwork") : t("errorGeneric", { message: problem.message }),
+              },
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={t("adjustTitle", { id: props.customerId })} onClose={props.onClose}>
+      <form onSubmit={submit} noValidate>
+        {errors.form && (
+          <p class="notice error-notice" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <Field label={t("delta")} error={errors.delta}>
+          {(a) => (
+            <input
+              {...a}
+              name="delta"
+              inputMode="numeric"
+              value={delta}
+              onInput={(e) => setDelta(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label={t("reason")} error={errors.reason}>
+          {(a) => (
+            <input {...a} name="reason" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          )}
+        </Field>
+        <div class="actions">
+          <button type="submit" class="primary" disabled={busy}>
+            {t("saveAdjustment")}
+          </button>
+          <button type="button" onClick={props.onClose}>
+            {t("cancel")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,604 @@
+import { LIMITS } from "@plaudit/contract";
+import type { TargetedEvent } from "preact";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { api, problemOf } from "../api.ts";
+import { Dialog, Field, Loading, Problem } from "../components.tsx";
+import { createGraceQueue, GRACE_MS } from "../grace.ts";
+import { formatDate, type MessageKey, t } from "../i18n.ts";
+import { go, route } from "../router.ts";
+import { can, session } from "../session.ts";
+import { useSignal } from "../signal.ts";
+import type { AdminReview } from "../types.ts";
+
+type Status = AdminReview["status"];
+type Decision = { kind: "status"; status: Status } | { kind: "reply"; reply: string };
+interface Waiting {
+  id: string;
+  reviewIds: string[];
+  label: string;
+}
+interface Conflict {
+  fresh: AdminReview;
+}
+
+const FILTER_KEYS = ["status", "rating", "product", "media", "verified", "q"] as const;
+const STATUS_LABEL: Record<Status, MessageKey> = {
+  pending: "statusPending",
+  published: "statusPublished",
+  rejected: "statusRejected",
+};
+const BULK_CONCURRENCY = 4;
+
+/** The undo window: GRACE_MS, or what this browser chose (plaudit-admin-grace-ms, 0.1–60 s). */
+function graceMs(): number {
+  const chosen = Number(localStorage.getItem("plaudit-admin-grace-ms"));
+  return chosen >= 100 && chosen <= 60_000 ? chosen : GRACE_MS;
+}
+
+function queryOf(params: URLSearchParams): Record<string, string> {
+  const query: Record<string, string> = { status: params.get("status") ?? "pending" };
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value && key !== "status") query[key] = value;
+  }
+  if (query.status === "any") delete query.status;
+  return query;
+}
+
+/** Runs `work` over items, a few at a time; answers how many failed and the first problem. */
+async function eachLimited<T>(items: T[], work: (item: T) => Promise<void>) {
+  let failed = 0;
+  let first: unknown;
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await work(item);
+      } catch (error) {
+        failed += 1;
+        first ??= error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, items.length) }, worker));
+  return { failed, first };
+}
+
+export default function Queue() {
+  const where = useSignal(route);
+  const current = useSignal(session);
+  const mayModerate = can(current, "reviews:moderate");
+  const query = useMemo(() => queryOf(where.params), [where.params.toString()]);
+  const [items, setItems] = useState<AdminReview[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [waiting, setWaiting] = useState<Waiting[]>([]);
+  const [announce, setAnnounce] = useState("");
+  const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
+  const [replying, setReplying] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<{ review: AdminReview; index: number } | null>(null);
+  const [help, setHelp] = useState(false);
+  const [focusIndex, setFocusIndex] = useState(0);
+  const listRef = useRef<HTMLOListElement>(null);
+  const itemsRef = useRef<AdminReview[]>([]);
+  itemsRef.current = items ?? [];
+
+  const load = useCallback(
+    async (after?: string) => {
+      setFailed(null);
+      try {
+        const params = new URLSearchParams({ ...query, limit: "50", ...(after ? { cursor: after } : {}) });
+        const { data } = await api<{ items: AdminReview[]; nextCursor: string | null }>(
+          `/v1/admin/reviews?${params}`,
+        );
+        setItems((old) => (after && old ? [...old, ...data.items] : data.items));
+        setCursor(data.nextCursor);
+        if (!after) setSelected(new Set());
+      } catch (error) {
+        setFailed(error);
+      }
+    },
+    [query],
+  );
+  useEffect(() => {
+    setItems(null);
+    void load();
+  }, [load]);
+
+  const graceRef = useRef<ReturnType<typeof createGraceQueue> | undefined>(undefined);
+  graceRef.current ??= createGraceQueue({ delayMs: graceMs() });
+  const grace = graceRef.current;
+  // Leaving the page sends what is waiting (keepalive), so no decision is lost.
+  useEffect(() => {
+    const flush = () => {
+      if (document.visibilityState === "hidden") void grace.flush(true);
+    };
+    const onHide = () => void grace.flush(true);
+    document.addEventListener("visibilitychange", flush);
+    addEventListener("pagehide", onHide);
+    return () => {
+      document.removeEventListener("visibilitychange", flush);
+      removeEventListener("pagehide", onHide);
+      void grace.flush(true);
+    };
+  }, [grace]);
+
+  /** Sends one review's change with the version we saw; a 409 shows the fresh version instead. */
+  async function write(review: AdminReview, decision: Decision, keepalive: boolean) {
+    const body = decision.kind === "status" ? { status: decision.status } : { reply: decision.reply };
+    try {
+      const { data } = await api<AdminReview>(`/v1/admin/reviews/${encodeURIComponent(review.id)}`, {
+        method: "PATCH",
+        body,
+        headers: { "if-match": review.etag },
+        keepalive,
+      });
+      setItems((old) =>
+        (old ?? []).flatMap((r) =>
+          r.id !== data.id ? [r] : query.status && data.status !== query.status ? [] : [data],
+        ),
+      );
+    } catch (error) {
+      if (problemOf(error).code === "conflict") {
+        const { data } = await api<AdminReview>(`/v1/admin/reviews/${encodeURIComponent(review.id)}`);
+        setItems((old) => (old ?? []).map((r) => (r.id === data.id ? data : r)));
+        setConflicts((old) => ({ ...old, [data.id]: { fresh: data } }));
+      }
+      throw error;
+    }
+  }
+
+  function decide(reviews: AdminReview[], decision: Decision) {
+    if (!mayModerate || reviews.length === 0) return;
+    const id = `${Date.now()}-${Math.random()}`;
+    const label =
+      decision.kind === "reply"
+        ? t("pendingReply")
+        : decision.status === "published"
+          ? t("pendingApprove", { n: reviews.length })
+          : t("pendingReject", { n: reviews.length });
+    setWaiting((old) => [...old, { id, reviewIds: reviews.map((r) => r.id), label }]);
+    setConflicts((old) => {
+      const next = { ...old };
+      for (const r of reviews) delete next[r.id];
+      return next;
+    });
+    setSelected(new Set());
+    grace.schedule({
+      id,
+      send: async (keepalive) => {
+        setWaiting((old) => old.filter((w) => w.id !== id));
+        const { failed: count, first } = await eachLimited(reviews, (r) => write(r, decision, keepalive));
+        setAnnounce(
+          count === 0
+            ? t("saved")
+            : t("savedSome", {
+                ok: reviews.length - count,
+                failed: count,
+                message: problemOf(first).message,
+              }),
+        );
+      },
+    });
+  }
+
+  function undo(id: string) {
+    if (grace.undo(id)) {
+      setWaiting((old) => old.filter((w) => w.id !== id));
+      setAnnounce(t("undone"));
+    }
+  }
+
+  const isWaiting = (reviewId: string) => waiting.some((w) => w.reviewIds.includes(reviewId));
+
+  // Keyboard: j/k move, a approve, r reject, e reply, x select, ? help. Not while typing.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (e.ctrlKey || e.metaKey || e.altKey || target.closest("input, textarea, select, dialog")) return;
+      const list = itemsRef.current;
+      const focusAt = (index: number) => {
+        const bounded = Math.max(0, Math.min(list.length - 1, index));
+        setFocusIndex(bounded);
+        listRef.current?.querySelectorAll<HTMLElement>("article.review")[bounded]?.focus();
+      };
+      const focusedArticle = target.closest<HTMLElement>("article.review");
+      const index = focusedArticle ? Number(focusedArticle.dataset.index) : focusIndex;
+      const review = list[index];
+      if (e.key === "j") focusAt(focusedArticle ? index + 1 : index);
+      else if (e.key === "k") focusAt(index - 1);
+      else if (e.key === "?") setHelp(true);
+      else if (!review || isWaiting(review.id)) return;
+      else if (e.key === "a") decide([review], { kind: "status", status: "published" });
+      else if (e.key === "r") decide([review], { kind: "status", status: "rejected" });
+      else if (e.key === "e") setReplying(review.id);
+      else if (e.key === "x")
+        setSelected((old) => {
+          const next = new Set(old);
+          if (next.has(review.id)) next.delete(review.id);
+          else next.add(review.id);
+          return next;
+        });
+      else return;
+      e.preventDefault();
+    };
+    addEventListener("keydown", onKey);
+    return () => removeEventListener("keydown", onKey);
+  });
+
+  const chosen = (items ?? []).filter((r) => selected.has(r.id) && !isWaiting(r.id));
+
+  return (
+    <section aria-labelledby="queue-title" class="queue">
+      <div class="title-row">
+        <h1 id="queue-title">{t("queueTitle")}</h1>
+        <button type="button" class="quiet" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
+          {t("keyboardHelp")}
+        </button>
+      </div>
+      <Filters query={query} />
+      <div class="toasts" role="status" aria-live="polite">
+        {waiting.map((w) => (
+          <p key={w.id} class="toast">
+            <span>{t("pendingAction", { what: w.label, seconds: Math.round(graceMs() / 1000) })}</span>
+            <button type="button" onClick={() => undo(w.id)}>
+              {t("undo")}
+            </button>
+          </p>
+        ))}
+        {waiting.length === 0 && announce && <p class="toast quiet-toast">{announce}</p>}
+      </div>
+      {failed ? (
+        <Problem error={failed} onRetry={() => void load()} />
+      ) : items === null ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <p class="empty">{t("queueEmpty")}</p>
+      ) : (
+        <>
+          <fieldset class="bulk">
+            <legend class="visually-hidden">{t("selectedCount", { n: chosen.length })}</legend>
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={chosen.length > 0 && chosen.length === items.filter((r) => !isWaiting(r.id)).length}
+                onChange={(e) =>
+                  setSelected(
+                    e.currentTarget.checked
+                      ? new Set(items.filter((r) => !isWaiting(r.id)).map((r) => r.id))
+                      : new Set(),
+                  )
+                }
+              />
+              {t("selectAll")}
+            </label>
+            <span class="count">{t("selectedCount", { n: chosen.length })}</span>
+            {mayModerate && (
+              <>
+                <button
+                  type="button"
+                  disabled={chosen.length === 0}
+                  onClick={() => decide(chosen, { kind: "status", status: "published" })}
+                >
+                  {t("approveSelected")}
+                </button>
+                <button
+                  type="button"
+                  disabled={chosen.length === 0}
+                  onClick={() => decide(chosen, { kind: "status", status: "rejected" })}
+                >
+                  {t("rejectSelected")}
+                </button>
+              </>
+            )}
+          </fieldset>
+          <p class="count">{t("reviewsShown", { n: items.length })}</p>
+          <ol class="reviews" ref={listRef}>
+            {items.map((review, index) => (
+              <li key={review.id}>
+                <ReviewCard
+                  review={review}
+                  index={index}
+                  selected={selected.has(review.id)}
+                  waiting={isWaiting(review.id)}
+                  mayModerate={mayModerate}
+                  conflict={conflicts[review.id]}
+                  replying={replying === review.id}
+                  onSelect={(on) =>
+                    setSelected((old) => {
+                      const next = new Set(old);
+                      if (on) next.add(review.id);
+                      else next.delete(review.id);
+                      return next;
+                    })
+                  }
+                  onDecide={(decision) => {
+                    if (decision.kind === "reply") setReplying(null);
+                    decide([review], decision);
+                  }}
+                  onReply={(open) => setReplying(open ? review.id : null)}
+                  onView={(i) => setViewing({ review, index: i })}
+                />
+              </li>
+            ))}
+          </ol>
+          {cursor && (
+            <button type="button" onClick={() => void load(cursor)}>
+              {t("loadMore")}
+            </button>
+          )}
+        </>
+      )}
+      {viewing && <MediaViewer {...viewing} onClose={() => setViewing(null)} />}
+      {help && <KeyboardHelp onClose={() => setHelp(false)} />}
+    </section>
+  );
+}
+
+function Filters(props: { query: Record<string, string> }) {
+  const q = props.query;
+  function submit(e: TargetedEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const next: Record<string, string> = {};
+    for (const key of FILTER_KEYS) {
+      const value = String(form.get(key) ?? "").trim();
+      if (value) next[key] = value;
+    }
+    go("queue", next);
+  }
+  return (
+    <form class="filters card" onSubmit={submit} aria-label={t("filters")}>
+      <label>
+        <span>{t("status")}</span>
+        <select name="status" value={q.status ?? "any"}>
+          <option value="pending">{t("statusPending")}</option>
+          <option value="published">{t("statusPublished")}</option>
+          <option value="rejected">{t("statusRejected")}</option>
+          <option value="any">{t("statusAny")}</option>
+        </select>
+      </label>
+      <label>
+        <span>{t("rating")}</span>
+        <select name="rating" value={q.rating ?? ""}>
+          <option value="">{t("anyRating")}</option>
+          {[5, 4, 3, 2, 1].map((n) => (
+            <option key={n} value={String(n)}>
+              {t("stars", { n })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t("product")}</span>
+        <input name="product" value={q.product ?? ""} maxLength={LIMITS.productIdMax} />
+      </label>
+      <label>
+        <span>{t("search")}</span>
+        <input name="q" type="search" value={q.q ?? ""} maxLength={LIMITS.searchMax} />
+      </label>
+      <label class="check">
+        <input type="checkbox" name="media" value="1" checked={q.media === "1"} />
+        {t("hasMedia")}
+      </label>
+      <label class="check">
+        <input type="checkbox" name="verified" value="1" checked={q.verified === "1"} />
+        {t("verifiedOnly")}
+      </label>
+      <button type="submit">{t("applyFilters")}</button>
+    </form>
+  );
+}
+
+function ReviewCard(props: {
+  review: AdminReview;
+  index: number;
+  selected: boolean;
+  waiting: boolean;
+  mayModerate: boolean;
+  conflict: Conflict | undefined;
+  replying: boolean;
+  onSelect(on: boolean): void;
+  onDecide(decision: Decision): void;
+  onReply(open: boolean): void;
+  onView(index: number): void;
+}) {
+  const r = props.review;
+  const titleId = `review-${r.id}-title`;
+  return (
+    <article
+      class={`review card${props.waiting ? " waiting" : ""}`}
+      tabIndex={-1}
+      data-index={props.index}
+      data-review-id={r.id}
+      aria-labelledby={titleId}
+    >
+      <div class="review-head">
+        {props.mayModerate && (
+          <input
+            type="checkbox"
+            aria-label={t("select", { name: r.author.name })}
+            checked={props.selected}
+            disabled={props.waiting}
+            onChange={(e) => props.onSelect(e.currentTarget.checked)}
+          />
+        )}
+        <p class="stars">
+          <span class="visually-hidden">{t("stars", { n: r.rating })}</span>
+          <span aria-hidden="true">
+            {"★".repeat(r.rating)}
+            {"☆".repeat(5 - r.rating)}
+          </span>
+        </p>
+        <h2 id={titleId}>{r.title || "—"}</h2>
+        <span class={`status status-${r.status}`}>{t(STATUS_LABEL[r.status])}</span>
+      </div>
+      <p class="meta">
+        {t("by", { name: r.author.name })} · {r.author.email} · {t("on", { product: r.productId })} ·{" "}
+        <time dateTime={r.createdAt}>{formatDate(r.createdAt)}</time>
+        {r.verified && <span class="badge"> · {t("verifiedBuyer")}</span>}
+      </p>
+      <p class="body">{r.body}</p>
+      {r.media.length > 0 && (
+        <ul class="media">
+          {r.media.map((m, i) => (
+            <li key={m.id}>
+              <button type="button" class="thumb" onClick={() => props.onView(i)}>
+                <img
+                  src={m.thumbnailUrl}
+                  alt={t(m.kind === "video" ? "videoOf" : "mediaOf", { n: i + 1, name: r.author.name })}
+                  width={96}
+                  height={96}
+                  loading="lazy"
+                />
+                <span class="visually-hidden">{t("viewFullSize")}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {r.reply && (
+        <div class="reply">
+          <p class="label">{t("yourReply")}</p>
+          <p>{r.reply.body}</p>
+        </div>
+      )}
+      {props.conflict && (
+        <div class="notice conflict" role="alert">
+          <p>
+            <strong>{t("conflictTitle")}</strong>
+          </p>
+          <p>{t("conflictText")}</p>
+          <p>{t("conflictCurrent", { status: t(STATUS_LABEL[props.conflict.fresh.status]) })}</p>
+        </div>
+      )}
+      {props.mayModerate && !props.replying && (
+        <div class="actions">
+          <button
+            type="button"
+            aria-keyshortcuts="a"
+            disabled={props.waiting}
+            onClick={() => props.onDecide({ kind: "status", status: "published" })}
+          >
+            {t("approve")}
+          </button>
+          <button
+            type="button"
+            aria-keyshortcuts="r"
+            disabled={props.waiting}
+            onClick={() => props.onDecide({ kind: "status", status: "rejected" })}
+          >
+            {t("reject")}
+          </button>
+          <button
+            type="button"
+            aria-keyshortcuts="e"
+            disabled={props.waiting}
+            onClick={() => props.onReply(true)}
+          >
+            {t("reply")}
+          </button>
+        </div>
+      )}
+      {props.replying && (
+        <ReplyEditor
+          initial={r.reply?.body ?? ""}
+          onCancel={() => props.onReply(false)}
+          onSend={(reply) => props.onDecide({ kind: "reply", reply })}
+        />
+      )}
+    </article>
+  );
+}
+
+/** A reply: checked here first (empty, too long), so nothing half-valid is ever sent. */
+function ReplyEditor(props: { initial: string; onCancel(): void; onSend(reply: string): void }) {
+  const [text, setText] = useState(props.initial);
+  const [error, setError] = useState<string>();
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  function submit(e: TargetedEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const trimmed = text.trim();
+    const length = [...trimmed].length;
+    if (length === 0) setError(t("replyEmpty"));
+    else if (length > LIMITS.bodyMax) setError(t("replyTooLong", { max: LIMITS.bodyMax, n: length }));
+    else return props.onSend(trimmed);
+    ref.current?.focus();
+  }
+  return (
+    <form class="reply-editor" onSubmit={submit} noValidate>
+      <Field label={t("replyLabel")} error={error}>
+        {(a) => (
+          <textarea
+            {...a}
+            ref={ref}
+            name="reply"
+            rows={4}
+            value={text}
+            onInput={(e) => {
+              setText(e.currentTarget.value);
+              setError(undefined);
+            }}
+            onKeyDown={(e) => e.key === "Escape" && props.onCancel()}
+          />
+        )}
+      </Field>
+      <div class="actions">
+        <button type="submit" class="primary">
+          {t("sendReply")}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t("cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function MediaViewer(props: { review: AdminReview; index: number; onClose(): void }) {
+  const m = props.review.media[props.index];
+  if (!m) return null;
+  const label = t(m.kind === "video" ? "videoOf" : "mediaOf", {
+    n: props.index + 1,
+    name: props.review.author.name,
+  });
+  return (
+    <Dialog title={label} onClose={props.onClose} wide>
+      {m.kind === "video" ? (
+        // biome-ignore lint/a11y/useMediaCaption: shoppers' own videos come without captions
+        <video class="full" src={m.url} controls width={m.width} height={m.height} />
+      ) : (
+        <img class="full" src={m.url} alt={label} width={m.width} height={m.height} />
+      )}
+    </Dialog>
+  );
+}
+
+function KeyboardHelp(props: { onClose(): void }) {
+  const keys: [string, MessageKey][] = [
+    ["j", "keyNext"],
+    ["k", "keyPrevious"],
+    ["a", "keyApprove"],
+    ["r", "keyReject"],
+    ["e", "keyReply"],
+    ["x", "keySelect"],
+    ["?", "keyHelp"],
+  ];
+  return (
+    <Dialog title={t("keyboardHelp")} onClose={props.onClose}>
+      <dl class="keys">
+        {keys.map(([key, what]) => (
+          <div key={key}>
+            <dt>
+              <kbd>{key}</kbd>
+            </dt>
+            <dd>{t(what)}</dd>
+          </div>
+        ))}
+      </dl>
+    </Dialog>
+  );
+}

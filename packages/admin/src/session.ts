@@ -1,0 +1,25 @@
+import { api, useCsrfToken, whenSignedOut } from "./api.ts";
+import { signal } from "./signal.ts";
+import type { AdminSession } from "./types.ts";
+
+/** Who is signed in: undefined while asking the server, null when nobody. */
+export const session = signal<AdminSession | null | undefined>(undefined);
+
+export async function loadSession(): Promise<void> {
+  try {
+    const { data } = await api<AdminSession | null>("/v1/admin/session");
+    if (data) useCsrfToken(data.csrfToken);
+    session.value = data;
+  } catch {
+    session.value = null;
+  }
+}
+
+whenSignedOut(() => {
+  session.value = null;
+});
+
+/** What the signed-in user may do: the role's scopes (`*` is everything). */
+export function can(current: AdminSession | null | undefined, scope: string): boolean {
+  return Boolean(current && (current.scopes.includes("*") || current.scopes.includes(scope)));
+}

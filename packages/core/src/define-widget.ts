@@ -1,0 +1,124 @@
+// One definition per widget kind, three ways to mount it (DESIGN.md, "embed … made from one
+// definition per widget kind"):
+//   entryOf(definition)          the loader's entry chunk: mount({ host, root, config })
+//   mountFunctionOf(definition)  the npm call: mountReviews(el, { store, apiBase, productId, … })
+//   elementOf(definition)        (in @plaudit/embed) the custom element <plaudit-reviews …>
+// It lives in core (nothing of Preact in it) so the loader's entry chunks share core's one file.
+// All three turn their input into one WidgetConfig and parse the kind's options from it once,
+// with `definition.options`, then call `definition.mount`. Each way is its own function so a
+// loader entry chunk carries only the entry.
+import { LIMITS } from "./api-types.ts";
+import { PlauditConfigError, type Theme, type WidgetConfig } from "./config.ts";
+import { getStore } from "./store.ts";
+import type { PlauditStore } from "./store-types.ts";
+
+/** Attaches an open shadow root, or reuses one already there (declarative shadow DOM from SSR). */
+export function prepareHost(host: HTMLElement): ShadowRoot {
+  return host.shadowRoot ?? host.attachShadow({ mode: "open" });
+}
+
+export interface WidgetMountArgs<Options> {
+  host: HTMLElement;
+  /** The host's open shadow root (reused when server rendering already attached one). */
+  root: ShadowRoot;
+  config: WidgetConfig;
+  /** What `definition.options(config)` made of the config. */
+  options: Options;
+  /** The store to use: the page's, or the one an npm caller passed (never reached around). */
+  store: PlauditStore;
+}
+
+export interface WidgetDefinition<Options = unknown> {
+  /** `data-plaudit="…"`, `<plaudit-…>`. */
+  kind: string;
+  /** The kind needs `data-product-id` / `product-id` / `productId`. */
+  needsProduct?: boolean;
+  /** The kind's own attributes beyond the common ones (custom elements observe them). */
+  attributes?: readonly string[];
+  /** Reads and checks the kind's options from its config, once; throws an error that says what to do. */
+  options(config: WidgetConfig): Options;
+  /** Wires the controller and its view into `root`; answers the unmount. */
+  mount(args: WidgetMountArgs<Options>): () => void;
+}
+
+/** Declares a widget kind (a typed identity: the three ways to mount it take the definition). */
+/* @__NO_SIDE_EFFECTS__ */
+export const defineWidget = <Options>(definition: WidgetDefinition<Options>): WidgetDefinition<Options> =>
+  definition;
+
+/** What the loader hands an entry chunk (docs/widget-contract.md). */
+export interface MountOptions {
+  host: HTMLElement;
+  root: ShadowRoot;
+  config: WidgetConfig;
+}
+
+/** The loader's entry: the page's one store. */
+export const entryOf =
+  <Options>(definition: WidgetDefinition<Options>) =>
+  ({ host, root, config }: MountOptions): (() => void) =>
+    definition.mount({ host, root, config, options: definition.options(config), store: getStore() });
+
+/** What every npm mount call takes; kind-specific options ride along (e.g. `pageSize`, `amount`). */
+export interface WidgetMountOptions {
+  /** Public store id. */
+  store: string;
+  /** Your Plaudit server, e.g. "https://reviews.example.com". */
+  apiBase: string;
+  productId?: string;
+  /** BCP 47 tag; default: the page's `lang`. */
+  locale?: string;
+  /** Default "auto". */
+  theme?: Theme;
+  /** Your server's signed token for the logged-in shopper: it becomes the page's shopper. */
+  customerToken?: string;
+  /** Default: the page's shared store (one per page, shared with the script tag). */
+  plauditStore?: PlauditStore;
+}
+
+const COMMON = new Set(["store", "apiBase", "productId", "locale", "theme", "plauditStore"]);
+
+/** An npm call's options as the WidgetConfig a data-attribute host would give. */
+export function configFromOptions(given: WidgetMountOptions): WidgetConfig {
+  const options: Record<string, string> = {};
+  for (const [key, value] of Object.entries(given)) {
+    if (!COMMON.has(key) && value !== undefined && value !== null && value !== "")
+      options[key] = String(value);
+  }
+  return {
+    store: given.store,
+    apiBase: given.apiBase.replace(/\/+$/, ""),
+    ...(given.locale ? { locale: given.locale } : {}),
+    theme: given.theme ?? "auto",
+    ...(given.productId ? { productId: given.productId } : {}),
+    options,
+  };
+}
+
+/** The npm mount call: renders into `el`'s shadow root; answers the unmount. */
+export const mountFunctionOf =
+  <Options>(definition: WidgetDefinition<Options>) =>
+  (el: HTMLElement, given: WidgetMountOptions): (() => void) => {
+    const config = configFromOptions(given);
+    return definition.mount({
+      host: el,
+      root: prepareHost(el),
+      config,
+      options: definition.options(config),
+      store: given.plauditStore ?? getStore(),
+    });
+  };
+
+/** `data-page-size` / `pageSize` / `page-size`: an integer within the contract's list limit. */
+export function pageSizeOf(config: WidgetConfig, fallback: number): number {
+  const asked = Math.trunc(Number(config.options.pageSize));
+  return Number.isFinite(asked) && asked >= 1 ? Math.min(LIMITS.listLimitMax, asked) : fallback;
+}
+
+/** The product a kind that needs one shows; the error says what to add. */
+export function requireProduct(config: WidgetConfig, kind: string): string {
+  if (config.productId) return config.productId;
+  throw new PlauditConfigError(
+    `[plaudit] the ${kind} widget needs a product: add data-product-id="your-product-id" to its element`,
+  );
+}

@@ -1,0 +1,92 @@
+// Upgrading a database from the one-secret days (migration 0010): an existing store's secret keeps
+// working as a full-scope admin key, as its customer-token secret and as its webhook secret.
+import { createHash } from "node:crypto";
+import { Migrator, sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../app.ts";
+import { signCustomerToken } from "../customer-token.ts";
+import type { Database } from "../db/database.ts";
+import { migrate } from "../db/migrate.ts";
+import { migrations } from "../db/migrations/index.ts";
+import { databasesUnderTest, openTestDatabase } from "../testing/test-server.ts";
+import { plainSecretBox } from "./secret-box.ts";
+import { currentSigningSecret } from "./signing-secrets.ts";
+
+const OLD_SECRET = "sk_from_before_named_keys_0123456789abc";
+
+describe.each(databasesUnderTest())("migrating stores to named keys on %s", (kind) => {
+  let db: Database;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ db, drop } = await openTestDatabase(kind, { migrated: false }));
+    let migrationTableSchema: string | undefined;
+    if (db.kind === "postgres") {
+      const { rows } = await sql<{ s: string }>`select current_schema() as s`.execute(db.kysely);
+      migrationTableSchema = rows[0]?.s;
+    }
+    const before = await new Migrator({
+      db: db.kysely,
+      provider: { getMigrations: async () => migrations },
+      ...(migrationTableSchema ? { migrationTableSchema } : {}),
+    }).migrateTo("0004-review-search");
+    expect(before.error).toBeUndefined();
+    await db.kysely
+      .insertInto("stores")
+      .values({
+        id: "old-shop",
+        name: "Old shop",
+        secret_key: OLD_SECRET,
+        secret_hash: createHash("sha256").update(OLD_SECRET).digest("hex"),
+        allowed_origins: "[]",
+        rate_limits: null,
+        created_at: "2026-01-01T00:00:00.000Z",
+      })
+      .execute();
+    await migrate(db);
+  });
+  afterAll(async () => {
+    await db.close();
+    await drop();
+  });
+
+  it("keeps the old secret as a full-scope key and as both signing secrets, and empties the clear copy", async () => {
+    const app = createApp({ db, logger: { info() {}, error() {} } });
+    const admin = await app.fetch(
+      new Request("http://x/v1/admin/keys", { headers: { authorization: `Bearer ${OLD_SECRET}` } }),
+    );
+    expect(admin.status).toBe(200);
+    const { items } = (await admin.json()) as { items: { scopes: string[] }[] };
+    expect(items.map((k) => k.scopes)).toEqual([["*"]]);
+
+    const token = signCustomerToken(OLD_SECRET, "alice");
+    const review = await app.fetch(
+      new Request("http://x/v1/stores/old-shop/products/mug/reviews", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          rating: 5,
+          body: "Still works",
+          author: { name: "A", email: "a@example.com" },
+          customerToken: token,
+        }),
+      }),
+    );
+    expect(review.status).toBe(201);
+    for (const purpose of ["customer_token", "code_webhook"] as const) {
+      expect(await currentSigningSecret(db.kysely, plainSecretBox, { storeId: "old-shop", purpose })).toBe(
+        OLD_SECRET,
+      );
+    }
+    const store = await db.kysely
+      .selectFrom("stores")
+      .selectAll()
+      .where("id", "=", "old-shop")
+      .executeTakeFirstOrThrow();
+    expect(store.secret_key).toBe("");
+    expect(JSON.stringify(await db.kysely.selectFrom("admin_keys").selectAll().execute())).not.toContain(
+      OLD_SECRET,
+    );
+    app.ctx.metrics.detach();
+  });
+});

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { linkSecretFor } from "../keys/link-secret.ts";
+import { solidJpeg } from "../media/test-files.ts";
+import { getJson, makeStore } from "../testing/fixtures.ts";
+import { databasesUnderTest } from "../testing/test-server.ts";
+import { signLink } from "./link-token.ts";
+import { linksOf, postForm, type RequestKit, recipientOf, startRequestKit } from "./request-test-kit.ts";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe.each(databasesUnderTest())("the hosted review page on %s", (kind) => {
+  let kit: RequestKit;
+  let token: string;
+  beforeAll(async () => {
+    kit = await startRequestKit(kind);
+    await kit.settings();
+    await kit.product("lamp", "Desk lamp");
+    await kit.order("o-page", { email: "page@example.com", locale: "de-DE" });
+    await kit.runner().drain();
+    const mail = kit.sink.messages.find((m) => recipientOf(m) === "page@example.com")!;
+    const link = linksOf(mail).find((l) => l.includes("/r/q."))!;
+    token = new URL(link).pathname.split("/")[2] as string;
+  });
+  afterAll(() => kit.close());
+
+  const page = (path: string) =>
+    fetch(`${kit.server.url}${path}`).then(async (r) => ({ status: r.status, html: await r.text() }));
+
+  it("refuses a tampered token with a page", async () => {
+    const last = token.at(-1) === "A" ? "B" : "A";
+    for (const forged of [`${token.slice(0, -1)}${last}`, "q.nothing", "garbage", `v${token.slice(1)}`]) {
+      const res = await page(`/r/${encodeURIComponent(forged)}`);
+      expect(res.status, forged).toBe(404);
+      expect(res.html).toContain("<h1>");
+      expect(res.html).not.toContain("Desk lamp");
+    }
+    const unsubscribe = await fetch(`${kit.server.url}/r/unsubscribe/${token.slice(0, -1)}${last}`, {
+      method: "POST",
+    });
+    expect(unsubscribe.status).toBe(404);
+  });
+
+  it("refuses another store's token for this request, and a token for another address", async () => {
+    const request = await kit.requestOf("o-page");
+    const other = await makeStore(kit.server.db);
+    const subject = {
+      kind: "q" as const,
+      id: request.id,
+      storeId: kit.storeId,
+      bindsTo: "o-page",
+      email: "page@example.com",
+    };
+    const ctx = kit.server.app.ctx;
+    const foreign = signLink(await linkSecretFor(ctx, other.storeId), subject, kit.time.clock());
+    expect((await page(`/r/${foreign}`)).status).toBe(404);
+    const secret = await linkSecretFor(ctx, kit.storeId);
+    // Signed with the store's admin key instead of its links secret: refused too.
+    expect((await page(`/r/${signLink(kit.secretKey, subject, kit.time.clock())}`)).status).toBe(404);
+    const otherAddress = signLink(
+      secret,
+      { ...subject, email: "someone.else@example.com" },
+      kit.time.clock(),
+    );
+    expect((await page(`/r/${otherAddress}`)).status).toBe(404);
+    const otherOrder = signLink(secret, { ...subject, bindsTo: "o-other" }, kit.time.clock());
+    expect((await page(`/r/${otherOrder}`)).status).toBe(404);
+    const genuine = signLink(secret, subject, kit.time.clock());
+    expect((await page(`/r/${genuine}`)).status).toBe(200);
+  });
+
+  it("refuses a product that is not in the order, in the shopper's language", async () => {
+    const res = await page(`/r/${token}?product=not-bought&rating=5`);
+    expect(res.status).toBe(404);
+    expect(res.html).toContain("Dieses Produkt ist nicht in Ihrer Bestellung");
+    const posted = await postForm(`${kit.server.url}/r/${token}/reviews`, {
+      product: "not-bought",
+      rating: "5",
+      body: "x",
+      name: "Pat",
+    });
+    expect(posted.status).toBe(404);
+  });
+
+  it("answers a form with mistakes with the form again, what was typed kept and escaped", async () => {
+    const res = await postForm(`${kit.server.url}/r/${token}/reviews`, {
+      product: "lamp",
+      rating: "9",
+      title: "<script>alert(1)</script>",
+      body: "",
+      name: "Pat",
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).not.toContain("<script>");
+  });
+
+  it("takes a photo through its own form and attaches it to the verified review", async () => {
+    const form = new FormData();
+    form.append(
+      "file",
+      new Blob([new Uint8Array(await solidJpeg(500, 400))], { type: "image/jpeg" }),
+      "lamp.jpg",
+    );
+    const uploaded = await fetch(`${kit.server.url}/r/${token}/media?product=lamp&rating=5`, {
+      method: "POST",
+      body: form,
+      redirect: "manual",
+    });
+    expect(uploaded.status).toBe(303);
+    const back = await page(
+      new URL(uploaded.headers.get("location")!, kit.server.url).pathname +
+        new URL(uploaded.headers.get("location")!, kit.server.url).search,
+    );
+    expect(back.html).toContain("1 Foto oder Video wird Ihrer Bewertung beigefügt.");
+    expect(back.html).toMatch(/value="5" required checked/);
+
+    const notAPhoto = new FormData();
+    notAPhoto.append(
+      "file",
+      new Blob([new TextEncoder().encode("just text")], { type: "image/jpeg" }),
+      "x.jpg",
+    );
+    const refused = await fetch(`${kit.server.url}/r/${token}/media?product=lamp`, {
+      method: "POST",
+      body: notAPhoto,
+    });
+    expect(refused.status).toBe(415);
+    expect(await refused.text()).toContain('class="error"');
+
+    const submitted = await postForm(`${kit.server.url}/r/${token}/reviews`, {
+      product: "lamp",
+      rating: "5",
+      body: "Bright and steady.",
+      name: "Pat",
+    });
+    expect(submitted.status).toBe(303);
+    const list = await getJson(`${kit.server.url}/v1/stores/${kit.storeId}/products/lamp/reviews`);
+    expect(list.json.items[0]).toMatchObject({ verified: true, rating: 5 });
+    expect(list.json.items[0].media).toHaveLength(1);
+    // Reviewed: the page says so instead of offering the form again.
+    const again = await page(`/r/${token}?product=lamp`);
+    expect(again.html).toContain("Sie haben dieses Produkt bereits bewertet");
+    // Only the order's other product still offers the form.
+    expect(again.html.match(/name="body"/g)).toHaveLength(1);
+  });
+
+  it("refuses an expired token with a page of its own", async () => {
+    kit.time.advance(91 * DAY);
+    const res = await page(`/r/${token}`);
+    expect(res.status).toBe(410);
+    expect(res.html).toContain("abgelaufen");
+  });
+});

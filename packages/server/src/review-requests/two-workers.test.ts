@@ -1,0 +1,119 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../app.ts";
+import type { Database } from "../db/database.ts";
+import type { Logger } from "../logger.ts";
+import { makeStore } from "../testing/fixtures.ts";
+import { type SmtpSink, startSmtpSink } from "../testing/smtp-sink.ts";
+import { databasesUnderTest, openTestDatabase } from "../testing/test-server.ts";
+
+// Two `plaudit-server worker` processes on one PostgreSQL database race for the same due requests
+// (FOR UPDATE SKIP LOCKED): every request is sent, none twice.
+
+const bin = resolve(dirname(fileURLToPath(import.meta.url)), "../../bin/plaudit-server.mjs");
+const REQUESTS = 40;
+const quiet: Logger = { info() {}, error() {} };
+
+function startWorker(env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, [bin, "worker"], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  return { child, output: () => output };
+}
+
+const stop = (child: ChildProcess) =>
+  new Promise<void>((done) => {
+    if (child.exitCode !== null) return done();
+    child.once("exit", () => done());
+    child.kill("SIGTERM");
+  });
+
+/** Polls `check` until it holds (the workers run on the machine's own time). */
+async function eventually(check: () => Promise<boolean>, what: string, seconds = 60): Promise<void> {
+  const until = Date.now() + seconds * 1000;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`gave up waiting: ${what}`);
+    await new Promise((resume) => setTimeout(resume, 100));
+  }
+}
+
+describe.runIf(databasesUnderTest().includes("postgres"))("two worker processes on one PostgreSQL", () => {
+  let db: Database;
+  let drop: () => Promise<void>;
+  let url: string;
+  let sink: SmtpSink;
+  beforeAll(async () => {
+    ({ db, drop, url } = await openTestDatabase("postgres"));
+    sink = await startSmtpSink();
+  });
+  afterAll(async () => {
+    await db.close();
+    await drop();
+    await sink.close();
+  });
+
+  it("sends each request exactly once", async () => {
+    const { app, ctx } = createApp({ db, logger: quiet, publicUrl: "http://reviews.test" });
+    const { secretKey } = await makeStore(db);
+    const call = async (method: string, path: string, body: unknown) => {
+      const res = await app.fetch(
+        new Request(`http://reviews.test${path}`, {
+          method,
+          headers: { authorization: `Bearer ${secretKey}`, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+      );
+      expect(res.status, await res.clone().text()).toBeLessThan(300);
+    };
+    await call("PUT", "/v1/admin/review-requests/settings", {
+      enabled: true,
+      delayDays: 0,
+      reminderDays: 0,
+      from: { name: "Shop", email: "hello@shop.example" },
+    });
+    const fulfilledAt = new Date(Date.now() - 60_000).toISOString();
+    for (let i = 0; i < REQUESTS; i++) {
+      await call("POST", "/v1/admin/orders", {
+        orderId: `o-${i}`,
+        customerId: `c-${i}`,
+        email: `buyer${i}@example.com`,
+        total: 10,
+        currency: "EUR",
+        items: [{ productId: "tee", quantity: 1, price: 10 }],
+        fulfilledAt,
+      });
+    }
+    ctx.metrics.detach();
+
+    const env = { DATABASE_URL: url, PLAUDIT_SMTP_URL: sink.url, PLAUDIT_PUBLIC_URL: "http://reviews.test" };
+    const workers = [startWorker(env), startWorker(env)];
+    try {
+      await sink.waitFor(REQUESTS);
+      await eventually(async () => {
+        const left = await db.kysely
+          .selectFrom("jobs")
+          .select("id")
+          .where("status", "in", ["queued", "running"])
+          .execute();
+        return left.length === 0;
+      }, "every job finished");
+    } finally {
+      await Promise.all(workers.map((w) => stop(w.child)));
+    }
+    const ids = sink.messages.map((m) => m.messageId);
+    expect(ids).toHaveLength(REQUESTS);
+    expect(new Set(ids).size).toBe(REQUESTS);
+    const sent = await db.kysely.selectFrom("review_requests").select("status").execute();
+    expect(sent.filter((r) => r.status === "sent")).toHaveLength(REQUESTS);
+  }, 120_000);
+});

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMemoryRateLimiter } from "../rate-limit.ts";
+import { listReviews } from "../reviews/review-list.ts";
+import { SEARCH_CHUNK } from "../reviews/review-search.ts";
+import { getJson, makeStore, testClock } from "../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
+
+// Search on SQLite walks a product's reviews in bounded chunks (reviews/review-search.ts); it must
+// find exactly what the SQL search finds, page for page, across chunk boundaries, for any term.
+
+const WORDS = ["wool", "zipper", "50% off", "snake_case", "a", "ß", "cosy", "tight", "Groß", "back\\slash"];
+
+describe.each(databasesUnderTest())("review search on %s", (kind) => {
+  let server: TestServer;
+  let storeId: string;
+  const count = SEARCH_CHUNK * 2 + 37;
+
+  beforeAll(async () => {
+    server = await startTestServer({ db: kind });
+    ({ storeId } = await makeStore(server.db));
+    await server.db.kysely
+      .insertInto("products")
+      .values({ store_id: storeId, product_id: "many", name: null })
+      .execute();
+    const rows = Array.from({ length: count }, (_, i) => {
+      const body = `Review ${i}: ${WORDS[i % WORDS.length]} and ${WORDS[(i * 7) % WORDS.length]}.`;
+      return {
+        id: `r${String(i).padStart(5, "0")}`,
+        store_id: storeId,
+        product_id: "many",
+        rating: (i % 5) + 1,
+        title: "",
+        body,
+        search_text: `\n${body}`.toLowerCase(),
+        author_name: "A",
+        author_email: "a@example.com",
+        customer_id: null,
+        verified: i % 3 === 0 ? 1 : 0,
+        // Many reviews share a second: the id breaks ties, across chunk edges too.
+        status: i % 11 === 0 ? ("pending" as const) : ("published" as const),
+        created_at: new Date(Date.UTC(2026, 0, 1) + Math.floor(i / 4) * 1000).toISOString(),
+        helpful_up: i % 13,
+        helpful_down: i % 5,
+        helpful_score: (i % 13) - (i % 5),
+        reply_body: null,
+        reply_at: null,
+        media_count: 0,
+        has_media: 0,
+      };
+    });
+    for (let i = 0; i < rows.length; i += 200)
+      await server.db.kysely
+        .insertInto("reviews")
+        .values(rows.slice(i, i + 200))
+        .execute();
+  });
+  afterAll(() => server.close());
+
+  const allPages = async (query: string) => {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    let total = -1;
+    do {
+      const url: string = `${server.url}/v1/stores/${storeId}/products/many/reviews?limit=50&${query}${cursor ? `&cursor=${cursor}` : ""}`;
+      const res = await getJson(url);
+      expect(res.status).toBe(200);
+      ids.push(...res.json.items.map((r: { id: string }) => r.id));
+      cursor = res.json.nextCursor;
+      total = res.json.total;
+    } while (cursor);
+    return { ids, total };
+  };
+
+  it.each([
+    ["a", "newest"],
+    ["%", "newest"],
+    ["_", "helpful"],
+    ["50%", "oldest"],
+    ["ß", "lowest"],
+    ["groß", "highest"],
+    ["\\", "newest"],
+    ["zipper", "helpful"],
+    ["nothing-like-this", "newest"],
+  ])("finds what the SQL search finds for %j in %s order, page by page", async (term, sort) => {
+    const expected = await listReviews(server.db, {
+      storeId,
+      productId: "many",
+      status: "published",
+      filters: { search: term },
+      sort: sort as "newest",
+      limit: count,
+    });
+    const found = await allPages(`q=${encodeURIComponent(term)}&sort=${sort}`);
+    expect(found.ids).toEqual(expected.rows.map((r) => r.id));
+    expect(found.total).toBe(expected.rows.length);
+  });
+
+  it("combines search with the rating and verified filters", async () => {
+    const expected = await listReviews(server.db, {
+      storeId,
+      productId: "many",
+      status: "published",
+      filters: { search: "cosy", ratings: [2, 4], verifiedOnly: true },
+      sort: "newest",
+      limit: count,
+    });
+    expect(expected.rows.length).toBeGreaterThan(0);
+    const found = await allPages("q=cosy&rating=2,4&verified=1");
+    expect(found.ids).toEqual(expected.rows.map((r) => r.id));
+  });
+});
+
+describe.each(databasesUnderTest())("search rate limit on %s", (kind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({
+      db: kind,
+      rateLimiter: createMemoryRateLimiter(),
+      clock: testClock().clock,
+    });
+  });
+  afterAll(() => server.close());
+
+  it("answers 429 with Retry-After past an address's search burst, and lists without a term still answer", async () => {
+    const { storeId } = await makeStore(server.db);
+    const url = (q: string) => `${server.url}/v1/stores/${storeId}/products/p/reviews${q}`;
+    const statuses = [];
+    for (let i = 0; i < 25; i++) statuses.push((await getJson(url(`?q=t${i}`))).status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(20);
+    const refused = await getJson(url("?q=again"));
+    expect(refused.status).toBe(429);
+    expect(refused.json.error.code).toBe("rate_limited");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect((await getJson(url(""))).status).toBe(200);
+  });
+});

@@ -1,0 +1,64 @@
+import * as v from "valibot";
+import { CliError } from "../cli-error.ts";
+import type { Database } from "../db/database.ts";
+import type { SecretBox } from "../keys/secret-box.ts";
+import { createStore } from "./create-store.ts";
+import { NewStoreInput } from "./store-input.ts";
+import { findStore } from "./store-repo.ts";
+
+// `plaudit-server stores create|list`. Each returns the text to print, so tests run them in-process
+// and the CLI stays a thin dispatcher.
+
+export async function storesCreate(
+  db: Database,
+  box: SecretBox,
+  args: { id: string | undefined; name: string | undefined; origins: string[]; json: boolean; now?: Date },
+): Promise<string> {
+  const parsed = v.safeParse(NewStoreInput, {
+    id: args.id ?? "",
+    name: args.name ?? "",
+    allowedOrigins: args.origins,
+  });
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    throw new CliError(
+      `stores create <storeId> --name "Shop name" --origin https://shop.example: ${v.getDotPath(issue) ?? "input"} ${issue.message}`,
+    );
+  }
+  if (await findStore(db, parsed.output.id))
+    throw new CliError(`a store ${JSON.stringify(parsed.output.id)} exists already`);
+  const created = await createStore(db, parsed.output, args.now ?? new Date(), box);
+  const store = {
+    id: parsed.output.id,
+    name: parsed.output.name,
+    allowedOrigins: parsed.output.allowedOrigins,
+  };
+  if (args.json)
+    return `${JSON.stringify({ store, adminKey: created.adminKey, signingSecret: created.signingSecret })}\n`;
+  return (
+    `Created the store ${store.id} (${store.name}).\n\n` +
+    `Admin key (full access; Authorization: Bearer …) — shown only now:\n  ${created.adminKey}\n\n` +
+    `Customer-token signing secret (your shop's server signs shoppers' tokens with it):\n  ${created.signingSecret}\n\n` +
+    "Keep both in your secret store. Make narrower keys with: plaudit-server keys create --store " +
+    `${store.id} --name NAME --scopes reviews:read,reviews:moderate\n`
+  );
+}
+
+export async function storesList(db: Database, args: { json: boolean }): Promise<string> {
+  const rows = await db.kysely
+    .selectFrom("stores")
+    .select(["id", "name", "allowed_origins", "created_at"])
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  const stores = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    allowedOrigins: JSON.parse(r.allowed_origins) as string[],
+    createdAt: r.created_at,
+  }));
+  if (args.json) return `${JSON.stringify(stores)}\n`;
+  if (stores.length === 0)
+    return "No stores yet: plaudit-server stores create <storeId> --name … --origin …\n";
+  return stores.map((s) => `${s.id}\t${s.name}\t${s.allowedOrigins.join(" ")}\t${s.createdAt}\n`).join("");
+}
