@@ -54,18 +54,10 @@ export const interpolate = (message: string, params: MessageParams = {}): string
 // Making an Intl formatter is the costliest thing a widget does at mount (ICU data; ~5 ms each on a
 // throttled phone, measured by bench/page-profile.ts): make each one once per page, and only when a
 // widget first formats something with it — 24 star badges share one PluralRules and NumberFormat.
-const formatters = new Map<string, Intl.PluralRules | Intl.DateTimeFormat | Intl.NumberFormat>();
-function formatter<T extends Intl.PluralRules | Intl.DateTimeFormat | Intl.NumberFormat>(
-  key: string,
-  make: () => T,
-): T {
-  let made = formatters.get(key) as T | undefined;
-  if (!made) {
-    made = make();
-    formatters.set(key, made);
-  }
-  return made;
-}
+const formatters: Record<
+  string,
+  Record<string, Intl.PluralRules & Intl.DateTimeFormat & Intl.NumberFormat>
+> = {};
 
 export function createI18n(locale: string, catalogs: Catalogs): I18n {
   const match = matchCatalog(locale, Object.keys(catalogs));
@@ -77,25 +69,21 @@ export function createI18n(locale: string, catalogs: Catalogs): I18n {
   } catch {
     formatLocale = match;
   }
-  const pluralRules = () => formatter(`p ${formatLocale}`, () => new Intl.PluralRules(formatLocale));
-  const dates = () =>
-    formatter(`d ${formatLocale}`, () => new Intl.DateTimeFormat(formatLocale, { dateStyle: "medium" }));
+  // Made on first use, kept for the page (keyed p, d, or the NumberFormat's options).
+  const made = (formatters[formatLocale] ??= {});
 
   // A key missing from a translation falls back to English, then to the key itself (visible, not blank).
   const lookup = (key: string) => messages[key] ?? catalogs.en[key];
   const t = (key: string, params?: MessageParams) => interpolate(lookup(key) ?? key, params);
   const formatNumber = (n: number, opts?: Intl.NumberFormatOptions) =>
-    formatter(
-      `n ${formatLocale} ${opts ? JSON.stringify(opts) : ""}`,
-      () => new Intl.NumberFormat(formatLocale, opts),
-    ).format(n);
+    (made[`${JSON.stringify(opts)}`] ??= new Intl.NumberFormat(formatLocale, opts) as never).format(n);
 
   return {
     locale: formatLocale,
     dir: RTL.has(language(formatLocale)) ? "rtl" : "ltr",
     t,
     plural(key, n, params) {
-      const category = pluralRules().select(n);
+      const category = (made.p ??= new Intl.PluralRules(formatLocale) as never).select(n);
       // An exact zero message ("No reviews yet") reads better than "0 reviews" in any language.
       const message =
         (n === 0 ? lookup(`${key}.zero`) : undefined) ??
@@ -105,7 +93,9 @@ export function createI18n(locale: string, catalogs: Catalogs): I18n {
     },
     formatDate(iso) {
       const date = new Date(iso);
-      return Number.isNaN(date.getTime()) ? "" : dates().format(date);
+      return Number.isNaN(date.getTime())
+        ? ""
+        : (made.d ??= new Intl.DateTimeFormat(formatLocale, { dateStyle: "medium" }) as never).format(date);
     },
     formatNumber,
   };

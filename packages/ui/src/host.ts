@@ -24,7 +24,6 @@ function canConstructSheets(): boolean {
  * has not loaded — was laid out unstyled: the height its widget takes now, else undefined.
  */
 function unstyledServerHeight(root: ShadowRoot): number | undefined {
-  if (!root.firstElementChild) return undefined; // a fresh root: nothing of the server's in it
   // (`:scope` matches nothing in a shadow root's querySelectorAll: walk its children.)
   const serverStyles = [...root.children].filter(
     (child): child is HTMLStyleElement | HTMLLinkElement =>
