@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
 // Tests run our packages from their TypeScript source: the "@plaudit/source" condition of each
 // package's exports (dist/ is what npm users get, and may be stale or missing here).
 const SOURCE = "@plaudit/source";
-const fromSource = {
+export const fromSource = {
   resolve: { conditions: [SOURCE, ...defaultClientConditions] },
   ssr: { resolve: { conditions: [SOURCE, ...defaultServerConditions], externalConditions: [SOURCE] } },
 };

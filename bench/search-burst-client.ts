@@ -13,9 +13,14 @@ const started = performance.now();
 async function worker(): Promise<void> {
   while (next < terms.length) {
     const term = terms[next++] as string;
-    const response = await fetch(`${base}?q=${encodeURIComponent(term)}`);
-    await response.arrayBuffer();
-    statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+    try {
+      const response = await fetch(`${base}?q=${encodeURIComponent(term)}`);
+      await response.arrayBuffer();
+      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code ?? "fetch failed";
+      statuses[code] = (statuses[code] ?? 0) + 1;
+    }
   }
 }
 

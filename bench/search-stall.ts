@@ -8,14 +8,15 @@
 //     with `search`: the FTS5 trigram index for 3+ characters, a LIKE scan otherwise);
 //   - "after": the app as it is (createApp), whose search walks in bounded chunks and caches per term.
 // Rate limits are off for both (a 429 would be cheap and flatter the figure). BENCH_SEARCHES
-// (default 400) requests, BENCH_CONNECTIONS (default 8) in flight.
+// (default 400) requests, BENCH_CONNECTIONS (default 8) in flight. BENCH_DB: a database seeded
+// before (`plaudit-server seed --reviews 100000`), copied and used instead of seeding again.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { createApp, listen, openDatabase, unlimitedRateLimiter } from "@plaudit/server";
+import { createApp, listen, migrate, openDatabase, unlimitedRateLimiter } from "@plaudit/server";
 // biome-ignore lint/style/noRestrictedImports: the "before" server replays the review list's internal queries, which no public entry point offers
 import { countReviews, listReviews } from "../packages/server/src/reviews/review-list.ts";
 import { runCli } from "./processes.ts";
@@ -97,18 +98,30 @@ const listening = (server: Server) =>
 const dir = mkdtempSync(join(tmpdir(), "plaudit-search-bench-"));
 const path = join(dir, "bench.sqlite");
 try {
-  process.stdout.write(`${runCli(["seed", "--reviews", String(REVIEWS)], path).trim()}\n`);
+  const seeded = process.env.BENCH_DB;
+  if (seeded) {
+    for (const suffix of ["", "-wal"])
+      if (existsSync(seeded + suffix)) copyFileSync(seeded + suffix, path + suffix);
+  } else {
+    process.stdout.write(`${runCli(["seed", "--reviews", String(REVIEWS)], path).trim()}\n`);
+  }
   const db = openDatabase(path);
+  await migrate(db);
   const terms = burstTerms(SEARCHES);
 
   // Before: the route's SQL search as it was (page + total), nothing else in the way.
   const before = createServer(async (req, res) => {
-    const q = new URL(req.url ?? "/", "http://x").searchParams.get("q") ?? "";
-    const args = { storeId: "demo", productId: PRODUCT, filters: { search: q } };
-    const page = await listReviews(db, { ...args, status: "published", sort: "newest", limit: 10 });
-    const total = await countReviews(db, args);
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ items: page.rows.length, nextCursor: page.nextCursor, total }));
+    try {
+      const q = new URL(req.url ?? "/", "http://x").searchParams.get("q") ?? "";
+      const args = { storeId: "demo", productId: PRODUCT, filters: { search: q } };
+      const page = await listReviews(db, { ...args, status: "published", sort: "newest", limit: 10 });
+      const total = await countReviews(db, args);
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ items: page.rows.length, nextCursor: page.nextCursor, total }));
+    } catch (error) {
+      res.writeHead(500, { "content-type": "text/plain" });
+      res.end(String(error));
+    }
   });
   const beforePort = await listening(before);
   const old = await burst(`http://127.0.0.1:${beforePort}/`, terms);

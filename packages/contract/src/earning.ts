@@ -1,3 +1,4 @@
+import { LIMITS } from "./limits.ts";
 import type { EarningAction } from "./vocabulary.ts";
 
 // The earning arithmetic, once: the server posts these points to the ledger, shows them as
@@ -17,12 +18,13 @@ export const pointsFor = (program: EarningRules, action: EarningAction): number 
 
 /**
  * Points a purchase of `amount` (in the store's currency) earns: `purchase` points per currency
- * unit, rounded to the nearest whole point. Negative or unreadable amounts earn nothing.
+ * unit, rounded to the nearest whole point, at most LIMITS.pointsPerOrderMax. Negative or
+ * unreadable amounts earn nothing.
  */
 export function purchasePoints(program: EarningRules, amount: number): number {
   const rate = pointsFor(program, "purchase");
   if (!Number.isFinite(amount) || amount <= 0 || rate <= 0) return 0;
-  return Math.max(0, Math.round(amount * rate));
+  return Math.min(LIMITS.pointsPerOrderMax, Math.max(0, Math.round(amount * rate)));
 }
 
 /** What a review carries that the rules look at. */

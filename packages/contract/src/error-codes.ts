@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   "invite_invalid",
   // 413, 415
   "payload_too_large",
+  "storage_quota_exceeded",
   "unsupported_media_type",
   // 422
   "validation_failed",

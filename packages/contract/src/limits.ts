@@ -21,4 +21,9 @@ export const LIMITS = {
   adminListLimitMax: 100,
   /** A cursor is opaque; this only bounds what the server is asked to decode. */
   cursorMax: 512,
+  /**
+   * The most points one order can earn, whatever its total and the program's rate: a mistyped
+   * total (a price in cents sent as units) or rate cannot mint a fortune in points.
+   */
+  pointsPerOrderMax: 1_000_000,
 } as const;

@@ -228,6 +228,19 @@ describe("loyalty slice", () => {
     expect(entry().member.pendingPoints).toBe(50);
   });
 
+  it("promises no points for a held review without a verified purchase", async () => {
+    const { store, actions, entry } = setup();
+    await Promise.all([actions.loadProgram(CFG), actions.loadMe(CFG, TOKEN)]);
+    store.events.emit("review:submitted", {
+      store: "demo",
+      productId: "tee",
+      review: { ...review(1), verified: false },
+      status: "pending",
+      customerToken: TOKEN,
+    });
+    expect(entry().member.pendingPoints).toBe(0);
+  });
+
   it("ignores reviews without a customer token and reviews for other stores", async () => {
     const { store, actions, api } = setup();
     await actions.loadMe(CFG, TOKEN);

@@ -27,7 +27,10 @@ export interface MemberState {
   token?: string;
   data?: MemberStatus;
   error?: PlauditError;
-  /** Points waiting on reviews held for moderation (the server's figure when it sends one). */
+  /**
+   * Points earned but not spendable yet (held reviews, purchases inside the return window): the
+   * server's figure when it sends one, plus this page's estimate for a review just held.
+   */
   pendingPoints: number;
 }
 
@@ -237,7 +240,9 @@ function createActions(store: PlauditStore): LoyaltyActions {
     if (!current || !detail.customerToken) return;
     if (detail.status === "pending") {
       const program = current.program.data;
-      const estimate = program ? reviewPointsFor(program, detail.review.media.length > 0) : 0;
+      // Review points are for verified buyers (the program's default); /me, asked next, is exact.
+      const estimate =
+        program && detail.review.verified ? reviewPointsFor(program, detail.review.media.length > 0) : 0;
       patchMember(current.cfg, { pendingPoints: current.member.pendingPoints + estimate });
     }
     void actions.loadMe(current.cfg, detail.customerToken);

@@ -47,17 +47,17 @@ export function createApp(deps: AppDeps): PlauditApp {
     media: deps.media ?? tableReviewMedia({ baseUrl: deps.mediaBaseUrl ?? "" }),
     mediaStorage: deps.mediaStorage ?? mediaStorageFromEnv(deps.db),
     mediaBaseUrl: deps.mediaBaseUrl ?? "",
-    trustProxy: deps.trustProxy ?? false,
+    trustProxy: deps.trustProxy ?? 0,
     allowPrivateWebhooks: deps.allowPrivateWebhooks ?? false,
     secrets: deps.secrets ?? plainSecretBox,
     adminFailures: deps.adminFailures ?? createAdminFailures(),
     ...(deps.assets ? { assets: deps.assets } : {}),
+    ...(deps.metricsToken ? { metricsToken: deps.metricsToken } : {}),
     ...(deps.publicUrl ? { publicUrl: deps.publicUrl.replace(/\/+$/, "") } : {}),
     ...(deps.mailer ? { mailer: deps.mailer } : {}),
   };
   if (deps.readCacheMs && deps.readCacheMs > 0) {
     ctx.readCache = createReadCache({
-      trustProxy: ctx.trustProxy,
       ttlMs: deps.readCacheMs,
       // An injected clock (tests) measures the TTL too; otherwise lru-cache's monotonic clock.
       ...(deps.clock ? { now: () => ctx.clock().getTime() } : {}),

@@ -12,7 +12,9 @@ import { backupSqlite } from "./db/backup.ts";
 import { describeDatabaseUrl, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { listen } from "./http/listen.ts";
+import { serveMetrics } from "./http/metrics-server.ts";
 import { parseReadCacheMs } from "./http/read-cache.ts";
+import { DEFAULT_SERVER_LIMITS } from "./http/server-limits.ts";
 import { keysCreate, keysList, keysRevoke } from "./keys/keys-cli.ts";
 import { type SecretBox, secretBox } from "./keys/secret-box.ts";
 import { assertStrongSecret, WeakSecretError } from "./keys/secret-strength.ts";
@@ -21,6 +23,7 @@ import { jsonLogger } from "./logger.ts";
 import { IDEMPOTENCY_KEY_DAYS, sweepIdempotencyKeys } from "./loyalty/idempotency-sweep.ts";
 import { mailSettingsFromEnv } from "./mail/mail-settings.ts";
 import { smtpMailer } from "./mail/smtp-mailer.ts";
+import { MEDIA_LIMITS } from "./media/media-limits.ts";
 import { sweepOrphans } from "./media/orphan-sweep.ts";
 import { mediaStorageFromEnv } from "./media/storage-from-env.ts";
 import { PRIVACY_USAGE, runPrivacyCommand } from "./privacy/privacy-cli.ts";
@@ -54,7 +57,7 @@ Commands:
   users create     an admin app user and their one-time set-password link:
                    plaudit-server users create --store demo --email a@shop.example --role owner
                    (roles: owner, moderator, support; users invite … prints a new link)
-  sweep            delete media uploads never attached to a review, older than a day,
+  sweep            delete media uploads never attached to a review, older than 45 minutes,
                    and idempotency keys older than 30 days (start does both hourly)
 ${PRIVACY_USAGE}
 Options:
@@ -357,6 +360,27 @@ async function main(): Promise<void> {
   } catch (error) {
     fail((error as Error).message);
   }
+  const trustProxy = Number(process.env.PLAUDIT_TRUST_PROXY?.trim() || 0);
+  if (!Number.isInteger(trustProxy) || trustProxy < 0 || trustProxy > 10)
+    fail("PLAUDIT_TRUST_PROXY must be the number of proxies you run in front (0–10)");
+  const metricsToken = process.env.PLAUDIT_METRICS_TOKEN?.trim() || undefined;
+  if (metricsToken) {
+    try {
+      assertStrongSecret("PLAUDIT_METRICS_TOKEN", metricsToken);
+    } catch (error) {
+      fail((error as Error).message);
+    }
+  }
+  const metricsPort = process.env.PLAUDIT_METRICS_PORT?.trim()
+    ? Number(process.env.PLAUDIT_METRICS_PORT)
+    : undefined;
+  if (metricsPort !== undefined && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535))
+    fail("PLAUDIT_METRICS_PORT must be a port number");
+  const maxConnections = Number(
+    process.env.PLAUDIT_MAX_CONNECTIONS?.trim() || DEFAULT_SERVER_LIMITS.maxConnections,
+  );
+  if (!Number.isInteger(maxConnections) || maxConnections < 1)
+    fail("PLAUDIT_MAX_CONNECTIONS must be a positive integer");
   const plaudit = createApp({
     readCacheMs,
     ...(mail.publicUrl ? { publicUrl: mail.publicUrl } : {}),
@@ -367,7 +391,8 @@ async function main(): Promise<void> {
     ...(process.env.PLAUDIT_MEDIA_BASE_URL ? { mediaBaseUrl: process.env.PLAUDIT_MEDIA_BASE_URL } : {}),
     logger: jsonLogger,
     processMetrics: true,
-    trustProxy: process.env.PLAUDIT_TRUST_PROXY === "1",
+    trustProxy,
+    ...(metricsToken ? { metricsToken } : {}),
     allowPrivateWebhooks: process.env.PLAUDIT_ALLOW_PRIVATE_WEBHOOKS === "1",
     rateLimiter: process.env.PLAUDIT_RATE_LIMITS === "off" ? unlimitedRateLimiter : createMemoryRateLimiter(),
     assets: {
@@ -378,7 +403,14 @@ async function main(): Promise<void> {
     },
   });
   const { ctx } = plaudit;
-  const server = listen(plaudit, { port, hostname: process.env.HOST ?? "0.0.0.0" }, (info) => {
+  const metricsServer =
+    metricsPort === undefined
+      ? undefined
+      : serveMetrics(plaudit.ctx.metrics.registry, { port: metricsPort }, (bound) =>
+          process.stdout.write(`Metrics: http://127.0.0.1:${bound}/metrics\n`),
+        );
+  const limits = { ...DEFAULT_SERVER_LIMITS, maxConnections };
+  const server = listen(plaudit, { port, hostname: process.env.HOST ?? "0.0.0.0", limits }, (info) => {
     process.stdout.write(
       demo
         ? `Plaudit is listening on http://localhost:${info.port}/  —  demo: http://localhost:${info.port}/demo/\n`
@@ -386,8 +418,8 @@ async function main(): Promise<void> {
     );
   });
 
-  // Uploads never attached to a review go after a day, idempotency keys after 30 days; an hourly
-  // pass keeps both promises.
+  // Uploads never attached to a review go within the hour (MEDIA_LIMITS), idempotency keys after
+  // 30 days; a pass every ten minutes keeps both promises.
   const sweep = () => {
     sweepOrphans(ctx.db, ctx.mediaStorage, { now: new Date(), logger: jsonLogger })
       .then(({ deleted }) => deleted > 0 && jsonLogger.info({ msg: "swept orphaned media", deleted }))
@@ -396,7 +428,7 @@ async function main(): Promise<void> {
       .then(({ deleted }) => deleted > 0 && jsonLogger.info({ msg: "swept idempotency keys", deleted }))
       .catch((error: unknown) => jsonLogger.error({ msg: "key sweep failed", error: String(error) }));
   };
-  const sweeper = setInterval(sweep, 60 * 60 * 1000);
+  const sweeper = setInterval(sweep, MEDIA_LIMITS.orphanSweepEveryMs);
   sweeper.unref();
   const jobs = serverJobRunner(ctx);
   jobs.start();
@@ -406,6 +438,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     clearInterval(sweeper);
+    metricsServer?.close();
     jsonLogger.info({ msg: "shutting down", signal });
     // Stop accepting, let in-flight requests finish, then close the database.
     server.close(async () => {

@@ -38,8 +38,11 @@ export interface AppDeps {
   mediaBaseUrl?: string;
   /** Also export Node's process metrics on /metrics (the CLI turns this on). */
   processMetrics?: boolean;
-  /** Trust X-Forwarded-For for the client IP (behind a reverse proxy). */
-  trustProxy?: boolean;
+  /**
+   * How many reverse proxies of your own stand in front (PLAUDIT_TRUST_PROXY=N): the client's
+   * address is the N-th X-Forwarded-For entry from the right (http/client-ip.ts). 0: the socket's.
+   */
+  trustProxy?: number;
   /**
    * Serve repeated public reads from memory for this long (http/read-cache.ts); 0 or unset: off.
    * The CLI turns it on (PLAUDIT_READ_CACHE_MS, default 2000).
@@ -51,6 +54,11 @@ export interface AppDeps {
    * The CLI reads PLAUDIT_ALLOW_PRIVATE_WEBHOOKS=1.
    */
   allowPrivateWebhooks?: boolean;
+  /**
+   * `GET /metrics` on this app answers only `Authorization: Bearer <this>` (PLAUDIT_METRICS_TOKEN);
+   * without it /metrics is 404 here (scrape PLAUDIT_METRICS_PORT on 127.0.0.1 instead).
+   */
+  metricsToken?: string;
   /** Seals and opens stored signing secrets (PLAUDIT_SECRETS_KEY); default: stored as given. */
   secrets?: SecretBox;
   /** Failed admin authentications per address (default: in memory, http/admin-failures.ts). */
@@ -76,10 +84,11 @@ export interface AppContext {
   mediaStorage: MediaStorage;
   mediaBaseUrl: string;
   assets?: { embedDir: string; demoDir?: string; adminDir?: string };
-  trustProxy: boolean;
+  trustProxy: number;
   allowPrivateWebhooks: boolean;
   secrets: SecretBox;
   adminFailures: AdminFailures;
+  metricsToken?: string;
   /** The in-process cache of public reads, when on; writes through the API invalidate it. */
   readCache?: ReadCache;
   publicUrl?: string;

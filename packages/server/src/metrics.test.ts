@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryRateLimiter } from "./rate-limit.ts";
 import { getJson, makeStore, postJson, reviewBody } from "./testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "./testing/test-server.ts";
+import { databasesUnderTest, METRICS_AUTH, startTestServer, type TestServer } from "./testing/test-server.ts";
 
 /** `name{labels} value` lines of a Prometheus scrape, as a map from the series to its value. */
 function parseScrape(text: string): Map<string, number> {
@@ -52,7 +52,7 @@ describe.each(databasesUnderTest())("the /metrics scrape after traffic (%s)", (k
     });
     uploadStatus = upload.status;
     expect([415, 422]).toContain(uploadStatus);
-    series = parseScrape(await (await fetch(`${server.url}/metrics`)).text());
+    series = parseScrape(await (await fetch(`${server.url}/metrics`, { headers: METRICS_AUTH })).text());
   });
   afterAll(async () => {
     await server?.close();

@@ -38,6 +38,7 @@ export const de: LoyaltyMessages = {
   "redeem.back": "Zurück zu den Prämien",
   "member.balance": "Ihr Punktestand",
   "member.pending": "{points} in Prüfung",
+  "member.pendingUntil": "{points} ab {date} einlösbar",
   "member.tier": "Stufe: {tier}",
   "member.progress": "Fortschritt bis {tier}",
   "member.progressText": "Noch {points} bis {tier}",

@@ -39,6 +39,7 @@ export const en = {
   "redeem.back": "Back to rewards",
   "member.balance": "Your balance",
   "member.pending": "{points} pending review",
+  "member.pendingUntil": "{points} spendable from {date}",
   "member.tier": "Tier: {tier}",
   "member.progress": "Progress to {tier}",
   "member.progressText": "{points} to {tier}",

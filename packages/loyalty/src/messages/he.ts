@@ -38,6 +38,7 @@ export const he: LoyaltyMessages & Record<string, string> = {
   "redeem.back": "חזרה להטבות",
   "member.balance": "היתרה שלך",
   "member.pending": "{points} ממתינות לאישור",
+  "member.pendingUntil": "{points} זמינות מ-{date}",
   "member.tier": "דרגה: {tier}",
   "member.progress": "התקדמות לדרגת {tier}",
   "member.progressText": "עוד {points} לדרגת {tier}",

@@ -1,4 +1,5 @@
-// Balance, pending points, tier and the progress bar towards the next tier.
+// Balance, pending points (held reviews; purchases inside the return window, with the date they
+// become spendable), tier and the progress bar towards the next tier.
 import type { I18n, LoyaltyProgram } from "@plaudit/core";
 import { useId } from "preact/hooks";
 import type { MemberStatus } from "../loyalty-slice.ts";
@@ -22,6 +23,10 @@ export function MemberSummary({ i18n, me, program, pendingPoints }: MemberSummar
   const name = pointsNameOf(me, program);
   const toGo = (n: number) =>
     bySpend ? i18n.formatNumber(n, { maximumFractionDigits: 2 }) : pointsText(i18n, n, name);
+  // Points with a date wait out the store's return window; the rest wait for review moderation
+  // (`pendingPoints` may hold this page's estimate for a review just sent).
+  const dated = (me.pending ?? []).filter((p) => p.availableAt !== null && p.availableAt !== undefined);
+  const reviewPending = pendingPoints - dated.reduce((sum, p) => sum + p.points, 0);
   const progressText =
     progress && i18n.t("member.progressText", { points: toGo(progress.remaining), tier: progress.nextTier });
   return (
@@ -30,11 +35,19 @@ export function MemberSummary({ i18n, me, program, pendingPoints }: MemberSummar
       <span class="plaudit-loyalty-balance-figure" data-plaudit-balance="">
         {pointsText(i18n, me.balance, name)}
       </span>
-      {pendingPoints > 0 && (
+      {reviewPending > 0 && (
         <span class="plaudit-loyalty-muted">
-          {i18n.t("member.pending", { points: pointsText(i18n, pendingPoints, name) })}
+          {i18n.t("member.pending", { points: pointsText(i18n, reviewPending, name) })}
         </span>
       )}
+      {dated.slice(0, 3).map((p) => (
+        <span class="plaudit-loyalty-muted" key={`${p.availableAt}-${p.reason}`} data-plaudit-pending="">
+          {i18n.t("member.pendingUntil", {
+            points: pointsText(i18n, p.points, name),
+            date: i18n.formatDate(p.availableAt as string),
+          })}
+        </span>
+      ))}
       {tier && <p class="plaudit-loyalty-full">{i18n.t("member.tier", { tier })}</p>}
       {progress ? (
         <div class="plaudit-loyalty-full plaudit-loyalty-stack">

@@ -54,6 +54,27 @@ describe("loyalty panel, member view", () => {
     expect(bar.getAttribute("aria-valuetext")).toBe("350 points to Silver");
   });
 
+  it("shows points waiting out the return window with the date they become spendable, apart from held reviews", async () => {
+    const { panel } = await member(
+      {},
+      {
+        pendingPoints: 250,
+        pending: [
+          {
+            points: 200,
+            reason: "Purchase (order 1002)",
+            availableAt: "2026-04-01T10:00:00Z",
+            action: "purchase",
+          },
+          { points: 50, reason: "Review awaiting moderation", availableAt: null, action: "review" },
+        ],
+      },
+    );
+    expect(panel.getByText("650 points")).toBeTruthy();
+    expect(panel.getByText("50 points pending review")).toBeTruthy();
+    expect(panel.getByText(/^200 points spendable from .*2026/)).toBeTruthy();
+  });
+
   it("marks one-time ways to earn done or to do, and lists the history with signs and dates", async () => {
     const { panel } = await member();
     const earn = within(panel.getByRole("region", { name: "Ways to earn" }));

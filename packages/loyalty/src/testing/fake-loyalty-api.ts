@@ -58,6 +58,8 @@ export interface FakeLoyaltyOptions {
   earned?: number;
   history?: HistoryRow[];
   pendingPoints?: number;
+  /** /me's `pending` entries (purchases inside the return window, held reviews). */
+  pending?: { points: number; reason: string; availableAt: string | null; action?: string }[];
   /** The program's name for its points (default "points"), in /program and /me as the server sends it. */
   pointsName?: string;
   /** Answer a route before the ledger does (failures, 401s); undefined lets the ledger answer. */
@@ -101,6 +103,7 @@ export function fakeLoyaltyApi(options: FakeLoyaltyOptions = {}) {
     referral: { code: "FRIEND-CUST1", url: "https://shop.test/?ref=FRIEND-CUST1" },
     history: [...history],
     ...(pendingPoints === undefined ? {} : { pendingPoints }),
+    ...(options.pending === undefined ? {} : { pending: options.pending }),
   });
 
   function answer(call: Call): Response {

@@ -73,8 +73,8 @@ function open() {
   root.append(container);
   render(
     <WriteReviewDialog
-      cfg={cfg}
       submit={(input) => getStore().submitReview(cfg, "tee", input)}
+      uploadMedia={(file, options) => getStore().client(cfg).uploadMedia(file, options)}
       productId="tee"
       i18nLocale="en"
       returnFocusTo={null}

@@ -1,6 +1,6 @@
 // The review form's hook onto its uploads. The queue and everything behind it load on the first
 // interaction with the media field (`warm`), or at the latest with the first file.
-import type { Catalogs, StoreConfig } from "@plaudit/core";
+import type { Catalogs, PlauditClient } from "@plaudit/core";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { UploadItem, UploadQueue } from "./upload-queue.ts";
 
@@ -15,15 +15,18 @@ export interface Uploads {
   retry(key: string): void;
 }
 
-export type LoadUploads = (cfg: StoreConfig) => Promise<{ queue: UploadQueue; messages: Catalogs }>;
+/** How a file goes up: the reviews controller's uploadMedia (the widget's own store). */
+export type UploadMedia = PlauditClient["uploadMedia"];
 
-const loadReviewUploads: LoadUploads = (cfg) =>
+export type LoadUploads = (uploadMedia: UploadMedia) => Promise<{ queue: UploadQueue; messages: Catalogs }>;
+
+const loadReviewUploads: LoadUploads = (uploadMedia) =>
   import("./review-uploads.ts").then((module) => ({
-    queue: module.createReviewUploads(cfg),
+    queue: module.createReviewUploads(uploadMedia),
     messages: module.uploadMessages,
   }));
 
-export function useUploads(cfg: StoreConfig, load: LoadUploads = loadReviewUploads): Uploads {
+export function useUploads(uploadMedia: UploadMedia, load: LoadUploads = loadReviewUploads): Uploads {
   const [items, setItems] = useState<readonly UploadItem[]>([]);
   const [messages, setMessages] = useState<Catalogs>();
   const queue = useRef<Promise<UploadQueue> | null>(null);
@@ -31,7 +34,7 @@ export function useUploads(cfg: StoreConfig, load: LoadUploads = loadReviewUploa
 
   const ready = () => {
     if (!queue.current) {
-      queue.current = load(cfg).then(({ queue: created, messages: loaded }) => {
+      queue.current = load(uploadMedia).then(({ queue: created, messages: loaded }) => {
         if (live.current) {
           setMessages(loaded);
           created.subscribe(() => setItems(created.items()));

@@ -3,6 +3,7 @@
 import {
   type Loadable,
   listKey,
+  type PlauditClient,
   type PlauditStore,
   type Rating,
   type Review,
@@ -55,6 +56,8 @@ export interface ReviewsActions {
    * headless storefront can submit without the Preact view. Rejects with the PlauditError.
    */
   submitReview(input: ReviewInput): Promise<SubmitReviewResponse>;
+  /** Uploads a photo or video for a review (through the same store). */
+  uploadMedia: PlauditClient["uploadMedia"];
 }
 
 export interface ReviewsController {
@@ -173,6 +176,7 @@ export function createReviewsController(options: ReviewsControllerOptions): Revi
       }
     },
     submitReview: (input) => store.submitReview(config, productId, input),
+    uploadMedia: (file, options) => store.client(config).uploadMedia(file, options),
   };
 
   return {

@@ -152,11 +152,11 @@ export function ReviewsWidget({
     >
       {dialog && (
         <dialog.Dialog
-          cfg={config}
           productId={state.productId}
           productName={props.productName}
           i18nLocale={i18n.locale}
           submit={controller.actions.submitReview}
+          uploadMedia={controller.actions.uploadMedia}
           returnFocusTo={dialog.returnFocusTo}
           onClose={() => setDialog(null)}
         />

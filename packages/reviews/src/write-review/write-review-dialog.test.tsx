@@ -86,8 +86,8 @@ function open(overrides: Partial<WriteReviewDialogProps> = {}) {
   const productId = `sku-${++productCounter}`;
   render(
     <WriteReviewDialog
-      cfg={cfg}
       submit={(input) => getStore().submitReview(cfg, productId, input)}
+      uploadMedia={(file, options) => getStore().client(cfg).uploadMedia(file, options)}
       productId={productId}
       productName="Alpaca Scarf"
       i18nLocale="en"

@@ -8,7 +8,7 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "pr
 import { MediaField } from "../media/media-field.tsx";
 import { mediaFieldCss } from "../media/media-field-styles.ts";
 import { isBusy } from "../media/upload-state.ts";
-import { useUploads } from "../media/use-uploads.ts";
+import { type UploadMedia, useUploads } from "../media/use-uploads.ts";
 import { writeReviewMessages } from "./messages.ts";
 import {
   checkDraft,
@@ -27,12 +27,13 @@ import { failureMessageKey } from "./submit-failure.ts";
 import { WriteReviewForm } from "./write-review-form.tsx";
 
 export interface WriteReviewDialogProps {
-  cfg: { apiBase: string; store: string };
   productId: string;
   productName?: string;
   i18nLocale: string;
   /** Sends the review: the reviews controller's submitReview (the store the widget was given). */
   submit(input: ReviewInput): Promise<SubmitReviewResponse>;
+  /** Uploads the form's photos and videos: the reviews controller's uploadMedia. */
+  uploadMedia: UploadMedia;
   /** Sent with the review; default the page's shopper token (the store adds it). */
   customerToken?: string;
   returnFocusTo: HTMLElement | null;
@@ -46,7 +47,7 @@ type Phase =
   | { name: "error"; messageKey: string };
 
 export function WriteReviewDialog(props: WriteReviewDialogProps) {
-  const { cfg, productName, customerToken } = props;
+  const { productName, customerToken } = props;
   const i18n = useMemo(() => createI18n(props.i18nLocale, writeReviewMessages), [props.i18nLocale]);
   const idBase = `plaudit-wr${useId()}`;
   const contentRef = useRef<HTMLDivElement>(null);
@@ -61,7 +62,7 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
   // Fields the server refused, with the value it refused: the message stays until that value changes.
   const [refused, setRefused] = useState<Partial<Record<DraftField, string>>>({});
   const [focusRequest, setFocusRequest] = useState<{ field: DraftField } | null>(null);
-  const uploads = useUploads(cfg);
+  const uploads = useUploads(props.uploadMedia);
   // Why the review cannot be sent yet because of its files; cleared once they settle.
   const [mediaNotice, setMediaNotice] = useState<"media.wait" | "media.fix" | null>(null);
   const uploadsBusy = uploads.items.some(isBusy);

@@ -46,7 +46,7 @@ const UNKNOWN_USER = { summary: "an unknown user", params: { id: "no-such-user" 
 const NOT_A_SESSION = { summary: "asked with a key, not a session", status: 404 };
 
 const isHttps = (c: Parameters<typeof publicOriginOf>[0], ctx: AppContext) =>
-  publicOriginOf(c, ctx.trustProxy).startsWith("https:");
+  publicOriginOf(c, ctx).startsWith("https:");
 
 function registerSessionRoutes(app: PlauditHono, ctx: AppContext): void {
   // Sign in: a new session (a new token every time, and the one this browser had is ended).
@@ -260,7 +260,7 @@ function registerUserRoutes(app: PlauditHono, ctx: AppContext): void {
           email: input.email,
           role: input.role,
           now: ctx.clock(),
-          origin: publicOriginOf(c, ctx.trustProxy),
+          origin: publicOriginOf(c, ctx),
         },
         auditEvent(c, ctx, "admin.user.create", ""),
       );
@@ -285,7 +285,7 @@ function registerUserRoutes(app: PlauditHono, ctx: AppContext): void {
           storeId: c.get("store").id,
           userId: c.req.param("id"),
           now: ctx.clock(),
-          origin: publicOriginOf(c, ctx.trustProxy),
+          origin: publicOriginOf(c, ctx),
         },
         auditEvent(c, ctx, "admin.user.invite", ""),
       );

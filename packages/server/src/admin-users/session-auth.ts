@@ -25,7 +25,7 @@ export function adminIdentity(ctx: AppContext, bearer: MiddlewareHandler<AppEnv>
     const store = session ? await findStore(ctx.db, session.storeId) : undefined;
     // The app asks who is signed in before anyone is: "nobody" is an answer, not an error.
     if (c.req.method === "GET" && c.req.path === "/v1/admin/session" && !hasKey && (!session || !store)) {
-      if (token !== undefined) clearSessionCookie(c, publicOriginOf(c, ctx.trustProxy).startsWith("https:"));
+      if (token !== undefined) clearSessionCookie(c, publicOriginOf(c, ctx).startsWith("https:"));
       return c.body(null, 204, { "Cache-Control": "no-store" });
     }
     if (token === undefined) return bearer(c, next);

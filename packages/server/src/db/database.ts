@@ -69,6 +69,25 @@ function operationOf(event: LogEvent): string {
   }
 }
 
+/** PostgreSQL's int8 (bigint, count(*)) */
+const INT8_OID = 20;
+
+/**
+ * bigint columns (points, counts) come back as JavaScript numbers, as SQLite's do — refused beyond
+ * 2^53, where a number would silently lose digits.
+ */
+export function parseInt8(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`a bigint beyond 2^53 cannot be read as a number: ${text}`);
+  return value;
+}
+
+const typeParser = (oid: number, format?: string) =>
+  oid === INT8_OID && format !== "binary"
+    ? parseInt8
+    : (pg.types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format);
+
 export function openDatabase(url?: string, options: OpenDatabaseOptions = {}): Database {
   const target = describeDatabaseUrl(url);
   const queryListeners = new Set<(timing: QueryTiming) => void>();
@@ -109,6 +128,7 @@ export function openDatabase(url?: string, options: OpenDatabaseOptions = {}): D
 
   const pool = new pg.Pool({
     connectionString: target.url,
+    types: { getTypeParser: typeParser as typeof pg.types.getTypeParser },
     max: options.pgPoolSize ?? 10,
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   });

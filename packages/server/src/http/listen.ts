@@ -2,6 +2,12 @@ import { createServer, type IncomingMessage, type RequestListener, type ServerRe
 import type { AddressInfo } from "node:net";
 import { type ServerType, serve } from "@hono/node-server";
 import type { PlauditApp } from "../app.ts";
+import {
+  capConnections,
+  DEFAULT_SERVER_LIMITS,
+  type ServerLimits,
+  serverOptionsOf,
+} from "./server-limits.ts";
 
 /**
  * Serves the app over HTTP on Node (the CLI and the test servers both start here). A public read
@@ -11,12 +17,14 @@ import type { PlauditApp } from "../app.ts";
  */
 export function listen(
   plaudit: PlauditApp,
-  options: { port: number; hostname: string },
+  options: { port: number; hostname: string; limits?: ServerLimits },
   onListening?: (info: AddressInfo) => void,
 ): ServerType {
   const frontDoor = plaudit.frontDoor;
-  return serve(
+  const limits = options.limits ?? DEFAULT_SERVER_LIMITS;
+  const server = serve(
     {
+      serverOptions: serverOptionsOf(limits),
       // Past the front door the cache has been asked already: straight to the app.
       fetch: frontDoor ? plaudit.app.fetch : plaudit.fetch,
       port: options.port,
@@ -42,4 +50,6 @@ export function listen(
     },
     onListening,
   );
+  capConnections(server as unknown as Parameters<typeof capConnections>[0], limits);
+  return server;
 }

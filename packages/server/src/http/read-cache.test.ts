@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, longReviewText, makeStore, postJson, rawGet, reviewBody } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
+import {
+  databasesUnderTest,
+  METRICS_AUTH,
+  startTestServer,
+  type TestServer,
+} from "../testing/test-server.ts";
 import { DEFAULT_READ_CACHE_MS, parseReadCacheMs } from "./read-cache.ts";
 
 // The in-process cache of public reads (read-cache.ts). To tell a cached answer from a fresh one,
@@ -18,7 +23,7 @@ describe("the read cache", () => {
       .where("product_id", "=", product)
       .execute();
   const lookups = async () => {
-    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const text = await (await fetch(`${server.url}/metrics`, { headers: METRICS_AUTH })).text();
     const hits = /plaudit_read_cache_lookups_total\{result="hit"\} (\d+)/.exec(text)?.[1];
     return { hits: Number(hits ?? 0), text };
   };

@@ -41,7 +41,6 @@ export function parseReadCacheMs(value: string | undefined): number {
 }
 
 export interface ReadCacheOptions {
-  trustProxy: boolean;
   /** How long an answer is served from memory (default 2 s). */
   ttlMs?: number;
   /** The clock the TTL is measured by, in milliseconds (default: the process's monotonic clock). */
@@ -154,11 +153,10 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     const storeId = STORE_PATH.exec(path)?.[1];
     // Only plain store ids: an encoded one would be kept under a name writes never invalidate.
     if (storeId === undefined || !STORE_ID.test(storeId)) return undefined;
-    const forwarded = options.trustProxy
-      ? `${header("x-forwarded-proto") ?? ""}|${header("x-forwarded-host") ?? ""}|`
-      : "";
+    // Answers depend on the URL (Host included) and the encoding only: no forwarded header
+    // changes what is said (media URLs come from PLAUDIT_PUBLIC_URL or the Host).
     return {
-      key: `${takesGzip(header("accept-encoding")) ? "gz" : "id"}|${forwarded}${url}`,
+      key: `${takesGzip(header("accept-encoding")) ? "gz" : "id"}|${url}`,
       storeId,
     };
   };

@@ -209,7 +209,7 @@ describe.each(databasesUnderTest())("media after upload on %s", (kind) => {
     expect((await getJson(`${server.url}/v1/stores/${galleryStore}/media?limit=0`)).status).toBe(422);
   });
 
-  it("sweeps uploads never attached after a day, files and all, and keeps attached ones", async () => {
+  it("sweeps uploads never attached within the hour, files and all, and keeps attached ones", async () => {
     const { storeId: sweepStore, secretKey: sweepKey } = await makeStore(server.db);
     const orphan = await photo("#333333", sweepStore);
     const kept = await photo("#444444", sweepStore);
@@ -226,7 +226,10 @@ describe.each(databasesUnderTest())("media after upload on %s", (kind) => {
         headers: { authorization: `Bearer ${sweepKey}` },
       }).then((r) => r.json());
     expect(await sweep()).toEqual({ deleted: 0 });
-    time.advance(25 * 60 * 60 * 1000);
+    // Not yet at 40 minutes; gone at 46 (issue 19: unattached uploads live under an hour).
+    time.advance(40 * 60 * 1000);
+    expect(await sweep()).toEqual({ deleted: 0 });
+    time.advance(6 * 60 * 1000);
     expect(await sweep()).toEqual({ deleted: 1 });
     expect(existsSync(dirOf(orphan.id))).toBe(false);
     expect(existsSync(dirOf(kept.id))).toBe(true);

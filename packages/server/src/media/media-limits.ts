@@ -9,8 +9,15 @@ export const MEDIA_LIMITS = {
   multipartOverhead: 64 * 1024,
   /** Responsive widths; an image narrower than the largest gets its own width as the largest. */
   widths: [320, 640, 1280] as const,
-  /** Uploads never attached to a review are deleted after this long. */
-  orphanAgeMs: 24 * 60 * 60 * 1000,
+  /**
+   * Uploads never attached to a review are deleted after this long; with the sweep running every
+   * `orphanSweepEveryMs` (plaudit-server start), none lives past an hour. A shopper has 45 minutes
+   * from choosing a photo to sending the review.
+   */
+  orphanAgeMs: 45 * 60 * 1000,
+  orphanSweepEveryMs: 10 * 60 * 1000,
+  /** Bytes of media a store may keep unless its stores.media_quota_bytes says otherwise. */
+  storeQuotaBytes: 5 * 1024 ** 3,
 } as const;
 
 /** Upload bucket per store and IP, on top of the general write limit: a review has ≤ 10 files. */

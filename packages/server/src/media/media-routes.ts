@@ -26,6 +26,7 @@ import { decodeGalleryCursor, galleryPage } from "./media-gallery.ts";
 import { parseFiles } from "./media-json.ts";
 import { UPLOAD_RATE_RULE } from "./media-limits.ts";
 import { setMediaStatus } from "./media-moderation.ts";
+import { assertWithinQuota } from "./media-quota.ts";
 import { sweepOrphans } from "./orphan-sweep.ts";
 import { receiveUpload } from "./receive-upload.ts";
 import { storeUpload } from "./store-upload.ts";
@@ -85,7 +86,8 @@ export const mediaRoutes: RouteModule = {
         description:
           "The type is judged from the bytes. Photos are re-encoded (metadata stripped) to 320/640/1280 px WebP + JPEG. " +
           "A video may come with a `poster` part: a JPEG/PNG/WebP frame (≤ 5 MB). The upload is private until a " +
-          "published review names its id in `mediaIds`; unattached uploads are deleted after a day.",
+          "published review names its id in `mediaIds`; unattached uploads are deleted within the hour. " +
+          "A store's uploads share a storage quota (default 5 GB): a full store answers 413 storage_quota_exceeded.",
         body: MediaUpload,
         bodyType: "multipart/form-data",
         responses: { 201: { schema: Media, description: "Stored" } },
@@ -106,13 +108,14 @@ export const mediaRoutes: RouteModule = {
             Connection: "close",
           });
         }
+        await assertWithinQuota(ctx.db, store.id);
         const upload = await receiveUpload(c.req.raw);
         try {
           const media = await storeUpload(ctx.db, ctx.mediaStorage, {
             storeId: store.id,
             upload,
             now: ctx.clock(),
-            baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx.trustProxy),
+            baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx),
           });
           return c.json(media, 201);
         } finally {
@@ -162,7 +165,7 @@ export const mediaRoutes: RouteModule = {
           await galleryPage(ctx.db, {
             storeId: c.get("store").id,
             limit,
-            baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx.trustProxy),
+            baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx),
             ...(product !== undefined ? { productId: product } : {}),
             ...(after ? { after } : {}),
           }),
@@ -258,7 +261,7 @@ export const mediaRoutes: RouteModule = {
               storeId: c.get("store").id,
               mediaId: c.req.param("id"),
               status: patch.status,
-              baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx.trustProxy),
+              baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx),
             },
             auditEvent(c, ctx, "media.moderate", c.req.param("id")),
           ),
@@ -269,7 +272,7 @@ export const mediaRoutes: RouteModule = {
     app.post(
       "/v1/admin/media/sweep",
       describeRoute({
-        summary: "Delete this store's uploads never attached to a review, older than a day",
+        summary: "Delete this store's uploads never attached to a review, older than 45 minutes",
         responses: { 200: MediaSweep },
         examples: [{ summary: "the sweep", status: 200 }],
       }),

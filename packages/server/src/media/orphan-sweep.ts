@@ -6,7 +6,7 @@ import type { MediaStorage } from "./media-storage.ts";
 
 /**
  * Deletes uploads never attached to a review (and uploads that never finished processing) older
- * than a day, rows first: once a row is gone no review can attach it, then its files go. A crash
+ * than MEDIA_LIMITS.orphanAgeMs (45 minutes), rows first: once a row is gone no review can attach it, then its files go. A crash
  * between the two leaves unreachable files, never a review pointing at missing ones.
  */
 export async function sweepOrphans(

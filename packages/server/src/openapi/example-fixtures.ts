@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { signCustomerToken } from "../customer-token.ts";
 import { DEMO_LOYALTY_PROGRAM } from "../loyalty/seed-loyalty.ts";
 import { makeStore, postJson } from "../testing/fixtures.ts";
-import type { TestServer } from "../testing/test-server.ts";
+import { TEST_METRICS_TOKEN, type TestServer } from "../testing/test-server.ts";
 
 // What the documented examples refer to: a store `demo` with the demo program, customer c-1001
 // who ordered tee-classic (order o-1001, 60 days ago: past the return window, its points
@@ -48,7 +48,12 @@ export async function exampleWorld(server: TestServer): Promise<ExampleWorld> {
   const reviewId: string = review.json.review.id;
   return {
     secretKey,
-    values: { customerToken, reviewId: () => reviewId, idempotencyKey: () => randomUUID() },
+    values: {
+      customerToken,
+      reviewId: () => reviewId,
+      idempotencyKey: () => randomUUID(),
+      metricsToken: () => TEST_METRICS_TOKEN,
+    },
   };
 }
 

@@ -94,7 +94,7 @@ export const adminReviewRoutes: RouteModule = {
         const ids = page.rows.filter((r) => Number(r.media_count) > 0).map((r) => r.id);
         const media =
           ids.length > 0
-            ? await ctx.media.forReviews(ctx.db, storeId, ids, publicOriginOf(c, ctx.trustProxy))
+            ? await ctx.media.forReviews(ctx.db, storeId, ids, publicOriginOf(c, ctx))
             : new Map();
         c.header("Cache-Control", "no-store");
         return c.json({
@@ -123,7 +123,7 @@ export const adminReviewRoutes: RouteModule = {
           .where("store_id", "=", storeId)
           .executeTakeFirst();
         if (!row) throw new ApiError(404, "review_not_found", "no review with this id in this store");
-        const origin = publicOriginOf(c, ctx.trustProxy);
+        const origin = publicOriginOf(c, ctx);
         const media =
           Number(row.media_count) > 0
             ? ((await ctx.media.forReviews(ctx.db, storeId, [row.id], origin)).get(row.id) ?? [])
@@ -167,7 +167,7 @@ export const adminReviewRoutes: RouteModule = {
           c.get("store").id,
           reviewId,
           patch,
-          publicOriginOf(c, ctx.trustProxy),
+          publicOriginOf(c, ctx),
           auditEvent(c, ctx, action, reviewId),
           c.req.header("if-match"),
         );

@@ -4,7 +4,12 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiDocument } from "../openapi/api-document.ts";
 import { getJson, makeStore, postJson, reviewBody } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
+import {
+  databasesUnderTest,
+  METRICS_AUTH,
+  startTestServer,
+  type TestServer,
+} from "../testing/test-server.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 // The contract lives in shared/ beside the repository (or inside it); PLAUDIT_API_MD overrides.
@@ -101,7 +106,7 @@ describe.each(databasesUnderTest())("operations on %s", (kind) => {
     await getJson(`${server.url}/v1/stores/${storeId}/products/p-1/reviews`);
     await getJson(`${server.url}/v1/stores/${storeId}/products/p-2/reviews`);
     await getJson(`${server.url}/no/such/route`);
-    const res = await fetch(`${server.url}/metrics`);
+    const res = await fetch(`${server.url}/metrics`, { headers: METRICS_AUTH });
     expect(res.headers.get("content-type")).toContain("text/plain");
     const text = await res.text();
     expect(text).toContain(

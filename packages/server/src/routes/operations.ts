@@ -1,6 +1,8 @@
 import { Health, OpenApiDocument } from "@plaudit/contract";
 import { sql } from "kysely";
 import type { RouteModule } from "../context.ts";
+import { ApiError, notFound } from "../errors.ts";
+import { sameSecret } from "../keys/same-secret.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { openApiDocument } from "../openapi/document.ts";
 
@@ -36,10 +38,29 @@ export const operationRoutes: RouteModule = {
       "/metrics",
       describeRoute({
         summary: "Prometheus metrics (request counts and latencies by route and status, database timings)",
+        description:
+          "Not public: 404 unless the server has PLAUDIT_METRICS_TOKEN, then `Authorization: Bearer <token>` (401 without it). Or scrape PLAUDIT_METRICS_PORT on 127.0.0.1.",
         responses: { 200: { contentType: "text/plain" } },
-        examples: [{ summary: "the metrics text", status: 200 }],
+        errors: [401, 404],
+        examples: [
+          {
+            summary: "with the metrics token",
+            headers: { Authorization: "Bearer {{metricsToken}}" },
+            status: 200,
+          },
+          { summary: "without it", status: 401 },
+        ],
       }),
       async (c) => {
+        const token = ctx.metricsToken;
+        if (token === undefined) throw notFound("not_found", "no route for GET /metrics");
+        const presented = /^Bearer\s+(\S{1,512})\s*$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
+        if (!sameSecret(presented, token))
+          throw new ApiError(
+            401,
+            "unauthorized",
+            "/metrics needs Authorization: Bearer <PLAUDIT_METRICS_TOKEN>",
+          );
         const text = await ctx.metrics.registry.metrics();
         return c.body(text, 200, {
           "Content-Type": ctx.metrics.registry.contentType,

@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryRateLimiter } from "../rate-limit.ts";
 import { seedDemo } from "../seed.ts";
 import { getJson, longReviewText, makeStore, postJson, reviewBody } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
+import {
+  databasesUnderTest,
+  METRICS_AUTH,
+  startTestServer,
+  type TestServer,
+} from "../testing/test-server.ts";
 
 describe.each(databasesUnderTest())("public API edges on %s", (kind) => {
   let server: TestServer;
@@ -127,7 +132,7 @@ describe.each(databasesUnderTest())("public API edges on %s", (kind) => {
     expect(Number(last?.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     // Reads are never limited.
     expect((await getJson(reviewsUrl("p", limited.storeId))).status).toBe(200);
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const metrics = await (await fetch(`${server.url}/metrics`, { headers: METRICS_AUTH })).text();
     expect(metrics).toMatch(/plaudit_rate_limit_rejections_total\{scope="ip"\} 2/);
   });
 
@@ -169,7 +174,7 @@ describe.each(databasesUnderTest())("public API edges on %s", (kind) => {
     bodies.push((await getJson(`${demo}/products/tee-classic/summary`)).text);
     bodies.push((await getJson(`${demo}/summaries?products=tee-classic,hoodie-zip`)).text);
     bodies.push((await getJson(`${server.url}/healthz`)).text);
-    bodies.push(await (await fetch(`${server.url}/metrics`)).text());
+    bodies.push(await (await fetch(`${server.url}/metrics`, { headers: METRICS_AUTH })).text());
     const all = bodies.join("\n");
     expect(all).toContain("Eve");
     expect(all).not.toContain("eve.secret@example.org");

@@ -104,6 +104,19 @@ describe.each(databasesUnderTest())("helpful votes on %s", (kind) => {
     expect(await helpful(elsewhere)).toEqual({ up: 0, down: 0 });
   });
 
+  it("keeps the review's helpful score, which the helpful sort ranks by, at up votes minus down votes", async () => {
+    const id = await newReview();
+    await postJson(votesUrl(id), { value: "up", voter: "s1" }, as("score-ann"));
+    await postJson(votesUrl(id), { value: "up", voter: "s2" }, as("score-bob"));
+    await postJson(votesUrl(id), { value: "down", voter: "s3" }, as("score-cy"));
+    const row = await server.db.kysely
+      .selectFrom("reviews")
+      .select(["helpful_up", "helpful_down", "helpful_score"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect([row.helpful_up, row.helpful_down, row.helpful_score].map(Number)).toEqual([2, 1, 1]);
+  });
+
   it("validates the vote", async () => {
     const id = await newReview();
     const res = await postJson(votesUrl(id), { value: "sideways", voter: "" });

@@ -55,7 +55,7 @@ async function listBody(
   const withMedia = rows.filter((r) => Number(r.media_count) > 0).map((r) => r.id);
   const media =
     withMedia.length > 0
-      ? await ctx.media.forReviews(ctx.db, storeId, withMedia, publicOriginOf(c, ctx.trustProxy))
+      ? await ctx.media.forReviews(ctx.db, storeId, withMedia, publicOriginOf(c, ctx))
       : new Map();
   return { items: rows.map((row) => toPublicReview(row, media.get(row.id) ?? [])), nextCursor, total };
 }
@@ -229,14 +229,9 @@ export const reviewRoutes: RouteModule = {
       async (c) => {
         const productId = productParam(c);
         const input = parseOrFail(ReviewSubmission, await readJsonBody(c));
-        const result = await submitReview(
-          ctx,
-          c.get("store"),
-          productId,
-          input,
-          publicOriginOf(c, ctx.trustProxy),
-          { senderAddress: clientIp(c, ctx.trustProxy) },
-        );
+        const result = await submitReview(ctx, c.get("store"), productId, input, publicOriginOf(c, ctx), {
+          senderAddress: clientIp(c, ctx.trustProxy),
+        });
         return c.json(result, 201);
       },
     );
@@ -262,7 +257,7 @@ export const reviewRoutes: RouteModule = {
           ctx,
           c.get("store").id,
           c.req.param("id"),
-          publicOriginOf(c, ctx.trustProxy),
+          publicOriginOf(c, ctx),
         );
         if (!review) throw new ApiError(404, "review_not_found", "no published review with this id");
         return cacheableJson(c, review);

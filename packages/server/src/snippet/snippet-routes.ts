@@ -54,7 +54,7 @@ export const snippetRoutes: RouteModule = {
         const productId = productParam(c);
         const query = parseSnippetQuery(c.req.query());
         const store = c.get("store");
-        const origin = publicOriginOf(c, ctx.trustProxy);
+        const origin = publicOriginOf(c, ctx);
         const data = await snippetData(ctx, store.id, productId, query.pageSize, origin);
         // The nonce is per page view: it stays out of the key, the ETag and the rendered cache.
         const { nonce, ...rendering } = query;

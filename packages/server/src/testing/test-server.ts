@@ -96,6 +96,10 @@ export async function openTestDatabase(
   };
 }
 
+/** The test servers' PLAUDIT_METRICS_TOKEN: scrape with `{ headers: METRICS_AUTH }`. */
+export const TEST_METRICS_TOKEN = "test-metrics-token-0123456789abcdefghijkl";
+export const METRICS_AUTH = { authorization: `Bearer ${TEST_METRICS_TOKEN}` };
+
 /** Quiet about requests; an unhandled error (our bug, answered 500) is printed, with its stack. */
 const testLogger: Logger = {
   info() {},
@@ -119,6 +123,7 @@ export async function startTestServer(
     logger: testLogger,
     rateLimiter: unlimitedRateLimiter,
     mediaStorage: localDiskStorage(mediaDir),
+    metricsToken: TEST_METRICS_TOKEN,
     readCacheMs: DEFAULT_READ_CACHE_MS,
     ...deps,
     db,

@@ -287,18 +287,11 @@ export const reviewPageRoutes: RouteModule = {
           );
         }
         const recorded = await recordReviewThroughRequest(ctx, view, productId, (alsoInTransaction) =>
-          submitReview(
-            ctx,
-            view.store,
-            productId,
-            parsed.output,
-            ctx.publicUrl ?? publicOriginOf(c, ctx.trustProxy),
-            {
-              customerId: view.customerId,
-              alsoInTransaction,
-              senderAddress: clientIp(c, ctx.trustProxy),
-            },
-          ),
+          submitReview(ctx, view.store, productId, parsed.output, ctx.publicUrl ?? publicOriginOf(c, ctx), {
+            customerId: view.customerId,
+            alsoInTransaction,
+            senderAddress: clientIp(c, ctx.trustProxy),
+          }),
         );
         if (!recorded) return renderReviewPage(c, ctx, view, token, { productId }, 409);
         return c.redirect(`/r/${token}/thanks?product=${encodeURIComponent(productId)}`, 303);
@@ -382,7 +375,7 @@ export const reviewPageRoutes: RouteModule = {
               storeId: view.store.id,
               upload,
               now: ctx.clock(),
-              baseUrl: ctx.mediaBaseUrl || ctx.publicUrl || publicOriginOf(c, ctx.trustProxy),
+              baseUrl: ctx.mediaBaseUrl || ctx.publicUrl || publicOriginOf(c, ctx),
             });
             await ctx.db.kysely
               .insertInto("review_request_media")
