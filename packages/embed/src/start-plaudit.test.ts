@@ -29,10 +29,7 @@ class TestViewport {
 }
 
 const page = window as unknown as { Plaudit?: PlauditApi | QueuedCall[] };
-// Lets the chunk import settle, then the task each widget mounts in (widget-hosts.ts yields first).
-const flush = async () => {
-  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
-};
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A widget entry chunk that renders its product id as text, like a real one renders its view. */
 function starsEntry() {

@@ -40,11 +40,6 @@ interface HostState {
 
 const HOST = "[data-plaudit]";
 
-/** Yields to the page: `scheduler.yield()` where the browser has it (runs ahead of other tasks), else a timer. */
-const nextTask = (): Promise<void> =>
-  (globalThis as { scheduler?: { yield?(): Promise<void> } }).scheduler?.yield?.() ??
-  new Promise((resolve) => setTimeout(resolve, 0));
-
 // Every byte here ships in plaudit.js (budget 2.5 KB gzipped): plain functions over one Map.
 export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   const { document: doc, chunks, base, inherited, importChunk, reportError, events } = options;
@@ -99,9 +94,6 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
       if (!chunk) throw new Error(`[plaudit] unknown data-plaudit="${kind}"`);
       const entry = await importChunk(new URL(chunk, base).href);
       doc.defaultView?.performance?.mark?.(`plaudit:${kind}:chunk-loaded`);
-      // Each widget mounts in a task of its own: 24 badges whose chunk arrives at once never make
-      // one long task, and the shopper's input gets in between (bench/page-profile.ts).
-      await nextTask();
       // Unmounted or remounted while the chunk was on its way.
       if (hosts.get(host) !== state) return;
       const config: WidgetConfig = { ...entry.readConfig(host, inherited), ...state.request };
