@@ -8,7 +8,7 @@
 //     with `search`: the FTS5 trigram index for 3+ characters, a LIKE scan otherwise);
 //   - "after": the app as it is (createApp), whose search walks in bounded chunks and caches per term.
 // Rate limits are off for both (a 429 would be cheap and flatter the figure). BENCH_SEARCHES
-// (default 400) requests, BENCH_CONNECTIONS (default 8) in flight. BENCH_DB: a database seeded
+// (default 80) requests, BENCH_CONNECTIONS (default 8) in flight. BENCH_DB: a database seeded
 // before (`plaudit-server seed --reviews 100000`), copied and used instead of seeding again.
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -23,7 +23,7 @@ import { runCli } from "./processes.ts";
 import { addSection, benchDir, machine, table, today } from "./results-file.ts";
 
 const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 100_000);
-const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 400);
+const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 80);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const PRODUCT = "bench-product";
 

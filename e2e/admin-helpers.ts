@@ -4,9 +4,9 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
-import { type Harness, repoRoot, type ShopPage } from "./harness.ts";
+import { DEMO_SECRET, type Harness, repoRoot, type ShopPage } from "./harness.ts";
 
-export const DEMO_KEY = "e2e-secret";
+export const DEMO_KEY = DEMO_SECRET;
 export type Role = "owner" | "moderator" | "support";
 
 // biome-ignore lint/suspicious/noExplicitAny: answers are arbitrary JSON the tests read

@@ -3,6 +3,7 @@
 // two moderators at once), support (adjust points, see the ledger row), the owner's overview
 // against SQL counts, what a moderator's session may not do, and sign-in throttling.
 import Database from "better-sqlite3";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   adminApi,
@@ -13,6 +14,33 @@ import {
   statusOf,
 } from "./admin-helpers.ts";
 import { type Harness, startHarness } from "./harness.ts";
+
+/** The overview's figures counted by SQL of our own, straight from the server's database. */
+async function sqlFigures(databaseUrl: string, since: string, until: string) {
+  const query = `select count(*) as reviews, avg(rating) as average, sum(has_media) as media, sum(verified) as verified
+    from reviews where store_id = 'demo' and status != 'rejected' and created_at >= $1 and created_at < $2`;
+  type Row = { reviews: number; average: number; media: number; verified: number };
+  let row: Row;
+  if (databaseUrl.startsWith("postgres")) {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      row = (await client.query(query, [since, until])).rows[0];
+    } finally {
+      await client.end();
+    }
+  } else {
+    const db = new Database(databaseUrl, { readonly: true, fileMustExist: true });
+    row = db.prepare(query.replace("$1", "?").replace("$2", "?")).get(since, until) as Row;
+    db.close();
+  }
+  return {
+    reviews: Number(row.reviews),
+    average: Number(row.average),
+    media: Number(row.media),
+    verified: Number(row.verified),
+  };
+}
 
 let plaudit: Harness;
 beforeAll(async () => {
@@ -235,21 +263,9 @@ describe("the owner's overview", () => {
     await page.locator("[data-figure=reviews] dd").waitFor();
     await page.locator(".plot canvas").first().waitFor();
     await screenshot(page, "overview");
-
-    const db = new Database(plaudit.databasePath, { readonly: true, fileMustExist: true });
     const until = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString();
-    const sql = db
-      .prepare(
-        `select count(*) as reviews, avg(rating) as average, sum(has_media) as media, sum(verified) as verified
-         from reviews where store_id = 'demo' and status != 'rejected' and created_at >= ? and created_at < ?`,
-      )
-      .get(`${from}T00:00:00.000Z`, until) as {
-      reviews: number;
-      average: number;
-      media: number;
-      verified: number;
-    };
-    db.close();
+
+    const sql = await sqlFigures(plaudit.databaseUrl, `${from}T00:00:00.000Z`, until);
     expect(sql.reviews).toBeGreaterThan(100);
     const shown = async (name: string) =>
       (await page.locator(`[data-figure=${name}] dd`).textContent())?.trim();

@@ -18,6 +18,8 @@ import pg from "pg";
 import { type BrowserContext, chromium, type Page, type Request } from "playwright-core";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/** The demo store's full-scope admin key (and signing secret) in browser tests. */
+export const DEMO_SECRET = "sk_e2e_secret_0123456789abcdefghijklmn";
 export const CHROMIUM = process.env.PLAUDIT_CHROMIUM ?? "/usr/bin/chromium";
 // TOOLCHAIN.md: without the background-networking flags Chromium floods the closed network.
 export const CHROMIUM_ARGS = [
@@ -64,8 +66,8 @@ export interface ShopPage {
 export interface Harness {
   /** e.g. http://127.0.0.1:41234 */
   baseUrl: string;
-  /** The server's SQLite file, for tests that check figures against the database itself. */
-  databasePath: string;
+  /** The server's database (a SQLite file or a postgres:// URL), for tests that check figures against it. */
+  databaseUrl: string;
   open(path: string, options?: OpenOptions): Promise<ShopPage>;
   close(): Promise<void>;
 }
@@ -119,7 +121,7 @@ async function startServer(databaseUrl: string): Promise<{ url: string; child: C
         ...process.env,
         HOST: "127.0.0.1",
         PLAUDIT_RATE_LIMITS: "off",
-        PLAUDIT_DEMO_SECRET: "sk_e2e_secret_0123456789abcdefghijklmn",
+        PLAUDIT_DEMO_SECRET: DEMO_SECRET,
       },
       stdio: ["ignore", "pipe", "pipe"],
     },
@@ -209,7 +211,7 @@ export async function startHarness(): Promise<Harness> {
 
   return {
     baseUrl: url,
-    databasePath: join(dataDir, "plaudit.sqlite"),
+    databaseUrl: database.url,
     open,
     async close() {
       await Promise.all([...openPages].map((shop) => shop.close()));

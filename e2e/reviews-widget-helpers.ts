@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 // Shared by the reviews-widget*.test.ts files: read what the reviews widget shows (through its open
 // shadow root), ask the API directly for what it should show, and run axe over the page.
 import { createRequire } from "node:module";
@@ -128,8 +129,10 @@ export const reviewsWidget = (page: Page) => page.locator('[data-plaudit="review
 
 /** axe-core over the whole document (open shadow roots included): "rule: help (targets)" per violation. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through DevTools, not added as a <script>: pages with a strict CSP (the admin app)
+  // refuse inline scripts.
   const loaded = await page.evaluate(() => "axe" in window);
-  if (!loaded) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  if (!loaded) await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
   return page.evaluate(async () => {
     type Result = { violations: { id: string; help: string; nodes: { target: unknown }[] }[] };
     const axe = (window as unknown as { axe: { run(context: Document): Promise<Result> } }).axe;

@@ -51,6 +51,10 @@ export const formatPercent = (part: number, whole: number) =>
     : "–";
 export const formatDate = (iso: string) =>
   new Intl.DateTimeFormat(locale.value, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(iso));
+export const formatShortDate = (iso: string) =>
+  new Intl.DateTimeFormat(locale.value, { month: "short", day: "numeric", timeZone: "UTC" }).format(
+    new Date(iso),
+  );
 export const formatDateTime = (iso: string) =>
   new Intl.DateTimeFormat(locale.value, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 export type { MessageKey };

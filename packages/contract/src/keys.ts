@@ -39,6 +39,9 @@ export const CreatedAdminKey = v.object({
   createdAt: timestamp,
 });
 
+/** The secret Plaudit signs its calls to the store's code webhook with (X-Plaudit-Signature). */
+export const CodeWebhookSecret = v.object({ secret: v.string() });
+
 export const CreatedSigningSecret = v.object({
   id: v.string(),
   secret: v.pipe(v.string(), v.description("shown only in this answer")),

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { usersCommand } from "./admin-users/cli-users.ts";
 import { seedDemoOwner } from "./admin-users/demo-owner.ts";
+import { sweepSessions } from "./admin-users/sessions.ts";
 import { createApp } from "./app.ts";
 import { CliError } from "./cli-error.ts";
 import { signCustomerToken } from "./customer-token.ts";
@@ -427,6 +428,9 @@ async function main(): Promise<void> {
     sweepIdempotencyKeys(ctx.db, { now: new Date() })
       .then(({ deleted }) => deleted > 0 && jsonLogger.info({ msg: "swept idempotency keys", deleted }))
       .catch((error: unknown) => jsonLogger.error({ msg: "key sweep failed", error: String(error) }));
+    sweepSessions(ctx.db, new Date())
+      .then((deleted) => deleted > 0 && jsonLogger.info({ msg: "swept ended admin sessions", deleted }))
+      .catch((error: unknown) => jsonLogger.error({ msg: "session sweep failed", error: String(error) }));
   };
   const sweeper = setInterval(sweep, MEDIA_LIMITS.orphanSweepEveryMs);
   sweeper.unref();

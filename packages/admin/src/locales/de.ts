@@ -47,7 +47,7 @@ export const de: Messages = {
   statusAny: "Jeder Status",
   rating: "Bewertung",
   anyRating: "Jede Bewertung",
-  stars: "{n} Sterne",
+  stars: "{n} von 5 Sternen",
   product: "Produkt",
   hasMedia: "Mit Fotos oder Videos",
   verifiedOnly: "Nur verifizierte Käufe",

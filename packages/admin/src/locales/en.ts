@@ -47,7 +47,7 @@ export const en = {
   statusAny: "Any status",
   rating: "Rating",
   anyRating: "Any rating",
-  stars: "{n} stars",
+  stars: "{n} of 5 stars",
   product: "Product",
   hasMedia: "With photos or videos",
   verifiedOnly: "Verified buyers only",

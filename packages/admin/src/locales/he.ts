@@ -47,7 +47,7 @@ export const he: Messages = {
   statusAny: "כל מצב",
   rating: "דירוג",
   anyRating: "כל דירוג",
-  stars: "{n} כוכבים",
+  stars: "{n} מתוך 5 כוכבים",
   product: "מוצר",
   hasMedia: "עם תמונות או סרטונים",
   verifiedOnly: "קונים מאומתים בלבד",

@@ -1,8 +1,7 @@
 import type { TargetedEvent } from "preact";
-import { useEffect, useState } from "preact/hooks";
-import { api } from "../api.ts";
 import { Loading, Problem } from "../components.tsx";
 import { formatDateTime, t } from "../i18n.ts";
+import { formValues, usePagedList } from "../paged-list.ts";
 import { go, route } from "../router.ts";
 import { useSignal } from "../signal.ts";
 import type { AuditItem } from "../types.ts";
@@ -26,29 +25,13 @@ export default function Audit() {
       return value ? [[key, value]] : [];
     }),
   );
-  const filterKey = new URLSearchParams(filters).toString();
-  const [items, setItems] = useState<AuditItem[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [failed, setFailed] = useState<unknown>(null);
-
-  const load = (after?: string) => {
-    setFailed(null);
-    const params = new URLSearchParams({ ...filters, ...(after ? { cursor: after } : {}) });
-    api<{ items: AuditItem[]; nextCursor: string | null }>(`/v1/admin/audit?${params}`).then(({ data }) => {
-      setItems((old) => (after && old ? [...old, ...data.items] : data.items));
-      setCursor(data.nextCursor);
-    }, setFailed);
-  };
-  useEffect(() => load(), [filterKey]);
+  const { items, cursor, failed, load } = usePagedList<AuditItem>("/v1/admin/audit", filters);
 
   function submit(e: TargetedEvent<HTMLFormElement>) {
     e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const next: Record<string, string> = {};
-    for (const key of FILTERS) {
-      const value = String(form.get(key) ?? "").trim();
-      if (value) next[key] = key === "since" || key === "until" ? `${value}T00:00:00Z` : value;
-    }
+    const next = formValues(e.currentTarget, FILTERS);
+    // Days in the form, times in the API.
+    for (const key of ["since", "until"] as const) if (next[key]) next[key] = `${next[key]}T00:00:00Z`;
     go("audit", next);
   }
 
@@ -79,7 +62,7 @@ export default function Audit() {
         <button type="submit">{t("applyFilters")}</button>
       </form>
       {failed ? (
-        <Problem error={failed} onRetry={() => load()} />
+        <Problem error={failed} onRetry={() => void load()} />
       ) : !items ? (
         <Loading />
       ) : items.length === 0 ? (
@@ -115,7 +98,7 @@ export default function Audit() {
             </table>
           </div>
           {cursor && (
-            <button type="button" onClick={() => load(cursor)}>
+            <button type="button" onClick={() => void load(cursor)}>
               {t("loadMore")}
             </button>
           )}

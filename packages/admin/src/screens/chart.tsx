@@ -11,6 +11,8 @@ export interface ChartProps {
   title: string;
   /** x labels (weeks, ratings) and one series of values. */
   labels: string[];
+  /** Shorter x labels for the axis (the table shows `labels`). */
+  axisLabels?: string[];
   values: (number | null)[];
   kind: "bars" | "line";
   /** Column headers of the table alternative. */
@@ -46,8 +48,9 @@ export function Chart(props: ChartProps) {
           {
             stroke: "#374151",
             grid: { show: false },
-            values: (_u, splits) => splits.map((i) => props.labels[i] ?? ""),
-            splits: () => xs,
+            values: (_u, splits) => splits.map((i) => (props.axisLabels ?? props.labels)[i] ?? ""),
+            // At most about five labels, however many weeks: the table holds every one.
+            splits: () => xs.filter((i) => i % Math.ceil(xs.length / 5) === 0),
           },
           { stroke: "#374151", grid: { stroke: "#e5e7eb" } },
         ],

@@ -2,7 +2,7 @@ import type { TargetedEvent } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api.ts";
 import { Field, Loading, Problem } from "../components.tsx";
-import { formatDate, formatNumber, formatPercent, t } from "../i18n.ts";
+import { formatDate, formatNumber, formatPercent, formatShortDate, t } from "../i18n.ts";
 import { go, route } from "../router.ts";
 import { useSignal } from "../signal.ts";
 import type { Overview as Figures } from "../types.ts";
@@ -63,6 +63,7 @@ export default function Overview() {
 
 function OverviewFigures({ data }: { data: Figures }) {
   const weeks = data.weeks.map((w) => formatDate(`${w.week}T00:00:00Z`));
+  const shortWeeks = data.weeks.map((w) => formatShortDate(`${w.week}T00:00:00Z`));
   return (
     <>
       <p class="hint">{t("overviewNote")}</p>
@@ -95,6 +96,7 @@ function OverviewFigures({ data }: { data: Figures }) {
             title={t("reviewsPerWeek")}
             kind="bars"
             labels={weeks}
+            axisLabels={shortWeeks}
             values={data.weeks.map((w) => w.reviews)}
             columns={[t("week"), t("reviews")]}
           />
@@ -103,6 +105,7 @@ function OverviewFigures({ data }: { data: Figures }) {
             title={t("averageOverTime")}
             kind="line"
             labels={weeks}
+            axisLabels={shortWeeks}
             values={data.weeks.map((w) => w.average)}
             columns={[t("week"), t("average")]}
             yRange={[1, 5]}
@@ -112,7 +115,7 @@ function OverviewFigures({ data }: { data: Figures }) {
             id="distribution"
             title={t("ratingDistribution")}
             kind="bars"
-            labels={["1", "2", "3", "4", "5"].map((n) => t("stars", { n }))}
+            labels={["1", "2", "3", "4", "5"].map((n) => `${n} ★`)}
             values={data.ratingDistribution}
             columns={[t("rating"), t("count")]}
           />

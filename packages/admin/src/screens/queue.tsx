@@ -1,10 +1,11 @@
 import { LIMITS } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
-import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
 import { Dialog, Field, Loading, Problem } from "../components.tsx";
 import { createGraceQueue, GRACE_MS } from "../grace.ts";
 import { formatDate, type MessageKey, t } from "../i18n.ts";
+import { formValues, usePagedList } from "../paged-list.ts";
 import { go, route } from "../router.ts";
 import { can, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
@@ -70,9 +71,8 @@ export default function Queue() {
   const current = useSignal(session);
   const mayModerate = can(current, "reviews:moderate");
   const query = useMemo(() => queryOf(where.params), [where.params.toString()]);
-  const [items, setItems] = useState<AdminReview[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [failed, setFailed] = useState<unknown>(null);
+  const listQuery = useMemo(() => ({ ...query, limit: "50" }), [query]);
+  const { items, setItems, cursor, failed, load } = usePagedList<AdminReview>("/v1/admin/reviews", listQuery);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [waiting, setWaiting] = useState<Waiting[]>([]);
   const [announce, setAnnounce] = useState("");
@@ -85,27 +85,8 @@ export default function Queue() {
   const itemsRef = useRef<AdminReview[]>([]);
   itemsRef.current = items ?? [];
 
-  const load = useCallback(
-    async (after?: string) => {
-      setFailed(null);
-      try {
-        const params = new URLSearchParams({ ...query, limit: "50", ...(after ? { cursor: after } : {}) });
-        const { data } = await api<{ items: AdminReview[]; nextCursor: string | null }>(
-          `/v1/admin/reviews?${params}`,
-        );
-        setItems((old) => (after && old ? [...old, ...data.items] : data.items));
-        setCursor(data.nextCursor);
-        if (!after) setSelected(new Set());
-      } catch (error) {
-        setFailed(error);
-      }
-    },
-    [query],
-  );
-  useEffect(() => {
-    setItems(null);
-    void load();
-  }, [load]);
+  // A new list (filters changed) starts with nothing selected.
+  useEffect(() => setSelected(new Set()), [listQuery]);
 
   const graceRef = useRef<ReturnType<typeof createGraceQueue> | undefined>(undefined);
   graceRef.current ??= createGraceQueue({ delayMs: graceMs() });
@@ -171,14 +152,14 @@ export default function Queue() {
       send: async (keepalive) => {
         setWaiting((old) => old.filter((w) => w.id !== id));
         const { failed: count, first } = await eachLimited(reviews, (r) => write(r, decision, keepalive));
+        const problem = problemOf(first);
+        // A conflict speaks for itself on its card ("this review changed").
         setAnnounce(
           count === 0
             ? t("saved")
-            : t("savedSome", {
-                ok: reviews.length - count,
-                failed: count,
-                message: problemOf(first).message,
-              }),
+            : problem.code === "conflict" && count === 1
+              ? ""
+              : t("savedSome", { ok: reviews.length - count, failed: count, message: problem.message }),
         );
       },
     });
@@ -341,13 +322,7 @@ function Filters(props: { query: Record<string, string> }) {
   const q = props.query;
   function submit(e: TargetedEvent<HTMLFormElement>) {
     e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const next: Record<string, string> = {};
-    for (const key of FILTER_KEYS) {
-      const value = String(form.get(key) ?? "").trim();
-      if (value) next[key] = value;
-    }
-    go("queue", next);
+    go("queue", formValues(e.currentTarget, FILTER_KEYS));
   }
   return (
     <form class="filters card" onSubmit={submit} aria-label={t("filters")}>
@@ -513,6 +488,16 @@ function ReviewCard(props: {
   );
 }
 
+/** Characters as the server counts them (code points), without copying a 10 MB paste into an array. */
+function codePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xdc00 || unit > 0xdfff) count += 1;
+  }
+  return count;
+}
+
 /** A reply: checked here first (empty, too long), so nothing half-valid is ever sent. */
 function ReplyEditor(props: { initial: string; onCancel(): void; onSend(reply: string): void }) {
   const [text, setText] = useState(props.initial);
@@ -522,7 +507,7 @@ function ReplyEditor(props: { initial: string; onCancel(): void; onSend(reply: s
   function submit(e: TargetedEvent<HTMLFormElement>) {
     e.preventDefault();
     const trimmed = text.trim();
-    const length = [...trimmed].length;
+    const length = codePoints(trimmed);
     if (length === 0) setError(t("replyEmpty"));
     else if (length > LIMITS.bodyMax) setError(t("replyTooLong", { max: LIMITS.bodyMax, n: length }));
     else return props.onSend(trimmed);

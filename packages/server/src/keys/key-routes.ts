@@ -1,4 +1,10 @@
-import { AdminKeyList, CreatedAdminKey, CreatedSigningSecret, NewAdminKey } from "@plaudit/contract";
+import {
+  AdminKeyList,
+  CodeWebhookSecret,
+  CreatedAdminKey,
+  CreatedSigningSecret,
+  NewAdminKey,
+} from "@plaudit/contract";
 import { appendAudit, auditEvent } from "../audit/audit-log.ts";
 import { type Grant, grants, isGrant, SCOPES } from "../auth/scopes.ts";
 import type { RouteModule } from "../context.ts";
@@ -9,7 +15,7 @@ import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { parseOrFail } from "../validation.ts";
 import { addAdminKey, listAdminKeys, revokeAdminKey } from "./admin-keys.ts";
-import { addSigningSecret } from "./signing-secrets.ts";
+import { addSigningSecret, signingSecretFor } from "./signing-secrets.ts";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -109,6 +115,26 @@ export const keyRoutes: RouteModule = {
         });
         if (!revoked) throw notFound("not_found", "this store has no active key with this id");
         return c.body(null, 204);
+      },
+    );
+
+    // The merchant's code webhook checks X-Plaudit-Signature with this (docs/loyalty.md).
+    app.get(
+      "/v1/admin/loyalty/webhook-secret",
+      describeRoute({
+        summary: "The secret Plaudit signs its code-webhook calls with (X-Plaudit-Signature)",
+        description: "Its own secret: never an admin key or the customer-token secret.",
+        responses: { 200: CodeWebhookSecret },
+        examples: [{ summary: "the store's webhook secret", status: 200 }],
+      }),
+      requireScope("webhooks:manage"),
+      async (c) => {
+        const secret = await signingSecretFor(ctx.db.kysely, ctx.secrets, {
+          storeId: c.get("store").id,
+          purpose: "code_webhook",
+          now: ctx.clock(),
+        });
+        return c.json({ secret }, 200, NO_STORE);
       },
     );
 

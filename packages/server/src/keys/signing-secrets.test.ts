@@ -74,6 +74,15 @@ describe.each(databasesUnderTest())("signing secrets on %s", (kind) => {
     expect(() => secretBox("short")).toThrow(/32 characters/);
   });
 
+  it("gives the code webhook a secret of its own", async () => {
+    const res = await getJson(`${server.url}/v1/admin/loyalty/webhook-secret`, {
+      authorization: `Bearer ${store.secretKey}`,
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.secret).toMatch(/^whsec_/);
+    expect([store.secretKey, store.signingSecret]).not.toContain(res.json.secret);
+  });
+
   it("needs keys:manage to rotate", async () => {
     const made = await postJson(
       `${server.url}/v1/admin/keys`,

@@ -1,6 +1,7 @@
 import type { Review } from "@plaudit/contract";
 import type { AppContext } from "../context.ts";
 import { toPublicReview } from "./review-json.ts";
+import { mediaOfRow } from "./row-media.ts";
 
 // Review ids are 16 base64url characters (benchmark seeds use 14 hex); anything far longer is no
 // id of ours and needs no query.
@@ -25,9 +26,6 @@ export async function findPublishedReview(
     .where("status", "=", "published")
     .executeTakeFirst();
   if (!row) return undefined;
-  const media =
-    Number(row.media_count) > 0
-      ? ((await ctx.media.forReviews(ctx.db, storeId, [row.id], origin)).get(row.id) ?? [])
-      : [];
+  const media = await mediaOfRow(ctx, storeId, row, origin);
   return toPublicReview(row, media);
 }

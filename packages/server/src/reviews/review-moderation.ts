@@ -5,6 +5,7 @@ import { transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
 import { toAdminReview } from "./review-json.ts";
 import { assertVersion } from "./review-version.ts";
+import { mediaOfRow } from "./row-media.ts";
 import { applySummaryChange, reviewSummaryChange } from "./summary-repo.ts";
 
 export interface ReviewPatch {
@@ -82,9 +83,6 @@ export async function moderateReview(
     await appendAudit(tx, audit);
     return after;
   });
-  const media =
-    row.media_count > 0
-      ? ((await ctx.media.forReviews(ctx.db, storeId, [row.id], origin)).get(row.id) ?? [])
-      : [];
+  const media = await mediaOfRow(ctx, storeId, row, origin);
   return toAdminReview(row, media);
 }

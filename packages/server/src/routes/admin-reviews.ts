@@ -17,6 +17,7 @@ import { decodeCursor } from "../reviews/cursor.ts";
 import { toAdminReview } from "../reviews/review-json.ts";
 import { listReviews, type ReviewFilters } from "../reviews/review-list.ts";
 import { moderateReview } from "../reviews/review-moderation.ts";
+import { mediaOfRow } from "../reviews/row-media.ts";
 import { parseOrFail } from "../validation.ts";
 import { parseReviewQuery } from "./review-query.ts";
 
@@ -124,10 +125,7 @@ export const adminReviewRoutes: RouteModule = {
           .executeTakeFirst();
         if (!row) throw new ApiError(404, "review_not_found", "no review with this id in this store");
         const origin = publicOriginOf(c, ctx);
-        const media =
-          Number(row.media_count) > 0
-            ? ((await ctx.media.forReviews(ctx.db, storeId, [row.id], origin)).get(row.id) ?? [])
-            : [];
+        const media = await mediaOfRow(ctx, storeId, row, origin);
         const review = toAdminReview(row, media);
         return c.json(review, 200, { "Cache-Control": "no-store", ETag: review.etag });
       },

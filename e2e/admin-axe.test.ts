@@ -1,0 +1,118 @@
+// axe-core over every screen of the admin app, in English and in Hebrew (right to left): sign-in,
+// the queue (with items, bulk selection, a reply open, a conflict, empty), the overview, a
+// customer with the adjustment dialog open, and the audit log. Screenshots for docs/admin/ are
+// taken here too when PLAUDIT_ADMIN_SCREENSHOTS=1.
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminApi, card, pendingReviews, screenshot, signInThroughInvite } from "./admin-helpers.ts";
+import { type Harness, startHarness } from "./harness.ts";
+import { axeViolations } from "./reviews-widget-helpers.ts";
+
+let plaudit: Harness;
+beforeAll(async () => {
+  plaudit = await startHarness();
+});
+afterAll(async () => {
+  await plaudit?.close();
+});
+
+async function expectNoViolations(page: Page, state: string) {
+  expect(await axeViolations(page), state).toEqual([]);
+}
+
+describe.each(["en", "he"] as const)("accessibility of the admin app in %s (axe-core)", (locale) => {
+  it("has none on sign-in", async () => {
+    const shop = await plaudit.open("/admin/#/sign-in", {
+      initScript: `localStorage.setItem("plaudit-admin-locale", "${locale}");`,
+    });
+    await shop.page.locator("form.auth input[name=password]").waitFor();
+    expect(
+      await shop.page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
+    ).toEqual([locale, locale === "he" ? "rtl" : "ltr"]);
+    await shop.page.locator("form.auth button[type=submit]").click();
+    await shop.page.locator("form.auth .error").first().waitFor();
+    await expectNoViolations(shop.page, `sign-in with errors, ${locale}`);
+    await screenshot(shop.page, `sign-in-${locale}`);
+    expect(shop.problems()).toEqual([]);
+  });
+
+  it("has none on every screen and state", async () => {
+    const product = `axe-${locale}`;
+    const [first] = await pendingReviews(plaudit, product, 3);
+    const shop = await signInThroughInvite(plaudit, "owner", `axe-${locale}@demo.example`, {
+      locale,
+      graceMs: 300,
+    });
+    const { page } = shop;
+
+    await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=${product}`);
+    await page.locator("article.review").nth(2).waitFor();
+    await expectNoViolations(page, `queue with items, ${locale}`);
+
+    await page.locator("fieldset.bulk input[type=checkbox]").check();
+    await expectNoViolations(page, `queue with a bulk selection, ${locale}`);
+    await page.locator("fieldset.bulk input[type=checkbox]").uncheck();
+
+    await card(page, `${product} review 3`).locator(".actions button").nth(2).click();
+    await card(page, `${product} review 3`).locator("textarea").waitFor();
+    await expectNoViolations(page, `queue with a reply open, ${locale}`);
+    await card(page, `${product} review 3`).locator(".reply-editor .actions button").nth(1).click();
+
+    expect(
+      (await adminApi(plaudit, "PATCH", `/v1/admin/reviews/${first}`, { reply: "Changed elsewhere" })).status,
+    ).toBe(200);
+    await card(page, `${product} review 1`).locator(".actions button").nth(1).click();
+    await card(page, `${product} review 1`).locator(".conflict").waitFor({ timeout: 15_000 });
+    await expectNoViolations(page, `queue with a conflict, ${locale}`);
+    if (locale === "he") await screenshot(page, "queue-he");
+
+    await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=nothing-${product}`);
+    await page.locator("p.empty").waitFor();
+    await expectNoViolations(page, `empty queue, ${locale}`);
+
+    await page.goto(`${plaudit.baseUrl}/admin/#/overview`);
+    await page.locator(".plot canvas").first().waitFor();
+    await page.locator("figure.chart button").first().click();
+    await expectNoViolations(page, `overview with a chart's table, ${locale}`);
+
+    const customerId = `c-axe-${locale}`;
+    const order = {
+      orderId: `o-axe-${locale}`,
+      customerId,
+      total: 10,
+      currency: "EUR",
+      items: [{ productId: "tee-classic", quantity: 1, price: 10 }],
+    };
+    expect((await adminApi(plaudit, "POST", "/v1/admin/orders", order)).status).toBe(201);
+    await page.goto(`${plaudit.baseUrl}/admin/#/customers?q=${customerId}`);
+    await page.locator("#customer-title").waitFor();
+    await page.locator(".customer .title-row button").click();
+    await page.locator("dialog[open] input[name=delta]").waitFor();
+    await page.locator("dialog[open] button[type=submit]").click();
+    await page.locator("dialog[open] .error").first().waitFor();
+    await expectNoViolations(page, `customer with the adjustment dialog and its errors, ${locale}`);
+    await page.keyboard.press("Escape");
+
+    await page.goto(`${plaudit.baseUrl}/admin/#/audit`);
+    await page.locator("table.audit-log tbody tr").first().waitFor();
+    await expectNoViolations(page, `audit log, ${locale}`);
+    if (locale === "en") await screenshot(page, "audit");
+    expect(shop.problems().filter((p) => !p.includes("409"))).toEqual([]);
+  });
+
+  it("is usable 360 px wide: nothing scrolls sideways", async () => {
+    const shop = await signInThroughInvite(plaudit, "owner", `narrow-${locale}@demo.example`, {
+      locale,
+      viewport: { width: 360, height: 740 },
+    });
+    const { page } = shop;
+    for (const screen of ["queue?status=any", "overview", "customers?q=c-axe-en", "audit"]) {
+      await page.goto(`${plaudit.baseUrl}/admin/#/${screen}`);
+      await page.locator("main h1").waitFor();
+      await page.waitForLoadState("networkidle");
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, screen).toBeLessThanOrEqual(0);
+    }
+    if (locale === "en") await screenshot(page, "queue-360");
+  });
+});

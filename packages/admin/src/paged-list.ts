@@ -1,0 +1,43 @@
+import { useCallback, useEffect, useState } from "preact/hooks";
+import { api } from "./api.ts";
+
+/**
+ * A cursor-paged admin list (`{ items, nextCursor }`): the first page whenever `query` changes,
+ * `load(cursor)` for the next. `setItems` lets a screen change rows it wrote to.
+ */
+export function usePagedList<T>(path: string, query: Record<string, string>) {
+  const [items, setItems] = useState<T[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
+  const key = new URLSearchParams(query).toString();
+  const load = useCallback(
+    async (after?: string) => {
+      setFailed(null);
+      const params = new URLSearchParams({ ...query, ...(after ? { cursor: after } : {}) });
+      try {
+        const { data } = await api<{ items: T[]; nextCursor: string | null }>(`${path}?${params}`);
+        setItems((old) => (after && old ? [...old, ...data.items] : data.items));
+        setCursor(data.nextCursor);
+      } catch (error) {
+        setFailed(error);
+      }
+    },
+    [path, key],
+  );
+  useEffect(() => {
+    setItems(null);
+    void load();
+  }, [load]);
+  return { items, setItems, cursor, failed, load };
+}
+
+/** A filter form's filled-in values, by field name. */
+export function formValues(form: HTMLFormElement, names: readonly string[]): Record<string, string> {
+  const data = new FormData(form);
+  const values: Record<string, string> = {};
+  for (const name of names) {
+    const value = String(data.get(name) ?? "").trim();
+    if (value) values[name] = value;
+  }
+  return values;
+}
