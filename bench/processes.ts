@@ -64,7 +64,7 @@ export async function startProcess(
     env: env(databaseUrl),
     stdio: ["ignore", "ignore", "inherit"],
   });
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 120_000; // a machine shared with other builds can be that slow
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited with ${child.exitCode}`);
     try {
@@ -74,7 +74,7 @@ export async function startProcess(
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`${args.join(" ")} did not start in 30 s`);
+    if (Date.now() > deadline) throw new Error(`${args.join(" ")} did not start in 120 s`);
     await new Promise((done) => setTimeout(done, 200));
   }
 }

@@ -200,6 +200,11 @@ describe("a moderator", () => {
           r.status,
           ((await r.json()) as { error: { code: string } }).error.code,
         ]),
+        await fetch("/v1/admin/keys").then(async (r) => [
+          r.status,
+          ((await r.json()) as { error: { code: string } }).error.code,
+        ]),
+        await write("POST", "/v1/admin/keys", { name: "mine", scopes: ["*"] }),
         await write("POST", "/v1/admin/users", { email: "x@demo.example", role: "owner" }),
         await fetch("/v1/admin/loyalty/program").then(async (r) => [
           r.status,
@@ -209,7 +214,7 @@ describe("a moderator", () => {
         await write("POST", "/v1/admin/loyalty/adjustments", { customerId: "c", delta: 5, reason: "x" }),
       ];
     });
-    expect(statuses).toEqual(Array(5).fill([403, "insufficient_scope"]));
+    expect(statuses).toEqual(Array(7).fill([403, "insufficient_scope"]));
     // And the app does not offer what the role cannot open.
     expect(await shop.page.locator("header.top nav a").allTextContents()).toEqual(["Moderation", "Overview"]);
   });

@@ -51,6 +51,14 @@ export function resolveLocale(el?: Element | null): string {
 export const interpolate = (message: string, params: MessageParams = {}): string =>
   message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 
+// Making an Intl formatter is the costliest thing a widget does at mount (ICU data; ~5 ms each on a
+// throttled phone, measured by bench/page-profile.ts): make each one once per page, and only when a
+// widget first formats something with it — 24 star badges share one PluralRules and NumberFormat.
+const formatters: Record<
+  string,
+  Record<string, Intl.PluralRules & Intl.DateTimeFormat & Intl.NumberFormat>
+> = {};
+
 export function createI18n(locale: string, catalogs: Catalogs): I18n {
   const match = matchCatalog(locale, Object.keys(catalogs));
   const messages = catalogs[match] ?? catalogs.en;
@@ -61,22 +69,21 @@ export function createI18n(locale: string, catalogs: Catalogs): I18n {
   } catch {
     formatLocale = match;
   }
-  const pluralRules = new Intl.PluralRules(formatLocale);
-  const dates = new Intl.DateTimeFormat(formatLocale, { dateStyle: "medium" });
-  const numbers = new Intl.NumberFormat(formatLocale);
+  // Made on first use, kept for the page (keyed p, d, or the NumberFormat's options).
+  const made = (formatters[formatLocale] ??= {});
 
   // A key missing from a translation falls back to English, then to the key itself (visible, not blank).
   const lookup = (key: string) => messages[key] ?? catalogs.en[key];
   const t = (key: string, params?: MessageParams) => interpolate(lookup(key) ?? key, params);
   const formatNumber = (n: number, opts?: Intl.NumberFormatOptions) =>
-    (opts ? new Intl.NumberFormat(formatLocale, opts) : numbers).format(n);
+    (made[`${JSON.stringify(opts)}`] ??= new Intl.NumberFormat(formatLocale, opts) as never).format(n);
 
   return {
     locale: formatLocale,
     dir: RTL.has(language(formatLocale)) ? "rtl" : "ltr",
     t,
     plural(key, n, params) {
-      const category = pluralRules.select(n);
+      const category = (made.p ??= new Intl.PluralRules(formatLocale) as never).select(n);
       // An exact zero message ("No reviews yet") reads better than "0 reviews" in any language.
       const message =
         (n === 0 ? lookup(`${key}.zero`) : undefined) ??
@@ -86,7 +93,9 @@ export function createI18n(locale: string, catalogs: Catalogs): I18n {
     },
     formatDate(iso) {
       const date = new Date(iso);
-      return Number.isNaN(date.getTime()) ? "" : dates.format(date);
+      return Number.isNaN(date.getTime())
+        ? ""
+        : (made.d ??= new Intl.DateTimeFormat(formatLocale, { dateStyle: "medium" }) as never).format(date);
     },
     formatNumber,
   };

@@ -24,11 +24,8 @@ function canConstructSheets(): boolean {
  * has not loaded — was laid out unstyled: the height its widget takes now, else undefined.
  */
 function unstyledServerHeight(root: ShadowRoot): number | undefined {
-  // (`:scope` matches nothing in a shadow root's querySelectorAll: walk its children.)
-  const serverStyles = [...root.children].filter(
-    (child): child is HTMLStyleElement | HTMLLinkElement =>
-      child.localName === "style" || child.localName === "link",
-  );
+  // Before hydration the only <style>/<link> in a root are the server's (user text is escaped).
+  const serverStyles = [...root.querySelectorAll<HTMLStyleElement | HTMLLinkElement>("style,link")];
   if (serverStyles.length === 0 || serverStyles.some((style) => style.sheet !== null)) return undefined;
   const height = root.querySelector(".plaudit-root")?.getBoundingClientRect().height;
   return height || undefined;
