@@ -54,10 +54,13 @@ export const interpolate = (message: string, params: MessageParams = {}): string
 // Making an Intl formatter is the costliest thing a widget does at mount (ICU data; ~5 ms each on a
 // throttled phone, measured by bench/page-profile.ts): make each one once per page, and only when a
 // widget first formats something with it — 24 star badges share one PluralRules and NumberFormat.
-const formatters: Record<
-  string,
-  Record<string, Intl.PluralRules & Intl.DateTimeFormat & Intl.NumberFormat>
-> = {};
+const formatters = new Map<string, Map<string, unknown>>();
+
+/** The formatter kept under `key` for this locale, made by `make` the first time it is asked for. */
+function kept<T>(made: Map<string, unknown>, key: string, make: () => T): T {
+  if (!made.has(key)) made.set(key, make());
+  return made.get(key) as T;
+}
 
 export function createI18n(locale: string, catalogs: Catalogs): I18n {
   const match = matchCatalog(locale, Object.keys(catalogs));
@@ -70,20 +73,21 @@ export function createI18n(locale: string, catalogs: Catalogs): I18n {
     formatLocale = match;
   }
   // Made on first use, kept for the page (keyed p, d, or the NumberFormat's options).
-  const made = (formatters[formatLocale] ??= {});
+  const made = formatters.get(formatLocale) ?? new Map<string, unknown>();
+  formatters.set(formatLocale, made);
 
   // A key missing from a translation falls back to English, then to the key itself (visible, not blank).
   const lookup = (key: string) => messages[key] ?? catalogs.en[key];
   const t = (key: string, params?: MessageParams) => interpolate(lookup(key) ?? key, params);
   const formatNumber = (n: number, opts?: Intl.NumberFormatOptions) =>
-    (made[`${JSON.stringify(opts)}`] ??= new Intl.NumberFormat(formatLocale, opts) as never).format(n);
+    kept(made, `n${JSON.stringify(opts)}`, () => new Intl.NumberFormat(formatLocale, opts)).format(n);
 
   return {
     locale: formatLocale,
     dir: RTL.has(language(formatLocale)) ? "rtl" : "ltr",
     t,
     plural(key, n, params) {
-      const category = (made.p ??= new Intl.PluralRules(formatLocale) as never).select(n);
+      const category = kept(made, "p", () => new Intl.PluralRules(formatLocale)).select(n);
       // An exact zero message ("No reviews yet") reads better than "0 reviews" in any language.
       const message =
         (n === 0 ? lookup(`${key}.zero`) : undefined) ??
@@ -95,7 +99,7 @@ export function createI18n(locale: string, catalogs: Catalogs): I18n {
       const date = new Date(iso);
       return Number.isNaN(date.getTime())
         ? ""
-        : (made.d ??= new Intl.DateTimeFormat(formatLocale, { dateStyle: "medium" }) as never).format(date);
+        : kept(made, "d", () => new Intl.DateTimeFormat(formatLocale, { dateStyle: "medium" })).format(date);
     },
     formatNumber,
   };
