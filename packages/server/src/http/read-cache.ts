@@ -135,7 +135,9 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     ttl: options.ttlMs ?? DEFAULT_READ_CACHE_MS,
     // An expired answer is never served; the TTL check is done on every get.
     ttlAutopurge: false,
-    ...(options.now ? { perf: { now: options.now } } : {}),
+    // An injected clock is read on every check: lru-cache otherwise keeps one reading for a real
+    // millisecond (ttlResolution), so a clock moved within it would not be seen.
+    ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
   });
   const generations = new Map<string, number>();
   let everything = 0;

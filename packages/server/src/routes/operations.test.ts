@@ -19,11 +19,20 @@ const apiMdPath = [
   resolve(repoRoot, "../shared/API.md"),
 ].find((p): p is string => p !== undefined && existsSync(p));
 
-/** The routes API.md lists, as "METHOD /path" (written there in backticks). */
+/**
+ * The routes API.md lists, as "METHOD /path" (written there in backticks) — leaving out sections
+ * whose heading says "planned: not in an issue yet" (specified ahead of being built) and the
+ * merchant's web app at /admin/ (HTML pages, not an API route).
+ */
 function routesOf(markdown: string): string[] {
   const routes = new Set<string>();
-  for (const match of markdown.matchAll(/`(GET|POST|PUT|PATCH|DELETE) (\/[^`?\s]*)/g))
-    routes.add(`${match[1]} ${match[2]}`);
+  const sections = markdown.split(/^(?=#{2,3} )/m);
+  for (const section of sections) {
+    const heading = section.slice(0, section.indexOf("\n"));
+    if (/planned: not in an issue yet/.test(heading)) continue;
+    for (const match of section.matchAll(/`(GET|POST|PUT|PATCH|DELETE) (\/[^`?\s]*)/g))
+      if (match[2] !== "/admin/") routes.add(`${match[1]} ${match[2]}`);
+  }
   return [...routes];
 }
 
