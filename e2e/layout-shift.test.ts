@@ -4,7 +4,7 @@
 
 import { signCustomerToken } from "@plaudit/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./harness.ts";
+import { DEMO_SECRET, type Harness, startHarness } from "./harness.ts";
 import { layoutShift } from "./layout-shift.ts";
 
 let plaudit: Harness;
@@ -51,7 +51,7 @@ describe("layout shift on the demo pages (CLS = 0)", () => {
   });
 
   it("the rewards page, once a signed-in shopper's launcher shows the balance", async () => {
-    const token = signCustomerToken("e2e-secret", "demo-cls-shopper");
+    const token = signCustomerToken(DEMO_SECRET, "demo-cls-shopper");
     const shop = await plaudit.open(`/demo/loyalty.html?customer-token=${encodeURIComponent(token)}`);
     const launcher = shop.page.locator('[data-plaudit="loyalty"] .plaudit-launcher');
     await expect.poll(() => launcher.count(), { timeout: 10_000 }).toBeGreaterThan(0);
