@@ -48,6 +48,15 @@ function refusal(c: Context, reason: "invalid" | "expired" | "not-in-order", loc
   return send(c, status, { title, lang, t, body: messageBody({ title, lines: [line] }) });
 }
 
+/** The refusal for a link that did not resolve: an expired one still speaks its request's language. */
+function linkRefusal(c: Context, link: { reason: "invalid" | "expired"; locale?: string | null }) {
+  return refusal(
+    c,
+    link.reason,
+    link.reason === "expired" && link.locale ? requestLocale(link.locale) : undefined,
+  );
+}
+
 const localeOf = (view: RequestView) => requestLocale(view.locale);
 
 function ratingParam(text: string | undefined): number | undefined {
@@ -125,12 +134,7 @@ export const reviewPageRoutes: RouteModule = {
   register(app, ctx) {
     const requestLink = async (c: Context): Promise<RequestLink | Response> => {
       const link = await resolveLink(ctx, c.req.param("token") ?? "");
-      if (!link.ok)
-        return refusal(
-          c,
-          link.reason,
-          link.reason === "expired" && link.locale ? requestLocale(link.locale) : undefined,
-        );
+      if (!link.ok) return linkRefusal(c, link);
       if (link.kind !== "q") return refusal(c, "invalid");
       return link;
     };
@@ -143,12 +147,7 @@ export const reviewPageRoutes: RouteModule = {
       }),
       async (c) => {
         const link = await resolveLink(ctx, c.req.param("token"));
-        if (!link.ok)
-          return refusal(
-            c,
-            link.reason,
-            link.reason === "expired" && link.locale ? requestLocale(link.locale) : undefined,
-          );
+        if (!link.ok) return linkRefusal(c, link);
         const store = link.kind === "q" ? link.view.store : link.store;
         const t = messagesFor(link.kind === "q" ? localeOf(link.view) : "en");
         return send(c, 200, {
@@ -174,12 +173,7 @@ export const reviewPageRoutes: RouteModule = {
       }),
       async (c) => {
         const link = await resolveLink(ctx, c.req.param("token"));
-        if (!link.ok)
-          return refusal(
-            c,
-            link.reason,
-            link.reason === "expired" && link.locale ? requestLocale(link.locale) : undefined,
-          );
+        if (!link.ok) return linkRefusal(c, link);
         const store = link.kind === "q" ? link.view.store : link.store;
         const email = link.kind === "q" ? (link.view.request.email as string) : link.email;
         await unsubscribe(ctx, {
