@@ -44,7 +44,7 @@ function request(
   return new Request("http://plaudit.test/v1/stores/s/media", {
     method: "POST",
     headers,
-    ...(payload ? { body: payload } : {}),
+    ...(payload ? { body: new Uint8Array(payload) } : {}),
   });
 }
 
