@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeStore, testClock } from "../../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { ROLE_SCOPES, type Role } from "../auth/scopes.ts";
-import { makeStore, testClock } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
 import { sha256 } from "./secrets.ts";
 import { endAllSessions, findSession, SESSION_HOURS, startSession, sweepSessions } from "./sessions.ts";
 import { SIGN_IN_LIMITS } from "./throttle.ts";

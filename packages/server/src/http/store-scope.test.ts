@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMemoryRateLimiter } from "../rate-limit.ts";
-import { makeStore, postJson, reviewBody, testClock } from "../testing/fixtures.ts";
+import { makeStore, postJson, reviewBody, testClock } from "../../testing/fixtures.ts";
 import {
   databasesUnderTest,
   METRICS_AUTH,
   startTestServer,
   type TestServer,
-} from "../testing/test-server.ts";
+} from "../../testing/test-server.ts";
+import { createMemoryRateLimiter } from "../rate-limit.ts";
 import { STORE_CACHE_MS } from "./store-scope.ts";
 
 // storeScope() on its own terms, on the app's injected clock: how long a store's settings are

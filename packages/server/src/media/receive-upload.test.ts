@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { isoVideo, solidJpeg, solidPng } from "../../testing/test-files.ts";
 import { ApiError } from "../errors.ts";
 import { MEDIA_LIMITS } from "./media-limits.ts";
 import { POSTER_BYTES, receiveUpload, UPLOAD_BODY_MAX } from "./receive-upload.ts";
-import { isoVideo, solidJpeg, solidPng } from "./test-files.ts";
 
 // receiveUpload() on requests built here, byte for byte: which bodies it takes, each part's size
 // limit to the byte, and what every refusal says (status, code, field, Connection: close).

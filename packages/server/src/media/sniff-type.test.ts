@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { isoVideo, solidJpeg, solidPng, webmVideo } from "../../testing/test-files.ts";
 import { sniffType } from "./sniff-type.ts";
-import { isoVideo, solidJpeg, solidPng, webmVideo } from "./test-files.ts";
 
 /** An ISO-BMFF file type box with this major brand (and mif1 beside it), as HEIF files start. */
 const ftyp = (brand: string) =>
