@@ -10,6 +10,7 @@ import type { Context } from "hono";
 import type { Selectable } from "kysely";
 import { auditedRowWrite, auditedWrite } from "../audit/audited-write.ts";
 import type { AppEnv, RouteModule } from "../context.ts";
+import { decodeTimeIdCursor } from "../db/time-id-cursor.ts";
 import type { Tx } from "../db/transaction.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
@@ -17,13 +18,7 @@ import { requireScope } from "../http/require-scope.ts";
 import { enqueueJob } from "../jobs/index.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { parseOrFail } from "../validation.ts";
-import {
-  decodeRequestCursor,
-  listRequests,
-  REQUEST_STATUSES,
-  requestMetrics,
-  toAdminRequest,
-} from "./request-list.ts";
+import { listRequests, REQUEST_STATUSES, requestMetrics, toAdminRequest } from "./request-list.ts";
 import type { ReviewRequestStatus, ReviewRequestsTable } from "./request-tables.ts";
 import { SEND_JOB, type SendPayload } from "./schedule.ts";
 import { defaultSettings, loadSettings, saveSettings } from "./settings.ts";
@@ -136,7 +131,7 @@ export const reviewRequestAdminRoutes: RouteModule = {
         if (status !== undefined && !(REQUEST_STATUSES as readonly string[]).includes(status))
           fields.status = `must be one of ${REQUEST_STATUSES.join(", ")}`;
         const cursor = c.req.query("cursor");
-        const after = cursor ? decodeRequestCursor(cursor) : undefined;
+        const after = cursor ? decodeTimeIdCursor(cursor) : undefined;
         if (cursor && !after) fields.cursor = "is not a cursor of this list; start again without it";
         if (Object.keys(fields).length > 0) throw validationFailed(fields);
         const page = await listRequests(ctx.db, {
