@@ -13,7 +13,7 @@ import type { Context } from "hono";
 import { auditEvent, recordAudit } from "../audit/audit-log.ts";
 import type { AppContext, RouteModule } from "../context.ts";
 import { decodeTimeIdCursor } from "../db/time-id-cursor.ts";
-import { ApiError, validationFailed } from "../errors.ts";
+import { ApiError, errorBody, validationFailed } from "../errors.ts";
 import { cacheableJson } from "../http/cache.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
@@ -46,7 +46,7 @@ const FILE_HEADERS = {
 };
 
 const fileNotFound = (c: Context) =>
-  c.json({ error: { code: "not_found", message: "no such media file" } }, 404, {
+  c.json(errorBody("not_found", "no such media file"), 404, {
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-store",
   });
