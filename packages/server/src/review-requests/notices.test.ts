@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postJson, reviewBody } from "../testing/fixtures.ts";
-import { databasesUnderTest } from "../testing/test-server.ts";
-import { type RequestKit, rawHeader, recipientOf, startRequestKit } from "./request-test-kit.ts";
+import { postJson, reviewBody } from "../../testing/fixtures.ts";
+import { type RequestKit, rawHeader, recipientOf, startRequestKit } from "../../testing/request-test-kit.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
 
 // The two notices riding the job runner (notify.ts): the merchant hears of a review waiting for
 // moderation, the reviewer hears once of the merchant's reply.
