@@ -134,14 +134,8 @@ export async function createUser(
       .insertInto("admin_users")
       .values({ ...row, password_set_at: null })
       .execute();
-    const secret = await inviteSecret(tx, args.secrets, args.storeId, args.now);
-    const invite = await issueInvite(tx, row.id, args.storeId, secret, args.now);
-    await appendAudit(tx, { ...audit, target: row.id });
-    return {
-      user: toAdminUser(row),
-      inviteUrl: inviteUrl(args.origin, args.storeId, email, invite.token),
-      expiresAt: invite.expiresAt,
-    };
+    const invite = await issueInvite(tx, { ...args, userId: row.id, email }, audit);
+    return { user: toAdminUser(row), ...invite };
   });
 }
 
@@ -151,26 +145,27 @@ export function inviteUrl(origin: string, storeId: string, email: string, token:
   return `${origin.replace(/\/+$/, "")}/admin/#/set-password?${query.toString()}`;
 }
 
+/** A new one-time link for a user (signed, stored as its hash, audited): its URL and expiry. */
 async function issueInvite(
   tx: Tx,
-  userId: string,
-  storeId: string,
-  secret: string,
-  now: Date,
-): Promise<{ token: string; expiresAt: string }> {
-  const expiresAt = new Date(now.getTime() + INVITE_HOURS * 3_600_000).toISOString();
-  const token = inviteToken(secret, userId, storeId, expiresAt);
+  args: { userId: string; storeId: string; email: string; origin: string; secrets: SecretBox; now: Date },
+  audit: AuditFor,
+): Promise<{ inviteUrl: string; expiresAt: string }> {
+  const secret = await inviteSecret(tx, args.secrets, args.storeId, args.now);
+  const expiresAt = new Date(args.now.getTime() + INVITE_HOURS * 3_600_000).toISOString();
+  const token = inviteToken(secret, args.userId, args.storeId, expiresAt);
   await tx
     .insertInto("admin_invites")
     .values({
       token_hash: sha256(token),
-      user_id: userId,
-      created_at: now.toISOString(),
+      user_id: args.userId,
+      created_at: args.now.toISOString(),
       expires_at: expiresAt,
       used_at: null,
     })
     .execute();
-  return { token, expiresAt };
+  await appendAudit(tx, { ...audit, target: args.userId });
+  return { inviteUrl: inviteUrl(args.origin, args.storeId, args.email, token), expiresAt };
 }
 
 /** A fresh set-password link for an existing user (a lost invite, a forgotten password). */
@@ -187,13 +182,7 @@ export async function reinvite(
       .where("store_id", "=", args.storeId)
       .executeTakeFirst();
     if (!row) throw new ApiError(404, "not_found", "no such user in this store");
-    const secret = await inviteSecret(tx, args.secrets, args.storeId, args.now);
-    const invite = await issueInvite(tx, row.id, args.storeId, secret, args.now);
-    await appendAudit(tx, { ...audit, target: row.id });
-    return {
-      inviteUrl: inviteUrl(args.origin, args.storeId, row.email, invite.token),
-      expiresAt: invite.expiresAt,
-    };
+    return issueInvite(tx, { ...args, userId: row.id, email: row.email }, audit);
   });
 }
 

@@ -162,9 +162,16 @@ describe.each(databasesUnderTest())("bulk moderation on %s", (kind) => {
     const after = await server.db.kysely
       .selectFrom("reviews")
       .select("reply_body")
-      .where("id", "in", reviews.map((r) => r.id))
+      .where(
+        "id",
+        "in",
+        reviews.map((r) => r.id),
+      )
       .execute();
-    expect(after.map((r) => r.reply_body)).toEqual(["Thank you for your review!", "Thank you for your review!"]);
+    expect(after.map((r) => r.reply_body)).toEqual([
+      "Thank you for your review!",
+      "Thank you for your review!",
+    ]);
   });
 
   it("works with a moderator's session and CSRF token; support is 403", async () => {
