@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeStore, reviewBody, testClock } from "../../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { linkSecretFor } from "../keys/link-secret.ts";
-import { makeStore, reviewBody, testClock } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
 import { usersCommand } from "./cli-users.ts";
 import { sha256 } from "./secrets.ts";
 import { SIGN_IN_LIMITS } from "./throttle.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeStore, testClock } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
+import { makeStore, testClock } from "../../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { SIGN_IN_LIMITS, sweepSignInFailures } from "./throttle.ts";
 
 // Failed sign-ins leave a row per account and per address; the sweep forgets the rows that no

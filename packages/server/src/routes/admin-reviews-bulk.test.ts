@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signedInUser } from "../admin-users/test-session.ts";
-import { getJson, makeStore, postJson, reviewBody } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
+import { getJson, makeStore, postJson, reviewBody } from "../../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { signedInUser } from "../../testing/test-session.ts";
 
 // Bulk moderation is all or none: one missing or changed review refuses the whole batch, nothing
 // is written, and the answer names the refused items; a batch that passes leaves one audit row per
