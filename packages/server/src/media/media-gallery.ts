@@ -1,5 +1,7 @@
 import type { GalleryItem, GalleryPage, Rating } from "@plaudit/contract";
+import type { SelectQueryBuilder } from "kysely";
 import type { Database } from "../db/database.ts";
+import type { Schema } from "../db/schema.ts";
 import { toMedia } from "./media-json.ts";
 
 // Keyset paging over (media.created_at, media.id), newest first: items uploaded while a shopper
@@ -23,6 +25,32 @@ export function decodeGalleryCursor(cursor: string): [string, string] | undefine
   return undefined;
 }
 
+/**
+ * One page of media rows, newest upload first, after the cursor's (created_at, id) — the gallery's
+ * order, and the moderator's list's (admin-media.ts). One row more than `limit`: there is a next page.
+ */
+export function newestFirst<O>(
+  query: SelectQueryBuilder<Schema, "media" | "reviews", O>,
+  after: [string, string] | undefined,
+  limit: number,
+): Promise<O[]> {
+  let q = query;
+  if (after) {
+    const [createdAt, id] = after;
+    q = q.where((eb) =>
+      eb.or([
+        eb("media.created_at", "<", createdAt),
+        eb.and([eb("media.created_at", "=", createdAt), eb("media.id", "<", id)]),
+      ]),
+    );
+  }
+  return q
+    .orderBy("media.created_at", "desc")
+    .orderBy("media.id", "desc")
+    .limit(limit + 1)
+    .execute();
+}
+
 /** Published review media of a store (optionally one product's), one page. */
 export async function galleryPage(
   db: Database,
@@ -37,20 +65,7 @@ export async function galleryPage(
     .where("media.status", "=", "ready")
     .where("reviews.status", "=", "published");
   if (args.productId !== undefined) query = query.where("reviews.product_id", "=", args.productId);
-  if (args.after) {
-    const [createdAt, id] = args.after;
-    query = query.where((eb) =>
-      eb.or([
-        eb("media.created_at", "<", createdAt),
-        eb.and([eb("media.created_at", "=", createdAt), eb("media.id", "<", id)]),
-      ]),
-    );
-  }
-  const rows = await query
-    .orderBy("media.created_at", "desc")
-    .orderBy("media.id", "desc")
-    .limit(args.limit + 1)
-    .execute();
+  const rows = await newestFirst(query, args.after, args.limit);
   const page = rows.slice(0, args.limit);
   const last = page[page.length - 1];
   const items: GalleryItem[] = page.map((row) => ({

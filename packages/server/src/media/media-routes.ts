@@ -1,17 +1,23 @@
 import { Readable } from "node:stream";
 import {
+  ADMIN_MEDIA_STATUSES,
   AdminMedia,
+  AdminMediaPage,
+  AdminMediaQuery,
   GalleryPage,
   GalleryQuery,
   LIMITS,
   Media,
   MediaPatch,
+  MediaSettings,
+  MediaSettingsPatch,
   MediaSweep,
   MediaUpload,
 } from "@plaudit/contract";
 import type { Context } from "hono";
-import { auditEvent, recordAudit } from "../audit/audit-log.ts";
+import { appendAudit, auditEvent, recordAudit } from "../audit/audit-log.ts";
 import type { AppContext, RouteModule } from "../context.ts";
+import { transaction } from "../db/transaction.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { cacheableJson } from "../http/cache.ts";
 import { clientIp } from "../http/client-ip.ts";
@@ -21,9 +27,10 @@ import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { deletePendingFiles } from "../privacy/after-erasure.ts";
 import { parseOrFail } from "../validation.ts";
+import { adminFileKey, adminMediaPage, loadMediaSettings, saveMediaSettings } from "./admin-media.ts";
 import { parseRange } from "./byte-range.ts";
 import { decodeGalleryCursor, galleryPage } from "./media-gallery.ts";
-import { parseFiles } from "./media-json.ts";
+import { keysOf, parseFiles } from "./media-json.ts";
 import { UPLOAD_RATE_RULE } from "./media-limits.ts";
 import { setMediaStatus } from "./media-moderation.ts";
 import { assertWithinQuota } from "./media-quota.ts";
@@ -43,6 +50,8 @@ const FILE_HEADERS = {
   "Cross-Origin-Resource-Policy": "cross-origin",
   "Accept-Ranges": "bytes",
 };
+
+const NO_STORE = { "Cache-Control": "no-store" };
 
 const fileNotFound = (c: Context) =>
   c.json({ error: { code: "not_found", message: "no such media file" } }, 404, {
@@ -68,13 +77,33 @@ async function publicKey(
     .where("reviews.status", "=", "published")
     .executeTakeFirst();
   if (!row) return undefined;
-  const files = parseFiles(row.files);
   // The key comes from our own row, never from the request: the request only picks among them.
-  const keys = [...files.images.flatMap((v) => [v.webp, v.jpg]), ...(files.video ? [files.video] : [])];
-  return keys.find((key) => key.endsWith(`/${file}`));
+  return keysOf(parseFiles(row.files)).find((key) => key.endsWith(`/${file}`));
 }
 
-/** Uploads, the gallery, serving files, and the admin's reject and sweep. */
+/** One stored file, with single byte ranges and an ETag; `fixed` are its caching and safety headers. */
+async function serveFile(c: Context, ctx: AppContext, key: string, fixed: Record<string, string>) {
+  const info = await ctx.mediaStorage.stat(key);
+  if (!info) return fileNotFound(c);
+  const etag = `"${key.replace(/[^A-Za-z0-9]/g, "")}"`;
+  const headers: Record<string, string> = { ...fixed, "Content-Type": info.contentType, ETag: etag };
+  if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
+
+  const range = parseRange(c.req.header("range"), info.size);
+  if (range.kind === "unsatisfiable")
+    return c.body(null, 416, { ...headers, "Content-Range": `bytes */${info.size}` });
+  const partial = range.kind === "partial" ? { start: range.start, end: range.end } : undefined;
+  const length = partial ? partial.end - partial.start + 1 : info.size;
+  headers["Content-Length"] = String(length);
+  if (partial) headers["Content-Range"] = `bytes ${partial.start}-${partial.end}/${info.size}`;
+  const status = partial ? 206 : 200;
+  if (c.req.method === "HEAD") return c.body(null, status, headers);
+  const object = await ctx.mediaStorage.get(key, partial);
+  if (!object) return fileNotFound(c);
+  return c.body(Readable.toWeb(object.body) as ReadableStream, status, headers);
+}
+
+/** Uploads, the gallery, serving files, and the admin's list, approve/reject, settings and sweep. */
 export const mediaRoutes: RouteModule = {
   name: "media",
   register(app, ctx) {
@@ -202,35 +231,142 @@ export const mediaRoutes: RouteModule = {
       async (c) => {
         const key = await publicKey(ctx, c.req.param("store"), c.req.param("id"), c.req.param("file"));
         if (!key) return fileNotFound(c);
-        const info = await ctx.mediaStorage.stat(key);
-        if (!info) return fileNotFound(c);
-        const etag = `"${key.replace(/[^A-Za-z0-9]/g, "")}"`;
-        const headers: Record<string, string> = {
-          ...FILE_HEADERS,
-          "Content-Type": info.contentType,
-          ETag: etag,
-        };
-        if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
+        return serveFile(c, ctx, key, FILE_HEADERS);
+      },
+    );
 
-        const range = parseRange(c.req.header("range"), info.size);
-        if (range.kind === "unsatisfiable")
-          return c.body(null, 416, { ...headers, "Content-Range": `bytes */${info.size}` });
-        const partial = range.kind === "partial" ? { start: range.start, end: range.end } : undefined;
-        const length = partial ? partial.end - partial.start + 1 : info.size;
-        headers["Content-Length"] = String(length);
-        if (partial) headers["Content-Range"] = `bytes ${partial.start}-${partial.end}/${info.size}`;
-        const status = partial ? 206 : 200;
-        if (c.req.method === "HEAD") return c.body(null, status, headers);
-        const object = await ctx.mediaStorage.get(key, partial);
-        if (!object) return fileNotFound(c);
-        return c.body(Readable.toWeb(object.body) as ReadableStream, status, headers);
+    app.get(
+      "/v1/admin/media",
+      describeRoute({
+        summary:
+          "Photos and videos attached to reviews, newest first; status=held lists those waiting for a moderator",
+        description:
+          "Held media come from reviewers without a verified purchase while the store holds such media " +
+          "(settings.holdUnverifiedMedia): they are not shown until PATCH /v1/admin/media/{id} makes them ready. " +
+          "URLs here are the moderator's own (/v1/admin/media/{id}/files/{file}), as held files are not public.",
+        query: AdminMediaQuery,
+        responses: { 200: AdminMediaPage },
+        errors: [422],
+        examples: [
+          { summary: "media waiting for a moderator", query: { status: "held" }, status: 200 },
+          { summary: "an unknown status", query: { status: "hidden" }, status: 422 },
+        ],
+      }),
+      requireScope("reviews:read"),
+      async (c) => {
+        const fields: Record<string, string> = {};
+        const status = c.req.query("status");
+        if (status !== undefined && !(ADMIN_MEDIA_STATUSES as readonly string[]).includes(status))
+          fields.status = `must be one of ${ADMIN_MEDIA_STATUSES.join(", ")}`;
+        const limitText = c.req.query("limit");
+        const limit = limitText === undefined ? 20 : Number(limitText);
+        if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.adminListLimitMax)
+          fields.limit = `must be an integer from 1 to ${LIMITS.adminListLimitMax}`;
+        const review = c.req.query("review");
+        if (review !== undefined && (review.length < 1 || review.length > 64))
+          fields.review = "must be a review id";
+        const cursor = c.req.query("cursor");
+        const after = cursor ? decodeGalleryCursor(cursor) : undefined;
+        if (cursor && !after) fields.cursor = "is not a cursor of this list; start again without it";
+        if (Object.keys(fields).length > 0) throw validationFailed(fields);
+        c.header("Cache-Control", "no-store");
+        return c.json(
+          await adminMediaPage(ctx.db, {
+            storeId: c.get("store").id,
+            limit,
+            origin: publicOriginOf(c, ctx),
+            ...(status !== undefined ? { status: status as (typeof ADMIN_MEDIA_STATUSES)[number] } : {}),
+            ...(review !== undefined ? { reviewId: review } : {}),
+            ...(after ? { after } : {}),
+          }),
+        );
+      },
+    );
+
+    app.get(
+      "/v1/admin/media/settings",
+      describeRoute({
+        summary:
+          "The store's upload rules: storage quota (and what is used), holding unverified reviewers' media",
+        responses: { 200: MediaSettings },
+        examples: [{ summary: "the settings", status: 200 }],
+      }),
+      requireScope("reviews:read"),
+      async (c) => c.json(await loadMediaSettings(ctx.db, c.get("store").id), 200, NO_STORE),
+    );
+
+    app.put(
+      "/v1/admin/media/settings",
+      describeRoute({
+        summary: "Change the upload rules: quotaBytes (null: the default), holdUnverifiedMedia",
+        description:
+          "Only the fields given change. A quota below what the store keeps refuses new uploads (413 " +
+          "storage_quota_exceeded) and deletes nothing. Turning holdUnverifiedMedia off applies to reviews " +
+          "sent from then on; media held before stay held until a moderator decides.",
+        body: MediaSettingsPatch,
+        responses: { 200: MediaSettings },
+        errors: [400, 413, 422],
+        examples: [
+          { summary: "a 10 GB quota", body: { quotaBytes: 10 * 1024 ** 3 }, status: 200 },
+          { summary: "hold unverified reviewers' media", body: { holdUnverifiedMedia: true }, status: 200 },
+          { summary: "a negative quota", body: { quotaBytes: -1 }, status: 422 },
+        ],
+      }),
+      requireScope("reviews:moderate"),
+      async (c) => {
+        const patch = parseOrFail(MediaSettingsPatch, await readJsonBody(c));
+        const storeId = c.get("store").id;
+        const audit = auditEvent(c, ctx, "media.settings.save", storeId);
+        await transaction(ctx.db, async (tx) => {
+          await saveMediaSettings(tx, storeId, patch);
+          await appendAudit(tx, audit);
+        });
+        return c.json(await loadMediaSettings(ctx.db, storeId), 200, NO_STORE);
+      },
+    );
+
+    app.get(
+      "/v1/admin/media/:id/files/:file",
+      describeRoute({
+        summary: "A media file for the moderator, whatever its status (held and rejected ones too)",
+        description: "URLs come from GET /v1/admin/media; never build them. Not cached by shared caches.",
+        params: {
+          id: { description: "Media id" },
+          file: { description: "e.g. w640.webp, w1280.jpg, video.mp4" },
+        },
+        responses: {
+          200: { description: "The file", contentType: "application/octet-stream" },
+          206: { description: "Partial content", contentType: "application/octet-stream" },
+          304: { description: "Not modified" },
+          416: { description: "Range not satisfiable" },
+        },
+        errors: [404],
+        examples: [
+          {
+            summary: "no such file",
+            params: { id: "AAAAAAAAAAAAAAAAAAAAAA", file: "w640.webp" },
+            status: 404,
+          },
+        ],
+      }),
+      requireScope("reviews:read"),
+      async (c) => {
+        const id = c.req.param("id");
+        const file = c.req.param("file");
+        const key =
+          MEDIA_ID.test(id) && FILE.test(file)
+            ? await adminFileKey(ctx.db, c.get("store").id, id, file)
+            : undefined;
+        if (!key) return fileNotFound(c);
+        return serveFile(c, ctx, key, { ...FILE_HEADERS, "Cache-Control": "private, no-store" });
       },
     );
 
     app.patch(
       "/v1/admin/media/:id",
       describeRoute({
-        summary: "Reject one photo or video (or restore it with ready); the summary's media count follows",
+        summary:
+          "Reject one photo or video, or make it ready (approve a held one, restore a rejected one); the summary's media count follows",
         params: { id: { description: "Media id" } },
         body: MediaPatch,
         responses: { 200: AdminMedia },
