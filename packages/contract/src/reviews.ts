@@ -241,7 +241,9 @@ export const AdminMedia = v.object({
 /** GET /v1/admin/media: attached photos and videos by status (held ones wait for a moderator). */
 export const AdminMediaQuery = v.object({
   status: v.optional(v.picklist(ADMIN_MEDIA_STATUSES)),
-  review: v.optional(v.pipe(v.string(), v.maxLength(64), v.description("only this review's media"))),
+  review: v.optional(
+    v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.description("only this review's media")),
+  ),
   limit: v.optional(limitText(LIMITS.adminListLimitMax)),
   cursor: v.optional(cursor),
 });

@@ -53,22 +53,34 @@ export async function adminMediaPage(
   };
 }
 
-/** The storage key of one file of a media row of the store (any status but processing), else undefined. */
-export async function adminFileKey(
+const STORE = /^[A-Za-z0-9_-]{1,64}$/;
+const MEDIA_ID = /^[A-Za-z0-9_-]{22}$/;
+const FILE = /^[a-z0-9]{1,16}\.(webp|jpg|mp4|mov|webm)$/;
+
+/**
+ * The storage key of one file of a media row, else undefined: for "public", only while the item
+ * is ready and its review published (/media/{store}/{id}/{file}); for "moderator", whatever its
+ * status but processing (/v1/admin/media/{id}/files/{file}).
+ */
+export async function mediaFileKey(
   db: Database,
-  storeId: string,
-  mediaId: string,
-  file: string,
+  args: { storeId: string; mediaId: string; file: string; for: "public" | "moderator" },
 ): Promise<string | undefined> {
-  const row = await db.kysely
+  if (!STORE.test(args.storeId) || !MEDIA_ID.test(args.mediaId) || !FILE.test(args.file)) return undefined;
+  let query = db.kysely
     .selectFrom("media")
-    .select("files")
-    .where("id", "=", mediaId)
-    .where("store_id", "=", storeId)
-    .where("status", "!=", "processing")
-    .executeTakeFirst();
+    .innerJoin("reviews", "reviews.id", "media.review_id")
+    .select(["media.files"])
+    .where("media.id", "=", args.mediaId)
+    .where("media.store_id", "=", args.storeId);
+  query =
+    args.for === "public"
+      ? query.where("media.status", "=", "ready").where("reviews.status", "=", "published")
+      : query.where("media.status", "!=", "processing");
+  const row = await query.executeTakeFirst();
   if (!row) return undefined;
-  return keysOf(parseFiles(row.files)).find((key) => key.endsWith(`/${file}`));
+  // The key comes from our own row, never from the request: the request only picks among them.
+  return keysOf(parseFiles(row.files)).find((key) => key.endsWith(`/${args.file}`));
 }
 
 export async function loadMediaSettings(db: Database, storeId: string): Promise<MediaSettings> {

@@ -148,7 +148,7 @@ describe.each(databasesUnderTest())("media of unverified reviewers on %s", (kind
     const ids = [...first.json.items, ...second.json.items].map((m: { id: string }) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBeGreaterThanOrEqual(3);
-    for (const query of ["status=hidden", "cursor=not-a-cursor", "limit=0"]) {
+    for (const query of ["status=hidden", "cursor=not-a-cursor", "limit=0", "limit=999", "review="]) {
       const bad = await kit.admin("GET", `/v1/admin/media?${query}`);
       expect(bad.status, query).toBe(422);
       expect(bad.json.error.code).toBe("validation_failed");

@@ -1,6 +1,5 @@
 import { Readable } from "node:stream";
 import {
-  ADMIN_MEDIA_STATUSES,
   AdminMedia,
   AdminMediaPage,
   AdminMediaQuery,
@@ -27,20 +26,15 @@ import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { deletePendingFiles } from "../privacy/after-erasure.ts";
 import { parseOrFail } from "../validation.ts";
-import { adminFileKey, adminMediaPage, loadMediaSettings, saveMediaSettings } from "./admin-media.ts";
+import { adminMediaPage, loadMediaSettings, mediaFileKey, saveMediaSettings } from "./admin-media.ts";
 import { parseRange } from "./byte-range.ts";
 import { decodeGalleryCursor, galleryPage } from "./media-gallery.ts";
-import { keysOf, parseFiles } from "./media-json.ts";
 import { UPLOAD_RATE_RULE } from "./media-limits.ts";
 import { setMediaStatus } from "./media-moderation.ts";
 import { assertWithinQuota } from "./media-quota.ts";
 import { sweepOrphans } from "./orphan-sweep.ts";
 import { receiveUpload } from "./receive-upload.ts";
 import { storeUpload } from "./store-upload.ts";
-
-const STORE = /^[A-Za-z0-9_-]{1,64}$/;
-const MEDIA_ID = /^[A-Za-z0-9_-]{22}$/;
-const FILE = /^[a-z0-9]{1,16}\.(webp|jpg|mp4|mov|webm)$/;
 
 // Served files are never documents: no sniffing, no scripts, no plugins, whatever the bytes say.
 const FILE_HEADERS = {
@@ -53,33 +47,25 @@ const FILE_HEADERS = {
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
+/** What both file routes (public and the moderator's) take and answer. */
+const FILE_ROUTE = {
+  params: {
+    id: { description: "Media id" },
+    file: { description: "e.g. w640.webp, w1280.jpg, video.mp4" },
+  },
+  responses: {
+    200: { description: "The file", contentType: "application/octet-stream" },
+    206: { description: "Partial content", contentType: "application/octet-stream" },
+    304: { description: "Not modified" },
+    416: { description: "Range not satisfiable" },
+  },
+};
+
 const fileNotFound = (c: Context) =>
   c.json({ error: { code: "not_found", message: "no such media file" } }, 404, {
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-store",
   });
-
-/** The storage key of `/media/{store}/{id}/{file}` when that file is public now, else undefined. */
-async function publicKey(
-  ctx: AppContext,
-  storeId: string,
-  mediaId: string,
-  file: string,
-): Promise<string | undefined> {
-  if (!STORE.test(storeId) || !MEDIA_ID.test(mediaId) || !FILE.test(file)) return undefined;
-  const row = await ctx.db.kysely
-    .selectFrom("media")
-    .innerJoin("reviews", "reviews.id", "media.review_id")
-    .select(["media.files"])
-    .where("media.id", "=", mediaId)
-    .where("media.store_id", "=", storeId)
-    .where("media.status", "=", "ready")
-    .where("reviews.status", "=", "published")
-    .executeTakeFirst();
-  if (!row) return undefined;
-  // The key comes from our own row, never from the request: the request only picks among them.
-  return keysOf(parseFiles(row.files)).find((key) => key.endsWith(`/${file}`));
-}
 
 /** One stored file, with single byte ranges and an ETag; `fixed` are its caching and safety headers. */
 async function serveFile(c: Context, ctx: AppContext, key: string, fixed: Record<string, string>) {
@@ -209,16 +195,7 @@ export const mediaRoutes: RouteModule = {
         description:
           "URLs come from Media objects; never build them. Single byte ranges are served (206, 416). " +
           "Headers: nosniff, CSP default-src 'none', Cache-Control public, max-age=31536000, immutable.",
-        params: {
-          id: { description: "Media id" },
-          file: { description: "e.g. w640.webp, w1280.jpg, video.mp4" },
-        },
-        responses: {
-          200: { description: "The file", contentType: "application/octet-stream" },
-          206: { description: "Partial content", contentType: "application/octet-stream" },
-          304: { description: "Not modified" },
-          416: { description: "Range not satisfiable" },
-        },
+        ...FILE_ROUTE,
         errors: [404],
         examples: [
           {
@@ -229,7 +206,12 @@ export const mediaRoutes: RouteModule = {
         ],
       }),
       async (c) => {
-        const key = await publicKey(ctx, c.req.param("store"), c.req.param("id"), c.req.param("file"));
+        const key = await mediaFileKey(ctx.db, {
+          storeId: c.req.param("store"),
+          mediaId: c.req.param("id"),
+          file: c.req.param("file"),
+          for: "public",
+        });
         if (!key) return fileNotFound(c);
         return serveFile(c, ctx, key, FILE_HEADERS);
       },
@@ -254,29 +236,25 @@ export const mediaRoutes: RouteModule = {
       }),
       requireScope("reviews:read"),
       async (c) => {
-        const fields: Record<string, string> = {};
-        const status = c.req.query("status");
-        if (status !== undefined && !(ADMIN_MEDIA_STATUSES as readonly string[]).includes(status))
-          fields.status = `must be one of ${ADMIN_MEDIA_STATUSES.join(", ")}`;
-        const limitText = c.req.query("limit");
-        const limit = limitText === undefined ? 20 : Number(limitText);
-        if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.adminListLimitMax)
-          fields.limit = `must be an integer from 1 to ${LIMITS.adminListLimitMax}`;
-        const review = c.req.query("review");
-        if (review !== undefined && (review.length < 1 || review.length > 64))
-          fields.review = "must be a review id";
-        const cursor = c.req.query("cursor");
-        const after = cursor ? decodeGalleryCursor(cursor) : undefined;
-        if (cursor && !after) fields.cursor = "is not a cursor of this list; start again without it";
-        if (Object.keys(fields).length > 0) throw validationFailed(fields);
+        const query = parseOrFail(AdminMediaQuery, c.req.query());
+        const limit = query.limit === undefined ? 20 : Number(query.limit);
+        const after = query.cursor ? decodeGalleryCursor(query.cursor) : undefined;
+        const badLimit = limit < 1 || limit > LIMITS.adminListLimitMax;
+        if ((query.cursor && !after) || badLimit)
+          throw validationFailed({
+            ...(badLimit ? { limit: `must be an integer from 1 to ${LIMITS.adminListLimitMax}` } : {}),
+            ...(query.cursor && !after
+              ? { cursor: "is not a cursor of this list; start again without it" }
+              : {}),
+          });
         c.header("Cache-Control", "no-store");
         return c.json(
           await adminMediaPage(ctx.db, {
             storeId: c.get("store").id,
             limit,
             origin: publicOriginOf(c, ctx),
-            ...(status !== undefined ? { status: status as (typeof ADMIN_MEDIA_STATUSES)[number] } : {}),
-            ...(review !== undefined ? { reviewId: review } : {}),
+            ...(query.status !== undefined ? { status: query.status } : {}),
+            ...(query.review !== undefined ? { reviewId: query.review } : {}),
             ...(after ? { after } : {}),
           }),
         );
@@ -330,16 +308,7 @@ export const mediaRoutes: RouteModule = {
       describeRoute({
         summary: "A media file for the moderator, whatever its status (held and rejected ones too)",
         description: "URLs come from GET /v1/admin/media; never build them. Not cached by shared caches.",
-        params: {
-          id: { description: "Media id" },
-          file: { description: "e.g. w640.webp, w1280.jpg, video.mp4" },
-        },
-        responses: {
-          200: { description: "The file", contentType: "application/octet-stream" },
-          206: { description: "Partial content", contentType: "application/octet-stream" },
-          304: { description: "Not modified" },
-          416: { description: "Range not satisfiable" },
-        },
+        ...FILE_ROUTE,
         errors: [404],
         examples: [
           {
@@ -351,12 +320,12 @@ export const mediaRoutes: RouteModule = {
       }),
       requireScope("reviews:read"),
       async (c) => {
-        const id = c.req.param("id");
-        const file = c.req.param("file");
-        const key =
-          MEDIA_ID.test(id) && FILE.test(file)
-            ? await adminFileKey(ctx.db, c.get("store").id, id, file)
-            : undefined;
+        const key = await mediaFileKey(ctx.db, {
+          storeId: c.get("store").id,
+          mediaId: c.req.param("id"),
+          file: c.req.param("file"),
+          for: "moderator",
+        });
         if (!key) return fileNotFound(c);
         return serveFile(c, ctx, key, { ...FILE_HEADERS, "Cache-Control": "private, no-store" });
       },
