@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../testing/cli-process.ts";
+import { getJson, makeStore } from "../../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { CliError } from "../cli-error.ts";
-import { runCli } from "../testing/cli-process.ts";
-import { getJson, makeStore } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
 import { mediaSettingsCommand, parseSize } from "./media-cli.ts";
 
 // `plaudit-server media settings`: the operator sets a store's upload quota and the unverified-media

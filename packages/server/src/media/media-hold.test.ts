@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LoyaltyKit, PROGRAM_AT_ONCE, startLoyaltyKit } from "../loyalty/loyalty-test-kit.ts";
-import { getJson, postJson } from "../testing/fixtures.ts";
-import { databasesUnderTest } from "../testing/test-server.ts";
-import { solidJpeg } from "./test-files.ts";
-import { filePart, upload } from "./upload-client.ts";
+import { getJson, postJson } from "../../testing/fixtures.ts";
+import { type LoyaltyKit, PROGRAM_AT_ONCE, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
+import { solidJpeg } from "../../testing/test-files.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
+import { filePart, upload } from "../../testing/upload-client.ts";
 
 // Issue 19: photos and videos of reviewers without a verified purchase are held for a moderator
 // (a store setting, on by default); a verified buyer's are shown at once, as before. The moderator
