@@ -247,24 +247,19 @@ export async function listUsers(db: Database, storeId: string): Promise<AdminUse
   return rows.map(toAdminUser);
 }
 
-/** Removes a user, their sessions and unused links. */
-export async function deleteUser(
-  db: Database,
-  storeId: string,
-  userId: string,
-  audit: AuditFor,
-): Promise<void> {
-  await transaction(db, async (tx) => {
-    const row = await tx
-      .selectFrom("admin_users")
-      .select("id")
-      .where("id", "=", userId)
-      .where("store_id", "=", storeId)
-      .executeTakeFirst();
-    if (!row) throw new ApiError(404, "not_found", "no such user in this store");
-    await tx.deleteFrom("admin_sessions").where("user_id", "=", userId).execute();
-    await tx.deleteFrom("admin_invites").where("user_id", "=", userId).execute();
-    await tx.deleteFrom("admin_users").where("id", "=", userId).execute();
-    await appendAudit(tx, { ...audit, target: userId });
-  });
+/** This store's user `id` (undefined when the store has none), as the user routes load it. */
+export function userOfStore(tx: Tx, storeId: string, id: string) {
+  return tx
+    .selectFrom("admin_users")
+    .select("id")
+    .where("id", "=", id)
+    .where("store_id", "=", storeId)
+    .executeTakeFirst();
+}
+
+/** Removes a user, their sessions and unused links (the route loads and audits: auditedRowWrite). */
+export async function removeUser(tx: Tx, userId: string): Promise<void> {
+  await tx.deleteFrom("admin_sessions").where("user_id", "=", userId).execute();
+  await tx.deleteFrom("admin_invites").where("user_id", "=", userId).execute();
+  await tx.deleteFrom("admin_users").where("id", "=", userId).execute();
 }

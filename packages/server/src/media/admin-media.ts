@@ -1,7 +1,8 @@
 import type { AdminMediaPage, MediaSettings, MediaSettingsPatch } from "@plaudit/contract";
 import type { Database } from "../db/database.ts";
+import type { TimeId } from "../db/time-id-cursor.ts";
 import type { Tx } from "../db/transaction.ts";
-import { encodeGalleryCursor, newestFirst } from "./media-gallery.ts";
+import { newestFirst, nextMediaCursor } from "./media-gallery.ts";
 import { keysOf, parseFiles, toMedia } from "./media-json.ts";
 import { MEDIA_LIMITS } from "./media-limits.ts";
 import { storedBytes, storeQuotaBytes } from "./media-quota.ts";
@@ -24,7 +25,7 @@ export async function adminMediaPage(
     status?: Exclude<MediaStatus, "processing">;
     reviewId?: string;
     limit: number;
-    after?: [string, string];
+    after?: TimeId;
     origin: string;
   },
 ): Promise<AdminMediaPage> {
@@ -38,10 +39,8 @@ export async function adminMediaPage(
   if (args.status) query = query.where("media.status", "=", args.status);
   if (args.reviewId !== undefined) query = query.where("media.review_id", "=", args.reviewId);
   const rows = await newestFirst(query, args.after, args.limit);
-  const page = rows.slice(0, args.limit);
-  const last = page.at(-1);
   return {
-    items: page.map((row) => ({
+    items: rows.slice(0, args.limit).map((row) => ({
       ...toMedia(row, "", (key) => adminFileUrl(args.origin, row.id, key)),
       status: row.status as "ready" | "held" | "rejected",
       reviewId: row.review_id,
@@ -49,7 +48,7 @@ export async function adminMediaPage(
       verified: Number(row.review_verified) === 1,
       createdAt: row.created_at,
     })),
-    nextCursor: rows.length > args.limit && last ? encodeGalleryCursor(last.created_at, last.id) : null,
+    nextCursor: nextMediaCursor(rows, args.limit),
   };
 }
 

@@ -2,28 +2,11 @@ import type { GalleryItem, GalleryPage, Rating } from "@plaudit/contract";
 import type { SelectQueryBuilder } from "kysely";
 import type { Database } from "../db/database.ts";
 import type { Schema } from "../db/schema.ts";
+import { encodeTimeIdCursor, type TimeId } from "../db/time-id-cursor.ts";
 import { toMedia } from "./media-json.ts";
 
 // Keyset paging over (media.created_at, media.id), newest first: items uploaded while a shopper
 // pages never shift the pages they have not seen yet.
-
-export function encodeGalleryCursor(createdAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt, id])).toString("base64url");
-}
-
-export function decodeGalleryCursor(cursor: string): [string, string] | undefined {
-  if (cursor.length > 512 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      value.every((v) => typeof v === "string" && v.length <= 64)
-    )
-      return value as [string, string];
-  } catch {}
-  return undefined;
-}
 
 /**
  * One page of media rows, newest upload first, after the cursor's (created_at, id) — the gallery's
@@ -31,12 +14,12 @@ export function decodeGalleryCursor(cursor: string): [string, string] | undefine
  */
 export function newestFirst<O>(
   query: SelectQueryBuilder<Schema, "media" | "reviews", O>,
-  after: [string, string] | undefined,
+  after: TimeId | undefined,
   limit: number,
 ): Promise<O[]> {
   let q = query;
   if (after) {
-    const [createdAt, id] = after;
+    const { at: createdAt, id } = after;
     q = q.where((eb) =>
       eb.or([
         eb("media.created_at", "<", createdAt),
@@ -51,10 +34,16 @@ export function newestFirst<O>(
     .execute();
 }
 
+/** The cursor of a page's last row when there is a next page, else null. */
+export function nextMediaCursor(rows: { created_at: string; id: string }[], limit: number): string | null {
+  const last = rows[limit - 1];
+  return rows.length > limit && last ? encodeTimeIdCursor({ at: last.created_at, id: last.id }) : null;
+}
+
 /** Published review media of a store (optionally one product's), one page. */
 export async function galleryPage(
   db: Database,
-  args: { storeId: string; productId?: string; limit: number; after?: [string, string]; baseUrl?: string },
+  args: { storeId: string; productId?: string; limit: number; after?: TimeId; baseUrl?: string },
 ): Promise<GalleryPage> {
   let query = db.kysely
     .selectFrom("media")
@@ -66,16 +55,11 @@ export async function galleryPage(
     .where("reviews.status", "=", "published");
   if (args.productId !== undefined) query = query.where("reviews.product_id", "=", args.productId);
   const rows = await newestFirst(query, args.after, args.limit);
-  const page = rows.slice(0, args.limit);
-  const last = page[page.length - 1];
-  const items: GalleryItem[] = page.map((row) => ({
+  const items: GalleryItem[] = rows.slice(0, args.limit).map((row) => ({
     ...toMedia(row, args.baseUrl),
     reviewId: row.review_id as string,
     productId: row.review_product_id,
     rating: Number(row.review_rating) as Rating,
   }));
-  return {
-    items,
-    nextCursor: rows.length > args.limit && last ? encodeGalleryCursor(last.created_at, last.id) : null,
-  };
+  return { items, nextCursor: nextMediaCursor(rows, args.limit) };
 }

@@ -16,8 +16,9 @@ import {
 import type { Context } from "hono";
 import { appendAudit, auditEvent, recordAudit } from "../audit/audit-log.ts";
 import type { AppContext, RouteModule } from "../context.ts";
+import { decodeTimeIdCursor } from "../db/time-id-cursor.ts";
 import { transaction } from "../db/transaction.ts";
-import { ApiError, validationFailed } from "../errors.ts";
+import { ApiError, errorBody, validationFailed } from "../errors.ts";
 import { cacheableJson } from "../http/cache.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
@@ -28,7 +29,7 @@ import { deletePendingFiles } from "../privacy/after-erasure.ts";
 import { parseOrFail } from "../validation.ts";
 import { adminMediaPage, loadMediaSettings, mediaFileKey, saveMediaSettings } from "./admin-media.ts";
 import { parseRange } from "./byte-range.ts";
-import { decodeGalleryCursor, galleryPage } from "./media-gallery.ts";
+import { galleryPage } from "./media-gallery.ts";
 import { UPLOAD_RATE_RULE } from "./media-limits.ts";
 import { setMediaStatus } from "./media-moderation.ts";
 import { assertWithinQuota } from "./media-quota.ts";
@@ -62,7 +63,7 @@ const FILE_ROUTE = {
 };
 
 const fileNotFound = (c: Context) =>
-  c.json({ error: { code: "not_found", message: "no such media file" } }, 404, {
+  c.json(errorBody("not_found", "no such media file"), 404, {
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-store",
   });
@@ -172,7 +173,7 @@ export const mediaRoutes: RouteModule = {
         if (product !== undefined && (product.length < 1 || [...product].length > LIMITS.productIdMax))
           fields.product = `must be 1–${LIMITS.productIdMax} characters`;
         const cursor = c.req.query("cursor");
-        const after = cursor ? decodeGalleryCursor(cursor) : undefined;
+        const after = cursor ? decodeTimeIdCursor(cursor) : undefined;
         if (cursor && !after) fields.cursor = "is not a cursor of this gallery; start again without it";
         if (Object.keys(fields).length > 0) throw validationFailed(fields);
         return cacheableJson(
@@ -238,7 +239,7 @@ export const mediaRoutes: RouteModule = {
       async (c) => {
         const query = parseOrFail(AdminMediaQuery, c.req.query());
         const limit = query.limit === undefined ? 20 : Number(query.limit);
-        const after = query.cursor ? decodeGalleryCursor(query.cursor) : undefined;
+        const after = query.cursor ? decodeTimeIdCursor(query.cursor) : undefined;
         const badLimit = limit < 1 || limit > LIMITS.adminListLimitMax;
         if ((query.cursor && !after) || badLimit)
           throw validationFailed({
