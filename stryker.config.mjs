@@ -38,6 +38,10 @@ export default {
   //   (the 60-concurrent-voters test of review-votes.test.ts runs there under `npm test`).
   // - keys/admin-keys.ts:44 `typeof s === "string" && isGrant(s)` → `true && isGrant(s)`: isGrant()
   //   is `=== "*"` or a lookup in the list of scope strings, false for every non-string already.
+  // - customer-token.ts:29 `lastDot > 0 ? token.lastIndexOf(".", lastDot - 1) : -1` (→ `true`,
+  //   `lastDot >= 0`, `+1`): with no dot after position 0, whatever secondDot becomes, the seconds
+  //   part is empty or not 1–12 digits (or the signature part is not 64 hex), so the token is
+  //   "invalid" on the next line either way.
   // The vote route's filters (review-votes.ts `store_id` and `status = 'published'`) are `.where()`
   // calls Stryker has no mutator for; removing each by hand fails review-votes.test.ts on both
   // databases (bench/RESULTS.md, "Mutation testing").
