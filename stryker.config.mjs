@@ -42,6 +42,12 @@ export default {
   //   `lastDot >= 0`, `+1`): with no dot after position 0, whatever secondDot becomes, the seconds
   //   part is empty or not 1–12 digits (or the signature part is not 64 hex), so the token is
   //   "invalid" on the next line either way.
+  // - admin-users/session-auth.ts:27 and :32 `!session || !store` → `!session && !store`: a session
+  //   belongs to an admin user, and admin_users.store_id references stores.id (migration 0040, with
+  //   foreign keys on in SQLite too), so a live session whose store is gone cannot exist.
+  // - admin-users/throttle.ts:47 `u !== null && u > at` → `true && u > at`, and :67
+  //   `row.locked_until !== null && …` → `true && …`: `null > "2026-…"` and `null <= "2026-…"` are
+  //   both false in JavaScript (null → 0, the ISO text → NaN), so the null check changes nothing.
   // The vote route's filters (review-votes.ts `store_id` and `status = 'published'`) are `.where()`
   // calls Stryker has no mutator for; removing each by hand fails review-votes.test.ts on both
   // databases (bench/RESULTS.md, "Mutation testing").
