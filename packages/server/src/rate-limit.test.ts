@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createMemoryRateLimiter, DEFAULT_RATE_LIMITS, parseRateLimitSettings } from "./rate-limit.ts";
+import {
+  createMemoryRateLimiter,
+  DEFAULT_RATE_LIMITS,
+  parseRateLimitSettings,
+  unlimitedRateLimiter,
+} from "./rate-limit.ts";
 
 describe("memory rate limiter", () => {
   const rule = { capacity: 3, refillPerSecond: 1 };
@@ -110,5 +115,11 @@ describe("memory rate limiter", () => {
     // "b" was the least recently used: forgotten, so it starts full again; "a" is still empty.
     expect(await allowed("b")).toBe(true);
     expect(await allowed("c")).toBe(false);
+  });
+
+  it("lets everything through when limits are off (PLAUDIT_RATE_LIMITS=off)", async () => {
+    const one = { capacity: 1, refillPerSecond: 0.001 };
+    for (let i = 0; i < 5; i++)
+      expect(await unlimitedRateLimiter.take("k", one, t0)).toEqual({ allowed: true });
   });
 });
