@@ -35,20 +35,20 @@ const badRequest = (fields: Record<string, string>) => {
 
 /** Parses the route's query (400 bad_request, every bad parameter with its own message). */
 export function parseSnippetQuery(c: Context): SnippetQuery {
-  const query = parseQuery(c, SnippetQuerySchema, { refuse: badRequest });
+  // An offer needs a price and a currency (availability is optional): judged with the rest.
+  const raw = c.req.query();
+  const offered = raw.price !== undefined || raw.currency !== undefined || raw.availability !== undefined;
+  const missing: Record<string, string> = {};
+  if (offered && !raw.price) missing.price = "must be a decimal number such as 28.00";
+  if (offered && !raw.currency) missing.currency = "must be an ISO 4217 code such as USD";
+  const query = parseQuery(c, SnippetQuerySchema, { refuse: badRequest, alsoBad: missing });
   const facts: SnippetQuery["facts"] = {};
   for (const field of ["name", "sku", "brand", "description", "image", "url", "jsonLdId"] as const) {
     const value = query[field];
     if (value !== undefined) facts[field] = value;
   }
-  // An offer needs a price and a currency; availability is optional.
   const { price, currency, availability } = query;
-  const raw = c.req.query();
-  if (raw.price !== undefined || raw.currency !== undefined || raw.availability !== undefined) {
-    const missing: Record<string, string> = {};
-    if (!price) missing.price = "must be a decimal number such as 28.00";
-    if (!currency) missing.currency = "must be an ISO 4217 code such as USD";
-    if (Object.keys(missing).length > 0) throw badRequest(missing);
+  if (offered && price && currency) {
     facts.offers = {
       "@type": "Offer",
       price,
