@@ -37,6 +37,8 @@ export default defineConfig({
           include: [
             "packages/server/src/**/*.test.{ts,tsx}",
             "packages/reviews/src/server/**/*.test.{ts,tsx}",
+            // The demo (a private package the server loads for `start --demo`), on the same databases.
+            "packages/demo/src/**/*.test.{ts,tsx}",
           ],
           testTimeout: 30_000,
           hookTimeout: 30_000,

@@ -21,6 +21,16 @@ describe("plaudit-server CLI", () => {
     const secret = /^\s+(sk_\S+)$/m.exec(first.output())?.[1];
     expect(secret).toBeTruthy();
     expect(first.output()).toContain("/demo/");
+    // The demo package, loaded through the demo hook, serves its shop and its sign-in.
+    const shop = await fetch(`${first.url}/demo/`);
+    expect(shop.status).toBe(200);
+    expect(await shop.text()).toContain("plaudit.js");
+    const signIn = await fetch(`${first.url}/demo/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ customer: "demo-shopper" }),
+    });
+    expect(signIn.status).toBe(200);
     expect(await (await fetch(`${first.url}/healthz`)).json()).toEqual({ ok: true });
     const admin = await fetch(`${first.url}/v1/admin/reviews?limit=1`, {
       headers: { authorization: `Bearer ${secret}` },

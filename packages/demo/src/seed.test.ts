@@ -1,9 +1,13 @@
+import { signCustomerToken } from "@plaudit/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signCustomerToken } from "./customer-token.ts";
+import { getJson, postJson, reviewBody } from "../../server/src/testing/fixtures.ts";
+import {
+  databasesUnderTest,
+  startTestServer,
+  type TestServer,
+} from "../../server/src/testing/test-server.ts";
 import { seedBenchmarkReviews, seedDemo } from "./seed.ts";
 import { DEMO_PRODUCTS } from "./seed-texts.ts";
-import { getJson, postJson, reviewBody } from "./testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "./testing/test-server.ts";
 
 describe.each(databasesUnderTest())("demo seed on %s", (kind) => {
   let server: TestServer;
