@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { verifyCustomerToken } from "@plaudit/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeStore, postJson, rawGet } from "../../server/src/testing/fixtures.ts";
-import { startTestServer, type TestServer } from "../../server/src/testing/test-server.ts";
+import { makeStore, postJson, rawGet } from "../../server/testing/fixtures.ts";
+import { startTestServer, type TestServer } from "../../server/testing/test-server.ts";
 import { demo } from "./index.ts";
 
 // The demo's routes as `start --demo` mounts them (createApp's `routes`, from the demo hook),

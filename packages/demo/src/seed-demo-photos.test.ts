@@ -1,11 +1,7 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson } from "../../server/src/testing/fixtures.ts";
-import {
-  databasesUnderTest,
-  startTestServer,
-  type TestServer,
-} from "../../server/src/testing/test-server.ts";
+import { getJson } from "../../server/testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../server/testing/test-server.ts";
 import { demoPhotoSvg } from "./demo-photo-art.ts";
 import { seedDemo } from "./seed.ts";
 import { DEMO_PRODUCTS } from "./seed-texts.ts";

@@ -1,11 +1,7 @@
 import { signCustomerToken } from "@plaudit/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson, postJson, reviewBody } from "../../server/src/testing/fixtures.ts";
-import {
-  databasesUnderTest,
-  startTestServer,
-  type TestServer,
-} from "../../server/src/testing/test-server.ts";
+import { getJson, postJson, reviewBody } from "../../server/testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../server/testing/test-server.ts";
 import { seedDemo } from "./seed.ts";
 import { DEMO_PRODUCTS } from "./seed-texts.ts";
 

@@ -3,12 +3,12 @@
 // current secrets, links signed with one and checked against the other.
 import { Migrator, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeStore } from "../../testing/fixtures.ts";
+import { databasesUnderTest, openTestDatabase } from "../../testing/test-server.ts";
 import type { Database } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
 import { migrations } from "../db/migrations/index.ts";
 import { transaction } from "../db/transaction.ts";
-import { makeStore } from "../testing/fixtures.ts";
-import { databasesUnderTest, openTestDatabase } from "../testing/test-server.ts";
 import { plainSecretBox } from "./secret-box.ts";
 import { addSigningSecret, currentSigningSecret, signingSecretFor } from "./signing-secrets.ts";
 

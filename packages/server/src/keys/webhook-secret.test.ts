@@ -1,8 +1,8 @@
 // The code webhook's own secret can be rotated (issue 13): by the admin route and by the CLI, each
 // showing the new secret once, audited; calls are signed with the new one from then on.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson, makeStore, postJson } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
+import { getJson, makeStore, postJson } from "../../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { addAdminKey } from "./admin-keys.ts";
 import { webhookSecretRotate } from "./keys-cli.ts";
 import { plainSecretBox } from "./secret-box.ts";

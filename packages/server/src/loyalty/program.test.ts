@@ -1,7 +1,7 @@
 import { ProgramInput, purchasePoints } from "@plaudit/contract";
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import { SAMPLE_LOYALTY_PROGRAM } from "../testing/sample-data.ts";
+import { SAMPLE_LOYALTY_PROGRAM } from "../../testing/sample-data.ts";
 import { publicProgram } from "./program.ts";
 
 const issuesOf = (input: unknown) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prng, SAMPLE_LOYALTY_PROGRAM } from "../testing/sample-data.ts";
-import { databasesUnderTest } from "../testing/test-server.ts";
-import { type LoyaltyKit, ledgerSum, startLoyaltyKit } from "./loyalty-test-kit.ts";
+import { type LoyaltyKit, ledgerSum, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
+import { prng, SAMPLE_LOYALTY_PROGRAM } from "../../testing/sample-data.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
 
 const CUSTOMERS = ["ann", "ben", "cat", "dan", "eve"];
 const REWARDS = SAMPLE_LOYALTY_PROGRAM.rewards;

@@ -1,9 +1,9 @@
 // `plaudit-server stores create` is audited (issue 13): the new store's log starts with who made it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databasesUnderTest, openTestDatabase } from "../../testing/test-server.ts";
 import { CliError } from "../cli-error.ts";
 import type { Database } from "../db/database.ts";
 import { plainSecretBox } from "../keys/secret-box.ts";
-import { databasesUnderTest, openTestDatabase } from "../testing/test-server.ts";
 import { storesCreate } from "./stores-cli.ts";
 
 describe.each(databasesUnderTest())("stores create on %s", (kind) => {
