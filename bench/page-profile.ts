@@ -13,7 +13,8 @@
 //   BENCH_BEFORE_DIR=/tmp/plaudit-before BENCH_RUNS=5 npm run bench:page
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { BENCH_PAGES, observed, scriptMs, settle, waitForMark, withThrottledPage } from "./chromium.ts";
 import { startDemoServers } from "./demo-servers.ts";
 import { addSection, machine, median, repoRoot, table, today } from "./results-file.ts";
 
@@ -22,16 +23,6 @@ const AFTER_DIR = join(repoRoot, "packages/embed/dist/browser");
 const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
 const SAMPLING_US = 250;
 const PLAUDIT_URL = /\/plaudit\.js|\/chunks\//;
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string };
@@ -54,12 +45,6 @@ interface Run {
   /** Plaudit's ms by where the time went (see `bucketOf`). */
   breakdown: Record<string, number>;
 }
-
-const OBSERVE = `
-  window.__bench = { longTasks: [], cls: 0 };
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) __bench.longTasks.push([performance.timeOrigin + e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true });
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) __bench.cls += e.value; }).observe({ type: "layout-shift", buffered: true });
-`;
 
 /** The chunk a URL names, without its hash: "plaudit.js", "preact", "core", "reviews", … */
 const chunkName = (url: string) =>
@@ -148,76 +133,38 @@ async function serveBuild(page: Page, dir: string) {
   );
 }
 
-async function measure(
+function measure(
   url: string,
   build: string | null,
   mark: string | null,
   viewport: { width: number; height: number },
 ): Promise<Run> {
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  try {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
+  return withThrottledPage(viewport, async ({ page, cdp }) => {
     if (build) await serveBuild(page, build);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-    await cdp.send("Performance.enable");
     await cdp.send("Profiler.enable");
     await cdp.send("Profiler.setSamplingInterval", { interval: SAMPLING_US });
-    await page.addInitScript(OBSERVE);
     await cdp.send("Profiler.start");
     const startWall = (await page.evaluate("performance.timeOrigin + performance.now()")) as number;
     await page.goto(url, { waitUntil: "load" });
-    let contentMs: number | null = null;
-    if (mark) {
-      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, {
-        timeout: 30_000,
-      });
-      contentMs = (await page.evaluate(
-        `performance.getEntriesByName(${JSON.stringify(mark)})[0].startTime`,
-      )) as number;
-    }
-    await page.waitForLoadState("networkidle");
-    await page.waitForTimeout(3000);
+    const contentMs = mark ? await waitForMark(page, mark) : null;
+    await settle(page);
     const { profile } = (await cdp.send("Profiler.stop")) as { profile: Profile };
-    const { metrics } = (await cdp.send("Performance.getMetrics")) as {
-      metrics: Array<{ name: string; value: number }>;
-    };
-    const bench = (await page.evaluate("window.__bench")) as { longTasks: [number, number][]; cls: number };
-    await context.close();
+    const script = await scriptMs(cdp);
+    const bench = await observed(page);
     const { plauditMs, breakdown, plauditLongTasks } = attribute(profile, startWall, bench.longTasks);
     return {
       plauditMs: build ? plauditMs : 0,
-      scriptMs: (metrics.find((m) => m.name === "ScriptDuration")?.value ?? 0) * 1000,
+      scriptMs: script,
       longTasks: bench.longTasks.length,
       plauditLongTasks: build ? plauditLongTasks : 0,
       cls: bench.cls,
       contentMs,
       breakdown,
     };
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
-const PAGES = [
-  {
-    name: "product page",
-    path: "/demo/tee-classic.html",
-    mark: "plaudit:reviews:content",
-    viewport: { width: 1280, height: 1600 },
-  },
-  {
-    name: "collection page (24 badges)",
-    path: "/demo/collection.html",
-    mark: "plaudit:stars:content",
-    viewport: { width: 1280, height: 900 },
-  },
-];
+const PAGES = BENCH_PAGES;
 
 const servers = await startDemoServers();
 const sections: string[] = [];
