@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { retryDelayMs } from "../jobs/index.ts";
-import { getJson } from "../testing/fixtures.ts";
-import { databasesUnderTest } from "../testing/test-server.ts";
+import { getJson } from "../../testing/fixtures.ts";
 import {
   linksOf,
   postForm,
@@ -9,7 +7,9 @@ import {
   rawHeader,
   recipientOf,
   startRequestKit,
-} from "./request-test-kit.ts";
+} from "../../testing/request-test-kit.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
+import { retryDelayMs } from "../jobs/index.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -2,12 +2,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeStore } from "../../testing/fixtures.ts";
+import { type SmtpSink, startSmtpSink } from "../../testing/smtp-sink.ts";
+import { databasesUnderTest, openTestDatabase } from "../../testing/test-server.ts";
 import { createApp } from "../app.ts";
 import type { Database } from "../db/database.ts";
 import type { Logger } from "../logger.ts";
-import { makeStore } from "../testing/fixtures.ts";
-import { type SmtpSink, startSmtpSink } from "../testing/smtp-sink.ts";
-import { databasesUnderTest, openTestDatabase } from "../testing/test-server.ts";
 
 // Two `plaudit-server worker` processes on one PostgreSQL database race for the same due requests
 // (FOR UPDATE SKIP LOCKED): every request is sent, none twice.
