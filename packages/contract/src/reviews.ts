@@ -215,6 +215,34 @@ export const ReviewPatch = v.object(
 );
 export type AdminReviewPatch = v.InferOutput<typeof ReviewPatch>;
 
+/**
+ * One change for many reviews, all or none: each item names a review and, optionally, the version
+ * the moderator saw (its etag, as If-Match). One missing or changed review refuses the whole batch.
+ */
+export const ReviewBulkPatch = v.object(
+  {
+    items: v.pipe(
+      v.array(
+        v.object(
+          {
+            id: text(1, LIMITS.reviewIdMax, "a review id"),
+            etag: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.etagMax))),
+          },
+          "must be an object with an id",
+        ),
+        "must be a list of reviews",
+      ),
+      v.minLength(1, "must name at least one review"),
+      v.maxLength(LIMITS.adminListLimitMax, `must name at most ${LIMITS.adminListLimitMax} reviews`),
+    ),
+    ...ReviewPatch.entries,
+  },
+  "must be a JSON object",
+);
+export type ReviewBulkPatch = v.InferOutput<typeof ReviewBulkPatch>;
+export const ReviewBulkResult = v.object({ items: v.array(AdminReview) });
+export type ReviewBulkResult = v.InferOutput<typeof ReviewBulkResult>;
+
 /** Reject one photo or video, or restore it. */
 export const MediaPatch = v.object(
   { status: v.picklist(["rejected", "ready"], "must be rejected or ready") },

@@ -3,9 +3,10 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { usersCommand } from "./admin-users/cli-users.ts";
+import { linkOrigin, usersCommand } from "./admin-users/cli-users.ts";
 import { seedDemoOwner } from "./admin-users/demo-owner.ts";
 import { sweepSessions } from "./admin-users/sessions.ts";
+import { sweepSignInFailures } from "./admin-users/throttle.ts";
 import { createApp } from "./app.ts";
 import { CliError } from "./cli-error.ts";
 import { signCustomerToken } from "./customer-token.ts";
@@ -250,6 +251,7 @@ async function main(): Promise<void> {
             json: values.json ?? false,
           },
           new Date(),
+          secrets,
         ),
       );
     } catch (error) {
@@ -293,6 +295,7 @@ async function main(): Promise<void> {
   // The same storage createApp picks below, so the seeded photos are served.
   const mediaStorage = mediaStorageFromEnv(db);
   let seeded: Awaited<ReturnType<typeof seedDemo>> | undefined;
+  let adminSignIn: ((adminUrl: string) => string) | undefined;
   if (demo) {
     const envSecret = process.env.PLAUDIT_DEMO_SECRET?.trim() || undefined;
     if (envSecret) {
@@ -320,12 +323,12 @@ async function main(): Promise<void> {
       now: new Date(),
       ...(adminPassword ? { password: adminPassword } : {}),
     });
-    const adminUrl = `http://localhost:${values.port ?? process.env.PORT ?? 8787}/admin/`;
-    process.stdout.write(
+    // Printed once the server listens: the port it really bound (`--port 0` picks one).
+    adminSignIn = (adminUrl: string) =>
       owner.password && !adminPassword
         ? `Created the demo store's owner. Sign in to the admin app at ${adminUrl}\n  store: demo  email: ${owner.email}  password: ${owner.password}\n`
-        : `Admin app: ${adminUrl} (store: demo, email: ${owner.email}; plaudit-server users invite --store demo --email ${owner.email} prints a link to set a new password)\n`,
-    );
+        : `Admin app: ${adminUrl} (store: demo, email: ${owner.email}; plaudit-server users invite --store demo --email ${owner.email} prints a link to set a new password)\n`;
+    if (command === "seed") process.stdout.write(adminSignIn(`${linkOrigin()}/admin/`));
   }
 
   if (command === "seed") {
@@ -417,6 +420,7 @@ async function main(): Promise<void> {
         ? `Plaudit is listening on http://localhost:${info.port}/  —  demo: http://localhost:${info.port}/demo/\n`
         : `Plaudit is listening on http://localhost:${info.port}/ (production: no demo; plaudit-server stores create … makes a store)\n`,
     );
+    if (adminSignIn) process.stdout.write(adminSignIn(`http://localhost:${info.port}/admin/`));
   });
 
   // Uploads never attached to a review go within the hour (MEDIA_LIMITS), idempotency keys after
@@ -431,6 +435,11 @@ async function main(): Promise<void> {
     sweepSessions(ctx.db, new Date())
       .then((deleted) => deleted > 0 && jsonLogger.info({ msg: "swept ended admin sessions", deleted }))
       .catch((error: unknown) => jsonLogger.error({ msg: "session sweep failed", error: String(error) }));
+    sweepSignInFailures(ctx.db, new Date())
+      .then((deleted) => deleted > 0 && jsonLogger.info({ msg: "swept old sign-in failures", deleted }))
+      .catch((error: unknown) =>
+        jsonLogger.error({ msg: "sign-in failure sweep failed", error: String(error) }),
+      );
   };
   const sweeper = setInterval(sweep, MEDIA_LIMITS.orphanSweepEveryMs);
   sweeper.unref();

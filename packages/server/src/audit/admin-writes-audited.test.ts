@@ -105,6 +105,16 @@ const WRITE_CASES: Record<string, WriteCase> = {
       return { call: json(kit, "PATCH", `/v1/admin/reviews/${id}`, { status: "published" }), target: id };
     },
   },
+  "POST /v1/admin/reviews/bulk": {
+    action: "review.moderate",
+    async prepare(kit) {
+      const id = await pendingReview(kit);
+      return {
+        call: json(kit, "POST", "/v1/admin/reviews/bulk", { items: [{ id }], status: "rejected" }),
+        target: id,
+      };
+    },
+  },
   "PATCH /v1/admin/media/:id": {
     action: "media.moderate",
     async prepare(kit) {

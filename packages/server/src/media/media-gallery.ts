@@ -1,32 +1,15 @@
 import type { GalleryItem, GalleryPage, Rating } from "@plaudit/contract";
 import type { Database } from "../db/database.ts";
+import { encodeTimeIdCursor, type TimeId } from "../db/time-id-cursor.ts";
 import { toMedia } from "./media-json.ts";
 
 // Keyset paging over (media.created_at, media.id), newest first: items uploaded while a shopper
 // pages never shift the pages they have not seen yet.
 
-export function encodeGalleryCursor(createdAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt, id])).toString("base64url");
-}
-
-export function decodeGalleryCursor(cursor: string): [string, string] | undefined {
-  if (cursor.length > 512 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      value.every((v) => typeof v === "string" && v.length <= 64)
-    )
-      return value as [string, string];
-  } catch {}
-  return undefined;
-}
-
 /** Published review media of a store (optionally one product's), one page. */
 export async function galleryPage(
   db: Database,
-  args: { storeId: string; productId?: string; limit: number; after?: [string, string]; baseUrl?: string },
+  args: { storeId: string; productId?: string; limit: number; after?: TimeId; baseUrl?: string },
 ): Promise<GalleryPage> {
   let query = db.kysely
     .selectFrom("media")
@@ -38,7 +21,7 @@ export async function galleryPage(
     .where("reviews.status", "=", "published");
   if (args.productId !== undefined) query = query.where("reviews.product_id", "=", args.productId);
   if (args.after) {
-    const [createdAt, id] = args.after;
+    const { at: createdAt, id } = args.after;
     query = query.where((eb) =>
       eb.or([
         eb("media.created_at", "<", createdAt),
@@ -61,6 +44,7 @@ export async function galleryPage(
   }));
   return {
     items,
-    nextCursor: rows.length > args.limit && last ? encodeGalleryCursor(last.created_at, last.id) : null,
+    nextCursor:
+      rows.length > args.limit && last ? encodeTimeIdCursor({ at: last.created_at, id: last.id }) : null,
   };
 }

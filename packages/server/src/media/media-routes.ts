@@ -12,7 +12,8 @@ import {
 import type { Context } from "hono";
 import { auditEvent, recordAudit } from "../audit/audit-log.ts";
 import type { AppContext, RouteModule } from "../context.ts";
-import { ApiError, validationFailed } from "../errors.ts";
+import { decodeTimeIdCursor } from "../db/time-id-cursor.ts";
+import { ApiError, errorBody, validationFailed } from "../errors.ts";
 import { cacheableJson } from "../http/cache.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
@@ -22,7 +23,7 @@ import { describeRoute } from "../openapi/describe-route.ts";
 import { deletePendingFiles } from "../privacy/after-erasure.ts";
 import { parseOrFail } from "../validation.ts";
 import { parseRange } from "./byte-range.ts";
-import { decodeGalleryCursor, galleryPage } from "./media-gallery.ts";
+import { galleryPage } from "./media-gallery.ts";
 import { parseFiles } from "./media-json.ts";
 import { UPLOAD_RATE_RULE } from "./media-limits.ts";
 import { setMediaStatus } from "./media-moderation.ts";
@@ -45,7 +46,7 @@ const FILE_HEADERS = {
 };
 
 const fileNotFound = (c: Context) =>
-  c.json({ error: { code: "not_found", message: "no such media file" } }, 404, {
+  c.json(errorBody("not_found", "no such media file"), 404, {
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-store",
   });
@@ -157,7 +158,7 @@ export const mediaRoutes: RouteModule = {
         if (product !== undefined && (product.length < 1 || [...product].length > LIMITS.productIdMax))
           fields.product = `must be 1–${LIMITS.productIdMax} characters`;
         const cursor = c.req.query("cursor");
-        const after = cursor ? decodeGalleryCursor(cursor) : undefined;
+        const after = cursor ? decodeTimeIdCursor(cursor) : undefined;
         if (cursor && !after) fields.cursor = "is not a cursor of this gallery; start again without it";
         if (Object.keys(fields).length > 0) throw validationFailed(fields);
         return cacheableJson(
