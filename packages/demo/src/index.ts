@@ -17,7 +17,7 @@ const setting = (env: Record<string, string | undefined>, name: string) => env[n
 
 /** What the server's CLI calls with `start --demo` and `seed`. */
 export const demo: DemoHook = {
-  async seed({ db, secrets, mediaStorage, env, adminUrl }) {
+  async seed({ db, secrets, mediaStorage, env }) {
     const envSecret = setting(env, "PLAUDIT_DEMO_SECRET");
     if (envSecret) {
       try {
@@ -43,11 +43,11 @@ export const demo: DemoHook = {
       now: new Date(),
       ...(adminPassword ? { password: adminPassword } : {}),
     });
-    text +=
+    const adminSignIn = (adminUrl: string) =>
       owner.password && !adminPassword
         ? `Created the demo store's owner. Sign in to the admin app at ${adminUrl}\n  store: demo  email: ${owner.email}  password: ${owner.password}\n`
         : `Admin app: ${adminUrl} (store: demo, email: ${owner.email}; plaudit-server users invite --store demo --email ${owner.email} prints a link to set a new password)\n`;
-    return { created: seeded.created, reviews: seeded.reviews, photos: seeded.photos, text };
+    return { created: seeded.created, reviews: seeded.reviews, photos: seeded.photos, text, adminSignIn };
   },
 
   seedBenchmarkReviews: (db, { count, productId }) =>

@@ -2,8 +2,9 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { usersCommand } from "./admin-users/cli-users.ts";
+import { linkOrigin, usersCommand } from "./admin-users/cli-users.ts";
 import { sweepSessions } from "./admin-users/sessions.ts";
+import { sweepSignInFailures } from "./admin-users/throttle.ts";
 import { createApp } from "./app.ts";
 import { CliError } from "./cli-error.ts";
 import { signCustomerToken } from "./customer-token.ts";
@@ -23,6 +24,7 @@ import { jsonLogger } from "./logger.ts";
 import { IDEMPOTENCY_KEY_DAYS, sweepIdempotencyKeys } from "./loyalty/idempotency-sweep.ts";
 import { mailSettingsFromEnv } from "./mail/mail-settings.ts";
 import { smtpMailer } from "./mail/smtp-mailer.ts";
+import { mediaSettingsCommand } from "./media/media-cli.ts";
 import { MEDIA_LIMITS } from "./media/media-limits.ts";
 import { sweepOrphans } from "./media/orphan-sweep.ts";
 import { mediaStorageFromEnv } from "./media/storage-from-env.ts";
@@ -52,6 +54,9 @@ Commands:
   keys list --store ID                                 keys (no secrets), revoked ones marked
   keys revoke --store ID KEY_ID                        refuse that key from now on
   webhook-secret rotate --store ID [--json]           a new code-webhook secret (printed once)
+  media settings --store ID [--quota SIZE|default] [--hold-unverified on|off] [--json]
+                   a store's upload rules: storage quota (bytes or 10GB, default 5GB) and
+                   holding the photos/videos of reviewers without a verified purchase
   worker           run the job runner alone (review-request emails, notifications);
                    start runs one too — run as many workers as you like on one database
   csp              print what a strict Content-Security-Policy needs for server-rendered
@@ -117,6 +122,8 @@ async function main(): Promise<void> {
       email: { type: "string" },
       voter: { type: "string" },
       role: { type: "string" },
+      quota: { type: "string" },
+      "hold-unverified": { type: "string" },
       json: { type: "boolean" },
       demo: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -148,7 +155,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  if (command === "stores" || command === "keys" || command === "webhook-secret") {
+  if (command === "stores" || command === "keys" || command === "webhook-secret" || command === "media") {
     const db = openDatabase(databaseUrl);
     try {
       await migrate(db);
@@ -176,6 +183,13 @@ async function main(): Promise<void> {
         output = await keysRevoke(db, { store: values.store, keyId: positionals[2] });
       else if (command === "webhook-secret" && sub === "rotate")
         output = await webhookSecretRotate(db, secrets, { store: values.store, json });
+      else if (command === "media" && sub === "settings")
+        output = await mediaSettingsCommand(db, {
+          store: values.store,
+          json,
+          ...(values.quota !== undefined ? { quota: values.quota } : {}),
+          ...(values["hold-unverified"] !== undefined ? { holdUnverified: values["hold-unverified"] } : {}),
+        });
       else throw new CliError(`unknown: ${command} ${sub ?? ""}\n\n${USAGE}`);
       process.stdout.write(output);
     } catch (error) {
@@ -251,6 +265,7 @@ async function main(): Promise<void> {
             json: values.json ?? false,
           },
           new Date(),
+          secrets,
         ),
       );
     } catch (error) {
@@ -312,7 +327,6 @@ async function main(): Promise<void> {
         secrets,
         mediaStorage,
         env: process.env,
-        adminUrl: `http://localhost:${values.port ?? process.env.PORT ?? 8787}/admin/`,
       });
     } catch (error) {
       if (error instanceof CliError) {
@@ -322,6 +336,7 @@ async function main(): Promise<void> {
       throw error;
     }
     process.stdout.write(seeded.text);
+    if (command === "seed") process.stdout.write(seeded.adminSignIn(`${linkOrigin()}/admin/`));
   }
 
   if (command === "seed") {
@@ -417,6 +432,8 @@ async function main(): Promise<void> {
         ? `Plaudit is listening on http://localhost:${info.port}/  —  demo: http://localhost:${info.port}/demo/\n`
         : `Plaudit is listening on http://localhost:${info.port}/ (production: no demo; plaudit-server stores create … makes a store)\n`,
     );
+    // The demo owner's sign-in, once the server listens: the port it really bound (`--port 0`).
+    if (seeded) process.stdout.write(seeded.adminSignIn(`http://localhost:${info.port}/admin/`));
   });
 
   // Uploads never attached to a review go within the hour (MEDIA_LIMITS), idempotency keys after
@@ -431,6 +448,11 @@ async function main(): Promise<void> {
     sweepSessions(ctx.db, new Date())
       .then((deleted) => deleted > 0 && jsonLogger.info({ msg: "swept ended admin sessions", deleted }))
       .catch((error: unknown) => jsonLogger.error({ msg: "session sweep failed", error: String(error) }));
+    sweepSignInFailures(ctx.db, new Date())
+      .then((deleted) => deleted > 0 && jsonLogger.info({ msg: "swept old sign-in failures", deleted }))
+      .catch((error: unknown) =>
+        jsonLogger.error({ msg: "sign-in failure sweep failed", error: String(error) }),
+      );
   };
   const sweeper = setInterval(sweep, MEDIA_LIMITS.orphanSweepEveryMs);
   sweeper.unref();

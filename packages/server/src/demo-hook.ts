@@ -17,8 +17,6 @@ export interface DemoSeedArgs {
   mediaStorage?: MediaStorage;
   /** PLAUDIT_DEMO_SECRET, PLAUDIT_DEMO_ADMIN_PASSWORD, PLAUDIT_DEMO_DIR are read from here. */
   env: Record<string, string | undefined>;
-  /** The admin app's address, for the lines printed about the demo owner. */
-  adminUrl: string;
 }
 
 export interface DemoSeedResult {
@@ -26,8 +24,13 @@ export interface DemoSeedResult {
   created: boolean;
   reviews: number;
   photos: number;
-  /** What to print (the demo secret and owner password when they were just generated). */
+  /** What to print now (the demo secret, when it was just generated). */
   text: string;
+  /**
+   * The lines about the demo store's owner for the admin app at `adminUrl` (its password, when
+   * it was just generated): printed once the server listens and knows its port.
+   */
+  adminSignIn(adminUrl: string): string;
 }
 
 export interface DemoHook {
