@@ -24,6 +24,9 @@ export const LIMITS = {
   /** The audit log's page: default and largest. */
   auditLimitDefault: 50,
   auditLimitMax: 100,
+  /** What a bulk moderation names per review (ids, versions): bounds, not formats. */
+  reviewIdMax: 100,
+  etagMax: 100,
   /** A cursor is opaque; this only bounds what the server is asked to decode. */
   cursorMax: 512,
   /**

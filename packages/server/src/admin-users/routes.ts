@@ -200,7 +200,7 @@ function registerSessionRoutes(app: PlauditHono, ctx: AppContext): void {
       const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
       const user = await setPasswordWithInvite(
         ctx.db,
-        { token: fields.token, password: fields.password, now: ctx.clock() },
+        { token: fields.token, password: fields.password, now: ctx.clock(), secrets: ctx.secrets },
         { ip: clientIp(c, ctx.trustProxy), requestId: c.get("requestId") },
       );
       return c.json({ user }, 200, NO_STORE);
@@ -264,6 +264,7 @@ function registerUserRoutes(app: PlauditHono, ctx: AppContext): void {
           role: input.role,
           now: ctx.clock(),
           origin: publicOriginOf(c, ctx),
+          secrets: ctx.secrets,
         },
         auditEvent(c, ctx, "admin.user.create", ""),
       );
@@ -289,6 +290,7 @@ function registerUserRoutes(app: PlauditHono, ctx: AppContext): void {
           userId: c.req.param("id"),
           now: ctx.clock(),
           origin: publicOriginOf(c, ctx),
+          secrets: ctx.secrets,
         },
         auditEvent(c, ctx, "admin.user.invite", ""),
       );
