@@ -69,6 +69,13 @@ export const ReviewPage = v.object({
   items: v.array(Review),
   nextCursor: v.nullable(v.string()),
   total: v.number(),
+  /**
+   * A text search (`q`) stopped at its first matches in the list's order (1,000): `total` is then
+   * "at least". Absent otherwise.
+   */
+  totalCapped: v.optional(
+    v.pipe(v.literal(true), v.description("the search stopped at its first 1,000 matches: total is a floor")),
+  ),
 });
 export type ReviewPage = v.InferOutput<typeof ReviewPage>;
 

@@ -175,7 +175,8 @@ export const reviewRoutes: RouteModule = {
             limit: query.limit,
             ...(query.cursorValues ? { cursorValues: query.cursorValues } : {}),
           });
-          return cacheableJson(c, await listBody(ctx, c, storeId, found.rows, found.nextCursor, found.total));
+          const body = await listBody(ctx, c, storeId, found.rows, found.nextCursor, found.total);
+          return cacheableJson(c, found.capped ? { ...body, totalCapped: true } : body);
         }
         const page = await listReviews(ctx.db, {
           storeId,
