@@ -145,6 +145,10 @@ export const VoteSubmission = v.object(
   {
     value: v.picklist(VOTE_VALUES, 'must be "up" or "down"'),
     voter: text(1, LIMITS.voterMax, "a voter id"),
+    /** The shopper's customer token, as the X-Plaudit-Customer header would carry it (either works). */
+    customerToken: v.optional(
+      v.pipe(v.string("must be a string"), v.maxLength(LIMITS.customerTokenMax, "is too long")),
+    ),
   },
   "must be a JSON object",
 );

@@ -163,7 +163,9 @@ describe.each(databasesUnderTest())("review search on %s", (kind) => {
             CompiledQuery.raw(`explain query plan ${sql}`, [...parameters]),
           );
           const detail = plan.rows.map((r) => r.detail).join(" | ");
-          expect(detail, sort).toMatch(/USING (COVERING )?INDEX reviews_\w+ \(.* AND \([a-z_,]+\)[<>]\(\?(,\?)*\)\)$/);
+          expect(detail, sort).toMatch(
+            /USING (COVERING )?INDEX reviews_\w+ \(.* AND \([a-z_,]+\)[<>]\(\?(,\?)*\)\)$/,
+          );
           expect(detail, sort).not.toMatch(/TEMP B-TREE/);
         }
       }
