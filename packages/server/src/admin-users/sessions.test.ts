@@ -39,7 +39,14 @@ describe.each(databasesUnderTest())("admin sessions on %s", (kind) => {
   async function user(role: "owner" | "moderator" | "support" = "owner") {
     const created = await createUser(
       server.db,
-      { storeId, email: `s${++n}@shop.example`, role, now: time.clock(), origin: "http://x" },
+      {
+        storeId,
+        email: `s${++n}@shop.example`,
+        role,
+        now: time.clock(),
+        origin: "http://x",
+        secrets: server.app.ctx.secrets,
+      },
       audit(storeId, time.clock()),
     );
     return created.user;
@@ -232,7 +239,14 @@ describe.each(databasesUnderTest())("admin sessions on %s", (kind) => {
   it("signs in with a cookie that expires with the session, and a sign-in forgets the account's failures", async () => {
     const created = await createUser(
       server.db,
-      { storeId, email: "cookie-life@shop.example", role: "owner", now: time.clock(), origin: "http://x" },
+      {
+        storeId,
+        email: "cookie-life@shop.example",
+        role: "owner",
+        now: time.clock(),
+        origin: "http://x",
+        secrets: server.app.ctx.secrets,
+      },
       audit(storeId, time.clock()),
     );
     const token = new URLSearchParams(new URL(created.inviteUrl).hash.split("?")[1]).get("token");
