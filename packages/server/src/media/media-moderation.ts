@@ -27,11 +27,20 @@ export async function setMediaStatus(
     const before = await find.executeTakeFirst();
     if (!before || before.status === "processing")
       throw new ApiError(404, "media_not_found", "no photo or video with this id in this store");
-    // Recorded even when nothing moves: the merchant did decide (again) about this photo.
+    // Recorded even when nothing moves: the merchant did decide (again) about this photo, and it
+    // leaves the media queue (moderated_at) either way: "ready" is how a moderator approves it.
     await appendAudit(tx, audit);
-    if (before.status === args.status) return before;
+    const moderatedAt = ctx.clock().toISOString();
+    if (before.status === args.status) {
+      await tx.updateTable("media").set({ moderated_at: moderatedAt }).where("id", "=", before.id).execute();
+      return { ...before, moderated_at: moderatedAt };
+    }
 
-    await tx.updateTable("media").set({ status: args.status }).where("id", "=", before.id).execute();
+    await tx
+      .updateTable("media")
+      .set({ status: args.status, moderated_at: moderatedAt })
+      .where("id", "=", before.id)
+      .execute();
     if (before.review_id !== null) {
       const delta = args.status === "rejected" ? -1 : 1;
       let findReview = tx.selectFrom("reviews").selectAll().where("id", "=", before.review_id);
@@ -66,7 +75,7 @@ export async function setMediaStatus(
         });
       }
     }
-    return { ...before, status: args.status };
+    return { ...before, status: args.status, moderated_at: moderatedAt };
   });
   return {
     ...toMedia(row, args.baseUrl),
