@@ -4,6 +4,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
+import { solidJpeg } from "../packages/server/testing/test-files.ts";
+import { filePart, upload } from "../packages/server/testing/upload-client.ts";
 import { DEMO_SECRET, type Harness, repoRoot, type ShopPage } from "./harness.ts";
 
 export const DEMO_KEY = DEMO_SECRET;
@@ -99,6 +101,37 @@ export async function pendingReviews(plaudit: Harness, product: string, count: n
     ids.push(id);
   }
   return ids;
+}
+
+/** A review of `product` with one photo (`width` × `height` JPEG), held for moderation: its id and the photo's. */
+export async function pendingReviewWithPhoto(
+  plaudit: Harness,
+  product: string,
+  width = 1600,
+  height = 1200,
+): Promise<{ reviewId: string; mediaId: string }> {
+  const up = await upload(`${plaudit.baseUrl}/v1/stores/demo/media`, [
+    filePart(await solidJpeg(width, height)),
+  ]);
+  expect(up.status, JSON.stringify(up.json)).toBe(201);
+  const res = await fetch(`${plaudit.baseUrl}/v1/stores/demo/products/${product}/reviews`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      rating: 4,
+      title: `${product} with a photo`,
+      body: `A photo of ${product} as it arrived, taken by its buyer.`,
+      author: { name: "Photo Shopper", email: `photo-${product}@example.com` },
+      mediaIds: [up.json.id],
+    }),
+  });
+  const json = (await res.json()) as Json;
+  expect(res.status, JSON.stringify(json)).toBe(201);
+  const reviewId: string = json.review.id;
+  expect(
+    (await adminApi(plaudit, "PATCH", `/v1/admin/reviews/${reviewId}`, { status: "pending" })).status,
+  ).toBe(200);
+  return { reviewId, mediaId: up.json.id };
 }
 
 export async function statusOf(

@@ -276,7 +276,7 @@ export const mediaRoutes: RouteModule = {
         examples: [
           {
             summary: "no such file",
-            params: { store: "{{store}}", id: "AAAAAAAAAAAAAAAAAAAAAA", file: "w640.webp" },
+            params: { store: "demo", id: "AAAAAAAAAAAAAAAAAAAAAA", file: "w640.webp" },
             status: 404,
           },
         ],
