@@ -253,31 +253,3 @@ export const AdminMedia = v.object({
   status: v.picklist(["ready", "rejected"]),
   reviewId: v.nullable(v.string()),
 });
-
-/** The media queue's states: waiting for a moderator, approved (kept), rejected. */
-export const MEDIA_QUEUE_STATES = ["waiting", "approved", "rejected"] as const;
-export type MediaQueueState = (typeof MEDIA_QUEUE_STATES)[number];
-
-/** One photo or video in the media queue, with the review it belongs to. */
-export const AdminMediaItem = v.object({
-  ...AdminMedia.entries,
-  /** When a moderator approved or rejected it; null while it waits. */
-  moderatedAt: v.nullable(v.string()),
-  review: v.object({
-    id: v.string(),
-    productId: v.string(),
-    rating: Rating,
-    title: v.string(),
-    body: v.string(),
-    status: v.picklist(REVIEW_STATUSES),
-    author: v.object({ name: v.string() }),
-  }),
-});
-export type AdminMediaItem = v.InferOutput<typeof AdminMediaItem>;
-export const AdminMediaPage = cursorPage(AdminMediaItem);
-export type AdminMediaPage = v.InferOutput<typeof AdminMediaPage>;
-export const AdminMediaQuery = v.object({
-  state: v.optional(v.picklist(MEDIA_QUEUE_STATES), "waiting"),
-  limit: v.optional(limitText(LIMITS.adminListLimitMax)),
-  cursor: v.optional(cursor),
-});

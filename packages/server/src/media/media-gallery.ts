@@ -1,7 +1,5 @@
 import type { GalleryItem, GalleryPage, Rating } from "@plaudit/contract";
-import type { SelectQueryBuilder } from "kysely";
 import type { Database } from "../db/database.ts";
-import type { Schema } from "../db/schema.ts";
 import { encodeTimeIdCursor, type TimeId } from "../db/time-id-cursor.ts";
 import { toMedia } from "./media-json.ts";
 
@@ -22,43 +20,30 @@ export async function galleryPage(
     .where("media.status", "=", "ready")
     .where("reviews.status", "=", "published");
   if (args.productId !== undefined) query = query.where("reviews.product_id", "=", args.productId);
-  const { page, nextCursor } = await newestFirst(query, args);
-  const items: GalleryItem[] = page.map((row) => ({
-    ...toMedia(row, args.baseUrl),
-    reviewId: row.review_id as string,
-    productId: row.review_product_id,
-    rating: Number(row.review_rating) as Rating,
-  }));
-  return { items, nextCursor };
-}
-
-/**
- * One page of a media query, newest upload first, after the cursor's row: its rows and the cursor
- * of the next page (null on the last). The gallery and the admin's media queue page this way.
- */
-export async function newestFirst<O extends { created_at: string; id: string }>(
-  query: SelectQueryBuilder<Schema, "media" | "reviews", O>,
-  args: { limit: number; after?: TimeId },
-): Promise<{ page: O[]; nextCursor: string | null }> {
-  let paged = query;
   if (args.after) {
     const { at: createdAt, id } = args.after;
-    paged = paged.where((eb) =>
+    query = query.where((eb) =>
       eb.or([
         eb("media.created_at", "<", createdAt),
         eb.and([eb("media.created_at", "=", createdAt), eb("media.id", "<", id)]),
       ]),
     );
   }
-  const rows = await paged
+  const rows = await query
     .orderBy("media.created_at", "desc")
     .orderBy("media.id", "desc")
     .limit(args.limit + 1)
     .execute();
   const page = rows.slice(0, args.limit);
   const last = page[page.length - 1];
+  const items: GalleryItem[] = page.map((row) => ({
+    ...toMedia(row, args.baseUrl),
+    reviewId: row.review_id as string,
+    productId: row.review_product_id,
+    rating: Number(row.review_rating) as Rating,
+  }));
   return {
-    page,
+    items,
     nextCursor:
       rows.length > args.limit && last ? encodeTimeIdCursor({ at: last.created_at, id: last.id }) : null,
   };

@@ -12,15 +12,6 @@ export function parseFiles(json: string): MediaFiles {
   };
 }
 
-/**
- * The base of media URLs in admin answers: `${origin}/v1/admin/media/{store}/{id}/{file}` is the
- * admin API's file route, which serves a moderator (session cookie or key) media that are not
- * public (yet): a pending review's photos, a rejected video. Never the CDN's base.
- */
-export function adminMediaBase(origin: string): string {
-  return `${origin.replace(/\/+$/, "")}/v1/admin`;
-}
-
 /** Every storage key of a row (for deleting it). */
 export function keysOf(files: MediaFiles): string[] {
   return [...files.images.flatMap((v) => [v.webp, v.jpg]), ...(files.video ? [files.video] : [])];

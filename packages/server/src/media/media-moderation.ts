@@ -27,20 +27,11 @@ export async function setMediaStatus(
     const before = await find.executeTakeFirst();
     if (!before || before.status === "processing")
       throw new ApiError(404, "media_not_found", "no photo or video with this id in this store");
-    // Recorded even when nothing moves: the merchant did decide (again) about this photo, and it
-    // leaves the media queue (moderated_at) either way: "ready" is how a moderator approves it.
+    // Recorded even when nothing moves: the merchant did decide (again) about this photo.
     await appendAudit(tx, audit);
-    const moderatedAt = ctx.clock().toISOString();
-    if (before.status === args.status) {
-      await tx.updateTable("media").set({ moderated_at: moderatedAt }).where("id", "=", before.id).execute();
-      return { ...before, moderated_at: moderatedAt };
-    }
+    if (before.status === args.status) return before;
 
-    await tx
-      .updateTable("media")
-      .set({ status: args.status, moderated_at: moderatedAt })
-      .where("id", "=", before.id)
-      .execute();
+    await tx.updateTable("media").set({ status: args.status }).where("id", "=", before.id).execute();
     if (before.review_id !== null) {
       const delta = args.status === "rejected" ? -1 : 1;
       let findReview = tx.selectFrom("reviews").selectAll().where("id", "=", before.review_id);
@@ -75,7 +66,7 @@ export async function setMediaStatus(
         });
       }
     }
-    return { ...before, status: args.status, moderated_at: moderatedAt };
+    return { ...before, status: args.status };
   });
   return {
     ...toMedia(row, args.baseUrl),

@@ -1,8 +1,6 @@
 import { Readable } from "node:stream";
 import {
   AdminMedia,
-  AdminMediaPage,
-  AdminMediaQuery,
   GalleryPage,
   GalleryQuery,
   LIMITS,
@@ -26,10 +24,9 @@ import { deletePendingFiles } from "../privacy/after-erasure.ts";
 import { parseOrFail } from "../validation.ts";
 import { parseRange } from "./byte-range.ts";
 import { galleryPage } from "./media-gallery.ts";
-import { adminMediaBase, keysOf, parseFiles } from "./media-json.ts";
+import { parseFiles } from "./media-json.ts";
 import { UPLOAD_RATE_RULE } from "./media-limits.ts";
 import { setMediaStatus } from "./media-moderation.ts";
-import { MEDIA_QUEUE_STATES, type MediaQueueState, mediaQueuePage } from "./media-queue.ts";
 import { assertWithinQuota } from "./media-quota.ts";
 import { sweepOrphans } from "./orphan-sweep.ts";
 import { receiveUpload } from "./receive-upload.ts";
@@ -72,55 +69,10 @@ async function publicKey(
     .where("reviews.status", "=", "published")
     .executeTakeFirst();
   if (!row) return undefined;
+  const files = parseFiles(row.files);
   // The key comes from our own row, never from the request: the request only picks among them.
-  return keysOf(parseFiles(row.files)).find((key) => key.endsWith(`/${file}`));
-}
-
-/** Moderators' copies: never kept by shared caches, checked again on every use (a rejection counts at once). */
-const ADMIN_FILE_HEADERS = { ...FILE_HEADERS, "Cache-Control": "private, no-cache" };
-
-/**
- * The storage key of a file of an attached, ready or rejected upload of `storeId` (whatever its
- * review's status: moderators see what waits), else undefined.
- */
-async function moderationKey(
-  ctx: AppContext,
-  storeId: string,
-  mediaId: string,
-  file: string,
-): Promise<string | undefined> {
-  if (!MEDIA_ID.test(mediaId) || !FILE.test(file)) return undefined;
-  const row = await ctx.db.kysely
-    .selectFrom("media")
-    .select(["files"])
-    .where("id", "=", mediaId)
-    .where("store_id", "=", storeId)
-    .where("status", "in", ["ready", "rejected"])
-    .where("review_id", "is not", null)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return keysOf(parseFiles(row.files)).find((key) => key.endsWith(`/${file}`));
-}
-
-/** Sends one stored file: ETag/304, a single byte range (206/416), HEAD. */
-async function serveFile(c: Context, ctx: AppContext, key: string, baseHeaders: Record<string, string>) {
-  const info = await ctx.mediaStorage.stat(key);
-  if (!info) return fileNotFound(c);
-  const etag = `"${key.replace(/[^A-Za-z0-9]/g, "")}"`;
-  const headers: Record<string, string> = { ...baseHeaders, "Content-Type": info.contentType, ETag: etag };
-  if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
-  const range = parseRange(c.req.header("range"), info.size);
-  if (range.kind === "unsatisfiable")
-    return c.body(null, 416, { ...headers, "Content-Range": `bytes */${info.size}` });
-  const partial = range.kind === "partial" ? { start: range.start, end: range.end } : undefined;
-  const length = partial ? partial.end - partial.start + 1 : info.size;
-  headers["Content-Length"] = String(length);
-  if (partial) headers["Content-Range"] = `bytes ${partial.start}-${partial.end}/${info.size}`;
-  const status = partial ? 206 : 200;
-  if (c.req.method === "HEAD") return c.body(null, status, headers);
-  const object = await ctx.mediaStorage.get(key, partial);
-  if (!object) return fileNotFound(c);
-  return c.body(Readable.toWeb(object.body) as ReadableStream, status, headers);
+  const keys = [...files.images.flatMap((v) => [v.webp, v.jpg]), ...(files.video ? [files.video] : [])];
+  return keys.find((key) => key.endsWith(`/${file}`));
 }
 
 /** Uploads, the gallery, serving files, and the admin's reject and sweep. */
@@ -250,83 +202,29 @@ export const mediaRoutes: RouteModule = {
       }),
       async (c) => {
         const key = await publicKey(ctx, c.req.param("store"), c.req.param("id"), c.req.param("file"));
-        return key ? serveFile(c, ctx, key, FILE_HEADERS) : fileNotFound(c);
-      },
-    );
+        if (!key) return fileNotFound(c);
+        const info = await ctx.mediaStorage.stat(key);
+        if (!info) return fileNotFound(c);
+        const etag = `"${key.replace(/[^A-Za-z0-9]/g, "")}"`;
+        const headers: Record<string, string> = {
+          ...FILE_HEADERS,
+          "Content-Type": info.contentType,
+          ETag: etag,
+        };
+        if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
 
-    app.get(
-      "/v1/admin/media/:store/:id/:file",
-      describeRoute({
-        summary:
-          "A media file for moderation: also while its review is pending or the item rejected (scope reviews:read)",
-        description:
-          "The URLs of media in admin answers point here (session cookie or key). Cache-Control: private, no-cache.",
-        params: {
-          store: { description: "The store's id (that of the session or key)" },
-          id: { description: "Media id" },
-          file: { description: "e.g. w1280.jpg, video.mp4" },
-        },
-        responses: {
-          200: { description: "The file", contentType: "application/octet-stream" },
-          206: { description: "Partial content", contentType: "application/octet-stream" },
-          304: { description: "Not modified" },
-          416: { description: "Range not satisfiable" },
-        },
-        errors: [404],
-        examples: [
-          {
-            summary: "no such file",
-            params: { store: "demo", id: "AAAAAAAAAAAAAAAAAAAAAA", file: "w640.webp" },
-            status: 404,
-          },
-        ],
-      }),
-      requireScope("reviews:read"),
-      async (c) => {
-        const storeId = c.get("store").id;
-        if (c.req.param("store") !== storeId) return fileNotFound(c);
-        const key = await moderationKey(ctx, storeId, c.req.param("id"), c.req.param("file"));
-        return key ? serveFile(c, ctx, key, ADMIN_FILE_HEADERS) : fileNotFound(c);
-      },
-    );
-
-    app.get(
-      "/v1/admin/media",
-      describeRoute({
-        summary:
-          "The media queue: photos and videos of reviews, waiting for a moderator (or approved, or rejected), newest first",
-        query: AdminMediaQuery,
-        responses: { 200: AdminMediaPage },
-        errors: [422],
-        examples: [
-          { summary: "what waits for a moderator", query: { state: "waiting" }, status: 200 },
-          { summary: "an unknown state", query: { state: "spam" }, status: 422 },
-        ],
-      }),
-      requireScope("reviews:read"),
-      async (c) => {
-        const fields: Record<string, string> = {};
-        const state = c.req.query("state") ?? "waiting";
-        if (!(MEDIA_QUEUE_STATES as readonly string[]).includes(state))
-          fields.state = "must be waiting, approved or rejected";
-        const limitText = c.req.query("limit");
-        const limit = limitText === undefined ? LIMITS.adminListLimitDefault : Number(limitText);
-        if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.adminListLimitMax)
-          fields.limit = `must be an integer from 1 to ${LIMITS.adminListLimitMax}`;
-        const cursor = c.req.query("cursor");
-        const after = cursor ? decodeTimeIdCursor(cursor) : undefined;
-        if (cursor && !after) fields.cursor = "is not a cursor of this list; start again without it";
-        if (Object.keys(fields).length > 0) throw validationFailed(fields);
-        c.header("Cache-Control", "no-store");
-        return c.json(
-          await mediaQueuePage(ctx.db, {
-            storeId: c.get("store").id,
-            state: state as MediaQueueState,
-            limit,
-            baseUrl: adminMediaBase(publicOriginOf(c, ctx)),
-            ...(after ? { after } : {}),
-          }),
-        );
+        const range = parseRange(c.req.header("range"), info.size);
+        if (range.kind === "unsatisfiable")
+          return c.body(null, 416, { ...headers, "Content-Range": `bytes */${info.size}` });
+        const partial = range.kind === "partial" ? { start: range.start, end: range.end } : undefined;
+        const length = partial ? partial.end - partial.start + 1 : info.size;
+        headers["Content-Length"] = String(length);
+        if (partial) headers["Content-Range"] = `bytes ${partial.start}-${partial.end}/${info.size}`;
+        const status = partial ? 206 : 200;
+        if (c.req.method === "HEAD") return c.body(null, status, headers);
+        const object = await ctx.mediaStorage.get(key, partial);
+        if (!object) return fileNotFound(c);
+        return c.body(Readable.toWeb(object.body) as ReadableStream, status, headers);
       },
     );
 

@@ -1,5 +1,3 @@
-import type { ColumnType } from "kysely";
-
 // The `media` table (migration 0003-media). One row per upload; its files are listed in `files`.
 
 /** One responsive size of an image (or of a video's poster), as WebP and as JPEG. */
@@ -42,8 +40,6 @@ export interface MediaTable {
   /** Bytes stored, all files together. */
   bytes: number;
   created_at: string;
-  /** When a moderator approved or rejected it (migration 0041); null while it waits in the media queue. */
-  moderated_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MediaTables {

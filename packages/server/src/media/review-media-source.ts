@@ -1,6 +1,6 @@
 import type { Media } from "@plaudit/contract";
 import type { ReviewMediaSource } from "../reviews/review-media.ts";
-import { adminMediaBase, toMedia } from "./media-json.ts";
+import { toMedia } from "./media-json.ts";
 
 /**
  * The real link between reviews and the media table. `attach` runs inside the review's own
@@ -39,8 +39,7 @@ export function tableReviewMedia(options: { baseUrl?: string } = {}): ReviewMedi
       return lost.length > 0 ? { ok: false, unknownIds: lost } : { ok: true, count: ids.length };
     },
 
-    async forReviews(db, storeId, reviewIds, origin, options) {
-      const base = options?.admin ? adminMediaBase(origin) : baseUrl || origin;
+    async forReviews(db, storeId, reviewIds, origin) {
       const byReview = new Map<string, Media[]>();
       if (reviewIds.length === 0) return byReview;
       const rows = await db.kysely
@@ -54,7 +53,7 @@ export function tableReviewMedia(options: { baseUrl?: string } = {}): ReviewMedi
         .execute();
       for (const row of rows) {
         const list = byReview.get(row.review_id as string) ?? [];
-        list.push(toMedia(row, base));
+        list.push(toMedia(row, baseUrl || origin));
         byReview.set(row.review_id as string, list);
       }
       return byReview;

@@ -133,8 +133,6 @@ export async function recordMedia(
     placeholder: images.placeholder,
     bytes,
     created_at: args.now.toISOString(),
-    // Waits in the admin's media queue once a review names it.
-    moderated_at: null,
   };
   await db.kysely.insertInto("media").values(row).execute();
 

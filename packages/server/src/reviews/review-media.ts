@@ -18,15 +18,13 @@ export interface ReviewMediaSource {
   /**
    * The media of each review, in display order; reviews without media may be missing. `origin` is
    * the public origin of the request being answered: media URLs start with it unless a media base
-   * URL is configured. `{ admin: true }`: URLs of the admin API's own file route (media/media-json.ts
-   * adminMediaBase), which serves a moderator media not public yet (a pending review's photos).
+   * URL is configured.
    */
   forReviews(
     db: Database,
     storeId: string,
     reviewIds: string[],
     origin: string,
-    options?: { admin?: boolean },
   ): Promise<Map<string, Media[]>>;
 }
 

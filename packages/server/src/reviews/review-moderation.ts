@@ -99,7 +99,7 @@ export async function moderateReview(
     await appendAudit(tx, audit);
     return after;
   });
-  const media = await mediaOfRow(ctx, storeId, row, origin, { admin: true });
+  const media = await mediaOfRow(ctx, storeId, row, origin);
   return toAdminReview(row, media);
 }
 
@@ -165,8 +165,6 @@ export async function moderateReviews(
   });
   const withMedia = rows.filter((row) => Number(row.media_count) > 0).map((row) => row.id);
   const media =
-    withMedia.length > 0
-      ? await ctx.media.forReviews(ctx.db, storeId, withMedia, origin, { admin: true })
-      : new Map();
+    withMedia.length > 0 ? await ctx.media.forReviews(ctx.db, storeId, withMedia, origin) : new Map();
   return rows.map((row) => toAdminReview(row, media.get(row.id) ?? []));
 }

@@ -8,8 +8,7 @@ export async function mediaOfRow(
   storeId: string,
   row: ReviewRow,
   origin: string,
-  options?: { admin?: boolean },
 ): Promise<Media[]> {
   if (Number(row.media_count) === 0) return [];
-  return (await ctx.media.forReviews(ctx.db, storeId, [row.id], origin, options)).get(row.id) ?? [];
+  return (await ctx.media.forReviews(ctx.db, storeId, [row.id], origin)).get(row.id) ?? [];
 }

@@ -97,7 +97,7 @@ export const adminReviewRoutes: RouteModule = {
         const ids = page.rows.filter((r) => Number(r.media_count) > 0).map((r) => r.id);
         const media =
           ids.length > 0
-            ? await ctx.media.forReviews(ctx.db, storeId, ids, publicOriginOf(c, ctx), { admin: true })
+            ? await ctx.media.forReviews(ctx.db, storeId, ids, publicOriginOf(c, ctx))
             : new Map();
         c.header("Cache-Control", "no-store");
         return c.json({
@@ -175,7 +175,7 @@ export const adminReviewRoutes: RouteModule = {
           .executeTakeFirst();
         if (!row) throw new ApiError(404, "review_not_found", "no review with this id in this store");
         const origin = publicOriginOf(c, ctx);
-        const media = await mediaOfRow(ctx, storeId, row, origin, { admin: true });
+        const media = await mediaOfRow(ctx, storeId, row, origin);
         const review = toAdminReview(row, media);
         return c.json(review, 200, { "Cache-Control": "no-store", ETag: review.etag });
       },

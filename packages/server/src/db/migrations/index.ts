@@ -11,7 +11,6 @@ import * as m0030 from "./0030-jobs.ts";
 import * as m0031 from "./0031-suppression.ts";
 import * as m0032 from "./0032-review-requests.ts";
 import * as m0040 from "./0040-admin-users.ts";
-import * as m0041 from "./0041-media-moderated.ts";
 import * as m0050 from "./0050-trust.ts";
 import * as m0060 from "./0060-ledger-append-only.ts";
 
@@ -32,7 +31,6 @@ export const migrations: Record<string, Migration> = {
   "0031-suppression": m0031,
   "0032-review-requests": m0032,
   "0040-admin-users": m0040,
-  "0041-media-moderated": m0041,
   "0050-trust": m0050,
   "0060-ledger-append-only": m0060,
 };
