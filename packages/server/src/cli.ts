@@ -25,6 +25,7 @@ import { jsonLogger } from "./logger.ts";
 import { IDEMPOTENCY_KEY_DAYS, sweepIdempotencyKeys } from "./loyalty/idempotency-sweep.ts";
 import { mailSettingsFromEnv } from "./mail/mail-settings.ts";
 import { smtpMailer } from "./mail/smtp-mailer.ts";
+import { mediaSettingsCommand } from "./media/media-cli.ts";
 import { MEDIA_LIMITS } from "./media/media-limits.ts";
 import { sweepOrphans } from "./media/orphan-sweep.ts";
 import { mediaStorageFromEnv } from "./media/storage-from-env.ts";
@@ -52,6 +53,9 @@ Commands:
   keys create --store ID --name NAME [--scopes a,b]   a new admin key (printed once)
   keys list --store ID                                 keys (no secrets), revoked ones marked
   keys revoke --store ID KEY_ID                        refuse that key from now on
+  media settings --store ID [--quota SIZE|default] [--hold-unverified on|off] [--json]
+                   a store's upload rules: storage quota (bytes or 10GB, default 5GB) and
+                   holding the photos/videos of reviewers without a verified purchase
   worker           run the job runner alone (review-request emails, notifications);
                    start runs one too — run as many workers as you like on one database
   csp              print what a strict Content-Security-Policy needs for server-rendered
@@ -119,6 +123,8 @@ async function main(): Promise<void> {
       email: { type: "string" },
       voter: { type: "string" },
       role: { type: "string" },
+      quota: { type: "string" },
+      "hold-unverified": { type: "string" },
       json: { type: "boolean" },
       demo: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -150,7 +156,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  if (command === "stores" || command === "keys") {
+  if (command === "stores" || command === "keys" || command === "media") {
     const db = openDatabase(databaseUrl);
     try {
       await migrate(db);
@@ -176,6 +182,13 @@ async function main(): Promise<void> {
         output = await keysList(db, { store: values.store, json });
       else if (command === "keys" && sub === "revoke")
         output = await keysRevoke(db, { store: values.store, keyId: positionals[2] });
+      else if (command === "media" && sub === "settings")
+        output = await mediaSettingsCommand(db, {
+          store: values.store,
+          json,
+          ...(values.quota !== undefined ? { quota: values.quota } : {}),
+          ...(values["hold-unverified"] !== undefined ? { holdUnverified: values["hold-unverified"] } : {}),
+        });
       else throw new CliError(`unknown: ${command} ${sub ?? ""}\n\n${USAGE}`);
       process.stdout.write(output);
     } catch (error) {

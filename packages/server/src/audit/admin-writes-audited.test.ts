@@ -127,6 +127,15 @@ const WRITE_CASES: Record<string, WriteCase> = {
       return { call: json(kit, "PATCH", `/v1/admin/media/${id}`, { status: "rejected" }), target: id };
     },
   },
+  "PUT /v1/admin/media/settings": {
+    action: "media.settings.save",
+    async prepare(kit) {
+      return {
+        call: json(kit, "PUT", "/v1/admin/media/settings", { quotaBytes: 1024 ** 3 }),
+        target: kit.storeId,
+      };
+    },
+  },
   "POST /v1/admin/media/sweep": {
     action: "media.sweep",
     async prepare(kit) {
