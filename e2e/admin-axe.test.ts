@@ -12,6 +12,7 @@ import {
   pendingReviewWithPhoto,
   screenshot,
   signInThroughInvite,
+  withHeldMedia,
 } from "./admin-helpers.ts";
 import { type Harness, startHarness } from "./harness.ts";
 import { axeViolations } from "./reviews-widget-helpers.ts";
@@ -106,7 +107,9 @@ describe.each(["en", "de", "he"] as const)("accessibility of the admin app in %s
     await expectNoViolations(page, `audit log, ${locale}`);
     if (locale === "en") await screenshot(page, "audit");
 
-    const photo = await pendingReviewWithPhoto(plaudit, `axe-photo-${locale}`, 1000, 750);
+    const photo = await withHeldMedia(plaudit, () =>
+      pendingReviewWithPhoto(plaudit, `axe-photo-${locale}`, 1000, 750),
+    );
     await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=axe-photo-${locale}`);
     await card(page, `axe-photo-${locale} with a photo`).locator("button.thumb").click();
     await page.locator("dialog[open] img.full").waitFor();
@@ -121,7 +124,7 @@ describe.each(["en", "de", "he"] as const)("accessibility of the admin app in %s
     await page.locator("dialog[open] img.full").waitFor();
     await expectNoViolations(page, `media queue with a photo open, ${locale}`);
     await page.keyboard.press("Escape");
-    await page.goto(`${plaudit.baseUrl}/admin/#/media?state=rejected`);
+    await page.goto(`${plaudit.baseUrl}/admin/#/media?status=rejected`);
     await page.locator("main h1").waitFor();
     await page.waitForLoadState("networkidle");
     await expectNoViolations(page, `media queue, rejected tab, ${locale}`);

@@ -134,6 +134,21 @@ export async function pendingReviewWithPhoto(
   return { reviewId, mediaId: up.json.id };
 }
 
+/**
+ * Runs `work` with the demo store holding photos of reviewers without a verified purchase for a
+ * moderator (it shows them by default), then puts the setting back.
+ */
+export async function withHeldMedia<T>(plaudit: Harness, work: () => Promise<T>): Promise<T> {
+  expect(
+    (await adminApi(plaudit, "PUT", "/v1/admin/media/settings", { holdUnverifiedMedia: true })).status,
+  ).toBe(200);
+  try {
+    return await work();
+  } finally {
+    await adminApi(plaudit, "PUT", "/v1/admin/media/settings", { holdUnverifiedMedia: false });
+  }
+}
+
 export async function statusOf(
   plaudit: Harness,
   id: string,

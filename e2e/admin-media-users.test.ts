@@ -13,6 +13,7 @@ import {
   screenshot,
   signInThroughInvite,
   statusOf,
+  withHeldMedia,
 } from "./admin-helpers.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
@@ -39,7 +40,7 @@ async function shownImage(page: Page): Promise<{ width: number; height: number; 
 
 describe("photos and videos", () => {
   it("shows a pending review's photo at full size in the queue, which the public cannot see", async () => {
-    const { reviewId } = await pendingReviewWithPhoto(plaudit, "photo-mug", 1600, 1200);
+    const { reviewId, mediaId } = await pendingReviewWithPhoto(plaudit, "photo-mug", 1600, 1200);
     const shop = await signInThroughInvite(plaudit, "moderator", "viewer@demo.example");
     const { page } = shop;
     await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=photo-mug&media=1`);
@@ -49,8 +50,8 @@ describe("photos and videos", () => {
     // The largest stored size (1280 px wide), not the thumbnail, served by the admin file route.
     expect(image.width).toBe(1280);
     expect(image.height).toBe(960);
-    expect(image.src).toContain("/v1/admin/media/demo/");
-    expect((await fetch(image.src.replace("/v1/admin/media/", "/media/"))).status).toBe(404);
+    expect(image.src).toBe(`${plaudit.baseUrl}/v1/admin/media/${mediaId}/files/w1280.jpg`);
+    expect((await fetch(`${plaudit.baseUrl}/media/demo/${mediaId}/w1280.jpg`)).status).toBe(404);
     await screenshot(page, "queue-media-viewer");
     await page.keyboard.press("Escape");
     await page.locator("dialog[open]").waitFor({ state: "detached" });
@@ -58,9 +59,12 @@ describe("photos and videos", () => {
     expect(shop.problems()).toEqual([]);
   });
 
-  it("approves and rejects photos in the media queue, full size first", async () => {
-    const keep = await pendingReviewWithPhoto(plaudit, "photo-keep", 1200, 900);
-    const drop = await pendingReviewWithPhoto(plaudit, "photo-drop", 900, 1200);
+  it("approves and rejects held photos in the media queue, full size first", async () => {
+    // Held: the demo store is set to hold photos of reviewers without a verified purchase.
+    const [keep, drop] = await withHeldMedia(plaudit, async () => [
+      await pendingReviewWithPhoto(plaudit, "photo-keep", 1200, 900),
+      await pendingReviewWithPhoto(plaudit, "photo-drop", 900, 1200),
+    ]);
     const shop = await signInThroughInvite(plaudit, "moderator", "media@demo.example");
     const { page } = shop;
     await page.locator("header.top nav a", { hasText: "Photos & videos" }).click();
@@ -77,18 +81,18 @@ describe("photos and videos", () => {
     await page.locator(".toasts", { hasText: "Rejected." }).waitFor();
 
     const state = async (s: string) =>
-      (await adminApi(plaudit, "GET", `/v1/admin/media?state=${s}&limit=100`)).json.items.map(
+      (await adminApi(plaudit, "GET", `/v1/admin/media?status=${s}&limit=100`)).json.items.map(
         (m: { id: string }) => m.id,
       );
-    expect(await state("approved")).toContain(keep.mediaId);
+    expect(await state("ready")).toContain(keep.mediaId);
     expect(await state("rejected")).toContain(drop.mediaId);
-    expect(await state("waiting")).not.toContain(keep.mediaId);
+    expect(await state("held")).not.toContain(keep.mediaId);
 
     // The rejected one can be restored from its tab.
     await page.locator("nav.tabs a", { hasText: "Rejected" }).click();
     await item(drop.mediaId).locator(".actions button", { hasText: "Restore" }).click();
     await item(drop.mediaId).waitFor({ state: "detached" });
-    expect(await state("approved")).toContain(drop.mediaId);
+    expect(await state("ready")).toContain(drop.mediaId);
     expect(shop.problems()).toEqual([]);
   });
 });

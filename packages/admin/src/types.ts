@@ -1,7 +1,7 @@
 // The shapes the admin API answers, from the contract (types only: no schema code is bundled).
 
 import type {
-  AdminMediaItem,
+  AdminMediaPage,
   AdminReview,
   AdminSession as AdminSessionSchema,
   AdminUser as AdminUserSchema,
@@ -14,4 +14,5 @@ import type * as v from "valibot";
 
 export type AdminSession = v.InferOutput<typeof AdminSessionSchema>;
 export type AdminUser = v.InferOutput<typeof AdminUserSchema>;
-export type { AdminMediaItem, AdminReview, AuditItem, CustomerDetail, CustomerMatches, Overview };
+export type AdminMediaItem = AdminMediaPage["items"][number];
+export type { AdminReview, AuditItem, CustomerDetail, CustomerMatches, Overview };

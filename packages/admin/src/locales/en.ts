@@ -171,7 +171,7 @@ export const en = {
   navUsers: "Users",
   mediaTitle: "Photos and videos",
   mediaWaiting: "Waiting",
-  mediaApproved: "Approved",
+  mediaApproved: "Shown",
   mediaRejected: "Rejected",
   mediaStates: "Show",
   mediaEmpty: "No photos or videos here.",
@@ -180,7 +180,6 @@ export const en = {
   mediaApprovedDone: "Approved.",
   mediaRejectedDone: "Rejected.",
   mediaRestoredDone: "Restored.",
-  reviewStatus: "Review: {status}",
   usersTitle: "Users",
   inviteTitle: "Invite someone",
   role: "Role",
@@ -208,8 +207,9 @@ export const en = {
   removeText: "They are signed out at once and can no longer sign in. The audit log keeps what they did.",
   removed: "{email} was removed.",
   usersEmpty: "No users yet.",
-  photoBy: "Photo from the review by {name} of {product}",
-  videoBy: "Video from the review by {name} of {product}",
+  unverifiedBuyer: "No verified purchase",
+  photoBy: "Photo of {product}",
+  videoBy: "Video of {product}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,47 +8,46 @@ import { can, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
 import type { AdminMediaItem } from "../types.ts";
 
-// The media queue (GET /v1/admin/media): shoppers' photos and videos wait here until a moderator
-// approves or rejects each (PATCH /v1/admin/media/{id}). Files come from the admin API's own file
-// route, so a pending review's photos show at full size before anyone else can see them.
+// The media queue (GET /v1/admin/media): photos and videos held for a moderator (a reviewer
+// without a verified purchase, in a store that holds those) wait here until a moderator approves
+// (PATCH status "ready") or rejects each; shown and rejected ones have their own tabs. Files come
+// from the moderator's own URLs, so held photos show at full size before anyone else sees them.
 
-type State = "waiting" | "approved" | "rejected";
-const STATES: [State, MessageKey][] = [
-  ["waiting", "mediaWaiting"],
-  ["approved", "mediaApproved"],
+type Status = AdminMediaItem["status"];
+const TABS: [Status, MessageKey][] = [
+  ["held", "mediaWaiting"],
+  ["ready", "mediaApproved"],
   ["rejected", "mediaRejected"],
 ];
-const REVIEW_STATUS: Record<AdminMediaItem["review"]["status"], MessageKey> = {
-  pending: "statusPending",
-  published: "statusPublished",
-  rejected: "statusRejected",
-};
 
 export default function MediaQueue() {
   const where = useSignal(route);
   const current = useSignal(session);
   const mayModerate = can(current, "reviews:moderate");
-  const chosen = where.params.get("state");
-  const state: State = chosen === "approved" || chosen === "rejected" ? chosen : "waiting";
+  const chosen = where.params.get("status");
+  const status: Status = chosen === "ready" || chosen === "rejected" ? chosen : "held";
   const { items, setItems, cursor, failed, load } = usePagedList<AdminMediaItem>("/v1/admin/media", {
-    state,
+    status,
     limit: "48",
   });
   const [viewing, setViewing] = useState<AdminMediaItem | null>(null);
   const [announce, setAnnounce] = useState("");
   const [busy, setBusy] = useState<string | null>(null);
 
-  async function decide(item: AdminMediaItem, status: "ready" | "rejected") {
+  async function decide(item: AdminMediaItem, next: "ready" | "rejected") {
     setBusy(item.id);
     try {
-      await api(`/v1/admin/media/${encodeURIComponent(item.id)}`, { method: "PATCH", body: { status } });
+      await api(`/v1/admin/media/${encodeURIComponent(item.id)}`, {
+        method: "PATCH",
+        body: { status: next },
+      });
       setItems((old) => (old ?? []).filter((m) => m.id !== item.id));
       setViewing(null);
       setAnnounce(
         t(
-          status === "rejected"
+          next === "rejected"
             ? "mediaRejectedDone"
-            : state === "rejected"
+            : status === "rejected"
               ? "mediaRestoredDone"
               : "mediaApprovedDone",
         ),
@@ -61,20 +60,17 @@ export default function MediaQueue() {
   }
 
   const label = (item: AdminMediaItem) =>
-    t(item.kind === "video" ? "videoBy" : "photoBy", {
-      name: item.review.author.name,
-      product: item.review.productId,
-    });
+    t(item.kind === "video" ? "videoBy" : "photoBy", { product: item.productId });
 
   const actions = (item: AdminMediaItem) =>
     mayModerate && (
       <div class="actions">
-        {state !== "approved" && (
+        {status !== "ready" && (
           <button type="button" disabled={busy === item.id} onClick={() => void decide(item, "ready")}>
-            {t(state === "rejected" ? "restore" : "approve")}
+            {t(status === "rejected" ? "restore" : "approve")}
           </button>
         )}
-        {state !== "rejected" && (
+        {status !== "rejected" && (
           <button type="button" disabled={busy === item.id} onClick={() => void decide(item, "rejected")}>
             {t("reject")}
           </button>
@@ -87,9 +83,9 @@ export default function MediaQueue() {
       <h1 id="media-title">{t("mediaTitle")}</h1>
       <nav aria-label={t("mediaStates")} class="tabs">
         <ul>
-          {STATES.map(([name, key]) => (
+          {TABS.map(([name, key]) => (
             <li key={name}>
-              <a href={href("media", { state: name })} aria-current={state === name ? "page" : undefined}>
+              <a href={href("media", { status: name })} aria-current={status === name ? "page" : undefined}>
                 {t(key)}
               </a>
             </li>
@@ -115,25 +111,12 @@ export default function MediaQueue() {
                   <img src={item.thumbnailUrl} alt={label(item)} width={160} height={160} loading="lazy" />
                   <span class="visually-hidden">{t("viewFullSize")}</span>
                 </button>
-                <p class="stars">
-                  <span class="visually-hidden">{t("stars", { n: item.review.rating })}</span>
-                  <span aria-hidden="true">
-                    {"★".repeat(item.review.rating)}
-                    {"☆".repeat(5 - item.review.rating)}
-                  </span>
-                </p>
-                <p class="media-review-title">{item.review.title || "—"}</p>
                 <p class="meta">
-                  {t("by", { name: item.review.author.name })} · {t("on", { product: item.review.productId })}
+                  <a href={href("queue", { status: "any", product: item.productId })}>{item.productId}</a>
                 </p>
                 <p class="meta">
-                  {t("reviewStatus", { status: t(REVIEW_STATUS[item.review.status]) })}
-                  {item.moderatedAt && (
-                    <>
-                      {" · "}
-                      <time dateTime={item.moderatedAt}>{formatDate(item.moderatedAt)}</time>
-                    </>
-                  )}
+                  {t(item.verified ? "verifiedBuyer" : "unverifiedBuyer")} ·{" "}
+                  <time dateTime={item.createdAt}>{formatDate(item.createdAt)}</time>
                 </p>
                 {actions(item)}
               </li>
@@ -160,7 +143,6 @@ export default function MediaQueue() {
               height={viewing.height}
             />
           )}
-          <p class="body">{viewing.review.body}</p>
           {actions(viewing)}
         </Dialog>
       )}
