@@ -79,26 +79,38 @@ export async function signInThroughInvite(
   return shop;
 }
 
+/** A review of `product` posted as a shopper would, then put back to pending by the shop's key: its id. */
+async function heldReview(
+  plaudit: Harness,
+  product: string,
+  review: Record<string, unknown>,
+): Promise<string> {
+  const res = await fetch(`${plaudit.baseUrl}/v1/stores/demo/products/${product}/reviews`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(review),
+  });
+  const json = (await res.json()) as Json;
+  expect(res.status, JSON.stringify(json)).toBe(201);
+  const id: string = json.review.id;
+  expect((await adminApi(plaudit, "PATCH", `/v1/admin/reviews/${id}`, { status: "pending" })).status).toBe(
+    200,
+  );
+  return id;
+}
+
 /** Reviews of `product`, published by the demo shop's API, then held for moderation. */
 export async function pendingReviews(plaudit: Harness, product: string, count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 1; i <= count; i++) {
-    const res = await fetch(`${plaudit.baseUrl}/v1/stores/demo/products/${product}/reviews`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
+    ids.push(
+      await heldReview(plaudit, product, {
         rating: (i % 5) + 1,
         title: `${product} review ${i}`,
         body: `What a shopper thought of ${product}, number ${i}.`,
         author: { name: `Shopper ${i}`, email: `shopper${i}@example.com` },
       }),
-    });
-    const json = (await res.json()) as Json;
-    expect(res.status, JSON.stringify(json)).toBe(201);
-    const id: string = json.review.id;
-    const held = await adminApi(plaudit, "PATCH", `/v1/admin/reviews/${id}`, { status: "pending" });
-    expect(held.status).toBe(200);
-    ids.push(id);
+    );
   }
   return ids;
 }
@@ -114,23 +126,13 @@ export async function pendingReviewWithPhoto(
     filePart(await solidJpeg(width, height)),
   ]);
   expect(up.status, JSON.stringify(up.json)).toBe(201);
-  const res = await fetch(`${plaudit.baseUrl}/v1/stores/demo/products/${product}/reviews`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      rating: 4,
-      title: `${product} with a photo`,
-      body: `A photo of ${product} as it arrived, taken by its buyer.`,
-      author: { name: "Photo Shopper", email: `photo-${product}@example.com` },
-      mediaIds: [up.json.id],
-    }),
+  const reviewId = await heldReview(plaudit, product, {
+    rating: 4,
+    title: `${product} with a photo`,
+    body: `A photo of ${product} as it arrived, taken by its buyer.`,
+    author: { name: "Photo Shopper", email: `photo-${product}@example.com` },
+    mediaIds: [up.json.id],
   });
-  const json = (await res.json()) as Json;
-  expect(res.status, JSON.stringify(json)).toBe(201);
-  const reviewId: string = json.review.id;
-  expect(
-    (await adminApi(plaudit, "PATCH", `/v1/admin/reviews/${reviewId}`, { status: "pending" })).status,
-  ).toBe(200);
   return { reviewId, mediaId: up.json.id };
 }
 

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
-import { Dialog, Loading, Problem } from "../components.tsx";
+import { Dialog, ListBody } from "../components.tsx";
 import { formatDate, type MessageKey, t } from "../i18n.ts";
 import { usePagedList } from "../paged-list.ts";
 import { href, route } from "../router.ts";
@@ -95,40 +95,31 @@ export default function MediaQueue() {
       <div class="toasts" role="status" aria-live="polite">
         {announce && <p class="toast quiet-toast">{announce}</p>}
       </div>
-      {failed ? (
-        <Problem error={failed} onRetry={() => void load()} />
-      ) : items === null ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p class="empty">{t("mediaEmpty")}</p>
-      ) : (
-        <>
-          <p class="count">{t("mediaShown", { n: items.length })}</p>
-          <ul class="media-grid">
-            {items.map((item) => (
-              <li key={item.id} class="card media-item" data-media-id={item.id}>
-                <button type="button" class="thumb" onClick={() => setViewing(item)}>
-                  <img src={item.thumbnailUrl} alt={label(item)} width={160} height={160} loading="lazy" />
-                  <span class="visually-hidden">{t("viewFullSize")}</span>
-                </button>
-                <p class="meta">
-                  <a href={href("queue", { status: "any", product: item.productId })}>{item.productId}</a>
-                </p>
-                <p class="meta">
-                  {t(item.verified ? "verifiedBuyer" : "unverifiedBuyer")} ·{" "}
-                  <time dateTime={item.createdAt}>{formatDate(item.createdAt)}</time>
-                </p>
-                {actions(item)}
-              </li>
-            ))}
-          </ul>
-          {cursor && (
-            <button type="button" onClick={() => void load(cursor)}>
-              {t("loadMore")}
-            </button>
-          )}
-        </>
-      )}
+      <ListBody items={items} failed={failed} load={load} cursor={cursor} empty={t("mediaEmpty")}>
+        {(items) => (
+          <>
+            <p class="count">{t("mediaShown", { n: items.length })}</p>
+            <ul class="media-grid">
+              {items.map((item) => (
+                <li key={item.id} class="card media-item" data-media-id={item.id}>
+                  <button type="button" class="thumb" onClick={() => setViewing(item)}>
+                    <img src={item.thumbnailUrl} alt={label(item)} width={160} height={160} loading="lazy" />
+                    <span class="visually-hidden">{t("viewFullSize")}</span>
+                  </button>
+                  <p class="meta">
+                    <a href={href("queue", { status: "any", product: item.productId })}>{item.productId}</a>
+                  </p>
+                  <p class="meta">
+                    {t(item.verified ? "verifiedBuyer" : "unverifiedBuyer")} ·{" "}
+                    <time dateTime={item.createdAt}>{formatDate(item.createdAt)}</time>
+                  </p>
+                  {actions(item)}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </ListBody>
       {viewing && (
         <Dialog title={label(viewing)} onClose={() => setViewing(null)} wide>
           {viewing.kind === "video" ? (

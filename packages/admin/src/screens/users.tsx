@@ -2,7 +2,7 @@ import { LIMITS } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
-import { Dialog, Field, Loading, Problem } from "../components.tsx";
+import { Dialog, Field, ListBody } from "../components.tsx";
 import { formatDateTime, type MessageKey, t } from "../i18n.ts";
 import { session } from "../session.ts";
 import { useSignal } from "../signal.ts";
@@ -102,67 +102,64 @@ export default function Users() {
       <div class="toasts" role="status" aria-live="polite">
         {announce && <p class="toast quiet-toast">{announce}</p>}
       </div>
-      {failed ? (
-        <Problem error={failed} onRetry={() => void load()} />
-      ) : users === null ? (
-        <Loading />
-      ) : users.length === 0 ? (
-        <p class="empty">{t("usersEmpty")}</p>
-      ) : (
-        <div class="table-scroll">
-          <table class="user-list">
-            <thead>
-              <tr>
-                <th scope="col">{t("email")}</th>
-                <th scope="col">{t("role")}</th>
-                <th scope="col">{t("userState")}</th>
-                <th scope="col">{t("actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id} data-user-id={user.id}>
-                  <th scope="row">
-                    {user.email} {user.id === current?.user.id && <span class="quiet-text">{t("you")}</span>}
-                  </th>
-                  <td>
-                    <select
-                      aria-label={t("roleOf", { email: user.email })}
-                      value={user.role}
-                      onChange={(e) => void changeRole(user, e.currentTarget.value as Role)}
-                    >
-                      {ROLES.map(([role, key]) => (
-                        <option key={role} value={role}>
-                          {t(key)}
-                        </option>
-                      ))}
-                    </select>
-                    {rowError?.id === user.id && (
-                      <p class="error" role="alert">
-                        {rowError.text}
-                      </p>
-                    )}
-                  </td>
-                  <td>{t(user.active ? "userActive" : "userInvited")}</td>
-                  <td>
-                    <div class="actions">
-                      <button type="button" onClick={() => void newLink(user)}>
-                        {t("newLink")}
-                      </button>
-                      <button type="button" onClick={() => void signOutUser(user)}>
-                        {t("signOutUser")}
-                      </button>
-                      <button type="button" class="danger" onClick={() => setRemoving(user)}>
-                        {t("remove")}
-                      </button>
-                    </div>
-                  </td>
+      <ListBody items={users} failed={failed} load={load} empty={t("usersEmpty")}>
+        {(users) => (
+          <div class="table-scroll">
+            <table class="user-list">
+              <thead>
+                <tr>
+                  <th scope="col">{t("email")}</th>
+                  <th scope="col">{t("role")}</th>
+                  <th scope="col">{t("userState")}</th>
+                  <th scope="col">{t("actions")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {users.map((user) => (
+                  <tr key={user.id} data-user-id={user.id}>
+                    <th scope="row">
+                      {user.email}{" "}
+                      {user.id === current?.user.id && <span class="quiet-text">{t("you")}</span>}
+                    </th>
+                    <td>
+                      <select
+                        aria-label={t("roleOf", { email: user.email })}
+                        value={user.role}
+                        onChange={(e) => void changeRole(user, e.currentTarget.value as Role)}
+                      >
+                        {ROLES.map(([role, key]) => (
+                          <option key={role} value={role}>
+                            {t(key)}
+                          </option>
+                        ))}
+                      </select>
+                      {rowError?.id === user.id && (
+                        <p class="error" role="alert">
+                          {rowError.text}
+                        </p>
+                      )}
+                    </td>
+                    <td>{t(user.active ? "userActive" : "userInvited")}</td>
+                    <td>
+                      <div class="actions">
+                        <button type="button" onClick={() => void newLink(user)}>
+                          {t("newLink")}
+                        </button>
+                        <button type="button" onClick={() => void signOutUser(user)}>
+                          {t("signOutUser")}
+                        </button>
+                        <button type="button" class="danger" onClick={() => setRemoving(user)}>
+                          {t("remove")}
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListBody>
       {link && <LinkDialog link={link} onClose={() => setLink(null)} />}
       {removing && (
         <Dialog title={t("removeTitle", { email: removing.email })} onClose={() => setRemoving(null)}>
