@@ -69,6 +69,13 @@ export const ReviewPage = v.object({
   items: v.array(Review),
   nextCursor: v.nullable(v.string()),
   total: v.number(),
+  /**
+   * A text search (`q`) stopped at its first matches in the list's order (1,000): `total` is then
+   * "at least". Absent otherwise.
+   */
+  totalCapped: v.optional(
+    v.pipe(v.literal(true), v.description("the search stopped at its first 1,000 matches: total is a floor")),
+  ),
 });
 export type ReviewPage = v.InferOutput<typeof ReviewPage>;
 
@@ -138,6 +145,10 @@ export const VoteSubmission = v.object(
   {
     value: v.picklist(VOTE_VALUES, 'must be "up" or "down"'),
     voter: text(1, LIMITS.voterMax, "a voter id"),
+    /** The shopper's customer token, as the X-Plaudit-Customer header would carry it (either works). */
+    customerToken: v.optional(
+      v.pipe(v.string("must be a string"), v.maxLength(LIMITS.customerTokenMax, "is too long")),
+    ),
   },
   "must be a JSON object",
 );

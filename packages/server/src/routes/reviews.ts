@@ -175,7 +175,8 @@ export const reviewRoutes: RouteModule = {
             limit: query.limit,
             ...(query.cursorValues ? { cursorValues: query.cursorValues } : {}),
           });
-          return cacheableJson(c, await listBody(ctx, c, storeId, found.rows, found.nextCursor, found.total));
+          const body = await listBody(ctx, c, storeId, found.rows, found.nextCursor, found.total);
+          return cacheableJson(c, found.capped ? { ...body, totalCapped: true } : body);
         }
         const page = await listReviews(ctx.db, {
           storeId,
@@ -269,7 +270,7 @@ export const reviewRoutes: RouteModule = {
       describeRoute({
         summary: "Vote a review helpful or not (one vote per customer or address; a new vote replaces it)",
         description:
-          "A vote counts once per review per signed-in customer (a valid X-Plaudit-Customer token) or, without one, per client address; `voter` is accepted but counts for nothing. Votes from an address past its rate (a burst of 20, then 20 an hour) are answered with the counts as they stand and not counted. Pending, rejected, unknown and other stores' reviews are 404 review_not_found.",
+          "A vote counts once per review per signed-in customer (a valid customer token, in X-Plaudit-Customer or the body's customerToken) or, without one, per client address; `voter` is accepted but counts for nothing. Votes from an address past its rate (a burst of 20, then 20 an hour) are answered with the counts as they stand and not counted. Pending, rejected, unknown and other stores' reviews are 404 review_not_found.",
         params: { id: { description: "Review id" } },
         body: VoteSubmission,
         responses: { 200: Helpful },
@@ -293,7 +294,8 @@ export const reviewRoutes: RouteModule = {
         const input = parseOrFail(VoteSubmission, await readJsonBody(c));
         const store = c.get("store");
         const address = clientIp(c, ctx.trustProxy);
-        const voter = await voterKey(ctx, store, { token: c.req.header("x-plaudit-customer"), address });
+        const token = c.req.header("x-plaudit-customer") ?? input.customerToken;
+        const voter = await voterKey(ctx, store, { token, address });
         // Answered either way (a 429 would tell a script where the limit is); counted only within it.
         const velocity = await ctx.rateLimiter.take(
           `vote-velocity:${store.id}:${address}`,
