@@ -82,6 +82,7 @@ export const de: Messages = {
   undone: "Rückgängig gemacht. Nichts wurde gesendet.",
   saved: "Gespeichert.",
   savedNone: "Nichts gespeichert ({n} Bewertungen): {message}",
+  bulkTooMany: "Wählen Sie höchstens {max} Bewertungen auf einmal.",
   bulkConflict:
     "Nichts gespeichert: {n} von {total} Bewertungen wurden geändert, seit Sie sie gelesen haben. Sie sind unten markiert; prüfen Sie sie und versuchen Sie es erneut.",
   conflictTitle: "Diese Bewertung hat sich geändert",

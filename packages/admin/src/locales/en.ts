@@ -82,6 +82,7 @@ export const en = {
   undone: "Undone. Nothing was sent.",
   saved: "Saved.",
   savedNone: "Nothing saved ({n} reviews): {message}",
+  bulkTooMany: "Select at most {max} reviews at a time.",
   bulkConflict:
     "Nothing saved: {n} of {total} reviews changed since you read them. They are marked below; check them and try again.",
   conflictTitle: "This review changed",

@@ -82,6 +82,7 @@ export const he: Messages = {
   undone: "בוטל. דבר לא נשלח.",
   saved: "נשמר.",
   savedNone: "דבר לא נשמר ({n} ביקורות): {message}",
+  bulkTooMany: "אפשר לבחור עד {max} ביקורות בכל פעם.",
   bulkConflict:
     "דבר לא נשמר: {n} מתוך {total} ביקורות השתנו מאז שקראת אותן. הן מסומנות למטה; בדקו אותן ונסו שוב.",
   conflictTitle: "הביקורת הזו השתנתה",

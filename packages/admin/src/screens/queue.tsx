@@ -233,6 +233,8 @@ export default function Queue() {
   });
 
   const chosen = (items ?? []).filter((r) => selected.has(r.id) && !isWaiting(r.id));
+  // One bulk request is all or none, and takes at most this many reviews.
+  const tooMany = chosen.length > LIMITS.adminListLimitMax;
 
   return (
     <section aria-labelledby="queue-title" class="queue">
@@ -276,18 +278,19 @@ export default function Queue() {
                 {t("selectAll")}
               </label>
               <span class="count">{t("selectedCount", { n: chosen.length })}</span>
+              {tooMany && <span class="error">{t("bulkTooMany", { max: LIMITS.adminListLimitMax })}</span>}
               {mayModerate && (
                 <>
                   <button
                     type="button"
-                    disabled={chosen.length === 0}
+                    disabled={chosen.length === 0 || tooMany}
                     onClick={() => decide(chosen, { kind: "status", status: "published" })}
                   >
                     {t("approveSelected")}
                   </button>
                   <button
                     type="button"
-                    disabled={chosen.length === 0}
+                    disabled={chosen.length === 0 || tooMany}
                     onClick={() => decide(chosen, { kind: "status", status: "rejected" })}
                   >
                     {t("rejectSelected")}
