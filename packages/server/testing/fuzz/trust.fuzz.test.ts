@@ -76,7 +76,8 @@ describe.each(databasesUnderTest())("trust inputs under hostile values (%s)", (k
     const sort = fc.constantFrom("newest", "oldest", "highest", "lowest", "helpful", "media", "best");
     await fc.assert(
       fc.asyncProperty(term, sort, async (raw, sortName) => {
-        const q = wellFormed(raw);
+        // Past the term limit (422) but short of a URL the HTTP parser itself refuses.
+        const q = wellFormed(raw).slice(0, 400);
         const res = await getJson(
           `${server.url}/v1/stores/${storeId}/products/p/reviews?limit=50&sort=${sortName}&q=${encodeURIComponent(q)}`,
         );
@@ -117,7 +118,9 @@ describe.each(databasesUnderTest())("trust inputs under hostile values (%s)", (k
           const res = await postJson(
             `${server.url}/v1/stores/${storeId}/reviews/${reviewId}/votes`,
             { value, voter: "fuzz", ...(where === "body" ? { customerToken: token } : {}) },
-            where === "header" ? { "x-plaudit-customer": encodeURIComponent(token).slice(0, 600) } : {},
+            where === "header"
+              ? { "x-plaudit-customer": encodeURIComponent(wellFormed(token)).slice(0, 600) }
+              : {},
           );
           expect(res.status).toBeLessThan(500);
           const row = await server.db.kysely
