@@ -27,7 +27,7 @@ import { submitReview } from "../reviews/review-submit.ts";
 import { castVote } from "../reviews/review-votes.ts";
 import { getSummaries } from "../reviews/summary-repo.ts";
 import { VOTE_VELOCITY, voterKey } from "../reviews/vote-identity.ts";
-import { parseOrFail } from "../validation.ts";
+import { parseOrFail, parseQuery } from "../validation.ts";
 import { productParam } from "./product-param.ts";
 import { parseReviewQuery } from "./review-query.ts";
 
@@ -107,23 +107,7 @@ export const reviewRoutes: RouteModule = {
         ],
       }),
       async (c) => {
-        const raw = c.req.query("products") ?? "";
-        const ids = raw === "" ? [] : raw.split(",");
-        if (ids.length < 1 || ids.length > LIMITS.summariesMax) {
-          throw new ApiError(
-            422,
-            "validation_failed",
-            `products must list 1–${LIMITS.summariesMax} product ids`,
-            {
-              products: `must list 1–${LIMITS.summariesMax} product ids`,
-            },
-          );
-        }
-        if (ids.some((id) => id.length < 1 || [...id].length > LIMITS.productIdMax)) {
-          throw new ApiError(422, "validation_failed", "products holds an empty or too long product id", {
-            products: `each product id must be 1–${LIMITS.productIdMax} characters`,
-          });
-        }
+        const { products: ids } = parseQuery(c, SummariesQuery);
         return cacheableJson(c, { items: await getSummaries(ctx.db, c.get("store").id, ids) });
       },
     );
@@ -160,7 +144,7 @@ export const reviewRoutes: RouteModule = {
       }),
       async (c) => {
         const productId = productParam(c);
-        const query = parseReviewQuery(c.req.query());
+        const query = parseReviewQuery(parseQuery(c, ReviewListQuery));
         const storeId = c.get("store").id;
         const term = query.filters.search;
         // Each different term is real work: one address may search only so often (429 beyond).
