@@ -108,6 +108,14 @@ export function chunkQuery(
   return query;
 }
 
+const matchOf = (row: Match): Match => ({
+  id: row.id,
+  created_at: row.created_at,
+  rating: Number(row.rating),
+  helpful_score: Number(row.helpful_score),
+  has_media: Number(row.has_media),
+});
+
 interface Walked {
   matches: Match[];
   capped: boolean;
@@ -169,31 +177,14 @@ export function createReviewSearch(
       where search_text like ${`%${term}%`} limit ${probeLimit + 1}`.execute(db.kysely);
     if (found.rows.length > probeLimit) return undefined;
     const ids = found.rows.map((r) => r.review_id);
-    const matches: Match[] = [];
-    const sort = args.sort as SortName;
-    const { ratings, withMedia, verifiedOnly } = args.filters;
-    if (ids.length > 0) {
-      let query = db.kysely
-        .selectFrom("reviews")
-        .select(["id", "created_at", "rating", "helpful_score", "has_media"])
-        .where("id", "in", ids)
-        .where("store_id", "=", args.storeId)
-        .where("product_id", "=", args.productId)
-        .where("status", "=", "published");
-      if (ratings && ratings.length > 0) query = query.where("rating", "in", ratings);
-      if (withMedia) query = query.where("has_media", "=", 1);
-      if (verifiedOnly) query = query.where("verified", "=", 1);
-      for (const [column, direction] of SORT_KEYS[sort]) query = query.orderBy(column, direction);
-      for (const row of await query.limit(matchCap).execute())
-        matches.push({
-          id: row.id,
-          created_at: row.created_at,
-          rating: Number(row.rating),
-          helpful_score: Number(row.helpful_score),
-          has_media: Number(row.has_media),
-        });
-    }
-    return { matches, capped: false };
+    if (ids.length === 0) return { matches: [], capped: false };
+    // The candidates in the list's order, by the walk's own filters (one query of ≤ 200 ids).
+    const whole = { fixed: undefined, keys: SORT_KEYS[args.sort as SortName] };
+    const rows = await chunkQuery(db, args, whole, undefined)
+      .where("id", "in", ids)
+      .limit(matchCap)
+      .execute();
+    return { matches: rows.map(matchOf), capped: false };
   }
 
   async function walk(db: Database, args: Parameters<ReviewSearch["page"]>[1]): Promise<Walked> {
@@ -211,13 +202,7 @@ export function createReviewSearch(
         const chunk = await chunkQuery(db, args, segment, after).limit(chunkRows).execute();
         for (const row of chunk) {
           if (!row.search_text.includes(term)) continue;
-          matches.push({
-            id: row.id,
-            created_at: row.created_at,
-            rating: Number(row.rating),
-            helpful_score: Number(row.helpful_score),
-            has_media: Number(row.has_media),
-          });
+          matches.push(matchOf(row));
           if (matches.length >= matchCap) return { matches, capped: true };
         }
         const last = chunk.at(-1);
