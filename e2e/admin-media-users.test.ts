@@ -234,6 +234,7 @@ describe("in German", () => {
     await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=de-tasse`);
     await card(page, "de-tasse review 1").waitFor();
     expect(await page.locator("main h1").textContent()).toBe("Moderationsliste");
+    await card(page, "de-tasse review 1").locator(".actions button").first().waitFor();
     expect(await card(page, "de-tasse review 1").locator(".actions button").allTextContents()).toEqual([
       "Freigeben",
       "Ablehnen",
