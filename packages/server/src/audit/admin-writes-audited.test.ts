@@ -190,6 +190,12 @@ const WRITE_CASES: Record<string, WriteCase> = {
       return targetFromAnswer(json(kit, "POST", "/v1/admin/signing-secrets", {}));
     },
   },
+  "POST /v1/admin/loyalty/webhook-secret": {
+    action: "webhook_secret.rotate",
+    async prepare(kit) {
+      return targetFromAnswer(json(kit, "POST", "/v1/admin/loyalty/webhook-secret", {}));
+    },
+  },
   "POST /v1/admin/privacy/erase": {
     action: "privacy.erase",
     async prepare(kit) {
@@ -358,6 +364,16 @@ Object.assign(WRITE_CASES, {
       const user = await signedInUser(kit.server.url, kit.server.db, kit.storeId, "moderator");
       return {
         call: json(kit, "DELETE", `/v1/admin/users/${user.userId}/sessions`, {}),
+        target: user.userId,
+      };
+    },
+  },
+  "PATCH /v1/admin/users/:id": {
+    action: "admin.user.role",
+    async prepare(kit) {
+      const user = await signedInUser(kit.server.url, kit.server.db, kit.storeId, "moderator");
+      return {
+        call: json(kit, "PATCH", `/v1/admin/users/${user.userId}`, { role: "support" }),
         target: user.userId,
       };
     },
