@@ -48,6 +48,8 @@ export default {
   // - admin-users/throttle.ts:47 `u !== null && u > at` → `true && u > at`, and :67
   //   `row.locked_until !== null && …` → `true && …`: `null > "2026-…"` and `null <= "2026-…"` are
   //   both false in JavaScript (null → 0, the ISO text → NaN), so the null check changes nothing.
+  // - admin-users/throttle.ts:100 `Math.max(...windowMinutes)` → `Math.min(…)`: both kinds' windows
+  //   are 15 minutes (SIGN_IN_LIMITS), so the longest is also the shortest.
   // - rate-limit.ts:30 `if (!json) return DEFAULT_RATE_LIMITS` → `if (false)`: JSON.parse of null or
   //   "" throws or yields null, and the catch below answers the same defaults.
   // - rate-limit.ts:71 `if (oldest !== undefined)` → `if (true)`: past maxBuckets the map is not
