@@ -38,10 +38,10 @@ export async function startRequestKit(kind: DatabaseUnderTest) {
     storeId,
     secretKey,
     call,
-    runner: (send?: SendOptions, workerId?: string) =>
+    runner: (send?: SendOptions, workerId?: string, options: { batch?: number } = {}) =>
       serverJobRunner(
         { ...server.app.ctx, logger: quiet },
-        { ...(send ? { send } : {}), ...(workerId ? { workerId } : {}) },
+        { ...options, ...(send ? { send } : {}), ...(workerId ? { workerId } : {}) },
       ),
     async settings(overrides: Record<string, unknown> = {}) {
       const res = await call("PUT", "/v1/admin/review-requests/settings", {

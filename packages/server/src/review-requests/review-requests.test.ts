@@ -192,6 +192,54 @@ describe.each(databasesUnderTest())("review requests on %s", (kind) => {
     await kit.settings();
   });
 
+  it("counts a reminder being sent against the cap: two due at once to one address send one", async () => {
+    await kit.settings({ maxPerAddressPer30Days: 3, reminderDays: 1 });
+    const email = "hal@example.com";
+    const toHal = () => kit.sink.messages.filter((m) => recipientOf(m) === email);
+    for (const id of ["rem-cap-1", "rem-cap-2"]) await kit.order(id, { email });
+    await kit.runner().drain();
+    expect(toHal()).toHaveLength(2);
+    kit.time.advance(DAY + 1);
+
+    // Worker A takes one reminder's slot and is held just before SMTP; worker B then runs the
+    // other reminder. The cap (3) has one place left, and A holds it.
+    let reached!: () => void;
+    const atSmtp = new Promise<void>((done) => {
+      reached = done;
+    });
+    let release!: () => void;
+    const released = new Promise<void>((done) => {
+      release = done;
+    });
+    const a = kit.runner(
+      {
+        atStep: async (step) => {
+          if (step !== "before-smtp") return;
+          reached();
+          await released;
+        },
+      },
+      "cap-a",
+      { batch: 1 },
+    );
+    const running = a.runDue();
+    await atSmtp;
+    expect(await kit.runner(undefined, "cap-b").drain()).toBe(1);
+    release();
+    expect(await running).toBe(1);
+
+    const reminders = toHal().filter((m) => m.messageId?.includes("-reminder@"));
+    expect(reminders).toHaveLength(1);
+    expect(toHal()).toHaveLength(3);
+    const rows = await Promise.all(["rem-cap-1", "rem-cap-2"].map((id) => kit.requestOf(id)));
+    expect(rows.filter((row) => row.reminder_sent_at !== null)).toHaveLength(1);
+    // Nothing is left to try: the refused reminder's job is done, not waiting to overshoot later.
+    kit.time.advance(DAY);
+    expect(await kit.runner().drain()).toBe(0);
+    expect(toHal()).toHaveLength(3);
+    await kit.settings();
+  });
+
   it("schedules from a later fulfilment, once, and sends nothing for an order without email", async () => {
     await kit.call("POST", "/v1/admin/orders", {
       orderId: "o-later",

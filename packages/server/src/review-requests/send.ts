@@ -48,8 +48,10 @@ async function reasonNotToSend(
  * Takes one of the address's messages for 30 days, or says none is left. Checked and taken in one
  * transaction, serialized per address (SQLite: the write lock; PostgreSQL: an advisory lock on the
  * address), so concurrent sends (several jobs at once, several workers) cannot overshoot the cap.
- * A first message's claim is its attempt count going up: a request being sent (attempts > 0, not
- * yet sent) holds its slot until it is sent or gives up.
+ * Both kinds of message claim their slot before SMTP is asked: a first message by its attempt
+ * count going up (a request being sent, attempts > 0 and not yet sent, holds its slot until it is
+ * sent or gives up), a reminder by `reminder_claimed_at` (held until it is sent or gives up, and
+ * at most for the 30 days the cap counts).
  */
 async function takeAddressSlot(
   ctx: AppContext,
@@ -71,7 +73,7 @@ async function takeAddressSlot(
         .select((eb) => eb.fn.countAll<number | string>().as("n"))
         .where("store_id", "=", request.store_id)
         .where("address_hash", "=", request.address_hash);
-    const [firsts, reminders, inFlight] = await Promise.all([
+    const [firsts, reminders, firstsInFlight, remindersInFlight] = await Promise.all([
       sameAddress().where("sent_at", ">=", since).executeTakeFirstOrThrow(),
       sameAddress().where("reminder_sent_at", ">=", since).executeTakeFirstOrThrow(),
       sameAddress()
@@ -79,14 +81,29 @@ async function takeAddressSlot(
         .where("attempts", ">", 0)
         .where("id", "!=", request.id)
         .executeTakeFirstOrThrow(),
+      sameAddress()
+        .where("reminder_claimed_at", ">=", since)
+        .where("reminder_sent_at", "is", null)
+        .where("id", "!=", request.id)
+        .executeTakeFirstOrThrow(),
     ]);
-    if (Number(firsts.n) + Number(reminders.n) + Number(inFlight.n) >= settings.maxPerAddressPer30Days)
-      return false;
+    const taken = [firsts, reminders, firstsInFlight, remindersInFlight].reduce(
+      (n, row) => n + Number(row.n),
+      0,
+    );
+    if (taken >= settings.maxPerAddressPer30Days) return false;
     if (message === "first") {
       await tx
         .updateTable("review_requests")
         .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
         .where("id", "=", request.id)
+        .execute();
+    } else {
+      await tx
+        .updateTable("review_requests")
+        .set({ reminder_claimed_at: now.toISOString() })
+        .where("id", "=", request.id)
+        .where("reminder_sent_at", "is", null)
         .execute();
     }
     return true;
@@ -193,6 +210,14 @@ export function sendRequestHandler(ctx: AppContext, options: SendOptions = {}): 
           .set({ last_error: refused.message.slice(0, 500), ...(final ? { status: "failed" as const } : {}) })
           .where("id", "=", requestId)
           .where("status", "=", "scheduled")
+          .execute();
+      } else if (final) {
+        // A reminder that will never go gives its place under the cap back.
+        await ctx.db.kysely
+          .updateTable("review_requests")
+          .set({ reminder_claimed_at: null })
+          .where("id", "=", requestId)
+          .where("reminder_sent_at", "is", null)
           .execute();
       }
       throw refused.permanent ? new PermanentJobError(refused.message) : refused;
