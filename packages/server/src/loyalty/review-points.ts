@@ -122,7 +122,8 @@ async function stillPublished(tx: Tx, review: Review, withMedia: boolean): Promi
   return (await query.limit(1).executeTakeFirst()) !== undefined;
 }
 
-async function takeBack(
+/** Takes back `earnedAction`'s points as `action`, once, as far as the balance allows. */
+export async function takeBack(
   tx: Tx,
   review: Review,
   earnedAction: LedgerAction,
@@ -154,7 +155,8 @@ async function takeBack(
   );
 }
 
-async function ledgerDelta(tx: Tx, review: Review, action: LedgerAction): Promise<number | undefined> {
+/** What the ledger holds for this customer, product and action (undefined: no such row). */
+export async function ledgerDelta(tx: Tx, review: Review, action: LedgerAction): Promise<number | undefined> {
   if (!review.customerId) return undefined;
   const row = await tx
     .selectFrom("loyalty_ledger")

@@ -17,7 +17,7 @@ export async function startRequestKit(kind: DatabaseUnderTest) {
   const server: TestServer = await startTestServer({ db: kind, clock: time.clock, mailer });
   // Links must point at this server, whose port is known only now.
   server.app.ctx.publicUrl = server.url;
-  const { storeId, secretKey } = await makeStore(server.db, { name: "Lumen & Co" });
+  const { storeId, secretKey, signingSecret } = await makeStore(server.db, { name: "Lumen & Co" });
   const auth = { authorization: `Bearer ${secretKey}` };
 
   async function call(method: string, path: string, body?: unknown) {
@@ -37,6 +37,8 @@ export async function startRequestKit(kind: DatabaseUnderTest) {
     server,
     storeId,
     secretKey,
+    /** Signs customer tokens (the shop's own pages use it). */
+    signingSecret,
     call,
     runner: (send?: SendOptions, workerId?: string, options: { batch?: number } = {}) =>
       serverJobRunner(

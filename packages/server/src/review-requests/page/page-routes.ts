@@ -14,6 +14,7 @@ import { storeUpload } from "../../media/store-upload.ts";
 import { describeRoute, type RouteSpec } from "../../openapi/describe-route.ts";
 import { submitReview } from "../../reviews/review-submit.ts";
 import { messagesFor, type RequestLocale, requestLocale } from "../messages.ts";
+import { photoBonusOffer } from "../photo-bonus.ts";
 import type { RequestView } from "../request-view.ts";
 import { type ResolvedLink, resolveLink } from "../resolve-link.ts";
 import { loadSettings } from "../settings.ts";
@@ -81,6 +82,7 @@ async function renderReviewPage(
   const t = messagesFor(locale);
   const settings = await loadSettings(ctx.db.kysely, view.store.id);
   const state = await pageState(ctx.db, view.request.id);
+  const photoBonus = await photoBonusOffer(ctx, view.store.id, settings);
   const focusId = focus.productId ?? view.products[0]?.productId;
   const ordered = [
     ...view.products.filter((p) => p.productId === focusId),
@@ -102,7 +104,14 @@ async function renderReviewPage(
     lang: locale,
     t,
     ...(settings?.theme ? { theme: settings.theme } : {}),
-    body: reviewPageBody({ t, storeName: view.store.name, token, customerName: view.customerName, products }),
+    body: reviewPageBody({
+      t,
+      storeName: view.store.name,
+      token,
+      customerName: view.customerName,
+      products,
+      ...(photoBonus ? { photoBonus } : {}),
+    }),
   });
 }
 
