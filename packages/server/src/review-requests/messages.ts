@@ -2,7 +2,9 @@
 // None of them depends on a rating: every shopper is asked the same way, for an honest review,
 // good or bad (16 CFR 465).
 
-export type RequestLocale = "en" | "de" | "he";
+import type { RequestLocale } from "@plaudit/contract";
+
+export type { RequestLocale };
 
 export interface RequestMessages {
   dir: "ltr" | "rtl";

@@ -4,7 +4,7 @@ import type { Tx } from "../db/transaction.ts";
 import type { PublishedReview } from "../hooks.ts";
 import { postEntry } from "../loyalty/ledger.ts";
 import { loadProgram } from "../loyalty/program.ts";
-import { ledgerDelta, takeBack } from "../loyalty/review-points.ts";
+import { dailyCapReached, ledgerDelta, takeBack } from "../loyalty/review-points.ts";
 import { loadSettings, type RequestSettings } from "./settings.ts";
 
 // The request photo bonus (settings' `photoIncentivePoints`): points for a photo or video on a
@@ -18,7 +18,6 @@ import { loadSettings, type RequestSettings } from "./settings.ts";
 // - never by rating or sentiment: no rating reaches this code.
 // The amount is the request settings' at the time the review is published.
 
-const DAY_MS = 86_400_000;
 export const PHOTO_BONUS = "request_photo_bonus";
 export const PHOTO_BONUS_REFUND = "request_photo_bonus_refund";
 
@@ -44,16 +43,7 @@ async function trustRefusal(tx: Tx, review: Review, at: string): Promise<string 
   // pays nothing for reviews; then they are judged here (the daily cap counts bonuses).
   if (pointsFor(program, "review") > 0) return "the review earned no review points";
   if (!review.verified) return "no verified purchase";
-  const since = new Date(Date.parse(at) - DAY_MS).toISOString();
-  const today = await tx
-    .selectFrom("loyalty_ledger")
-    .select((eb) => eb.fn.countAll<number | string>().as("n"))
-    .where("store_id", "=", review.storeId)
-    .where("customer_id", "=", review.customerId)
-    .where("action", "=", PHOTO_BONUS)
-    .where("created_at", ">", since)
-    .executeTakeFirstOrThrow();
-  if (Number(today.n) >= program.settings.reviewPointsPerDay) return "daily review cap reached";
+  if (await dailyCapReached(tx, program, review, PHOTO_BONUS, at)) return "daily review cap reached";
   return null;
 }
 

@@ -10,14 +10,17 @@ import type { SendOptions } from "./send.ts";
 const quiet: Logger = { info() {}, error() {} };
 
 /** A server with a real SMTP sink behind its mailer, a hand-moved clock, and one store. */
-export async function startRequestKit(kind: DatabaseUnderTest) {
+export async function startRequestKit(
+  kind: DatabaseUnderTest,
+  store: { moderation?: "publish" | "hold" } = {},
+) {
   const time = testClock(new Date("2026-03-01T12:00:00.000Z"));
   const sink: SmtpSink = await startSmtpSink();
   const mailer = smtpMailer(sink.url);
   const server: TestServer = await startTestServer({ db: kind, clock: time.clock, mailer });
   // Links must point at this server, whose port is known only now.
   server.app.ctx.publicUrl = server.url;
-  const { storeId, secretKey, signingSecret } = await makeStore(server.db, { name: "Lumen & Co" });
+  const { storeId, secretKey, signingSecret } = await makeStore(server.db, { name: "Lumen & Co", ...store });
   const auth = { authorization: `Bearer ${secretKey}` };
 
   async function call(method: string, path: string, body?: unknown) {

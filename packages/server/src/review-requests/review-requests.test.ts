@@ -193,6 +193,9 @@ describe.each(databasesUnderTest())("review requests on %s", (kind) => {
   });
 
   it("counts a reminder being sent against the cap: two due at once to one address send one", async () => {
+    // Whatever earlier tests left due runs first, so the two reminders below are the only jobs due.
+    kit.time.advance(60 * DAY);
+    await kit.runner().drain();
     await kit.settings({ maxPerAddressPer30Days: 3, reminderDays: 1 });
     const email = "hal@example.com";
     const toHal = () => kit.sink.messages.filter((m) => recipientOf(m) === email);

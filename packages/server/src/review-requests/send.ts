@@ -15,7 +15,8 @@ import { loadSettings, type RequestSettings } from "./settings.ts";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Where a send can be interrupted; tests stop the worker at each (crash safety). */
-export type SendStep = "before-smtp" | "after-smtp" | "after-record";
+export const SEND_STEPS = ["before-smtp", "after-smtp", "after-record"] as const;
+export type SendStep = (typeof SEND_STEPS)[number];
 
 export interface SendOptions {
   /** Called at each step; a test makes it never return (the worker died there) or kill the process. */
