@@ -36,6 +36,8 @@ export default defineConfig({
           environment: "node",
           include: [
             "packages/server/src/**/*.test.{ts,tsx}",
+            // The crash and fuzz suites, in the server's test kit (never in src/, never shipped).
+            "packages/server/testing/**/*.test.ts",
             "packages/reviews/src/server/**/*.test.{ts,tsx}",
           ],
           testTimeout: 30_000,

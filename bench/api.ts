@@ -8,11 +8,11 @@
 // the median over the rounds of (route ÷ the empty handler just before it). On a shared two-core
 // machine the speed available drifts by half within minutes; a ceiling measured once at the start
 // compared one moment with another. Server and load generator are pinned to a core each.
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { createTestSchema } from "../packages/server/testing/pg-schema.ts";
 import { DEMO_SECRET, freePort, pinning, runCli, startProcess, stopProcess } from "./processes.ts";
 import { addSection, machine, table, today } from "./results-file.ts";
 import { runWrk, type WrkResult, type WrkTarget } from "./wrk.ts";
@@ -22,7 +22,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const WARMUP_SECONDS = 5;
 const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const PG_URL = process.env.PLAUDIT_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 interface Row {
   database: string;
@@ -66,22 +65,7 @@ async function database(kind: "sqlite" | "postgres"): Promise<{ url: string; dro
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const schema = `bench_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  return {
-    url: url.href,
-    drop: async () => {
-      const client = new pg.Client({ connectionString: PG_URL });
-      await client.connect();
-      await client.query(`drop schema ${schema} cascade`);
-      await client.end();
-    },
-  };
+  return createTestSchema("bench");
 }
 
 async function benchDatabase(kind: "sqlite" | "postgres", ceiling: WrkTarget): Promise<Row[]> {

@@ -6,10 +6,10 @@ import { availableParallelism, cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
-import { photoPixels } from "../packages/server/src/media/test-files.ts";
-import { filePart, upload } from "../packages/server/src/media/upload-client.ts";
-import { makeStore } from "../packages/server/src/testing/fixtures.ts";
-import { startTestServer } from "../packages/server/src/testing/test-server.ts";
+import { makeStore } from "../packages/server/testing/fixtures.ts";
+import { photoPixels } from "../packages/server/testing/test-files.ts";
+import { startTestServer } from "../packages/server/testing/test-server.ts";
+import { filePart, upload } from "../packages/server/testing/upload-client.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 

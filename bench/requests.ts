@@ -9,9 +9,9 @@
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { serverJobRunner, smtpMailer } from "@plaudit/server";
-import { makeStore } from "../packages/server/src/testing/fixtures.ts";
-import { startSmtpSink } from "../packages/server/src/testing/smtp-sink.ts";
-import { startTestServer } from "../packages/server/src/testing/test-server.ts";
+import { makeStore } from "../packages/server/testing/fixtures.ts";
+import { startSmtpSink } from "../packages/server/testing/smtp-sink.ts";
+import { startTestServer } from "../packages/server/testing/test-server.ts";
 import { addSection, machine, median, table, today } from "./results-file.ts";
 
 const { values } = parseArgs({

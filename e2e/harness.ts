@@ -14,8 +14,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { type BrowserContext, chromium, type Page, type Request } from "playwright-core";
+import { createTestSchema } from "../packages/server/testing/pg-schema.ts";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** The demo store's full-scope admin key (and signing secret) in browser tests. */
@@ -82,23 +82,7 @@ async function databaseFor(dataDir: string): Promise<{ url: string; drop(): Prom
   if (process.env.PLAUDIT_E2E_DATABASE !== "postgres") {
     return { url: join(dataDir, "plaudit.sqlite"), drop: async () => {} };
   }
-  const base = process.env.PLAUDIT_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-  const schema = `e2e_${Math.random().toString(36).slice(2, 10)}`;
-  const run = async (statement: string) => {
-    const client = new pg.Client({ connectionString: base });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`create schema ${schema}`);
-  const url = new URL(base);
-  // libpq's options parameter (node-postgres reads it from the URL): every connection of the
-  // server's pool works in the fresh schema.
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  return { url: url.href, drop: () => run(`drop schema ${schema} cascade`) };
+  return createTestSchema("e2e");
 }
 
 async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {

@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isoVideo, photoWithPrivateMetadata } from "../packages/server/src/media/test-files.ts";
+import { isoVideo, photoWithPrivateMetadata } from "../packages/server/testing/test-files.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 const require = createRequire(import.meta.url);

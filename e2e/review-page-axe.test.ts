@@ -6,10 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeStore } from "../packages/server/src/testing/fixtures.ts";
-import { serverJobRunner, smtpMailer } from "../packages/server/src/testing/mail-kit.ts";
-import { type SmtpSink, startSmtpSink } from "../packages/server/src/testing/smtp-sink.ts";
-import { startTestServer, type TestServer } from "../packages/server/src/testing/test-server.ts";
+import { makeStore } from "../packages/server/testing/fixtures.ts";
+import { serverJobRunner, smtpMailer } from "../packages/server/testing/mail-kit.ts";
+import { type SmtpSink, startSmtpSink } from "../packages/server/testing/smtp-sink.ts";
+import { startTestServer, type TestServer } from "../packages/server/testing/test-server.ts";
 import { CHROMIUM, CHROMIUM_ARGS } from "./harness.ts";
 import { axeViolations } from "./reviews-widget-helpers.ts";
 

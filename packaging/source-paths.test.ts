@@ -1,7 +1,7 @@
 // Inside the repository our packages resolve to their TypeScript source two ways: bundlers and
 // Vitest by each package's "@plaudit/source" exports condition, TypeScript and tsx by the root
 // tsconfig's `paths`. This holds the two to each other, so a new entry point cannot be in one only.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { expect, it } from "vitest";
 import { publicPackages, repoRoot } from "./storefront-app.ts";
@@ -26,4 +26,39 @@ it("maps every exported entry point to the same source file in tsconfig paths", 
   }
   const paths = Object.fromEntries(Object.entries(rootPaths()).filter(([name]) => name in fromExports));
   expect(paths).toEqual(fromExports);
+});
+
+it("compiles exactly the entry points: the exports' source files and what a bin runs from dist/", () => {
+  for (const p of publicPackages()) {
+    const config = join(p.dir, "tsconfig.build.json");
+    if (!existsSync(config)) continue; // built static files only (@plaudit/admin)
+    const sources = Object.values(p.manifest.exports)
+      .filter((target): target is Record<string, string> => typeof target === "object" && target !== null)
+      .map((conditions) => conditions["@plaudit/source"]!.replace(/^\.\//, ""));
+    // A bin's launcher imports "../dist/<file>.js": <file>.ts must be compiled too.
+    for (const bin of Object.values(p.manifest.bin ?? {})) {
+      const launcher = readFileSync(join(p.dir, bin), "utf8");
+      for (const [, file] of launcher.matchAll(/["']\.\.\/dist\/([\w/.-]+)\.js["']/g))
+        sources.push(`src/${file}.ts`);
+    }
+    const files = JSON.parse(readFileSync(config, "utf8")).files as string[] | undefined;
+    expect(files, `${p.name}: tsconfig.build.json "files"`).toBeDefined();
+    expect([...files!].sort(), `${p.name}: tsconfig.build.json "files"`).toEqual(
+      [...new Set(sources)].sort(),
+    );
+  }
+});
+
+it("gives every public package the repository's MIT LICENSE and a README of its own", () => {
+  const license = readFileSync(join(repoRoot, "LICENSE"), "utf8");
+  expect(license).toMatch(/^MIT License\n/);
+  for (const p of publicPackages()) {
+    expect(p.manifest.license, `${p.name}: license field`).toBe("MIT");
+    // npm packs a package's own LICENSE and README.md whatever `files` says; a copy of the root
+    // one, held to it here.
+    expect(readFileSync(join(p.dir, "LICENSE"), "utf8"), `${p.name}/LICENSE`).toBe(license);
+    const readme = readFileSync(join(p.dir, "README.md"), "utf8");
+    expect(readme.split("\n")[0], `${p.name}/README.md title`).toBe(`# ${p.name}`);
+    expect(readme, `${p.name}/README.md says how to install it`).toContain("npm install");
+  }
 });

@@ -67,7 +67,7 @@ describe("the tarballs", () => {
     }
   });
 
-  it("hold what runs and no test, fixture, fuzz or crash kit", () => {
+  it("hold what runs, the LICENSE and a README, and no test, fixture, fuzz or crash kit", () => {
     for (const tarball of packed) {
       const paths = tarball.files.map((file) => file.path);
       expect(
@@ -78,6 +78,9 @@ describe("the tarballs", () => {
         paths.filter((path) => !SHIPPED.test(path)),
         `${tarball.name}: files outside dist/`,
       ).toEqual([]);
+      expect(paths, `${tarball.name}: LICENSE and README`).toEqual(
+        expect.arrayContaining(["LICENSE", "README.md"]),
+      );
       if (libraries.some((p) => p.name === tarball.name)) {
         expect(
           paths.filter((path) => path.endsWith(".d.ts")).length,

@@ -55,7 +55,7 @@ const allowed: [string, string][] = [
   ["packages/embed/src/probe.ts", 'export { mountReviews } from "@plaudit/reviews";'],
   ["packages/server/src/probe.ts", 'export { renderReviews } from "@plaudit/reviews/server";'],
   ["e2e/probe.ts", 'export { createApp } from "@plaudit/server";'],
-  ["bench/probe.ts", 'export { startTestServer } from "../packages/server/src/testing/test-server.ts";'],
+  ["bench/probe.ts", 'export { startTestServer } from "../packages/server/testing/test-server.ts";'],
 ];
 
 describe("the package arrows", () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { apiError, json, never, recordingFetch, summary } from "../testing/test-fetch.ts";
 import { createClient } from "./client.ts";
 import { PlauditError } from "./errors.ts";
-import { apiError, json, never, recordingFetch, summary } from "./test-fetch.ts";
 
 const API = "https://reviews.example.com";
 const page = { items: [], nextCursor: null, total: 0 };

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { type Answer, apiError, json, recordingFetch, summary } from "../testing/test-fetch.ts";
 import type { Review, ReviewInput } from "./api-types.ts";
 import { createEvents } from "./events.ts";
 import { createPlauditStore, ensureSlice, listKey, summaryKey } from "./store.ts";
-import { type Answer, apiError, json, recordingFetch, summary } from "./test-fetch.ts";
 
 const cfg = { apiBase: "https://reviews.example.com", store: "demo" };
 

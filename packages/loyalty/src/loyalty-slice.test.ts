@@ -1,6 +1,5 @@
 import type { Review } from "@plaudit/core";
 import { describe, expect, it } from "vitest";
-import { loyaltyActions, loyaltyEntry } from "./loyalty-slice.ts";
 import {
   apiError,
   CFG,
@@ -11,7 +10,8 @@ import {
   settle,
   TOKEN,
   testStore,
-} from "./testing/fake-loyalty-api.ts";
+} from "../testing/fake-loyalty-api.ts";
+import { loyaltyActions, loyaltyEntry } from "./loyalty-slice.ts";
 
 const review = (media = 0): Review => ({
   id: "r-new",

@@ -1,7 +1,7 @@
 import type { LoyaltyMe } from "@plaudit/core";
 import { describe, expect, it } from "vitest";
+import { PROGRAM } from "../testing/fake-loyalty-api.ts";
 import { doneActions, historyLabelKey, tierName, tierProgress } from "./member-progress.ts";
-import { PROGRAM } from "./testing/fake-loyalty-api.ts";
 
 const me = (change: Partial<LoyaltyMe> = {}): LoyaltyMe => ({
   customerId: "c1",

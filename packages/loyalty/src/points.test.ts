@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { PROGRAM } from "../testing/fake-loyalty-api.ts";
 import { purchasePoints, reviewPointsFor } from "./points.ts";
-import { PROGRAM } from "./testing/fake-loyalty-api.ts";
 
 const withRate = (points: number) => ({
   ...PROGRAM,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { makeReview, summarize } from "../testing/fake-api.ts";
 import { acquireProductJsonLd } from "./json-ld-manager.ts";
-import { makeReview, summarize } from "./testing/fake-api.ts";
 
 const reviews = [makeReview(1), makeReview(2)];
 const summary = summarize("tee", reviews);

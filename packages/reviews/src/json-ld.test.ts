@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { makeReview, summarize } from "../testing/fake-api.ts";
 import { buildProductJsonLd, serializeJsonLd } from "./json-ld.ts";
-import { makeReview, summarize } from "./testing/fake-api.ts";
 
 const reviews = [makeReview(1, { rating: 5 }), makeReview(2, { rating: 4, title: "" })];
 const summary = { ...summarize("tee", reviews), average: 4.5 };

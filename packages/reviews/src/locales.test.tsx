@@ -1,8 +1,8 @@
 import { act } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
+import { makeReview, settle } from "../testing/fake-api.ts";
+import { mountWidget } from "../testing/mount-for-test.ts";
 import { reviewsCatalogs } from "./messages/index.ts";
-import { makeReview, settle } from "./testing/fake-api.ts";
-import { mountWidget } from "./testing/mount-for-test.ts";
 
 const reviews = [
   makeReview(1, { rating: 5, createdAt: "2026-03-05T10:00:00.000Z", helpful: { up: 1234, down: 0 } }),

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import SqliteDatabase from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { startCli } from "./testing/cli-process.ts";
+import { startCli } from "../testing/cli-process.ts";
 
 const bin = resolve(dirname(fileURLToPath(import.meta.url)), "../bin/plaudit-server.mjs");
 const run = promisify(execFile);

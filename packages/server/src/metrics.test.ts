@@ -1,8 +1,13 @@
 // /metrics after real traffic: every series an operator alerts on exists, with values that add up.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getJson, makeStore, postJson, reviewBody } from "../testing/fixtures.ts";
+import {
+  databasesUnderTest,
+  METRICS_AUTH,
+  startTestServer,
+  type TestServer,
+} from "../testing/test-server.ts";
 import { createMemoryRateLimiter } from "./rate-limit.ts";
-import { getJson, makeStore, postJson, reviewBody } from "./testing/fixtures.ts";
-import { databasesUnderTest, METRICS_AUTH, startTestServer, type TestServer } from "./testing/test-server.ts";
 
 /** `name{labels} value` lines of a Prometheus scrape, as a map from the series to its value. */
 function parseScrape(text: string): Map<string, number> {

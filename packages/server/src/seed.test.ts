@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getJson, postJson, reviewBody } from "../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
 import { signCustomerToken } from "./customer-token.ts";
 import { seedBenchmarkReviews, seedDemo } from "./seed.ts";
 import { DEMO_PRODUCTS } from "./seed-texts.ts";
-import { getJson, postJson, reviewBody } from "./testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "./testing/test-server.ts";
 
 describe.each(databasesUnderTest())("demo seed on %s", (kind) => {
   let server: TestServer;

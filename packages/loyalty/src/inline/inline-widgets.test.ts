@@ -1,7 +1,7 @@
 import { act, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fakeLoyaltyApi, json, PROGRAM, settle, TOKEN, testStore } from "../testing/fake-loyalty-api.ts";
-import { mountLoyaltyWidget } from "../testing/mount-for-test.ts";
+import { fakeLoyaltyApi, json, PROGRAM, settle, TOKEN, testStore } from "../../testing/fake-loyalty-api.ts";
+import { mountLoyaltyWidget } from "../../testing/mount-for-test.ts";
 
 const cleanups: (() => void)[] = [];
 async function mounted(...args: Parameters<typeof mountLoyaltyWidget>) {

@@ -1,7 +1,7 @@
 import { act, fireEvent, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
-import { callsTo, settle, TOKEN } from "../testing/fake-loyalty-api.ts";
-import { mountLoyaltyWidget } from "../testing/mount-for-test.ts";
+import { callsTo, settle, TOKEN } from "../../testing/fake-loyalty-api.ts";
+import { mountLoyaltyWidget } from "../../testing/mount-for-test.ts";
 
 const cleanups: (() => void)[] = [];
 async function mounted(...args: Parameters<typeof mountLoyaltyWidget>) {

@@ -1,7 +1,7 @@
 import { act, fireEvent, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { apiError, callsTo, settle, TOKEN } from "../testing/fake-loyalty-api.ts";
-import { mountLoyaltyWidget } from "../testing/mount-for-test.ts";
+import { apiError, callsTo, settle, TOKEN } from "../../testing/fake-loyalty-api.ts";
+import { mountLoyaltyWidget } from "../../testing/mount-for-test.ts";
 
 const cleanups: (() => void)[] = [];
 

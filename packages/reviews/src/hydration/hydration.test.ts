@@ -3,10 +3,10 @@
 import { getStore, readConfig } from "@plaudit/core";
 import { options } from "preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { json, makeReview, settle, summarize } from "../../testing/fake-api.ts";
 import { mount as mountReviewsEntry } from "../entries/reviews.ts";
 import { mount as mountStarsEntry } from "../entries/stars.ts";
 import { renderReviews } from "../server/render-reviews.tsx";
-import { json, makeReview, settle, summarize } from "../testing/fake-api.ts";
 
 const API = "https://reviews.test";
 const reviews = Array.from({ length: 14 }, (_, i) => makeReview(i + 1));

@@ -3,9 +3,9 @@
 import { createEvents, createI18n, createPlauditStore, type GalleryItem, type Review } from "@plaudit/core";
 import { act, cleanup, fireEvent, render, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { json, makeReview, settle } from "../testing/fake-api.ts";
+import { json, makeReview, settle } from "../../testing/fake-api.ts";
+import { galleryItem } from "../../testing/media-fixtures.ts";
 import { GalleryCarousel } from "./gallery-carousel.tsx";
-import { galleryItem } from "./media-fixtures.ts";
 import { mediaMessages } from "./media-messages.ts";
 import { autoplaySeconds, mountGalleryWidget } from "./mount-gallery.ts";
 

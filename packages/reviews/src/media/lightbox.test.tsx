@@ -1,9 +1,9 @@
 import type { Review } from "@plaudit/core";
 import { cleanup, fireEvent, render, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { makeReview } from "../testing/fake-api.ts";
+import { makeReview } from "../../testing/fake-api.ts";
+import { galleryItem, photo, video } from "../../testing/media-fixtures.ts";
 import { Lightbox, type LightboxProps } from "./lightbox.tsx";
-import { galleryItem, photo, video } from "./media-fixtures.ts";
 
 const BASE = "https://reviews.example.com";
 const review: Review = makeReview(4, {

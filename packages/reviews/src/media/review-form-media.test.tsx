@@ -4,8 +4,8 @@ import { getStore, type Media } from "@plaudit/core";
 import { cleanup, fireEvent, waitFor, within } from "@testing-library/preact";
 import { render } from "preact";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { photo } from "../../testing/media-fixtures.ts";
 import { WriteReviewDialog } from "../write-review/write-review-dialog.tsx";
-import { photo } from "./media-fixtures.ts";
 
 const cfg = { apiBase: "https://reviews.example.com", store: "demo" };
 const json = (body: unknown, status = 200) =>

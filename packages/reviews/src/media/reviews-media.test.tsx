@@ -2,9 +2,9 @@
 // summary, and the lightbox loaded on the first press (real store and client; fake fetch only).
 import { act, fireEvent, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
-import { API_BASE, makeReview, settle } from "../testing/fake-api.ts";
-import { mountWidget } from "../testing/mount-for-test.ts";
-import { photo, video } from "./media-fixtures.ts";
+import { API_BASE, makeReview, settle } from "../../testing/fake-api.ts";
+import { photo, video } from "../../testing/media-fixtures.ts";
+import { mountWidget } from "../../testing/mount-for-test.ts";
 
 const REVIEWS = [
   makeReview(1, { author: { name: "Anna" }, media: [photo(1), video(2)] }),

@@ -1,8 +1,8 @@
 import { createI18n } from "@plaudit/core";
 import { cleanup, fireEvent, render, screen } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { photo, video } from "../../testing/media-fixtures.ts";
 import { reviewsCatalogs } from "../messages/index.ts";
-import { photo, video } from "./media-fixtures.ts";
 import { mediaSrcset, mediaUrl } from "./media-url.ts";
 import { ThumbnailStrip } from "./thumbnail-strip.tsx";
 

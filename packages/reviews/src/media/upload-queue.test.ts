@@ -1,6 +1,6 @@
 import { PlauditError } from "@plaudit/core";
 import { describe, expect, it, vi } from "vitest";
-import { photo } from "./media-fixtures.ts";
+import { photo } from "../../testing/media-fixtures.ts";
 import {
   createUploadQueue,
   kindOf,

@@ -1,8 +1,8 @@
 import { createI18n } from "@plaudit/core";
 import { cleanup, fireEvent, render, screen } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { makeReview } from "../../testing/fake-api.ts";
 import { reviewsCatalogs } from "../messages/index.ts";
-import { makeReview } from "../testing/fake-api.ts";
 import { excerpt, READ_MORE_AFTER, ReviewCard } from "./review-card.tsx";
 
 const i18n = createI18n("en-US", reviewsCatalogs);

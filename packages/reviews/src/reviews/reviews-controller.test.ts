@@ -1,6 +1,6 @@
 import { createEvents, createPlauditStore } from "@plaudit/core";
 import { describe, expect, it } from "vitest";
-import { API_BASE, apiError, fakeApi, makeReview, STORE, settle } from "../testing/fake-api.ts";
+import { API_BASE, apiError, fakeApi, makeReview, STORE, settle } from "../../testing/fake-api.ts";
 import { createReviewsController, toReviewQuery } from "./reviews-controller.ts";
 
 const REVIEWS = Array.from({ length: 23 }, (_, i) => makeReview(i + 1));

@@ -1,8 +1,8 @@
 import { createI18n } from "@plaudit/core";
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
+import { makeReview, summarize } from "../../testing/fake-api.ts";
 import { reviewsCatalogs } from "../messages/index.ts";
-import { makeReview, summarize } from "../testing/fake-api.ts";
 import { DEFAULT_FILTERS, type ReviewsActions, type ReviewsState } from "./reviews-controller.ts";
 import { ReviewsView } from "./reviews-view.tsx";
 

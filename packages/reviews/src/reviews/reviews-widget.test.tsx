@@ -1,7 +1,7 @@
 import { act, fireEvent, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
-import { apiError, json, makeReview, settle, summarize } from "../testing/fake-api.ts";
-import { mountWidget } from "../testing/mount-for-test.ts";
+import { apiError, json, makeReview, settle, summarize } from "../../testing/fake-api.ts";
+import { mountWidget } from "../../testing/mount-for-test.ts";
 
 const REVIEWS = Array.from({ length: 23 }, (_, i) => makeReview(i + 1));
 const products = { tee: REVIEWS };

@@ -2,11 +2,11 @@ import { createEvents, createI18n, createPlauditStore } from "@plaudit/core";
 import { h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
+import { fakeApi, makeReview, summarize } from "../../testing/fake-api.ts";
 import { seedFirstPage } from "../hydration/seed-first-page.ts";
 import { reviewsCatalogs } from "../messages/index.ts";
 import { createReviewsController } from "../reviews/reviews-controller.ts";
 import { ReviewsWidget } from "../reviews/reviews-widget.tsx";
-import { fakeApi, makeReview, summarize } from "../testing/fake-api.ts";
 import { renderReviews } from "./render-reviews.tsx";
 import { widgetCssFile } from "./widget-css.ts";
 

@@ -1,8 +1,8 @@
 import { act } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
+import { fakeApi, makeReview, settle } from "../../testing/fake-api.ts";
+import { mountWidget, testStore } from "../../testing/mount-for-test.ts";
 import { mountStars } from "../index.ts";
-import { fakeApi, makeReview, settle } from "../testing/fake-api.ts";
-import { mountWidget, testStore } from "../testing/mount-for-test.ts";
 
 const reviews = [makeReview(1, { rating: 5 }), makeReview(2, { rating: 4 })];
 const hosts: HTMLElement[] = [];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeStore, postJson, reviewBody, testClock } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
+import { makeStore, postJson, reviewBody, testClock } from "../../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON the assertions check
 type Json = any;

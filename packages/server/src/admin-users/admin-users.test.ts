@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeStore, reviewBody, testClock } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
+import { makeStore, reviewBody, testClock } from "../../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { usersCommand } from "./cli-users.ts";
 import { SIGN_IN_LIMITS } from "./throttle.ts";
 import { createUser } from "./users.ts";

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signedInUser } from "../admin-users/test-session.ts";
-import { type LoyaltyKit, startLoyaltyKit } from "../loyalty/loyalty-test-kit.ts";
-import { solidJpeg } from "../media/test-files.ts";
-import { filePart, upload } from "../media/upload-client.ts";
-import { postJson, reviewBody } from "../testing/fixtures.ts";
-import { databasesUnderTest } from "../testing/test-server.ts";
+import { postJson, reviewBody } from "../../testing/fixtures.ts";
+import { type LoyaltyKit, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
+import { solidJpeg } from "../../testing/test-files.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
+import { signedInUser } from "../../testing/test-session.ts";
+import { filePart, upload } from "../../testing/upload-client.ts";
 
 // Every admin write route, read from the router itself, must leave exactly one audit row. A route
 // added later without a case here fails the first test; one whose write forgets appendAudit()

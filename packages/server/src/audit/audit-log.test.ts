@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signedInUser } from "../admin-users/test-session.ts";
-import { type LoyaltyKit, startLoyaltyKit } from "../loyalty/loyalty-test-kit.ts";
-import { getJson, makeStore } from "../testing/fixtures.ts";
-import { databasesUnderTest } from "../testing/test-server.ts";
+import { getJson, makeStore } from "../../testing/fixtures.ts";
+import { type LoyaltyKit, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
+import { signedInUser } from "../../testing/test-session.ts";
 
 describe.each(databasesUnderTest())("the audit log on %s", (kind) => {
   let kit: LoyaltyKit;

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { getJson, makeStore, postJson, reviewBody } from "../testing/fixtures.ts";
-import { startTestServer } from "../testing/test-server.ts";
+import { getJson, makeStore, postJson, reviewBody } from "../../testing/fixtures.ts";
+import { startTestServer } from "../../testing/test-server.ts";
 import { backupSqlite } from "./backup.ts";
 
 describe("SQLite backup", () => {

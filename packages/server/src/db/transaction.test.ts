@@ -2,7 +2,7 @@
 // failing one, and transaction() runs that one again, so both callers get their work done.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DatabaseUnderTest, databasesUnderTest, openTestDatabase } from "../testing/test-server.ts";
+import { type DatabaseUnderTest, databasesUnderTest, openTestDatabase } from "../../testing/test-server.ts";
 import type { Database } from "./database.ts";
 import { transaction } from "./transaction.ts";
 

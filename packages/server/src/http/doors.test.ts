@@ -2,13 +2,13 @@
 // counted and throttled per client address.
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson, makeStore, testClock } from "../testing/fixtures.ts";
+import { getJson, makeStore, testClock } from "../../testing/fixtures.ts";
 import {
   databasesUnderTest,
   METRICS_AUTH,
   startTestServer,
   type TestServer,
-} from "../testing/test-server.ts";
+} from "../../testing/test-server.ts";
 import { ADMIN_FAILURE_RULE } from "./admin-failures.ts";
 import { serveMetrics } from "./metrics-server.ts";
 

@@ -1,7 +1,7 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeStore } from "../testing/fixtures.ts";
-import { startTestServer, type TestServer } from "../testing/test-server.ts";
+import { makeStore } from "../../testing/fixtures.ts";
+import { startTestServer, type TestServer } from "../../testing/test-server.ts";
 
 // A 413 answered while the client is still sending: the answer must arrive (no reset overtaking
 // it), the server must keep taking what still comes for a while, and close when the client is done.

@@ -1,10 +1,10 @@
 // Behind proxies (issue 13): the client address is counted from the right of X-Forwarded-For, and
 // no forwarded header a client sends changes a URL Plaudit hands out.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { solidJpeg } from "../media/test-files.ts";
+import { makeStore, postJson, reviewBody } from "../../testing/fixtures.ts";
+import { solidJpeg } from "../../testing/test-files.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { createMemoryRateLimiter } from "../rate-limit.ts";
-import { makeStore, postJson, reviewBody } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
 
 describe.each(databasesUnderTest())("behind a proxy on %s", (kind) => {
   let server: TestServer;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson, longReviewText, makeStore, postJson, rawGet, reviewBody } from "../testing/fixtures.ts";
+import { getJson, longReviewText, makeStore, postJson, rawGet, reviewBody } from "../../testing/fixtures.ts";
 import {
   databasesUnderTest,
   METRICS_AUTH,
   startTestServer,
   type TestServer,
-} from "../testing/test-server.ts";
+} from "../../testing/test-server.ts";
 import { DEFAULT_READ_CACHE_MS, parseReadCacheMs } from "./read-cache.ts";
 
 // The in-process cache of public reads (read-cache.ts). To tell a cached answer from a fresh one,

@@ -1,9 +1,9 @@
 // Request timeouts and the connection cap are set on the real server (http/server-limits.ts).
 import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databasesUnderTest, openTestDatabase } from "../../testing/test-server.ts";
 import { createApp } from "../app.ts";
 import type { Database } from "../db/database.ts";
-import { databasesUnderTest, openTestDatabase } from "../testing/test-server.ts";
 import { listen } from "./listen.ts";
 import { DEFAULT_SERVER_LIMITS } from "./server-limits.ts";
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testClock } from "../../testing/fixtures.ts";
+import { databasesUnderTest, openTestDatabase } from "../../testing/test-server.ts";
 import type { Database } from "../db/database.ts";
 import type { Logger } from "../logger.ts";
-import { testClock } from "../testing/fixtures.ts";
-import { databasesUnderTest, openTestDatabase } from "../testing/test-server.ts";
 import { retryDelayMs } from "./backoff.ts";
 import { claimDueJobs, settleJob } from "./claim.ts";
 import { enqueueJob } from "./enqueue.ts";

@@ -1,9 +1,9 @@
 // What the admin-keys module makes of its own rows (issue 21, mutation testing): the hint shown in
 // listings, and scopes read back from a row someone edited by hand — only real grants count.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeStore } from "../../testing/fixtures.ts";
+import { databasesUnderTest, openTestDatabase } from "../../testing/test-server.ts";
 import type { Database } from "../db/database.ts";
-import { makeStore } from "../testing/fixtures.ts";
-import { databasesUnderTest, openTestDatabase } from "../testing/test-server.ts";
 import { addAdminKey, authenticateAdminKey, listAdminKeys } from "./admin-keys.ts";
 
 describe.each(databasesUnderTest())("stored admin keys on %s", (kind) => {

@@ -1,8 +1,8 @@
 // Admin keys end to end (issue 13): scoped, listed without secrets, revoked at once, hashed at rest.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getJson, makeStore, postJson } from "../../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { createStore } from "../stores/create-store.ts";
-import { getJson, makeStore, postJson } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
 import { WeakSecretError } from "./secret-strength.ts";
 
 describe.each(databasesUnderTest())("admin keys on %s", (kind) => {

@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CliServer, runCli, startCli } from "../../testing/cli-process.ts";
+import { getJson, postJson, reviewBody } from "../../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { signCustomerToken } from "../customer-token.ts";
-import { type CliServer, runCli, startCli } from "../testing/cli-process.ts";
-import { getJson, postJson, reviewBody } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
 
 describe.each(databasesUnderTest())("stores and keys from the CLI on %s", { timeout: 180_000 }, (kind) => {
   let server: TestServer;

@@ -3,12 +3,12 @@
 import { createHash } from "node:crypto";
 import { Migrator, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databasesUnderTest, openTestDatabase } from "../../testing/test-server.ts";
 import { createApp } from "../app.ts";
 import { signCustomerToken } from "../customer-token.ts";
 import type { Database } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
 import { migrations } from "../db/migrations/index.ts";
-import { databasesUnderTest, openTestDatabase } from "../testing/test-server.ts";
 import { plainSecretBox } from "./secret-box.ts";
 import { currentSigningSecret } from "./signing-secrets.ts";
 

@@ -1,9 +1,9 @@
 // One secret per purpose (issue 13): customer-token secrets rotate with an overlap of one token
 // lifetime; an admin key never verifies a token; secrets are sealed at rest under a secrets key.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getJson, makeStore, postJson, testClock } from "../../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { signCustomerToken } from "../customer-token.ts";
-import { getJson, makeStore, postJson, testClock } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
 import { secretBox } from "./secret-box.ts";
 import { currentSigningSecret } from "./signing-secrets.ts";
 

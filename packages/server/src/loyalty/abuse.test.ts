@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postJson, reviewBody } from "../testing/fixtures.ts";
-import { databasesUnderTest } from "../testing/test-server.ts";
-import { type LoyaltyKit, ledgerSum, startLoyaltyKit } from "./loyalty-test-kit.ts";
+import { postJson, reviewBody } from "../../testing/fixtures.ts";
+import { type LoyaltyKit, ledgerSum, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
 
 // Issue 19: each way a dishonest shopper farmed points now yields nothing, while an honest buyer
 // notices nothing. The kits run the demo program with its default settings (return window 30 days,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getJson, makeStore } from "../../testing/fixtures.ts";
+import { type LoyaltyKit, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
 import { signCustomerToken } from "../customer-token.ts";
-import { getJson, makeStore } from "../testing/fixtures.ts";
-import { databasesUnderTest } from "../testing/test-server.ts";
-import { type LoyaltyKit, startLoyaltyKit } from "./loyalty-test-kit.ts";
 
 describe.each(databasesUnderTest())("customer tokens on the loyalty routes on %s", (kind) => {
   let kit: LoyaltyKit;

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson, postJson, reviewBody } from "../testing/fixtures.ts";
-import { databasesUnderTest } from "../testing/test-server.ts";
-import { type LoyaltyKit, ledgerSum, PROGRAM_AT_ONCE, startLoyaltyKit } from "./loyalty-test-kit.ts";
+import { getJson, postJson, reviewBody } from "../../testing/fixtures.ts";
+import {
+  type LoyaltyKit,
+  ledgerSum,
+  PROGRAM_AT_ONCE,
+  startLoyaltyKit,
+} from "../../testing/loyalty-test-kit.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
 
 const DAY = 86_400_000;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeStore } from "../../testing/fixtures.ts";
+import { databasesUnderTest, openTestDatabase } from "../../testing/test-server.ts";
 import type { Database } from "../db/database.ts";
-import { makeStore } from "../testing/fixtures.ts";
-import { databasesUnderTest, openTestDatabase } from "../testing/test-server.ts";
 import { sweepIdempotencyKeys } from "./idempotency-sweep.ts";
 
 describe.each(databasesUnderTest())("sweeping old idempotency keys (%s)", (kind) => {

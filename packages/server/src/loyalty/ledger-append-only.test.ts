@@ -4,8 +4,8 @@
 // unchanged, after orders, a refund, redemptions, adjustments, expiry and the sweep.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databasesUnderTest } from "../testing/test-server.ts";
-import { type LoyaltyKit, PROGRAM_AT_ONCE, startLoyaltyKit } from "./loyalty-test-kit.ts";
+import { type LoyaltyKit, PROGRAM_AT_ONCE, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
 
 const DAY = 86_400_000;
 

@@ -2,9 +2,9 @@
 // one order earns at most LIMITS.pointsPerOrderMax.
 import { LIMITS } from "@plaudit/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LoyaltyKit, PROGRAM_AT_ONCE, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
 import { parseInt8 } from "../db/database.ts";
-import { databasesUnderTest } from "../testing/test-server.ts";
-import { type LoyaltyKit, PROGRAM_AT_ONCE, startLoyaltyKit } from "./loyalty-test-kit.ts";
 
 describe.each(databasesUnderTest())("points bounds on %s", (kind) => {
   let kit: LoyaltyKit;

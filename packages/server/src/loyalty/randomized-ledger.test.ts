@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LoyaltyKit, ledgerSum, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
 import { prng } from "../seed.ts";
-import { databasesUnderTest } from "../testing/test-server.ts";
-import { type LoyaltyKit, ledgerSum, startLoyaltyKit } from "./loyalty-test-kit.ts";
 import { DEMO_LOYALTY_PROGRAM } from "./seed-loyalty.ts";
 
 const CUSTOMERS = ["ann", "ben", "cat", "dan", "eve"];

@@ -1,8 +1,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databasesUnderTest } from "../testing/test-server.ts";
-import { type LoyaltyKit, ledgerSum, startLoyaltyKit } from "./loyalty-test-kit.ts";
+import { type LoyaltyKit, ledgerSum, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
 
 describe.each(databasesUnderTest())("redeeming points on %s", (kind) => {
   let kit: LoyaltyKit;

@@ -5,14 +5,14 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getJson, postJson, reviewBody } from "../../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { signCustomerToken, verifyCustomerToken } from "../customer-token.ts";
 import { openDatabase } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
 import { seedDemo } from "../seed.ts";
 import { DEMO_PRODUCTS } from "../seed-texts.ts";
 import { createStore } from "../stores/create-store.ts";
-import { getJson, postJson, reviewBody } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
 
 describe.each(databasesUnderTest())("the demo loyalty program on %s", (kind) => {
   let server: TestServer;

@@ -1,8 +1,8 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { photoWithPrivateMetadata, solidPng } from "../../testing/test-files.ts";
 import { ApiError } from "../errors.ts";
 import { processImage, variantWidths } from "./image-processing.ts";
-import { photoWithPrivateMetadata, solidPng } from "./test-files.ts";
 
 async function refusal(work: Promise<unknown>): Promise<ApiError> {
   const error = await work.then(

@@ -2,10 +2,10 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson, makeStore, postJson, reviewBody, testClock } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
-import { isoVideo, solidJpeg, webmVideo } from "./test-files.ts";
-import { filePart, upload } from "./upload-client.ts";
+import { getJson, makeStore, postJson, reviewBody, testClock } from "../../testing/fixtures.ts";
+import { isoVideo, solidJpeg, webmVideo } from "../../testing/test-files.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { filePart, upload } from "../../testing/upload-client.ts";
 
 describe.each(databasesUnderTest())("media after upload on %s", (kind) => {
   let server: TestServer;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeStore } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
+import { makeStore } from "../../testing/fixtures.ts";
+import { solidJpeg } from "../../testing/test-files.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { filePart, upload } from "../../testing/upload-client.ts";
 import { storedBytes } from "./media-quota.ts";
-import { solidJpeg } from "./test-files.ts";
-import { filePart, upload } from "./upload-client.ts";
 
 describe.each(databasesUnderTest())("the store's media quota on %s", (kind) => {
   let server: TestServer;

@@ -3,11 +3,11 @@ import { request } from "node:http";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson, makeStore, postJson, reviewBody } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
+import { getJson, makeStore, postJson, reviewBody } from "../../testing/fixtures.ts";
+import { photoWithPrivateMetadata, solidJpeg, solidPng } from "../../testing/test-files.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { filePart, upload } from "../../testing/upload-client.ts";
 import { keysOf, parseFiles } from "./media-json.ts";
-import { photoWithPrivateMetadata, solidJpeg, solidPng } from "./test-files.ts";
-import { filePart, upload } from "./upload-client.ts";
 
 /** Every file under the media directory, relative ("store/id/w320.webp"), temp files included. */
 function filesOnDisk(dir: string): string[] {

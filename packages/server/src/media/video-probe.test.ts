@@ -3,7 +3,7 @@ import { open } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { isoVideo, webmVideo } from "./test-files.ts";
+import { isoVideo, webmVideo } from "../../testing/test-files.ts";
 import { probeIsoMedia, probeWebm } from "./video-probe.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "plaudit-probe-"));

@@ -30,7 +30,7 @@ export interface RouteExample {
   summary: string;
   /**
    * Path parameters, query, headers and body. A string `{{name}}` stands for a fixture value the
-   * example test fills in (see openapi/example-fixtures.ts): e.g. `{{customerToken}}`, `{{reviewId}}`.
+   * example test fills in (see packages/server/testing/example-fixtures.ts): e.g. `{{customerToken}}`, `{{reviewId}}`.
    */
   params?: Record<string, string>;
   query?: Record<string, string>;

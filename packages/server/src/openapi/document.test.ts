@@ -1,9 +1,9 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
+import { apiDocument } from "../../testing/api-document.ts";
 import type { AppContext, AppEnv } from "../context.ts";
 import { routeModules } from "../routes/index.ts";
-import { apiDocument } from "./api-document.ts";
 import { describedRoutes, openApiTemplate } from "./document.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: the generated document is walked as plain JSON

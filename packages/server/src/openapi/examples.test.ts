@@ -2,12 +2,12 @@ import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiDocument } from "../../testing/api-document.ts";
+import { type ExampleWorld, exampleWorld, fillIn } from "../../testing/example-fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import type { AppContext, AppEnv } from "../context.ts";
 import { routeModules } from "../routes/index.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
-import { apiDocument } from "./api-document.ts";
 import { type DescribedRoute, describedRoutes } from "./document.ts";
-import { type ExampleWorld, exampleWorld, fillIn } from "./example-fixtures.ts";
 
 // Every example request the OpenAPI document shows is sent, as written, through a real server;
 // its status must be the one documented and its body must match the documented schema — which the

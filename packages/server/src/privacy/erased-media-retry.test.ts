@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeStore, postJson } from "../../testing/fixtures.ts";
+import { solidJpeg } from "../../testing/test-files.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { filePart, upload } from "../../testing/upload-client.ts";
 import { localDiskStorage } from "../media/local-disk-storage.ts";
 import type { MediaStorage } from "../media/media-storage.ts";
-import { solidJpeg } from "../media/test-files.ts";
-import { filePart, upload } from "../media/upload-client.ts";
-import { makeStore, postJson } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
 
 /** Local disk storage whose deletes fail while `down` is set (an object store having a bad hour). */
 function flakyStorage(dir: string): MediaStorage & { down: boolean } {

@@ -3,8 +3,8 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LoyaltyKit, startLoyaltyKit } from "../loyalty/loyalty-test-kit.ts";
-import { postJson } from "../testing/fixtures.ts";
+import { postJson } from "../../testing/fixtures.ts";
+import { type LoyaltyKit, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
 
 const bin = resolve(dirname(fileURLToPath(import.meta.url)), "../../bin/plaudit-server.mjs");
 const run = promisify(execFile);

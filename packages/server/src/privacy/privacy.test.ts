@@ -1,11 +1,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signedInUser } from "../admin-users/test-session.ts";
-import { type LoyaltyKit, startLoyaltyKit } from "../loyalty/loyalty-test-kit.ts";
-import { isSuppressed } from "../suppression/index.ts";
-import { getJson, postJson } from "../testing/fixtures.ts";
-import { databasesUnderTest } from "../testing/test-server.ts";
+import { getJson, postJson } from "../../testing/fixtures.ts";
+import { type LoyaltyKit, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
 import {
   enableReviewRequests,
   fileHolds,
@@ -15,7 +12,10 @@ import {
   shopper,
   tracesOf,
   walk,
-} from "./privacy-test-kit.ts";
+} from "../../testing/privacy-test-kit.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
+import { signedInUser } from "../../testing/test-session.ts";
+import { isSuppressed } from "../suppression/index.ts";
 
 describe.each(databasesUnderTest())("privacy requests on %s", (kind) => {
   let kit: LoyaltyKit;

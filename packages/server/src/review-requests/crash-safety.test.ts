@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RequestKit, recipientOf, startRequestKit } from "../../testing/request-test-kit.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
 import { DEFAULT_LEASE_MS } from "../jobs/index.ts";
-import { databasesUnderTest } from "../testing/test-server.ts";
-import { type RequestKit, recipientOf, startRequestKit } from "./request-test-kit.ts";
 import type { SendStep } from "./send.ts";
 
 // A worker that dies at any step of a send — before the mail server is asked, after it accepted

@@ -1,8 +1,5 @@
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signCustomerToken } from "../customer-token.ts";
-import { databasesUnderTest } from "../testing/test-server.ts";
-import { messagesFor } from "./messages.ts";
 import {
   linksOf,
   postForm,
@@ -10,7 +7,10 @@ import {
   rawHeader,
   recipientOf,
   startRequestKit,
-} from "./request-test-kit.ts";
+} from "../../testing/request-test-kit.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
+import { signCustomerToken } from "../customer-token.ts";
+import { messagesFor } from "./messages.ts";
 
 // The notifications besides the request itself, read back from a real SMTP server: the merchant's
 // notice of a review awaiting moderation (in the merchant's language, settings.notifyLocale) and

@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROGRAM_AT_ONCE } from "../../testing/loyalty-test-kit.ts";
+import {
+  linksOf,
+  postForm,
+  type RequestKit,
+  recipientOf,
+  startRequestKit,
+} from "../../testing/request-test-kit.ts";
+import { solidJpeg } from "../../testing/test-files.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
 import { signCustomerToken } from "../customer-token.ts";
-import { PROGRAM_AT_ONCE } from "../loyalty/loyalty-test-kit.ts";
-import { solidJpeg } from "../media/test-files.ts";
-import { databasesUnderTest } from "../testing/test-server.ts";
 import { PHOTO_BONUS, PHOTO_BONUS_REFUND } from "./photo-bonus.ts";
-import { linksOf, postForm, type RequestKit, recipientOf, startRequestKit } from "./request-test-kit.ts";
 
 // The request photo bonus (photoIncentivePoints): paid for a photo or video on a review written
 // through a request's page, only while moderation lets the photo show, once per product, the same

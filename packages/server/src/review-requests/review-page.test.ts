@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getJson, makeStore } from "../../testing/fixtures.ts";
+import {
+  linksOf,
+  postForm,
+  type RequestKit,
+  recipientOf,
+  startRequestKit,
+} from "../../testing/request-test-kit.ts";
+import { solidJpeg } from "../../testing/test-files.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
 import { linkSecretFor } from "../keys/link-secret.ts";
-import { solidJpeg } from "../media/test-files.ts";
-import { getJson, makeStore } from "../testing/fixtures.ts";
-import { databasesUnderTest } from "../testing/test-server.ts";
 import { signLink } from "./link-token.ts";
-import { linksOf, postForm, type RequestKit, recipientOf, startRequestKit } from "./request-test-kit.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { retryDelayMs } from "../jobs/index.ts";
-import { getJson } from "../testing/fixtures.ts";
-import { databasesUnderTest } from "../testing/test-server.ts";
+import { getJson } from "../../testing/fixtures.ts";
 import {
   linksOf,
   postForm,
@@ -9,7 +7,9 @@ import {
   rawHeader,
   recipientOf,
   startRequestKit,
-} from "./request-test-kit.ts";
+} from "../../testing/request-test-kit.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
+import { retryDelayMs } from "../jobs/index.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -184,10 +184,9 @@ describe.each(databasesUnderTest())("review requests on %s", (kind) => {
 
   it("sends at most maxPerAddressPer30Days messages to one address", async () => {
     await kit.settings({ maxPerAddressPer30Days: 2, reminderDays: 0 });
-    const start = kit.sink.messages.length;
     for (const id of ["cap-1", "cap-2", "cap-3"]) await kit.order(id, { email: "fay@example.com" });
     await kit.runner().drain();
-    expect(kit.sink.messages).toHaveLength(start + 2);
+    expect(kit.sink.messages.filter((m) => recipientOf(m) === "fay@example.com")).toHaveLength(2);
     expect((await kit.requestOf("cap-3")).status).toBe("suppressed");
     await kit.settings();
   });

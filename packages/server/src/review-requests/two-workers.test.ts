@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually, startWorker, stopWorker } from "../../testing/crash/worker-process.ts";
+import { makeStore } from "../../testing/fixtures.ts";
+import { type SmtpSink, startSmtpSink } from "../../testing/smtp-sink.ts";
+import { databasesUnderTest, openTestDatabase } from "../../testing/test-server.ts";
 import { createApp } from "../app.ts";
-import { eventually, startWorker, stopWorker } from "../crash/worker-process.ts";
 import type { Database } from "../db/database.ts";
 import type { Logger } from "../logger.ts";
-import { makeStore } from "../testing/fixtures.ts";
-import { type SmtpSink, startSmtpSink } from "../testing/smtp-sink.ts";
-import { databasesUnderTest, openTestDatabase } from "../testing/test-server.ts";
 
 // Two `plaudit-server worker` processes on one PostgreSQL database race for the same due requests
 // (FOR UPDATE SKIP LOCKED): every request is sent, none twice.

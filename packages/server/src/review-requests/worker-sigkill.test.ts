@@ -1,13 +1,13 @@
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually, killWorker, startWorker, stopWorker } from "../../testing/crash/worker-process.ts";
+import { makeStore } from "../../testing/fixtures.ts";
+import { recipientOf } from "../../testing/request-test-kit.ts";
+import { type SmtpSink, startSmtpSink } from "../../testing/smtp-sink.ts";
+import { databasesUnderTest, openTestDatabase } from "../../testing/test-server.ts";
 import { createApp } from "../app.ts";
-import { eventually, killWorker, startWorker, stopWorker } from "../crash/worker-process.ts";
 import type { Database } from "../db/database.ts";
 import type { Logger } from "../logger.ts";
-import { makeStore } from "../testing/fixtures.ts";
-import { type SmtpSink, startSmtpSink } from "../testing/smtp-sink.ts";
-import { databasesUnderTest, openTestDatabase } from "../testing/test-server.ts";
-import { recipientOf } from "./request-test-kit.ts";
 import { SEND_STEPS } from "./send.ts";
 
 // Real crashes: `plaudit-server worker` in its own process is killed with SIGKILL in the middle of

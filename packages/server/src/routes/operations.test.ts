@@ -2,14 +2,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiDocument } from "../openapi/api-document.ts";
-import { getJson, makeStore, postJson, reviewBody } from "../testing/fixtures.ts";
+import { apiDocument } from "../../testing/api-document.ts";
+import { getJson, makeStore, postJson, reviewBody } from "../../testing/fixtures.ts";
 import {
   databasesUnderTest,
   METRICS_AUTH,
   startTestServer,
   type TestServer,
-} from "../testing/test-server.ts";
+} from "../../testing/test-server.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 // The contract lives in shared/ beside the repository (or inside it); PLAUDIT_API_MD overrides.

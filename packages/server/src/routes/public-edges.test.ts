@@ -1,15 +1,15 @@
 import { request } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMemoryRateLimiter } from "../rate-limit.ts";
-import { seedDemo } from "../seed.ts";
-import { getJson, longReviewText, makeStore, postJson, reviewBody } from "../testing/fixtures.ts";
+import { getJson, longReviewText, makeStore, postJson, reviewBody } from "../../testing/fixtures.ts";
 import {
   databasesUnderTest,
   METRICS_AUTH,
   startTestServer,
   type TestServer,
-} from "../testing/test-server.ts";
+} from "../../testing/test-server.ts";
+import { createMemoryRateLimiter } from "../rate-limit.ts";
+import { seedDemo } from "../seed.ts";
 
 describe.each(databasesUnderTest())("public API edges on %s", (kind) => {
   let server: TestServer;

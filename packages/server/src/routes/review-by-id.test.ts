@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { solidJpeg } from "../media/test-files.ts";
-import { filePart, upload } from "../media/upload-client.ts";
-import { getJson, makeStore, postJson, reviewBody } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
+import { getJson, makeStore, postJson, reviewBody } from "../../testing/fixtures.ts";
+import { solidJpeg } from "../../testing/test-files.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { filePart, upload } from "../../testing/upload-client.ts";
 
 describe.each(databasesUnderTest())("one review by id on %s", (kind) => {
   let server: TestServer;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fakeMediaSource } from "../../testing/fake-media.ts";
+import { getJson, makeStore, postJson, reviewBody, testClock } from "../../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { signCustomerToken } from "../customer-token.ts";
-import { fakeMediaSource } from "../testing/fake-media.ts";
-import { getJson, makeStore, postJson, reviewBody, testClock } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
 
 describe.each(databasesUnderTest())("review list on %s", (kind) => {
   let server: TestServer;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getJson, makeStore, testClock } from "../../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { createMemoryRateLimiter } from "../rate-limit.ts";
 import { listReviews } from "../reviews/review-list.ts";
 import { SEARCH_CHUNK } from "../reviews/review-search.ts";
-import { getJson, makeStore, testClock } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
 
 // Search on SQLite walks a product's reviews in bounded chunks (reviews/review-search.ts); it must
 // find exactly what the SQL search finds, page for page, across chunk boundaries, for any term.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getJson, makeStore, postJson, reviewBody, testClock } from "../../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { signCustomerToken } from "../customer-token.ts";
-import { getJson, makeStore, postJson, reviewBody, testClock } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
 
 describe.each(databasesUnderTest())("submitting reviews on %s", (kind) => {
   let server: TestServer;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeStore, postJson, reviewBody, testClock } from "../../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { signCustomerToken } from "../customer-token.ts";
 import { createMemoryRateLimiter } from "../rate-limit.ts";
 import { VOTE_VELOCITY } from "../reviews/vote-identity.ts";
-import { makeStore, postJson, reviewBody, testClock } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
 
 describe.each(databasesUnderTest())("helpful votes on %s", (kind) => {
   let server: TestServer;

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { renderReviews, widgetCss, widgetCssFile, widgetStyleHashes } from "@plaudit/reviews/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson, makeStore, postJson, reviewBody, testClock } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
+import { getJson, makeStore, postJson, reviewBody, testClock } from "../../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 
 describe.each(databasesUnderTest())("review snippet on %s", (kind) => {
   let server: TestServer;

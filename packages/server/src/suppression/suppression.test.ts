@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeStore } from "../../testing/fixtures.ts";
+import { databasesUnderTest, openTestDatabase } from "../../testing/test-server.ts";
 import type { Database } from "../db/database.ts";
-import { makeStore } from "../testing/fixtures.ts";
-import { databasesUnderTest, openTestDatabase } from "../testing/test-server.ts";
 import { addressHash, isSuppressed, suppressAddress } from "./suppression.ts";
 
 describe.each(databasesUnderTest())("suppression list on %s", (kind) => {

@@ -1,0 +1,64 @@
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+// The real `plaudit-server` CLI in a child process, for tests that need a second server process or
+// the commands an operator types.
+
+export const cliBin = resolve(dirname(fileURLToPath(import.meta.url)), "../bin/plaudit-server.mjs");
+
+/** Runs one CLI command to its end; rejects (with its output) when it exits non-zero. */
+export async function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ stdout: string; stderr: string }> {
+  return promisify(execFile)(process.execPath, [cliBin, ...args], { env: { ...process.env, ...env } });
+}
+
+export interface CliServer {
+  child: ChildProcess;
+  url: string;
+  output(): string;
+  stop(): Promise<number | null>;
+}
+
+/** Starts `plaudit-server start [extra]` on a free port; resolves once it prints its URL. */
+export function startCli(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  extra: string[] = [],
+): Promise<CliServer> {
+  const child = spawn(
+    process.execPath,
+    [cliBin, "start", "--port", "0", "--database-url", databaseUrl, ...extra],
+    { env: { ...process.env, PLAUDIT_DEMO_SECRET: "", ...env }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  const stop = () =>
+    new Promise<number | null>((done) => {
+      if (child.exitCode !== null) return done(child.exitCode);
+      child.once("exit", (code) => done(code));
+      child.kill("SIGTERM");
+    });
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      fail(new Error(`server did not start:\n${output}`));
+    }, 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/localhost:\d+)\//.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        done({ child, url: match[1], output: () => output, stop });
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      fail(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+}

@@ -1,0 +1,53 @@
+import { apiDocument } from "../api-document.ts";
+
+// The routes the fuzzer drives, read from the generated OpenAPI document so a route described next
+// to its handler is fuzzed without editing the fuzzer.
+
+export interface RouteParameter {
+  name: string;
+  in: "path" | "query" | "header";
+  required: boolean;
+  schema: Record<string, unknown>;
+}
+
+export interface FuzzRoute {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** OpenAPI template, e.g. /v1/stores/{store}/products/{product}/reviews */
+  template: string;
+  parameters: RouteParameter[];
+  /** The request body's media type, when the operation takes one. */
+  bodyType?: "json" | "multipart";
+  admin: boolean;
+}
+
+type Operation = {
+  parameters?: RouteParameter[];
+  requestBody?: { content?: Record<string, unknown> };
+  security?: unknown[];
+};
+
+export function routesFromOpenApi(): FuzzRoute[] {
+  const routes: FuzzRoute[] = [];
+  for (const [template, item] of Object.entries(apiDocument().paths as Record<string, object>)) {
+    for (const [method, raw] of Object.entries(item as Record<string, Operation>)) {
+      const operation = raw as Operation;
+      const content = Object.keys(operation.requestBody?.content ?? {});
+      routes.push({
+        method: method.toUpperCase() as FuzzRoute["method"],
+        template,
+        parameters: operation.parameters ?? [],
+        ...(content.includes("application/json")
+          ? { bodyType: "json" as const }
+          : content.includes("multipart/form-data")
+            ? { bodyType: "multipart" as const }
+            : {}),
+        admin: template.startsWith("/v1/admin/"),
+      });
+    }
+  }
+  return routes;
+}
+
+/** The names of a template's path parameters, in order. */
+export const pathParameterNames = (template: string): string[] =>
+  [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
