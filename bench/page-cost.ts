@@ -1,17 +1,15 @@
 // Page cost in Chromium via the DevTools protocol at 4× CPU throttling: the demo product and
 // collection pages with and without Plaudit. Fresh browser context (empty cache) per run.
-import { chromium } from "playwright-core";
+import {
+  BENCH_PAGES,
+  observed,
+  SETTLE_MS,
+  scriptMs,
+  settle,
+  waitForMark,
+  withThrottledPage,
+} from "./chromium.ts";
 import { median, table } from "./results-file.ts";
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 interface Run {
   jsBytes: number;
@@ -22,86 +20,39 @@ interface Run {
   contentMs: number | null;
 }
 
-const OBSERVE = `
-  window.__bench = { longTasks: [], cls: 0 };
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) __bench.longTasks.push(e.duration); }).observe({ type: "longtask", buffered: true });
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) __bench.cls += e.value; }).observe({ type: "layout-shift", buffered: true });
-`;
-
-async function measure(
+function measure(
   url: string,
-  contentMark: string | null,
+  mark: string | null,
   viewport: { width: number; height: number },
 ): Promise<Run> {
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  try {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-    await cdp.send("Performance.enable");
-    await page.addInitScript(OBSERVE);
+  return withThrottledPage(viewport, async ({ page, cdp }) => {
     await page.goto(url, { waitUntil: "load" });
-    let contentMs: number | null = null;
-    if (contentMark) {
-      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, contentMark, {
-        timeout: 30_000,
-      });
-      contentMs = await page.evaluate(
-        (name) => performance.getEntriesByName(name)[0]!.startTime,
-        contentMark,
-      );
-    }
-    await page.waitForLoadState("networkidle");
-    await page.waitForTimeout(500);
-    const { metrics } = (await cdp.send("Performance.getMetrics")) as {
-      metrics: Array<{ name: string; value: number }>;
-    };
-    const scriptSeconds = metrics.find((m) => m.name === "ScriptDuration")?.value ?? 0;
-    const inPage = await page.evaluate(() => {
-      const bench = (window as unknown as { __bench: { longTasks: number[]; cls: number } }).__bench;
-      const js = performance
+    const contentMs = mark ? await waitForMark(page, mark) : null;
+    await settle(page);
+    const script = await scriptMs(cdp);
+    const { longTasks, cls } = await observed(page);
+    const jsBytes = (await page.evaluate(() =>
+      performance
         .getEntriesByType("resource")
         .filter((e) => /\.m?js(\?|$)/.test(e.name))
-        .reduce((n, e) => n + (e as PerformanceResourceTiming).transferSize, 0);
-      return { longTasks: bench.longTasks, cls: bench.cls, js };
-    });
-    await context.close();
+        .reduce((n, e) => n + (e as PerformanceResourceTiming).transferSize, 0),
+    )) as number;
     return {
-      jsBytes: inPage.js,
-      scriptMs: scriptSeconds * 1000,
-      longTasks: inPage.longTasks.length,
-      tbtMs: inPage.longTasks.reduce((n, d) => n + Math.max(0, d - 50), 0),
-      cls: inPage.cls,
+      jsBytes,
+      scriptMs: script,
+      longTasks: longTasks.length,
+      tbtMs: longTasks.reduce((n, [, d]) => n + Math.max(0, d - 50), 0),
+      cls,
       contentMs,
     };
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
 export async function benchPageCost(
   servers: { withPlaudit: string; withoutPlaudit: string },
   runs: number,
 ): Promise<string> {
-  const pages = [
-    {
-      name: "product page",
-      path: "/demo/tee-classic.html",
-      mark: "plaudit:reviews:content",
-      viewport: { width: 1280, height: 1600 },
-    },
-    {
-      name: "collection page (24 badges)",
-      path: "/demo/collection.html",
-      mark: "plaudit:stars:content",
-      viewport: { width: 1280, height: 900 },
-    },
-  ];
+  const pages = BENCH_PAGES;
   const rows: Array<Array<string | number>> = [];
   for (const p of pages) {
     const withRuns: Run[] = [];
@@ -159,6 +110,6 @@ export async function benchPageCost(
     "",
     table(["page", "measure", "without Plaudit", "with Plaudit", "with / without"], rows),
     "",
-    "Without = the same demo page and server with the plaudit.js script tag removed. JS transferred is the resource-timing transferSize of .js files (headers included; the server sends the build's brotli files). Script time is CDP Performance.getMetrics ScriptDuration; long tasks and TBT (sum of the part over 50 ms) from a longtask PerformanceObserver over the whole load; content = the widget's performance mark (plaudit:reviews:content / plaudit:stars:content).",
+    `Without = the same demo page and server with the plaudit.js script tag removed. JS transferred is the resource-timing transferSize of .js files (headers included; the server sends the build's brotli files). Script time is CDP Performance.getMetrics ScriptDuration; long tasks and TBT (sum of the part over 50 ms) from a longtask PerformanceObserver over the whole load; content = the widget's performance mark (plaudit:reviews:content / plaudit:stars:content). Measured until the network is idle plus ${SETTLE_MS / 1000} s.`,
   ].join("\n");
 }

@@ -1,37 +1,48 @@
-// npm run bench:page — what Plaudit itself costs the main thread of the demo product and collection
-// pages, from a V8 CPU profile (CDP Profiler, 100 µs sampling) at 4× CPU throttling: a sample is
-// Plaudit's when a frame of plaudit.js or a chunk is on its stack (so style and layout our code
-// forces, and its own compiling, count; work the browser does later on its own does not). Long
-// tasks (PerformanceObserver) are Plaudit's when, without Plaudit's samples inside them, they
-// would not be long (< 50 ms). Measured until the network is idle plus 3 s (work pushed later
-// still counts).
+// npm run bench:page — what Plaudit costs the main thread of the demo product and collection pages
+// at 4× CPU throttling (bench/chromium.ts), measured until the network is idle plus 3 s (work
+// pushed later still counts), against the same page without the script tag in the same run.
 //
-// Two builds side by side in one run, interleaved with the page without Plaudit: BENCH_BEFORE_DIR
-// is a copy of an earlier packages/embed/dist/browser; the current build is "after". The browser
-// answers /plaudit.js and /chunks/* from the chosen directory (the same route for both builds).
+// Every load is traced (Chromium trace, bench/chromium.ts mainThread): the main thread's busy time
+// and its self time by phase (parse + compile, script, style, layout, paint, GC…), as wall time
+// (stretches with the machine's load) and as the thread's CPU time (does not). Plaudit's share is
+// the difference from the page without Plaudit in the same run. Also CDP ScriptDuration (the
+// issue's "script" figure), long tasks (PerformanceObserver), CLS, the widget's content mark and
+// the requests Plaudit made. Separate profiled loads (V8 CPU profile, 250 µs sampling, which slows
+// the page down) attribute Plaudit's JavaScript to its chunks: preact + ui = rendering, core =
+// store, client and i18n, json-ld-manager = structured data.
+//
+// Builds side by side in one run, interleaved with the page without Plaudit: BENCH_BEFORE_DIR is
+// a copy of an earlier packages/embed/dist/browser; the current build is "after"; "floor" is the
+// current build with every entry chunk's mount replaced by a no-op (plaudit.js and every module
+// the page's widgets import, loaded and evaluated; nothing mounted, fetched or rendered). The
+// browser answers /plaudit.js and /chunks/* from the chosen directory.
 //   cp -r packages/embed/dist/browser /tmp/plaudit-before   # at the old commit, after npm run build
 //   BENCH_BEFORE_DIR=/tmp/plaudit-before BENCH_RUNS=5 npm run bench:page
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import {
+  BENCH_PAGES,
+  type MainThread,
+  mainThread,
+  observed,
+  PHASE_NAMES,
+  scriptMs,
+  settle,
+  TRACE_CATEGORIES,
+  waitForMark,
+  withThrottledPage,
+} from "./chromium.ts";
 import { startDemoServers } from "./demo-servers.ts";
 import { addSection, machine, median, repoRoot, table, today } from "./results-file.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const PROFILE_RUNS = Number(process.env.BENCH_PROFILE_RUNS ?? 2);
 const AFTER_DIR = join(repoRoot, "packages/embed/dist/browser");
 const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
 const SAMPLING_US = 250;
 const PLAUDIT_URL = /\/plaudit\.js|\/chunks\//;
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string };
@@ -45,21 +56,24 @@ interface Profile {
 }
 
 interface Run {
-  plauditMs: number;
   scriptMs: number;
+  trace: MainThread;
   longTasks: number;
-  plauditLongTasks: number;
   cls: number;
   contentMs: number | null;
+  /** Requests for Plaudit's scripts and for its API. */
+  scripts: number;
+  api: number;
+  /** Intl formatters made; elements in Plaudit's shadow roots at the end. */
+  intl: number;
+  elements: number;
+}
+
+interface Profiled {
+  plauditMs: number;
   /** Plaudit's ms by where the time went (see `bucketOf`). */
   breakdown: Record<string, number>;
 }
-
-const OBSERVE = `
-  window.__bench = { longTasks: [], cls: 0 };
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) __bench.longTasks.push([performance.timeOrigin + e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true });
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) __bench.cls += e.value; }).observe({ type: "layout-shift", buffered: true });
-`;
 
 /** The chunk a URL names, without its hash: "plaudit.js", "preact", "core", "reviews", … */
 const chunkName = (url: string) =>
@@ -89,7 +103,7 @@ function bucketOf(stack: ProfileNode[]): string {
 /** BENCH_DRY: Plaudit's time by deepest Plaudit function (chunk:name:line:column < leaf), for profiling. */
 const functions = new Map<string, number>();
 
-function attribute(profile: Profile, startWall: number, longTasks: [number, number][]) {
+function attribute(profile: Profile): Profiled {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -100,14 +114,11 @@ function attribute(profile: Profile, startWall: number, longTasks: [number, numb
   };
   const ours = new Map<number, string | null>();
   const breakdown: Record<string, number> = {};
-  const plauditAt: [number, number][] = []; // [wall ms, ms]
   let plauditMs = 0;
-  let t = profile.startTime;
   profile.samples.forEach((id, i) => {
     // A sample stands for the time until the next, but never more than two intervals: the sampler
     // leaves gaps while the thread sleeps, which are nobody's work.
     const delta = Math.min(profile.timeDeltas[i + 1] ?? 0, 2 * SAMPLING_US) / 1000;
-    t += profile.timeDeltas[i]!;
     if (!ours.has(id)) {
       const stack = stackOf(id);
       ours.set(id, stack.some((node) => PLAUDIT_URL.test(node.callFrame.url)) ? bucketOf(stack) : null);
@@ -122,15 +133,8 @@ function attribute(profile: Profile, startWall: number, longTasks: [number, numb
       functions.set(key, (functions.get(key) ?? 0) + delta);
     }
     breakdown[bucket] = (breakdown[bucket] ?? 0) + delta;
-    plauditAt.push([startWall + (t - profile.startTime) / 1000, delta]);
   });
-  const plauditLongTasks = longTasks.filter(([start, duration]) => {
-    const inside = plauditAt
-      .filter(([at]) => at >= start - 1 && at <= start + duration + 1)
-      .reduce((sum, [, ms]) => sum + ms, 0);
-    return duration - inside < 50;
-  }).length;
-  return { plauditMs, breakdown, plauditLongTasks };
+  return { plauditMs, breakdown };
 }
 
 async function serveBuild(page: Page, dir: string) {
@@ -148,154 +152,223 @@ async function serveBuild(page: Page, dir: string) {
   );
 }
 
-async function measure(
+/** One load of `url`, traced; with `profile`, V8's CPU profiler runs too (slower: not for the figures). */
+function measure(
   url: string,
   build: string | null,
   mark: string | null,
   viewport: { width: number; height: number },
-): Promise<Run> {
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  try {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
+  profile = false,
+): Promise<Run & { profiled?: Profiled }> {
+  return withThrottledPage(viewport, async ({ browser, page, cdp }) => {
     if (build) await serveBuild(page, build);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-    await cdp.send("Performance.enable");
-    await cdp.send("Profiler.enable");
-    await cdp.send("Profiler.setSamplingInterval", { interval: SAMPLING_US });
-    await page.addInitScript(OBSERVE);
-    await cdp.send("Profiler.start");
-    const startWall = (await page.evaluate("performance.timeOrigin + performance.now()")) as number;
-    await page.goto(url, { waitUntil: "load" });
-    let contentMs: number | null = null;
-    if (mark) {
-      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, {
-        timeout: 30_000,
-      });
-      contentMs = (await page.evaluate(
-        `performance.getEntriesByName(${JSON.stringify(mark)})[0].startTime`,
-      )) as number;
+    const requests = { scripts: 0, api: 0 };
+    page.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (PLAUDIT_URL.test(path)) requests.scripts++;
+      else if (path.startsWith("/v1/")) requests.api++;
+    });
+    if (profile) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: SAMPLING_US });
+      await cdp.send("Profiler.start");
     }
-    await page.waitForLoadState("networkidle");
-    await page.waitForTimeout(3000);
-    const { profile } = (await cdp.send("Profiler.stop")) as { profile: Profile };
-    const { metrics } = (await cdp.send("Performance.getMetrics")) as {
-      metrics: Array<{ name: string; value: number }>;
-    };
-    const bench = (await page.evaluate("window.__bench")) as { longTasks: [number, number][]; cls: number };
-    await context.close();
-    const { plauditMs, breakdown, plauditLongTasks } = attribute(profile, startWall, bench.longTasks);
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    await page.goto(url, { waitUntil: "load" });
+    const contentMs = mark ? await waitForMark(page, mark) : null;
+    await settle(page);
+    const trace = mainThread(
+      JSON.parse((await browser.stopTracing()).toString()).traceEvents,
+      new URL(url).pathname,
+    );
+    const profiled = profile
+      ? attribute(((await cdp.send("Profiler.stop")) as { profile: Profile }).profile)
+      : undefined;
+    const script = await scriptMs(cdp);
+    const bench = await observed(page);
+    const elements = (await page.evaluate(
+      `[...document.querySelectorAll("[data-plaudit]")].reduce((n, host) => n + (host.shadowRoot?.querySelectorAll("*").length ?? 0), 0)`,
+    )) as number;
     return {
-      plauditMs: build ? plauditMs : 0,
-      scriptMs: (metrics.find((m) => m.name === "ScriptDuration")?.value ?? 0) * 1000,
+      intl: bench.intl,
+      elements,
+      scriptMs: script,
+      trace,
       longTasks: bench.longTasks.length,
-      plauditLongTasks: build ? plauditLongTasks : 0,
       cls: bench.cls,
       contentMs,
-      breakdown,
+      ...requests,
+      profiled,
     };
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
-const PAGES = [
-  {
-    name: "product page",
-    path: "/demo/tee-classic.html",
-    mark: "plaudit:reviews:content",
-    viewport: { width: 1280, height: 1600 },
-  },
-  {
-    name: "collection page (24 badges)",
-    path: "/demo/collection.html",
-    mark: "plaudit:stars:content",
-    viewport: { width: 1280, height: 900 },
-  },
+/** The current build with each entry chunk's mount a no-op: what loading and evaluating costs. */
+function floorBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), "plaudit-floor-"));
+  cpSync(AFTER_DIR, dir, { recursive: true });
+  const { entries } = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as {
+    entries: Record<string, string>;
+  };
+  for (const file of Object.values(entries)) {
+    const code = readFileSync(join(dir, file), "utf8");
+    if (!/ as mount[,}]/.test(code)) throw new Error(`floor build: no "as mount" export in ${file}`);
+    writeFileSync(
+      join(dir, file),
+      `${code.replace(/ as mount([,}])/, " as unusedMount$1")}\nexport const mount = () => () => {};\n`,
+    );
+  }
+  return dir;
+}
+
+// BENCH_ONLY=product (or collection): one of the two pages, while working.
+const PAGES = BENCH_PAGES.filter((p) => !process.env.BENCH_ONLY || p.name.startsWith(process.env.BENCH_ONLY));
+const FLOOR_DIR = floorBuild();
+const BUILDS: Array<readonly [string, string | null]> = [
+  ["without", null],
+  ...(BEFORE_DIR ? [["before", BEFORE_DIR] as const] : []),
+  ["after", AFTER_DIR],
+  ["floor", FLOOR_DIR],
 ];
+const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 const servers = await startDemoServers();
 const sections: string[] = [];
 try {
   for (const p of PAGES) {
-    const builds = [...(BEFORE_DIR ? [["before", BEFORE_DIR] as const] : []), ["after", AFTER_DIR] as const];
-    const runs: Record<string, Run[]> = { without: [] };
-    for (const [name] of builds) runs[name] = [];
+    const runs: Record<string, Run[]> = {};
+    for (const [name] of BUILDS) runs[name] = [];
     for (let i = 0; i < RUNS; i++) {
-      // Interleaved, so the load other work puts on the machine hits every variant alike.
-      runs.without!.push(await measure(servers.withoutPlaudit + p.path, null, null, p.viewport));
-      // The builds swap places every run: neither always follows the other.
-      for (const [name, dir] of i % 2 ? [...builds].reverse() : builds)
-        runs[name]!.push(await measure(servers.withPlaudit + p.path, dir, p.mark, p.viewport));
+      // Interleaved, and the order turns every run: load on the machine hits every variant alike.
+      const order = BUILDS.map((_, k) => BUILDS[(k + i) % BUILDS.length]!);
+      for (const [name, dir] of order) {
+        const base = dir ? servers.withPlaudit : servers.withoutPlaudit;
+        runs[name]!.push(
+          await measure(base + p.path, dir, name === "floor" || !dir ? null : p.mark, p.viewport),
+        );
+      }
       process.stdout.write(
         `${p.name} run ${i + 1}: ${Object.entries(runs)
           .map(
             ([name, list]) =>
-              `${name} ${list.at(-1)!.plauditMs.toFixed(1)} ms / ${list.at(-1)!.plauditLongTasks} long`,
+              `${name} ${ms(list.at(-1)!.trace.busy.wall)} busy / ${ms(list.at(-1)!.trace.busy.cpu)} cpu`,
           )
           .join(", ")}\n`,
       );
     }
-    const med = (list: Run[], pick: (run: Run) => number) => median(list.map(pick));
     const names = Object.keys(runs);
-    const row = (measure: string, pick: (run: Run) => number, format: (n: number) => string) => [
+    const plaudit = names.filter((name) => name !== "without");
+    // Per run, the difference from the same run's page without Plaudit; then the median.
+    const delta = (name: string, pick: (run: Run) => number) =>
+      median(runs[name]!.map((run, i) => pick(run) - pick(runs.without![i]!)));
+    const med = (name: string, pick: (run: Run) => number) => median(runs[name]!.map(pick));
+    const row = (measure: string, cell: (name: string) => string, all = false) => [
       measure,
-      ...names.map((name) => format(med(runs[name]!, pick))),
+      ...(all ? names : plaudit).map(cell),
     ];
-    const ms = (n: number) => `${n.toFixed(1)} ms`;
-    const rows = [
-      row("Plaudit main-thread time (profile)", (r) => r.plauditMs, ms),
-      row("long tasks attributable to Plaudit", (r) => r.plauditLongTasks, String),
-      row("long tasks ≥ 50 ms (all)", (r) => r.longTasks, String),
-      row("page script time (CDP ScriptDuration)", (r) => r.scriptMs, ms),
-      row(
-        "CLS",
-        (r) => r.cls,
-        (n) => n.toFixed(3),
+    // Load on the machine only ever adds time: the smallest of the runs is shown beside the median.
+    const least = (name: string, pick: (run: Run) => number) =>
+      Math.min(...runs[name]!.map((run, i) => pick(run) - pick(runs.without![i]!)));
+    const both = (name: string, pick: (run: Run) => number) =>
+      `${ms(delta(name, pick))} (min ${ms(least(name, pick))})`;
+    const timeRows = [
+      row("Plaudit script: CDP ScriptDuration, with − without", (n) => both(n, (r) => r.scriptMs)),
+      row("main thread busy, wall (trace), with − without", (n) => both(n, (r) => r.trace.busy.wall)),
+      row("main thread CPU (trace tdur), with − without", (n) => both(n, (r) => r.trace.busy.cpu)),
+      row("long tasks ≥ 50 ms (PerformanceObserver), with − without", (n) =>
+        String(delta(n, (r) => r.longTasks)),
       ),
-      row(
-        "navigation → widget content",
-        (r) => r.contentMs ?? Number.NaN,
-        (n) => (Number.isNaN(n) ? "—" : ms(n)),
+      row("navigation → widget content", (n) =>
+        n === "floor" ? "—" : ms(med(n, (r) => r.contentMs ?? Number.NaN)),
       ),
     ];
+    const pageRows = [
+      row("long tasks ≥ 50 ms (PerformanceObserver)", (n) => String(med(n, (r) => r.longTasks)), true),
+      row("longest task (trace, wall)", (n) => ms(med(n, (r) => r.trace.longestMs)), true),
+      row("CLS", (n) => med(n, (r) => r.cls).toFixed(3), true),
+    ];
+    // Counts: the same on a fast or a loaded machine.
+    const countRows = [
+      row(
+        "layouts / style recalculations (trace), with − without",
+        (n) => `${delta(n, (r) => r.trace.layouts)} / ${delta(n, (r) => r.trace.styleRecalcs)}`,
+      ),
+      row("Intl formatters made", (n) => String(med(n, (r) => r.intl))),
+      row("elements in Plaudit's shadow roots", (n) => String(med(n, (r) => r.elements))),
+      row(
+        "Plaudit script requests / API requests",
+        (n) => `${med(n, (r) => r.scripts)} / ${med(n, (r) => r.api)}`,
+      ),
+    ];
+    const phaseRows = PHASE_NAMES.map((phase) => [
+      phase,
+      ...plaudit.map(
+        (n) =>
+          `${ms(delta(n, (r) => r.trace.phases[phase]!.wall))} (cpu ${ms(delta(n, (r) => r.trace.phases[phase]!.cpu))})`,
+      ),
+    ]);
+    // Profiled loads: where Plaudit's own JavaScript went, by chunk.
+    const profiled: Record<string, Profiled[]> = {};
+    for (const [name, dir] of BUILDS.filter(([n]) => n === "before" || n === "after")) {
+      profiled[name] = [];
+      for (let i = 0; i < PROFILE_RUNS; i++)
+        profiled[name]!.push(
+          (await measure(servers.withPlaudit + p.path, dir, p.mark, p.viewport, true)).profiled!,
+        );
+    }
+    const profiledNames = Object.keys(profiled);
     const buckets = [
-      ...new Set(builds.flatMap(([name]) => runs[name]!.flatMap((r) => Object.keys(r.breakdown)))),
+      ...new Set(profiledNames.flatMap((n) => profiled[n]!.flatMap((r) => Object.keys(r.breakdown)))),
     ].sort();
-    const breakdownRows = buckets
-      .map((bucket) => [bucket, ...builds.map(([name]) => med(runs[name]!, (r) => r.breakdown[bucket] ?? 0))])
-      .filter((cells) => cells.slice(1).some((n) => (n as number) >= 0.5))
-      .map(([bucket, ...values]) => [bucket as string, ...values.map((n) => ms(n as number))]);
+    const bucketRows = [
+      [
+        "all of Plaudit's samples",
+        ...profiledNames.map((n) => ms(median(profiled[n]!.map((r) => r.plauditMs)))),
+      ],
+      ...buckets
+        .map((bucket) => [
+          bucket,
+          ...profiledNames.map((n) => median(profiled[n]!.map((r) => r.breakdown[bucket] ?? 0))),
+        ])
+        .filter((cells) => cells.slice(1).some((v) => (v as number) >= 0.5))
+        .map(([bucket, ...values]) => [bucket as string, ...values.map((v) => ms(v as number))]),
+    ];
     sections.push(
-      `### ${p.name}: Plaudit's main-thread cost (median of ${RUNS} runs)`,
+      `### ${p.name} (median of ${RUNS} runs; Plaudit's figures are differences from the page without it in the same run)`,
       "",
-      table(["measure", ...names], rows),
+      table(["measure", ...plaudit], timeRows),
       "",
-      `Where Plaudit's time went (median ms per bucket; "js: X" = Plaudit's own JavaScript, by the chunk of the deepest Plaudit frame):`,
+      table(["measure", ...names], pageRows),
       "",
-      table(["bucket", ...builds.map(([name]) => name)], breakdownRows),
+      "Counts (do not depend on the machine's speed or load):",
+      "",
+      table(["measure", ...plaudit], countRows),
+      "",
+      "Main-thread self time by phase, with − without (wall, and the thread's CPU time):",
+      "",
+      table(["phase", ...plaudit], phaseRows),
+      "",
+      `Plaudit's JavaScript by chunk (V8 CPU profile, ${PROFILE_RUNS} separate profiled loads per build, median; the profiler slows the page, so read the split, not the total):`,
+      "",
+      table(["bucket", ...profiledNames], bucketRows),
       "",
     );
   }
 } finally {
   await servers.close();
+  rmSync(FLOOR_DIR, { recursive: true, force: true });
 }
 
 const section = [
   `## ${today()} — npm run bench:page (${machine()})`,
   "",
-  `4× CPU throttling via CDP, empty cache, one fresh browser per run; before = ${BEFORE_DIR ?? "(none)"}, after = this build. See bench/page-profile.ts for what is attributed to Plaudit.`,
+  `4× CPU throttling via CDP, empty cache, one fresh browser per load, until the network is idle + 3 s; before = ${BEFORE_DIR ?? "(none)"}, after = this build, floor = this build with no widget mounted. See bench/page-profile.ts.`,
   "",
   ...sections,
 ].join("\n");
 // BENCH_DRY=1 prints the section instead of adding it to bench/RESULTS.md (profiling while working).
 if (process.env.BENCH_DRY) {
   process.stdout.write(`${section}\n`);
-  for (const [key, ms] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, 40))
-    process.stdout.write(`${ms.toFixed(1).padStart(8)} ms  ${key}\n`);
+  for (const [key, spent] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, 40))
+    process.stdout.write(`${spent.toFixed(1).padStart(8)} ms  ${key}\n`);
 } else addSection(section);

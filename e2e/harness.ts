@@ -85,6 +85,38 @@ async function databaseFor(dataDir: string): Promise<{ url: string; drop(): Prom
   return createTestSchema("e2e");
 }
 
+/**
+ * Waits for a child process to print "listening on http://localhost:PORT" and answers its URL
+ * (rejecting with its output when it exits first or takes longer than `timeoutMs`). The output is
+ * drained after, so a chatty request log never blocks the child on a full pipe.
+ */
+export async function listeningUrl(child: ChildProcess, name: string, timeoutMs: number): Promise<string> {
+  let output = "";
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not start in ${timeoutMs / 1000} s:\n${output}`)),
+      timeoutMs,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on http:\/\/localhost:(\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(`http://127.0.0.1:${match[1]}`);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with ${code} before listening:\n${output}`));
+    });
+  });
+  child.stdout?.resume();
+  child.stderr?.resume();
+  return url;
+}
+
 async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
@@ -110,27 +142,7 @@ async function startServer(databaseUrl: string): Promise<{ url: string; child: C
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  let output = "";
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on http:\/\/localhost:(\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolveUrl(`http://127.0.0.1:${match[1]}`);
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code} before listening:\n${output}`));
-    });
-  });
-  // Keep draining, so a chatty request log never blocks the server on a full pipe.
-  child.stdout?.resume();
-  child.stderr?.resume();
+  const url = await listeningUrl(child, "server", 120_000);
   return { url, child };
 }
 

@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { signCustomerToken } from "@plaudit/server";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./harness.ts";
+import { DEMO_SECRET, type Harness, startHarness } from "./harness.ts";
 
 const require = createRequire(import.meta.url);
 let plaudit: Harness;
@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 const pageFor = (customerId: string) =>
-  `/demo/loyalty.html?customer-token=${encodeURIComponent(signCustomerToken("sk_e2e_secret_0123456789abcdefghijklmn", customerId))}`;
+  `/demo/loyalty.html?customer-token=${encodeURIComponent(signCustomerToken(DEMO_SECRET, customerId))}`;
 
 // Hears the storefront events through the documented queue stub, before plaudit.js arrives.
 const LISTEN = `window.__heard = [];

@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import Validator from "@adobe/structured-data-validator";
 import WebAutoExtractor from "@marbec/web-auto-extractor";
-import { repoRoot } from "./harness.ts";
+import { listeningUrl, repoRoot } from "./harness.ts";
 
 export interface ShopServer {
   url: string;
@@ -22,26 +22,7 @@ export async function startSsrStore(plauditUrl: string): Promise<ShopServer> {
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`ssr-store did not start in 20 s:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on http:\/\/localhost:(\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${match[1]}`);
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`ssr-store exited with ${code}:\n${output}`));
-    });
-  });
-  child.stdout?.resume();
-  child.stderr?.resume();
+  const url = await listeningUrl(child, "ssr-store", 20_000);
   return {
     url,
     async close() {

@@ -4,7 +4,7 @@
 // element or attribute is injected (each card has the same DOM shape as a plain one), the text
 // shows as text, and the JSON-LD cannot be broken out of.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, type ShopPage, startHarness } from "./harness.ts";
+import { DEMO_SECRET, type Harness, type ShopPage, startHarness } from "./harness.ts";
 
 let plaudit: Harness;
 beforeAll(async () => {
@@ -29,7 +29,7 @@ const XSS_CORPUS = [
 
 const TALL = { width: 1280, height: 6000 };
 const ADMIN = {
-  authorization: "Bearer sk_e2e_secret_0123456789abcdefghijklmn",
+  authorization: `Bearer ${DEMO_SECRET}`,
   "content-type": "application/json",
 };
 

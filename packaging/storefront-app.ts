@@ -1,9 +1,20 @@
 // The packaging test's storefront: every public package packed by `npm pack` and installed from
-// its tarball, with preact and what a storefront developer would add (React, Vite, TypeScript),
-// into a fresh app outside the repository. Versions come from the repository's own manifests.
-import { execFile } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+// its tarball, with preact and what a storefront developer would add (React, Vite, TypeScript,
+// Node's types), into a fresh app outside the repository. Versions come from the repository's own
+// manifests. Also the helpers to run what was installed there: processes, a static file host.
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
@@ -121,7 +132,7 @@ export async function installApp(app: string, packed: Packed[], tarballs: string
       preact: rootManifest.overrides.preact,
       ...pick(reactApp.dependencies, ["react", "react-dom"]),
       ...pick(reactApp.devDependencies, ["@types/react", "@types/react-dom"]),
-      ...pick(rootManifest.devDependencies, ["vite", "typescript"]),
+      ...pick(rootManifest.devDependencies, ["vite", "typescript", "@types/node"]),
     },
     overrides: own,
   };
@@ -155,4 +166,84 @@ function copyTree(from: string, to: string, isDir: boolean): void {
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     copyTree(join(from, entry.name), join(to, entry.name), entry.isDirectory());
   }
+}
+
+/** A child process that prints the address it listens on; stopped with SIGTERM. */
+export interface Listening {
+  url: string;
+  /** Everything it printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `command` (with the clean environment plus `env`) and waits — with no deadline of its
+ * own: the test's timeout is the limit — for a line matching `listening` (its group 1 is the
+ * port). Rejects if the process exits first.
+ */
+export async function startListening(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; listening: RegExp },
+): Promise<Listening> {
+  const child: ChildProcess = spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...cleanEnv, ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = options.listening.exec(output);
+      if (match) resolveUrl(`http://127.0.0.1:${match[1]}`);
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) =>
+      reject(new Error(`${command} ${args.join(" ")} exited with ${code}:\n${output}`)),
+    );
+  });
+  return {
+    url,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((done) => child.once("exit", done));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+};
+
+/** A built app's folder over HTTP on 127.0.0.1 and a free port, as any static host serves it. */
+export async function serveStatic(root: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://static.local").pathname);
+    const file = normalize(join(root, path.endsWith("/") ? `${path}index.html` : path));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
 }

@@ -1,9 +1,10 @@
 // The packages as a storefront developer gets them from npm. Every public package is packed, the
 // tarballs are installed with preact into an app outside the repository (storefront-app.ts), and
 // there: each entry point is imported by plain Node, a TypeScript file is checked against the
-// shipped .d.ts, examples/npm-app and examples/react-app are built by Vite, and the installed
-// plaudit-server is started. Needs `npm run build` first (npm test does it), like the e2e suite.
-import { type ChildProcess, spawn } from "node:child_process";
+// shipped .d.ts, and the installed plaudit-server is started; examples/npm-app and
+// examples/react-app are built by Vite against it and examples/ssr-store by tsc, and each is
+// opened in Chromium (docs/packages.md). Needs `npm run build` first (npm test does it), like the
+// e2e suite.
 import {
   copyFileSync,
   existsSync,
@@ -16,22 +17,26 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, CHROMIUM_ARGS } from "../e2e/harness.ts";
 import {
-  cleanEnv,
   copyExample,
   installApp,
+  type Listening,
   type Packed,
   packAll,
   publicPackages,
   repoOnlyPackageNames,
   repoRoot,
   run,
+  serveStatic,
+  startListening,
 } from "./storefront-app.ts";
 
 // What a test or its kit looks like, wherever it sits (docs/packages.md: what never ships).
 const TEST_FILE = /(\.test\.|(^|\/)(testing|crash|fuzz|e2e)\/|(^|\/)test-[^/]*$|-test-kit\.|fixtures)/;
-// What a tarball may hold: compiled code, the server's launcher, the manifest.
+// What a tarball may hold: compiled code, the server's launcher, the manifest, README, LICENSE.
 const SHIPPED = /^(dist\/|bin\/|package\.json$|README\.md$|LICENSE$)/;
 
 const packages = publicPackages();
@@ -175,29 +180,20 @@ describe("in a storefront app outside the repository", () => {
       await run(process.execPath, [tsc, "-p", file], app);
     }
   });
+});
 
-  it("builds examples/npm-app (Vite + Preact) with the mount functions and custom elements", async () => {
-    const code = await buildExample("npm-app");
-    expect(code).toContain("plaudit-reviews"); // defineElements() made it in
-    expect(code).not.toContain("__PLAUDIT_CHUNKS__"); // and the script-tag loader did not
-  });
+describe("the installed plaudit-server, and each example built from the tarballs against it", () => {
+  const database = join(work, "plaudit.sqlite");
+  const cli = (...args: string[]) =>
+    run("npx", ["--no-install", "plaudit-server", ...args, "--database-url", database], app);
+  let created: { store: unknown; adminKey: string };
+  let server: Listening;
+  const stops: Array<() => Promise<void>> = [];
+  // A review the store published, which every example must then show.
+  const REVIEW_BODY = "Packed, installed, and still soft after twenty washes.";
 
-  it("builds and type-checks examples/react-app (React storefront)", async () => {
-    const code = await buildExample("react-app");
-    expect(code).toContain("plaudit-stars");
-    expect(code).toContain("react.transitional.element"); // React's own JSX, not Preact's
-    await run(
-      process.execPath,
-      [join(app, "node_modules/typescript/bin/tsc"), "-p", "react-app/tsconfig.json"],
-      app,
-    );
-  });
-
-  it("creates a store with npx plaudit-server, then serves /plaudit.js, /admin/ and the store's API", async () => {
-    const database = join(work, "plaudit.sqlite");
-    const cli = (...args: string[]) =>
-      run("npx", ["--no-install", "plaudit-server", ...args, "--database-url", database], app);
-    const created = JSON.parse(
+  beforeAll(async () => {
+    created = JSON.parse(
       await cli(
         "stores",
         "create",
@@ -209,36 +205,205 @@ describe("in a storefront app outside the repository", () => {
         "--json",
       ),
     );
+    // The installed launcher (node_modules/.bin), with plain Node: production, no demo.
+    server = await startListening(
+      process.execPath,
+      [join(app, "node_modules/.bin/plaudit-server"), "start", "--port", "0", "--database-url", database],
+      { cwd: app, env: { HOST: "127.0.0.1" }, listening: /listening on http:\/\/localhost:(\d+)\// },
+    );
+    stops.push(() => server.stop());
+  });
+
+  afterAll(async () => {
+    for (const stop of stops.reverse()) await stop();
+  });
+
+  it("creates a store with npx plaudit-server, then serves /plaudit.js, /admin/ and the store's API", async () => {
     expect(created.store).toEqual({
       id: "corner-shop",
       name: "Corner Shop",
       allowedOrigins: ["https://corner.example"],
     });
-    const server = await startServer(database);
-    try {
-      const loader = await fetch(`${server.url}/plaudit.js`);
-      expect(loader.status).toBe(200);
-      expect(loader.headers.get("content-type")).toMatch(/javascript/);
-      expect(await loader.text()).toContain("chunks/");
+    const loader = await fetch(`${server.url}/plaudit.js`);
+    expect(loader.status).toBe(200);
+    expect(loader.headers.get("content-type")).toMatch(/javascript/);
+    expect(await loader.text()).toContain("chunks/");
 
-      const admin = await fetch(`${server.url}/admin/`);
-      expect(admin.status).toBe(200);
-      expect(admin.headers.get("content-type")).toMatch(/text\/html/);
+    const admin = await fetch(`${server.url}/admin/`);
+    expect(admin.status).toBe(200);
+    expect(admin.headers.get("content-type")).toMatch(/text\/html/);
 
-      const summary = await fetch(`${server.url}/v1/stores/corner-shop/products/enamel-mug/summary`);
-      expect(summary.status).toBe(200);
-      expect(await summary.json()).toMatchObject({ productId: "enamel-mug", count: 0 });
+    const summary = await fetch(`${server.url}/v1/stores/corner-shop/products/enamel-mug/summary`);
+    expect(summary.status).toBe(200);
+    expect(await summary.json()).toMatchObject({ productId: "enamel-mug", count: 0 });
 
-      const pending = await fetch(`${server.url}/v1/admin/reviews?status=pending`, {
-        headers: { authorization: `Bearer ${created.adminKey}` },
-      });
-      expect(pending.status).toBe(200);
-      expect(await pending.json()).toMatchObject({ items: [] });
-    } finally {
-      await server.stop();
-    }
+    const pending = await fetch(`${server.url}/v1/admin/reviews?status=pending`, {
+      headers: { authorization: `Bearer ${created.adminKey}` },
+    });
+    expect(pending.status).toBe(200);
+    expect(await pending.json()).toMatchObject({ items: [] });
   });
+
+  it("takes a shopper's review and publishes it with the store's first admin key", async () => {
+    const submitted = await fetch(`${server.url}/v1/stores/corner-shop/products/tee-classic/reviews`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "https://corner.example" },
+      body: JSON.stringify({
+        rating: 5,
+        title: "Soft",
+        body: REVIEW_BODY,
+        author: { name: "Robin", email: "robin@corner.example" },
+      }),
+    });
+    expect(submitted.status).toBe(201);
+    const { review, status } = (await submitted.json()) as { review: { id: string }; status: string };
+    if (status !== "published") {
+      const published = await fetch(`${server.url}/v1/admin/reviews/${review.id}`, {
+        method: "PATCH",
+        headers: { authorization: `Bearer ${created.adminKey}`, "content-type": "application/json" },
+        body: JSON.stringify({ status: "published" }),
+      });
+      expect(published.status).toBe(200);
+    }
+    const summary = await fetch(`${server.url}/v1/stores/corner-shop/products/tee-classic/summary`);
+    expect(await summary.json()).toMatchObject({ productId: "tee-classic", count: 1, average: 5 });
+  });
+
+  it("builds examples/npm-app (Vite + Preact), whose mount function and custom element show the review in Chromium", async () => {
+    const built = await buildExample("npm-app", server.url);
+    expect(built.code).toContain("plaudit-reviews"); // defineElements() made it in
+    expect(built.code).not.toContain("__PLAUDIT_CHUNKS__"); // and the script-tag loader did not
+    await expectWidgetsShown(built.dist);
+  });
+
+  it("builds and type-checks examples/react-app (React storefront), which shows the review in Chromium", async () => {
+    const built = await buildExample("react-app", server.url);
+    expect(built.code).toContain("plaudit-stars");
+    expect(built.code).toContain("react.transitional.element"); // React's own JSX, not Preact's
+    await run(
+      process.execPath,
+      [join(app, "node_modules/typescript/bin/tsc"), "-p", "react-app/tsconfig.json"],
+      app,
+    );
+    await expectWidgetsShown(built.dist);
+  });
+
+  it("compiles examples/ssr-store with tsc and runs it with node: the review in its first HTML, hydrated in Chromium", async () => {
+    const root = copyExample("ssr-store", app);
+    await run(process.execPath, [join(app, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], root);
+    const shop = await startListening(process.execPath, [join(root, "dist/server.js")], {
+      cwd: root,
+      env: { PLAUDIT_API: server.url, PLAUDIT_STORE: "corner-shop", PORT: "0", HOST: "127.0.0.1" },
+      listening: /listening on http:\/\/localhost:(\d+)/,
+    });
+    stops.push(() => shop.stop());
+    const html = await (await fetch(`${shop.url}/products/tee-classic`)).text();
+    expect(html).toContain(REVIEW_BODY); // rendered on the server, in the declarative shadow root
+    expect(html).toContain("application/ld+json");
+    expect(html).toContain(`${server.url}/plaudit.js`);
+
+    await inChromium(
+      `${shop.url}/products/tee-classic`,
+      async (page, seen) => {
+        // plaudit.js from the installed server adopts both widgets…
+        await page.waitForFunction(
+          () => {
+            const mounted = (window as never as { __mounted: string[] }).__mounted;
+            return mounted.includes("reviews") && mounted.includes("stars");
+          },
+          undefined,
+          { timeout: 0 },
+        );
+        await page.getByText(REVIEW_BODY).waitFor({ state: "visible", timeout: 0 });
+        // …without asking again for what the page already holds.
+        expect(seen.requests.filter((url) => url.includes("/products/tee-classic/"))).toEqual([]);
+        expect(seen.requests).toContain(`${server.url}/plaudit.js`);
+      },
+      { watchMounts: true },
+    );
+  });
+
+  /** Builds an example copied into the app with the app's own Vite, pointed at our server. */
+  async function buildExample(name: string, api: string): Promise<{ dist: string; code: string }> {
+    const manifest = JSON.parse(readFileSync(join(repoRoot, "examples", name, "package.json"), "utf8"));
+    for (const dependency of Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })) {
+      expect(existsSync(join(app, "node_modules", dependency)), `${name} needs ${dependency}`).toBe(true);
+    }
+    const root = copyExample(name, app);
+    await run(
+      process.execPath,
+      [join(app, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
+      root,
+      { VITE_PLAUDIT_API: api, VITE_PLAUDIT_STORE: "corner-shop" },
+    );
+    const dist = join(root, "dist");
+    expect(existsSync(join(dist, "index.html"))).toBe(true);
+    const code = readdirSync(join(dist, "assets"))
+      .filter((file) => file.endsWith(".js"))
+      .map((file) => readFileSync(join(dist, "assets", file), "utf8"))
+      .join("\n");
+    return { dist, code };
+  }
+
+  /** The built app served as static files and opened in Chromium: the badge and the review show. */
+  async function expectWidgetsShown(dist: string): Promise<void> {
+    const site = await serveStatic(dist);
+    try {
+      await inChromium(`${site.url}/`, async (page) => {
+        await page.getByText(REVIEW_BODY).waitFor({ state: "visible", timeout: 0 });
+        const badge = page.locator("plaudit-stars a.plaudit-star-badge");
+        await badge.waitFor({ state: "visible", timeout: 0 });
+        expect(await badge.getAttribute("aria-label")).toMatch(/5 out of 5 stars, 1 review/);
+      });
+    } finally {
+      await site.close();
+    }
+  }
 });
+
+/**
+ * Opens `url` in Debian's Chromium (a fresh profile) and runs `check`; then no page error, console
+ * error or failed request may have happened. `seen.requests`: every URL the page asked for;
+ * `watchMounts` records the kinds plaudit.js mounts in `window.__mounted`.
+ */
+async function inChromium(
+  url: string,
+  check: (page: Page, seen: { requests: string[] }) => Promise<void>,
+  options: { watchMounts?: boolean } = {},
+): Promise<void> {
+  const profile = mkdtempSync(join(tmpdir(), "plaudit-packaging-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const problems: string[] = [];
+    const seen = { requests: [] as string[] };
+    page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console.error: ${message.text()}`);
+    });
+    page.on("requestfailed", (request) => problems.push(`failed: ${request.url()}`));
+    page.on("request", (request) => seen.requests.push(request.url()));
+    if (options.watchMounts) {
+      // What the script-tag loader mounts, through its documented queue (docs/embed.md).
+      await page.addInitScript(() => {
+        const w = window as never as { __mounted: string[]; Plaudit?: unknown[] };
+        w.__mounted = [];
+        w.Plaudit ??= [];
+        w.Plaudit.push(["on", "widget:mounted", (event: { kind: string }) => w.__mounted.push(event.kind)]);
+      });
+    }
+    await page.goto(url, { waitUntil: "load", timeout: 0 });
+    await check(page, seen);
+    expect(problems).toEqual([]);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
 
 /**
  * The packages the compiled JavaScript under `dist` reaches, and whether only by dynamic
@@ -265,57 +430,4 @@ function importedPackages(dist: string): Map<string, "static" | "dynamic"> {
     }
   }
   return used;
-}
-
-/** Builds an example copied into the app with the app's own Vite; all its JavaScript. */
-async function buildExample(name: string): Promise<string> {
-  const manifest = JSON.parse(readFileSync(join(repoRoot, "examples", name, "package.json"), "utf8"));
-  for (const dependency of Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })) {
-    expect(existsSync(join(app, "node_modules", dependency)), `${name} needs ${dependency}`).toBe(true);
-  }
-  const root = copyExample(name, app);
-  await run(
-    process.execPath,
-    [join(app, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
-    root,
-  );
-  expect(existsSync(join(root, "dist/index.html"))).toBe(true);
-  const assets = join(root, "dist/assets");
-  return readdirSync(assets)
-    .filter((file) => file.endsWith(".js"))
-    .map((file) => readFileSync(join(assets, file), "utf8"))
-    .join("\n");
-}
-
-/** `plaudit-server start` from the app's node_modules/.bin, on a free port and a fresh database. */
-async function startServer(database: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [join(app, "node_modules/.bin/plaudit-server"), "start", "--port", "0", "--database-url", database],
-    {
-      cwd: app,
-      env: { ...cleanEnv, HOST: "127.0.0.1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on http:\/\/localhost:(\d+)\//.exec(output);
-      if (match) resolveUrl(`http://127.0.0.1:${match[1]}`);
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`plaudit-server exited with ${code}:\n${output}`)));
-  });
-  return {
-    url,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((done) => child.once("exit", done));
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
 }

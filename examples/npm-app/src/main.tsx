@@ -4,6 +4,7 @@ import { render } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 
 const API = import.meta.env.VITE_PLAUDIT_API ?? "http://localhost:8787";
+const STORE = import.meta.env.VITE_PLAUDIT_STORE ?? "demo";
 const PRODUCTS = [
   { id: "tee-classic", name: "Classic Cotton Tee" },
   { id: "hoodie-zip", name: "Zip Hoodie" },
@@ -16,7 +17,7 @@ function Reviews({ productId, productName }: { productId: string; productName: s
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!host.current) return;
-    return mountReviews(host.current, { store: "demo", apiBase: API, productId, productName });
+    return mountReviews(host.current, { store: STORE, apiBase: API, productId, productName });
   }, [productId, productName]);
   return <div ref={host} style={{ minHeight: "640px" }} />;
 }
@@ -26,7 +27,7 @@ function App() {
   return (
     <main>
       <h1>{product.name}</h1>
-      <plaudit-stars product-id={product.id} store="demo" api={API} />
+      <plaudit-stars product-id={product.id} store={STORE} api={API} />
       <nav>
         {PRODUCTS.map((p) => (
           <button key={p.id} type="button" onClick={() => setProduct(p)}>

@@ -5,7 +5,7 @@ import { StrictMode, useEffect, useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
 
 const API = import.meta.env.VITE_PLAUDIT_API ?? "http://localhost:8787";
-const STORE = "demo";
+const STORE = import.meta.env.VITE_PLAUDIT_STORE ?? "demo";
 const PRODUCTS = [
   { id: "tee-classic", name: "Classic Cotton Tee" },
   { id: "hoodie-zip", name: "Zip Hoodie" },

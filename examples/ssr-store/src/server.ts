@@ -2,7 +2,8 @@
 // (renderReviews from @plaudit/reviews/server), hydrated in the browser by plaudit.js.
 //
 //   npm start                          # the Plaudit server, http://localhost:8787
-//   npm start -w examples/ssr-store    # this shop, http://localhost:8788
+//   npm run build -w examples/ssr-store && npm start -w examples/ssr-store
+//                                      # this shop (compiled to dist/), http://localhost:8788
 //
 // PLAUDIT_API (default http://localhost:8787), PLAUDIT_STORE (default demo), PORT (default 8788).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";

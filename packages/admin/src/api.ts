@@ -1,9 +1,13 @@
 // The admin app speaks only to the admin API, with the session cookie (sent by the browser, never
 // readable by script) and, on every write, the session's CSRF token.
+import type { ErrorCode } from "@plaudit/contract";
+
+/** The API's error codes (the contract's), and the app's own for answers that never came. */
+export type ProblemCode = ErrorCode | "network" | "http_error" | "unknown";
 
 export interface ApiProblem {
   status: number;
-  code: string;
+  code: ProblemCode;
   message: string;
   fields?: Record<string, string>;
 }

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   // 403
   "origin_not_allowed",
   "insufficient_scope",
+  "csrf_failed",
   // 404
   "not_found",
   "store_not_found",

@@ -19,6 +19,9 @@ export const LIMITS = {
   /** Admin lists (moderation queue): default and largest page. */
   adminListLimitDefault: 20,
   adminListLimitMax: 100,
+  /** What a bulk moderation names per review (ids, versions): bounds, not formats. */
+  reviewIdMax: 100,
+  etagMax: 100,
   /** A cursor is opaque; this only bounds what the server is asked to decode. */
   cursorMax: 512,
   /**

@@ -21,3 +21,36 @@ export const MediaUpload = v.object({
 
 /** POST /v1/admin/media/sweep: uploads never attached to a review, deleted. */
 export const MediaSweep = v.object({ deleted: v.number() });
+
+/**
+ * GET/PUT /v1/admin/media/settings: the store's upload rules. `quotaBytes` null means the server's
+ * default (`defaultQuotaBytes`); `usedBytes` is what the store keeps now, unattached uploads included.
+ */
+export const MediaSettings = v.object({
+  quotaBytes: v.nullable(v.number()),
+  defaultQuotaBytes: v.number(),
+  usedBytes: v.number(),
+  holdUnverifiedMedia: v.boolean(),
+});
+export type MediaSettings = v.InferOutput<typeof MediaSettings>;
+
+/** The most a store's quota may be set to: 1 PiB (a bigint column; any real disk is smaller). */
+export const MEDIA_QUOTA_MAX = 2 ** 50;
+
+export const MediaSettingsPatch = v.object(
+  {
+    quotaBytes: v.optional(
+      v.nullable(
+        v.pipe(
+          v.number("must be a whole number of bytes, or null for the default"),
+          v.integer("must be a whole number of bytes, or null for the default"),
+          v.minValue(0, "must be 0 or more (0 takes no new uploads)"),
+          v.maxValue(MEDIA_QUOTA_MAX, `must be at most ${MEDIA_QUOTA_MAX}`),
+        ),
+      ),
+    ),
+    holdUnverifiedMedia: v.optional(v.boolean("must be true or false")),
+  },
+  "must be a JSON object",
+);
+export type MediaSettingsPatch = v.InferOutput<typeof MediaSettingsPatch>;

@@ -121,7 +121,17 @@ export type ReviewSubmission = v.InferOutput<typeof ReviewSubmission>;
 /** What a client sends: defaults may be left out. */
 export type ReviewInput = v.InferInput<typeof ReviewSubmission>;
 
-export const SubmitReviewResponse = v.object({ review: Review, status: v.picklist(PUBLIC_REVIEW_STATUSES) });
+export const SubmitReviewResponse = v.object({
+  review: Review,
+  status: v.picklist(PUBLIC_REVIEW_STATUSES),
+  /**
+   * Photos and videos of this review held for a moderator (the reviewer has no verified purchase
+   * and the store holds such media); absent when none are.
+   */
+  mediaHeld: v.optional(
+    v.pipe(v.number(), v.description("photos and videos held for a moderator before they are shown")),
+  ),
+});
 export type SubmitReviewResponse = v.InferOutput<typeof SubmitReviewResponse>;
 
 export const VoteSubmission = v.object(
@@ -215,13 +225,62 @@ export const ReviewPatch = v.object(
 );
 export type AdminReviewPatch = v.InferOutput<typeof ReviewPatch>;
 
+/**
+ * One change for many reviews, all or none: each item names a review and, optionally, the version
+ * the moderator saw (its etag, as If-Match). One missing or changed review refuses the whole batch.
+ */
+export const ReviewBulkPatch = v.object(
+  {
+    items: v.pipe(
+      v.array(
+        v.object(
+          {
+            id: text(1, LIMITS.reviewIdMax, "a review id"),
+            etag: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.etagMax))),
+          },
+          "must be an object with an id",
+        ),
+        "must be a list of reviews",
+      ),
+      v.minLength(1, "must name at least one review"),
+      v.maxLength(LIMITS.adminListLimitMax, `must name at most ${LIMITS.adminListLimitMax} reviews`),
+    ),
+    ...ReviewPatch.entries,
+  },
+  "must be a JSON object",
+);
+export type ReviewBulkPatch = v.InferOutput<typeof ReviewBulkPatch>;
+export const ReviewBulkResult = v.object({ items: v.array(AdminReview) });
+export type ReviewBulkResult = v.InferOutput<typeof ReviewBulkResult>;
+
 /** Reject one photo or video, or restore it. */
 export const MediaPatch = v.object(
   { status: v.picklist(["rejected", "ready"], "must be rejected or ready") },
   "must be a JSON object",
 );
+/** The moderator's statuses of a photo or video: shown, held for a decision, or rejected. */
+export const ADMIN_MEDIA_STATUSES = ["ready", "held", "rejected"] as const;
 export const AdminMedia = v.object({
   ...Media.entries,
-  status: v.picklist(["ready", "rejected"]),
+  status: v.picklist(ADMIN_MEDIA_STATUSES),
   reviewId: v.nullable(v.string()),
 });
+
+/** GET /v1/admin/media: attached photos and videos by status (held ones wait for a moderator). */
+export const AdminMediaQuery = v.object({
+  status: v.optional(v.picklist(ADMIN_MEDIA_STATUSES)),
+  review: v.optional(
+    v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.description("only this review's media")),
+  ),
+  limit: v.optional(limitText(LIMITS.adminListLimitMax)),
+  cursor: v.optional(cursor),
+});
+export const AdminMediaItem = v.object({
+  ...AdminMedia.entries,
+  productId: v.string(),
+  /** Whether the review's author bought the product (held media come from reviews that are not). */
+  verified: v.boolean(),
+  createdAt: timestamp,
+});
+export const AdminMediaPage = cursorPage(AdminMediaItem);
+export type AdminMediaPage = v.InferOutput<typeof AdminMediaPage>;

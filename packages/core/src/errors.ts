@@ -1,10 +1,11 @@
 // Every failure the client can meet becomes one typed error the UI can switch on.
+import type { ErrorCode } from "@plaudit/contract";
 
 export type PlauditErrorKind = "network" | "timeout" | "http" | "invalid_response" | "aborted";
 
 export interface PlauditErrorDetails {
   status?: number;
-  code?: string;
+  code?: ErrorCode;
   fields?: Record<string, string>;
   retryAfterSeconds?: number;
   cause?: unknown;
@@ -15,8 +16,8 @@ export class PlauditError extends Error {
   kind: PlauditErrorKind;
   /** HTTP status for kind "http" (and for "invalid_response" when a response arrived). */
   status?: number;
-  /** API.md error code, e.g. "validation_failed", "rate_limited". */
-  code?: string;
+  /** API.md error code, e.g. "validation_failed", "rate_limited": the contract's ErrorCode union. */
+  code?: ErrorCode;
   /** Per-field messages of validation_failed. */
   fields?: Record<string, string>;
   retryAfterSeconds?: number;
@@ -66,7 +67,9 @@ export async function errorFromResponse(response: Response): Promise<PlauditErro
     body = undefined;
   }
   const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
-  const code = typeof error?.code === "string" ? error.code : undefined;
+  // The server answers only the contract's codes (its ApiError takes no other); one this client's
+  // contract does not list yet (a newer server) still arrives, and matches none of its cases.
+  const code = typeof error?.code === "string" ? (error.code as ErrorCode) : undefined;
   const message = typeof error?.message === "string" ? error.message : `HTTP ${status}`;
   return new PlauditError("http", message, {
     status,

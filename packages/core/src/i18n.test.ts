@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createI18n, matchCatalog, resolveLocale } from "./i18n.ts";
+import { createI18n, englishDate, englishNumber, matchCatalog, resolveLocale } from "./i18n.ts";
 
 const catalogs = {
   en: {
@@ -75,5 +76,89 @@ describe("resolveLocale", () => {
   it("matches catalogs exactly first", () => {
     expect(matchCatalog("pt-BR", ["en", "pt", "pt-BR"])).toBe("pt-BR");
     expect(matchCatalog("pt-PT", ["en", "pt", "pt-BR"])).toBe("pt");
+  });
+});
+
+describe("English without Intl", () => {
+  const optionSets: Array<Intl.NumberFormatOptions | undefined> = [
+    undefined,
+    { maximumFractionDigits: 1 },
+    { minimumFractionDigits: 1, maximumFractionDigits: 1 },
+    { maximumFractionDigits: 0 },
+    { minimumFractionDigits: 2 },
+  ];
+
+  it("writes numbers exactly as Intl.NumberFormat('en') does", () => {
+    const numbers = fc.oneof(
+      fc.integer({ min: 0, max: 2_000_000_000 }),
+      fc.double({ min: 0, max: 1e7, noNaN: true }),
+      // Two-decimal averages (the API's rounding) and halves, where rounding has to be right.
+      fc.integer({ min: 0, max: 50_000 }).map((n) => n / 100),
+      fc.integer({ min: 0, max: 100_000 }).map((n) => n / 2000),
+    );
+    fc.assert(
+      fc.property(numbers, fc.constantFrom(...optionSets), (n, opts) => {
+        // Below a millionth JavaScript writes an exponent: left to Intl.
+        expect(englishNumber(n, opts)).toBe(
+          n === 0 || n >= 1e-6 ? new Intl.NumberFormat("en", opts).format(n) : undefined,
+        );
+      }),
+      { numRuns: 3000 },
+    );
+    for (const n of [0, 0.0005, 0.15, 1.05, 2.45, 4.95, 999.9996, 1234.5, 1_000_000])
+      for (const opts of optionSets)
+        expect(englishNumber(n, opts)).toBe(new Intl.NumberFormat("en", opts).format(n));
+  });
+
+  it("leaves to Intl what it does not cover", () => {
+    expect(englishNumber(-1)).toBeUndefined();
+    expect(englishNumber(-0)).toBeUndefined();
+    expect(englishNumber(Number.NaN)).toBeUndefined();
+    expect(englishNumber(Number.POSITIVE_INFINITY)).toBeUndefined();
+    expect(englishNumber(1e-7)).toBeUndefined();
+    expect(englishNumber(1e15)).toBeUndefined();
+    expect(englishNumber(0.5, { style: "percent" })).toBeUndefined();
+    expect(englishNumber(1, { minimumFractionDigits: 3, maximumFractionDigits: 1 })).toBeUndefined();
+    expect(englishDate(new Date(Date.UTC(999, 5, 1)))).toBeUndefined();
+    // Through createI18n, the same answers as before.
+    const en = createI18n("en", catalogs);
+    expect(en.formatNumber(-1234.5)).toBe("-1,234.5");
+    expect(en.formatNumber(0.256, { style: "percent" })).toBe("26%");
+  });
+
+  it("writes medium dates exactly as Intl.DateTimeFormat('en') does, in the local time zone", () => {
+    const medium = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date("1000-01-01T12:00:00Z"),
+          max: new Date("9999-12-30T00:00:00Z"),
+          noInvalidDate: true,
+        }),
+        (date) => {
+          expect(englishDate(date)).toBe(medium.format(date));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(createI18n("en-US", catalogs).formatDate("2026-01-05T10:00:00Z")).toBe(
+      medium.format(new Date("2026-01-05T10:00:00Z")),
+    );
+  });
+
+  it("picks the plural category Intl.PluralRules('en') picks, and only for English", () => {
+    const rules = new Intl.PluralRules("en");
+    for (const n of [0, 1, -1, 1.5, 2, 21, 101, 0.5, Number.NaN]) {
+      expect(createI18n("en", catalogs).plural("reviews", n)).toBe(
+        n === 0
+          ? "No reviews yet"
+          : `${new Intl.NumberFormat("en").format(n)} ${rules.select(n) === "one" ? "review" : "reviews"}`,
+      );
+    }
+    // Not English: Intl's rules and formats, as before.
+    expect(createI18n("en-GB", catalogs).formatDate("2026-01-05T10:00:00Z")).toBe(
+      new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" }).format(new Date("2026-01-05T10:00:00Z")),
+    );
+    expect(createI18n("de", catalogs).formatNumber(1234.5)).toBe("1.234,5");
   });
 });

@@ -62,6 +62,45 @@ function kept<T>(made: Map<string, unknown>, key: string, make: () => T): T {
   return made.get(key) as T;
 }
 
+// English (`en`, `en-US`: most stores) formats its numbers, plural categories and medium dates
+// here, without Intl: a page's first Intl formatter loads ICU's locale data, ~30 ms of a 4×-throttled
+// main thread (bench/page-profile.ts) that a theme without Intl never pays. Equal to Intl's output
+// (i18n.test.ts checks it against Intl); what is not covered here (negative numbers, other options,
+// exponents, years before 1000) goes to Intl as before.
+const ENGLISH = new Set(["en", "en-US"]);
+const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+/** `n` as Intl.NumberFormat("en", opts) writes it, or undefined when Intl must do it. */
+export function englishNumber(n: number, opts: Intl.NumberFormatOptions = {}): string | undefined {
+  const min = opts.minimumFractionDigits ?? 0;
+  const max = opts.maximumFractionDigits ?? Math.max(min, 3);
+  const written = String(n);
+  if (
+    !(1 / n > 0 && n < 1e15) ||
+    min > max ||
+    written.includes("e") ||
+    Object.keys(opts).some((key) => !/^m(in|ax)imumFractionDigits$/.test(key))
+  )
+    return;
+  const [whole, fraction = ""] = written.split(".");
+  // Rounded half away from zero on the decimal digits, as Intl does ("halfExpand").
+  const digits = String(
+    BigInt(whole + fraction.slice(0, max).padEnd(max, "0")) + BigInt((fraction[max] ?? "") >= "5"),
+  ).padStart(max + 1, "0");
+  const kept = digits
+    .slice(digits.length - max)
+    .replace(/0+$/, "")
+    .padEnd(min, "0");
+  return digits.slice(0, digits.length - max).replace(/\B(?=(\d{3})+$)/g, ",") + (kept && `.${kept}`);
+}
+
+/** A date as Intl.DateTimeFormat("en", { dateStyle: "medium" }) writes it ("Jan 5, 2026"), or undefined. */
+export function englishDate(date: Date): string | undefined {
+  const year = date.getFullYear();
+  const month = date.getMonth() * 3;
+  return year > 999 ? `${MONTHS.slice(month, month + 3)} ${date.getDate()}, ${year}` : undefined;
+}
+
 export function createI18n(locale: string, catalogs: Catalogs): I18n {
   const match = matchCatalog(locale, Object.keys(catalogs));
   const messages = catalogs[match] ?? catalogs.en;
@@ -79,7 +118,9 @@ export function createI18n(locale: string, catalogs: Catalogs): I18n {
   // A key missing from a translation falls back to English, then to the key itself (visible, not blank).
   const lookup = (key: string) => messages[key] ?? catalogs.en[key];
   const t = (key: string, params?: MessageParams) => interpolate(lookup(key) ?? key, params);
+  const english = ENGLISH.has(formatLocale);
   const formatNumber = (n: number, opts?: Intl.NumberFormatOptions) =>
+    (english ? englishNumber(n, opts) : undefined) ??
     kept(made, `n${JSON.stringify(opts)}`, () => new Intl.NumberFormat(formatLocale, opts)).format(n);
 
   return {
@@ -87,7 +128,12 @@ export function createI18n(locale: string, catalogs: Catalogs): I18n {
     dir: RTL.has(language(formatLocale)) ? "rtl" : "ltr",
     t,
     plural(key, n, params) {
-      const category = kept(made, "p", () => new Intl.PluralRules(formatLocale)).select(n);
+      const category =
+        english && Number.isFinite(n)
+          ? Math.abs(n) === 1
+            ? "one"
+            : "other"
+          : kept(made, "p", () => new Intl.PluralRules(formatLocale)).select(n);
       // An exact zero message ("No reviews yet") reads better than "0 reviews" in any language.
       const message =
         (n === 0 ? lookup(`${key}.zero`) : undefined) ??
@@ -99,7 +145,10 @@ export function createI18n(locale: string, catalogs: Catalogs): I18n {
       const date = new Date(iso);
       return Number.isNaN(date.getTime())
         ? ""
-        : kept(made, "d", () => new Intl.DateTimeFormat(formatLocale, { dateStyle: "medium" })).format(date);
+        : ((english ? englishDate(date) : undefined) ??
+            kept(made, "d", () => new Intl.DateTimeFormat(formatLocale, { dateStyle: "medium" })).format(
+              date,
+            ));
     },
     formatNumber,
   };

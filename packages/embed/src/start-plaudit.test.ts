@@ -29,7 +29,10 @@ class TestViewport {
 }
 
 const page = window as unknown as { Plaudit?: PlauditApi | QueuedCall[] };
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+// A few tasks: the chunk's import, then the mount in a task of its own (widget-hosts.ts).
+const flush = async () => {
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
 
 /** A widget entry chunk that renders its product id as text, like a real one renders its view. */
 function starsEntry() {

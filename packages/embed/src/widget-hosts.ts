@@ -40,6 +40,12 @@ interface HostState {
 
 const HOST = "[data-plaudit]";
 
+// Each widget mounts in a task of its own (scheduler.yield where there is one, else a timer), so
+// the page's input and rendering get the thread between widgets and no two mounts make one long task.
+const nextTask = (): Promise<void> =>
+  (globalThis as { scheduler?: { yield?(): Promise<void> } }).scheduler?.yield?.() ??
+  new Promise((resolve) => setTimeout(resolve));
+
 // Every byte here ships in plaudit.js (budget 2.5 KB gzipped): plain functions over one Map.
 export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   const { document: doc, chunks, base, inherited, importChunk, reportError, events } = options;
@@ -94,6 +100,7 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
       if (!chunk) throw new Error(`[plaudit] unknown data-plaudit="${kind}"`);
       const entry = await importChunk(new URL(chunk, base).href);
       doc.defaultView?.performance?.mark?.(`plaudit:${kind}:chunk-loaded`);
+      await nextTask();
       // Unmounted or remounted while the chunk was on its way.
       if (hosts.get(host) !== state) return;
       const config: WidgetConfig = { ...entry.readConfig(host, inherited), ...state.request };

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Hono } from "hono";
 import { adminIdentity } from "./admin-users/session-auth.ts";
 import type { AppContext, AppDeps, AppEnv } from "./context.ts";
-import { ApiError } from "./errors.ts";
+import { ApiError, errorBody } from "./errors.ts";
 import { withDefaultHooks } from "./hooks.ts";
 import { adminAuth } from "./http/admin-auth.ts";
 import { createAdminFailures } from "./http/admin-failures.ts";
@@ -82,10 +82,7 @@ export function createApp(deps: AppDeps): PlauditApp {
 
   app.notFound((c) => {
     c.set("unmatched", true);
-    return c.json(
-      { error: { code: "not_found", message: `no route for ${c.req.method} ${c.req.path}` } },
-      404,
-    );
+    return c.json(errorBody("not_found", `no route for ${c.req.method} ${c.req.path}`), 404);
   });
 
   app.onError((err, c) => {
@@ -100,7 +97,7 @@ export function createApp(deps: AppDeps): PlauditApp {
       requestId: c.get("requestId"),
       error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err),
     });
-    return c.json({ error: { code: "internal_error", message: "something went wrong on our side" } }, 500);
+    return c.json(errorBody("internal_error", "something went wrong on our side"), 500);
   });
 
   // The front door: a public read the read cache holds is answered here, before the router and

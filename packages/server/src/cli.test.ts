@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import SqliteDatabase from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { startCli } from "../testing/cli-process.ts";
 
 const bin = resolve(dirname(fileURLToPath(import.meta.url)), "../bin/plaudit-server.mjs");
@@ -21,6 +21,9 @@ describe("plaudit-server CLI", () => {
     const secret = /^\s+(sk_\S+)$/m.exec(first.output())?.[1];
     expect(secret).toBeTruthy();
     expect(first.output()).toContain("/demo/");
+    // `--port 0`: the admin app's address names the port the server really bound.
+    await vi.waitFor(() => expect(first.output()).toContain(`${first.url}/admin/`), { timeout: 30_000 });
+    expect(first.output()).not.toContain("localhost:0");
     expect(await (await fetch(`${first.url}/healthz`)).json()).toEqual({ ok: true });
     const admin = await fetch(`${first.url}/v1/admin/reviews?limit=1`, {
       headers: { authorization: `Bearer ${secret}` },

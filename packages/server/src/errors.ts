@@ -1,3 +1,4 @@
+import type { ApiErrorBody, ErrorCode } from "@plaudit/contract";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 /**
@@ -7,7 +8,8 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    /** One of the contract's codes (a new one is added to @plaudit/contract's ERROR_CODES first). */
+    readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
     readonly headers?: Record<string, string>,
@@ -16,12 +18,21 @@ export class ApiError extends Error {
     this.name = "ApiError";
   }
 
-  toBody(): { error: { code: string; message: string; fields?: Record<string, string> } } {
+  toBody(): ApiErrorBody {
     return {
       error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) },
     };
   }
 }
+
+/** API.md's error body, for the few answers made without throwing (a 404 file, the 500). */
+export const errorBody = (
+  code: ErrorCode,
+  message: string,
+  fields?: Record<string, string>,
+): ApiErrorBody => ({
+  error: { code, message, ...(fields ? { fields } : {}) },
+});
 
 /** 422 validation_failed with one message per field; the top message names the first field. */
 export function validationFailed(fields: Record<string, string>): ApiError {
@@ -30,4 +41,4 @@ export function validationFailed(fields: Record<string, string>): ApiError {
   return new ApiError(422, "validation_failed", message, fields);
 }
 
-export const notFound = (code: string, message: string) => new ApiError(404, code, message);
+export const notFound = (code: ErrorCode, message: string) => new ApiError(404, code, message);

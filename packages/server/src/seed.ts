@@ -175,6 +175,9 @@ export async function seedDemo(
       adminKey: secretKey,
       signingSecret: secretKey,
       allowedOrigins: DEMO_ALLOWED_ORIGINS,
+      // The demo's visitors try photo reviews without buying anything: shown at once, as in issue 4.
+      // A real store holds them for a moderator unless the merchant turns that off.
+      holdUnverifiedMedia: false,
     },
     now,
     box,

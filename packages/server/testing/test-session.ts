@@ -1,6 +1,7 @@
 import { createUser } from "../src/admin-users/users.ts";
 import type { Role } from "../src/auth/scopes.ts";
 import type { Database } from "../src/db/database.ts";
+import { plainSecretBox, type SecretBox } from "../src/keys/secret-box.ts";
 
 /** For tests: a user of `role`, their password set through the invite link, and signed in. */
 export async function signedInUser(
@@ -9,11 +10,13 @@ export async function signedInUser(
   storeId: string,
   role: Role,
   email = `${role}-${Math.random().toString(36).slice(2, 8)}@shop.example`,
+  /** The server's secret box (test servers use the plain one unless given another). */
+  secrets: SecretBox = plainSecretBox,
 ): Promise<{ userId: string; email: string; password: string; cookie: string; csrf: string; token: string }> {
   const now = new Date();
   const created = await createUser(
     db,
-    { storeId, email, role, now, origin: url },
+    { storeId, email, role, now, origin: url, secrets },
     {
       storeId,
       at: now.toISOString(),

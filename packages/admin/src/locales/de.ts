@@ -81,7 +81,9 @@ export const de: Messages = {
   pendingReply: "Antwort wird gesendet",
   undone: "Rückgängig gemacht. Nichts wurde gesendet.",
   saved: "Gespeichert.",
-  savedSome: "{ok} gespeichert, {failed} nicht gespeichert: {message}",
+  savedNone: "Nichts gespeichert ({n} Bewertungen): {message}",
+  bulkConflict:
+    "Nichts gespeichert: {n} von {total} Bewertungen wurden geändert, seit Sie sie gelesen haben. Sie sind unten markiert; prüfen Sie sie und versuchen Sie es erneut.",
   conflictTitle: "Diese Bewertung hat sich geändert",
   conflictText:
     "Jemand anderes hat diese Bewertung geändert, während Sie sie angesehen haben. Hier ist der aktuelle Stand; entscheiden Sie neu.",

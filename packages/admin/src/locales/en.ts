@@ -81,7 +81,9 @@ export const en = {
   pendingReply: "Replying",
   undone: "Undone. Nothing was sent.",
   saved: "Saved.",
-  savedSome: "{ok} saved, {failed} not saved: {message}",
+  savedNone: "Nothing saved ({n} reviews): {message}",
+  bulkConflict:
+    "Nothing saved: {n} of {total} reviews changed since you read them. They are marked below; check them and try again.",
   conflictTitle: "This review changed",
   conflictText:
     "Someone else changed this review while you were looking at it. Here is the current version; decide again.",

@@ -81,7 +81,9 @@ export const he: Messages = {
   pendingReply: "שולחים תגובה",
   undone: "בוטל. דבר לא נשלח.",
   saved: "נשמר.",
-  savedSome: "{ok} נשמרו, {failed} לא נשמרו: {message}",
+  savedNone: "דבר לא נשמר ({n} ביקורות): {message}",
+  bulkConflict:
+    "דבר לא נשמר: {n} מתוך {total} ביקורות השתנו מאז שקראת אותן. הן מסומנות למטה; בדקו אותן ונסו שוב.",
   conflictTitle: "הביקורת הזו השתנתה",
   conflictText: "מישהו אחר שינה את הביקורת בזמן שצפית בה. זו הגרסה הנוכחית; החליטו מחדש.",
   conflictCurrent: "כעת: {status}",

@@ -28,7 +28,6 @@ const STATUS_LABEL: Record<Status, MessageKey> = {
   published: "statusPublished",
   rejected: "statusRejected",
 };
-const BULK_CONCURRENCY = 4;
 
 /** The undo window: GRACE_MS, or what this browser chose (plaudit-admin-grace-ms, 0.1–60 s). */
 function graceMs(): number {
@@ -44,26 +43,6 @@ function queryOf(params: URLSearchParams): Record<string, string> {
   }
   if (query.status === "any") delete query.status;
   return query;
-}
-
-/** Runs `work` over items, a few at a time; answers how many failed and the first problem. */
-async function eachLimited<T>(items: T[], work: (item: T) => Promise<void>) {
-  let failed = 0;
-  let first: unknown;
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      try {
-        await work(item);
-      } catch (error) {
-        failed += 1;
-        first ??= error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, items.length) }, worker));
-  return { failed, first };
 }
 
 export default function Queue() {
@@ -106,26 +85,64 @@ export default function Queue() {
     };
   }, [grace]);
 
-  /** Sends one review's change with the version we saw; a 409 shows the fresh version instead. */
-  async function write(review: AdminReview, decision: Decision, keepalive: boolean) {
-    const body = decision.kind === "status" ? { status: decision.status } : { reply: decision.reply };
+  /** Puts the answered reviews in place (or out of a list filtered by another status). */
+  function replace(fresh: AdminReview[]) {
+    const byId = new Map(fresh.map((r) => [r.id, r]));
+    setItems((old) =>
+      (old ?? []).flatMap((r) => {
+        const data = byId.get(r.id);
+        return !data ? [r] : query.status && data.status !== query.status ? [] : [data];
+      }),
+    );
+  }
+
+  /** Reads the named reviews again and shows each one's fresh version on its card. */
+  async function showConflicts(reviews: AdminReview[]) {
+    const fresh = await Promise.all(
+      reviews.map((r) =>
+        api<AdminReview>(`/v1/admin/reviews/${encodeURIComponent(r.id)}`).then((a) => a.data),
+      ),
+    );
+    setItems((old) => (old ?? []).map((r) => fresh.find((f) => f.id === r.id) ?? r));
+    setConflicts((old) => ({ ...old, ...Object.fromEntries(fresh.map((f) => [f.id, { fresh: f }])) }));
+  }
+
+  /**
+   * Sends a change with the versions we saw: one review by PATCH + If-Match, several in one bulk
+   * request that saves all or none. A conflict shows the fresh versions of the reviews it names.
+   */
+  async function write(reviews: AdminReview[], decision: Decision, keepalive: boolean) {
+    const change = decision.kind === "status" ? { status: decision.status } : { reply: decision.reply };
     try {
-      const { data } = await api<AdminReview>(`/v1/admin/reviews/${encodeURIComponent(review.id)}`, {
-        method: "PATCH",
-        body,
-        headers: { "if-match": review.etag },
-        keepalive,
-      });
-      setItems((old) =>
-        (old ?? []).flatMap((r) =>
-          r.id !== data.id ? [r] : query.status && data.status !== query.status ? [] : [data],
-        ),
-      );
+      if (reviews.length === 1) {
+        const review = reviews[0] as AdminReview;
+        const { data } = await api<AdminReview>(`/v1/admin/reviews/${encodeURIComponent(review.id)}`, {
+          method: "PATCH",
+          body: change,
+          headers: { "if-match": review.etag },
+          keepalive,
+        });
+        replace([data]);
+      } else {
+        const { data } = await api<{ items: AdminReview[] }>("/v1/admin/reviews/bulk", {
+          method: "POST",
+          body: { items: reviews.map((r) => ({ id: r.id, etag: r.etag })), ...change },
+          keepalive,
+        });
+        replace(data.items);
+      }
     } catch (error) {
-      if (problemOf(error).code === "conflict") {
-        const { data } = await api<AdminReview>(`/v1/admin/reviews/${encodeURIComponent(review.id)}`);
-        setItems((old) => (old ?? []).map((r) => (r.id === data.id ? data : r)));
-        setConflicts((old) => ({ ...old, [data.id]: { fresh: data } }));
+      const problem = problemOf(error);
+      if (problem.code === "conflict") {
+        // The bulk answer names the changed ones as items.<index>; a single PATCH is its review.
+        const named =
+          reviews.length === 1
+            ? reviews
+            : Object.keys(problem.fields ?? {}).flatMap((key) => {
+                const review = reviews[Number(key.split(".")[1])];
+                return review ? [review] : [];
+              });
+        await showConflicts(named);
       }
       throw error;
     }
@@ -151,16 +168,22 @@ export default function Queue() {
       id,
       send: async (keepalive) => {
         setWaiting((old) => old.filter((w) => w.id !== id));
-        const { failed: count, first } = await eachLimited(reviews, (r) => write(r, decision, keepalive));
-        const problem = problemOf(first);
-        // A conflict speaks for itself on its card ("this review changed").
-        setAnnounce(
-          count === 0
-            ? t("saved")
-            : problem.code === "conflict" && count === 1
+        try {
+          await write(reviews, decision, keepalive);
+          setAnnounce(t("saved"));
+        } catch (error) {
+          const problem = problemOf(error);
+          const changed = Object.keys(problem.fields ?? {}).length;
+          // A single conflict speaks for itself on its card ("this review changed"); a batch is
+          // all or none, so say that nothing of it was saved, and why.
+          setAnnounce(
+            problem.code === "conflict" && reviews.length === 1
               ? ""
-              : t("savedSome", { ok: reviews.length - count, failed: count, message: problem.message }),
-        );
+              : problem.code === "conflict"
+                ? t("bulkConflict", { n: changed, total: reviews.length })
+                : t("savedNone", { n: reviews.length, message: problem.message }),
+          );
+        }
       },
     });
   }

@@ -94,8 +94,13 @@ describe("hydrating server-rendered widgets", () => {
     const rendered = await renderReviews({ store: "demo", product, data, api: API });
     addToHead(rendered.jsonLd);
     const serverScript = document.querySelector('script[type="application/ld+json"]')!;
+    const original = serverScript.textContent;
+    // The widget writes its structured data once the page is idle: wait until it has.
+    let written = 0;
+    new MutationObserver(() => written++).observe(serverScript, { childList: true, characterData: true });
     const { host, root } = serverHost(rendered.html);
     const unmount = mountReviewsEntry({ host, root, config: readConfig(host) });
+    await vi.waitFor(() => expect(written).toBeGreaterThan(0));
     await settle();
 
     const scripts = document.querySelectorAll('script[type="application/ld+json"]');
@@ -105,6 +110,9 @@ describe("hydrating server-rendered widgets", () => {
 
     unmount();
     // The script was the page's: it stays as the server wrote it.
+    const before = written;
+    await vi.waitFor(() => expect(written).toBeGreaterThan(before));
+    expect(serverScript.textContent).toBe(original);
     expect(document.querySelectorAll('script[type="application/ld+json"]')).toHaveLength(1);
   });
 

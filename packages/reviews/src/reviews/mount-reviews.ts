@@ -2,15 +2,17 @@
 // store, controller, i18n, styles, JSON-LD and the lazily loaded write dialog together.
 import {
   createI18n,
+  getEvents,
   getStore,
   type PlauditStore,
   requireProduct,
   resolveLocale,
   type WidgetConfig,
+  whenIdle,
 } from "@plaudit/core";
 import { adoptStyles, baseCss, renderIntoRoot, starsCss, themeCss } from "@plaudit/ui";
 import { h } from "preact";
-import { acquireProductJsonLd } from "../json-ld-manager.ts";
+import type { JsonLdHandle } from "../json-ld-manager.ts";
 import { reviewsCatalogs } from "../messages/index.ts";
 import { createReviewsController } from "./reviews-controller.ts";
 import { reviewsCss } from "./reviews-styles.ts";
@@ -37,6 +39,23 @@ export interface MountReviewsOptions {
 const loadWriteDialog = () =>
   import("../write-review/write-review-dialog.tsx").then((module) => module.WriteReviewDialog);
 
+// Structured data is for crawlers, not for the shopper's first frame: its code is a chunk of its
+// own, loaded and run once the main thread is idle (a crawler waits for the page to settle). The
+// widget's updates and its release wait for it, in the order they were made.
+const loadJsonLd = () => import("../json-ld-manager.ts");
+function deferredJsonLd(doc: Document, productId: string, pointer?: string): JsonLdHandle {
+  const handle = whenIdle()
+    .then(loadJsonLd)
+    .then(
+      (module) => module.acquireProductJsonLd(doc, productId, pointer),
+      (error: unknown) => void getEvents().emit("error", { error, kind: "reviews" }),
+    );
+  return {
+    update: (contribution) => void handle.then((jsonLd) => jsonLd?.update(contribution)),
+    release: () => void handle.then((jsonLd) => jsonLd?.release()),
+  };
+}
+
 export function mountReviewsWidget({
   host,
   root,
@@ -57,7 +76,7 @@ export function mountReviewsWidget({
   const jsonLd =
     config.options.jsonLd === "off"
       ? undefined
-      : acquireProductJsonLd(host.ownerDocument, productId, config.options.productJsonldId);
+      : deferredJsonLd(host.ownerDocument, productId, config.options.productJsonldId);
 
   adoptStyles(root, [themeCss, baseCss, starsCss, reviewsCss]);
   const unmount = renderIntoRoot(

@@ -1,6 +1,7 @@
 import { type SqlBool, sql } from "kysely";
 import type { AppContext } from "../context.ts";
 import type { Database } from "../db/database.ts";
+import { ledgerHistory } from "../loyalty/ledger.ts";
 import { memberView } from "../loyalty/member.ts";
 import { loadProgram } from "../loyalty/program.ts";
 import { likeContains } from "../reviews/review-list.ts";
@@ -150,15 +151,7 @@ export async function customerDetail(ctx: AppContext, storeId: string, customerI
       .where("store_id", "=", storeId)
       .where("customer_id", "=", customerId)
       .executeTakeFirst(),
-    db
-      .selectFrom("loyalty_ledger")
-      .select(["id", "delta", "action", "reason", "created_at"])
-      .where("store_id", "=", storeId)
-      .where("customer_id", "=", customerId)
-      .orderBy("created_at", "desc")
-      .orderBy("id", "desc")
-      .limit(LEDGER_SHOWN)
-      .execute(),
+    ledgerHistory(db, { storeId, customerId }, LEDGER_SHOWN),
   ]);
   if (!balance && Number(orders?.n ?? 0) === 0 && (emails.get(customerId) ?? []).length === 0)
     return undefined;
@@ -174,13 +167,7 @@ export async function customerDetail(ctx: AppContext, storeId: string, customerI
     nextTier: member?.nextTier ?? null,
     pendingPoints: member?.pendingPoints ?? 0,
     pointsExpireAt: member?.pointsExpireAt ?? null,
-    ledger: ledger.map((e) => ({
-      id: e.id,
-      delta: Number(e.delta),
-      action: e.action,
-      reason: e.reason,
-      createdAt: e.created_at,
-    })),
+    ledger: ledger.map(({ reference: _, ...entry }) => entry),
     redemptions: redemptions.map((r) => ({
       id: r.id,
       reward: rewardName(r.reward),

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeStore, reviewBody, testClock } from "../../testing/fixtures.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { linkSecretFor } from "../keys/link-secret.ts";
 import { usersCommand } from "./cli-users.ts";
+import { sha256 } from "./secrets.ts";
 import { SIGN_IN_LIMITS } from "./throttle.ts";
-import { createUser } from "./users.ts";
+import { createUser, inviteMac } from "./users.ts";
 
 const testAudit = (storeId: string) => ({
   storeId,
@@ -49,7 +51,7 @@ describe.each(databasesUnderTest())("admin app accounts on %s", (kind) => {
   async function invite(email: string, role: "owner" | "moderator" | "support") {
     const created = await createUser(
       server.db,
-      { storeId, email, role, now: time.clock(), origin: "http://x" },
+      { storeId, email, role, now: time.clock(), origin: "http://x", secrets: server.app.ctx.secrets },
       testAudit(storeId),
     );
     const url = new URL(created.inviteUrl);
@@ -107,6 +109,7 @@ describe.each(databasesUnderTest())("admin app accounts on %s", (kind) => {
       server.db,
       { action: "create", store: storeId, email: "cli@shop.example", role: "moderator" },
       time.clock(),
+      server.app.ctx.secrets,
     );
     expect(out).toMatch(/Created moderator cli@shop\.example/);
     const link = /(http\S+\/admin\/#\/set-password\?\S+)/.exec(out)?.[1] ?? "";
@@ -118,6 +121,7 @@ describe.each(databasesUnderTest())("admin app accounts on %s", (kind) => {
         server.db,
         { action: "create", store: storeId, email: "CLI@shop.example", role: "owner" },
         time.clock(),
+        server.app.ctx.secrets,
       ),
     ).rejects.toThrow(/already has an account/);
     await expect(
@@ -125,6 +129,7 @@ describe.each(databasesUnderTest())("admin app accounts on %s", (kind) => {
         server.db,
         { action: "create", store: storeId, email: "x@shop.example", role: "king" },
         time.clock(),
+        server.app.ctx.secrets,
       ),
     ).rejects.toThrow(/--role/);
   });
@@ -139,6 +144,62 @@ describe.each(databasesUnderTest())("admin app accounts on %s", (kind) => {
     time.advance(73 * 3_600_000);
     const late = await call("POST", "/v1/admin/password", { body: { token, password: "a long passphrase" } });
     expect(late.status).toBe(410);
+  });
+
+  it("signs invite links with the store's own admin_invite secret; another purpose's secret is refused", async () => {
+    const { token, user, expiresAt } = await invite("purpose@shop.example", "moderator");
+    const box = server.app.ctx.secrets;
+    const secretOf = async (purpose: "admin_invite" | "links" | "customer_token" | "code_webhook") => {
+      const row = await server.db.kysely
+        .selectFrom("signing_secrets")
+        .select("secret")
+        .where("store_id", "=", storeId)
+        .where("purpose", "=", purpose)
+        .where("retired_at", "is", null)
+        .executeTakeFirst();
+      return row ? box.open(row.secret) : undefined;
+    };
+    await linkSecretFor(server.app.ctx, storeId);
+    const own = await secretOf("admin_invite");
+    expect(own).toMatch(/^ais_/);
+    const [nonce = ""] = token.split(".");
+    expect(token).toBe(`${nonce}.${inviteMac(own ?? "", nonce, user.id, storeId, expiresAt)}`);
+    // The same link, signed as the invite would be but with each other secret the store has (and
+    // its admin key): stored as a real invite, so only the signature can refuse it.
+    const others = [
+      await secretOf("links"),
+      await secretOf("customer_token"),
+      await secretOf("code_webhook"),
+      secretKey,
+    ].filter((s, i, all): s is string => typeof s === "string" && s !== own && all.indexOf(s) === i);
+    expect(others.length).toBeGreaterThanOrEqual(3);
+    const plant = async (secret: string) => {
+      const n = `n${Math.random().toString(36).slice(2)}`;
+      const forged = `${n}.${inviteMac(secret, n, user.id, storeId, expiresAt)}`;
+      await server.db.kysely
+        .insertInto("admin_invites")
+        .values({
+          token_hash: sha256(forged),
+          user_id: user.id,
+          created_at: time.clock().toISOString(),
+          expires_at: expiresAt,
+          used_at: null,
+        })
+        .execute();
+      return forged;
+    };
+    for (const secret of others) {
+      const res = await call("POST", "/v1/admin/password", {
+        body: { token: await plant(secret), password: "a long passphrase" },
+      });
+      expect(res.status).toBe(410);
+      expect(res.json.error.code).toBe("invite_invalid");
+    }
+    // The control: planted the same way with the invite secret, it works.
+    const good = await call("POST", "/v1/admin/password", {
+      body: { token: await plant(own ?? ""), password: "a long passphrase" },
+    });
+    expect(good.status).toBe(200);
   });
 
   it("signs in with an HttpOnly, SameSite=Lax cookie scoped to the admin API, Secure on https", async () => {
@@ -169,6 +230,7 @@ describe.each(databasesUnderTest())("admin app accounts on %s", (kind) => {
           role: "owner",
           now: time.clock(),
           origin: "https://x",
+          secrets: proxied.app.ctx.secrets,
         },
         testAudit(other),
       );

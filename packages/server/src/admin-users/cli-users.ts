@@ -1,5 +1,6 @@
 import type { Database } from "../db/database.ts";
 import { ApiError } from "../errors.ts";
+import type { SecretBox } from "../keys/secret-box.ts";
 import { type AuditFor, createUser, isRole, reinvite } from "./users.ts";
 
 /** Where links in the CLI's output point: PLAUDIT_PUBLIC_URL, else this machine's port. */
@@ -24,6 +25,8 @@ export async function usersCommand(
   db: Database,
   args: { action: string | undefined; store?: string; email?: string; role?: string; json?: boolean },
   now: Date,
+  /** The box the store's signing secrets are sealed with (PLAUDIT_SECRETS_KEY). */
+  secrets: SecretBox,
 ): Promise<string> {
   if (args.action !== "create" && args.action !== "invite")
     throw new Error(
@@ -42,7 +45,7 @@ export async function usersCommand(
       if (!user) throw new Error(`no user ${args.email} in store ${args.store}`);
       const link = await reinvite(
         db,
-        { storeId: args.store, userId: user.id, now, origin },
+        { storeId: args.store, userId: user.id, now, origin, secrets },
         cliAudit(args.store, "admin.user.invite", now),
       );
       return args.json
@@ -52,7 +55,7 @@ export async function usersCommand(
     if (!isRole(args.role)) throw new Error("--role must be owner, moderator or support");
     const created = await createUser(
       db,
-      { storeId: args.store, email: args.email, role: args.role, now, origin },
+      { storeId: args.store, email: args.email, role: args.role, now, origin, secrets },
       cliAudit(args.store, "admin.user.create", now),
     );
     return args.json

@@ -9,6 +9,7 @@ import {
   SignInInput,
 } from "@plaudit/contract";
 import { auditEvent } from "../audit/audit-log.ts";
+import { auditedRowWrite } from "../audit/audited-write.ts";
 import type { AppContext, PlauditHono, RouteModule } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { clientIp } from "../http/client-ip.ts";
@@ -31,11 +32,12 @@ import {
 import { accountKey, addressKey, assertNotLocked, clearFailures, recordFailure } from "./throttle.ts";
 import {
   createUser,
-  deleteUser,
   listUsers,
   normalizeEmail,
   reinvite,
+  removeUser,
   setPasswordWithInvite,
+  userOfStore,
 } from "./users.ts";
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -43,6 +45,7 @@ const NO_STORE = { "Cache-Control": "no-store" };
 // Shared by the routes' descriptions (openapi/describe-route.ts).
 const USER_ID = { id: { description: "User id" } };
 const UNKNOWN_USER = { summary: "an unknown user", params: { id: "no-such-user" }, status: 404 };
+const NO_USER = "no such user in this store";
 const NOT_A_SESSION = { summary: "asked with a key, not a session", status: 404 };
 
 const isHttps = (c: Parameters<typeof publicOriginOf>[0], ctx: AppContext) =>
@@ -197,7 +200,7 @@ function registerSessionRoutes(app: PlauditHono, ctx: AppContext): void {
       const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
       const user = await setPasswordWithInvite(
         ctx.db,
-        { token: fields.token, password: fields.password, now: ctx.clock() },
+        { token: fields.token, password: fields.password, now: ctx.clock(), secrets: ctx.secrets },
         { ip: clientIp(c, ctx.trustProxy), requestId: c.get("requestId") },
       );
       return c.json({ user }, 200, NO_STORE);
@@ -261,6 +264,7 @@ function registerUserRoutes(app: PlauditHono, ctx: AppContext): void {
           role: input.role,
           now: ctx.clock(),
           origin: publicOriginOf(c, ctx),
+          secrets: ctx.secrets,
         },
         auditEvent(c, ctx, "admin.user.create", ""),
       );
@@ -286,6 +290,7 @@ function registerUserRoutes(app: PlauditHono, ctx: AppContext): void {
           userId: c.req.param("id"),
           now: ctx.clock(),
           origin: publicOriginOf(c, ctx),
+          secrets: ctx.secrets,
         },
         auditEvent(c, ctx, "admin.user.invite", ""),
       );
@@ -304,10 +309,12 @@ function registerUserRoutes(app: PlauditHono, ctx: AppContext): void {
     }),
     requireScope("keys:manage"),
     async (c) => {
-      const users = await listUsers(ctx.db, c.get("store").id);
-      const user = users.find((u) => u.id === c.req.param("id"));
-      if (!user) throw new ApiError(404, "not_found", "no such user in this store");
-      await endAllSessions(ctx.db, user.id, auditEvent(c, ctx, "admin.user.sessions.end", user.id));
+      await auditedRowWrite(c, ctx, {
+        action: "admin.user.sessions.end",
+        load: userOfStore,
+        notFound: NO_USER,
+        write: (tx, user) => tx.deleteFrom("admin_sessions").where("user_id", "=", user.id).execute(),
+      });
       return c.body(null, 204);
     },
   );
@@ -323,8 +330,12 @@ function registerUserRoutes(app: PlauditHono, ctx: AppContext): void {
     }),
     requireScope("keys:manage"),
     async (c) => {
-      const id = c.req.param("id");
-      await deleteUser(ctx.db, c.get("store").id, id, auditEvent(c, ctx, "admin.user.delete", id));
+      await auditedRowWrite(c, ctx, {
+        action: "admin.user.delete",
+        load: userOfStore,
+        notFound: NO_USER,
+        write: (tx, user) => removeUser(tx, user.id),
+      });
       return c.body(null, 204);
     },
   );

@@ -5,7 +5,7 @@ import { ROLE_SCOPES, type Role } from "../auth/scopes.ts";
 import type { Database } from "../db/database.ts";
 import { transaction } from "../db/transaction.ts";
 import { keyedMac, randomToken, sameText, sha256 } from "./secrets.ts";
-import type { AuditFor } from "./users.ts";
+import { type AuditFor, isRole } from "./users.ts";
 
 // Server-side sessions: the cookie holds a random token, the database its sha256 and whose it is.
 // Signing out deletes the row, so a stolen cookie stops working at once, in every process.
@@ -84,7 +84,9 @@ export async function findSession(db: Database, token: string, now: Date): Promi
     .where("admin_sessions.id_hash", "=", sha256(token))
     .executeTakeFirst();
   if (!row || row.expires_at <= now.toISOString()) return undefined;
-  const role = row.role in ROLE_SCOPES ? row.role : undefined;
+  // A role the code does not know (a hand-edited row) is no session; `in` would also have let
+  // through the object's inherited names ("toString"), with a function for scopes.
+  const role = isRole(row.role) ? row.role : undefined;
   if (!role) return undefined;
   return {
     userId: row.id,

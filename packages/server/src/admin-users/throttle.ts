@@ -95,3 +95,23 @@ export async function recordFailure(db: Database, keys: ThrottleKey[], now: Date
 export async function clearFailures(db: Database, key: ThrottleKey): Promise<void> {
   await db.kysely.deleteFrom("admin_sign_in_failures").where("key", "=", key.key).execute();
 }
+
+/** The longest window of any kind: a row older than it counts for nothing once unlocked. */
+const LONGEST_WINDOW_MINUTES = Math.max(...Object.values(SIGN_IN_LIMITS).map((l) => l.windowMinutes));
+
+/**
+ * Forgets failure rows that no longer count: their window has passed and they are not locked
+ * (or the lock ran out). recordFailure would start such a row over anyway, so nothing changes
+ * for a sign-in; the table just stops growing by one row per mistyped address. The server's
+ * sweep calls it with the sessions sweep. Returns how many rows went.
+ */
+export async function sweepSignInFailures(db: Database, now: Date): Promise<number> {
+  const at = now.toISOString();
+  const windowStart = new Date(now.getTime() - LONGEST_WINDOW_MINUTES * 60_000).toISOString();
+  const result = await db.kysely
+    .deleteFrom("admin_sign_in_failures")
+    .where("first_at", "<", windowStart)
+    .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<=", at)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

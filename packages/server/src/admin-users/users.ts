@@ -5,6 +5,8 @@ import type { Role } from "../auth/scopes.ts";
 import type { Database } from "../db/database.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
 import { ApiError, validationFailed } from "../errors.ts";
+import type { SecretBox } from "../keys/secret-box.ts";
+import { signingSecretFor, verifyingSecrets } from "../keys/signing-secrets.ts";
 import { hashPassword, passwordProblem } from "./passwords.ts";
 import { keyedMac, randomToken, sameText, sha256 } from "./secrets.ts";
 
@@ -62,10 +64,32 @@ export function toAdminUser(row: UserRow): AdminUser {
   };
 }
 
-/** The invite token: random, signed with the store's secret for this purpose, and expiring. */
-function inviteToken(signingKey: string, userId: string, expiresAt: string): string {
+// Invite links are signed with the store's own `admin_invite` secret (keys/signing-secrets.ts):
+// never an admin key, the customer-token secret or the links secret. The HMAC's key is derived
+// from that secret for this purpose, and its input starts with the purpose too, so a signature
+// made for anything else never passes here.
+const INVITE_PURPOSE = "plaudit.admin-invite.v1";
+
+export function inviteMac(
+  secret: string,
+  nonce: string,
+  userId: string,
+  storeId: string,
+  expiresAt: string,
+): string {
+  const key = keyedMac(secret, INVITE_PURPOSE);
+  return keyedMac(key, INVITE_PURPOSE, nonce, userId, storeId, expiresAt);
+}
+
+/** The store's current invite secret (made on first use, inside the caller's transaction). */
+function inviteSecret(tx: Tx, secrets: SecretBox, storeId: string, now: Date): Promise<string> {
+  return signingSecretFor(tx, secrets, { storeId, purpose: "admin_invite", now });
+}
+
+/** The invite token: random, signed with the store's invite secret, and expiring. */
+function inviteToken(secret: string, userId: string, storeId: string, expiresAt: string): string {
   const nonce = randomToken(24);
-  return `${nonce}.${keyedMac(signingKey, "plaudit-admin-invite", nonce, userId, expiresAt)}`;
+  return `${nonce}.${inviteMac(secret, nonce, userId, storeId, expiresAt)}`;
 }
 
 /**
@@ -74,7 +98,7 @@ function inviteToken(signingKey: string, userId: string, expiresAt: string): str
  */
 export async function createUser(
   db: Database,
-  args: { storeId: string; email: string; role: Role; now: Date; origin: string },
+  args: { storeId: string; email: string; role: Role; now: Date; origin: string; secrets: SecretBox },
   audit: AuditFor,
 ): Promise<{ user: AdminUser; inviteUrl: string; expiresAt: string }> {
   const problems: Record<string, string> = {};
@@ -87,7 +111,7 @@ export async function createUser(
   return transaction(db, async (tx) => {
     const store = await tx
       .selectFrom("stores")
-      .select(["id", "secret_key"])
+      .select("id")
       .where("id", "=", args.storeId)
       .executeTakeFirst();
     if (!store) throw new ApiError(404, "store_not_found", `no store ${JSON.stringify(args.storeId)}`);
@@ -110,13 +134,8 @@ export async function createUser(
       .insertInto("admin_users")
       .values({ ...row, password_set_at: null })
       .execute();
-    const invite = await issueInvite(tx, row.id, store.secret_key, args.now);
-    await appendAudit(tx, { ...audit, target: row.id });
-    return {
-      user: toAdminUser(row),
-      inviteUrl: inviteUrl(args.origin, args.storeId, email, invite.token),
-      expiresAt: invite.expiresAt,
-    };
+    const invite = await issueInvite(tx, { ...args, userId: row.id, email }, audit);
+    return { user: toAdminUser(row), ...invite };
   });
 }
 
@@ -126,48 +145,44 @@ export function inviteUrl(origin: string, storeId: string, email: string, token:
   return `${origin.replace(/\/+$/, "")}/admin/#/set-password?${query.toString()}`;
 }
 
+/** A new one-time link for a user (signed, stored as its hash, audited): its URL and expiry. */
 async function issueInvite(
   tx: Tx,
-  userId: string,
-  signingKey: string,
-  now: Date,
-): Promise<{ token: string; expiresAt: string }> {
-  const expiresAt = new Date(now.getTime() + INVITE_HOURS * 3_600_000).toISOString();
-  const token = inviteToken(signingKey, userId, expiresAt);
+  args: { userId: string; storeId: string; email: string; origin: string; secrets: SecretBox; now: Date },
+  audit: AuditFor,
+): Promise<{ inviteUrl: string; expiresAt: string }> {
+  const secret = await inviteSecret(tx, args.secrets, args.storeId, args.now);
+  const expiresAt = new Date(args.now.getTime() + INVITE_HOURS * 3_600_000).toISOString();
+  const token = inviteToken(secret, args.userId, args.storeId, expiresAt);
   await tx
     .insertInto("admin_invites")
     .values({
       token_hash: sha256(token),
-      user_id: userId,
-      created_at: now.toISOString(),
+      user_id: args.userId,
+      created_at: args.now.toISOString(),
       expires_at: expiresAt,
       used_at: null,
     })
     .execute();
-  return { token, expiresAt };
+  await appendAudit(tx, { ...audit, target: args.userId });
+  return { inviteUrl: inviteUrl(args.origin, args.storeId, args.email, token), expiresAt };
 }
 
 /** A fresh set-password link for an existing user (a lost invite, a forgotten password). */
 export async function reinvite(
   db: Database,
-  args: { storeId: string; userId: string; now: Date; origin: string },
+  args: { storeId: string; userId: string; now: Date; origin: string; secrets: SecretBox },
   audit: AuditFor,
 ): Promise<{ inviteUrl: string; expiresAt: string }> {
   return transaction(db, async (tx) => {
     const row = await tx
       .selectFrom("admin_users")
-      .innerJoin("stores", "stores.id", "admin_users.store_id")
-      .select(["admin_users.id", "admin_users.email", "stores.secret_key"])
-      .where("admin_users.id", "=", args.userId)
-      .where("admin_users.store_id", "=", args.storeId)
+      .select(["id", "email"])
+      .where("id", "=", args.userId)
+      .where("store_id", "=", args.storeId)
       .executeTakeFirst();
     if (!row) throw new ApiError(404, "not_found", "no such user in this store");
-    const invite = await issueInvite(tx, row.id, row.secret_key, args.now);
-    await appendAudit(tx, { ...audit, target: row.id });
-    return {
-      inviteUrl: inviteUrl(args.origin, args.storeId, row.email, invite.token),
-      expiresAt: invite.expiresAt,
-    };
+    return issueInvite(tx, { ...args, userId: row.id, email: row.email }, audit);
   });
 }
 
@@ -180,7 +195,7 @@ const badLink = () =>
  */
 export async function setPasswordWithInvite(
   db: Database,
-  args: { token: unknown; password: unknown; now: Date },
+  args: { token: unknown; password: unknown; now: Date; secrets: SecretBox },
   audit: Pick<AuditEvent, "ip" | "requestId">,
 ): Promise<AdminUser> {
   const problem = passwordProblem(args.password);
@@ -194,7 +209,6 @@ export async function setPasswordWithInvite(
     const found = await tx
       .selectFrom("admin_invites")
       .innerJoin("admin_users", "admin_users.id", "admin_invites.user_id")
-      .innerJoin("stores", "stores.id", "admin_users.store_id")
       .select([
         "admin_invites.token_hash",
         "admin_invites.expires_at",
@@ -203,14 +217,23 @@ export async function setPasswordWithInvite(
         "admin_users.email",
         "admin_users.role",
         "admin_users.created_at",
-        "stores.secret_key",
       ])
       .where("admin_invites.token_hash", "=", sha256(token))
       .executeTakeFirst();
     if (!found || found.expires_at <= at) throw badLink();
     const [nonce = "", mac = ""] = token.split(".");
-    const expected = keyedMac(found.secret_key, "plaudit-admin-invite", nonce, found.id, found.expires_at);
-    if (!sameText(mac, expected)) throw badLink();
+    // Every invite secret not retired (or retired within a link's lifetime) verifies: a rotation
+    // does not break the links already sent.
+    const secrets = await verifyingSecrets(tx, args.secrets, {
+      storeId: found.store_id,
+      purpose: "admin_invite",
+      now: args.now,
+      overlapSeconds: INVITE_HOURS * 3600,
+    });
+    const signed = secrets.some((secret) =>
+      sameText(mac, inviteMac(secret, nonce, found.id, found.store_id, found.expires_at)),
+    );
+    if (!signed) throw badLink();
     const spent = await tx
       .updateTable("admin_invites")
       .set({ used_at: at })
@@ -247,24 +270,19 @@ export async function listUsers(db: Database, storeId: string): Promise<AdminUse
   return rows.map(toAdminUser);
 }
 
-/** Removes a user, their sessions and unused links. */
-export async function deleteUser(
-  db: Database,
-  storeId: string,
-  userId: string,
-  audit: AuditFor,
-): Promise<void> {
-  await transaction(db, async (tx) => {
-    const row = await tx
-      .selectFrom("admin_users")
-      .select("id")
-      .where("id", "=", userId)
-      .where("store_id", "=", storeId)
-      .executeTakeFirst();
-    if (!row) throw new ApiError(404, "not_found", "no such user in this store");
-    await tx.deleteFrom("admin_sessions").where("user_id", "=", userId).execute();
-    await tx.deleteFrom("admin_invites").where("user_id", "=", userId).execute();
-    await tx.deleteFrom("admin_users").where("id", "=", userId).execute();
-    await appendAudit(tx, { ...audit, target: userId });
-  });
+/** This store's user `id` (undefined when the store has none), as the user routes load it. */
+export function userOfStore(tx: Tx, storeId: string, id: string) {
+  return tx
+    .selectFrom("admin_users")
+    .select("id")
+    .where("id", "=", id)
+    .where("store_id", "=", storeId)
+    .executeTakeFirst();
+}
+
+/** Removes a user, their sessions and unused links (the route loads and audits: auditedRowWrite). */
+export async function removeUser(tx: Tx, userId: string): Promise<void> {
+  await tx.deleteFrom("admin_sessions").where("user_id", "=", userId).execute();
+  await tx.deleteFrom("admin_invites").where("user_id", "=", userId).execute();
+  await tx.deleteFrom("admin_users").where("id", "=", userId).execute();
 }

@@ -105,6 +105,16 @@ const WRITE_CASES: Record<string, WriteCase> = {
       return { call: json(kit, "PATCH", `/v1/admin/reviews/${id}`, { status: "published" }), target: id };
     },
   },
+  "POST /v1/admin/reviews/bulk": {
+    action: "review.moderate",
+    async prepare(kit) {
+      const id = await pendingReview(kit);
+      return {
+        call: json(kit, "POST", "/v1/admin/reviews/bulk", { items: [{ id }], status: "rejected" }),
+        target: id,
+      };
+    },
+  },
   "PATCH /v1/admin/media/:id": {
     action: "media.moderate",
     async prepare(kit) {
@@ -115,6 +125,15 @@ const WRITE_CASES: Record<string, WriteCase> = {
       await pendingReview(kit, [uploaded.json.id]);
       const id: string = uploaded.json.id;
       return { call: json(kit, "PATCH", `/v1/admin/media/${id}`, { status: "rejected" }), target: id };
+    },
+  },
+  "PUT /v1/admin/media/settings": {
+    action: "media.settings.save",
+    async prepare(kit) {
+      return {
+        call: json(kit, "PUT", "/v1/admin/media/settings", { quotaBytes: 1024 ** 3 }),
+        target: kit.storeId,
+      };
     },
   },
   "POST /v1/admin/media/sweep": {

@@ -1,4 +1,5 @@
 import type { Database } from "../db/database.ts";
+import { encodeTimeIdCursor } from "../db/time-id-cursor.ts";
 import type { AuditActor } from "./audit-log.ts";
 import type { AuditLogTable } from "./audit-table.ts";
 
@@ -25,26 +26,6 @@ export interface AuditQuery {
   limit: number;
   /** The last row of the previous page (newest first). */
   after?: { at: string; id: string };
-}
-
-// Keyset paging, newest first: a cursor is base64url JSON [at, id] of the page's last row, so
-// rows appended meanwhile cause neither duplicates nor gaps.
-
-export function encodeAuditCursor(row: { at: string; id: string }): string {
-  return Buffer.from(JSON.stringify([row.at, row.id])).toString("base64url");
-}
-
-export function decodeAuditCursor(cursor: string): { at: string; id: string } | undefined {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2) {
-      const [at, id] = value;
-      if (typeof at === "string" && typeof id === "string") return { at, id };
-    }
-  } catch {
-    // not a cursor of ours
-  }
-  return undefined;
 }
 
 function toItem(row: AuditLogTable): AuditItem {
@@ -90,6 +71,6 @@ export async function listAudit(
   const last = page.at(-1);
   return {
     items: page.map(toItem),
-    nextCursor: rows.length > query.limit && last ? encodeAuditCursor(last) : null,
+    nextCursor: rows.length > query.limit && last ? encodeTimeIdCursor(last) : null,
   };
 }

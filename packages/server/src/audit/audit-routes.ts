@@ -1,9 +1,10 @@
 import { AuditListQuery, AuditPage } from "@plaudit/contract";
 import type { RouteModule } from "../context.ts";
+import { decodeTimeIdCursor } from "../db/time-id-cursor.ts";
 import { validationFailed } from "../errors.ts";
 import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
-import { type AuditQuery, decodeAuditCursor, listAudit } from "./audit-list.ts";
+import { type AuditQuery, listAudit } from "./audit-list.ts";
 
 const TEXT_FILTERS = { action: 100, actor: 200, target: 200 } as const;
 
@@ -56,7 +57,7 @@ export const auditRoutes: RouteModule = {
         }
         const cursor = c.req.query("cursor");
         if (cursor) {
-          const after = decodeAuditCursor(cursor);
+          const after = decodeTimeIdCursor(cursor);
           if (after) query.after = after;
           else fields.cursor = "is not a cursor of this list; start again without it";
         }

@@ -57,15 +57,26 @@ export function textBody(c: Context, body: string, status: 200, headers: Record<
   return c.body(made.body, status, made.headers);
 }
 
+/**
+ * The start of every public read: its headers (the ETag and shared-cache headers, plus `extra`),
+ * and `unchanged` when the client's If-None-Match already names this ETag (answer 304 with them).
+ */
+export function publicRead(
+  c: Context,
+  etag: string,
+  extra: Record<string, string> = {},
+): { headers: Record<string, string>; unchanged: boolean } {
+  return {
+    headers: { ETag: etag, "Cache-Control": PUBLIC_READ_CACHE, ...extra },
+    unchanged: etagMatches(c.req.header("if-none-match"), etag),
+  };
+}
+
 /** A public read: JSON with a weak ETag and shared-cache headers, or 304 when the client has it. */
 export function cacheableJson(c: Context, data: unknown): Response {
   const body = JSON.stringify(data);
-  const etag = weakEtag(body);
-  const headers = {
-    ETag: etag,
-    "Cache-Control": PUBLIC_READ_CACHE,
-  };
-  if (etagMatches(c.req.header("if-none-match"), etag)) {
+  const { headers, unchanged } = publicRead(c, weakEtag(body));
+  if (unchanged) {
     // This client has it; the read cache is still offered the whole answer, for the next ones
     // (and for the requests waiting on this read: http/read-cache.ts).
     offer(c, representation(c, body, { ...headers, "Content-Type": "application/json; charset=utf-8" }));

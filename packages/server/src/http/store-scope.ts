@@ -8,7 +8,8 @@ const STORE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 // Every public request needs its store; reading it from the database each time was a fifth of a
 // summary read's cost. A store's settings change only from the CLI, before serving, so a few
 // seconds' memory is safe — and processes keep no state that matters (a miss just reads again).
-const STORE_CACHE_MS = 5_000;
+// The memory runs on the app's clock (ctx.clock), so tests move it as they move every other TTL.
+export const STORE_CACHE_MS = 5_000;
 const STORE_CACHE_SIZE = 1_000;
 
 function sameOrigin(c: Context, origin: string): boolean {
@@ -26,7 +27,7 @@ function sameOrigin(c: Context, origin: string): boolean {
 export function storeScope(ctx: AppContext): MiddlewareHandler<AppEnv> {
   const recent = new Map<string, { store: StoreRecord; until: number }>();
   async function storeNamed(storeId: string): Promise<StoreRecord | undefined> {
-    const now = Date.now();
+    const now = ctx.clock().getTime();
     const hit = recent.get(storeId);
     if (hit && hit.until > now) return hit.store;
     const store = await findStore(ctx.db, storeId);

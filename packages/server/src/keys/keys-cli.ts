@@ -21,7 +21,7 @@ export const cliAudit = (storeId: string, action: string, target: string, now: D
   requestId: "",
 });
 
-async function requireStore(db: Database, storeId: string | undefined): Promise<string> {
+export async function requireStore(db: Database, storeId: string | undefined): Promise<string> {
   if (!storeId) throw new CliError("--store ID is required (plaudit-server stores list shows them)");
   if (!(await findStore(db, storeId))) throw new CliError(`no store ${JSON.stringify(storeId)}`);
   return storeId;

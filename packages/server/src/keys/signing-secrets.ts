@@ -7,18 +7,20 @@ import { assertStrongSecret } from "./secret-strength.ts";
 // A store's signing secrets, one purpose each (never an admin key):
 //   customer_token — the shop's server signs its shoppers' customer tokens with it (API.md);
 //   code_webhook   — Plaudit signs its calls to the merchant's code webhook with it;
-//   links          — Plaudit signs links it checks itself (keys/purpose-hmac.ts).
+//   links          — Plaudit signs links it checks itself (keys/link-secret.ts);
+//   admin_invite   — the admin app's one-time set-password links (admin-users/users.ts).
 // A new secret retires the current one of its purpose. A retired customer-token secret still
 // verifies tokens for one token lifetime after it was retired (the overlap a rotation needs);
 // the other purposes are only ever signed with the current one.
 
-export type SigningPurpose = "customer_token" | "code_webhook" | "links";
+export type SigningPurpose = "customer_token" | "code_webhook" | "links" | "admin_invite";
 
 /** Recognisable prefixes, as Stripe's `whsec_`: a leak scan can tell what it found. */
 const PREFIX: Record<SigningPurpose, string> = {
   customer_token: "tks_",
   code_webhook: "whsec_",
   links: "lks_",
+  admin_invite: "ais_",
 };
 
 export function newSigningSecret(purpose: SigningPurpose): string {

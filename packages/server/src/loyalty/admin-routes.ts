@@ -24,6 +24,7 @@ import { birthdaySweep, normalizeBirthday, setBirthday } from "./birthday.ts";
 import { checkConsistency } from "./consistency.ts";
 import { expirySweep } from "./expiry.ts";
 import { idempotencyKeyOf } from "./idempotency.ts";
+import { ledgerHistory } from "./ledger.ts";
 import { pendingAwards, releaseDuePoints } from "./pending-points.ts";
 import { requireProgram, saveProgram } from "./program.ts";
 import { sendStored } from "./public-routes.ts";
@@ -177,15 +178,6 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
         .where("customer_id", "=", customerId)
         .executeTakeFirst();
       if (!row) throw new ApiError(404, "customer_not_found", "the program has not seen this customer");
-      const history = await ctx.db.kysely
-        .selectFrom("loyalty_ledger")
-        .select(["id", "delta", "action", "reference", "reason", "created_at"])
-        .where("store_id", "=", storeId)
-        .where("customer_id", "=", customerId)
-        .orderBy("created_at", "desc")
-        .orderBy("id", "desc")
-        .limit(500)
-        .execute();
       return c.json(
         {
           customerId,
@@ -197,14 +189,7 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
           birthday: row.birthday,
           // Awards still inside the return window (not in the balance yet).
           pending: await pendingAwards(ctx.db, storeId, customerId),
-          history: history.map((h) => ({
-            id: h.id,
-            delta: Number(h.delta),
-            action: h.action,
-            reference: h.reference,
-            reason: h.reason,
-            createdAt: h.created_at,
-          })),
+          history: await ledgerHistory(ctx.db.kysely, { storeId, customerId }, 500),
         },
         200,
         NO_STORE,

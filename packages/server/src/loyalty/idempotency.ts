@@ -66,13 +66,14 @@ export function requestHash(scope: string, customerId: string, input: unknown): 
     .digest("hex");
 }
 
+/** The row of one Idempotency-Key: its columns, for `where(eb => eb.and(…))` and inserts. */
+const keyColumns = (req: IdempotentRequest) => ({ store_id: req.storeId, scope: req.scope, key: req.key });
+
 export async function storeResponse(tx: Tx, req: IdempotentRequest, response: StoredResponse): Promise<void> {
   await tx
     .updateTable("idempotency_keys")
     .set({ response_status: response.status, response_body: response.body })
-    .where("store_id", "=", req.storeId)
-    .where("scope", "=", req.scope)
-    .where("key", "=", req.key)
+    .where((eb) => eb.and(keyColumns(req)))
     .execute();
 }
 
@@ -80,9 +81,7 @@ export async function storeResponse(tx: Tx, req: IdempotentRequest, response: St
 export async function releaseKey(tx: Tx, req: IdempotentRequest): Promise<void> {
   await tx
     .deleteFrom("idempotency_keys")
-    .where("store_id", "=", req.storeId)
-    .where("scope", "=", req.scope)
-    .where("key", "=", req.key)
+    .where((eb) => eb.and(keyColumns(req)))
     .execute();
 }
 
@@ -100,9 +99,7 @@ export async function respondOnce(
       const claimed = await tx
         .insertInto("idempotency_keys")
         .values({
-          store_id: req.storeId,
-          scope: req.scope,
-          key: req.key,
+          ...keyColumns(req),
           customer_id: req.customerId,
           request_hash: req.requestHash,
           response_status: null,
@@ -142,9 +139,7 @@ async function waitForStoredResponse(
     const row = await ctx.db.kysely
       .selectFrom("idempotency_keys")
       .select(["request_hash", "response_status", "response_body"])
-      .where("store_id", "=", req.storeId)
-      .where("scope", "=", req.scope)
-      .where("key", "=", req.key)
+      .where((eb) => eb.and(keyColumns(req)))
       .executeTakeFirst();
     if (!row) return undefined;
     if (row.request_hash !== req.requestHash) throw conflict();

@@ -1,5 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { EARNING_ACTIONS } from "@plaudit/contract";
+import type { Kysely } from "kysely";
+import type { Schema } from "../db/schema.ts";
 import type { Tx } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
 
@@ -157,4 +159,29 @@ export async function postEntry(
   // No row: the guard refused. Throwing rolls back the ledger row with everything else.
   if (!row) throw insufficientPoints();
   return { posted: true, id, balance: Number(row.balance) };
+}
+
+/** A customer's ledger, newest first, at most `limit` rows, as the admin screens show it. */
+export async function ledgerHistory(
+  db: Kysely<Schema>,
+  key: { storeId: string; customerId: string },
+  limit: number,
+) {
+  const rows = await db
+    .selectFrom("loyalty_ledger")
+    .select(["id", "delta", "action", "reference", "reason", "created_at"])
+    .where("store_id", "=", key.storeId)
+    .where("customer_id", "=", key.customerId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((h) => ({
+    id: h.id,
+    delta: Number(h.delta),
+    action: h.action,
+    reference: h.reference,
+    reason: h.reason,
+    createdAt: h.created_at,
+  }));
 }

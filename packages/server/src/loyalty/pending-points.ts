@@ -13,6 +13,31 @@ import type { StoredProgram } from "./program.ts";
 
 const DAY_MS = 86_400_000;
 
+/** What names one award: its pending row here and the ledger row it becomes. */
+export interface AwardKey {
+  storeId: string;
+  customerId: string;
+  action: string;
+  reference: string;
+}
+
+/** The column values of the one row (pending or ledger) `key` names, for `eb.and(…)`. */
+export function awardWhere<K extends AwardKey>(key: K) {
+  return {
+    store_id: key.storeId,
+    customer_id: key.customerId,
+    action: key.action as K["action"],
+    reference: key.reference,
+  };
+}
+
+const awardKeyOf = (row: { store_id: string; customer_id: string; action: string; reference: string }) => ({
+  storeId: row.store_id,
+  customerId: row.customer_id,
+  action: row.action,
+  reference: row.reference,
+});
+
 /** When points earned at `at` become spendable under the program's return window. */
 export function availableAt(program: StoredProgram, at: string): string {
   return new Date(Date.parse(at) + program.settings.returnWindowDays * DAY_MS).toISOString();
@@ -72,17 +97,8 @@ export async function releaseDuePoints(
   const due = await query.orderBy("available_at").limit(1000).execute();
   let released = 0;
   for (const row of due) {
-    const claimed = await tx
-      .updateTable("loyalty_pending")
-      .set({ status: "released", settled_at: args.now })
-      .where("store_id", "=", row.store_id)
-      .where("customer_id", "=", row.customer_id)
-      .where("action", "=", row.action)
-      .where("reference", "=", row.reference)
-      .where("status", "=", "pending")
-      .returning("points")
-      .executeTakeFirst();
-    if (!claimed) continue;
+    const claimed = await settlePending(tx, awardKeyOf(row), "released", args.now);
+    if (claimed === undefined) continue;
     await postEntry(tx, {
       storeId: row.store_id,
       customerId: row.customer_id,
@@ -98,21 +114,29 @@ export async function releaseDuePoints(
 }
 
 /** Cancels a pending award (a refund inside the window); answers the points it would have paid. */
-export async function cancelPending(
+export async function cancelPending(tx: Tx, key: AwardKey & { at: string }): Promise<number> {
+  return (await settlePending(tx, key, "canceled", key.at)) ?? 0;
+}
+
+/**
+ * Settles the award `key` names if it is still pending (the conditional update is what makes a
+ * release and a cancel racing for one row come out as exactly one of them); answers its points,
+ * or undefined when it was not pending.
+ */
+async function settlePending(
   tx: Tx,
-  key: { storeId: string; customerId: string; action: string; reference: string; at: string },
-): Promise<number> {
+  key: AwardKey,
+  status: "released" | "canceled",
+  at: string,
+): Promise<number | undefined> {
   const row = await tx
     .updateTable("loyalty_pending")
-    .set({ status: "canceled", settled_at: key.at })
-    .where("store_id", "=", key.storeId)
-    .where("customer_id", "=", key.customerId)
-    .where("action", "=", key.action)
-    .where("reference", "=", key.reference)
+    .set({ status, settled_at: at })
+    .where((eb) => eb.and(awardWhere(key)))
     .where("status", "=", "pending")
     .returning("points")
     .executeTakeFirst();
-  return Number(row?.points ?? 0);
+  return row ? Number(row.points) : undefined;
 }
 
 /** The customer's awards still waiting out the return window, soonest first. */

@@ -4,7 +4,7 @@ import type { Tx } from "../db/transaction.ts";
 import { transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
 import { type LedgerAction, lockBalance, postEntry } from "./ledger.ts";
-import { cancelPending } from "./pending-points.ts";
+import { type AwardKey, awardWhere, cancelPending } from "./pending-points.ts";
 
 export interface RefundResult {
   orderId: string;
@@ -126,10 +126,7 @@ function ledgerRow(
   return tx
     .selectFrom("loyalty_ledger")
     .select("delta")
-    .where("store_id", "=", key.storeId)
-    .where("customer_id", "=", key.customerId)
-    .where("action", "=", key.action)
-    .where("reference", "=", key.reference)
+    .where((eb) => eb.and(awardWhere(key)))
     .executeTakeFirst();
 }
 
@@ -233,17 +230,11 @@ async function referralOf(tx: Tx, key: { storeId: string; customerId?: string; r
 }
 
 /** Points of a pending award that a refund canceled (0 when there was none). */
-async function canceledPoints(
-  tx: Tx,
-  key: { storeId: string; customerId: string; action: string; reference: string },
-): Promise<number> {
+async function canceledPoints(tx: Tx, key: AwardKey): Promise<number> {
   const row = await tx
     .selectFrom("loyalty_pending")
     .select("points")
-    .where("store_id", "=", key.storeId)
-    .where("customer_id", "=", key.customerId)
-    .where("action", "=", key.action)
-    .where("reference", "=", key.reference)
+    .where((eb) => eb.and(awardWhere(key)))
     .where("status", "=", "canceled")
     .executeTakeFirst();
   return Number(row?.points ?? 0);

@@ -1,5 +1,6 @@
 import type { Database } from "../db/database.ts";
 import { transaction } from "../db/transaction.ts";
+import { insertOrder } from "../orders/record-order.ts";
 import { DEMO_PRODUCTS } from "../seed-texts.ts";
 import { ensureBalanceRow, postEntry } from "./ledger.ts";
 import { loadProgram, type StoredProgram, saveProgram } from "./program.ts";
@@ -173,34 +174,19 @@ async function seedDemoOrders(db: Database, storeId: string, now: Date): Promise
       const index = mine.indexOf(order);
       // The customer's orders share out the products: together they hold every one.
       const products = DEMO_PRODUCTS.filter((_, i) => i % mine.length === index);
-      const inserted = await tx
-        .insertInto("orders")
-        .values({
-          store_id: storeId,
-          order_id: order.orderId,
-          customer_id: order.customerId,
-          email: null,
-          total: order.total,
-          currency: "USD",
-          referral_code: null,
-          created_at: new Date(now.getTime() - order.daysAgo * 86_400_000).toISOString(),
-        })
-        .onConflict((oc) => oc.columns(["store_id", "order_id"]).doNothing())
-        .returning("order_id")
-        .executeTakeFirst();
-      if (!inserted) continue;
-      await tx
-        .insertInto("order_items")
-        .values(
-          products.map((p) => ({
-            store_id: storeId,
-            order_id: order.orderId,
-            product_id: p.id,
-            quantity: 1,
-            price: Math.round((order.total / products.length) * 100) / 100,
-          })),
-        )
-        .execute();
+      const price = Math.round((order.total / products.length) * 100) / 100;
+      await insertOrder(tx, {
+        storeId,
+        orderId: order.orderId,
+        customerId: order.customerId,
+        email: null,
+        total: order.total,
+        currency: "USD",
+        referralCode: null,
+        createdAt: new Date(now.getTime() - order.daysAgo * 86_400_000).toISOString(),
+        fulfilledAt: null,
+        items: products.map((p) => ({ productId: p.id, quantity: 1, price })),
+      });
     }
   });
 }

@@ -22,12 +22,12 @@ export function keysOf(files: MediaFiles): string[] {
  * base (PLAUDIT_MEDIA_BASE_URL) or else the public origin of the request being answered
  * (http/public-origin.ts), so the URLs work on the shop's own pages; "" makes them root-relative. `srcset` lists the WebP
  * sizes; `url` is the largest JPEG (readable everywhere) or the video; `thumbnailUrl` is the
- * smallest WebP (for a video: of its poster).
+ * smallest WebP (for a video: of its poster). `hrefOf` makes other URLs of the same keys (the
+ * moderator's, which serve media that is not public yet).
  */
-export function toMedia(row: MediaRow, baseUrl = ""): Media {
+export function toMedia(row: MediaRow, baseUrl = "", hrefOf?: (key: string) => string): Media {
   const files = parseFiles(row.files);
-  const base = baseUrl;
-  const href = (key: string) => `${base}/media/${key}`;
+  const href = hrefOf ?? ((key: string) => `${baseUrl}/media/${key}`);
   const smallest = files.images[0];
   const largest = files.images[files.images.length - 1];
   const url = row.kind === "video" && files.video ? href(files.video) : largest ? href(largest.jpg) : "";

@@ -7,6 +7,10 @@ import { isoVideo, solidJpeg, webmVideo } from "../../testing/test-files.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { filePart, upload } from "../../testing/upload-client.ts";
 
+// These tests follow anonymous reviewers' files from upload to publication: their stores show such
+// media at once. Holding them (the default) is media-hold.test.ts's subject.
+const SHOWN = { holdUnverifiedMedia: false };
+
 describe.each(databasesUnderTest())("media after upload on %s", (kind) => {
   let server: TestServer;
   let storeId: string;
@@ -17,7 +21,7 @@ describe.each(databasesUnderTest())("media after upload on %s", (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer({ db: kind, clock: time.clock });
-    ({ storeId, secretKey } = await makeStore(server.db));
+    ({ storeId, secretKey } = await makeStore(server.db, SHOWN));
   });
   afterAll(() => server.close());
 
@@ -96,7 +100,10 @@ describe.each(databasesUnderTest())("media after upload on %s", (kind) => {
   });
 
   it("keeps media of a pending review private until the review is published", async () => {
-    const { storeId: holdStore, secretKey: holdKey } = await makeStore(server.db, { moderation: "hold" });
+    const { storeId: holdStore, secretKey: holdKey } = await makeStore(server.db, {
+      ...SHOWN,
+      moderation: "hold",
+    });
     const media = await photo("#123456", holdStore);
     const submitted = await postJson(
       `${server.url}/v1/stores/${holdStore}/products/held/reviews`,
@@ -121,7 +128,7 @@ describe.each(databasesUnderTest())("media after upload on %s", (kind) => {
   });
 
   it("attaches only this store's unattached uploads, in the review's transaction", async () => {
-    const { storeId: otherStore } = await makeStore(server.db);
+    const { storeId: otherStore } = await makeStore(server.db, SHOWN);
     const foreign = await photo("#111111", otherStore);
     const mine = await photo();
     const refused = await review("attach", [mine.id, foreign.id]);
@@ -163,7 +170,7 @@ describe.each(databasesUnderTest())("media after upload on %s", (kind) => {
   });
 
   it("pages the gallery newest first with a stable cursor, per product too", async () => {
-    const { storeId: galleryStore } = await makeStore(server.db);
+    const { storeId: galleryStore } = await makeStore(server.db, SHOWN);
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       time.advance(1000);
@@ -210,7 +217,7 @@ describe.each(databasesUnderTest())("media after upload on %s", (kind) => {
   });
 
   it("sweeps uploads never attached within the hour, files and all, and keeps attached ones", async () => {
-    const { storeId: sweepStore, secretKey: sweepKey } = await makeStore(server.db);
+    const { storeId: sweepStore, secretKey: sweepKey } = await makeStore(server.db, SHOWN);
     const orphan = await photo("#333333", sweepStore);
     const kept = await photo("#444444", sweepStore);
     await postJson(

@@ -6,11 +6,15 @@ import { ApiError } from "../errors.ts";
 import { applySummaryChange } from "../reviews/summary-repo.ts";
 import { toMedia } from "./media-json.ts";
 
-export type AdminMedia = Media & { status: "ready" | "rejected"; reviewId: string | null };
+export type AdminMedia = Media & { status: "ready" | "held" | "rejected"; reviewId: string | null };
+
+/** Only "ready" media are shown and counted (review media_count, summary mediaCount, bonus). */
+const shown = (status: string) => (status === "ready" ? 1 : 0);
 
 /**
- * Rejects one photo or video (or restores it with "ready"). Its review's media count, and the
- * product summary's when the review is published, move in the same transaction.
+ * Rejects one photo or video, or makes it "ready" (restores a rejected one, approves a held one).
+ * Its review's media count, and the product summary's when the review is published, move in the
+ * same transaction.
  */
 export async function setMediaStatus(
   ctx: AppContext,
@@ -32,8 +36,8 @@ export async function setMediaStatus(
     if (before.status === args.status) return before;
 
     await tx.updateTable("media").set({ status: args.status }).where("id", "=", before.id).execute();
-    if (before.review_id !== null) {
-      const delta = args.status === "rejected" ? -1 : 1;
+    const delta = shown(args.status) - shown(before.status);
+    if (before.review_id !== null && delta !== 0) {
       let findReview = tx.selectFrom("reviews").selectAll().where("id", "=", before.review_id);
       if (ctx.db.kind === "postgres") findReview = findReview.forUpdate();
       const review = await findReview.executeTakeFirstOrThrow();
@@ -70,7 +74,7 @@ export async function setMediaStatus(
   });
   return {
     ...toMedia(row, args.baseUrl),
-    status: row.status as "ready" | "rejected",
+    status: row.status as AdminMedia["status"],
     reviewId: row.review_id,
   };
 }

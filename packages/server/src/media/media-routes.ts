@@ -1,18 +1,24 @@
 import { Readable } from "node:stream";
 import {
   AdminMedia,
+  AdminMediaPage,
+  AdminMediaQuery,
   GalleryPage,
   GalleryQuery,
   LIMITS,
   Media,
   MediaPatch,
+  MediaSettings,
+  MediaSettingsPatch,
   MediaSweep,
   MediaUpload,
 } from "@plaudit/contract";
 import type { Context } from "hono";
-import { auditEvent, recordAudit } from "../audit/audit-log.ts";
+import { appendAudit, auditEvent, recordAudit } from "../audit/audit-log.ts";
 import type { AppContext, RouteModule } from "../context.ts";
-import { ApiError, validationFailed } from "../errors.ts";
+import { decodeTimeIdCursor } from "../db/time-id-cursor.ts";
+import { transaction } from "../db/transaction.ts";
+import { ApiError, errorBody, validationFailed } from "../errors.ts";
 import { cacheableJson } from "../http/cache.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
@@ -21,19 +27,15 @@ import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { deletePendingFiles } from "../privacy/after-erasure.ts";
 import { parseOrFail } from "../validation.ts";
+import { adminMediaPage, loadMediaSettings, mediaFileKey, saveMediaSettings } from "./admin-media.ts";
 import { parseRange } from "./byte-range.ts";
-import { decodeGalleryCursor, galleryPage } from "./media-gallery.ts";
-import { parseFiles } from "./media-json.ts";
+import { galleryPage } from "./media-gallery.ts";
 import { UPLOAD_RATE_RULE } from "./media-limits.ts";
 import { setMediaStatus } from "./media-moderation.ts";
 import { assertWithinQuota } from "./media-quota.ts";
 import { sweepOrphans } from "./orphan-sweep.ts";
 import { receiveUpload } from "./receive-upload.ts";
 import { storeUpload } from "./store-upload.ts";
-
-const STORE = /^[A-Za-z0-9_-]{1,64}$/;
-const MEDIA_ID = /^[A-Za-z0-9_-]{22}$/;
-const FILE = /^[a-z0-9]{1,16}\.(webp|jpg|mp4|mov|webm)$/;
 
 // Served files are never documents: no sniffing, no scripts, no plugins, whatever the bytes say.
 const FILE_HEADERS = {
@@ -44,37 +46,51 @@ const FILE_HEADERS = {
   "Accept-Ranges": "bytes",
 };
 
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/** What both file routes (public and the moderator's) take and answer. */
+const FILE_ROUTE = {
+  params: {
+    id: { description: "Media id" },
+    file: { description: "e.g. w640.webp, w1280.jpg, video.mp4" },
+  },
+  responses: {
+    200: { description: "The file", contentType: "application/octet-stream" },
+    206: { description: "Partial content", contentType: "application/octet-stream" },
+    304: { description: "Not modified" },
+    416: { description: "Range not satisfiable" },
+  },
+};
+
 const fileNotFound = (c: Context) =>
-  c.json({ error: { code: "not_found", message: "no such media file" } }, 404, {
+  c.json(errorBody("not_found", "no such media file"), 404, {
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-store",
   });
 
-/** The storage key of `/media/{store}/{id}/{file}` when that file is public now, else undefined. */
-async function publicKey(
-  ctx: AppContext,
-  storeId: string,
-  mediaId: string,
-  file: string,
-): Promise<string | undefined> {
-  if (!STORE.test(storeId) || !MEDIA_ID.test(mediaId) || !FILE.test(file)) return undefined;
-  const row = await ctx.db.kysely
-    .selectFrom("media")
-    .innerJoin("reviews", "reviews.id", "media.review_id")
-    .select(["media.files"])
-    .where("media.id", "=", mediaId)
-    .where("media.store_id", "=", storeId)
-    .where("media.status", "=", "ready")
-    .where("reviews.status", "=", "published")
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const files = parseFiles(row.files);
-  // The key comes from our own row, never from the request: the request only picks among them.
-  const keys = [...files.images.flatMap((v) => [v.webp, v.jpg]), ...(files.video ? [files.video] : [])];
-  return keys.find((key) => key.endsWith(`/${file}`));
+/** One stored file, with single byte ranges and an ETag; `fixed` are its caching and safety headers. */
+async function serveFile(c: Context, ctx: AppContext, key: string, fixed: Record<string, string>) {
+  const info = await ctx.mediaStorage.stat(key);
+  if (!info) return fileNotFound(c);
+  const etag = `"${key.replace(/[^A-Za-z0-9]/g, "")}"`;
+  const headers: Record<string, string> = { ...fixed, "Content-Type": info.contentType, ETag: etag };
+  if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
+
+  const range = parseRange(c.req.header("range"), info.size);
+  if (range.kind === "unsatisfiable")
+    return c.body(null, 416, { ...headers, "Content-Range": `bytes */${info.size}` });
+  const partial = range.kind === "partial" ? { start: range.start, end: range.end } : undefined;
+  const length = partial ? partial.end - partial.start + 1 : info.size;
+  headers["Content-Length"] = String(length);
+  if (partial) headers["Content-Range"] = `bytes ${partial.start}-${partial.end}/${info.size}`;
+  const status = partial ? 206 : 200;
+  if (c.req.method === "HEAD") return c.body(null, status, headers);
+  const object = await ctx.mediaStorage.get(key, partial);
+  if (!object) return fileNotFound(c);
+  return c.body(Readable.toWeb(object.body) as ReadableStream, status, headers);
 }
 
-/** Uploads, the gallery, serving files, and the admin's reject and sweep. */
+/** Uploads, the gallery, serving files, and the admin's list, approve/reject, settings and sweep. */
 export const mediaRoutes: RouteModule = {
   name: "media",
   register(app, ctx) {
@@ -157,7 +173,7 @@ export const mediaRoutes: RouteModule = {
         if (product !== undefined && (product.length < 1 || [...product].length > LIMITS.productIdMax))
           fields.product = `must be 1–${LIMITS.productIdMax} characters`;
         const cursor = c.req.query("cursor");
-        const after = cursor ? decodeGalleryCursor(cursor) : undefined;
+        const after = cursor ? decodeTimeIdCursor(cursor) : undefined;
         if (cursor && !after) fields.cursor = "is not a cursor of this gallery; start again without it";
         if (Object.keys(fields).length > 0) throw validationFailed(fields);
         return cacheableJson(
@@ -180,16 +196,7 @@ export const mediaRoutes: RouteModule = {
         description:
           "URLs come from Media objects; never build them. Single byte ranges are served (206, 416). " +
           "Headers: nosniff, CSP default-src 'none', Cache-Control public, max-age=31536000, immutable.",
-        params: {
-          id: { description: "Media id" },
-          file: { description: "e.g. w640.webp, w1280.jpg, video.mp4" },
-        },
-        responses: {
-          200: { description: "The file", contentType: "application/octet-stream" },
-          206: { description: "Partial content", contentType: "application/octet-stream" },
-          304: { description: "Not modified" },
-          416: { description: "Range not satisfiable" },
-        },
+        ...FILE_ROUTE,
         errors: [404],
         examples: [
           {
@@ -200,37 +207,136 @@ export const mediaRoutes: RouteModule = {
         ],
       }),
       async (c) => {
-        const key = await publicKey(ctx, c.req.param("store"), c.req.param("id"), c.req.param("file"));
+        const key = await mediaFileKey(ctx.db, {
+          storeId: c.req.param("store"),
+          mediaId: c.req.param("id"),
+          file: c.req.param("file"),
+          for: "public",
+        });
         if (!key) return fileNotFound(c);
-        const info = await ctx.mediaStorage.stat(key);
-        if (!info) return fileNotFound(c);
-        const etag = `"${key.replace(/[^A-Za-z0-9]/g, "")}"`;
-        const headers: Record<string, string> = {
-          ...FILE_HEADERS,
-          "Content-Type": info.contentType,
-          ETag: etag,
-        };
-        if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
+        return serveFile(c, ctx, key, FILE_HEADERS);
+      },
+    );
 
-        const range = parseRange(c.req.header("range"), info.size);
-        if (range.kind === "unsatisfiable")
-          return c.body(null, 416, { ...headers, "Content-Range": `bytes */${info.size}` });
-        const partial = range.kind === "partial" ? { start: range.start, end: range.end } : undefined;
-        const length = partial ? partial.end - partial.start + 1 : info.size;
-        headers["Content-Length"] = String(length);
-        if (partial) headers["Content-Range"] = `bytes ${partial.start}-${partial.end}/${info.size}`;
-        const status = partial ? 206 : 200;
-        if (c.req.method === "HEAD") return c.body(null, status, headers);
-        const object = await ctx.mediaStorage.get(key, partial);
-        if (!object) return fileNotFound(c);
-        return c.body(Readable.toWeb(object.body) as ReadableStream, status, headers);
+    app.get(
+      "/v1/admin/media",
+      describeRoute({
+        summary:
+          "Photos and videos attached to reviews, newest first; status=held lists those waiting for a moderator",
+        description:
+          "Held media come from reviewers without a verified purchase while the store holds such media " +
+          "(settings.holdUnverifiedMedia): they are not shown until PATCH /v1/admin/media/{id} makes them ready. " +
+          "URLs here are the moderator's own (/v1/admin/media/{id}/files/{file}), as held files are not public.",
+        query: AdminMediaQuery,
+        responses: { 200: AdminMediaPage },
+        errors: [422],
+        examples: [
+          { summary: "media waiting for a moderator", query: { status: "held" }, status: 200 },
+          { summary: "an unknown status", query: { status: "hidden" }, status: 422 },
+        ],
+      }),
+      requireScope("reviews:read"),
+      async (c) => {
+        const query = parseOrFail(AdminMediaQuery, c.req.query());
+        const limit = query.limit === undefined ? 20 : Number(query.limit);
+        const after = query.cursor ? decodeTimeIdCursor(query.cursor) : undefined;
+        const badLimit = limit < 1 || limit > LIMITS.adminListLimitMax;
+        if ((query.cursor && !after) || badLimit)
+          throw validationFailed({
+            ...(badLimit ? { limit: `must be an integer from 1 to ${LIMITS.adminListLimitMax}` } : {}),
+            ...(query.cursor && !after
+              ? { cursor: "is not a cursor of this list; start again without it" }
+              : {}),
+          });
+        c.header("Cache-Control", "no-store");
+        return c.json(
+          await adminMediaPage(ctx.db, {
+            storeId: c.get("store").id,
+            limit,
+            origin: publicOriginOf(c, ctx),
+            ...(query.status !== undefined ? { status: query.status } : {}),
+            ...(query.review !== undefined ? { reviewId: query.review } : {}),
+            ...(after ? { after } : {}),
+          }),
+        );
+      },
+    );
+
+    app.get(
+      "/v1/admin/media/settings",
+      describeRoute({
+        summary:
+          "The store's upload rules: storage quota (and what is used), holding unverified reviewers' media",
+        responses: { 200: MediaSettings },
+        examples: [{ summary: "the settings", status: 200 }],
+      }),
+      requireScope("reviews:read"),
+      async (c) => c.json(await loadMediaSettings(ctx.db, c.get("store").id), 200, NO_STORE),
+    );
+
+    app.put(
+      "/v1/admin/media/settings",
+      describeRoute({
+        summary: "Change the upload rules: quotaBytes (null: the default), holdUnverifiedMedia",
+        description:
+          "Only the fields given change. A quota below what the store keeps refuses new uploads (413 " +
+          "storage_quota_exceeded) and deletes nothing. Turning holdUnverifiedMedia off applies to reviews " +
+          "sent from then on; media held before stay held until a moderator decides.",
+        body: MediaSettingsPatch,
+        responses: { 200: MediaSettings },
+        errors: [400, 413, 422],
+        examples: [
+          { summary: "a 10 GB quota", body: { quotaBytes: 10 * 1024 ** 3 }, status: 200 },
+          { summary: "hold unverified reviewers' media", body: { holdUnverifiedMedia: true }, status: 200 },
+          { summary: "a negative quota", body: { quotaBytes: -1 }, status: 422 },
+        ],
+      }),
+      requireScope("reviews:moderate"),
+      async (c) => {
+        const patch = parseOrFail(MediaSettingsPatch, await readJsonBody(c));
+        const storeId = c.get("store").id;
+        const audit = auditEvent(c, ctx, "media.settings.save", storeId);
+        await transaction(ctx.db, async (tx) => {
+          await saveMediaSettings(tx, storeId, patch);
+          await appendAudit(tx, audit);
+        });
+        return c.json(await loadMediaSettings(ctx.db, storeId), 200, NO_STORE);
+      },
+    );
+
+    app.get(
+      "/v1/admin/media/:id/files/:file",
+      describeRoute({
+        summary: "A media file for the moderator, whatever its status (held and rejected ones too)",
+        description: "URLs come from GET /v1/admin/media; never build them. Not cached by shared caches.",
+        ...FILE_ROUTE,
+        errors: [404],
+        examples: [
+          {
+            summary: "no such file",
+            params: { id: "AAAAAAAAAAAAAAAAAAAAAA", file: "w640.webp" },
+            status: 404,
+          },
+        ],
+      }),
+      requireScope("reviews:read"),
+      async (c) => {
+        const key = await mediaFileKey(ctx.db, {
+          storeId: c.get("store").id,
+          mediaId: c.req.param("id"),
+          file: c.req.param("file"),
+          for: "moderator",
+        });
+        if (!key) return fileNotFound(c);
+        return serveFile(c, ctx, key, { ...FILE_HEADERS, "Cache-Control": "private, no-store" });
       },
     );
 
     app.patch(
       "/v1/admin/media/:id",
       describeRoute({
-        summary: "Reject one photo or video (or restore it with ready); the summary's media count follows",
+        summary:
+          "Reject one photo or video, or make it ready (approve a held one, restore a rejected one); the summary's media count follows",
         params: { id: { description: "Media id" } },
         body: MediaPatch,
         responses: { 200: AdminMedia },

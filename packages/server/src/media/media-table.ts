@@ -16,7 +16,11 @@ export interface MediaFiles {
   video?: string;
 }
 
-export type MediaStatus = "processing" | "ready" | "rejected";
+/**
+ * "held": attached to a review by a reviewer without a verified purchase while the store holds such
+ * media (stores.hold_unverified_media): not shown until a moderator makes it "ready" (or rejects it).
+ */
+export type MediaStatus = "processing" | "ready" | "held" | "rejected";
 
 export interface MediaTable {
   id: string;

@@ -9,7 +9,7 @@ import { toMedia } from "./media-json.ts";
 export function tableReviewMedia(options: { baseUrl?: string } = {}): ReviewMediaSource {
   const baseUrl = options.baseUrl ?? "";
   return {
-    async attach(tx, { storeId, reviewId, mediaIds }) {
+    async attach(tx, { storeId, reviewId, mediaIds, hold }) {
       const ids = [...new Set(mediaIds)];
       if (ids.length === 0) return { ok: true, count: 0 };
       const usable = await tx
@@ -29,14 +29,15 @@ export function tableReviewMedia(options: { baseUrl?: string } = {}): ReviewMedi
       for (const [position, id] of ids.entries()) {
         const result = await tx
           .updateTable("media")
-          .set({ review_id: reviewId, position })
+          .set({ review_id: reviewId, position, status: hold ? "held" : "ready" })
           .where("id", "=", id)
           .where("store_id", "=", storeId)
           .where("review_id", "is", null)
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) !== 1) lost.push(id);
       }
-      return lost.length > 0 ? { ok: false, unknownIds: lost } : { ok: true, count: ids.length };
+      if (lost.length > 0) return { ok: false, unknownIds: lost };
+      return hold ? { ok: true, count: 0, held: ids.length } : { ok: true, count: ids.length };
     },
 
     async forReviews(db, storeId, reviewIds, origin) {

@@ -6,34 +6,52 @@ import {
   ReviewRequestPage,
   ReviewRequestQuery,
 } from "@plaudit/contract";
-import { appendAudit, auditEvent } from "../audit/audit-log.ts";
-import type { RouteModule } from "../context.ts";
-import { transaction } from "../db/transaction.ts";
+import type { Context } from "hono";
+import type { Selectable } from "kysely";
+import { auditedRowWrite, auditedWrite } from "../audit/audited-write.ts";
+import type { AppEnv, RouteModule } from "../context.ts";
+import { decodeTimeIdCursor } from "../db/time-id-cursor.ts";
+import type { Tx } from "../db/transaction.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { requireScope } from "../http/require-scope.ts";
 import { enqueueJob } from "../jobs/index.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { parseOrFail } from "../validation.ts";
-import {
-  decodeRequestCursor,
-  listRequests,
-  REQUEST_STATUSES,
-  requestMetrics,
-  toAdminRequest,
-} from "./request-list.ts";
-import type { ReviewRequestStatus } from "./request-tables.ts";
+import { listRequests, REQUEST_STATUSES, requestMetrics, toAdminRequest } from "./request-list.ts";
+import type { ReviewRequestStatus, ReviewRequestsTable } from "./request-tables.ts";
 import { SEND_JOB, type SendPayload } from "./schedule.ts";
 import { defaultSettings, loadSettings, saveSettings } from "./settings.ts";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 const requestId = { id: { description: "The review request's id" } };
+const NO_REQUEST = "no review request with this id in this store";
+const UNKNOWN_REQUEST = {
+  summary: "a request that does not exist",
+  params: { id: "rq-unknown" },
+  status: 404,
+};
+
+/** The request `id` of this store, as the send and cancel routes change it. */
+const requestOfStore = (tx: Tx, storeId: string, id: string) =>
+  tx
+    .selectFrom("review_requests")
+    .selectAll()
+    .where("id", "=", id)
+    .where("store_id", "=", storeId)
+    .executeTakeFirst();
 
 /** The merchant's side of review requests: settings, the list, send now, cancel, the funnel. */
 export const reviewRequestAdminRoutes: RouteModule = {
   name: "review-requests-admin",
   register(app, ctx) {
     const gate = requireScope("requests:manage");
+    /** A write on the request `:id` of this store, audited (404 when the store has none). */
+    const requestWrite = <T>(
+      c: Context<AppEnv>,
+      action: string,
+      write: (tx: Tx, found: Selectable<ReviewRequestsTable>, id: string) => Promise<T>,
+    ) => auditedRowWrite(c, ctx, { action, load: requestOfStore, notFound: NO_REQUEST, write });
 
     app.get(
       "/v1/admin/review-requests/settings",
@@ -76,12 +94,9 @@ export const reviewRequestAdminRoutes: RouteModule = {
           throw validationFailed({
             enabled: "needs PLAUDIT_PUBLIC_URL on the server: the origin of the email's links",
           });
-        const storeId = c.get("store").id;
-        const audit = auditEvent(c, ctx, "review_requests.settings.save", storeId);
-        await transaction(ctx.db, async (tx) => {
-          await saveSettings(tx, storeId, settings, ctx.clock().toISOString());
-          await appendAudit(tx, audit);
-        });
+        await auditedWrite(c, ctx, "review_requests.settings.save", c.get("store").id, (tx, storeId) =>
+          saveSettings(tx, storeId, settings, ctx.clock().toISOString()),
+        );
         return c.json(settings, 200, NO_STORE);
       },
     );
@@ -116,7 +131,7 @@ export const reviewRequestAdminRoutes: RouteModule = {
         if (status !== undefined && !(REQUEST_STATUSES as readonly string[]).includes(status))
           fields.status = `must be one of ${REQUEST_STATUSES.join(", ")}`;
         const cursor = c.req.query("cursor");
-        const after = cursor ? decodeRequestCursor(cursor) : undefined;
+        const after = cursor ? decodeTimeIdCursor(cursor) : undefined;
         if (cursor && !after) fields.cursor = "is not a cursor of this list; start again without it";
         if (Object.keys(fields).length > 0) throw validationFailed(fields);
         const page = await listRequests(ctx.db, {
@@ -136,22 +151,12 @@ export const reviewRequestAdminRoutes: RouteModule = {
         params: requestId,
         responses: { 202: { schema: ReviewRequest, description: "Queued" } },
         errors: [404, 409],
-        examples: [{ summary: "a request that does not exist", params: { id: "rq-unknown" }, status: 404 }],
+        examples: [UNKNOWN_REQUEST],
       }),
       gate,
       async (c) => {
-        const storeId = c.get("store").id;
-        const id = c.req.param("id");
         const now = ctx.clock();
-        const audit = auditEvent(c, ctx, "review_request.send", id);
-        const row = await transaction(ctx.db, async (tx) => {
-          const found = await tx
-            .selectFrom("review_requests")
-            .selectAll()
-            .where("id", "=", id)
-            .where("store_id", "=", storeId)
-            .executeTakeFirst();
-          if (!found) throw new ApiError(404, "not_found", "no review request with this id in this store");
+        const row = await requestWrite(c, "review_request.send", async (tx, found, id) => {
           if (found.status !== "scheduled" && found.status !== "failed")
             throw new ApiError(
               409,
@@ -167,7 +172,6 @@ export const reviewRequestAdminRoutes: RouteModule = {
           const payload: SendPayload = { requestId: id, message: "first" };
           // A job of its own (the scheduled one, if still waiting, finds the request sent and stops).
           await enqueueJob(tx, { kind: SEND_JOB, payload, runAt: now }, now);
-          await appendAudit(tx, audit);
           return updated;
         });
         return c.json(toAdminRequest(row), 202, NO_STORE);
@@ -181,31 +185,19 @@ export const reviewRequestAdminRoutes: RouteModule = {
         params: requestId,
         responses: { 200: ReviewRequest },
         errors: [404, 409],
-        examples: [{ summary: "a request that does not exist", params: { id: "rq-unknown" }, status: 404 }],
+        examples: [UNKNOWN_REQUEST],
       }),
       gate,
       async (c) => {
-        const storeId = c.get("store").id;
-        const id = c.req.param("id");
-        const audit = auditEvent(c, ctx, "review_request.cancel", id);
-        const row = await transaction(ctx.db, async (tx) => {
-          const found = await tx
-            .selectFrom("review_requests")
-            .selectAll()
-            .where("id", "=", id)
-            .where("store_id", "=", storeId)
-            .executeTakeFirst();
-          if (!found) throw new ApiError(404, "not_found", "no review request with this id in this store");
+        const row = await requestWrite(c, "review_request.cancel", async (tx, found, id) => {
           if (found.status === "reviewed" || found.status === "suppressed")
             throw new ApiError(409, "conflict", `this request is ${found.status}: nothing is left to cancel`);
-          const canceled = await tx
+          return tx
             .updateTable("review_requests")
             .set({ status: "canceled", last_error: found.last_error ?? "canceled by the merchant" })
             .where("id", "=", id)
             .returningAll()
             .executeTakeFirstOrThrow();
-          await appendAudit(tx, audit);
-          return canceled;
         });
         return c.json(toAdminRequest(row), 200, NO_STORE);
       },

@@ -17,32 +17,16 @@ export const NOTIFY_PENDING_JOB = "notify.review-pending";
 export const NOTIFY_REPLY_JOB = "notify.review-reply";
 type NotifyPayload = { reviewId: string };
 
-export async function enqueuePendingNotice(tx: Tx, reviewId: string, now: Date): Promise<void> {
-  await enqueueJob(
-    tx,
-    {
-      kind: NOTIFY_PENDING_JOB,
-      payload: { reviewId },
-      runAt: now,
-      uniqueKey: `${NOTIFY_PENDING_JOB}:${reviewId}`,
-    },
-    now,
-  );
+async function enqueueNotice(tx: Tx, kind: string, reviewId: string, now: Date): Promise<void> {
+  await enqueueJob(tx, { kind, payload: { reviewId }, runAt: now, uniqueKey: `${kind}:${reviewId}` }, now);
 }
 
+export const enqueuePendingNotice = (tx: Tx, reviewId: string, now: Date) =>
+  enqueueNotice(tx, NOTIFY_PENDING_JOB, reviewId, now);
+
 /** Keyed by review: a reply edited or removed and set again is still told only once. */
-export async function enqueueReplyNotice(tx: Tx, reviewId: string, now: Date): Promise<void> {
-  await enqueueJob(
-    tx,
-    {
-      kind: NOTIFY_REPLY_JOB,
-      payload: { reviewId },
-      runAt: now,
-      uniqueKey: `${NOTIFY_REPLY_JOB}:${reviewId}`,
-    },
-    now,
-  );
-}
+export const enqueueReplyNotice = (tx: Tx, reviewId: string, now: Date) =>
+  enqueueNotice(tx, NOTIFY_REPLY_JOB, reviewId, now);
 
 /**
  * The language a reviewer reads: their order's, for a review written through a request; else their
@@ -109,68 +93,108 @@ function mailReady(ctx: AppContext, from: string | undefined) {
   return { mailer: ctx.mailer, publicUrl: ctx.publicUrl };
 }
 
-export function pendingNoticeHandler(ctx: AppContext): JobHandler {
+type ReviewFacts = NonNullable<Awaited<ReturnType<typeof reviewFacts>>>;
+type Settings = NonNullable<ReviewFacts["settings"]>;
+
+/**
+ * A notice job: the review's facts, nothing sent unless `due` says so, then one message made by
+ * `write` from the store's sender, with a Message-ID of `kind` and the review (sent once).
+ */
+function noticeHandler(
+  ctx: AppContext,
+  kind: string,
+  due: (facts: ReviewFacts) => Promise<Settings | undefined>,
+  write: (
+    facts: ReviewFacts,
+    publicUrl: string,
+  ) => Promise<{
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+    unsubscribeUrl?: string;
+    language: RequestLocale;
+  }>,
+): JobHandler {
   return async (job: ClaimedJob) => {
     const { reviewId } = JSON.parse(job.payload) as NotifyPayload;
     const facts = await reviewFacts(ctx, reviewId);
-    if (!facts?.settings?.notifyEmail || facts.review.status !== "pending") return;
-    const { settings, store, productName } = facts;
+    const settings = facts && (await due(facts));
+    if (!facts || !settings) return;
     const { mailer, publicUrl } = mailReady(ctx, settings.from.email);
-    // The merchant's own language (settings.notifyLocale), not the shopper's.
-    const locale = settings.notifyLocale;
-    const t = messagesFor(locale);
-    const subject = t.pendingSubject(productName);
-    const line = t.pendingBody(store.name, productName);
-    const adminUrl = `${publicUrl}/admin/`;
     await mailer.send({
       from: { name: settings.from.name, address: settings.from.email },
-      to: settings.notifyEmail as string,
-      subject,
-      text: `${line}\n\n${adminUrl}\n`,
-      html: document(
-        locale,
-        t.dir,
-        subject,
-        html`<p>${line}</p><p><a href="${adminUrl}">${adminUrl}</a></p>`,
-      ),
-      messageId: `<review-pending-${reviewId}@${new URL(publicUrl).hostname}>`,
-      language: locale,
+      ...(await write(facts, publicUrl)),
+      messageId: `<${kind}-${reviewId}@${new URL(publicUrl).hostname}>`,
     });
   };
 }
 
-export function replyNoticeHandler(ctx: AppContext): JobHandler {
-  return async (job: ClaimedJob) => {
-    const { reviewId } = JSON.parse(job.payload) as NotifyPayload;
-    const facts = await reviewFacts(ctx, reviewId);
-    if (!facts?.review.reply_body || !facts.review.author_email || !facts.settings?.enabled) return;
-    const { review, store, settings, productName } = facts;
-    if (await isSuppressed(ctx.db.kysely, store.id, review.author_email)) return;
-    const { mailer, publicUrl } = mailReady(ctx, settings.from.email);
-    const locale = await reviewerLocale(ctx, review);
-    const t = messagesFor(locale);
-    const token = signLink(
-      await linkSecretFor(ctx, store.id),
-      { kind: "v", id: review.id, storeId: store.id, bindsTo: review.product_id, email: review.author_email },
-      ctx.clock(),
-    );
-    const unsubscribeUrl = `${publicUrl}/r/unsubscribe/${token}`;
-    const subject = t.replySubject(store.name);
-    const intro = t.replyIntro(store.name, productName);
-    await mailer.send({
-      from: { name: settings.from.name, address: settings.from.email },
-      to: review.author_email,
-      subject,
-      text: `${intro}\n\n${review.reply_body}\n\n--\n${t.unsubscribe}: ${unsubscribeUrl}\n`,
-      html: document(
-        locale,
-        t.dir,
+export function pendingNoticeHandler(ctx: AppContext): JobHandler {
+  return noticeHandler(
+    ctx,
+    "review-pending",
+    async ({ settings, review }) =>
+      settings?.notifyEmail && review.status === "pending" ? settings : undefined,
+    async ({ settings, store, productName }, publicUrl) => {
+      // The merchant's own language (settings.notifyLocale), not the shopper's.
+      const language = settings?.notifyLocale ?? "en";
+      const t = messagesFor(language);
+      const subject = t.pendingSubject(productName);
+      const line = t.pendingBody(store.name, productName);
+      const adminUrl = `${publicUrl}/admin/`;
+      return {
+        to: settings?.notifyEmail as string,
         subject,
-        html`<p>${intro}</p><blockquote dir="auto" style="margin:0 0 16px;padding:8px 12px;border-inline-start:3px solid #8c959f">${review.reply_body}</blockquote><p style="font-size:13px"><a href="${unsubscribeUrl}">${t.unsubscribe}</a></p>`,
-      ),
-      messageId: `<review-reply-${reviewId}@${new URL(publicUrl).hostname}>`,
-      unsubscribeUrl,
-      language: locale,
-    });
-  };
+        text: `${line}\n\n${adminUrl}\n`,
+        html: document(
+          language,
+          t.dir,
+          subject,
+          html`<p>${line}</p><p><a href="${adminUrl}">${adminUrl}</a></p>`,
+        ),
+        language,
+      };
+    },
+  );
+}
+
+export function replyNoticeHandler(ctx: AppContext): JobHandler {
+  return noticeHandler(
+    ctx,
+    "review-reply",
+    async ({ review, store, settings }) =>
+      review.reply_body &&
+      review.author_email &&
+      settings?.enabled &&
+      !(await isSuppressed(ctx.db.kysely, store.id, review.author_email))
+        ? settings
+        : undefined,
+    async ({ review, store, productName }, publicUrl) => {
+      const email = review.author_email as string;
+      const language = await reviewerLocale(ctx, review);
+      const t = messagesFor(language);
+      const token = signLink(
+        await linkSecretFor(ctx, store.id),
+        { kind: "v", id: review.id, storeId: store.id, bindsTo: review.product_id, email },
+        ctx.clock(),
+      );
+      const unsubscribeUrl = `${publicUrl}/r/unsubscribe/${token}`;
+      const subject = t.replySubject(store.name);
+      const intro = t.replyIntro(store.name, productName);
+      return {
+        to: email,
+        subject,
+        text: `${intro}\n\n${review.reply_body}\n\n--\n${t.unsubscribe}: ${unsubscribeUrl}\n`,
+        html: document(
+          language,
+          t.dir,
+          subject,
+          html`<p>${intro}</p><blockquote dir="auto" style="margin:0 0 16px;padding:8px 12px;border-inline-start:3px solid #8c959f">${review.reply_body}</blockquote><p style="font-size:13px"><a href="${unsubscribeUrl}">${t.unsubscribe}</a></p>`,
+        ),
+        unsubscribeUrl,
+        language,
+      };
+    },
+  );
 }

@@ -1,5 +1,6 @@
 import { REQUEST_STATUSES } from "@plaudit/contract";
 import type { Database } from "../db/database.ts";
+import { encodeTimeIdCursor, type TimeId } from "../db/time-id-cursor.ts";
 import type { ReviewRequestStatus, ReviewRequestsTable } from "./request-tables.ts";
 
 export { REQUEST_STATUSES };
@@ -23,23 +24,10 @@ export function toAdminRequest(row: ReviewRequestsTable) {
   };
 }
 
-export function encodeRequestCursor(row: { created_at: string; id: string }): string {
-  return Buffer.from(JSON.stringify([row.created_at, row.id])).toString("base64url");
-}
-
-export function decodeRequestCursor(cursor: string): [string, string] | undefined {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === "string"))
-      return value as [string, string];
-  } catch {}
-  return undefined;
-}
-
 /** Newest first, 50 a page, keyset-paged by (created_at, id). */
 export async function listRequests(
   db: Database,
-  args: { storeId: string; status?: ReviewRequestStatus; after?: [string, string] },
+  args: { storeId: string; status?: ReviewRequestStatus; after?: TimeId },
 ) {
   let query = db.kysely
     .selectFrom("review_requests")
@@ -50,7 +38,7 @@ export async function listRequests(
     .limit(PAGE + 1);
   if (args.status) query = query.where("status", "=", args.status);
   if (args.after) {
-    const [createdAt, id] = args.after;
+    const { at: createdAt, id } = args.after;
     query = query.where((eb) =>
       eb.or([
         eb("created_at", "<", createdAt),
@@ -63,7 +51,7 @@ export async function listRequests(
   const last = page.at(-1);
   return {
     items: page.map(toAdminRequest),
-    nextCursor: rows.length > PAGE && last ? encodeRequestCursor(last) : null,
+    nextCursor: rows.length > PAGE && last ? encodeTimeIdCursor({ at: last.created_at, id: last.id }) : null,
   };
 }
 

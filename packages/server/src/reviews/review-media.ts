@@ -9,12 +9,14 @@ import type { Tx } from "../db/transaction.ts";
 export interface ReviewMediaSource {
   /**
    * Attaches uploaded media to a new review inside its transaction. Returns how many were
-   * attached, or the ids it does not know (→ 422 on mediaIds).
+   * attached and shown (`count`) and how many were attached but held for a moderator (`hold`:
+   * the reviewer has no verified purchase and the store holds such media), or the ids it does not
+   * know (→ 422 on mediaIds).
    */
   attach(
     tx: Tx,
-    args: { storeId: string; reviewId: string; productId: string; mediaIds: string[] },
-  ): Promise<{ ok: true; count: number } | { ok: false; unknownIds: string[] }>;
+    args: { storeId: string; reviewId: string; productId: string; mediaIds: string[]; hold?: boolean },
+  ): Promise<{ ok: true; count: number; held?: number } | { ok: false; unknownIds: string[] }>;
   /**
    * The media of each review, in display order; reviews without media may be missing. `origin` is
    * the public origin of the request being answered: media URLs start with it unless a media base

@@ -18,6 +18,8 @@ export function newReviewId(): string {
 export interface SubmitResult {
   review: Review;
   status: "published" | "pending";
+  /** Media attached but held for a moderator (absent when none). */
+  mediaHeld?: number;
 }
 
 export interface SubmitOptions {
@@ -73,6 +75,7 @@ export async function submitReview(
     SPAM_RULES.burst,
     ctx.clock(),
   );
+  let mediaHeld = 0;
   const row = await transaction(ctx.db, async (tx) => {
     const verified =
       customerId !== undefined && (await hasPurchased(tx, { storeId: store.id, customerId, productId }));
@@ -116,6 +119,7 @@ export async function submitReview(
       reviewId: id,
       productId,
       mediaIds: input.mediaIds,
+      hold: !verified && input.mediaIds.length > 0 && (await holdsUnverifiedMedia(tx, store.id)),
     });
     if (!attached.ok)
       throw validationFailed({ mediaIds: `unknown media: ${attached.unknownIds.join(", ")}` });
@@ -137,6 +141,7 @@ export async function submitReview(
         ),
       );
     }
+    mediaHeld = attached.held ?? 0;
     if (options.alsoInTransaction) await options.alsoInTransaction(tx, id);
     for (const hook of ctx.hooks.reviewSubmitted) {
       await hook(tx, {
@@ -154,7 +159,21 @@ export async function submitReview(
 
   const media =
     row.media_count > 0 ? ((await ctx.media.forReviews(ctx.db, store.id, [id], origin)).get(id) ?? []) : [];
-  return { review: toPublicReview(row, media), status };
+  return { review: toPublicReview(row, media), status, ...(mediaHeld > 0 ? { mediaHeld } : {}) };
+}
+
+/**
+ * Whether the store holds the photos and videos of reviewers without a verified purchase for a
+ * moderator (issue 19; on unless the merchant turns it off). Read in the review's transaction,
+ * not from the store scope's memory, so a change applies to the next review.
+ */
+async function holdsUnverifiedMedia(tx: Tx, storeId: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom("stores")
+    .select("hold_unverified_media")
+    .where("id", "=", storeId)
+    .executeTakeFirst();
+  return Number(row?.hold_unverified_media ?? 1) === 1;
 }
 
 function rowOf(args: {

@@ -21,10 +21,15 @@ export function reviewEtag(row: Selectable<ReviewsTable>): string {
   return `"${createHash("sha256").update(JSON.stringify(seen)).digest("base64url").slice(0, 22)}"`;
 }
 
+/** Whether `ifMatch` (an If-Match header's value; undefined: not asked) names the row's current version. */
+export function versionMatches(row: Selectable<ReviewsTable>, ifMatch: string | undefined): boolean {
+  if (ifMatch === undefined) return true;
+  const wanted = ifMatch.split(",").map((tag) => tag.trim().replace(/^W\//, ""));
+  return wanted.includes("*") || wanted.includes(reviewEtag(row));
+}
+
 /** 409 conflict unless `ifMatch` (an If-Match header's value) names the row's current version. */
 export function assertVersion(row: Selectable<ReviewsTable>, ifMatch: string | undefined): void {
-  if (ifMatch === undefined) return;
-  const wanted = ifMatch.split(",").map((tag) => tag.trim().replace(/^W\//, ""));
-  if (wanted.includes("*") || wanted.includes(reviewEtag(row))) return;
+  if (versionMatches(row, ifMatch)) return;
   throw new ApiError(409, "conflict", "this review changed since you read it: read it again and retry");
 }

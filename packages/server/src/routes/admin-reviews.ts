@@ -4,6 +4,8 @@ import {
   AdminReviewQuery,
   LIMITS,
   REVIEW_STATUSES,
+  ReviewBulkPatch,
+  ReviewBulkResult,
   ReviewPatch,
 } from "@plaudit/contract";
 import { auditEvent } from "../audit/audit-log.ts";
@@ -16,7 +18,7 @@ import { describeRoute } from "../openapi/describe-route.ts";
 import { decodeCursor } from "../reviews/cursor.ts";
 import { toAdminReview } from "../reviews/review-json.ts";
 import { listReviews, type ReviewFilters } from "../reviews/review-list.ts";
-import { moderateReview } from "../reviews/review-moderation.ts";
+import { moderateReview, moderateReviews } from "../reviews/review-moderation.ts";
 import { mediaOfRow } from "../reviews/row-media.ts";
 import { parseOrFail } from "../validation.ts";
 import { parseReviewQuery } from "./review-query.ts";
@@ -102,6 +104,54 @@ export const adminReviewRoutes: RouteModule = {
           items: page.rows.map((row) => toAdminReview(row, media.get(row.id) ?? [])),
           nextCursor: page.nextCursor,
         });
+      },
+    );
+
+    app.post(
+      "/v1/admin/reviews/bulk",
+      describeRoute({
+        summary:
+          "Publish, hold, reject or reply to many reviews at once, all or none (one missing or changed review refuses the batch)",
+        description:
+          "Each item may carry the etag the moderator saw. A review that does not exist is 404 review_not_found, " +
+          "one changed since it was read 409 conflict; then nothing is saved and `fields` names each refused " +
+          "item as `items.<index>`. Each review changed leaves its own audit row.",
+        body: ReviewBulkPatch,
+        responses: { 200: ReviewBulkResult },
+        errors: [400, 404, 409, 422],
+        examples: [
+          {
+            summary: "publish two reviews",
+            body: { items: [{ id: "{{reviewId}}" }], status: "published" },
+            status: 200,
+          },
+          { summary: "no reviews named", body: { items: [], status: "published" }, status: 422 },
+          {
+            summary: "a review that does not exist",
+            body: { items: [{ id: "no-such-review" }], status: "rejected" },
+            status: 404,
+          },
+        ],
+      }),
+      requireScope("reviews:moderate"),
+      async (c) => {
+        const input = parseOrFail(ReviewBulkPatch, await readJsonBody(c));
+        if (input.status === undefined && input.reply === undefined) {
+          throw new ApiError(422, "validation_failed", "give a status, a reply, or both", {
+            status: "give a status, a reply, or both",
+          });
+        }
+        const { items, ...patch } = input;
+        const action = patch.status === undefined ? "review.reply" : "review.moderate";
+        const reviews = await moderateReviews(
+          ctx,
+          c.get("store").id,
+          items,
+          patch,
+          publicOriginOf(c, ctx),
+          (id) => auditEvent(c, ctx, action, id),
+        );
+        return c.json({ items: reviews }, 200, { "Cache-Control": "no-store" });
       },
     );
 

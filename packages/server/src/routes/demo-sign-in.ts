@@ -1,5 +1,6 @@
 import type { RouteModule } from "../context.ts";
 import { signCustomerToken } from "../customer-token.ts";
+import { errorBody } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { currentSigningSecret } from "../keys/signing-secrets.ts";
 import { findStore } from "../stores/store-repo.ts";
@@ -24,17 +25,16 @@ export const demoSignInRoutes: RouteModule = {
       if (typeof customer !== "string" || !DEMO_CUSTOMER.test(customer)) {
         const message =
           'customer must look like "demo-shopper" (demo-, then lowercase letters, digits, dashes)';
-        return c.json({ error: { code: "validation_failed", message, fields: { customer: message } } }, 422);
+        return c.json(errorBody("validation_failed", message, { customer: message }), 422);
       }
       const store = await findStore(ctx.db, DEMO_STORE);
-      if (!store)
-        return c.json({ error: { code: "store_not_found", message: "the demo store is not seeded" } }, 404);
+      if (!store) return c.json(errorBody("store_not_found", "the demo store is not seeded"), 404);
       const secret = await currentSigningSecret(ctx.db.kysely, ctx.secrets, {
         storeId: DEMO_STORE,
         purpose: "customer_token",
       });
       if (secret === undefined)
-        return c.json({ error: { code: "store_not_found", message: "the demo store is not seeded" } }, 404);
+        return c.json(errorBody("store_not_found", "the demo store is not seeded"), 404);
       return c.json(
         { customerId: customer, customerToken: signCustomerToken(secret, customer, ctx.clock()) },
         200,

@@ -1,7 +1,7 @@
 import { Health, OpenApiDocument } from "@plaudit/contract";
 import { sql } from "kysely";
 import type { RouteModule } from "../context.ts";
-import { ApiError, notFound } from "../errors.ts";
+import { ApiError, errorBody, notFound } from "../errors.ts";
 import { sameSecret } from "../keys/same-secret.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { openApiDocument } from "../openapi/document.ts";
@@ -27,7 +27,7 @@ export const operationRoutes: RouteModule = {
           return c.json({ ok: true });
         } catch {
           return c.json(
-            { ok: false, error: { code: "database_unavailable", message: "the database does not answer" } },
+            { ok: false, ...errorBody("database_unavailable", "the database does not answer") },
             503,
           );
         }

@@ -2,6 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, resolve, sep } from "node:path";
 import type { Context } from "hono";
 import type { RouteModule } from "../context.ts";
+import { errorBody } from "../errors.ts";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
@@ -21,7 +22,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 const notFound = (c: Context) =>
-  c.json({ error: { code: "not_found", message: "no such file" } }, 404, {
+  c.json(errorBody("not_found", "no such file"), 404, {
     "X-Content-Type-Options": "nosniff",
   });
 

@@ -6,7 +6,7 @@ import { SnippetQuery } from "@plaudit/contract";
 import { renderReviews, widgetCss, widgetCssFile, widgetStyleHashes } from "@plaudit/reviews/server";
 import type { Context } from "hono";
 import type { RouteModule } from "../context.ts";
-import { etagMatches, PUBLIC_READ_CACHE, textBody } from "../http/cache.ts";
+import { publicRead, textBody } from "../http/cache.ts";
 import { publicOriginOf } from "../http/public-origin.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { productParam } from "../routes/product-param.ts";
@@ -61,10 +61,12 @@ export const snippetRoutes: RouteModule = {
         const etag = rendered.etag([store.id, productId, origin, rendering, data]);
         const styleSrc: Record<string, string> =
           query.styles === "inline" ? { "Plaudit-Style-Src": `'${widgetStyleHashes[query.widget]}'` } : {};
-        const headers: Record<string, string> = nonce
-          ? { "Cache-Control": "no-store", ...styleSrc } // a shared cache must never hand one page's nonce to another
-          : { ETag: etag, "Cache-Control": PUBLIC_READ_CACHE, ...styleSrc };
-        if (!nonce && etagMatches(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers);
+        // A shared cache must never hand one page's nonce to another.
+        const read = nonce
+          ? { headers: { "Cache-Control": "no-store", ...styleSrc }, unchanged: false }
+          : publicRead(c, etag, styleSrc);
+        const { headers } = read;
+        if (read.unchanged) return c.body(null, 304, headers);
         let html = rendered.get(etag);
         if (html === undefined) {
           const result = await renderReviews({

@@ -17,6 +17,8 @@ export interface NewStore {
   adminScopes?: readonly Grant[];
   allowedOrigins?: string[];
   moderation?: "publish" | "hold";
+  /** Hold the photos and videos of reviewers without a verified purchase for a moderator (default true). */
+  holdUnverifiedMedia?: boolean;
   rateLimits?: RateLimitSettings;
   tokenLifetimeSeconds?: number;
 }
@@ -56,6 +58,7 @@ export async function createStore(
         rate_limits: store.rateLimits ? JSON.stringify(store.rateLimits) : null,
         token_lifetime_seconds: store.tokenLifetimeSeconds ?? 3600,
         moderation: store.moderation ?? "publish",
+        hold_unverified_media: store.holdUnverifiedMedia === false ? 0 : 1,
         created_at: now.toISOString(),
       })
       .execute();

@@ -1,0 +1,224 @@
+// One throttled Chromium for the page benchmarks (bench/page-cost.ts for `npm run bench`,
+// bench/page-profile.ts for `npm run bench:page`): the same launch flags, the same 4× CPU
+// throttle, the same in-page observers and the same "until the network is idle plus 3 s" end, so
+// the two report figures measured the same way.
+import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from "playwright-core";
+
+export const CPU_THROTTLE = 4;
+/** Work a page pushes past the network going idle still counts, for this long. */
+export const SETTLE_MS = 3000;
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** The demo pages both benchmarks load: a product page and a collection of 24 star badges. */
+export const BENCH_PAGES = [
+  {
+    name: "product page",
+    path: "/demo/tee-classic.html",
+    mark: "plaudit:reviews:content",
+    viewport: { width: 1280, height: 1600 },
+  },
+  {
+    name: "collection page (24 badges)",
+    path: "/demo/collection.html",
+    mark: "plaudit:stars:content",
+    viewport: { width: 1280, height: 900 },
+  },
+] as const;
+
+// Long tasks as [wall-clock start ms, duration ms], summed layout shift, and how many Intl
+// formatters the page made (the first one loads ICU's data).
+const OBSERVE = `
+  window.__bench = { longTasks: [], cls: 0 };
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) __bench.longTasks.push([performance.timeOrigin + e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true });
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) __bench.cls += e.value; }).observe({ type: "layout-shift", buffered: true });
+  __bench.intl = 0;
+  for (const name of ["NumberFormat", "DateTimeFormat", "PluralRules"]) {
+    Intl[name] = new Proxy(Intl[name], { construct(target, args, made) { __bench.intl++; return Reflect.construct(target, args, made); } });
+  }
+`;
+
+export interface ThrottledPage {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  cdp: CDPSession;
+}
+
+/**
+ * A fresh browser (empty cache) with one page at 4× CPU throttling and the long-task and
+ * layout-shift observers installed; closed when `use` settles.
+ */
+export async function withThrottledPage<T>(
+  viewport: { width: number; height: number },
+  use: (opened: ThrottledPage) => Promise<T>,
+): Promise<T> {
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_THROTTLE });
+    await cdp.send("Performance.enable");
+    await page.addInitScript(OBSERVE);
+    const result = await use({ browser, context, page, cdp });
+    await context.close();
+    return result;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Waits for a performance mark (a widget's content) and answers its time from navigation, ms. */
+export async function waitForMark(page: Page, mark: string): Promise<number> {
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, {
+    timeout: 30_000,
+  });
+  return (await page.evaluate(
+    `performance.getEntriesByName(${JSON.stringify(mark)})[0].startTime`,
+  )) as number;
+}
+
+/** Until the network is idle, then SETTLE_MS more. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(SETTLE_MS);
+}
+
+/** CDP ScriptDuration of the whole page so far, ms. */
+export async function scriptMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send("Performance.getMetrics")) as {
+    metrics: Array<{ name: string; value: number }>;
+  };
+  return (metrics.find((m) => m.name === "ScriptDuration")?.value ?? 0) * 1000;
+}
+
+/** What the observers saw: long tasks as [wall ms, duration ms], the summed layout shift, Intl formatters made. */
+export const observed = async (page: Page) =>
+  (await page.evaluate("window.__bench")) as { longTasks: [number, number][]; cls: number; intl: number };
+
+// The renderer's main-thread work from a Chromium trace, by phase. Self time (an event's duration
+// less its children's), so nothing counts twice. "wall" is the trace's duration: at 4× throttling
+// and on a loaded machine it stretches with the load. "cpu" is the thread's own CPU time (the
+// trace's tdur): the throttle's pauses and time the OS gave to other processes are not in it.
+// Not "v8" or the disabled-by-default timeline: their per-call events slow script down several-fold.
+export const TRACE_CATEGORIES = ["toplevel", "devtools.timeline", "v8.execute"];
+
+const PHASES: Array<[string, RegExp]> = [
+  ["garbage collection", /GC/],
+  ["parse + compile", /^(v8\.compile|v8\.compileModule|v8\.produce(Module)?Cache|V8\.Compile)/],
+  [
+    "script",
+    /^(EvaluateScript|v8\.evaluateModule|FunctionCall|TimerFire|FireIdleCallback|FireAnimationFrame|EventDispatch|RunMicrotasks|v8\.callFunction|v8\.run|V8\.)/,
+  ],
+  ["style", /^(UpdateLayoutTree|ParseAuthorStyleSheet|RecalculateStyles)/],
+  ["layout", /^(Layout|IntersectionObserverController|HitTest)/],
+  ["paint + composite", /^(Paint|PrePaint|Layerize|Commit|PaintImage|UpdateLayer|CompositeLayers)/],
+  ["HTML parse", /^(ParseHTML|HTMLDocumentParser)/],
+];
+export const PHASE_NAMES = [...PHASES.map(([name]) => name), "other"];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; beginData?: { url?: string } };
+}
+
+export interface Spent {
+  wall: number;
+  cpu: number;
+}
+
+export interface MainThread {
+  /** Top-level tasks' time. */
+  busy: Spent;
+  /** Self time by phase (PHASE_NAMES). */
+  phases: Record<string, Spent>;
+  /** Top-level tasks of 50 ms or more (wall), and the longest, ms. */
+  longTasks: number;
+  longestMs: number;
+  /** How many times the thread laid out and recalculated style (does not depend on the CPU's speed). */
+  layouts: number;
+  styleRecalcs: number;
+}
+
+/** The main thread of the renderer that parsed `pagePath` (a trace holds every renderer's). */
+export function mainThread(events: TraceEvent[], pagePath: string): MainThread {
+  const renderers = new Set(
+    events
+      .filter((e) => e.name === "ParseHTML" && e.args?.beginData?.url?.includes(pagePath))
+      .map((e) => e.pid),
+  );
+  const mains = new Set(
+    events
+      .filter(
+        (e) =>
+          e.ph === "M" &&
+          e.name === "thread_name" &&
+          e.args?.name === "CrRendererMain" &&
+          renderers.has(e.pid),
+      )
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const complete = events
+    .filter((e) => e.ph === "X" && e.dur !== undefined && mains.has(`${e.pid}:${e.tid}`))
+    .sort((a, b) => a.pid - b.pid || a.tid - b.tid || a.ts - b.ts || b.dur! - a.dur!);
+  const result: MainThread = {
+    busy: { wall: 0, cpu: 0 },
+    phases: {},
+    longTasks: 0,
+    longestMs: 0,
+    layouts: 0,
+    styleRecalcs: 0,
+  };
+  for (const name of PHASE_NAMES) result.phases[name] = { wall: 0, cpu: 0 };
+  type Open = { event: TraceEvent; end: number; childWall: number; childCpu: number };
+  const close = (open: Open) => {
+    const phase = PHASES.find(([, pattern]) => pattern.test(open.event.name))?.[0] ?? "other";
+    result.phases[phase]!.wall += (open.event.dur! - open.childWall) / 1000;
+    result.phases[phase]!.cpu += ((open.event.tdur ?? 0) - open.childCpu) / 1000;
+  };
+  let stack: Open[] = [];
+  let thread = "";
+  for (const event of complete) {
+    const at = `${event.pid}:${event.tid}`;
+    if (at !== thread) {
+      for (const open of stack) close(open);
+      stack = [];
+      thread = at;
+    }
+    while (stack.length && stack.at(-1)!.end <= event.ts) close(stack.pop()!);
+    if (event.name === "Layout") result.layouts++;
+    if (event.name === "UpdateLayoutTree") result.styleRecalcs++;
+    const parent = stack.at(-1);
+    if (parent) {
+      parent.childWall += event.dur!;
+      parent.childCpu += event.tdur ?? 0;
+    } else {
+      result.busy.wall += event.dur! / 1000;
+      result.busy.cpu += (event.tdur ?? 0) / 1000;
+      if (event.dur! >= 50_000) result.longTasks++;
+      result.longestMs = Math.max(result.longestMs, event.dur! / 1000);
+    }
+    stack.push({ event, end: event.ts + event.dur!, childWall: 0, childCpu: 0 });
+  }
+  for (const open of stack) close(open);
+  return result;
+}

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeStore, postJson, reviewBody, testClock } from "../../testing/fixtures.ts";
+import {
+  databasesUnderTest,
+  METRICS_AUTH,
+  startTestServer,
+  type TestServer,
+} from "../../testing/test-server.ts";
+import { createMemoryRateLimiter } from "../rate-limit.ts";
+import { STORE_CACHE_MS } from "./store-scope.ts";
+
+// storeScope() on its own terms, on the app's injected clock: how long a store's settings are
+// remembered, which ids are looked up at all, which methods are writes, and the two rate limits
+// (which one refused, its Retry-After, and that a request the address bucket refused does not
+// spend the store's).
+describe.each(databasesUnderTest())("store scope on %s", (kind) => {
+  let server: TestServer;
+  const time = testClock();
+  const reviews = (storeId: string) => `${server.url}/v1/stores/${storeId}/products/p/reviews`;
+  const from = (address: string, origin?: string) => ({
+    "x-forwarded-for": address,
+    ...(origin ? { origin } : {}),
+  });
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      db: kind,
+      clock: time.clock,
+      rateLimiter: createMemoryRateLimiter(),
+      trustProxy: 1,
+    });
+  });
+  afterAll(() => server.close());
+
+  it("remembers a store's settings for STORE_CACHE_MS of the app's clock, then reads them again", async () => {
+    const { storeId } = await makeStore(server.db, { allowedOrigins: ["https://shop.example"] });
+    const write = async () =>
+      (await postJson(reviews(storeId), reviewBody(), from("10.1.0.1", "https://new-shop.example"))).status;
+    expect(await write()).toBe(403);
+    await server.db.kysely
+      .updateTable("stores")
+      .set({ allowed_origins: JSON.stringify(["https://shop.example", "https://new-shop.example"]) })
+      .where("id", "=", storeId)
+      .execute();
+    time.advance(STORE_CACHE_MS - 1);
+    expect(await write()).toBe(403);
+    time.advance(1);
+    expect(await write()).toBe(201);
+  });
+
+  it("does not remember a store that does not exist: one created a moment later answers at once", async () => {
+    const storeId = `s-later-${Math.random().toString(36).slice(2, 10)}`;
+    const missing = await fetch(reviews(storeId));
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("store_not_found");
+    await makeStore(server.db, { id: storeId });
+    expect((await fetch(reviews(storeId))).status).toBe(200);
+  });
+
+  it("takes store ids of 1 to 64 letters, digits, - and _, and names a refused one in 64 characters", async () => {
+    const longest = `s_${"a".repeat(61)}-`;
+    expect(longest).toHaveLength(64);
+    await makeStore(server.db, { id: longest });
+    expect((await fetch(reviews(longest))).status).toBe(200);
+    const tooLong = `${longest}b`;
+    const refused = await fetch(reviews(tooLong));
+    expect(refused.status).toBe(404);
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("store_not_found");
+    expect(body.error.message).toBe(`no store with id ${JSON.stringify(longest)}`);
+  });
+
+  it("treats GET and HEAD as reads (no origin check, no limit) and everything else as a write", async () => {
+    const { storeId } = await makeStore(server.db, {
+      rateLimits: {
+        perIp: { capacity: 1, refillPerSecond: 0.25 },
+        perStore: { capacity: 100, refillPerSecond: 10 },
+      },
+    });
+    const evil = from("10.2.0.1", "https://evil.example");
+    for (let i = 0; i < 3; i++) {
+      expect((await fetch(reviews(storeId), { headers: evil })).status).toBe(200);
+      expect((await fetch(reviews(storeId), { method: "HEAD", headers: evil })).status).toBe(200);
+    }
+    const refused = await postJson(reviews(storeId), reviewBody(), evil);
+    expect(refused.status).toBe(403);
+    expect(refused.json.error.code).toBe("origin_not_allowed");
+    // The refused origin spent nothing: the address's one token is still there.
+    expect((await postJson(reviews(storeId), reviewBody(), from("10.2.0.1"))).status).toBe(201);
+  });
+
+  it("says which limit refused, with the seconds until its next token as Retry-After", async () => {
+    const { storeId } = await makeStore(server.db, {
+      rateLimits: {
+        perIp: { capacity: 1, refillPerSecond: 0.25 },
+        perStore: { capacity: 2, refillPerSecond: 0.1 },
+      },
+    });
+    const metric = async (scope: string) => {
+      const text = await (await fetch(`${server.url}/metrics`, { headers: METRICS_AUTH })).text();
+      return Number(
+        new RegExp(`plaudit_rate_limit_rejections_total\\{scope="${scope}"\\} (\\d+)`).exec(text)?.[1] ?? 0,
+      );
+    };
+    const [ipBefore, storeBefore] = [await metric("ip"), await metric("store")];
+    const post = (address: string) => postJson(reviews(storeId), reviewBody(), from(address));
+
+    expect((await post("10.3.0.1")).status).toBe(201);
+    const byIp = await post("10.3.0.1");
+    expect(byIp.status).toBe(429);
+    expect(byIp.json.error.code).toBe("rate_limited");
+    expect(byIp.headers.get("retry-after")).toBe("4");
+    expect(await metric("ip")).toBe(ipBefore + 1);
+    // The address's refusal did not spend the store's second token: another address gets it.
+    expect((await post("10.3.0.2")).status).toBe(201);
+    const byStore = await post("10.3.0.3");
+    expect(byStore.status).toBe(429);
+    expect(byStore.headers.get("retry-after")).toBe("10");
+    expect(await metric("store")).toBe(storeBefore + 1);
+    expect(await metric("ip")).toBe(ipBefore + 1);
+    // On the app's clock: 4 s later the first address has a token again, the store not yet.
+    time.advance(4_000);
+    const stillStore = await post("10.3.0.1");
+    expect(stillStore.status).toBe(429);
+    expect(stillStore.headers.get("retry-after")).toBe("6");
+    time.advance(7_000);
+    expect((await post("10.3.0.4")).status).toBe(201);
+  });
+});

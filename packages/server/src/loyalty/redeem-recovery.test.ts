@@ -1,0 +1,173 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LoyaltyKit, ledgerSum, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
+
+const MINUTE = 60_000;
+
+// The second phase of a redemption when the merchant's code webhook misbehaves: a code that is
+// taken already (drawn again, at most three times), and a redemption left "issuing" (a crash
+// between the phases, or a webhook that answers too late) that the daily sweep undoes after ten
+// minutes on the app's clock — points back as a new row, the key freed, and the late code never
+// handed out.
+describe.each(databasesUnderTest())("redemptions the code webhook left undone on %s", (kind) => {
+  let kit: LoyaltyKit;
+  let merchantUrl: string;
+  const merchant = createServer((req, res) => answer(req, res));
+  let answer: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) =>
+    void res.writeHead(503).end();
+  const codeOf = (res: ServerResponse, code: string) =>
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ code }));
+
+  beforeAll(async () => {
+    kit = await startLoyaltyKit(kind);
+    await new Promise<void>((done) => merchant.listen(0, "127.0.0.1", done));
+    merchantUrl = `http://127.0.0.1:${(merchant.address() as AddressInfo).port}/codes`;
+    const program = (await kit.admin("GET", "/v1/admin/loyalty/program")).json;
+    const saved = await kit.admin("PUT", "/v1/admin/loyalty/program", {
+      ...program,
+      settings: { ...program.settings, codeWebhookUrl: merchantUrl, codeWebhookTimeoutMs: 30_000 },
+    });
+    expect(saved.status).toBe(200);
+  });
+  afterAll(async () => {
+    merchant.closeAllConnections();
+    await new Promise<void>((done) => merchant.close(() => done()));
+    await kit.close();
+  });
+
+  const redemptions = (customerId: string) =>
+    kit.server.db.kysely
+      .selectFrom("loyalty_redemptions")
+      .select(["status", "code", "points_spent"])
+      .where("customer_id", "=", customerId)
+      .execute();
+
+  it("draws a code again when the webhook's is taken, three times at most, then gives the points back", async () => {
+    let calls = 0;
+    answer = (_req, res) => {
+      calls++;
+      codeOf(res, calls === 2 ? "SHOP-TAKEN" : calls === 3 ? "SHOP-FRESH" : "SHOP-TAKEN");
+    };
+    await kit.adjust("dup", 900);
+    const first = await kit.redeem("dup", "free-shipping", "dup-1");
+    expect(first.json.code).toBe("SHOP-TAKEN");
+    calls = 1;
+    // Taken, then fresh: the second draw is used.
+    const second = await kit.redeem("dup", "free-shipping", "dup-2");
+    expect(second.status).toBe(201);
+    expect(second.json.code).toBe("SHOP-FRESH");
+    expect(calls).toBe(3);
+
+    calls = 0;
+    answer = (_req, res) => {
+      calls++;
+      codeOf(res, "SHOP-TAKEN");
+    };
+    const none = await kit.redeem("dup", "free-shipping", "dup-3");
+    expect(none.status).toBe(502);
+    expect(none.json.error.code).toBe("code_issuer_failed");
+    expect(calls).toBe(3);
+    expect(await kit.balance("dup")).toBe(300);
+    expect(await ledgerSum(kit, "dup")).toBe(300);
+    expect((await redemptions("dup")).map((r) => r.status).sort()).toEqual(["failed", "issued", "issued"]);
+
+    // A webhook that fails is not asked again within the same redemption.
+    calls = 0;
+    answer = (_req, res) => {
+      calls++;
+      res.writeHead(503).end();
+    };
+    expect((await kit.redeem("dup", "free-shipping", "dup-4")).status).toBe(502);
+    expect(calls).toBe(1);
+    expect(await kit.balance("dup")).toBe(300);
+  });
+
+  it("lets a duplicate that waited on a failed first request take the freed key and succeed", async () => {
+    let calls = 0;
+    answer = (_req, res) => {
+      if (++calls === 1) return void res.writeHead(503).end();
+      codeOf(res, `SHOP-SECOND-${kind}`);
+    };
+    await kit.adjust("twins", 300);
+    const both = await Promise.all([
+      kit.redeem("twins", "free-shipping", "twins-1"),
+      kit.redeem("twins", "free-shipping", "twins-1"),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 502]);
+    expect(calls).toBe(2);
+    expect(await kit.balance("twins")).toBe(0);
+    expect(await ledgerSum(kit, "twins")).toBe(0);
+    // The key now holds the success: a replay answers its bytes.
+    const replay = await kit.redeem("twins", "free-shipping", "twins-1");
+    expect(replay.text).toBe(both.find((r) => r.status === 201)?.text);
+  });
+
+  it("undoes a redemption stuck 'issuing' for more than ten minutes, and never hands out its late code", async () => {
+    let release: () => void = () => {};
+    const asked = new Promise<void>((reached) => {
+      answer = (_req, res) => {
+        reached();
+        release = () => codeOf(res, "SHOP-LATE");
+      };
+    });
+    await kit.adjust("stuck", 600);
+    const startedAt = kit.time.clock().toISOString();
+    const pending = kit.redeem("stuck", "free-shipping", "stuck-1");
+    await asked;
+    // Phase one committed: the points are spent and the redemption waits for its code.
+    expect(await kit.balance("stuck")).toBe(300);
+    expect((await redemptions("stuck")).map((r) => r.status)).toEqual(["issuing"]);
+
+    kit.time.advance(10 * MINUTE);
+    const early = await kit.admin("POST", "/v1/admin/loyalty/sweep");
+    expect(early.status).toBe(200);
+    expect(early.json.recoveredRedemptions).toBe(0);
+    expect(await kit.balance("stuck")).toBe(300);
+
+    kit.time.advance(1);
+    const sweep = await kit.admin("POST", "/v1/admin/loyalty/sweep");
+    expect(sweep.json.recoveredRedemptions).toBe(1);
+    expect(await kit.balance("stuck")).toBe(600);
+    const rows = await kit.server.db.kysely
+      .selectFrom("loyalty_ledger")
+      .select(["action", "delta"])
+      .where("store_id", "=", kit.storeId)
+      .where("customer_id", "=", "stuck")
+      .orderBy("id")
+      .execute();
+    expect(rows.map((r) => [r.action, Number(r.delta)])).toEqual([
+      ["adjustment", 600],
+      ["redemption", -300],
+      ["redemption_refund", 300],
+    ]);
+    // Giving points back is not the customer's activity (it does not hold off their expiry).
+    const balance = await kit.server.db.kysely
+      .selectFrom("loyalty_balances")
+      .select("last_activity_at")
+      .where("store_id", "=", kit.storeId)
+      .where("customer_id", "=", "stuck")
+      .executeTakeFirstOrThrow();
+    expect(balance.last_activity_at).toBe(startedAt);
+    // Swept once: a second sweep finds nothing more to undo.
+    expect((await kit.admin("POST", "/v1/admin/loyalty/sweep")).json.recoveredRedemptions).toBe(0);
+
+    // The webhook answers at last: too late, its code is not handed out and nothing is spent.
+    release();
+    const late = await pending;
+    expect(late.status).toBe(502);
+    expect(late.json.error.code).toBe("code_issuer_failed");
+    expect((await redemptions("stuck")).map((r) => [r.status, r.code, Number(r.points_spent)])).toEqual([
+      ["failed", null, 300],
+    ]);
+    expect(await kit.balance("stuck")).toBe(600);
+
+    // The key was freed: the same request runs afresh.
+    answer = (_req, res) => codeOf(res, "SHOP-AGAIN");
+    const again = await kit.redeem("stuck", "free-shipping", "stuck-1");
+    expect(again.status).toBe(201);
+    expect(again.json).toMatchObject({ code: "SHOP-AGAIN", balance: 300, pointsSpent: 300 });
+    expect(await ledgerSum(kit, "stuck")).toBe(300);
+  });
+});

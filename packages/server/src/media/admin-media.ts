@@ -1,0 +1,111 @@
+import type { AdminMediaPage, MediaSettings, MediaSettingsPatch } from "@plaudit/contract";
+import type { Database } from "../db/database.ts";
+import type { TimeId } from "../db/time-id-cursor.ts";
+import type { Tx } from "../db/transaction.ts";
+import { newestFirst, nextMediaCursor } from "./media-gallery.ts";
+import { keysOf, parseFiles, toMedia } from "./media-json.ts";
+import { MEDIA_LIMITS } from "./media-limits.ts";
+import { storedBytes, storeQuotaBytes } from "./media-quota.ts";
+import type { MediaStatus } from "./media-table.ts";
+
+// The moderator's view of attached photos and videos (issue 19): held ones (a reviewer without a
+// verified purchase, in a store that holds such media) wait here for "ready" or "rejected" through
+// PATCH /v1/admin/media/{id}. Their files are not public yet, so the URLs given here are the
+// moderator's own (/v1/admin/media/{id}/files/{file}, admin authentication like every admin route).
+
+/** The moderator's URL of one file of a media row (the storage key's last segment). */
+export function adminFileUrl(origin: string, mediaId: string, key: string): string {
+  return `${origin}/v1/admin/media/${mediaId}/files/${key.slice(key.lastIndexOf("/") + 1)}`;
+}
+
+export async function adminMediaPage(
+  db: Database,
+  args: {
+    storeId: string;
+    status?: Exclude<MediaStatus, "processing">;
+    reviewId?: string;
+    limit: number;
+    after?: TimeId;
+    origin: string;
+  },
+): Promise<AdminMediaPage> {
+  let query = db.kysely
+    .selectFrom("media")
+    .innerJoin("reviews", "reviews.id", "media.review_id")
+    .selectAll("media")
+    .select(["reviews.product_id as review_product_id", "reviews.verified as review_verified"])
+    .where("media.store_id", "=", args.storeId)
+    .where("media.status", "!=", "processing");
+  if (args.status) query = query.where("media.status", "=", args.status);
+  if (args.reviewId !== undefined) query = query.where("media.review_id", "=", args.reviewId);
+  const rows = await newestFirst(query, args.after, args.limit);
+  return {
+    items: rows.slice(0, args.limit).map((row) => ({
+      ...toMedia(row, "", (key) => adminFileUrl(args.origin, row.id, key)),
+      status: row.status as "ready" | "held" | "rejected",
+      reviewId: row.review_id,
+      productId: row.review_product_id,
+      verified: Number(row.review_verified) === 1,
+      createdAt: row.created_at,
+    })),
+    nextCursor: nextMediaCursor(rows, args.limit),
+  };
+}
+
+const STORE = /^[A-Za-z0-9_-]{1,64}$/;
+const MEDIA_ID = /^[A-Za-z0-9_-]{22}$/;
+const FILE = /^[a-z0-9]{1,16}\.(webp|jpg|mp4|mov|webm)$/;
+
+/**
+ * The storage key of one file of a media row, else undefined: for "public", only while the item
+ * is ready and its review published (/media/{store}/{id}/{file}); for "moderator", whatever its
+ * status but processing (/v1/admin/media/{id}/files/{file}).
+ */
+export async function mediaFileKey(
+  db: Database,
+  args: { storeId: string; mediaId: string; file: string; for: "public" | "moderator" },
+): Promise<string | undefined> {
+  if (!STORE.test(args.storeId) || !MEDIA_ID.test(args.mediaId) || !FILE.test(args.file)) return undefined;
+  let query = db.kysely
+    .selectFrom("media")
+    .innerJoin("reviews", "reviews.id", "media.review_id")
+    .select(["media.files"])
+    .where("media.id", "=", args.mediaId)
+    .where("media.store_id", "=", args.storeId);
+  query =
+    args.for === "public"
+      ? query.where("media.status", "=", "ready").where("reviews.status", "=", "published")
+      : query.where("media.status", "!=", "processing");
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  // The key comes from our own row, never from the request: the request only picks among them.
+  return keysOf(parseFiles(row.files)).find((key) => key.endsWith(`/${args.file}`));
+}
+
+export async function loadMediaSettings(db: Database, storeId: string): Promise<MediaSettings> {
+  const [row, used, quota] = await Promise.all([
+    db.kysely
+      .selectFrom("stores")
+      .select(["media_quota_bytes", "hold_unverified_media"])
+      .where("id", "=", storeId)
+      .executeTakeFirst(),
+    storedBytes(db, storeId),
+    storeQuotaBytes(db, storeId),
+  ]);
+  const own = row?.media_quota_bytes;
+  return {
+    quotaBytes: own === null || own === undefined ? null : quota,
+    defaultQuotaBytes: MEDIA_LIMITS.storeQuotaBytes,
+    usedBytes: used,
+    holdUnverifiedMedia: Number(row?.hold_unverified_media ?? 1) === 1,
+  };
+}
+
+/** Writes the settings named in `patch` (others stay as they are). */
+export async function saveMediaSettings(tx: Tx, storeId: string, patch: MediaSettingsPatch): Promise<void> {
+  const set: { media_quota_bytes?: number | null; hold_unverified_media?: number } = {};
+  if (patch.quotaBytes !== undefined) set.media_quota_bytes = patch.quotaBytes;
+  if (patch.holdUnverifiedMedia !== undefined) set.hold_unverified_media = patch.holdUnverifiedMedia ? 1 : 0;
+  if (Object.keys(set).length === 0) return;
+  await tx.updateTable("stores").set(set).where("id", "=", storeId).execute();
+}

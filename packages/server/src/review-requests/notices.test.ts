@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postJson, reviewBody } from "../../testing/fixtures.ts";
+import { type RequestKit, rawHeader, recipientOf, startRequestKit } from "../../testing/request-test-kit.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
+
+// The two notices riding the job runner (notify.ts): the merchant hears of a review waiting for
+// moderation, the reviewer hears once of the merchant's reply.
+describe.each(databasesUnderTest())("review notices on %s", (kind) => {
+  let kit: RequestKit;
+  beforeAll(async () => {
+    kit = await startRequestKit(kind);
+    await kit.product("lamp", "Desk lamp <Aurora>");
+  });
+  afterAll(() => kit.close());
+
+  const submit = (body: string) =>
+    postJson(
+      `${kit.server.url}/v1/stores/${kit.storeId}/products/lamp/reviews`,
+      reviewBody({ body, author: { name: "Alex", email: "alex@example.com" } }),
+    );
+
+  it("tells the merchant of a held review only when a notify address is set", async () => {
+    await kit.settings();
+    const quiet = await submit("Held for its link: see https://spam.example/deal now");
+    expect(quiet.json.status).toBe("pending");
+    const before = kit.sink.messages.length;
+    await kit.runner().drain();
+    expect(kit.sink.messages).toHaveLength(before);
+
+    await kit.settings({ notifyEmail: "owner@lumen.example" });
+    const held = await submit("Also held for its link: https://spam.example/other and more");
+    expect(held.json.status).toBe("pending");
+    await kit.runner().drain();
+    expect(kit.sink.messages).toHaveLength(before + 1);
+    const mail = kit.sink.messages.at(-1)!;
+    expect(recipientOf(mail)).toBe("owner@lumen.example");
+    expect(mail.from?.value[0]).toMatchObject({ address: "hello@lumen.example", name: "Lumen & Co" });
+    expect(mail.subject).toBe("A new review of Desk lamp <Aurora> awaits moderation");
+    expect(mail.html).toContain("Desk lamp &lt;Aurora&gt;");
+    expect(mail.text).toContain(`${kit.server.url}/admin/`);
+    expect(mail.messageId).toBe(`<review-pending-${held.json.review.id}@127.0.0.1>`);
+  });
+
+  it("tells the reviewer of the merchant's reply once, with an unsubscribe link", async () => {
+    await kit.settings();
+    const review = await submit("A plain review of a good lamp.");
+    const id = review.json.review.id as string;
+    const before = kit.sink.messages.length;
+    const reply = await kit.call("PATCH", `/v1/admin/reviews/${id}`, { reply: "Thank you <Alex>!" });
+    expect(reply.status).toBe(200);
+    await kit.runner().drain();
+    expect(kit.sink.messages).toHaveLength(before + 1);
+    const mail = kit.sink.messages.at(-1)!;
+    expect(recipientOf(mail)).toBe("alex@example.com");
+    expect(mail.subject).toBe("Lumen & Co replied to your review");
+    expect(mail.text).toContain("Thank you <Alex>!");
+    expect(mail.html).toContain("Thank you &lt;Alex&gt;!");
+    expect(mail.messageId).toBe(`<review-reply-${id}@127.0.0.1>`);
+    expect(rawHeader(mail, "list-unsubscribe")).toMatch(new RegExp(`^<${kit.server.url}/r/unsubscribe/`));
+
+    // An edited reply is not told again.
+    await kit.call("PATCH", `/v1/admin/reviews/${id}`, { reply: "Thank you again!" });
+    await kit.runner().drain();
+    expect(kit.sink.messages).toHaveLength(before + 1);
+  });
+});
