@@ -68,30 +68,26 @@ async function takeAddressSlot(
       await sql`select pg_advisory_xact_lock(hashtext(${`${request.store_id}:${request.address_hash}`}))`.execute(
         tx,
       );
-    const sameAddress = () =>
-      tx
-        .selectFrom("review_requests")
-        .select((eb) => eb.fn.countAll<number | string>().as("n"))
-        .where("store_id", "=", request.store_id)
-        .where("address_hash", "=", request.address_hash);
-    const [firsts, reminders, firstsInFlight, remindersInFlight] = await Promise.all([
-      sameAddress().where("sent_at", ">=", since).executeTakeFirstOrThrow(),
-      sameAddress().where("reminder_sent_at", ">=", since).executeTakeFirstOrThrow(),
-      sameAddress()
-        .where("status", "=", "scheduled")
-        .where("attempts", ">", 0)
-        .where("id", "!=", request.id)
-        .executeTakeFirstOrThrow(),
-      sameAddress()
-        .where("reminder_claimed_at", ">=", since)
-        .where("reminder_sent_at", "is", null)
-        .where("id", "!=", request.id)
-        .executeTakeFirstOrThrow(),
-    ]);
-    const taken = [firsts, reminders, firstsInFlight, remindersInFlight].reduce(
-      (n, row) => n + Number(row.n),
-      0,
-    );
+    // One statement, so one snapshot: on PostgreSQL (READ COMMITTED) separate counts could each
+    // miss a message whose record (not under this lock) commits between them — in flight for the
+    // first count, sent for the second — and let the cap overshoot. A message is counted once:
+    // sent (first or reminder) in the window, or in flight (a first being sent, a reminder claimed).
+    const counted = await tx
+      .selectFrom("review_requests")
+      .select((eb) =>
+        eb.fn
+          .sum<number | string | null>(
+            sql`(case when sent_at >= ${since} then 1 else 0 end)
+              + (case when reminder_sent_at >= ${since} then 1 else 0 end)
+              + (case when status = 'scheduled' and attempts > 0 and id <> ${request.id} then 1 else 0 end)
+              + (case when reminder_claimed_at >= ${since} and reminder_sent_at is null and id <> ${request.id} then 1 else 0 end)`,
+          )
+          .as("n"),
+      )
+      .where("store_id", "=", request.store_id)
+      .where("address_hash", "=", request.address_hash)
+      .executeTakeFirst();
+    const taken = Number(counted?.n ?? 0);
     if (taken >= settings.maxPerAddressPer30Days) return false;
     if (message === "first") {
       await tx
