@@ -39,6 +39,8 @@ export default defineConfig({
             // The crash and fuzz suites, in the server's test kit (never in src/, never shipped).
             "packages/server/testing/**/*.test.ts",
             "packages/reviews/src/server/**/*.test.{ts,tsx}",
+            // The demo (a private package the server loads for `start --demo`), on the same databases.
+            "packages/demo/src/**/*.test.{ts,tsx}",
           ],
           testTimeout: 30_000,
           hookTimeout: 30_000,

@@ -4,14 +4,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
-import {
-  createApp,
-  migrate,
-  openDatabase,
-  seedDemo,
-  silentLogger,
-  unlimitedRateLimiter,
-} from "@plaudit/server";
+import { seedDemo } from "@plaudit/demo";
+import { createApp, migrate, openDatabase, silentLogger, unlimitedRateLimiter } from "@plaudit/server";
 
 const db = openDatabase(join(mkdtempSync(join(tmpdir(), "plaudit-bench-")), "bench.sqlite"));
 await migrate(db);

@@ -1,8 +1,8 @@
 // Inside the repository our packages resolve to their TypeScript source two ways: bundlers and
 // Vitest by each package's "@plaudit/source" exports condition, TypeScript and tsx by the root
 // tsconfig's `paths`. This holds the two to each other, so a new entry point cannot be in one only.
-import { existsSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { expect, it } from "vitest";
 import { publicPackages, repoRoot } from "./storefront-app.ts";
 
@@ -61,4 +61,62 @@ it("gives every public package the repository's MIT LICENSE and a README of its 
     expect(readme.split("\n")[0], `${p.name}/README.md title`).toBe(`# ${p.name}`);
     expect(readme, `${p.name}/README.md says how to install it`).toContain("npm install");
   }
+});
+
+/**
+ * Where each package's shipped code starts: its exports' source files, what its bin runs, the
+ * browser bundle's entry modules (scripts/build.mjs names them by path) and the admin app's page.
+ */
+function shippedEntries(): string[] {
+  const entries: string[] = [];
+  const packages = readdirSync(join(repoRoot, "packages")).map((name) => join(repoRoot, "packages", name));
+  for (const dir of packages) {
+    const manifestFile = join(dir, "package.json");
+    if (!existsSync(manifestFile)) continue;
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+    for (const target of Object.values(manifest.exports ?? {})) {
+      const source = (target as Record<string, string> | null)?.["@plaudit/source"];
+      if (source) entries.push(join(dir, source));
+    }
+    for (const bin of Object.values(manifest.bin ?? {}) as string[]) {
+      const launcher = readFileSync(join(dir, bin), "utf8");
+      for (const [, file] of launcher.matchAll(/["']\.\.\/dist\/([\w/.-]+)\.js["']/g))
+        entries.push(join(dir, "src", `${file}.ts`));
+    }
+    const page = join(dir, "index.html");
+    if (existsSync(page)) {
+      for (const [, src] of readFileSync(page, "utf8").matchAll(/<script[^>]*\ssrc="\.\/(src\/[^"]+)"/g))
+        entries.push(join(dir, src!));
+    }
+  }
+  const build = readFileSync(join(repoRoot, "scripts/build.mjs"), "utf8");
+  for (const [path] of build.matchAll(/packages\/[\w-]+\/src\/[\w/.-]+\.tsx?/g))
+    entries.push(join(repoRoot, path));
+  return entries;
+}
+
+const RELATIVE_IMPORT = /(?:\bfrom|\bimport)\s*\(?\s*["'](\.\.?\/[^"']+)["']/g;
+
+it("keeps test kits out of src/: every file there is a unit test or code the packages ship", () => {
+  const reached = new Set<string>();
+  const pending = shippedEntries();
+  while (pending.length) {
+    const file = pending.pop()!;
+    if (reached.has(file)) continue;
+    reached.add(file);
+    for (const [, specifier] of readFileSync(file, "utf8").matchAll(RELATIVE_IMPORT)) {
+      const target = join(dirname(file), specifier!);
+      if (/\.tsx?$/.test(target) && existsSync(target)) pending.push(target);
+    }
+  }
+  const inSrc = readdirSync(join(repoRoot, "packages"))
+    .filter((name) => existsSync(join(repoRoot, "packages", name, "src")))
+    .flatMap((name) =>
+      readdirSync(join(repoRoot, "packages", name, "src"), { recursive: true, encoding: "utf8" }).map(
+        (path) => join(repoRoot, "packages", name, "src", path),
+      ),
+    )
+    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file) && !file.endsWith(".d.ts"));
+  // A file here is used by tests only (a kit: move it to the package's testing/) or by nothing.
+  expect(inSrc.filter((file) => !reached.has(file)).map((file) => relative(repoRoot, file))).toEqual([]);
 });

@@ -48,6 +48,9 @@ const refused: [string, string][] = [
   ["packages/embed/src/probe.ts", 'export { createApp } from "@plaudit/server";'],
   ["e2e/probe.ts", 'export { createApp } from "../packages/server/src/app.ts";'],
   ["bench/probe.ts", 'export { readConfig } from "../packages/core/src/config.ts";'],
+  ["packages/server/src/probe.ts", 'export { demo } from "@plaudit/demo";'],
+  ["packages/demo/src/probe.ts", 'export { createApp } from "../../server/src/app.ts";'],
+  ["packages/demo/src/probe.ts", 'export { mountReviews } from "@plaudit/reviews";'],
 ];
 
 const allowed: [string, string][] = [
@@ -56,6 +59,8 @@ const allowed: [string, string][] = [
   ["packages/server/src/probe.ts", 'export { renderReviews } from "@plaudit/reviews/server";'],
   ["e2e/probe.ts", 'export { createApp } from "@plaudit/server";'],
   ["bench/probe.ts", 'export { startTestServer } from "../packages/server/testing/test-server.ts";'],
+  ["packages/demo/src/probe.ts", 'export { createStore } from "@plaudit/server/internals";'],
+  ["packages/demo/src/probe.ts", 'export { startTestServer } from "../../server/testing/test-server.ts";'],
 ];
 
 describe("the package arrows", () => {

@@ -20,7 +20,6 @@ import { mediaStorageFromEnv } from "./media/storage-from-env.ts";
 import { createMetrics } from "./metrics.ts";
 import { createMemoryRateLimiter } from "./rate-limit.ts";
 import { withReviewRequestHooks } from "./review-requests/index.ts";
-import { demoSignInRoutes } from "./routes/demo-sign-in.ts";
 import { routeModules } from "./routes/index.ts";
 import { staticAssetRoutes } from "./routes/static-assets.ts";
 
@@ -78,7 +77,8 @@ export function createApp(deps: AppDeps): PlauditApp {
   // An admin key (Authorization) or the admin app's session cookie; both set `store` and `actor`.
   app.use("/v1/admin/*", adminIdentity(ctx, adminAuth(ctx)));
 
-  for (const module of [...routeModules, demoSignInRoutes, staticAssetRoutes]) module.register(app, ctx);
+  for (const module of [...routeModules, ...(deps.routes ?? []), staticAssetRoutes])
+    module.register(app, ctx);
 
   app.notFound((c) => {
     c.set("unmatched", true);

@@ -21,6 +21,16 @@ describe("plaudit-server CLI", () => {
     const secret = /^\s+(sk_\S+)$/m.exec(first.output())?.[1];
     expect(secret).toBeTruthy();
     expect(first.output()).toContain("/demo/");
+    // The demo package, loaded through the demo hook, serves its shop and its sign-in.
+    const shop = await fetch(`${first.url}/demo/`);
+    expect(shop.status).toBe(200);
+    expect(await shop.text()).toContain("plaudit.js");
+    const signIn = await fetch(`${first.url}/demo/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ customer: "demo-shopper" }),
+    });
+    expect(signIn.status).toBe(200);
     // `--port 0`: the admin app's address names the port the server really bound.
     await vi.waitFor(() => expect(first.output()).toContain(`${first.url}/admin/`), { timeout: 30_000 });
     expect(first.output()).not.toContain("localhost:0");

@@ -1,10 +1,8 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { linkOrigin, usersCommand } from "./admin-users/cli-users.ts";
-import { seedDemoOwner } from "./admin-users/demo-owner.ts";
 import { sweepSessions } from "./admin-users/sessions.ts";
 import { sweepSignInFailures } from "./admin-users/throttle.ts";
 import { createApp } from "./app.ts";
@@ -13,11 +11,12 @@ import { signCustomerToken } from "./customer-token.ts";
 import { backupSqlite } from "./db/backup.ts";
 import { describeDatabaseUrl, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
+import { type DemoHook, DemoMissingError, loadDemo } from "./demo-hook.ts";
 import { listen } from "./http/listen.ts";
 import { serveMetrics } from "./http/metrics-server.ts";
 import { parseReadCacheMs } from "./http/read-cache.ts";
 import { DEFAULT_SERVER_LIMITS } from "./http/server-limits.ts";
-import { keysCreate, keysList, keysRevoke } from "./keys/keys-cli.ts";
+import { keysCreate, keysList, keysRevoke, webhookSecretRotate } from "./keys/keys-cli.ts";
 import { type SecretBox, secretBox } from "./keys/secret-box.ts";
 import { assertStrongSecret, WeakSecretError } from "./keys/secret-strength.ts";
 import { currentSigningSecret, sealPlainSecrets } from "./keys/signing-secrets.ts";
@@ -32,7 +31,6 @@ import { mediaStorageFromEnv } from "./media/storage-from-env.ts";
 import { PRIVACY_USAGE, runPrivacyCommand } from "./privacy/privacy-cli.ts";
 import { createMemoryRateLimiter, unlimitedRateLimiter } from "./rate-limit.ts";
 import { SEND_STEPS, type SendOptions } from "./review-requests/send.ts";
-import { seedBenchmarkReviews, seedDemo } from "./seed.ts";
 import { cspAdvice } from "./snippet/csp-advice.ts";
 import { findStore } from "./stores/store-repo.ts";
 import { storesCreate, storesList } from "./stores/stores-cli.ts";
@@ -42,9 +40,11 @@ const USAGE = `plaudit-server <command> [options]
 
 Commands:
   start            migrate and serve (default): production, no demo store and no demo pages
-  start --demo     also seed the demo store if missing and serve the demo shop (npm start)
+  start --demo     also seed the demo store if missing and serve the demo shop (npm start;
+                   needs the repository's private @plaudit/demo package)
   migrate          bring the database schema up to date
   seed             create the demo store if missing; --reviews N adds N benchmark reviews
+                   (the demo package too)
   backup <file>    consistent snapshot of the SQLite database while the server runs
   token            print a customer token (loyalty, verified reviews) for testing:
                    plaudit-server token --store demo --customer alice
@@ -54,6 +54,7 @@ Commands:
   keys create --store ID --name NAME [--scopes a,b]   a new admin key (printed once)
   keys list --store ID                                 keys (no secrets), revoked ones marked
   keys revoke --store ID KEY_ID                        refuse that key from now on
+  webhook-secret rotate --store ID [--json]           a new code-webhook secret (printed once)
   media settings --store ID [--quota SIZE|default] [--hold-unverified on|off] [--json]
                    a store's upload rules: storage quota (bytes or 10GB, default 5GB) and
                    holding the photos/videos of reviewers without a verified purchase
@@ -82,8 +83,6 @@ Options:
   --voter ID           (privacy) a voter id the shopper gave, to include or erase their votes
   -h, --help           this text
 `;
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
 /** PLAUDIT_SECRETS_KEY seals signing secrets at rest (keys/secret-box.ts); a weak one is refused. */
 function secretsFromEnv(): SecretBox {
@@ -157,7 +156,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  if (command === "stores" || command === "keys" || command === "media") {
+  if (command === "stores" || command === "keys" || command === "webhook-secret" || command === "media") {
     const db = openDatabase(databaseUrl);
     try {
       await migrate(db);
@@ -183,6 +182,8 @@ async function main(): Promise<void> {
         output = await keysList(db, { store: values.store, json });
       else if (command === "keys" && sub === "revoke")
         output = await keysRevoke(db, { store: values.store, keyId: positionals[2] });
+      else if (command === "webhook-secret" && sub === "rotate")
+        output = await webhookSecretRotate(db, secrets, { store: values.store, json });
       else if (command === "media" && sub === "settings")
         output = await mediaSettingsCommand(db, {
           store: values.store,
@@ -279,6 +280,20 @@ async function main(): Promise<void> {
   if (command !== "start" && command !== "migrate" && command !== "seed" && command !== "sweep")
     fail(`unknown command ${command}\n\n${USAGE}`);
 
+  // Production (`start`) seeds nothing and loads no demo code: the demo store, its owner and its
+  // pages come from the private @plaudit/demo package, loaded only for `--demo` and `seed` —
+  // before the database is touched, so a production install asked for it stops at once.
+  const demoAsked = command === "seed" || values.demo === true;
+  let demo: DemoHook | undefined;
+  if (demoAsked) {
+    try {
+      demo = await loadDemo();
+    } catch (error) {
+      if (error instanceof DemoMissingError) fail(error.message);
+      throw error;
+    }
+  }
+
   const db = openDatabase(databaseUrl);
   await migrate(db);
   if (command === "sweep") {
@@ -303,46 +318,26 @@ async function main(): Promise<void> {
   const sealed = await sealPlainSecrets(db.kysely, secrets);
   if (sealed > 0) jsonLogger.info({ msg: "sealed signing secrets with PLAUDIT_SECRETS_KEY", sealed });
 
-  // Production (`start`) seeds nothing; the demo store and its owner exist only for `--demo`
-  // (what `npm start` runs) and `seed`.
-  const demo = command === "seed" || values.demo === true;
   // The same storage createApp picks below, so the seeded photos are served.
   const mediaStorage = mediaStorageFromEnv(db);
-  let seeded: Awaited<ReturnType<typeof seedDemo>> | undefined;
-  let adminSignIn: ((adminUrl: string) => string) | undefined;
+  let seeded: Awaited<ReturnType<DemoHook["seed"]>> | undefined;
   if (demo) {
-    const envSecret = process.env.PLAUDIT_DEMO_SECRET?.trim() || undefined;
-    if (envSecret) {
-      try {
-        assertStrongSecret("PLAUDIT_DEMO_SECRET", envSecret);
-      } catch (error) {
-        fail((error as Error).message);
+    try {
+      seeded = await demo.seed({
+        db,
+        secrets,
+        mediaStorage,
+        env: process.env,
+      });
+    } catch (error) {
+      if (error instanceof CliError) {
+        await db.close();
+        fail(error.message);
       }
+      throw error;
     }
-    seeded = await seedDemo(db, {
-      mediaStorage,
-      secrets,
-      ...(envSecret ? { secretKey: envSecret } : {}),
-    });
-    if (seeded.created && !envSecret) {
-      process.stdout.write(
-        `Created the demo store. Its secret key (admin API, customer tokens) is:\n  ${seeded.secretKey}\n` +
-          "It is stored in the database; set PLAUDIT_DEMO_SECRET to choose your own.\n",
-      );
-    }
-
-    const adminPassword = process.env.PLAUDIT_DEMO_ADMIN_PASSWORD?.trim() || undefined;
-    const owner = await seedDemoOwner(db, {
-      storeId: "demo",
-      now: new Date(),
-      ...(adminPassword ? { password: adminPassword } : {}),
-    });
-    // Printed once the server listens: the port it really bound (`--port 0` picks one).
-    adminSignIn = (adminUrl: string) =>
-      owner.password && !adminPassword
-        ? `Created the demo store's owner. Sign in to the admin app at ${adminUrl}\n  store: demo  email: ${owner.email}  password: ${owner.password}\n`
-        : `Admin app: ${adminUrl} (store: demo, email: ${owner.email}; plaudit-server users invite --store demo --email ${owner.email} prints a link to set a new password)\n`;
-    if (command === "seed") process.stdout.write(adminSignIn(`${linkOrigin()}/admin/`));
+    process.stdout.write(seeded.text);
+    if (command === "seed") process.stdout.write(seeded.adminSignIn(`${linkOrigin()}/admin/`));
   }
 
   if (command === "seed") {
@@ -350,7 +345,10 @@ async function main(): Promise<void> {
       const count = Number(values.reviews);
       if (!Number.isInteger(count) || count < 1) fail("--reviews needs a positive integer");
       const started = performance.now();
-      await seedBenchmarkReviews(db, { count, ...(values.product ? { productId: values.product } : {}) });
+      await demo?.seedBenchmarkReviews(db, {
+        count,
+        ...(values.product ? { productId: values.product } : {}),
+      });
       process.stdout.write(`Added ${count} reviews in ${Math.round(performance.now() - started)} ms.\n`);
     } else {
       process.stdout.write(
@@ -413,10 +411,11 @@ async function main(): Promise<void> {
     ...(metricsToken ? { metricsToken } : {}),
     allowPrivateWebhooks: process.env.PLAUDIT_ALLOW_PRIVATE_WEBHOOKS === "1",
     rateLimiter: process.env.PLAUDIT_RATE_LIMITS === "off" ? unlimitedRateLimiter : createMemoryRateLimiter(),
+    // The demo's pages and sign-in (`--demo` only); production mounts nothing more.
+    ...(demo ? { routes: demo.routes(process.env) } : {}),
     assets: {
       // plaudit.js and its chunks; the admin app (scripts/build.mjs builds both).
       embedDir: process.env.PLAUDIT_EMBED_DIR ?? builtFolder("@plaudit/embed/package.json", "dist/browser"),
-      ...(demo ? { demoDir: process.env.PLAUDIT_DEMO_DIR ?? resolve(repoRoot, "examples/demo-store") } : {}),
       adminDir: process.env.PLAUDIT_ADMIN_DIR ?? builtFolder("@plaudit/admin/package.json", "dist"),
     },
   });
@@ -434,7 +433,8 @@ async function main(): Promise<void> {
         ? `Plaudit is listening on http://localhost:${info.port}/  —  demo: http://localhost:${info.port}/demo/\n`
         : `Plaudit is listening on http://localhost:${info.port}/ (production: no demo; plaudit-server stores create … makes a store)\n`,
     );
-    if (adminSignIn) process.stdout.write(adminSignIn(`http://localhost:${info.port}/admin/`));
+    // The demo owner's sign-in, once the server listens: the port it really bound (`--port 0`).
+    if (seeded) process.stdout.write(seeded.adminSignIn(`http://localhost:${info.port}/admin/`));
   });
 
   // Uploads never attached to a review go within the hour (MEDIA_LIMITS), idempotency keys after

@@ -19,16 +19,17 @@ export interface AppDeps {
   clock?: () => Date;
   rateLimiter?: RateLimiter;
   logger?: Logger;
-  /**
-   * Built widget assets; without it the server serves only the API. `demoDir` (only with
-   * `start --demo`) adds the demo shop's pages, its sign-in and the `/` → `/demo/` redirect.
-   */
+  /** Built widget assets; without it the server serves only the API. */
   assets?: {
     embedDir: string;
-    demoDir?: string;
     /** The admin app's build (packages/admin/dist). */
     adminDir?: string;
   };
+  /**
+   * More route modules, mounted after the API and before the widget files: `start --demo` passes
+   * the demo package's (its pages, `/` → `/demo/`, its sign-in; demo-hook.ts). Production: none.
+   */
+  routes?: RouteModule[];
   hooks?: Partial<ServerHooks>;
   /** Media attached to reviews (the media module provides it); without it reviews carry no media. */
   media?: ReviewMediaSource;
@@ -83,7 +84,7 @@ export interface AppContext {
   media: ReviewMediaSource;
   mediaStorage: MediaStorage;
   mediaBaseUrl: string;
-  assets?: { embedDir: string; demoDir?: string; adminDir?: string };
+  assets?: { embedDir: string; adminDir?: string };
   trustProxy: number;
   allowPrivateWebhooks: boolean;
   secrets: SecretBox;

@@ -16,5 +16,4 @@ export {
 export { type Logger, silentLogger } from "./logger.ts";
 export { type Mailer, type OutgoingMail, smtpMailer } from "./mail/index.ts";
 export { type RateLimiter, unlimitedRateLimiter } from "./rate-limit.ts";
-export { seedDemo } from "./seed.ts";
 export { serverJobRunner } from "./worker.ts";

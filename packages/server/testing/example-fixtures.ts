@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { signCustomerToken } from "../src/customer-token.ts";
-import { DEMO_LOYALTY_PROGRAM } from "../src/loyalty/seed-loyalty.ts";
 import { makeStore, postJson } from "./fixtures.ts";
+import { SAMPLE_LOYALTY_PROGRAM } from "./sample-data.ts";
 import { TEST_METRICS_TOKEN, type TestServer } from "./test-server.ts";
 
-// What the documented examples refer to: a store `demo` with the demo program, customer c-1001
+// What the documented examples refer to: a store `demo` with the sample program, customer c-1001
 // who ordered tee-classic (order o-1001, 60 days ago: past the return window, its points
 // spendable) and wrote a published review of it. `{{name}}` in an
 // example stands for one of these values.
@@ -20,7 +20,7 @@ export async function exampleWorld(server: TestServer): Promise<ExampleWorld> {
   const put = await fetch(`${server.url}/v1/admin/loyalty/program`, {
     method: "PUT",
     headers: { ...admin, "content-type": "application/json" },
-    body: JSON.stringify(DEMO_LOYALTY_PROGRAM),
+    body: JSON.stringify(SAMPLE_LOYALTY_PROGRAM),
   });
   if (put.status !== 200) throw new Error(`program: ${put.status}`);
   const order = await postJson(

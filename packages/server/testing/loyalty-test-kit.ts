@@ -1,22 +1,22 @@
 import { signCustomerToken } from "../src/customer-token.ts";
-import { DEMO_LOYALTY_PROGRAM } from "../src/loyalty/seed-loyalty.ts";
 import { getJson, makeStore, postJson, testClock } from "./fixtures.ts";
+import { SAMPLE_LOYALTY_PROGRAM } from "./sample-data.ts";
 import { type DatabaseUnderTest, startTestServer, type TestServer } from "./test-server.ts";
 
 // Helpers the loyalty suites share: a real HTTP server over a fresh database, one store with the
-// demo program, and the calls a widget and a merchant's server make.
+// sample program (testing/sample-data.ts), and the calls a widget and a merchant's server make.
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON the assertions check
 type Json = any;
 
 /**
- * The demo program with points spendable at once and referrals of any size: for suites about the
+ * The sample program with points spendable at once and referrals of any size: for suites about the
  * earning arithmetic and the ledger. The return window and the referral minimum have their own
  * suite (abuse.test.ts).
  */
 export const PROGRAM_AT_ONCE = {
-  ...DEMO_LOYALTY_PROGRAM,
-  settings: { ...DEMO_LOYALTY_PROGRAM.settings, returnWindowDays: 0, referralMinimumOrderTotal: 0 },
+  ...SAMPLE_LOYALTY_PROGRAM,
+  settings: { ...SAMPLE_LOYALTY_PROGRAM.settings, returnWindowDays: 0, referralMinimumOrderTotal: 0 },
 };
 
 export interface LoyaltyKit {
@@ -52,7 +52,7 @@ export interface LoyaltyKit {
 
 export async function startLoyaltyKit(
   kind: DatabaseUnderTest,
-  program: object = DEMO_LOYALTY_PROGRAM,
+  program: object = SAMPLE_LOYALTY_PROGRAM,
   store: { moderation?: "publish" | "hold"; tokenLifetimeSeconds?: number } = {},
   // The tests' merchant endpoints listen on loopback.
   serverOptions: { allowPrivateWebhooks?: boolean } = { allowPrivateWebhooks: true },

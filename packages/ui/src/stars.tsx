@@ -1,5 +1,4 @@
-import { StarIcon } from "./icons.tsx";
-import { fillStep } from "./stars-styles.ts";
+import { fillStep, starRow } from "./stars-styles.ts";
 
 export interface StarsProps {
   /** 0–5; fractions are drawn to the nearest tenth of a star. */
@@ -9,7 +8,22 @@ export interface StarsProps {
   size?: number;
 }
 
-const row = (size: number) => [0, 1, 2, 3, 4].map((i) => <StarIcon key={i} size={size} />);
+// One SVG of five stars (stars-styles.ts), the same element as the markup version draws.
+const row = (size: number) => {
+  const { width, viewBox, d } = starRow(size);
+  return (
+    <svg
+      width={width}
+      height={size}
+      viewBox={viewBox}
+      aria-hidden="true"
+      focusable="false"
+      fill="currentColor"
+    >
+      <path d={d} />
+    </svg>
+  );
+};
 
 /** A read-only star rating with fractional fill and one text alternative for the whole row. */
 export function Stars({ value, label, size = 16 }: StarsProps) {

@@ -12,7 +12,7 @@ describe("the admin app's files", () => {
     mkdirSync(join(dir, "assets"));
     writeFileSync(join(dir, "index.html"), "<!doctype html><title>admin</title>");
     writeFileSync(join(dir, "assets", "index-abc.js"), "export {};");
-    server = await startTestServer({ db: "sqlite", assets: { embedDir: dir, demoDir: dir, adminDir: dir } });
+    server = await startTestServer({ db: "sqlite", assets: { embedDir: dir, adminDir: dir } });
   });
   afterAll(async () => {
     await server.close();

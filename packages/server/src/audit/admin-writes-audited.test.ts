@@ -190,6 +190,12 @@ const WRITE_CASES: Record<string, WriteCase> = {
       return targetFromAnswer(json(kit, "POST", "/v1/admin/signing-secrets", {}));
     },
   },
+  "POST /v1/admin/loyalty/webhook-secret": {
+    action: "webhook_secret.rotate",
+    async prepare(kit) {
+      return targetFromAnswer(json(kit, "POST", "/v1/admin/loyalty/webhook-secret", {}));
+    },
+  },
   "POST /v1/admin/privacy/erase": {
     action: "privacy.erase",
     async prepare(kit) {

@@ -9,6 +9,9 @@ import { clientIp } from "../http/client-ip.ts";
 /** Who did it, as an audit row names them: an admin key, an admin-app user, or the CLI. */
 export type AuditActor = { keyId: string } | { userId: string } | { cli: string };
 
+/** The actor of a write an operator made on the machine (`plaudit-server stores|keys|…`). */
+export const CLI_ACTOR: AuditActor = { cli: "plaudit-server" };
+
 /**
  * One admin write, as the audit log records it. Make it with `auditEvent(c, ctx, action, target)`
  * in the route and hand it to the code that writes, which appends it with `appendAudit(tx, event)`

@@ -5,9 +5,10 @@ import {
   CreatedSigningSecret,
   NewAdminKey,
 } from "@plaudit/contract";
+import type { Context } from "hono";
 import { appendAudit, auditEvent } from "../audit/audit-log.ts";
 import { type Grant, grants, isGrant, SCOPES } from "../auth/scopes.ts";
-import type { RouteModule } from "../context.ts";
+import type { AppContext, AppEnv, RouteModule } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
 import { ApiError, notFound, validationFailed } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
@@ -15,7 +16,7 @@ import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { parseOrFail } from "../validation.ts";
 import { addAdminKey, listAdminKeys, revokeAdminKey } from "./admin-keys.ts";
-import { addSigningSecret, signingSecretFor } from "./signing-secrets.ts";
+import { addSigningSecret, type SigningPurpose, signingSecretFor } from "./signing-secrets.ts";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -139,6 +140,21 @@ export const keyRoutes: RouteModule = {
     );
 
     app.post(
+      "/v1/admin/loyalty/webhook-secret",
+      describeRoute({
+        summary: "A new code-webhook secret: calls are signed with it from now on; the answer shows it once",
+        description:
+          "The one before signs nothing more (the signature header carries one signature). Let your webhook accept both for the switch, then drop the old one. Audited as webhook_secret.rotate.",
+        bodyOptional: true,
+        responses: { 201: { schema: CreatedSigningSecret, description: "Created" } },
+        noExample:
+          "rotating the fixture store's webhook secret would change what later examples verify with; keys/webhook-secret.test.ts sends it",
+      }),
+      requireScope("webhooks:manage"),
+      rotateSecret(ctx, "code_webhook", "webhook_secret.rotate"),
+    );
+
+    app.post(
       "/v1/admin/signing-secrets",
       describeRoute({
         summary: "A new customer-token signing secret; the one before keeps verifying for one token lifetime",
@@ -150,19 +166,24 @@ export const keyRoutes: RouteModule = {
           "rotating the fixture store's secret would change what later examples sign with; keys/signing-secrets.test.ts sends it",
       }),
       requireScope("keys:manage"),
-      async (c) => {
-        const audit = auditEvent(c, ctx, "signing_secret.rotate", "");
-        const made = await transaction(ctx.db, async (tx) => {
-          const secret = await addSigningSecret(tx, ctx.secrets, {
-            storeId: audit.storeId,
-            purpose: "customer_token",
-            now: ctx.clock(),
-          });
-          await appendAudit(tx, { ...audit, target: secret.id });
-          return secret;
-        });
-        return c.json(made, 201, NO_STORE);
-      },
+      rotateSecret(ctx, "customer_token", "signing_secret.rotate"),
     );
   },
 };
+
+/** A handler making a new current secret of `purpose` (shown in its answer only), audited as `action`. */
+function rotateSecret(ctx: AppContext, purpose: SigningPurpose, action: string) {
+  return async (c: Context<AppEnv>) => {
+    const audit = auditEvent(c, ctx, action, "");
+    const made = await transaction(ctx.db, async (tx) => {
+      const secret = await addSigningSecret(tx, ctx.secrets, {
+        storeId: audit.storeId,
+        purpose,
+        now: ctx.clock(),
+      });
+      await appendAudit(tx, { ...audit, target: secret.id });
+      return secret;
+    });
+    return c.json(made, 201, NO_STORE);
+  };
+}

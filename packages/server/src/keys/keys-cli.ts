@@ -1,4 +1,4 @@
-import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
+import { type AuditEvent, appendAudit, CLI_ACTOR } from "../audit/audit-log.ts";
 import type { Grant } from "../auth/scopes.ts";
 import { isGrant, SCOPES } from "../auth/scopes.ts";
 import { CliError } from "../cli-error.ts";
@@ -6,6 +6,8 @@ import type { Database } from "../db/database.ts";
 import { transaction } from "../db/transaction.ts";
 import { findStore } from "../stores/store-repo.ts";
 import { addAdminKey, listAdminKeys, revokeAdminKey } from "./admin-keys.ts";
+import type { SecretBox } from "./secret-box.ts";
+import { addSigningSecret } from "./signing-secrets.ts";
 
 // `plaudit-server keys create|list|revoke --store ID`: the same keys as /v1/admin/keys, for an
 // operator on the machine (the first key of a store, or a lost one).
@@ -14,7 +16,7 @@ import { addAdminKey, listAdminKeys, revokeAdminKey } from "./admin-keys.ts";
 export const cliAudit = (storeId: string, action: string, target: string, now: Date): AuditEvent => ({
   storeId,
   at: now.toISOString(),
-  actor: { cli: "plaudit-server" },
+  actor: CLI_ACTOR,
   action,
   target,
   ip: "",
@@ -90,4 +92,24 @@ export async function keysRevoke(
   });
   if (!revoked) throw new CliError(`store ${storeId} has no active key ${args.keyId}`);
   return `Revoked ${args.keyId}: it is refused from now on, by every server on this database.\n`;
+}
+
+/**
+ * `plaudit-server webhook-secret rotate --store ID`: a new code-webhook secret (printed once), as
+ * `POST /v1/admin/loyalty/webhook-secret` makes; audited as `webhook_secret.rotate`.
+ */
+export async function webhookSecretRotate(
+  db: Database,
+  box: SecretBox,
+  args: { store: string | undefined; json: boolean; now?: Date },
+): Promise<string> {
+  const storeId = await requireStore(db, args.store);
+  const now = args.now ?? new Date();
+  const made = await transaction(db, async (tx) => {
+    const secret = await addSigningSecret(tx, box, { storeId, purpose: "code_webhook", now });
+    await appendAudit(tx, cliAudit(storeId, "webhook_secret.rotate", secret.id, now));
+    return secret;
+  });
+  if (args.json) return `${JSON.stringify(made)}\n`;
+  return `New code-webhook secret ${made.id} for ${storeId} — shown only now; Plaudit signs its webhook calls with it from now on:\n  ${made.secret}\n`;
 }

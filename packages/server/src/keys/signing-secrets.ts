@@ -11,7 +11,9 @@ import { assertStrongSecret } from "./secret-strength.ts";
 //   admin_invite   — the admin app's one-time set-password links (admin-users/users.ts).
 // A new secret retires the current one of its purpose. A retired customer-token secret still
 // verifies tokens for one token lifetime after it was retired (the overlap a rotation needs);
-// the other purposes are only ever signed with the current one.
+// the other purposes are only ever signed with the current one. There is never more than one
+// current secret per store and purpose: a partial unique index says so (migration 0012), and the
+// writers below insert-or-ignore against it, so two processes racing end with one secret.
 
 export type SigningPurpose = "customer_token" | "code_webhook" | "links" | "admin_invite";
 
@@ -42,19 +44,44 @@ export async function addSigningSecret(
   const secret = args.secret ?? newSigningSecret(args.purpose);
   assertStrongSecret("a signing secret", secret);
   const at = args.now.toISOString();
-  const id = `ss_${randomBytes(9).toString("base64url")}`;
-  await db
-    .updateTable("signing_secrets")
-    .set({ retired_at: at })
-    .where("store_id", "=", args.storeId)
-    .where("purpose", "=", args.purpose)
-    .where("retired_at", "is", null)
-    .execute();
-  await db
+  const id = newSecretId();
+  const sealed = box.seal(secret);
+  // Retire the current one, then insert. On PostgreSQL a rotation racing this one can commit its
+  // secret between the two statements: the insert then makes nothing (the index), and retiring
+  // that one goes again — the last rotation wins, and there is still one current secret.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await db
+      .updateTable("signing_secrets")
+      .set({ retired_at: at })
+      .where("store_id", "=", args.storeId)
+      .where("purpose", "=", args.purpose)
+      .where("retired_at", "is", null)
+      .execute();
+    if (await insertIfNoCurrent(db, { id, storeId: args.storeId, purpose: args.purpose, sealed, at }))
+      return { id, secret, createdAt: at };
+  }
+  throw new Error(`could not make a ${args.purpose} secret: other rotations kept winning`);
+}
+
+const newSecretId = () => `ss_${randomBytes(9).toString("base64url")}`;
+
+/** Inserts the secret as current unless the store already has one for its purpose; true if it did. */
+async function insertIfNoCurrent(
+  db: Kysely<Schema>,
+  row: { id: string; storeId: string; purpose: SigningPurpose; sealed: string; at: string },
+): Promise<boolean> {
+  const result = await db
     .insertInto("signing_secrets")
-    .values({ id, store_id: args.storeId, purpose: args.purpose, secret: box.seal(secret), created_at: at })
-    .execute();
-  return { id, secret, createdAt: at };
+    .values({
+      id: row.id,
+      store_id: row.storeId,
+      purpose: row.purpose,
+      secret: row.sealed,
+      created_at: row.at,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
 /**
@@ -118,8 +145,8 @@ export async function sealPlainSecrets(db: Kysely<Schema>, box: SecretBox): Prom
 
 /**
  * The store's current secret for `purpose`, made on first use (a store made before that purpose
- * existed). Two processes making one at the same moment leave two current secrets; the newest is
- * used, and every current one verifies.
+ * existed). Race-free: processes making one at the same moment all insert-or-ignore, then read
+ * back the one that was made first — every one of them signs with the same secret.
  */
 export async function signingSecretFor(
   db: Kysely<Schema>,
@@ -128,16 +155,14 @@ export async function signingSecretFor(
 ): Promise<string> {
   const current = await currentSigningSecret(db, box, args);
   if (current !== undefined) return current;
-  const secret = newSigningSecret(args.purpose);
-  await db
-    .insertInto("signing_secrets")
-    .values({
-      id: `ss_${randomBytes(9).toString("base64url")}`,
-      store_id: args.storeId,
-      purpose: args.purpose,
-      secret: box.seal(secret),
-      created_at: args.now.toISOString(),
-    })
-    .execute();
-  return secret;
+  await insertIfNoCurrent(db, {
+    id: newSecretId(),
+    storeId: args.storeId,
+    purpose: args.purpose,
+    sealed: box.seal(newSigningSecret(args.purpose)),
+    at: args.now.toISOString(),
+  });
+  const made = await currentSigningSecret(db, box, args);
+  if (made === undefined) throw new Error(`no ${args.purpose} secret after making one`);
+  return made;
 }

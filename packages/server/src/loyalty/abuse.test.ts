@@ -4,7 +4,7 @@ import { type LoyaltyKit, ledgerSum, startLoyaltyKit } from "../../testing/loyal
 import { databasesUnderTest } from "../../testing/test-server.ts";
 
 // Issue 19: each way a dishonest shopper farmed points now yields nothing, while an honest buyer
-// notices nothing. The kits run the demo program with its default settings (return window 30 days,
+// notices nothing. The kits run the sample program with its default settings (return window 30 days,
 // review points for verified buyers, 3 a day, referrals from a 20.00 first order).
 
 const DAY = 86_400_000;

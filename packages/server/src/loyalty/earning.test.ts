@@ -63,7 +63,7 @@ describe.each(databasesUnderTest())("earning points on %s", (kind) => {
   it("rewards both sides of a referral once, on the referred customer's first order, and refuses self-referral", async () => {
     const code = (await kit.me("referrer")).referral.code;
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
-    expect((await kit.me("referrer")).referral.url).toBe(`http://localhost:8787/demo/?ref=${code}`);
+    expect((await kit.me("referrer")).referral.url).toBe(`https://shop.example/?ref=${code}`);
     await kit.order("r-1", "friend", 10, { referralCode: code.toLowerCase() });
     await kit.order("r-2", "friend", 10, { referralCode: code });
     // Not a first order: no referral points for this one.

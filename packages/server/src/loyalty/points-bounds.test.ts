@@ -14,7 +14,7 @@ describe.each(databasesUnderTest())("points bounds on %s", (kind) => {
   afterAll(() => kit.close());
 
   it("caps the points one order earns, however large its total", async () => {
-    // 1 point per unit (the demo rate) on the largest total an order may have: far past the cap.
+    // 1 point per unit (the sample program's rate) on the largest total an order may have: far past the cap.
     expect((await kit.order("o-huge", "whale", 100_000_000)).status).toBe(201);
     expect(await kit.balance("whale")).toBe(LIMITS.pointsPerOrderMax);
   });

@@ -1,8 +1,8 @@
 import { ProgramInput, purchasePoints } from "@plaudit/contract";
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
+import { SAMPLE_LOYALTY_PROGRAM } from "../../testing/sample-data.ts";
 import { publicProgram } from "./program.ts";
-import { DEMO_LOYALTY_PROGRAM } from "./seed-loyalty.ts";
 
 const issuesOf = (input: unknown) => {
   const result = v.safeParse(ProgramInput, input);
@@ -10,8 +10,8 @@ const issuesOf = (input: unknown) => {
 };
 
 describe("the loyalty program document", () => {
-  it("accepts the demo program and fills default settings", () => {
-    expect(issuesOf(DEMO_LOYALTY_PROGRAM)).toEqual([]);
+  it("accepts the sample program and fills default settings", () => {
+    expect(issuesOf(SAMPLE_LOYALTY_PROGRAM)).toEqual([]);
     const bare = v.parse(ProgramInput, { pointsName: "Points", earning: [], rewards: [], tiers: [] });
     expect(bare.settings).toEqual({
       expiryDays: null,
@@ -64,7 +64,7 @@ describe("the loyalty program document", () => {
   it("keeps private settings out of the public program", () => {
     const shown = publicProgram(
       v.parse(ProgramInput, {
-        ...DEMO_LOYALTY_PROGRAM,
+        ...SAMPLE_LOYALTY_PROGRAM,
         settings: { codeWebhookUrl: "https://shop.example/codes" },
       }),
     );
@@ -73,8 +73,8 @@ describe("the loyalty program document", () => {
   });
 
   it("rounds purchase points to the nearest point, as the widgets do", () => {
-    expect(purchasePoints(DEMO_LOYALTY_PROGRAM, 49.99)).toBe(50);
-    expect(purchasePoints(DEMO_LOYALTY_PROGRAM, 49.49)).toBe(49);
-    expect(purchasePoints(DEMO_LOYALTY_PROGRAM, 0)).toBe(0);
+    expect(purchasePoints(SAMPLE_LOYALTY_PROGRAM, 49.99)).toBe(50);
+    expect(purchasePoints(SAMPLE_LOYALTY_PROGRAM, 49.49)).toBe(49);
+    expect(purchasePoints(SAMPLE_LOYALTY_PROGRAM, 0)).toBe(0);
   });
 });

@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LoyaltyKit, ledgerSum, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
+import { prng, SAMPLE_LOYALTY_PROGRAM } from "../../testing/sample-data.ts";
 import { databasesUnderTest } from "../../testing/test-server.ts";
-import { prng } from "../seed.ts";
-import { DEMO_LOYALTY_PROGRAM } from "./seed-loyalty.ts";
 
 const CUSTOMERS = ["ann", "ben", "cat", "dan", "eve"];
-const REWARDS = DEMO_LOYALTY_PROGRAM.rewards;
+const REWARDS = SAMPLE_LOYALTY_PROGRAM.rewards;
 
 describe.each(databasesUnderTest())("a randomized run of earning and spending on %s", (kind) => {
   let kit: LoyaltyKit;
   beforeAll(async () => {
     kit = await startLoyaltyKit(kind, {
-      ...DEMO_LOYALTY_PROGRAM,
-      settings: { ...DEMO_LOYALTY_PROGRAM.settings, expiryDays: 30 },
+      ...SAMPLE_LOYALTY_PROGRAM,
+      settings: { ...SAMPLE_LOYALTY_PROGRAM.settings, expiryDays: 30 },
     });
   });
   afterAll(() => kit.close());

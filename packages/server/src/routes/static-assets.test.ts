@@ -32,17 +32,13 @@ describe("static assets", () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), "plaudit-assets-"));
     const embedDir = join(root, "embed");
-    const demoDir = join(root, "demo");
     mkdirSync(join(embedDir, "chunks"), { recursive: true });
-    mkdirSync(join(demoDir, "products"), { recursive: true });
     writeFileSync(join(embedDir, "plaudit.js"), "console.log('plaudit');");
     writeFileSync(join(embedDir, "plaudit.js.br"), brotliCompressSync("console.log('plaudit');"));
     writeFileSync(join(embedDir, "plaudit.js.gz"), gzipSync("console.log('plaudit');"));
     writeFileSync(join(embedDir, "chunks", "reviews-abc123.js"), "export const x = 1;");
-    writeFileSync(join(demoDir, "index.html"), "<!doctype html><title>Demo</title>");
-    writeFileSync(join(demoDir, "products", "tee.html"), "<!doctype html><title>Tee</title>");
     writeFileSync(join(root, "secret.txt"), "do not serve");
-    server = await startTestServer({ db: "sqlite", assets: { embedDir, demoDir } });
+    server = await startTestServer({ db: "sqlite", assets: { embedDir } });
   });
   afterAll(async () => {
     await server.close();
@@ -83,26 +79,20 @@ describe("static assets", () => {
     expect(chunk.body.toString()).toBe("export const x = 1;");
   });
 
-  it("serves demo pages, index.html for /demo/, and redirects / there", async () => {
-    const index = await fetch(`${server.url}/demo/`);
-    expect(index.status).toBe(200);
-    expect(index.headers.get("content-type")).toBe("text/html; charset=utf-8");
-    expect(await index.text()).toContain("<title>Demo</title>");
-    expect(await (await fetch(`${server.url}/demo/products/tee.html`)).text()).toContain("Tee");
-    const root = await fetch(`${server.url}/`, { redirect: "manual" });
-    expect(root.status).toBe(302);
-    expect(root.headers.get("location")).toBe("/demo/");
+  it("serves no demo: the demo package's routes are mounted only by `start --demo`", async () => {
+    for (const path of ["/demo/", "/demo/index.html", "/demo/sign-in"]) {
+      expect((await rawGet(server.url, path)).status, path).toBe(404);
+    }
+    expect((await fetch(`${server.url}/`, { redirect: "manual" })).status).toBe(404);
   });
 
   it.each([
-    "/demo/../secret.txt",
-    "/demo/%2e%2e/secret.txt",
-    "/demo/..%2fsecret.txt",
-    "/demo/%2e%2e%2fsecret.txt",
     "/chunks/../../secret.txt",
+    "/chunks/%2e%2e/%2e%2e/secret.txt",
     "/chunks/..%2f..%2fsecret.txt",
-    "/demo/products/%00tee.html",
-    "/demo/%E0%A4%A.html",
+    "/chunks/%2e%2e%2f%2e%2e%2fsecret.txt",
+    "/chunks/%00reviews-abc123.js",
+    "/chunks/%E0%A4%A.js",
   ])("does not serve %s", async (path) => {
     const res = await rawGet(server.url, path);
     expect(res.status).toBe(404);

@@ -81,7 +81,7 @@ const accepts = (c: Context, encoding: string) =>
     return name === encoding && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
   });
 
-async function sendFile(
+export async function sendFile(
   c: Context,
   root: string,
   relative: string,
@@ -109,8 +109,8 @@ async function sendFile(
 }
 
 /**
- * The embed script and its chunks, the admin app, and — only for the demo (`start --demo`, which
- * passes a demoDir) — the demo shop's pages and the `/` redirect to them.
+ * The embed script and its chunks, and the admin app. (The demo shop's pages are the demo
+ * package's own routes, mounted only by `start --demo`: demo-hook.ts.)
  */
 export const staticAssetRoutes: RouteModule = {
   name: "static-assets",
@@ -143,14 +143,6 @@ export const staticAssetRoutes: RouteModule = {
           c.req.path.slice("/admin/assets/".length),
           "public, max-age=31536000, immutable",
         ),
-      );
-    }
-    const demoDir = assets.demoDir;
-    if (demoDir) {
-      app.get("/", (c) => c.redirect("/demo/", 302));
-      app.get("/demo", (c) => c.redirect("/demo/", 301));
-      app.get("/demo/*", (c) =>
-        sendFile(c, demoDir, c.req.path.slice("/demo/".length), "public, max-age=60"),
       );
     }
   },

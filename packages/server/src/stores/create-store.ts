@@ -1,3 +1,4 @@
+import { type AuditActor, appendAudit } from "../audit/audit-log.ts";
 import type { Grant } from "../auth/scopes.ts";
 import type { Database } from "../db/database.ts";
 import { transaction } from "../db/transaction.ts";
@@ -23,6 +24,13 @@ export interface NewStore {
   tokenLifetimeSeconds?: number;
 }
 
+/** Who made the store, for its first audit row (`store.create`, target the store id). */
+export interface StoreCreator {
+  actor: AuditActor;
+  ip?: string;
+  requestId?: string;
+}
+
 export interface CreatedStore {
   /** The first admin key, in full: shown once, stored only hashed. */
   adminKey: string;
@@ -35,8 +43,9 @@ export interface CreatedStore {
 export const FIRST_KEY_NAME = "first key";
 
 /**
- * Creates a store with its first full-scope admin key, its customer-token signing secret and its
- * code-webhook secret, in one transaction. Different secrets unless the caller passes the same
+ * Creates a store with its first full-scope admin key, its customer-token signing secret, its
+ * code-webhook secret and its links secret, in one transaction — with its `store.create` audit
+ * row when a creator is named (the CLI does). Different secrets unless the caller passes the same
  * one twice (only the demo store does: PLAUDIT_DEMO_SECRET is both).
  */
 export async function createStore(
@@ -44,6 +53,7 @@ export async function createStore(
   store: NewStore,
   now = new Date(),
   box: SecretBox = plainSecretBox,
+  creator?: StoreCreator,
 ): Promise<CreatedStore> {
   return transaction(db, async (tx) => {
     await tx
@@ -76,6 +86,18 @@ export async function createStore(
       now,
     });
     await addSigningSecret(tx, box, { storeId: store.id, purpose: "code_webhook", now });
+    // Made now, not on first use: no two processes ever race to make it (keys/link-secret.ts).
+    await addSigningSecret(tx, box, { storeId: store.id, purpose: "links", now });
+    if (creator)
+      await appendAudit(tx, {
+        storeId: store.id,
+        at: now.toISOString(),
+        actor: creator.actor,
+        action: "store.create",
+        target: store.id,
+        ip: creator.ip ?? "",
+        requestId: creator.requestId ?? "",
+      });
     return { adminKey: admin.secret, adminKeyId: admin.key.id, signingSecret: signing.secret };
   });
 }

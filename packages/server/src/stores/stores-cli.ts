@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { CLI_ACTOR } from "../audit/audit-log.ts";
 import { CliError } from "../cli-error.ts";
 import type { Database } from "../db/database.ts";
 import type { SecretBox } from "../keys/secret-box.ts";
@@ -27,7 +28,10 @@ export async function storesCreate(
   }
   if (await findStore(db, parsed.output.id))
     throw new CliError(`a store ${JSON.stringify(parsed.output.id)} exists already`);
-  const created = await createStore(db, parsed.output, args.now ?? new Date(), box);
+  // Audited like the keys the CLI makes: actor `{ cli }`, no address, no request.
+  const created = await createStore(db, parsed.output, args.now ?? new Date(), box, {
+    actor: CLI_ACTOR,
+  });
   const store = {
     id: parsed.output.id,
     name: parsed.output.name,

@@ -78,4 +78,4 @@ it("backs up a SQLite database under write load into a copy that restores consis
   } finally {
     await killHard(restored);
   }
-}, 60_000);
+}, 300_000); // two starts of the real server, each allowed 120 s (server-process.ts)

@@ -5,8 +5,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signCustomerToken } from "../../src/customer-token.ts";
-import { DEMO_LOYALTY_PROGRAM } from "../../src/loyalty/seed-loyalty.ts";
 import { makeStore, postJson, reviewBody } from "../fixtures.ts";
+import { SAMPLE_LOYALTY_PROGRAM } from "../sample-data.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../test-server.ts";
 import { type FuzzRequest, type FuzzWorld, fuzzRequest } from "./fuzz-request.ts";
 import { wellFormed } from "./hostile-input.ts";
@@ -63,7 +63,7 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
   const put = await fetch(`${server.url}/v1/admin/loyalty/program`, {
     method: "PUT",
     headers: { ...auth, "content-type": "application/json" },
-    body: JSON.stringify(DEMO_LOYALTY_PROGRAM),
+    body: JSON.stringify(SAMPLE_LOYALTY_PROGRAM),
   });
   expect(put.status).toBe(200);
   const order = {
@@ -111,7 +111,7 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
       "POST /v1/stores/{store}/loyalty/join": { customerToken: token },
       "POST /v1/admin/orders": order,
       "PATCH /v1/admin/reviews/{id}": { status: "published", reply: "Thanks!" },
-      "PUT /v1/admin/loyalty/program": DEMO_LOYALTY_PROGRAM as unknown as Record<string, unknown>,
+      "PUT /v1/admin/loyalty/program": SAMPLE_LOYALTY_PROGRAM as unknown as Record<string, unknown>,
       "POST /v1/admin/loyalty/adjustments": { customerId: "alice", delta: 5, reason: "fuzz" },
       "PUT /v1/admin/loyalty/customers/{customerId}": { birthday: "04-01" },
       "PATCH /v1/admin/media/{id}": { status: "rejected" },

@@ -5,6 +5,7 @@ import * as m0003 from "./0003-media.ts";
 import * as m0004 from "./0004-review-search.ts";
 import * as m0010 from "./0010-keys-and-secrets.ts";
 import * as m0011 from "./0011-points-bigint.ts";
+import * as m0012 from "./0012-one-current-secret.ts";
 import * as m0020 from "./0020-audit-log.ts";
 import * as m0021 from "./0021-privacy.ts";
 import * as m0030 from "./0030-jobs.ts";
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   "0004-review-search": m0004,
   "0010-keys-and-secrets": m0010,
   "0011-points-bigint": m0011,
+  "0012-one-current-secret": m0012,
   "0020-audit-log": m0020,
   "0021-privacy": m0021,
   "0030-jobs": m0030,

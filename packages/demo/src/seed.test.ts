@@ -1,7 +1,7 @@
+import { signCustomerToken } from "@plaudit/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson, postJson, reviewBody } from "../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
-import { signCustomerToken } from "./customer-token.ts";
+import { getJson, postJson, reviewBody } from "../../server/testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../server/testing/test-server.ts";
 import { seedBenchmarkReviews, seedDemo } from "./seed.ts";
 import { DEMO_PRODUCTS } from "./seed-texts.ts";
 

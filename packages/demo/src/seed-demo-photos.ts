@@ -2,18 +2,24 @@
 // full gallery. The pictures are drawn in code (demo-photo-art.ts) and then go the way a shopper's
 // upload goes: the upload pipeline (processImage), the media storage, a media row, and the attach
 // in one transaction with the review's and the summary's media count.
+
+import {
+  applySummaryChange,
+  type Database,
+  keysOf,
+  type MediaRow,
+  type MediaStorage,
+  type ProcessedImage,
+  parseFiles,
+  processImage,
+  recordMedia,
+  type Schema,
+  tableReviewMedia,
+  transaction,
+} from "@plaudit/server/internals";
 import type { Kysely } from "kysely";
-import type { Database } from "../db/database.ts";
-import type { Schema } from "../db/schema.ts";
-import { transaction } from "../db/transaction.ts";
-import { applySummaryChange } from "../reviews/summary-repo.ts";
-import { prng } from "../seed.ts";
 import { renderDemoPhoto } from "./demo-photo-art.ts";
-import { type ProcessedImage, processImage } from "./image-processing.ts";
-import { keysOf, type MediaRow, parseFiles } from "./media-json.ts";
-import type { MediaStorage } from "./media-storage.ts";
-import { tableReviewMedia } from "./review-media-source.ts";
-import { recordMedia } from "./store-upload.ts";
+import { prng } from "./prng.ts";
 
 export interface SeedPhotosOptions {
   storeId: string;

@@ -1,8 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Database } from "../db/database.ts";
-import { hashPassword } from "./passwords.ts";
-import { randomToken } from "./secrets.ts";
-import { normalizeEmail } from "./users.ts";
+import { type Database, hashPassword, normalizeEmail, randomToken } from "@plaudit/server/internals";
 
 export const DEMO_OWNER_EMAIL = "owner@demo.example";
 

@@ -1,9 +1,14 @@
-import type { Database } from "../db/database.ts";
-import { transaction } from "../db/transaction.ts";
-import { insertOrder } from "../orders/record-order.ts";
-import { DEMO_PRODUCTS } from "../seed-texts.ts";
-import { ensureBalanceRow, postEntry } from "./ledger.ts";
-import { loadProgram, type StoredProgram, saveProgram } from "./program.ts";
+import {
+  type Database,
+  ensureBalanceRow,
+  insertOrder,
+  loadProgram,
+  postEntry,
+  type StoredProgram,
+  saveProgram,
+  transaction,
+} from "@plaudit/server/internals";
+import { DEMO_PRODUCTS } from "./seed-texts.ts";
 
 // The demo store's loyalty program and a few customers with history. Idempotent: an existing
 // program is kept, and every seeded ledger row has a fixed reference (the ledger's unique key

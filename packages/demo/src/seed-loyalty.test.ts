@@ -1,18 +1,9 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { signCustomerToken } from "@plaudit/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson, postJson, reviewBody } from "../../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
-import { signCustomerToken, verifyCustomerToken } from "../customer-token.ts";
-import { openDatabase } from "../db/database.ts";
-import { migrate } from "../db/migrate.ts";
-import { seedDemo } from "../seed.ts";
-import { DEMO_PRODUCTS } from "../seed-texts.ts";
-import { createStore } from "../stores/create-store.ts";
+import { getJson, postJson, reviewBody } from "../../server/testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../server/testing/test-server.ts";
+import { seedDemo } from "./seed.ts";
+import { DEMO_PRODUCTS } from "./seed-texts.ts";
 
 describe.each(databasesUnderTest())("the demo loyalty program on %s", (kind) => {
   let server: TestServer;
@@ -83,29 +74,4 @@ describe.each(databasesUnderTest())("the demo loyalty program on %s", (kind) => 
       expect((await me()).balance).toBe(before + 50);
     }
   });
-});
-
-describe("plaudit-server token", () => {
-  const dir = mkdtempSync(join(tmpdir(), "plaudit-token-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  it("prints a token the store accepts", async () => {
-    const bin = resolve(dirname(fileURLToPath(import.meta.url)), "../../bin/plaudit-server.mjs");
-    const env = { ...process.env, DATABASE_URL: join(dir, "db.sqlite") };
-    const run = promisify(execFile);
-    const db = openDatabase(env.DATABASE_URL);
-    await migrate(db);
-    const { signingSecret } = await createStore(db, { id: "shop-1", name: "CLI shop" });
-    await db.close();
-    const { stdout } = await run(
-      process.execPath,
-      [bin, "token", "--store", "shop-1", "--customer", "alice"],
-      { env },
-    );
-    const result = verifyCustomerToken(signingSecret, stdout.trim(), {
-      now: new Date(),
-      lifetimeSeconds: 3600,
-    });
-    expect(result).toMatchObject({ ok: true, customerId: "alice" });
-  }, 60_000);
 });

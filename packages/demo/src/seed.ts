@@ -1,15 +1,25 @@
 import { randomBytes } from "node:crypto";
-import type { Database } from "./db/database.ts";
-import type { ReviewsTable } from "./db/schema.ts";
-import { type Tx, transaction } from "./db/transaction.ts";
-import { addAdminKey, hashAdminKey, newAdminKey } from "./keys/admin-keys.ts";
-import { plainSecretBox, type SecretBox } from "./keys/secret-box.ts";
-import { addSigningSecret, currentSigningSecret } from "./keys/signing-secrets.ts";
-import { seedDemoLoyalty } from "./loyalty/seed-loyalty.ts";
-import type { MediaStorage } from "./media/media-storage.ts";
-import { seedDemoPhotos } from "./media/seed-demo-photos.ts";
-import { newReviewId } from "./reviews/review-submit.ts";
-import { applySummaryChange, type SummaryChange } from "./reviews/summary-repo.ts";
+import {
+  addAdminKey,
+  addSigningSecret,
+  applySummaryChange,
+  createStore,
+  currentSigningSecret,
+  type Database,
+  hashAdminKey,
+  type MediaStorage,
+  newAdminKey,
+  newReviewId,
+  plainSecretBox,
+  type ReviewsTable,
+  type SecretBox,
+  type SummaryChange,
+  type Tx,
+  transaction,
+} from "@plaudit/server/internals";
+import { prng } from "./prng.ts";
+import { seedDemoPhotos } from "./seed-demo-photos.ts";
+import { seedDemoLoyalty } from "./seed-loyalty.ts";
 import {
   AUTHORS,
   DEMO_PRODUCTS,
@@ -18,23 +28,10 @@ import {
   MERCHANT_REPLIES,
   TEXTS_BY_RATING,
 } from "./seed-texts.ts";
-import { createStore } from "./stores/create-store.ts";
 
 export const DEMO_STORE_ID = "demo";
 /** The demo store takes writes from its own origin (always allowed) and any local dev server. */
 export const DEMO_ALLOWED_ORIGINS = ["http://localhost:*", "http://127.0.0.1:*"];
-
-/** mulberry32: a tiny deterministic PRNG, so every seeded database holds the same reviews. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The J-shape real review sites show: mostly 5s, a bump of 1s, few in the middle. */
 function jShapedRating(random: () => number): number {

@@ -1,12 +1,15 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { verifyCustomerToken } from "@plaudit/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeStore, postJson } from "../../testing/fixtures.ts";
-import { startTestServer, type TestServer } from "../../testing/test-server.ts";
-import { verifyCustomerToken } from "../customer-token.ts";
+import { makeStore, postJson, rawGet } from "../../server/testing/fixtures.ts";
+import { startTestServer, type TestServer } from "../../server/testing/test-server.ts";
+import { demo } from "./index.ts";
 
-describe("demo sign-in", () => {
+// The demo's routes as `start --demo` mounts them (createApp's `routes`, from the demo hook),
+// next to a server without them (production).
+describe("the demo's pages and sign-in", () => {
   let withDemo: TestServer;
   let apiOnly: TestServer;
   let secretKey: string;
@@ -14,7 +17,12 @@ describe("demo sign-in", () => {
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), "plaudit-demo-"));
-    withDemo = await startTestServer({ db: "sqlite", assets: { embedDir: root, demoDir: root } });
+    const pages = join(root, "pages");
+    mkdirSync(join(pages, "products"), { recursive: true });
+    writeFileSync(join(pages, "index.html"), "<!doctype html><title>Demo</title>");
+    writeFileSync(join(pages, "products", "tee.html"), "<!doctype html><title>Tee</title>");
+    writeFileSync(join(root, "secret.txt"), "do not serve");
+    withDemo = await startTestServer({ db: "sqlite", routes: demo.routes({ PLAUDIT_DEMO_DIR: pages }) });
     ({ signingSecret: secretKey } = await makeStore(withDemo.db, { id: "demo" }));
     apiOnly = await startTestServer({ db: "sqlite" });
     await makeStore(apiOnly.db, { id: "demo" });
@@ -63,5 +71,34 @@ describe("demo sign-in", () => {
       body: JSON.stringify({ customer: "demo-shopper" }),
     });
     expect(response.status).toBe(404);
+  });
+
+  it("serves the demo pages, index.html for /demo/, and redirects / there", async () => {
+    const index = await fetch(`${withDemo.url}/demo/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(await index.text()).toContain("<title>Demo</title>");
+    expect(await (await fetch(`${withDemo.url}/demo/products/tee.html`)).text()).toContain("Tee");
+    const home = await fetch(`${withDemo.url}/`, { redirect: "manual" });
+    expect(home.status).toBe(302);
+    expect(home.headers.get("location")).toBe("/demo/");
+  });
+
+  it.each([
+    "/demo/../secret.txt",
+    "/demo/%2e%2e/secret.txt",
+    "/demo/..%2fsecret.txt",
+    "/demo/%2e%2e%2fsecret.txt",
+    "/demo/products/%00tee.html",
+    "/demo/%E0%A4%A.html",
+  ])("does not serve %s", async (path) => {
+    const res = await rawGet(withDemo.url, path);
+    expect(res.status).toBe(404);
+    expect(res.body).not.toContain("do not serve");
+  });
+
+  it("has no pages and no redirect where the demo is not mounted", async () => {
+    expect((await rawGet(apiOnly.url, "/demo/")).status).toBe(404);
+    expect((await fetch(`${apiOnly.url}/`, { redirect: "manual" })).status).toBe(404);
   });
 });

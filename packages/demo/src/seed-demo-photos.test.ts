@@ -1,10 +1,10 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson } from "../../testing/fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
-import { seedDemo } from "../seed.ts";
-import { DEMO_PRODUCTS } from "../seed-texts.ts";
+import { getJson } from "../../server/testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../server/testing/test-server.ts";
 import { demoPhotoSvg } from "./demo-photo-art.ts";
+import { seedDemo } from "./seed.ts";
+import { DEMO_PRODUCTS } from "./seed-texts.ts";
 
 interface GalleryItem {
   id: string;

@@ -1,14 +1,16 @@
-import type { RouteModule } from "../context.ts";
-import { signCustomerToken } from "../customer-token.ts";
-import { errorBody } from "../errors.ts";
-import { readJsonBody } from "../http/json-body.ts";
-import { currentSigningSecret } from "../keys/signing-secrets.ts";
-import { findStore } from "../stores/store-repo.ts";
+import {
+  currentSigningSecret,
+  errorBody,
+  findStore,
+  type RouteModule,
+  readJsonBody,
+  signCustomerToken,
+} from "@plaudit/server/internals";
 
 // The demo shop has no accounts of its own, yet the loyalty demo needs a signed-in shopper. A
 // real store's server makes the customer token for its logged-in customer (docs/loyalty.md); here
 // the Plaudit server plays that part — for the seeded `demo` store only, only for `demo-…`
-// customer ids, and only where it serves the demo pages (`start --demo`: createApp's `assets.demoDir`).
+// customer ids, and only where the demo is mounted (`start --demo`: index.ts's `routes`).
 const DEMO_STORE = "demo";
 const DEMO_CUSTOMER = /^demo-[a-z0-9-]{1,40}$/;
 const SIGN_IN_BODY_BYTES = 1024;
@@ -16,7 +18,6 @@ const SIGN_IN_BODY_BYTES = 1024;
 export const demoSignInRoutes: RouteModule = {
   name: "demo-sign-in",
   register(app, ctx) {
-    if (!ctx.assets?.demoDir) return;
     app.post("/demo/sign-in", async (c) => {
       // Bounded like every JSON body, and smaller: `{ "customer": "demo-…" }` is all it takes.
       const body = await readJsonBody(c, SIGN_IN_BODY_BYTES);

@@ -1,0 +1,94 @@
+// The code webhook's own secret can be rotated (issue 13): by the admin route and by the CLI, each
+// showing the new secret once, audited; calls are signed with the new one from then on.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getJson, makeStore, postJson } from "../../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { addAdminKey } from "./admin-keys.ts";
+import { webhookSecretRotate } from "./keys-cli.ts";
+import { plainSecretBox } from "./secret-box.ts";
+import { signingSecretFor } from "./signing-secrets.ts";
+
+describe.each(databasesUnderTest())("rotating the code-webhook secret on %s", (kind) => {
+  let server: TestServer;
+  let store: Awaited<ReturnType<typeof makeStore>>;
+  const url = () => `${server.url}/v1/admin/loyalty/webhook-secret`;
+  const auth = (key: string) => ({ authorization: `Bearer ${key}` });
+  const signingNow = () =>
+    signingSecretFor(server.db.kysely, plainSecretBox, {
+      storeId: store.storeId,
+      purpose: "code_webhook",
+      now: new Date(),
+    });
+  const auditRows = (action: string) =>
+    server.db.kysely
+      .selectFrom("audit_log")
+      .select(["actor_kind", "actor_id", "target", "request_id"])
+      .where("store_id", "=", store.storeId)
+      .where("action", "=", action)
+      .execute();
+
+  beforeAll(async () => {
+    server = await startTestServer({ db: kind });
+    store = await makeStore(server.db);
+  });
+  afterAll(() => server.close());
+
+  it("makes a new secret, shown in this answer, that signs the webhook's calls from now on", async () => {
+    const before = (await getJson(url(), auth(store.secretKey))).json.secret as string;
+    const rotated = await postJson(url(), {}, auth(store.secretKey));
+    expect(rotated.status).toBe(201);
+    expect(rotated.json).toEqual({
+      id: expect.stringMatching(/^ss_/),
+      secret: expect.stringMatching(/^whsec_/),
+      createdAt: expect.any(String),
+    });
+    expect(rotated.json.secret).not.toBe(before);
+    expect(rotated.json.secret).not.toBe(store.signingSecret);
+    expect(await signingNow()).toBe(rotated.json.secret);
+    expect((await getJson(url(), auth(store.secretKey))).json.secret).toBe(rotated.json.secret);
+    const rows = await auditRows("webhook_secret.rotate");
+    expect(rows).toEqual([
+      {
+        actor_kind: "key",
+        actor_id: store.keyId,
+        target: rotated.json.id,
+        request_id: expect.any(String),
+      },
+    ]);
+  });
+
+  it("needs webhooks:manage", async () => {
+    const { secret } = await server.db.kysely.transaction().execute((tx) =>
+      addAdminKey(tx, {
+        storeId: store.storeId,
+        name: "reader",
+        scopes: ["reviews:read"],
+        now: new Date(),
+      }),
+    );
+    const before = await signingNow();
+    const refused = await postJson(url(), {}, auth(secret));
+    expect(refused.status).toBe(403);
+    expect(refused.json.error.code).toBe("insufficient_scope");
+    expect(await signingNow()).toBe(before);
+  });
+
+  it("rotates from the CLI too: printed once, audited with the CLI as the actor", async () => {
+    const printed = await webhookSecretRotate(server.db, plainSecretBox, {
+      store: store.storeId,
+      json: true,
+    });
+    const made = JSON.parse(printed);
+    expect(await signingNow()).toBe(made.secret);
+    const rows = await auditRows("webhook_secret.rotate");
+    expect(rows).toContainEqual({
+      actor_kind: "cli",
+      actor_id: "plaudit-server",
+      target: made.id,
+      request_id: "",
+    });
+    await expect(
+      webhookSecretRotate(server.db, plainSecretBox, { store: "no-such", json: false }),
+    ).rejects.toThrow(/no store/);
+  });
+});
