@@ -2,23 +2,30 @@
 // holds the whole process) with BENCH_REVIEWS (default 100000) reviews of one product, a burst of
 // 1-character, `%`/`_` and random searches is sent from another process while this one serves it,
 // and the server's event-loop delay is measured (perf_hooks.monitorEventLoopDelay, 1 ms
-// resolution): p50, p99 and max. Two servers answer the same burst, one after the other, in the
-// same run over the same database:
+// resolution): p50, p99 and max. Servers answer the same burst, one after the other, in the same
+// run over the same database:
+//   - "floor": a server in this process that does no work (answers `{}`), before and after the
+//     others: the delay the loaded machine alone adds (other processes taking the cores);
 //   - "before": the review list's SQL search as it was before issue 19 (listReviews + countReviews
 //     with `search`: the FTS5 trigram index for 3+ characters, a LIKE scan otherwise);
-//   - "after": the app as it is (createApp), whose search walks in bounded chunks and caches per term.
+//   - "after": the app as it is (createApp), whose search walks in index-range chunks of
+//     SEARCH_CHUNK rows, stops a term at SEARCH_MATCH_CAP matches and caches per term.
+// The shared machine's load moves the milliseconds between runs; the ratios within one run are
+// the figure (after ÷ before, after ÷ floor).
 // Rate limits are off for both (a 429 would be cheap and flatter the figure). BENCH_SEARCHES
 // (default 80) requests, BENCH_CONNECTIONS (default 8) in flight. BENCH_DB: a database seeded
 // before (`plaudit-server seed --reviews 100000`), copied and used instead of seeding again.
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createApp, listen, migrate, openDatabase, unlimitedRateLimiter } from "@plaudit/server";
 // biome-ignore lint/style/noRestrictedImports: the "before" server replays the review list's internal queries, which no public entry point offers
 import { countReviews, listReviews } from "../packages/server/src/reviews/review-list.ts";
+// biome-ignore lint/style/noRestrictedImports: the bench names the search's own bounds in its table
+import { SEARCH_CHUNK, SEARCH_MATCH_CAP } from "../packages/server/src/reviews/review-search.ts";
 import { runCli } from "./processes.ts";
 import { addSection, benchDir, machine, table, today } from "./results-file.ts";
 
@@ -108,6 +115,17 @@ try {
   const db = openDatabase(path);
   await migrate(db);
   const terms = burstTerms(SEARCHES);
+  const floorServer = async () => {
+    const idle = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end("{}");
+    });
+    const port = await listening(idle);
+    const figures = await burst(`http://127.0.0.1:${port}/`, terms);
+    await new Promise((done) => idle.close(done));
+    return figures;
+  };
+  const floorBefore = await floorServer();
 
   // Before: the route's SQL search as it was (page + total), nothing else in the way.
   const before = createServer(async (req, res) => {
@@ -136,17 +154,34 @@ try {
   await new Promise((done) => after?.close(done));
   app.ctx.metrics.detach();
   await db.close();
+  const floorAfter = await floorServer();
+  const floor = floorBefore.p99 >= floorAfter.p99 ? floorBefore : floorAfter;
+  const ratio = (a: number, b: number) => (b > 0 ? `${Math.round((a / b) * 100) / 100}×` : "–");
 
   const statuses = (f: Figures) =>
     Object.entries(f.statuses)
       .map(([status, n]) => `${n}× ${status}`)
       .join(", ");
   const section = [
+    `Load average at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(
+        " / ",
+      )}. p99 after ÷ before: **${ratio(now.p99, old.p99)}**; max after ÷ before: ${ratio(now.max, old.max)}; p99 after ÷ the do-nothing floor: ${ratio(now.p99, floor.p99)} (floor p99 ${floorBefore.p99} ms before the runs, ${floorAfter.p99} ms after).`,
+    "",
     `${REVIEWS.toLocaleString("en")} reviews of one product on SQLite; ${SEARCHES} searches (¼ one letter, ¼ \`%\`/\`_\`/\`\\\\\`, ¼ two letters, ¼ random 3–8 letters), ${CONNECTIONS} in flight, from another process. Event-loop delay of the serving process, ms. The machine is shared (2 cores, other engineers' builds and tests running): figures move between runs, the before/after pair is from one run.`,
     "",
     table(
       ["search", "p50", "p99", "max", "burst took", "answers"],
       [
+        [
+          "floor, before (a server that does no work)",
+          floorBefore.p50,
+          floorBefore.p99,
+          floorBefore.max,
+          `${floorBefore.seconds} s`,
+          statuses(floorBefore),
+        ],
         [
           "before (SQL: trigram index ≥ 3 chars, LIKE scan otherwise)",
           old.p50,
@@ -156,12 +191,20 @@ try {
           statuses(old),
         ],
         [
-          "after (bounded chunks, cached per term)",
+          `after (index-range chunks of ${SEARCH_CHUNK}, ≤ ${SEARCH_MATCH_CAP} matches a term, cached per term)`,
           now.p50,
           now.p99,
           now.max,
           `${now.seconds} s`,
           statuses(now),
+        ],
+        [
+          "floor, after",
+          floorAfter.p50,
+          floorAfter.p99,
+          floorAfter.max,
+          `${floorAfter.seconds} s`,
+          statuses(floorAfter),
         ],
       ],
     ),

@@ -3,7 +3,12 @@ import { timestamp } from "./fields.ts";
 
 // What the admin app's overview and customer screens read (API.md, "Merchant admin").
 
-const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day, YYYY-MM-DD"));
+const day = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day, YYYY-MM-DD"),
+  // A real day of the calendar (not 2026-02-30).
+  v.check((s) => new Date(`${s}T00:00:00.000Z`).toISOString().startsWith(s), "must be a day, YYYY-MM-DD"),
+);
 const average = v.nullable(v.number());
 
 export const OverviewQuery = v.object({
@@ -38,8 +43,10 @@ export type Overview = v.InferOutput<typeof Overview>;
 
 export const CustomerSearchQuery = v.object({
   q: v.pipe(
-    v.string(),
-    v.maxLength(254),
+    v.string("must be a customer id or an email address"),
+    v.trim(),
+    v.check((q) => q.length > 0 && [...q].length <= 254, "must be a customer id or an email address"),
+    v.metadata({ minLength: 1, maxLength: 254 }),
     v.description("a customer id (or its beginning) or an email address"),
   ),
 });

@@ -1,5 +1,6 @@
 import * as v from "valibot";
-import { cursorPage, timestamp } from "./fields.ts";
+import { cursorPage, queryCursor, queryLimit, timestamp } from "./fields.ts";
+import { LIMITS } from "./limits.ts";
 
 // The audit log as GET /v1/admin/audit answers it (API.md, "Audit").
 
@@ -22,13 +23,38 @@ export const AuditItem = v.object({
 export type AuditItem = v.InferOutput<typeof AuditItem>;
 export const AuditPage = cursorPage(AuditItem);
 
+const filter = (max: number, description: string) =>
+  v.optional(
+    v.pipe(
+      v.string(),
+      v.check((s) => s.length > 0 && [...s].length <= max, `must be 1–${max} characters`),
+      v.metadata({ minLength: 1, maxLength: max }),
+      v.description(description),
+    ),
+  );
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
+const TIME_MESSAGE = "must be an ISO 8601 time, e.g. 2026-03-01T12:00:00Z";
+
+/** An ISO 8601 time (a day alone is its midnight UTC), as the log stores it: UTC, milliseconds. */
+const time = (description: string) =>
+  v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(ISO_TIME, TIME_MESSAGE),
+      v.check((s) => !Number.isNaN(Date.parse(s)), TIME_MESSAGE),
+      v.description(description),
+      v.transform((s) => new Date(s).toISOString()),
+    ),
+  );
+
 /** Filters of the list: each optional; times are ISO 8601. */
 export const AuditListQuery = v.object({
-  action: v.optional(v.pipe(v.string(), v.maxLength(100), v.description("e.g. review.moderate"))),
-  actor: v.optional(v.pipe(v.string(), v.maxLength(200), v.description("a key id, user id or CLI user"))),
-  target: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  since: v.optional(v.pipe(v.string(), v.description("rows at or after this ISO 8601 time"))),
-  until: v.optional(v.pipe(v.string(), v.description("rows before this ISO 8601 time"))),
-  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.description("1–100, default 50"))),
-  cursor: v.optional(v.string()),
+  action: filter(100, "e.g. review.moderate"),
+  actor: filter(200, "a key id, user id or CLI user"),
+  target: filter(200, "the id of what changed"),
+  since: time("rows at or after this ISO 8601 time"),
+  until: time("rows before this ISO 8601 time"),
+  limit: queryLimit(LIMITS.auditLimitMax, LIMITS.auditLimitDefault),
+  cursor: queryCursor(LIMITS.cursorMax),
 });

@@ -1,5 +1,6 @@
 import * as v from "valibot";
-import { cursorPage, httpUrl, text } from "./fields.ts";
+import { cursorPage, httpUrl, queryCursor, text } from "./fields.ts";
+import { LIMITS } from "./limits.ts";
 
 // The merchant's catalog (API.md, "Catalog"): what review-request emails and the hosted review
 // page show of a product.
@@ -41,4 +42,4 @@ export type CatalogProduct = v.InferOutput<typeof CatalogProduct>;
 
 export const CatalogPage = cursorPage(CatalogProduct);
 
-export const CatalogQuery = v.object({ cursor: v.optional(v.string()) });
+export const CatalogQuery = v.object({ cursor: queryCursor(LIMITS.cursorMax) });

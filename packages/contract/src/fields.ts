@@ -63,5 +63,59 @@ export const timestamp = v.pipe(v.string(), v.metadata({ format: "date-time" }))
 export const cursorPage = <T extends v.GenericSchema>(item: T) =>
   v.object({ items: v.array(item), nextCursor: v.nullable(v.string()) });
 
-/** A query flag: `1`/`true` on, `0`/`false`/empty off. */
-export const queryFlag = v.optional(v.picklist(["1", "0", "true", "false", ""], "must be 1 or 0"));
+// Query strings: every value arrives as a string. Each parameter's schema checks it with the
+// message the client gets (422 validation_failed, one per field), then turns it into the value the
+// server uses; the OpenAPI document shows what it takes as input (up to the first transform) and
+// its default.
+
+/** A query flag: `1`/`true` on, `0`/`false`/empty off (default off); a boolean once parsed. */
+export const queryFlag = v.optional(
+  v.pipe(
+    v.picklist(["1", "0", "true", "false", ""], "must be 1 or 0"),
+    v.transform((flag) => flag === "1" || flag === "true"),
+  ),
+  "0",
+);
+
+/** A page size from 1 to `max` (default `fallback`); a number once parsed. */
+/* @__NO_SIDE_EFFECTS__ */
+export function queryLimit(max: number, fallback: number) {
+  const message = `must be an integer from 1 to ${max}`;
+  return v.optional(
+    v.pipe(
+      v.string(message),
+      v.regex(/^\d{1,3}$/, message),
+      v.description(`an integer from 1 to ${max}`),
+      v.transform(Number),
+      v.minValue(1, message),
+      v.maxValue(max, message),
+    ),
+    String(fallback),
+  );
+}
+
+/** An opaque paging cursor (the server decodes it; empty is none). */
+/* @__NO_SIDE_EFFECTS__ */
+export const queryCursor = (max: number) =>
+  v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(max, "is not a cursor of this list; start again without it"),
+      v.description("nextCursor of the previous page"),
+      v.transform((cursor) => cursor || undefined),
+    ),
+  );
+
+/** Text of at most `max` characters, trimmed; empty is none. */
+/* @__NO_SIDE_EFFECTS__ */
+export const queryText = (max: number, description: string) =>
+  v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.check((s) => [...s].length <= max, `must be at most ${max} characters`),
+      v.metadata({ maxLength: max }),
+      v.description(description),
+      v.transform((s) => s || undefined),
+    ),
+  );

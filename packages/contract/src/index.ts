@@ -9,7 +9,18 @@ export * from "./audit.ts";
 export * from "./catalog.ts";
 export * from "./earning.ts";
 export * from "./error-codes.ts";
-export { amount, count, cursorPage, httpUrl, queryFlag, text, timestamp } from "./fields.ts";
+export {
+  amount,
+  count,
+  cursorPage,
+  httpUrl,
+  queryCursor,
+  queryFlag,
+  queryLimit,
+  queryText,
+  text,
+  timestamp,
+} from "./fields.ts";
 export * from "./keys.ts";
 export * from "./limits.ts";
 export * from "./loyalty.ts";

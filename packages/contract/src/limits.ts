@@ -11,6 +11,8 @@ export const LIMITS = {
   customerTokenMax: 512,
   listLimitDefault: 10,
   listLimitMax: 50,
+  /** The photo gallery's default page (a grid or carousel shows more at once than the list). */
+  galleryLimitDefault: 20,
   summariesMax: 100,
   searchMax: 200,
   voterMax: 128,
@@ -19,6 +21,9 @@ export const LIMITS = {
   /** Admin lists (moderation queue): default and largest page. */
   adminListLimitDefault: 20,
   adminListLimitMax: 100,
+  /** The audit log's page: default and largest. */
+  auditLimitDefault: 50,
+  auditLimitMax: 100,
   /** What a bulk moderation names per review (ids, versions): bounds, not formats. */
   reviewIdMax: 100,
   etagMax: 100,

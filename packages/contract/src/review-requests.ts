@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { count, cursorPage, text, timestamp } from "./fields.ts";
+import { count, cursorPage, queryCursor, text, timestamp } from "./fields.ts";
 import { LIMITS } from "./limits.ts";
 
 // Review requests (API.md, "Review requests"): the store's settings, the request list and its
@@ -88,7 +88,7 @@ export const ReviewRequestPage = cursorPage(ReviewRequest);
 
 export const ReviewRequestQuery = v.object({
   status: v.optional(v.picklist(REQUEST_STATUSES, `must be one of ${REQUEST_STATUSES.join(", ")}`)),
-  cursor: v.optional(v.string()),
+  cursor: queryCursor(LIMITS.cursorMax),
 });
 
 /** The funnel, all time: how many requests are in each state and went through each step. */

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { cursorPage, queryFlag, text, timestamp } from "./fields.ts";
+import { cursorPage, queryCursor, queryFlag, queryLimit, queryText, text, timestamp } from "./fields.ts";
 import { LIMITS } from "./limits.ts";
 import {
   MEDIA_KINDS,
@@ -69,6 +69,13 @@ export const ReviewPage = v.object({
   items: v.array(Review),
   nextCursor: v.nullable(v.string()),
   total: v.number(),
+  /**
+   * A text search (`q`) stopped at its first matches in the list's order (1,000): `total` is then
+   * "at least". Absent otherwise.
+   */
+  totalCapped: v.optional(
+    v.pipe(v.literal(true), v.description("the search stopped at its first 1,000 matches: total is a floor")),
+  ),
 });
 export type ReviewPage = v.InferOutput<typeof ReviewPage>;
 
@@ -138,6 +145,10 @@ export const VoteSubmission = v.object(
   {
     value: v.picklist(VOTE_VALUES, 'must be "up" or "down"'),
     voter: text(1, LIMITS.voterMax, "a voter id"),
+    /** The shopper's customer token, as the X-Plaudit-Customer header would carry it (either works). */
+    customerToken: v.optional(
+      v.pipe(v.string("must be a string"), v.maxLength(LIMITS.customerTokenMax, "is too long")),
+    ),
   },
   "must be a JSON object",
 );
@@ -153,36 +164,63 @@ export type GalleryItem = v.InferOutput<typeof GalleryItem>;
 export const GalleryPage = cursorPage(GalleryItem);
 export type GalleryPage = v.InferOutput<typeof GalleryPage>;
 
-// Query strings (documented parameters; every value arrives as a string).
+// Query strings (fields.ts: checked with the client's messages, then parsed; the OpenAPI document
+// shows what each takes and its default).
 
 const productId = text(1, LIMITS.productIdMax, "a product id");
-const cursor = v.pipe(v.string(), v.maxLength(LIMITS.cursorMax));
-const limitText = (max: number) =>
-  v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.metadata({ description: `an integer from 1 to ${max}` }));
+const cursor = queryCursor(LIMITS.cursorMax);
 
 export const SummariesQuery = v.object({
   products: v.pipe(
-    v.string(),
+    v.string(`must list 1–${LIMITS.summariesMax} product ids`),
     v.description(`comma list of 1–${LIMITS.summariesMax} product ids, answered in the order asked`),
+    v.transform((list) => (list === "" ? [] : list.split(","))),
+    v.minLength(1, `must list 1–${LIMITS.summariesMax} product ids`),
+    v.maxLength(LIMITS.summariesMax, `must list 1–${LIMITS.summariesMax} product ids`),
+    v.check(
+      (ids) => ids.every((id) => id.length > 0 && [...id].length <= LIMITS.productIdMax),
+      `each product id must be 1–${LIMITS.productIdMax} characters`,
+    ),
   ),
 });
 
-export const ReviewListQuery = v.object({
-  sort: v.optional(v.picklist(REVIEW_SORTS), "newest"),
-  rating: v.optional(v.pipe(v.string(), v.regex(/^[1-5](,[1-5])*$/), v.description("comma list of 1–5"))),
+/** The review list's filters (the public list and the moderation queue share them). */
+const listFilters = {
+  rating: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^ *(?:[1-5] *(?:, *[1-5] *)*)?$/, "must be a comma list of ratings 1–5"),
+      v.description("comma list of 1–5"),
+      v.transform((list) => {
+        const ratings = [
+          ...new Set(
+            list
+              .split(",")
+              .filter((r) => r.trim() !== "")
+              .map(Number),
+          ),
+        ];
+        return ratings.length > 0 ? (ratings as Rating[]) : undefined;
+      }),
+    ),
+  ),
   media: queryFlag,
   verified: queryFlag,
-  q: v.optional(
-    v.pipe(v.string(), v.maxLength(LIMITS.searchMax), v.description("text search in title and body")),
-  ),
-  limit: v.optional(limitText(LIMITS.listLimitMax)),
-  cursor: v.optional(cursor),
+  q: queryText(LIMITS.searchMax, "text search in title and body"),
+};
+
+export const ReviewListQuery = v.object({
+  sort: v.optional(v.picklist(REVIEW_SORTS, `must be one of ${REVIEW_SORTS.join(", ")}`), "newest"),
+  ...listFilters,
+  limit: queryLimit(LIMITS.listLimitMax, LIMITS.listLimitDefault),
+  cursor,
 });
+export type ReviewListQuery = v.InferOutput<typeof ReviewListQuery>;
 
 export const GalleryQuery = v.object({
-  limit: v.optional(limitText(LIMITS.listLimitMax)),
+  limit: queryLimit(LIMITS.listLimitMax, LIMITS.galleryLimitDefault),
   product: v.optional(productId),
-  cursor: v.optional(cursor),
+  cursor,
 });
 
 // The merchant's moderation (admin API).
@@ -204,15 +242,12 @@ export const AdminReviewPage = cursorPage(AdminReview);
 export type AdminReviewPage = v.InferOutput<typeof AdminReviewPage>;
 
 export const AdminReviewQuery = v.object({
-  status: v.optional(v.picklist(REVIEW_STATUSES)),
+  status: v.optional(v.picklist(REVIEW_STATUSES, "must be pending, published or rejected")),
   product: v.optional(productId),
   // The public list's filters, by the same rules.
-  rating: ReviewListQuery.entries.rating,
-  media: queryFlag,
-  verified: queryFlag,
-  q: ReviewListQuery.entries.q,
-  limit: v.optional(limitText(LIMITS.adminListLimitMax)),
-  cursor: v.optional(cursor),
+  ...listFilters,
+  limit: queryLimit(LIMITS.adminListLimitMax, LIMITS.adminListLimitDefault),
+  cursor,
 });
 
 export const ReviewPatch = v.object(
@@ -268,12 +303,12 @@ export const AdminMedia = v.object({
 
 /** GET /v1/admin/media: attached photos and videos by status (held ones wait for a moderator). */
 export const AdminMediaQuery = v.object({
-  status: v.optional(v.picklist(ADMIN_MEDIA_STATUSES)),
+  status: v.optional(v.picklist(ADMIN_MEDIA_STATUSES, `must be one of ${ADMIN_MEDIA_STATUSES.join(", ")}`)),
   review: v.optional(
     v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.description("only this review's media")),
   ),
-  limit: v.optional(limitText(LIMITS.adminListLimitMax)),
-  cursor: v.optional(cursor),
+  limit: queryLimit(LIMITS.adminListLimitMax, LIMITS.adminListLimitDefault),
+  cursor,
 });
 export const AdminMediaItem = v.object({
   ...AdminMedia.entries,

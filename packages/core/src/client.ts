@@ -51,7 +51,8 @@ export interface PlauditClient {
   /** One published review; a pending, rejected or unknown one rejects with code "review_not_found" (404). */
   getReview(reviewId: string): Promise<Review>;
   submitReview(productId: string, input: ReviewInput): Promise<SubmitReviewResponse>;
-  vote(reviewId: string, value: VoteValue, voter: string): Promise<VoteResponse>;
+  /** With the shopper's customer token the vote counts once per customer, else once per address. */
+  vote(reviewId: string, value: VoteValue, voter: string, customerToken?: string): Promise<VoteResponse>;
   listMedia(query?: MediaQuery): Promise<GalleryPage>;
   uploadMedia(file: Blob, opts?: UploadOptions): Promise<Media>;
   loyaltyProgram(): Promise<LoyaltyProgram>;
@@ -122,9 +123,10 @@ export function createClient(options: ClientOptions): PlauditClient {
         json: input,
       });
     },
-    vote(reviewId, value, voter) {
+    vote(reviewId, value, voter, customerToken) {
+      // The token goes in the body, as submitReview's does (JSON leaves an undefined one out).
       return http.send("POST", http.url(`${storePath}reviews/${enc(reviewId)}/votes`), has("up"), {
-        json: { value, voter },
+        json: { value, voter, customerToken },
       });
     },
     listMedia(query = {}) {

@@ -41,7 +41,8 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : undefined;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+/** A JSON object (not null, not an array): error bodies, kept votes, JSON-LD nodes. */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 function stringFields(value: unknown): Record<string, string> | undefined {

@@ -2,7 +2,9 @@
 // a reload (the API counts votes but cannot say which were this voter's). Review ids are opaque
 // and unique, so one map serves every store on the page. Storage can throw: then votes live for
 // this page only, as before.
+
 import type { VoteValue } from "./api-types.ts";
+import { isRecord } from "./errors.ts";
 
 const KEY = "plaudit:votes";
 const KEEP = 500;
@@ -11,7 +13,7 @@ export function loadMyVotes(storage: () => Storage | undefined): Record<string, 
   try {
     const parsed: unknown = JSON.parse(storage()?.getItem(KEY) ?? "{}");
     const votes: Record<string, VoteValue> = {};
-    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
+    if (isRecord(parsed)) {
       for (const [id, value] of Object.entries(parsed))
         if (value === "up" || value === "down") votes[id] = value;
     }

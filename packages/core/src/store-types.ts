@@ -96,5 +96,7 @@ export interface SliceContext {
   /** The browser storage the store keeps the voter id and votes in (may be undefined or throw). */
   storage: () => Storage | undefined;
   voterId(): string;
+  /** The page's shopper token (store.customerToken): votes and reviews speak for that customer. */
+  customerToken(): string | undefined;
   loadSummary(config: StoreConfig, productId: string, force?: boolean): Promise<void>;
 }

@@ -138,6 +138,20 @@ describe("votes", () => {
     expect(voted).toHaveBeenCalledWith({ store: "demo", reviewId: "r1", value: "up" });
   });
 
+  it("sends the page's shopper token with a vote, and none for an anonymous shopper", async () => {
+    const { store, calls } = storeWith(() => json({ up: 1, down: 0 }));
+    await store.vote(cfg, review("r1"), "up");
+    expect(JSON.parse(calls[0]!.body)).toEqual({ value: "up", voter: store.voterId() });
+    // The server counts a signed-in shopper once per customer (issue 19), not once per address.
+    store.identifyShopper("c-ana.1767225600.abc123");
+    await store.vote(cfg, review("r2"), "up");
+    expect(JSON.parse(calls[1]!.body)).toEqual({
+      value: "up",
+      voter: store.voterId(),
+      customerToken: "c-ana.1767225600.abc123",
+    });
+  });
+
   it("rolls the count and my vote back when the server refuses, and rejects", async () => {
     const { store } = storeWith((request) =>
       request.method === "POST"

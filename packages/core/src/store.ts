@@ -76,7 +76,15 @@ export function createPlauditStore(options: StoreOptions = {}): PlauditStore {
     return request;
   };
 
-  const ctx: SliceContext = { api, client, events, storage, voterId: createVoterId(storage), loadSummary };
+  const ctx: SliceContext = {
+    api,
+    client,
+    events,
+    storage,
+    voterId: createVoterId(storage),
+    customerToken: () => customerToken(),
+    loadSummary,
+  };
 
   const setSubmission = (key: string, value: PlauditState["submissions"][string]) =>
     api.setState((state) => ({ submissions: { ...state.submissions, [key]: value } }));

@@ -45,7 +45,7 @@ export function votesSlice(ctx: SliceContext): Pick<PlauditActions, "vote"> {
 
       setVote(value, (helpful) => shift(helpful, previous, value));
       try {
-        const counts = await ctx.client(config).vote(review.id, value, ctx.voterId());
+        const counts = await ctx.client(config).vote(review.id, value, ctx.voterId(), ctx.customerToken());
         // The server's counts include other shoppers' votes since the list loaded.
         api.setState((state) => ({ reviewLists: withHelpful(state, review.id, () => counts) }));
       } catch (error) {

@@ -7,7 +7,9 @@ import { defineElements, WIDGET_DEFINITIONS } from "./plaudit-elements.ts";
 import { type PlauditApi, startPlaudit } from "./start-plaudit.ts";
 
 // Each of the six widget kinds mounts all three ways — a data-plaudit host found by the loader, an
-// npm mount call, a custom element — from its one definition, against a stand-in API.
+// npm mount call, a custom element — from its one definition, against a stand-in API. The quick
+// check in the test DOM; e2e/widget-kinds.test.ts does the same in Chromium against the real
+// server, with plaudit.js and @plaudit/embed's built package.
 
 const API = "https://reviews.test";
 const program = {

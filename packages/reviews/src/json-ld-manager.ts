@@ -9,7 +9,7 @@
 // page's only ProductGroup; the page's only Product — whatever its sku, since themes write the
 // selected variant's SKU while our host names the product by handle. The original text is put
 // back when the last widget goes. Only a page with none of these gets a Product node of our own.
-import type { Review, Summary } from "@plaudit/core";
+import { isRecord, type Review, type Summary } from "@plaudit/core";
 import { buildProductJsonLd, type JsonLdNode, mergeRatingInto, serializeJsonLd } from "./json-ld.ts";
 
 export interface JsonLdContribution {
@@ -40,8 +40,8 @@ const pages = new WeakMap<Document, Map<string, Entry>>();
 const hasType = (node: JsonLdNode, type: string) =>
   node["@type"] === type || (Array.isArray(node["@type"]) && node["@type"].includes(type));
 const isProduct = (node: JsonLdNode) => hasType(node, "Product");
-const isNode = (value: unknown): value is JsonLdNode =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+// Core's check, one copy on the page: a JSON-LD node is any JSON object.
+const isNode = isRecord as (value: unknown) => value is JsonLdNode;
 
 /** Nodes at the top level, in a top-level array, or in `@graph` (not nested ones such as variants). */
 function topNodes(doc: unknown): JsonLdNode[] {

@@ -52,16 +52,28 @@ interface Bucket {
   updatedMs: number;
 }
 
-export function createMemoryRateLimiter(options: { maxBuckets?: number } = {}): RateLimiter {
-  const maxBuckets = options.maxBuckets ?? 100_000;
+/**
+ * Token buckets in memory, by key: each refills at its rule's rate up to its capacity; the least
+ * recently used is forgotten past `maxBuckets` (a forgotten bucket is full again). The write
+ * limiter below and the admin-failure throttle (http/admin-failures.ts) both count with these.
+ */
+export function createTokenBuckets(maxBuckets: number) {
   const buckets = new Map<string, Bucket>();
-
+  const refilled = (bucket: Bucket, rule: BucketRule, nowMs: number) =>
+    Math.min(
+      rule.capacity,
+      bucket.tokens + (Math.max(0, nowMs - bucket.updatedMs) / 1000) * rule.refillPerSecond,
+    );
   return {
-    async take(key, rule, now) {
-      const nowMs = now.getTime();
+    /** Tokens in `key`'s bucket now, without touching it. */
+    peek(key: string, rule: BucketRule, nowMs: number): number {
+      const bucket = buckets.get(key);
+      return bucket ? refilled(bucket, rule, nowMs) : rule.capacity;
+    },
+    /** `key`'s bucket refilled to now and made the most recently used (created full). */
+    touch(key: string, rule: BucketRule, nowMs: number): Bucket {
       const bucket = buckets.get(key) ?? { tokens: rule.capacity, updatedMs: nowMs };
-      const elapsed = Math.max(0, nowMs - bucket.updatedMs) / 1000;
-      bucket.tokens = Math.min(rule.capacity, bucket.tokens + elapsed * rule.refillPerSecond);
+      bucket.tokens = refilled(bucket, rule, nowMs);
       bucket.updatedMs = nowMs;
       // Re-insert so Map order is least-recently-used first; evict the oldest past the cap.
       buckets.delete(key);
@@ -70,14 +82,25 @@ export function createMemoryRateLimiter(options: { maxBuckets?: number } = {}): 
         const oldest = buckets.keys().next().value;
         if (oldest !== undefined) buckets.delete(oldest);
       }
+      return bucket;
+    },
+  };
+}
+
+/** Seconds until a bucket holding `tokens` has one again. */
+export const secondsUntilToken = (tokens: number, rule: BucketRule) =>
+  Math.max(1, Math.ceil((1 - tokens) / rule.refillPerSecond));
+
+export function createMemoryRateLimiter(options: { maxBuckets?: number } = {}): RateLimiter {
+  const buckets = createTokenBuckets(options.maxBuckets ?? 100_000);
+  return {
+    async take(key, rule, now) {
+      const bucket = buckets.touch(key, rule, now.getTime());
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1;
         return { allowed: true };
       }
-      return {
-        allowed: false,
-        retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / rule.refillPerSecond)),
-      };
+      return { allowed: false, retryAfterSeconds: secondsUntilToken(bucket.tokens, rule) };
     },
   };
 }

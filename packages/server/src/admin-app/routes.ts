@@ -9,6 +9,7 @@ import type { RouteModule } from "../context.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
+import { parseQuery } from "../validation.ts";
 import { customerDetail, findCustomers } from "./customers.ts";
 import { type OverviewRange, storeOverview } from "./overview.ts";
 
@@ -18,25 +19,15 @@ const DAY = 86_400_000;
 export const OVERVIEW_DEFAULT_DAYS = 84;
 export const OVERVIEW_MAX_DAYS = 1096;
 
-const isDay = (value: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00.000Z`).toISOString().startsWith(value);
-
-function parseRange(query: Record<string, string | undefined>, now: Date): OverviewRange {
-  const fields: Record<string, string> = {};
+/** The overview's range: `to` defaults to today, `from` to twelve weeks before `to`. */
+function rangeOf(query: { from?: string | undefined; to?: string | undefined }, now: Date): OverviewRange {
   const to = query.to ?? now.toISOString().slice(0, 10);
-  if (!isDay(to)) fields.to = "must be a day, YYYY-MM-DD";
   const from =
-    query.from ??
-    (isDay(to)
-      ? new Date(Date.parse(to) - (OVERVIEW_DEFAULT_DAYS - 1) * DAY).toISOString().slice(0, 10)
-      : to);
-  if (!isDay(from)) fields.from = "must be a day, YYYY-MM-DD";
-  if (!fields.to && !fields.from) {
-    const days = (Date.parse(to) - Date.parse(from)) / DAY + 1;
-    if (days < 1) fields.from = "must not be after to";
-    else if (days > OVERVIEW_MAX_DAYS) fields.from = `must be at most ${OVERVIEW_MAX_DAYS} days before to`;
-  }
-  if (Object.keys(fields).length > 0) throw validationFailed(fields);
+    query.from ?? new Date(Date.parse(to) - (OVERVIEW_DEFAULT_DAYS - 1) * DAY).toISOString().slice(0, 10);
+  const days = (Date.parse(to) - Date.parse(from)) / DAY + 1;
+  if (days < 1) throw validationFailed({ from: "must not be after to" });
+  if (days > OVERVIEW_MAX_DAYS)
+    throw validationFailed({ from: `must be at most ${OVERVIEW_MAX_DAYS} days before to` });
   return { from, to };
 }
 
@@ -63,7 +54,7 @@ export const adminAppRoutes: RouteModule = {
       }),
       requireScope("reviews:read"),
       async (c) => {
-        const range = parseRange(c.req.query(), ctx.clock());
+        const range = rangeOf(parseQuery(c, OverviewQuery), ctx.clock());
         return c.json(await storeOverview(ctx.db, c.get("store").id, range), 200, NO_STORE);
       },
     );
@@ -79,9 +70,7 @@ export const adminAppRoutes: RouteModule = {
       }),
       requireScope("customers:read"),
       async (c) => {
-        const q = c.req.query("q")?.trim() ?? "";
-        if (q.length < 1 || [...q].length > 254)
-          throw validationFailed({ q: "must be a customer id or an email address" });
+        const { q } = parseQuery(c, CustomerSearchQuery);
         return c.json({ items: await findCustomers(ctx.db, c.get("store").id, q) }, 200, NO_STORE);
       },
     );

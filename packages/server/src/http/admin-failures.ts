@@ -3,6 +3,8 @@
 // apart while throttled). In memory, per process, like the write limits (docs/server.md); always
 // on, even with PLAUDIT_RATE_LIMITS=off, which is for load tests of the public routes.
 
+import { createTokenBuckets, secondsUntilToken } from "../rate-limit.ts";
+
 export interface AdminFailureRule {
   /** Failures allowed at once. */
   burst: number;
@@ -23,27 +25,17 @@ export function createAdminFailures(
   rule: AdminFailureRule = ADMIN_FAILURE_RULE,
   maxAddresses = 50_000,
 ): AdminFailures {
-  // Failures not yet forgiven, per address (oldest-touched first, for eviction).
-  const counts = new Map<string, { failures: number; atMs: number }>();
-  const current = (address: string, nowMs: number): number => {
-    const entry = counts.get(address);
-    if (!entry) return 0;
-    return Math.max(0, entry.failures - (Math.max(0, nowMs - entry.atMs) / 1000) * rule.perSecond);
-  };
+  // A failure takes a token from the address's bucket (the write limiter's buckets, rate-limit.ts):
+  // `burst` of them at once, forgiven at `perSecond`; an empty bucket waits for its next token.
+  const bucket = { capacity: rule.burst, refillPerSecond: rule.perSecond };
+  const buckets = createTokenBuckets(maxAddresses);
   return {
     retryAfter(address, now) {
-      const failures = current(address, now.getTime());
-      return failures < rule.burst ? 0 : Math.max(1, Math.ceil((failures - rule.burst + 1) / rule.perSecond));
+      const tokens = buckets.peek(address, bucket, now.getTime());
+      return tokens > 0 ? 0 : secondsUntilToken(tokens, bucket);
     },
     record(address, now) {
-      const nowMs = now.getTime();
-      const failures = current(address, nowMs) + 1;
-      counts.delete(address);
-      counts.set(address, { failures, atMs: nowMs });
-      if (counts.size > maxAddresses) {
-        const oldest = counts.keys().next().value;
-        if (oldest !== undefined) counts.delete(oldest);
-      }
+      buckets.touch(address, bucket, now.getTime()).tokens -= 1;
     },
   };
 }

@@ -5,7 +5,6 @@ import {
   AdminMediaQuery,
   GalleryPage,
   GalleryQuery,
-  LIMITS,
   Media,
   MediaPatch,
   MediaSettings,
@@ -18,7 +17,7 @@ import { appendAudit, auditEvent, recordAudit } from "../audit/audit-log.ts";
 import type { AppContext, RouteModule } from "../context.ts";
 import { decodeTimeIdCursor } from "../db/time-id-cursor.ts";
 import { transaction } from "../db/transaction.ts";
-import { ApiError, errorBody, validationFailed } from "../errors.ts";
+import { ApiError, errorBody } from "../errors.ts";
 import { cacheableJson } from "../http/cache.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
@@ -26,7 +25,7 @@ import { publicOriginOf } from "../http/public-origin.ts";
 import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { deletePendingFiles } from "../privacy/after-erasure.ts";
-import { parseOrFail } from "../validation.ts";
+import { NOT_A_CURSOR, parseOrFail, parseQuery } from "../validation.ts";
 import { adminMediaPage, loadMediaSettings, mediaFileKey, saveMediaSettings } from "./admin-media.ts";
 import { parseRange } from "./byte-range.ts";
 import { galleryPage } from "./media-gallery.ts";
@@ -164,18 +163,11 @@ export const mediaRoutes: RouteModule = {
         ],
       }),
       async (c) => {
-        const fields: Record<string, string> = {};
-        const limitText = c.req.query("limit");
-        const limit = limitText === undefined ? 20 : Number(limitText);
-        if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.listLimitMax)
-          fields.limit = `must be an integer from 1 to ${LIMITS.listLimitMax}`;
-        const product = c.req.query("product");
-        if (product !== undefined && (product.length < 1 || [...product].length > LIMITS.productIdMax))
-          fields.product = `must be 1–${LIMITS.productIdMax} characters`;
-        const cursor = c.req.query("cursor");
-        const after = cursor ? decodeTimeIdCursor(cursor) : undefined;
-        if (cursor && !after) fields.cursor = "is not a cursor of this gallery; start again without it";
-        if (Object.keys(fields).length > 0) throw validationFailed(fields);
+        const cursor = c.req.query("cursor") || undefined;
+        const after = cursor === undefined ? undefined : decodeTimeIdCursor(cursor);
+        const { limit, product } = parseQuery(c, GalleryQuery, {
+          alsoBad: cursor !== undefined && !after ? NOT_A_CURSOR : {},
+        });
         return cacheableJson(
           c,
           await galleryPage(ctx.db, {
@@ -237,17 +229,12 @@ export const mediaRoutes: RouteModule = {
       }),
       requireScope("reviews:read"),
       async (c) => {
-        const query = parseOrFail(AdminMediaQuery, c.req.query());
-        const limit = query.limit === undefined ? 20 : Number(query.limit);
-        const after = query.cursor ? decodeTimeIdCursor(query.cursor) : undefined;
-        const badLimit = limit < 1 || limit > LIMITS.adminListLimitMax;
-        if ((query.cursor && !after) || badLimit)
-          throw validationFailed({
-            ...(badLimit ? { limit: `must be an integer from 1 to ${LIMITS.adminListLimitMax}` } : {}),
-            ...(query.cursor && !after
-              ? { cursor: "is not a cursor of this list; start again without it" }
-              : {}),
-          });
+        const cursor = c.req.query("cursor") || undefined;
+        const after = cursor === undefined ? undefined : decodeTimeIdCursor(cursor);
+        const query = parseQuery(c, AdminMediaQuery, {
+          alsoBad: cursor !== undefined && !after ? NOT_A_CURSOR : {},
+        });
+        const { limit } = query;
         c.header("Cache-Control", "no-store");
         return c.json(
           await adminMediaPage(ctx.db, {

@@ -17,9 +17,9 @@ import { readJsonBody } from "../http/json-body.ts";
 import { requireScope } from "../http/require-scope.ts";
 import { enqueueJob } from "../jobs/index.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
-import { parseOrFail } from "../validation.ts";
-import { listRequests, REQUEST_STATUSES, requestMetrics, toAdminRequest } from "./request-list.ts";
-import type { ReviewRequestStatus, ReviewRequestsTable } from "./request-tables.ts";
+import { NOT_A_CURSOR, parseOrFail, parseQuery } from "../validation.ts";
+import { listRequests, requestMetrics, toAdminRequest } from "./request-list.ts";
+import type { ReviewRequestsTable } from "./request-tables.ts";
 import { SEND_JOB, type SendPayload } from "./schedule.ts";
 import { defaultSettings, loadSettings, saveSettings } from "./settings.ts";
 
@@ -126,17 +126,14 @@ export const reviewRequestAdminRoutes: RouteModule = {
       }),
       gate,
       async (c) => {
-        const fields: Record<string, string> = {};
-        const status = c.req.query("status");
-        if (status !== undefined && !(REQUEST_STATUSES as readonly string[]).includes(status))
-          fields.status = `must be one of ${REQUEST_STATUSES.join(", ")}`;
-        const cursor = c.req.query("cursor");
-        const after = cursor ? decodeTimeIdCursor(cursor) : undefined;
-        if (cursor && !after) fields.cursor = "is not a cursor of this list; start again without it";
-        if (Object.keys(fields).length > 0) throw validationFailed(fields);
+        const cursor = c.req.query("cursor") || undefined;
+        const after = cursor === undefined ? undefined : decodeTimeIdCursor(cursor);
+        const { status } = parseQuery(c, ReviewRequestQuery, {
+          alsoBad: cursor !== undefined && !after ? NOT_A_CURSOR : {},
+        });
         const page = await listRequests(ctx.db, {
           storeId: c.get("store").id,
-          ...(status ? { status: status as ReviewRequestStatus } : {}),
+          ...(status ? { status } : {}),
           ...(after ? { after } : {}),
         });
         return c.json(page, 200, NO_STORE);

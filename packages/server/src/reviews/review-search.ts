@@ -9,12 +9,19 @@ import type { ReviewFilters } from "./review-list.ts";
 // one or two characters, one with `%`, or a common one the trigram index matches everywhere) held
 // it for hundreds of milliseconds. Here a search walks the product's reviews in the list's own
 // order, a bounded chunk per query, matching in JavaScript and yielding to other requests between
-// chunks; every term takes this one bounded path. The whole ordered match list of a term is then
-// kept for a short while, so its next pages, its total and the same term from other shoppers cost
-// one small read. (PostgreSQL runs queries off the event loop and keeps its SQL search.)
+// chunks; every term takes this one bounded path. Each chunk starts where the last one ended by an
+// index range (a row-value comparison on the sort's index), so it costs the same at the end of the
+// walk as at its start. A term stops at its first SEARCH_MATCH_CAP matches in the list's order (a
+// one-letter term matches nearly everything: no shopper pages through a thousand of them); the
+// answer then says `totalCapped`. The ordered match list of a term is kept for a short while, so
+// its next pages, its total and the same term from other shoppers cost one small read.
+// (PostgreSQL runs queries off the event loop and keeps its SQL search.)
 
-/** Rows read per query: a few milliseconds of work, whatever the term. */
-export const SEARCH_CHUNK = 500;
+/** Rows read per query: about a millisecond of work on an idle core, whatever the term. */
+export const SEARCH_CHUNK = 200;
+
+/** Matches a term collects at most, in the list's order (its total is then "at least this many"). */
+export const SEARCH_MATCH_CAP = 1000;
 
 type Match = Pick<ReviewRow, "id" | "created_at" | "rating" | "helpful_score" | "has_media">;
 
@@ -22,6 +29,8 @@ export interface SearchPage {
   rows: ReviewRow[];
   nextCursor: string | null;
   total: number;
+  /** The walk stopped at the match cap: there may be more matches than `total`. */
+  capped: boolean;
 }
 
 export interface ReviewSearch {
@@ -51,24 +60,89 @@ function isAfter(sort: SortName, row: Match, values: (string | number)[]): boole
   return false;
 }
 
+type Segment = ReturnType<typeof segmentsOf>[number];
+
+/**
+ * One chunk's query: the segment's reviews after `after` (the last row's key values) in its order.
+ * `(a, b, c) < (x, y, z)` lets SQLite start the index range there instead of skipping the rows
+ * before it, so every chunk costs the same (review-search.test.ts checks the plan).
+ */
+export function chunkQuery(
+  db: Database,
+  args: Pick<Parameters<ReviewSearch["page"]>[1], "storeId" | "productId" | "filters">,
+  segment: Segment,
+  after: (string | number)[] | undefined,
+) {
+  const { ratings, withMedia, verifiedOnly } = args.filters;
+  let query = db.kysely
+    .selectFrom("reviews")
+    .select(["id", "created_at", "rating", "helpful_score", "has_media", "search_text"])
+    .where("store_id", "=", args.storeId)
+    .where("product_id", "=", args.productId)
+    .where("status", "=", "published");
+  if (segment.fixed !== undefined) query = query.where("rating", "=", segment.fixed);
+  else if (ratings && ratings.length > 0) query = query.where("rating", "in", ratings);
+  if (withMedia) query = query.where("has_media", "=", 1);
+  if (verifiedOnly) query = query.where("verified", "=", 1);
+  if (after) {
+    const columns = segment.keys.map(([column]) => column) as [SortColumn, SortColumn];
+    const direction = segment.keys[0]?.[1] ?? "desc";
+    query = query.where((eb) =>
+      eb(
+        eb.refTuple(...columns),
+        direction === "desc" ? "<" : ">",
+        eb.tuple(...(after as [string | number, string | number])),
+      ),
+    );
+  }
+  for (const [column, direction] of segment.keys) query = query.orderBy(column, direction);
+  return query;
+}
+
+interface Walked {
+  matches: Match[];
+  capped: boolean;
+}
+
+/**
+ * The segments a sort is walked in, each in one direction over the rest of its keys: a sort whose
+ * keys all go one way is one segment; "lowest" (rating up, then newest first) is one per rating.
+ */
+export function segmentsOf(sort: SortName, ratings: number[] | undefined) {
+  const keys = SORT_KEYS[sort];
+  const [first, ...rest] = keys;
+  if (first && rest.every(([, direction]) => direction === first[1]))
+    return [{ fixed: undefined, keys: keys as readonly (readonly [SortColumn, "asc" | "desc"])[] }];
+  // Mixed directions: the first key is the rating (1–5); walk each rating's reviews in turn.
+  const order = first?.[1] === "asc" ? [1, 2, 3, 4, 5] : [5, 4, 3, 2, 1];
+  return order
+    .filter((r) => !ratings || ratings.length === 0 || ratings.includes(r))
+    .map((r) => ({ fixed: r, keys: rest }));
+}
+
 /**
  * A per-process search with its own cache: `ttlMs` how long a term's matches are reused (new
  * reviews show up in searches after at most that long), `maxMatches` how many matches all cached
- * terms may hold together (least recently used terms go first).
+ * terms may hold together (least recently used terms go first), `matchCap` how many matches one
+ * term collects at most, `chunk` the rows read per query.
  */
-export function createReviewSearch(options: { ttlMs?: number; maxMatches?: number } = {}): ReviewSearch {
+export function createReviewSearch(
+  options: { ttlMs?: number; maxMatches?: number; matchCap?: number; chunk?: number } = {},
+): ReviewSearch {
   const ttlMs = options.ttlMs ?? 30_000;
   const maxMatches = options.maxMatches ?? 200_000;
-  const cache = new Map<string, { matches: Match[]; until: number }>();
-  const walking = new Map<string, Promise<Match[]>>();
+  const matchCap = options.matchCap ?? SEARCH_MATCH_CAP;
+  const chunkRows = options.chunk ?? SEARCH_CHUNK;
+  const cache = new Map<string, Walked & { until: number }>();
+  const walking = new Map<string, Promise<Walked>>();
   let held = 0;
 
-  function remember(key: string, matches: Match[]) {
+  function remember(key: string, walked: Walked) {
     const old = cache.get(key);
     if (old) held -= old.matches.length;
     cache.delete(key);
-    cache.set(key, { matches, until: Date.now() + ttlMs });
-    held += matches.length;
+    cache.set(key, { ...walked, until: Date.now() + ttlMs });
+    held += walked.matches.length;
     for (const [oldest, entry] of cache) {
       if (held <= maxMatches || oldest === key) break;
       cache.delete(oldest);
@@ -76,40 +150,16 @@ export function createReviewSearch(options: { ttlMs?: number; maxMatches?: numbe
     }
   }
 
-  async function walk(db: Database, args: Parameters<ReviewSearch["page"]>[1]): Promise<Match[]> {
-    const sort = args.sort as SortName;
+  async function walk(db: Database, args: Parameters<ReviewSearch["page"]>[1]): Promise<Walked> {
     const term = args.filters.search.toLowerCase();
-    const { ratings, withMedia, verifiedOnly } = args.filters;
     const matches: Match[] = [];
-    let after: (string | number)[] | undefined;
-    for (;;) {
-      let query = db.kysely
-        .selectFrom("reviews")
-        .select(["id", "created_at", "rating", "helpful_score", "has_media", "search_text"])
-        .where("store_id", "=", args.storeId)
-        .where("product_id", "=", args.productId)
-        .where("status", "=", "published");
-      if (ratings && ratings.length > 0) query = query.where("rating", "in", ratings);
-      if (withMedia) query = query.where("has_media", "=", 1);
-      if (verifiedOnly) query = query.where("verified", "=", 1);
-      const from = after;
-      if (from) {
-        const keys = SORT_KEYS[sort];
-        query = query.where((eb) =>
-          eb.or(
-            keys.map(([column, direction], i) =>
-              eb.and([
-                ...keys.slice(0, i).map(([earlier], j) => eb(earlier, "=", from[j] as string | number)),
-                eb(column, direction === "desc" ? "<" : ">", from[i] as string | number),
-              ]),
-            ),
-          ),
-        );
-      }
-      for (const [column, direction] of SORT_KEYS[sort]) query = query.orderBy(column, direction);
-      const chunk = await query.limit(SEARCH_CHUNK).execute();
-      for (const row of chunk) {
-        if (row.search_text.includes(term)) {
+    for (const segment of segmentsOf(args.sort as SortName, args.filters.ratings)) {
+      const columns = segment.keys.map(([column]) => column);
+      let after: (string | number)[] | undefined;
+      for (;;) {
+        const chunk = await chunkQuery(db, args, segment, after).limit(chunkRows).execute();
+        for (const row of chunk) {
+          if (!row.search_text.includes(term)) continue;
           matches.push({
             id: row.id,
             created_at: row.created_at,
@@ -117,16 +167,18 @@ export function createReviewSearch(options: { ttlMs?: number; maxMatches?: numbe
             helpful_score: Number(row.helpful_score),
             has_media: Number(row.has_media),
           });
+          if (matches.length >= matchCap) return { matches, capped: true };
         }
+        const last = chunk.at(-1);
+        await yieldToOthers();
+        if (chunk.length < chunkRows || !last) break;
+        after = columns.map((column) => last[column] as string | number);
       }
-      const last = chunk.at(-1);
-      if (chunk.length < SEARCH_CHUNK || !last) return matches;
-      after = SORT_KEYS[sort].map(([column]) => last[column] as string | number);
-      await yieldToOthers();
     }
+    return { matches, capped: false };
   }
 
-  async function matchesFor(db: Database, args: Parameters<ReviewSearch["page"]>[1]): Promise<Match[]> {
+  async function matchesFor(db: Database, args: Parameters<ReviewSearch["page"]>[1]): Promise<Walked> {
     const { ratings, withMedia, verifiedOnly, search } = args.filters;
     const key = JSON.stringify([
       args.storeId,
@@ -138,14 +190,14 @@ export function createReviewSearch(options: { ttlMs?: number; maxMatches?: numbe
       Boolean(verifiedOnly),
     ]);
     const hit = cache.get(key);
-    if (hit && hit.until > Date.now()) return hit.matches;
+    if (hit && hit.until > Date.now()) return hit;
     // Shoppers asking the same term at once share one walk.
     let running = walking.get(key);
     if (!running) {
       running = walk(db, args)
-        .then((matches) => {
-          remember(key, matches);
-          return matches;
+        .then((walked) => {
+          remember(key, walked);
+          return walked;
         })
         .finally(() => walking.delete(key));
       walking.set(key, running);
@@ -156,7 +208,7 @@ export function createReviewSearch(options: { ttlMs?: number; maxMatches?: numbe
   return {
     async page(db, args) {
       const sort = args.sort as SortName;
-      const matches = await matchesFor(db, args);
+      const { matches, capped } = await matchesFor(db, args);
       const values = args.cursorValues;
       const start = values ? matches.findIndex((m) => isAfter(sort, m, values)) : 0;
       const slice = start < 0 ? [] : matches.slice(start, start + args.limit + 1);
@@ -178,6 +230,7 @@ export function createReviewSearch(options: { ttlMs?: number; maxMatches?: numbe
         rows: page,
         nextCursor: slice.length > args.limit && last ? encodeCursor(sort, last) : null,
         total: matches.length,
+        capped,
       };
     },
   };

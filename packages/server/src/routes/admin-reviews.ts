@@ -2,44 +2,23 @@ import {
   AdminReview,
   AdminReviewPage,
   AdminReviewQuery,
-  LIMITS,
-  REVIEW_STATUSES,
   ReviewBulkPatch,
   ReviewBulkResult,
   ReviewPatch,
 } from "@plaudit/contract";
 import { auditEvent } from "../audit/audit-log.ts";
 import type { RouteModule } from "../context.ts";
-import { ApiError, validationFailed } from "../errors.ts";
+import { ApiError } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { publicOriginOf } from "../http/public-origin.ts";
 import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
-import { decodeCursor } from "../reviews/cursor.ts";
 import { toAdminReview } from "../reviews/review-json.ts";
-import { listReviews, type ReviewFilters } from "../reviews/review-list.ts";
+import { listReviews } from "../reviews/review-list.ts";
 import { moderateReview, moderateReviews } from "../reviews/review-moderation.ts";
 import { mediaOfRow } from "../reviews/row-media.ts";
-import { parseOrFail } from "../validation.ts";
-import { parseReviewQuery } from "./review-query.ts";
-
-const STATUSES = REVIEW_STATUSES;
-
-/** The public list's filters (rating, media, verified, text), parsed by its rules; problems go into `fields`. */
-function adminFilters(query: Record<string, string>, fields: Record<string, string>): ReviewFilters {
-  try {
-    return parseReviewQuery({
-      rating: query.rating,
-      media: query.media,
-      verified: query.verified,
-      q: query.q,
-    }).filters;
-  } catch (error) {
-    if (!(error instanceof ApiError) || !error.fields) throw error;
-    Object.assign(fields, error.fields);
-    return {};
-  }
-}
+import { parseOrFail, parseQuery } from "../validation.ts";
+import { cursorValuesOf, reviewFilters } from "./review-query.ts";
 
 /** The merchant's moderation queue: list reviews by status, publish/reject them, reply. */
 export const adminReviewRoutes: RouteModule = {
@@ -65,33 +44,17 @@ export const adminReviewRoutes: RouteModule = {
       }),
       requireScope("reviews:read"),
       async (c) => {
-        const fields: Record<string, string> = {};
-        const status = c.req.query("status");
-        if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) {
-          fields.status = "must be pending, published or rejected";
-        }
-        const product = c.req.query("product");
-        if (product !== undefined && (product.length < 1 || [...product].length > LIMITS.productIdMax)) {
-          fields.product = `must be 1–${LIMITS.productIdMax} characters`;
-        }
-        const limitText = c.req.query("limit");
-        const limit = limitText === undefined ? LIMITS.adminListLimitDefault : Number(limitText);
-        if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.adminListLimitMax)
-          fields.limit = `must be an integer from 1 to ${LIMITS.adminListLimitMax}`;
-        const cursor = c.req.query("cursor");
-        const cursorValues = cursor ? decodeCursor("newest", cursor) : undefined;
-        if (cursor && !cursorValues) fields.cursor = "is not a cursor of this list; start again without it";
-        const filters = adminFilters(c.req.query(), fields);
-        if (Object.keys(fields).length > 0) throw validationFailed(fields);
-
+        const query = parseQuery(c, AdminReviewQuery);
+        const cursorValues = cursorValuesOf("newest", query.cursor);
+        const { status, product } = query;
         const storeId = c.get("store").id;
         const page = await listReviews(ctx.db, {
           storeId,
           ...(product !== undefined ? { productId: product } : {}),
-          ...(status !== undefined ? { status: status as (typeof STATUSES)[number] } : {}),
-          filters,
+          ...(status !== undefined ? { status } : {}),
+          filters: reviewFilters(query),
           sort: "newest",
-          limit,
+          limit: query.limit,
           ...(cursorValues ? { cursorValues } : {}),
         });
         const ids = page.rows.filter((r) => Number(r.media_count) > 0).map((r) => r.id);

@@ -50,6 +50,25 @@ describe.each(databasesUnderTest())("helpful votes on %s", (kind) => {
     expect(await helpful(id)).toEqual({ up: 1, down: 1 });
   });
 
+  it("takes the customer token from the body too (what the widget sends): two shoppers behind one address count twice", async () => {
+    const id = await newReview();
+    const token = (customerId: string) => signCustomerToken(signingSecret, customerId);
+    const cara = await postJson(votesUrl(id), { value: "up", voter: "v", customerToken: token("cara") });
+    expect(cara.json).toEqual({ up: 1, down: 0 });
+    const dan = await postJson(votesUrl(id), { value: "up", voter: "v", customerToken: token("dan") });
+    expect(dan.json).toEqual({ up: 2, down: 0 });
+    // Cara again, changing her mind: replaces her vote, still two voters.
+    expect(
+      (await postJson(votesUrl(id), { value: "down", voter: "w", customerToken: token("cara") })).json,
+    ).toEqual({ up: 1, down: 1 });
+    // A forged body token counts as the address, like a forged header.
+    await postJson(votesUrl(id), { value: "up", voter: "x", customerToken: "eve.1.abc" });
+    await postJson(votesUrl(id), { value: "up", voter: "y", customerToken: "mallory.1.abc" });
+    expect(await helpful(id)).toEqual({ up: 2, down: 1 });
+    const long = await postJson(votesUrl(id), { value: "up", voter: "z", customerToken: "x".repeat(5000) });
+    expect(long.status).toBe(422);
+  });
+
   it("counts 40 votes from one address with fresh voter ids as one", async () => {
     const id = await newReview();
     const results = [];

@@ -27,7 +27,7 @@ import { submitReview } from "../reviews/review-submit.ts";
 import { castVote } from "../reviews/review-votes.ts";
 import { getSummaries } from "../reviews/summary-repo.ts";
 import { VOTE_VELOCITY, voterKey } from "../reviews/vote-identity.ts";
-import { parseOrFail } from "../validation.ts";
+import { parseOrFail, parseQuery } from "../validation.ts";
 import { productParam } from "./product-param.ts";
 import { parseReviewQuery } from "./review-query.ts";
 
@@ -107,23 +107,7 @@ export const reviewRoutes: RouteModule = {
         ],
       }),
       async (c) => {
-        const raw = c.req.query("products") ?? "";
-        const ids = raw === "" ? [] : raw.split(",");
-        if (ids.length < 1 || ids.length > LIMITS.summariesMax) {
-          throw new ApiError(
-            422,
-            "validation_failed",
-            `products must list 1–${LIMITS.summariesMax} product ids`,
-            {
-              products: `must list 1–${LIMITS.summariesMax} product ids`,
-            },
-          );
-        }
-        if (ids.some((id) => id.length < 1 || [...id].length > LIMITS.productIdMax)) {
-          throw new ApiError(422, "validation_failed", "products holds an empty or too long product id", {
-            products: `each product id must be 1–${LIMITS.productIdMax} characters`,
-          });
-        }
+        const { products: ids } = parseQuery(c, SummariesQuery);
         return cacheableJson(c, { items: await getSummaries(ctx.db, c.get("store").id, ids) });
       },
     );
@@ -160,7 +144,7 @@ export const reviewRoutes: RouteModule = {
       }),
       async (c) => {
         const productId = productParam(c);
-        const query = parseReviewQuery(c.req.query());
+        const query = parseReviewQuery(parseQuery(c, ReviewListQuery));
         const storeId = c.get("store").id;
         const term = query.filters.search;
         // Each different term is real work: one address may search only so often (429 beyond).
@@ -175,7 +159,8 @@ export const reviewRoutes: RouteModule = {
             limit: query.limit,
             ...(query.cursorValues ? { cursorValues: query.cursorValues } : {}),
           });
-          return cacheableJson(c, await listBody(ctx, c, storeId, found.rows, found.nextCursor, found.total));
+          const body = await listBody(ctx, c, storeId, found.rows, found.nextCursor, found.total);
+          return cacheableJson(c, found.capped ? { ...body, totalCapped: true } : body);
         }
         const page = await listReviews(ctx.db, {
           storeId,
@@ -269,7 +254,7 @@ export const reviewRoutes: RouteModule = {
       describeRoute({
         summary: "Vote a review helpful or not (one vote per customer or address; a new vote replaces it)",
         description:
-          "A vote counts once per review per signed-in customer (a valid X-Plaudit-Customer token) or, without one, per client address; `voter` is accepted but counts for nothing. Votes from an address past its rate (a burst of 20, then 20 an hour) are answered with the counts as they stand and not counted. Pending, rejected, unknown and other stores' reviews are 404 review_not_found.",
+          "A vote counts once per review per signed-in customer (a valid customer token, in X-Plaudit-Customer or the body's customerToken) or, without one, per client address; `voter` is accepted but counts for nothing. Votes from an address past its rate (a burst of 20, then 20 an hour) are answered with the counts as they stand and not counted. Pending, rejected, unknown and other stores' reviews are 404 review_not_found.",
         params: { id: { description: "Review id" } },
         body: VoteSubmission,
         responses: { 200: Helpful },
@@ -293,7 +278,8 @@ export const reviewRoutes: RouteModule = {
         const input = parseOrFail(VoteSubmission, await readJsonBody(c));
         const store = c.get("store");
         const address = clientIp(c, ctx.trustProxy);
-        const voter = await voterKey(ctx, store, { token: c.req.header("x-plaudit-customer"), address });
+        const token = c.req.header("x-plaudit-customer") ?? input.customerToken;
+        const voter = await voterKey(ctx, store, { token, address });
         // Answered either way (a 429 would tell a script where the limit is); counted only within it.
         const velocity = await ctx.rateLimiter.take(
           `vote-velocity:${store.id}:${address}`,

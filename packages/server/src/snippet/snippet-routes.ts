@@ -52,7 +52,7 @@ export const snippetRoutes: RouteModule = {
       }),
       async (c) => {
         const productId = productParam(c);
-        const query = parseSnippetQuery(c.req.query());
+        const query = parseSnippetQuery(c);
         const store = c.get("store");
         const origin = publicOriginOf(c, ctx);
         const data = await snippetData(ctx, store.id, productId, query.pageSize, origin);
