@@ -63,10 +63,17 @@ export default defineConfig({
         ...fromSource,
         test: {
           // The shopper's main flows again with the server on PostgreSQL (a fresh schema each):
-          // the product page, writing a review, and loyalty.
+          // the product page, writing a review, and loyalty; and the merchant admin's.
           name: "e2e-postgres",
           environment: "node",
-          include: ["e2e/product-page.test.ts", "e2e/reviews-widget-write.test.ts", "e2e/loyalty.test.ts"],
+          include: [
+            "e2e/product-page.test.ts",
+            "e2e/reviews-widget-write.test.ts",
+            "e2e/loyalty.test.ts",
+            // The merchant admin's jobs and screens (issue 18), SQL-count checks included.
+            "e2e/admin-jobs.test.ts",
+            "e2e/admin-media-users.test.ts",
+          ],
           env: { PLAUDIT_E2E_DATABASE: "postgres" },
           testTimeout: 60_000,
           // Starting the seeded server takes seconds, many on a busy machine (the harness gives

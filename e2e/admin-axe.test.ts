@@ -1,10 +1,19 @@
-// axe-core over every screen of the admin app, in English and in Hebrew (right to left): sign-in,
-// the queue (with items, bulk selection, a reply open, a conflict, empty), the overview, a
-// customer with the adjustment dialog open, and the audit log. Screenshots for docs/admin/ are
+// axe-core over every screen of the admin app, in English, German and Hebrew (right to left):
+// sign-in, the queue (with items, bulk selection, a reply open, a conflict, empty, a photo at full
+// size), the media queue (with a photo open), the overview, a customer with the adjustment dialog
+// open, the audit log, and the users screen (with an invite link shown and a field error). Screenshots for docs/admin/ are
 // taken here too when PLAUDIT_ADMIN_SCREENSHOTS=1.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminApi, card, pendingReviews, screenshot, signInThroughInvite } from "./admin-helpers.ts";
+import {
+  adminApi,
+  card,
+  pendingReviews,
+  pendingReviewWithPhoto,
+  screenshot,
+  signInThroughInvite,
+  withHeldMedia,
+} from "./admin-helpers.ts";
 import { type Harness, startHarness } from "./harness.ts";
 import { axeViolations } from "./reviews-widget-helpers.ts";
 
@@ -20,7 +29,7 @@ async function expectNoViolations(page: Page, state: string) {
   expect(await axeViolations(page), state).toEqual([]);
 }
 
-describe.each(["en", "he"] as const)("accessibility of the admin app in %s (axe-core)", (locale) => {
+describe.each(["en", "de", "he"] as const)("accessibility of the admin app in %s (axe-core)", (locale) => {
   it("has none on sign-in", async () => {
     const shop = await plaudit.open("/admin/#/sign-in", {
       initScript: `localStorage.setItem("plaudit-admin-locale", "${locale}");`,
@@ -97,6 +106,40 @@ describe.each(["en", "he"] as const)("accessibility of the admin app in %s (axe-
     await page.locator("table.audit-log tbody tr").first().waitFor();
     await expectNoViolations(page, `audit log, ${locale}`);
     if (locale === "en") await screenshot(page, "audit");
+
+    const photo = await withHeldMedia(plaudit, () =>
+      pendingReviewWithPhoto(plaudit, `axe-photo-${locale}`, 1000, 750),
+    );
+    await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=axe-photo-${locale}`);
+    await card(page, `axe-photo-${locale} with a photo`).locator("button.thumb").click();
+    await page.locator("dialog[open] img.full").waitFor();
+    await expectNoViolations(page, `queue with a photo at full size, ${locale}`);
+    await page.keyboard.press("Escape");
+
+    await page.goto(`${plaudit.baseUrl}/admin/#/media`);
+    const item = page.locator(`li.media-item[data-media-id="${photo.mediaId}"]`);
+    await item.waitFor();
+    await expectNoViolations(page, `media queue, ${locale}`);
+    await item.locator("button.thumb").click();
+    await page.locator("dialog[open] img.full").waitFor();
+    await expectNoViolations(page, `media queue with a photo open, ${locale}`);
+    await page.keyboard.press("Escape");
+    await page.goto(`${plaudit.baseUrl}/admin/#/media?status=rejected`);
+    await page.locator("main h1").waitFor();
+    await page.waitForLoadState("networkidle");
+    await expectNoViolations(page, `media queue, rejected tab, ${locale}`);
+
+    await page.goto(`${plaudit.baseUrl}/admin/#/users`);
+    await page.locator("table.user-list").waitFor();
+    await expectNoViolations(page, `users, ${locale}`);
+    await page.locator("form.invite button[type=submit]").click();
+    await page.locator("form.invite .error").waitFor();
+    await expectNoViolations(page, `users with an invite error, ${locale}`);
+    await page.locator("form.invite input[name=email]").fill(`invitee-${locale}@demo.example`);
+    await page.locator("form.invite button[type=submit]").click();
+    await page.locator("dialog[open] input.invite-link").waitFor();
+    await expectNoViolations(page, `users with an invite link shown, ${locale}`);
+    await page.keyboard.press("Escape");
     expect(shop.problems().filter((p) => !p.includes("409"))).toEqual([]);
   });
 
@@ -106,7 +149,14 @@ describe.each(["en", "he"] as const)("accessibility of the admin app in %s (axe-
       viewport: { width: 360, height: 740 },
     });
     const { page } = shop;
-    for (const screen of ["queue?status=any", "overview", "customers?q=c-axe-en", "audit"]) {
+    for (const screen of [
+      "queue?status=any",
+      "media",
+      "overview",
+      "customers?q=c-axe-en",
+      "audit",
+      "users",
+    ]) {
       await page.goto(`${plaudit.baseUrl}/admin/#/${screen}`);
       await page.locator("main h1").waitFor();
       await page.waitForLoadState("networkidle");

@@ -4,6 +4,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
+import { solidJpeg } from "../packages/server/testing/test-files.ts";
+import { filePart, upload } from "../packages/server/testing/upload-client.ts";
 import { DEMO_SECRET, type Harness, repoRoot, type ShopPage } from "./harness.ts";
 
 export const DEMO_KEY = DEMO_SECRET;
@@ -77,28 +79,76 @@ export async function signInThroughInvite(
   return shop;
 }
 
+/** A review of `product` posted as a shopper would, then put back to pending by the shop's key: its id. */
+async function heldReview(
+  plaudit: Harness,
+  product: string,
+  review: Record<string, unknown>,
+): Promise<string> {
+  const res = await fetch(`${plaudit.baseUrl}/v1/stores/demo/products/${product}/reviews`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(review),
+  });
+  const json = (await res.json()) as Json;
+  expect(res.status, JSON.stringify(json)).toBe(201);
+  const id: string = json.review.id;
+  expect((await adminApi(plaudit, "PATCH", `/v1/admin/reviews/${id}`, { status: "pending" })).status).toBe(
+    200,
+  );
+  return id;
+}
+
 /** Reviews of `product`, published by the demo shop's API, then held for moderation. */
 export async function pendingReviews(plaudit: Harness, product: string, count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 1; i <= count; i++) {
-    const res = await fetch(`${plaudit.baseUrl}/v1/stores/demo/products/${product}/reviews`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
+    ids.push(
+      await heldReview(plaudit, product, {
         rating: (i % 5) + 1,
         title: `${product} review ${i}`,
         body: `What a shopper thought of ${product}, number ${i}.`,
         author: { name: `Shopper ${i}`, email: `shopper${i}@example.com` },
       }),
-    });
-    const json = (await res.json()) as Json;
-    expect(res.status, JSON.stringify(json)).toBe(201);
-    const id: string = json.review.id;
-    const held = await adminApi(plaudit, "PATCH", `/v1/admin/reviews/${id}`, { status: "pending" });
-    expect(held.status).toBe(200);
-    ids.push(id);
+    );
   }
   return ids;
+}
+
+/** A review of `product` with one photo (`width` × `height` JPEG), held for moderation: its id and the photo's. */
+export async function pendingReviewWithPhoto(
+  plaudit: Harness,
+  product: string,
+  width = 1600,
+  height = 1200,
+): Promise<{ reviewId: string; mediaId: string }> {
+  const up = await upload(`${plaudit.baseUrl}/v1/stores/demo/media`, [
+    filePart(await solidJpeg(width, height)),
+  ]);
+  expect(up.status, JSON.stringify(up.json)).toBe(201);
+  const reviewId = await heldReview(plaudit, product, {
+    rating: 4,
+    title: `${product} with a photo`,
+    body: `A photo of ${product} as it arrived, taken by its buyer.`,
+    author: { name: "Photo Shopper", email: `photo-${product}@example.com` },
+    mediaIds: [up.json.id],
+  });
+  return { reviewId, mediaId: up.json.id };
+}
+
+/**
+ * Runs `work` with the demo store holding photos of reviewers without a verified purchase for a
+ * moderator (it shows them by default), then puts the setting back.
+ */
+export async function withHeldMedia<T>(plaudit: Harness, work: () => Promise<T>): Promise<T> {
+  expect(
+    (await adminApi(plaudit, "PUT", "/v1/admin/media/settings", { holdUnverifiedMedia: true })).status,
+  ).toBe(200);
+  try {
+    return await work();
+  } finally {
+    await adminApi(plaudit, "PUT", "/v1/admin/media/settings", { holdUnverifiedMedia: false });
+  }
 }
 
 export async function statusOf(

@@ -216,7 +216,11 @@ describe("a moderator", () => {
     });
     expect(statuses).toEqual(Array(7).fill([403, "insufficient_scope"]));
     // And the app does not offer what the role cannot open.
-    expect(await shop.page.locator("header.top nav a").allTextContents()).toEqual(["Moderation", "Overview"]);
+    expect(await shop.page.locator("header.top nav a").allTextContents()).toEqual([
+      "Moderation",
+      "Photos & videos",
+      "Overview",
+    ]);
   });
 });
 

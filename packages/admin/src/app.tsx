@@ -46,6 +46,11 @@ const screens: Record<string, { load: ComponentType<object>; scope?: string; tit
     scope: "reviews:read",
     title: () => t("overviewTitle"),
   },
+  media: {
+    load: lazy(() => import("./screens/media.tsx")),
+    scope: "reviews:read",
+    title: () => t("mediaTitle"),
+  },
   customers: {
     load: lazy(() => import("./screens/customers.tsx")),
     scope: "customers:read",
@@ -56,12 +61,19 @@ const screens: Record<string, { load: ComponentType<object>; scope?: string; tit
     scope: "audit:read",
     title: () => t("auditTitle"),
   },
+  users: {
+    load: lazy(() => import("./screens/users.tsx")),
+    scope: "keys:manage",
+    title: () => t("usersTitle"),
+  },
 };
 const NAV = [
   { name: "queue", label: () => t("navQueue") },
+  { name: "media", label: () => t("navMedia") },
   { name: "overview", label: () => t("navOverview") },
   { name: "customers", label: () => t("navCustomers") },
   { name: "audit", label: () => t("navAudit") },
+  { name: "users", label: () => t("navUsers") },
 ];
 const SignIn = lazy(() => import("./screens/sign-in.tsx"));
 

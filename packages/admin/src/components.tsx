@@ -101,6 +101,34 @@ export function Problem(props: { error: unknown; onRetry?: () => void }) {
   );
 }
 
+/**
+ * A list's body in every state: what went wrong (with "Try again"), loading, `empty`, or the
+ * items (`children`) followed by "Load more" while there is a next page.
+ */
+export function ListBody<T>(props: {
+  items: T[] | null;
+  failed: unknown;
+  load: (cursor?: string) => unknown;
+  cursor?: string | null;
+  empty: string;
+  children: (items: T[]) => ComponentChildren;
+}) {
+  if (props.failed) return <Problem error={props.failed} onRetry={() => void props.load()} />;
+  if (props.items === null) return <Loading />;
+  if (props.items.length === 0) return <p class="empty">{props.empty}</p>;
+  const next = props.cursor;
+  return (
+    <>
+      {props.children(props.items)}
+      {next && (
+        <button type="button" onClick={() => void props.load(next)}>
+          {t("loadMore")}
+        </button>
+      )}
+    </>
+  );
+}
+
 export function Loading() {
   return (
     <p class="loading" role="status">

@@ -1,8 +1,10 @@
 // The shapes the admin API answers, from the contract (types only: no schema code is bundled).
 
 import type {
+  AdminMediaPage,
   AdminReview,
   AdminSession as AdminSessionSchema,
+  AdminUser as AdminUserSchema,
   AuditItem,
   CustomerDetail,
   CustomerMatches,
@@ -11,4 +13,6 @@ import type {
 import type * as v from "valibot";
 
 export type AdminSession = v.InferOutput<typeof AdminSessionSchema>;
+export type AdminUser = v.InferOutput<typeof AdminUserSchema>;
+export type AdminMediaItem = AdminMediaPage["items"][number];
 export type { AdminReview, AuditItem, CustomerDetail, CustomerMatches, Overview };

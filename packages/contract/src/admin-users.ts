@@ -35,6 +35,9 @@ export const NewUserInput = v.object(
   "must be a JSON object",
 );
 
+/** An owner changes a user's role (the user's sessions carry the new scopes at once). */
+export const UserPatch = v.object({ role: v.picklist(ADMIN_ROLES, ROLE_MESSAGE) }, "must be a JSON object");
+
 /** Following an invite link: its token and the new password. */
 export const PasswordInput = v.object({
   token: v.string(),

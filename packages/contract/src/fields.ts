@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { LIMITS } from "./limits.ts";
 
 // Building blocks of the schemas, each carrying the message a shopper or merchant can act on and
 // (through `metadata`) what JSON Schema cannot read from a `check`.
@@ -39,6 +40,11 @@ export const amount = (max: number) =>
     v.minValue(0, "must not be negative"),
     v.maxValue(max, `must be at most ${max}`),
   );
+
+/** A shopper's signed customer token in a body (the X-Plaudit-Customer header's alternative). */
+export const optionalCustomerToken = v.optional(
+  v.pipe(v.string("must be a string"), v.maxLength(LIMITS.customerTokenMax, "is too long")),
+);
 
 /** An http(s) URL of at most 500 characters. */
 export const httpUrl = v.pipe(

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { amount, count, httpUrl, text, timestamp } from "./fields.ts";
+import { amount, count, httpUrl, optionalCustomerToken, text, timestamp } from "./fields.ts";
 import { LIMITS } from "./limits.ts";
 import { EARNING_ACTIONS, REWARD_KINDS, TIER_MODES } from "./vocabulary.ts";
 
@@ -199,17 +199,13 @@ export type LoyaltyMe = v.InferOutput<typeof LoyaltyMe>;
 
 /** POST …/loyalty/join: the token may come in the header instead. */
 export const JoinInput = v.object({
-  customerToken: v.optional(
-    v.pipe(v.string("must be a string"), v.maxLength(LIMITS.customerTokenMax, "is too long")),
-  ),
+  customerToken: optionalCustomerToken,
 });
 
 export const RedemptionInput = v.object(
   {
     rewardId: text(1, 64, "a reward id"),
-    customerToken: v.optional(
-      v.pipe(v.string("must be a string"), v.maxLength(LIMITS.customerTokenMax, "is too long")),
-    ),
+    customerToken: optionalCustomerToken,
   },
   "must be a JSON object",
 );

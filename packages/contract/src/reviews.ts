@@ -1,5 +1,14 @@
 import * as v from "valibot";
-import { cursorPage, queryCursor, queryFlag, queryLimit, queryText, text, timestamp } from "./fields.ts";
+import {
+  cursorPage,
+  optionalCustomerToken,
+  queryCursor,
+  queryFlag,
+  queryLimit,
+  queryText,
+  text,
+  timestamp,
+} from "./fields.ts";
 import { LIMITS } from "./limits.ts";
 import {
   MEDIA_KINDS,
@@ -116,9 +125,7 @@ export const ReviewSubmission = v.object(
       [],
     ),
     /** The shopper's customer token (API.md), when the store's page has one: verified + points. */
-    customerToken: v.optional(
-      v.pipe(v.string("must be a string"), v.maxLength(LIMITS.customerTokenMax, "is too long")),
-    ),
+    customerToken: optionalCustomerToken,
     /** Honeypot: real shoppers never fill it; a non-empty value is accepted and discarded. */
     website: v.optional(v.pipe(v.string("must be a string"), v.description("honeypot: leave empty")), ""),
   },
@@ -146,9 +153,7 @@ export const VoteSubmission = v.object(
     value: v.picklist(VOTE_VALUES, 'must be "up" or "down"'),
     voter: text(1, LIMITS.voterMax, "a voter id"),
     /** The shopper's customer token, as the X-Plaudit-Customer header would carry it (either works). */
-    customerToken: v.optional(
-      v.pipe(v.string("must be a string"), v.maxLength(LIMITS.customerTokenMax, "is too long")),
-    ),
+    customerToken: optionalCustomerToken,
   },
   "must be a JSON object",
 );

@@ -57,7 +57,8 @@ describe("plaudit-server CLI", () => {
     });
     expect(again.status).toBe(200);
     expect(await second.stop()).toBe(0);
-  }, 240_000);
+    // Two starts (the first one seeds the demo), each up to its start limit, plus requests and a backup.
+  }, 360_000);
 });
 
 describe("plaudit-server csp", () => {

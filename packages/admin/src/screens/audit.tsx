@@ -1,5 +1,5 @@
 import type { TargetedEvent } from "preact";
-import { Loading, Problem } from "../components.tsx";
+import { ListBody } from "../components.tsx";
 import { formatDateTime, t } from "../i18n.ts";
 import { formValues, usePagedList } from "../paged-list.ts";
 import { go, route } from "../router.ts";
@@ -61,49 +61,40 @@ export default function Audit() {
         </label>
         <button type="submit">{t("applyFilters")}</button>
       </form>
-      {failed ? (
-        <Problem error={failed} onRetry={() => void load()} />
-      ) : !items ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p class="empty">{t("auditEmpty")}</p>
-      ) : (
-        <>
-          <div class="table-scroll">
-            <table class="audit-log">
-              <thead>
-                <tr>
-                  <th scope="col">{t("at")}</th>
-                  <th scope="col">{t("actor")}</th>
-                  <th scope="col">{t("action")}</th>
-                  <th scope="col">{t("target")}</th>
-                  <th scope="col">{t("address")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((row) => (
-                  <tr key={row.id}>
-                    <td>
-                      <time dateTime={row.at}>{formatDateTime(row.at)}</time>
-                    </td>
-                    <td>{actorName(row.actor)}</td>
-                    <td>
-                      <code>{row.action}</code>
-                    </td>
-                    <td>{row.target}</td>
-                    <td>{row.ip}</td>
+      <ListBody items={items} failed={failed} load={load} cursor={cursor} empty={t("auditEmpty")}>
+        {(items) => (
+          <>
+            <div class="table-scroll">
+              <table class="audit-log">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("at")}</th>
+                    <th scope="col">{t("actor")}</th>
+                    <th scope="col">{t("action")}</th>
+                    <th scope="col">{t("target")}</th>
+                    <th scope="col">{t("address")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {cursor && (
-            <button type="button" onClick={() => void load(cursor)}>
-              {t("loadMore")}
-            </button>
-          )}
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {items.map((row) => (
+                    <tr key={row.id}>
+                      <td>
+                        <time dateTime={row.at}>{formatDateTime(row.at)}</time>
+                      </td>
+                      <td>{actorName(row.actor)}</td>
+                      <td>
+                        <code>{row.action}</code>
+                      </td>
+                      <td>{row.target}</td>
+                      <td>{row.ip}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </ListBody>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { LIMITS } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
-import { Dialog, Field, Loading, Problem } from "../components.tsx";
+import { Dialog, Field, ListBody } from "../components.tsx";
 import { createGraceQueue, GRACE_MS } from "../grace.ts";
 import { formatDate, type MessageKey, t } from "../i18n.ts";
 import { formValues, usePagedList } from "../paged-list.ts";
@@ -233,6 +233,8 @@ export default function Queue() {
   });
 
   const chosen = (items ?? []).filter((r) => selected.has(r.id) && !isWaiting(r.id));
+  // One bulk request is all or none, and takes at most this many reviews.
+  const tooMany = chosen.length > LIMITS.adminListLimitMax;
 
   return (
     <section aria-labelledby="queue-title" class="queue">
@@ -254,87 +256,81 @@ export default function Queue() {
         ))}
         {waiting.length === 0 && announce && <p class="toast quiet-toast">{announce}</p>}
       </div>
-      {failed ? (
-        <Problem error={failed} onRetry={() => void load()} />
-      ) : items === null ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p class="empty">{t("queueEmpty")}</p>
-      ) : (
-        <>
-          <fieldset class="bulk">
-            <legend class="visually-hidden">{t("selectedCount", { n: chosen.length })}</legend>
-            <label class="check">
-              <input
-                type="checkbox"
-                checked={chosen.length > 0 && chosen.length === items.filter((r) => !isWaiting(r.id)).length}
-                onChange={(e) =>
-                  setSelected(
-                    e.currentTarget.checked
-                      ? new Set(items.filter((r) => !isWaiting(r.id)).map((r) => r.id))
-                      : new Set(),
-                  )
-                }
-              />
-              {t("selectAll")}
-            </label>
-            <span class="count">{t("selectedCount", { n: chosen.length })}</span>
-            {mayModerate && (
-              <>
-                <button
-                  type="button"
-                  disabled={chosen.length === 0}
-                  onClick={() => decide(chosen, { kind: "status", status: "published" })}
-                >
-                  {t("approveSelected")}
-                </button>
-                <button
-                  type="button"
-                  disabled={chosen.length === 0}
-                  onClick={() => decide(chosen, { kind: "status", status: "rejected" })}
-                >
-                  {t("rejectSelected")}
-                </button>
-              </>
-            )}
-          </fieldset>
-          <p class="count">{t("reviewsShown", { n: items.length })}</p>
-          <ol class="reviews" ref={listRef}>
-            {items.map((review, index) => (
-              <li key={review.id}>
-                <ReviewCard
-                  review={review}
-                  index={index}
-                  selected={selected.has(review.id)}
-                  waiting={isWaiting(review.id)}
-                  mayModerate={mayModerate}
-                  conflict={conflicts[review.id]}
-                  replying={replying === review.id}
-                  onSelect={(on) =>
-                    setSelected((old) => {
-                      const next = new Set(old);
-                      if (on) next.add(review.id);
-                      else next.delete(review.id);
-                      return next;
-                    })
+      <ListBody items={items} failed={failed} load={load} cursor={cursor} empty={t("queueEmpty")}>
+        {(items) => (
+          <>
+            <fieldset class="bulk">
+              <legend class="visually-hidden">{t("selectedCount", { n: chosen.length })}</legend>
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={
+                    chosen.length > 0 && chosen.length === items.filter((r) => !isWaiting(r.id)).length
                   }
-                  onDecide={(decision) => {
-                    if (decision.kind === "reply") setReplying(null);
-                    decide([review], decision);
-                  }}
-                  onReply={(open) => setReplying(open ? review.id : null)}
-                  onView={(i) => setViewing({ review, index: i })}
+                  onChange={(e) =>
+                    setSelected(
+                      e.currentTarget.checked
+                        ? new Set(items.filter((r) => !isWaiting(r.id)).map((r) => r.id))
+                        : new Set(),
+                    )
+                  }
                 />
-              </li>
-            ))}
-          </ol>
-          {cursor && (
-            <button type="button" onClick={() => void load(cursor)}>
-              {t("loadMore")}
-            </button>
-          )}
-        </>
-      )}
+                {t("selectAll")}
+              </label>
+              <span class="count">{t("selectedCount", { n: chosen.length })}</span>
+              {tooMany && <span class="error">{t("bulkTooMany", { max: LIMITS.adminListLimitMax })}</span>}
+              {mayModerate && (
+                <>
+                  <button
+                    type="button"
+                    disabled={chosen.length === 0 || tooMany}
+                    onClick={() => decide(chosen, { kind: "status", status: "published" })}
+                  >
+                    {t("approveSelected")}
+                  </button>
+                  <button
+                    type="button"
+                    disabled={chosen.length === 0 || tooMany}
+                    onClick={() => decide(chosen, { kind: "status", status: "rejected" })}
+                  >
+                    {t("rejectSelected")}
+                  </button>
+                </>
+              )}
+            </fieldset>
+            <p class="count">{t("reviewsShown", { n: items.length })}</p>
+            <ol class="reviews" ref={listRef}>
+              {items.map((review, index) => (
+                <li key={review.id}>
+                  <ReviewCard
+                    review={review}
+                    index={index}
+                    selected={selected.has(review.id)}
+                    waiting={isWaiting(review.id)}
+                    mayModerate={mayModerate}
+                    conflict={conflicts[review.id]}
+                    replying={replying === review.id}
+                    onSelect={(on) =>
+                      setSelected((old) => {
+                        const next = new Set(old);
+                        if (on) next.add(review.id);
+                        else next.delete(review.id);
+                        return next;
+                      })
+                    }
+                    onDecide={(decision) => {
+                      if (decision.kind === "reply") setReplying(null);
+                      decide([review], decision);
+                    }}
+                    onReply={(open) => setReplying(open ? review.id : null)}
+                    onView={(i) => setViewing({ review, index: i })}
+                  />
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </ListBody>
       {viewing && <MediaViewer {...viewing} onClose={() => setViewing(null)} />}
       {help && <KeyboardHelp onClose={() => setHelp(false)} />}
     </section>

@@ -339,6 +339,56 @@ describe.each(databasesUnderTest())("admin app accounts on %s", (kind) => {
     expect(removed.status).toBe(204);
   });
 
+  it("changes roles at once (the session's next request), and keeps the store's last owner", async () => {
+    const shop = await makeStore(server.db);
+    const key = { authorization: `Bearer ${shop.secretKey}` };
+    const add = async (email: string, role: string) =>
+      (await call("POST", "/v1/admin/users", { headers: key, body: { email, role } })).json.user.id as string;
+    const first = await add("first-owner@shop.example", "owner");
+    const patch = (id: string, body: unknown, extra: Record<string, string> = key) =>
+      call("PATCH", `/v1/admin/users/${id}`, { headers: extra, body });
+    const alone = await patch(first, { role: "moderator" });
+    expect(alone.status).toBe(409);
+    expect(alone.json.error.code).toBe("conflict");
+    expect((await call("DELETE", `/v1/admin/users/${first}`, { headers: key })).status).toBe(409);
+    expect((await patch(first, { role: "boss" })).status).toBe(422);
+    expect((await patch("usr_nobody", { role: "owner" })).status).toBe(404);
+
+    const second = await add("second-owner@shop.example", "owner");
+    const demoted = await patch(first, { role: "support" });
+    expect(demoted.status).toBe(200);
+    expect(demoted.json).toMatchObject({ id: first, role: "support" });
+    // Now `second` is the only owner.
+    expect((await patch(second, { role: "moderator" })).status).toBe(409);
+    const listed = await call("GET", "/v1/admin/users", { headers: key });
+    expect(listed.json.items.map((u: Json) => [u.email, u.role])).toEqual([
+      ["first-owner@shop.example", "support"],
+      ["second-owner@shop.example", "owner"],
+    ]);
+    const audit = await server.db.kysely
+      .selectFrom("audit_log")
+      .select("action")
+      .where("target", "=", first)
+      .where("action", "=", "admin.user.role")
+      .execute();
+    expect(audit).toHaveLength(1);
+
+    // A signed-in moderator made support: the next request already has support's scopes.
+    const mod = await member("promoted@shop.example", "moderator");
+    expect((await call("GET", "/v1/admin/reviews", { cookie: mod.cookie })).status).toBe(200);
+    const modId = (await call("GET", "/v1/admin/session", { cookie: mod.cookie })).json.user.id;
+    expect(
+      (
+        await call("PATCH", `/v1/admin/users/${modId}`, {
+          headers: { authorization: `Bearer ${secretKey}` },
+          body: { role: "support" },
+        })
+      ).status,
+    ).toBe(200);
+    expect((await call("GET", "/v1/admin/reviews", { cookie: mod.cookie })).status).toBe(403);
+    expect((await call("GET", "/v1/admin/session", { cookie: mod.cookie })).json.user.role).toBe("support");
+  });
+
   it("rotates the session on sign-in and ends it on sign-out, here or everywhere", async () => {
     const first = await member("rotate@shop.example", "owner");
     const second = await signIn("rotate@shop.example", "correct horse owner", { cookie: first.cookie });

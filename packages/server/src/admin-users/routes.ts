@@ -1,5 +1,6 @@
 import {
   AdminSession,
+  AdminUser,
   AdminUserList,
   CreatedUser,
   InviteLink,
@@ -7,6 +8,7 @@ import {
   PasswordInput,
   PasswordSet,
   SignInInput,
+  UserPatch,
 } from "@plaudit/contract";
 import { auditEvent } from "../audit/audit-log.ts";
 import { auditedRowWrite } from "../audit/audited-write.ts";
@@ -31,12 +33,14 @@ import {
 } from "./sessions.ts";
 import { accountKey, addressKey, assertNotLocked, clearFailures, recordFailure } from "./throttle.ts";
 import {
+  assertNotLastOwner,
   createUser,
   listUsers,
   normalizeEmail,
   reinvite,
   removeUser,
   setPasswordWithInvite,
+  setRole,
   userOfStore,
 } from "./users.ts";
 
@@ -319,6 +323,32 @@ function registerUserRoutes(app: PlauditHono, ctx: AppContext): void {
     },
   );
 
+  app.patch(
+    "/v1/admin/users/:id",
+    describeRoute({
+      summary: "Change a user's role (scope keys:manage); the store's last owner stays owner (409)",
+      params: USER_ID,
+      body: UserPatch,
+      responses: { 200: AdminUser },
+      errors: [400, 404, 409, 422],
+      examples: [
+        { ...UNKNOWN_USER, body: { role: "moderator" } },
+        { summary: "an unknown role", params: { id: "no-such-user" }, body: { role: "boss" }, status: 422 },
+      ],
+    }),
+    requireScope("keys:manage"),
+    async (c) => {
+      const input = parseOrFail(UserPatch, await readJsonBody(c));
+      const user = await auditedRowWrite(c, ctx, {
+        action: "admin.user.role",
+        load: userOfStore,
+        notFound: NO_USER,
+        write: (tx, row) => setRole(tx, row, input.role, ctx.db.kind === "postgres"),
+      });
+      return c.json(user, 200, NO_STORE);
+    },
+  );
+
   app.delete(
     "/v1/admin/users/:id",
     describeRoute({
@@ -334,7 +364,10 @@ function registerUserRoutes(app: PlauditHono, ctx: AppContext): void {
         action: "admin.user.delete",
         load: userOfStore,
         notFound: NO_USER,
-        write: (tx, user) => removeUser(tx, user.id),
+        write: async (tx, user) => {
+          await assertNotLastOwner(tx, user, ctx.db.kind === "postgres");
+          await removeUser(tx, user.id);
+        },
       });
       return c.body(null, 204);
     },

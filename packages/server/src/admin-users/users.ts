@@ -274,10 +274,43 @@ export async function listUsers(db: Database, storeId: string): Promise<AdminUse
 export function userOfStore(tx: Tx, storeId: string, id: string) {
   return tx
     .selectFrom("admin_users")
-    .select("id")
+    .select(["id", "store_id", "email", "role", "password_hash", "created_at"])
     .where("id", "=", id)
     .where("store_id", "=", storeId)
     .executeTakeFirst();
+}
+
+/**
+ * 409 conflict when `user` is its store's only owner and is about to stop being one. The owners are
+ * read in the write's transaction (locked on PostgreSQL), so two owners demoting each other at once
+ * cannot leave none.
+ */
+export async function assertNotLastOwner(
+  tx: Tx,
+  user: { id: string; store_id: string; role: Role },
+  postgres: boolean,
+): Promise<void> {
+  if (user.role !== "owner") return;
+  let owners = tx
+    .selectFrom("admin_users")
+    .select("id")
+    .where("store_id", "=", user.store_id)
+    .where("role", "=", "owner")
+    .orderBy("id");
+  if (postgres) owners = owners.forUpdate();
+  const ids = (await owners.execute()).map((r) => r.id);
+  if (ids.length <= 1 && ids.includes(user.id))
+    throw new ApiError(409, "conflict", "a store keeps at least one owner: make someone else owner first");
+}
+
+/**
+ * Gives a user another role (the route loads and audits: auditedRowWrite). Sessions read the role
+ * on every request, so it counts at once. The store's last owner stays owner (409 conflict).
+ */
+export async function setRole(tx: Tx, user: UserRow, role: Role, postgres: boolean): Promise<AdminUser> {
+  if (role !== "owner") await assertNotLastOwner(tx, user, postgres);
+  await tx.updateTable("admin_users").set({ role }).where("id", "=", user.id).execute();
+  return toAdminUser({ ...user, role });
 }
 
 /** Removes a user, their sessions and unused links (the route loads and audits: auditedRowWrite). */

@@ -368,6 +368,16 @@ Object.assign(WRITE_CASES, {
       };
     },
   },
+  "PATCH /v1/admin/users/:id": {
+    action: "admin.user.role",
+    async prepare(kit) {
+      const user = await signedInUser(kit.server.url, kit.server.db, kit.storeId, "moderator");
+      return {
+        call: json(kit, "PATCH", `/v1/admin/users/${user.userId}`, { role: "support" }),
+        target: user.userId,
+      };
+    },
+  },
   "DELETE /v1/admin/users/:id": {
     action: "admin.user.delete",
     async prepare(kit) {

@@ -1,5 +1,6 @@
 import type { Media } from "@plaudit/contract";
 import type { ReviewMediaSource } from "../reviews/review-media.ts";
+import { adminFileUrl } from "./admin-media.ts";
 import { toMedia } from "./media-json.ts";
 
 /**
@@ -40,7 +41,8 @@ export function tableReviewMedia(options: { baseUrl?: string } = {}): ReviewMedi
       return hold ? { ok: true, count: 0, held: ids.length } : { ok: true, count: ids.length };
     },
 
-    async forReviews(db, storeId, reviewIds, origin) {
+    async forReviews(db, storeId, reviewIds, origin, options) {
+      const moderator = options?.moderator === true;
       const byReview = new Map<string, Media[]>();
       if (reviewIds.length === 0) return byReview;
       const rows = await db.kysely
@@ -48,13 +50,17 @@ export function tableReviewMedia(options: { baseUrl?: string } = {}): ReviewMedi
         .selectAll()
         .where("store_id", "=", storeId)
         .where("review_id", "in", [...new Set(reviewIds)])
-        .where("status", "=", "ready")
+        .where("status", "in", moderator ? ["ready", "held"] : ["ready"])
         .orderBy("review_id")
         .orderBy("position")
         .execute();
       for (const row of rows) {
         const list = byReview.get(row.review_id as string) ?? [];
-        list.push(toMedia(row, baseUrl || origin));
+        list.push(
+          moderator
+            ? toMedia(row, "", (key) => adminFileUrl(origin, row.id, key))
+            : toMedia(row, baseUrl || origin),
+        );
         byReview.set(row.review_id as string, list);
       }
       return byReview;

@@ -20,13 +20,16 @@ export interface ReviewMediaSource {
   /**
    * The media of each review, in display order; reviews without media may be missing. `origin` is
    * the public origin of the request being answered: media URLs start with it unless a media base
-   * URL is configured.
+   * URL is configured. `{ moderator: true }` (admin answers): held media too, with the
+   * moderator's file URLs (/v1/admin/media/{id}/files/{file}), which serve files not public yet —
+   * a pending review's photos — to the admin app's session or a key.
    */
   forReviews(
     db: Database,
     storeId: string,
     reviewIds: string[],
     origin: string,
+    options?: { moderator?: boolean },
   ): Promise<Map<string, Media[]>>;
 }
 

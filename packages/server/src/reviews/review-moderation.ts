@@ -99,7 +99,7 @@ export async function moderateReview(
     await appendAudit(tx, audit);
     return after;
   });
-  const media = await mediaOfRow(ctx, storeId, row, origin);
+  const media = await mediaOfRow(ctx, storeId, row, origin, { moderator: true });
   return toAdminReview(row, media);
 }
 
@@ -163,8 +163,12 @@ export async function moderateReviews(
     }
     return afters;
   });
-  const withMedia = rows.filter((row) => Number(row.media_count) > 0).map((row) => row.id);
-  const media =
-    withMedia.length > 0 ? await ctx.media.forReviews(ctx.db, storeId, withMedia, origin) : new Map();
+  const media = await ctx.media.forReviews(
+    ctx.db,
+    storeId,
+    rows.map((row) => row.id),
+    origin,
+    { moderator: true },
+  );
   return rows.map((row) => toAdminReview(row, media.get(row.id) ?? []));
 }

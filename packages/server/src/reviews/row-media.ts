@@ -8,7 +8,8 @@ export async function mediaOfRow(
   storeId: string,
   row: ReviewRow,
   origin: string,
+  options?: { moderator?: boolean },
 ): Promise<Media[]> {
-  if (Number(row.media_count) === 0) return [];
-  return (await ctx.media.forReviews(ctx.db, storeId, [row.id], origin)).get(row.id) ?? [];
+  if (Number(row.media_count) === 0 && !options?.moderator) return [];
+  return (await ctx.media.forReviews(ctx.db, storeId, [row.id], origin, options)).get(row.id) ?? [];
 }

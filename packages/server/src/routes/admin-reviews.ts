@@ -57,10 +57,12 @@ export const adminReviewRoutes: RouteModule = {
           limit: query.limit,
           ...(cursorValues ? { cursorValues } : {}),
         });
-        const ids = page.rows.filter((r) => Number(r.media_count) > 0).map((r) => r.id);
+        // Every review's media, held ones too, at the moderator's file URLs (a pending review's
+        // photos are not public yet).
+        const ids = page.rows.map((r) => r.id);
         const media =
           ids.length > 0
-            ? await ctx.media.forReviews(ctx.db, storeId, ids, publicOriginOf(c, ctx))
+            ? await ctx.media.forReviews(ctx.db, storeId, ids, publicOriginOf(c, ctx), { moderator: true })
             : new Map();
         c.header("Cache-Control", "no-store");
         return c.json({
@@ -138,7 +140,7 @@ export const adminReviewRoutes: RouteModule = {
           .executeTakeFirst();
         if (!row) throw new ApiError(404, "review_not_found", "no review with this id in this store");
         const origin = publicOriginOf(c, ctx);
-        const media = await mediaOfRow(ctx, storeId, row, origin);
+        const media = await mediaOfRow(ctx, storeId, row, origin, { moderator: true });
         const review = toAdminReview(row, media);
         return c.json(review, 200, { "Cache-Control": "no-store", ETag: review.etag });
       },

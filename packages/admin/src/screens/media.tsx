@@ -1,0 +1,142 @@
+import { useState } from "preact/hooks";
+import { api, problemOf } from "../api.ts";
+import { Dialog, ListBody } from "../components.tsx";
+import { formatDate, type MessageKey, t } from "../i18n.ts";
+import { usePagedList } from "../paged-list.ts";
+import { href, route } from "../router.ts";
+import { can, session } from "../session.ts";
+import { useSignal } from "../signal.ts";
+import type { AdminMediaItem } from "../types.ts";
+
+// The media queue (GET /v1/admin/media): photos and videos held for a moderator (a reviewer
+// without a verified purchase, in a store that holds those) wait here until a moderator approves
+// (PATCH status "ready") or rejects each; shown and rejected ones have their own tabs. Files come
+// from the moderator's own URLs, so held photos show at full size before anyone else sees them.
+
+type Status = AdminMediaItem["status"];
+const TABS: [Status, MessageKey][] = [
+  ["held", "mediaWaiting"],
+  ["ready", "mediaApproved"],
+  ["rejected", "mediaRejected"],
+];
+
+export default function MediaQueue() {
+  const where = useSignal(route);
+  const current = useSignal(session);
+  const mayModerate = can(current, "reviews:moderate");
+  const chosen = where.params.get("status");
+  const status: Status = chosen === "ready" || chosen === "rejected" ? chosen : "held";
+  const { items, setItems, cursor, failed, load } = usePagedList<AdminMediaItem>("/v1/admin/media", {
+    status,
+    limit: "48",
+  });
+  const [viewing, setViewing] = useState<AdminMediaItem | null>(null);
+  const [announce, setAnnounce] = useState("");
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function decide(item: AdminMediaItem, next: "ready" | "rejected") {
+    setBusy(item.id);
+    try {
+      await api(`/v1/admin/media/${encodeURIComponent(item.id)}`, {
+        method: "PATCH",
+        body: { status: next },
+      });
+      setItems((old) => (old ?? []).filter((m) => m.id !== item.id));
+      setViewing(null);
+      setAnnounce(
+        t(
+          next === "rejected"
+            ? "mediaRejectedDone"
+            : status === "rejected"
+              ? "mediaRestoredDone"
+              : "mediaApprovedDone",
+        ),
+      );
+    } catch (error) {
+      setAnnounce(t("errorGeneric", { message: problemOf(error).message }));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const label = (item: AdminMediaItem) =>
+    t(item.kind === "video" ? "videoBy" : "photoBy", { product: item.productId });
+
+  const actions = (item: AdminMediaItem) =>
+    mayModerate && (
+      <div class="actions">
+        {status !== "ready" && (
+          <button type="button" disabled={busy === item.id} onClick={() => void decide(item, "ready")}>
+            {t(status === "rejected" ? "restore" : "approve")}
+          </button>
+        )}
+        {status !== "rejected" && (
+          <button type="button" disabled={busy === item.id} onClick={() => void decide(item, "rejected")}>
+            {t("reject")}
+          </button>
+        )}
+      </div>
+    );
+
+  return (
+    <section aria-labelledby="media-title" class="media-queue">
+      <h1 id="media-title">{t("mediaTitle")}</h1>
+      <nav aria-label={t("mediaStates")} class="tabs">
+        <ul>
+          {TABS.map(([name, key]) => (
+            <li key={name}>
+              <a href={href("media", { status: name })} aria-current={status === name ? "page" : undefined}>
+                {t(key)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div class="toasts" role="status" aria-live="polite">
+        {announce && <p class="toast quiet-toast">{announce}</p>}
+      </div>
+      <ListBody items={items} failed={failed} load={load} cursor={cursor} empty={t("mediaEmpty")}>
+        {(items) => (
+          <>
+            <p class="count">{t("mediaShown", { n: items.length })}</p>
+            <ul class="media-grid">
+              {items.map((item) => (
+                <li key={item.id} class="card media-item" data-media-id={item.id}>
+                  <button type="button" class="thumb" onClick={() => setViewing(item)}>
+                    <img src={item.thumbnailUrl} alt={label(item)} width={160} height={160} loading="lazy" />
+                    <span class="visually-hidden">{t("viewFullSize")}</span>
+                  </button>
+                  <p class="meta">
+                    <a href={href("queue", { status: "any", product: item.productId })}>{item.productId}</a>
+                  </p>
+                  <p class="meta">
+                    {t(item.verified ? "verifiedBuyer" : "unverifiedBuyer")} ·{" "}
+                    <time dateTime={item.createdAt}>{formatDate(item.createdAt)}</time>
+                  </p>
+                  {actions(item)}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </ListBody>
+      {viewing && (
+        <Dialog title={label(viewing)} onClose={() => setViewing(null)} wide>
+          {viewing.kind === "video" ? (
+            // biome-ignore lint/a11y/useMediaCaption: shoppers' own videos come without captions
+            <video class="full" src={viewing.url} controls width={viewing.width} height={viewing.height} />
+          ) : (
+            <img
+              class="full"
+              src={viewing.url}
+              alt={label(viewing)}
+              width={viewing.width}
+              height={viewing.height}
+            />
+          )}
+          {actions(viewing)}
+        </Dialog>
+      )}
+    </section>
+  );
+}
