@@ -5,6 +5,7 @@
 // examples/react-app are built by Vite against it and examples/ssr-store by tsc, and each is
 // opened in Chromium (docs/packages.md). Needs `npm run build` first (npm test does it), like the
 // e2e suite.
+import { execFileSync } from "node:child_process";
 import {
   copyFileSync,
   existsSync,
@@ -95,6 +96,32 @@ describe("the tarballs", () => {
     }
     const embed = packed.find((p) => p.name === "@plaudit/embed")!;
     expect(embed.files.map((file) => file.path)).toContain("dist/browser/plaudit.js");
+  });
+
+  it("carry a package.json whose every export, main, types and bin is a file in the tarball", () => {
+    for (const tarball of packed) {
+      const manifest = JSON.parse(
+        execFileSync("tar", ["-xOzf", join(work, "tarballs", tarball.filename), "package/package.json"], {
+          encoding: "utf8",
+        }),
+      );
+      // The repository's own condition (its targets are src/ files) is stripped when packing
+      // (scripts/pack-manifest.mjs).
+      expect(JSON.stringify(manifest.exports ?? {}), `${tarball.name}: exports`).not.toContain(
+        "@plaudit/source",
+      );
+      expect(manifest.scripts?.prepack, `${tarball.name}: pack scripts`).toBeUndefined();
+      const files = new Set(tarball.files.map((file) => file.path));
+      const bins = typeof manifest.bin === "string" ? [manifest.bin] : Object.values(manifest.bin ?? {});
+      const targets = [...exportTargets(manifest.exports), manifest.main, manifest.types, ...bins]
+        .filter((target): target is string => typeof target === "string")
+        .map((target) => target.replace(/^\.\//, ""));
+      expect(targets.length, `${tarball.name}: targets`).toBeGreaterThan(0);
+      expect(
+        targets.filter((target) => !files.has(target)),
+        `${tarball.name}: targets missing from the tarball`,
+      ).toEqual([]);
+    }
   });
 });
 
@@ -430,4 +457,12 @@ function importedPackages(dist: string): Map<string, "static" | "dynamic"> {
     }
   }
   return used;
+}
+
+/** Every file an `exports` map names, through any nesting of subpaths and conditions. */
+function exportTargets(exports: unknown): string[] {
+  if (typeof exports === "string") return [exports];
+  if (Array.isArray(exports)) return exports.flatMap(exportTargets);
+  if (exports && typeof exports === "object") return Object.values(exports).flatMap(exportTargets);
+  return [];
 }

@@ -1,5 +1,5 @@
 // The demo shop's products: the ids are those the server's seed gives reviews to
-// (packages/server/src/seed-texts.ts). Used by build-pages.mjs and by the app view (spa.js).
+// (packages/demo/src/seed-texts.ts). Used by build-pages.mjs and by the app view (spa.js).
 export const PRODUCTS = [
   {
     id: "tee-classic",

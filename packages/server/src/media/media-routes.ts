@@ -13,10 +13,10 @@ import {
   MediaUpload,
 } from "@plaudit/contract";
 import type { Context } from "hono";
-import { appendAudit, auditEvent, recordAudit } from "../audit/audit-log.ts";
+import { auditEvent, recordAudit } from "../audit/audit-log.ts";
+import { auditedWrite } from "../audit/audited-write.ts";
 import type { AppContext, RouteModule } from "../context.ts";
 import { decodeTimeIdCursor } from "../db/time-id-cursor.ts";
-import { transaction } from "../db/transaction.ts";
 import { ApiError, errorBody } from "../errors.ts";
 import { cacheableJson } from "../http/cache.ts";
 import { clientIp } from "../http/client-ip.ts";
@@ -282,11 +282,9 @@ export const mediaRoutes: RouteModule = {
       async (c) => {
         const patch = parseOrFail(MediaSettingsPatch, await readJsonBody(c));
         const storeId = c.get("store").id;
-        const audit = auditEvent(c, ctx, "media.settings.save", storeId);
-        await transaction(ctx.db, async (tx) => {
-          await saveMediaSettings(tx, storeId, patch);
-          await appendAudit(tx, audit);
-        });
+        await auditedWrite(c, ctx, "media.settings.save", storeId, (tx) =>
+          saveMediaSettings(tx, storeId, patch),
+        );
         return c.json(await loadMediaSettings(ctx.db, storeId), 200, NO_STORE);
       },
     );
