@@ -28,11 +28,7 @@ import { createApp, listen, migrate, openDatabase, unlimitedRateLimiter } from "
 // biome-ignore lint/style/noRestrictedImports: the "before" server replays the review list's internal queries, which no public entry point offers
 import { countReviews, listReviews } from "../packages/server/src/reviews/review-list.ts";
 // biome-ignore lint/style/noRestrictedImports: the bench names the search's own bounds in its table
-import {
-  SEARCH_CHUNK,
-  SEARCH_MATCH_CAP,
-  SEARCH_PROBE,
-} from "../packages/server/src/reviews/review-search.ts";
+import * as search from "../packages/server/src/reviews/review-search.ts";
 import { runCli } from "./processes.ts";
 import { addSection, benchDir, machine, table, today } from "./results-file.ts";
 
@@ -222,7 +218,7 @@ try {
           statuses(old),
         ],
         [
-          `after (trigram probe ≤ ${SEARCH_PROBE}, else index-range chunks of ${SEARCH_CHUNK}; ≤ ${SEARCH_MATCH_CAP} matches a term; cached per term)`,
+          `after (trigram probe ≤ ${search.SEARCH_PROBE}, else index-range chunks of ${search.SEARCH_CHUNK}; ≤ ${search.SEARCH_MATCH_CAP} matches a term; cached per term)`,
           now.p50,
           now.p99,
           now.max,
