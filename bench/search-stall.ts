@@ -8,8 +8,11 @@
 //     others: the delay the loaded machine alone adds (other processes taking the cores);
 //   - "before": the review list's SQL search as it was before issue 19 (listReviews + countReviews
 //     with `search`: the FTS5 trigram index for 3+ characters, a LIKE scan otherwise);
-//   - "after": the app as it is (createApp), whose search walks in index-range chunks of
-//     SEARCH_CHUNK rows, stops a term at SEARCH_MATCH_CAP matches and caches per term.
+//   - "busy floor": a server that works the way the search does (1 ms slices, yielding between)
+//     with no database: the delay this machine gives any busy process at that moment;
+//   - "after": the app as it is (createApp), whose search asks the trigram index first for a rare
+//     3+-character term, else walks in index-range chunks of SEARCH_CHUNK rows, stops a term at
+//     SEARCH_MATCH_CAP matches and caches per term.
 // The shared machine's load moves the milliseconds between runs; the ratios within one run are
 // the figure (after ÷ before, after ÷ floor).
 // Rate limits are off for both (a 429 would be cheap and flatter the figure). BENCH_SEARCHES
@@ -25,7 +28,7 @@ import { createApp, listen, migrate, openDatabase, unlimitedRateLimiter } from "
 // biome-ignore lint/style/noRestrictedImports: the "before" server replays the review list's internal queries, which no public entry point offers
 import { countReviews, listReviews } from "../packages/server/src/reviews/review-list.ts";
 // biome-ignore lint/style/noRestrictedImports: the bench names the search's own bounds in its table
-import { SEARCH_CHUNK, SEARCH_MATCH_CAP } from "../packages/server/src/reviews/review-search.ts";
+import * as search from "../packages/server/src/reviews/review-search.ts";
 import { runCli } from "./processes.ts";
 import { addSection, benchDir, machine, table, today } from "./results-file.ts";
 
@@ -33,6 +36,8 @@ const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 100_000);
 const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 80);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const PRODUCT = "bench-product";
+/** The busy floor's work per request: this many 1 ms slices, yielding between them. */
+const BUSY_SLICES = 50;
 
 /** A fixed mix: single letters, wildcard characters, two-letter terms, and random strings. */
 function burstTerms(count: number): string[] {
@@ -126,6 +131,20 @@ try {
     return figures;
   };
   const floorBefore = await floorServer();
+  // A process that is busy the way the search is (1 ms of work, then yield), with no database: the
+  // delay this machine gives any busy process right now.
+  const busy = createServer(async (_req, res) => {
+    for (let slice = 0; slice < BUSY_SLICES; slice++) {
+      const until = performance.now() + 1;
+      while (performance.now() < until);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end("{}");
+  });
+  const busyPort = await listening(busy);
+  const busyFloor = await burst(`http://127.0.0.1:${busyPort}/`, terms);
+  await new Promise((done) => busy.close(done));
 
   // Before: the route's SQL search as it was (page + total), nothing else in the way.
   const before = createServer(async (req, res) => {
@@ -167,7 +186,7 @@ try {
       .map((l) => l.toFixed(1))
       .join(
         " / ",
-      )}. p99 after ÷ before: **${ratio(now.p99, old.p99)}**; max after ÷ before: ${ratio(now.max, old.max)}; p99 after ÷ the do-nothing floor: ${ratio(now.p99, floor.p99)} (floor p99 ${floorBefore.p99} ms before the runs, ${floorAfter.p99} ms after).`,
+      )}. p99 after ÷ before: **${ratio(now.p99, old.p99)}**; max after ÷ before: ${ratio(now.max, old.max)}; p99 after ÷ the do-nothing floor: ${ratio(now.p99, floor.p99)} (floor p99 ${floorBefore.p99} ms before the runs, ${floorAfter.p99} ms after); p99 after ÷ the busy floor: **${ratio(now.p99, busyFloor.p99)}**.`,
     "",
     `${REVIEWS.toLocaleString("en")} reviews of one product on SQLite; ${SEARCHES} searches (¼ one letter, ¼ \`%\`/\`_\`/\`\\\\\`, ¼ two letters, ¼ random 3–8 letters), ${CONNECTIONS} in flight, from another process. Event-loop delay of the serving process, ms. The machine is shared (2 cores, other engineers' builds and tests running): figures move between runs, the before/after pair is from one run.`,
     "",
@@ -183,6 +202,14 @@ try {
           statuses(floorBefore),
         ],
         [
+          `busy floor (${BUSY_SLICES} × 1 ms of work a request, yielding between; no database)`,
+          busyFloor.p50,
+          busyFloor.p99,
+          busyFloor.max,
+          `${busyFloor.seconds} s`,
+          statuses(busyFloor),
+        ],
+        [
           "before (SQL: trigram index ≥ 3 chars, LIKE scan otherwise)",
           old.p50,
           old.p99,
@@ -191,7 +218,7 @@ try {
           statuses(old),
         ],
         [
-          `after (index-range chunks of ${SEARCH_CHUNK}, ≤ ${SEARCH_MATCH_CAP} matches a term, cached per term)`,
+          `after (trigram probe ≤ ${search.SEARCH_PROBE}, else index-range chunks of ${search.SEARCH_CHUNK}; ≤ ${search.SEARCH_MATCH_CAP} matches a term; cached per term)`,
           now.p50,
           now.p99,
           now.max,

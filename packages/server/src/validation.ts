@@ -5,7 +5,7 @@ import { type ApiError, validationFailed } from "./errors.ts";
 /**
  * Parses `input` with a valibot schema; on failure throws 422 validation_failed (or what `refuse`
  * makes of the fields) with one message per field (the first issue of each dotted path; the whole
- * body is the field "body" when no path).
+ * body is the field "(body)" when no path).
  */
 export function parseOrFail<S extends v.GenericSchema>(
   schema: S,

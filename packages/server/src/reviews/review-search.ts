@@ -1,4 +1,5 @@
 import type { ReviewSort } from "@plaudit/contract";
+import { sql } from "kysely";
 import type { Database } from "../db/database.ts";
 import { encodeCursor, SORT_KEYS, type SortColumn, type SortName } from "./cursor.ts";
 import type { ReviewRow } from "./review-json.ts";
@@ -19,6 +20,14 @@ import type { ReviewFilters } from "./review-list.ts";
 
 /** Rows read per query: about a millisecond of work on an idle core, whatever the term. */
 export const SEARCH_CHUNK = 200;
+
+/**
+ * A term of 3+ characters without `%`, `_` or `\` first asks the trigram index (migration 0004)
+ * for up to this many reviews containing it, in one bounded query: a rare term (most random
+ * strings) is answered from those few rows without walking the product; a common one, with more
+ * candidates than this, is walked.
+ */
+export const SEARCH_PROBE = 200;
 
 /** Matches a term collects at most, in the list's order (its total is then "at least this many"). */
 export const SEARCH_MATCH_CAP = 1000;
@@ -99,6 +108,14 @@ export function chunkQuery(
   return query;
 }
 
+const matchOf = (row: Match): Match => ({
+  id: row.id,
+  created_at: row.created_at,
+  rating: Number(row.rating),
+  helpful_score: Number(row.helpful_score),
+  has_media: Number(row.has_media),
+});
+
 interface Walked {
   matches: Match[];
   capped: boolean;
@@ -124,15 +141,17 @@ export function segmentsOf(sort: SortName, ratings: number[] | undefined) {
  * A per-process search with its own cache: `ttlMs` how long a term's matches are reused (new
  * reviews show up in searches after at most that long), `maxMatches` how many matches all cached
  * terms may hold together (least recently used terms go first), `matchCap` how many matches one
- * term collects at most, `chunk` the rows read per query.
+ * term collects at most, `chunk` the rows read per query, `probe` the trigram index's candidates
+ * a term may have to be answered from them (0: always walk).
  */
 export function createReviewSearch(
-  options: { ttlMs?: number; maxMatches?: number; matchCap?: number; chunk?: number } = {},
+  options: { ttlMs?: number; maxMatches?: number; matchCap?: number; chunk?: number; probe?: number } = {},
 ): ReviewSearch {
   const ttlMs = options.ttlMs ?? 30_000;
   const maxMatches = options.maxMatches ?? 200_000;
   const matchCap = options.matchCap ?? SEARCH_MATCH_CAP;
   const chunkRows = options.chunk ?? SEARCH_CHUNK;
+  const probeLimit = options.probe ?? SEARCH_PROBE;
   const cache = new Map<string, Walked & { until: number }>();
   const walking = new Map<string, Promise<Walked>>();
   let held = 0;
@@ -150,7 +169,30 @@ export function createReviewSearch(
     }
   }
 
+  /** The term's matches from the trigram index when it has at most SEARCH_PROBE candidates. */
+  async function probe(db: Database, args: Parameters<ReviewSearch["page"]>[1]): Promise<Walked | undefined> {
+    const term = args.filters.search.toLowerCase();
+    if ([...term].length < 3 || /[\\%_]/.test(term)) return undefined;
+    const found = await sql<{ review_id: string }>`select review_id from reviews_search
+      where search_text like ${`%${term}%`} limit ${probeLimit + 1}`.execute(db.kysely);
+    if (found.rows.length > probeLimit) return undefined;
+    const ids = found.rows.map((r) => r.review_id);
+    if (ids.length === 0) return { matches: [], capped: false };
+    // The candidates in the list's order, by the walk's own filters (one query of ≤ 200 ids).
+    const whole = { fixed: undefined, keys: SORT_KEYS[args.sort as SortName] };
+    const rows = await chunkQuery(db, args, whole, undefined)
+      .where("id", "in", ids)
+      .limit(matchCap)
+      .execute();
+    return { matches: rows.map(matchOf), capped: false };
+  }
+
   async function walk(db: Database, args: Parameters<ReviewSearch["page"]>[1]): Promise<Walked> {
+    if (db.kind === "sqlite") {
+      const probed = await probe(db, args);
+      if (probed) return probed;
+      await yieldToOthers();
+    }
     const term = args.filters.search.toLowerCase();
     const matches: Match[] = [];
     for (const segment of segmentsOf(args.sort as SortName, args.filters.ratings)) {
@@ -160,13 +202,7 @@ export function createReviewSearch(
         const chunk = await chunkQuery(db, args, segment, after).limit(chunkRows).execute();
         for (const row of chunk) {
           if (!row.search_text.includes(term)) continue;
-          matches.push({
-            id: row.id,
-            created_at: row.created_at,
-            rating: Number(row.rating),
-            helpful_score: Number(row.helpful_score),
-            has_media: Number(row.has_media),
-          });
+          matches.push(matchOf(row));
           if (matches.length >= matchCap) return { matches, capped: true };
         }
         const last = chunk.at(-1);

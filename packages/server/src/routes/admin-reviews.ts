@@ -20,6 +20,19 @@ import { mediaOfRow } from "../reviews/row-media.ts";
 import { parseOrFail, parseQuery } from "../validation.ts";
 import { cursorValuesOf, reviewFilters } from "./review-query.ts";
 
+/**
+ * The audit action of a moderation (one review or a batch): "review.reply" for a reply alone,
+ * else "review.moderate"; 422 when it changes nothing.
+ */
+function auditActionOf(patch: { status?: unknown; reply?: unknown }): string {
+  if (patch.status === undefined && patch.reply === undefined) {
+    throw new ApiError(422, "validation_failed", "give a status, a reply, or both", {
+      status: "give a status, a reply, or both",
+    });
+  }
+  return patch.status === undefined ? "review.reply" : "review.moderate";
+}
+
 /** The merchant's moderation queue: list reviews by status, publish/reject them, reply. */
 export const adminReviewRoutes: RouteModule = {
   name: "admin-reviews",
@@ -100,14 +113,8 @@ export const adminReviewRoutes: RouteModule = {
       }),
       requireScope("reviews:moderate"),
       async (c) => {
-        const input = parseOrFail(ReviewBulkPatch, await readJsonBody(c));
-        if (input.status === undefined && input.reply === undefined) {
-          throw new ApiError(422, "validation_failed", "give a status, a reply, or both", {
-            status: "give a status, a reply, or both",
-          });
-        }
-        const { items, ...patch } = input;
-        const action = patch.status === undefined ? "review.reply" : "review.moderate";
+        const { items, ...patch } = parseOrFail(ReviewBulkPatch, await readJsonBody(c));
+        const action = auditActionOf(patch);
         const reviews = await moderateReviews(
           ctx,
           c.get("store").id,
@@ -168,13 +175,8 @@ export const adminReviewRoutes: RouteModule = {
       requireScope("reviews:moderate"),
       async (c) => {
         const patch = parseOrFail(ReviewPatch, await readJsonBody(c));
-        if (patch.status === undefined && patch.reply === undefined) {
-          throw new ApiError(422, "validation_failed", "give a status, a reply, or both", {
-            status: "give a status, a reply, or both",
-          });
-        }
         const reviewId = c.req.param("id");
-        const action = patch.status === undefined ? "review.reply" : "review.moderate";
+        const action = auditActionOf(patch);
         const review = await moderateReview(
           ctx,
           c.get("store").id,

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signCustomerToken } from "../../src/customer-token.ts";
 import { makeStore, postJson, reviewBody } from "../fixtures.ts";
 import { SAMPLE_LOYALTY_PROGRAM } from "../sample-data.ts";
+import { solidJpeg } from "../test-files.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../test-server.ts";
+import { filePart, upload } from "../upload-client.ts";
 import { type FuzzRequest, type FuzzWorld, fuzzRequest } from "./fuzz-request.ts";
 import { wellFormed } from "./hostile-input.ts";
 import { routesFromOpenApi } from "./openapi-routes.ts";
@@ -82,11 +84,24 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
     reviewIds.push(posted.json.review.id);
   }
   const token = signCustomerToken(signingSecret, "alice");
+  // A photo from a reviewer without a purchase: held for a moderator (issue 19), so the media
+  // routes (list, the moderator's file, approve) meet a real held item.
+  const photo = await upload(`${server.url}/v1/stores/${storeId}/media`, [filePart(await solidJpeg(64, 48))]);
+  expect(photo.status).toBe(201);
+  const held = await postJson(
+    `${server.url}/v1/stores/${storeId}/products/mug/reviews`,
+    reviewBody({
+      title: "Photo",
+      body: "A photo of the mug on my desk, colours true.",
+      mediaIds: [photo.json.id],
+    }),
+  );
+  expect(held.json.mediaHeld).toBe(1);
   return {
     pathValues: {
       store: [storeId, "no-such-store"],
       product: ["tee", "other"],
-      id: [...reviewIds, "missing"],
+      id: [...reviewIds, photo.json.id as string, "missing"],
       customerId: ["alice", "nobody"],
       orderId: ["o-1", "o-missing"],
       file: ["w640.webp", "video.mp4", "original"],
@@ -96,6 +111,10 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
       rating: ["1", "1,5", "0", "6"],
       limit: ["1", "50", "51"],
       product: ["tee"],
+      q: ["a", "%", "_", "\\", "ab", "wool", "ß"],
+      sort: ["newest", "lowest", "helpful"],
+      status: ["held", "ready", "rejected", "pending"],
+      review: [...reviewIds, held.json.review.id as string],
     },
     bearer: secretKey,
     customerTokens: [token, signCustomerToken(signingSecret, "bob", new Date(Date.now() - 400 * 86_400_000))],
@@ -106,7 +125,8 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
         mediaIds: [],
         website: "",
       },
-      "POST /v1/stores/{store}/reviews/{id}/votes": { value: "up", voter: "voter-1" },
+      "POST /v1/stores/{store}/reviews/{id}/votes": { value: "up", voter: "voter-1", customerToken: token },
+      "PUT /v1/admin/media/settings": { quotaBytes: 10 * 1024 ** 3, holdUnverifiedMedia: true },
       "POST /v1/stores/{store}/loyalty/redemptions": { rewardId: "free-shipping" },
       "POST /v1/stores/{store}/loyalty/join": { customerToken: token },
       "POST /v1/admin/orders": order,
@@ -114,7 +134,7 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
       "PUT /v1/admin/loyalty/program": SAMPLE_LOYALTY_PROGRAM as unknown as Record<string, unknown>,
       "POST /v1/admin/loyalty/adjustments": { customerId: "alice", delta: 5, reason: "fuzz" },
       "PUT /v1/admin/loyalty/customers/{customerId}": { birthday: "04-01" },
-      "PATCH /v1/admin/media/{id}": { status: "rejected" },
+      "PATCH /v1/admin/media/{id}": { status: "ready" },
       "POST /v1/admin/keys": { name: "fuzz key", scopes: ["reviews:read"] },
       "PUT /v1/admin/products/{product}": { name: "Tee", url: "https://shop.example/tee", gtin: "01234567" },
       "POST /v1/admin/orders/{orderId}/fulfillment": { fulfilledAt: "2026-03-01T00:00:00.000Z" },
