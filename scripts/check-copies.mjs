@@ -20,7 +20,7 @@ import { fileURLToPath } from "node:url";
  * review page, the lightbox/card header and the admin app's audit/queue.
  * Fold one, lower this.
  */
-export const MAX_CLONES = 10;
+export const MAX_CLONES = 9;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
