@@ -32,6 +32,14 @@ const UNKNOWN_REQUEST = {
   status: 404,
 };
 
+/**
+ * 409 when the request's status changed between our read and our write (on PostgreSQL a worker
+ * may have sent it meanwhile: "send now" must not set a sent request back to scheduled and mail
+ * it twice). The writes below change the row only while it still has the status they judged.
+ */
+const changedMeanwhile = () =>
+  new ApiError(409, "conflict", "this request changed meanwhile: read it again and retry");
+
 /** The request `id` of this store, as the send and cancel routes change it. */
 const requestOfStore = (tx: Tx, storeId: string, id: string) =>
   tx
@@ -164,8 +172,10 @@ export const reviewRequestAdminRoutes: RouteModule = {
             .updateTable("review_requests")
             .set({ status: "scheduled", scheduled_for: now.toISOString(), last_error: null })
             .where("id", "=", id)
+            .where("status", "=", found.status)
             .returningAll()
-            .executeTakeFirstOrThrow();
+            .executeTakeFirst();
+          if (!updated) throw changedMeanwhile();
           const payload: SendPayload = { requestId: id, message: "first" };
           // A job of its own (the scheduled one, if still waiting, finds the request sent and stops).
           await enqueueJob(tx, { kind: SEND_JOB, payload, runAt: now }, now);
@@ -189,12 +199,15 @@ export const reviewRequestAdminRoutes: RouteModule = {
         const row = await requestWrite(c, "review_request.cancel", async (tx, found, id) => {
           if (found.status === "reviewed" || found.status === "suppressed")
             throw new ApiError(409, "conflict", `this request is ${found.status}: nothing is left to cancel`);
-          return tx
+          const canceled = await tx
             .updateTable("review_requests")
             .set({ status: "canceled", last_error: found.last_error ?? "canceled by the merchant" })
             .where("id", "=", id)
+            .where("status", "=", found.status)
             .returningAll()
-            .executeTakeFirstOrThrow();
+            .executeTakeFirst();
+          if (!canceled) throw changedMeanwhile();
+          return canceled;
         });
         return c.json(toAdminRequest(row), 200, NO_STORE);
       },
