@@ -19,7 +19,7 @@ import { enqueueJob } from "../jobs/index.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { NOT_A_CURSOR, parseOrFail, parseQuery } from "../validation.ts";
 import { listRequests, requestMetrics, toAdminRequest } from "./request-list.ts";
-import type { ReviewRequestsTable } from "./request-tables.ts";
+import type { ReviewRequestStatus, ReviewRequestsTable } from "./request-tables.ts";
 import { SEND_JOB, type SendPayload } from "./schedule.ts";
 import { defaultSettings, loadSettings, saveSettings } from "./settings.ts";
 
@@ -32,10 +32,15 @@ const UNKNOWN_REQUEST = {
   status: 404,
 };
 
+/** What "send now" may send; what "cancel" may no longer cancel. */
+const SENDABLE: ReviewRequestStatus[] = ["scheduled", "failed"];
+const FINAL: ReviewRequestStatus[] = ["reviewed", "suppressed"];
+
 /**
- * 409 when the request's status changed between our read and our write (on PostgreSQL a worker
- * may have sent it meanwhile: "send now" must not set a sent request back to scheduled and mail
- * it twice). The writes below change the row only while it still has the status they judged.
+ * 409 when the request's status changed between our read and our write so that the write no
+ * longer applies (on PostgreSQL a worker may send it meanwhile: "send now" must not set a sent
+ * request back to scheduled and mail it twice). The writes below are conditional on the same rule
+ * as the check before them.
  */
 const changedMeanwhile = () =>
   new ApiError(409, "conflict", "this request changed meanwhile: read it again and retry");
@@ -162,7 +167,7 @@ export const reviewRequestAdminRoutes: RouteModule = {
       async (c) => {
         const now = ctx.clock();
         const row = await requestWrite(c, "review_request.send", async (tx, found, id) => {
-          if (found.status !== "scheduled" && found.status !== "failed")
+          if (!SENDABLE.includes(found.status))
             throw new ApiError(
               409,
               "conflict",
@@ -172,7 +177,7 @@ export const reviewRequestAdminRoutes: RouteModule = {
             .updateTable("review_requests")
             .set({ status: "scheduled", scheduled_for: now.toISOString(), last_error: null })
             .where("id", "=", id)
-            .where("status", "=", found.status)
+            .where("status", "in", SENDABLE)
             .returningAll()
             .executeTakeFirst();
           if (!updated) throw changedMeanwhile();
@@ -197,13 +202,13 @@ export const reviewRequestAdminRoutes: RouteModule = {
       gate,
       async (c) => {
         const row = await requestWrite(c, "review_request.cancel", async (tx, found, id) => {
-          if (found.status === "reviewed" || found.status === "suppressed")
+          if (FINAL.includes(found.status))
             throw new ApiError(409, "conflict", `this request is ${found.status}: nothing is left to cancel`);
           const canceled = await tx
             .updateTable("review_requests")
             .set({ status: "canceled", last_error: found.last_error ?? "canceled by the merchant" })
             .where("id", "=", id)
-            .where("status", "=", found.status)
+            .where("status", "not in", FINAL)
             .returningAll()
             .executeTakeFirst();
           if (!canceled) throw changedMeanwhile();
