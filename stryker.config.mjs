@@ -38,6 +38,20 @@ export default {
   //   (the 60-concurrent-voters test of review-votes.test.ts runs there under `npm test`).
   // - keys/admin-keys.ts:44 `typeof s === "string" && isGrant(s)` → `true && isGrant(s)`: isGrant()
   //   is `=== "*"` or a lookup in the list of scope strings, false for every non-string already.
+  // - customer-token.ts:29 `lastDot > 0 ? token.lastIndexOf(".", lastDot - 1) : -1` (→ `true`,
+  //   `lastDot >= 0`, `+1`): with no dot after position 0, whatever secondDot becomes, the seconds
+  //   part is empty or not 1–12 digits (or the signature part is not 64 hex), so the token is
+  //   "invalid" on the next line either way.
+  // - admin-users/session-auth.ts:27 and :32 `!session || !store` → `!session && !store`: a session
+  //   belongs to an admin user, and admin_users.store_id references stores.id (migration 0040, with
+  //   foreign keys on in SQLite too), so a live session whose store is gone cannot exist.
+  // - admin-users/throttle.ts:47 `u !== null && u > at` → `true && u > at`, and :67
+  //   `row.locked_until !== null && …` → `true && …`: `null > "2026-…"` and `null <= "2026-…"` are
+  //   both false in JavaScript (null → 0, the ISO text → NaN), so the null check changes nothing.
+  // - rate-limit.ts:30 `if (!json) return DEFAULT_RATE_LIMITS` → `if (false)`: JSON.parse of null or
+  //   "" throws or yields null, and the catch below answers the same defaults.
+  // - rate-limit.ts:71 `if (oldest !== undefined)` → `if (true)`: past maxBuckets the map is not
+  //   empty, so its first key is never undefined.
   // The vote route's filters (review-votes.ts `store_id` and `status = 'published'`) are `.where()`
   // calls Stryker has no mutator for; removing each by hand fails review-votes.test.ts on both
   // databases (bench/RESULTS.md, "Mutation testing").

@@ -82,6 +82,22 @@ describe.each(databasesUnderTest())("admin sign-in throttle on %s", (kind) => {
     expect(await lockOf([key], new Date(t0.getTime() + ACCOUNT.lockMinutes * MINUTE))).toBeUndefined();
   });
 
+  it("keeps a lock when a failure arrives while it holds (a sign-in that passed the check at the same moment)", async () => {
+    const t0 = testClock().clock();
+    const key = freshAccount();
+    await fail([key], ACCOUNT.failures, t0);
+    const lockEnd = new Date(t0.getTime() + ACCOUNT.lockMinutes * MINUTE).toISOString();
+    const during = new Date(t0.getTime() + MINUTE);
+    await fail([key], 1, during);
+    const row = await rowOf(key);
+    expect(Number(row?.failures)).toBe(ACCOUNT.failures + 1);
+    expect(row?.first_at).toBe(t0.toISOString());
+    // Still over the limit: the lock starts again from this failure, never shorter.
+    expect(row?.locked_until).toBe(new Date(during.getTime() + ACCOUNT.lockMinutes * MINUTE).toISOString());
+    expect(row?.locked_until && row.locked_until > lockEnd).toBe(true);
+    expect((await lockOf([key], during))?.status).toBe(423);
+  });
+
   it("counts afresh after a lock runs out: one failure then does not lock again", async () => {
     const t0 = testClock().clock();
     const key = freshAccount();

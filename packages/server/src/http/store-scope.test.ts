@@ -48,6 +48,24 @@ describe.each(databasesUnderTest())("store scope on %s", (kind) => {
     expect(await write()).toBe(201);
   });
 
+  it("takes writes from the server's own origin, origin-less servers and listed origins only", async () => {
+    const { storeId } = await makeStore(server.db, { allowedOrigins: ["https://shop.example"] });
+    const write = async (origin?: string) =>
+      (await postJson(reviews(storeId), reviewBody(), from("10.4.0.1", origin))).status;
+    expect(await write(server.url)).toBe(201);
+    expect(await write()).toBe(201);
+    expect(await write("https://shop.example")).toBe(201);
+    const port = Number(new URL(server.url).port);
+    for (const origin of [
+      `http://127.0.0.1:${port + 1}`,
+      `https://127.0.0.1:${port}`,
+      "null",
+      "https://evil.example",
+    ]) {
+      expect([origin, await write(origin)]).toEqual([origin, 403]);
+    }
+  });
+
   it("does not remember a store that does not exist: one created a moment later answers at once", async () => {
     const storeId = `s-later-${Math.random().toString(36).slice(2, 10)}`;
     const missing = await fetch(reviews(storeId));

@@ -6,7 +6,7 @@ import { databasesUnderTest } from "../../testing/test-server.ts";
 
 const MINUTE = 60_000;
 
-// The second phase of a redemption when the merchant's code webhook misbehaves: a code that is
+// Idempotency-Keys of redemptions, and the second phase of a redemption when the merchant's code webhook misbehaves: a code that is
 // taken already (drawn again, at most three times), and a redemption left "issuing" (a crash
 // between the phases, or a webhook that answers too late) that the daily sweep undoes after ten
 // minutes on the app's clock — points back as a new row, the key freed, and the late code never
@@ -102,6 +102,55 @@ describe.each(databasesUnderTest())("redemptions the code webhook left undone on
     // The key now holds the success: a replay answers its bytes.
     const replay = await kit.redeem("twins", "free-shipping", "twins-1");
     expect(replay.text).toBe(both.find((r) => r.status === 201)?.text);
+  });
+
+  it("answers a reused Idempotency-Key with the first bytes, or 409 for another request or customer", async () => {
+    answer = (_req, res) => codeOf(res, `SHOP-KEY-${Math.random().toString(36).slice(2, 10)}`);
+    await kit.adjust("keyed", 2000);
+    const first = await kit.redeem("keyed", "free-shipping", "keyed-1");
+    expect(first.status).toBe(201);
+    const replay = await kit.redeem("keyed", "free-shipping", "keyed-1");
+    expect([replay.status, replay.text]).toEqual([201, first.text]);
+    const otherReward = await kit.redeem("keyed", "five-off", "keyed-1");
+    expect([otherReward.status, otherReward.json.error.code]).toEqual([409, "idempotency_conflict"]);
+    expect(otherReward.json.error.message).toBe("this Idempotency-Key was used for a different request");
+    await kit.adjust("stranger", 2000);
+    const stranger = await kit.redeem("stranger", "free-shipping", "keyed-1");
+    expect(stranger.status).toBe(409);
+    expect(await kit.balance("keyed")).toBe(1700);
+    expect(await kit.balance("stranger")).toBe(2000);
+    // Keys are per store and scope: an admin adjustment may use the same key.
+    expect((await kit.adjust("keyed", 5, "keyed-1")).status).toBe(201);
+    expect(await kit.balance("keyed")).toBe(1705);
+  });
+
+  it("wants an Idempotency-Key of 1 to 255 characters that is not only spaces", async () => {
+    const url = `${kit.server.url}/v1/stores/${kit.storeId}/loyalty/redemptions`;
+    const send = (key?: string) =>
+      fetch(url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-plaudit-customer": kit.token("keyless"),
+          ...(key === undefined ? {} : { "idempotency-key": key }),
+        },
+        body: JSON.stringify({ rewardId: "five-off" }),
+      }).then(async (r) => ({
+        status: r.status,
+        json: (await r.json()) as { error: { code: string; fields: object } },
+      }));
+    for (const [key, field] of [
+      [undefined, "is required"],
+      ["   ", "is required"],
+      ["k".repeat(256), "must be at most 255 characters"],
+    ] as const) {
+      const res = await send(key);
+      expect(res.status).toBe(400);
+      expect(res.json.error).toMatchObject({ code: "bad_request", fields: { "Idempotency-Key": field } });
+    }
+    // 255 characters is a key: the request gets as far as the points.
+    expect((await send("k".repeat(255))).json.error.code).toBe("insufficient_points");
+    expect((await send("k")).json.error.code).toBe("insufficient_points");
   });
 
   it("undoes a redemption stuck 'issuing' for more than ten minutes, and never hands out its late code", async () => {
