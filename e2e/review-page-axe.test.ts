@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeStore } from "../packages/server/testing/fixtures.ts";
+import { PROGRAM_AT_ONCE } from "../packages/server/testing/loyalty-test-kit.ts";
 import { serverJobRunner, smtpMailer } from "../packages/server/testing/mail-kit.ts";
 import { type SmtpSink, startSmtpSink } from "../packages/server/testing/smtp-sink.ts";
 import { startTestServer, type TestServer } from "../packages/server/testing/test-server.ts";
@@ -38,7 +39,10 @@ beforeAll(async () => {
     enabled: true,
     delayDays: 0,
     from: { name: "Lumen & Co", email: "hello@lumen.example" },
+    photoIncentivePoints: 25,
   });
+  // The store runs loyalty: the page offers the request photo bonus beside the photo form.
+  await call("PUT", "/v1/admin/loyalty/program", PROGRAM_AT_ONCE);
   await call("PUT", "/v1/admin/products/lamp", { name: "Desk lamp", url: "https://lumen.example/lamp" });
   for (const locale of ["en", "he"]) {
     await call("POST", "/v1/admin/orders", {
@@ -86,6 +90,8 @@ describe("the hosted review page in Chromium", () => {
     await page.goto(links.en as string);
     expect(await page.locator("h1").textContent()).toBe("Review your order from Lumen & Co");
     expect(await page.locator("#r0-4").isChecked()).toBe(true);
+    expect(await page.locator("#fb0").textContent()).toContain("earn 25 ");
+    expect(await page.locator("#f0").getAttribute("aria-describedby")).toBe("fh0 fb0");
     await page.close();
 
     // axe runs as a script of its own: it gets a browser with JavaScript on.

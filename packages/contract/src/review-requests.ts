@@ -16,6 +16,10 @@ const color = v.pipe(
   v.regex(/^#[0-9a-fA-F]{6}$/, "must be a #rrggbb color"),
 );
 
+/** The languages of review-request emails, the hosted page and the notifications (he is right to left). */
+export const REQUEST_LOCALES = ["en", "de", "he"] as const;
+export type RequestLocale = (typeof REQUEST_LOCALES)[number];
+
 /** GET|PUT /v1/admin/review-requests/settings */
 export const RequestSettings = v.object(
   {
@@ -27,6 +31,11 @@ export const RequestSettings = v.object(
     from: v.object({ name: text(1, 100, "a sender name"), email }, "must be { name, email }"),
     /** The merchant's address for reviews awaiting moderation, or null. */
     notifyEmail: v.optional(v.nullable(email), null),
+    /** The language of the merchant's notices (additive: API.md names the fields above). */
+    notifyLocale: v.optional(
+      v.picklist(REQUEST_LOCALES, `must be one of ${REQUEST_LOCALES.join(", ")}`),
+      "en",
+    ),
     photoIncentivePoints: v.optional(count(0, 1_000_000), 0),
     /** The hosted review page's colors (the widgets' --plaudit-* tokens); unset: the defaults. */
     theme: v.optional(

@@ -30,6 +30,7 @@ import { sweepOrphans } from "./media/orphan-sweep.ts";
 import { mediaStorageFromEnv } from "./media/storage-from-env.ts";
 import { PRIVACY_USAGE, runPrivacyCommand } from "./privacy/privacy-cli.ts";
 import { createMemoryRateLimiter, unlimitedRateLimiter } from "./rate-limit.ts";
+import { SEND_STEPS, type SendOptions } from "./review-requests/send.ts";
 import { cspAdvice } from "./snippet/csp-advice.ts";
 import { findStore } from "./stores/store-repo.ts";
 import { storesCreate, storesList } from "./stores/stores-cli.ts";
@@ -479,6 +480,27 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => stop("SIGINT"));
 }
 
+/**
+ * Fault injection for the crash tests (review-requests/worker-sigkill.test.ts), never set in
+ * production: with PLAUDIT_TEST_HALT_AT=before-smtp|after-smtp|after-record a send that reaches
+ * that step logs "halted for a test" and goes no further, so the test can SIGKILL this process
+ * exactly there.
+ */
+function haltForTests(step: string | undefined): { send?: SendOptions } {
+  const steps: readonly string[] = SEND_STEPS;
+  if (!step) return {};
+  if (!steps.includes(step)) fail(`PLAUDIT_TEST_HALT_AT must be one of ${SEND_STEPS.join(", ")}`);
+  return {
+    send: {
+      atStep: async (where, requestId) => {
+        if (where !== step) return;
+        jsonLogger.info({ msg: "halted for a test", step: where, requestId });
+        await new Promise<never>(() => {});
+      },
+    },
+  };
+}
+
 /** `plaudit-server worker`: the job runner without the HTTP server. */
 async function runWorker(databaseUrl: string | undefined): Promise<void> {
   let mail: ReturnType<typeof mailSettingsFromEnv>;
@@ -497,7 +519,7 @@ async function runWorker(databaseUrl: string | undefined): Promise<void> {
     ...(mail.publicUrl ? { publicUrl: mail.publicUrl } : {}),
     ...(mailer ? { mailer } : {}),
   });
-  const jobs = serverJobRunner(ctx);
+  const jobs = serverJobRunner(ctx, { ...haltForTests(process.env.PLAUDIT_TEST_HALT_AT) });
   jobs.start();
   jsonLogger.info({ msg: "worker started", workerId: jobs.workerId });
   const stop = async (signal: string) => {

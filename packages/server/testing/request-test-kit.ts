@@ -10,14 +10,17 @@ import { type DatabaseUnderTest, startTestServer, type TestServer } from "./test
 const quiet: Logger = { info() {}, error() {} };
 
 /** A server with a real SMTP sink behind its mailer, a hand-moved clock, and one store. */
-export async function startRequestKit(kind: DatabaseUnderTest) {
+export async function startRequestKit(
+  kind: DatabaseUnderTest,
+  store: { moderation?: "publish" | "hold" } = {},
+) {
   const time = testClock(new Date("2026-03-01T12:00:00.000Z"));
   const sink: SmtpSink = await startSmtpSink();
   const mailer = smtpMailer(sink.url);
   const server: TestServer = await startTestServer({ db: kind, clock: time.clock, mailer });
   // Links must point at this server, whose port is known only now.
   server.app.ctx.publicUrl = server.url;
-  const { storeId, secretKey } = await makeStore(server.db, { name: "Lumen & Co" });
+  const { storeId, secretKey, signingSecret } = await makeStore(server.db, { name: "Lumen & Co", ...store });
   const auth = { authorization: `Bearer ${secretKey}` };
 
   async function call(method: string, path: string, body?: unknown) {
@@ -37,11 +40,13 @@ export async function startRequestKit(kind: DatabaseUnderTest) {
     server,
     storeId,
     secretKey,
+    /** Signs customer tokens (the shop's own pages use it). */
+    signingSecret,
     call,
-    runner: (send?: SendOptions, workerId?: string) =>
+    runner: (send?: SendOptions, workerId?: string, options: { batch?: number } = {}) =>
       serverJobRunner(
         { ...server.app.ctx, logger: quiet },
-        { ...(send ? { send } : {}), ...(workerId ? { workerId } : {}) },
+        { ...options, ...(send ? { send } : {}), ...(workerId ? { workerId } : {}) },
       ),
     async settings(overrides: Record<string, unknown> = {}) {
       const res = await call("PUT", "/v1/admin/review-requests/settings", {

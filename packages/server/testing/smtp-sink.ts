@@ -66,6 +66,9 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
         .catch((error: Error) => callback(error));
     },
   });
+  // A client that dies mid-session (a worker killed with SIGKILL) resets its connection: that is
+  // the client's crash, not the sink's, and must not surface as an uncaught error.
+  server.on("error", () => {});
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", () => done()));
   const { port } = server.server.address() as AddressInfo;
   return {

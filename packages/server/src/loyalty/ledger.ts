@@ -17,6 +17,9 @@ export type LedgerAction =
   | "referral_refund"
   | "review_refund"
   | "review_with_media_refund"
+  // Review requests' photo bonus (review-requests/photo-bonus.ts), and its taking back.
+  | "request_photo_bonus"
+  | "request_photo_bonus_refund"
   | "adjustment"
   | "expiry";
 
@@ -27,6 +30,8 @@ export const EARNED_ACTIONS: readonly string[] = [
   "referral_refund",
   "review_refund",
   "review_with_media_refund",
+  "request_photo_bonus",
+  "request_photo_bonus_refund",
   "adjustment",
 ];
 

@@ -24,17 +24,28 @@ export async function reviewPointsRefusal(
   if (reviewAwards(program, { withMedia: false, verified: review.verified }).length === 0) {
     return "no verified purchase (or the program pays nothing for reviews)";
   }
+  if (await dailyCapReached(tx, program, review, "review", at)) return "daily review cap reached";
+  return null;
+}
+
+/** Whether the customer already has `reviewPointsPerDay` `action` rows in the day before `at`. */
+export async function dailyCapReached(
+  tx: Tx,
+  program: StoredProgram,
+  review: Review,
+  action: LedgerAction,
+  at: string,
+): Promise<boolean> {
   const since = new Date(Date.parse(at) - DAY_MS).toISOString();
   const today = await tx
     .selectFrom("loyalty_ledger")
     .select((eb) => eb.fn.countAll<number | string>().as("n"))
     .where("store_id", "=", review.storeId)
     .where("customer_id", "=", review.customerId)
-    .where("action", "=", "review")
+    .where("action", "=", action)
     .where("created_at", ">", since)
     .executeTakeFirstOrThrow();
-  if (Number(today.n) >= program.settings.reviewPointsPerDay) return "daily review cap reached";
-  return null;
+  return Number(today.n) >= program.settings.reviewPointsPerDay;
 }
 
 /** review and review_with_media for a review that became published. */
@@ -122,7 +133,8 @@ async function stillPublished(tx: Tx, review: Review, withMedia: boolean): Promi
   return (await query.limit(1).executeTakeFirst()) !== undefined;
 }
 
-async function takeBack(
+/** Takes back `earnedAction`'s points as `action`, once, as far as the balance allows. */
+export async function takeBack(
   tx: Tx,
   review: Review,
   earnedAction: LedgerAction,
@@ -154,7 +166,8 @@ async function takeBack(
   );
 }
 
-async function ledgerDelta(tx: Tx, review: Review, action: LedgerAction): Promise<number | undefined> {
+/** What the ledger holds for this customer, product and action (undefined: no such row). */
+export async function ledgerDelta(tx: Tx, review: Review, action: LedgerAction): Promise<number | undefined> {
   if (!review.customerId) return undefined;
   const row = await tx
     .selectFrom("loyalty_ledger")

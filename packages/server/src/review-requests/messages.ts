@@ -2,7 +2,9 @@
 // None of them depends on a rating: every shopper is asked the same way, for an honest review,
 // good or bad (16 CFR 465).
 
-export type RequestLocale = "en" | "de" | "he";
+import type { RequestLocale } from "@plaudit/contract";
+
+export type { RequestLocale };
 
 export interface RequestMessages {
   dir: "ltr" | "rtl";
@@ -36,6 +38,7 @@ export interface RequestMessages {
   thanksPending: string;
   pointsEarned: (points: number, name: string) => string;
   pointsLater: (points: number, name: string) => string;
+  photoBonus: (points: number, name: string) => string;
   otherProducts: string;
   invalidTitle: string;
   invalidBody: string;
@@ -92,6 +95,8 @@ const en: RequestMessages = {
   thanksPending: "Your review will appear once the shop has checked it.",
   pointsEarned: (points, name) => `You earned ${points} ${name}.`,
   pointsLater: (points, name) => `You will earn ${points} ${name} when it is published.`,
+  photoBonus: (points, name) =>
+    `Add a photo or video and earn ${points} ${name} once your review is published with it.`,
   otherProducts: "Also in your order",
   invalidTitle: "This link does not work",
   invalidBody: "The link may have been copied incompletely. Open it again from your email.",
@@ -149,6 +154,8 @@ const de: RequestMessages = {
   thanksPending: "Ihre Bewertung erscheint, sobald der Shop sie geprüft hat.",
   pointsEarned: (points, name) => `Sie haben ${points} ${name} erhalten.`,
   pointsLater: (points, name) => `Sie erhalten ${points} ${name}, sobald sie veröffentlicht ist.`,
+  photoBonus: (points, name) =>
+    `Fügen Sie ein Foto oder Video hinzu: Sie erhalten ${points} ${name}, sobald Ihre Bewertung damit veröffentlicht ist.`,
   otherProducts: "Ebenfalls in Ihrer Bestellung",
   invalidTitle: "Dieser Link funktioniert nicht",
   invalidBody: "Vielleicht wurde er unvollständig kopiert. Öffnen Sie ihn erneut aus Ihrer E-Mail.",
@@ -203,6 +210,7 @@ const he: RequestMessages = {
   thanksPending: "הביקורת תופיע לאחר שהחנות תבדוק אותה.",
   pointsEarned: (points, name) => `צברת ${points} ${name}.`,
   pointsLater: (points, name) => `${points} ${name} יתווספו כשהביקורת תפורסם.`,
+  photoBonus: (points, name) => `הוסיפו תמונה או סרטון וקבלו ${points} ${name} כשהביקורת תפורסם איתם.`,
   otherProducts: "עוד בהזמנה שלך",
   invalidTitle: "הקישור הזה לא תקין",
   invalidBody: "ייתכן שהקישור הועתק באופן חלקי. פתח/י אותו שוב מההודעה.",

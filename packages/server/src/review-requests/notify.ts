@@ -7,7 +7,7 @@ import { linkSecretFor } from "../keys/link-secret.ts";
 import { findStore } from "../stores/store-repo.ts";
 import { isSuppressed } from "../suppression/index.ts";
 import { signLink } from "./link-token.ts";
-import { messagesFor } from "./messages.ts";
+import { messagesFor, type RequestLocale, requestLocale } from "./messages.ts";
 import { loadSettings } from "./settings.ts";
 
 // Two notifications ride the job runner too: the merchant hears of a review waiting for
@@ -27,6 +27,47 @@ export const enqueuePendingNotice = (tx: Tx, reviewId: string, now: Date) =>
 /** Keyed by review: a reply edited or removed and set again is still told only once. */
 export const enqueueReplyNotice = (tx: Tx, reviewId: string, now: Date) =>
   enqueueNotice(tx, NOTIFY_REPLY_JOB, reviewId, now);
+
+/**
+ * The language a reviewer reads: their order's, for a review written through a request; else their
+ * latest order's that has one (by customer, then by address); else English.
+ */
+async function reviewerLocale(
+  ctx: AppContext,
+  review: { id: string; store_id: string; customer_id: string | null; author_email: string | null },
+): Promise<RequestLocale> {
+  const db = ctx.db.kysely;
+  const viaRequest = await db
+    .selectFrom("review_request_reviews")
+    .innerJoin("review_requests", "review_requests.id", "review_request_reviews.request_id")
+    .innerJoin("orders", (join) =>
+      join
+        .onRef("orders.store_id", "=", "review_requests.store_id")
+        .onRef("orders.order_id", "=", "review_requests.order_id"),
+    )
+    .select("orders.locale")
+    .where("review_request_reviews.review_id", "=", review.id)
+    .executeTakeFirst();
+  if (viaRequest?.locale) return requestLocale(viaRequest.locale);
+  const latest = (column: "customer_id" | "email", value: string) =>
+    db
+      .selectFrom("orders")
+      .select("locale")
+      .where("store_id", "=", review.store_id)
+      .where((eb) =>
+        column === "email"
+          ? eb(eb.fn("lower", ["email"]), "=", value.trim().toLowerCase())
+          : eb(column, "=", value),
+      )
+      .where("locale", "is not", null)
+      .orderBy("created_at", "desc")
+      .limit(1)
+      .executeTakeFirst();
+  const byCustomer = review.customer_id ? await latest("customer_id", review.customer_id) : undefined;
+  if (byCustomer?.locale) return requestLocale(byCustomer.locale);
+  const byAddress = review.author_email ? await latest("email", review.author_email) : undefined;
+  return requestLocale(byAddress?.locale);
+}
 
 const document = (lang: string, dir: string, title: string, body: ReturnType<typeof html>) =>
   html`<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="color-scheme" content="light dark"><title>${title}</title></head><body style="margin:0;padding:24px 16px;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5">${body}</body></html>`
@@ -66,7 +107,14 @@ function noticeHandler(
   write: (
     facts: ReviewFacts,
     publicUrl: string,
-  ) => Promise<{ to: string; subject: string; text: string; html: string; unsubscribeUrl?: string }>,
+  ) => Promise<{
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+    unsubscribeUrl?: string;
+    language: RequestLocale;
+  }>,
 ): JobHandler {
   return async (job: ClaimedJob) => {
     const { reviewId } = JSON.parse(job.payload) as NotifyPayload;
@@ -89,7 +137,9 @@ export function pendingNoticeHandler(ctx: AppContext): JobHandler {
     async ({ settings, review }) =>
       settings?.notifyEmail && review.status === "pending" ? settings : undefined,
     async ({ settings, store, productName }, publicUrl) => {
-      const t = messagesFor("en");
+      // The merchant's own language (settings.notifyLocale), not the shopper's.
+      const language = settings?.notifyLocale ?? "en";
+      const t = messagesFor(language);
       const subject = t.pendingSubject(productName);
       const line = t.pendingBody(store.name, productName);
       const adminUrl = `${publicUrl}/admin/`;
@@ -98,11 +148,12 @@ export function pendingNoticeHandler(ctx: AppContext): JobHandler {
         subject,
         text: `${line}\n\n${adminUrl}\n`,
         html: document(
-          "en",
-          "ltr",
+          language,
+          t.dir,
           subject,
           html`<p>${line}</p><p><a href="${adminUrl}">${adminUrl}</a></p>`,
         ),
+        language,
       };
     },
   );
@@ -121,8 +172,8 @@ export function replyNoticeHandler(ctx: AppContext): JobHandler {
         : undefined,
     async ({ review, store, productName }, publicUrl) => {
       const email = review.author_email as string;
-      // The review does not record its writer's language; the order's locale would, when there is one.
-      const t = messagesFor("en");
+      const language = await reviewerLocale(ctx, review);
+      const t = messagesFor(language);
       const token = signLink(
         await linkSecretFor(ctx, store.id),
         { kind: "v", id: review.id, storeId: store.id, bindsTo: review.product_id, email },
@@ -136,12 +187,13 @@ export function replyNoticeHandler(ctx: AppContext): JobHandler {
         subject,
         text: `${intro}\n\n${review.reply_body}\n\n--\n${t.unsubscribe}: ${unsubscribeUrl}\n`,
         html: document(
-          "en",
-          "ltr",
+          language,
+          t.dir,
           subject,
-          html`<p>${intro}</p><blockquote style="margin:0 0 16px;padding:8px 12px;border-inline-start:3px solid #8c959f">${review.reply_body}</blockquote><p style="font-size:13px"><a href="${unsubscribeUrl}">${t.unsubscribe}</a></p>`,
+          html`<p>${intro}</p><blockquote dir="auto" style="margin:0 0 16px;padding:8px 12px;border-inline-start:3px solid #8c959f">${review.reply_body}</blockquote><p style="font-size:13px"><a href="${unsubscribeUrl}">${t.unsubscribe}</a></p>`,
         ),
         unsubscribeUrl,
+        language,
       };
     },
   );

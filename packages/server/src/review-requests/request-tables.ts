@@ -26,6 +26,8 @@ export interface ReviewRequestsTable {
   message_id: string;
   sent_at: string | null;
   reminder_sent_at: string | null;
+  /** A reminder holds its place under the per-address cap from here until it is sent (or gives up). */
+  reminder_claimed_at: string | null;
   clicked_at: string | null;
   reviewed_at: string | null;
   /** Attempts at the first message (SMTP refusals included). */

@@ -184,11 +184,61 @@ describe.each(databasesUnderTest())("review requests on %s", (kind) => {
 
   it("sends at most maxPerAddressPer30Days messages to one address", async () => {
     await kit.settings({ maxPerAddressPer30Days: 2, reminderDays: 0 });
-    const start = kit.sink.messages.length;
     for (const id of ["cap-1", "cap-2", "cap-3"]) await kit.order(id, { email: "fay@example.com" });
     await kit.runner().drain();
-    expect(kit.sink.messages).toHaveLength(start + 2);
+    expect(kit.sink.messages.filter((m) => recipientOf(m) === "fay@example.com")).toHaveLength(2);
     expect((await kit.requestOf("cap-3")).status).toBe("suppressed");
+    await kit.settings();
+  });
+
+  it("counts a reminder being sent against the cap: two due at once to one address send one", async () => {
+    // Whatever earlier tests left due runs first, so the two reminders below are the only jobs due.
+    kit.time.advance(60 * DAY);
+    await kit.runner().drain();
+    await kit.settings({ maxPerAddressPer30Days: 3, reminderDays: 1 });
+    const email = "hal@example.com";
+    const toHal = () => kit.sink.messages.filter((m) => recipientOf(m) === email);
+    for (const id of ["rem-cap-1", "rem-cap-2"]) await kit.order(id, { email });
+    await kit.runner().drain();
+    expect(toHal()).toHaveLength(2);
+    kit.time.advance(DAY + 1);
+
+    // Worker A takes one reminder's slot and is held just before SMTP; worker B then runs the
+    // other reminder. The cap (3) has one place left, and A holds it.
+    let reached!: () => void;
+    const atSmtp = new Promise<void>((done) => {
+      reached = done;
+    });
+    let release!: () => void;
+    const released = new Promise<void>((done) => {
+      release = done;
+    });
+    const a = kit.runner(
+      {
+        atStep: async (step) => {
+          if (step !== "before-smtp") return;
+          reached();
+          await released;
+        },
+      },
+      "cap-a",
+      { batch: 1 },
+    );
+    const running = a.runDue();
+    await atSmtp;
+    expect(await kit.runner(undefined, "cap-b").drain()).toBe(1);
+    release();
+    expect(await running).toBe(1);
+
+    const reminders = toHal().filter((m) => m.messageId?.includes("-reminder@"));
+    expect(reminders).toHaveLength(1);
+    expect(toHal()).toHaveLength(3);
+    const rows = await Promise.all(["rem-cap-1", "rem-cap-2"].map((id) => kit.requestOf(id)));
+    expect(rows.filter((row) => row.reminder_sent_at !== null)).toHaveLength(1);
+    // Nothing is left to try: the refused reminder's job is done, not waiting to overshoot later.
+    kit.time.advance(DAY);
+    expect(await kit.runner().drain()).toBe(0);
+    expect(toHal()).toHaveLength(3);
     await kit.settings();
   });
 

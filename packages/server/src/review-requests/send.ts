@@ -15,7 +15,8 @@ import { loadSettings, type RequestSettings } from "./settings.ts";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Where a send can be interrupted; tests stop the worker at each (crash safety). */
-export type SendStep = "before-smtp" | "after-smtp" | "after-record";
+export const SEND_STEPS = ["before-smtp", "after-smtp", "after-record"] as const;
+export type SendStep = (typeof SEND_STEPS)[number];
 
 export interface SendOptions {
   /** Called at each step; a test makes it never return (the worker died there) or kill the process. */
@@ -48,8 +49,10 @@ async function reasonNotToSend(
  * Takes one of the address's messages for 30 days, or says none is left. Checked and taken in one
  * transaction, serialized per address (SQLite: the write lock; PostgreSQL: an advisory lock on the
  * address), so concurrent sends (several jobs at once, several workers) cannot overshoot the cap.
- * A first message's claim is its attempt count going up: a request being sent (attempts > 0, not
- * yet sent) holds its slot until it is sent or gives up.
+ * Both kinds of message claim their slot before SMTP is asked: a first message by its attempt
+ * count going up (a request being sent, attempts > 0 and not yet sent, holds its slot until it is
+ * sent or gives up), a reminder by `reminder_claimed_at` (held until it is sent or gives up, and
+ * at most for the 30 days the cap counts).
  */
 async function takeAddressSlot(
   ctx: AppContext,
@@ -65,28 +68,39 @@ async function takeAddressSlot(
       await sql`select pg_advisory_xact_lock(hashtext(${`${request.store_id}:${request.address_hash}`}))`.execute(
         tx,
       );
-    const sameAddress = () =>
-      tx
-        .selectFrom("review_requests")
-        .select((eb) => eb.fn.countAll<number | string>().as("n"))
-        .where("store_id", "=", request.store_id)
-        .where("address_hash", "=", request.address_hash);
-    const [firsts, reminders, inFlight] = await Promise.all([
-      sameAddress().where("sent_at", ">=", since).executeTakeFirstOrThrow(),
-      sameAddress().where("reminder_sent_at", ">=", since).executeTakeFirstOrThrow(),
-      sameAddress()
-        .where("status", "=", "scheduled")
-        .where("attempts", ">", 0)
-        .where("id", "!=", request.id)
-        .executeTakeFirstOrThrow(),
-    ]);
-    if (Number(firsts.n) + Number(reminders.n) + Number(inFlight.n) >= settings.maxPerAddressPer30Days)
-      return false;
+    // One statement, so one snapshot: on PostgreSQL (READ COMMITTED) separate counts could each
+    // miss a message whose record (not under this lock) commits between them — in flight for the
+    // first count, sent for the second — and let the cap overshoot. A message is counted once:
+    // sent (first or reminder) in the window, or in flight (a first being sent, a reminder claimed).
+    const counted = await tx
+      .selectFrom("review_requests")
+      .select((eb) =>
+        eb.fn
+          .sum<number | string | null>(
+            sql`(case when sent_at >= ${since} then 1 else 0 end)
+              + (case when reminder_sent_at >= ${since} then 1 else 0 end)
+              + (case when status = 'scheduled' and attempts > 0 and id <> ${request.id} then 1 else 0 end)
+              + (case when reminder_claimed_at >= ${since} and reminder_sent_at is null and id <> ${request.id} then 1 else 0 end)`,
+          )
+          .as("n"),
+      )
+      .where("store_id", "=", request.store_id)
+      .where("address_hash", "=", request.address_hash)
+      .executeTakeFirst();
+    const taken = Number(counted?.n ?? 0);
+    if (taken >= settings.maxPerAddressPer30Days) return false;
     if (message === "first") {
       await tx
         .updateTable("review_requests")
         .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
         .where("id", "=", request.id)
+        .execute();
+    } else {
+      await tx
+        .updateTable("review_requests")
+        .set({ reminder_claimed_at: now.toISOString() })
+        .where("id", "=", request.id)
+        .where("reminder_sent_at", "is", null)
         .execute();
     }
     return true;
@@ -193,6 +207,14 @@ export function sendRequestHandler(ctx: AppContext, options: SendOptions = {}): 
           .set({ last_error: refused.message.slice(0, 500), ...(final ? { status: "failed" as const } : {}) })
           .where("id", "=", requestId)
           .where("status", "=", "scheduled")
+          .execute();
+      } else if (final) {
+        // A reminder that will never go gives its place under the cap back.
+        await ctx.db.kysely
+          .updateTable("review_requests")
+          .set({ reminder_claimed_at: null })
+          .where("id", "=", requestId)
+          .where("reminder_sent_at", "is", null)
           .execute();
       }
       throw refused.permanent ? new PermanentJobError(refused.message) : refused;

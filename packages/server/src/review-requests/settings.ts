@@ -14,6 +14,7 @@ export function defaultSettings(): RequestSettingsAnswer {
     maxPerAddressPer30Days: 5,
     from: null,
     notifyEmail: null,
+    notifyLocale: "en",
     photoIncentivePoints: 0,
     theme: {},
   };

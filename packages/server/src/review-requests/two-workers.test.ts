@@ -1,7 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually, startWorker, stopWorker } from "../../testing/crash/worker-process.ts";
 import { makeStore } from "../../testing/fixtures.ts";
 import { type SmtpSink, startSmtpSink } from "../../testing/smtp-sink.ts";
 import { databasesUnderTest, openTestDatabase } from "../../testing/test-server.ts";
@@ -12,40 +10,8 @@ import type { Logger } from "../logger.ts";
 // Two `plaudit-server worker` processes on one PostgreSQL database race for the same due requests
 // (FOR UPDATE SKIP LOCKED): every request is sent, none twice.
 
-const bin = resolve(dirname(fileURLToPath(import.meta.url)), "../../bin/plaudit-server.mjs");
 const REQUESTS = 40;
 const quiet: Logger = { info() {}, error() {} };
-
-function startWorker(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, [bin, "worker"], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  return { child, output: () => output };
-}
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((done) => {
-    if (child.exitCode !== null) return done();
-    child.once("exit", () => done());
-    child.kill("SIGTERM");
-  });
-
-/** Polls `check` until it holds (the workers run on the machine's own time). */
-async function eventually(check: () => Promise<boolean>, what: string, seconds = 60): Promise<void> {
-  const until = Date.now() + seconds * 1000;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((resume) => setTimeout(resume, 100));
-  }
-}
 
 describe.runIf(databasesUnderTest().includes("postgres"))("two worker processes on one PostgreSQL", () => {
   let db: Database;
@@ -108,7 +74,7 @@ describe.runIf(databasesUnderTest().includes("postgres"))("two worker processes 
         return left.length === 0;
       }, "every job finished");
     } finally {
-      await Promise.all(workers.map((w) => stop(w.child)));
+      await Promise.all(workers.map((w) => stopWorker(w.child)));
     }
     const ids = sink.messages.map((m) => m.messageId);
     expect(ids).toHaveLength(REQUESTS);

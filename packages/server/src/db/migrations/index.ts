@@ -11,6 +11,7 @@ import * as m0021 from "./0021-privacy.ts";
 import * as m0030 from "./0030-jobs.ts";
 import * as m0031 from "./0031-suppression.ts";
 import * as m0032 from "./0032-review-requests.ts";
+import * as m0033 from "./0033-request-reminder-slot.ts";
 import * as m0040 from "./0040-admin-users.ts";
 import * as m0050 from "./0050-trust.ts";
 import * as m0060 from "./0060-ledger-append-only.ts";
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   "0030-jobs": m0030,
   "0031-suppression": m0031,
   "0032-review-requests": m0032,
+  "0033-request-reminder-slot": m0033,
   "0040-admin-users": m0040,
   "0050-trust": m0050,
   "0060-ledger-append-only": m0060,

@@ -14,10 +14,11 @@ import { storeUpload } from "../../media/store-upload.ts";
 import { describeRoute, type RouteSpec } from "../../openapi/describe-route.ts";
 import { submitReview } from "../../reviews/review-submit.ts";
 import { messagesFor, type RequestLocale, requestLocale } from "../messages.ts";
+import { photoBonusOffer } from "../photo-bonus.ts";
 import type { RequestView } from "../request-view.ts";
 import { type ResolvedLink, resolveLink } from "../resolve-link.ts";
 import { loadSettings } from "../settings.ts";
-import { pageState, recordReviewThroughRequest, unsubscribe } from "./page-data.ts";
+import { type PageState, pageState, recordReviewThroughRequest, unsubscribe } from "./page-data.ts";
 import { renderPage } from "./page-shell.ts";
 import { messageBody, type ProductFormState, reviewPageBody } from "./review-page.ts";
 import { thanksBody } from "./thanks.ts";
@@ -81,6 +82,7 @@ async function renderReviewPage(
   const t = messagesFor(locale);
   const settings = await loadSettings(ctx.db.kysely, view.store.id);
   const state = await pageState(ctx.db, view.request.id);
+  const photoBonus = await photoBonusOffer(ctx, view.store.id, settings);
   const focusId = focus.productId ?? view.products[0]?.productId;
   const ordered = [
     ...view.products.filter((p) => p.productId === focusId),
@@ -102,7 +104,14 @@ async function renderReviewPage(
     lang: locale,
     t,
     ...(settings?.theme ? { theme: settings.theme } : {}),
-    body: reviewPageBody({ t, storeName: view.store.name, token, customerName: view.customerName, products }),
+    body: reviewPageBody({
+      t,
+      storeName: view.store.name,
+      token,
+      customerName: view.customerName,
+      products,
+      ...(photoBonus ? { photoBonus } : {}),
+    }),
   });
 }
 
@@ -139,6 +148,29 @@ export const reviewPageRoutes: RouteModule = {
       return link;
     };
 
+    /** A form's product: refused when not in the order; the page again (409) once it is reviewed. */
+    const openProduct = async (
+      c: Context,
+      view: RequestView,
+      token: string,
+      productId: string,
+    ): Promise<{ state: PageState } | Response> => {
+      if (!view.products.some((p) => p.productId === productId))
+        return refusal(c, "not-in-order", localeOf(view));
+      const state = await pageState(ctx.db, view.request.id);
+      if (state.reviewed.has(productId)) return renderReviewPage(c, ctx, view, token, { productId }, 409);
+      return { state };
+    };
+
+    /** An unsubscribe link (a request's, or a reply notice's): its store and language, or a refusal page. */
+    const unsubscribeLink = async (c: Context) => {
+      const link = await resolveLink(ctx, c.req.param("token") ?? "");
+      if (!link.ok) return linkRefusal(c, link);
+      const store = link.kind === "q" ? link.view.store : link.store;
+      const locale: RequestLocale = link.kind === "q" ? localeOf(link.view) : "en";
+      return { link, store, locale, t: messagesFor(locale) };
+    };
+
     app.get(
       "/r/unsubscribe/:token",
       described({
@@ -146,13 +178,12 @@ export const reviewPageRoutes: RouteModule = {
         responses: { 200: page("The page"), 404: page("Not a valid link"), 410: page("Expired") },
       }),
       async (c) => {
-        const link = await resolveLink(ctx, c.req.param("token"));
-        if (!link.ok) return linkRefusal(c, link);
-        const store = link.kind === "q" ? link.view.store : link.store;
-        const t = messagesFor(link.kind === "q" ? localeOf(link.view) : "en");
+        const opened = await unsubscribeLink(c);
+        if (opened instanceof Response) return opened;
+        const { store, locale, t } = opened;
         return send(c, 200, {
           title: t.unsubscribeTitle,
-          lang: link.kind === "q" ? localeOf(link.view) : "en",
+          lang: locale,
           t,
           body: messageBody({
             storeName: store.name,
@@ -172,17 +203,15 @@ export const reviewPageRoutes: RouteModule = {
         responses: { 200: page("Unsubscribed"), 404: page("Not a valid link"), 410: page("Expired") },
       }),
       async (c) => {
-        const link = await resolveLink(ctx, c.req.param("token"));
-        if (!link.ok) return linkRefusal(c, link);
-        const store = link.kind === "q" ? link.view.store : link.store;
+        const opened = await unsubscribeLink(c);
+        if (opened instanceof Response) return opened;
+        const { link, store, locale, t } = opened;
         const email = link.kind === "q" ? (link.view.request.email as string) : link.email;
         await unsubscribe(ctx, {
           storeId: store.id,
           email,
           ...(link.kind === "q" ? { requestId: link.view.request.id } : {}),
         });
-        const locale = link.kind === "q" ? localeOf(link.view) : "en";
-        const t = messagesFor(locale);
         return send(c, 200, {
           title: t.unsubscribedTitle,
           lang: locale,
@@ -244,10 +273,9 @@ export const reviewPageRoutes: RouteModule = {
         const token = c.req.param("token");
         const form = await readForm(c);
         const productId = form.get("product") ?? "";
-        if (!view.products.some((p) => p.productId === productId))
-          return refusal(c, "not-in-order", localeOf(view));
-        const state = await pageState(ctx.db, view.request.id);
-        if (state.reviewed.has(productId)) return renderReviewPage(c, ctx, view, token, { productId }, 409);
+        const opened = await openProduct(c, view, token, productId);
+        if (opened instanceof Response) return opened;
+        const { state } = opened;
 
         const values = {
           title: form.get("title") ?? "",
@@ -334,10 +362,9 @@ export const reviewPageRoutes: RouteModule = {
         const token = c.req.param("token");
         const productId = c.req.query("product") ?? "";
         const rating = ratingParam(c.req.query("rating"));
-        if (!view.products.some((p) => p.productId === productId))
-          return refusal(c, "not-in-order", localeOf(view));
-        const state = await pageState(ctx.db, view.request.id);
-        if (state.reviewed.has(productId)) return renderReviewPage(c, ctx, view, token, { productId }, 409);
+        const opened = await openProduct(c, view, token, productId);
+        if (opened instanceof Response) return opened;
+        const { state } = opened;
         const focus = { productId, ...(rating ? { rating } : {}) };
         const decision = await ctx.rateLimiter.take(
           `upload:${view.store.id}:${clientIp(c, ctx.trustProxy)}`,

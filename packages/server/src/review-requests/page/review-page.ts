@@ -21,6 +21,8 @@ export interface ReviewPageInput {
   customerName: string | null;
   /** The clicked product first, then the order's others. */
   products: ProductFormState[];
+  /** The request photo bonus, when the store runs loyalty and offers one (the same for every rating). */
+  photoBonus?: { points: number; pointsName: string };
 }
 
 function fieldError(id: string, message: string | undefined): SafeHtml | "" {
@@ -56,7 +58,8 @@ function productSection(input: ReviewPageInput, state: ProductFormState, index: 
 <form class="photo" method="post" enctype="multipart/form-data" action="/r/${token}/media?${productQuery}">
 <label for="f${index}">${t.addPhoto}</label>
 <p class="hint" id="fh${index}">${t.addPhotoHint}</p>
-<input type="file" id="f${index}" name="file" accept="image/jpeg,image/png,image/webp,image/heic,video/mp4,video/webm,video/quicktime" aria-describedby="fh${index}" required>
+${input.photoBonus ? html`<p class="hint" id="fb${index}">${t.photoBonus(input.photoBonus.points, input.photoBonus.pointsName)}</p>` : ""}
+<input type="file" id="f${index}" name="file" accept="image/jpeg,image/png,image/webp,image/heic,video/mp4,video/webm,video/quicktime" aria-describedby="fh${index}${input.photoBonus ? ` fb${index}` : ""}" required>
 ${fieldError(`e${index}-file`, errors.file)}
 <div class="actions"><button class="plaudit-button" type="submit">${t.upload}</button></div>
 ${state.mediaCount > 0 ? html`<p class="note" role="status">${t.photosAttached(state.mediaCount)}</p>` : ""}

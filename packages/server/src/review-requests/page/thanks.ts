@@ -3,13 +3,16 @@ import type { AppContext } from "../../context.ts";
 import { html, type SafeHtml } from "../../html/safe-html.ts";
 import { loadProgram } from "../../loyalty/program.ts";
 import type { RequestMessages } from "../messages.ts";
+import { PHOTO_BONUS } from "../photo-bonus.ts";
 import type { RequestView } from "../request-view.ts";
+import { loadSettings } from "../settings.ts";
 import { pageState } from "./page-data.ts";
 import { messageBody } from "./review-page.ts";
 
 /**
  * Points for the review, when the store runs loyalty: what the ledger holds for it once it is
- * published, or what the program will give when it is (the same for every rating).
+ * published, or what the program (and the request photo bonus, for a review with a photo or video)
+ * will give when it is: the same for every rating.
  */
 async function pointsLine(
   ctx: AppContext,
@@ -27,12 +30,16 @@ async function pointsLine(
       .where("store_id", "=", view.store.id)
       .where("customer_id", "=", view.customerId)
       .where("reference", "=", productId)
-      .where("action", "in", ["review", "review_with_media"])
+      .where("action", "in", ["review", "review_with_media", PHOTO_BONUS])
       .execute();
     const earned = rows.reduce((sum, row) => sum + Number(row.delta), 0);
     return earned > 0 ? t.pointsEarned(earned, program.pointsName) : undefined;
   }
-  const later = reviewPoints(program, { withMedia: review.media_count > 0 });
+  const withMedia = review.media_count > 0;
+  const bonus = withMedia
+    ? ((await loadSettings(ctx.db.kysely, view.store.id))?.photoIncentivePoints ?? 0)
+    : 0;
+  const later = reviewPoints(program, { withMedia }) + bonus;
   return later > 0 ? t.pointsLater(later, program.pointsName) : undefined;
 }
 
