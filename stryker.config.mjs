@@ -54,6 +54,10 @@ export default {
   //   "" throws or yields null, and the catch below answers the same defaults.
   // - rate-limit.ts:71 `if (oldest !== undefined)` → `if (true)`: past maxBuckets the map is not
   //   empty, so its first key is never undefined.
+  // - loyalty/ledger.ts:105 `if (postgres) query = query.forUpdate()` → `if (false)`: as for the vote
+  //   route, the row lock matters on PostgreSQL only; SQLite's BEGIN IMMEDIATE excludes writers.
+  // - loyalty/ledger.ts:152 `if (entry.delta < 0)` → `<= 0` / `true`: the guard `balance >= -delta`
+  //   always holds for a delta ≥ 0 (balances never go below zero), so adding it changes nothing.
   // The vote route's filters (review-votes.ts `store_id` and `status = 'published'`) are `.where()`
   // calls Stryker has no mutator for; removing each by hand fails review-votes.test.ts on both
   // databases (bench/RESULTS.md, "Mutation testing").
