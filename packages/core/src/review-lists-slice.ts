@@ -1,5 +1,5 @@
 // Review lists: one per (store, product, query), replaced by loadReviews, grown by loadMoreReviews.
-import type { ReviewQuery } from "./api-types.ts";
+import type { ReviewPage, ReviewQuery } from "./api-types.ts";
 import { reviewSearch } from "./client.ts";
 import type { PlauditError } from "./errors.ts";
 import type { PlauditActions, ReviewListState, SliceContext } from "./store-types.ts";
@@ -19,6 +19,32 @@ export function reviewListsSlice(ctx: SliceContext): Pick<PlauditActions, "loadR
       const list = state.reviewLists[key];
       return list ? { reviewLists: { ...state.reviewLists, [key]: { ...list, ...change } } } : state;
     });
+
+  /**
+   * Sends a list's request and keeps it as the one the list waits for: its answer (or failure) is
+   * applied only while no newer request replaced it.
+   */
+  const track = (
+    key: string,
+    send: Promise<ReviewPage>,
+    answered: (page: ReviewPage) => void,
+    failed: (error: PlauditError) => void,
+  ): Promise<void> => {
+    const request: Promise<void> = send
+      .then(
+        (page) => {
+          if (pending.get(key) === request) answered(page);
+        },
+        (error: PlauditError) => {
+          if (pending.get(key) === request) failed(error);
+        },
+      )
+      .finally(() => {
+        if (pending.get(key) === request) pending.delete(key);
+      });
+    pending.set(key, request);
+    return request;
+  };
 
   return {
     async loadReviews(config, productId, query = {}) {
@@ -43,29 +69,19 @@ export function reviewListsSlice(ctx: SliceContext): Pick<PlauditActions, "loadR
           },
         },
       }));
-      const request = ctx
-        .client(config)
-        .listReviews(productId, listQuery)
-        .then(
-          (page) => {
-            if (pending.get(key) === request) {
-              patch(key, {
-                status: "ready",
-                items: page.items,
-                nextCursor: page.nextCursor,
-                total: page.total,
-                error: undefined,
-              });
-            }
-          },
-          (error: PlauditError) => {
-            if (pending.get(key) === request) patch(key, { status: "error", error });
-          },
-        )
-        .finally(() => {
-          if (pending.get(key) === request) pending.delete(key);
-        });
-      pending.set(key, request);
+      const request = track(
+        key,
+        ctx.client(config).listReviews(productId, listQuery),
+        (page) =>
+          patch(key, {
+            status: "ready",
+            items: page.items,
+            nextCursor: page.nextCursor,
+            total: page.total,
+            error: undefined,
+          }),
+        (error) => patch(key, { status: "error", error }),
+      );
       await request;
       return key;
     },
@@ -75,33 +91,24 @@ export function reviewListsSlice(ctx: SliceContext): Pick<PlauditActions, "loadR
       if (list?.status === "loading-more") return pending.get(key);
       if (list?.status !== "ready" || list.nextCursor === null) return;
       patch(key, { status: "loading-more" });
-      const request = ctx
-        .client(config)
-        .listReviews(list.productId, { ...list.query, cursor: list.nextCursor })
-        .then(
-          (page) => {
-            if (pending.get(key) !== request) return;
-            const latest = api.getState().reviewLists[key];
-            // A review can move between pages while new ones arrive; never show it twice.
-            const seen = new Set(latest?.items.map((review) => review.id));
-            patch(key, {
-              status: "ready",
-              items: [...(latest?.items ?? []), ...page.items.filter((review) => !seen.has(review.id))],
-              nextCursor: page.nextCursor,
-              total: page.total,
-              error: undefined,
-            });
-          },
-          // The pages already shown stay; the error lets the view offer "try again".
-          (error: PlauditError) => {
-            if (pending.get(key) === request) patch(key, { status: "ready", error });
-          },
-        )
-        .finally(() => {
-          if (pending.get(key) === request) pending.delete(key);
-        });
-      pending.set(key, request);
-      return request;
+      return track(
+        key,
+        ctx.client(config).listReviews(list.productId, { ...list.query, cursor: list.nextCursor }),
+        (page) => {
+          const latest = api.getState().reviewLists[key];
+          // A review can move between pages while new ones arrive; never show it twice.
+          const seen = new Set(latest?.items.map((review) => review.id));
+          patch(key, {
+            status: "ready",
+            items: [...(latest?.items ?? []), ...page.items.filter((review) => !seen.has(review.id))],
+            nextCursor: page.nextCursor,
+            total: page.total,
+            error: undefined,
+          });
+        },
+        // The pages already shown stay; the error lets the view offer "try again".
+        (error) => patch(key, { status: "ready", error }),
+      );
     },
   };
 }

@@ -22,19 +22,19 @@ export interface MountInlineOptions {
   store?: PlauditStore;
 }
 
-function prepare({ host, root, config }: MountInlineOptions) {
+/** The widget's styles, its messages and its controller on the store it was given. */
+function prepare(options: MountInlineOptions, member: boolean) {
+  const { host, root, config, store = getStore() } = options;
   adoptStyles(root, [themeCss, baseCss, inlineCss]);
-  return createI18n(config.locale ?? resolveLocale(host), inlineCatalogs);
+  const i18n = createI18n(config.locale ?? resolveLocale(host), inlineCatalogs);
+  const controller = createLoyaltyController(
+    member ? { store, config, customerToken: shopperToken(store, config) } : { store, config, member: false },
+  );
+  return { host, root, config, i18n, controller };
 }
 
 export function mountPoints(options: MountInlineOptions): () => void {
-  const { host, root, config, store = getStore() } = options;
-  const i18n = prepare(options);
-  const controller = createLoyaltyController({
-    store,
-    config,
-    customerToken: shopperToken(store, config),
-  });
+  const { host, root, config, i18n, controller } = prepare(options, true);
   const unmount = renderIntoRoot(root, h(PointsBalance, { controller, i18n, theme: config.theme }), {
     kind: "points",
     host,
@@ -47,9 +47,7 @@ export function mountPoints(options: MountInlineOptions): () => void {
 
 /** Reads data-amount ("49.99", a dot for decimals); a variant switch that changes it re-renders. */
 export function mountPointsFor(options: MountInlineOptions): () => void {
-  const { host, root, config, store = getStore() } = options;
-  const i18n = prepare(options);
-  const controller = createLoyaltyController({ store, config, member: false });
+  const { host, root, config, i18n, controller } = prepare(options, false);
   const render = () => {
     const text = host.getAttribute("data-amount") ?? "";
     const amount = Number(text);

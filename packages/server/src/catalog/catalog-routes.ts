@@ -6,7 +6,7 @@ import { readJsonBody } from "../http/json-body.ts";
 import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { productParam } from "../routes/product-param.ts";
-import { parseOrFail, parseQuery } from "../validation.ts";
+import { NOT_A_CURSOR, parseOrFail, parseQuery } from "../validation.ts";
 import { listProducts, putProduct } from "./catalog.ts";
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -74,7 +74,7 @@ export const catalogRoutes: RouteModule = {
         if (cursor !== undefined) {
           after = Buffer.from(cursor, "base64url").toString("utf8");
           if (after.length === 0 || Buffer.from(after).toString("base64url") !== cursor)
-            throw validationFailed({ cursor: "is not a cursor of this list; start again without it" });
+            throw validationFailed(NOT_A_CURSOR);
         }
         const page = await listProducts(ctx.db, {
           storeId: c.get("store").id,

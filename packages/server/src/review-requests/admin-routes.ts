@@ -19,7 +19,7 @@ import { enqueueJob } from "../jobs/index.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { NOT_A_CURSOR, parseOrFail, parseQuery } from "../validation.ts";
 import { listRequests, requestMetrics, toAdminRequest } from "./request-list.ts";
-import type { ReviewRequestsTable } from "./request-tables.ts";
+import type { ReviewRequestStatus, ReviewRequestsTable } from "./request-tables.ts";
 import { SEND_JOB, type SendPayload } from "./schedule.ts";
 import { defaultSettings, loadSettings, saveSettings } from "./settings.ts";
 
@@ -31,6 +31,19 @@ const UNKNOWN_REQUEST = {
   params: { id: "rq-unknown" },
   status: 404,
 };
+
+/** What "send now" may send; what "cancel" may no longer cancel. */
+const SENDABLE: ReviewRequestStatus[] = ["scheduled", "failed"];
+const FINAL: ReviewRequestStatus[] = ["reviewed", "suppressed"];
+
+/**
+ * 409 when the request's status changed between our read and our write so that the write no
+ * longer applies (on PostgreSQL a worker may send it meanwhile: "send now" must not set a sent
+ * request back to scheduled and mail it twice). The writes below are conditional on the same rule
+ * as the check before them.
+ */
+const changedMeanwhile = () =>
+  new ApiError(409, "conflict", "this request changed meanwhile: read it again and retry");
 
 /** The request `id` of this store, as the send and cancel routes change it. */
 const requestOfStore = (tx: Tx, storeId: string, id: string) =>
@@ -154,7 +167,7 @@ export const reviewRequestAdminRoutes: RouteModule = {
       async (c) => {
         const now = ctx.clock();
         const row = await requestWrite(c, "review_request.send", async (tx, found, id) => {
-          if (found.status !== "scheduled" && found.status !== "failed")
+          if (!SENDABLE.includes(found.status))
             throw new ApiError(
               409,
               "conflict",
@@ -164,8 +177,10 @@ export const reviewRequestAdminRoutes: RouteModule = {
             .updateTable("review_requests")
             .set({ status: "scheduled", scheduled_for: now.toISOString(), last_error: null })
             .where("id", "=", id)
+            .where("status", "in", SENDABLE)
             .returningAll()
-            .executeTakeFirstOrThrow();
+            .executeTakeFirst();
+          if (!updated) throw changedMeanwhile();
           const payload: SendPayload = { requestId: id, message: "first" };
           // A job of its own (the scheduled one, if still waiting, finds the request sent and stops).
           await enqueueJob(tx, { kind: SEND_JOB, payload, runAt: now }, now);
@@ -187,14 +202,17 @@ export const reviewRequestAdminRoutes: RouteModule = {
       gate,
       async (c) => {
         const row = await requestWrite(c, "review_request.cancel", async (tx, found, id) => {
-          if (found.status === "reviewed" || found.status === "suppressed")
+          if (FINAL.includes(found.status))
             throw new ApiError(409, "conflict", `this request is ${found.status}: nothing is left to cancel`);
-          return tx
+          const canceled = await tx
             .updateTable("review_requests")
             .set({ status: "canceled", last_error: found.last_error ?? "canceled by the merchant" })
             .where("id", "=", id)
+            .where("status", "not in", FINAL)
             .returningAll()
-            .executeTakeFirstOrThrow();
+            .executeTakeFirst();
+          if (!canceled) throw changedMeanwhile();
+          return canceled;
         });
         return c.json(toAdminRequest(row), 200, NO_STORE);
       },

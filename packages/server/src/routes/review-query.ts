@@ -2,6 +2,7 @@ import type { ReviewListQuery, ReviewSort } from "@plaudit/contract";
 import { validationFailed } from "../errors.ts";
 import { decodeCursor } from "../reviews/cursor.ts";
 import type { ReviewFilters } from "../reviews/review-list.ts";
+import { NOT_A_CURSOR } from "../validation.ts";
 
 export interface ParsedReviewQuery {
   sort: ReviewSort;
@@ -29,7 +30,7 @@ export function cursorValuesOf(
 ): (string | number)[] | undefined {
   if (cursor === undefined) return undefined;
   const values = decodeCursor(sort, cursor);
-  if (!values) throw validationFailed({ cursor: "is not a cursor of this list; start again without it" });
+  if (!values) throw validationFailed(NOT_A_CURSOR);
   return values;
 }
 
