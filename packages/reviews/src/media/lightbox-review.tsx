@@ -1,6 +1,7 @@
 // The review beside the media in the lightbox: stars, title, author, date and the whole text, or
 // a quiet note while a gallery item's review loads; and the link to the product when there is one.
 import type { I18n, Review } from "@plaudit/core";
+import { ReviewMeta } from "../reviews/review-meta.tsx";
 
 // Drawn here rather than with ui's <Stars>: a Preact component shared with the reviews chunk gets
 // grouped with the star badge's code by the build, and the collection page would load Preact.
@@ -61,20 +62,12 @@ export function LightboxReview({ i18n, review, href }: LightboxReviewProps) {
           {review.title}
         </h3>
       )}
-      <p class="plaudit-lightbox__meta">
-        <span class="plaudit-lightbox__author" dir="auto">
-          {review.author.name}
-        </span>
-        {review.verified && (
-          <span class="plaudit-lightbox__verified">
-            <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-              <path d="M9 16.17L4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z" fill="currentColor" />
-            </svg>
-            {t("review.verified")}
-          </span>
-        )}
-        <time dateTime={review.createdAt}>{i18n.formatDate(review.createdAt)}</time>
-      </p>
+      <ReviewMeta
+        review={review}
+        i18n={i18n}
+        block="plaudit-lightbox"
+        verifiedClass="plaudit-lightbox__verified"
+      />
       <p class="plaudit-lightbox__body" dir="auto">
         {review.body}
       </p>

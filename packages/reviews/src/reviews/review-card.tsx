@@ -1,8 +1,9 @@
 import type { I18n, Review, VoteValue } from "@plaudit/core";
-import { Button, CheckIcon, Stars, ThumbDownIcon, ThumbUpIcon, VisuallyHidden } from "@plaudit/ui";
+import { Button, Stars, ThumbDownIcon, ThumbUpIcon, VisuallyHidden } from "@plaudit/ui";
 import { useState } from "preact/hooks";
 import { ThumbnailStrip } from "../media/thumbnail-strip.tsx";
 import { starsLabel } from "./labels.ts";
+import { ReviewMeta } from "./review-meta.tsx";
 
 /** Bodies longer than this are cut at a word boundary until the shopper asks for the rest. */
 export const READ_MORE_AFTER = 400;
@@ -46,18 +47,13 @@ export function ReviewCard({ review, i18n, myVote, onVote, mediaBase, onOpenMedi
           </h3>
         )}
       </div>
-      <p class="plaudit-review__meta">
-        <span class="plaudit-review__author" dir="auto">
-          {author}
-        </span>
-        {review.verified && (
-          <span class="plaudit-badge">
-            <CheckIcon size={14} />
-            {t("review.verified")}
-          </span>
-        )}
-        <time dateTime={review.createdAt}>{i18n.formatDate(review.createdAt)}</time>
-      </p>
+      <ReviewMeta
+        review={review}
+        i18n={i18n}
+        block="plaudit-review"
+        verifiedClass="plaudit-badge"
+        author={author}
+      />
       {/* Shoppers write in their own language: an English review on a Hebrew page (or the
           reverse) keeps its own direction and punctuation. */}
       <p class="plaudit-review__body" id={`${id}-body`} dir="auto">
