@@ -187,7 +187,13 @@ describe.each(databasesUnderTest())("review requests on %s", (kind) => {
     for (const id of ["cap-1", "cap-2", "cap-3"]) await kit.order(id, { email: "fay@example.com" });
     await kit.runner().drain();
     expect(kit.sink.messages.filter((m) => recipientOf(m) === "fay@example.com")).toHaveLength(2);
-    expect((await kit.requestOf("cap-3")).status).toBe("suppressed");
+    // Which of the three is refused depends on which send reaches the address's lock last (the
+    // runner sends them at once): two are sent, one is over the cap.
+    const statuses = await Promise.all(
+      ["cap-1", "cap-2", "cap-3"].map(async (id) => (await kit.requestOf(id)).status),
+    );
+    expect(statuses.filter((status) => status === "sent")).toHaveLength(2);
+    expect(statuses.filter((status) => status === "suppressed")).toHaveLength(1);
     await kit.settings();
   });
 

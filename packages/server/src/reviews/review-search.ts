@@ -22,8 +22,8 @@ import type { ReviewFilters } from "./review-list.ts";
 export const SEARCH_CHUNK = 200;
 
 /**
- * A term of 3+ characters without `%`, `_` or `\` first asks the trigram index (migration 0004)
- * for up to this many reviews containing it, in one bounded query: a rare term (most random
+ * A term of 3+ characters without `%`, `_` or `\` first asks the trigram index (migrations 0004,
+ * 0051) for up to this many of the store's reviews containing it, in one bounded query: a rare term (most random
  * strings) is answered from those few rows without walking the product; a common one, with more
  * candidates than this, is walked.
  */
@@ -43,6 +43,11 @@ export interface SearchPage {
 }
 
 export interface ReviewSearch {
+  /**
+   * What the searches so far did (read by tests): trigram probes asked, probes that answered the
+   * term, and walks of a product's reviews.
+   */
+  readonly stats: { probes: number; probeAnswers: number; walks: number };
   page(
     db: Database,
     args: {
@@ -54,6 +59,17 @@ export interface ReviewSearch {
       cursorValues?: (string | number)[];
     },
   ): Promise<SearchPage>;
+}
+
+/**
+ * The probe's FTS5 query: the term among this store's reviews only (migration 0051 keeps each
+ * review's `<store id>` in the index's `scope` column), so other stores' text neither fills the
+ * probe nor costs it anything beyond the index's own lookup. Both are FTS5 strings (`"` doubled);
+ * with the trigram tokenizer a string of 3+ characters matches as a substring.
+ */
+export function probeMatch(storeId: string, term: string): string {
+  const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
+  return `scope : ${quote(`<${storeId}>`)} AND search_text : ${quote(term)}`;
 }
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -152,6 +168,7 @@ export function createReviewSearch(
   const matchCap = options.matchCap ?? SEARCH_MATCH_CAP;
   const chunkRows = options.chunk ?? SEARCH_CHUNK;
   const probeLimit = options.probe ?? SEARCH_PROBE;
+  const stats = { probes: 0, probeAnswers: 0, walks: 0 };
   const cache = new Map<string, Walked & { until: number }>();
   const walking = new Map<string, Promise<Walked>>();
   let held = 0;
@@ -173,18 +190,23 @@ export function createReviewSearch(
   async function probe(db: Database, args: Parameters<ReviewSearch["page"]>[1]): Promise<Walked | undefined> {
     const term = args.filters.search.toLowerCase();
     if ([...term].length < 3 || /[\\%_]/.test(term)) return undefined;
+    stats.probes++;
     const found = await sql<{ review_id: string }>`select review_id from reviews_search
-      where search_text like ${`%${term}%`} limit ${probeLimit + 1}`.execute(db.kysely);
+      where reviews_search match ${probeMatch(args.storeId, term)} limit ${probeLimit + 1}`.execute(
+      db.kysely,
+    );
     if (found.rows.length > probeLimit) return undefined;
+    stats.probeAnswers++;
     const ids = found.rows.map((r) => r.review_id);
     if (ids.length === 0) return { matches: [], capped: false };
-    // The candidates in the list's order, by the walk's own filters (one query of ≤ 200 ids).
+    // The candidates in the list's order, by the walk's own filters (one query of ≤ 200 ids), and
+    // containing the term as the walk matches it (the index folds case its own way).
     const whole = { fixed: undefined, keys: SORT_KEYS[args.sort as SortName] };
     const rows = await chunkQuery(db, args, whole, undefined)
       .where("id", "in", ids)
       .limit(matchCap)
       .execute();
-    return { matches: rows.map(matchOf), capped: false };
+    return { matches: rows.filter((row) => row.search_text.includes(term)).map(matchOf), capped: false };
   }
 
   async function walk(db: Database, args: Parameters<ReviewSearch["page"]>[1]): Promise<Walked> {
@@ -193,6 +215,7 @@ export function createReviewSearch(
       if (probed) return probed;
       await yieldToOthers();
     }
+    stats.walks++;
     const term = args.filters.search.toLowerCase();
     const matches: Match[] = [];
     for (const segment of segmentsOf(args.sort as SortName, args.filters.ratings)) {
@@ -242,6 +265,7 @@ export function createReviewSearch(
   }
 
   return {
+    stats,
     async page(db, args) {
       const sort = args.sort as SortName;
       const { matches, capped } = await matchesFor(db, args);

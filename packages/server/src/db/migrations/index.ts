@@ -14,6 +14,7 @@ import * as m0032 from "./0032-review-requests.ts";
 import * as m0033 from "./0033-request-reminder-slot.ts";
 import * as m0040 from "./0040-admin-users.ts";
 import * as m0050 from "./0050-trust.ts";
+import * as m0051 from "./0051-search-by-store.ts";
 import * as m0060 from "./0060-ledger-append-only.ts";
 
 /**
@@ -36,5 +37,6 @@ export const migrations: Record<string, Migration> = {
   "0033-request-reminder-slot": m0033,
   "0040-admin-users": m0040,
   "0050-trust": m0050,
+  "0051-search-by-store": m0051,
   "0060-ledger-append-only": m0060,
 };

@@ -1,0 +1,140 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getJson, makeStore } from "../../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { listReviews } from "../reviews/review-list.ts";
+import { createReviewSearch, SEARCH_PROBE } from "../reviews/review-search.ts";
+
+// Search is scoped to one store in its index too (migration 0051): a term common in another store
+// must not push this store's search off the trigram probe onto the slow walk, nor change its results.
+
+describe.each(databasesUnderTest())("search index scoped by store on %s", (kind) => {
+  let server: TestServer;
+  let storeA: string;
+  let storeB: string;
+  const inA = 3;
+  const inB = SEARCH_PROBE + 50;
+
+  const review = (storeId: string, i: number, body: string) => ({
+    id: `${storeId}-r${String(i).padStart(4, "0")}`,
+    store_id: storeId,
+    product_id: "p",
+    rating: (i % 5) + 1,
+    title: "",
+    body,
+    search_text: `\n${body}`.toLowerCase(),
+    author_name: "A",
+    author_email: "a@example.com",
+    customer_id: null,
+    verified: 0,
+    status: "published" as const,
+    created_at: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
+    helpful_up: 0,
+    helpful_down: 0,
+    helpful_score: 0,
+    reply_body: null,
+    reply_at: null,
+    media_count: 0,
+    has_media: 0,
+  });
+
+  beforeAll(async () => {
+    server = await startTestServer({ db: kind });
+    ({ storeId: storeA } = await makeStore(server.db));
+    ({ storeId: storeB } = await makeStore(server.db));
+    for (const storeId of [storeA, storeB])
+      await server.db.kysely
+        .insertInto("products")
+        .values({ store_id: storeId, product_id: "p", name: null })
+        .execute();
+    // Store A: a few reviews with the term among many without; store B: the term everywhere.
+    const rowsA = Array.from({ length: 40 }, (_, i) =>
+      review(storeA, i, i < inA * 10 && i % 10 === 0 ? `Soft VELVET lining, ${i}` : `Plain cotton, ${i}`),
+    );
+    const rowsB = Array.from({ length: inB }, (_, i) => review(storeB, i, `Velvet again and again, ${i}`));
+    for (const rows of [rowsA, rowsB])
+      for (let i = 0; i < rows.length; i += 100)
+        await server.db.kysely
+          .insertInto("reviews")
+          .values(rows.slice(i, i + 100))
+          .execute();
+  });
+  afterAll(() => server.close());
+
+  it("answers a term rare in this store but common in another with this store's reviews only", async () => {
+    const expected = await listReviews(server.db, {
+      storeId: storeA,
+      productId: "p",
+      status: "published",
+      filters: { search: "velvet" },
+      sort: "newest",
+      limit: 100,
+    });
+    expect(expected.rows.map((r) => r.id)).toEqual([`${storeA}-r0020`, `${storeA}-r0010`, `${storeA}-r0000`]);
+    const res = await getJson(`${server.url}/v1/stores/${storeA}/products/p/reviews?q=velvet`);
+    expect(res.status).toBe(200);
+    expect(res.json.items.map((r: { id: string }) => r.id)).toEqual(expected.rows.map((r) => r.id));
+    expect(res.json.total).toBe(inA);
+    const other = await getJson(`${server.url}/v1/stores/${storeB}/products/p/reviews?q=velvet&limit=1`);
+    expect(other.json.total).toBe(inB);
+  });
+
+  it.runIf(kind === "sqlite")(
+    "answers it from the trigram probe, not the walk; the other store walks",
+    async () => {
+      const search = createReviewSearch();
+      const args = (storeId: string) => ({
+        storeId,
+        productId: "p",
+        filters: { search: "velvet" },
+        sort: "newest" as const,
+        limit: 50,
+      });
+      const probed = await search.page(server.db, args(storeA));
+      expect(search.stats).toEqual({ probes: 1, probeAnswers: 1, walks: 0 });
+      const walked = await createReviewSearch({ probe: 0 }).page(server.db, args(storeA));
+      expect(probed.rows.map((r) => r.id)).toEqual(walked.rows.map((r) => r.id));
+      expect(probed.total).toBe(inA);
+      // Store B has more candidates than the probe takes: it is walked, with every match.
+      const common = await search.page(server.db, args(storeB));
+      expect(search.stats).toEqual({ probes: 2, probeAnswers: 1, walks: 1 });
+      expect(common.total).toBe(inB);
+    },
+  );
+
+  it.runIf(kind === "sqlite")("finds what the walk finds for terms with FTS5 syntax in them", async () => {
+    for (const term of [
+      '"soft',
+      'velvet "',
+      "lining,",
+      "t, 2",
+      "^sof",
+      "soft*",
+      "vel AND vet",
+      "scope:",
+      "cotton",
+    ]) {
+      const args = {
+        storeId: storeA,
+        productId: "p",
+        filters: { search: term },
+        sort: "oldest" as const,
+        limit: 50,
+      };
+      const probed = await createReviewSearch().page(server.db, args);
+      const walked = await createReviewSearch({ probe: 0 }).page(server.db, args);
+      expect(
+        probed.rows.map((r) => r.id),
+        term,
+      ).toEqual(walked.rows.map((r) => r.id));
+    }
+  });
+
+  it.runIf(kind === "postgres")("keeps a trigram index whose first column is the store", async () => {
+    const { rows } = await sql<{ indexdef: string }>`select indexdef from pg_indexes
+      where indexname = 'reviews_search_store_trgm' and schemaname = current_schema()`.execute(
+      server.db.kysely,
+    );
+    expect(rows[0]?.indexdef).toMatch(/USING gin \(store_id, search_text \S*gin_trgm_ops\)/);
+  });
+});
