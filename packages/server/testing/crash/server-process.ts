@@ -33,7 +33,11 @@ export function startServerProcess(databaseUrl: string): Promise<ServerProcess> 
   return new Promise((done, fail) => {
     // As generous as the e2e harness: the first start seeds the demo store, ~40 s on a busy
     // two-core machine (a start deadline is a limit for a hung server, not a speed check).
-    const timer = setTimeout(() => fail(new Error(`server did not start in 120 s:\n${output}`)), 120_000);
+    // A server that never said it listens is killed, or it would outlive the test run.
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      fail(new Error(`server did not start in 120 s:\n${output}`));
+    }, 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on http:\/\/localhost:(\d+)\//.exec(output);
