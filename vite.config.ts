@@ -15,6 +15,9 @@ export const fromSource = {
 // and packaging (the tooling's own tests, the packed tarballs installed as a storefront would).
 export default defineConfig({
   test: {
+    // Two test files at a time even on two cores (Vitest's default is one less than the cores):
+    // most of a file's time is spent waiting on Chromium, a server process or PostgreSQL.
+    maxWorkers: 2,
     projects: [
       {
         ...fromSource,
