@@ -11,6 +11,7 @@ import {
   type MediaStorage,
   type ProcessedImage,
   parseFiles,
+  prng,
   processImage,
   recordMedia,
   type Schema,
@@ -19,7 +20,6 @@ import {
 } from "@plaudit/server/internals";
 import type { Kysely } from "kysely";
 import { renderDemoPhoto } from "./demo-photo-art.ts";
-import { prng } from "./prng.ts";
 
 export interface SeedPhotosOptions {
   storeId: string;

@@ -11,13 +11,13 @@ import {
   newAdminKey,
   newReviewId,
   plainSecretBox,
+  prng,
   type ReviewsTable,
   type SecretBox,
   type SummaryChange,
   type Tx,
   transaction,
 } from "@plaudit/server/internals";
-import { prng } from "./prng.ts";
 import { seedDemoPhotos } from "./seed-demo-photos.ts";
 import { seedDemoLoyalty } from "./seed-loyalty.ts";
 import {

@@ -27,6 +27,7 @@ export type { MediaStorage } from "./media/media-storage.ts";
 export { tableReviewMedia } from "./media/review-media-source.ts";
 export { recordMedia } from "./media/store-upload.ts";
 export { insertOrder } from "./orders/record-order.ts";
+export { prng } from "./prng.ts";
 export { newReviewId } from "./reviews/review-submit.ts";
 export { applySummaryChange, type SummaryChange } from "./reviews/summary-repo.ts";
 export { sendFile } from "./routes/static-assets.ts";

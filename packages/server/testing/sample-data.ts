@@ -65,14 +65,5 @@ export const SAMPLE_LOYALTY_PROGRAM: StoredProgram = {
   },
 };
 
-/** mulberry32: a tiny deterministic PRNG, so a randomized suite replays the same run for a seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The server's one PRNG (mulberry32): a randomized suite replays the same run for a seed. */
+export { prng } from "../src/prng.ts";

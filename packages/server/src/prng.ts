@@ -1,4 +1,4 @@
-/** mulberry32: a tiny deterministic PRNG, so every seeded database holds the same reviews. */
+/** mulberry32: a tiny deterministic PRNG, so a seeded database (the demo) or a randomized suite replays the same values for a seed. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
