@@ -4,7 +4,7 @@ import type { AppContext } from "../context.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
 import { validationFailed } from "../errors.ts";
 import { customerOfToken } from "../keys/store-tokens.ts";
-import type { StoreRecord } from "../stores/store-repo.ts";
+import { holdsUnverifiedMedia, type StoreRecord } from "../stores/store-repo.ts";
 import { type ReviewRow, toPublicReview } from "./review-json.ts";
 import { bodyHash, SPAM_RULES, senderKey, spamHoldReason } from "./spam-rules.ts";
 import { applySummaryChange, reviewSummaryChange } from "./summary-repo.ts";
@@ -160,20 +160,6 @@ export async function submitReview(
   const media =
     row.media_count > 0 ? ((await ctx.media.forReviews(ctx.db, store.id, [id], origin)).get(id) ?? []) : [];
   return { review: toPublicReview(row, media), status, ...(mediaHeld > 0 ? { mediaHeld } : {}) };
-}
-
-/**
- * Whether the store holds the photos and videos of reviewers without a verified purchase for a
- * moderator (issue 19; on unless the merchant turns it off). Read in the review's transaction,
- * not from the store scope's memory, so a change applies to the next review.
- */
-async function holdsUnverifiedMedia(tx: Tx, storeId: string): Promise<boolean> {
-  const row = await tx
-    .selectFrom("stores")
-    .select("hold_unverified_media")
-    .where("id", "=", storeId)
-    .executeTakeFirst();
-  return Number(row?.hold_unverified_media ?? 1) === 1;
 }
 
 function rowOf(args: {
