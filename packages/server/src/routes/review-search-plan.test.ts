@@ -41,7 +41,10 @@ describe.runIf(databasesUnderTest().includes("postgres"))("review search plan on
     stores = [];
     for (let i = 0; i < STORES; i++) stores.push((await makeStore(db)).storeId);
     // Faster to fill without the trigram indexes and build them after, from their own definitions.
-    const gin = await sql<{ name: string; def: string }>`select indexname as name, indexdef as def from pg_indexes
+    const gin = await sql<{
+      name: string;
+      def: string;
+    }>`select indexname as name, indexdef as def from pg_indexes
       where tablename = 'reviews' and schemaname = current_schema() and indexdef like '% USING gin %'`.execute(
       db.kysely,
     );
@@ -57,7 +60,9 @@ describe.runIf(databasesUnderTest().includes("postgres"))("review search plan on
       cross join generate_series(1, case when s.id = ${stores[0]}::text then ${LARGE}::int else ${SMALL}::int end) as g
       cross join lateral (select (${TEXT}::text || ' ' || g
         || case when (s.id = ${stores[0]}::text and g % ${EVERY}::int = 0)
-          or (s.id <> ${stores[0]}::text and g % 3 = 0) then ' zephyr' else '' end) as body) as b`.execute(db.kysely);
+          or (s.id <> ${stores[0]}::text and g % 3 = 0) then ' zephyr' else '' end) as body) as b`.execute(
+      db.kysely,
+    );
     for (const index of gin.rows) await sql.raw(index.def).execute(db.kysely);
     await sql`analyze reviews`.execute(db.kysely);
   });
@@ -80,7 +85,12 @@ describe.runIf(databasesUnderTest().includes("postgres"))("review search plan on
       "migration 0051 found no pg_trgm/btree_gin on this PostgreSQL and left reviews_search_store_trgm out",
     );
     const store = stores[0] as string;
-    const query = reviewListQuery(db, { storeId: store, filters: { search: "zephyr" }, sort: "newest", limit: 50 });
+    const query = reviewListQuery(db, {
+      storeId: store,
+      filters: { search: "zephyr" },
+      sort: "newest",
+      limit: 50,
+    });
     const plan = await planOf(query);
     expect(plan).toContain('"Index Name":"reviews_search_store_trgm"');
     // The store is part of the index condition, not a filter applied to every store's matches.

@@ -91,15 +91,19 @@ describe.each(databasesUnderTest())("search index scoped by store on %s", (kind)
         res.json.items.map((r: { id: string }) => r.id),
         q,
       ).toEqual(idsA);
-      expect(await countReviews(server.db, { storeId: storeA, productId: "p", filters: { search: q } }), q).toBe(
-        inA,
-      );
+      expect(
+        await countReviews(server.db, { storeId: storeA, productId: "p", filters: { search: q } }),
+        q,
+      ).toBe(inA);
     }
     // Words only store B's reviews have: nothing on store A.
     for (const q of ["again", "again and", "ag"]) {
       const res = await getJson(`${server.url}/v1/admin/reviews?q=${encodeURIComponent(q)}`, adminA);
       expect(res.json.items, q).toEqual([]);
-      expect(await countReviews(server.db, { storeId: storeA, productId: "p", filters: { search: q } }), q).toBe(0);
+      expect(
+        await countReviews(server.db, { storeId: storeA, productId: "p", filters: { search: q } }),
+        q,
+      ).toBe(0);
     }
   });
 
