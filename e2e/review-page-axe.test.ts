@@ -11,7 +11,7 @@ import { PROGRAM_AT_ONCE } from "../packages/server/testing/loyalty-test-kit.ts"
 import { serverJobRunner, smtpMailer } from "../packages/server/testing/mail-kit.ts";
 import { type SmtpSink, startSmtpSink } from "../packages/server/testing/smtp-sink.ts";
 import { startTestServer, type TestServer } from "../packages/server/testing/test-server.ts";
-import { CHROMIUM, CHROMIUM_ARGS } from "./harness.ts";
+import { CHROMIUM_LAUNCH } from "../scripts/chromium.mjs";
 import { axeViolations } from "./reviews-widget-helpers.ts";
 
 let server: TestServer;
@@ -69,9 +69,7 @@ beforeAll(async () => {
   }
   profile = mkdtempSync(join(tmpdir(), "plaudit-review-page-"));
   browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
+    ...CHROMIUM_LAUNCH,
     javaScriptEnabled: false,
   });
 }, 120_000);
@@ -97,9 +95,7 @@ describe("the hosted review page in Chromium", () => {
     // axe runs as a script of its own: it gets a browser with JavaScript on.
     // The page's CSP allows no script at all: let the test's own (axe) in.
     const check = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "plaudit-axe-")), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
+      ...CHROMIUM_LAUNCH,
       bypassCSP: true,
     });
     try {
