@@ -1,6 +1,7 @@
 import { CompiledQuery, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, makeStore } from "../../testing/fixtures.ts";
+import { expectProbeAsWalk, insertReviewRows, reviewRow } from "../../testing/search-kit.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { countReviews, listReviews, reviewListQuery } from "../reviews/review-list.ts";
 import { createReviewSearch, SEARCH_PROBE } from "../reviews/review-search.ts";
@@ -16,28 +17,15 @@ describe.each(databasesUnderTest())("search index scoped by store on %s", (kind)
   const inA = 3;
   const inB = SEARCH_PROBE + 50;
 
-  const review = (storeId: string, i: number, body: string) => ({
-    id: `${storeId}-r${String(i).padStart(4, "0")}`,
-    store_id: storeId,
-    product_id: "p",
-    rating: (i % 5) + 1,
-    title: "",
-    body,
-    search_text: `\n${body}`.toLowerCase(),
-    author_name: "A",
-    author_email: "a@example.com",
-    customer_id: null,
-    verified: 0,
-    status: "published" as const,
-    created_at: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
-    helpful_up: 0,
-    helpful_down: 0,
-    helpful_score: 0,
-    reply_body: null,
-    reply_at: null,
-    media_count: 0,
-    has_media: 0,
-  });
+  const review = (storeId: string, i: number, body: string) =>
+    reviewRow({
+      id: `${storeId}-r${String(i).padStart(4, "0")}`,
+      storeId,
+      productId: "p",
+      rating: (i % 5) + 1,
+      body,
+      createdAt: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
+    });
 
   beforeAll(async () => {
     server = await startTestServer({ db: kind });
@@ -45,22 +33,12 @@ describe.each(databasesUnderTest())("search index scoped by store on %s", (kind)
     storeA = a.storeId;
     adminA = { authorization: `Bearer ${a.secretKey}` };
     ({ storeId: storeB } = await makeStore(server.db));
-    for (const storeId of [storeA, storeB])
-      await server.db.kysely
-        .insertInto("products")
-        .values({ store_id: storeId, product_id: "p", name: null })
-        .execute();
     // Store A: a few reviews with the term among many without; store B: the term everywhere.
     const rowsA = Array.from({ length: 40 }, (_, i) =>
       review(storeA, i, i < inA * 10 && i % 10 === 0 ? `Soft VELVET lining, ${i}` : `Plain cotton, ${i}`),
     );
     const rowsB = Array.from({ length: inB }, (_, i) => review(storeB, i, `Velvet again and again, ${i}`));
-    for (const rows of [rowsA, rowsB])
-      for (let i = 0; i < rows.length; i += 100)
-        await server.db.kysely
-          .insertInto("reviews")
-          .values(rows.slice(i, i + 100))
-          .execute();
+    await insertReviewRows(server.db, [...rowsA, ...rowsB]);
   });
   afterAll(() => server.close());
 
@@ -170,12 +148,7 @@ describe.each(databasesUnderTest())("search index scoped by store on %s", (kind)
         sort: "oldest" as const,
         limit: 50,
       };
-      const probed = await createReviewSearch().page(server.db, args);
-      const walked = await createReviewSearch({ probe: 0 }).page(server.db, args);
-      expect(
-        probed.rows.map((r) => r.id),
-        term,
-      ).toEqual(walked.rows.map((r) => r.id));
+      await expectProbeAsWalk(server.db, args, term);
     }
   });
 
