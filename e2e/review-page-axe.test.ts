@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeStore } from "../packages/server/testing/fixtures.ts";
 import { PROGRAM_AT_ONCE } from "../packages/server/testing/loyalty-test-kit.ts";
 import { serverJobRunner, smtpMailer } from "../packages/server/testing/mail-kit.ts";
+import { linksOf, recipientOf } from "../packages/server/testing/request-test-kit.ts";
 import { type SmtpSink, startSmtpSink } from "../packages/server/testing/smtp-sink.ts";
 import { startTestServer, type TestServer } from "../packages/server/testing/test-server.ts";
 import { CHROMIUM_LAUNCH } from "../scripts/chromium.mjs";
@@ -62,10 +63,8 @@ beforeAll(async () => {
   }
   await serverJobRunner(server.app.ctx).drain();
   for (const mail of sink.messages) {
-    const html = typeof mail.html === "string" ? mail.html : "";
-    const link = /href="([^"]*\/r\/q\.[^"]*rating=4)"/.exec(html)?.[1]?.replaceAll("&amp;", "&");
-    const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
-    if (link) links[to?.value[0]?.address?.split("@")[0] ?? ""] = link;
+    const link = linksOf(mail).find((l) => l.includes("/r/q.") && l.endsWith("rating=4"));
+    if (link) links[recipientOf(mail)?.split("@")[0] ?? ""] = link;
   }
   profile = mkdtempSync(join(tmpdir(), "plaudit-review-page-"));
   browser = await chromium.launchPersistentContext(profile, {
