@@ -6,6 +6,7 @@ import { validationFailed } from "../errors.ts";
 import { customerOfToken } from "../keys/store-tokens.ts";
 import { holdsUnverifiedMedia, type StoreRecord } from "../stores/store-repo.ts";
 import { type ReviewRow, toPublicReview } from "./review-json.ts";
+import { searchText } from "./search-text.ts";
 import { bodyHash, SPAM_RULES, senderKey, spamHoldReason } from "./spam-rules.ts";
 import { applySummaryChange, reviewSummaryChange } from "./summary-repo.ts";
 import { hasPurchased } from "./verified-purchase.ts";
@@ -180,7 +181,7 @@ function rowOf(args: {
     rating: input.rating,
     title: input.title,
     body: input.body,
-    search_text: `${input.title}\n${input.body}`.toLowerCase(),
+    search_text: searchText(input.title, input.body),
     author_name: input.author.name,
     author_email: input.author.email,
     customer_id: args.customerId,
