@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, makeStore, postJson, reviewBody } from "../../testing/fixtures.ts";
 import { solidJpeg } from "../../testing/test-files.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
-import { findPublishedReview, ID_MAX } from "../reviews/published-review.ts";
 import { filePart, upload } from "../../testing/upload-client.ts";
+import { findPublishedReview, ID_MAX } from "../reviews/published-review.ts";
 
 describe.each(databasesUnderTest())("one review by id on %s", (kind) => {
   let server: TestServer;
