@@ -54,10 +54,22 @@ export default {
   //   "" throws or yields null, and the catch below answers the same defaults.
   // - rate-limit.ts:71 `if (oldest !== undefined)` → `if (true)`: past maxBuckets the map is not
   //   empty, so its first key is never undefined.
-  // - loyalty/ledger.ts:105 `if (postgres) query = query.forUpdate()` → `if (false)`: as for the vote
+  // - loyalty/ledger.ts:110 `if (postgres) query = query.forUpdate()` → `if (false)`: as for the vote
   //   route, the row lock matters on PostgreSQL only; SQLite's BEGIN IMMEDIATE excludes writers.
-  // - loyalty/ledger.ts:152 `if (entry.delta < 0)` → `<= 0` / `true`: the guard `balance >= -delta`
+  // - loyalty/ledger.ts:157 `if (entry.delta < 0)` → `<= 0` / `true`: the guard `balance >= -delta`
   //   always holds for a delta ≥ 0 (balances never go below zero), so adding it changes nothing.
+  // - loyalty/idempotency.ts:122 `{ kind: "taken" }` → `{}`, :126 `{ kind: "done", response }` → `{}`
+  //   and :130 `if (outcome.kind === "done")` → `if (false)`: an outcome that is neither "done" nor
+  //   "second" falls through to waitForStoredResponse. For "taken" that is the code's own path; for
+  //   "done" the request stored its status and body in the transaction that just committed, so the
+  //   read finds them at once and answers the same status and bytes (one read more, no pause).
+  // - loyalty/redeem.ts:82 `if (!spent.posted) throw …` → `if (false)`: postEntry posts nothing only
+  //   when (store, customer, "redemption", reference) exists, and the reference is a fresh 96-bit
+  //   random id; were it ever taken, the next INSERT of loyalty_redemptions with that same id (its
+  //   primary key) would fail the transaction just as the throw does.
+  // - http/admin-auth.ts:33 `!holder || !store` → `!holder && !store`: admin_keys.store_id references
+  //   stores.id (migration 0010, foreign keys on in SQLite too), so a key whose store is gone cannot
+  //   exist; without a key both sides are true alike.
   // The vote route's filters (review-votes.ts `store_id` and `status = 'published'`) are `.where()`
   // calls Stryker has no mutator for; removing each by hand fails review-votes.test.ts on both
   // databases (bench/RESULTS.md, "Mutation testing").

@@ -363,4 +363,28 @@ describe("receiving a multipart upload", () => {
     const garbage = await refusal(request(Buffer.from("this is not multipart, there is no boundary in it")));
     expect([garbage.status, garbage.code]).toEqual([400, "bad_request"]);
   });
+  it("answers a body that breaks off mid-way (the client went away) with 400", async () => {
+    const payload = body([{ name: "file", bytes: isoVideo({ mdatBytes: 200_000 }) }]);
+    let sent = false;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return controller.error(new Error("the client went away"));
+        sent = true;
+        controller.enqueue(new Uint8Array(payload.subarray(0, 64 * 1024)));
+      },
+    });
+    const broken = await refusal(
+      new Request("http://plaudit.test/v1/stores/s/media", {
+        method: "POST",
+        headers: { "content-type": CONTENT_TYPE },
+        body: stream,
+        duplex: "half",
+      } as RequestInit),
+    );
+    expect([broken.status, broken.code, broken.message]).toEqual([
+      400,
+      "bad_request",
+      "the multipart body is malformed",
+    ]);
+  });
 });
