@@ -2,8 +2,8 @@
 // the API says `totalCapped`, and the widget announces the count as a floor ("at least 1,000"),
 // never as the exact number of matches.
 import { seedBenchmarkReviews } from "@plaudit/demo";
+import { openDatabase } from "@plaudit/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../packages/server/src/db/database.ts";
 import { type Harness, startHarness } from "./harness.ts";
 import {
   announcement,
