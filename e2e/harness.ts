@@ -16,21 +16,11 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Page, type Request } from "playwright-core";
 import { createTestSchema } from "../packages/server/testing/pg-schema.ts";
+import { CHROMIUM, CHROMIUM_LAUNCH } from "../scripts/chromium.mjs";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** The demo store's full-scope admin key (and signing secret) in browser tests. */
 export const DEMO_SECRET = "sk_e2e_secret_0123456789abcdefghijklmn";
-export const CHROMIUM = process.env.PLAUDIT_CHROMIUM ?? "/usr/bin/chromium";
-// TOOLCHAIN.md: without the background-networking flags Chromium floods the closed network.
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export interface OpenOptions {
   viewport?: { width: number; height: number };
@@ -161,9 +151,7 @@ export async function startHarness(): Promise<Harness> {
   async function open(path: string, options: OpenOptions = {}): Promise<ShopPage> {
     const profile = mkdtempSync(join(tmpdir(), "plaudit-chromium-"));
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
+      ...CHROMIUM_LAUNCH,
       viewport: options.viewport ?? { width: 1280, height: 720 },
       javaScriptEnabled: options.javaScriptEnabled ?? true,
     });

@@ -5,7 +5,7 @@ import { mediaOfRow } from "./row-media.ts";
 
 // Review ids are 16 base64url characters (benchmark seeds use 14 hex); anything far longer is no
 // id of ours and needs no query.
-const ID_MAX = 64;
+export const ID_MAX = 64;
 
 /**
  * One published review of a store with its media, as the public list shows it; undefined for an
