@@ -43,7 +43,7 @@ describe("ReviewList: the cards that reach into view first (use-cards-in-view.ts
     expect(cards(container)).toBe(3);
     expect(loadMore(container)).toBe(0);
     // Printing wants the whole page.
-    await act(() => window.dispatchEvent(new Event("beforeprint")));
+    await act(() => void window.dispatchEvent(new Event("beforeprint")));
     expect(cards(container)).toBe(10);
     expect(loadMore(container)).toBe(1);
   });
@@ -51,7 +51,7 @@ describe("ReviewList: the cards that reach into view first (use-cards-in-view.ts
   it("renders all when focus enters the widget (a keyboard shopper tabs through every card)", async () => {
     const { container } = render(<ReviewList {...props(page(10), 2)} />);
     expect(cards(container)).toBe(2);
-    await act(() => fireEvent.focusIn(container.querySelector("button")!));
+    await act(() => void fireEvent.focusIn(container.querySelector("button")!));
     expect(cards(container)).toBe(10);
   });
 
