@@ -1,22 +1,13 @@
 // One throttled Chromium for the page benchmarks (bench/page-cost.ts for `npm run bench`,
-// bench/page-profile.ts for `npm run bench:page`): the same launch flags, the same 4× CPU
+// bench/page-profile.ts for `npm run bench:page`): the same browser and flags (scripts/chromium.mjs, as the tests), the same 4× CPU
 // throttle, the same in-page observers and the same "until the network is idle plus 3 s" end, so
 // the two report figures measured the same way.
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from "playwright-core";
+import { CHROMIUM_LAUNCH } from "../scripts/chromium.mjs";
 
 export const CPU_THROTTLE = 4;
 /** Work a page pushes past the network going idle still counts, for this long. */
 export const SETTLE_MS = 3000;
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** The demo pages both benchmarks load: a product page and a collection of 24 star badges. */
 export const BENCH_PAGES = [
@@ -61,11 +52,7 @@ export async function withThrottledPage<T>(
   viewport: { width: number; height: number },
   use: (opened: ThrottledPage) => Promise<T>,
 ): Promise<T> {
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();

@@ -2,10 +2,10 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { CHROMIUM, CHROMIUM_ARGS } from "../scripts/chromium.mjs";
 import { benchDir, median, repoRoot, table } from "./results-file.ts";
 
-const CHROME_FLAGS =
-  "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync";
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_ARGS].join(" ");
 
 interface Report {
   score: number;
@@ -28,7 +28,7 @@ function lighthouse(url: string, name: string): Report {
       `--output-path=${file}`,
       `--chrome-flags=${CHROME_FLAGS}`,
     ],
-    { env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" }, stdio: ["ignore", "ignore", "inherit"] },
+    { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ["ignore", "ignore", "inherit"] },
   );
   const lhr = JSON.parse(readFileSync(file, "utf8"));
   return {

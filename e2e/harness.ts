@@ -17,21 +17,11 @@ import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page, type Request } from "playwright-core";
 import { inject } from "vitest";
 import { createTestSchema } from "../packages/server/testing/pg-schema.ts";
+import { CHROMIUM, CHROMIUM_LAUNCH } from "../scripts/chromium.mjs";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** The demo store's full-scope admin key (and signing secret) in browser tests. */
 export const DEMO_SECRET = "sk_e2e_secret_0123456789abcdefghijklmn";
-export const CHROMIUM = process.env.PLAUDIT_CHROMIUM ?? "/usr/bin/chromium";
-// TOOLCHAIN.md: without the background-networking flags Chromium floods the closed network.
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export interface OpenOptions {
   viewport?: { width: number; height: number };
@@ -174,7 +164,7 @@ export async function startHarness(): Promise<Harness> {
   // (isolated like a fresh profile), without paying a browser start per page.
   let browser: Promise<Browser> | undefined;
   const launched = () => {
-    browser ??= chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser ??= chromium.launch(CHROMIUM_LAUNCH);
     return browser;
   };
 

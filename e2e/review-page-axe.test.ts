@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeStore } from "../packages/server/testing/fixtures.ts";
 import { PROGRAM_AT_ONCE } from "../packages/server/testing/loyalty-test-kit.ts";
 import { serverJobRunner, smtpMailer } from "../packages/server/testing/mail-kit.ts";
+import { linksOf, recipientOf } from "../packages/server/testing/request-test-kit.ts";
 import { type SmtpSink, startSmtpSink } from "../packages/server/testing/smtp-sink.ts";
 import { startTestServer, type TestServer } from "../packages/server/testing/test-server.ts";
-import { CHROMIUM, CHROMIUM_ARGS } from "./harness.ts";
+import { CHROMIUM_LAUNCH } from "../scripts/chromium.mjs";
 import { axeViolations } from "./reviews-widget-helpers.ts";
 
 let server: TestServer;
@@ -62,16 +63,12 @@ beforeAll(async () => {
   }
   await serverJobRunner(server.app.ctx).drain();
   for (const mail of sink.messages) {
-    const html = typeof mail.html === "string" ? mail.html : "";
-    const link = /href="([^"]*\/r\/q\.[^"]*rating=4)"/.exec(html)?.[1]?.replaceAll("&amp;", "&");
-    const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
-    if (link) links[to?.value[0]?.address?.split("@")[0] ?? ""] = link;
+    const link = linksOf(mail).find((l) => l.includes("/r/q.") && l.endsWith("rating=4"));
+    if (link) links[recipientOf(mail)?.split("@")[0] ?? ""] = link;
   }
   profile = mkdtempSync(join(tmpdir(), "plaudit-review-page-"));
   browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
+    ...CHROMIUM_LAUNCH,
     javaScriptEnabled: false,
   });
 }, 120_000);
@@ -97,9 +94,7 @@ describe("the hosted review page in Chromium", () => {
     // axe runs as a script of its own: it gets a browser with JavaScript on.
     // The page's CSP allows no script at all: let the test's own (axe) in.
     const check = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "plaudit-axe-")), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
+      ...CHROMIUM_LAUNCH,
       bypassCSP: true,
     });
     try {

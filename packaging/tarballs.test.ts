@@ -20,7 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, CHROMIUM_ARGS } from "../e2e/harness.ts";
+import { CHROMIUM_LAUNCH } from "../scripts/chromium.mjs";
 import {
   copyExample,
   installApp,
@@ -399,11 +399,7 @@ async function inChromium(
   options: { watchMounts?: boolean } = {},
 ): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), "plaudit-packaging-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  const context = await chromium.launchPersistentContext(profile, CHROMIUM_LAUNCH);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const problems: string[] = [];

@@ -1,15 +1,13 @@
 #!/usr/bin/env node
 // Makes sure the browser tests have a Chromium before `npm test` spends minutes on lint, types
-// and the build. The browser is the one at PLAUDIT_CHROMIUM, else Debian's /usr/bin/chromium.
+// and the build. The browser is the one at PLAUDIT_CHROMIUM, else Debian's /usr/bin/chromium
+// (scripts/chromium.mjs, where the tests and benchmarks find it too).
 // Missing, it installs Debian's package when it can (root, apt-get on PATH — what .ci/run does);
 // otherwise it stops at once with one line saying what to run. Exit 0: the browser is there.
 import { spawnSync } from "node:child_process";
 import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
-
-const DEBIAN_CHROMIUM = "/usr/bin/chromium";
-
-const browser = process.env.PLAUDIT_CHROMIUM?.trim() || DEBIAN_CHROMIUM;
+import { CHROMIUM as browser } from "./chromium.mjs";
 
 function isExecutableFile(path) {
   try {

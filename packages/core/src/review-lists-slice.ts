@@ -78,6 +78,7 @@ export function reviewListsSlice(ctx: SliceContext): Pick<PlauditActions, "loadR
             items: page.items,
             nextCursor: page.nextCursor,
             total: page.total,
+            totalCapped: page.totalCapped === true,
             error: undefined,
           }),
         (error) => patch(key, { status: "error", error }),
@@ -103,6 +104,7 @@ export function reviewListsSlice(ctx: SliceContext): Pick<PlauditActions, "loadR
             items: [...(latest?.items ?? []), ...page.items.filter((review) => !seen.has(review.id))],
             nextCursor: page.nextCursor,
             total: page.total,
+            totalCapped: page.totalCapped === true,
             error: undefined,
           });
         },

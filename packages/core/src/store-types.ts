@@ -33,6 +33,8 @@ export interface ReviewListState {
   items: Review[];
   nextCursor: string | null;
   total: number;
+  /** The server's search stopped at its match cap (`totalCapped`): `total` is a floor. */
+  totalCapped?: boolean;
   error?: PlauditError;
 }
 

@@ -1,4 +1,4 @@
-import { act } from "@testing-library/preact";
+import { act, fireEvent } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeReview, settle } from "../testing/fake-api.ts";
 import { mountWidget } from "../testing/mount-for-test.ts";
@@ -50,6 +50,33 @@ describe("locales", () => {
     cleanups.push(() => document.documentElement.removeAttribute("lang"));
     const { view } = await mountIn("");
     expect(view.getByRole("heading", { level: 2 }).textContent).toBe("Kundenbewertungen");
+  });
+
+  // The server's search stops at its first 1,000 matches and says so (`totalCapped`): the count is
+  // then a floor, announced as one, in the shopper's language and number format.
+  it.each([
+    ["en", "Showing 10 of 1,020", "Showing 10 of at least 1,000"],
+    ["de-DE", "10 von 1.020 angezeigt", "10 von mindestens 1.000 angezeigt"],
+    ["he", "מוצגות 10 מתוך 1,020", "מוצגות 10 מתוך 1,000 לפחות"],
+  ])("announces a capped search total as a floor (%s)", async (locale, exact, capped) => {
+    const many = Array.from({ length: 1020 }, (_, i) => makeReview(i + 1));
+    const search = async (cap: number | undefined, term: string) => {
+      const widget = mountWidget("reviews", { products: { tee: many }, searchCap: cap }, { locale });
+      cleanups.push(() => {
+        widget.unmount();
+        widget.host.remove();
+      });
+      await act(() => settle());
+      const input = widget.view.getByRole("searchbox") as HTMLInputElement;
+      input.value = term;
+      await act(async () => {
+        fireEvent.submit(input.form!);
+        await settle();
+      });
+      return widget.view.getByRole("status").textContent;
+    };
+    expect(await search(undefined, "review")).toBe(exact);
+    expect(await search(1000, "review")).toBe(capped);
   });
 
   it("translates every message into German and Hebrew", () => {

@@ -47,6 +47,8 @@ export interface FakeApiOptions {
   products: Record<string, Review[]>;
   /** Answer for vote requests; default: the updated counts. */
   vote?: (reviewId: string) => Response | Promise<Response>;
+  /** Like the server's search on SQLite: a term stops at this many matches (`totalCapped`). */
+  searchCap?: number;
   /** Answer for every summary and list read; default: from `products`. */
   read?: (url: URL) => Response | Promise<Response> | undefined;
 }
@@ -89,17 +91,20 @@ export function fakeApi(options: FakeApiOptions) {
       const q = url.searchParams;
       const ratings = q.get("rating")?.split(",").map(Number);
       const text = q.get("q")?.toLowerCase();
-      const all = reviews(parts[1]!)
+      const matched = reviews(parts[1]!)
         .filter((review) => !ratings || ratings.includes(review.rating))
         .filter((review) => q.get("media") !== "1" || review.media.length > 0)
         .filter((review) => q.get("verified") !== "1" || review.verified)
         .filter((review) => !text || `${review.title} ${review.body}`.toLowerCase().includes(text))
         .sort(SORTS[q.get("sort") ?? "newest"]);
+      const capped =
+        text !== undefined && options.searchCap !== undefined && matched.length >= options.searchCap;
+      const all = capped ? matched.slice(0, options.searchCap) : matched;
       const start = Number(q.get("cursor") ?? 0);
       const limit = Number(q.get("limit") ?? 10);
       const items = all.slice(start, start + limit);
       const next = start + limit < all.length ? String(start + limit) : null;
-      return json({ items, nextCursor: next, total: all.length });
+      return json({ items, nextCursor: next, total: all.length, ...(capped ? { totalCapped: true } : {}) });
     }
     if (method === "POST" && parts[0] === "reviews" && parts[2] === "votes") {
       if (options.vote) return options.vote(parts[1]!);

@@ -29,6 +29,7 @@ export { recordMedia } from "./media/store-upload.ts";
 export { insertOrder } from "./orders/record-order.ts";
 export { prng } from "./prng.ts";
 export { newReviewId } from "./reviews/review-submit.ts";
+export { searchText } from "./reviews/search-text.ts";
 export { applySummaryChange, type SummaryChange } from "./reviews/summary-repo.ts";
 export { sendFile } from "./routes/static-assets.ts";
 export { createStore } from "./stores/create-store.ts";

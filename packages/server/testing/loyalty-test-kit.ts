@@ -1,3 +1,4 @@
+import type { AppDeps } from "../src/context.ts";
 import { signCustomerToken } from "../src/customer-token.ts";
 import { getJson, makeStore, postJson, testClock } from "./fixtures.ts";
 import { SAMPLE_LOYALTY_PROGRAM } from "./sample-data.ts";
@@ -55,7 +56,7 @@ export async function startLoyaltyKit(
   program: object = SAMPLE_LOYALTY_PROGRAM,
   store: { moderation?: "publish" | "hold"; tokenLifetimeSeconds?: number } = {},
   // The tests' merchant endpoints listen on loopback.
-  serverOptions: { allowPrivateWebhooks?: boolean } = { allowPrivateWebhooks: true },
+  serverOptions: Pick<AppDeps, "allowPrivateWebhooks" | "logger"> = { allowPrivateWebhooks: true },
 ): Promise<LoyaltyKit> {
   const time = testClock();
   const server = await startTestServer({ db: kind, clock: time.clock, ...serverOptions });

@@ -82,6 +82,10 @@ export async function startRequestKit(
       });
       if (res.status !== 201) throw new Error(`order: ${JSON.stringify(res.json)}`);
     },
+    /** Posts the hosted review page's form for the request `token` (see pageTokenOf). */
+    postReviewForm(token: string, fields: Record<string, string>) {
+      return postForm(`${server.url}/r/${token}/reviews`, fields);
+    },
     async requestOf(orderId: string) {
       return server.db.kysely
         .selectFrom("review_requests")
@@ -101,10 +105,26 @@ export async function startRequestKit(
 
 export type RequestKit = Awaited<ReturnType<typeof startRequestKit>>;
 
+/** A parsed message's HTML part ("" when it has none). */
+export function htmlOf(mail: ParsedMail): string {
+  return typeof mail.html === "string" ? mail.html : "";
+}
+
 /** The links of a parsed message's HTML part. */
 export function linksOf(mail: ParsedMail): string[] {
-  const html = typeof mail.html === "string" ? mail.html : "";
-  return [...html.matchAll(/href="([^"]+)"/g)].map((m) => (m[1] as string).replaceAll("&amp;", "&"));
+  return [...htmlOf(mail).matchAll(/href="([^"]+)"/g)].map((m) => (m[1] as string).replaceAll("&amp;", "&"));
+}
+
+/** The first link of a request mail to its hosted review page (`/r/q.…`); throws when there is none. */
+export function pageLinkOf(mail: ParsedMail): string {
+  const link = linksOf(mail).find((l) => l.includes("/r/q."));
+  if (!link) throw new Error(`no review page link in the mail to ${recipientOf(mail)}`);
+  return link;
+}
+
+/** The request token of a hosted review page link (`/r/<token>?product=…`). */
+export function pageTokenOf(link: string): string {
+  return new URL(link).pathname.split("/")[2] as string;
 }
 
 /** A form post as a browser without JavaScript sends it. */

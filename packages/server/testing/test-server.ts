@@ -53,6 +53,8 @@ export async function openTestDatabase(
   reopen(): Database;
   /** The DATABASE_URL a child process would be given to reach it. */
   url: string;
+  /** Its PostgreSQL schema (none on SQLite). */
+  schema?: string;
   drop(): Promise<void>;
 }> {
   if (kind === "sqlite") {
@@ -70,7 +72,7 @@ export async function openTestDatabase(
   const { schema, url, drop } = await createTestSchema("t");
   const db = openDatabase(TEST_PG_URL, { pgSchema: schema });
   if (options.migrated !== false) await migrate(db);
-  return { db, reopen: () => openDatabase(TEST_PG_URL, { pgSchema: schema }), url, drop };
+  return { db, reopen: () => openDatabase(TEST_PG_URL, { pgSchema: schema }), url, schema, drop };
 }
 
 /** The test servers' PLAUDIT_METRICS_TOKEN: scrape with `{ headers: METRICS_AUTH }`. */

@@ -26,6 +26,7 @@ export const de: ReviewsMessages = {
   "search.label": "Bewertungen durchsuchen",
   "search.submit": "Suchen",
   "list.showing": "{shown} von {total} angezeigt",
+  "list.showingCapped": "{shown} von mindestens {total} angezeigt",
   "list.loadMore": "Weitere Bewertungen laden",
   "list.loadMoreFailed": "Weitere Bewertungen konnten nicht geladen werden.",
   "list.loading": "Bewertungen werden geladen …",

@@ -27,6 +27,7 @@ export const en = {
   "search.label": "Search reviews",
   "search.submit": "Search",
   "list.showing": "Showing {shown} of {total}",
+  "list.showingCapped": "Showing {shown} of at least {total}",
   "list.loadMore": "Load more reviews",
   "list.loadMoreFailed": "More reviews could not be loaded.",
   "list.loading": "Loading reviews…",

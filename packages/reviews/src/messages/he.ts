@@ -30,6 +30,7 @@ export const he: ReviewsMessages & Record<string, string> = {
   "search.label": "חיפוש בביקורות",
   "search.submit": "חיפוש",
   "list.showing": "מוצגות {shown} מתוך {total}",
+  "list.showingCapped": "מוצגות {shown} מתוך {total} לפחות",
   "list.loadMore": "טעינת ביקורות נוספות",
   "list.loadMoreFailed": "לא ניתן היה לטעון ביקורות נוספות.",
   "list.loading": "טוען ביקורות…",

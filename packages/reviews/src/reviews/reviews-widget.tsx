@@ -64,14 +64,18 @@ export function ReviewsWidget({
   // Announce how many reviews show whenever a list settles (not the first, which the page shows anyway).
   const settled = list?.status === "ready" ? list : undefined;
   // A vote also replaces the list object: only a new query or page counts as "settled".
-  const settledAs = settled && `${JSON.stringify(state.filters)}|${settled.items.length}|${settled.total}`;
+  const settledAs =
+    settled &&
+    `${JSON.stringify(state.filters)}|${settled.items.length}|${settled.total}|${settled.totalCapped}`;
   useEffect(() => {
     if (!settled) return;
     if (announced.current) {
       setAnnouncement(
         settled.items.length === 0
           ? i18n.t("list.noMatches")
-          : i18n.t("list.showing", {
+          : // A capped search's total is a floor: said in words ("at least 1,000"), which every
+            // screen reader speaks and which reads the same right to left, rather than "1,000+".
+            i18n.t(settled.totalCapped ? "list.showingCapped" : "list.showing", {
               shown: i18n.formatNumber(settled.items.length),
               total: i18n.formatNumber(settled.total),
             }),

@@ -1,14 +1,13 @@
 // Upgrading a database from the one-secret days (migration 0010): an existing store's secret keeps
 // working as a full-scope admin key, as its customer-token secret and as its webhook secret.
 import { createHash } from "node:crypto";
-import { Migrator, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databasesUnderTest, openTestDatabase } from "../../testing/test-server.ts";
+import { insertOldStore, openDatabaseAt } from "../../testing/migration-kit.ts";
+import { databasesUnderTest } from "../../testing/test-server.ts";
 import { createApp } from "../app.ts";
 import { signCustomerToken } from "../customer-token.ts";
 import type { Database } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
-import { migrations } from "../db/migrations/index.ts";
 import { plainSecretBox } from "./secret-box.ts";
 import { currentSigningSecret } from "./signing-secrets.ts";
 
@@ -19,30 +18,13 @@ describe.each(databasesUnderTest())("migrating stores to named keys on %s", (kin
   let drop: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ db, drop } = await openTestDatabase(kind, { migrated: false }));
-    let migrationTableSchema: string | undefined;
-    if (db.kind === "postgres") {
-      const { rows } = await sql<{ s: string }>`select current_schema() as s`.execute(db.kysely);
-      migrationTableSchema = rows[0]?.s;
-    }
-    const before = await new Migrator({
-      db: db.kysely,
-      provider: { getMigrations: async () => migrations },
-      ...(migrationTableSchema ? { migrationTableSchema } : {}),
-    }).migrateTo("0004-review-search");
-    expect(before.error).toBeUndefined();
-    await db.kysely
-      .insertInto("stores")
-      .values({
-        id: "old-shop",
-        name: "Old shop",
-        secret_key: OLD_SECRET,
-        secret_hash: createHash("sha256").update(OLD_SECRET).digest("hex"),
-        allowed_origins: "[]",
-        rate_limits: null,
-        created_at: "2026-01-01T00:00:00.000Z",
-      })
-      .execute();
+    ({ db, drop } = await openDatabaseAt(kind, "0004-review-search"));
+    await insertOldStore(db, {
+      id: "old-shop",
+      name: "Old shop",
+      secret_key: OLD_SECRET,
+      secret_hash: createHash("sha256").update(OLD_SECRET).digest("hex"),
+    });
     await migrate(db);
   });
   afterAll(async () => {

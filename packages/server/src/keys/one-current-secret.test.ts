@@ -1,13 +1,12 @@
 // One current signing secret per store and purpose, even when processes race to make it (issue 13):
 // a store's links secret made on first use by two processes at the same instant used to leave two
 // current secrets, links signed with one and checked against the other.
-import { Migrator, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeStore } from "../../testing/fixtures.ts";
+import { insertOldStore, openDatabaseAt } from "../../testing/migration-kit.ts";
 import { databasesUnderTest, openTestDatabase } from "../../testing/test-server.ts";
 import type { Database } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
-import { migrations } from "../db/migrations/index.ts";
 import { transaction } from "../db/transaction.ts";
 import { plainSecretBox } from "./secret-box.ts";
 import { addSigningSecret, currentSigningSecret, signingSecretFor } from "./signing-secrets.ts";
@@ -107,31 +106,14 @@ describe.each(databasesUnderTest())("one current signing secret per purpose on %
 
 describe.each(databasesUnderTest())("migration 0012 on %s", (kind) => {
   it("keeps the newest of two current secrets left by the old race, and retires the other", async () => {
-    const { db, drop } = await openTestDatabase(kind, { migrated: false });
+    const { db, drop } = await openDatabaseAt(kind, "0011-points-bigint");
     try {
-      let migrationTableSchema: string | undefined;
-      if (db.kind === "postgres") {
-        const { rows } = await sql<{ s: string }>`select current_schema() as s`.execute(db.kysely);
-        migrationTableSchema = rows[0]?.s;
-      }
-      const before = await new Migrator({
-        db: db.kysely,
-        provider: { getMigrations: async () => migrations },
-        ...(migrationTableSchema ? { migrationTableSchema } : {}),
-      }).migrateTo("0011-points-bigint");
-      expect(before.error).toBeUndefined();
-      await db.kysely
-        .insertInto("stores")
-        .values({
-          id: "raced",
-          name: "Raced shop",
-          secret_key: "",
-          secret_hash: "none:raced",
-          allowed_origins: "[]",
-          rate_limits: null,
-          created_at: "2026-01-01T00:00:00.000Z",
-        })
-        .execute();
+      await insertOldStore(db, {
+        id: "raced",
+        name: "Raced shop",
+        secret_key: "",
+        secret_hash: "none:raced",
+      });
       for (const [id, at] of [
         ["ss_older", "2026-02-01T00:00:00.000Z"],
         ["ss_newer", "2026-02-01T00:00:00.001Z"],

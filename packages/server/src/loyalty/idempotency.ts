@@ -31,7 +31,12 @@ export interface StoredResponse {
 /** First phase, in the transaction that claimed the key: either the whole answer, or a second phase. */
 export type FirstPhase = { response: StoredResponse } | { secondPhase: () => Promise<StoredResponse> };
 
-const WAIT_FOR_WINNER_MS = 40_000;
+/** How long a duplicate waits, on the app clock, for the first request's answer (then 409). */
+export const WAIT_FOR_WINNER_MS = 40_000;
+
+/** How a waiting duplicate pauses between two reads of the key row; tests pass their own. */
+export type Pause = (ms: number) => Promise<void>;
+const sleep: Pause = (ms) => new Promise((done) => setTimeout(done, ms));
 
 /** The Idempotency-Key header: required, 1–255 characters (400 otherwise). */
 export function idempotencyKeyOf(c: Context): string {
@@ -88,11 +93,16 @@ export async function releaseKey(tx: Tx, req: IdempotentRequest): Promise<void> 
 const conflict = () =>
   new ApiError(409, "idempotency_conflict", "this Idempotency-Key was used for a different request");
 
-/** Runs a request once per key; duplicates get the first answer. */
+/**
+ * Runs a request once per key; duplicates get the first answer. A duplicate that finds the key
+ * claimed but not yet answered (the first request is in its second phase) reads it again after
+ * pauses of 5, 10, 20, 40, 80, then 100 ms, for up to WAIT_FOR_WINNER_MS on the app clock.
+ */
 export async function respondOnce(
   ctx: AppContext,
   req: IdempotentRequest,
   first: (tx: Tx) => Promise<FirstPhase>,
+  pause: Pause = sleep,
 ): Promise<StoredResponse> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const outcome = await transaction(ctx.db, async (tx) => {
@@ -119,7 +129,7 @@ export async function respondOnce(
     });
     if (outcome.kind === "done") return outcome.response;
     if (outcome.kind === "second") return outcome.secondPhase();
-    const stored = await waitForStoredResponse(ctx, req);
+    const stored = await waitForStoredResponse(ctx, req, pause);
     if (stored) return stored;
     // The winner gave the key up (its second phase failed): try to claim it ourselves.
   }
@@ -133,9 +143,10 @@ export async function respondOnce(
 async function waitForStoredResponse(
   ctx: AppContext,
   req: IdempotentRequest,
+  pause: Pause,
 ): Promise<StoredResponse | undefined> {
-  const deadline = Date.now() + WAIT_FOR_WINNER_MS;
-  for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+  const deadline = ctx.clock().getTime() + WAIT_FOR_WINNER_MS;
+  for (let ms = 5; ; ms = Math.min(ms * 2, 100)) {
     const row = await ctx.db.kysely
       .selectFrom("idempotency_keys")
       .select(["request_hash", "response_status", "response_body"])
@@ -143,16 +154,17 @@ async function waitForStoredResponse(
       .executeTakeFirst();
     if (!row) return undefined;
     if (row.request_hash !== req.requestHash) throw conflict();
-    if (row.response_status !== null && row.response_body !== null) {
+    // storeResponse writes the status and the body in one UPDATE: a body means answered.
+    if (row.response_body !== null) {
       return { status: Number(row.response_status) === 200 ? 200 : 201, body: row.response_body };
     }
-    if (Date.now() > deadline) {
+    if (ctx.clock().getTime() > deadline) {
       throw new ApiError(
         409,
         "idempotency_conflict",
         "the first request with this Idempotency-Key is still running",
       );
     }
-    await new Promise((done) => setTimeout(done, pause));
+    await pause(ms);
   }
 }

@@ -7,6 +7,7 @@ import { ApiError } from "../errors.ts";
 import {
   ensureBalanceRow,
   type LedgerEntry,
+  ledgerHistory,
   lockBalance,
   newLedgerId,
   type PostResult,
@@ -17,7 +18,8 @@ import {
 
 // postEntry(), the only code that changes a balance, on its own: the balance and lifetime totals
 // it moves, the unique award it will not post twice, the overdraft guard (to the point), the
-// activity it records, and the ids and codes it makes.
+// activity it records, and the ids and codes it makes; and ledgerHistory(), what the admin screens
+// show of it.
 describe.each(databasesUnderTest())("the points ledger on %s", (kind) => {
   let db: Database;
   let drop: () => Promise<void>;
@@ -140,6 +142,33 @@ describe.each(databasesUnderTest())("the points ledger on %s", (kind) => {
     const locked = await transaction(db, (tx) => lockBalance(tx, storeId, "c-row", kind === "postgres"));
     expect(Number(locked?.balance)).toBe(40);
     expect(await transaction(db, (tx) => lockBalance(tx, storeId, "c-nobody", false))).toBeUndefined();
+  });
+
+  it("lists one customer's ledger of this store, newest first (the later id first at the same time), up to the limit", async () => {
+    const T2 = "2026-03-03T12:00:00.000Z";
+    const { storeId: otherStore } = await makeStore(db);
+    const posted = [
+      await post(entry("c-history", 500, { at: T0, reason: "welcome", reference: "h-1" })),
+      await post(
+        entry("c-history", -200, { at: T1, action: "redemption", reason: "spent", reference: "h-2" }),
+      ),
+      await post(entry("c-history", 30, { at: T1, reason: "same moment", reference: "h-3" })),
+      await post(entry("c-history", 7, { at: T2, reason: "latest", reference: "h-4" })),
+    ];
+    await post(entry("c-history-neighbour", 11, { at: T2 }));
+    await post(entry("c-history", 13, { at: T2, storeId: otherStore }));
+    const ids = posted.map((p) => (p.posted ? p.id : ""));
+    const history = await ledgerHistory(db.kysely, { storeId, customerId: "c-history" }, 10);
+    expect(history).toEqual([
+      { id: ids[3], delta: 7, action: "adjustment", reference: "h-4", reason: "latest", createdAt: T2 },
+      { id: ids[2], delta: 30, action: "adjustment", reference: "h-3", reason: "same moment", createdAt: T1 },
+      { id: ids[1], delta: -200, action: "redemption", reference: "h-2", reason: "spent", createdAt: T1 },
+      { id: ids[0], delta: 500, action: "adjustment", reference: "h-1", reason: "welcome", createdAt: T0 },
+    ]);
+    expect(await ledgerHistory(db.kysely, { storeId, customerId: "c-history" }, 2)).toEqual(
+      history.slice(0, 2),
+    );
+    expect(await ledgerHistory(db.kysely, { storeId, customerId: "c-nobody" }, 10)).toEqual([]);
   });
 
   it("makes ids that sort in the order they were made, and codes of unambiguous characters", () => {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LoyaltyKit, ledgerSum, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
+import { SAMPLE_LOYALTY_PROGRAM } from "../../testing/sample-data.ts";
 import { databasesUnderTest } from "../../testing/test-server.ts";
 
 const MINUTE = 60_000;
@@ -20,8 +21,14 @@ describe.each(databasesUnderTest())("redemptions the code webhook left undone on
   const codeOf = (res: ServerResponse, code: string) =>
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ code }));
 
+  /** What the server logs as errors (a failed code issuer is logged with the redemption and cause). */
+  const errors: Record<string, unknown>[] = [];
+  const logger = { info() {}, error: (fields: Record<string, unknown>) => void errors.push(fields) };
+  const issuerFailures = () =>
+    errors.filter((e) => e.msg === "redemption code issuer failed; points given back");
+
   beforeAll(async () => {
-    kit = await startLoyaltyKit(kind);
+    kit = await startLoyaltyKit(kind, SAMPLE_LOYALTY_PROGRAM, {}, { allowPrivateWebhooks: true, logger });
     await new Promise<void>((done) => merchant.listen(0, "127.0.0.1", done));
     merchantUrl = `http://127.0.0.1:${(merchant.address() as AddressInfo).port}/codes`;
     const program = (await kit.admin("GET", "/v1/admin/loyalty/program")).json;
@@ -37,6 +44,15 @@ describe.each(databasesUnderTest())("redemptions the code webhook left undone on
     await kit.close();
   });
 
+  const failedRedemptionIds = async (customerId: string) =>
+    (
+      await kit.server.db.kysely
+        .selectFrom("loyalty_redemptions")
+        .select("id")
+        .where("customer_id", "=", customerId)
+        .where("status", "=", "failed")
+        .execute()
+    ).map((r) => r.id);
   const redemptions = (customerId: string) =>
     kit.server.db.kysely
       .selectFrom("loyalty_redemptions")
@@ -65,10 +81,19 @@ describe.each(databasesUnderTest())("redemptions the code webhook left undone on
       calls++;
       codeOf(res, "SHOP-TAKEN");
     };
+    errors.length = 0;
     const none = await kit.redeem("dup", "free-shipping", "dup-3");
     expect(none.status).toBe(502);
     expect(none.json.error.code).toBe("code_issuer_failed");
     expect(calls).toBe(3);
+    const failedId = (await failedRedemptionIds("dup"))[0];
+    expect(issuerFailures()).toEqual([
+      {
+        msg: "redemption code issuer failed; points given back",
+        redemptionId: failedId,
+        error: "no unique code",
+      },
+    ]);
     expect(await kit.balance("dup")).toBe(300);
     expect(await ledgerSum(kit, "dup")).toBe(300);
     expect((await redemptions("dup")).map((r) => r.status).sort()).toEqual(["failed", "issued", "issued"]);
@@ -79,8 +104,10 @@ describe.each(databasesUnderTest())("redemptions the code webhook left undone on
       calls++;
       res.writeHead(503).end();
     };
+    errors.length = 0;
     expect((await kit.redeem("dup", "free-shipping", "dup-4")).status).toBe(502);
     expect(calls).toBe(1);
+    expect(issuerFailures().map((e) => e.error)).toEqual(["code webhook answered 503"]);
     expect(await kit.balance("dup")).toBe(300);
   });
 
@@ -218,5 +245,56 @@ describe.each(databasesUnderTest())("redemptions the code webhook left undone on
     expect(again.status).toBe(201);
     expect(again.json).toMatchObject({ code: "SHOP-AGAIN", balance: 300, pointsSpent: 300 });
     expect(await ledgerSum(kit, "stuck")).toBe(300);
+  });
+  it("answers a redemption with its code, the reward's name, kind and value, and a free product's id", async () => {
+    answer = (_req, res) => codeOf(res, `SHOP-BODY-${Math.random().toString(36).slice(2, 10)}`);
+    await kit.adjust("body", 1500);
+    const at = kit.time.clock().toISOString();
+    const socks = await kit.redeem("body", "free-socks", "body-1");
+    expect(socks.status).toBe(201);
+    expect(socks.json).toEqual({
+      id: expect.stringMatching(/^rd_/),
+      rewardId: "free-socks",
+      code: expect.stringMatching(/^SHOP-BODY-/),
+      pointsSpent: 1200,
+      balance: 300,
+      reward: { name: "Free merino socks", kind: "free_product", value: 18, productId: "socks-merino" },
+      createdAt: at,
+    });
+    const shipping = await kit.redeem("body", "free-shipping", "body-2");
+    expect(shipping.json.reward).toEqual({ name: "Free shipping", kind: "free_shipping", value: 0 });
+    expect(Object.keys(shipping.json.reward)).not.toContain("productId");
+  });
+
+  it("gives nothing back twice when the webhook fails after the sweep undid the redemption", async () => {
+    let fail: () => void = () => {};
+    const asked = new Promise<void>((reached) => {
+      answer = (_req, res) => {
+        reached();
+        fail = () => void res.writeHead(503).end();
+      };
+    });
+    await kit.adjust("late-failure", 600);
+    const pending = kit.redeem("late-failure", "free-shipping", "late-failure-1");
+    await asked;
+    kit.time.advance(10 * MINUTE + 1);
+    expect((await kit.admin("POST", "/v1/admin/loyalty/sweep")).json.recoveredRedemptions).toBe(1);
+    expect(await kit.balance("late-failure")).toBe(600);
+    errors.length = 0;
+    fail();
+    const late = await pending;
+    expect([late.status, late.json.error.code]).toEqual([502, "code_issuer_failed"]);
+    // The failure found the redemption undone already: no second refund row.
+    expect(await kit.balance("late-failure")).toBe(600);
+    expect(await ledgerSum(kit, "late-failure")).toBe(600);
+    const refunds = await kit.server.db.kysely
+      .selectFrom("loyalty_ledger")
+      .select("delta")
+      .where("store_id", "=", kit.storeId)
+      .where("customer_id", "=", "late-failure")
+      .where("action", "=", "redemption_refund")
+      .execute();
+    expect(refunds.map((r) => Number(r.delta))).toEqual([300]);
+    expect((await redemptions("late-failure")).map((r) => r.status)).toEqual(["failed"]);
   });
 });

@@ -160,7 +160,8 @@ async function issueCode(
       name: request.reward.name,
       kind: request.reward.kind,
       value: request.reward.value,
-      ...(request.reward.productId ? { productId: request.reward.productId } : {}),
+      // A free product's (1–200 characters); left out by JSON.stringify for other rewards.
+      productId: request.reward.productId,
     },
     createdAt: request.createdAt,
   });

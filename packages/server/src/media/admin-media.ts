@@ -2,10 +2,11 @@ import type { AdminMediaPage, MediaSettings, MediaSettingsPatch } from "@plaudit
 import type { Database } from "../db/database.ts";
 import type { TimeId } from "../db/time-id-cursor.ts";
 import type { Tx } from "../db/transaction.ts";
+import { holdsUnverifiedMedia } from "../stores/store-repo.ts";
 import { newestFirst, nextMediaCursor } from "./media-gallery.ts";
 import { keysOf, parseFiles, toMedia } from "./media-json.ts";
 import { MEDIA_LIMITS } from "./media-limits.ts";
-import { storedBytes, storeQuotaBytes } from "./media-quota.ts";
+import { ownQuotaBytes, storedBytes } from "./media-quota.ts";
 import type { MediaStatus } from "./media-table.ts";
 
 // The moderator's view of attached photos and videos (issue 19): held ones (a reviewer without a
@@ -83,21 +84,16 @@ export async function mediaFileKey(
 }
 
 export async function loadMediaSettings(db: Database, storeId: string): Promise<MediaSettings> {
-  const [row, used, quota] = await Promise.all([
-    db.kysely
-      .selectFrom("stores")
-      .select(["media_quota_bytes", "hold_unverified_media"])
-      .where("id", "=", storeId)
-      .executeTakeFirst(),
+  const [own, used, hold] = await Promise.all([
+    ownQuotaBytes(db, storeId),
     storedBytes(db, storeId),
-    storeQuotaBytes(db, storeId),
+    holdsUnverifiedMedia(db.kysely, storeId),
   ]);
-  const own = row?.media_quota_bytes;
   return {
-    quotaBytes: own === null || own === undefined ? null : quota,
+    quotaBytes: own,
     defaultQuotaBytes: MEDIA_LIMITS.storeQuotaBytes,
     usedBytes: used,
-    holdUnverifiedMedia: Number(row?.hold_unverified_media ?? 1) === 1,
+    holdUnverifiedMedia: hold,
   };
 }
 

@@ -9,13 +9,18 @@ import { MEDIA_LIMITS } from "./media-limits.ts";
 
 /** The store's quota in bytes: its own setting, else the default. */
 export async function storeQuotaBytes(db: Database, storeId: string): Promise<number> {
+  return (await ownQuotaBytes(db, storeId)) ?? MEDIA_LIMITS.storeQuotaBytes;
+}
+
+/** The store's own quota in bytes, null when it has none (the default applies). */
+export async function ownQuotaBytes(db: Database, storeId: string): Promise<number | null> {
   const row = await db.kysely
     .selectFrom("stores")
     .select("media_quota_bytes")
     .where("id", "=", storeId)
     .executeTakeFirst();
   const own = row?.media_quota_bytes;
-  return own === null || own === undefined ? MEDIA_LIMITS.storeQuotaBytes : Number(own);
+  return own === null || own === undefined ? null : Number(own);
 }
 
 export async function storedBytes(db: Database, storeId: string): Promise<number> {

@@ -1,5 +1,6 @@
 import type { Tx } from "../db/transaction.ts";
 import { keysOf, parseFiles } from "../media/media-json.ts";
+import { searchText } from "../reviews/search-text.ts";
 import { belongsTo, type Person, requestsOf } from "./person.ts";
 import { FORMER_CUSTOMER } from "./scrub.ts";
 
@@ -52,8 +53,7 @@ export async function eraseReviews(
         customer_id: row.customer_id === null ? null : (pseudonyms.get(row.customer_id) ?? null),
         title,
         body,
-        // As review-submit.ts makes it.
-        search_text: `${title}\n${body}`.toLowerCase(),
+        search_text: searchText(title, body),
         reply_body: row.reply_body === null ? null : scrub(row.reply_body),
         media_count: 0,
         has_media: 0,

@@ -1,8 +1,8 @@
-import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  linksOf,
-  postForm,
+  htmlOf,
+  pageLinkOf,
+  pageTokenOf,
   type RequestKit,
   rawHeader,
   recipientOf,
@@ -16,8 +16,6 @@ import { messagesFor } from "./messages.ts";
 // notice of a review awaiting moderation (in the merchant's language, settings.notifyLocale) and
 // the reviewer's notice of a reply (in the reviewer's: their order's locale). Hebrew is right to
 // left. The words come from messages.ts, the one source of the requests' strings.
-
-const htmlOf = (mail: ParsedMail) => (typeof mail.html === "string" ? mail.html : "");
 
 describe.each(databasesUnderTest())("notification emails on %s", (kind) => {
   let kit: RequestKit;
@@ -72,9 +70,8 @@ describe.each(databasesUnderTest())("notification emails on %s", (kind) => {
     // German: written through a request for an order in de-AT.
     await kit.order("n-de", { customerId: "c-de", email: "c-de@example.com", locale: "de-AT" });
     await kit.runner().drain();
-    const link = linksOf(to("c-de@example.com")[0]!).find((l) => l.includes("/r/q."))!;
-    const token = new URL(link).pathname.split("/")[2];
-    const posted = await postForm(`${kit.server.url}/r/${token}/reviews`, {
+    const token = pageTokenOf(pageLinkOf(to("c-de@example.com")[0]!));
+    const posted = await kit.postReviewForm(token, {
       product: "lamp",
       rating: "2",
       body: "Die Lampe flackert.",

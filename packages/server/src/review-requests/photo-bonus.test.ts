@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROGRAM_AT_ONCE } from "../../testing/loyalty-test-kit.ts";
 import {
-  linksOf,
-  postForm,
+  pageLinkOf,
+  pageTokenOf,
   type RequestKit,
   recipientOf,
   startRequestKit,
@@ -45,8 +45,8 @@ describe.each(databasesUnderTest())("the request photo bonus on %s", (kind) => {
     await kit.order(orderId, { email, customerId: `c-${orderId}` });
     await kit.runner().drain();
     const mail = kit.sink.messages.find((m) => recipientOf(m) === email);
-    const link = linksOf(mail!).find((l) => l.includes("/r/q."))!;
-    const token = new URL(link).pathname.split("/")[2] as string;
+    const link = pageLinkOf(mail!);
+    const token = pageTokenOf(link);
     const page = await (await fetch(link)).text();
     // The page offers the bonus with the photo form, whatever the star clicked.
     expect(page).toContain(`earn ${BONUS} `);
@@ -58,7 +58,7 @@ describe.each(databasesUnderTest())("the request photo bonus on %s", (kind) => {
       });
       expect(uploaded.status).toBe(303);
     }
-    const submitted = await postForm(`${kit.server.url}/r/${token}/reviews`, {
+    const submitted = await kit.postReviewForm(token, {
       product: "lamp",
       rating: String(args.rating),
       body: `What I think of the lamp from order ${orderId}.`,

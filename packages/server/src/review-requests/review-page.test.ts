@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, makeStore } from "../../testing/fixtures.ts";
 import {
-  linksOf,
-  postForm,
+  pageLinkOf,
+  pageTokenOf,
   type RequestKit,
   recipientOf,
   startRequestKit,
@@ -24,8 +24,7 @@ describe.each(databasesUnderTest())("the hosted review page on %s", (kind) => {
     await kit.order("o-page", { email: "page@example.com", locale: "de-DE" });
     await kit.runner().drain();
     const mail = kit.sink.messages.find((m) => recipientOf(m) === "page@example.com")!;
-    const link = linksOf(mail).find((l) => l.includes("/r/q."))!;
-    token = new URL(link).pathname.split("/")[2] as string;
+    token = pageTokenOf(pageLinkOf(mail));
   });
   afterAll(() => kit.close());
 
@@ -78,7 +77,7 @@ describe.each(databasesUnderTest())("the hosted review page on %s", (kind) => {
     const res = await page(`/r/${token}?product=not-bought&rating=5`);
     expect(res.status).toBe(404);
     expect(res.html).toContain("Dieses Produkt ist nicht in Ihrer Bestellung");
-    const posted = await postForm(`${kit.server.url}/r/${token}/reviews`, {
+    const posted = await kit.postReviewForm(token, {
       product: "not-bought",
       rating: "5",
       body: "x",
@@ -88,7 +87,7 @@ describe.each(databasesUnderTest())("the hosted review page on %s", (kind) => {
   });
 
   it("answers a form with mistakes with the form again, what was typed kept and escaped", async () => {
-    const res = await postForm(`${kit.server.url}/r/${token}/reviews`, {
+    const res = await kit.postReviewForm(token, {
       product: "lamp",
       rating: "9",
       title: "<script>alert(1)</script>",
@@ -135,7 +134,7 @@ describe.each(databasesUnderTest())("the hosted review page on %s", (kind) => {
     expect(refused.status).toBe(415);
     expect(await refused.text()).toContain('class="error"');
 
-    const submitted = await postForm(`${kit.server.url}/r/${token}/reviews`, {
+    const submitted = await kit.postReviewForm(token, {
       product: "lamp",
       rating: "5",
       body: "Bright and steady.",

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson } from "../../testing/fixtures.ts";
 import {
   linksOf,
-  postForm,
+  pageTokenOf,
   type RequestKit,
   rawHeader,
   recipientOf,
@@ -56,8 +56,8 @@ describe.each(databasesUnderTest())("review requests on %s", (kind) => {
     expect(html).toMatch(/id="r0-4" name="rating" value="4" required checked/);
     expect((await kit.requestOf("o-flow")).clicked_at).not.toBeNull();
 
-    const token = new URL(bulbFour).pathname.split("/")[2];
-    const submitted = await postForm(`${kit.server.url}/r/${token}/reviews`, {
+    const token = pageTokenOf(bulbFour);
+    const submitted = await kit.postReviewForm(token, {
       product: "bulb",
       rating: "4",
       title: "Cosy light",
@@ -80,7 +80,7 @@ describe.each(databasesUnderTest())("review requests on %s", (kind) => {
     expect(after.status).toBe("reviewed");
 
     // A second submission for the same product stores nothing.
-    const again = await postForm(`${kit.server.url}/r/${token}/reviews`, {
+    const again = await kit.postReviewForm(token, {
       product: "bulb",
       rating: "2",
       body: "Again",

@@ -4,6 +4,7 @@ import type { Database } from "../db/database.ts";
 import type { Schema } from "../db/schema.ts";
 import { afterCursor, encodeCursor, SORT_KEYS, type SortName } from "./cursor.ts";
 import type { ReviewRow } from "./review-json.ts";
+import { probeMatch } from "./review-search.ts";
 
 export interface ReviewFilters {
   ratings?: number[];
@@ -23,37 +24,40 @@ export function likeContains(search: string): string {
   return `%${search.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
-/**
- * One page of reviews of a store (optionally one product and status), in `sort` order, starting
- * after `cursorValues` (already decoded and checked).
- */
-export async function listReviews(
-  db: Database,
-  args: {
-    storeId: string;
-    productId?: string;
-    status?: ReviewRow["status"];
-    filters?: ReviewFilters;
-    sort: ReviewSort;
-    limit: number;
-    cursorValues?: (string | number)[];
-  },
-): Promise<ReviewListPage> {
+interface ListArgs {
+  storeId: string;
+  productId?: string;
+  status?: ReviewRow["status"];
+  filters?: ReviewFilters;
+  sort: ReviewSort;
+  limit: number;
+  cursorValues?: (string | number)[];
+}
+
+/** The query behind listReviews (tests read its plan). */
+export function reviewListQuery(db: Database, args: ListArgs) {
   const sort = args.sort as SortName;
   let query = db.kysely.selectFrom("reviews").selectAll().where("reviews.store_id", "=", args.storeId);
   if (args.productId !== undefined) query = query.where("reviews.product_id", "=", args.productId);
   if (args.status !== undefined) query = query.where("reviews.status", "=", args.status);
-  query = query.where((eb) => filterCondition(eb, db.kind, args.filters) ?? eb.lit(true));
+  query = query.where((eb) => filterCondition(eb, db.kind, args.storeId, args.filters) ?? eb.lit(true));
   const cursorValues = args.cursorValues;
   if (cursorValues) query = query.where((eb) => afterCursor(eb, sort, cursorValues));
   for (const [column, direction] of SORT_KEYS[sort]) query = query.orderBy(`reviews.${column}`, direction);
-  const rows = await query.limit(args.limit + 1).execute();
+  return query.limit(args.limit + 1);
+}
 
+/**
+ * One page of reviews of a store (optionally one product and status), in `sort` order, starting
+ * after `cursorValues` (already decoded and checked).
+ */
+export async function listReviews(db: Database, args: ListArgs): Promise<ReviewListPage> {
+  const rows = await reviewListQuery(db, args).execute();
   const page = rows.slice(0, args.limit);
   const last = page.at(-1);
   return {
     rows: page,
-    nextCursor: rows.length > args.limit && last ? encodeCursor(sort, last) : null,
+    nextCursor: rows.length > args.limit && last ? encodeCursor(args.sort as SortName, last) : null,
   };
 }
 
@@ -68,7 +72,7 @@ export async function countReviews(
     .where("reviews.store_id", "=", args.storeId)
     .where("reviews.product_id", "=", args.productId)
     .where("reviews.status", "=", "published");
-  query = query.where((eb) => filterCondition(eb, db.kind, args.filters) ?? eb.lit(true));
+  query = query.where((eb) => filterCondition(eb, db.kind, args.storeId, args.filters) ?? eb.lit(true));
   const row = await query.executeTakeFirst();
   return Number(row?.n ?? 0);
 }
@@ -77,6 +81,7 @@ export async function countReviews(
 function filterCondition(
   eb: ExpressionBuilder<Schema, "reviews">,
   kind: Database["kind"],
+  storeId: string,
   filters: ReviewFilters = {},
 ): Expression<SqlBool> | undefined {
   const conditions: Expression<SqlBool>[] = [];
@@ -86,15 +91,17 @@ function filterCondition(
   if (filters.verifiedOnly) conditions.push(eb("reviews.verified", "=", 1));
   if (filters.search) {
     const term = filters.search.toLowerCase();
+    // SQLite's LIKE has no escape character unless named; PostgreSQL's default is the same `\`.
+    // PostgreSQL answers this from the per-store trigram index (migration 0051: store_id and
+    // search_text in one GIN index).
+    conditions.push(sql<SqlBool>`reviews.search_text like ${likeContains(filters.search)} escape '\\'`);
     if (kind === "sqlite" && [...term].length >= 3 && !/[\\%_]/.test(term)) {
-      // The trigram index (migration 0004) answers a LIKE with no ESCAPE clause, and needs three
-      // characters; terms with wildcard characters or shorter ones take the scan below.
+      // The trigram index (0004) narrows the rows to this store's candidates first (0051: its
+      // `scope` column holds the store, so another store's text is neither matched nor read);
+      // the LIKE above then decides, the same substring match as without the index.
       conditions.push(
-        sql<SqlBool>`reviews.id in (select review_id from reviews_search where search_text like ${`%${term}%`})`,
+        sql<SqlBool>`reviews.id in (select review_id from reviews_search where reviews_search match ${probeMatch(storeId, term)})`,
       );
-    } else {
-      // SQLite's LIKE has no escape character unless named; PostgreSQL's default is the same `\`.
-      conditions.push(sql<SqlBool>`reviews.search_text like ${likeContains(filters.search)} escape '\\'`);
     }
   }
   return conditions.length > 0 ? eb.and(conditions) : undefined;

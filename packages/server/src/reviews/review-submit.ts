@@ -4,8 +4,9 @@ import type { AppContext } from "../context.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
 import { validationFailed } from "../errors.ts";
 import { customerOfToken } from "../keys/store-tokens.ts";
-import type { StoreRecord } from "../stores/store-repo.ts";
+import { holdsUnverifiedMedia, type StoreRecord } from "../stores/store-repo.ts";
 import { type ReviewRow, toPublicReview } from "./review-json.ts";
+import { searchText } from "./search-text.ts";
 import { bodyHash, SPAM_RULES, senderKey, spamHoldReason } from "./spam-rules.ts";
 import { applySummaryChange, reviewSummaryChange } from "./summary-repo.ts";
 import { hasPurchased } from "./verified-purchase.ts";
@@ -162,20 +163,6 @@ export async function submitReview(
   return { review: toPublicReview(row, media), status, ...(mediaHeld > 0 ? { mediaHeld } : {}) };
 }
 
-/**
- * Whether the store holds the photos and videos of reviewers without a verified purchase for a
- * moderator (issue 19; on unless the merchant turns it off). Read in the review's transaction,
- * not from the store scope's memory, so a change applies to the next review.
- */
-async function holdsUnverifiedMedia(tx: Tx, storeId: string): Promise<boolean> {
-  const row = await tx
-    .selectFrom("stores")
-    .select("hold_unverified_media")
-    .where("id", "=", storeId)
-    .executeTakeFirst();
-  return Number(row?.hold_unverified_media ?? 1) === 1;
-}
-
 function rowOf(args: {
   id: string;
   store: StoreRecord;
@@ -194,7 +181,7 @@ function rowOf(args: {
     rating: input.rating,
     title: input.title,
     body: input.body,
-    search_text: `${input.title}\n${input.body}`.toLowerCase(),
+    search_text: searchText(input.title, input.body),
     author_name: input.author.name,
     author_email: input.author.email,
     customer_id: args.customerId,

@@ -1,8 +1,9 @@
-import { sql } from "kysely";
+import { CompiledQuery, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, makeStore } from "../../testing/fixtures.ts";
+import { expectProbeAsWalk, insertReviewRows, reviewRow } from "../../testing/search-kit.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
-import { listReviews } from "../reviews/review-list.ts";
+import { countReviews, listReviews, reviewListQuery } from "../reviews/review-list.ts";
 import { createReviewSearch, SEARCH_PROBE } from "../reviews/review-search.ts";
 
 // Search is scoped to one store in its index too (migration 0051): a term common in another store
@@ -12,52 +13,32 @@ describe.each(databasesUnderTest())("search index scoped by store on %s", (kind)
   let server: TestServer;
   let storeA: string;
   let storeB: string;
+  let adminA: Record<string, string>;
   const inA = 3;
   const inB = SEARCH_PROBE + 50;
 
-  const review = (storeId: string, i: number, body: string) => ({
-    id: `${storeId}-r${String(i).padStart(4, "0")}`,
-    store_id: storeId,
-    product_id: "p",
-    rating: (i % 5) + 1,
-    title: "",
-    body,
-    search_text: `\n${body}`.toLowerCase(),
-    author_name: "A",
-    author_email: "a@example.com",
-    customer_id: null,
-    verified: 0,
-    status: "published" as const,
-    created_at: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
-    helpful_up: 0,
-    helpful_down: 0,
-    helpful_score: 0,
-    reply_body: null,
-    reply_at: null,
-    media_count: 0,
-    has_media: 0,
-  });
+  const review = (storeId: string, i: number, body: string) =>
+    reviewRow({
+      id: `${storeId}-r${String(i).padStart(4, "0")}`,
+      storeId,
+      productId: "p",
+      rating: (i % 5) + 1,
+      body,
+      createdAt: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
+    });
 
   beforeAll(async () => {
     server = await startTestServer({ db: kind });
-    ({ storeId: storeA } = await makeStore(server.db));
+    const a = await makeStore(server.db);
+    storeA = a.storeId;
+    adminA = { authorization: `Bearer ${a.secretKey}` };
     ({ storeId: storeB } = await makeStore(server.db));
-    for (const storeId of [storeA, storeB])
-      await server.db.kysely
-        .insertInto("products")
-        .values({ store_id: storeId, product_id: "p", name: null })
-        .execute();
     // Store A: a few reviews with the term among many without; store B: the term everywhere.
     const rowsA = Array.from({ length: 40 }, (_, i) =>
       review(storeA, i, i < inA * 10 && i % 10 === 0 ? `Soft VELVET lining, ${i}` : `Plain cotton, ${i}`),
     );
     const rowsB = Array.from({ length: inB }, (_, i) => review(storeB, i, `Velvet again and again, ${i}`));
-    for (const rows of [rowsA, rowsB])
-      for (let i = 0; i < rows.length; i += 100)
-        await server.db.kysely
-          .insertInto("reviews")
-          .values(rows.slice(i, i + 100))
-          .execute();
+    await insertReviewRows(server.db, [...rowsA, ...rowsB]);
   });
   afterAll(() => server.close());
 
@@ -78,6 +59,52 @@ describe.each(databasesUnderTest())("search index scoped by store on %s", (kind)
     const other = await getJson(`${server.url}/v1/stores/${storeB}/products/p/reviews?q=velvet&limit=1`);
     expect(other.json.total).toBe(inB);
   });
+
+  it("never matches nor counts another store's reviews in the moderator's search and the SQL count", async () => {
+    const idsA = [`${storeA}-r0020`, `${storeA}-r0010`, `${storeA}-r0000`];
+    for (const q of ["velvet", "VELVET", "vel", "ve"]) {
+      const res = await getJson(`${server.url}/v1/admin/reviews?q=${q}&limit=100`, adminA);
+      expect(res.status, q).toBe(200);
+      expect(
+        res.json.items.map((r: { id: string }) => r.id),
+        q,
+      ).toEqual(idsA);
+      expect(
+        await countReviews(server.db, { storeId: storeA, productId: "p", filters: { search: q } }),
+        q,
+      ).toBe(inA);
+    }
+    // Words only store B's reviews have: nothing on store A.
+    for (const q of ["again", "again and", "ag"]) {
+      const res = await getJson(`${server.url}/v1/admin/reviews?q=${encodeURIComponent(q)}`, adminA);
+      expect(res.json.items, q).toEqual([]);
+      expect(
+        await countReviews(server.db, { storeId: storeA, productId: "p", filters: { search: q } }),
+        q,
+      ).toBe(0);
+    }
+  });
+
+  it.runIf(kind === "sqlite")(
+    "looks up only this store's rows in the trigram index for the SQL search (list and count)",
+    async () => {
+      const { sql: text, parameters } = reviewListQuery(server.db, {
+        storeId: storeA,
+        status: "published",
+        filters: { search: "velvet" },
+        sort: "newest",
+        limit: 50,
+      }).compile();
+      const plan = await server.db.kysely.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`explain query plan ${text}`, [...parameters]),
+      );
+      // FTS5's plan names its constraint: M (a MATCH, here on the store's scope and the term), not
+      // L (a LIKE over the whole index, every store's rows).
+      const index = plan.rows.map((r) => r.detail).find((d) => d.includes("reviews_search"));
+      expect(index).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+      expect(parameters.filter((p) => String(p).includes(`scope : "<${storeA}>"`))).toHaveLength(1);
+    },
+  );
 
   it.runIf(kind === "sqlite")(
     "answers it from the trigram probe, not the walk; the other store walks",
@@ -121,12 +148,7 @@ describe.each(databasesUnderTest())("search index scoped by store on %s", (kind)
         sort: "oldest" as const,
         limit: 50,
       };
-      const probed = await createReviewSearch().page(server.db, args);
-      const walked = await createReviewSearch({ probe: 0 }).page(server.db, args);
-      expect(
-        probed.rows.map((r) => r.id),
-        term,
-      ).toEqual(walked.rows.map((r) => r.id));
+      await expectProbeAsWalk(server.db, args, term);
     }
   });
 

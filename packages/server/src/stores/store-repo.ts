@@ -1,4 +1,6 @@
+import type { Kysely } from "kysely";
 import type { Database } from "../db/database.ts";
+import type { Schema } from "../db/schema.ts";
 import { parseRateLimitSettings, type RateLimitSettings } from "../rate-limit.ts";
 
 export interface StoreRecord {
@@ -21,6 +23,22 @@ export async function findStore(db: Database, storeId: string): Promise<StoreRec
     tokenLifetimeSeconds: row.token_lifetime_seconds,
     moderation: row.moderation === "hold" ? "hold" : "publish",
   };
+}
+
+/**
+ * Whether the store holds the photos and videos of reviewers without a verified purchase for a
+ * moderator (`stores.hold_unverified_media`, issue 19): on unless the merchant turns it off. The
+ * one reader of the setting: the review being written reads it in its own transaction (`db` a
+ * Tx), not from the store scope's memory, so a change applies to the next review; the media
+ * settings screen reads it too.
+ */
+export async function holdsUnverifiedMedia(db: Kysely<Schema>, storeId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("stores")
+    .select("hold_unverified_media")
+    .where("id", "=", storeId)
+    .executeTakeFirst();
+  return Number(row?.hold_unverified_media ?? 1) === 1;
 }
 
 function parseOrigins(json: string): string[] {

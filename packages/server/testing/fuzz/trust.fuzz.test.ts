@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signCustomerToken } from "../../src/customer-token.ts";
 import { SEARCH_MATCH_CAP } from "../../src/reviews/review-search.ts";
 import { getJson, longReviewText, makeStore, postJson } from "../fixtures.ts";
+import { insertReviewRows, reviewRow } from "../search-kit.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../test-server.ts";
 import { hostileString, hostileValue, wellFormed } from "./hostile-input.ts";
 
@@ -31,38 +32,22 @@ describe.each(databasesUnderTest())("trust inputs under hostile values (%s)", (k
   beforeAll(async () => {
     server = await startTestServer({ db: kind });
     ({ storeId, secretKey } = await makeStore(server.db));
-    await server.db.kysely
-      .insertInto("products")
-      .values({ store_id: storeId, product_id: "p", name: null })
-      .execute();
     // Reviews written straight into the table (the spam rules would hold look-alike texts).
-    const rows = Array.from({ length: 120 }, (_, i) => {
-      const title = `${WORDS[i % WORDS.length]} ${i}`;
-      const body = `${longReviewText(60)} ${WORDS[(i * 5) % WORDS.length]}`;
-      return {
+    const rows = Array.from({ length: 120 }, (_, i) =>
+      reviewRow({
         id: `fz${String(i).padStart(4, "0")}`,
-        store_id: storeId,
-        product_id: "p",
+        storeId,
+        productId: "p",
         rating: (i % 5) + 1,
-        title,
-        body,
-        search_text: `${title}\n${body}`.toLowerCase(),
-        author_name: "F",
-        author_email: "f@example.com",
-        customer_id: null,
-        verified: i % 2,
-        status: "published" as const,
-        created_at: new Date(Date.UTC(2026, 0, 1) + Math.floor(i / 3) * 1000).toISOString(),
-        helpful_up: 0,
-        helpful_down: 0,
-        helpful_score: i % 7,
-        reply_body: null,
-        reply_at: null,
-        media_count: 0,
-        has_media: 0,
-      };
-    });
-    await server.db.kysely.insertInto("reviews").values(rows).execute();
+        title: `${WORDS[i % WORDS.length]} ${i}`,
+        body: `${longReviewText(60)} ${WORDS[(i * 5) % WORDS.length]}`,
+        author: { name: "F", email: "f@example.com" },
+        verified: i % 2 === 1,
+        createdAt: new Date(Date.UTC(2026, 0, 1) + Math.floor(i / 3) * 1000).toISOString(),
+        helpfulScore: i % 7,
+      }),
+    );
+    await insertReviewRows(server.db, rows);
     reviewId = "fz0000";
   });
   afterAll(() => server?.close());

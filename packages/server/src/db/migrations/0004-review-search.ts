@@ -1,4 +1,5 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
+import { createExtension, withOptionalExtension } from "../optional-extension.ts";
 
 // Text search (`q`) was a LIKE scan over a product's reviews: ~0.7 s on 100,000 reviews, and on
 // SQLite (synchronous) that blocks every other request for as long. An index for substring
@@ -8,30 +9,21 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
 //   wildcards; the LIKE on the index is the same case-insensitive substring match.
 // - PostgreSQL: a pg_trgm GIN index, which the existing LIKE uses as it is. Creating the extension
 //   needs a privilege a hosted database may not grant: then the index is left out (search still
-//   works, as a scan) and the server says so in the migration's log line.
+//   works, as a scan) and the server says so in the migration's log line (optional-extension.ts).
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against the untyped Kysely
 export async function up(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    await sql`savepoint plaudit_trgm`.execute(db);
-    try {
-      // In public, never in a schema of its own: dropping a schema (tests, staging) must not take
-      // the extension, and the indexes of every other schema, with it.
-      await sql`create extension if not exists pg_trgm schema public`.execute(db);
-      const { rows } = await sql<{ schema: string }>`
-        select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace
-        where e.extname = 'pg_trgm'`.execute(db);
-      const schema = rows[0]?.schema ?? "public";
-      await sql`create index reviews_search_trgm on reviews using gin (search_text ${sql.id(schema)}.gin_trgm_ops)`.execute(
-        db,
-      );
-      await sql`release savepoint plaudit_trgm`.execute(db);
-    } catch (error) {
-      await sql`rollback to savepoint plaudit_trgm`.execute(db);
-      process.stderr.write(
-        `[plaudit] migration 0004: no pg_trgm index for review search (${String(error)}); search works, as a scan\n`,
-      );
-    }
+    await withOptionalExtension(
+      db,
+      { migration: "0004", without: "no pg_trgm index for review search", still: "search works, as a scan" },
+      async () => {
+        const schema = await createExtension(db, "pg_trgm");
+        await sql`create index reviews_search_trgm on reviews using gin (search_text ${sql.id(schema)}.gin_trgm_ops)`.execute(
+          db,
+        );
+      },
+    );
     return;
   }
   // Keyed by the review id, not SQLite's rowid: a table without an INTEGER PRIMARY KEY may have

@@ -1,4 +1,5 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
+import { createExtension, extensionSchema, withOptionalExtension } from "../optional-extension.ts";
 
 // Review search's index scoped to one store (issue 19, review "Search across stores"). The trigram
 // index of 0004 held every store's text together: a term common in other stores filled the
@@ -46,22 +47,21 @@ async function sqliteTable(db: Kysely<any>, scoped: boolean): Promise<void> {
 // biome-ignore lint/suspicious/noExplicitAny: see sqliteTable()
 export async function up(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    await sql`savepoint plaudit_store_trgm`.execute(db);
-    try {
-      await sql`create extension if not exists btree_gin schema public`.execute(db);
-      const { rows } = await sql<{ schema: string }>`
-        select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace
-        where e.extname = 'pg_trgm'`.execute(db);
-      if (!rows[0]) throw new Error("pg_trgm is not installed (see 0004)");
-      await sql`create index reviews_search_store_trgm on reviews
-        using gin (store_id, search_text ${sql.id(rows[0].schema)}.gin_trgm_ops)`.execute(db);
-      await sql`release savepoint plaudit_store_trgm`.execute(db);
-    } catch (error) {
-      await sql`rollback to savepoint plaudit_store_trgm`.execute(db);
-      process.stderr.write(
-        `[plaudit] migration 0051: no per-store trigram index for review search (${String(error)}); search works as before\n`,
-      );
-    }
+    await withOptionalExtension(
+      db,
+      {
+        migration: "0051",
+        without: "no per-store trigram index for review search",
+        still: "search works as before",
+      },
+      async () => {
+        await createExtension(db, "btree_gin");
+        const trgm = await extensionSchema(db, "pg_trgm");
+        if (!trgm) throw new Error("pg_trgm is not installed (see 0004)");
+        await sql`create index reviews_search_store_trgm on reviews
+          using gin (store_id, search_text ${sql.id(trgm)}.gin_trgm_ops)`.execute(db);
+      },
+    );
     return;
   }
   await sqliteTable(db, true);
