@@ -39,8 +39,16 @@ export const CreatedAdminKey = v.object({
   createdAt: timestamp,
 });
 
-/** The secret Plaudit signs its calls to the store's code webhook with (X-Plaudit-Signature). */
-export const CodeWebhookSecret = v.object({ secret: v.string() });
+/**
+ * The secret Plaudit signs its calls to the store's code webhook with (X-Plaudit-Signature), as
+ * a read shows it: which one is current, never the secret itself (only the rotation that makes
+ * one shows it, as with admin keys and customer-token secrets).
+ */
+export const CodeWebhookSecret = v.object({
+  id: v.string(),
+  hint: v.pipe(v.string(), v.description('"whsec_A…wXyZ": enough to recognise the secret by, not to use it')),
+  createdAt: timestamp,
+});
 
 export const CreatedSigningSecret = v.object({
   id: v.string(),

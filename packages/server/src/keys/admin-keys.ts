@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { type Grant, isGrant } from "../auth/scopes.ts";
 import type { Schema } from "../db/schema.ts";
 import { assertStrongSecret } from "./secret-strength.ts";
+import { secretHint } from "./signing-secrets.ts";
 
 // Admin keys (API.md, "Production, stores and keys"): `sk_` + 32 random bytes (base64url), shown
 // once, stored only as a sha256 hash, named, scoped, revocable. A request's key is looked up by
@@ -35,8 +36,6 @@ export function newAdminKey(): string {
 export function hashAdminKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
 }
-
-const hintOf = (key: string) => `${key.slice(0, 7)}…${key.slice(-4)}`;
 
 function parseScopes(json: string): Grant[] {
   try {
@@ -73,7 +72,7 @@ export async function addAdminKey(
     name: args.name,
     scopes: JSON.stringify([...new Set(args.scopes)]),
     key_hash: hashAdminKey(secret),
-    hint: hintOf(secret),
+    hint: secretHint(secret),
     created_at: args.now.toISOString(),
     revoked_at: null,
   };

@@ -16,7 +16,7 @@ import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { parseOrFail } from "../validation.ts";
 import { addAdminKey, listAdminKeys, revokeAdminKey } from "./admin-keys.ts";
-import { addSigningSecret, type SigningPurpose, signingSecretFor } from "./signing-secrets.ts";
+import { addSigningSecret, type SigningPurpose, signingSecretInfo } from "./signing-secrets.ts";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -123,19 +123,21 @@ export const keyRoutes: RouteModule = {
     app.get(
       "/v1/admin/loyalty/webhook-secret",
       describeRoute({
-        summary: "The secret Plaudit signs its code-webhook calls with (X-Plaudit-Signature)",
-        description: "Its own secret: never an admin key or the customer-token secret.",
+        summary:
+          "Which secret Plaudit signs its code-webhook calls with (X-Plaudit-Signature): id, hint, createdAt — never the secret",
+        description:
+          "Its own secret: never an admin key or the customer-token secret. The secret itself is shown once, by the POST that makes it (rotate to get one to configure your endpoint with); this read tells which one is current, by its last characters.",
         responses: { 200: CodeWebhookSecret },
-        examples: [{ summary: "the store's webhook secret", status: 200 }],
+        examples: [{ summary: "the store's current webhook secret, without the secret", status: 200 }],
       }),
       requireScope("webhooks:manage"),
       async (c) => {
-        const secret = await signingSecretFor(ctx.db.kysely, ctx.secrets, {
+        const info = await signingSecretInfo(ctx.db.kysely, ctx.secrets, {
           storeId: c.get("store").id,
           purpose: "code_webhook",
           now: ctx.clock(),
         });
-        return c.json({ secret }, 200, NO_STORE);
+        return c.json(info, 200, NO_STORE);
       },
     );
 

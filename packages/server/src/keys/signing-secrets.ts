@@ -25,6 +25,9 @@ const PREFIX: Record<SigningPurpose, string> = {
   admin_invite: "ais_",
 };
 
+/** "whsec_A…wXyZ": enough to recognise a secret (or an admin key) by, not to use it. */
+export const secretHint = (secret: string) => `${secret.slice(0, 7)}…${secret.slice(-4)}`;
+
 export function newSigningSecret(purpose: SigningPurpose): string {
   return `${PREFIX[purpose]}${randomBytes(32).toString("base64url")}`;
 }
@@ -106,22 +109,41 @@ export async function verifyingSecrets(
   return rows.map((row) => box.open(row.secret));
 }
 
-/** The store's current secret for `purpose`, or undefined when it has none. */
-export async function currentSigningSecret(
-  db: Kysely<Schema>,
-  box: SecretBox,
-  args: { storeId: string; purpose: SigningPurpose },
-): Promise<string | undefined> {
-  const row = await db
+const currentRow = (db: Kysely<Schema>, args: { storeId: string; purpose: SigningPurpose }) =>
+  db
     .selectFrom("signing_secrets")
-    .select("secret")
+    .select(["id", "secret", "created_at"])
     .where("store_id", "=", args.storeId)
     .where("purpose", "=", args.purpose)
     .where("retired_at", "is", null)
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
     .executeTakeFirst();
+
+/** The store's current secret for `purpose`, or undefined when it has none. */
+export async function currentSigningSecret(
+  db: Kysely<Schema>,
+  box: SecretBox,
+  args: { storeId: string; purpose: SigningPurpose },
+): Promise<string | undefined> {
+  const row = await currentRow(db, args);
   return row ? box.open(row.secret) : undefined;
+}
+
+/**
+ * What may be shown of the store's current secret for `purpose` after it was made (made now if
+ * it has none): its id, when it was made and a hint — never the secret itself, which only the
+ * answer that made it (a rotation) shows.
+ */
+export async function signingSecretInfo(
+  db: Kysely<Schema>,
+  box: SecretBox,
+  args: { storeId: string; purpose: SigningPurpose; now: Date },
+): Promise<{ id: string; hint: string; createdAt: string }> {
+  await signingSecretFor(db, box, args);
+  const row = await currentRow(db, args);
+  if (!row) throw new Error(`no ${args.purpose} secret after making one`);
+  return { id: row.id, hint: secretHint(box.open(row.secret)), createdAt: row.created_at };
 }
 
 /** Seals every secret still stored in the clear (the CLI runs it when PLAUDIT_SECRETS_KEY is set). */

@@ -33,8 +33,21 @@ describe.each(databasesUnderTest())("rotating the code-webhook secret on %s", (k
   });
   afterAll(() => server.close());
 
+  it("shows which secret is current on a read, never the secret itself", async () => {
+    const current = await signingNow();
+    const read = await getJson(url(), auth(store.secretKey));
+    expect(read.status).toBe(200);
+    expect(read.headers.get("cache-control")).toBe("no-store");
+    expect(read.json).toEqual({
+      id: expect.stringMatching(/^ss_/),
+      hint: `${current.slice(0, 7)}…${current.slice(-4)}`,
+      createdAt: expect.any(String),
+    });
+    expect(read.text).not.toContain(current.slice(7, -4));
+  });
+
   it("makes a new secret, shown in this answer, that signs the webhook's calls from now on", async () => {
-    const before = (await getJson(url(), auth(store.secretKey))).json.secret as string;
+    const before = await signingNow();
     const rotated = await postJson(url(), {}, auth(store.secretKey));
     expect(rotated.status).toBe(201);
     expect(rotated.json).toEqual({
@@ -45,7 +58,15 @@ describe.each(databasesUnderTest())("rotating the code-webhook secret on %s", (k
     expect(rotated.json.secret).not.toBe(before);
     expect(rotated.json.secret).not.toBe(store.signingSecret);
     expect(await signingNow()).toBe(rotated.json.secret);
-    expect((await getJson(url(), auth(store.secretKey))).json.secret).toBe(rotated.json.secret);
+    // Reads name the new one from now on, without showing it.
+    const secret = rotated.json.secret as string;
+    const read = await getJson(url(), auth(store.secretKey));
+    expect(read.json).toEqual({
+      id: rotated.json.id,
+      hint: `${secret.slice(0, 7)}…${secret.slice(-4)}`,
+      createdAt: rotated.json.createdAt,
+    });
+    expect(read.text).not.toContain(secret.slice(7, -4));
     const rows = await auditRows("webhook_secret.rotate");
     expect(rows).toEqual([
       {
