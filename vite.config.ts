@@ -55,6 +55,8 @@ export default defineConfig({
           name: "e2e",
           environment: "node",
           include: ["e2e/**/*.test.ts"],
+          // The demo store seeded once for the run; each file's server starts on a copy of it.
+          globalSetup: ["e2e/seeded-demo.ts"],
           testTimeout: 60_000,
           // Starting the seeded server takes seconds, many on a busy machine (the harness gives
           // it 120 s before calling it hung).

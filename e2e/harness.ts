@@ -10,12 +10,12 @@
 //   expect(shop.problems()).toEqual([]);              // page errors, console errors, CSP reports
 // (or `await startHarness()` in a beforeAll of your own, and `await plaudit.close()` after)
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BrowserContext, chromium, type Page, type Request } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { type Browser, type BrowserContext, chromium, type Page, type Request } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
 import { createTestSchema } from "../packages/server/testing/pg-schema.ts";
 import { CHROMIUM, CHROMIUM_LAUNCH } from "../scripts/chromium.mjs";
 
@@ -35,7 +35,10 @@ export interface OpenOptions {
   waitUntil?: "load" | "domcontentloaded" | "networkidle";
 }
 
-/** A page in its own fresh browser profile, with everything that went wrong on it recorded. */
+/**
+ * A page in its own fresh browser context (an incognito-like profile of its own: no cookies,
+ * storage or cache shared with any other page), with everything that went wrong on it recorded.
+ */
 export interface ShopPage {
   page: Page;
   context: BrowserContext;
@@ -68,10 +71,19 @@ const REPORT_CSP = `addEventListener("securitypolicyviolation", (e) => {
   console.error("[e2e] CSP violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline"));
 });`;
 
-/** Where the server keeps its data: a SQLite file in `dataDir`, or a fresh PostgreSQL schema. */
+/** The SQLite file in a data folder (the seeded copy's too: e2e/seeded-demo.ts). */
+export const SEEDED_DATABASE_FILE = "plaudit.sqlite";
+
+/**
+ * Where the server keeps its data: a SQLite file in `dataDir` — a copy of the demo seeded once
+ * for the run (e2e/seeded-demo.ts, the e2e project's globalSetup) when there is one, so the
+ * server's `start --demo` finds its store there — or a fresh PostgreSQL schema it seeds itself.
+ */
 async function databaseFor(dataDir: string): Promise<{ url: string; drop(): Promise<void> }> {
   if (process.env.PLAUDIT_E2E_DATABASE !== "postgres") {
-    return { url: join(dataDir, "plaudit.sqlite"), drop: async () => {} };
+    const seeded = inject("e2eSeededDemo");
+    if (seeded) cpSync(seeded, dataDir, { recursive: true });
+    return { url: join(dataDir, SEEDED_DATABASE_FILE), drop: async () => {} };
   }
   return createTestSchema("e2e");
 }
@@ -176,15 +188,20 @@ export async function startHarness(): Promise<Harness> {
   const database = await databaseFor(dataDir);
   const { url, child } = await startServer(database.url);
   const openPages = new Set<ShopPage>();
+  // One Chromium per file, started with the first page: each page still gets a context of its own
+  // (isolated like a fresh profile), without paying a browser start per page.
+  let browser: Promise<Browser> | undefined;
+  const launched = () => {
+    browser ??= chromium.launch(CHROMIUM_LAUNCH);
+    return browser;
+  };
 
   async function open(path: string, options: OpenOptions = {}): Promise<ShopPage> {
-    const profile = mkdtempSync(join(tmpdir(), "plaudit-chromium-"));
-    const context = await chromium.launchPersistentContext(profile, {
-      ...CHROMIUM_LAUNCH,
+    const context = await (await launched()).newContext({
       viewport: options.viewport ?? { width: 1280, height: 720 },
       javaScriptEnabled: options.javaScriptEnabled ?? true,
     });
-    const page = context.pages()[0] ?? (await context.newPage());
+    const page = await context.newPage();
     const shop: ShopPage = {
       page,
       context,
@@ -197,7 +214,6 @@ export async function startHarness(): Promise<Harness> {
       async close() {
         openPages.delete(shop);
         await context.close();
-        rmSync(profile, { recursive: true, force: true });
       },
     };
     openPages.add(shop);
@@ -228,6 +244,7 @@ export async function startHarness(): Promise<Harness> {
     open,
     async close() {
       await Promise.all([...openPages].map((shop) => shop.close()));
+      await (await browser?.catch(() => undefined))?.close();
       child.kill("SIGTERM");
       if (child.exitCode === null) await new Promise((done) => child.once("exit", done));
       await database.drop();

@@ -33,15 +33,25 @@ export const RequestSettings = v.object(
     notifyEmail: v.optional(v.nullable(email), null),
     /** The language of the merchant's notices (additive: API.md names the fields above). */
     notifyLocale: v.optional(
-      v.picklist(REQUEST_LOCALES, `must be one of ${REQUEST_LOCALES.join(", ")}`),
+      v.pipe(
+        v.picklist(REQUEST_LOCALES, `must be one of ${REQUEST_LOCALES.join(", ")}`),
+        v.description(
+          "The language of the notices sent to notifyEmail (a review awaiting moderation): en (default), de or he. An addition to shared/API.md's settings (docs/review-requests.md).",
+        ),
+      ),
       "en",
     ),
     photoIncentivePoints: v.optional(count(0, 1_000_000), 0),
     /** The hosted review page's colors (the widgets' --plaudit-* tokens); unset: the defaults. */
     theme: v.optional(
-      v.object(
-        { accent: v.optional(color), text: v.optional(color), background: v.optional(color) },
-        "must be { accent?, text?, background? }",
+      v.pipe(
+        v.object(
+          { accent: v.optional(color), text: v.optional(color), background: v.optional(color) },
+          "must be { accent?, text?, background? }",
+        ),
+        v.description(
+          "The hosted review page's colors (#rrggbb; unset: the defaults). An addition to shared/API.md's settings (docs/review-requests.md).",
+        ),
       ),
       {},
     ),

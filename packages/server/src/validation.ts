@@ -1,16 +1,15 @@
 import type { Context } from "hono";
 import * as v from "valibot";
-import { type ApiError, validationFailed } from "./errors.ts";
+import { validationFailed } from "./errors.ts";
 
 /**
- * Parses `input` with a valibot schema; on failure throws 422 validation_failed (or what `refuse`
- * makes of the fields) with one message per field (the first issue of each dotted path; the whole
+ * Parses `input` with a valibot schema; on failure throws 422 validation_failed with one message
+ * per field (the first issue of each dotted path; the whole
  * body is the field "(body)" when no path).
  */
 export function parseOrFail<S extends v.GenericSchema>(
   schema: S,
   input: unknown,
-  refuse: (fields: Record<string, string>) => ApiError = validationFailed,
   alsoBad: Record<string, string> = {},
 ): v.InferOutput<S> {
   const result = v.safeParse(schema, input);
@@ -23,7 +22,7 @@ export function parseOrFail<S extends v.GenericSchema>(
       path && issue.input === undefined && issue.type === "object" ? "is required" : issue.message;
     fields[path ?? "(body)"] ??= message;
   }
-  throw refuse(fields);
+  throw validationFailed(fields);
 }
 
 /**
@@ -34,9 +33,9 @@ export function parseOrFail<S extends v.GenericSchema>(
 export function parseQuery<S extends v.GenericSchema>(
   c: Context,
   schema: S,
-  options: { refuse?: (fields: Record<string, string>) => ApiError; alsoBad?: Record<string, string> } = {},
+  options: { alsoBad?: Record<string, string> } = {},
 ): v.InferOutput<S> {
-  return parseOrFail(schema, c.req.query(), options.refuse, options.alsoBad);
+  return parseOrFail(schema, c.req.query(), options.alsoBad);
 }
 
 /** A cursor the server could not decode, as `alsoBad` names it. */

@@ -81,6 +81,55 @@ export function inviteMac(
   return keyedMac(key, INVITE_PURPOSE, nonce, userId, storeId, expiresAt);
 }
 
+/**
+ * Links sent before the upgrade that gave invites their own secret (session 5, commit 7751dad)
+ * were signed this way, with the store's `secret_key` column — which migration 0010 had already
+ * emptied, so in practice with an empty key. They still work until they expire (72 h, so at most
+ * that long after the upgrade): an old link must still be one the server stored (its hash),
+ * unused and unexpired, exactly as before the upgrade, and only an invite made before the store's
+ * first `admin_invite` secret may be checked this way. Shop-friendly: nobody has to be re-invited.
+ */
+export function legacyInviteMac(
+  storeSecretKey: string,
+  nonce: string,
+  userId: string,
+  expiresAt: string,
+): string {
+  return keyedMac(storeSecretKey, "plaudit-admin-invite", nonce, userId, expiresAt);
+}
+
+/** Whether the invite (made at `createdAt`) predates the store's invite secrets and is signed as such links were. */
+async function signedBeforeInviteSecrets(
+  tx: Tx,
+  invite: {
+    storeId: string;
+    userId: string;
+    createdAt: string;
+    expiresAt: string;
+    nonce: string;
+    mac: string;
+  },
+): Promise<boolean> {
+  const first = await tx
+    .selectFrom("signing_secrets")
+    .select((eb) => eb.fn.min("created_at").as("at"))
+    .where("store_id", "=", invite.storeId)
+    .where("purpose", "=", "admin_invite")
+    .executeTakeFirst();
+  const firstAt = first?.at ?? null;
+  if (firstAt !== null && invite.createdAt >= firstAt) return false;
+  const store = await tx
+    .selectFrom("stores")
+    .select("secret_key")
+    .where("id", "=", invite.storeId)
+    .executeTakeFirst();
+  if (!store) return false;
+  return sameText(
+    invite.mac,
+    legacyInviteMac(store.secret_key, invite.nonce, invite.userId, invite.expiresAt),
+  );
+}
+
 /** The store's current invite secret (made on first use, inside the caller's transaction). */
 function inviteSecret(tx: Tx, secrets: SecretBox, storeId: string, now: Date): Promise<string> {
   return signingSecretFor(tx, secrets, { storeId, purpose: "admin_invite", now });
@@ -211,6 +260,7 @@ export async function setPasswordWithInvite(
       .innerJoin("admin_users", "admin_users.id", "admin_invites.user_id")
       .select([
         "admin_invites.token_hash",
+        "admin_invites.created_at as invite_created_at",
         "admin_invites.expires_at",
         "admin_users.id",
         "admin_users.store_id",
@@ -230,9 +280,18 @@ export async function setPasswordWithInvite(
       now: args.now,
       overlapSeconds: INVITE_HOURS * 3600,
     });
-    const signed = secrets.some((secret) =>
-      sameText(mac, inviteMac(secret, nonce, found.id, found.store_id, found.expires_at)),
-    );
+    const signed =
+      secrets.some((secret) =>
+        sameText(mac, inviteMac(secret, nonce, found.id, found.store_id, found.expires_at)),
+      ) ||
+      (await signedBeforeInviteSecrets(tx, {
+        storeId: found.store_id,
+        userId: found.id,
+        createdAt: found.invite_created_at,
+        expiresAt: found.expires_at,
+        nonce,
+        mac,
+      }));
     if (!signed) throw badLink();
     const spent = await tx
       .updateTable("admin_invites")

@@ -45,6 +45,9 @@ describe.each(databasesUnderTest())("admin key authentication on %s", (kind) => 
       ["", "missing_key"],
       [key, "missing_key"],
       [`Basic ${key}`, "missing_key"],
+      // "Bearer" must be the scheme itself, not a word inside another one.
+      [`Basic Bearer ${key}`, "missing_key"],
+      [`XBearer ${key}`, "missing_key"],
       [`Bearer ${key} extra`, "missing_key"],
       [`Bearer x${key}`, "invalid_key"],
       [`Bearer ${key.slice(0, -1)}`, "invalid_key"],

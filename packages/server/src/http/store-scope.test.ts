@@ -1,3 +1,4 @@
+import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeStore, postJson, reviewBody, testClock } from "../../testing/fixtures.ts";
 import {
@@ -6,13 +7,14 @@ import {
   startTestServer,
   type TestServer,
 } from "../../testing/test-server.ts";
+import type { AppEnv } from "../context.ts";
 import { createMemoryRateLimiter } from "../rate-limit.ts";
-import { STORE_CACHE_MS } from "./store-scope.ts";
+import { STORE_CACHE_MS, STORE_CACHE_SIZE, storeScope } from "./store-scope.ts";
 
 // storeScope() on its own terms, on the app's injected clock: how long a store's settings are
 // remembered, which ids are looked up at all, which methods are writes, and the two rate limits
 // (which one refused, its Retry-After, and that a request the address bucket refused does not
-// spend the store's).
+// spend the store's). Database reads are counted through db.queryListeners.
 describe.each(databasesUnderTest())("store scope on %s", (kind) => {
   let server: TestServer;
   const time = testClock();
@@ -143,5 +145,81 @@ describe.each(databasesUnderTest())("store scope on %s", (kind) => {
     expect(stillStore.headers.get("retry-after")).toBe("6");
     time.advance(7_000);
     expect((await post("10.3.0.4")).status).toBe(201);
+  });
+  /** How many queries `work` makes on the server's database. */
+  async function queriesDuring(work: () => Promise<unknown>): Promise<number> {
+    let count = 0;
+    const listener = () => void count++;
+    server.db.queryListeners.add(listener);
+    try {
+      await work();
+    } finally {
+      server.db.queryListeners.delete(listener);
+    }
+    return count;
+  }
+
+  it("refuses an id that is no store id with 404 without reading the database", async () => {
+    const read = async (storeId: string) => {
+      let status = 0;
+      const queries = await queriesDuring(async () => {
+        status = (await fetch(reviews(storeId))).status;
+      });
+      return { storeId, status, queries };
+    };
+    for (const storeId of ["!x", "x!", "a.b", "x".repeat(65)]) {
+      expect(await read(storeId)).toEqual({ storeId, status: 404, queries: 0 });
+    }
+    // An id of the right form that no store has is looked up (and is 404 too).
+    const fits = await read("x".repeat(64));
+    expect([fits.status, fits.queries > 0]).toEqual([404, true]);
+  });
+
+  it("never counts a request without a Host header as same-origin", async () => {
+    // Node's HTTP server always has a Host (the adapter refuses a request without one); a fetch
+    // handed to the app itself (another runtime, or a proxy that drops it) may have none.
+    const { storeId } = await makeStore(server.db, { allowedOrigins: ["https://shop.example"] });
+    const write = (origin: string) =>
+      server.app.fetch(
+        new Request(`http://127.0.0.1/v1/stores/${storeId}/products/p/reviews`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-forwarded-for": "10.5.0.1", origin },
+          body: JSON.stringify(reviewBody()),
+        }),
+      );
+    expect((await write("http://undefined")).status).toBe(403);
+    expect((await write("https://shop.example")).status).toBe(201);
+  });
+
+  it(`remembers at most ${STORE_CACHE_SIZE} stores, forgetting the one read longest ago`, async () => {
+    // The middleware alone, on a bare app: one query per store read, none per store remembered.
+    const app = new Hono<AppEnv>();
+    app.use("/s/:store/*", storeScope(server.app.ctx));
+    app.get("/s/:store/x", (c) => c.text(c.get("store").id));
+    const template = await server.db.kysely
+      .selectFrom("stores")
+      .selectAll()
+      .where("id", "=", (await makeStore(server.db)).storeId)
+      .executeTakeFirstOrThrow();
+    const ids = Array.from({ length: STORE_CACHE_SIZE + 1 }, (_, i) => `s-many-${i}`);
+    for (let i = 0; i < ids.length; i += 200) {
+      await server.db.kysely
+        .insertInto("stores")
+        .values(
+          ids
+            .slice(i, i + 200)
+            .map((id) => ({ ...template, id, secret_hash: `${template.secret_hash}-${id}` })),
+        )
+        .execute();
+    }
+    const read = async (id: string) => {
+      const res = await app.request(`/s/${id}/x`);
+      expect(await res.text()).toBe(id);
+    };
+    for (const id of ids) await read(id);
+    // The store read last and the second one read are remembered; the first one is forgotten.
+    expect(await queriesDuring(() => read(ids[STORE_CACHE_SIZE] as string))).toBe(0);
+    expect(await queriesDuring(() => read(ids[1] as string))).toBe(0);
+    expect(await queriesDuring(() => read(ids[0] as string))).toBe(1);
   });
 });

@@ -10,7 +10,7 @@ const STORE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 // seconds' memory is safe — and processes keep no state that matters (a miss just reads again).
 // The memory runs on the app's clock (ctx.clock), so tests move it as they move every other TTL.
 export const STORE_CACHE_MS = 5_000;
-const STORE_CACHE_SIZE = 1_000;
+export const STORE_CACHE_SIZE = 1_000;
 
 function sameOrigin(c: Context, origin: string): boolean {
   const host = c.req.header("host");

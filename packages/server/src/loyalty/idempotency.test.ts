@@ -51,6 +51,17 @@ describe.each(databasesUnderTest())(
       requestHash: `hash-of-${name}`,
       at: "2026-03-01T12:00:00.000Z",
     });
+    /**
+     * A pause that records its length and fails a waiting duplicate that never stops (the test's
+     * pauses take no time, so without this a broken loop would spin instead of failing).
+     */
+    const recording =
+      (pauses: number[], then: (count: number) => Promise<void> | void = () => {}): Pause =>
+      async (ms) => {
+        pauses.push(ms);
+        if (pauses.length > 50) throw new Error(`still waiting after ${pauses.length} pauses`);
+        await then(pauses.length);
+      };
     /** A duplicate's own work, which must never run: the first request's answer is replayed. */
     const mustNotRun = async (): Promise<never> => {
       throw new Error("the duplicate ran the request a second time");
@@ -91,7 +102,7 @@ describe.each(databasesUnderTest())(
       let duplicate: Promise<StoredResponse> | undefined;
       const first = await respondOnce(ctx, req, async (tx) => {
         // The first request holds its transaction (and the claimed key) open while the duplicate arrives.
-        duplicate = respondOnce(ctx, req, mustNotRun, async (ms) => void pauses.push(ms));
+        duplicate = respondOnce(ctx, req, mustNotRun, recording(pauses));
         if (kind === "postgres") {
           // Its INSERT of the same key waits for this transaction: shown by PostgreSQL's lock table.
           const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(tx);
@@ -116,23 +127,28 @@ describe.each(databasesUnderTest())(
       const released = new Promise<void>((done) => {
         release = done;
       });
+      let secondPhaseStarted: () => void = () => {};
+      const inSecondPhase = new Promise<void>((done) => {
+        secondPhaseStarted = done;
+      });
       const first = respondOnce(ctx, req, async () => ({
         secondPhase: async () => {
+          secondPhaseStarted();
           await released;
           await transaction(db, (tx) => storeResponse(tx, req, answer));
           return answer;
         },
       }));
       // The first request's key is committed, unanswered, before the duplicate comes.
-      while ((await keyRows(req)).length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      await inSecondPhase;
+      expect((await keyRows(req)).map((row) => row.response_body)).toEqual([null]);
       const pauses: number[] = [];
-      const pause: Pause = async (ms) => {
-        pauses.push(ms);
-        if (pauses.length === 8) {
+      const pause = recording(pauses, async (count) => {
+        if (count === 8) {
           release();
           await first;
         }
-      };
+      });
       expect(await respondOnce(ctx, req, mustNotRun, pause)).toEqual(answer);
       expect(pauses).toEqual([5, 10, 20, 40, 80, 100, 100, 100]);
     });
@@ -142,20 +158,17 @@ describe.each(databasesUnderTest())(
       await claimUnanswered(db, req);
       const time = testClock();
       const ctx = contextOf(db, time.clock);
-      let pauses = 0;
+      const pauses: number[] = [];
       // Each pause moves the app clock on by a quarter of the wait: reads at 0, 10, 20, 30 and
       // 40 s (exactly the deadline: still waiting), then at 50 s, past it.
-      const pause: Pause = async () => {
-        pauses++;
-        time.advance(WAIT_FOR_WINNER_MS / 4);
-      };
+      const pause = recording(pauses, () => time.advance(WAIT_FOR_WINNER_MS / 4));
       const refused = await respondOnce(ctx, req, mustNotRun, pause).catch((error: unknown) => error);
       expect(refused).toMatchObject({
         status: 409,
         code: "idempotency_conflict",
         message: "the first request with this Idempotency-Key is still running",
       });
-      expect(pauses).toBe(5);
+      expect(pauses).toHaveLength(5);
       // The key stays the first request's.
       expect((await keyRows(req)).map((row) => row.response_body)).toEqual([null]);
     });
@@ -168,7 +181,7 @@ describe.each(databasesUnderTest())(
         contextOf(db, testClock().clock),
         { ...req, requestHash: "hash-of-another-request" },
         mustNotRun,
-        async (ms) => void pauses.push(ms),
+        recording(pauses),
       ).catch((error: unknown) => error);
       expect(refused).toMatchObject({
         status: 409,
@@ -198,12 +211,11 @@ describe.each(databasesUnderTest())(
         },
       };
       const watched: Database = { ...db, kysely: db.kysely.withPlugin(claimAfterEmptyRead) };
-      let pauses = 0;
+      const pauses: number[] = [];
       // Each first request gives its key up (its second phase failed) while the duplicate pauses.
-      const pause: Pause = async () => {
-        pauses++;
+      const pause = recording(pauses, async () => {
         await db.kysely.deleteFrom("idempotency_keys").where("key", "=", req.key).execute();
-      };
+      });
       const refused = await respondOnce(contextOf(watched, testClock().clock), req, mustNotRun, pause).catch(
         (error: unknown) => error,
       );
@@ -211,7 +223,7 @@ describe.each(databasesUnderTest())(
         status: 409,
         message: "this Idempotency-Key is busy with another request; retry later",
       });
-      expect([pauses, claimsLeft]).toEqual([3, 0]);
+      expect([pauses.length, claimsLeft]).toEqual([3, 0]);
       expect(await keyRows(req)).toEqual([]);
 
       // With the key free at its first try, the duplicate claims it and runs the request itself.

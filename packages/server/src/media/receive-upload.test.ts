@@ -19,8 +19,12 @@ interface RawPart {
   filename?: string | null;
 }
 
-function body(parts: RawPart[], options: { unterminated?: boolean } = {}): Buffer {
-  const chunks: Buffer[] = [];
+function body(parts: RawPart[], options: { unterminated?: boolean; preamble?: number } = {}): Buffer {
+  // Bytes before the first boundary: multipart lets a client send them, and they count as body.
+  // (`preamble` bytes in all, ending in the CRLF before the first boundary.)
+  const chunks: Buffer[] = options.preamble
+    ? [Buffer.alloc(options.preamble - 2, 0x2e), Buffer.from("\r\n")]
+    : [];
   for (const part of parts) {
     const filename = part.filename === null ? "" : `; filename="${part.filename ?? "upload.bin"}"`;
     chunks.push(
@@ -47,6 +51,33 @@ function request(
     ...(payload ? { body: new Uint8Array(payload) } : {}),
   });
 }
+
+/** The same request with its body arriving in pieces of `chunk` bytes, as from a socket. */
+function streamed(payload: Buffer, chunk: number): Request {
+  let offset = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (offset >= payload.length) return controller.close();
+      controller.enqueue(new Uint8Array(payload.subarray(offset, offset + chunk)));
+      offset += chunk;
+    },
+  });
+  return new Request("http://plaudit.test/v1/stores/s/media", {
+    method: "POST",
+    headers: { "content-type": CONTENT_TYPE },
+    body: stream,
+    duplex: "half",
+  } as RequestInit);
+}
+
+/** An MP4 (by its first bytes) of exactly `size` bytes. */
+const videoOf = (size: number) => {
+  const head = isoVideo({ mdatBytes: 1000 });
+  return Buffer.concat([head, Buffer.alloc(size - head.length)]);
+};
+/** The documented most of one request (API.md): a 100 MB video, its 5 MB poster, the multipart framing. */
+const WHOLE_BODY_MAX = MEDIA_LIMITS.videoBytes + MEDIA_LIMITS.posterBytes + MEDIA_LIMITS.multipartOverhead;
+const WHOLE_BODY_TEXT = "uploads may be at most 100 MB (videos) or 15 MB (photos)";
 
 /** A JPEG (by its first bytes) of exactly `size` bytes. */
 const jpegOf = (size: number) => Buffer.concat([JPEG_HEAD, Buffer.alloc(size - JPEG_HEAD.length, 0x11)]);
@@ -119,11 +150,22 @@ describe("receiving a multipart upload", () => {
     const whole = await refusal(
       request(small, { "content-type": CONTENT_TYPE, "content-length": String(UPLOAD_BODY_MAX + 1) }),
     );
-    expect([whole.status, whole.code, whole.headers?.Connection]).toEqual([
+    expect([whole.status, whole.code, whole.message, whole.headers?.Connection]).toEqual([
       413,
       "payload_too_large",
+      WHOLE_BODY_TEXT,
       "close",
     ]);
+    expect(UPLOAD_BODY_MAX).toBe(WHOLE_BODY_MAX);
+    // A video may declare the whole body's limit exactly; one byte more is refused, a video too.
+    const video = body([{ name: "file", bytes: isoVideo({ mdatBytes: 1000 }) }]);
+    const declaring = (length: number) =>
+      request(video, { "content-type": CONTENT_TYPE, "content-length": String(length) });
+    const atMax = await receiveUpload(declaring(WHOLE_BODY_MAX));
+    expect(atMax.file.type.kind).toBe("video");
+    await atMax.cleanup();
+    const overMax = await refusal(declaring(WHOLE_BODY_MAX + 1));
+    expect([overMax.status, overMax.message]).toEqual([413, WHOLE_BODY_TEXT]);
     const photoLimit = MEDIA_LIMITS.imageBytes + MEDIA_LIMITS.multipartOverhead;
     const photo = await refusal(
       request(small, { "content-type": CONTENT_TYPE, "content-length": String(photoLimit + 1) }),
@@ -137,11 +179,13 @@ describe("receiving a multipart upload", () => {
   });
 
   it("takes a photo of exactly 15 MB and refuses one byte more, Connection: close", async () => {
-    const exact = await receiveUpload(
-      request(body([{ name: "file", bytes: jpegOf(MEDIA_LIMITS.imageBytes) }])),
+    // In pieces of 256 KB, as from a socket: the limit holds on the bytes as they stream in.
+    const photo = jpegOf(MEDIA_LIMITS.imageBytes);
+    const exact = await receiveUpload(streamed(body([{ name: "file", bytes: photo }]), 256 * 1024));
+    expect("bytes" in exact.file && Buffer.compare(exact.file.bytes, photo)).toBe(0);
+    const over = await refusal(
+      streamed(body([{ name: "file", bytes: jpegOf(MEDIA_LIMITS.imageBytes + 1) }]), 256 * 1024),
     );
-    expect("bytes" in exact.file && exact.file.bytes.length).toBe(MEDIA_LIMITS.imageBytes);
-    const over = await refusal(request(body([{ name: "file", bytes: jpegOf(MEDIA_LIMITS.imageBytes + 1) }])));
     expect([over.status, over.message, over.headers?.Connection]).toEqual([
       413,
       "photos may be at most 15 MB",
@@ -260,5 +304,63 @@ describe("receiving a multipart upload", () => {
   it("answers a body cut off before its closing boundary with 400", async () => {
     const cut = await refusal(request(body([{ name: "file", bytes: jpegOf(100) }], { unterminated: true })));
     expect([cut.status, cut.code]).toEqual([400, "bad_request"]);
+  });
+  it("takes a video of exactly 100 MB whole, as it streams in, and refuses one byte more", async () => {
+    const video = videoOf(MEDIA_LIMITS.videoBytes);
+    const exact = await receiveUpload(streamed(body([{ name: "file", bytes: video }]), 1024 * 1024));
+    if (!("path" in exact.file)) throw new Error("a video is kept in a file");
+    expect(exact.file.size).toBe(MEDIA_LIMITS.videoBytes);
+    expect(Buffer.compare(readFileSync(exact.file.path), video)).toBe(0);
+    await exact.cleanup();
+    const over = await refusal(
+      streamed(body([{ name: "file", bytes: videoOf(MEDIA_LIMITS.videoBytes + 1) }]), 1024 * 1024),
+    );
+    expect([over.status, over.message, over.headers?.Connection]).toEqual([
+      413,
+      "videos may be at most 100 MB",
+      "close",
+    ]);
+  });
+
+  it("counts every byte of the body, even before the first part: the whole limit to the byte", async () => {
+    const parts = [
+      { name: "file", bytes: videoOf(MEDIA_LIMITS.videoBytes) },
+      { name: "poster", bytes: jpegOf(MEDIA_LIMITS.posterBytes) },
+    ];
+    const framing = body(parts).length;
+    const exact = await receiveUpload(
+      streamed(body(parts, { preamble: WHOLE_BODY_MAX - framing }), 1024 * 1024),
+    );
+    expect([exact.file.type.kind, exact.poster?.bytes.length]).toEqual(["video", MEDIA_LIMITS.posterBytes]);
+    await exact.cleanup();
+    const over = await refusal(
+      streamed(body(parts, { preamble: WHOLE_BODY_MAX - framing + 1 }), 1024 * 1024),
+    );
+    expect([over.status, over.message, over.headers?.Connection]).toEqual([413, WHOLE_BODY_TEXT, "close"]);
+  });
+
+  it("holds a poster, not the video beside it, to the poster's 5 MB when the length is declared", async () => {
+    const payload = body([
+      { name: "file", bytes: videoOf(6 * 1024 * 1024) },
+      { name: "poster", bytes: jpegOf(1000) },
+    ]);
+    const got = await receiveUpload(
+      request(payload, { "content-type": CONTENT_TYPE, "content-length": String(payload.length) }),
+    );
+    expect([got.file.type.kind, got.poster?.bytes.length]).toEqual(["video", 1000]);
+    await got.cleanup();
+  });
+
+  it("lets cleanup run more than once", async () => {
+    const got = await receiveUpload(request(body([{ name: "file", bytes: isoVideo({ mdatBytes: 1000 }) }])));
+    if (!("path" in got.file)) throw new Error("a video is kept in a file");
+    await got.cleanup();
+    await got.cleanup();
+    expect(existsSync(got.file.path)).toBe(false);
+  });
+
+  it("answers a body that is no multipart at all under a multipart Content-Type with 400", async () => {
+    const garbage = await refusal(request(Buffer.from("this is not multipart, there is no boundary in it")));
+    expect([garbage.status, garbage.code]).toEqual([400, "bad_request"]);
   });
 });

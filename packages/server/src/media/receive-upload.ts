@@ -146,7 +146,9 @@ export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
     },
   });
   const parts: Promise<void>[] = [];
+  const streams: Readable[] = [];
   parser.on("file", (name, stream) => {
+    streams.push(stream);
     parts.push(
       takePart(name, stream).catch((error: unknown) => {
         fail(error);
@@ -195,6 +197,9 @@ export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
       if (!parser.write(value)) await drainedOrStopped();
     }
     if (!failure) await Promise.race([finished, stopped]);
+    // A part still streaming when the body was refused (the whole-body limit, while a part was
+    // within its own) waits for bytes that will never come: end it, or this would never return.
+    if (failure) for (const stream of streams) stream.destroy();
     await Promise.all(parts);
   } catch (error) {
     fail(error);

@@ -57,6 +57,20 @@ describe("the generated OpenAPI document", () => {
     ]);
   });
 
+  // shared/API.md is read-only here: the fields the server adds to its shapes are documented in
+  // the OpenAPI document (and docs/server.md, "Fields added to API.md").
+  it("documents the fields added to API.md's shapes", () => {
+    const settings =
+      document.paths["/v1/admin/review-requests/settings"].put.requestBody.content["application/json"].schema;
+    const resolved = settings.$ref ? document.components.schemas[settings.$ref.split("/").at(-1)] : settings;
+    expect(resolved.properties.notifyLocale).toMatchObject({
+      enum: ["en", "de", "he"],
+      default: "en",
+      description: expect.stringContaining("API.md"),
+    });
+    expect(resolved.properties.theme.description).toContain("API.md");
+  });
+
   it("resolves every $ref", () => {
     const refs: string[] = JSON.stringify(document).match(/#\/components\/[\w/]+/g) ?? [];
     expect(refs.length).toBeGreaterThan(10);

@@ -63,8 +63,8 @@ describe("query strings from the contract", () => {
     const snippet = await getJson(
       `${server.url}/v1/stores/${storeId}/products/p1/snippet?theme=neon&locale=x_1&price=12`,
     );
-    expect(snippet.status).toBe(400);
-    expect(snippet.json.error.code).toBe("bad_request");
+    expect(snippet.status).toBe(422);
+    expect(snippet.json.error.code).toBe("validation_failed");
     expect(Object.keys(snippet.json.error.fields).sort()).toEqual(["currency", "locale", "theme"]);
     const summaries = await getJson(`${server.url}/v1/stores/${storeId}/summaries?products=`);
     expect(summaries.json.error.fields).toEqual({

@@ -3,6 +3,7 @@ import { getJson, makeStore, postJson, reviewBody } from "../../testing/fixtures
 import { solidJpeg } from "../../testing/test-files.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { filePart, upload } from "../../testing/upload-client.ts";
+import { findPublishedReview, ID_MAX } from "../reviews/published-review.ts";
 
 describe.each(databasesUnderTest())("one review by id on %s", (kind) => {
   let server: TestServer;
@@ -88,6 +89,24 @@ describe.each(databasesUnderTest())("one review by id on %s", (kind) => {
     await expectNotFound(reviewUrl(shop.storeId, "no-such-review"));
     await expectNotFound(reviewUrl(shop.storeId, "x".repeat(500)));
     await expectNotFound(reviewUrl(shop.storeId, "' or 1=1 --"));
+  });
+
+  it(`looks up no id that is empty or longer than ${ID_MAX} characters`, async () => {
+    const queriesFor = async (id: string) => {
+      let count = 0;
+      const listener = () => void count++;
+      server.db.queryListeners.add(listener);
+      try {
+        expect(await findPublishedReview(server.app.ctx, shop.storeId, id, server.url)).toBeUndefined();
+      } finally {
+        server.db.queryListeners.delete(listener);
+      }
+      return count;
+    };
+    expect(await queriesFor("")).toBe(0);
+    expect(await queriesFor("x".repeat(ID_MAX + 1))).toBe(0);
+    // The longest id that could be ours is looked up (and is unknown here).
+    expect(await queriesFor("x".repeat(ID_MAX))).toBe(1);
   });
 
   it("is 404 store_not_found for an unknown store", async () => {

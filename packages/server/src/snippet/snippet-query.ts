@@ -1,12 +1,12 @@
 // The snippet route's query: how to render (locale, theme, shadow, styles, pageSize) and the
 // product facts a template can pass for the JSON-LD. The contract's SnippetQuery checks, limits and
-// defaults every parameter (400 bad_request, one message per parameter); the facts only ever
-// become escaped text (attribute values, JSON in a script).
+// defaults every parameter (422 validation_failed, one message per parameter, as API.md says of
+// every well-formed but invalid request); the facts only ever become escaped text (attribute
+// values, JSON in a script).
 
 import { SnippetQuery as SnippetQuerySchema } from "@plaudit/contract";
 import type { ProductFacts, RenderOptions } from "@plaudit/reviews/server";
 import type { Context } from "hono";
-import { ApiError } from "../errors.ts";
 import { parseQuery } from "../validation.ts";
 
 export interface SnippetQuery {
@@ -28,12 +28,7 @@ export interface SnippetQuery {
   facts: Omit<ProductFacts, "id">;
 }
 
-const badRequest = (fields: Record<string, string>) => {
-  const [first] = Object.entries(fields);
-  return new ApiError(400, "bad_request", first ? `${first[0]} ${first[1]}` : "bad query", fields);
-};
-
-/** Parses the route's query (400 bad_request, every bad parameter with its own message). */
+/** Parses the route's query (422 validation_failed, every bad parameter with its own message). */
 export function parseSnippetQuery(c: Context): SnippetQuery {
   // An offer needs a price and a currency (availability is optional): judged with the rest.
   const raw = c.req.query();
@@ -41,7 +36,7 @@ export function parseSnippetQuery(c: Context): SnippetQuery {
   const missing: Record<string, string> = {};
   if (offered && !raw.price) missing.price = "must be a decimal number such as 28.00";
   if (offered && !raw.currency) missing.currency = "must be an ISO 4217 code such as USD";
-  const query = parseQuery(c, SnippetQuerySchema, { refuse: badRequest, alsoBad: missing });
+  const query = parseQuery(c, SnippetQuerySchema, { alsoBad: missing });
   const facts: SnippetQuery["facts"] = {};
   for (const field of ["name", "sku", "brand", "description", "image", "url", "jsonLdId"] as const) {
     const value = query[field];

@@ -111,12 +111,12 @@ describe.each(databasesUnderTest())("review snippet on %s", (kind) => {
     });
   });
 
-  it("answers bad parameters with 400 and one message per field, an unknown store with 404", async () => {
+  it("answers bad parameters with 422 validation_failed (API.md) and one message per field, an unknown store with 404", async () => {
     const bad = await getJson(
       snippet("tee", "?theme=neon&image=javascript:alert(1)&price=abc&currency=usd&locale=x_y"),
     );
-    expect(bad.status).toBe(400);
-    expect(bad.json.error.code).toBe("bad_request");
+    expect(bad.status).toBe(422);
+    expect(bad.json.error.code).toBe("validation_failed");
     expect(Object.keys(bad.json.error.fields).sort()).toEqual([
       "currency",
       "image",
@@ -125,7 +125,12 @@ describe.each(databasesUnderTest())("review snippet on %s", (kind) => {
       "theme",
     ]);
     const long = await getJson(snippet("tee", `?name=${"x".repeat(201)}`));
-    expect(long.status).toBe(400);
+    expect(long.status).toBe(422);
+    expect(long.json.error).toEqual({
+      code: "validation_failed",
+      message: expect.stringContaining("name"),
+      fields: { name: expect.any(String) },
+    });
     const missing = await getJson(`${server.url}/v1/stores/no-such-store/products/tee/snippet`);
     expect(missing.status).toBe(404);
     expect(missing.json.error.code).toBe("store_not_found");
@@ -169,7 +174,8 @@ describe.each(databasesUnderTest())("review snippet on %s", (kind) => {
     expect(await plain.text()).not.toContain("nonce");
     for (const nonce of ['"><script>alert(1)</script>', "a b", "x".repeat(129)]) {
       const bad = await getJson(snippet("tee", `?${new URLSearchParams({ nonce })}`));
-      expect(bad.status).toBe(400);
+      expect(bad.status).toBe(422);
+      expect(bad.json.error.code).toBe("validation_failed");
       expect(Object.keys(bad.json.error.fields)).toEqual(["nonce"]);
     }
   });
@@ -192,7 +198,8 @@ describe.each(databasesUnderTest())("review snippet on %s", (kind) => {
     expect(own).not.toContain(widgetCssFile);
     for (const stylesheet of ["javascript:alert(1)", "//evil.example/x.css", '/a"b.css']) {
       const bad = await getJson(snippet("tee", `?${new URLSearchParams({ styles: "link", stylesheet })}`));
-      expect(bad.status).toBe(400);
+      expect(bad.status).toBe(422);
+      expect(bad.json.error.code).toBe("validation_failed");
       expect(Object.keys(bad.json.error.fields)).toEqual(["stylesheet"]);
     }
   });

@@ -33,7 +33,7 @@ export const snippetRoutes: RouteModule = {
           "Server-rendered reviews (or star badge) as an HTML fragment with the Product JSON-LD and the state plaudit.js hydrates from (docs/ssr.md)",
         query: SnippetQuery,
         responses: { 200: { description: "An HTML fragment", contentType: "text/html" } },
-        errors: [400, 404, 422],
+        errors: [404, 422],
         cacheable: true,
         examples: [
           {
@@ -46,7 +46,7 @@ export const snippetRoutes: RouteModule = {
             summary: "an unknown theme",
             params: { store: "demo", product: "tee-classic" },
             query: { theme: "neon" },
-            status: 400,
+            status: 422,
           },
         ],
       }),
