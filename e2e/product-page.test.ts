@@ -1,17 +1,9 @@
-import { createRequire } from "node:module";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { harnessOfFile } from "./harness.ts";
 import { layoutShift } from "./layout-shift.ts";
+import { axeViolations } from "./reviews-widget-helpers.ts";
 
-const require = createRequire(import.meta.url);
-let plaudit: Harness;
-
-beforeAll(async () => {
-  plaudit = await startHarness();
-});
-afterAll(async () => {
-  await plaudit?.close();
-});
+const plaudit = harnessOfFile();
 
 const PRODUCT = "/demo/tee-classic.html";
 
@@ -187,23 +179,7 @@ describe("the product page", () => {
   it("has no accessibility violations (axe-core)", async () => {
     const shop = await plaudit.open(PRODUCT);
     await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
-    await shop.page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-    const violations = await shop.page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              context: Document,
-            ): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document);
-      return result.violations.map(
-        (v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`,
-      );
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(shop.page)).toEqual([]);
     await shop.close();
   });
 });
