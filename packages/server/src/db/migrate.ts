@@ -32,7 +32,13 @@ const MIGRATION_WAIT_MS = 300_000;
  * `target`); throws with the failing migration's error.
  */
 export async function migrate(db: Database, target?: string): Promise<MigrationResultSet> {
-  return db.kind === "postgres" ? migratePostgres(db, target) : migrateSqlite(db, target);
+  // One connection for the lock and everything under it (a session advisory lock, or SQLite's
+  // transaction, is the connection's).
+  return db.kysely
+    .connection()
+    .execute((connection) =>
+      db.kind === "postgres" ? migratePostgres(connection, target) : migrateSqlite(connection, target),
+    );
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the Migrator works on the untyped Kysely
@@ -58,50 +64,44 @@ async function runMigrator(
   return result;
 }
 
-async function migratePostgres(db: Database, target: string | undefined): Promise<MigrationResultSet> {
-  // One connection for the lock and everything under it (a session advisory lock is the
-  // connection's).
-  return db.kysely.connection().execute(async (connection) => {
-    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(
-      connection,
-    );
-    const schema = rows[0]?.schema;
-    if (!schema) throw new Error("cannot migrate: no schema on the search_path exists");
-    const key = `plaudit.migrate:${schema}`;
-    await sql`select pg_advisory_lock(hashtext(${key}))`.execute(connection);
-    try {
-      // Kysely's own lock (one for the whole database) is still taken around the migrations, and
-      // they run in one transaction: a failure leaves none of them done.
-      return await runMigrator(schemaIntrospector(connection, schema), {
-        schema,
-        transactions: true,
-        target,
-      });
-    } finally {
-      await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(connection);
-    }
-  });
+async function migratePostgres(connection: AnyKysely, target: string | undefined) {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(
+    connection,
+  );
+  const schema = rows[0]?.schema;
+  if (!schema) throw new Error("cannot migrate: no schema on the search_path exists");
+  const key = `plaudit.migrate:${schema}`;
+  await sql`select pg_advisory_lock(hashtext(${key}))`.execute(connection);
+  try {
+    // Kysely's own lock (one for the whole database) is still taken around the migrations, and
+    // they run in one transaction: a failure leaves none of them done.
+    return await runMigrator(schemaIntrospector(connection, schema), {
+      schema,
+      transactions: true,
+      target,
+    });
+  } finally {
+    await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(connection);
+  }
 }
 
-async function migrateSqlite(db: Database, target: string | undefined): Promise<MigrationResultSet> {
-  return db.kysely.connection().execute(async (connection) => {
-    const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(connection);
-    const busyTimeout = rows[0]?.timeout ?? 0;
-    await sql.raw(`pragma busy_timeout = ${MIGRATION_WAIT_MS}`).execute(connection);
+async function migrateSqlite(connection: AnyKysely, target: string | undefined) {
+  const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(connection);
+  const busyTimeout = rows[0]?.timeout ?? 0;
+  await sql.raw(`pragma busy_timeout = ${MIGRATION_WAIT_MS}`).execute(connection);
+  try {
+    await sql`begin immediate`.execute(connection);
     try {
-      await sql`begin immediate`.execute(connection);
-      try {
-        const result = await runMigrator(connection, { transactions: false, target });
-        await sql`commit`.execute(connection);
-        return result;
-      } catch (error) {
-        await sql`rollback`.execute(connection);
-        throw error;
-      }
-    } finally {
-      await sql.raw(`pragma busy_timeout = ${Number(busyTimeout)}`).execute(connection);
+      const result = await runMigrator(connection, { transactions: false, target });
+      await sql`commit`.execute(connection);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(connection);
+      throw error;
     }
-  });
+  } finally {
+    await sql.raw(`pragma busy_timeout = ${Number(busyTimeout)}`).execute(connection);
+  }
 }
 
 /**
