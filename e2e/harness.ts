@@ -4,18 +4,18 @@
 // Debian's Chromium driven by playwright-core. It builds
 // nothing: `npm test` builds packages/embed/dist/browser first (run `npm run build` before a lone e2e run).
 //
-//   const plaudit = await startHarness();            // in beforeAll
-//   const shop = await plaudit.open("/demo/tee-classic.html");
+//   const plaudit = harnessOfFile();                 // at the top: started before the file's tests
+//   const shop = await plaudit.open("/demo/tee-classic.html");   // in a test
 //   await expect(shop.page.locator("[data-plaudit=reviews]")).…;
 //   expect(shop.problems()).toEqual([]);              // page errors, console errors, CSP reports
-//   await plaudit.close();                             // in afterAll
+// (or `await startHarness()` in a beforeAll of your own, and `await plaudit.close()` after)
 import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, watch } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page, type Request } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { createTestSchema } from "../packages/server/testing/pg-schema.ts";
 import { CHROMIUM, CHROMIUM_LAUNCH } from "../scripts/chromium.mjs";
 
@@ -169,6 +169,34 @@ async function startServer(databaseUrl: string): Promise<{ url: string; child: C
   );
   const url = await listeningUrl(child, "server", 120_000);
   return { url, child };
+}
+
+/**
+ * One harness for the test file: started in a beforeAll, closed in an afterAll. The answer is
+ * the harness itself once started; used before (outside a test or hook) it throws.
+ */
+export function harnessOfFile(): Harness {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const running = (): Harness => {
+    if (!started) throw new Error("the harness starts before the file's tests: use it in a test or hook");
+    return started;
+  };
+  return {
+    get baseUrl() {
+      return running().baseUrl;
+    },
+    get databaseUrl() {
+      return running().databaseUrl;
+    },
+    open: (path, options) => running().open(path, options),
+    close: () => running().close(),
+  };
 }
 
 export async function startHarness(): Promise<Harness> {
