@@ -10,7 +10,7 @@
 //   expect(shop.problems()).toEqual([]);              // page errors, console errors, CSP reports
 // (or `await startHarness()` in a beforeAll of your own, and `await plaudit.close()` after)
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, watch } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -73,6 +73,28 @@ const REPORT_CSP = `addEventListener("securitypolicyviolation", (e) => {
 
 /** The SQLite file in a data folder (the seeded copy's too: e2e/seeded-demo.ts). */
 export const SEEDED_DATABASE_FILE = "plaudit.sqlite";
+/** In the folder e2e/seeded-demo.ts provides: the seeded data folder, then one of the two marks. */
+export const SEED_FOLDER = "demo";
+export const SEEDED = "seeded";
+export const SEED_FAILED = "seed-failed";
+
+/** Waits for e2e/seeded-demo.ts's seed to finish (a mark file appears), then copies its data folder. */
+async function copySeeded(seeded: string, dataDir: string): Promise<void> {
+  await new Promise<void>((done, fail) => {
+    const watcher = watch(seeded, () => check());
+    function check() {
+      if (existsSync(join(seeded, SEED_FAILED))) {
+        watcher.close();
+        fail(new Error(`seeding the demo failed:\n${readFileSync(join(seeded, SEED_FAILED), "utf8")}`));
+      } else if (existsSync(join(seeded, SEEDED))) {
+        watcher.close();
+        done();
+      }
+    }
+    check();
+  });
+  cpSync(join(seeded, SEED_FOLDER), dataDir, { recursive: true });
+}
 
 /**
  * Where the server keeps its data: a SQLite file in `dataDir` — a copy of the demo seeded once
@@ -82,7 +104,7 @@ export const SEEDED_DATABASE_FILE = "plaudit.sqlite";
 async function databaseFor(dataDir: string): Promise<{ url: string; drop(): Promise<void> }> {
   if (process.env.PLAUDIT_E2E_DATABASE !== "postgres") {
     const seeded = inject("e2eSeededDemo");
-    if (seeded) cpSync(seeded, dataDir, { recursive: true });
+    if (seeded) await copySeeded(seeded, dataDir);
     return { url: join(dataDir, SEEDED_DATABASE_FILE), drop: async () => {} };
   }
   return createTestSchema("e2e");

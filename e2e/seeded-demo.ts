@@ -2,25 +2,28 @@
 // (`plaudit-server seed`, what `start --demo` runs first on an empty database) into a SQLite file
 // and its media folder — and hands the folder to the harness, which copies it for each test file.
 // Each file still gets a server of its own on a database of its own; only the seeding (500+
-// reviews, photos drawn and resized, loyalty) is not repeated 20 times.
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+// reviews, photos drawn and resized, loyalty) is not repeated 20 times. The seed runs in the
+// background: other projects' files start meanwhile, and the harness waits for it (seededCopy).
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
-import { DEMO_SECRET, repoRoot, SEEDED_DATABASE_FILE } from "./harness.ts";
+import { DEMO_SECRET, repoRoot, SEED_FAILED, SEED_FOLDER, SEEDED, SEEDED_DATABASE_FILE } from "./harness.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** A folder holding a seeded demo database (SEEDED_DATABASE_FILE) and its media/ folder. */
+    /**
+     * A folder where the seed writes SEED_FOLDER (a seeded demo database, SEEDED_DATABASE_FILE, and
+     * its media/ folder), then SEEDED — or SEED_FAILED, with the seed's output.
+     */
     e2eSeededDemo: string;
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => void> {
+export default function setup(project: TestProject): () => Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "plaudit-e2e-seeded-"));
-  await promisify(execFile)(
+  const child = spawn(
     process.execPath,
     [
       "--import",
@@ -28,10 +31,32 @@ export default async function setup(project: TestProject): Promise<() => void> {
       join(repoRoot, "packages/server/src/cli.ts"),
       "seed",
       "--database-url",
-      join(dir, SEEDED_DATABASE_FILE),
+      join(dir, SEED_FOLDER, SEEDED_DATABASE_FILE),
     ],
-    { cwd: repoRoot, env: { ...process.env, PLAUDIT_DEMO_SECRET: DEMO_SECRET } },
+    {
+      cwd: repoRoot,
+      env: { ...process.env, PLAUDIT_DEMO_SECRET: DEMO_SECRET },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<void>((done) => {
+    child.once("exit", (code, signal) => {
+      const ok = code === 0;
+      writeFileSync(join(dir, ok ? SEEDED : SEED_FAILED), `${output}\n(exit ${code ?? signal})\n`);
+      done();
+    });
+  });
   project.provide("e2eSeededDemo", dir);
-  return () => rmSync(dir, { recursive: true, force: true });
+  return async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  };
 }
