@@ -16,7 +16,10 @@ export const fromSource = {
 export default defineConfig({
   test: {
     // Two test files at a time even on two cores (Vitest's default is one less than the cores):
-    // most of a file's time is spent waiting on Chromium, a server process or PostgreSQL.
+    // most of a file's time is spent waiting on Chromium, a server process or PostgreSQL. The
+    // browser files share the two slots with the rest (each has its own server on a free port, its
+    // own database or schema and its own Chromium): a project with `fileParallelism: false` is
+    // run by Vitest after every other file, one file at a time — 60 % of the run, one core idle.
     maxWorkers: 2,
     projects: [
       {
@@ -55,11 +58,12 @@ export default defineConfig({
           name: "e2e",
           environment: "node",
           include: ["e2e/**/*.test.ts"],
+          // The demo store seeded once for the run; each file's server starts on a copy of it.
+          globalSetup: ["e2e/seeded-demo.ts"],
           testTimeout: 60_000,
           // Starting the seeded server takes seconds, many on a busy machine (the harness gives
           // it 120 s before calling it hung).
           hookTimeout: 150_000,
-          fileParallelism: false,
         },
       },
       {
@@ -82,7 +86,6 @@ export default defineConfig({
           // Starting the seeded server takes seconds, many on a busy machine (the harness gives
           // it 120 s before calling it hung).
           hookTimeout: 150_000,
-          fileParallelism: false,
         },
       },
       {

@@ -4,7 +4,7 @@
 // open, the audit log, and the users screen (with an invite link shown and a field error). Screenshots for docs/admin/ are
 // taken here too when PLAUDIT_ADMIN_SCREENSHOTS=1.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   adminApi,
   card,
@@ -14,16 +14,10 @@ import {
   signInThroughInvite,
   withHeldMedia,
 } from "./admin-helpers.ts";
-import { type Harness, startHarness } from "./harness.ts";
+import { harnessOfFile } from "./harness.ts";
 import { axeViolations } from "./reviews-widget-helpers.ts";
 
-let plaudit: Harness;
-beforeAll(async () => {
-  plaudit = await startHarness();
-});
-afterAll(async () => {
-  await plaudit?.close();
-});
+const plaudit = harnessOfFile();
 
 async function expectNoViolations(page: Page, state: string) {
   expect(await axeViolations(page), state).toEqual([]);

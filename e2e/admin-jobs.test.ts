@@ -4,7 +4,7 @@
 // against SQL counts, what a moderator's session may not do, and sign-in throttling.
 import Database from "better-sqlite3";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   adminApi,
   card,
@@ -13,7 +13,7 @@ import {
   signInThroughInvite,
   statusOf,
 } from "./admin-helpers.ts";
-import { type Harness, startHarness } from "./harness.ts";
+import { harnessOfFile } from "./harness.ts";
 
 /** The overview's figures counted by SQL of our own, straight from the server's database. */
 async function sqlFigures(databaseUrl: string, since: string, until: string) {
@@ -42,13 +42,7 @@ async function sqlFigures(databaseUrl: string, since: string, until: string) {
   };
 }
 
-let plaudit: Harness;
-beforeAll(async () => {
-  plaudit = await startHarness();
-});
-afterAll(async () => {
-  await plaudit?.close();
-});
+const plaudit = harnessOfFile();
 
 describe("a moderator", () => {
   it("approves, rejects and replies one by one, with messages next to a bad reply", async () => {

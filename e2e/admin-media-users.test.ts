@@ -3,7 +3,7 @@
 // r / e / x shortcuts, the owner's users screen (invite with a role, change a role, sign someone
 // out everywhere, remove), and the app in German.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   adminApi,
   card,
@@ -15,15 +15,9 @@ import {
   statusOf,
   withHeldMedia,
 } from "./admin-helpers.ts";
-import { type Harness, startHarness } from "./harness.ts";
+import { harnessOfFile } from "./harness.ts";
 
-let plaudit: Harness;
-beforeAll(async () => {
-  plaudit = await startHarness();
-});
-afterAll(async () => {
-  await plaudit?.close();
-});
+const plaudit = harnessOfFile();
 
 /** The dialog's image once loaded: its natural size (0 × 0 when the file did not load). */
 async function shownImage(page: Page): Promise<{ width: number; height: number; src: string }> {

@@ -4,17 +4,18 @@
 // Debian's Chromium driven by playwright-core. It builds
 // nothing: `npm test` builds packages/embed/dist/browser first (run `npm run build` before a lone e2e run).
 //
-//   const plaudit = await startHarness();            // in beforeAll
-//   const shop = await plaudit.open("/demo/tee-classic.html");
+//   const plaudit = harnessOfFile();                 // at the top: started before the file's tests
+//   const shop = await plaudit.open("/demo/tee-classic.html");   // in a test
 //   await expect(shop.page.locator("[data-plaudit=reviews]")).…;
 //   expect(shop.problems()).toEqual([]);              // page errors, console errors, CSP reports
-//   await plaudit.close();                             // in afterAll
+// (or `await startHarness()` in a beforeAll of your own, and `await plaudit.close()` after)
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, watch } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BrowserContext, chromium, type Page, type Request } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page, type Request } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
 import { createTestSchema } from "../packages/server/testing/pg-schema.ts";
 import { CHROMIUM, CHROMIUM_LAUNCH } from "../scripts/chromium.mjs";
 
@@ -34,7 +35,10 @@ export interface OpenOptions {
   waitUntil?: "load" | "domcontentloaded" | "networkidle";
 }
 
-/** A page in its own fresh browser profile, with everything that went wrong on it recorded. */
+/**
+ * A page in its own fresh browser context (an incognito-like profile of its own: no cookies,
+ * storage or cache shared with any other page), with everything that went wrong on it recorded.
+ */
 export interface ShopPage {
   page: Page;
   context: BrowserContext;
@@ -67,10 +71,41 @@ const REPORT_CSP = `addEventListener("securitypolicyviolation", (e) => {
   console.error("[e2e] CSP violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline"));
 });`;
 
-/** Where the server keeps its data: a SQLite file in `dataDir`, or a fresh PostgreSQL schema. */
+/** The SQLite file in a data folder (the seeded copy's too: e2e/seeded-demo.ts). */
+export const SEEDED_DATABASE_FILE = "plaudit.sqlite";
+/** In the folder e2e/seeded-demo.ts provides: the seeded data folder, then one of the two marks. */
+export const SEED_FOLDER = "demo";
+export const SEEDED = "seeded";
+export const SEED_FAILED = "seed-failed";
+
+/** Waits for e2e/seeded-demo.ts's seed to finish (a mark file appears), then copies its data folder. */
+async function copySeeded(seeded: string, dataDir: string): Promise<void> {
+  await new Promise<void>((done, fail) => {
+    const watcher = watch(seeded, () => check());
+    function check() {
+      if (existsSync(join(seeded, SEED_FAILED))) {
+        watcher.close();
+        fail(new Error(`seeding the demo failed:\n${readFileSync(join(seeded, SEED_FAILED), "utf8")}`));
+      } else if (existsSync(join(seeded, SEEDED))) {
+        watcher.close();
+        done();
+      }
+    }
+    check();
+  });
+  cpSync(join(seeded, SEED_FOLDER), dataDir, { recursive: true });
+}
+
+/**
+ * Where the server keeps its data: a SQLite file in `dataDir` — a copy of the demo seeded once
+ * for the run (e2e/seeded-demo.ts, the e2e project's globalSetup) when there is one, so the
+ * server's `start --demo` finds its store there — or a fresh PostgreSQL schema it seeds itself.
+ */
 async function databaseFor(dataDir: string): Promise<{ url: string; drop(): Promise<void> }> {
   if (process.env.PLAUDIT_E2E_DATABASE !== "postgres") {
-    return { url: join(dataDir, "plaudit.sqlite"), drop: async () => {} };
+    const seeded = inject("e2eSeededDemo");
+    if (seeded) await copySeeded(seeded, dataDir);
+    return { url: join(dataDir, SEEDED_DATABASE_FILE), drop: async () => {} };
   }
   return createTestSchema("e2e");
 }
@@ -136,6 +171,34 @@ async function startServer(databaseUrl: string): Promise<{ url: string; child: C
   return { url, child };
 }
 
+/**
+ * One harness for the test file: started in a beforeAll, closed in an afterAll. The answer is
+ * the harness itself once started; used before (outside a test or hook) it throws.
+ */
+export function harnessOfFile(): Harness {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const running = (): Harness => {
+    if (!started) throw new Error("the harness starts before the file's tests: use it in a test or hook");
+    return started;
+  };
+  return {
+    get baseUrl() {
+      return running().baseUrl;
+    },
+    get databaseUrl() {
+      return running().databaseUrl;
+    },
+    open: (path, options) => running().open(path, options),
+    close: () => running().close(),
+  };
+}
+
 export async function startHarness(): Promise<Harness> {
   if (!existsSync(join(repoRoot, "packages/embed/dist/browser/plaudit.js"))) {
     throw new Error("packages/embed/dist/browser/plaudit.js is missing: run `npm run build` first");
@@ -147,15 +210,20 @@ export async function startHarness(): Promise<Harness> {
   const database = await databaseFor(dataDir);
   const { url, child } = await startServer(database.url);
   const openPages = new Set<ShopPage>();
+  // One Chromium per file, started with the first page: each page still gets a context of its own
+  // (isolated like a fresh profile), without paying a browser start per page.
+  let browser: Promise<Browser> | undefined;
+  const launched = () => {
+    browser ??= chromium.launch(CHROMIUM_LAUNCH);
+    return browser;
+  };
 
   async function open(path: string, options: OpenOptions = {}): Promise<ShopPage> {
-    const profile = mkdtempSync(join(tmpdir(), "plaudit-chromium-"));
-    const context = await chromium.launchPersistentContext(profile, {
-      ...CHROMIUM_LAUNCH,
+    const context = await (await launched()).newContext({
       viewport: options.viewport ?? { width: 1280, height: 720 },
       javaScriptEnabled: options.javaScriptEnabled ?? true,
     });
-    const page = context.pages()[0] ?? (await context.newPage());
+    const page = await context.newPage();
     const shop: ShopPage = {
       page,
       context,
@@ -168,7 +236,6 @@ export async function startHarness(): Promise<Harness> {
       async close() {
         openPages.delete(shop);
         await context.close();
-        rmSync(profile, { recursive: true, force: true });
       },
     };
     openPages.add(shop);
@@ -199,6 +266,7 @@ export async function startHarness(): Promise<Harness> {
     open,
     async close() {
       await Promise.all([...openPages].map((shop) => shop.close()));
+      await (await browser?.catch(() => undefined))?.close();
       child.kill("SIGTERM");
       if (child.exitCode === null) await new Promise((done) => child.once("exit", done));
       await database.drop();

@@ -4,16 +4,10 @@
 // lightbox, loyalty launcher and panel — has the same computed inherited properties as on a plain
 // page. (The page's --plaudit-* tokens and dir are the knobs that do reach in, on purpose: neither
 // page sets them.)
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, type ShopPage, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { harnessOfFile, type ShopPage } from "./harness.ts";
 
-let plaudit: Harness;
-beforeAll(async () => {
-  plaudit = await startHarness();
-});
-afterAll(async () => {
-  await plaudit?.close();
-});
+const plaudit = harnessOfFile();
 
 /** Every inherited property Chromium knows, each with a value that differs from its default. */
 const FORCED: Record<string, string> = {

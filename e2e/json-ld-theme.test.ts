@@ -2,17 +2,11 @@
 // "Structured data"): the reviews widget puts its rating INTO the theme's node — whatever its sku,
 // wherever it sits (top level, @graph, with an @id, a ProductGroup) — and writes a node of its own
 // only when the theme has none. Checked with Google's rules offline (Adobe's validator).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { harnessOfFile } from "./harness.ts";
 import { validateStructuredData } from "./ssr-helpers.ts";
 
-let plaudit: Harness;
-beforeAll(async () => {
-  plaudit = await startHarness();
-});
-afterAll(async () => {
-  await plaudit?.close();
-});
+const plaudit = harnessOfFile();
 
 /** What Google's merchant rules want on a Product besides the rating: a theme usually has it. */
 const FACTS = {

@@ -3,17 +3,11 @@
 // signed-in shopper's launcher. Each host reserves its space, so content arriving moves nothing.
 
 import { signCustomerToken } from "@plaudit/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_SECRET, type Harness, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { DEMO_SECRET, harnessOfFile } from "./harness.ts";
 import { layoutShift } from "./layout-shift.ts";
 
-let plaudit: Harness;
-beforeAll(async () => {
-  plaudit = await startHarness();
-});
-afterAll(async () => {
-  await plaudit?.close();
-});
+const plaudit = harnessOfFile();
 
 const TALL = { width: 1280, height: 2400 };
 

@@ -3,21 +3,13 @@
 // widget moves the balance on the same page. The first test signs in through the demo page (the
 // server's demo-only sign-in signs a real token); the others sign one here with the demo store's
 // secret (the harness sets PLAUDIT_DEMO_SECRET), as a store's own server would.
-import { createRequire } from "node:module";
 import { signCustomerToken } from "@plaudit/server";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_SECRET, type Harness, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { DEMO_SECRET, harnessOfFile } from "./harness.ts";
+import { axeViolations } from "./reviews-widget-helpers.ts";
 
-const require = createRequire(import.meta.url);
-let plaudit: Harness;
-
-beforeAll(async () => {
-  plaudit = await startHarness();
-});
-afterAll(async () => {
-  await plaudit?.close();
-});
+const plaudit = harnessOfFile();
 
 const pageFor = (customerId: string) =>
   `/demo/loyalty.html?customer-token=${encodeURIComponent(signCustomerToken(DEMO_SECRET, customerId))}`;
@@ -86,20 +78,7 @@ describe("loyalty on the demo store", () => {
     expect(heard).toContainEqual({ name: "loyalty:redeemed", code, reward: "Free shipping" });
     expect(heard).toContainEqual({ name: "loyalty:updated", balance: before - 300 });
 
-    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
-        }
-      ).axe;
-      const result = await axe.run(document);
-      return result.violations.map(
-        (v) =>
-          `${v.id} (${v.nodes.length}) ${JSON.stringify((v.nodes as { target: unknown }[]).map((n) => n.target))}`,
-      );
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.keyboard.press("Escape");
     await expect.poll(() => dialog.count()).toBe(0);

@@ -3,43 +3,16 @@
 // resized in the browser before upload, shown on the card after publishing (the demo store
 // publishes at once), opened in the lightbox and moved through by keyboard, with 0 axe violations;
 // and the gallery widget on the demo store's Customer photos page.
-import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isoVideo, photoWithPrivateMetadata } from "../packages/server/testing/test-files.ts";
-import { type Harness, startHarness } from "./harness.ts";
+import { harnessOfFile } from "./harness.ts";
+import { axeViolations } from "./reviews-widget-helpers.ts";
 
-const require = createRequire(import.meta.url);
-let plaudit: Harness;
-
-beforeAll(async () => {
-  plaudit = await startHarness();
-});
-afterAll(async () => {
-  await plaudit?.close();
-});
+const plaudit = harnessOfFile();
 
 const TALL = { width: 1280, height: 2400 };
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            ctx: Document,
-          ): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations.map(
-      (v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`,
-    );
-  });
-}
 
 /** The focused element, looking through shadow roots. */
 const focusedName = (page: Page) =>

@@ -1,15 +1,9 @@
 // The demo shop's special pages: a collection, an app view, a hostile theme, a strict CSP and an
 // unreachable API — each proves one promise of the loader (docs/embed.md).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, type ShopPage, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { harnessOfFile, type ShopPage } from "./harness.ts";
 
-let plaudit: Harness;
-beforeAll(async () => {
-  plaudit = await startHarness();
-});
-afterAll(async () => {
-  await plaudit?.close();
-});
+const plaudit = harnessOfFile();
 
 /** Text inside each host's shadow root, in page order. */
 const widgetTexts = (shop: ShopPage, kind: string) =>

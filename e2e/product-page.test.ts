@@ -1,17 +1,9 @@
-import { createRequire } from "node:module";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { harnessOfFile } from "./harness.ts";
 import { layoutShift } from "./layout-shift.ts";
+import { axeViolations } from "./reviews-widget-helpers.ts";
 
-const require = createRequire(import.meta.url);
-let plaudit: Harness;
-
-beforeAll(async () => {
-  plaudit = await startHarness();
-});
-afterAll(async () => {
-  await plaudit?.close();
-});
+const plaudit = harnessOfFile();
 
 const PRODUCT = "/demo/tee-classic.html";
 
@@ -66,9 +58,67 @@ describe("the product page", () => {
     await shop.close();
   });
 
+  // The first page's cards render as far as they can reach into view (and 300px below it); the
+  // rest when the list's end nears. Scrolled by script (no input, so every shift counts) — a jump to
+  // the reviews, or a fast fling to the page's end (250px a frame: 15,000px/s) — the cards are
+  // there before anything after the list comes into view: nothing seen moves.
+  for (const [name, scroll] of [
+    ["jumps to the reviews", `document.querySelector("#reviews").scrollIntoView()`],
+    [
+      "flings to the end of the page",
+      `new Promise((done) => {
+        const step = () => {
+          const before = scrollY;
+          scrollBy(0, 250);
+          if (scrollY === before) done();
+          else requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      })`,
+    ],
+  ] as const) {
+    it(`renders the cards below the fold when the shopper ${name}, with CLS 0`, async () => {
+      const shop = await plaudit.open(PRODUCT);
+      const cards = shop.page.locator('[data-plaudit="reviews"] article');
+      await expect.poll(() => cards.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await shop.page.waitForLoadState("networkidle");
+      const first = await cards.count();
+      expect(first, "cards rendered before the shopper scrolls").toBeLessThan(10);
+      await shop.page.evaluate(scroll);
+      await expect.poll(() => cards.count()).toBe(10);
+      const shift = await layoutShift(shop.page);
+      expect(shift.total, `moved: ${shift.moved.join(" | ")}`).toBe(0);
+      expect(shop.problems()).toEqual([]);
+      await shop.close();
+    });
+  }
+
+  it("renders every card of the first page for printing and for keyboard focus", async () => {
+    const shop = await plaudit.open(PRODUCT);
+    const cards = shop.page.locator('[data-plaudit="reviews"] article');
+    await expect.poll(() => cards.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await cards.count()).toBeLessThan(10);
+    await shop.page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    await expect.poll(() => cards.count()).toBe(10);
+    await shop.close();
+
+    const again = await plaudit.open(PRODUCT);
+    const list = again.page.locator('[data-plaudit="reviews"] article');
+    await expect.poll(() => list.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await list.count()).toBeLessThan(10);
+    await again.page.locator('[data-plaudit="reviews"] .plaudit-select').focus();
+    await expect.poll(() => list.count()).toBe(10);
+    // "Load more" comes back with the whole page.
+    expect(await again.page.locator('[data-plaudit="reviews"] .plaudit-more button').count()).toBe(1);
+    await again.close();
+  });
+
   it("draws every star rating to its value, whatever box the stars sit in", async () => {
     const shop = await plaudit.open(PRODUCT);
     await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
+    // Every card of the first page, not only those in view.
+    await shop.page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBe(10);
     // Filled width / row width, against the tenths the fill class names, for every star row.
     const rows = await shop.page.evaluate(() =>
       [...document.querySelectorAll("[data-plaudit]")].flatMap((host) =>
@@ -129,23 +179,7 @@ describe("the product page", () => {
   it("has no accessibility violations (axe-core)", async () => {
     const shop = await plaudit.open(PRODUCT);
     await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
-    await shop.page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-    const violations = await shop.page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              context: Document,
-            ): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document);
-      return result.violations.map(
-        (v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`,
-      );
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(shop.page)).toEqual([]);
     await shop.close();
   });
 });

@@ -3,16 +3,10 @@
 // badge), and they recover when the API answers again. The API is faked with Playwright's
 // request routing in the browser (a boundary we do not own); everything else is real.
 import type { Route } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, type ShopPage, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { harnessOfFile, type ShopPage } from "./harness.ts";
 
-let plaudit: Harness;
-beforeAll(async () => {
-  plaudit = await startHarness();
-});
-afterAll(async () => {
-  await plaudit?.close();
-});
+const plaudit = harnessOfFile();
 
 type Mode = "up" | "down" | "500" | "invalid-json" | "held";
 

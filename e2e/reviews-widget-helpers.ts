@@ -43,6 +43,8 @@ export interface ApiPage {
   items: ApiReview[];
   nextCursor: string | null;
   total: number;
+  /** A search stopped at its first 1,000 matches: `total` is a floor. */
+  totalCapped?: true;
 }
 
 /** Every card in the reviews widget, in order. Ratings come from the stars' text alternative. */

@@ -2,8 +2,8 @@
 // once and the button is pressed before the server answers, the vote is on the server (and shown
 // after a reload), and a refused vote is rolled back and said so.
 import type { Route } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { harnessOfFile } from "./harness.ts";
 import {
   announcement,
   listReviews,
@@ -13,13 +13,7 @@ import {
   shownReviews,
 } from "./reviews-widget-helpers.ts";
 
-let plaudit: Harness;
-beforeAll(async () => {
-  plaudit = await startHarness();
-});
-afterAll(async () => {
-  await plaudit?.close();
-});
+const plaudit = harnessOfFile();
 
 const VOTES = /\/v1\/stores\/demo\/reviews\/[^/]+\/votes$/;
 

@@ -3,8 +3,8 @@
 // in the list and the summary (the demo store publishes at once: moderation "publish"), and the
 // whole flow with the keyboard alone.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { harnessOfFile } from "./harness.ts";
 import {
   apiGet,
   focusedInWidget,
@@ -14,13 +14,7 @@ import {
   shownReviews,
 } from "./reviews-widget-helpers.ts";
 
-let plaudit: Harness;
-beforeAll(async () => {
-  plaudit = await startHarness();
-});
-afterAll(async () => {
-  await plaudit?.close();
-});
+const plaudit = harnessOfFile();
 
 const summaryCount = async () =>
   (await apiGet<{ count: number }>(plaudit, `/v1/stores/demo/products/${PRODUCT}/summary`)).count;

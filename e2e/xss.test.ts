@@ -3,16 +3,10 @@
 // widget, and by the server-rendered snippet route. No script runs (a window.__xss canary), no
 // element or attribute is injected (each card has the same DOM shape as a plain one), the text
 // shows as text, and the JSON-LD cannot be broken out of.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_SECRET, type Harness, type ShopPage, startHarness } from "./harness.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_SECRET, harnessOfFile, type ShopPage } from "./harness.ts";
 
-let plaudit: Harness;
-beforeAll(async () => {
-  plaudit = await startHarness();
-});
-afterAll(async () => {
-  await plaudit?.close();
-});
+const plaudit = harnessOfFile();
 
 /** Each fits the author name's 80 characters. */
 const XSS_CORPUS = [

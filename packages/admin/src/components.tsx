@@ -129,6 +129,19 @@ export function ListBody<T>(props: {
   );
 }
 
+/**
+ * A screen's live region for what just happened: `children` first (e.g. the queue's undo toasts),
+ * then `announce` (a quiet toast) when there is one. Screen readers hear both (role="status").
+ */
+export function Toasts(props: { announce: string; children?: ComponentChildren }) {
+  return (
+    <div class="toasts" role="status" aria-live="polite">
+      {props.children}
+      {props.announce && <p class="toast quiet-toast">{props.announce}</p>}
+    </div>
+  );
+}
+
 export function Loading() {
   return (
     <p class="loading" role="status">

@@ -1,25 +1,30 @@
-import { useCallback, useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { api } from "./api.ts";
 
 /**
  * A cursor-paged admin list (`{ items, nextCursor }`): the first page whenever `query` changes,
- * `load(cursor)` for the next. `setItems` lets a screen change rows it wrote to.
+ * `load(cursor)` for the next. `setItems` lets a screen change rows it wrote to. Only the answer
+ * to the latest request is shown: the first page of a query left behind (the queue opened, then
+ * filtered at once) may answer last, and must not replace the filtered list.
  */
 export function usePagedList<T>(path: string, query: Record<string, string>) {
   const [items, setItems] = useState<T[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [failed, setFailed] = useState<unknown>(null);
+  const latest = useRef(0);
   const key = new URLSearchParams(query).toString();
   const load = useCallback(
     async (after?: string) => {
+      const request = ++latest.current;
       setFailed(null);
       const params = new URLSearchParams({ ...query, ...(after ? { cursor: after } : {}) });
       try {
         const { data } = await api<{ items: T[]; nextCursor: string | null }>(`${path}?${params}`);
+        if (request !== latest.current) return;
         setItems((old) => (after && old ? [...old, ...data.items] : data.items));
         setCursor(data.nextCursor);
       } catch (error) {
-        setFailed(error);
+        if (request === latest.current) setFailed(error);
       }
     },
     [path, key],

@@ -13,6 +13,9 @@ import { DEMO_PRODUCTS } from "./seed-texts.ts";
 // The demo store's loyalty program and a few customers with history. Idempotent: an existing
 // program is kept, and every seeded ledger row has a fixed reference (the ledger's unique key
 // turns a second run into no-ops), so balances stay equal to their ledger sums.
+// The server's suites keep their own copy of this program (SAMPLE_LOYALTY_PROGRAM in
+// packages/server/testing/sample-data.ts, which says why): change this one freely, they do not
+// follow it.
 
 export const DEMO_LOYALTY_PROGRAM: StoredProgram = {
   pointsName: "points",

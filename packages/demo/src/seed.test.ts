@@ -88,12 +88,10 @@ describe.each(databasesUnderTest())("demo seed on %s", (kind) => {
     expect(me.status).toBe(200);
   });
 
+  // How fast is bench/api.ts's business (`seed --reviews N` prints it): no clock decides here.
   it("adds benchmark reviews in bulk with a matching summary", async () => {
-    const started = performance.now();
     await seedBenchmarkReviews(server.db, { count: 5000, productId: "bench" });
-    const elapsed = performance.now() - started;
     const summary = await getJson(`${server.url}/v1/stores/demo/products/bench/summary`);
     expect(summary.json.count).toBe(5000);
-    expect(elapsed).toBeLessThan(15_000);
   });
 });

@@ -114,6 +114,31 @@ describe("startPlaudit", () => {
     expect(badge.shadowRoot?.textContent).toBe("stars for tee-1");
   });
 
+  it("imports a kind's chunk once for all its hosts, and again after a failed import", async () => {
+    const badges = ["tee-1", "tee-2", "tee-3"].map((id) => host("stars", id));
+    const list = host("reviews", "tee-1");
+    document.body.append(...badges, list);
+    start();
+    TestViewport.current!.show(...badges, list);
+    await flush();
+    expect(imported).toEqual([
+      "https://cdn.plaudit.test/v1/chunks/stars-abc.js",
+      "https://cdn.plaudit.test/v1/chunks/reviews-def.js",
+    ]);
+    expect(badges.map((badge) => badge.shadowRoot?.textContent)).toEqual([
+      "stars for tee-1",
+      "stars for tee-2",
+      "stars for tee-3",
+    ]);
+    // The reviews chunk failed: the next host of its kind asks for it again.
+    const another = host("reviews", "tee-2");
+    document.body.append(another);
+    await flush();
+    TestViewport.current!.show(another);
+    await flush();
+    expect(imported.filter((url) => url.includes("reviews"))).toHaveLength(2);
+  });
+
   it("gives widgets the script tag's store and the script's origin as the API", async () => {
     const badge = host("stars", "tee-1");
     document.body.append(badge);

@@ -50,6 +50,18 @@ const nextTask = (): Promise<void> =>
 export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   const { document: doc, chunks, base, inherited, importChunk, reportError, events } = options;
   const hosts = new Map<HTMLElement, HostState>();
+  // One import() per chunk, however many hosts of its kind (a collection page has 24 badges); a
+  // failed one is forgotten, so a later host or refresh() asks again.
+  const imports = new Map<string, Promise<EntryChunk>>();
+  const importOnce = (url: string) => {
+    let pending = imports.get(url);
+    if (!pending) {
+      pending = importChunk(url);
+      pending.catch(() => imports.delete(url));
+      imports.set(url, pending);
+    }
+    return pending;
+  };
   // Load a little before the host scrolls into view, so the widget is there when the shopper is.
   const nearViewport =
     typeof IntersectionObserver === "function"
@@ -98,7 +110,7 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     try {
       const chunk = chunks[kind];
       if (!chunk) throw new Error(`[plaudit] unknown data-plaudit="${kind}"`);
-      const entry = await importChunk(new URL(chunk, base).href);
+      const entry = await importOnce(new URL(chunk, base).href);
       doc.defaultView?.performance?.mark?.(`plaudit:${kind}:chunk-loaded`);
       await nextTask();
       // Unmounted or remounted while the chunk was on its way.

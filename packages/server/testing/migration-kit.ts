@@ -1,14 +1,14 @@
 // Upgrades tested from an older schema: a fresh database brought only up to an earlier migration,
 // rows written as that schema held them, then `migrate()` as a server upgrade runs it.
-import { Migrator } from "kysely";
 import type { Database } from "../src/db/database.ts";
-import { migrations } from "../src/db/migrations/index.ts";
+import { migrate } from "../src/db/migrate.ts";
 import { type DatabaseUnderTest, openTestDatabase } from "./test-server.ts";
 
 /**
  * A fresh database (as openTestDatabase) migrated up to and including `migration` only; throws
- * with the migration's error if one fails. Its bookkeeping tables are in its own schema on
- * PostgreSQL, so a later `migrate()` finds them.
+ * with the migration's error if one fails. It is `migrate()`'s own path (on PostgreSQL its
+ * introspection looks only at this schema: Kysely's own scans every schema of the database and
+ * fails, "schema … does not exist", when another test drops its schema meanwhile).
  */
 export async function openDatabaseAt(
   kind: DatabaseUnderTest,
@@ -16,12 +16,7 @@ export async function openDatabaseAt(
 ): ReturnType<typeof openTestDatabase> {
   const opened = await openTestDatabase(kind, { migrated: false });
   try {
-    const result = await new Migrator({
-      db: opened.db.kysely,
-      provider: { getMigrations: async () => migrations },
-      ...(opened.schema ? { migrationTableSchema: opened.schema } : {}),
-    }).migrateTo(migration);
-    if (result.error) throw result.error;
+    await migrate(opened.db, migration);
     return opened;
   } catch (error) {
     await opened.db.close();

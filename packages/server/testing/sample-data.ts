@@ -1,8 +1,13 @@
 import type { StoredProgram } from "../src/loyalty/program.ts";
 
 // Sample data the server's suites share. The program is a full, realistic one (every earning
-// action, every reward kind, three tiers); the demo store's program (packages/demo) began as the
-// same, but is the demo's to change — these suites keep their figures whatever the demo shows.
+// action, every reward kind, three tiers); the demo store's program (DEMO_LOYALTY_PROGRAM in
+// packages/demo/src/seed-loyalty.ts) began as the same, but is the demo's to change — these suites
+// keep their figures whatever the demo shows.
+// A copy on purpose, the one allowed exception to "one source of truth": neither side may import
+// the other. The server never depends on the demo (DESIGN.md's arrows, biome.json), and the demo's
+// seed ships with `start --demo` while this kit never ships (its build compiles only its entry
+// points). They differ today only in referralUrlTemplate (a shop's URL here, the demo's there).
 
 export const SAMPLE_LOYALTY_PROGRAM: StoredProgram = {
   pointsName: "points",

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
-import { Dialog, ListBody } from "../components.tsx";
+import { Dialog, ListBody, Toasts } from "../components.tsx";
 import { formatDate, type MessageKey, t } from "../i18n.ts";
 import { usePagedList } from "../paged-list.ts";
 import { href, route } from "../router.ts";
@@ -92,9 +92,7 @@ export default function MediaQueue() {
           ))}
         </ul>
       </nav>
-      <div class="toasts" role="status" aria-live="polite">
-        {announce && <p class="toast quiet-toast">{announce}</p>}
-      </div>
+      <Toasts announce={announce} />
       <ListBody items={items} failed={failed} load={load} cursor={cursor} empty={t("mediaEmpty")}>
         {(items) => (
           <>

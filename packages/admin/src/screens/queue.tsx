@@ -2,7 +2,7 @@ import { LIMITS } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
-import { Dialog, Field, ListBody } from "../components.tsx";
+import { Dialog, Field, ListBody, Toasts } from "../components.tsx";
 import { createGraceQueue, GRACE_MS } from "../grace.ts";
 import { formatDate, type MessageKey, t } from "../i18n.ts";
 import { formValues, usePagedList } from "../paged-list.ts";
@@ -245,7 +245,7 @@ export default function Queue() {
         </button>
       </div>
       <Filters query={query} />
-      <div class="toasts" role="status" aria-live="polite">
+      <Toasts announce={waiting.length === 0 ? announce : ""}>
         {waiting.map((w) => (
           <p key={w.id} class="toast">
             <span>{t("pendingAction", { what: w.label, seconds: Math.round(graceMs() / 1000) })}</span>
@@ -254,8 +254,7 @@ export default function Queue() {
             </button>
           </p>
         ))}
-        {waiting.length === 0 && announce && <p class="toast quiet-toast">{announce}</p>}
-      </div>
+      </Toasts>
       <ListBody items={items} failed={failed} load={load} cursor={cursor} empty={t("queueEmpty")}>
         {(items) => (
           <>

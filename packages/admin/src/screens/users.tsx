@@ -2,7 +2,7 @@ import { LIMITS } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
-import { Dialog, Field, ListBody } from "../components.tsx";
+import { Dialog, Field, ListBody, Toasts } from "../components.tsx";
 import { formatDateTime, type MessageKey, t } from "../i18n.ts";
 import { session } from "../session.ts";
 import { useSignal } from "../signal.ts";
@@ -99,9 +99,7 @@ export default function Users() {
           setLink({ email: user.email, ...invite });
         }}
       />
-      <div class="toasts" role="status" aria-live="polite">
-        {announce && <p class="toast quiet-toast">{announce}</p>}
-      </div>
+      <Toasts announce={announce} />
       <ListBody items={users} failed={failed} load={load} empty={t("usersEmpty")}>
         {(users) => (
           <div class="table-scroll">

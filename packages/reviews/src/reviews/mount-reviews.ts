@@ -17,6 +17,7 @@ import { reviewsCatalogs } from "../messages/index.ts";
 import { createReviewsController } from "./reviews-controller.ts";
 import { reviewsCss } from "./reviews-styles.ts";
 import { ReviewsWidget } from "./reviews-widget.tsx";
+import { cardsToReachView } from "./use-cards-in-view.ts";
 
 export interface MountReviewsOptions {
   host: HTMLElement;
@@ -90,6 +91,9 @@ export function mountReviewsWidget({
       productName: config.options.productName,
       jsonLd,
       loadWriteDialog,
+      // The cards that can reach into view now, the rest as the list's end nears. Server markup
+      // holds every card of the first page: hydration adopts it whole.
+      firstCards: hydrate ? undefined : cardsToReachView(host),
     }),
     { kind: "reviews", host, hydrate },
   );

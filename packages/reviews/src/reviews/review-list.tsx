@@ -1,7 +1,9 @@
 import type { I18n, Review, ReviewListState, VoteValue } from "@plaudit/core";
 import { Button } from "@plaudit/ui";
 import type { Ref } from "preact";
+import { useRef } from "preact/hooks";
 import { ReviewCard } from "./review-card.tsx";
+import { useCardsInView } from "./use-cards-in-view.ts";
 
 export interface ReviewListProps {
   list: ReviewListState | undefined;
@@ -15,6 +17,8 @@ export interface ReviewListProps {
   onClearFilters(): void;
   mediaBase?: string;
   onOpenMedia?(review: Review, index: number, button: HTMLElement): void;
+  /** Cards to render until the list's end nears the viewport (use-cards-in-view.ts); default all. */
+  firstCards?: number;
 }
 
 const ListSkeleton = () => (
@@ -29,6 +33,8 @@ const ListSkeleton = () => (
 export function ReviewList(props: ReviewListProps) {
   const { list, i18n, myVotes } = props;
   const { t } = i18n;
+  const end = useRef<HTMLDivElement>(null);
+  const shown = useCardsInView(props.firstCards, list?.items.length ?? 0, end);
   if (!list || (list.status === "loading" && list.items.length === 0)) return <ListSkeleton />;
   if (list.status === "error") {
     return (
@@ -52,7 +58,7 @@ export function ReviewList(props: ReviewListProps) {
   return (
     <>
       <ul class="plaudit-list" ref={props.listRef} aria-busy={busy}>
-        {list.items.map((review) => (
+        {list.items.slice(0, shown).map((review) => (
           <li key={review.id}>
             <ReviewCard
               review={review}
@@ -65,8 +71,8 @@ export function ReviewList(props: ReviewListProps) {
           </li>
         ))}
       </ul>
-      <div class="plaudit-more">
-        {list.error && list.status === "ready" ? (
+      <div class="plaudit-more" ref={end}>
+        {shown < list.items.length ? null : list.error && list.status === "ready" ? (
           <p class="plaudit-notice plaudit-notice--error">
             {t("list.loadMoreFailed")}
             <Button onClick={props.onLoadMore}>{t("retry")}</Button>

@@ -24,6 +24,8 @@ export interface ReviewsViewProps {
   mediaBase?: string;
   /** Opens the lightbox on a review's photos and videos; focus returns to `button` on close. */
   onOpenMedia?(review: Review, index: number, button: HTMLElement): void;
+  /** Cards to render until the list's end nears the viewport (use-cards-in-view.ts); default all. */
+  firstCards?: number;
   /** The write-review dialog or the lightbox, when open. */
   children?: ComponentChildren;
 }
@@ -92,6 +94,7 @@ export function ReviewsView({
             onClearFilters={props.onClearFilters ?? actions.clearFilters}
             mediaBase={props.mediaBase}
             onOpenMedia={props.onOpenMedia}
+            firstCards={props.firstCards}
           />
         </>
       )}

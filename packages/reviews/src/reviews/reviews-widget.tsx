@@ -27,6 +27,8 @@ export interface ReviewsWidgetProps {
   jsonLd?: JsonLdHandle;
   /** Loads the write-review dialog; absent hides "Write a review". */
   loadWriteDialog?: () => Promise<ComponentType<WriteReviewDialogProps>>;
+  /** Cards to render until the list's end nears the viewport (use-cards-in-view.ts); default all. */
+  firstCards?: number;
   /** Loads the media lightbox (default: its own chunk, on the first press of a thumbnail). */
   loadLightbox?: () => Promise<ComponentType<LightboxProps>>;
 }
@@ -153,6 +155,7 @@ export function ReviewsWidget({
       onWrite={onWrite}
       mediaBase={config.apiBase}
       onOpenMedia={onOpenMedia}
+      firstCards={props.firstCards}
     >
       {dialog && (
         <dialog.Dialog

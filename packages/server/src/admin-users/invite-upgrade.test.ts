@@ -26,8 +26,15 @@ describe.each(databasesUnderTest())("invite links from before the upgrade on %s"
     requestId: "test",
   });
 
-  /** A user invited the way the server did before the upgrade: its link, as the mail carried it. */
-  async function oldInvite(email: string, issuedAt: Date) {
+  /**
+   * A user invited the way the server did before the upgrade: its link, as the mail carried it.
+   * `sign` makes the signature (default: the old way, with the store's `secret_key` column).
+   */
+  async function oldInvite(
+    email: string,
+    issuedAt: Date,
+    sign: (key: string, nonce: string, userId: string, expiresAt: string) => string = legacyInviteMac,
+  ) {
     const userId = `usr_${randomUUID()}`;
     await server.db.kysely
       .insertInto("admin_users")
@@ -48,7 +55,7 @@ describe.each(databasesUnderTest())("invite links from before the upgrade on %s"
       .executeTakeFirstOrThrow();
     const expiresAt = new Date(issuedAt.getTime() + INVITE_HOURS * HOUR).toISOString();
     const nonce = randomToken(24);
-    const token = `${nonce}.${legacyInviteMac(store.secret_key, nonce, userId, expiresAt)}`;
+    const token = `${nonce}.${sign(store.secret_key, nonce, userId, expiresAt)}`;
     await server.db.kysely
       .insertInto("admin_invites")
       .values({
@@ -98,6 +105,20 @@ describe.each(databasesUnderTest())("invite links from before the upgrade on %s"
     const [nonce, mac = ""] = second.split(".");
     expect((await setPassword(`${nonce}.${mac.slice(1)}A`)).json.error.code).toBe("invite_invalid");
     expect((await setPassword(second)).status).toBe(200);
+    // The old key is empty: the signature is what an old link is checked by, even when its hash is
+    // stored (a row nobody signed — a write straight to the database — makes no working link). Its
+    // signature made for another user, and one made with a key other than the store's column:
+    const otherUser = await oldInvite("forged@shop.example", issued, (key, n, _userId, expiresAt) =>
+      legacyInviteMac(key, n, "usr_someone-else", expiresAt),
+    );
+    const otherKey = await oldInvite("forged2@shop.example", issued, (_key, n, userId, expiresAt) =>
+      legacyInviteMac("not-the-store-key", n, userId, expiresAt),
+    );
+    for (const forged of [otherUser, otherKey]) {
+      const refused = await setPassword(forged);
+      expect(refused.status).toBe(410);
+      expect(refused.json.error.code).toBe("invite_invalid");
+    }
     // Past its 72 hours an old link is refused like any other.
     time.advance(INVITE_HOURS * HOUR);
     const expired = await setPassword(late);

@@ -27,15 +27,27 @@ import { migrations } from "./migrations/index.ts";
 /** How long a process waits for another one's migrations (SQLite's busy timeout meanwhile). */
 const MIGRATION_WAIT_MS = 300_000;
 
-/** Brings the database to the latest migration; throws with the failing migration's error. */
-export async function migrate(db: Database): Promise<MigrationResultSet> {
-  return db.kind === "postgres" ? migratePostgres(db) : migrateSqlite(db);
+/**
+ * Brings the database to the latest migration (or, for upgrade tests, only up to and including
+ * `target`); throws with the failing migration's error.
+ */
+export async function migrate(db: Database, target?: string): Promise<MigrationResultSet> {
+  // One connection for the lock and everything under it (a session advisory lock, or SQLite's
+  // transaction, is the connection's).
+  return db.kysely
+    .connection()
+    .execute((connection) =>
+      db.kind === "postgres" ? migratePostgres(connection, target) : migrateSqlite(connection, target),
+    );
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the Migrator works on the untyped Kysely
 type AnyKysely = Kysely<any>;
 
-async function runMigrator(db: AnyKysely, options: { schema?: string; transactions: boolean }) {
+async function runMigrator(
+  db: AnyKysely,
+  options: { schema?: string; transactions: boolean; target: string | undefined },
+) {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
@@ -47,51 +59,49 @@ async function runMigrator(db: AnyKysely, options: { schema?: string; transactio
     ...(options.schema ? { migrationTableSchema: options.schema } : {}),
     disableTransactions: !options.transactions,
   });
-  const result = await migrator.migrateToLatest();
+  const result = await (options.target ? migrator.migrateTo(options.target) : migrator.migrateToLatest());
   if (result.error) throw result.error;
   return result;
 }
 
-async function migratePostgres(db: Database): Promise<MigrationResultSet> {
-  // One connection for the lock and everything under it (a session advisory lock is the
-  // connection's).
-  return db.kysely.connection().execute(async (connection) => {
-    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(
-      connection,
-    );
-    const schema = rows[0]?.schema;
-    if (!schema) throw new Error("cannot migrate: no schema on the search_path exists");
-    const key = `plaudit.migrate:${schema}`;
-    await sql`select pg_advisory_lock(hashtext(${key}))`.execute(connection);
-    try {
-      // Kysely's own lock (one for the whole database) is still taken around the migrations, and
-      // they run in one transaction: a failure leaves none of them done.
-      return await runMigrator(schemaIntrospector(connection, schema), { schema, transactions: true });
-    } finally {
-      await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(connection);
-    }
-  });
+async function migratePostgres(connection: AnyKysely, target: string | undefined) {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(
+    connection,
+  );
+  const schema = rows[0]?.schema;
+  if (!schema) throw new Error("cannot migrate: no schema on the search_path exists");
+  const key = `plaudit.migrate:${schema}`;
+  await sql`select pg_advisory_lock(hashtext(${key}))`.execute(connection);
+  try {
+    // Kysely's own lock (one for the whole database) is still taken around the migrations, and
+    // they run in one transaction: a failure leaves none of them done.
+    return await runMigrator(schemaIntrospector(connection, schema), {
+      schema,
+      transactions: true,
+      target,
+    });
+  } finally {
+    await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(connection);
+  }
 }
 
-async function migrateSqlite(db: Database): Promise<MigrationResultSet> {
-  return db.kysely.connection().execute(async (connection) => {
-    const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(connection);
-    const busyTimeout = rows[0]?.timeout ?? 0;
-    await sql.raw(`pragma busy_timeout = ${MIGRATION_WAIT_MS}`).execute(connection);
+async function migrateSqlite(connection: AnyKysely, target: string | undefined) {
+  const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(connection);
+  const busyTimeout = rows[0]?.timeout ?? 0;
+  await sql.raw(`pragma busy_timeout = ${MIGRATION_WAIT_MS}`).execute(connection);
+  try {
+    await sql`begin immediate`.execute(connection);
     try {
-      await sql`begin immediate`.execute(connection);
-      try {
-        const result = await runMigrator(connection, { transactions: false });
-        await sql`commit`.execute(connection);
-        return result;
-      } catch (error) {
-        await sql`rollback`.execute(connection);
-        throw error;
-      }
-    } finally {
-      await sql.raw(`pragma busy_timeout = ${Number(busyTimeout)}`).execute(connection);
+      const result = await runMigrator(connection, { transactions: false, target });
+      await sql`commit`.execute(connection);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(connection);
+      throw error;
     }
-  });
+  } finally {
+    await sql.raw(`pragma busy_timeout = ${Number(busyTimeout)}`).execute(connection);
+  }
 }
 
 /**

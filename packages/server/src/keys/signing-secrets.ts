@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Schema } from "../db/schema.ts";
 import type { SecretBox } from "./secret-box.ts";
-import { assertStrongSecret } from "./secret-strength.ts";
+import { assertStrongSecret, MIN_SECRET_LENGTH } from "./secret-strength.ts";
 
 // A store's signing secrets, one purpose each (never an admin key):
 //   customer_token — the shop's server signs its shoppers' customer tokens with it (API.md);
@@ -25,8 +25,13 @@ const PREFIX: Record<SigningPurpose, string> = {
   admin_invite: "ais_",
 };
 
-/** "whsec_A…wXyZ": enough to recognise a secret (or an admin key) by, not to use it. */
-export const secretHint = (secret: string) => `${secret.slice(0, 7)}…${secret.slice(-4)}`;
+/**
+ * "whsec_A…wXyZ": enough to recognise a secret (or an admin key) by, not to use it. Only for a
+ * secret of MIN_SECRET_LENGTH or more: a shorter one (carried over by migration 0010 from before
+ * secrets had a minimum) would be mostly or wholly in its first 7 and last 4 characters, so "…".
+ */
+export const secretHint = (secret: string) =>
+  secret.length >= MIN_SECRET_LENGTH ? `${secret.slice(0, 7)}…${secret.slice(-4)}` : "…";
 
 export function newSigningSecret(purpose: SigningPurpose): string {
   return `${PREFIX[purpose]}${randomBytes(32).toString("base64url")}`;

@@ -46,6 +46,35 @@ describe.each(databasesUnderTest())("rotating the code-webhook secret on %s", (k
     expect(read.text).not.toContain(current.slice(7, -4));
   });
 
+  it("shows nothing of a short secret carried over from before named keys (migration 0010 copied it as it was)", async () => {
+    // Before secrets had a minimum length a store's key could be short (PLAUDIT_DEMO_SECRET=…):
+    // 0010 made it the code-webhook (and customer-token) secret as it was. Its first 7 and last 4
+    // characters would be most of it, or all of it.
+    const old = await makeStore(server.db);
+    const legacy = "sk_dev_shop";
+    await server.db.kysely
+      .updateTable("signing_secrets")
+      .set({ retired_at: new Date().toISOString() })
+      .where("store_id", "=", old.storeId)
+      .where("purpose", "=", "code_webhook")
+      .where("retired_at", "is", null)
+      .execute();
+    await server.db.kysely
+      .insertInto("signing_secrets")
+      .values({
+        id: "ss_from_0010",
+        store_id: old.storeId,
+        purpose: "code_webhook",
+        secret: `plain:${legacy}`,
+        created_at: "2026-01-01T00:00:00.000Z",
+      })
+      .execute();
+    const read = await getJson(url(), auth(old.secretKey));
+    expect(read.status).toBe(200);
+    expect(read.json).toEqual({ id: "ss_from_0010", hint: "…", createdAt: "2026-01-01T00:00:00.000Z" });
+    for (const part of [legacy.slice(0, 7), legacy.slice(-4)]) expect(read.text).not.toContain(part);
+  });
+
   it("makes a new secret, shown in this answer, that signs the webhook's calls from now on", async () => {
     const before = await signingNow();
     const rotated = await postJson(url(), {}, auth(store.secretKey));

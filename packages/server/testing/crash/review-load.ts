@@ -17,7 +17,7 @@ export interface ReviewLoad {
 
 export function startReviewLoad(
   baseUrl: string,
-  options: { clients: number; products: string[] },
+  options: { clients: number; products: string[]; storeId: string },
 ): ReviewLoad {
   const load: ReviewLoad = { acknowledged: [], unanswered: 0, stop: async () => {} };
   let running = true;
@@ -30,16 +30,19 @@ export function startReviewLoad(
       const productId = options.products[(sequence + n) % options.products.length]!;
       const rating = (sequence++ % 5) + 1;
       try {
-        const response = await fetch(`${baseUrl}/v1/stores/demo/products/${productId}/reviews`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({
-            rating,
-            title: `Crash test ${sequence}`,
-            body: `Written while the server may die at any moment (${run} ${sequence}).`,
-            author: { name: "Loader", email: "loader@example.com" },
-          }),
-        });
+        const response = await fetch(
+          `${baseUrl}/v1/stores/${options.storeId}/products/${productId}/reviews`,
+          {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({
+              rating,
+              title: `Crash test ${sequence}`,
+              body: `Written while the server may die at any moment (${run} ${sequence}).`,
+              author: { name: "Loader", email: "loader@example.com" },
+            }),
+          },
+        );
         const json = (await response.json()) as { review?: { id: string } };
         if (response.status === 201 && json.review)
           load.acknowledged.push({ id: json.review.id, productId, rating });

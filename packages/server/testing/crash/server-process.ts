@@ -1,6 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { openDatabase } from "../../src/db/database.ts";
+import { migrate } from "../../src/db/migrate.ts";
+import { makeStore } from "../fixtures.ts";
+import { TEST_PG_URL } from "../pg-schema.ts";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 export const cliPath = resolve(repoRoot, "packages/server/src/cli.ts");
@@ -10,29 +14,42 @@ export interface ServerProcess {
   url: string;
 }
 
+/** The store the crash suites write to: reviews published at once, nothing else in it. */
+export const CRASH_STORE = "crash-shop";
+
 /**
- * The real CLI (`plaudit-server start`, as `npm start` runs it) in its own process, rate limits
- * off, on a free port. Resolves when it prints its URL.
+ * Makes `databaseUrl` (a SQLite path, or a test schema's URL with its `pgSchema`) ready for
+ * startServerProcess: migrated, with CRASH_STORE in it. No demo seed: what the suites check is
+ * their own writes.
+ */
+export async function prepareCrashDatabase(databaseUrl: string, pgSchema?: string): Promise<void> {
+  const db = pgSchema ? openDatabase(TEST_PG_URL, { pgSchema }) : openDatabase(databaseUrl);
+  try {
+    await migrate(db);
+    await makeStore(db, { id: CRASH_STORE, moderation: "publish" });
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The real CLI (`plaudit-server start`, production, as an operator runs it) in its own process,
+ * rate limits off, on a free port. Resolves when it prints its URL.
  */
 export function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", cliPath, "start", "--demo", "--port", "0", "--database-url", databaseUrl],
+    ["--import", "tsx", cliPath, "start", "--port", "0", "--database-url", databaseUrl],
     {
       cwd: repoRoot,
-      env: {
-        ...process.env,
-        HOST: "127.0.0.1",
-        PLAUDIT_RATE_LIMITS: "off",
-        PLAUDIT_DEMO_SECRET: "sk_crash_secret_0123456789abcdefghijklm",
-      },
+      env: { ...process.env, HOST: "127.0.0.1", PLAUDIT_RATE_LIMITS: "off" },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
   let output = "";
   return new Promise((done, fail) => {
-    // As generous as the e2e harness: the first start seeds the demo store, ~40 s on a busy
-    // two-core machine (a start deadline is a limit for a hung server, not a speed check).
+    // As generous as the e2e harness: a start took up to ~40 s on a busy two-core machine (a
+    // start deadline is a limit for a hung server, not a speed check).
     // A server that never said it listens is killed, or it would outlive the test run.
     const timer = setTimeout(() => {
       child.kill("SIGKILL");

@@ -10,7 +10,7 @@ import { createTestSchema, TEST_PG_URL } from "../pg-schema.ts";
 import { databasesUnderTest } from "../test-server.ts";
 import { checkConsistency } from "./consistency.ts";
 import { type Acknowledged, startReviewLoad } from "./review-load.ts";
-import { killHard, startServerProcess } from "./server-process.ts";
+import { CRASH_STORE, killHard, prepareCrashDatabase, startServerProcess } from "./server-process.ts";
 
 const KILLS = 4;
 const PRODUCTS = ["crash-a", "crash-b", "crash-c"];
@@ -39,13 +39,14 @@ describe.each(databasesUnderTest())("a server killed with SIGKILL under write lo
       databaseUrl = target.url;
       pgSchema = target.schema;
     }
+    await prepareCrashDatabase(databaseUrl, pgSchema);
 
     const acknowledged: Acknowledged[] = [];
     let unanswered = 0;
     for (let round = 0; round < KILLS; round++) {
       const server = await startServerProcess(databaseUrl);
       cleanups.push(() => killHard(server));
-      const load = startReviewLoad(server.url, { clients: 6, products: PRODUCTS });
+      const load = startReviewLoad(server.url, { clients: 6, products: PRODUCTS, storeId: CRASH_STORE });
       // Kill at a different point of the load each round: after a number of acknowledged writes
       // (counted, not timed — a loaded machine only makes the round longer).
       await untilAcknowledged(load, 2 + round * 3);
@@ -58,7 +59,7 @@ describe.each(databasesUnderTest())("a server killed with SIGKILL under write lo
     const last = await startServerProcess(databaseUrl);
     cleanups.push(() => killHard(last));
     const summary = await (
-      await fetch(`${last.url}/v1/stores/demo/summaries?products=${PRODUCTS.join(",")}`)
+      await fetch(`${last.url}/v1/stores/${CRASH_STORE}/summaries?products=${PRODUCTS.join(",")}`)
     ).json();
     await killHard(last);
 
@@ -67,7 +68,7 @@ describe.each(databasesUnderTest())("a server killed with SIGKILL under write lo
     const db =
       kind === "sqlite" ? openDatabase(databaseUrl) : openDatabase(TEST_PG_URL, { pgSchema: pgSchema! });
     try {
-      const report = await checkConsistency(db, "demo", acknowledged);
+      const report = await checkConsistency(db, CRASH_STORE, acknowledged);
       expect(report.lost).toEqual([]);
       expect(report.summaryMismatches).toEqual([]);
     } finally {

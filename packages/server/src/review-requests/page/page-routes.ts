@@ -148,18 +148,21 @@ export const reviewPageRoutes: RouteModule = {
       return link;
     };
 
-    /** A form's product: refused when not in the order; the page again (409) once it is reviewed. */
+    /**
+     * A form's product on a request's page: the request, its token and the page's state; refused
+     * when not in the order; the page again (409) once it is reviewed.
+     */
     const openProduct = async (
       c: Context,
-      view: RequestView,
-      token: string,
+      { view }: RequestLink,
       productId: string,
-    ): Promise<{ state: PageState } | Response> => {
+    ): Promise<{ view: RequestView; token: string; state: PageState } | Response> => {
+      const token = c.req.param("token") ?? "";
       if (!view.products.some((p) => p.productId === productId))
         return refusal(c, "not-in-order", localeOf(view));
       const state = await pageState(ctx.db, view.request.id);
       if (state.reviewed.has(productId)) return renderReviewPage(c, ctx, view, token, { productId }, 409);
-      return { state };
+      return { view, token, state };
     };
 
     /** An unsubscribe link (a request's, or a reply notice's): its store and language, or a refusal page. */
@@ -170,12 +173,18 @@ export const reviewPageRoutes: RouteModule = {
       const locale: RequestLocale = link.kind === "q" ? localeOf(link.view) : "en";
       return { link, store, locale, t: messagesFor(locale) };
     };
+    /** The answers of a route on an unsubscribe link: `done`, or unsubscribeLink's refusals. */
+    const unsubscribeResponses = (done: string) => ({
+      200: page(done),
+      404: page("Not a valid link"),
+      410: page("Expired"),
+    });
 
     app.get(
       "/r/unsubscribe/:token",
       described({
         summary: "The unsubscribe page: asks before it acts",
-        responses: { 200: page("The page"), 404: page("Not a valid link"), 410: page("Expired") },
+        responses: unsubscribeResponses("The page"),
       }),
       async (c) => {
         const opened = await unsubscribeLink(c);
@@ -200,7 +209,7 @@ export const reviewPageRoutes: RouteModule = {
       "/r/unsubscribe/:token",
       described({
         summary: "Unsubscribe (RFC 8058 one-click): the address joins the store's suppression list",
-        responses: { 200: page("Unsubscribed"), 404: page("Not a valid link"), 410: page("Expired") },
+        responses: unsubscribeResponses("Unsubscribed"),
       }),
       async (c) => {
         const opened = await unsubscribeLink(c);
@@ -269,13 +278,11 @@ export const reviewPageRoutes: RouteModule = {
       async (c) => {
         const link = await requestLink(c);
         if (link instanceof Response) return link;
-        const { view } = link;
-        const token = c.req.param("token");
         const form = await readForm(c);
         const productId = form.get("product") ?? "";
-        const opened = await openProduct(c, view, token, productId);
+        const opened = await openProduct(c, link, productId);
         if (opened instanceof Response) return opened;
-        const { state } = opened;
+        const { view, token, state } = opened;
 
         const values = {
           title: form.get("title") ?? "",
@@ -358,13 +365,11 @@ export const reviewPageRoutes: RouteModule = {
       async (c) => {
         const link = await requestLink(c);
         if (link instanceof Response) return link;
-        const { view } = link;
-        const token = c.req.param("token");
         const productId = c.req.query("product") ?? "";
         const rating = ratingParam(c.req.query("rating"));
-        const opened = await openProduct(c, view, token, productId);
+        const opened = await openProduct(c, link, productId);
         if (opened instanceof Response) return opened;
-        const { state } = opened;
+        const { view, token, state } = opened;
         const focus = { productId, ...(rating ? { rating } : {}) };
         const decision = await ctx.rateLimiter.take(
           `upload:${view.store.id}:${clientIp(c, ctx.trustProxy)}`,

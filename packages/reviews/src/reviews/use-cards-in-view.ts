@@ -1,0 +1,80 @@
+// The first page of reviews without the work of cards nobody can see yet: the list renders the
+// cards that can reach into the viewport or CARDS_AHEAD_PX below it, and the rest of the page the
+// moment the list's end comes that close — on scroll (in the same frame, before anything is painted
+// at its old place: no layout shift), on a change of layout (IntersectionObserver), when focus
+// enters the widget, and before printing. What is below the viewport grows; nothing in view moves.
+// docs/widgets.md, "Below the fold".
+import type { RefObject } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
+
+/** How far below the viewport cards render ahead; the rest render when the list's end is this close. */
+export const CARDS_AHEAD_PX = 300;
+// Estimated without laying anything out (a measurement in script would force the page's layout):
+// the widget's heading, summary and toolbar are at least HEAD_PX tall, a card at least CARD_PX
+// (stars, author line, one line of text, the votes). Underestimates mean more cards, never fewer.
+const HEAD_PX = 240;
+const CARD_PX = 140;
+
+/**
+ * How many cards can reach into the viewport or CARDS_AHEAD_PX below it, for a widget in `host`,
+ * measured when it mounts (nothing of the widget's own to lay out yet).
+ */
+export function cardsToReachView(host: Element): number {
+  const view = host.ownerDocument.defaultView;
+  const box = host.getBoundingClientRect();
+  // No box (a hidden host, a DOM without layout): nothing to go by, so every card.
+  if (!view || !box.width) return Number.POSITIVE_INFINITY;
+  const room = view.innerHeight + CARDS_AHEAD_PX - box.top - HEAD_PX;
+  return Math.max(1, Math.ceil(room / CARD_PX));
+}
+
+/**
+ * How many of `count` cards to render: `first` (cardsToReachView) until the rest are due, then all.
+ * `first` undefined renders every card (server markup to hydrate, the server itself). `end` is the
+ * element right after the list.
+ */
+export function useCardsInView(
+  first: number | undefined,
+  count: number,
+  end: RefObject<HTMLElement | null>,
+): number {
+  const [all, setAll] = useState(first === undefined);
+  // Once a whole list has shown, later ones (the next page, a new filter) show whole too.
+  const whole = useRef(false);
+  if (count > 0 && count <= first!) whole.current = true;
+  const shown = all || whole.current ? count : first!;
+  const cut = shown < count;
+
+  useEffect(() => {
+    const after = end.current;
+    if (!cut || !after) return;
+    const doc = after.ownerDocument;
+    const view = doc.defaultView;
+    const root = after.getRootNode();
+    const reveal = () => setAll(true);
+    const near = () => {
+      if (after.getBoundingClientRect().top < (view?.innerHeight ?? 0) + CARDS_AHEAD_PX) reveal();
+    };
+    const observer =
+      typeof IntersectionObserver === "function"
+        ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && reveal(), {
+            rootMargin: `0px 0px ${CARDS_AHEAD_PX}px`,
+          })
+        : undefined;
+    observer?.observe(after);
+    // Capture: scrolling inside a theme's own scroll container counts too. Scroll events run before
+    // the frame's layout and paint, so the cards are there in the first frame that could show them.
+    const listen = { capture: true, passive: true };
+    doc.addEventListener("scroll", near, listen);
+    root.addEventListener("focusin", reveal);
+    view?.addEventListener("beforeprint", reveal);
+    return () => {
+      observer?.disconnect();
+      doc.removeEventListener("scroll", near, listen);
+      root.removeEventListener("focusin", reveal);
+      view?.removeEventListener("beforeprint", reveal);
+    };
+  }, [cut]);
+
+  return shown;
+}
