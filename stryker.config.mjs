@@ -54,10 +54,49 @@ export default {
   //   "" throws or yields null, and the catch below answers the same defaults.
   // - rate-limit.ts:71 `if (oldest !== undefined)` → `if (true)`: past maxBuckets the map is not
   //   empty, so its first key is never undefined.
-  // - loyalty/ledger.ts:105 `if (postgres) query = query.forUpdate()` → `if (false)`: as for the vote
+  // - loyalty/ledger.ts:110 `if (postgres) query = query.forUpdate()` → `if (false)`: as for the vote
   //   route, the row lock matters on PostgreSQL only; SQLite's BEGIN IMMEDIATE excludes writers.
-  // - loyalty/ledger.ts:152 `if (entry.delta < 0)` → `<= 0` / `true`: the guard `balance >= -delta`
+  // - loyalty/ledger.ts:157 `if (entry.delta < 0)` → `<= 0` / `true`: the guard `balance >= -delta`
   //   always holds for a delta ≥ 0 (balances never go below zero), so adding it changes nothing.
+  // - loyalty/idempotency.ts:122 `{ kind: "taken" }` → `{}`, :126 `{ kind: "done", response }` → `{}`
+  //   and :130 `if (outcome.kind === "done")` → `if (false)`: an outcome that is neither "done" nor
+  //   "second" falls through to waitForStoredResponse. For "taken" that is the code's own path; for
+  //   "done" the request stored its status and body in the transaction that just committed, so the
+  //   read finds them at once and answers the same status and bytes (one read more, no pause).
+  // - loyalty/redeem.ts:82 `if (!spent.posted) throw …` → `if (false)`: postEntry posts nothing only
+  //   when (store, customer, "redemption", reference) exists, and the reference is a fresh 96-bit
+  //   random id; were it ever taken, the next INSERT of loyalty_redemptions with that same id (its
+  //   primary key) would fail the transaction just as the throw does.
+  // - http/admin-auth.ts:33 `!holder || !store` → `!holder && !store`: admin_keys.store_id references
+  //   stores.id (migration 0010, foreign keys on in SQLite too), so a key whose store is gone cannot
+  //   exist; without a key both sides are true alike.
+  // - media/receive-upload.ts (b9; lines as of its run):
+  //   - :60 `tempFiles = []`, :148 `parts = []` and :149 `streams = []` → `["Stryker was here"]`:
+  //     cleanup's rm(…, { force: true }) of a relative path that does not exist is a no-op, and
+  //     Promise.all() of a string resolves at once. For `streams`, the string's missing destroy()
+  //     throws a TypeError that the catch takes (fail() keeps the first failure), which skips the
+  //     wait for the parts; parser.destroy() just below then ends the part still streaming, so the
+  //     answer is the same and its temp file is still removed (the 413 test checks both).
+  //   - :85 `headBytes < SNIFF_BYTES` → `<=`: at exactly 4100 bytes one more chunk joins the head
+  //     before sniffing; the head's chunks are counted and kept exactly as later ones, and the
+  //     type is decided by the first bytes, so nothing changes.
+  //   - :163–164 the `stopped` promise (executor or listener → `() => undefined`, `{ once: true }` →
+  //     `{}`/`false`) and :178 `{ once: true }` → `{}`/`false`: abort fires once, and the listener
+  //     also removes itself; the `stopped` race only matters if the parser never closes after a
+  //     part failed once the whole body was read, which busboy did not do in any arrangement tried
+  //     (a refused part of 30 bytes, and of 10 KB, more than the sniffed bytes, in one piece).
+  //   - :169 drainedOrStopped → `() => undefined` and :171 `if (stop.signal.aborted)` → `true`:
+  //     writing on without waiting for the parser's drain gives the same answers; the wait is
+  //     backpressure (memory), which no answer shows. :171 → `false` (wait for a drain when the
+  //     upload already failed) could only hang if a limit tripped inside the very write that filled
+  //     the parser; not reproduced (a 1 MB refused part and five fields in one write: 422 either way).
+  //   - :187 `if (failure) break` → `if (false)`: hands one more already-read chunk to a parser
+  //     whose failure is already decided (fail() keeps the first failure), then the loop ends.
+  //   - :199 `if (!failure) await Promise.race(…)` → `true`: after a failure `stopped` has resolved
+  //     already, so the race returns at once.
+  //   - :202 `if (failure) destroy the part streams` → `true`: after a success the parser has closed
+  //     and every part stream has ended; destroying ended streams does nothing.
+  //   - :206 `finally { reader.releaseLock() }` → `{}`: nothing reads the request body afterwards.
   // The vote route's filters (review-votes.ts `store_id` and `status = 'published'`) are `.where()`
   // calls Stryker has no mutator for; removing each by hand fails review-votes.test.ts on both
   // databases (bench/RESULTS.md, "Mutation testing").

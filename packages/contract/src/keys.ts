@@ -46,7 +46,12 @@ export const CreatedAdminKey = v.object({
  */
 export const CodeWebhookSecret = v.object({
   id: v.string(),
-  hint: v.pipe(v.string(), v.description('"whsec_A…wXyZ": enough to recognise the secret by, not to use it')),
+  hint: v.pipe(
+    v.string(),
+    v.description(
+      '"whsec_A…wXyZ" ("…" alone for an old secret under 32 characters): enough to recognise the secret by, not to use it',
+    ),
+  ),
   createdAt: timestamp,
 });
 

@@ -169,6 +169,8 @@ describe.each(databasesUnderTest())("redemptions the code webhook left undone on
     for (const [key, field] of [
       [undefined, "is required"],
       ["   ", "is required"],
+      // No-break spaces are blank too (HTTP trims only spaces and tabs from a header value).
+      ["\u00a0\u00a0", "is required"],
       ["k".repeat(256), "must be at most 255 characters"],
     ] as const) {
       const res = await send(key);
@@ -181,6 +183,11 @@ describe.each(databasesUnderTest())("redemptions the code webhook left undone on
   });
 
   it("undoes a redemption stuck 'issuing' for more than ten minutes, and never hands out its late code", async () => {
+    // A finished redemption of another customer: its key must outlive the sweep below.
+    answer = (_req, res) => codeOf(res, "SHOP-FINISHED");
+    await kit.adjust("finished", 300);
+    const finished = await kit.redeem("finished", "free-shipping", "finished-1");
+    expect(finished.status).toBe(201);
     let release: () => void = () => {};
     const asked = new Promise<void>((reached) => {
       answer = (_req, res) => {
@@ -226,6 +233,9 @@ describe.each(databasesUnderTest())("redemptions the code webhook left undone on
       .where("customer_id", "=", "stuck")
       .executeTakeFirstOrThrow();
     expect(balance.last_activity_at).toBe(startedAt);
+    // The sweep freed only the stuck redemption's key: the finished one still replays its bytes.
+    const replayed = await kit.redeem("finished", "free-shipping", "finished-1");
+    expect([replayed.status, replayed.text]).toEqual([201, finished.text]);
     // Swept once: a second sweep finds nothing more to undo.
     expect((await kit.admin("POST", "/v1/admin/loyalty/sweep")).json.recoveredRedemptions).toBe(0);
 

@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isoVideo, solidJpeg, solidPng } from "../../testing/test-files.ts";
 import { ApiError } from "../errors.ts";
@@ -78,6 +80,23 @@ const videoOf = (size: number) => {
 /** The documented most of one request (API.md): a 100 MB video, its 5 MB poster, the multipart framing. */
 const WHOLE_BODY_MAX = MEDIA_LIMITS.videoBytes + MEDIA_LIMITS.posterBytes + MEDIA_LIMITS.multipartOverhead;
 const WHOLE_BODY_TEXT = "uploads may be at most 100 MB (videos) or 15 MB (photos)";
+
+/**
+ * Files this process holds open in the uploads' temporary folder (Linux: /proc/self/fd; elsewhere
+ * none can be seen). A video's file is closed before receiveUpload answers, taken or refused.
+ */
+const openUploadFiles = () => {
+  if (!existsSync("/proc/self/fd")) return [];
+  const folder = join(tmpdir(), "plaudit-uploads");
+  return readdirSync("/proc/self/fd").flatMap((fd) => {
+    try {
+      const target = readlinkSync(`/proc/self/fd/${fd}`);
+      return target.startsWith(folder) ? [target] : [];
+    } catch {
+      return [];
+    }
+  });
+};
 
 /** A JPEG (by its first bytes) of exactly `size` bytes. */
 const jpegOf = (size: number) => Buffer.concat([JPEG_HEAD, Buffer.alloc(size - JPEG_HEAD.length, 0x11)]);
@@ -210,6 +229,7 @@ describe("receiving a multipart upload", () => {
     expect(Buffer.compare(readFileSync(got.file.path), video)).toBe(0);
     expect(got.poster?.type.mime).toBe("image/jpeg");
     expect(Buffer.compare(got.poster?.bytes ?? Buffer.alloc(0), poster)).toBe(0);
+    expect(openUploadFiles()).toEqual([]);
     await got.cleanup();
     expect(existsSync(got.file.path)).toBe(false);
   });
@@ -323,9 +343,10 @@ describe("receiving a multipart upload", () => {
   });
 
   it("counts every byte of the body, even before the first part: the whole limit to the byte", async () => {
+    // The poster first: the limit trips in the video's last bytes, while it is written to its file.
     const parts = [
-      { name: "file", bytes: videoOf(MEDIA_LIMITS.videoBytes) },
       { name: "poster", bytes: jpegOf(MEDIA_LIMITS.posterBytes) },
+      { name: "file", bytes: videoOf(MEDIA_LIMITS.videoBytes) },
     ];
     const framing = body(parts).length;
     const exact = await receiveUpload(
@@ -337,6 +358,8 @@ describe("receiving a multipart upload", () => {
       streamed(body(parts, { preamble: WHOLE_BODY_MAX - framing + 1 }), 1024 * 1024),
     );
     expect([over.status, over.message, over.headers?.Connection]).toEqual([413, WHOLE_BODY_TEXT, "close"]);
+    // The video part that was streaming when the limit tripped was ended and its file closed.
+    expect(openUploadFiles()).toEqual([]);
   });
 
   it("holds a poster, not the video beside it, to the poster's 5 MB when the length is declared", async () => {
@@ -362,5 +385,29 @@ describe("receiving a multipart upload", () => {
   it("answers a body that is no multipart at all under a multipart Content-Type with 400", async () => {
     const garbage = await refusal(request(Buffer.from("this is not multipart, there is no boundary in it")));
     expect([garbage.status, garbage.code]).toEqual([400, "bad_request"]);
+  });
+  it("answers a body that breaks off mid-way (the client went away) with 400", async () => {
+    const payload = body([{ name: "file", bytes: isoVideo({ mdatBytes: 200_000 }) }]);
+    let sent = false;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return controller.error(new Error("the client went away"));
+        sent = true;
+        controller.enqueue(new Uint8Array(payload.subarray(0, 64 * 1024)));
+      },
+    });
+    const broken = await refusal(
+      new Request("http://plaudit.test/v1/stores/s/media", {
+        method: "POST",
+        headers: { "content-type": CONTENT_TYPE },
+        body: stream,
+        duplex: "half",
+      } as RequestInit),
+    );
+    expect([broken.status, broken.code, broken.message]).toEqual([
+      400,
+      "bad_request",
+      "the multipart body is malformed",
+    ]);
   });
 });
