@@ -8,6 +8,7 @@ import { transaction } from "../db/transaction.ts";
 import {
   type IdempotentRequest,
   type Pause,
+  releaseKey,
   respondOnce,
   type StoredResponse,
   storeResponse,
@@ -233,6 +234,19 @@ describe.each(databasesUnderTest())(
       ).toEqual(own);
       expect((await keyRows(req)).map((row) => [row.response_status, row.response_body])).toEqual([
         [201, own.body],
+      ]);
+    });
+
+    it("touches no other key when a request has lost a field (no condition is left out)", async () => {
+      const kept = requestNamed("kept");
+      await claimUnanswered(db, kept);
+      const broken = { ...requestNamed("broken"), key: undefined } as unknown as IdempotentRequest;
+      await transaction(db, async (tx) => {
+        await storeResponse(tx, broken, { status: 201, body: '{"wrong":true}' });
+        await releaseKey(tx, broken);
+      });
+      expect((await keyRows(kept)).map((row) => [row.response_status, row.response_body])).toEqual([
+        [null, null],
       ]);
     });
   },

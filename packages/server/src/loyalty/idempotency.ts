@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import { LIMITS } from "@plaudit/contract";
 import type { Context } from "hono";
+import type { ExpressionBuilder } from "kysely";
 import type { AppContext } from "../context.ts";
+import type { Schema } from "../db/schema.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
 
@@ -71,14 +73,19 @@ export function requestHash(scope: string, customerId: string, input: unknown): 
     .digest("hex");
 }
 
-/** The row of one Idempotency-Key: its columns, for `where(eb => eb.and(…))` and inserts. */
-const keyColumns = (req: IdempotentRequest) => ({ store_id: req.storeId, scope: req.scope, key: req.key });
+/**
+ * The row of one Idempotency-Key, as a condition. A list of comparisons, not `eb.and({ … })`: the
+ * object form leaves out a column whose value is undefined, so a request that lost a field would
+ * update or delete every store's keys.
+ */
+const sameKey = (eb: ExpressionBuilder<Schema, "idempotency_keys">, req: IdempotentRequest) =>
+  eb.and([eb("store_id", "=", req.storeId), eb("scope", "=", req.scope), eb("key", "=", req.key)]);
 
 export async function storeResponse(tx: Tx, req: IdempotentRequest, response: StoredResponse): Promise<void> {
   await tx
     .updateTable("idempotency_keys")
     .set({ response_status: response.status, response_body: response.body })
-    .where((eb) => eb.and(keyColumns(req)))
+    .where((eb) => sameKey(eb, req))
     .execute();
 }
 
@@ -86,7 +93,7 @@ export async function storeResponse(tx: Tx, req: IdempotentRequest, response: St
 export async function releaseKey(tx: Tx, req: IdempotentRequest): Promise<void> {
   await tx
     .deleteFrom("idempotency_keys")
-    .where((eb) => eb.and(keyColumns(req)))
+    .where((eb) => sameKey(eb, req))
     .execute();
 }
 
@@ -109,7 +116,9 @@ export async function respondOnce(
       const claimed = await tx
         .insertInto("idempotency_keys")
         .values({
-          ...keyColumns(req),
+          store_id: req.storeId,
+          scope: req.scope,
+          key: req.key,
           customer_id: req.customerId,
           request_hash: req.requestHash,
           response_status: null,
@@ -150,7 +159,7 @@ async function waitForStoredResponse(
     const row = await ctx.db.kysely
       .selectFrom("idempotency_keys")
       .select(["request_hash", "response_status", "response_body"])
-      .where((eb) => eb.and(keyColumns(req)))
+      .where((eb) => sameKey(eb, req))
       .executeTakeFirst();
     if (!row) return undefined;
     if (row.request_hash !== req.requestHash) throw conflict();
