@@ -52,7 +52,7 @@ export default {
   //   are 15 minutes (SIGN_IN_LIMITS), so the longest is also the shortest.
   // - rate-limit.ts:30 `if (!json) return DEFAULT_RATE_LIMITS` → `if (false)`: JSON.parse of null or
   //   "" throws or yields null, and the catch below answers the same defaults.
-  // - rate-limit.ts:71 `if (oldest !== undefined)` → `if (true)`: past maxBuckets the map is not
+  // - rate-limit.ts:83 `if (oldest !== undefined)` → `if (true)`: past maxBuckets the map is not
   //   empty, so its first key is never undefined.
   // - loyalty/ledger.ts:110 `if (postgres) query = query.forUpdate()` → `if (false)`: as for the vote
   //   route, the row lock matters on PostgreSQL only; SQLite's BEGIN IMMEDIATE excludes writers.
@@ -71,12 +71,9 @@ export default {
   //   stores.id (migration 0010, foreign keys on in SQLite too), so a key whose store is gone cannot
   //   exist; without a key both sides are true alike.
   // - media/receive-upload.ts (b9; lines as of its run):
-  //   - :60 `tempFiles = []`, :148 `parts = []` and :149 `streams = []` → `["Stryker was here"]`:
-  //     cleanup's rm(…, { force: true }) of a relative path that does not exist is a no-op, and
-  //     Promise.all() of a string resolves at once. For `streams`, the string's missing destroy()
-  //     throws a TypeError that the catch takes (fail() keeps the first failure), which skips the
-  //     wait for the parts; parser.destroy() just below then ends the part still streaming, so the
-  //     answer is the same and its temp file is still removed (the 413 test checks both).
+  //   - :60 `tempFiles = []` and :148 `parts = []` → `["Stryker was here"]`: cleanup's
+  //     rm(…, { force: true }) of a relative path that does not exist is a no-op, and Promise.all()
+  //     of a string resolves at once.
   //   - :85 `headBytes < SNIFF_BYTES` → `<=`: at exactly 4100 bytes one more chunk joins the head
   //     before sniffing; the head's chunks are counted and kept exactly as later ones, and the
   //     type is decided by the first bytes, so nothing changes.

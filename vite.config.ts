@@ -1,6 +1,7 @@
 import preact from "@preact/preset-vite";
 import { defaultClientConditions, defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
+import { WAIT_FOR_MS } from "./scripts/test-waits.mjs";
 
 // Tests run our packages from their TypeScript source: the "@plaudit/source" condition of each
 // package's exports (dist/ is what npm users get, and may be stale or missing here).
@@ -9,6 +10,9 @@ export const fromSource = {
   resolve: { conditions: [SOURCE, ...defaultClientConditions] },
   ssr: { resolve: { conditions: [SOURCE, ...defaultServerConditions], externalConditions: [SOURCE] } },
 };
+
+// expect.poll's limit in every project (scripts/test-waits.mjs says why it is not 1 s).
+const waits = { expect: { poll: { timeout: WAIT_FOR_MS } } };
 
 // One Vitest run, four projects: widget code in a DOM (happy-dom), the server in Node against
 // real SQLite and PostgreSQL, the browser suite driving Debian's Chromium through playwright-core,
@@ -26,8 +30,10 @@ export default defineConfig({
         ...fromSource,
         plugins: [preact()],
         test: {
+          ...waits,
           name: "dom",
           environment: "happy-dom",
+          setupFiles: ["packages/ui/testing/dom-setup.ts"],
           // Generous: the suite must pass on a machine whose cores are busy (no test is timed).
           testTimeout: 20_000,
           include: ["packages/{core,ui,reviews,loyalty,embed,admin}/src/**/*.test.{ts,tsx}"],
@@ -38,6 +44,7 @@ export default defineConfig({
         ...fromSource,
         plugins: [preact()],
         test: {
+          ...waits,
           name: "server",
           environment: "node",
           include: [
@@ -55,6 +62,7 @@ export default defineConfig({
       {
         ...fromSource,
         test: {
+          ...waits,
           name: "e2e",
           environment: "node",
           include: ["e2e/**/*.test.ts"],
@@ -69,6 +77,7 @@ export default defineConfig({
       {
         ...fromSource,
         test: {
+          ...waits,
           // The shopper's main flows again with the server on PostgreSQL (a fresh schema each):
           // the product page, writing a review, and loyalty; and the merchant admin's.
           name: "e2e-postgres",
@@ -90,6 +99,7 @@ export default defineConfig({
       },
       {
         test: {
+          ...waits,
           // The repository's own tooling (scripts/) and the packages as npm users get them:
           // packed, installed outside the repository, imported, type-checked, built and started.
           name: "packaging",

@@ -207,19 +207,28 @@ export async function startHarness(): Promise<Harness> {
     throw new Error(`no Chromium at ${CHROMIUM}: run \`node scripts/ensure-chromium.mjs\` (npm test does)`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), "plaudit-e2e-"));
-  const database = await databaseFor(dataDir);
-  const { url, child } = await startServer(database.url);
+  // One Chromium per file, started while the server starts: each page still gets a context of its
+  // own (isolated like a fresh profile), without paying a browser start per page. A launch that
+  // failed is reported by the first open().
+  const browser: Promise<Browser> = chromium.launch(CHROMIUM_LAUNCH);
+  browser.catch(() => {});
+  const closeBrowser = async () => (await browser.catch(() => undefined))?.close();
+  let database: Awaited<ReturnType<typeof databaseFor>> | undefined;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    database = await databaseFor(dataDir);
+    server = await startServer(database.url);
+  } catch (error) {
+    await closeBrowser();
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const { url, child } = server;
   const openPages = new Set<ShopPage>();
-  // One Chromium per file, started with the first page: each page still gets a context of its own
-  // (isolated like a fresh profile), without paying a browser start per page.
-  let browser: Promise<Browser> | undefined;
-  const launched = () => {
-    browser ??= chromium.launch(CHROMIUM_LAUNCH);
-    return browser;
-  };
 
   async function open(path: string, options: OpenOptions = {}): Promise<ShopPage> {
-    const context = await (await launched()).newContext({
+    const context = await (await browser).newContext({
       viewport: options.viewport ?? { width: 1280, height: 720 },
       javaScriptEnabled: options.javaScriptEnabled ?? true,
     });
@@ -266,7 +275,7 @@ export async function startHarness(): Promise<Harness> {
     open,
     async close() {
       await Promise.all([...openPages].map((shop) => shop.close()));
-      await (await browser?.catch(() => undefined))?.close();
+      await closeBrowser();
       child.kill("SIGTERM");
       if (child.exitCode === null) await new Promise((done) => child.once("exit", done));
       await database.drop();

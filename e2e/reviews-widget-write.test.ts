@@ -79,8 +79,9 @@ describe("writing a review", () => {
       invalid: "true",
       described: ["Never shown publicly.", "Enter your email address."],
     });
-    // Focus is on the rating, the first field with a problem (its one tab stop, nothing chosen).
-    expect(await focusedInWidget(page)).toMatchObject({ role: "radio", name: "1 star" });
+    // Focus is on the rating, the first field with a problem (its one tab stop, nothing chosen). It
+    // moves in an effect after the render that shows the messages: waited for, not raced.
+    await expect.poll(() => focusedInWidget(page)).toMatchObject({ role: "radio", name: "1 star" });
     expect(await dialogOpen(page)).toBe(true);
 
     // Fix them one by one; a wrong email is caught when the shopper leaves the field.

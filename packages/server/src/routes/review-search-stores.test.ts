@@ -86,7 +86,7 @@ describe.each(databasesUnderTest())("search index scoped by store on %s", (kind)
   });
 
   it.runIf(kind === "sqlite")(
-    "looks up only this store's rows in the trigram index for the SQL search (list and count)",
+    "looks up only this store's rows in the trigram index for the SQL search (the list's plan; the count builds the same condition)",
     async () => {
       const { sql: text, parameters } = reviewListQuery(server.db, {
         storeId: storeA,

@@ -1,0 +1,1 @@
+export declare const WAIT_FOR_MS: number;
