@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { timestamp } from "./fields.ts";
-import { LIMITS } from "./limits.ts";
+import { LIMITS, STORE_ID_PATTERN } from "./limits.ts";
 
 // The admin app's accounts (API.md, "Merchant admin"): sign-in, invite links, the store's users.
 
@@ -12,7 +12,7 @@ const ROLE_MESSAGE = "must be owner, moderator or support";
 
 export const SignInInput = v.object(
   {
-    store: v.pipe(v.string("must be a store id"), v.regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a store id")),
+    store: v.pipe(v.string("must be a store id"), v.regex(STORE_ID_PATTERN, "must be a store id")),
     email: v.pipe(
       v.string("must be an email address"),
       v.maxLength(LIMITS.emailMax, "must be an email address"),

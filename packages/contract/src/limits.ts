@@ -35,3 +35,9 @@ export const LIMITS = {
    */
   pointsPerOrderMax: 1_000_000,
 } as const;
+
+/**
+ * A store id as every route, the widgets' configuration and the media keys accept it. New stores
+ * get a stricter one (the server's stores/store-input.ts), which this pattern includes.
+ */
+export const STORE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

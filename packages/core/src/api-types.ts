@@ -41,6 +41,7 @@ export {
   REVIEW_SORTS,
   reviewAwards,
   reviewPoints,
+  STORE_ID_PATTERN,
 } from "@plaudit/contract";
 
 /** Query of the review list route as the client takes it. Booleans become `media=1` / `verified=1`. */

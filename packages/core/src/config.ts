@@ -1,6 +1,6 @@
 // A widget's settings come from data attributes: the host element's own, over those of the
 // <script> tag (`inherited`). A wrong value fails here, once, with a message that says what to do.
-import { LIMITS } from "./api-types.ts";
+import { LIMITS, STORE_ID_PATTERN } from "./api-types.ts";
 
 export type Theme = "light" | "dark" | "auto";
 export const THEMES: readonly Theme[] = ["light", "dark", "auto"];
@@ -24,8 +24,6 @@ export class PlauditConfigError extends Error {
   override name = "PlauditConfigError";
 }
 
-/** The store's id as the server accepts it. */
-const STORE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const KNOWN = new Set(["plaudit", "store", "api", "locale", "theme", "productId"]);
 
 /** `<div data-plaudit="stars">`, `<script src="…/plaudit.js">`: how messages name the element. */
@@ -54,7 +52,7 @@ export function readConfig(el: Element, inherited: Partial<WidgetConfig> = {}): 
 
   const store = attr("store") ?? inherited.store;
   if (!store) fail(`data-store is missing on ${where}: add data-store="your-store-id"`);
-  else if (!STORE_ID.test(store)) {
+  else if (!STORE_ID_PATTERN.test(store)) {
     fail(`data-store="${store}" on ${where} is not a store id: use letters, digits, "-" and "_" (up to 64)`);
   }
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { STORE_ID_PATTERN } from "@plaudit/contract";
 import type { Context, MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import { LRUCache } from "lru-cache";
@@ -85,7 +86,6 @@ interface Entry {
 type HeaderOf = (name: string) => string | null | undefined;
 
 const STORE_PATH = /^\/v1\/stores\/([^/]+)\//;
-const STORE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 // The URL @hono/node-server makes of a request target and Host (its buildUrl, 2.1.9, copied with
 // its tests): the front door looks a request up under exactly the URL the app would keep it under.
 // Undefined where the adapter refuses the request (it answers 400 itself).
@@ -154,7 +154,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     const path = url.slice(url.indexOf("/", url.indexOf("//") + 2));
     const storeId = STORE_PATH.exec(path)?.[1];
     // Only plain store ids: an encoded one would be kept under a name writes never invalidate.
-    if (storeId === undefined || !STORE_ID.test(storeId)) return undefined;
+    if (storeId === undefined || !STORE_ID_PATTERN.test(storeId)) return undefined;
     // Answers depend on the URL (Host included) and the encoding only: no forwarded header
     // changes what is said (media URLs come from PLAUDIT_PUBLIC_URL or the Host).
     return {

@@ -1,10 +1,10 @@
+import { STORE_ID_PATTERN } from "@plaudit/contract";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppContext, AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { findStore, originAllowed, type StoreRecord } from "../stores/store-repo.ts";
 import { clientIp } from "./client-ip.ts";
 
-const STORE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 // Every public request needs its store; reading it from the database each time was a fifth of a
 // summary read's cost. A store's settings change only from the CLI, before serving, so a few
 // seconds' memory is safe — and processes keep no state that matters (a miss just reads again).
@@ -42,7 +42,7 @@ export function storeScope(ctx: AppContext): MiddlewareHandler<AppEnv> {
 
   return async (c, next) => {
     const storeId = c.req.param("store") ?? "";
-    const store = STORE_ID.test(storeId) ? await storeNamed(storeId) : undefined;
+    const store = STORE_ID_PATTERN.test(storeId) ? await storeNamed(storeId) : undefined;
     if (!store)
       throw new ApiError(404, "store_not_found", `no store with id ${JSON.stringify(storeId.slice(0, 64))}`);
     c.set("store", store);

@@ -7,6 +7,7 @@ import { newestFirst, nextMediaCursor } from "./media-gallery.ts";
 import { keysOf, parseFiles, toMedia } from "./media-json.ts";
 import { MEDIA_LIMITS } from "./media-limits.ts";
 import { ownQuotaBytes, storedBytes } from "./media-quota.ts";
+import { isMediaKey } from "./media-storage.ts";
 import type { MediaStatus } from "./media-table.ts";
 
 // The moderator's view of attached photos and videos (issue 19): held ones (a reviewer without a
@@ -53,10 +54,6 @@ export async function adminMediaPage(
   };
 }
 
-const STORE = /^[A-Za-z0-9_-]{1,64}$/;
-const MEDIA_ID = /^[A-Za-z0-9_-]{22}$/;
-const FILE = /^[a-z0-9]{1,16}\.(webp|jpg|mp4|mov|webm)$/;
-
 /**
  * The storage key of one file of a media row, else undefined: for "public", only while the item
  * is ready and its review published (/media/{store}/{id}/{file}); for "moderator", whatever its
@@ -66,7 +63,8 @@ export async function mediaFileKey(
   db: Database,
   args: { storeId: string; mediaId: string; file: string; for: "public" | "moderator" },
 ): Promise<string | undefined> {
-  if (!STORE.test(args.storeId) || !MEDIA_ID.test(args.mediaId) || !FILE.test(args.file)) return undefined;
+  // No segment can hold a "/", so the three parts make a key only if each is well formed.
+  if (!isMediaKey(`${args.storeId}/${args.mediaId}/${args.file}`)) return undefined;
   let query = db.kysely
     .selectFrom("media")
     .innerJoin("reviews", "reviews.id", "media.review_id")

@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import { STORE_ID_PATTERN } from "@plaudit/contract";
 
 // Where media bytes live. Every key is made by the server (mediaKey below) and checked again by
 // every driver, so no path a user typed ever reaches a file system or a bucket.
@@ -36,7 +37,9 @@ export const CONTENT_TYPES = {
 
 export type StoredExtension = keyof typeof CONTENT_TYPES;
 
-const KEY = /^[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9_-]{22}\/[a-z0-9]{1,16}\.(webp|jpg|mp4|mov|webm)$/;
+const KEY = new RegExp(
+  `^${STORE_ID_PATTERN.source.slice(1, -1)}/[A-Za-z0-9_-]{22}/[a-z0-9]{1,16}\\.(webp|jpg|mp4|mov|webm)$`,
+);
 
 /** `store/mediaId/variant.ext` — the only shape of key any driver accepts. */
 export function isMediaKey(key: string): boolean {
