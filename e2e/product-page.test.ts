@@ -113,6 +113,28 @@ describe("the product page", () => {
     await again.close();
   });
 
+  it("ends the cut list with a button a screen reader reaches without focus or scrolling", async () => {
+    const shop = await plaudit.open(PRODUCT);
+    const cards = shop.page.locator('[data-plaudit="reviews"] article');
+    await expect.poll(() => cards.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const first = await cards.count();
+    expect(first).toBeLessThan(10);
+    // In the accessibility tree, right after the last card shown, naming how many are not.
+    const rest = shop.page.getByRole("button", { name: `Show ${10 - first} more reviews` });
+    expect(await rest.count()).toBe(1);
+    // A virtual cursor activates it where it is: no scroll, no focus first.
+    await rest.evaluate((button: HTMLElement) => button.click());
+    await expect.poll(() => cards.count()).toBe(10);
+    // Focus is on the first card shown now, so reading goes on from there.
+    const focused = () =>
+      shop.page.evaluate(
+        () => document.querySelector('[data-plaudit="reviews"]')?.shadowRoot?.activeElement?.id,
+      );
+    await expect.poll(focused).toBe(await cards.nth(first).getAttribute("id"));
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
   it("draws every star rating to its value, whatever box the stars sit in", async () => {
     const shop = await plaudit.open(PRODUCT);
     await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);

@@ -28,6 +28,8 @@ export const de: ReviewsMessages = {
   "list.showing": "{shown} von {total} angezeigt",
   "list.showingCapped": "{shown} von mindestens {total} angezeigt",
   "list.loadMore": "Weitere Bewertungen laden",
+  "list.showRest.one": "{count} weitere Bewertung anzeigen",
+  "list.showRest.other": "{count} weitere Bewertungen anzeigen",
   "list.loadMoreFailed": "Weitere Bewertungen konnten nicht geladen werden.",
   "list.loading": "Bewertungen werden geladen …",
   "list.empty": "Noch keine Bewertungen. Schreiben Sie die erste.",

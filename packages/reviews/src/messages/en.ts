@@ -29,6 +29,8 @@ export const en = {
   "list.showing": "Showing {shown} of {total}",
   "list.showingCapped": "Showing {shown} of at least {total}",
   "list.loadMore": "Load more reviews",
+  "list.showRest.one": "Show {count} more review",
+  "list.showRest.other": "Show {count} more reviews",
   "list.loadMoreFailed": "More reviews could not be loaded.",
   "list.loading": "Loading reviews…",
   "list.empty": "No reviews yet. Be the first to write one.",

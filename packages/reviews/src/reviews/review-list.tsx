@@ -1,7 +1,6 @@
 import type { I18n, Review, ReviewListState, VoteValue } from "@plaudit/core";
 import { Button } from "@plaudit/ui";
 import type { Ref } from "preact";
-import { useRef } from "preact/hooks";
 import { ReviewCard } from "./review-card.tsx";
 import { useCardsInView } from "./use-cards-in-view.ts";
 
@@ -33,8 +32,9 @@ const ListSkeleton = () => (
 export function ReviewList(props: ReviewListProps) {
   const { list, i18n, myVotes } = props;
   const { t } = i18n;
-  const end = useRef<HTMLDivElement>(null);
-  const shown = useCardsInView(props.firstCards, list?.items.length ?? 0, end);
+  const count = list?.items.length ?? 0;
+  const [shown, endRef, showRest] = useCardsInView(props.firstCards, count);
+  const cut = shown < count;
   if (!list || (list.status === "loading" && list.items.length === 0)) return <ListSkeleton />;
   if (list.status === "error") {
     return (
@@ -71,8 +71,16 @@ export function ReviewList(props: ReviewListProps) {
           </li>
         ))}
       </ul>
-      <div class="plaudit-more" ref={end}>
-        {shown < list.items.length ? null : list.error && list.status === "ready" ? (
+      {/* Cut, the end has no box of its own (no padding): pushed down by the rest, it shifts nothing. */}
+      <div class={cut ? undefined : "plaudit-more"} ref={endRef}>
+        {cut ? (
+          // The cut list ends with something a screen reader's virtual cursor reaches. Unseen and
+          // fixed to the viewport: the rest show as it nears the viewport or is focused, and a button
+          // pushed down by them would count as a layout shift, even a visually hidden one.
+          <button type="button" class="plaudit-visually-hidden plaudit-rest" onClick={showRest}>
+            {i18n.plural("list.showRest", count - shown)}
+          </button>
+        ) : list.error && list.status === "ready" ? (
           <p class="plaudit-notice plaudit-notice--error">
             {t("list.loadMoreFailed")}
             <Button onClick={props.onLoadMore}>{t("retry")}</Button>

@@ -59,6 +59,7 @@ background:rgba(0,0,0,.7);color:#fff;font-size:12px;line-height:16px;direction:l
 .plaudit-notice{margin:0;padding:12px;border-radius:var(--p-radius);background:var(--p-surface);display:flex;flex-wrap:wrap;gap:12px;align-items:center}
 .plaudit-notice--error{border-inline-start:3px solid var(--p-danger)}
 .plaudit-more{display:flex;justify-content:center;padding-block:8px}
+button.plaudit-rest{position:fixed !important;inset:0}
 .plaudit-skeleton{display:block;border-radius:var(--p-radius);background:var(--p-skeleton)}
 .plaudit-skeleton--summary{min-block-size:${SUMMARY_HEIGHT}px}
 .plaudit-skeleton--line{block-size:16px;margin-block:8px}

@@ -4,7 +4,6 @@
 // at its old place: no layout shift), on a change of layout (IntersectionObserver), when focus
 // enters the widget, and before printing. What is below the viewport grows; nothing in view moves.
 // docs/widgets.md, "Below the fold".
-import type { RefObject } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 
 /** How far below the viewport cards render ahead; the rest render when the list's end is this close. */
@@ -29,29 +28,48 @@ export function cardsToReachView(host: Element): number {
 }
 
 /**
- * How many of `count` cards to render: `first` (cardsToReachView) until the rest are due, then all.
- * `first` undefined renders every card (server markup to hydrate, the server itself). `end` is the
- * element right after the list.
+ * How many of `count` cards to render: `first` (cardsToReachView) until the rest are due, then all;
+ * a ref callback for the element right after the list (watched while the list is cut, whichever
+ * element it is now); and `showRest`, for the button that ends a cut list (a screen reader's virtual
+ * cursor reaches the rest through it: no focus event, maybe no scroll). `first` undefined renders
+ * every card (server markup to hydrate, the server itself).
  */
 export function useCardsInView(
   first: number | undefined,
   count: number,
-  end: RefObject<HTMLElement | null>,
-): number {
+): [shown: number, endRef: (end: HTMLElement | null) => void, showRest: () => void] {
   const [all, setAll] = useState(first === undefined);
+  // A ref callback: an end replaced while the list is still cut (list → error → list) is watched anew.
+  const [end, endRef] = useState<HTMLElement | null>(null);
+  // Focus was on the end (the button) when the rest showed: it goes to the first card shown now.
+  const refocus = useRef(false);
   // Once a whole list has shown, later ones (the next page, a new filter) show whole too.
   const whole = useRef(false);
   if (count > 0 && count <= first!) whole.current = true;
   const shown = all || whole.current ? count : first!;
   const cut = shown < count;
+  const showRest = () => {
+    refocus.current = true;
+    setAll(true);
+  };
 
   useEffect(() => {
-    const after = end.current;
+    if (!refocus.current || cut) return;
+    refocus.current = false;
+    // The list's item holds the card (focusable by script: tabindex -1).
+    (end?.previousElementSibling?.children[first!]?.firstElementChild as HTMLElement | null)?.focus();
+  }, [cut]);
+
+  useEffect(() => {
+    const after = end;
     if (!cut || !after) return;
     const doc = after.ownerDocument;
     const view = doc.defaultView;
-    const root = after.getRootNode();
-    const reveal = () => setAll(true);
+    const root = after.getRootNode() as Document | ShadowRoot;
+    const reveal = () => {
+      if (after.contains(root.activeElement)) refocus.current = true;
+      setAll(true);
+    };
     const near = () => {
       if (after.getBoundingClientRect().top < (view?.innerHeight ?? 0) + CARDS_AHEAD_PX) reveal();
     };
@@ -74,7 +92,7 @@ export function useCardsInView(
       root.removeEventListener("focusin", reveal);
       view?.removeEventListener("beforeprint", reveal);
     };
-  }, [cut]);
+  }, [cut, end]);
 
-  return shown;
+  return [shown, endRef, showRest];
 }
