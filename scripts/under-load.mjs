@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// The suite under CPU pressure (issue 21: "passes 5 times in a row under 4 CPU hogs"): starts
+// HOGS busy-looping processes, runs `vitest run` RUNS times in a row (stopping at the first red
+// run), then stops the hogs, whatever happened. Run `npm run build` first, as `npm test` does.
+//   node scripts/under-load.mjs [--runs 5] [--hogs 4] [-- <vitest arguments>]
+// Each run's verdict and duration is printed; the exit code is the first failing run's, else 0.
+import { spawn, spawnSync } from "node:child_process";
+import { parseArgs } from "node:util";
+
+const dash = process.argv.indexOf("--");
+const own = dash === -1 ? process.argv.slice(2) : process.argv.slice(2, dash);
+const vitestArgs = dash === -1 ? [] : process.argv.slice(dash + 1);
+const { values } = parseArgs({
+  args: own,
+  options: { runs: { type: "string", default: "5" }, hogs: { type: "string", default: "4" } },
+});
+const runs = Number(values.runs);
+const hogCount = Number(values.hogs);
+if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(hogCount) || hogCount < 0) {
+  console.error("under-load: --runs must be ≥ 1 and --hogs ≥ 0 (whole numbers)");
+  process.exit(2);
+}
+
+const hogs = Array.from({ length: hogCount }, () =>
+  spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" }),
+);
+const stopHogs = () => {
+  for (const hog of hogs) hog.kill("SIGKILL");
+};
+process.on("exit", stopHogs);
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
+
+let status = 0;
+for (let run = 1; run <= runs && status === 0; run++) {
+  const started = Date.now();
+  const result = spawnSync("npx", ["vitest", "run", ...vitestArgs], { stdio: "inherit" });
+  status = result.status ?? 1;
+  const seconds = Math.round((Date.now() - started) / 1000);
+  console.log(
+    `under-load: run ${run} of ${runs} with ${hogCount} hogs: ${status === 0 ? "passed" : "FAILED"} in ${seconds} s`,
+  );
+}
+process.exit(status);
