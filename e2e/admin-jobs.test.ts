@@ -143,12 +143,14 @@ describe("a moderator", () => {
     await page.keyboard.press("?");
     await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
     await page.keyboard.press("Escape");
+    await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor({ state: "hidden" });
+    // Each key moves the focus once the queue has rendered it: wait for each move before the next.
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? "");
     await page.keyboard.press("j");
+    await expect.poll(focused).toContain("keys-sock review 2");
     await page.keyboard.press("j");
     // Newest first: the second card is review 1.
-    expect(await page.evaluate(() => document.activeElement?.textContent ?? "")).toContain(
-      "keys-sock review 1",
-    );
+    await expect.poll(focused).toContain("keys-sock review 1");
     await page.keyboard.press("a");
     await expect
       .poll(() => statusOf(plaudit, ids[0] as string), { timeout: 15_000 })

@@ -104,16 +104,20 @@ describe("the queue's keys", () => {
     // Only the filtered list (the queue shown first has these cards too).
     await expect.poll(() => page.locator("article.review").count()).toBe(2);
     await page.keyboard.press("j");
+    // Each key acts once the queue has rendered the last one's effect: wait for it before the next.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ""))
+      .toContain("keys-rex review 2");
     await page.keyboard.press("x");
-    expect(await newest.locator(".review-head input[type=checkbox]").isChecked()).toBe(true);
+    await expect.poll(() => newest.locator(".review-head input[type=checkbox]").isChecked()).toBe(true);
     await page.locator("fieldset.bulk .count", { hasText: "1 selected" }).waitFor();
     await page.keyboard.press("x");
-    expect(await newest.locator(".review-head input[type=checkbox]").isChecked()).toBe(false);
+    await expect.poll(() => newest.locator(".review-head input[type=checkbox]").isChecked()).toBe(false);
 
     await page.keyboard.press("e");
     const textarea = newest.locator("textarea[name=reply]");
     await textarea.waitFor();
-    expect(await textarea.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => textarea.evaluate((el) => el === document.activeElement)).toBe(true);
     // Typing in the reply is text, not shortcuts.
     await page.keyboard.type("rex");
     expect(await textarea.inputValue()).toBe("rex");

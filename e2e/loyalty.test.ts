@@ -82,7 +82,7 @@ describe("loyalty on the demo store", () => {
 
     await page.keyboard.press("Escape");
     await expect.poll(() => dialog.count()).toBe(0);
-    expect(await focused(page)).toMatch(/^button\|Rewards \d/);
+    await expect.poll(() => focused(page)).toMatch(/^button\|Rewards \d/);
     expect(shop.problems()).toEqual([]);
     await shop.close();
   });

@@ -144,7 +144,7 @@ describe("photo and video reviews", () => {
     expect(await axeViolations(reader.page)).toEqual([]);
     await reader.page.keyboard.press("Escape");
     await expect.poll(() => dialog.count()).toBe(0);
-    expect(await focusedName(reader.page)).toBe("Photo 1 from Photo Tester’s review");
+    await expect.poll(() => focusedName(reader.page)).toBe("Photo 1 from Photo Tester’s review");
     expect(await axeViolations(reader.page)).toEqual([]);
     expect(reader.problems()).toEqual([]);
     await reader.close();
