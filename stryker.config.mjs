@@ -58,8 +58,8 @@ export default {
   //   route, the row lock matters on PostgreSQL only; SQLite's BEGIN IMMEDIATE excludes writers.
   // - loyalty/ledger.ts:157 `if (entry.delta < 0)` → `<= 0` / `true`: the guard `balance >= -delta`
   //   always holds for a delta ≥ 0 (balances never go below zero), so adding it changes nothing.
-  // - loyalty/idempotency.ts:131 `{ kind: "taken" }` → `{}`, :135 `{ kind: "done", response }` → `{}`
-  //   and :139 `if (outcome.kind === "done")` → `if (false)`: an outcome that is neither "done" nor
+  // - loyalty/idempotency.ts:134 `{ kind: "taken" }` → `{}`, :138 `{ kind: "done", response }` → `{}`
+  //   and :142 `if (outcome.kind === "done")` → `if (false)`: an outcome that is neither "done" nor
   //   "second" falls through to waitForStoredResponse. For "taken" that is the code's own path; for
   //   "done" the request stored its status and body in the transaction that just committed, so the
   //   read finds them at once and answers the same status and bytes (one read more, no pause).

@@ -6,6 +6,7 @@ import type { AppContext } from "../context.ts";
 import type { Database } from "../db/database.ts";
 import { transaction } from "../db/transaction.ts";
 import {
+  claimedRow,
   type IdempotentRequest,
   type Pause,
   releaseKey,
@@ -69,19 +70,7 @@ describe.each(databasesUnderTest())(
     };
     /** The key row as a first request in its second phase leaves it: claimed, not yet answered. */
     const claimUnanswered = (database: Database, req: IdempotentRequest) =>
-      database.kysely
-        .insertInto("idempotency_keys")
-        .values({
-          store_id: req.storeId,
-          scope: req.scope,
-          key: req.key,
-          customer_id: req.customerId,
-          request_hash: req.requestHash,
-          response_status: null,
-          response_body: null,
-          created_at: req.at,
-        })
-        .execute();
+      database.kysely.insertInto("idempotency_keys").values(claimedRow(req)).execute();
     const keyRows = (req: IdempotentRequest) =>
       db.kysely.selectFrom("idempotency_keys").selectAll().where("key", "=", req.key).execute();
 

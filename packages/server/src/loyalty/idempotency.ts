@@ -73,6 +73,18 @@ export function requestHash(scope: string, customerId: string, input: unknown): 
     .digest("hex");
 }
 
+/** The key row a request claims: its key, whose it is, and no answer yet (the second phase's). */
+export const claimedRow = (req: IdempotentRequest) => ({
+  store_id: req.storeId,
+  scope: req.scope,
+  key: req.key,
+  customer_id: req.customerId,
+  request_hash: req.requestHash,
+  response_status: null,
+  response_body: null,
+  created_at: req.at,
+});
+
 /**
  * The row of one Idempotency-Key, as a condition. A list of comparisons, not `eb.and({ … })`: the
  * object form leaves out a column whose value is undefined, so a request that lost a field would
@@ -115,16 +127,7 @@ export async function respondOnce(
     const outcome = await transaction(ctx.db, async (tx) => {
       const claimed = await tx
         .insertInto("idempotency_keys")
-        .values({
-          store_id: req.storeId,
-          scope: req.scope,
-          key: req.key,
-          customer_id: req.customerId,
-          request_hash: req.requestHash,
-          response_status: null,
-          response_body: null,
-          created_at: req.at,
-        })
+        .values(claimedRow(req))
         .onConflict((oc) => oc.columns(["store_id", "scope", "key"]).doNothing())
         .returning("key")
         .executeTakeFirst();
