@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { queryLimit, queryText } from "./fields.ts";
 import { LIMITS } from "./limits.ts";
+import { SummariesQuery, Summary } from "./reviews.ts";
 
 // The snippet route's query (GET …/products/{product}/snippet, docs/ssr.md): how to render, and
 // product facts a theme template can pass for the JSON-LD.
@@ -147,3 +148,32 @@ export const SnippetQuery = v.object({
   ),
 });
 export type SnippetQuery = v.InferOutput<typeof SnippetQuery>;
+
+// The star badges of many products in one read (GET /v1/stores/{store}/badges, docs/ssr.md "Star
+// badges for many products"): the loader paints a collection page's badges from it. The ids are
+// the summaries route's, locale and theme the snippet route's — the same fields, not copies.
+
+export const BadgesQuery = v.object({
+  products: SummariesQuery.entries.products,
+  locale: SnippetQuery.entries.locale,
+  theme: SnippetQuery.entries.theme,
+});
+export type BadgesQuery = v.InferOutput<typeof BadgesQuery>;
+
+export const BadgeItem = v.object({
+  productId: v.string(),
+  summary: Summary,
+  html: v.pipe(
+    v.string(),
+    v.description(
+      "the badge's markup for inside its shadow root; its href #plaudit-reviews is a placeholder the page replaces",
+    ),
+  ),
+});
+export type BadgeItem = v.InferOutput<typeof BadgeItem>;
+
+export const BadgesResponse = v.object({
+  css: v.pipe(v.string(), v.description("the star badge's stylesheet, one for every badge")),
+  items: v.pipe(v.array(BadgeItem), v.description("one per product asked, in the order asked")),
+});
+export type BadgesResponse = v.InferOutput<typeof BadgesResponse>;

@@ -21,6 +21,8 @@ export {
   type RenderStarsOptions,
   type RenderStarsResult,
   renderStars,
+  type StarsBadgeHtmlOptions,
+  starsBadgeHtml,
 } from "./render-stars.ts";
 export {
   pageThemeCss,

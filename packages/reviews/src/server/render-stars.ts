@@ -1,5 +1,5 @@
 // The star badge, server-rendered from the markup mount-stars-badge.ts builds in the browser.
-import { createI18n, type Summary } from "@plaudit/core";
+import { createI18n, type Summary, type Theme } from "@plaudit/core";
 import { toHtml } from "@plaudit/ui";
 import type { ServerState } from "../hydration/server-state.ts";
 import { badgeCatalogs } from "../messages/badge.ts";
@@ -25,6 +25,25 @@ export interface RenderStarsResult {
 
 export const DEFAULT_REVIEWS_ID = "plaudit-reviews";
 
+export interface StarsBadgeHtmlOptions {
+  /** BCP 47 tag, matched to the badge's catalogs (en, de, he; else en). Default "en". */
+  locale?: string;
+  /** Default "auto". */
+  theme?: Theme;
+  /** Where the badge links; default "#plaudit-reviews". */
+  href?: string;
+}
+
+/**
+ * The star badge's markup for inside its shadow root (no host, no style): what `renderStars`
+ * embeds, and what the server's batched badges route answers for each product.
+ */
+export function starsBadgeHtml(summary: Summary, options: StarsBadgeHtmlOptions = {}): string {
+  const i18n = createI18n(options.locale ?? "en", badgeCatalogs);
+  const href = options.href ?? `#${DEFAULT_REVIEWS_ID}`;
+  return toHtml(starsBadgeMarkup({ summary, i18n, href, theme: options.theme ?? "auto" }));
+}
+
 export function starsHtml(
   options: RenderStarsOptions,
   resolved: ResolvedOptions,
@@ -40,11 +59,10 @@ export function starsHtml(
     "data-href": href,
   };
   if (!summary) return emptyHostMarkup("stars", attributes);
-  const i18n = createI18n(resolved.locale, badgeCatalogs);
   return hostMarkup({
     kind: "stars",
     attributes,
-    markup: toHtml(starsBadgeMarkup({ summary, i18n, href, theme: resolved.theme })),
+    markup: starsBadgeHtml(summary, { locale: resolved.locale, theme: resolved.theme, href }),
     shadow: resolved.shadow,
     styles: resolved.styles,
     css: starsWidgetCss,

@@ -11,6 +11,7 @@ import { reviewPageRoutes, reviewRequestAdminRoutes } from "../review-requests/i
 import { snippetRoutes } from "../snippet/snippet-routes.ts";
 import { adminOrderRoutes } from "./admin-orders.ts";
 import { adminReviewRoutes } from "./admin-reviews.ts";
+import { badgeRoutes } from "./badges.ts";
 import { operationRoutes } from "./operations.ts";
 import { reviewRoutes } from "./reviews.ts";
 
@@ -29,6 +30,7 @@ export const routeModules: RouteModule[] = [
   loyaltyRoutes,
   mediaRoutes,
   snippetRoutes,
+  badgeRoutes,
   keyRoutes,
   catalogRoutes,
   reviewRequestAdminRoutes,
