@@ -27,6 +27,12 @@ const ENTRY_MODULES = {
   "points-for": "packages/loyalty/src/entries/points-for.ts",
 };
 
+// The paint chunk (docs/widget-contract.md, "Painted first") and the kinds it paints: their
+// server-rendered markup shows before their own chunk loads, which waits for the shopper to reach
+// for a widget. Not a kind of its own: `data-plaudit="paint"` stays unknown.
+const PAINT_MODULE = "packages/reviews/src/entries/paint.ts";
+const PAINTED_KINDS = ["reviews", "stars"];
+
 // Shared code gets its own chunks so no file passes 10 KB gzipped and a page pays for the
 // runtime once, whichever widgets it shows. Higher priority wins when a module matches twice.
 // Only modules a page needs before any click ($initial) are grouped, and a group splits by the
@@ -35,6 +41,21 @@ const ENTRY_MODULES = {
 // under ~2 KB join their nearest neighbour rather than cost a request of their own.
 const SHARED_CHUNKS = [
   { name: "preact", test: /node_modules[\\/]preact[\\/]/, priority: 40 },
+  // What reading a host takes before any widget code (config, language, page size, batching ids,
+  // idle), and the reviews' share of it (the server state a host carries, where a badge links, the
+  // deferred JSON-LD): the paint chunk's only imports, so a painted page loads nothing else.
+  {
+    name: "host",
+    test: /packages[\\/]core[\\/]src[\\/](config|locale|is-record|idle|id-batcher)\.ts$|packages[\\/]contract[\\/]src[\\/]limits\.ts$/,
+    priority: 30,
+    entriesAware: false,
+  },
+  {
+    name: "hydration",
+    test: /packages[\\/]reviews[\\/]src[\\/](hydration[\\/]server-state|stars-badge[\\/]reviews-href|deferred-json-ld)\.ts$/,
+    priority: 30,
+    entriesAware: false,
+  },
   {
     name: "core",
     test: /packages[\\/](contract|core)[\\/]|node_modules[\\/](zustand|valibot)[\\/]/,
@@ -93,7 +114,9 @@ function entryChunks(input) {
 
 async function buildEntries() {
   const input = Object.fromEntries(
-    Object.entries(ENTRY_MODULES).filter(([, file]) => existsSync(join(root, file))),
+    Object.entries({ ...ENTRY_MODULES, paint: PAINT_MODULE }).filter(([, file]) =>
+      existsSync(join(root, file)),
+    ),
   );
   if (!Object.keys(input).length) return {};
   const result = await build({
@@ -134,16 +157,21 @@ async function buildEntries() {
   for (const chunk of outputs) {
     if (chunk.type === "chunk" && chunk.isEntry) entries[chunk.name] = chunk.fileName;
   }
-  return entries;
+  const { paint, ...kinds } = entries;
+  const paints = paint
+    ? Object.fromEntries(PAINTED_KINDS.filter((kind) => kinds[kind]).map((kind) => [kind, paint]))
+    : {};
+  return { entries: kinds, paints };
 }
 
-async function buildLoader(entries) {
+async function buildLoader({ entries, paints }) {
   await build({
     ...shared,
     define: {
       ...shared.define,
       // Paths relative to plaudit.js: the loader resolves them against its own URL.
       __PLAUDIT_CHUNKS__: JSON.stringify(entries),
+      __PLAUDIT_PAINTS__: JSON.stringify(paints),
       __PLAUDIT_VERSION__: JSON.stringify(version),
     },
     build: {
@@ -168,8 +196,8 @@ async function buildAdmin() {
 const started = performance.now();
 rmSync(dist, { recursive: true, force: true });
 await buildAdmin();
-const entries = await buildEntries();
-await buildLoader(entries);
+const { entries, paints } = await buildEntries();
+await buildLoader({ entries, paints });
 
 const chunkFiles = existsSync(join(dist, "chunks")) ? readdirSync(join(dist, "chunks")).sort() : [];
 const files = {};
@@ -186,7 +214,7 @@ for (const file of ["plaudit.js", ...chunkFiles.map((name) => `chunks/${name}`)]
 }
 writeFileSync(
   join(dist, "manifest.json"),
-  `${JSON.stringify({ version, loader: "plaudit.js", entries, files }, null, 2)}\n`,
+  `${JSON.stringify({ version, loader: "plaudit.js", entries, paints, files }, null, 2)}\n`,
 );
 console.log(
   `built ${relative(root, dist)}: plaudit.js + ${Object.keys(files).length - 1} chunks (${Object.keys(entries).join(", ") || "no widget entries yet"}) in ${Math.round(performance.now() - started)} ms`,

@@ -15,8 +15,9 @@ import type {
   VoteResponse,
   VoteValue,
 } from "./api-types.ts";
+import { invalidResponse } from "./errors.ts";
 import { type Body, createHttp } from "./http.ts";
-import { chunkProductIds, createSummaryBatcher, summaryFor } from "./summary-batcher.ts";
+import { answerFor, chunkProductIds, createIdBatcher } from "./id-batcher.ts";
 import type { UploadOptions } from "./upload.ts";
 
 export interface ClientOptions {
@@ -67,6 +68,7 @@ const has = (key: string) => (body: Body) => key in body;
 const isReview = (body: Body) => typeof body.id === "string" && Array.isArray(body.media);
 
 const enc = encodeURIComponent;
+const noSummary = (productId: string) => invalidResponse(`no summary for product "${productId}"`);
 const flag = (on: boolean | undefined) => (on ? "1" : undefined);
 const text = (value: number | undefined) => (value === undefined ? undefined : String(value));
 
@@ -103,11 +105,11 @@ export function createClient(options: ClientOptions): PlauditClient {
   return {
     apiBase,
     store,
-    getSummary: createSummaryBatcher(fetchChunk),
+    getSummary: createIdBatcher(fetchChunk, noSummary),
     async getSummaries(productIds) {
       const maps = await Promise.all(chunkProductIds(productIds).map(fetchChunk));
       const all = new Map(maps.flatMap((map) => [...map]));
-      return productIds.map((id) => summaryFor(all, id));
+      return productIds.map((id) => answerFor(all, id, noSummary));
     },
     listReviews(productId, query) {
       return http.get(

@@ -103,3 +103,17 @@ export function readConfig(el: Element, inherited: Partial<WidgetConfig> = {}): 
     options,
   };
 }
+
+/** `data-page-size` / `pageSize` / `page-size`: an integer within the contract's list limit. */
+export function pageSizeOf(config: WidgetConfig, fallback: number): number {
+  const asked = Math.trunc(Number(config.options.pageSize));
+  return Number.isFinite(asked) && asked >= 1 ? Math.min(LIMITS.listLimitMax, asked) : fallback;
+}
+
+/** The product a kind that needs one shows; the error says what to add. */
+export function requireProduct(config: WidgetConfig, kind: string): string {
+  if (config.productId) return config.productId;
+  throw new PlauditConfigError(
+    `[plaudit] the ${kind} widget needs a product: add data-product-id="your-product-id" to its element`,
+  );
+}

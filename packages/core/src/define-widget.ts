@@ -7,9 +7,13 @@
 // All three turn their input into one WidgetConfig and parse the kind's options from it once,
 // with `definition.options`, then call `definition.mount`. Each way is its own function so a
 // loader entry chunk carries only the entry.
-import { LIMITS } from "./api-types.ts";
-import { PlauditConfigError, type Theme, type WidgetConfig } from "./config.ts";
+import { pageSizeOf, requireProduct, type Theme, type WidgetConfig } from "./config.ts";
 import { getStore } from "./store.ts";
+
+// Reading a kind's options is config work (config.ts: the loader's first paint needs it without
+// the store); re-exported here, where the kinds' definitions have always found them.
+export { pageSizeOf, requireProduct };
+
 import type { PlauditStore } from "./store-types.ts";
 
 /** Attaches an open shadow root, or reuses one already there (declarative shadow DOM from SSR). */
@@ -108,17 +112,3 @@ export const mountFunctionOf =
       store: given.plauditStore ?? getStore(),
     });
   };
-
-/** `data-page-size` / `pageSize` / `page-size`: an integer within the contract's list limit. */
-export function pageSizeOf(config: WidgetConfig, fallback: number): number {
-  const asked = Math.trunc(Number(config.options.pageSize));
-  return Number.isFinite(asked) && asked >= 1 ? Math.min(LIMITS.listLimitMax, asked) : fallback;
-}
-
-/** The product a kind that needs one shows; the error says what to add. */
-export function requireProduct(config: WidgetConfig, kind: string): string {
-  if (config.productId) return config.productId;
-  throw new PlauditConfigError(
-    `[plaudit] the ${kind} widget needs a product: add data-product-id="your-product-id" to its element`,
-  );
-}

@@ -1,5 +1,8 @@
 // Every failure the client can meet becomes one typed error the UI can switch on.
 import type { ErrorCode } from "@plaudit/contract";
+import { isRecord } from "./is-record.ts";
+
+export { isRecord };
 
 export type PlauditErrorKind = "network" | "timeout" | "http" | "invalid_response" | "aborted";
 
@@ -40,10 +43,6 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   const seconds = /^\s*\d+\s*$/.test(value) ? Number(value) : (Date.parse(value) - now) / 1000;
   return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : undefined;
 }
-
-/** A JSON object (not null, not an array): error bodies, kept votes, JSON-LD nodes. */
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function stringFields(value: unknown): Record<string, string> | undefined {
   if (!isRecord(value)) return undefined;

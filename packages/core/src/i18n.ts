@@ -20,6 +20,8 @@ export interface I18n {
   formatNumber(n: number, opts?: Intl.NumberFormatOptions): string;
 }
 
+export { resolveLocale } from "./locale.ts";
+
 const RTL = new Set(["he", "ar", "fa", "ur"]);
 
 const language = (tag: string) => tag.toLowerCase().split(/[-_]/)[0] ?? "";
@@ -32,20 +34,6 @@ export function matchCatalog(locale: string, available: readonly string[]): stri
     available.find((key) => key.toLowerCase() === language(wanted)) ??
     "en"
   );
-}
-
-/** `data-locale` on the element, then the closest `lang` (the page's language), then the browser's. */
-export function resolveLocale(el?: Element | null): string {
-  const tag =
-    el?.getAttribute("data-locale") ||
-    el?.closest("[lang]")?.getAttribute("lang") ||
-    (typeof navigator === "undefined" ? undefined : navigator.language) ||
-    "en";
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? "en";
-  } catch {
-    return "en";
-  }
 }
 
 export const interpolate = (message: string, params: MessageParams = {}): string =>

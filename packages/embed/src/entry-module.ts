@@ -1,5 +1,7 @@
 // The contract between the loader and a widget family's entry chunk (docs/widget-contract.md).
 // Types only: nothing here ends up in plaudit.js.
+
+import type { Painted, PaintOptions } from "@plaudit/core";
 import type { readConfig, WidgetConfig } from "@plaudit/core/config";
 
 export interface MountOptions {
@@ -26,3 +28,12 @@ export interface EntryChunk extends EntryModule {
 
 /** Widget kind (`data-plaudit="…"`) → URL of its entry chunk, relative to plaudit.js. */
 export type ChunkMap = Record<string, string>;
+
+/**
+ * The paint chunk (docs/widget-contract.md, "Painted first"): shows a kind's server-rendered
+ * markup before the kind's own chunk loads; undefined when it cannot (the loader then mounts).
+ */
+export interface PaintChunk {
+  paint(options: PaintOptions): Promise<Painted | undefined>;
+  readConfig: typeof readConfig;
+}

@@ -4,6 +4,7 @@ import { startPlaudit } from "./start-plaudit.ts";
 
 // Injected by scripts/build.mjs from the widget build's manifest.
 declare const __PLAUDIT_CHUNKS__: Record<string, string>;
+declare const __PLAUDIT_PAINTS__: Record<string, string>;
 declare const __PLAUDIT_VERSION__: string;
 
 startPlaudit({
@@ -13,5 +14,6 @@ startPlaudit({
     (document.currentScript as HTMLScriptElement | null) ??
     document.querySelector<HTMLScriptElement>('script[src*="plaudit.js"]'),
   chunks: __PLAUDIT_CHUNKS__,
+  paints: __PLAUDIT_PAINTS__,
   version: __PLAUDIT_VERSION__,
 });

@@ -27,6 +27,8 @@ export interface StartOptions {
   window: Window;
   script: HTMLScriptElement | null;
   chunks: ChunkMap;
+  /** Kind → its paint chunk (docs/widget-contract.md, "Painted first"); none: every kind mounts at once. */
+  paints?: ChunkMap;
   version: string;
   importChunk?: (url: string) => Promise<EntryChunk>;
 }
@@ -48,6 +50,7 @@ export function startPlaudit(options: StartOptions): PlauditApi | undefined {
   const hosts: WidgetHosts = createWidgetHosts({
     document: doc,
     chunks,
+    paints: options.paints ?? {},
     base,
     inherited: readScriptConfig(script),
     importChunk: options.importChunk ?? ((url) => import(/* @vite-ignore */ url)),

@@ -1,6 +1,7 @@
+import type { Painted } from "@plaudit/core";
 import type { WidgetConfig } from "@plaudit/core/config";
 import type { PlauditEvents } from "@plaudit/core/events";
-import type { ChunkMap, EntryChunk } from "./entry-module.ts";
+import type { ChunkMap, EntryChunk, PaintChunk } from "./entry-module.ts";
 import type { ReportError } from "./report-error.ts";
 
 /** What `Plaudit.mount(el, opts)` may set on top of the element's own data attributes. */
@@ -24,10 +25,15 @@ export interface WidgetHosts {
 export interface WidgetHostsOptions {
   document: Document;
   chunks: ChunkMap;
+  /**
+   * Kind → the paint chunk that shows its server-rendered markup first (docs/widget-contract.md,
+   * "Painted first"); the kind's own chunk then loads when the shopper reaches for a widget.
+   */
+  paints?: ChunkMap;
   /** URL the chunk paths are relative to (plaudit.js's own URL). */
   base: string;
   inherited: Partial<WidgetConfig>;
-  importChunk(url: string): Promise<EntryChunk>;
+  importChunk(url: string): Promise<EntryChunk | PaintChunk>;
   reportError: ReportError;
   events: PlauditEvents;
 }
@@ -36,6 +42,9 @@ interface HostState {
   kind: string;
   request: MountRequest | undefined;
   unmount?: () => void;
+  /** Showing its server-rendered markup, its code not loaded yet (or loading: `live`). */
+  painted?: Painted;
+  live?: boolean;
 }
 
 const HOST = "[data-plaudit]";
@@ -48,7 +57,7 @@ const nextTask = (): Promise<void> =>
 
 // Every byte here ships in plaudit.js (budget 2.5 KB gzipped): plain functions over one Map.
 export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
-  const { document: doc, chunks, base, inherited, importChunk, reportError, events } = options;
+  const { document: doc, chunks, paints = {}, base, inherited, importChunk, reportError, events } = options;
   const hosts = new Map<HTMLElement, HostState>();
   // One import() per chunk, however many hosts of its kind (a collection page has 24 badges); a
   // failed one is forgotten, so a later host or refresh() asks again.
@@ -56,7 +65,7 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   const importOnce = (url: string) => {
     let pending = imports.get(url);
     if (!pending) {
-      pending = importChunk(url);
+      pending = importChunk(url) as Promise<EntryChunk>;
       pending.catch(() => imports.delete(url));
       imports.set(url, pending);
     }
@@ -103,27 +112,75 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     else return load(host);
   }
 
+  // The config a host's chunk reads (its own validation: the loader carries none).
+  const configOf = (
+    host: HTMLElement,
+    state: HostState,
+    chunk: { readConfig: EntryChunk["readConfig"] },
+  ) => ({
+    ...chunk.readConfig(host, inherited),
+    ...state.request,
+  });
+
   async function load(host: HTMLElement): Promise<void> {
     const state = hosts.get(host);
     if (!state) return;
     const { kind } = state;
     try {
-      const chunk = chunks[kind];
-      if (!chunk) throw new Error(`[plaudit] unknown data-plaudit="${kind}"`);
-      const entry = await importOnce(new URL(chunk, base).href);
-      doc.defaultView?.performance?.mark?.(`plaudit:${kind}:chunk-loaded`);
-      await nextTask();
-      // Unmounted or remounted while the chunk was on its way.
-      if (hosts.get(host) !== state) return;
-      const config: WidgetConfig = { ...entry.readConfig(host, inherited), ...state.request };
-      // Attached only now, so whatever the page put inside the host shows while loading and
-      // stays as the fallback when the chunk cannot load.
-      const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
-      state.unmount = entry.mount({ host, root, config });
-      events.emit("widget:mounted", { kind, element: host });
+      if (!chunks[kind]) throw new Error(`[plaudit] unknown data-plaudit="${kind}"`);
+      const painter = paints[kind];
+      if (painter && (await paint(host, state, painter))) return;
+      await mount(host, state);
     } catch (error) {
       reportError(error, kind, host);
     }
+  }
+
+  // Shows the server's markup; answers whether it did (else the kind's code mounts as usual).
+  async function paint(host: HTMLElement, state: HostState, painter: string): Promise<boolean> {
+    const chunk = (await importOnce(new URL(painter, base).href)) as unknown as PaintChunk;
+    if (hosts.get(host) !== state) return true;
+    const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+    const painted = await chunk.paint({ kind: state.kind, host, root, config: configOf(host, state, chunk) });
+    if (!painted) return false;
+    if (hosts.get(host) !== state) {
+      painted.release();
+      return true;
+    }
+    state.painted = painted;
+    events.emit("widget:mounted", { kind: state.kind, element: host });
+    void painted.used.then(wake);
+    return true;
+  }
+
+  // The shopper reached for a painted widget: every painted widget on the page gets its code, so
+  // they share one live store from here on (the badge follows the reviews it links to).
+  function wake(): void {
+    for (const [host, state] of hosts) {
+      if (state.painted && !state.live) {
+        state.live = true;
+        void mount(host, state).catch((error: unknown) => reportError(error, state.kind, host));
+      }
+    }
+  }
+
+  async function mount(host: HTMLElement, state: HostState): Promise<void> {
+    const { kind } = state;
+    const entry = await importOnce(new URL(chunks[kind]!, base).href);
+    doc.defaultView?.performance?.mark?.(`plaudit:${kind}:chunk-loaded`);
+    await nextTask();
+    // Unmounted or remounted while the chunk was on its way.
+    if (hosts.get(host) !== state) return;
+    const config: WidgetConfig = configOf(host, state, entry);
+    // Attached only now, so whatever the page put inside the host shows while loading and
+    // stays as the fallback when the chunk cannot load.
+    const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+    // Over painted markup: the widget hydrates it in place, then what the shopper did meanwhile
+    // is done again.
+    const replay = state.painted?.handOver();
+    state.unmount = entry.mount({ host, root, config });
+    replay?.();
+    if (!state.painted) events.emit("widget:mounted", { kind, element: host });
   }
 
   function unmount(host: HTMLElement): void {
@@ -131,9 +188,10 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     if (!state) return;
     hosts.delete(host);
     nearViewport?.unobserve(host);
-    if (!state.unmount) return;
+    if (!state.unmount && !state.painted) return;
     try {
-      state.unmount();
+      state.unmount?.();
+      state.painted?.release();
       events.emit("widget:unmounted", { kind: state.kind, element: host });
     } catch (error) {
       reportError(error, state.kind, host);

@@ -1,7 +1,8 @@
 // Seeding the reviews widget's first list page from server-rendered state.
 import { listKey, type PlauditStore } from "@plaudit/core";
 import { DEFAULT_FILTERS, toReviewQuery } from "../reviews/reviews-controller.ts";
-import { DEFAULT_PAGE_SIZE, type ServerState, sameData, seedSummary } from "./server-state.ts";
+import { sameData, seedSummary } from "./seed-summary.ts";
+import { DEFAULT_PAGE_SIZE, type ServerState } from "./server-state.ts";
 
 /** The first page's list key: the one the reviews controller reads with default filters. */
 export const firstPageKey = (store: string, productId: string, pageSize = DEFAULT_PAGE_SIZE): string =>

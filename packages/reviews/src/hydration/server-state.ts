@@ -1,9 +1,9 @@
 // The state a server-rendered widget carries in its host (`<script type="application/json"
 // data-plaudit-state>`), shared by the server renderer that writes it and the entry chunks that
 // read it back: the browser seeds the page's store with it and hydrates instead of fetching.
-// The star badge's chunk imports only this file: no list code.
-import type { PlauditStore, ReviewPage, StoreConfig, Summary } from "@plaudit/core";
-import { summaryKey } from "@plaudit/core";
+// The star badge's chunk imports only this file: no list code; the loader's first paint too, so it
+// imports nothing of core at run time (seeding the store is in seed-summary.ts).
+import type { ReviewPage, StoreConfig, Summary } from "@plaudit/core";
 
 export const STATE_ATTRIBUTE = "data-plaudit-state";
 export const DEFAULT_PAGE_SIZE = 10;
@@ -46,24 +46,6 @@ export function readServerState(
   } catch {
     return undefined; // a mangled state only costs a fetch
   }
-}
-
-/** Same data, whoever fetched it (e.g. the star badge seeded the summary from the same page). */
-export const sameData = (a: unknown, b: unknown): boolean =>
-  a === b || JSON.stringify(a) === JSON.stringify(b);
-
-/**
- * Puts the server's summary into the store unless it has one; answers whether the store now holds
- * the summary the server rendered.
- */
-export function seedSummary(store: PlauditStore, state: ServerState): boolean {
-  const key = summaryKey(state.store, state.productId);
-  const existing = store.getState().summaries[key]?.data;
-  if (existing !== undefined) return sameData(existing, state.summary);
-  store.setState((current) => ({
-    summaries: { ...current.summaries, [key]: { status: "ready", data: state.summary } },
-  }));
-  return true;
 }
 
 /** The shadow root holds markup the server rendered (declarative shadow DOM), not an empty root. */

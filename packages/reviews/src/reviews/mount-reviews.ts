@@ -12,7 +12,7 @@ import {
 } from "@plaudit/core";
 import { adoptStyles, baseCss, renderIntoRoot, starsCss, themeCss } from "@plaudit/ui";
 import { h } from "preact";
-import type { JsonLdHandle } from "../json-ld-manager.ts";
+import { deferredJsonLd } from "../deferred-json-ld.ts";
 import { reviewsCatalogs } from "../messages/index.ts";
 import { createReviewsController } from "./reviews-controller.ts";
 import { reviewsCss } from "./reviews-styles.ts";
@@ -40,23 +40,6 @@ export interface MountReviewsOptions {
 const loadWriteDialog = () =>
   import("../write-review/write-review-dialog.tsx").then((module) => module.WriteReviewDialog);
 
-// Structured data is for crawlers, not for the shopper's first frame: its code is a chunk of its
-// own, loaded and run once the main thread is idle (a crawler waits for the page to settle). The
-// widget's updates and its release wait for it, in the order they were made.
-const loadJsonLd = () => import("../json-ld-manager.ts");
-function deferredJsonLd(doc: Document, productId: string, pointer?: string): JsonLdHandle {
-  const handle = whenIdle()
-    .then(loadJsonLd)
-    .then(
-      (module) => module.acquireProductJsonLd(doc, productId, pointer),
-      (error: unknown) => void getEvents().emit("error", { error, kind: "reviews" }),
-    );
-  return {
-    update: (contribution) => void handle.then((jsonLd) => jsonLd?.update(contribution)),
-    release: () => void handle.then((jsonLd) => jsonLd?.release()),
-  };
-}
-
 export function mountReviewsWidget({
   host,
   root,
@@ -77,7 +60,9 @@ export function mountReviewsWidget({
   const jsonLd =
     config.options.jsonLd === "off"
       ? undefined
-      : deferredJsonLd(host.ownerDocument, productId, config.options.productJsonldId);
+      : deferredJsonLd(host.ownerDocument, productId, config.options.productJsonldId, (error) =>
+          getEvents().emit("error", { error, kind: "reviews" }),
+        );
 
   adoptStyles(root, [themeCss, baseCss, starsCss, reviewsCss]);
   const unmount = renderIntoRoot(

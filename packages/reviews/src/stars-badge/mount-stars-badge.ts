@@ -12,6 +12,7 @@ import {
 } from "@plaudit/core";
 import { adoptStyles, baseCss, starsCss, themeCss, toDom } from "@plaudit/ui";
 import { badgeCatalogs } from "../messages/badge.ts";
+import { reviewsHref } from "./reviews-href.ts";
 import { starsBadgeCss, starsBadgeMarkup } from "./stars-badge-markup.ts";
 
 export interface MountStarsBadgeOptions {
@@ -19,13 +20,6 @@ export interface MountStarsBadgeOptions {
   root: ShadowRoot;
   config: WidgetConfig;
   store?: PlauditStore;
-}
-
-/** Where the badge links: data-href, else the reviews widget's host (by its id), else #plaudit-reviews. */
-export function reviewsHref(host: Element, config: WidgetConfig): string {
-  if (config.options.href) return config.options.href;
-  const reviews = host.ownerDocument.querySelector('[data-plaudit="reviews"][id]');
-  return `#${reviews?.id || "plaudit-reviews"}`;
 }
 
 export function mountStarsBadge({

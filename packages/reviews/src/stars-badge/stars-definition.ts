@@ -1,7 +1,8 @@
 // The star badge kind, defined once (loader entry, mountStars, <plaudit-stars>). It must not import
 // the list code: a collection page loads 24 of these.
 import { defineWidget, requireProduct } from "@plaudit/core";
-import { readServerState, seedSummary } from "../hydration/server-state.ts";
+import { seedSummary } from "../hydration/seed-summary.ts";
+import { readServerState } from "../hydration/server-state.ts";
 import { mountStarsBadge } from "./mount-stars-badge.ts";
 
 export const starsWidget = defineWidget({

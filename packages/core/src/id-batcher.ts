@@ -1,8 +1,8 @@
-// All star badges on a collection page ask for their own summary; this turns them into as few
-// `/summaries?products=…` requests as the contract allows.
-import type { Summary } from "./api-types.ts";
+// All star badges on a collection page ask for their own product; this turns them into as few
+// batched requests (`/summaries?products=…`, the first paint's `/badges?products=…`) as the
+// contract allows. Its own file with nothing of the store or client in it: the loader's first paint
+// batches with it before any widget code loads.
 import { LIMITS } from "./api-types.ts";
-import { invalidResponse } from "./errors.ts";
 
 /** Keeps a batch URL well under the request-line limits of common servers and proxies. */
 const MAX_IDS_CHARS = 4000;
@@ -33,25 +33,30 @@ export function chunkProductIds(productIds: readonly string[]): string[][] {
   return chunks;
 }
 
-export const summaryFor = (summaries: Map<string, Summary>, productId: string): Summary => {
-  const summary = summaries.get(productId);
-  if (!summary) throw invalidResponse(`no summary for product "${productId}"`);
-  return summary;
-};
+type Waiter<T> = { resolve(answer: T): void; reject(error: unknown): void };
 
-type Waiter = { resolve(summary: Summary): void; reject(error: unknown): void };
+/** The answer for `productId` in a batch's answers; `missing` makes the error when it is not there. */
+export function answerFor<T>(
+  answers: Map<string, T>,
+  productId: string,
+  missing: (productId: string) => unknown,
+): T {
+  if (!answers.has(productId)) throw missing(productId);
+  return answers.get(productId) as T;
+}
 
 /**
- * Collects `getSummary` calls until the current task ends, then fetches them together. We flush on
+ * Collects calls until the current task ends, then fetches them together. We flush on
  * `setTimeout(0)` rather than a microtask: widgets reach `getSummary` after awaits of their own
  * (a lazily imported chunk, Preact's effect flush), and a macrotask boundary still catches every call
  * made before the browser yields, where a microtask can fire before those awaits settle. The cost
  * is under a millisecond, next to a network round trip.
  */
-export function createSummaryBatcher(
-  fetchChunk: (productIds: string[]) => Promise<Map<string, Summary>>,
-): (productId: string) => Promise<Summary> {
-  let pending = new Map<string, Waiter[]>();
+export function createIdBatcher<T>(
+  fetchChunk: (productIds: string[]) => Promise<Map<string, T>>,
+  missing: (productId: string) => unknown,
+): (productId: string) => Promise<T> {
+  let pending = new Map<string, Waiter<T>[]>();
   let scheduled = false;
 
   function flush(): void {
@@ -60,11 +65,11 @@ export function createSummaryBatcher(
     scheduled = false;
     for (const chunk of chunkProductIds([...batch.keys()])) {
       fetchChunk(chunk).then(
-        (summaries) => {
+        (answers) => {
           for (const id of chunk) {
             for (const waiter of batch.get(id) ?? []) {
               try {
-                waiter.resolve(summaryFor(summaries, id));
+                waiter.resolve(answerFor(answers, id, missing));
               } catch (error) {
                 waiter.reject(error);
               }
@@ -79,7 +84,7 @@ export function createSummaryBatcher(
   }
 
   return (productId) =>
-    new Promise<Summary>((resolve, reject) => {
+    new Promise<T>((resolve, reject) => {
       const waiters = pending.get(productId);
       if (waiters) waiters.push({ resolve, reject });
       else pending.set(productId, [{ resolve, reject }]);

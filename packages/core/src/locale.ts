@@ -1,0 +1,16 @@
+// Which language a widget speaks, read off the page. Its own file: the loader's first paint
+// (no widget code yet) asks the server for markup in this language.
+
+/** `data-locale` on the element, then the closest `lang` (the page's language), then the browser's. */
+export function resolveLocale(el?: Element | null): string {
+  const tag =
+    el?.getAttribute("data-locale") ||
+    el?.closest("[lang]")?.getAttribute("lang") ||
+    (typeof navigator === "undefined" ? undefined : navigator.language) ||
+    "en";
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? "en";
+  } catch {
+    return "en";
+  }
+}

@@ -1,0 +1,30 @@
+// The loader's first paint (docs/widget-contract.md, "Painted first"): a widget's markup, rendered
+// by the server, shown before any of the widget's code loads; the code mounts over it (Preact
+// hydrate) when the shopper first reaches for the widget. Types only: the paint entry chunk
+// (@plaudit/reviews) implements them, the loader (@plaudit/embed) calls them.
+import type { WidgetConfig } from "./config.ts";
+
+export interface PaintOptions {
+  /** `data-plaudit="…"`. */
+  kind: string;
+  host: HTMLElement;
+  /** The host's open shadow root (a declarative one from server rendering is reused). */
+  root: ShadowRoot;
+  config: WidgetConfig;
+}
+
+export interface Painted {
+  /**
+   * Resolves when the shopper first reaches for the widget (a pointer over it, a touch, focus, a
+   * key, a click). Never, for a widget that needs no code to be used (the star badge is a link).
+   */
+  used: Promise<void>;
+  /**
+   * Called right before the widget's code mounts over the painted markup: stops holding clicks.
+   * Answers what to call once it has mounted: drops the painted stylesheet (the widget adopted its
+   * own) and does again what the shopper did meanwhile (clicks, typing).
+   */
+  handOver(): () => void;
+  /** The host is unmounted or remounted: stop listening, take back what painting added. */
+  release(): void;
+}

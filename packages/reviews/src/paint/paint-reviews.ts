@@ -1,0 +1,119 @@
+// The reviews widget's first paint: the server renders it (the snippet route, docs/ssr.md) and the
+// page only puts the markup into the host's shadow root — no Preact, no store, no formatting in
+// the shopper's browser until they reach for the widget. Its state goes into the host as server
+// rendering writes it, so the widget's code, when it comes, hydrates in place with no request.
+import { type Painted, type PaintOptions, pageSizeOf, resolveLocale } from "@plaudit/core";
+import { deferredJsonLd } from "../deferred-json-ld.ts";
+import {
+  DEFAULT_PAGE_SIZE,
+  hasServerMarkup,
+  readServerState,
+  type ServerState,
+  STATE_ATTRIBUTE,
+} from "../hydration/server-state.ts";
+import { adoptPaintedCss, markContent } from "./painted-styles.ts";
+import { untilUsed } from "./until-used.ts";
+
+interface Snippet {
+  /** What goes into the shadow root, without its <style>. */
+  content: DocumentFragment;
+  css: string;
+  /** The `data-plaudit-state` script. */
+  state: HTMLScriptElement;
+}
+
+const enc = encodeURIComponent;
+
+/** The snippet route's answer, taken apart; undefined when it cannot be had or is not one. */
+async function fetchSnippet(
+  doc: Document,
+  { apiBase, store, theme }: PaintOptions["config"],
+  productId: string,
+  locale: string,
+  pageSize: number,
+): Promise<Snippet | undefined> {
+  const query = new URLSearchParams({ locale, theme });
+  if (pageSize !== DEFAULT_PAGE_SIZE) query.set("pageSize", String(pageSize));
+  const response = await fetch(
+    `${apiBase}/v1/stores/${enc(store)}/products/${enc(productId)}/snippet?${query}`,
+    { credentials: "omit" },
+  );
+  if (!response.ok) return undefined;
+  // Parsed inert: a <template> runs nothing, and its declarative shadow root stays a template.
+  const parsed = doc.createElement("template");
+  parsed.innerHTML = await response.text();
+  const host = parsed.content.querySelector('[data-plaudit="reviews"]');
+  const shadow = host?.querySelector<HTMLTemplateElement>(":scope > template");
+  const state = host?.querySelector<HTMLScriptElement>(`:scope > script[${STATE_ATTRIBUTE}]`);
+  if (!shadow || !state) return undefined;
+  const content = doc.importNode(shadow.content, true);
+  let css = "";
+  for (const style of content.querySelectorAll("style")) {
+    css += style.textContent;
+    style.remove();
+  }
+  return { content, css, state: doc.importNode(state, true) };
+}
+
+export async function paintReviews({ host, root, config }: PaintOptions): Promise<Painted | undefined> {
+  const { productId } = config;
+  // The widget's own code says what is missing.
+  if (!productId) return undefined;
+  const doc = host.ownerDocument;
+  const pageSize = pageSizeOf(config, DEFAULT_PAGE_SIZE);
+  let state: ServerState | undefined = readServerState(host, config, productId, pageSize);
+  let painted: { state: HTMLScriptElement; dropCss: () => void } | undefined;
+  // Server rendering already painted it (docs/ssr.md): nothing to fetch.
+  if (!state || !hasServerMarkup(root)) {
+    // Server state without its markup (light-DOM rendering) or a root someone filled: the widget
+    // renders those itself.
+    if (state || root.childNodes.length > 0) return undefined;
+    const snippet = await fetchSnippet(
+      doc,
+      config,
+      productId,
+      config.locale ?? resolveLocale(host),
+      pageSize,
+    );
+    if (!snippet) return undefined;
+    painted = { state: snippet.state, dropCss: adoptPaintedCss(root, snippet.css) };
+    root.append(snippet.content);
+    host.append(snippet.state);
+    state = readServerState(host, config, productId, pageSize);
+    if (!state) {
+      painted.dropCss();
+      root.replaceChildren();
+      snippet.state.remove();
+      return undefined;
+    }
+  }
+  markContent(doc, "reviews");
+  const use = untilUsed(host, root);
+  // data-json-ld="off" leaves structured data to a merchant who writes their own.
+  const jsonLd =
+    config.options.jsonLd === "off"
+      ? undefined
+      : deferredJsonLd(doc, productId, config.options.productJsonldId);
+  jsonLd?.update({
+    ...(config.options.productName ? { productName: config.options.productName } : {}),
+    summary: state.summary,
+    reviews: state.reviews?.items ?? [],
+  });
+  return {
+    used: use.used,
+    handOver() {
+      const replay = use.handOver();
+      return () => {
+        painted?.dropCss();
+        replay();
+      };
+    },
+    release() {
+      use.stop();
+      jsonLd?.release();
+      painted?.dropCss();
+      painted?.state.remove();
+      root.replaceChildren();
+    },
+  };
+}

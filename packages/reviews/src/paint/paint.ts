@@ -1,0 +1,15 @@
+// The loader's first paint for the kinds the server can render (docs/widget-contract.md,
+// "Painted first"): the reviews widget and the star badge. Any other kind, or a paint that cannot
+// be had (the API unreachable, an odd host), answers undefined and the loader mounts the widget's
+// code as usual — which then shows its own loading, error and retry states.
+import type { Painted, PaintOptions } from "@plaudit/core";
+import { paintReviews } from "./paint-reviews.ts";
+import { paintStars } from "./paint-stars.ts";
+
+const painters: Record<string, (options: PaintOptions) => Promise<Painted | undefined>> = {
+  reviews: paintReviews,
+  stars: paintStars,
+};
+
+export const paint = (options: PaintOptions): Promise<Painted | undefined> =>
+  painters[options.kind]?.(options) ?? Promise.resolve(undefined);

@@ -1,0 +1,71 @@
+// A painted widget is markup without code: nothing answers a click until the widget's chunk has
+// mounted over it. This waits for the shopper to reach for the widget, holds the clicks that need
+// code, and does them again once the code is there, so the first click is never lost.
+
+// Signs the shopper is about to use the widget: a pointer over it, a touch, focus inside, a key.
+const INTENT = ["pointerover", "pointerdown", "touchstart", "focusin", "keydown"] as const;
+// What a click on needs the widget's code. Links and text work without it: their clicks pass.
+const NEEDS_CODE =
+  'button,summary,input[type="checkbox"],input[type="radio"],[role="button"],[role="tab"],[role="checkbox"],[role="radio"],[role="switch"],[role="menuitem"],[role="option"]';
+const FIELDS = "input,select,textarea";
+
+type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+const changed = (field: Field): boolean =>
+  field.localName === "select"
+    ? [...(field as HTMLSelectElement).options].some((option) => option.selected !== option.defaultSelected)
+    : field.value !== (field as HTMLInputElement | HTMLTextAreaElement).defaultValue;
+
+export interface UntilUsed {
+  used: Promise<void>;
+  /** Stops holding clicks; answers the replay to run once the widget's code has mounted. */
+  handOver(): () => void;
+  /** Stops listening. */
+  stop(): void;
+}
+
+export function untilUsed(host: HTMLElement, root: ShadowRoot): UntilUsed {
+  let markUsed!: () => void;
+  const used = new Promise<void>((resolve) => {
+    markUsed = resolve;
+  });
+  const held: HTMLElement[] = [];
+  const onIntent = () => markUsed();
+  const onClick = (event: Event) => {
+    const action = (event.target as Element | null)?.closest?.<HTMLElement>(NEEDS_CODE);
+    if (!action) return;
+    // Its default (a checkbox ticking, a form submitting) would happen without the code seeing it.
+    event.preventDefault();
+    event.stopPropagation();
+    if (!held.includes(action)) held.push(action);
+    markUsed();
+  };
+  const listen = { capture: true, passive: true } as const;
+  for (const type of INTENT) host.addEventListener(type, onIntent, listen);
+  root.addEventListener("click", onClick, true);
+  const stop = () => {
+    for (const type of INTENT) host.removeEventListener(type, onIntent, listen);
+    root.removeEventListener("click", onClick, true);
+  };
+  return {
+    used,
+    stop,
+    handOver() {
+      stop();
+      // Typed before the code came: Preact's hydration keeps what the markup says of the value (a
+      // textarea's it even resets), and the widget's state never heard of it.
+      const typed = [...root.querySelectorAll<Field>(FIELDS)]
+        .filter(changed)
+        .map((field) => [field, field.value] as const);
+      return () => {
+        for (const [field, value] of typed) {
+          if (!field.isConnected) continue;
+          field.value = value;
+          field.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
+          field.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+        for (const action of held) if (action.isConnected) action.click();
+      };
+    },
+  };
+}
