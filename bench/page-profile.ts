@@ -203,13 +203,26 @@ function measure(
   });
 }
 
-/** The current build with each entry chunk's mount a no-op: what loading and evaluating costs. */
+/**
+ * The current build with each entry chunk's mount a no-op, and the paint chunk's paint one that
+ * never answers (nothing fetched or painted, no kind's code loaded after it): what loading and
+ * evaluating costs.
+ */
 function floorBuild(): string {
   const dir = mkdtempSync(join(tmpdir(), "plaudit-floor-"));
   cpSync(AFTER_DIR, dir, { recursive: true });
-  const { entries } = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as {
+  const { entries, paints = {} } = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as {
     entries: Record<string, string>;
+    paints?: Record<string, string>;
   };
+  for (const file of new Set(Object.values(paints))) {
+    const code = readFileSync(join(dir, file), "utf8");
+    if (!/ as paint[,}]/.test(code)) throw new Error(`floor build: no "as paint" export in ${file}`);
+    writeFileSync(
+      join(dir, file),
+      `${code.replace(/ as paint([,}])/, " as unusedPaint$1")}\nexport const paint = () => new Promise(() => {});\n`,
+    );
+  }
   for (const file of Object.values(entries)) {
     const code = readFileSync(join(dir, file), "utf8");
     if (!/ as mount[,}]/.test(code)) throw new Error(`floor build: no "as mount" export in ${file}`);

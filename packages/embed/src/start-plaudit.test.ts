@@ -1,6 +1,6 @@
 import { readConfig } from "@plaudit/core/config";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { EntryChunk, MountOptions } from "./entry-module.ts";
+import type { EntryChunk, MountOptions, PaintChunk } from "./entry-module.ts";
 import { type PlauditApi, type QueuedCall, startPlaudit } from "./start-plaudit.ts";
 
 // The viewport is the browser's (happy-dom has no layout): this stand-in lets a test say which
@@ -324,5 +324,111 @@ describe("the loyalty launcher's host", () => {
     expect(imported).toEqual(["https://cdn.plaudit.test/v1/chunks/loyalty-abc.js"]);
     expect(loyalty.mounted[0]?.host).toBe(launcher);
     expect(TestViewport.current!.observed.has(launcher)).toBe(false);
+  });
+});
+
+describe("painted first (docs/widget-contract.md)", () => {
+  /** A paint chunk that paints "painted <id>" for product ids it knows and nothing for others. */
+  function paintChunk(known: string[]) {
+    const log: string[] = [];
+    const uses = new Map<string, () => void>();
+    const chunk: PaintChunk = {
+      readConfig,
+      async paint({ host: el, root, config }) {
+        const id = config.productId!;
+        if (!known.includes(id)) return undefined;
+        root.textContent = `painted ${id}`;
+        log.push(`paint ${id}`);
+        return {
+          used: new Promise<void>((resolve) => uses.set(id, resolve)),
+          handOver() {
+            log.push(`hand over ${id} (${el.shadowRoot?.textContent})`);
+            return () => log.push(`replay ${id} (${el.shadowRoot?.textContent})`);
+          },
+          release() {
+            log.push(`release ${id}`);
+          },
+        };
+      },
+    };
+    return { chunk, log, use: (id: string) => uses.get(id)!() };
+  }
+
+  function startPainted(painter: ReturnType<typeof paintChunk>) {
+    api = startPlaudit({
+      window,
+      script: scriptTag(),
+      chunks: { stars: "chunks/stars-abc.js" },
+      paints: { stars: "chunks/paint-xyz.js" },
+      version: "1.2.3",
+      importChunk(url) {
+        imported.push(url);
+        return Promise.resolve(url.includes("paint") ? painter.chunk : stars.entry) as Promise<EntryChunk>;
+      },
+    });
+    return api;
+  }
+
+  it("shows the painted markup without importing the kind's code, then mounts every painted host over it on first use", async () => {
+    const painter = paintChunk(["tee-1", "tee-2"]);
+    const badges = ["tee-1", "tee-2"].map((id) => host("stars", id));
+    document.body.append(...badges);
+    const mounted = vi.fn();
+    startPainted(painter)?.on("widget:mounted", mounted);
+    TestViewport.current!.show(...badges);
+    await flush();
+    expect(imported).toEqual(["https://cdn.plaudit.test/v1/chunks/paint-xyz.js"]);
+    expect(badges.map((b) => b.shadowRoot?.textContent)).toEqual(["painted tee-1", "painted tee-2"]);
+    expect(mounted).toHaveBeenCalledTimes(2);
+
+    painter.use("tee-2");
+    await flush();
+    expect(imported).toEqual([
+      "https://cdn.plaudit.test/v1/chunks/paint-xyz.js",
+      "https://cdn.plaudit.test/v1/chunks/stars-abc.js",
+    ]);
+    // Both hosts came alive (one store for the page); each was handed over before its mount and
+    // replayed after it.
+    expect(badges.map((b) => b.shadowRoot?.textContent)).toEqual(["stars for tee-1", "stars for tee-2"]);
+    expect(painter.log).toEqual([
+      "paint tee-1",
+      "paint tee-2",
+      "hand over tee-1 (painted tee-1)",
+      "replay tee-1 (stars for tee-1)",
+      "hand over tee-2 (painted tee-2)",
+      "replay tee-2 (stars for tee-2)",
+    ]);
+    expect(mounted).toHaveBeenCalledTimes(2);
+  });
+
+  it("mounts the kind's code at once where nothing could be painted", async () => {
+    const painter = paintChunk([]);
+    const badge = host("stars", "tee-9");
+    document.body.append(badge);
+    startPainted(painter);
+    TestViewport.current!.show(badge);
+    await flush();
+    expect(badge.shadowRoot?.textContent).toBe("stars for tee-9");
+    expect(stars.mounted).toHaveLength(1);
+  });
+
+  it("releases a painted host that leaves the page, and one removed while it was painting", async () => {
+    const painter = paintChunk(["tee-1", "tee-2"]);
+    const [kept, gone] = ["tee-1", "tee-2"].map((id) => host("stars", id));
+    document.body.append(kept!, gone!);
+    const unmounted = vi.fn();
+    startPainted(painter)?.on("widget:unmounted", unmounted);
+    TestViewport.current!.show(kept!);
+    await flush();
+    kept!.remove();
+    await flush();
+    expect(painter.log).toEqual(["paint tee-1", "release tee-1"]);
+    expect(unmounted).toHaveBeenCalledWith({ kind: "stars", element: kept });
+
+    TestViewport.current!.show(gone!);
+    gone!.remove();
+    await flush();
+    expect(painter.log.slice(2)).toEqual(["paint tee-2", "release tee-2"]);
+    expect(stars.mounted).toHaveLength(0);
   });
 });

@@ -4,8 +4,7 @@
 // The shadow root itself is core's (define-widget.ts: the three ways to mount a kind attach it).
 export { prepareHost } from "@plaudit/core";
 
-// One sheet per css text for the whole page: 24 star badges share one parsed stylesheet.
-const sheets = new Map<string, CSSStyleSheet>();
+import { sheetOf } from "./sheets.ts";
 
 function canConstructSheets(): boolean {
   try {
@@ -45,15 +44,7 @@ export function adoptStyles(root: ShadowRoot, cssTexts: string[]): void {
     }
     return;
   }
-  const wanted = cssTexts.map((css) => {
-    let sheet = sheets.get(css);
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      sheets.set(css, sheet);
-    }
-    return sheet;
-  });
+  const wanted = cssTexts.map(sheetOf);
   // Styling unstyled server markup changes its height: keep the widget at least as tall as it was,
   // so nothing outside it moves (docs/ssr.md, "Styles and CSP"). Content below our box stays put.
   const held = unstyledServerHeight(root);

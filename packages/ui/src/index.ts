@@ -9,6 +9,7 @@ export { el, type Markup, type MarkupElement, toDom, toHtml } from "./markup.ts"
 export { RatingInput, type RatingInputProps } from "./rating-input.tsx";
 export { ratingInputCss } from "./rating-input-styles.ts";
 export { type RenderIntoRootOptions, renderIntoRoot } from "./render-into-root.tsx";
+export { sheetOf } from "./sheets.ts";
 export { Stars, type StarsProps } from "./stars.tsx";
 export { starsMarkup } from "./stars-markup.ts";
 export { fillStep, starsCss } from "./stars-styles.ts";

@@ -4,14 +4,8 @@
 // rendering writes it, so the widget's code, when it comes, hydrates in place with no request.
 import { type Painted, type PaintOptions, pageSizeOf, resolveLocale } from "@plaudit/core";
 import { deferredJsonLd } from "../deferred-json-ld.ts";
-import {
-  DEFAULT_PAGE_SIZE,
-  hasServerMarkup,
-  readServerState,
-  type ServerState,
-  STATE_ATTRIBUTE,
-} from "../hydration/server-state.ts";
-import { adoptPaintedCss, markContent } from "./painted-styles.ts";
+import { DEFAULT_PAGE_SIZE, readServerState, STATE_ATTRIBUTE } from "../hydration/server-state.ts";
+import { markContent, type PutPainted, putPainted, standing } from "./painted-host.ts";
 import { untilUsed } from "./until-used.ts";
 
 interface Snippet {
@@ -61,13 +55,11 @@ export async function paintReviews({ host, root, config }: PaintOptions): Promis
   if (!productId) return undefined;
   const doc = host.ownerDocument;
   const pageSize = pageSizeOf(config, DEFAULT_PAGE_SIZE);
-  let state: ServerState | undefined = readServerState(host, config, productId, pageSize);
-  let painted: { state: HTMLScriptElement; dropCss: () => void } | undefined;
-  // Server rendering already painted it (docs/ssr.md): nothing to fetch.
-  if (!state || !hasServerMarkup(root)) {
-    // Server state without its markup (light-DOM rendering) or a root someone filled: the widget
-    // renders those itself.
-    if (state || root.childNodes.length > 0) return undefined;
+  let state = readServerState(host, config, productId, pageSize);
+  const stands = standing(root, state);
+  if (!stands) return undefined;
+  let painted: PutPainted | undefined;
+  if (stands === "empty") {
     const snippet = await fetchSnippet(
       doc,
       config,
@@ -76,14 +68,10 @@ export async function paintReviews({ host, root, config }: PaintOptions): Promis
       pageSize,
     );
     if (!snippet) return undefined;
-    painted = { state: snippet.state, dropCss: adoptPaintedCss(root, snippet.css) };
-    root.append(snippet.content);
-    host.append(snippet.state);
+    painted = putPainted(host, root, snippet.content, snippet.css, snippet.state);
     state = readServerState(host, config, productId, pageSize);
     if (!state) {
-      painted.dropCss();
-      root.replaceChildren();
-      snippet.state.remove();
+      painted.takeBack();
       return undefined;
     }
   }
@@ -96,8 +84,8 @@ export async function paintReviews({ host, root, config }: PaintOptions): Promis
       : deferredJsonLd(doc, productId, config.options.productJsonldId);
   jsonLd?.update({
     ...(config.options.productName ? { productName: config.options.productName } : {}),
-    summary: state.summary,
-    reviews: state.reviews?.items ?? [],
+    summary: state!.summary,
+    reviews: state!.reviews?.items ?? [],
   });
   return {
     used: use.used,
@@ -111,9 +99,8 @@ export async function paintReviews({ host, root, config }: PaintOptions): Promis
     release() {
       use.stop();
       jsonLd?.release();
-      painted?.dropCss();
-      painted?.state.remove();
-      root.replaceChildren();
+      if (painted) painted.takeBack();
+      else root.replaceChildren();
     },
   };
 }

@@ -10,9 +10,9 @@ import {
   type Summary,
   type WidgetConfig,
 } from "@plaudit/core";
-import { hasServerMarkup, readServerState, STATE_ATTRIBUTE, scriptJson } from "../hydration/server-state.ts";
+import { readServerState, STATE_ATTRIBUTE, scriptJson } from "../hydration/server-state.ts";
 import { reviewsHref } from "../stars-badge/reviews-href.ts";
-import { adoptPaintedCss, markContent } from "./painted-styles.ts";
+import { markContent, type PutPainted, putPainted, standing } from "./painted-host.ts";
 
 interface Badge {
   summary: Summary;
@@ -65,33 +65,30 @@ function badgeOf(config: WidgetConfig, locale: string, productId: string): Promi
 export async function paintStars({ host, root, config }: PaintOptions): Promise<Painted | undefined> {
   const { productId } = config;
   if (!productId) return undefined;
-  const doc = host.ownerDocument;
-  const server = readServerState(host, config, productId);
-  let painted: { state: HTMLScriptElement; dropCss: () => void } | undefined;
-  if (!server || !hasServerMarkup(root)) {
-    if (server || root.childNodes.length > 0) return undefined;
+  const stands = standing(root, readServerState(host, config, productId));
+  if (!stands) return undefined;
+  let painted: PutPainted | undefined;
+  if (stands === "empty") {
     const badge = await badgeOf(config, config.locale ?? resolveLocale(host), productId).catch(
       () => undefined,
     );
     if (!badge) return undefined;
+    const doc = host.ownerDocument;
     // The summary rides along, so the badge's code, when it loads, needs no request.
     const state = doc.createElement("script");
     state.type = "application/json";
     state.setAttribute(STATE_ATTRIBUTE, "");
     state.textContent = scriptJson({ v: 1, store: config.store, productId, summary: badge.summary });
-    painted = { state, dropCss: adoptPaintedCss(root, badge.css) };
-    root.innerHTML = badge.html;
+    painted = putPainted(host, root, badge.html, badge.css, state);
     root.querySelector("a")?.setAttribute("href", reviewsHref(host, config));
-    host.append(state);
     if (badge.summary.count > 0) markContent(doc, "stars");
   }
   return {
     used: new Promise(() => undefined),
     handOver: () => () => painted?.dropCss(),
     release() {
-      painted?.dropCss();
-      painted?.state.remove();
-      root.replaceChildren();
+      if (painted) painted.takeBack();
+      else root.replaceChildren();
     },
   };
 }

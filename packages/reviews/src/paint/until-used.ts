@@ -7,14 +7,11 @@ const INTENT = ["pointerover", "pointerdown", "touchstart", "focusin", "keydown"
 // What a click on needs the widget's code. Links and text work without it: their clicks pass.
 const NEEDS_CODE =
   'button,summary,input[type="checkbox"],input[type="radio"],[role="button"],[role="tab"],[role="checkbox"],[role="radio"],[role="switch"],[role="menuitem"],[role="option"]';
-const FIELDS = "input,select,textarea";
+// Where typing goes (a ticked box is a click, held above; a file input cannot be set by code).
+const FIELDS =
+  'input:not([type="checkbox"],[type="radio"],[type="file"],[type="button"],[type="submit"],[type="reset"]),select,textarea';
 
 type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-
-const changed = (field: Field): boolean =>
-  field.localName === "select"
-    ? [...(field as HTMLSelectElement).options].some((option) => option.selected !== option.defaultSelected)
-    : field.value !== (field as HTMLInputElement | HTMLTextAreaElement).defaultValue;
 
 export interface UntilUsed {
   used: Promise<void>;
@@ -30,6 +27,8 @@ export function untilUsed(host: HTMLElement, root: ShadowRoot): UntilUsed {
     markUsed = resolve;
   });
   const held: HTMLElement[] = [];
+  // Each field's value as painted: what differs at hand-over, the shopper typed or chose.
+  const painted = new Map([...root.querySelectorAll<Field>(FIELDS)].map((field) => [field, field.value]));
   const onIntent = () => markUsed();
   const onClick = (event: Event) => {
     const action = (event.target as Element | null)?.closest?.<HTMLElement>(NEEDS_CODE);
@@ -54,9 +53,9 @@ export function untilUsed(host: HTMLElement, root: ShadowRoot): UntilUsed {
       stop();
       // Typed before the code came: Preact's hydration keeps what the markup says of the value (a
       // textarea's it even resets), and the widget's state never heard of it.
-      const typed = [...root.querySelectorAll<Field>(FIELDS)]
-        .filter(changed)
-        .map((field) => [field, field.value] as const);
+      const typed = [...painted]
+        .filter(([field, value]) => field.value !== value)
+        .map(([field]) => [field, field.value] as const);
       return () => {
         for (const [field, value] of typed) {
           if (!field.isConnected) continue;

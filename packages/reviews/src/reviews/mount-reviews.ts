@@ -8,7 +8,6 @@ import {
   requireProduct,
   resolveLocale,
   type WidgetConfig,
-  whenIdle,
 } from "@plaudit/core";
 import { adoptStyles, baseCss, renderIntoRoot, starsCss, themeCss } from "@plaudit/ui";
 import { h } from "preact";

@@ -1,0 +1,253 @@
+// The loader's first paint: the server's markup put into a host with no widget code, then the
+// widget's code mounting over it (hydration) with no request, and the shopper's first click and
+// typing kept across the hand-over. The answers are what our server renders (renderReviews,
+// starsBadgeHtml); only the network between is stubbed.
+import { getStore, readConfig } from "@plaudit/core";
+import { options } from "preact";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { json, makeReview, settle, summarize } from "../../testing/fake-api.ts";
+import { mount as mountReviewsEntry } from "../entries/reviews.ts";
+import { mount as mountStarsEntry } from "../entries/stars.ts";
+import { renderReviews } from "../server/render-reviews.tsx";
+import { starsBadgeHtml } from "../server/render-stars.ts";
+import { starsWidgetCss } from "../server/widget-css.ts";
+import { paint } from "./paint.ts";
+import { untilUsed } from "./until-used.ts";
+
+const API = "https://reviews.test";
+const reviews = Array.from({ length: 14 }, (_, i) => makeReview(i + 1));
+const data = {
+  summary: summarize("tee", reviews),
+  reviews: { items: reviews.slice(0, 10), nextCursor: "10", total: 14 },
+};
+
+let requests: string[] = [];
+let answer: (url: URL) => Response | Promise<Response>;
+let mismatches: unknown[] = [];
+const hooks = options as unknown as { __m?: (vnode: { type: unknown }) => void };
+
+beforeEach(() => {
+  requests = [];
+  mismatches = [];
+  hooks.__m = (vnode) => mismatches.push(vnode.type);
+  vi.stubGlobal("fetch", async (input: RequestInfo | URL) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    requests.push(`${url.pathname}${url.search}`);
+    return answer(url);
+  });
+});
+
+afterEach(() => {
+  hooks.__m = undefined;
+  vi.unstubAllGlobals();
+  document.body.replaceChildren();
+  document.head.replaceChildren();
+  getStore().setState({ summaries: {}, reviewLists: {} });
+});
+
+function host(kind: string, productId: string, attributes: Record<string, string> = {}) {
+  const el = document.createElement("div");
+  el.setAttribute("data-plaudit", kind);
+  el.setAttribute("data-product-id", productId);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  document.body.append(el);
+  const root = el.attachShadow({ mode: "open" });
+  return { host: el, root, config: readConfig(el, { store: "demo", apiBase: API }) };
+}
+
+/** What the snippet route answers (snippet-routes.ts): the reviews host, then the JSON-LD. */
+async function snippetAnswer() {
+  const rendered = await renderReviews({ store: "demo", product: { id: "tee" }, data, api: API });
+  return new Response(`${rendered.html}\n${rendered.jsonLd}\n`, { headers: { "Content-Type": "text/html" } });
+}
+
+describe("painting the reviews", () => {
+  it("shows the server's markup, styled by an adopted sheet, and hydrates it later with no request", async () => {
+    answer = snippetAnswer;
+    const { host: el, root, config } = host("reviews", "tee", { "data-locale": "en" });
+    const painted = await paint({ kind: "reviews", host: el, root, config });
+
+    expect(painted).toBeDefined();
+    expect(requests).toEqual(["/v1/stores/demo/products/tee/snippet?locale=en&theme=auto"]);
+    expect(root.querySelectorAll("article")).toHaveLength(10);
+    // No <style> (a strict CSP would refuse it): the CSS is an adopted sheet.
+    expect(root.querySelector("style")).toBeNull();
+    expect(root.adoptedStyleSheets).toHaveLength(1);
+    expect(el.querySelector(":scope > script[data-plaudit-state]")).not.toBeNull();
+
+    const section = root.querySelector("section")!;
+    const before = section.outerHTML;
+    const replay = painted!.handOver();
+    const unmount = mountReviewsEntry({ host: el, root, config });
+    replay();
+    await settle();
+    expect(requests).toEqual(["/v1/stores/demo/products/tee/snippet?locale=en&theme=auto"]);
+    expect(mismatches).toEqual([]);
+    expect(root.querySelector("section")).toBe(section);
+    expect(section.outerHTML).toBe(before);
+    // The widget's own sheets replaced the painted one.
+    expect(root.adoptedStyleSheets.length).toBeGreaterThan(0);
+    expect(root.adoptedStyleSheets.every((sheet) => sheet.cssRules.length < 400)).toBe(true);
+
+    // Live: "Load more" asks for the page after the server's cursor.
+    [...root.querySelectorAll("button")].find((b) => b.textContent === "Load more reviews")!.click();
+    await settle();
+    expect(requests.at(-1)).toBe("/v1/stores/demo/products/tee/reviews?sort=newest&limit=10&cursor=10");
+    unmount();
+    painted!.release();
+    expect(el.querySelector(":scope > script[data-plaudit-state]")).toBeNull();
+  });
+
+  it("asks in the host's language, theme and page size", async () => {
+    answer = () => new Response("", { status: 503 });
+    const {
+      host: el,
+      root,
+      config,
+    } = host("reviews", "tee", {
+      "data-locale": "he",
+      "data-theme": "dark",
+      "data-page-size": "5",
+    });
+    await paint({ kind: "reviews", host: el, root, config });
+    expect(requests).toEqual(["/v1/stores/demo/products/tee/snippet?locale=he&theme=dark&pageSize=5"]);
+  });
+
+  it("answers nothing and leaves nothing behind when the snippet cannot be had", async () => {
+    for (const failing of [
+      () => new Response("", { status: 503 }),
+      () => new Response("<p>not a snippet</p>", { headers: { "Content-Type": "text/html" } }),
+    ]) {
+      answer = failing;
+      const { host: el, root, config } = host("reviews", "tee");
+      expect(await paint({ kind: "reviews", host: el, root, config })).toBeUndefined();
+      expect(root.childNodes).toHaveLength(0);
+      expect(root.adoptedStyleSheets).toHaveLength(0);
+      expect(el.children).toHaveLength(0);
+    }
+  });
+
+  it("fetches nothing for markup the server already put in the page", async () => {
+    const rendered = await renderReviews({ store: "demo", product: { id: "tee" }, data, api: API });
+    const parser = document.createElement("template");
+    parser.innerHTML = rendered.html;
+    const el = parser.content.firstElementChild as HTMLElement;
+    const root = el.attachShadow({ mode: "open" });
+    root.append((el.querySelector(":scope > template") as HTMLTemplateElement).content.cloneNode(true));
+    document.body.append(el);
+    const painted = await paint({ kind: "reviews", host: el, root, config: readConfig(el) });
+    expect(painted).toBeDefined();
+    expect(requests).toEqual([]);
+  });
+});
+
+describe("painting star badges", () => {
+  const badgesAnswer = (url: URL) => {
+    const ids = url.searchParams.get("products")!.split(",");
+    return json({
+      css: starsWidgetCss,
+      items: ids.map((productId) => {
+        const summary = summarize(productId, productId === "none" ? [] : reviews);
+        return { productId, summary, html: starsBadgeHtml(summary, { href: "#plaudit-reviews" }) };
+      }),
+    });
+  };
+
+  it("paints a page's badges from one request, links each where its host says, and mounts with none", async () => {
+    answer = badgesAnswer;
+    const ids = Array.from({ length: 24 }, (_, i) => `p-${i}`);
+    const hosts = ids.map((id) => host("stars", id, { "data-href": `/products/${id}`, "data-locale": "en" }));
+    const painted = await Promise.all(hosts.map((h) => paint({ kind: "stars", ...h })));
+
+    expect(requests).toEqual([`/v1/stores/demo/badges?products=${ids.join(",")}&locale=en&theme=auto`]);
+    expect(painted.every(Boolean)).toBe(true);
+    expect(hosts.map((h) => h.root.querySelector("a")?.getAttribute("href"))).toEqual(
+      ids.map((id) => `/products/${id}`),
+    );
+    // One parsed sheet for the page.
+    expect(new Set(hosts.map((h) => h.root.adoptedStyleSheets[0])).size).toBe(1);
+
+    const first = hosts[0]!;
+    const markup = first.root.innerHTML;
+    const replay = painted[0]!.handOver();
+    const unmount = mountStarsEntry(first);
+    replay();
+    await settle();
+    expect(requests).toHaveLength(1);
+    expect(first.root.innerHTML).toBe(markup);
+    unmount();
+  });
+
+  it("answers nothing when the badges cannot be had", async () => {
+    answer = () => new Response("", { status: 500 });
+    const h = host("stars", "tee");
+    expect(await paint({ kind: "stars", ...h })).toBeUndefined();
+    expect(h.root.childNodes).toHaveLength(0);
+  });
+});
+
+describe("until the shopper uses it", () => {
+  function painted() {
+    const el = document.createElement("div");
+    document.body.append(el);
+    const root = el.attachShadow({ mode: "open" });
+    root.innerHTML =
+      '<button type="button">Write a review</button><a href="#r">Reviews</a><input type="search"><input type="checkbox"><textarea></textarea><select><option>newest</option><option>helpful</option></select><select><option>a</option></select>';
+    return { el, root, use: untilUsed(el, root) };
+  }
+
+  it("holds a click on a button until the code is there, then does it once", async () => {
+    const { root, use } = painted();
+    const button = root.querySelector("button")!;
+    let used = false;
+    void use.used.then(() => {
+      used = true;
+    });
+    const click = new MouseEvent("click", { bubbles: true, composed: true, cancelable: true });
+    button.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    await settle(1);
+    expect(used).toBe(true);
+
+    const replay = use.handOver();
+    const onClick = vi.fn();
+    button.addEventListener("click", onClick); // the widget's code, mounted
+    replay();
+    expect(onClick).toHaveBeenCalledTimes(1);
+  });
+
+  it("lets links and plain text be, and starts on focus or a pointer", async () => {
+    for (const start of ["focusin", "pointerover"]) {
+      const { el, root, use } = painted();
+      const link = new MouseEvent("click", { bubbles: true, composed: true, cancelable: true });
+      root.querySelector("a")!.dispatchEvent(link);
+      expect(link.defaultPrevented).toBe(false);
+      let used = false;
+      void use.used.then(() => {
+        used = true;
+      });
+      await settle(1);
+      expect(used).toBe(false);
+      el.dispatchEvent(new Event(start, { bubbles: true }));
+      await settle(1);
+      expect(used).toBe(true);
+    }
+  });
+
+  it("gives the widget what was typed or chosen before it came, and nothing else", () => {
+    const { root, use } = painted();
+    const search = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+    const note = root.querySelector("textarea")!;
+    search.value = "fit";
+    note.value = "Love it";
+    root.querySelector("select")!.value = "helpful";
+    root.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked = true;
+    const replay = use.handOver();
+    const heard: string[] = [];
+    root.addEventListener("input", (event) => heard.push((event.target as HTMLInputElement).value));
+    note.value = ""; // what hydrating a textarea does to typed text
+    replay();
+    expect(heard).toEqual(["fit", "Love it", "helpful"]);
+    expect(note.value).toBe("Love it");
+  });
+});
