@@ -52,7 +52,7 @@ const SHARED_CHUNKS = [
   },
   {
     name: "hydration",
-    test: /packages[\\/]reviews[\\/]src[\\/](hydration[\\/]server-state|stars-badge[\\/]reviews-href|deferred-json-ld)\.ts$/,
+    test: /packages[\\/]reviews[\\/]src[\\/](hydration[\\/]server-state|stars-badge[\\/]reviews-href|reviews[\\/]cards-to-reach-view|deferred-json-ld)\.ts$/,
     priority: 30,
     entriesAware: false,
   },

@@ -1,6 +1,9 @@
 // Which language a widget speaks, read off the page. Its own file: the loader's first paint
 // (no widget code yet) asks the server for markup in this language.
 
+// A page with 24 badges asks 24 times; Intl's answer for a tag does not change.
+const canonical = new Map<string, string>();
+
 /** `data-locale` on the element, then the closest `lang` (the page's language), then the browser's. */
 export function resolveLocale(el?: Element | null): string {
   const tag =
@@ -8,9 +11,14 @@ export function resolveLocale(el?: Element | null): string {
     el?.closest("[lang]")?.getAttribute("lang") ||
     (typeof navigator === "undefined" ? undefined : navigator.language) ||
     "en";
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? "en";
-  } catch {
-    return "en";
+  let locale = canonical.get(tag);
+  if (locale === undefined) {
+    try {
+      locale = Intl.getCanonicalLocales(tag)[0] ?? "en";
+    } catch {
+      locale = "en";
+    }
+    canonical.set(tag, locale);
   }
+  return locale;
 }

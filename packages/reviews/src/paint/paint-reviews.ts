@@ -5,6 +5,7 @@
 import { type Painted, type PaintOptions, pageSizeOf, resolveLocale } from "@plaudit/core";
 import { deferredJsonLd } from "../deferred-json-ld.ts";
 import { DEFAULT_PAGE_SIZE, readServerState, STATE_ATTRIBUTE } from "../hydration/server-state.ts";
+import { type CardsLater, cardsLater } from "./cards-later.ts";
 import { markContent, type PutPainted, putPainted, standing } from "./painted-host.ts";
 import { untilUsed } from "./until-used.ts";
 
@@ -40,13 +41,14 @@ async function fetchSnippet(
   const shadow = host?.querySelector<HTMLTemplateElement>(":scope > template");
   const state = host?.querySelector<HTMLScriptElement>(`:scope > script[${STATE_ATTRIBUTE}]`);
   if (!shadow || !state) return undefined;
-  const content = doc.importNode(shadow.content, true);
+  // Moved, not copied, out of the inert template: the nodes are adopted as they are inserted.
+  const content = shadow.content;
   let css = "";
   for (const style of content.querySelectorAll("style")) {
     css += style.textContent;
     style.remove();
   }
-  return { content, css, state: doc.importNode(state, true) };
+  return { content, css, state };
 }
 
 export async function paintReviews({ host, root, config }: PaintOptions): Promise<Painted | undefined> {
@@ -59,6 +61,7 @@ export async function paintReviews({ host, root, config }: PaintOptions): Promis
   const stands = standing(root, state);
   if (!stands) return undefined;
   let painted: PutPainted | undefined;
+  let later: CardsLater | undefined;
   if (stands === "empty") {
     const snippet = await fetchSnippet(
       doc,
@@ -68,9 +71,11 @@ export async function paintReviews({ host, root, config }: PaintOptions): Promis
       pageSize,
     );
     if (!snippet) return undefined;
+    later = cardsLater(host, snippet.content);
     painted = putPainted(host, root, snippet.content, snippet.css, snippet.state);
     state = readServerState(host, config, productId, pageSize);
     if (!state) {
+      later.stop();
       painted.takeBack();
       return undefined;
     }
@@ -90,6 +95,7 @@ export async function paintReviews({ host, root, config }: PaintOptions): Promis
   return {
     used: use.used,
     handOver() {
+      later?.all();
       const replay = use.handOver();
       return () => {
         painted?.dropCss();
@@ -97,6 +103,7 @@ export async function paintReviews({ host, root, config }: PaintOptions): Promis
       };
     },
     release() {
+      later?.stop();
       use.stop();
       jsonLd?.release();
       if (painted) painted.takeBack();

@@ -16,14 +16,15 @@ import { markContent, type PutPainted, putPainted, standing } from "./painted-ho
 
 interface Badge {
   summary: Summary;
-  /** The markup inside the badge's shadow root (escaped by the server's renderer). */
-  html: string;
+  /** The markup inside the badge's shadow root, parsed (a copy for each host that shows it). */
+  markup: DocumentFragment;
   css: string;
 }
 
 const enc = encodeURIComponent;
 
 async function fetchBadges(
+  doc: Document,
   { apiBase, store, theme }: WidgetConfig,
   locale: string,
   productIds: string[],
@@ -39,21 +40,29 @@ async function fetchBadges(
   if (!response.ok) throw new Error(`[plaudit] badges: HTTP ${response.status}`);
   const body = (await response.json()) as {
     css: string;
-    items: Array<Omit<Badge, "css"> & { productId: string }>;
+    items: Array<{ productId: string; summary: Summary; html: string }>;
   };
+  // Every badge's markup in one parse (a parse per badge costs more than the badges): each in a
+  // <template> of its own, inert. The markup is our server's renderer's, every text in it escaped.
+  const parsed = doc.createElement("template");
+  parsed.innerHTML = body.items.map((item) => `<template>${item.html}</template>`).join("");
+  const markups = parsed.content.children as HTMLCollectionOf<HTMLTemplateElement>;
   return new Map(
-    body.items.map(({ productId, summary, html }) => [productId, { summary, html, css: body.css }]),
+    body.items.map(({ productId, summary }, i) => [
+      productId,
+      { summary, markup: markups[i]!.content, css: body.css },
+    ]),
   );
 }
 
 // One batcher per server, store, language and theme: 24 badges of a collection page, one request.
 const batchers = new Map<string, (productId: string) => Promise<Badge>>();
-function badgeOf(config: WidgetConfig, locale: string, productId: string): Promise<Badge> {
+function badgeOf(doc: Document, config: WidgetConfig, locale: string, productId: string): Promise<Badge> {
   const key = JSON.stringify([config.apiBase, config.store, locale, config.theme]);
   let batch = batchers.get(key);
   if (!batch) {
     batch = createIdBatcher(
-      (ids) => fetchBadges(config, locale, ids),
+      (ids) => fetchBadges(doc, config, locale, ids),
       (id) => new Error(`[plaudit] no badge for product "${id}"`),
     );
     batchers.set(key, batch);
@@ -69,17 +78,16 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
   if (!stands) return undefined;
   let painted: PutPainted | undefined;
   if (stands === "empty") {
-    const badge = await badgeOf(config, config.locale ?? resolveLocale(host), productId).catch(
-      () => undefined,
-    );
-    if (!badge) return undefined;
     const doc = host.ownerDocument;
+    const locale = config.locale ?? resolveLocale(host);
+    const badge = await badgeOf(doc, config, locale, productId).catch(() => undefined);
+    if (!badge) return undefined;
     // The summary rides along, so the badge's code, when it loads, needs no request.
     const state = doc.createElement("script");
     state.type = "application/json";
     state.setAttribute(STATE_ATTRIBUTE, "");
     state.textContent = scriptJson({ v: 1, store: config.store, productId, summary: badge.summary });
-    painted = putPainted(host, root, badge.html, badge.css, state);
+    painted = putPainted(host, root, doc.importNode(badge.markup, true), badge.css, state);
     root.querySelector("a")?.setAttribute("href", reviewsHref(host, config));
     if (badge.summary.count > 0) markContent(doc, "stars");
   }

@@ -23,18 +23,17 @@ export interface PutPainted {
   takeBack(): void;
 }
 
-/** Puts the server's markup (a fragment, or HTML our server's renderer escaped) into `root`. */
+/** Puts the server's markup into `root`. */
 export function putPainted(
   host: HTMLElement,
   root: ShadowRoot,
-  markup: DocumentFragment | string,
+  markup: DocumentFragment,
   css: string,
   state: HTMLScriptElement,
 ): PutPainted {
   const sheet = sheetOf(css);
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  if (typeof markup === "string") root.innerHTML = markup;
-  else root.append(markup);
+  root.append(markup);
   host.append(state);
   const dropCss = () => {
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter((adopted) => adopted !== sheet);

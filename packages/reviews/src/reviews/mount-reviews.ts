@@ -13,10 +13,10 @@ import { adoptStyles, baseCss, renderIntoRoot, starsCss, themeCss } from "@plaud
 import { h } from "preact";
 import { deferredJsonLd } from "../deferred-json-ld.ts";
 import { reviewsCatalogs } from "../messages/index.ts";
+import { cardsToReachView } from "./cards-to-reach-view.ts";
 import { createReviewsController } from "./reviews-controller.ts";
 import { reviewsCss } from "./reviews-styles.ts";
 import { ReviewsWidget } from "./reviews-widget.tsx";
-import { cardsToReachView } from "./use-cards-in-view.ts";
 
 export interface MountReviewsOptions {
   host: HTMLElement;

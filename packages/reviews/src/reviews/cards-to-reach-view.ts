@@ -1,0 +1,24 @@
+// How many review cards can reach into view: the widget's code renders those first (use-cards-in-view.ts),
+// and the loader's first paint shows those with the rest of the widget and the others a few frames
+// later (paint/paint-reviews.ts). Its own file, with nothing of Preact: the paint chunk imports it.
+
+/** How far below the viewport cards render ahead; the rest render when the list's end is this close. */
+export const CARDS_AHEAD_PX = 300;
+// Estimated without laying anything out (a measurement in script would force the page's layout):
+// the widget's heading, summary and toolbar are at least HEAD_PX tall, a card at least CARD_PX
+// (stars, author line, one line of text, the votes). Underestimates mean more cards, never fewer.
+const HEAD_PX = 240;
+const CARD_PX = 140;
+
+/**
+ * How many cards can reach into the viewport or CARDS_AHEAD_PX below it, for a widget in `host`,
+ * measured when it mounts (nothing of the widget's own to lay out yet).
+ */
+export function cardsToReachView(host: Element): number {
+  const view = host.ownerDocument.defaultView;
+  const box = host.getBoundingClientRect();
+  // No box (a hidden host, a DOM without layout): nothing to go by, so every card.
+  if (!view || !box.width) return Number.POSITIVE_INFINITY;
+  const room = view.innerHeight + CARDS_AHEAD_PX - box.top - HEAD_PX;
+  return Math.max(1, Math.ceil(room / CARD_PX));
+}
