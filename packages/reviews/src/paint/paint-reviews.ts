@@ -63,13 +63,15 @@ export async function paintReviews({ host, root, config }: PaintOptions): Promis
   let painted: PutPainted | undefined;
   let later: CardsLater | undefined;
   if (stands === "empty") {
+    // A network failure is "nothing to paint" too (as for the badges): the widget's code then
+    // mounts and shows its own quiet fallback and "Try again".
     const snippet = await fetchSnippet(
       doc,
       config,
       productId,
       config.locale ?? resolveLocale(host),
       pageSize,
-    );
+    ).catch(() => undefined);
     if (!snippet) return undefined;
     later = cardsLater(host, snippet.content);
     painted = putPainted(host, root, snippet.content, snippet.css, snippet.state);

@@ -117,6 +117,8 @@ describe("painting the reviews", () => {
     for (const failing of [
       () => new Response("", { status: 503 }),
       () => new Response("<p>not a snippet</p>", { headers: { "Content-Type": "text/html" } }),
+      // The API unreachable: fetch rejects (the widget's code then shows its "Try again").
+      () => Promise.reject(new TypeError("Failed to fetch")),
     ]) {
       answer = failing;
       const { host: el, root, config } = host("reviews", "tee");
