@@ -6,6 +6,7 @@
 // collection-page budget (15 KB with the loader, Preact-free star badges and the store), and we use
 // only its retry/timeout loop — which is the ~40 lines of `attempt` below (docs/core-api.md).
 import { errorFromResponse, invalidResponse, PlauditError, parseRetryAfter } from "./errors.ts";
+import { rememberWrite, storedWriteDeadline } from "./recent-write.ts";
 
 export interface HttpOptions {
   apiBase: string;
@@ -124,28 +125,15 @@ export function createHttp(options: HttpOptions): Http {
   // preflight); setting the header ourselves would cost a preflight per URL on a shop's origin.
   // We only do it where no HTTP cache exists (Node, server rendering).
   const manualEtags = options.manualEtags ?? typeof document === "undefined";
-  // Reads answer with max-age=60: after this shopper's own write, the browser's cached copy would
-  // hide it, so reads within that window ask the cache to revalidate first. The deadline is kept in
-  // localStorage too, like the HTTP cache it works around: a reload or the next page must not bring
-  // the old answer back (a vote that vanishes from the count on reload).
-  const wroteKey = `plaudit:wrote:${base}`;
+  // After this shopper's own write, reads revalidate for a minute (recent-write.ts says why).
   let revalidateUntil = 0;
   const mustRevalidate = () => {
     if (Date.now() < revalidateUntil) return true;
-    try {
-      revalidateUntil = Number(globalThis.localStorage?.getItem(wroteKey)) || 0;
-    } catch {
-      // Storage blocked (private mode, sandboxed frame): this page's own writes still count.
-    }
+    revalidateUntil = storedWriteDeadline(options.apiBase);
     return Date.now() < revalidateUntil;
   };
   const markWrite = () => {
-    revalidateUntil = Date.now() + 60_000;
-    try {
-      globalThis.localStorage?.setItem(wroteKey, String(revalidateUntil));
-    } catch {
-      // As above: remembered for this page only.
-    }
+    revalidateUntil = rememberWrite(options.apiBase);
   };
 
   async function run<T>(url: string, spec: Attempt, check: BodyCheck, cacheKey?: string): Promise<T> {

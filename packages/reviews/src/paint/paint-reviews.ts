@@ -2,7 +2,7 @@
 // page only puts the markup into the host's shadow root — no Preact, no store, no formatting in
 // the shopper's browser until they reach for the widget. Its state goes into the host as server
 // rendering writes it, so the widget's code, when it comes, hydrates in place with no request.
-import { type Painted, type PaintOptions, pageSizeOf, resolveLocale } from "@plaudit/core";
+import { type Painted, type PaintOptions, pageSizeOf, readCacheMode, resolveLocale } from "@plaudit/core";
 import { deferredJsonLd } from "../deferred-json-ld.ts";
 import { DEFAULT_PAGE_SIZE, readServerState, STATE_ATTRIBUTE } from "../hydration/server-state.ts";
 import { type CardsLater, cardsLater } from "./cards-later.ts";
@@ -31,7 +31,8 @@ async function fetchSnippet(
   if (pageSize !== DEFAULT_PAGE_SIZE) query.set("pageSize", String(pageSize));
   const response = await fetch(
     `${apiBase}/v1/stores/${enc(store)}/products/${enc(productId)}/snippet?${query}`,
-    { credentials: "omit" },
+    // After this shopper's own write, not the browser's cached copy without it.
+    { credentials: "omit", ...readCacheMode(apiBase) },
   );
   if (!response.ok) return undefined;
   // Parsed inert: a <template> runs nothing, and its declarative shadow root stays a template.

@@ -6,6 +6,7 @@ import {
   createIdBatcher,
   type Painted,
   type PaintOptions,
+  readCacheMode,
   resolveLocale,
   type Summary,
   type WidgetConfig,
@@ -35,7 +36,7 @@ async function fetchBadges(
   const query = new URLSearchParams({ locale, theme });
   const response = await fetch(
     `${apiBase}/v1/stores/${enc(store)}/badges?products=${productIds.map(enc).join(",")}&${query}`,
-    { credentials: "omit" },
+    { credentials: "omit", ...readCacheMode(apiBase) },
   );
   if (!response.ok) throw new Error(`[plaudit] badges: HTTP ${response.status}`);
   const body = (await response.json()) as {

@@ -22,17 +22,21 @@ const data = {
 };
 
 let requests: string[] = [];
+/** The cache mode each request asked for. */
+let cacheModes: (RequestCache | undefined)[] = [];
 let answer: (url: URL) => Response | Promise<Response>;
 let mismatches: unknown[] = [];
 const hooks = options as unknown as { __m?: (vnode: { type: unknown }) => void };
 
 beforeEach(() => {
   requests = [];
+  cacheModes = [];
   mismatches = [];
   hooks.__m = (vnode) => mismatches.push(vnode.type);
-  vi.stubGlobal("fetch", async (input: RequestInfo | URL) => {
+  vi.stubGlobal("fetch", async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     requests.push(`${url.pathname}${url.search}`);
+    cacheModes.push(init?.cache);
     return answer(url);
   });
 });
@@ -111,6 +115,22 @@ describe("painting the reviews", () => {
     });
     await paint({ kind: "reviews", host: el, root, config });
     expect(requests).toEqual(["/v1/stores/demo/products/tee/snippet?locale=he&theme=dark&pageSize=5"]);
+  });
+
+  it("asks past the browser's cache for a minute after this shopper wrote (a vote kept on reload)", async () => {
+    answer = snippetAnswer;
+    const key = `plaudit:wrote:${API}/v1/`;
+    try {
+      await paint({ kind: "reviews", ...host("reviews", "tee") });
+      localStorage.setItem(key, String(Date.now() + 60_000));
+      await paint({ kind: "reviews", ...host("reviews", "tee") });
+      await paint({ kind: "stars", ...host("stars", "tee") });
+      localStorage.setItem(key, String(Date.now() - 1));
+      await paint({ kind: "reviews", ...host("reviews", "tee") });
+      expect(cacheModes).toEqual([undefined, "no-cache", "no-cache", undefined]);
+    } finally {
+      localStorage.removeItem(key);
+    }
   });
 
   it("answers nothing and leaves nothing behind when the snippet cannot be had", async () => {
@@ -231,6 +251,22 @@ describe("until the shopper uses it", () => {
       await settle(1);
       expect(used).toBe(false);
       el.dispatchEvent(new Event(start, { bubbles: true }));
+      await settle(1);
+      expect(used).toBe(true);
+    }
+  });
+
+  it("starts when a value changes with no pointer, focus or key first (autofill, a script)", async () => {
+    for (const type of ["input", "change"]) {
+      const { root, use } = painted();
+      let used = false;
+      void use.used.then(() => {
+        used = true;
+      });
+      const select = root.querySelector("select")!;
+      select.value = "helpful";
+      // `change` is not composed: it never reaches the host, only the root.
+      select.dispatchEvent(new Event(type, { bubbles: true }));
       await settle(1);
       expect(used).toBe(true);
     }

@@ -4,6 +4,8 @@
 
 // Signs the shopper is about to use the widget: a pointer over it, a touch, focus inside, a key.
 const INTENT = ["pointerover", "pointerdown", "touchstart", "focusin", "keydown"] as const;
+// A field's value changed (`change` does not leave the shadow root: listened for on the root).
+const CHANGED = ["input", "change"] as const;
 // What a click on needs the widget's code. Links and text work without it: their clicks pass.
 const NEEDS_CODE =
   'button,summary,input[type="checkbox"],input[type="radio"],[role="button"],[role="tab"],[role="checkbox"],[role="radio"],[role="switch"],[role="menuitem"],[role="option"]';
@@ -41,9 +43,13 @@ export function untilUsed(host: HTMLElement, root: ShadowRoot): UntilUsed {
   };
   const listen = { capture: true, passive: true } as const;
   for (const type of INTENT) host.addEventListener(type, onIntent, listen);
+  // A value changed with no pointer, focus or key first (autofill, an assistive tool, a script
+  // driving the page) is use too: else the widget's code never comes to hear of it.
+  for (const type of CHANGED) root.addEventListener(type, onIntent, listen);
   root.addEventListener("click", onClick, true);
   const stop = () => {
     for (const type of INTENT) host.removeEventListener(type, onIntent, listen);
+    for (const type of CHANGED) root.removeEventListener(type, onIntent, listen);
     root.removeEventListener("click", onClick, true);
   };
   return {
