@@ -102,6 +102,33 @@ describe("painting the reviews", () => {
     expect(el.querySelector(":scope > script[data-plaudit-state]")).toBeNull();
   });
 
+  it("marks the shopper's own votes once hydrated, and a Load more pressed before moves focus to its page", async () => {
+    answer = (url) =>
+      url.pathname.endsWith("/snippet")
+        ? snippetAnswer()
+        : json({ items: reviews.slice(10), nextCursor: null, total: 14 });
+    const { host: el, root, config } = host("reviews", "tee", { "data-locale": "en" });
+    const painted = await paint({ kind: "reviews", host: el, root, config });
+    const first = reviews[0]!.id;
+    // Kept in the shopper's browser (my-votes.ts): the server's markup cannot know it.
+    getStore().setState({ myVotes: { [first]: "up" } });
+    const up = () => root.querySelector(`#plaudit-review-${first} .plaudit-votes button`);
+    expect(up()?.getAttribute("aria-pressed")).toBe("false");
+
+    const more = [...root.querySelectorAll("button")].find((b) => b.textContent === "Load more reviews")!;
+    const replay = painted!.handOver();
+    const unmount = mountReviewsEntry({ host: el, root, config });
+    // Done again right after the mount, before the widget's effects have run.
+    more.click();
+    replay();
+    await settle(20);
+    expect(up()?.getAttribute("aria-pressed")).toBe("true");
+    expect(root.querySelectorAll("article")).toHaveLength(14);
+    expect(root.activeElement?.id).toBe(`plaudit-review-${reviews[10]!.id}`);
+    unmount();
+    painted!.release();
+  });
+
   it("asks in the host's language, theme and page size", async () => {
     answer = () => new Response("", { status: 503 });
     const {

@@ -33,6 +33,9 @@ export interface ReviewsWidgetProps {
   loadLightbox?: () => Promise<ComponentType<LightboxProps>>;
 }
 
+// Until the widget has mounted: no vote is the shopper's own (see `mounted` below).
+const NO_VOTES: Record<string, VoteValue> = {};
+
 // Its own chunk: most shoppers never open a photo, and the strip itself is plain buttons.
 const loadLightboxChunk = () => import("../media/lightbox.tsx").then((module) => module.Lightbox);
 
@@ -60,6 +63,12 @@ export function ReviewsWidget({
   const listRef = useRef<HTMLUListElement>(null);
   const focusIndex = useRef<number | null>(null);
   const announced = useRef(false);
+  // Hydration adopts the server's markup with its attributes as they are (Preact writes no prop
+  // while hydrating), and the server cannot know which votes are this shopper's: they are in the
+  // browser. The first render marks none, as the server did; the next, once mounted, the
+  // shopper's own, a change Preact then writes (aria-pressed).
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
 
   useEffect(() => controller.start(), [controller]);
 
@@ -84,8 +93,14 @@ export function ReviewsWidget({
       );
     }
     // First list on screen: the timing a merchant's monitoring reads (docs/operations.md).
-    if (!announced.current) globalThis.performance?.mark?.("plaudit:reviews:content");
-    announced.current = true;
+    if (!announced.current) {
+      globalThis.performance?.mark?.("plaudit:reviews:content");
+      announced.current = true;
+      // The list the widget started with, not one the shopper asked for: a "Load more" pressed
+      // before this effect ran (a click on painted markup, done again once the code came) still
+      // waits for its own page, and moves focus when that settles.
+      return;
+    }
     // After "Load more", focus goes to the first new review, where reading continues (after
     // Clear filters, to the first review).
     if (focusIndex.current !== null) {
@@ -143,7 +158,7 @@ export function ReviewsWidget({
 
   return (
     <ReviewsView
-      state={state}
+      state={mounted ? state : { ...state, myVotes: NO_VOTES }}
       i18n={i18n}
       actions={controller.actions}
       theme={props.theme}
