@@ -78,7 +78,12 @@ describe("the reviews widget: filters, sorts, search and paging", () => {
     const { page } = shop;
     const widget = reviewsWidget(page);
 
-    await widget.getByLabel("With photos or videos").check();
+    // The shopper's first click on the painted widget: held until the widget's code has come,
+    // then done again (docs/widget-contract.md, "Painted first"), so the box ticks a moment later
+    // rather than at once (Playwright's check() would call that a failed click).
+    const withMedia = widget.getByLabel("With photos or videos");
+    await withMedia.click();
+    await expect.poll(() => withMedia.isChecked()).toBe(true);
     const photos = await listReviews(plaudit, { sort: "newest", media: "1", limit: "10" });
     // The two added here are the newest; the seed may hold more.
     expect(idsOf(photos.items).slice(0, 2)).toEqual([...withPhotos].reverse());

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 // shadow root), ask the API directly for what it should show, and run axe over the page.
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
+import { expect } from "vitest";
 import type { Harness, ShopPage } from "./harness.ts";
 
 const require = createRequire(import.meta.url);
@@ -128,6 +129,31 @@ export async function openWithReviews(plaudit: Harness, path = PRODUCT_PAGE): Pr
 
 /** The reviews widget's host; Playwright locators pierce its open shadow root. */
 export const reviewsWidget = (page: Page) => page.locator('[data-plaudit="reviews"]');
+
+/**
+ * Whether the widget's code has mounted in every `kind` host on the page. The loader paints the
+ * reviews and the badges from the server's markup with one adopted sheet (its CSS as one text) and
+ * mounts their code when the shopper reaches for one (docs/widget-contract.md, "Painted first"):
+ * the code adopts its own four (theme, base, stars, the kind's), and the hand-over's last step drops
+ * the painted one. Server-rendered hosts (docs/ssr.md) carry a <style> and no adopted sheet until then.
+ */
+export const widgetCodeMounted = (page: Page, kind = "reviews") =>
+  page.evaluate(
+    (k) =>
+      [...document.querySelectorAll(`[data-plaudit="${k}"]`)].every(
+        (host) => (host.shadowRoot?.adoptedStyleSheets.length ?? 0) >= 4,
+      ),
+    kind,
+  );
+
+/**
+ * The shopper reaches for the reviews widget (a pointer over it), and its code comes: waits until
+ * it has mounted over the painted markup, so what the test does next goes to the live widget.
+ */
+export async function reachForReviews(page: Page): Promise<void> {
+  await reviewsWidget(page).hover();
+  await expect.poll(() => widgetCodeMounted(page)).toBe(true);
+}
 
 /** axe-core over the whole document (open shadow roots included): "rule: help (targets)" per violation. */
 export async function axeViolations(page: Page): Promise<string[]> {

@@ -8,6 +8,7 @@ import {
   announcement,
   listReviews,
   openWithReviews,
+  reachForReviews,
   reviewsWidget,
   type ShownReview,
   shownReviews,
@@ -61,6 +62,12 @@ describe("helpful votes in the reviews widget", () => {
     await page.unroute(VOTES);
     await page.reload();
     await page.locator('[data-plaudit="reviews"] article').first().waitFor();
+    // The painted count already has it (after this shopper's own write the snippet is read past
+    // the browser's cache, which still holds the page's first answer for a minute).
+    await expect.poll(async () => card(await shownReviews(page))).toMatchObject({ up: before.up + 1 });
+    // Which vote is the shopper's own is in their browser, not in the server's markup: the
+    // widget's code marks it once the shopper reaches for the widget (docs/embed.md).
+    await reachForReviews(page);
     await expect
       .poll(async () => card(await shownReviews(page)))
       .toMatchObject({ up: before.up + 1, upPressed: true, downPressed: false });
