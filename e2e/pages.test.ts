@@ -2,6 +2,7 @@
 // unreachable API — each proves one promise of the loader (docs/embed.md).
 import { describe, expect, it } from "vitest";
 import { harnessOfFile, type ShopPage } from "./harness.ts";
+import { reachForReviews } from "./reviews-widget-helpers.ts";
 
 const plaudit = harnessOfFile();
 
@@ -14,15 +15,23 @@ const widgetTexts = (shop: ShopPage, kind: string) =>
   );
 
 describe("the collection page", () => {
-  it("fills 24 star badges with one /summaries request", async () => {
+  it("fills 24 star badges with one /badges request, and no badge code", async () => {
     // Tall enough that every card is near the viewport at once.
     const shop = await plaudit.open("/demo/collection.html", { viewport: { width: 1280, height: 4000 } });
     await expect
       .poll(async () => (await widgetTexts(shop, "stars")).filter((t) => /\d/.test(t)).length)
       .toBe(24);
-    expect(shop.requestsTo("/v1/stores/demo/summaries")).toHaveLength(1);
+    // Painted from the server's markup, all 24 from one batched request (it was one /summaries
+    // request when each badge rendered itself; docs/widget-contract.md, "Painted first").
+    expect(shop.requestsTo("/v1/stores/demo/badges")).toHaveLength(1);
+    expect(shop.requestsTo("/v1/stores/demo/summaries")).toHaveLength(0);
     expect(shop.requestsTo("/v1/stores/demo/products/")).toHaveLength(0);
-    // No reviews host on the page: the reviews chunk is never fetched.
+    // A badge is a link: its code never loads on a collection page, even when the shopper points
+    // at one; and with no reviews host on the page, the reviews chunk is never fetched either.
+    await shop.page.locator('[data-plaudit="stars"]').first().hover();
+    // A frame and a task later: an import() the hover started would have been requested by then.
+    await shop.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+    expect(shop.requestsTo("/chunks/stars-")).toHaveLength(0);
     expect(shop.requestsTo("/chunks/reviews-")).toHaveLength(0);
     expect(shop.problems()).toEqual([]);
     await shop.close();
@@ -115,6 +124,9 @@ describe("a strict Content-Security-Policy", () => {
     const shop = await plaudit.open("/demo/strict-csp.html");
     await expect.poll(async () => (await widgetTexts(shop, "reviews")).join("")).toMatch(/\w/);
     await expect.poll(async () => (await widgetTexts(shop, "stars")).join("")).toMatch(/\d/);
+    // Painted first; then the widgets' own code, once the shopper reaches for the reviews.
+    await reachForReviews(shop.page);
+    expect(shop.requestsTo("/chunks/reviews-")).toHaveLength(1);
     expect(shop.cspViolations).toEqual([]);
     expect(shop.problems()).toEqual([]);
     // … and the page really is under that policy: no inline script or style allowed, and an
