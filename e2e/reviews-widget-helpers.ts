@@ -147,6 +147,15 @@ export const widgetCodeMounted = (page: Page, kind = "reviews") =>
   );
 
 /**
+ * Two frames and a task: what a widget does right after mounting (Preact runs its effects after
+ * the next frame) has been done, and shifts it caused are reported. Not a timing assertion.
+ */
+export const nextFrames = (page: Page) =>
+  page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done)))),
+  );
+
+/**
  * The shopper reaches for the reviews widget (a pointer over it), and its code comes: waits until
  * it has mounted over the painted markup, so what the test does next goes to the live widget.
  */

@@ -4,6 +4,7 @@
 // search engine (structured data, validated offline with Google's rules).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./harness.ts";
+import { nextFrames, reachForReviews, widgetCodeMounted } from "./reviews-widget-helpers.ts";
 import { type ShopServer, startSsrStore, validateStructuredData } from "./ssr-helpers.ts";
 
 let plaudit: Harness;
@@ -73,7 +74,12 @@ describe("server-rendered reviews", () => {
     await expect
       .poll(() => page.page.evaluate(() => (window as never as { __mounted: string[] }).__mounted.sort()))
       .toEqual(["reviews", "stars"]);
-    await page.page.waitForTimeout(300);
+    // Shown as the server rendered it; the widgets' code mounts over it (Preact hydrate) when the
+    // shopper reaches for one (docs/widget-contract.md, "Painted first"), the badge's with the reviews'.
+    expect(await widgetCodeMounted(page.page)).toBe(false);
+    await reachForReviews(page.page);
+    await expect.poll(() => widgetCodeMounted(page.page, "stars")).toBe(true);
+    await nextFrames(page.page);
     const report = await page.page.evaluate(() => {
       const w = window as never as {
         __cls: number;

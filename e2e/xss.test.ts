@@ -5,6 +5,7 @@
 // shows as text, and the JSON-LD cannot be broken out of.
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_SECRET, harnessOfFile, type ShopPage } from "./harness.ts";
+import { widgetCodeMounted } from "./reviews-widget-helpers.ts";
 
 const plaudit = harnessOfFile();
 
@@ -95,36 +96,46 @@ describe("hostile review text", () => {
     }
   });
 
-  it("renders as text in the reviews widget: no script runs, the cards keep their shape", async () => {
-    const shop = await plaudit.open("/demo/tee-classic.html", { viewport: TALL });
-    const card = (id: string) => shop.page.locator(`[data-plaudit="reviews"] #plaudit-review-${id}`);
-    await expect.poll(() => card(controlId).count(), { timeout: 10_000 }).toBe(1);
-    // Hover and click through the cards, so pointer handlers would have fired too.
-    for (const id of ids) await card(id).hover();
+  // The script tag paints the first page from the server's markup and hydrates it on first use;
+  // the widget's own code renders it when painting is not possible (here: the snippet refused)
+  // and for npm and custom-element mounts (docs/widget-contract.md, "Painted first").
+  for (const [how, block] of [
+    ["painted, then hydrated", []],
+    ["rendered by the widget's code", ["/v1/stores/demo/products/tee-classic/snippet"]],
+  ] as const) {
+    it(`renders as text in the reviews widget (${how}): no script runs, the cards keep their shape`, async () => {
+      const shop = await plaudit.open("/demo/tee-classic.html", { viewport: TALL, block: [...block] });
+      const card = (id: string) => shop.page.locator(`[data-plaudit="reviews"] #plaudit-review-${id}`);
+      await expect.poll(() => card(controlId).count(), { timeout: 10_000 }).toBe(1);
+      // Hover and click through the cards, so pointer handlers would have fired too.
+      for (const id of ids) await card(id).hover();
+      // The first pointer over the widget brought its code: checked once it has mounted.
+      await expect.poll(() => widgetCodeMounted(shop.page)).toBe(true);
 
-    expect(await injected(shop)).toEqual(clean);
-    const shape = (id: string) =>
-      shop.page.evaluate((cardId) => {
-        const root = document.querySelector('[data-plaudit="reviews"]')!.shadowRoot!;
-        const el = root.getElementById(`plaudit-review-${cardId}`)!;
-        const sig = (node: Element): string =>
-          `${node.tagName}[${[...node.attributes]
-            .map((a) => a.name)
-            .sort()
-            .join(",")}](${[...node.children].map(sig).join("")})`;
-        return { shape: sig(el), text: el.textContent ?? "" };
-      }, id);
-    const control = await shape(controlId);
-    for (const [i, id] of ids.entries()) {
-      const { shape: s, text } = await shape(id);
-      const payload = XSS_CORPUS[i]!;
-      expect({ payload, shape: s }).toEqual({ payload, shape: control.shape });
-      // Title, body, author and reply all show the characters the shopper typed.
-      expect(text.split(payload).length - 1, `${payload} in ${text}`).toBeGreaterThanOrEqual(4);
-    }
-    expect(shop.pageErrors).toEqual([]);
-    await shop.close();
-  });
+      expect(await injected(shop)).toEqual(clean);
+      const shape = (id: string) =>
+        shop.page.evaluate((cardId) => {
+          const root = document.querySelector('[data-plaudit="reviews"]')!.shadowRoot!;
+          const el = root.getElementById(`plaudit-review-${cardId}`)!;
+          const sig = (node: Element): string =>
+            `${node.tagName}[${[...node.attributes]
+              .map((a) => a.name)
+              .sort()
+              .join(",")}](${[...node.children].map(sig).join("")})`;
+          return { shape: sig(el), text: el.textContent ?? "" };
+        }, id);
+      const control = await shape(controlId);
+      for (const [i, id] of ids.entries()) {
+        const { shape: s, text } = await shape(id);
+        const payload = XSS_CORPUS[i]!;
+        expect({ payload, shape: s }).toEqual({ payload, shape: control.shape });
+        // Title, body, author and reply all show the characters the shopper typed.
+        expect(text.split(payload).length - 1, `${payload} in ${text}`).toBeGreaterThanOrEqual(4);
+      }
+      expect(shop.pageErrors).toEqual([]);
+      await shop.close();
+    });
+  }
 
   it("keeps the JSON-LD a single unbroken data script", async () => {
     const shop = await plaudit.open("/demo/tee-classic.html", { viewport: TALL });
