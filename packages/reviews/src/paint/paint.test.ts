@@ -119,9 +119,24 @@ describe("painting the reviews", () => {
     answer = snippetAnswer;
     const { host: el, root, config } = host("reviews", "tee");
     el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    const carousel = document.createElement("div");
+    document.body.prepend(carousel);
     await paint({ kind: "reviews", host: el, root, config });
     expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(2);
+    // Another element scrolling (a carousel's autoplay) is not the shopper moving towards the cards.
+    carousel.dispatchEvent(new Event("scroll"));
+    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(2);
     document.dispatchEvent(new Event("scroll"));
+    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10);
+  });
+
+  it("puts every card in at once when a scroller the widget is in scrolls (a theme scrolling a container)", async () => {
+    answer = snippetAnswer;
+    const { host: el, root, config } = host("reviews", "tee");
+    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    await paint({ kind: "reviews", host: el, root, config });
+    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(2);
+    document.body.dispatchEvent(new Event("scroll"));
     expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10);
   });
 
