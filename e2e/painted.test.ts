@@ -1,0 +1,290 @@
+// The loader's first paint (issue #20, docs/widget-contract.md "Painted first"): the reviews widget
+// and the star badges shown from the server's markup with none of their code, that code loaded on
+// the shopper's first reach for a widget and hydrating the painted markup in place, and what the
+// shopper did before it arrived done once it has. Real server, real Chromium; to make "before the
+// code is there" certain rather than a race, some tests hold the reviews chunk's response until
+// they let it go (Playwright's request routing: only the timing changes, not the answer).
+import type { JSHandle, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { harnessOfFile, type ShopPage } from "./harness.ts";
+import { layoutShift } from "./layout-shift.ts";
+import { apiGet, shownReviews } from "./reviews-widget-helpers.ts";
+
+const plaudit = harnessOfFile();
+
+const PRODUCT_PAGE = "/demo/tee-classic.html";
+const V1 = "/v1/stores/demo";
+const SNIPPET = `${V1}/products/tee-classic/snippet`;
+const BADGES = `${V1}/badges`;
+const REVIEWS = `${V1}/products/tee-classic/reviews`;
+/** The widgets' own code: their entry chunks and what only they import (the paint needs none). */
+const WIDGET_CODE = /^\/chunks\/(reviews|stars|core|preact)[-~]/;
+
+const pathOf = (url: string) => new URL(url).pathname;
+/** Paths (and queries) of every API request the page made, in order. */
+const apiRequests = (shop: ShopPage) =>
+  shop.requestsTo("/v1/").map((request) => {
+    const url = new URL(request.url());
+    return `${url.pathname}${url.search}`;
+  });
+const widgetCode = (shop: ShopPage) =>
+  shop.requests.map((request) => pathOf(request.url())).filter((path) => WIDGET_CODE.test(path));
+
+const reviewsHost = (page: Page) => page.locator('[data-plaudit="reviews"]');
+/** Cards in the reviews widget's shadow root. */
+const cardCount = (page: Page) =>
+  page.evaluate(
+    () => document.querySelector('[data-plaudit="reviews"]')?.shadowRoot?.querySelectorAll("article").length ?? 0,
+  );
+
+/** Holds the reviews widget's chunk until the answer is let go (or the page closes). */
+async function holdReviewsCode(shop: ShopPage): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((done) => {
+    release = done;
+  });
+  await shop.page.route(
+    (url) => url.pathname.startsWith("/chunks/reviews-"),
+    async (route) => {
+      await held;
+      await route.continue().catch(() => {});
+    },
+  );
+  return release;
+}
+
+/** The painted sheet (the snippet's CSS, adopted): the widget drops it once its code has hydrated. */
+function paintedSheet(page: Page): Promise<JSHandle<CSSStyleSheet | undefined>> {
+  return page.evaluateHandle(
+    () => document.querySelector('[data-plaudit="reviews"]')?.shadowRoot?.adoptedStyleSheets[0],
+  );
+}
+const hydrated = (page: Page, sheet: JSHandle<CSSStyleSheet | undefined>) =>
+  page.evaluate((painted) => {
+    const sheets = document.querySelector('[data-plaudit="reviews"]')?.shadowRoot?.adoptedStyleSheets ?? [];
+    return painted !== undefined && sheets.length > 0 && !sheets.includes(painted);
+  }, sheet);
+
+/** Opens a page and waits for the reviews widget's painted cards. */
+async function openPainted(path = PRODUCT_PAGE, options: Parameters<typeof plaudit.open>[1] = {}) {
+  const shop = await plaudit.open(path, options);
+  await expect.poll(() => cardCount(shop.page), { timeout: 10_000 }).toBeGreaterThan(0);
+  return shop;
+}
+
+describe("a product page, painted", () => {
+  it("shows the summary, the first page of cards and the badge from two requests, with no widget code", async () => {
+    // widget:mounted as a merchant hears it (the queue stub, before plaudit.js arrives).
+    const shop = await openPainted(PRODUCT_PAGE, {
+      initScript: `(window.Plaudit = window.Plaudit || []).push(["on", "widget:mounted", (e) => {
+        document.documentElement.dataset.mounted = (document.documentElement.dataset.mounted || "") + e.kind + " ";
+      }]);`,
+    });
+    const { page } = shop;
+    const summary = await apiGet<{ count: number; average: number }>(plaudit, `${V1}/products/tee-classic/summary`);
+    const widget = reviewsHost(page);
+    await expect.poll(() => cardCount(page)).toBe(10);
+    await expect(widget.locator(".plaudit-summary__count").first().textContent()).resolves.toBe(
+      `Based on ${summary.count} reviews`,
+    );
+    await expect(widget.locator(".plaudit-summary__number").textContent()).resolves.toBe(
+      summary.average.toFixed(1),
+    );
+    // The cards are the first page of the list, in order.
+    const firstPage = await apiGet<{ items: { id: string }[] }>(plaudit, REVIEWS, { sort: "newest", limit: "10" });
+    expect((await shownReviews(page)).map((r) => r.id)).toEqual(firstPage.items.map((r) => r.id));
+    const badge = await page.evaluate(() => {
+      const a = document.querySelector('[data-plaudit="stars"]')?.shadowRoot?.querySelector("a");
+      return { label: a?.getAttribute("aria-label"), href: a?.getAttribute("href") };
+    });
+    expect(badge).toEqual({
+      label: `${summary.average.toFixed(1)} out of 5 stars, ${summary.count} reviews`,
+      href: "#reviews",
+    });
+
+    await page.waitForLoadState("networkidle");
+    expect(apiRequests(shop)).toEqual([
+      `${SNIPPET}?locale=en&theme=auto`,
+      `${BADGES}?products=tee-classic&locale=en&theme=auto`,
+    ]);
+    expect(widgetCode(shop)).toEqual([]);
+    // Written at idle from the painted state, into the theme's own Product node.
+    const ld = page.locator('script[type="application/ld+json"]');
+    await expect.poll(async () => (await ld.allTextContents()).join()).toContain('"aggregateRating"');
+    expect(await ld.count()).toBe(1);
+    const product = JSON.parse((await ld.textContent()) ?? "{}");
+    expect(product["@id"]).toBe("#product-tee-classic");
+    expect(product.aggregateRating).toMatchObject({ reviewCount: summary.count });
+    const shift = await layoutShift(page);
+    expect(shift.total, `moved: ${shift.moved.join(" | ")}`).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.dataset.mounted?.split(" ").sort())).toEqual([
+      "",
+      "reviews",
+      "stars",
+    ]);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
+
+describe("the first use of a painted widget", () => {
+  it("loads the code on hover and hydrates the same nodes, with no data request", async () => {
+    const shop = await openPainted(PRODUCT_PAGE, {
+      initScript: `(window.Plaudit = window.Plaudit || []).push(["on", "widget:mounted", (e) => {
+        document.documentElement.dataset.mounted = (document.documentElement.dataset.mounted || "") + e.kind + " ";
+      }]);`,
+    });
+    const { page } = shop;
+    await expect.poll(() => cardCount(page)).toBe(10);
+    await page.waitForLoadState("networkidle");
+    const sheet = await paintedSheet(page);
+    const before = await page.evaluateHandle(() => {
+      const root = document.querySelector('[data-plaudit="reviews"]')!.shadowRoot!;
+      const section = root.querySelector("section")!;
+      return { section, cards: [...root.querySelectorAll("article")], html: section.outerHTML };
+    });
+    expect(await hydrated(page, sheet)).toBe(false);
+
+    await reviewsHost(page).hover();
+    await expect.poll(() => hydrated(page, sheet)).toBe(true);
+    await page.waitForLoadState("networkidle");
+    expect(apiRequests(shop)).toEqual([
+      `${SNIPPET}?locale=en&theme=auto`,
+      `${BADGES}?products=tee-classic&locale=en&theme=auto`,
+    ]);
+    // The reviews' and the badge's code, once each.
+    const code = widgetCode(shop);
+    expect(code.filter((path) => path.startsWith("/chunks/reviews-"))).toHaveLength(1);
+    expect(code.filter((path) => path.startsWith("/chunks/stars-"))).toHaveLength(1);
+    const same = await page.evaluate((was) => {
+      const root = document.querySelector('[data-plaudit="reviews"]')!.shadowRoot!;
+      const section = root.querySelector("section");
+      const cards = [...root.querySelectorAll("article")];
+      return {
+        connected: was.section.isConnected,
+        sameSection: section === was.section,
+        sameCards: cards.length === was.cards.length && cards.every((card, i) => card === was.cards[i]),
+        // The thumbnails' placeholder colour is set by the widget's code through the CSSOM (the
+        // server's markup carries no inline style for a strict CSP to refuse): the one change.
+        sameMarkup: section?.outerHTML.replace(/ style="background-color: [^"]*"/g, "") === was.html,
+      };
+    }, before);
+    expect(same).toEqual({ connected: true, sameSection: true, sameCards: true, sameMarkup: true });
+    // widget:mounted once per widget: when it showed, not again when its code came.
+    expect(await page.evaluate(() => document.documentElement.dataset.mounted?.split(" ").sort())).toEqual([
+      "",
+      "reviews",
+      "stars",
+    ]);
+    // Alive: "Load more" asks for the page after the server's cursor.
+    await reviewsHost(page).getByRole("button", { name: "Load more reviews" }).click();
+    await expect.poll(() => cardCount(page)).toBe(20);
+    expect(shop.requestsTo(REVIEWS)).toHaveLength(1);
+    expect(new URL(shop.requestsTo(REVIEWS)[0]!.url()).searchParams.get("cursor")).toBeTruthy();
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("opens the write dialog when “Write a review” is the very first thing clicked", async () => {
+    const shop = await openPainted();
+    const { page } = shop;
+    expect(widgetCode(shop)).toEqual([]);
+    await reviewsHost(page).getByRole("button", { name: "Write a review" }).click();
+    await expect.poll(() => reviewsHost(page).locator("dialog[open]").count()).toBe(1);
+    await expect(
+      reviewsHost(page).getByRole("dialog", { name: "Review Classic Cotton Tee" }).isVisible(),
+    ).resolves.toBe(true);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("opens the write dialog from the keyboard alone: Tab into the widget, Enter", async () => {
+    const shop = await openPainted();
+    const { page } = shop;
+    const release = await holdReviewsCode(shop);
+    // The last control before the widget, focused by script (not a shopper's reach for the widget).
+    await page.focus("form[data-add-to-cart] button");
+    await page.keyboard.press("Tab");
+    const focused = () =>
+      page.evaluate(
+        () => document.querySelector('[data-plaudit="reviews"]')?.shadowRoot?.activeElement?.textContent,
+      );
+    expect(await focused()).toBe("Write a review");
+    // Focus is a reach for the widget: its code is asked for (and held).
+    await expect.poll(() => shop.requestsTo("/chunks/reviews-").length).toBe(1);
+    await page.keyboard.press("Enter");
+    expect(await reviewsHost(page).locator("dialog[open]").count()).toBe(0);
+    release();
+    await expect.poll(() => reviewsHost(page).locator("dialog[open]").count()).toBe(1);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("does a filter ticked before the code came once it has: one request, the list filtered", async () => {
+    const shop = await openPainted();
+    const { page } = shop;
+    const release = await holdReviewsCode(shop);
+    const media = reviewsHost(page).getByRole("checkbox", { name: "With photos or videos" });
+    await media.click();
+    await expect.poll(() => shop.requestsTo("/chunks/reviews-").length).toBe(1);
+    // Held, not ticked: nothing would hear it.
+    expect(await media.isChecked()).toBe(false);
+    release();
+    await expect.poll(() => media.isChecked()).toBe(true);
+    await expect.poll(() => shop.requestsTo(REVIEWS).length).toBe(1);
+    await page.waitForLoadState("networkidle");
+    expect(shop.requestsTo(REVIEWS)).toHaveLength(1);
+    const asked = new URL(shop.requestsTo(REVIEWS)[0]!.url()).searchParams;
+    expect(asked.get("media")).toBe("1");
+    const shown = await shownReviews(page);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.filter((review) => review.media === 0)).toEqual([]);
+    // Still ticked: the click was done once, not twice.
+    expect(await media.isChecked()).toBe(true);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("does a histogram bar pressed before the code came once it has", async () => {
+    const shop = await openPainted();
+    const { page } = shop;
+    const release = await holdReviewsCode(shop);
+    const oneStar = reviewsHost(page).locator(".plaudit-histogram__bar", { hasText: "1 star" });
+    await oneStar.click();
+    await expect.poll(() => shop.requestsTo("/chunks/reviews-").length).toBe(1);
+    expect(await oneStar.getAttribute("aria-pressed")).toBe("false");
+    release();
+    await expect.poll(() => oneStar.getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(() => shop.requestsTo(REVIEWS).length).toBe(1);
+    await page.waitForLoadState("networkidle");
+    expect(shop.requestsTo(REVIEWS)).toHaveLength(1);
+    const shown = await shownReviews(page);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.map((review) => review.rating).filter((rating) => rating !== 1)).toEqual([]);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("searches for what was typed into the search box before the code came", async () => {
+    const shop = await openPainted();
+    const { page } = shop;
+    const release = await holdReviewsCode(shop);
+    const box = reviewsHost(page).getByRole("searchbox", { name: "Search reviews" });
+    await box.click();
+    await page.keyboard.type("packaging");
+    await expect.poll(() => shop.requestsTo("/chunks/reviews-").length).toBe(1);
+    release();
+    const searched = () =>
+      shop.requestsTo(REVIEWS).map((request) => new URL(request.url()).searchParams.get("q"));
+    await expect.poll(searched).toEqual(["packaging"]);
+    await page.waitForLoadState("networkidle");
+    expect(searched()).toEqual(["packaging"]);
+    expect(await box.inputValue()).toBe("packaging");
+    await expect
+      .poll(async () => (await shownReviews(page)).map((review) => /packaging/i.test(review.title + review.body)))
+      .not.toContain(false);
+    expect((await shownReviews(page)).length).toBeGreaterThan(0);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
