@@ -288,3 +288,279 @@ describe("the first use of a painted widget", () => {
     await shop.close();
   });
 });
+
+describe("a collection page's badges", () => {
+  // Tall enough that all 24 badges are near the viewport at once (they paint as they near it).
+  const TALL = { width: 1280, height: 4000 };
+  // Some badges link to their product's page, as a collection's usually do (data-href), set as the
+  // parser adds them, before plaudit.js (async) looks.
+  const HREFS = `new MutationObserver((records) => {
+    for (const record of records) for (const node of record.addedNodes) {
+      if (node.nodeType !== 1 || node.getAttribute("data-plaudit") !== "stars") continue;
+      const id = node.getAttribute("data-product-id");
+      if (id.length % 2 === 0) node.setAttribute("data-href", id + ".html#reviews");
+    }
+  }).observe(document, { childList: true, subtree: true });`;
+
+  it("paints all 24 from one request and never loads the badge's code, even on hover", async () => {
+    const shop = await plaudit.open("/demo/collection.html", { viewport: TALL, initScript: HREFS });
+    const { page } = shop;
+    const badges = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('[data-plaudit="stars"]')].map((host) => {
+          const a = host.shadowRoot?.querySelector("a");
+          return {
+            id: host.dataset.productId,
+            own: host.dataset.href ?? null,
+            href: a?.getAttribute("href") ?? null,
+            label: a?.getAttribute("aria-label") ?? "",
+          };
+        }),
+      );
+    await expect.poll(async () => (await badges()).filter((badge) => badge.href !== null).length).toBe(24);
+    await page.waitForLoadState("networkidle");
+    const shown = await badges();
+    expect(shown).toHaveLength(24);
+    expect(shown.filter((badge) => badge.own !== null).length).toBeGreaterThan(0);
+    for (const badge of shown) expect(badge.href, badge.id).toBe(badge.own ?? "#plaudit-reviews");
+    // Each says its own product's figures.
+    const summaries = await apiGet<{ items: { productId: string; count: number }[] }>(
+      plaudit,
+      `${V1}/summaries`,
+      { products: shown.map((badge) => badge.id).join(",") },
+    );
+    for (const [i, badge] of shown.entries()) {
+      const { count } = summaries.items[i]!;
+      if (count > 0) expect(badge.label, badge.id).toMatch(new RegExp(`, ${count} reviews?$`));
+    }
+    const asked = shop.requestsTo(BADGES);
+    expect(asked).toHaveLength(1);
+    expect(new URL(asked[0]!.url()).searchParams.get("products")?.split(",").sort()).toEqual(
+      shown.map((badge) => badge.id).sort(),
+    );
+    expect(apiRequests(shop)).toHaveLength(1);
+
+    await page.locator('[data-plaudit="stars"]').nth(2).hover();
+    await page.locator('[data-plaudit="stars"]').nth(2).locator("a").focus();
+    await page.waitForLoadState("networkidle");
+    expect(widgetCode(shop)).toEqual([]);
+    expect(apiRequests(shop)).toHaveLength(1);
+    const shift = await layoutShift(page);
+    expect(shift.total, `moved: ${shift.moved.join(" | ")}`).toBe(0);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
+
+describe("a page with a strict CSP", () => {
+  it("shows the painted widget styled, with no CSP report and no layout shift", async () => {
+    const shop = await openPainted("/demo/strict-csp.html");
+    const { page } = shop;
+    expect(shop.requestsTo(`${V1}/products/hoodie-zip/snippet`)).toHaveLength(1);
+    const looks = await page.evaluate(() => {
+      const root = document.querySelector('[data-plaudit="reviews"]')!.shadowRoot!;
+      const write = root.querySelector(".plaudit-button--primary")!;
+      const hidden = root.querySelector(".plaudit-visually-hidden")!.getBoundingClientRect();
+      return {
+        inlineStyles: root.querySelectorAll("style").length,
+        sheets: root.adoptedStyleSheets.length,
+        writeBackground: getComputedStyle(write).backgroundColor,
+        hiddenArea: hidden.width * hidden.height,
+      };
+    });
+    // The accent colour of the light theme (#0a58ca), not a browser's grey button; the screen
+    // reader's text out of sight.
+    expect(looks).toEqual({ inlineStyles: 0, sheets: 1, writeBackground: "rgb(10, 88, 202)", hiddenArea: 1 });
+    const shift = await layoutShift(page);
+    expect(shift.total, `moved: ${shift.moved.join(" | ")}`).toBe(0);
+    expect(widgetCode(shop)).toEqual([]);
+    expect(shop.cspViolations).toEqual([]);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
+
+describe("when the snippet cannot be had", () => {
+  // Unhandled rejections never reach Playwright's pageerror: log them where the test reads them.
+  const WATCH_REJECTIONS = `addEventListener("unhandledrejection", (e) => console.error("[e2e] unhandled rejection: " + (e.reason && e.reason.message || e.reason)));`;
+  const uncaught = (shop: ShopPage) => [
+    ...shop.pageErrors,
+    ...shop.consoleErrors.filter((line) => line.includes("[e2e] unhandled rejection")),
+    ...shop.cspViolations,
+  ];
+
+  it("mounts the widget's code, which loads the reviews itself (the snippet request refused)", async () => {
+    const shop = await plaudit.open(PRODUCT_PAGE, { block: ["/snippet?"], initScript: WATCH_REJECTIONS });
+    const { page } = shop;
+    await expect.poll(() => cardCount(page)).toBeGreaterThan(0);
+    expect(shop.requestsTo(SNIPPET)).toHaveLength(1);
+    expect(shop.requestsTo("/chunks/reviews-")).toHaveLength(1);
+    expect(shop.requestsTo(REVIEWS).length).toBeGreaterThan(0);
+    expect(uncaught(shop)).toEqual([]);
+    await shop.close();
+  });
+
+  it("shows the quiet fallback on a page whose API is down, and the shop keeps working", async () => {
+    const shop = await plaudit.open("/demo/api-down.html", { initScript: WATCH_REJECTIONS });
+    const { page } = shop;
+    const reviewsText = () =>
+      page.evaluate(() => document.querySelector('[data-plaudit="reviews"]')?.shadowRoot?.textContent ?? "");
+    await expect.poll(reviewsText).toContain("Reviews could not be loaded.");
+    expect(await reviewsHost(page).getByRole("button", { name: "Try again" }).count()).toBe(1);
+    const badgeText = await page.evaluate(
+      () => document.querySelector('[data-plaudit="stars"]')?.shadowRoot?.textContent ?? "",
+    );
+    expect(badgeText).not.toMatch(/\d/);
+    await page.click("form[data-add-to-cart] button");
+    await expect.poll(() => page.locator("[data-cart-count]").first().textContent()).toBe("1");
+    expect(uncaught(shop)).toEqual([]);
+    await shop.close();
+  });
+});
+
+describe("a single-page app", () => {
+  const stateOf = (page: Page) =>
+    page.evaluate(() => {
+      const hosts = document.querySelectorAll('[data-plaudit="reviews"]');
+      const host = hosts[0];
+      const states = host?.querySelectorAll(":scope > script[data-plaudit-state]") ?? [];
+      return {
+        hosts: hosts.length,
+        states: states.length,
+        productId: states[0] ? JSON.parse(states[0].textContent ?? "{}").productId : undefined,
+        count: host?.shadowRoot?.querySelector(".plaudit-summary__count")?.textContent,
+      };
+    });
+  const countOf = async (product: string) =>
+    (await apiGet<{ count: number }>(plaudit, `${V1}/products/${product}/summary`)).count;
+
+  it("paints the new product's reviews when the app swaps the product", async () => {
+    const shop = await openPainted("/demo/spa.html");
+    const { page } = shop;
+    await page.getByRole("link", { name: "Pocket Tee" }).click();
+    const pocket = await countOf("tee-pocket");
+    await expect
+      .poll(() => stateOf(page))
+      .toEqual({ hosts: 1, states: 1, productId: "tee-pocket", count: `Based on ${pocket} reviews` });
+    await page.waitForLoadState("networkidle");
+    expect(shop.requestsTo(`${V1}/products/tee-pocket/snippet`)).toHaveLength(1);
+    expect(widgetCode(shop)).toEqual([]);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("paints the next product after the first one came alive, and hydrates it with no data request", async () => {
+    const shop = await openPainted("/demo/spa.html");
+    const { page } = shop;
+    const sheet = await paintedSheet(page);
+    await reviewsHost(page).hover();
+    await expect.poll(() => hydrated(page, sheet)).toBe(true);
+    await page.getByRole("link", { name: "Zip Hoodie" }).click();
+    const hoodie = await countOf("hoodie-zip");
+    await expect
+      .poll(() => stateOf(page))
+      .toEqual({ hosts: 1, states: 1, productId: "hoodie-zip", count: `Based on ${hoodie} reviews` });
+    expect(shop.requestsTo(`${V1}/products/hoodie-zip/snippet`)).toHaveLength(1);
+    const next = await paintedSheet(page);
+    await reviewsHost(page).hover();
+    await expect.poll(() => hydrated(page, next)).toBe(true);
+    await page.waitForLoadState("networkidle");
+    expect(apiRequests(shop).filter((path) => !/\/(snippet|badges)\?/.test(path))).toEqual([]);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
+
+describe("the cards below the view", () => {
+  const VIEW = { width: 1280, height: 900 };
+  /**
+   * Run as the paint marks its content (the cards in view are in, the rest still to come): counts
+   * the cards then, optionally jumps to the reviews at once, and counts the frames until all ten.
+   */
+  const probe = (jump: boolean) => `{
+    const mark = performance.mark.bind(performance);
+    performance.mark = (name, ...rest) => {
+      const entry = mark(name, ...rest);
+      if (name === "plaudit:reviews:content" && !window.__cards) {
+        const root = document.querySelector('[data-plaudit="reviews"]').shadowRoot;
+        const count = () => root.querySelectorAll("article").length;
+        const cards = (window.__cards = { atMark: count(), frames: 0, framesToAll: -1 });
+        if (${jump}) document.querySelector("#reviews").scrollIntoView();
+        const tick = () => {
+          cards.frames += 1;
+          if (count() === 10) cards.framesToAll = cards.frames;
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }
+      return entry;
+    };
+  }`;
+  type Probe = { atMark: number; frames: number; framesToAll: number };
+  const cards = (page: Page) => page.evaluate(() => (window as unknown as { __cards?: Probe }).__cards);
+
+  it("puts them all in before the next frame when the page jumps to the reviews, with CLS 0", async () => {
+    const shop = await plaudit.open(PRODUCT_PAGE, { viewport: VIEW, initScript: probe(true) });
+    const { page } = shop;
+    await expect.poll(async () => (await cards(page))?.framesToAll).toBeGreaterThan(0);
+    const seen = (await cards(page))!;
+    expect(seen.atMark, "cards in the first paint").toBeLessThan(10);
+    expect(seen.framesToAll).toBe(1);
+    expect(await page.evaluate(() => document.querySelector("#reviews")!.getBoundingClientRect().top)).toBe(0);
+    const shift = await layoutShift(page);
+    expect(shift.total, `moved: ${shift.moved.join(" | ")}`).toBe(0);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("brings them in a few frames later without any scrolling, with CLS 0", async () => {
+    const shop = await plaudit.open(PRODUCT_PAGE, { viewport: VIEW, initScript: probe(false) });
+    const { page } = shop;
+    await expect.poll(async () => (await cards(page))?.framesToAll).toBeGreaterThan(0);
+    const seen = (await cards(page))!;
+    expect(seen.atMark, "cards in the first paint").toBeLessThan(10);
+    // Three a frame after the first frame is painted (cards-later.ts), with a frame of slack each.
+    expect(seen.framesToAll, JSON.stringify(seen)).toBeLessThanOrEqual(2 * Math.ceil((10 - seen.atMark) / 3) + 2);
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    const shift = await layoutShift(page);
+    expect(shift.total, `moved: ${shift.moved.join(" | ")}`).toBe(0);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
+
+describe("a Hebrew page", () => {
+  it("paints the reviews and the badge in Hebrew, right to left", async () => {
+    const shop = await openPainted("/demo/tee-classic.he.html");
+    const { page } = shop;
+    await page.waitForLoadState("networkidle");
+    expect(apiRequests(shop)).toEqual([
+      `${SNIPPET}?locale=he&theme=auto`,
+      `${BADGES}?products=tee-classic&locale=he&theme=auto`,
+    ]);
+    const painted = await page.evaluate(() => {
+      const root = document.querySelector('[data-plaudit="reviews"]')!.shadowRoot!;
+      const section = root.querySelector("section")!;
+      const badge = document.querySelector('[data-plaudit="stars"]')!.shadowRoot!.querySelector("a")!;
+      return {
+        dir: section.getAttribute("dir"),
+        lang: section.getAttribute("lang"),
+        direction: getComputedStyle(section).direction,
+        title: root.querySelector(".plaudit-reviews__title")?.textContent,
+        write: root.querySelector(".plaudit-button--primary")?.textContent,
+        count: root.querySelector(".plaudit-summary__count")?.textContent,
+        badgeDir: badge.getAttribute("dir"),
+        badgeLabel: badge.getAttribute("aria-label"),
+      };
+    });
+    const hebrew = /^[\u0590-\u05FF\s\d.,:()"׳״'־-]+$/;
+    expect(painted).toMatchObject({ dir: "rtl", direction: "rtl", badgeDir: "rtl" });
+    expect(painted.lang).toMatch(/^he\b/);
+    for (const text of [painted.title, painted.write, painted.count, painted.badgeLabel]) {
+      expect(text).toMatch(hebrew);
+    }
+    expect(widgetCode(shop)).toEqual([]);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
