@@ -72,7 +72,8 @@ export async function paintReviews({ host, root, config }: PaintOptions): Promis
     );
     if (!snippet) return undefined;
     later = cardsLater(host, snippet.content);
-    painted = putPainted(host, root, snippet.content, snippet.css, snippet.state);
+    painted = putPainted(root, snippet.content, snippet.css);
+    painted.keep(snippet.state);
     state = readServerState(host, config, productId, pageSize);
     if (!state) {
       later.stop();

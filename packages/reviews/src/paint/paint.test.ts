@@ -98,6 +98,33 @@ describe("painting the reviews", () => {
     expect(el.querySelector(":scope > script[data-plaudit-state]")).toBeNull();
   });
 
+  it("shows two cards first when the page's cards surely fill the view, the rest a few per frame, holding the height", async () => {
+    answer = snippetAnswer;
+    const { host: el, root, config } = host("reviews", "tee");
+    // happy-dom lays nothing out: the host stands at the top of a 768px viewport.
+    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    await paint({ kind: "reviews", host: el, root, config });
+    const widget = root.querySelector<HTMLElement>(".plaudit-root")!;
+    const loadMore = () =>
+      [...root.querySelectorAll("button")].some((b) => b.textContent === "Load more reviews");
+    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(2);
+    expect(widget.style.minBlockSize).toBe(`${window.innerHeight + 300}px`);
+    expect(loadMore()).toBe(false);
+    await vi.waitFor(() => expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10));
+    expect(widget.hasAttribute("style")).toBe(false);
+    expect(loadMore()).toBe(true);
+  });
+
+  it("puts every card in at once when the page scrolls", async () => {
+    answer = snippetAnswer;
+    const { host: el, root, config } = host("reviews", "tee");
+    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    await paint({ kind: "reviews", host: el, root, config });
+    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(2);
+    document.dispatchEvent(new Event("scroll"));
+    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10);
+  });
+
   it("asks in the host's language, theme and page size", async () => {
     answer = () => new Response("", { status: 503 });
     const {

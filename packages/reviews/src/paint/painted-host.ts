@@ -4,7 +4,7 @@
 // (`style-src 'self'`) still shows the painted widget styled, as it shows the mounted one
 // (docs/ssr.md, "Styles and CSP").
 import { sheetOf } from "@plaudit/ui";
-import { hasServerMarkup, type ServerState } from "../hydration/server-state.ts";
+import { hasServerMarkup, type ServerState, STATE_ATTRIBUTE, scriptJson } from "../hydration/server-state.ts";
 
 /**
  * Where a host stands: "server" (server rendering painted it, docs/ssr.md: nothing to fetch),
@@ -17,6 +17,8 @@ export function standing(root: ShadowRoot, server: ServerState | undefined): "se
 }
 
 export interface PutPainted {
+  /** Puts the widget's state script into the host (where its code will read it). */
+  keep(state: HTMLScriptElement): void;
   /** Drops the painted sheet (the widget adopted its own). */
   dropCss(): void;
   /** Takes back everything painting added. */
@@ -24,28 +26,36 @@ export interface PutPainted {
 }
 
 /** Puts the server's markup into `root`. */
-export function putPainted(
-  host: HTMLElement,
-  root: ShadowRoot,
-  markup: DocumentFragment,
-  css: string,
-  state: HTMLScriptElement,
-): PutPainted {
+export function putPainted(root: ShadowRoot, markup: DocumentFragment, css: string): PutPainted {
+  const host = root.host;
   const sheet = sheetOf(css);
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   root.append(markup);
-  host.append(state);
+  let kept: HTMLScriptElement | undefined;
   const dropCss = () => {
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
   };
   return {
+    keep(state) {
+      kept = state;
+      host.append(state);
+    },
     dropCss,
     takeBack() {
       dropCss();
-      state.remove();
+      kept?.remove();
       root.replaceChildren();
     },
   };
+}
+
+/** A state script as server rendering writes it (docs/ssr.md): JSON that cannot end the script. */
+export function stateScript(doc: Document, state: ServerState): HTMLScriptElement {
+  const script = doc.createElement("script");
+  script.type = "application/json";
+  script.setAttribute(STATE_ATTRIBUTE, "");
+  script.textContent = scriptJson(state);
+  return script;
 }
 
 /** A Performance mark a merchant's monitoring (and bench/) reads: the widget shows its content. */
