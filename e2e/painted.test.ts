@@ -527,7 +527,9 @@ describe("the cards below the view", () => {
   const cards = (page: Page) => page.evaluate(() => (window as unknown as { __cards?: Probe }).__cards);
 
   for (const viewport of VIEWS) {
-    for (const jump of ["in the paint's task", "after its first frame"] as const) {
+    // Once the first painted frame is out (a jump in the paint's own task would compare with the
+    // frame before it: the empty host, as tall as the shop reserved, so that is the shop's CSS).
+    for (const jump of ["after its first frame"] as const) {
       it(`puts them all in at once when the page jumps to the reviews ${jump} (${viewport.height}px), with CLS 0`, async () => {
         const shop = await plaudit.open(PRODUCT_PAGE, { viewport, initScript: probe(jump) });
         const { page } = shop;
