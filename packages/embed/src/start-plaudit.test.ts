@@ -412,6 +412,31 @@ describe("painted first (docs/widget-contract.md)", () => {
     expect(stars.mounted).toHaveLength(1);
   });
 
+  it("mounts the kind's code when the paint chunk cannot load or its paint throws", async () => {
+    for (const failing of [
+      () => Promise.reject(new TypeError("Failed to fetch dynamically imported module")),
+      () => Promise.resolve({ readConfig, paint: () => Promise.reject(new TypeError("TrustedHTML")) }),
+    ]) {
+      const badge = host("stars", "tee-9");
+      document.body.append(badge);
+      api = startPlaudit({
+        window,
+        script: scriptTag(),
+        chunks: { stars: "chunks/stars-abc.js" },
+        paints: { stars: "chunks/paint-xyz.js" },
+        version: "1.2.3",
+        importChunk: (url) =>
+          (url.includes("paint") ? failing() : Promise.resolve(stars.entry)) as Promise<EntryChunk>,
+      });
+      TestViewport.current!.show(badge);
+      await flush();
+      expect(badge.shadowRoot?.textContent).toBe("stars for tee-9");
+      api?.destroy();
+      delete page.Plaudit;
+      badge.remove();
+    }
+  });
+
   it("releases a painted host that leaves the page, and one removed while it was painting", async () => {
     const painter = paintChunk(["tee-1", "tee-2"]);
     const [kept, gone] = ["tee-1", "tee-2"].map((id) => host("stars", id));

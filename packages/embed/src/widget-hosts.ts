@@ -129,7 +129,8 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     try {
       if (!chunks[kind]) throw new Error(`[plaudit] unknown data-plaudit="${kind}"`);
       const painter = paints[kind];
-      if (painter && (await paint(host, state, painter))) return;
+      // A paint chunk that cannot load or throws: the kind's code mounts as it would without one.
+      if (painter && (await paint(host, state, painter).catch(() => false))) return;
       await mount(host, state);
     } catch (error) {
       reportError(error, kind, host);
@@ -142,11 +143,12 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     if (hosts.get(host) !== state) return true;
     const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
     const painted = await chunk.paint({ kind: state.kind, host, root, config: configOf(host, state, chunk) });
-    if (!painted) return false;
+    // Unmounted or remounted meanwhile: nothing to mount for this state either.
     if (hosts.get(host) !== state) {
-      painted.release();
+      painted?.release();
       return true;
     }
+    if (!painted) return false;
     state.painted = painted;
     events.emit("widget:mounted", { kind: state.kind, element: host });
     void painted.used.then(wake);

@@ -70,9 +70,17 @@ export async function paintReviews({ host, root, config }: PaintOptions): Promis
       config.locale ?? resolveLocale(host),
       pageSize,
     );
-    if (!snippet) return undefined;
+    // Painted meanwhile (the product changed and its answer came first): that markup stays.
+    if (!snippet || standing(root, readServerState(host, config, productId, pageSize)) !== "empty") {
+      return undefined;
+    }
     later = cardsLater(host, snippet.content);
-    painted = putPainted(root, snippet.content, snippet.css);
+    try {
+      painted = putPainted(root, snippet.content, snippet.css);
+    } catch (error) {
+      later.stop();
+      throw error;
+    }
     painted.keep(snippet.state);
     state = readServerState(host, config, productId, pageSize);
     if (!state) {

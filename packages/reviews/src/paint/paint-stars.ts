@@ -94,7 +94,8 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
     const doc = host.ownerDocument;
     const locale = config.locale ?? resolveLocale(host);
     const badge = await badgeOf(doc, config, locale, productId).catch(() => undefined);
-    if (!badge) return undefined;
+    // Painted meanwhile (the product changed and its answer came first): that markup stays.
+    if (!badge || root.childNodes.length > 0) return undefined;
     painted = putPainted(root, badge.markup(), badge.css);
     root.querySelector("a")?.setAttribute("href", reviewsHref(host, config));
     if (badge.summary.count > 0) markContent(doc, "stars");

@@ -156,6 +156,63 @@ describe("painting the reviews", () => {
     }
   });
 
+  it("answers nothing, not a rejection, when the API cannot be reached or the page refuses HTML from a string", async () => {
+    answer = () => {
+      throw new TypeError("Failed to fetch");
+    };
+    const offline = host("reviews", "tee");
+    expect(await paint({ kind: "reviews", ...offline })).toBeUndefined();
+    expect(offline.root.childNodes).toHaveLength(0);
+
+    // Trusted Types (require-trusted-types-for 'script'): assigning a string to innerHTML throws.
+    answer = snippetAnswer;
+    const setter = vi.spyOn(HTMLTemplateElement.prototype, "innerHTML", "set").mockImplementation(() => {
+      throw new TypeError("This document requires 'TrustedHTML' assignment.");
+    });
+    const strict = host("reviews", "tee");
+    expect(await paint({ kind: "reviews", ...strict })).toBeUndefined();
+    setter.mockRestore();
+    expect(strict.root.childNodes).toHaveLength(0);
+  });
+
+  it("leaves the new product's markup when the old product's answer comes last (a SPA's variant switch)", async () => {
+    let answerOld!: (response: Response) => void;
+    const { host: el, root } = host("reviews", "old");
+    const config = (id: string) => readConfig(el, { store: "demo", apiBase: API, productId: id });
+    answer = () => new Promise<Response>((resolve) => (answerOld = resolve));
+    const old = paint({ kind: "reviews", host: el, root, config: config("old") });
+    answer = snippetAnswer;
+    el.removeAttribute("data-product-id");
+    const painted = await paint({ kind: "reviews", host: el, root, config: config("tee") });
+    expect(painted).toBeDefined();
+    const rendered = await renderReviews({ store: "demo", product: { id: "old" }, data, api: API });
+    answerOld(new Response(rendered.html, { headers: { "Content-Type": "text/html" } }));
+    expect(await old).toBeUndefined();
+    expect(root.querySelectorAll(".plaudit-root")).toHaveLength(1);
+    expect(root.adoptedStyleSheets).toHaveLength(1);
+    expect(el.querySelectorAll(":scope > script[data-plaudit-state]")).toHaveLength(1);
+    expect(el.querySelector(":scope > script[data-plaudit-state]")!.textContent).toContain(
+      '"productId":"tee"',
+    );
+  });
+
+  it("shows a vote from an earlier visit pressed once the code has hydrated the markup", async () => {
+    answer = snippetAnswer;
+    const first = reviews[0]!.id;
+    getStore().setState({ myVotes: { [first]: "up" } });
+    const h = host("reviews", "tee");
+    const painted = await paint({ kind: "reviews", ...h });
+    const replay = painted!.handOver();
+    const unmount = mountReviewsEntry(h);
+    replay();
+    await settle();
+    const votes = h.root.querySelectorAll(`#plaudit-review-${first} .plaudit-votes button`);
+    expect([...votes].map((button) => button.getAttribute("aria-pressed"))).toEqual(["true", "false"]);
+    expect(mismatches).toEqual([]);
+    unmount();
+    getStore().setState({ myVotes: {} });
+  });
+
   it("fetches nothing for markup the server already put in the page", async () => {
     const rendered = await renderReviews({ store: "demo", product: { id: "tee" }, data, api: API });
     const parser = document.createElement("template");

@@ -29,6 +29,11 @@ export interface ReviewsWidgetProps {
   loadWriteDialog?: () => Promise<ComponentType<WriteReviewDialogProps>>;
   /** Cards to render until the list's end nears the viewport (use-cards-in-view.ts); default all. */
   firstCards?: number;
+  /**
+   * Adopting server-rendered markup (Preact hydrate), which keeps the markup's attributes as they
+   * are: the server cannot know this shopper's votes, so they show from the render after.
+   */
+  hydrating?: boolean;
   /** Loads the media lightbox (default: its own chunk, on the first press of a thumbnail). */
   loadLightbox?: () => Promise<ComponentType<LightboxProps>>;
 }
@@ -62,6 +67,11 @@ export function ReviewsWidget({
   const announced = useRef(false);
 
   useEffect(() => controller.start(), [controller]);
+
+  // Hydration leaves aria-pressed as the server wrote it (no votes): render this shopper's votes
+  // once it is done, so a vote from an earlier visit shows pressed (pressing it again does nothing).
+  const [ownVotes, setOwnVotes] = useState(!props.hydrating);
+  useEffect(() => setOwnVotes(true), []);
 
   // Announce how many reviews show whenever a list settles (not the first, which the page shows anyway).
   const settled = list?.status === "ready" ? list : undefined;
@@ -143,7 +153,7 @@ export function ReviewsWidget({
 
   return (
     <ReviewsView
-      state={state}
+      state={ownVotes ? state : { ...state, myVotes: {} }}
       i18n={i18n}
       actions={controller.actions}
       theme={props.theme}
