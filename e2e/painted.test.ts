@@ -414,7 +414,11 @@ describe("when the snippet cannot be had", () => {
   });
 
   it("shows the quiet fallback on a page whose API is down, and the shop keeps working", async () => {
-    const shop = await plaudit.open("/demo/api-down.html", { initScript: WATCH_REJECTIONS });
+    // Tall: the page's notice puts the reviews beyond the 720px view's reach (they would not load).
+    const shop = await plaudit.open("/demo/api-down.html", {
+      initScript: WATCH_REJECTIONS,
+      viewport: { width: 1280, height: 1400 },
+    });
     const { page } = shop;
     const reviewsText = () =>
       page.evaluate(() => document.querySelector('[data-plaudit="reviews"]')?.shadowRoot?.textContent ?? "");
