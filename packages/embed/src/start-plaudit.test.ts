@@ -337,7 +337,8 @@ describe("painted first (docs/widget-contract.md)", () => {
       async paint({ host: el, root, config }) {
         const id = config.productId!;
         if (!known.includes(id)) return undefined;
-        root.textContent = `painted ${id}`;
+        // As the real painter: a shadow root only once there is markup to show.
+        (root ?? el.attachShadow({ mode: "open" })).textContent = `painted ${id}`;
         log.push(`paint ${id}`);
         return {
           used: new Promise<void>((resolve) => uses.set(id, resolve)),
@@ -401,13 +402,20 @@ describe("painted first (docs/widget-contract.md)", () => {
     expect(mounted).toHaveBeenCalledTimes(2);
   });
 
-  it("mounts the kind's code at once where nothing could be painted", async () => {
+  it("mounts the kind's code at once where nothing could be painted, the host's own content showing until then", async () => {
     const painter = paintChunk([]);
     const badge = host("stars", "tee-9");
+    badge.textContent = "★★★★☆";
     document.body.append(badge);
     startPainted(painter);
+    let rootWhilePainting: ShadowRoot | null | undefined;
+    painter.chunk.paint = async (options) => {
+      rootWhilePainting = options.host.shadowRoot;
+      return undefined;
+    };
     TestViewport.current!.show(badge);
     await flush();
+    expect(rootWhilePainting).toBeNull();
     expect(badge.shadowRoot?.textContent).toBe("stars for tee-9");
     expect(stars.mounted).toHaveLength(1);
   });

@@ -141,8 +141,14 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   async function paint(host: HTMLElement, state: HostState, painter: string): Promise<boolean> {
     const chunk = (await importOnce(new URL(painter, base).href)) as unknown as PaintChunk;
     if (hosts.get(host) !== state) return true;
-    const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
-    const painted = await chunk.paint({ kind: state.kind, host, root, config: configOf(host, state, chunk) });
+    // No shadow root yet: the painter attaches one when it has markup, so the host's own content
+    // shows until then (and stays as the fallback when nothing can be painted).
+    const painted = await chunk.paint({
+      kind: state.kind,
+      host,
+      root: host.shadowRoot,
+      config: configOf(host, state, chunk),
+    });
     // Unmounted or remounted meanwhile: nothing to mount for this state either.
     if (hosts.get(host) !== state) {
       painted?.release();

@@ -51,7 +51,8 @@ async function fetchSnippet(
   return { content, css, state };
 }
 
-export async function paintReviews({ host, root, config }: PaintOptions): Promise<Painted | undefined> {
+export async function paintReviews({ host, config, ...options }: PaintOptions): Promise<Painted | undefined> {
+  let { root } = options;
   const { productId } = config;
   // The widget's own code says what is missing.
   if (!productId) return undefined;
@@ -71,16 +72,20 @@ export async function paintReviews({ host, root, config }: PaintOptions): Promis
       pageSize,
     );
     // Painted meanwhile (the product changed and its answer came first): that markup stays.
-    if (!snippet || standing(root, readServerState(host, config, productId, pageSize)) !== "empty") {
+    if (
+      !snippet ||
+      standing(host.shadowRoot, readServerState(host, config, productId, pageSize)) !== "empty"
+    ) {
       return undefined;
     }
     later = cardsLater(host, snippet.content);
     try {
-      painted = putPainted(root, snippet.content, snippet.css);
+      painted = putPainted(host, snippet.content, snippet.css);
     } catch (error) {
       later.stop();
       throw error;
     }
+    root = painted.root;
     painted.keep(snippet.state);
     state = readServerState(host, config, productId, pageSize);
     if (!state) {
@@ -90,7 +95,8 @@ export async function paintReviews({ host, root, config }: PaintOptions): Promis
     }
   }
   markContent(doc, "reviews");
-  const use = untilUsed(host, root);
+  // Painted now, or by the server: either way there is a root.
+  const use = untilUsed(host, root!);
   // data-json-ld="off" leaves structured data to a merchant who writes their own.
   const jsonLd =
     config.options.jsonLd === "off"
@@ -116,7 +122,7 @@ export async function paintReviews({ host, root, config }: PaintOptions): Promis
       use.stop();
       jsonLd?.release();
       if (painted) painted.takeBack();
-      else root.replaceChildren();
+      else root?.replaceChildren();
     },
   };
 }

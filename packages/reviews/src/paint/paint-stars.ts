@@ -95,9 +95,9 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
     const locale = config.locale ?? resolveLocale(host);
     const badge = await badgeOf(doc, config, locale, productId).catch(() => undefined);
     // Painted meanwhile (the product changed and its answer came first): that markup stays.
-    if (!badge || root.childNodes.length > 0) return undefined;
-    painted = putPainted(root, badge.markup(), badge.css);
-    root.querySelector("a")?.setAttribute("href", reviewsHref(host, config));
+    if (!badge || host.shadowRoot?.firstChild) return undefined;
+    painted = putPainted(host, badge.markup(), badge.css);
+    painted.root.querySelector("a")?.setAttribute("href", reviewsHref(host, config));
     if (badge.summary.count > 0) markContent(doc, "stars");
     summary = badge.summary;
   }
@@ -113,7 +113,7 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
     },
     release() {
       if (painted) painted.takeBack();
-      else root.replaceChildren();
+      else root?.replaceChildren();
     },
   };
 }

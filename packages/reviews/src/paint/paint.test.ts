@@ -175,6 +175,32 @@ describe("painting the reviews", () => {
     expect(strict.root.childNodes).toHaveLength(0);
   });
 
+  it("attaches the host's shadow root only with the markup: the page's own content shows until then, and stays when nothing comes", async () => {
+    let answerNow!: (response: Response) => void;
+    answer = () => new Promise<Response>((resolve) => (answerNow = resolve));
+    const el = document.createElement("div");
+    el.setAttribute("data-plaudit", "reviews");
+    el.setAttribute("data-product-id", "tee");
+    el.innerHTML = "<p>Loading reviews…</p>";
+    document.body.append(el);
+    const config = readConfig(el, { store: "demo", apiBase: API });
+    const painting = paint({ kind: "reviews", host: el, root: null, config });
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    expect(el.shadowRoot).toBeNull();
+    answerNow(await snippetAnswer());
+    const painted = await painting;
+    expect(el.shadowRoot?.querySelectorAll("article").length).toBeGreaterThan(0);
+    painted!.release();
+
+    answer = () => new Response("", { status: 503 });
+    const failed = document.createElement("div");
+    failed.setAttribute("data-product-id", "tee");
+    document.body.append(failed);
+    expect(await paint({ kind: "reviews", host: failed, root: null, config })).toBeUndefined();
+    expect(await paint({ kind: "stars", host: failed, root: null, config })).toBeUndefined();
+    expect(failed.shadowRoot).toBeNull();
+  });
+
   it("leaves the new product's markup when the old product's answer comes last (a SPA's variant switch)", async () => {
     let answerOld!: (response: Response) => void;
     const { host: el, root } = host("reviews", "old");

@@ -11,12 +11,17 @@ import { hasServerMarkup, type ServerState, STATE_ATTRIBUTE, scriptJson } from "
  * "empty" (paint it), or undefined (server state without its markup, i.e. light-DOM rendering, or a
  * root someone filled: the widget's own code renders those).
  */
-export function standing(root: ShadowRoot, server: ServerState | undefined): "server" | "empty" | undefined {
-  if (server && hasServerMarkup(root)) return "server";
-  return server || root.childNodes.length > 0 ? undefined : "empty";
+export function standing(
+  root: ShadowRoot | null,
+  server: ServerState | undefined,
+): "server" | "empty" | undefined {
+  if (server && root && hasServerMarkup(root)) return "server";
+  return server || root?.firstChild ? undefined : "empty";
 }
 
 export interface PutPainted {
+  /** The host's shadow root, holding the markup. */
+  root: ShadowRoot;
   /** Puts the widget's state script into the host (where its code will read it). */
   keep(state: HTMLScriptElement): void;
   /** Drops the painted sheet (the widget adopted its own). */
@@ -25,10 +30,14 @@ export interface PutPainted {
   takeBack(): void;
 }
 
-/** Puts the server's markup into `root`. */
-export function putPainted(root: ShadowRoot, markup: DocumentFragment, css: string): PutPainted {
-  const host = root.host;
+/**
+ * Puts the server's markup into `host`'s shadow root, attaching one (open) only now: until the
+ * markup is here, what the page put inside the host shows.
+ */
+export function putPainted(host: HTMLElement, markup: DocumentFragment, css: string): PutPainted {
+  // First: a browser without constructable sheets throws here, before anything is attached.
   const sheet = sheetOf(css);
+  const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   root.append(markup);
   let kept: HTMLScriptElement | undefined;
@@ -36,6 +45,7 @@ export function putPainted(root: ShadowRoot, markup: DocumentFragment, css: stri
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
   };
   return {
+    root,
     keep(state) {
       kept = state;
       host.append(state);
