@@ -3,12 +3,13 @@
 // reach into view; the other cards follow a few per frame, at the list's end, below the viewport and
 // CARDS_AHEAD_PX more, so nothing the shopper sees moves. When the page's cards surely make the
 // widget reach that far (cards-to-reach-view.ts: the size estimates are floors), the cards in
-// view come a few per frame too: the widget holds that height from its first frame and keeps what
-// follows the list ("Load more") until the last card is in, so nothing after them moves either.
+// view come a few per frame too: from its first frame the widget holds the height its whole page
+// of cards surely reaches (so a jump to the reviews shows blank space, not the page's footer) and
+// keeps what follows the list ("Load more") until the last card is in: nothing after them moves.
 // A scroll (a jump to #reviews, a fling) or printing puts everything in at once, before that frame
 // is laid out; so does the widget's code before it hydrates (it expects the whole page).
 // docs/widgets.md, "Below the fold".
-import { reachOf, surelyAsTall } from "../reviews/cards-to-reach-view.ts";
+import { heightFloor, reachOf, surelyAsTall } from "../reviews/cards-to-reach-view.ts";
 
 const FIRST_FRAME = 2;
 const PER_FRAME = 2;
@@ -32,7 +33,10 @@ export function cardsLater(host: HTMLElement, content: DocumentFragment): CardsL
   let after: Element[] = [];
   if (reach && widget && list && cards.length > FIRST_FRAME && surelyAsTall(cards.length, reach.px)) {
     first = FIRST_FRAME;
-    widget.style.minBlockSize = `${reach.px}px`;
+    // The floor of the whole page's height, not only the view's reach: a jump to the reviews
+    // before the rest are in shows what is below the reach, and what follows the widget must not
+    // be there in the frame before (it would move: layout shift).
+    widget.style.minBlockSize = `${heightFloor(cards.length)}px`;
     for (let next = list.nextElementSibling; next; next = next.nextElementSibling) after.push(next);
   }
   const held = cards.slice(first);

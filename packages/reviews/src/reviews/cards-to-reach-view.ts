@@ -36,5 +36,8 @@ export function reachOf(host: Element): Reach | undefined {
   return { cards: Math.max(1, Math.ceil((px - HEAD_PX) / CARD_PX)), px };
 }
 
-/** A widget with `cards` cards is at least `px` tall, whatever their text (the estimates are floors). */
-export const surelyAsTall = (cards: number, px: number): boolean => HEAD_PX + cards * CARD_PX >= px;
+/** How tall a widget with `cards` cards is at least, whatever their text (the estimates are floors). */
+export const heightFloor = (cards: number): number => HEAD_PX + cards * CARD_PX;
+
+/** A widget with `cards` cards is at least `px` tall. */
+export const surelyAsTall = (cards: number, px: number): boolean => heightFloor(cards) >= px;
