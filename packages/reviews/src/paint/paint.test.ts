@@ -254,6 +254,22 @@ describe("painting the reviews", () => {
     getStore().setState({ myVotes: {} });
   });
 
+  it("paints a server-rendered host whose product a single-page app swapped (its old state left in the host)", async () => {
+    answer = snippetAnswer;
+    const rendered = await renderReviews({ store: "demo", product: { id: "old" }, data, api: API });
+    const parser = document.createElement("template");
+    parser.innerHTML = rendered.html;
+    const el = parser.content.firstElementChild as HTMLElement;
+    el.querySelector(":scope > template")!.remove(); // the app's swap emptied the shadow root
+    el.setAttribute("data-product-id", "tee");
+    document.body.append(el);
+    const painted = await paint({ kind: "reviews", host: el, root: null, config: readConfig(el) });
+    expect(painted).toBeDefined();
+    const states = el.querySelectorAll(":scope > script[data-plaudit-state]");
+    expect([...states].map((script) => JSON.parse(script.textContent!).productId)).toEqual(["tee"]);
+    painted!.release();
+  });
+
   it("fetches nothing for markup the server already put in the page", async () => {
     const rendered = await renderReviews({ store: "demo", product: { id: "tee" }, data, api: API });
     const parser = document.createElement("template");
