@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createI18n, englishDate, englishNumber, matchCatalog, resolveLocale } from "./i18n.ts";
+import {
+  createI18n,
+  englishDate,
+  englishNumber,
+  keptLocales,
+  LOCALES_KEPT,
+  matchCatalog,
+  resolveLocale,
+} from "./i18n.ts";
 
 const catalogs = {
   en: {
@@ -61,6 +69,17 @@ describe("createI18n", () => {
     expect(createI18n("de-DE", catalogs).formatDate("2026-01-05T12:00:00Z")).toBe("05.01.2026");
     expect(createI18n("en", catalogs).formatDate("not a date")).toBe("");
     expect(createI18n("de", catalogs).formatNumber(4.5, { maximumFractionDigits: 1 })).toBe("4,5");
+  });
+
+  it("keeps formatters for a bounded number of locales, whatever tags arrive (a server's requests)", () => {
+    const catalogs = { en: { n: "{count}" } };
+    for (let i = 0; i < LOCALES_KEPT * 3; i++) {
+      const i18n = createI18n(`de-x-tag${i}`, catalogs);
+      expect(i18n.formatNumber(1234.5)).toBe("1.234,5");
+    }
+    expect(keptLocales()).toBe(LOCALES_KEPT);
+    // A locale pushed out is made again when asked for, and formats the same.
+    expect(createI18n("de-x-tag0", catalogs).formatNumber(1234.5)).toBe("1.234,5");
   });
 });
 

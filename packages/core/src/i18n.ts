@@ -42,7 +42,13 @@ export const interpolate = (message: string, params: MessageParams = {}): string
 // Making an Intl formatter is the costliest thing a widget does at mount (ICU data; ~5 ms each on a
 // throttled phone, measured by bench/page-profile.ts): make each one once per page, and only when a
 // widget first formats something with it — 24 star badges share one PluralRules and NumberFormat.
+// A page speaks a locale or two; a server renders for whatever tags its requests bring (the snippet
+// and badges routes): the most recent LOCALES_KEPT are kept, so strangers' tags cannot grow it.
 const formatters = new Map<string, Map<string, unknown>>();
+export const LOCALES_KEPT = 32;
+
+/** How many locales' formatters are kept (tests). */
+export const keptLocales = (): number => formatters.size;
 
 /** The formatter kept under `key` for this locale, made by `make` the first time it is asked for. */
 function kept<T>(made: Map<string, unknown>, key: string, make: () => T): T {
@@ -100,8 +106,12 @@ export function createI18n(locale: string, catalogs: Catalogs): I18n {
     formatLocale = match;
   }
   // Made on first use, kept for the page (keyed p, d, or the NumberFormat's options).
-  const made = formatters.get(formatLocale) ?? new Map<string, unknown>();
-  formatters.set(formatLocale, made);
+  let made = formatters.get(formatLocale);
+  if (!made) {
+    made = new Map<string, unknown>();
+    formatters.set(formatLocale, made);
+    if (formatters.size > LOCALES_KEPT) formatters.delete(formatters.keys().next().value!);
+  }
 
   // A key missing from a translation falls back to English, then to the key itself (visible, not blank).
   const lookup = (key: string) => messages[key] ?? catalogs.en[key];

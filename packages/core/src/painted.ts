@@ -8,8 +8,12 @@ export interface PaintOptions {
   /** `data-plaudit="…"`. */
   kind: string;
   host: HTMLElement;
-  /** The host's open shadow root (a declarative one from server rendering is reused). */
-  root: ShadowRoot;
+  /**
+   * The host's shadow root when it has one (a declarative one from server rendering is reused).
+   * Else the painter attaches one only when it has markup to put in: what the page put inside the
+   * host shows until then, and stays when nothing can be painted (docs/embed.md).
+   */
+  root: ShadowRoot | null;
   config: WidgetConfig;
 }
 

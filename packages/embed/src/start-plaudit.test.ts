@@ -337,7 +337,8 @@ describe("painted first (docs/widget-contract.md)", () => {
       async paint({ host: el, root, config }) {
         const id = config.productId!;
         if (!known.includes(id)) return undefined;
-        root.textContent = `painted ${id}`;
+        // As the real painter: a shadow root only once there is markup to show.
+        (root ?? el.attachShadow({ mode: "open" })).textContent = `painted ${id}`;
         log.push(`paint ${id}`);
         return {
           used: new Promise<void>((resolve) => uses.set(id, resolve)),
@@ -401,15 +402,76 @@ describe("painted first (docs/widget-contract.md)", () => {
     expect(mounted).toHaveBeenCalledTimes(2);
   });
 
-  it("mounts the kind's code at once where nothing could be painted", async () => {
+  it("mounts the kind's code at once where nothing could be painted, the host's own content showing until then", async () => {
     const painter = paintChunk([]);
     const badge = host("stars", "tee-9");
+    badge.textContent = "★★★★☆";
     document.body.append(badge);
     startPainted(painter);
+    let rootWhilePainting: ShadowRoot | null | undefined;
+    painter.chunk.paint = async (options) => {
+      rootWhilePainting = options.host.shadowRoot;
+      return undefined;
+    };
     TestViewport.current!.show(badge);
     await flush();
+    expect(rootWhilePainting).toBeNull();
     expect(badge.shadowRoot?.textContent).toBe("stars for tee-9");
     expect(stars.mounted).toHaveLength(1);
+  });
+
+  it("mounts the kind's code when the paint chunk cannot load or its paint throws", async () => {
+    for (const failing of [
+      () => Promise.reject(new TypeError("Failed to fetch dynamically imported module")),
+      () => Promise.resolve({ readConfig, paint: () => Promise.reject(new TypeError("TrustedHTML")) }),
+    ]) {
+      const badge = host("stars", "tee-9");
+      document.body.append(badge);
+      api = startPlaudit({
+        window,
+        script: scriptTag(),
+        chunks: { stars: "chunks/stars-abc.js" },
+        paints: { stars: "chunks/paint-xyz.js" },
+        version: "1.2.3",
+        importChunk: (url) =>
+          (url.includes("paint") ? failing() : Promise.resolve(stars.entry)) as Promise<EntryChunk>,
+      });
+      TestViewport.current!.show(badge);
+      await flush();
+      expect(badge.shadowRoot?.textContent).toBe("stars for tee-9");
+      api?.destroy();
+      delete page.Plaudit;
+      badge.remove();
+    }
+  });
+
+  it("asks for the kind's code again on the next press when it could not load on first use", async () => {
+    const painter = paintChunk(["tee-1"]);
+    const badge = host("stars", "tee-1");
+    document.body.append(badge);
+    let offline = true;
+    api = startPlaudit({
+      window,
+      script: scriptTag(),
+      chunks: { stars: "chunks/stars-abc.js" },
+      paints: { stars: "chunks/paint-xyz.js" },
+      version: "1.2.3",
+      importChunk(url) {
+        imported.push(url);
+        if (url.includes("paint")) return Promise.resolve(painter.chunk as unknown as EntryChunk);
+        return offline ? Promise.reject(new TypeError("Failed to fetch")) : Promise.resolve(stars.entry);
+      },
+    });
+    TestViewport.current!.show(badge);
+    await flush();
+    painter.use("tee-1");
+    await flush();
+    expect(badge.shadowRoot?.textContent).toBe("painted tee-1");
+    offline = false;
+    badge.dispatchEvent(new Event("pointerdown", { bubbles: true }));
+    await flush();
+    expect(badge.shadowRoot?.textContent).toBe("stars for tee-1");
+    expect(imported.filter((url) => url.includes("stars-abc"))).toHaveLength(2);
   });
 
   it("releases a painted host that leaves the page, and one removed while it was painting", async () => {

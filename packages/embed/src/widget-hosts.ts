@@ -129,7 +129,8 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     try {
       if (!chunks[kind]) throw new Error(`[plaudit] unknown data-plaudit="${kind}"`);
       const painter = paints[kind];
-      if (painter && (await paint(host, state, painter))) return;
+      // A paint chunk that cannot load or throws: the kind's code mounts as it would without one.
+      if (painter && (await paint(host, state, painter).catch(() => false))) return;
       await mount(host, state);
     } catch (error) {
       reportError(error, kind, host);
@@ -140,13 +141,20 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   async function paint(host: HTMLElement, state: HostState, painter: string): Promise<boolean> {
     const chunk = (await importOnce(new URL(painter, base).href)) as unknown as PaintChunk;
     if (hosts.get(host) !== state) return true;
-    const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
-    const painted = await chunk.paint({ kind: state.kind, host, root, config: configOf(host, state, chunk) });
-    if (!painted) return false;
+    // No shadow root yet: the painter attaches one when it has markup, so the host's own content
+    // shows until then (and stays as the fallback when nothing can be painted).
+    const painted = await chunk.paint({
+      kind: state.kind,
+      host,
+      root: host.shadowRoot,
+      config: configOf(host, state, chunk),
+    });
+    // Unmounted or remounted meanwhile: nothing to mount for this state either.
     if (hosts.get(host) !== state) {
-      painted.release();
+      painted?.release();
       return true;
     }
+    if (!painted) return false;
     state.painted = painted;
     events.emit("widget:mounted", { kind: state.kind, element: host });
     void painted.used.then(wake);
@@ -159,7 +167,15 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     for (const [host, state] of hosts) {
       if (state.painted && !state.live) {
         state.live = true;
-        void mount(host, state).catch((error: unknown) => reportError(error, state.kind, host));
+        void mount(host, state).catch((error: unknown) => {
+          reportError(error, state.kind, host);
+          // A network blip must not leave the widget dead (its clicks held for good): the
+          // shopper's next press, focus or key asks again.
+          state.live = false;
+          for (const type of ["pointerdown", "focusin", "keydown"]) {
+            host.addEventListener(type, wake, { once: true });
+          }
+        });
       }
     }
   }

@@ -52,7 +52,8 @@ async function fetchSnippet(
   return { content, css, state };
 }
 
-export async function paintReviews({ host, root, config }: PaintOptions): Promise<Painted | undefined> {
+export async function paintReviews({ host, config, ...options }: PaintOptions): Promise<Painted | undefined> {
+  let { root } = options;
   const { productId } = config;
   // The widget's own code says what is missing.
   if (!productId) return undefined;
@@ -64,18 +65,29 @@ export async function paintReviews({ host, root, config }: PaintOptions): Promis
   let painted: PutPainted | undefined;
   let later: CardsLater | undefined;
   if (stands === "empty") {
-    // A network failure is "nothing to paint" too (as for the badges): the widget's code then
-    // mounts and shows its own quiet fallback and "Try again".
     const snippet = await fetchSnippet(
       doc,
       config,
       productId,
       config.locale ?? resolveLocale(host),
       pageSize,
-    ).catch(() => undefined);
-    if (!snippet) return undefined;
+    );
+    // Painted meanwhile (the product changed and its answer came first): that markup stays.
+    if (
+      !snippet ||
+      standing(host.shadowRoot, readServerState(host, config, productId, pageSize)) !== "empty"
+    ) {
+      return undefined;
+    }
     later = cardsLater(host, snippet.content);
-    painted = putPainted(host, root, snippet.content, snippet.css, snippet.state);
+    try {
+      painted = putPainted(host, snippet.content, snippet.css);
+    } catch (error) {
+      later.stop();
+      throw error;
+    }
+    root = painted.root;
+    painted.keep(snippet.state);
     state = readServerState(host, config, productId, pageSize);
     if (!state) {
       later.stop();
@@ -84,7 +96,8 @@ export async function paintReviews({ host, root, config }: PaintOptions): Promis
     }
   }
   markContent(doc, "reviews");
-  const use = untilUsed(host, root);
+  // Painted now, or by the server: either way there is a root.
+  const use = untilUsed(host, root!);
   // data-json-ld="off" leaves structured data to a merchant who writes their own.
   const jsonLd =
     config.options.jsonLd === "off"
@@ -110,7 +123,7 @@ export async function paintReviews({ host, root, config }: PaintOptions): Promis
       use.stop();
       jsonLd?.release();
       if (painted) painted.takeBack();
-      else root.replaceChildren();
+      else root?.replaceChildren();
     },
   };
 }

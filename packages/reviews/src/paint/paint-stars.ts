@@ -11,14 +11,14 @@ import {
   type Summary,
   type WidgetConfig,
 } from "@plaudit/core";
-import { readServerState, STATE_ATTRIBUTE, scriptJson } from "../hydration/server-state.ts";
+import { readServerState } from "../hydration/server-state.ts";
 import { reviewsHref } from "../stars-badge/reviews-href.ts";
-import { markContent, type PutPainted, putPainted, standing } from "./painted-host.ts";
+import { markContent, type PutPainted, putPainted, standing, stateScript } from "./painted-host.ts";
 
 interface Badge {
   summary: Summary;
-  /** The markup inside the badge's shadow root, parsed (a copy for each host that shows it). */
-  markup: DocumentFragment;
+  /** The markup inside the badge's shadow root, parsed: the first host that shows it takes it. */
+  markup: () => DocumentFragment;
   css: string;
 }
 
@@ -49,11 +49,23 @@ async function fetchBadges(
   parsed.innerHTML = body.items.map((item) => `<template>${item.html}</template>`).join("");
   const markups = parsed.content.children as HTMLCollectionOf<HTMLTemplateElement>;
   return new Map(
-    body.items.map(({ productId, summary }, i) => [
-      productId,
-      { summary, markup: markups[i]!.content, css: body.css },
-    ]),
+    body.items.map(({ productId, summary, html }, i) => {
+      let parsed: DocumentFragment | undefined = markups[i]!.content;
+      const markup = () => {
+        const taken = parsed ?? copy(doc, html);
+        parsed = undefined;
+        return taken;
+      };
+      return [productId, { summary, markup, css: body.css }];
+    }),
   );
+}
+
+// The same product's badge twice on a page: the second gets a parse of its own.
+function copy(doc: Document, html: string): DocumentFragment {
+  const parsed = doc.createElement("template");
+  parsed.innerHTML = html;
+  return parsed.content;
 }
 
 // One batcher per server, store, language and theme: 24 badges of a collection page, one request.
@@ -78,26 +90,31 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
   const stands = standing(root, readServerState(host, config, productId));
   if (!stands) return undefined;
   let painted: PutPainted | undefined;
+  let summary: Summary | undefined;
   if (stands === "empty") {
     const doc = host.ownerDocument;
     const locale = config.locale ?? resolveLocale(host);
     const badge = await badgeOf(doc, config, locale, productId).catch(() => undefined);
-    if (!badge) return undefined;
-    // The summary rides along, so the badge's code, when it loads, needs no request.
-    const state = doc.createElement("script");
-    state.type = "application/json";
-    state.setAttribute(STATE_ATTRIBUTE, "");
-    state.textContent = scriptJson({ v: 1, store: config.store, productId, summary: badge.summary });
-    painted = putPainted(host, root, doc.importNode(badge.markup, true), badge.css, state);
-    root.querySelector("a")?.setAttribute("href", reviewsHref(host, config));
+    // Painted meanwhile (the product changed and its answer came first): that markup stays.
+    if (!badge || host.shadowRoot?.firstChild) return undefined;
+    painted = putPainted(host, badge.markup(), badge.css);
+    painted.root.querySelector("a")?.setAttribute("href", reviewsHref(host, config));
     if (badge.summary.count > 0) markContent(doc, "stars");
+    summary = badge.summary;
   }
   return {
     used: new Promise(() => undefined),
-    handOver: () => () => painted?.dropCss(),
+    handOver() {
+      // The summary goes along, so the badge's code needs no request. Written only now: a page of
+      // badges that never come alive (a collection page) never pays for it.
+      if (painted && summary) {
+        painted.keep(stateScript(host.ownerDocument, { v: 1, store: config.store, productId, summary }));
+      }
+      return () => painted?.dropCss();
+    },
     release() {
       if (painted) painted.takeBack();
-      else root.replaceChildren();
+      else root?.replaceChildren();
     },
   };
 }

@@ -129,6 +129,50 @@ describe("painting the reviews", () => {
     painted!.release();
   });
 
+  it("shows two cards first when the page's cards surely fill the view, the rest a few per frame, holding the height", async () => {
+    answer = snippetAnswer;
+    const { host: el, root, config } = host("reviews", "tee");
+    // happy-dom lays nothing out: the host stands at the top of a 768px viewport.
+    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    await paint({ kind: "reviews", host: el, root, config });
+    const widget = root.querySelector<HTMLElement>(".plaudit-root")!;
+    const loadMore = () =>
+      [...root.querySelectorAll("button")].some((b) => b.textContent === "Load more reviews");
+    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(2);
+    // Held at what the ten cards surely need (heading 240px, a card 140px: floors), not only as far
+    // as the view reaches: a jump to the reviews before the rest are in moves nothing after them.
+    expect(widget.style.minBlockSize).toBe(`${240 + 10 * 140}px`);
+    expect(loadMore()).toBe(false);
+    await vi.waitFor(() => expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10));
+    expect(widget.hasAttribute("style")).toBe(false);
+    expect(loadMore()).toBe(true);
+  });
+
+  it("puts every card in at once when the page scrolls", async () => {
+    answer = snippetAnswer;
+    const { host: el, root, config } = host("reviews", "tee");
+    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    const carousel = document.createElement("div");
+    document.body.prepend(carousel);
+    await paint({ kind: "reviews", host: el, root, config });
+    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(2);
+    // Another element scrolling (a carousel's autoplay) is not the shopper moving towards the cards.
+    carousel.dispatchEvent(new Event("scroll"));
+    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(2);
+    document.dispatchEvent(new Event("scroll"));
+    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10);
+  });
+
+  it("puts every card in at once when a scroller the widget is in scrolls (a theme scrolling a container)", async () => {
+    answer = snippetAnswer;
+    const { host: el, root, config } = host("reviews", "tee");
+    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    await paint({ kind: "reviews", host: el, root, config });
+    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(2);
+    document.body.dispatchEvent(new Event("scroll"));
+    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10);
+  });
+
   it("asks in the host's language, theme and page size", async () => {
     answer = () => new Response("", { status: 503 });
     const {
@@ -174,6 +218,105 @@ describe("painting the reviews", () => {
       expect(root.adoptedStyleSheets).toHaveLength(0);
       expect(el.children).toHaveLength(0);
     }
+  });
+
+  it("answers nothing, not a rejection, when the API cannot be reached or the page refuses HTML from a string", async () => {
+    answer = () => {
+      throw new TypeError("Failed to fetch");
+    };
+    const offline = host("reviews", "tee");
+    expect(await paint({ kind: "reviews", ...offline })).toBeUndefined();
+    expect(offline.root.childNodes).toHaveLength(0);
+
+    // Trusted Types (require-trusted-types-for 'script'): assigning a string to innerHTML throws.
+    answer = snippetAnswer;
+    const setter = vi.spyOn(HTMLTemplateElement.prototype, "innerHTML", "set").mockImplementation(() => {
+      throw new TypeError("This document requires 'TrustedHTML' assignment.");
+    });
+    const strict = host("reviews", "tee");
+    expect(await paint({ kind: "reviews", ...strict })).toBeUndefined();
+    setter.mockRestore();
+    expect(strict.root.childNodes).toHaveLength(0);
+  });
+
+  it("attaches the host's shadow root only with the markup: the page's own content shows until then, and stays when nothing comes", async () => {
+    let answerNow!: (response: Response) => void;
+    answer = () => new Promise<Response>((resolve) => (answerNow = resolve));
+    const el = document.createElement("div");
+    el.setAttribute("data-plaudit", "reviews");
+    el.setAttribute("data-product-id", "tee");
+    el.innerHTML = "<p>Loading reviews…</p>";
+    document.body.append(el);
+    const config = readConfig(el, { store: "demo", apiBase: API });
+    const painting = paint({ kind: "reviews", host: el, root: null, config });
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    expect(el.shadowRoot).toBeNull();
+    answerNow(await snippetAnswer());
+    const painted = await painting;
+    expect(el.shadowRoot?.querySelectorAll("article").length).toBeGreaterThan(0);
+    painted!.release();
+
+    answer = () => new Response("", { status: 503 });
+    const failed = document.createElement("div");
+    failed.setAttribute("data-product-id", "tee");
+    document.body.append(failed);
+    expect(await paint({ kind: "reviews", host: failed, root: null, config })).toBeUndefined();
+    expect(await paint({ kind: "stars", host: failed, root: null, config })).toBeUndefined();
+    expect(failed.shadowRoot).toBeNull();
+  });
+
+  it("leaves the new product's markup when the old product's answer comes last (a SPA's variant switch)", async () => {
+    let answerOld!: (response: Response) => void;
+    const { host: el, root } = host("reviews", "old");
+    const config = (id: string) => readConfig(el, { store: "demo", apiBase: API, productId: id });
+    answer = () => new Promise<Response>((resolve) => (answerOld = resolve));
+    const old = paint({ kind: "reviews", host: el, root, config: config("old") });
+    answer = snippetAnswer;
+    el.removeAttribute("data-product-id");
+    const painted = await paint({ kind: "reviews", host: el, root, config: config("tee") });
+    expect(painted).toBeDefined();
+    const rendered = await renderReviews({ store: "demo", product: { id: "old" }, data, api: API });
+    answerOld(new Response(rendered.html, { headers: { "Content-Type": "text/html" } }));
+    expect(await old).toBeUndefined();
+    expect(root.querySelectorAll(".plaudit-root")).toHaveLength(1);
+    expect(root.adoptedStyleSheets).toHaveLength(1);
+    expect(el.querySelectorAll(":scope > script[data-plaudit-state]")).toHaveLength(1);
+    expect(el.querySelector(":scope > script[data-plaudit-state]")!.textContent).toContain(
+      '"productId":"tee"',
+    );
+  });
+
+  it("shows a vote from an earlier visit pressed once the code has hydrated the markup", async () => {
+    answer = snippetAnswer;
+    const first = reviews[0]!.id;
+    getStore().setState({ myVotes: { [first]: "up" } });
+    const h = host("reviews", "tee");
+    const painted = await paint({ kind: "reviews", ...h });
+    const replay = painted!.handOver();
+    const unmount = mountReviewsEntry(h);
+    replay();
+    await settle();
+    const votes = h.root.querySelectorAll(`#plaudit-review-${first} .plaudit-votes button`);
+    expect([...votes].map((button) => button.getAttribute("aria-pressed"))).toEqual(["true", "false"]);
+    expect(mismatches).toEqual([]);
+    unmount();
+    getStore().setState({ myVotes: {} });
+  });
+
+  it("paints a server-rendered host whose product a single-page app swapped (its old state left in the host)", async () => {
+    answer = snippetAnswer;
+    const rendered = await renderReviews({ store: "demo", product: { id: "old" }, data, api: API });
+    const parser = document.createElement("template");
+    parser.innerHTML = rendered.html;
+    const el = parser.content.firstElementChild as HTMLElement;
+    el.querySelector(":scope > template")!.remove(); // the app's swap emptied the shadow root
+    el.setAttribute("data-product-id", "tee");
+    document.body.append(el);
+    const painted = await paint({ kind: "reviews", host: el, root: null, config: readConfig(el) });
+    expect(painted).toBeDefined();
+    const states = el.querySelectorAll(":scope > script[data-plaudit-state]");
+    expect([...states].map((script) => JSON.parse(script.textContent!).productId)).toEqual(["tee"]);
+    painted!.release();
   });
 
   it("fetches nothing for markup the server already put in the page", async () => {

@@ -11,5 +11,12 @@ const painters: Record<string, (options: PaintOptions) => Promise<Painted | unde
   stars: paintStars,
 };
 
-export const paint = (options: PaintOptions): Promise<Painted | undefined> =>
-  painters[options.kind]?.(options) ?? Promise.resolve(undefined);
+// Never a rejection: the API unreachable (fetch rejects), a page with Trusted Types (the markup is
+// parsed from a string), a browser without constructable sheets — the widget's code renders instead.
+export const paint = async (options: PaintOptions): Promise<Painted | undefined> => {
+  try {
+    return await painters[options.kind]?.(options);
+  } catch {
+    return undefined;
+  }
+};

@@ -4,48 +4,71 @@
 // (`style-src 'self'`) still shows the painted widget styled, as it shows the mounted one
 // (docs/ssr.md, "Styles and CSP").
 import { sheetOf } from "@plaudit/ui";
-import { hasServerMarkup, type ServerState } from "../hydration/server-state.ts";
+import { hasServerMarkup, type ServerState, STATE_ATTRIBUTE, scriptJson } from "../hydration/server-state.ts";
 
 /**
  * Where a host stands: "server" (server rendering painted it, docs/ssr.md: nothing to fetch),
  * "empty" (paint it), or undefined (server state without its markup, i.e. light-DOM rendering, or a
  * root someone filled: the widget's own code renders those).
  */
-export function standing(root: ShadowRoot, server: ServerState | undefined): "server" | "empty" | undefined {
-  if (server && hasServerMarkup(root)) return "server";
-  return server || root.childNodes.length > 0 ? undefined : "empty";
+export function standing(
+  root: ShadowRoot | null,
+  server: ServerState | undefined,
+): "server" | "empty" | undefined {
+  if (server && root && hasServerMarkup(root)) return "server";
+  return server || root?.firstChild ? undefined : "empty";
 }
 
 export interface PutPainted {
+  /** The host's shadow root, holding the markup. */
+  root: ShadowRoot;
+  /** Puts the widget's state script into the host (where its code will read it). */
+  keep(state: HTMLScriptElement): void;
   /** Drops the painted sheet (the widget adopted its own). */
   dropCss(): void;
   /** Takes back everything painting added. */
   takeBack(): void;
 }
 
-/** Puts the server's markup into `root`. */
-export function putPainted(
-  host: HTMLElement,
-  root: ShadowRoot,
-  markup: DocumentFragment,
-  css: string,
-  state: HTMLScriptElement,
-): PutPainted {
+/**
+ * Puts the server's markup into `host`'s shadow root, attaching one (open) only now: until the
+ * markup is here, what the page put inside the host shows.
+ */
+export function putPainted(host: HTMLElement, markup: DocumentFragment, css: string): PutPainted {
+  // First: a browser without constructable sheets throws here, before anything is attached.
   const sheet = sheetOf(css);
+  const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   root.append(markup);
-  host.append(state);
+  let kept: HTMLScriptElement | undefined;
   const dropCss = () => {
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
   };
   return {
+    root,
+    keep(state) {
+      // Only painted where no state fits: one still there is another product's (server rendering,
+      // then a single-page app swapped the product) and would be read instead of this one.
+      for (const stale of host.querySelectorAll(`:scope > [${STATE_ATTRIBUTE}]`)) stale.remove();
+      kept = state;
+      host.append(state);
+    },
     dropCss,
     takeBack() {
       dropCss();
-      state.remove();
+      kept?.remove();
       root.replaceChildren();
     },
   };
+}
+
+/** A state script as server rendering writes it (docs/ssr.md): JSON that cannot end the script. */
+export function stateScript(doc: Document, state: ServerState): HTMLScriptElement {
+  const script = doc.createElement("script");
+  script.type = "application/json";
+  script.setAttribute(STATE_ATTRIBUTE, "");
+  script.textContent = scriptJson(state);
+  return script;
 }
 
 /** A Performance mark a merchant's monitoring (and bench/) reads: the widget shows its content. */

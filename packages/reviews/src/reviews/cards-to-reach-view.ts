@@ -15,10 +15,29 @@ const CARD_PX = 140;
  * measured when it mounts (nothing of the widget's own to lay out yet).
  */
 export function cardsToReachView(host: Element): number {
+  const reach = reachOf(host);
+  // No box (a hidden host, a DOM without layout): nothing to go by, so every card.
+  return reach === undefined ? Number.POSITIVE_INFINITY : reach.cards;
+}
+
+export interface Reach {
+  /** Cards that can reach into the viewport or CARDS_AHEAD_PX below it. */
+  cards: number;
+  /** How tall the widget must be to reach CARDS_AHEAD_PX below the viewport, px. */
+  px: number;
+}
+
+/** Where `host` stands against the viewport; undefined when it has no box. */
+export function reachOf(host: Element): Reach | undefined {
   const view = host.ownerDocument.defaultView;
   const box = host.getBoundingClientRect();
-  // No box (a hidden host, a DOM without layout): nothing to go by, so every card.
-  if (!view || !box.width) return Number.POSITIVE_INFINITY;
-  const room = view.innerHeight + CARDS_AHEAD_PX - box.top - HEAD_PX;
-  return Math.max(1, Math.ceil(room / CARD_PX));
+  if (!view || !box.width) return undefined;
+  const px = view.innerHeight + CARDS_AHEAD_PX - box.top;
+  return { cards: Math.max(1, Math.ceil((px - HEAD_PX) / CARD_PX)), px };
 }
+
+/** How tall a widget with `cards` cards is at least, whatever their text (the estimates are floors). */
+export const heightFloor = (cards: number): number => HEAD_PX + cards * CARD_PX;
+
+/** A widget with `cards` cards is at least `px` tall. */
+export const surelyAsTall = (cards: number, px: number): boolean => heightFloor(cards) >= px;

@@ -78,6 +78,7 @@ export function mountReviewsWidget({
       // The cards that can reach into view now, the rest as the list's end nears. Server markup
       // holds every card of the first page: hydration adopts it whole.
       firstCards: hydrate ? undefined : cardsToReachView(host),
+      hydrating: hydrate,
     }),
     { kind: "reviews", host, hydrate },
   );

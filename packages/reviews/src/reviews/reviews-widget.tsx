@@ -29,12 +29,14 @@ export interface ReviewsWidgetProps {
   loadWriteDialog?: () => Promise<ComponentType<WriteReviewDialogProps>>;
   /** Cards to render until the list's end nears the viewport (use-cards-in-view.ts); default all. */
   firstCards?: number;
+  /**
+   * Adopting server-rendered markup (Preact hydrate), which keeps the markup's attributes as they
+   * are: the server cannot know this shopper's votes, so they show from the render after.
+   */
+  hydrating?: boolean;
   /** Loads the media lightbox (default: its own chunk, on the first press of a thumbnail). */
   loadLightbox?: () => Promise<ComponentType<LightboxProps>>;
 }
-
-// Until the widget has mounted: no vote is the shopper's own (see `mounted` below).
-const NO_VOTES: Record<string, VoteValue> = {};
 
 // Its own chunk: most shoppers never open a photo, and the strip itself is plain buttons.
 const loadLightboxChunk = () => import("../media/lightbox.tsx").then((module) => module.Lightbox);
@@ -63,14 +65,13 @@ export function ReviewsWidget({
   const listRef = useRef<HTMLUListElement>(null);
   const focusIndex = useRef<number | null>(null);
   const announced = useRef(false);
-  // Hydration adopts the server's markup with its attributes as they are (Preact writes no prop
-  // while hydrating), and the server cannot know which votes are this shopper's: they are in the
-  // browser. The first render marks none, as the server did; the next, once mounted, the
-  // shopper's own, a change Preact then writes (aria-pressed).
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
 
   useEffect(() => controller.start(), [controller]);
+
+  // Hydration leaves aria-pressed as the server wrote it (no votes): render this shopper's votes
+  // once it is done, so a vote from an earlier visit shows pressed (pressing it again does nothing).
+  const [ownVotes, setOwnVotes] = useState(!props.hydrating);
+  useEffect(() => setOwnVotes(true), []);
 
   // Announce how many reviews show whenever a list settles (not the first, which the page shows anyway).
   const settled = list?.status === "ready" ? list : undefined;
@@ -158,7 +159,7 @@ export function ReviewsWidget({
 
   return (
     <ReviewsView
-      state={mounted ? state : { ...state, myVotes: NO_VOTES }}
+      state={ownVotes ? state : { ...state, myVotes: {} }}
       i18n={i18n}
       actions={controller.actions}
       theme={props.theme}
