@@ -12,7 +12,7 @@ import {
 } from "@plaudit/core";
 import { readServerState } from "../hydration/server-state.ts";
 import { reviewsHref } from "../stars-badge/reviews-href.ts";
-import { markContent, type PutPainted, putPainted, standing, stateScript } from "./painted-host.ts";
+import { letGo, markContent, type PutPainted, putPainted, standing, stateScript } from "./painted-host.ts";
 
 interface Badge {
   summary: Summary;
@@ -95,7 +95,9 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
     const locale = config.locale ?? resolveLocale(host);
     const badge = await badgeOf(doc, config, locale, productId).catch(() => undefined);
     // Painted meanwhile (the product changed and its answer came first): that markup stays.
-    if (!badge || host.shadowRoot?.firstChild) return undefined;
+    if (!badge || standing(host.shadowRoot, readServerState(host, config, productId)) !== "empty") {
+      return undefined;
+    }
     painted = putPainted(host, badge.markup(), badge.css);
     painted.root.querySelector("a")?.setAttribute("href", reviewsHref(host, config));
     if (badge.summary.count > 0) markContent(doc, "stars");
@@ -111,9 +113,8 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
       }
       return () => painted?.dropCss();
     },
-    release() {
-      if (painted) painted.takeBack();
-      else root?.replaceChildren();
+    release(leave) {
+      letGo(root, painted ? painted.takeBack : () => root?.replaceChildren(), leave);
     },
   };
 }
