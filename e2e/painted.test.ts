@@ -54,17 +54,21 @@ async function holdReviewsCode(shop: ShopPage): Promise<() => void> {
   return release;
 }
 
-/** The painted sheet (the snippet's CSS, adopted): the widget drops it once its code has hydrated. */
-function paintedSheet(page: Page): Promise<JSHandle<CSSStyleSheet | undefined>> {
+/** The painted sheet (the server's CSS, adopted): the widget drops it once its code has hydrated. */
+function paintedSheet(page: Page, kind = "reviews"): Promise<JSHandle<CSSStyleSheet | undefined>> {
   return page.evaluateHandle(
-    () => document.querySelector('[data-plaudit="reviews"]')?.shadowRoot?.adoptedStyleSheets[0],
+    (kind) => document.querySelector(`[data-plaudit="${kind}"]`)?.shadowRoot?.adoptedStyleSheets[0],
+    kind,
   );
 }
-const hydrated = (page: Page, sheet: JSHandle<CSSStyleSheet | undefined>) =>
-  page.evaluate((painted) => {
-    const sheets = document.querySelector('[data-plaudit="reviews"]')?.shadowRoot?.adoptedStyleSheets ?? [];
-    return painted !== undefined && sheets.length > 0 && !sheets.includes(painted);
-  }, sheet);
+const hydrated = (page: Page, sheet: JSHandle<CSSStyleSheet | undefined>, kind = "reviews") =>
+  page.evaluate(
+    ([painted, kind]) => {
+      const sheets = document.querySelector(`[data-plaudit="${kind}"]`)?.shadowRoot?.adoptedStyleSheets ?? [];
+      return painted !== undefined && sheets.length > 0 && !sheets.includes(painted);
+    },
+    [sheet, kind] as const,
+  );
 
 /** Opens a page and waits for the reviews widget's painted cards. */
 async function openPainted(path = PRODUCT_PAGE, options: Parameters<typeof plaudit.open>[1] = {}) {
@@ -188,6 +192,27 @@ describe("the first use of a painted widget", () => {
     await expect.poll(() => cardCount(page)).toBe(20);
     expect(shop.requestsTo(REVIEWS)).toHaveLength(1);
     expect(new URL(shop.requestsTo(REVIEWS)[0]!.url()).searchParams.get("cursor")).toBeTruthy();
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("keeps the keyboard's place on the badge when the reviews' code comes and the badge's with it", async () => {
+    const shop = await openPainted();
+    const { page } = shop;
+    const badgeSheet = await paintedSheet(page, "stars");
+    const link = page.locator('[data-plaudit="stars"] a');
+    await link.focus();
+    const focusedLink = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('[data-plaudit="stars"]')?.shadowRoot;
+        return root?.activeElement === root?.querySelector("a") && root?.activeElement !== null;
+      });
+    expect(await focusedLink()).toBe(true);
+    // A pointer comes over the reviews (the page scrolled under a resting mouse, say): every
+    // painted widget gets its code, the badge too.
+    await reviewsHost(page).hover();
+    await expect.poll(() => hydrated(page, badgeSheet, "stars")).toBe(true);
+    expect(await focusedLink()).toBe(true);
     expect(shop.problems()).toEqual([]);
     await shop.close();
   });
