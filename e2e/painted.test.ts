@@ -300,6 +300,33 @@ describe("the first use of a painted widget", () => {
     await shop.close();
   });
 
+  it("sorts by what was chosen in the sort menu, with the keyboard, before the code came", async () => {
+    const shop = await openPainted();
+    const { page } = shop;
+    const release = await holdReviewsCode(shop);
+    const sort = reviewsHost(page).getByRole("combobox", { name: "Sort by" });
+    await sort.focus();
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => shop.requestsTo("/chunks/reviews-").length).toBe(1);
+    expect(await sort.inputValue()).toBe("oldest");
+    release();
+    const sorts = () =>
+      shop.requestsTo(REVIEWS).map((request) => new URL(request.url()).searchParams.get("sort"));
+    await expect.poll(sorts).toEqual(["oldest"]);
+    const oldest = await apiGet<{ items: { id: string }[] }>(plaudit, REVIEWS, {
+      sort: "oldest",
+      limit: "10",
+    });
+    await expect
+      .poll(async () => (await shownReviews(page)).map((review) => review.id))
+      .toEqual(oldest.items.map((review) => review.id));
+    expect(await sort.inputValue()).toBe("oldest");
+    await page.waitForLoadState("networkidle");
+    expect(sorts()).toEqual(["oldest"]);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
   it("searches for what was typed into the search box before the code came", async () => {
     const shop = await openPainted();
     const { page } = shop;
