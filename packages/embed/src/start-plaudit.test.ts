@@ -445,6 +445,35 @@ describe("painted first (docs/widget-contract.md)", () => {
     }
   });
 
+  it("asks for the kind's code again on the next press when it could not load on first use", async () => {
+    const painter = paintChunk(["tee-1"]);
+    const badge = host("stars", "tee-1");
+    document.body.append(badge);
+    let offline = true;
+    api = startPlaudit({
+      window,
+      script: scriptTag(),
+      chunks: { stars: "chunks/stars-abc.js" },
+      paints: { stars: "chunks/paint-xyz.js" },
+      version: "1.2.3",
+      importChunk(url) {
+        imported.push(url);
+        if (url.includes("paint")) return Promise.resolve(painter.chunk as unknown as EntryChunk);
+        return offline ? Promise.reject(new TypeError("Failed to fetch")) : Promise.resolve(stars.entry);
+      },
+    });
+    TestViewport.current!.show(badge);
+    await flush();
+    painter.use("tee-1");
+    await flush();
+    expect(badge.shadowRoot?.textContent).toBe("painted tee-1");
+    offline = false;
+    badge.dispatchEvent(new Event("pointerdown", { bubbles: true }));
+    await flush();
+    expect(badge.shadowRoot?.textContent).toBe("stars for tee-1");
+    expect(imported.filter((url) => url.includes("stars-abc"))).toHaveLength(2);
+  });
+
   it("releases a painted host that leaves the page, and one removed while it was painting", async () => {
     const painter = paintChunk(["tee-1", "tee-2"]);
     const [kept, gone] = ["tee-1", "tee-2"].map((id) => host("stars", id));

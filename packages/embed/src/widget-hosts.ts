@@ -167,7 +167,15 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     for (const [host, state] of hosts) {
       if (state.painted && !state.live) {
         state.live = true;
-        void mount(host, state).catch((error: unknown) => reportError(error, state.kind, host));
+        void mount(host, state).catch((error: unknown) => {
+          reportError(error, state.kind, host);
+          // A network blip must not leave the widget dead (its clicks held for good): the
+          // shopper's next press, focus or key asks again.
+          state.live = false;
+          for (const type of ["pointerdown", "focusin", "keydown"]) {
+            host.addEventListener(type, wake, { once: true });
+          }
+        });
       }
     }
   }

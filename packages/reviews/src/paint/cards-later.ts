@@ -46,7 +46,7 @@ export function cardsLater(host: HTMLElement, content: DocumentFragment): CardsL
     held.length = 0;
     after = [];
     if (frame !== undefined) view?.cancelAnimationFrame(frame);
-    doc.removeEventListener("scroll", all, true);
+    doc.removeEventListener("scroll", onScroll, true);
     view?.removeEventListener("beforeprint", all);
   };
   const put = (count: number) => {
@@ -61,6 +61,12 @@ export function cardsLater(host: HTMLElement, content: DocumentFragment): CardsL
   function all() {
     if (held.length > 0) put(held.length);
   }
+  // The page's scroll, or a scroller the widget is in (a theme that scrolls a container): not any
+  // element's (a product-image carousel's autoplay would put every card in at once, a long frame).
+  const onScroll = (event: Event) => {
+    const scrolled = event.target as Node;
+    if (scrolled === doc || scrolled.contains?.(host)) all();
+  };
   // After the next frame is painted: a task of its own, then one frame per few cards.
   const next = () => {
     frame = view?.requestAnimationFrame(() => {
@@ -75,7 +81,7 @@ export function cardsLater(host: HTMLElement, content: DocumentFragment): CardsL
   if (held.length > 0) {
     if (!view?.requestAnimationFrame) all();
     else {
-      doc.addEventListener("scroll", all, { capture: true, passive: true });
+      doc.addEventListener("scroll", onScroll, { capture: true, passive: true });
       view.addEventListener("beforeprint", all);
       next();
     }

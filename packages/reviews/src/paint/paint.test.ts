@@ -121,9 +121,24 @@ describe("painting the reviews", () => {
     answer = snippetAnswer;
     const { host: el, root, config } = host("reviews", "tee");
     el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    const carousel = document.createElement("div");
+    document.body.prepend(carousel);
     await paint({ kind: "reviews", host: el, root, config });
     expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(2);
+    // Another element scrolling (a carousel's autoplay) is not the shopper moving towards the cards.
+    carousel.dispatchEvent(new Event("scroll"));
+    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(2);
     document.dispatchEvent(new Event("scroll"));
+    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10);
+  });
+
+  it("puts every card in at once when a scroller the widget is in scrolls (a theme scrolling a container)", async () => {
+    answer = snippetAnswer;
+    const { host: el, root, config } = host("reviews", "tee");
+    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    await paint({ kind: "reviews", host: el, root, config });
+    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(2);
+    document.body.dispatchEvent(new Event("scroll"));
     expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10);
   });
 
@@ -237,6 +252,22 @@ describe("painting the reviews", () => {
     expect(mismatches).toEqual([]);
     unmount();
     getStore().setState({ myVotes: {} });
+  });
+
+  it("paints a server-rendered host whose product a single-page app swapped (its old state left in the host)", async () => {
+    answer = snippetAnswer;
+    const rendered = await renderReviews({ store: "demo", product: { id: "old" }, data, api: API });
+    const parser = document.createElement("template");
+    parser.innerHTML = rendered.html;
+    const el = parser.content.firstElementChild as HTMLElement;
+    el.querySelector(":scope > template")!.remove(); // the app's swap emptied the shadow root
+    el.setAttribute("data-product-id", "tee");
+    document.body.append(el);
+    const painted = await paint({ kind: "reviews", host: el, root: null, config: readConfig(el) });
+    expect(painted).toBeDefined();
+    const states = el.querySelectorAll(":scope > script[data-plaudit-state]");
+    expect([...states].map((script) => JSON.parse(script.textContent!).productId)).toEqual(["tee"]);
+    painted!.release();
   });
 
   it("fetches nothing for markup the server already put in the page", async () => {

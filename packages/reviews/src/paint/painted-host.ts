@@ -47,6 +47,9 @@ export function putPainted(host: HTMLElement, markup: DocumentFragment, css: str
   return {
     root,
     keep(state) {
+      // Only painted where no state fits: one still there is another product's (server rendering,
+      // then a single-page app swapped the product) and would be read instead of this one.
+      for (const stale of host.querySelectorAll(`:scope > [${STATE_ATTRIBUTE}]`)) stale.remove();
       kept = state;
       host.append(state);
     },
