@@ -111,7 +111,13 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
       if (painted && summary) {
         painted.keep(stateScript(host.ownerDocument, { v: 1, store: config.store, productId, summary }));
       }
-      return () => painted?.dropCss();
+      // The badge's code renders its link anew: a shopper's focus on the painted one goes with it.
+      const shadow = host.shadowRoot;
+      const focused = shadow?.activeElement;
+      return () => {
+        painted?.dropCss();
+        if (focused && !focused.isConnected) shadow?.querySelector("a")?.focus({ preventScroll: true });
+      };
     },
     release(leave) {
       letGo(root, painted ? painted.takeBack : () => root?.replaceChildren(), leave);
