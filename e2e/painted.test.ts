@@ -54,17 +54,21 @@ async function holdReviewsCode(shop: ShopPage): Promise<() => void> {
   return release;
 }
 
-/** The painted sheet (the snippet's CSS, adopted): the widget drops it once its code has hydrated. */
-function paintedSheet(page: Page): Promise<JSHandle<CSSStyleSheet | undefined>> {
+/** The painted sheet (the server's CSS, adopted): the widget drops it once its code has hydrated. */
+function paintedSheet(page: Page, kind = "reviews"): Promise<JSHandle<CSSStyleSheet | undefined>> {
   return page.evaluateHandle(
-    () => document.querySelector('[data-plaudit="reviews"]')?.shadowRoot?.adoptedStyleSheets[0],
+    (kind) => document.querySelector(`[data-plaudit="${kind}"]`)?.shadowRoot?.adoptedStyleSheets[0],
+    kind,
   );
 }
-const hydrated = (page: Page, sheet: JSHandle<CSSStyleSheet | undefined>) =>
-  page.evaluate((painted) => {
-    const sheets = document.querySelector('[data-plaudit="reviews"]')?.shadowRoot?.adoptedStyleSheets ?? [];
-    return painted !== undefined && sheets.length > 0 && !sheets.includes(painted);
-  }, sheet);
+const hydrated = (page: Page, sheet: JSHandle<CSSStyleSheet | undefined>, kind = "reviews") =>
+  page.evaluate(
+    ([painted, kind]) => {
+      const sheets = document.querySelector(`[data-plaudit="${kind}"]`)?.shadowRoot?.adoptedStyleSheets ?? [];
+      return painted !== undefined && sheets.length > 0 && !sheets.includes(painted);
+    },
+    [sheet, kind] as const,
+  );
 
 /** Opens a page and waits for the reviews widget's painted cards. */
 async function openPainted(path = PRODUCT_PAGE, options: Parameters<typeof plaudit.open>[1] = {}) {
@@ -192,6 +196,27 @@ describe("the first use of a painted widget", () => {
     await shop.close();
   });
 
+  it("keeps the keyboard's place on the badge when the reviews' code comes and the badge's with it", async () => {
+    const shop = await openPainted();
+    const { page } = shop;
+    const badgeSheet = await paintedSheet(page, "stars");
+    const link = page.locator('[data-plaudit="stars"] a');
+    await link.focus();
+    const focusedLink = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('[data-plaudit="stars"]')?.shadowRoot;
+        return root?.activeElement === root?.querySelector("a") && root?.activeElement !== null;
+      });
+    expect(await focusedLink()).toBe(true);
+    // A pointer comes over the reviews (the page scrolled under a resting mouse, say): every
+    // painted widget gets its code, the badge too.
+    await reviewsHost(page).hover();
+    await expect.poll(() => hydrated(page, badgeSheet, "stars")).toBe(true);
+    expect(await focusedLink()).toBe(true);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
   it("opens the write dialog when “Write a review” is the very first thing clicked", async () => {
     const shop = await openPainted();
     const { page } = shop;
@@ -271,6 +296,33 @@ describe("the first use of a painted widget", () => {
       .poll(async () => (await shownReviews(page)).map((review) => review.rating))
       .toEqual(Array(Math.min(10, oneStarCount)).fill(1));
     expect(shop.requestsTo(REVIEWS)).toHaveLength(1);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("sorts by what was chosen in the sort menu, with the keyboard, before the code came", async () => {
+    const shop = await openPainted();
+    const { page } = shop;
+    const release = await holdReviewsCode(shop);
+    const sort = reviewsHost(page).getByRole("combobox", { name: "Sort by" });
+    await sort.focus();
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => shop.requestsTo("/chunks/reviews-").length).toBe(1);
+    expect(await sort.inputValue()).toBe("oldest");
+    release();
+    const sorts = () =>
+      shop.requestsTo(REVIEWS).map((request) => new URL(request.url()).searchParams.get("sort"));
+    await expect.poll(sorts).toEqual(["oldest"]);
+    const oldest = await apiGet<{ items: { id: string }[] }>(plaudit, REVIEWS, {
+      sort: "oldest",
+      limit: "10",
+    });
+    await expect
+      .poll(async () => (await shownReviews(page)).map((review) => review.id))
+      .toEqual(oldest.items.map((review) => review.id));
+    expect(await sort.inputValue()).toBe("oldest");
+    await page.waitForLoadState("networkidle");
+    expect(sorts()).toEqual(["oldest"]);
     expect(shop.problems()).toEqual([]);
     await shop.close();
   });

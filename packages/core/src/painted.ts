@@ -29,6 +29,9 @@ export interface Painted {
    * own) and does again what the shopper did meanwhile (clicks, typing).
    */
   handOver(): () => void;
-  /** The host is unmounted or remounted: stop listening, take back what painting added. */
-  release(): void;
+  /**
+   * The host is unmounted: stop listening, take back what painting added. `leave` (a remount: a
+   * product swap, refresh()): leave the markup showing until the next paint puts its own in.
+   */
+  release(leave?: boolean): void;
 }

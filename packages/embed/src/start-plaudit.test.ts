@@ -346,8 +346,8 @@ describe("painted first (docs/widget-contract.md)", () => {
             log.push(`hand over ${id} (${el.shadowRoot?.textContent})`);
             return () => log.push(`replay ${id} (${el.shadowRoot?.textContent})`);
           },
-          release() {
-            log.push(`release ${id}`);
+          release(leave) {
+            log.push(`release ${id}${leave ? " (left showing)" : ""}`);
           },
         };
       },

@@ -149,9 +149,10 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
       root: host.shadowRoot,
       config: configOf(host, state, chunk),
     });
-    // Unmounted or remounted meanwhile: nothing to mount for this state either.
+    // Unmounted or remounted meanwhile: nothing to mount for this state either. Remounted, its
+    // markup shows until the new paint's is in (the older product's answer came first).
     if (hosts.get(host) !== state) {
-      painted?.release();
+      painted?.release(hosts.has(host));
       return true;
     }
     if (!painted) return false;
@@ -199,7 +200,8 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     if (!state.painted) events.emit("widget:mounted", { kind, element: host });
   }
 
-  function unmount(host: HTMLElement): void {
+  // `leave`: a remount — a painted widget keeps showing until its new markup is in.
+  function unmount(host: HTMLElement, leave = false): void {
     const state = hosts.get(host);
     if (!state) return;
     hosts.delete(host);
@@ -207,7 +209,7 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     if (!state.unmount && !state.painted) return;
     try {
       state.unmount?.();
-      state.painted?.release();
+      state.painted?.release(leave);
       events.emit("widget:unmounted", { kind: state.kind, element: host });
     } catch (error) {
       reportError(error, state.kind, host);
@@ -216,7 +218,7 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
 
   function remount(host: HTMLElement): void {
     const request = hosts.get(host)?.request;
-    unmount(host);
+    unmount(host, true);
     consider(host, request);
   }
 
@@ -228,10 +230,10 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   return {
     scan,
     async mount(host, request = {}) {
-      unmount(host);
+      unmount(host, true);
       await (consider(host, request) ?? reportError(new Error("[plaudit] mount(el): el needs data-plaudit")));
     },
-    unmount,
+    unmount: (host) => unmount(host),
     refresh() {
       for (const host of [...hosts.keys()]) remount(host);
       scan(doc);

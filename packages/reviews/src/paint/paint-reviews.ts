@@ -6,7 +6,7 @@ import { type Painted, type PaintOptions, pageSizeOf, readCacheMode, resolveLoca
 import { deferredJsonLd } from "../deferred-json-ld.ts";
 import { DEFAULT_PAGE_SIZE, readServerState, STATE_ATTRIBUTE } from "../hydration/server-state.ts";
 import { type CardsLater, cardsLater } from "./cards-later.ts";
-import { markContent, type PutPainted, putPainted, standing } from "./painted-host.ts";
+import { letGo, markContent, type PutPainted, putPainted, standing } from "./painted-host.ts";
 import { untilUsed } from "./until-used.ts";
 
 interface Snippet {
@@ -118,12 +118,11 @@ export async function paintReviews({ host, config, ...options }: PaintOptions): 
         replay();
       };
     },
-    release() {
+    release(leave) {
       later?.stop();
       use.stop();
       jsonLd?.release();
-      if (painted) painted.takeBack();
-      else root?.replaceChildren();
+      letGo(root, painted ? painted.takeBack : () => root?.replaceChildren(), leave);
     },
   };
 }

@@ -13,7 +13,7 @@ import {
 } from "@plaudit/core";
 import { readServerState } from "../hydration/server-state.ts";
 import { reviewsHref } from "../stars-badge/reviews-href.ts";
-import { markContent, type PutPainted, putPainted, standing, stateScript } from "./painted-host.ts";
+import { letGo, markContent, type PutPainted, putPainted, standing, stateScript } from "./painted-host.ts";
 
 interface Badge {
   summary: Summary;
@@ -96,7 +96,9 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
     const locale = config.locale ?? resolveLocale(host);
     const badge = await badgeOf(doc, config, locale, productId).catch(() => undefined);
     // Painted meanwhile (the product changed and its answer came first): that markup stays.
-    if (!badge || host.shadowRoot?.firstChild) return undefined;
+    if (!badge || standing(host.shadowRoot, readServerState(host, config, productId)) !== "empty") {
+      return undefined;
+    }
     painted = putPainted(host, badge.markup(), badge.css);
     painted.root.querySelector("a")?.setAttribute("href", reviewsHref(host, config));
     if (badge.summary.count > 0) markContent(doc, "stars");
@@ -110,11 +112,16 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
       if (painted && summary) {
         painted.keep(stateScript(host.ownerDocument, { v: 1, store: config.store, productId, summary }));
       }
-      return () => painted?.dropCss();
+      // The badge's code renders its link anew: a shopper's focus on the painted one goes with it.
+      const shadow = host.shadowRoot;
+      const focused = shadow?.activeElement;
+      return () => {
+        painted?.dropCss();
+        if (focused && !focused.isConnected) shadow?.querySelector("a")?.focus({ preventScroll: true });
+      };
     },
-    release() {
-      if (painted) painted.takeBack();
-      else root?.replaceChildren();
+    release(leave) {
+      letGo(root, painted ? painted.takeBack : () => root?.replaceChildren(), leave);
     },
   };
 }

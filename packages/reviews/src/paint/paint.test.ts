@@ -60,8 +60,14 @@ function host(kind: string, productId: string, attributes: Record<string, string
 }
 
 /** What the snippet route answers (snippet-routes.ts): the reviews host, then the JSON-LD. */
-async function snippetAnswer() {
-  const rendered = await renderReviews({ store: "demo", product: { id: "tee" }, data, api: API });
+async function snippetAnswer(url?: URL) {
+  const id = url ? decodeURIComponent(url.pathname.split("/")[5]!) : "tee";
+  const rendered = await renderReviews({
+    store: "demo",
+    product: { id },
+    data: { summary: { ...data.summary, productId: id }, reviews: data.reviews },
+    api: API,
+  });
   return new Response(`${rendered.html}\n${rendered.jsonLd}\n`, { headers: { "Content-Type": "text/html" } });
 }
 
@@ -171,6 +177,56 @@ describe("painting the reviews", () => {
     expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(2);
     document.body.dispatchEvent(new Event("scroll"));
     expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10);
+  });
+
+  it("keeps a remounted widget's markup showing until the next product's replaces it, or nothing comes", async () => {
+    answer = snippetAnswer;
+    const { host: el, root, config } = host("reviews", "tee");
+    const first = await paint({ kind: "reviews", host: el, root, config });
+    const shown = root.querySelector("section");
+    first!.release(true);
+    expect(root.querySelector("section")).toBe(shown);
+
+    // The next product's answer is on its way: the old markup stays; then it is swapped in one go.
+    let arrive!: () => void;
+    answer = async (url) => {
+      await new Promise<void>((resolve) => {
+        arrive = resolve;
+      });
+      return snippetAnswer(url);
+    };
+    el.setAttribute("data-product-id", "mug");
+    const next = paint({
+      kind: "reviews",
+      host: el,
+      root,
+      config: readConfig(el, { store: "demo", apiBase: API }),
+    });
+    await settle(2);
+    expect(root.querySelector("section")).toBe(shown);
+    arrive();
+    const second = await next;
+    expect(second).toBeDefined();
+    expect(root.querySelectorAll("section")).toHaveLength(1);
+    expect(root.querySelector("section")).not.toBe(shown);
+    expect(root.adoptedStyleSheets).toHaveLength(1);
+    expect(JSON.parse(el.querySelector(":scope > script[data-plaudit-state]")!.textContent!).productId).toBe(
+      "mug",
+    );
+
+    // Released to be repainted, and the repaint fails: the left markup goes before the code renders.
+    second!.release(true);
+    answer = () => new Response("", { status: 503 });
+    expect(
+      await paint({
+        kind: "reviews",
+        host: el,
+        root,
+        config: readConfig(el, { store: "demo", apiBase: API }),
+      }),
+    ).toBeUndefined();
+    expect(root.childNodes).toHaveLength(0);
+    expect(root.adoptedStyleSheets).toHaveLength(0);
   });
 
   it("asks in the host's language, theme and page size", async () => {

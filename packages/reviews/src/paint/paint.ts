@@ -5,6 +5,7 @@
 import type { Painted, PaintOptions } from "@plaudit/core";
 import { paintReviews } from "./paint-reviews.ts";
 import { paintStars } from "./paint-stars.ts";
+import { clearLeft } from "./painted-host.ts";
 
 const painters: Record<string, (options: PaintOptions) => Promise<Painted | undefined>> = {
   reviews: paintReviews,
@@ -14,9 +15,13 @@ const painters: Record<string, (options: PaintOptions) => Promise<Painted | unde
 // Never a rejection: the API unreachable (fetch rejects), a page with Trusted Types (the markup is
 // parsed from a string), a browser without constructable sheets — the widget's code renders instead.
 export const paint = async (options: PaintOptions): Promise<Painted | undefined> => {
+  let painted: Painted | undefined;
   try {
-    return await painters[options.kind]?.(options);
+    painted = await painters[options.kind]?.(options);
   } catch {
-    return undefined;
+    painted = undefined;
   }
+  // No new markup: what a released paint left goes now, before the widget's code renders there.
+  if (!painted) clearLeft(options.host.shadowRoot);
+  return painted;
 };

@@ -6,15 +6,36 @@
 import { sheetOf } from "@plaudit/ui";
 import { hasServerMarkup, type ServerState, STATE_ATTRIBUTE, scriptJson } from "../hydration/server-state.ts";
 
+// Markup a released paint left showing for the paint that follows it (a product swap, refresh()):
+// taken back in the task the new markup goes in, so the widget never blanks (and what follows it
+// never moves) for the round trip in between.
+const leaving = new WeakMap<ShadowRoot, () => void>();
+
+/** Lets go of a host's painted markup: now, or (`leave`) when the next paint puts its own in. */
+export function letGo(root: ShadowRoot | null, takeBack: () => void, leave = false): void {
+  if (root && leave) leaving.set(root, takeBack);
+  else takeBack();
+}
+
+/** Takes back what a released paint left in the host's root, if anything. */
+export function clearLeft(root: ShadowRoot | null): void {
+  const left = root ? leaving.get(root) : undefined;
+  if (!left) return;
+  leaving.delete(root!);
+  left();
+}
+
 /**
  * Where a host stands: "server" (server rendering painted it, docs/ssr.md: nothing to fetch),
- * "empty" (paint it), or undefined (server state without its markup, i.e. light-DOM rendering, or a
- * root someone filled: the widget's own code renders those).
+ * "empty" (paint it: nothing there, or what a released paint left), or undefined (server state
+ * without its markup, i.e. light-DOM rendering, or a root someone filled: the widget's own code
+ * renders those).
  */
 export function standing(
   root: ShadowRoot | null,
   server: ServerState | undefined,
 ): "server" | "empty" | undefined {
+  if (root && leaving.has(root)) return "empty";
   if (server && root && hasServerMarkup(root)) return "server";
   return server || root?.firstChild ? undefined : "empty";
 }
@@ -38,6 +59,7 @@ export function putPainted(host: HTMLElement, markup: DocumentFragment, css: str
   // First: a browser without constructable sheets throws here, before anything is attached.
   const sheet = sheetOf(css);
   const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+  clearLeft(root);
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   root.append(markup);
   let kept: HTMLScriptElement | undefined;
