@@ -6,7 +6,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./harness.ts";
-import { nextFrames, reachForReviews } from "./reviews-widget-helpers.ts";
+import { nextFrames, reachForReviews, widgetCodeMounted } from "./reviews-widget-helpers.ts";
 
 let plaudit: Harness;
 /** The shop: its own origin (another port), answering what `shopAnswer` holds for the current case. */
@@ -125,6 +125,15 @@ describe("server-rendered reviews under a strict CSP", () => {
         .catch((e) => {
           throw new Error(`${e}\n${shop.problems().join("\n")}`);
         });
+      // Styled before any use, the blocked case too: the loader adopts the CSS the page refused as
+      // a constructed sheet (as the widget's code does when it hydrates), not only on first use.
+      const summaryDisplay = () =>
+        shop.page.evaluate(() => {
+          const root = document.querySelector('[data-plaudit="reviews"]')!.shadowRoot!;
+          return getComputedStyle(root.querySelector(".plaudit-summary")!).display;
+        });
+      await expect.poll(summaryDisplay).toBe("flex");
+      expect(await widgetCodeMounted(shop.page)).toBe(false);
       // Painted as the server rendered it; its code mounts (hydrates) when the shopper reaches for
       // the widget (docs/widget-contract.md, "Painted first"). A pointer moving over it is not
       // input that excuses a layout shift.

@@ -6,7 +6,14 @@ import { type Painted, type PaintOptions, pageSizeOf, readCacheMode, resolveLoca
 import { deferredJsonLd } from "../deferred-json-ld.ts";
 import { DEFAULT_PAGE_SIZE, readServerState, STATE_ATTRIBUTE } from "../hydration/server-state.ts";
 import { type CardsLater, cardsLater } from "./cards-later.ts";
-import { letGo, markContent, type PutPainted, putPainted, standing } from "./painted-host.ts";
+import {
+  adoptRefusedStyles,
+  letGo,
+  markContent,
+  type PutPainted,
+  putPainted,
+  standing,
+} from "./painted-host.ts";
 import { untilUsed } from "./until-used.ts";
 
 interface Snippet {
@@ -95,6 +102,8 @@ export async function paintReviews({ host, config, ...options }: PaintOptions): 
       return undefined;
     }
   }
+  // Painted by the server, with its style refused: styled now, not on first use.
+  const dropRefused = stands === "server" ? adoptRefusedStyles(root!) : undefined;
   markContent(doc, "reviews");
   // Painted now, or by the server: either way there is a root.
   const use = untilUsed(host, root!);
@@ -115,10 +124,12 @@ export async function paintReviews({ host, config, ...options }: PaintOptions): 
       const replay = use.handOver();
       return () => {
         painted?.dropCss();
+        dropRefused?.();
         replay();
       };
     },
     release(leave) {
+      dropRefused?.();
       later?.stop();
       use.stop();
       jsonLd?.release();

@@ -13,7 +13,15 @@ import {
 } from "@plaudit/core";
 import { readServerState } from "../hydration/server-state.ts";
 import { reviewsHref } from "../stars-badge/reviews-href.ts";
-import { letGo, markContent, type PutPainted, putPainted, standing, stateScript } from "./painted-host.ts";
+import {
+  adoptRefusedStyles,
+  letGo,
+  markContent,
+  type PutPainted,
+  putPainted,
+  standing,
+  stateScript,
+} from "./painted-host.ts";
 
 interface Badge {
   summary: Summary;
@@ -104,6 +112,8 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
     if (badge.summary.count > 0) markContent(doc, "stars");
     summary = badge.summary;
   }
+  // Painted by the server, with its style refused: styled now (the badge's code may never come).
+  const dropRefused = stands === "server" && root ? adoptRefusedStyles(root) : undefined;
   return {
     used: new Promise(() => undefined),
     handOver() {
@@ -117,10 +127,12 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
       const focused = shadow?.activeElement;
       return () => {
         painted?.dropCss();
+        dropRefused?.();
         if (focused && !focused.isConnected) shadow?.querySelector("a")?.focus({ preventScroll: true });
       };
     },
     release(leave) {
+      dropRefused?.();
       letGo(root, painted ? painted.takeBack : () => root?.replaceChildren(), leave);
     },
   };

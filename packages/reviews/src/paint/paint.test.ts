@@ -386,6 +386,33 @@ describe("painting the reviews", () => {
     const painted = await paint({ kind: "reviews", host: el, root, config: readConfig(el) });
     expect(painted).toBeDefined();
     expect(requests).toEqual([]);
+    // Its <style> applied: nothing adopted before the widget's code comes.
+    expect(root.adoptedStyleSheets).toHaveLength(0);
+  });
+
+  it("styles server markup whose <style> the page's CSP refused, before any use, and drops that for the code's own", async () => {
+    const rendered = await renderReviews({ store: "demo", product: { id: "tee" }, data, api: API });
+    const parser = document.createElement("template");
+    parser.innerHTML = rendered.html;
+    const el = parser.content.firstElementChild as HTMLElement;
+    const root = el.attachShadow({ mode: "open" });
+    root.append((el.querySelector(":scope > template") as HTMLTemplateElement).content.cloneNode(true));
+    document.body.append(el);
+    // What a refused inline style looks like to script: an element without a sheet.
+    for (const style of root.querySelectorAll("style")) Object.defineProperty(style, "sheet", { value: null });
+    const painted = await paint({ kind: "reviews", host: el, root, config: readConfig(el) });
+    expect(requests).toEqual([]);
+    const refused = [...root.adoptedStyleSheets];
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]!.cssRules.length).toBeGreaterThan(10);
+
+    const replay = painted!.handOver();
+    const unmount = mountReviewsEntry({ host: el, root, config: readConfig(el) });
+    replay();
+    expect(root.adoptedStyleSheets.some((sheet) => refused.includes(sheet))).toBe(false);
+    expect(root.adoptedStyleSheets.length).toBeGreaterThan(0);
+    unmount();
+    painted!.release();
   });
 });
 

@@ -84,6 +84,26 @@ export function putPainted(host: HTMLElement, markup: DocumentFragment, css: str
   };
 }
 
+/**
+ * Server markup whose inline <style> the page's CSP refused (a stale hash, a missing nonce: docs/ssr.md,
+ * "Blocked anyway") gets that CSS as a constructed sheet now, as the widget's code does when it
+ * hydrates — which waits for the shopper's first use. The widget keeps at least the height the
+ * unstyled markup had, so nothing outside it moves. Answers how to drop them (the code adopted its own).
+ */
+export function adoptRefusedStyles(root: ShadowRoot): () => void {
+  const styles = [...root.querySelectorAll("style")];
+  // None (`styles: "link"`: the page's stylesheet may still be loading), or applied: nothing to do.
+  if (styles.length === 0 || styles.some((style) => style.sheet)) return () => undefined;
+  const height = root.querySelector(".plaudit-root")?.getBoundingClientRect().height;
+  const hold = new CSSStyleSheet();
+  if (height) hold.replaceSync(`:host>.plaudit-root{min-block-size:${height}px}`);
+  const sheets = [sheetOf(styles.map((style) => style.textContent).join("\n")), hold];
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
+  return () => {
+    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((adopted) => !sheets.includes(adopted));
+  };
+}
+
 /** A state script as server rendering writes it (docs/ssr.md): JSON that cannot end the script. */
 export function stateScript(doc: Document, state: ServerState): HTMLScriptElement {
   const script = doc.createElement("script");
