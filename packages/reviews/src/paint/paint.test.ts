@@ -399,7 +399,8 @@ describe("painting the reviews", () => {
     root.append((el.querySelector(":scope > template") as HTMLTemplateElement).content.cloneNode(true));
     document.body.append(el);
     // What a refused inline style looks like to script: an element without a sheet.
-    for (const style of root.querySelectorAll("style")) Object.defineProperty(style, "sheet", { value: null });
+    for (const style of root.querySelectorAll("style"))
+      Object.defineProperty(style, "sheet", { value: null });
     const painted = await paint({ kind: "reviews", host: el, root, config: readConfig(el) });
     expect(requests).toEqual([]);
     const refused = [...root.adoptedStyleSheets];
