@@ -25,7 +25,6 @@ export { createI18n, interpolate, matchCatalog, resolveLocale } from "./i18n.ts"
 export { createIdBatcher } from "./id-batcher.ts";
 export { whenIdle } from "./idle.ts";
 export type { Painted, PaintOptions } from "./painted.ts";
-export { readCacheMode } from "./recent-write.ts";
 export { scriptTagToken, shopperToken } from "./shopper.ts";
 export type { StoreOptions } from "./store.ts";
 export { createPlauditStore, ensureSlice, getStore, listKey, summaryKey } from "./store.ts";

@@ -1,9 +1,9 @@
 // Reads answer with max-age=60: after this shopper's own write (a review, a vote), the browser's
 // cached copy would hide it, so reads within that window ask the cache to revalidate first. The
 // deadline is kept in localStorage, like the HTTP cache it works around: a reload or the next page
-// must not bring the old answer back (a vote that vanishes from the count on reload). Shared by the
-// client (http.ts) and the loader's first paint (the snippet and badges reads), so its own file:
-// the paint chunk takes it without the client.
+// must not bring the old answer back (a vote that vanishes from the count on reload). The loader's
+// first paint does not read it (the first storage access of a page costs 4–12 ms at 4× throttling):
+// its snippet and badges reads always revalidate.
 
 /** How long after a write reads revalidate. */
 export const RECENT_WRITE_MS = 60_000;
@@ -30,7 +30,3 @@ export function rememberWrite(apiBase: string): number {
   }
   return until;
 }
-
-/** `fetch` init for a public read: revalidate the HTTP cache when this shopper wrote recently. */
-export const readCacheMode = (apiBase: string): { cache?: "no-cache" } =>
-  Date.now() < storedWriteDeadline(apiBase) ? { cache: "no-cache" } : {};
