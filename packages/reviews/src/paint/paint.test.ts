@@ -241,6 +241,25 @@ describe("painting the reviews", () => {
     expect(root.adoptedStyleSheets).toHaveLength(0);
   });
 
+  it("keeps text typed into the painted search box through hydration, and searches it", async () => {
+    answer = snippetAnswer;
+    const { host: el, root, config } = host("reviews", "tee", { "data-locale": "en" });
+    const painted = await paint({ kind: "reviews", host: el, root, config });
+    const box = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+    box.value = "fit";
+    const replay = painted!.handOver();
+    const unmount = mountReviewsEntry({ host: el, root, config });
+    replay();
+    await settle();
+    // The toolbar's effects ran: what the shopper typed is still there.
+    expect(box.value).toBe("fit");
+    answer = () => json({ items: [], nextCursor: null, total: 0 });
+    box.closest("form")!.requestSubmit();
+    await settle();
+    expect(requests.at(-1)).toBe("/v1/stores/demo/products/tee/reviews?sort=newest&q=fit&limit=10");
+    unmount();
+  });
+
   it("asks in the host's language, theme and page size", async () => {
     answer = () => new Response("", { status: 503 });
     const {

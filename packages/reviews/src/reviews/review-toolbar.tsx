@@ -15,7 +15,12 @@ export function ReviewToolbar({ filters, i18n, actions }: ReviewToolbarProps) {
   const searchBox = useRef<HTMLInputElement>(null);
   // The box is uncontrolled (a search runs on Enter or a pause, not per keystroke), so a search
   // lifted elsewhere ("Clear filters") must empty it here, or it shows a search no longer in force.
+  // Only on a change of the search: what is in the box when the widget mounts (typed into painted
+  // or server markup before the code came) is the shopper's, not a stale search.
+  const searched = useRef(filters.q);
   useEffect(() => {
+    if (searched.current === filters.q) return;
+    searched.current = filters.q;
     const box = searchBox.current;
     if (box && box.value.trim() !== filters.q.trim()) box.value = filters.q;
   }, [filters.q]);
