@@ -222,7 +222,9 @@ describe("WriteReviewDialog", () => {
     // The thanks view's own Close button (the dialog's × is named "Close" too).
     const close = view.container.querySelector<HTMLButtonElement>(".plaudit-write-review-actions button")!;
     expect(close.textContent).toBe("Close");
-    expect(view.root.activeElement).toBe(close);
+    // Focus moves there in the thanks view's effect, after its render: wait for it (a read right
+    // after the text showed failed under load).
+    await waitFor(() => expect(view.root.activeElement).toBe(close));
     fireEvent.click(close);
     expect(view.onClose).toHaveBeenCalledTimes(1);
     off();
