@@ -11,7 +11,9 @@ import {
   letGo,
   markContent,
   type PutPainted,
+  parseInert,
   putPainted,
+  readPainted,
   standing,
 } from "./painted-host.ts";
 import { untilUsed } from "./until-used.ts";
@@ -36,19 +38,11 @@ async function fetchSnippet(
 ): Promise<Snippet | undefined> {
   const query = new URLSearchParams({ locale, theme });
   if (pageSize !== DEFAULT_PAGE_SIZE) query.set("pageSize", String(pageSize));
-  const response = await fetch(
+  const response = await readPainted(
     `${apiBase}/v1/stores/${enc(store)}/products/${enc(productId)}/snippet?${query}`,
-    // After this shopper's own write, not the browser's cached copy without it.
-    // Revalidated every time (a 304 when nothing changed): after this shopper's own write (a
-    // vote, a review) a reload must not paint the cached answer without it, and knowing of such a
-    // write means reading storage, 4–12 ms of a 4×-throttled page's first access.
-    { credentials: "omit", cache: "no-cache" },
   );
   if (!response.ok) return undefined;
-  // Parsed inert: a <template> runs nothing, and its declarative shadow root stays a template.
-  const parsed = doc.createElement("template");
-  parsed.innerHTML = await response.text();
-  const host = parsed.content.querySelector('[data-plaudit="reviews"]');
+  const host = parseInert(doc, await response.text()).querySelector('[data-plaudit="reviews"]');
   const shadow = host?.querySelector<HTMLTemplateElement>(":scope > template");
   const state = host?.querySelector<HTMLScriptElement>(`:scope > script[${STATE_ATTRIBUTE}]`);
   if (!shadow || !state) return undefined;

@@ -17,7 +17,9 @@ import {
   letGo,
   markContent,
   type PutPainted,
+  parseInert,
   putPainted,
+  readPainted,
   standing,
   stateScript,
 } from "./painted-host.ts";
@@ -41,12 +43,8 @@ async function fetchBadges(
   // badge mounts the usual way.
   if (productIds.some((id) => id.includes(","))) return new Map();
   const query = new URLSearchParams({ locale, theme });
-  const response = await fetch(
+  const response = await readPainted(
     `${apiBase}/v1/stores/${enc(store)}/badges?products=${productIds.map(enc).join(",")}&${query}`,
-    // Revalidated every time (a 304 when nothing changed): after this shopper's own write (a
-    // vote, a review) a reload must not paint the cached answer without it, and knowing of such a
-    // write means reading storage, 4–12 ms of a 4×-throttled page's first access.
-    { credentials: "omit", cache: "no-cache" },
   );
   if (!response.ok) throw new Error(`[plaudit] badges: HTTP ${response.status}`);
   const body = (await response.json()) as {
@@ -54,28 +52,21 @@ async function fetchBadges(
     items: Array<{ productId: string; summary: Summary; html: string }>;
   };
   // Every badge's markup in one parse (a parse per badge costs more than the badges): each in a
-  // <template> of its own, inert. The markup is our server's renderer's, every text in it escaped.
-  const parsed = doc.createElement("template");
-  parsed.innerHTML = body.items.map((item) => `<template>${item.html}</template>`).join("");
-  const markups = parsed.content.children as HTMLCollectionOf<HTMLTemplateElement>;
+  // <template> of its own.
+  const markups = parseInert(doc, body.items.map((item) => `<template>${item.html}</template>`).join(""))
+    .children as HTMLCollectionOf<HTMLTemplateElement>;
   return new Map(
     body.items.map(({ productId, summary, html }, i) => {
       let parsed: DocumentFragment | undefined = markups[i]!.content;
       const markup = () => {
-        const taken = parsed ?? copy(doc, html);
+        // The same product's badge twice on a page: the second gets a parse of its own.
+        const taken = parsed ?? parseInert(doc, html);
         parsed = undefined;
         return taken;
       };
       return [productId, { summary, markup, css: body.css }];
     }),
   );
-}
-
-// The same product's badge twice on a page: the second gets a parse of its own.
-function copy(doc: Document, html: string): DocumentFragment {
-  const parsed = doc.createElement("template");
-  parsed.innerHTML = html;
-  return parsed.content;
 }
 
 // One batcher per server, store, language and theme: 24 badges of a collection page, one request.

@@ -116,3 +116,23 @@ export function stateScript(doc: Document, state: ServerState): HTMLScriptElemen
 /** A Performance mark a merchant's monitoring (and bench/) reads: the widget shows its content. */
 export const markContent = (doc: Document, kind: string): void =>
   void doc.defaultView?.performance?.mark?.(`plaudit:${kind}:content`);
+
+/**
+ * A read of our server's rendered markup (the snippet, the badges). Revalidated every time (a 304
+ * when nothing changed): after this shopper's own write (a vote, a review) a reload must not paint
+ * the cached answer without it, and knowing of such a write means reading storage, 4–12 ms of a
+ * 4×-throttled page's first access.
+ */
+export const readPainted = (url: string): Promise<Response> =>
+  fetch(url, { credentials: "omit", cache: "no-cache" });
+
+/**
+ * Our server's rendered markup, parsed inert (a <template> runs nothing; a declarative shadow root in
+ * it stays a template). Only ever the server renderer's output, where every user text is escaped:
+ * the one place the paint turns a string into nodes.
+ */
+export function parseInert(doc: Document, html: string): DocumentFragment {
+  const parsed = doc.createElement("template");
+  parsed.innerHTML = html;
+  return parsed.content;
+}
