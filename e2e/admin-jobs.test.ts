@@ -168,6 +168,37 @@ describe("a moderator", () => {
     expect((await statusOf(plaudit, ids[1] as string)).status).toBe("pending");
   });
 
+  it("keeps the focus on its review when the queue is read again, so j moves on from there", async () => {
+    await pendingReviews(plaudit, "reload-sock", 2);
+    const shop = await signInThroughInvite(plaudit, "moderator", "reload@demo.example", { graceMs: 300 });
+    const { page } = shop;
+    await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=reload-sock`);
+    await expect.poll(() => titlesShown(page)).toEqual(["reload-sock review 2", "reload-sock review 1"]);
+    await page.keyboard.press("j");
+    await expect.poll(() => focusedCard(page)).toBe("reload-sock review 2");
+    // The route changes under the focused card (here: any status; back and forward alike): the
+    // list is read again and drawn anew. Its answer is held until the old cards are gone.
+    let answer = () => {};
+    const held = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    await page.route(
+      (url) => url.pathname === "/v1/admin/reviews" && url.searchParams.get("product") === "reload-sock",
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+    );
+    await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=reload-sock&status=any`);
+    await page.locator("section.queue .loading").waitFor();
+    answer();
+    await expect.poll(() => titlesShown(page)).toEqual(["reload-sock review 2", "reload-sock review 1"]);
+    await expect.poll(() => focusedCard(page)).toBe("reload-sock review 2");
+    await page.keyboard.press("j");
+    await expect.poll(() => focusedCard(page)).toBe("reload-sock review 1");
+    expect(shop.problems()).toEqual([]);
+  });
+
   it("sees 'this review changed' when another moderator got there first", async () => {
     const [id] = await pendingReviews(plaudit, "race-cap", 1);
     const shop = await signInThroughInvite(plaudit, "moderator", "race@demo.example", { graceMs: 300 });

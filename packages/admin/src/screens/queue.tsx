@@ -1,6 +1,6 @@
 import { LIMITS } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
 import { Dialog, Field, ListBody, Toasts } from "../components.tsx";
 import { createGraceQueue, GRACE_MS } from "../grace.ts";
@@ -196,6 +196,28 @@ export default function Queue() {
   }
 
   const isWaiting = (reviewId: string) => waiting.some((w) => w.reviewIds.includes(reviewId));
+
+  // The card the focus was last on. A list read again (the route changed: a filter, back or
+  // forward) is drawn as new cards: the focus, left on one that is gone, falls to the page, and
+  // the next j would start over from the top. It goes back to that review's new card instead.
+  const focusedCard = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const onFocus = (e: FocusEvent) => {
+      focusedCard.current = (e.target as HTMLElement).closest<HTMLElement>("article.review");
+    };
+    addEventListener("focusin", onFocus);
+    return () => removeEventListener("focusin", onFocus);
+  }, []);
+  useLayoutEffect(() => {
+    const gone = focusedCard.current;
+    const focus = document.activeElement;
+    if (!gone || gone.isConnected || !items || (focus && focus !== document.body)) return;
+    focusedCard.current = null;
+    const again = [...(listRef.current?.querySelectorAll<HTMLElement>("article.review") ?? [])].find(
+      (card) => card.dataset.reviewId === gone.dataset.reviewId,
+    );
+    again?.focus();
+  });
 
   // Keyboard: j/k move, a approve, r reject, e reply, x select, ? help. Not while typing.
   useEffect(() => {
