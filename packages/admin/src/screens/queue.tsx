@@ -219,8 +219,10 @@ export default function Queue() {
     again?.focus();
   });
 
-  // Keyboard: j/k move, a approve, r reject, e reply, x select, ? help. Not while typing.
-  useEffect(() => {
+  // Keyboard: j/k move, a approve, r reject, e reply, x select, ? help. Not while typing. Listened
+  // to from the render's commit (a layout effect), not after the next paint: a key pressed in
+  // between would meet the last render's handler, and a second "a" would not see the first waiting.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
       if (e.ctrlKey || e.metaKey || e.altKey || target.closest("input, textarea, select, dialog")) return;
