@@ -18,21 +18,24 @@ export const fillStep = (value: number): number => Math.round(Math.min(5, Math.m
  * no stars at all (a mask that fails to load hides the whole element).
  */
 function fiveStars(size: StarSize): string {
-  const scale = size / 24;
-  const px = (n: number) => +n.toFixed(2);
-  let d = "";
-  for (let star = 0; star < 5; star++) {
-    const dx = star * (size + 2);
-    d += STAR_PATH.replace(/([MLl])([^MLlz]+)/g, (_, command: string, args: string) => {
-      const n = (args.match(/-?(?:\d+\.?\d*|\.\d+)/g) ?? []).map(Number);
-      let out = command;
-      for (let i = 0; i < n.length; i += 2) {
-        const x = n[i]! * scale + (command === "l" ? 0 : dx);
-        out += `${i ? " " : ""}${px(x)} ${px(n[i + 1]! * scale)}`;
-      }
-      return out;
-    });
+  const px = (n: number) => +((n * size) / 24).toFixed(2);
+  // STAR_PATH's corners, then the outline as steps from corner to corner: the same text for every
+  // star, after its own move to its first corner.
+  const corners: [number, number][] = [];
+  for (const [, command, args] of STAR_PATH.matchAll(/([MLl])([^MLlz]+)/g)) {
+    const n = args!.match(/-?(?:\d+\.?\d*|\.\d+)/g)!.map(Number);
+    for (let i = 0; i < n.length; i += 2) {
+      const [x, y] = command === "l" ? corners.at(-1)! : [0, 0];
+      corners.push([x + n[i]!, y + n[i + 1]!]);
+    }
   }
+  const outline = corners
+    .slice(1)
+    .map(([x, y], i) => `${px(x - corners[i]![0])} ${px(y - corners[i]![1])}`)
+    .join(" ");
+  const [x0, y0] = corners[0]!;
+  let d = "";
+  for (let star = 0; star < 5; star++) d += `M${+(px(x0) + star * (size + 2)).toFixed(2)} ${px(y0)}l${outline}z`;
   return `path("${d}")`;
 }
 
