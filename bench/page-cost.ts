@@ -2,11 +2,11 @@
 // collection pages with and without Plaudit. Fresh browser context (empty cache) per run.
 import {
   BENCH_PAGES,
+  markTime,
   observed,
   SETTLE_MS,
   scriptMs,
   settle,
-  waitForMark,
   withThrottledPage,
 } from "./chromium.ts";
 import { median, table } from "./results-file.ts";
@@ -27,9 +27,9 @@ function measure(
 ): Promise<Run> {
   return withThrottledPage(viewport, async ({ page, cdp }) => {
     await page.goto(url, { waitUntil: "load" });
-    const contentMs = mark ? await waitForMark(page, mark) : null;
     await settle(page);
     const script = await scriptMs(cdp);
+    const contentMs = mark ? await markTime(page, mark) : null;
     const { longTasks, cls } = await observed(page);
     const jsBytes = (await page.evaluate(() =>
       performance

@@ -26,12 +26,12 @@ import {
   BENCH_PAGES,
   type MainThread,
   mainThread,
+  markTime,
   observed,
   PHASE_NAMES,
   scriptMs,
   settle,
   TRACE_CATEGORIES,
-  waitForMark,
   withThrottledPage,
 } from "./chromium.ts";
 import { startDemoServers } from "./demo-servers.ts";
@@ -175,7 +175,6 @@ function measure(
     }
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.goto(url, { waitUntil: "load" });
-    const contentMs = mark ? await waitForMark(page, mark) : null;
     await settle(page);
     const trace = mainThread(
       JSON.parse((await browser.stopTracing()).toString()).traceEvents,
@@ -185,6 +184,7 @@ function measure(
       ? attribute(((await cdp.send("Profiler.stop")) as { profile: Profile }).profile)
       : undefined;
     const script = await scriptMs(cdp);
+    const contentMs = mark ? await markTime(page, mark) : null;
     const bench = await observed(page);
     const elements = (await page.evaluate(
       `[...document.querySelectorAll("[data-plaudit]")].reduce((n, host) => n + (host.shadowRoot?.querySelectorAll("*").length ?? 0), 0)`,

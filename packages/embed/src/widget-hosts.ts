@@ -1,4 +1,4 @@
-import type { Painted } from "@plaudit/core";
+import { nextTask, type Painted } from "@plaudit/core";
 import type { WidgetConfig } from "@plaudit/core/config";
 import type { PlauditEvents } from "@plaudit/core/events";
 import type { ChunkMap, EntryChunk, PaintChunk } from "./entry-module.ts";
@@ -48,12 +48,6 @@ interface HostState {
 }
 
 const HOST = "[data-plaudit]";
-
-// Each widget mounts in a task of its own (scheduler.yield where there is one, else a timer), so
-// the page's input and rendering get the thread between widgets and no two mounts make one long task.
-const nextTask = (): Promise<void> =>
-  (globalThis as { scheduler?: { yield?(): Promise<void> } }).scheduler?.yield?.() ??
-  new Promise((resolve) => setTimeout(resolve));
 
 // Every byte here ships in plaudit.js (budget 2.5 KB gzipped): plain functions over one Map.
 export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
@@ -185,6 +179,7 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     const { kind } = state;
     const entry = await importOnce(new URL(chunks[kind]!, base).href);
     doc.defaultView?.performance?.mark?.(`plaudit:${kind}:chunk-loaded`);
+    // Each widget mounts in a task of its own: no two mounts make one long task.
     await nextTask();
     // Unmounted or remounted while the chunk was on its way.
     if (hosts.get(host) !== state) return;

@@ -1,6 +1,6 @@
 import { LIMITS } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
 import { Dialog, Field, ListBody, Toasts } from "../components.tsx";
 import { createGraceQueue, GRACE_MS } from "../grace.ts";
@@ -197,8 +197,32 @@ export default function Queue() {
 
   const isWaiting = (reviewId: string) => waiting.some((w) => w.reviewIds.includes(reviewId));
 
-  // Keyboard: j/k move, a approve, r reject, e reply, x select, ? help. Not while typing.
+  // The card the focus was last on. A list read again (the route changed: a filter, back or
+  // forward) is drawn as new cards: the focus, left on one that is gone, falls to the page, and
+  // the next j would start over from the top. It goes back to that review's new card instead.
+  const focusedCard = useRef<HTMLElement | null>(null);
   useEffect(() => {
+    const onFocus = (e: FocusEvent) => {
+      focusedCard.current = (e.target as HTMLElement).closest<HTMLElement>("article.review");
+    };
+    addEventListener("focusin", onFocus);
+    return () => removeEventListener("focusin", onFocus);
+  }, []);
+  useLayoutEffect(() => {
+    const gone = focusedCard.current;
+    const focus = document.activeElement;
+    if (!gone || gone.isConnected || !items || (focus && focus !== document.body)) return;
+    focusedCard.current = null;
+    const again = [...(listRef.current?.querySelectorAll<HTMLElement>("article.review") ?? [])].find(
+      (card) => card.dataset.reviewId === gone.dataset.reviewId,
+    );
+    again?.focus();
+  });
+
+  // Keyboard: j/k move, a approve, r reject, e reply, x select, ? help. Not while typing. Listened
+  // to from the render's commit (a layout effect), not after the next paint: a key pressed in
+  // between would meet the last render's handler, and a second "a" would not see the first waiting.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
       if (e.ctrlKey || e.metaKey || e.altKey || target.closest("input, textarea, select, dialog")) return;

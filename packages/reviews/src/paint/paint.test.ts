@@ -11,6 +11,7 @@ import { mount as mountStarsEntry } from "../entries/stars.ts";
 import { renderReviews } from "../server/render-reviews.tsx";
 import { starsBadgeHtml } from "../server/render-stars.ts";
 import { starsWidgetCss } from "../server/widget-css.ts";
+import { FIRST_FRAME } from "./cards-later.ts";
 import { paint } from "./paint.ts";
 import { untilUsed } from "./until-used.ts";
 
@@ -147,7 +148,7 @@ describe("painting the reviews", () => {
     painted!.release();
   });
 
-  it("shows two cards first when the page's cards surely fill the view, the rest a few per frame, holding the height", async () => {
+  it("shows the first card alone when the page's cards surely fill the view, the rest one per frame, holding the height", async () => {
     answer = snippetAnswer;
     const { host: el, root, config } = host("reviews", "tee");
     // happy-dom lays nothing out: the host stands at the top of a 768px viewport.
@@ -156,7 +157,7 @@ describe("painting the reviews", () => {
     const widget = root.querySelector<HTMLElement>(".plaudit-root")!;
     const loadMore = () =>
       [...root.querySelectorAll("button")].some((b) => b.textContent === "Load more reviews");
-    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(2);
+    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(FIRST_FRAME);
     // Held at what the ten cards surely need (heading 240px, a card 140px: floors), not only as far
     // as the view reaches: a jump to the reviews before the rest are in moves nothing after them.
     expect(widget.style.minBlockSize).toBe(`${240 + 10 * 140}px`);
@@ -173,10 +174,10 @@ describe("painting the reviews", () => {
     const carousel = document.createElement("div");
     document.body.prepend(carousel);
     await paint({ kind: "reviews", host: el, root, config });
-    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(2);
+    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(FIRST_FRAME);
     // Another element scrolling (a carousel's autoplay) is not the shopper moving towards the cards.
     carousel.dispatchEvent(new Event("scroll"));
-    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(2);
+    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(FIRST_FRAME);
     document.dispatchEvent(new Event("scroll"));
     expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10);
   });
@@ -186,7 +187,7 @@ describe("painting the reviews", () => {
     const { host: el, root, config } = host("reviews", "tee");
     el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
     await paint({ kind: "reviews", host: el, root, config });
-    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(2);
+    expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(FIRST_FRAME);
     document.body.dispatchEvent(new Event("scroll"));
     expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10);
   });
