@@ -40,14 +40,22 @@ export async function drawnRow(row: Locator): Promise<DrawnRow> {
       height: rect.height,
       tenths: Number(/plaudit-fill-(\d+)/.exec(element.className)?.[1]),
       rtl: style.direction === "rtl",
-      theme: { filled: rgb(style.getPropertyValue("--p-star")), empty: rgb(style.getPropertyValue("--p-star-empty")) },
+      theme: {
+        filled: rgb(style.getPropertyValue("--p-star")),
+        empty: rgb(style.getPropertyValue("--p-star-empty")),
+      },
     };
   });
   // The element's box at its pixel-snapped place, where its background is painted (a locator's
   // screenshot takes every pixel the box touches: one more each way at a fractional position).
   await row.scrollIntoViewIfNeeded();
   const at0 = (await row.boundingBox())!;
-  const clip = { x: Math.round(at0.x), y: Math.round(at0.y), width: Math.round(box.width), height: Math.round(box.height) };
+  const clip = {
+    x: Math.round(at0.x),
+    y: Math.round(at0.y),
+    width: Math.round(box.width),
+    height: Math.round(box.height),
+  };
   const { data, info } = await sharp(await row.page().screenshot({ clip, animations: "disabled" }))
     .removeAlpha()
     .raw()
@@ -77,7 +85,10 @@ export function columns(row: DrawnRow, colours: { filled: Rgb; empty: Rgb }): ("
   const along = (c: Rgb, to: Rgb) => {
     const d: Rgb = [to[0] - bg[0], to[1] - bg[1], to[2] - bg[2]];
     const length2 = d[0] ** 2 + d[1] ** 2 + d[2] ** 2;
-    const t = Math.min(1, Math.max(0, ((c[0] - bg[0]) * d[0] + (c[1] - bg[1]) * d[1] + (c[2] - bg[2]) * d[2]) / length2));
+    const t = Math.min(
+      1,
+      Math.max(0, ((c[0] - bg[0]) * d[0] + (c[1] - bg[1]) * d[1] + (c[2] - bg[2]) * d[2]) / length2),
+    );
     return { t, off: distance(c, [bg[0] + t * d[0], bg[1] + t * d[1], bg[2] + t * d[2]]) };
   };
   const result: ("filled" | "empty" | "")[] = [];
@@ -87,7 +98,10 @@ export function columns(row: DrawnRow, colours: { filled: Rgb; empty: Rgb }): ("
       const c = row.at(x, y);
       const filled = along(c, colours.filled);
       const empty = along(c, colours.empty);
-      const pick = filled.off <= empty.off ? { t: filled.t, kind: "filled" as const } : { t: empty.t, kind: "empty" as const };
+      const pick =
+        filled.off <= empty.off
+          ? { t: filled.t, kind: "filled" as const }
+          : { t: empty.t, kind: "empty" as const };
       if (pick.t >= 0.5 && (!best || pick.t > best.t)) best = pick;
     }
     result.push(best?.kind ?? "");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { columns, distance, drawnRow, starColours, starsDrawn, wrongColumns } from "./drawn-stars.ts";
 import { harnessOfFile, type ShopPage } from "./harness.ts";
 import { layoutShift } from "./layout-shift.ts";
-import { columns, distance, drawnRow, starColours, starsDrawn, wrongColumns } from "./drawn-stars.ts";
 import { axeViolations, reachForReviews, widgetCodeMounted } from "./reviews-widget-helpers.ts";
 
 const plaudit = harnessOfFile();
@@ -61,8 +61,10 @@ async function expectRowsDrawnToTheirValues(shop: ShopPage, { rtl }: { rtl: bool
     expect(Math.abs(kinds.filter((kind) => kind === "filled").length - expected)).toBeLessThanOrEqual(1);
     // The first star's middle is the star colour itself when the rating fills it, the last one's
     // the empty colour when it does not.
-    if (end > row.height / 2 + 1) expect(distance(starColours(row).filled, row.theme.filled)).toBeLessThan(12);
-    if (end < row.width - row.height / 2 - 1) expect(distance(starColours(row).empty, row.theme.empty)).toBeLessThan(12);
+    if (end > row.height / 2 + 1)
+      expect(distance(starColours(row).filled, row.theme.filled)).toBeLessThan(12);
+    if (end < row.width - row.height / 2 - 1)
+      expect(distance(starColours(row).empty, row.theme.empty)).toBeLessThan(12);
   }
   // Whole and fractional ratings both (the summary's average, the cards' stars).
   expect(fills.size).toBeGreaterThan(1);

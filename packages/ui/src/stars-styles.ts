@@ -35,7 +35,8 @@ function fiveStars(size: StarSize): string {
     .join(" ");
   const [x0, y0] = corners[0]!;
   let d = "";
-  for (let star = 0; star < 5; star++) d += `M${+(px(x0) + star * (size + 2)).toFixed(2)} ${px(y0)}l${outline}z`;
+  for (let star = 0; star < 5; star++)
+    d += `M${+(px(x0) + star * (size + 2)).toFixed(2)} ${px(y0)}l${outline}z`;
   return `path("${d}")`;
 }
 
@@ -43,8 +44,8 @@ let fills = "";
 for (let step = 0; step <= 50; step++) fills += `.plaudit-fill-${step}{--p-fill:${step * 2}%}`;
 
 // The fill runs from the inline start, so RTL pages fill right to left. Forced colors would drop
-// the gradient (and make the row one system colour): the row keeps its own, as system colours.
-// Printing drops backgrounds unless told not to.
+// the gradient and leave the row blank: it keeps its own, in system colours. Printing leaves
+// backgrounds out unless the row asks otherwise.
 export const starsCss = `
 .plaudit-stars{display:inline-block;flex:none;vertical-align:middle;inline-size:88px;block-size:16px;
 --p-fill-to:90deg;background:linear-gradient(var(--p-fill-to),var(--p-star) var(--p-fill,0%),var(--p-star-empty) 0);

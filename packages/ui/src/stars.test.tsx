@@ -32,7 +32,8 @@ describe("Stars", () => {
   });
 
   it("has a fill class for every tenth, as a share of the row", () => {
-    for (const step of [0, 1, 43, 50]) expect(starsCss).toContain(`.plaudit-fill-${step}{--p-fill:${step * 2}%}`);
+    for (const step of [0, 1, 43, 50])
+      expect(starsCss).toContain(`.plaudit-fill-${step}{--p-fill:${step * 2}%}`);
     expect(starsCss).not.toContain(".plaudit-fill-51");
   });
 
@@ -41,14 +42,23 @@ describe("Stars", () => {
       [16, ".plaudit-stars{"],
       [20, ".plaudit-stars--20{"],
     ] as const) {
-      const rule = starsCss.slice(starsCss.indexOf(selector), starsCss.indexOf("}", starsCss.indexOf(selector)));
+      const rule = starsCss.slice(
+        starsCss.indexOf(selector),
+        starsCss.indexOf("}", starsCss.indexOf(selector)),
+      );
       expect(rule).toContain(`inline-size:${size * 5 + 8}px;block-size:${size}px`);
       const path = /clip-path:path\("([^"]*)"\)/.exec(rule)?.[1] ?? "";
       // Each star starts at its top point, the middle of its size px: the next one size + 2 px on.
       const tops = [...path.matchAll(/M([\d.]+) ([\d.]+)l/g)].map((m) => [Number(m[1]), Number(m[2])]);
-      expect(tops).toEqual([0, 1, 2, 3, 4].map((n) => [size / 2 + n * (size + 2), +((2.5 * size) / 24).toFixed(2)]));
+      expect(tops).toEqual(
+        [0, 1, 2, 3, 4].map((n) => [size / 2 + n * (size + 2), +((2.5 * size) / 24).toFixed(2)]),
+      );
       // …and is the same outline, STAR_PATH's scaled from 24 units to size px.
-      expect(new Set(path.split("M").slice(1).map((star) => star.slice(star.indexOf("l"))))).toHaveProperty("size", 1);
+      const outlines = path
+        .split("M")
+        .slice(1)
+        .map((star) => star.slice(star.indexOf("l")));
+      expect(new Set(outlines).size).toBe(1);
     }
   });
 });

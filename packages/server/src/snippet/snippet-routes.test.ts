@@ -60,7 +60,9 @@ describe.each(databasesUnderTest())("review snippet on %s", (kind) => {
       '<span class="plaudit-stars plaudit-stars--20 plaudit-fill-28" role="img" aria-label="2.8 out of 5 stars"></span>',
     );
     for (const row of rows.slice(1)) {
-      expect(row).toMatch(/^<span class="plaudit-stars plaudit-fill-(10|20|30|40|50)" role="img" aria-label="[1-5] out of 5 stars"><\/span>$/);
+      expect(row).toMatch(
+        /^<span class="plaudit-stars plaudit-fill-(10|20|30|40|50)" role="img" aria-label="[1-5] out of 5 stars"><\/span>$/,
+      );
     }
   });
 
