@@ -402,6 +402,31 @@ describe("painted first (docs/widget-contract.md)", () => {
     expect(mounted).toHaveBeenCalledTimes(2);
   });
 
+  it("gives a host painted after the page came alive its code at once (a badge an infinite scroll adds)", async () => {
+    const painter = paintChunk(["tee-1", "tee-2"]);
+    const first = host("stars", "tee-1");
+    document.body.append(first);
+    startPainted(painter);
+    TestViewport.current!.show(first);
+    await flush();
+    painter.use("tee-1");
+    await flush();
+    expect(first.shadowRoot?.textContent).toBe("stars for tee-1");
+
+    const later = host("stars", "tee-2");
+    document.body.append(later);
+    await flush();
+    TestViewport.current!.show(later);
+    await flush();
+    // Not waiting for a use of its own: the page's store is live, the new badge follows it.
+    expect(later.shadowRoot?.textContent).toBe("stars for tee-2");
+    expect(painter.log.slice(-3)).toEqual([
+      "paint tee-2",
+      "hand over tee-2 (painted tee-2)",
+      "replay tee-2 (stars for tee-2)",
+    ]);
+  });
+
   it("mounts the kind's code at once where nothing could be painted, the host's own content showing until then", async () => {
     const painter = paintChunk([]);
     const badge = host("stars", "tee-9");

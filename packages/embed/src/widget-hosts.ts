@@ -152,13 +152,17 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     if (!painted) return false;
     state.painted = painted;
     events.emit("widget:mounted", { kind: state.kind, element: host });
-    void painted.used.then(wake);
+    // Painted after the page came alive (a badge an infinite scroll added): its code comes now.
+    if (awake) wake();
+    else void painted.used.then(wake);
     return true;
   }
 
   // The shopper reached for a painted widget: every painted widget on the page gets its code, so
   // they share one live store from here on (the badge follows the reviews it links to).
+  let awake = false;
   function wake(): void {
+    awake = true;
     for (const [host, state] of hosts) {
       if (state.painted && !state.live) {
         state.live = true;

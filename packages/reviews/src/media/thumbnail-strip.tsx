@@ -42,6 +42,8 @@ export function ThumbnailStrip({ media, author, i18n, mediaBase, onOpen }: Thumb
               alt={mediaAlt(i18n, item, index, author)}
               // Set through the CSSOM, not as a style attribute: server-rendered HTML then carries
               // no inline style for a strict CSP to refuse (docs/ssr.md); the browser paints it.
+              // The attribute carries it for the first paint, which runs before this code does.
+              data-placeholder={item.placeholder}
               ref={(img) => {
                 if (img && item.placeholder) img.style.backgroundColor = item.placeholder;
               }}

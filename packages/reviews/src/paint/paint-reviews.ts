@@ -86,6 +86,11 @@ export async function paintReviews({ host, config, ...options }: PaintOptions): 
     ) {
       return undefined;
     }
+    // The thumbnails' placeholder colour, as their code sets it: through the CSSOM (a strict CSP
+    // refuses style attributes, not this), so a card shows its photo's colour until the photo loads.
+    for (const img of snippet.content.querySelectorAll<HTMLImageElement>("img[data-placeholder]")) {
+      img.style.backgroundColor = img.dataset.placeholder!;
+    }
     later = cardsLater(host, snippet.content);
     try {
       painted = putPainted(host, snippet.content, snippet.css);

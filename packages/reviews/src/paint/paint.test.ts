@@ -167,6 +167,38 @@ describe("painting the reviews", () => {
     expect(loadMore()).toBe(true);
   });
 
+  it("gives the painted thumbnails their photo's placeholder colour, as the code does", async () => {
+    const photo = (id: string, placeholder: string) => ({
+      id,
+      kind: "image" as const,
+      url: `${API}/media/${id}/w1280.jpg`,
+      thumbnailUrl: `${API}/media/${id}/w320.webp`,
+      width: 1280,
+      height: 960,
+      placeholder,
+    });
+    const withPhotos = [
+      makeReview(1, { media: [photo("p1", "#e8f8f8"), photo("p2", "#336699")] }),
+      makeReview(2),
+    ];
+    answer = async () => {
+      const rendered = await renderReviews({
+        store: "demo",
+        product: { id: "tee" },
+        data: {
+          summary: summarize("tee", withPhotos),
+          reviews: { items: withPhotos, nextCursor: null, total: 2 },
+        },
+        api: API,
+      });
+      return new Response(rendered.html, { headers: { "Content-Type": "text/html" } });
+    };
+    const { host: el, root, config } = host("reviews", "tee");
+    await paint({ kind: "reviews", host: el, root, config });
+    const thumbs = [...root.querySelectorAll<HTMLImageElement>(".plaudit-media__thumb")];
+    expect(thumbs.map((img) => img.style.backgroundColor)).toEqual(["#e8f8f8", "#336699"]);
+  });
+
   it("puts every card in at once when the page scrolls", async () => {
     answer = snippetAnswer;
     const { host: el, root, config } = host("reviews", "tee");
