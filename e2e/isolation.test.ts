@@ -169,7 +169,7 @@ async function snapshots(shop: ShopPage): Promise<Record<string, Record<string, 
   await gallery.locator(".plaudit-gallery__tile").first().click();
   await gallery.getByRole("dialog").locator("img, video").first().waitFor();
   // … and its review, fetched after the media shows ("Loading the review…" until then).
-  await gallery.getByRole("dialog").locator(".plaudit-lightbox__stars").waitFor();
+  await gallery.getByRole("dialog").locator(".plaudit-stars").waitFor();
   states.lightbox = await snap();
   await page.keyboard.press("Escape");
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { columns, distance, drawnRow, starColours, starsDrawn, wrongColumns } from "./drawn-stars.ts";
 import { harnessOfFile, type ShopPage } from "./harness.ts";
 import { layoutShift } from "./layout-shift.ts";
 import { axeViolations, reachForReviews, widgetCodeMounted } from "./reviews-widget-helpers.ts";
@@ -33,6 +34,41 @@ const PRODUCT_NODES = `(() => {
   }
   return { ids: [...ids], anonymous };
 })()`;
+
+/**
+ * Every star row on the page, from its screenshot: its box is size × 5 + 8 by size (2 px between
+ * stars), five stars are drawn, the columns before the fill's end in the theme's star colour and
+ * those after it in the empty colour, from the inline start.
+ */
+async function expectRowsDrawnToTheirValues(shop: ShopPage, { rtl }: { rtl: boolean }) {
+  const rows = shop.page.locator("[data-plaudit] .plaudit-stars");
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(5);
+  const fills = new Set<number>();
+  for (let i = 0; i < count; i++) {
+    const row = await drawnRow(rows.nth(i));
+    fills.add(row.tenths);
+    expect(row.rtl).toBe(rtl);
+    expect([16, 20]).toContain(row.height);
+    expect(row.width).toBe(row.height * 5 + 8);
+    expect(row.image).toEqual({ width: row.width, height: row.height });
+    const kinds = columns(row, row.theme);
+    expect(starsDrawn(kinds)).toBe(5);
+    expect(wrongColumns(row, kinds)).toEqual([]);
+    // As many filled columns as the stars have before the fill's end (±1 where they meet).
+    const end = (row.tenths / 50) * row.width;
+    const expected = kinds.filter((kind, x) => kind !== "" && x + 0.5 < end).length;
+    expect(Math.abs(kinds.filter((kind) => kind === "filled").length - expected)).toBeLessThanOrEqual(1);
+    // The first star's middle is the star colour itself when the rating fills it, the last one's
+    // the empty colour when it does not.
+    if (end > row.height / 2 + 1)
+      expect(distance(starColours(row).filled, row.theme.filled)).toBeLessThan(12);
+    if (end < row.width - row.height / 2 - 1)
+      expect(distance(starColours(row).empty, row.theme.empty)).toBeLessThan(12);
+  }
+  // Whole and fractional ratings both (the summary's average, the cards' stars).
+  expect(fills.size).toBeGreaterThan(1);
+}
 
 describe("the product page", () => {
   it("shows the product's reviews and star badge, with nothing going wrong", async () => {
@@ -158,30 +194,39 @@ describe("the product page", () => {
     // Every card of the first page, not only those in view.
     await shop.page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
     await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBe(10);
-    // Filled width / row width, against the tenths the fill class names, for every star row.
-    const rows = await shop.page.evaluate(() =>
-      [...document.querySelectorAll("[data-plaudit]")].flatMap((host) =>
-        [...(host.shadowRoot?.querySelectorAll(".plaudit-stars") ?? [])].map((stars) => {
-          const fill = stars.querySelector(".plaudit-stars__fill") as HTMLElement;
-          const empty = stars.querySelector(".plaudit-stars__empty") as HTMLElement;
-          const tenths = Number(/plaudit-fill-(\d+)/.exec(fill.className)?.[1]);
-          return {
-            expected: tenths / 50,
-            drawn: fill.getBoundingClientRect().width / empty.getBoundingClientRect().width,
-            rowFitsBox:
-              Math.abs(stars.getBoundingClientRect().width - empty.getBoundingClientRect().width) < 0.5,
-          };
-        }),
-      ),
-    );
-    expect(rows.length).toBeGreaterThan(5);
-    for (const row of rows) {
-      expect(row.rowFitsBox).toBe(true);
-      expect(Math.abs(row.drawn - row.expected)).toBeLessThan(0.02);
-    }
+    await expectRowsDrawnToTheirValues(shop, { rtl: false });
     await shop.close();
   });
 
+  it("fills the stars from the right on a right-to-left page", async () => {
+    const shop = await plaudit.open("/demo/tee-classic.he.html");
+    await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
+    await expectRowsDrawnToTheirValues(shop, { rtl: true });
+    await shop.close();
+  });
+
+  it("keeps filled and empty stars apart in forced colors (Windows High Contrast), and in print", async () => {
+    const shop = await plaudit.open(PRODUCT);
+    await shop.page.emulateMedia({ forcedColors: "active" });
+    // The summary's row: a fraction, so it has filled stars and an empty one.
+    const row = shop.page.locator('[data-plaudit="reviews"] .plaudit-stars--20');
+    const drawn = await drawnRow(row);
+    // The fill ends after the first star's middle and before the last one's (starColours' samples).
+    const end = (drawn.tenths / 50) * drawn.width;
+    expect(end).toBeGreaterThan(drawn.height / 2 + 1);
+    expect(end).toBeLessThan(drawn.width - drawn.height / 2 - 1);
+    const colours = starColours(drawn);
+    // Both drawn (neither is what is behind the row), and not in one colour.
+    expect(distance(colours.filled, drawn.background)).toBeGreaterThan(60);
+    expect(distance(colours.empty, drawn.background)).toBeGreaterThan(60);
+    expect(distance(colours.filled, colours.empty)).toBeGreaterThan(60);
+    const kinds = columns(drawn, colours);
+    expect(starsDrawn(kinds)).toBe(5);
+    expect(wrongColumns(drawn, kinds)).toEqual([]);
+    // Printing leaves backgrounds out unless the row asks otherwise.
+    expect(await row.evaluate((element) => getComputedStyle(element).printColorAdjust)).toBe("exact");
+    await shop.close();
+  });
   it("adds no globals to the page but Plaudit", async () => {
     const shop = await plaudit.open(PRODUCT, {
       // Recorded before any page script; non-enumerable, so it is not itself a new key.

@@ -22,6 +22,11 @@ describe("defineElements", () => {
     document.body.append(badge);
     expect(badge.shadowRoot).not.toBeNull();
     expect(badge.shadowRoot?.childNodes.length).toBeGreaterThan(0);
+    // While its summary loads, the badge holds its box with an unfilled row: one element, no SVG.
+    const stars = badge.shadowRoot?.querySelector(".plaudit-star-badge--empty .plaudit-stars");
+    expect(stars?.className).toBe("plaudit-stars plaudit-fill-0");
+    expect(stars?.childNodes).toHaveLength(0);
+    expect(badge.shadowRoot?.querySelector("svg")).toBeNull();
 
     badge.remove();
     expect(badge.shadowRoot?.childNodes.length).toBe(0);

@@ -9,9 +9,6 @@ export interface MarkupElement {
 }
 export type Markup = MarkupElement | string;
 
-const SVG_NS = "http://www.w3.org/2000/svg";
-const SVG_TAGS = new Set(["svg", "path"]);
-
 export const el = (
   tag: string,
   attrs: MarkupElement["attrs"] = {},
@@ -20,9 +17,7 @@ export const el = (
 
 export function toDom(doc: Document, markup: Markup): Node {
   if (typeof markup === "string") return doc.createTextNode(markup);
-  const node = SVG_TAGS.has(markup.tag)
-    ? doc.createElementNS(SVG_NS, markup.tag)
-    : doc.createElement(markup.tag);
+  const node = doc.createElement(markup.tag);
   for (const [name, value] of Object.entries(markup.attrs)) {
     if (value !== undefined) node.setAttribute(name, String(value));
   }

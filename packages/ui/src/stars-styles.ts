@@ -1,28 +1,56 @@
-// The star row's styles and fill steps, shared by the Preact <Stars> and the markup version.
+// The read-only star row's stylesheet, shared by the Preact <Stars> and the markup version: a row
+// is one element, its background the fill, clipped to five stars here (no per-row SVG to parse,
+// lay out and paint: a product page shows a dozen rows, a collection page two dozen).
 
-/** Tenths of a star, 0–50: the fill width comes from a class so it needs no inline style (strict CSP, SSR). */
+/** One star in a 24-unit box; also the icon of icons.tsx. */
+export const STAR_PATH =
+  "M12 2.5l2.94 5.96 6.56.95-4.75 4.63 1.12 6.54L12 17.5l-5.87 3.08 1.12-6.54L2.5 9.41l6.56-.95z";
+
+/** The row sizes in use: 16 px stars (cards, badges), 20 px (the summary). */
+export type StarSize = 16 | 20;
+
+/** Tenths of a star, 0–50: the fill comes from a class so it needs no inline style (strict CSP, SSR). */
 export const fillStep = (value: number): number => Math.round(Math.min(5, Math.max(0, value || 0)) * 10);
 
-// The star of icons.tsx (STAR_PATH) after its first point, every step relative: five of them in
-// one path draw a whole row in one SVG (2 elements a row, not 10: a product page shows a dozen rows).
-const STAR_REST = "l2.94 5.96 6.56.95-4.75 4.63 1.12 6.54-5.87-3.08-5.87 3.08 1.12-6.54-4.75-4.63 6.56-.95z";
-
-/** Five `size` px stars 2 px apart as one SVG: its width in px, viewBox and path (24 units a star). */
-export function starRow(size: number): { width: number; viewBox: string; d: string } {
-  const step = ((size + 2) * 24) / size;
+/**
+ * Five `size` px stars 2 px apart as one CSS path in px. A clip-path, not a mask image: a data: URL
+ * mask is an image load under the page's `img-src`, and a shop without `data:` there would get
+ * no stars at all (a mask that fails to load hides the whole element).
+ */
+function fiveStars(size: StarSize): string {
+  const px = (n: number) => +((n * size) / 24).toFixed(2);
+  // STAR_PATH's corners, then the outline as steps from corner to corner: the same text for every
+  // star, after its own move to its first corner.
+  const corners: [number, number][] = [];
+  for (const [, command, args] of STAR_PATH.matchAll(/([MLl])([^MLlz]+)/g)) {
+    const n = args!.match(/-?(?:\d+\.?\d*|\.\d+)/g)!.map(Number);
+    for (let i = 0; i < n.length; i += 2) {
+      const [x, y] = command === "l" ? corners.at(-1)! : [0, 0];
+      corners.push([x + n[i]!, y + n[i + 1]!]);
+    }
+  }
+  const outline = corners
+    .slice(1)
+    .map(([x, y], i) => `${px(x - corners[i]![0])} ${px(y - corners[i]![1])}`)
+    .join(" ");
+  const [x0, y0] = corners[0]!;
   let d = "";
-  for (let star = 0; star < 5; star++) d += `M${+(12 + star * step).toFixed(3)} 2.5${STAR_REST}`;
-  return { width: size * 5 + 8, viewBox: `0 0 ${+(4 * step + 24).toFixed(3)} 24`, d };
+  for (let star = 0; star < 5; star++)
+    d += `M${+(px(x0) + star * (size + 2)).toFixed(2)} ${px(y0)}l${outline}z`;
+  return `path("${d}")`;
 }
 
 let fills = "";
-for (let step = 0; step <= 50; step++) fills += `.plaudit-fill-${step}{inline-size:${step * 2}%}`;
+for (let step = 0; step <= 50; step++) fills += `.plaudit-fill-${step}{--p-fill:${step * 2}%}`;
 
-// The fill row sits over the empty row from the inline start, so RTL pages fill right to left.
+// The fill runs from the inline start, so RTL pages fill right to left. Forced colors would drop
+// the gradient and leave the row blank: it keeps its own, in system colours. Printing leaves
+// backgrounds out unless the row asks otherwise.
 export const starsCss = `
-.plaudit-stars{position:relative;display:inline-flex;inline-size:max-content;vertical-align:middle;line-height:0;flex:none}
-.plaudit-stars__empty,.plaudit-stars__fill{display:inline-flex;gap:2px;white-space:nowrap}
-.plaudit-stars__empty{color:var(--p-star-empty)}
-.plaudit-stars__fill{position:absolute;inset-block-start:0;inset-inline-start:0;overflow:hidden;color:var(--p-star)}
-.plaudit-stars svg{flex:none}
+.plaudit-stars{display:inline-block;flex:none;vertical-align:middle;inline-size:88px;block-size:16px;
+--p-fill-to:90deg;background:linear-gradient(var(--p-fill-to),var(--p-star) var(--p-fill,0%),var(--p-star-empty) 0);
+clip-path:${fiveStars(16)};forced-color-adjust:none;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.plaudit-stars--20{inline-size:108px;block-size:20px;clip-path:${fiveStars(20)}}
+[dir="rtl"] .plaudit-stars{--p-fill-to:-90deg}
+@media (forced-colors:active){.plaudit-stars{--p-star:CanvasText;--p-star-empty:GrayText}}
 ${fills}`;

@@ -1,27 +1,64 @@
 import { cleanup, render, screen } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { Stars } from "./stars.tsx";
-import { fillStep } from "./stars-styles.ts";
+import { fillStep, starsCss } from "./stars-styles.ts";
 
 afterEach(cleanup);
 
 describe("Stars", () => {
-  it("exposes one text alternative for the whole row and hides the drawn stars", () => {
+  it("is one element with one text alternative for the whole row", () => {
     render(<Stars value={4.5} label="4.5 out of 5 stars" />);
     const stars = screen.getByRole("img", { name: "4.5 out of 5 stars" });
-    for (const row of stars.children) expect(row.getAttribute("aria-hidden")).toBe("true");
+    expect(stars.tagName).toBe("SPAN");
+    expect(stars.childNodes).toHaveLength(0);
   });
 
   it("fills to the nearest tenth of a star with a class, never an inline style", () => {
     const { container } = render(<Stars value={4.26} label="4.26 out of 5 stars" />);
-    const fill = container.querySelector(".plaudit-stars__fill");
-    expect(fill?.classList.contains("plaudit-fill-43")).toBe(true);
-    expect(container.innerHTML).not.toContain("style=");
+    expect(container.innerHTML).toBe(
+      '<span class="plaudit-stars plaudit-fill-43" role="img" aria-label="4.26 out of 5 stars"></span>',
+    );
+  });
+
+  it("marks the 20 px row with its size class", () => {
+    render(<Stars value={3} label="3 out of 5 stars" size={20} />);
+    expect(screen.getByRole("img").className).toBe("plaudit-stars plaudit-stars--20 plaudit-fill-30");
   });
 
   it("clamps values outside 0–5", () => {
     expect(fillStep(-1)).toBe(0);
     expect(fillStep(7)).toBe(50);
     expect(fillStep(Number.NaN)).toBe(0);
+  });
+
+  it("has a fill class for every tenth, as a share of the row", () => {
+    for (const step of [0, 1, 43, 50])
+      expect(starsCss).toContain(`.plaudit-fill-${step}{--p-fill:${step * 2}%}`);
+    expect(starsCss).not.toContain(".plaudit-fill-51");
+  });
+
+  it("clips the row to five stars 2 px apart, at each size's box", () => {
+    for (const [size, selector] of [
+      [16, ".plaudit-stars{"],
+      [20, ".plaudit-stars--20{"],
+    ] as const) {
+      const rule = starsCss.slice(
+        starsCss.indexOf(selector),
+        starsCss.indexOf("}", starsCss.indexOf(selector)),
+      );
+      expect(rule).toContain(`inline-size:${size * 5 + 8}px;block-size:${size}px`);
+      const path = /clip-path:path\("([^"]*)"\)/.exec(rule)?.[1] ?? "";
+      // Each star starts at its top point, the middle of its size px: the next one size + 2 px on.
+      const tops = [...path.matchAll(/M([\d.]+) ([\d.]+)l/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      expect(tops).toEqual(
+        [0, 1, 2, 3, 4].map((n) => [size / 2 + n * (size + 2), +((2.5 * size) / 24).toFixed(2)]),
+      );
+      // …and is the same outline, STAR_PATH's scaled from 24 units to size px.
+      const outlines = path
+        .split("M")
+        .slice(1)
+        .map((star) => star.slice(star.indexOf("l")));
+      expect(new Set(outlines).size).toBe(1);
+    }
   });
 });

@@ -1,31 +1,8 @@
 // The review beside the media in the lightbox: stars, title, author, date and the whole text, or
 // a quiet note while a gallery item's review loads; and the link to the product when there is one.
 import type { I18n, Review } from "@plaudit/core";
+import { Stars } from "@plaudit/ui";
 import { ReviewMeta } from "../reviews/review-meta.tsx";
-
-// Drawn here rather than with ui's <Stars>: a Preact component shared with the reviews chunk gets
-// grouped with the star badge's code by the build, and the collection page would load Preact.
-const STAR = "M12 2.5l2.94 5.96 6.56.95-4.75 4.63 1.12 6.54L12 17.5l-5.87 3.08 1.12-6.54L2.5 9.41l6.56-.95z";
-
-function Rating({ value, label }: { value: number; label: string }) {
-  return (
-    <span class="plaudit-lightbox__stars" role="img" aria-label={label}>
-      {[1, 2, 3, 4, 5].map((n) => (
-        <svg
-          key={n}
-          class={n <= value ? "is-filled" : undefined}
-          width="16"
-          height="16"
-          viewBox="0 0 24 24"
-          aria-hidden="true"
-          focusable="false"
-        >
-          <path d={STAR} fill="currentColor" />
-        </svg>
-      ))}
-    </span>
-  );
-}
 
 export interface LightboxReviewProps {
   i18n: I18n;
@@ -56,7 +33,7 @@ export function LightboxReview({ i18n, review, href }: LightboxReviewProps) {
   const rating = i18n.formatNumber(review.rating);
   return (
     <div class="plaudit-lightbox__review">
-      <Rating value={review.rating} label={t("stars.label", { rating })} />
+      <Stars value={review.rating} label={t("stars.label", { rating })} />
       {review.title && (
         <h3 class="plaudit-lightbox__title" dir="auto">
           {review.title}

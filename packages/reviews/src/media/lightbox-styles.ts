@@ -5,8 +5,6 @@ export const lightboxCss = `
 .plaudit-dialog.plaudit-lightbox{inline-size:min(1040px,calc(100vw - 32px))}
 .plaudit-lightbox__content{display:grid;grid-template-columns:minmax(0,1fr);gap:12px 24px;align-items:start}
 @media (min-width:760px){.plaudit-lightbox__content{grid-template-columns:minmax(0,3fr) minmax(220px,2fr)}
-.plaudit-lightbox__stars{display:inline-flex;gap:1px;color:var(--p-star-empty)}
-.plaudit-lightbox__stars .is-filled{color:var(--p-star)}
 .plaudit-lightbox__review{grid-column:2;grid-row:1 / span 2}}
 .plaudit-lightbox__stage{display:flex;justify-content:center;align-items:center;margin:0;min-block-size:200px;
 background:var(--p-surface);border-radius:var(--p-radius);touch-action:pan-y;user-select:none}
@@ -17,8 +15,6 @@ video.plaudit-lightbox__media{inline-size:100%;background:#000}
 .plaudit-lightbox__nav .plaudit-button{min-block-size:40px}
 .plaudit-lightbox__position{margin:0;font-size:14px;line-height:20px;color:var(--p-muted);font-variant-numeric:tabular-nums}
 [dir="rtl"] .plaudit-lightbox__arrow{transform:scaleX(-1)}
-.plaudit-lightbox__stars{display:inline-flex;gap:1px;color:var(--p-star-empty)}
-.plaudit-lightbox__stars .is-filled{color:var(--p-star)}
 .plaudit-lightbox__review{display:flex;flex-direction:column;gap:8px;min-inline-size:0}
 .plaudit-lightbox__title{margin:0;font-size:16px;line-height:24px;font-weight:700}
 .plaudit-lightbox__meta{margin:0;display:flex;flex-wrap:wrap;gap:8px;align-items:center;font-size:14px;line-height:20px;color:var(--p-muted)}

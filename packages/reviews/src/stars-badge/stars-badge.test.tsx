@@ -28,6 +28,18 @@ describe("star badge", () => {
     expect(root.querySelector('[role="img"]')?.getAttribute("aria-label")).toBe("4.5 out of 5 stars");
   });
 
+  it("draws its stars as one element whose class names the fill, in the badge's direction", async () => {
+    const { root, host } = mountWidget("stars", { products: { tee: reviews } });
+    hosts.push(host);
+    await act(() => settle());
+    const stars = root.querySelector(".plaudit-stars")!;
+    expect(stars.outerHTML).toBe(
+      '<span class="plaudit-stars plaudit-fill-45" role="img" aria-label="4.5 out of 5 stars"></span>',
+    );
+    expect(root.querySelectorAll("svg, path")).toHaveLength(0);
+    expect(stars.closest("[dir]")?.getAttribute("dir")).toBe("ltr");
+  });
+
   it("keeps its box but shows nothing for a product with no reviews", async () => {
     const { root, host } = mountWidget("stars", { products: {} });
     hosts.push(host);
@@ -35,7 +47,7 @@ describe("star badge", () => {
     expect(root.querySelector("a")).toBeNull();
     const placeholder = root.querySelector(".plaudit-star-badge--empty")!;
     expect(placeholder.getAttribute("aria-hidden")).toBe("true");
-    expect(placeholder.querySelector(".plaudit-stars")).not.toBeNull();
+    expect(placeholder.querySelector(".plaudit-stars.plaudit-fill-0")?.childNodes).toHaveLength(0);
   });
 
   it("asks for 24 badges' summaries in one /summaries request", async () => {

@@ -51,6 +51,21 @@ describe.each(databasesUnderTest())("review snippet on %s", (kind) => {
     expect(html.match(/data-plaudit-jsonld/g)).toHaveLength(1);
   });
 
+  it("draws every star row as one empty element, the summary's at 20 px", async () => {
+    const html = await (await fetch(snippet("tee"))).text();
+    const rows = html.match(/<span class="plaudit-stars[ "][^>]*>(<\/span>)?/g) ?? [];
+    // The summary and the ten cards; 2.75 on average is 28 tenths of a star.
+    expect(rows).toHaveLength(11);
+    expect(rows[0]).toBe(
+      '<span class="plaudit-stars plaudit-stars--20 plaudit-fill-28" role="img" aria-label="2.8 out of 5 stars"></span>',
+    );
+    for (const row of rows.slice(1)) {
+      expect(row).toMatch(
+        /^<span class="plaudit-stars plaudit-fill-(10|20|30|40|50)" role="img" aria-label="[1-5] out of 5 stars"><\/span>$/,
+      );
+    }
+  });
+
   it("is cacheable: ETag, stale-while-revalidate, 304 on If-None-Match", async () => {
     const first = await fetch(snippet("tee"));
     await first.text();
