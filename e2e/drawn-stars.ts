@@ -109,6 +109,15 @@ export function columns(row: DrawnRow, colours: { filled: Rgb; empty: Rgb }): ("
   return result;
 }
 
+/**
+ * Where the fill should end, px from the inline start: past the whole stars, each with the 2 px gap
+ * after it, and into the next star by the tenths left (4.1 stars: a tenth of the fifth star).
+ */
+export const fillEnd = (row: DrawnRow) => {
+  const size = row.height;
+  return Math.floor(row.tenths / 10) * (size + 2) + ((row.tenths % 10) / 10) * size;
+};
+
 /** Runs of drawn columns: one per star drawn. */
 export const starsDrawn = (drawn: string[]) =>
   drawn.filter((kind, x) => kind !== "" && (x === 0 || drawn[x - 1] === "")).length;
@@ -118,7 +127,7 @@ export const starsDrawn = (drawn: string[]) =>
  * either side of the end is where the two meet, anti-aliased).
  */
 export function wrongColumns(row: DrawnRow, drawn: ("filled" | "empty" | "")[]): number[] {
-  const end = (row.tenths / 50) * row.width;
+  const end = fillEnd(row);
   return drawn.flatMap((kind, x) => {
     if (kind === "filled" && x > end + 1) return [x];
     if (kind === "empty" && x + 1 < end - 1) return [x];

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { columns, distance, drawnRow, starColours, starsDrawn, wrongColumns } from "./drawn-stars.ts";
+import {
+  columns,
+  distance,
+  drawnRow,
+  fillEnd,
+  starColours,
+  starsDrawn,
+  wrongColumns,
+} from "./drawn-stars.ts";
 import { harnessOfFile, type ShopPage } from "./harness.ts";
 import { layoutShift } from "./layout-shift.ts";
 import { axeViolations, reachForReviews, widgetCodeMounted } from "./reviews-widget-helpers.ts";
@@ -56,7 +64,7 @@ async function expectRowsDrawnToTheirValues(shop: ShopPage, { rtl }: { rtl: bool
     expect(starsDrawn(kinds)).toBe(5);
     expect(wrongColumns(row, kinds)).toEqual([]);
     // As many filled columns as the stars have before the fill's end (±1 where they meet).
-    const end = (row.tenths / 50) * row.width;
+    const end = fillEnd(row);
     const expected = kinds.filter((kind, x) => kind !== "" && x + 0.5 < end).length;
     expect(Math.abs(kinds.filter((kind) => kind === "filled").length - expected)).toBeLessThanOrEqual(1);
     // The first star's middle is the star colour itself when the rating fills it, the last one's
@@ -212,7 +220,7 @@ describe("the product page", () => {
     const row = shop.page.locator('[data-plaudit="reviews"] .plaudit-stars--20');
     const drawn = await drawnRow(row);
     // The fill ends after the first star's middle and before the last one's (starColours' samples).
-    const end = (drawn.tenths / 50) * drawn.width;
+    const end = fillEnd(drawn);
     expect(end).toBeGreaterThan(drawn.height / 2 + 1);
     expect(end).toBeLessThan(drawn.width - drawn.height / 2 - 1);
     const colours = starColours(drawn);

@@ -40,17 +40,23 @@ function fiveStars(size: StarSize): string {
   return `path("${d}")`;
 }
 
+// The fill ends past the whole stars (each with the gap after it) and into the next star by its
+// part: 4.1 fills a tenth of the fifth star. A share of the whole row would end 4.1 in the gap
+// before it, drawn as 4.0.
 let fills = "";
-for (let step = 0; step <= 50; step++) fills += `.plaudit-fill-${step}{--p-fill:${step * 2}%}`;
+for (let step = 0; step <= 50; step++) {
+  fills += `.plaudit-fill-${step}{--p-whole:${Math.floor(step / 10)};--p-part:${(step % 10) / 10}}`;
+}
 
 // The fill runs from the inline start, so RTL pages fill right to left. Forced colors would drop
 // the gradient and leave the row blank: it keeps its own, in system colours. Printing leaves
 // backgrounds out unless the row asks otherwise.
 export const starsCss = `
-.plaudit-stars{display:inline-block;flex:none;vertical-align:middle;inline-size:88px;block-size:16px;
---p-fill-to:90deg;background:linear-gradient(var(--p-fill-to),var(--p-star) var(--p-fill,0%),var(--p-star-empty) 0);
+.plaudit-stars{display:inline-block;flex:none;vertical-align:middle;inline-size:88px;block-size:16px;--p-star-size:16px;
+--p-fill:calc(var(--p-whole,0)*(var(--p-star-size) + 2px) + var(--p-part,0)*var(--p-star-size));
+--p-fill-to:90deg;background:linear-gradient(var(--p-fill-to),var(--p-star) var(--p-fill),var(--p-star-empty) 0);
 clip-path:${fiveStars(16)};forced-color-adjust:none;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.plaudit-stars--20{inline-size:108px;block-size:20px;clip-path:${fiveStars(20)}}
+.plaudit-stars--20{inline-size:108px;block-size:20px;--p-star-size:20px;clip-path:${fiveStars(20)}}
 [dir="rtl"] .plaudit-stars{--p-fill-to:-90deg}
 @media (forced-colors:active){.plaudit-stars{--p-star:CanvasText;--p-star-empty:GrayText}}
 ${fills}`;

@@ -31,9 +31,11 @@ describe("Stars", () => {
     expect(fillStep(Number.NaN)).toBe(0);
   });
 
-  it("has a fill class for every tenth, as a share of the row", () => {
-    for (const step of [0, 1, 43, 50])
-      expect(starsCss).toContain(`.plaudit-fill-${step}{--p-fill:${step * 2}%}`);
+  it("has a fill class for every tenth, as whole stars and a part of the next", () => {
+    expect(starsCss).toContain(".plaudit-fill-0{--p-whole:0;--p-part:0}");
+    expect(starsCss).toContain(".plaudit-fill-1{--p-whole:0;--p-part:0.1}");
+    expect(starsCss).toContain(".plaudit-fill-41{--p-whole:4;--p-part:0.1}");
+    expect(starsCss).toContain(".plaudit-fill-50{--p-whole:5;--p-part:0}");
     expect(starsCss).not.toContain(".plaudit-fill-51");
   });
 
