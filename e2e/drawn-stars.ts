@@ -111,11 +111,12 @@ export function columns(row: DrawnRow, colours: { filled: Rgb; empty: Rgb }): ("
 
 /**
  * Where the fill should end, px from the inline start: past the whole stars, each with the 2 px gap
- * after it, and into the next star by the tenths left (4.1 stars: a tenth of the fifth star).
+ * after it, and into the next star by the tenths left of its drawn width (a star spans 2.5–21.5 of
+ * its 24 units): 4.1 stars fill a tenth of the fifth star.
  */
 export const fillEnd = (row: DrawnRow) => {
   const size = row.height;
-  return Math.floor(row.tenths / 10) * (size + 2) + ((row.tenths % 10) / 10) * size;
+  return Math.floor(row.tenths / 10) * (size + 2) + ((2.5 + 19 * ((row.tenths % 10) / 10)) * size) / 24;
 };
 
 /** Runs of drawn columns: one per star drawn. */

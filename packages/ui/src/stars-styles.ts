@@ -41,8 +41,8 @@ function fiveStars(size: StarSize): string {
 }
 
 // The fill ends past the whole stars (each with the gap after it) and into the next star by its
-// part: 4.1 fills a tenth of the fifth star. A share of the whole row would end 4.1 in the gap
-// before it, drawn as 4.0.
+// part of the star's drawn width (STAR_PATH spans 2.5–21.5 of its 24 units): 4.1 fills a tenth of
+// the fifth star. A share of the whole row would end 4.1 in the gap before it, drawn as 4.0.
 let fills = "";
 for (let step = 0; step <= 50; step++) {
   fills += `.plaudit-fill-${step}{--p-whole:${Math.floor(step / 10)};--p-part:${(step % 10) / 10}}`;
@@ -53,7 +53,7 @@ for (let step = 0; step <= 50; step++) {
 // backgrounds out unless the row asks otherwise.
 export const starsCss = `
 .plaudit-stars{display:inline-block;flex:none;vertical-align:middle;inline-size:88px;block-size:16px;--p-star-size:16px;
---p-fill:calc(var(--p-whole,0)*(var(--p-star-size) + 2px) + var(--p-part,0)*var(--p-star-size));
+--p-fill:calc(var(--p-whole,0)*(var(--p-star-size) + 2px) + (2.5 + 19*var(--p-part,0))*var(--p-star-size)/24);
 --p-fill-to:90deg;background:linear-gradient(var(--p-fill-to),var(--p-star) var(--p-fill),var(--p-star-empty) 0);
 clip-path:${fiveStars(16)};forced-color-adjust:none;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .plaudit-stars--20{inline-size:108px;block-size:20px;--p-star-size:20px;clip-path:${fiveStars(20)}}

@@ -148,7 +148,7 @@ describe("painting the reviews", () => {
     painted!.release();
   });
 
-  it("shows the first card alone when the page's cards surely fill the view, the rest one per frame, holding the height", async () => {
+  it("shows the first cards when the page's cards surely fill the view, the rest a few per frame, holding the height", async () => {
     answer = snippetAnswer;
     const { host: el, root, config } = host("reviews", "tee");
     // happy-dom lays nothing out: the host stands at the top of a 768px viewport.
