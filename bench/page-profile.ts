@@ -35,14 +35,14 @@ import {
   withThrottledPage,
 } from "./chromium.ts";
 import { startDemoServers } from "./demo-servers.ts";
+import { AFTER_DIR, floorBuild, PLAUDIT_URL, serveBuild } from "./page-builds.ts";
 import { addSection, machine, median, repoRoot, table, today } from "./results-file.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PROFILE_RUNS = Number(process.env.BENCH_PROFILE_RUNS ?? 2);
-const AFTER_DIR = join(repoRoot, "packages/embed/dist/browser");
+
 const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
 const SAMPLING_US = 250;
-const PLAUDIT_URL = /\/plaudit\.js|\/chunks\//;
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string };
@@ -137,21 +137,6 @@ function attribute(profile: Profile): Profiled {
   return { plauditMs, breakdown };
 }
 
-async function serveBuild(page: Page, dir: string) {
-  await page.route(
-    (url) => PLAUDIT_URL.test(url.pathname),
-    (route) => {
-      const path = new URL(route.request().url()).pathname;
-      const file = path.endsWith("/plaudit.js") ? "plaudit.js" : path.slice(path.indexOf("/chunks/") + 1);
-      route.fulfill({
-        body: readFileSync(join(dir, file)),
-        contentType: "text/javascript",
-        headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" },
-      });
-    },
-  );
-}
-
 /** One load of `url`, traced; with `profile`, V8's CPU profiler runs too (slower: not for the figures). */
 function measure(
   url: string,
@@ -203,40 +188,9 @@ function measure(
   });
 }
 
-/**
- * The current build with each entry chunk's mount a no-op, and the paint chunk's paint one that
- * never answers (nothing fetched or painted, no kind's code loaded after it): what loading and
- * evaluating costs.
- */
-function floorBuild(): string {
-  const dir = mkdtempSync(join(tmpdir(), "plaudit-floor-"));
-  cpSync(AFTER_DIR, dir, { recursive: true });
-  const { entries, paints = {} } = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as {
-    entries: Record<string, string>;
-    paints?: Record<string, string>;
-  };
-  for (const file of new Set(Object.values(paints))) {
-    const code = readFileSync(join(dir, file), "utf8");
-    if (!/ as paint[,}]/.test(code)) throw new Error(`floor build: no "as paint" export in ${file}`);
-    writeFileSync(
-      join(dir, file),
-      `${code.replace(/ as paint([,}])/, " as unusedPaint$1")}\nexport const paint = () => new Promise(() => {});\n`,
-    );
-  }
-  for (const file of Object.values(entries)) {
-    const code = readFileSync(join(dir, file), "utf8");
-    if (!/ as mount[,}]/.test(code)) throw new Error(`floor build: no "as mount" export in ${file}`);
-    writeFileSync(
-      join(dir, file),
-      `${code.replace(/ as mount([,}])/, " as unusedMount$1")}\nexport const mount = () => () => {};\n`,
-    );
-  }
-  return dir;
-}
-
 // BENCH_ONLY=product (or collection): one of the two pages, while working.
 const PAGES = BENCH_PAGES.filter((p) => !process.env.BENCH_ONLY || p.name.startsWith(process.env.BENCH_ONLY));
-const FLOOR_DIR = floorBuild();
+const FLOOR_DIR = floorBuild(AFTER_DIR);
 const BUILDS: Array<readonly [string, string | null]> = [
   ["without", null],
   ...(BEFORE_DIR ? [["before", BEFORE_DIR] as const] : []),

@@ -162,6 +162,15 @@ export async function statusOf(
 /** The card of a review in the queue. */
 export const card = (page: Page, title: string) => page.locator("article.review", { hasText: title });
 
+/**
+ * The title of the queue card that has the focus ("" when the focus is not on a card): not the
+ * focused element's text, which is the whole page's when nothing has the focus.
+ */
+export const focusedCard = (page: Page) =>
+  page.evaluate(
+    () => document.activeElement?.closest("article.review")?.querySelector("h2")?.textContent ?? "",
+  );
+
 /** Screenshots for docs/admin/ when PLAUDIT_ADMIN_SCREENSHOTS=1 (README links them). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.PLAUDIT_ADMIN_SCREENSHOTS !== "1") return;

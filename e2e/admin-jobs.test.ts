@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import {
   adminApi,
   card,
+  focusedCard,
   pendingReviews,
   screenshot,
   signInThroughInvite,
@@ -45,12 +46,6 @@ async function sqlFigures(databaseUrl: string, since: string, until: string) {
 
 /** The queue's cards' titles, top to bottom. */
 const titlesShown = (page: Page) => page.locator("article.review h2").allTextContents();
-
-/** The title of the card that has the focus ("" when the focus is not on a card). */
-const focusedCard = (page: Page) =>
-  page.evaluate(
-    () => document.activeElement?.closest("article.review")?.querySelector("h2")?.textContent ?? "",
-  );
 
 const plaudit = harnessOfFile();
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import {
   adminApi,
   card,
+  focusedCard,
   PASSWORD,
   pendingReviews,
   pendingReviewWithPhoto,
@@ -105,9 +106,7 @@ describe("the queue's keys", () => {
     await expect.poll(() => page.locator("article.review").count()).toBe(2);
     await page.keyboard.press("j");
     // Each key acts once the queue has rendered the last one's effect: wait for it before the next.
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ""))
-      .toContain("keys-rex review 2");
+    await expect.poll(() => focusedCard(page)).toBe("keys-rex review 2");
     await page.keyboard.press("x");
     await expect.poll(() => newest.locator(".review-head input[type=checkbox]").isChecked()).toBe(true);
     await page.locator("fieldset.bulk .count", { hasText: "1 selected" }).waitFor();

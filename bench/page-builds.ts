@@ -1,0 +1,60 @@
+// The builds the page benchmarks load side by side (bench/page-profile.ts, bench/page-floor.ts): the
+// current one, a copy of an earlier one, and variants made from the current one. The browser answers
+// /plaudit.js and /chunks/* from the chosen directory.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { repoRoot } from "./results-file.ts";
+
+/** This checkout's build (`npm run build`). */
+export const AFTER_DIR = join(repoRoot, "packages/embed/dist/browser");
+/** Requests for Plaudit's scripts. */
+export const PLAUDIT_URL = /\/plaudit\.js|\/chunks\//;
+
+/** Answers the page's requests for Plaudit's scripts from `dir`. */
+export async function serveBuild(page: Page, dir: string) {
+  await page.route(
+    (url) => PLAUDIT_URL.test(url.pathname),
+    (route) => {
+      const path = new URL(route.request().url()).pathname;
+      const file = path.endsWith("/plaudit.js") ? "plaudit.js" : path.slice(path.indexOf("/chunks/") + 1);
+      route.fulfill({
+        body: readFileSync(join(dir, file)),
+        contentType: "text/javascript",
+        headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" },
+      });
+    },
+  );
+}
+
+/**
+ * The current build with each entry chunk's mount a no-op, and the paint chunk's paint one that
+ * never answers (nothing fetched or painted, no kind's code loaded after it): what loading and
+ * evaluating costs.
+ */
+export function floorBuild(build: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "plaudit-floor-"));
+  cpSync(build, dir, { recursive: true });
+  const { entries, paints = {} } = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as {
+    entries: Record<string, string>;
+    paints?: Record<string, string>;
+  };
+  for (const file of new Set(Object.values(paints))) {
+    const code = readFileSync(join(dir, file), "utf8");
+    if (!/ as paint[,}]/.test(code)) throw new Error(`floor build: no "as paint" export in ${file}`);
+    writeFileSync(
+      join(dir, file),
+      `${code.replace(/ as paint([,}])/, " as unusedPaint$1")}\nexport const paint = () => new Promise(() => {});\n`,
+    );
+  }
+  for (const file of Object.values(entries)) {
+    const code = readFileSync(join(dir, file), "utf8");
+    if (!/ as mount[,}]/.test(code)) throw new Error(`floor build: no "as mount" export in ${file}`);
+    writeFileSync(
+      join(dir, file),
+      `${code.replace(/ as mount([,}])/, " as unusedMount$1")}\nexport const mount = () => () => {};\n`,
+    );
+  }
+  return dir;
+}
