@@ -33,6 +33,8 @@ export interface OpenOptions {
   javaScriptEnabled?: boolean;
   /** Default "load"; the harness then also waits for the network to go quiet. */
   waitUntil?: "load" | "domcontentloaded" | "networkidle";
+  /** A phone: a touch screen and a mobile viewport (taps send touch events, then the click). */
+  touch?: boolean;
 }
 
 /**
@@ -231,6 +233,7 @@ export async function startHarness(): Promise<Harness> {
     const context = await (await browser).newContext({
       viewport: options.viewport ?? { width: 1280, height: 720 },
       javaScriptEnabled: options.javaScriptEnabled ?? true,
+      ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
     });
     const page = await context.newPage();
     const shop: ShopPage = {

@@ -275,6 +275,36 @@ describe("the first use of a painted widget", () => {
     await shop.close();
   });
 
+  it("on a phone, asks for the code at the touch's start and does the tapped filter once it has come", async () => {
+    const shop = await plaudit.open(PRODUCT_PAGE, { touch: true, viewport: { width: 390, height: 844 } });
+    const { page } = shop;
+    const release = await holdReviewsCode(shop);
+    await reviewsHost(page).scrollIntoViewIfNeeded();
+    await expect.poll(() => cardCount(page), { timeout: 10_000 }).toBeGreaterThan(0);
+    // Nothing but the scroll so far: no code asked for.
+    expect(shop.requestsTo("/chunks/reviews-")).toHaveLength(0);
+    const media = reviewsHost(page).getByRole("checkbox", { name: "With photos or videos" });
+    await media.scrollIntoViewIfNeeded();
+    const box = (await media.boundingBox())!;
+    const at = [{ x: box.x + box.width / 2, y: box.y + box.height / 2 }];
+    // A finger down, not yet lifted: the code is asked for already (no click has happened).
+    const touch = await shop.context.newCDPSession(page);
+    await touch.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: at });
+    await expect.poll(() => shop.requestsTo("/chunks/reviews-").length).toBe(1);
+    // Lifted: the tap's click is held, not done: nothing would hear it yet.
+    await touch.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    expect(await media.isChecked()).toBe(false);
+    release();
+    await expect.poll(() => media.isChecked()).toBe(true);
+    await page.waitForLoadState("networkidle");
+    const asked = shop.requestsTo(REVIEWS).map((request) => new URL(request.url()).searchParams.get("media"));
+    expect(asked).toEqual(["1"]);
+    // Done once, not twice (a tap is a touch and then a click).
+    expect(await media.isChecked()).toBe(true);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
   it("does a histogram bar pressed before the code came once it has", async () => {
     const shop = await openPainted();
     const { page } = shop;
