@@ -3,9 +3,9 @@
 // by steps that each do a little more, up to this build, in one run, interleaved, at 4× CPU
 // throttling (bench/chromium.ts). Each figure is CDP ScriptDuration with − without the script tag.
 //
-// What it shows: a page's first use of a browser interface from script (the document, a URL, the
-// module loader, observers, shadow roots, sheets) builds that interface's JavaScript bindings, and
-// at 4× throttling that costs milliseconds before any of Plaudit's own work. The steps:
+// What it shows: each step's first use of a browser interface from script (a URL, the module loader,
+// observers, shadow roots, sheets) costs milliseconds at 4× throttling before any of Plaudit's own
+// work (most likely the browser building that interface's bindings on first use). The steps:
 //   empty      plaudit.js is `;`: a script tag that runs nothing
 //   url        it reads its own address and makes one URL (what every loader does first)
 //   import     …and imports one empty module (how a loader brings its chunks)
