@@ -236,18 +236,14 @@ try {
     // Load on the machine only ever adds time: the smallest of the runs is shown beside the median.
     const least = (name: string, pick: (run: Run) => number) =>
       Math.min(...runs[name]!.map((run, i) => pick(run) - pick(runs.without![i]!)));
-    const both = (name: string, pick: (run: Run) => number) =>
-      `${ms(delta(name, pick))} (min ${ms(least(name, pick))})`;
     // CDP's throttle pauses the main thread in slices of several ms wherever it is: a few ms of
     // script catch a whole slice in one run and none in the next, so the mean of the runs is shown too.
     const mean = (name: string, pick: (run: Run) => number) =>
       runs[name]!.reduce((sum, run, i) => sum + pick(run) - pick(runs.without![i]!), 0) / runs[name]!.length;
+    const both = (name: string, pick: (run: Run) => number) =>
+      `${ms(delta(name, pick))} (mean ${ms(mean(name, pick))}, min ${ms(least(name, pick))})`;
     const timeRows = [
-      row(
-        "Plaudit script: CDP ScriptDuration, with − without",
-        (n) =>
-          `${ms(delta(n, (r) => r.scriptMs))} (mean ${ms(mean(n, (r) => r.scriptMs))}, min ${ms(least(n, (r) => r.scriptMs))})`,
-      ),
+      row("Plaudit script: CDP ScriptDuration, with − without", (n) => both(n, (r) => r.scriptMs)),
       row("main thread busy, wall (trace), with − without", (n) => both(n, (r) => r.trace.busy.wall)),
       row("main thread CPU (trace tdur), with − without", (n) => both(n, (r) => r.trace.busy.cpu)),
       row("long tasks ≥ 50 ms (PerformanceObserver), with − without", (n) =>

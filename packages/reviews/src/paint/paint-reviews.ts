@@ -14,6 +14,7 @@ import {
   parseInert,
   putPainted,
   readPainted,
+  showPlaceholders,
   standing,
 } from "./painted-host.ts";
 import { untilUsed } from "./until-used.ts";
@@ -86,11 +87,8 @@ export async function paintReviews({ host, config, ...options }: PaintOptions): 
     ) {
       return undefined;
     }
-    // The thumbnails' placeholder colour, as their code sets it: through the CSSOM (a strict CSP
-    // refuses style attributes, not this), so a card shows its photo's colour until the photo loads.
-    for (const img of snippet.content.querySelectorAll<HTMLImageElement>("img[data-placeholder]")) {
-      img.style.backgroundColor = img.dataset.placeholder!;
-    }
+    // Before the cards that wait are taken out: they get theirs too.
+    showPlaceholders(snippet.content);
     later = cardsLater(host, snippet.content);
     try {
       painted = putPainted(host, snippet.content, snippet.css);
@@ -109,6 +107,7 @@ export async function paintReviews({ host, config, ...options }: PaintOptions): 
   }
   // Painted by the server, with its style refused: styled now, not on first use.
   const dropRefused = stands === "server" ? adoptRefusedStyles(root!) : undefined;
+  if (stands === "server") showPlaceholders(root!);
   markContent(doc, "reviews");
   // Painted now, or by the server: either way there is a root.
   const use = untilUsed(host, root!);

@@ -197,6 +197,19 @@ describe("painting the reviews", () => {
     await paint({ kind: "reviews", host: el, root, config });
     const thumbs = [...root.querySelectorAll<HTMLImageElement>(".plaudit-media__thumb")];
     expect(thumbs.map((img) => img.style.backgroundColor)).toEqual(["#e8f8f8", "#336699"]);
+
+    // Markup the server already put in the page gets them too, with nothing fetched.
+    requests = [];
+    const server = document.createElement("template");
+    server.innerHTML = await (await answer(new URL(`${API}/`))).text();
+    const ssr = server.content.firstElementChild as HTMLElement;
+    const ssrRoot = ssr.attachShadow({ mode: "open" });
+    ssrRoot.append((ssr.querySelector(":scope > template") as HTMLTemplateElement).content.cloneNode(true));
+    document.body.append(ssr);
+    await paint({ kind: "reviews", host: ssr, root: ssrRoot, config: readConfig(ssr) });
+    expect(requests).toEqual([]);
+    const served = [...ssrRoot.querySelectorAll<HTMLImageElement>(".plaudit-media__thumb")];
+    expect(served.map((img) => img.style.backgroundColor)).toEqual(["#e8f8f8", "#336699"]);
   });
 
   it("puts every card in at once when the page scrolls", async () => {

@@ -136,3 +136,14 @@ export function parseInert(doc: Document, html: string): DocumentFragment {
   parsed.innerHTML = html;
   return parsed.content;
 }
+
+/**
+ * The thumbnails' placeholder colour (the server's `data-placeholder`), set as their code sets it:
+ * through the CSSOM (a strict CSP refuses style attributes, not this), so a card shows its photo's
+ * colour until the photo loads, painted or server-rendered, before the code comes.
+ */
+export function showPlaceholders(markup: ParentNode): void {
+  for (const img of markup.querySelectorAll<HTMLElement>("img[data-placeholder]")) {
+    img.style.backgroundColor = img.dataset.placeholder!;
+  }
+}
