@@ -199,10 +199,19 @@ await buildAdmin();
 const { entries, paints } = await buildEntries();
 await buildLoader({ entries, paints });
 
+// V8's explicit compile hint (Chrome 136+; other engines read a comment): compile every function
+// of the file eagerly, on a background thread while it streams in, instead of each on the main
+// thread at its first call. Every file here is loaded only when its code is about to run (the
+// loader at once, a chunk when its widget paints, mounts or opens), so nearly all of a file's
+// functions run right after it loads. Measured (main-thread script CPU, 1×, traced): product page
+// 14.5 → 11.8 ms, collection page 7.5 → 6.4 ms; ~25 bytes gzipped a file (bench/RESULTS.md).
+const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
 const chunkFiles = existsSync(join(dist, "chunks")) ? readdirSync(join(dist, "chunks")).sort() : [];
 const files = {};
 for (const file of ["plaudit.js", ...chunkFiles.map((name) => `chunks/${name}`)]) {
-  const text = readFileSync(join(dist, file), "utf8");
+  // Only at the very top of a file does V8 read the hint.
+  const text = COMPILE_HINT + readFileSync(join(dist, file), "utf8");
+  writeFileSync(join(dist, file), text);
   files[file] = measure(text);
   // Served as is by the Plaudit server to browsers that accept them (routes/static-assets.ts):
   // compressed once here at the highest levels, not per request.

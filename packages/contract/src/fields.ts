@@ -4,6 +4,13 @@ import { LIMITS } from "./limits.ts";
 // Building blocks of the schemas, each carrying the message a shopper or merchant can act on and
 // (through `metadata`) what JSON Schema cannot read from a `check`.
 
+/**
+ * Why a text holding U+0000 is refused: PostgreSQL's text type cannot store it (a query carrying
+ * one fails), and no person's text needs one. The server's JSON reader refuses it anywhere in a
+ * body with this message; `text` refuses it in the fields that arrive by other ways (forms).
+ */
+export const NUL_MESSAGE = "must not contain the NUL character (U+0000)";
+
 /** A string of `min`–`max` characters (code points, so emoji count once), trimmed first. */
 /* @__NO_SIDE_EFFECTS__ */
 export function text(min: number, max: number, what = "text") {
@@ -12,6 +19,7 @@ export function text(min: number, max: number, what = "text") {
   return v.pipe(
     v.string(message),
     v.trim(),
+    v.check((s) => !s.includes("\u0000"), NUL_MESSAGE),
     v.check((s) => {
       const length = [...s].length;
       return length >= min && length <= max;

@@ -14,6 +14,7 @@ export {
   count,
   cursorPage,
   httpUrl,
+  NUL_MESSAGE,
   queryCursor,
   queryFlag,
   queryLimit,

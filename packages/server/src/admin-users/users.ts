@@ -164,13 +164,6 @@ export async function createUser(
       .where("id", "=", args.storeId)
       .executeTakeFirst();
     if (!store) throw new ApiError(404, "store_not_found", `no store ${JSON.stringify(args.storeId)}`);
-    const taken = await tx
-      .selectFrom("admin_users")
-      .select("id")
-      .where("store_id", "=", args.storeId)
-      .where("email", "=", email)
-      .executeTakeFirst();
-    if (taken) throw new ApiError(409, "conflict", "this address already has an account in this store");
     const row: UserRow = {
       id: `usr_${randomUUID()}`,
       store_id: args.storeId,
@@ -179,10 +172,16 @@ export async function createUser(
       password_hash: null,
       created_at: at,
     };
-    await tx
+    // Decided by the unique (store, email) index, not by a read first: two requests adding the
+    // same address at once both read "free" on PostgreSQL, and the second insert would be a 500.
+    // ON CONFLICT waits for the other transaction and then inserts nothing.
+    const inserted = await tx
       .insertInto("admin_users")
       .values({ ...row, password_set_at: null })
-      .execute();
+      .onConflict((oc) => oc.columns(["store_id", "email"]).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0)
+      throw new ApiError(409, "conflict", "this address already has an account in this store");
     const invite = await issueInvite(tx, { ...args, userId: row.id, email }, audit);
     return { user: toAdminUser(row), ...invite };
   });

@@ -1,3 +1,4 @@
+import { NUL_MESSAGE } from "@plaudit/contract";
 import type { MiddlewareHandler } from "hono";
 import { ApiError } from "../errors.ts";
 
@@ -40,7 +41,5 @@ export function assertNoNul(body: unknown): void {
 
 function nulIn(path: string): ApiError {
   const field = path.replaceAll("\u0000", "\\u0000") || "(body)";
-  return new ApiError(422, "validation_failed", `${field} must not contain the NUL character (U+0000)`, {
-    [field]: "must not contain the NUL character (U+0000)",
-  });
+  return new ApiError(422, "validation_failed", `${field} ${NUL_MESSAGE}`, { [field]: NUL_MESSAGE });
 }

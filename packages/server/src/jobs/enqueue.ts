@@ -39,3 +39,29 @@ export async function enqueueJob(db: Kysely<Schema>, job: NewJob, now: Date): Pr
     .executeTakeFirst();
   return inserted !== undefined;
 }
+
+/**
+ * Runs the job named `job.uniqueKey` at `job.runAt`, making it when there is none: a waiting one
+ * moves to that time, a done or failed one is queued again with its attempts reset, one running
+ * now is left to its worker. However often it is called, even at once, the key still names one
+ * job: "do it now" pressed twice cannot make two jobs that two workers would run side by side.
+ */
+export async function runJobAt(
+  db: Kysely<Schema>,
+  job: NewJob & { uniqueKey: string },
+  now: Date,
+): Promise<void> {
+  if (await enqueueJob(db, job, now)) return;
+  await db
+    .updateTable("jobs")
+    .set({
+      status: "queued",
+      run_at: job.runAt.toISOString(),
+      attempts: 0,
+      last_error: null,
+      finished_at: null,
+    })
+    .where("unique_key", "=", job.uniqueKey)
+    .where("status", "in", ["queued", "done", "failed"])
+    .execute();
+}

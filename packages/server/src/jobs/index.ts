@@ -1,7 +1,7 @@
 // The one durable job runner (shared by review requests and, later, webhooks and imports).
 export { retryDelayMs } from "./backoff.ts";
 export type { ClaimedJob } from "./claim.ts";
-export { DEFAULT_MAX_ATTEMPTS, enqueueJob, type NewJob } from "./enqueue.ts";
+export { DEFAULT_MAX_ATTEMPTS, enqueueJob, type NewJob, runJobAt } from "./enqueue.ts";
 export {
   createJobRunner,
   DEFAULT_LEASE_MS,

@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import { type Mailer, MailRefused } from "./mailer.ts";
+import { type Mailer, MailRefused, oneLine } from "./mailer.ts";
 
 // Mailbox-side reasons that will not change on a retry: no such user, mailbox unavailable or
 // name not allowed. Anything else (4xx, a refused connection, a timeout, 5xx about us such as a
@@ -30,25 +30,21 @@ export function smtpMailer(url: string): Mailer {
   });
   return {
     async send(mail) {
+      const headers: Record<string, string> = {};
+      if (mail.unsubscribeUrl) {
+        headers["List-Unsubscribe"] = `<${mail.unsubscribeUrl}>`;
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+      }
+      if (mail.language) headers["Content-Language"] = mail.language;
       try {
         await transport.sendMail({
-          from: { name: mail.from.name, address: mail.from.address },
+          from: { name: oneLine(mail.from.name), address: mail.from.address },
           to: mail.to,
-          subject: mail.subject,
+          subject: oneLine(mail.subject),
           text: mail.text,
           html: mail.html,
           messageId: mail.messageId,
-          ...(mail.unsubscribeUrl
-            ? {
-                headers: {
-                  "List-Unsubscribe": `<${mail.unsubscribeUrl}>`,
-                  "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                  ...(mail.language ? { "Content-Language": mail.language } : {}),
-                },
-              }
-            : mail.language
-              ? { headers: { "Content-Language": mail.language } }
-              : {}),
+          headers,
         });
       } catch (error) {
         const code = Number((error as { responseCode?: unknown }).responseCode);

@@ -15,12 +15,12 @@ import type { Tx } from "../db/transaction.ts";
 import { ApiError, validationFailed } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { requireScope } from "../http/require-scope.ts";
-import { enqueueJob } from "../jobs/index.ts";
+import { runJobAt } from "../jobs/index.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { NOT_A_CURSOR, parseOrFail, parseQuery } from "../validation.ts";
 import { listRequests, requestMetrics, toAdminRequest } from "./request-list.ts";
 import type { ReviewRequestStatus, ReviewRequestsTable } from "./request-tables.ts";
-import { SEND_JOB, type SendPayload } from "./schedule.ts";
+import { SEND_JOB, type SendPayload, sendJobKey } from "./schedule.ts";
 import { defaultSettings, loadSettings, saveSettings } from "./settings.ts";
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -182,8 +182,14 @@ export const reviewRequestAdminRoutes: RouteModule = {
             .executeTakeFirst();
           if (!updated) throw changedMeanwhile();
           const payload: SendPayload = { requestId: id, message: "first" };
-          // A job of its own (the scheduled one, if still waiting, finds the request sent and stops).
-          await enqueueJob(tx, { kind: SEND_JOB, payload, runAt: now }, now);
+          // The request's one first-message job, moved to now (queued again if it failed): a job
+          // of its own per press ran beside it, in one worker's batch or another worker, and
+          // mailed the request once per job.
+          await runJobAt(
+            tx,
+            { kind: SEND_JOB, payload, runAt: now, uniqueKey: sendJobKey(id, "first") },
+            now,
+          );
           return updated;
         });
         return c.json(toAdminRequest(row), 202, NO_STORE);

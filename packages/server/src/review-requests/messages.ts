@@ -18,6 +18,8 @@ export interface RequestMessages {
   rateIt: string;
   stars: (n: number) => string;
   writeReview: string;
+  /** The products of a large order that have no block of their own in the email. */
+  moreProducts: (n: number) => string;
   whyThisEmail: (store: string) => string;
   unsubscribe: string;
   // The hosted page.
@@ -73,6 +75,8 @@ const en: RequestMessages = {
   rateIt: "Rate it:",
   stars: (n) => (n === 1 ? "1 star" : `${n} stars`),
   writeReview: "Write a review",
+  moreProducts: (n) =>
+    n === 1 ? "1 more product from your order: review it" : `${n} more products from your order: review them`,
   whyThisEmail: (store) => `You received this email because you ordered from ${store}.`,
   unsubscribe: "Unsubscribe from review requests",
   pageTitle: (store) => `Review your order from ${store}`,
@@ -131,6 +135,10 @@ const de: RequestMessages = {
   rateIt: "Bewerten:",
   stars: (n) => (n === 1 ? "1 Stern" : `${n} Sterne`),
   writeReview: "Bewertung schreiben",
+  moreProducts: (n) =>
+    n === 1
+      ? "1 weiteres Produkt aus Ihrer Bestellung bewerten"
+      : `${n} weitere Produkte aus Ihrer Bestellung bewerten`,
   whyThisEmail: (store) => `Sie erhalten diese E-Mail, weil Sie bei ${store} bestellt haben.`,
   unsubscribe: "Keine Bewertungsanfragen mehr erhalten",
   pageTitle: (store) => `Ihre Bestellung bei ${store} bewerten`,
@@ -190,6 +198,7 @@ const he: RequestMessages = {
   rateIt: "דרגו:",
   stars: (n) => (n === 1 ? "כוכב אחד" : `${n} כוכבים`),
   writeReview: "כתיבת ביקורת",
+  moreProducts: (n) => (n === 1 ? "ביקורת על מוצר נוסף מההזמנה" : `ביקורת על ${n} מוצרים נוספים מההזמנה`),
   whyThisEmail: (store) => `קיבלת הודעה זו כי הזמנת מ-${store}.`,
   unsubscribe: "הסרה מבקשות לביקורת",
   pageTitle: (store) => `ביקורת על ההזמנה שלך מ-${store}`,

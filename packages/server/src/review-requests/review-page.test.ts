@@ -101,6 +101,26 @@ describe.each(databasesUnderTest())("the hosted review page on %s", (kind) => {
     expect(html).not.toContain("<script>");
   });
 
+  it("answers a NUL character in any field with the form again (422), storing nothing", async () => {
+    // PostgreSQL cannot store U+0000 (the form was a 500 there, and stored it on SQLite).
+    const reviews = () =>
+      kit.server.db.kysely.selectFrom("reviews").select("id").where("store_id", "=", kit.storeId).execute();
+    const before = (await reviews()).length;
+    const form = {
+      product: "bulb",
+      rating: "4",
+      title: "Bright",
+      body: "Warm light, lasts long.",
+      name: "Pat",
+    };
+    for (const field of ["title", "body", "name"] as const) {
+      const res = await kit.postReviewForm(token, { ...form, [field]: `a\u0000${form[field]}` });
+      expect(res.status, field).toBe(422);
+      expect(await res.text()).toContain("NUL");
+    }
+    expect(await reviews()).toHaveLength(before);
+  });
+
   it("takes a photo through its own form and attaches it to the verified review", async () => {
     const form = new FormData();
     form.append(

@@ -1,5 +1,5 @@
 import { LIMITS } from "@plaudit/contract";
-import { html, type SafeHtml } from "../../html/safe-html.ts";
+import { html, httpUrlOrNull, type SafeHtml } from "../../html/safe-html.ts";
 import type { RequestMessages } from "../messages.ts";
 import type { RequestProduct } from "../request-view.ts";
 
@@ -44,7 +44,8 @@ function ratingField(t: RequestMessages, index: number, state: ProductFormState)
 function productSection(input: ReviewPageInput, state: ProductFormState, index: number): SafeHtml {
   const { t, token } = input;
   const { product } = state;
-  const image = product.imageUrl ? html`<img src="${product.imageUrl}" alt="" width="64" height="64">` : "";
+  const imageUrl = httpUrlOrNull(product.imageUrl);
+  const image = imageUrl ? html`<img src="${imageUrl}" alt="" width="64" height="64">` : "";
   const head = html`<div class="product-head">${image}<h2 id="h${index}">${product.name}</h2></div>`;
   if (state.reviewed) {
     return html`<section class="product" aria-labelledby="h${index}">${head}<p class="note">${t.alreadyReviewed}</p></section>`;
