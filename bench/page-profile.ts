@@ -18,10 +18,7 @@
 // browser answers /plaudit.js and /chunks/* from the chosen directory.
 //   cp -r packages/embed/dist/browser /tmp/plaudit-before   # at the old commit, after npm run build
 //   BENCH_BEFORE_DIR=/tmp/plaudit-before BENCH_RUNS=5 npm run bench:page
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Page } from "playwright-core";
+import { rmSync } from "node:fs";
 import {
   BENCH_PAGES,
   type MainThread,
@@ -36,7 +33,7 @@ import {
 } from "./chromium.ts";
 import { startDemoServers } from "./demo-servers.ts";
 import { AFTER_DIR, floorBuild, PLAUDIT_URL, serveBuild } from "./page-builds.ts";
-import { addSection, machine, median, repoRoot, table, today } from "./results-file.ts";
+import { addSection, machine, median, table, today } from "./results-file.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PROFILE_RUNS = Number(process.env.BENCH_PROFILE_RUNS ?? 2);
