@@ -51,3 +51,11 @@ export const trusted = (markup: string) => new SafeHtml(markup);
 export function httpUrlOrNull(url: string | null | undefined): string | null {
   return url && v.is(httpUrl, url) ? url : null;
 }
+
+/**
+ * Text whose line breaks matter (a merchant's reply) as escaped lines with `<br>` between them:
+ * in HTML a line break is a space, and Outlook's Word engine ignores `white-space: pre-line`.
+ */
+export function textWithBreaks(text: string): SafeHtml[] {
+  return text.split(/\r\n|\r|\n/).map((line, i) => (i === 0 ? html`${line}` : html`<br>${line}`));
+}

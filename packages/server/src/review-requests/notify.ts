@@ -1,7 +1,7 @@
 import { productsByIds } from "../catalog/catalog.ts";
 import type { AppContext } from "../context.ts";
 import type { Tx } from "../db/transaction.ts";
-import { html } from "../html/safe-html.ts";
+import { html, textWithBreaks } from "../html/safe-html.ts";
 import { type ClaimedJob, enqueueJob, type JobHandler } from "../jobs/index.ts";
 import { linkSecretFor } from "../keys/link-secret.ts";
 import { findStore } from "../stores/store-repo.ts";
@@ -67,6 +67,16 @@ async function reviewerLocale(
   if (byCustomer?.locale) return requestLocale(byCustomer.locale);
   const byAddress = review.author_email ? await latest("email", review.author_email) : undefined;
   return requestLocale(byAddress?.locale);
+}
+
+/** The language of a reviewer by review: the reply notice's unsubscribe page speaks the notice's. */
+export async function reviewerLocaleOf(ctx: AppContext, reviewId: string): Promise<RequestLocale> {
+  const review = await ctx.db.kysely
+    .selectFrom("reviews")
+    .select(["id", "store_id", "customer_id", "author_email"])
+    .where("id", "=", reviewId)
+    .executeTakeFirst();
+  return review ? reviewerLocale(ctx, review) : "en";
 }
 
 const document = (lang: string, dir: string, title: string, body: ReturnType<typeof html>) =>
@@ -190,7 +200,7 @@ export function replyNoticeHandler(ctx: AppContext): JobHandler {
           language,
           t.dir,
           subject,
-          html`<p>${intro}</p><blockquote dir="auto" style="margin:0 0 16px;padding:8px 12px;border-inline-start:3px solid #8c959f">${review.reply_body}</blockquote><p style="font-size:13px"><a href="${unsubscribeUrl}">${t.unsubscribe}</a></p>`,
+          html`<p>${intro}</p><blockquote dir="auto" style="margin:0 0 16px;padding:8px 12px;${t.dir === "rtl" ? "border-right" : "border-left"}:3px solid #8c959f">${textWithBreaks(review.reply_body as string)}</blockquote><p style="font-size:13px"><a href="${unsubscribeUrl}">${t.unsubscribe}</a></p>`,
         ),
         unsubscribeUrl,
         language,

@@ -14,25 +14,37 @@ export type ResolvedLink =
 /**
  * What a hosted-page token stands for. Malformed, forged, another store's or another address's
  * tokens (and those of an erased address) are all "invalid": the page does not say which.
+ * `unsubscribe`: a genuine token past its expiry still resolves. Leaving the list only takes mail
+ * away, and the signature still proves the address received the message; a shopper who opens a
+ * months-old email (or whose mail client sends its one-click unsubscribe, RFC 8058) is not told
+ * to keep receiving requests.
  */
-export async function resolveLink(ctx: AppContext, token: string): Promise<ResolvedLink> {
+export async function resolveLink(
+  ctx: AppContext,
+  token: string,
+  purpose: "page" | "unsubscribe" = "page",
+): Promise<ResolvedLink> {
   const parsed = parseLink(token);
   if (!parsed) return { ok: false, reason: "invalid" };
   const now = ctx.clock();
+  const judge = (verdict: ReturnType<typeof checkLink>) =>
+    verdict === "expired" && purpose === "unsubscribe" ? "ok" : verdict;
   if (parsed.kind === "q") {
     const view = await loadRequestView(ctx.db, parsed.id);
     if (!view?.request.email) return { ok: false, reason: "invalid" };
-    const verdict = checkLink(
-      await linkSecretFor(ctx, view.store.id),
-      parsed,
-      {
-        kind: "q",
-        id: parsed.id,
-        storeId: view.store.id,
-        bindsTo: view.request.order_id,
-        email: view.request.email,
-      },
-      now,
+    const verdict = judge(
+      checkLink(
+        await linkSecretFor(ctx, view.store.id),
+        parsed,
+        {
+          kind: "q",
+          id: parsed.id,
+          storeId: view.store.id,
+          bindsTo: view.request.order_id,
+          email: view.request.email,
+        },
+        now,
+      ),
     );
     if (verdict === "expired") return { ok: false, reason: "expired", locale: view.locale };
     return verdict === "ok" ? { ok: true, kind: "q", view } : { ok: false, reason: "invalid" };
@@ -45,11 +57,13 @@ export async function resolveLink(ctx: AppContext, token: string): Promise<Resol
   if (!review?.author_email) return { ok: false, reason: "invalid" };
   const store = await findStore(ctx.db, review.store_id);
   if (!store) return { ok: false, reason: "invalid" };
-  const verdict = checkLink(
-    await linkSecretFor(ctx, store.id),
-    parsed,
-    { kind: "v", id: parsed.id, storeId: store.id, bindsTo: review.product_id, email: review.author_email },
-    now,
+  const verdict = judge(
+    checkLink(
+      await linkSecretFor(ctx, store.id),
+      parsed,
+      { kind: "v", id: parsed.id, storeId: store.id, bindsTo: review.product_id, email: review.author_email },
+      now,
+    ),
   );
   if (verdict !== "ok") return { ok: false, reason: verdict === "expired" ? "expired" : "invalid" };
   return { ok: true, kind: "v", store, reviewId: parsed.id, email: review.author_email };

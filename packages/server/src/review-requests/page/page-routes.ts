@@ -14,6 +14,7 @@ import { storeUpload } from "../../media/store-upload.ts";
 import { describeRoute, type RouteSpec } from "../../openapi/describe-route.ts";
 import { submitReview } from "../../reviews/review-submit.ts";
 import { messagesFor, type RequestLocale, requestLocale } from "../messages.ts";
+import { reviewerLocaleOf } from "../notify.ts";
 import { photoBonusOffer } from "../photo-bonus.ts";
 import type { RequestView } from "../request-view.ts";
 import { type ResolvedLink, resolveLink } from "../resolve-link.ts";
@@ -167,17 +168,18 @@ export const reviewPageRoutes: RouteModule = {
 
     /** An unsubscribe link (a request's, or a reply notice's): its store and language, or a refusal page. */
     const unsubscribeLink = async (c: Context) => {
-      const link = await resolveLink(ctx, c.req.param("token") ?? "");
+      const link = await resolveLink(ctx, c.req.param("token") ?? "", "unsubscribe");
       if (!link.ok) return linkRefusal(c, link);
       const store = link.kind === "q" ? link.view.store : link.store;
-      const locale: RequestLocale = link.kind === "q" ? localeOf(link.view) : "en";
+      // The language of the message the link came in.
+      const locale: RequestLocale =
+        link.kind === "q" ? localeOf(link.view) : await reviewerLocaleOf(ctx, link.reviewId);
       return { link, store, locale, t: messagesFor(locale) };
     };
-    /** The answers of a route on an unsubscribe link: `done`, or unsubscribeLink's refusals. */
+    /** The answers of a route on an unsubscribe link: `done`, or a refusal (it never expires). */
     const unsubscribeResponses = (done: string) => ({
       200: page(done),
       404: page("Not a valid link"),
-      410: page("Expired"),
     });
 
     app.get(
