@@ -25,6 +25,10 @@ export const BENCH_PAGES = [
   },
 ] as const;
 
+/** BENCH_ONLY=product (or collection): one of the two pages, while working. */
+export const chosenPages = () =>
+  BENCH_PAGES.filter((p) => !process.env.BENCH_ONLY || p.name.startsWith(process.env.BENCH_ONLY));
+
 // Long tasks as [wall-clock start ms, duration ms], summed layout shift, and how many Intl
 // formatters the page made (the first one loads ICU's data).
 const OBSERVE = `

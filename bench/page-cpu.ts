@@ -12,19 +12,13 @@
 // is in it, and runs agree within ~1 ms. It compares builds; the targets stay bench:page's.
 //   cp -r packages/embed/dist/browser /tmp/plaudit-before   # at the old commit, after npm run build
 //   npm run build && BENCH_BEFORE_DIR=/tmp/plaudit-before BENCH_RUNS=6 npm run bench:cpu
-import { BENCH_PAGES, mainThread, settle, TRACE_CATEGORIES, withThrottledPage } from "./chromium.ts";
+import { chosenPages, mainThread, settle, TRACE_CATEGORIES, withThrottledPage } from "./chromium.ts";
 import { startDemoServers } from "./demo-servers.ts";
-import { AFTER_DIR, serveBuild } from "./page-builds.ts";
+import { BEFORE_DIR, comparedBuilds, inTurn, serveBuild } from "./page-builds.ts";
 import { addSection, machine, median, table, today } from "./results-file.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 6);
-const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
-const PAGES = BENCH_PAGES.filter((p) => !process.env.BENCH_ONLY || p.name.startsWith(process.env.BENCH_ONLY));
-const BUILDS: Array<readonly [string, string | null]> = [
-  ["without", null],
-  ...(BEFORE_DIR ? [["before", BEFORE_DIR] as const] : []),
-  ["after", AFTER_DIR],
-];
+const BUILDS = comparedBuilds();
 
 interface Run {
   /** Self CPU time in the script phase, and in parsing and compiling script, ms. */
@@ -37,12 +31,10 @@ interface Run {
 const servers = await startDemoServers();
 const sections: string[] = [];
 try {
-  for (const p of PAGES) {
+  for (const p of chosenPages()) {
     const runs: Record<string, Run[]> = Object.fromEntries(BUILDS.map(([name]) => [name, []]));
     for (let i = 0; i < RUNS; i++) {
-      // Interleaved, the order turning every run, as bench:page does.
-      for (let k = 0; k < BUILDS.length; k++) {
-        const [name, dir] = BUILDS[(k + i) % BUILDS.length]!;
+      for (const [name, dir] of inTurn(BUILDS, i)) {
         const run = await withThrottledPage(
           p.viewport,
           async ({ browser, page }) => {
