@@ -254,6 +254,20 @@ describe("startPlaudit", () => {
     expect(page.Plaudit).toBe(first);
   });
 
+  it("starts where something else took the name first: an element with id=Plaudit, another script's object", async () => {
+    for (const other of [document.createElement("div"), { ready: true }]) {
+      page.Plaudit = other as unknown as QueuedCall[];
+      const badge = host("stars", "tee-1");
+      document.body.replaceChildren(badge);
+      expect(start()).toBeDefined();
+      expect(page.Plaudit).toBe(api);
+      TestViewport.current!.show(badge);
+      await flush();
+      expect(badge.shadowRoot?.textContent).toBe("stars for tee-1");
+      api!.destroy();
+    }
+  });
+
   it("adds nothing to the page's globals but Plaudit", () => {
     const before = new Set(Object.keys(window));
     start();
