@@ -203,8 +203,8 @@ await buildLoader({ entries, paints });
 // of the file eagerly, on a background thread while it streams in, instead of each on the main
 // thread at its first call. Every file here is loaded only when its code is about to run (the
 // loader at once, a chunk when its widget paints, mounts or opens), so nearly all of a file's
-// functions run right after it loads. Measured (main-thread script CPU, 1×, traced): product page
-// 14.5 → 11.8 ms, collection page 7.5 → 6.4 ms; ~25 bytes gzipped a file (bench/RESULTS.md).
+// functions run right after it loads. Main-thread script CPU (npm run bench:cpu, bench/RESULTS.md
+// 17:55): product page 15.1 → 11.4 ms, collection page 7.9 → 5.8 ms; ~21 bytes gzipped a file.
 const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
 const chunkFiles = existsSync(join(dist, "chunks")) ? readdirSync(join(dist, "chunks")).sort() : [];
 const files = {};

@@ -1,6 +1,8 @@
 /** One message as Plaudit composes it; a Mailer turns it into SMTP. */
 export interface OutgoingMail {
   from: { name: string; address: string };
+  /** Where answers go when not to `from` (the store's settings.replyTo). */
+  replyTo?: string | null;
   to: string;
   subject: string;
   /** Written for people, not stripped HTML. */

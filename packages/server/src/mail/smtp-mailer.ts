@@ -39,6 +39,7 @@ export function smtpMailer(url: string): Mailer {
       try {
         await transport.sendMail({
           from: { name: oneLine(mail.from.name), address: mail.from.address },
+          ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
           to: mail.to,
           subject: oneLine(mail.subject),
           text: mail.text,

@@ -63,4 +63,38 @@ describe.each(databasesUnderTest())("review notices on %s", (kind) => {
     await kit.runner().drain();
     expect(kit.sink.messages).toHaveLength(before + 1);
   });
+
+  it("sends shoppers' answers to the store's replyTo, to the from address when unset", async () => {
+    expect((await kit.call("GET", "/v1/admin/review-requests/settings")).json.replyTo).toBeNull();
+    await kit.settings({ replyTo: "help@lumen.example", reminderDays: 0 });
+    expect((await kit.call("GET", "/v1/admin/review-requests/settings")).json.replyTo).toBe(
+      "help@lumen.example",
+    );
+    expect(
+      (
+        await kit.call("PUT", "/v1/admin/review-requests/settings", {
+          enabled: false,
+          from: { name: "L", email: "l@lumen.example" },
+          replyTo: "not an address",
+        })
+      ).status,
+    ).toBe(422);
+    await kit.order("o-reply-to", { email: "rita@example.com" });
+    const review = await submit("A plain review, answered below.");
+    await kit.call("PATCH", `/v1/admin/reviews/${review.json.review.id}`, { reply: "Thanks!" });
+    await kit.runner().drain();
+    const request = kit.sink.messages.find((m) => recipientOf(m) === "rita@example.com")!;
+    const notice = kit.sink.messages.find(
+      (m) => m.messageId === `<review-reply-${review.json.review.id}@127.0.0.1>`,
+    )!;
+    for (const mail of [request, notice]) {
+      expect(mail.replyTo?.value).toEqual([{ address: "help@lumen.example", name: "" }]);
+      expect(mail.from?.value[0]?.address).toBe("hello@lumen.example");
+    }
+
+    await kit.settings({ reminderDays: 0 });
+    await kit.order("o-no-reply-to", { email: "sam@example.com" });
+    await kit.runner().drain();
+    expect(kit.sink.messages.find((m) => recipientOf(m) === "sam@example.com")?.replyTo).toBeUndefined();
+  });
 });

@@ -123,6 +123,8 @@ function noticeHandler(
     text: string;
     html: string;
     unsubscribeUrl?: string;
+    /** The shopper's answers go where the store says (the merchant's own notices: to `from`). */
+    replyTo?: string | null;
     language: RequestLocale;
   }>,
 ): JobHandler {
@@ -180,7 +182,7 @@ export function replyNoticeHandler(ctx: AppContext): JobHandler {
       !(await isSuppressed(ctx.db.kysely, store.id, review.author_email))
         ? settings
         : undefined,
-    async ({ review, store, productName }, publicUrl) => {
+    async ({ review, store, productName, settings }, publicUrl) => {
       const email = review.author_email as string;
       const language = await reviewerLocale(ctx, review);
       const t = messagesFor(language);
@@ -203,6 +205,7 @@ export function replyNoticeHandler(ctx: AppContext): JobHandler {
           html`<p>${intro}</p><blockquote dir="auto" style="margin:0 0 16px;padding:8px 12px;${t.dir === "rtl" ? "border-right" : "border-left"}:3px solid #8c959f">${textWithBreaks(review.reply_body as string)}</blockquote><p style="font-size:13px"><a href="${unsubscribeUrl}">${t.unsubscribe}</a></p>`,
         ),
         unsubscribeUrl,
+        replyTo: settings?.replyTo ?? null,
         language,
       };
     },

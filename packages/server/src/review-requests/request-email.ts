@@ -11,6 +11,7 @@ export interface EmailProduct {
 export interface RequestEmailInput {
   to: string;
   from: { name: string; address: string };
+  replyTo?: string | null;
   storeName: string;
   customerName: string | null;
   locale: RequestLocale;
@@ -156,6 +157,7 @@ ${
 
   return {
     from: input.from,
+    replyTo: input.replyTo ?? null,
     to: input.to,
     subject,
     text,

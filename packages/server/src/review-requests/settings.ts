@@ -13,6 +13,7 @@ export function defaultSettings(): RequestSettingsAnswer {
     reminderDays: 7,
     maxPerAddressPer30Days: 5,
     from: null,
+    replyTo: null,
     notifyEmail: null,
     notifyLocale: "en",
     photoIncentivePoints: 0,
