@@ -59,6 +59,10 @@ export interface RequestMessages {
   pendingBody: (store: string, product: string) => string;
   replySubject: (store: string) => string;
   replyIntro: (store: string, product: string) => string;
+  /** The moderation notice's stop link, and its pages (the merchant reads them). */
+  stopNotices: string;
+  stopNoticesBody: (store: string) => string;
+  stoppedNoticesBody: (store: string) => string;
 }
 
 const en: RequestMessages = {
@@ -119,6 +123,10 @@ const en: RequestMessages = {
     `A shopper reviewed ${product} at ${store}. The review is held until you publish or reject it in your moderation queue.`,
   replySubject: (store) => `${store} replied to your review`,
   replyIntro: (store, product) => `${store} replied to your review of ${product}:`,
+  stopNotices: "Stop these notices",
+  stopNoticesBody: (store) => `Stop emails to this address about reviews awaiting moderation at ${store}?`,
+  stoppedNoticesBody: (store) =>
+    `This address gets no more emails about reviews awaiting moderation at ${store}. The review-request settings (notifyEmail) turn them on again.`,
 };
 
 const de: RequestMessages = {
@@ -182,6 +190,11 @@ const de: RequestMessages = {
     `Jemand hat ${product} bei ${store} bewertet. Die Bewertung wartet in Ihrer Moderation auf Freigabe oder Ablehnung.`,
   replySubject: (store) => `${store} hat auf Ihre Bewertung geantwortet`,
   replyIntro: (store, product) => `${store} hat auf Ihre Bewertung zu ${product} geantwortet:`,
+  stopNotices: "Diese Hinweise abbestellen",
+  stopNoticesBody: (store) =>
+    `Keine E-Mails mehr an diese Adresse über Bewertungen, die bei ${store} auf Freigabe warten?`,
+  stoppedNoticesBody: (store) =>
+    `Diese Adresse erhält keine E-Mails mehr über Bewertungen, die bei ${store} auf Freigabe warten. In den Einstellungen der Bewertungsanfragen (notifyEmail) schalten Sie sie wieder ein.`,
 };
 
 const he: RequestMessages = {
@@ -238,6 +251,10 @@ const he: RequestMessages = {
     `קונה כתב/ה ביקורת על ${product} ב-${store}. הביקורת ממתינה לאישור או לדחייה בתור הניהול.`,
   replySubject: (store) => `${store} הגיבו לביקורת שלך`,
   replyIntro: (store, product) => `${store} הגיבו לביקורת שלך על ${product}:`,
+  stopNotices: "הפסקת ההתראות האלה",
+  stopNoticesBody: (store) => `להפסיק הודעות לכתובת הזו על ביקורות שממתינות לאישור ב-${store}?`,
+  stoppedNoticesBody: (store) =>
+    `הכתובת הזו לא תקבל יותר הודעות על ביקורות שממתינות לאישור ב-${store}. אפשר להפעיל אותן שוב בהגדרות בקשות הביקורת (notifyEmail).`,
 };
 
 const ALL: Record<RequestLocale, RequestMessages> = { en, de, he };

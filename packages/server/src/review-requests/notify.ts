@@ -6,7 +6,7 @@ import { type ClaimedJob, enqueueJob, type JobHandler } from "../jobs/index.ts";
 import { linkSecretFor } from "../keys/link-secret.ts";
 import { findStore } from "../stores/store-repo.ts";
 import { isSuppressed } from "../suppression/index.ts";
-import { signLink } from "./link-token.ts";
+import { NOTICES_BINDING, signLink } from "./link-token.ts";
 import { messagesFor, type RequestLocale, requestLocale } from "./messages.ts";
 import { loadSettings } from "./settings.ts";
 
@@ -148,23 +148,33 @@ export function pendingNoticeHandler(ctx: AppContext): JobHandler {
     "review-pending",
     async ({ settings, review }) =>
       settings?.notifyEmail && review.status === "pending" ? settings : undefined,
-    async ({ settings, store, productName }, publicUrl) => {
+    async ({ settings, store, productName, review }, publicUrl) => {
       // The merchant's own language (settings.notifyLocale), not the shopper's.
       const language = settings?.notifyLocale ?? "en";
       const t = messagesFor(language);
       const subject = t.pendingSubject(productName);
       const line = t.pendingBody(store.name, productName);
       const adminUrl = `${publicUrl}/admin/`;
+      const to = settings?.notifyEmail as string;
+      // Like every message, one click stops them (List-Unsubscribe, RFC 8058): here by clearing
+      // the store's notify address, not by suppressing it as a shopper's.
+      const token = signLink(
+        await linkSecretFor(ctx, store.id),
+        { kind: "n", id: review.id, storeId: store.id, bindsTo: NOTICES_BINDING, email: to },
+        ctx.clock(),
+      );
+      const unsubscribeUrl = `${publicUrl}/r/unsubscribe/${token}`;
       return {
-        to: settings?.notifyEmail as string,
+        to,
         subject,
-        text: `${line}\n\n${adminUrl}\n`,
+        text: `${line}\n\n${adminUrl}\n\n--\n${t.stopNotices}: ${unsubscribeUrl}\n`,
         html: document(
           language,
           t.dir,
           subject,
-          html`<p>${line}</p><p><a href="${adminUrl}">${adminUrl}</a></p>`,
+          html`<p>${line}</p><p><a href="${adminUrl}">${adminUrl}</a></p><p style="font-size:13px"><a href="${unsubscribeUrl}">${t.stopNotices}</a></p>`,
         ),
+        unsubscribeUrl,
         language,
       };
     },

@@ -1,12 +1,16 @@
 import type { AppContext } from "../context.ts";
 import { linkSecretFor } from "../keys/link-secret.ts";
 import { findStore, type StoreRecord } from "../stores/store-repo.ts";
-import { checkLink, parseLink } from "./link-token.ts";
+import { checkLink, NOTICES_BINDING, parseLink } from "./link-token.ts";
+import type { RequestLocale } from "./messages.ts";
 import { loadRequestView, type RequestView } from "./request-view.ts";
+import { loadSettings } from "./settings.ts";
 
 export type ResolvedLink =
   | { ok: true; kind: "q"; view: RequestView }
   | { ok: true; kind: "v"; store: StoreRecord; reviewId: string; email: string }
+  /** A moderation notice's stop link: the store's notify address, in the merchant's language. */
+  | { ok: true; kind: "n"; store: StoreRecord; email: string; locale: RequestLocale }
   | { ok: false; reason: "invalid" }
   /** Genuine but out of date: the shopper's language is known, so the page can speak it. */
   | { ok: false; reason: "expired"; locale?: string | null };
@@ -54,9 +58,32 @@ export async function resolveLink(
     .select(["store_id", "product_id", "author_email"])
     .where("id", "=", parsed.id)
     .executeTakeFirst();
-  if (!review?.author_email) return { ok: false, reason: "invalid" };
+  if (!review) return { ok: false, reason: "invalid" };
   const store = await findStore(ctx.db, review.store_id);
   if (!store) return { ok: false, reason: "invalid" };
+  if (parsed.kind === "n") {
+    // Signed for the notify address of its day: once the merchant changed or cleared it, the link
+    // no longer works (it cannot stop notices to an address it was not sent to).
+    const settings = await loadSettings(ctx.db.kysely, store.id);
+    if (!settings?.notifyEmail) return { ok: false, reason: "invalid" };
+    const verdict = judge(
+      checkLink(
+        await linkSecretFor(ctx, store.id),
+        parsed,
+        {
+          kind: "n",
+          id: parsed.id,
+          storeId: store.id,
+          bindsTo: NOTICES_BINDING,
+          email: settings.notifyEmail,
+        },
+        now,
+      ),
+    );
+    if (verdict !== "ok") return { ok: false, reason: verdict === "expired" ? "expired" : "invalid" };
+    return { ok: true, kind: "n", store, email: settings.notifyEmail, locale: settings.notifyLocale };
+  }
+  if (!review.author_email) return { ok: false, reason: "invalid" };
   const verdict = judge(
     checkLink(
       await linkSecretFor(ctx, store.id),
