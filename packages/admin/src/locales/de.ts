@@ -36,6 +36,8 @@ export const de: Messages = {
   passwordTooLong: "Höchstens 200 Zeichen verwenden.",
   savePassword: "Passwort speichern",
   passwordSaved: "Ihr Passwort ist gesetzt. Melden Sie sich jetzt damit an.",
+  sessionEnded:
+    "Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um dort weiterzumachen, wo Sie waren.",
   inviteInvalid: "Dieser Link ist nicht mehr gültig. Bitten Sie den Inhaber um einen neuen.",
 
   queueTitle: "Moderationsliste",
@@ -81,7 +83,7 @@ export const de: Messages = {
   pendingReply: "Antwort wird gesendet",
   undone: "Rückgängig gemacht. Nichts wurde gesendet.",
   saved: "Gespeichert.",
-  savedNone: "Nichts gespeichert ({n} Bewertungen): {message}",
+  savedNone: "Nichts gespeichert ({n} Bewertungen). {message}",
   bulkTooMany: "Wählen Sie höchstens {max} Bewertungen auf einmal.",
   bulkConflict:
     "Nichts gespeichert: {n} von {total} Bewertungen wurden geändert, seit Sie sie gelesen haben. Sie sind unten markiert; prüfen Sie sie und versuchen Sie es erneut.",

@@ -1,7 +1,7 @@
 import type { TargetedEvent } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
-import { Dialog, Field, Loading, Problem } from "../components.tsx";
+import { Dialog, Field, Loading, Problem, problemText } from "../components.tsx";
 import { formatDateTime, formatNumber, t } from "../i18n.ts";
 import { go, href, route } from "../router.ts";
 import { can, session } from "../session.ts";
@@ -241,10 +241,7 @@ function AdjustDialog(props: { customerId: string; onClose(): void; onSaved(): v
           ? { delta: t("insufficientPoints") }
           : problem.fields
             ? { delta: problem.fields.delta, reason: problem.fields.reason }
-            : {
-                form:
-                  problem.status === 0 ? t("errorNetwork") : t("errorGeneric", { message: problem.message }),
-              },
+            : { form: problemText(error) },
       );
     } finally {
       setBusy(false);

@@ -2,7 +2,7 @@ import { LIMITS } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
-import { Dialog, Field, ListBody, Toasts } from "../components.tsx";
+import { Dialog, Field, ListBody, problemText, Toasts } from "../components.tsx";
 import { formatDateTime, type MessageKey, t } from "../i18n.ts";
 import { session } from "../session.ts";
 import { useSignal } from "../signal.ts";
@@ -54,7 +54,7 @@ export default function Users() {
       const problem = problemOf(error);
       setRowError({
         id: user.id,
-        text: problem.code === "conflict" ? t("lastOwner") : t("errorGeneric", { message: problem.message }),
+        text: problem.code === "conflict" ? t("lastOwner") : problemText(error),
       });
     }
   }
@@ -203,7 +203,7 @@ function InviteForm(props: { onInvited(user: AdminUser, link: Omit<Link, "email"
       const problem = problemOf(error);
       if (problem.code === "conflict") setErrors({ email: t("emailTaken") });
       else if (problem.fields?.email) setErrors({ email: t("emailInvalid") });
-      else setErrors({ form: t("errorGeneric", { message: problem.message }) });
+      else setErrors({ form: problemText(error) });
       emailRef.current?.focus();
     }
   }
