@@ -238,12 +238,12 @@ export const AdjustmentInput = v.object(
     delta: v.pipe(
       v.number("must be an integer"),
       v.integer("must be an integer"),
-      v.minValue(-10_000_000, "must be at least -10000000"),
-      v.maxValue(10_000_000, "must be at most 10000000"),
+      v.minValue(-LIMITS.adjustmentMax, `must be at least -${LIMITS.adjustmentMax}`),
+      v.maxValue(LIMITS.adjustmentMax, `must be at most ${LIMITS.adjustmentMax}`),
       v.check((n) => n !== 0, "must not be 0"),
       v.metadata({ not: { const: 0 } }),
     ),
-    reason: text(1, 200, "a reason"),
+    reason: text(1, LIMITS.adjustmentReasonMax, "a reason"),
   },
   "must be a JSON object",
 );

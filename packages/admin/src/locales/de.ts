@@ -154,9 +154,10 @@ export const de: Messages = {
   adjustPoints: "Punkte anpassen",
   adjustTitle: "Punkte von {id} anpassen",
   delta: "Punkte hinzufügen (negativ zum Abziehen)",
-  deltaInvalid: "Eine ganze Zahl ungleich 0 von −10000000 bis 10000000 eingeben.",
+  deltaInvalid: "Eine ganze Zahl ungleich 0 von −{max} bis +{max} eingeben.",
   reasonRequired: "Nennen Sie den Grund (der Kunde kann ihn sehen).",
-  reasonTooLong: "Höchstens 200 Zeichen.",
+  reasonTooLong: "Höchstens {max} Zeichen.",
+  adjusted: "Gespeichert: {delta} Punkte.",
   saveAdjustment: "Anpassung speichern",
   insufficientPoints: "So viele Punkte hat der Kunde nicht.",
 

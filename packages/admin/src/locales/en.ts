@@ -153,9 +153,10 @@ export const en = {
   adjustPoints: "Adjust points",
   adjustTitle: "Adjust points of {id}",
   delta: "Points to add (negative to remove)",
-  deltaInvalid: "Enter a whole number other than 0, from −10000000 to 10000000.",
+  deltaInvalid: "Enter a whole number other than 0, from −{max} to +{max}.",
   reasonRequired: "Say why (the customer may see it).",
-  reasonTooLong: "At most 200 characters.",
+  reasonTooLong: "At most {max} characters.",
+  adjusted: "Saved: {delta} points.",
   saveAdjustment: "Save adjustment",
   insufficientPoints: "The customer does not have that many points.",
 

@@ -152,9 +152,10 @@ export const he: Messages = {
   adjustPoints: "עדכון נקודות",
   adjustTitle: "עדכון הנקודות של {id}",
   delta: "נקודות להוספה (שלילי להפחתה)",
-  deltaInvalid: "יש להזין מספר שלם שאינו 0, בין ‎−10000000 ל-10000000.",
+  deltaInvalid: "יש להזין מספר שלם שאינו 0, בין ‎−{max} ל-‎+{max}.",
   reasonRequired: "יש לציין סיבה (הלקוח עשוי לראות אותה).",
-  reasonTooLong: "עד 200 תווים.",
+  reasonTooLong: "עד {max} תווים.",
+  adjusted: "נשמר: ‎{delta} נקודות.",
   saveAdjustment: "שמירת העדכון",
   insufficientPoints: "אין ללקוח מספיק נקודות.",
 

@@ -127,7 +127,10 @@ describe("the moderation queue when things go wrong", () => {
   it("offers a decision refused by an ended session (401) again once the same user is back", async () => {
     const writes = writesAnswered((n) =>
       n === 1
-        ? Response.json({ error: { code: "unauthorized", message: "your session has ended" } }, { status: 401 })
+        ? Response.json(
+            { error: { code: "unauthorized", message: "your session has ended" } },
+            { status: 401 },
+          )
         : published(2),
     );
     const moderator = session.value;

@@ -180,8 +180,13 @@ export default function Users() {
 function InviteForm(props: { onInvited(user: AdminUser, link: Omit<Link, "email">): void }) {
   const [errors, setErrors] = useState<{ email?: string; role?: string; form?: string }>({});
   const emailRef = useRef<HTMLInputElement>(null);
+  // One invite at a time: a double click (or Enter pressed twice) before the answer sent a second
+  // POST, whose 409 then said "already has an account" under the link the first one made.
+  const [busy, setBusy] = useState(false);
+  const sending = useRef(false);
   async function submit(e: TargetedEvent<HTMLFormElement>) {
     e.preventDefault();
+    if (sending.current) return;
     const form = e.currentTarget;
     const data = new FormData(form);
     const email = String(data.get("email") ?? "").trim();
@@ -191,6 +196,8 @@ function InviteForm(props: { onInvited(user: AdminUser, link: Omit<Link, "email"
       emailRef.current?.focus();
       return;
     }
+    sending.current = true;
+    setBusy(true);
     try {
       const { data: created } = await api<{ user: AdminUser } & Omit<Link, "email">>("/v1/admin/users", {
         method: "POST",
@@ -205,6 +212,9 @@ function InviteForm(props: { onInvited(user: AdminUser, link: Omit<Link, "email"
       else if (problem.fields?.email) setErrors({ email: t("emailInvalid") });
       else setErrors({ form: problemText(error) });
       emailRef.current?.focus();
+    } finally {
+      sending.current = false;
+      setBusy(false);
     }
   }
   return (
@@ -239,7 +249,7 @@ function InviteForm(props: { onInvited(user: AdminUser, link: Omit<Link, "email"
           {errors.form}
         </p>
       )}
-      <button type="submit" class="primary">
+      <button type="submit" class="primary" disabled={busy}>
         {t("invite")}
       </button>
     </form>
