@@ -30,9 +30,22 @@ export function smtpMailer(url: string): Mailer {
   });
   return {
     async send(mail) {
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string | { prepared: true; value: string }> = {
+        // Every Plaudit message is sent by a program, not in answer to one (RFC 3834): vacation
+        // responders then stay quiet instead of answering each request into the store's inbox
+        // (Exchange and Outlook read their own header for it).
+        "Auto-Submitted": "auto-generated",
+        "X-Auto-Response-Suppress": "OOF, AutoReply",
+      };
       if (mail.unsubscribeUrl) {
-        headers["List-Unsubscribe"] = `<${mail.unsubscribeUrl}>`;
+        const value = `<${mail.unsubscribeUrl}>`;
+        // On one line, as written: nodemailer would fold this long value right after the colon,
+        // which RFC 5322 allows but some parsers (Python's email, policy.default) then read with a
+        // leading space. A URL of printable ASCII only cannot inject anything; anything else is
+        // left to nodemailer's folding and encoding.
+        headers["List-Unsubscribe"] = /^<[\x21-\x7e]{1,900}>$/.test(value)
+          ? { prepared: true, value }
+          : value;
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
       }
       if (mail.language) headers["Content-Language"] = mail.language;
