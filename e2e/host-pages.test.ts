@@ -89,6 +89,41 @@ describe("a page in a language the widgets have no messages for", () => {
   });
 });
 
+describe("a Plaudit server behind a path prefix (a proxy serving it at /reviews)", () => {
+  it("asks the API under the prefix plaudit.js came from", async () => {
+    const shop = await plaudit.open("about:blank");
+    // The proxy: /reviews/… is the Plaudit server's /…; anything else is the shop's, which has no /v1.
+    await shop.page.route(
+      (url) => url.pathname.startsWith("/reviews/"),
+      async (route) => {
+        const url = new URL(route.request().url());
+        url.pathname = url.pathname.slice("/reviews".length);
+        await route.fulfill({ response: await route.fetch({ url: url.href }) });
+      },
+    );
+    await shop.page.route(
+      (url) => url.pathname.startsWith("/v1/"),
+      (route) => route.fulfill({ status: 404, contentType: "text/html", body: "<h1>Not found</h1>" }),
+    );
+    await shop.page.route(
+      (url) => url.pathname === PATH,
+      (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: "text/html; charset=utf-8",
+          body: productPage().replace('src="/plaudit.js"', 'src="/reviews/plaudit.js"'),
+        }),
+    );
+    await shop.page.goto(`${plaudit.baseUrl}${PATH}`);
+    await badgeShows(shop.page);
+    await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
+    expect(shop.requestsTo("/v1/")).toEqual([]);
+    expect(shop.requestsTo("/reviews/v1/stores/demo/badges")).toHaveLength(1);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
+
 describe("a page that enforces Trusted Types (require-trusted-types-for 'script')", () => {
   const TRUSTED_TYPES = `<meta http-equiv="Content-Security-Policy" content="require-trusted-types-for 'script'">`;
   const jsonLd = (page: Page) =>
