@@ -139,7 +139,7 @@ describe("startPlaudit", () => {
     expect(imported.filter((url) => url.includes("reviews"))).toHaveLength(2);
   });
 
-  it("gives widgets the script tag's store and the script's origin as the API", async () => {
+  it("gives widgets the script tag's store and the server plaudit.js came from (its folder) as the API", async () => {
     const badge = host("stars", "tee-1");
     document.body.append(badge);
     start(scriptTag({ "data-store": "demo", "data-locale": "de" }));
@@ -147,7 +147,8 @@ describe("startPlaudit", () => {
     await flush();
     expect(stars.mounted[0]?.config).toMatchObject({
       store: "demo",
-      apiBase: "https://cdn.plaudit.test",
+      // Served at https://cdn.plaudit.test/v1/plaudit.js: a server behind the path prefix /v1.
+      apiBase: "https://cdn.plaudit.test/v1",
       locale: "de",
       productId: "tee-1",
     });

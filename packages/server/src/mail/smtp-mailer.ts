@@ -30,7 +30,13 @@ export function smtpMailer(url: string): Mailer {
   });
   return {
     async send(mail) {
-      const headers: Record<string, string | { prepared: true; value: string }> = {};
+      const headers: Record<string, string | { prepared: true; value: string }> = {
+        // Every Plaudit message is sent by a program, not in answer to one (RFC 3834): vacation
+        // responders then stay quiet instead of answering each request into the store's inbox
+        // (Exchange and Outlook read their own header for it).
+        "Auto-Submitted": "auto-generated",
+        "X-Auto-Response-Suppress": "OOF, AutoReply",
+      };
       if (mail.unsubscribeUrl) {
         const value = `<${mail.unsubscribeUrl}>`;
         // On one line, as written: nodemailer would fold this long value right after the colon,

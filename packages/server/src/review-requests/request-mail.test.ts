@@ -95,6 +95,9 @@ describe("the request email as mail clients receive it", () => {
       new RegExp(`^List-Unsubscribe: <${ORIGIN}/r/unsubscribe/${TOKEN.replaceAll(".", "\\.")}>$`, "m"),
     );
     expect(head).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    // Sent by a program: out-of-office responders do not answer it (RFC 3834; Exchange's own).
+    expect(head).toMatch(/^Auto-Submitted: auto-generated$/m);
+    expect(head).toMatch(/^X-Auto-Response-Suppress: OOF, AutoReply$/m);
     expect(head).toMatch(/^Date: /m);
     expect(head).toMatch(/^MIME-Version: 1\.0$/m);
     expect(head).toMatch(/^Content-Type: multipart\/alternative;/m);

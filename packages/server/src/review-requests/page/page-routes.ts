@@ -20,7 +20,7 @@ import type { RequestView } from "../request-view.ts";
 import { type ResolvedLink, resolveLink } from "../resolve-link.ts";
 import { loadSettings, stopNotices } from "../settings.ts";
 import { type PageState, pageState, recordReviewThroughRequest, unsubscribe } from "./page-data.ts";
-import { renderPage } from "./page-shell.ts";
+import { hostedUrl, renderPage } from "./page-shell.ts";
 import { messageBody, type ProductFormState, reviewPageBody } from "./review-page.ts";
 import { thanksBody } from "./thanks.ts";
 
@@ -109,6 +109,7 @@ async function renderReviewPage(
       t,
       storeName: view.store.name,
       token,
+      root: hostedUrl(ctx, ""),
       customerName: view.customerName,
       products,
       ...(photoBonus ? { photoBonus } : {}),
@@ -211,7 +212,7 @@ export const reviewPageRoutes: RouteModule = {
             storeName: store.name,
             title: t.unsubscribeTitle,
             lines: [words.ask],
-            extra: html`<form method="post" action="/r/unsubscribe/${c.req.param("token")}"><div class="actions"><button class="plaudit-button plaudit-button--primary" type="submit">${t.unsubscribeButton}</button></div></form>`,
+            extra: html`<form method="post" action="${hostedUrl(ctx, `/r/unsubscribe/${c.req.param("token")}`)}"><div class="actions"><button class="plaudit-button plaudit-button--primary" type="submit">${t.unsubscribeButton}</button></div></form>`,
           }),
         });
       },
@@ -341,7 +342,7 @@ export const reviewPageRoutes: RouteModule = {
           }),
         );
         if (!recorded) return renderReviewPage(c, ctx, view, token, { productId }, 409);
-        return c.redirect(`/r/${token}/thanks?product=${encodeURIComponent(productId)}`, 303);
+        return c.redirect(hostedUrl(ctx, `/r/${token}/thanks?product=${encodeURIComponent(productId)}`), 303);
       },
     );
 
@@ -444,7 +445,10 @@ export const reviewPageRoutes: RouteModule = {
           return renderReviewPage(c, ctx, view, token, { ...focus, errors: { file: message } }, error.status);
         }
         return c.redirect(
-          `/r/${token}?${new URLSearchParams({ product: productId, ...(rating ? { rating: String(rating) } : {}) })}`,
+          hostedUrl(
+            ctx,
+            `/r/${token}?${new URLSearchParams({ product: productId, ...(rating ? { rating: String(rating) } : {}) })}`,
+          ),
           303,
         );
       },
