@@ -34,9 +34,6 @@ export const LIMITS = {
    * total (a price in cents sent as units) or rate cannot mint a fortune in points.
    */
   pointsPerOrderMax: 1_000_000,
-  /** A points adjustment by hand (admin): at most this many points either way, with a reason. */
-  adjustmentMax: 10_000_000,
-  adjustmentReasonMax: 200,
 } as const;
 
 /**

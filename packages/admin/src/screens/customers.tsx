@@ -1,4 +1,4 @@
-import { LIMITS } from "@plaudit/contract";
+import { ADJUSTMENT_LIMITS } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
@@ -228,12 +228,12 @@ function AdjustDialog(props: { customerId: string; onClose(): void; onSaved(delt
     e.preventDefault();
     const found: typeof errors = {};
     const n = parseDelta(delta);
-    if (n === undefined || n === 0 || Math.abs(n) > LIMITS.adjustmentMax)
-      found.delta = t("deltaInvalid", { max: LIMITS.adjustmentMax });
+    if (n === undefined || n === 0 || Math.abs(n) > ADJUSTMENT_LIMITS.pointsMax)
+      found.delta = t("deltaInvalid", { max: ADJUSTMENT_LIMITS.pointsMax });
     const why = reason.trim();
     if (!why) found.reason = t("reasonRequired");
-    else if ([...why].length > LIMITS.adjustmentReasonMax)
-      found.reason = t("reasonTooLong", { max: LIMITS.adjustmentReasonMax });
+    else if ([...why].length > ADJUSTMENT_LIMITS.reasonMax)
+      found.reason = t("reasonTooLong", { max: ADJUSTMENT_LIMITS.reasonMax });
     setErrors(found);
     if (Object.keys(found).length > 0) {
       requestAnimationFrame(() => document.querySelector<HTMLElement>("dialog [aria-invalid=true]")?.focus());
