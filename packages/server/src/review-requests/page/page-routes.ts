@@ -8,6 +8,7 @@ import { html } from "../../html/safe-html.ts";
 import { clientIp } from "../../http/client-ip.ts";
 import { lingerAfterEarlyAnswer } from "../../http/lingering-close.ts";
 import { publicOriginOf } from "../../http/public-origin.ts";
+import { readBodyBytes } from "../../http/read-body.ts";
 import { UPLOAD_RATE_RULE } from "../../media/media-limits.ts";
 import { receiveUpload } from "../../media/receive-upload.ts";
 import { storeUpload } from "../../media/store-upload.ts";
@@ -119,12 +120,13 @@ async function readForm(c: Context): Promise<URLSearchParams> {
   const type = c.req.header("content-type") ?? "";
   if (!/^application\/x-www-form-urlencoded/i.test(type))
     throw new ApiError(400, "bad_request", "send the form as application/x-www-form-urlencoded");
-  const declared = Number(c.req.header("content-length") ?? 0);
-  if (declared > FORM_BYTES) throw new ApiError(413, "payload_too_large", "the form is too large");
-  const text = await c.req.text();
-  if (Buffer.byteLength(text) > FORM_BYTES)
-    throw new ApiError(413, "payload_too_large", "the form is too large");
-  return new URLSearchParams(text);
+  const bytes = await readBodyBytes(
+    c,
+    FORM_BYTES,
+    // The rest is left unread: the connection cannot carry another request.
+    () => new ApiError(413, "payload_too_large", "the form is too large", undefined, { Connection: "close" }),
+  );
+  return new URLSearchParams(bytes.toString("utf8"));
 }
 
 type RequestLink = Extract<ResolvedLink, { kind: "q" }>;
