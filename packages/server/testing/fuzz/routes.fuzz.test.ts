@@ -6,7 +6,10 @@ import { connect } from "node:net";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signCustomerToken } from "../../src/customer-token.ts";
+import { linkSecretFor } from "../../src/keys/link-secret.ts";
 import type { Logger } from "../../src/logger.ts";
+import { loadRequestView } from "../../src/review-requests/request-view.ts";
+import { requestLinks } from "../../src/review-requests/send.ts";
 import { makeStore, postJson, reviewBody } from "../fixtures.ts";
 import { SAMPLE_LOYALTY_PROGRAM } from "../sample-data.ts";
 import { solidJpeg } from "../test-files.ts";
@@ -78,7 +81,44 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
     currency: "EUR",
     items: [{ productId: "tee", quantity: 1, price: 120 }],
   };
+  // Review requests on, so the order gets one and the hosted page's routes meet a real link.
+  server.app.ctx.publicUrl = server.url;
+  const settings = await fetch(`${server.url}/v1/admin/review-requests/settings`, {
+    method: "PUT",
+    headers: { ...auth, "content-type": "application/json" },
+    body: JSON.stringify({
+      enabled: true,
+      delayDays: 0,
+      from: { name: "Shop", email: "hello@shop.example" },
+    }),
+  });
+  expect(settings.status).toBe(200);
   expect((await postJson(`${server.url}/v1/admin/orders`, order, auth)).status).toBe(201);
+  // Many products: each form the fuzzer gets through reviews one, and a reviewed one answers 409
+  // before its fields are read.
+  const pageProducts = Array.from({ length: 60 }, (_, i) => `page-${i}`);
+  const pageOrder = {
+    orderId: "o-page",
+    customerId: "carol",
+    email: "carol@example.com",
+    total: 60,
+    currency: "EUR",
+    items: pageProducts.map((productId) => ({ productId, quantity: 1, price: 1 })),
+    fulfilledAt: new Date().toISOString(),
+  };
+  expect((await postJson(`${server.url}/v1/admin/orders`, pageOrder, auth)).status).toBe(201);
+  const request = await server.db.kysely
+    .selectFrom("review_requests")
+    .select("id")
+    .where("store_id", "=", storeId)
+    .executeTakeFirstOrThrow();
+  const view = await loadRequestView(server.db, request.id);
+  const { token: pageToken } = requestLinks(
+    server.url,
+    view!,
+    await linkSecretFor(server.app.ctx, storeId),
+    new Date(),
+  );
   const reviewIds: string[] = [];
   for (let i = 0; i < 3; i++) {
     const posted = await postJson(`${server.url}/v1/stores/${storeId}/products/tee/reviews`, reviewBody());
@@ -107,12 +147,14 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
       customerId: ["alice", "nobody"],
       orderId: ["o-1", "o-missing"],
       file: ["w640.webp", "video.mp4", "original"],
+      // Mostly the real link: an invalid one is refused before anything else is read.
+      token: [pageToken, pageToken, pageToken, "x"],
     },
     queryValues: {
       products: ["tee", "tee,other", Array.from({ length: 101 }, (_, i) => `p${i}`).join(",")],
       rating: ["1", "1,5", "0", "6"],
       limit: ["1", "50", "51"],
-      product: ["tee"],
+      product: ["tee", ...pageProducts],
       q: ["a", "%", "_", "\\", "ab", "wool", "ß"],
       sort: ["newest", "lowest", "helpful"],
       status: ["held", "ready", "rejected", "pending"],
@@ -126,6 +168,13 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
         customerToken: token,
         mediaIds: [],
         website: "",
+      },
+      "POST /r/{token}/reviews": {
+        product: "page-0",
+        rating: "5",
+        title: "Soft",
+        body: "Soft and warm.",
+        name: "Al",
       },
       "POST /v1/stores/{store}/reviews/{id}/votes": { value: "up", voter: "voter-1", customerToken: token },
       "PUT /v1/admin/media/settings": { quotaBytes: 10 * 1024 ** 3, holdUnverifiedMedia: true },
