@@ -25,6 +25,10 @@ export const BENCH_PAGES = [
   },
 ] as const;
 
+/** BENCH_ONLY=product (or collection): one of the two pages, while working. */
+export const chosenPages = () =>
+  BENCH_PAGES.filter((p) => !process.env.BENCH_ONLY || p.name.startsWith(process.env.BENCH_ONLY));
+
 // Long tasks as [wall-clock start ms, duration ms], summed layout shift, and how many Intl
 // formatters the page made (the first one loads ICU's data).
 const OBSERVE = `
@@ -45,19 +49,20 @@ export interface ThrottledPage {
 }
 
 /**
- * A fresh browser (empty cache) with one page at 4× CPU throttling and the long-task and
- * layout-shift observers installed; closed when `use` settles.
+ * A fresh browser (empty cache) with one page at 4× CPU throttling (or `rate`: 1 is none) and the
+ * long-task and layout-shift observers installed; closed when `use` settles.
  */
 export async function withThrottledPage<T>(
   viewport: { width: number; height: number },
   use: (opened: ThrottledPage) => Promise<T>,
+  rate = CPU_THROTTLE,
 ): Promise<T> {
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_THROTTLE });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate });
     await cdp.send("Performance.enable");
     await page.addInitScript(OBSERVE);
     const result = await use({ browser, context, page, cdp });

@@ -58,3 +58,23 @@ export function floorBuild(build: string): string {
   }
   return dir;
 }
+
+/** A copy of an earlier build to measure beside this one (`BENCH_BEFORE_DIR`), if given. */
+export const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
+
+/**
+ * The builds a page benchmark compares, by name: the page without Plaudit (null), the earlier
+ * build if given, this build, and any variants of it.
+ */
+export const comparedBuilds = (
+  ...variants: Array<readonly [string, string]>
+): Array<readonly [string, string | null]> => [
+  ["without", null],
+  ...(BEFORE_DIR ? [["before", BEFORE_DIR] as const] : []),
+  ["after", AFTER_DIR],
+  ...variants,
+];
+
+/** Run `i`'s order of the builds: interleaved and turning every run, so load on the machine hits every build alike. */
+export const inTurn = <T>(builds: readonly T[], i: number): T[] =>
+  builds.map((_, k) => builds[(k + i) % builds.length]!);

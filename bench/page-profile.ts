@@ -18,12 +18,9 @@
 // browser answers /plaudit.js and /chunks/* from the chosen directory.
 //   cp -r packages/embed/dist/browser /tmp/plaudit-before   # at the old commit, after npm run build
 //   BENCH_BEFORE_DIR=/tmp/plaudit-before BENCH_RUNS=5 npm run bench:page
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Page } from "playwright-core";
+import { rmSync } from "node:fs";
 import {
-  BENCH_PAGES,
+  chosenPages,
   type MainThread,
   mainThread,
   markTime,
@@ -35,13 +32,20 @@ import {
   withThrottledPage,
 } from "./chromium.ts";
 import { startDemoServers } from "./demo-servers.ts";
-import { AFTER_DIR, floorBuild, PLAUDIT_URL, serveBuild } from "./page-builds.ts";
-import { addSection, machine, median, repoRoot, table, today } from "./results-file.ts";
+import {
+  AFTER_DIR,
+  BEFORE_DIR,
+  comparedBuilds,
+  floorBuild,
+  inTurn,
+  PLAUDIT_URL,
+  serveBuild,
+} from "./page-builds.ts";
+import { addSection, machine, median, table, today } from "./results-file.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PROFILE_RUNS = Number(process.env.BENCH_PROFILE_RUNS ?? 2);
 
-const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
 const SAMPLING_US = 250;
 interface ProfileNode {
   id: number;
@@ -188,15 +192,9 @@ function measure(
   });
 }
 
-// BENCH_ONLY=product (or collection): one of the two pages, while working.
-const PAGES = BENCH_PAGES.filter((p) => !process.env.BENCH_ONLY || p.name.startsWith(process.env.BENCH_ONLY));
+const PAGES = chosenPages();
 const FLOOR_DIR = floorBuild(AFTER_DIR);
-const BUILDS: Array<readonly [string, string | null]> = [
-  ["without", null],
-  ...(BEFORE_DIR ? [["before", BEFORE_DIR] as const] : []),
-  ["after", AFTER_DIR],
-  ["floor", FLOOR_DIR],
-];
+const BUILDS = comparedBuilds(["floor", FLOOR_DIR]);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 const servers = await startDemoServers();
@@ -206,9 +204,7 @@ try {
     const runs: Record<string, Run[]> = {};
     for (const [name] of BUILDS) runs[name] = [];
     for (let i = 0; i < RUNS; i++) {
-      // Interleaved, and the order turns every run: load on the machine hits every variant alike.
-      const order = BUILDS.map((_, k) => BUILDS[(k + i) % BUILDS.length]!);
-      for (const [name, dir] of order) {
+      for (const [name, dir] of inTurn(BUILDS, i)) {
         const base = dir ? servers.withPlaudit : servers.withoutPlaudit;
         runs[name]!.push(
           await measure(base + p.path, dir, name === "floor" || !dir ? null : p.mark, p.viewport),

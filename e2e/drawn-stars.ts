@@ -135,3 +135,34 @@ export function wrongColumns(row: DrawnRow, drawn: ("filled" | "empty" | "")[]):
     return [];
   });
 }
+
+/**
+ * What a bar draws (a track with its fill inside, each a plain box: the histogram's, the loyalty
+ * progress): the share of the track's middle pixel row, inside its edges, drawn in another colour
+ * than its inline end (the fill must stop short of it), and the share the fill takes in layout.
+ */
+export async function drawnBar(track: Locator, fill: Locator): Promise<{ drawn: number; laid: number }> {
+  await track.scrollIntoViewIfNeeded();
+  const box = (await track.boundingBox())!;
+  const laid = (await fill.boundingBox())!.width / box.width;
+  const clip = {
+    x: Math.round(box.x),
+    y: Math.round(box.y),
+    width: Math.round(box.width),
+    height: Math.round(box.height),
+  };
+  const { data, info } = await sharp(await track.page().screenshot({ clip, animations: "disabled" }))
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const row = Math.floor(info.height / 2) * info.width;
+  const pixel = (x: number): Rgb => [
+    data[(row + x) * 3]!,
+    data[(row + x) * 3 + 1]!,
+    data[(row + x) * 3 + 2]!,
+  ];
+  const rtl = await track.evaluate((element) => getComputedStyle(element).direction === "rtl");
+  const inside = Array.from({ length: info.width - 6 }, (_, i) => (rtl ? info.width - 4 - i : 3 + i));
+  const end = pixel(inside.at(-1)!);
+  return { drawn: inside.filter((x) => distance(pixel(x), end) > 60).length / inside.length, laid };
+}

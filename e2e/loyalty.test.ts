@@ -6,6 +6,7 @@
 import { signCustomerToken } from "@plaudit/server";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { drawnBar } from "./drawn-stars.ts";
 import { DEMO_SECRET, harnessOfFile } from "./harness.ts";
 import { axeViolations } from "./reviews-widget-helpers.ts";
 
@@ -118,6 +119,20 @@ describe("loyalty on the demo store", () => {
     await expect.poll(balance).toBe(before + 50);
     await expect.poll(() => points.textContent()).toContain(`${before + 50}`);
     expect(shop.requestsTo("/v1/stores/demo/loyalty/me").length).toBeGreaterThanOrEqual(2);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("draws the progress towards the next tier in forced colors (Windows High Contrast)", async () => {
+    const shop = await plaudit.open(pageFor("demo-shopper"));
+    await shop.page.emulateMedia({ forcedColors: "active" });
+    await expect.poll(() => launcher(shop.page).textContent()).toMatch(/^Rewards [\d,]+ points$/);
+    await launcher(shop.page).click();
+    const progress = shop.page.getByRole("dialog", { name: "Rewards" }).getByRole("progressbar");
+    await expect.poll(() => progress.count()).toBe(1);
+    const { drawn, laid } = await drawnBar(progress, progress.locator(".plaudit-loyalty-progress-fill"));
+    expect(laid).toBeGreaterThan(0.05);
+    expect(Math.abs(drawn - laid)).toBeLessThan(0.05);
     expect(shop.problems()).toEqual([]);
     await shop.close();
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   columns,
   distance,
+  drawnBar,
   drawnRow,
   fillEnd,
   starColours,
@@ -235,6 +236,27 @@ describe("the product page", () => {
     expect(await row.evaluate((element) => getComputedStyle(element).printColorAdjust)).toBe("exact");
     await shop.close();
   });
+  it("draws the histogram's bars in forced colors, each to its share, painted and once its code has come", async () => {
+    const shop = await plaudit.open(PRODUCT);
+    await shop.page.emulateMedia({ forcedColors: "active" });
+    // The 5-star bar (59 of 98 reviews on the demo).
+    const bar = shop.page.locator('[data-plaudit="reviews"] .plaudit-histogram__bar').first();
+    const drawnAsLaid = async () => {
+      const { drawn, laid } = await drawnBar(
+        bar.locator(".plaudit-histogram__track"),
+        bar.locator(".plaudit-histogram__fill"),
+      );
+      expect(laid).toBeGreaterThan(0.1);
+      expect(Math.abs(drawn - laid)).toBeLessThan(0.05);
+    };
+    await expect.poll(() => bar.count()).toBe(1);
+    await drawnAsLaid();
+    await reachForReviews(shop.page);
+    await drawnAsLaid();
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
   it("adds no globals to the page but Plaudit", async () => {
     const shop = await plaudit.open(PRODUCT, {
       // Recorded before any page script; non-enumerable, so it is not itself a new key.

@@ -42,11 +42,12 @@ const PAINTED_KINDS = ["reviews", "stars"];
 const SHARED_CHUNKS = [
   { name: "preact", test: /node_modules[\\/]preact[\\/]/, priority: 40 },
   // What reading a host takes before any widget code (config, language, page size, batching ids,
-  // idle, the page's stylesheets, whether this shopper wrote recently), and the reviews' share of it (the server state a host carries, where a badge links, the
+  // idle, the page's stylesheets, whether this shopper wrote recently, the Trusted Types policy),
+  // and the reviews' share of it (the server state a host carries, where a badge links, the
   // deferred JSON-LD): the paint chunk's only imports, so a painted page loads nothing else.
   {
     name: "host",
-    test: /packages[\\/]core[\\/]src[\\/](config|locale|is-record|idle|id-batcher)\.ts$|packages[\\/]ui[\\/]src[\\/]sheets\.ts$|packages[\\/]contract[\\/]src[\\/]limits\.ts$/,
+    test: /packages[\\/]core[\\/]src[\\/](config|locale|is-record|idle|id-batcher|trusted-types)\.ts$|packages[\\/]ui[\\/]src[\\/]sheets\.ts$|packages[\\/]contract[\\/]src[\\/]limits\.ts$/,
     priority: 30,
     entriesAware: false,
   },
@@ -203,8 +204,8 @@ await buildLoader({ entries, paints });
 // of the file eagerly, on a background thread while it streams in, instead of each on the main
 // thread at its first call. Every file here is loaded only when its code is about to run (the
 // loader at once, a chunk when its widget paints, mounts or opens), so nearly all of a file's
-// functions run right after it loads. Measured (main-thread script CPU, 1×, traced): product page
-// 14.5 → 11.8 ms, collection page 7.5 → 6.4 ms; ~25 bytes gzipped a file (bench/RESULTS.md).
+// functions run right after it loads. Main-thread script CPU (npm run bench:cpu, bench/RESULTS.md
+// 17:55): product page 15.1 → 11.4 ms, collection page 7.9 → 5.8 ms; ~21 bytes gzipped a file.
 const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
 const chunkFiles = existsSync(join(dist, "chunks")) ? readdirSync(join(dist, "chunks")).sort() : [];
 const files = {};

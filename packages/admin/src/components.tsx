@@ -80,15 +80,18 @@ export function Dialog(props: {
   );
 }
 
+/**
+ * What went wrong with a request, in the merchant's words: an answer that never came (offline, the
+ * server down) is "cannot be reached", never the app's own code word for it.
+ */
+export function problemText(error: unknown): string {
+  const problem = problemOf(error);
+  return problem.status === 0 ? t("errorNetwork") : t("errorGeneric", { message: problem.message });
+}
+
 /** What went wrong with a request, in words, and a way to try again. */
 export function Problem(props: { error: unknown; onRetry?: () => void }) {
-  const problem = problemOf(props.error);
-  const text =
-    problem.status === 0
-      ? t("errorNetwork")
-      : problem.status === 403
-        ? t("notAllowed")
-        : t("errorGeneric", { message: problem.message });
+  const text = problemOf(props.error).status === 403 ? t("notAllowed") : problemText(props.error);
   return (
     <div class="notice error-notice" role="alert">
       <p>{text}</p>

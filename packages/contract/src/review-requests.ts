@@ -29,6 +29,16 @@ export const RequestSettings = v.object(
     reminderDays: v.optional(count(0, 60), 7),
     maxPerAddressPer30Days: v.optional(count(1, 30), 5),
     from: v.object({ name: text(1, 100, "a sender name"), email }, "must be { name, email }"),
+    /** Where shoppers' answers to the emails go (Reply-To); null: to `from`. */
+    replyTo: v.optional(
+      v.pipe(
+        v.nullable(email),
+        v.description(
+          "Where shoppers' answers to the review requests and reply notices go (their Reply-To header), such as your support address; null (the default): to the from address. An addition to shared/API.md's settings (docs/review-requests.md).",
+        ),
+      ),
+      null,
+    ),
     /** The merchant's address for reviews awaiting moderation, or null. */
     notifyEmail: v.optional(v.nullable(email), null),
     /** The language of the merchant's notices (additive: API.md names the fields above). */

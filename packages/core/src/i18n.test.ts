@@ -54,7 +54,8 @@ describe("createI18n", () => {
   });
 
   it("is right-to-left for Hebrew, Arabic, Persian and Urdu only", () => {
-    expect(["he", "ar-EG", "fa", "ur", "en", "de"].map((tag) => createI18n(tag, catalogs).dir)).toEqual([
+    const all = { ...catalogs, ar: {}, fa: {}, ur: {} };
+    expect(["he", "ar-EG", "fa", "ur", "en", "de"].map((tag) => createI18n(tag, all).dir)).toEqual([
       "rtl",
       "rtl",
       "rtl",
@@ -62,6 +63,18 @@ describe("createI18n", () => {
       "ltr",
       "ltr",
     ]);
+  });
+
+  it("speaks, formats and is marked up as English where the shopper's language has no catalog", () => {
+    // An Arabic or French page: English messages, so lang="en" and left to right, or a screen reader
+    // reads them with an Arabic voice and the punctuation lands on the wrong side.
+    for (const tag of ["ar", "ar-EG", "fr-FR"]) {
+      const i18n = createI18n(tag, catalogs);
+      expect([i18n.locale, i18n.dir, i18n.plural("reviews", 1234)]).toEqual(["en", "ltr", "1,234 reviews"]);
+    }
+    // A regional tag of a language that has one keeps its own formats.
+    expect(createI18n("de-AT", catalogs).locale).toBe("de-AT");
+    expect(createI18n("he-IL", catalogs).dir).toBe("rtl");
   });
 
   it("formats dates as medium dates and numbers by locale", () => {
@@ -72,7 +85,7 @@ describe("createI18n", () => {
   });
 
   it("keeps formatters for a bounded number of locales, whatever tags arrive (a server's requests)", () => {
-    const catalogs = { en: { n: "{count}" } };
+    const catalogs = { en: { n: "{count}" }, de: { n: "{count}" } };
     for (let i = 0; i < LOCALES_KEPT * 3; i++) {
       const i18n = createI18n(`de-x-tag${i}`, catalogs);
       expect(i18n.formatNumber(1234.5)).toBe("1.234,5");

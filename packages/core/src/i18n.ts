@@ -105,6 +105,10 @@ export function createI18n(locale: string, catalogs: Catalogs): I18n {
   } catch {
     formatLocale = match;
   }
+  // No catalog for the shopper's language (an Arabic page: English messages): the widget speaks,
+  // formats and is marked up (lang, dir) as the language its text is in, or a screen reader reads
+  // English with an Arabic voice, right to left (WCAG 3.1.2).
+  if (language(formatLocale) !== language(match)) formatLocale = match;
   // Made on first use, kept for the page (keyed p, d, or the NumberFormat's options).
   let made = formatters.get(formatLocale);
   if (!made) {

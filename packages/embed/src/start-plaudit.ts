@@ -38,7 +38,9 @@ export function startPlaudit(options: StartOptions): PlauditApi | undefined {
   const { window: win, script, chunks, version } = options;
   const page = win as unknown as { Plaudit?: PlauditApi | QueuedCall[] };
   const queued = page.Plaudit;
-  if (queued && !Array.isArray(queued)) return;
+  // A copy that came first has a version. Anything else under the name is not one: the queue, or
+  // an element with id="Plaudit" (the browser names it window.Plaudit), or another script's object.
+  if ((queued as PlauditApi | undefined)?.version) return;
 
   // Timings a merchant's monitoring can read (docs/operations.md): loader-start, then per kind
   // chunk-loaded (in widget-hosts) and content (in the widget).
@@ -83,7 +85,7 @@ export function startPlaudit(options: StartOptions): PlauditApi | undefined {
   };
   page.Plaudit = api;
   // Replayed before the first scan, so queued `on("error")` listeners hear the first mounts.
-  if (queued) api.push(...queued);
+  if (Array.isArray(queued)) api.push(...queued);
   hosts.scan(doc);
   hosts.watch();
   return api;

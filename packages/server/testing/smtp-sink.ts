@@ -6,6 +6,8 @@ import { SMTPServer } from "smtp-server";
 export interface SmtpSink {
   url: string;
   messages: ParsedMail[];
+  /** Each parsed message exactly as received (same order as `messages`). */
+  raws: string[];
   /** Messages received (parsed or not). */
   count(): number;
   /** The first message exactly as received (kept when parsing is off too). */
@@ -21,6 +23,7 @@ export interface SmtpSink {
 export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<SmtpSink> {
   const parse = options.parse ?? true;
   const messages: ParsedMail[] = [];
+  const raws: string[] = [];
   let received = 0;
   let first: string | undefined;
   const waiters: { count: number; done: () => void }[] = [];
@@ -58,12 +61,18 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
         });
         return;
       }
-      simpleParser(stream)
-        .then((mail) => {
-          messages.push(mail);
-          arrived();
-        })
-        .catch((error: Error) => callback(error));
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw)
+          .then((mail) => {
+            messages.push(mail);
+            raws.push(raw.toString("utf8"));
+            arrived();
+          })
+          .catch((error: Error) => callback(error));
+      });
     },
   });
   // A client that dies mid-session (a worker killed with SIGKILL) resets its connection: that is
@@ -74,6 +83,7 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    raws,
     setDown(value) {
       down = value;
     },

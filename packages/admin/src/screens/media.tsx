@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
-import { api, problemOf } from "../api.ts";
-import { Dialog, ListBody, Toasts } from "../components.tsx";
+import { api } from "../api.ts";
+import { Dialog, ListBody, problemText, Toasts } from "../components.tsx";
 import { formatDate, type MessageKey, t } from "../i18n.ts";
 import { usePagedList } from "../paged-list.ts";
 import { href, route } from "../router.ts";
@@ -53,7 +53,7 @@ export default function MediaQueue() {
         ),
       );
     } catch (error) {
-      setAnnounce(t("errorGeneric", { message: problemOf(error).message }));
+      setAnnounce(problemText(error));
     } finally {
       setBusy(null);
     }

@@ -1,10 +1,11 @@
 import type { TargetedEvent } from "preact";
 import { useState } from "preact/hooks";
 import { api, problemOf, useCsrfToken } from "../api.ts";
-import { Field } from "../components.tsx";
+import { Field, problemText } from "../components.tsx";
 import { t } from "../i18n.ts";
 import { go, route } from "../router.ts";
-import { session } from "../session.ts";
+import { endedSession, session } from "../session.ts";
+import { useSignal } from "../signal.ts";
 import type { AdminSession } from "../types.ts";
 
 const PASSWORD_MIN = 10;
@@ -23,6 +24,7 @@ export default function SignIn(props: { mode: "sign-in" | "set-password" }) {
   const [notice, setNotice] = useState("");
   const [busy, setBusy] = useState(false);
   const setting = props.mode === "set-password";
+  const ended = useSignal(endedSession);
 
   async function submit(e: TargetedEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -56,6 +58,7 @@ export default function SignIn(props: { mode: "sign-in" | "set-password" }) {
       localStorage.setItem("plaudit-admin-store", store.trim());
       useCsrfToken(data.csrfToken);
       session.value = data;
+      endedSession.value = null;
     } catch (error) {
       const problem = problemOf(error);
       const message =
@@ -65,9 +68,7 @@ export default function SignIn(props: { mode: "sign-in" | "set-password" }) {
             ? t("badCredentials")
             : problem.code === "invite_invalid"
               ? t("inviteInvalid")
-              : problem.status === 0
-                ? t("errorNetwork")
-                : t("errorGeneric", { message: problem.message });
+              : problemText(error);
       setErrors(problem.fields?.password ? { password: problem.fields.password } : { form: message });
     } finally {
       setBusy(false);
@@ -80,6 +81,11 @@ export default function SignIn(props: { mode: "sign-in" | "set-password" }) {
       {notice && (
         <p class="notice" role="status">
           {notice}
+        </p>
+      )}
+      {ended && !setting && !errors.form && (
+        <p class="notice" role="alert">
+          {t("sessionEnded")}
         </p>
       )}
       {errors.form && (

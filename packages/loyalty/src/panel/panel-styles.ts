@@ -1,5 +1,7 @@
 // Styles of the loyalty panel's content (the Dialog frame comes from @plaudit/ui's dialogCss).
 // px only, logical properties so RTL mirrors by itself, colours only through the theme tokens.
+// Forced colors (Windows High Contrast) paint every background Canvas: the progress fill is drawn
+// in CanvasText there, or the bar shows nothing.
 export const panelCss = `
 .plaudit-loyalty{display:flex;flex-direction:column;gap:20px}
 .plaudit-loyalty h3{margin:0 0 8px;font-size:16px;line-height:24px;font-weight:700}
@@ -14,6 +16,7 @@ border-radius:var(--p-radius);background:var(--p-surface)}
 .plaudit-loyalty-progress{inline-size:100%;block-size:8px;border-radius:4px;background:var(--p-bg);
 border:1px solid var(--p-border);overflow:hidden}
 .plaudit-loyalty-progress-fill{block-size:100%;background:var(--p-accent)}
+@media (forced-colors:active){.plaudit-loyalty-progress-fill{forced-color-adjust:none;background:CanvasText}}
 .plaudit-loyalty-rows>li{display:flex;align-items:center;justify-content:space-between;gap:12px;
 padding-block:8px;border-block-end:1px solid var(--p-border)}
 .plaudit-loyalty-rows>li:last-child{border-block-end:0}

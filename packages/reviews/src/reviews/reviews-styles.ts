@@ -1,5 +1,6 @@
 // The reviews widget's CSS (px only; colours only through theme tokens; logical properties so RTL
-// lays out by itself).
+// lays out by itself). Forced colors (Windows High Contrast) paint every background Canvas: the
+// histogram's fill is drawn in CanvasText there, its track outlined, or the bars show nothing.
 
 let bars = "";
 for (let percent = 0; percent <= 100; percent++) bars += `.plaudit-bar-${percent}{inline-size:${percent}%}`;
@@ -24,6 +25,7 @@ background:transparent;color:var(--p-text);font-size:14px;line-height:20px;curso
 .plaudit-histogram__bar:disabled{cursor:default;color:var(--p-muted)}
 .plaudit-histogram__track{position:relative;display:block;block-size:8px;border-radius:4px;background:var(--p-skeleton);overflow:hidden}
 .plaudit-histogram__fill{position:absolute;inset-block:0;inset-inline-start:0;background:var(--p-star)}
+@media (forced-colors:active){.plaudit-histogram__track{outline:1px solid}.plaudit-histogram__fill{forced-color-adjust:none;background:CanvasText}}
 .plaudit-histogram__count{text-align:end;color:var(--p-muted);font-variant-numeric:tabular-nums}
 .plaudit-toolbar,.plaudit-votes{margin:0;padding:0;border:0;min-inline-size:0}
 .plaudit-toolbar{display:flex;flex-wrap:wrap;gap:12px;align-items:center}

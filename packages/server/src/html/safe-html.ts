@@ -3,6 +3,9 @@
 // review text, product names) can therefore only ever become text, in content or in a quoted
 // attribute, never markup.
 
+import { httpUrl } from "@plaudit/contract";
+import * as v from "valibot";
+
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
@@ -38,3 +41,21 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeH
 
 /** Our own constant markup or CSS (never user text), taken as is. */
 export const trusted = (markup: string) => new SafeHtml(markup);
+
+/**
+ * A URL for an href or src only when it is http(s) (the catalog's rule, contract's httpUrl), else
+ * null. Escaping keeps a URL inside its attribute, not its scheme harmless: a `javascript:` or
+ * `data:` URL in a product's data (written before that rule, or straight into the database) must
+ * not reach a link or a picture.
+ */
+export function httpUrlOrNull(url: string | null | undefined): string | null {
+  return url && v.is(httpUrl, url) ? url : null;
+}
+
+/**
+ * Text whose line breaks matter (a merchant's reply) as escaped lines with `<br>` between them:
+ * in HTML a line break is a space, and Outlook's Word engine ignores `white-space: pre-line`.
+ */
+export function textWithBreaks(text: string): SafeHtml[] {
+  return text.split(/\r\n|\r|\n/).map((line, i) => (i === 0 ? html`${line}` : html`<br>${line}`));
+}

@@ -1,2 +1,2 @@
-export { type Mailer, MailRefused, type OutgoingMail } from "./mailer.ts";
+export { type Mailer, MailRefused, type OutgoingMail, oneLine } from "./mailer.ts";
 export { smtpMailer } from "./smtp-mailer.ts";

@@ -1,6 +1,8 @@
 /** One message as Plaudit composes it; a Mailer turns it into SMTP. */
 export interface OutgoingMail {
   from: { name: string; address: string };
+  /** Where answers go when not to `from` (the store's settings.replyTo). */
+  replyTo?: string | null;
   to: string;
   subject: string;
   /** Written for people, not stripped HTML. */
@@ -12,6 +14,17 @@ export interface OutgoingMail {
   unsubscribeUrl?: string;
   /** Content language (`he` makes the HTML right-to-left; this only labels the message). */
   language?: string;
+}
+
+/**
+ * A name or a subject as one line: each run of line breaks and other control characters (with the
+ * spaces around it) becomes one space. A header cannot carry them (nodemailer would encode them,
+ * and a client would show a sender or subject broken over lines), and names in a text part should
+ * not break its lines either.
+ */
+export function oneLine(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+  return text.replace(/\s*[\x00-\x1f\x7f\u2028\u2029]+\s*/g, " ").trim();
 }
 
 export interface Mailer {

@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import { type Mailer, MailRefused } from "./mailer.ts";
+import { type Mailer, MailRefused, oneLine } from "./mailer.ts";
 
 // Mailbox-side reasons that will not change on a retry: no such user, mailbox unavailable or
 // name not allowed. Anything else (4xx, a refused connection, a timeout, 5xx about us such as a
@@ -30,25 +30,35 @@ export function smtpMailer(url: string): Mailer {
   });
   return {
     async send(mail) {
+      const headers: Record<string, string | { prepared: true; value: string }> = {
+        // Every Plaudit message is sent by a program, not in answer to one (RFC 3834): vacation
+        // responders then stay quiet instead of answering each request into the store's inbox
+        // (Exchange and Outlook read their own header for it).
+        "Auto-Submitted": "auto-generated",
+        "X-Auto-Response-Suppress": "OOF, AutoReply",
+      };
+      if (mail.unsubscribeUrl) {
+        const value = `<${mail.unsubscribeUrl}>`;
+        // On one line, as written: nodemailer would fold this long value right after the colon,
+        // which RFC 5322 allows but some parsers (Python's email, policy.default) then read with a
+        // leading space. A URL of printable ASCII only cannot inject anything; anything else is
+        // left to nodemailer's folding and encoding.
+        headers["List-Unsubscribe"] = /^<[\x21-\x7e]{1,900}>$/.test(value)
+          ? { prepared: true, value }
+          : value;
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+      }
+      if (mail.language) headers["Content-Language"] = mail.language;
       try {
         await transport.sendMail({
-          from: { name: mail.from.name, address: mail.from.address },
+          from: { name: oneLine(mail.from.name), address: mail.from.address },
+          ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
           to: mail.to,
-          subject: mail.subject,
+          subject: oneLine(mail.subject),
           text: mail.text,
           html: mail.html,
           messageId: mail.messageId,
-          ...(mail.unsubscribeUrl
-            ? {
-                headers: {
-                  "List-Unsubscribe": `<${mail.unsubscribeUrl}>`,
-                  "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                  ...(mail.language ? { "Content-Language": mail.language } : {}),
-                },
-              }
-            : mail.language
-              ? { headers: { "Content-Language": mail.language } }
-              : {}),
+          headers,
         });
       } catch (error) {
         const code = Number((error as { responseCode?: unknown }).responseCode);

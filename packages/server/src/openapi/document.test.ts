@@ -69,6 +69,7 @@ describe("the generated OpenAPI document", () => {
       description: expect.stringContaining("API.md"),
     });
     expect(resolved.properties.theme.description).toContain("API.md");
+    expect(resolved.properties.replyTo.description).toContain("API.md");
   });
 
   it("resolves every $ref", () => {

@@ -3,7 +3,8 @@ import { normalizeAddress } from "../suppression/index.ts";
 
 // The hosted review page's links carry a token instead of a login: `q.<requestId>.<expiry>.<sig>`
 // for a review request (its page and its unsubscribe), `v.<reviewId>.<expiry>.<sig>` for the
-// unsubscribe link of a reply notification. The signature is an HMAC over a purpose prefix, the
+// unsubscribe link of a reply notification, `n.<reviewId>.<expiry>.<sig>` for the stop link of a
+// merchant's moderation notice (bound to the store's notify address, NOTICES_BINDING). The signature is an HMAC over a purpose prefix, the
 // store, the order (or review), the address and the expiry, so a token works for that store, that
 // order and that address only, and stops working when the address is erased or changed.
 //
@@ -14,7 +15,10 @@ export const LINK_LIFETIME_DAYS = 90;
 const PURPOSE = "plaudit.review-link.v1";
 const SIG_CHARS = 22; // 128 bits of base64url
 
-export type LinkKind = "q" | "v";
+export type LinkKind = "q" | "v" | "n";
+
+/** What an `n` token binds to in place of an order or product: the store's moderation notices. */
+export const NOTICES_BINDING = "moderation-notices";
 
 export interface LinkSubject {
   kind: LinkKind;
@@ -62,7 +66,7 @@ export interface ParsedLink {
 
 /** The parts of a token, or undefined when it is not one at all. */
 export function parseLink(token: string): ParsedLink | undefined {
-  const match = /^([qv])\.([A-Za-z0-9_-]{8,40})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{22})$/.exec(token);
+  const match = /^([qvn])\.([A-Za-z0-9_-]{8,40})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{22})$/.exec(token);
   if (!match) return undefined;
   return {
     kind: match[1] as LinkKind,

@@ -18,6 +18,8 @@ export interface RequestMessages {
   rateIt: string;
   stars: (n: number) => string;
   writeReview: string;
+  /** The products of a large order that have no block of their own in the email. */
+  moreProducts: (n: number) => string;
   whyThisEmail: (store: string) => string;
   unsubscribe: string;
   // The hosted page.
@@ -57,6 +59,10 @@ export interface RequestMessages {
   pendingBody: (store: string, product: string) => string;
   replySubject: (store: string) => string;
   replyIntro: (store: string, product: string) => string;
+  /** The moderation notice's stop link, and its pages (the merchant reads them). */
+  stopNotices: string;
+  stopNoticesBody: (store: string) => string;
+  stoppedNoticesBody: (store: string) => string;
 }
 
 const en: RequestMessages = {
@@ -73,6 +79,8 @@ const en: RequestMessages = {
   rateIt: "Rate it:",
   stars: (n) => (n === 1 ? "1 star" : `${n} stars`),
   writeReview: "Write a review",
+  moreProducts: (n) =>
+    n === 1 ? "1 more product from your order: review it" : `${n} more products from your order: review them`,
   whyThisEmail: (store) => `You received this email because you ordered from ${store}.`,
   unsubscribe: "Unsubscribe from review requests",
   pageTitle: (store) => `Review your order from ${store}`,
@@ -115,6 +123,10 @@ const en: RequestMessages = {
     `A shopper reviewed ${product} at ${store}. The review is held until you publish or reject it in your moderation queue.`,
   replySubject: (store) => `${store} replied to your review`,
   replyIntro: (store, product) => `${store} replied to your review of ${product}:`,
+  stopNotices: "Stop these notices",
+  stopNoticesBody: (store) => `Stop emails to this address about reviews awaiting moderation at ${store}?`,
+  stoppedNoticesBody: (store) =>
+    `This address gets no more emails about reviews awaiting moderation at ${store}. The review-request settings (notifyEmail) turn them on again.`,
 };
 
 const de: RequestMessages = {
@@ -131,6 +143,10 @@ const de: RequestMessages = {
   rateIt: "Bewerten:",
   stars: (n) => (n === 1 ? "1 Stern" : `${n} Sterne`),
   writeReview: "Bewertung schreiben",
+  moreProducts: (n) =>
+    n === 1
+      ? "1 weiteres Produkt aus Ihrer Bestellung bewerten"
+      : `${n} weitere Produkte aus Ihrer Bestellung bewerten`,
   whyThisEmail: (store) => `Sie erhalten diese E-Mail, weil Sie bei ${store} bestellt haben.`,
   unsubscribe: "Keine Bewertungsanfragen mehr erhalten",
   pageTitle: (store) => `Ihre Bestellung bei ${store} bewerten`,
@@ -174,6 +190,11 @@ const de: RequestMessages = {
     `Jemand hat ${product} bei ${store} bewertet. Die Bewertung wartet in Ihrer Moderation auf Freigabe oder Ablehnung.`,
   replySubject: (store) => `${store} hat auf Ihre Bewertung geantwortet`,
   replyIntro: (store, product) => `${store} hat auf Ihre Bewertung zu ${product} geantwortet:`,
+  stopNotices: "Diese Hinweise abbestellen",
+  stopNoticesBody: (store) =>
+    `Keine E-Mails mehr an diese Adresse über Bewertungen, die bei ${store} auf Freigabe warten?`,
+  stoppedNoticesBody: (store) =>
+    `Diese Adresse erhält keine E-Mails mehr über Bewertungen, die bei ${store} auf Freigabe warten. In den Einstellungen der Bewertungsanfragen (notifyEmail) schalten Sie sie wieder ein.`,
 };
 
 const he: RequestMessages = {
@@ -190,6 +211,7 @@ const he: RequestMessages = {
   rateIt: "דרגו:",
   stars: (n) => (n === 1 ? "כוכב אחד" : `${n} כוכבים`),
   writeReview: "כתיבת ביקורת",
+  moreProducts: (n) => (n === 1 ? "ביקורת על מוצר נוסף מההזמנה" : `ביקורת על ${n} מוצרים נוספים מההזמנה`),
   whyThisEmail: (store) => `קיבלת הודעה זו כי הזמנת מ-${store}.`,
   unsubscribe: "הסרה מבקשות לביקורת",
   pageTitle: (store) => `ביקורת על ההזמנה שלך מ-${store}`,
@@ -229,6 +251,10 @@ const he: RequestMessages = {
     `קונה כתב/ה ביקורת על ${product} ב-${store}. הביקורת ממתינה לאישור או לדחייה בתור הניהול.`,
   replySubject: (store) => `${store} הגיבו לביקורת שלך`,
   replyIntro: (store, product) => `${store} הגיבו לביקורת שלך על ${product}:`,
+  stopNotices: "הפסקת ההתראות האלה",
+  stopNoticesBody: (store) => `להפסיק הודעות לכתובת הזו על ביקורות שממתינות לאישור ב-${store}?`,
+  stoppedNoticesBody: (store) =>
+    `הכתובת הזו לא תקבל יותר הודעות על ביקורות שממתינות לאישור ב-${store}. אפשר להפעיל אותן שוב בהגדרות בקשות הביקורת (notifyEmail).`,
 };
 
 const ALL: Record<RequestLocale, RequestMessages> = { en, de, he };

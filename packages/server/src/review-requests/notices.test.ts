@@ -63,4 +63,72 @@ describe.each(databasesUnderTest())("review notices on %s", (kind) => {
     await kit.runner().drain();
     expect(kit.sink.messages).toHaveLength(before + 1);
   });
+
+  it("sends shoppers' answers to the store's replyTo, to the from address when unset", async () => {
+    expect((await kit.call("GET", "/v1/admin/review-requests/settings")).json.replyTo).toBeNull();
+    await kit.settings({ replyTo: "help@lumen.example", reminderDays: 0 });
+    expect((await kit.call("GET", "/v1/admin/review-requests/settings")).json.replyTo).toBe(
+      "help@lumen.example",
+    );
+    expect(
+      (
+        await kit.call("PUT", "/v1/admin/review-requests/settings", {
+          enabled: false,
+          from: { name: "L", email: "l@lumen.example" },
+          replyTo: "not an address",
+        })
+      ).status,
+    ).toBe(422);
+    await kit.order("o-reply-to", { email: "rita@example.com" });
+    const review = await submit("A plain review, answered below.");
+    await kit.call("PATCH", `/v1/admin/reviews/${review.json.review.id}`, { reply: "Thanks!" });
+    await kit.runner().drain();
+    const request = kit.sink.messages.find((m) => recipientOf(m) === "rita@example.com")!;
+    const notice = kit.sink.messages.find(
+      (m) => m.messageId === `<review-reply-${review.json.review.id}@127.0.0.1>`,
+    )!;
+    for (const mail of [request, notice]) {
+      expect(mail.replyTo?.value).toEqual([{ address: "help@lumen.example", name: "" }]);
+      expect(mail.from?.value[0]?.address).toBe("hello@lumen.example");
+    }
+
+    await kit.settings({ reminderDays: 0 });
+    await kit.order("o-no-reply-to", { email: "sam@example.com" });
+    await kit.runner().drain();
+    expect(kit.sink.messages.find((m) => recipientOf(m) === "sam@example.com")?.replyTo).toBeUndefined();
+  });
+
+  it("stops moderation notices with their one-click link, only for the address they went to", async () => {
+    await kit.settings({ notifyEmail: "mods@lumen.example", replyTo: "help@lumen.example" });
+    await submit("Held for its link: https://spam.example/one");
+    await kit.runner().drain();
+    const notice = kit.sink.messages.filter((m) => recipientOf(m) === "mods@lumen.example").at(-1)!;
+    expect(rawHeader(notice, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+    const url = String(rawHeader(notice, "list-unsubscribe")).slice(1, -1);
+    expect(url).toMatch(new RegExp(`^${kit.server.url}/r/unsubscribe/n\\.`));
+    expect(notice.text).toContain(`Stop these notices: ${url}`);
+    const asked = await fetch(url);
+    expect(await asked.text()).toContain("Stop emails to this address about reviews awaiting moderation");
+
+    // Once the merchant has moved the notices to another address, the old link stops nothing.
+    await kit.settings({ notifyEmail: "desk@lumen.example", replyTo: "help@lumen.example" });
+    expect((await fetch(url, { method: "POST", body: "List-Unsubscribe=One-Click" })).status).toBe(404);
+    await submit("Held for its link: https://spam.example/two");
+    await kit.runner().drain();
+    const deskNotice = kit.sink.messages.filter((m) => recipientOf(m) === "desk@lumen.example").at(-1)!;
+    const deskUrl = String(rawHeader(deskNotice, "list-unsubscribe")).slice(1, -1);
+    const done = await fetch(deskUrl, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "List-Unsubscribe=One-Click",
+    });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain("This address gets no more emails about reviews awaiting moderation");
+    const settings = (await kit.call("GET", "/v1/admin/review-requests/settings")).json;
+    expect(settings).toMatchObject({ enabled: true, notifyEmail: null, replyTo: "help@lumen.example" });
+    const before = kit.sink.messages.length;
+    await submit("Held for its link: https://spam.example/three");
+    await kit.runner().drain();
+    expect(kit.sink.messages).toHaveLength(before);
+  });
 });

@@ -10,6 +10,7 @@ import {
 } from "../../testing/request-test-kit.ts";
 import { databasesUnderTest } from "../../testing/test-server.ts";
 import { signCustomerToken } from "../customer-token.ts";
+import { isSuppressed } from "../suppression/index.ts";
 import { messagesFor } from "./messages.ts";
 
 // The notifications besides the request itself, read back from a real SMTP server: the merchant's
@@ -114,5 +115,37 @@ describe.each(databasesUnderTest())("notification emails on %s", (kind) => {
     const en = replyTo("c-nobody@example.com")!;
     expect(en.subject).toBe("Lumen & Co replied to your review");
     expect(htmlOf(en)).toMatch(/<html lang="en" dir="ltr">/);
+  });
+
+  it("keeps the reply's lines; its unsubscribe works months later, in the reviewer's language", async () => {
+    await kit.order("n-he-lines", { customerId: "c-lines", email: "c-lines@example.com", locale: "he-IL" });
+    const id = await widgetReview("c-lines", "כובע נעים.");
+    const replied = await kit.call("PATCH", `/v1/admin/reviews/${id}`, {
+      status: "published",
+      reply: "תודה רבה!\nנשמח לראותך שוב.\r\n<צוות לומן>",
+    });
+    expect(replied.status).toBe(200);
+    await kit.runner().drain();
+    const notice = replyTo("c-lines@example.com")!;
+    // The reply's line breaks show in the HTML too (a line break alone is a space there).
+    expect(htmlOf(notice)).toContain("תודה רבה!<br>נשמח לראותך שוב.<br>&lt;צוות לומן&gt;");
+    expect(htmlOf(notice)).toMatch(/<blockquote[^>]*border-right:3px/);
+
+    // Long after the link's 90 days, the mail client's one-click unsubscribe (multipart, as
+    // RFC 8058 prefers) still takes the address off the list, and the pages speak Hebrew.
+    kit.time.advance(120 * 24 * 60 * 60 * 1000);
+    const url = String(rawHeader(notice, "list-unsubscribe")).slice(1, -1);
+    const he = messagesFor("he");
+    const asked = await fetch(url);
+    expect(asked.status).toBe(200);
+    const askedHtml = await asked.text();
+    expect(askedHtml).toMatch(/<html lang="he" dir="rtl"/);
+    expect(askedHtml).toContain(he.unsubscribeBody("Lumen &amp; Co"));
+    const form = new FormData();
+    form.set("List-Unsubscribe", "One-Click");
+    const done = await fetch(url, { method: "POST", body: form });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain(he.unsubscribedTitle);
+    expect(await isSuppressed(kit.server.db.kysely, kit.storeId, "c-lines@example.com")).toBe(true);
   });
 });

@@ -1,12 +1,12 @@
 import { productsByIds } from "../catalog/catalog.ts";
 import type { AppContext } from "../context.ts";
 import type { Tx } from "../db/transaction.ts";
-import { html } from "../html/safe-html.ts";
+import { html, textWithBreaks } from "../html/safe-html.ts";
 import { type ClaimedJob, enqueueJob, type JobHandler } from "../jobs/index.ts";
 import { linkSecretFor } from "../keys/link-secret.ts";
 import { findStore } from "../stores/store-repo.ts";
 import { isSuppressed } from "../suppression/index.ts";
-import { signLink } from "./link-token.ts";
+import { NOTICES_BINDING, signLink } from "./link-token.ts";
 import { messagesFor, type RequestLocale, requestLocale } from "./messages.ts";
 import { loadSettings } from "./settings.ts";
 
@@ -69,6 +69,16 @@ async function reviewerLocale(
   return requestLocale(byAddress?.locale);
 }
 
+/** The language of a reviewer by review: the reply notice's unsubscribe page speaks the notice's. */
+export async function reviewerLocaleOf(ctx: AppContext, reviewId: string): Promise<RequestLocale> {
+  const review = await ctx.db.kysely
+    .selectFrom("reviews")
+    .select(["id", "store_id", "customer_id", "author_email"])
+    .where("id", "=", reviewId)
+    .executeTakeFirst();
+  return review ? reviewerLocale(ctx, review) : "en";
+}
+
 const document = (lang: string, dir: string, title: string, body: ReturnType<typeof html>) =>
   html`<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="color-scheme" content="light dark"><title>${title}</title></head><body style="margin:0;padding:24px 16px;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5">${body}</body></html>`
     .value;
@@ -113,6 +123,8 @@ function noticeHandler(
     text: string;
     html: string;
     unsubscribeUrl?: string;
+    /** The shopper's answers go where the store says (the merchant's own notices: to `from`). */
+    replyTo?: string | null;
     language: RequestLocale;
   }>,
 ): JobHandler {
@@ -136,23 +148,33 @@ export function pendingNoticeHandler(ctx: AppContext): JobHandler {
     "review-pending",
     async ({ settings, review }) =>
       settings?.notifyEmail && review.status === "pending" ? settings : undefined,
-    async ({ settings, store, productName }, publicUrl) => {
+    async ({ settings, store, productName, review }, publicUrl) => {
       // The merchant's own language (settings.notifyLocale), not the shopper's.
       const language = settings?.notifyLocale ?? "en";
       const t = messagesFor(language);
       const subject = t.pendingSubject(productName);
       const line = t.pendingBody(store.name, productName);
       const adminUrl = `${publicUrl}/admin/`;
+      const to = settings?.notifyEmail as string;
+      // Like every message, one click stops them (List-Unsubscribe, RFC 8058): here by clearing
+      // the store's notify address, not by suppressing it as a shopper's.
+      const token = signLink(
+        await linkSecretFor(ctx, store.id),
+        { kind: "n", id: review.id, storeId: store.id, bindsTo: NOTICES_BINDING, email: to },
+        ctx.clock(),
+      );
+      const unsubscribeUrl = `${publicUrl}/r/unsubscribe/${token}`;
       return {
-        to: settings?.notifyEmail as string,
+        to,
         subject,
-        text: `${line}\n\n${adminUrl}\n`,
+        text: `${line}\n\n${adminUrl}\n\n--\n${t.stopNotices}: ${unsubscribeUrl}\n`,
         html: document(
           language,
           t.dir,
           subject,
-          html`<p>${line}</p><p><a href="${adminUrl}">${adminUrl}</a></p>`,
+          html`<p>${line}</p><p><a href="${adminUrl}">${adminUrl}</a></p><p style="font-size:13px"><a href="${unsubscribeUrl}">${t.stopNotices}</a></p>`,
         ),
+        unsubscribeUrl,
         language,
       };
     },
@@ -170,7 +192,7 @@ export function replyNoticeHandler(ctx: AppContext): JobHandler {
       !(await isSuppressed(ctx.db.kysely, store.id, review.author_email))
         ? settings
         : undefined,
-    async ({ review, store, productName }, publicUrl) => {
+    async ({ review, store, productName, settings }, publicUrl) => {
       const email = review.author_email as string;
       const language = await reviewerLocale(ctx, review);
       const t = messagesFor(language);
@@ -190,9 +212,10 @@ export function replyNoticeHandler(ctx: AppContext): JobHandler {
           language,
           t.dir,
           subject,
-          html`<p>${intro}</p><blockquote dir="auto" style="margin:0 0 16px;padding:8px 12px;border-inline-start:3px solid #8c959f">${review.reply_body}</blockquote><p style="font-size:13px"><a href="${unsubscribeUrl}">${t.unsubscribe}</a></p>`,
+          html`<p>${intro}</p><blockquote dir="auto" style="margin:0 0 16px;padding:8px 12px;${t.dir === "rtl" ? "border-right" : "border-left"}:3px solid #8c959f">${textWithBreaks(review.reply_body as string)}</blockquote><p style="font-size:13px"><a href="${unsubscribeUrl}">${t.unsubscribe}</a></p>`,
         ),
         unsubscribeUrl,
+        replyTo: settings?.replyTo ?? null,
         language,
       };
     },

@@ -148,6 +148,29 @@ describe.each(databasesUnderTest())("review requests on %s", (kind) => {
     expect(await page.text()).toContain('<form method="post"');
   });
 
+  it("unsubscribes with the link of a months-old request, posted as mail providers do (multipart)", async () => {
+    await kit.order("o-old-unsub", { email: "old@example.com", locale: "de" });
+    await kit.runner().drain();
+    const mail = kit.sink.messages.filter((m) => recipientOf(m) === "old@example.com").at(-1)!;
+    const url = String(rawHeader(mail, "list-unsubscribe")).slice(1, -1);
+    // The hosted page's link has expired (90 days); leaving the list has not.
+    kit.time.advance(100 * DAY);
+    expect((await fetch(url.replace("/unsubscribe/", "/"))).status).toBe(410);
+    const asked = await fetch(url);
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain('<form method="post"');
+    const form = new FormData();
+    form.set("List-Unsubscribe", "One-Click");
+    const done = await fetch(url, { method: "POST", body: form });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain("Sie sind abgemeldet");
+    await kit.order("o-old-unsub-2", { email: "old@example.com" });
+    await kit.runner().drain();
+    expect((await kit.requestOf("o-old-unsub-2")).status).toBe("suppressed");
+    // Neither the first request's reminder (due long ago, not sent) nor the new request went.
+    expect(kit.sink.messages.filter((m) => recipientOf(m) === "old@example.com")).toHaveLength(1);
+  });
+
   it("retries a refused message with backoff, then delivers it once", async () => {
     await kit.order("o-retry", { email: "di@example.com" });
     const start = kit.sink.messages.length;

@@ -186,6 +186,7 @@ export function sendRequestHandler(ctx: AppContext, options: SendOptions = {}): 
     const mail = requestEmail({
       to: view.request.email as string,
       from: { name: settings.from.name, address: settings.from.email },
+      replyTo: settings.replyTo,
       storeName: view.store.name,
       customerName: view.customerName,
       locale: requestLocale(view.locale),

@@ -15,12 +15,13 @@ import { storeUpload } from "../../media/store-upload.ts";
 import { describeRoute, type RouteSpec } from "../../openapi/describe-route.ts";
 import { submitReview } from "../../reviews/review-submit.ts";
 import { messagesFor, type RequestLocale, requestLocale } from "../messages.ts";
+import { reviewerLocaleOf } from "../notify.ts";
 import { photoBonusOffer } from "../photo-bonus.ts";
 import type { RequestView } from "../request-view.ts";
 import { type ResolvedLink, resolveLink } from "../resolve-link.ts";
-import { loadSettings } from "../settings.ts";
+import { loadSettings, stopNotices } from "../settings.ts";
 import { type PageState, pageState, recordReviewThroughRequest, unsubscribe } from "./page-data.ts";
-import { renderPage } from "./page-shell.ts";
+import { hostedUrl, renderPage } from "./page-shell.ts";
 import { messageBody, type ProductFormState, reviewPageBody } from "./review-page.ts";
 import { thanksBody } from "./thanks.ts";
 
@@ -109,6 +110,7 @@ async function renderReviewPage(
       t,
       storeName: view.store.name,
       token,
+      root: hostedUrl(ctx, ""),
       customerName: view.customerName,
       products,
       ...(photoBonus ? { photoBonus } : {}),
@@ -168,19 +170,31 @@ export const reviewPageRoutes: RouteModule = {
       return { view, token, state };
     };
 
-    /** An unsubscribe link (a request's, or a reply notice's): its store and language, or a refusal page. */
+    /**
+     * An unsubscribe link (a request's, a reply notice's, or a moderation notice's stop link): its
+     * store, its language (the message's it came in) and its words, or a refusal page.
+     */
     const unsubscribeLink = async (c: Context) => {
-      const link = await resolveLink(ctx, c.req.param("token") ?? "");
+      const link = await resolveLink(ctx, c.req.param("token") ?? "", "unsubscribe");
       if (!link.ok) return linkRefusal(c, link);
       const store = link.kind === "q" ? link.view.store : link.store;
-      const locale: RequestLocale = link.kind === "q" ? localeOf(link.view) : "en";
-      return { link, store, locale, t: messagesFor(locale) };
+      const locale: RequestLocale =
+        link.kind === "q"
+          ? localeOf(link.view)
+          : link.kind === "n"
+            ? link.locale
+            : await reviewerLocaleOf(ctx, link.reviewId);
+      const t = messagesFor(locale);
+      const words =
+        link.kind === "n"
+          ? { ask: t.stopNoticesBody(store.name), done: t.stoppedNoticesBody(store.name) }
+          : { ask: t.unsubscribeBody(store.name), done: t.unsubscribedBody(store.name) };
+      return { link, store, locale, t, words };
     };
-    /** The answers of a route on an unsubscribe link: `done`, or unsubscribeLink's refusals. */
+    /** The answers of a route on an unsubscribe link: `done`, or a refusal (it never expires). */
     const unsubscribeResponses = (done: string) => ({
       200: page(done),
       404: page("Not a valid link"),
-      410: page("Expired"),
     });
 
     app.get(
@@ -192,7 +206,7 @@ export const reviewPageRoutes: RouteModule = {
       async (c) => {
         const opened = await unsubscribeLink(c);
         if (opened instanceof Response) return opened;
-        const { store, locale, t } = opened;
+        const { store, locale, t, words } = opened;
         return send(c, 200, {
           title: t.unsubscribeTitle,
           lang: locale,
@@ -200,8 +214,8 @@ export const reviewPageRoutes: RouteModule = {
           body: messageBody({
             storeName: store.name,
             title: t.unsubscribeTitle,
-            lines: [t.unsubscribeBody(store.name)],
-            extra: html`<form method="post" action="/r/unsubscribe/${c.req.param("token")}"><div class="actions"><button class="plaudit-button plaudit-button--primary" type="submit">${t.unsubscribeButton}</button></div></form>`,
+            lines: [words.ask],
+            extra: html`<form method="post" action="${hostedUrl(ctx, `/r/unsubscribe/${c.req.param("token")}`)}"><div class="actions"><button class="plaudit-button plaudit-button--primary" type="submit">${t.unsubscribeButton}</button></div></form>`,
           }),
         });
       },
@@ -211,19 +225,24 @@ export const reviewPageRoutes: RouteModule = {
     app.post(
       "/r/unsubscribe/:token",
       described({
-        summary: "Unsubscribe (RFC 8058 one-click): the address joins the store's suppression list",
+        summary:
+          "Unsubscribe (RFC 8058 one-click): the address joins the store's suppression list (a moderation notice's link clears the store's notify address)",
         responses: unsubscribeResponses("Unsubscribed"),
       }),
       async (c) => {
         const opened = await unsubscribeLink(c);
         if (opened instanceof Response) return opened;
-        const { link, store, locale, t } = opened;
-        const email = link.kind === "q" ? (link.view.request.email as string) : link.email;
-        await unsubscribe(ctx, {
-          storeId: store.id,
-          email,
-          ...(link.kind === "q" ? { requestId: link.view.request.id } : {}),
-        });
+        const { link, store, locale, t, words } = opened;
+        if (link.kind === "n") {
+          await stopNotices(ctx.db, store.id, link.email, ctx.clock().toISOString());
+        } else {
+          const email = link.kind === "q" ? (link.view.request.email as string) : link.email;
+          await unsubscribe(ctx, {
+            storeId: store.id,
+            email,
+            ...(link.kind === "q" ? { requestId: link.view.request.id } : {}),
+          });
+        }
         return send(c, 200, {
           title: t.unsubscribedTitle,
           lang: locale,
@@ -231,7 +250,7 @@ export const reviewPageRoutes: RouteModule = {
           body: messageBody({
             storeName: store.name,
             title: t.unsubscribedTitle,
-            lines: [t.unsubscribedBody(store.name)],
+            lines: [words.done],
           }),
         });
       },
@@ -325,7 +344,7 @@ export const reviewPageRoutes: RouteModule = {
           }),
         );
         if (!recorded) return renderReviewPage(c, ctx, view, token, { productId }, 409);
-        return c.redirect(`/r/${token}/thanks?product=${encodeURIComponent(productId)}`, 303);
+        return c.redirect(hostedUrl(ctx, `/r/${token}/thanks?product=${encodeURIComponent(productId)}`), 303);
       },
     );
 
@@ -432,7 +451,10 @@ export const reviewPageRoutes: RouteModule = {
           return renderReviewPage(c, ctx, view, token, { ...focus, errors: { file: message } }, error.status);
         }
         return c.redirect(
-          `/r/${token}?${new URLSearchParams({ product: productId, ...(rating ? { rating: String(rating) } : {}) })}`,
+          hostedUrl(
+            ctx,
+            `/r/${token}?${new URLSearchParams({ product: productId, ...(rating ? { rating: String(rating) } : {}) })}`,
+          ),
           303,
         );
       },

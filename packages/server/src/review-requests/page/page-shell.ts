@@ -74,3 +74,12 @@ export function renderPage(page: PageShell): { html: string; csp: string } {
   ].join("; ");
   return { html: document.value, csp };
 }
+
+/**
+ * A hosted page's URL for its forms, links and redirects: under PLAUDIT_PUBLIC_URL, its path
+ * prefix included (a proxy may serve Plaudit at https://shop.example/reviews and strip /reviews
+ * before passing requests on, so a root-relative /r/… would leave Plaudit); root-relative on the
+ * request's own origin when it is unset.
+ */
+export const hostedUrl = (ctx: { publicUrl?: string | undefined }, path: string) =>
+  `${ctx.publicUrl ?? ""}${path}`;

@@ -1,5 +1,5 @@
 import { LIMITS } from "@plaudit/contract";
-import { html, type SafeHtml } from "../../html/safe-html.ts";
+import { html, httpUrlOrNull, type SafeHtml } from "../../html/safe-html.ts";
 import type { RequestMessages } from "../messages.ts";
 import type { RequestProduct } from "../request-view.ts";
 
@@ -18,6 +18,8 @@ export interface ReviewPageInput {
   t: RequestMessages;
   storeName: string;
   token: string;
+  /** Where the hosted pages' URLs start (page-shell.ts, hostedUrl): "" or PLAUDIT_PUBLIC_URL. */
+  root: string;
   customerName: string | null;
   /** The clicked product first, then the order's others. */
   products: ProductFormState[];
@@ -42,9 +44,10 @@ function ratingField(t: RequestMessages, index: number, state: ProductFormState)
 }
 
 function productSection(input: ReviewPageInput, state: ProductFormState, index: number): SafeHtml {
-  const { t, token } = input;
+  const { t, token, root } = input;
   const { product } = state;
-  const image = product.imageUrl ? html`<img src="${product.imageUrl}" alt="" width="64" height="64">` : "";
+  const imageUrl = httpUrlOrNull(product.imageUrl);
+  const image = imageUrl ? html`<img src="${imageUrl}" alt="" width="64" height="64">` : "";
   const head = html`<div class="product-head">${image}<h2 id="h${index}">${product.name}</h2></div>`;
   if (state.reviewed) {
     return html`<section class="product" aria-labelledby="h${index}">${head}<p class="note">${t.alreadyReviewed}</p></section>`;
@@ -55,7 +58,7 @@ function productSection(input: ReviewPageInput, state: ProductFormState, index: 
   const invalid = (field: string) =>
     errors[field] ? html` aria-invalid="true" aria-describedby="e${index}-${field}"` : "";
   return html`<section class="product" aria-labelledby="h${index}">${head}
-<form class="photo" method="post" enctype="multipart/form-data" action="/r/${token}/media?${productQuery}">
+<form class="photo" method="post" enctype="multipart/form-data" action="${root}/r/${token}/media?${productQuery}">
 <label for="f${index}">${t.addPhoto}</label>
 <p class="hint" id="fh${index}">${t.addPhotoHint}</p>
 ${input.photoBonus ? html`<p class="hint" id="fb${index}">${t.photoBonus(input.photoBonus.points, input.photoBonus.pointsName)}</p>` : ""}
@@ -64,7 +67,7 @@ ${fieldError(`e${index}-file`, errors.file)}
 <div class="actions"><button class="plaudit-button" type="submit">${t.upload}</button></div>
 ${state.mediaCount > 0 ? html`<p class="note" role="status">${t.photosAttached(state.mediaCount)}</p>` : ""}
 </form>
-<form method="post" action="/r/${token}/reviews">
+<form method="post" action="${root}/r/${token}/reviews">
 <input type="hidden" name="product" value="${product.productId}">
 ${Object.keys(errors).length > 0 ? html`<p class="error" role="alert">${t.fixErrors}</p>` : ""}
 ${ratingField(t, index, state)}

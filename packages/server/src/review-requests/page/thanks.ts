@@ -7,6 +7,7 @@ import { PHOTO_BONUS } from "../photo-bonus.ts";
 import type { RequestView } from "../request-view.ts";
 import { loadSettings } from "../settings.ts";
 import { pageState } from "./page-data.ts";
+import { hostedUrl } from "./page-shell.ts";
 import { messageBody } from "./review-page.ts";
 
 /**
@@ -70,7 +71,7 @@ export async function thanksBody(
     left.length > 0
       ? html`<h2>${t.otherProducts}</h2><ul>${left.map(
           (p) =>
-            html`<li><a href="/r/${token}?product=${encodeURIComponent(p.productId)}">${p.name}</a></li>`,
+            html`<li><a href="${hostedUrl(ctx, `/r/${token}?product=${encodeURIComponent(p.productId)}`)}">${p.name}</a></li>`,
         )}</ul>`
       : undefined;
   return messageBody({

@@ -1,0 +1,95 @@
+// npm run bench:cpu — Plaudit's main-thread script CPU time on the demo product and collection
+// pages, unthrottled, for two builds side by side (BENCH_BEFORE_DIR, as bench:page takes it, and
+// this build), interleaved with the page without Plaudit.
+//
+// Why a second page benchmark: bench:page's script figure (CDP ScriptDuration at 4× throttling) is
+// wall time, and CDP's throttle pauses the main thread in slices of several ms wherever it is: a
+// script of a fraction of a ms catches a whole slice in one run and none in the next (bench:floor's
+// "one URL" step reads 0.5 to 18 ms; the page without Plaudit, whose own script is 0.1 ms, up to 17).
+// Its mean is fair, its single runs are not; a change of a few ms drowns. Here each load is traced
+// without throttling and the figure is the thread's own CPU time (trace tdur, bench/chromium.ts
+// mainThread) in the script and compile phases: neither the throttle nor the machine's other work
+// is in it, and runs agree within ~1 ms. It compares builds; the issue's targets stay bench:page's.
+//   cp -r packages/embed/dist/browser /tmp/plaudit-before   # at the old commit, after npm run build
+//   npm run build && BENCH_BEFORE_DIR=/tmp/plaudit-before BENCH_RUNS=6 npm run bench:cpu
+import { chosenPages, mainThread, settle, TRACE_CATEGORIES, withThrottledPage } from "./chromium.ts";
+import { startDemoServers } from "./demo-servers.ts";
+import { BEFORE_DIR, comparedBuilds, inTurn, serveBuild } from "./page-builds.ts";
+import { addSection, machine, median, table, today } from "./results-file.ts";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 6);
+const BUILDS = comparedBuilds();
+
+interface Run {
+  /** Self CPU time in the script phase, and in parsing and compiling script, ms. */
+  script: number;
+  compile: number;
+  /** All of the main thread's top-level tasks' CPU time, ms. */
+  busy: number;
+}
+
+const servers = await startDemoServers();
+const sections: string[] = [];
+try {
+  for (const p of chosenPages()) {
+    const runs: Record<string, Run[]> = Object.fromEntries(BUILDS.map(([name]) => [name, []]));
+    for (let i = 0; i < RUNS; i++) {
+      for (const [name, dir] of inTurn(BUILDS, i)) {
+        const run = await withThrottledPage(
+          p.viewport,
+          async ({ browser, page }) => {
+            if (dir) await serveBuild(page, dir);
+            await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+            await page.goto((dir ? servers.withPlaudit : servers.withoutPlaudit) + p.path, {
+              waitUntil: "load",
+            });
+            await settle(page);
+            const trace = mainThread(
+              JSON.parse((await browser.stopTracing()).toString()).traceEvents,
+              p.path,
+            );
+            return {
+              script: trace.phases.script!.cpu,
+              compile: trace.phases["parse + compile"]!.cpu,
+              busy: trace.busy.cpu,
+            };
+          },
+          1,
+        );
+        runs[name]!.push(run);
+      }
+      process.stdout.write(
+        `${p.name} run ${i + 1}: ${Object.entries(runs)
+          .map(([name, list]) => `${name} ${(list.at(-1)!.script + list.at(-1)!.compile).toFixed(2)}`)
+          .join(", ")} ms script + compile CPU\n`,
+      );
+    }
+    const plaudit = Object.keys(runs).filter((name) => name !== "without");
+    const ms = (n: number) => `${n.toFixed(2)} ms`;
+    // Per run, the difference from the same run's page without Plaudit; median, and the range.
+    const cell = (name: string, pick: (run: Run) => number) => {
+      const deltas = runs[name]!.map((run, i) => pick(run) - pick(runs.without![i]!));
+      return `${ms(median(deltas))} (${ms(Math.min(...deltas))} – ${ms(Math.max(...deltas))})`;
+    };
+    const rows = [
+      ["script + compile CPU, with − without", ...plaudit.map((n) => cell(n, (r) => r.script + r.compile))],
+      ["…of which parse + compile", ...plaudit.map((n) => cell(n, (r) => r.compile))],
+      ["main thread CPU, all of it, with − without", ...plaudit.map((n) => cell(n, (r) => r.busy))],
+    ];
+    sections.push(
+      `### ${p.name} (median of ${RUNS} runs, and the smallest and largest)\n\n${table(["measure", ...plaudit], rows)}`,
+    );
+  }
+} finally {
+  await servers.close();
+}
+
+const section = [
+  `## ${today()} — npm run bench:cpu (${machine()})`,
+  "",
+  `No CPU throttling, empty cache, one fresh browser per load, until the network is idle + 3 s; the renderer main thread's own CPU time (trace tdur), differences from the page without Plaudit in the same run.${BEFORE_DIR ? ` before = ${BEFORE_DIR}.` : ""} See bench/page-cpu.ts.`,
+  "",
+  sections.join("\n\n"),
+].join("\n");
+if (process.env.BENCH_DRY) process.stdout.write(`${section}\n`);
+else addSection(section);

@@ -1,0 +1,175 @@
+// Storefront pages unlike our demo's, each the way some real store's page is: a <base href>
+// elsewhere, a language we have no catalog for, Trusted Types enforced, a page that already has
+// something called Plaudit.
+// The page is the test's own HTML, served from the real server's origin (Playwright answers its
+// URL); plaudit.js, the API and the widgets are the real ones.
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { harnessOfFile, type ShopPage } from "./harness.ts";
+import { reachForReviews, widgetCodeMounted } from "./reviews-widget-helpers.ts";
+
+const plaudit = harnessOfFile();
+
+const PATH = "/shop/products/classic-tee";
+
+/** A product page (its head, its <html> attributes as the test says; no favicon to 404): the badge, then the reviews. */
+function productPage({ head = "", html = 'lang="en"', body = "" } = {}): string {
+  return `<!doctype html><html ${html}><head><meta charset="utf-8">${head}<title>Tee</title><link rel="icon" href="data:,"></head><body>
+<h1>Classic Tee</h1>
+<div data-plaudit="stars" data-product-id="tee-classic"></div>
+<p>Soft cotton.</p>
+<div id="reviews" data-plaudit="reviews" data-product-id="tee-classic"></div>
+${body}
+<script src="/plaudit.js" data-store="demo" async></script>
+</body></html>`;
+}
+
+/** Opens `html` at PATH on the server's origin (from a blank page: no favicon request to 404 first). */
+async function openPage(html: string): Promise<ShopPage> {
+  const shop = await plaudit.open("about:blank");
+  await shop.page.route(
+    (url) => url.pathname === PATH,
+    (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+  );
+  await shop.page.goto(`${plaudit.baseUrl}${PATH}`);
+  return shop;
+}
+
+/** The widget's root element (the first element in the host's shadow root that says its lang). */
+const rootOf = (page: Page, kind: string) =>
+  page.evaluate((k) => {
+    const root = document.querySelector(`[data-plaudit="${k}"]`)?.shadowRoot?.querySelector("[lang]");
+    return root && { lang: root.getAttribute("lang"), dir: root.getAttribute("dir"), text: root.textContent };
+  }, kind);
+
+const badgeShows = (page: Page) =>
+  expect
+    .poll(() =>
+      page.evaluate(() => document.querySelector('[data-plaudit="stars"]')?.shadowRoot?.textContent),
+    )
+    .toMatch(/\d/);
+
+describe("a page with <base href>", () => {
+  it('keeps the badge\'s link on the product page (<base href="/">: an Angular storefront)', async () => {
+    const shop = await openPage(productPage({ head: '<base href="/">' }));
+    await badgeShows(shop.page);
+    // A mark on this document: gone if the click loads another page.
+    await shop.page.evaluate(() => Object.assign(window, { samePage: true }));
+    await shop.page.locator('[data-plaudit="stars"] a').click();
+    await expect.poll(() => shop.page.url()).toBe(`${plaudit.baseUrl}${PATH}#reviews`);
+    expect(await shop.page.evaluate(() => (window as { samePage?: boolean }).samePage)).toBe(true);
+    // Once the widgets' code has come, the badge's code renders the link: the same one.
+    await reachForReviews(shop.page);
+    await expect
+      .poll(() =>
+        shop.page.evaluate(
+          () => document.querySelector('[data-plaudit="stars"]')?.shadowRoot?.querySelector("a")?.href,
+        ),
+      )
+      .toBe(`${plaudit.baseUrl}${PATH}#reviews`);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
+
+describe("a page in a language the widgets have no messages for", () => {
+  it('marks the English widgets lang="en", left to right, on an Arabic right-to-left page', async () => {
+    const shop = await openPage(productPage({ html: 'lang="ar" dir="rtl"' }));
+    await badgeShows(shop.page);
+    await expect.poll(() => rootOf(shop.page, "reviews")).toMatchObject({ lang: "en", dir: "ltr" });
+    expect(await rootOf(shop.page, "reviews")).toMatchObject({
+      text: expect.stringContaining("Customer reviews"),
+    });
+    expect(await rootOf(shop.page, "stars")).toMatchObject({ lang: "en", dir: "ltr" });
+    // And so they stay once their code has hydrated them.
+    await reachForReviews(shop.page);
+    expect(await rootOf(shop.page, "reviews")).toMatchObject({ lang: "en", dir: "ltr" });
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
+
+describe("a Plaudit server behind a path prefix (a proxy serving it at /reviews)", () => {
+  it("asks the API under the prefix plaudit.js came from", async () => {
+    const shop = await plaudit.open("about:blank");
+    // The proxy: /reviews/… is the Plaudit server's /…; anything else is the shop's, which has no /v1.
+    await shop.page.route(
+      (url) => url.pathname.startsWith("/reviews/"),
+      async (route) => {
+        const url = new URL(route.request().url());
+        url.pathname = url.pathname.slice("/reviews".length);
+        await route.fulfill({ response: await route.fetch({ url: url.href }) });
+      },
+    );
+    await shop.page.route(
+      (url) => url.pathname.startsWith("/v1/"),
+      (route) => route.fulfill({ status: 404, contentType: "text/html", body: "<h1>Not found</h1>" }),
+    );
+    await shop.page.route(
+      (url) => url.pathname === PATH,
+      (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: "text/html; charset=utf-8",
+          body: productPage().replace('src="/plaudit.js"', 'src="/reviews/plaudit.js"'),
+        }),
+    );
+    await shop.page.goto(`${plaudit.baseUrl}${PATH}`);
+    await badgeShows(shop.page);
+    await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
+    expect(shop.requestsTo("/v1/")).toEqual([]);
+    expect(shop.requestsTo("/reviews/v1/stores/demo/badges")).toHaveLength(1);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
+
+describe("a page that enforces Trusted Types (require-trusted-types-for 'script')", () => {
+  const TRUSTED_TYPES = `<meta http-equiv="Content-Security-Policy" content="require-trusted-types-for 'script'">`;
+  const jsonLd = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('script[type="application/ld+json"]')].map(
+        (script) => JSON.parse(script.textContent ?? "").aggregateRating?.reviewCount,
+      ),
+    );
+
+  it("paints the widgets, hydrates them and writes the JSON-LD, with nothing refused or uncaught", async () => {
+    const shop = await openPage(productPage({ head: TRUSTED_TYPES }));
+    await badgeShows(shop.page);
+    // Painted: the server's markup, before any of the widget's code.
+    await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
+    expect(shop.requestsTo("/chunks/reviews-")).toHaveLength(0);
+    await reachForReviews(shop.page);
+    await expect.poll(() => jsonLd(shop.page)).toEqual([98]);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("leaves the shop working where the page's policy list leaves Plaudit out: no JSON-LD, nothing uncaught", async () => {
+    const shop = await openPage(
+      productPage({
+        head: `${TRUSTED_TYPES}<meta http-equiv="Content-Security-Policy" content="trusted-types shop">`,
+      }),
+    );
+    await badgeShows(shop.page);
+    await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
+    await expect.poll(() => widgetCodeMounted(shop.page)).toBe(true);
+    expect(await jsonLd(shop.page)).toEqual([]);
+    // The browser reports what it refused; nothing of ours is uncaught.
+    expect(shop.pageErrors).toEqual([]);
+    expect(shop.consoleErrors.filter((line) => !/Trusted|trusted-types/.test(line))).toEqual([]);
+    await shop.close();
+  });
+});
+
+describe("a page where something is already called Plaudit", () => {
+  it('shows the widgets on a page with an element id="Plaudit" (the browser names it window.Plaudit)', async () => {
+    const shop = await openPage(productPage({ body: '<div id="Plaudit">Our reviews</div>' }));
+    await badgeShows(shop.page);
+    expect(
+      await shop.page.evaluate(() => typeof (window as { Plaudit?: { mount?: unknown } }).Plaudit?.mount),
+    ).toBe("function");
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
