@@ -1,11 +1,12 @@
 // Storefront pages unlike our demo's, each the way some real store's page is: a <base href>
-// elsewhere, a language we have no catalog for, a page that already has something called Plaudit.
+// elsewhere, a language we have no catalog for, Trusted Types enforced, a page that already has
+// something called Plaudit.
 // The page is the test's own HTML, served from the real server's origin (Playwright answers its
 // URL); plaudit.js, the API and the widgets are the real ones.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { harnessOfFile, type ShopPage } from "./harness.ts";
-import { reachForReviews } from "./reviews-widget-helpers.ts";
+import { reachForReviews, widgetCodeMounted } from "./reviews-widget-helpers.ts";
 
 const plaudit = harnessOfFile();
 
@@ -84,6 +85,79 @@ describe("a page in a language the widgets have no messages for", () => {
     await reachForReviews(shop.page);
     expect(await rootOf(shop.page, "reviews")).toMatchObject({ lang: "en", dir: "ltr" });
     expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
+
+describe("a Plaudit server behind a path prefix (a proxy serving it at /reviews)", () => {
+  it("asks the API under the prefix plaudit.js came from", async () => {
+    const shop = await plaudit.open("about:blank");
+    // The proxy: /reviews/… is the Plaudit server's /…; anything else is the shop's, which has no /v1.
+    await shop.page.route(
+      (url) => url.pathname.startsWith("/reviews/"),
+      async (route) => {
+        const url = new URL(route.request().url());
+        url.pathname = url.pathname.slice("/reviews".length);
+        await route.fulfill({ response: await route.fetch({ url: url.href }) });
+      },
+    );
+    await shop.page.route(
+      (url) => url.pathname.startsWith("/v1/"),
+      (route) => route.fulfill({ status: 404, contentType: "text/html", body: "<h1>Not found</h1>" }),
+    );
+    await shop.page.route(
+      (url) => url.pathname === PATH,
+      (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: "text/html; charset=utf-8",
+          body: productPage().replace('src="/plaudit.js"', 'src="/reviews/plaudit.js"'),
+        }),
+    );
+    await shop.page.goto(`${plaudit.baseUrl}${PATH}`);
+    await badgeShows(shop.page);
+    await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
+    expect(shop.requestsTo("/v1/")).toEqual([]);
+    expect(shop.requestsTo("/reviews/v1/stores/demo/badges")).toHaveLength(1);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
+
+describe("a page that enforces Trusted Types (require-trusted-types-for 'script')", () => {
+  const TRUSTED_TYPES = `<meta http-equiv="Content-Security-Policy" content="require-trusted-types-for 'script'">`;
+  const jsonLd = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('script[type="application/ld+json"]')].map(
+        (script) => JSON.parse(script.textContent ?? "").aggregateRating?.reviewCount,
+      ),
+    );
+
+  it("paints the widgets, hydrates them and writes the JSON-LD, with nothing refused or uncaught", async () => {
+    const shop = await openPage(productPage({ head: TRUSTED_TYPES }));
+    await badgeShows(shop.page);
+    // Painted: the server's markup, before any of the widget's code.
+    await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
+    expect(shop.requestsTo("/chunks/reviews-")).toHaveLength(0);
+    await reachForReviews(shop.page);
+    await expect.poll(() => jsonLd(shop.page)).toEqual([98]);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("leaves the shop working where the page's policy list leaves Plaudit out: no JSON-LD, nothing uncaught", async () => {
+    const shop = await openPage(
+      productPage({
+        head: `${TRUSTED_TYPES}<meta http-equiv="Content-Security-Policy" content="trusted-types shop">`,
+      }),
+    );
+    await badgeShows(shop.page);
+    await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
+    await expect.poll(() => widgetCodeMounted(shop.page)).toBe(true);
+    expect(await jsonLd(shop.page)).toEqual([]);
+    // The browser reports what it refused; nothing of ours is uncaught.
+    expect(shop.pageErrors).toEqual([]);
+    expect(shop.consoleErrors.filter((line) => !/Trusted|trusted-types/.test(line))).toEqual([]);
     await shop.close();
   });
 });

@@ -37,5 +37,6 @@ export type {
   StoreConfig,
   SubmissionState,
 } from "./store-types.ts";
+export { setJson, trusted } from "./trusted-types.ts";
 export type { UploadOptions } from "./upload.ts";
 export { CORE_VERSION } from "./version.ts";

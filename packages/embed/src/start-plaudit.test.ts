@@ -70,7 +70,7 @@ let api: PlauditApi | undefined;
 let imported: string[];
 let stars: ReturnType<typeof starsEntry>;
 
-function start(script = scriptTag()) {
+function start(script: HTMLScriptElement | null = scriptTag()) {
   api = startPlaudit({
     window,
     script,
@@ -139,7 +139,7 @@ describe("startPlaudit", () => {
     expect(imported.filter((url) => url.includes("reviews"))).toHaveLength(2);
   });
 
-  it("gives widgets the script tag's store and the script's origin as the API", async () => {
+  it("gives widgets the script tag's store and the server plaudit.js came from (its folder) as the API", async () => {
     const badge = host("stars", "tee-1");
     document.body.append(badge);
     start(scriptTag({ "data-store": "demo", "data-locale": "de" }));
@@ -147,11 +147,27 @@ describe("startPlaudit", () => {
     await flush();
     expect(stars.mounted[0]?.config).toMatchObject({
       store: "demo",
-      apiBase: "https://cdn.plaudit.test",
+      // Served at https://cdn.plaudit.test/v1/plaudit.js: a server behind the path prefix /v1.
+      apiBase: "https://cdn.plaudit.test/v1",
       locale: "de",
       productId: "tee-1",
     });
     expect(stars.mounted[0]?.host).toBe(badge);
+  });
+
+  it("asks the page's own origin, not the page's folder, when it cannot find its script tag", async () => {
+    // A tag manager injected it in a way that leaves no <script src> to read: the page's folder
+    // (/products/) is a shop path, never where a Plaudit server is.
+    history.pushState(null, "", "/products/tee-classic");
+    const badge = host("stars", "tee-1");
+    badge.setAttribute("data-store", "demo");
+    document.body.append(badge);
+    vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    start(null);
+    TestViewport.current!.show(badge);
+    await flush();
+    history.pushState(null, "", "/");
+    expect(stars.mounted[0]?.config.apiBase).toBe(location.origin);
   });
 
   it("mounts hosts added later, also inside added subtrees, and unmounts removed ones", async () => {

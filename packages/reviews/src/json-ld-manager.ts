@@ -9,7 +9,7 @@
 // page's only ProductGroup; the page's only Product — whatever its sku, since themes write the
 // selected variant's SKU while our host names the product by handle. The original text is put
 // back when the last widget goes. Only a page with none of these gets a Product node of our own.
-import { isRecord, type Review, type Summary } from "@plaudit/core";
+import { isRecord, type Review, type Summary, setJson } from "@plaudit/core";
 import { buildProductJsonLd, type JsonLdNode, mergeRatingInto, serializeJsonLd } from "./json-ld.ts";
 
 export interface JsonLdContribution {
@@ -101,10 +101,10 @@ function pageName(document: Document): string | undefined {
 }
 
 function restoreEdited(entry: Entry) {
-  if (entry.edited) entry.edited.script.textContent = entry.edited.original;
+  if (entry.edited) setJson(entry.edited.script, entry.edited.original);
   entry.edited = undefined;
   // The server's script is the page's own: it stays, as the server wrote it.
-  if (entry.adopted) entry.adopted.script.textContent = entry.adopted.original;
+  if (entry.adopted) setJson(entry.adopted.script, entry.adopted.original);
 }
 
 /** A Product node the server renderer wrote for this product (marked with our attribute). */
@@ -136,8 +136,9 @@ function write(document: Document, productId: string, entry: Entry) {
   // Server-rendered markup already holds the one Product node: take it over, keep its facts.
   if (!entry.own) entry.adopted ??= serverScript(document, productId);
   if (entry.adopted) {
-    entry.adopted.script.textContent = serializeJsonLd(
-      mergeRatingInto(entry.adopted.node, latest.summary, latest.reviews),
+    setJson(
+      entry.adopted.script,
+      serializeJsonLd(mergeRatingInto(entry.adopted.node, latest.summary, latest.reviews)),
     );
     return;
   }
@@ -159,7 +160,7 @@ function write(document: Document, productId: string, entry: Entry) {
           : isNode(value) && Array.isArray(value["@graph"])
             ? { ...value, "@graph": value["@graph"].map(replace) }
             : value;
-    pageProduct.script.textContent = serializeJsonLd(replace(pageProduct.parsed));
+    setJson(pageProduct.script, serializeJsonLd(replace(pageProduct.parsed)));
     return;
   }
 
@@ -182,9 +183,10 @@ function write(document: Document, productId: string, entry: Entry) {
     entry.own = document.createElement("script");
     entry.own.type = "application/ld+json";
     entry.own.setAttribute(OWN, productId);
-    document.head.append(entry.own);
   }
-  entry.own.textContent = serializeJsonLd(node);
+  setJson(entry.own, serializeJsonLd(node));
+  // In the page only with its JSON: a page refusing it (Trusted Types) gets no empty script.
+  if (entry.own.text) document.head.append(entry.own);
 }
 
 /**

@@ -3,6 +3,7 @@
 // it all back. The CSS is adopted, not inserted as a <style>: a page whose CSP refuses inline styles
 // (`style-src 'self'`) still shows the painted widget styled, as it shows the mounted one
 // (docs/ssr.md, "Styles and CSP").
+import { setJson, trusted } from "@plaudit/core";
 import { sheetOf } from "@plaudit/ui";
 import { hasServerMarkup, type ServerState, STATE_ATTRIBUTE, scriptJson } from "../hydration/server-state.ts";
 
@@ -109,7 +110,7 @@ export function stateScript(doc: Document, state: ServerState): HTMLScriptElemen
   const script = doc.createElement("script");
   script.type = "application/json";
   script.setAttribute(STATE_ATTRIBUTE, "");
-  script.textContent = scriptJson(state);
+  setJson(script, scriptJson(state));
   return script;
 }
 
@@ -133,7 +134,8 @@ export const readPainted = (url: string): Promise<Response> =>
  */
 export function parseInert(doc: Document, html: string): DocumentFragment {
   const parsed = doc.createElement("template");
-  parsed.innerHTML = html;
+  // Through the "plaudit" policy on a page that enforces Trusted Types (core's trusted-types.ts).
+  parsed.innerHTML = trusted()?.createHTML(html) ?? html;
   return parsed.content;
 }
 
