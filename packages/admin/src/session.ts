@@ -15,7 +15,14 @@ export async function loadSession(): Promise<void> {
   }
 }
 
+/**
+ * The user of a session that ended under them (a 401 mid-work: expired, or signed out elsewhere):
+ * sign-in says so, and a screen can keep what was not saved for that same user's next sign-in.
+ */
+export const endedSession = signal<AdminSession["user"] | null>(null);
+
 whenSignedOut(() => {
+  if (session.value) endedSession.value = session.value.user;
   session.value = null;
 });
 

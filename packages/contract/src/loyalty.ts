@@ -232,18 +232,25 @@ export type Redemption = v.InferOutput<typeof Redemption>;
 
 export const customerId = text(1, 200, "a customer id");
 
+/**
+ * A points adjustment by hand (admin): at most this many points either way, with a reason of at
+ * most this many characters. Apart from LIMITS, which every widget bundles: only the admin app
+ * and the server need these.
+ */
+export const ADJUSTMENT_LIMITS = { pointsMax: 10_000_000, reasonMax: 200 } as const;
+
 export const AdjustmentInput = v.object(
   {
     customerId,
     delta: v.pipe(
       v.number("must be an integer"),
       v.integer("must be an integer"),
-      v.minValue(-10_000_000, "must be at least -10000000"),
-      v.maxValue(10_000_000, "must be at most 10000000"),
+      v.minValue(-ADJUSTMENT_LIMITS.pointsMax, `must be at least -${ADJUSTMENT_LIMITS.pointsMax}`),
+      v.maxValue(ADJUSTMENT_LIMITS.pointsMax, `must be at most ${ADJUSTMENT_LIMITS.pointsMax}`),
       v.check((n) => n !== 0, "must not be 0"),
       v.metadata({ not: { const: 0 } }),
     ),
-    reason: text(1, 200, "a reason"),
+    reason: text(1, ADJUSTMENT_LIMITS.reasonMax, "a reason"),
   },
   "must be a JSON object",
 );

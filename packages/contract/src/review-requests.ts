@@ -111,6 +111,24 @@ export const ReviewRequestQuery = v.object({
   cursor: queryCursor(LIMITS.cursorMax),
 });
 
+/**
+ * The hosted review page's form, urlencoded as a browser sends it without JavaScript: every value a
+ * string, absent ones empty. Its text is then checked as a ReviewSubmission (rating 1–5, lengths).
+ */
+export const ReviewPageForm = v.object({
+  product: v.optional(v.string(), ""),
+  rating: v.optional(v.pipe(v.string(), v.description("1–5")), ""),
+  title: v.optional(v.string(), ""),
+  body: v.optional(v.string(), ""),
+  name: v.optional(v.string(), ""),
+});
+
+/** The hosted pages' query: the product the shopper clicked in the email, and the stars. */
+export const ReviewPageQuery = v.object({
+  product: v.optional(v.pipe(v.string(), v.description("a product of the order"))),
+  rating: v.optional(v.pipe(v.string(), v.description("1–5: preselected stars"))),
+});
+
 /** The funnel, all time: how many requests are in each state and went through each step. */
 export const ReviewRequestMetrics = v.object({
   total: v.number(),

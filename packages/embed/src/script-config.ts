@@ -15,8 +15,9 @@ export function readScriptConfig(script: HTMLScriptElement | null): Partial<Widg
   return {
     store: data.store,
     // Where plaudit.js is, the server is: its folder, so a server behind a path prefix
-    // (…/reviews/plaudit.js) is asked under it, not at the shop's root.
-    apiBase: data.api || new URL(".", script?.src || location.href).href.slice(0, -1),
+    // (…/reviews/plaudit.js) is asked under it, not at the shop's root. Without its tag to read,
+    // the page's origin (a page's own folder is a shop path, never the server's).
+    apiBase: data.api || (script?.src ? new URL(".", script.src).href.slice(0, -1) : location.origin),
     locale: data.locale,
     theme: data.theme as WidgetConfig["theme"],
   };

@@ -70,7 +70,7 @@ let api: PlauditApi | undefined;
 let imported: string[];
 let stars: ReturnType<typeof starsEntry>;
 
-function start(script = scriptTag()) {
+function start(script: HTMLScriptElement | null = scriptTag()) {
   api = startPlaudit({
     window,
     script,
@@ -153,6 +153,21 @@ describe("startPlaudit", () => {
       productId: "tee-1",
     });
     expect(stars.mounted[0]?.host).toBe(badge);
+  });
+
+  it("asks the page's own origin, not the page's folder, when it cannot find its script tag", async () => {
+    // A tag manager injected it in a way that leaves no <script src> to read: the page's folder
+    // (/products/) is a shop path, never where a Plaudit server is.
+    history.pushState(null, "", "/products/tee-classic");
+    const badge = host("stars", "tee-1");
+    badge.setAttribute("data-store", "demo");
+    document.body.append(badge);
+    vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    start(null);
+    TestViewport.current!.show(badge);
+    await flush();
+    history.pushState(null, "", "/");
+    expect(stars.mounted[0]?.config.apiBase).toBe(location.origin);
   });
 
   it("mounts hosts added later, also inside added subtrees, and unmounts removed ones", async () => {

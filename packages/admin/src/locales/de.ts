@@ -36,6 +36,8 @@ export const de: Messages = {
   passwordTooLong: "Höchstens 200 Zeichen verwenden.",
   savePassword: "Passwort speichern",
   passwordSaved: "Ihr Passwort ist gesetzt. Melden Sie sich jetzt damit an.",
+  sessionEnded:
+    "Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um dort weiterzumachen, wo Sie waren.",
   inviteInvalid: "Dieser Link ist nicht mehr gültig. Bitten Sie den Inhaber um einen neuen.",
 
   queueTitle: "Moderationsliste",
@@ -81,7 +83,7 @@ export const de: Messages = {
   pendingReply: "Antwort wird gesendet",
   undone: "Rückgängig gemacht. Nichts wurde gesendet.",
   saved: "Gespeichert.",
-  savedNone: "Nichts gespeichert ({n} Bewertungen): {message}",
+  savedNone: "Nichts gespeichert ({n} Bewertungen). {message}",
   bulkTooMany: "Wählen Sie höchstens {max} Bewertungen auf einmal.",
   bulkConflict:
     "Nichts gespeichert: {n} von {total} Bewertungen wurden geändert, seit Sie sie gelesen haben. Sie sind unten markiert; prüfen Sie sie und versuchen Sie es erneut.",
@@ -152,9 +154,10 @@ export const de: Messages = {
   adjustPoints: "Punkte anpassen",
   adjustTitle: "Punkte von {id} anpassen",
   delta: "Punkte hinzufügen (negativ zum Abziehen)",
-  deltaInvalid: "Eine ganze Zahl ungleich 0 von −10000000 bis 10000000 eingeben.",
+  deltaInvalid: "Eine ganze Zahl ungleich 0 von −{max} bis +{max} eingeben.",
   reasonRequired: "Nennen Sie den Grund (der Kunde kann ihn sehen).",
-  reasonTooLong: "Höchstens 200 Zeichen.",
+  reasonTooLong: "Höchstens {max} Zeichen.",
+  adjusted: "Gespeichert: {delta} Punkte.",
   saveAdjustment: "Anpassung speichern",
   insufficientPoints: "So viele Punkte hat der Kunde nicht.",
 

@@ -36,6 +36,7 @@ export const en = {
   passwordTooLong: "Use at most 200 characters.",
   savePassword: "Save password",
   passwordSaved: "Your password is set. Sign in with it now.",
+  sessionEnded: "Your session has ended. Sign in again to carry on where you were.",
   inviteInvalid: "This link is not valid any more. Ask the store owner for a new one.",
 
   queueTitle: "Moderation queue",
@@ -81,7 +82,7 @@ export const en = {
   pendingReply: "Replying",
   undone: "Undone. Nothing was sent.",
   saved: "Saved.",
-  savedNone: "Nothing saved ({n} reviews): {message}",
+  savedNone: "Nothing saved ({n} reviews). {message}",
   bulkTooMany: "Select at most {max} reviews at a time.",
   bulkConflict:
     "Nothing saved: {n} of {total} reviews changed since you read them. They are marked below; check them and try again.",
@@ -152,9 +153,10 @@ export const en = {
   adjustPoints: "Adjust points",
   adjustTitle: "Adjust points of {id}",
   delta: "Points to add (negative to remove)",
-  deltaInvalid: "Enter a whole number other than 0, from −10000000 to 10000000.",
+  deltaInvalid: "Enter a whole number other than 0, from −{max} to +{max}.",
   reasonRequired: "Say why (the customer may see it).",
-  reasonTooLong: "At most 200 characters.",
+  reasonTooLong: "At most {max} characters.",
+  adjusted: "Saved: {delta} points.",
   saveAdjustment: "Save adjustment",
   insufficientPoints: "The customer does not have that many points.",
 

@@ -36,6 +36,7 @@ export const he: Messages = {
   passwordTooLong: "יש להשתמש בעד 200 תווים.",
   savePassword: "שמירת סיסמה",
   passwordSaved: "הסיסמה נקבעה. אפשר להיכנס איתה עכשיו.",
+  sessionEnded: "פג תוקף ההתחברות. התחברו שוב כדי להמשיך מהמקום שבו הייתם.",
   inviteInvalid: "הקישור כבר אינו בתוקף. בקשו קישור חדש מבעלי החנות.",
 
   queueTitle: "תור ביקורות",
@@ -81,7 +82,7 @@ export const he: Messages = {
   pendingReply: "שולחים תגובה",
   undone: "בוטל. דבר לא נשלח.",
   saved: "נשמר.",
-  savedNone: "דבר לא נשמר ({n} ביקורות): {message}",
+  savedNone: "דבר לא נשמר ({n} ביקורות). {message}",
   bulkTooMany: "אפשר לבחור עד {max} ביקורות בכל פעם.",
   bulkConflict:
     "דבר לא נשמר: {n} מתוך {total} ביקורות השתנו מאז שקראת אותן. הן מסומנות למטה; בדקו אותן ונסו שוב.",
@@ -151,9 +152,10 @@ export const he: Messages = {
   adjustPoints: "עדכון נקודות",
   adjustTitle: "עדכון הנקודות של {id}",
   delta: "נקודות להוספה (שלילי להפחתה)",
-  deltaInvalid: "יש להזין מספר שלם שאינו 0, בין ‎−10000000 ל-10000000.",
+  deltaInvalid: "יש להזין מספר שלם שאינו 0, בין ‎−{max} ל-‎+{max}.",
   reasonRequired: "יש לציין סיבה (הלקוח עשוי לראות אותה).",
-  reasonTooLong: "עד 200 תווים.",
+  reasonTooLong: "עד {max} תווים.",
+  adjusted: "נשמר: ‎{delta} נקודות.",
   saveAdjustment: "שמירת העדכון",
   insufficientPoints: "אין ללקוח מספיק נקודות.",
 

@@ -1,15 +1,24 @@
+import { ADJUSTMENT_LIMITS } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
-import { Dialog, Field, Loading, Problem } from "../components.tsx";
+import { Dialog, Field, Loading, Problem, problemText, Toasts, useSending } from "../components.tsx";
 import { formatDateTime, formatNumber, t } from "../i18n.ts";
 import { go, href, route } from "../router.ts";
 import { can, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
 import type { CustomerDetail, CustomerMatches } from "../types.ts";
 
-const REASON_MAX = 200;
-const DELTA_MAX = 10_000_000;
+/**
+ * Points to add or remove as typed: "500", "+500" (as the points history writes it), "-50" or
+ * "−50" (the minus sign the messages show); undefined for anything else.
+ */
+export function parseDelta(typed: string): number | undefined {
+  const match = /^([+\-−]?)(\d+)$/.exec(typed.trim());
+  if (!match) return undefined;
+  const n = Number(match[2]) * (match[1] === "-" || match[1] === "−" ? -1 : 1);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
 
 /** Customer support: find a customer, see their points, adjust them with a reason. */
 export default function Customers() {
@@ -84,6 +93,7 @@ function Customer(props: { id: string }) {
   const [data, setData] = useState<CustomerDetail | null>(null);
   const [failed, setFailed] = useState<unknown>(null);
   const [adjusting, setAdjusting] = useState(false);
+  const [announce, setAnnounce] = useState("");
   const load = () => {
     setFailed(null);
     api<CustomerDetail>(`/v1/admin/customers/${encodeURIComponent(props.id)}`).then(
@@ -105,6 +115,7 @@ function Customer(props: { id: string }) {
         )}
       </div>
       {data.emails.length > 0 && <p class="meta">{data.emails.join(", ")}</p>}
+      <Toasts announce={announce} />
       <dl class="figures">
         <div class="figure card" data-figure="balance">
           <dt>{t("balance")}</dt>
@@ -194,8 +205,9 @@ function Customer(props: { id: string }) {
         <AdjustDialog
           customerId={data.customerId}
           onClose={() => setAdjusting(false)}
-          onSaved={() => {
+          onSaved={(delta) => {
             setAdjusting(false);
+            setAnnounce(t("adjusted", { delta: `${delta > 0 ? "+" : ""}${formatNumber(delta)}` }));
             load();
           }}
         />
@@ -205,35 +217,40 @@ function Customer(props: { id: string }) {
 }
 
 /** Points by hand, with a reason. One Idempotency-Key per dialog: a retry never adds twice. */
-function AdjustDialog(props: { customerId: string; onClose(): void; onSaved(): void }) {
+function AdjustDialog(props: { customerId: string; onClose(): void; onSaved(delta: number): void }) {
   const [key] = useState(() => crypto.randomUUID());
   const [delta, setDelta] = useState("");
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<Partial<Record<"delta" | "reason" | "form", string>>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSending();
 
-  async function submit(e: TargetedEvent<HTMLFormElement>) {
+  function submit(e: TargetedEvent<HTMLFormElement>) {
     e.preventDefault();
+    if (busy) return;
     const found: typeof errors = {};
-    const n = Number(delta.trim());
-    if (!/^[-−]?\d+$/.test(delta.trim()) || !Number.isInteger(n) || n === 0 || Math.abs(n) > DELTA_MAX)
-      found.delta = t("deltaInvalid");
+    const n = parseDelta(delta);
+    if (n === undefined || n === 0 || Math.abs(n) > ADJUSTMENT_LIMITS.pointsMax)
+      found.delta = t("deltaInvalid", { max: ADJUSTMENT_LIMITS.pointsMax });
     const why = reason.trim();
     if (!why) found.reason = t("reasonRequired");
-    else if ([...why].length > REASON_MAX) found.reason = t("reasonTooLong");
+    else if ([...why].length > ADJUSTMENT_LIMITS.reasonMax)
+      found.reason = t("reasonTooLong", { max: ADJUSTMENT_LIMITS.reasonMax });
     setErrors(found);
     if (Object.keys(found).length > 0) {
       requestAnimationFrame(() => document.querySelector<HTMLElement>("dialog [aria-invalid=true]")?.focus());
       return;
     }
-    setBusy(true);
+    void send(() => save(n as number, why));
+  }
+
+  async function save(n: number, why: string) {
     try {
       await api("/v1/admin/loyalty/adjustments", {
         method: "POST",
-        body: { customerId: props.customerId, delta: Number(delta.trim().replace("−", "-")), reason: why },
+        body: { customerId: props.customerId, delta: n, reason: why },
         headers: { "idempotency-key": key },
       });
-      props.onSaved();
+      props.onSaved(n);
     } catch (error) {
       const problem = problemOf(error);
       setErrors(
@@ -241,13 +258,8 @@ function AdjustDialog(props: { customerId: string; onClose(): void; onSaved(): v
           ? { delta: t("insufficientPoints") }
           : problem.fields
             ? { delta: problem.fields.delta, reason: problem.fields.reason }
-            : {
-                form:
-                  problem.status === 0 ? t("errorNetwork") : t("errorGeneric", { message: problem.message }),
-              },
+            : { form: problemText(error) },
       );
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -276,7 +288,7 @@ function AdjustDialog(props: { customerId: string; onClose(): void; onSaved(): v
           )}
         </Field>
         <div class="actions">
-          <button type="submit" class="primary" disabled={busy}>
+          <button type="submit" class="primary" aria-disabled={busy}>
             {t("saveAdjustment")}
           </button>
           <button type="button" onClick={props.onClose}>

@@ -1,6 +1,6 @@
-import { act, cleanup, render } from "@testing-library/preact";
+import { act, cleanup, render, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { session } from "../session.ts";
+import { endedSession, session } from "../session.ts";
 import type { AdminReview } from "../types.ts";
 import Queue from "./queue.tsx";
 
@@ -60,6 +60,94 @@ afterEach(() => {
   vi.unstubAllGlobals();
   localStorage.clear();
   session.value = undefined;
+  endedSession.value = null;
+});
+
+/**
+ * The queue's API where each write is answered by `answer` (its call number, from 1): two pending
+ * reviews, r2 then r1; every write recorded.
+ */
+function writesAnswered(answer: (n: number) => Promise<Response> | Response) {
+  const writes: string[] = [];
+  vi.stubGlobal("fetch", async (url: string, init: RequestInit = {}) => {
+    if (init.method && init.method !== "GET") {
+      writes.push(`${init.method} ${url}`);
+      return answer(writes.length);
+    }
+    return Response.json({ items: [review(2), review(1)], nextCursor: null });
+  });
+  return writes;
+}
+
+const published = (n: number) => Response.json({ ...review(n), status: "published", etag: `"r${n}-2"` });
+const approveButton = (view: ReturnType<typeof render>, n: number) =>
+  view.getByText(`sock review ${n}`).closest("article")?.querySelector("button") as HTMLButtonElement;
+
+describe("the moderation queue when things go wrong", () => {
+  beforeEach(() => localStorage.setItem("plaudit-admin-grace-ms", "100"));
+
+  it("says in words that the server could not be reached, and that nothing was saved", async () => {
+    writesAnswered(() => Promise.reject(new TypeError("Failed to fetch")));
+    const view = render(<Queue />);
+    await view.findByText("sock review 2");
+    await act(async () => approveButton(view, 2).click());
+    await view.findByText(
+      "Nothing saved (1 reviews). The server cannot be reached. Check your connection and try again.",
+    );
+    // Still there to decide again.
+    expect(approveButton(view, 2).disabled).toBe(false);
+  });
+
+  it("keeps a review waiting while its request is on its way: no second decision on a slow server", async () => {
+    let answer: (response: Response) => void = () => {};
+    const writes = writesAnswered(() => new Promise((resolve) => (answer = resolve)));
+    const view = render(<Queue />);
+    await view.findByText("sock review 2");
+    await act(async () => approveButton(view, 2).click());
+    await waitFor(() => expect(writes).toHaveLength(1));
+    await view.findByText("Approving 1…");
+    expect(approveButton(view, 2).disabled).toBe(true);
+    await act(async () => answer(published(2)));
+    await view.findByText("Saved.");
+    expect(writes).toHaveLength(1);
+  });
+
+  it("keeps the focus on the review's card after Approve, then on the next one when it leaves", async () => {
+    writesAnswered(() => published(2));
+    const view = render(<Queue />);
+    await view.findByText("sock review 2");
+    approveButton(view, 2).focus();
+    await act(async () => approveButton(view, 2).click());
+    expect(document.activeElement?.textContent).toContain("sock review 2");
+    await view.findByText("Saved.");
+    expect(view.queryByText("sock review 2")).toBeNull();
+    expect(document.activeElement?.textContent).toContain("sock review 1");
+  });
+
+  it("offers a decision refused by an ended session (401) again once the same user is back", async () => {
+    const writes = writesAnswered((n) =>
+      n === 1
+        ? Response.json(
+            { error: { code: "unauthorized", message: "your session has ended" } },
+            { status: 401 },
+          )
+        : published(2),
+    );
+    const moderator = session.value;
+    const first = render(<Queue />);
+    await first.findByText("sock review 2");
+    await act(async () => approveButton(first, 2).click());
+    // The app takes the queue down for sign-in.
+    await waitFor(() => expect(session.value).toBeNull());
+    expect(endedSession.value?.id).toBe("u1");
+    first.unmount();
+
+    session.value = moderator;
+    const again = render(<Queue />);
+    await again.findByText("Approving 1 in 0 s");
+    await again.findByText("Saved.");
+    expect(writes).toEqual(["PATCH /v1/admin/reviews/r2", "PATCH /v1/admin/reviews/r2"]);
+  });
 });
 
 describe("the moderation queue's keys", () => {

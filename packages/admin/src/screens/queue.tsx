@@ -2,12 +2,12 @@ import { LIMITS } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
-import { Dialog, Field, ListBody, Toasts } from "../components.tsx";
+import { Dialog, Field, ListBody, problemText, Toasts } from "../components.tsx";
 import { createGraceQueue, GRACE_MS } from "../grace.ts";
 import { formatDate, type MessageKey, t } from "../i18n.ts";
 import { formValues, usePagedList } from "../paged-list.ts";
 import { go, route } from "../router.ts";
-import { can, session } from "../session.ts";
+import { can, endedSession, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
 import type { AdminReview } from "../types.ts";
 
@@ -17,6 +17,8 @@ interface Waiting {
   id: string;
   reviewIds: string[];
   label: string;
+  /** Its grace period is over and the request is on its way: no Undo, and no second decision. */
+  sending?: boolean;
 }
 interface Conflict {
   fresh: AdminReview;
@@ -34,6 +36,14 @@ function graceMs(): number {
   const chosen = Number(localStorage.getItem("plaudit-admin-grace-ms"));
   return chosen >= 100 && chosen <= 60_000 ? chosen : GRACE_MS;
 }
+
+/**
+ * Decisions the API refused because the session ended under them (401: expired, or signed out
+ * elsewhere). The queue is taken down for sign-in; when the same user is back, it offers each
+ * again with a new grace period (and Undo), sent with the versions they saw, so nothing decided
+ * is lost and a review changed meanwhile is still a conflict.
+ */
+const afterSignIn: { userId: string; reviews: AdminReview[]; decision: Decision }[] = [];
 
 function queryOf(params: URLSearchParams): Record<string, string> {
   const query: Record<string, string> = { status: params.get("status") ?? "pending" };
@@ -149,7 +159,9 @@ export default function Queue() {
   }
 
   function decide(reviews: AdminReview[], decision: Decision) {
-    if (!mayModerate || reviews.length === 0) return;
+    if (!mayModerate || !current || reviews.length === 0) return;
+    const userId = current.user.id;
+    keepFocus(reviews);
     const id = `${Date.now()}-${Math.random()}`;
     const label =
       decision.kind === "reply"
@@ -167,12 +179,16 @@ export default function Queue() {
     grace.schedule({
       id,
       send: async (keepalive) => {
-        setWaiting((old) => old.filter((w) => w.id !== id));
+        setWaiting((old) => old.map((w) => (w.id === id ? { ...w, sending: true } : w)));
         try {
           await write(reviews, decision, keepalive);
           setAnnounce(t("saved"));
         } catch (error) {
           const problem = problemOf(error);
+          if (problem.status === 401 && endedSession.value?.id === userId) {
+            afterSignIn.push({ userId, reviews, decision });
+            return;
+          }
           const changed = Object.keys(problem.fields ?? {}).length;
           // A single conflict speaks for itself on its card ("this review changed"); a batch is
           // all or none, so say that nothing of it was saved, and why.
@@ -181,11 +197,33 @@ export default function Queue() {
               ? ""
               : problem.code === "conflict"
                 ? t("bulkConflict", { n: changed, total: reviews.length })
-                : t("savedNone", { n: reviews.length, message: problem.message }),
+                : t("savedNone", { n: reviews.length, message: problemText(error) }),
           );
+        } finally {
+          setWaiting((old) => old.filter((w) => w.id !== id));
         }
       },
     });
+  }
+
+  // Back after signing in again: what the ended session could not send waits again, with Undo.
+  useEffect(() => {
+    const mine = afterSignIn.splice(0).filter((a) => a.userId === current?.user.id);
+    for (const again of mine) decide(again.reviews, again.decision);
+  }, []);
+
+  /**
+   * A decision made with a button disables that button, and the focus would fall to the page
+   * (the next Tab starting over from the top): it goes to the review's card instead, or for a
+   * batch to "select all".
+   */
+  function keepFocus(reviews: AdminReview[]) {
+    const focus = document.activeElement;
+    if (!(focus instanceof HTMLElement) || focus === document.body) return;
+    const card = focus.closest<HTMLElement>("article.review");
+    const bulk = focus.closest("fieldset.bulk");
+    if (card && reviews.length === 1) card.focus();
+    else bulk?.querySelector<HTMLElement>("input[type=checkbox]")?.focus();
   }
 
   function undo(id: string) {
@@ -199,7 +237,9 @@ export default function Queue() {
 
   // The card the focus was last on. A list read again (the route changed: a filter, back or
   // forward) is drawn as new cards: the focus, left on one that is gone, falls to the page, and
-  // the next j would start over from the top. It goes back to that review's new card instead.
+  // the next j would start over from the top. It goes back to that review's new card instead;
+  // when the review left the list (approved out of "pending"), to the card now in its place, and
+  // when the list is empty, to the heading.
   const focusedCard = useRef<HTMLElement | null>(null);
   useEffect(() => {
     const onFocus = (e: FocusEvent) => {
@@ -213,10 +253,11 @@ export default function Queue() {
     const focus = document.activeElement;
     if (!gone || gone.isConnected || !items || (focus && focus !== document.body)) return;
     focusedCard.current = null;
-    const again = [...(listRef.current?.querySelectorAll<HTMLElement>("article.review") ?? [])].find(
-      (card) => card.dataset.reviewId === gone.dataset.reviewId,
-    );
-    again?.focus();
+    const cards = [...(listRef.current?.querySelectorAll<HTMLElement>("article.review") ?? [])];
+    const again =
+      cards.find((card) => card.dataset.reviewId === gone.dataset.reviewId) ??
+      cards[Math.min(Number(gone.dataset.index), cards.length - 1)];
+    (again ?? document.getElementById("queue-title"))?.focus();
   });
 
   // Keyboard: j/k move, a approve, r reject, e reply, x select, ? help. Not while typing. Listened
@@ -263,21 +304,29 @@ export default function Queue() {
   return (
     <section aria-labelledby="queue-title" class="queue">
       <div class="title-row">
-        <h1 id="queue-title">{t("queueTitle")}</h1>
+        <h1 id="queue-title" tabIndex={-1}>
+          {t("queueTitle")}
+        </h1>
         <button type="button" class="quiet" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
           {t("keyboardHelp")}
         </button>
       </div>
       <Filters query={query} />
       <Toasts announce={waiting.length === 0 ? announce : ""}>
-        {waiting.map((w) => (
-          <p key={w.id} class="toast">
-            <span>{t("pendingAction", { what: w.label, seconds: Math.round(graceMs() / 1000) })}</span>
-            <button type="button" onClick={() => undo(w.id)}>
-              {t("undo")}
-            </button>
-          </p>
-        ))}
+        {waiting.map((w) =>
+          w.sending ? (
+            <p key={w.id} class="toast">
+              <span>{w.label}…</span>
+            </p>
+          ) : (
+            <p key={w.id} class="toast">
+              <span>{t("pendingAction", { what: w.label, seconds: Math.round(graceMs() / 1000) })}</span>
+              <button type="button" onClick={() => undo(w.id)}>
+                {t("undo")}
+              </button>
+            </p>
+          ),
+        )}
       </Toasts>
       <ListBody items={items} failed={failed} load={load} cursor={cursor} empty={t("queueEmpty")}>
         {(items) => (

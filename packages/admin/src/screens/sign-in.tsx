@@ -1,10 +1,11 @@
 import type { TargetedEvent } from "preact";
 import { useState } from "preact/hooks";
 import { api, problemOf, useCsrfToken } from "../api.ts";
-import { Field } from "../components.tsx";
+import { Field, problemText, useSending } from "../components.tsx";
 import { t } from "../i18n.ts";
 import { go, route } from "../router.ts";
-import { session } from "../session.ts";
+import { endedSession, session } from "../session.ts";
+import { useSignal } from "../signal.ts";
 import type { AdminSession } from "../types.ts";
 
 const PASSWORD_MIN = 10;
@@ -21,11 +22,13 @@ export default function SignIn(props: { mode: "sign-in" | "set-password" }) {
   const [password, setPassword] = useState("");
   const [errors, setErrors] = useState<Errors>({});
   const [notice, setNotice] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSending();
   const setting = props.mode === "set-password";
+  const ended = useSignal(endedSession);
 
-  async function submit(e: TargetedEvent<HTMLFormElement>) {
+  function submit(e: TargetedEvent<HTMLFormElement>) {
     e.preventDefault();
+    if (busy) return;
     const found: Errors = {};
     if (!store.trim()) found.store = t("required");
     if (!email.trim()) found.email = t("required");
@@ -37,7 +40,10 @@ export default function SignIn(props: { mode: "sign-in" | "set-password" }) {
       focusFirstError();
       return;
     }
-    setBusy(true);
+    void send(signIn);
+  }
+
+  async function signIn() {
     try {
       if (setting) {
         await api("/v1/admin/password", {
@@ -56,6 +62,7 @@ export default function SignIn(props: { mode: "sign-in" | "set-password" }) {
       localStorage.setItem("plaudit-admin-store", store.trim());
       useCsrfToken(data.csrfToken);
       session.value = data;
+      endedSession.value = null;
     } catch (error) {
       const problem = problemOf(error);
       const message =
@@ -65,12 +72,8 @@ export default function SignIn(props: { mode: "sign-in" | "set-password" }) {
             ? t("badCredentials")
             : problem.code === "invite_invalid"
               ? t("inviteInvalid")
-              : problem.status === 0
-                ? t("errorNetwork")
-                : t("errorGeneric", { message: problem.message });
+              : problemText(error);
       setErrors(problem.fields?.password ? { password: problem.fields.password } : { form: message });
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -80,6 +83,11 @@ export default function SignIn(props: { mode: "sign-in" | "set-password" }) {
       {notice && (
         <p class="notice" role="status">
           {notice}
+        </p>
+      )}
+      {ended && !setting && !errors.form && (
+        <p class="notice" role="alert">
+          {t("sessionEnded")}
         </p>
       )}
       {errors.form && (
@@ -128,7 +136,7 @@ export default function SignIn(props: { mode: "sign-in" | "set-password" }) {
           />
         )}
       </Field>
-      <button type="submit" class="primary" disabled={busy}>
+      <button type="submit" class="primary" aria-disabled={busy}>
         {busy ? t("signingIn") : setting ? t("savePassword") : t("signIn")}
       </button>
     </form>

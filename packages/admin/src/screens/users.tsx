@@ -2,7 +2,7 @@ import { LIMITS } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
-import { Dialog, Field, ListBody, Toasts } from "../components.tsx";
+import { Dialog, Field, focusHeading, ListBody, problemText, Toasts, useSending } from "../components.tsx";
 import { formatDateTime, type MessageKey, t } from "../i18n.ts";
 import { session } from "../session.ts";
 import { useSignal } from "../signal.ts";
@@ -54,7 +54,7 @@ export default function Users() {
       const problem = problemOf(error);
       setRowError({
         id: user.id,
-        text: problem.code === "conflict" ? t("lastOwner") : t("errorGeneric", { message: problem.message }),
+        text: problem.code === "conflict" ? t("lastOwner") : problemText(error),
       });
     }
   }
@@ -87,6 +87,8 @@ export default function Users() {
       setRemoving(null);
       await api(`/v1/admin/users/${encodeURIComponent(user.id)}`, { method: "DELETE" });
       setUsers((old) => (old ?? []).filter((u) => u.id !== user.id));
+      // Its row, and the Remove button the dialog gave the focus back to, are gone.
+      focusHeading();
       return t("removed", { email: user.email });
     });
 
@@ -180,8 +182,12 @@ export default function Users() {
 function InviteForm(props: { onInvited(user: AdminUser, link: Omit<Link, "email">): void }) {
   const [errors, setErrors] = useState<{ email?: string; role?: string; form?: string }>({});
   const emailRef = useRef<HTMLInputElement>(null);
-  async function submit(e: TargetedEvent<HTMLFormElement>) {
+  // One invite at a time: a double click (or Enter pressed twice) before the answer sent a second
+  // POST, whose 409 then said "already has an account" under the link the first one made.
+  const { busy, send } = useSending();
+  function submit(e: TargetedEvent<HTMLFormElement>) {
     e.preventDefault();
+    if (busy) return;
     const form = e.currentTarget;
     const data = new FormData(form);
     const email = String(data.get("email") ?? "").trim();
@@ -191,6 +197,9 @@ function InviteForm(props: { onInvited(user: AdminUser, link: Omit<Link, "email"
       emailRef.current?.focus();
       return;
     }
+    void send(() => invite(form, email, role));
+  }
+  async function invite(form: HTMLFormElement, email: string, role: Role) {
     try {
       const { data: created } = await api<{ user: AdminUser } & Omit<Link, "email">>("/v1/admin/users", {
         method: "POST",
@@ -203,7 +212,7 @@ function InviteForm(props: { onInvited(user: AdminUser, link: Omit<Link, "email"
       const problem = problemOf(error);
       if (problem.code === "conflict") setErrors({ email: t("emailTaken") });
       else if (problem.fields?.email) setErrors({ email: t("emailInvalid") });
-      else setErrors({ form: t("errorGeneric", { message: problem.message }) });
+      else setErrors({ form: problemText(error) });
       emailRef.current?.focus();
     }
   }
@@ -239,7 +248,7 @@ function InviteForm(props: { onInvited(user: AdminUser, link: Omit<Link, "email"
           {errors.form}
         </p>
       )}
-      <button type="submit" class="primary">
+      <button type="submit" class="primary" aria-disabled={busy}>
         {t("invite")}
       </button>
     </form>

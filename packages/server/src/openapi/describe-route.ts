@@ -52,7 +52,7 @@ export interface RouteSpec {
   /** The body's schema (the one the handler parses with). */
   body?: v.GenericSchema;
   /** The body's media type; default application/json. */
-  bodyType?: "application/json" | "multipart/form-data";
+  bodyType?: "application/json" | "multipart/form-data" | "application/x-www-form-urlencoded";
   /** The body may be left out (e.g. POST …/loyalty/join). */
   bodyOptional?: boolean;
   /** Success answers: a schema, or a ResponseSpec for descriptions and non-JSON bodies. */

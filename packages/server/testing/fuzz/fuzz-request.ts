@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import {
   contentType,
+  formBody,
+  formContentType,
   headerValue,
   hostileCursor,
   hostileString,
@@ -96,32 +98,34 @@ export function fuzzRequest(route: FuzzRoute, world: FuzzWorld): fc.Arbitrary<Fu
   }
 
   const body: fc.Arbitrary<{ body: string | Uint8Array<ArrayBuffer>; type: string | undefined }> =
-    route.bodyType === "json"
-      ? fc.record({
-          body: fc.oneof(
-            { weight: 3, arbitrary: mutatedBody(sample).map((b) => JSON.stringify(b)) },
-            { weight: 2, arbitrary: rawJsonText(sample) },
-          ),
-          type: contentType,
-        })
-      : fc.record({
-          body: fc.oneof(
-            fc.uint8Array({ maxLength: 2_000 }).map((bytes) => new Uint8Array(bytes)),
-            fc.constantFrom(
-              '--x\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\nnot a jpeg\r\n--x--\r\n',
-              '--x\r\nContent-Disposition: form-data; name="poster"\r\n\r\n\r\n--x--\r\n',
-              "--x\r\n\r\n--x--",
-              "--x--",
-              "{}",
+    route.bodyType === "form"
+      ? fc.record({ body: formBody(sample, world.queryValues), type: formContentType })
+      : route.bodyType === "json"
+        ? fc.record({
+            body: fc.oneof(
+              { weight: 3, arbitrary: mutatedBody(sample).map((b) => JSON.stringify(b)) },
+              { weight: 2, arbitrary: rawJsonText(sample) },
             ),
-          ),
-          type: fc.constantFrom(
-            "multipart/form-data; boundary=x",
-            "multipart/form-data",
-            "application/json",
-            undefined,
-          ),
-        });
+            type: contentType,
+          })
+        : fc.record({
+            body: fc.oneof(
+              fc.uint8Array({ maxLength: 2_000 }).map((bytes) => new Uint8Array(bytes)),
+              fc.constantFrom(
+                '--x\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\nnot a jpeg\r\n--x--\r\n',
+                '--x\r\nContent-Disposition: form-data; name="poster"\r\n\r\n\r\n--x--\r\n',
+                "--x\r\n\r\n--x--",
+                "--x--",
+                "{}",
+              ),
+            ),
+            type: fc.constantFrom(
+              "multipart/form-data; boundary=x",
+              "multipart/form-data",
+              "application/json",
+              undefined,
+            ),
+          });
   return fc.tuple(path, search, headers, body).map(([p, s, h, b]) => ({
     method: route.method,
     path: p + s,

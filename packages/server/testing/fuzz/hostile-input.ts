@@ -42,6 +42,7 @@ const nasty = [
   "\\",
   "<script>alert(1)</script>",
   "x".repeat(70_000),
+  "m".repeat(1 << 20), // 1 MB: past every body limit
   "é".repeat(5_000),
 ];
 
@@ -218,6 +219,61 @@ export const contentType: fc.Arbitrary<string | undefined> = fc.oneof(
       "APPLICATION/JSON",
       "application/jsonx",
       "image/png",
+    ),
+  },
+);
+
+/** A urlencoded form as a browser would send it, then broken: hostile values, junk, odd encodings. */
+export function formBody(
+  sample: Record<string, unknown>,
+  /** Valid values of some fields (e.g. the order's products), so a form gets past its first checks. */
+  valid: Record<string, string[]> = {},
+): fc.Arbitrary<string> {
+  const keys = [...Object.keys(sample), "x", "__proto__"];
+  const plausible = fc.record(
+    Object.fromEntries(
+      Object.entries(sample).map(([key, value]) => [
+        key,
+        fc.constantFrom(String(value), ...(valid[key] ?? [])),
+      ]),
+    ),
+  );
+  return fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc
+        .tuple(plausible, fc.dictionary(fc.constantFrom(...keys), hostileString, { maxKeys: 3 }))
+        // (URLSearchParams sends a lone surrogate as U+FFFD; the raw texts below send its bytes.)
+        .map(([fields, hostile]) => new URLSearchParams({ ...fields, ...hostile }).toString()),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        "",
+        "=",
+        "&&&",
+        "product",
+        "product=%ZZ&body=%",
+        "title=%00&body=a%00b&name=%00",
+        "body=%ED%A0%80&name=%C0%AF",
+        `body=${"b".repeat(70_000)}`,
+        "product=tee&product=other&rating=5&rating=x",
+      ),
+    },
+    { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 200 }) },
+  );
+}
+
+export const formContentType: fc.Arbitrary<string | undefined> = fc.oneof(
+  { weight: 6, arbitrary: fc.constant("application/x-www-form-urlencoded") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      undefined,
+      "application/x-www-form-urlencoded; charset=iso-8859-1",
+      "application/json",
+      "multipart/form-data; boundary=x",
+      "text/plain",
     ),
   },
 );

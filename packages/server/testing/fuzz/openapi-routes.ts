@@ -16,7 +16,7 @@ export interface FuzzRoute {
   template: string;
   parameters: RouteParameter[];
   /** The request body's media type, when the operation takes one. */
-  bodyType?: "json" | "multipart";
+  bodyType?: "json" | "multipart" | "form";
   admin: boolean;
 }
 
@@ -40,7 +40,9 @@ export function routesFromOpenApi(): FuzzRoute[] {
           ? { bodyType: "json" as const }
           : content.includes("multipart/form-data")
             ? { bodyType: "multipart" as const }
-            : {}),
+            : content.includes("application/x-www-form-urlencoded")
+              ? { bodyType: "form" as const }
+              : {}),
         admin: template.startsWith("/v1/admin/"),
       });
     }

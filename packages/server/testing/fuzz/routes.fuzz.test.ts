@@ -2,9 +2,14 @@
 // whatever arrives, the answer is never a 5xx, its JSON always parses, and every 4xx under /v1
 // has API.md's error shape. PLAUDIT_FUZZ_RUNS sets the requests per route (default 100 on
 // SQLite, a third of that on PostgreSQL).
+import { connect } from "node:net";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signCustomerToken } from "../../src/customer-token.ts";
+import { linkSecretFor } from "../../src/keys/link-secret.ts";
+import type { Logger } from "../../src/logger.ts";
+import { loadRequestView } from "../../src/review-requests/request-view.ts";
+import { requestLinks } from "../../src/review-requests/send.ts";
 import { makeStore, postJson, reviewBody } from "../fixtures.ts";
 import { SAMPLE_LOYALTY_PROGRAM } from "../sample-data.ts";
 import { solidJpeg } from "../test-files.ts";
@@ -12,7 +17,7 @@ import { databasesUnderTest, startTestServer, type TestServer } from "../test-se
 import { filePart, upload } from "../upload-client.ts";
 import { type FuzzRequest, type FuzzWorld, fuzzRequest } from "./fuzz-request.ts";
 import { wellFormed } from "./hostile-input.ts";
-import { routesFromOpenApi } from "./openapi-routes.ts";
+import { type FuzzRoute, pathParameterNames, routesFromOpenApi } from "./openapi-routes.ts";
 
 const RUNS = Number(process.env.PLAUDIT_FUZZ_RUNS ?? 100);
 
@@ -76,7 +81,44 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
     currency: "EUR",
     items: [{ productId: "tee", quantity: 1, price: 120 }],
   };
+  // Review requests on, so the order gets one and the hosted page's routes meet a real link.
+  server.app.ctx.publicUrl = server.url;
+  const settings = await fetch(`${server.url}/v1/admin/review-requests/settings`, {
+    method: "PUT",
+    headers: { ...auth, "content-type": "application/json" },
+    body: JSON.stringify({
+      enabled: true,
+      delayDays: 0,
+      from: { name: "Shop", email: "hello@shop.example" },
+    }),
+  });
+  expect(settings.status).toBe(200);
   expect((await postJson(`${server.url}/v1/admin/orders`, order, auth)).status).toBe(201);
+  // Many products: each form the fuzzer gets through reviews one, and a reviewed one answers 409
+  // before its fields are read.
+  const pageProducts = Array.from({ length: 60 }, (_, i) => `page-${i}`);
+  const pageOrder = {
+    orderId: "o-page",
+    customerId: "carol",
+    email: "carol@example.com",
+    total: 60,
+    currency: "EUR",
+    items: pageProducts.map((productId) => ({ productId, quantity: 1, price: 1 })),
+    fulfilledAt: new Date().toISOString(),
+  };
+  expect((await postJson(`${server.url}/v1/admin/orders`, pageOrder, auth)).status).toBe(201);
+  const request = await server.db.kysely
+    .selectFrom("review_requests")
+    .select("id")
+    .where("store_id", "=", storeId)
+    .executeTakeFirstOrThrow();
+  const view = await loadRequestView(server.db, request.id);
+  const { token: pageToken } = requestLinks(
+    server.url,
+    view!,
+    await linkSecretFor(server.app.ctx, storeId),
+    new Date(),
+  );
   const reviewIds: string[] = [];
   for (let i = 0; i < 3; i++) {
     const posted = await postJson(`${server.url}/v1/stores/${storeId}/products/tee/reviews`, reviewBody());
@@ -105,12 +147,14 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
       customerId: ["alice", "nobody"],
       orderId: ["o-1", "o-missing"],
       file: ["w640.webp", "video.mp4", "original"],
+      // Mostly the real link: an invalid one is refused before anything else is read.
+      token: [pageToken, pageToken, pageToken, "x"],
     },
     queryValues: {
       products: ["tee", "tee,other", Array.from({ length: 101 }, (_, i) => `p${i}`).join(",")],
       rating: ["1", "1,5", "0", "6"],
       limit: ["1", "50", "51"],
-      product: ["tee"],
+      product: ["tee", ...pageProducts],
       q: ["a", "%", "_", "\\", "ab", "wool", "ß"],
       sort: ["newest", "lowest", "helpful"],
       status: ["held", "ready", "rejected", "pending"],
@@ -124,6 +168,13 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
         customerToken: token,
         mediaIds: [],
         website: "",
+      },
+      "POST /r/{token}/reviews": {
+        product: "page-0",
+        rating: "5",
+        title: "Soft",
+        body: "Soft and warm.",
+        name: "Al",
       },
       "POST /v1/stores/{store}/reviews/{id}/votes": { value: "up", voter: "voter-1", customerToken: token },
       "PUT /v1/admin/media/settings": { quotaBytes: 10 * 1024 ** 3, holdUnverifiedMedia: true },
@@ -174,11 +225,61 @@ async function assertShort<T>(property: fc.IAsyncProperty<T>, numRuns: number): 
   }
 }
 
+/**
+ * The server's log, kept: the status each request id was answered with, and every error line (an
+ * unhandled error is our bug even when its 500 never reached a client that had gone away).
+ */
+function keptLog() {
+  const statuses = new Map<string, number>();
+  const errors: Record<string, unknown>[] = [];
+  const logger: Logger = {
+    info(fields) {
+      if (fields.msg === "request") statuses.set(String(fields.requestId), Number(fields.status));
+    },
+    error(fields) {
+      errors.push(fields);
+    },
+  };
+  return { logger, statuses, errors };
+}
+
+/** A request with the route's sample body whose Content-Length promises more than is sent. */
+function sendCutShort(base: string, route: FuzzRoute, world: FuzzWorld, requestId: string): Promise<void> {
+  let i = 0;
+  const names = pathParameterNames(route.template);
+  const path = route.template.replace(/\{\w+\}/g, () =>
+    encodeURIComponent(world.pathValues[names[i++]!]?.[0] ?? "x"),
+  );
+  const [type, body] =
+    route.bodyType === "multipart"
+      ? [
+          "multipart/form-data; boundary=x",
+          '--x\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\nab',
+        ]
+      : route.bodyType === "form"
+        ? ["application/x-www-form-urlencoded", "product=tee&rating=5&body=Lovely"]
+        : ["application/json", JSON.stringify(world.samples[`${route.method} ${route.template}`] ?? {})];
+  const { hostname, port } = new URL(base);
+  return new Promise((done) => {
+    const socket = connect(Number(port), hostname);
+    socket.on("error", () => undefined);
+    socket.on("close", () => done());
+    // Read what the server sends (Node's own 400 for the short body), or "close" never comes.
+    socket.resume();
+    socket.end(
+      `${route.method} ${path} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: ${type}\r\n` +
+        `Authorization: Bearer ${world.bearer}\r\nOrigin: https://shop.example\r\nX-Request-Id: ${requestId}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body) + 1000}\r\n\r\n${body}`,
+    );
+  });
+}
+
 describe.each(databasesUnderTest())("every route under hostile input (%s)", (kind) => {
   let server: TestServer;
   let world: FuzzWorld;
+  const log = keptLog();
   beforeAll(async () => {
-    server = await startTestServer({ db: kind });
+    server = await startTestServer({ db: kind, logger: log.logger });
     world = await buildWorld(server);
   });
   afterAll(async () => {
@@ -201,6 +302,7 @@ describe.each(databasesUnderTest())("every route under hostile input (%s)", (kin
   it.each(routes.map((r) => [`${r.method} ${r.template}`, r] as const))(
     "%s never answers 5xx and keeps the error shape",
     async (_name, route) => {
+      const errorsBefore = log.errors.length;
       await assertShort(
         fc.asyncProperty(fuzzRequest(route, world), async (request) => {
           const answer = await send(server.url, request);
@@ -209,6 +311,22 @@ describe.each(databasesUnderTest())("every route under hostile input (%s)", (kin
         }),
         runs,
       );
+      expect(log.errors.slice(errorsBefore)).toEqual([]);
+    },
+  );
+
+  it.each(
+    routes
+      .filter((r) => r.bodyType)
+      .map((r, n) => [`${r.method} ${r.template}`, r, `cut-short-${n}`] as const),
+  )(
+    "%s takes a body cut short by its client as the client's fault (4xx, no error logged)",
+    async (_name, route, requestId) => {
+      await sendCutShort(server.url, route, world, requestId);
+      // The client is gone before any answer: the server's log says how it judged the request.
+      await expect.poll(() => log.statuses.get(requestId)).toBeDefined();
+      expect(log.statuses.get(requestId)).toBeLessThan(500);
+      expect(log.errors).toEqual([]);
     },
   );
 

@@ -1,4 +1,4 @@
-import { LIMITS, ReviewSubmission } from "@plaudit/contract";
+import { LIMITS, MediaUpload, ReviewPageForm, ReviewPageQuery, ReviewSubmission } from "@plaudit/contract";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as v from "valibot";
@@ -8,6 +8,7 @@ import { html } from "../../html/safe-html.ts";
 import { clientIp } from "../../http/client-ip.ts";
 import { lingerAfterEarlyAnswer } from "../../http/lingering-close.ts";
 import { publicOriginOf } from "../../http/public-origin.ts";
+import { readBodyBytes } from "../../http/read-body.ts";
 import { UPLOAD_RATE_RULE } from "../../media/media-limits.ts";
 import { receiveUpload } from "../../media/receive-upload.ts";
 import { storeUpload } from "../../media/store-upload.ts";
@@ -117,16 +118,18 @@ async function renderReviewPage(
   });
 }
 
-async function readForm(c: Context): Promise<URLSearchParams> {
+async function readForm(c: Context): Promise<v.InferOutput<typeof ReviewPageForm>> {
   const type = c.req.header("content-type") ?? "";
   if (!/^application\/x-www-form-urlencoded/i.test(type))
     throw new ApiError(400, "bad_request", "send the form as application/x-www-form-urlencoded");
-  const declared = Number(c.req.header("content-length") ?? 0);
-  if (declared > FORM_BYTES) throw new ApiError(413, "payload_too_large", "the form is too large");
-  const text = await c.req.text();
-  if (Buffer.byteLength(text) > FORM_BYTES)
-    throw new ApiError(413, "payload_too_large", "the form is too large");
-  return new URLSearchParams(text);
+  const bytes = await readBodyBytes(
+    c,
+    FORM_BYTES,
+    // The rest is left unread: the connection cannot carry another request.
+    () => new ApiError(413, "payload_too_large", "the form is too large", undefined, { Connection: "close" }),
+  );
+  // Every value of a urlencoded form is a string: parsing cannot fail, it fills in the absent ones.
+  return v.parse(ReviewPageForm, Object.fromEntries(new URLSearchParams(bytes.toString("utf8"))));
 }
 
 type RequestLink = Extract<ResolvedLink, { kind: "q" }>;
@@ -257,6 +260,7 @@ export const reviewPageRoutes: RouteModule = {
       "/r/:token",
       described({
         summary: "The hosted review page: the clicked product first, its rating preselected (no JavaScript)",
+        query: ReviewPageQuery,
         responses: {
           200: page("The page"),
           404: page("Not a valid link, or not a product of the order"),
@@ -288,6 +292,8 @@ export const reviewPageRoutes: RouteModule = {
       "/r/:token/reviews",
       described({
         summary: "The page's review form (urlencoded product, rating, title, body, name): a verified review",
+        body: ReviewPageForm,
+        bodyType: "application/x-www-form-urlencoded",
         responses: {
           303: { description: "Stored: see the thank-you page" },
           409: page("Already reviewed"),
@@ -298,17 +304,13 @@ export const reviewPageRoutes: RouteModule = {
         const link = await requestLink(c);
         if (link instanceof Response) return link;
         const form = await readForm(c);
-        const productId = form.get("product") ?? "";
+        const productId = form.product;
         const opened = await openProduct(c, link, productId);
         if (opened instanceof Response) return opened;
         const { view, token, state } = opened;
 
-        const values = {
-          title: form.get("title") ?? "",
-          body: form.get("body") ?? "",
-          name: form.get("name") ?? "",
-        };
-        const rating = ratingParam(form.get("rating") ?? undefined);
+        const values = { title: form.title, body: form.body, name: form.name };
+        const rating = ratingParam(form.rating);
         const parsed = v.safeParse(ReviewSubmission, {
           rating: rating ?? 0,
           title: values.title,
@@ -350,6 +352,7 @@ export const reviewPageRoutes: RouteModule = {
       "/r/:token/thanks",
       described({
         summary: "Thank-you page (with the points earned when the store runs loyalty)",
+        query: ReviewPageQuery,
         responses: { 200: page("The page"), 404: page("Not a valid link") },
       }),
       async (c) => {
@@ -375,6 +378,9 @@ export const reviewPageRoutes: RouteModule = {
       "/r/:token/media",
       described({
         summary: "The page's photo form (multipart, one file part): kept for the product's coming review",
+        query: ReviewPageQuery,
+        body: MediaUpload,
+        bodyType: "multipart/form-data",
         responses: {
           303: { description: "Back to the page" },
           413: page("Too large"),

@@ -1,0 +1,85 @@
+import { act, cleanup, fireEvent, render } from "@testing-library/preact";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { route } from "../router.ts";
+import { session } from "../session.ts";
+import Customers, { parseDelta } from "./customers.tsx";
+
+const detail = {
+  customerId: "c1",
+  emails: ["c1@example.com"],
+  orders: 2,
+  pointsName: "points",
+  balance: 9_007_199_254,
+  lifetimeEarned: 9_007_199_254,
+  tier: null,
+  nextTier: null,
+  pendingPoints: 0,
+  pointsExpireAt: null,
+  ledger: [],
+  redemptions: [],
+};
+
+/** The customer's API: their detail; every adjustment's body recorded and saved. */
+function fakeApi() {
+  const adjustments: unknown[] = [];
+  vi.stubGlobal("fetch", async (url: string, init: RequestInit = {}) => {
+    if (init.method === "POST") {
+      adjustments.push(JSON.parse(String(init.body)));
+      return Response.json({ id: "a1" }, { status: 201 });
+    }
+    expect(url).toBe("/v1/admin/customers/c1");
+    return Response.json(detail);
+  });
+  return adjustments;
+}
+
+beforeEach(() => {
+  session.value = {
+    user: { id: "u1", email: "help@demo.example", role: "support" },
+    store: { id: "demo", name: "Demo" },
+    scopes: ["customers:read", "loyalty:read", "loyalty:adjust"],
+    csrfToken: "t",
+    expiresAt: "2026-12-07T00:00:00.000Z",
+  };
+  route.value = { name: "customers", params: new URLSearchParams("q=c1&id=c1") };
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  session.value = undefined;
+});
+
+describe("adjusting a customer's points", () => {
+  it("reads points as the history writes them (+500) and with the minus sign its message shows (−50)", () => {
+    expect([parseDelta("+500"), parseDelta(" −50 "), parseDelta("-50"), parseDelta("500")]).toEqual([
+      500, -50, -50, 500,
+    ]);
+    expect([parseDelta("5.5"), parseDelta("1e3"), parseDelta("--5"), parseDelta("")]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  for (const [typed, delta, said] of [
+    ["+500", 500, "Saved: +500 points."],
+    ["−50", -50, "Saved: -50 points."],
+  ] as const) {
+    it(`saves ${typed} and says so in the screen's live region`, async () => {
+      const adjustments = fakeApi();
+      const view = render(<Customers />);
+      await view.findByText("c1@example.com");
+      await act(async () => (await view.findByRole("button", { name: "Adjust points" })).click());
+      fireEvent.input(view.getByLabelText("Points to add (negative to remove)"), {
+        target: { value: typed },
+      });
+      fireEvent.input(view.getByLabelText("Reason"), { target: { value: "Goodwill" } });
+      await act(async () => view.getByRole("button", { name: "Save adjustment" }).click());
+      expect(view.queryByText(/Enter a whole number/)).toBeNull();
+      expect(adjustments).toEqual([{ customerId: "c1", delta, reason: "Goodwill" }]);
+      expect((await view.findByRole("status")).textContent).toBe(said);
+    });
+  }
+});

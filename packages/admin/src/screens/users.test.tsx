@@ -1,0 +1,55 @@
+import { act, cleanup, fireEvent, render } from "@testing-library/preact";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { session } from "../session.ts";
+import Users from "./users.tsx";
+
+const owner = { id: "u1", email: "owner@demo.example", role: "owner", active: true };
+
+beforeEach(() => {
+  session.value = {
+    user: { id: "u1", email: "owner@demo.example", role: "owner" },
+    store: { id: "demo", name: "Demo" },
+    scopes: ["*"],
+    csrfToken: "t",
+    expiresAt: "2026-12-07T00:00:00.000Z",
+  };
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  session.value = undefined;
+});
+
+describe("inviting a user", () => {
+  it("sends one invite when Invite is pressed twice before the answer", async () => {
+    const invites: unknown[] = [];
+    let answer: (response: Response) => void = () => {};
+    vi.stubGlobal("fetch", async (_url: string, init: RequestInit = {}) => {
+      if (init.method !== "POST") return Response.json({ items: [owner] });
+      invites.push(JSON.parse(String(init.body)));
+      return new Promise<Response>((resolve) => (answer = resolve));
+    });
+    const view = render(<Users />);
+    await view.findByText("owner@demo.example");
+    fireEvent.input(view.getByLabelText("Email"), { target: { value: "ada@demo.example" } });
+    const invite = view.getByRole("button", { name: "Invite" });
+    invite.click();
+    invite.click();
+    await act(async () =>
+      answer(
+        Response.json(
+          {
+            user: { id: "u2", email: "ada@demo.example", role: "moderator", active: false },
+            inviteUrl: "http://localhost/admin/#/set-password?token=x",
+            expiresAt: "2026-12-09T00:00:00.000Z",
+          },
+          { status: 201 },
+        ),
+      ),
+    );
+    await view.findByRole("dialog");
+    expect(invites).toEqual([{ email: "ada@demo.example", role: "moderator" }]);
+    expect(view.queryByText("This address already has an account in this store.")).toBeNull();
+  });
+});
