@@ -1,5 +1,5 @@
 import type { ComponentChildren, TargetedEvent } from "preact";
-import { useEffect, useId, useRef } from "preact/hooks";
+import { useEffect, useId, useRef, useState } from "preact/hooks";
 import { problemOf } from "./api.ts";
 import { t } from "./i18n.ts";
 
@@ -89,6 +89,40 @@ export function problemText(error: unknown): string {
   return problem.status === 0 ? t("errorNetwork") : t("errorGeneric", { message: problem.message });
 }
 
+/**
+ * A form that sends one request at a time: `send(work)` does nothing while one is on its way (a
+ * double click, Enter pressed twice), and `busy` marks the submit button aria-disabled — not
+ * disabled, which drops the focus to the page: the error that follows, or a dialog opened from the
+ * button (and closed back to it), would leave a keyboard user at the top.
+ */
+export function useSending() {
+  const sending = useRef(false);
+  const [busy, setBusy] = useState(false);
+  async function send(work: () => Promise<void>): Promise<void> {
+    if (sending.current) return;
+    sending.current = true;
+    setBusy(true);
+    try {
+      await work();
+    } finally {
+      sending.current = false;
+      setBusy(false);
+    }
+  }
+  return { busy, send };
+}
+
+/**
+ * The focus to the screen's heading, where a keyboard user carries on when what had the focus is
+ * gone (a retried list, a removed row): not the page, where the next Tab starts over at the top.
+ */
+export function focusHeading(): void {
+  const heading = document.querySelector<HTMLElement>("main h1");
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.focus();
+}
+
 /** What went wrong with a request, in words, and a way to try again. */
 export function Problem(props: { error: unknown; onRetry?: () => void }) {
   const text = problemOf(props.error).status === 403 ? t("notAllowed") : problemText(props.error);
@@ -96,7 +130,13 @@ export function Problem(props: { error: unknown; onRetry?: () => void }) {
     <div class="notice error-notice" role="alert">
       <p>{text}</p>
       {props.onRetry && (
-        <button type="button" onClick={props.onRetry}>
+        <button
+          type="button"
+          onClick={() => {
+            focusHeading();
+            props.onRetry?.();
+          }}
+        >
           {t("retry")}
         </button>
       )}

@@ -7,6 +7,23 @@ import { useSignal } from "../signal.ts";
 import type { AuditItem } from "../types.ts";
 
 const FILTERS = ["action", "actor", "target", "since", "until"] as const;
+const DAY_MS = 86_400_000;
+
+/**
+ * The form's days as the API's times, whole days as the overview counts them (UTC): "since" from
+ * the start of its day; "until" (the API's is exclusive) to the end of its day — its own start
+ * left that whole day out, and "since" and "until" the same day found nothing.
+ */
+export function auditTimes(day: string, end: boolean): string {
+  const start = Date.parse(`${day}T00:00:00.000Z`);
+  return Number.isNaN(start) ? day : new Date(end ? start + DAY_MS : start).toISOString();
+}
+
+/** The day a filter's time stands for in the form (the inverse of auditTimes). */
+function dayOf(time: string | undefined, end: boolean): string {
+  const at = time === undefined ? Number.NaN : Date.parse(time);
+  return Number.isNaN(at) ? "" : new Date(end ? at - 1 : at).toISOString().slice(0, 10);
+}
 
 function actorName(actor: AuditItem["actor"]): string {
   return "keyId" in actor
@@ -31,7 +48,8 @@ export default function Audit() {
     e.preventDefault();
     const next = formValues(e.currentTarget, FILTERS);
     // Days in the form, times in the API.
-    for (const key of ["since", "until"] as const) if (next[key]) next[key] = `${next[key]}T00:00:00Z`;
+    for (const key of ["since", "until"] as const)
+      if (next[key]) next[key] = auditTimes(next[key], key === "until");
     go("audit", next);
   }
 
@@ -53,11 +71,11 @@ export default function Audit() {
         </label>
         <label>
           <span>{t("since")}</span>
-          <input name="since" type="date" value={filters.since?.slice(0, 10) ?? ""} />
+          <input name="since" type="date" value={dayOf(filters.since, false)} />
         </label>
         <label>
           <span>{t("until")}</span>
-          <input name="until" type="date" value={filters.until?.slice(0, 10) ?? ""} />
+          <input name="until" type="date" value={dayOf(filters.until, true)} />
         </label>
         <button type="submit">{t("applyFilters")}</button>
       </form>

@@ -2,7 +2,7 @@ import { ADJUSTMENT_LIMITS } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
-import { Dialog, Field, Loading, Problem, problemText, Toasts } from "../components.tsx";
+import { Dialog, Field, Loading, Problem, problemText, Toasts, useSending } from "../components.tsx";
 import { formatDateTime, formatNumber, t } from "../i18n.ts";
 import { go, href, route } from "../router.ts";
 import { can, session } from "../session.ts";
@@ -222,10 +222,11 @@ function AdjustDialog(props: { customerId: string; onClose(): void; onSaved(delt
   const [delta, setDelta] = useState("");
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<Partial<Record<"delta" | "reason" | "form", string>>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSending();
 
-  async function submit(e: TargetedEvent<HTMLFormElement>) {
+  function submit(e: TargetedEvent<HTMLFormElement>) {
     e.preventDefault();
+    if (busy) return;
     const found: typeof errors = {};
     const n = parseDelta(delta);
     if (n === undefined || n === 0 || Math.abs(n) > ADJUSTMENT_LIMITS.pointsMax)
@@ -239,14 +240,17 @@ function AdjustDialog(props: { customerId: string; onClose(): void; onSaved(delt
       requestAnimationFrame(() => document.querySelector<HTMLElement>("dialog [aria-invalid=true]")?.focus());
       return;
     }
-    setBusy(true);
+    void send(() => save(n as number, why));
+  }
+
+  async function save(n: number, why: string) {
     try {
       await api("/v1/admin/loyalty/adjustments", {
         method: "POST",
         body: { customerId: props.customerId, delta: n, reason: why },
         headers: { "idempotency-key": key },
       });
-      props.onSaved(n as number);
+      props.onSaved(n);
     } catch (error) {
       const problem = problemOf(error);
       setErrors(
@@ -256,8 +260,6 @@ function AdjustDialog(props: { customerId: string; onClose(): void; onSaved(delt
             ? { delta: problem.fields.delta, reason: problem.fields.reason }
             : { form: problemText(error) },
       );
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -286,7 +288,7 @@ function AdjustDialog(props: { customerId: string; onClose(): void; onSaved(delt
           )}
         </Field>
         <div class="actions">
-          <button type="submit" class="primary" disabled={busy}>
+          <button type="submit" class="primary" aria-disabled={busy}>
             {t("saveAdjustment")}
           </button>
           <button type="button" onClick={props.onClose}>

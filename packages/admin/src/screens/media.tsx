@@ -1,6 +1,6 @@
-import { useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { api } from "../api.ts";
-import { Dialog, ListBody, problemText, Toasts } from "../components.tsx";
+import { Dialog, focusHeading, ListBody, problemText, Toasts } from "../components.tsx";
 import { formatDate, type MessageKey, t } from "../i18n.ts";
 import { usePagedList } from "../paged-list.ts";
 import { href, route } from "../router.ts";
@@ -33,14 +33,28 @@ export default function MediaQueue() {
   const [viewing, setViewing] = useState<AdminMediaItem | null>(null);
   const [announce, setAnnounce] = useState("");
   const [busy, setBusy] = useState<string | null>(null);
+  // Where the focus goes once a decided photo has left the grid (with its buttons, and the dialog
+  // that would give the focus back to its thumbnail): the one now in its place, else the heading.
+  const refocus = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const index = refocus.current;
+    if (index === null) return;
+    refocus.current = null;
+    const thumbs = document.querySelectorAll<HTMLElement>(".media-grid button.thumb");
+    const next = thumbs[Math.min(index, thumbs.length - 1)];
+    if (next) next.focus();
+    else focusHeading();
+  });
 
   async function decide(item: AdminMediaItem, next: "ready" | "rejected") {
+    if (busy === item.id) return;
     setBusy(item.id);
     try {
       await api(`/v1/admin/media/${encodeURIComponent(item.id)}`, {
         method: "PATCH",
         body: { status: next },
       });
+      refocus.current = (items ?? []).findIndex((m) => m.id === item.id);
       setItems((old) => (old ?? []).filter((m) => m.id !== item.id));
       setViewing(null);
       setAnnounce(
@@ -66,12 +80,16 @@ export default function MediaQueue() {
     mayModerate && (
       <div class="actions">
         {status !== "ready" && (
-          <button type="button" disabled={busy === item.id} onClick={() => void decide(item, "ready")}>
+          <button type="button" aria-disabled={busy === item.id} onClick={() => void decide(item, "ready")}>
             {t(status === "rejected" ? "restore" : "approve")}
           </button>
         )}
         {status !== "rejected" && (
-          <button type="button" disabled={busy === item.id} onClick={() => void decide(item, "rejected")}>
+          <button
+            type="button"
+            aria-disabled={busy === item.id}
+            onClick={() => void decide(item, "rejected")}
+          >
             {t("reject")}
           </button>
         )}

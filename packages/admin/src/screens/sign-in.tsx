@@ -1,7 +1,7 @@
 import type { TargetedEvent } from "preact";
 import { useState } from "preact/hooks";
 import { api, problemOf, useCsrfToken } from "../api.ts";
-import { Field, problemText } from "../components.tsx";
+import { Field, problemText, useSending } from "../components.tsx";
 import { t } from "../i18n.ts";
 import { go, route } from "../router.ts";
 import { endedSession, session } from "../session.ts";
@@ -22,12 +22,13 @@ export default function SignIn(props: { mode: "sign-in" | "set-password" }) {
   const [password, setPassword] = useState("");
   const [errors, setErrors] = useState<Errors>({});
   const [notice, setNotice] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSending();
   const setting = props.mode === "set-password";
   const ended = useSignal(endedSession);
 
-  async function submit(e: TargetedEvent<HTMLFormElement>) {
+  function submit(e: TargetedEvent<HTMLFormElement>) {
     e.preventDefault();
+    if (busy) return;
     const found: Errors = {};
     if (!store.trim()) found.store = t("required");
     if (!email.trim()) found.email = t("required");
@@ -39,7 +40,10 @@ export default function SignIn(props: { mode: "sign-in" | "set-password" }) {
       focusFirstError();
       return;
     }
-    setBusy(true);
+    void send(signIn);
+  }
+
+  async function signIn() {
     try {
       if (setting) {
         await api("/v1/admin/password", {
@@ -70,8 +74,6 @@ export default function SignIn(props: { mode: "sign-in" | "set-password" }) {
               ? t("inviteInvalid")
               : problemText(error);
       setErrors(problem.fields?.password ? { password: problem.fields.password } : { form: message });
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -134,7 +136,7 @@ export default function SignIn(props: { mode: "sign-in" | "set-password" }) {
           />
         )}
       </Field>
-      <button type="submit" class="primary" disabled={busy}>
+      <button type="submit" class="primary" aria-disabled={busy}>
         {busy ? t("signingIn") : setting ? t("savePassword") : t("signIn")}
       </button>
     </form>

@@ -2,7 +2,7 @@ import { LIMITS } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
-import { Dialog, Field, ListBody, problemText, Toasts } from "../components.tsx";
+import { Dialog, Field, focusHeading, ListBody, problemText, Toasts, useSending } from "../components.tsx";
 import { formatDateTime, type MessageKey, t } from "../i18n.ts";
 import { session } from "../session.ts";
 import { useSignal } from "../signal.ts";
@@ -87,6 +87,8 @@ export default function Users() {
       setRemoving(null);
       await api(`/v1/admin/users/${encodeURIComponent(user.id)}`, { method: "DELETE" });
       setUsers((old) => (old ?? []).filter((u) => u.id !== user.id));
+      // Its row, and the Remove button the dialog gave the focus back to, are gone.
+      focusHeading();
       return t("removed", { email: user.email });
     });
 
@@ -182,11 +184,10 @@ function InviteForm(props: { onInvited(user: AdminUser, link: Omit<Link, "email"
   const emailRef = useRef<HTMLInputElement>(null);
   // One invite at a time: a double click (or Enter pressed twice) before the answer sent a second
   // POST, whose 409 then said "already has an account" under the link the first one made.
-  const [busy, setBusy] = useState(false);
-  const sending = useRef(false);
-  async function submit(e: TargetedEvent<HTMLFormElement>) {
+  const { busy, send } = useSending();
+  function submit(e: TargetedEvent<HTMLFormElement>) {
     e.preventDefault();
-    if (sending.current) return;
+    if (busy) return;
     const form = e.currentTarget;
     const data = new FormData(form);
     const email = String(data.get("email") ?? "").trim();
@@ -196,8 +197,9 @@ function InviteForm(props: { onInvited(user: AdminUser, link: Omit<Link, "email"
       emailRef.current?.focus();
       return;
     }
-    sending.current = true;
-    setBusy(true);
+    void send(() => invite(form, email, role));
+  }
+  async function invite(form: HTMLFormElement, email: string, role: Role) {
     try {
       const { data: created } = await api<{ user: AdminUser } & Omit<Link, "email">>("/v1/admin/users", {
         method: "POST",
@@ -212,9 +214,6 @@ function InviteForm(props: { onInvited(user: AdminUser, link: Omit<Link, "email"
       else if (problem.fields?.email) setErrors({ email: t("emailInvalid") });
       else setErrors({ form: problemText(error) });
       emailRef.current?.focus();
-    } finally {
-      sending.current = false;
-      setBusy(false);
     }
   }
   return (
@@ -249,7 +248,7 @@ function InviteForm(props: { onInvited(user: AdminUser, link: Omit<Link, "email"
           {errors.form}
         </p>
       )}
-      <button type="submit" class="primary" disabled={busy}>
+      <button type="submit" class="primary" aria-disabled={busy}>
         {t("invite")}
       </button>
     </form>
