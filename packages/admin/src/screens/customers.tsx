@@ -284,13 +284,7 @@ function AdjustDialog(props: { customerId: string; onClose(): void; onSaved(delt
         </Field>
         <Field label={t("reason")} error={errors.reason}>
           {(a) => (
-            <input
-              {...a}
-              name="reason"
-              dir="auto"
-              value={reason}
-              onInput={(e) => setReason(e.currentTarget.value)}
-            />
+            <input {...a} name="reason" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
           )}
         </Field>
         <div class="actions">

@@ -620,7 +620,6 @@ function ReplyEditor(props: { initial: string; onCancel(): void; onSend(reply: s
             {...a}
             ref={ref}
             name="reply"
-            dir="auto"
             rows={4}
             value={text}
             onInput={(e) => {
