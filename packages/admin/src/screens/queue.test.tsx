@@ -198,3 +198,18 @@ describe("a review in another direction than the app", () => {
     );
   });
 });
+
+describe("a long queue", () => {
+  it("says how many wait in all, and counts a decided one out", async () => {
+    localStorage.setItem("plaudit-admin-grace-ms", "100");
+    vi.stubGlobal("fetch", async (url: string, init: RequestInit = {}) =>
+      init.method === "PATCH"
+        ? published(2)
+        : Response.json({ items: [review(2), review(1)], nextCursor: "next", total: 10_000 }),
+    );
+    const view = render(<Queue />);
+    await view.findByText("2 of 10,000 reviews shown");
+    await act(async () => approveButton(view, 2).click());
+    await view.findByText("1 of 9,999 reviews shown");
+  });
+});

@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/ho
 import { api, problemOf } from "../api.ts";
 import { Dialog, Field, ListBody, problemText, Toasts } from "../components.tsx";
 import { createGraceQueue, GRACE_MS } from "../grace.ts";
-import { formatDate, isolate, type MessageKey, t } from "../i18n.ts";
+import { formatDate, formatNumber, isolate, type MessageKey, t } from "../i18n.ts";
 import { formValues, usePagedList } from "../paged-list.ts";
 import { go, route } from "../router.ts";
 import { can, endedSession, session } from "../session.ts";
@@ -61,7 +61,10 @@ export default function Queue() {
   const mayModerate = can(current, "reviews:moderate");
   const query = useMemo(() => queryOf(where.params), [where.params.toString()]);
   const listQuery = useMemo(() => ({ ...query, limit: "50" }), [query]);
-  const { items, setItems, cursor, failed, load } = usePagedList<AdminReview>("/v1/admin/reviews", listQuery);
+  const { items, setItems, total, setTotal, cursor, failed, load } = usePagedList<AdminReview>(
+    "/v1/admin/reviews",
+    listQuery,
+  );
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [waiting, setWaiting] = useState<Waiting[]>([]);
   const [announce, setAnnounce] = useState("");
@@ -98,6 +101,9 @@ export default function Queue() {
   /** Puts the answered reviews in place (or out of a list filtered by another status). */
   function replace(fresh: AdminReview[]) {
     const byId = new Map(fresh.map((r) => [r.id, r]));
+    // The ones that left a list of one status leave its count too.
+    const left = fresh.filter((r) => query.status && r.status !== query.status).length;
+    setTotal((old) => (old === null ? null : Math.max(0, old - left)));
     setItems((old) =>
       (old ?? []).flatMap((r) => {
         const data = byId.get(r.id);
@@ -370,7 +376,11 @@ export default function Queue() {
                 </>
               )}
             </fieldset>
-            <p class="count">{t("reviewsShown", { n: items.length })}</p>
+            <p class="count">
+              {total === null
+                ? t("reviewsShown", { n: formatNumber(items.length) })
+                : t("reviewsShownOf", { n: formatNumber(items.length), total: formatNumber(total) })}
+            </p>
             <ol class="reviews" ref={listRef}>
               {items.map((review, index) => (
                 <li key={review.id}>
