@@ -202,7 +202,7 @@ describe("a review in another direction than the app", () => {
 describe("a long queue", () => {
   it("says how many wait in all, and counts a decided one out", async () => {
     localStorage.setItem("plaudit-admin-grace-ms", "100");
-    vi.stubGlobal("fetch", async (url: string, init: RequestInit = {}) =>
+    vi.stubGlobal("fetch", async (_url: string, init: RequestInit = {}) =>
       init.method === "PATCH"
         ? published(2)
         : Response.json({ items: [review(2), review(1)], nextCursor: "next", total: 10_000 }),
