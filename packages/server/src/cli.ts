@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import type { AddressInfo, Server as NetServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { linkOrigin, usersCommand } from "./admin-users/cli-users.ts";
@@ -9,8 +10,8 @@ import { createApp } from "./app.ts";
 import { CliError } from "./cli-error.ts";
 import { signCustomerToken } from "./customer-token.ts";
 import { backupSqlite } from "./db/backup.ts";
-import { describeDatabaseUrl, openDatabase } from "./db/database.ts";
-import { migrate } from "./db/migrate.ts";
+import { type Database, describeDatabaseUrl, openDatabase, redactDatabaseUrl } from "./db/database.ts";
+import { DatabaseNewerError, migrate } from "./db/migrate.ts";
 import { type DemoHook, DemoMissingError, loadDemo } from "./demo-hook.ts";
 import { listen } from "./http/listen.ts";
 import { serveMetrics } from "./http/metrics-server.ts";
@@ -102,34 +103,77 @@ function builtFolder(
   return join(dirname(createRequire(import.meta.url).resolve(manifest)), folder);
 }
 
+/**
+ * The database of DATABASE_URL (or --database-url), opened and migrated. Anything that stops it —
+ * an unknown scheme, a PostgreSQL that does not answer or refuses the login, a file that cannot be
+ * made, a database a newer Plaudit migrated — is the operator's to fix: one line naming the
+ * setting (the password hidden), no stack, and nothing started.
+ */
+async function openMigrated(databaseUrl: string | undefined): Promise<Database> {
+  let db: Database | undefined;
+  try {
+    db = openDatabase(databaseUrl);
+    await migrate(db);
+    return db;
+  } catch (error) {
+    await db?.close().catch(() => {});
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof DatabaseNewerError || message.startsWith("DATABASE_URL:"))
+      throw new CliError(message);
+    throw new CliError(`cannot use the database DATABASE_URL=${redactDatabaseUrl(databaseUrl)}: ${message}`);
+  }
+}
+
+/** Where media go (PLAUDIT_S3_* / PLAUDIT_MEDIA_DIR); a half-set bucket is the operator's to fix. */
+function mediaStorageOrFail(db: Database) {
+  try {
+    return mediaStorageFromEnv(db);
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 function fail(message: string): never {
   process.stderr.write(`plaudit-server: ${message}\n`);
   process.exit(1);
 }
 
+/** parseArgs, with a mistyped option (`--prot 80`) as one line instead of a TypeError's stack. */
+function parsedArgs<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new CliError(
+      `${error instanceof Error ? error.message : String(error)} (plaudit-server --help lists them)`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      port: { type: "string" },
-      "database-url": { type: "string" },
-      reviews: { type: "string" },
-      product: { type: "string" },
-      store: { type: "string" },
-      customer: { type: "string" },
-      name: { type: "string" },
-      origin: { type: "string", multiple: true },
-      scopes: { type: "string" },
-      email: { type: "string" },
-      voter: { type: "string" },
-      role: { type: "string" },
-      quota: { type: "string" },
-      "hold-unverified": { type: "string" },
-      json: { type: "boolean" },
-      demo: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
+  const { values, positionals } = parsedArgs(() =>
+    parseArgs({
+      allowPositionals: true,
+      options: {
+        port: { type: "string" },
+        "database-url": { type: "string" },
+        reviews: { type: "string" },
+        product: { type: "string" },
+        store: { type: "string" },
+        customer: { type: "string" },
+        name: { type: "string" },
+        origin: { type: "string", multiple: true },
+        scopes: { type: "string" },
+        email: { type: "string" },
+        voter: { type: "string" },
+        role: { type: "string" },
+        quota: { type: "string" },
+        "hold-unverified": { type: "string" },
+        json: { type: "boolean" },
+        demo: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    }),
+  );
   const command = positionals[0] ?? "start";
   if (values.help) {
     process.stdout.write(USAGE);
@@ -141,7 +185,12 @@ async function main(): Promise<void> {
   if (command === "backup") {
     const target = positionals[1];
     if (!target) fail("backup needs a target file: plaudit-server backup ./plaudit-backup.sqlite");
-    const where = describeDatabaseUrl(databaseUrl);
+    let where: ReturnType<typeof describeDatabaseUrl>;
+    try {
+      where = describeDatabaseUrl(databaseUrl);
+    } catch (error) {
+      throw new CliError((error as Error).message);
+    }
     if (where.kind === "postgres") {
       process.stdout.write(
         "This database is PostgreSQL: back it up with pg_dump, e.g.\n" +
@@ -157,9 +206,8 @@ async function main(): Promise<void> {
   }
 
   if (command === "stores" || command === "keys" || command === "webhook-secret" || command === "media") {
-    const db = openDatabase(databaseUrl);
+    const db = await openMigrated(databaseUrl);
     try {
-      await migrate(db);
       const sub = positionals[1];
       const json = values.json ?? false;
       let output: string;
@@ -210,8 +258,7 @@ async function main(): Promise<void> {
   if (command === "token") {
     if (!values.customer)
       fail("token needs --customer ID: plaudit-server token --store demo --customer alice");
-    const db = openDatabase(databaseUrl);
-    await migrate(db);
+    const db = await openMigrated(databaseUrl);
     const storeId = values.store ?? "demo";
     const secret = (await findStore(db, storeId))
       ? await currentSigningSecret(db.kysely, secrets, { storeId, purpose: "customer_token" })
@@ -229,8 +276,7 @@ async function main(): Promise<void> {
   }
 
   if (command === "privacy") {
-    const db = openDatabase(databaseUrl);
-    await migrate(db);
+    const db = await openMigrated(databaseUrl);
     const code = await runPrivacyCommand(
       {
         action: positionals[1],
@@ -241,7 +287,7 @@ async function main(): Promise<void> {
       },
       {
         db,
-        mediaStorage: mediaStorageFromEnv(db),
+        mediaStorage: mediaStorageOrFail(db),
         logger: jsonLogger,
         out: (text) => process.stdout.write(text),
       },
@@ -252,8 +298,7 @@ async function main(): Promise<void> {
   }
 
   if (command === "users") {
-    const db = openDatabase(databaseUrl);
-    await migrate(db);
+    const db = await openMigrated(databaseUrl);
     try {
       process.stdout.write(
         await usersCommand(
@@ -294,10 +339,10 @@ async function main(): Promise<void> {
     }
   }
 
-  const db = openDatabase(databaseUrl);
-  await migrate(db);
+  const settings = command === "start" ? serverSettings(values.port) : undefined;
+  const db = await openMigrated(databaseUrl);
   if (command === "sweep") {
-    const { deleted } = await sweepOrphans(db, mediaStorageFromEnv(db), {
+    const { deleted } = await sweepOrphans(db, mediaStorageOrFail(db), {
       now: new Date(),
       logger: jsonLogger,
     });
@@ -319,7 +364,7 @@ async function main(): Promise<void> {
   if (sealed > 0) jsonLogger.info({ msg: "sealed signing secrets with PLAUDIT_SECRETS_KEY", sealed });
 
   // The same storage createApp picks below, so the seeded photos are served.
-  const mediaStorage = mediaStorageFromEnv(db);
+  const mediaStorage = mediaStorageOrFail(db);
   let seeded: Awaited<ReturnType<DemoHook["seed"]>> | undefined;
   if (demo) {
     try {
@@ -361,42 +406,17 @@ async function main(): Promise<void> {
     return;
   }
 
-  const port = Number(values.port ?? process.env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    fail(`not a port: ${values.port ?? process.env.PORT}`);
-  let readCacheMs: number;
-  try {
-    readCacheMs = parseReadCacheMs(process.env.PLAUDIT_READ_CACHE_MS);
-  } catch (error) {
-    fail((error as Error).message);
-  }
-  let mail: ReturnType<typeof mailSettingsFromEnv>;
-  try {
-    mail = mailSettingsFromEnv(process.env);
-  } catch (error) {
-    fail((error as Error).message);
-  }
-  const trustProxy = Number(process.env.PLAUDIT_TRUST_PROXY?.trim() || 0);
-  if (!Number.isInteger(trustProxy) || trustProxy < 0 || trustProxy > 10)
-    fail("PLAUDIT_TRUST_PROXY must be the number of proxies you run in front (0–10)");
-  const metricsToken = process.env.PLAUDIT_METRICS_TOKEN?.trim() || undefined;
-  if (metricsToken) {
-    try {
-      assertStrongSecret("PLAUDIT_METRICS_TOKEN", metricsToken);
-    } catch (error) {
-      fail((error as Error).message);
-    }
-  }
-  const metricsPort = process.env.PLAUDIT_METRICS_PORT?.trim()
-    ? Number(process.env.PLAUDIT_METRICS_PORT)
-    : undefined;
-  if (metricsPort !== undefined && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535))
-    fail("PLAUDIT_METRICS_PORT must be a port number");
-  const maxConnections = Number(
-    process.env.PLAUDIT_MAX_CONNECTIONS?.trim() || DEFAULT_SERVER_LIMITS.maxConnections,
-  );
-  if (!Number.isInteger(maxConnections) || maxConnections < 1)
-    fail("PLAUDIT_MAX_CONNECTIONS must be a positive integer");
+  const {
+    port,
+    hostname,
+    readCacheMs,
+    mail,
+    trustProxy,
+    metricsToken,
+    metricsPort,
+    maxConnections,
+    mediaBaseUrl,
+  } = settings as NonNullable<typeof settings>;
   const plaudit = createApp({
     readCacheMs,
     ...(mail.publicUrl ? { publicUrl: mail.publicUrl } : {}),
@@ -404,7 +424,7 @@ async function main(): Promise<void> {
     db,
     secrets,
     mediaStorage,
-    ...(process.env.PLAUDIT_MEDIA_BASE_URL ? { mediaBaseUrl: process.env.PLAUDIT_MEDIA_BASE_URL } : {}),
+    ...(mediaBaseUrl ? { mediaBaseUrl } : {}),
     logger: jsonLogger,
     processMetrics: true,
     trustProxy,
@@ -420,22 +440,33 @@ async function main(): Promise<void> {
     },
   });
   const { ctx } = plaudit;
-  const metricsServer =
-    metricsPort === undefined
-      ? undefined
-      : serveMetrics(plaudit.ctx.metrics.registry, { port: metricsPort }, (bound) =>
-          process.stdout.write(`Metrics: http://127.0.0.1:${bound}/metrics\n`),
-        );
   const limits = { ...DEFAULT_SERVER_LIMITS, maxConnections };
-  const server = listen(plaudit, { port, hostname: process.env.HOST ?? "0.0.0.0", limits }, (info) => {
-    process.stdout.write(
-      demo
-        ? `Plaudit is listening on http://localhost:${info.port}/  —  demo: http://localhost:${info.port}/demo/\n`
-        : `Plaudit is listening on http://localhost:${info.port}/ (production: no demo; plaudit-server stores create … makes a store)\n`,
-    );
-    // The demo owner's sign-in, once the server listens: the port it really bound (`--port 0`).
-    if (seeded) process.stdout.write(seeded.adminSignIn(`http://localhost:${info.port}/admin/`));
-  });
+  // Nothing else runs (jobs, sweeps, the metrics port) until the server holds its port: a port in
+  // use or a HOST that is not this machine's is one line and exit 1 — it was an unhandled 'error'
+  // event (a stack) after the job runner had already started claiming and sending.
+  const server = listen(plaudit, { port, hostname, limits });
+  let metricsServer: ReturnType<typeof serveMetrics> | undefined;
+  let info: AddressInfo;
+  try {
+    info = await bound(server, `HOST ${hostname}, port ${port} (PORT or --port)`);
+    if (metricsPort !== undefined) {
+      metricsServer = serveMetrics(ctx.metrics.registry, { port: metricsPort });
+      const metricsInfo = await bound(metricsServer, `127.0.0.1, port ${metricsPort} (PLAUDIT_METRICS_PORT)`);
+      process.stdout.write(`Metrics: http://127.0.0.1:${metricsInfo.port}/metrics\n`);
+    }
+  } catch (error) {
+    server.close();
+    metricsServer?.close();
+    await db.close();
+    throw error;
+  }
+  process.stdout.write(
+    demo
+      ? `Plaudit is listening on http://localhost:${info.port}/  —  demo: http://localhost:${info.port}/demo/\n`
+      : `Plaudit is listening on http://localhost:${info.port}/ (production: no demo; plaudit-server stores create … makes a store)\n`,
+  );
+  // The demo owner's sign-in, once the server listens: the port it really bound (`--port 0`).
+  if (seeded) process.stdout.write(seeded.adminSignIn(`http://localhost:${info.port}/admin/`));
 
   // Uploads never attached to a review go within the hour (MEDIA_LIMITS), idempotency keys after
   // 30 days; a pass every ten minutes keeps both promises.
@@ -480,6 +511,88 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => stop("SIGINT"));
 }
 
+/** Resolves when `server` listens; a refused address (in use, not this machine's) is a CliError. */
+function bound(server: NetServer, where: string): Promise<AddressInfo> {
+  return new Promise((done, refuse) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      const why =
+        error.code === "EADDRINUSE"
+          ? "the port is in use"
+          : error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND"
+            ? "no such address on this machine"
+            : error.code === "EACCES"
+              ? "not allowed to bind it"
+              : error.message;
+      refuse(new CliError(`cannot listen on ${where}: ${why}`));
+    };
+    server.once("error", onError);
+    server.once("listening", () => {
+      server.removeListener("error", onError);
+      done(server.address() as AddressInfo);
+    });
+  });
+}
+
+/**
+ * `start`'s settings from the environment (and --port), all checked before the database is
+ * touched: a mistyped one stops the process with one line naming it, before any migration.
+ */
+function serverSettings(portFlag: string | undefined) {
+  const port = Number(portFlag ?? process.env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(
+      `PORT (or --port) must be a port number from 0 to 65535, not ${JSON.stringify(portFlag ?? process.env.PORT)}`,
+    );
+  let readCacheMs: number;
+  try {
+    readCacheMs = parseReadCacheMs(process.env.PLAUDIT_READ_CACHE_MS);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  let mail: ReturnType<typeof mailSettingsFromEnv>;
+  try {
+    mail = mailSettingsFromEnv(process.env);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const trustProxy = Number(process.env.PLAUDIT_TRUST_PROXY?.trim() || 0);
+  if (!Number.isInteger(trustProxy) || trustProxy < 0 || trustProxy > 10)
+    fail("PLAUDIT_TRUST_PROXY must be the number of proxies you run in front (0–10)");
+  const metricsToken = process.env.PLAUDIT_METRICS_TOKEN?.trim() || undefined;
+  if (metricsToken) {
+    try {
+      assertStrongSecret("PLAUDIT_METRICS_TOKEN", metricsToken);
+    } catch (error) {
+      fail((error as Error).message);
+    }
+  }
+  const metricsPort = process.env.PLAUDIT_METRICS_PORT?.trim()
+    ? Number(process.env.PLAUDIT_METRICS_PORT)
+    : undefined;
+  if (metricsPort !== undefined && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535))
+    fail("PLAUDIT_METRICS_PORT must be a port number");
+  const maxConnections = Number(
+    process.env.PLAUDIT_MAX_CONNECTIONS?.trim() || DEFAULT_SERVER_LIMITS.maxConnections,
+  );
+  if (!Number.isInteger(maxConnections) || maxConnections < 1)
+    fail("PLAUDIT_MAX_CONNECTIONS must be a positive integer");
+  const mediaBaseUrl = process.env.PLAUDIT_MEDIA_BASE_URL?.trim() || undefined;
+  if (mediaBaseUrl !== undefined && !/^https?:\/\/[^/?#\s]+/i.test(mediaBaseUrl))
+    fail("PLAUDIT_MEDIA_BASE_URL must be an http(s) URL such as https://cdn.example.com/plaudit");
+  const hostname = process.env.HOST?.trim() || "0.0.0.0";
+  return {
+    port,
+    hostname,
+    readCacheMs,
+    mail,
+    trustProxy,
+    metricsToken,
+    metricsPort,
+    maxConnections,
+    mediaBaseUrl,
+  };
+}
+
 /**
  * Fault injection for the crash tests (review-requests/worker-sigkill.test.ts), never set in
  * production: with PLAUDIT_TEST_HALT_AT=before-smtp|after-smtp|after-record a send that reaches
@@ -509,13 +622,12 @@ async function runWorker(databaseUrl: string | undefined): Promise<void> {
   } catch (error) {
     fail((error as Error).message);
   }
-  const db = openDatabase(databaseUrl);
-  await migrate(db);
+  const db = await openMigrated(databaseUrl);
   const mailer = mail.smtpUrl ? smtpMailer(mail.smtpUrl) : undefined;
   const { ctx } = createApp({
     db,
     logger: jsonLogger,
-    mediaStorage: mediaStorageFromEnv(db),
+    mediaStorage: mediaStorageOrFail(db),
     ...(mail.publicUrl ? { publicUrl: mail.publicUrl } : {}),
     ...(mailer ? { mailer } : {}),
   });
@@ -535,6 +647,8 @@ async function runWorker(databaseUrl: string | undefined): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // The operator's to fix (a setting, the database): one line. Anything else is a bug: its stack.
+  if (error instanceof CliError) fail(error.message);
   process.stderr.write(
     `plaudit-server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );

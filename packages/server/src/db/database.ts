@@ -43,6 +43,13 @@ export function describeDatabaseUrl(
 ): { kind: "sqlite"; path: string } | { kind: "postgres"; url: string } {
   const value = url?.trim() || DEFAULT_SQLITE_PATH;
   if (/^postgres(ql)?:\/\//i.test(value)) return { kind: "postgres", url: value };
+  // Any other scheme (mysql://, a mistyped postgress://) would otherwise be taken for a relative
+  // file path: a new, empty SQLite database in a folder named "mysql:" and a server that starts.
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1];
+  if (scheme && scheme.toLowerCase() !== "file")
+    throw new Error(
+      `DATABASE_URL: ${scheme}:// is not a database Plaudit runs on: give a SQLite file path, a file: URL or a postgres:// URL`,
+    );
   if (value.startsWith("file:")) {
     const path = value.startsWith("file://") ? fileURLToPath(value) : value.slice("file:".length);
     return { kind: "sqlite", path: resolve(path) };
@@ -87,6 +94,20 @@ const typeParser = (oid: number, format?: string) =>
   oid === INT8_OID && format !== "binary"
     ? parseInt8
     : (pg.types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format);
+
+/** `url` as it may be printed: the password of a postgres:// URL replaced by `***`. */
+export function redactDatabaseUrl(url: string | undefined): string {
+  const value = url?.trim() || DEFAULT_SQLITE_PATH;
+  try {
+    const parsed = new URL(value);
+    if (parsed.password) parsed.password = "***";
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? parsed.href : value;
+  } catch {
+    // Not a URL Node parses (a path, or a password with characters URLs forbid): hide what sits
+    // between "user:" and "@" all the same.
+    return value.replace(/(\/\/[^/:@]*:)[^@]*@/, "$1***@");
+  }
+}
 
 export function openDatabase(url?: string, options: OpenDatabaseOptions = {}): Database {
   const target = describeDatabaseUrl(url);

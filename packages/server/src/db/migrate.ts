@@ -24,6 +24,19 @@ import { migrations } from "./migrations/index.ts";
 //   migrate is one `BEGIN IMMEDIATE` transaction: the second process waits for the write lock,
 //   then finds everything done.
 
+/**
+ * The database was migrated by a newer Plaudit: it holds a migration this code does not have.
+ * Running on would read tables whose meaning changed, so the process refuses.
+ */
+export class DatabaseNewerError extends Error {
+  override name = "DatabaseNewerError";
+  constructor(readonly migration: string) {
+    super(
+      `the database was migrated by a newer version of Plaudit (its migration ${migration} is not in this one): run that version or newer, or restore a backup taken before the upgrade`,
+    );
+  }
+}
+
 /** How long a process waits for another one's migrations (SQLite's busy timeout meanwhile). */
 const MIGRATION_WAIT_MS = 300_000;
 
@@ -60,7 +73,12 @@ async function runMigrator(
     disableTransactions: !options.transactions,
   });
   const result = await (options.target ? migrator.migrateTo(options.target) : migrator.migrateToLatest());
-  if (result.error) throw result.error;
+  if (result.error) {
+    // Kysely's words for a migration done that it does not know ("corrupted migrations"): here it
+    // means a newer Plaudit ran first (kysely is pinned; cli-refusals.test.ts checks the words still match).
+    const unknown = /previously executed migration (\S+) is missing/.exec(String(result.error))?.[1];
+    throw unknown ? new DatabaseNewerError(unknown) : result.error;
+  }
   return result;
 }
 

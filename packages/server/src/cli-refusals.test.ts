@@ -1,0 +1,119 @@
+// `plaudit-server start` as an operator runs it, with a setting wrong: every refusal is one line on
+// stderr naming the setting, exit 1, no stack, and nothing started (no URL printed, no file made).
+// Before, a PostgreSQL that did not answer, a database a newer Plaudit migrated, a port in use or
+// an unknown option printed a stack (a port in use after the job runner had started), and
+// DATABASE_URL=mysql://… made an empty SQLite file in a folder named "mysql:" and served from it.
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "kysely";
+import { afterAll, describe, expect, it } from "vitest";
+import { cliBin } from "../testing/cli-process.ts";
+import { TEST_PG_URL } from "../testing/pg-schema.ts";
+import { databasesUnderTest, openTestDatabase } from "../testing/test-server.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "plaudit-refusals-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the CLI in `dir` to its end: its exit code and output. */
+function cli(args: string[], env: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    const child = execFile(
+      process.execPath,
+      [cliBin, ...args],
+      { cwd: dir, env: { ...process.env, HOST: "127.0.0.1", ...env }, timeout: 60_000 },
+      (_error, stdout, stderr) => done({ code: child.exitCode, stdout, stderr }),
+    );
+  });
+}
+
+/** One refusal: exit 1, a single `plaudit-server: …` line, no stack, no server. */
+function expectRefusal(run: { code: number | null; stdout: string; stderr: string }, says: RegExp) {
+  expect(run.code, run.stderr).toBe(1);
+  expect(run.stderr).toMatch(/^plaudit-server: [^\n]+\n$/);
+  expect(run.stderr).toMatch(says);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+  expect(run.stdout).not.toContain("listening");
+}
+
+/** A port something else holds. */
+async function takenPort(): Promise<{ port: number; server: Server }> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  return { port: (server.address() as { port: number }).port, server };
+}
+
+describe("plaudit-server start refuses what it cannot run with", () => {
+  it("a PostgreSQL that does not answer: names DATABASE_URL, hides its password", async () => {
+    const url = new URL(TEST_PG_URL);
+    url.port = "1";
+    url.password = "pg-password-123";
+    const run = await cli(["start", "--port", "0"], { DATABASE_URL: url.href });
+    expectRefusal(run, /DATABASE_URL=postgres:\/\/[^ ]*:\*\*\*@127\.0\.0\.1:1\/.*ECONNREFUSED/);
+    expect(run.stderr).not.toContain("pg-password-123");
+  }, 90_000);
+
+  it("a database scheme Plaudit does not run on: no SQLite file made in its stead", async () => {
+    const run = await cli(["start", "--port", "0"], { DATABASE_URL: "mysql://shop:pw@db/reviews" });
+    expectRefusal(run, /DATABASE_URL: mysql:\/\/ is not a database Plaudit runs on/);
+    expect(readdirSync(dir)).not.toContain("mysql:");
+  }, 90_000);
+
+  it("a port in use, and a metrics port in use", async () => {
+    const taken = await takenPort();
+    try {
+      const database = join(dir, "ports.sqlite");
+      expectRefusal(
+        await cli(["start", "--port", String(taken.port), "--database-url", database]),
+        new RegExp(
+          `cannot listen on HOST 127\\.0\\.0\\.1, port ${taken.port} \\(PORT or --port\\): the port is in use`,
+        ),
+      );
+      expectRefusal(
+        await cli(["start", "--port", "0", "--database-url", database], {
+          PLAUDIT_METRICS_PORT: String(taken.port),
+        }),
+        /PLAUDIT_METRICS_PORT\): the port is in use/,
+      );
+    } finally {
+      taken.server.close();
+    }
+  }, 120_000);
+
+  it("settings checked before the database is touched, and a mistyped option", async () => {
+    const database = join(dir, "untouched.sqlite");
+    expectRefusal(await cli(["start", "--database-url", database], { PORT: "80x" }), /PORT \(or --port\)/);
+    expectRefusal(
+      await cli(["start", "--port", "0", "--database-url", database], { PLAUDIT_MEDIA_BASE_URL: "cdn" }),
+      /PLAUDIT_MEDIA_BASE_URL must be an http\(s\) URL/,
+    );
+    expect(existsSync(database)).toBe(false);
+    expectRefusal(await cli(["start", "--prot", "80"]), /Unknown option '--prot'/);
+  }, 120_000);
+
+  for (const kind of databasesUnderTest()) {
+    it(`a database a newer Plaudit migrated (${kind}): start, migrate and worker refuse it`, async () => {
+      const opened = await openTestDatabase(kind);
+      try {
+        // What a newer version leaves behind: a migration this code does not have.
+        const table = opened.schema
+          ? sql.table(`${opened.schema}.kysely_migration`)
+          : sql.table("kysely_migration");
+        await sql`insert into ${table} (name, timestamp) values ('9999-from-the-future', '2027-01-01T00:00:00.000Z')`.execute(
+          opened.db.kysely,
+        );
+        for (const args of [["start", "--port", "0"], ["migrate"], ["worker"]]) {
+          expectRefusal(
+            await cli([...args, "--database-url", opened.url]),
+            /migrated by a newer version of Plaudit \(its migration 9999-from-the-future is not in this one\)/,
+          );
+        }
+      } finally {
+        await opened.db.close();
+        await opened.drop();
+      }
+    }, 180_000);
+  }
+});
