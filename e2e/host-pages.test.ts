@@ -1,6 +1,6 @@
 // Storefront pages unlike our demo's, each the way some real store's page is: a <base href>
-// elsewhere, a language we have no catalog for, Trusted Types enforced, a page that already has
-// something called Plaudit.
+// elsewhere, a language we have no catalog for, a theme hiding empty elements, Plaudit behind a
+// path prefix, Trusted Types enforced, a page that already has something called Plaudit.
 // The page is the test's own HTML, served from the real server's origin (Playwright answers its
 // URL); plaudit.js, the API and the widgets are the real ones.
 import type { Page } from "playwright-core";
@@ -84,6 +84,21 @@ describe("a page in a language the widgets have no messages for", () => {
     // And so they stay once their code has hydrated them.
     await reachForReviews(shop.page);
     expect(await rootOf(shop.page, "reviews")).toMatchObject({ lang: "en", dir: "ltr" });
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
+
+describe("a theme that hides empty elements (Dawn's base.css: div:empty{display:none})", () => {
+  it("shows every widget: painted, then mounted once reached for", async () => {
+    const shop = await openPage(productPage({ head: "<style>div:empty{display:none}</style>" }));
+    await badgeShows(shop.page);
+    await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
+    await reachForReviews(shop.page);
+    const shown = await shop.page.evaluate(() =>
+      [...document.querySelectorAll("[data-plaudit]")].map((host) => host.getBoundingClientRect().height > 0),
+    );
+    expect(shown).toEqual([true, true]);
     expect(shop.problems()).toEqual([]);
     await shop.close();
   });

@@ -26,7 +26,7 @@ export function pageSingleton<T>(name: string, create: () => T, version = CORE_V
     own.set(name, create());
     console.warn(
       `[plaudit] two Plaudit copies with different major versions on this page (${found.version} and ${version}): ` +
-        `this one keeps its own ${name}, so their widgets will not share state. Load one version only.`,
+        `each keeps its own ${name}. Load one version only.`,
     );
   }
   return own.get(name) as T;

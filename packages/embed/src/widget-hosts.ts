@@ -102,6 +102,10 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     const kind = request?.kind ?? host.getAttribute("data-plaudit");
     if (!kind || hosts.has(host)) return;
     hosts.set(host, { kind, request });
+    // A theme that hides empty elements (Dawn's `div:empty{display:none}`) hides an empty host for
+    // good: its widget is in a shadow root, which :empty does not see, and a hidden host never
+    // nears the viewport. A space is content to :empty and draws nothing.
+    if (!host.firstChild && getComputedStyle(host).display === "none") host.append(" ");
     if (nearViewport && !request && kind !== "loyalty") nearViewport.observe(host);
     else return load(host);
   }

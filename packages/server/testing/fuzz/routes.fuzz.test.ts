@@ -1,6 +1,7 @@
 // Property-based fuzzing of every route in the OpenAPI document against a real HTTP server:
-// whatever arrives, the answer is never a 5xx, its JSON always parses, and every 4xx under /v1
-// has API.md's error shape. PLAUDIT_FUZZ_RUNS sets the requests per route (default 100 on
+// whatever arrives, the answer is never a 5xx, its JSON always parses, every 4xx under /v1 has
+// API.md's error shape, a refused write leaves nothing committed (db-fingerprint.ts), and the
+// server logs no error. PLAUDIT_FUZZ_RUNS sets the requests per route (default 100 on
 // SQLite, a third of that on PostgreSQL).
 import { connect } from "node:net";
 import fc from "fast-check";
@@ -15,6 +16,7 @@ import { SAMPLE_LOYALTY_PROGRAM } from "../sample-data.ts";
 import { solidJpeg } from "../test-files.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../test-server.ts";
 import { filePart, upload } from "../upload-client.ts";
+import { changedTables, committedTables } from "./db-fingerprint.ts";
 import { type FuzzRequest, type FuzzWorld, fuzzRequest } from "./fuzz-request.ts";
 import { wellFormed } from "./hostile-input.ts";
 import { type FuzzRoute, pathParameterNames, routesFromOpenApi } from "./openapi-routes.ts";
@@ -278,11 +280,14 @@ describe.each(databasesUnderTest())("every route under hostile input (%s)", (kin
   let server: TestServer;
   let world: FuzzWorld;
   const log = keptLog();
+  let committed: Awaited<ReturnType<typeof committedTables>>;
   beforeAll(async () => {
     server = await startTestServer({ db: kind, logger: log.logger });
     world = await buildWorld(server);
+    committed = await committedTables(server.db);
   });
   afterAll(async () => {
+    committed?.close();
     await server?.close();
   });
   const runs = kind === "sqlite" ? RUNS : Math.max(10, Math.round(RUNS / 3));
@@ -300,14 +305,24 @@ describe.each(databasesUnderTest())("every route under hostile input (%s)", (kin
   });
 
   it.each(routes.map((r) => [`${r.method} ${r.template}`, r] as const))(
-    "%s never answers 5xx and keeps the error shape",
+    "%s never answers 5xx, keeps the error shape, and writes nothing when it refuses",
     async (_name, route) => {
       const errorsBefore = log.errors.length;
       await assertShort(
         fc.asyncProperty(fuzzRequest(route, world), async (request) => {
+          const writes = request.method !== "GET";
+          const before = writes ? await committed.read() : undefined;
           const answer = await send(server.url, request);
           const problem = answerProblem(request, answer.status, answer.type, answer.text);
           if (problem) throw new Error(`${request.method} ${request.path.slice(0, 300)}: ${problem}`);
+          // A refused write leaves nothing behind: no half-written record, no side effect.
+          if (before && answer.status >= 400) {
+            const changed = changedTables(before, await committed.read());
+            if (changed.length > 0)
+              throw new Error(
+                `${request.method} ${request.path.slice(0, 300)} answered ${answer.status} and changed ${changed.join(", ")}: ${answer.text.slice(0, 200)}`,
+              );
+          }
         }),
         runs,
       );
