@@ -15,6 +15,14 @@ const STORAGE_KEY = "plaudit-admin-locale";
 const messages = signal<Messages>(en);
 export const locale = signal<Locale>("en");
 
+/**
+ * A shopper's or merchant's own words (a name, a product, an id) set inside a message, isolated
+ * from the text around it (U+2068 … U+2069, as <bdi> would): a Hebrew name in an English line, or
+ * an English one in a Hebrew line, otherwise pulls the neighbouring punctuation and words into its
+ * own direction ("by דנה · dana@…" reordered).
+ */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
+
 export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
   return messages.value[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(values[name] ?? `{${name}}`));
 }

@@ -2,14 +2,16 @@ import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { api } from "./api.ts";
 
 /**
- * A cursor-paged admin list (`{ items, nextCursor }`): the first page whenever `query` changes,
- * `load(cursor)` for the next. `setItems` lets a screen change rows it wrote to. Only the answer
+ * A cursor-paged admin list (`{ items, nextCursor, total? }`): the first page whenever `query`
+ * changes, `load(cursor)` for the next; `total` when the list says how many match in all (null
+ * when it does not). `setItems` and `setTotal` let a screen change rows it wrote to. Only the answer
  * to the latest request is shown: the first page of a query left behind (the queue opened, then
  * filtered at once) may answer last, and must not replace the filtered list.
  */
 export function usePagedList<T>(path: string, query: Record<string, string>) {
   const [items, setItems] = useState<T[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
   const [failed, setFailed] = useState<unknown>(null);
   const latest = useRef(0);
   const key = new URLSearchParams(query).toString();
@@ -19,10 +21,13 @@ export function usePagedList<T>(path: string, query: Record<string, string>) {
       setFailed(null);
       const params = new URLSearchParams({ ...query, ...(after ? { cursor: after } : {}) });
       try {
-        const { data } = await api<{ items: T[]; nextCursor: string | null }>(`${path}?${params}`);
+        const { data } = await api<{ items: T[]; nextCursor: string | null; total?: number }>(
+          `${path}?${params}`,
+        );
         if (request !== latest.current) return;
         setItems((old) => (after && old ? [...old, ...data.items] : data.items));
         setCursor(data.nextCursor);
+        setTotal(data.total ?? null);
       } catch (error) {
         if (request === latest.current) setFailed(error);
       }
@@ -33,7 +38,7 @@ export function usePagedList<T>(path: string, query: Record<string, string>) {
     setItems(null);
     void load();
   }, [load]);
-  return { items, setItems, cursor, failed, load };
+  return { items, setItems, total, setTotal, cursor, failed, load };
 }
 
 /** A filter form's filled-in values, by field name. */

@@ -243,7 +243,11 @@ export const AdminReview = v.object({
   etag: v.pipe(v.string(), v.description("the review's version: send it as If-Match when writing")),
 });
 export type AdminReview = v.InferOutput<typeof AdminReview>;
-export const AdminReviewPage = cursorPage(AdminReview);
+/** The moderation queue's page; `total` is how many reviews the filters match on every page. */
+export const AdminReviewPage = v.object({
+  ...cursorPage(AdminReview).entries,
+  total: v.pipe(v.number(), v.description("How many reviews match the filters, on every page")),
+});
 export type AdminReviewPage = v.InferOutput<typeof AdminReviewPage>;
 
 export const AdminReviewQuery = v.object({

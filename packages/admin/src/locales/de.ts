@@ -57,6 +57,7 @@ export const de: Messages = {
   applyFilters: "Filter anwenden",
   queueEmpty: "Nichts hier. Keine Bewertung passt zu diesen Filtern.",
   reviewsShown: "{n} Bewertungen angezeigt",
+  reviewsShownOf: "{n} von {total} Bewertungen angezeigt",
   loadMore: "Mehr laden",
   select: "Bewertung von {name} auswählen",
   selectAll: "Alle angezeigten auswählen",

@@ -56,6 +56,7 @@ export const en = {
   applyFilters: "Apply filters",
   queueEmpty: "Nothing here. No review matches these filters.",
   reviewsShown: "{n} reviews shown",
+  reviewsShownOf: "{n} of {total} reviews shown",
   loadMore: "Load more",
   select: "Select review by {name}",
   selectAll: "Select all shown",

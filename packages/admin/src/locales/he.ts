@@ -56,6 +56,7 @@ export const he: Messages = {
   applyFilters: "החלת סינון",
   queueEmpty: "אין כאן כלום. אף ביקורת אינה תואמת לסינון.",
   reviewsShown: "מוצגות {n} ביקורות",
+  reviewsShownOf: "מוצגות {n} מתוך {total} ביקורות",
   loadMore: "טעינת עוד",
   select: "בחירת הביקורת של {name}",
   selectAll: "בחירת כל המוצגות",

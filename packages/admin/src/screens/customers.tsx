@@ -3,7 +3,7 @@ import type { TargetedEvent } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
 import { Dialog, Field, Loading, Problem, problemText, Toasts, useSending } from "../components.tsx";
-import { formatDateTime, formatNumber, t } from "../i18n.ts";
+import { formatDateTime, formatNumber, isolate, t } from "../i18n.ts";
 import { go, href, route } from "../router.ts";
 import { can, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
@@ -69,7 +69,7 @@ function Results(props: { q: string }) {
   }, [props.q]);
   if (failed) return <Problem error={failed} />;
   if (!items) return <Loading />;
-  if (items.length === 0) return <p class="empty">{t("noCustomer", { q: props.q })}</p>;
+  if (items.length === 0) return <p class="empty">{t("noCustomer", { q: isolate(props.q) })}</p>;
   return (
     <ul class="results">
       {items.map((c) => (
@@ -164,7 +164,7 @@ function Customer(props: { id: string }) {
                       {e.delta > 0 ? "+" : ""}
                       {formatNumber(e.delta)}
                     </td>
-                    <td>{e.reason}</td>
+                    <td dir="auto">{e.reason}</td>
                   </tr>
                 ))}
               </tbody>
@@ -191,7 +191,7 @@ function Customer(props: { id: string }) {
                 {data.redemptions.map((r) => (
                   <tr key={r.id}>
                     <td>{formatDateTime(r.createdAt)}</td>
-                    <td>{r.reward}</td>
+                    <td dir="auto">{r.reward}</td>
                     <td>{formatNumber(r.pointsSpent)}</td>
                     <td>{r.code ?? r.status}</td>
                   </tr>
@@ -264,7 +264,7 @@ function AdjustDialog(props: { customerId: string; onClose(): void; onSaved(delt
   }
 
   return (
-    <Dialog title={t("adjustTitle", { id: props.customerId })} onClose={props.onClose}>
+    <Dialog title={t("adjustTitle", { id: isolate(props.customerId) })} onClose={props.onClose}>
       <form onSubmit={submit} noValidate>
         {errors.form && (
           <p class="notice error-notice" role="alert">

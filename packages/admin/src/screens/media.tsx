@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { api } from "../api.ts";
 import { Dialog, focusHeading, ListBody, problemText, Toasts } from "../components.tsx";
-import { formatDate, type MessageKey, t } from "../i18n.ts";
+import { formatDate, isolate, type MessageKey, t } from "../i18n.ts";
 import { usePagedList } from "../paged-list.ts";
 import { href, route } from "../router.ts";
 import { can, session } from "../session.ts";
@@ -74,7 +74,7 @@ export default function MediaQueue() {
   }
 
   const label = (item: AdminMediaItem) =>
-    t(item.kind === "video" ? "videoBy" : "photoBy", { product: item.productId });
+    t(item.kind === "video" ? "videoBy" : "photoBy", { product: isolate(item.productId) });
 
   const actions = (item: AdminMediaItem) =>
     mayModerate && (

@@ -167,3 +167,49 @@ describe("the moderation queue's keys", () => {
     await view.findByText("Undone. Nothing was sent.");
   });
 });
+
+describe("a review in another direction than the app", () => {
+  it("sets its own words in their own direction, apart from the line around them", async () => {
+    vi.stubGlobal("fetch", async () =>
+      Response.json({
+        items: [
+          {
+            ...review(1),
+            title: "מעולה!",
+            body: "נוח מאוד, the size runs small.",
+            author: { name: "דנה 🌸", email: "dana@example.com" },
+            reply: { body: "תודה רבה!", createdAt: "2026-12-06T11:00:00.000Z" },
+          },
+        ],
+        nextCursor: null,
+      }),
+    );
+    const view = render(<Queue />);
+    const title = await view.findByText("מעולה!");
+    const card = title.closest("article") as HTMLElement;
+    expect(title.getAttribute("dir")).toBe("auto");
+    expect(view.getByText("נוח מאוד, the size runs small.").getAttribute("dir")).toBe("auto");
+    expect(view.getByText("תודה רבה!").getAttribute("dir")).toBe("auto");
+    // The name and the product, isolated inside the English line (as <bdi> would).
+    expect(card.querySelector(".meta")?.textContent).toContain("by \u2068דנה 🌸\u2069 · dana@example.com");
+    expect(card.querySelector(".meta")?.textContent).toContain("on \u2068sock\u2069");
+    expect(card.querySelector("input[type=checkbox]")?.getAttribute("aria-label")).toBe(
+      "Select review by \u2068דנה 🌸\u2069",
+    );
+  });
+});
+
+describe("a long queue", () => {
+  it("says how many wait in all, and counts a decided one out", async () => {
+    localStorage.setItem("plaudit-admin-grace-ms", "100");
+    vi.stubGlobal("fetch", async (_url: string, init: RequestInit = {}) =>
+      init.method === "PATCH"
+        ? published(2)
+        : Response.json({ items: [review(2), review(1)], nextCursor: "next", total: 10_000 }),
+    );
+    const view = render(<Queue />);
+    await view.findByText("2 of 10,000 reviews shown");
+    await act(async () => approveButton(view, 2).click());
+    await view.findByText("1 of 9,999 reviews shown");
+  });
+});

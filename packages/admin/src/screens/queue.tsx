@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/ho
 import { api, problemOf } from "../api.ts";
 import { Dialog, Field, ListBody, problemText, Toasts } from "../components.tsx";
 import { createGraceQueue, GRACE_MS } from "../grace.ts";
-import { formatDate, type MessageKey, t } from "../i18n.ts";
+import { formatDate, formatNumber, isolate, type MessageKey, t } from "../i18n.ts";
 import { formValues, usePagedList } from "../paged-list.ts";
 import { go, route } from "../router.ts";
 import { can, endedSession, session } from "../session.ts";
@@ -61,7 +61,10 @@ export default function Queue() {
   const mayModerate = can(current, "reviews:moderate");
   const query = useMemo(() => queryOf(where.params), [where.params.toString()]);
   const listQuery = useMemo(() => ({ ...query, limit: "50" }), [query]);
-  const { items, setItems, cursor, failed, load } = usePagedList<AdminReview>("/v1/admin/reviews", listQuery);
+  const { items, setItems, total, setTotal, cursor, failed, load } = usePagedList<AdminReview>(
+    "/v1/admin/reviews",
+    listQuery,
+  );
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [waiting, setWaiting] = useState<Waiting[]>([]);
   const [announce, setAnnounce] = useState("");
@@ -98,6 +101,9 @@ export default function Queue() {
   /** Puts the answered reviews in place (or out of a list filtered by another status). */
   function replace(fresh: AdminReview[]) {
     const byId = new Map(fresh.map((r) => [r.id, r]));
+    // The ones that left a list of one status leave its count too.
+    const left = fresh.filter((r) => query.status && r.status !== query.status).length;
+    setTotal((old) => (old === null ? null : Math.max(0, old - left)));
     setItems((old) =>
       (old ?? []).flatMap((r) => {
         const data = byId.get(r.id);
@@ -370,7 +376,11 @@ export default function Queue() {
                 </>
               )}
             </fieldset>
-            <p class="count">{t("reviewsShown", { n: items.length })}</p>
+            <p class="count">
+              {total === null
+                ? t("reviewsShown", { n: formatNumber(items.length) })
+                : t("reviewsShownOf", { n: formatNumber(items.length), total: formatNumber(total) })}
+            </p>
             <ol class="reviews" ref={listRef}>
               {items.map((review, index) => (
                 <li key={review.id}>
@@ -485,7 +495,7 @@ function ReviewCard(props: {
         {props.mayModerate && (
           <input
             type="checkbox"
-            aria-label={t("select", { name: r.author.name })}
+            aria-label={t("select", { name: isolate(r.author.name) })}
             checked={props.selected}
             disabled={props.waiting}
             onChange={(e) => props.onSelect(e.currentTarget.checked)}
@@ -498,15 +508,20 @@ function ReviewCard(props: {
             {"☆".repeat(5 - r.rating)}
           </span>
         </p>
-        <h2 id={titleId}>{r.title || "—"}</h2>
+        <h2 id={titleId} dir="auto">
+          {r.title || "—"}
+        </h2>
         <span class={`status status-${r.status}`}>{t(STATUS_LABEL[r.status])}</span>
       </div>
       <p class="meta">
-        {t("by", { name: r.author.name })} · {r.author.email} · {t("on", { product: r.productId })} ·{" "}
+        {t("by", { name: isolate(r.author.name) })} · <bdi>{r.author.email}</bdi> ·{" "}
+        {t("on", { product: isolate(r.productId) })} ·{" "}
         <time dateTime={r.createdAt}>{formatDate(r.createdAt)}</time>
         {r.verified && <span class="badge"> · {t("verifiedBuyer")}</span>}
       </p>
-      <p class="body">{r.body}</p>
+      <p class="body" dir="auto">
+        {r.body}
+      </p>
       {r.media.length > 0 && (
         <ul class="media">
           {r.media.map((m, i) => (
@@ -514,7 +529,10 @@ function ReviewCard(props: {
               <button type="button" class="thumb" onClick={() => props.onView(i)}>
                 <img
                   src={m.thumbnailUrl}
-                  alt={t(m.kind === "video" ? "videoOf" : "mediaOf", { n: i + 1, name: r.author.name })}
+                  alt={t(m.kind === "video" ? "videoOf" : "mediaOf", {
+                    n: i + 1,
+                    name: isolate(r.author.name),
+                  })}
                   width={96}
                   height={96}
                   loading="lazy"
@@ -528,7 +546,7 @@ function ReviewCard(props: {
       {r.reply && (
         <div class="reply">
           <p class="label">{t("yourReply")}</p>
-          <p>{r.reply.body}</p>
+          <p dir="auto">{r.reply.body}</p>
         </div>
       )}
       {props.conflict && (
@@ -639,7 +657,7 @@ function MediaViewer(props: { review: AdminReview; index: number; onClose(): voi
   if (!m) return null;
   const label = t(m.kind === "video" ? "videoOf" : "mediaOf", {
     n: props.index + 1,
-    name: props.review.author.name,
+    name: isolate(props.review.author.name),
   });
   return (
     <Dialog title={label} onClose={props.onClose} wide>

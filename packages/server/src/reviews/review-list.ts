@@ -61,17 +61,26 @@ export async function listReviews(db: Database, args: ListArgs): Promise<ReviewL
   };
 }
 
-/** How many published reviews of a product match the filters. */
+/**
+ * How many reviews match the filters: a product's published ones (the public list), or for the
+ * moderation queue any product's (`productId` left out) in a status, or in any (`status: "any"`).
+ */
 export async function countReviews(
   db: Database,
-  args: { storeId: string; productId: string; filters?: ReviewFilters },
+  args: {
+    storeId: string;
+    productId?: string | undefined;
+    status?: ReviewRow["status"] | "any";
+    filters?: ReviewFilters;
+  },
 ): Promise<number> {
   let query = db.kysely
     .selectFrom("reviews")
     .select((eb) => eb.fn.countAll().as("n"))
-    .where("reviews.store_id", "=", args.storeId)
-    .where("reviews.product_id", "=", args.productId)
-    .where("reviews.status", "=", "published");
+    .where("reviews.store_id", "=", args.storeId);
+  if (args.productId !== undefined) query = query.where("reviews.product_id", "=", args.productId);
+  const status = args.status ?? "published";
+  if (status !== "any") query = query.where("reviews.status", "=", status);
   query = query.where((eb) => filterCondition(eb, db.kind, args.storeId, args.filters) ?? eb.lit(true));
   const row = await query.executeTakeFirst();
   return Number(row?.n ?? 0);

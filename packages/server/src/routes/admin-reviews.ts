@@ -14,7 +14,7 @@ import { publicOriginOf } from "../http/public-origin.ts";
 import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { toAdminReview } from "../reviews/review-json.ts";
-import { listReviews } from "../reviews/review-list.ts";
+import { countReviews, listReviews } from "../reviews/review-list.ts";
 import { moderateReview, moderateReviews } from "../reviews/review-moderation.ts";
 import { mediaOfRow } from "../reviews/row-media.ts";
 import { parseOrFail, parseQuery } from "../validation.ts";
@@ -61,14 +61,22 @@ export const adminReviewRoutes: RouteModule = {
         const cursorValues = cursorValuesOf("newest", query.cursor);
         const { status, product } = query;
         const storeId = c.get("store").id;
+        const filters = reviewFilters(query);
         const page = await listReviews(ctx.db, {
           storeId,
           ...(product !== undefined ? { productId: product } : {}),
           ...(status !== undefined ? { status } : {}),
-          filters: reviewFilters(query),
+          filters,
           sort: "newest",
           limit: query.limit,
           ...(cursorValues ? { cursorValues } : {}),
+        });
+        // Every page says how many match in all (a queue of 10,000 is not "50 shown" and no more).
+        const total = await countReviews(ctx.db, {
+          storeId,
+          productId: product,
+          status: status ?? "any",
+          filters,
         });
         // Every review's media, held ones too, at the moderator's file URLs (a pending review's
         // photos are not public yet).
@@ -81,6 +89,7 @@ export const adminReviewRoutes: RouteModule = {
         return c.json({
           items: page.rows.map((row) => toAdminReview(row, media.get(row.id) ?? [])),
           nextCursor: page.nextCursor,
+          total,
         });
       },
     );

@@ -170,4 +170,38 @@ describe.each(databasesUnderTest())("admin API on %s", (kind) => {
     } while (cursor);
     expect(new Set(seen).size).toBe(5);
   });
+
+  it("says on every page how many reviews match in all, by status and filters", async () => {
+    const product = "admin-total";
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await postJson(
+        `${server.url}/v1/stores/${storeId}/products/${product}/reviews`,
+        reviewBody({ rating: i < 2 ? 1 : 5 }),
+      );
+      ids.push(res.json.review.id);
+    }
+    // The store holds reviews: all five wait; one is published, one rejected.
+    expect((await patch(ids[0] as string, { status: "published" })).status).toBe(200);
+    expect((await patch(ids[4] as string, { status: "rejected" })).status).toBe(200);
+    const totals = async (query: string) => {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await getJson(
+          `${server.url}/v1/admin/reviews?product=${product}&limit=1&${query}${cursor ? `&cursor=${cursor}` : ""}`,
+          auth,
+        );
+        expect(res.status).toBe(200);
+        seen.push(res.json.total);
+        cursor = res.json.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(await totals("status=pending")).toEqual([3, 3, 3]);
+    expect(await totals("")).toEqual([5, 5, 5, 5, 5]);
+    expect(await totals("status=pending&rating=1")).toEqual([1]);
+    const none = await getJson(`${server.url}/v1/admin/reviews?product=${product}-none`, auth);
+    expect(none.json).toEqual({ items: [], nextCursor: null, total: 0 });
+  });
 });
