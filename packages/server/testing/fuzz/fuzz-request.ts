@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { SESSION_COOKIE } from "../../src/admin-users/sessions.ts";
 import {
   contentType,
   formBody,
@@ -86,6 +87,20 @@ export function fuzzRequest(route: FuzzRoute, world: FuzzWorld): fc.Arbitrary<Fu
         "x-plaudit-customer": headerValue(world.customerTokens),
         "idempotency-key": fc.oneof(fc.uuid(), headerValue(["k-1", "k-1"])),
         origin: fc.constantFrom("https://shop.example", "https://evil.example", "null"),
+        // The admin app's session cookie and CSRF header, conditional requests, a proxy's headers.
+        cookie: headerValue([
+          `${SESSION_COOKIE}=x`,
+          `${SESSION_COOKIE}=`,
+          `a=b; ${SESSION_COOKIE}=%ZZ`,
+          `${SESSION_COOKIE}=a.b; ${SESSION_COOKIE}=c`,
+          "=;;=",
+        ]),
+        "x-csrf-token": headerValue(["x"]),
+        "if-none-match": headerValue(['"abc"', "*", 'W/"x", "y"']),
+        "if-match": headerValue(['"abc"', "*", 'W/"x"']),
+        "x-request-id": headerValue(["req-1"]),
+        "x-forwarded-for": headerValue(["1.2.3.4", "1.2.3.4, ::1", "unknown"]),
+        "accept-encoding": fc.constantFrom("gzip", "br, gzip;q=0", "identity;q=0", "*"),
       },
       { requiredKeys: [] },
     )
