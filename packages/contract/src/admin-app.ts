@@ -6,8 +6,12 @@ import { timestamp } from "./fields.ts";
 const day = v.pipe(
   v.string(),
   v.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day, YYYY-MM-DD"),
-  // A real day of the calendar (not 2026-02-30).
-  v.check((s) => new Date(`${s}T00:00:00.000Z`).toISOString().startsWith(s), "must be a day, YYYY-MM-DD"),
+  // A real day of the calendar (not 2026-02-30). Valibot runs this check even when the pattern
+  // above failed, so it must hold for any string: an invalid Date's toISOString() throws (a 500).
+  v.check((s) => {
+    const day = new Date(`${s}T00:00:00.000Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(s);
+  }, "must be a day, YYYY-MM-DD"),
 );
 const average = v.nullable(v.number());
 

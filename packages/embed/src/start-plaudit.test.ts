@@ -170,6 +170,18 @@ describe("startPlaudit", () => {
     expect(stars.mounted[0]?.config.apiBase).toBe(location.origin);
   });
 
+  it("gives an empty host a theme hides (div:empty) a space to show by, at once when mounted without waiting for the viewport", async () => {
+    const theme = document.createElement("style");
+    theme.textContent = "div:empty{display:none}";
+    document.head.append(theme);
+    const badge = host("stars", "tee-1");
+    document.body.append(badge);
+    await start()!.mount(badge, { kind: "stars" });
+    theme.remove();
+    expect(badge.textContent).toBe(" ");
+    expect(stars.mounted[0]?.host).toBe(badge);
+  });
+
   it("mounts hosts added later, also inside added subtrees, and unmounts removed ones", async () => {
     start();
     const card = document.createElement("article");

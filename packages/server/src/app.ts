@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Hono } from "hono";
 import { adminIdentity } from "./admin-users/session-auth.ts";
 import type { AppContext, AppDeps, AppEnv } from "./context.ts";
+import { isDatabaseUnavailable } from "./db/database.ts";
 import { ApiError, errorBody } from "./errors.ts";
 import { withDefaultHooks } from "./hooks.ts";
 import { adminAuth } from "./http/admin-auth.ts";
@@ -90,6 +91,18 @@ export function createApp(deps: AppDeps): PlauditApp {
       // Refused with the body unread: let the answer reach the client before the socket closes.
       if (err.headers?.Connection === "close") lingerAfterEarlyAnswer(c);
       return c.json(err.toBody(), err.status, err.headers);
+    }
+    // The database is not there (PostgreSQL down, restarting, unreachable): the client may retry;
+    // it is logged, without a stack, to tell an outage from a bug.
+    if (isDatabaseUnavailable(err)) {
+      ctx.logger.error({ msg: "database unavailable", requestId: c.get("requestId"), error: err.message });
+      return c.json(
+        errorBody("database_unavailable", "the database does not answer; try again shortly"),
+        503,
+        {
+          "Retry-After": "5",
+        },
+      );
     }
     // Anything else is our bug: log it with the request id, answer without internals.
     ctx.logger.error({

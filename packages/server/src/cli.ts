@@ -32,6 +32,7 @@ import { mediaStorageFromEnv } from "./media/storage-from-env.ts";
 import { PRIVACY_USAGE, runPrivacyCommand } from "./privacy/privacy-cli.ts";
 import { createMemoryRateLimiter, unlimitedRateLimiter } from "./rate-limit.ts";
 import { SEND_STEPS, type SendOptions } from "./review-requests/send.ts";
+import { graceful } from "./shutdown.ts";
 import { cspAdvice } from "./snippet/csp-advice.ts";
 import { findStore } from "./stores/store-repo.ts";
 import { storesCreate, storesList } from "./stores/stores-cli.ts";
@@ -498,14 +499,15 @@ async function main(): Promise<void> {
     clearInterval(sweeper);
     metricsServer?.close();
     jsonLogger.info({ msg: "shutting down", signal });
-    // Stop accepting, let in-flight requests finish, then close the database.
-    server.close(async () => {
-      await jobs.stop();
-      await db.close();
-      process.exit(0);
-    });
-    if ("closeIdleConnections" in server) server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 10_000).unref();
+    // Stop accepting and let the requests in flight finish; at the same time the job runner hands
+    // back the jobs it had not begun (another worker takes them at once) and finishes the ones it
+    // is running. Connections kept alive are closed as soon as they are idle (a browser's would
+    // otherwise hold the process for its whole keep-alive time). After SHUTDOWN_GRACE_MS the
+    // process exits anyway: what is still running then is rolled back or retried (a crash's rules).
+    const serverClosed = new Promise<void>((done) => server.close(() => done()));
+    const idle = setInterval(() => "closeIdleConnections" in server && server.closeIdleConnections(), 100);
+    idle.unref();
+    void graceful([serverClosed, jobs.stop()], db).then(() => process.exit(0));
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
@@ -634,16 +636,20 @@ async function runWorker(databaseUrl: string | undefined): Promise<void> {
   const jobs = serverJobRunner(ctx, { ...haltForTests(process.env.PLAUDIT_TEST_HALT_AT) });
   jobs.start();
   jsonLogger.info({ msg: "worker started", workerId: jobs.workerId });
+  let stopping = false;
   const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     jsonLogger.info({ msg: "worker stopping", signal });
-    await jobs.stop();
+    // Jobs not begun go back to the queue at once; the running ones get SHUTDOWN_GRACE_MS (a mail
+    // server that hangs kept the worker up for its timeouts, batch after batch of the turn).
+    await graceful([jobs.stop()], db);
     mailer?.close();
     ctx.metrics.detach();
-    await db.close();
     process.exit(0);
   };
-  process.once("SIGTERM", () => void stop("SIGTERM"));
-  process.once("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
 }
 
 main().catch((error: unknown) => {

@@ -37,6 +37,40 @@ export interface OpenDatabaseOptions {
 
 export const DEFAULT_SQLITE_PATH = "./data/plaudit.sqlite";
 
+/** How long a request waits for a PostgreSQL connection before it is answered 503. */
+export const PG_CONNECT_TIMEOUT_MS = 5_000;
+
+// The network's and PostgreSQL's words for "the database is not there": connection refused, reset
+// or timed out, and SQLSTATE class 08 (connection exception) and 57P01–57P03 (shut down, cannot
+// connect now).
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "57P01",
+  "57P02",
+  "57P03",
+]);
+
+/**
+ * Whether `error` says the database cannot be reached now (not that a query was wrong): the server
+ * answers it 503 database_unavailable, a condition to retry, not a 500 bug.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (UNAVAILABLE_CODES.has(code) || code.startsWith("08"))) return true;
+    // node-postgres's own: a connection that ended under a query, a pool that could not connect in time.
+    if (/^Connection terminated|timeout exceeded when trying to connect/.test(e.message)) return true;
+  }
+  return false;
+}
+
 /** Where a DATABASE_URL points: SQLite for a path or `file:` URL, PostgreSQL for postgres(ql)://. */
 export function describeDatabaseUrl(
   url: string | undefined,
@@ -149,6 +183,10 @@ export function openDatabase(url?: string, options: OpenDatabaseOptions = {}): D
 
   const pool = new pg.Pool({
     connectionString: target.url,
+    // A PostgreSQL that stops answering (a host gone, packets dropped during a failover) must fail
+    // a request in seconds, not hold it — and every later one — for as long as TCP waits.
+    connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+    keepAlive: true,
     types: { getTypeParser: typeParser as typeof pg.types.getTypeParser },
     max: options.pgPoolSize ?? 10,
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),

@@ -64,8 +64,7 @@ export async function settleJob(
     | { status: "failed"; at: Date; error: string }
     | { status: "retry"; at: Date; retryAt: Date; error: string },
 ): Promise<boolean> {
-  const result = await db.kysely
-    .updateTable("jobs")
+  const result = await stillClaimed(db, job)
     .set({
       status: outcome.status === "retry" ? "queued" : outcome.status,
       locked_by: null,
@@ -74,10 +73,28 @@ export async function settleJob(
       ...(outcome.status === "done" ? {} : { last_error: outcome.error.slice(0, 1000) }),
       ...(outcome.status === "retry" ? {} : { finished_at: outcome.at.toISOString() }),
     })
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Gives back a claimed job this worker has not begun (it is stopping): queued again, due as it
+ * was, the claim's attempt not counted — another worker takes it at once instead of after the
+ * lease. Fenced like settleJob; false when the claim was no longer this worker's.
+ */
+export async function releaseJob(db: Database, job: ClaimedJob): Promise<boolean> {
+  const result = await stillClaimed(db, job)
+    .set((eb) => ({ status: "queued", locked_by: null, lease_until: null, attempts: eb("attempts", "-", 1) }))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** An update of `job`'s row that changes it only while the claim is still this one. */
+function stillClaimed(db: Database, job: ClaimedJob) {
+  return db.kysely
+    .updateTable("jobs")
     .where("id", "=", job.id)
     .where("locked_by", "=", job.locked_by)
     .where("attempts", "=", job.attempts)
-    .where("status", "=", "running")
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .where("status", "=", "running");
 }

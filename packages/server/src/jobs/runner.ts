@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import type { Database } from "../db/database.ts";
 import type { Logger } from "../logger.ts";
 import { retryDelayMs } from "./backoff.ts";
-import { type ClaimedJob, claimDueJobs, settleJob } from "./claim.ts";
+import { type ClaimedJob, claimDueJobs, releaseJob, settleJob } from "./claim.ts";
 
 /** A job's handler says it can never succeed by throwing this (no retry). */
 export class PermanentJobError extends Error {
@@ -41,7 +41,10 @@ export interface JobRunner {
   drain(): Promise<number>;
   /** Keeps running turns in the background until stop(). */
   start(): void;
-  /** Finishes the turn in progress, then stops. */
+  /**
+   * Stops: the jobs claimed but not begun go back to the queue at once (for another worker), the
+   * ones running are finished; resolves when they are.
+   */
   stop(): Promise<void>;
 }
 
@@ -93,15 +96,41 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     }
   }
 
+  // Each turn's claimed jobs not begun yet: stop() hands them back (a turn of 20 at 4 at a time
+  // would otherwise keep a stopping worker sending for minutes, or hold them for a lease).
+  const notBegun = new Set<ClaimedJob[]>();
+  let stopping = false;
+
+  async function giveBack(): Promise<void> {
+    const left = [...notBegun].flatMap((queue) => queue.splice(0));
+    if (left.length === 0) return;
+    try {
+      for (const job of left) await releaseJob(db, job);
+      logger.info({ msg: "jobs given back", count: left.length, workerId });
+    } catch (error) {
+      // Their lease ends them for another worker all the same.
+      logger.error({
+        msg: "giving back jobs failed",
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
   async function runDue(): Promise<number> {
     const jobs = await claimDueJobs(db, { workerId, kinds, now: clock(), leaseMs, limit: batch });
-    // A few at a time: each waits mostly on the mail server; the lease covers the whole batch.
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(concurrency, jobs.length) }, async () => {
-        for (let i = next++; i < jobs.length; i = next++) await run(jobs[i] as ClaimedJob);
-      }),
-    );
+    const queue = [...jobs];
+    notBegun.add(queue);
+    try {
+      if (stopping) await giveBack();
+      // A few at a time: each waits mostly on the mail server; the lease covers the whole batch.
+      await Promise.all(
+        Array.from({ length: Math.min(concurrency, jobs.length) }, async () => {
+          for (let job = queue.shift(); job; job = queue.shift()) await run(job);
+        }),
+      );
+    } finally {
+      notBegun.delete(queue);
+    }
     return jobs.length;
   }
 
@@ -143,13 +172,18 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     start() {
       if (running) return;
       running = true;
+      stopping = false;
       turn = loop();
     },
     async stop() {
       running = false;
+      stopping = true;
       if (timer) clearTimeout(timer);
       wake?.();
+      await giveBack();
       await turn;
+      // The runner may be used again (drain, start) once stopped.
+      stopping = false;
     },
   };
 }

@@ -6,6 +6,9 @@ import { sameSecret } from "../keys/same-secret.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { openApiDocument } from "../openapi/document.ts";
 
+/** How long /healthz waits for the database's answer before it says 503. */
+export const HEALTH_TIMEOUT_MS = 3_000;
+
 /** Health, metrics and the machine-readable contract. */
 export const operationRoutes: RouteModule = {
   name: "operations",
@@ -22,14 +25,25 @@ export const operationRoutes: RouteModule = {
       }),
       async (c) => {
         c.header("Cache-Control", "no-store");
+        // A database that hangs (a host gone, packets dropped) is as down as one that refuses: the
+        // check answers 503 after HEALTH_TIMEOUT_MS rather than never (a balancer's check times out
+        // blind, and each hung check held a connection).
+        let timer: NodeJS.Timeout | undefined;
         try {
-          await sql`select 1`.execute(ctx.db.kysely);
+          await Promise.race([
+            sql`select 1`.execute(ctx.db.kysely),
+            new Promise((_, late) => {
+              timer = setTimeout(() => late(new Error("no answer in time")), HEALTH_TIMEOUT_MS);
+            }),
+          ]);
           return c.json({ ok: true });
         } catch {
           return c.json(
             { ok: false, ...errorBody("database_unavailable", "the database does not answer") },
             503,
           );
+        } finally {
+          clearTimeout(timer);
         }
       },
     );

@@ -18,7 +18,7 @@ import { databasesUnderTest, startTestServer, type TestServer } from "../test-se
 import { filePart, upload } from "../upload-client.ts";
 import { changedTables, committedTables } from "./db-fingerprint.ts";
 import { type FuzzRequest, type FuzzWorld, fuzzRequest } from "./fuzz-request.ts";
-import { wellFormed } from "./hostile-input.ts";
+import { FUZZ_SEED, wellFormed } from "./hostile-input.ts";
 import { type FuzzRoute, pathParameterNames, routesFromOpenApi } from "./openapi-routes.ts";
 
 const RUNS = Number(process.env.PLAUDIT_FUZZ_RUNS ?? 100);
@@ -213,10 +213,8 @@ const routes = routesFromOpenApi();
 
 /** fc.assert, but the failure names the request in a few hundred characters, not megabytes. */
 async function assertShort<T>(property: fc.IAsyncProperty<T>, numRuns: number): Promise<void> {
-  // FUZZ_SEED and FUZZ_PATH (from a failure's message) replay that failure.
-  const replay = process.env.FUZZ_SEED
-    ? { seed: Number(process.env.FUZZ_SEED), path: process.env.FUZZ_PATH ?? "" }
-    : {};
+  // FUZZ_SEED (hostile-input.ts) and FUZZ_PATH, from a failure's message, replay that failure.
+  const replay = { seed: FUZZ_SEED, ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) };
   const result = await fc.check(property, { numRuns, endOnFailure: true, ...replay });
   if (result.failed) {
     const cause =
