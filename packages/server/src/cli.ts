@@ -13,6 +13,7 @@ import { backupSqlite } from "./db/backup.ts";
 import { type Database, describeDatabaseUrl, openDatabase, redactDatabaseUrl } from "./db/database.ts";
 import { DatabaseNewerError, migrate } from "./db/migrate.ts";
 import { type DemoHook, DemoMissingError, loadDemo } from "./demo-hook.ts";
+import { unknownSettingWarnings } from "./env-settings.ts";
 import { listen } from "./http/listen.ts";
 import { serveMetrics } from "./http/metrics-server.ts";
 import { parseReadCacheMs } from "./http/read-cache.ts";
@@ -180,6 +181,9 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
+  // A mistyped setting would leave the one meant at its default without a word: name it.
+  for (const warning of unknownSettingWarnings(process.env))
+    process.stderr.write(`plaudit-server: warning: ${warning}\n`);
   const databaseUrl = values["database-url"] ?? process.env.DATABASE_URL;
   const secrets = secretsFromEnv();
 
