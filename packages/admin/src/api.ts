@@ -40,6 +40,13 @@ export interface RequestOptions {
   keepalive?: boolean;
 }
 
+/**
+ * How long an answer may take. A server that never answers (a hung proxy, a database lock) would
+ * otherwise leave "Loading…" up for good, and a sent decision's review disabled for good; given
+ * up, it is "the server cannot be reached" — with Try again, and nothing shown as done.
+ */
+export const ANSWER_TIMEOUT_MS = 30_000;
+
 export async function api<T>(
   path: string,
   options: RequestOptions = {},
@@ -49,18 +56,24 @@ export async function api<T>(
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   let response: Response;
+  let text: string;
+  const giveUp = new AbortController();
+  const timer = setTimeout(() => giveUp.abort(), ANSWER_TIMEOUT_MS);
   try {
     response = await fetch(path, {
       method,
       headers,
       credentials: "same-origin",
+      signal: giveUp.signal,
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
       ...(options.keepalive ? { keepalive: true } : {}),
     });
+    text = await response.text();
   } catch {
     throw new ApiFailure({ status: 0, code: "network", message: "network" });
+  } finally {
+    clearTimeout(timer);
   }
-  const text = await response.text();
   let json: unknown = null;
   try {
     json = text ? JSON.parse(text) : null;

@@ -2,6 +2,7 @@ import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { ApiFailure, api } from "./api.ts";
 import { Loading, Problem } from "./components.tsx";
+import { sendAllWaiting } from "./grace.ts";
 import { LOCALES, type Locale, locale, setLocale, t } from "./i18n.ts";
 import { go, href, route } from "./router.ts";
 import { can, loadSession, session } from "./session.ts";
@@ -99,6 +100,8 @@ function LanguagePicker() {
 }
 
 async function signOut(everywhere: boolean) {
+  // What waits in its grace period is sent while the session still lets it through.
+  await sendAllWaiting();
   await api(everywhere ? "/v1/admin/sessions" : "/v1/admin/session", { method: "DELETE" }).catch(() => {});
   session.value = null;
   go("sign-in");

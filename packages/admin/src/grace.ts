@@ -20,6 +20,23 @@ export interface GraceQueue {
   waiting(): string[];
 }
 
+/** The grace queues on screen (registered while their screen is open). */
+const open = new Set<GraceQueue>();
+
+/** Keeps `queue` among those sendAllWaiting() sends; the function returned takes it out. */
+export function whileOpen(queue: GraceQueue): () => void {
+  open.add(queue);
+  return () => open.delete(queue);
+}
+
+/**
+ * Sends every decision still waiting, now. Signing out calls it first: afterwards the session is
+ * gone, and what was waiting (an Approve pressed just before) would be refused, unseen.
+ */
+export async function sendAllWaiting(): Promise<void> {
+  await Promise.all([...open].map((queue) => queue.flush()));
+}
+
 export function createGraceQueue(options: {
   delayMs?: number;
   onChange?: () => void;

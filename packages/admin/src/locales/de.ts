@@ -171,6 +171,8 @@ export const de: Messages = {
   since: "Seit",
   until: "Bis",
   auditEmpty: "Keine passenden Einträge.",
+  actorKey: "API-Schlüssel {id}",
+  actorCli: "Kommandozeile ({name})",
 
   navMedia: "Fotos & Videos",
   navUsers: "Benutzer",

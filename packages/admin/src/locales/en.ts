@@ -170,6 +170,8 @@ export const en = {
   since: "Since",
   until: "Until",
   auditEmpty: "No entries match.",
+  actorKey: "API key {id}",
+  actorCli: "Command line ({name})",
 
   navMedia: "Photos & videos",
   navUsers: "Users",

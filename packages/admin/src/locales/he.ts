@@ -169,6 +169,8 @@ export const he: Messages = {
   since: "מאז",
   until: "עד",
   auditEmpty: "אין רשומות תואמות.",
+  actorKey: "מפתח API {id}",
+  actorCli: "שורת הפקודה ({name})",
 
   navMedia: "תמונות וסרטונים",
   navUsers: "משתמשים",

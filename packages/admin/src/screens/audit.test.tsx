@@ -35,4 +35,60 @@ describe("the audit log's days", () => {
     expect((view.getByLabelText("Since") as HTMLInputElement).value).toBe("2026-12-06");
     expect((view.getByLabelText("Until") as HTMLInputElement).value).toBe("2026-12-06");
   });
+
+  it("names who did it in words: a user by their address, a key and the command line as such", async () => {
+    vi.stubGlobal("fetch", async (url: string) =>
+      url === "/v1/admin/users"
+        ? Response.json({ items: [{ id: "usr_1", email: "ada@demo.example", role: "owner", active: true }] })
+        : Response.json({
+            items: [
+              {
+                id: "a1",
+                at: "2026-12-06T10:00:00.000Z",
+                actor: { userId: "usr_1" },
+                action: "review.moderate",
+                target: "r1",
+                ip: "",
+              },
+              {
+                id: "a2",
+                at: "2026-12-06T09:00:00.000Z",
+                actor: { userId: "usr_gone" },
+                action: "review.moderate",
+                target: "r2",
+                ip: "",
+              },
+              {
+                id: "a3",
+                at: "2026-12-06T08:00:00.000Z",
+                actor: { keyId: "key_9" },
+                action: "review.moderate",
+                target: "r3",
+                ip: "",
+              },
+              {
+                id: "a4",
+                at: "2026-12-06T07:00:00.000Z",
+                actor: { cli: "plaudit-server users" },
+                action: "admin.user.create",
+                target: "usr_1",
+                ip: "",
+              },
+            ],
+            nextCursor: null,
+          }),
+    );
+    route.value = { name: "audit", params: new URLSearchParams() };
+    const view = render(<Audit />);
+    await view.findByText("\u2068ada@demo.example\u2069");
+    const who = [...document.querySelectorAll("table.audit-log tbody tr")].map(
+      (row) => row.querySelectorAll("td")[1]?.textContent,
+    );
+    expect(who).toEqual([
+      "\u2068ada@demo.example\u2069",
+      "\u2068usr_gone\u2069",
+      "API key \u2068key_9\u2069",
+      "Command line (\u2068plaudit-server users\u2069)",
+    ]);
+  });
 });

@@ -1,10 +1,12 @@
 import type { TargetedEvent } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { api } from "../api.ts";
 import { ListBody } from "../components.tsx";
-import { formatDateTime, t } from "../i18n.ts";
+import { formatDateTime, isolate, t } from "../i18n.ts";
 import { formValues, usePagedList } from "../paged-list.ts";
 import { go, route } from "../router.ts";
 import { useSignal } from "../signal.ts";
-import type { AuditItem } from "../types.ts";
+import type { AdminUser, AuditItem } from "../types.ts";
 
 const FILTERS = ["action", "actor", "target", "since", "until"] as const;
 const DAY_MS = 86_400_000;
@@ -25,12 +27,16 @@ function dayOf(time: string | undefined, end: boolean): string {
   return Number.isNaN(at) ? "" : new Date(end ? at - 1 : at).toISOString().slice(0, 10);
 }
 
-function actorName(actor: AuditItem["actor"]): string {
+/**
+ * Who did it, in the merchant's words and language: a user by their address (the store's users,
+ * read once; a removed one keeps their id), an API key by its id, or the server's command line.
+ */
+function actorName(actor: AuditItem["actor"], emails: ReadonlyMap<string, string>): string {
   return "keyId" in actor
-    ? `key ${actor.keyId}`
+    ? t("actorKey", { id: isolate(actor.keyId) })
     : "userId" in actor
-      ? `user ${actor.userId}`
-      : `cli ${actor.cli}`;
+      ? isolate(emails.get(actor.userId) ?? actor.userId)
+      : t("actorCli", { name: isolate(actor.cli) });
 }
 
 /** Who did what, newest first, with filters (GET /v1/admin/audit). */
@@ -43,6 +49,14 @@ export default function Audit() {
     }),
   );
   const { items, cursor, failed, load } = usePagedList<AuditItem>("/v1/admin/audit", filters);
+  const [emails, setEmails] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    api<{ items: AdminUser[] }>("/v1/admin/users").then(
+      ({ data }) => setEmails(new Map(data.items.map((u) => [u.id, u.email]))),
+      // Without the list (no keys:manage), users are named by their ids.
+      () => {},
+    );
+  }, []);
 
   function submit(e: TargetedEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -99,7 +113,7 @@ export default function Audit() {
                       <td>
                         <time dateTime={row.at}>{formatDateTime(row.at)}</time>
                       </td>
-                      <td>{actorName(row.actor)}</td>
+                      <td>{actorName(row.actor, emails)}</td>
                       <td>
                         <code>{row.action}</code>
                       </td>

@@ -3,7 +3,7 @@ import type { TargetedEvent } from "preact";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
 import { Dialog, Field, ListBody, problemText, Toasts } from "../components.tsx";
-import { createGraceQueue, GRACE_MS } from "../grace.ts";
+import { createGraceQueue, GRACE_MS, whileOpen } from "../grace.ts";
 import { formatDate, formatNumber, isolate, type MessageKey, t } from "../i18n.ts";
 import { formValues, usePagedList } from "../paged-list.ts";
 import { go, route } from "../router.ts";
@@ -91,7 +91,9 @@ export default function Queue() {
     const onHide = () => void grace.flush(true);
     document.addEventListener("visibilitychange", flush);
     addEventListener("pagehide", onHide);
+    const close = whileOpen(grace);
     return () => {
+      close();
       document.removeEventListener("visibilitychange", flush);
       removeEventListener("pagehide", onHide);
       void grace.flush(true);

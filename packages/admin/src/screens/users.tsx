@@ -1,6 +1,6 @@
 import { LIMITS } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
 import { Dialog, Field, focusHeading, ListBody, problemText, Toasts, useSending } from "../components.tsx";
 import { formatDateTime, type MessageKey, t } from "../i18n.ts";
@@ -34,6 +34,14 @@ export default function Users() {
   const [announce, setAnnounce] = useState("");
   const [rowError, setRowError] = useState<{ id: string; text: string } | null>(null);
   const [removing, setRemoving] = useState<AdminUser | null>(null);
+  // A removed user's row, and the Remove button its dialog gave the focus back to, are gone: the
+  // focus goes to the heading once both are (after the render that took them, whatever the order).
+  const headingNext = useRef(false);
+  useLayoutEffect(() => {
+    if (!headingNext.current || removing) return;
+    headingNext.current = false;
+    focusHeading();
+  });
 
   async function load() {
     setFailed(null);
@@ -87,8 +95,7 @@ export default function Users() {
       setRemoving(null);
       await api(`/v1/admin/users/${encodeURIComponent(user.id)}`, { method: "DELETE" });
       setUsers((old) => (old ?? []).filter((u) => u.id !== user.id));
-      // Its row, and the Remove button the dialog gave the focus back to, are gone.
-      focusHeading();
+      headingNext.current = true;
       return t("removed", { email: user.email });
     });
 

@@ -1,0 +1,68 @@
+import { act, cleanup, render } from "@testing-library/preact";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { App } from "./app.tsx";
+import { route } from "./router.ts";
+import { session } from "./session.ts";
+
+const moderator = {
+  user: { id: "u1", email: "mo@demo.example", role: "moderator" },
+  store: { id: "demo", name: "Demo" },
+  scopes: ["reviews:read", "reviews:moderate"],
+  csrfToken: "t",
+  expiresAt: "2026-12-07T00:00:00.000Z",
+};
+const review = {
+  id: "r1",
+  productId: "sock",
+  rating: 4,
+  title: "sock review 1",
+  body: "What a shopper thought of sock.",
+  author: { name: "Shopper 1", email: "shopper1@example.com" },
+  verified: false,
+  createdAt: "2026-12-06T10:00:00.000Z",
+  helpful: { up: 0, down: 0 },
+  reply: null,
+  media: [],
+  status: "pending",
+  etag: '"r1-1"',
+};
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  localStorage.clear();
+  session.value = undefined;
+});
+
+describe("signing out", () => {
+  it("sends a decision still in its grace period first, while the session lets it through", async () => {
+    // An hour of grace: only signing out can send it.
+    localStorage.setItem("plaudit-admin-grace-ms", "60000");
+    const calls: string[] = [];
+    let signedIn = true;
+    vi.stubGlobal("fetch", async (url: string, init: RequestInit = {}) => {
+      const method = init.method ?? "GET";
+      calls.push(`${method} ${url.split("?")[0]}`);
+      if (url === "/v1/admin/session" && method === "GET") return Response.json(moderator);
+      if (url === "/v1/admin/session" && method === "DELETE") {
+        signedIn = false;
+        return new Response(null, { status: 204 });
+      }
+      if (!signedIn)
+        return Response.json({ error: { code: "unauthorized", message: "signed out" } }, { status: 401 });
+      if (method === "PATCH") return Response.json({ ...review, status: "published", etag: '"r1-2"' });
+      return Response.json({ items: [review], nextCursor: null, total: 1 });
+    });
+    route.value = { name: "queue", params: new URLSearchParams() };
+    const view = render(<App />);
+    await view.findByText("sock review 1");
+    await act(async () => view.getByRole("button", { name: "Approve" }).click());
+    await view.findByRole("button", { name: "Undo" });
+    await act(async () => view.getByRole("button", { name: "Sign out" }).click());
+    await view.findByRole("button", { name: "Sign in" });
+    expect(calls.filter((c) => !c.startsWith("GET"))).toEqual([
+      "PATCH /v1/admin/reviews/r1",
+      "DELETE /v1/admin/session",
+    ]);
+  });
+});
