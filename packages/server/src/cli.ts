@@ -19,9 +19,9 @@ import { serveMetrics } from "./http/metrics-server.ts";
 import { parseReadCacheMs } from "./http/read-cache.ts";
 import { DEFAULT_SERVER_LIMITS } from "./http/server-limits.ts";
 import { keysCreate, keysList, keysRevoke, webhookSecretRotate } from "./keys/keys-cli.ts";
-import { type SecretBox, secretBox } from "./keys/secret-box.ts";
+import { type SecretBox, SecretsKeyError, secretBox } from "./keys/secret-box.ts";
 import { assertStrongSecret, WeakSecretError } from "./keys/secret-strength.ts";
-import { currentSigningSecret, sealPlainSecrets } from "./keys/signing-secrets.ts";
+import { assertSecretsOpen, currentSigningSecret, sealPlainSecrets } from "./keys/signing-secrets.ts";
 import { jsonLogger } from "./logger.ts";
 import { IDEMPOTENCY_KEY_DAYS, sweepIdempotencyKeys } from "./loyalty/idempotency-sweep.ts";
 import { mailSettingsFromEnv } from "./mail/mail-settings.ts";
@@ -123,6 +123,17 @@ async function openMigrated(databaseUrl: string | undefined): Promise<Database> 
     if (error instanceof DatabaseNewerError || message.startsWith("DATABASE_URL:"))
       throw new CliError(message);
     throw new CliError(`cannot use the database DATABASE_URL=${redactDatabaseUrl(databaseUrl)}: ${message}`);
+  }
+}
+
+/** The stored signing secrets open with PLAUDIT_SECRETS_KEY, or the process stops in one line. */
+async function secretsOpenOrFail(db: Database, secrets: SecretBox): Promise<void> {
+  try {
+    await assertSecretsOpen(db.kysely, secrets);
+  } catch (error) {
+    if (!(error instanceof SecretsKeyError)) throw error;
+    await db.close();
+    throw new CliError(error.message);
   }
 }
 
@@ -276,7 +287,7 @@ async function main(): Promise<void> {
   }
 
   if (command === "worker") {
-    await runWorker(databaseUrl);
+    await runWorker(databaseUrl, secrets);
     return;
   }
 
@@ -365,6 +376,7 @@ async function main(): Promise<void> {
     return;
   }
 
+  await secretsOpenOrFail(db, secrets);
   const sealed = await sealPlainSecrets(db.kysely, secrets);
   if (sealed > 0) jsonLogger.info({ msg: "sealed signing secrets with PLAUDIT_SECRETS_KEY", sealed });
 
@@ -621,7 +633,7 @@ function haltForTests(step: string | undefined): { send?: SendOptions } {
 }
 
 /** `plaudit-server worker`: the job runner without the HTTP server. */
-async function runWorker(databaseUrl: string | undefined): Promise<void> {
+async function runWorker(databaseUrl: string | undefined, secrets: SecretBox): Promise<void> {
   let mail: ReturnType<typeof mailSettingsFromEnv>;
   try {
     mail = mailSettingsFromEnv(process.env);
@@ -629,9 +641,13 @@ async function runWorker(databaseUrl: string | undefined): Promise<void> {
     fail((error as Error).message);
   }
   const db = await openMigrated(databaseUrl);
+  await secretsOpenOrFail(db, secrets);
   const mailer = mail.smtpUrl ? smtpMailer(mail.smtpUrl) : undefined;
   const { ctx } = createApp({
     db,
+    // The links in review requests are signed with the store's links secret, sealed under
+    // PLAUDIT_SECRETS_KEY like the others: without the key the worker failed every request.
+    secrets,
     logger: jsonLogger,
     mediaStorage: mediaStorageOrFail(db),
     ...(mail.publicUrl ? { publicUrl: mail.publicUrl } : {}),
@@ -658,7 +674,7 @@ async function runWorker(databaseUrl: string | undefined): Promise<void> {
 
 main().catch((error: unknown) => {
   // The operator's to fix (a setting, the database): one line. Anything else is a bug: its stack.
-  if (error instanceof CliError) fail(error.message);
+  if (error instanceof CliError || error instanceof SecretsKeyError) fail(error.message);
   process.stderr.write(
     `plaudit-server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );

@@ -152,6 +152,21 @@ export async function signingSecretInfo(
 }
 
 /** Seals every secret still stored in the clear (the CLI runs it when PLAUDIT_SECRETS_KEY is set). */
+/**
+ * Throws SecretsKeyError when the stored secrets do not open with `box` (PLAUDIT_SECRETS_KEY unset,
+ * or another key than they were sealed with): the server then refuses to start, where it used to
+ * serve and answer 500 to every signed-in shopper, and its worker failed every review request.
+ */
+export async function assertSecretsOpen(db: Kysely<Schema>, box: SecretBox): Promise<void> {
+  const sealed = await db
+    .selectFrom("signing_secrets")
+    .select("secret")
+    .where("secret", "not like", "plain:%")
+    .limit(1)
+    .executeTakeFirst();
+  if (sealed) box.open(sealed.secret);
+}
+
 export async function sealPlainSecrets(db: Kysely<Schema>, box: SecretBox): Promise<number> {
   if (!box.sealing) return 0;
   const rows = await db
