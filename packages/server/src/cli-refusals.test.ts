@@ -89,6 +89,12 @@ describe("plaudit-server start refuses what it cannot run with", () => {
       await cli(["start", "--port", "0", "--database-url", database], { PLAUDIT_MEDIA_BASE_URL: "cdn" }),
       /PLAUDIT_MEDIA_BASE_URL must be an http\(s\) URL/,
     );
+    const smtp = await cli(["start", "--port", "0", "--database-url", database], {
+      PLAUDIT_PUBLIC_URL: "https://reviews.example",
+      PLAUDIT_SMTP_URL: "smtp://mailer:Xy%9q-smtp-pass@127.0.0.1:2525",
+    });
+    expectRefusal(smtp, /PLAUDIT_SMTP_URL: the user name and password must be URL-encoded/);
+    expect(smtp.stderr).not.toContain("smtp-pass");
     expect(existsSync(database)).toBe(false);
     expectRefusal(await cli(["start", "--prot", "80"]), /Unknown option '--prot'/);
   }, 120_000);

@@ -30,6 +30,15 @@ export function mailSettingsFromEnv(env: Record<string, string | undefined>): Ma
       throw new Error(
         "PLAUDIT_SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465",
       );
+    try {
+      decodeURIComponent(url.username);
+      decodeURIComponent(url.password);
+    } catch {
+      // A generated password with a bare "%" (common) failed later as a URIError with a stack.
+      throw new Error(
+        "PLAUDIT_SMTP_URL: the user name and password must be URL-encoded (% as %25, @ as %40, : as %3A, / as %2F)",
+      );
+    }
     if (!settings.publicUrl)
       throw new Error(
         "PLAUDIT_SMTP_URL is set, so PLAUDIT_PUBLIC_URL is needed too: the origin of links in emails",
