@@ -10,6 +10,8 @@ export interface ApiProblem {
   code: ProblemCode;
   message: string;
   fields?: Record<string, string>;
+  /** Seconds to wait, from Retry-After (a locked sign-in, a rate limit). */
+  retryAfter?: number;
 }
 
 export class ApiFailure extends Error {
@@ -82,11 +84,13 @@ export async function api<T>(
   }
   if (!response.ok) {
     const error = (json as { error?: Omit<ApiProblem, "status"> } | null)?.error;
+    const retryAfter = Number(response.headers.get("retry-after"));
     const problem: ApiProblem = {
       status: response.status,
       code: error?.code ?? "http_error",
       message: error?.message ?? response.statusText,
       ...(error?.fields ? { fields: error.fields } : {}),
+      ...(retryAfter > 0 ? { retryAfter } : {}),
     };
     if (response.status === 401 && !path.endsWith("/v1/admin/session")) onSignedOut();
     throw new ApiFailure(problem);

@@ -1,5 +1,5 @@
 import type { ComponentChildren, TargetedEvent } from "preact";
-import { useEffect, useId, useRef, useState } from "preact/hooks";
+import { useEffect, useId, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { problemOf } from "./api.ts";
 import { t } from "./i18n.ts";
 
@@ -146,7 +146,10 @@ export function Problem(props: { error: unknown; onRetry?: () => void }) {
 
 /**
  * A list's body in every state: what went wrong (with "Try again"), loading, `empty`, or the
- * items (`children`) followed by "Load more" while there is a next page.
+ * items (`children`) followed by "Load more" while there is a next page. The next page's first
+ * item (`item`, a selector) takes the focus once shown: "Load more" goes away after the last page,
+ * and the focus with it. A next page that fails keeps what is shown, its problem (and Try again
+ * for that page) below it — the pages read so far are not thrown away.
  */
 export function ListBody<T>(props: {
   items: T[] | null;
@@ -154,21 +157,43 @@ export function ListBody<T>(props: {
   load: (cursor?: string) => unknown;
   cursor?: string | null;
   empty: string;
+  item?: string;
   children: (items: T[]) => ComponentChildren;
 }) {
-  if (props.failed) return <Problem error={props.failed} onRetry={() => void props.load()} />;
+  const box = useRef<HTMLDivElement>(null);
+  const firstNew = useRef<number | null>(null);
+  const count = props.items?.length ?? 0;
+  useLayoutEffect(() => {
+    const at = firstNew.current;
+    if (at === null || count <= at) return;
+    firstNew.current = null;
+    const item = box.current?.querySelectorAll<HTMLElement>(props.item ?? "[data-item]")[at];
+    if (!item) return;
+    if (!item.hasAttribute("tabindex")) item.tabIndex = -1;
+    item.focus();
+  });
+  const next = props.cursor;
+  const more = () => {
+    if (!next) return;
+    firstNew.current = count;
+    void props.load(next);
+  };
+  if (props.failed && count === 0) return <Problem error={props.failed} onRetry={() => void props.load()} />;
   if (props.items === null) return <Loading />;
   if (props.items.length === 0) return <p class="empty">{props.empty}</p>;
-  const next = props.cursor;
   return (
-    <>
+    <div class="list-body" ref={box}>
       {props.children(props.items)}
-      {next && (
-        <button type="button" onClick={() => void props.load(next)}>
-          {t("loadMore")}
-        </button>
+      {props.failed ? (
+        <Problem error={props.failed} onRetry={more} />
+      ) : (
+        next && (
+          <button type="button" onClick={more}>
+            {t("loadMore")}
+          </button>
+        )
       )}
-    </>
+    </div>
   );
 }
 

@@ -93,7 +93,14 @@ export default function Audit() {
         </label>
         <button type="submit">{t("applyFilters")}</button>
       </form>
-      <ListBody items={items} failed={failed} load={load} cursor={cursor} empty={t("auditEmpty")}>
+      <ListBody
+        items={items}
+        failed={failed}
+        load={load}
+        cursor={cursor}
+        empty={t("auditEmpty")}
+        item="tbody tr"
+      >
         {(items) => (
           <>
             <div class="table-scroll">

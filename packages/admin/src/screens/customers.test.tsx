@@ -82,4 +82,19 @@ describe("adjusting a customer's points", () => {
       expect((await view.findByRole("status")).textContent).toBe(said);
     });
   }
+
+  it("offers Try again when a search could not be answered, and asks again", async () => {
+    let down = true;
+    vi.stubGlobal("fetch", async (url: string) => {
+      if (down) throw new TypeError("Failed to fetch");
+      expect(url).toBe("/v1/admin/customers?q=ada");
+      return Response.json({ items: [] });
+    });
+    route.value = { name: "customers", params: new URLSearchParams("q=ada") };
+    const view = render(<Customers />);
+    const retry = await view.findByRole("button", { name: "Try again" });
+    down = false;
+    await act(async () => retry.click());
+    await view.findByText("No customer found for “\u2068ada\u2069”.");
+  });
 });

@@ -59,15 +59,18 @@ function SearchForm(props: { q: string }) {
 function Results(props: { q: string }) {
   const [items, setItems] = useState<CustomerMatches["items"] | null>(null);
   const [failed, setFailed] = useState<unknown>(null);
+  // Bumped by "Try again": the same search asked again.
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
+    setFailed(null);
     api<CustomerMatches>(`/v1/admin/customers?q=${encodeURIComponent(props.q)}`).then(({ data }) => {
       // One match: straight to the customer.
       if (data.items.length === 1 && data.items[0])
         go("customers", { q: props.q, id: data.items[0].customerId });
       else setItems(data.items);
     }, setFailed);
-  }, [props.q]);
-  if (failed) return <Problem error={failed} />;
+  }, [props.q, attempt]);
+  if (failed) return <Problem error={failed} onRetry={() => setAttempt((n) => n + 1)} />;
   if (!items) return <Loading />;
   if (items.length === 0) return <p class="empty">{t("noCustomer", { q: isolate(props.q) })}</p>;
   return (

@@ -111,7 +111,14 @@ export default function MediaQueue() {
         </ul>
       </nav>
       <Toasts announce={announce} />
-      <ListBody items={items} failed={failed} load={load} cursor={cursor} empty={t("mediaEmpty")}>
+      <ListBody
+        items={items}
+        failed={failed}
+        load={load}
+        cursor={cursor}
+        empty={t("mediaEmpty")}
+        item="li.media-item"
+      >
         {(items) => (
           <>
             <p class="count">{t("mediaShown", { n: items.length })}</p>

@@ -336,7 +336,14 @@ export default function Queue() {
           ),
         )}
       </Toasts>
-      <ListBody items={items} failed={failed} load={load} cursor={cursor} empty={t("queueEmpty")}>
+      <ListBody
+        items={items}
+        failed={failed}
+        load={load}
+        cursor={cursor}
+        empty={t("queueEmpty")}
+        item="article.review"
+      >
         {(items) => (
           <>
             <fieldset class="bulk">

@@ -67,7 +67,8 @@ export default function SignIn(props: { mode: "sign-in" | "set-password" }) {
       const problem = problemOf(error);
       const message =
         problem.code === "locked"
-          ? t("locked", { minutes: 15 })
+          ? // As long as the lock has left (Retry-After), not always the whole 15 minutes.
+            t("locked", { minutes: Math.max(1, Math.ceil((problem.retryAfter ?? 15 * 60) / 60)) })
           : problem.code === "invalid_credentials"
             ? t("badCredentials")
             : problem.code === "invite_invalid"
