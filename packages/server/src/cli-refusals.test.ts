@@ -82,6 +82,23 @@ describe("plaudit-server start refuses what it cannot run with", () => {
     }
   }, 120_000);
 
+  it("an empty PORT is the default port, 8787, not any free one", async () => {
+    // Whoever holds 8787 (this test, or another server on the machine), start must find it taken.
+    const holder = createServer();
+    await new Promise<void>((done) => {
+      holder.once("error", () => done());
+      holder.listen(8787, "127.0.0.1", done);
+    });
+    try {
+      expectRefusal(
+        await cli(["start", "--database-url", join(dir, "empty-port.sqlite")], { PORT: "" }),
+        /cannot listen on HOST 127\.0\.0\.1, port 8787 \(PORT or --port\): the port is in use/,
+      );
+    } finally {
+      holder.close();
+    }
+  }, 90_000);
+
   it("settings checked before the database is touched, and a mistyped option", async () => {
     const database = join(dir, "untouched.sqlite");
     expectRefusal(await cli(["start", "--database-url", database], { PORT: "80x" }), /PORT \(or --port\)/);

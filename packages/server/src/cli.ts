@@ -556,7 +556,8 @@ function bound(server: NetServer, where: string): Promise<AddressInfo> {
  * touched: a mistyped one stops the process with one line naming it, before any migration.
  */
 function serverSettings(portFlag: string | undefined) {
-  const port = Number(portFlag ?? process.env.PORT ?? 8787);
+  // An empty PORT (a compose file's `PORT=`) is unset, not port 0 (any free port, silently).
+  const port = Number(portFlag ?? (process.env.PORT?.trim() || 8787));
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     fail(
       `PORT (or --port) must be a port number from 0 to 65535, not ${JSON.stringify(portFlag ?? process.env.PORT)}`,
