@@ -14,7 +14,7 @@ export function clientIp(c: Context, trustedProxies: number): string {
       .map((entry) => entry.trim())
       .filter((entry) => entry !== "");
     const entry = entries[entries.length - trustedProxies];
-    if (entry !== undefined && entry.length <= 64) return entry;
+    if (entry !== undefined && entry.length <= 64) return withoutPort(entry);
   }
   try {
     return getConnInfo(c).remote.address ?? "unknown";
@@ -22,4 +22,17 @@ export function clientIp(c: Context, trustedProxies: number): string {
     // Not served by @hono/node-server (app.request() in a unit test).
     return "unknown";
   }
+}
+
+/**
+ * The address of an X-Forwarded-For entry without the port some proxies add (Azure's gateways
+ * write `203.0.113.7:54321`, `[2001:db8::1]:443`): with it, each new connection of one client
+ * was a bucket of its own and the per-address rate limit did not hold. Lower-cased (IPv6).
+ */
+function withoutPort(entry: string): string {
+  const bracketed = /^\[([0-9a-f:.]+)\](?::\d+)?$/i.exec(entry);
+  if (bracketed?.[1]) return bracketed[1].toLowerCase();
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(entry);
+  if (v4?.[1]) return v4[1];
+  return entry.toLowerCase();
 }

@@ -47,6 +47,15 @@ describe.each(databasesUnderTest())("behind a proxy on %s", (kind) => {
     expect((await write("203.0.113.8")).status).toBe(201);
   });
 
+  it("keys it by the address alone where our proxy writes a port too (one client, many connections)", async () => {
+    expect((await write("203.0.113.20:50001")).status).toBe(201);
+    expect((await write("203.0.113.20:50002")).status).toBe(429);
+    expect((await write("203.0.113.20")).status).toBe(429);
+    expect((await write("[2001:DB8::20]:443")).status).toBe(201);
+    expect((await write("[2001:db8::20]:444")).status).toBe(429);
+    expect((await write("2001:db8::20")).status).toBe(429);
+  });
+
   const uploadWith = async (base: string, store: string, headers: Record<string, string>) => {
     const form = new FormData();
     form.append("file", new Blob([new Uint8Array(await solidJpeg(64, 48))], { type: "image/jpeg" }), "a.jpg");
