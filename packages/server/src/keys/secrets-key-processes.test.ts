@@ -7,6 +7,7 @@
 import { execFile } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliBin, runCli } from "../../testing/cli-process.ts";
+import { adminCalls, enableRequests, fulfilledOrder } from "../../testing/crash/worker-data.ts";
 import { startWorker, stopWorker } from "../../testing/crash/worker-process.ts";
 import { type SmtpSink, startSmtpSink } from "../../testing/smtp-sink.ts";
 import { databasesUnderTest, openTestDatabase } from "../../testing/test-server.ts";
@@ -55,31 +56,9 @@ describe.each(databasesUnderTest())("PLAUDIT_SECRETS_KEY in the processes, on %s
   it("a worker with the key sends the review request, its links signed", async () => {
     const { app, ctx } = createApp({ db, logger: quiet, publicUrl: PUBLIC_URL, secrets: secretBox(KEY) });
     ctx.metrics.detach();
-    const call = async (method: string, path: string, body: unknown) => {
-      const res = await app.fetch(
-        new Request(`${PUBLIC_URL}${path}`, {
-          method,
-          headers: { authorization: `Bearer ${adminKey}`, "content-type": "application/json" },
-          body: JSON.stringify(body),
-        }),
-      );
-      expect(res.status, await res.clone().text()).toBeLessThan(300);
-    };
-    await call("PUT", "/v1/admin/review-requests/settings", {
-      enabled: true,
-      delayDays: 0,
-      reminderDays: 0,
-      from: { name: "Shop", email: "hello@shop.example" },
-    });
-    await call("POST", "/v1/admin/orders", {
-      orderId: "o-sealed",
-      customerId: "c-sealed",
-      email: "buyer@example.com",
-      total: 10,
-      currency: "EUR",
-      items: [{ productId: "tee", quantity: 1, price: 10 }],
-      fulfilledAt: new Date(Date.now() - 60_000).toISOString(),
-    });
+    const call = adminCalls(app, PUBLIC_URL, adminKey);
+    await enableRequests(call);
+    await fulfilledOrder(call, "o-sealed", "buyer@example.com");
     const worker = startWorker({
       DATABASE_URL: url,
       PLAUDIT_SMTP_URL: sink.url,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminCalls, enableRequests, fulfilledOrder } from "../../testing/crash/worker-data.ts";
 import { eventually, startWorker, stopWorker } from "../../testing/crash/worker-process.ts";
 import { makeStore } from "../../testing/fixtures.ts";
 import { type SmtpSink, startSmtpSink } from "../../testing/smtp-sink.ts";
@@ -31,34 +32,9 @@ describe.runIf(databasesUnderTest().includes("postgres"))("two worker processes 
   it("sends each request exactly once", async () => {
     const { app, ctx } = createApp({ db, logger: quiet, publicUrl: "http://reviews.test" });
     const { secretKey } = await makeStore(db);
-    const call = async (method: string, path: string, body: unknown) => {
-      const res = await app.fetch(
-        new Request(`http://reviews.test${path}`, {
-          method,
-          headers: { authorization: `Bearer ${secretKey}`, "content-type": "application/json" },
-          body: JSON.stringify(body),
-        }),
-      );
-      expect(res.status, await res.clone().text()).toBeLessThan(300);
-    };
-    await call("PUT", "/v1/admin/review-requests/settings", {
-      enabled: true,
-      delayDays: 0,
-      reminderDays: 0,
-      from: { name: "Shop", email: "hello@shop.example" },
-    });
-    const fulfilledAt = new Date(Date.now() - 60_000).toISOString();
-    for (let i = 0; i < REQUESTS; i++) {
-      await call("POST", "/v1/admin/orders", {
-        orderId: `o-${i}`,
-        customerId: `c-${i}`,
-        email: `buyer${i}@example.com`,
-        total: 10,
-        currency: "EUR",
-        items: [{ productId: "tee", quantity: 1, price: 10 }],
-        fulfilledAt,
-      });
-    }
+    const call = adminCalls(app, "http://reviews.test", secretKey);
+    await enableRequests(call);
+    for (let i = 0; i < REQUESTS; i++) await fulfilledOrder(call, `o-${i}`, `buyer${i}@example.com`);
     ctx.metrics.detach();
 
     const env = { DATABASE_URL: url, PLAUDIT_SMTP_URL: sink.url, PLAUDIT_PUBLIC_URL: "http://reviews.test" };

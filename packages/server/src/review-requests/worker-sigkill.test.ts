@@ -1,5 +1,11 @@
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type AdminCall,
+  adminCalls,
+  enableRequests,
+  fulfilledOrder,
+} from "../../testing/crash/worker-data.ts";
 import { eventually, killWorker, startWorker, stopWorker } from "../../testing/crash/worker-process.ts";
 import { makeStore } from "../../testing/fixtures.ts";
 import { recipientOf } from "../../testing/request-test-kit.ts";
@@ -25,7 +31,7 @@ describe.each(databasesUnderTest())("a worker process killed with SIGKILL on %s"
   let drop: () => Promise<void>;
   let env: Record<string, string>;
   let sink: SmtpSink;
-  let call: (method: string, path: string, body: unknown) => Promise<void>;
+  let call: AdminCall;
   let storeId: string;
   beforeAll(async () => {
     let url: string;
@@ -36,22 +42,8 @@ describe.each(databasesUnderTest())("a worker process killed with SIGKILL on %s"
     ctx.metrics.detach();
     const store = await makeStore(db);
     storeId = store.storeId;
-    call = async (method, path, body) => {
-      const res = await app.fetch(
-        new Request(`${PUBLIC_URL}${path}`, {
-          method,
-          headers: { authorization: `Bearer ${store.secretKey}`, "content-type": "application/json" },
-          body: JSON.stringify(body),
-        }),
-      );
-      expect(res.status, await res.clone().text()).toBeLessThan(300);
-    };
-    await call("PUT", "/v1/admin/review-requests/settings", {
-      enabled: true,
-      delayDays: 0,
-      reminderDays: 3,
-      from: { name: "Shop", email: "hello@shop.example" },
-    });
+    call = adminCalls(app, PUBLIC_URL, store.secretKey);
+    await enableRequests(call, 3);
   });
   afterAll(async () => {
     await db.close();
@@ -61,19 +53,10 @@ describe.each(databasesUnderTest())("a worker process killed with SIGKILL on %s"
 
   /** `count` fulfilled orders, due now; returns their addresses. */
   async function orders(prefix: string, count: number): Promise<string[]> {
-    const fulfilledAt = new Date(Date.now() - 60_000).toISOString();
     const emails: string[] = [];
     for (let i = 0; i < count; i++) {
       const email = `${prefix}-${i}@example.com`;
-      await call("POST", "/v1/admin/orders", {
-        orderId: `${prefix}-${i}`,
-        customerId: `${prefix}-c${i}`,
-        email,
-        total: 10,
-        currency: "EUR",
-        items: [{ productId: "tee", quantity: 1, price: 10 }],
-        fulfilledAt,
-      });
+      await fulfilledOrder(call, `${prefix}-${i}`, email);
       emails.push(email);
     }
     return emails;

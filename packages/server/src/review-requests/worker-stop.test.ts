@@ -4,6 +4,7 @@
 // was in the middle of keep their lease (they may have reached the mail server: a crash's rules).
 // Before, stop() waited for the whole claimed turn: the worker never exited while a send hung.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminCalls, enableRequests, fulfilledOrder } from "../../testing/crash/worker-data.ts";
 import { eventually, startWorker, stopWorker } from "../../testing/crash/worker-process.ts";
 import { makeStore } from "../../testing/fixtures.ts";
 import { type SmtpSink, startSmtpSink } from "../../testing/smtp-sink.ts";
@@ -39,34 +40,9 @@ describe.each(databasesUnderTest())("a worker stopped while its sends hang, on %
     const { app, ctx } = createApp({ db, logger: quiet, publicUrl: PUBLIC_URL });
     ctx.metrics.detach();
     const store = await makeStore(db);
-    const call = async (method: string, path: string, body: unknown) => {
-      const res = await app.fetch(
-        new Request(`${PUBLIC_URL}${path}`, {
-          method,
-          headers: { authorization: `Bearer ${store.secretKey}`, "content-type": "application/json" },
-          body: JSON.stringify(body),
-        }),
-      );
-      expect(res.status, await res.clone().text()).toBeLessThan(300);
-    };
-    await call("PUT", "/v1/admin/review-requests/settings", {
-      enabled: true,
-      delayDays: 0,
-      reminderDays: 0,
-      from: { name: "Shop", email: "hello@shop.example" },
-    });
-    const fulfilledAt = new Date(Date.now() - 60_000).toISOString();
-    for (let i = 0; i < REQUESTS; i++) {
-      await call("POST", "/v1/admin/orders", {
-        orderId: `o-${i}`,
-        customerId: `c-${i}`,
-        email: `buyer${i}@example.com`,
-        total: 10,
-        currency: "EUR",
-        items: [{ productId: "tee", quantity: 1, price: 10 }],
-        fulfilledAt,
-      });
-    }
+    const call = adminCalls(app, PUBLIC_URL, store.secretKey);
+    await enableRequests(call);
+    for (let i = 0; i < REQUESTS; i++) await fulfilledOrder(call, `o-${i}`, `buyer${i}@example.com`);
 
     const env = { DATABASE_URL: url, PLAUDIT_SMTP_URL: sink.url, PLAUDIT_PUBLIC_URL: PUBLIC_URL };
     // Every send it begins hangs before the mail server, for good.
