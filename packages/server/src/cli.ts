@@ -627,6 +627,9 @@ function haltForTests(step: string | undefined): { send?: SendOptions } {
       atStep: async (where, requestId) => {
         if (where !== step) return;
         jsonLogger.info({ msg: "halted for a test", step: where, requestId });
+        // A send that really hangs holds its socket open, and with it the process; a bare pending
+        // promise holds nothing (on SQLite no pool socket does either), so the halt holds a timer.
+        setInterval(() => undefined, 60_000);
         await new Promise<never>(() => {});
       },
     },
