@@ -5,6 +5,7 @@ import { ApiError } from "../errors.ts";
 import { signingSecretFor } from "../keys/signing-secrets.ts";
 import type { StoreRecord } from "../stores/store-repo.ts";
 import { type CodeIssuer, type CodeRequest, generatedCodeIssuer } from "./code-issuer.ts";
+import { expireIfDue } from "./expiry.ts";
 import {
   type IdempotentRequest,
   releaseKey,
@@ -13,7 +14,6 @@ import {
   type StoredResponse,
   storeResponse,
 } from "./idempotency.ts";
-import { expireIfDue } from "./expiry.ts";
 import { postEntry } from "./ledger.ts";
 import { releaseDuePoints } from "./pending-points.ts";
 import { type Reward, requireProgram, type StoredProgram } from "./program.ts";

@@ -1,7 +1,12 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LoyaltyKit, ledgerSum, PROGRAM_AT_ONCE, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
+import {
+  type LoyaltyKit,
+  ledgerSum,
+  PROGRAM_AT_ONCE,
+  startLoyaltyKit,
+} from "../../testing/loyalty-test-kit.ts";
 import { databasesUnderTest } from "../../testing/test-server.ts";
 
 const DAY = 86_400_000;
@@ -95,7 +100,10 @@ describe.each(databasesUnderTest())("redeeming points on %s", (kind) => {
     const first = await kit.redeem("retrier", "five-off", "retry-after-removal");
     expect(first.status).toBe(201);
     const program = (await kit.admin("GET", "/v1/admin/loyalty/program")).json;
-    const without = { ...program, rewards: program.rewards.filter((r: { id: string }) => r.id !== "five-off") };
+    const without = {
+      ...program,
+      rewards: program.rewards.filter((r: { id: string }) => r.id !== "five-off"),
+    };
     expect((await kit.admin("PUT", "/v1/admin/loyalty/program", without)).status).toBe(200);
     try {
       const again = await kit.redeem("retrier", "five-off", "retry-after-removal");
