@@ -143,6 +143,6 @@ describe("upload queue", () => {
       ["clip.mp4", "media.failed.size", false],
     ]);
     for (const catalog of Object.values(uploadMessages))
-      for (const item of queue.items()) expect(catalog[item.errorKey as string]).toBeTruthy();
+      for (const item of queue.items()) expect(catalog?.[item.errorKey as string]).toBeTruthy();
   });
 });
