@@ -23,6 +23,7 @@ const en: Messages = {
   "media.failed.size": "Too large: videos can be up to 100 MB.",
   "media.failed.busy": "Too many uploads at once. Wait a moment, then retry.",
   "media.failed.unreadable": "This file could not be read.",
+  "media.failed.expired": "This upload expired. Retry to upload it again.",
 };
 
 const de: Messages = {
@@ -50,6 +51,8 @@ const de: Messages = {
   "media.failed.size": "Zu groß: Videos dürfen bis zu 100 MB haben.",
   "media.failed.busy": "Zu viele Uploads auf einmal. Warten Sie kurz und versuchen Sie es erneut.",
   "media.failed.unreadable": "Diese Datei konnte nicht gelesen werden.",
+  "media.failed.expired":
+    "Dieser Upload ist abgelaufen. Versuchen Sie es erneut, um ihn noch einmal hochzuladen.",
 };
 
 const he: Messages = {
@@ -73,6 +76,7 @@ const he: Messages = {
   "media.failed.size": "גדול מדי: סרטון יכול להיות עד 100MB.",
   "media.failed.busy": "יותר מדי העלאות בבת אחת. יש להמתין רגע ולנסות שוב.",
   "media.failed.unreadable": "לא ניתן לקרוא את הקובץ.",
+  "media.failed.expired": "תוקף ההעלאה פג. יש לנסות שוב כדי להעלות אותה מחדש.",
 };
 
 export const uploadMessages: Catalogs = { en, de, he };

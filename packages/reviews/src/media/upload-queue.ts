@@ -28,6 +28,11 @@ export interface UploadQueue {
   add(files: readonly File[]): { added: number; overLimit: number };
   remove(key: string): void;
   retry(key: string): void;
+  /**
+   * The server refused these uploaded media with the review (an upload is deleted 45 minutes after
+   * it was made if no review took it): their files fail, with Retry to upload them again.
+   */
+  expire(mediaIds: readonly string[]): void;
   subscribe(listener: () => void): () => void;
   /** Aborts every upload (the dialog closed). */
   destroy(): void;
@@ -126,6 +131,16 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     retry(key) {
       const item = items.find((candidate) => candidate.key === key);
       if (item?.status === "failed" && item.retryable !== false) void run(key, item.kind);
+    },
+    expire(mediaIds) {
+      for (const item of items)
+        if (item.media && mediaIds.includes(item.media.id))
+          update(item.key, {
+            status: "failed",
+            media: undefined,
+            errorKey: "media.failed.expired",
+            retryable: true,
+          });
     },
     subscribe(listener) {
       listeners.add(listener);
