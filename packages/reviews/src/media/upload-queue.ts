@@ -51,13 +51,25 @@ export function kindOf(file: File): "image" | "video" | undefined {
   return undefined;
 }
 
-/** Catalog key of a failed upload, and whether a retry could change anything. */
-export function uploadFailure(error: unknown): { errorKey: string; retryable: boolean } {
+/** An iPhone's photo format: the browser (outside Safari) and the server may both be unable to read it. */
+const isHeic = (file: File) => /^image\/hei[cf]/.test(file.type) || /\.hei[cf]$/i.test(file.name);
+
+/**
+ * Catalog key of a failed upload, and whether a retry could change anything. With the file, a
+ * refusal is worded for what it is: a photo's size limit is not a video's, and a HEIC photo gets
+ * a way out (the camera's "Most Compatible" format).
+ */
+export function uploadFailure(error: unknown, file?: File): { errorKey: string; retryable: boolean } {
   if (!isPlauditError(error)) return { errorKey: "media.failed.generic", retryable: true };
   if (error.kind === "network" || error.kind === "timeout")
     return { errorKey: "media.failed.network", retryable: true };
-  if (error.status === 415) return { errorKey: "media.failed.type", retryable: false };
-  if (error.status === 413) return { errorKey: "media.failed.size", retryable: false };
+  if (error.status === 415)
+    return { errorKey: file && isHeic(file) ? "media.failed.heic" : "media.failed.type", retryable: false };
+  if (error.status === 413)
+    return {
+      errorKey: file && kindOf(file) === "image" ? "media.failed.photoSize" : "media.failed.size",
+      retryable: false,
+    };
   if (error.status === 429) return { errorKey: "media.failed.busy", retryable: true };
   if (error.status === 422) return { errorKey: "media.failed.unreadable", retryable: false };
   return { errorKey: "media.failed.generic", retryable: true };
@@ -97,7 +109,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       });
       update(key, { status: "done", progress: 1, media });
     } catch (error) {
-      if (!controller.signal.aborted) update(key, { status: "failed", ...uploadFailure(error) });
+      if (!controller.signal.aborted) update(key, { status: "failed", ...uploadFailure(error, file) });
     } finally {
       if (aborts.get(key) === controller) aborts.delete(key);
     }
