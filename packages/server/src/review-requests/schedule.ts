@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { domainToASCII } from "node:url";
 import type { AppContext } from "../context.ts";
 import type { Tx } from "../db/transaction.ts";
 import { enqueueJob } from "../jobs/index.ts";
@@ -19,7 +20,8 @@ export const newRequestId = () => randomBytes(12).toString("base64url");
  * message shows), else PLAUDIT_PUBLIC_URL's host.
  */
 export function firstMessageIdOf(requestId: string, sender: string | null | undefined, publicUrl?: string) {
-  const domain = sender?.split("@").pop()?.toLowerCase();
+  // A header is ASCII: an internationalised domain goes in its punycode form.
+  const domain = domainToASCII(sender?.split("@").pop() ?? "");
   const host = domain || (publicUrl ? new URL(publicUrl).hostname : "plaudit.localhost");
   return `<rr-${requestId}@${host}>`;
 }
