@@ -81,7 +81,7 @@ describe("a moderator", () => {
       el.dispatchEvent(new Event("input", { bubbles: true }));
     });
     await third.getByRole("button", { name: "Send reply" }).click();
-    await third.getByText(/A reply has at most 5000 characters/).waitFor();
+    await third.getByText(/A reply has at most 5,000 characters/).waitFor();
     expect((await statusOf(plaudit, ids[2] as string)).reply).toBeNull();
     // Script in a reply is text, nothing more.
     const hostile = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">`;

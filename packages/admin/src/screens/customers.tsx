@@ -210,7 +210,7 @@ function Customer(props: { id: string }) {
           onClose={() => setAdjusting(false)}
           onSaved={(delta) => {
             setAdjusting(false);
-            setAnnounce(t("adjusted", { delta: `${delta > 0 ? "+" : ""}${formatNumber(delta)}` }));
+            setAnnounce(t("adjusted", { delta: `${delta > 0 ? "+" : ""}${formatNumber(delta)}`, n: delta }));
             load();
           }}
         />
