@@ -184,6 +184,8 @@ export const de: Messages = {
   reasonTooLong: "Höchstens {max} Zeichen.",
   adjusted: { by: "n", one: "Gespeichert: {delta} Punkt.", other: "Gespeichert: {delta} Punkte." },
   saveAdjustment: "Anpassung speichern",
+  adjustKept:
+    "Nicht gespeichert: Ihre Sitzung war abgelaufen. Ihre Eingabe ist erhalten; speichern Sie sie erneut.",
   insufficientPoints: "So viele Punkte hat der Kunde nicht.",
 
   auditTitle: "Protokoll",

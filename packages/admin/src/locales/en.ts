@@ -181,6 +181,7 @@ export const en = {
   reasonTooLong: { by: "max", one: "At most {max} character.", other: "At most {max} characters." },
   adjusted: { by: "n", one: "Saved: {delta} point.", other: "Saved: {delta} points." },
   saveAdjustment: "Save adjustment",
+  adjustKept: "Not saved: your session ended. Your entry is kept here; save it again.",
   insufficientPoints: "The customer does not have that many points.",
 
   auditTitle: "Audit log",

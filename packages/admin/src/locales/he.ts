@@ -180,6 +180,7 @@ export const he: Messages = {
   reasonTooLong: "עד {max} תווים.",
   adjusted: { by: "n", one: "נשמר: ‎{delta} נקודה.", other: "נשמר: ‎{delta} נקודות." },
   saveAdjustment: "שמירת העדכון",
+  adjustKept: "לא נשמר: ההתחברות הסתיימה. מה שהזנת נשמר כאן; יש לשמור שוב.",
   insufficientPoints: "אין ללקוח מספיק נקודות.",
 
   auditTitle: "יומן פעולות",
