@@ -28,6 +28,11 @@ export interface UploadQueue {
   add(files: readonly File[]): { added: number; overLimit: number };
   remove(key: string): void;
   retry(key: string): void;
+  /**
+   * The server refused these uploaded media with the review (an upload is deleted 45 minutes after
+   * it was made if no review took it): their files fail, with Retry to upload them again.
+   */
+  expire(mediaIds: readonly string[]): void;
   subscribe(listener: () => void): () => void;
   /** Aborts every upload (the dialog closed). */
   destroy(): void;
@@ -46,13 +51,25 @@ export function kindOf(file: File): "image" | "video" | undefined {
   return undefined;
 }
 
-/** Catalog key of a failed upload, and whether a retry could change anything. */
-export function uploadFailure(error: unknown): { errorKey: string; retryable: boolean } {
+/** An iPhone's photo format: the browser (outside Safari) and the server may both be unable to read it. */
+const isHeic = (file: File) => /^image\/hei[cf]/.test(file.type) || /\.hei[cf]$/i.test(file.name);
+
+/**
+ * Catalog key of a failed upload, and whether a retry could change anything. With the file, a
+ * refusal is worded for what it is: a photo's size limit is not a video's, and a HEIC photo gets
+ * a way out (the camera's "Most Compatible" format).
+ */
+export function uploadFailure(error: unknown, file?: File): { errorKey: string; retryable: boolean } {
   if (!isPlauditError(error)) return { errorKey: "media.failed.generic", retryable: true };
   if (error.kind === "network" || error.kind === "timeout")
     return { errorKey: "media.failed.network", retryable: true };
-  if (error.status === 415) return { errorKey: "media.failed.type", retryable: false };
-  if (error.status === 413) return { errorKey: "media.failed.size", retryable: false };
+  if (error.status === 415)
+    return { errorKey: file && isHeic(file) ? "media.failed.heic" : "media.failed.type", retryable: false };
+  if (error.status === 413)
+    return {
+      errorKey: file && kindOf(file) === "image" ? "media.failed.photoSize" : "media.failed.size",
+      retryable: false,
+    };
   if (error.status === 429) return { errorKey: "media.failed.busy", retryable: true };
   if (error.status === 422) return { errorKey: "media.failed.unreadable", retryable: false };
   return { errorKey: "media.failed.generic", retryable: true };
@@ -92,7 +109,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       });
       update(key, { status: "done", progress: 1, media });
     } catch (error) {
-      if (!controller.signal.aborted) update(key, { status: "failed", ...uploadFailure(error) });
+      if (!controller.signal.aborted) update(key, { status: "failed", ...uploadFailure(error, file) });
     } finally {
       if (aborts.get(key) === controller) aborts.delete(key);
     }
@@ -126,6 +143,16 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     retry(key) {
       const item = items.find((candidate) => candidate.key === key);
       if (item?.status === "failed" && item.retryable !== false) void run(key, item.kind);
+    },
+    expire(mediaIds) {
+      for (const item of items)
+        if (item.media && mediaIds.includes(item.media.id))
+          update(item.key, {
+            status: "failed",
+            media: undefined,
+            errorKey: "media.failed.expired",
+            retryable: true,
+          });
     },
     subscribe(listener) {
       listeners.add(listener);

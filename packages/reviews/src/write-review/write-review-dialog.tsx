@@ -140,6 +140,18 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
       if (mounted.current) setPhase({ name: "thanks", status: result.status });
     } catch (error) {
       if (!mounted.current) return;
+      // Files the server no longer has (an upload not taken by a review within 45 minutes is
+      // deleted): those rows fail with Retry, which uploads them again; the draft stays.
+      const refusedMedia = isPlauditError(error) && error.fields?.mediaIds;
+      if (refusedMedia) {
+        const uploaded = uploads.items.flatMap((item) => (item.media ? [item.media.id] : []));
+        const named = uploaded.filter((id) => refusedMedia.includes(id));
+        await uploads.expire(named.length > 0 ? named : uploaded);
+        if (!mounted.current) return;
+        setPhase({ name: "editing" });
+        setMediaNotice("media.fix");
+        return;
+      }
       const serverFields =
         isPlauditError(error) && error.code === "validation_failed" && error.fields
           ? fieldsFromServer(error.fields)
