@@ -145,4 +145,35 @@ describe("upload queue", () => {
     for (const catalog of Object.values(uploadMessages))
       for (const item of queue.items()) expect(catalog?.[item.errorKey as string]).toBeTruthy();
   });
+
+  it("prepares at most two files at once on the device, however many are added, and all get done", async () => {
+    let active = 0;
+    let most = 0;
+    const release: (() => void)[] = [];
+    const queue = createUploadQueue({
+      prepare: (picked) => {
+        active += 1;
+        most = Math.max(most, active);
+        return new Promise((resolve) =>
+          release.push(() => {
+            active -= 1;
+            resolve({ file: picked });
+          }),
+        );
+      },
+      upload: async () => photo(1),
+    });
+    queue.add(Array.from({ length: 10 }, (_, i) => file(`IMG_${i}.jpg`, "image/jpeg")));
+    await settle();
+    expect(active).toBe(2);
+    // A file removed while waiting for its turn is never prepared.
+    queue.remove(queue.items()[9]!.key);
+    while (release.length > 0) {
+      release.shift()?.();
+      await settle();
+    }
+    expect(most).toBe(2);
+    expect(queue.items().map((item) => item.status)).toEqual(Array(9).fill("done"));
+    expect(active).toBe(0);
+  });
 });

@@ -38,6 +38,12 @@ export interface UploadQueue {
   destroy(): void;
 }
 
+/**
+ * Files prepared at once on the device. Decoding a 12 MP phone photo takes ~48 MB of pixels: ten
+ * picked together, all decoded at once, can take half a gigabyte and get a phone's tab killed.
+ */
+export const PREPARING_AT_ONCE = 2;
+
 /** The server's video limit (docs/media.md); refused here so a 2 GB file is never sent. */
 export const VIDEO_MAX_BYTES = 100 * 1024 * 1024;
 
@@ -82,6 +88,24 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   const files = new Map<string, File>();
   const aborts = new Map<string, AbortController>();
   const listeners = new Set<() => void>();
+  let preparing = 0;
+  const turns: (() => void)[] = [];
+
+  /** Prepares when a slot is free; undefined when the file was removed while it waited. */
+  async function prepareInTurn(file: File, kind: "image" | "video", signal: AbortSignal) {
+    while (preparing >= PREPARING_AT_ONCE) await new Promise<void>((go) => turns.push(go));
+    if (signal.aborted) {
+      turns.shift()?.();
+      return undefined;
+    }
+    preparing += 1;
+    try {
+      return await options.prepare(file, kind);
+    } finally {
+      preparing -= 1;
+      turns.shift()?.();
+    }
+  }
 
   const update = (key: string, change: Partial<UploadItem>) => {
     if (!files.has(key)) return; // removed meanwhile
@@ -100,8 +124,8 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
         update(key, { status: "failed", errorKey: "media.failed.size", retryable: false });
         return;
       }
-      const prepared = await options.prepare(file, kind);
-      if (controller.signal.aborted) return;
+      const prepared = await prepareInTurn(file, kind, controller.signal);
+      if (!prepared || controller.signal.aborted) return;
       update(key, { status: "uploading" });
       const media = await options.upload(prepared, {
         signal: controller.signal,

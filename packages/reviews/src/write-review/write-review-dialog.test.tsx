@@ -230,6 +230,17 @@ describe("WriteReviewDialog", () => {
     off();
   });
 
+  it("sends one review when submit fires twice before the dialog re-renders (a script, a bouncing key)", async () => {
+    network(() => new Promise<Response>(() => {}));
+    const view = open();
+    fillValid(view);
+    view.submitButton().click();
+    view.submitButton().click();
+    await waitFor(() => expect(posts).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(posts).toHaveLength(1);
+  });
+
   it("says the review awaits moderation when the server holds it", async () => {
     const view = open();
     network(() => created(view.productId, "pending"));

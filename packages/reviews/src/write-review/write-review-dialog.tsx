@@ -53,6 +53,8 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
   const contentRef = useRef<HTMLDivElement>(null);
   const thanksCloseRef = useRef<HTMLButtonElement>(null);
   const mounted = useRef(true);
+  // Set before the first await: a second submit in the same task (before "sending" renders) sends nothing.
+  const inFlight = useRef(false);
 
   const [draft, setDraft] = useState<ReviewDraft>(emptyDraft);
   const [phase, setPhase] = useState<Phase>({ name: "editing" });
@@ -118,7 +120,7 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
   };
 
   const submit = async () => {
-    if (phase.name === "sending") return;
+    if (inFlight.current) return;
     setAttempted(true);
     const found = checkDraft(draft);
     setProblems(found);
@@ -132,6 +134,7 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
       setMediaNotice(uploadsBusy ? "media.wait" : "media.fix");
       return;
     }
+    inFlight.current = true;
     setPhase({ name: "sending" });
     try {
       const mediaIds = uploads.items.flatMap((item) => (item.media ? [item.media.id] : []));
@@ -164,6 +167,8 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
         return;
       }
       setPhase({ name: "error", messageKey: failureMessageKey(error) });
+    } finally {
+      inFlight.current = false;
     }
   };
 
