@@ -14,7 +14,7 @@ import { auditEvent } from "../audit/audit-log.ts";
 import { auditedRowWrite } from "../audit/audited-write.ts";
 import type { AppContext, PlauditHono, RouteModule } from "../context.ts";
 import { ApiError } from "../errors.ts";
-import { clientIp } from "../http/client-ip.ts";
+import { clientIp, clientKey } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { publicOriginOf } from "../http/public-origin.ts";
 import { requireScope } from "../http/require-scope.ts";
@@ -78,7 +78,7 @@ function registerSessionRoutes(app: PlauditHono, ctx: AppContext): void {
       const input = parseOrFail(SignInInput, await readJsonBody(c));
       const now = ctx.clock();
       const email = normalizeEmail(input.email);
-      const keys = [accountKey(input.store, email), addressKey(clientIp(c, ctx.trustProxy))];
+      const keys = [accountKey(input.store, email), addressKey(clientKey(c, ctx.trustProxy))];
       await assertNotLocked(ctx.db, keys, now);
       const user = await ctx.db.kysely
         .selectFrom("admin_users")

@@ -10,6 +10,11 @@ export const MEDIA_LIMITS = {
   /** Responsive widths; an image narrower than the largest gets its own width as the largest. */
   widths: [320, 640, 1280] as const,
   /**
+   * Tallest size kept, in px: a phone's scrolling screenshot (1080×20000) or a vertical panorama
+   * is scaled down to fit, as WebP cannot hold more than 16383 px a side (it failed with a 500).
+   */
+  largestHeight: 4096,
+  /**
    * Uploads never attached to a review are deleted after this long; with the sweep running every
    * `orphanSweepEveryMs` (plaudit-server start), none lives past an hour. A shopper has 45 minutes
    * from choosing a photo to sending the review.

@@ -5,7 +5,7 @@ import * as v from "valibot";
 import type { AppContext, RouteModule } from "../../context.ts";
 import { ApiError } from "../../errors.ts";
 import { html } from "../../html/safe-html.ts";
-import { clientIp } from "../../http/client-ip.ts";
+import { clientKey } from "../../http/client-ip.ts";
 import { lingerAfterEarlyAnswer } from "../../http/lingering-close.ts";
 import { publicOriginOf } from "../../http/public-origin.ts";
 import { readBodyBytes } from "../../http/read-body.ts";
@@ -340,7 +340,7 @@ export const reviewPageRoutes: RouteModule = {
           submitReview(ctx, view.store, productId, parsed.output, ctx.publicUrl ?? publicOriginOf(c, ctx), {
             customerId: view.customerId,
             alsoInTransaction,
-            senderAddress: clientIp(c, ctx.trustProxy),
+            senderAddress: clientKey(c, ctx.trustProxy),
           }),
         );
         if (!recorded) return renderReviewPage(c, ctx, view, token, { productId }, 409);
@@ -397,7 +397,7 @@ export const reviewPageRoutes: RouteModule = {
         const { view, token, state } = opened;
         const focus = { productId, ...(rating ? { rating } : {}) };
         const decision = await ctx.rateLimiter.take(
-          `upload:${view.store.id}:${clientIp(c, ctx.trustProxy)}`,
+          `upload:${view.store.id}:${clientKey(c, ctx.trustProxy)}`,
           UPLOAD_RATE_RULE,
           ctx.clock(),
         );
