@@ -196,6 +196,7 @@ export const de: Messages = {
   address: "Adresse",
   since: "Seit",
   until: "Bis",
+  daysIn: "Tage in der Zeitzone des Shops: {zone}.",
   auditEmpty: "Keine passenden Einträge.",
   actorKey: "API-Schlüssel {id}",
   actorCli: "Kommandozeile ({name})",

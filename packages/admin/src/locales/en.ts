@@ -192,6 +192,7 @@ export const en = {
   address: "Address",
   since: "Since",
   until: "Until",
+  daysIn: "Days in the store's time zone: {zone}.",
   auditEmpty: "No entries match.",
   actorKey: "API key {id}",
   actorCli: "Command line ({name})",

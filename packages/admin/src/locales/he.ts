@@ -191,6 +191,7 @@ export const he: Messages = {
   address: "כתובת",
   since: "מאז",
   until: "עד",
+  daysIn: "הימים לפי אזור הזמן של החנות: {zone}.",
   auditEmpty: "אין רשומות תואמות.",
   actorKey: "מפתח API {id}",
   actorCli: "שורת הפקודה ({name})",
