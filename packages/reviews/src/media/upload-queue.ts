@@ -2,7 +2,7 @@
 // way, how far each got, and the actions on them (add, remove, retry). Loaded with the upload code
 // on the first file, not with the form. Every file is prepared (a photo resized, a video's poster
 // frame grabbed) and uploaded on its own, so one failure never holds up the others.
-import { isPlauditError, LIMITS, type Media } from "@plaudit/core";
+import { isPlauditError, LIMITS, MEDIA_UPLOAD_LIMITS, type Media } from "@plaudit/core";
 import type { UploadItem } from "./upload-state.ts";
 
 export type { UploadItem, UploadStatus } from "./upload-state.ts";
@@ -10,6 +10,8 @@ export type { UploadItem, UploadStatus } from "./upload-state.ts";
 export interface PreparedMedia {
   file: Blob;
   poster?: Blob;
+  /** A video's length as the browser read it, when it could. */
+  seconds?: number;
 }
 
 export interface UploadQueueOptions {
@@ -38,8 +40,14 @@ export interface UploadQueue {
   destroy(): void;
 }
 
+/**
+ * Files prepared at once on the device. Decoding a 12 MP phone photo takes ~48 MB of pixels: ten
+ * picked together, all decoded at once, can take half a gigabyte and get a phone's tab killed.
+ */
+export const PREPARING_AT_ONCE = 2;
+
 /** The server's video limit (docs/media.md); refused here so a 2 GB file is never sent. */
-export const VIDEO_MAX_BYTES = 100 * 1024 * 1024;
+export const VIDEO_MAX_BYTES = MEDIA_UPLOAD_LIMITS.videoBytes;
 
 /** Photo or video by the browser's idea of the type (the server judges the bytes again). */
 export function kindOf(file: File): "image" | "video" | undefined {
@@ -82,6 +90,24 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   const files = new Map<string, File>();
   const aborts = new Map<string, AbortController>();
   const listeners = new Set<() => void>();
+  let preparing = 0;
+  const turns: (() => void)[] = [];
+
+  /** Prepares when a slot is free; undefined when the file was removed while it waited. */
+  async function prepareInTurn(file: File, kind: "image" | "video", signal: AbortSignal) {
+    while (preparing >= PREPARING_AT_ONCE) await new Promise<void>((go) => turns.push(go));
+    if (signal.aborted) {
+      turns.shift()?.();
+      return undefined;
+    }
+    preparing += 1;
+    try {
+      return await options.prepare(file, kind);
+    } finally {
+      preparing -= 1;
+      turns.shift()?.();
+    }
+  }
 
   const update = (key: string, change: Partial<UploadItem>) => {
     if (!files.has(key)) return; // removed meanwhile
@@ -100,8 +126,13 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
         update(key, { status: "failed", errorKey: "media.failed.size", retryable: false });
         return;
       }
-      const prepared = await options.prepare(file, kind);
-      if (controller.signal.aborted) return;
+      const prepared = await prepareInTurn(file, kind, controller.signal);
+      if (!prepared || controller.signal.aborted) return;
+      // The server would refuse it after the whole file went up.
+      if ((prepared.seconds ?? 0) > MEDIA_UPLOAD_LIMITS.videoSeconds) {
+        update(key, { status: "failed", errorKey: "media.failed.long", retryable: false });
+        return;
+      }
       update(key, { status: "uploading" });
       const media = await options.upload(prepared, {
         signal: controller.signal,

@@ -46,6 +46,13 @@ type Phase =
   | { name: "thanks"; status: "published" | "pending" }
   | { name: "error"; messageKey: string };
 
+/**
+ * Drafts of dialogs closed before sending, by product, for this page's life: closing by mistake
+ * (Escape, the ×, Android's back) and opening again brings back what was typed. A sent review's
+ * draft is dropped. Files are not kept: their uploads stop when the dialog closes.
+ */
+const unsentDrafts = new Map<string, ReviewDraft>();
+
 export function WriteReviewDialog(props: WriteReviewDialogProps) {
   const { productName, customerToken } = props;
   const i18n = useMemo(() => createI18n(props.i18nLocale, writeReviewMessages), [props.i18nLocale]);
@@ -56,7 +63,7 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
   // Set before the first await: a second submit in the same task (before "sending" renders) sends nothing.
   const inFlight = useRef(false);
 
-  const [draft, setDraft] = useState<ReviewDraft>(emptyDraft);
+  const [draft, setDraft] = useState<ReviewDraft>(() => unsentDrafts.get(props.productId) ?? emptyDraft());
   const [phase, setPhase] = useState<Phase>({ name: "editing" });
   // Messages appear on the first submit; after it, leaving a field re-checks that field.
   const [attempted, setAttempted] = useState(false);
@@ -95,6 +102,12 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
   useEffect(() => {
     if (phase.name === "thanks") thanksCloseRef.current?.focus();
   }, [phase.name]);
+
+  // In the commit itself: a dialog closed right after a render still leaves its latest draft.
+  useLayoutEffect(() => {
+    if (phase.name === "thanks") unsentDrafts.delete(props.productId);
+    else unsentDrafts.set(props.productId, draft);
+  }, [draft, phase.name]);
 
   const errors: Partial<Record<DraftField, string>> = {};
   for (const field of Object.keys({ ...problems, ...refused }) as DraftField[]) {
