@@ -166,7 +166,9 @@ function ProductTable(props: { id: string; title: string; items: Figures["topPro
         <tbody>
           {props.items.map((p) => (
             <tr key={p.productId}>
-              <th scope="row">{p.name ?? p.productId}</th>
+              <th scope="row" dir="auto">
+                {p.name ?? p.productId}
+              </th>
               <td>{formatNumber(p.average, 2)}</td>
               <td>{formatNumber(p.count)}</td>
             </tr>
