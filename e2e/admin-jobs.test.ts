@@ -10,6 +10,7 @@ import {
   adminApi,
   card,
   focusedCard,
+  PASSWORD,
   pendingReviews,
   screenshot,
   signInThroughInvite,
@@ -81,7 +82,7 @@ describe("a moderator", () => {
       el.dispatchEvent(new Event("input", { bubbles: true }));
     });
     await third.getByRole("button", { name: "Send reply" }).click();
-    await third.getByText(/A reply has at most 5000 characters/).waitFor();
+    await third.getByText(/A reply has at most 5,000 characters/).waitFor();
     expect((await statusOf(plaudit, ids[2] as string)).reply).toBeNull();
     // Script in a reply is text, nothing more.
     const hostile = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">`;
@@ -291,6 +292,57 @@ describe("support", () => {
     expect(after.json.ledger.filter((e: { reason: string }) => e.reason === reason)).toHaveLength(1);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(shop.problems()).toEqual([]);
+  });
+});
+
+describe("support whose session ends while adjusting points", () => {
+  it("finds the dialog as they left it after signing in again, saves it once", async () => {
+    const order = {
+      orderId: "o-admin-401",
+      customerId: "c-admin-401",
+      total: 20,
+      currency: "EUR",
+      items: [{ productId: "tee-classic", quantity: 1, price: 20 }],
+    };
+    expect((await adminApi(plaudit, "POST", "/v1/admin/orders", order)).status).toBe(201);
+    const before = (await adminApi(plaudit, "GET", "/v1/admin/customers/c-admin-401")).json.balance as number;
+    const email = "help-401@demo.example";
+    const shop = await signInThroughInvite(plaudit, "support", email);
+    const { page } = shop;
+    await page.getByLabel("Customer id or email").fill("c-admin-401");
+    await page.getByRole("button", { name: "Find" }).click();
+    await page.getByRole("heading", { name: "c-admin-401" }).waitFor();
+    await page.getByRole("button", { name: "Adjust points" }).click();
+    const dialog = page.getByRole("dialog");
+    const reason = "Parcel came a week late";
+    await dialog.getByLabel("Points to add (negative to remove)").fill("25");
+    await dialog.getByLabel("Reason").fill(reason);
+
+    // Signed out everywhere by the owner meanwhile: the save is refused (401).
+    const users = await adminApi(plaudit, "GET", "/v1/admin/users");
+    const user = users.json.items.find((u: { email: string }) => u.email === email);
+    expect((await adminApi(plaudit, "DELETE", `/v1/admin/users/${user.id}/sessions`)).status).toBe(204);
+    await dialog.getByRole("button", { name: "Save adjustment" }).click();
+    await page.getByText("Your session has ended. Sign in again to carry on where you were.").waitFor();
+    expect(await page.locator("input[name=email]").inputValue()).toBe(email);
+    await page.locator("input[name=password]").fill(PASSWORD);
+    await page.locator("form button[type=submit]").click();
+
+    // Back: the dialog open with what was typed, saying it was not saved.
+    await dialog
+      .getByText("Not saved: your session ended. Your entry is kept here; save it again.")
+      .waitFor();
+    expect(await dialog.getByLabel("Points to add (negative to remove)").inputValue()).toBe("25");
+    expect(await dialog.getByLabel("Reason").inputValue()).toBe(reason);
+    await dialog.getByRole("button", { name: "Save adjustment" }).click();
+    await page.getByRole("status").getByText("Saved: +25 points.").waitFor();
+    await page.locator("table.ledger td", { hasText: reason }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Adjust points");
+    const after = await adminApi(plaudit, "GET", "/v1/admin/customers/c-admin-401");
+    expect(after.json.balance).toBe(before + 25);
+    expect(after.json.ledger.filter((e: { reason: string }) => e.reason === reason)).toHaveLength(1);
+    // Chromium logs the refused save itself ("… status of 401"); nothing else went wrong.
+    expect(shop.problems().filter((p) => !p.includes("status of 401"))).toEqual([]);
   });
 });
 

@@ -180,6 +180,19 @@ describe("writing a review", () => {
     await page.keyboard.press("Escape");
     await expect.poll(() => dialogOpen(page)).toBe(false);
     await expect.poll(async () => (await focused()).text).toBe("Write a review");
+    // Opened again, the half-written review is still there (a sent one started afresh above).
+    await page.keyboard.press("Enter");
+    await expect.poll(() => dialogOpen(page)).toBe(true);
+    const titleNow = () =>
+      page.evaluate(
+        () =>
+          document
+            .querySelector('[data-plaudit="reviews"]')
+            ?.shadowRoot?.querySelector<HTMLInputElement>("input[name='title']")?.value,
+      );
+    await expect.poll(titleNow).toBe("Half a thought");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialogOpen(page)).toBe(false);
     expect(shop.problems()).toEqual([]);
     await shop.close();
   });

@@ -1,4 +1,4 @@
-import { en, type MessageKey, type Messages } from "./locales/en.ts";
+import { en, type Message, type MessageKey, type Messages } from "./locales/en.ts";
 import { signal } from "./signal.ts";
 
 // en/de/he; Hebrew reads right to left. English is bundled (the sign-in screen needs it at once);
@@ -23,8 +23,36 @@ export const locale = signal<Locale>("en");
  */
 export const isolate = (text: string): string => `\u2068${text}\u2069`;
 
+/**
+ * A message in the current language with its `{name}`s filled in. Numbers are written the
+ * language's way (10,000 · 10.000); a message with plural forms takes the one the language's
+ * rules (Intl.PluralRules) give for the number it names (`by`): "1 review shown", "2 reviews
+ * shown", and Hebrew's own form for two.
+ */
 export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
-  return messages.value[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(values[name] ?? `{${name}}`));
+  return fill(pluralForm(messages.value[key], values), values);
+}
+
+function pluralForm(message: Message, values: Record<string, string | number>): string {
+  if (typeof message === "string") return message;
+  const category = pluralRules(locale.value).select(Number(values[message.by]));
+  return message[category] ?? message.other;
+}
+
+const fill = (text: string, values: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    const value = values[name];
+    return value === undefined ? `{${name}}` : typeof value === "number" ? formatNumber(value) : value;
+  });
+
+const rulesByLocale = new Map<Locale, Intl.PluralRules>();
+function pluralRules(code: Locale): Intl.PluralRules {
+  let rules = rulesByLocale.get(code);
+  if (!rules) {
+    rules = new Intl.PluralRules(code);
+    rulesByLocale.set(code, rules);
+  }
+  return rules;
 }
 
 export function preferredLocale(): Locale {
@@ -63,6 +91,11 @@ export const formatShortDate = (iso: string) =>
   new Intl.DateTimeFormat(locale.value, { month: "short", day: "numeric", timeZone: "UTC" }).format(
     new Date(iso),
   );
-export const formatDateTime = (iso: string) =>
-  new Intl.DateTimeFormat(locale.value, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+/** A moment as the merchant reads it: in `timeZone` (the store's, where days matter), else the browser's. */
+export const formatDateTime = (iso: string, timeZone?: string) =>
+  new Intl.DateTimeFormat(locale.value, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(iso));
 export type { MessageKey };

@@ -3,8 +3,8 @@ import { api } from "./api.ts";
 
 /**
  * A cursor-paged admin list (`{ items, nextCursor, total? }`): the first page whenever `query`
- * changes, `load(cursor)` for the next; `total` when the list says how many match in all (null
- * when it does not). `setItems` and `setTotal` let a screen change rows it wrote to. Only the answer
+ * changes, `load(cursor)` for the next; `total` when the list's first page says how many match
+ * in all (null when it does not; next pages leave it out, and it stands). `setItems` and `setTotal` let a screen change rows it wrote to. Only the answer
  * to the latest request is shown: the first page of a query left behind (the queue opened, then
  * filtered at once) may answer last, and must not replace the filtered list.
  */
@@ -27,7 +27,8 @@ export function usePagedList<T>(path: string, query: Record<string, string>) {
         if (request !== latest.current) return;
         setItems((old) => (after && old ? [...old, ...data.items] : data.items));
         setCursor(data.nextCursor);
-        setTotal(data.total ?? null);
+        // A next page does not count the list again: the first page's total stands.
+        if (!after) setTotal(data.total ?? null);
       } catch (error) {
         if (request === latest.current) setFailed(error);
       }

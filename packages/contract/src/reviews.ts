@@ -243,10 +243,17 @@ export const AdminReview = v.object({
   etag: v.pipe(v.string(), v.description("the review's version: send it as If-Match when writing")),
 });
 export type AdminReview = v.InferOutput<typeof AdminReview>;
-/** The moderation queue's page; `total` is how many reviews the filters match on every page. */
+/** The moderation queue's page; `total` (first page only) is how many reviews the filters match. */
 export const AdminReviewPage = v.object({
   ...cursorPage(AdminReview).entries,
-  total: v.pipe(v.number(), v.description("How many reviews match the filters, on every page")),
+  total: v.optional(
+    v.pipe(
+      v.number(),
+      v.description(
+        "How many reviews match the filters: on the first page (no cursor) only; the next pages leave it out",
+      ),
+    ),
+  ),
 });
 export type AdminReviewPage = v.InferOutput<typeof AdminReviewPage>;
 

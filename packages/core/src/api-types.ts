@@ -41,6 +41,7 @@ export {
   LIMITS,
   LIST_LIMIT_MAX,
   MEDIA_PER_REVIEW,
+  MEDIA_UPLOAD_LIMITS,
   PRODUCT_ID_MAX,
   pointsFor,
   purchasePoints,

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   createI18n,
   englishDate,
@@ -96,6 +96,34 @@ describe("createI18n", () => {
   });
 });
 
+describe("dates, whatever the time zone", () => {
+  // The server paints the reviews' dates (SSR) and the browser writes them again once the widget's
+  // code loads: in each one's own time zone, a review of 23:30 UTC read "Jan 5" on a UTC server and
+  // became "Jan 6" in Tokyo at the shopper's first touch, and a server's answer depended on its TZ
+  // (and on the zone its first formatter of a locale was made in). A date is its UTC calendar day.
+  const zone = process.env.TZ;
+  afterEach(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+
+  it("is the same day in every time zone, in every language", () => {
+    const written = new Set<string>();
+    for (const tz of ["UTC", "Pacific/Kiritimati", "America/Los_Angeles", "Asia/Tokyo"]) {
+      process.env.TZ = tz;
+      const days = ["en", "en-GB", "de-DE", "he"].map((locale) =>
+        ["2026-01-05T23:30:00Z", "2026-01-06T00:30:00Z"].map((iso) =>
+          createI18n(locale, catalogs).formatDate(iso),
+        ),
+      );
+      written.add(JSON.stringify(days));
+      expect(days[0]).toEqual(["Jan 5, 2026", "Jan 6, 2026"]);
+      expect(days[2]).toEqual(["05.01.2026", "06.01.2026"]);
+    }
+    expect(written.size).toBe(1);
+  });
+});
+
 describe("resolveLocale", () => {
   it("prefers data-locale, then the closest lang, then the browser", () => {
     document.body.innerHTML =
@@ -158,8 +186,8 @@ describe("English without Intl", () => {
     expect(en.formatNumber(0.256, { style: "percent" })).toBe("26%");
   });
 
-  it("writes medium dates exactly as Intl.DateTimeFormat('en') does, in the local time zone", () => {
-    const medium = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+  it("writes medium dates exactly as Intl.DateTimeFormat('en') does, in UTC", () => {
+    const medium = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
     fc.assert(
       fc.property(
         fc.date({
@@ -189,7 +217,9 @@ describe("English without Intl", () => {
     }
     // Not English: Intl's rules and formats, as before.
     expect(createI18n("en-GB", catalogs).formatDate("2026-01-05T10:00:00Z")).toBe(
-      new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" }).format(new Date("2026-01-05T10:00:00Z")),
+      new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(
+        new Date("2026-01-05T10:00:00Z"),
+      ),
     );
     expect(createI18n("de", catalogs).formatNumber(1234.5)).toBe("1.234,5");
   });

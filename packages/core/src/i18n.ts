@@ -15,7 +15,7 @@ export interface I18n {
   dir: "ltr" | "rtl";
   t(key: string, params?: MessageParams): string;
   plural(key: string, n: number, params?: MessageParams): string;
-  /** Medium date, e.g. "Jan 5, 2026" / "05.01.2026". */
+  /** Medium date of the UTC day, e.g. "Jan 5, 2026" / "05.01.2026", the same in every time zone. */
   formatDate(iso: string): string;
   formatNumber(n: number, opts?: Intl.NumberFormatOptions): string;
 }
@@ -69,14 +69,17 @@ export function englishNumber(n: number, opts: Intl.NumberFormatOptions = {}): s
   const min = opts.minimumFractionDigits ?? 0;
   const max = opts.maximumFractionDigits ?? Math.max(min, 3);
   const written = String(n);
+  const [whole = "", fraction = ""] = written.split(".");
+  // Below 1e15 is at most 15 whole digits (1e15 … 1e21 are written out in full): said so because
+  // the minifier writes the number 1e15 as 0x38d7ea4c68000.
   if (
-    !(1 / n > 0 && n < 1e15) ||
+    !(1 / n > 0) ||
+    whole.length > 15 ||
     min > max ||
     written.includes("e") ||
     Object.keys(opts).some((key) => !/^m(in|ax)imumFractionDigits$/.test(key))
   )
     return;
-  const [whole, fraction = ""] = written.split(".");
   // Rounded half away from zero on the decimal digits, as Intl does ("halfExpand").
   const digits = String(
     BigInt(whole + fraction.slice(0, max).padEnd(max, "0")) + BigInt((fraction[max] ?? "") >= "5"),
@@ -88,11 +91,13 @@ export function englishNumber(n: number, opts: Intl.NumberFormatOptions = {}): s
   return digits.slice(0, digits.length - max).replace(/\B(?=(\d{3})+$)/g, ",") + (kept && `.${kept}`);
 }
 
-/** A date as Intl.DateTimeFormat("en", { dateStyle: "medium" }) writes it ("Jan 5, 2026"), or undefined. */
+/**
+ * A date as Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }) writes it
+ * ("Jan 5, 2026"), or undefined. Dates are their UTC day everywhere (see formatDate).
+ */
 export function englishDate(date: Date): string | undefined {
-  const year = date.getFullYear();
-  const month = date.getMonth() * 3;
-  return year > 999 ? `${MONTHS.slice(month, month + 3)} ${date.getDate()}, ${year}` : undefined;
+  const [year, month, day] = date.toISOString().split(/-|T/) as [string, number, string];
+  return year > "0999" ? `${MONTHS.substr(month * 3 - 3, 3)} ${+day}, ${year}` : undefined;
 }
 
 export function createI18n(locale: string, catalogs: Catalogs): I18n {
@@ -122,7 +127,7 @@ export function createI18n(locale: string, catalogs: Catalogs): I18n {
   const t = (key: string, params?: MessageParams) => interpolate(lookup(key) ?? key, params);
   const english = ENGLISH.has(formatLocale);
   const formatNumber = (n: number, opts?: Intl.NumberFormatOptions) =>
-    (english ? englishNumber(n, opts) : undefined) ??
+    (english && englishNumber(n, opts)) ||
     kept(made, `n${JSON.stringify(opts)}`, () => new Intl.NumberFormat(formatLocale, opts)).format(n);
 
   return {
@@ -143,14 +148,19 @@ export function createI18n(locale: string, catalogs: Catalogs): I18n {
         lookup(`${key}.other`);
       return interpolate(message ?? key, { count: formatNumber(n), ...params });
     },
+    // A date is its UTC calendar day: the server paints it (SSR) and the browser writes it again
+    // when the widget's code loads; each in its own time zone (and the zone a locale's formatter
+    // was first made in), a review's day changed under the shopper's eyes and with the server's TZ.
     formatDate(iso) {
       const date = new Date(iso);
-      return Number.isNaN(date.getTime())
+      return Number.isNaN(+date)
         ? ""
-        : ((english ? englishDate(date) : undefined) ??
-            kept(made, "d", () => new Intl.DateTimeFormat(formatLocale, { dateStyle: "medium" })).format(
-              date,
-            ));
+        : (english && englishDate(date)) ||
+            kept(
+              made,
+              "d",
+              () => new Intl.DateTimeFormat(formatLocale, { dateStyle: "medium", timeZone: "UTC" }),
+            ).format(date);
     },
     formatNumber,
   };

@@ -2,7 +2,7 @@
 // admin owner, its shop pages and its sign-in. A private workspace package, never published:
 // `plaudit-server start --demo` and `seed` load it by dynamic import through the server's demo
 // hook (packages/server/src/demo-hook.ts); production never does. docs/server.md § The demo.
-import { assertStrongSecret, CliError, type DemoHook } from "@plaudit/server/internals";
+import { assertStrongSecret, CliError, type DemoHook, type DemoNotice } from "@plaudit/server/internals";
 import { seedDemoOwner } from "./demo-owner.ts";
 import { demoSignInRoutes } from "./demo-sign-in.ts";
 import { DEFAULT_DEMO_DIR, demoPages } from "./pages.ts";
@@ -31,11 +31,12 @@ export const demo: DemoHook = {
       ...(mediaStorage ? { mediaStorage } : {}),
       ...(envSecret ? { secretKey: envSecret } : {}),
     });
-    let text = "";
+    const notices: DemoNotice[] = [];
     if (seeded.created && !envSecret) {
-      text +=
-        `Created the demo store. Its secret key (admin API, customer tokens) is:\n  ${seeded.secretKey}\n` +
-        "It is stored in the database; set PLAUDIT_DEMO_SECRET to choose your own.\n";
+      notices.push({
+        msg: "created the demo store; its secret key (admin API, customer tokens) is stored in the database; set PLAUDIT_DEMO_SECRET to choose your own",
+        secretKey: seeded.secretKey,
+      });
     }
     const adminPassword = setting(env, "PLAUDIT_DEMO_ADMIN_PASSWORD");
     const owner = await seedDemoOwner(db, {
@@ -43,11 +44,22 @@ export const demo: DemoHook = {
       now: new Date(),
       ...(adminPassword ? { password: adminPassword } : {}),
     });
-    const adminSignIn = (adminUrl: string) =>
+    const adminSignIn = (adminUrl: string): DemoNotice =>
       owner.password && !adminPassword
-        ? `Created the demo store's owner. Sign in to the admin app at ${adminUrl}\n  store: demo  email: ${owner.email}  password: ${owner.password}\n`
-        : `Admin app: ${adminUrl} (store: demo, email: ${owner.email}; plaudit-server users invite --store demo --email ${owner.email} prints a link to set a new password)\n`;
-    return { created: seeded.created, reviews: seeded.reviews, photos: seeded.photos, text, adminSignIn };
+        ? {
+            msg: "created the demo store's owner: sign in to the admin app",
+            adminUrl,
+            store: "demo",
+            email: owner.email,
+            password: owner.password,
+          }
+        : {
+            msg: `admin app (plaudit-server users invite --store demo --email ${owner.email} prints a link to set a new password)`,
+            adminUrl,
+            store: "demo",
+            email: owner.email,
+          };
+    return { created: seeded.created, reviews: seeded.reviews, photos: seeded.photos, notices, adminSignIn };
   },
 
   seedBenchmarkReviews: (db, { count, productId }) =>

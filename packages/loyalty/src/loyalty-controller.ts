@@ -1,7 +1,13 @@
 // The loyalty widgets' connector (InstantSearch's split): one store id and one shopper's token bound
 // to the shared slice. No DOM, no Preact: a React or Vue storefront can drive its own view with it.
 import type { PlauditStore, Redemption, StoreConfig } from "@plaudit/core";
-import { type LoyaltyActions, loyaltyActions, loyaltyEntry, type StoreLoyalty } from "./loyalty-slice.ts";
+import {
+  emptyEntry,
+  type LoyaltyActions,
+  loyaltyActions,
+  loyaltyEntry,
+  type StoreLoyalty,
+} from "./loyalty-slice.ts";
 
 export interface LoyaltyController {
   /** The same object until something in this store's loyalty state changes. */
@@ -33,11 +39,7 @@ export function createLoyaltyController(options: LoyaltyControllerOptions): Loya
   const { store, customerToken, member = true } = options;
   const cfg: StoreConfig = { apiBase: options.config.apiBase, store: options.config.store };
   const actions = loyaltyActions(store);
-  const empty: StoreLoyalty = {
-    cfg,
-    program: { status: "idle" },
-    member: { status: "idle", pendingPoints: 0 },
-  };
+  const empty = emptyEntry(cfg);
   const getState = () => loyaltyEntry(store, cfg) ?? empty;
 
   const listeners = new Set<() => void>();
@@ -51,9 +53,10 @@ export function createLoyaltyController(options: LoyaltyControllerOptions): Loya
 
   const loadMember = () => {
     if (!member) return;
-    // Another widget on the page may already hold a fresher token (from a review just written).
+    // Loaded or loading already for this token: nothing to ask. Another token is another shopper
+    // (an SPA signed someone else in), whose figures must replace the last one's.
     const known = getState().member;
-    if (known.status === "ready" || known.status === "loading") return;
+    if ((known.status === "ready" || known.status === "loading") && known.token === customerToken) return;
     void actions.loadMe(cfg, customerToken);
   };
 

@@ -73,7 +73,8 @@ export interface LoyaltyActions {
 
 export const SLICE = "loyalty";
 
-const emptyEntry = (cfg: StoreConfig): StoreLoyalty => ({
+/** A store's loyalty state before anything was asked. */
+export const emptyEntry = (cfg: StoreConfig): StoreLoyalty => ({
   cfg,
   program: { status: "idle" },
   member: { status: "idle", pendingPoints: 0 },
@@ -164,8 +165,11 @@ function createActions(store: PlauditStore): LoyaltyActions {
       const ticket = (meRequests.get(cfg.store) ?? 0) + 1;
       meRequests.set(cfg.store, ticket);
       const shown = entry(cfg).member;
-      // Figures already shown stay while they refresh (no flash back to a spinner).
-      patchMember(cfg, { status: shown.data && shown.token === token ? "ready" : "loading", token });
+      // Figures already shown stay while they refresh (no flash back to a spinner); another
+      // shopper's figures, estimate and last code go at once (an SPA signed someone else in).
+      if (shown.token && shown.token !== token)
+        patch(cfg, () => ({ member: { status: "loading", token, pendingPoints: 0 }, attempt: undefined }));
+      else patchMember(cfg, { status: shown.data ? "ready" : "loading", token });
       try {
         const data = await store.client(cfg).loyaltyMe(token);
         if (meRequests.get(cfg.store) !== ticket) return;

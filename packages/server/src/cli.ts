@@ -12,7 +12,7 @@ import { signCustomerToken } from "./customer-token.ts";
 import { backupSqlite } from "./db/backup.ts";
 import { type Database, describeDatabaseUrl, openDatabase, redactDatabaseUrl } from "./db/database.ts";
 import { DatabaseNewerError, migrate } from "./db/migrate.ts";
-import { type DemoHook, DemoMissingError, loadDemo } from "./demo-hook.ts";
+import { type DemoHook, DemoMissingError, type DemoNotice, loadDemo } from "./demo-hook.ts";
 import { unknownSettingWarnings } from "./env-settings.ts";
 import { listen } from "./http/listen.ts";
 import { serveMetrics } from "./http/metrics-server.ts";
@@ -144,6 +144,12 @@ function mediaStorageOrFail(db: Database) {
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** A demo notice as `seed` prints it: the message, then its fields on an indented line. */
+function noticeText({ msg, ...fields }: DemoNotice): string {
+  const rest = Object.entries(fields).map(([name, value]) => `${name}: ${value}`);
+  return `${msg}\n${rest.length > 0 ? `  ${rest.join("  ")}\n` : ""}`;
 }
 
 function fail(message: string): never {
@@ -398,8 +404,11 @@ async function main(): Promise<void> {
       }
       throw error;
     }
-    process.stdout.write(seeded.text);
-    if (command === "seed") process.stdout.write(seeded.adminSignIn(`${linkOrigin()}/admin/`));
+    // `start` is a server: what it says goes to its JSON log. `seed` is a command run by hand.
+    if (command === "seed")
+      for (const notice of [...seeded.notices, seeded.adminSignIn(`${linkOrigin()}/admin/`)])
+        process.stdout.write(noticeText(notice));
+    else for (const notice of seeded.notices) jsonLogger.info(notice);
   }
 
   if (command === "seed") {
@@ -469,7 +478,8 @@ async function main(): Promise<void> {
     if (metricsPort !== undefined) {
       metricsServer = serveMetrics(ctx.metrics.registry, { port: metricsPort });
       const metricsInfo = await bound(metricsServer, `127.0.0.1, port ${metricsPort} (PLAUDIT_METRICS_PORT)`);
-      process.stdout.write(`Metrics: http://127.0.0.1:${metricsInfo.port}/metrics\n`);
+      const metricsUrl = `http://127.0.0.1:${metricsInfo.port}/metrics`;
+      jsonLogger.info({ msg: `metrics on ${metricsUrl}`, url: metricsUrl, port: metricsInfo.port });
     }
   } catch (error) {
     server.close();
@@ -477,13 +487,25 @@ async function main(): Promise<void> {
     await db.close();
     throw error;
   }
-  process.stdout.write(
+  // Every line `start` writes is one of its JSON log (a log shipper parsing JSON lines dropped the
+  // plain ones); the message still reads "listening on <url>" for a person watching.
+  const url = `http://localhost:${info.port}/`;
+  jsonLogger.info(
     demo
-      ? `Plaudit is listening on http://localhost:${info.port}/  —  demo: http://localhost:${info.port}/demo/\n`
-      : `Plaudit is listening on http://localhost:${info.port}/ (production: no demo; plaudit-server stores create … makes a store)\n`,
+      ? {
+          msg: `Plaudit is listening on ${url} (demo: ${url}demo/)`,
+          url,
+          port: info.port,
+          demo: `${url}demo/`,
+        }
+      : {
+          msg: `Plaudit is listening on ${url} (production: no demo; plaudit-server stores create … makes a store)`,
+          url,
+          port: info.port,
+        },
   );
   // The demo owner's sign-in, once the server listens: the port it really bound (`--port 0`).
-  if (seeded) process.stdout.write(seeded.adminSignIn(`http://localhost:${info.port}/admin/`));
+  if (seeded) jsonLogger.info(seeded.adminSignIn(`${url}admin/`));
 
   // Uploads never attached to a review go within the hour (MEDIA_LIMITS), idempotency keys after
   // 30 days; a pass every ten minutes keeps both promises.
@@ -523,7 +545,10 @@ async function main(): Promise<void> {
     const serverClosed = new Promise<void>((done) => server.close(() => done()));
     const idle = setInterval(() => "closeIdleConnections" in server && server.closeIdleConnections(), 100);
     idle.unref();
-    void graceful([serverClosed, jobs.stop()], db).then(() => process.exit(0));
+    void graceful([serverClosed, jobs.stop()], db).then(() => {
+      jsonLogger.info({ msg: "stopped", signal });
+      process.exit(0);
+    });
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
@@ -670,6 +695,7 @@ async function runWorker(databaseUrl: string | undefined, secrets: SecretBox): P
     await graceful([jobs.stop()], db);
     mailer?.close();
     ctx.metrics.detach();
+    jsonLogger.info({ msg: "worker stopped", signal });
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -24,13 +24,22 @@ export interface DemoSeedResult {
   created: boolean;
   reviews: number;
   photos: number;
-  /** What to print now (the demo secret, when it was just generated). */
-  text: string;
+  /** What to tell now (the demo secret, when it was just generated): log lines' fields. */
+  notices: DemoNotice[];
   /**
-   * The lines about the demo store's owner for the admin app at `adminUrl` (its password, when
-   * it was just generated): printed once the server listens and knows its port.
+   * The demo store's owner for the admin app at `adminUrl` (its password, when it was just
+   * generated): told once the server listens and knows its port.
    */
-  adminSignIn(adminUrl: string): string;
+  adminSignIn(adminUrl: string): DemoNotice;
+}
+
+/**
+ * One thing the demo tells the developer: `start --demo` writes it as a JSON log line like every
+ * other line of the server's log; `seed` prints it as text.
+ */
+export interface DemoNotice {
+  msg: string;
+  [field: string]: string | number | boolean;
 }
 
 export interface DemoHook {

@@ -2,6 +2,7 @@
 // typo such as PLAUDIT_TRUST_PROXIES — is named at start instead of silently leaving the setting
 // meant at its default (rate limits per proxy address, say). env-settings.test.ts keeps the list
 // true: each PLAUDIT_* the repository's code reads from an environment is in it.
+import { distance } from "fastest-levenshtein";
 
 /** The server's settings (docs/server.md, docs/media.md), the demo's, and the tooling's. */
 export const PLAUDIT_VARIABLES: ReadonlySet<string> = new Set([
@@ -46,22 +47,6 @@ export const PLAUDIT_VARIABLES: ReadonlySet<string> = new Set([
   "PLAUDIT_API_MD",
   "PLAUDIT_STORE",
 ]);
-
-/** Levenshtein distance, for the closest known name. */
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++)
-      next[j] = Math.min(
-        (row[j] ?? 0) + 1,
-        (next[j - 1] ?? 0) + 1,
-        (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    row = next;
-  }
-  return row[b.length] ?? 0;
-}
 
 /** One warning per PLAUDIT_* variable of `env` nothing reads, with the setting it may have meant. */
 export function unknownSettingWarnings(env: NodeJS.ProcessEnv): string[] {

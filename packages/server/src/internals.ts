@@ -12,7 +12,7 @@ export { signCustomerToken } from "./customer-token.ts";
 export type { Database } from "./db/database.ts";
 export type { ReviewsTable, Schema } from "./db/schema.ts";
 export { type Tx, transaction } from "./db/transaction.ts";
-export type { DemoHook, DemoSeedArgs, DemoSeedResult } from "./demo-hook.ts";
+export type { DemoHook, DemoNotice, DemoSeedArgs, DemoSeedResult } from "./demo-hook.ts";
 export { errorBody } from "./errors.ts";
 export { readJsonBody } from "./http/json-body.ts";
 export { addAdminKey, hashAdminKey, newAdminKey } from "./keys/admin-keys.ts";

@@ -73,9 +73,48 @@ function u32(...values: number[]): Buffer {
 
 const MATRIX = u32(0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000);
 
-/** A structurally valid MP4 (or, with brand "qt  ", QuickTime) with one video track. */
+/** Where a phone shot the video, as the tests' videos say it (ISO 6709). */
+export const VIDEO_PLACE = { android: "+51.5074-000.1278/", apple: "+48.8584+002.2945+035.000/" };
+
+/** The user data phones and cameras write: Android's ©xyz, an iPhone's location key, XMP. */
+function phoneMetadata() {
+  const text = (value: string) => {
+    const bytes = Buffer.from(value, "utf8");
+    const head = Buffer.alloc(4);
+    head.writeUInt16BE(bytes.length, 0);
+    head.writeUInt16BE(0x15c7, 2); // language
+    return Buffer.concat([head, bytes]);
+  };
+  const udta = box("udta", box("\u00a9xyz", text(VIDEO_PLACE.android)), box("\u00a9mak", text("PlauditCam")));
+  const key = "com.apple.quicktime.location.ISO6709";
+  const meta = box(
+    "meta",
+    box("hdlr", u32(0, 0), Buffer.from("mdta", "latin1"), Buffer.alloc(12), Buffer.from("\0")),
+    box("keys", u32(0, 1), box("mdta", Buffer.from(key, "latin1"))),
+    box("ilst", box("\u0000\u0000\u0000\u0001", box("data", u32(1, 0), Buffer.from(VIDEO_PLACE.apple)))),
+  );
+  const xmp = box(
+    "uuid",
+    Buffer.from("be7acfcb97a942e89c71999491e3afac", "hex"),
+    Buffer.from('<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>Secret Person</dc:creator></x:xmpmeta>'),
+  );
+  return { udta, meta, xmp };
+}
+
+/**
+ * A structurally valid MP4 (or, with brand "qt  ", QuickTime) with one video track; with
+ * `phoneMetadata`, also the location and camera boxes phones write (moov/udta, moov/meta, a
+ * track's udta, an XMP uuid box).
+ */
 export function isoVideo(
-  options: { width?: number; height?: number; seconds?: number; brand?: string; mdatBytes?: number } = {},
+  options: {
+    width?: number;
+    height?: number;
+    seconds?: number;
+    brand?: string;
+    mdatBytes?: number;
+    phoneMetadata?: boolean;
+  } = {},
 ): Buffer {
   const { width = 320, height = 240, seconds = 2, brand = "isom", mdatBytes = 64 * 1024 } = options;
   const timescale = 1000;
@@ -119,8 +158,13 @@ export function isoVideo(
     box("dinf", box("dref", u32(0, 1), box("url ", u32(1)))),
     stbl,
   );
-  const moov = box("moov", mvhd, box("trak", tkhd, box("mdia", mdhd, hdlr, minf)));
   const mdat = box("mdat", Buffer.alloc(mdatBytes, 0x42));
+  if (options.phoneMetadata) {
+    const { udta, meta, xmp } = phoneMetadata();
+    const trak = box("trak", tkhd, box("mdia", mdhd, hdlr, minf), udta);
+    return Buffer.concat([ftyp, box("moov", mvhd, trak, udta, meta), xmp, mdat]);
+  }
+  const moov = box("moov", mvhd, box("trak", tkhd, box("mdia", mdhd, hdlr, minf)));
   return Buffer.concat([ftyp, moov, mdat]);
 }
 

@@ -1,5 +1,7 @@
 // English: the source of every message key. de.ts and he.ts must name the same keys (the type
-// checks it). `{name}` is filled in by t().
+// checks it). `{name}` is filled in by t(). A message about a number of things has its plural
+// forms: `by` names the number, and each form is an Intl.PluralRules category of the language
+// (English and German: one, other; Hebrew: one, two, other) — `other` always.
 export const en = {
   appName: "Plaudit admin",
   language: "Language",
@@ -27,7 +29,11 @@ export const en = {
   signIn: "Sign in",
   signingIn: "Signing in…",
   badCredentials: "The store, email and password do not match an account.",
-  locked: "Too many failed attempts. Try again in {minutes} minutes.",
+  locked: {
+    by: "minutes",
+    one: "Too many failed attempts. Try again in {minutes} minute.",
+    other: "Too many failed attempts. Try again in {minutes} minutes.",
+  },
   required: "Fill this in.",
   setPasswordTitle: "Choose your password",
   newPassword: "New password",
@@ -55,8 +61,8 @@ export const en = {
   search: "Text",
   applyFilters: "Apply filters",
   queueEmpty: "Nothing here. No review matches these filters.",
-  reviewsShown: "{n} reviews shown",
-  reviewsShownOf: "{n} of {total} reviews shown",
+  reviewsShown: { by: "n", one: "{n} review shown", other: "{n} reviews shown" },
+  reviewsShownOf: { by: "total", one: "{n} of {total} review shown", other: "{n} of {total} reviews shown" },
   loadMore: "Load more",
   select: "Select review by {name}",
   selectAll: "Select all shown",
@@ -71,7 +77,11 @@ export const en = {
   on: "on {product}",
   replyLabel: "Your public reply",
   replyEmpty: "Write a reply first.",
-  replyTooLong: "A reply has at most {max} characters (this one has {n}).",
+  replyTooLong: {
+    by: "max",
+    one: "A reply has at most {max} character (this one has {n}).",
+    other: "A reply has at most {max} characters (this one has {n}).",
+  },
   sendReply: "Send reply",
   cancel: "Cancel",
   close: "Close",
@@ -83,10 +93,22 @@ export const en = {
   pendingReply: "Replying",
   undone: "Undone. Nothing was sent.",
   saved: "Saved.",
-  savedNone: "Nothing saved ({n} reviews). {message}",
-  bulkTooMany: "Select at most {max} reviews at a time.",
-  bulkConflict:
-    "Nothing saved: {n} of {total} reviews changed since you read them. They are marked below; check them and try again.",
+  savedNone: {
+    by: "n",
+    one: "Nothing saved ({n} review). {message}",
+    other: "Nothing saved ({n} reviews). {message}",
+  },
+  bulkTooMany: {
+    by: "max",
+    one: "Select at most {max} review at a time.",
+    other: "Select at most {max} reviews at a time.",
+  },
+  bulkConflict: {
+    by: "n",
+    one: "Nothing saved: {n} of {total} reviews changed since you read it. It is marked below; check it and try again.",
+    other:
+      "Nothing saved: {n} of {total} reviews changed since you read them. They are marked below; check them and try again.",
+  },
   conflictTitle: "This review changed",
   conflictText:
     "Someone else changed this review while you were looking at it. Here is the current version; decide again.",
@@ -156,9 +178,10 @@ export const en = {
   delta: "Points to add (negative to remove)",
   deltaInvalid: "Enter a whole number other than 0, from −{max} to +{max}.",
   reasonRequired: "Say why (the customer may see it).",
-  reasonTooLong: "At most {max} characters.",
-  adjusted: "Saved: {delta} points.",
+  reasonTooLong: { by: "max", one: "At most {max} character.", other: "At most {max} characters." },
+  adjusted: { by: "n", one: "Saved: {delta} point.", other: "Saved: {delta} points." },
   saveAdjustment: "Save adjustment",
+  adjustKept: "Not saved: your session ended. Your entry is kept here; save it again.",
   insufficientPoints: "The customer does not have that many points.",
 
   auditTitle: "Audit log",
@@ -169,6 +192,7 @@ export const en = {
   address: "Address",
   since: "Since",
   until: "Until",
+  daysIn: "Days in the store's time zone: {zone}.",
   auditEmpty: "No entries match.",
   actorKey: "API key {id}",
   actorCli: "Command line ({name})",
@@ -219,4 +243,15 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+/** A message's plural forms: `by` names the value that decides, the rest are Intl.PluralRules categories. */
+export interface Plural {
+  by: string;
+  zero?: string;
+  one?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+  other: string;
+}
+export type Message = string | Plural;
+export type Messages = Record<MessageKey, Message>;

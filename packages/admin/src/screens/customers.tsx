@@ -1,6 +1,6 @@
 import { ADJUSTMENT_LIMITS } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
 import { Dialog, Field, Loading, Problem, problemText, Toasts, useSending } from "../components.tsx";
 import { formatDateTime, formatNumber, isolate, t } from "../i18n.ts";
@@ -19,6 +19,23 @@ export function parseDelta(typed: string): number | undefined {
   const n = Number(match[2]) * (match[1] === "-" || match[1] === "−" ? -1 : 1);
   return Number.isSafeInteger(n) ? n : undefined;
 }
+
+/**
+ * The adjustment being typed, kept outside its dialog. A session that ends under it (a 401 on
+ * save: expired, or signed out elsewhere) takes the screen down for sign-in; the same user signed
+ * in again finds the dialog open as they left it (same Idempotency-Key, so it can never count
+ * twice), saying it was not saved. Another user's sign-in drops it.
+ */
+interface AdjustDraft {
+  userId: string;
+  customerId: string;
+  key: string;
+  delta: string;
+  reason: string;
+  /** The session ended before it was saved. */
+  interrupted: boolean;
+}
+let kept: AdjustDraft | null = null;
 
 /** Customer support: find a customer, see their points, adjust them with a reason. */
 export default function Customers() {
@@ -95,8 +112,17 @@ function Customer(props: { id: string }) {
   const current = useSignal(session);
   const [data, setData] = useState<CustomerDetail | null>(null);
   const [failed, setFailed] = useState<unknown>(null);
-  const [adjusting, setAdjusting] = useState(false);
+  const [adjusting, setAdjusting] = useState(() => {
+    if (kept && kept.userId !== current?.user.id) kept = null;
+    return kept?.customerId === props.id;
+  });
   const [announce, setAnnounce] = useState("");
+  const adjustButton = useRef<HTMLButtonElement>(null);
+  // Closed: back to "Adjust points" (a dialog opened again after a sign-in has no opener of its own).
+  const closeAdjusting = () => {
+    setAdjusting(false);
+    requestAnimationFrame(() => adjustButton.current?.focus());
+  };
   const load = () => {
     setFailed(null);
     api<CustomerDetail>(`/v1/admin/customers/${encodeURIComponent(props.id)}`).then(
@@ -112,7 +138,7 @@ function Customer(props: { id: string }) {
       <div class="title-row">
         <h2 id="customer-title">{data.customerId}</h2>
         {can(current, "loyalty:adjust") && (
-          <button type="button" class="primary" onClick={() => setAdjusting(true)}>
+          <button type="button" class="primary" ref={adjustButton} onClick={() => setAdjusting(true)}>
             {t("adjustPoints")}
           </button>
         )}
@@ -207,10 +233,10 @@ function Customer(props: { id: string }) {
       {adjusting && (
         <AdjustDialog
           customerId={data.customerId}
-          onClose={() => setAdjusting(false)}
+          onClose={closeAdjusting}
           onSaved={(delta) => {
-            setAdjusting(false);
-            setAnnounce(t("adjusted", { delta: `${delta > 0 ? "+" : ""}${formatNumber(delta)}` }));
+            closeAdjusting();
+            setAnnounce(t("adjusted", { delta: `${delta > 0 ? "+" : ""}${formatNumber(delta)}`, n: delta }));
             load();
           }}
         />
@@ -221,11 +247,35 @@ function Customer(props: { id: string }) {
 
 /** Points by hand, with a reason. One Idempotency-Key per dialog: a retry never adds twice. */
 function AdjustDialog(props: { customerId: string; onClose(): void; onSaved(delta: number): void }) {
-  const [key] = useState(() => crypto.randomUUID());
-  const [delta, setDelta] = useState("");
-  const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Partial<Record<"delta" | "reason" | "form", string>>>({});
+  const [draft] = useState<AdjustDraft>(() => {
+    const userId = session.value?.user.id ?? "";
+    if (kept?.customerId === props.customerId && kept.userId === userId) return kept;
+    kept = {
+      userId,
+      customerId: props.customerId,
+      key: crypto.randomUUID(),
+      delta: "",
+      reason: "",
+      interrupted: false,
+    };
+    return kept;
+  });
+  const key = draft.key;
+  const [delta, setDelta] = useState(draft.delta);
+  const [reason, setReason] = useState(draft.reason);
+  const [errors, setErrors] = useState<Partial<Record<"delta" | "reason" | "form", string>>>(() =>
+    draft.interrupted ? { form: t("adjustKept") } : {},
+  );
   const { busy, send } = useSending();
+  draft.delta = delta;
+  draft.reason = reason;
+  // Closed, saved or left: gone. Taken down by a session that ended (nobody signed in): kept.
+  useEffect(
+    () => () => {
+      if (session.value) kept = null;
+    },
+    [],
+  );
 
   function submit(e: TargetedEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -256,6 +306,7 @@ function AdjustDialog(props: { customerId: string; onClose(): void; onSaved(delt
       props.onSaved(n);
     } catch (error) {
       const problem = problemOf(error);
+      if (problem.status === 401) draft.interrupted = true;
       setErrors(
         problem.code === "insufficient_points"
           ? { delta: t("insufficientPoints") }

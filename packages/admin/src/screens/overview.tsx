@@ -2,7 +2,7 @@ import type { TargetedEvent } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api.ts";
 import { Field, Loading, Problem } from "../components.tsx";
-import { formatDate, formatNumber, formatPercent, formatShortDate, t } from "../i18n.ts";
+import { formatDate, formatNumber, formatPercent, formatShortDate, isolate, t } from "../i18n.ts";
 import { go, route } from "../router.ts";
 import { useSignal } from "../signal.ts";
 import type { Overview as Figures } from "../types.ts";
@@ -67,6 +67,7 @@ function OverviewFigures({ data }: { data: Figures }) {
   return (
     <>
       <p class="hint">{t("overviewNote")}</p>
+      <p class="hint">{t("daysIn", { zone: isolate(data.timeZone) })}</p>
       <dl class="figures">
         <Figure name="reviews" label={t("reviewsReceived")} value={formatNumber(data.reviews)} />
         <Figure

@@ -48,7 +48,7 @@ beforeEach(() => {
   localStorage.setItem("plaudit-admin-grace-ms", "60000");
   session.value = {
     user: { id: "u1", email: "mo@demo.example", role: "moderator" },
-    store: { id: "demo", name: "Demo" },
+    store: { id: "demo", name: "Demo", timeZone: "UTC" },
     scopes: ["reviews:read", "reviews:moderate"],
     csrfToken: "t",
     expiresAt: "2026-12-07T00:00:00.000Z",
@@ -92,7 +92,7 @@ describe("the moderation queue when things go wrong", () => {
     await view.findByText("sock review 2");
     await act(async () => approveButton(view, 2).click());
     await view.findByText(
-      "Nothing saved (1 reviews). The server cannot be reached. Check your connection and try again.",
+      "Nothing saved (1 review). The server cannot be reached. Check your connection and try again.",
     );
     // Still there to decide again.
     expect(approveButton(view, 2).disabled).toBe(false);
@@ -211,5 +211,18 @@ describe("a long queue", () => {
     await view.findByText("2 of 10,000 reviews shown");
     await act(async () => approveButton(view, 2).click());
     await view.findByText("1 of 9,999 reviews shown");
+  });
+
+  it("keeps the first page's total after Load more: the next pages do not count the queue again", async () => {
+    vi.stubGlobal("fetch", async (url: string) =>
+      new URL(url, "http://admin.test").searchParams.get("cursor") === "next"
+        ? Response.json({ items: [review(2), review(1)], nextCursor: null })
+        : Response.json({ items: [review(4), review(3)], nextCursor: "next", total: 10_000 }),
+    );
+    const view = render(<Queue />);
+    await view.findByText("2 of 10,000 reviews shown");
+    await act(async () => view.getByRole("button", { name: "Load more" }).click());
+    await view.findByText("sock review 1");
+    expect(view.getByText("4 of 10,000 reviews shown")).toBeTruthy();
   });
 });

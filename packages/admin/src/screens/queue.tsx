@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/ho
 import { api, problemOf } from "../api.ts";
 import { Dialog, Field, ListBody, problemText, Toasts } from "../components.tsx";
 import { createGraceQueue, GRACE_MS, whileOpen } from "../grace.ts";
-import { formatDate, formatNumber, isolate, type MessageKey, t } from "../i18n.ts";
+import { formatDate, isolate, type MessageKey, t } from "../i18n.ts";
 import { formValues, usePagedList } from "../paged-list.ts";
 import { go, route } from "../router.ts";
 import { can, endedSession, session } from "../session.ts";
@@ -387,8 +387,8 @@ export default function Queue() {
             </fieldset>
             <p class="count">
               {total === null
-                ? t("reviewsShown", { n: formatNumber(items.length) })
-                : t("reviewsShownOf", { n: formatNumber(items.length), total: formatNumber(total) })}
+                ? t("reviewsShown", { n: items.length })
+                : t("reviewsShownOf", { n: items.length, total })}
             </p>
             <ol class="reviews" ref={listRef}>
               {items.map((review, index) => (

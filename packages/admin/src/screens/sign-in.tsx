@@ -18,7 +18,8 @@ export default function SignIn(props: { mode: "sign-in" | "set-password" }) {
   const [store, setStore] = useState(
     params.get("store") ?? localStorage.getItem("plaudit-admin-store") ?? "",
   );
-  const [email, setEmail] = useState(params.get("email") ?? "");
+  // A session that ended mid-work: its user's address is filled in (only the password is asked).
+  const [email, setEmail] = useState(params.get("email") ?? endedSession.value?.email ?? "");
   const [password, setPassword] = useState("");
   const [errors, setErrors] = useState<Errors>({});
   const [notice, setNotice] = useState("");

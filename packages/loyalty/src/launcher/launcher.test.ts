@@ -1,6 +1,6 @@
 import { act, fireEvent, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
-import { callsTo, settle, TOKEN } from "../../testing/fake-loyalty-api.ts";
+import { callsTo, json, settle, TOKEN } from "../../testing/fake-loyalty-api.ts";
 import { mountLoyaltyWidget } from "../../testing/mount-for-test.ts";
 
 const cleanups: (() => void)[] = [];
@@ -104,6 +104,38 @@ describe("loyalty launcher", () => {
       await settle();
     });
     expect(view.getByRole("button", { name: "Rewards 700 points" })).toBeTruthy();
+  });
+
+  it("shows the new shopper, never the last one, when an SPA signs another account in", async () => {
+    const OTHER = "cust-2.1767225600.ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
+    let otherAnswer: (response: Response) => void = () => {};
+    const first = await mounted(
+      "loyalty",
+      { "data-customer-token": TOKEN },
+      {
+        intercept: (call) =>
+          call.headers.get("x-plaudit-customer") === OTHER
+            ? new Promise<Response>((answer) => {
+                otherAnswer = answer;
+              })
+            : undefined,
+      },
+    );
+    expect(first.view.getByRole("button", { name: "Rewards 650 points" })).toBeTruthy();
+    // The app swaps its header: the old launcher goes, a new one comes with the new shopper's token.
+    first.unmount();
+    first.host.remove();
+    const second = mountLoyaltyWidget("loyalty", { "data-customer-token": OTHER }, {}, first);
+    cleanups.push(second.unmount);
+    await act(() => settle());
+    expect(callsTo(first.api, "/loyalty/me").at(-1)?.headers.get("x-plaudit-customer")).toBe(OTHER);
+    // Until the new shopper's figures arrive nothing of the last shopper's shows, nor after a failure.
+    expect(second.view.queryByText(/650/)).toBeNull();
+    await act(async () => {
+      otherAnswer(json({ error: { code: "unavailable", message: "down" } }, 503));
+      await settle();
+    });
+    expect(second.view.queryByText(/650/)).toBeNull();
   });
 
   it("removes everything it added on unmount", async () => {

@@ -16,10 +16,13 @@ const json = (body: unknown, status = 200) =>
 
 let uploads: { body: string; answer(response: Response): void }[] = [];
 let reviewPosts: { mediaIds?: string[] }[] = [];
+/** Answers for the next review posts, in order; a 201 when none is left. */
+let reviewAnswers: Response[] = [];
 
 beforeEach(() => {
   uploads = [];
   reviewPosts = [];
+  reviewAnswers = [];
   vi.stubGlobal("XMLHttpRequest", undefined);
   vi.stubGlobal(
     "fetch",
@@ -36,6 +39,8 @@ beforeEach(() => {
       }
       const sent = JSON.parse(await request.text());
       reviewPosts.push(sent);
+      const answer = reviewAnswers.shift();
+      if (answer) return answer;
       return json(
         {
           review: {
@@ -164,5 +169,47 @@ describe("photos and videos in the review form", () => {
     view.submit();
     await waitFor(() => expect(reviewPosts).toHaveLength(1));
     expect(reviewPosts[0]!.mediaIds).toEqual([stored(3).id]);
+  });
+
+  it("when the server no longer has an uploaded file (swept after 45 minutes), offers to upload it again", async () => {
+    const view = open();
+    view.pick(jpeg("one.jpg"), jpeg("two.jpg"));
+    await waitFor(() => expect(uploads).toHaveLength(2));
+    uploads[0]!.answer(json(stored(1), 201));
+    uploads[1]!.answer(json(stored(2), 201));
+    await waitFor(() => expect(view.ui.getAllByText("Uploaded")).toHaveLength(2));
+    reviewAnswers.push(
+      json(
+        {
+          error: {
+            code: "validation_failed",
+            message: "request validation failed",
+            fields: { mediaIds: `unknown media: ${stored(1).id}` },
+          },
+        },
+        422,
+      ),
+    );
+    view.submit();
+    await waitFor(() => expect(reviewPosts).toHaveLength(1));
+    const retry = await waitFor(() => view.ui.getByRole("button", { name: "Retry one.jpg" }));
+    expect(view.container.textContent).toContain("This upload expired. Retry to upload it again.");
+    expect(view.ui.getAllByText("Uploaded")).toHaveLength(1);
+    await waitFor(() =>
+      expect(view.container.querySelector(".plaudit-media-field__notice")?.textContent).toContain(
+        "Some files could not be uploaded.",
+      ),
+    );
+    expect(view.container.querySelector(".plaudit-write-review-alert")?.textContent).toBe("");
+    // Sending again as it is would only be refused again.
+    view.submit();
+    expect(reviewPosts).toHaveLength(1);
+    fireEvent.click(retry);
+    await waitFor(() => expect(uploads).toHaveLength(3));
+    uploads[2]!.answer(json(stored(3), 201));
+    await waitFor(() => expect(view.ui.getAllByText("Uploaded")).toHaveLength(2));
+    view.submit();
+    await waitFor(() => expect(reviewPosts).toHaveLength(2));
+    expect(reviewPosts[1]!.mediaIds).toEqual([stored(3).id, stored(2).id]);
   });
 });

@@ -23,6 +23,11 @@ const en: Messages = {
   "media.failed.size": "Too large: videos can be up to 100 MB.",
   "media.failed.busy": "Too many uploads at once. Wait a moment, then retry.",
   "media.failed.unreadable": "This file could not be read.",
+  "media.failed.expired": "This upload expired. Retry to upload it again.",
+  "media.failed.photoSize": "Too large: photos can be up to 15 MB and 40 megapixels.",
+  "media.failed.heic":
+    "HEIC photos cannot be read here. Add it as a JPEG (iPhone: Settings › Camera › Formats › Most Compatible).",
+  "media.failed.long": "Too long: videos can be up to 5 minutes.",
 };
 
 const de: Messages = {
@@ -50,6 +55,12 @@ const de: Messages = {
   "media.failed.size": "Zu groß: Videos dürfen bis zu 100 MB haben.",
   "media.failed.busy": "Zu viele Uploads auf einmal. Warten Sie kurz und versuchen Sie es erneut.",
   "media.failed.unreadable": "Diese Datei konnte nicht gelesen werden.",
+  "media.failed.expired":
+    "Dieser Upload ist abgelaufen. Versuchen Sie es erneut, um ihn noch einmal hochzuladen.",
+  "media.failed.photoSize": "Zu groß: Fotos dürfen bis zu 15 MB und 40 Megapixel haben.",
+  "media.failed.heic":
+    "HEIC-Fotos können hier nicht gelesen werden. Fügen Sie es als JPEG hinzu (iPhone: Einstellungen › Kamera › Formate › Maximale Kompatibilität).",
+  "media.failed.long": "Zu lang: Videos dürfen bis zu 5 Minuten lang sein.",
 };
 
 const he: Messages = {
@@ -73,6 +84,11 @@ const he: Messages = {
   "media.failed.size": "גדול מדי: סרטון יכול להיות עד 100MB.",
   "media.failed.busy": "יותר מדי העלאות בבת אחת. יש להמתין רגע ולנסות שוב.",
   "media.failed.unreadable": "לא ניתן לקרוא את הקובץ.",
+  "media.failed.expired": "תוקף ההעלאה פג. יש לנסות שוב כדי להעלות אותה מחדש.",
+  "media.failed.photoSize": "גדול מדי: תמונה יכולה להיות עד 15MB ועד 40 מגה-פיקסל.",
+  "media.failed.heic":
+    "לא ניתן לקרוא כאן תמונות HEIC. יש להוסיף אותה כ-JPEG (באייפון: הגדרות › מצלמה › תבניות › התאימות הגבוהה ביותר).",
+  "media.failed.long": "ארוך מדי: סרטון יכול להיות עד 5 דקות.",
 };
 
 export const uploadMessages: Catalogs = { en, de, he };

@@ -1,6 +1,7 @@
 import { PlauditError } from "@plaudit/core";
 import { describe, expect, it, vi } from "vitest";
 import { photo } from "../../testing/media-fixtures.ts";
+import { uploadMessages } from "./upload-messages.ts";
 import {
   createUploadQueue,
   kindOf,
@@ -117,5 +118,84 @@ describe("upload queue", () => {
     expect(uploadFailure(http(500))).toEqual({ errorKey: "media.failed.generic", retryable: true });
     expect(kindOf(file("IMG_1.HEIC", ""))).toBe("image");
     expect(kindOf(file("clip.mov", ""))).toBe("video");
+  });
+
+  it("says what is wrong with a refused photo in its own terms: a photo's size, an iPhone's HEIC", async () => {
+    const refusal = (status: number) => new PlauditError("http", "refused", { status });
+    const answers = [refusal(413), refusal(415), refusal(415), refusal(413)];
+    const queue = createUploadQueue({
+      prepare: async (picked) => ({ file: picked }),
+      upload: async () => {
+        throw answers.shift();
+      },
+    });
+    queue.add([
+      file("scan.png", "image/png"),
+      file("IMG_0042.HEIC", "image/heic"),
+      file("IMG_0043.heif", ""),
+      file("clip.mp4", "video/mp4"),
+    ]);
+    await settle();
+    expect(queue.items().map((item) => [item.name, item.errorKey, item.retryable])).toEqual([
+      ["scan.png", "media.failed.photoSize", false],
+      ["IMG_0042.HEIC", "media.failed.heic", false],
+      ["IMG_0043.heif", "media.failed.heic", false],
+      ["clip.mp4", "media.failed.size", false],
+    ]);
+    for (const catalog of Object.values(uploadMessages))
+      for (const item of queue.items()) expect(catalog?.[item.errorKey as string]).toBeTruthy();
+  });
+
+  it("prepares at most two files at once on the device, however many are added, and all get done", async () => {
+    let active = 0;
+    let most = 0;
+    const release: (() => void)[] = [];
+    const queue = createUploadQueue({
+      prepare: (picked) => {
+        active += 1;
+        most = Math.max(most, active);
+        return new Promise((resolve) =>
+          release.push(() => {
+            active -= 1;
+            resolve({ file: picked });
+          }),
+        );
+      },
+      upload: async () => photo(1),
+    });
+    queue.add(Array.from({ length: 10 }, (_, i) => file(`IMG_${i}.jpg`, "image/jpeg")));
+    await settle();
+    expect(active).toBe(2);
+    // A file removed while waiting for its turn is never prepared.
+    queue.remove(queue.items()[9]!.key);
+    while (release.length > 0) {
+      release.shift()?.();
+      await settle();
+    }
+    expect(most).toBe(2);
+    expect(queue.items().map((item) => item.status)).toEqual(Array(9).fill("done"));
+    expect(active).toBe(0);
+  });
+
+  it("refuses a video longer than 5 minutes once its length is known, before sending 100 MB for nothing", async () => {
+    const upload = vi.fn(async () => photo(1));
+    const lengths: Record<string, number | undefined> = {
+      "long.mp4": 301,
+      "five.mp4": 300,
+      "live.webm": undefined,
+    };
+    const queue = createUploadQueue({
+      prepare: async (picked) => ({ file: picked, seconds: lengths[picked.name] }),
+      upload,
+    });
+    queue.add(Object.keys(lengths).map((name) => file(name, "video/mp4")));
+    await settle();
+    expect(queue.items().map((item) => [item.name, item.status, item.errorKey, item.retryable])).toEqual([
+      ["long.mp4", "failed", "media.failed.long", false],
+      ["five.mp4", "done", undefined, undefined],
+      ["live.webm", "done", undefined, undefined],
+    ]);
+    expect(upload).toHaveBeenCalledTimes(2);
+    for (const catalog of Object.values(uploadMessages)) expect(catalog?.["media.failed.long"]).toBeTruthy();
   });
 });

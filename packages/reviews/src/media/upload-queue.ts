@@ -2,7 +2,7 @@
 // way, how far each got, and the actions on them (add, remove, retry). Loaded with the upload code
 // on the first file, not with the form. Every file is prepared (a photo resized, a video's poster
 // frame grabbed) and uploaded on its own, so one failure never holds up the others.
-import { isPlauditError, MEDIA_PER_REVIEW, type Media } from "@plaudit/core";
+import { isPlauditError, MEDIA_PER_REVIEW, MEDIA_UPLOAD_LIMITS, type Media } from "@plaudit/core";
 import type { UploadItem } from "./upload-state.ts";
 
 export type { UploadItem, UploadStatus } from "./upload-state.ts";
@@ -10,6 +10,8 @@ export type { UploadItem, UploadStatus } from "./upload-state.ts";
 export interface PreparedMedia {
   file: Blob;
   poster?: Blob;
+  /** A video's length as the browser read it, when it could. */
+  seconds?: number;
 }
 
 export interface UploadQueueOptions {
@@ -28,13 +30,24 @@ export interface UploadQueue {
   add(files: readonly File[]): { added: number; overLimit: number };
   remove(key: string): void;
   retry(key: string): void;
+  /**
+   * The server refused these uploaded media with the review (an upload is deleted 45 minutes after
+   * it was made if no review took it): their files fail, with Retry to upload them again.
+   */
+  expire(mediaIds: readonly string[]): void;
   subscribe(listener: () => void): () => void;
   /** Aborts every upload (the dialog closed). */
   destroy(): void;
 }
 
+/**
+ * Files prepared at once on the device. Decoding a 12 MP phone photo takes ~48 MB of pixels: ten
+ * picked together, all decoded at once, can take half a gigabyte and get a phone's tab killed.
+ */
+export const PREPARING_AT_ONCE = 2;
+
 /** The server's video limit (docs/media.md); refused here so a 2 GB file is never sent. */
-export const VIDEO_MAX_BYTES = 100 * 1024 * 1024;
+export const VIDEO_MAX_BYTES = MEDIA_UPLOAD_LIMITS.videoBytes;
 
 /** Photo or video by the browser's idea of the type (the server judges the bytes again). */
 export function kindOf(file: File): "image" | "video" | undefined {
@@ -46,13 +59,25 @@ export function kindOf(file: File): "image" | "video" | undefined {
   return undefined;
 }
 
-/** Catalog key of a failed upload, and whether a retry could change anything. */
-export function uploadFailure(error: unknown): { errorKey: string; retryable: boolean } {
+/** An iPhone's photo format: the browser (outside Safari) and the server may both be unable to read it. */
+const isHeic = (file: File) => /^image\/hei[cf]/.test(file.type) || /\.hei[cf]$/i.test(file.name);
+
+/**
+ * Catalog key of a failed upload, and whether a retry could change anything. With the file, a
+ * refusal is worded for what it is: a photo's size limit is not a video's, and a HEIC photo gets
+ * a way out (the camera's "Most Compatible" format).
+ */
+export function uploadFailure(error: unknown, file?: File): { errorKey: string; retryable: boolean } {
   if (!isPlauditError(error)) return { errorKey: "media.failed.generic", retryable: true };
   if (error.kind === "network" || error.kind === "timeout")
     return { errorKey: "media.failed.network", retryable: true };
-  if (error.status === 415) return { errorKey: "media.failed.type", retryable: false };
-  if (error.status === 413) return { errorKey: "media.failed.size", retryable: false };
+  if (error.status === 415)
+    return { errorKey: file && isHeic(file) ? "media.failed.heic" : "media.failed.type", retryable: false };
+  if (error.status === 413)
+    return {
+      errorKey: file && kindOf(file) === "image" ? "media.failed.photoSize" : "media.failed.size",
+      retryable: false,
+    };
   if (error.status === 429) return { errorKey: "media.failed.busy", retryable: true };
   if (error.status === 422) return { errorKey: "media.failed.unreadable", retryable: false };
   return { errorKey: "media.failed.generic", retryable: true };
@@ -65,6 +90,24 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   const files = new Map<string, File>();
   const aborts = new Map<string, AbortController>();
   const listeners = new Set<() => void>();
+  let preparing = 0;
+  const turns: (() => void)[] = [];
+
+  /** Prepares when a slot is free; undefined when the file was removed while it waited. */
+  async function prepareInTurn(file: File, kind: "image" | "video", signal: AbortSignal) {
+    while (preparing >= PREPARING_AT_ONCE) await new Promise<void>((go) => turns.push(go));
+    if (signal.aborted) {
+      turns.shift()?.();
+      return undefined;
+    }
+    preparing += 1;
+    try {
+      return await options.prepare(file, kind);
+    } finally {
+      preparing -= 1;
+      turns.shift()?.();
+    }
+  }
 
   const update = (key: string, change: Partial<UploadItem>) => {
     if (!files.has(key)) return; // removed meanwhile
@@ -83,8 +126,13 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
         update(key, { status: "failed", errorKey: "media.failed.size", retryable: false });
         return;
       }
-      const prepared = await options.prepare(file, kind);
-      if (controller.signal.aborted) return;
+      const prepared = await prepareInTurn(file, kind, controller.signal);
+      if (!prepared || controller.signal.aborted) return;
+      // The server would refuse it after the whole file went up.
+      if ((prepared.seconds ?? 0) > MEDIA_UPLOAD_LIMITS.videoSeconds) {
+        update(key, { status: "failed", errorKey: "media.failed.long", retryable: false });
+        return;
+      }
       update(key, { status: "uploading" });
       const media = await options.upload(prepared, {
         signal: controller.signal,
@@ -92,7 +140,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       });
       update(key, { status: "done", progress: 1, media });
     } catch (error) {
-      if (!controller.signal.aborted) update(key, { status: "failed", ...uploadFailure(error) });
+      if (!controller.signal.aborted) update(key, { status: "failed", ...uploadFailure(error, file) });
     } finally {
       if (aborts.get(key) === controller) aborts.delete(key);
     }
@@ -126,6 +174,16 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     retry(key) {
       const item = items.find((candidate) => candidate.key === key);
       if (item?.status === "failed" && item.retryable !== false) void run(key, item.kind);
+    },
+    expire(mediaIds) {
+      for (const item of items)
+        if (item.media && mediaIds.includes(item.media.id))
+          update(item.key, {
+            status: "failed",
+            media: undefined,
+            errorKey: "media.failed.expired",
+            retryable: true,
+          });
     },
     subscribe(listener) {
       listeners.add(listener);

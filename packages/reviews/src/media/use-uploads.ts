@@ -13,6 +13,8 @@ export interface Uploads {
   add(files: readonly File[]): Promise<{ added: number; overLimit: number }>;
   remove(key: string): void;
   retry(key: string): void;
+  /** Fails the files of these media ids (the server no longer has them), to be uploaded again. */
+  expire(mediaIds: readonly string[]): Promise<void>;
 }
 
 /** How a file goes up: the reviews controller's uploadMedia (the widget's own store). */
@@ -67,5 +69,6 @@ export function useUploads(uploadMedia: UploadMedia, load: LoadUploads = loadRev
     add: async (files) => (await ready()).add(files),
     remove: (key) => void queue.current?.then((created) => created.remove(key)),
     retry: (key) => void queue.current?.then((created) => created.retry(key)),
+    expire: async (mediaIds) => (await queue.current)?.expire(mediaIds),
   };
 }

@@ -84,7 +84,7 @@ function open(overrides: Partial<WriteReviewDialogProps> = {}) {
   container.append(opener);
   const onClose = vi.fn();
   const productId = `sku-${++productCounter}`;
-  render(
+  const { unmount } = render(
     <WriteReviewDialog
       submit={(input) => getStore().submitReview(cfg, productId, input)}
       uploadMedia={(file, options) => getStore().client(cfg).uploadMedia(file, options)}
@@ -101,7 +101,7 @@ function open(overrides: Partial<WriteReviewDialogProps> = {}) {
   const field = (name: string) => ui.getByRole("textbox", { name }) as HTMLInputElement;
   const type = (name: string, value: string) => fireEvent.input(field(name), { target: { value } });
   const submitButton = () => container.querySelector<HTMLButtonElement>("button[type=submit]")!;
-  return { root, ui, field, type, submitButton, onClose, opener, productId, container };
+  return { root, ui, field, type, submitButton, onClose, opener, productId, container, unmount };
 }
 
 function fillValid(view: ReturnType<typeof open>) {
@@ -230,6 +230,17 @@ describe("WriteReviewDialog", () => {
     off();
   });
 
+  it("sends one review when submit fires twice before the dialog re-renders (a script, a bouncing key)", async () => {
+    network(() => new Promise<Response>(() => {}));
+    const view = open();
+    fillValid(view);
+    view.submitButton().click();
+    view.submitButton().click();
+    await waitFor(() => expect(posts).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(posts).toHaveLength(1);
+  });
+
   it("says the review awaits moderation when the server holds it", async () => {
     const view = open();
     network(() => created(view.productId, "pending"));
@@ -329,6 +340,31 @@ describe("WriteReviewDialog", () => {
     view.type("Your review", "a".repeat(5002));
     await vi.advanceTimersByTimeAsync(1100);
     expect(live.textContent).toBe("2 characters too many");
+  });
+
+  it("keeps the draft of a dialog closed before sending for when it opens again; a sent review starts afresh", async () => {
+    const first = open({ productId: "scarf-kept" });
+    fillValid(first);
+    fireEvent.keyDown(first.ui.getByRole("dialog"), { key: "Escape" });
+    first.unmount();
+    const again = open({ productId: "scarf-kept" });
+    expect(again.field("Your review").value).toBe("Wore it all winter.");
+    expect(again.field("Email").value).toBe("dana@example.com");
+    expect(again.ui.getByRole("radio", { name: "4 stars" }).getAttribute("aria-checked")).toBe("true");
+    // Another product's form is its own.
+    const other = open({ productId: "mittens" });
+    expect(other.field("Your review").value).toBe("");
+    other.unmount();
+    fireEvent.click(again.submitButton());
+    await again.ui.findByText("Thank you! Your review has been published.");
+    // The store refreshes the product's stars: let that read end here, not on the real network.
+    await waitFor(() =>
+      expect(summaryReads.map((url) => url.searchParams.get("products"))).toContain(again.productId),
+    );
+    again.unmount();
+    const next = open({ productId: "scarf-kept" });
+    expect(next.field("Your review").value).toBe("");
+    expect(next.ui.getByRole("radio", { name: "4 stars" }).getAttribute("aria-checked")).toBe("false");
   });
 
   it("closes on Escape and hands focus back to the opener", () => {

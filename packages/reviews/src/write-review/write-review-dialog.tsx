@@ -46,6 +46,13 @@ type Phase =
   | { name: "thanks"; status: "published" | "pending" }
   | { name: "error"; messageKey: string };
 
+/**
+ * Drafts of dialogs closed before sending, by product, for this page's life: closing by mistake
+ * (Escape, the ×, Android's back) and opening again brings back what was typed. A sent review's
+ * draft is dropped. Files are not kept: their uploads stop when the dialog closes.
+ */
+const unsentDrafts = new Map<string, ReviewDraft>();
+
 export function WriteReviewDialog(props: WriteReviewDialogProps) {
   const { productName, customerToken } = props;
   const i18n = useMemo(() => createI18n(props.i18nLocale, writeReviewMessages), [props.i18nLocale]);
@@ -53,8 +60,10 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
   const contentRef = useRef<HTMLDivElement>(null);
   const thanksCloseRef = useRef<HTMLButtonElement>(null);
   const mounted = useRef(true);
+  // Set before the first await: a second submit in the same task (before "sending" renders) sends nothing.
+  const inFlight = useRef(false);
 
-  const [draft, setDraft] = useState<ReviewDraft>(emptyDraft);
+  const [draft, setDraft] = useState<ReviewDraft>(() => unsentDrafts.get(props.productId) ?? emptyDraft());
   const [phase, setPhase] = useState<Phase>({ name: "editing" });
   // Messages appear on the first submit; after it, leaving a field re-checks that field.
   const [attempted, setAttempted] = useState(false);
@@ -94,6 +103,12 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
     if (phase.name === "thanks") thanksCloseRef.current?.focus();
   }, [phase.name]);
 
+  // In the commit itself: a dialog closed right after a render still leaves its latest draft.
+  useLayoutEffect(() => {
+    if (phase.name === "thanks") unsentDrafts.delete(props.productId);
+    else unsentDrafts.set(props.productId, draft);
+  }, [draft, phase.name]);
+
   const errors: Partial<Record<DraftField, string>> = {};
   for (const field of Object.keys({ ...problems, ...refused }) as DraftField[]) {
     const problem = problems[field];
@@ -118,7 +133,7 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
   };
 
   const submit = async () => {
-    if (phase.name === "sending") return;
+    if (inFlight.current) return;
     setAttempted(true);
     const found = checkDraft(draft);
     setProblems(found);
@@ -132,6 +147,7 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
       setMediaNotice(uploadsBusy ? "media.wait" : "media.fix");
       return;
     }
+    inFlight.current = true;
     setPhase({ name: "sending" });
     try {
       const mediaIds = uploads.items.flatMap((item) => (item.media ? [item.media.id] : []));
@@ -140,6 +156,18 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
       if (mounted.current) setPhase({ name: "thanks", status: result.status });
     } catch (error) {
       if (!mounted.current) return;
+      // Files the server no longer has (an upload not taken by a review within 45 minutes is
+      // deleted): those rows fail with Retry, which uploads them again; the draft stays.
+      const refusedMedia = isPlauditError(error) && error.fields?.mediaIds;
+      if (refusedMedia) {
+        const uploaded = uploads.items.flatMap((item) => (item.media ? [item.media.id] : []));
+        const named = uploaded.filter((id) => refusedMedia.includes(id));
+        await uploads.expire(named.length > 0 ? named : uploaded);
+        if (!mounted.current) return;
+        setPhase({ name: "editing" });
+        setMediaNotice("media.fix");
+        return;
+      }
       const serverFields =
         isPlauditError(error) && error.code === "validation_failed" && error.fields
           ? fieldsFromServer(error.fields)
@@ -152,6 +180,8 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
         return;
       }
       setPhase({ name: "error", messageKey: failureMessageKey(error) });
+    } finally {
+      inFlight.current = false;
     }
   };
 

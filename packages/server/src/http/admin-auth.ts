@@ -3,7 +3,7 @@ import type { AppContext, AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { authenticateAdminKey } from "../keys/admin-keys.ts";
 import { findStore } from "../stores/store-repo.ts";
-import { clientIp } from "./client-ip.ts";
+import { addressKey, clientIp } from "./client-ip.ts";
 
 const unauthorized = () =>
   new ApiError(401, "unauthorized", "a valid admin key is required (Authorization: Bearer sk_…)", undefined, {
@@ -18,11 +18,13 @@ const unauthorized = () =>
  */
 export function adminAuth(ctx: AppContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const address = clientIp(c, ctx.trustProxy);
+    // Throttled by the address's key (an IPv6 client by its /64); the log names the address.
+    const ip = clientIp(c, ctx.trustProxy);
+    const address = addressKey(ip);
     const now = ctx.clock();
     const wait = ctx.adminFailures.retryAfter(address, now);
     if (wait > 0) {
-      securityEvent(ctx, c, address, "throttled");
+      securityEvent(ctx, c, ip, "throttled");
       throw new ApiError(429, "rate_limited", "too many failed admin sign-ins from this address", undefined, {
         "Retry-After": String(wait),
       });
@@ -32,7 +34,7 @@ export function adminAuth(ctx: AppContext): MiddlewareHandler<AppEnv> {
     const store = holder ? await findStore(ctx.db, holder.storeId) : undefined;
     if (!holder || !store) {
       ctx.adminFailures.record(address, now);
-      securityEvent(ctx, c, address, match ? "invalid_key" : "missing_key");
+      securityEvent(ctx, c, ip, match ? "invalid_key" : "missing_key");
       throw unauthorized();
     }
     c.set("store", store);

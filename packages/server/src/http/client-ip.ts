@@ -1,5 +1,7 @@
+import { isIPv4, isIPv6 } from "node:net";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
+import ipaddr from "ipaddr.js";
 
 /**
  * The client's address. Behind `trustedProxies` proxies of your own (PLAUDIT_TRUST_PROXY=N), it is
@@ -35,4 +37,28 @@ function withoutPort(entry: string): string {
   const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(entry);
   if (v4?.[1]) return v4[1];
   return entry.toLowerCase();
+}
+
+/**
+ * What a client is counted by wherever its address is a key (rate limits, the admin and sign-in
+ * throttles, search, upload, review and vote limits, anonymous votes): `addressKey` of `clientIp`.
+ * The audit log and sessions record the address itself.
+ */
+export function clientKey(c: Context, trustedProxies: number): string {
+  return addressKey(clientIp(c, trustedProxies));
+}
+
+/**
+ * An address as a key: IPv4 as it is; IPv6 by its /64 (`2001:db8:1:2::/64`) — one home or phone
+ * is handed a whole /64 and picks any of its 2^64 addresses at will, so per address one shopper
+ * was as many buckets as they liked; an IPv4-mapped IPv6 address (`::ffff:203.0.113.7`, how a
+ * dual-stack socket reports an IPv4 client) as the IPv4 address it is. Anything else ("unknown")
+ * as it is.
+ */
+export function addressKey(address: string): string {
+  if (isIPv4(address) || !isIPv6(address)) return address;
+  const ip = ipaddr.process(address);
+  if (ip.kind() === "ipv4") return ip.toString();
+  const [a = 0, b = 0, c = 0, d = 0] = (ip as ipaddr.IPv6).parts;
+  return `${new ipaddr.IPv6([a, b, c, d, 0, 0, 0, 0]).toString()}/64`;
 }

@@ -5,6 +5,7 @@ import { makeStore, postJson, reviewBody } from "../../testing/fixtures.ts";
 import { solidJpeg } from "../../testing/test-files.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { createMemoryRateLimiter } from "../rate-limit.ts";
+import { ADMIN_FAILURE_RULE } from "./admin-failures.ts";
 
 describe.each(databasesUnderTest())("behind a proxy on %s", (kind) => {
   let server: TestServer;
@@ -54,6 +55,37 @@ describe.each(databasesUnderTest())("behind a proxy on %s", (kind) => {
     expect((await write("[2001:DB8::20]:443")).status).toBe(201);
     expect((await write("[2001:db8::20]:444")).status).toBe(429);
     expect((await write("2001:db8::20")).status).toBe(429);
+  });
+
+  it("keys an IPv6 client by its /64 and an IPv4-mapped one as the IPv4 address it is", async () => {
+    // One home's /64: any of its 2^64 addresses is the same shopper (was a new bucket each).
+    expect((await write("2001:db8:aa:bb::1")).status).toBe(201);
+    expect((await write("2001:db8:aa:bb:ffff:1:2:3")).status).toBe(429);
+    expect((await write("[2001:DB8:AA:BB::9]:443")).status).toBe(429);
+    // The next /64 is someone else.
+    expect((await write("2001:db8:aa:bc::1")).status).toBe(201);
+    expect((await write("::ffff:203.0.113.40")).status).toBe(201);
+    expect((await write("203.0.113.40")).status).toBe(429);
+  });
+
+  it("throttles failed admin keys from one IPv6 /64 together, whatever address each comes from", async () => {
+    const tryKey = (i: number) =>
+      fetch(`${server.url}/v1/admin/reviews`, {
+        headers: {
+          authorization: "Bearer sk_wrong",
+          "x-forwarded-for": `2001:db8:77:1:${i.toString(16)}::1`,
+        },
+      });
+    const statuses: number[] = [];
+    // The burst, and one more (the wall clock forgives a fraction of a failure meanwhile).
+    for (let i = 0; i < ADMIN_FAILURE_RULE.burst + 2; i++) statuses.push((await tryKey(i)).status);
+    expect(statuses.slice(0, ADMIN_FAILURE_RULE.burst).every((status) => status === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    // Another network is not held back by it.
+    const other = await fetch(`${server.url}/v1/admin/reviews`, {
+      headers: { authorization: "Bearer sk_wrong", "x-forwarded-for": "2001:db8:77:2::1" },
+    });
+    expect(other.status).toBe(401);
   });
 
   const uploadWith = async (base: string, store: string, headers: Record<string, string>) => {

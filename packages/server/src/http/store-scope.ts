@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppContext, AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { findStore, originAllowed, type StoreRecord } from "../stores/store-repo.ts";
-import { clientIp } from "./client-ip.ts";
+import { clientKey } from "./client-ip.ts";
 
 // Every public request needs its store; reading it from the database each time was a fifth of a
 // summary read's cost. A store's settings change only from the CLI, before serving, so a few
@@ -53,7 +53,7 @@ export function storeScope(ctx: AppContext): MiddlewareHandler<AppEnv> {
         throw new ApiError(403, "origin_not_allowed", "this store does not accept writes from this origin");
       }
       const now = ctx.clock();
-      const ip = clientIp(c, ctx.trustProxy);
+      const ip = clientKey(c, ctx.trustProxy);
       const byIp = await ctx.rateLimiter.take(`ip:${store.id}:${ip}`, store.rateLimits.perIp, now);
       const decision = byIp.allowed
         ? await ctx.rateLimiter.take(`store:${store.id}`, store.rateLimits.perStore, now)

@@ -5,6 +5,7 @@ import { ApiError } from "../errors.ts";
 import { signingSecretFor } from "../keys/signing-secrets.ts";
 import type { StoreRecord } from "../stores/store-repo.ts";
 import { type CodeIssuer, type CodeRequest, generatedCodeIssuer } from "./code-issuer.ts";
+import { expireIfDue } from "./expiry.ts";
 import {
   type IdempotentRequest,
   releaseKey,
@@ -54,9 +55,6 @@ export async function redeemReward(
   store: StoreRecord,
   args: { customerId: string; rewardId: string; idempotencyKey: string },
 ): Promise<StoredResponse> {
-  const program = await requireProgram(ctx.db, store.id);
-  const reward = program.rewards.find((r) => r.id === args.rewardId);
-  if (!reward) throw new ApiError(404, "reward_not_found", "this program has no reward with this id");
   const at = ctx.clock().toISOString();
   const req: IdempotentRequest = {
     storeId: store.id,
@@ -66,10 +64,24 @@ export async function redeemReward(
     requestHash: requestHash("redemption", args.customerId, { rewardId: args.rewardId }),
     at,
   };
+  // The program is read after the key is claimed: a replay answers the first request's bytes even
+  // when the merchant has since removed or repriced the reward, and a first request spends what
+  // the reward costs at that moment.
   return respondOnce(ctx, req, async (tx) => {
+    const program = await requireProgram(tx, store.id);
+    const reward = program.rewards.find((r) => r.id === args.rewardId);
+    if (!reward) throw new ApiError(404, "reward_not_found", "this program has no reward with this id");
     const redemptionId = `rd_${randomBytes(12).toString("base64url")}`;
-    // Points that finished their return window a moment ago are spendable now, not at the next /me.
+    // As /me does: points that finished their return window a moment ago are spendable now, and
+    // points whose quiet spell ran out are gone (the sweep or the next /me would take them).
     await releaseDuePoints(tx, { storeId: store.id, customerId: args.customerId, now: at });
+    await expireIfDue(tx, {
+      storeId: store.id,
+      customerId: args.customerId,
+      program,
+      now: new Date(at),
+      postgres: ctx.db.kind === "postgres",
+    });
     const spent = await postEntry(tx, {
       storeId: store.id,
       customerId: args.customerId,

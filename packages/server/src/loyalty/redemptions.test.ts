@@ -1,8 +1,15 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LoyaltyKit, ledgerSum, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
+import {
+  type LoyaltyKit,
+  ledgerSum,
+  PROGRAM_AT_ONCE,
+  startLoyaltyKit,
+} from "../../testing/loyalty-test-kit.ts";
 import { databasesUnderTest } from "../../testing/test-server.ts";
+
+const DAY = 86_400_000;
 
 describe.each(databasesUnderTest())("redeeming points on %s", (kind) => {
   let kit: LoyaltyKit;
@@ -85,6 +92,56 @@ describe.each(databasesUnderTest())("redeeming points on %s", (kind) => {
     const again = await kit.redeem("saver", "free-shipping", "retry-key");
     expect(again.status).toBe(201);
     expect(again.json.balance).toBe(0);
+  });
+
+  it("answers a retry with the first bytes even after the merchant removed the reward", async () => {
+    // A shopper whose answer got lost retries with the same key; the merchant meanwhile dropped it.
+    await kit.adjust("retrier", 500);
+    const first = await kit.redeem("retrier", "five-off", "retry-after-removal");
+    expect(first.status).toBe(201);
+    const program = (await kit.admin("GET", "/v1/admin/loyalty/program")).json;
+    const without = {
+      ...program,
+      rewards: program.rewards.filter((r: { id: string }) => r.id !== "five-off"),
+    };
+    expect((await kit.admin("PUT", "/v1/admin/loyalty/program", without)).status).toBe(200);
+    try {
+      const again = await kit.redeem("retrier", "five-off", "retry-after-removal");
+      expect(again.status).toBe(201);
+      expect(again.text).toBe(first.text);
+      expect((await kit.redeem("retrier", "five-off", "a-new-key")).json.error.code).toBe("reward_not_found");
+      expect(await kit.balance("retrier")).toBe(0);
+    } finally {
+      await kit.admin("PUT", "/v1/admin/loyalty/program", program);
+    }
+  });
+
+  it("refuses points past their expiry even before the sweep or /me took them", async () => {
+    const expiring = await startLoyaltyKit(kind, {
+      ...PROGRAM_AT_ONCE,
+      settings: { ...PROGRAM_AT_ONCE.settings, expiryDays: 30 },
+    });
+    try {
+      await expiring.adjust("dormant", 1000);
+      expiring.time.advance(29 * DAY);
+      // Still inside the 30 days: spendable, and spending is activity (the clock starts again).
+      expect((await expiring.redeem("dormant", "free-shipping", "in-time")).status).toBe(201);
+      expiring.time.advance(30 * DAY + 1000);
+      const late = await expiring.redeem("dormant", "free-shipping", "too-late");
+      expect(late.status).toBe(422);
+      expect(late.json.error.code).toBe("insufficient_points");
+      expect(await ledgerSum(expiring, "dormant")).toBe(700);
+      const me = await expiring.me("dormant");
+      expect(me.balance).toBe(100); // the 700 expired; the signup bonus of this first /me is new
+      expect(me.history.map((h: { action: string }) => h.action)).toEqual([
+        "signup",
+        "expiry",
+        "redemption",
+        "adjustment",
+      ]);
+    } finally {
+      await expiring.close();
+    }
   });
 
   it("answers 404 reward_not_found and 422 for a missing rewardId, charging nothing", async () => {

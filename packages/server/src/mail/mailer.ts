@@ -10,6 +10,11 @@ export interface OutgoingMail {
   html: string;
   /** `<…@…>`: the same for every attempt at one message, so a resend is recognisably the same. */
   messageId: string;
+  /**
+   * The Message-ID of the message this one follows up (a reminder: its request's first message),
+   * sent as In-Reply-To and References so mail clients show both in one conversation.
+   */
+  inReplyTo?: string;
   /** The RFC 8058 one-click unsubscribe address (List-Unsubscribe + List-Unsubscribe-Post). */
   unsubscribeUrl?: string;
   /** Content language (`he` makes the HTML right-to-left; this only labels the message). */

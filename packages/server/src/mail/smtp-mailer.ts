@@ -58,6 +58,7 @@ export function smtpMailer(url: string): Mailer {
           text: mail.text,
           html: mail.html,
           messageId: mail.messageId,
+          ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo, references: [mail.inReplyTo] } : {}),
           headers,
         });
       } catch (error) {

@@ -52,9 +52,9 @@ const hex = (n: number) => Math.round(n).toString(16).padStart(2, "0");
 
 /**
  * Decodes an uploaded photo and makes new files from its pixels alone: auto-rotated from its EXIF
- * orientation, converted to sRGB, resized to the responsive widths (never enlarged), encoded as
- * WebP and JPEG. Nothing of the original file is copied (no EXIF, GPS, XMP, ICC, comments, or
- * bytes appended after the image), so a polyglot cannot survive. Damaged or truncated input is
+ * orientation, converted to sRGB, resized to the responsive widths (never enlarged; the largest
+ * fits 1280 × 4096), encoded as WebP and JPEG. Nothing of the original file is copied (no EXIF,
+ * GPS, XMP, ICC, comments, or bytes appended after the image), so a polyglot cannot survive. Damaged or truncated input is
  * 422; more than 40 megapixels is 413; a format this sharp build cannot decode (HEVC HEIC) is 415.
  */
 export function processImage(input: Buffer, sourceType: string): Promise<ProcessedImage> {
@@ -83,7 +83,12 @@ export function processImage(input: Buffer, sourceType: string): Promise<Process
     try {
       base = await sharp(input, options)
         .rotate()
-        .resize({ width: LARGEST_WIDTH, withoutEnlargement: true })
+        .resize({
+          width: LARGEST_WIDTH,
+          height: MEDIA_LIMITS.largestHeight,
+          fit: "inside",
+          withoutEnlargement: true,
+        })
         .toColourspace("srgb")
         .raw()
         .toBuffer({ resolveWithObject: true });

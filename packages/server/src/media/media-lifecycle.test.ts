@@ -1,11 +1,14 @@
 import { existsSync } from "node:fs";
+import { mkdtemp, open, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, makeStore, postJson, reviewBody, testClock } from "../../testing/fixtures.ts";
-import { isoVideo, solidJpeg, webmVideo } from "../../testing/test-files.ts";
+import { isoVideo, solidJpeg, VIDEO_PLACE, webmVideo } from "../../testing/test-files.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { filePart, upload } from "../../testing/upload-client.ts";
+import { probeIsoMedia } from "./video-probe.ts";
 
 // These tests follow anonymous reviewers' files from upload to publication: their stores show such
 // media at once. Holding them (the default) is media-hold.test.ts's subject.
@@ -83,6 +86,34 @@ describe.each(databasesUnderTest())("media after upload on %s", (kind) => {
     expect(thumb.headers.get("content-type")).toBe("image/webp");
     const { dominant } = await sharp(Buffer.from(await thumb.arrayBuffer())).stats();
     expect(dominant.b).toBeGreaterThan(dominant.r);
+  });
+
+  it("serves a phone's MP4 and MOV without where it was shot: location, camera and XMP boxes blanked in place", async () => {
+    for (const [brand, name, type] of [
+      ["isom", "VID_20261126.mp4", "video/mp4"],
+      ["qt  ", "IMG_0042.MOV", "video/quicktime"],
+    ] as const) {
+      const video = isoVideo({ width: 640, height: 360, seconds: 2.5, brand, phoneMetadata: true });
+      expect(video.includes(Buffer.from(VIDEO_PLACE.android))).toBe(true);
+      const res = await upload(`${base()}/media`, [filePart(video, name, type)]);
+      expect([name, res.status]).toEqual([name, 201]);
+      expect(res.json).toMatchObject({ kind: "video", width: 640, height: 360, durationSeconds: 2.5 });
+      expect((await review("cam", [res.json.id])).status).toBe(201);
+      const served = Buffer.from(await (await fetch(res.json.url)).arrayBuffer());
+      for (const secret of [VIDEO_PLACE.android, VIDEO_PLACE.apple, "PlauditCam", "Secret Person"])
+        expect([name, secret, served.includes(Buffer.from(secret))]).toEqual([name, secret, false]);
+      // Same length, same boxes where they were: the media data and every offset into it unchanged.
+      expect(served.length).toBe(video.length);
+      const mdat = video.lastIndexOf(Buffer.from("mdat"));
+      expect(served.subarray(mdat).equals(video.subarray(mdat))).toBe(true);
+      expect(served.subarray(0, 64).equals(video.subarray(0, 64))).toBe(true);
+      // And it is still a whole movie with the same track.
+      const copy = join(await mkdtemp(join(tmpdir(), "plaudit-served-")), name);
+      await writeFile(copy, served);
+      const handle = await open(copy, "r");
+      const probed = await probeIsoMedia(handle, served.length).finally(() => handle.close());
+      expect(probed).toEqual({ ok: true, facts: { width: 640, height: 360, durationSeconds: 2.5 } });
+    }
   });
 
   it("makes a plain poster for a WebM sent without one, and refuses a cut-off video", async () => {

@@ -19,7 +19,7 @@ import type { AppContext, RouteModule } from "../context.ts";
 import { decodeTimeIdCursor } from "../db/time-id-cursor.ts";
 import { ApiError, errorBody } from "../errors.ts";
 import { cacheableJson } from "../http/cache.ts";
-import { clientIp } from "../http/client-ip.ts";
+import { clientKey } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { publicOriginOf } from "../http/public-origin.ts";
 import { requireScope } from "../http/require-scope.ts";
@@ -112,7 +112,7 @@ export const mediaRoutes: RouteModule = {
       async (c) => {
         const store = c.get("store");
         const decision = await ctx.rateLimiter.take(
-          `upload:${store.id}:${clientIp(c, ctx.trustProxy)}`,
+          `upload:${store.id}:${clientKey(c, ctx.trustProxy)}`,
           UPLOAD_RATE_RULE,
           ctx.clock(),
         );

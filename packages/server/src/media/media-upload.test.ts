@@ -8,6 +8,7 @@ import { photoWithPrivateMetadata, solidJpeg, solidPng } from "../../testing/tes
 import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { filePart, upload } from "../../testing/upload-client.ts";
 import { keysOf, parseFiles } from "./media-json.ts";
+import { MEDIA_LIMITS } from "./media-limits.ts";
 
 // These tests follow anonymous reviewers' files from upload to publication: their stores show such
 // media at once. Holding them (the default) is media-hold.test.ts's subject.
@@ -81,6 +82,25 @@ describe.each(databasesUnderTest())("uploading media on %s", (kind) => {
       .where("id", "=", res.json.id)
       .executeTakeFirstOrThrow();
     expect(row.source_type).toBe("image/png");
+  });
+
+  it("stores a phone's scrolling screenshot (1080×20000) and a 1×30000 sliver: every size within WebP's 16383 px", async () => {
+    for (const [width, height] of [
+      [1080, 20000],
+      [1, 30000],
+    ] as const) {
+      const res = await upload(mediaUrl(), [
+        filePart(await solidPng(width, height), "long.png", "image/png"),
+      ]);
+      expect([width, res.status]).toEqual([width, 201]);
+      expect(res.json.height).toBeLessThanOrEqual(MEDIA_LIMITS.largestHeight);
+      expect(res.json.width / res.json.height).toBeCloseTo(width / height, 1);
+      const review = await publish([res.json.id]);
+      for (const url of [review.media[0].url, review.media[0].thumbnailUrl]) {
+        const meta = await sharp(Buffer.from(await (await fetch(url)).arrayBuffer())).metadata();
+        expect(meta.height).toBeLessThanOrEqual(MEDIA_LIMITS.largestHeight);
+      }
+    }
   });
 
   it("refuses HTML, SVG, a JPEG-header polyglot and a truncated JPEG with 415/422, never 5xx", async () => {

@@ -10,6 +10,7 @@ import { MEDIA_LIMITS } from "./media-limits.ts";
 import { type MediaStorage, mediaKey, type StoredExtension } from "./media-storage.ts";
 import type { ImageVariant, MediaFiles } from "./media-table.ts";
 import type { ReceivedUpload, ReceivedVideo } from "./receive-upload.ts";
+import { blankIsoMetadata } from "./video-metadata.ts";
 import { probeIsoMedia, probeWebm, type VideoFacts } from "./video-probe.ts";
 
 /** 22 url-safe characters of randomness: names reveal nothing and cannot be guessed. */
@@ -48,6 +49,17 @@ async function probeVideo(video: ReceivedVideo): Promise<VideoFacts> {
   }
 }
 
+/** An MP4's or MOV's location, camera and XMP boxes blanked before it is stored (video-metadata.ts). */
+async function blankVideoMetadata(video: ReceivedVideo): Promise<void> {
+  if (video.type.mime === "video/webm") return;
+  const handle = await open(video.path, "r+");
+  try {
+    await blankIsoMetadata(handle, video.size);
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Makes the files of an upload (re-encoded photo sizes; for a video, the video and its poster),
  * stores them, and records the media row, unattached (recordMedia).
@@ -64,6 +76,7 @@ export async function storeUpload(
     images = await processImage((upload.file as { bytes: Buffer }).bytes, upload.file.type.mime);
   } else {
     facts = await probeVideo(upload.file as ReceivedVideo);
+    await blankVideoMetadata(upload.file as ReceivedVideo);
     images = upload.poster
       ? await processImage(upload.poster.bytes, upload.poster.type.mime)
       : await plainPoster(facts.width, facts.height);

@@ -14,7 +14,7 @@ export interface VideoFacts {
 
 export type ProbeResult = { ok: true; facts: VideoFacts } | { ok: false; reason: string };
 
-const MAX_MOOV_BYTES = 32 * 1024 * 1024;
+export const MAX_MOOV_BYTES = 32 * 1024 * 1024;
 const WEBM_HEAD_BYTES = 1024 * 1024;
 
 async function readAt(file: FileHandle, offset: number, length: number): Promise<Buffer> {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
@@ -40,7 +41,7 @@ const subjectHashes = async (tx: Tx, storeId: string, query: PersonQuery, at: st
  * replies to them and their ledger reasons.
  *
  * Returns undefined for a person the store never knew (404). A person erased before answers with
- * zero counts (erasing twice is harmless). Media files are deleted after commit (after-erasure.ts).
+ * zero counts and records nothing (erasing twice is harmless). Media files are deleted after commit (after-erasure.ts).
  */
 export async function erasePerson(
   ctx: AppContext,
@@ -49,6 +50,13 @@ export async function erasePerson(
   audit: AuditEvent,
 ): Promise<Erasure | undefined> {
   return transaction(ctx.db, async (tx) => {
+    // A store's erasures run one at a time (SQLite: its write lock, taken at BEGIN): one that
+    // waited then finds what the first left — nothing of the person — and says so. Concurrent
+    // READ COMMITTED transactions on PostgreSQL each found and counted the same rows, and each
+    // was recorded as an erasure. The whole store, not the person: an address and a customer id
+    // may name the same person without either call knowing.
+    if (ctx.db.kind === "postgres")
+      await sql`select pg_advisory_xact_lock(hashtext(${`privacy-erase:${storeId}`}))`.execute(tx);
     const at = ctx.clock().toISOString();
     const person = await findPerson(tx, storeId, query);
     const erasureId = randomUUID();
@@ -78,6 +86,8 @@ export async function erasePerson(
             .executeTakeFirst()
         : undefined;
       if (!before) return undefined;
+      // Erased before: nothing changed, so nothing to record (a replay leaves no audit row).
+      return { erased: { reviews: 0, orders: 0, questions: 0, requests: 0 }, fileKeys: [] };
     }
 
     await pseudonymiseAuditTargets(tx, storeId, pseudonyms);

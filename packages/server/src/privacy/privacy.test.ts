@@ -239,6 +239,34 @@ describe.each(databasesUnderTest())("privacy requests on %s", (kind) => {
     expect(await storeFigures()).toEqual(before);
     expect((await exportOf(`email=${encodeURIComponent(zelda.email)}`)).status).toBe(404);
   });
+
+  it("asked to erase a person four times at once: one answer counts the rows, the others 0, one audit row", async () => {
+    const yara = shopper("Yara", "Oduya", "example.com");
+    await seedShopper(kit, yara);
+    const erasures = () =>
+      kit.server.db.kysely
+        .selectFrom("audit_log")
+        .select("id")
+        .where("store_id", "=", kit.storeId)
+        .where("action", "=", "privacy.erase")
+        .execute();
+    const auditBefore = (await erasures()).length;
+    // By address and by customer id, as a shop's two systems might both send it.
+    const answers = await Promise.all([
+      erase({ email: yara.email }),
+      erase({ customerId: yara.customerId }),
+      erase({ email: yara.email }),
+      erase({ email: yara.email, customerId: yara.customerId }),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    const zero = { reviews: 0, orders: 0, questions: 0, requests: 0 };
+    const counted = answers.filter((a) => JSON.stringify(a.json.erased) !== JSON.stringify(zero));
+    expect(counted.map((a) => a.json)).toEqual([
+      { erased: { reviews: 2, orders: 1, questions: 0, requests: 1 } },
+    ]);
+    // Erasing what was already gone changed nothing: it is not recorded as another erasure.
+    expect((await erasures()).length).toBe(auditBefore + 1);
+  });
 });
 
 export type { Shopper };

@@ -20,6 +20,8 @@ export interface RequestEmailInput {
   pageUrl: (productId: string, rating?: number) => string;
   unsubscribeUrl: string;
   messageId: string;
+  /** The reminder's: the first message's Message-ID, which it follows up (one thread). */
+  inReplyTo?: string;
   reminder: boolean;
 }
 
@@ -163,6 +165,7 @@ ${
     text,
     html: body.value,
     messageId: input.messageId,
+    ...(input.inReplyTo ? { inReplyTo: input.inReplyTo } : {}),
     unsubscribeUrl: input.unsubscribeUrl,
     language: input.locale,
   };

@@ -101,7 +101,13 @@ describe.each(databasesUnderTest())("review requests on %s", (kind) => {
     const start = kit.sink.messages.length;
     await kit.runner().drain();
     expect(kit.sink.messages).toHaveLength(start + 1);
-    expect(kit.sink.messages.at(-1)?.subject).toBe("Wie war Ihre Bestellung bei Lumen & Co?");
+    const first = kit.sink.messages.at(-1)!;
+    expect(first.subject).toBe("Wie war Ihre Bestellung bei Lumen & Co?");
+    // The first message opens the thread: its own Message-ID, on the sender's domain, answering none.
+    const firstId = rawHeader(first, "message-id");
+    expect(firstId).toMatch(/^<rr-[\w-]+@lumen\.example>$/);
+    expect(firstId).toBe((await kit.requestOf("o-remind")).message_id);
+    expect(rawHeader(first, "in-reply-to")).toBeUndefined();
     kit.time.advance(7 * DAY);
     await kit.runner().drain();
     kit.time.advance(30 * DAY);
@@ -110,6 +116,11 @@ describe.each(databasesUnderTest())("review requests on %s", (kind) => {
     const reminder = kit.sink.messages.at(-1)!;
     expect(reminder.subject).toBe("Eine Minute für Ihre Bestellung bei Lumen & Co?");
     expect(reminder.messageId).not.toBe((await kit.requestOf("o-remind")).message_id);
+    // The reminder answers the first message (In-Reply-To, References): one conversation in the
+    // shopper's mail client, with an id of its own on the same domain.
+    expect(rawHeader(reminder, "message-id")).toBe(firstId?.replace("@", "-reminder@"));
+    expect(rawHeader(reminder, "in-reply-to")).toBe(firstId);
+    expect(rawHeader(reminder, "references")).toBe(firstId);
   });
 
   it("writes Hebrew right to left", async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { domainToASCII } from "node:url";
 import type { AppContext } from "../context.ts";
 import type { Tx } from "../db/transaction.ts";
 import { enqueueJob } from "../jobs/index.ts";
@@ -13,14 +14,24 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const newRequestId = () => randomBytes(12).toString("base64url");
 
-/** One Message-ID per message of a request, made from its id: every attempt carries the same. */
-export function messageIdOf(
-  requestId: string,
-  publicUrl: string | undefined,
-  message: SendPayload["message"],
-) {
-  const host = publicUrl ? new URL(publicUrl).hostname : "plaudit.localhost";
-  return `<rr-${requestId}${message === "reminder" ? "-reminder" : ""}@${host}>`;
+/**
+ * The first message's Message-ID, made from the request's id when it is scheduled and kept with
+ * it: every attempt carries the same. Its domain is the store's sender address's (the From the
+ * message shows), else PLAUDIT_PUBLIC_URL's host.
+ */
+export function firstMessageIdOf(requestId: string, sender: string | null | undefined, publicUrl?: string) {
+  // A header is ASCII: an internationalised domain goes in its punycode form.
+  const domain = domainToASCII(sender?.split("@").pop() ?? "");
+  const host = domain || (publicUrl ? new URL(publicUrl).hostname : "plaudit.localhost");
+  return `<rr-${requestId}@${host}>`;
+}
+
+/**
+ * The reminder's Message-ID, made from the first message's (same request, same domain, whatever
+ * the settings say by then): it answers to that one (In-Reply-To, References) in one thread.
+ */
+export function reminderMessageIdOf(firstMessageId: string): string {
+  return firstMessageId.replace(/@(?=[^@]*$)/, "-reminder@");
 }
 
 export const sendJobKey = (requestId: string, message: SendPayload["message"]) =>
@@ -60,7 +71,7 @@ export async function scheduleRequest(
       address_hash: hash,
       status: suppressed ? "suppressed" : "scheduled",
       scheduled_for: due.toISOString(),
-      message_id: messageIdOf(id, ctx.publicUrl, "first"),
+      message_id: firstMessageIdOf(id, settings.from?.email, ctx.publicUrl),
       attempts: 0,
       created_at: now.toISOString(),
     })

@@ -9,7 +9,7 @@ import { signLink } from "./link-token.ts";
 import { requestLocale } from "./messages.ts";
 import { requestEmail } from "./request-email.ts";
 import { loadRequestView, type RequestView } from "./request-view.ts";
-import { messageIdOf, SEND_JOB, type SendPayload, sendJobKey } from "./schedule.ts";
+import { reminderMessageIdOf, SEND_JOB, type SendPayload, sendJobKey } from "./schedule.ts";
 import { loadSettings, type RequestSettings } from "./settings.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -193,8 +193,9 @@ export function sendRequestHandler(ctx: AppContext, options: SendOptions = {}): 
       products: view.products,
       pageUrl: links.pageUrl,
       unsubscribeUrl: links.unsubscribeUrl,
-      messageId:
-        message === "first" ? view.request.message_id : messageIdOf(requestId, publicUrl, "reminder"),
+      ...(message === "first"
+        ? { messageId: view.request.message_id }
+        : { messageId: reminderMessageIdOf(view.request.message_id), inReplyTo: view.request.message_id }),
       reminder: message === "reminder",
     });
     try {

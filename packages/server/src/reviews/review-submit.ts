@@ -31,7 +31,7 @@ export interface SubmitOptions {
   customerId?: string;
   /** Runs inside the review's transaction, after it is stored (a review request records it). */
   alsoInTransaction?: (tx: Tx, reviewId: string) => Promise<void>;
-  /** The client's address: only a keyed hash of it is kept (spam-rules.ts). */
+  /** The client's address as a key (http/client-ip.ts, an IPv6 client by its /64): only a keyed hash of it is kept (spam-rules.ts). */
   senderAddress?: string;
 }
 

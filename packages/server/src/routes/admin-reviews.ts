@@ -71,13 +71,13 @@ export const adminReviewRoutes: RouteModule = {
           limit: query.limit,
           ...(cursorValues ? { cursorValues } : {}),
         });
-        // Every page says how many match in all (a queue of 10,000 is not "50 shown" and no more).
-        const total = await countReviews(ctx.db, {
-          storeId,
-          productId: product,
-          status: status ?? "any",
-          filters,
-        });
+        // The first page says how many match in all (a queue of 10,000 is not "50 shown" and no
+        // more). The next pages ("Load more") do not count the whole queue again: the app keeps
+        // the first page's total and counts its own decisions out of it.
+        const total =
+          query.cursor === undefined
+            ? await countReviews(ctx.db, { storeId, productId: product, status: status ?? "any", filters })
+            : undefined;
         // Every review's media, held ones too, at the moderator's file URLs (a pending review's
         // photos are not public yet).
         const ids = page.rows.map((r) => r.id);
@@ -89,7 +89,7 @@ export const adminReviewRoutes: RouteModule = {
         return c.json({
           items: page.rows.map((row) => toAdminReview(row, media.get(row.id) ?? [])),
           nextCursor: page.nextCursor,
-          total,
+          ...(total !== undefined ? { total } : {}),
         });
       },
     );

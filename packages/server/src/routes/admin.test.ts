@@ -171,7 +171,7 @@ describe.each(databasesUnderTest())("admin API on %s", (kind) => {
     expect(new Set(seen).size).toBe(5);
   });
 
-  it("says on every page how many reviews match in all, by status and filters", async () => {
+  it("says on the first page how many reviews match in all, by status and filters — and counts nothing again for the next pages", async () => {
     const product = "admin-total";
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
@@ -185,7 +185,7 @@ describe.each(databasesUnderTest())("admin API on %s", (kind) => {
     expect((await patch(ids[0] as string, { status: "published" })).status).toBe(200);
     expect((await patch(ids[4] as string, { status: "rejected" })).status).toBe(200);
     const totals = async (query: string) => {
-      const seen: number[] = [];
+      const seen: (number | "none")[] = [];
       let cursor: string | null = null;
       do {
         const res = await getJson(
@@ -193,13 +193,13 @@ describe.each(databasesUnderTest())("admin API on %s", (kind) => {
           auth,
         );
         expect(res.status).toBe(200);
-        seen.push(res.json.total);
+        seen.push("total" in res.json ? res.json.total : "none");
         cursor = res.json.nextCursor;
       } while (cursor);
       return seen;
     };
-    expect(await totals("status=pending")).toEqual([3, 3, 3]);
-    expect(await totals("")).toEqual([5, 5, 5, 5, 5]);
+    expect(await totals("status=pending")).toEqual([3, "none", "none"]);
+    expect(await totals("")).toEqual([5, "none", "none", "none", "none"]);
     expect(await totals("status=pending&rating=1")).toEqual([1]);
     const none = await getJson(`${server.url}/v1/admin/reviews?product=${product}-none`, auth);
     expect(none.json).toEqual({ items: [], nextCursor: null, total: 0 });

@@ -15,7 +15,7 @@ import type { Context } from "hono";
 import type { AppContext, AppEnv, RouteModule } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { cacheableJson } from "../http/cache.ts";
-import { clientIp } from "../http/client-ip.ts";
+import { clientKey } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { publicOriginOf } from "../http/public-origin.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
@@ -148,7 +148,7 @@ export const reviewRoutes: RouteModule = {
         const storeId = c.get("store").id;
         const term = query.filters.search;
         // Each different term is real work: one address may search only so often (429 beyond).
-        if (term !== undefined) await limitSearches(ctx, storeId, clientIp(c, ctx.trustProxy));
+        if (term !== undefined) await limitSearches(ctx, storeId, clientKey(c, ctx.trustProxy));
         if (term !== undefined && ctx.db.kind === "sqlite") {
           // SQLite holds the process while a query runs: search in bounded chunks (review-search.ts).
           const found = await search.page(ctx.db, {
@@ -215,7 +215,7 @@ export const reviewRoutes: RouteModule = {
         const productId = productParam(c);
         const input = parseOrFail(ReviewSubmission, await readJsonBody(c));
         const result = await submitReview(ctx, c.get("store"), productId, input, publicOriginOf(c, ctx), {
-          senderAddress: clientIp(c, ctx.trustProxy),
+          senderAddress: clientKey(c, ctx.trustProxy),
         });
         return c.json(result, 201);
       },
@@ -277,7 +277,7 @@ export const reviewRoutes: RouteModule = {
       async (c) => {
         const input = parseOrFail(VoteSubmission, await readJsonBody(c));
         const store = c.get("store");
-        const address = clientIp(c, ctx.trustProxy);
+        const address = clientKey(c, ctx.trustProxy);
         const token = c.req.header("x-plaudit-customer") ?? input.customerToken;
         const voter = await voterKey(ctx, store, { token, address });
         // Answered either way (a 429 would tell a script where the limit is); counted only within it.
