@@ -137,6 +137,30 @@ describe("plaudit-server start refuses what it cannot run with", () => {
   }, 120_000);
 
   for (const kind of databasesUnderTest()) {
+    it(`a migration that fails (${kind}): start, migrate and worker name it, and nothing of it is applied`, async () => {
+      // A table of the first migration's name already there (another application's, say).
+      const opened = await openTestDatabase(kind, { migrated: false });
+      try {
+        await sql`create table stores (legacy integer)`.execute(opened.db.kysely);
+        for (const args of [["start", "--port", "0"], ["migrate"], ["worker"]]) {
+          expectRefusal(
+            await cli([...args, "--database-url", opened.url]),
+            /migration 0001-reviews failed and none of this run's migrations were applied \(the database is as it was\): .*stores/,
+          );
+        }
+        const done = await sql<{ n: number }>`select count(*) as n from ${sql.table(
+          opened.schema ? `${opened.schema}.kysely_migration` : "kysely_migration",
+        )}`
+          .execute(opened.db.kysely)
+          .then((result) => Number(result.rows[0]?.n))
+          .catch(() => 0);
+        expect(done).toBe(0);
+      } finally {
+        await opened.db.close();
+        await opened.drop();
+      }
+    }, 180_000);
+
     it(`a database a newer Plaudit migrated (${kind}): start, migrate and worker refuse it`, async () => {
       const opened = await openTestDatabase(kind);
       try {
