@@ -1,7 +1,8 @@
 // The packaging test's storefront: every public package packed by `npm pack` and installed from
-// its tarball, with preact and what a storefront developer would add (React, Vite, TypeScript,
-// Node's types), into a fresh app outside the repository. Versions come from the repository's own
-// manifests. Also the helpers to run what was installed there: processes, a static file host.
+// its tarball, with preact and what a storefront developer would add (React, Vite, TypeScript —
+// ours and the oldest we support —, Node's types), into a fresh app outside the repository.
+// Versions come from the repository's own manifests (and OLDEST_TYPESCRIPT). Also the helpers to
+// run what was installed there: processes, a static file host.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import {
   copyFileSync,
@@ -41,6 +42,13 @@ export interface Packed {
 }
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"));
+
+/**
+ * The oldest TypeScript a storefront may check our .d.ts with (docs/packages.md), installed beside
+ * the repository's own as `typescript-oldest`: the last line to read `moduleResolution: "node"`
+ * (node10), which TypeScript 7 no longer has and many older projects still use.
+ */
+export const OLDEST_TYPESCRIPT = "5.4.5";
 
 /** Every package under packages/ that is not `"private": true`: what goes to npm. */
 export function publicPackages(): PublicPackage[] {
@@ -133,6 +141,7 @@ export async function installApp(app: string, packed: Packed[], tarballs: string
       ...pick(reactApp.dependencies, ["react", "react-dom"]),
       ...pick(reactApp.devDependencies, ["@types/react", "@types/react-dom"]),
       ...pick(rootManifest.devDependencies, ["vite", "typescript", "@types/node"]),
+      "typescript-oldest": `npm:typescript@${OLDEST_TYPESCRIPT}`,
     },
     overrides: own,
   };

@@ -17,7 +17,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_LAUNCH } from "../scripts/chromium.mjs";
@@ -98,7 +98,7 @@ describe("the tarballs", () => {
     expect(embed.files.map((file) => file.path)).toContain("dist/browser/plaudit.js");
   });
 
-  it("carry a package.json whose every export, main, types and bin is a file in the tarball", () => {
+  it("carry a package.json whose every export, main, types, typesVersions and bin is a file in the tarball", () => {
     for (const tarball of packed) {
       const manifest = JSON.parse(
         execFileSync("tar", ["-xOzf", join(work, "tarballs", tarball.filename), "package/package.json"], {
@@ -113,7 +113,13 @@ describe("the tarballs", () => {
       expect(manifest.scripts?.prepack, `${tarball.name}: pack scripts`).toBeUndefined();
       const files = new Set(tarball.files.map((file) => file.path));
       const bins = typeof manifest.bin === "string" ? [manifest.bin] : Object.values(manifest.bin ?? {});
-      const targets = [...exportTargets(manifest.exports), manifest.main, manifest.types, ...bins]
+      const targets = [
+        ...exportTargets(manifest.exports),
+        ...exportTargets(manifest.typesVersions),
+        manifest.main,
+        manifest.types,
+        ...bins,
+      ]
         .filter((target): target is string => typeof target === "string")
         .map((target) => target.replace(/^\.\//, ""));
       expect(targets.length, `${tarball.name}: targets`).toBeGreaterThan(0);
@@ -121,6 +127,52 @@ describe("the tarballs", () => {
         targets.filter((target) => !files.has(target)),
         `${tarball.name}: targets missing from the tarball`,
       ).toEqual([]);
+    }
+  });
+
+  it("carry a package.json that npm publish would not have to correct (npm pkg fix leaves it as is)", async () => {
+    // `npm publish` normalizes the manifest and warns "npm auto-corrected some errors"; what it
+    // would change, `npm pkg fix` changes, here on each tarball's own package.json.
+    await Promise.all(
+      packed.map(async (tarball) => {
+        const dir = mkdtempSync(join(work, "manifest-"));
+        execFileSync("tar", [
+          "-xzf",
+          join(work, "tarballs", tarball.filename),
+          "-C",
+          dir,
+          "package/package.json",
+        ]);
+        const file = join(dir, "package/package.json");
+        const before = JSON.parse(readFileSync(file, "utf8"));
+        await run("npm", ["pkg", "fix"], join(dir, "package"));
+        expect(JSON.parse(readFileSync(file, "utf8")), `${tarball.name}: npm pkg fix`).toEqual(before);
+      }),
+    );
+  });
+
+  it("carry .d.ts files that name only .d.ts files in the tarball and declared packages", () => {
+    for (const tarball of packed) {
+      const files = new Set(tarball.files.map((file) => file.path));
+      const installed = join(app, "node_modules", tarball.name);
+      const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
+      const declared = new Set(Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }));
+      const unresolved: string[] = [];
+      for (const path of [...files].filter((file) => file.endsWith(".d.ts"))) {
+        const text = readFileSync(join(installed, path), "utf8");
+        for (const [, spec] of text.matchAll(TYPE_SPECIFIER)) {
+          if (spec!.startsWith(".")) {
+            // A .d.ts names the .js beside it (TypeScript reads its .d.ts), never a source file.
+            const target = posix.join(posix.dirname(path), spec!).replace(/\.js$/, ".d.ts");
+            if (!spec!.endsWith(".js") || !files.has(target)) unresolved.push(`${path}: ${spec}`);
+          } else if (!spec!.startsWith("node:") && PACKAGE_NAME.test(spec!)) {
+            const parts = spec!.split("/");
+            const name = spec!.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
+            if (!declared.has(name)) unresolved.push(`${path}: ${spec} (not a dependency)`);
+          }
+        }
+      }
+      expect(unresolved, `${tarball.name}: .d.ts imports`).toEqual([]);
     }
   });
 });
@@ -161,7 +213,7 @@ describe("each installed package's dependencies", () => {
 });
 
 describe("in a storefront app outside the repository", () => {
-  it("imports every entry point with plain Node", async () => {
+  it("imports every entry point with plain Node, from ES modules and from CommonJS", async () => {
     const specifiers = packages.flatMap((p) =>
       Object.keys(p.manifest.exports)
         .filter((subpath) => subpath.endsWith(".json") === false)
@@ -181,11 +233,22 @@ describe("in a storefront app outside the repository", () => {
     expect(Object.keys(counts).sort()).toEqual([...specifiers].sort());
     for (const spec of specifiers)
       expect(Number(counts[spec]), `${spec} exports something`).toBeGreaterThan(0);
+    // From CommonJS too (docs/packages.md): Node ≥ 20.19 requires an ES module that awaits nothing
+    // at its top level, and gets the same exports.
+    const required = await run(
+      process.execPath,
+      [
+        "-e",
+        `for (const spec of ${JSON.stringify(specifiers)}) console.log(spec + " " + Object.keys(require(spec)).length);`,
+      ],
+      app,
+    );
+    expect(required).toBe(out);
     // Nothing from the repository's dev dependencies came along to make that work.
     expect(existsSync(join(app, "node_modules/tsx"))).toBe(false);
   });
 
-  it("type-checks a storefront's TypeScript against the shipped .d.ts (bundler and Node resolution)", async () => {
+  it("type-checks a storefront's TypeScript against the shipped .d.ts (bundler, Node and node10 resolution; ours and the oldest TypeScript)", async () => {
     mkdirSync(join(app, "src"), { recursive: true });
     copyFileSync(join(repoRoot, "packaging/storefront/public-api.ts"), join(app, "src/public-api.ts"));
     const base = {
@@ -201,11 +264,21 @@ describe("in a storefront app outside the repository", () => {
       "tsconfig.bundler.json": { ...base, module: "ESNext", moduleResolution: "Bundler" },
       "tsconfig.node.json": { ...base, module: "NodeNext", moduleResolution: "NodeNext" },
     };
-    const tsc = join(app, "node_modules/typescript/bin/tsc");
-    for (const [file, compilerOptions] of Object.entries(configs)) {
-      writeFileSync(join(app, file), JSON.stringify({ compilerOptions, include: ["src"] }));
-      await run(process.execPath, [tsc, "-p", file], app);
-    }
+    // Older projects: `moduleResolution: "node"` (node10, gone from TypeScript 7) reads only
+    // `types` and `typesVersions`; the oldest TypeScript we support also proves it reads our .d.ts.
+    const oldest = {
+      "tsconfig.oldest-node10.json": { ...base, module: "ESNext", moduleResolution: "Node10" },
+    };
+    const checks = [
+      ...Object.entries(configs).map(([file, options]) => ["typescript", file, options] as const),
+      ...Object.entries(oldest).map(([file, options]) => ["typescript-oldest", file, options] as const),
+    ];
+    await Promise.all(
+      checks.map(([typescript, file, compilerOptions]) => {
+        writeFileSync(join(app, file), JSON.stringify({ compilerOptions, include: ["src"] }));
+        return run(process.execPath, [join(app, "node_modules", typescript, "bin/tsc"), "-p", file], app);
+      }),
+    );
   });
 });
 
@@ -435,6 +508,9 @@ async function inChromium(
  * built widgets that way).
  */
 const PACKAGE_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(\/[\w./-]*)?$/;
+
+/** Module specifiers in a .d.ts: `from "…"`, `import("…")`, `import "…"`. */
+const TYPE_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["']([^"']+)["']/g;
 
 function importedPackages(dist: string): Map<string, "static" | "dynamic"> {
   const used = new Map<string, "static" | "dynamic">();

@@ -4,7 +4,7 @@
 // against the built .d.ts of the packages it depends on, so packages go in dependency order;
 // those that do not depend on each other compile side by side. docs/packages.md.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -50,6 +50,28 @@ export function buildOrder(packages) {
 // dist/browser is the widget bundle scripts/build.mjs writes into @plaudit/embed: not ours to clear.
 const NOT_OURS = new Set(["browser"]);
 
+// TypeScript rewrites `./x.ts` to `./x.js` in the JavaScript it emits, not in the .d.ts
+// (microsoft/TypeScript#61037): a .d.ts would name source files the tarball does not hold, which
+// TypeScript reads as their .d.ts but editors and other tools do not. Written as the .js does.
+const SOURCE_SPECIFIER =
+  /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"']*?)\.(ts|tsx|mts|cts)\2/g;
+const EMITTED = { ts: "js", tsx: "js", mts: "mjs", cts: "cjs" };
+
+/** Each .d.ts under `dir` (not dist/browser) with its relative imports naming the emitted .js. */
+export function rewriteDeclarationImports(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !/\.d\.[mc]?ts$/.test(entry.name)) continue;
+    const file = join(entry.parentPath, entry.name);
+    if (relative(dir, file).split("/")[0] === "browser") continue;
+    const text = readFileSync(file, "utf8");
+    const rewritten = text.replace(
+      SOURCE_SPECIFIER,
+      (_, lead, quote, path, extension) => `${lead}${quote}${path}.${EMITTED[extension]}${quote}`,
+    );
+    if (rewritten !== text) writeFileSync(file, rewritten);
+  }
+}
+
 function compile(p) {
   const dist = join(p.dir, "dist");
   if (existsSync(dist)) {
@@ -62,11 +84,14 @@ function compile(p) {
       stdio: ["ignore", "inherit", "inherit"],
     });
     child.once("error", fail);
-    child.once("exit", (code) =>
-      code === 0
-        ? done()
-        : fail(new Error(`${p.name}: tsc -p ${relative(root, p.dir)}/tsconfig.build.json failed`)),
-    );
+    child.once("exit", (code) => {
+      if (code !== 0) {
+        fail(new Error(`${p.name}: tsc -p ${relative(root, p.dir)}/tsconfig.build.json failed`));
+        return;
+      }
+      rewriteDeclarationImports(dist);
+      done();
+    });
   });
 }
 

@@ -91,6 +91,11 @@ export const formatShortDate = (iso: string) =>
   new Intl.DateTimeFormat(locale.value, { month: "short", day: "numeric", timeZone: "UTC" }).format(
     new Date(iso),
   );
-export const formatDateTime = (iso: string) =>
-  new Intl.DateTimeFormat(locale.value, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+/** A moment as the merchant reads it: in `timeZone` (the store's, where days matter), else the browser's. */
+export const formatDateTime = (iso: string, timeZone?: string) =>
+  new Intl.DateTimeFormat(locale.value, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(iso));
 export type { MessageKey };

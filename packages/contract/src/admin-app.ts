@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { timestamp } from "./fields.ts";
+import { TimeZone } from "./time-zone.ts";
 
 // What the admin app's overview and customer screens read (API.md, "Merchant admin").
 
@@ -16,8 +17,10 @@ const day = v.pipe(
 const average = v.nullable(v.number());
 
 export const OverviewQuery = v.object({
-  from: v.optional(v.pipe(day, v.description("first day (UTC); default 83 days before `to`"))),
-  to: v.optional(v.pipe(day, v.description("last day (UTC); default today"))),
+  from: v.optional(
+    v.pipe(day, v.description("first day (in the store's time zone); default 83 days before `to`")),
+  ),
+  to: v.optional(v.pipe(day, v.description("last day (in the store's time zone); default today there"))),
 });
 
 const ProductFigure = v.object({
@@ -30,6 +33,7 @@ const ProductFigure = v.object({
 /** Figures of the reviews received in the range and not rejected. */
 export const Overview = v.object({
   range: v.object({ from: v.string(), to: v.string() }),
+  timeZone: v.pipe(v.string(), v.description("the store's time zone: days and weeks start at its midnight")),
   reviews: v.number(),
   average,
   ratingDistribution: v.pipe(v.array(v.number()), v.description("reviews by rating 1–5")),
@@ -44,6 +48,22 @@ export const Overview = v.object({
   ),
 });
 export type Overview = v.InferOutput<typeof Overview>;
+
+/** The store's own settings the admin reads and an owner changes. */
+export const StoreSettings = v.object({
+  timeZone: v.pipe(
+    v.string(),
+    v.description(
+      "IANA time zone the admin counts the store's days in (the overview, the audit log); UTC by default",
+    ),
+  ),
+});
+export const StoreSettingsPatch = v.object({
+  timeZone: v.pipe(
+    v.nullable(TimeZone),
+    v.description("an IANA time zone such as America/Los_Angeles; null: UTC"),
+  ),
+});
 
 export const CustomerSearchQuery = v.object({
   q: v.pipe(

@@ -56,7 +56,11 @@ export const AdminUser = v.object({
 
 export const AdminSession = v.object({
   user: v.object({ id: v.string(), email: v.string(), role: v.picklist(ADMIN_ROLES) }),
-  store: v.object({ id: v.string(), name: v.string() }),
+  store: v.object({
+    id: v.string(),
+    name: v.string(),
+    timeZone: v.pipe(v.string(), v.description("the zone the admin counts the store's days in")),
+  }),
   scopes: v.array(v.string()),
   csrfToken: v.pipe(v.string(), v.description("send as X-CSRF-Token on every write")),
   expiresAt: timestamp,

@@ -32,4 +32,5 @@ export * from "./privacy.ts";
 export * from "./review-requests.ts";
 export * from "./reviews.ts";
 export * from "./snippet.ts";
+export * from "./time-zone.ts";
 export * from "./vocabulary.ts";

@@ -4,6 +4,7 @@ import { adminIdentity } from "./admin-users/session-auth.ts";
 import type { AppContext, AppDeps, AppEnv } from "./context.ts";
 import { isDatabaseUnavailable } from "./db/database.ts";
 import { ApiError, errorBody } from "./errors.ts";
+import { acceptedLocale, localizedBody } from "./field-messages.ts";
 import { withDefaultHooks } from "./hooks.ts";
 import { adminAuth } from "./http/admin-auth.ts";
 import { createAdminFailures } from "./http/admin-failures.ts";
@@ -90,7 +91,14 @@ export function createApp(deps: AppDeps): PlauditApp {
     if (err instanceof ApiError) {
       // Refused with the body unread: let the answer reach the client before the socket closes.
       if (err.headers?.Connection === "close") lingerAfterEarlyAnswer(c);
-      return c.json(err.toBody(), err.status, err.headers);
+      // In the request's language (Accept-Language: de, he): the words, never the code or fields' names.
+      const locale = acceptedLocale(c.req.header("accept-language"));
+      if (locale === "en") return c.json(err.toBody(), err.status, err.headers);
+      return c.json(localizedBody(err, locale), err.status, {
+        ...err.headers,
+        "Content-Language": locale,
+        Vary: "Accept-Language",
+      });
     }
     // The database is not there (PostgreSQL down, restarting, unreachable): the client may retry;
     // it is logged, without a stack, to tell an outage from a bug.

@@ -1,12 +1,14 @@
 import { act, cleanup, fireEvent, render } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { route } from "../router.ts";
+import { session } from "../session.ts";
 import Audit from "./audit.tsx";
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
   location.hash = "";
+  session.value = undefined;
 });
 
 describe("the audit log's days", () => {
@@ -34,6 +36,51 @@ describe("the audit log's days", () => {
     );
     expect((view.getByLabelText("Since") as HTMLInputElement).value).toBe("2026-12-06");
     expect((view.getByLabelText("Until") as HTMLInputElement).value).toBe("2026-12-06");
+  });
+
+  it("counts the days of the store's time zone: Los Angeles' Sunday of the clock change, 23 hours", async () => {
+    session.value = {
+      user: { id: "u1", email: "owner@demo.example", role: "owner" },
+      store: { id: "demo", name: "Demo", timeZone: "America/Los_Angeles" },
+      scopes: ["*"],
+      csrfToken: "t",
+      expiresAt: "2026-12-07T00:00:00.000Z",
+    };
+    vi.stubGlobal("fetch", async (url: string) =>
+      url === "/v1/admin/users"
+        ? Response.json({ items: [] })
+        : Response.json({
+            items: [
+              {
+                id: "a1",
+                at: "2026-03-09T06:30:00.000Z",
+                actor: { cli: "root" },
+                action: "review.moderate",
+                target: "r1",
+                ip: "",
+                requestId: "q1",
+              },
+            ],
+            nextCursor: null,
+          }),
+    );
+    route.value = { name: "audit", params: new URLSearchParams() };
+    const view = render(<Audit />);
+    await view.findByText("r1");
+    expect(view.getByText("Days in the store's time zone: \u2068America/Los_Angeles\u2069.")).toBeTruthy();
+    // An entry of 06:30 UTC on the 9th was made on Sunday the 8th, 23:30, in the store.
+    expect(view.getByText(/Mar 8, 2026/)).toBeTruthy();
+    fireEvent.input(view.getByLabelText("Since"), { target: { value: "2026-03-08" } });
+    fireEvent.input(view.getByLabelText("Until"), { target: { value: "2026-03-08" } });
+    await act(async () => view.getByRole("button", { name: "Apply filters" }).click());
+    expect(location.hash).toBe(
+      "#/audit?since=2026-03-08T08%3A00%3A00.000Z&until=2026-03-09T07%3A00%3A00.000Z",
+    );
+    await act(async () => {
+      route.value = { name: "audit", params: new URLSearchParams(location.hash.split("?")[1]) };
+    });
+    expect((view.getByLabelText("Since") as HTMLInputElement).value).toBe("2026-03-08");
+    expect((view.getByLabelText("Until") as HTMLInputElement).value).toBe("2026-03-08");
   });
 
   it("names who did it in words: a user by their address, a key and the command line as such", async () => {

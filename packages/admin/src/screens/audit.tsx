@@ -1,3 +1,4 @@
+import { addDays, dayIn, startOfDay } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api.ts";
@@ -6,25 +7,25 @@ import { formatDateTime, isolate, t } from "../i18n.ts";
 import { formValues, usePagedList } from "../paged-list.ts";
 import { go, route } from "../router.ts";
 import { useSignal } from "../signal.ts";
+import { StoreZoneNote, useStoreZone } from "../store-zone.tsx";
 import type { AdminUser, AuditItem } from "../types.ts";
 
 const FILTERS = ["action", "actor", "target", "since", "until"] as const;
-const DAY_MS = 86_400_000;
 
 /**
- * The form's days as the API's times, whole days as the overview counts them (UTC): "since" from
- * the start of its day; "until" (the API's is exclusive) to the end of its day — its own start
- * left that whole day out, and "since" and "until" the same day found nothing.
+ * The form's days as the API's times, whole days of the store's time zone as the overview counts
+ * them: "since" from the start of its day; "until" (the API's is exclusive) to the end of its day
+ * — its own start left that whole day out, and "since" and "until" the same day found nothing.
  */
-export function auditTimes(day: string, end: boolean): string {
-  const start = Date.parse(`${day}T00:00:00.000Z`);
-  return Number.isNaN(start) ? day : new Date(end ? start + DAY_MS : start).toISOString();
+export function auditTimes(day: string, end: boolean, timeZone: string): string {
+  if (Number.isNaN(Date.parse(`${day}T00:00:00.000Z`))) return day;
+  return startOfDay(end ? addDays(day, 1) : day, timeZone).toISOString();
 }
 
 /** The day a filter's time stands for in the form (the inverse of auditTimes). */
-function dayOf(time: string | undefined, end: boolean): string {
+function dayOf(time: string | undefined, end: boolean, timeZone: string): string {
   const at = time === undefined ? Number.NaN : Date.parse(time);
-  return Number.isNaN(at) ? "" : new Date(end ? at - 1 : at).toISOString().slice(0, 10);
+  return Number.isNaN(at) ? "" : dayIn(end ? at - 1 : at, timeZone);
 }
 
 /**
@@ -42,6 +43,7 @@ function actorName(actor: AuditItem["actor"], emails: ReadonlyMap<string, string
 /** Who did what, newest first, with filters (GET /v1/admin/audit). */
 export default function Audit() {
   const where = useSignal(route);
+  const timeZone = useStoreZone();
   const filters = Object.fromEntries(
     FILTERS.flatMap((key) => {
       const value = where.params.get(key);
@@ -63,7 +65,7 @@ export default function Audit() {
     const next = formValues(e.currentTarget, FILTERS);
     // Days in the form, times in the API.
     for (const key of ["since", "until"] as const)
-      if (next[key]) next[key] = auditTimes(next[key], key === "until");
+      if (next[key]) next[key] = auditTimes(next[key], key === "until", timeZone);
     go("audit", next);
   }
 
@@ -85,14 +87,15 @@ export default function Audit() {
         </label>
         <label>
           <span>{t("since")}</span>
-          <input name="since" type="date" value={dayOf(filters.since, false)} />
+          <input name="since" type="date" value={dayOf(filters.since, false, timeZone)} />
         </label>
         <label>
           <span>{t("until")}</span>
-          <input name="until" type="date" value={dayOf(filters.until, true)} />
+          <input name="until" type="date" value={dayOf(filters.until, true, timeZone)} />
         </label>
         <button type="submit">{t("applyFilters")}</button>
       </form>
+      <StoreZoneNote onChanged={() => void load()} />
       <ListBody
         items={items}
         failed={failed}
@@ -118,7 +121,7 @@ export default function Audit() {
                   {items.map((row) => (
                     <tr key={row.id}>
                       <td>
-                        <time dateTime={row.at}>{formatDateTime(row.at)}</time>
+                        <time dateTime={row.at}>{formatDateTime(row.at, timeZone)}</time>
                       </td>
                       <td>{actorName(row.actor, emails)}</td>
                       <td>

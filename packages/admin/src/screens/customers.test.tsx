@@ -36,7 +36,7 @@ function fakeApi() {
 beforeEach(() => {
   session.value = {
     user: { id: "u1", email: "help@demo.example", role: "support" },
-    store: { id: "demo", name: "Demo" },
+    store: { id: "demo", name: "Demo", timeZone: "UTC" },
     scopes: ["customers:read", "loyalty:read", "loyalty:adjust"],
     csrfToken: "t",
     expiresAt: "2026-12-07T00:00:00.000Z",

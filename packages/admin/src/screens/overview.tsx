@@ -5,6 +5,7 @@ import { Field, Loading, Problem } from "../components.tsx";
 import { formatDate, formatNumber, formatPercent, formatShortDate, t } from "../i18n.ts";
 import { go, route } from "../router.ts";
 import { useSignal } from "../signal.ts";
+import { StoreZoneNote } from "../store-zone.tsx";
 import type { Overview as Figures } from "../types.ts";
 import { Chart } from "./chart.tsx";
 
@@ -50,6 +51,7 @@ export default function Overview() {
         </Field>
         <button type="submit">{t("show")}</button>
       </form>
+      <StoreZoneNote onChanged={load} />
       {failed ? (
         <Problem error={failed} onRetry={load} />
       ) : !data ? (
@@ -164,7 +166,9 @@ function ProductTable(props: { id: string; title: string; items: Figures["topPro
         <tbody>
           {props.items.map((p) => (
             <tr key={p.productId}>
-              <th scope="row">{p.name ?? p.productId}</th>
+              <th scope="row" dir="auto">
+                {p.name ?? p.productId}
+              </th>
               <td>{formatNumber(p.average, 2)}</td>
               <td>{formatNumber(p.count)}</td>
             </tr>

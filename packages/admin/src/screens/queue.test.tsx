@@ -48,7 +48,7 @@ beforeEach(() => {
   localStorage.setItem("plaudit-admin-grace-ms", "60000");
   session.value = {
     user: { id: "u1", email: "mo@demo.example", role: "moderator" },
-    store: { id: "demo", name: "Demo" },
+    store: { id: "demo", name: "Demo", timeZone: "UTC" },
     scopes: ["reviews:read", "reviews:moderate"],
     csrfToken: "t",
     expiresAt: "2026-12-07T00:00:00.000Z",

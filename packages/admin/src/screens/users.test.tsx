@@ -8,7 +8,7 @@ const owner = { id: "u1", email: "owner@demo.example", role: "owner", active: tr
 beforeEach(() => {
   session.value = {
     user: { id: "u1", email: "owner@demo.example", role: "owner" },
-    store: { id: "demo", name: "Demo" },
+    store: { id: "demo", name: "Demo", timeZone: "UTC" },
     scopes: ["*"],
     csrfToken: "t",
     expiresAt: "2026-12-07T00:00:00.000Z",

@@ -1,3 +1,4 @@
+import { addDays, startOfDay } from "@plaudit/contract";
 import { sql } from "kysely";
 import type { Database } from "../db/database.ts";
 
@@ -5,11 +6,13 @@ import type { Database } from "../db/database.ts";
 // photos or videos or come from verified buyers, which products do best and worst, and what review
 // requests turn into. Every figure counts the reviews *received* in the range (created in it) and
 // not rejected — pending ones count, so a store that holds reviews for moderation sees its trend.
+// Days and weeks are the store's: they start at midnight in its time zone (contract/time-zone.ts),
+// so a shop in Los Angeles sees a review of Monday 20:00 there on Monday, not on UTC's Tuesday.
 
 export interface OverviewRange {
-  /** First day, YYYY-MM-DD (UTC), inclusive. */
+  /** First day, YYYY-MM-DD (in the store's zone), inclusive. */
   from: string;
-  /** Last day, YYYY-MM-DD (UTC), inclusive. */
+  /** Last day, YYYY-MM-DD (in the store's zone), inclusive. */
   to: string;
 }
 
@@ -22,6 +25,7 @@ export interface ProductFigure {
 
 export interface Overview {
   range: OverviewRange;
+  timeZone: string;
   reviews: number;
   average: number | null;
   /** Reviews by rating 1–5. */
@@ -44,34 +48,53 @@ const DAY = 86_400_000;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** The Monday (UTC) of the week a day falls in, as YYYY-MM-DD. */
+/** The Monday of the week a calendar day falls in, as YYYY-MM-DD. */
 export function weekOf(day: string): string {
   const date = new Date(`${day}T00:00:00.000Z`);
   const monday = new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * DAY);
   return monday.toISOString().slice(0, 10);
 }
 
-export async function storeOverview(db: Database, storeId: string, range: OverviewRange): Promise<Overview> {
-  const since = `${range.from}T00:00:00.000Z`;
-  const until = new Date(Date.parse(`${range.to}T00:00:00.000Z`) + DAY).toISOString();
+export async function storeOverview(
+  db: Database,
+  storeId: string,
+  range: OverviewRange,
+  timeZone: string,
+): Promise<Overview> {
+  const since = startOfDay(range.from, timeZone).toISOString();
+  const end = addDays(range.to, 1);
+  const until = startOfDay(end, timeZone).toISOString();
   const inRange = db.kysely
     .selectFrom("reviews")
     .where("reviews.store_id", "=", storeId)
     .where("reviews.created_at", ">=", since)
     .where("reviews.created_at", "<", until);
 
-  // One row per day × rating × media × verified: small whatever the number of reviews.
-  const day = sql<string>`substr(reviews.created_at, 1, 10)`;
+  // The weeks (Mondays) that overlap the range, and the instant each after the first starts in
+  // the store's zone: a review's week is how many of those starts it is at or after.
+  const mondays: string[] = [];
+  for (let monday = weekOf(range.from); monday < end; monday = addDays(monday, 7)) mondays.push(monday);
+  // The range's end closes the last week (always a CASE: a bare number in GROUP BY would be SQLite's
+  // column position).
+  const ends = [...mondays.slice(1).map((monday) => startOfDay(monday, timeZone).toISOString()), until];
+  // Literals, not parameters: the same text in SELECT and GROUP BY (PostgreSQL compares them), and
+  // toISOString() only ever writes digits, '-', ':', '.', 'T' and 'Z'.
+  const week = sql<number>`case ${sql.join(
+    ends.map((before, i) => sql`when reviews.created_at < ${sql.lit(before)} then ${sql.lit(i)}`),
+    sql` `,
+  )} end`;
+
+  // One row per week × rating × media × verified: small whatever the number of reviews.
   const cells = await inRange
     .where("reviews.status", "!=", "rejected")
     .select([
-      day.as("day"),
+      week.as("week"),
       "rating",
       "has_media",
       "verified",
       (eb) => eb.fn.countAll<number | string>().as("n"),
     ])
-    .groupBy([day, "rating", "has_media", "verified"])
+    .groupBy([week, "rating", "has_media", "verified"])
     .execute();
   const statuses = await inRange
     .select(["status", (eb) => eb.fn.countAll<number | string>().as("n")])
@@ -79,9 +102,7 @@ export async function storeOverview(db: Database, storeId: string, range: Overvi
     .execute();
 
   const distribution: Overview["ratingDistribution"] = [0, 0, 0, 0, 0];
-  const weeks = new Map<string, { reviews: number; ratingSum: number }>();
-  for (let t = Date.parse(`${weekOf(range.from)}T00:00:00.000Z`); t < Date.parse(until); t += 7 * DAY)
-    weeks.set(new Date(t).toISOString().slice(0, 10), { reviews: 0, ratingSum: 0 });
+  const weeks = mondays.map((monday) => ({ week: monday, reviews: 0, ratingSum: 0 }));
   let reviews = 0;
   let ratingSum = 0;
   let withMedia = 0;
@@ -94,7 +115,7 @@ export async function storeOverview(db: Database, storeId: string, range: Overvi
     distribution[rating - 1] = (distribution[rating - 1] ?? 0) + n;
     if (Number(cell.has_media) === 1) withMedia += n;
     if (Number(cell.verified) === 1) verified += n;
-    const week = weeks.get(weekOf(cell.day));
+    const week = weeks[Number(cell.week)];
     if (week) {
       week.reviews += n;
       week.ratingSum += n * rating;
@@ -136,14 +157,15 @@ export async function storeOverview(db: Database, storeId: string, range: Overvi
 
   return {
     range,
+    timeZone,
     reviews,
     average: reviews > 0 ? round2(ratingSum / reviews) : null,
     ratingDistribution: distribution,
     withMedia,
     verified,
     byStatus,
-    weeks: [...weeks].map(([week, w]) => ({
-      week,
+    weeks: weeks.map((w) => ({
+      week: w.week,
       reviews: w.reviews,
       average: w.reviews > 0 ? round2(w.ratingSum / w.reviews) : null,
     })),

@@ -2,6 +2,7 @@ import {
   CustomerDetail,
   CustomerMatches,
   CustomerSearchQuery,
+  dayIn,
   Overview,
   OverviewQuery,
 } from "@plaudit/contract";
@@ -19,9 +20,13 @@ const DAY = 86_400_000;
 export const OVERVIEW_DEFAULT_DAYS = 84;
 export const OVERVIEW_MAX_DAYS = 1096;
 
-/** The overview's range: `to` defaults to today, `from` to twelve weeks before `to`. */
-function rangeOf(query: { from?: string | undefined; to?: string | undefined }, now: Date): OverviewRange {
-  const to = query.to ?? now.toISOString().slice(0, 10);
+/** The overview's range: `to` defaults to today (in the store's zone), `from` to twelve weeks before `to`. */
+function rangeOf(
+  query: { from?: string | undefined; to?: string | undefined },
+  now: Date,
+  timeZone: string,
+): OverviewRange {
+  const to = query.to ?? dayIn(now, timeZone);
   const from =
     query.from ?? new Date(Date.parse(to) - (OVERVIEW_DEFAULT_DAYS - 1) * DAY).toISOString().slice(0, 10);
   const days = (Date.parse(to) - Date.parse(from)) / DAY + 1;
@@ -54,8 +59,9 @@ export const adminAppRoutes: RouteModule = {
       }),
       requireScope("reviews:read"),
       async (c) => {
-        const range = rangeOf(parseQuery(c, OverviewQuery), ctx.clock());
-        return c.json(await storeOverview(ctx.db, c.get("store").id, range), 200, NO_STORE);
+        const store = c.get("store");
+        const range = rangeOf(parseQuery(c, OverviewQuery), ctx.clock(), store.timeZone);
+        return c.json(await storeOverview(ctx.db, store.id, range, store.timeZone), 200, NO_STORE);
       },
     );
 

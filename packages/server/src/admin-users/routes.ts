@@ -3,6 +3,7 @@ import {
   AdminUser,
   AdminUserList,
   CreatedUser,
+  DEFAULT_TIME_ZONE,
   InviteLink,
   NewUserInput,
   PasswordInput,
@@ -19,6 +20,7 @@ import { readJsonBody } from "../http/json-body.ts";
 import { publicOriginOf } from "../http/public-origin.ts";
 import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
+import { findStore } from "../stores/store-repo.ts";
 import { parseOrFail } from "../validation.ts";
 import { passwordMatches } from "./passwords.ts";
 import {
@@ -217,14 +219,14 @@ async function sessionJson(
   session: NonNullable<Awaited<ReturnType<typeof findSession>>>,
   token: string,
 ) {
-  const store = await ctx.db.kysely
-    .selectFrom("stores")
-    .select(["id", "name"])
-    .where("id", "=", session.storeId)
-    .executeTakeFirst();
+  const store = await findStore(ctx.db, session.storeId);
   return {
     user: { id: session.userId, email: session.email, role: session.role },
-    store: { id: session.storeId, name: store?.name ?? session.storeId },
+    store: {
+      id: session.storeId,
+      name: store?.name ?? session.storeId,
+      timeZone: store?.timeZone ?? DEFAULT_TIME_ZONE,
+    },
     scopes: session.scopes,
     csrfToken: csrfTokenFor(token),
     expiresAt: session.expiresAt,

@@ -136,6 +136,15 @@ const WRITE_CASES: Record<string, WriteCase> = {
       };
     },
   },
+  "PUT /v1/admin/store/settings": {
+    action: "store.settings.save",
+    async prepare(kit) {
+      return {
+        call: json(kit, "PUT", "/v1/admin/store/settings", { timeZone: "Europe/Berlin" }),
+        target: kit.storeId,
+      };
+    },
+  },
   "POST /v1/admin/media/sweep": {
     action: "media.sweep",
     async prepare(kit) {

@@ -33,6 +33,8 @@ export interface StoresTable {
   media_quota_bytes: Generated<number | string | null>;
   /** 1: media from reviewers without a verified purchase wait for moderation. */
   hold_unverified_media: Generated<number>;
+  /** IANA time zone the admin counts the store's days in; null: UTC (contract/time-zone.ts). */
+  time_zone: Generated<string | null>;
 }
 
 export interface ProductsTable {

@@ -101,6 +101,21 @@ describe.each(databasesUnderTest())("the hosted review page on %s", (kind) => {
     expect(html).not.toContain("<script>");
   });
 
+  it("says what to fix in the shopper's language (the order's, German), not the API's English", async () => {
+    const res = await kit.postReviewForm(token, {
+      product: "lamp",
+      rating: "4",
+      title: "Hell",
+      body: "",
+      name: "",
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("muss eine Bewertung mit 1–5000 Zeichen sein");
+    expect(html).toContain("muss ein Name mit 1–80 Zeichen sein");
+    expect(html).not.toContain("must be");
+  });
+
   it("answers a NUL character in any field with the form again (422), storing nothing", async () => {
     // PostgreSQL cannot store U+0000 (the form was a 500 there, and stored it on SQLite).
     const reviews = () =>
@@ -116,7 +131,8 @@ describe.each(databasesUnderTest())("the hosted review page on %s", (kind) => {
     for (const field of ["title", "body", "name"] as const) {
       const res = await kit.postReviewForm(token, { ...form, [field]: `a\u0000${form[field]}` });
       expect(res.status, field).toBe(422);
-      expect(await res.text()).toContain("NUL");
+      // In the order's language, as every message of the page.
+      expect(await res.text()).toContain("darf kein NUL-Zeichen (U+0000) enthalten");
     }
     expect(await reviews()).toHaveLength(before);
   });

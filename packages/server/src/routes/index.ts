@@ -9,6 +9,7 @@ import { mediaRoutes } from "../media/media-routes.ts";
 import { privacyRoutes } from "../privacy/privacy-routes.ts";
 import { reviewPageRoutes, reviewRequestAdminRoutes } from "../review-requests/index.ts";
 import { snippetRoutes } from "../snippet/snippet-routes.ts";
+import { storeSettingsRoutes } from "../stores/store-settings-routes.ts";
 import { adminOrderRoutes } from "./admin-orders.ts";
 import { adminReviewRoutes } from "./admin-reviews.ts";
 import { badgeRoutes } from "./badges.ts";
@@ -37,4 +38,5 @@ export const routeModules: RouteModule[] = [
   reviewPageRoutes,
   auditRoutes,
   privacyRoutes,
+  storeSettingsRoutes,
 ];

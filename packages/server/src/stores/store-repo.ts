@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, isTimeZone } from "@plaudit/contract";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database.ts";
 import type { Schema } from "../db/schema.ts";
@@ -10,6 +11,8 @@ export interface StoreRecord {
   rateLimits: RateLimitSettings;
   tokenLifetimeSeconds: number;
   moderation: "publish" | "hold";
+  /** The zone the store's days are counted in (the admin's overview and audit log). */
+  timeZone: string;
 }
 
 export async function findStore(db: Database, storeId: string): Promise<StoreRecord | undefined> {
@@ -22,6 +25,8 @@ export async function findStore(db: Database, storeId: string): Promise<StoreRec
     rateLimits: parseRateLimitSettings(row.rate_limits),
     tokenLifetimeSeconds: row.token_lifetime_seconds,
     moderation: row.moderation === "hold" ? "hold" : "publish",
+    // A zone this runtime does not know (an older ICU) counts in UTC rather than failing.
+    timeZone: row.time_zone && isTimeZone(row.time_zone) ? row.time_zone : DEFAULT_TIME_ZONE,
   };
 }
 

@@ -16,6 +16,7 @@ import * as m0040 from "./0040-admin-users.ts";
 import * as m0050 from "./0050-trust.ts";
 import * as m0051 from "./0051-search-by-store.ts";
 import * as m0060 from "./0060-ledger-append-only.ts";
+import * as m0062 from "./0062-store-time-zone.ts";
 
 /**
  * Every migration, in order. Names sort by their NNNN prefix; add a new file
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   "0050-trust": m0050,
   "0051-search-by-store": m0051,
   "0060-ledger-append-only": m0060,
+  "0062-store-time-zone": m0062,
 };

@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as v from "valibot";
 import type { AppContext, RouteModule } from "../../context.ts";
 import { ApiError } from "../../errors.ts";
+import { localizeMessage } from "../../field-messages.ts";
 import { html } from "../../html/safe-html.ts";
 import { clientKey } from "../../http/client-ip.ts";
 import { lingerAfterEarlyAnswer } from "../../http/lingering-close.ts";
@@ -323,7 +324,7 @@ export const reviewPageRoutes: RouteModule = {
           for (const issue of parsed.issues) {
             const path = v.getDotPath(issue) ?? "body";
             const field = path === "author.name" ? "name" : path;
-            errors[field] ??= issue.message;
+            errors[field] ??= localizeMessage(issue.message, localeOf(view));
           }
           const t = messagesFor(localeOf(view));
           if (errors.rating) errors.rating = `${t.yourRating}: 1–5`;
@@ -447,7 +448,7 @@ export const reviewPageRoutes: RouteModule = {
             lingerAfterEarlyAnswer(c);
             c.header("Connection", "close");
           }
-          const message = error.fields?.file ?? error.message;
+          const message = localizeMessage(error.fields?.file ?? error.message, localeOf(view));
           return renderReviewPage(c, ctx, view, token, { ...focus, errors: { file: message } }, error.status);
         }
         return c.redirect(

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeStore } from "../testing/fixtures.ts";
+import { databasesUnderTest, startTestServer, type TestServer } from "../testing/test-server.ts";
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON the assertions check
+type Json = any;
+
+describe.each(databasesUnderTest())("validation messages in the request's language on %s", (kind) => {
+  let server: TestServer;
+  let storeId: string;
+  beforeAll(async () => {
+    server = await startTestServer({ db: kind });
+    ({ storeId } = await makeStore(server.db));
+  });
+  afterAll(() => server.close());
+
+  /** A review with every field wrong, sent in `language`. */
+  const send = (language?: string) =>
+    fetch(`${server.url}/v1/stores/${storeId}/products/lamp/reviews`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(language ? { "accept-language": language } : {}) },
+      body: JSON.stringify({ rating: 9, body: "", author: { name: "", email: "not an address" } }),
+    }).then(async (r) => ({ status: r.status, headers: r.headers, json: (await r.json()) as Json }));
+
+  it("answers German and Hebrew with the same code and fields, the words in that language", async () => {
+    const english = await send();
+    expect(english.status).toBe(422);
+    expect(english.json.error.fields.body).toBe("must be a review of 1–5000 characters");
+
+    const german = await send("de-DE,de;q=0.9,en;q=0.8");
+    expect(german.status).toBe(422);
+    expect(german.headers.get("content-language")).toBe("de");
+    expect(german.json.error.code).toBe("validation_failed");
+    expect(Object.keys(german.json.error.fields)).toEqual(Object.keys(english.json.error.fields));
+    expect(german.json.error.fields).toEqual({
+      rating: "muss eine ganze Zahl von 1 bis 5 sein",
+      body: "muss eine Bewertung mit 1–5000 Zeichen sein",
+      "author.name": "muss ein Name mit 1–80 Zeichen sein",
+      "author.email": "muss eine E-Mail-Adresse sein",
+    });
+    expect(german.json.error.message).toBe("rating muss eine ganze Zahl von 1 bis 5 sein");
+
+    const hebrew = await send("he");
+    expect(hebrew.json.error.code).toBe("validation_failed");
+    expect(hebrew.json.error.fields.body).toBe("צריך להיות ביקורת באורך 1–5000 תווים");
+    expect(hebrew.json.error.fields["author.email"]).toBe("צריך להיות כתובת אימייל");
+
+    // A language we do not speak first, then German: German.
+    expect((await send("fr-FR, de;q=0.5")).json.error.fields.body).toBe(
+      "muss eine Bewertung mit 1–5000 Zeichen sein",
+    );
+    expect((await send("fr")).json.error.fields).toEqual(english.json.error.fields);
+  });
+});

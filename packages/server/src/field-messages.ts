@@ -1,0 +1,172 @@
+import { type ApiErrorBody, NUL_MESSAGE, type RequestLocale } from "@plaudit/contract";
+import type { ApiError } from "./errors.ts";
+
+// The one catalog of what a server message says to a person, in German and Hebrew. The contract's
+// schemas and the upload checks write their messages in English (the API's words, and the source
+// of every translation here); a request in German or Hebrew — the hosted review page of an order
+// in that language, an API call with `Accept-Language: de` or `he` — gets them in its language.
+// The machine-readable parts never change: `code`, the field names in `fields`, the status.
+// A message the catalog does not know stays English rather than half translated.
+
+/** The languages a person is answered in (the review-request emails' and hosted page's). */
+export type MessageLocale = RequestLocale;
+
+/** The things a length message names ("must be a review of 1–5000 characters"). */
+const THINGS: Record<string, { de: string; he: string }> = {
+  "a review": { de: "eine Bewertung", he: "ביקורת" },
+  "a title": { de: "ein Titel", he: "כותרת" },
+  "a name": { de: "ein Name", he: "שם" },
+  "a reply": { de: "eine Antwort", he: "תגובה" },
+  "a reason": { de: "ein Grund", he: "סיבה" },
+  text: { de: "ein Text", he: "טקסט" },
+};
+
+type Groups = Record<string, string>;
+interface Entry {
+  en: RegExp;
+  de: (g: Groups) => string | undefined;
+  he: (g: Groups) => string | undefined;
+}
+
+const thing = (what: string | undefined, locale: "de" | "he") => (what ? THINGS[what]?.[locale] : undefined);
+
+const CATALOG: Entry[] = [
+  {
+    en: /^must be (?<what>.+) of (?<min>\d+)–(?<max>\d+) characters$/,
+    de: (g) => {
+      const what = thing(g.what, "de");
+      return what && `muss ${what} mit ${g.min}–${g.max} Zeichen sein`;
+    },
+    he: (g) => {
+      const what = thing(g.what, "he");
+      return what && `צריך להיות ${what} באורך ${g.min}–${g.max} תווים`;
+    },
+  },
+  {
+    en: /^must be (?<what>.+) of at most (?<max>\d+) characters$/,
+    de: (g) => thing(g.what, "de") && `darf höchstens ${g.max} Zeichen lang sein`,
+    he: (g) => thing(g.what, "he") && `יכול להכיל עד ${g.max} תווים`,
+  },
+  {
+    en: /^must be at most (?<max>\d+) characters$/,
+    de: (g) => `darf höchstens ${g.max} Zeichen lang sein`,
+    he: (g) => `יכול להכיל עד ${g.max} תווים`,
+  },
+  {
+    en: new RegExp(`^${NUL_MESSAGE.replace(/[()+]/g, "\\$&")}$`),
+    de: () => "darf kein NUL-Zeichen (U+0000) enthalten",
+    he: () => "אסור שיכיל את התו NUL ‏(U+0000)",
+  },
+  {
+    en: /^must be an email address$/,
+    de: () => "muss eine E-Mail-Adresse sein",
+    he: () => "צריך להיות כתובת אימייל",
+  },
+  {
+    en: /^must be an integer from (?<min>\d+) to (?<max>\d+)$/,
+    de: (g) => `muss eine ganze Zahl von ${g.min} bis ${g.max} sein`,
+    he: (g) => `צריך להיות מספר שלם בין ${g.min} ל-${g.max}`,
+  },
+  {
+    en: /^must be at least (?<n>-?\d+)$/,
+    de: (g) => `muss mindestens ${g.n} sein`,
+    he: (g) => `צריך להיות לפחות ${g.n}`,
+  },
+  {
+    en: /^must be at most (?<n>-?\d+)$/,
+    de: (g) => `darf höchstens ${g.n} sein`,
+    he: (g) => `יכול להיות לכל היותר ${g.n}`,
+  },
+  { en: /^must be a number$/, de: () => "muss eine Zahl sein", he: () => "צריך להיות מספר" },
+  { en: /^must be an integer$/, de: () => "muss eine ganze Zahl sein", he: () => "צריך להיות מספר שלם" },
+  { en: /^is required$/, de: () => "ist erforderlich", he: () => "שדה חובה" },
+  { en: /^is too long$/, de: () => "ist zu lang", he: () => "ארוך מדי" },
+  {
+    en: /^must be an object with name and email$/,
+    de: () => "muss Name und E-Mail-Adresse enthalten",
+    he: () => "צריך לכלול שם וכתובת אימייל",
+  },
+  // Photos and videos (the hosted page's own upload form, the upload route).
+  {
+    en: /^is required: send the photo or video as a part named file$/,
+    de: () => "Wählen Sie zuerst ein Foto oder Video.",
+    he: () => "יש לבחור תמונה או סרטון קודם.",
+  },
+  {
+    en: /^(?:file )?could not be read as an image \(damaged or incomplete\?\)$/,
+    de: () => "konnte nicht als Bild gelesen werden (beschädigt oder unvollständig?)",
+    he: () => "לא ניתן לקרוא את הקובץ כתמונה (פגום או חלקי?)",
+  },
+  {
+    en: /^images may have at most (?<n>\d+) megapixels$/,
+    de: (g) => `Bilder dürfen höchstens ${g.n} Megapixel haben`,
+    he: (g) => `תמונה יכולה להכיל עד ${g.n} מגה-פיקסל`,
+  },
+  {
+    en: /^photos may be at most (?<n>\d+) MB$/,
+    de: (g) => `Fotos dürfen höchstens ${g.n} MB groß sein`,
+    he: (g) => `תמונה יכולה להיות בגודל של עד ${g.n} MB`,
+  },
+  {
+    en: /^uploads may be at most (?<video>\d+) MB \(videos\) or (?<photo>\d+) MB \(photos\)$/,
+    de: (g) => `Dateien dürfen höchstens ${g.video} MB (Videos) oder ${g.photo} MB (Fotos) groß sein`,
+    he: (g) => `קבצים יכולים להיות בגודל של עד ${g.video} MB (סרטונים) או ${g.photo} MB (תמונות)`,
+  },
+  {
+    en: /^a poster may be at most (?<n>\d+) MB$/,
+    de: (g) => `Ein Vorschaubild darf höchstens ${g.n} MB groß sein`,
+    he: (g) => `תמונת תצוגה יכולה להיות בגודל של עד ${g.n} MB`,
+  },
+  {
+    en: /^(?:videos )?may be at most (?<n>\d+) minutes long$/,
+    de: (g) => `Videos dürfen höchstens ${g.n} Minuten lang sein`,
+    he: (g) => `סרטון יכול להימשך עד ${g.n} דקות`,
+  },
+  {
+    en: /^(?:file|poster) must be a JPEG, PNG, WebP or HEIC photo, or an MP4, WebM or MOV video$/,
+    de: () => "Nur Fotos (JPEG, PNG, WebP, HEIC) und Videos (MP4, WebM, MOV) sind möglich",
+    he: () => "אפשר להעלות רק תמונות (JPEG,‏ PNG,‏ WebP,‏ HEIC) וסרטונים (MP4,‏ WebM,‏ MOV)",
+  },
+];
+
+/** A server message (English) in `locale`; English, or one the catalog does not know, as it is. */
+export function localizeMessage(message: string, locale: MessageLocale): string {
+  if (locale === "en") return message;
+  for (const entry of CATALOG) {
+    const match = entry.en.exec(message);
+    if (match) return entry[locale](match.groups ?? {}) ?? message;
+  }
+  return message;
+}
+
+/** Each field's message in `locale`; the field names (machine-readable) unchanged. */
+export function localizeFields(
+  fields: Record<string, string>,
+  locale: MessageLocale,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, message]) => [field, localizeMessage(message, locale)]),
+  );
+}
+
+/** The language an API request asks for (the first of its Accept-Language that we speak), else English. */
+export function acceptedLocale(header: string | null | undefined): MessageLocale {
+  for (const range of (header ?? "").split(",")) {
+    const language = range.split(";")[0]?.trim().toLowerCase().split("-")[0];
+    if (language === "en" || language === "de") return language;
+    if (language === "he" || language === "iw") return "he";
+  }
+  return "en";
+}
+
+/** API.md's error body of `error` in `locale`: the same code and field names, the words translated. */
+export function localizedBody(error: ApiError, locale: MessageLocale): ApiErrorBody {
+  const fields = error.fields ? localizeFields(error.fields, locale) : undefined;
+  // validation_failed's message is its first field and that field's message (errors.ts).
+  const [first] = Object.entries(error.fields ?? {});
+  const message =
+    first && error.message === `${first[0]} ${first[1]}`
+      ? `${first[0]} ${localizeMessage(first[1], locale)}`
+      : localizeMessage(error.message, locale);
+  return { error: { code: error.code, message, ...(fields ? { fields } : {}) } };
+}
