@@ -8,6 +8,8 @@ export const MEDIA_UPLOAD_LIMITS = {
   imagePixels: 40_000_000,
   videoBytes: 100 * 1024 * 1024,
   posterBytes: 5 * 1024 * 1024,
+  /** Longest video, in seconds, when its container (or the browser) states a duration. */
+  videoSeconds: 300,
 } as const;
 
 const binary = v.pipe(v.string(), v.metadata({ format: "binary" }));

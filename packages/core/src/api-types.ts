@@ -36,6 +36,7 @@ export type {
 // The earning arithmetic: the widgets promise exactly what the server awards.
 export {
   LIMITS,
+  MEDIA_UPLOAD_LIMITS,
   pointsFor,
   purchasePoints,
   REVIEW_SORTS,

@@ -60,9 +60,15 @@ export async function resizeImage(file: Blob, maxEdge = MAX_EDGE): Promise<Blob>
   }
 }
 
-/** A frame from about a second in (past black lead-ins), ≤ POSTER_EDGE; undefined when none decodes. */
-export async function videoPoster(file: Blob, timeoutMs = POSTER_TIMEOUT_MS): Promise<Blob | undefined> {
-  if (typeof document === "undefined" || typeof URL.createObjectURL !== "function") return undefined;
+/**
+ * A frame from about a second in (past black lead-ins), ≤ POSTER_EDGE, and the video's length in
+ * seconds; each absent when the browser cannot tell.
+ */
+export async function videoPoster(
+  file: Blob,
+  timeoutMs = POSTER_TIMEOUT_MS,
+): Promise<{ poster?: Blob; seconds?: number }> {
+  if (typeof document === "undefined" || typeof URL.createObjectURL !== "function") return {};
   const url = URL.createObjectURL(file);
   const video = document.createElement("video");
   video.muted = true;
@@ -83,15 +89,16 @@ export async function videoPoster(file: Blob, timeoutMs = POSTER_TIMEOUT_MS): Pr
     const loaded = waitFor("loadeddata");
     video.src = url;
     await loaded;
-    if (!video.videoWidth || !video.videoHeight) return undefined;
-    const duration = Number.isFinite(video.duration) ? video.duration : 0;
+    // A recording's WebM often states no length (Infinity until played through).
+    const seconds = Number.isFinite(video.duration) ? video.duration : undefined;
+    if (!video.videoWidth || !video.videoHeight) return { seconds };
     const seeked = waitFor("seeked");
-    video.currentTime = Math.min(1, duration / 3);
+    video.currentTime = Math.min(1, (seconds ?? 0) / 3);
     await seeked;
     const size = fitWithin(video.videoWidth, video.videoHeight, POSTER_EDGE);
-    return await encodeJpeg(video, size.width, size.height);
+    return { poster: await encodeJpeg(video, size.width, size.height), seconds };
   } catch {
-    return undefined;
+    return {};
   } finally {
     video.removeAttribute("src");
     video.load();
@@ -102,6 +109,6 @@ export async function videoPoster(file: Blob, timeoutMs = POSTER_TIMEOUT_MS): Pr
 /** Resizes a photo or grabs a video's poster: what upload-queue.ts sends. */
 export async function prepareMedia(file: File, kind: "image" | "video"): Promise<PreparedMedia> {
   if (kind === "image") return { file: await resizeImage(file) };
-  const poster = await videoPoster(file);
-  return poster ? { file, poster } : { file };
+  const { poster, seconds } = await videoPoster(file);
+  return { file, ...(poster ? { poster } : {}), ...(seconds !== undefined ? { seconds } : {}) };
 }

@@ -27,6 +27,7 @@ const en: Messages = {
   "media.failed.photoSize": "Too large: photos can be up to 15 MB and 40 megapixels.",
   "media.failed.heic":
     "HEIC photos cannot be read here. Add it as a JPEG (iPhone: Settings › Camera › Formats › Most Compatible).",
+  "media.failed.long": "Too long: videos can be up to 5 minutes.",
 };
 
 const de: Messages = {
@@ -59,6 +60,7 @@ const de: Messages = {
   "media.failed.photoSize": "Zu groß: Fotos dürfen bis zu 15 MB und 40 Megapixel haben.",
   "media.failed.heic":
     "HEIC-Fotos können hier nicht gelesen werden. Fügen Sie es als JPEG hinzu (iPhone: Einstellungen › Kamera › Formate › Maximale Kompatibilität).",
+  "media.failed.long": "Zu lang: Videos dürfen bis zu 5 Minuten lang sein.",
 };
 
 const he: Messages = {
@@ -86,6 +88,7 @@ const he: Messages = {
   "media.failed.photoSize": "גדול מדי: תמונה יכולה להיות עד 15MB ועד 40 מגה-פיקסל.",
   "media.failed.heic":
     "לא ניתן לקרוא כאן תמונות HEIC. יש להוסיף אותה כ-JPEG (באייפון: הגדרות › מצלמה › תבניות › התאימות הגבוהה ביותר).",
+  "media.failed.long": "ארוך מדי: סרטון יכול להיות עד 5 דקות.",
 };
 
 export const uploadMessages: Catalogs = { en, de, he };

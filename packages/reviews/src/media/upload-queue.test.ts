@@ -176,4 +176,26 @@ describe("upload queue", () => {
     expect(queue.items().map((item) => item.status)).toEqual(Array(9).fill("done"));
     expect(active).toBe(0);
   });
+
+  it("refuses a video longer than 5 minutes once its length is known, before sending 100 MB for nothing", async () => {
+    const upload = vi.fn(async () => photo(1));
+    const lengths: Record<string, number | undefined> = {
+      "long.mp4": 301,
+      "five.mp4": 300,
+      "live.webm": undefined,
+    };
+    const queue = createUploadQueue({
+      prepare: async (picked) => ({ file: picked, seconds: lengths[picked.name] }),
+      upload,
+    });
+    queue.add(Object.keys(lengths).map((name) => file(name, "video/mp4")));
+    await settle();
+    expect(queue.items().map((item) => [item.name, item.status, item.errorKey, item.retryable])).toEqual([
+      ["long.mp4", "failed", "media.failed.long", false],
+      ["five.mp4", "done", undefined, undefined],
+      ["live.webm", "done", undefined, undefined],
+    ]);
+    expect(upload).toHaveBeenCalledTimes(2);
+    for (const catalog of Object.values(uploadMessages)) expect(catalog?.["media.failed.long"]).toBeTruthy();
+  });
 });

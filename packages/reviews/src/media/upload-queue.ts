@@ -2,7 +2,7 @@
 // way, how far each got, and the actions on them (add, remove, retry). Loaded with the upload code
 // on the first file, not with the form. Every file is prepared (a photo resized, a video's poster
 // frame grabbed) and uploaded on its own, so one failure never holds up the others.
-import { isPlauditError, LIMITS, type Media } from "@plaudit/core";
+import { isPlauditError, LIMITS, MEDIA_UPLOAD_LIMITS, type Media } from "@plaudit/core";
 import type { UploadItem } from "./upload-state.ts";
 
 export type { UploadItem, UploadStatus } from "./upload-state.ts";
@@ -10,6 +10,8 @@ export type { UploadItem, UploadStatus } from "./upload-state.ts";
 export interface PreparedMedia {
   file: Blob;
   poster?: Blob;
+  /** A video's length as the browser read it, when it could. */
+  seconds?: number;
 }
 
 export interface UploadQueueOptions {
@@ -45,7 +47,7 @@ export interface UploadQueue {
 export const PREPARING_AT_ONCE = 2;
 
 /** The server's video limit (docs/media.md); refused here so a 2 GB file is never sent. */
-export const VIDEO_MAX_BYTES = 100 * 1024 * 1024;
+export const VIDEO_MAX_BYTES = MEDIA_UPLOAD_LIMITS.videoBytes;
 
 /** Photo or video by the browser's idea of the type (the server judges the bytes again). */
 export function kindOf(file: File): "image" | "video" | undefined {
@@ -126,6 +128,11 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       }
       const prepared = await prepareInTurn(file, kind, controller.signal);
       if (!prepared || controller.signal.aborted) return;
+      // The server would refuse it after the whole file went up.
+      if ((prepared.seconds ?? 0) > MEDIA_UPLOAD_LIMITS.videoSeconds) {
+        update(key, { status: "failed", errorKey: "media.failed.long", retryable: false });
+        return;
+      }
       update(key, { status: "uploading" });
       const media = await options.upload(prepared, {
         signal: controller.signal,

@@ -3,8 +3,6 @@ import { MEDIA_UPLOAD_LIMITS } from "@plaudit/contract";
 // Hard limits of an upload: the contract's (API.md), plus how the server processes and keeps them.
 export const MEDIA_LIMITS = {
   ...MEDIA_UPLOAD_LIMITS,
-  /** Longest video we keep, in seconds (when the container states its duration). */
-  videoSeconds: 300,
   /** Multipart framing around the file(s): boundaries, part headers, a poster frame's headers. */
   multipartOverhead: 64 * 1024,
   /** Responsive widths; an image narrower than the largest gets its own width as the largest. */
