@@ -373,6 +373,41 @@ describe("the owner's overview", () => {
     expect(weekly.reduce((sum, n) => sum + Number(n.replace(/,/g, "")), 0)).toBe(sql.reviews);
     expect(shop.problems()).toEqual([]);
   });
+
+  it("counts the store's days in its zone once the owner in Los Angeles names it, the audit log too", async () => {
+    const shop = await signInThroughInvite(plaudit, "owner", "zone-owner@demo.example");
+    const { page } = shop;
+    // The merchant's browser is in Los Angeles; the store still counts UTC days.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Emulation.setTimezoneOverride", { timezoneId: "America/Los_Angeles" });
+    try {
+      await page.goto(`${plaudit.baseUrl}/admin/#/overview`);
+      await page.getByText("Days in the store's time zone: \u2068UTC\u2069.").waitFor();
+      await page.getByRole("button", { name: /Count the store's days in .America\/Los_Angeles./ }).click();
+      await page
+        .getByText("The store's days now start at midnight in \u2068America/Los_Angeles\u2069.")
+        .waitFor();
+      await page.getByText("Days in the store's time zone: \u2068America/Los_Angeles\u2069.").waitFor();
+      expect((await adminApi(plaudit, "GET", "/v1/admin/store/settings")).json).toEqual({
+        timeZone: "America/Los_Angeles",
+      });
+      // The audit log's days are the store's: Sunday of the spring clock change, 23 hours long.
+      await page.goto(`${plaudit.baseUrl}/admin/#/audit`);
+      await page.getByLabel("Since").fill("2026-03-08");
+      await page.getByLabel("Until").fill("2026-03-08");
+      await page.getByRole("button", { name: "Apply filters" }).click();
+      const asked = async () => {
+        const params = new URLSearchParams((await page.evaluate(() => location.hash)).split("?")[1]);
+        return { since: params.get("since"), until: params.get("until") };
+      };
+      await expect
+        .poll(asked)
+        .toEqual({ since: "2026-03-08T08:00:00.000Z", until: "2026-03-09T07:00:00.000Z" });
+      expect(shop.problems()).toEqual([]);
+    } finally {
+      await adminApi(plaudit, "PUT", "/v1/admin/store/settings", { timeZone: null });
+    }
+  });
 });
 
 describe("sign-in", () => {

@@ -137,6 +137,54 @@ describe("loyalty on the demo store", () => {
     await shop.close();
   });
 
+  it("keeps a shop's English reward name in its own order inside the Hebrew panel", async () => {
+    // A Hebrew storefront (data-locale="he" on the launcher) whose program is in English.
+    const shop = await plaudit.open(pageFor("demo-shopper"), {
+      viewport: { width: 390, height: 800 },
+      initScript: `new MutationObserver((_, watching) => {
+        const host = document.querySelector('[data-plaudit="loyalty"]');
+        if (host) { host.setAttribute("data-locale", "he"); watching.disconnect(); }
+      }).observe(document, { childList: true, subtree: true });`,
+    });
+    const { page } = shop;
+    await expect.poll(() => launcher(page).textContent()).toMatch(/נקודות/);
+    await launcher(page).click();
+    const dialog = page.getByRole("dialog", { name: "הטבות" });
+    await expect.poll(() => dialog.locator("[data-reward]").count()).toBeGreaterThan(0);
+    // Where "$" and the last letter of "order" are drawn: read left to right, "$5 off your order"
+    // starts with its "$"; a sentence that pulled "$5" to the far end draws "$" right of "order".
+    const dollarBeforeOrder = (css: string) =>
+      dialog
+        .locator(css)
+        .first()
+        .evaluate((element) => {
+          const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.textContent ?? "";
+            const dollar = text.indexOf("$5 off your order");
+            if (dollar < 0) continue;
+            const left = (at: number) => {
+              const range = element.ownerDocument.createRange();
+              range.setStart(node, at);
+              range.setEnd(node, at + 1);
+              return range.getBoundingClientRect().left;
+            };
+            return left(dollar) < left(dollar + "$5 off your order".length - 1);
+          }
+          return "not found";
+        });
+    expect(await dollarBeforeOrder(".plaudit-loyalty-row-main:has-text('off your order')")).toBe(true);
+    await dialog.getByRole("button", { name: /\$5 off your order/ }).click();
+    await expect.poll(() => dialog.locator("h3[tabindex]").textContent()).toContain("$5 off your order");
+    expect(await dollarBeforeOrder("h3[tabindex]")).toBe(true);
+    // Its name is still the plain sentence.
+    expect(
+      await dialog.getByRole("heading", { name: "לממש את $5 off your order?", exact: true }).count(),
+    ).toBe(1);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
   it("shows a guest the program with join and sign-in links", async () => {
     const shop = await plaudit.open("/demo/loyalty.html");
     const { page } = shop;

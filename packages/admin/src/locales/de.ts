@@ -197,6 +197,8 @@ export const de: Messages = {
   since: "Seit",
   until: "Bis",
   daysIn: "Tage in der Zeitzone des Shops: {zone}.",
+  useBrowserZone: "Tage des Shops in {zone} zählen (Zeitzone dieses Browsers)",
+  zoneSaved: "Die Tage des Shops beginnen jetzt um Mitternacht in {zone}.",
   auditEmpty: "Keine passenden Einträge.",
   actorKey: "API-Schlüssel {id}",
   actorCli: "Kommandozeile ({name})",

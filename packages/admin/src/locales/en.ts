@@ -193,6 +193,8 @@ export const en = {
   since: "Since",
   until: "Until",
   daysIn: "Days in the store's time zone: {zone}.",
+  useBrowserZone: "Count the store's days in {zone} (this browser's time zone)",
+  zoneSaved: "The store's days now start at midnight in {zone}.",
   auditEmpty: "No entries match.",
   actorKey: "API key {id}",
   actorCli: "Command line ({name})",

@@ -192,6 +192,8 @@ export const he: Messages = {
   since: "מאז",
   until: "עד",
   daysIn: "הימים לפי אזור הזמן של החנות: {zone}.",
+  useBrowserZone: "לספור את ימי החנות לפי {zone} (אזור הזמן של הדפדפן הזה)",
+  zoneSaved: "ימי החנות מתחילים עכשיו בחצות לפי {zone}.",
   auditEmpty: "אין רשומות תואמות.",
   actorKey: "מפתח API {id}",
   actorCli: "שורת הפקודה ({name})",

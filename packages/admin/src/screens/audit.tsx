@@ -6,8 +6,8 @@ import { ListBody } from "../components.tsx";
 import { formatDateTime, isolate, t } from "../i18n.ts";
 import { formValues, usePagedList } from "../paged-list.ts";
 import { go, route } from "../router.ts";
-import { session } from "../session.ts";
 import { useSignal } from "../signal.ts";
+import { StoreZoneNote, useStoreZone } from "../store-zone.tsx";
 import type { AdminUser, AuditItem } from "../types.ts";
 
 const FILTERS = ["action", "actor", "target", "since", "until"] as const;
@@ -43,7 +43,7 @@ function actorName(actor: AuditItem["actor"], emails: ReadonlyMap<string, string
 /** Who did what, newest first, with filters (GET /v1/admin/audit). */
 export default function Audit() {
   const where = useSignal(route);
-  const timeZone = useSignal(session)?.store.timeZone ?? "UTC";
+  const timeZone = useStoreZone();
   const filters = Object.fromEntries(
     FILTERS.flatMap((key) => {
       const value = where.params.get(key);
@@ -94,8 +94,8 @@ export default function Audit() {
           <input name="until" type="date" value={dayOf(filters.until, true, timeZone)} />
         </label>
         <button type="submit">{t("applyFilters")}</button>
-        <p class="hint">{t("daysIn", { zone: isolate(timeZone) })}</p>
       </form>
+      <StoreZoneNote onChanged={() => void load()} />
       <ListBody
         items={items}
         failed={failed}

@@ -154,7 +154,7 @@ function Customer(props: { id: string }) {
         </div>
         <div class="figure card">
           <dt>{t("tier")}</dt>
-          <dd>{data.tier ?? t("noTier")}</dd>
+          <dd dir="auto">{data.tier ?? t("noTier")}</dd>
         </div>
         <div class="figure card">
           <dt>{t("pendingPoints")}</dt>

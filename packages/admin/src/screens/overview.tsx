@@ -2,9 +2,10 @@ import type { TargetedEvent } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api.ts";
 import { Field, Loading, Problem } from "../components.tsx";
-import { formatDate, formatNumber, formatPercent, formatShortDate, isolate, t } from "../i18n.ts";
+import { formatDate, formatNumber, formatPercent, formatShortDate, t } from "../i18n.ts";
 import { go, route } from "../router.ts";
 import { useSignal } from "../signal.ts";
+import { StoreZoneNote } from "../store-zone.tsx";
 import type { Overview as Figures } from "../types.ts";
 import { Chart } from "./chart.tsx";
 
@@ -50,6 +51,7 @@ export default function Overview() {
         </Field>
         <button type="submit">{t("show")}</button>
       </form>
+      <StoreZoneNote onChanged={load} />
       {failed ? (
         <Problem error={failed} onRetry={load} />
       ) : !data ? (
@@ -67,7 +69,6 @@ function OverviewFigures({ data }: { data: Figures }) {
   return (
     <>
       <p class="hint">{t("overviewNote")}</p>
-      <p class="hint">{t("daysIn", { zone: isolate(data.timeZone) })}</p>
       <dl class="figures">
         <Figure name="reviews" label={t("reviewsReceived")} value={formatNumber(data.reviews)} />
         <Figure
@@ -165,7 +166,9 @@ function ProductTable(props: { id: string; title: string; items: Figures["topPro
         <tbody>
           {props.items.map((p) => (
             <tr key={p.productId}>
-              <th scope="row">{p.name ?? p.productId}</th>
+              <th scope="row" dir="auto">
+                {p.name ?? p.productId}
+              </th>
               <td>{formatNumber(p.average, 2)}</td>
               <td>{formatNumber(p.count)}</td>
             </tr>

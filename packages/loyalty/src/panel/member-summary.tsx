@@ -25,7 +25,7 @@ export function MemberSummary({ i18n, me, program, pendingPoints }: MemberSummar
     bySpend ? i18n.formatNumber(n, { maximumFractionDigits: 2 }) : pointsText(i18n, n, name);
   // Points with a date wait out the store's return window; the rest wait for review moderation
   // (`pendingPoints` may hold this page's estimate for a review just sent).
-  const dated = (me.pending ?? []).filter((p) => p.availableAt !== null && p.availableAt !== undefined);
+  const dated = (me.pending ?? []).filter((p) => p.availableAt);
   const reviewPending = pendingPoints - dated.reduce((sum, p) => sum + p.points, 0);
   const progressText =
     progress && i18n.t("member.progressText", { points: toGo(progress.remaining), tier: progress.nextTier });

@@ -21,6 +21,7 @@ border:1px solid var(--p-border);overflow:hidden}
 padding-block:8px;border-block-end:1px solid var(--p-border)}
 .plaudit-loyalty-rows>li:last-child{border-block-end:0}
 .plaudit-loyalty-row-main{display:flex;flex-direction:column;min-inline-size:0}
+.plaudit-loyalty-row-main>:first-child{unicode-bidi:plaintext;text-align:match-parent}
 .plaudit-loyalty-tag{flex:none;font-size:13px;line-height:20px;padding-inline:8px;border-radius:10px;
 border:1px solid var(--p-border);color:var(--p-muted)}
 .plaudit-loyalty-tag--done{border-color:var(--p-accent);color:var(--p-accent);font-weight:600}

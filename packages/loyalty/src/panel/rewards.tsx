@@ -70,9 +70,13 @@ export function Rewards({ i18n, state, controller, announce, member }: RewardsPr
       <section aria-labelledby={titleId} class="plaudit-loyalty-box" aria-busy={step === "sending"}>
         {step === "done" && attempt?.redemption ? (
           <>
-            <h3 id={titleId} ref={stepHeading} tabIndex={-1}>
-              {i18n.t("redeem.codeLabel", { reward: shownReward.name })}
-            </h3>
+            <RewardHeading
+              i18n={i18n}
+              message="redeem.codeLabel"
+              reward={shownReward.name}
+              id={titleId}
+              headingRef={stepHeading}
+            />
             <CopyField
               class="plaudit-loyalty-code"
               label={i18n.t("redeem.applyHint")}
@@ -88,9 +92,13 @@ export function Rewards({ i18n, state, controller, announce, member }: RewardsPr
           </>
         ) : step === "error" ? (
           <>
-            <h3 id={titleId} ref={stepHeading} tabIndex={-1}>
-              {i18n.t("confirm.title", { reward: shownReward.name })}
-            </h3>
+            <RewardHeading
+              i18n={i18n}
+              message="confirm.title"
+              reward={shownReward.name}
+              id={titleId}
+              headingRef={stepHeading}
+            />
             <p class="plaudit-loyalty-error" role="alert">
               {i18n.t(
                 attempt?.error?.code === "insufficient_points" ? "redeem.insufficient" : "redeem.failed",
@@ -156,6 +164,30 @@ export function Rewards({ i18n, state, controller, announce, member }: RewardsPr
   );
 }
 
+interface RewardHeadingProps {
+  i18n: I18n;
+  message: string;
+  reward: string;
+  id: string;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}
+
+/**
+ * A step's heading, which names the reward (focus lands on it). The name is drawn as its own bidi
+ * isolate (dir="auto"): a shop's English "$5 off your order" in a Hebrew sentence keeps its order,
+ * where the sentence would pull "$5" to the far end. Its accessible name stays the plain sentence.
+ */
+function RewardHeading({ i18n, message, reward, id, headingRef }: RewardHeadingProps) {
+  const [before, after] = i18n.t(message, { reward: "\u0000" }).split("\u0000");
+  return (
+    <h3 id={id} ref={headingRef} tabIndex={-1} aria-label={i18n.t(message, { reward })}>
+      {before}
+      <span dir="auto">{reward}</span>
+      {after}
+    </h3>
+  );
+}
+
 interface ConfirmStepProps {
   i18n: I18n;
   reward: Reward;
@@ -182,9 +214,13 @@ function ConfirmStep({
 }: ConfirmStepProps) {
   return (
     <>
-      <h3 id={titleId} ref={headingRef} tabIndex={-1}>
-        {i18n.t("confirm.title", { reward: reward.name })}
-      </h3>
+      <RewardHeading
+        i18n={i18n}
+        message="confirm.title"
+        reward={reward.name}
+        id={titleId}
+        headingRef={headingRef}
+      />
       <p>
         {i18n.t("confirm.text", {
           points: pointsText(i18n, reward.cost, pointsName),
@@ -192,7 +228,7 @@ function ConfirmStep({
         })}
       </p>
       <div class="plaudit-loyalty-actions">
-        <Button variant="primary" onClick={onConfirm} aria-disabled={sending ? "true" : undefined}>
+        <Button variant="primary" onClick={onConfirm} aria-disabled={sending || undefined}>
           {i18n.t(sending ? "redeem.sending" : "confirm.yes")}
         </Button>
         <Button onClick={onCancel} disabled={sending}>
