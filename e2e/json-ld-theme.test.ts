@@ -161,3 +161,47 @@ describe("structured data when the theme describes the product", () => {
     });
   }
 });
+
+// Magento's Luma and BigCommerce's Cornerstone describe the product in microdata, not JSON-LD: a
+// JSON-LD node of ours would be a second product beside it (ours without image and offer).
+const MICRODATA_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Classic Cotton Tee</title><link rel="icon" href="data:,"></head><body>
+<div class="product-info-main" itemscope itemtype="http://schema.org/Product">
+  <h1 itemprop="name">Classic Cotton Tee</h1><meta itemprop="sku" content="TEE-BLUE-M">
+  <link itemprop="image" href="https://shop.example/tee.jpg">
+  <div itemprop="offers" itemscope itemtype="http://schema.org/Offer">
+    <span itemprop="price" content="28.00">$28.00</span><meta itemprop="priceCurrency" content="USD">
+    <link itemprop="availability" href="http://schema.org/InStock">
+  </div>
+  <p class="after-product">Free returns</p>
+</div>
+<div data-plaudit="reviews" data-product-id="tee-classic" style="min-height:640px"></div>
+<script src="/plaudit.js" data-store="demo" async></script>
+</body></html>`;
+
+describe("structured data when the theme describes the product in microdata", () => {
+  it("puts the rating into the theme's microdata item: one product, no JSON-LD of ours, no errors", async () => {
+    const shop = await plaudit.open("/healthz", { viewport: { width: 1280, height: 1200 } });
+    const url = `${plaudit.baseUrl}/demo/microdata-theme.html`;
+    const before = shop.problems().length;
+    await shop.page.route(url, (route) => route.fulfill({ contentType: "text/html", body: MICRODATA_PAGE }));
+    await shop.page.goto(url);
+    await shop.page.locator('[data-plaudit="reviews"] article').first().waitFor();
+    const freeReturns = await shop.page.locator(".after-product").boundingBox();
+    await shop.page.locator("[data-plaudit-microdata]").waitFor({ state: "attached" });
+    // Hidden inside the theme's element: nothing of the theme moved.
+    expect(await shop.page.locator(".after-product").boundingBox()).toEqual(freeReturns);
+    expect(await shop.page.locator("[data-plaudit-microdata]").isHidden()).toBe(true);
+
+    const report = await validateStructuredData(await shop.page.content());
+    expect(report.products).toEqual([]);
+    expect(report.microdataProducts).toHaveLength(1);
+    const [product] = report.microdataProducts;
+    expect(product).toMatchObject({ sku: "TEE-BLUE-M", aggregateRating: { "@type": "AggregateRating" } });
+    expect(Number((product!.aggregateRating as Node).reviewCount)).toBeGreaterThan(0);
+    expect(product!.review).toBeDefined();
+    expect(report.errors).toEqual([]);
+    expect(shop.problems().slice(before)).toEqual([]);
+    await shop.close();
+  });
+});

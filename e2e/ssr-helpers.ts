@@ -37,6 +37,8 @@ type Node = Record<string, unknown>;
 export interface StructuredDataReport {
   /** Distinct Product nodes after merging by `@id` (what search engines see). */
   products: Node[];
+  /** Product items in microdata (`itemscope itemtype="…/Product"`). */
+  microdataProducts: Node[];
   /** Google-rule findings of ERROR severity, as "message (path)". */
   errors: string[];
 }
@@ -69,5 +71,7 @@ export async function validateStructuredData(html: string): Promise<StructuredDa
   const errors = issues
     .filter((issue) => issue.severity === "ERROR")
     .map((issue) => `${issue.issueMessage} (${JSON.stringify(issue.path)})`);
-  return { products, errors };
+  const microdataProducts = ((extracted.microdata as Record<string, Node[]> | undefined)?.Product ??
+    []) as Node[];
+  return { products, microdataProducts, errors };
 }

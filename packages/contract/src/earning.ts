@@ -1,4 +1,4 @@
-import { LIMITS } from "./limits.ts";
+import { POINTS_PER_ORDER_MAX } from "./limits.ts";
 import type { EarningAction } from "./vocabulary.ts";
 
 // The earning arithmetic, once: the server posts these points to the ledger, shows them as
@@ -18,13 +18,13 @@ export const pointsFor = (program: EarningRules, action: EarningAction): number 
 
 /**
  * Points a purchase of `amount` (in the store's currency) earns: `purchase` points per currency
- * unit, rounded to the nearest whole point, at most LIMITS.pointsPerOrderMax. Negative or
+ * unit, rounded to the nearest whole point, at most POINTS_PER_ORDER_MAX. Negative or
  * unreadable amounts earn nothing.
  */
 export function purchasePoints(program: EarningRules, amount: number): number {
   const rate = pointsFor(program, "purchase");
   if (!Number.isFinite(amount) || amount <= 0 || rate <= 0) return 0;
-  return Math.min(LIMITS.pointsPerOrderMax, Math.max(0, Math.round(amount * rate)));
+  return Math.min(POINTS_PER_ORDER_MAX, Math.max(0, Math.round(amount * rate)));
 }
 
 /** What a review carries that the rules look at. */

@@ -35,14 +35,22 @@ export type {
 } from "@plaudit/contract";
 // The earning arithmetic: the widgets promise exactly what the server awards.
 export {
+  AUTHOR_NAME_MAX,
+  BODY_MAX,
+  EMAIL_MAX,
   LIMITS,
+  LIST_LIMIT_MAX,
+  MEDIA_PER_REVIEW,
   MEDIA_UPLOAD_LIMITS,
+  PRODUCT_ID_MAX,
   pointsFor,
   purchasePoints,
   REVIEW_SORTS,
   reviewAwards,
   reviewPoints,
   STORE_ID_PATTERN,
+  SUMMARIES_MAX,
+  TITLE_MAX,
 } from "@plaudit/contract";
 
 /** Query of the review list route as the client takes it. Booleans become `media=1` / `verified=1`. */

@@ -1,6 +1,6 @@
 // A widget's settings come from data attributes: the host element's own, over those of the
 // <script> tag (`inherited`). A wrong value fails here, once, with a message that says what to do.
-import { LIMITS, STORE_ID_PATTERN } from "./api-types.ts";
+import { LIST_LIMIT_MAX, PRODUCT_ID_MAX, STORE_ID_PATTERN } from "./api-types.ts";
 
 export type Theme = "light" | "dark" | "auto";
 export const THEMES: readonly Theme[] = ["light", "dark", "auto"];
@@ -83,8 +83,8 @@ export function readConfig(el: Element, inherited: Partial<WidgetConfig> = {}): 
   if (!THEMES.includes(theme)) fail(`data-theme="${theme}" on ${where}: use "light", "dark" or "auto"`);
 
   const productId = attr("product-id") ?? inherited.productId;
-  if (productId !== undefined && (productId.length === 0 || productId.length > LIMITS.productIdMax)) {
-    fail(`data-product-id on ${where} must be 1 to ${LIMITS.productIdMax} characters`);
+  if (productId !== undefined && (productId.length === 0 || productId.length > PRODUCT_ID_MAX)) {
+    fail(`data-product-id on ${where} must be 1 to ${PRODUCT_ID_MAX} characters`);
   }
 
   const options: Record<string, string> = { ...inherited.options };
@@ -107,7 +107,7 @@ export function readConfig(el: Element, inherited: Partial<WidgetConfig> = {}): 
 /** `data-page-size` / `pageSize` / `page-size`: an integer within the contract's list limit. */
 export function pageSizeOf(config: WidgetConfig, fallback: number): number {
   const asked = Math.trunc(Number(config.options.pageSize));
-  return Number.isFinite(asked) && asked >= 1 ? Math.min(LIMITS.listLimitMax, asked) : fallback;
+  return Number.isFinite(asked) && asked >= 1 ? Math.min(LIST_LIMIT_MAX, asked) : fallback;
 }
 
 /** The product a kind that needs one shows; the error says what to add. */

@@ -2,7 +2,7 @@
 // batched requests (`/summaries?products=…`, the first paint's `/badges?products=…`) as the
 // contract allows. Its own file with nothing of the store or client in it: the loader's first paint
 // batches with it before any widget code loads.
-import { LIMITS } from "./api-types.ts";
+import { SUMMARIES_MAX } from "./api-types.ts";
 
 /** Keeps a batch URL well under the request-line limits of common servers and proxies. */
 const MAX_IDS_CHARS = 4000;
@@ -21,7 +21,7 @@ export function chunkProductIds(productIds: readonly string[]): string[][] {
       continue;
     }
     const size = encodeURIComponent(id).length + 3; // + the encoded comma
-    if (chunk.length === LIMITS.summariesMax || (chunk.length > 0 && chars + size > MAX_IDS_CHARS)) {
+    if (chunk.length === SUMMARIES_MAX || (chunk.length > 0 && chars + size > MAX_IDS_CHARS)) {
       chunks.push(chunk);
       chunk = [];
       chars = 0;

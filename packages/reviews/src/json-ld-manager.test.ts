@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { makeReview, summarize } from "../testing/fake-api.ts";
 import { acquireProductJsonLd } from "./json-ld-manager.ts";
 
@@ -24,7 +24,28 @@ function themeScript(doc: unknown) {
 
 afterEach(() => {
   for (const script of scripts()) script.remove();
+  document.body.replaceChildren();
 });
+
+/** A theme's microdata product, as Magento's Luma or BigCommerce's Cornerstone write it. */
+function microdataTheme(sku: string, extra = "") {
+  document.body.innerHTML = `<main><div class="product" itemscope itemtype="http://schema.org/Product" ${extra}>
+    <h1 itemprop="name">Classic tee</h1><meta itemprop="sku" content="${sku}">
+    <div itemprop="offers" itemscope itemtype="http://schema.org/Offer"><meta itemprop="sku" content="other">
+      <meta itemprop="price" content="28.00"><meta itemprop="priceCurrency" content="USD"></div>
+  </div></main>`;
+  return document.querySelector<HTMLElement>("[itemscope]")!;
+}
+/** The microdata code is a chunk of its own: the first write waits for it. */
+const microdataWritten = async () => {
+  await vi.dynamicImportSettled();
+  await Promise.resolve();
+};
+/** An item's own property elements (not its nested items'), by name. */
+const props = (item: Element, name: string) =>
+  [...item.querySelectorAll(`[itemprop="${name}"]`)].filter(
+    (el) => el.parentElement?.closest("[itemscope]") === item,
+  );
 
 describe("product JSON-LD on the page", () => {
   it("keeps one Product node however many widgets show the product, until the last one goes", () => {
@@ -160,6 +181,96 @@ describe("product JSON-LD on the page", () => {
         .map((product) => product.name)
         .sort(),
     ).toEqual(["Hoodie", "Mug", "Tee"]);
+    handle.release();
+  });
+
+  it("puts the rating into a Product that is a page node's mainEntity, not beside it", () => {
+    const original = JSON.stringify({
+      "@context": "https://schema.org",
+      "@type": "ItemPage",
+      name: "Classic tee",
+      mainEntity: { "@type": "Product", sku: "TEE-M", name: "Classic tee" },
+    });
+    const theme = themeScript(JSON.parse(original));
+    const handle = acquireProductJsonLd(document, "tee");
+    handle.update({ summary, reviews });
+    expect(scripts()).toHaveLength(1);
+    const [page] = nodes();
+    expect(page).toMatchObject({
+      "@type": "ItemPage",
+      mainEntity: { sku: "TEE-M", aggregateRating: { reviewCount: 2 } },
+    });
+    handle.release();
+    expect(theme.textContent).toBe(original);
+  });
+
+  it("puts the rating into the theme's microdata Product as microdata, and takes it out at the end", async () => {
+    const item = microdataTheme("TEE-BLUE-M");
+    const themeHtml = document.body.innerHTML;
+    const handle = acquireProductJsonLd(document, "tee");
+    handle.update({ summary, reviews });
+    await microdataWritten();
+    // No JSON-LD node of ours: it would be a second product beside the theme's.
+    expect(scripts()).toHaveLength(0);
+    const [rating] = props(item, "aggregateRating");
+    expect(rating?.getAttribute("itemtype")).toBe("https://schema.org/AggregateRating");
+    expect(props(rating!, "reviewCount")[0]?.getAttribute("content")).toBe("2");
+    const reviewItems = props(item, "review");
+    expect(reviewItems).toHaveLength(2);
+    expect(props(props(reviewItems[0]!, "author")[0]!, "name")[0]?.getAttribute("content")).toBe(
+      reviews[0]!.author.name,
+    );
+    // Hidden: nothing of it shows or takes space in the theme.
+    expect(rating!.closest("[hidden]")).not.toBeNull();
+    handle.update({ summary, reviews: reviews.slice(0, 1) });
+    await microdataWritten();
+    expect(props(item, "review")).toHaveLength(1);
+    expect(props(item, "aggregateRating")).toHaveLength(1);
+    handle.release();
+    expect(document.body.innerHTML).toBe(themeHtml);
+  });
+
+  it("picks the microdata Product by its sku, or the one the merchant names by itemid", async () => {
+    document.body.innerHTML = `
+      <div itemscope itemtype="https://schema.org/Product" itemid="#mug"><meta itemprop="sku" content="mug"></div>
+      <div itemscope itemtype="https://schema.org/Product" itemid="#tee"><meta itemprop="sku" content="tee"></div>`;
+    const [mug, tee] = document.querySelectorAll("[itemscope]");
+    const bySku = acquireProductJsonLd(document, "tee");
+    bySku.update({ summary, reviews });
+    await microdataWritten();
+    expect(props(tee!, "aggregateRating")).toHaveLength(1);
+    expect(props(mug!, "aggregateRating")).toHaveLength(0);
+    bySku.release();
+    const named = acquireProductJsonLd(document, "tee-classic", "#mug");
+    named.update({ summary, reviews });
+    await microdataWritten();
+    expect(props(mug!, "aggregateRating")).toHaveLength(1);
+    expect(props(tee!, "aggregateRating")).toHaveLength(0);
+    named.release();
+    expect(scripts()).toHaveLength(0);
+  });
+
+  it("writes no microdata when the last widget went before its code came", async () => {
+    const themeHtml = microdataTheme("tee").outerHTML;
+    // A fresh copy of the module: its microdata code not loaded yet.
+    vi.resetModules();
+    const fresh = await import("./json-ld-manager.ts");
+    const handle = fresh.acquireProductJsonLd(document, "tee");
+    handle.update({ summary, reviews });
+    handle.release();
+    await microdataWritten();
+    expect(document.querySelector("[itemscope]")!.outerHTML).toBe(themeHtml);
+    expect(scripts()).toHaveLength(0);
+  });
+
+  it("writes review text into microdata as attribute values only", async () => {
+    const item = microdataTheme("tee");
+    const handle = acquireProductJsonLd(document, "tee");
+    const body = `"><img src=x onerror=alert(1)><meta itemprop="ratingValue" content="5`;
+    handle.update({ summary, reviews: [makeReview(9, { body })] });
+    await microdataWritten();
+    expect(document.querySelector("img")).toBeNull();
+    expect(props(props(item, "review")[0]!, "reviewBody")[0]?.getAttribute("content")).toBe(body);
     handle.release();
   });
 

@@ -12,6 +12,11 @@
 import { isRecord, type Review, type Summary, setJson } from "@plaudit/core";
 import { buildProductJsonLd, type JsonLdNode, mergeRatingInto, serializeJsonLd } from "./json-ld.ts";
 
+// Microdata themes are the few: their code is a chunk of its own, loaded on such a page only.
+type Microdata = typeof import("./json-ld-microdata.ts");
+let microdata: Microdata | undefined;
+const MICRODATA_PRODUCT = '[itemscope][itemtype*="schema.org/Product"]';
+
 export interface JsonLdContribution {
   productName?: string;
   summary: Summary;
@@ -32,6 +37,8 @@ interface Entry {
   edited?: { script: HTMLScriptElement; original: string };
   /** The server-rendered script we took over (docs/ssr.md): its node keeps the merchant's facts. */
   adopted?: { script: HTMLScriptElement; original: string; node: JsonLdNode };
+  /** Our element inside the theme's microdata Product (json-ld-microdata.ts). */
+  microdata?: Element;
 }
 
 const OWN = "data-plaudit-jsonld";
@@ -43,12 +50,16 @@ const isProduct = (node: JsonLdNode) => hasType(node, "Product");
 // Core's check, one copy on the page: a JSON-LD node is any JSON object.
 const isNode = isRecord as (value: unknown) => value is JsonLdNode;
 
-/** Nodes at the top level, in a top-level array, or in `@graph` (not nested ones such as variants). */
+/**
+ * Nodes at the top level, in a top-level array, or in `@graph`, and such a node's `mainEntity`
+ * (`{"@type": "ItemPage", "mainEntity": {"@type": "Product", …}}`); not other nested ones such as
+ * variants or related products.
+ */
 function topNodes(doc: unknown): JsonLdNode[] {
-  const top = Array.isArray(doc) ? doc : [doc];
-  return top
+  return (Array.isArray(doc) ? doc : [doc])
     .flatMap((node) => (isNode(node) && Array.isArray(node["@graph"]) ? node["@graph"] : [node]))
-    .filter(isNode);
+    .filter(isNode)
+    .flatMap((node) => (isNode(node.mainEntity) ? [node, node.mainEntity] : [node]));
 }
 
 interface Found {
@@ -103,6 +114,7 @@ function pageName(document: Document): string | undefined {
 function restoreEdited(entry: Entry) {
   if (entry.edited) setJson(entry.edited.script, entry.edited.original);
   entry.edited = undefined;
+  entry.microdata?.remove();
   // The server's script is the page's own: it stays, as the server wrote it.
   if (entry.adopted) setJson(entry.adopted.script, entry.adopted.original);
 }
@@ -146,7 +158,7 @@ function write(document: Document, productId: string, entry: Entry) {
   if (pageProduct) {
     entry.own?.remove();
     entry.own = undefined;
-    if (!entry.edited || entry.edited.script !== pageProduct.script) {
+    if (entry.edited?.script !== pageProduct.script) {
       restoreEdited(entry);
       entry.edited = { script: pageProduct.script, original: pageProduct.script.textContent ?? "" };
     }
@@ -157,11 +169,29 @@ function write(document: Document, productId: string, entry: Entry) {
         ? merged
         : Array.isArray(value)
           ? value.map(replace)
-          : isNode(value) && Array.isArray(value["@graph"])
-            ? { ...value, "@graph": value["@graph"].map(replace) }
+          : isNode(value)
+            ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, replace(inner)]))
             : value;
     setJson(pageProduct.script, serializeJsonLd(replace(pageProduct.parsed)));
     return;
+  }
+  if (document.querySelector(MICRODATA_PRODUCT)) {
+    if (!microdata) {
+      // Written once its code is in, with whatever is latest then (if a widget still holds it).
+      void import("./json-ld-microdata.ts").then((loaded) => {
+        microdata = loaded;
+        write(document, productId, entry);
+      });
+      return;
+    }
+    const item = microdata.findMicrodataProduct(document, productId, entry.pointer);
+    if (item) {
+      entry.own?.remove();
+      entry.own = undefined;
+      restoreEdited(entry);
+      entry.microdata = microdata.putMicrodata(item, mergeRatingInto({}, latest.summary, latest.reviews));
+      return;
+    }
   }
 
   restoreEdited(entry);

@@ -1,7 +1,7 @@
 // The review form's photo and video field: a picker (and the phone camera), drag and drop, and
 // one row per file with its progress, Remove, and Retry after a failure. It only renders; the
 // uploads live in useUploads, whose code loads on the first interaction with this field.
-import { createI18n, type I18n, LIMITS } from "@plaudit/core";
+import { createI18n, type I18n, MEDIA_PER_REVIEW } from "@plaudit/core";
 import { Button, LiveRegion } from "@plaudit/ui";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { UploadItem } from "./upload-state.ts";
@@ -30,7 +30,7 @@ export function MediaField({ idBase, i18n, uploads, noticeKey }: MediaFieldProps
   const [full, setFull] = useState(false);
   const announcement = useAnnouncements(uploads.items, words);
   const { items } = uploads;
-  const room = LIMITS.mediaPerReview - items.length;
+  const room = MEDIA_PER_REVIEW - items.length;
 
   const add = (files: FileList | null | undefined) => {
     const picked = files ? [...files] : [];
@@ -68,7 +68,7 @@ export function MediaField({ idBase, i18n, uploads, noticeKey }: MediaFieldProps
     >
       <legend class="plaudit-write-review-label">{t("media.label")}</legend>
       <p class="plaudit-write-review-hint" id={`${idBase}-hint`}>
-        {t("media.hint", { max: i18n.formatNumber(LIMITS.mediaPerReview) })}
+        {t("media.hint", { max: i18n.formatNumber(MEDIA_PER_REVIEW) })}
       </p>
       <div class="plaudit-media-field__drop">
         <button
@@ -115,7 +115,7 @@ export function MediaField({ idBase, i18n, uploads, noticeKey }: MediaFieldProps
         {words && noticeKey
           ? words.t(noticeKey)
           : words && full
-            ? words.t("media.full", { max: i18n.formatNumber(LIMITS.mediaPerReview) })
+            ? words.t("media.full", { max: i18n.formatNumber(MEDIA_PER_REVIEW) })
             : ""}
       </p>
       {/* Present from the first file on, so it is in place before its first announcement. */}

@@ -2,7 +2,7 @@
 // way, how far each got, and the actions on them (add, remove, retry). Loaded with the upload code
 // on the first file, not with the form. Every file is prepared (a photo resized, a video's poster
 // frame grabbed) and uploaded on its own, so one failure never holds up the others.
-import { isPlauditError, LIMITS, MEDIA_UPLOAD_LIMITS, type Media } from "@plaudit/core";
+import { isPlauditError, MEDIA_PER_REVIEW, MEDIA_UPLOAD_LIMITS, type Media } from "@plaudit/core";
 import type { UploadItem } from "./upload-state.ts";
 
 export type { UploadItem, UploadStatus } from "./upload-state.ts";
@@ -20,7 +20,7 @@ export interface UploadQueueOptions {
     prepared: PreparedMedia,
     opts: { onProgress(fraction: number): void; signal: AbortSignal },
   ): Promise<Media>;
-  /** Default LIMITS.mediaPerReview (10). */
+  /** Default MEDIA_PER_REVIEW (10). */
   max?: number;
 }
 
@@ -84,7 +84,7 @@ export function uploadFailure(error: unknown, file?: File): { errorKey: string; 
 }
 
 export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
-  const max = options.max ?? LIMITS.mediaPerReview;
+  const max = options.max ?? MEDIA_PER_REVIEW;
   let items: UploadItem[] = [];
   let counter = 0;
   const files = new Map<string, File>();

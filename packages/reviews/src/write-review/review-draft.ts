@@ -1,7 +1,14 @@
 // The write-a-review form's logic without a DOM: the draft, its checks against the API's LIMITS
 // (counted the way the server counts: trimmed, in code points, so an emoji is one character),
 // the request body, and how the server's field paths map back onto the form.
-import { LIMITS, type Rating, type ReviewInput } from "@plaudit/core";
+import {
+  AUTHOR_NAME_MAX,
+  BODY_MAX,
+  EMAIL_MAX,
+  type Rating,
+  type ReviewInput,
+  TITLE_MAX,
+} from "@plaudit/core";
 
 export interface ReviewDraft {
   rating: Rating | null;
@@ -44,17 +51,17 @@ export function checkField(field: DraftField, draft: ReviewDraft): FieldProblem 
     case "rating":
       return draft.rating === null ? { key: "error.rating.required" } : undefined;
     case "title":
-      return characterCount(draft.title) > LIMITS.titleMax
-        ? { key: "error.title.tooLong", params: { max: LIMITS.titleMax } }
+      return characterCount(draft.title) > TITLE_MAX
+        ? { key: "error.title.tooLong", params: { max: TITLE_MAX } }
         : undefined;
     case "body":
-      return within(draft.body, LIMITS.bodyMax, "body");
+      return within(draft.body, BODY_MAX, "body");
     case "name":
-      return within(draft.name, LIMITS.authorNameMax, "name");
+      return within(draft.name, AUTHOR_NAME_MAX, "name");
     case "email": {
       const email = draft.email.trim();
       if (!email) return { key: "error.email.required" };
-      if (email.length > LIMITS.emailMax || !EMAIL_SHAPE.test(email)) return { key: "error.email.invalid" };
+      if (email.length > EMAIL_MAX || !EMAIL_SHAPE.test(email)) return { key: "error.email.invalid" };
       return undefined;
     }
   }

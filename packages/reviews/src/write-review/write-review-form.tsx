@@ -1,7 +1,7 @@
 // The form's fields, rendered from a draft and resolved error messages; no state of its own.
 
 import type { I18n } from "@plaudit/core";
-import { LIMITS, type Rating } from "@plaudit/core";
+import { BODY_MAX, type Rating } from "@plaudit/core";
 import { Button, RatingInput } from "@plaudit/ui";
 import type { ComponentChildren } from "preact";
 import { CharacterCount } from "./character-count.tsx";
@@ -83,7 +83,7 @@ export function WriteReviewForm(props: WriteReviewFormProps) {
           <CharacterCount
             id={id("body-limit")}
             count={characterCount(draft.body)}
-            max={LIMITS.bodyMax}
+            max={BODY_MAX}
             i18n={i18n}
           />
         }
