@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   // 409
   "idempotency_conflict",
   "conflict",
+  "reward_changed",
   // 410: a one-time link used, wrong or expired
   "invite_invalid",
   // 413, 415

@@ -205,6 +205,11 @@ export const JoinInput = v.object({
 export const RedemptionInput = v.object(
   {
     rewardId: text(1, 64, "a reward id"),
+    /**
+     * The cost the shopper was shown. When the reward costs otherwise now (the merchant repriced
+     * it meanwhile) nothing is spent: 409 reward_changed. Left out, the current cost is spent.
+     */
+    cost: v.optional(count(1, 10_000_000)),
     customerToken: optionalCustomerToken,
   },
   "must be a JSON object",

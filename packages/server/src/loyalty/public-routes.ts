@@ -115,7 +115,7 @@ export function registerPublicLoyaltyRoutes(app: PlauditHono, ctx: AppContext): 
     describeRoute({
       summary: "Redeem points for a reward (idempotent by Idempotency-Key)",
       description:
-        "The same key with the same body answers the first response again (no second charge); with another body, 409. A 502 code_issuer_failed means the merchant's code webhook failed and the points were given back.",
+        "The same key with the same body answers the first response again (no second charge); with another body, 409. With `cost` (what the shopper was shown), a reward repriced since is 409 reward_changed and nothing is spent. A 502 code_issuer_failed means the merchant's code webhook failed and the points were given back.",
       headers: [
         { name: "X-Plaudit-Customer", required: false },
         { name: "Idempotency-Key", required: true },
@@ -158,7 +158,12 @@ export function registerPublicLoyaltyRoutes(app: PlauditHono, ctx: AppContext): 
       const input = parseOrFail(RedemptionInput, raw);
       return sendStored(
         c,
-        await redeemReward(ctx, store, { customerId, rewardId: input.rewardId, idempotencyKey }),
+        await redeemReward(ctx, store, {
+          customerId,
+          rewardId: input.rewardId,
+          cost: input.cost,
+          idempotencyKey,
+        }),
       );
     },
   );

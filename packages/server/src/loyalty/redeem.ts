@@ -53,7 +53,7 @@ export function codeIssuerFor(
 export async function redeemReward(
   ctx: AppContext,
   store: StoreRecord,
-  args: { customerId: string; rewardId: string; idempotencyKey: string },
+  args: { customerId: string; rewardId: string; cost?: number; idempotencyKey: string },
 ): Promise<StoredResponse> {
   const at = ctx.clock().toISOString();
   const req: IdempotentRequest = {
@@ -61,7 +61,8 @@ export async function redeemReward(
     scope: "redemption",
     key: args.idempotencyKey,
     customerId: args.customerId,
-    requestHash: requestHash("redemption", args.customerId, { rewardId: args.rewardId }),
+    // A body without a cost hashes as before the field existed (JSON leaves undefined out).
+    requestHash: requestHash("redemption", args.customerId, { rewardId: args.rewardId, cost: args.cost }),
     at,
   };
   // The program is read after the key is claimed: a replay answers the first request's bytes even
@@ -71,6 +72,15 @@ export async function redeemReward(
     const program = await requireProgram(tx, store.id);
     const reward = program.rewards.find((r) => r.id === args.rewardId);
     if (!reward) throw new ApiError(404, "reward_not_found", "this program has no reward with this id");
+    // The shopper agreed to the cost they were shown: never spend another one behind their back.
+    if (args.cost !== undefined && args.cost !== reward.cost) {
+      throw new ApiError(
+        409,
+        "reward_changed",
+        `this reward now costs ${reward.cost} points, not ${args.cost}: show it again before redeeming`,
+        { cost: `is now ${reward.cost}` },
+      );
+    }
     const redemptionId = `rd_${randomBytes(12).toString("base64url")}`;
     // As /me does: points that finished their return window a moment ago are spendable now, and
     // points whose quiet spell ran out are gone (the sweep or the next /me would take them).

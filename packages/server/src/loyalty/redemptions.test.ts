@@ -116,6 +116,45 @@ describe.each(databasesUnderTest())("redeeming points on %s", (kind) => {
     }
   });
 
+  it("spends nothing when the reward was repriced after the shopper saw it (cost sent)", async () => {
+    await kit.adjust("watcher", 1000);
+    const redeem = (key: string, cost?: number) =>
+      fetch(`${kit.server.url}/v1/stores/${kit.storeId}/loyalty/redemptions`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-plaudit-customer": kit.token("watcher"),
+          "idempotency-key": key,
+        },
+        body: JSON.stringify({ rewardId: "free-shipping", cost }),
+      }).then(async (r) => ({ status: r.status, json: await r.json() }));
+    const program = (await kit.admin("GET", "/v1/admin/loyalty/program")).json;
+    const repriced = {
+      ...program,
+      rewards: program.rewards.map((r: { id: string }) =>
+        r.id === "free-shipping" ? { ...r, cost: 800 } : r,
+      ),
+    };
+    expect((await kit.admin("PUT", "/v1/admin/loyalty/program", repriced)).status).toBe(200);
+    try {
+      // The panel showed 300 points; the merchant has made it 800 since.
+      const stale = await redeem("priced-300", 300);
+      expect(stale.status).toBe(409);
+      expect(stale.json.error).toMatchObject({ code: "reward_changed", fields: { cost: "is now 800" } });
+      expect(await kit.balance("watcher")).toBe(1000);
+      const agreed = await redeem("priced-800", 800);
+      expect(agreed.status).toBe(201);
+      expect(agreed.json.pointsSpent).toBe(800);
+      // Without a cost the current one is spent, as before the field existed.
+      await kit.adjust("watcher", 800);
+      expect((await redeem("unpriced")).json.pointsSpent).toBe(800);
+      expect((await redeem("bad-cost", -1)).status).toBe(422);
+      expect(await kit.balance("watcher")).toBe(200);
+    } finally {
+      await kit.admin("PUT", "/v1/admin/loyalty/program", program);
+    }
+  });
+
   it("refuses points past their expiry even before the sweep or /me took them", async () => {
     const expiring = await startLoyaltyKit(kind, {
       ...PROGRAM_AT_ONCE,
