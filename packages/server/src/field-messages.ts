@@ -77,6 +77,7 @@ const CATALOG: Entry[] = [
     de: (g) => `darf höchstens ${g.n} sein`,
     he: (g) => `יכול להיות לכל היותר ${g.n}`,
   },
+  { en: /^must not be 0$/, de: () => "darf nicht 0 sein", he: () => "אסור שיהיה 0" },
   { en: /^must be a number$/, de: () => "muss eine Zahl sein", he: () => "צריך להיות מספר" },
   { en: /^must be an integer$/, de: () => "muss eine ganze Zahl sein", he: () => "צריך להיות מספר שלם" },
   { en: /^is required$/, de: () => "ist erforderlich", he: () => "שדה חובה" },
