@@ -248,6 +248,45 @@ describe("in a storefront app outside the repository", () => {
     expect(existsSync(join(app, "node_modules/tsx"))).toBe(false);
   });
 
+  it("bundles with Vite only the widgets a page calls: the star badge alone brings no reviews list, form or loyalty", async () => {
+    // What each one-function page may not contain, as the compiled files under dist/ it would
+    // come from (read from the bundle's source map). `sideEffects: false` drops unused modules;
+    // a module-level call that builds an unused export must be marked pure for it to go too.
+    const pages = {
+      "stars-only": {
+        code: `import { mountStars } from "@plaudit/reviews";\nmountStars(document.body, { store: "s", apiBase: "/", productId: "p" });\n`,
+        unneeded: [/@plaudit\/reviews\/dist\/(reviews|write-review|media|paint)\//, /@plaudit\/loyalty\//],
+      },
+      "points-only": {
+        code: `import { mountPoints } from "@plaudit/loyalty";\nmountPoints(document.body, { store: "s", apiBase: "/" });\n`,
+        unneeded: [/@plaudit\/loyalty\/dist\/(launcher|panel)\//, /@plaudit\/reviews\//],
+      },
+    };
+    for (const [name, page] of Object.entries(pages)) {
+      const root = join(app, "tree-shaking", name);
+      mkdirSync(root, { recursive: true });
+      writeFileSync(join(root, "main.js"), page.code);
+      writeFileSync(
+        join(root, "index.html"),
+        '<!doctype html><script type="module" src="./main.js"></script>\n',
+      );
+      await run(
+        process.execPath,
+        [join(app, "node_modules/vite/bin/vite.js"), "build", "--sourcemap", "--logLevel", "warn"],
+        root,
+      );
+      const assets = join(root, "dist/assets");
+      const sources = readdirSync(assets)
+        .filter((file) => file.endsWith(".js.map"))
+        .flatMap((file) => JSON.parse(readFileSync(join(assets, file), "utf8")).sources as string[]);
+      expect(sources.length, `${name}: bundled modules`).toBeGreaterThan(0);
+      expect(
+        sources.filter((source) => page.unneeded.some((pattern) => pattern.test(source))),
+        `${name}: modules it does not need`,
+      ).toEqual([]);
+    }
+  });
+
   it("type-checks a storefront's TypeScript against the shipped .d.ts (bundler, Node and node10 resolution; ours and the oldest TypeScript)", async () => {
     mkdirSync(join(app, "src"), { recursive: true });
     copyFileSync(join(repoRoot, "packaging/storefront/public-api.ts"), join(app, "src/public-api.ts"));
@@ -510,12 +549,13 @@ async function inChromium(
 const PACKAGE_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(\/[\w./-]*)?$/;
 
 /** Module specifiers in a .d.ts: `from "…"`, `import("…")`, `import "…"`. */
-const TYPE_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["']([^"']+)["']/g;
+const TYPE_SPECIFIER = /(?<![\w$.])(?:from\s*|import\s*\(\s*|import\s+)["']([^"']+)["']/g;
 
 function importedPackages(dist: string): Map<string, "static" | "dynamic"> {
   const used = new Map<string, "static" | "dynamic">();
+  // `from`/`import` as keywords, not as a method (`Buffer.from("free")`).
   const specifier =
-    /(?:\bfrom|\bimport)\s*(\()?\s*["']([^"'./][^"']*)["']|["']([^"'./][^"']*)\/package\.json["']/g;
+    /(?<![\w$.])(?:from|import)\s*(\()?\s*["']([^"'./][^"']*)["']|["']([^"'./][^"']*)\/package\.json["']/g;
   for (const entry of readdirSync(dist, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith(".js") || entry.parentPath.includes("/dist/browser"))
       continue;

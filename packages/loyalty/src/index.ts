@@ -16,18 +16,20 @@ export interface MountLoyaltyOptions extends WidgetMountOptions {
 }
 
 // Each from its kind's one definition (also the loader's entry and the custom element).
+// Marked pure (the call only makes a function), so a bundler drops the ones a page never calls,
+// and with them their widget's code.
 
 /** Renders the launcher (and, on click, the panel) into `el`'s shadow root; returns the unmount. */
 export const mountLoyalty: (el: HTMLElement, opts: MountLoyaltyOptions) => () => void =
-  mountFunctionOf(loyaltyWidget);
+  /* @__PURE__ */ mountFunctionOf(loyaltyWidget);
 
 /** Renders the member's balance inline (nothing for guests); returns the unmount. */
 export const mountPoints: (el: HTMLElement, opts: MountLoyaltyOptions) => () => void =
-  mountFunctionOf(pointsWidget);
+  /* @__PURE__ */ mountFunctionOf(pointsWidget);
 
 /** Renders "Earn N points with this purchase" for `opts.amount` (or el's data-amount). */
 export const mountPointsFor: (el: HTMLElement, opts: MountLoyaltyOptions) => () => void =
-  mountFunctionOf(pointsForWidget);
+  /* @__PURE__ */ mountFunctionOf(pointsForWidget);
 
 export { customerTokenFor } from "./customer-token.ts";
 export {

@@ -19,21 +19,23 @@ export interface MountWidgetOptions extends WidgetMountOptions {
 }
 
 // Each from its kind's one definition (also the loader's entry and the custom element).
+// Marked pure (the call only makes a function), so a bundler drops the ones a page never calls,
+// and with them their widget's code.
 
 /** Renders the reviews widget into `el`'s shadow root; returns the unmount. */
 export const mountReviews: (el: HTMLElement, opts: MountWidgetOptions) => () => void =
-  mountFunctionOf(reviewsWidget);
+  /* @__PURE__ */ mountFunctionOf(reviewsWidget);
 
 /** Renders a star badge into `el`'s shadow root; returns the unmount. */
 export const mountStars: (el: HTMLElement, opts: MountWidgetOptions) => () => void =
-  mountFunctionOf(starsWidget);
+  /* @__PURE__ */ mountFunctionOf(starsWidget);
 
 /** The gallery's options: site-wide without a product. */
 export type MountGalleryOptions = Omit<MountWidgetOptions, "productId"> & { productId?: string };
 
 /** Renders the photo and video gallery (site-wide, or `productId`'s) into `el`'s shadow root. */
 export const mountGallery: (el: HTMLElement, opts: MountGalleryOptions) => () => void =
-  mountFunctionOf(galleryWidget);
+  /* @__PURE__ */ mountFunctionOf(galleryWidget);
 
 export {
   buildProductJsonLd,

@@ -70,7 +70,9 @@ afterEach(() => {
 });
 afterAll(() => vi.unstubAllGlobals());
 
-function open() {
+// Each test its own product: a dialog closed unsent keeps its draft and files for that product.
+let products = 0;
+function open(productId = `tee-${++products}`) {
   const host = document.createElement("div");
   document.body.append(host);
   const root = host.attachShadow({ mode: "open" });
@@ -80,7 +82,7 @@ function open() {
     <WriteReviewDialog
       submit={(input) => getStore().submitReview(cfg, "tee", input)}
       uploadMedia={(file, options) => getStore().client(cfg).uploadMedia(file, options)}
-      productId="tee"
+      productId={productId}
       i18nLocale="en"
       returnFocusTo={null}
       onClose={() => {}}
@@ -100,7 +102,8 @@ function open() {
     fireEvent.change(input);
   };
   const submit = () => fireEvent.click(ui.getByRole("button", { name: /Submit review|Try again/ }));
-  return { ui, container, pick, submit, root };
+  const close = () => render(null, container);
+  return { ui, container, pick, submit, root, close };
 }
 
 const jpeg = (name: string) =>
@@ -211,5 +214,25 @@ describe("photos and videos in the review form", () => {
     view.submit();
     await waitFor(() => expect(reviewPosts).toHaveLength(2));
     expect(reviewPosts[1]!.mediaIds).toEqual([stored(3).id, stored(2).id]);
+  });
+
+  it("keeps the files of a dialog closed before sending for when it opens again; a sent review's are gone", async () => {
+    const first = open("tee-kept");
+    first.pick(jpeg("kept.jpg"));
+    await waitFor(() => expect(uploads).toHaveLength(1));
+    first.close();
+    // The upload goes on while the dialog is closed.
+    uploads[0]!.answer(json(stored(1), 201));
+    const again = open("tee-kept");
+    await waitFor(() => expect(again.ui.getByText("kept.jpg")).toBeTruthy());
+    await waitFor(() => expect(again.ui.getByText("Uploaded")).toBeTruthy());
+    again.submit();
+    await waitFor(() => expect(reviewPosts).toHaveLength(1));
+    expect(reviewPosts[0]!.mediaIds).toEqual([stored(1).id]);
+    await waitFor(() => expect(again.container.textContent).toContain("Thank you"));
+    again.close();
+    const next = open("tee-kept");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(next.ui.queryByText("kept.jpg")).toBeNull();
   });
 });

@@ -13,6 +13,8 @@ export interface Uploads {
   add(files: readonly File[]): Promise<{ added: number; overLimit: number }>;
   remove(key: string): void;
   retry(key: string): void;
+  /** Ends the uploads for good (the review was sent): the next dialog starts without files. */
+  forget(): void;
   /** Fails the files of these media ids (the server no longer has them), to be uploaded again. */
   expire(mediaIds: readonly string[]): Promise<void>;
 }
@@ -28,39 +30,51 @@ const loadReviewUploads: LoadUploads = (uploadMedia) =>
     messages: module.uploadMessages,
   }));
 
-export function useUploads(uploadMedia: UploadMedia, load: LoadUploads = loadReviewUploads): Uploads {
+/**
+ * Upload queues of dialogs closed before their review was sent, by product: a dialog opened again
+ * shows the same files (uploads go on meanwhile), as it shows the same draft.
+ */
+const keptQueues = new Map<string, ReturnType<LoadUploads>>();
+
+export function useUploads(
+  uploadMedia: UploadMedia,
+  keepAs: string,
+  load: LoadUploads = loadReviewUploads,
+): Uploads {
   const [items, setItems] = useState<readonly UploadItem[]>([]);
   const [messages, setMessages] = useState<Catalogs>();
   const queue = useRef<Promise<UploadQueue> | null>(null);
   const live = useRef(true);
+  const unsubscribe = useRef<(() => void) | undefined>(undefined);
 
   const ready = () => {
     if (!queue.current) {
-      queue.current = load(uploadMedia).then(({ queue: created, messages: loaded }) => {
+      const loading = keptQueues.get(keepAs) ?? load(uploadMedia);
+      keptQueues.set(keepAs, loading);
+      queue.current = loading.then(({ queue: created, messages: loaded }) => {
         if (live.current) {
           setMessages(loaded);
-          created.subscribe(() => setItems(created.items()));
-        } else created.destroy();
+          setItems(created.items());
+          unsubscribe.current = created.subscribe(() => setItems(created.items()));
+        }
         return created;
       });
       // A failed chunk load may be retried by the next interaction.
       queue.current.catch(() => {
         queue.current = null;
+        keptQueues.delete(keepAs);
       });
     }
     return queue.current;
   };
 
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    if (keptQueues.has(keepAs)) void ready().catch(() => undefined);
+    return () => {
       live.current = false;
-      void queue.current?.then(
-        (created) => created.destroy(),
-        () => undefined,
-      );
-    },
-    [],
-  );
+      unsubscribe.current?.();
+    };
+  }, []);
 
   return {
     items,
@@ -69,6 +83,14 @@ export function useUploads(uploadMedia: UploadMedia, load: LoadUploads = loadRev
     add: async (files) => (await ready()).add(files),
     remove: (key) => void queue.current?.then((created) => created.remove(key)),
     retry: (key) => void queue.current?.then((created) => created.retry(key)),
+    forget: () => {
+      if (keptQueues.get(keepAs) === undefined) return;
+      keptQueues.delete(keepAs);
+      void queue.current?.then(
+        (created) => created.destroy(),
+        () => undefined,
+      );
+    },
     expire: async (mediaIds) => (await queue.current)?.expire(mediaIds),
   };
 }

@@ -49,7 +49,7 @@ type Phase =
 /**
  * Drafts of dialogs closed before sending, by product, for this page's life: closing by mistake
  * (Escape, the ×, Android's back) and opening again brings back what was typed. A sent review's
- * draft is dropped. Files are not kept: their uploads stop when the dialog closes.
+ * draft is dropped. Its files are kept the same way (use-uploads.ts).
  */
 const unsentDrafts = new Map<string, ReviewDraft>();
 
@@ -71,7 +71,7 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
   // Fields the server refused, with the value it refused: the message stays until that value changes.
   const [refused, setRefused] = useState<Partial<Record<DraftField, string>>>({});
   const [focusRequest, setFocusRequest] = useState<{ field: DraftField } | null>(null);
-  const uploads = useUploads(props.uploadMedia);
+  const uploads = useUploads(props.uploadMedia, props.productId);
   // Why the review cannot be sent yet because of its files; cleared once they settle.
   const [mediaNotice, setMediaNotice] = useState<"media.wait" | "media.fix" | null>(null);
   const uploadsBusy = uploads.items.some(isBusy);
@@ -105,8 +105,10 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
 
   // In the commit itself: a dialog closed right after a render still leaves its latest draft.
   useLayoutEffect(() => {
-    if (phase.name === "thanks") unsentDrafts.delete(props.productId);
-    else unsentDrafts.set(props.productId, draft);
+    if (phase.name === "thanks") {
+      unsentDrafts.delete(props.productId);
+      uploads.forget();
+    } else unsentDrafts.set(props.productId, draft);
   }, [draft, phase.name]);
 
   const errors: Partial<Record<DraftField, string>> = {};
