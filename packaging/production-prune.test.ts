@@ -154,9 +154,13 @@ describe("the repository after npm run build and npm prune --omit=dev", () => {
       DATABASE_URL: join(work, "demo.sqlite"),
     }).catch((error: Error) => error);
     expect(failed).toBeInstanceOf(Error);
-    const stderr = (failed as Error).message.split("\n").filter((line) => line.startsWith("plaudit-server:"));
-    expect(stderr).toEqual([
-      expect.stringMatching(/^plaudit-server: --demo needs the demo package @plaudit\/demo/),
+    // start's refusal is one JSON log line, as everything start writes.
+    const stderr = (failed as Error).message.split("\n").filter((line) => line.startsWith("{"));
+    expect(stderr.map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({
+        level: "error",
+        msg: expect.stringMatching(/^--demo needs the demo package @plaudit\/demo/),
+      }),
     ]);
     expect((failed as Error).message).not.toMatch(/\n\s+at /); // no stack trace
     expect(existsSync(join(work, "demo.sqlite"))).toBe(false); // stopped before touching a database

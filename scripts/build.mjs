@@ -47,7 +47,7 @@ const SHARED_CHUNKS = [
   // deferred JSON-LD): the paint chunk's only imports, so a painted page loads nothing else.
   {
     name: "host",
-    test: /packages[\\/]core[\\/]src[\\/](config|locale|is-record|idle|id-batcher|trusted-types)\.ts$|packages[\\/]ui[\\/]src[\\/]sheets\.ts$|packages[\\/]contract[\\/]src[\\/]limits\.ts$/,
+    test: /packages[\\/]core[\\/]src[\\/](config|locale|is-record|idle|id-batcher|trusted-types|to-json)\.ts$|packages[\\/]ui[\\/]src[\\/]sheets\.ts$|packages[\\/]contract[\\/]src[\\/]limits\.ts$/,
     priority: 30,
     entriesAware: false,
   },

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ANSWER_TIMEOUT_MS, api, problemOf } from "./api.ts";
+import { setLocale } from "./i18n.ts";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -27,5 +28,19 @@ describe("the admin API client", () => {
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(await answer).toMatchObject({ status: 0, code: "network" });
+  });
+
+  it("asks for the server's messages in the language the merchant chose, not the browser's", async () => {
+    const asked: (string | null)[] = [];
+    vi.stubGlobal("fetch", async (_url: string, init: RequestInit) => {
+      asked.push(new Headers(init.headers).get("accept-language"));
+      return Response.json({ items: [] });
+    });
+    await setLocale("de");
+    await api("/v1/admin/users");
+    await setLocale("he");
+    await api("/v1/admin/users");
+    await setLocale("en");
+    expect(asked).toEqual(["de", "he"]);
   });
 });

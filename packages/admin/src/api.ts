@@ -1,6 +1,7 @@
 // The admin app speaks only to the admin API, with the session cookie (sent by the browser, never
 // readable by script) and, on every write, the session's CSRF token.
 import type { ErrorCode } from "@plaudit/contract";
+import { locale } from "./i18n.ts";
 
 /** The API's error codes (the contract's), and the app's own for answers that never came. */
 export type ProblemCode = ErrorCode | "network" | "http_error" | "unknown";
@@ -54,7 +55,12 @@ export async function api<T>(
   options: RequestOptions = {},
 ): Promise<{ data: T; headers: Headers }> {
   const method = options.method ?? "GET";
-  const headers: Record<string, string> = { accept: "application/json", ...options.headers };
+  // The server's own words (a field it refused, a conflict) in the language the merchant chose.
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    "accept-language": locale.value,
+    ...options.headers,
+  };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   let response: Response;

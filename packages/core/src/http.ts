@@ -7,6 +7,7 @@
 // only its retry/timeout loop — which is the ~40 lines of `attempt` below (docs/core-api.md).
 import { errorFromResponse, invalidResponse, PlauditError, parseRetryAfter } from "./errors.ts";
 import { rememberWrite, storedWriteDeadline } from "./recent-write.ts";
+import { toJson } from "./to-json.ts";
 
 export interface HttpOptions {
   apiBase: string;
@@ -87,7 +88,7 @@ export function createHttp(options: HttpOptions): Http {
           method: spec.method.toUpperCase(),
           headers:
             spec.json === undefined ? spec.headers : { "content-type": "application/json", ...spec.headers },
-          body: spec.json === undefined ? spec.body : JSON.stringify(spec.json),
+          body: spec.json === undefined ? spec.body : toJson(spec.json),
           signal: controller.signal,
           cache: spec.cache,
         });

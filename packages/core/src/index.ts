@@ -37,6 +37,7 @@ export type {
   StoreConfig,
   SubmissionState,
 } from "./store-types.ts";
+export { toJson } from "./to-json.ts";
 export { setJson, trusted } from "./trusted-types.ts";
 export type { UploadOptions } from "./upload.ts";
 export { CORE_VERSION } from "./version.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeReview, summarize } from "../testing/fake-api.ts";
+import { scriptJson } from "./hydration/server-state.ts";
 import { buildProductJsonLd, serializeJsonLd } from "./json-ld.ts";
 
 const reviews = [makeReview(1, { rating: 5 }), makeReview(2, { rating: 4, title: "" })];
@@ -84,5 +85,27 @@ describe("serializeJsonLd", () => {
     const text = serializeJsonLd({ reviewBody: "</script><script>x()</script><!--" });
     expect(text).not.toContain("<");
     expect(JSON.parse(text).reviewBody).toBe("</script><script>x()</script><!--");
+  });
+});
+
+describe("on a page whose arrays have their own toJSON (Prototype.js 1.6)", () => {
+  it("writes the reviews and the painted state's lists as lists", () => {
+    Object.defineProperty(Array.prototype, "toJSON", {
+      configurable: true,
+      value(this: unknown[]) {
+        return `[${this.join(", ")}]`;
+      },
+    });
+    try {
+      const node = buildProductJsonLd({
+        productId: "tee",
+        summary: summarize("tee", [makeReview(1)]),
+        reviews: [makeReview(1)],
+      });
+      expect(Array.isArray(JSON.parse(serializeJsonLd(node)).review)).toBe(true);
+      expect(JSON.parse(scriptJson({ summary: { histogram: [0, 1] } })).summary.histogram).toEqual([0, 1]);
+    } finally {
+      delete (Array.prototype as unknown as { toJSON?: unknown }).toJSON;
+    }
   });
 });

@@ -1,6 +1,6 @@
 // Schema.org Product markup for search engines' review snippets. Pure: no DOM, so the server-side
 // renderer builds the very same node.
-import type { Review, Summary } from "@plaudit/core";
+import { type Review, type Summary, toJson } from "@plaudit/core";
 
 export interface ProductJsonLdInput {
   productId: string;
@@ -91,4 +91,4 @@ export function mergeRatingInto(node: JsonLdNode, summary: Summary, reviews: rea
  * neither `</script` nor `<!--` (which, followed by `<script`, keeps a serialized page's script
  * open past its end tag) can appear when the DOM is saved or prerendered as HTML.
  */
-export const serializeJsonLd = (node: unknown): string => JSON.stringify(node).replace(/</g, "\\u003c");
+export const serializeJsonLd = (node: unknown): string => toJson(node).replace(/</g, "\\u003c");

@@ -1,5 +1,7 @@
 // `plaudit-server start` as an operator runs it, with a setting wrong: every refusal is one line on
 // stderr naming the setting, exit 1, no stack, and nothing started (no URL printed, no file made).
+// `start` and `worker` write it as a JSON log line, as everything else they write (a log shipper
+// parsing JSON lines dropped a plain one); a command typed by hand (`migrate`) as `plaudit-server: …`.
 // Before, a PostgreSQL that did not answer, a database a newer Plaudit migrated, a port in use or
 // an unknown option printed a stack (a port in use after the job runner had started), and
 // DATABASE_URL=mysql://… made an empty SQLite file in a folder named "mysql:" and served from it.
@@ -17,23 +19,41 @@ import { databasesUnderTest, openTestDatabase } from "../testing/test-server.ts"
 const dir = mkdtempSync(join(tmpdir(), "plaudit-refusals-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+interface Run {
+  command: string;
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
 /** Runs the CLI in `dir` to its end: its exit code and output. */
 function cli(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+  return new Promise<Run>((done) => {
     const child = execFile(
       process.execPath,
       [cliBin, ...args],
       { cwd: dir, env: { ...process.env, HOST: "127.0.0.1", ...env }, timeout: 60_000 },
-      (_error, stdout, stderr) => done({ code: child.exitCode, stdout, stderr }),
+      (_error, stdout, stderr) => done({ command: args[0] ?? "start", code: child.exitCode, stdout, stderr }),
     );
   });
 }
 
-/** One refusal: exit 1, a single `plaudit-server: …` line, no stack, no server. */
-function expectRefusal(run: { code: number | null; stdout: string; stderr: string }, says: RegExp) {
+/**
+ * One refusal: exit 1, a single line — for `start` and `worker` a JSON log line (level error, the
+ * reason its `msg`), for other commands `plaudit-server: …` — no stack, no server.
+ */
+function expectRefusal(run: Run, says: RegExp) {
   expect(run.code, run.stderr).toBe(1);
-  expect(run.stderr).toMatch(/^plaudit-server: [^\n]+\n$/);
-  expect(run.stderr).toMatch(says);
+  expect(run.stderr).toMatch(/^[^\n]+\n$/);
+  if (run.command === "start" || run.command === "worker") {
+    const line = JSON.parse(run.stderr);
+    expect(Object.keys(line)).toEqual(["level", "time", "msg"]);
+    expect(line.level).toBe("error");
+    expect(line.msg).toMatch(says);
+  } else {
+    expect(run.stderr).toMatch(/^plaudit-server: /);
+    expect(run.stderr).toMatch(says);
+  }
   expect(run.stderr).not.toMatch(/\n\s+at /);
   expect(run.stdout).not.toContain("listening");
 }
@@ -117,6 +137,30 @@ describe("plaudit-server start refuses what it cannot run with", () => {
   }, 120_000);
 
   for (const kind of databasesUnderTest()) {
+    it(`a migration that fails (${kind}): start, migrate and worker name it, and nothing of it is applied`, async () => {
+      // A table of the first migration's name already there (another application's, say).
+      const opened = await openTestDatabase(kind, { migrated: false });
+      try {
+        await sql`create table stores (legacy integer)`.execute(opened.db.kysely);
+        for (const args of [["start", "--port", "0"], ["migrate"], ["worker"]]) {
+          expectRefusal(
+            await cli([...args, "--database-url", opened.url]),
+            /migration 0001-reviews failed and none of this run's migrations were applied \(the database is as it was\): .*stores/,
+          );
+        }
+        const done = await sql<{ n: number }>`select count(*) as n from ${sql.table(
+          opened.schema ? `${opened.schema}.kysely_migration` : "kysely_migration",
+        )}`
+          .execute(opened.db.kysely)
+          .then((result) => Number(result.rows[0]?.n))
+          .catch(() => 0);
+        expect(done).toBe(0);
+      } finally {
+        await opened.db.close();
+        await opened.drop();
+      }
+    }, 180_000);
+
     it(`a database a newer Plaudit migrated (${kind}): start, migrate and worker refuse it`, async () => {
       const opened = await openTestDatabase(kind);
       try {

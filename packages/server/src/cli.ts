@@ -22,7 +22,7 @@ import { keysCreate, keysList, keysRevoke, webhookSecretRotate } from "./keys/ke
 import { type SecretBox, SecretsKeyError, secretBox } from "./keys/secret-box.ts";
 import { assertStrongSecret, WeakSecretError } from "./keys/secret-strength.ts";
 import { assertSecretsOpen, currentSigningSecret, sealPlainSecrets } from "./keys/signing-secrets.ts";
-import { jsonLogger } from "./logger.ts";
+import { jsonLogger, jsonStderrLines, stderrLine } from "./logger.ts";
 import { IDEMPOTENCY_KEY_DAYS, sweepIdempotencyKeys } from "./loyalty/idempotency-sweep.ts";
 import { mailSettingsFromEnv } from "./mail/mail-settings.ts";
 import { smtpMailer } from "./mail/smtp-mailer.ts";
@@ -153,7 +153,7 @@ function noticeText({ msg, ...fields }: DemoNotice): string {
 }
 
 function fail(message: string): never {
-  process.stderr.write(`plaudit-server: ${message}\n`);
+  stderrLine("error", { msg: message }, `plaudit-server: ${message}`);
   process.exit(1);
 }
 
@@ -168,31 +168,32 @@ function parsedArgs<T>(parse: () => T): T {
   }
 }
 
+const OPTIONS = {
+  port: { type: "string" },
+  "database-url": { type: "string" },
+  reviews: { type: "string" },
+  product: { type: "string" },
+  store: { type: "string" },
+  customer: { type: "string" },
+  name: { type: "string" },
+  origin: { type: "string", multiple: true },
+  scopes: { type: "string" },
+  email: { type: "string" },
+  voter: { type: "string" },
+  role: { type: "string" },
+  quota: { type: "string" },
+  "hold-unverified": { type: "string" },
+  json: { type: "boolean" },
+  demo: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 async function main(): Promise<void> {
-  const { values, positionals } = parsedArgs(() =>
-    parseArgs({
-      allowPositionals: true,
-      options: {
-        port: { type: "string" },
-        "database-url": { type: "string" },
-        reviews: { type: "string" },
-        product: { type: "string" },
-        store: { type: "string" },
-        customer: { type: "string" },
-        name: { type: "string" },
-        origin: { type: "string", multiple: true },
-        scopes: { type: "string" },
-        email: { type: "string" },
-        voter: { type: "string" },
-        role: { type: "string" },
-        quota: { type: "string" },
-        "hold-unverified": { type: "string" },
-        json: { type: "boolean" },
-        demo: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    }),
-  );
+  // `start` and `worker` write every line as their JSON log, from the first one: a refusal of a
+  // mistyped option too (unknown options are let by here, and refused just below).
+  const intended = parseArgs({ allowPositionals: true, strict: false, options: OPTIONS }).positionals[0];
+  if (intended === undefined || intended === "start" || intended === "worker") jsonStderrLines();
+  const { values, positionals } = parsedArgs(() => parseArgs({ allowPositionals: true, options: OPTIONS }));
   const command = positionals[0] ?? "start";
   if (values.help) {
     process.stdout.write(USAGE);
@@ -200,7 +201,7 @@ async function main(): Promise<void> {
   }
   // A mistyped setting would leave the one meant at its default without a word: name it.
   for (const warning of unknownSettingWarnings(process.env))
-    process.stderr.write(`plaudit-server: warning: ${warning}\n`);
+    stderrLine("warn", { msg: warning }, `plaudit-server: warning: ${warning}`);
   const databaseUrl = values["database-url"] ?? process.env.DATABASE_URL;
   const secrets = secretsFromEnv();
 
@@ -705,8 +706,8 @@ async function runWorker(databaseUrl: string | undefined, secrets: SecretBox): P
 main().catch((error: unknown) => {
   // The operator's to fix (a setting, the database): one line. Anything else is a bug: its stack.
   if (error instanceof CliError || error instanceof SecretsKeyError) fail(error.message);
-  process.stderr.write(
-    `plaudit-server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = error instanceof Error ? error.stack : undefined;
+  stderrLine("error", { msg: message, ...(stack ? { stack } : {}) }, `plaudit-server: ${stack ?? message}`);
   process.exit(1);
 });

@@ -59,12 +59,17 @@ describe("PLAUDIT_* settings", () => {
     ]);
   });
 
-  it("plaudit-server start warns on stderr and serves on", async () => {
+  it("plaudit-server start warns on stderr, as a JSON log line like the rest of its log, and serves on", async () => {
     const server = await startCli(join(dir, "plaudit.sqlite"), { PLAUDIT_TRUST_PROXIES: "1" });
     try {
-      expect(server.output()).toContain(
-        "plaudit-server: warning: PLAUDIT_TRUST_PROXIES is not a Plaudit setting and is ignored (did you mean PLAUDIT_TRUST_PROXY?)",
-      );
+      const warning = server
+        .output()
+        .split("\n")
+        .find((line) => line.includes("PLAUDIT_TRUST_PROXIES"));
+      expect(JSON.parse(warning ?? "")).toMatchObject({
+        level: "warn",
+        msg: "PLAUDIT_TRUST_PROXIES is not a Plaudit setting and is ignored (did you mean PLAUDIT_TRUST_PROXY?)",
+      });
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     } finally {
       expect(await server.stop()).toBe(0);

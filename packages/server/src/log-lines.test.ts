@@ -1,6 +1,8 @@
-// What `plaudit-server start` and `worker` write on stdout, from their first line to their last,
-// is one JSON object per line (a log shipper parsing JSON lines keeps them all). Before, the
-// "listening" and "Metrics" lines (and the demo's notices) were plain text amid the JSON log.
+// What `plaudit-server start` and `worker` write, from their first line to their last, is one JSON
+// object per line (a log shipper parsing JSON lines keeps them all): on stdout, and on stderr a
+// warning about a mistyped setting (a refusal too: cli-refusals.test.ts). Before, the "listening"
+// and "Metrics" lines (and the demo's notices) were plain text amid the JSON log, and so was the
+// warning.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -71,8 +73,8 @@ function run(args: string[], env: Record<string, string>): Run {
 }
 
 /** Every line is a JSON object with a level, an ISO time and a message. */
-function expectJsonLines(stdout: string) {
-  const lines = stdout.split("\n");
+function expectJsonLines(output: string) {
+  const lines = output.split("\n");
   expect(lines.at(-1)).toBe("");
   for (const text of lines.slice(0, -1)) {
     let line: Record<string, unknown> | undefined;
@@ -82,7 +84,7 @@ function expectJsonLines(stdout: string) {
       throw new Error(`not a JSON log line: ${text}`);
     }
     expect(line).toMatchObject({
-      level: expect.stringMatching(/^(info|error)$/),
+      level: expect.stringMatching(/^(info|warn|error)$/),
       time: expect.any(String),
       msg: expect.any(String),
     });
@@ -93,6 +95,7 @@ describe("the server's and the worker's stdout", () => {
   it("start (with a metrics port), a request, SIGTERM: every line JSON", async () => {
     const server = run(["start", "--port", "0", "--database-url", join(dir, "start.sqlite")], {
       PLAUDIT_METRICS_PORT: "0",
+      PLAUDIT_TRUST_PROXIES: "1",
     });
     try {
       const listening = await server.line((line) => String(line.msg).includes("listening"));
@@ -108,11 +111,13 @@ describe("the server's and the worker's stdout", () => {
     expect(server.stdout()).toContain('"msg":"shutting down"');
     expect(server.stdout()).toContain('"msg":"stopped"');
     expectJsonLines(server.stdout());
-    expect(server.stderr()).toBe("");
+    expectJsonLines(server.stderr());
+    expect(server.stderr()).toContain('"level":"warn"');
+    expect(server.stderr()).toContain("PLAUDIT_TRUST_PROXIES is not a Plaudit setting");
   }, 150_000);
 
   it("worker, SIGTERM: every line JSON", async () => {
-    const worker = run(["worker", "--database-url", join(dir, "worker.sqlite")], {});
+    const worker = run(["worker", "--database-url", join(dir, "worker.sqlite")], { PLAUDIT_SMTP_HOST: "x" });
     try {
       await worker.line((line) => line.msg === "worker started");
     } finally {
@@ -120,6 +125,7 @@ describe("the server's and the worker's stdout", () => {
     }
     expect(worker.stdout()).toContain('"msg":"worker stopped"');
     expectJsonLines(worker.stdout());
-    expect(worker.stderr()).toBe("");
+    expectJsonLines(worker.stderr());
+    expect(worker.stderr()).toContain("PLAUDIT_SMTP_HOST is not a Plaudit setting");
   }, 150_000);
 });

@@ -33,7 +33,7 @@ function time(): string {
 
 // The fields object is written as it is and the level and time spliced in front: no copy of it
 // per line (this runs for every request).
-function line(level: "info" | "error", fields: Record<string, unknown>): string {
+function line(level: "info" | "warn" | "error", fields: Record<string, unknown>): string {
   const json = JSON.stringify(fields);
   const rest = json.length > 2 ? `,${json.slice(1)}` : "}";
   return `{"level":"${level}","time":"${time()}"${rest}\n`;
@@ -54,6 +54,43 @@ export const jsonLogger: Logger = {
     flush();
   },
 };
+
+// `start` and `worker` are long-running processes whose output is a log: there even a refusal to
+// start or a warning about a setting is a JSON line, or a log shipper parsing JSON lines dropped
+// it. The commands typed by hand (stores, keys, migrate…) say the same in plain text.
+let stderrAsJson = false;
+
+/** From now on, stderrLine writes JSON log lines (the CLI's `start` and `worker`). */
+export function jsonStderrLines(): void {
+  stderrAsJson = true;
+}
+
+/**
+ * One line for the operator on stderr, outside the request log: a refusal, a warning. `text` is
+ * how a command typed by hand says it (`plaudit-server: …`); in `start` and `worker` it is
+ * `fields` (with its `msg`) as a JSON log line.
+ */
+export function stderrLine(
+  level: "warn" | "error",
+  fields: { msg: string } & Record<string, unknown>,
+  text: string,
+): void {
+  if (!stderrAsJson) {
+    process.stderr.write(`${text}\n`);
+    return;
+  }
+  flush();
+  process.stderr.write(line(level, fields));
+}
+
+/**
+ * `text` for a log line with each email address in it as `[address]`. A log is kept by the
+ * operator's pipeline, beyond an erasure's reach, and holds ids, never a shopper's address — but
+ * other programs' words may hold one: a mail server's refusal names the mailbox it refused.
+ */
+export function withoutAddresses(text: string): string {
+  return text.replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g, "[address]");
+}
 
 export const silentLogger: Logger = {
   info() {},

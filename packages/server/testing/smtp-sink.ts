@@ -14,6 +14,8 @@ export interface SmtpSink {
   firstRaw(): string | undefined;
   /** While down, new connections and new messages get a temporary failure (421). */
   setDown(down: boolean): void;
+  /** From now on `address` is refused as a mail server refuses an unknown mailbox (550, naming it). */
+  refuseRecipient(address: string): void;
   /** Resolves once `count` messages have arrived. */
   waitFor(count: number): Promise<void>;
   close(): Promise<void>;
@@ -28,6 +30,7 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
   let first: string | undefined;
   const waiters: { count: number; done: () => void }[] = [];
   let down = false;
+  const refused = new Set<string>();
   const unavailable = () => Object.assign(new Error("try again later"), { responseCode: 421 });
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -38,6 +41,12 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
     },
     onMailFrom(_address, _session, callback) {
       callback(down ? unavailable() : undefined);
+    },
+    onRcptTo(address, _session, callback) {
+      if (!refused.has(address.address.toLowerCase())) return callback();
+      // As Postfix says it: the address itself is in the refusal.
+      const error = new Error(`<${address.address}>: Recipient address rejected: User unknown`);
+      callback(Object.assign(error, { responseCode: 550 }));
     },
     onData(stream, _session, callback) {
       const arrived = () => {
@@ -86,6 +95,9 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
     raws,
     setDown(value) {
       down = value;
+    },
+    refuseRecipient(address) {
+      refused.add(address.toLowerCase());
     },
     count: () => received,
     firstRaw: () => first,

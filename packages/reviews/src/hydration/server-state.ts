@@ -2,8 +2,9 @@
 // data-plaudit-state>`), shared by the server renderer that writes it and the entry chunks that
 // read it back: the browser seeds the page's store with it and hydrates instead of fetching.
 // The star badge's chunk imports only this file: no list code; the loader's first paint too, so it
-// imports nothing of core at run time (seeding the store is in seed-summary.ts).
-import type { ReviewPage, StoreConfig, Summary } from "@plaudit/core";
+// imports of core at run time only toJson, which is in the host chunk the paint already loads
+// (seeding the store is in seed-summary.ts).
+import { type ReviewPage, type StoreConfig, type Summary, toJson } from "@plaudit/core";
 
 export const STATE_ATTRIBUTE = "data-plaudit-state";
 export const DEFAULT_PAGE_SIZE = 10;
@@ -21,10 +22,7 @@ export interface ServerState {
 
 /** JSON that is safe as the text of a `<script>`: no `<`, `>` or `&`, so nothing can end it early. */
 export const scriptJson = (value: unknown): string =>
-  JSON.stringify(value).replace(
-    /[<>&\u2028\u2029]/g,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  toJson(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 /** The state script among the host's own children, parsed; undefined when absent or not ours. */
 export function readServerState(

@@ -37,6 +37,25 @@ export class DatabaseNewerError extends Error {
   }
 }
 
+/**
+ * A migration failed. All of this run's migrations are undone with it (one transaction on both
+ * databases): the database is as it was before the upgrade, and the message names the one that
+ * failed and why — the operator's line, where Kysely's error alone ("table stores already exists")
+ * did not say which step of which upgrade it came from.
+ */
+export class MigrationFailedError extends Error {
+  override name = "MigrationFailedError";
+  constructor(
+    readonly migration: string,
+    cause: unknown,
+  ) {
+    super(
+      `migration ${migration} failed and none of this run's migrations were applied (the database is as it was): ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+  }
+}
+
 /** How long a process waits for another one's migrations (SQLite's busy timeout meanwhile). */
 const MIGRATION_WAIT_MS = 300_000;
 
@@ -77,7 +96,9 @@ async function runMigrator(
     // Kysely's words for a migration done that it does not know ("corrupted migrations"): here it
     // means a newer Plaudit ran first (kysely is pinned; cli-refusals.test.ts checks the words still match).
     const unknown = /previously executed migration (\S+) is missing/.exec(String(result.error))?.[1];
-    throw unknown ? new DatabaseNewerError(unknown) : result.error;
+    if (unknown) throw new DatabaseNewerError(unknown);
+    const failed = result.results?.find((one) => one.status === "Error")?.migrationName;
+    throw failed ? new MigrationFailedError(failed, result.error) : result.error;
   }
   return result;
 }

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { stderrLine } from "../logger.ts";
 
 // Steps of a PostgreSQL migration that need an extension (pg_trgm, btree_gin: migrations 0004 and
 // 0051). Creating an extension takes a privilege a hosted database may not grant: then those
@@ -35,9 +36,9 @@ export async function withOptionalExtension(
     await sql`release savepoint ${savepoint}`.execute(db);
   } catch (error) {
     await sql`rollback to savepoint ${savepoint}`.execute(db);
-    process.stderr.write(
-      `[plaudit] migration ${what.migration}: ${what.without} (${String(error)}); ${what.still}\n`,
-    );
+    // In `start` and `worker` a JSON log line like the rest of their output (logger.ts).
+    const msg = `migration ${what.migration}: ${what.without} (${String(error)}); ${what.still}`;
+    stderrLine("warn", { msg }, `[plaudit] ${msg}`);
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Database } from "../db/database.ts";
-import type { Logger } from "../logger.ts";
+import { type Logger, withoutAddresses } from "../logger.ts";
 import { retryDelayMs } from "./backoff.ts";
 import { type ClaimedJob, claimDueJobs, releaseJob, settleJob } from "./claim.ts";
 
@@ -91,7 +91,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         msg: final ? "job failed" : "job will be retried",
         job: job.id,
         kind: job.kind,
-        error: message,
+        // The job's row keeps the words as they were (an erasure scrubs them there); the log not.
+        error: withoutAddresses(message),
       });
     }
   }

@@ -82,7 +82,12 @@ describe.each(databasesUnderTest())("PLAUDIT_SECRETS_KEY in the processes, on %s
       for (const args of [["start", "--port", "0"], ["worker"]]) {
         const run = await exitOf([...args, "--database-url", url], env);
         expect(run.code, run.stderr).toBe(1);
-        expect(run.stderr).toMatch(/^plaudit-server: [^\n]*PLAUDIT_SECRETS_KEY[^\n]*\n$/);
+        // A JSON log line, as everything start and worker write.
+        expect(run.stderr).toMatch(/^[^\n]+\n$/);
+        expect(JSON.parse(run.stderr)).toMatchObject({
+          level: "error",
+          msg: expect.stringContaining("PLAUDIT_SECRETS_KEY"),
+        });
         expect(run.stdout).not.toContain("listening");
       }
     }
