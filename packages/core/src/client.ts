@@ -58,7 +58,8 @@ export interface PlauditClient {
   uploadMedia(file: Blob, opts?: UploadOptions): Promise<Media>;
   loyaltyProgram(): Promise<LoyaltyProgram>;
   loyaltyMe(customerToken: string): Promise<LoyaltyMe>;
-  redeem(customerToken: string, rewardId: string, idempotencyKey: string): Promise<Redemption>;
+  /** `cost`: the points the shopper was shown; a reward repriced since is refused (409 reward_changed). */
+  redeem(customerToken: string, rewardId: string, idempotencyKey: string, cost?: number): Promise<Redemption>;
 }
 
 const hasItems = (body: Body) => Array.isArray(body.items);
@@ -157,10 +158,10 @@ export function createClient(options: ClientOptions): PlauditClient {
     loyaltyMe(customerToken) {
       return http.get(http.url(`${storePath}loyalty/me`), has("balance"), customer(customerToken));
     },
-    redeem(customerToken, rewardId, idempotencyKey) {
+    redeem(customerToken, rewardId, idempotencyKey, cost) {
       return http.send("POST", http.url(`${storePath}loyalty/redemptions`), has("code"), {
         headers: { ...customer(customerToken), "idempotency-key": idempotencyKey },
-        json: { rewardId },
+        json: { rewardId, cost },
       });
     },
   };

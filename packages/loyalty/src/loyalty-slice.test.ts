@@ -99,7 +99,8 @@ describe("loyalty slice", () => {
     expect(redemption).toMatchObject({ rewardId: "five-off", code: "PLAUDIT-1XYZ", balance: 150 });
     const post = callsTo(api, "/loyalty/redemptions", "POST")[0]!;
     expect(post.headers.get("idempotency-key")).toMatch(/^[0-9a-f-]{32,36}$/);
-    expect(JSON.parse(post.body)).toEqual({ rewardId: "five-off" });
+    // With the cost the shopper was shown: a reward repriced since is refused, not charged.
+    expect(JSON.parse(post.body)).toEqual({ rewardId: "five-off", cost: 500 });
     expect(entry().attempt).toMatchObject({ status: "done", redemption });
     expect(entry().member.data?.balance).toBe(150);
     expect(heard).toEqual([

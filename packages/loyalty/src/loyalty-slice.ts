@@ -196,10 +196,12 @@ function createActions(store: PlauditStore): LoyaltyActions {
         previous?.rewardId === rewardId && previous.status === "error" && mayRetrySameAttempt(previous.error);
       const idempotencyKey = retrying ? previous.idempotencyKey : newIdempotencyKey();
       patch(cfg, () => ({ attempt: { rewardId, idempotencyKey, status: "sending" } }));
+      const reward = entry(cfg).program.data?.rewards.find((r) => r.id === rewardId);
 
       const request = store
         .client(cfg)
-        .redeem(token, rewardId, idempotencyKey)
+        // The cost the shopper was shown: a reward repriced since is refused, never charged.
+        .redeem(token, rewardId, idempotencyKey, reward?.cost)
         .then(
           (redemption) => {
             patch(cfg, (e) => ({
@@ -208,7 +210,6 @@ function createActions(store: PlauditStore): LoyaltyActions {
                 ? { ...e.member, data: { ...e.member.data, balance: redemption.balance } }
                 : e.member,
             }));
-            const reward = entry(cfg).program.data?.rewards.find((r) => r.id === rewardId);
             store.events.emit("loyalty:redeemed", {
               store: cfg.store,
               redemption,
@@ -220,7 +221,12 @@ function createActions(store: PlauditStore): LoyaltyActions {
             return redemption;
           },
           (caught: PlauditError) => {
-            patch(cfg, () => ({ attempt: { rewardId, idempotencyKey, status: "error", error: caught } }));
+            patch(cfg, (e) => ({
+              attempt: { rewardId, idempotencyKey, status: "error", error: caught },
+              // Repriced or removed meanwhile: the program is read again (the panel shows it anew).
+              ...(caught.code?.startsWith("reward_") && { program: { ...e.program, status: "idle" } }),
+            }));
+            void actions.loadProgram(cfg);
             const reason = guestReason(caught);
             if (reason) patchMember(cfg, { status: "guest", guestReason: reason, data: undefined });
             return undefined;

@@ -51,4 +51,24 @@ describe.each(databasesUnderTest())("validation messages in the request's langua
     );
     expect((await send("fr")).json.error.fields).toEqual(english.json.error.fields);
   });
+
+  it("says why a photo was refused in German and Hebrew: the code the same", async () => {
+    const upload = (language: string) => {
+      const form = new FormData();
+      form.append("file", new Blob([new Uint8Array([1, 2, 3, 4])], { type: "image/jpeg" }), "x.jpg");
+      return fetch(`${server.url}/v1/stores/${storeId}/media`, {
+        method: "POST",
+        headers: { "accept-language": language },
+        body: form,
+      }).then(async (r) => ({ status: r.status, json: (await r.json()) as Json }));
+    };
+    const english = await upload("en");
+    const german = await upload("de");
+    expect(german.status).toBe(english.status);
+    expect(german.json.error.code).toBe(english.json.error.code);
+    expect(german.json.error.message).toBe(
+      "Nur Fotos (JPEG, PNG, WebP, HEIC) und Videos (MP4, WebM, MOV) sind möglich",
+    );
+    expect((await upload("he")).json.error.message).toMatch(/^אפשר להעלות רק תמונות/);
+  });
 });

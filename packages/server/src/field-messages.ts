@@ -128,6 +128,23 @@ const CATALOG: Entry[] = [
     de: () => "Nur Fotos (JPEG, PNG, WebP, HEIC) und Videos (MP4, WebM, MOV) sind möglich",
     he: () => "אפשר להעלות רק תמונות (JPEG,‏ PNG,‏ WebP,‏ HEIC) וסרטונים (MP4,‏ WebM,‏ MOV)",
   },
+  {
+    en: /^HEIC photos cannot be read here; send JPEG \(iPhone: Settings › Camera › Formats › Most Compatible\)$/,
+    de: () =>
+      "HEIC-Fotos können hier nicht gelesen werden; senden Sie JPEG (iPhone: Einstellungen › Kamera › Formate › Maximale Kompatibilität)",
+    he: () => "אי אפשר לקרוא כאן תמונות HEIC; יש לשלוח JPEG (אייפון: הגדרות › מצלמה › פורמטים › התאמה מרבית)",
+  },
+  {
+    en: /^this store keeps no more photos or videos for now; send the review without them$/,
+    de: () => "Dieser Shop nimmt gerade keine Fotos oder Videos mehr an; senden Sie die Bewertung ohne sie",
+    he: () => "החנות לא מקבלת כרגע תמונות או סרטונים נוספים; אפשר לשלוח את הביקורת בלעדיהם",
+  },
+  // Too many at once: the code (rate_limited) and Retry-After say it to a program.
+  {
+    en: /^too many (?:requests|uploads|searches); try again later$/,
+    de: () => "Zu viele Anfragen; bitte versuchen Sie es später noch einmal",
+    he: () => "יותר מדי בקשות; נסו שוב מאוחר יותר",
+  },
 ];
 
 /** A server message (English) in `locale`; English, or one the catalog does not know, as it is. */

@@ -1,6 +1,6 @@
 import { act, fireEvent, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { apiError, callsTo, settle, TOKEN } from "../../testing/fake-loyalty-api.ts";
+import { apiError, callsTo, json, PROGRAM, settle, TOKEN } from "../../testing/fake-loyalty-api.ts";
 import { mountLoyaltyWidget } from "../../testing/mount-for-test.ts";
 
 const cleanups: (() => void)[] = [];
@@ -187,6 +187,48 @@ describe("loyalty panel, member view", () => {
     );
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
+  });
+
+  it("asks again, at the new cost, when the merchant repriced the reward while the panel was open", async () => {
+    let repriced = false;
+    const { panel, root, api } = await member(
+      {},
+      {
+        intercept: (call) => {
+          if (!repriced) return undefined;
+          if (call.method === "GET" && call.url.pathname.endsWith("/loyalty/program")) {
+            return json({
+              ...PROGRAM,
+              rewards: PROGRAM.rewards.map((r) => (r.id === "five-off" ? { ...r, cost: 600 } : r)),
+            });
+          }
+          const body = call.method === "POST" ? JSON.parse(call.body) : {};
+          return body.cost === 500
+            ? json(
+                { error: { code: "reward_changed", message: "repriced", fields: { cost: "is now 600" } } },
+                409,
+              )
+            : undefined;
+        },
+      },
+    );
+    await click(panel.getByRole("button", { name: "Redeem $5 off" }));
+    expect(panel.getByText("500 points will be taken from your balance of 650 points.")).toBeTruthy();
+    repriced = true; // the merchant saves the program now
+    await click(panel.getByRole("button", { name: "Yes, redeem" }));
+    // Nothing was spent: the shopper sees the reward's new cost and decides again.
+    expect(panel.queryByRole("textbox", { name: "Enter this code at checkout." })).toBeNull();
+    await waitFor(() =>
+      expect(panel.getByText("600 points will be taken from your balance of 650 points.")).toBeTruthy(),
+    );
+    expect(activeIn(root)).toBe(panel.getByRole("heading", { name: "Redeem $5 off?" }));
+    await click(panel.getByRole("button", { name: "Yes, redeem" }));
+    const posts = callsTo(api, "/loyalty/redemptions", "POST");
+    expect(posts.map((call) => JSON.parse(call.body).cost)).toEqual([500, 600]);
+    expect(posts[1]?.headers.get("idempotency-key")).not.toBe(posts[0]?.headers.get("idempotency-key"));
+    expect(
+      (panel.getByRole("textbox", { name: "Enter this code at checkout." }) as HTMLInputElement).value,
+    ).toBe("PLAUDIT-1XYZ");
   });
 
   it("shows the referral link with Copy, and Share only where the platform can share", async () => {

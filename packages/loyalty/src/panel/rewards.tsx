@@ -34,8 +34,16 @@ export function Rewards({ i18n, state, controller, announce, member }: RewardsPr
   const attempt = state.attempt;
   const rewardOf = (id: string | null | undefined) => program?.rewards.find((r) => r.id === id);
 
-  // Which step shows: the code or error of the last attempt, the confirm step, or the list.
-  const step = attempt ? attempt.status : confirming ? "confirm" : "list";
+  // Which step shows: the code or error of the last attempt, the confirm step, or the list. A reward
+  // repriced since the shopper confirmed cost nothing: they confirm again, at its new cost.
+  const step =
+    attempt?.error?.code === "reward_changed"
+      ? "confirm"
+      : attempt
+        ? attempt.status
+        : confirming
+          ? "confirm"
+          : "list";
   const shownReward = rewardOf(attempt?.rewardId ?? confirming);
 
   // Before paint, so focus never falls to the page while a step replaces the one that held it.

@@ -45,6 +45,26 @@ function clientRender(state: NonNullable<Awaited<ReturnType<typeof renderReviews
 }
 
 describe("renderReviews", () => {
+  it("paints the date the browser writes, whatever the server's and the shopper's time zones", async () => {
+    // A review of 23:30 UTC: painted on a UTC server, hydrated in Tokyo (already the 6th there).
+    const late = makeReview(1, { createdAt: "2026-01-05T23:30:00.000Z" });
+    const one = { summary: summarize("tee", [late]), reviews: { items: [late], nextCursor: null, total: 1 } };
+    const zone = process.env.TZ;
+    try {
+      for (const locale of ["en", "de-AT", "he"]) {
+        process.env.TZ = "UTC";
+        const painted = await renderReviews({ store: "demo", product, data: one, locale });
+        process.env.TZ = "Asia/Tokyo";
+        expect(shadowMarkup(painted.html)).toBe(clientRender(painted.state!, locale));
+      }
+      process.env.TZ = "America/Los_Angeles";
+      expect((await renderReviews({ store: "demo", product, data: one })).html).toContain("Jan 5, 2026");
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it("renders exactly what the browser's widget renders from the same data", async () => {
     const result = await renderReviews({ store: "demo", product, data });
     expect(shadowMarkup(result.html)).toBe(clientRender(result.state!));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeStore, reviewBody, testClock } from "../../testing/fixtures.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { linkSecretFor } from "../keys/link-secret.ts";
-import { usersCommand } from "./cli-users.ts";
+import { linkOrigin, usersCommand } from "./cli-users.ts";
 import { sha256 } from "./secrets.ts";
 import { SIGN_IN_LIMITS } from "./throttle.ts";
 import { createUser, inviteMac } from "./users.ts";
@@ -104,6 +104,17 @@ describe.each(databasesUnderTest())("admin app accounts on %s", (kind) => {
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
 
+  it("makes the CLI's links on the port `start` listens on, or PLAUDIT_PUBLIC_URL", () => {
+    expect(linkOrigin({})).toBe("http://localhost:8787");
+    expect(linkOrigin({ PORT: "9000" })).toBe("http://localhost:9000");
+    // An empty PORT is unset for `start`; 0 is any free port, which a link cannot name.
+    expect(linkOrigin({ PORT: "" })).toBe("http://localhost:8787");
+    expect(linkOrigin({ PORT: "0" })).toBe("http://localhost:8787");
+    expect(linkOrigin({ PORT: "0", PLAUDIT_PUBLIC_URL: " https://reviews.shop.example " })).toBe(
+      "https://reviews.shop.example",
+    );
+  });
+
   it("prints a one-time link from `users create` and refuses a second account for the address", async () => {
     const out = await usersCommand(
       server.db,
@@ -112,6 +123,8 @@ describe.each(databasesUnderTest())("admin app accounts on %s", (kind) => {
       server.app.ctx.secrets,
     );
     expect(out).toMatch(/Created moderator cli@shop\.example/);
+    // Made without PLAUDIT_PUBLIC_URL (as here): the link names this machine, and says so.
+    expect(out).toMatch(/PLAUDIT_PUBLIC_URL is not set, so the link names this machine/);
     const link = /(http\S+\/admin\/#\/set-password\?\S+)/.exec(out)?.[1] ?? "";
     const token = new URLSearchParams(link.split("?")[1]).get("token");
     const set = await call("POST", "/v1/admin/password", { body: { token, password: "a long passphrase" } });

@@ -3,10 +3,20 @@ import { ApiError } from "../errors.ts";
 import type { SecretBox } from "../keys/secret-box.ts";
 import { type AuditFor, createUser, isRole, reinvite } from "./users.ts";
 
-/** Where links in the CLI's output point: PLAUDIT_PUBLIC_URL, else this machine's port. */
+/**
+ * Where links in the CLI's output point: PLAUDIT_PUBLIC_URL, else this machine's port — 8787 when
+ * PORT is unset, empty (as `start` reads it) or 0 (any free port, which a link cannot name).
+ */
 export function linkOrigin(env: NodeJS.ProcessEnv = process.env): string {
-  return env.PLAUDIT_PUBLIC_URL?.trim() || `http://localhost:${env.PORT ?? 8787}`;
+  const port = Number(env.PORT?.trim() || 8787);
+  return env.PLAUDIT_PUBLIC_URL?.trim() || `http://localhost:${port > 0 ? port : 8787}`;
 }
+
+/** Said under a link made without PLAUDIT_PUBLIC_URL: run on a server, it would name localhost. */
+const localLinkHint = (env: NodeJS.ProcessEnv = process.env) =>
+  env.PLAUDIT_PUBLIC_URL?.trim()
+    ? ""
+    : "PLAUDIT_PUBLIC_URL is not set, so the link names this machine: open it here, or set PLAUDIT_PUBLIC_URL to your server's address and make a new link with `users invite`.\n";
 
 const cliAudit = (storeId: string, action: string, now: Date): AuditFor => ({
   storeId,
@@ -50,7 +60,7 @@ export async function usersCommand(
       );
       return args.json
         ? `${JSON.stringify(link)}\n`
-        : `A new one-time link to set the password (valid until ${link.expiresAt}):\n  ${link.inviteUrl}\n`;
+        : `A new one-time link to set the password (valid until ${link.expiresAt}):\n  ${link.inviteUrl}\n${localLinkHint()}`;
     }
     if (!isRole(args.role)) throw new Error("--role must be owner, moderator or support");
     const created = await createUser(
@@ -61,7 +71,8 @@ export async function usersCommand(
     return args.json
       ? `${JSON.stringify(created)}\n`
       : `Created ${created.user.role} ${created.user.email} for store ${args.store}.\n` +
-          `Send them this one-time link to set a password (valid until ${created.expiresAt}):\n  ${created.inviteUrl}\n`;
+          `Send them this one-time link to set a password (valid until ${created.expiresAt}):\n  ${created.inviteUrl}\n` +
+          localLinkHint();
   } catch (error) {
     if (error instanceof ApiError) {
       const detail = error.fields
