@@ -20,6 +20,7 @@ let sink: SmtpSink;
 let mailer: ReturnType<typeof smtpMailer>;
 let browser: BrowserContext;
 let profile: string;
+let storeId: string;
 const links: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -27,7 +28,9 @@ beforeAll(async () => {
   mailer = smtpMailer(sink.url);
   server = await startTestServer({ db: "sqlite", mailer });
   server.app.ctx.publicUrl = server.url;
-  const { secretKey } = await makeStore(server.db, { name: "Lumen & Co" });
+  const made = await makeStore(server.db, { name: "Lumen & Co" });
+  const { secretKey } = made;
+  storeId = made.storeId;
   const call = async (method: string, path: string, body: unknown) => {
     const res = await fetch(`${server.url}${path}`, {
       method,
@@ -128,5 +131,24 @@ describe("the hosted review page in Chromium", () => {
     await shopper.waitForURL(/\/thanks\?/);
     expect(await shopper.locator("h1").textContent()).toBe("Thank you for your review!");
     await shopper.close();
+  }, 120_000);
+
+  it("takes a review as long as the API does, counted alike: emoji and line breaks are not cut or counted twice", async () => {
+    // 450 lines "0 👍🏽👍🏽👍🏽" … "449 👍🏽👍🏽👍🏽": 4,839 characters (code points) once trimmed, as the
+    // widget and the API count; 7,540 UTF-16 units, and 5,288 characters if line breaks were CRLF.
+    const typed = Array.from({ length: 450 }, (_, i) => `${i} 👍🏽👍🏽👍🏽\n`).join("");
+    const page = await browser.newPage();
+    await page.goto(links.he as string);
+    await page.locator("#b0").focus();
+    await page.keyboard.insertText(typed);
+    await page.locator("#n0").fill("Sam");
+    await page.locator("form[action$='/reviews'] button[type=submit]").first().click();
+    await page.waitForURL(/\/thanks\?/);
+    const product = new URL(page.url()).searchParams.get("product");
+    const res = await fetch(`${server.url}/v1/stores/${storeId}/products/${product}/reviews?limit=50`);
+    const bodies = ((await res.json()) as { items: { body: string }[] }).items.map((r) => r.body);
+    expect(bodies.map((body) => [...body].length)).toContain([...typed.trim()].length);
+    expect(bodies).toContain(typed.trim());
+    await page.close();
   }, 120_000);
 });

@@ -3,7 +3,7 @@
 // warning about a mistyped setting (a refusal too: cli-refusals.test.ts). Before, the "listening"
 // and "Metrics" lines (and the demo's notices) were plain text amid the JSON log, and so was the
 // warning.
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +11,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { cliBin } from "../testing/cli-process.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "plaudit-log-lines-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const children: ChildProcess[] = [];
+afterAll(() => {
+  // A test that timed out never reached its stop(): its process must not outlive the run.
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  rmSync(dir, { recursive: true, force: true });
+});
 
 interface Run {
   stdout(): string;
@@ -28,6 +34,7 @@ function run(args: string[], env: Record<string, string>): Run {
     env: { ...process.env, HOST: "127.0.0.1", PLAUDIT_DEMO_SECRET: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  children.push(child);
   let stdout = "";
   let stderr = "";
   const parsed = () =>

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson, reviewBody } from "../../testing/fixtures.ts";
 import { type LoyaltyKit, ledgerSum, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
+import { SAMPLE_LOYALTY_PROGRAM } from "../../testing/sample-data.ts";
 import { databasesUnderTest } from "../../testing/test-server.ts";
 
 // Issue 19: each way a dishonest shopper farmed points now yields nothing, while an honest buyer
@@ -192,5 +193,39 @@ describe.each(databasesUnderTest())("abuse earns nothing on %s", (kind) => {
       .where("customer_id", "in", ["selfish", "selfish-alt"])
       .execute();
     expect(referrals).toEqual([]);
+  });
+  it("pays one referrer for a friend whose first two orders arrive at once with two codes", async () => {
+    // A program that pays nothing per purchase (or a rate too small for a small order): no purchase
+    // award takes the friend's balance row first, which is what kept these orders apart before.
+    const { earning, ...rest } = SAMPLE_LOYALTY_PROGRAM;
+    const racy = await startLoyaltyKit(kind, {
+      ...rest,
+      earning: earning.filter((way) => way.action !== "purchase"),
+      settings: { ...rest.settings, referralMinimumOrderTotal: 0 },
+    });
+    try {
+      const codes = [(await racy.me("ref-one")).referral.code, (await racy.me("ref-two")).referral.code];
+      for (let friend = 0; friend < 6; friend++) {
+        const answers = await Promise.all(
+          codes.map((referralCode, i) =>
+            racy.order(`twin-${friend}-${i}`, `twin-${friend}`, 30, { referralCode }),
+          ),
+        );
+        expect(answers.map((a) => a.status)).toEqual([201, 201]);
+      }
+      const paid = await racy.server.db.kysely
+        .selectFrom("loyalty_pending")
+        .select(["customer_id", "reference"])
+        .where("store_id", "=", racy.storeId)
+        .where("action", "=", "referral")
+        .where("customer_id", "in", ["ref-one", "ref-two"])
+        .execute();
+      // One referrer per friend: six friends, six referral awards between the two referrers.
+      expect(paid.map((p) => p.reference).sort()).toEqual(
+        Array.from({ length: 6 }, (_, friend) => `referred:twin-${friend}`),
+      );
+    } finally {
+      await racy.close();
+    }
   });
 });

@@ -57,6 +57,24 @@ export async function awardOrder(tx: Tx, order: RecordedOrder, at: string): Prom
   // Unknown codes and self-referral earn nothing; the order itself is recorded either way.
   if (!referrer || referrer.customer_id === order.customerId) return;
   if (order.email && (await referrerUsedEmail(tx, order.storeId, referrer.customer_id, order.email))) return;
+  // The friend's award first: its key is one per friend, so when two first orders of theirs arrive
+  // at once with different codes, the second finds it taken and pays no second referrer (the order
+  // count above cannot tell: neither transaction sees the other's order).
+  const welcomed = await awardAfterWindow(
+    tx,
+    program,
+    {
+      storeId: order.storeId,
+      customerId: order.customerId,
+      delta: referralPoints,
+      action: "referral",
+      reference: "referred",
+      reason: "Welcome: you were referred by a friend",
+      at,
+    },
+    order.createdAt,
+  );
+  if (!welcomed) return;
   await awardAfterWindow(
     tx,
     program,
@@ -67,20 +85,6 @@ export async function awardOrder(tx: Tx, order: RecordedOrder, at: string): Prom
       action: "referral",
       reference: `referred:${order.customerId}`,
       reason: "A friend you referred placed their first order",
-      at,
-    },
-    order.createdAt,
-  );
-  await awardAfterWindow(
-    tx,
-    program,
-    {
-      storeId: order.storeId,
-      customerId: order.customerId,
-      delta: referralPoints,
-      action: "referral",
-      reference: "referred",
-      reason: "Welcome: you were referred by a friend",
       at,
     },
     order.createdAt,

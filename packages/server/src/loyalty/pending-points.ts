@@ -45,22 +45,21 @@ export function availableAt(program: StoredProgram, at: string): string {
 
 /**
  * Awards `entry` when the window from `since` (the order's date) has passed, or is 0 days; else
- * records it as pending. Once per (store, customer, action, reference), like the ledger row.
+ * records it as pending. Once per (store, customer, action, reference), like the ledger row:
+ * answers false when that award exists already (a parallel transaction's insert of the same key
+ * waits for it on PostgreSQL, then finds it).
  */
 export async function awardAfterWindow(
   tx: Tx,
   program: StoredProgram,
   entry: LedgerEntry,
   since: string = entry.at,
-): Promise<void> {
+): Promise<boolean> {
   const due = availableAt(program, since < entry.at ? since : entry.at);
-  if (due <= entry.at) {
-    await postEntry(tx, entry);
-    return;
-  }
+  if (due <= entry.at) return (await postEntry(tx, entry)).posted;
   // The balance row exists from the first award on, as it would for points posted at once.
   await ensureBalanceRow(tx, entry.storeId, entry.customerId, entry.at);
-  await tx
+  const inserted = await tx
     .insertInto("loyalty_pending")
     .values({
       store_id: entry.storeId,
@@ -75,7 +74,9 @@ export async function awardAfterWindow(
       settled_at: null,
     })
     .onConflict((oc) => oc.columns(["store_id", "customer_id", "action", "reference"]).doNothing())
-    .execute();
+    .returning("reference")
+    .executeTakeFirst();
+  return inserted !== undefined;
 }
 
 /**

@@ -129,8 +129,15 @@ async function readForm(c: Context): Promise<v.InferOutput<typeof ReviewPageForm
     // The rest is left unread: the connection cannot carry another request.
     () => new ApiError(413, "payload_too_large", "the form is too large", undefined, { Connection: "close" }),
   );
+  // A browser sends a textarea's line breaks as CRLF; the widget and the API send LF, and count
+  // characters alike: each line break is one (it was two here, so a review within the limit as
+  // typed could be refused as too long).
+  const fields = [...new URLSearchParams(bytes.toString("utf8"))].map(([name, value]) => [
+    name,
+    value.replace(/\r\n?/g, "\n"),
+  ]);
   // Every value of a urlencoded form is a string: parsing cannot fail, it fills in the absent ones.
-  return v.parse(ReviewPageForm, Object.fromEntries(new URLSearchParams(bytes.toString("utf8"))));
+  return v.parse(ReviewPageForm, Object.fromEntries(fields));
 }
 
 type RequestLink = Extract<ResolvedLink, { kind: "q" }>;

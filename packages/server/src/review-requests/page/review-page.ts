@@ -27,6 +27,14 @@ export interface ReviewPageInput {
   photoBonus?: { points: number; pointsName: string };
 }
 
+/**
+ * A field's maxlength for a limit in characters. Browsers count maxlength in UTF-16 units, the API
+ * in code points: an emoji is two units, and the limit itself cut a review of emoji (or of
+ * 👍🏽-style text) short without a word. Twice the limit never cuts a text the API takes, and
+ * still bounds a paste; the server says when a text is too long.
+ */
+const maxUnits = (characters: number) => characters * 2;
+
 function fieldError(id: string, message: string | undefined): SafeHtml | "" {
   return message ? html`<p class="error" id="${id}">${message}</p>` : "";
 }
@@ -72,13 +80,13 @@ ${state.mediaCount > 0 ? html`<p class="note" role="status">${t.photosAttached(s
 ${Object.keys(errors).length > 0 ? html`<p class="error" role="alert">${t.fixErrors}</p>` : ""}
 ${ratingField(t, index, state)}
 <label for="t${index}">${t.reviewTitle}</label>
-<input type="text" id="t${index}" name="title" maxlength="${LIMITS.titleMax}" value="${values.title}"${invalid("title")}>
+<input type="text" id="t${index}" name="title" maxlength="${maxUnits(LIMITS.titleMax)}" value="${values.title}"${invalid("title")}>
 ${fieldError(`e${index}-title`, errors.title)}
 <label for="b${index}">${t.reviewBody}</label>
-<textarea id="b${index}" name="body" required maxlength="${LIMITS.bodyMax}" rows="6"${invalid("body")}>${values.body}</textarea>
+<textarea id="b${index}" name="body" required maxlength="${maxUnits(LIMITS.bodyMax)}" rows="6"${invalid("body")}>${values.body}</textarea>
 ${fieldError(`e${index}-body`, errors.body)}
 <label for="n${index}">${t.yourName}</label>
-<input type="text" id="n${index}" name="name" required maxlength="${LIMITS.authorNameMax}" autocomplete="name" value="${values.name}"${invalid("name")}>
+<input type="text" id="n${index}" name="name" required maxlength="${maxUnits(LIMITS.authorNameMax)}" autocomplete="name" value="${values.name}"${invalid("name")}>
 ${fieldError(`e${index}-name`, errors.name)}
 <div class="actions"><button class="plaudit-button plaudit-button--primary" type="submit">${t.submit}</button></div>
 </form></section>`;
