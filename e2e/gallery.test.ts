@@ -18,7 +18,9 @@ describe("gallery widget", () => {
       .locator(".plaudit-carousel__track")
       .evaluate((track) => track.scrollTo({ left: track.scrollWidth, behavior: "instant" }));
     await expect.poll(() => tiles.count(), { timeout: 10_000 }).toBe(20);
-    const names = await tiles.locator("img").evaluateAll((imgs) => imgs.map((img) => img.getAttribute("src")));
+    const names = await tiles
+      .locator("img")
+      .evaluateAll((imgs) => imgs.map((img) => img.getAttribute("src")));
     expect(new Set(names).size).toBe(names.length);
     expect(shop.problems()).toEqual([]);
     await shop.close();

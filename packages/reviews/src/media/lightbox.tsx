@@ -126,15 +126,15 @@ export function Lightbox(props: LightboxProps) {
   return (
     <Dialog
       open
+      class="plaudit-lightbox"
       title={title}
       closeLabel={i18n.t("lightbox.close")}
       onClose={props.onClose}
       dir={i18n.dir}
       lang={i18n.locale}
-      returnFocusTo={props.returnFocusTo}
       // On Previous when there is one, so the arrow keys move at once (a focused video seeks with them).
       initialFocus={() => contentRef.current?.querySelector<HTMLElement>(".plaudit-lightbox__nav button")}
-      class="plaudit-lightbox"
+      returnFocusTo={props.returnFocusTo}
     >
       <div ref={contentRef} class="plaudit-lightbox__content">
         <figure
