@@ -413,6 +413,15 @@ describe("the installed plaudit-server, and each example built from the tarballs
     expect(built.code).toContain("plaudit-reviews"); // defineElements() made it in
     expect(built.code).not.toContain("__PLAUDIT_CHUNKS__"); // and the script-tag loader did not
     await expectWidgetsShown(built.dist);
+    // `npm run dev` first scans the app for the dependencies to pre-bundle (what `vite optimize`
+    // runs): it must read Preact's JSX, not look for react/jsx-dev-runtime and give up.
+    const scan = await run(
+      "sh",
+      ["-c", `"${process.execPath}" "${join(app, "node_modules/vite/bin/vite.js")}" optimize --force 2>&1`],
+      join(app, "npm-app"),
+    );
+    expect(scan).toContain("preact/jsx-dev-runtime");
+    expect(scan).not.toMatch(/could not be resolved|Failed to run dependency scan/);
   });
 
   it("builds and type-checks examples/react-app (React storefront), which shows the review in Chromium", async () => {
