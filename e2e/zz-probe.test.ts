@@ -1,0 +1,35 @@
+import { describe, it } from "vitest";
+import { harnessOfFile } from "./harness.ts";
+const plaudit = harnessOfFile();
+describe("probe", () => {
+  it("carousel index after scroll", async () => {
+    const shop = await plaudit.open("/demo/gallery.html", { viewport: { width: 1280, height: 1000 } });
+    const page = shop.page;
+    const carousel = page.locator('[data-plaudit="gallery"][data-layout="carousel"]');
+    await carousel.locator(".plaudit-gallery__tile").first().waitFor({ timeout: 10000 });
+    await carousel.getByRole("button", { name: "Pause slideshow" }).click();
+    const track = carousel.locator(".plaudit-carousel__track");
+    await track.evaluate((t) => t.scrollTo({ left: (t.children[5] as HTMLElement).offsetLeft - t.offsetLeft, behavior: "instant" }));
+    await page.waitForTimeout(300);
+    const lead = () => track.evaluate((t) => { const b = t.getBoundingClientRect(); return [...t.children].findIndex((c) => c.getBoundingClientRect().left >= b.left - 2); });
+    console.log("lead after scroll", await lead());
+    await carousel.getByRole("button", { name: "Next photos" }).click();
+    await page.waitForTimeout(1000);
+    console.log("lead after Next", await lead());
+    await page.setViewportSize({ width: 320, height: 640 });
+    const grid = page.locator('[data-plaudit="gallery"]:not([data-layout])');
+    await grid.locator(".plaudit-gallery__tile").first().click();
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: "/tmp/lb320.png" });
+    await page.keyboard.press("Escape");
+    await page.evaluate(() => { const d = document.createElement("div"); d.setAttribute("data-plaudit", "gallery"); d.setAttribute("data-locale", "he"); d.id = "he"; document.querySelector("main")!.prepend(d); });
+    const he = page.locator("#he");
+    await he.locator(".plaudit-gallery__tile").first().waitFor({ timeout: 10000 });
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await he.locator(".plaudit-gallery__tile").first().click();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: "/tmp/lbhe.png" });
+    console.log("problems", shop.problems());
+    await shop.close();
+  });
+});
