@@ -52,8 +52,9 @@ Commands:
   backup <file>    consistent snapshot of the SQLite database while the server runs
   token            print a customer token (loyalty, verified reviews) for testing:
                    plaudit-server token --store demo --customer alice
-  stores create <storeId> --name NAME --origin URL [--origin URL…] [--json]
+  stores create <storeId> --name NAME --origin URL [--origin URL…] [--time-zone ZONE] [--json]
                    create a store; prints its first admin key and signing secret once
+                   (--time-zone: the IANA zone the admin counts its days in; default UTC)
   stores list      the stores on this database
   keys create --store ID --name NAME [--scopes a,b]   a new admin key (printed once)
   keys list --store ID                                 keys (no secrets), revoked ones marked
@@ -190,6 +191,7 @@ const OPTIONS = {
   customer: { type: "string" },
   name: { type: "string" },
   origin: { type: "string", multiple: true },
+  "time-zone": { type: "string" },
   scopes: { type: "string" },
   email: { type: "string" },
   voter: { type: "string" },
@@ -252,6 +254,7 @@ async function main(): Promise<void> {
           id: positionals[2],
           name: values.name,
           origins: values.origin ?? [],
+          timeZone: values["time-zone"],
           json,
         });
       else if (command === "stores" && sub === "list") output = await storesList(db, { json });

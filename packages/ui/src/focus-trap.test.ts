@@ -22,8 +22,9 @@ describe("tabbablesWithin", () => {
       <div hidden><button data-name="in-hidden">h</button></div>
       <div inert><button data-name="in-inert">i</button></div>
       <span data-name="minus-one" tabindex="-1"></span><span data-name="zero" tabindex="0"></span>
-      <textarea data-name="area"></textarea>`);
-    expect(names(tabbablesWithin(box))).toEqual(["link", "text", "zero", "area"]);
+      <textarea data-name="area"></textarea>
+      <video data-name="player" controls></video><video data-name="no-controls"></video>`);
+    expect(names(tabbablesWithin(box))).toEqual(["link", "text", "zero", "area", "player"]);
   });
 
   it("treats a native radio group as one stop: the checked radio, or the first", () => {

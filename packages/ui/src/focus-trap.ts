@@ -10,6 +10,8 @@ const TABBABLE = [
   "textarea",
   "iframe",
   "summary",
+  // A video or audio with native controls is a tab stop too (a lone video in the lightbox).
+  "[controls]",
   "[contenteditable]",
   "[tabindex]",
 ].join(",");

@@ -131,7 +131,17 @@ export function GalleryCarousel(props: GalleryCarouselProps) {
         </button>
       </div>
       {/* Silent while it rotates by itself; polite once the shopper moves it (APG carousel). */}
-      <ul ref={track} class="plaudit-carousel__track" aria-live={rotating ? "off" : "polite"}>
+      <ul
+        ref={track}
+        class="plaudit-carousel__track"
+        aria-live={rotating ? "off" : "polite"}
+        // A finger, Tab or a screen reader scrolls the track without the buttons: near its end
+        // (scrollLeft is negative in RTL), the next page loads all the same.
+        onScroll={(event) => {
+          const list = event.currentTarget;
+          if (Math.abs(list.scrollLeft) + 2 * list.clientWidth >= list.scrollWidth) props.onNearEnd?.();
+        }}
+      >
         {items.map((item, i) => (
           <li
             key={item.id}

@@ -146,6 +146,32 @@ describe("Lightbox", () => {
     expect(view.root.activeElement).toBe(view.ui.getByRole("button", { name: "Close" }));
   });
 
+  it("lets Tab reach a lone video's controls, and opens on Previous when there are several items", () => {
+    const lone = open({ items: [items[1]!] });
+    const player = lone.shown();
+    const close = lone.ui.getByRole("button", { name: "Close" });
+    expect(lone.root.activeElement).toBe(player);
+    lone.press("Tab", player);
+    expect(lone.root.activeElement).toBe(close);
+    fireEvent.keyDown(close, { key: "Tab", shiftKey: true });
+    expect(lone.root.activeElement).toBe(player);
+    cleanup();
+    const several = open({ start: 1 });
+    expect(several.root.activeElement).toBe(several.ui.getByRole("button", { name: "Previous" }));
+  });
+
+  it("goes to the first item on Home and the last on End", () => {
+    const view = open({ start: 1 });
+    view.press("End");
+    expect(view.position()).toBe("3 of 3");
+    view.press("Home");
+    expect(view.position()).toBe("1 of 3");
+    // The video keeps Home and End (its own seeking) while it has focus.
+    view.press("ArrowRight");
+    view.press("End", view.shown());
+    expect(view.position()).toBe("2 of 3");
+  });
+
   it("loads a gallery item's review, links to its product, and names the media without an author until then", async () => {
     const item = { ...galleryItem(1), reviewId: "r9", productId: "tee-classic" };
     const loaded = makeReview(9, { author: { name: "Ben" }, media: [item] });

@@ -65,13 +65,17 @@ export function Lightbox(props: LightboxProps) {
     const dialog = content?.closest("dialog");
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || total < 2) return;
-      if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
-      // Native video controls seek with the arrows; a link or button keeps its own keys otherwise.
+      const { key } = event;
+      if (key !== "ArrowLeft" && key !== "ArrowRight" && key !== "Home" && key !== "End") return;
+      // Native video controls seek with these keys; a link or button keeps its own keys otherwise.
       const target = event.composedPath()[0];
       if (target instanceof HTMLVideoElement) return;
       event.preventDefault();
-      const forward = event.key === "ArrowRight" ? 1 : -1;
-      latestStep.current(i18n.dir === "rtl" ? -forward : forward);
+      if (key === "Home" || key === "End") setIndex(key === "Home" ? 0 : total - 1);
+      else {
+        const forward = key === "ArrowRight" ? 1 : -1;
+        latestStep.current(i18n.dir === "rtl" ? -forward : forward);
+      }
     };
     dialog?.addEventListener("keydown", onKeyDown);
     return () => dialog?.removeEventListener("keydown", onKeyDown);
@@ -122,13 +126,15 @@ export function Lightbox(props: LightboxProps) {
   return (
     <Dialog
       open
+      class="plaudit-lightbox"
       title={title}
       closeLabel={i18n.t("lightbox.close")}
       onClose={props.onClose}
       dir={i18n.dir}
       lang={i18n.locale}
+      // On Previous when there is one, so the arrow keys move at once (a focused video seeks with them).
+      initialFocus={() => contentRef.current?.querySelector<HTMLElement>(".plaudit-lightbox__nav button")}
       returnFocusTo={props.returnFocusTo}
-      class="plaudit-lightbox"
     >
       <div ref={contentRef} class="plaudit-lightbox__content">
         <figure

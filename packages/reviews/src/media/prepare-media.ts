@@ -43,10 +43,48 @@ async function encodeJpeg(source: Drawable, width: number, height: number): Prom
   );
 }
 
-/** The photo upright, ≤ MAX_EDGE, as a JPEG; the file itself when the browser cannot decode it. */
+/**
+ * Pixels above which a photo is not decoded here. A 200 MP phone sensor is below it; a
+ * decompression bomb (a 1 MB PNG of 20000 × 20000: 1.6 GB decoded) is above, and would get a
+ * phone's tab killed. Such a file goes up as it is, and the server refuses it (over 40 MP).
+ */
+const DECODE_PIXELS_MAX = 250_000_000;
+
+/** Width × height from a PNG, GIF, WebP or JPEG header in the first 256 KB; 0 when not found. */
+export async function headerPixels(file: Blob): Promise<number> {
+  const b = new DataView(await file.slice(0, 256 * 1024).arrayBuffer());
+  const has = (at: number, n: number) => at + n <= b.byteLength;
+  const u16le = (at: number) => b.getUint16(at, true);
+  const u24le = (at: number) => u16le(at) + (b.getUint8(at + 2) << 16);
+  const tag = (at: number) => (has(at, 4) ? b.getUint32(at) : 0);
+  if (tag(0) === 0x89504e47 && tag(12) === 0x49484452 && has(16, 8)) return b.getUint32(16) * b.getUint32(20);
+  if (tag(0) === 0x47494638 && has(6, 4)) return u16le(6) * u16le(8); // GIF8
+  if (tag(0) === 0x52494646 && tag(8) === 0x57454250 && has(12, 18)) {
+    // RIFF….WEBP: VP8X (extended), VP8L (lossless) or VP8 (lossy) first.
+    const chunk = tag(12);
+    if (chunk === 0x56503858) return (1 + u24le(24)) * (1 + u24le(27));
+    if (chunk === 0x5650384c) {
+      const bits = b.getUint32(21, true);
+      return (1 + (bits & 0x3fff)) * (1 + ((bits >>> 14) & 0x3fff));
+    }
+    return (u16le(26) & 0x3fff) * (u16le(28) & 0x3fff);
+  }
+  if (b.byteLength > 3 && b.getUint16(0) === 0xffd8) {
+    // JPEG: walk the markers to the frame header (SOF0–SOF15 but DHT, JPG and DAC).
+    for (let at = 2; has(at, 9) && b.getUint8(at) === 0xff; at += 2 + b.getUint16(at + 2)) {
+      const marker = b.getUint8(at + 1);
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+        return b.getUint16(at + 5) * b.getUint16(at + 7);
+    }
+  }
+  return 0;
+}
+
+/** The photo upright, ≤ MAX_EDGE, as a JPEG; the file itself when the browser cannot (or should not) decode it. */
 export async function resizeImage(file: Blob, maxEdge = MAX_EDGE): Promise<Blob> {
   if (typeof createImageBitmap !== "function") return file;
   try {
+    if ((await headerPixels(file)) > DECODE_PIXELS_MAX) return file;
     const bitmap = await createImageBitmap(file, { imageOrientation: "from-image" });
     try {
       const size = fitWithin(bitmap.width, bitmap.height, maxEdge);

@@ -28,6 +28,8 @@ const en: Messages = {
   "media.failed.heic":
     "HEIC photos cannot be read here. Add it as a JPEG (iPhone: Settings › Camera › Formats › Most Compatible).",
   "media.failed.long": "Too long: videos can be up to 5 minutes.",
+  "media.failed.storeFull":
+    "This shop is not taking photos or videos right now. Remove the file to send your review.",
 };
 
 const de: Messages = {
@@ -61,6 +63,8 @@ const de: Messages = {
   "media.failed.heic":
     "HEIC-Fotos können hier nicht gelesen werden. Fügen Sie es als JPEG hinzu (iPhone: Einstellungen › Kamera › Formate › Maximale Kompatibilität).",
   "media.failed.long": "Zu lang: Videos dürfen bis zu 5 Minuten lang sein.",
+  "media.failed.storeFull":
+    "Dieser Shop nimmt gerade keine Fotos oder Videos an. Entfernen Sie die Datei, um Ihre Bewertung zu senden.",
 };
 
 const he: Messages = {
@@ -89,6 +93,7 @@ const he: Messages = {
   "media.failed.heic":
     "לא ניתן לקרוא כאן תמונות HEIC. יש להוסיף אותה כ-JPEG (באייפון: הגדרות › מצלמה › תבניות › התאימות הגבוהה ביותר).",
   "media.failed.long": "ארוך מדי: סרטון יכול להיות עד 5 דקות.",
+  "media.failed.storeFull": "החנות לא מקבלת כרגע תמונות או סרטונים. יש להסיר את הקובץ כדי לשלוח את הביקורת.",
 };
 
 export const uploadMessages: Catalogs = { en, de, he };

@@ -198,4 +198,22 @@ describe("upload queue", () => {
     expect(upload).toHaveBeenCalledTimes(2);
     for (const catalog of Object.values(uploadMessages)) expect(catalog?.["media.failed.long"]).toBeTruthy();
   });
+
+  it("tells a shopper when the shop keeps no more files, not that their photo is too large", async () => {
+    const full = new PlauditError("http", "full", { status: 413, code: "storage_quota_exceeded" });
+    const queue = createUploadQueue({
+      prepare: async (picked) => ({ file: picked }),
+      upload: async () => {
+        throw full;
+      },
+    });
+    queue.add([file("beach.jpg", "image/jpeg"), file("clip.mp4", "video/mp4")]);
+    await settle();
+    expect(queue.items().map((item) => [item.errorKey, item.retryable])).toEqual([
+      ["media.failed.storeFull", false],
+      ["media.failed.storeFull", false],
+    ]);
+    for (const catalog of Object.values(uploadMessages))
+      expect(catalog?.["media.failed.storeFull"]).toBeTruthy();
+  });
 });

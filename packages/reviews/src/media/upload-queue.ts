@@ -73,6 +73,9 @@ export function uploadFailure(error: unknown, file?: File): { errorKey: string; 
     return { errorKey: "media.failed.network", retryable: true };
   if (error.status === 415)
     return { errorKey: file && isHeic(file) ? "media.failed.heic" : "media.failed.type", retryable: false };
+  // The shop's storage is full: no file would go up now, however small.
+  if (error.code === "storage_quota_exceeded")
+    return { errorKey: "media.failed.storeFull", retryable: false };
   if (error.status === 413)
     return {
       errorKey: file && kindOf(file) === "image" ? "media.failed.photoSize" : "media.failed.size",

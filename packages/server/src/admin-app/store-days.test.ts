@@ -101,6 +101,12 @@ describe.each(databasesUnderTest())("the overview in the store's time zone on %s
         ["2026-03-02", 4],
         ["2026-03-09", 1],
       ]);
+      // The longest range (1096 days: 158 weeks, each start a literal in one CASE) on both databases.
+      const long = await call("GET", "/v1/admin/overview?from=2023-03-10&to=2026-03-09");
+      expect(long.status).toBe(200);
+      expect(long.json.weeks).toHaveLength(158);
+      expect(long.json.weeks.reduce((sum: number, w: { reviews: number }) => sum + w.reviews, 0)).toBe(5);
+      expect(long.json.weeks.at(-1)).toMatchObject({ week: "2026-03-09", reviews: 1 });
     } finally {
       await call("PUT", "/v1/admin/store/settings", { timeZone: null });
     }

@@ -8,10 +8,14 @@ export type Tx = Transaction<Schema>;
 const RETRYABLE_CODES = new Set(["40P01", "40001"]);
 const ATTEMPTS = 4;
 
-const isRetryable = (error: unknown) =>
-  typeof error === "object" &&
-  error !== null &&
-  RETRYABLE_CODES.has(String((error as { code?: unknown }).code));
+const codeOf = (error: unknown) =>
+  typeof error === "object" && error !== null ? String((error as { code?: unknown }).code) : "";
+
+const isRetryable = (error: unknown) => RETRYABLE_CODES.has(codeOf(error));
+
+/** A write refused by a unique index: PostgreSQL's unique_violation, SQLite's constraint. */
+export const isUniqueViolation = (error: unknown) =>
+  codeOf(error) === "23505" || codeOf(error) === "SQLITE_CONSTRAINT_UNIQUE";
 
 /**
  * Runs `work` in one transaction. On SQLite it starts with BEGIN IMMEDIATE (see

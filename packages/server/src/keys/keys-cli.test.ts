@@ -27,6 +27,8 @@ describe.each(databasesUnderTest())("stores and keys from the CLI on %s", { time
       "Corner Shop",
       "--origin",
       "https://corner.example",
+      "--time-zone",
+      "Europe/Berlin",
       "--json",
     );
     expect(printed.trim().split("\n")).toHaveLength(1);
@@ -61,6 +63,7 @@ describe.each(databasesUnderTest())("stores and keys from the CLI on %s", { time
       id: "corner-shop",
       name: "Corner Shop",
       allowedOrigins: ["https://corner.example"],
+      timeZone: "Europe/Berlin",
     });
     expect(created.adminKey).toMatch(/^sk_/);
     expect(created.signingSecret).not.toBe(created.adminKey);

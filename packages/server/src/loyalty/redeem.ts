@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { AppContext } from "../context.ts";
-import { type Tx, transaction } from "../db/transaction.ts";
+import { isUniqueViolation, type Tx, transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
 import { signingSecretFor } from "../keys/signing-secrets.ts";
 import type { StoreRecord } from "../stores/store-repo.ts";
@@ -139,43 +139,56 @@ async function issueCode(
   request: CodeRequest,
   balance: number,
 ): Promise<StoredResponse> {
-  let code: string | undefined;
   let failure: unknown;
-  for (let attempt = 0; attempt < 3 && code === undefined && failure === undefined; attempt++) {
+  for (let attempt = 0; attempt < 3 && failure === undefined; attempt++) {
+    let code: string;
     try {
-      const candidate = await issuer.issue(request);
-      // Codes are unique per store; a generated code that exists already is drawn again.
-      const taken = await ctx.db.kysely
-        .selectFrom("loyalty_redemptions")
-        .select("id")
-        .where("store_id", "=", request.storeId)
-        .where("code", "=", candidate)
-        .executeTakeFirst();
-      if (!taken) code = candidate;
+      code = await issuer.issue(request);
     } catch (error) {
       failure = error;
+      break;
     }
+    const stored = await storeCode(ctx, req, request, code, balance);
+    if (stored) return stored;
   }
-  if (code === undefined) {
-    await transaction(ctx.db, (tx) =>
-      giveBack(tx, request.storeId, request.redemptionId, ctx.clock().toISOString(), req),
-    );
-    ctx.logger.error({
-      msg: "redemption code issuer failed; points given back",
-      redemptionId: request.redemptionId,
-      error: failure instanceof Error ? failure.message : "no unique code",
-    });
-    throw new ApiError(
-      502,
-      "code_issuer_failed",
-      "no discount code could be made right now; your points were not spent",
-    );
-  }
-  const issuedCode = code;
+  await transaction(ctx.db, (tx) =>
+    giveBack(tx, request.storeId, request.redemptionId, ctx.clock().toISOString(), req),
+  );
+  ctx.logger.error({
+    msg: "redemption code issuer failed; points given back",
+    redemptionId: request.redemptionId,
+    error: failure instanceof Error ? failure.message : "no unique code",
+  });
+  throw new ApiError(
+    502,
+    "code_issuer_failed",
+    "no discount code could be made right now; your points were not spent",
+  );
+}
+
+/**
+ * Stores the code and the response, answering the response; undefined when the code is taken (codes
+ * are unique per store: a generated code drawn twice, or a merchant webhook answering one code for
+ * two redemptions, which the unique index refuses when both arrive at once).
+ */
+async function storeCode(
+  ctx: AppContext,
+  req: IdempotentRequest,
+  request: CodeRequest,
+  code: string,
+  balance: number,
+): Promise<StoredResponse | undefined> {
+  const taken = await ctx.db.kysely
+    .selectFrom("loyalty_redemptions")
+    .select("id")
+    .where("store_id", "=", request.storeId)
+    .where("code", "=", code)
+    .executeTakeFirst();
+  if (taken) return undefined;
   const body = JSON.stringify({
     id: request.redemptionId,
     rewardId: request.reward.id,
-    code: issuedCode,
+    code,
     pointsSpent: request.pointsSpent,
     balance,
     reward: {
@@ -188,19 +201,25 @@ async function issueCode(
     createdAt: request.createdAt,
   });
   const response: StoredResponse = { status: 201, body };
-  const stored = await transaction(ctx.db, async (tx) => {
-    const issued = await tx
-      .updateTable("loyalty_redemptions")
-      .set({ code: issuedCode, status: "issued", issued_at: ctx.clock().toISOString() })
-      .where("id", "=", request.redemptionId)
-      .where("status", "=", "issuing")
-      .returning("id")
-      .executeTakeFirst();
-    // Recovery gave the points back meanwhile: this code must not be handed out.
-    if (!issued) return false;
-    await storeResponse(tx, req, response);
-    return true;
-  });
+  let stored: boolean;
+  try {
+    stored = await transaction(ctx.db, async (tx) => {
+      const issued = await tx
+        .updateTable("loyalty_redemptions")
+        .set({ code, status: "issued", issued_at: ctx.clock().toISOString() })
+        .where("id", "=", request.redemptionId)
+        .where("status", "=", "issuing")
+        .returning("id")
+        .executeTakeFirst();
+      // Recovery gave the points back meanwhile: this code must not be handed out.
+      if (!issued) return false;
+      await storeResponse(tx, req, response);
+      return true;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return undefined;
+    throw error;
+  }
   if (!stored) {
     throw new ApiError(
       502,

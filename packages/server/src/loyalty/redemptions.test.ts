@@ -264,6 +264,59 @@ describe.each(databasesUnderTest())("redeeming points on %s", (kind) => {
       await new Promise<void>((done) => merchant.close(() => done()));
     }
   });
+  it("answers 502 and gives the points back, never a 500, when the webhook hands two redemptions one code", async () => {
+    // A merchant endpoint that answers the same code every time, slowly enough that two
+    // redemptions both ask it before either has stored its code.
+    const merchant = createServer((_req, res) => {
+      setTimeout(() => {
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ code: "SAVE10" }));
+      }, 50);
+    });
+    await new Promise<void>((done) => merchant.listen(0, "127.0.0.1", done));
+    const program = (await kit.admin("GET", "/v1/admin/loyalty/program")).json;
+    const url = `http://127.0.0.1:${(merchant.address() as AddressInfo).port}/codes`;
+    await kit.admin("PUT", "/v1/admin/loyalty/program", {
+      ...program,
+      settings: { ...program.settings, codeWebhookUrl: url },
+    });
+    try {
+      const shoppers = Array.from({ length: 6 }, (_, i) => `same-code-${i}`);
+      for (const shopper of shoppers) await kit.adjust(shopper, 300);
+      const answers = await Promise.all(
+        shoppers.map((shopper) => kit.redeem(shopper, "free-shipping", `${shopper}-key`)),
+      );
+      // One shopper gets the code; the others are told no code could be made, and keep their points.
+      expect(answers.map((r) => r.status).sort()).toEqual([201, 502, 502, 502, 502, 502]);
+      for (const [i, answer] of answers.entries()) {
+        const shopper = shoppers[i] as string;
+        if (answer.status === 201) {
+          expect(answer.json.code).toBe("SAVE10");
+          expect(await kit.balance(shopper)).toBe(0);
+        } else {
+          expect(answer.json.error.code).toBe("code_issuer_failed");
+          expect(await kit.balance(shopper)).toBe(300);
+          expect(await ledgerSum(kit, shopper)).toBe(300);
+        }
+      }
+      const statuses = await kit.server.db.kysely
+        .selectFrom("loyalty_redemptions")
+        .select("status")
+        .where("customer_id", "in", shoppers)
+        .execute();
+      expect(statuses.map((r) => r.status).sort()).toEqual([
+        "failed",
+        "failed",
+        "failed",
+        "failed",
+        "failed",
+        "issued",
+      ]);
+    } finally {
+      await kit.admin("PUT", "/v1/admin/loyalty/program", program);
+      merchant.closeAllConnections();
+      await new Promise<void>((done) => merchant.close(() => done()));
+    }
+  });
 });
 
 describe("a code webhook on a private network, with private webhooks not allowed", () => {

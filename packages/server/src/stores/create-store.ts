@@ -22,6 +22,8 @@ export interface NewStore {
   holdUnverifiedMedia?: boolean;
   rateLimits?: RateLimitSettings;
   tokenLifetimeSeconds?: number;
+  /** IANA zone its days are counted in; default UTC (contract/time-zone.ts). */
+  timeZone?: string;
 }
 
 /** Who made the store, for its first audit row (`store.create`, target the store id). */
@@ -69,6 +71,7 @@ export async function createStore(
         token_lifetime_seconds: store.tokenLifetimeSeconds ?? 3600,
         moderation: store.moderation ?? "publish",
         hold_unverified_media: store.holdUnverifiedMedia === false ? 0 : 1,
+        time_zone: store.timeZone ?? null,
         created_at: now.toISOString(),
       })
       .execute();

@@ -1,4 +1,4 @@
-import { text } from "@plaudit/contract";
+import { TimeZone, text } from "@plaudit/contract";
 import * as v from "valibot";
 
 /** A store's public id: it appears in every widget URL (`/v1/stores/{store}/…`). */
@@ -28,4 +28,6 @@ export const NewStoreInput = v.object({
     v.array(v.pipe(v.string(), v.check(isOriginEntry, "must be an origin such as https://shop.example"))),
     v.maxLength(50, "at most 50 origins"),
   ),
+  /** The zone its days are counted in (the admin's overview and audit log); default UTC. */
+  timeZone: v.optional(TimeZone),
 });

@@ -4,7 +4,8 @@ import { databasesUnderTest, openTestDatabase } from "../../testing/test-server.
 import { CliError } from "../cli-error.ts";
 import type { Database } from "../db/database.ts";
 import { plainSecretBox } from "../keys/secret-box.ts";
-import { storesCreate } from "./stores-cli.ts";
+import { findStore } from "./store-repo.ts";
+import { storesCreate, storesList } from "./stores-cli.ts";
 
 describe.each(databasesUnderTest())("stores create on %s", (kind) => {
   let db: Database;
@@ -43,6 +44,31 @@ describe.each(databasesUnderTest())("stores create on %s", (kind) => {
         at: now.toISOString(),
       },
     ]);
+  });
+
+  it("names the store's time zone (--time-zone), UTC without one, and refuses a zone that is none", async () => {
+    const made = await storesCreate(db, plainSecretBox, {
+      id: "la-shop",
+      name: "LA Shop",
+      origins: [],
+      timeZone: "America/Los_Angeles",
+      json: true,
+    });
+    expect(JSON.parse(made).store.timeZone).toBe("America/Los_Angeles");
+    expect((await findStore(db, "la-shop"))?.timeZone).toBe("America/Los_Angeles");
+    await storesCreate(db, plainSecretBox, { id: "utc-shop", name: "UTC Shop", origins: [], json: true });
+    expect((await findStore(db, "utc-shop"))?.timeZone).toBe("UTC");
+    const listed = JSON.parse(await storesList(db, { json: true })) as { id: string; timeZone: string }[];
+    expect(listed.find((s) => s.id === "la-shop")?.timeZone).toBe("America/Los_Angeles");
+    const bad = storesCreate(db, plainSecretBox, {
+      id: "mars-shop",
+      name: "Mars",
+      origins: [],
+      timeZone: "Mars/Olympus",
+      json: true,
+    });
+    await expect(bad).rejects.toThrow(/timeZone must be a time zone such as Europe\/Berlin/);
+    expect(await findStore(db, "mars-shop")).toBeUndefined();
   });
 
   it("records nothing when the store exists already", async () => {

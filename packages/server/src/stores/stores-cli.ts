@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from "@plaudit/contract";
 import * as v from "valibot";
 import { CLI_ACTOR } from "../audit/audit-log.ts";
 import { CliError } from "../cli-error.ts";
@@ -13,17 +14,25 @@ import { findStore } from "./store-repo.ts";
 export async function storesCreate(
   db: Database,
   box: SecretBox,
-  args: { id: string | undefined; name: string | undefined; origins: string[]; json: boolean; now?: Date },
+  args: {
+    id: string | undefined;
+    name: string | undefined;
+    origins: string[];
+    timeZone?: string | undefined;
+    json: boolean;
+    now?: Date;
+  },
 ): Promise<string> {
   const parsed = v.safeParse(NewStoreInput, {
     id: args.id ?? "",
     name: args.name ?? "",
     allowedOrigins: args.origins,
+    ...(args.timeZone !== undefined ? { timeZone: args.timeZone } : {}),
   });
   if (!parsed.success) {
     const issue = parsed.issues[0];
     throw new CliError(
-      `stores create <storeId> --name "Shop name" --origin https://shop.example: ${v.getDotPath(issue) ?? "input"} ${issue.message}`,
+      `stores create <storeId> --name "Shop name" --origin https://shop.example [--time-zone Europe/Berlin]: ${v.getDotPath(issue) ?? "input"} ${issue.message}`,
     );
   }
   if (await findStore(db, parsed.output.id))
@@ -36,6 +45,7 @@ export async function storesCreate(
     id: parsed.output.id,
     name: parsed.output.name,
     allowedOrigins: parsed.output.allowedOrigins,
+    timeZone: parsed.output.timeZone ?? DEFAULT_TIME_ZONE,
   };
   if (args.json)
     return `${JSON.stringify({ store, adminKey: created.adminKey, signingSecret: created.signingSecret })}\n`;
@@ -51,7 +61,7 @@ export async function storesCreate(
 export async function storesList(db: Database, args: { json: boolean }): Promise<string> {
   const rows = await db.kysely
     .selectFrom("stores")
-    .select(["id", "name", "allowed_origins", "created_at"])
+    .select(["id", "name", "allowed_origins", "time_zone", "created_at"])
     .orderBy("created_at")
     .orderBy("id")
     .execute();
@@ -59,6 +69,7 @@ export async function storesList(db: Database, args: { json: boolean }): Promise
     id: r.id,
     name: r.name,
     allowedOrigins: JSON.parse(r.allowed_origins) as string[],
+    timeZone: r.time_zone ?? DEFAULT_TIME_ZONE,
     createdAt: r.created_at,
   }));
   if (args.json) return `${JSON.stringify(stores)}\n`;
