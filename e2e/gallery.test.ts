@@ -1,6 +1,7 @@
 // The gallery widget on the demo store's Customer photos page, the way shoppers without a mouse
 // use it: a finger or Tab moving the carousel's row, the keyboard in the lightbox.
 import { describe, expect, it } from "vitest";
+import { adminApi } from "./admin-helpers.ts";
 import { harnessOfFile } from "./harness.ts";
 
 const plaudit = harnessOfFile();
@@ -23,6 +24,26 @@ describe("gallery widget", () => {
       .evaluateAll((imgs) => imgs.map((img) => img.getAttribute("src")));
     expect(new Set(names).size).toBe(names.length);
     expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("says so in the lightbox when a moderator rejected the next photo while the shopper looks", async () => {
+    const shop = await plaudit.open("/demo/gallery.html", { viewport: { width: 1280, height: 1000 } });
+    const grid = shop.page.locator('[data-plaudit="gallery"]:not([data-layout])');
+    const tiles = grid.locator(".plaudit-gallery__tile");
+    await tiles.nth(1).waitFor({ timeout: 10_000 });
+    const secondSrc = await tiles.nth(1).locator("img").getAttribute("src");
+    const mediaId = secondSrc!.match(/\/media\/demo\/([^/]+)\//)![1]!;
+    await tiles.first().press("Enter");
+    const dialog = grid.getByRole("dialog");
+    await dialog.locator("img.plaudit-lightbox__media").waitFor();
+    const rejected = await adminApi(plaudit, "PATCH", `/v1/admin/media/${mediaId}`, { status: "rejected" });
+    expect(rejected.status).toBe(200);
+    await shop.page.keyboard.press("ArrowRight");
+    await dialog.getByText("This photo or video could not be loaded.").waitFor({ timeout: 10_000 });
+    expect(await dialog.locator(".plaudit-lightbox__media").count()).toBe(0);
+    expect(await dialog.locator(".plaudit-lightbox__position").textContent()).toBe("2 of 12");
+    await adminApi(plaudit, "PATCH", `/v1/admin/media/${mediaId}`, { status: "ready" });
     await shop.close();
   });
 });

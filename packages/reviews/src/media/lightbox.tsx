@@ -47,6 +47,8 @@ export function Lightbox(props: LightboxProps) {
   const i18n = useMemo(() => createI18n(props.locale, mediaMessages), [props.locale]);
   const [index, setIndex] = useState(() => Math.min(Math.max(0, props.start), items.length - 1));
   const [reviews, setReviews] = useState<Record<string, ReviewLoad>>({});
+  // Media whose file did not load: rejected by a moderator since the page was read (404), or gone.
+  const [failed, setFailed] = useState<Record<string, true>>({});
   const contentRef = useRef<HTMLDivElement>(null);
   const swipeStart = useRef<{ x: number; y: number; id: number } | null>(null);
   const total = items.length;
@@ -110,6 +112,7 @@ export function Lightbox(props: LightboxProps) {
         stars: i18n.t("stars.label", { rating: item.rating ?? "" }),
       });
   const href = item.productId ? productHref?.(item.productId) : undefined;
+  const onError = () => setFailed((known) => ({ ...known, [media.id]: true }));
 
   const onPointerDown = (event: PointerEvent) => {
     if (!event.isPrimary) return;
@@ -145,7 +148,10 @@ export function Lightbox(props: LightboxProps) {
             swipeStart.current = null;
           }}
         >
-          {media.kind === "video" ? (
+          {failed[media.id] ? (
+            // Words, not a broken-image icon; the stage keeps its size.
+            <p class="plaudit-lightbox__note">{i18n.t("lightbox.mediaMissing")}</p>
+          ) : media.kind === "video" ? (
             // biome-ignore lint/a11y/useMediaCaption: shoppers' videos come with no caption files (the API takes none); the review beside it is the text
             <video
               key={media.id}
@@ -158,6 +164,7 @@ export function Lightbox(props: LightboxProps) {
               playsInline
               preload="metadata"
               aria-label={alt}
+              onError={onError}
             />
           ) : (
             <img
@@ -171,6 +178,7 @@ export function Lightbox(props: LightboxProps) {
               alt={alt}
               decoding="async"
               style={media.placeholder ? { backgroundColor: media.placeholder } : undefined}
+              onError={onError}
             />
           )}
         </figure>
