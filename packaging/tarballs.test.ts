@@ -5,7 +5,7 @@
 // examples/react-app are built by Vite against it and examples/ssr-store by tsc, and each is
 // opened in Chromium (docs/packages.md). Needs `npm run build` first (npm test does it), like the
 // e2e suite.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import {
   copyFileSync,
   existsSync,
@@ -13,6 +13,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
@@ -22,6 +23,7 @@ import { chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_LAUNCH } from "../scripts/chromium.mjs";
 import {
+  cleanEnv,
   copyExample,
   installApp,
   type Listening,
@@ -469,6 +471,45 @@ describe("the installed plaudit-server, and each example built from the tarballs
       },
       { watchMounts: true },
     );
+  });
+
+  it("runs without sharp's native part (an optional dependency) where it can; start says in one line what to install", async () => {
+    // As after `npm install --omit=optional`, or node_modules copied from another OS.
+    const img = join(app, "node_modules/@img");
+    const natives = readdirSync(img).filter((name) => /^sharp-(?!libvips)/.test(name));
+    expect(natives.length, "sharp's platform package").toBeGreaterThan(0);
+    const aside = join(work, "sharp-aside");
+    mkdirSync(aside, { recursive: true });
+    for (const name of natives) renameSync(join(img, name), join(aside, name));
+    try {
+      const bin = join(app, "node_modules/.bin/plaudit-server");
+      expect(await run(process.execPath, [bin, "--help"], app)).toContain("Commands:");
+      const fresh = join(work, "without-sharp.sqlite");
+      expect(await run(process.execPath, [bin, "migrate", "--database-url", fresh], app)).toContain(
+        "Database is up to date.",
+      );
+      const refused = await new Promise<{ code: number | null; stderr: string }>((done) => {
+        const child = spawn(process.execPath, [bin, "start", "--port", "0", "--database-url", fresh], {
+          cwd: app,
+          env: { ...cleanEnv, HOST: "127.0.0.1" },
+          stdio: ["ignore", "ignore", "pipe"],
+        });
+        let stderr = "";
+        child.stderr.on("data", (chunk: Buffer) => {
+          stderr += chunk.toString();
+        });
+        child.once("exit", (code) => done({ code, stderr }));
+      });
+      expect(refused.code).toBe(1);
+      const lines = refused.stderr.trim().split("\n");
+      expect(lines, refused.stderr).toHaveLength(1);
+      // `start` writes its log as JSON lines from the first one.
+      const { msg } = JSON.parse(lines[0]!) as { msg: string };
+      expect(msg).toContain('Could not load the "sharp" module');
+      expect(msg).toContain("npm install --include=optional sharp");
+    } finally {
+      for (const name of natives) renameSync(join(aside, name), join(img, name));
+    }
   });
 
   /** Builds an example copied into the app with the app's own Vite, pointed at our server. */

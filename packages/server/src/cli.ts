@@ -26,6 +26,7 @@ import { jsonLogger, jsonStderrLines, stderrLine } from "./logger.ts";
 import { IDEMPOTENCY_KEY_DAYS, sweepIdempotencyKeys } from "./loyalty/idempotency-sweep.ts";
 import { mailSettingsFromEnv } from "./mail/mail-settings.ts";
 import { smtpMailer } from "./mail/smtp-mailer.ts";
+import { loadSharp } from "./media/image-processing.ts";
 import { mediaSettingsCommand } from "./media/media-cli.ts";
 import { MEDIA_LIMITS } from "./media/media-limits.ts";
 import { sweepOrphans } from "./media/orphan-sweep.ts";
@@ -144,6 +145,18 @@ function mediaStorageOrFail(db: Database) {
     return mediaStorageFromEnv(db);
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A server that would refuse every photo says so at start, in one line, rather than on uploads. */
+async function sharpOrFail(): Promise<void> {
+  try {
+    await loadSharp();
+  } catch (error) {
+    const why = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+    fail(
+      `${why}: photo uploads need it. Install it with its optional dependencies for this platform (npm install --include=optional sharp)`,
+    );
   }
 }
 
@@ -366,6 +379,7 @@ async function main(): Promise<void> {
   }
 
   const settings = command === "start" ? serverSettings(values.port) : undefined;
+  if (command === "start") await sharpOrFail();
   const db = await openMigrated(databaseUrl);
   if (command === "sweep") {
     const { deleted } = await sweepOrphans(db, mediaStorageOrFail(db), {

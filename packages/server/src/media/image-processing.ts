@@ -1,7 +1,20 @@
 import { availableParallelism } from "node:os";
-import sharp, { type Metadata, type OutputInfo } from "sharp";
+import type { Metadata, OutputInfo } from "sharp";
 import { ApiError } from "../errors.ts";
 import { MEDIA_LIMITS } from "./media-limits.ts";
+
+type SharpModule = typeof import("sharp")["default"];
+let sharpLoading: Promise<SharpModule> | undefined;
+
+/**
+ * sharp, loaded on first use. Its native part is a per-platform optional dependency, which an
+ * install may lack (`--omit=optional`, node_modules copied from another OS): only image work
+ * needs it, so every other command runs without it, and `start` asks for it up front (cli.ts).
+ */
+export async function loadSharp(): Promise<SharpModule> {
+  sharpLoading ??= import("sharp").then((module) => module.default);
+  return sharpLoading;
+}
 
 export interface EncodedVariant {
   width: number;
@@ -59,6 +72,7 @@ const hex = (n: number) => Math.round(n).toString(16).padStart(2, "0");
  */
 export function processImage(input: Buffer, sourceType: string): Promise<ProcessedImage> {
   return withImageSlot(async () => {
+    const sharp = await loadSharp();
     const options = {
       failOn: "truncated",
       limitInputPixels: MEDIA_LIMITS.imagePixels,
@@ -121,6 +135,7 @@ export function processImage(input: Buffer, sourceType: string): Promise<Process
 export async function plainPoster(width: number, height: number): Promise<ProcessedImage> {
   const w = width > 0 ? width : 640;
   const h = height > 0 ? height : 360;
+  const sharp = await loadSharp();
   const png = await sharp({
     create: {
       width: Math.min(w, 1280),
