@@ -46,4 +46,19 @@ describe("gallery widget", () => {
     await adminApi(plaudit, "PATCH", `/v1/admin/media/${mediaId}`, { status: "ready" });
     await shop.close();
   });
+
+  it("keeps Previous and Next whole words in the lightbox on a 320 px phone", async () => {
+    const shop = await plaudit.open("/demo/gallery.html", { viewport: { width: 320, height: 640 } });
+    const grid = shop.page.locator('[data-plaudit="gallery"]:not([data-layout])');
+    await grid.locator(".plaudit-gallery__tile").first().click({ timeout: 10_000 });
+    const nav = grid.getByRole("dialog").locator(".plaudit-lightbox__nav");
+    await nav.waitFor();
+    const boxes = await nav.evaluate((row) => ({
+      overflows: row.scrollWidth > row.clientWidth,
+      // One line of text: 40 px (min-block-size); a word broken over two lines makes it 50.
+      heights: [...row.querySelectorAll("button")].map((button) => button.getBoundingClientRect().height),
+    }));
+    expect(boxes).toEqual({ overflows: false, heights: [40, 40] });
+    await shop.close();
+  });
 });

@@ -92,13 +92,11 @@ export function createApp(deps: AppDeps): PlauditApp {
       // Refused with the body unread: let the answer reach the client before the socket closes.
       if (err.headers?.Connection === "close") lingerAfterEarlyAnswer(c);
       // In the request's language (Accept-Language: de, he): the words, never the code or fields' names.
+      // Every error answer varies by it (English too), added to what CORS put in Vary (Origin).
+      c.header("Vary", "Accept-Language", { append: true });
       const locale = acceptedLocale(c.req.header("accept-language"));
       if (locale === "en") return c.json(err.toBody(), err.status, err.headers);
-      return c.json(localizedBody(err, locale), err.status, {
-        ...err.headers,
-        "Content-Language": locale,
-        Vary: "Accept-Language",
-      });
+      return c.json(localizedBody(err, locale), err.status, { ...err.headers, "Content-Language": locale });
     }
     // The database is not there (PostgreSQL down, restarting, unreachable): the client may retry;
     // it is logged, without a stack, to tell an outage from a bug.

@@ -14,11 +14,15 @@ describe.each(databasesUnderTest())("validation messages in the request's langua
   });
   afterAll(() => server.close());
 
-  /** A review with every field wrong, sent in `language`. */
+  /** A review with every field wrong, sent in `language` from the shop's page. */
   const send = (language?: string) =>
     fetch(`${server.url}/v1/stores/${storeId}/products/lamp/reviews`, {
       method: "POST",
-      headers: { "content-type": "application/json", ...(language ? { "accept-language": language } : {}) },
+      headers: {
+        "content-type": "application/json",
+        origin: "https://shop.example",
+        ...(language ? { "accept-language": language } : {}),
+      },
       body: JSON.stringify({ rating: 9, body: "", author: { name: "", email: "not an address" } }),
     }).then(async (r) => ({ status: r.status, headers: r.headers, json: (await r.json()) as Json }));
 
@@ -30,6 +34,10 @@ describe.each(databasesUnderTest())("validation messages in the request's langua
     const german = await send("de-DE,de;q=0.9,en;q=0.8");
     expect(german.status).toBe(422);
     expect(german.headers.get("content-language")).toBe("de");
+    // What CORS says varies (Origin) stays, with the language added: a cache keeps them apart.
+    expect(german.headers.get("vary")).toMatch(/Origin/);
+    expect(german.headers.get("vary")).toMatch(/Accept-Language/);
+    expect(english.headers.get("vary")).toMatch(/Accept-Language/);
     expect(german.json.error.code).toBe("validation_failed");
     expect(Object.keys(german.json.error.fields)).toEqual(Object.keys(english.json.error.fields));
     expect(german.json.error.fields).toEqual({

@@ -1,5 +1,6 @@
 // The lightbox's CSS on top of ui's dialogCss: a wider dialog, the media beside the review on wide
-// screens and above it on narrow ones. px only, logical properties, colours from theme tokens.
+// screens and above it on narrow ones. px only, logical properties, colours from theme tokens. The
+// Previous/Next words never break (320 px, 200 % zoom): the position between them wraps instead.
 
 export const lightboxCss = `
 .plaudit-dialog.plaudit-lightbox{inline-size:min(1040px,calc(100vw - 32px))}
@@ -12,8 +13,9 @@ background:var(--p-surface);border-radius:var(--p-radius);touch-action:pan-y;use
 max-block-size:min(70vh,720px);object-fit:contain;border-radius:var(--p-radius)}
 video.plaudit-lightbox__media{inline-size:100%;background:#000}
 .plaudit-lightbox__nav{display:flex;align-items:center;justify-content:space-between;gap:12px}
-.plaudit-lightbox__nav .plaudit-button{min-block-size:40px}
-.plaudit-lightbox__position{margin:0;font-size:14px;line-height:20px;color:var(--p-muted);font-variant-numeric:tabular-nums}
+.plaudit-lightbox__nav .plaudit-button{min-block-size:40px;white-space:nowrap;overflow-wrap:normal}
+.plaudit-lightbox__position{margin:0;font-size:14px;line-height:20px;color:var(--p-muted);font-variant-numeric:tabular-nums;text-align:center}
+@media (max-width:480px){.plaudit-lightbox__nav{gap:4px}}
 [dir="rtl"] .plaudit-lightbox__arrow{transform:scaleX(-1)}
 .plaudit-lightbox__review{display:flex;flex-direction:column;gap:8px;min-inline-size:0}
 .plaudit-lightbox__title{margin:0;font-size:16px;line-height:24px;font-weight:700}
