@@ -25,7 +25,10 @@ describe("gallery widget", () => {
       const sixth = list.children[5]!.getBoundingClientRect().left - list.getBoundingClientRect().left;
       list.scrollBy({ left: sixth, behavior: "instant" });
     });
-    await shop.page.waitForTimeout(400); // the row rests (the widget waits 150 ms after the last scroll)
+    // Once the row rests (150 ms after the last scroll) the 6th item is the current one.
+    await expect
+      .poll(() => track.locator(".plaudit-carousel__slide").nth(5).getAttribute("class"))
+      .toContain("is-current");
     await carousel.getByRole("button", { name: "Next photos" }).click();
     const leading = () =>
       track.evaluate((list) => {
@@ -73,6 +76,24 @@ describe("gallery widget", () => {
       heights: [...row.querySelectorAll("button")].map((button) => button.getBoundingClientRect().height),
     }));
     expect(boxes).toEqual({ overflows: false, heights: [40, 40] });
+    await shop.close();
+  });
+
+  it("loads the grid's next page when the lightbox reaches its last photos, so Next goes on past 12", async () => {
+    const shop = await plaudit.open("/demo/gallery.html", { viewport: { width: 1280, height: 1000 } });
+    const grid = shop.page.locator('[data-plaudit="gallery"]:not([data-layout])');
+    const tiles = grid.locator(".plaudit-gallery__tile");
+    await tiles.nth(11).waitFor({ timeout: 10_000 });
+    expect(await tiles.count()).toBe(12);
+    await tiles.nth(10).press("Enter");
+    const position = grid.getByRole("dialog").locator(".plaudit-lightbox__position");
+    await expect.poll(() => position.textContent(), { timeout: 10_000 }).toBe("11 of 24");
+    await shop.page.keyboard.press("ArrowRight");
+    await shop.page.keyboard.press("ArrowRight");
+    expect(await position.textContent()).toBe("13 of 24");
+    await shop.page.keyboard.press("Escape");
+    await expect.poll(() => tiles.count()).toBe(24);
+    expect(shop.problems()).toEqual([]);
     await shop.close();
   });
 });

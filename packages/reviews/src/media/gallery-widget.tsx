@@ -159,6 +159,7 @@ export function GalleryWidget({
             item.reviewId ? controller.reviewOf({ reviewId: item.reviewId }) : Promise.resolve(undefined)
           }
           productHref={(productId) => productHref(props.productUrlTemplate, productId)}
+          onNearEnd={() => void controller.loadMore()}
         />
       )}
     </section>

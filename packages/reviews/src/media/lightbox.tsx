@@ -35,6 +35,8 @@ export interface LightboxProps {
   loadReview?(item: LightboxItem): Promise<Review | undefined>;
   /** Where "View the product" links; no link when absent or undefined. */
   productHref?(productId: string): string | undefined;
+  /** Called on the last two items: the gallery loads its next page, so Next goes on past it. */
+  onNearEnd?(): void;
 }
 
 type ReviewLoad = Review | "loading" | "missing";
@@ -82,6 +84,10 @@ export function Lightbox(props: LightboxProps) {
     dialog?.addEventListener("keydown", onKeyDown);
     return () => dialog?.removeEventListener("keydown", onKeyDown);
   }, [i18n.dir, total]);
+
+  useEffect(() => {
+    if (index >= total - 2) props.onNearEnd?.();
+  }, [index, total]);
 
   // A gallery item brings only its review's id: fetch the review once, keep it for later visits.
   const reviewId = item?.review ? undefined : item?.reviewId;
