@@ -7,7 +7,7 @@ import { harnessOfFile } from "./harness.ts";
 const plaudit = harnessOfFile();
 
 describe("gallery widget", () => {
-  it("loads the carousel's next page when the row is scrolled to its end without its buttons", async () => {
+  it("loads the carousel's next page, and Next goes on from where a finger left the row", async () => {
     const shop = await plaudit.open("/demo/gallery.html", { viewport: { width: 1280, height: 1000 } });
     const carousel = shop.page.locator('[data-plaudit="gallery"][data-layout="carousel"]');
     const tiles = carousel.locator(".plaudit-gallery__tile");
@@ -17,8 +17,22 @@ describe("gallery widget", () => {
     // A finger (or focus moving along the row) scrolls the track itself.
     await carousel
       .locator(".plaudit-carousel__track")
-      .evaluate((track) => track.scrollTo({ left: track.scrollWidth, behavior: "instant" }));
+      .evaluate((list) => list.scrollTo({ left: list.scrollWidth, behavior: "instant" }));
     await expect.poll(() => tiles.count(), { timeout: 10_000 }).toBe(20);
+    // Back to the 6th item by finger; Next then goes on to the 7th, not back to the 2nd.
+    const track = carousel.locator(".plaudit-carousel__track");
+    await track.evaluate((list) => {
+      const sixth = list.children[5]!.getBoundingClientRect().left - list.getBoundingClientRect().left;
+      list.scrollBy({ left: sixth, behavior: "instant" });
+    });
+    await shop.page.waitForTimeout(400); // the row rests (the widget waits 150 ms after the last scroll)
+    await carousel.getByRole("button", { name: "Next photos" }).click();
+    const leading = () =>
+      track.evaluate((list) => {
+        const edge = list.getBoundingClientRect().left;
+        return [...list.children].findIndex((item) => item.getBoundingClientRect().left >= edge - 1);
+      });
+    await expect.poll(leading, { timeout: 5_000 }).toBe(6);
     const names = await tiles
       .locator("img")
       .evaluateAll((imgs) => imgs.map((img) => img.getAttribute("src")));

@@ -30,6 +30,7 @@ export function GalleryCarousel(props: GalleryCarouselProps) {
   const [focused, setFocused] = useState(false);
   const track = useRef<HTMLUListElement>(null);
   const moved = useRef(false);
+  const settle = useRef<ReturnType<typeof setTimeout>>(undefined);
   const count = items.length;
   const rotating = playing && !hovered && !focused && count > 1;
 
@@ -140,6 +141,18 @@ export function GalleryCarousel(props: GalleryCarouselProps) {
         onScroll={(event) => {
           const list = event.currentTarget;
           if (Math.abs(list.scrollLeft) + 2 * list.clientWidth >= list.scrollWidth) props.onNearEnd?.();
+          // Once the row rests, the first item starting inside it is the current one: Next and the
+          // slideshow go on from there, not from where the buttons last left it.
+          clearTimeout(settle.current);
+          settle.current = setTimeout(() => {
+            const edge = list.getBoundingClientRect();
+            const rtl = getComputedStyle(list).direction === "rtl";
+            const at = [...list.children].findIndex((item) => {
+              const box = item.getBoundingClientRect();
+              return rtl ? box.right <= edge.right + 1 : box.left >= edge.left - 1;
+            });
+            if (at >= 0) setIndex(at);
+          }, 150);
         }}
       >
         {items.map((item, i) => (
