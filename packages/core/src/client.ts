@@ -51,7 +51,8 @@ export interface PlauditClient {
   listReviews(productId: string, query?: ReviewQuery): Promise<ReviewPage>;
   /** One published review; a pending, rejected or unknown one rejects with code "review_not_found" (404). */
   getReview(reviewId: string): Promise<Review>;
-  submitReview(productId: string, input: ReviewInput): Promise<SubmitReviewResponse>;
+  /** `idempotencyKey`: the same key and review are stored once (a retry after a lost answer). */
+  submitReview(productId: string, input: ReviewInput, idempotencyKey?: string): Promise<SubmitReviewResponse>;
   /** With the shopper's customer token the vote counts once per customer, else once per address. */
   vote(reviewId: string, value: VoteValue, voter: string, customerToken?: string): Promise<VoteResponse>;
   listMedia(query?: MediaQuery): Promise<GalleryPage>;
@@ -121,9 +122,10 @@ export function createClient(options: ClientOptions): PlauditClient {
     getReview(reviewId) {
       return http.get(http.url(`${storePath}reviews/${enc(reviewId)}`), isReview);
     },
-    submitReview(productId, input) {
+    submitReview(productId, input, idempotencyKey) {
       return http.send("POST", http.url(`${storePath}products/${enc(productId)}/reviews`), has("review"), {
         json: input,
+        ...(idempotencyKey ? { headers: { "idempotency-key": idempotencyKey } } : {}),
       });
     },
     vote(reviewId, value, voter, customerToken) {

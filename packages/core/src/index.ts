@@ -23,6 +23,7 @@ export { createEvents, getEvents } from "./events.ts";
 export type { Catalogs, I18n, MessageParams, Messages } from "./i18n.ts";
 export { createI18n, interpolate, matchCatalog, resolveLocale } from "./i18n.ts";
 export { createIdBatcher } from "./id-batcher.ts";
+export { newIdempotencyKey } from "./idempotency-key.ts";
 export { nextTask, whenIdle } from "./idle.ts";
 export type { Painted, PaintOptions } from "./painted.ts";
 export { scriptTagToken, shopperToken } from "./shopper.ts";

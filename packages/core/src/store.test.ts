@@ -248,6 +248,33 @@ describe("submitting a review", () => {
     expect(submitted.mock.calls[0]![0]).not.toHaveProperty("customerToken");
   });
 
+  it("sends a review again after a failure with the same Idempotency-Key, another one with a new key", async () => {
+    let fail = true;
+    const { store, calls } = storeWith((request) =>
+      request.method !== "POST"
+        ? json({ items: [summary("p1", 1)] })
+        : fail
+          ? apiError(503, "unavailable")
+          : json({ review: review("new"), status: "published" }, { status: 201 }),
+    );
+    const keys = () => calls.filter((c) => c.method === "POST").map((c) => c.headers.get("idempotency-key"));
+    await expect(store.submitReview(cfg, "p1", input)).rejects.toBeDefined();
+    fail = false;
+    // "Try again": the same review, so the server can tell it from a second one.
+    await store.submitReview(cfg, "p1", input);
+    // Stored: a later review of the product (or an edited one after a failure) is a new request.
+    await store.submitReview(cfg, "p1", input);
+    fail = true;
+    await expect(
+      store.submitReview(cfg, "p1", { ...input, body: "Fits well, runs small" }),
+    ).rejects.toBeDefined();
+    await expect(store.submitReview(cfg, "p1", input)).rejects.toBeDefined();
+    const [first, retry, later, edited, back] = keys();
+    expect(first).toMatch(/^[\w-]{16,}$/);
+    expect(retry).toBe(first);
+    expect(new Set([first, later, edited, back]).size).toBe(4);
+  });
+
   it("records the validation error and rejects", async () => {
     const { store } = storeWith(() => apiError(422, "validation_failed", { fields: { body: "too short" } }));
     await expect(store.submitReview(cfg, "p1", input)).rejects.toMatchObject({

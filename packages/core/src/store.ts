@@ -4,11 +4,13 @@ import { createStore } from "zustand/vanilla";
 import { type ClientOptions, createClient, type PlauditClient } from "./client.ts";
 import type { PlauditError } from "./errors.ts";
 import { getEvents, type PlauditEvents } from "./events.ts";
+import { newIdempotencyKey } from "./idempotency-key.ts";
 import { loadMyVotes } from "./my-votes.ts";
 import { pageSingleton } from "./page-singleton.ts";
 import { reviewListsSlice } from "./review-lists-slice.ts";
 import { scriptTagToken } from "./shopper.ts";
 import type { PlauditState, PlauditStore, SliceContext, StoreConfig } from "./store-types.ts";
+import { toJson } from "./to-json.ts";
 import { createVoterId } from "./voter-id.ts";
 import { votesSlice } from "./votes-slice.ts";
 
@@ -41,6 +43,8 @@ export function createPlauditStore(options: StoreOptions = {}): PlauditStore {
   const events = options.events ?? getEvents();
   const clients = new Map<string, PlauditClient>();
   const summaryRequests = new Map<string, Promise<void>>();
+  /** Per product: the last review sent that has no answer yet, and its Idempotency-Key. */
+  const sentKeys = new Map<string, { body: string; idempotencyKey: string }>();
 
   const client = (config: StoreConfig) => {
     const id = `${config.apiBase}\n${config.store}`;
@@ -115,10 +119,18 @@ export function createPlauditStore(options: StoreOptions = {}): PlauditStore {
       const token = given.customerToken ?? customerToken();
       const input = token ? { ...given, customerToken: token } : given;
       const key = summaryKey(config.store, productId);
+      // The same review sent again after a failure (its answer lost to a dropped connection, "Try
+      // again") goes with the same Idempotency-Key: the server stores it once. Another text, or a
+      // review after one that was stored, gets a fresh key.
+      const body = toJson(input);
+      const last = sentKeys.get(key);
+      const idempotencyKey = last?.body === body ? last.idempotencyKey : newIdempotencyKey();
+      sentKeys.set(key, { body, idempotencyKey });
       setSubmission(key, { status: "sending" });
       let result: Awaited<ReturnType<PlauditClient["submitReview"]>>;
       try {
-        result = await client(config).submitReview(productId, input);
+        result = await client(config).submitReview(productId, input, idempotencyKey);
+        sentKeys.delete(key);
       } catch (error) {
         setSubmission(key, { status: "error", error: error as PlauditError });
         throw error;

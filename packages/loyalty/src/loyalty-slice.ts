@@ -6,13 +6,13 @@ import {
   type Loadable,
   type LoyaltyMe,
   type LoyaltyProgram,
+  newIdempotencyKey,
   type PlauditError,
   type PlauditEventMap,
   type PlauditStore,
   type Redemption,
   type StoreConfig,
 } from "@plaudit/core";
-import { newIdempotencyKey } from "./idempotency-key.ts";
 import { reviewPointsFor } from "./points.ts";
 
 /** /me as the server answers it: the contract's LoyaltyMe (additive fields optional). */

@@ -7,7 +7,8 @@ import type { Schema } from "../db/schema.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
 
-// Idempotency-Key handling for writes that move points (API.md): the first request's status and
+// Idempotency-Key handling for writes that move points (API.md), and a review sent again after its
+// answer was lost (review-submit.ts): the first request's status and
 // exact body are stored under (store, scope, key); the same key with the same request answers
 // those bytes again, another request 409. The key row is inserted FIRST inside the request's own
 // transaction, so the database's primary key picks one winner among parallel duplicates: on
@@ -17,7 +18,7 @@ import { ApiError } from "../errors.ts";
 
 export interface IdempotentRequest {
   storeId: string;
-  scope: "redemption" | "adjustment";
+  scope: "redemption" | "adjustment" | "review";
   key: string;
   /** The customer, or "" for admin requests. Part of the hash: another customer's key never replays. */
   customerId: string;
@@ -42,8 +43,8 @@ const sleep: Pause = (ms) => new Promise((done) => setTimeout(done, ms));
 
 /** The Idempotency-Key header: required, 1–255 characters (400 otherwise). */
 export function idempotencyKeyOf(c: Context): string {
-  const key = c.req.header("idempotency-key");
-  if (key === undefined || key.trim() === "") {
+  const key = optionalIdempotencyKeyOf(c);
+  if (key === undefined) {
     throw new ApiError(
       400,
       "bad_request",
@@ -53,6 +54,13 @@ export function idempotencyKeyOf(c: Context): string {
       },
     );
   }
+  return key;
+}
+
+/** The Idempotency-Key header where a route takes one if sent (a review): undefined when absent. */
+export function optionalIdempotencyKeyOf(c: Context): string | undefined {
+  const key = c.req.header("idempotency-key");
+  if (key === undefined || key.trim() === "") return undefined;
   if (key.length > LIMITS.idempotencyKeyMax) {
     throw new ApiError(
       400,

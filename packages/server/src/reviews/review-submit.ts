@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import type { Review, ReviewSubmission } from "@plaudit/contract";
 import type { AppContext } from "../context.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
-import { validationFailed } from "../errors.ts";
+import { ApiError, validationFailed } from "../errors.ts";
 import { customerOfToken } from "../keys/store-tokens.ts";
+import { requestHash, respondOnce } from "../loyalty/idempotency.ts";
 import { holdsUnverifiedMedia, type StoreRecord } from "../stores/store-repo.ts";
 import { type ReviewRow, toPublicReview } from "./review-json.ts";
 import { searchText } from "./search-text.ts";
@@ -33,6 +34,12 @@ export interface SubmitOptions {
   alsoInTransaction?: (tx: Tx, reviewId: string) => Promise<void>;
   /** The client's address as a key (http/client-ip.ts, an IPv6 client by its /64): only a keyed hash of it is kept (spam-rules.ts). */
   senderAddress?: string;
+  /**
+   * The Idempotency-Key the client sent: the same key with the same review stores it once and
+   * answers it again (a "Try again" after an answer lost to a dropped connection); the same key
+   * with another review is 409 idempotency_conflict.
+   */
+  idempotencyKey?: string;
 }
 
 /** The customer a submission's token names, or undefined without a token; 401 for a bad one. */
@@ -76,8 +83,7 @@ export async function submitReview(
     SPAM_RULES.burst,
     ctx.clock(),
   );
-  let mediaHeld = 0;
-  const row = await transaction(ctx.db, async (tx) => {
+  const storeIt = async (tx: Tx) => {
     const verified =
       customerId !== undefined && (await hasPurchased(tx, { storeId: store.id, customerId, productId }));
     const sender = senderKey(store.id, senderAddress);
@@ -142,7 +148,6 @@ export async function submitReview(
         ),
       );
     }
-    mediaHeld = attached.held ?? 0;
     if (options.alsoInTransaction) await options.alsoInTransaction(tx, id);
     for (const hook of ctx.hooks.reviewSubmitted) {
       await hook(tx, {
@@ -155,12 +160,59 @@ export async function submitReview(
         status,
       });
     }
-    return row;
-  });
+    return { row, mediaHeld: attached.held ?? 0 };
+  };
+  const answer = async (row: ReviewRow, mediaHeld: number): Promise<SubmitResult> => {
+    const media =
+      row.media_count > 0
+        ? ((await ctx.media.forReviews(ctx.db, store.id, [row.id], origin)).get(row.id) ?? [])
+        : [];
+    return {
+      review: toPublicReview(row, media),
+      // A replay of a review a moderator rejected since is not published: "pending" to the shopper.
+      status: row.status === "published" ? "published" : "pending",
+      ...(mediaHeld > 0 ? { mediaHeld } : {}),
+    };
+  };
 
-  const media =
-    row.media_count > 0 ? ((await ctx.media.forReviews(ctx.db, store.id, [id], origin)).get(id) ?? []) : [];
-  return { review: toPublicReview(row, media), status, ...(mediaHeld > 0 ? { mediaHeld } : {}) };
+  if (options.idempotencyKey === undefined) {
+    const made = await transaction(ctx.db, storeIt);
+    return answer(made.row, made.mediaHeld);
+  }
+  const stored = await respondOnce(
+    ctx,
+    {
+      storeId: store.id,
+      scope: "review",
+      key: options.idempotencyKey,
+      customerId: customerId ?? "",
+      requestHash: requestHash("review", customerId ?? "", [productId, input]),
+      at: createdAt,
+    },
+    async (tx) => {
+      const made = await storeIt(tx);
+      // Only the review's id is kept with the key, not its text (nothing of an erased reviewer
+      // stays behind): the answer, first or again, is the review as it is now.
+      return {
+        response: { status: 201, body: JSON.stringify({ id: made.row.id, mediaHeld: made.mediaHeld }) },
+      };
+    },
+  );
+  const kept = JSON.parse(stored.body) as { id: string; mediaHeld: number };
+  const row = await ctx.db.kysely
+    .selectFrom("reviews")
+    .selectAll()
+    .where("store_id", "=", store.id)
+    .where("id", "=", kept.id)
+    .executeTakeFirst();
+  if (!row) {
+    throw new ApiError(
+      409,
+      "idempotency_conflict",
+      "the review sent with this Idempotency-Key was since erased: send it with a new key",
+    );
+  }
+  return answer(row, kept.mediaHeld);
 }
 
 function rowOf(args: {

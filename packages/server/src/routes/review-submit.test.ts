@@ -61,6 +61,34 @@ describe.each(databasesUnderTest())("submitting reviews on %s", (kind) => {
     expect(list.json.total).toBe(40);
   });
 
+  it("stores a review sent again with its Idempotency-Key once (a retry after a lost answer), in parallel too", async () => {
+    const body = reviewBody({ rating: 3, body: "Sent once, answered twice." });
+    const key = { "idempotency-key": "review-retry-1" };
+    const first = await postJson(reviewsUrl("retry"), body, key);
+    expect(first.status).toBe(201);
+    const again = await postJson(reviewsUrl("retry"), body, key);
+    expect(again.status).toBe(201);
+    expect(again.json).toEqual(first.json);
+    // Six at once with a fresh key: one review.
+    const burst = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        postJson(reviewsUrl("retry"), reviewBody({ rating: 5 }), { "idempotency-key": "review-retry-2" }),
+      ),
+    );
+    expect(burst.map((r) => r.status)).toEqual(Array(6).fill(201));
+    expect(new Set(burst.map((r) => r.json.review.id)).size).toBe(1);
+    expect(await summary("retry")).toMatchObject({ count: 2, histogram: [0, 0, 1, 0, 1] });
+    // The same key with another review is a conflict, and stores nothing.
+    const other = await postJson(reviewsUrl("retry"), reviewBody({ rating: 1 }), key);
+    expect(other.status).toBe(409);
+    expect(other.json.error.code).toBe("idempotency_conflict");
+    // Without a key, the same review twice is two submissions, as before.
+    await postJson(reviewsUrl("retry"), body);
+    expect((await summary("retry")).count).toBe(3);
+    const tooLong = await postJson(reviewsUrl("retry"), body, { "idempotency-key": "k".repeat(256) });
+    expect(tooLong.status).toBe(400);
+  });
+
   it("answers invalid fields with 422 and a message per field", async () => {
     const res = await postJson(reviewsUrl("invalid"), {
       rating: 6,

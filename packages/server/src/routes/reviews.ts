@@ -18,6 +18,7 @@ import { cacheableJson } from "../http/cache.ts";
 import { clientKey } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { publicOriginOf } from "../http/public-origin.ts";
+import { optionalIdempotencyKeyOf } from "../loyalty/idempotency.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { findPublishedReview } from "../reviews/published-review.ts";
 import { type ReviewRow, toPublicReview } from "../reviews/review-json.ts";
@@ -184,12 +185,13 @@ export const reviewRoutes: RouteModule = {
       describeRoute({
         summary: "Submit a review",
         description:
-          "Verified when the customer token is valid and that customer ordered the product. Whether it is published at once or held never depends on the rating, nor do the points it earns. Held for moderation (status pending, the reason shown to the moderator) when the store holds every review, or when the spam rules see links, repeated text, the same text as the sender's review of another product, or a burst from one address.",
+          "Verified when the customer token is valid and that customer ordered the product. Whether it is published at once or held never depends on the rating, nor do the points it earns. Held for moderation (status pending, the reason shown to the moderator) when the store holds every review, or when the spam rules see links, repeated text, the same text as the sender's review of another product, or a burst from one address. With an Idempotency-Key, the same key and review are stored once and answered again (a retry after a lost answer); the same key with another review is 409 idempotency_conflict.",
+        headers: [{ name: "Idempotency-Key", required: false }],
         body: ReviewSubmission,
         responses: {
           201: { schema: SubmitReviewResponse, description: "Accepted (published or held for moderation)" },
         },
-        errors: [400, 401, 403, 404, 413, 422, 429],
+        errors: [400, 401, 403, 404, 409, 413, 422, 429],
         examples: [
           {
             summary: "a shopper's review with their customer token",
@@ -214,8 +216,10 @@ export const reviewRoutes: RouteModule = {
       async (c) => {
         const productId = productParam(c);
         const input = parseOrFail(ReviewSubmission, await readJsonBody(c));
+        const idempotencyKey = optionalIdempotencyKeyOf(c);
         const result = await submitReview(ctx, c.get("store"), productId, input, publicOriginOf(c, ctx), {
           senderAddress: clientKey(c, ctx.trustProxy),
+          ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
         });
         return c.json(result, 201);
       },

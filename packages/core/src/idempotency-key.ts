@@ -1,4 +1,5 @@
-// A fresh key per redemption attempt. randomUUID exists only in secure contexts (https, localhost);
+// A fresh Idempotency-Key per action: a redemption, a review sent (a retry of the same one keeps
+// its key: store.ts). randomUUID exists only in secure contexts (https, localhost);
 // a store served over plain http still gets 128 random bits (getRandomValues is in every browser
 // that runs module scripts, which the loader needs anyway).
 export function newIdempotencyKey(): string {
