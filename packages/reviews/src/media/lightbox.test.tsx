@@ -127,6 +127,15 @@ describe("Lightbox", () => {
     expect(view.position()).toBe("1 of 3");
   });
 
+  it("leaves a drag on a video to the video (scrubbing its timeline), not a swipe to another item", () => {
+    const view = open({ start: 1 });
+    const player = view.shown();
+    fireEvent.pointerDown(player, { clientX: 100, clientY: 300, pointerId: 1, isPrimary: true });
+    fireEvent.pointerUp(player, { clientX: 260, clientY: 300, pointerId: 1, isPrimary: true });
+    expect(view.position()).toBe("2 of 3");
+    expect(view.shown()).toBe(player);
+  });
+
   it("closes on Escape and the × button, and focus returns to the thumbnail when it unmounts", () => {
     const view = open();
     view.press("Escape");

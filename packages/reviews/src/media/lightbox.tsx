@@ -121,7 +121,8 @@ export function Lightbox(props: LightboxProps) {
   const onError = () => setFailed((known) => ({ ...known, [media.id]: true }));
 
   const onPointerDown = (event: PointerEvent) => {
-    if (!event.isPrimary) return;
+    // On a video the drag is its own, as the arrow keys are: scrubbing the timeline or the volume.
+    if (!event.isPrimary || event.target instanceof HTMLVideoElement) return;
     swipeStart.current = { x: event.clientX, y: event.clientY, id: event.pointerId };
   };
   const onPointerUp = (event: PointerEvent) => {
