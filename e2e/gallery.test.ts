@@ -57,7 +57,7 @@ describe("gallery widget", () => {
     const rejected = await adminApi(plaudit, "PATCH", `/v1/admin/media/${mediaId}`, { status: "rejected" });
     expect(rejected.status).toBe(200);
     await shop.page.keyboard.press("ArrowRight");
-    await dialog.getByText("This photo or video could not be loaded.").waitFor({ timeout: 10_000 });
+    await dialog.getByText("This photo could not be loaded.").waitFor({ timeout: 10_000 });
     expect(await dialog.locator(".plaudit-lightbox__media").count()).toBe(0);
     expect(await dialog.locator(".plaudit-lightbox__position").textContent()).toBe("2 of 12");
     await adminApi(plaudit, "PATCH", `/v1/admin/media/${mediaId}`, { status: "ready" });

@@ -49,7 +49,8 @@ export function Lightbox(props: LightboxProps) {
   const i18n = useMemo(() => createI18n(props.locale, mediaMessages), [props.locale]);
   const [index, setIndex] = useState(() => Math.min(Math.max(0, props.start), items.length - 1));
   const [reviews, setReviews] = useState<Record<string, ReviewLoad>>({});
-  // Media whose file did not load: rejected by a moderator since the page was read (404), or gone.
+  // Photos whose file did not load: rejected by a moderator since the page was read (404), or gone.
+  // Not videos: their error also means "this browser cannot play it", and the poster still shows.
   const [failed, setFailed] = useState<Record<string, true>>({});
   const contentRef = useRef<HTMLDivElement>(null);
   const swipeStart = useRef<{ x: number; y: number; id: number } | null>(null);
@@ -121,7 +122,8 @@ export function Lightbox(props: LightboxProps) {
   const onError = () => setFailed((known) => ({ ...known, [media.id]: true }));
 
   const onPointerDown = (event: PointerEvent) => {
-    if (!event.isPrimary) return;
+    // On a video the drag is its own, as the arrow keys are: scrubbing the timeline or the volume.
+    if (!event.isPrimary || event.target instanceof HTMLVideoElement) return;
     swipeStart.current = { x: event.clientX, y: event.clientY, id: event.pointerId };
   };
   const onPointerUp = (event: PointerEvent) => {
@@ -170,7 +172,6 @@ export function Lightbox(props: LightboxProps) {
               playsInline
               preload="metadata"
               aria-label={alt}
-              onError={onError}
             />
           ) : (
             <img
