@@ -6,50 +6,13 @@
 // Retry-After (a condition to retry), not a 500 bug. Before, a hanging database left /healthz and
 // every request unanswered for as long as TCP waited, and a refused one was a 500 with a stack in
 // the log. SQLite has no connection to lose: this is PostgreSQL's.
-import { createServer, type Socket, connect as tcpConnect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliServer, startCli } from "../testing/cli-process.ts";
+import { relayTo } from "../testing/pg-relay.ts";
 import { createTestSchema, type TestSchema } from "../testing/pg-schema.ts";
 import { databasesUnderTest } from "../testing/test-server.ts";
 import { PG_CONNECT_TIMEOUT_MS } from "./db/database.ts";
 import { HEALTH_TIMEOUT_MS } from "./routes/operations.ts";
-
-type Mode = "pass" | "refuse" | "hang";
-
-/** A relay to PostgreSQL: passes bytes, closes new connections at once, or holds them silent. */
-async function relayTo(target: { hostname: string; port: number }) {
-  let mode: Mode = "pass";
-  const sockets = new Set<Socket>();
-  const track = (socket: Socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-    socket.on("error", () => {});
-  };
-  const server = createServer((client) => {
-    track(client);
-    if (mode === "hang") return;
-    if (mode === "refuse") return void client.destroy();
-    const upstream = tcpConnect(target.port, target.hostname);
-    track(upstream);
-    client.pipe(upstream).pipe(client);
-    client.on("close", () => upstream.destroy());
-    upstream.on("close", () => client.destroy());
-  });
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  return {
-    port: (server.address() as { port: number }).port,
-    /** From now on; open connections are cut, as a database going away cuts them. */
-    set(next: Mode) {
-      mode = next;
-      if (next !== "pass") for (const socket of sockets) socket.destroy();
-    },
-    close: () =>
-      new Promise<void>((done) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => done());
-      }),
-  };
-}
 
 describe.runIf(databasesUnderTest().includes("postgres"))("the database goes away and comes back", () => {
   let schema: TestSchema;

@@ -193,6 +193,10 @@ export function openDatabase(url?: string, options: OpenDatabaseOptions = {}): D
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", () => {});
+  // Nor a client in use (a transaction between two statements, any code between two queries): its
+  // connection cut emits "error" on the client, not the pool, and unheard it ended the process.
+  // The work that held it fails (503 database_unavailable); the pool drops it when it is released.
+  pool.on("connect", (client) => client.on("error", () => {}));
   const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), log });
   return { kysely, kind: "postgres", queryListeners, close: () => kysely.destroy() };
 }
