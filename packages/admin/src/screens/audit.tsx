@@ -72,26 +72,30 @@ export default function Audit() {
   return (
     <section aria-labelledby="audit-title" class="audit">
       <h1 id="audit-title">{t("auditTitle")}</h1>
-      <form class="filters card" onSubmit={submit} aria-label={t("filters")}>
+      {/* Uncontrolled, keyed by the filters applied: a render while the merchant typed (the list,
+          the users or the store's zone arriving) put controlled fields back at the applied values —
+          a day typed into "Since" was gone by the time they filled "Until". Applied filters give a
+          fresh form; a default that changes later (the zone) shows only in a field not typed in. */}
+      <form key={String(where.params)} class="filters card" onSubmit={submit} aria-label={t("filters")}>
         <label>
           <span>{t("action")}</span>
-          <input name="action" value={filters.action ?? ""} maxLength={100} />
+          <input name="action" defaultValue={filters.action ?? ""} maxLength={100} />
         </label>
         <label>
           <span>{t("actor")}</span>
-          <input name="actor" value={filters.actor ?? ""} maxLength={200} />
+          <input name="actor" defaultValue={filters.actor ?? ""} maxLength={200} />
         </label>
         <label>
           <span>{t("target")}</span>
-          <input name="target" value={filters.target ?? ""} maxLength={200} />
+          <input name="target" defaultValue={filters.target ?? ""} maxLength={200} />
         </label>
         <label>
           <span>{t("since")}</span>
-          <input name="since" type="date" value={dayOf(filters.since, false, timeZone)} />
+          <input name="since" type="date" defaultValue={dayOf(filters.since, false, timeZone)} />
         </label>
         <label>
           <span>{t("until")}</span>
-          <input name="until" type="date" value={dayOf(filters.until, true, timeZone)} />
+          <input name="until" type="date" defaultValue={dayOf(filters.until, true, timeZone)} />
         </label>
         <button type="submit">{t("applyFilters")}</button>
       </form>
