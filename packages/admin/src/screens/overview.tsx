@@ -42,12 +42,15 @@ export default function Overview() {
   return (
     <section aria-labelledby="overview-title" class="overview">
       <h1 id="overview-title">{t("overviewTitle")}</h1>
-      <form class="card range" onSubmit={submit} noValidate>
+      {/* Uncontrolled, keyed by the range applied: the figures arriving while a day was being typed
+          put controlled fields back (audit.tsx has the same form); the range the server answers
+          shows in a field not typed in. */}
+      <form key={`${from}/${to}`} class="card range" onSubmit={submit} noValidate>
         <Field label={t("from")} error={rangeError}>
-          {(a) => <input {...a} type="date" name="from" value={data?.range.from ?? from} />}
+          {(a) => <input {...a} type="date" name="from" defaultValue={data?.range.from ?? from} />}
         </Field>
         <Field label={t("to")}>
-          {(a) => <input {...a} type="date" name="to" value={data?.range.to ?? to} />}
+          {(a) => <input {...a} type="date" name="to" defaultValue={data?.range.to ?? to} />}
         </Field>
         <button type="submit">{t("show")}</button>
       </form>

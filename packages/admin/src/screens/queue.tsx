@@ -428,6 +428,13 @@ export default function Queue() {
   );
 }
 
+const STATUS_LABELS = {
+  pending: "statusPending",
+  published: "statusPublished",
+  rejected: "statusRejected",
+  any: "statusAny",
+} as const;
+
 function Filters(props: { query: Record<string, string> }) {
   const q = props.query;
   function submit(e: TargetedEvent<HTMLFormElement>) {
@@ -435,22 +442,28 @@ function Filters(props: { query: Record<string, string> }) {
     go("queue", formValues(e.currentTarget, FILTER_KEYS));
   }
   return (
-    <form class="filters card" onSubmit={submit} aria-label={t("filters")}>
+    // Uncontrolled, keyed by the filters applied: the queue renders again and again while a
+    // moderator types (the list, each decision), and controlled fields went back to the applied
+    // values (audit.tsx has the same form).
+    <form key={JSON.stringify(q)} class="filters card" onSubmit={submit} aria-label={t("filters")}>
       <label>
         <span>{t("status")}</span>
-        <select name="status" value={q.status ?? "any"}>
-          <option value="pending">{t("statusPending")}</option>
-          <option value="published">{t("statusPublished")}</option>
-          <option value="rejected">{t("statusRejected")}</option>
-          <option value="any">{t("statusAny")}</option>
+        <select name="status">
+          {(["pending", "published", "rejected", "any"] as const).map((status) => (
+            <option key={status} value={status} selected={(q.status ?? "any") === status}>
+              {t(STATUS_LABELS[status])}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         <span>{t("rating")}</span>
-        <select name="rating" value={q.rating ?? ""}>
-          <option value="">{t("anyRating")}</option>
+        <select name="rating">
+          <option value="" selected={!q.rating}>
+            {t("anyRating")}
+          </option>
           {[5, 4, 3, 2, 1].map((n) => (
-            <option key={n} value={String(n)}>
+            <option key={n} value={String(n)} selected={q.rating === String(n)}>
               {t("stars", { n })}
             </option>
           ))}
@@ -458,18 +471,18 @@ function Filters(props: { query: Record<string, string> }) {
       </label>
       <label>
         <span>{t("product")}</span>
-        <input name="product" value={q.product ?? ""} maxLength={LIMITS.productIdMax} />
+        <input name="product" defaultValue={q.product ?? ""} maxLength={LIMITS.productIdMax} />
       </label>
       <label>
         <span>{t("search")}</span>
-        <input name="q" type="search" value={q.q ?? ""} maxLength={LIMITS.searchMax} />
+        <input name="q" type="search" defaultValue={q.q ?? ""} maxLength={LIMITS.searchMax} />
       </label>
       <label class="check">
-        <input type="checkbox" name="media" value="1" checked={q.media === "1"} />
+        <input type="checkbox" name="media" value="1" defaultChecked={q.media === "1"} />
         {t("hasMedia")}
       </label>
       <label class="check">
-        <input type="checkbox" name="verified" value="1" checked={q.verified === "1"} />
+        <input type="checkbox" name="verified" value="1" defaultChecked={q.verified === "1"} />
         {t("verifiedOnly")}
       </label>
       <button type="submit">{t("applyFilters")}</button>
