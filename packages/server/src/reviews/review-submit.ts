@@ -179,7 +179,11 @@ export async function submitReview(
     const made = await transaction(ctx.db, storeIt);
     return answer(made.row, made.mediaHeld);
   }
-  const stored = await respondOnce(
+  // The review this request stored itself (the first with its key) is answered from its row as
+  // written, not read back; a replay reads the one the first request stored. Compared by id: an
+  // attempt a PostgreSQL retry rolled back may have set it before another request won the key.
+  let stored: { row: ReviewRow; mediaHeld: number } | undefined;
+  const response = await respondOnce(
     ctx,
     {
       storeId: store.id,
@@ -191,6 +195,7 @@ export async function submitReview(
     },
     async (tx) => {
       const made = await storeIt(tx);
+      stored = made;
       // Only the review's id is kept with the key, not its text (nothing of an erased reviewer
       // stays behind): the answer, first or again, is the review as it is now.
       return {
@@ -198,7 +203,8 @@ export async function submitReview(
       };
     },
   );
-  const kept = JSON.parse(stored.body) as { id: string; mediaHeld: number };
+  const kept = JSON.parse(response.body) as { id: string; mediaHeld: number };
+  if (stored?.row.id === kept.id) return answer(stored.row, stored.mediaHeld);
   const row = await ctx.db.kysely
     .selectFrom("reviews")
     .selectAll()
