@@ -47,9 +47,10 @@ describe.each(databasesUnderTest())("the hosted review page on %s", (kind) => {
 
   it("refuses a token it cannot read in the browser's most wanted language (by q-value)", async () => {
     const refusal = (language: string) =>
-      fetch(`${kit.server.url}/r/garbage`, { headers: { "accept-language": language } }).then(
-        async (r) => ({ status: r.status, html: await r.text() }),
-      );
+      fetch(`${kit.server.url}/r/garbage`, { headers: { "accept-language": language } }).then(async (r) => ({
+        status: r.status,
+        html: await r.text(),
+      }));
     const hebrew = await refusal("de;q=0.1, he;q=0.9");
     expect(hebrew.status).toBe(404);
     expect(hebrew.html).toMatch(/<html[^>]* lang="he"/);
