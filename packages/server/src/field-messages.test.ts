@@ -75,7 +75,7 @@ describe.each(databasesUnderTest())("validation messages in the request's langua
     expect(german.status).toBe(english.status);
     expect(german.json.error.code).toBe(english.json.error.code);
     expect(german.json.error.message).toBe(
-      "Nur Fotos (JPEG, PNG, WebP, HEIC) und Videos (MP4, WebM, MOV) sind möglich",
+      "Nur Fotos (JPEG, PNG, WebP, AVIF, HEIC) und Videos (MP4, WebM, MOV) sind möglich",
     );
     expect((await upload("he")).json.error.message).toMatch(/^אפשר להעלות רק תמונות/);
   });

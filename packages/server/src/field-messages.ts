@@ -124,9 +124,9 @@ const CATALOG: Entry[] = [
     he: (g) => `סרטון יכול להימשך עד ${g.n} דקות`,
   },
   {
-    en: /^(?:file|poster) must be a JPEG, PNG, WebP or HEIC photo, or an MP4, WebM or MOV video$/,
-    de: () => "Nur Fotos (JPEG, PNG, WebP, HEIC) und Videos (MP4, WebM, MOV) sind möglich",
-    he: () => "אפשר להעלות רק תמונות (JPEG,‏ PNG,‏ WebP,‏ HEIC) וסרטונים (MP4,‏ WebM,‏ MOV)",
+    en: /^(?:file|poster) must be a JPEG, PNG, WebP, AVIF or HEIC photo, or an MP4, WebM or MOV video$/,
+    de: () => "Nur Fotos (JPEG, PNG, WebP, AVIF, HEIC) und Videos (MP4, WebM, MOV) sind möglich",
+    he: () => "אפשר להעלות רק תמונות (JPEG,‏ PNG,‏ WebP,‏ AVIF,‏ HEIC) וסרטונים (MP4,‏ WebM,‏ MOV)",
   },
   {
     en: /^HEIC photos cannot be read here; send JPEG \(iPhone: Settings › Camera › Formats › Most Compatible\)$/,

@@ -91,7 +91,7 @@ const en: RequestMessages = {
   yourName: "Your name (shown with the review)",
   submit: "Submit review",
   addPhoto: "Add a photo or video (optional)",
-  addPhotoHint: "JPEG, PNG, WebP, HEIC photos up to 15 MB; MP4, WebM or MOV videos up to 100 MB.",
+  addPhotoHint: "JPEG, PNG, WebP, AVIF, HEIC photos up to 15 MB; MP4, WebM or MOV videos up to 100 MB.",
   upload: "Upload",
   photosAttached: (n) =>
     n === 1
@@ -158,7 +158,7 @@ const de: RequestMessages = {
   yourName: "Ihr Name (wird mit der Bewertung gezeigt)",
   submit: "Bewertung absenden",
   addPhoto: "Foto oder Video hinzufügen (optional)",
-  addPhotoHint: "Fotos als JPEG, PNG, WebP, HEIC bis 15 MB; Videos als MP4, WebM oder MOV bis 100 MB.",
+  addPhotoHint: "Fotos als JPEG, PNG, WebP, AVIF, HEIC bis 15 MB; Videos als MP4, WebM oder MOV bis 100 MB.",
   upload: "Hochladen",
   photosAttached: (n) =>
     n === 1
@@ -222,7 +222,7 @@ const he: RequestMessages = {
   yourName: "השם שלך (יוצג עם הביקורת)",
   submit: "שליחת ביקורת",
   addPhoto: "הוספת תמונה או סרטון (לא חובה)",
-  addPhotoHint: "תמונות JPEG,‏ PNG,‏ WebP,‏ HEIC עד 15MB; סרטוני MP4,‏ WebM או MOV עד 100MB.",
+  addPhotoHint: "תמונות JPEG,‏ PNG,‏ WebP,‏ AVIF,‏ HEIC עד 15MB; סרטוני MP4,‏ WebM או MOV עד 100MB.",
   upload: "העלאה",
   photosAttached: (n) =>
     n === 1 ? "תמונה או סרטון אחד יצורפו לביקורת." : `${n} תמונות או סרטונים יצורפו לביקורת.`,

@@ -70,7 +70,7 @@ function productSection(input: ReviewPageInput, state: ProductFormState, index: 
 <label for="f${index}">${t.addPhoto}</label>
 <p class="hint" id="fh${index}">${t.addPhotoHint}</p>
 ${input.photoBonus ? html`<p class="hint" id="fb${index}">${t.photoBonus(input.photoBonus.points, input.photoBonus.pointsName)}</p>` : ""}
-<input type="file" id="f${index}" name="file" accept="image/jpeg,image/png,image/webp,image/heic,video/mp4,video/webm,video/quicktime" aria-describedby="fh${index}${input.photoBonus ? ` fb${index}` : ""}" required>
+<input type="file" id="f${index}" name="file" accept="image/jpeg,image/png,image/webp,image/avif,image/heic,video/mp4,video/webm,video/quicktime" aria-describedby="fh${index}${input.photoBonus ? ` fb${index}` : ""}" required>
 ${fieldError(`e${index}-file`, errors.file)}
 <div class="actions"><button class="plaudit-button" type="submit">${t.upload}</button></div>
 ${state.mediaCount > 0 ? html`<p class="note" role="status">${t.photosAttached(state.mediaCount)}</p>` : ""}
