@@ -32,7 +32,7 @@ const refused = (part: string) =>
   new ApiError(
     415,
     "unsupported_media_type",
-    `${part} must be a JPEG, PNG, WebP or HEIC photo, or an MP4, WebM or MOV video`,
+    `${part} must be a JPEG, PNG, WebP, AVIF or HEIC photo, or an MP4, WebM or MOV video`,
     undefined,
     close,
   );

@@ -3,6 +3,7 @@
 // good or bad (16 CFR 465).
 
 import type { RequestLocale } from "@plaudit/contract";
+import { spokenLocale } from "../field-messages.ts";
 
 export type { RequestLocale };
 
@@ -93,7 +94,7 @@ const en: RequestMessages = {
   yourName: "Your name (shown with the review)",
   submit: "Submit review",
   addPhoto: "Add a photo or video (optional)",
-  addPhotoHint: "JPEG, PNG, WebP, HEIC photos up to 15 MB; MP4, WebM or MOV videos up to 100 MB.",
+  addPhotoHint: "JPEG, PNG, WebP, AVIF, HEIC photos up to 15 MB; MP4, WebM or MOV videos up to 100 MB.",
   upload: "Upload",
   choosePhoto: "Choose a photo or video first.",
   photosAttached: (n) =>
@@ -161,7 +162,7 @@ const de: RequestMessages = {
   yourName: "Ihr Name (wird mit der Bewertung gezeigt)",
   submit: "Bewertung absenden",
   addPhoto: "Foto oder Video hinzufügen (optional)",
-  addPhotoHint: "Fotos als JPEG, PNG, WebP, HEIC bis 15 MB; Videos als MP4, WebM oder MOV bis 100 MB.",
+  addPhotoHint: "Fotos als JPEG, PNG, WebP, AVIF, HEIC bis 15 MB; Videos als MP4, WebM oder MOV bis 100 MB.",
   upload: "Hochladen",
   choosePhoto: "Wählen Sie zuerst ein Foto oder Video.",
   photosAttached: (n) =>
@@ -226,7 +227,7 @@ const he: RequestMessages = {
   yourName: "השם שלך (יוצג עם הביקורת)",
   submit: "שליחת ביקורת",
   addPhoto: "הוספת תמונה או סרטון (לא חובה)",
-  addPhotoHint: "תמונות JPEG,‏ PNG,‏ WebP,‏ HEIC עד 15MB; סרטוני MP4,‏ WebM או MOV עד 100MB.",
+  addPhotoHint: "תמונות JPEG,‏ PNG,‏ WebP,‏ AVIF,‏ HEIC עד 15MB; סרטוני MP4,‏ WebM או MOV עד 100MB.",
   upload: "העלאה",
   choosePhoto: "יש לבחור תמונה או סרטון קודם.",
   photosAttached: (n) =>
@@ -266,10 +267,7 @@ const ALL: Record<RequestLocale, RequestMessages> = { en, de, he };
 
 /** The shopper's language from an order's locale tag (de-AT → de; iw is Hebrew's old tag); else English. */
 export function requestLocale(tag: string | null | undefined): RequestLocale {
-  const language = (tag ?? "").toLowerCase().split("-")[0];
-  if (language === "de") return "de";
-  if (language === "he" || language === "iw") return "he";
-  return "en";
+  return spokenLocale(tag ?? "") ?? "en";
 }
 
 export function messagesFor(locale: RequestLocale): RequestMessages {

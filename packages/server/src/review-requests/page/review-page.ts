@@ -88,7 +88,7 @@ ${fieldError(`e${index}-name`, errors.name)}
 <label for="f${index}">${t.addPhoto}</label>
 <p class="hint" id="fh${index}">${t.addPhotoHint}</p>
 ${input.photoBonus ? html`<p class="hint" id="fb${index}">${t.photoBonus(input.photoBonus.points, input.photoBonus.pointsName)}</p>` : ""}
-<input type="file" id="f${index}" name="file" accept="image/jpeg,image/png,image/webp,image/heic,video/mp4,video/webm,video/quicktime" aria-describedby="${fileHints}"${errors.file ? html` aria-invalid="true"` : ""}>
+<input type="file" id="f${index}" name="file" accept="image/jpeg,image/png,image/webp,image/avif,image/heic,video/mp4,video/webm,video/quicktime" aria-describedby="${fileHints}"${errors.file ? html` aria-invalid="true"` : ""}>
 ${fieldError(`e${index}-file`, errors.file)}
 ${state.mediaCount > 0 ? html`<p class="note" role="status">${t.photosAttached(state.mediaCount)}</p>` : ""}
 </div>
