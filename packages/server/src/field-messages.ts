@@ -1,5 +1,6 @@
 import { type ApiErrorBody, NUL_MESSAGE, type RequestLocale } from "@plaudit/contract";
 import type { ApiError } from "./errors.ts";
+import { negotiateLanguage } from "./http/accept-language.ts";
 
 // The one catalog of what a server message says to a person, in German and Hebrew. The contract's
 // schemas and the upload checks write their messages in English (the API's words, and the source
@@ -167,14 +168,20 @@ export function localizeFields(
   );
 }
 
-/** The language an API request asks for (the first of its Accept-Language that we speak), else English. */
+/** One Accept-Language range as a language we speak (de-AT → de; iw is Hebrew's old tag), else undefined. */
+export function spokenLocale(range: string): MessageLocale | undefined {
+  const language = range.trim().toLowerCase().split(/[-_]/)[0];
+  if (language === "en" || language === "de") return language;
+  if (language === "he" || language === "iw") return "he";
+  return undefined;
+}
+
+/**
+ * The language an API request asks for: the most wanted (by q-value) of its Accept-Language
+ * that we speak, else English. "de;q=0.1, he;q=0.9" → he.
+ */
 export function acceptedLocale(header: string | null | undefined): MessageLocale {
-  for (const range of (header ?? "").split(",")) {
-    const language = range.split(";")[0]?.trim().toLowerCase().split("-")[0];
-    if (language === "en" || language === "de") return language;
-    if (language === "he" || language === "iw") return "he";
-  }
-  return "en";
+  return negotiateLanguage(header, spokenLocale, "en");
 }
 
 /** API.md's error body of `error` in `locale`: the same code and field names, the words translated. */

@@ -3,6 +3,7 @@
 // good or bad (16 CFR 465).
 
 import type { RequestLocale } from "@plaudit/contract";
+import { spokenLocale } from "../field-messages.ts";
 
 export type { RequestLocale };
 
@@ -261,10 +262,7 @@ const ALL: Record<RequestLocale, RequestMessages> = { en, de, he };
 
 /** The shopper's language from an order's locale tag (de-AT → de; iw is Hebrew's old tag); else English. */
 export function requestLocale(tag: string | null | undefined): RequestLocale {
-  const language = (tag ?? "").toLowerCase().split("-")[0];
-  if (language === "de") return "de";
-  if (language === "he" || language === "iw") return "he";
-  return "en";
+  return spokenLocale(tag ?? "") ?? "en";
 }
 
 export function messagesFor(locale: RequestLocale): RequestMessages {

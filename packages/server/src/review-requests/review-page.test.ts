@@ -45,6 +45,20 @@ describe.each(databasesUnderTest())("the hosted review page on %s", (kind) => {
     expect(unsubscribe.status).toBe(404);
   });
 
+  it("refuses a token it cannot read in the browser's most wanted language (by q-value)", async () => {
+    const refusal = (language: string) =>
+      fetch(`${kit.server.url}/r/garbage`, { headers: { "accept-language": language } }).then(async (r) => ({
+        status: r.status,
+        html: await r.text(),
+      }));
+    const hebrew = await refusal("de;q=0.1, he;q=0.9");
+    expect(hebrew.status).toBe(404);
+    expect(hebrew.html).toMatch(/<html[^>]* lang="he"/);
+    expect(hebrew.html).toMatch(/<html[^>]* dir="rtl"/);
+    expect((await refusal("fr, de-AT;q=0.7, en;q=0.6")).html).toMatch(/<html[^>]* lang="de"/);
+    expect((await refusal("he;q=0, en")).html).toMatch(/<html[^>]* lang="en"/);
+  });
+
   it("refuses another store's token for this request, and a token for another address", async () => {
     const request = await kit.requestOf("o-page");
     const other = await makeStore(kit.server.db);

@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as v from "valibot";
 import type { AppContext, RouteModule } from "../../context.ts";
 import { ApiError } from "../../errors.ts";
-import { localizeMessage } from "../../field-messages.ts";
+import { acceptedLocale, localizeMessage } from "../../field-messages.ts";
 import { html } from "../../html/safe-html.ts";
 import { clientKey } from "../../http/client-ip.ts";
 import { lingerAfterEarlyAnswer } from "../../http/lingering-close.ts";
@@ -41,7 +41,7 @@ function send(c: Context, status: ContentfulStatusCode, page: Parameters<typeof 
 
 /** A refusal as a page, in the shopper's language (or the browser's, when the token said nothing). */
 function refusal(c: Context, reason: "invalid" | "expired" | "not-in-order", locale?: RequestLocale) {
-  const lang = locale ?? requestLocale(c.req.header("accept-language")?.split(",")[0]);
+  const lang = locale ?? acceptedLocale(c.req.header("accept-language"));
   const t = messagesFor(lang);
   const [title, line, status] =
     reason === "expired"
