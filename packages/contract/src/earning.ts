@@ -18,13 +18,29 @@ export const pointsFor = (program: EarningRules, action: EarningAction): number 
 
 /**
  * Points a purchase of `amount` (in the store's currency) earns: `purchase` points per currency
- * unit, rounded to the nearest whole point, at most POINTS_PER_ORDER_MAX. Negative or
- * unreadable amounts earn nothing.
+ * unit, at most POINTS_PER_ORDER_MAX. The product is taken exactly on the decimals as written
+ * (0.285 KWD × 100 is 28.5, where binary floating point makes it 28.4999…) and rounded half up
+ * to a whole point: 28.5 → 29, 28.49 → 28 — the same for 0-, 2- and 3-decimal currencies.
+ * Negative or unreadable amounts earn nothing.
  */
 export function purchasePoints(program: EarningRules, amount: number): number {
   const rate = pointsFor(program, "purchase");
-  if (!Number.isFinite(amount) || amount <= 0 || rate <= 0) return 0;
-  return Math.min(POINTS_PER_ORDER_MAX, Math.max(0, Math.round(amount * rate)));
+  if (!Number.isFinite(amount) || amount <= 0 || !Number.isFinite(rate) || rate <= 0) return 0;
+  const a = decimalOf(amount);
+  const r = decimalOf(rate);
+  const scale = BigInt(10) ** BigInt(a.scale + r.scale);
+  // floor(x + ½) for a positive x = digits / scale: half up.
+  const points = (BigInt(2) * a.digits * r.digits + scale) / (BigInt(2) * scale);
+  return points > BigInt(POINTS_PER_ORDER_MAX) ? POINTS_PER_ORDER_MAX : Number(points);
+}
+
+/** A positive finite number as the decimal it is written as: digits / 10^scale ("0.285" → 285, 3). */
+function decimalOf(x: number): { digits: bigint; scale: number } {
+  const [mantissa = "0", exponent = "0"] = String(x).split("e");
+  const [whole = "0", fraction = ""] = mantissa.split(".");
+  const scale = fraction.length - Number(exponent);
+  const digits = BigInt(whole + fraction);
+  return scale >= 0 ? { digits, scale } : { digits: digits * BigInt(10) ** BigInt(-scale), scale: 0 };
 }
 
 /** What a review carries that the rules look at. */

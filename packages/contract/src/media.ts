@@ -15,7 +15,7 @@ export const MEDIA_UPLOAD_LIMITS = {
 const binary = v.pipe(v.string(), v.metadata({ format: "binary" }));
 
 export const MediaUpload = v.object({
-  /** JPEG, PNG, WebP (HEIC when readable) or MP4, WebM, MOV; the type is judged from the bytes. */
+  /** JPEG, PNG, WebP, AVIF (HEIC when readable) or MP4, WebM, MOV; the type is judged from the bytes. */
   file: binary,
   /** Video only: a frame as a JPEG, PNG or WebP image. */
   poster: v.optional(v.pipe(binary, v.description("video only: a frame as an image (≤ 5 MB)"))),

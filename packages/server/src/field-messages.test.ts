@@ -60,6 +60,29 @@ describe.each(databasesUnderTest())("validation messages in the request's langua
     expect((await send("fr")).json.error.fields).toEqual(english.json.error.fields);
   });
 
+  it("chooses by q-value, not by order: the most wanted language we speak", async () => {
+    const hebrewBody = "צריך להיות ביקורת באורך 1–5000 תווים";
+    const germanBody = "muss eine Bewertung mit 1–5000 Zeichen sein";
+    const englishBody = "must be a review of 1–5000 characters";
+    const cases: [string, string][] = [
+      ["de;q=0.1, he;q=0.9", hebrewBody],
+      ["de;q=0.1,he;q=0.9", hebrewBody],
+      ["en;q=0.2, de-CH;q=0.8, fr", germanBody],
+      ["he;q=0, de;q=0.3", germanBody],
+      ["de;Q=0.5, he;q=0.50", germanBody],
+      ["fr, he;q=0.4, en;q=0.6", englishBody],
+      ["he;q=2, de;q=0.5", germanBody],
+      ["*;q=0.9, de;q=0.5", germanBody],
+      [";q=1, , de", germanBody],
+    ];
+    for (const [header, body] of cases) {
+      const answer = await send(header);
+      expect(answer.status, header).toBe(422);
+      expect(answer.json.error.fields.body, header).toBe(body);
+    }
+    expect((await send("de;q=0.1, he;q=0.9")).headers.get("content-language")).toBe("he");
+  });
+
   it("says why a photo was refused in German and Hebrew: the code the same", async () => {
     const upload = (language: string) => {
       const form = new FormData();
@@ -75,7 +98,7 @@ describe.each(databasesUnderTest())("validation messages in the request's langua
     expect(german.status).toBe(english.status);
     expect(german.json.error.code).toBe(english.json.error.code);
     expect(german.json.error.message).toBe(
-      "Nur Fotos (JPEG, PNG, WebP, HEIC) und Videos (MP4, WebM, MOV) sind möglich",
+      "Nur Fotos (JPEG, PNG, WebP, AVIF, HEIC) und Videos (MP4, WebM, MOV) sind möglich",
     );
     expect((await upload("he")).json.error.message).toMatch(/^אפשר להעלות רק תמונות/);
   });

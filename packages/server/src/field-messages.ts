@@ -1,5 +1,6 @@
 import { type ApiErrorBody, NUL_MESSAGE, type RequestLocale } from "@plaudit/contract";
 import type { ApiError } from "./errors.ts";
+import { negotiateLanguage } from "./http/accept-language.ts";
 
 // The one catalog of what a server message says to a person, in German and Hebrew. The contract's
 // schemas and the upload checks write their messages in English (the API's words, and the source
@@ -124,9 +125,9 @@ const CATALOG: Entry[] = [
     he: (g) => `סרטון יכול להימשך עד ${g.n} דקות`,
   },
   {
-    en: /^(?:file|poster) must be a JPEG, PNG, WebP or HEIC photo, or an MP4, WebM or MOV video$/,
-    de: () => "Nur Fotos (JPEG, PNG, WebP, HEIC) und Videos (MP4, WebM, MOV) sind möglich",
-    he: () => "אפשר להעלות רק תמונות (JPEG,‏ PNG,‏ WebP,‏ HEIC) וסרטונים (MP4,‏ WebM,‏ MOV)",
+    en: /^(?:file|poster) must be a JPEG, PNG, WebP, AVIF or HEIC photo, or an MP4, WebM or MOV video$/,
+    de: () => "Nur Fotos (JPEG, PNG, WebP, AVIF, HEIC) und Videos (MP4, WebM, MOV) sind möglich",
+    he: () => "אפשר להעלות רק תמונות (JPEG,‏ PNG,‏ WebP,‏ AVIF,‏ HEIC) וסרטונים (MP4,‏ WebM,‏ MOV)",
   },
   {
     en: /^HEIC photos cannot be read here; send JPEG \(iPhone: Settings › Camera › Formats › Most Compatible\)$/,
@@ -138,6 +139,11 @@ const CATALOG: Entry[] = [
     en: /^this store keeps no more photos or videos for now; send the review without them$/,
     de: () => "Dieser Shop nimmt gerade keine Fotos oder Videos mehr an; senden Sie die Bewertung ohne sie",
     he: () => "החנות לא מקבלת כרגע תמונות או סרטונים נוספים; אפשר לשלוח את הביקורת בלעדיהם",
+  },
+  {
+    en: /^at most (?<n>\d+) photos or videos per review$/,
+    de: (g) => `höchstens ${g.n} Fotos oder Videos pro Bewertung`,
+    he: (g) => `עד ${g.n} תמונות או סרטונים לביקורת`,
   },
   // Too many at once: the code (rate_limited) and Retry-After say it to a program.
   {
@@ -167,14 +173,20 @@ export function localizeFields(
   );
 }
 
-/** The language an API request asks for (the first of its Accept-Language that we speak), else English. */
+/** One Accept-Language range as a language we speak (de-AT → de; iw is Hebrew's old tag), else undefined. */
+export function spokenLocale(range: string): MessageLocale | undefined {
+  const language = range.trim().toLowerCase().split(/[-_]/)[0];
+  if (language === "en" || language === "de") return language;
+  if (language === "he" || language === "iw") return "he";
+  return undefined;
+}
+
+/**
+ * The language an API request asks for: the most wanted (by q-value) of its Accept-Language
+ * that we speak, else English. "de;q=0.1, he;q=0.9" → he.
+ */
 export function acceptedLocale(header: string | null | undefined): MessageLocale {
-  for (const range of (header ?? "").split(",")) {
-    const language = range.split(";")[0]?.trim().toLowerCase().split("-")[0];
-    if (language === "en" || language === "de") return language;
-    if (language === "he" || language === "iw") return "he";
-  }
-  return "en";
+  return negotiateLanguage(header, spokenLocale, "en");
 }
 
 /** API.md's error body of `error` in `locale`: the same code and field names, the words translated. */

@@ -126,17 +126,23 @@ export const keyRoutes: RouteModule = {
         summary:
           "Which secret Plaudit signs its code-webhook calls with (X-Plaudit-Signature): id, hint, createdAt — never the secret",
         description:
-          "Its own secret: never an admin key or the customer-token secret. The secret itself is shown once, by the POST that makes it (rotate to get one to configure your endpoint with); this read tells which one is current, by its last characters.",
+          "Its own secret: never an admin key or the customer-token secret. The secret itself is shown once, by the POST that makes it (rotate to get one to configure your endpoint with); this read tells which one is current, by its last characters. A read only: a store without one (404) gets one from the POST, never from this GET.",
         responses: { 200: CodeWebhookSecret },
+        errors: [404],
         examples: [{ summary: "the store's current webhook secret, without the secret", status: 200 }],
       }),
       requireScope("webhooks:manage"),
       async (c) => {
+        // A read only: a store without one is told how to make one, never given one by a GET.
         const info = await signingSecretInfo(ctx.db.kysely, ctx.secrets, {
           storeId: c.get("store").id,
           purpose: "code_webhook",
-          now: ctx.clock(),
         });
+        if (!info)
+          throw notFound(
+            "not_found",
+            "this store has no code-webhook secret: POST /v1/admin/loyalty/webhook-secret makes one (shown once)",
+          );
         return c.json(info, 200, NO_STORE);
       },
     );

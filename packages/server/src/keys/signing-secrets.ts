@@ -136,18 +136,17 @@ export async function currentSigningSecret(
 }
 
 /**
- * What may be shown of the store's current secret for `purpose` after it was made (made now if
- * it has none): its id, when it was made and a hint — never the secret itself, which only the
- * answer that made it (a rotation) shows.
+ * What may be shown of the store's current secret for `purpose`: its id, when it was made and a
+ * hint — never the secret itself, which only the answer that made it (a rotation) shows. A read:
+ * it makes nothing (undefined when the store has none; a POST makes one).
  */
 export async function signingSecretInfo(
   db: Kysely<Schema>,
   box: SecretBox,
-  args: { storeId: string; purpose: SigningPurpose; now: Date },
-): Promise<{ id: string; hint: string; createdAt: string }> {
-  await signingSecretFor(db, box, args);
+  args: { storeId: string; purpose: SigningPurpose },
+): Promise<{ id: string; hint: string; createdAt: string } | undefined> {
   const row = await currentRow(db, args);
-  if (!row) throw new Error(`no ${args.purpose} secret after making one`);
+  if (!row) return undefined;
   return { id: row.id, hint: secretHint(box.open(row.secret)), createdAt: row.created_at };
 }
 

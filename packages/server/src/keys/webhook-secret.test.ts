@@ -75,6 +75,38 @@ describe.each(databasesUnderTest())("rotating the code-webhook secret on %s", (k
     for (const part of [legacy.slice(0, 7), legacy.slice(-4)]) expect(read.text).not.toContain(part);
   });
 
+  it("reads without making anything: a store without a secret is answered 404, and stays without one until a POST", async () => {
+    // A GET that made (or changed) a secret would hand out a secret nobody asked for, audited
+    // nowhere, the moment anything read the route (a monitor, a prefetch, a crawler with a key).
+    const bare = await makeStore(server.db);
+    const rows = () =>
+      server.db.kysely
+        .selectFrom("signing_secrets")
+        .select(["id", "retired_at"])
+        .where("store_id", "=", bare.storeId)
+        .where("purpose", "=", "code_webhook")
+        .execute();
+    await server.db.kysely
+      .deleteFrom("signing_secrets")
+      .where("store_id", "=", bare.storeId)
+      .where("purpose", "=", "code_webhook")
+      .execute();
+    for (let i = 0; i < 2; i++) {
+      const read = await getJson(url(), auth(bare.secretKey));
+      expect(read.status).toBe(404);
+      expect(read.json.error.code).toBe("not_found");
+      expect(read.json.error.message).toContain("POST /v1/admin/loyalty/webhook-secret");
+    }
+    expect(await rows()).toEqual([]);
+    const made = await postJson(url(), {}, auth(bare.secretKey));
+    expect(made.status).toBe(201);
+    const before = await rows();
+    const read = await getJson(url(), auth(bare.secretKey));
+    expect(read.status).toBe(200);
+    expect(read.json.id).toBe(made.json.id);
+    expect(await rows()).toEqual(before);
+  });
+
   it("makes a new secret, shown in this answer, that signs the webhook's calls from now on", async () => {
     const before = await signingNow();
     const rotated = await postJson(url(), {}, auth(store.secretKey));

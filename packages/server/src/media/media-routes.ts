@@ -97,7 +97,7 @@ export const mediaRoutes: RouteModule = {
       "/v1/stores/:store/media",
       describeRoute({
         summary:
-          "Upload a photo (JPEG, PNG, WebP, HEIC when readable; ≤ 15 MB, ≤ 40 MP) or video (MP4, WebM, MOV ≤ 100 MB)",
+          "Upload a photo (JPEG, PNG, WebP, AVIF, HEIC when readable; ≤ 15 MB, ≤ 40 MP) or video (MP4, WebM, MOV ≤ 100 MB)",
         description:
           "The type is judged from the bytes. Photos are re-encoded (metadata stripped) to 320/640/1280 px WebP + JPEG. " +
           "A video may come with a `poster` part: a JPEG/PNG/WebP frame (≤ 5 MB). The upload is private until a " +

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, makeStore, postJson, reviewBody } from "../../testing/fixtures.ts";
-import { photoWithPrivateMetadata, solidJpeg, solidPng } from "../../testing/test-files.ts";
+import { photoPixels, photoWithPrivateMetadata, solidJpeg, solidPng } from "../../testing/test-files.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { filePart, upload } from "../../testing/upload-client.ts";
 import { keysOf, parseFiles } from "./media-json.ts";
@@ -82,6 +82,22 @@ describe.each(databasesUnderTest())("uploading media on %s", (kind) => {
       .where("id", "=", res.json.id)
       .executeTakeFirstOrThrow();
     expect(row.source_type).toBe("image/png");
+  });
+
+  it("takes an AVIF photo (as Chrome and Android save them) and serves it re-encoded as WebP and JPEG", async () => {
+    const avif = await photoPixels(900, 600).avif({ quality: 60 }).toBuffer();
+    const res = await upload(mediaUrl(), [filePart(avif, "IMG_2031.avif", "image/avif")]);
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ kind: "image", width: 900, height: 600 });
+    const row = await server.db.kysely
+      .selectFrom("media")
+      .select("source_type")
+      .where("id", "=", res.json.id)
+      .executeTakeFirstOrThrow();
+    expect(row.source_type).toBe("image/avif");
+    await publish([res.json.id]);
+    const served = await fetch(res.json.thumbnailUrl);
+    expect((await sharp(Buffer.from(await served.arrayBuffer())).metadata()).format).toBe("webp");
   });
 
   it("stores a phone's scrolling screenshot (1080×20000) and a 1×30000 sliver: every size within WebP's 16383 px", async () => {

@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { isoVideo, solidJpeg, solidPng, webmVideo } from "../../testing/test-files.ts";
 import { sniffType } from "./sniff-type.ts";
@@ -26,6 +27,13 @@ describe("sniffing an upload's type", () => {
       ["jpeg", await solidJpeg(8, 8), { kind: "image", mime: "image/jpeg" }],
       ["png", await solidPng(8, 8), { kind: "image", mime: "image/png" }],
       ["webp", webp, { kind: "image", mime: "image/webp" }],
+      [
+        "avif",
+        await sharp({ create: { width: 8, height: 8, channels: 3, background: "#369" } })
+          .avif()
+          .toBuffer(),
+        { kind: "image", mime: "image/avif" },
+      ],
       ["heic", ftyp("heic"), { kind: "image", mime: "image/heic" }],
       // HEIF is the same container: kept as image/heic.
       ["heif", ftyp("mif1"), { kind: "image", mime: "image/heic" }],

@@ -1,13 +1,15 @@
 import { fileTypeFromBuffer } from "file-type";
 
 export type SniffedType =
-  | { kind: "image"; mime: "image/jpeg" | "image/png" | "image/webp" | "image/heic" }
+  | { kind: "image"; mime: "image/jpeg" | "image/png" | "image/webp" | "image/avif" | "image/heic" }
   | { kind: "video"; mime: "video/mp4" | "video/quicktime" | "video/webm" };
 
 const ALLOWED: Record<string, SniffedType> = {
   "image/jpeg": { kind: "image", mime: "image/jpeg" },
   "image/png": { kind: "image", mime: "image/png" },
   "image/webp": { kind: "image", mime: "image/webp" },
+  // AVIF: what Chrome and Android save and share; this sharp build decodes it (AV1, via libheif).
+  "image/avif": { kind: "image", mime: "image/avif" },
   "image/heic": { kind: "image", mime: "image/heic" },
   "image/heif": { kind: "image", mime: "image/heic" },
   "video/mp4": { kind: "video", mime: "video/mp4" },

@@ -3,6 +3,7 @@
 // good or bad (16 CFR 465).
 
 import type { RequestLocale } from "@plaudit/contract";
+import { spokenLocale } from "../field-messages.ts";
 
 export type { RequestLocale };
 
@@ -33,6 +34,8 @@ export interface RequestMessages {
   addPhoto: string;
   addPhotoHint: string;
   upload: string;
+  /** "Upload" pressed with no file chosen. */
+  choosePhoto: string;
   photosAttached: (n: number) => string;
   alreadyReviewed: string;
   thanksTitle: string;
@@ -91,8 +94,9 @@ const en: RequestMessages = {
   yourName: "Your name (shown with the review)",
   submit: "Submit review",
   addPhoto: "Add a photo or video (optional)",
-  addPhotoHint: "JPEG, PNG, WebP, HEIC photos up to 15 MB; MP4, WebM or MOV videos up to 100 MB.",
+  addPhotoHint: "JPEG, PNG, WebP, AVIF, HEIC photos up to 15 MB; MP4, WebM or MOV videos up to 100 MB.",
   upload: "Upload",
+  choosePhoto: "Choose a photo or video first.",
   photosAttached: (n) =>
     n === 1
       ? "1 photo or video will be added to your review."
@@ -158,8 +162,9 @@ const de: RequestMessages = {
   yourName: "Ihr Name (wird mit der Bewertung gezeigt)",
   submit: "Bewertung absenden",
   addPhoto: "Foto oder Video hinzufügen (optional)",
-  addPhotoHint: "Fotos als JPEG, PNG, WebP, HEIC bis 15 MB; Videos als MP4, WebM oder MOV bis 100 MB.",
+  addPhotoHint: "Fotos als JPEG, PNG, WebP, AVIF, HEIC bis 15 MB; Videos als MP4, WebM oder MOV bis 100 MB.",
   upload: "Hochladen",
+  choosePhoto: "Wählen Sie zuerst ein Foto oder Video.",
   photosAttached: (n) =>
     n === 1
       ? "1 Foto oder Video wird Ihrer Bewertung beigefügt."
@@ -222,8 +227,9 @@ const he: RequestMessages = {
   yourName: "השם שלך (יוצג עם הביקורת)",
   submit: "שליחת ביקורת",
   addPhoto: "הוספת תמונה או סרטון (לא חובה)",
-  addPhotoHint: "תמונות JPEG,‏ PNG,‏ WebP,‏ HEIC עד 15MB; סרטוני MP4,‏ WebM או MOV עד 100MB.",
+  addPhotoHint: "תמונות JPEG,‏ PNG,‏ WebP,‏ AVIF,‏ HEIC עד 15MB; סרטוני MP4,‏ WebM או MOV עד 100MB.",
   upload: "העלאה",
+  choosePhoto: "יש לבחור תמונה או סרטון קודם.",
   photosAttached: (n) =>
     n === 1 ? "תמונה או סרטון אחד יצורפו לביקורת." : `${n} תמונות או סרטונים יצורפו לביקורת.`,
   alreadyReviewed: "כבר כתבת ביקורת על המוצר הזה. תודה!",
@@ -261,10 +267,7 @@ const ALL: Record<RequestLocale, RequestMessages> = { en, de, he };
 
 /** The shopper's language from an order's locale tag (de-AT → de; iw is Hebrew's old tag); else English. */
 export function requestLocale(tag: string | null | undefined): RequestLocale {
-  const language = (tag ?? "").toLowerCase().split("-")[0];
-  if (language === "de") return "de";
-  if (language === "he" || language === "iw") return "he";
-  return "en";
+  return spokenLocale(tag ?? "") ?? "en";
 }
 
 export function messagesFor(locale: RequestLocale): RequestMessages {
