@@ -2,7 +2,7 @@
 // (its list or figures arriving): controlled fields went back to the applied values, so a product
 // id typed into the queue's filter, or a day into the overview's range, vanished before Apply.
 import { describe, expect, it } from "vitest";
-import { signInThroughInvite } from "./admin-helpers.ts";
+import { adminApi, signInThroughInvite } from "./admin-helpers.ts";
 import { harnessOfFile } from "./harness.ts";
 
 const plaudit = harnessOfFile();
@@ -56,4 +56,101 @@ describe("the admin's filter fields", () => {
       await shop.close();
     });
   }
+});
+
+describe("the customers screen's search", () => {
+  it("keeps what was typed when the search before it opens its one match", async () => {
+    const customerId = "c-filters-typed";
+    const order = {
+      orderId: "o-filters-typed",
+      customerId,
+      total: 10,
+      currency: "EUR",
+      items: [{ productId: "tee-classic", quantity: 1, price: 10 }],
+    };
+    expect((await adminApi(plaudit, "POST", "/v1/admin/orders", order)).status).toBe(201);
+    const shop = await signInThroughInvite(plaudit, "support", "filters-customers@demo.example");
+    const { page } = shop;
+    // The search's answer is held until the merchant has typed the next one.
+    let release: () => void = () => {};
+    const held = new Promise<void>((done) => {
+      release = done;
+    });
+    await page.route(
+      (url) => url.pathname === "/v1/admin/customers",
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+    );
+    await page.goto(`${plaudit.baseUrl}/admin/#/customers?q=${customerId}`);
+    const field = page.getByLabel("Customer id or email", { exact: true });
+    await field.fill("robin@example.com");
+    release();
+    // The one match opened: the field still holds what was typed.
+    await page.getByRole("heading", { name: customerId }).waitFor();
+    expect(await field.inputValue()).toBe("robin@example.com");
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
+
+describe("applying a filter with the keyboard", () => {
+  for (const screen of [
+    { name: "moderation queue", hash: "#/queue", field: "Product", value: "tee-classic", param: "product=" },
+    { name: "audit log", hash: "#/audit", field: "Action", value: "review.update", param: "action=" },
+    { name: "overview", hash: "#/overview", field: "From", value: "2026-01-05", param: "from=2026-01-05" },
+    {
+      name: "customers screen",
+      hash: "#/customers",
+      field: "Customer id or email",
+      value: "nobody-here",
+      param: "q=nobody-here",
+    },
+  ]) {
+    it(`leaves the focus in the ${screen.name}'s field after Enter`, async () => {
+      const shop = await signInThroughInvite(plaudit, "owner", `enter-${screen.hash.slice(2)}@demo.example`);
+      const { page } = shop;
+      await page.goto(`${plaudit.baseUrl}/admin/${screen.hash}`);
+      const field = page.getByLabel(screen.field, { exact: true });
+      await field.fill(screen.value);
+      await field.press("Enter");
+      await expect.poll(() => page.url()).toContain(screen.param);
+      await page.locator("main .loading").waitFor({ state: "detached" });
+      // Where the merchant was: Tab goes on from the field, not from the top of the page.
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe(
+        await field.getAttribute("name"),
+      );
+      expect(await field.inputValue()).toBe(screen.value);
+      expect(shop.problems()).toEqual([]);
+      await shop.close();
+    });
+  }
+});
+
+describe("the queue's filters after Back", () => {
+  it("show the filters of the list shown again", async () => {
+    const shop = await signInThroughInvite(plaudit, "moderator", "filters-back@demo.example");
+    const { page } = shop;
+    await page.goto(`${plaudit.baseUrl}/admin/#/queue?status=pending`);
+    await page.locator("section.queue .list-body, section.queue p.empty").first().waitFor();
+    const product = page.getByLabel("Product", { exact: true });
+    const status = page.locator("form.filters select[name=status]");
+    await status.selectOption("rejected");
+    await page.getByLabel("Verified buyers only").check();
+    await product.fill("tee-classic");
+    await product.press("Enter");
+    await expect.poll(() => page.url()).toContain("product=tee-classic");
+    await page.goBack();
+    await expect.poll(() => page.url()).not.toContain("product=");
+    await expect.poll(() => product.inputValue()).toBe("");
+    expect(await status.inputValue()).toBe("pending");
+    expect(await page.getByLabel("Verified buyers only").isChecked()).toBe(false);
+    await page.goForward();
+    await expect.poll(() => product.inputValue()).toBe("tee-classic");
+    expect(await status.inputValue()).toBe("rejected");
+    expect(await page.getByLabel("Verified buyers only").isChecked()).toBe(true);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
 });

@@ -83,7 +83,8 @@ export function announcement(page: Page): Promise<string> {
     () =>
       document
         .querySelector('[data-plaudit="reviews"]')
-        ?.shadowRoot?.querySelector(".plaudit-reviews > [role='status']")?.textContent ?? "",
+        ?.shadowRoot?.querySelector(".plaudit-reviews > [role='status']")
+        ?.textContent?.trim() ?? "",
   );
 }
 

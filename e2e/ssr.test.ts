@@ -128,6 +128,14 @@ describe("server-rendered reviews", () => {
     await page.close();
   });
 
+  it("answers a product path it cannot decode, or an unknown product, with 404 (never a 500)", async () => {
+    for (const path of ["/products/%E0%A4%A", "/products/%", "/products/no-such-product"]) {
+      const response = await fetch(`${shop.url}${path}`);
+      await response.text();
+      expect({ path, status: response.status }).toEqual({ path, status: 404 });
+    }
+  });
+
   it("publishes one valid Product node on the SSR page, from the snippet route and on the script-tag demo", async () => {
     const ssr = await plaudit.open(productUrl(), { viewport: TALL });
     await expect.poll(() => ssr.page.locator("script[data-plaudit-jsonld]").count()).toBe(1);

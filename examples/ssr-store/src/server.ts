@@ -22,6 +22,15 @@ function send(res: ServerResponse, status: number, type: string, body: string) {
   res.end(body);
 }
 
+/** The product id in a path segment; undefined when its percent-encoding is broken (`%E0%A4%A`): a 404, not a 500. */
+function productIdOf(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 async function handle(req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? "/", "http://shop.local");
   const path = url.pathname;
@@ -29,7 +38,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   if (path === "/shop.css") return send(res, 200, "text/css; charset=utf-8", SHOP_CSS);
 
   const match = /^\/products\/([^/]+)$/.exec(path);
-  const product = match && PRODUCTS.find((p) => p.id === decodeURIComponent(match[1]!));
+  const product = match && PRODUCTS.find((p) => p.id === productIdOf(match[1]!));
   if (!product) return send(res, 404, "text/plain; charset=utf-8", "Not found");
 
   const origin = `http://${req.headers.host ?? `localhost:${PORT}`}`;

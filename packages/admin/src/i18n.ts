@@ -85,8 +85,12 @@ export const formatPercent = (part: number, whole: number) =>
   whole > 0
     ? new Intl.NumberFormat(locale.value, { style: "percent", maximumFractionDigits: 0 }).format(part / whole)
     : "–";
-export const formatDate = (iso: string) =>
-  new Intl.DateTimeFormat(locale.value, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(iso));
+/**
+ * A day: a moment's in `timeZone` (the store's: a review of Sunday 23:30 in Los Angeles is Sunday's,
+ * as the overview counts it), or a calendar day ("2026-01-05T00:00:00Z") as it is, in UTC.
+ */
+export const formatDate = (iso: string, timeZone = "UTC") =>
+  new Intl.DateTimeFormat(locale.value, { dateStyle: "medium", timeZone }).format(new Date(iso));
 export const formatShortDate = (iso: string) =>
   new Intl.DateTimeFormat(locale.value, { month: "short", day: "numeric", timeZone: "UTC" }).format(
     new Date(iso),

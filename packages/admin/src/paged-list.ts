@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import type { RefObject } from "preact";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { api } from "./api.ts";
 
 /**
@@ -51,4 +52,30 @@ export function formValues(form: HTMLFormElement, names: readonly string[]): Rec
     if (value) values[name] = value;
   }
   return values;
+}
+
+/**
+ * A filter form whose fields are uncontrolled (`defaultValue`, `defaultChecked`; a select's
+ * `data-applied`): a screen renders again and again while a merchant types (its list, figures or
+ * the store's zone arriving), and controlled fields went back to the applied values, so a day
+ * typed into "Since" was gone before Apply. When the filters applied change (Apply, back and
+ * forward, a link), the fields are set to them in place. A form drawn anew instead (keyed by the
+ * filters) dropped the focus to the page: Enter in a field, and Tab started again from the top.
+ */
+export function useAppliedForm(applied: string): RefObject<HTMLFormElement | null> {
+  const form = useRef<HTMLFormElement>(null);
+  const shown = useRef(applied);
+  useLayoutEffect(() => {
+    if (shown.current === applied) return;
+    shown.current = applied;
+    for (const field of Array.from(form.current?.elements ?? [])) {
+      if (field instanceof HTMLSelectElement) {
+        if (field.dataset.applied !== undefined) field.value = field.dataset.applied;
+      } else if (field instanceof HTMLInputElement) {
+        if (field.type === "checkbox" || field.type === "radio") field.checked = field.defaultChecked;
+        else field.value = field.defaultValue;
+      }
+    }
+  }, [applied]);
+  return form;
 }

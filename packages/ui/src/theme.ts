@@ -74,7 +74,7 @@ min-inline-size:32px;padding-block:4px;padding-inline:12px;border:1px solid var(
 border-radius:var(--p-radius);background:var(--p-bg);color:var(--p-text);font-size:14px;line-height:20px;
 font-weight:600;cursor:pointer;text-decoration:none}
 .plaudit-button:hover{border-color:var(--p-text)}
-.plaudit-button:disabled{cursor:not-allowed;opacity:.6}
+.plaudit-button:disabled,.plaudit-button[aria-disabled=true]{cursor:not-allowed;opacity:.6}
 .plaudit-button--primary{background:var(--p-accent);border-color:var(--p-accent);color:var(--p-on-accent)}
 .plaudit-button--primary:hover{border-color:var(--p-text)}
 .plaudit-button--quiet{border-color:transparent;background:transparent;padding-inline:6px;font-weight:400}

@@ -4,7 +4,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "../api.ts";
 import { ListBody } from "../components.tsx";
 import { formatDateTime, isolate, t } from "../i18n.ts";
-import { formValues, usePagedList } from "../paged-list.ts";
+import { formValues, useAppliedForm, usePagedList } from "../paged-list.ts";
 import { go, route } from "../router.ts";
 import { useSignal } from "../signal.ts";
 import { StoreZoneNote, useStoreZone } from "../store-zone.tsx";
@@ -51,6 +51,7 @@ export default function Audit() {
     }),
   );
   const { items, cursor, failed, load } = usePagedList<AuditItem>("/v1/admin/audit", filters);
+  const form = useAppliedForm(String(where.params));
   const [emails, setEmails] = useState<ReadonlyMap<string, string>>(new Map());
   useEffect(() => {
     api<{ items: AdminUser[] }>("/v1/admin/users").then(
@@ -72,11 +73,9 @@ export default function Audit() {
   return (
     <section aria-labelledby="audit-title" class="audit">
       <h1 id="audit-title">{t("auditTitle")}</h1>
-      {/* Uncontrolled, keyed by the filters applied: a render while the merchant typed (the list,
-          the users or the store's zone arriving) put controlled fields back at the applied values —
-          a day typed into "Since" was gone by the time they filled "Until". Applied filters give a
-          fresh form; a default that changes later (the zone) shows only in a field not typed in. */}
-      <form key={String(where.params)} class="filters card" onSubmit={submit} aria-label={t("filters")}>
+      {/* Uncontrolled (paged-list.ts's useAppliedForm says why): a default that changes later (the
+          store's zone arriving) shows only in a field not typed in. */}
+      <form ref={form} class="filters card" onSubmit={submit} aria-label={t("filters")}>
         <label>
           <span>{t("action")}</span>
           <input name="action" defaultValue={filters.action ?? ""} maxLength={100} />

@@ -97,4 +97,33 @@ describe("adjusting a customer's points", () => {
     await act(async () => retry.click());
     await view.findByText("No customer found for “\u2068ada\u2069”.");
   });
+
+  it("writes the points history's and redemptions' times in the store's time zone, not the browser's", async () => {
+    // 03:30 UTC on 5 January is still the evening of the 4th in Los Angeles.
+    const at = "2026-01-05T03:30:00.000Z";
+    vi.stubGlobal("fetch", async () =>
+      Response.json({
+        ...detail,
+        ledger: [{ id: "l1", delta: 50, action: "adjust", reason: "Goodwill", createdAt: at }],
+        redemptions: [
+          { id: "r1", reward: "5 € off", pointsSpent: 500, code: "SAVE5", status: "issued", createdAt: at },
+        ],
+      }),
+    );
+    if (session.value)
+      session.value = {
+        ...session.value,
+        store: { ...session.value.store, timeZone: "America/Los_Angeles" },
+      };
+    const view = render(<Customers />);
+    await view.findByText("Goodwill");
+    const times = [...view.container.querySelectorAll("table time")].map((time) => [
+      time.getAttribute("datetime"),
+      time.textContent,
+    ]);
+    expect(times).toEqual([
+      [at, "Jan 4, 2026, 7:30 PM"],
+      [at, "Jan 4, 2026, 7:30 PM"],
+    ]);
+  });
 });

@@ -4,9 +4,11 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
 import { Dialog, Field, Loading, Problem, problemText, Toasts, useSending } from "../components.tsx";
 import { formatDateTime, formatNumber, isolate, t } from "../i18n.ts";
+import { useAppliedForm } from "../paged-list.ts";
 import { go, href, route } from "../router.ts";
 import { can, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
+import { useStoreZone } from "../store-zone.tsx";
 import type { CustomerDetail, CustomerMatches } from "../types.ts";
 
 /**
@@ -53,6 +55,7 @@ export default function Customers() {
 
 function SearchForm(props: { q: string }) {
   const [error, setError] = useState<string>();
+  const form = useAppliedForm(props.q);
   function submit(e: TargetedEvent<HTMLFormElement>) {
     e.preventDefault();
     const value = String(new FormData(e.currentTarget).get("q") ?? "").trim();
@@ -64,9 +67,12 @@ function SearchForm(props: { q: string }) {
     go("customers", { q: value });
   }
   return (
-    <form class="card search" onSubmit={submit} noValidate>
+    // Uncontrolled (paged-list.ts's useAppliedForm): a controlled field went back to the search
+    // applied whenever the screen rendered again while the merchant typed (the one match of the
+    // search before opening, the language changing).
+    <form ref={form} class="card search" onSubmit={submit} noValidate>
       <Field label={t("findCustomer")} error={error}>
-        {(a) => <input {...a} name="q" type="search" value={props.q} maxLength={254} />}
+        {(a) => <input {...a} name="q" type="search" defaultValue={props.q} maxLength={254} />}
       </Field>
       <button type="submit">{t("find")}</button>
     </form>
@@ -110,6 +116,8 @@ function Results(props: { q: string }) {
 
 function Customer(props: { id: string }) {
   const current = useSignal(session);
+  // Points history and redemptions in the store's time zone, as its audit log and overview count days.
+  const timeZone = useStoreZone();
   const [data, setData] = useState<CustomerDetail | null>(null);
   const [failed, setFailed] = useState<unknown>(null);
   const [adjusting, setAdjusting] = useState(() => {
@@ -187,7 +195,7 @@ function Customer(props: { id: string }) {
                 {data.ledger.map((e) => (
                   <tr key={e.id}>
                     <td>
-                      <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
+                      <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, timeZone)}</time>
                     </td>
                     <td class={e.delta < 0 ? "minus" : "plus"}>
                       {e.delta > 0 ? "+" : ""}
@@ -219,7 +227,9 @@ function Customer(props: { id: string }) {
               <tbody>
                 {data.redemptions.map((r) => (
                   <tr key={r.id}>
-                    <td>{formatDateTime(r.createdAt)}</td>
+                    <td>
+                      <time dateTime={r.createdAt}>{formatDateTime(r.createdAt, timeZone)}</time>
+                    </td>
                     <td dir="auto">{r.reward}</td>
                     <td>{formatNumber(r.pointsSpent)}</td>
                     <td>{r.code ?? r.status}</td>

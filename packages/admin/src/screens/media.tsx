@@ -6,6 +6,7 @@ import { usePagedList } from "../paged-list.ts";
 import { href, route } from "../router.ts";
 import { can, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
+import { useStoreZone } from "../store-zone.tsx";
 import type { AdminMediaItem } from "../types.ts";
 
 // The media queue (GET /v1/admin/media): photos and videos held for a moderator (a reviewer
@@ -24,6 +25,7 @@ export default function MediaQueue() {
   const where = useSignal(route);
   const current = useSignal(session);
   const mayModerate = can(current, "reviews:moderate");
+  const timeZone = useStoreZone();
   const chosen = where.params.get("status");
   const status: Status = chosen === "ready" || chosen === "rejected" ? chosen : "held";
   const { items, setItems, cursor, failed, load } = usePagedList<AdminMediaItem>("/v1/admin/media", {
@@ -134,7 +136,7 @@ export default function MediaQueue() {
                   </p>
                   <p class="meta">
                     {t(item.verified ? "verifiedBuyer" : "unverifiedBuyer")} ·{" "}
-                    <time dateTime={item.createdAt}>{formatDate(item.createdAt)}</time>
+                    <time dateTime={item.createdAt}>{formatDate(item.createdAt, timeZone)}</time>
                   </p>
                   {actions(item)}
                 </li>

@@ -3,6 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "../api.ts";
 import { Field, Loading, Problem } from "../components.tsx";
 import { formatDate, formatNumber, formatPercent, formatShortDate, t } from "../i18n.ts";
+import { useAppliedForm } from "../paged-list.ts";
 import { go, route } from "../router.ts";
 import { useSignal } from "../signal.ts";
 import { StoreZoneNote } from "../store-zone.tsx";
@@ -14,15 +15,24 @@ export default function Overview() {
   const where = useSignal(route);
   const from = where.params.get("from") ?? "";
   const to = where.params.get("to") ?? "";
-  const [data, setData] = useState<Figures | null>(null);
-  const [failed, setFailed] = useState<unknown>(null);
+  const range = `${from}/${to}`;
+  // The figures with the range they answer: the screen shows (and its fields default to) only
+  // the applied range's, never the last range's while the next is asked, nor a slower answer to
+  // a range left behind.
+  const [answer, setAnswer] = useState<{ range: string; figures: Figures } | null>(null);
+  const data = answer?.range === range ? answer.figures : null;
+  const [failed, setFailed] = useState<{ range: string; error: unknown } | null>(null);
   const [rangeError, setRangeError] = useState<string>();
+  const form = useAppliedForm(range);
 
   const load = () => {
     setFailed(null);
-    setData(null);
+    setAnswer(null);
     const params = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
-    api<Figures>(`/v1/admin/overview?${params}`).then(({ data: figures }) => setData(figures), setFailed);
+    api<Figures>(`/v1/admin/overview?${params}`).then(
+      ({ data: figures }) => setAnswer({ range, figures }),
+      (error: unknown) => setFailed({ range, error }),
+    );
   };
   useEffect(load, [from, to]);
 
@@ -42,10 +52,9 @@ export default function Overview() {
   return (
     <section aria-labelledby="overview-title" class="overview">
       <h1 id="overview-title">{t("overviewTitle")}</h1>
-      {/* Uncontrolled, keyed by the range applied: the figures arriving while a day was being typed
-          put controlled fields back (audit.tsx has the same form); the range the server answers
+      {/* Uncontrolled (paged-list.ts's useAppliedForm says why); the range the server answers
           shows in a field not typed in. */}
-      <form key={`${from}/${to}`} class="card range" onSubmit={submit} noValidate>
+      <form ref={form} class="card range" onSubmit={submit} noValidate>
         <Field label={t("from")} error={rangeError}>
           {(a) => <input {...a} type="date" name="from" defaultValue={data?.range.from ?? from} />}
         </Field>
@@ -55,8 +64,8 @@ export default function Overview() {
         <button type="submit">{t("show")}</button>
       </form>
       <StoreZoneNote onChanged={load} />
-      {failed ? (
-        <Problem error={failed} onRetry={load} />
+      {failed?.range === range ? (
+        <Problem error={failed.error} onRetry={load} />
       ) : !data ? (
         <Loading />
       ) : (

@@ -226,3 +226,19 @@ describe("a long queue", () => {
     expect(view.getByText("4 of 10,000 reviews shown")).toBeTruthy();
   });
 });
+
+describe("a review's day", () => {
+  it("is the store's day: 03:30 UTC on 7 December is the 6th in Los Angeles", async () => {
+    vi.stubGlobal("fetch", async () =>
+      Response.json({ items: [{ ...review(1), createdAt: "2026-12-07T03:30:00.000Z" }], nextCursor: null }),
+    );
+    if (session.value)
+      session.value = {
+        ...session.value,
+        store: { ...session.value.store, timeZone: "America/Los_Angeles" },
+      };
+    const view = render(<Queue />);
+    await view.findByText("sock review 1");
+    expect(view.container.querySelector("article.review time")?.textContent).toBe("Dec 6, 2026");
+  });
+});

@@ -5,10 +5,11 @@ import { api, problemOf } from "../api.ts";
 import { Dialog, Field, ListBody, problemText, Toasts } from "../components.tsx";
 import { createGraceQueue, GRACE_MS, whileOpen } from "../grace.ts";
 import { formatDate, isolate, type MessageKey, t } from "../i18n.ts";
-import { formValues, usePagedList } from "../paged-list.ts";
+import { formValues, useAppliedForm, usePagedList } from "../paged-list.ts";
 import { go, route } from "../router.ts";
 import { can, endedSession, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
+import { useStoreZone } from "../store-zone.tsx";
 import type { AdminReview } from "../types.ts";
 
 type Status = AdminReview["status"];
@@ -437,18 +438,17 @@ const STATUS_LABELS = {
 
 function Filters(props: { query: Record<string, string> }) {
   const q = props.query;
+  const form = useAppliedForm(JSON.stringify(q));
   function submit(e: TargetedEvent<HTMLFormElement>) {
     e.preventDefault();
     go("queue", formValues(e.currentTarget, FILTER_KEYS));
   }
   return (
-    // Uncontrolled, keyed by the filters applied: the queue renders again and again while a
-    // moderator types (the list, each decision), and controlled fields went back to the applied
-    // values (audit.tsx has the same form).
-    <form key={JSON.stringify(q)} class="filters card" onSubmit={submit} aria-label={t("filters")}>
+    // Uncontrolled (paged-list.ts's useAppliedForm says why); set to the filters applied in place.
+    <form ref={form} class="filters card" onSubmit={submit} aria-label={t("filters")}>
       <label>
         <span>{t("status")}</span>
-        <select name="status">
+        <select name="status" data-applied={q.status ?? "any"}>
           {(["pending", "published", "rejected", "any"] as const).map((status) => (
             <option key={status} value={status} selected={(q.status ?? "any") === status}>
               {t(STATUS_LABELS[status])}
@@ -458,7 +458,7 @@ function Filters(props: { query: Record<string, string> }) {
       </label>
       <label>
         <span>{t("rating")}</span>
-        <select name="rating">
+        <select name="rating" data-applied={q.rating ?? ""}>
           <option value="" selected={!q.rating}>
             {t("anyRating")}
           </option>
@@ -505,6 +505,7 @@ function ReviewCard(props: {
 }) {
   const r = props.review;
   const titleId = `review-${r.id}-title`;
+  const timeZone = useStoreZone();
   return (
     <article
       class={`review card${props.waiting ? " waiting" : ""}`}
@@ -538,7 +539,7 @@ function ReviewCard(props: {
       <p class="meta">
         {t("by", { name: isolate(r.author.name) })} · <bdi>{r.author.email}</bdi> ·{" "}
         {t("on", { product: isolate(r.productId) })} ·{" "}
-        <time dateTime={r.createdAt}>{formatDate(r.createdAt)}</time>
+        <time dateTime={r.createdAt}>{formatDate(r.createdAt, timeZone)}</time>
         {r.verified && <span class="badge"> · {t("verifiedBuyer")}</span>}
       </p>
       <p class="body" dir="auto">

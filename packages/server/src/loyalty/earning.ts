@@ -2,6 +2,7 @@ import { pointsFor, purchasePoints } from "@plaudit/contract";
 import type { AppContext } from "../context.ts";
 import type { Tx } from "../db/transaction.ts";
 import type { RecordedOrder, ServerHooks } from "../hooks.ts";
+import { erasedBefore } from "./erased-before.ts";
 import { awardAfterWindow } from "./pending-points.ts";
 import { loadProgram } from "./program.ts";
 import { awardReview, reviewMediaChanged, takeBackReview } from "./review-points.ts";
@@ -57,6 +58,8 @@ export async function awardOrder(tx: Tx, order: RecordedOrder, at: string): Prom
   // Unknown codes and self-referral earn nothing; the order itself is recorded either way.
   if (!referrer || referrer.customer_id === order.customerId) return;
   if (order.email && (await referrerUsedEmail(tx, order.storeId, referrer.customer_id, order.email))) return;
+  // A person the store erased is not a new friend: their "first" order is a returning one.
+  if (await erasedBefore(tx, order.storeId, order.customerId, order.email ? [order.email] : [], at)) return;
   // The friend's award first: its key is one per friend, so when two first orders of theirs arrive
   // at once with different codes, the second finds it taken and pays no second referrer (the order
   // count above cannot tell: neither transaction sees the other's order).

@@ -1,6 +1,7 @@
 import { type LoyaltyMe, type PendingPoints, pointsFor, reviewAwards } from "@plaudit/contract";
 import type { AppContext } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
+import { erasedBefore, orderEmails } from "./erased-before.ts";
 import { expireIfDue, expiresAt, expiryDue } from "./expiry.ts";
 import { ensureBalanceRow, postEntry } from "./ledger.ts";
 import { hasDuePoints, pendingAwards, releaseDuePoints } from "./pending-points.ts";
@@ -53,13 +54,22 @@ export async function openMembership(
       .executeTakeFirst();
     const points = pointsFor(program, "signup");
     if (joined && points > 0) {
+      // Once per person: one the store erased before (this id, or an address on its orders) joins
+      // again without a second bonus — the row says so, and marks signup done in the panel.
+      const again = await erasedBefore(
+        tx,
+        storeId,
+        customerId,
+        await orderEmails(tx, storeId, customerId),
+        at,
+      );
       await postEntry(tx, {
         storeId,
         customerId,
-        delta: points,
+        delta: again ? 0 : points,
         action: "signup",
         reference: "signup",
-        reason: "Joined the program",
+        reason: again ? "Joined the program again (the signup points are paid once)" : "Joined the program",
         at,
       });
     }

@@ -204,6 +204,29 @@ describe.each(databasesUnderTest())("review requests on %s", (kind) => {
     expect(kit.sink.messages.at(-1)?.messageId).toBe(request.message_id);
   });
 
+  it("retries while the relay refuses the store's from address (550/553 about the sender, not the mailbox)", async () => {
+    // A relay refusing the sender (a from address the account may not use) refuses every message
+    // until the merchant fixes it: not a reason to give up on the shopper's request for good.
+    await kit.order("o-sender", { email: "ivo@example.com" });
+    const runner = kit.runner();
+    for (const [attempt, code] of [
+      [1, 553],
+      [2, 550],
+    ] as const) {
+      kit.sink.refuseSender(code);
+      if (attempt > 1) kit.time.advance(retryDelayMs(attempt - 1));
+      expect(await runner.drain()).toBe(1);
+      const request = await kit.requestOf("o-sender");
+      expect(request, String(code)).toMatchObject({ status: "scheduled", attempts: attempt });
+      expect(request.last_error).toMatch(/Sender address rejected/);
+    }
+    kit.sink.refuseSender(null);
+    kit.time.advance(retryDelayMs(2));
+    expect(await runner.drain()).toBe(1);
+    expect(await kit.requestOf("o-sender")).toMatchObject({ status: "sent", attempts: 3 });
+    expect(kit.sink.messages.filter((m) => recipientOf(m) === "ivo@example.com")).toHaveLength(1);
+  });
+
   it("cancels a request when its order is refunded", async () => {
     await kit.settings({ delayDays: 5 });
     await kit.order("o-refund", { email: "ed@example.com" });
