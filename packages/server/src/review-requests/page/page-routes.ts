@@ -102,7 +102,7 @@ async function renderReviewPage(
     return {
       product,
       reviewed: state.reviewed.has(product.productId),
-      mediaCount: state.media.get(product.productId) ?? 0,
+      mediaCount: Math.min(state.media.get(product.productId) ?? 0, MEDIA_PER_REVIEW),
       ...(isFocus && focus.rating ? { rating: focus.rating } : {}),
       ...(isFocus && focus.values ? { values: focus.values } : {}),
       ...(isFocus && focus.errors ? { errors: focus.errors } : {}),
@@ -433,7 +433,9 @@ export const reviewPageRoutes: RouteModule = {
           // The photo chosen with the review is kept for it first: refused, it is said beside what
           // was typed; kept, it stays with the product even when the text needs fixing.
           let fileError = received.refusal;
-          const mediaIds = [...(state.mediaIds.get(productId) ?? [])];
+          // The first ones kept, at most the cap: uploads sent at once each checked the count before
+          // their bodies arrived, and may together have passed it.
+          const mediaIds = (state.mediaIds.get(productId) ?? []).slice(0, MEDIA_PER_REVIEW);
           if (upload && !fileError) {
             fileError = await fileRefusal(c, view, state, productId);
             if (!fileError) {
