@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { adminApi } from "./admin-helpers.ts";
 import { harnessOfFile } from "./harness.ts";
+import { addReviewWithPhotos, PRODUCT_PAGE, TALL } from "./reviews-widget-helpers.ts";
 
 const plaudit = harnessOfFile();
 
@@ -95,5 +96,49 @@ describe("gallery widget", () => {
     await expect.poll(() => tiles.count()).toBe(24);
     expect(shop.problems()).toEqual([]);
     await shop.close();
+  });
+
+  it("keeps the lightbox's buttons where they are from a wide photo to a tall one (phone and desktop)", async () => {
+    const id = await addReviewWithPhotos(
+      plaudit,
+      [
+        { width: 960, height: 300 },
+        { width: 300, height: 900 },
+        { width: 500, height: 500 },
+      ],
+      7,
+    );
+    for (const viewport of [TALL, { width: 1280, height: 800 }, { width: 320, height: 640 }]) {
+      const shop = await plaudit.open(PRODUCT_PAGE, { viewport });
+      // The widget loads as it nears the viewport.
+      await shop.page.locator('[data-plaudit="reviews"]').scrollIntoViewIfNeeded();
+      const card = shop.page.locator(`[data-plaudit="reviews"] #plaudit-review-${id}`);
+      await card.locator(".plaudit-media__open").first().click({ timeout: 10_000 });
+      const dialog = shop.page.locator('[data-plaudit="reviews"]').getByRole("dialog");
+      const next = dialog.getByRole("button", { name: "Next" });
+      const media = dialog.locator("img.plaudit-lightbox__media");
+      // Where the buttons are once the photo has loaded (its box may be reserved before).
+      const boxes = async () => {
+        await expect.poll(() => media.evaluate((img: HTMLImageElement) => img.complete)).toBe(true);
+        // The dialog's opening slide (8 px) is over.
+        await dialog.evaluate((d) => Promise.all(d.getAnimations().map((a) => a.finished)));
+        const at = (box: { x: number; y: number } | null) => box && [Math.round(box.x), Math.round(box.y)];
+        return {
+          next: at(await next.boundingBox()),
+          close: at(await dialog.getByRole("button", { name: "Close" }).boundingBox()),
+        };
+      };
+      const first = await boxes();
+      const seen = [];
+      for (const n of [2, 3, 1]) {
+        await next.click();
+        await expect
+          .poll(() => dialog.locator(".plaudit-lightbox__position").textContent())
+          .toBe(`${n} of 3`);
+        seen.push(await boxes());
+      }
+      expect(seen, JSON.stringify(viewport)).toEqual([first, first, first]);
+      await shop.close();
+    }
   });
 });

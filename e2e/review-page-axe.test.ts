@@ -11,6 +11,7 @@ import { PROGRAM_AT_ONCE } from "../packages/server/testing/loyalty-test-kit.ts"
 import { serverJobRunner, smtpMailer } from "../packages/server/testing/mail-kit.ts";
 import { linksOf, recipientOf } from "../packages/server/testing/request-test-kit.ts";
 import { type SmtpSink, startSmtpSink } from "../packages/server/testing/smtp-sink.ts";
+import { solidJpeg } from "../packages/server/testing/test-files.ts";
 import { startTestServer, type TestServer } from "../packages/server/testing/test-server.ts";
 import { CHROMIUM_LAUNCH } from "../scripts/chromium.mjs";
 import { axeViolations } from "./reviews-widget-helpers.ts";
@@ -48,7 +49,7 @@ beforeAll(async () => {
   // The store runs loyalty: the page offers the request photo bonus beside the photo form.
   await call("PUT", "/v1/admin/loyalty/program", PROGRAM_AT_ONCE);
   await call("PUT", "/v1/admin/products/lamp", { name: "Desk lamp", url: "https://lumen.example/lamp" });
-  for (const locale of ["en", "he"]) {
+  for (const locale of ["en", "he", "de"]) {
     await call("POST", "/v1/admin/orders", {
       orderId: `o-${locale}`,
       customerId: `c-${locale}`,
@@ -149,6 +150,57 @@ describe("the hosted review page in Chromium", () => {
     const bodies = ((await res.json()) as { items: { body: string }[] }).items.map((r) => r.body);
     expect(bodies.map((body) => [...body].length)).toContain([...typed.trim()].length);
     expect(bodies).toContain(typed.trim());
+    await page.close();
+  }, 120_000);
+
+  it("keeps what the shopper typed when they add a photo, and takes a photo chosen with the review", async () => {
+    // Before, the photo had a form of its own: uploading it answered with the page, and the
+    // title, review, name and stars typed in the review form beside it were gone.
+    const photo = { name: "lamp.jpg", mimeType: "image/jpeg", buffer: await solidJpeg(400, 300) };
+    const typed = { title: "Hell genug", body: "Zuerst geschrieben,\ndann das Foto.", name: "Sam K." };
+    const page = await browser.newPage();
+    await page.goto(links.de as string);
+    const product = new URL(page.url()).searchParams.get("product");
+    await page.locator("#r0-2").check();
+    await page.locator("#t0").fill(typed.title);
+    await page.locator("#b0").fill(typed.body);
+    await page.locator("#n0").fill(typed.name);
+    await page.locator("#f0").setInputFiles(photo);
+    const upload = page.locator("section").first().getByRole("button", { name: "Hochladen" });
+    await upload.click();
+    await page.waitForLoadState();
+    await expect
+      .poll(() => page.locator("section").first().locator("[role=status]").textContent())
+      .toBe("1 Foto oder Video wird Ihrer Bewertung beigefügt.");
+    expect(await page.locator("#t0").inputValue()).toBe(typed.title);
+    expect(await page.locator("#b0").inputValue()).toBe(typed.body);
+    expect(await page.locator("#n0").inputValue()).toBe(typed.name);
+    expect(await page.locator("#r0-2").isChecked()).toBe(true);
+
+    // A file that is no photo is refused beside the form, and what was typed stays.
+    await page
+      .locator("#f0")
+      .setInputFiles({ name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("text") });
+    await page.locator("section").first().getByRole("button", { name: "Hochladen" }).click();
+    await page.waitForLoadState();
+    await expect.poll(() => page.locator("#e0-file").textContent()).toContain("Nur Fotos");
+    expect(await page.locator("#f0").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator("#b0").inputValue()).toBe(typed.body);
+    expect(await page.locator("#n0").inputValue()).toBe(typed.name);
+
+    // A second photo, chosen and sent with the review itself (no Upload first): it is not dropped.
+    await page
+      .locator("#f0")
+      .setInputFiles({ ...photo, name: "lamp-2.jpg", buffer: await solidJpeg(300, 400) });
+    await page.locator("section").first().getByRole("button", { name: "Bewertung absenden" }).click();
+    await page.waitForURL(/\/thanks\?/);
+    const res = await fetch(`${server.url}/v1/stores/${storeId}/products/${product}/reviews?limit=50`);
+    const items = (
+      (await res.json()) as { items: { body: string; title: string; rating: number; media: unknown[] }[] }
+    ).items;
+    const review = items.find((r) => r.body === typed.body);
+    expect(review).toMatchObject({ title: typed.title, rating: 2, author: { name: typed.name } });
+    expect(review?.media).toHaveLength(2);
     await page.close();
   }, 120_000);
 });

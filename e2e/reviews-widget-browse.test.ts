@@ -236,4 +236,38 @@ describe("the reviews widget: filters, sorts, search and paging", () => {
     expect(shop.problems()).toEqual([]);
     await shop.close();
   });
+
+  it("keeps the keyboard's place when Load more fails: says so, focuses Try again, and Enter loads the page", async () => {
+    const shop = await openWithReviews(plaudit);
+    const { page } = shop;
+    const widget = reviewsWidget(page);
+    const first = await listReviews(plaudit, { sort: "newest", limit: "10" });
+    const second = await listReviews(plaudit, {
+      sort: "newest",
+      limit: "10",
+      cursor: first.nextCursor ?? "",
+    });
+    // The next page cannot be read (the connection dropped; the client's own retries fail too).
+    const NEXT_PAGE = /\/reviews\?.*cursor=/;
+    await page.route(NEXT_PAGE, (route) => route.abort("internetdisconnected"));
+
+    // The keyboard shopper, as they would: focus on Load more, Enter.
+    await widget.getByRole("button", { name: "Load more reviews" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => announcement(page)).toBe("More reviews could not be loaded.");
+    // The focus is where they can try again, not dropped on the page's <body>.
+    await expect.poll(async () => (await focusedInWidget(page)).text).toBe("Try again");
+    expect(idsOf(await shownReviews(page))).toEqual(idsOf(first.items));
+
+    // Back online, Enter on Try again loads that page, and reading goes on where it starts.
+    await page.unroute(NEXT_PAGE);
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await shownReviews(page)).length).toBe(20);
+    expect(idsOf(await shownReviews(page))).toEqual([...idsOf(first.items), ...idsOf(second.items)]);
+    await expect
+      .poll(async () => (await focusedInWidget(page)).id)
+      .toBe(`plaudit-review-${second.items[0]?.id}`);
+    await expect.poll(() => announcement(page)).toBe(showing(20, first.total));
+    await shop.close();
+  });
 });

@@ -83,7 +83,8 @@ export function announcement(page: Page): Promise<string> {
     () =>
       document
         .querySelector('[data-plaudit="reviews"]')
-        ?.shadowRoot?.querySelector(".plaudit-reviews > [role='status']")?.textContent ?? "",
+        ?.shadowRoot?.querySelector(".plaudit-reviews > [role='status']")
+        ?.textContent?.trim() ?? "",
   );
 }
 
@@ -180,40 +181,54 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-/**
- * Publishes reviews with a photo each, newest of all, as a shop's backend could: the photo
- * through the media route, then the review naming it. Answers their ids, newest last.
- */
-export async function addReviewsWithPhotos(plaudit: Harness, count: number): Promise<string[]> {
+/** Uploads a photo of one colour at this size through the media route, as a shop's backend could. */
+async function uploadPhoto(plaudit: Harness, width: number, height: number, shade: number): Promise<string> {
   const { default: sharp } = await import("sharp");
+  const png = await sharp({
+    create: { width, height, channels: 3, background: { r: 40 + shade * 60, g: 120, b: 90 } },
+  })
+    .png()
+    .toBuffer();
+  const form = new FormData();
+  form.append("file", new Blob([new Uint8Array(png)], { type: "image/png" }), `photo-${shade}.png`);
+  const upload = await fetch(new URL("/v1/stores/demo/media", plaudit.baseUrl), {
+    method: "POST",
+    body: form,
+  });
+  if (upload.status !== 201) throw new Error(`media upload: ${upload.status} ${await upload.text()}`);
+  return ((await upload.json()) as { id: string }).id;
+}
+
+/**
+ * Publishes a review of the product with photos of these sizes, newest of all. Answers its id.
+ */
+export async function addReviewWithPhotos(
+  plaudit: Harness,
+  sizes: { width: number; height: number }[],
+  n = 0,
+): Promise<string> {
+  const mediaIds: string[] = [];
+  for (const [i, { width, height }] of sizes.entries())
+    mediaIds.push(await uploadPhoto(plaudit, width, height, n + i));
+  const created = await fetch(new URL(REVIEWS_API, plaudit.baseUrl), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      rating: 4,
+      title: `Photo review ${n + 1}`,
+      body: "Here is how it looks after a month of wear.",
+      author: { name: `Photo Shopper ${n + 1}`, email: `photo${n}@example.com` },
+      mediaIds,
+    }),
+  });
+  if (created.status !== 201) throw new Error(`review: ${created.status} ${await created.text()}`);
+  return ((await created.json()) as { review: { id: string } }).review.id;
+}
+
+/** Publishes reviews with a photo each, newest of all. Answers their ids, newest last. */
+export async function addReviewsWithPhotos(plaudit: Harness, count: number): Promise<string[]> {
   const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const png = await sharp({
-      create: { width: 320, height: 240, channels: 3, background: { r: 40 + i * 60, g: 120, b: 90 } },
-    })
-      .png()
-      .toBuffer();
-    const form = new FormData();
-    form.append("file", new Blob([new Uint8Array(png)], { type: "image/png" }), `photo-${i}.png`);
-    const upload = await fetch(new URL("/v1/stores/demo/media", plaudit.baseUrl), {
-      method: "POST",
-      body: form,
-    });
-    if (upload.status !== 201) throw new Error(`media upload: ${upload.status} ${await upload.text()}`);
-    const media = (await upload.json()) as { id: string };
-    const created = await fetch(new URL(REVIEWS_API, plaudit.baseUrl), {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        rating: 4,
-        title: `Photo review ${i + 1}`,
-        body: "Here is how it looks after a month of wear.",
-        author: { name: `Photo Shopper ${i + 1}`, email: `photo${i}@example.com` },
-        mediaIds: [media.id],
-      }),
-    });
-    if (created.status !== 201) throw new Error(`review: ${created.status} ${await created.text()}`);
-    ids.push(((await created.json()) as { review: { id: string } }).review.id);
-  }
+  for (let i = 0; i < count; i++)
+    ids.push(await addReviewWithPhotos(plaudit, [{ width: 320, height: 240 }], i));
   return ids;
 }

@@ -2,8 +2,10 @@
 // CSP"), the Plaudit API on another origin: each documented path — the page's nonce, the style's
 // sha256, a stylesheet copied to the shop's own origin — is styled from the first frame and
 // hydrates with CLS 0; with the style blocked anyway, hydration moves nothing outside the widget.
+// Two pages: a product page (the star badge, the price, the reviews) and a collection page of badges.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./harness.ts";
 import { nextFrames, reachForReviews, widgetCodeMounted } from "./reviews-widget-helpers.ts";
@@ -43,8 +45,8 @@ interface Path {
   name: string;
   /** Query of the snippet request, as the shop's server makes it. */
   query: Record<string, string>;
-  /** The shop's style-src, given the snippet response. */
-  styleSrc(snippet: Response): string;
+  /** The shop's style-src, given the snippet responses (one per widget on the page). */
+  styleSrc(snippets: Response[]): string;
   /** The style applies before any script: CLS 0 and no CSP report. */
   styled: boolean;
 }
@@ -59,7 +61,9 @@ const PATHS: Path[] = [
   {
     name: "the style's sha256 (Plaudit-Style-Src)",
     query: {},
-    styleSrc: (snippet) => `'self' ${snippet.headers.get("plaudit-style-src")}`,
+    // Each widget's hash (the reviews' and the badge's), as the merchant copies them from the header.
+    styleSrc: (snippets) =>
+      `'self' ${[...new Set(snippets.map((snippet) => snippet.headers.get("plaudit-style-src")))].join(" ")}`,
     styled: true,
   },
   {
@@ -71,8 +75,8 @@ const PATHS: Path[] = [
   { name: "none: the inline style is blocked", query: {}, styleSrc: () => "'self'", styled: false },
 ];
 
-// Sums layout shifts, counts mounts, and remembers where the content around the widget sat in the
-// page (reaching for the widget may scroll it) once the parser is done (declarative shadow root
+// Sums layout shifts, counts mounts, and remembers where the content around the widgets sat in the
+// page (reaching for the widget may scroll it) once the parser is done (declarative shadow roots
 // attached, unstyled if the CSP blocked the style).
 const WATCH = `
 window.__cls = 0;
@@ -81,50 +85,99 @@ new PerformanceObserver((list) => {
 }).observe({ type: "layout-shift", buffered: true });
 window.__mounted = [];
 (window.Plaudit = window.Plaudit || []).push(["on", "widget:mounted", (e) => window.__mounted.push(e.kind)]);
-window.__around = () => ["#above", "#below"].map((s) => document.querySelector(s).getBoundingClientRect().top + scrollY);
+window.__around = () => [...document.querySelectorAll("[data-around]")].map((e) => e.id + " " + (e.getBoundingClientRect().top + scrollY));
 document.addEventListener("readystatechange", () => {
   if (document.readyState === "interactive") window.__before = { around: window.__around(), mounted: window.__mounted.length };
 });
 `;
 
-const shopPage = (snippet: string, api: string) => `<!doctype html>
+// The shop's product page: its title, the star badge, the price — a paragraph, whose margin is less
+// than the unstyled reviews heading's (which goes out through the host) — the reviews, the footer.
+const shopPage = (snippets: string[], api: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Classic Cotton Tee</title><link rel="icon" href="data:,">
 </head>
-<body><h1 id="above">Classic Cotton Tee</h1>
-${snippet}
-<p id="below">Shipping and returns</p>
+<body><h1 id="above" data-around>Classic Cotton Tee</h1>
+${snippets[0]}
+<p id="price" data-around>$28.00</p>
+${snippets[1]}
+<p id="below" data-around>Shipping and returns</p>
 <script src="${api}/plaudit.js" data-store="demo" async></script>
 </body></html>`;
+
+// A collection page: a badge under each product's name (one product without reviews: its badge
+// takes no room unstyled), the next name right below it.
+const COLLECTION = ["tee-classic", "hoodie-zip", "mug-enamel", "no-reviews-yet", "cap-canvas", "jeans-slim"];
+const collectionPage = (snippets: string[], api: string) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>All products</title><link rel="icon" href="data:,">
+</head>
+<body><h1>All products</h1><ul>
+${snippets.map((snippet, i) => `<li><a id="p${i}" data-around href="#">${COLLECTION[i]}</a>${snippet}</li>`).join("\n")}
+</ul><p id="below" data-around>Page 1 of 1</p>
+<script src="${api}/plaudit.js" data-store="demo" async></script>
+</body></html>`;
+
+/** The snippets a shop's server fetches for a page, with the path's query. */
+async function fetchSnippets(path: Path, widgets: [product: string, widget: string][]): Promise<Response[]> {
+  return Promise.all(
+    widgets.map(([product, widget]) =>
+      fetch(
+        `${plaudit.baseUrl}/v1/stores/demo/products/${product}/snippet?${new URLSearchParams({ ...path.query, widget })}`,
+      ),
+    ),
+  );
+}
+
+/** The shop answers `html` under a CSP whose style-src is the path's (a merchant's copy of the CSS too). */
+async function serve(path: Path, snippets: Response[], page: (html: string[], api: string) => string) {
+  const api = plaudit.baseUrl;
+  for (const snippet of snippets) expect(snippet.status).toBe(200);
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' ${api}`,
+    `connect-src 'self' ${api}`,
+    `img-src 'self' ${api} data:`,
+    `style-src ${path.styleSrc(snippets)}`,
+  ].join("; ");
+  // What a merchant does once per release for the own-origin path: copy the stylesheet.
+  const css = await (await fetch(`${api}/plaudit.css`)).text();
+  shopAnswer = { html: page(await Promise.all(snippets.map((snippet) => snippet.text())), api), csp, css };
+}
+
+/** Opens the shop's page with WATCH, waiting until `count` widgets are painted. */
+async function openShop(count: number) {
+  const shop = await plaudit.open("/healthz", { viewport: { width: 1280, height: 900 } });
+  const before = shop.problems().length; // the blank first page's favicon 404 is not ours
+  await shop.page.addInitScript(WATCH);
+  await shop.page.goto(`${shopOrigin}/products/tee-classic`);
+  await expect
+    .poll(() => shop.page.evaluate(() => (window as never as { __mounted: string[] }).__mounted.length))
+    .toBe(count)
+    .catch((e) => {
+      throw new Error(`${e}\n${shop.problems().join("\n")}`);
+    });
+  return { shop, problemsBefore: before };
+}
+
+/** Layout shifts so far, where the content around the widgets sat when parsed and where it sits now. */
+const layoutReport = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as never as {
+      __cls: number;
+      __before: { around: string[]; mounted: number };
+      __around(): string[];
+    };
+    return { cls: w.__cls, before: w.__before, after: w.__around() };
+  });
 
 describe("server-rendered reviews under a strict CSP", () => {
   for (const path of PATHS) {
     it(`${path.name}: ${path.styled ? "styled from the first frame, CLS 0" : "nothing outside the widget moves"}`, async () => {
-      const api = plaudit.baseUrl;
-      const snippet = await fetch(
-        `${api}/v1/stores/demo/products/tee-classic/snippet?${new URLSearchParams(path.query)}`,
-      );
-      expect(snippet.status).toBe(200);
-      const csp = [
-        "default-src 'self'",
-        `script-src 'self' ${api}`,
-        `connect-src 'self' ${api}`,
-        `img-src 'self' ${api} data:`,
-        `style-src ${path.styleSrc(snippet)}`,
-      ].join("; ");
-      // What a merchant does once per release for the own-origin path: copy the stylesheet.
-      const css = await (await fetch(`${api}/plaudit.css`)).text();
-      shopAnswer = { html: shopPage(await snippet.text(), api), csp, css };
-
-      const shop = await plaudit.open("/healthz", { viewport: { width: 1280, height: 900 } });
-      const before = shop.problems().length; // the blank first page's favicon 404 is not ours
-      await shop.page.addInitScript(WATCH);
-      await shop.page.goto(`${shopOrigin}/products/tee-classic`);
-      await expect
-        .poll(() => shop.page.evaluate(() => (window as never as { __mounted: string[] }).__mounted))
-        .toEqual(["reviews"])
-        .catch((e) => {
-          throw new Error(`${e}\n${shop.problems().join("\n")}`);
-        });
+      const snippets = await fetchSnippets(path, [
+        ["tee-classic", "stars"],
+        ["tee-classic", "reviews"],
+      ]);
+      await serve(path, snippets, shopPage);
+      const { shop, problemsBefore } = await openShop(2);
       // Styled before any use, the blocked case too: the loader adopts the CSS the page refused as
       // a constructed sheet (as the widget's code does when it hydrates), not only on first use.
       const summaryDisplay = () =>
@@ -138,19 +191,14 @@ describe("server-rendered reviews under a strict CSP", () => {
       // the widget (docs/widget-contract.md, "Painted first"). A pointer moving over it is not
       // input that excuses a layout shift.
       await reachForReviews(shop.page);
+      await expect.poll(() => widgetCodeMounted(shop.page, "stars")).toBe(true);
       await nextFrames(shop.page);
-      const report = await shop.page.evaluate(() => {
-        const w = window as never as {
-          __cls: number;
-          __before: { around: number[]; mounted: number };
-          __around(): number[];
-        };
-        return { cls: w.__cls, before: w.__before, after: w.__around() };
-      });
+      const report = await layoutReport(shop.page);
       // Hydrated, not rendered before the parser was done: the snapshot is of the server's markup.
       expect(report.before.mounted).toBe(0);
+      // The title, the price between the badge and the reviews, the footer: where they were parsed.
       expect(report.after).toEqual(report.before.around);
-      const problems = shop.problems().slice(before);
+      const problems = shop.problems().slice(problemsBefore);
       if (path.styled) {
         expect(report.cls.toFixed(3)).toBe("0.000");
         expect(problems).toEqual([]);
@@ -163,6 +211,37 @@ describe("server-rendered reviews under a strict CSP", () => {
       await shop.page.getByRole("button", { name: "Load more reviews" }).click();
       await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBe(20);
       expect(shop.requestsTo("/v1/stores/demo/products/tee-classic/reviews")).toHaveLength(1);
+      await shop.close();
+    });
+  }
+
+  for (const path of PATHS) {
+    it(`${path.name}: a collection page's badges ${path.styled ? "styled from the first frame" : "move nothing"}, CLS 0`, async () => {
+      const snippets = await fetchSnippets(
+        path,
+        COLLECTION.map((product) => [product, "stars"]),
+      );
+      await serve(path, snippets, collectionPage);
+      const { shop, problemsBefore } = await openShop(COLLECTION.length);
+      // Every badge painted and styled (the refused CSS adopted, in the blocked case).
+      const styled = () =>
+        shop.page.evaluate(() =>
+          [...document.querySelectorAll('[data-plaudit="stars"]')].map(
+            (host) => getComputedStyle(host.shadowRoot!.querySelector(".plaudit-root")!).display,
+          ),
+        );
+      await expect
+        .poll(styled)
+        .toEqual(["flex", "flex", "flex", path.styled ? "flex" : "none", "flex", "flex"]);
+      await nextFrames(shop.page);
+      const report = await layoutReport(shop.page);
+      expect(report.before.mounted).toBe(0);
+      // Each product's name, the line below the list: where they were parsed.
+      expect(report.after).toEqual(report.before.around);
+      expect(report.cls.toFixed(3)).toBe("0.000");
+      const problems = shop.problems().slice(problemsBefore);
+      expect(problems.every((p) => /style|CSP/i.test(p))).toBe(true);
+      if (path.styled) expect(problems).toEqual([]);
       await shop.close();
     });
   }

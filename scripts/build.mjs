@@ -67,7 +67,9 @@ const SHARED_CHUNKS = [
   },
   {
     name: "core",
-    test: /packages[\\/](contract|core)[\\/]|node_modules[\\/](zustand|valibot)[\\/]/,
+    // Not the earning arithmetic (contract's earning.ts): only loyalty's widgets use it, and in
+    // core a product page's reviews would load it too.
+    test: /packages[\\/](contract[\\/]src[\\/](?!earning\.ts$)|core[\\/])|node_modules[\\/](zustand|valibot)[\\/]/,
     priority: 20,
     // Every page needs nearly all of core (the store, the client): one file, not slivers split
     // by which lazy chunk also uses a module.

@@ -35,6 +35,16 @@ export function whenSignedOut(listener: () => void): void {
   onSignedOut = listener;
 }
 
+/**
+ * Told when the server refused a write or read for the user's role (403 insufficient_scope): the
+ * role changed since the session was read (another owner changed it, or this user gave their own
+ * away), and the app reads it again, so its screens and menu follow the role the server enforces.
+ */
+let onRoleRefused: () => void = () => {};
+export function whenRoleRefused(listener: () => void): void {
+  onRoleRefused = listener;
+}
+
 export interface RequestOptions {
   method?: string;
   body?: unknown;
@@ -99,6 +109,7 @@ export async function api<T>(
       ...(retryAfter > 0 ? { retryAfter } : {}),
     };
     if (response.status === 401 && !path.endsWith("/v1/admin/session")) onSignedOut();
+    if (response.status === 403 && problem.code === "insufficient_scope") onRoleRefused();
     throw new ApiFailure(problem);
   }
   return { data: json as T, headers: response.headers };

@@ -1,4 +1,4 @@
-import { act, cleanup, render } from "@testing-library/preact";
+import { act, cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "./app.tsx";
 import { route } from "./router.ts";
@@ -64,5 +64,58 @@ describe("signing out", () => {
       "PATCH /v1/admin/reviews/r1",
       "DELETE /v1/admin/session",
     ]);
+  });
+});
+
+describe("a role that changes under the app", () => {
+  const owner = {
+    ...moderator,
+    user: { id: "u1", email: "owner@demo.example", role: "owner" },
+    scopes: ["*"],
+  };
+  const navLinks = (view: ReturnType<typeof render>) =>
+    [...view.container.querySelectorAll("header.top nav a")].map((a) => a.textContent);
+
+  it("follows an owner who gives their own role away: the menu is a moderator's at once", async () => {
+    let role = "owner";
+    vi.stubGlobal("fetch", async (url: string, init: RequestInit = {}) => {
+      const method = init.method ?? "GET";
+      if (url === "/v1/admin/session")
+        return Response.json(role === "owner" ? owner : { ...moderator, user: { ...owner.user, role } });
+      if (url === "/v1/admin/users/u1" && method === "PATCH") {
+        role = JSON.parse(String(init.body)).role;
+        return Response.json({ id: "u1", email: "owner@demo.example", role, active: true });
+      }
+      return Response.json({ items: [{ id: "u1", email: "owner@demo.example", role, active: true }] });
+    });
+    route.value = { name: "users", params: new URLSearchParams() };
+    const view = render(<App />);
+    const select = await view.findByLabelText("Role of owner@demo.example");
+    expect(navLinks(view)).toContain("Users");
+    await act(async () => {
+      fireEvent.change(select, { target: { value: "moderator" } });
+    });
+    await waitFor(() => expect(navLinks(view)).toEqual(["Moderation", "Photos & videos", "Overview"]));
+  });
+
+  it("reads the session again when the server refuses a request for the role", async () => {
+    let demoted = false;
+    vi.stubGlobal("fetch", async (url: string) => {
+      if (url === "/v1/admin/session")
+        return Response.json(
+          demoted
+            ? { ...moderator, user: { ...moderator.user, role: "support" }, scopes: ["customers:read"] }
+            : moderator,
+        );
+      demoted = true;
+      return Response.json(
+        { error: { code: "insufficient_scope", message: "this needs reviews:read" } },
+        { status: 403 },
+      );
+    });
+    route.value = { name: "media", params: new URLSearchParams() };
+    const view = render(<App />);
+    await waitFor(() => expect(navLinks(view)).toEqual(["Customers"]));
+    await view.findByText("Your role cannot open this page.");
   });
 });

@@ -82,11 +82,19 @@ export function Dialog(props: {
 
 /**
  * What went wrong with a request, in the merchant's words: an answer that never came (offline, the
- * server down) is "cannot be reached", never the app's own code word for it.
+ * server down) is "cannot be reached", never the app's own code word for it. The server's failures
+ * (5xx, or a proxy's page in place of the API's answer — whose status text is empty over HTTP/2),
+ * a rate limit and a stale CSRF token are said in the app's language, not as the server's English
+ * words or "Something went wrong: ." with nothing after it.
  */
 export function problemText(error: unknown): string {
   const problem = problemOf(error);
-  return problem.status === 0 ? t("errorNetwork") : t("errorGeneric", { message: problem.message });
+  if (problem.status === 0) return t("errorNetwork");
+  if (problem.status >= 500 || problem.code === "http_error")
+    return t("errorServer", { status: String(problem.status) });
+  if (problem.code === "rate_limited") return t("errorBusy");
+  if (problem.code === "csrf_failed") return t("errorStalePage");
+  return t("errorGeneric", { message: problem.message });
 }
 
 /**

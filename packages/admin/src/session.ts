@@ -1,4 +1,4 @@
-import { api, useCsrfToken, whenSignedOut } from "./api.ts";
+import { api, useCsrfToken, whenRoleRefused, whenSignedOut } from "./api.ts";
 import { signal } from "./signal.ts";
 import type { AdminSession } from "./types.ts";
 
@@ -14,6 +14,25 @@ export async function loadSession(): Promise<void> {
     session.value = null;
   }
 }
+
+/**
+ * The session read again while signed in: the role (and so the scopes) may have changed under
+ * it. Only a session that changed replaces the one shown (screens keep their state); a request
+ * that fails leaves it as it was (a 401 signs out on its own).
+ */
+export async function refreshSession(): Promise<void> {
+  try {
+    const { data } = await api<AdminSession | null>("/v1/admin/session");
+    if (!data || !session.value) return;
+    if (JSON.stringify(data) !== JSON.stringify(session.value)) {
+      useCsrfToken(data.csrfToken);
+      session.value = data;
+    }
+  } catch {
+    // Kept as it was.
+  }
+}
+whenRoleRefused(() => void refreshSession());
 
 /**
  * The user of a session that ended under them (a 401 mid-work: expired, or signed out elsewhere):

@@ -133,6 +133,16 @@ describe("resolveLocale", () => {
     expect(resolveLocale(document.getElementById("c"))).toBe(navigator.language);
   });
 
+  it("reads a POSIX-style tag (de_DE, he_IL) as the language it names, not as English", () => {
+    document.body.innerHTML =
+      '<section lang="he_IL"><div id="a"></div></section><div id="b" data-locale="de_AT"></div>';
+    expect(resolveLocale(document.getElementById("a"))).toBe("he-IL");
+    expect(resolveLocale(document.getElementById("b"))).toBe("de-AT");
+    const i18n = createI18n(resolveLocale(document.getElementById("a")), catalogs);
+    expect(i18n.dir).toBe("rtl");
+    expect(i18n.t("hello", { name: "Dana" })).toBe("שלום Dana");
+  });
+
   it("matches catalogs exactly first", () => {
     expect(matchCatalog("pt-BR", ["en", "pt", "pt-BR"])).toBe("pt-BR");
     expect(matchCatalog("pt-PT", ["en", "pt", "pt-BR"])).toBe("pt");

@@ -4,13 +4,17 @@
 // A page with 24 badges asks 24 times; Intl's answer for a tag does not change.
 const canonical = new Map<string, string>();
 
-/** `data-locale` on the element, then the closest `lang` (the page's language), then the browser's. */
+/**
+ * `data-locale` on the element, then the closest `lang` (the page's language), then the browser's.
+ * A POSIX-style tag some platforms write (`de_DE`, `he_IL`) is read as the BCP 47 one it means.
+ */
 export function resolveLocale(el?: Element | null): string {
-  const tag =
+  const tag = (
     el?.getAttribute("data-locale") ||
     el?.closest("[lang]")?.getAttribute("lang") ||
     (typeof navigator === "undefined" ? undefined : navigator.language) ||
-    "en";
+    "en"
+  ).replace(/_/g, "-");
   let locale = canonical.get(tag);
   if (locale === undefined) {
     try {

@@ -88,6 +88,9 @@ export function reviewListsSlice(ctx: SliceContext): Pick<PlauditActions, "loadR
     },
 
     async loadMoreReviews(config, key) {
+      // Pressed while the list is read again (the widget's code checking the page the server
+      // painted, a review just published): the next page is the one after the fresh first page.
+      if (api.getState().reviewLists[key]?.status === "loading") await pending.get(key);
       const list = api.getState().reviewLists[key];
       if (list?.status === "loading-more") return pending.get(key);
       if (list?.status !== "ready" || list.nextCursor === null) return;

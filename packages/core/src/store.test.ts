@@ -95,6 +95,19 @@ describe("review lists", () => {
     expect(calls).toHaveLength(2);
   });
 
+  it("loads the next page when Load more comes while the list is being read again", async () => {
+    const { store, calls } = storeWith((request) =>
+      json(pages[request.url.searchParams.get("cursor") ?? ""]),
+    );
+    const key = await store.loadReviews(cfg, "p1", { sort: "newest" });
+    // Read again (the widget's code checking what the server painted), and the shopper presses Load more.
+    const reading = store.loadReviews(cfg, "p1", { sort: "newest" });
+    await store.loadMoreReviews(cfg, key);
+    await reading;
+    expect(store.getState().reviewLists[key]?.items.map((r) => r.id)).toEqual(["r1", "r2", "r3"]);
+    expect(calls.map((call) => call.url.searchParams.get("cursor"))).toEqual([null, null, "c2"]);
+  });
+
   it("does not fetch an identical list twice while it is loading", async () => {
     const { store, calls } = storeWith(() => json(pages[""]));
     const [a, b] = await Promise.all([

@@ -140,6 +140,11 @@ const CATALOG: Entry[] = [
     de: () => "Dieser Shop nimmt gerade keine Fotos oder Videos mehr an; senden Sie die Bewertung ohne sie",
     he: () => "החנות לא מקבלת כרגע תמונות או סרטונים נוספים; אפשר לשלוח את הביקורת בלעדיהם",
   },
+  {
+    en: /^at most (?<n>\d+) photos or videos per review$/,
+    de: (g) => `höchstens ${g.n} Fotos oder Videos pro Bewertung`,
+    he: (g) => `עד ${g.n} תמונות או סרטונים לביקורת`,
+  },
   // Too many at once: the code (rate_limited) and Retry-After say it to a program.
   {
     en: /^too many (?:requests|uploads|searches); try again later$/,

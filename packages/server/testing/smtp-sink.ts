@@ -16,6 +16,11 @@ export interface SmtpSink {
   setDown(down: boolean): void;
   /** From now on `address` is refused as a mail server refuses an unknown mailbox (550, naming it). */
   refuseRecipient(address: string): void;
+  /**
+   * From now on (until null) every sender is refused with this code, as a relay refuses a from
+   * address the account may not use (Postfix: 553 5.7.1 Sender address rejected: not owned by user).
+   */
+  refuseSender(code: number | null): void;
   /** Resolves once `count` messages have arrived. */
   waitFor(count: number): Promise<void>;
   close(): Promise<void>;
@@ -31,6 +36,7 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
   const waiters: { count: number; done: () => void }[] = [];
   let down = false;
   const refused = new Set<string>();
+  let senderRefusal: number | null = null;
   const unavailable = () => Object.assign(new Error("try again later"), { responseCode: 421 });
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -39,8 +45,11 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
     onConnect(_session, callback) {
       callback(down ? unavailable() : undefined);
     },
-    onMailFrom(_address, _session, callback) {
-      callback(down ? unavailable() : undefined);
+    onMailFrom(address, _session, callback) {
+      if (down) return callback(unavailable());
+      if (senderRefusal === null) return callback();
+      const error = new Error(`<${address.address}>: Sender address rejected: not owned by user`);
+      callback(Object.assign(error, { responseCode: senderRefusal }));
     },
     onRcptTo(address, _session, callback) {
       if (!refused.has(address.address.toLowerCase())) return callback();
@@ -98,6 +107,9 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
     },
     refuseRecipient(address) {
       refused.add(address.toLowerCase());
+    },
+    refuseSender(code) {
+      senderRefusal = code;
     },
     count: () => received,
     firstRaw: () => first,

@@ -50,6 +50,8 @@ export const themeCss = `
 /**
  * Pins every inherited property on the root so the page's CSS (even `* { all: revert
  * !important; font-size: 40px !important }`, which reaches the host element) changes nothing inside.
+ * The focus ring is drawn on the root itself too (the star badge's link is its widget's root, and
+ * `all: initial` took the browser's own ring away), not only inside it.
  */
 export const baseCss = `
 :host{display:block}
@@ -63,7 +65,7 @@ overflow-wrap:anywhere;visibility:visible;cursor:auto;list-style:none;color:var(
 .plaudit-root [hidden]{display:none !important}
 /* Resets use :where() (no specificity) so component classes such as .plaudit-button always win. */
 :where(.plaudit-root) :where(button,input,select,textarea){font:inherit;color:inherit;letter-spacing:inherit}
-.plaudit-root :focus-visible{outline:2px solid var(--p-focus);outline-offset:2px}
+.plaudit-root:focus-visible,.plaudit-root :focus-visible{outline:2px solid var(--p-focus);outline-offset:2px}
 .plaudit-root :focus:not(:focus-visible){outline:none}
 .plaudit-visually-hidden{position:absolute !important;inline-size:1px;block-size:1px;margin:-1px;padding:0;border:0;
 overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
@@ -72,7 +74,7 @@ min-inline-size:32px;padding-block:4px;padding-inline:12px;border:1px solid var(
 border-radius:var(--p-radius);background:var(--p-bg);color:var(--p-text);font-size:14px;line-height:20px;
 font-weight:600;cursor:pointer;text-decoration:none}
 .plaudit-button:hover{border-color:var(--p-text)}
-.plaudit-button:disabled{cursor:not-allowed;opacity:.6}
+.plaudit-button:disabled,.plaudit-button[aria-disabled=true]{cursor:not-allowed;opacity:.6}
 .plaudit-button--primary{background:var(--p-accent);border-color:var(--p-accent);color:var(--p-on-accent)}
 .plaudit-button--primary:hover{border-color:var(--p-text)}
 .plaudit-button--quiet{border-color:transparent;background:transparent;padding-inline:6px;font-weight:400}

@@ -18,6 +18,10 @@ export const de: Messages = {
   retry: "Erneut versuchen",
   errorNetwork: "Der Server ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.",
   errorGeneric: "Etwas ist schiefgegangen: {message}",
+  errorServer: "Der Server konnte nicht antworten (Fehler {status}). Versuchen Sie es gleich noch einmal.",
+  errorBusy: "Gerade zu viele Anfragen. Warten Sie einen Moment und versuchen Sie es erneut.",
+  errorStalePage:
+    "Die Anmeldung dieser Seite ist veraltet. Laden Sie die Seite neu und versuchen Sie es erneut.",
   notAllowed: "Ihre Rolle darf diese Seite nicht öffnen.",
 
   signInTitle: "Anmelden",

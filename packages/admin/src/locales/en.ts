@@ -20,6 +20,9 @@ export const en = {
   retry: "Try again",
   errorNetwork: "The server cannot be reached. Check your connection and try again.",
   errorGeneric: "Something went wrong: {message}",
+  errorServer: "The server could not answer (error {status}). Try again in a moment.",
+  errorBusy: "Too many requests just now. Wait a moment and try again.",
+  errorStalePage: "This page's sign-in is out of date. Reload the page and try again.",
   notAllowed: "Your role cannot open this page.",
 
   signInTitle: "Sign in",

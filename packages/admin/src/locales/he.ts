@@ -18,6 +18,9 @@ export const he: Messages = {
   retry: "לנסות שוב",
   errorNetwork: "אין חיבור לשרת. בדקו את החיבור ונסו שוב.",
   errorGeneric: "משהו השתבש: {message}",
+  errorServer: "השרת לא הצליח לענות (שגיאה {status}). נסו שוב בעוד רגע.",
+  errorBusy: "יותר מדי בקשות כרגע. המתינו רגע ונסו שוב.",
+  errorStalePage: "פרטי הכניסה של הדף הזה אינם עדכניים. טענו את הדף מחדש ונסו שוב.",
   notAllowed: "לתפקיד שלך אין גישה לדף הזה.",
 
   signInTitle: "כניסה",

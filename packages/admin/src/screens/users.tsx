@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
 import { Dialog, Field, focusHeading, ListBody, problemText, Toasts, useSending } from "../components.tsx";
 import { formatDateTime, type MessageKey, t } from "../i18n.ts";
-import { session } from "../session.ts";
+import { refreshSession, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
 import type { AdminUser } from "../types.ts";
 
@@ -74,6 +74,8 @@ export default function Users() {
         body: { role },
       });
       setUsers((old) => (old ?? []).map((u) => (u.id === data.id ? data : u)));
+      // Their own role given away: the app follows it at once (its menu, what it lets them open).
+      if (data.id === session.value?.user.id) await refreshSession();
       return t("roleSaved", { email: data.email, role: roleName(data.role) });
     });
   const newLink = (user: AdminUser) =>

@@ -46,7 +46,22 @@ function open(props: Partial<LightboxProps> = {}) {
   return { root, ui, dialog, press, position, shown, onClose, opener };
 }
 
+/** Whether the next Image the lightbox loads (a video's poster, probed after the video's error) loads. */
+function posterLoads(loads: boolean) {
+  vi.stubGlobal(
+    "Image",
+    class {
+      onload: (() => void) | null = null;
+      onerror: (() => void) | null = null;
+      set src(_url: string) {
+        queueMicrotask(() => (loads ? this.onload : this.onerror)?.());
+      }
+    },
+  );
+}
+
 afterEach(() => {
+  vi.unstubAllGlobals();
   cleanup();
   document.body.replaceChildren();
   document.documentElement.removeAttribute("style");
@@ -181,19 +196,30 @@ describe("Lightbox", () => {
     expect(view.position()).toBe("2 of 3");
   });
 
-  it("says a photo could not be loaded (rejected since the page was read) instead of a broken image", () => {
+  it("says a photo could not be loaded (rejected since the page was read) instead of a broken image", async () => {
     const view = open();
     fireEvent.error(view.shown());
     expect(view.ui.getByText("This photo could not be loaded.")).toBeTruthy();
     expect(view.dialog.querySelector("img.plaudit-lightbox__media")).toBeNull();
     view.press("ArrowRight");
     // A video's error may only mean this browser cannot play it: its player and poster stay.
+    posterLoads(true);
     fireEvent.error(view.shown());
+    await waitFor(() => expect(view.ui.getByText("This video cannot be played here.")).toBeTruthy());
     expect(view.shown().tagName).toBe("VIDEO");
     view.press("ArrowRight");
     expect(view.shown().getAttribute("alt")).toBe("Photo 3 from Anna’s review");
     view.press("Home");
     expect(view.ui.getByText("This photo could not be loaded.")).toBeTruthy();
+  });
+
+  it("says a video could not be loaded when its poster is gone with it (rejected), instead of a black box", async () => {
+    const view = open({ start: 1 });
+    posterLoads(false);
+    fireEvent.error(view.shown());
+    await waitFor(() => expect(view.ui.getByText("This video could not be loaded.")).toBeTruthy());
+    expect(view.dialog.querySelector("video")).toBeNull();
+    expect(view.position()).toBe("2 of 3");
   });
 
   it("loads a gallery item's review, links to its product, and names the media without an author until then", async () => {

@@ -49,9 +49,10 @@ export function Lightbox(props: LightboxProps) {
   const i18n = useMemo(() => createI18n(props.locale, mediaMessages), [props.locale]);
   const [index, setIndex] = useState(() => Math.min(Math.max(0, props.start), items.length - 1));
   const [reviews, setReviews] = useState<Record<string, ReviewLoad>>({});
-  // Photos whose file did not load: rejected by a moderator since the page was read (404), or gone.
-  // Not videos: their error also means "this browser cannot play it", and the poster still shows.
-  const [failed, setFailed] = useState<Record<string, true>>({});
+  // Files that did not load: "missing" (rejected by a moderator since the page was read: 404, or
+  // gone), or a video "unplayable" here (a format this browser lacks). Chromium gives a video the same
+  // error (code 4) for both: its poster tells them apart (a rejected video's is gone with it).
+  const [failed, setFailed] = useState<Record<string, "missing" | "unplayable">>({});
   const contentRef = useRef<HTMLDivElement>(null);
   const swipeStart = useRef<{ x: number; y: number; id: number } | null>(null);
   const total = items.length;
@@ -119,7 +120,15 @@ export function Lightbox(props: LightboxProps) {
         stars: i18n.t("stars.label", { rating: item.rating ?? "" }),
       });
   const href = item.productId ? productHref?.(item.productId) : undefined;
-  const onError = () => setFailed((known) => ({ ...known, [media.id]: true }));
+  const mark = (id: string, how: "missing" | "unplayable") => setFailed((known) => ({ ...known, [id]: how }));
+  const poster = mediaUrl(largest(media.srcset) ?? media.thumbnailUrl, mediaBase);
+  const onVideoError = () => {
+    const { id } = media;
+    const probe = new Image();
+    probe.onload = () => mark(id, "unplayable");
+    probe.onerror = () => mark(id, "missing");
+    probe.src = poster;
+  };
 
   const onPointerDown = (event: PointerEvent) => {
     // On a video the drag is its own, as the arrow keys are: scrubbing the timeline or the volume.
@@ -156,23 +165,30 @@ export function Lightbox(props: LightboxProps) {
             swipeStart.current = null;
           }}
         >
-          {failed[media.id] ? (
-            // Words, not a broken-image icon; the stage keeps its size.
-            <p class="plaudit-lightbox__note">{i18n.t("lightbox.mediaMissing")}</p>
+          {failed[media.id] === "missing" ? (
+            // Words, not a broken-image icon or a black box; the stage keeps its size.
+            <p class="plaudit-lightbox__note">
+              {i18n.t(media.kind === "video" ? "lightbox.videoMissing" : "lightbox.mediaMissing")}
+            </p>
           ) : media.kind === "video" ? (
-            // biome-ignore lint/a11y/useMediaCaption: shoppers' videos come with no caption files (the API takes none); the review beside it is the text
-            <video
-              key={media.id}
-              class="plaudit-lightbox__media"
-              src={mediaUrl(media.url, mediaBase)}
-              poster={mediaUrl(largest(media.srcset) ?? media.thumbnailUrl, mediaBase)}
-              width={media.width}
-              height={media.height}
-              controls
-              playsInline
-              preload="metadata"
-              aria-label={alt}
-            />
+            <>
+              {/* biome-ignore lint/a11y/useMediaCaption: shoppers' videos come with no caption files (the API takes none); the review beside it is the text */}
+              <video
+                key={media.id}
+                class="plaudit-lightbox__media"
+                src={mediaUrl(media.url, mediaBase)}
+                poster={poster}
+                width={media.width}
+                height={media.height}
+                controls
+                playsInline
+                preload="metadata"
+                aria-label={alt}
+                onError={onVideoError}
+              />
+              {/* Its poster stays, with why the play button does nothing. */}
+              {failed[media.id] && <p class="plaudit-lightbox__note">{i18n.t("lightbox.videoUnplayable")}</p>}
+            </>
           ) : (
             <img
               key={media.id}
@@ -185,7 +201,7 @@ export function Lightbox(props: LightboxProps) {
               alt={alt}
               decoding="async"
               style={media.placeholder ? { backgroundColor: media.placeholder } : undefined}
-              onError={onError}
+              onError={() => mark(media.id, "missing")}
             />
           )}
         </figure>

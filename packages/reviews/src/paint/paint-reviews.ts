@@ -133,7 +133,7 @@ export async function paintReviews({ host, config, ...options }: PaintOptions): 
       };
     },
     release(leave) {
-      dropRefused?.();
+      dropRefused?.(true);
       later?.stop();
       use.stop();
       jsonLd?.release();

@@ -106,7 +106,7 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
     summary = badge.summary;
   }
   // Painted by the server, with its style refused: styled now (the badge's code may never come).
-  const dropRefused = stands === "server" && root ? adoptRefusedStyles(root) : undefined;
+  const dropRefused = stands === "server" && root ? adoptRefusedStyles(root, true) : undefined;
   return {
     used: new Promise(() => undefined),
     handOver() {
@@ -125,7 +125,7 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
       };
     },
     release(leave) {
-      dropRefused?.();
+      dropRefused?.(true);
       letGo(root, painted ? painted.takeBack : () => root?.replaceChildren(), leave);
     },
   };

@@ -88,20 +88,23 @@ export function putPainted(host: HTMLElement, markup: DocumentFragment, css: str
 /**
  * Server markup whose inline <style> the page's CSP refused (a stale hash, a missing nonce: docs/ssr.md,
  * "Blocked anyway") gets that CSS as a constructed sheet now, as the widget's code does when it
- * hydrates — which waits for the shopper's first use. The widget keeps at least the height the
- * unstyled markup had, so nothing outside it moves. Answers how to drop them (the code adopted its own).
+ * hydrates — which waits for the shopper's first use — without moving anything outside the widget
+ * (refused-styles.ts, a chunk of its own: only such a page loads it). Answers how to drop the copy
+ * of the CSS (the code adopted its own), `all`: and what holds the host's box (let go).
  */
-export function adoptRefusedStyles(root: ShadowRoot): () => void {
+export function adoptRefusedStyles(root: ShadowRoot, pin?: boolean): (all?: boolean) => void {
   const styles = [...root.querySelectorAll("style")];
   // None (`styles: "link"`: the page's stylesheet may still be loading), or applied: nothing to do.
   if (styles.length === 0 || styles.some((style) => style.sheet)) return () => undefined;
-  const height = root.querySelector(".plaudit-root")?.getBoundingClientRect().height;
-  const hold = new CSSStyleSheet();
-  if (height) hold.replaceSync(`:host>.plaudit-root{min-block-size:${height}px}`);
-  const sheets = [sheetOf(styles.map((style) => style.textContent).join("\n")), hold];
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
-  return () => {
-    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((adopted) => !sheets.includes(adopted));
+  let drop: ((all?: boolean) => void) | undefined;
+  let dropped = false;
+  void import("./refused-styles.ts").then((loaded) => {
+    // The code came first and styled it (or the widget was let go): too late to hold anything.
+    if (!dropped) drop = loaded.holdRefusedStyles(root, styles, pin);
+  });
+  return (all) => {
+    dropped = true;
+    drop?.(all);
   };
 }
 

@@ -55,6 +55,8 @@ export function ReviewList(props: ReviewListProps) {
     );
   }
   const busy = list.status === "loading" || list.status === "loading-more";
+  // The next page failed: the pages shown stay, with the problem and a try again below them.
+  const failed = list.error !== undefined && list.status === "ready";
   return (
     <>
       <ul class="plaudit-list" ref={props.listRef} aria-busy={busy}>
@@ -80,16 +82,16 @@ export function ReviewList(props: ReviewListProps) {
           <button type="button" class="plaudit-visually-hidden plaudit-rest" onClick={showRest}>
             {i18n.plural("list.showRest", count - shown)}
           </button>
-        ) : list.error && list.status === "ready" ? (
-          <p class="plaudit-notice plaudit-notice--error">
-            {t("list.loadMoreFailed")}
-            <Button onClick={props.onLoadMore}>{t("retry")}</Button>
-          </p>
         ) : (
-          list.nextCursor !== null && (
-            <Button onClick={props.onLoadMore} disabled={list.status === "loading-more"}>
-              {t("list.loadMore")}
-            </Button>
+          (failed || list.nextCursor !== null) && (
+            <>
+              {failed && <p class="plaudit-notice plaudit-notice--error">{t("list.loadMoreFailed")}</p>}
+              {/* One button throughout (Load more, busy, Try again), never disabled: a focused
+                  button that is disabled drops the keyboard's place to the page's <body>. */}
+              <Button onClick={props.onLoadMore} aria-disabled={list.status === "loading-more"}>
+                {t(failed ? "retry" : "list.loadMore")}
+              </Button>
+            </>
           )
         )}
       </div>

@@ -74,6 +74,69 @@ describe("reviews widget", () => {
     expect(view.queryByRole("button", { name: "Load more reviews" })).toBeNull();
   });
 
+  it("keeps the focus on the page's next try when Load more fails, and leaves it be for a new order", async () => {
+    const down = true;
+    const { view, root } = await mounted("reviews", {
+      products,
+      read: (url) => (down && url.searchParams.has("cursor") ? apiError(404, "not_found") : undefined),
+    });
+    const loadMore = view.getByRole("button", { name: "Load more reviews" });
+    loadMore.focus();
+    await act(async () => {
+      fireEvent.click(loadMore);
+      await settle();
+    });
+    expect(cards(root)).toHaveLength(10);
+    expect(view.getByRole("status").textContent).toBe("More reviews could not be loaded.");
+    expect(root.activeElement?.textContent).toBe("Try again");
+
+    // A new order settles later: the focus stays on the sort menu the shopper is using.
+    const sort = root.querySelector("select")!;
+    sort.focus();
+    await act(async () => {
+      sort.value = "oldest";
+      fireEvent.change(sort);
+      await settle();
+    });
+    expect(view.getByRole("status").textContent).toBe("Showing 10 of 23");
+    expect(root.activeElement).toBe(sort);
+  });
+
+  it("keeps the focus on the button through a failed Load more and its next try, which loads the page", async () => {
+    let down = true;
+    const { view, root } = await mounted("reviews", {
+      products,
+      read: (url) => (down && url.searchParams.has("cursor") ? apiError(404, "not_found") : undefined),
+    });
+    const button = view.getByRole("button", { name: "Load more reviews" });
+    button.focus();
+    await act(async () => {
+      fireEvent.click(button);
+      await settle();
+    });
+    expect(root.activeElement).toBe(button);
+    expect(button.textContent).toBe("Try again");
+    // Failing again is said again: the live region's text changes (a no-break space), or a screen
+    // reader would say nothing.
+    const status = view.getByRole("status");
+    const said = status.textContent;
+    await act(async () => {
+      fireEvent.click(button);
+      await settle();
+    });
+    expect(status.textContent).not.toBe(said);
+    expect(status.textContent?.trim()).toBe("More reviews could not be loaded.");
+    expect(root.activeElement).toBe(button);
+    down = false;
+    await act(async () => {
+      fireEvent.click(button);
+      await settle();
+    });
+    expect(cards(root)).toHaveLength(20);
+    expect(view.getByRole("status").textContent).toBe("Showing 20 of 23");
+    expect(root.activeElement).toBe(cards(root)[10]);
+  });
+
   it("reloads the list in the chosen order and with the chosen filters", async () => {
     const { view, api, root } = await mounted();
     await act(async () => {

@@ -15,7 +15,7 @@ import type { JsonLdHandle } from "../json-ld-manager.ts";
 import type { LightboxItem, LightboxProps } from "../media/lightbox.tsx";
 // Types only: the dialog itself stays in its own chunk, imported on "Write a review".
 import type { WriteReviewDialogProps } from "../write-review/write-review-dialog.tsx";
-import type { ReviewsController } from "./reviews-controller.ts";
+import type { ReviewFilters, ReviewsController } from "./reviews-controller.ts";
 import { ReviewsView } from "./reviews-view.tsx";
 
 export interface ReviewsWidgetProps {
@@ -63,8 +63,15 @@ export function ReviewsWidget({
     returnFocusTo: HTMLElement;
   } | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  const focusIndex = useRef<number | null>(null);
+  // Where the focus goes when the list asked for settles: the card at `at` (the first new one after
+  // "Load more", the first after Clear filters). Only in that list: one settling after the shopper
+  // chose another sort or filter leaves the focus where they are now.
+  const focusAfter = useRef<{ at: number; filters: ReviewFilters } | null>(null);
   const announced = useRef(false);
+  // The same words twice in a row (a second failed vote) change no text, and a live region that
+  // does not change says nothing: the repeat carries a no-break space, which nothing reads out.
+  const announce = (message: string) =>
+    setAnnouncement((shown) => (shown === message ? `${message}\u00a0` : message));
 
   useEffect(() => controller.start(), [controller]);
 
@@ -82,7 +89,7 @@ export function ReviewsWidget({
   useEffect(() => {
     if (!settled) return;
     if (announced.current) {
-      setAnnouncement(
+      announce(
         settled.items.length === 0
           ? i18n.t("list.noMatches")
           : // A capped search's total is a floor: said in words ("at least 1,000"), which every
@@ -104,12 +111,25 @@ export function ReviewsWidget({
     }
     // After "Load more", focus goes to the first new review, where reading continues (after
     // Clear filters, to the first review).
-    if (focusIndex.current !== null) {
-      const cards = listRef.current?.querySelectorAll<HTMLElement>(".plaudit-review");
-      cards?.[Math.min(focusIndex.current, cards.length - 1)]?.focus();
-      focusIndex.current = null;
+    const target = focusAfter.current;
+    if (!target) return;
+    // Another sort or filter since: the shopper moved on, the focus stays where they are.
+    if (target.filters !== state.filters) focusAfter.current = null;
+    // Not before the page asked for is in: the list read again under a Load more settles first.
+    else if (target.at < settled.items.length) {
+      focusAfter.current = null;
+      listRef.current?.querySelectorAll<HTMLElement>(".plaudit-review")[target.at]?.focus();
     }
   }, [settledAs]);
+
+  // A next page that failed: the pages shown stay, and the button the shopper pressed (still
+  // focused: it is never disabled under them) now reads "Try again"; the live region says why.
+  const failedMore = list?.status === "ready" ? list.error : undefined;
+  useEffect(() => {
+    if (!failedMore) return;
+    focusAfter.current = null;
+    announce(i18n.t("list.loadMoreFailed"));
+  }, [failedMore]);
 
   useEffect(() => {
     if (jsonLd && summary?.data) {
@@ -118,20 +138,20 @@ export function ReviewsWidget({
   }, [jsonLd, summary?.data, list?.items, props.productName]);
 
   const onLoadMore = () => {
-    focusIndex.current = list?.items.length ?? null;
+    if (list) focusAfter.current = { at: list.items.length, filters: state.filters };
     void controller.actions.loadMore();
   };
 
   // The Clear filters button goes away with the empty state: focus goes to the first review shown,
   // not to the top of the page.
   const onClearFilters = () => {
-    focusIndex.current = 0;
     controller.actions.clearFilters();
+    focusAfter.current = { at: 0, filters: controller.getState().filters };
   };
 
   const onVote = async (review: Review, value: VoteValue) => {
     const saved = await controller.actions.vote(review, value);
-    setAnnouncement(i18n.t(saved ? "votes.saved" : "votes.failed"));
+    announce(i18n.t(saved ? "votes.saved" : "votes.failed"));
   };
 
   const { loadWriteDialog } = props;

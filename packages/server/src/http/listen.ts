@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type RequestListener, type ServerRe
 import type { AddressInfo } from "node:net";
 import { type ServerType, serve } from "@hono/node-server";
 import type { PlauditApp } from "../app.ts";
+import { answerClientError } from "./client-errors.ts";
 import {
   capConnections,
   DEFAULT_SERVER_LIMITS,
@@ -51,5 +52,7 @@ export function listen(
     onListening,
   );
   capConnections(server as unknown as Parameters<typeof capConnections>[0], limits);
+  // What the HTTP parser refuses (a head over 16 KB, one too slow, not HTTP): API.md's error shape.
+  server.on("clientError", answerClientError);
   return server;
 }

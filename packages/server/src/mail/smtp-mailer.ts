@@ -2,9 +2,16 @@ import nodemailer from "nodemailer";
 import { type Mailer, MailRefused, oneLine } from "./mailer.ts";
 
 // Mailbox-side reasons that will not change on a retry: no such user, mailbox unavailable or
-// name not allowed. Anything else (4xx, a refused connection, a timeout, 5xx about us such as a
-// failed login) may pass once the server or its settings are fixed, so it is retried.
+// name not allowed — answers to RCPT TO, the command that names the mailbox. Anything else (4xx,
+// a refused connection, a timeout, 5xx about us such as a failed login, or the same codes for the
+// sender: a relay refusing a from address the account may not use, Postfix's "553 Sender address
+// rejected: not owned by user") may pass once the server or the store's settings are fixed, so
+// it is retried.
 const PERMANENT_CODES = new Set([550, 551, 553]);
+const isMailboxRefusal = (error: unknown) => {
+  const { responseCode, command } = error as { responseCode?: unknown; command?: unknown };
+  return command === "RCPT TO" && PERMANENT_CODES.has(Number(responseCode));
+};
 
 /**
  * Sends through the SMTP server of `PLAUDIT_SMTP_URL` (`smtp://user:pass@host:587`, or
@@ -62,9 +69,8 @@ export function smtpMailer(url: string): Mailer {
           headers,
         });
       } catch (error) {
-        const code = Number((error as { responseCode?: unknown }).responseCode);
         const message = error instanceof Error ? error.message : String(error);
-        throw new MailRefused(message, PERMANENT_CODES.has(code));
+        throw new MailRefused(message, isMailboxRefusal(error));
       }
     },
     close: () => transport.close(),

@@ -42,6 +42,35 @@ const invalid = (fields: Record<string, string>) => {
 };
 
 const IMAGE_LIMIT_TEXT = "photos may be at most 15 MB";
+const WHOLE_BODY_TEXT = "uploads may be at most 100 MB (videos) or 15 MB (photos)";
+
+/**
+ * The text fields a form sends beside its file (the hosted review page's one form: what the shopper
+ * typed travels with the photo, so it is never lost to an upload).
+ */
+export interface UploadFormFields {
+  /** The fields kept (the first of each name); others are ignored. */
+  names: readonly string[];
+  /** The most the fields may take together, in bytes: a field is cut there, and the body may be this much larger. */
+  maxBytes: number;
+  /** Filled as the fields arrive: the caller has them even when the file is refused. */
+  values: Record<string, string>;
+  /**
+   * Refuse the file (with this error) once the fields before it are read: the caller already knows
+   * the answer (too many uploads), but still wants what was typed.
+   */
+  refuseFile?: ApiError | undefined;
+}
+
+/** A form's parts: its file when one was chosen (null when the form's file field came empty). */
+export async function receiveUploadForm(
+  request: Request,
+  form: UploadFormFields,
+): Promise<ReceivedUpload | null> {
+  const received = await receiveParts(request, form);
+  if (!received.file) return null;
+  return { ...received, file: received.file };
+}
 
 /**
  * Reads a multipart upload as it streams in: exactly one `file` part and, with a video, an optional
@@ -50,11 +79,24 @@ const IMAGE_LIMIT_TEXT = "photos may be at most 15 MB";
  * On a refusal the rest of the body is left unread and the answer carries Connection: close.
  */
 export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
+  const received = await receiveParts(request);
+  if (!received.file) throw invalid({ file: "is required: send the photo or video as a part named file" });
+  return { ...received, file: received.file };
+}
+
+async function receiveParts(
+  request: Request,
+  form?: UploadFormFields,
+): Promise<Omit<ReceivedUpload, "file"> & { file?: ReceivedUpload["file"] }> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\s*;.*boundary=/i.test(contentType))
     throw new ApiError(400, "bad_request", "send the file as multipart/form-data with a part named file");
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (declared > UPLOAD_BODY_MAX) throw tooLarge("uploads may be at most 100 MB (videos) or 15 MB (photos)");
+  const formBytes = form?.maxBytes ?? 0;
+  const bodyMax = UPLOAD_BODY_MAX + formBytes;
+  // A form's fields come before its file: refused at the file, so what was typed is read first.
+  const declaredTooLarge = declared > bodyMax ? tooLarge(WHOLE_BODY_TEXT) : undefined;
+  if (declaredTooLarge && !form) throw declaredTooLarge;
   if (!request.body) throw new ApiError(400, "bad_request", "the upload has no body");
 
   const tempFiles: string[] = [];
@@ -71,7 +113,11 @@ export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
     stop.abort();
   };
 
-  async function takePart(name: string, stream: Readable): Promise<void> {
+  async function takePart(name: string, stream: Readable, filename: string | undefined): Promise<void> {
+    if (form) {
+      const refusal = form.refuseFile ?? declaredTooLarge;
+      if (refusal) throw refusal;
+    }
     if (name !== "file" && name !== "poster")
       throw invalid({
         [name.slice(0, 40)]: "is not a part of an upload; send file (and poster with a video)",
@@ -88,13 +134,18 @@ export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
       head.push(next.value as Buffer);
       headBytes += (next.value as Buffer).length;
     }
+    // A form's file field with no file chosen: browsers send it empty, without a filename.
+    if (form && headBytes === 0 && !filename) {
+      seen.delete(name);
+      return;
+    }
     const type = await sniffType(Buffer.concat(head));
     if (!type) throw refused(name);
     if (name === "poster" && type.kind !== "image")
       throw invalid({ poster: "must be an image (a frame of the video)" });
     if (type.kind === "image") {
       const limit = name === "poster" ? POSTER_BYTES : MEDIA_LIMITS.imageBytes;
-      if (name === "file" && declared > limit + MEDIA_LIMITS.multipartOverhead)
+      if (name === "file" && declared > limit + MEDIA_LIMITS.multipartOverhead + formBytes)
         throw tooLarge(IMAGE_LIMIT_TEXT);
       const chunks = head;
       let size = headBytes;
@@ -138,19 +189,29 @@ export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
     headers: { "content-type": contentType },
     limits: {
       files: 2,
-      fields: 4,
-      parts: 6,
-      fieldSize: 1024,
+      fields: 4 + (form?.names.length ?? 0),
+      parts: 6 + (form?.names.length ?? 0),
+      fieldSize: form ? form.maxBytes : 1024,
       headerPairs: 20,
       fileSize: MEDIA_LIMITS.videoBytes + 1,
     },
   });
   const parts: Promise<void>[] = [];
   const streams: Readable[] = [];
-  parser.on("file", (name, stream) => {
+  let fieldBytes = 0;
+  parser.on("field", (name, value) => {
+    if (!form?.names.includes(name) || Object.hasOwn(form.values, name)) return;
+    // Together within maxBytes: a field past it is cut (and found too long by its own check).
+    const kept = Buffer.from(value)
+      .subarray(0, Math.max(0, form.maxBytes - fieldBytes))
+      .toString("utf8");
+    fieldBytes += Buffer.byteLength(kept);
+    form.values[name] = kept;
+  });
+  parser.on("file", (name, stream, info) => {
     streams.push(stream);
     parts.push(
-      takePart(name, stream).catch((error: unknown) => {
+      takePart(name, stream, info.filename).catch((error: unknown) => {
         fail(error);
         stream.resume();
       }),
@@ -190,8 +251,8 @@ export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
         break;
       }
       total += value.byteLength;
-      if (total > UPLOAD_BODY_MAX) {
-        fail(tooLarge("uploads may be at most 100 MB (videos) or 15 MB (photos)"));
+      if (total > bodyMax) {
+        fail(tooLarge(WHOLE_BODY_TEXT));
         break;
       }
       if (!parser.write(value)) await drainedOrStopped();
@@ -212,13 +273,17 @@ export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
     await cleanup();
     throw failure;
   }
-  if (!received.file) {
+  if (received.poster && !received.file) {
     await cleanup();
     throw invalid({ file: "is required: send the photo or video as a part named file" });
   }
-  if (received.poster && received.file.type.kind !== "video") {
+  if (received.poster && received.file?.type.kind !== "video") {
     await cleanup();
     throw invalid({ poster: "is only for videos" });
   }
-  return { file: received.file, ...(received.poster ? { poster: received.poster } : {}), cleanup };
+  return {
+    ...(received.file ? { file: received.file } : {}),
+    ...(received.poster ? { poster: received.poster } : {}),
+    cleanup,
+  };
 }

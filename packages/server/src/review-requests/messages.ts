@@ -34,6 +34,8 @@ export interface RequestMessages {
   addPhoto: string;
   addPhotoHint: string;
   upload: string;
+  /** "Upload" pressed with no file chosen. */
+  choosePhoto: string;
   photosAttached: (n: number) => string;
   alreadyReviewed: string;
   thanksTitle: string;
@@ -94,6 +96,7 @@ const en: RequestMessages = {
   addPhoto: "Add a photo or video (optional)",
   addPhotoHint: "JPEG, PNG, WebP, AVIF, HEIC photos up to 15 MB; MP4, WebM or MOV videos up to 100 MB.",
   upload: "Upload",
+  choosePhoto: "Choose a photo or video first.",
   photosAttached: (n) =>
     n === 1
       ? "1 photo or video will be added to your review."
@@ -161,6 +164,7 @@ const de: RequestMessages = {
   addPhoto: "Foto oder Video hinzufügen (optional)",
   addPhotoHint: "Fotos als JPEG, PNG, WebP, AVIF, HEIC bis 15 MB; Videos als MP4, WebM oder MOV bis 100 MB.",
   upload: "Hochladen",
+  choosePhoto: "Wählen Sie zuerst ein Foto oder Video.",
   photosAttached: (n) =>
     n === 1
       ? "1 Foto oder Video wird Ihrer Bewertung beigefügt."
@@ -225,6 +229,7 @@ const he: RequestMessages = {
   addPhoto: "הוספת תמונה או סרטון (לא חובה)",
   addPhotoHint: "תמונות JPEG,‏ PNG,‏ WebP,‏ AVIF,‏ HEIC עד 15MB; סרטוני MP4,‏ WebM או MOV עד 100MB.",
   upload: "העלאה",
+  choosePhoto: "יש לבחור תמונה או סרטון קודם.",
   photosAttached: (n) =>
     n === 1 ? "תמונה או סרטון אחד יצורפו לביקורת." : `${n} תמונות או סרטונים יצורפו לביקורת.`,
   alreadyReviewed: "כבר כתבת ביקורת על המוצר הזה. תודה!",

@@ -1,3 +1,4 @@
+import { LIMITS } from "@plaudit/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, makeStore } from "../../testing/fixtures.ts";
 import {
@@ -199,6 +200,111 @@ describe.each(databasesUnderTest())("the hosted review page on %s", (kind) => {
     expect(again.html).toContain("Sie haben dieses Produkt bereits bewertet");
     // Only the order's other product still offers the form.
     expect(again.html.match(/name="body"/g)).toHaveLength(1);
+  });
+
+  it("answers the page's one form with what was typed kept: photo taken, refused or capped", async () => {
+    // The page sends one multipart form (the text fields before the file): before, the photo had
+    // a form of its own and uploading it dropped the title, review, name and stars beside it.
+    const typed = {
+      product: "bulb",
+      rating: "2",
+      title: "<b>Warm</b> & soft",
+      body: "Line one\r\nline two",
+      name: "Pat",
+    };
+    const jpeg = async () => new Blob([new Uint8Array(await solidJpeg(300, 200))], { type: "image/jpeg" });
+    const send = async (path: string, file: Blob | null, fields: Record<string, string> = typed) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      form.append("file", file ?? new Blob([]), file ? "bulb.jpg" : "");
+      const res = await fetch(`${kit.server.url}/r/${token}${path}`, {
+        method: "POST",
+        body: form,
+        redirect: "manual",
+      });
+      return { status: res.status, html: await res.text(), connection: res.headers.get("connection") };
+    };
+    const keptTyping = (html: string) => {
+      expect(html).toContain('value="&lt;b&gt;Warm&lt;/b&gt; &amp; soft"');
+      expect(html).toContain(">Line one\nline two</textarea>");
+      expect(html).toContain('value="Pat"');
+      expect(html).toMatch(/value="2" required checked/);
+    };
+
+    const uploaded = await send("/media?product=bulb", await jpeg());
+    expect(uploaded.status).toBe(200);
+    keptTyping(uploaded.html);
+    expect(uploaded.html).toContain("1 Foto oder Video wird Ihrer Bewertung beigefügt.");
+
+    const notAPhoto = await send("/media?product=bulb", new Blob([new TextEncoder().encode("just text")]));
+    expect(notAPhoto.status).toBe(415);
+    keptTyping(notAPhoto.html);
+    expect(notAPhoto.html).toContain("Nur Fotos");
+
+    const noFile = await send("/media?product=bulb", null);
+    expect(noFile.status).toBe(422);
+    keptTyping(noFile.html);
+    expect(noFile.html).toContain("Wählen Sie zuerst ein Foto oder Video.");
+
+    // Sent with the review, the photo is kept even when the text needs fixing.
+    const unfinished = await send("/reviews", await jpeg(), { ...typed, body: "" });
+    expect(unfinished.status).toBe(422);
+    expect(unfinished.html).toContain("2 Fotos oder Videos werden Ihrer Bewertung beigefügt.");
+    expect(unfinished.html).toContain('value="Pat"');
+
+    // Up to the cap; one more is refused in German, with what was typed, the rest left unread.
+    for (let n = 2; n < LIMITS.mediaPerReview; n++)
+      expect((await send("/media?product=bulb", await jpeg(), { product: "bulb" })).status).toBe(303);
+    const overCap = await send("/media?product=bulb", await jpeg());
+    expect(overCap.status).toBe(422);
+    expect(overCap.connection).toBe("close");
+    keptTyping(overCap.html);
+    expect(overCap.html).toContain(`höchstens ${LIMITS.mediaPerReview} Fotos oder Videos pro Bewertung`);
+
+    const submitted = await send("/reviews", null);
+    expect(submitted.status).toBe(303);
+    const list = await getJson(`${kit.server.url}/v1/stores/${kit.storeId}/products/bulb/reviews`);
+    expect(list.json.items[0]).toMatchObject({
+      verified: true,
+      rating: 2,
+      title: typed.title,
+      body: "Line one\nline two",
+    });
+    expect(list.json.items[0].media).toHaveLength(LIMITS.mediaPerReview);
+  });
+
+  it("takes the review when uploads sent at once passed the cap together: the first ones go with it", async () => {
+    // Each upload checks the count before its body arrives: eleven at once all pass it. Before,
+    // the review then carried 11 media ids and was refused for good (422 on a field the page does
+    // not show), with no way on the page to take a photo away.
+    await kit.order("o-many-photos", { email: "many@example.com" });
+    await kit.runner().drain();
+    const mail = kit.sink.messages.find((m) => recipientOf(m) === "many@example.com")!;
+    const own = pageTokenOf(pageLinkOf(mail));
+    const photo = new Uint8Array(await solidJpeg(64, 48));
+    const uploads = await Promise.all(
+      Array.from({ length: LIMITS.mediaPerReview + 1 }, () => {
+        const form = new FormData();
+        form.append("file", new Blob([photo], { type: "image/jpeg" }), "p.jpg");
+        return fetch(`${kit.server.url}/r/${own}/media?product=lamp`, {
+          method: "POST",
+          body: form,
+          redirect: "manual",
+        });
+      }),
+    );
+    const taken = uploads.filter((res) => res.status === 303).length;
+    expect(taken).toBeGreaterThanOrEqual(LIMITS.mediaPerReview);
+    const submitted = await kit.postReviewForm(own, {
+      product: "lamp",
+      rating: "3",
+      body: "Many photos.",
+      name: "Mo",
+    });
+    expect(submitted.status).toBe(303);
+    const list = await getJson(`${kit.server.url}/v1/stores/${kit.storeId}/products/lamp/reviews`);
+    const review = list.json.items.find((r: { body: string }) => r.body === "Many photos.");
+    expect(review.media).toHaveLength(LIMITS.mediaPerReview);
   });
 
   it("refuses an expired token with a page of its own", async () => {

@@ -9,7 +9,7 @@ import {
   startRequestKit,
 } from "../../testing/request-test-kit.ts";
 import { databasesUnderTest } from "../../testing/test-server.ts";
-import { retryDelayMs } from "../jobs/index.ts";
+import { DEFAULT_MAX_ATTEMPTS, retryDelayMs } from "../jobs/index.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -202,6 +202,58 @@ describe.each(databasesUnderTest())("review requests on %s", (kind) => {
     request = await kit.requestOf("o-retry");
     expect(request).toMatchObject({ status: "sent", attempts: 3 });
     expect(kit.sink.messages.at(-1)?.messageId).toBe(request.message_id);
+  });
+
+  it("retries while the relay refuses the store's from address (550/553 about the sender, not the mailbox)", async () => {
+    // A relay refusing the sender (a from address the account may not use) refuses every message
+    // until the merchant fixes it: not a reason to give up on the shopper's request for good.
+    await kit.order("o-sender", { email: "ivo@example.com" });
+    const runner = kit.runner();
+    for (const [attempt, code] of [
+      [1, 553],
+      [2, 550],
+    ] as const) {
+      kit.sink.refuseSender(code);
+      if (attempt > 1) kit.time.advance(retryDelayMs(attempt - 1));
+      expect(await runner.drain()).toBe(1);
+      const request = await kit.requestOf("o-sender");
+      expect(request, String(code)).toMatchObject({ status: "scheduled", attempts: attempt });
+      expect(request.last_error).toMatch(/Sender address rejected/);
+    }
+    kit.sink.refuseSender(null);
+    kit.time.advance(retryDelayMs(2));
+    expect(await runner.drain()).toBe(1);
+    expect(await kit.requestOf("o-sender")).toMatchObject({ status: "sent", attempts: 3 });
+    expect(kit.sink.messages.filter((m) => recipientOf(m) === "ivo@example.com")).toHaveLength(1);
+  });
+
+  it("says on the request why it waits while mail is not configured, and fails it when the attempts run out", async () => {
+    // Before, the request stayed "scheduled" with no error and, once the job's attempts ran out,
+    // with no job either: the merchant saw a request that would never go and no reason.
+    const ctx = kit.server.app.ctx;
+    const mailer = ctx.mailer;
+    ctx.mailer = undefined;
+    try {
+      await kit.order("o-no-mail", { email: "jo@example.com" });
+      const runner = kit.runner();
+      expect(await runner.drain()).toBe(1);
+      let request = await kit.requestOf("o-no-mail");
+      expect(request).toMatchObject({ status: "scheduled" });
+      expect(request.last_error).toMatch(/mail is not configured/);
+      for (let attempt = 2; attempt <= DEFAULT_MAX_ATTEMPTS; attempt++) {
+        kit.time.advance(retryDelayMs(attempt - 1));
+        expect(await runner.drain()).toBe(1);
+      }
+      request = await kit.requestOf("o-no-mail");
+      expect(request.status).toBe("failed");
+      // Once mail works (a runner made with the mailer), "send now" takes it up again.
+      ctx.mailer = mailer;
+      expect((await kit.call("POST", `/v1/admin/review-requests/${request.id}/send`)).status).toBe(202);
+      await kit.runner().drain();
+      expect((await kit.requestOf("o-no-mail")).status).toBe("sent");
+    } finally {
+      ctx.mailer = mailer;
+    }
   });
 
   it("cancels a request when its order is refunded", async () => {

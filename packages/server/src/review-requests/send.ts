@@ -166,9 +166,24 @@ export function sendRequestHandler(ctx: AppContext, options: SendOptions = {}): 
       return;
     }
     const { mailer, publicUrl } = ctx;
-    // Not a failure of this message: it waits (with backoff) until mail is configured.
-    if (!mailer || !publicUrl || !settings?.from.email)
-      throw new Error("mail is not configured (PLAUDIT_SMTP_URL, PLAUDIT_PUBLIC_URL, from address)");
+    // Not a failure of this message: it waits (with backoff) until mail is configured. The request
+    // says why (the merchant sees it in the list), and fails when the attempts run out, so it is
+    // not left "scheduled" with no job behind it ("send now" takes it up again).
+    if (!mailer || !publicUrl || !settings?.from.email) {
+      const reason = "mail is not configured (PLAUDIT_SMTP_URL, PLAUDIT_PUBLIC_URL, from address)";
+      if (message === "first") {
+        await ctx.db.kysely
+          .updateTable("review_requests")
+          .set({
+            last_error: reason,
+            ...(job.attempts >= job.max_attempts ? { status: "failed" as const } : {}),
+          })
+          .where("id", "=", requestId)
+          .where("status", "=", "scheduled")
+          .execute();
+      }
+      throw new Error(reason);
+    }
 
     if (!(await takeAddressSlot(ctx, view, settings, message, now))) {
       if (message === "first") {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { connect } from "node:net";
 import { renderReviews, widgetCss, widgetCssFile, widgetStyleHashes } from "@plaudit/reviews/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, makeStore, postJson, reviewBody, testClock } from "../../testing/fixtures.ts";
@@ -149,6 +150,40 @@ describe.each(databasesUnderTest())("review snippet on %s", (kind) => {
     const missing = await getJson(`${server.url}/v1/stores/no-such-store/products/tee/snippet`);
     expect(missing.status).toBe(404);
     expect(missing.json.error.code).toBe("store_not_found");
+  });
+
+  it("answers a URL over Node's 16 KB head, or a request that is not HTTP, in API.md's error shape", async () => {
+    // A theme template that puts long facts into the URL: 2000-character image and page URLs of
+    // non-Latin text, percent-encoded (9 bytes a character), are more than Node reads of a head.
+    const long = "ß".repeat(1000);
+    const query = new URLSearchParams({
+      name: "Tee",
+      image: `https://shop.example/${long}`,
+      url: `https://shop.example/p/${long}`,
+    });
+    const tooLong = await fetch(
+      snippet("tee", `?${query}&description=${encodeURIComponent("€".repeat(1000))}`),
+    );
+    expect(tooLong.status).toBe(431);
+    expect(tooLong.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(await tooLong.json()).toEqual({
+      error: { code: "bad_request", message: expect.stringContaining("16 KB") },
+    });
+    // Not HTTP at all: a raw socket's garbage is answered (400) and the connection closed.
+    const raw = await new Promise<string>((done) => {
+      const socket = connect(Number(new URL(server.url).port), "127.0.0.1");
+      let heard = "";
+      socket.on("data", (chunk) => {
+        heard += chunk.toString();
+      });
+      socket.on("close", () => done(heard));
+      socket.on("error", () => undefined);
+      socket.write("GET /v1/stores/x/products/y/snippet HTTP/1.1\r\nHost x\r\n\r\n");
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(JSON.parse(raw.slice(raw.indexOf("\r\n\r\n") + 4))).toEqual({
+      error: { code: "bad_request", message: expect.any(String) },
+    });
   });
 
   it("serves the star badge alone, and a product without reviews without rating markup", async () => {

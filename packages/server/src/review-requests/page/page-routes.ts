@@ -11,7 +11,7 @@ import { lingerAfterEarlyAnswer } from "../../http/lingering-close.ts";
 import { publicOriginOf } from "../../http/public-origin.ts";
 import { readBodyBytes } from "../../http/read-body.ts";
 import { UPLOAD_RATE_RULE } from "../../media/media-limits.ts";
-import { receiveUpload } from "../../media/receive-upload.ts";
+import { type ReceivedUpload, receiveUploadForm } from "../../media/receive-upload.ts";
 import { storeUpload } from "../../media/store-upload.ts";
 import { describeRoute, type RouteSpec } from "../../openapi/describe-route.ts";
 import { submitReview } from "../../reviews/review-submit.ts";
@@ -33,6 +33,12 @@ const HEADERS = {
 };
 const FORM_BYTES = 64 * 1024;
 const MEDIA_PER_REVIEW = LIMITS.mediaPerReview;
+const MEDIA_CAP_TEXT = `at most ${MEDIA_PER_REVIEW} photos or videos per review`;
+const CLOSE = { Connection: "close" };
+
+/** A refused photo's message in the page's language. */
+const fileMessage = (error: ApiError, locale: RequestLocale) =>
+  localizeMessage(error.fields?.file ?? error.message, locale);
 
 function send(c: Context, status: ContentfulStatusCode, page: Parameters<typeof renderPage>[0]) {
   const { html: body, csp } = renderPage(page);
@@ -96,7 +102,7 @@ async function renderReviewPage(
     return {
       product,
       reviewed: state.reviewed.has(product.productId),
-      mediaCount: state.media.get(product.productId) ?? 0,
+      mediaCount: Math.min(state.media.get(product.productId) ?? 0, MEDIA_PER_REVIEW),
       ...(isFocus && focus.rating ? { rating: focus.rating } : {}),
       ...(isFocus && focus.values ? { values: focus.values } : {}),
       ...(isFocus && focus.errors ? { errors: focus.errors } : {}),
@@ -119,25 +125,75 @@ async function renderReviewPage(
   });
 }
 
-async function readForm(c: Context): Promise<v.InferOutput<typeof ReviewPageForm>> {
+type PageForm = v.InferOutput<typeof ReviewPageForm>;
+/** The page form's text fields (its file, when multipart, is the part named file). */
+const FORM_FIELDS = ["product", "rating", "title", "body", "name"] as const;
+
+/**
+ * A browser sends a textarea's line breaks as CRLF; the widget and the API send LF, and count
+ * characters alike: each line break is one (it was two here, so a review within the limit as
+ * typed could be refused as too long).
+ */
+function pageForm(fields: Iterable<[string, string]>): PageForm {
+  const values = [...fields].map(([name, value]) => [name, value.replace(/\r\n?/g, "\n")]);
+  // Every value of a form is a string: parsing cannot fail, it fills in the absent ones.
+  return v.parse(ReviewPageForm, Object.fromEntries(values));
+}
+
+/** What the shopper typed, to show again. */
+const typedOf = (form: PageForm) => ({ title: form.title, body: form.body, name: form.name });
+
+const isMultipart = (c: Context) => /^multipart\/form-data/i.test(c.req.header("content-type") ?? "");
+
+/** The urlencoded review form (text only). */
+async function readForm(c: Context): Promise<PageForm> {
   const type = c.req.header("content-type") ?? "";
   if (!/^application\/x-www-form-urlencoded/i.test(type))
-    throw new ApiError(400, "bad_request", "send the form as application/x-www-form-urlencoded");
+    throw new ApiError(
+      400,
+      "bad_request",
+      "send the form as application/x-www-form-urlencoded or multipart/form-data",
+    );
   const bytes = await readBodyBytes(
     c,
     FORM_BYTES,
     // The rest is left unread: the connection cannot carry another request.
     () => new ApiError(413, "payload_too_large", "the form is too large", undefined, { Connection: "close" }),
   );
-  // A browser sends a textarea's line breaks as CRLF; the widget and the API send LF, and count
-  // characters alike: each line break is one (it was two here, so a review within the limit as
-  // typed could be refused as too long).
-  const fields = [...new URLSearchParams(bytes.toString("utf8"))].map(([name, value]) => [
-    name,
-    value.replace(/\r\n?/g, "\n"),
-  ]);
-  // Every value of a urlencoded form is a string: parsing cannot fail, it fills in the absent ones.
-  return v.parse(ReviewPageForm, Object.fromEntries(fields));
+  return pageForm(new URLSearchParams(bytes.toString("utf8")));
+}
+
+/**
+ * The page's one form as multipart: what was typed, and the photo or video when one was chosen.
+ * The text fields come first (they precede the file field in the page), so they are kept even when
+ * the file is refused: `refusal` is that refusal (too large, not a photo, too many), to be shown
+ * beside the form, with what was typed, in place of losing it.
+ */
+async function readUploadForm(
+  c: Context,
+  refuseFile?: ApiError,
+): Promise<{ form: PageForm; typed: boolean; upload: ReceivedUpload | null; refusal?: ApiError }> {
+  const values: Record<string, string> = {};
+  let upload: ReceivedUpload | null = null;
+  let refusal: ApiError | undefined;
+  try {
+    upload = await receiveUploadForm(c.req.raw, {
+      names: FORM_FIELDS,
+      maxBytes: FORM_BYTES,
+      values,
+      refuseFile,
+    });
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    refusal = error;
+    // Refused with the body unread: the answer must reach the browser before the socket closes.
+    if (error.headers?.Connection === "close") {
+      lingerAfterEarlyAnswer(c);
+      c.header("Connection", "close");
+    }
+  }
+  const typed = FORM_FIELDS.some((name) => name !== "product" && Object.hasOwn(values, name));
+  return { form: pageForm(Object.entries(values)), typed, upload, ...(refusal ? { refusal } : {}) };
 }
 
 type RequestLink = Extract<ResolvedLink, { kind: "q" }>;
@@ -169,13 +225,62 @@ export const reviewPageRoutes: RouteModule = {
       c: Context,
       { view }: RequestLink,
       productId: string,
-    ): Promise<{ view: RequestView; token: string; state: PageState } | Response> => {
+    ): Promise<{ view: RequestView; token: string; state: PageState; locale: RequestLocale } | Response> => {
       const token = c.req.param("token") ?? "";
       if (!view.products.some((p) => p.productId === productId))
         return refusal(c, "not-in-order", localeOf(view));
       const state = await pageState(ctx.db, view.request.id);
       if (state.reviewed.has(productId)) return renderReviewPage(c, ctx, view, token, { productId }, 409);
-      return { view, token, state };
+      return { view, token, state, locale: localeOf(view) };
+    };
+
+    /** Why no photo may be added to the product's review now: too many uploads, or enough of them. */
+    const fileRefusal = async (
+      c: Context,
+      view: RequestView,
+      state: PageState,
+      productId: string,
+    ): Promise<ApiError | undefined> => {
+      const decision = await ctx.rateLimiter.take(
+        `upload:${view.store.id}:${clientKey(c, ctx.trustProxy)}`,
+        UPLOAD_RATE_RULE,
+        ctx.clock(),
+      );
+      if (!decision.allowed)
+        return new ApiError(429, "rate_limited", "too many uploads; try again later", undefined, CLOSE);
+      if ((state.media.get(productId) ?? 0) >= MEDIA_PER_REVIEW)
+        return new ApiError(422, "validation_failed", MEDIA_CAP_TEXT, { file: MEDIA_CAP_TEXT }, CLOSE);
+      return undefined;
+    };
+
+    /** Stores a photo or video for the product's coming review: its media id, or why not. */
+    const keepUpload = async (
+      c: Context,
+      view: RequestView,
+      productId: string,
+      upload: ReceivedUpload,
+    ): Promise<string | ApiError> => {
+      try {
+        const media = await storeUpload(ctx.db, ctx.mediaStorage, {
+          storeId: view.store.id,
+          upload,
+          now: ctx.clock(),
+          baseUrl: ctx.mediaBaseUrl || ctx.publicUrl || publicOriginOf(c, ctx),
+        });
+        await ctx.db.kysely
+          .insertInto("review_request_media")
+          .values({
+            request_id: view.request.id,
+            product_id: productId,
+            media_id: media.id,
+            created_at: ctx.clock().toISOString(),
+          })
+          .execute();
+        return media.id;
+      } catch (error) {
+        if (error instanceof ApiError) return error;
+        throw error;
+      }
     };
 
     /**
@@ -299,7 +404,8 @@ export const reviewPageRoutes: RouteModule = {
     app.post(
       "/r/:token/reviews",
       described({
-        summary: "The page's review form (urlencoded product, rating, title, body, name): a verified review",
+        summary:
+          "The page's review form (product, rating, title, body, name; urlencoded, or multipart with an optional file part, the photo chosen with the review): a verified review",
         body: ReviewPageForm,
         bodyType: "application/x-www-form-urlencoded",
         responses: {
@@ -311,48 +417,74 @@ export const reviewPageRoutes: RouteModule = {
       async (c) => {
         const link = await requestLink(c);
         if (link instanceof Response) return link;
-        const form = await readForm(c);
-        const productId = form.product;
-        const opened = await openProduct(c, link, productId);
-        if (opened instanceof Response) return opened;
-        const { view, token, state } = opened;
-
-        const values = { title: form.title, body: form.body, name: form.name };
-        const rating = ratingParam(form.rating);
-        const parsed = v.safeParse(ReviewSubmission, {
-          rating: rating ?? 0,
-          title: values.title,
-          body: values.body,
-          author: { name: values.name, email: view.request.email },
-          mediaIds: state.mediaIds.get(productId) ?? [],
-        });
-        if (!parsed.success) {
-          const errors: Record<string, string> = {};
-          for (const issue of parsed.issues) {
-            const path = v.getDotPath(issue) ?? "body";
-            const field = path === "author.name" ? "name" : path;
-            errors[field] ??= localizeMessage(issue.message, localeOf(view));
+        // The page sends its one form as multipart (what was typed and the photo, if one was chosen);
+        // urlencoded (text only) is taken as well.
+        const received = isMultipart(c)
+          ? await readUploadForm(c)
+          : { form: await readForm(c), upload: null, refusal: undefined };
+        const { form, upload } = received;
+        try {
+          const productId = form.product;
+          const opened = await openProduct(c, link, productId);
+          if (opened instanceof Response) return opened;
+          const { view, token, state, locale } = opened;
+          const values = typedOf(form);
+          const rating = ratingParam(form.rating);
+          // The photo chosen with the review is kept for it first: refused, it is said beside what
+          // was typed; kept, it stays with the product even when the text needs fixing.
+          let fileError = received.refusal;
+          // The first ones kept, at most the cap: uploads sent at once each checked the count before
+          // their bodies arrived, and may together have passed it.
+          const mediaIds = (state.mediaIds.get(productId) ?? []).slice(0, MEDIA_PER_REVIEW);
+          if (upload && !fileError) {
+            fileError = await fileRefusal(c, view, state, productId);
+            if (!fileError) {
+              const kept = await keepUpload(c, view, productId, upload);
+              if (kept instanceof ApiError) fileError = kept;
+              else mediaIds.push(kept);
+            }
           }
-          const t = messagesFor(localeOf(view));
-          if (errors.rating) errors.rating = `${t.yourRating}: 1–5`;
-          return renderReviewPage(
-            c,
-            ctx,
-            view,
-            token,
-            { productId, ...(rating ? { rating } : {}), values, errors },
-            422,
+          const parsed = v.safeParse(ReviewSubmission, {
+            rating: rating ?? 0,
+            title: values.title,
+            body: values.body,
+            author: { name: values.name, email: view.request.email },
+            mediaIds,
+          });
+          const errors: Record<string, string> = {};
+          if (!parsed.success) {
+            for (const issue of parsed.issues) {
+              const path = v.getDotPath(issue) ?? "body";
+              const field = path === "author.name" ? "name" : path;
+              errors[field] ??= localizeMessage(issue.message, locale);
+            }
+            if (errors.rating) errors.rating = `${messagesFor(locale).yourRating}: 1–5`;
+          }
+          if (fileError) errors.file = fileMessage(fileError, locale);
+          if (!parsed.success || fileError)
+            return renderReviewPage(
+              c,
+              ctx,
+              view,
+              token,
+              { productId, ...(rating ? { rating } : {}), values, errors },
+              parsed.success && fileError ? fileError.status : 422,
+            );
+          const recorded = await recordReviewThroughRequest(ctx, view, productId, (alsoInTransaction) =>
+            submitReview(ctx, view.store, productId, parsed.output, ctx.publicUrl ?? publicOriginOf(c, ctx), {
+              customerId: view.customerId,
+              alsoInTransaction,
+              senderAddress: clientKey(c, ctx.trustProxy),
+            }),
           );
+          if (!recorded) return renderReviewPage(c, ctx, view, token, { productId }, 409);
+          return c.redirect(
+            hostedUrl(ctx, `/r/${token}/thanks?product=${encodeURIComponent(productId)}`),
+            303,
+          );
+        } finally {
+          await upload?.cleanup();
         }
-        const recorded = await recordReviewThroughRequest(ctx, view, productId, (alsoInTransaction) =>
-          submitReview(ctx, view.store, productId, parsed.output, ctx.publicUrl ?? publicOriginOf(c, ctx), {
-            customerId: view.customerId,
-            alsoInTransaction,
-            senderAddress: clientKey(c, ctx.trustProxy),
-          }),
-        );
-        if (!recorded) return renderReviewPage(c, ctx, view, token, { productId }, 409);
-        return c.redirect(hostedUrl(ctx, `/r/${token}/thanks?product=${encodeURIComponent(productId)}`), 303);
       },
     );
 
@@ -385,11 +517,13 @@ export const reviewPageRoutes: RouteModule = {
     app.post(
       "/r/:token/media",
       described({
-        summary: "The page's photo form (multipart, one file part): kept for the product's coming review",
+        summary:
+          "The page's Upload button (multipart: the form's text fields, then one file part): the file is kept for the product's coming review, and the page comes back with what was typed (a body without text fields: 303 back to the page)",
         query: ReviewPageQuery,
         body: MediaUpload,
         bodyType: "multipart/form-data",
         responses: {
+          200: page("The page again, with what was typed"),
           303: { description: "Back to the page" },
           413: page("Too large"),
           415: page("Not a photo or video"),
@@ -399,65 +533,44 @@ export const reviewPageRoutes: RouteModule = {
         const link = await requestLink(c);
         if (link instanceof Response) return link;
         const productId = c.req.query("product") ?? "";
-        const rating = ratingParam(c.req.query("rating"));
         const opened = await openProduct(c, link, productId);
         if (opened instanceof Response) return opened;
-        const { view, token, state } = opened;
-        const focus = { productId, ...(rating ? { rating } : {}) };
-        const decision = await ctx.rateLimiter.take(
-          `upload:${view.store.id}:${clientKey(c, ctx.trustProxy)}`,
-          UPLOAD_RATE_RULE,
-          ctx.clock(),
-        );
-        if (!decision.allowed)
-          return renderReviewPage(
-            c,
-            ctx,
-            view,
-            token,
-            { ...focus, errors: { file: "too many uploads; try again later" } },
-            429,
-          );
-        if ((state.media.get(productId) ?? 0) >= MEDIA_PER_REVIEW)
-          return renderReviewPage(
-            c,
-            ctx,
-            view,
-            token,
-            { ...focus, errors: { file: `at most ${MEDIA_PER_REVIEW} per review` } },
-            422,
-          );
+        const { view, token, state, locale } = opened;
+        // Refused or not, the form's text is read: the page comes back with what was typed.
+        const received = await readUploadForm(c, await fileRefusal(c, view, state, productId));
+        const { form, typed, upload } = received;
+        const rating = ratingParam(form.rating) ?? ratingParam(c.req.query("rating"));
+        const focus = {
+          productId,
+          ...(rating ? { rating } : {}),
+          ...(typed ? { values: typedOf(form) } : {}),
+        };
         try {
-          const upload = await receiveUpload(c.req.raw);
-          try {
-            const media = await storeUpload(ctx.db, ctx.mediaStorage, {
-              storeId: view.store.id,
-              upload,
-              now: ctx.clock(),
-              baseUrl: ctx.mediaBaseUrl || ctx.publicUrl || publicOriginOf(c, ctx),
-            });
-            await ctx.db.kysely
-              .insertInto("review_request_media")
-              .values({
-                request_id: view.request.id,
-                product_id: productId,
-                media_id: media.id,
-                created_at: ctx.clock().toISOString(),
-              })
-              .execute();
-          } finally {
-            await upload.cleanup();
-          }
-        } catch (error) {
-          if (!(error instanceof ApiError)) throw error;
-          // Refused with the body unread: the answer must reach the browser before the socket closes.
-          if (error.headers?.Connection === "close") {
-            lingerAfterEarlyAnswer(c);
-            c.header("Connection", "close");
-          }
-          const message = localizeMessage(error.fields?.file ?? error.message, localeOf(view));
-          return renderReviewPage(c, ctx, view, token, { ...focus, errors: { file: message } }, error.status);
+          const error =
+            received.refusal ?? (upload ? await keepUpload(c, view, productId, upload) : undefined);
+          if (error instanceof ApiError)
+            return renderReviewPage(
+              c,
+              ctx,
+              view,
+              token,
+              { ...focus, errors: { file: fileMessage(error, locale) } },
+              error.status,
+            );
+          if (!upload)
+            return renderReviewPage(
+              c,
+              ctx,
+              view,
+              token,
+              { ...focus, errors: { file: messagesFor(locale).choosePhoto } },
+              422,
+            );
+        } finally {
+          await upload?.cleanup();
         }
+        // The page's form: the page again with what was typed (a redirect would lose it).
+        if (typed) return renderReviewPage(c, ctx, view, token, focus, 200);
         return c.redirect(
           hostedUrl(
             ctx,

@@ -28,12 +28,12 @@ fieldset{border:0;margin:0;padding:0}
 .ratings label{display:inline-flex;align-items:center;gap:6px;margin:0;font-weight:400;padding:6px 10px;border:1px solid var(--p-border);border-radius:var(--p-radius);cursor:pointer}
 .ratings .stars{color:var(--p-star);letter-spacing:1px}
 .ratings input{accent-color:var(--p-accent)}
-.photo{padding:12px;border:1px dashed var(--p-border);border-radius:var(--p-radius);background:var(--p-surface)}
+.photo{margin-block-start:16px;padding:12px;border:1px dashed var(--p-border);border-radius:var(--p-radius);background:var(--p-surface)}
 .hint{font-size:13px;color:var(--p-muted);margin:4px 0 8px}
 .error{color:var(--p-danger);font-weight:600;margin:4px 0 0}
 .others{margin-block-start:32px}
 .note{padding:10px 12px;border-radius:var(--p-radius);background:var(--p-surface)}
-.actions{margin-block-start:16px}
+.actions{display:flex;flex-wrap:wrap;gap:8px;margin-block-start:16px}
 .plaudit-button{min-block-size:44px;padding-inline:18px;font-size:16px}
 `);
 

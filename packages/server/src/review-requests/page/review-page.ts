@@ -65,17 +65,13 @@ function productSection(input: ReviewPageInput, state: ProductFormState, index: 
   const values = state.values ?? { title: "", body: "", name: input.customerName ?? "" };
   const invalid = (field: string) =>
     errors[field] ? html` aria-invalid="true" aria-describedby="e${index}-${field}"` : "";
+  const fileHints = `fh${index}${input.photoBonus ? ` fb${index}` : ""}${errors.file ? ` e${index}-file` : ""}`;
+  // One form: what was typed travels with the photo (its own upload answers with the page and the
+  // text as typed), and a photo chosen before submitting goes with the review. The text fields come
+  // before the file in the body, so they are read even when the file is refused. "Submit review" is
+  // the first button: Enter in a field submits the review, not an upload.
   return html`<section class="product" aria-labelledby="h${index}">${head}
-<form class="photo" method="post" enctype="multipart/form-data" action="${root}/r/${token}/media?${productQuery}">
-<label for="f${index}">${t.addPhoto}</label>
-<p class="hint" id="fh${index}">${t.addPhotoHint}</p>
-${input.photoBonus ? html`<p class="hint" id="fb${index}">${t.photoBonus(input.photoBonus.points, input.photoBonus.pointsName)}</p>` : ""}
-<input type="file" id="f${index}" name="file" accept="image/jpeg,image/png,image/webp,image/avif,image/heic,video/mp4,video/webm,video/quicktime" aria-describedby="fh${index}${input.photoBonus ? ` fb${index}` : ""}" required>
-${fieldError(`e${index}-file`, errors.file)}
-<div class="actions"><button class="plaudit-button" type="submit">${t.upload}</button></div>
-${state.mediaCount > 0 ? html`<p class="note" role="status">${t.photosAttached(state.mediaCount)}</p>` : ""}
-</form>
-<form method="post" action="${root}/r/${token}/reviews">
+<form method="post" enctype="multipart/form-data" action="${root}/r/${token}/reviews">
 <input type="hidden" name="product" value="${product.productId}">
 ${Object.keys(errors).length > 0 ? html`<p class="error" role="alert">${t.fixErrors}</p>` : ""}
 ${ratingField(t, index, state)}
@@ -88,7 +84,16 @@ ${fieldError(`e${index}-body`, errors.body)}
 <label for="n${index}">${t.yourName}</label>
 <input type="text" id="n${index}" name="name" required maxlength="${maxUnits(LIMITS.authorNameMax)}" autocomplete="name" value="${values.name}"${invalid("name")}>
 ${fieldError(`e${index}-name`, errors.name)}
-<div class="actions"><button class="plaudit-button plaudit-button--primary" type="submit">${t.submit}</button></div>
+<div class="photo">
+<label for="f${index}">${t.addPhoto}</label>
+<p class="hint" id="fh${index}">${t.addPhotoHint}</p>
+${input.photoBonus ? html`<p class="hint" id="fb${index}">${t.photoBonus(input.photoBonus.points, input.photoBonus.pointsName)}</p>` : ""}
+<input type="file" id="f${index}" name="file" accept="image/jpeg,image/png,image/webp,image/avif,image/heic,video/mp4,video/webm,video/quicktime" aria-describedby="${fileHints}"${errors.file ? html` aria-invalid="true"` : ""}>
+${fieldError(`e${index}-file`, errors.file)}
+${state.mediaCount > 0 ? html`<p class="note" role="status">${t.photosAttached(state.mediaCount)}</p>` : ""}
+</div>
+<div class="actions"><button class="plaudit-button plaudit-button--primary" type="submit">${t.submit}</button>
+<button class="plaudit-button" type="submit" formaction="${root}/r/${token}/media?${productQuery}" formnovalidate>${t.upload}</button></div>
 </form></section>`;
 }
 
