@@ -220,6 +220,8 @@ export const de: Messages = {
   mediaApprovedDone: "Freigegeben.",
   mediaRejectedDone: "Abgelehnt.",
   mediaRestoredDone: "Wiederhergestellt.",
+  mediaChangedElsewhere:
+    "Nicht gespeichert: Eine andere Person hat inzwischen darüber entschieden. Der Eintrag ist nicht mehr in dieser Liste.",
   usersTitle: "Benutzer",
   inviteTitle: "Jemanden einladen",
   role: "Rolle",

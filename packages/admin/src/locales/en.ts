@@ -215,6 +215,8 @@ export const en = {
   mediaApprovedDone: "Approved.",
   mediaRejectedDone: "Rejected.",
   mediaRestoredDone: "Restored.",
+  mediaChangedElsewhere:
+    "Not saved: another moderator decided about this item meanwhile. It has left this list.",
   usersTitle: "Users",
   inviteTitle: "Invite someone",
   role: "Role",

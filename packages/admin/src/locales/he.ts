@@ -214,6 +214,7 @@ export const he: Messages = {
   mediaApprovedDone: "אושר.",
   mediaRejectedDone: "נדחה.",
   mediaRestoredDone: "שוחזר.",
+  mediaChangedElsewhere: "לא נשמר: מנהל/ת אחר/ת החליט/ה בינתיים על הפריט. הוא כבר לא ברשימה הזו.",
   usersTitle: "משתמשים",
   inviteTitle: "הזמנת משתמש",
   role: "תפקיד",
