@@ -243,6 +243,7 @@ export const en = {
   removeTitle: "Remove {email}?",
   removeText: "They are signed out at once and can no longer sign in. The audit log keeps what they did.",
   removed: "{email} was removed.",
+  userGone: "{email} is no longer a user of this store (removed meanwhile by another owner).",
   usersEmpty: "No users yet.",
   unverifiedBuyer: "No verified purchase",
   photoBy: "Photo of {product}",

@@ -241,6 +241,7 @@ export const he: Messages = {
   removeTitle: "להסיר את {email}?",
   removeText: "המשתמש מנותק מיד ולא יוכל להתחבר עוד. יומן הביקורת שומר את מה שעשה.",
   removed: "{email} הוסר/ה.",
+  userGone: "{email} כבר לא משתמש/ת בחנות הזו (הוסר/ה בינתיים על ידי בעלים אחר/ת).",
   usersEmpty: "עדיין אין משתמשים.",
   unverifiedBuyer: "ללא רכישה מאומתת",
   photoBy: "תמונה של {product}",
