@@ -48,6 +48,19 @@ export const themeCss = `
 `;
 
 /**
+ * The theme `auto` for a widget with no background of its own (the star badge, the inline points
+ * text): it sits on the page's background, so in a dark-mode browser it turns dark only when the
+ * page has a dark mode too (its `color-scheme` says `dark`, e.g. `light dark`) — a light shop seen
+ * in a dark-mode browser drew the badge's count and the points text in the dark theme's light
+ * greys on its white (1.2:1). `root` is the widget's root class; `names` the tokens it paints
+ * with. Browsers without light-dark() keep the OS rule.
+ */
+export const onPageCss = (root: string, names: string[]) =>
+  `@media (prefers-color-scheme:dark){@supports (color:light-dark(red,red)){:host([data-theme="auto"]) ${root},${root}[data-theme="auto"]{color-scheme:inherit;${names
+    .map((name) => `--p-${name}:var(--plaudit-${name},light-dark(${TOKENS[name]!.join()}));`)
+    .join("")}}}}`;
+
+/**
  * Pins every inherited property on the root so the page's CSS (even `* { all: revert
  * !important; font-size: 40px !important }`, which reaches the host element) changes nothing inside.
  * The focus ring is drawn on the root itself too (the star badge's link is its widget's root, and
