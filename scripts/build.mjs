@@ -57,6 +57,14 @@ const SHARED_CHUNKS = [
     priority: 30,
     entriesAware: false,
   },
+  // The earning arithmetic (exact decimals, BigInt): only the loyalty widgets promise points, so
+  // a reviews page does not carry it in core.
+  {
+    name: "earning",
+    test: /packages[\\/]contract[\\/]src[\\/]earning\.ts$/,
+    priority: 25,
+    entriesAware: false,
+  },
   {
     name: "core",
     // Not the earning arithmetic (contract's earning.ts): only loyalty's widgets use it, and in

@@ -315,6 +315,11 @@ export const AdminMedia = v.object({
   ...Media.entries,
   status: v.picklist(ADMIN_MEDIA_STATUSES),
   reviewId: v.nullable(v.string()),
+  /**
+   * Its version as read: PATCH /v1/admin/media/{id} with it as `If-Match` is 409 conflict when
+   * another moderator decided about it since (its status moved).
+   */
+  etag: v.string(),
 });
 
 /** GET /v1/admin/media: attached photos and videos by status (held ones wait for a moderator). */

@@ -26,7 +26,7 @@ export { createIdBatcher } from "./id-batcher.ts";
 export { newIdempotencyKey } from "./idempotency-key.ts";
 export { nextTask, whenIdle } from "./idle.ts";
 export type { Painted, PaintOptions } from "./painted.ts";
-export { scriptTagToken, shopperToken } from "./shopper.ts";
+export { followTokenAttribute, scriptTagToken, shopperToken } from "./shopper.ts";
 export type { StoreOptions } from "./store.ts";
 export { createPlauditStore, ensureSlice, getStore, listKey, summaryKey } from "./store.ts";
 export type {

@@ -72,9 +72,12 @@ export interface PlauditActions {
   vote(config: StoreConfig, review: Review, value: VoteValue): Promise<void>;
   /**
    * The page's shopper is the one the store's server signed this token for (a host's or the script
-   * tag's data-customer-token, or an npm option). Empty or absent changes nothing.
+   * tag's data-customer-token, or an npm option). Empty or absent changes nothing. `null` says
+   * "signed out": the page has no shopper from now on (the script tag's token is not read again),
+   * and every widget shows its guest view — a single-page storefront calls it when the shopper
+   * signs out without a page load.
    */
-  identifyShopper(customerToken: string | undefined): void;
+  identifyShopper(customerToken: string | null | undefined): void;
   /** The page's shopper token: as identified, else the script tag's (read once); undefined: a guest. */
   customerToken(): string | undefined;
   /**

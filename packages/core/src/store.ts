@@ -8,7 +8,7 @@ import { newIdempotencyKey } from "./idempotency-key.ts";
 import { loadMyVotes } from "./my-votes.ts";
 import { pageSingleton } from "./page-singleton.ts";
 import { reviewListsSlice } from "./review-lists-slice.ts";
-import { scriptTagToken } from "./shopper.ts";
+import { followTokenAttribute, plauditScriptTag, scriptTagToken } from "./shopper.ts";
 import type { PlauditState, PlauditStore, SliceContext, StoreConfig } from "./store-types.ts";
 import { toJson } from "./to-json.ts";
 import { createVoterId } from "./voter-id.ts";
@@ -93,12 +93,18 @@ export function createPlauditStore(options: StoreOptions = {}): PlauditStore {
   const setSubmission = (key: string, value: PlauditState["submissions"][string]) =>
     api.setState((state) => ({ submissions: { ...state.submissions, [key]: value } }));
 
-  const identifyShopper = (token: string | undefined) => {
+  let scriptTagRead = false;
+  const identifyShopper = (token: string | null | undefined) => {
+    if (token === null) {
+      // Signed out: no shopper, and the script tag's token (the page's first) is not read again.
+      scriptTagRead = true;
+      if (api.getState().shopper.customerToken !== undefined) api.setState({ shopper: {} });
+      return;
+    }
     const customerToken = token?.trim();
     if (customerToken && customerToken !== api.getState().shopper.customerToken)
       api.setState({ shopper: { customerToken } });
   };
-  let scriptTagRead = false;
   const customerToken = () => {
     if (!api.getState().shopper.customerToken && !scriptTagRead) {
       scriptTagRead = true;
@@ -106,6 +112,9 @@ export function createPlauditStore(options: StoreOptions = {}): PlauditStore {
     }
     return api.getState().shopper.customerToken;
   };
+  // The tag's token set, changed or removed later (a single-page storefront signing the shopper in
+  // or out without a page load) is the page's shopper changing.
+  followTokenAttribute({ identifyShopper }, plauditScriptTag(globalThis.document));
 
   return {
     ...api,

@@ -62,7 +62,10 @@ export function elementOf(definition: WidgetDefinition<unknown>): CustomElementC
       this.unmount = undefined;
     }
 
-    attributeChangedCallback() {
+    attributeChangedCallback(name: string, old: string | null, value: string | null) {
+      // customer-token removed: the storefront signed the shopper out (an absent token alone,
+      // on a new element, says nothing: another element or the script tag may name the shopper).
+      if (name === "customer-token" && old?.trim() && !value?.trim()) getStore().identifyShopper(null);
       if (this.isConnected) this.render();
     }
 

@@ -17,6 +17,13 @@ export interface PlauditApi {
   refresh(): void;
   on<K extends keyof PlauditEventMap>(name: K, fn: Listener<K>): () => void;
   off<K extends keyof PlauditEventMap>(name: K, fn: Listener<K>): void;
+  /**
+   * The page's shopper from now on: a new signed customer token (signed in), or null (signed out:
+   * every widget shows its guest view). For single-page storefronts that sign in or out without a
+   * page load. It writes the script tag's data-customer-token (empty: signed out), which the
+   * widgets' store follows.
+   */
+  identify(customerToken: string | null): void;
   /** Runs calls at once; the queue stub's `push` keeps working after the loader arrives. */
   push(...calls: QueuedCall[]): void;
   /** Disconnects the observers and unmounts every widget (tests, teardown). */
@@ -67,6 +74,9 @@ export function startPlaudit(options: StartOptions): PlauditApi | undefined {
     // The bus's methods close over it, so they work unbound.
     on: events.on,
     off: events.off,
+    // The tag's attribute is the page's token: the store follows it (and a store made later reads
+    // it); empty is "signed out".
+    identify: (token) => script?.setAttribute("data-customer-token", token || ""),
     push(...calls) {
       for (const call of calls) {
         try {

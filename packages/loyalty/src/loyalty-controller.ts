@@ -29,14 +29,21 @@ export interface LoyaltyController {
 export interface LoyaltyControllerOptions {
   store: PlauditStore;
   config: StoreConfig;
-  /** The signed customer token the store's server wrote into the page; absent for guests. */
-  customerToken?: string;
+  /**
+   * The signed customer token the store's server wrote into the page; absent for guests. A
+   * function is asked again as the store changes: the controller follows it — a new token loads
+   * that shopper, none shows the guest view (the widgets pass the page's shopper,
+   * `() => store.customerToken()`, so `store.identifyShopper(null)` signs them all out).
+   */
+  customerToken?: string | (() => string | undefined);
   /** Load the member's status too (the program alone is enough for points-for). Default true. */
   member?: boolean;
 }
 
 export function createLoyaltyController(options: LoyaltyControllerOptions): LoyaltyController {
   const { store, customerToken, member = true } = options;
+  const tokenNow = () => (typeof customerToken === "function" ? customerToken() : customerToken);
+  let followed = tokenNow();
   const cfg: StoreConfig = { apiBase: options.config.apiBase, store: options.config.store };
   const actions = loyaltyActions(store);
   const empty = emptyEntry(cfg);
@@ -45,6 +52,11 @@ export function createLoyaltyController(options: LoyaltyControllerOptions): Loya
   const listeners = new Set<() => void>();
   let shown = getState();
   const unsubscribe = store.subscribe(() => {
+    if (member && typeof customerToken === "function" && tokenNow() !== followed) {
+      followed = tokenNow();
+      if (followed) loadMember();
+      else actions.signOut(cfg);
+    }
     const next = getState();
     if (next === shown) return;
     shown = next;
@@ -55,9 +67,10 @@ export function createLoyaltyController(options: LoyaltyControllerOptions): Loya
     if (!member) return;
     // Loaded or loading already for this token: nothing to ask. Another token is another shopper
     // (an SPA signed someone else in), whose figures must replace the last one's.
+    const token = tokenNow();
     const known = getState().member;
-    if ((known.status === "ready" || known.status === "loading") && known.token === customerToken) return;
-    void actions.loadMe(cfg, customerToken);
+    if ((known.status === "ready" || known.status === "loading") && known.token === token) return;
+    void actions.loadMe(cfg, token);
   };
 
   return {
@@ -74,7 +87,7 @@ export function createLoyaltyController(options: LoyaltyControllerOptions): Loya
     retry() {
       void actions.loadProgram(cfg);
       const known = getState().member;
-      if (member && known.status === "error") void actions.loadMe(cfg, known.token ?? customerToken);
+      if (member && known.status === "error") void actions.loadMe(cfg, known.token ?? tokenNow());
     },
     redeem: (rewardId) => actions.redeem(cfg, rewardId),
     clearAttempt: () => actions.clearAttempt(cfg),

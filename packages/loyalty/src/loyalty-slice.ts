@@ -69,6 +69,11 @@ export interface LoyaltyActions {
   redeem(cfg: StoreConfig, rewardId: string): Promise<Redemption | undefined>;
   /** Forgets the current attempt (the shopper closed the code or cancelled the retry). */
   clearAttempt(cfg: StoreConfig): void;
+  /**
+   * The shopper signed out: the guest view from now on — no balance, history, pending points or
+   * redemption code of theirs stays, and answers still on their way for them are dropped.
+   */
+  signOut(cfg: StoreConfig): void;
 }
 
 export const SLICE = "loyalty";
@@ -158,7 +163,7 @@ function createActions(store: PlauditStore): LoyaltyActions {
 
     async loadMe(cfg, token) {
       if (!token) {
-        patchMember(cfg, { status: "guest", guestReason: "no_token", token: undefined, data: undefined });
+        actions.signOut(cfg);
         return;
       }
       // A newer call wins over an older one's late answer.
@@ -204,6 +209,9 @@ function createActions(store: PlauditStore): LoyaltyActions {
         .redeem(token, rewardId, idempotencyKey, reward?.cost)
         .then(
           (redemption) => {
+            // Signed out (or another shopper signed in) meanwhile: their code is not shown to
+            // whoever is at the screen now; it stays in the redeemer's history.
+            if (entry(cfg).member.token !== token) return redemption;
             patch(cfg, (e) => ({
               attempt: { rewardId, idempotencyKey, status: "done", redemption },
               member: e.member.data
@@ -221,6 +229,7 @@ function createActions(store: PlauditStore): LoyaltyActions {
             return redemption;
           },
           (caught: PlauditError) => {
+            if (entry(cfg).member.token !== token) return undefined;
             patch(cfg, (e) => ({
               attempt: { rewardId, idempotencyKey, status: "error", error: caught },
               // Repriced or removed meanwhile: the program is read again (the panel shows it anew).
@@ -241,6 +250,18 @@ function createActions(store: PlauditStore): LoyaltyActions {
       if (entry(cfg).attempt?.status === "sending") return;
       patch(cfg, () => ({ attempt: undefined }));
     },
+
+    signOut(cfg) {
+      // A newer ticket: a /me still on its way for the last shopper lands nowhere.
+      meRequests.set(cfg.store, (meRequests.get(cfg.store) ?? 0) + 1);
+      announcedBalance.delete(cfg.store);
+      const { member, attempt } = entry(cfg);
+      if (member.status === "guest" && member.guestReason === "no_token" && !member.token && !attempt) return;
+      patch(cfg, () => ({
+        member: { status: "guest", guestReason: "no_token", pendingPoints: 0 },
+        attempt: undefined,
+      }));
+    },
   };
 
   // A review written on this page (by the reviews widget, or any code using the store) earns
@@ -248,6 +269,12 @@ function createActions(store: PlauditStore): LoyaltyActions {
   store.events.on("review:submitted", (detail: PlauditEventMap["review:submitted"]) => {
     const current = loyaltyState(store).stores[detail.store];
     if (!current || !detail.customerToken) return;
+    // A review sent for a shopper who has signed out since refreshes nothing.
+    if (
+      detail.customerToken !== store.getState().shopper.customerToken &&
+      detail.customerToken !== current.member.token
+    )
+      return;
     if (detail.status === "pending") {
       const program = current.program.data;
       // Review points are for verified buyers (the program's default); /me, asked next, is exact.

@@ -220,6 +220,8 @@ export const de: Messages = {
   mediaApprovedDone: "Freigegeben.",
   mediaRejectedDone: "Abgelehnt.",
   mediaRestoredDone: "Wiederhergestellt.",
+  mediaChangedElsewhere:
+    "Nicht gespeichert: Eine andere Person hat inzwischen darüber entschieden. Der Eintrag ist nicht mehr in dieser Liste.",
   usersTitle: "Benutzer",
   inviteTitle: "Jemanden einladen",
   role: "Rolle",
@@ -248,6 +250,8 @@ export const de: Messages = {
   removeText:
     "Die Person wird sofort abgemeldet und kann sich nicht mehr anmelden. Das Protokoll behält, was sie getan hat.",
   removed: "{email} wurde entfernt.",
+  userGone:
+    "{email} ist kein Benutzer dieses Shops mehr (inzwischen von einer anderen Inhaberin oder einem anderen Inhaber entfernt).",
   usersEmpty: "Noch keine Benutzer.",
   unverifiedBuyer: "Kein bestätigter Kauf",
   photoBy: "Foto zu {product}",

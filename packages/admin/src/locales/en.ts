@@ -215,6 +215,8 @@ export const en = {
   mediaApprovedDone: "Approved.",
   mediaRejectedDone: "Rejected.",
   mediaRestoredDone: "Restored.",
+  mediaChangedElsewhere:
+    "Not saved: another moderator decided about this item meanwhile. It has left this list.",
   usersTitle: "Users",
   inviteTitle: "Invite someone",
   role: "Role",
@@ -241,6 +243,7 @@ export const en = {
   removeTitle: "Remove {email}?",
   removeText: "They are signed out at once and can no longer sign in. The audit log keeps what they did.",
   removed: "{email} was removed.",
+  userGone: "{email} is no longer a user of this store (removed meanwhile by another owner).",
   usersEmpty: "No users yet.",
   unverifiedBuyer: "No verified purchase",
   photoBy: "Photo of {product}",

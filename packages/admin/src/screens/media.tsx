@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
-import { api } from "../api.ts";
+import { api, problemOf } from "../api.ts";
 import { Dialog, focusHeading, ListBody, problemText, Toasts } from "../components.tsx";
 import { formatDate, isolate, type MessageKey, t } from "../i18n.ts";
 import { usePagedList } from "../paged-list.ts";
@@ -55,10 +55,10 @@ export default function MediaQueue() {
       await api(`/v1/admin/media/${encodeURIComponent(item.id)}`, {
         method: "PATCH",
         body: { status: next },
+        // The version shown: another moderator's decision since is a conflict, not overruled.
+        headers: { "if-match": item.etag },
       });
-      refocus.current = (items ?? []).findIndex((m) => m.id === item.id);
-      setItems((old) => (old ?? []).filter((m) => m.id !== item.id));
-      setViewing(null);
+      leave(item);
       setAnnounce(
         t(
           next === "rejected"
@@ -69,10 +69,20 @@ export default function MediaQueue() {
         ),
       );
     } catch (error) {
-      setAnnounce(problemText(error));
+      const conflict = problemOf(error).code === "conflict";
+      // Decided elsewhere: no longer in this tab's status, so not in its list.
+      if (conflict) leave(item);
+      setAnnounce(conflict ? t("mediaChangedElsewhere") : problemText(error));
     } finally {
       setBusy(null);
     }
+  }
+
+  /** Takes an item off the list; the focus goes to the one now in its place. */
+  function leave(item: AdminMediaItem) {
+    refocus.current = (items ?? []).findIndex((m) => m.id === item.id);
+    setItems((old) => (old ?? []).filter((m) => m.id !== item.id));
+    setViewing(null);
   }
 
   const label = (item: AdminMediaItem) =>

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render } from "@testing-library/preact";
+import { act, cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { session } from "../session.ts";
 import Users from "./users.tsx";
@@ -51,5 +51,32 @@ describe("inviting a user", () => {
     await view.findByRole("dialog");
     expect(invites).toEqual([{ email: "ada@demo.example", role: "moderator" }]);
     expect(view.queryByText("This address already has an account in this store.")).toBeNull();
+  });
+});
+
+describe("a user removed meanwhile by another owner", () => {
+  it("takes their row off and says so, instead of an error under it", async () => {
+    const ada = { id: "u2", email: "ada@demo.example", role: "moderator", active: true };
+    vi.stubGlobal("fetch", async (_url: string, init: RequestInit = {}) => {
+      if (init.method === "DELETE")
+        return Response.json(
+          { error: { code: "not_found", message: "no such user in this store" } },
+          { status: 404 },
+        );
+      return Response.json({ items: [ada, owner] });
+    });
+    const view = render(<Users />);
+    await view.findByText("ada@demo.example");
+    const row = view.getByText("ada@demo.example").closest("tr") as HTMLElement;
+    await act(async () => (row.querySelector("button.danger") as HTMLButtonElement).click());
+    await act(async () => {
+      for (const button of view.getByRole("dialog").querySelectorAll<HTMLButtonElement>("button.danger"))
+        button.click();
+    });
+    await waitFor(() => expect(view.queryByText("ada@demo.example", { selector: "th" })).toBeNull());
+    expect(view.queryByRole("alert")).toBeNull();
+    expect(view.getByRole("status").textContent).toContain(
+      "is no longer a user of this store (removed meanwhile by another owner).",
+    );
   });
 });

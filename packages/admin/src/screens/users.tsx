@@ -60,6 +60,14 @@ export default function Users() {
       setAnnounce(await work());
     } catch (error) {
       const problem = problemOf(error);
+      // Removed meanwhile (another owner, another tab): its row goes, and the focus with it to
+      // the heading, instead of an error under a user who is no longer there.
+      if (problem.status === 404) {
+        setUsers((old) => (old ?? []).filter((u) => u.id !== user.id));
+        headingNext.current = true;
+        setAnnounce(t("userGone", { email: user.email }));
+        return;
+      }
       setRowError({
         id: user.id,
         text: problem.code === "conflict" ? t("lastOwner") : problemText(error),

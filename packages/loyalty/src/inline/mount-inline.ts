@@ -1,6 +1,7 @@
 // Mounting the inline widgets (points, points-for) into their shadow roots.
 import {
   createI18n,
+  followTokenAttribute,
   getStore,
   type PlauditStore,
   resolveLocale,
@@ -27,19 +28,23 @@ function prepare(options: MountInlineOptions, member: boolean) {
   const { host, root, config, store = getStore() } = options;
   adoptStyles(root, [themeCss, baseCss, inlineCss]);
   const i18n = createI18n(config.locale ?? resolveLocale(host), inlineCatalogs);
+  if (member) shopperToken(store, config);
+  // The balance follows the page's shopper (signed out: nothing shown), as the launcher does.
   const controller = createLoyaltyController(
-    member ? { store, config, customerToken: shopperToken(store, config) } : { store, config, member: false },
+    member ? { store, config, customerToken: () => store.customerToken() } : { store, config, member: false },
   );
-  return { host, root, config, i18n, controller };
+  const unfollow = member ? followTokenAttribute(store, host) : () => {};
+  return { host, root, config, i18n, controller, unfollow };
 }
 
 export function mountPoints(options: MountInlineOptions): () => void {
-  const { host, root, config, i18n, controller } = prepare(options, true);
+  const { host, root, config, i18n, controller, unfollow } = prepare(options, true);
   const unmount = renderIntoRoot(root, h(PointsBalance, { controller, i18n, theme: config.theme }), {
     kind: "points",
     host,
   });
   return () => {
+    unfollow();
     unmount();
     controller.destroy();
   };

@@ -15,9 +15,11 @@ interface InlineProps {
 /** The balance of the signed-in member; nothing at all for guests (or while it loads). */
 export function PointsBalance({ controller, i18n, theme }: InlineProps) {
   const member = useStore(controller, (s) => s.member);
+  // Read before any early return: the hooks run in the same order whether a member shows or not
+  // (a shopper signing out or in switches between the two).
+  const program = useStore(controller, (s) => s.program.data);
   useEffect(() => controller.start(), [controller]);
   if (member.status !== "ready" || !member.data) return null;
-  const program = useStore(controller, (s) => s.program.data);
   const points = pointsText(i18n, member.data.balance, pointsNameOf(member.data, program));
   return (
     <span class="plaudit-root plaudit-points" data-theme={theme} dir={i18n.dir} lang={i18n.locale}>

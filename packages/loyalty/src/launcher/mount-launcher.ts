@@ -3,6 +3,7 @@
 // twice as much; the panel brings both when it first opens.
 import {
   createI18n,
+  followTokenAttribute,
   getStore,
   type PlauditStore,
   resolveLocale,
@@ -78,7 +79,10 @@ export function mountLauncher({
   const locale = config.locale ?? resolveLocale(host);
   const i18n = createI18n(locale, inlineCatalogs);
   const token = shopperToken(store, config);
-  const controller = createLoyaltyController({ store, config, customerToken: token });
+  // The page's shopper as it changes: signed out (store.identifyShopper(null), Plaudit.identify(null),
+  // the host's data-customer-token removed) shows the guest view; another token, that shopper.
+  const controller = createLoyaltyController({ store, config, customerToken: () => store.customerToken() });
+  const unfollow = followTokenAttribute(store, host);
   const options = config.options;
 
   adoptSheet(root, launcherCss);
@@ -162,6 +166,7 @@ export function mountLauncher({
     closePanel = undefined;
     button.removeEventListener("click", onClick);
     unsubscribe();
+    unfollow();
     controller.destroy();
     wrapper.remove();
     panelSlot.remove();

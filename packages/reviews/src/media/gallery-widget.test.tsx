@@ -19,11 +19,15 @@ const reviewFor = (item: GalleryItem): Review =>
     author: { name: "Mia" },
   });
 
+/** While true, the media list's next pages fail (a dropped connection). */
+let nextPagesFail = false;
+
 function galleryApi(items: GalleryItem[] = ITEMS, unpublished = new Set<string>()) {
   const calls: URL[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(new Request(input, init).url);
     calls.push(url);
+    if (nextPagesFail && url.searchParams.has("cursor")) throw new TypeError("Failed to fetch");
     if (url.pathname === "/v1/stores/demo/media") {
       const start = Number(url.searchParams.get("cursor") ?? 0);
       const limit = Number(url.searchParams.get("limit") ?? 20);
@@ -70,6 +74,7 @@ async function mounted(options: Record<string, string> = {}, productId?: string,
 }
 
 afterEach(() => {
+  nextPagesFail = false;
   for (const unmount of unmounts.splice(0)) unmount();
   cleanup();
   vi.useRealTimers();
@@ -115,6 +120,30 @@ describe("gallery widget", () => {
     });
     expect(root.querySelectorAll(".plaudit-gallery__tile")).toHaveLength(30);
     expect(view.queryByRole("button", { name: "Load more photos" })).toBeNull();
+  });
+
+  it("keeps the focus on Load more when the next page fails, says so, and its Try again loads it", async () => {
+    const { view, root } = await mounted({ pageSize: "12" });
+    nextPagesFail = true;
+    const button = view.getByRole("button", { name: "Load more photos" });
+    button.focus();
+    await act(async () => {
+      fireEvent.click(button);
+      await settle();
+    });
+    expect(root.querySelectorAll(".plaudit-gallery__tile")).toHaveLength(12);
+    expect(root.activeElement).toBe(button);
+    expect(button.textContent).toBe("Try again");
+    expect(view.getByRole("status").textContent).toBe("More photos could not be loaded.");
+    nextPagesFail = false;
+    await act(async () => {
+      fireEvent.click(button);
+      await settle();
+    });
+    const tiles = root.querySelectorAll(".plaudit-gallery__tile");
+    expect(tiles).toHaveLength(24);
+    expect(root.activeElement).toBe(tiles[12]);
+    expect(view.getByRole("status").textContent).toBe("Showing 24 photos and videos");
   });
 
   it("opens the lightbox with the item's review and a link to its product from the URL template", async () => {

@@ -53,14 +53,22 @@ export function GalleryWidget({
     return () => controller.destroy();
   }, [controller]);
 
-  // After "Load more", focus goes to the first new item and the new count is announced.
+  // After "Load more", focus goes to the first new item and the new count is announced. When the
+  // page failed, the button keeps the focus (it reads "Try again" now) and the failure is said.
   useEffect(() => {
-    if (state.status !== "ready" || focusIndex.current === null) return;
-    const tiles = grid.current?.querySelectorAll<HTMLElement>(".plaudit-gallery__tile");
-    tiles?.[Math.min(focusIndex.current, tiles.length - 1)]?.focus();
+    const at = focusIndex.current;
+    if (state.status !== "ready" || at === null) return;
     focusIndex.current = null;
+    if (state.error) {
+      setAnnouncement((shown) => {
+        const failed = t("gallery.loadMoreFailed");
+        return shown === failed ? `${failed}\u00a0` : failed;
+      });
+      return;
+    }
+    grid.current?.querySelectorAll<HTMLElement>(".plaudit-gallery__tile")[at]?.focus();
     setAnnouncement(t("gallery.showing", { shown: i18n.formatNumber(state.items.length) }));
-  }, [state.status, state.items.length]);
+  }, [state.status, state.items.length, state.error]);
 
   const onOpen = (start: number, opener: HTMLElement) => {
     loadLightbox().then(
@@ -114,18 +122,13 @@ export function GalleryWidget({
           </ul>
         )}
         <div class="plaudit-more">
-          {state.error ? (
-            <p class="plaudit-notice plaudit-notice--error">
-              {t("gallery.loadMoreFailed")}
-              <Button onClick={loadMore}>{t("gallery.retry")}</Button>
-            </p>
-          ) : (
-            state.nextCursor !== null &&
-            props.layout === "grid" && (
-              <Button onClick={loadMore} disabled={state.status === "loading-more"}>
-                {t("gallery.loadMore")}
-              </Button>
-            )
+          {state.error && <p class="plaudit-notice plaudit-notice--error">{t("gallery.loadMoreFailed")}</p>}
+          {/* One button (Load more, busy, Try again), never disabled: a focused button that is
+              disabled drops the keyboard's place to the page's <body>. */}
+          {(state.error || (state.nextCursor !== null && props.layout === "grid")) && (
+            <Button onClick={loadMore} aria-disabled={state.status === "loading-more"}>
+              {t(state.error ? "gallery.retry" : "gallery.loadMore")}
+            </Button>
           )}
         </div>
       </>

@@ -6,6 +6,7 @@ import { holdsUnverifiedMedia } from "../stores/store-repo.ts";
 import { newestFirst, nextMediaCursor } from "./media-gallery.ts";
 import { keysOf, parseFiles, toMedia } from "./media-json.ts";
 import { MEDIA_LIMITS } from "./media-limits.ts";
+import { mediaEtag } from "./media-moderation.ts";
 import { ownQuotaBytes, storedBytes } from "./media-quota.ts";
 import { isMediaKey } from "./media-storage.ts";
 import type { MediaStatus } from "./media-table.ts";
@@ -46,6 +47,7 @@ export async function adminMediaPage(
       ...toMedia(row, "", (key) => adminFileUrl(args.origin, row.id, key)),
       status: row.status as "ready" | "held" | "rejected",
       reviewId: row.review_id,
+      etag: mediaEtag(row.status),
       productId: row.review_product_id,
       verified: Number(row.review_verified) === 1,
       createdAt: row.created_at,

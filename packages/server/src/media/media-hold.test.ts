@@ -119,6 +119,58 @@ describe.each(databasesUnderTest())("media of unverified reviewers on %s", (kind
     expect(listed.json.items.map((m: { status: string }) => m.status)).toEqual(["rejected"]);
   });
 
+  it("refuses, with 409 conflict, a decision about a photo another moderator decided since it was read", async () => {
+    const id = await photo();
+    const sent = await review("kettle", id);
+    const [held] = (await heldList()).filter((m: { id: string }) => m.id === id);
+    expect(held.etag).toEqual(expect.any(String));
+    // One moderator rejects it; another, who read it as held, approves it.
+    const rejected = await kit.admin(
+      "PATCH",
+      `/v1/admin/media/${id}`,
+      { status: "rejected" },
+      { "if-match": held.etag },
+    );
+    expect(rejected.status).toBe(200);
+    expect(rejected.json.etag).not.toBe(held.etag);
+    const audited = async () =>
+      Number(
+        (
+          await kit.server.db.kysely
+            .selectFrom("audit_log")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .where("target", "=", id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const auditRows = await audited();
+    const late = await kit.admin(
+      "PATCH",
+      `/v1/admin/media/${id}`,
+      { status: "ready" },
+      { "if-match": held.etag },
+    );
+    expect(late.status).toBe(409);
+    expect(late.json.error.code).toBe("conflict");
+    // Nothing moved: still rejected, not public, not counted, no audit row for the refused write.
+    const listed = await kit.admin("GET", `/v1/admin/media?review=${sent.review.id}`);
+    expect(listed.json.items.map((m: { status: string; etag: string }) => [m.status, m.etag])).toEqual([
+      ["rejected", rejected.json.etag],
+    ]);
+    expect((await publicReview(sent.review.id)).media).toEqual([]);
+    expect(await mediaCount("kettle")).toBe(0);
+    expect(await audited()).toBe(auditRows);
+    // With the version read again, the decision goes through.
+    const restored = await kit.admin(
+      "PATCH",
+      `/v1/admin/media/${id}`,
+      { status: "ready" },
+      { "if-match": rejected.json.etag },
+    );
+    expect(restored.status).toBe(200);
+    expect(await mediaCount("kettle")).toBe(1);
+  });
+
   it("shows unverified reviewers' photos at once when the merchant turns the rule off", async () => {
     const off = await kit.admin("PUT", "/v1/admin/media/settings", { holdUnverifiedMedia: false });
     expect(off.status).toBe(200);

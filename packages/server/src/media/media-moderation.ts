@@ -6,7 +6,25 @@ import { ApiError } from "../errors.ts";
 import { applySummaryChange } from "../reviews/summary-repo.ts";
 import { toMedia } from "./media-json.ts";
 
-export type AdminMedia = Media & { status: "ready" | "held" | "rejected"; reviewId: string | null };
+export type AdminMedia = Media & {
+  status: "ready" | "held" | "rejected";
+  reviewId: string | null;
+  etag: string;
+};
+
+/**
+ * A photo's or video's version for moderators: what a moderator decides about is its status, so
+ * two moderators on one photo (one rejects it, the other, reading it as held, approves it) are
+ * told apart by it with no column of its own.
+ */
+export const mediaEtag = (status: string): string => `"media-${status}"`;
+
+/** Whether `ifMatch` (an If-Match header's value; undefined: not asked) names the status's version. */
+function versionMatches(status: string, ifMatch: string | undefined): boolean {
+  if (ifMatch === undefined) return true;
+  const wanted = ifMatch.split(",").map((tag) => tag.trim().replace(/^W\//, ""));
+  return wanted.includes("*") || wanted.includes(mediaEtag(status));
+}
 
 /** Only "ready" media are shown and counted (review media_count, summary mediaCount, bonus). */
 const shown = (status: string) => (status === "ready" ? 1 : 0);
@@ -18,7 +36,14 @@ const shown = (status: string) => (status === "ready" ? 1 : 0);
  */
 export async function setMediaStatus(
   ctx: AppContext,
-  args: { storeId: string; mediaId: string; status: "ready" | "rejected"; baseUrl?: string },
+  args: {
+    storeId: string;
+    mediaId: string;
+    status: "ready" | "rejected";
+    baseUrl?: string;
+    /** The version the moderator saw (If-Match): 409 conflict when it was decided since. */
+    ifMatch?: string;
+  },
   audit: AuditEvent,
 ): Promise<AdminMedia> {
   const row = await transaction(ctx.db, async (tx) => {
@@ -31,6 +56,12 @@ export async function setMediaStatus(
     const before = await find.executeTakeFirst();
     if (!before || before.status === "processing")
       throw new ApiError(404, "media_not_found", "no photo or video with this id in this store");
+    if (!versionMatches(before.status, args.ifMatch))
+      throw new ApiError(
+        409,
+        "conflict",
+        "this photo or video was decided about since you read it: read it again and retry",
+      );
     // Recorded even when nothing moves: the merchant did decide (again) about this photo.
     await appendAudit(tx, audit);
     if (before.status === args.status) return before;
@@ -76,5 +107,6 @@ export async function setMediaStatus(
     ...toMedia(row, args.baseUrl),
     status: row.status as AdminMedia["status"],
     reviewId: row.review_id,
+    etag: mediaEtag(row.status),
   };
 }

@@ -324,8 +324,9 @@ export const mediaRoutes: RouteModule = {
           "Reject one photo or video, or make it ready (approve a held one, restore a rejected one); the summary's media count follows",
         params: { id: { description: "Media id" } },
         body: MediaPatch,
+        headers: [{ name: "If-Match", required: false }],
         responses: { 200: AdminMedia },
-        errors: [400, 404, 413, 422],
+        errors: [400, 404, 409, 413, 422],
         examples: [
           {
             summary: "an unknown media id",
@@ -353,6 +354,7 @@ export const mediaRoutes: RouteModule = {
               mediaId: c.req.param("id"),
               status: patch.status,
               baseUrl: ctx.mediaBaseUrl || publicOriginOf(c, ctx),
+              ifMatch: c.req.header("if-match"),
             },
             auditEvent(c, ctx, "media.moderate", c.req.param("id")),
           ),

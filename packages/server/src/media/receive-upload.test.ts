@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { isoVideo, solidJpeg, solidPng } from "../../testing/test-files.ts";
 import { ApiError } from "../errors.ts";
 import { MEDIA_LIMITS } from "./media-limits.ts";
-import { POSTER_BYTES, receiveUpload, UPLOAD_BODY_MAX } from "./receive-upload.ts";
+import { POSTER_BYTES, receiveUpload, receiveUploadForm, UPLOAD_BODY_MAX } from "./receive-upload.ts";
 
 // receiveUpload() on requests built here, byte for byte: which bodies it takes, each part's size
 // limit to the byte, and what every refusal says (status, code, field, Connection: close).
@@ -165,6 +165,58 @@ describe("receiving a multipart upload", () => {
     }
     const empty = await refusal(request(undefined));
     expect([empty.status, empty.message]).toEqual([400, "the upload has no body"]);
+  });
+
+  it("reads a form's text fields before its file, and keeps them when the file is refused", async () => {
+    const text = (value: string) => new TextEncoder().encode(value);
+    const fields = [
+      { name: "title", bytes: text("Warm"), filename: null },
+      { name: "body", bytes: text("Line one\r\nline two ✓"), filename: null },
+      { name: "other", bytes: text("ignored"), filename: null },
+    ];
+    const form = () => ({
+      names: ["title", "body"],
+      maxBytes: 64 * 1024,
+      values: {} as Record<string, string>,
+    });
+    // No file chosen: the browser sends the file field empty, without a filename.
+    const none = form();
+    const empty = body([...fields, { name: "file", bytes: new Uint8Array(0), filename: "" }]);
+    expect(await receiveUploadForm(request(empty), none)).toBeNull();
+    expect(none.values).toEqual({ title: "Warm", body: "Line one\r\nline two ✓" });
+    // Declared too large: refused at the file, once the fields before it are read.
+    const big = form();
+    const declared = String(UPLOAD_BODY_MAX + big.maxBytes + 1);
+    const refused = await receiveUploadForm(
+      request(body([...fields, { name: "file", bytes: jpegOf(100) }]), {
+        "content-type": CONTENT_TYPE,
+        "content-length": declared,
+      }),
+      big,
+    ).then(
+      () => undefined,
+      (error: ApiError) => error,
+    );
+    expect([refused?.status, refused?.headers?.Connection]).toEqual([413, "close"]);
+    expect(big.values.body).toBe("Line one\r\nline two ✓");
+    // A refusal the caller knew before (too many uploads): the same, with its own error.
+    const capped = {
+      ...form(),
+      refuseFile: new ApiError(429, "rate_limited", "too many uploads; try again later"),
+    };
+    const answer = await receiveUploadForm(
+      request(body([...fields, { name: "file", bytes: jpegOf(100) }])),
+      capped,
+    ).then(
+      () => undefined,
+      (error: ApiError) => error,
+    );
+    expect(answer?.status).toBe(429);
+    expect(capped.values.title).toBe("Warm");
+    // The fields share one budget: a longer text is cut there (and found too long by its own check).
+    const small = { ...form(), maxBytes: 6 };
+    await receiveUploadForm(request(body(fields)), small);
+    expect(small.values).toEqual({ title: "Warm", body: "Li" });
   });
 
   it("answers 413 from the declared length alone, before reading: the whole body's and a photo's", async () => {

@@ -1,0 +1,67 @@
+import { act, cleanup, render, waitFor } from "@testing-library/preact";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { route } from "../router.ts";
+import { session } from "../session.ts";
+import type { AdminMediaItem } from "../types.ts";
+import MediaQueue from "./media.tsx";
+
+function held(n: number): AdminMediaItem {
+  return {
+    id: `m${n}`,
+    kind: "image",
+    url: `/v1/admin/media/m${n}/files/w800.jpg`,
+    thumbnailUrl: `/v1/admin/media/m${n}/files/w160.jpg`,
+    width: 800,
+    height: 600,
+    status: "held",
+    reviewId: `r${n}`,
+    productId: `product-${n}`,
+    verified: false,
+    createdAt: "2026-12-06T10:00:00.000Z",
+    etag: '"media-held"',
+  } as AdminMediaItem;
+}
+
+beforeEach(() => {
+  session.value = {
+    user: { id: "u1", email: "mo@demo.example", role: "moderator" },
+    store: { id: "demo", name: "Demo", timeZone: "UTC" },
+    scopes: ["reviews:read", "reviews:moderate"],
+    csrfToken: "t",
+    expiresAt: "2026-12-07T00:00:00.000Z",
+  };
+  route.value = { name: "media", params: new URLSearchParams() };
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  session.value = undefined;
+});
+
+describe("two moderators on one photo", () => {
+  it("sends the version shown, and says so when another moderator decided meanwhile", async () => {
+    const writes: { url: string; ifMatch: string | null }[] = [];
+    vi.stubGlobal("fetch", async (url: string, init: RequestInit = {}) => {
+      if (init.method === "PATCH") {
+        writes.push({ url, ifMatch: new Headers(init.headers).get("if-match") });
+        return Response.json(
+          { error: { code: "conflict", message: "this photo or video was decided about since you read it" } },
+          { status: 409 },
+        );
+      }
+      return Response.json({ items: [held(1), held(2)], nextCursor: null });
+    });
+    const view = render(<MediaQueue />);
+    await view.findByText("product-1");
+    await act(async () => view.getAllByRole("button", { name: "Approve" })[0]?.click());
+    await waitFor(() =>
+      expect(view.getByRole("status").textContent).toBe(
+        "Not saved: another moderator decided about this item meanwhile. It has left this list.",
+      ),
+    );
+    expect(writes).toEqual([{ url: "/v1/admin/media/m1", ifMatch: '"media-held"' }]);
+    expect(view.queryByText("product-1")).toBeNull();
+    expect(view.getByText("product-2")).toBeTruthy();
+  });
+});
