@@ -56,4 +56,4 @@ color:var(--p-text);text-decoration:none;background:transparent}
 a.plaudit-star-badge:hover .plaudit-star-badge__count{text-decoration:underline}
 .plaudit-star-badge--empty{visibility:hidden}
 .plaudit-star-badge__count{color:var(--p-muted);font-variant-numeric:tabular-nums}
-${onPageCss(".plaudit-star-badge", ["text", "muted", "star", "star-empty", "focus"])}`;
+${onPageCss(".plaudit-star-badge", ["muted", "star", "star-empty", "focus"])}`;
