@@ -16,6 +16,13 @@ const pageFor = (customerId: string) =>
 const launcher = (page: Page) => page.locator('[data-plaudit="loyalty"] .plaudit-launcher');
 const inlineBalance = (page: Page) =>
   page.locator('[data-plaudit="points"]').evaluate((host) => host.shadowRoot?.textContent?.trim() ?? "");
+/** What has focus, through shadow roots: "tag|text". */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return `${el?.localName}|${el?.textContent?.trim() ?? ""}`;
+  });
 const balanceOf = async (page: Page) => Number((await launcher(page).textContent())!.replace(/\D/g, ""));
 
 describe("signing the shopper out and in without a page load", () => {
@@ -28,6 +35,9 @@ describe("signing the shopper out and in without a page load", () => {
     await launcher(page).click();
     const dialog = page.getByRole("dialog", { name: "Rewards" });
     await expect.poll(() => dialog.getByRole("progressbar").count()).toBe(1);
+    // Half-way through redeeming: focus is on the confirm step's heading when the sign-out comes.
+    await dialog.getByRole("button", { name: "Redeem Free shipping" }).click();
+    await expect.poll(() => focused(page)).toBe("h3|Redeem Free shipping?");
 
     await page.evaluate(() =>
       (window as unknown as { Plaudit: { identify(t: null): void } }).Plaudit.identify(null),
@@ -37,6 +47,8 @@ describe("signing the shopper out and in without a page load", () => {
     await expect.poll(() => dialog.getByRole("link", { name: "Join now" }).count()).toBe(1);
     expect(await dialog.getByRole("progressbar").count()).toBe(0);
     expect(await dialog.textContent()).not.toContain(shopperPoints.toLocaleString("en"));
+    // Focus stays in the modal (it fell to the page's <body> when the step that held it went).
+    await expect.poll(() => focused(page)).toBe("a|Join now");
     await page.keyboard.press("Escape");
     await expect.poll(() => launcher(page).textContent()).toBe("Rewards ");
     await expect.poll(() => inlineBalance(page)).toBe("");

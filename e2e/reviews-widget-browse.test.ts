@@ -237,6 +237,23 @@ describe("the reviews widget: filters, sorts, search and paging", () => {
     await shop.close();
   });
 
+  it("keeps the search button one word on a 320 px phone, in English and German", async () => {
+    for (const [path, name] of [
+      ["/demo/tee-classic.html", "Search"],
+      ["/demo/tee-classic.de.html", "Suchen"],
+    ] as const) {
+      const shop = await plaudit.open(path, { viewport: { width: 320, height: 800 } });
+      const widget = reviewsWidget(shop.page);
+      await widget.scrollIntoViewIfNeeded();
+      const button = widget.getByRole("button", { name, exact: true });
+      await button.waitFor({ timeout: 10_000 });
+      // One line: 32 px (min-block-size); the root's overflow-wrap:anywhere broke it ("Sear|ch", 50 px).
+      expect(Math.round((await button.boundingBox())?.height ?? 0), path).toBe(32);
+      expect(await shop.page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+      await shop.close();
+    }
+  });
+
   it("keeps the keyboard's place when Load more fails: says so, focuses Try again, and Enter loads the page", async () => {
     const shop = await openWithReviews(plaudit);
     const { page } = shop;

@@ -1,6 +1,6 @@
 // Reviews in the first HTML (docs/ssr.md): the SSR example shop renders them with
-// @plaudit/reviews/server, plaudit.js hydrates them; the snippet route does the same for themes
-// that cannot run Node. Checked as a crawler (no JavaScript), as a shopper (hydration), and as a
+// @plaudit/reviews/server under a strict CSP (its nonce on the widgets' styles), plaudit.js hydrates
+// them; the snippet route does the same for themes that cannot run Node. Checked as a crawler (no JavaScript), as a shopper (hydration), and as a
 // search engine (structured data, validated offline with Google's rules).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./harness.ts";
@@ -67,6 +67,22 @@ describe("server-rendered reviews", () => {
     expect(box?.height).toBeGreaterThanOrEqual(168);
     expect(page.requestsTo("/v1/")).toEqual([]);
     await page.close();
+  });
+
+  it("serves its pages under a strict CSP: a nonce per response, on the widgets' inline styles", async () => {
+    const nonces: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(productUrl());
+      const csp = response.headers.get("content-security-policy") ?? "";
+      const nonce = /style-src 'self' 'nonce-([A-Za-z0-9+/]+={0,2})'/.exec(csp)?.[1];
+      expect(csp).not.toContain("unsafe-inline");
+      expect(nonce).toBeTruthy();
+      const styles = (await response.text()).match(/<style[^>]*>/g) ?? [];
+      // The badge's and the reviews' <style>, each with this response's nonce.
+      expect(styles).toEqual([`<style nonce="${nonce}">`, `<style nonce="${nonce}">`]);
+      nonces.push(nonce!);
+    }
+    expect(nonces[0]).not.toBe(nonces[1]);
   });
 
   it("hydrates in place: no summary or review-list request, no DOM change, CLS 0", async () => {

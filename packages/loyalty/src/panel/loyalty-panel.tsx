@@ -1,8 +1,8 @@
 // The loyalty panel: an APG modal dialog (ui's Dialog) with the guest or the member view. It only
 // renders what the controller holds; the launcher decides when it opens.
 import type { I18n } from "@plaudit/core";
-import { Button, Dialog, LiveRegion, useStore } from "@plaudit/ui";
-import { useEffect, useState } from "preact/hooks";
+import { Button, Dialog, deepActiveElement, LiveRegion, tabbablesWithin, useStore } from "@plaudit/ui";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { LoyaltyController } from "../loyalty-controller.ts";
 import type { StoreLoyalty } from "../loyalty-slice.ts";
 import { doneActions } from "../member-progress.ts";
@@ -30,6 +30,20 @@ export function LoyaltyPanel({ controller, i18n, links, onClose, returnFocusTo }
   useEffect(() => controller.start(), [controller]);
   // The same words twice (copy, copy again) must still be announced: vary them invisibly.
   const announce = (next: string) => setMessage((shown) => (shown === next ? `${next}\u00a0` : next));
+  // A view replaced under the shopper's focus (signed out while a reward's step had it, a token
+  // refused, figures arriving): focus stays in the dialog, on its first control, instead of falling
+  // to the page behind the modal, where a screen reader would read nothing of what changed.
+  const body = useRef<HTMLDivElement>(null);
+  const view = viewOf(state);
+  const shownView = useRef(view);
+  useLayoutEffect(() => {
+    if (shownView.current === view) return;
+    shownView.current = view;
+    const dialog = body.current?.closest("dialog");
+    if (!dialog || dialog.contains(deepActiveElement(dialog.ownerDocument))) return;
+    const tabbables = tabbablesWithin(dialog);
+    (tabbables.find((el) => !el.hasAttribute("data-plaudit-dialog-close")) ?? tabbables[0])?.focus();
+  }, [view]);
 
   return (
     <Dialog
@@ -42,13 +56,23 @@ export function LoyaltyPanel({ controller, i18n, links, onClose, returnFocusTo }
       returnFocusTo={returnFocusTo}
       class="plaudit-loyalty-dialog"
     >
-      <div class="plaudit-loyalty">
+      <div class="plaudit-loyalty" ref={body}>
         <PanelBody state={state} i18n={i18n} controller={controller} links={links} announce={announce} />
         <LiveRegion message={message} />
       </div>
     </Dialog>
   );
 }
+
+/** Which of PanelBody's views shows (guest, error, loading, member). */
+const viewOf = ({ program, member }: StoreLoyalty) =>
+  member.status === "guest"
+    ? "guest"
+    : (program.status === "error" && !program.data) || (member.status === "error" && !member.data)
+      ? "error"
+      : !program.data || !member.data
+        ? "loading"
+        : "member";
 
 interface PanelBodyProps {
   state: StoreLoyalty;

@@ -44,7 +44,7 @@ export function MemberSummary({ i18n, me, program, pendingPoints }: MemberSummar
         <span class="plaudit-loyalty-muted" key={`${p.availableAt}-${p.reason}`} data-plaudit-pending="">
           {i18n.t("member.pendingUntil", {
             points: pointsText(i18n, p.points, name),
-            date: i18n.formatDate(p.availableAt as string),
+            date: spendableDay(i18n, p.availableAt as string),
           })}
         </span>
       ))}
@@ -76,3 +76,11 @@ export function MemberSummary({ i18n, me, program, pendingPoints }: MemberSummar
     </div>
   );
 }
+
+/**
+ * The shopper's own calendar day of the moment points become spendable. i18n.formatDate says a
+ * UTC day (a review's date, the same on the server's page and in every zone): east of UTC that is
+ * the day before — "spendable from 1 April" for points that arrive at 05:00 on the 2nd in Tokyo.
+ */
+const spendableDay = (i18n: I18n, iso: string) =>
+  new Intl.DateTimeFormat(i18n.locale, { dateStyle: "medium" }).format(new Date(iso));

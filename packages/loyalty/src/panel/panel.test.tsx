@@ -75,6 +75,31 @@ describe("loyalty panel, member view", () => {
     expect(panel.getByText(/^200 points spendable from .*2026/)).toBeTruthy();
   });
 
+  it.each([
+    ["Asia/Tokyo", "Apr 2, 2026"],
+    ["America/Los_Angeles", "Apr 1, 2026"],
+    ["UTC", "Apr 1, 2026"],
+  ])("says the day points become spendable as the shopper's own day (in %s)", async (zone, day) => {
+    // 20:00 UTC on 1 April is already the 2nd in Tokyo: "from Apr 1" there promised a day early.
+    const zoneBefore = process.env.TZ;
+    process.env.TZ = zone;
+    try {
+      const { panel } = await member(
+        {},
+        {
+          pendingPoints: 200,
+          pending: [
+            { points: 200, reason: "Purchase", availableAt: "2026-04-01T20:00:00Z", action: "purchase" },
+          ],
+        },
+      );
+      expect(panel.getByText(`200 points spendable from ${day}`)).toBeTruthy();
+    } finally {
+      if (zoneBefore === undefined) delete process.env.TZ;
+      else process.env.TZ = zoneBefore;
+    }
+  });
+
   it("marks one-time ways to earn done or to do, and lists the history with signs and dates", async () => {
     const { panel } = await member();
     const earn = within(panel.getByRole("region", { name: "Ways to earn" }));

@@ -35,6 +35,7 @@ border-radius:var(--p-radius);background:var(--p-bg);color:var(--p-text);font-si
 .plaudit-check{inline-size:18px;block-size:18px;margin:3px;accent-color:var(--p-accent)}
 .plaudit-search{display:flex;gap:6px;flex:1 1 220px}
 .plaudit-search__input{flex:1 1 auto;min-inline-size:0}
+.plaudit-search>button{flex:none}
 .plaudit-list{margin:0;padding:0;list-style:none;display:flex;flex-direction:column}
 .plaudit-review{display:flex;flex-direction:column;gap:8px;padding-block:16px;border-block-start:1px solid var(--p-skeleton)}
 .plaudit-review:focus{outline:none}
