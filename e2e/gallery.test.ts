@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { adminApi } from "./admin-helpers.ts";
 import { harnessOfFile } from "./harness.ts";
-import { addReviewWithPhotos, PRODUCT_PAGE, TALL } from "./reviews-widget-helpers.ts";
+import { addReviewWithPhotos, axeViolations, PRODUCT_PAGE, TALL } from "./reviews-widget-helpers.ts";
 
 const plaudit = harnessOfFile();
 
@@ -140,5 +140,31 @@ describe("gallery widget", () => {
       expect(seen, JSON.stringify(viewport)).toEqual([first, first, first]);
       await shop.close();
     }
+  });
+
+  it("keeps the lightbox's buttons where they are from a short review to a long one", async () => {
+    const long = Array.from(
+      { length: 40 },
+      (_, i) => `Week ${i + 1}: still soft, no pilling, the seams hold and the colour has not faded.`,
+    ).join(" ");
+    await addReviewWithPhotos(plaudit, [{ width: 640, height: 480 }], 11, "Short and sweet: it fits.");
+    await addReviewWithPhotos(plaudit, [{ width: 640, height: 480 }], 12, long);
+    const shop = await plaudit.open("/demo/gallery.html", { viewport: { width: 1280, height: 800 } });
+    const grid = shop.page.locator('[data-plaudit="gallery"]:not([data-layout])');
+    await grid.locator(".plaudit-gallery__tile").first().click({ timeout: 10_000 });
+    const dialog = grid.getByRole("dialog");
+    const at = async (text: string) => {
+      await dialog.getByText(text).first().waitFor();
+      await dialog.evaluate((d) => Promise.all(d.getAnimations().map((a) => a.finished)));
+      const box = await dialog.getByRole("button", { name: "Next" }).boundingBox();
+      return box && [Math.round(box.x), Math.round(box.y)];
+    };
+    const withLong = await at("Week 40");
+    // Beside the photo, the long review scrolls in its column: Next is on screen, not below the fold.
+    expect(withLong?.[1]).toBeLessThan(800 - 40);
+    expect(await axeViolations(shop.page)).toEqual([]);
+    await shop.page.keyboard.press("ArrowRight");
+    expect(await at("Short and sweet: it fits.")).toEqual(withLong);
+    await shop.close();
   });
 });

@@ -206,6 +206,7 @@ export async function addReviewWithPhotos(
   plaudit: Harness,
   sizes: { width: number; height: number }[],
   n = 0,
+  body = "Here is how it looks after a month of wear.",
 ): Promise<string> {
   const mediaIds: string[] = [];
   for (const [i, { width, height }] of sizes.entries())
@@ -216,7 +217,7 @@ export async function addReviewWithPhotos(
     body: JSON.stringify({
       rating: 4,
       title: `Photo review ${n + 1}`,
-      body: "Here is how it looks after a month of wear.",
+      body,
       author: { name: `Photo Shopper ${n + 1}`, email: `photo${n}@example.com` },
       mediaIds,
     }),

@@ -2,13 +2,15 @@
 // screens and above it on narrow ones. px only, logical properties, colours from theme tokens. The
 // Previous/Next words never break (320 px, 200 % zoom): the position between them wraps instead.
 // The stage is one height for every item (a wide photo, a tall one, a video, the note of a missing
-// file), so Previous, Next and × stay under the shopper's finger from one item to the next.
+// file), so Previous, Next and × stay under the shopper's finger from one item to the next; beside
+// it (wide screens) a long review scrolls in its column (contain:size: it sizes no row) instead of
+// pushing Previous/Next below the fold.
 
 export const lightboxCss = `
 .plaudit-dialog.plaudit-lightbox{inline-size:min(1040px,calc(100vw - 32px))}
 .plaudit-lightbox__content{display:grid;grid-template-columns:minmax(0,1fr);gap:12px 24px;align-items:start}
 @media (min-width:760px){.plaudit-lightbox__content{grid-template-columns:minmax(0,3fr) minmax(220px,2fr)}
-.plaudit-lightbox__review{grid-column:2;grid-row:1 / span 2}}
+.plaudit-lightbox__review{grid-column:2;grid-row:1 / span 2;contain:size;align-self:stretch;overflow:auto}}
 .plaudit-lightbox__stage{display:flex;flex-direction:column;gap:8px;justify-content:center;align-items:center;margin:0;block-size:min(70vh,720px);
 background:var(--p-surface);border-radius:var(--p-radius);touch-action:pan-y;user-select:none}
 @media (max-width:759px){.plaudit-lightbox__stage{block-size:min(55vh,720px)}}

@@ -31,7 +31,6 @@ export const de: ReviewsMessages = {
   "list.showRest.one": "{count} weitere Bewertung anzeigen",
   "list.showRest.other": "{count} weitere Bewertungen anzeigen",
   "list.loadMoreFailed": "Weitere Bewertungen konnten nicht geladen werden.",
-  "list.loading": "Bewertungen werden geladen …",
   "list.empty": "Noch keine Bewertungen. Schreiben Sie die erste.",
   "list.noMatches": "Keine Bewertungen passen zu diesen Filtern.",
   "list.error": "Bewertungen konnten nicht geladen werden.",

@@ -32,7 +32,6 @@ export const en = {
   "list.showRest.one": "Show {count} more review",
   "list.showRest.other": "Show {count} more reviews",
   "list.loadMoreFailed": "More reviews could not be loaded.",
-  "list.loading": "Loading reviews…",
   "list.empty": "No reviews yet. Be the first to write one.",
   "list.noMatches": "No reviews match these filters.",
   "list.error": "Reviews could not be loaded.",

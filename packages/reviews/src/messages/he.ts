@@ -36,7 +36,6 @@ export const he: ReviewsMessages & Record<string, string> = {
   "list.showRest.two": "הצגת שתי ביקורות נוספות",
   "list.showRest.other": "הצגת {count} ביקורות נוספות",
   "list.loadMoreFailed": "לא ניתן היה לטעון ביקורות נוספות.",
-  "list.loading": "טוען ביקורות…",
   "list.empty": "אין עדיין ביקורות. היו הראשונים לכתוב אחת.",
   "list.noMatches": "אין ביקורות שתואמות את המסננים.",
   "list.error": "לא ניתן היה לטעון את הביקורות.",
