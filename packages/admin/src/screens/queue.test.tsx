@@ -1,4 +1,4 @@
-import { act, cleanup, render, waitFor } from "@testing-library/preact";
+import { act, cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { endedSession, session } from "../session.ts";
 import type { AdminReview } from "../types.ts";
@@ -240,5 +240,37 @@ describe("a review's day", () => {
     const view = render(<Queue />);
     await view.findByText("sock review 1");
     expect(view.container.querySelector("article.review time")?.textContent).toBe("Dec 6, 2026");
+  });
+});
+
+describe("a reply being written when the session ends", () => {
+  it("is open again with what was typed once the same user has signed in again", async () => {
+    fakeApi();
+    const user = session.value?.user;
+    const first = render(<Queue />);
+    await first.findByText("sock review 1");
+    const card = (await first.findByText("sock review 1")).closest("article") as HTMLElement;
+    await act(async () => (card.querySelector("button[aria-keyshortcuts=e]") as HTMLButtonElement).click());
+    const box = await first.findByLabelText("Your public reply");
+    fireEvent.input(box, { target: { value: "Thank you — we are sending a new pair." } });
+    // The session ends under it (a 401 elsewhere): sign-in takes the queue's place.
+    await act(async () => {
+      endedSession.value = user ?? null;
+      session.value = null;
+      first.unmount();
+    });
+    await act(async () => {
+      session.value = {
+        user: { id: "u1", email: "mo@demo.example", role: "moderator" },
+        store: { id: "demo", name: "Demo", timeZone: "UTC" },
+        scopes: ["reviews:read", "reviews:moderate"],
+        csrfToken: "t2",
+        expiresAt: "2026-12-07T12:00:00.000Z",
+      };
+    });
+    const again = render(<Queue />);
+    const kept = (await again.findByLabelText("Your public reply")) as HTMLTextAreaElement;
+    expect(kept.value).toBe("Thank you — we are sending a new pair.");
+    expect(kept.closest("article")?.querySelector("h2")?.textContent).toBe("sock review 1");
   });
 });

@@ -46,6 +46,13 @@ function graceMs(): number {
  */
 const afterSignIn: { userId: string; reviews: AdminReview[]; decision: Decision }[] = [];
 
+/**
+ * A reply being written (not sent yet) when the session ended under it (a 401 on any request:
+ * the queue is taken down for sign-in): the same user signed in again finds its editor open
+ * with what they had typed. Another user's sign-in drops it.
+ */
+let keptReply: { userId: string; reviewId: string; text: string } | null = null;
+
 function queryOf(params: URLSearchParams): Record<string, string> {
   const query: Record<string, string> = { status: params.get("status") ?? "pending" };
   for (const key of FILTER_KEYS) {
@@ -70,7 +77,10 @@ export default function Queue() {
   const [waiting, setWaiting] = useState<Waiting[]>([]);
   const [announce, setAnnounce] = useState("");
   const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
-  const [replying, setReplying] = useState<string | null>(null);
+  const [replying, setReplying] = useState<string | null>(() => {
+    if (keptReply && keptReply.userId !== session.value?.user.id) keptReply = null;
+    return keptReply?.reviewId ?? null;
+  });
   const [viewing, setViewing] = useState<{ review: AdminReview; index: number } | null>(null);
   const [help, setHelp] = useState(false);
   const [focusIndex, setFocusIndex] = useState(0);
@@ -611,6 +621,7 @@ function ReviewCard(props: {
       )}
       {props.replying && (
         <ReplyEditor
+          reviewId={r.id}
           initial={r.reply?.body ?? ""}
           onCancel={() => props.onReply(false)}
           onSend={(reply) => props.onDecide({ kind: "reply", reply })}
@@ -631,11 +642,30 @@ function codePoints(text: string): number {
 }
 
 /** A reply: checked here first (empty, too long), so nothing half-valid is ever sent. */
-function ReplyEditor(props: { initial: string; onCancel(): void; onSend(reply: string): void }) {
-  const [text, setText] = useState(props.initial);
+function ReplyEditor(props: {
+  reviewId: string;
+  initial: string;
+  onCancel(): void;
+  onSend(reply: string): void;
+}) {
+  const [text, setText] = useState(() => {
+    const kept = keptReply?.reviewId === props.reviewId ? keptReply.text : undefined;
+    keptReply = null;
+    return kept ?? props.initial;
+  });
   const [error, setError] = useState<string>();
   const ref = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  const typed = useRef(text);
+  typed.current = text;
+  useEffect(() => {
+    ref.current?.focus();
+    // Closed, sent or left: gone. Taken down by a session that ended (nobody signed in): kept.
+    return () => {
+      const user = endedSession.value;
+      if (!session.value && user && typed.current.trim())
+        keptReply = { userId: user.id, reviewId: props.reviewId, text: typed.current };
+    };
+  }, []);
   function submit(e: TargetedEvent<HTMLFormElement>) {
     e.preventDefault();
     const trimmed = text.trim();
