@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { route } from "../router.ts";
 import { endedSession, session } from "../session.ts";
 import ReviewRequests from "./requests.tsx";
 
@@ -29,6 +30,7 @@ const stored = {
 function fakeApi(answer: (body: Record<string, unknown>) => Response = (body) => Response.json(body)) {
   const puts: Record<string, unknown>[] = [];
   vi.stubGlobal("fetch", async (url: string, init: RequestInit = {}) => {
+    if (url.startsWith("/v1/admin/review-requests?")) return Response.json({ items: [], nextCursor: null });
     expect(url).toBe("/v1/admin/review-requests/settings");
     if (init.method !== "PUT") return Response.json(stored);
     const body = JSON.parse(String(init.body));
@@ -40,6 +42,7 @@ function fakeApi(answer: (body: Record<string, unknown>) => Response = (body) =>
 
 beforeEach(() => {
   session.value = owner;
+  route.value = { name: "requests", params: new URLSearchParams() };
 });
 
 afterEach(() => {
@@ -77,7 +80,11 @@ describe("review-request settings", () => {
         photoIncentivePoints: 50,
       },
     ]);
-    await waitFor(() => expect(view.getByRole("status").textContent).toBe("Review-request settings saved."));
+    await waitFor(() =>
+      expect(view.container.querySelector("form.request-settings [role=status]")?.textContent).toBe(
+        "Review-request settings saved.",
+      ),
+    );
   });
 
   it("sends an empty notify address as none (null)", async () => {
@@ -124,7 +131,7 @@ describe("review-request settings", () => {
       expect(described, label).toContain(message);
     }
     expect(view.getByLabelText("Sender name").getAttribute("aria-invalid")).toBe("false");
-    expect(view.getByRole("status").textContent).toBe("");
+    expect(view.container.querySelector("form.request-settings [role=status]")?.textContent).toBe("");
   });
 
   it("says a number is wanted before sending anything", async () => {
@@ -175,5 +182,129 @@ describe("review-request settings", () => {
       expect((again.getByLabelText("Sender name") as HTMLInputElement).value).toBe("Demo shop"),
     );
     expect(again.queryByRole("alert")).toBeNull();
+  });
+});
+
+const request = (n: number, status: string, extra: Record<string, unknown> = {}) => ({
+  id: `rq${n}`,
+  orderId: `o-${n}`,
+  email: `shopper${n}@example.com`,
+  status,
+  scheduledFor: "2026-12-10T09:00:00.000Z",
+  attempts: 0,
+  ...extra,
+});
+
+/** The list route: pages by cursor; send and cancel answered by `write`. Every request is recorded. */
+function fakeList(
+  pages: Record<string, { items: unknown[]; nextCursor: string | null }>,
+  write: (url: string) => Response,
+) {
+  const calls: string[] = [];
+  vi.stubGlobal("fetch", async (url: string, init: RequestInit = {}) => {
+    calls.push(`${init.method ?? "GET"} ${url}`);
+    if (url === "/v1/admin/review-requests/settings") return Response.json(stored);
+    if (init.method === "POST") return write(url);
+    const page = pages[url];
+    if (!page) throw new Error(`unexpected ${url}`);
+    return Response.json(page);
+  });
+  return calls;
+}
+
+const listStatus = (view: ReturnType<typeof render>) =>
+  view.container.querySelector(".requests-list [role=status]")?.textContent;
+
+describe("the list of review requests", () => {
+  it("shows each request as the API gives it, pages on, and sends one now, saying so", async () => {
+    const calls = fakeList(
+      {
+        "/v1/admin/review-requests?": {
+          items: [request(1, "scheduled"), request(2, "sent", { sentAt: "2026-12-01T09:00:00.000Z" })],
+          nextCursor: "c2",
+        },
+        "/v1/admin/review-requests?cursor=c2": {
+          items: [request(3, "failed", { attempts: 3, lastError: "mail server refused: 550", email: null })],
+          nextCursor: null,
+        },
+      },
+      (url) => {
+        expect(url).toBe("/v1/admin/review-requests/rq3/send");
+        return Response.json(request(3, "scheduled", { email: null }), { status: 202 });
+      },
+    );
+    const view = render(<ReviewRequests />);
+    await view.findByText("shopper1@example.com");
+    expect(view.queryByRole("button", { name: "Send now, order \u2068o-2\u2069" })).toBeNull();
+    await act(async () => view.getByRole("button", { name: "Load more" }).click());
+    const row = await view.findByText("o-3");
+    expect(row.closest("tr")?.textContent).toContain("(erased)");
+    expect(row.closest("tr")?.textContent).toContain("mail server refused: 550");
+    expect(row.closest("tr")?.textContent).toContain("3 attempts");
+    await act(async () => view.getByRole("button", { name: "Send now, order \u2068o-3\u2069" }).click());
+    await waitFor(() => expect(listStatus(view)).toBe("The request for order \u2068o-3\u2069 goes out now."));
+    expect(view.getByText("o-3").closest("tr")?.textContent).toContain("Scheduled");
+    expect(calls).toContain("POST /v1/admin/review-requests/rq3/send");
+  });
+
+  it("filters by status through the URL", async () => {
+    const calls = fakeList(
+      {
+        "/v1/admin/review-requests?": { items: [request(1, "scheduled")], nextCursor: null },
+        "/v1/admin/review-requests?status=failed": { items: [], nextCursor: null },
+      },
+      () => Response.json({}),
+    );
+    const view = render(<ReviewRequests />);
+    await view.findByText("o-1");
+    await act(async () => {
+      route.value = { name: "requests", params: new URLSearchParams("status=failed") };
+    });
+    await view.findByText("No review requests here.");
+    expect(calls).toContain("GET /v1/admin/review-requests?status=failed");
+    expect((view.getByLabelText("Status") as HTMLSelectElement).value).toBe("failed");
+  });
+
+  it("cancels, and says so; a request changed meanwhile is read again and said so", async () => {
+    let listed = request(1, "scheduled");
+    fakeList(
+      {
+        get "/v1/admin/review-requests?"() {
+          return { items: [listed], nextCursor: null };
+        },
+      },
+      (url) => {
+        if (url.endsWith("/cancel")) return Response.json(request(1, "canceled"));
+        listed = request(1, "sent", { sentAt: "2026-12-06T09:00:00.000Z" });
+        return Response.json(
+          {
+            error: {
+              code: "conflict",
+              message: "this request is sent: only a scheduled or failed one can be sent",
+            },
+          },
+          { status: 409 },
+        );
+      },
+    );
+    const view = render(<ReviewRequests />);
+    await view.findByText("o-1");
+    await act(async () => view.getByRole("button", { name: "Send now, order \u2068o-1\u2069" }).click());
+    await waitFor(() =>
+      expect(listStatus(view)).toBe(
+        "Not done: the request for order \u2068o-1\u2069 changed meanwhile. The list shows it as it is now.",
+      ),
+    );
+    await waitFor(() => expect(view.getByText("o-1").closest("tr")?.textContent).toContain("Sent"));
+    await act(async () =>
+      view.getByRole("button", { name: "Cancel request, order \u2068o-1\u2069" }).click(),
+    );
+    await waitFor(() =>
+      expect(listStatus(view)).toBe(
+        "The request for order \u2068o-1\u2069 is canceled: nothing more is sent for it.",
+      ),
+    );
+    expect(view.getByText("o-1").closest("tr")?.textContent).toContain("Canceled");
+    expect(view.queryByRole("button", { name: "Cancel request, order \u2068o-1\u2069" })).toBeNull();
   });
 });

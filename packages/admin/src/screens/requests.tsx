@@ -1,11 +1,15 @@
+import { REQUEST_STATUSES, type ReviewRequestStatus } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
-import { Field, Loading, Problem, problemText, Toasts, useSending } from "../components.tsx";
-import { type MessageKey, t } from "../i18n.ts";
+import { Field, ListBody, Loading, Problem, problemText, Toasts, useSending } from "../components.tsx";
+import { formatDateTime, isolate, type MessageKey, t } from "../i18n.ts";
+import { useAppliedForm, usePagedList } from "../paged-list.ts";
+import { go, route } from "../router.ts";
 import { endedSession, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
-import type { RequestSettingsAnswer } from "../types.ts";
+import { useStoreZone } from "../store-zone.tsx";
+import type { RequestSettingsAnswer, ReviewRequest } from "../types.ts";
 
 // Review requests (owner: scope requests:manage): the store's settings (GET|PUT
 // /v1/admin/review-requests/settings). The server checks every value and answers what it refused
@@ -63,6 +67,7 @@ export default function ReviewRequests() {
     <section aria-labelledby="requests-title" class="requests">
       <h1 id="requests-title">{t("requestsTitle")}</h1>
       <Settings />
+      <Requests />
     </section>
   );
 }
@@ -239,5 +244,195 @@ function Settings() {
       </div>
       <Toasts announce={announce} />
     </form>
+  );
+}
+
+const STATUS_NAMES: Record<ReviewRequestStatus, MessageKey> = {
+  scheduled: "requestScheduled",
+  sent: "requestSent",
+  reviewed: "requestReviewed",
+  failed: "requestFailed",
+  suppressed: "requestSuppressed",
+  canceled: "requestCanceled",
+};
+/** What the server lets "Send now" send, and "Cancel" cancel (admin-routes.ts). */
+const SENDABLE: ReviewRequestStatus[] = ["scheduled", "failed"];
+const CANCELABLE: ReviewRequestStatus[] = ["scheduled", "sent", "failed"];
+
+/**
+ * The requests, newest first (GET /v1/admin/review-requests?status=), 50 a page, with "Send now"
+ * and "Cancel": each answer says what happened in the screen's live region and the row shows the
+ * request as the server now has it.
+ */
+function Requests() {
+  const where = useSignal(route);
+  const timeZone = useStoreZone();
+  const chosen = where.params.get("status") ?? "";
+  const status = (REQUEST_STATUSES as readonly string[]).includes(chosen) ? chosen : "";
+  const { items, setItems, cursor, failed, load } = usePagedList<ReviewRequest>(
+    "/v1/admin/review-requests",
+    status ? { status } : {},
+  );
+  const form = useAppliedForm(status);
+  const [announce, setAnnounce] = useState("");
+  const [busy, setBusy] = useState<string | null>(null);
+
+  function apply(e: TargetedEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const value = String(new FormData(e.currentTarget).get("status") ?? "");
+    go("requests", value ? { status: value } : {});
+  }
+
+  async function act(request: ReviewRequest, action: "send" | "cancel") {
+    if (busy) return;
+    setBusy(request.id);
+    setAnnounce("");
+    const order = isolate(request.orderId);
+    try {
+      const { data } = await api<ReviewRequest>(
+        `/v1/admin/review-requests/${encodeURIComponent(request.id)}/${action}`,
+        { method: "POST", body: {} },
+      );
+      setItems((old) => (old ?? []).map((r) => (r.id === data.id ? data : r)));
+      setAnnounce(t(action === "send" ? "requestSendQueued" : "requestCanceledDone", { order }));
+    } catch (error) {
+      const problem = problemOf(error);
+      setAnnounce(
+        problem.status === 404
+          ? t("requestGone", { order })
+          : problem.code === "conflict"
+            ? t("requestChanged", { order })
+            : problemText(error),
+      );
+      // Gone or changed meanwhile: the list as the server has it now.
+      if (problem.status === 404 || problem.code === "conflict") void load();
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section class="requests-list" aria-labelledby="requests-list-title">
+      <h2 id="requests-list-title">{t("requestList")}</h2>
+      <form ref={form} class="filters" onSubmit={apply}>
+        <label>
+          <span>{t("status")}</span>
+          <select name="status" defaultValue={status} data-applied={status}>
+            <option value="">{t("requestAllStatuses")}</option>
+            {REQUEST_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(STATUS_NAMES[s])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t("applyFilters")}</button>
+      </form>
+      <Toasts announce={announce} />
+      <ListBody items={items} failed={failed} load={load} cursor={cursor} empty={t("requestsEmpty")}>
+        {(rows) => (
+          <div class="table-scroll">
+            <table class="request-list">
+              <thead>
+                <tr>
+                  <th scope="col">{t("requestOrder")}</th>
+                  <th scope="col">{t("email")}</th>
+                  <th scope="col">{t("status")}</th>
+                  <th scope="col">{t("requestWhen")}</th>
+                  <th scope="col">{t("actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id} data-item data-request-id={r.id}>
+                    <th scope="row">{r.orderId}</th>
+                    <td>{r.email ?? <span class="quiet-text">{t("requestEmailErased")}</span>}</td>
+                    <td>
+                      {t(STATUS_NAMES[r.status])}
+                      {r.attempts > 1 && (
+                        <div class="quiet-text">{t("requestAttempts", { n: r.attempts })}</div>
+                      )}
+                      {r.lastError && (
+                        <div class="quiet-text" dir="auto">
+                          {r.lastError}
+                        </div>
+                      )}
+                    </td>
+                    <td>
+                      <RequestTimes request={r} timeZone={timeZone} />
+                    </td>
+                    <td>
+                      <RequestActions
+                        request={r}
+                        busy={busy === r.id}
+                        onAct={(action) => void act(r, action)}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListBody>
+    </section>
+  );
+}
+
+/** "Send now" while the server would send it, "Cancel request" while there is something to cancel. */
+function RequestActions(props: {
+  request: ReviewRequest;
+  busy: boolean;
+  onAct(action: "send" | "cancel"): void;
+}) {
+  const { status, orderId } = props.request;
+  const order = isolate(orderId);
+  return (
+    <div class="actions">
+      {SENDABLE.includes(status) && (
+        <button
+          type="button"
+          aria-disabled={props.busy}
+          aria-label={t("requestSendOf", { order })}
+          onClick={() => props.onAct("send")}
+        >
+          {t("requestSendNow")}
+        </button>
+      )}
+      {CANCELABLE.includes(status) && (
+        <button
+          type="button"
+          class="danger"
+          aria-disabled={props.busy}
+          aria-label={t("requestCancelOf", { order })}
+          onClick={() => props.onAct("cancel")}
+        >
+          {t("requestCancel")}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** When it is due, was sent, reminded, clicked and reviewed: the steps it has reached. */
+function RequestTimes(props: { request: ReviewRequest; timeZone: string }) {
+  const r = props.request;
+  const steps: [MessageKey, string | undefined][] = [
+    ["requestDue", r.sentAt ? undefined : r.scheduledFor],
+    ["requestSentAt", r.sentAt],
+    ["requestRemindedAt", r.reminderSentAt],
+    ["requestClickedAt", r.clickedAt],
+    ["requestReviewedAt", r.reviewedAt],
+  ];
+  return (
+    <ul class="request-times">
+      {steps.map(([key, at]) =>
+        at ? (
+          <li key={key}>
+            {t(key)} <time dateTime={at}>{formatDateTime(at, props.timeZone)}</time>
+          </li>
+        ) : null,
+      )}
+    </ul>
   );
 }
