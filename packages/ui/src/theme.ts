@@ -22,12 +22,11 @@ const TOKENS: Record<string, [string, string]> = {
   skeleton: ["#e6e9ed", "#21262d"],
 };
 
-const tokens = (scheme: 0 | 1) =>
-  Object.entries(TOKENS)
-    .map(([name, values]) => `--p-${name}:var(--plaudit-${name},${values[scheme]});`)
-    .join("");
+/** `--p-*` for `names` (all by default): the merchant's `--plaudit-*`, else `value` of the defaults. */
+const tokens = (value: (defaults: [string, string]) => string, names = Object.keys(TOKENS)) =>
+  names.map((name) => `--p-${name}:var(--plaudit-${name},${value(TOKENS[name]!)});`).join("");
 
-const dark = `${tokens(1)}color-scheme:dark;`;
+const dark = `${tokens((d) => d[1])}color-scheme:dark;`;
 
 /**
  * Every widget root element carries `plaudit-root`. It starts from `all: initial` (display back to
@@ -39,13 +38,27 @@ const dark = `${tokens(1)}color-scheme:dark;`;
  */
 export const themeCss = `
 :where(.plaudit-root){all:initial;display:revert}
-.plaudit-root{${tokens(0)}color-scheme:light;
+.plaudit-root{${tokens((d) => d[0])}color-scheme:light;
 --p-radius:var(--plaudit-radius,6px);
 --p-font:var(--plaudit-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);
 --p-font-size:var(--plaudit-font-size,15px);}
 :host([data-theme="dark"]) .plaudit-root,.plaudit-root[data-theme="dark"]{${dark}}
 @media (prefers-color-scheme:dark){:host([data-theme="auto"]) .plaudit-root,.plaudit-root[data-theme="auto"]{${dark}}}
 `;
+
+/**
+ * The theme `auto` for a widget with no background of its own (the star badge, the inline points
+ * text): it sits on the page's background, so in a dark-mode browser it turns dark only when the
+ * page has a dark mode too (its `color-scheme` says `dark`, e.g. `light dark`) — a light shop seen
+ * in a dark-mode browser drew the badge's count and the points text in the dark theme's light
+ * greys on its white (1.2:1). `root` is the widget's root class; `names` the tokens it paints
+ * with (the root always carries the theme). Browsers without light-dark() keep the OS rule.
+ */
+export const onPageCss = (root: string, names: string[]) =>
+  `@media (prefers-color-scheme:dark){@supports (color:light-dark(red,red)){${root}[data-theme=auto]{color-scheme:inherit;${tokens(
+    (d) => `light-dark(${d})`,
+    names,
+  )}}}}`;
 
 /**
  * Pins every inherited property on the root so the page's CSS (even `* { all: revert

@@ -1,7 +1,7 @@
 // The star badge as markup data (no Preact: it is on every collection page, 24 times over).
 // The browser renders it with toDom, the server renderer with toHtml — the same elements either way.
 import type { I18n, Summary, Theme } from "@plaudit/core";
-import { el, type Markup, starsMarkup } from "@plaudit/ui";
+import { el, type Markup, onPageCss, starsMarkup } from "@plaudit/ui";
 
 export interface StarsBadgeProps {
   /** Absent while loading. */
@@ -56,4 +56,4 @@ color:var(--p-text);text-decoration:none;background:transparent}
 a.plaudit-star-badge:hover .plaudit-star-badge__count{text-decoration:underline}
 .plaudit-star-badge--empty{visibility:hidden}
 .plaudit-star-badge__count{color:var(--p-muted);font-variant-numeric:tabular-nums}
-`;
+${onPageCss(".plaudit-star-badge", ["muted", "star", "star-empty", "focus"])}`;
