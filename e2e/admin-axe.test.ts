@@ -1,7 +1,8 @@
 // axe-core over every screen of the admin app, in English, German and Hebrew (right to left):
 // sign-in, the queue (with items, bulk selection, a reply open, a conflict, empty, a photo at full
 // size), the media queue (with a photo open), the overview, a customer with the adjustment dialog
-// open, the audit log, and the users screen (with an invite link shown and a field error). Screenshots for docs/admin/ are
+// open, the audit log, the users screen (with an invite link shown and a field error) and review requests'
+// settings (with the server's field errors). Screenshots for docs/admin/ are
 // taken here too when PLAUDIT_ADMIN_SCREENSHOTS=1.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -134,7 +135,17 @@ describe.each(["en", "de", "he"] as const)("accessibility of the admin app in %s
     await page.locator("dialog[open] input.invite-link").waitFor();
     await expectNoViolations(page, `users with an invite link shown, ${locale}`);
     await page.keyboard.press("Escape");
-    expect(shop.problems().filter((p) => !p.includes("409"))).toEqual([]);
+
+    await page.goto(`${plaudit.baseUrl}/admin/#/requests`);
+    await page.locator("form.request-settings input[name=delayDays]").waitFor();
+    await expectNoViolations(page, `review requests, ${locale}`);
+    // Refused by the server beside their fields (this server has no PLAUDIT_PUBLIC_URL to turn them on).
+    await page.locator("form.request-settings input[name=enabled]").check();
+    await page.locator("form.request-settings input[name=delayDays]").fill("90");
+    await page.locator("form.request-settings button[type=submit]").click();
+    await page.locator("form.request-settings .error").first().waitFor();
+    await expectNoViolations(page, `review requests with the server's field errors, ${locale}`);
+    expect(shop.problems().filter((p) => !p.includes("409") && !p.includes("422"))).toEqual([]);
   });
 
   it("is usable 360 px wide: nothing scrolls sideways", async () => {
@@ -150,6 +161,7 @@ describe.each(["en", "de", "he"] as const)("accessibility of the admin app in %s
       "customers?q=c-axe-en",
       "audit",
       "users",
+      "requests",
     ]) {
       await page.goto(`${plaudit.baseUrl}/admin/#/${screen}`);
       await page.locator("main h1").waitFor();

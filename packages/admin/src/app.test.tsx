@@ -92,6 +92,7 @@ describe("a role that changes under the app", () => {
     const view = render(<App />);
     const select = await view.findByLabelText("Role of owner@demo.example");
     expect(navLinks(view)).toContain("Users");
+    expect(navLinks(view)).toContain("Review requests");
     await act(async () => {
       fireEvent.change(select, { target: { value: "moderator" } });
     });

@@ -62,6 +62,11 @@ const screens: Record<string, { load: ComponentType<object>; scope?: string; tit
     scope: "audit:read",
     title: () => t("auditTitle"),
   },
+  requests: {
+    load: lazy(() => import("./screens/requests.tsx")),
+    scope: "requests:manage",
+    title: () => t("requestsTitle"),
+  },
   users: {
     load: lazy(() => import("./screens/users.tsx")),
     scope: "keys:manage",
@@ -73,6 +78,7 @@ const NAV = [
   { name: "media", label: () => t("navMedia") },
   { name: "overview", label: () => t("navOverview") },
   { name: "customers", label: () => t("navCustomers") },
+  { name: "requests", label: () => t("navRequests") },
   { name: "audit", label: () => t("navAudit") },
   { name: "users", label: () => t("navUsers") },
 ];

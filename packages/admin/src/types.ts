@@ -9,10 +9,20 @@ import type {
   CustomerDetail,
   CustomerMatches,
   Overview,
+  RequestSettingsAnswer,
+  ReviewRequest,
 } from "@plaudit/contract";
 import type * as v from "valibot";
 
 export type AdminSession = v.InferOutput<typeof AdminSessionSchema>;
 export type AdminUser = v.InferOutput<typeof AdminUserSchema>;
 export type AdminMediaItem = AdminMediaPage["items"][number];
-export type { AdminReview, AuditItem, CustomerDetail, CustomerMatches, Overview };
+export type {
+  AdminReview,
+  AuditItem,
+  CustomerDetail,
+  CustomerMatches,
+  Overview,
+  RequestSettingsAnswer,
+  ReviewRequest,
+};

@@ -60,6 +60,29 @@ describe.each(databasesUnderTest())("validation messages in the request's langua
     expect((await send("fr")).json.error.fields).toEqual(english.json.error.fields);
   });
 
+  it("says what review-request settings it refuses in German and Hebrew (the admin app shows them by field)", async () => {
+    const { secretKey } = await makeStore(server.db);
+    const put = (language: string, from = { name: "", email: "shop" }) =>
+      fetch(`${server.url}/v1/admin/review-requests/settings`, {
+        method: "PUT",
+        headers: {
+          authorization: `Bearer ${secretKey}`,
+          "content-type": "application/json",
+          "accept-language": language,
+        },
+        body: JSON.stringify({ enabled: true, from }),
+      }).then(async (r) => (await r.json()) as Json);
+    expect((await put("de")).error.fields).toEqual({
+      "from.name": "muss ein Absendername mit 1–100 Zeichen sein",
+      "from.email": "muss eine E-Mail-Adresse sein",
+    });
+    expect((await put("he")).error.fields["from.name"]).toBe("צריך להיות שם שולח באורך 1–100 תווים");
+    // Valid settings on a server without PLAUDIT_PUBLIC_URL: turning requests on is refused.
+    const on = (language: string) => put(language, { name: "Shop", email: "hello@shop.example" });
+    expect((await on("de")).error.fields.enabled).toMatch(/^braucht PLAUDIT_PUBLIC_URL auf dem Server/);
+    expect((await on("he")).error.fields.enabled).toMatch(/^נדרש PLAUDIT_PUBLIC_URL בשרת/);
+  });
+
   it("chooses by q-value, not by order: the most wanted language we speak", async () => {
     const hebrewBody = "צריך להיות ביקורת באורך 1–5000 תווים";
     const germanBody = "muss eine Bewertung mit 1–5000 Zeichen sein";

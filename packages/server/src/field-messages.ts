@@ -20,6 +20,8 @@ const THINGS: Record<string, { de: string; he: string }> = {
   "a reply": { de: "eine Antwort", he: "תגובה" },
   "a reason": { de: "ein Grund", he: "סיבה" },
   text: { de: "ein Text", he: "טקסט" },
+  // The review-request settings' sender (the admin app's settings form shows it beside its field).
+  "a sender name": { de: "ein Absendername", he: "שם שולח" },
 };
 
 type Groups = Record<string, string>;
@@ -77,6 +79,11 @@ const CATALOG: Entry[] = [
     en: /^must be at most (?<n>-?\d+)$/,
     de: (g) => `darf höchstens ${g.n} sein`,
     he: (g) => `יכול להיות לכל היותר ${g.n}`,
+  },
+  {
+    en: /^needs PLAUDIT_PUBLIC_URL on the server: the origin of the email's links$/,
+    de: () => "braucht PLAUDIT_PUBLIC_URL auf dem Server: den Ursprung der Links in den E-Mails",
+    he: () => "נדרש PLAUDIT_PUBLIC_URL בשרת: המקור של הקישורים בהודעות הדוא״ל",
   },
   { en: /^must not be 0$/, de: () => "darf nicht 0 sein", he: () => "אסור שיהיה 0" },
   { en: /^must be a number$/, de: () => "muss eine Zahl sein", he: () => "צריך להיות מספר" },

@@ -256,4 +256,28 @@ export const de: Messages = {
   unverifiedBuyer: "Kein bestätigter Kauf",
   photoBy: "Foto zu {product}",
   videoBy: "Video zu {product}",
+  navRequests: "Bewertungsanfragen",
+  requestsTitle: "Bewertungsanfragen",
+  requestSettings: "Einstellungen",
+  requestsEnabled: "Bewertungsanfragen senden",
+  requestsEnabledHint:
+    "Eine E-Mail einige Tage nach jeder gelieferten Bestellung, die alle Käufer gleich um eine Bewertung bittet. Der Server sendet sie nur, wenn PLAUDIT_PUBLIC_URL und PLAUDIT_SMTP_URL gesetzt sind.",
+  requestDelayDays: "Tage nach Eingang der Bestellung",
+  requestDelayDaysHint: "0: sobald die Bestellung geliefert ist.",
+  requestReminderDays: "Erinnerung, Tage nach der ersten E-Mail",
+  requestReminderDaysHint: "0: keine Erinnerung.",
+  requestMaxPerAddress: "Höchstens so viele E-Mails an eine Adresse in 30 Tagen",
+  requestSender: "Absender",
+  requestFromName: "Name des Absenders",
+  requestFromEmail: "E-Mail des Absenders",
+  requestNotifyEmail: "Diese Adresse über Bewertungen informieren, die auf Moderation warten",
+  requestNotifyEmailHint: "Leer lassen für keine Hinweise.",
+  requestPhotoPoints: "Punkte für ein Foto oder Video zu einer Bewertung",
+  requestPhotoPointsHint:
+    "0: keine. Kunden sehen das Angebot auf der Bewertungsseite neben dem Fotofeld: dasselbe für jede Bewertung.",
+  requestSettingsSave: "Einstellungen speichern",
+  requestSettingsSaved: "Einstellungen der Bewertungsanfragen gespeichert.",
+  requestSettingsKept:
+    "Nicht gespeichert: Ihre Sitzung ist abgelaufen. Ihre Eingaben sind erhalten; speichern Sie sie erneut.",
+  wholeNumber: "Geben Sie eine ganze Zahl ein, etwa 7.",
 };

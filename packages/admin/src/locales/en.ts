@@ -248,6 +248,29 @@ export const en = {
   unverifiedBuyer: "No verified purchase",
   photoBy: "Photo of {product}",
   videoBy: "Video of {product}",
+  navRequests: "Review requests",
+  requestsTitle: "Review requests",
+  requestSettings: "Settings",
+  requestsEnabled: "Send review requests",
+  requestsEnabledHint:
+    "One email some days after each fulfilled order, asking every buyer alike for a review. The server sends them only when it has PLAUDIT_PUBLIC_URL and PLAUDIT_SMTP_URL set.",
+  requestDelayDays: "Days after the order arrives",
+  requestDelayDaysHint: "0: as soon as the order is fulfilled.",
+  requestReminderDays: "Reminder, days after the first email",
+  requestReminderDaysHint: "0: no reminder.",
+  requestMaxPerAddress: "Most emails to one address in 30 days",
+  requestSender: "Sender",
+  requestFromName: "Sender name",
+  requestFromEmail: "Sender email",
+  requestNotifyEmail: "Tell this address about reviews awaiting moderation",
+  requestNotifyEmailHint: "Leave empty for no notices.",
+  requestPhotoPoints: "Points for a photo or video with a review",
+  requestPhotoPointsHint:
+    "0: none. Shoppers are told of it on the review page, beside the photo field: the same offer for every rating.",
+  requestSettingsSave: "Save settings",
+  requestSettingsSaved: "Review-request settings saved.",
+  requestSettingsKept: "Not saved: your session ended. What you typed is kept here; save it again.",
+  wholeNumber: "Enter a whole number, such as 7.",
 } as const;
 
 export type MessageKey = keyof typeof en;

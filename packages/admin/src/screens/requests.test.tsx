@@ -1,0 +1,179 @@
+import { act, cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { endedSession, session } from "../session.ts";
+import ReviewRequests from "./requests.tsx";
+
+const owner = {
+  user: { id: "u1", email: "owner@demo.example", role: "owner" as const },
+  store: { id: "demo", name: "Demo", timeZone: "UTC" },
+  scopes: ["*"],
+  csrfToken: "t",
+  expiresAt: "2026-12-07T00:00:00.000Z",
+};
+
+/** What GET answers: settings with fields the form does not show (they must go back as read). */
+const stored = {
+  enabled: false,
+  delayDays: 7,
+  reminderDays: 7,
+  maxPerAddressPer30Days: 5,
+  from: { name: "Demo shop", email: "hello@shop.example" },
+  replyTo: "help@shop.example",
+  notifyEmail: null,
+  notifyLocale: "de",
+  photoIncentivePoints: 0,
+  theme: { accent: "#7a3e9d" },
+};
+
+/** The settings route: GET answers `stored`; each PUT's body is recorded and answered by `answer`. */
+function fakeApi(answer: (body: Record<string, unknown>) => Response = (body) => Response.json(body)) {
+  const puts: Record<string, unknown>[] = [];
+  vi.stubGlobal("fetch", async (url: string, init: RequestInit = {}) => {
+    expect(url).toBe("/v1/admin/review-requests/settings");
+    if (init.method !== "PUT") return Response.json(stored);
+    const body = JSON.parse(String(init.body));
+    puts.push(body);
+    return answer(body);
+  });
+  return puts;
+}
+
+beforeEach(() => {
+  session.value = owner;
+});
+
+afterEach(() => {
+  cleanup();
+  endedSession.value = null;
+  vi.unstubAllGlobals();
+  session.value = undefined;
+});
+
+const save = async (view: ReturnType<typeof render>) =>
+  act(async () => view.getByRole("button", { name: "Save settings" }).click());
+
+describe("review-request settings", () => {
+  it("shows the saved settings, saves what was changed with what the form does not show, and says so", async () => {
+    const puts = fakeApi();
+    const view = render(<ReviewRequests />);
+    const delay = (await view.findByLabelText("Days after the order arrives")) as HTMLInputElement;
+    expect(delay.value).toBe("7");
+    expect((view.getByLabelText("Sender email") as HTMLInputElement).value).toBe("hello@shop.example");
+    fireEvent.input(delay, { target: { value: "10" } });
+    fireEvent.input(view.getByLabelText("Reminder, days after the first email"), { target: { value: "0" } });
+    fireEvent.input(view.getByLabelText("Tell this address about reviews awaiting moderation"), {
+      target: { value: " mod@shop.example " },
+    });
+    fireEvent.input(view.getByLabelText("Points for a photo or video with a review"), {
+      target: { value: "50" },
+    });
+    await save(view);
+    expect(puts).toEqual([
+      {
+        ...stored,
+        delayDays: 10,
+        reminderDays: 0,
+        notifyEmail: "mod@shop.example",
+        photoIncentivePoints: 50,
+      },
+    ]);
+    await waitFor(() => expect(view.getByRole("status").textContent).toBe("Review-request settings saved."));
+  });
+
+  it("sends an empty notify address as none (null)", async () => {
+    const puts = fakeApi();
+    const view = render(<ReviewRequests />);
+    await view.findByLabelText("Days after the order arrives");
+    await save(view);
+    expect(puts[0]?.notifyEmail).toBeNull();
+  });
+
+  it("shows what the server refused beside each field, and nothing saved", async () => {
+    const fields = {
+      enabled: "needs PLAUDIT_PUBLIC_URL on the server: the origin of the email's links",
+      delayDays: "must be at most 60",
+      "from.email": "must be an email address",
+      photoIncentivePoints: "must be at most 1000000",
+    };
+    const puts = fakeApi(() =>
+      Response.json(
+        { error: { code: "validation_failed", message: "the request is not valid", fields } },
+        { status: 422 },
+      ),
+    );
+    const view = render(<ReviewRequests />);
+    await view.findByLabelText("Days after the order arrives");
+    fireEvent.click(view.getByLabelText("Send review requests"));
+    fireEvent.input(view.getByLabelText("Days after the order arrives"), { target: { value: "90" } });
+    await save(view);
+    await waitFor(() =>
+      expect(view.getByLabelText("Send review requests").getAttribute("aria-invalid")).toBe("true"),
+    );
+    expect(puts).toHaveLength(1);
+    for (const [label, message] of [
+      ["Send review requests", fields.enabled],
+      ["Days after the order arrives", fields.delayDays],
+      ["Sender email", fields["from.email"]],
+      ["Points for a photo or video with a review", fields.photoIncentivePoints],
+    ] as const) {
+      const input = view.getByLabelText(label);
+      expect(input.getAttribute("aria-invalid"), label).toBe("true");
+      const described = (input.getAttribute("aria-describedby") ?? "")
+        .split(" ")
+        .map((id) => document.getElementById(id)?.textContent);
+      expect(described, label).toContain(message);
+    }
+    expect(view.getByLabelText("Sender name").getAttribute("aria-invalid")).toBe("false");
+    expect(view.getByRole("status").textContent).toBe("");
+  });
+
+  it("says a number is wanted before sending anything", async () => {
+    const puts = fakeApi();
+    const view = render(<ReviewRequests />);
+    const max = await view.findByLabelText("Most emails to one address in 30 days");
+    fireEvent.input(max, { target: { value: "five" } });
+    await save(view);
+    expect(puts).toEqual([]);
+    expect(max.getAttribute("aria-invalid")).toBe("true");
+    view.getByText("Enter a whole number, such as 7.");
+  });
+
+  it("keeps what was typed when the session ends on save, for the same user signed in again", async () => {
+    fakeApi(() =>
+      Response.json({ error: { code: "unauthorized", message: "sign in first" } }, { status: 401 }),
+    );
+    const view = render(<ReviewRequests />);
+    fireEvent.input(await view.findByLabelText("Sender name"), { target: { value: "Lumen & Co" } });
+    await save(view);
+    // The app takes the screen down for sign-in…
+    await waitFor(() => expect(session.value).toBeNull());
+    view.unmount();
+    // …and the same user, signed in again, finds the form as they left it.
+    session.value = owner;
+    const puts = fakeApi();
+    const again = render(<ReviewRequests />);
+    await waitFor(() =>
+      expect((again.getByLabelText("Sender name") as HTMLInputElement).value).toBe("Lumen & Co"),
+    );
+    again.getByText("Not saved: your session ended. What you typed is kept here; save it again.");
+    await save(again);
+    expect(puts[0]?.from).toEqual({ name: "Lumen & Co", email: "hello@shop.example" });
+  });
+
+  it("drops it for another user", async () => {
+    fakeApi(() =>
+      Response.json({ error: { code: "unauthorized", message: "sign in first" } }, { status: 401 }),
+    );
+    const view = render(<ReviewRequests />);
+    fireEvent.input(await view.findByLabelText("Sender name"), { target: { value: "Lumen & Co" } });
+    await save(view);
+    view.unmount();
+    session.value = { ...owner, user: { ...owner.user, id: "u2", email: "other@demo.example" } };
+    fakeApi();
+    const again = render(<ReviewRequests />);
+    await waitFor(() =>
+      expect((again.getByLabelText("Sender name") as HTMLInputElement).value).toBe("Demo shop"),
+    );
+    expect(again.queryByRole("alert")).toBeNull();
+  });
+});

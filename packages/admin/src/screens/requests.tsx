@@ -1,0 +1,243 @@
+import type { TargetedEvent } from "preact";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { api, problemOf } from "../api.ts";
+import { Field, Loading, Problem, problemText, Toasts, useSending } from "../components.tsx";
+import { type MessageKey, t } from "../i18n.ts";
+import { endedSession, session } from "../session.ts";
+import { useSignal } from "../signal.ts";
+import type { RequestSettingsAnswer } from "../types.ts";
+
+// Review requests (owner: scope requests:manage): the store's settings (GET|PUT
+// /v1/admin/review-requests/settings). The server checks every value and answers what it refused
+// by field, in the app's language; those answers show beside their field.
+
+/** The form's fields, as typed. */
+interface Typed {
+  enabled: boolean;
+  delayDays: string;
+  reminderDays: string;
+  maxPerAddressPer30Days: string;
+  fromName: string;
+  fromEmail: string;
+  notifyEmail: string;
+  photoIncentivePoints: string;
+}
+type Name = Exclude<keyof Typed, "enabled"> | "enabled";
+type Errors = Partial<Record<Name | "form", string>>;
+
+/** The server's field paths (its 422 `fields`) and the form's fields they belong to. */
+const FIELD_OF: Record<string, Name> = {
+  enabled: "enabled",
+  delayDays: "delayDays",
+  reminderDays: "reminderDays",
+  maxPerAddressPer30Days: "maxPerAddressPer30Days",
+  from: "fromName",
+  "from.name": "fromName",
+  "from.email": "fromEmail",
+  notifyEmail: "notifyEmail",
+  photoIncentivePoints: "photoIncentivePoints",
+};
+const NUMBERS = ["delayDays", "reminderDays", "maxPerAddressPer30Days", "photoIncentivePoints"] as const;
+
+const typedOf = (s: RequestSettingsAnswer): Typed => ({
+  enabled: s.enabled,
+  delayDays: String(s.delayDays),
+  reminderDays: String(s.reminderDays),
+  maxPerAddressPer30Days: String(s.maxPerAddressPer30Days),
+  fromName: s.from?.name ?? "",
+  fromEmail: s.from?.email ?? "",
+  notifyEmail: s.notifyEmail ?? "",
+  photoIncentivePoints: String(s.photoIncentivePoints),
+});
+
+/**
+ * What was typed and not saved, kept outside the screen: a session that ends under it (a 401 on
+ * save, or anywhere: expired, signed out elsewhere) takes the screen down for sign-in, and the same
+ * user signed in again finds the form as they left it, saying it was not saved. Another user's
+ * sign-in drops it.
+ */
+let kept: { userId: string; typed: Typed } | null = null;
+
+export default function ReviewRequests() {
+  return (
+    <section aria-labelledby="requests-title" class="requests">
+      <h1 id="requests-title">{t("requestsTitle")}</h1>
+      <Settings />
+    </section>
+  );
+}
+
+function Settings() {
+  const current = useSignal(session);
+  const userId = current?.user.id ?? "";
+  const [loaded, setLoaded] = useState<RequestSettingsAnswer | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
+  const [typed, setTyped] = useState<Typed | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  const [announce, setAnnounce] = useState("");
+  const { busy, send } = useSending();
+  // Changed since loaded or saved: kept if the session ends.
+  const dirty = useRef(false);
+  const latest = useRef<Typed | null>(null);
+  latest.current = typed;
+
+  const load = () => {
+    setFailed(null);
+    api<RequestSettingsAnswer>("/v1/admin/review-requests/settings").then(({ data }) => {
+      setLoaded(data);
+      if (kept && kept.userId === userId) {
+        setTyped(kept.typed);
+        dirty.current = true;
+        setErrors({ form: t("requestSettingsKept") });
+      } else setTyped(typedOf(data));
+      kept = null;
+    }, setFailed);
+  };
+  useEffect(load, []);
+  // The session ending under the form (a 401 anywhere: expired, or signed out elsewhere) takes the
+  // screen down for sign-in: what was typed is kept for that user the moment it ends. (A layout
+  // effect: its cleanup runs as the screen goes, where a passive one's waits for the next paint.)
+  useLayoutEffect(
+    () =>
+      session.subscribe(() => {
+        if (!session.value && endedSession.value?.id === userId && dirty.current && latest.current)
+          kept = { userId, typed: latest.current };
+      }),
+    [],
+  );
+
+  if (failed) return <Problem error={failed} onRetry={load} />;
+  if (!loaded || !typed) return <Loading />;
+
+  const set = (name: keyof Typed, value: string | boolean) => {
+    dirty.current = true;
+    setTyped({ ...typed, [name]: value });
+  };
+
+  function submit(e: TargetedEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (busy || !typed || !loaded) return;
+    setAnnounce("");
+    const found: Errors = {};
+    const numbers: Partial<Record<(typeof NUMBERS)[number], number>> = {};
+    for (const name of NUMBERS) {
+      const value = typed[name].trim();
+      if (/^\d{1,9}$/.test(value)) numbers[name] = Number(value);
+      else found[name] = t("wholeNumber");
+    }
+    if (Object.keys(found).length > 0) return showErrors(found);
+    const notify = typed.notifyEmail.trim();
+    // PUT replaces the settings: what this form does not show (replyTo, notifyLocale, theme) goes
+    // back as it was read.
+    const body = {
+      ...loaded,
+      ...numbers,
+      enabled: typed.enabled,
+      from: { name: typed.fromName.trim(), email: typed.fromEmail.trim() },
+      notifyEmail: notify === "" ? null : notify,
+    };
+    void send(async () => {
+      try {
+        const { data } = await api<RequestSettingsAnswer>("/v1/admin/review-requests/settings", {
+          method: "PUT",
+          body,
+        });
+        dirty.current = false;
+        setLoaded(data);
+        setTyped(typedOf(data));
+        setErrors({});
+        setAnnounce(t("requestSettingsSaved"));
+      } catch (error) {
+        const problem = problemOf(error);
+        if (problem.fields) {
+          const byField: Errors = {};
+          const others: string[] = [];
+          for (const [path, message] of Object.entries(problem.fields)) {
+            const name = FIELD_OF[path];
+            if (name) byField[name] ??= message;
+            else others.push(`${path}: ${message}`);
+          }
+          if (others.length > 0) byField.form = t("errorGeneric", { message: others.join("; ") });
+          showErrors(byField);
+        } else setErrors({ form: problemText(error) });
+      }
+    });
+  }
+
+  function showErrors(found: Errors) {
+    setErrors(found);
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>("form.request-settings [aria-invalid=true]")?.focus(),
+    );
+  }
+
+  const text = (name: Exclude<keyof Typed, "enabled">, label: MessageKey, hint?: MessageKey) => (
+    <Field label={t(label)} error={errors[name]} {...(hint ? { hint: t(hint) } : {})}>
+      {(a) => (
+        <input
+          {...a}
+          name={name}
+          value={typed[name]}
+          {...(NUMBERS.includes(name as (typeof NUMBERS)[number])
+            ? { inputMode: "numeric" as const, class: "number" }
+            : name === "fromName"
+              ? { dir: "auto", autocomplete: "organization" }
+              : { type: "email", autocomplete: "off" })}
+          onInput={(e) => set(name, e.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <form class="card request-settings" onSubmit={submit} noValidate aria-labelledby="request-settings-title">
+      <h2 id="request-settings-title">{t("requestSettings")}</h2>
+      {errors.form && (
+        <p class="notice error-notice" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <div class="field">
+        <label class="check">
+          <input
+            type="checkbox"
+            name="enabled"
+            checked={typed.enabled}
+            aria-invalid={Boolean(errors.enabled)}
+            aria-describedby={
+              errors.enabled ? "requests-enabled-hint requests-enabled-error" : "requests-enabled-hint"
+            }
+            onChange={(e) => set("enabled", e.currentTarget.checked)}
+          />
+          {t("requestsEnabled")}
+        </label>
+        <p class="hint" id="requests-enabled-hint">
+          {t("requestsEnabledHint")}
+        </p>
+        {errors.enabled && (
+          <p class="error" id="requests-enabled-error">
+            {errors.enabled}
+          </p>
+        )}
+      </div>
+      <div class="settings-grid">
+        {text("delayDays", "requestDelayDays", "requestDelayDaysHint")}
+        {text("reminderDays", "requestReminderDays", "requestReminderDaysHint")}
+        {text("maxPerAddressPer30Days", "requestMaxPerAddress")}
+      </div>
+      <fieldset class="settings-group">
+        <legend>{t("requestSender")}</legend>
+        {text("fromName", "requestFromName")}
+        {text("fromEmail", "requestFromEmail")}
+      </fieldset>
+      {text("notifyEmail", "requestNotifyEmail", "requestNotifyEmailHint")}
+      {text("photoIncentivePoints", "requestPhotoPoints", "requestPhotoPointsHint")}
+      <div class="actions">
+        <button type="submit" class="primary" aria-disabled={busy}>
+          {t("requestSettingsSave")}
+        </button>
+      </div>
+      <Toasts announce={announce} />
+    </form>
+  );
+}
