@@ -52,7 +52,7 @@ describe("contrast of the widgets in a dark-mode browser (theme auto)", () => {
     await shop.close();
   });
 
-  it("on the light rewards page, signed in: the points in the header and by the price", async () => {
+  it("on the light rewards page, signed in: the points in the header and by the price, the panel", async () => {
     const token = encodeURIComponent(signCustomerToken(DEMO_SECRET, "demo-shopper"));
     const shop = await plaudit.open(`/demo/loyalty.html?customer-token=${token}`, { viewport: TALL });
     const { page } = shop;
@@ -64,6 +64,11 @@ describe("contrast of the widgets in a dark-mode browser (theme auto)", () => {
       .poll(() => page.locator('[data-plaudit="points-for"] .plaudit-points').textContent())
       .toMatch(/\d/);
     expect(await contrast(page)).toEqual([]);
+    await page.locator('[data-plaudit="loyalty"] .plaudit-launcher').click();
+    await expect
+      .poll(() => page.getByRole("dialog", { name: "Rewards" }).getByRole("progressbar").count())
+      .toBe(1);
+    expect(await contrast(page), "rewards panel").toEqual([]);
     await shop.close();
   });
 

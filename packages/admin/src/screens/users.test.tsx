@@ -80,3 +80,36 @@ describe("a user removed meanwhile by another owner", () => {
     );
   });
 });
+
+describe("an invite the session ended under", () => {
+  it("has its address and role back once the same owner has signed in again", async () => {
+    const sent: unknown[] = [];
+    vi.stubGlobal("fetch", async (_url: string, init: RequestInit = {}) => {
+      if (init.method === "POST") sent.push(JSON.parse(String(init.body)));
+      if (init.method === "POST")
+        return Response.json(
+          { error: { code: "unauthorized", message: "your session has ended" } },
+          { status: 401 },
+        );
+      return Response.json({ items: [owner] });
+    });
+    const signedIn = session.value;
+    const first = render(<Users />);
+    await first.findByText("owner@demo.example");
+    fireEvent.input(first.getByLabelText("Email"), { target: { value: "ada@demo.example" } });
+    fireEvent.change(first.getByLabelText("Role"), { target: { value: "support" } });
+    // The 401 signs out (api.ts → session.ts): sign-in takes the screen's place.
+    await act(async () => first.getByRole("button", { name: "Invite" }).click());
+    await waitFor(() => expect(session.value).toBeNull());
+    expect(sent).toEqual([{ email: "ada@demo.example", role: "support" }]);
+    first.unmount();
+    await act(async () => {
+      session.value = signedIn;
+    });
+    vi.stubGlobal("fetch", async () => Response.json({ items: [owner] }));
+    const again = render(<Users />);
+    await again.findByText("owner@demo.example");
+    expect((again.getByLabelText("Email") as HTMLInputElement).value).toBe("ada@demo.example");
+    expect((again.getByLabelText("Role") as HTMLSelectElement).value).toBe("support");
+  });
+});

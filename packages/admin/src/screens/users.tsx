@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
 import { Dialog, Field, focusHeading, ListBody, problemText, Toasts, useSending } from "../components.tsx";
 import { formatDateTime, type MessageKey, t } from "../i18n.ts";
-import { refreshSession, session } from "../session.ts";
+import { endedSession, refreshSession, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
 import type { AdminUser } from "../types.ts";
 
@@ -195,10 +195,25 @@ export default function Users() {
   );
 }
 
+/**
+ * An invite the session ended under (401: expired, or signed out elsewhere; the screen is taken
+ * down for sign-in): the same user signed in again finds the address and role as they left them.
+ */
+let keptInvite: { userId: string; email: string; role: Role } | null = null;
+
 /** Invite by address and role; problems beside their field, checked here first. */
 function InviteForm(props: { onInvited(user: AdminUser, link: Omit<Link, "email">): void }) {
+  const [kept] = useState(() => {
+    const mine = keptInvite?.userId === session.value?.user.id ? keptInvite : null;
+    keptInvite = null;
+    return mine;
+  });
   const [errors, setErrors] = useState<{ email?: string; role?: string; form?: string }>({});
   const emailRef = useRef<HTMLInputElement>(null);
+  const roleRef = useRef<HTMLSelectElement>(null);
+  useLayoutEffect(() => {
+    if (kept && roleRef.current) roleRef.current.value = kept.role;
+  }, []);
   // One invite at a time: a double click (or Enter pressed twice) before the answer sent a second
   // POST, whose 409 then said "already has an account" under the link the first one made.
   const { busy, send } = useSending();
@@ -227,6 +242,8 @@ function InviteForm(props: { onInvited(user: AdminUser, link: Omit<Link, "email"
       props.onInvited(created.user, { inviteUrl: created.inviteUrl, expiresAt: created.expiresAt });
     } catch (error) {
       const problem = problemOf(error);
+      const user = endedSession.value;
+      if (problem.status === 401 && user) keptInvite = { userId: user.id, email, role };
       if (problem.code === "conflict") setErrors({ email: t("emailTaken") });
       else if (problem.fields?.email) setErrors({ email: t("emailInvalid") });
       else setErrors({ form: problemText(error) });
@@ -243,6 +260,7 @@ function InviteForm(props: { onInvited(user: AdminUser, link: Omit<Link, "email"
             ref={emailRef}
             name="email"
             type="email"
+            defaultValue={kept?.email ?? ""}
             autocomplete="off"
             maxLength={LIMITS.emailMax}
             onInput={() => setErrors({})}
@@ -251,9 +269,9 @@ function InviteForm(props: { onInvited(user: AdminUser, link: Omit<Link, "email"
       </Field>
       <Field label={t("role")}>
         {(a) => (
-          <select {...a} name="role">
+          <select {...a} ref={roleRef} name="role">
             {ROLES.map(([role, key]) => (
-              <option key={role} value={role} selected={role === "moderator"}>
+              <option key={role} value={role} selected={role === (kept?.role ?? "moderator")}>
                 {t(key)}
               </option>
             ))}

@@ -20,7 +20,7 @@ describe("review card", () => {
         onVote={() => {}}
       />,
     );
-    const toggle = screen.getByRole("button", { name: "Read more" });
+    const toggle = screen.getByRole("button", { name: /^Read more/ });
     expect(toggle.getAttribute("aria-expanded")).toBe("false");
     const body = document.getElementById(toggle.getAttribute("aria-controls")!)!;
     expect(body.textContent).not.toContain("THE END");
@@ -31,9 +31,32 @@ describe("review card", () => {
     expect(body.textContent).toBe(longBody);
   });
 
+  it("names each Read more with its review's heading, so it makes sense in a list of buttons", () => {
+    const named = (title: string) => {
+      render(
+        <ReviewCard
+          review={makeReview(7, { body: longBody, title, author: { name: "Dana" } })}
+          i18n={i18n}
+          myVote={undefined}
+          onVote={() => {}}
+        />,
+      );
+      const toggle = document.querySelector<HTMLElement>(".plaudit-review__more")!;
+      const name = toggle
+        .getAttribute("aria-labelledby")
+        ?.split(" ")
+        .map((ref) => document.getElementById(ref)?.textContent)
+        .join(" ");
+      cleanup();
+      return name;
+    };
+    expect(named("Great gift")).toBe("Read more Great gift");
+    expect(named("")).toBe("Read more Review by Dana");
+  });
+
   it("has no Read more for a short review", () => {
     render(<ReviewCard review={makeReview(1)} i18n={i18n} myVote={undefined} onVote={() => {}} />);
-    expect(screen.queryByRole("button", { name: "Read more" })).toBeNull();
+    expect(screen.queryByRole("button", { name: /^Read more/ })).toBeNull();
   });
 
   it("cuts at a word boundary", () => {

@@ -60,9 +60,13 @@ export function ReviewCard({ review, i18n, myVote, onVote, mediaBase, onOpenMedi
         {expanded || !long ? review.body : excerpt(review.body)}
       </p>
       {long && (
+        // Named with the review's heading too ("Read more Great gift"): a list of the page's
+        // buttons has one of these per long review, each saying which (WCAG 2.4.6).
         <Button
           variant="quiet"
           class="plaudit-review__more"
+          id={`${id}-more`}
+          aria-labelledby={`${id}-more ${id}-title`}
           aria-expanded={expanded}
           aria-controls={`${id}-body`}
           onClick={() => setExpanded(!expanded)}
