@@ -80,6 +80,8 @@ describe("the list of review requests in the admin app", () => {
       .locator(".requests-list [role=status]", { hasText: "is canceled: nothing more is sent for it" })
       .waitFor();
     expect(await row(page, "o-cancel-me").textContent()).toContain("Canceled");
+    // Its buttons went with it: the focus is on its row, not the page.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("o-cancel-me");
     expect((await statusOf(cancelMe.id)).status).toBe("canceled");
 
     const due = Date.parse((await statusOf(sendMe.id)).scheduledFor);

@@ -305,6 +305,8 @@ describe("the list of review requests", () => {
       ),
     );
     expect(view.getByText("o-1").closest("tr")?.textContent).toContain("Canceled");
+    // Its buttons are gone: the focus is on its row, not dropped to the page.
+    expect(document.activeElement).toBe(view.getByText("o-1"));
     expect(view.queryByRole("button", { name: "Cancel request, order \u2068o-1\u2069" })).toBeNull();
   });
 });

@@ -2,7 +2,16 @@ import { REQUEST_STATUSES, type ReviewRequestStatus } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
-import { Field, ListBody, Loading, Problem, problemText, Toasts, useSending } from "../components.tsx";
+import {
+  Field,
+  focusHeading,
+  ListBody,
+  Loading,
+  Problem,
+  problemText,
+  Toasts,
+  useSending,
+} from "../components.tsx";
 import { formatDateTime, isolate, type MessageKey, t } from "../i18n.ts";
 import { useAppliedForm, usePagedList } from "../paged-list.ts";
 import { go, route } from "../router.ts";
@@ -276,6 +285,28 @@ function Requests() {
   const form = useAppliedForm(status);
   const [announce, setAnnounce] = useState("");
   const [busy, setBusy] = useState<string | null>(null);
+  // The request whose button was pressed: a canceled one has no buttons left, and the focus would
+  // drop to the page (the next Tab starting over at the top); it goes to that request's row, or to
+  // the heading when the list read again has it no more.
+  const refocus = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const id = refocus.current;
+    if (id === null || busy) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) {
+      refocus.current = null;
+      return;
+    }
+    const row = [...document.querySelectorAll<HTMLElement>("tr[data-request-id]")].find(
+      (tr) => tr.dataset.requestId === id,
+    );
+    const cell = row?.querySelector<HTMLElement>("th");
+    if (!cell && items === null) return;
+    refocus.current = null;
+    if (!cell) return focusHeading();
+    cell.tabIndex = -1;
+    cell.focus();
+  });
 
   function apply(e: TargetedEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -286,6 +317,7 @@ function Requests() {
   async function act(request: ReviewRequest, action: "send" | "cancel") {
     if (busy) return;
     setBusy(request.id);
+    refocus.current = request.id;
     setAnnounce("");
     const order = isolate(request.orderId);
     try {
