@@ -268,6 +268,22 @@ describe.each(databasesUnderTest())("review requests on %s", (kind) => {
     await kit.settings();
   });
 
+  it("mails nothing about a past order sent in late (a backfill), but does about a recent one", async () => {
+    await kit.settings({ delayDays: 7, reminderDays: 0 });
+    const daysAgo = (n: number) => new Date(kit.time.clock().getTime() - n * DAY).toISOString();
+    // Due 193 days ago: a shop replaying last year's orders. Due 29 days ago: a late fulfilment.
+    await kit.order("o-backfill", { email: "ivy@example.com", fulfilledAt: daysAgo(200) });
+    await kit.order("o-late", { email: "jon@example.com", fulfilledAt: daysAgo(36) });
+    await kit.runner().drain();
+    expect(kit.sink.messages.filter((m) => recipientOf(m) === "ivy@example.com")).toHaveLength(0);
+    expect(kit.sink.messages.filter((m) => recipientOf(m) === "jon@example.com")).toHaveLength(1);
+    const backfill = await kit.requestOf("o-backfill");
+    expect(backfill.status).toBe("canceled");
+    expect(backfill.last_error).toMatch(/fell due 193 days before the order arrived/);
+    expect((await kit.requestOf("o-late")).status).toBe("sent");
+    await kit.settings();
+  });
+
   it("sends at most maxPerAddressPer30Days messages to one address", async () => {
     await kit.settings({ maxPerAddressPer30Days: 2, reminderDays: 0 });
     for (const id of ["cap-1", "cap-2", "cap-3"]) await kit.order(id, { email: "fay@example.com" });

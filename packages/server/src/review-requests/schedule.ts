@@ -12,6 +12,14 @@ export type SendPayload = { requestId: string; message: "first" | "reminder" };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * A request that fell due longer ago than this when its order arrives is not sent: past orders a
+ * shop sends in bulk (a backfill on install, an import, a platform replaying its webhooks) would
+ * otherwise all be mailed at once, months after the purchase, to people who no longer expect it.
+ * The same for every order, whatever was bought or said.
+ */
+export const STALE_AFTER_DAYS = 30;
+
 export const newRequestId = () => randomBytes(12).toString("base64url");
 
 /**
@@ -40,7 +48,8 @@ export const sendJobKey = (requestId: string, message: SendPayload["message"]) =
 /**
  * A fulfilled order with an email gets one request, `delayDays` after fulfilment, when the store
  * has requests turned on. A suppressed address gets a request row marked "suppressed" (so the
- * merchant sees why) and no job. Runs inside the transaction that recorded the fulfilment.
+ * merchant sees why) and no job; so does one due more than STALE_AFTER_DAYS ago, marked
+ * "canceled" with the reason. Runs inside the transaction that recorded the fulfilment.
  */
 export async function scheduleRequest(
   tx: Tx,
@@ -60,6 +69,8 @@ export async function scheduleRequest(
   const hash = await addressHash(tx, args.storeId, order.email, now.toISOString());
   const suppressed = await isHashSuppressed(tx, args.storeId, hash);
   const due = new Date(new Date(args.fulfilledAt).getTime() + settings.delayDays * DAY_MS);
+  const lateDays = Math.floor((now.getTime() - due.getTime()) / DAY_MS);
+  const stale = lateDays > STALE_AFTER_DAYS;
   const id = newRequestId();
   const inserted = await tx
     .insertInto("review_requests")
@@ -69,7 +80,12 @@ export async function scheduleRequest(
       order_id: args.orderId,
       email: order.email,
       address_hash: hash,
-      status: suppressed ? "suppressed" : "scheduled",
+      status: suppressed ? "suppressed" : stale ? "canceled" : "scheduled",
+      ...(stale && !suppressed
+        ? {
+            last_error: `not sent: it fell due ${lateDays} days before the order arrived (over ${STALE_AFTER_DAYS})`,
+          }
+        : {}),
       scheduled_for: due.toISOString(),
       message_id: firstMessageIdOf(id, settings.from?.email, ctx.publicUrl),
       attempts: 0,
@@ -78,7 +94,7 @@ export async function scheduleRequest(
     .onConflict((oc) => oc.columns(["store_id", "order_id"]).doNothing())
     .returning("id")
     .executeTakeFirst();
-  if (!inserted || suppressed) return;
+  if (!inserted || suppressed || stale) return;
   const payload: SendPayload = { requestId: id, message: "first" };
   await enqueueJob(tx, { kind: SEND_JOB, payload, runAt: due, uniqueKey: sendJobKey(id, "first") }, now);
 }
