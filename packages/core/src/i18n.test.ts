@@ -143,6 +143,20 @@ describe("resolveLocale", () => {
     expect(i18n.t("hello", { name: "Dana" })).toBe("שלום Dana");
   });
 
+  it("finds the page's lang above the shadow roots a widget's element sits in (a Lit or Stencil storefront)", () => {
+    document.body.innerHTML = '<main lang="he"><shop-product id="outer"></shop-product></main>';
+    const outer = document.getElementById("outer") as HTMLElement;
+    const inner = outer.attachShadow({ mode: "open" });
+    inner.innerHTML = '<shop-tabs id="tabs"></shop-tabs>';
+    const tabs = inner.getElementById("tabs") as HTMLElement;
+    const deeper = tabs.attachShadow({ mode: "closed" });
+    deeper.innerHTML =
+      '<plaudit-reviews id="host"></plaudit-reviews><div lang="de"><span id="de"></span></div>';
+    expect(resolveLocale(deeper.getElementById("host"))).toBe("he");
+    // The nearest lang still wins, inside the shadow root as outside.
+    expect(resolveLocale(deeper.getElementById("de"))).toBe("de");
+  });
+
   it("matches catalogs exactly first", () => {
     expect(matchCatalog("pt-BR", ["en", "pt", "pt-BR"])).toBe("pt-BR");
     expect(matchCatalog("pt-PT", ["en", "pt", "pt-BR"])).toBe("pt");

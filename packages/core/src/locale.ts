@@ -5,13 +5,25 @@
 const canonical = new Map<string, string>();
 
 /**
- * `data-locale` on the element, then the closest `lang` (the page's language), then the browser's.
+ * The closest `lang` above an element, across shadow roots: a widget's element placed inside a
+ * storefront component's shadow root (Lit, Stencil) still speaks the page's language.
+ */
+function closestLang(el: Element | null | undefined): string | null | undefined {
+  for (let node = el; node; node = (node.getRootNode() as ShadowRoot).host) {
+    const found = node.closest("[lang]");
+    if (found) return found.getAttribute("lang");
+  }
+}
+
+/**
+ * `data-locale` on the element, then the closest `lang` (the page's language, found across shadow
+ * roots), then the browser's.
  * A POSIX-style tag some platforms write (`de_DE`, `he_IL`) is read as the BCP 47 one it means.
  */
 export function resolveLocale(el?: Element | null): string {
   const tag = (
     el?.getAttribute("data-locale") ||
-    el?.closest("[lang]")?.getAttribute("lang") ||
+    closestLang(el) ||
     (typeof navigator === "undefined" ? undefined : navigator.language) ||
     "en"
   ).replace(/_/g, "-");
