@@ -54,12 +54,13 @@ export function ReviewList(props: ReviewListProps) {
       <p class="plaudit-notice">{t("list.empty")}</p>
     );
   }
-  const busy = list.status === "loading" || list.status === "loading-more";
   // The next page failed: the pages shown stay, with the problem and a try again below them.
   const failed = list.error !== undefined && list.status === "ready";
   return (
     <>
-      <ul class="plaudit-list" ref={props.listRef} aria-busy={busy}>
+      {/* Loading another sort or filter (or this one again): the cards shown stay, busy and dimmed,
+          until the answer replaces them. A next page loading leaves them as they are. */}
+      <ul class="plaudit-list" ref={props.listRef} aria-busy={list.status === "loading"}>
         {list.items.slice(0, shown).map((review) => (
           <li key={review.id}>
             <ReviewCard

@@ -78,6 +78,25 @@ describe("reviews controller", () => {
     expect(controller.getState().list?.total).toBe(23);
   });
 
+  it("keeps the cards shown, busy and without a next page, while another filter's list loads", async () => {
+    const { controller } = setup();
+    controller.start();
+    await settle();
+    const shown = controller.getState().list;
+    controller.actions.toggleRating(5);
+    // Not a skeleton in their place: that would move everything below the widget, twice.
+    const loading = controller.getState();
+    expect(loading.filters.rating).toEqual([5]);
+    expect(loading.list?.items).toBe(shown?.items);
+    expect(loading.list).toMatchObject({ status: "loading", nextCursor: null });
+    expect(controller.getState()).toBe(loading);
+    await settle();
+    const ready = controller.getState().list;
+    expect(ready?.status).toBe("ready");
+    expect(ready?.items.length).toBeGreaterThan(0);
+    expect(ready?.items.every((review) => review.rating === 5)).toBe(true);
+  });
+
   it("sends sort, media, verified and search as API.md query parameters", async () => {
     const { controller, listCalls } = setup();
     controller.actions.setSort("helpful");

@@ -99,6 +99,9 @@ export function createReviewsController(options: ReviewsControllerOptions): Revi
   const { store, config, productId, pageSize = 10, searchDelayMs = 400 } = options;
   let filters = DEFAULT_FILTERS;
   let snapshot: ReviewsState | undefined;
+  // The last list shown with cards, and what stands for a new one still loading (see getState).
+  let lastCards: ReviewListState | undefined;
+  let held: ReviewListState | undefined;
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   const listeners = new Set<() => void>();
 
@@ -107,7 +110,15 @@ export function createReviewsController(options: ReviewsControllerOptions): Revi
   function getState(): ReviewsState {
     const state = store.getState();
     const summary = state.summaries[summaryKey(config.store, productId)];
-    const list = state.reviewLists[currentKey()];
+    let list = state.reviewLists[currentKey()];
+    if (list?.items.length) lastCards = list;
+    else if (list?.status === "loading" && lastCards) {
+      // Another sort or filter on a slow API: the cards shown stay, busy (dimmed) and without
+      // "Load more", until the answer replaces them. A skeleton in their place would move
+      // everything below the widget twice, the second time long after the shopper's input.
+      if (held?.items !== lastCards.items) held = { ...lastCards, status: "loading", nextCursor: null };
+      list = held;
+    }
     const myVotes = state.myVotes;
     // Same inputs, same object: views re-render only when something they show changed.
     if (

@@ -37,6 +37,7 @@ border-radius:var(--p-radius);background:var(--p-bg);color:var(--p-text);font-si
 .plaudit-search__input{flex:1 1 auto;min-inline-size:0}
 .plaudit-search>button{flex:none}
 .plaudit-list{margin:0;padding:0;list-style:none;display:flex;flex-direction:column}
+.plaudit-list[aria-busy=true]{opacity:.6}
 .plaudit-review{display:flex;flex-direction:column;gap:8px;padding-block:16px;border-block-start:1px solid var(--p-skeleton)}
 .plaudit-review:focus{outline:none}
 .plaudit-review:focus-visible{outline:2px solid var(--p-focus);outline-offset:2px}
