@@ -232,7 +232,15 @@ describe("in German", () => {
       "ltr",
     ]);
     const nav = await page.locator("header.top nav a").allTextContents();
-    expect(nav).toEqual(["Moderation", "Fotos & Videos", "Übersicht", "Kunden", "Protokoll", "Benutzer"]);
+    expect(nav).toEqual([
+      "Moderation",
+      "Fotos & Videos",
+      "Übersicht",
+      "Kunden",
+      "Bewertungsanfragen",
+      "Protokoll",
+      "Benutzer",
+    ]);
     await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=de-tasse`);
     await card(page, "de-tasse review 1").waitFor();
     expect(await page.locator("main h1").textContent()).toBe("Moderationsliste");
