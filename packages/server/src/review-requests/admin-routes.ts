@@ -108,12 +108,14 @@ export const reviewRequestAdminRoutes: RouteModule = {
       gate,
       async (c) => {
         const settings = parseOrFail(RequestSettings, await readJsonBody(c));
-        if (settings.enabled && !ctx.publicUrl)
-          throw validationFailed({
-            enabled: "needs PLAUDIT_PUBLIC_URL on the server: the origin of the email's links",
-          });
-        const unreadable = themeProblems(settings.theme);
-        if (unreadable) throw validationFailed(unreadable);
+        // Every refusal at once, each by its field: the merchant fixes them in one go.
+        const refused = {
+          ...(settings.enabled && !ctx.publicUrl
+            ? { enabled: "needs PLAUDIT_PUBLIC_URL on the server: the origin of the email's links" }
+            : {}),
+          ...themeProblems(settings.theme),
+        };
+        if (Object.keys(refused).length > 0) throw validationFailed(refused);
         await auditedWrite(c, ctx, "review_requests.settings.save", c.get("store").id, (tx, storeId) =>
           saveSettings(tx, storeId, settings, ctx.clock().toISOString()),
         );
