@@ -11,6 +11,7 @@ export {
   mountFunctionOf,
   pageSizeOf,
   prepareHost,
+  readyOf,
   requireProduct,
   type WidgetDefinition,
   type WidgetMountArgs,
@@ -25,6 +26,8 @@ export { createI18n, interpolate, matchCatalog, resolveLocale } from "./i18n.ts"
 export { createIdBatcher } from "./id-batcher.ts";
 export { newIdempotencyKey } from "./idempotency-key.ts";
 export { nextTask, whenIdle } from "./idle.ts";
+export type { LoadableCatalogs, LoadMessages } from "./load-catalog.ts";
+export { catalogsFor, mountSpeaking } from "./load-catalog.ts";
 export type { Painted, PaintOptions } from "./painted.ts";
 export { followTokenAttribute, scriptTagToken, shopperToken } from "./shopper.ts";
 export type { StoreOptions } from "./store.ts";

@@ -1,8 +1,11 @@
-import { badgeDe } from "./badge.ts";
 import type { ReviewsMessages } from "./en.ts";
 
 export const de: ReviewsMessages = {
-  ...badgeDe,
+  // The star badge's (badge.ts).
+  "stars.label": "{rating} von 5 Sternen",
+  "reviewCount.one": "{count} Bewertung",
+  "reviewCount.other": "{count} Bewertungen",
+  "badge.label": "{rating} von 5 Sternen, {reviews}",
   title: "Kundenbewertungen",
   "basedOn.one": "Basierend auf {count} Bewertung",
   "basedOn.other": "Basierend auf {count} Bewertungen",

@@ -35,11 +35,12 @@ export interface ReviewsWidgetProps {
    */
   hydrating?: boolean;
   /** Loads the media lightbox (default: its own chunk, on the first press of a thumbnail). */
-  loadLightbox?: () => Promise<ComponentType<LightboxProps>>;
+  loadLightbox?: (locale: string) => Promise<ComponentType<LightboxProps>>;
 }
 
 // Its own chunk: most shoppers never open a photo, and the strip itself is plain buttons.
-const loadLightboxChunk = () => import("../media/lightbox.tsx").then((module) => module.Lightbox);
+const loadLightboxChunk = (locale: string) =>
+  import("../media/lightbox.tsx").then((module) => module.lightboxIn(locale));
 
 export function ReviewsWidget({
   controller,
@@ -165,7 +166,7 @@ export function ReviewsWidget({
     : undefined;
 
   const onOpenMedia = (review: Review, start: number, button: HTMLElement) => {
-    loadLightbox().then(
+    loadLightbox(i18n.locale).then(
       (Lightbox) =>
         setLightbox({
           Lightbox,
