@@ -43,7 +43,9 @@ describe("a widget on a German or Hebrew page, its catalog on its way", () => {
       const shown = textsShown(widget.root);
       // Nothing rendered yet (a painted or server-rendered host keeps its markup, already in the language).
       expect(widget.root.textContent).toBe("");
-      await act(() => catalogsFor(locale, reviewsLoadable));
+      await act(async () => {
+        await catalogsFor(locale, reviewsLoadable);
+      });
       await act(() => settle());
       const texts = shown();
       expect(texts.length).toBeGreaterThan(0);
@@ -58,7 +60,9 @@ describe("a widget on a German or Hebrew page, its catalog on its way", () => {
   it("mounts nothing when unmounted before its catalog came", async () => {
     const widget = mountWidget("reviews", { products: { tee: reviews } }, { locale: "de" });
     widget.unmount();
-    await act(() => catalogsFor("de", reviewsLoadable));
+    await act(async () => {
+      await catalogsFor("de", reviewsLoadable);
+    });
     await act(() => settle());
     expect(widget.root.childNodes).toHaveLength(0);
     expect(widget.api.calls).toEqual([]);

@@ -26,7 +26,9 @@ async function mountIn(locale: string, kind: "reviews" | "stars" = "reviews") {
     widget.unmount();
     widget.host.remove();
   });
-  await act(() => catalogsFor(locale || resolveLocale(widget.host), reviewsLoadable));
+  await act(async () => {
+    await catalogsFor(locale || resolveLocale(widget.host), reviewsLoadable);
+  });
   await act(() => settle());
   return widget;
 }
