@@ -18,7 +18,7 @@ export {
   type WidgetMountOptions,
 } from "./define-widget.ts";
 export type { PlauditErrorDetails, PlauditErrorKind } from "./errors.ts";
-export { isPlauditError, isRecord, PlauditError, parseRetryAfter } from "./errors.ts";
+export { isGone, isPlauditError, isRecord, PlauditError, parseRetryAfter } from "./errors.ts";
 export type { PlauditEventMap, PlauditEventName, PlauditEvents, PlauditListener } from "./events.ts";
 export { createEvents, getEvents } from "./events.ts";
 export type { Catalogs, I18n, MessageParams, Messages } from "./i18n.ts";

@@ -50,5 +50,6 @@ export const de: ReviewsMessages = {
   "votes.down": "Nein, nicht hilfreich",
   "votes.failed": "Ihre Stimme konnte nicht gespeichert werden. Bitte versuchen Sie es erneut.",
   "votes.saved": "Danke für Ihr Feedback.",
+  "votes.gone": "Diese Bewertung ist nicht mehr verfügbar.",
   write: "Bewertung schreiben",
 };

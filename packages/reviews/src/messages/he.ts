@@ -56,5 +56,6 @@ export const he: ReviewsMessages & Record<string, string> = {
   "votes.down": "לא מועיל",
   "votes.failed": "לא ניתן היה לשמור את ההצבעה. נסו שוב.",
   "votes.saved": "תודה על המשוב.",
+  "votes.gone": "ביקורת זו אינה זמינה עוד.",
   write: "כתיבת ביקורת",
 };
