@@ -73,10 +73,10 @@ describe("review card", () => {
     );
     // A screen reader's list of the page's buttons: each vote says which review it is on.
     for (const name of [
-      /^Yes, helpful ?3 Great gift$/,
-      /^No, not helpful ?1 Great gift$/,
-      /^Yes, helpful ?0 Review by Dana$/,
-      /^No, not helpful ?0 Review by Dana$/,
+      "Yes, helpful 3 Great gift",
+      "No, not helpful 1 Great gift",
+      "Yes, helpful 0 Review by Dana",
+      "No, not helpful 0 Review by Dana",
     ]) {
       expect(screen.getByRole("button", { name })).toBeTruthy();
     }
