@@ -78,10 +78,12 @@ export default defineConfig({
         ...fromSource,
         test: {
           ...waits,
-          // The shopper's main flows again with the server on PostgreSQL (a fresh schema each):
-          // the product page, writing a review, and loyalty; and the merchant admin's.
+          // The shopper's main flows again with the server on PostgreSQL (a database of its own
+          // each, copied from the demo seeded once for the run): the product page, writing a
+          // review, and loyalty; and the merchant admin's.
           name: "e2e-postgres",
           environment: "node",
+          globalSetup: ["e2e/seeded-demo.ts"],
           include: [
             "e2e/product-page.test.ts",
             "e2e/reviews-widget-write.test.ts",
