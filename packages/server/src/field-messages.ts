@@ -85,6 +85,21 @@ const CATALOG: Entry[] = [
     de: () => "braucht PLAUDIT_PUBLIC_URL auf dem Server: den Ursprung der Links in den E-Mails",
     he: () => "נדרש PLAUDIT_PUBLIC_URL בשרת: המקור של הקישורים בהודעות הדוא״ל",
   },
+  // The hosted review page's colors (review-requests/page/page-colors.ts).
+  {
+    en: /^has (?<r>[\d.]+):1 contrast with the (?<other>background|text): text needs at least (?<min>[\d.]+):1$/,
+    de: (g) =>
+      `hat nur ${g.r}:1 Kontrast zum ${g.other === "text" ? "Text" : "Hintergrund"}: Text braucht mindestens ${g.min}:1`,
+    he: (g) =>
+      `יחס הניגודיות ${g.other === "text" ? "לטקסט" : "לרקע"} הוא ${g.r}:1 בלבד: טקסט צריך לפחות ${g.min}:1`,
+  },
+  {
+    en: /^has (?<r>[\d.]+):1 contrast with the (?<other>background|accent): buttons and the focus ring need at least (?<min>[\d.]+):1$/,
+    de: (g) =>
+      `hat nur ${g.r}:1 Kontrast zum ${g.other === "accent" ? "Akzent" : "Hintergrund"}: Schaltflächen und der Fokusrahmen brauchen mindestens ${g.min}:1`,
+    he: (g) =>
+      `יחס הניגודיות ${g.other === "accent" ? "לצבע ההדגשה" : "לרקע"} הוא ${g.r}:1 בלבד: כפתורים ומסגרת המיקוד צריכים לפחות ${g.min}:1`,
+  },
   { en: /^must not be 0$/, de: () => "darf nicht 0 sein", he: () => "אסור שיהיה 0" },
   { en: /^must be a number$/, de: () => "muss eine Zahl sein", he: () => "צריך להיות מספר" },
   { en: /^must be an integer$/, de: () => "muss eine ganze Zahl sein", he: () => "צריך להיות מספר שלם" },

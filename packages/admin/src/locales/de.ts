@@ -272,6 +272,19 @@ export const de: Messages = {
   requestFromEmail: "E-Mail des Absenders",
   requestNotifyEmail: "Diese Adresse über Bewertungen informieren, die auf Moderation warten",
   requestNotifyEmailHint: "Leer lassen für keine Hinweise.",
+  requestMailNotReady:
+    "Dieser Server sendet noch keine E-Mails: Er braucht PLAUDIT_SMTP_URL und PLAUDIT_PUBLIC_URL. Anfragen werden trotzdem fällig; sie warten, jede mit dem Grund, bis beides gesetzt ist.",
+  requestReplyTo: "Antworten gehen an",
+  requestReplyToHint:
+    "Wohin Antworten der Käufer auf die E-Mails gehen, etwa Ihre Support-Adresse. Leer lassen für die Absenderadresse.",
+  requestNotices: "Hinweise an Sie",
+  requestNotifyLocale: "Sprache der Hinweise",
+  requestPageColors: "Farben der Bewertungsseite",
+  requestPageColorsHint:
+    "Die Seite, die Käufer aus der E-Mail erreichen, in Ihren Farben: #rrggbb, oder leer für die Standardfarbe. Farben, die Text oder Schaltflächen schwer lesbar machen, werden abgelehnt.",
+  requestColorAccent: "Akzent (Schaltflächen)",
+  requestColorText: "Text",
+  requestColorBackground: "Hintergrund",
   requestPhotoPoints: "Punkte für ein Foto oder Video zu einer Bewertung",
   requestPhotoPointsHint:
     "0: keine. Kunden sehen das Angebot auf der Bewertungsseite neben dem Fotofeld: dasselbe für jede Bewertung.",

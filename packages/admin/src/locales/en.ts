@@ -264,6 +264,19 @@ export const en = {
   requestFromEmail: "Sender email",
   requestNotifyEmail: "Tell this address about reviews awaiting moderation",
   requestNotifyEmailHint: "Leave empty for no notices.",
+  requestMailNotReady:
+    "This server sends no email yet: it needs PLAUDIT_SMTP_URL and PLAUDIT_PUBLIC_URL. Requests still fall due; they wait, each saying why, until both are set.",
+  requestReplyTo: "Answers go to",
+  requestReplyToHint:
+    "Where shoppers' replies to the emails go, such as your support address. Leave empty for the sender email.",
+  requestNotices: "Notices to you",
+  requestNotifyLocale: "Language of the notices",
+  requestPageColors: "Review page colors",
+  requestPageColorsHint:
+    "The page shoppers reach from the email, in your colors: #rrggbb, or empty for the default. Colors that would make text or buttons hard to read are refused.",
+  requestColorAccent: "Accent (buttons)",
+  requestColorText: "Text",
+  requestColorBackground: "Background",
   requestPhotoPoints: "Points for a photo or video with a review",
   requestPhotoPointsHint:
     "0: none. Shoppers are told of it on the review page, beside the photo field: the same offer for every rating.",

@@ -262,6 +262,18 @@ export const he: Messages = {
   requestFromEmail: "דוא״ל השולח",
   requestNotifyEmail: "לעדכן כתובת זו על ביקורות שממתינות לבדיקה",
   requestNotifyEmailHint: "השאירו ריק כדי לא לקבל הודעות.",
+  requestMailNotReady:
+    "השרת הזה עדיין לא שולח דוא״ל: הוא צריך את PLAUDIT_SMTP_URL ואת PLAUDIT_PUBLIC_URL. הבקשות עדיין מגיעות למועדן; הן ממתינות, כל אחת עם הסיבה, עד ששניהם מוגדרים.",
+  requestReplyTo: "תשובות נשלחות אל",
+  requestReplyToHint: "לאן נשלחות תשובות הקונים להודעות, למשל כתובת התמיכה שלכם. השאירו ריק לכתובת השולח.",
+  requestNotices: "הודעות אליכם",
+  requestNotifyLocale: "שפת ההודעות",
+  requestPageColors: "צבעי דף הביקורת",
+  requestPageColorsHint:
+    "הדף שאליו הקונים מגיעים מההודעה, בצבעים שלכם: ‎#rrggbb, או ריק לברירת המחדל. צבעים שיקשו על קריאת טקסט או כפתורים נדחים.",
+  requestColorAccent: "צבע הדגשה (כפתורים)",
+  requestColorText: "טקסט",
+  requestColorBackground: "רקע",
   requestPhotoPoints: "נקודות על תמונה או סרטון עם ביקורת",
   requestPhotoPointsHint: "0: ללא. הקונים רואים את ההצעה בדף הביקורת, ליד שדה התמונה: אותה הצעה לכל דירוג.",
   requestSettingsSave: "שמירת ההגדרות",
