@@ -47,6 +47,8 @@ export default defineConfig({
           ...waits,
           name: "server",
           environment: "node",
+          // The CLI bundled once for the run: the suites spawn it (packages/server/testing/built-cli.ts).
+          globalSetup: ["packages/server/testing/built-cli-setup.ts"],
           include: [
             "packages/server/src/**/*.test.{ts,tsx}",
             // The crash and fuzz suites, in the server's test kit (never in src/, never shipped).
