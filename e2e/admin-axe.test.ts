@@ -2,7 +2,7 @@
 // sign-in, the queue (with items, bulk selection, a reply open, a conflict, empty, a photo at full
 // size), the media queue (with a photo open), the overview, a customer with the adjustment dialog
 // open, the audit log, the users screen (with an invite link shown and a field error) and review requests'
-// settings (with the server's field errors). Screenshots for docs/admin/ are
+// settings and the loyalty program (with the server's field errors). Screenshots for docs/admin/ are
 // taken here too when PLAUDIT_ADMIN_SCREENSHOTS=1.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -145,6 +145,12 @@ describe.each(["en", "de", "he"] as const)("accessibility of the admin app in %s
     await page.locator("form.request-settings button[type=submit]").click();
     await page.locator("form.request-settings .error").first().waitFor();
     await expectNoViolations(page, `review requests with the server's field errors, ${locale}`);
+
+    await page.goto(`${plaudit.baseUrl}/admin/#/program`);
+    await page.locator("form.program input[name='rewards.five-off.cost']").fill("0");
+    await page.locator("form.program button[type=submit]").click();
+    await page.locator("form.program .error").first().waitFor();
+    await expectNoViolations(page, `loyalty program with the server's field error, ${locale}`);
     expect(shop.problems().filter((p) => !p.includes("409") && !p.includes("422"))).toEqual([]);
   });
 
@@ -162,6 +168,7 @@ describe.each(["en", "de", "he"] as const)("accessibility of the admin app in %s
       "audit",
       "users",
       "requests",
+      "program",
     ]) {
       await page.goto(`${plaudit.baseUrl}/admin/#/${screen}`);
       await page.locator("main h1").waitFor();

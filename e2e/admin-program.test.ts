@@ -42,6 +42,10 @@ describe("the loyalty program in the admin app", () => {
     const name = page.getByLabel("Name of the points");
     await name.waitFor();
     expect(await name.inputValue()).toBe(before.pointsName);
+    // This server shows the demo shop: its rewards page is the shopper's view.
+    const shopperView = page.getByRole("link", { name: /the demo shop's rewards page/ });
+    await shopperView.waitFor();
+    expect(await shopperView.getAttribute("href")).toBe("/demo/loyalty.html");
 
     await name.focus();
     await typeHere(page, "Stars");

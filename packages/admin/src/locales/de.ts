@@ -394,5 +394,6 @@ export const de: Messages = {
   programCodeWebhook: "Rabattcodes kommen von (Webhook-URL)",
   programCodeWebhookHint: "Leer: Plaudit erzeugt die Codes.",
   programCodeWebhookTimeout: "Zeitlimit des Webhooks (Millisekunden)",
+  programDemoPage: "Aus Sicht der Kundschaft: die Prämienseite des Demo-Shops (neuer Tab)",
   programSave: "Programm speichern",
 };

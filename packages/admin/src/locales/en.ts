@@ -384,6 +384,7 @@ export const en = {
   programCodeWebhook: "Discount codes come from (webhook URL)",
   programCodeWebhookHint: "Leave empty and Plaudit makes the codes.",
   programCodeWebhookTimeout: "Webhook timeout (milliseconds)",
+  programDemoPage: "See it as a shopper: the demo shop's rewards page (opens a new tab)",
   programSave: "Save the program",
 } as const;
 

@@ -42,6 +42,9 @@ const stored = {
   },
 };
 
+/** Whether this server serves the demo shop's rewards page (started with --demo). */
+let demoPage = false;
+
 interface Put {
   body: Record<string, unknown> & typeof stored;
   ifMatch: string | null;
@@ -51,6 +54,7 @@ interface Put {
 function fakeApi(answer?: (put: Put) => Response, current: object | null = stored, version = '"v1"') {
   const puts: Put[] = [];
   vi.stubGlobal("fetch", async (url: string, init: RequestInit = {}) => {
+    if (url === "/demo/loyalty.html") return new Response(null, { status: demoPage ? 200 : 404 });
     expect(url).toBe("/v1/admin/loyalty/program");
     if (init.method !== "PUT") {
       return current
@@ -86,6 +90,7 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
+  demoPage = false;
   endedSession.value = null;
   vi.unstubAllGlobals();
   session.value = undefined;
@@ -262,6 +267,20 @@ describe("the loyalty program editor", () => {
     await act(async () => showTheirs.click());
     expect(field(view, "pointsName").value).toBe("Coins");
     expect(document.activeElement?.getAttribute("name")).toBe("pointsName");
+  });
+
+  it("links the shopper's view only where the server has the demo shop's rewards page", async () => {
+    fakeApi();
+    const view = render(<LoyaltyProgram />);
+    await view.findByLabelText("Name of the points");
+    await act(async () => {});
+    expect(view.queryByRole("link")).toBeNull();
+    cleanup();
+    demoPage = true;
+    fakeApi();
+    const demo = render(<LoyaltyProgram />);
+    const link = await demo.findByRole("link", { name: /the demo shop's rewards page/ });
+    expect(link.getAttribute("href")).toBe("/demo/loyalty.html");
   });
 
   it("creates the program of a store that has none, without a version", async () => {

@@ -22,6 +22,8 @@ import { useSignal } from "../signal.ts";
 // Nothing here looks at a review's rating or sentiment: a review earns the same, whatever it says.
 
 const PATH = "/v1/admin/loyalty/program";
+/** The demo shop's rewards page: served only by a server started with --demo, for store "demo". */
+const DEMO_REWARDS_PAGE = "/demo/loyalty.html";
 type Settings = StoredProgram["settings"];
 
 interface TypedRule {
@@ -177,6 +179,7 @@ export default function LoyaltyProgram() {
   const latest = useRef<{ typed: Typed | null; etag: string | null }>({ typed: null, etag: null });
   latest.current = { typed, etag };
   const focusAfter = useRef<string | null>(null);
+  const [demoPage, setDemoPage] = useState(false);
 
   /** The program as the server has it, and its version (none yet: the empty program, no version). */
   async function read(): Promise<{ program: StoredProgram; etag: string | null }> {
@@ -206,6 +209,15 @@ export default function LoyaltyProgram() {
     }, setFailed);
   };
   useEffect(load, []);
+  // The shopper's view, where there is one: the demo shop's rewards page (a server in production
+  // has no /demo/, and another store's shop is the merchant's own).
+  useEffect(() => {
+    if (current?.store.id !== "demo") return;
+    fetch(DEMO_REWARDS_PAGE, { method: "HEAD", credentials: "omit" }).then(
+      (res) => setDemoPage(res.ok),
+      () => {},
+    );
+  }, []);
   useLayoutEffect(
     () =>
       session.subscribe(() => {
@@ -467,6 +479,13 @@ export default function LoyaltyProgram() {
           </div>
         )}
         {!etag && !dirty.current && <p class="notice">{t("programNone")}</p>}
+        {demoPage && (
+          <p>
+            <a href={DEMO_REWARDS_PAGE} target="_blank" rel="noopener">
+              {t("programDemoPage")}
+            </a>
+          </p>
+        )}
         {input("pointsName", t("programPointsName"), typed.pointsName, (v) => change({ pointsName: v }), {
           hint: t("programPointsNameHint"),
         })}
