@@ -9,7 +9,16 @@ import {
 import type { ComponentChildren, TargetedEvent } from "preact";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
-import { Field, Loading, Problem, problemText, Toasts, useSending } from "../components.tsx";
+import {
+  Field,
+  focusFirstInvalid,
+  Loading,
+  Problem,
+  problemText,
+  refusedFields,
+  Toasts,
+  useSending,
+} from "../components.tsx";
 import { isolate, type MessageKey, t } from "../i18n.ts";
 import { endedSession, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
@@ -168,12 +177,12 @@ export default function LoyaltyProgram() {
   const userId = current?.user.id ?? "";
   const [loaded, setLoaded] = useState<StoredProgram | null>(null);
   const [etag, setEtag] = useState<string | null>(null);
-  const [failed, setFailed] = useState<unknown>(null);
-  const [typed, setTyped] = useState<Typed | null>(null);
-  const [errors, setErrors] = useState<Errors>({});
-  const [announce, setAnnounce] = useState("");
   /** The program another owner saved meanwhile (a 409 on save), with its version. */
   const [theirs, setTheirs] = useState<{ program: StoredProgram; etag: string | null } | null>(null);
+  const [announce, setAnnounce] = useState("");
+  const [typed, setTyped] = useState<Typed | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
+  const [errors, setErrors] = useState<Errors>({});
   const { busy, send } = useSending();
   const dirty = useRef(false);
   const latest = useRef<{ typed: Typed | null; etag: string | null }>({ typed: null, etag: null });
@@ -251,9 +260,7 @@ export default function LoyaltyProgram() {
 
   function showErrors(found: Errors) {
     setErrors(found);
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>("form.program [aria-invalid=true]")?.focus(),
-    );
+    focusFirstInvalid("form.program");
   }
 
   /** The program to PUT, and where each of the server's field paths shows; or the errors found first. */
@@ -390,17 +397,8 @@ export default function LoyaltyProgram() {
           setTheirs(await read().catch(() => null));
           setErrors({ form: t("programChanged") });
           requestAnimationFrame(() => document.querySelector<HTMLElement>("form.program .conflict")?.focus());
-        } else if (problem.fields) {
-          const byField: Errors = {};
-          const others: string[] = [];
-          for (const [path, message] of Object.entries(problem.fields)) {
-            const name = built.fieldOf(path);
-            if (name) byField[name] ??= message;
-            else others.push(`${path}: ${message}`);
-          }
-          if (others.length > 0) byField.form = t("errorGeneric", { message: others.join("; ") });
-          showErrors(byField);
-        } else setErrors({ form: problemText(error) });
+        } else if (problem.fields) showErrors(refusedFields(problem.fields, built.fieldOf));
+        else setErrors({ form: problemText(error) });
       }
     });
   }
