@@ -325,7 +325,7 @@ export const de: Messages = {
   programTitle: "Treueprogramm",
   programKept:
     "Nicht gespeichert: Ihre Sitzung ist abgelaufen. Ihre Eingaben sind erhalten; speichern Sie sie erneut.",
-  programSaved: "Treueprogramm gespeichert. Kundinnen und Kunden sehen es jetzt.",
+  programSaved: "Treueprogramm gespeichert. Shop-Seiten zeigen es in wenigen Minuten.",
   programChanged:
     "Nicht gespeichert: Eine andere Inhaberin oder ein anderer Inhaber hat das Programm inzwischen gespeichert. Ihre Eingaben sind noch hier: Sehen Sie sich die gespeicherte Fassung an (Ihre Eingaben gehen verloren) oder speichern Sie Ihre darüber.",
   programShowTheirs: "Gespeichertes Programm anzeigen",

@@ -314,7 +314,7 @@ export const en = {
   navProgram: "Loyalty program",
   programTitle: "Loyalty program",
   programKept: "Not saved: your session ended. What you typed is kept here; save it again.",
-  programSaved: "Loyalty program saved. Shoppers see it now.",
+  programSaved: "Loyalty program saved. Shop pages show it within a few minutes.",
   programChanged:
     "Not saved: another owner saved the program meanwhile. What you typed is still here: look at theirs (what you typed is dropped), or save yours over it.",
   programShowTheirs: "Show the program as saved",

@@ -165,7 +165,9 @@ describe("the loyalty program editor", () => {
     });
     // The removed reward's id is not given to the new one.
     expect(id).not.toBe("five-off");
-    await waitFor(() => expect(status(view)).toBe("Loyalty program saved. Shoppers see it now."));
+    await waitFor(() =>
+      expect(status(view)).toBe("Loyalty program saved. Shop pages show it within a few minutes."),
+    );
     // The next save goes over the version just saved.
     await save(view);
     expect(puts[1]?.ifMatch).toBe('"v2"');
@@ -251,7 +253,9 @@ describe("the loyalty program editor", () => {
       ["Stars", '"v1"'],
       ["Stars", '"theirs"'],
     ]);
-    await waitFor(() => expect(status(view)).toBe("Loyalty program saved. Shoppers see it now."));
+    await waitFor(() =>
+      expect(status(view)).toBe("Loyalty program saved. Shop pages show it within a few minutes."),
+    );
     expect(view.queryByRole("alert")).toBeNull();
   });
 
