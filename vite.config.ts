@@ -47,6 +47,8 @@ export default defineConfig({
           ...waits,
           name: "server",
           environment: "node",
+          // The CLI bundled once for the run: the suites spawn it (packages/server/testing/built-cli.ts).
+          globalSetup: ["packages/server/testing/built-cli-setup.ts"],
           include: [
             "packages/server/src/**/*.test.{ts,tsx}",
             // The crash and fuzz suites, in the server's test kit (never in src/, never shipped).
@@ -78,10 +80,12 @@ export default defineConfig({
         ...fromSource,
         test: {
           ...waits,
-          // The shopper's main flows again with the server on PostgreSQL (a fresh schema each):
-          // the product page, writing a review, and loyalty; and the merchant admin's.
+          // The shopper's main flows again with the server on PostgreSQL (a database of its own
+          // each, copied from the demo seeded once for the run): the product page, writing a
+          // review, and loyalty; and the merchant admin's.
           name: "e2e-postgres",
           environment: "node",
+          globalSetup: ["e2e/seeded-demo.ts"],
           include: [
             "e2e/product-page.test.ts",
             "e2e/reviews-widget-write.test.ts",

@@ -10,7 +10,6 @@ const SETTINGS = "/v1/admin/review-requests/settings";
 
 describe("review-request settings in the admin app", () => {
   it("an owner changes them, and the API reads back what was saved", async () => {
-    // Fields the screen does not show go back as they were.
     expect(
       (
         await adminApi(plaudit, "PUT", SETTINGS, {
@@ -29,13 +28,23 @@ describe("review-request settings in the admin app", () => {
     await delay.waitFor();
     expect(await delay.inputValue()).toBe("7");
     expect(await page.getByLabel("Sender name").inputValue()).toBe("Demo shop");
+    expect(await page.getByLabel("Answers go to").inputValue()).toBe("help@shop.example");
+    expect(await page.getByLabel("Language of the notices").inputValue()).toBe("de");
+    expect(await page.getByLabel("Accent (buttons)").inputValue()).toBe("#7a3e9d");
+    // This server has no mail server: the form says so before the merchant counts on it.
+    await page.getByText("This server sends no email yet").waitFor();
 
     await delay.fill("10");
     await page.getByLabel("Reminder, days after the first email").fill("0");
     await page.getByLabel("Most emails to one address in 30 days").fill("3");
     await page.getByLabel("Sender name").fill("Lumen & Co");
     await page.getByLabel("Sender email").fill("hello@lumen.example");
+    await page.getByLabel("Answers go to").fill("care@lumen.example");
     await page.getByLabel("Tell this address about reviews awaiting moderation").fill("mod@lumen.example");
+    await page.getByLabel("Language of the notices").selectOption("he");
+    // Colors as merchants copy them from their brand sheet; an emptied one is the default.
+    await page.getByLabel("Accent (buttons)").fill("5B2C83");
+    await page.getByLabel("Background").fill("#fdf6e3");
     await page.getByLabel("Points for a photo or video with a review").fill("25");
     // Enter in a field saves, as the button does.
     await page.getByLabel("Points for a photo or video with a review").press("Enter");
@@ -49,11 +58,12 @@ describe("review-request settings in the admin app", () => {
       reminderDays: 0,
       maxPerAddressPer30Days: 3,
       from: { name: "Lumen & Co", email: "hello@lumen.example" },
-      replyTo: "help@shop.example",
+      replyTo: "care@lumen.example",
       notifyEmail: "mod@lumen.example",
-      notifyLocale: "de",
+      notifyLocale: "he",
       photoIncentivePoints: 25,
-      theme: { accent: "#7a3e9d" },
+      theme: { accent: "#5b2c83", background: "#fdf6e3" },
+      mailReady: false,
     });
 
     // No notices: an empty address is none. Read again after a reload: the form shows what is saved.
@@ -102,6 +112,17 @@ describe("review-request settings in the admin app", () => {
     expect(await describedText("input[name=delayDays]")).toMatch(/60/);
     expect(await enabled.getAttribute("aria-invalid")).toBe("false");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("delayDays");
+    // A yellow accent on the default white: buttons and the focus ring would be unreadable.
+    await delay.fill("7");
+    const accent = page.locator("input[name=accent]");
+    await accent.fill("#ffd700");
+    await accent.press("Enter");
+    await expect.poll(() => accent.getAttribute("aria-invalid")).toBe("true");
+    // Refused together with turning requests on (still checked): both said at once.
+    expect(await enabled.getAttribute("aria-invalid")).toBe("true");
+    expect(await describedText("input[name=accent]")).toMatch(/^.*יחס הניגודיות לרקע הוא 1\.\d:1 בלבד/);
+    // The focus goes to the first of them in the form.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("enabled");
     expect((await adminApi(plaudit, "GET", SETTINGS)).json).toEqual(before);
     expect(shop.problems().filter((p) => !p.includes("422"))).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // The browser-test harness: the real server (the same CLI `npm start` runs) on a free port with
-// a fresh seeded database — SQLite, or a fresh PostgreSQL schema when PLAUDIT_E2E_DATABASE=postgres
-// (the e2e-postgres project runs the product page, write-review and loyalty flows that way) — and
+// a fresh seeded database — SQLite, or a PostgreSQL database of its own when
+// PLAUDIT_E2E_DATABASE=postgres (the e2e-postgres project runs the product page, write-review,
+// loyalty and admin flows that way) — and
 // Debian's Chromium driven by playwright-core. It builds
 // nothing: `npm test` builds packages/embed/dist/browser first (run `npm run build` before a lone e2e run).
 //
@@ -16,7 +17,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page, type Request } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
-import { createTestSchema } from "../packages/server/testing/pg-schema.ts";
+import { createTestDatabase, createTestSchema } from "../packages/server/testing/pg-schema.ts";
 import { CHROMIUM, CHROMIUM_LAUNCH } from "../scripts/chromium.mjs";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -73,6 +74,14 @@ const REPORT_CSP = `addEventListener("securitypolicyviolation", (e) => {
   console.error("[e2e] CSP violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline"));
 });`;
 
+/**
+ * Options of a suite whose tests run side by side (`describe.concurrent(name, SIDE_BY_SIDE, …)`),
+ * each on data of its own: most of a browser test's time is spent waiting on Chromium and the
+ * server, not on a core. Each test's time limit is twice the project's, as its waits now share the
+ * machine with its neighbours' (a limit for a hung test, not a timing assertion).
+ */
+export const SIDE_BY_SIDE = { timeout: 120_000 } as const;
+
 /** The SQLite file in a data folder (the seeded copy's too: e2e/seeded-demo.ts). */
 export const SEEDED_DATABASE_FILE = "plaudit.sqlite";
 /** In the folder e2e/seeded-demo.ts provides: the seeded data folder, then one of the two marks. */
@@ -99,17 +108,25 @@ async function copySeeded(seeded: string, dataDir: string): Promise<void> {
 }
 
 /**
- * Where the server keeps its data: a SQLite file in `dataDir` — a copy of the demo seeded once
- * for the run (e2e/seeded-demo.ts, the e2e project's globalSetup) when there is one, so the
- * server's `start --demo` finds its store there — or a fresh PostgreSQL schema it seeds itself.
+ * Where the server keeps its data: a copy of the demo seeded once for the run (e2e/seeded-demo.ts,
+ * the projects' globalSetup) when there is one, so the server's `start --demo` finds its store
+ * there — a SQLite file in `dataDir`, or a PostgreSQL database made from the seeded one, its media
+ * in `dataDir` — else a fresh SQLite file or PostgreSQL schema the server seeds itself.
  */
-async function databaseFor(dataDir: string): Promise<{ url: string; drop(): Promise<void> }> {
+async function databaseFor(
+  dataDir: string,
+): Promise<{ url: string; env: Record<string, string>; drop(): Promise<void> }> {
+  const seeded = inject("e2eSeededDemo");
   if (process.env.PLAUDIT_E2E_DATABASE !== "postgres") {
-    const seeded = inject("e2eSeededDemo");
     if (seeded) await copySeeded(seeded, dataDir);
-    return { url: join(dataDir, SEEDED_DATABASE_FILE), drop: async () => {} };
+    return { url: join(dataDir, SEEDED_DATABASE_FILE), env: {}, drop: async () => {} };
   }
-  return createTestSchema("e2e");
+  // PostgreSQL keeps no media beside its data: they go to the file's own folder.
+  const env = { PLAUDIT_MEDIA_DIR: join(dataDir, "media") };
+  const template = inject("e2eSeededPostgres");
+  if (!seeded || !template) return { ...(await createTestSchema("e2e")), env };
+  await copySeeded(seeded, dataDir);
+  return { ...(await createTestDatabase("e2e", template)), env };
 }
 
 /**
@@ -144,7 +161,10 @@ export async function listeningUrl(child: ChildProcess, name: string, timeoutMs:
   return url;
 }
 
-async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+async function startServer(
+  databaseUrl: string,
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
     [
@@ -165,6 +185,7 @@ async function startServer(databaseUrl: string): Promise<{ url: string; child: C
         HOST: "127.0.0.1",
         PLAUDIT_RATE_LIMITS: "off",
         PLAUDIT_DEMO_SECRET: DEMO_SECRET,
+        ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     },
@@ -219,7 +240,7 @@ export async function startHarness(): Promise<Harness> {
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     database = await databaseFor(dataDir);
-    server = await startServer(database.url);
+    server = await startServer(database.url, database.env);
   } catch (error) {
     await closeBrowser();
     await database?.drop();

@@ -1,14 +1,17 @@
-// Vitest globalSetup of the e2e project: seeds the demo store once per run — with the real CLI
-// (`plaudit-server seed`, what `start --demo` runs first on an empty database) into a SQLite file
-// and its media folder — and hands the folder to the harness, which copies it for each test file.
-// Each file still gets a server of its own on a database of its own; only the seeding (500+
-// reviews, photos drawn and resized, loyalty) is not repeated 20 times. The seed runs in the
-// background: other projects' files start meanwhile, and the harness waits for it (seededCopy).
+// Vitest globalSetup of the e2e and e2e-postgres projects: seeds the demo store once per run — with
+// the real CLI (`plaudit-server seed`, what `start --demo` runs first on an empty database) into a
+// SQLite file, or into a PostgreSQL database of its own for e2e-postgres, and a media folder — and
+// hands them to the harness, which copies them for each test file (the SQLite file and media
+// folder by file copy, the PostgreSQL database as the template of a new one). Each file still gets
+// a server of its own on a database of its own; only the seeding (500+ reviews, photos drawn and
+// resized, loyalty) is not repeated for every file. The seed runs in the background: other
+// projects' files start meanwhile, and the harness waits for it (seededCopy).
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { createTestDatabase, type TestDatabase } from "../packages/server/testing/pg-schema.ts";
 import { DEMO_SECRET, repoRoot, SEED_FAILED, SEED_FOLDER, SEEDED, SEEDED_DATABASE_FILE } from "./harness.ts";
 
 declare module "vitest" {
@@ -18,11 +21,21 @@ declare module "vitest" {
      * its media/ folder), then SEEDED — or SEED_FAILED, with the seed's output.
      */
     e2eSeededDemo: string;
+    /**
+     * The e2e-postgres project's seeded PostgreSQL database (a name, for `create database …
+     * template`; its media are in e2eSeededDemo's folder): "" in the e2e project.
+     */
+    e2eSeededPostgres: string;
   }
 }
 
-export default function setup(project: TestProject): () => Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), "plaudit-e2e-seeded-"));
+  mkdirSync(join(dir, SEED_FOLDER));
+  const postgres: TestDatabase | undefined =
+    project.config.env?.PLAUDIT_E2E_DATABASE === "postgres"
+      ? await createTestDatabase("e2e_seed")
+      : undefined;
   const child = spawn(
     process.execPath,
     [
@@ -31,11 +44,16 @@ export default function setup(project: TestProject): () => Promise<void> {
       join(repoRoot, "packages/server/src/cli.ts"),
       "seed",
       "--database-url",
-      join(dir, SEED_FOLDER, SEEDED_DATABASE_FILE),
+      postgres?.url ?? join(dir, SEED_FOLDER, SEEDED_DATABASE_FILE),
     ],
     {
       cwd: repoRoot,
-      env: { ...process.env, PLAUDIT_DEMO_SECRET: DEMO_SECRET },
+      env: {
+        ...process.env,
+        PLAUDIT_DEMO_SECRET: DEMO_SECRET,
+        // Beside the SQLite file by itself; PostgreSQL's photos need saying where.
+        ...(postgres ? { PLAUDIT_MEDIA_DIR: join(dir, SEED_FOLDER, "media") } : {}),
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -54,9 +72,11 @@ export default function setup(project: TestProject): () => Promise<void> {
     });
   });
   project.provide("e2eSeededDemo", dir);
+  project.provide("e2eSeededPostgres", postgres?.name ?? "");
   return async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     await exited;
+    await postgres?.drop();
     rmSync(dir, { recursive: true, force: true });
   };
 }

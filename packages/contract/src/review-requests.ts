@@ -70,10 +70,19 @@ export const RequestSettings = v.object(
 );
 export type RequestSettings = v.InferOutput<typeof RequestSettings>;
 
-/** What GET answers: the saved settings, or the defaults (off, no sender yet: `from` is null). */
+/**
+ * What GET (and PUT) answer: the saved settings, or the defaults (off, no sender yet: `from` is
+ * null), and whether this server can send them.
+ */
 export const RequestSettingsAnswer = v.object({
   ...RequestSettings.entries,
   from: v.nullable(RequestSettings.entries.from),
+  mailReady: v.pipe(
+    v.boolean(),
+    v.description(
+      "Whether this server can send the emails: PLAUDIT_SMTP_URL and PLAUDIT_PUBLIC_URL are set. When false, requests still fall due, wait and say why (lastError) until they are. Read-only; an addition to shared/API.md's settings (docs/review-requests.md).",
+    ),
+  ),
 });
 export type RequestSettingsAnswer = v.InferOutput<typeof RequestSettingsAnswer>;
 

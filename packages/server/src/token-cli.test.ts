@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { cliBin } from "../testing/cli-process.ts";
 import { verifyCustomerToken } from "./customer-token.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
@@ -15,7 +15,6 @@ describe("plaudit-server token", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("prints a token the store accepts", async () => {
-    const bin = resolve(dirname(fileURLToPath(import.meta.url)), "../bin/plaudit-server.mjs");
     const env = { ...process.env, DATABASE_URL: join(dir, "db.sqlite") };
     const run = promisify(execFile);
     const db = openDatabase(env.DATABASE_URL);
@@ -24,7 +23,7 @@ describe("plaudit-server token", () => {
     await db.close();
     const { stdout } = await run(
       process.execPath,
-      [bin, "token", "--store", "shop-1", "--customer", "alice"],
+      [cliBin, "token", "--store", "shop-1", "--customer", "alice"],
       { env },
     );
     const result = verifyCustomerToken(signingSecret, stdout.trim(), {

@@ -2,11 +2,19 @@ import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { inject } from "vitest";
 
 // The real `plaudit-server` CLI in a child process, for tests that need a second server process or
 // the commands an operator types.
 
-export const cliBin = resolve(dirname(fileURLToPath(import.meta.url)), "../bin/plaudit-server.mjs");
+/** The checkout's launcher: src/cli.ts through tsx, as `npm start` and a developer run it. */
+export const launcherBin = resolve(dirname(fileURLToPath(import.meta.url)), "../bin/plaudit-server.mjs");
+
+/**
+ * What the suites spawn: this run's bundle of src/cli.ts (built-cli.ts; a start costs a third of
+ * the launcher's), or the launcher under a Vitest config without the server project's globalSetup.
+ */
+export const cliBin = inject("plauditBuiltCli") ?? launcherBin;
 
 /** Runs one CLI command to its end; rejects (with its output) when it exits non-zero. */
 export async function runCli(
@@ -30,15 +38,20 @@ export interface CliServer {
   stop(): Promise<number | null>;
 }
 
-/** Starts `plaudit-server start [extra]` on a free port; resolves once it prints its URL. */
+/**
+ * Starts `plaudit-server start [extra]` on a free port; resolves once it prints its URL. `--demo`
+ * runs through the launcher: the demo package is imported by name at run time, and only tsx's
+ * reading of the repository's paths finds it in source (the bundle would find a stale dist/).
+ */
 export function startCli(
   databaseUrl: string,
   env: Record<string, string> = {},
   extra: string[] = [],
 ): Promise<CliServer> {
+  const bin = extra.includes("--demo") ? launcherBin : cliBin;
   const child = spawn(
     process.execPath,
-    [cliBin, "start", "--port", "0", "--database-url", databaseUrl, ...extra],
+    [bin, "start", "--port", "0", "--database-url", databaseUrl, ...extra],
     { env: { ...process.env, PLAUDIT_DEMO_SECRET: "", ...env }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";

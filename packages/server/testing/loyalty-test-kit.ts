@@ -33,7 +33,7 @@ export interface LoyaltyKit {
     path: string,
     body?: unknown,
     headers?: Record<string, string>,
-  ): Promise<{ status: number; json: Json; text: string }>;
+  ): Promise<{ status: number; json: Json; text: string; headers: Headers }>;
   order(
     orderId: string,
     customerId: string,
@@ -69,7 +69,7 @@ export async function startLoyaltyKit(
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await response.text();
-    return { status: response.status, json: text ? JSON.parse(text) : null, text };
+    return { status: response.status, json: text ? JSON.parse(text) : null, text, headers: response.headers };
   };
   const put = await admin("PUT", "/v1/admin/loyalty/program", program);
   if (put.status !== 200) throw new Error(`program rejected: ${put.text}`);

@@ -13,6 +13,6 @@ export { sheetOf } from "./sheets.ts";
 export { Stars, type StarsProps } from "./stars.tsx";
 export { starsAttributes, starsMarkup } from "./stars-markup.ts";
 export { fillStep, type StarSize, starsCss } from "./stars-styles.ts";
-export { baseCss, onPageCss, themeCss } from "./theme.ts";
+export { baseCss, onPageCss, themeCss, themeDefault } from "./theme.ts";
 export { type ReadableStore, useStore } from "./use-store.ts";
 export { LiveRegion, VisuallyHidden } from "./visually-hidden.tsx";

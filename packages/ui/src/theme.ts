@@ -28,6 +28,10 @@ const tokens = (value: (defaults: [string, string]) => string, names = Object.ke
 
 const dark = `${tokens((d) => d[1])}color-scheme:dark;`;
 
+/** A token's default in a scheme (what a page theme leaves unset is checked against it, server side). */
+export const themeDefault = (name: string, scheme: "light" | "dark"): string =>
+  TOKENS[name]![scheme === "dark" ? 1 : 0];
+
 /**
  * Every widget root element carries `plaudit-root`. It starts from `all: initial` (display back to
  * the element's own): an inherited property the page forces on the host — any of them, `!important`

@@ -25,6 +25,8 @@ const stored = {
   photoIncentivePoints: 0,
   theme: { accent: "#7a3e9d" },
 };
+/** What the server adds to its answers (read-only: never sent back). */
+let mailReady = true;
 
 /** The settings route: GET answers `stored`; each PUT's body is recorded and answered by `answer`. */
 function fakeApi(answer: (body: Record<string, unknown>) => Response = (body) => Response.json(body)) {
@@ -32,13 +34,16 @@ function fakeApi(answer: (body: Record<string, unknown>) => Response = (body) =>
   vi.stubGlobal("fetch", async (url: string, init: RequestInit = {}) => {
     if (url.startsWith("/v1/admin/review-requests?")) return Response.json({ items: [], nextCursor: null });
     expect(url).toBe("/v1/admin/review-requests/settings");
-    if (init.method !== "PUT") return Response.json(stored);
+    if (init.method !== "PUT") return Response.json({ ...stored, mailReady });
     const body = JSON.parse(String(init.body));
     puts.push(body);
     return answer(body);
   });
   return puts;
 }
+
+/** The PUT's answer as the server gives it: what was saved, and whether mail can go out. */
+const answerSaved = (body: Record<string, unknown>) => Response.json({ ...body, mailReady });
 
 beforeEach(() => {
   session.value = owner;
@@ -48,6 +53,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   endedSession.value = null;
+  mailReady = true;
   vi.unstubAllGlobals();
   session.value = undefined;
 });
@@ -85,6 +91,72 @@ describe("review-request settings", () => {
         "Review-request settings saved.",
       ),
     );
+  });
+
+  it("edits where answers go, the notices' language and the review page's colors, as merchants copy colors", async () => {
+    const puts = fakeApi(answerSaved);
+    const view = render(<ReviewRequests />);
+    const replyTo = (await view.findByLabelText("Answers go to")) as HTMLInputElement;
+    expect(replyTo.value).toBe("help@shop.example");
+    const language = view.getByLabelText("Language of the notices") as HTMLSelectElement;
+    expect(language.value).toBe("de");
+    expect((view.getByLabelText("Accent (buttons)") as HTMLInputElement).value).toBe("#7a3e9d");
+    fireEvent.input(replyTo, { target: { value: "  " } });
+    fireEvent.change(language, { target: { value: "he" } });
+    fireEvent.input(view.getByLabelText("Accent (buttons)"), { target: { value: " FFD700 " } });
+    fireEvent.input(view.getByLabelText("Text"), { target: { value: "#ABC" } });
+    fireEvent.input(view.getByLabelText("Background"), { target: { value: "#1a1a2e" } });
+    await save(view);
+    expect(puts[0]).toMatchObject({
+      replyTo: null,
+      notifyLocale: "he",
+      theme: { accent: "#ffd700", text: "#aabbcc", background: "#1a1a2e" },
+    });
+    expect(puts[0]).not.toHaveProperty("mailReady");
+    // Saved: the form shows the colors as the server has them.
+    await waitFor(() => expect((view.getByLabelText("Text") as HTMLInputElement).value).toBe("#aabbcc"));
+    // A color emptied is the default again: not sent.
+    fireEvent.input(view.getByLabelText("Background"), { target: { value: "" } });
+    await save(view);
+    expect(puts[1]?.theme).toEqual({ accent: "#ffd700", text: "#aabbcc" });
+  });
+
+  it("shows a color the server refused beside its field", async () => {
+    const message = "has 1.4:1 contrast with the background: buttons and the focus ring need at least 3:1";
+    fakeApi(() =>
+      Response.json(
+        {
+          error: {
+            code: "validation_failed",
+            message: "the request is not valid",
+            fields: { "theme.accent": message },
+          },
+        },
+        { status: 422 },
+      ),
+    );
+    const view = render(<ReviewRequests />);
+    const accent = (await view.findByLabelText("Accent (buttons)")) as HTMLInputElement;
+    fireEvent.input(accent, { target: { value: "#ffd700" } });
+    await save(view);
+    await waitFor(() => expect(accent.getAttribute("aria-invalid")).toBe("true"));
+    const described = (accent.getAttribute("aria-describedby") ?? "").split(" ");
+    expect(described.map((id) => view.container.querySelector(`[id="${id}"]`)?.textContent)).toContain(
+      message,
+    );
+  });
+
+  it("says when this server cannot send the emails, and not when it can", async () => {
+    const notice = /This server sends no email yet/;
+    mailReady = false;
+    fakeApi();
+    const view = render(<ReviewRequests />);
+    expect(await view.findByText(notice)).toBeTruthy();
+    cleanup();
+    mailReady = true;
+    const ready = render(<ReviewRequests />);
+    await ready.findByLabelText("Days after the order arrives");
+    expect(ready.queryByText(notice)).toBeNull();
   });
 
   it("sends an empty notify address as none (null)", async () => {

@@ -4,15 +4,17 @@ import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
 import {
   Field,
+  focusFirstInvalid,
   focusHeading,
   ListBody,
   Loading,
   Problem,
   problemText,
+  refusedFields,
   Toasts,
   useSending,
 } from "../components.tsx";
-import { formatDateTime, isolate, type MessageKey, t } from "../i18n.ts";
+import { formatDateTime, isolate, LOCALES, type Locale, type MessageKey, t } from "../i18n.ts";
 import { useAppliedForm, usePagedList } from "../paged-list.ts";
 import { go, route } from "../router.ts";
 import { endedSession, session } from "../session.ts";
@@ -32,8 +34,14 @@ interface Typed {
   maxPerAddressPer30Days: string;
   fromName: string;
   fromEmail: string;
+  replyTo: string;
   notifyEmail: string;
+  notifyLocale: Locale;
   photoIncentivePoints: string;
+  /** The hosted review page's colors, `#rrggbb` or empty for the default. */
+  accent: string;
+  textColor: string;
+  background: string;
 }
 type Name = Exclude<keyof Typed, "enabled"> | "enabled";
 type Errors = Partial<Record<Name | "form", string>>;
@@ -47,9 +55,16 @@ const FIELD_OF: Record<string, Name> = {
   from: "fromName",
   "from.name": "fromName",
   "from.email": "fromEmail",
+  replyTo: "replyTo",
   notifyEmail: "notifyEmail",
+  notifyLocale: "notifyLocale",
   photoIncentivePoints: "photoIncentivePoints",
+  theme: "accent",
+  "theme.accent": "accent",
+  "theme.text": "textColor",
+  "theme.background": "background",
 };
+const COLORS = ["accent", "textColor", "background"] as const;
 const NUMBERS = ["delayDays", "reminderDays", "maxPerAddressPer30Days", "photoIncentivePoints"] as const;
 
 const typedOf = (s: RequestSettingsAnswer): Typed => ({
@@ -59,9 +74,25 @@ const typedOf = (s: RequestSettingsAnswer): Typed => ({
   maxPerAddressPer30Days: String(s.maxPerAddressPer30Days),
   fromName: s.from?.name ?? "",
   fromEmail: s.from?.email ?? "",
+  replyTo: s.replyTo ?? "",
   notifyEmail: s.notifyEmail ?? "",
+  notifyLocale: s.notifyLocale,
   photoIncentivePoints: String(s.photoIncentivePoints),
+  accent: s.theme.accent ?? "",
+  textColor: s.theme.text ?? "",
+  background: s.theme.background ?? "",
 });
+
+/** An optional field: empty is "not set". */
+const orNull = (value: string) => (value.trim() === "" ? null : value.trim());
+
+/** A color as merchants copy it ("7A3E9D", "#abc") in the server's `#rrggbb`; anything else as typed. */
+function asHexColor(value: string): string {
+  const hex = value.trim().replace(/^#/, "").toLowerCase();
+  if (/^[0-9a-f]{6}$/.test(hex)) return `#${hex}`;
+  if (/^[0-9a-f]{3}$/.test(hex)) return `#${[...hex].map((c) => c + c).join("")}`;
+  return value.trim();
+}
 
 /**
  * What was typed and not saved, kept outside the screen: a session that ends under it (a 401 on
@@ -140,15 +171,26 @@ function Settings() {
       else found[name] = t("wholeNumber");
     }
     if (Object.keys(found).length > 0) return showErrors(found);
-    const notify = typed.notifyEmail.trim();
-    // PUT replaces the settings: what this form does not show (replyTo, notifyLocale, theme) goes
-    // back as it was read.
+    const theme: Record<string, string> = {};
+    for (const [name, key] of [
+      ["accent", "accent"],
+      ["textColor", "text"],
+      ["background", "background"],
+    ] as const) {
+      const color = orNull(typed[name]);
+      if (color) theme[key] = asHexColor(color);
+    }
+    // PUT replaces the settings: every field is sent (mailReady is the server's to say).
+    const { mailReady: _, ...saved } = loaded;
     const body = {
-      ...loaded,
+      ...saved,
       ...numbers,
       enabled: typed.enabled,
       from: { name: typed.fromName.trim(), email: typed.fromEmail.trim() },
-      notifyEmail: notify === "" ? null : notify,
+      replyTo: orNull(typed.replyTo),
+      notifyEmail: orNull(typed.notifyEmail),
+      notifyLocale: typed.notifyLocale,
+      theme,
     };
     void send(async () => {
       try {
@@ -163,29 +205,22 @@ function Settings() {
         setAnnounce(t("requestSettingsSaved"));
       } catch (error) {
         const problem = problemOf(error);
-        if (problem.fields) {
-          const byField: Errors = {};
-          const others: string[] = [];
-          for (const [path, message] of Object.entries(problem.fields)) {
-            const name = FIELD_OF[path];
-            if (name) byField[name] ??= message;
-            else others.push(`${path}: ${message}`);
-          }
-          if (others.length > 0) byField.form = t("errorGeneric", { message: others.join("; ") });
-          showErrors(byField);
-        } else setErrors({ form: problemText(error) });
+        if (problem.fields) showErrors(refusedFields(problem.fields, (path) => FIELD_OF[path]));
+        else setErrors({ form: problemText(error) });
       }
     });
   }
 
   function showErrors(found: Errors) {
     setErrors(found);
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>("form.request-settings [aria-invalid=true]")?.focus(),
-    );
+    focusFirstInvalid("form.request-settings");
   }
 
-  const text = (name: Exclude<keyof Typed, "enabled">, label: MessageKey, hint?: MessageKey) => (
+  const text = (
+    name: Exclude<keyof Typed, "enabled" | "notifyLocale">,
+    label: MessageKey,
+    hint?: MessageKey,
+  ) => (
     <Field label={t(label)} error={errors[name]} {...(hint ? { hint: t(hint) } : {})}>
       {(a) => (
         <input
@@ -196,7 +231,15 @@ function Settings() {
             ? { inputMode: "numeric" as const, class: "number" }
             : name === "fromName"
               ? { dir: "auto", autocomplete: "organization" }
-              : { type: "email", autocomplete: "off" })}
+              : COLORS.includes(name as (typeof COLORS)[number])
+                ? {
+                    dir: "ltr",
+                    class: "color",
+                    placeholder: "#rrggbb",
+                    spellcheck: false,
+                    autocomplete: "off",
+                  }
+                : { type: "email", autocomplete: "off" })}
           onInput={(e) => set(name, e.currentTarget.value)}
         />
       )}
@@ -211,6 +254,7 @@ function Settings() {
           {errors.form}
         </p>
       )}
+      {!loaded.mailReady && <p class="notice">{t("requestMailNotReady")}</p>}
       <div class="field">
         <label class="check">
           <input
@@ -243,9 +287,49 @@ function Settings() {
         <legend>{t("requestSender")}</legend>
         {text("fromName", "requestFromName")}
         {text("fromEmail", "requestFromEmail")}
+        {text("replyTo", "requestReplyTo", "requestReplyToHint")}
       </fieldset>
-      {text("notifyEmail", "requestNotifyEmail", "requestNotifyEmailHint")}
+      <fieldset class="settings-group">
+        <legend>{t("requestNotices")}</legend>
+        {text("notifyEmail", "requestNotifyEmail", "requestNotifyEmailHint")}
+        <Field label={t("requestNotifyLocale")} error={errors.notifyLocale}>
+          {(a) => (
+            <select
+              {...a}
+              name="notifyLocale"
+              value={typed.notifyLocale}
+              onChange={(e) => set("notifyLocale", e.currentTarget.value)}
+            >
+              {LOCALES.map((l) => (
+                <option key={l.code} value={l.code} lang={l.code}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </fieldset>
       {text("photoIncentivePoints", "requestPhotoPoints", "requestPhotoPointsHint")}
+      <fieldset class="settings-group">
+        <legend>{t("requestPageColors")}</legend>
+        <p class="hint">{t("requestPageColorsHint")}</p>
+        <div class="settings-grid">
+          {COLORS.map((name) => (
+            <div key={name} class="color-field">
+              {text(name, COLOR_LABELS[name])}
+              <span
+                class="swatch"
+                aria-hidden="true"
+                style={
+                  /^#[0-9a-f]{6}$/.test(asHexColor(typed[name]))
+                    ? { background: asHexColor(typed[name]) }
+                    : {}
+                }
+              />
+            </div>
+          ))}
+        </div>
+      </fieldset>
       <div class="actions">
         <button type="submit" class="primary" aria-disabled={busy}>
           {t("requestSettingsSave")}
@@ -255,6 +339,12 @@ function Settings() {
     </form>
   );
 }
+
+const COLOR_LABELS: Record<(typeof COLORS)[number], MessageKey> = {
+  accent: "requestColorAccent",
+  textColor: "requestColorText",
+  background: "requestColorBackground",
+};
 
 const STATUS_NAMES: Record<ReviewRequestStatus, MessageKey> = {
   scheduled: "requestScheduled",

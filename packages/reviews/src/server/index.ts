@@ -28,6 +28,7 @@ export {
   pageThemeCss,
   reviewsWidgetCss,
   starsWidgetCss,
+  themeDefault,
   widgetCss,
   widgetCssFile,
   widgetStyleHashes,

@@ -6,6 +6,8 @@ import { baseCss, starsCss, themeCss } from "@plaudit/ui";
 import { reviewsCss } from "../reviews/reviews-styles.ts";
 import { starsBadgeCss } from "../stars-badge/stars-badge-markup.ts";
 
+export { themeDefault } from "@plaudit/ui";
+
 /** What the reviews widget adopts in the browser (mount-reviews.ts), in the same order. */
 export const reviewsWidgetCss = [themeCss, baseCss, starsCss, reviewsCss].join("\n");
 /** What the star badge adopts in the browser (mount-stars-badge.ts). */

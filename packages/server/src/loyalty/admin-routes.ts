@@ -26,7 +26,7 @@ import { expirySweep } from "./expiry.ts";
 import { idempotencyKeyOf } from "./idempotency.ts";
 import { ledgerHistory } from "./ledger.ts";
 import { pendingAwards, releaseDuePoints } from "./pending-points.ts";
-import { requireProgram, saveProgram } from "./program.ts";
+import { loadVersionedProgram, requireProgram, saveProgram } from "./program.ts";
 import { sendStored } from "./public-routes.ts";
 import { recoverStuckRedemptions } from "./redeem.ts";
 import { refundOrder } from "./refund.ts";
@@ -44,24 +44,28 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
   app.get(
     "/v1/admin/loyalty/program",
     describeRoute({
-      summary: "The loyalty program with its settings",
+      summary: "The loyalty program with its settings (its version in ETag, for If-Match on PUT)",
       responses: { 200: ProgramInput },
       errors: [404],
       examples: [{ summary: "the program", status: 200 }],
     }),
     requireScope("loyalty:read"),
     async (c) => {
-      return c.json(await requireProgram(ctx.db, c.get("store").id), 200, NO_STORE);
+      const found = await loadVersionedProgram(ctx.db, c.get("store").id);
+      if (!found) throw new ApiError(404, "program_not_found", "this store has no loyalty program");
+      return c.json(found.program, 200, { ...NO_STORE, ETag: found.etag });
     },
   );
 
   app.put(
     "/v1/admin/loyalty/program",
     describeRoute({
-      summary: "Replace the loyalty program and its settings",
+      summary:
+        "Replace the loyalty program and its settings (with If-Match: only over that version, else 409 conflict)",
+      headers: [{ name: "If-Match", required: false }],
       body: ProgramInput,
       responses: { 200: ProgramInput },
-      errors: [400, 413, 422],
+      errors: [400, 409, 413, 422],
       examples: [
         {
           summary: "a small program",
@@ -99,8 +103,15 @@ export function registerAdminLoyaltyRoutes(app: PlauditHono, ctx: AppContext): v
         });
       }
       const audit = auditEvent(c, ctx, "loyalty.program.save", c.get("store").id);
-      await saveProgram(ctx.db, c.get("store").id, program, ctx.clock(), audit);
-      return c.json(program, 200, NO_STORE);
+      const etag = await saveProgram(
+        ctx.db,
+        c.get("store").id,
+        program,
+        ctx.clock(),
+        audit,
+        c.req.header("if-match"),
+      );
+      return c.json(program, 200, { ...NO_STORE, ETag: etag });
     },
   );
 

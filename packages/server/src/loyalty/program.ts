@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   type LoyaltyProgram,
   ProgramInput,
@@ -33,6 +34,21 @@ export function publicProgram(program: StoredProgram): LoyaltyProgram & {
 }
 
 export async function loadProgram(db: Database | Tx, storeId: string): Promise<StoredProgram | undefined> {
+  return (await loadVersionedProgram(db, storeId))?.program;
+}
+
+/**
+ * Two owners editing the program at once: the admin read carries its version as an ETag, and a
+ * save with `If-Match` is refused with 409 conflict when the program changed since it was read.
+ * The version is a hash of the stored document, so it needs no column and no migration.
+ */
+const programEtag = (stored: string) =>
+  `"${createHash("sha256").update(stored).digest("base64url").slice(0, 22)}"`;
+
+export async function loadVersionedProgram(
+  db: Database | Tx,
+  storeId: string,
+): Promise<{ program: StoredProgram; etag: string } | undefined> {
   const kysely = "kysely" in db ? db.kysely : db;
   const row = await kysely
     .selectFrom("loyalty_programs")
@@ -41,7 +57,7 @@ export async function loadProgram(db: Database | Tx, storeId: string): Promise<S
     .executeTakeFirst();
   if (!row) return undefined;
   // Stored programs were validated on the way in; parsing again fills defaults added since.
-  return v.parse(ProgramInput, JSON.parse(row.program));
+  return { program: v.parse(ProgramInput, JSON.parse(row.program)), etag: programEtag(row.program) };
 }
 
 export async function requireProgram(db: Database | Tx, storeId: string): Promise<StoredProgram> {
@@ -50,16 +66,34 @@ export async function requireProgram(db: Database | Tx, storeId: string): Promis
   return program;
 }
 
-/** Saves the program; with an audit event (the admin route), its audit row commits with it. */
+/**
+ * Saves the program and answers its new version; with an audit event (the admin route), its audit
+ * row commits with it. With `ifMatch` (an If-Match header's value) it saves only over that version
+ * of the program (`*`: any program, none is a conflict too): otherwise 409 conflict, nothing saved.
+ */
 export async function saveProgram(
   db: Database,
   storeId: string,
   program: StoredProgram,
   now: Date,
   audit?: AuditEvent,
-): Promise<void> {
+  ifMatch?: string,
+): Promise<string> {
   const values = { store_id: storeId, program: JSON.stringify(program), updated_at: now.toISOString() };
   await transaction(db, async (tx) => {
+    if (ifMatch !== undefined) {
+      // Read and written in one transaction (PostgreSQL: the row locked; SQLite: BEGIN IMMEDIATE).
+      let find = tx.selectFrom("loyalty_programs").select("program").where("store_id", "=", storeId);
+      if (db.kind === "postgres") find = find.forUpdate();
+      const row = await find.executeTakeFirst();
+      const wanted = ifMatch.split(",").map((tag) => tag.trim().replace(/^W\//, ""));
+      if (!row || !(wanted.includes("*") || wanted.includes(programEtag(row.program))))
+        throw new ApiError(
+          409,
+          "conflict",
+          "the loyalty program changed since you read it: read it again and retry",
+        );
+    }
     await tx
       .insertInto("loyalty_programs")
       .values(values)
@@ -69,4 +103,5 @@ export async function saveProgram(
       .execute();
     if (audit) await appendAudit(tx, audit);
   });
+  return programEtag(values.program);
 }

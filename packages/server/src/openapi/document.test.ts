@@ -70,6 +70,14 @@ describe("the generated OpenAPI document", () => {
     });
     expect(resolved.properties.theme.description).toContain("API.md");
     expect(resolved.properties.replyTo.description).toContain("API.md");
+    const answer =
+      document.paths["/v1/admin/review-requests/settings"].get.responses["200"].content["application/json"]
+        .schema;
+    const answered = answer.$ref ? document.components.schemas[answer.$ref.split("/").at(-1)] : answer;
+    expect(answered.properties.mailReady).toMatchObject({
+      type: "boolean",
+      description: expect.stringContaining("API.md"),
+    });
   });
 
   it("resolves every $ref", () => {

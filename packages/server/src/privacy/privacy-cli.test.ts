@@ -1,19 +1,17 @@
 import { execFile } from "node:child_process";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliBin } from "../../testing/cli-process.ts";
 import { postJson } from "../../testing/fixtures.ts";
 import { type LoyaltyKit, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
 
-const bin = resolve(dirname(fileURLToPath(import.meta.url)), "../../bin/plaudit-server.mjs");
 const run = promisify(execFile);
 
 /** Runs `plaudit-server privacy …` against the test server's SQLite file; never throws. */
 async function privacy(kit: LoyaltyKit, ...args: string[]) {
   const database = kit.server.db.sqlitePath as string;
   try {
-    const { stdout } = await run(process.execPath, [bin, "privacy", ...args, "--database-url", database], {
+    const { stdout } = await run(process.execPath, [cliBin, "privacy", ...args, "--database-url", database], {
       env: { ...process.env, PLAUDIT_MEDIA_DIR: kit.server.mediaDir },
     });
     return { code: 0, stdout };

@@ -9,7 +9,7 @@ import {
 import type { Context } from "hono";
 import type { Selectable } from "kysely";
 import { auditedRowWrite, auditedWrite } from "../audit/audited-write.ts";
-import type { AppEnv, RouteModule } from "../context.ts";
+import type { AppContext, AppEnv, RouteModule } from "../context.ts";
 import { decodeTimeIdCursor } from "../db/time-id-cursor.ts";
 import type { Tx } from "../db/transaction.ts";
 import { ApiError, validationFailed } from "../errors.ts";
@@ -18,6 +18,7 @@ import { requireScope } from "../http/require-scope.ts";
 import { runJobAt } from "../jobs/index.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { NOT_A_CURSOR, parseOrFail, parseQuery } from "../validation.ts";
+import { themeProblems } from "./page/page-colors.ts";
 import { listRequests, requestMetrics, toAdminRequest } from "./request-list.ts";
 import type { ReviewRequestStatus, ReviewRequestsTable } from "./request-tables.ts";
 import { SEND_JOB, type SendPayload, sendJobKey } from "./schedule.ts";
@@ -31,6 +32,9 @@ const UNKNOWN_REQUEST = {
   params: { id: "rq-unknown" },
   status: 404,
 };
+
+/** Whether this server can mail requests (send.ts also needs the from address, which saving requires). */
+const mailReady = (ctx: AppContext) => Boolean(ctx.mailer && ctx.publicUrl);
 
 /** What "send now" may send; what "cancel" may no longer cancel. */
 const SENDABLE: ReviewRequestStatus[] = ["scheduled", "failed"];
@@ -76,7 +80,8 @@ export const reviewRequestAdminRoutes: RouteModule = {
       gate,
       async (c) => {
         const store = c.get("store");
-        return c.json((await loadSettings(ctx.db.kysely, store.id)) ?? defaultSettings(), 200, NO_STORE);
+        const settings = (await loadSettings(ctx.db.kysely, store.id)) ?? defaultSettings();
+        return c.json({ ...settings, mailReady: mailReady(ctx) }, 200, NO_STORE);
       },
     );
 
@@ -85,7 +90,7 @@ export const reviewRequestAdminRoutes: RouteModule = {
       describeRoute({
         summary: "Replace the review-request settings (turning them on needs PLAUDIT_PUBLIC_URL)",
         body: RequestSettings,
-        responses: { 200: RequestSettings },
+        responses: { 200: RequestSettingsAnswer },
         errors: [400, 413, 422],
         examples: [
           {
@@ -103,14 +108,18 @@ export const reviewRequestAdminRoutes: RouteModule = {
       gate,
       async (c) => {
         const settings = parseOrFail(RequestSettings, await readJsonBody(c));
-        if (settings.enabled && !ctx.publicUrl)
-          throw validationFailed({
-            enabled: "needs PLAUDIT_PUBLIC_URL on the server: the origin of the email's links",
-          });
+        // Every refusal at once, each by its field: the merchant fixes them in one go.
+        const refused = {
+          ...(settings.enabled && !ctx.publicUrl
+            ? { enabled: "needs PLAUDIT_PUBLIC_URL on the server: the origin of the email's links" }
+            : {}),
+          ...themeProblems(settings.theme),
+        };
+        if (Object.keys(refused).length > 0) throw validationFailed(refused);
         await auditedWrite(c, ctx, "review_requests.settings.save", c.get("store").id, (tx, storeId) =>
           saveSettings(tx, storeId, settings, ctx.clock().toISOString()),
         );
-        return c.json(settings, 200, NO_STORE);
+        return c.json({ ...settings, mailReady: mailReady(ctx) }, 200, NO_STORE);
       },
     );
 

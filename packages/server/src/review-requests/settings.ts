@@ -9,7 +9,7 @@ import { normalizeAddress } from "../suppression/index.ts";
 export { RequestSettings };
 
 /** What a store that never saved settings has: off, so nothing is mailed before the merchant says so. */
-export function defaultSettings(): RequestSettingsAnswer {
+export function defaultSettings(): Omit<RequestSettingsAnswer, "mailReady"> {
   return {
     enabled: false,
     delayDays: 7,

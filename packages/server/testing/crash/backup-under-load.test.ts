@@ -9,11 +9,11 @@ import SqliteDatabase from "better-sqlite3";
 import { afterAll, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/database.ts";
 import { migrate } from "../../src/db/migrate.ts";
+import { cliBin } from "../cli-process.ts";
 import { checkConsistency } from "./consistency.ts";
 import { type Acknowledged, startReviewLoad } from "./review-load.ts";
 import {
   CRASH_STORE,
-  cliPath,
   killHard,
   prepareCrashDatabase,
   repoRoot,
@@ -43,13 +43,9 @@ it("backs up a SQLite database under write load into a copy that restores consis
     for (const name of ["first.sqlite", "second.sqlite"]) {
       const target = join(dir, name);
       ackedBefore.set(target, [...load.acknowledged]);
-      const { stdout } = await run(
-        process.execPath,
-        ["--import", "tsx", cliPath, "backup", target, "--database-url", live],
-        {
-          cwd: repoRoot,
-        },
-      );
+      const { stdout } = await run(process.execPath, [cliBin, "backup", target, "--database-url", live], {
+        cwd: repoRoot,
+      });
       expect(stdout).toContain("Backed up");
       backups = [...backups, target];
     }

@@ -3,11 +3,11 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../../src/db/database.ts";
 import { migrate } from "../../src/db/migrate.ts";
+import { cliBin } from "../cli-process.ts";
 import { makeStore } from "../fixtures.ts";
 import { TEST_PG_URL } from "../pg-schema.ts";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
-export const cliPath = resolve(repoRoot, "packages/server/src/cli.ts");
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -37,15 +37,11 @@ export async function prepareCrashDatabase(databaseUrl: string, pgSchema?: strin
  * rate limits off, on a free port. Resolves when it prints its URL.
  */
 export function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", cliPath, "start", "--port", "0", "--database-url", databaseUrl],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, HOST: "127.0.0.1", PLAUDIT_RATE_LIMITS: "off" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = spawn(process.execPath, [cliBin, "start", "--port", "0", "--database-url", databaseUrl], {
+    cwd: repoRoot,
+    env: { ...process.env, HOST: "127.0.0.1", PLAUDIT_RATE_LIMITS: "off" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   return new Promise((done, fail) => {
     // As generous as the e2e harness: a start took up to ~40 s on a busy two-core machine (a

@@ -1,10 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { cliBin } from "../cli-process.ts";
 
 // `plaudit-server worker` in its own process, for the tests that race workers or kill them.
-
-const bin = resolve(dirname(fileURLToPath(import.meta.url)), "../../bin/plaudit-server.mjs");
 
 // biome-ignore lint/suspicious/noExplicitAny: a JSON log line, read by the tests' predicates
 export type LogLine = Record<string, any>;
@@ -19,7 +16,7 @@ export interface WorkerProcess {
 
 /** Starts `plaudit-server worker` with `env` added to this process's environment. */
 export function startWorker(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, [bin, "worker"], {
+  const child = spawn(process.execPath, [cliBin, "worker"], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -3,6 +3,7 @@ import { pageThemeCss } from "@plaudit/reviews/server";
 import { html, type SafeHtml, trusted } from "../../html/safe-html.ts";
 import type { RequestMessages } from "../messages.ts";
 import type { RequestSettings } from "../settings.ts";
+import { pageScheme, themeTokens } from "./page-colors.ts";
 
 // The hosted pages' one layout: the widgets' theme tokens (so a store's --plaudit-* colors apply),
 // a readable column, and forms that need no JavaScript. No script, no external file: one response.
@@ -48,11 +49,7 @@ export interface PageShell {
 /** A whole page and its Content-Security-Policy (the style element's nonce is in both). */
 export function renderPage(page: PageShell): { html: string; csp: string } {
   const nonce = randomBytes(16).toString("base64");
-  const tokens = [
-    page.theme?.accent ? `--plaudit-accent:${page.theme.accent};--plaudit-focus:${page.theme.accent};` : "",
-    page.theme?.text ? `--plaudit-text:${page.theme.text};` : "",
-    page.theme?.background ? `--plaudit-bg:${page.theme.background};` : "",
-  ].join("");
+  const tokens = themeTokens(page.theme);
   // The theme values were checked as #rrggbb when saved (settings.ts): nothing else can reach CSS.
   const themeRule = tokens ? trusted(`:root{${tokens}}`) : "";
   const document = html`<!doctype html>
@@ -63,7 +60,7 @@ export function renderPage(page: PageShell): { html: string; csp: string } {
 <link rel="icon" href="data:,">
 <title>${page.title}</title>
 <style nonce="${nonce}">${PAGE_CSS}${themeRule}</style></head>
-<body class="plaudit-root" data-theme="auto"><main class="page">${page.body}</main></body></html>`;
+<body class="plaudit-root" data-theme="${pageScheme(page.theme)}"><main class="page">${page.body}</main></body></html>`;
   const csp = [
     "default-src 'none'",
     `style-src 'nonce-${nonce}'`,
