@@ -8,6 +8,8 @@
 // with `definition.options`, then call `definition.mount`. Each way is its own function so a
 // loader entry chunk carries only the entry.
 import { pageSizeOf, requireProduct, type Theme, type WidgetConfig } from "./config.ts";
+import { catalogsFor, type LoadableCatalogs } from "./load-catalog.ts";
+import { resolveLocale } from "./locale.ts";
 import { getStore } from "./store.ts";
 
 // Reading a kind's options is config work (config.ts: the loader's first paint needs it without
@@ -39,6 +41,11 @@ export interface WidgetDefinition<Options = unknown> {
   needsProduct?: boolean;
   /** The kind's own attributes beyond the common ones (custom elements observe them). */
   attributes?: readonly string[];
+  /**
+   * The catalogs its first render speaks from (load-catalog.ts): the loader waits for the page's
+   * language before it hands painted markup over to `mount` (readyOf).
+   */
+  catalogs?: LoadableCatalogs;
   /** Reads and checks the kind's options from its config, once; throws an error that says what to do. */
   options(config: WidgetConfig): Options;
   /** Wires the controller and its view into `root`; answers the unmount. */
@@ -62,6 +69,16 @@ export const entryOf =
   <Options>(definition: WidgetDefinition<Options>) =>
   ({ host, root, config }: MountOptions): (() => void) =>
     definition.mount({ host, root, config, options: definition.options(config), store: getStore() });
+
+/**
+ * The loader's wait before `mount` (docs/widget-contract.md): the kind's catalog in the host's
+ * language, so a painted widget is handed over only when its code can render in that language at
+ * once (its held clicks replayed on live markup). Not a promise when there is nothing to wait for.
+ */
+export const readyOf =
+  <Options>(definition: WidgetDefinition<Options>) =>
+  ({ host, config }: Pick<MountOptions, "host" | "config">): unknown =>
+    definition.catalogs && catalogsFor(config.locale ?? resolveLocale(host), definition.catalogs);
 
 /** What every npm mount call takes; kind-specific options ride along (e.g. `pageSize`, `amount`). */
 export interface WidgetMountOptions {

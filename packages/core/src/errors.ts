@@ -37,6 +37,9 @@ export class PlauditError extends Error {
 
 export const isPlauditError = (value: unknown): value is PlauditError => value instanceof PlauditError;
 
+/** A 404: what was asked about is not there (any more), e.g. a review removed since the page loaded. */
+export const isGone = (value: unknown): boolean => isPlauditError(value) && value.status === 404;
+
 /** `Retry-After` is either delay-seconds or an HTTP date; answers whole seconds from now. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;

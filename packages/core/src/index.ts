@@ -11,13 +11,14 @@ export {
   mountFunctionOf,
   pageSizeOf,
   prepareHost,
+  readyOf,
   requireProduct,
   type WidgetDefinition,
   type WidgetMountArgs,
   type WidgetMountOptions,
 } from "./define-widget.ts";
 export type { PlauditErrorDetails, PlauditErrorKind } from "./errors.ts";
-export { isPlauditError, isRecord, PlauditError, parseRetryAfter } from "./errors.ts";
+export { isGone, isPlauditError, isRecord, PlauditError, parseRetryAfter } from "./errors.ts";
 export type { PlauditEventMap, PlauditEventName, PlauditEvents, PlauditListener } from "./events.ts";
 export { createEvents, getEvents } from "./events.ts";
 export type { Catalogs, I18n, MessageParams, Messages } from "./i18n.ts";
@@ -25,6 +26,8 @@ export { createI18n, interpolate, matchCatalog, resolveLocale } from "./i18n.ts"
 export { createIdBatcher } from "./id-batcher.ts";
 export { newIdempotencyKey } from "./idempotency-key.ts";
 export { nextTask, whenIdle } from "./idle.ts";
+export type { LoadableCatalogs, LoadMessages } from "./load-catalog.ts";
+export { catalogsFor, mountSpeaking } from "./load-catalog.ts";
 export type { Painted, PaintOptions } from "./painted.ts";
 export { followTokenAttribute, scriptTagToken, shopperToken } from "./shopper.ts";
 export type { StoreOptions } from "./store.ts";

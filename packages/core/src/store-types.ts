@@ -35,6 +35,8 @@ export interface ReviewListState {
   total: number;
   /** The server's search stopped at its match cap (`totalCapped`): `total` is a floor. */
   totalCapped?: boolean;
+  /** Reviews taken out since the list loaded (the merchant removed them: a vote found a 404). */
+  removed?: number;
   error?: PlauditError;
 }
 

@@ -15,6 +15,11 @@ export interface MountOptions {
 export interface EntryModule {
   /** Renders into `root`; returns the unmount. */
   mount(options: MountOptions): () => void;
+  /**
+   * What to wait for before `mount` (the catalog of the host's language, loaded on a page that
+   * speaks it): a promise, or nothing to wait for. Never rejects.
+   */
+  ready?(options: Pick<MountOptions, "host" | "config">): unknown;
 }
 
 /**

@@ -444,6 +444,37 @@ describe("painted first (docs/widget-contract.md)", () => {
     expect(mounted).toHaveBeenCalledTimes(2);
   });
 
+  it("hands painted markup over only once the kind's code is ready to speak the page's language", async () => {
+    // A German page's catalog is a chunk of its own (core's load-catalog.ts): handed over before
+    // it came, the widget could not render, and the shopper's held clicks would hit dead markup.
+    let arrive!: () => void;
+    const catalog = new Promise<void>((resolve) => {
+      arrive = resolve;
+    });
+    const ready = vi.fn((_: Pick<MountOptions, "host" | "config">) => catalog);
+    stars.entry.ready = ready;
+    const painter = paintChunk(["tee-1"]);
+    const badge = host("stars", "tee-1");
+    badge.setAttribute("data-locale", "de");
+    document.body.append(badge);
+    startPainted(painter);
+    TestViewport.current!.show(badge);
+    await flush();
+    painter.use("tee-1");
+    await flush();
+    expect(ready).toHaveBeenCalledWith({ host: badge, config: expect.objectContaining({ locale: "de" }) });
+    expect(badge.shadowRoot?.textContent).toBe("painted tee-1");
+    expect(painter.log).toEqual(["paint tee-1"]);
+    arrive();
+    await flush();
+    expect(badge.shadowRoot?.textContent).toBe("stars for tee-1");
+    expect(painter.log).toEqual([
+      "paint tee-1",
+      "hand over tee-1 (painted tee-1)",
+      "replay tee-1 (stars for tee-1)",
+    ]);
+  });
+
   it("gives a host painted after the page came alive its code at once (a badge an infinite scroll adds)", async () => {
     const painter = paintChunk(["tee-1", "tee-2"]);
     const first = host("stars", "tee-1");

@@ -195,6 +195,9 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     const { kind } = state;
     const entry = await importOnce(new URL(chunks[kind]!, base).href);
     doc.defaultView?.performance?.mark?.(`plaudit:${kind}:chunk-loaded`);
+    // A German or Hebrew page's catalog (its own chunk): painted markup is handed over only when
+    // the code can render it in that language at once, with the held clicks done on live markup.
+    await entry.ready?.({ host, config: configOf(host, state, entry) });
     // Each widget mounts in a task of its own: no two mounts make one long task.
     await nextTask();
     // Unmounted or remounted while the chunk was on its way.

@@ -53,6 +53,7 @@ export {
   type ReviewsController,
   type ReviewsState,
   toReviewQuery,
+  type VoteOutcome,
 } from "./reviews/reviews-controller.ts";
 export { ReviewsView, type ReviewsViewProps } from "./reviews/reviews-view.tsx";
 export { type StarsBadgeProps, starsBadgeCss, starsBadgeMarkup } from "./stars-badge/stars-badge-markup.ts";

@@ -1,8 +1,12 @@
+import { catalogsFor, resolveLocale } from "@plaudit/core";
 import { act, fireEvent } from "@testing-library/preact";
-import { afterEach, describe, expect, it } from "vitest";
-import { makeReview, settle } from "../testing/fake-api.ts";
-import { mountWidget } from "../testing/mount-for-test.ts";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { API_BASE, fakeApi, makeReview, STORE, settle } from "../testing/fake-api.ts";
+import { mountWidget, testStore } from "../testing/mount-for-test.ts";
+import { mountReviews } from "./index.ts";
+import { mediaLoadable } from "./media/media-messages.ts";
 import { reviewsCatalogs } from "./messages/index.ts";
+import { badgeLoadable, reviewsLoadable } from "./messages/loadable.ts";
 
 const reviews = [
   makeReview(1, { rating: 5, createdAt: "2026-03-05T10:00:00.000Z", helpful: { up: 1234, down: 0 } }),
@@ -12,13 +16,18 @@ const cleanups: (() => void)[] = [];
 
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
+  vi.restoreAllMocks();
 });
 
-async function mountIn(locale: string) {
-  const widget = mountWidget("reviews", { products: { tee: reviews } }, { locale });
+/** Mounted, its language's catalog arrived (a chunk of its own: core's load-catalog.ts) and its data in. */
+async function mountIn(locale: string, kind: "reviews" | "stars" = "reviews") {
+  const widget = mountWidget(kind, { products: { tee: reviews } }, { locale });
   cleanups.push(() => {
     widget.unmount();
     widget.host.remove();
+  });
+  await act(async () => {
+    await catalogsFor(locale || resolveLocale(widget.host), reviewsLoadable);
   });
   await act(() => settle());
   return widget;
@@ -77,6 +86,48 @@ describe("locales", () => {
     };
     expect(await search(undefined, "review")).toBe(exact);
     expect(await search(1000, "review")).toBe(capped);
+  });
+
+  it("loads no German or Hebrew on an English page, nor on a page in a language without a catalog", async () => {
+    const catalogs = [reviewsLoadable, badgeLoadable, mediaLoadable] as Record<string, unknown>[];
+    const loaders = catalogs.flatMap((catalog) => [
+      vi.spyOn(catalog as Record<"de", () => Promise<unknown>>, "de"),
+      vi.spyOn(catalog as Record<"he", () => Promise<unknown>>, "he"),
+    ]);
+    const { view } = await mountIn("en-US");
+    await mountIn("fr", "stars");
+    expect(view.getByRole("heading", { level: 2 }).textContent).toBe("Customer reviews");
+    for (const loader of loaders) expect(loader).not.toHaveBeenCalled();
+  });
+
+  it("speaks the page's language from inside a storefront component's shadow root (he across roots)", async () => {
+    const page = document.createElement("div");
+    page.lang = "he-IL";
+    document.body.append(page);
+    cleanups.push(() => page.remove());
+    const component = page.appendChild(document.createElement("div"));
+    const host = component.attachShadow({ mode: "open" }).appendChild(document.createElement("div"));
+    const unmount = mountReviews(host, {
+      store: STORE,
+      apiBase: API_BASE,
+      productId: "tee",
+      plauditStore: testStore(fakeApi({ products: { tee: reviews } })),
+    });
+    cleanups.push(unmount);
+    await act(async () => {
+      await catalogsFor("he", reviewsLoadable);
+      await settle();
+    });
+    const section = host.shadowRoot!.querySelector("section")!;
+    expect([section.getAttribute("lang"), section.getAttribute("dir")]).toEqual(["he-IL", "rtl"]);
+    expect(host.shadowRoot!.querySelector("h2")?.textContent).toBe("ביקורות לקוחות");
+  });
+
+  it("gives the badge its language's full catalog, from the first render on", async () => {
+    const badge = await mountIn("de", "stars");
+    expect(badge.root.querySelector("a")?.getAttribute("aria-label")).toBe(
+      "4,5 von 5 Sternen, 2 Bewertungen",
+    );
   });
 
   it("translates every message into German and Hebrew", () => {

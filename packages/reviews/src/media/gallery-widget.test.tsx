@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { json, makeReview, settle } from "../../testing/fake-api.ts";
 import { galleryItem } from "../../testing/media-fixtures.ts";
 import { GalleryCarousel } from "./gallery-carousel.tsx";
-import { mediaMessages } from "./media-messages.ts";
+import { mediaLoadable } from "./media-messages.ts";
 import { autoplaySeconds, mountGalleryWidget } from "./mount-gallery.ts";
 
 const API = "https://reviews.example.com";
@@ -190,7 +190,7 @@ describe("gallery widget", () => {
 });
 
 describe("gallery carousel", () => {
-  const i18n = createI18n("en", mediaMessages);
+  const i18n = createI18n("en", { en: mediaLoadable.en });
   const items = ITEMS.slice(0, 6);
   const current = (container: Element) =>
     [...container.querySelectorAll(".plaudit-carousel__slide")].findIndex((slide) =>

@@ -20,12 +20,13 @@ export interface GalleryWidgetProps {
   mediaBase?: string;
   /** e.g. "/products/{productId}": the lightbox links the product there. */
   productUrlTemplate?: string;
-  loadLightbox?: () => Promise<ComponentType<LightboxProps>>;
+  loadLightbox?: (locale: string) => Promise<ComponentType<LightboxProps>>;
   /** The widget's accessible name (data-label); two galleries on one page need different ones. */
   label?: string;
 }
 
-const loadLightboxChunk = () => import("./lightbox.tsx").then((module) => module.Lightbox);
+const loadLightboxChunk = (locale: string) =>
+  import("./lightbox.tsx").then((module) => module.lightboxIn(locale));
 
 export function productHref(template: string | undefined, productId: string): string | undefined {
   return template?.replace(/\{productId\}/g, encodeURIComponent(productId));
@@ -71,7 +72,7 @@ export function GalleryWidget({
   }, [state.status, state.items.length, state.error]);
 
   const onOpen = (start: number, opener: HTMLElement) => {
-    loadLightbox().then(
+    loadLightbox(i18n.locale).then(
       (Lightbox) => setOpen({ Lightbox, start, opener }),
       (error: unknown) => getEvents().emit("error", { error, kind: "gallery" }),
     );

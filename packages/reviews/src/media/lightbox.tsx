@@ -2,12 +2,12 @@
 // focus trap, Escape, focus back to the thumbnail). Its own chunk, imported on the first press of
 // a thumbnail. Left/Right arrows (mirrored in RTL) and horizontal swipes move between items; a
 // polite "2 of 5" tells screen-reader users where they are; the review sits beside the media.
-import { createI18n, type Media, type Rating, type Review } from "@plaudit/core";
+import { catalogsFor, createI18n, type Media, type Rating, type Review } from "@plaudit/core";
 import { adoptStyles, baseCss, Dialog, dialogCss, starsCss, themeCss } from "@plaudit/ui";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { LightboxReview } from "./lightbox-review.tsx";
 import { lightboxCss } from "./lightbox-styles.ts";
-import { mediaMessages } from "./media-messages.ts";
+import { mediaLoadable } from "./media-messages.ts";
 import { mediaSrcset, mediaUrl } from "./media-url.ts";
 import { swipeDirection } from "./swipe.ts";
 
@@ -44,9 +44,22 @@ type ReviewLoad = Review | "loading" | "missing";
 /** The largest size in a srcset ("a 320w, b 640w" → b): a video's poster in the big view. */
 const largest = (srcset: string | undefined) => srcset?.split(",").at(-1)?.trim().split(/\s+/)[0];
 
+/**
+ * The Lightbox once its words in `locale` are at hand (a German page's come in their own chunk,
+ * loaded by the gallery already or now, with this chunk): it opens speaking them.
+ */
+export const lightboxIn = async (locale: string) => {
+  await catalogsFor(locale, mediaLoadable);
+  return Lightbox;
+};
+
 export function Lightbox(props: LightboxProps) {
   const { items, mediaBase, loadReview, productHref } = props;
-  const i18n = useMemo(() => createI18n(props.locale, mediaMessages), [props.locale]);
+  const i18n = useMemo(() => {
+    const found = catalogsFor(props.locale, mediaLoadable);
+    // At hand when opened through lightboxIn; else English until a reopen (never blank).
+    return createI18n(props.locale, found instanceof Promise ? { en: mediaLoadable.en } : found);
+  }, [props.locale]);
   const [index, setIndex] = useState(() => Math.min(Math.max(0, props.start), items.length - 1));
   const [reviews, setReviews] = useState<Record<string, ReviewLoad>>({});
   // Files that did not load: "missing" (rejected by a moderator since the page was read: 404, or

@@ -1,6 +1,7 @@
 // Words of the lightbox and the gallery widget. They ship with those chunks (both load on demand
-// or on their own pages), not with the reviews chunk every product page loads.
-import type { Catalogs, Messages } from "@plaudit/core";
+// or on their own pages), not with the reviews chunk every product page loads; German and Hebrew
+// each in a chunk of their own, loaded only on a page that speaks them (core's load-catalog.ts).
+import type { LoadableCatalogs, Messages } from "@plaudit/core";
 
 const en: Messages = {
   "lightbox.reviewTitle": "Photos and videos from {author}’s review",
@@ -34,68 +35,8 @@ const en: Messages = {
   "gallery.next": "Next photos",
 };
 
-const de: Messages = {
-  "lightbox.reviewTitle": "Fotos und Videos aus der Bewertung von {author}",
-  "lightbox.galleryTitle": "Fotos und Videos von Kunden",
-  "lightbox.position": "{n} von {total}",
-  "lightbox.previous": "Zurück",
-  "lightbox.next": "Weiter",
-  "lightbox.close": "Schließen",
-  "lightbox.viewProduct": "Zum Produkt",
-  "lightbox.loadingReview": "Bewertung wird geladen…",
-  "lightbox.reviewMissing": "Die Bewertung konnte nicht geladen werden.",
-  "lightbox.mediaMissing": "Dieses Foto konnte nicht geladen werden.",
-  "lightbox.videoMissing": "Dieses Video konnte nicht geladen werden.",
-  "lightbox.videoUnplayable": "Dieses Video kann hier nicht abgespielt werden.",
-  "stars.label": "{rating} von 5 Sternen",
-  "review.verified": "Verifizierter Kauf",
-  "review.photo": "Foto {n} aus der Bewertung von {author}",
-  "review.video": "Video {n} aus der Bewertung von {author}",
-  "gallery.label": "Fotos und Videos von Kunden",
-  "gallery.photo": "Kundenfoto {n}, {stars}",
-  "gallery.video": "Kundenvideo {n}, {stars}",
-  "gallery.loadMore": "Mehr Fotos laden",
-  "gallery.empty": "Noch keine Fotos oder Videos von Kunden.",
-  "gallery.error": "Die Kundenfotos konnten nicht geladen werden.",
-  "gallery.loadMoreFailed": "Weitere Fotos konnten nicht geladen werden.",
-  "gallery.showing": "{shown} Fotos und Videos werden angezeigt",
-  "gallery.retry": "Erneut versuchen",
-  "gallery.pause": "Diashow anhalten",
-  "gallery.play": "Diashow abspielen",
-  "gallery.previous": "Vorherige Fotos",
-  "gallery.next": "Nächste Fotos",
+export const mediaLoadable: LoadableCatalogs = {
+  en,
+  de: () => import("./media-messages-de.ts").then((module) => module.de),
+  he: () => import("./media-messages-he.ts").then((module) => module.he),
 };
-
-const he: Messages = {
-  "lightbox.reviewTitle": "תמונות וסרטונים מהביקורת של {author}",
-  "lightbox.galleryTitle": "תמונות וסרטונים של לקוחות",
-  "lightbox.position": "{n} מתוך {total}",
-  "lightbox.previous": "הקודם",
-  "lightbox.next": "הבא",
-  "lightbox.close": "סגירה",
-  "lightbox.viewProduct": "למוצר",
-  "lightbox.loadingReview": "הביקורת נטענת…",
-  "lightbox.reviewMissing": "לא ניתן לטעון את הביקורת.",
-  "lightbox.mediaMissing": "לא ניתן לטעון את התמונה.",
-  "lightbox.videoMissing": "לא ניתן לטעון את הסרטון.",
-  "lightbox.videoUnplayable": "לא ניתן להפעיל את הסרטון כאן.",
-  "stars.label": "{rating} מתוך 5 כוכבים",
-  "review.verified": "רכישה מאומתת",
-  "review.photo": "תמונה {n} מהביקורת של {author}",
-  "review.video": "סרטון {n} מהביקורת של {author}",
-  "gallery.label": "תמונות וסרטונים של לקוחות",
-  "gallery.photo": "תמונת לקוח {n}, {stars}",
-  "gallery.video": "סרטון לקוח {n}, {stars}",
-  "gallery.loadMore": "טעינת תמונות נוספות",
-  "gallery.empty": "עדיין אין תמונות או סרטונים של לקוחות.",
-  "gallery.error": "לא ניתן לטעון את תמונות הלקוחות.",
-  "gallery.loadMoreFailed": "לא ניתן לטעון תמונות נוספות.",
-  "gallery.showing": "מוצגים {shown} תמונות וסרטונים",
-  "gallery.retry": "ניסיון נוסף",
-  "gallery.pause": "השהיית מצגת",
-  "gallery.play": "הפעלת מצגת",
-  "gallery.previous": "התמונות הקודמות",
-  "gallery.next": "התמונות הבאות",
-};
-
-export const mediaMessages: Catalogs = { en, de, he };

@@ -1,8 +1,8 @@
 // Mounting the gallery widget into a prepared shadow root: reads its data-* options, wires the
 // store, controller, i18n and styles.
 import {
-  createI18n,
   getStore,
+  mountSpeaking,
   type PlauditStore,
   pageSizeOf,
   resolveLocale,
@@ -13,7 +13,7 @@ import { h } from "preact";
 import { createGalleryController } from "./gallery-controller.ts";
 import { galleryCss } from "./gallery-styles.ts";
 import { GalleryWidget } from "./gallery-widget.tsx";
-import { mediaMessages } from "./media-messages.ts";
+import { mediaLoadable } from "./media-messages.ts";
 
 export interface MountGalleryOptions {
   host: HTMLElement;
@@ -47,19 +47,22 @@ export function mountGalleryWidget({
     pageSize,
     ...(config.productId ? { productId: config.productId } : {}),
   });
-  adoptStyles(root, [themeCss, baseCss, galleryCss]);
-  return renderIntoRoot(
-    root,
-    h(GalleryWidget, {
-      controller,
-      i18n: createI18n(config.locale ?? resolveLocale(host), mediaMessages),
-      theme: config.theme,
-      layout: options.layout === "carousel" ? "carousel" : "grid",
-      autoplaySeconds: options.layout === "carousel" ? autoplaySeconds(options.autoplay) : 0,
-      mediaBase: config.apiBase,
-      productUrlTemplate: options.productUrlTemplate,
-      label: options.label,
-    }),
-    { kind: "gallery", host },
-  );
+  // In the page's language from the first render: a German page's gallery waits for its catalog.
+  return mountSpeaking(config.locale ?? resolveLocale(host), mediaLoadable, "gallery", (i18n) => {
+    adoptStyles(root, [themeCss, baseCss, galleryCss]);
+    return renderIntoRoot(
+      root,
+      h(GalleryWidget, {
+        controller,
+        i18n,
+        theme: config.theme,
+        layout: options.layout === "carousel" ? "carousel" : "grid",
+        autoplaySeconds: options.layout === "carousel" ? autoplaySeconds(options.autoplay) : 0,
+        mediaBase: config.apiBase,
+        productUrlTemplate: options.productUrlTemplate,
+        label: options.label,
+      }),
+      { kind: "gallery", host },
+    );
+  });
 }

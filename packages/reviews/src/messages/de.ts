@@ -1,8 +1,11 @@
-import { badgeDe } from "./badge.ts";
 import type { ReviewsMessages } from "./en.ts";
 
 export const de: ReviewsMessages = {
-  ...badgeDe,
+  // The star badge's (badge.ts).
+  "stars.label": "{rating} von 5 Sternen",
+  "reviewCount.one": "{count} Bewertung",
+  "reviewCount.other": "{count} Bewertungen",
+  "badge.label": "{rating} von 5 Sternen, {reviews}",
   title: "Kundenbewertungen",
   "basedOn.one": "Basierend auf {count} Bewertung",
   "basedOn.other": "Basierend auf {count} Bewertungen",
@@ -47,5 +50,6 @@ export const de: ReviewsMessages = {
   "votes.down": "Nein, nicht hilfreich",
   "votes.failed": "Ihre Stimme konnte nicht gespeichert werden. Bitte versuchen Sie es erneut.",
   "votes.saved": "Danke für Ihr Feedback.",
+  "votes.gone": "Diese Bewertung ist nicht mehr verfügbar.",
   write: "Bewertung schreiben",
 };

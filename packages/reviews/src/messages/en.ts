@@ -48,6 +48,7 @@ export const en = {
   "votes.down": "No, not helpful",
   "votes.failed": "Your vote could not be saved. Please try again.",
   "votes.saved": "Thanks for your feedback.",
+  "votes.gone": "This review is no longer available.",
   write: "Write a review",
 } as const;
 

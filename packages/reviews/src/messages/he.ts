@@ -1,9 +1,13 @@
-import { badgeHe } from "./badge.ts";
 import type { ReviewsMessages } from "./en.ts";
 
 // Hebrew plural categories (CLDR): one, two, other.
 export const he: ReviewsMessages & Record<string, string> = {
-  ...badgeHe,
+  // The star badge's (badge.ts).
+  "stars.label": "{rating} מתוך 5 כוכבים",
+  "reviewCount.one": "ביקורת אחת",
+  "reviewCount.two": "שתי ביקורות",
+  "reviewCount.other": "{count} ביקורות",
+  "badge.label": "{rating} מתוך 5 כוכבים, {reviews}",
   title: "ביקורות לקוחות",
   "basedOn.one": "על סמך ביקורת אחת",
   "basedOn.two": "על סמך שתי ביקורות",
@@ -52,5 +56,6 @@ export const he: ReviewsMessages & Record<string, string> = {
   "votes.down": "לא מועיל",
   "votes.failed": "לא ניתן היה לשמור את ההצבעה. נסו שוב.",
   "votes.saved": "תודה על המשוב.",
+  "votes.gone": "ביקורת זו אינה זמינה עוד.",
   write: "כתיבת ביקורת",
 };

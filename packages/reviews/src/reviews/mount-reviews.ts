@@ -1,9 +1,9 @@
 // Mounting the reviews widget into a prepared shadow root: the one effectful place that wires
 // store, controller, i18n, styles, JSON-LD and the lazily loaded write dialog together.
 import {
-  createI18n,
   getEvents,
   getStore,
+  mountSpeaking,
   type PlauditStore,
   requireProduct,
   resolveLocale,
@@ -12,7 +12,7 @@ import {
 import { adoptStyles, baseCss, renderIntoRoot, starsCss, themeCss } from "@plaudit/ui";
 import { h } from "preact";
 import { deferredJsonLd } from "../deferred-json-ld.ts";
-import { reviewsCatalogs } from "../messages/index.ts";
+import { reviewsLoadable } from "../messages/loadable.ts";
 import { cardsToReachView } from "./cards-to-reach-view.ts";
 import { createReviewsController } from "./reviews-controller.ts";
 import { reviewsCss } from "./reviews-styles.ts";
@@ -50,7 +50,6 @@ export function mountReviewsWidget({
 }: MountReviewsOptions): () => void {
   const productId = requireProduct(config, "reviews");
   const storeConfig = { apiBase: config.apiBase, store: config.store };
-  const i18n = createI18n(config.locale ?? resolveLocale(host), reviewsCatalogs);
   const controller = createReviewsController({ store, config: storeConfig, productId, pageSize });
   // This host's data-customer-token (or the npm option) becomes the page's shopper: the review
   // goes out with it, however the page gave it (script tag or any host).
@@ -63,25 +62,28 @@ export function mountReviewsWidget({
           getEvents().emit("error", { error, kind: "reviews" }),
         );
 
-  adoptStyles(root, [themeCss, baseCss, starsCss, reviewsCss]);
-  const unmount = renderIntoRoot(
-    root,
-    h(ReviewsWidget, {
-      // The summary and first page came with the page: there is nothing to start.
-      controller: seeded ? { ...controller, start: () => undefined } : controller,
-      i18n,
-      config: storeConfig,
-      theme: config.theme,
-      productName: config.options.productName,
-      jsonLd,
-      loadWriteDialog,
-      // The cards that can reach into view now, the rest as the list's end nears. Server markup
-      // holds every card of the first page: hydration adopts it whole.
-      firstCards: hydrate ? undefined : cardsToReachView(host),
-      hydrating: hydrate,
-    }),
-    { kind: "reviews", host, hydrate },
-  );
+  // In the page's language from the first render: a German page's widget waits for its catalog.
+  const unmount = mountSpeaking(config.locale ?? resolveLocale(host), reviewsLoadable, "reviews", (i18n) => {
+    adoptStyles(root, [themeCss, baseCss, starsCss, reviewsCss]);
+    return renderIntoRoot(
+      root,
+      h(ReviewsWidget, {
+        // The summary and first page came with the page: there is nothing to start.
+        controller: seeded ? { ...controller, start: () => undefined } : controller,
+        i18n,
+        config: storeConfig,
+        theme: config.theme,
+        productName: config.options.productName,
+        jsonLd,
+        loadWriteDialog,
+        // The cards that can reach into view now, the rest as the list's end nears. Server markup
+        // holds every card of the first page: hydration adopts it whole.
+        firstCards: hydrate ? undefined : cardsToReachView(host),
+        hydrating: hydrate,
+      }),
+      { kind: "reviews", host, hydrate },
+    );
+  });
   return () => {
     unmount();
     controller.destroy();

@@ -54,6 +54,34 @@ describe("review card", () => {
     expect(named("")).toBe("Read more Review by Dana");
   });
 
+  it("names each helpful-vote button with its review's heading, its own words first", () => {
+    render(
+      <>
+        <ReviewCard
+          review={makeReview(7, { title: "Great gift", helpful: { up: 3, down: 1 } })}
+          i18n={i18n}
+          myVote={undefined}
+          onVote={() => {}}
+        />
+        <ReviewCard
+          review={makeReview(8, { title: "", author: { name: "Dana" }, helpful: { up: 0, down: 0 } })}
+          i18n={i18n}
+          myVote={undefined}
+          onVote={() => {}}
+        />
+      </>,
+    );
+    // A screen reader's list of the page's buttons: each vote says which review it is on.
+    for (const name of [
+      "Yes, helpful 3 Great gift",
+      "No, not helpful 1 Great gift",
+      "Yes, helpful 0 Review by Dana",
+      "No, not helpful 0 Review by Dana",
+    ]) {
+      expect(screen.getByRole("button", { name })).toBeTruthy();
+    }
+  });
+
   it("has no Read more for a short review", () => {
     render(<ReviewCard review={makeReview(1)} i18n={i18n} myVote={undefined} onVote={() => {}} />);
     expect(screen.queryByRole("button", { name: /^Read more/ })).toBeNull();

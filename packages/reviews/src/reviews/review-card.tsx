@@ -96,14 +96,30 @@ export function ReviewCard({ review, i18n, myVote, onVote, mediaBase, onOpenMedi
       )}
       <fieldset class="plaudit-votes">
         <legend class="plaudit-votes__question">{t("votes.question")}</legend>
-        <Button variant="quiet" aria-pressed={myVote === "up"} onClick={() => onVote(review, "up")}>
+        {/* Named with the review's heading after their own words ("Yes, helpful 3 Great gift"),
+            as Read more is: a list of the page's buttons says which review each votes on
+            (WCAG 2.4.6), and the visible count stays in the name (2.5.3). The space keeps the
+            words and the count apart in the name ("helpful3" would not contain the text). */}
+        <Button
+          variant="quiet"
+          id={`${id}-up`}
+          aria-labelledby={`${id}-up ${id}-title`}
+          aria-pressed={myVote === "up"}
+          onClick={() => onVote(review, "up")}
+        >
           <ThumbUpIcon />
-          <VisuallyHidden>{t("votes.up")}</VisuallyHidden>
+          <VisuallyHidden>{t("votes.up")}</VisuallyHidden>{" "}
           <span class="plaudit-votes__count">{i18n.formatNumber(review.helpful.up)}</span>
         </Button>
-        <Button variant="quiet" aria-pressed={myVote === "down"} onClick={() => onVote(review, "down")}>
+        <Button
+          variant="quiet"
+          id={`${id}-down`}
+          aria-labelledby={`${id}-down ${id}-title`}
+          aria-pressed={myVote === "down"}
+          onClick={() => onVote(review, "down")}
+        >
           <ThumbDownIcon />
-          <VisuallyHidden>{t("votes.down")}</VisuallyHidden>
+          <VisuallyHidden>{t("votes.down")}</VisuallyHidden>{" "}
           <span class="plaudit-votes__count">{i18n.formatNumber(review.helpful.down)}</span>
         </Button>
       </fieldset>

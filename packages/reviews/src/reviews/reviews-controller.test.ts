@@ -130,13 +130,27 @@ describe("reviews controller", () => {
     });
   });
 
-  it("answers false and restores the counts when the server refuses a vote", async () => {
+  it("answers gone and takes the review out of the list when the merchant removed it since the page loaded (404)", async () => {
+    const { controller } = setup(() => apiError(404, "review_not_found"));
+    controller.start();
+    await settle();
+    const [first, second] = controller.getState().list!.items;
+    expect(await controller.actions.vote(second!, "up")).toBe("gone");
+    const list = controller.getState().list!;
+    expect(list.items.map((review) => review.id)).not.toContain(second!.id);
+    expect(list.items[0]).toEqual(first);
+    expect(list.items).toHaveLength(9);
+    expect(list.total).toBe(22);
+    expect(controller.getState().myVotes[second!.id]).toBeUndefined();
+  });
+
+  it("answers failed and restores the counts when the server refuses a vote", async () => {
     const { controller } = setup(() => apiError(503, "unavailable"));
     controller.start();
     await settle();
     const review = controller.getState().list!.items[0]!;
     const saved = await controller.actions.vote(review, "up");
-    expect(saved).toBe(false);
+    expect(saved).toBe("failed");
     expect(controller.getState().list!.items[0]!.helpful).toEqual(review.helpful);
     expect(controller.getState().myVotes[review.id]).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 // The reviews widget's logic with no DOM and no Preact (the "connector"): which list the shopper is
 // looking at, and the actions that change it. A React or Vue storefront can drive its own view with it.
 import {
+  isGone,
   type Loadable,
   listKey,
   type PlauditClient,
@@ -17,6 +18,9 @@ import {
   summaryKey,
   type VoteValue,
 } from "@plaudit/core";
+
+/** How a helpful vote went: counted, refused (rolled back), or on a review removed since the page loaded. */
+export type VoteOutcome = "saved" | "failed" | "gone";
 
 export interface ReviewFilters {
   sort: ReviewSort;
@@ -49,8 +53,11 @@ export interface ReviewsActions {
   loadMore(): Promise<void>;
   /** Loads the summary and the list again after an error. */
   retry(): void;
-  /** Optimistic; answers false when the server refused and the vote was rolled back. */
-  vote(review: Review, value: VoteValue): Promise<boolean>;
+  /**
+   * Optimistic; "failed" when the server refused and the vote was rolled back, "gone" when the
+   * review was removed since the page loaded (404: it left the list).
+   */
+  vote(review: Review, value: VoteValue): Promise<VoteOutcome>;
   /**
    * Sends a review of this product through the store (with the page's shopper token), so a
    * headless storefront can submit without the Preact view. Rejects with the PlauditError.
@@ -181,9 +188,10 @@ export function createReviewsController(options: ReviewsControllerOptions): Revi
     async vote(review, value) {
       try {
         await store.vote(config, review, value);
-        return true;
-      } catch {
-        return false;
+        return "saved";
+      } catch (error) {
+        // Removed by the merchant since the page loaded: the store took it out of the list.
+        return isGone(error) ? "gone" : "failed";
       }
     },
     submitReview: (input) => store.submitReview(config, productId, input),

@@ -3,11 +3,13 @@
 import { defineWidget, pageSizeOf, requireProduct } from "@plaudit/core";
 import { seedFirstPage } from "../hydration/seed-first-page.ts";
 import { hasServerMarkup, readServerState } from "../hydration/server-state.ts";
+import { reviewsLoadable } from "../messages/loadable.ts";
 import { mountReviewsWidget } from "./mount-reviews.ts";
 
 export const reviewsWidget = defineWidget({
   kind: "reviews",
   needsProduct: true,
+  catalogs: reviewsLoadable,
   attributes: ["product-name", "page-size", "customer-token", "json-ld", "product-jsonld-id"],
   options: (config) => ({ productId: requireProduct(config, "reviews"), pageSize: pageSizeOf(config, 10) }),
   mount({ host, root, config, options, store }) {

@@ -55,7 +55,8 @@ export function ReviewsView({
       aria-labelledby="plaudit-reviews-title"
     >
       <div class="plaudit-reviews__header">
-        <h2 class="plaudit-reviews__title" id="plaudit-reviews-title">
+        {/* Focusable by code only: where the keyboard's place goes when the last card shown leaves. */}
+        <h2 class="plaudit-reviews__title" id="plaudit-reviews-title" tabIndex={-1}>
           {t("title")}
         </h2>
         {props.onWrite && (

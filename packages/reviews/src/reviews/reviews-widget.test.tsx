@@ -262,6 +262,78 @@ describe("reviews widget", () => {
     expect(view.getByRole("status").textContent).toBe("Your vote could not be saved. Please try again.");
   });
 
+  it("takes a review the merchant removed since the page loaded out of the list when voted on, says so, and keeps the keyboard's place", async () => {
+    // 404 review_not_found (API.md) for the second review shown, removed after the page loaded.
+    const { view, root } = await mounted("reviews", {
+      products,
+      vote: (id) =>
+        id === cards(root)[1]!.id.replace("plaudit-review-", "")
+          ? apiError(404, "review_not_found")
+          : json({ up: 1, down: 0 }),
+    });
+    const [, removed, next] = cards(root);
+    const up = removed!.querySelector<HTMLButtonElement>(".plaudit-votes button")!;
+    up.focus();
+    await act(async () => {
+      fireEvent.click(up);
+      await settle();
+    });
+    expect(removed!.isConnected).toBe(false);
+    expect(cards(root)[1]).toBe(next);
+    expect(cards(root)).toHaveLength(9);
+    // Politely, in the live region; focus on the card now in its place (named by its heading).
+    const status = view.getByRole("status");
+    expect(status.getAttribute("aria-live")).toBe("polite");
+    expect(status.textContent).toBe("This review is no longer available.");
+    expect(root.activeElement).toBe(next);
+    expect(next!.getAttribute("aria-labelledby")).toBe(`${next!.id}-title`);
+  });
+
+  it("puts the keyboard on the card before a removed last card, and on the heading when none is left", async () => {
+    const one = [makeReview(1), makeReview(2)];
+    const { view, root } = await mounted("reviews", {
+      products: { tee: one },
+      vote: () => apiError(404, "review_not_found"),
+    });
+    const vote = async (card: HTMLElement) => {
+      const up = card.querySelector<HTMLButtonElement>(".plaudit-votes button")!;
+      up.focus();
+      await act(async () => {
+        fireEvent.click(up);
+        await settle();
+      });
+    };
+    const [first, last] = cards(root);
+    await vote(last!);
+    expect(root.activeElement).toBe(first);
+    await vote(first!);
+    expect(cards(root)).toHaveLength(0);
+    expect(root.activeElement).toBe(view.getByRole("heading", { level: 2 }));
+  });
+
+  it("leaves the keyboard where the shopper took it meanwhile", async () => {
+    let answer: (response: Response) => void = () => {};
+    const { view, root } = await mounted("reviews", {
+      products,
+      vote: () => new Promise<Response>((resolve) => (answer = resolve)),
+    });
+    const removed = cards(root)[0]!;
+    const up = removed.querySelector<HTMLButtonElement>(".plaudit-votes button")!;
+    up.focus();
+    await act(async () => {
+      fireEvent.click(up);
+      await settle();
+    });
+    const sort = view.getByRole("combobox");
+    sort.focus();
+    await act(async () => {
+      answer(apiError(404, "review_not_found"));
+      await settle();
+    });
+    expect(removed.isConnected).toBe(false);
+    expect(root.activeElement).toBe(sort);
+  });
+
   it("keeps the server's counts after a successful vote", async () => {
     const { root } = await mounted("reviews", { products, vote: () => json({ up: 42, down: 3 }) });
     const up = () => cards(root)[0]!.querySelector<HTMLButtonElement>(".plaudit-votes button")!;

@@ -35,11 +35,19 @@ export interface ReviewsWidgetProps {
    */
   hydrating?: boolean;
   /** Loads the media lightbox (default: its own chunk, on the first press of a thumbnail). */
-  loadLightbox?: () => Promise<ComponentType<LightboxProps>>;
+  loadLightbox?: (locale: string) => Promise<ComponentType<LightboxProps>>;
 }
 
 // Its own chunk: most shoppers never open a photo, and the strip itself is plain buttons.
-const loadLightboxChunk = () => import("../media/lightbox.tsx").then((module) => module.Lightbox);
+const loadLightboxChunk = (locale: string) =>
+  import("../media/lightbox.tsx").then((module) => module.lightboxIn(locale));
+
+/** The keyboard's place went with what was removed: the deepest focused element is the page's <body>. */
+function focusLost(doc: Document): boolean {
+  let focused = doc.activeElement;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+  return !focused || focused === doc.body;
+}
 
 export function ReviewsWidget({
   controller,
@@ -82,10 +90,12 @@ export function ReviewsWidget({
 
   // Announce how many reviews show whenever a list settles (not the first, which the page shows anyway).
   const settled = list?.status === "ready" ? list : undefined;
-  // A vote also replaces the list object: only a new query or page counts as "settled".
+  // A vote also replaces the list object, and one on a removed review takes it out: only a new
+  // query or page counts as "settled".
+  const removed = settled?.removed ?? 0;
   const settledAs =
     settled &&
-    `${JSON.stringify(state.filters)}|${settled.items.length}|${settled.total}|${settled.totalCapped}`;
+    `${JSON.stringify(state.filters)}|${settled.items.length + removed}|${settled.total + removed}|${settled.totalCapped}`;
   useEffect(() => {
     if (!settled) return;
     if (announced.current) {
@@ -149,9 +159,37 @@ export function ReviewsWidget({
     focusAfter.current = { at: 0, filters: controller.getState().filters };
   };
 
+  // A review the merchant removed since the page loaded leaves the list when voted on (404). The
+  // keyboard's place was on its card: it goes to the card now in its place (the next), else the one
+  // before, else the widget's heading, each named by its heading; never to the page's <body>.
+  const focusAfterGone = useRef<{ id: string; at: number; section: Element } | null>(null);
+  const placeFocusAfterGone = () => {
+    const gone = focusAfterGone.current;
+    // Not rendered without it yet: the effect below comes back once it is.
+    if (!gone || gone.section.querySelector(`[id="plaudit-review-${gone.id}"]`)) return;
+    const { section } = gone;
+    focusAfterGone.current = null;
+    if (!focusLost(section.ownerDocument)) return;
+    const cards = section.querySelectorAll<HTMLElement>(".plaudit-review");
+    (
+      cards[gone.at] ??
+      cards[gone.at - 1] ??
+      section.querySelector<HTMLElement>("#plaudit-reviews-title")
+    )?.focus();
+  };
+  useEffect(placeFocusAfterGone, [list?.items]);
+
   const onVote = async (review: Review, value: VoteValue) => {
-    const saved = await controller.actions.vote(review, value);
-    announce(i18n.t(saved ? "votes.saved" : "votes.failed"));
+    const at = list?.items.findIndex((shown) => shown.id === review.id) ?? -1;
+    const section = listRef.current?.closest("section");
+    const outcome = await controller.actions.vote(review, value);
+    announce(
+      i18n.t(outcome === "saved" ? "votes.saved" : outcome === "gone" ? "votes.gone" : "votes.failed"),
+    );
+    if (outcome === "gone" && section && at >= 0) {
+      focusAfterGone.current = { id: review.id, at, section };
+      placeFocusAfterGone();
+    }
   };
 
   const { loadWriteDialog } = props;
@@ -165,7 +203,7 @@ export function ReviewsWidget({
     : undefined;
 
   const onOpenMedia = (review: Review, start: number, button: HTMLElement) => {
-    loadLightbox().then(
+    loadLightbox(i18n.locale).then(
       (Lightbox) =>
         setLightbox({
           Lightbox,

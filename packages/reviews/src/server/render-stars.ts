@@ -2,7 +2,7 @@
 import { createI18n, type Summary, type Theme } from "@plaudit/core";
 import { toHtml } from "@plaudit/ui";
 import type { ServerState } from "../hydration/server-state.ts";
-import { badgeCatalogs } from "../messages/badge.ts";
+import { reviewsCatalogs } from "../messages/index.ts";
 import { starsBadgeMarkup } from "../stars-badge/stars-badge-markup.ts";
 import { emptyHostMarkup, hostMarkup } from "./host-markup.ts";
 import { loadProductData } from "./load-data.ts";
@@ -39,7 +39,7 @@ export interface StarsBadgeHtmlOptions {
  * embeds, and what the server's batched badges route answers for each product.
  */
 export function starsBadgeHtml(summary: Summary, options: StarsBadgeHtmlOptions = {}): string {
-  const i18n = createI18n(options.locale ?? "en", badgeCatalogs);
+  const i18n = createI18n(options.locale ?? "en", reviewsCatalogs);
   const href = options.href ?? `#${DEFAULT_REVIEWS_ID}`;
   return toHtml(starsBadgeMarkup({ summary, i18n, href, theme: options.theme ?? "auto" }));
 }

@@ -3,11 +3,13 @@
 import { defineWidget, requireProduct } from "@plaudit/core";
 import { seedSummary } from "../hydration/seed-summary.ts";
 import { readServerState } from "../hydration/server-state.ts";
+import { badgeLoadable } from "../messages/loadable.ts";
 import { mountStarsBadge } from "./mount-stars-badge.ts";
 
 export const starsWidget = defineWidget({
   kind: "stars",
   needsProduct: true,
+  catalogs: badgeLoadable,
   attributes: ["href"],
   options: (config) => ({ productId: requireProduct(config, "stars") }),
   mount({ host, root, config, options, store }) {
