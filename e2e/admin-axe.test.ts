@@ -2,7 +2,7 @@
 // sign-in, the queue (with items, bulk selection, a reply open, a conflict, empty, a photo at full
 // size), the media queue (with a photo open), the overview, a customer with the adjustment dialog
 // open, the audit log, the users screen (with an invite link shown and a field error) and review requests'
-// settings (with the server's field errors). Screenshots for docs/admin/ are
+// settings and the loyalty program (with the server's field errors). Screenshots for docs/admin/ are
 // taken here too when PLAUDIT_ADMIN_SCREENSHOTS=1.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -151,6 +151,12 @@ describe.concurrent.each(["en", "de", "he"] as const)(
       await page.locator("form.request-settings button[type=submit]").click();
       await page.locator("form.request-settings .error").first().waitFor();
       await expectNoViolations(page, `review requests with the server's field errors, ${locale}`);
+
+      await page.goto(`${plaudit.baseUrl}/admin/#/program`);
+      await page.locator("form.program input[name='rewards.five-off.cost']").fill("0");
+      await page.locator("form.program button[type=submit]").click();
+      await page.locator("form.program .error").first().waitFor();
+      await expectNoViolations(page, `loyalty program with the server's field error, ${locale}`);
       expect(shop.problems().filter((p) => !p.includes("409") && !p.includes("422"))).toEqual([]);
     });
 
@@ -178,6 +184,7 @@ describe.concurrent.each(["en", "de", "he"] as const)(
         "audit",
         "users",
         "requests",
+        "program",
       ]) {
         await page.goto(`${plaudit.baseUrl}/admin/#/${screen}`);
         await page.locator("main h1").waitFor();
