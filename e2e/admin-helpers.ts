@@ -136,19 +136,27 @@ export async function pendingReviewWithPhoto(
   return { reviewId, mediaId: up.json.id };
 }
 
+// The hold is a store-wide setting: tests of a file that run side by side (describe.concurrent)
+// take turns at it, or one would put it back while another's upload still counts on it.
+let heldMediaTurn: Promise<unknown> = Promise.resolve();
+
 /**
  * Runs `work` with the demo store holding photos of reviewers without a verified purchase for a
- * moderator (it shows them by default), then puts the setting back.
+ * moderator (it shows them by default), then puts the setting back. One `work` at a time per file.
  */
-export async function withHeldMedia<T>(plaudit: Harness, work: () => Promise<T>): Promise<T> {
-  expect(
-    (await adminApi(plaudit, "PUT", "/v1/admin/media/settings", { holdUnverifiedMedia: true })).status,
-  ).toBe(200);
-  try {
-    return await work();
-  } finally {
-    await adminApi(plaudit, "PUT", "/v1/admin/media/settings", { holdUnverifiedMedia: false });
-  }
+export function withHeldMedia<T>(plaudit: Harness, work: () => Promise<T>): Promise<T> {
+  const turn = heldMediaTurn.then(async () => {
+    expect(
+      (await adminApi(plaudit, "PUT", "/v1/admin/media/settings", { holdUnverifiedMedia: true })).status,
+    ).toBe(200);
+    try {
+      return await work();
+    } finally {
+      await adminApi(plaudit, "PUT", "/v1/admin/media/settings", { holdUnverifiedMedia: false });
+    }
+  });
+  heldMediaTurn = turn.catch(() => {});
+  return turn;
 }
 
 export async function statusOf(

@@ -5,7 +5,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import {
   adminApi,
   card,
@@ -16,7 +16,7 @@ import {
   signInThroughInvite,
   statusOf,
 } from "./admin-helpers.ts";
-import { harnessOfFile } from "./harness.ts";
+import { harnessOfFile, SIDE_BY_SIDE } from "./harness.ts";
 
 /** The overview's figures counted by SQL of our own, straight from the server's database. */
 async function sqlFigures(databaseUrl: string, since: string, until: string) {
@@ -50,8 +50,12 @@ const titlesShown = (page: Page) => page.locator("article.review h2").allTextCon
 
 const plaudit = harnessOfFile();
 
+// The first test alone: its 10 MB paste keeps Chromium's main thread busy for seconds (the click
+// after it took more than Playwright's 30 s with other pages at work beside it on a busy
+// machine). Then the moderators' other tests side by side, each on reviews and people of its own;
+// then support's and sign-in's.
 describe("a moderator", () => {
-  it("approves, rejects and replies one by one, with messages next to a bad reply", async () => {
+  it("approves, rejects and replies one by one, with messages next to a bad reply", async ({ expect }) => {
     const ids = await pendingReviews(plaudit, "desk-lamp", 4);
     const shop = await signInThroughInvite(plaudit, "moderator", "mo@demo.example", { graceMs: 300 });
     const { page } = shop;
@@ -95,28 +99,31 @@ describe("a moderator", () => {
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(shop.problems()).toEqual([]);
   });
+  it.concurrent(
+    "undoes inside the grace period: nothing reaches the server",
+    SIDE_BY_SIDE,
+    async ({ expect }) => {
+      const [id] = await pendingReviews(plaudit, "undo-mug", 1);
+      const shop = await signInThroughInvite(plaudit, "moderator", "undo@demo.example", { graceMs: 60_000 });
+      const { page } = shop;
+      await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=undo-mug`);
+      await card(page, "undo-mug review 1").getByRole("button", { name: "Reject" }).click();
+      await page.getByRole("button", { name: "Undo" }).click();
+      await page.getByText("Undone. Nothing was sent.").waitFor();
+      const writes = shop.requests.filter((r) => r.method() === "PATCH");
+      expect(writes).toEqual([]);
+      expect((await statusOf(plaudit, id as string)).status).toBe("pending");
+      // A decision still waiting is sent when the page is hidden (here: closed), not lost.
+      await card(page, "undo-mug review 1").getByRole("button", { name: "Approve" }).click();
+      await page.close({ runBeforeUnload: true });
+      await expect
+        .poll(() => statusOf(plaudit, id as string), { timeout: 15_000 })
+        .toMatchObject({ status: "published" });
+      await shop.close();
+    },
+  );
 
-  it("undoes inside the grace period: nothing reaches the server", async () => {
-    const [id] = await pendingReviews(plaudit, "undo-mug", 1);
-    const shop = await signInThroughInvite(plaudit, "moderator", "undo@demo.example", { graceMs: 60_000 });
-    const { page } = shop;
-    await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=undo-mug`);
-    await card(page, "undo-mug review 1").getByRole("button", { name: "Reject" }).click();
-    await page.getByRole("button", { name: "Undo" }).click();
-    await page.getByText("Undone. Nothing was sent.").waitFor();
-    const writes = shop.requests.filter((r) => r.method() === "PATCH");
-    expect(writes).toEqual([]);
-    expect((await statusOf(plaudit, id as string)).status).toBe("pending");
-    // A decision still waiting is sent when the page is hidden (here: closed), not lost.
-    await card(page, "undo-mug review 1").getByRole("button", { name: "Approve" }).click();
-    await page.close({ runBeforeUnload: true });
-    await expect
-      .poll(() => statusOf(plaudit, id as string), { timeout: 15_000 })
-      .toMatchObject({ status: "published" });
-    await shop.close();
-  });
-
-  it("bulk-approves 20 reviews", async () => {
+  it.concurrent("bulk-approves 20 reviews", SIDE_BY_SIDE, async ({ expect }) => {
     const ids = await pendingReviews(plaudit, "bulk-tee", 20);
     const shop = await signInThroughInvite(plaudit, "moderator", "bulk@demo.example", { graceMs: 300 });
     const { page } = shop;
@@ -140,125 +147,143 @@ describe("a moderator", () => {
     expect(shop.problems()).toEqual([]);
   });
 
-  it("works the queue from the keyboard: j/k to move, a to approve, ? for help", async () => {
-    const ids = await pendingReviews(plaudit, "keys-sock", 2);
-    const shop = await signInThroughInvite(plaudit, "moderator", "keys@demo.example", { graceMs: 300 });
-    const { page } = shop;
-    await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=keys-sock`);
-    // Signing in opened the whole queue, these two on top (newest first): the keys are for the
-    // filtered list, so wait until it is the one shown.
-    await expect.poll(() => titlesShown(page)).toEqual(["keys-sock review 2", "keys-sock review 1"]);
-    await page.keyboard.press("?");
-    await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
-    await page.keyboard.press("Escape");
-    await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor({ state: "hidden" });
-    // Each key moves the focus once the queue has rendered it: wait for each move before the next.
-    await page.keyboard.press("j");
-    await expect.poll(() => focusedCard(page)).toBe("keys-sock review 2");
-    await page.keyboard.press("j");
-    await expect.poll(() => focusedCard(page)).toBe("keys-sock review 1");
-    await page.keyboard.press("a");
-    await expect
-      .poll(() => statusOf(plaudit, ids[0] as string), { timeout: 15_000 })
-      .toMatchObject({ status: "published" });
-    expect((await statusOf(plaudit, ids[1] as string)).status).toBe("pending");
-  });
+  it.concurrent(
+    "works the queue from the keyboard: j/k to move, a to approve, ? for help",
+    SIDE_BY_SIDE,
+    async ({ expect }) => {
+      const ids = await pendingReviews(plaudit, "keys-sock", 2);
+      const shop = await signInThroughInvite(plaudit, "moderator", "keys@demo.example", { graceMs: 300 });
+      const { page } = shop;
+      await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=keys-sock`);
+      // Signing in opened the whole queue, these two on top (newest first): the keys are for the
+      // filtered list, so wait until it is the one shown.
+      await expect.poll(() => titlesShown(page)).toEqual(["keys-sock review 2", "keys-sock review 1"]);
+      await page.keyboard.press("?");
+      await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
+      await page.keyboard.press("Escape");
+      await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor({ state: "hidden" });
+      // Each key moves the focus once the queue has rendered it: wait for each move before the next.
+      await page.keyboard.press("j");
+      await expect.poll(() => focusedCard(page)).toBe("keys-sock review 2");
+      await page.keyboard.press("j");
+      await expect.poll(() => focusedCard(page)).toBe("keys-sock review 1");
+      await page.keyboard.press("a");
+      await expect
+        .poll(() => statusOf(plaudit, ids[0] as string), { timeout: 15_000 })
+        .toMatchObject({ status: "published" });
+      expect((await statusOf(plaudit, ids[1] as string)).status).toBe("pending");
+    },
+  );
 
-  it("keeps the focus on its review when the queue is read again, so j moves on from there", async () => {
-    await pendingReviews(plaudit, "reload-sock", 2);
-    const shop = await signInThroughInvite(plaudit, "moderator", "reload@demo.example", { graceMs: 300 });
-    const { page } = shop;
-    await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=reload-sock`);
-    await expect.poll(() => titlesShown(page)).toEqual(["reload-sock review 2", "reload-sock review 1"]);
-    await page.keyboard.press("j");
-    await expect.poll(() => focusedCard(page)).toBe("reload-sock review 2");
-    // The route changes under the focused card (here: any status; back and forward alike): the
-    // list is read again and drawn anew. Its answer is held until the old cards are gone.
-    let answer = () => {};
-    const held = new Promise<void>((resolve) => {
-      answer = resolve;
-    });
-    await page.route(
-      (url) => url.pathname === "/v1/admin/reviews" && url.searchParams.get("product") === "reload-sock",
-      async (route) => {
-        await held;
-        await route.continue();
-      },
-    );
-    await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=reload-sock&status=any`);
-    await page.locator("section.queue .loading").waitFor();
-    answer();
-    await expect.poll(() => titlesShown(page)).toEqual(["reload-sock review 2", "reload-sock review 1"]);
-    await expect.poll(() => focusedCard(page)).toBe("reload-sock review 2");
-    await page.keyboard.press("j");
-    await expect.poll(() => focusedCard(page)).toBe("reload-sock review 1");
-    expect(shop.problems()).toEqual([]);
-  });
+  it.concurrent(
+    "keeps the focus on its review when the queue is read again, so j moves on from there",
+    SIDE_BY_SIDE,
+    async ({ expect }) => {
+      await pendingReviews(plaudit, "reload-sock", 2);
+      const shop = await signInThroughInvite(plaudit, "moderator", "reload@demo.example", { graceMs: 300 });
+      const { page } = shop;
+      await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=reload-sock`);
+      await expect.poll(() => titlesShown(page)).toEqual(["reload-sock review 2", "reload-sock review 1"]);
+      await page.keyboard.press("j");
+      await expect.poll(() => focusedCard(page)).toBe("reload-sock review 2");
+      // The route changes under the focused card (here: any status; back and forward alike): the
+      // list is read again and drawn anew. Its answer is held until the old cards are gone.
+      let answer = () => {};
+      const held = new Promise<void>((resolve) => {
+        answer = resolve;
+      });
+      await page.route(
+        (url) => url.pathname === "/v1/admin/reviews" && url.searchParams.get("product") === "reload-sock",
+        async (route) => {
+          await held;
+          await route.continue();
+        },
+      );
+      await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=reload-sock&status=any`);
+      await page.locator("section.queue .loading").waitFor();
+      answer();
+      await expect.poll(() => titlesShown(page)).toEqual(["reload-sock review 2", "reload-sock review 1"]);
+      await expect.poll(() => focusedCard(page)).toBe("reload-sock review 2");
+      await page.keyboard.press("j");
+      await expect.poll(() => focusedCard(page)).toBe("reload-sock review 1");
+      expect(shop.problems()).toEqual([]);
+    },
+  );
 
-  it("sees 'this review changed' when another moderator got there first", async () => {
-    const [id] = await pendingReviews(plaudit, "race-cap", 1);
-    const shop = await signInThroughInvite(plaudit, "moderator", "race@demo.example", { graceMs: 300 });
-    const { page } = shop;
-    await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=race-cap`);
-    await card(page, "race-cap review 1").waitFor();
-    // The other moderator replies while this one is looking.
-    expect(
-      (await adminApi(plaudit, "PATCH", `/v1/admin/reviews/${id}`, { reply: "Thanks from the other tab" }))
-        .status,
-    ).toBe(200);
-    await card(page, "race-cap review 1").getByRole("button", { name: "Reject" }).click();
-    const alert = card(page, "race-cap review 1").getByRole("alert");
-    await alert.getByText("This review changed").waitFor({ timeout: 15_000 });
-    await card(page, "race-cap review 1").getByText("Thanks from the other tab").waitFor();
-    expect((await statusOf(plaudit, id as string)).status).toBe("pending");
-    expect(shop.consoleErrors.filter((e) => !e.includes("409"))).toEqual([]);
-  });
+  it.concurrent(
+    "sees 'this review changed' when another moderator got there first",
+    SIDE_BY_SIDE,
+    async ({ expect }) => {
+      const [id] = await pendingReviews(plaudit, "race-cap", 1);
+      const shop = await signInThroughInvite(plaudit, "moderator", "race@demo.example", { graceMs: 300 });
+      const { page } = shop;
+      await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=race-cap`);
+      await card(page, "race-cap review 1").waitFor();
+      // The other moderator replies while this one is looking.
+      expect(
+        (await adminApi(plaudit, "PATCH", `/v1/admin/reviews/${id}`, { reply: "Thanks from the other tab" }))
+          .status,
+      ).toBe(200);
+      await card(page, "race-cap review 1").getByRole("button", { name: "Reject" }).click();
+      const alert = card(page, "race-cap review 1").getByRole("alert");
+      await alert.getByText("This review changed").waitFor({ timeout: 15_000 });
+      await card(page, "race-cap review 1").getByText("Thanks from the other tab").waitFor();
+      expect((await statusOf(plaudit, id as string)).status).toBe("pending");
+      expect(shop.consoleErrors.filter((e) => !e.includes("409"))).toEqual([]);
+    },
+  );
 
-  it("gets 403 from the API on users and keys, the program and adjustments — not just hidden buttons", async () => {
-    const shop = await signInThroughInvite(plaudit, "moderator", "scope@demo.example");
-    const statuses = await shop.page.evaluate(async () => {
-      const session = (await (await fetch("/v1/admin/session")).json()) as { csrfToken: string };
-      const write = (method: string, path: string, body: unknown) =>
-        fetch(path, {
-          method,
-          headers: {
-            "content-type": "application/json",
-            "x-csrf-token": session.csrfToken,
-            "idempotency-key": "k-1",
-          },
-          body: JSON.stringify(body),
-        }).then(async (r) => [r.status, ((await r.json()) as { error: { code: string } }).error.code]);
-      return [
-        await fetch("/v1/admin/users").then(async (r) => [
-          r.status,
-          ((await r.json()) as { error: { code: string } }).error.code,
-        ]),
-        await fetch("/v1/admin/keys").then(async (r) => [
-          r.status,
-          ((await r.json()) as { error: { code: string } }).error.code,
-        ]),
-        await write("POST", "/v1/admin/keys", { name: "mine", scopes: ["*"] }),
-        await write("POST", "/v1/admin/users", { email: "x@demo.example", role: "owner" }),
-        await fetch("/v1/admin/loyalty/program").then(async (r) => [
-          r.status,
-          ((await r.json()) as { error: { code: string } }).error.code,
-        ]),
-        await write("PUT", "/v1/admin/loyalty/program", {}),
-        await write("POST", "/v1/admin/loyalty/adjustments", { customerId: "c", delta: 5, reason: "x" }),
-      ];
-    });
-    expect(statuses).toEqual(Array(7).fill([403, "insufficient_scope"]));
-    // And the app does not offer what the role cannot open.
-    expect(await shop.page.locator("header.top nav a").allTextContents()).toEqual([
-      "Moderation",
-      "Photos & videos",
-      "Overview",
-    ]);
-  });
+  it.concurrent(
+    "gets 403 from the API on users and keys, the program and adjustments — not just hidden buttons",
+    SIDE_BY_SIDE,
+    async ({ expect }) => {
+      const shop = await signInThroughInvite(plaudit, "moderator", "scope@demo.example");
+      const statuses = await shop.page.evaluate(async () => {
+        const session = (await (await fetch("/v1/admin/session")).json()) as { csrfToken: string };
+        const write = (method: string, path: string, body: unknown) =>
+          fetch(path, {
+            method,
+            headers: {
+              "content-type": "application/json",
+              "x-csrf-token": session.csrfToken,
+              "idempotency-key": "k-1",
+            },
+            body: JSON.stringify(body),
+          }).then(async (r) => [r.status, ((await r.json()) as { error: { code: string } }).error.code]);
+        return [
+          await fetch("/v1/admin/users").then(async (r) => [
+            r.status,
+            ((await r.json()) as { error: { code: string } }).error.code,
+          ]),
+          await fetch("/v1/admin/keys").then(async (r) => [
+            r.status,
+            ((await r.json()) as { error: { code: string } }).error.code,
+          ]),
+          await write("POST", "/v1/admin/keys", { name: "mine", scopes: ["*"] }),
+          await write("POST", "/v1/admin/users", { email: "x@demo.example", role: "owner" }),
+          await fetch("/v1/admin/loyalty/program").then(async (r) => [
+            r.status,
+            ((await r.json()) as { error: { code: string } }).error.code,
+          ]),
+          await write("PUT", "/v1/admin/loyalty/program", {}),
+          await write("POST", "/v1/admin/loyalty/adjustments", { customerId: "c", delta: 5, reason: "x" }),
+        ];
+      });
+      expect(statuses).toEqual(Array(7).fill([403, "insufficient_scope"]));
+      // And the app does not offer what the role cannot open.
+      expect(await shop.page.locator("header.top nav a").allTextContents()).toEqual([
+        "Moderation",
+        "Photos & videos",
+        "Overview",
+      ]);
+    },
+  );
 });
 
-describe("support", () => {
-  it("finds a customer by email, adjusts points with a reason and sees the ledger row", async () => {
+describe.concurrent("support", SIDE_BY_SIDE, () => {
+  it("finds a customer by email, adjusts points with a reason and sees the ledger row", async ({
+    expect,
+  }) => {
     const order = {
       orderId: "o-admin-e2e",
       customerId: "c-admin-e2e",
@@ -295,8 +320,8 @@ describe("support", () => {
   });
 });
 
-describe("support whose session ends while adjusting points", () => {
-  it("finds the dialog as they left it after signing in again, saves it once", async () => {
+describe.concurrent("support whose session ends while adjusting points", SIDE_BY_SIDE, () => {
+  it("finds the dialog as they left it after signing in again, saves it once", async ({ expect }) => {
     const order = {
       orderId: "o-admin-401",
       customerId: "c-admin-401",
@@ -346,8 +371,31 @@ describe("support whose session ends while adjusting points", () => {
   });
 });
 
+describe.concurrent("sign-in", SIDE_BY_SIDE, () => {
+  it("locks an account after repeated failures and says so", async ({ expect }) => {
+    const email = "locked@demo.example";
+    const first = await signInThroughInvite(plaudit, "support", email);
+    await first.close();
+    const shop = await plaudit.open("/admin/#/sign-in");
+    const { page } = shop;
+    await page.locator("input[name=store]").fill("demo");
+    await page.locator("input[name=email]").fill(email);
+    for (let i = 0; i < 5; i++) {
+      await page.locator("input[name=password]").fill(`wrong password ${i}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByText("The store, email and password do not match an account.").waitFor();
+    }
+    await page.locator("input[name=password]").fill("a long admin passphrase");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText(/Too many failed attempts/).waitFor();
+    expect(await page.locator("header.top").count()).toBe(0);
+  });
+});
+
+// The overview's figures are the whole store's, and its zone the store's setting: its tests run
+// after the rest, one at a time, when no other test is adding reviews.
 describe("the owner's overview", () => {
-  it("shows the same figures as SQL counts over the seeded store", async () => {
+  it("shows the same figures as SQL counts over the seeded store", async ({ expect }) => {
     const shop = await signInThroughInvite(plaudit, "owner", "owner-e2e@demo.example");
     const { page } = shop;
     const to = new Date().toISOString().slice(0, 10);
@@ -374,7 +422,9 @@ describe("the owner's overview", () => {
     expect(shop.problems()).toEqual([]);
   });
 
-  it("counts the store's days in its zone once the owner in Los Angeles names it, the audit log too", async () => {
+  it("counts the store's days in its zone once the owner in Los Angeles names it, the audit log too", async ({
+    expect,
+  }) => {
     const shop = await signInThroughInvite(plaudit, "owner", "zone-owner@demo.example");
     const { page } = shop;
     // The merchant's browser is in Los Angeles; the store still counts UTC days.
@@ -407,26 +457,5 @@ describe("the owner's overview", () => {
     } finally {
       await adminApi(plaudit, "PUT", "/v1/admin/store/settings", { timeZone: null });
     }
-  });
-});
-
-describe("sign-in", () => {
-  it("locks an account after repeated failures and says so", async () => {
-    const email = "locked@demo.example";
-    const first = await signInThroughInvite(plaudit, "support", email);
-    await first.close();
-    const shop = await plaudit.open("/admin/#/sign-in");
-    const { page } = shop;
-    await page.locator("input[name=store]").fill("demo");
-    await page.locator("input[name=email]").fill(email);
-    for (let i = 0; i < 5; i++) {
-      await page.locator("input[name=password]").fill(`wrong password ${i}`);
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await page.getByText("The store, email and password do not match an account.").waitFor();
-    }
-    await page.locator("input[name=password]").fill("a long admin passphrase");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByText(/Too many failed attempts/).waitFor();
-    expect(await page.locator("header.top").count()).toBe(0);
   });
 });

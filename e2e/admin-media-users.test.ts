@@ -238,6 +238,7 @@ describe("in German", () => {
       "Übersicht",
       "Kunden",
       "Bewertungsanfragen",
+      "Treueprogramm",
       "Protokoll",
       "Benutzer",
     ]);

@@ -74,6 +74,14 @@ const REPORT_CSP = `addEventListener("securitypolicyviolation", (e) => {
   console.error("[e2e] CSP violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline"));
 });`;
 
+/**
+ * Options of a suite whose tests run side by side (`describe.concurrent(name, SIDE_BY_SIDE, …)`),
+ * each on data of its own: most of a browser test's time is spent waiting on Chromium and the
+ * server, not on a core. Each test's time limit is twice the project's, as its waits now share the
+ * machine with its neighbours' (a limit for a hung test, not a timing assertion).
+ */
+export const SIDE_BY_SIDE = { timeout: 120_000 } as const;
+
 /** The SQLite file in a data folder (the seeded copy's too: e2e/seeded-demo.ts). */
 export const SEEDED_DATABASE_FILE = "plaudit.sqlite";
 /** In the folder e2e/seeded-demo.ts provides: the seeded data folder, then one of the two marks. */

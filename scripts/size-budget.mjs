@@ -211,7 +211,7 @@ function adminCosts(rows, failures) {
     "",
     fmt(BUDGETS.adminFirstScreen),
   ]);
-  for (const screen of ["queue", "media", "overview", "customers", "audit", "users"]) {
+  for (const screen of ["queue", "media", "overview", "customers", "audit", "users", "requests", "program"]) {
     const chunk = files.find((f) => f.startsWith(`${screen}-`));
     if (!chunk) {
       failures.push(`admin: no chunk for the ${screen} screen (every route is lazy)`);

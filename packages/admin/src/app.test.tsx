@@ -93,6 +93,7 @@ describe("a role that changes under the app", () => {
     const select = await view.findByLabelText("Role of owner@demo.example");
     expect(navLinks(view)).toContain("Users");
     expect(navLinks(view)).toContain("Review requests");
+    expect(navLinks(view)).toContain("Loyalty program");
     await act(async () => {
       fireEvent.change(select, { target: { value: "moderator" } });
     });

@@ -67,6 +67,11 @@ const screens: Record<string, { load: ComponentType<object>; scope?: string; tit
     scope: "requests:manage",
     title: () => t("requestsTitle"),
   },
+  program: {
+    load: lazy(() => import("./screens/program.tsx")),
+    scope: "loyalty:write",
+    title: () => t("programTitle"),
+  },
   users: {
     load: lazy(() => import("./screens/users.tsx")),
     scope: "keys:manage",
@@ -79,6 +84,7 @@ const NAV = [
   { name: "overview", label: () => t("navOverview") },
   { name: "customers", label: () => t("navCustomers") },
   { name: "requests", label: () => t("navRequests") },
+  { name: "program", label: () => t("navProgram") },
   { name: "audit", label: () => t("navAudit") },
   { name: "users", label: () => t("navUsers") },
 ];

@@ -40,6 +40,31 @@ export function Field(props: {
   );
 }
 
+/**
+ * What the server refused in a form (its 422 `fields`), each message by the form's field its path
+ * belongs to (`fieldOf`: undefined for a path the form has no field for); those are said together
+ * above the form (`form`).
+ */
+export function refusedFields(
+  fields: Record<string, string>,
+  fieldOf: (path: string) => string | undefined,
+): Record<string, string> {
+  const byField: Record<string, string> = {};
+  const others: string[] = [];
+  for (const [path, message] of Object.entries(fields)) {
+    const name = fieldOf(path);
+    if (name) byField[name] ??= message;
+    else others.push(`${path}: ${message}`);
+  }
+  if (others.length > 0) byField.form = t("errorGeneric", { message: others.join("; ") });
+  return byField;
+}
+
+/** The focus to the first field marked invalid in `form` (a selector), once it is drawn. */
+export function focusFirstInvalid(form: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`${form} [aria-invalid=true]`)?.focus());
+}
+
 /** A modal dialog on the native <dialog>: the browser traps focus and closes it on Escape. */
 export function Dialog(props: {
   title: string;

@@ -83,6 +83,40 @@ describe.each(databasesUnderTest())("validation messages in the request's langua
     expect((await on("he")).error.fields.enabled).toMatch(/^נדרש PLAUDIT_PUBLIC_URL בשרת/);
   });
 
+  it("says what a loyalty program it refuses has wrong in German and Hebrew (the admin app shows them by field)", async () => {
+    const { secretKey } = await makeStore(server.db);
+    const put = (language: string) =>
+      fetch(`${server.url}/v1/admin/loyalty/program`, {
+        method: "PUT",
+        headers: {
+          authorization: `Bearer ${secretKey}`,
+          "content-type": "application/json",
+          "accept-language": language,
+        },
+        body: JSON.stringify({
+          pointsName: "Stars",
+          earning: [{ action: "signup", points: -1, label: "" }],
+          rewards: [
+            { id: "a", name: "A", cost: 0, kind: "percent_off", value: 150 },
+            { id: "b", name: "B", cost: 1, kind: "amount_off", value: 0 },
+          ],
+          tiers: [{ id: "t", name: "T", threshold: 0, perks: [""] }],
+          settings: { referralUrlTemplate: "https://shop.example/", codeWebhookUrl: "ftp://x" },
+        }),
+      }).then(async (r) => (await r.json()) as Json);
+    expect((await put("he")).error.fields).toEqual({
+      "earning.0.points": "אסור שיהיה שלילי",
+      "earning.0.label": "צריך להיות תווית באורך 1–120 תווים",
+      "rewards.0.cost": "צריך להיות לפחות 1",
+      "rewards.0": "הנחה באחוזים צריכה ערך בין 1 ל-100",
+      "rewards.1": "הנחה בסכום צריכה ערך גדול מ-0",
+      "tiers.0.perks.0": "צריך להיות הטבה באורך 1–200 תווים",
+      "settings.referralUrlTemplate": "צריך להכיל את {code}",
+      "settings.codeWebhookUrl": "צריך להיות כתובת http(s)",
+    });
+    expect((await put("de")).error.fields["rewards.0"]).toBe("Prozent Rabatt braucht einen Wert von 1–100");
+  });
+
   it("chooses by q-value, not by order: the most wanted language we speak", async () => {
     const hebrewBody = "צריך להיות ביקורת באורך 1–5000 תווים";
     const germanBody = "muss eine Bewertung mit 1–5000 Zeichen sein";

@@ -22,6 +22,10 @@ const THINGS: Record<string, { de: string; he: string }> = {
   text: { de: "ein Text", he: "טקסט" },
   // The review-request settings' sender (the admin app's settings form shows it beside its field).
   "a sender name": { de: "ein Absendername", he: "שם שולח" },
+  // The loyalty program (the admin app's program screen shows them beside their field).
+  "a label": { de: "ein Text", he: "תווית" },
+  "a perk": { de: "ein Vorteil", he: "הטבה" },
+  "a product id": { de: "eine Produkt-ID", he: "מזהה מוצר" },
 };
 
 type Groups = Record<string, string>;
@@ -109,6 +113,29 @@ const CATALOG: Entry[] = [
     en: /^must be an object with name and email$/,
     de: () => "muss Name und E-Mail-Adresse enthalten",
     he: () => "צריך לכלול שם וכתובת אימייל",
+  },
+  // The loyalty program (PUT /v1/admin/loyalty/program: the admin app's program screen).
+  { en: /^must not be negative$/, de: () => "darf nicht negativ sein", he: () => "אסור שיהיה שלילי" },
+  {
+    en: /^must be an http\(s\) URL$/,
+    de: () => "muss eine http(s)-Adresse sein",
+    he: () => "צריך להיות כתובת http(s)",
+  },
+  { en: /^must contain \{code\}$/, de: () => "muss {code} enthalten", he: () => "צריך להכיל את {code}" },
+  {
+    en: /^percent_off needs a value 1–100$/,
+    de: () => "Prozent Rabatt braucht einen Wert von 1–100",
+    he: () => "הנחה באחוזים צריכה ערך בין 1 ל-100",
+  },
+  {
+    en: /^amount_off needs a value above 0$/,
+    de: () => "Betrag Rabatt braucht einen Wert über 0",
+    he: () => "הנחה בסכום צריכה ערך גדול מ-0",
+  },
+  {
+    en: /^at most (?<n>\d+) (?<what>rewards|tiers|perks)$/,
+    de: (g) => `höchstens ${g.n} ${{ rewards: "Prämien", tiers: "Stufen", perks: "Vorteile" }[g.what ?? ""]}`,
+    he: (g) => `עד ${g.n} ${{ rewards: "הטבות", tiers: "דרגות", perks: "הטבות לדרגה" }[g.what ?? ""]}`,
   },
   // Photos and videos (the hosted page's own upload form, the upload route).
   {

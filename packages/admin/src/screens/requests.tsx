@@ -4,11 +4,13 @@ import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
 import {
   Field,
+  focusFirstInvalid,
   focusHeading,
   ListBody,
   Loading,
   Problem,
   problemText,
+  refusedFields,
   Toasts,
   useSending,
 } from "../components.tsx";
@@ -203,26 +205,15 @@ function Settings() {
         setAnnounce(t("requestSettingsSaved"));
       } catch (error) {
         const problem = problemOf(error);
-        if (problem.fields) {
-          const byField: Errors = {};
-          const others: string[] = [];
-          for (const [path, message] of Object.entries(problem.fields)) {
-            const name = FIELD_OF[path];
-            if (name) byField[name] ??= message;
-            else others.push(`${path}: ${message}`);
-          }
-          if (others.length > 0) byField.form = t("errorGeneric", { message: others.join("; ") });
-          showErrors(byField);
-        } else setErrors({ form: problemText(error) });
+        if (problem.fields) showErrors(refusedFields(problem.fields, (path) => FIELD_OF[path]));
+        else setErrors({ form: problemText(error) });
       }
     });
   }
 
   function showErrors(found: Errors) {
     setErrors(found);
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>("form.request-settings [aria-invalid=true]")?.focus(),
-    );
+    focusFirstInvalid("form.request-settings");
   }
 
   const text = (

@@ -1,0 +1,164 @@
+// The loyalty program screen in Chromium: an owner edits the demo store's program, keyboard only,
+// and the shoppers' program (GET /v1/stores/demo/loyalty/program) reads back what was saved; a
+// value the server refuses shows beside its field in Hebrew and saves nothing; a moderator's and a
+// support agent's roles (no loyalty:write) are neither offered the screen nor let through by the API.
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { adminApi, screenshot, signInThroughInvite } from "./admin-helpers.ts";
+import { harnessOfFile } from "./harness.ts";
+
+const plaudit = harnessOfFile();
+
+async function publicProgram() {
+  const res = await fetch(`${plaudit.baseUrl}/v1/stores/demo/loyalty/program`);
+  expect(res.status).toBe(200);
+  // biome-ignore lint/suspicious/noExplicitAny: the answer is JSON the test reads
+  return (await res.json()) as any;
+}
+
+const field = (page: Page, name: string) => page.locator(`form.program [name="${name}"]`);
+const describedText = (page: Page, name: string) =>
+  field(page, name).evaluate((input) =>
+    (input.getAttribute("aria-describedby") ?? "")
+      .split(" ")
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" "),
+  );
+const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("name"));
+
+/** Types into the focused field, as a keyboard does (its old value selected away first). */
+async function typeHere(page: Page, text: string) {
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type(text);
+}
+
+describe("the loyalty program in the admin app", () => {
+  it("an owner edits it keyboard only, and shoppers' program reads back what was saved", async () => {
+    const before = await publicProgram();
+    expect(before.rewards.map((r: { id: string }) => r.id)).toContain("free-shipping");
+    const shop = await signInThroughInvite(plaudit, "owner", "program-owner@demo.example");
+    const { page } = shop;
+    await page.getByRole("link", { name: "Loyalty program" }).click();
+    const name = page.getByLabel("Name of the points");
+    await name.waitFor();
+    expect(await name.inputValue()).toBe(before.pointsName);
+    // This server shows the demo shop: its rewards page is the shopper's view.
+    const shopperView = page.getByRole("link", { name: /the demo shop's rewards page/ });
+    await shopperView.waitFor();
+    expect(await shopperView.getAttribute("href")).toBe("/demo/loyalty.html");
+
+    await name.focus();
+    await typeHere(page, "Stars");
+    await field(page, "earning.purchase.points").focus();
+    await typeHere(page, "2");
+    await field(page, "earning.birthday.label").focus();
+    await typeHere(page, "A birthday gift");
+    // A reward removed (the focus goes on to "Add a reward"), one added: its name takes the focus.
+    await page.getByRole("button", { name: "Remove reward \u2068Free shipping\u2069" }).focus();
+    await page.keyboard.press("Enter");
+    expect(await focusedName(page)).toBe("add-reward");
+    await page.keyboard.press("Enter");
+    const added = (await focusedName(page)) ?? "";
+    expect(added).toMatch(/^rewards\.reward-[0-9a-f]{16}\.name$/);
+    await page.keyboard.type("$20 off");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("2000");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("SELECT");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("20");
+    // A tier's threshold and perks; the points expire after 180 quiet days.
+    await field(page, "tiers.silver.threshold").focus();
+    await typeHere(page, "1200");
+    await field(page, "tiers.silver.perks").focus();
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("A gift at 1200 stars");
+    await field(page, "settings.expiryDays").focus();
+    await typeHere(page, "180");
+    await page.keyboard.press("Enter");
+    await page.locator("form.program [role=status]", { hasText: "Loyalty program saved" }).waitFor();
+    await screenshot(page, "program");
+
+    const after = await publicProgram();
+    expect(after.pointsName).toBe("Stars");
+    expect(after.earning).toContainEqual({ action: "purchase", points: 2, label: before.earning[0].label });
+    expect(after.earning).toContainEqual({ action: "birthday", points: 200, label: "A birthday gift" });
+    const ids = after.rewards.map((r: { id: string }) => r.id);
+    expect(ids).not.toContain("free-shipping");
+    const newId = added.split(".")[1];
+    expect(after.rewards).toContainEqual({
+      id: newId,
+      name: "$20 off",
+      cost: 2000,
+      kind: "amount_off",
+      value: 20,
+    });
+    expect(after.tiers.find((t: { id: string }) => t.id === "silver")).toMatchObject({
+      threshold: 1200,
+      perks: ["Free shipping on every order", "Early access to sales", "A gift at 1200 stars"],
+    });
+    expect(after.settings.expiryDays).toBe(180);
+    // The form shows what is saved after a reload.
+    await page.reload();
+    await page.getByLabel("Name of the points").waitFor();
+    expect(await page.getByLabel("Name of the points").inputValue()).toBe("Stars");
+    expect(shop.problems()).toEqual([]);
+  });
+
+  it("shows a value the server refused beside its field in Hebrew, with the focus on it, and saves nothing", async () => {
+    const before = await publicProgram();
+    const shop = await signInThroughInvite(plaudit, "owner", "program-he@demo.example", { locale: "he" });
+    const { page } = shop;
+    await page.goto(`${plaudit.baseUrl}/admin/#/program`);
+    const cost = field(page, "rewards.five-off.cost");
+    await cost.waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    await cost.focus();
+    await typeHere(page, "0");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => cost.getAttribute("aria-invalid")).toBe("true");
+    expect(await describedText(page, "rewards.five-off.cost")).toContain("צריך להיות לפחות 1");
+    expect(await focusedName(page)).toBe("rewards.five-off.cost");
+    expect(await publicProgram()).toEqual(before);
+    // Another owner saves meanwhile: this one's save is not let over it unseen.
+    const stored = (await adminApi(plaudit, "GET", "/v1/admin/loyalty/program")).json;
+    const other = await adminApi(plaudit, "PUT", "/v1/admin/loyalty/program", {
+      ...stored,
+      pointsName: "Beans",
+    });
+    expect(other.status).toBe(200);
+    await typeHere(page, "600");
+    await page.keyboard.press("Enter");
+    await page.locator("form.program .conflict").getByRole("button").first().waitFor();
+    expect((await publicProgram()).pointsName).toBe("Beans");
+    expect(shop.problems().filter((p) => !p.includes("422") && !p.includes("409"))).toEqual([]);
+  });
+
+  it.each(["moderator", "support"] as const)(
+    "is not offered to a %s, and the API refuses the role",
+    async (role) => {
+      const shop = await signInThroughInvite(plaudit, role, `program-${role}@demo.example`);
+      const { page } = shop;
+      expect(await page.locator("header.top nav a").allTextContents()).not.toContain("Loyalty program");
+      await page.goto(`${plaudit.baseUrl}/admin/#/program`);
+      await page.getByText("Your role cannot open this page.").waitFor();
+      expect(await page.locator("form.program").count()).toBe(0);
+      const program = await publicProgram();
+      const status = await page.evaluate(
+        async (body) => {
+          const session = await (await fetch("/v1/admin/session")).json();
+          const res = await fetch("/v1/admin/loyalty/program", {
+            method: "PUT",
+            headers: { "content-type": "application/json", "x-csrf-token": session.csrfToken },
+            body: JSON.stringify(body),
+          });
+          return [res.status, (await res.json()).error?.code];
+        },
+        { ...program, pointsName: `${role} points` },
+      );
+      expect(status).toEqual([403, "insufficient_scope"]);
+      expect((await publicProgram()).pointsName).toBe(program.pointsName);
+    },
+  );
+});
