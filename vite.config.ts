@@ -47,6 +47,12 @@ export default defineConfig({
           ...waits,
           name: "server",
           environment: "node",
+          // One process per worker runs file after file (Vitest's default forks a fresh one per
+          // file): the server's ~300 modules and its dependencies are loaded once per worker, not
+          // once per file (~2–7 s each, ~120 files). Safe because the server's tests share no
+          // module state: each opens its own database and server on a free port and closes them,
+          // nothing is mocked at module level (vi.mock), no global is replaced.
+          isolate: false,
           // The CLI bundled once for the run: the suites spawn it (packages/server/testing/built-cli.ts).
           globalSetup: ["packages/server/testing/built-cli-setup.ts"],
           include: [
