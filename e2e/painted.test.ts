@@ -5,8 +5,8 @@
 // code is there" certain rather than a race, some tests hold the reviews chunk's response until
 // they let it go (Playwright's request routing: only the timing changes, not the answer).
 import type { JSHandle, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { harnessOfFile, type ShopPage } from "./harness.ts";
+import { describe, type ExpectStatic, expect, it } from "vitest";
+import { harnessOfFile, type ShopPage, SIDE_BY_SIDE } from "./harness.ts";
 import { layoutShift } from "./layout-shift.ts";
 import { apiGet, shownReviews, widgetCodeMounted } from "./reviews-widget-helpers.ts";
 
@@ -80,10 +80,17 @@ const hydrated = (page: Page, sheet: JSHandle<CSSStyleSheet | undefined>, kind =
     [sheet, kind] as const,
   );
 
-/** Opens a page and waits for the reviews widget's painted cards. */
-async function openPainted(path = PRODUCT_PAGE, options: Parameters<typeof plaudit.open>[1] = {}) {
+/**
+ * Opens a page and waits for the reviews widget's painted cards (with the test's own `expect` when
+ * it runs beside others: describe.concurrent).
+ */
+async function openPainted(
+  path = PRODUCT_PAGE,
+  options: Parameters<typeof plaudit.open>[1] = {},
+  expectOf: ExpectStatic = expect,
+) {
   const shop = await plaudit.open(path, options);
-  await expect.poll(() => cardCount(shop.page), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expectOf.poll(() => cardCount(shop.page), { timeout: 10_000 }).toBeGreaterThan(0);
   return shop;
 }
 
@@ -148,13 +155,18 @@ describe("a product page, painted", () => {
   });
 });
 
-describe("the first use of a painted widget", () => {
-  it("loads the code on hover and hydrates the same nodes, with no data request", async () => {
-    const shop = await openPainted(PRODUCT_PAGE, {
-      initScript: `(window.Plaudit = window.Plaudit || []).push(["on", "widget:mounted", (e) => {
+// Side by side: each test on a page of its own, reading what every other test leaves as it was.
+describe.concurrent("the first use of a painted widget", SIDE_BY_SIDE, () => {
+  it("loads the code on hover and hydrates the same nodes, with no data request", async ({ expect }) => {
+    const shop = await openPainted(
+      PRODUCT_PAGE,
+      {
+        initScript: `(window.Plaudit = window.Plaudit || []).push(["on", "widget:mounted", (e) => {
         document.documentElement.dataset.mounted = (document.documentElement.dataset.mounted || "") + e.kind + " ";
       }]);`,
-    });
+      },
+      expect,
+    );
     const { page } = shop;
     await expect.poll(() => cardCount(page)).toBe(10);
     await page.waitForLoadState("networkidle");
@@ -205,8 +217,10 @@ describe("the first use of a painted widget", () => {
     await shop.close();
   });
 
-  it("keeps the keyboard's place on the badge when the reviews' code comes and the badge's with it", async () => {
-    const shop = await openPainted();
+  it("keeps the keyboard's place on the badge when the reviews' code comes and the badge's with it", async ({
+    expect,
+  }) => {
+    const shop = await openPainted(PRODUCT_PAGE, {}, expect);
     const { page } = shop;
     const badgeSheet = await paintedSheet(page, "stars");
     const link = page.locator('[data-plaudit="stars"] a');
@@ -226,8 +240,8 @@ describe("the first use of a painted widget", () => {
     await shop.close();
   });
 
-  it("opens the write dialog when “Write a review” is the very first thing clicked", async () => {
-    const shop = await openPainted();
+  it("opens the write dialog when “Write a review” is the very first thing clicked", async ({ expect }) => {
+    const shop = await openPainted(PRODUCT_PAGE, {}, expect);
     const { page } = shop;
     expect(widgetCode(shop)).toEqual([]);
     await reviewsHost(page).getByRole("button", { name: "Write a review" }).click();
@@ -239,8 +253,8 @@ describe("the first use of a painted widget", () => {
     await shop.close();
   });
 
-  it("opens the write dialog from the keyboard alone: Tab into the widget, Enter", async () => {
-    const shop = await openPainted();
+  it("opens the write dialog from the keyboard alone: Tab into the widget, Enter", async ({ expect }) => {
+    const shop = await openPainted(PRODUCT_PAGE, {}, expect);
     const { page } = shop;
     const release = await holdReviewsCode(shop);
     // The last control before the widget, focused by script (not a shopper's reach for the widget).
@@ -261,8 +275,10 @@ describe("the first use of a painted widget", () => {
     await shop.close();
   });
 
-  it("does a filter ticked before the code came once it has: one request, the list filtered", async () => {
-    const shop = await openPainted();
+  it("does a filter ticked before the code came once it has: one request, the list filtered", async ({
+    expect,
+  }) => {
+    const shop = await openPainted(PRODUCT_PAGE, {}, expect);
     const { page } = shop;
     const release = await holdReviewsCode(shop);
     const media = reviewsHost(page).getByRole("checkbox", { name: "With photos or videos" });
@@ -287,7 +303,9 @@ describe("the first use of a painted widget", () => {
     await shop.close();
   });
 
-  it("on a phone, asks for the code at the touch's start and does the tapped filter once it has come", async () => {
+  it("on a phone, asks for the code at the touch's start and does the tapped filter once it has come", async ({
+    expect,
+  }) => {
     const shop = await plaudit.open(PRODUCT_PAGE, { touch: true, viewport: { width: 390, height: 844 } });
     const { page } = shop;
     const release = await holdReviewsCode(shop);
@@ -317,8 +335,8 @@ describe("the first use of a painted widget", () => {
     await shop.close();
   });
 
-  it("does a histogram bar pressed before the code came once it has", async () => {
-    const shop = await openPainted();
+  it("does a histogram bar pressed before the code came once it has", async ({ expect }) => {
+    const shop = await openPainted(PRODUCT_PAGE, {}, expect);
     const { page } = shop;
     const release = await holdReviewsCode(shop);
     const summary = await apiGet<{ histogram: number[] }>(plaudit, `${V1}/products/tee-classic/summary`);
@@ -341,8 +359,10 @@ describe("the first use of a painted widget", () => {
     await shop.close();
   });
 
-  it("sorts by what was chosen in the sort menu, with the keyboard, before the code came", async () => {
-    const shop = await openPainted();
+  it("sorts by what was chosen in the sort menu, with the keyboard, before the code came", async ({
+    expect,
+  }) => {
+    const shop = await openPainted(PRODUCT_PAGE, {}, expect);
     const { page } = shop;
     const release = await holdReviewsCode(shop);
     const sort = reviewsHost(page).getByRole("combobox", { name: "Sort by" });
@@ -368,8 +388,8 @@ describe("the first use of a painted widget", () => {
     await shop.close();
   });
 
-  it("searches for what was typed into the search box before the code came", async () => {
-    const shop = await openPainted();
+  it("searches for what was typed into the search box before the code came", async ({ expect }) => {
+    const shop = await openPainted(PRODUCT_PAGE, {}, expect);
     const { page } = shop;
     const release = await holdReviewsCode(shop);
     const box = reviewsHost(page).getByRole("searchbox", { name: "Search reviews" });
