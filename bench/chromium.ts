@@ -132,8 +132,35 @@ interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; beginData?: { url?: string } };
+  args?: { name?: string; beginData?: { url?: string }; data?: { url?: string } };
 }
+
+// What a top-level task of the main thread ran, by its first event that says (in this order of
+// nesting: a task is put under the first of these found inside it). Plaudit's share of each is the
+// difference from the page without it: where its CPU goes when nothing of it is on screen yet.
+const TASK_KINDS: Array<[string, RegExp, ((event: TraceEvent) => boolean)?]> = [
+  ["plaudit.js evaluated", /^EvaluateScript$/, (e) => /\/plaudit\.js/.test(e.args?.data?.url ?? "")],
+  ["other scripts evaluated", /^EvaluateScript$/],
+  ["modules compiled + evaluated (chunks)", /^(v8\.compileModule|v8\.evaluateModule)$/],
+  ["timers", /^TimerFire$/],
+  [
+    "idle callbacks, animation frames (with their frame's rendering)",
+    /^(FireIdleCallback|FireAnimationFrame)$/,
+  ],
+  ["events", /^EventDispatch$/],
+  ["promise continuations (after fetch, import)", /^RunMicrotasks$/],
+  ["observer + other callbacks", /^(v8\.callFunction|FunctionCall)$/],
+  ["rendering (style, layout, paint)", /^(UpdateLayoutTree|Layout|PrePaint|Paint|Layerize|Commit)$/],
+  ["HTML parse", /^(ParseHTML|HTMLDocumentParser)/],
+];
+export const TASK_KIND_NAMES = [...TASK_KINDS.map(([name]) => name), "other"];
+
+const taskKind = (events: TraceEvent[]): string => {
+  for (const [name, pattern, also] of TASK_KINDS) {
+    if (events.some((e) => pattern.test(e.name) && (!also || also(e)))) return name;
+  }
+  return "other";
+};
 
 export interface Spent {
   wall: number;
@@ -148,6 +175,8 @@ export interface MainThread {
   /** Top-level tasks of 50 ms or more (wall), and the longest, ms. */
   longTasks: number;
   longestMs: number;
+  /** Top-level tasks' CPU time by what they ran (TASK_KIND_NAMES). */
+  tasks: Record<string, number>;
   /** How many times the thread laid out and recalculated style (does not depend on the CPU's speed). */
   layouts: number;
   styleRecalcs: number;
@@ -181,8 +210,15 @@ export function mainThread(events: TraceEvent[], pagePath: string): MainThread {
     longestMs: 0,
     layouts: 0,
     styleRecalcs: 0,
+    tasks: Object.fromEntries(TASK_KIND_NAMES.map((name) => [name, 0])),
   };
   for (const name of PHASE_NAMES) result.phases[name] = { wall: 0, cpu: 0 };
+  // The current top-level task and the events inside it.
+  let task: TraceEvent[] = [];
+  const endTask = () => {
+    if (task.length) result.tasks[taskKind(task.slice(1))]! += (task[0]!.tdur ?? 0) / 1000;
+    task = [];
+  };
   type Open = { event: TraceEvent; end: number; childWall: number; childCpu: number };
   const close = (open: Open) => {
     const phase = PHASES.find(([, pattern]) => pattern.test(open.event.name))?.[0] ?? "other";
@@ -205,7 +241,10 @@ export function mainThread(events: TraceEvent[], pagePath: string): MainThread {
     if (parent) {
       parent.childWall += event.dur!;
       parent.childCpu += event.tdur ?? 0;
+      task.push(event);
     } else {
+      endTask();
+      task = [event];
       result.busy.wall += event.dur! / 1000;
       result.busy.cpu += (event.tdur ?? 0) / 1000;
       if (event.dur! >= 50_000) result.longTasks++;
@@ -214,5 +253,6 @@ export function mainThread(events: TraceEvent[], pagePath: string): MainThread {
     stack.push({ event, end: event.ts + event.dur!, childWall: 0, childCpu: 0 });
   }
   for (const open of stack) close(open);
+  endTask();
   return result;
 }

@@ -59,6 +59,19 @@ export function floorBuild(build: string): string {
   return dir;
 }
 
+/**
+ * plaudit.js alone: the current loader with its one import() call (its `importChunk`) made to never
+ * answer — hosts found, watched and observed, no chunk loaded.
+ */
+export function loaderAloneBuild(build: string): string {
+  const loader = readFileSync(join(build, "plaudit.js"), "utf8");
+  const alone = loader.replace(/(\w+)=>import\(\1\)/, "()=>new Promise(()=>{})");
+  if (alone === loader) throw new Error("loader alone: no import() call found in plaudit.js");
+  const dir = mkdtempSync(join(tmpdir(), "plaudit-loader-"));
+  writeFileSync(join(dir, "plaudit.js"), alone);
+  return dir;
+}
+
 /** A copy of an earlier build to measure beside this one (`BENCH_BEFORE_DIR`), if given. */
 export const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
 

@@ -12,13 +12,37 @@
 // is in it, and runs agree within ~1 ms. It compares builds; the issue's targets stay bench:page's.
 //   cp -r packages/embed/dist/browser /tmp/plaudit-before   # at the old commit, after npm run build
 //   npm run build && BENCH_BEFORE_DIR=/tmp/plaudit-before BENCH_RUNS=6 npm run bench:cpu
-import { chosenPages, mainThread, settle, TRACE_CATEGORIES, withThrottledPage } from "./chromium.ts";
+import { rmSync } from "node:fs";
+import {
+  chosenPages,
+  mainThread,
+  settle,
+  TASK_KIND_NAMES,
+  TRACE_CATEGORIES,
+  withThrottledPage,
+} from "./chromium.ts";
 import { startDemoServers } from "./demo-servers.ts";
-import { BEFORE_DIR, comparedBuilds, inTurn, serveBuild } from "./page-builds.ts";
+import {
+  AFTER_DIR,
+  BEFORE_DIR,
+  comparedBuilds,
+  floorBuild,
+  inTurn,
+  loaderAloneBuild,
+  serveBuild,
+} from "./page-builds.ts";
 import { addSection, machine, median, table, today } from "./results-file.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 6);
-const BUILDS = comparedBuilds();
+// Where the floor is (issue 20): this build's loader alone (no chunk), and its floor (the paint
+// chunk and its imports evaluated, nothing fetched or painted), beside the whole of it.
+const VARIANTS = process.env.BENCH_FLOOR
+  ? ([
+      ["loader alone", loaderAloneBuild(AFTER_DIR)],
+      ["floor", floorBuild(AFTER_DIR)],
+    ] as const)
+  : [];
+const BUILDS = comparedBuilds(...VARIANTS);
 
 interface Run {
   /** Self CPU time in the script phase, and in parsing and compiling script, ms. */
@@ -26,6 +50,8 @@ interface Run {
   compile: number;
   /** All of the main thread's top-level tasks' CPU time, ms. */
   busy: number;
+  /** Top-level tasks' CPU time by what they ran (bench/chromium.ts TASK_KIND_NAMES), ms. */
+  tasks: Record<string, number>;
 }
 
 const servers = await startDemoServers();
@@ -52,6 +78,7 @@ try {
               script: trace.phases.script!.cpu,
               compile: trace.phases["parse + compile"]!.cpu,
               busy: trace.busy.cpu,
+              tasks: trace.tasks,
             };
           },
           1,
@@ -76,18 +103,27 @@ try {
       ["…of which parse + compile", ...plaudit.map((n) => cell(n, (r) => r.compile))],
       ["main thread CPU, all of it, with − without", ...plaudit.map((n) => cell(n, (r) => r.busy))],
     ];
+    // Where Plaudit's CPU goes, by the kind of task (with − without, median of the runs).
+    const taskRows = TASK_KIND_NAMES.map((kind) => [
+      kind,
+      ...plaudit.map((n) =>
+        ms(median(runs[n]!.map((run, i) => run.tasks[kind]! - runs.without!.at(i)!.tasks[kind]!))),
+      ),
+    ]).filter((cells) => cells.slice(1).some((cell) => Math.abs(Number.parseFloat(cell)) >= 0.1));
     sections.push(
       `### ${p.name} (median of ${RUNS} runs, and the smallest and largest)\n\n${table(["measure", ...plaudit], rows)}`,
+      `Main-thread CPU by the kind of top-level task, with − without (median; a task goes under the first kind found in it, in this order: the "other" row is tasks with none, such as the network's):\n\n${table(["task", ...plaudit], taskRows)}`,
     );
   }
 } finally {
   await servers.close();
+  for (const [, dir] of VARIANTS) rmSync(dir, { recursive: true, force: true });
 }
 
 const section = [
   `## ${today()} — npm run bench:cpu (${machine()})`,
   "",
-  `No CPU throttling, empty cache, one fresh browser per load, until the network is idle + 3 s; the renderer main thread's own CPU time (trace tdur), differences from the page without Plaudit in the same run.${BEFORE_DIR ? ` before = ${BEFORE_DIR}.` : ""} See bench/page-cpu.ts.`,
+  `No CPU throttling, empty cache, one fresh browser per load, until the network is idle + 3 s; the renderer main thread's own CPU time (trace tdur), differences from the page without Plaudit in the same run.${BEFORE_DIR ? ` before = ${BEFORE_DIR}.` : ""}${VARIANTS.length ? " loader alone = this build's plaudit.js with its import() never answering; floor = this build with no widget mounted or painted (bench/page-builds.ts)." : ""} See bench/page-cpu.ts.`,
   "",
   sections.join("\n\n"),
 ].join("\n");

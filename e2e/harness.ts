@@ -1,4 +1,5 @@
-// The browser-test harness: the real server (the same CLI `npm start` runs) on a free port with
+// The browser-test harness: the real server (the CLI `npm start` runs, bundled from source once per
+// run: e2e/built-server.ts) on a free port with
 // a fresh seeded database — SQLite, or a PostgreSQL database of its own when
 // PLAUDIT_E2E_DATABASE=postgres (the e2e-postgres project runs the product page, write-review,
 // loyalty and admin flows that way) — and
@@ -21,6 +22,11 @@ import { createTestDatabase, createTestSchema } from "../packages/server/testing
 import { CHROMIUM, CHROMIUM_LAUNCH } from "../scripts/chromium.mjs";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/**
+ * The demo shop's pages, said outright: the bundled server (e2e/built-server.ts) does not sit where
+ * the demo's own default path is counted from.
+ */
+export const DEMO_DIR = join(repoRoot, "examples/demo-store");
 /** The demo store's full-scope admin key (and signing secret) in browser tests. */
 export const DEMO_SECRET = "sk_e2e_secret_0123456789abcdefghijklmn";
 
@@ -165,12 +171,12 @@ async function startServer(
   databaseUrl: string,
   env: Record<string, string>,
 ): Promise<{ url: string; child: ChildProcess }> {
+  // The run's bundle (e2e/seeded-demo.ts), else the source through tsx, as `npm start` runs it.
+  const cli = inject("e2eServerCli");
   const child = spawn(
     process.execPath,
     [
-      "--import",
-      "tsx",
-      join(repoRoot, "packages/server/src/cli.ts"),
+      ...(cli ? [cli] : ["--import", "tsx", join(repoRoot, "packages/server/src/cli.ts")]),
       "start",
       "--demo",
       "--port",
@@ -185,6 +191,7 @@ async function startServer(
         HOST: "127.0.0.1",
         PLAUDIT_RATE_LIMITS: "off",
         PLAUDIT_DEMO_SECRET: DEMO_SECRET,
+        PLAUDIT_DEMO_DIR: DEMO_DIR,
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],

@@ -38,6 +38,16 @@ const cardCount = (page: Page) =>
       document.querySelector('[data-plaudit="reviews"]')?.shadowRoot?.querySelectorAll("article").length ?? 0,
   );
 
+/** The review list's aria-busy ("true" while another sort or filter loads, the old cards shown). */
+const listBusy = (page: Page) =>
+  page.evaluate(
+    () =>
+      document
+        .querySelector('[data-plaudit="reviews"]')
+        ?.shadowRoot?.querySelector(".plaudit-list")
+        ?.getAttribute("aria-busy") ?? null,
+  );
+
 /** Holds the reviews widget's chunk until the answer is let go (or the page closes). */
 async function holdReviewsCode(shop: ShopPage): Promise<() => void> {
   let release = () => {};
@@ -267,6 +277,8 @@ describe("the first use of a painted widget", () => {
     expect(shop.requestsTo(REVIEWS)).toHaveLength(1);
     const asked = new URL(shop.requestsTo(REVIEWS)[0]!.url()).searchParams;
     expect(asked.get("media")).toBe("1");
+    // The filtered list drawn: the cards shown while it loaded (dimmed, the list aria-busy) replaced.
+    await expect.poll(() => listBusy(page)).toBe("false");
     await expect.poll(async () => (await shownReviews(page)).length).toBeGreaterThan(0);
     expect((await shownReviews(page)).filter((review) => review.media === 0)).toEqual([]);
     // Still ticked: the click was done once, not twice.

@@ -5,14 +5,26 @@
 // folder by file copy, the PostgreSQL database as the template of a new one). Each file still gets
 // a server of its own on a database of its own; only the seeding (500+ reviews, photos drawn and
 // resized, loyalty) is not repeated for every file. The seed runs in the background: other
-// projects' files start meanwhile, and the harness waits for it (seededCopy).
+// projects' files start meanwhile, and the harness waits for it (seededCopy). The seed and every
+// file's server run the CLI bundled here once for the project (e2e/built-server.ts).
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { builtCliDir, removeBuiltCli } from "../packages/server/testing/built-cli.ts";
 import { createTestDatabase, type TestDatabase } from "../packages/server/testing/pg-schema.ts";
-import { DEMO_SECRET, repoRoot, SEED_FAILED, SEED_FOLDER, SEEDED, SEEDED_DATABASE_FILE } from "./harness.ts";
+import { buildDemoServer } from "./built-server.ts";
+import {
+  DEMO_DIR,
+  DEMO_SECRET,
+  repoRoot,
+  SEED_FAILED,
+  SEED_FOLDER,
+  SEEDED,
+  SEEDED_DATABASE_FILE,
+} from "./harness.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -26,6 +38,8 @@ declare module "vitest" {
      * template`; its media are in e2eSeededDemo's folder): "" in the e2e project.
      */
     e2eSeededPostgres: string;
+    /** The CLI bundled with the demo (e2e/built-server.ts), plain JavaScript run with `node`. */
+    e2eServerCli: string;
   }
 }
 
@@ -36,21 +50,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.config.env?.PLAUDIT_E2E_DATABASE === "postgres"
       ? await createTestDatabase("e2e_seed")
       : undefined;
+  const cliDir = builtCliDir(`e2e-${process.pid}-${randomBytes(4).toString("hex")}`);
+  const cli = await buildDemoServer(cliDir);
+  project.onTestsRerun(async () => {
+    await buildDemoServer(cliDir);
+  });
   const child = spawn(
     process.execPath,
-    [
-      "--import",
-      "tsx",
-      join(repoRoot, "packages/server/src/cli.ts"),
-      "seed",
-      "--database-url",
-      postgres?.url ?? join(dir, SEED_FOLDER, SEEDED_DATABASE_FILE),
-    ],
+    [cli, "seed", "--database-url", postgres?.url ?? join(dir, SEED_FOLDER, SEEDED_DATABASE_FILE)],
     {
       cwd: repoRoot,
       env: {
         ...process.env,
         PLAUDIT_DEMO_SECRET: DEMO_SECRET,
+        PLAUDIT_DEMO_DIR: DEMO_DIR,
         // Beside the SQLite file by itself; PostgreSQL's photos need saying where.
         ...(postgres ? { PLAUDIT_MEDIA_DIR: join(dir, SEED_FOLDER, "media") } : {}),
       },
@@ -73,10 +86,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   project.provide("e2eSeededDemo", dir);
   project.provide("e2eSeededPostgres", postgres?.name ?? "");
+  project.provide("e2eServerCli", cli);
   return async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     await exited;
     await postgres?.drop();
     rmSync(dir, { recursive: true, force: true });
+    removeBuiltCli(cliDir);
   };
 }

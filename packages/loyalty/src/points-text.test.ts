@@ -1,6 +1,6 @@
 import { createI18n } from "@plaudit/core";
 import { describe, expect, it } from "vitest";
-import { inlineCatalogs } from "./messages/inline.ts";
+import { inlineCatalogs } from "./messages/index.ts";
 import { pointsText } from "./points-text.ts";
 
 describe("pointsText", () => {

@@ -1,8 +1,9 @@
 // Mounts a loyalty widget the way the loader does, on a fresh store wired to the fake API.
-import type { WidgetConfig } from "@plaudit/core";
+import { catalogsFor, resolveLocale, type WidgetConfig } from "@plaudit/core";
 import { within } from "@testing-library/preact";
 import { mountPoints, mountPointsFor } from "../src/inline/mount-inline.ts";
 import { mountLauncher } from "../src/launcher/mount-launcher.ts";
+import { inlineLoadable } from "../src/messages/loadable.ts";
 import { API_BASE, type FakeLoyaltyOptions, fakeLoyaltyApi, STORE, testStore } from "./fake-loyalty-api.ts";
 
 export type LoyaltyKind = "loyalty" | "points" | "points-for";
@@ -35,3 +36,8 @@ export function mountLoyaltyWidget(
   const unmount = MOUNT[kind]({ host, root, config, store });
   return { api, store, host, root, view: within(root as unknown as HTMLElement), unmount };
 }
+
+/** Resolves once the host's language has come (German and Hebrew are chunks of their own). */
+export const languageArrived = async (host: HTMLElement): Promise<void> => {
+  await catalogsFor(host.dataset.locale || resolveLocale(host), inlineLoadable);
+};

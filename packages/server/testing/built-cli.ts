@@ -10,7 +10,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 
 const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -19,8 +19,11 @@ export function builtCliDir(run: string): string {
   return join(serverDir, "node_modules/.cache/plaudit-test-cli", run);
 }
 
-/** Bundles src/cli.ts into `<dir>/cli.mjs`; resolves to that file. */
-export async function buildCli(dir: string): Promise<string> {
+/**
+ * Bundles src/cli.ts into `<dir>/cli.mjs`; resolves to that file. `plugins` change what is bundled
+ * (e2e/built-server.ts: the demo too).
+ */
+export async function buildCli(dir: string, plugins: Plugin[] = []): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const outfile = join(dir, "cli.mjs");
   await build({
@@ -35,6 +38,7 @@ export async function buildCli(dir: string): Promise<string> {
     packages: "external",
     tsconfig: resolve(serverDir, "../../tsconfig.json"),
     logLevel: "error",
+    plugins,
   });
   return outfile;
 }

@@ -1,12 +1,14 @@
 import { act, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeLoyaltyApi, json, PROGRAM, settle, TOKEN, testStore } from "../../testing/fake-loyalty-api.ts";
-import { mountLoyaltyWidget } from "../../testing/mount-for-test.ts";
+import { languageArrived, mountLoyaltyWidget } from "../../testing/mount-for-test.ts";
+import { inlineLoadable } from "../messages/loadable.ts";
 
 const cleanups: (() => void)[] = [];
 async function mounted(...args: Parameters<typeof mountLoyaltyWidget>) {
   const widget = mountLoyaltyWidget(...args);
   cleanups.push(widget.unmount);
+  await act(() => languageArrived(widget.host));
   await act(() => settle());
   return widget;
 }
@@ -26,6 +28,22 @@ const withRate = (points: number) => ({
           earning: PROGRAM.earning.map((way) => (way.action === "purchase" ? { ...way, points } : way)),
         })
       : undefined,
+});
+
+describe("languages", () => {
+  it("loads no German or Hebrew for the launcher and the inline widgets on an English page", async () => {
+    const loaders = (["de", "he"] as const).map((lang) =>
+      vi.spyOn(inlineLoadable as unknown as Record<typeof lang, () => Promise<unknown>>, lang),
+    );
+    const { root } = await mounted(
+      "points-for",
+      { "data-amount": "20", "data-locale": "en-US" },
+      withRate(2),
+    );
+    await mounted("loyalty", { "data-locale": "fr" });
+    expect(text(root)).toContain("Earn");
+    for (const loader of loaders) expect(loader).not.toHaveBeenCalled();
+  });
 });
 
 describe("points widget", () => {

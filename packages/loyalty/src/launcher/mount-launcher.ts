@@ -2,23 +2,28 @@
 // panel. Plain DOM on purpose: with Preact and ui's chunk a page with only the launcher would load
 // twice as much; the panel brings both when it first opens.
 import {
+  catalogsFor,
   createI18n,
   followTokenAttribute,
   getStore,
+  type I18n,
+  type LoadableCatalogs,
+  mountSpeaking,
   type PlauditStore,
   resolveLocale,
   shopperToken,
   type WidgetConfig,
 } from "@plaudit/core";
 import { createLoyaltyController } from "../loyalty-controller.ts";
-import { inlineCatalogs } from "../messages/inline.ts";
+import { inlineLoadable } from "../messages/loadable.ts";
 import type { OpenPanelOptions } from "../panel/open-panel.tsx";
 import { pointsNameOf, pointsText } from "../points-text.ts";
 import { launcherCss } from "./launcher-styles.ts";
 
 export interface PanelModule {
   openPanel(options: OpenPanelOptions): () => void;
-  loyaltyCatalogs: Parameters<typeof createI18n>[1];
+  /** The panel's catalogs: its English in the panel's chunk, the other languages their own. */
+  loyaltyLoadable: LoadableCatalogs;
 }
 
 export interface MountLauncherOptions {
@@ -68,16 +73,18 @@ function adoptSheet(root: ShadowRoot, css: string): void {
   }
 }
 
-export function mountLauncher({
-  host,
-  root,
-  config,
-  store = getStore(),
-  loadPanel = loadPanelChunk,
-}: MountLauncherOptions): () => void {
+export function mountLauncher(options: MountLauncherOptions): () => void {
+  const locale = options.config.locale ?? resolveLocale(options.host);
+  // In the page's language from the first render: a German page's launcher waits for its catalog.
+  return mountSpeaking(locale, inlineLoadable, "loyalty", (i18n) => showLauncher(options, locale, i18n));
+}
+
+function showLauncher(
+  { host, root, config, store = getStore(), loadPanel = loadPanelChunk }: MountLauncherOptions,
+  locale: string,
+  i18n: I18n,
+): () => void {
   const doc = host.ownerDocument;
-  const locale = config.locale ?? resolveLocale(host);
-  const i18n = createI18n(locale, inlineCatalogs);
   const token = shopperToken(store, config);
   // The page's shopper as it changes: signed out (store.identifyShopper(null), Plaudit.identify(null),
   // the host's data-customer-token removed) shows the guest view; another token, that shopper.
@@ -139,12 +146,13 @@ export function mountLauncher({
     opening = true;
     try {
       const panel = await loadPanel();
+      const catalogs = await catalogsFor(locale, panel.loyaltyLoadable);
       closePanel = panel.openPanel({
         host,
         root,
         container: panelSlot,
         controller,
-        i18n: createI18n(locale, panel.loyaltyCatalogs),
+        i18n: createI18n(locale, catalogs),
         theme: config.theme,
         links,
         opener: button,

@@ -1,8 +1,12 @@
 import type { LoyaltyMessages } from "./en.ts";
-import { inlineDe } from "./inline.ts";
 
 export const de: LoyaltyMessages = {
-  ...inlineDe,
+  // The launcher's and the inline widgets' (inline.ts).
+  "launcher.label": "Prämien",
+  "points.count.one": "{count} Punkt",
+  "points.count.other": "{count} Punkte",
+  "points.balance": "Ihr Punktestand: {points}",
+  "pointsFor.text": "Sammeln Sie {points} mit diesem Einkauf",
   "panel.title": "Prämien",
   close: "Schließen",
   loading: "Wird geladen…",

@@ -1,8 +1,13 @@
 import type { LoyaltyMessages } from "./en.ts";
-import { inlineHe } from "./inline.ts";
 
 export const he: LoyaltyMessages & Record<string, string> = {
-  ...inlineHe,
+  // The launcher's and the inline widgets' (inline.ts).
+  "launcher.label": "הטבות",
+  "points.count.one": "נקודה אחת",
+  "points.count.two": "{count} נקודות",
+  "points.count.other": "{count} נקודות",
+  "points.balance": "היתרה שלך: {points}",
+  "pointsFor.text": "צברו {points} ברכישה זו",
   "panel.title": "הטבות",
   close: "סגירה",
   loading: "טוען…",

@@ -1,14 +1,17 @@
 // The panel's chunk entry: loaded by the launcher on first open (dynamic import), so a page with
 // only the launcher never downloads the panel, Preact's views or the ui primitives.
-import type { I18n, Theme } from "@plaudit/core";
+import type { I18n, LoadableCatalogs, Theme } from "@plaudit/core";
 import { adoptStyles, baseCss, dialogCss, ErrorBoundary, themeCss } from "@plaudit/ui";
 import { render } from "preact";
 import type { LoyaltyController } from "../loyalty-controller.ts";
+import { en } from "../messages/en.ts";
+import { otherLanguages } from "../messages/loadable.ts";
 import { LoyaltyPanel, type PanelLinks } from "./loyalty-panel.tsx";
 import { panelCss } from "./panel-styles.ts";
 import { safeLinkUrl } from "./safe-url.ts";
 
-export { loyaltyCatalogs } from "../messages/index.ts";
+/** The panel's catalogs: its English here, German and Hebrew in their own chunks (the launcher's too). */
+export const loyaltyLoadable: LoadableCatalogs = { en, ...otherLanguages };
 
 export interface OpenPanelOptions {
   host: HTMLElement;

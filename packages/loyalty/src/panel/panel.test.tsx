@@ -1,13 +1,14 @@
 import { act, fireEvent, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { apiError, callsTo, json, PROGRAM, settle, TOKEN } from "../../testing/fake-loyalty-api.ts";
-import { mountLoyaltyWidget } from "../../testing/mount-for-test.ts";
+import { languageArrived, mountLoyaltyWidget } from "../../testing/mount-for-test.ts";
 
 const cleanups: (() => void)[] = [];
 
 async function openPanel(...args: Parameters<typeof mountLoyaltyWidget>) {
   const widget = mountLoyaltyWidget(...args);
   cleanups.push(widget.unmount);
+  await act(() => languageArrived(widget.host));
   await act(() => settle());
   const launcher = widget.view.getByRole("button", { name: /Rewards|Prämien|הטבות/ });
   launcher.focus();

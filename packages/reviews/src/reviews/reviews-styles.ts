@@ -1,6 +1,8 @@
 // The reviews widget's CSS (px only; colours only through theme tokens; logical properties so RTL
 // lays out by itself). Forced colors (Windows High Contrast) paint every background Canvas: the
 // histogram's fill is drawn in CanvasText there, its track outlined, or the bars show nothing.
+// The filter checkboxes are 24 px targets themselves (WCAG 2.5.8), not 18 px boxes in a 3 px
+// margin: the same 24 px in the row (nothing moves), the box drawn a little larger.
 
 let bars = "";
 for (let percent = 0; percent <= 100; percent++) bars += `.plaudit-bar-${percent}{inline-size:${percent}%}`;
@@ -32,7 +34,7 @@ background:transparent;color:var(--p-text);font-size:14px;line-height:20px;curso
 .plaudit-field{display:inline-flex;align-items:center;gap:6px;font-size:14px;line-height:20px}
 .plaudit-select,.plaudit-search__input{min-block-size:32px;padding-block:4px;padding-inline:8px;border:1px solid var(--p-border);
 border-radius:var(--p-radius);background:var(--p-bg);color:var(--p-text);font-size:14px;line-height:20px}
-.plaudit-check{inline-size:18px;block-size:18px;margin:3px;accent-color:var(--p-accent)}
+.plaudit-check{inline-size:24px;block-size:24px;margin:0;accent-color:var(--p-accent)}
 .plaudit-search{display:flex;gap:6px;flex:1 1 220px}
 .plaudit-search__input{flex:1 1 auto;min-inline-size:0}
 .plaudit-search>button{flex:none}
