@@ -50,6 +50,13 @@ const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"));
  */
 export const OLDEST_TYPESCRIPT = "5.4.5";
 
+/**
+ * The newest Preact 10 on npm: a storefront on Preact 10 installs the widget packages too (their
+ * peer range is `^10.28.0 || ^11.2.0`, docs/packages.md), which the packaging test proves in an
+ * app of its own (`installPreact10App`).
+ */
+export const PREACT_10 = "10.29.8";
+
 /** Every package under packages/ that is not `"private": true`: what goes to npm. */
 export function publicPackages(): PublicPackage[] {
   return workspacePackages().filter((p) => p.manifest.private !== true);
@@ -153,6 +160,43 @@ export async function installApp(app: string, packed: Packed[], tarballs: string
     mkdirSync(join(app, "node_modules/better-sqlite3/build/Release"), { recursive: true });
     copyFileSync(join(repoRoot, addon), join(app, addon));
   }
+}
+
+/**
+ * The public packages a shop's pages import, which take the shop's Preact: every one but those
+ * that bring their own (the server depends on it; the admin app it serves has it built in).
+ */
+export function shopPackages(): PublicPackage[] {
+  const own = (field: unknown) => (field as Record<string, string> | undefined)?.preact !== undefined;
+  return publicPackages().filter((p) => !own(p.manifest.dependencies) && !own(p.manifest.devDependencies));
+}
+
+/**
+ * A storefront on Preact 10: the tarballs of `shopPackages()`, with
+ * Preact ${PREACT_10}, Vite and TypeScript, by one plain `npm install` — which refuses (ERESOLVE)
+ * when a package's peer range leaves Preact 10 out.
+ */
+export async function installPreact10App(app: string, packed: Packed[], tarballs: string): Promise<void> {
+  const rootManifest = readJson(join(repoRoot, "package.json"));
+  const names = new Set(shopPackages().map((p) => p.name));
+  const own = Object.fromEntries(
+    packed.filter((p) => names.has(p.name)).map((p) => [p.name, `file:${join(tarballs, p.filename)}`]),
+  );
+  const manifest = {
+    name: "storefront-preact-10",
+    private: true,
+    type: "module",
+    dependencies: {
+      ...own,
+      preact: PREACT_10,
+      vite: rootManifest.devDependencies.vite,
+      typescript: rootManifest.devDependencies.typescript,
+    },
+    overrides: own,
+  };
+  mkdirSync(app, { recursive: true });
+  writeFileSync(join(app, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], app);
 }
 
 /** Copies an example's sources (not its package.json: the app's dependencies stand in). */

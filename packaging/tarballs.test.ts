@@ -26,14 +26,17 @@ import {
   cleanEnv,
   copyExample,
   installApp,
+  installPreact10App,
   type Listening,
   type Packed,
+  PREACT_10,
   packAll,
   publicPackages,
   repoOnlyPackageNames,
   repoRoot,
   run,
   serveStatic,
+  shopPackages,
   startListening,
 } from "./storefront-app.ts";
 
@@ -161,7 +164,8 @@ describe("the tarballs", () => {
       const declared = new Set(Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }));
       const unresolved: string[] = [];
       for (const path of [...files].filter((file) => file.endsWith(".d.ts"))) {
-        const text = readFileSync(join(installed, path), "utf8");
+        // Without its doc comments: prose may quote an import (load-catalog's `import("./de.js")`).
+        const text = readFileSync(join(installed, path), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
         for (const [, spec] of text.matchAll(TYPE_SPECIFIER)) {
           if (spec!.startsWith(".")) {
             // A .d.ts names the .js beside it (TypeScript reads its .d.ts), never a source file.
@@ -474,6 +478,96 @@ describe("the installed plaudit-server, and each example built from the tarballs
     );
   });
 
+  it(`installs on Preact 10 too (${PREACT_10}, no ERESOLVE): type-checks, renders on the server, and examples/npm-app shows the review in Chromium`, async () => {
+    // A storefront of its own: npm resolves peers against the app's one Preact, 10 here.
+    const shop = join(work, "storefront-preact-10");
+    await installPreact10App(shop, packed, join(work, "tarballs"));
+    // One Preact in the tree, the storefront's 10 (a second copy would break hooks), and every
+    // peer range satisfied (`npm ls` fails on an invalid peer).
+    const copies = await run("npm", ["ls", "preact", "--all", "--parseable"], shop);
+    expect(copies.trim().split("\n")).toEqual([join(shop, "node_modules/preact")]);
+    expect(JSON.parse(readFileSync(join(shop, "node_modules/preact/package.json"), "utf8")).version).toBe(
+      PREACT_10,
+    );
+
+    // The shipped .d.ts against Preact 10's types (strict, skipLibCheck: false), with a shop's own
+    // TypeScript and the Preact JSX of examples/npm-app (its custom elements and mount calls).
+    const root = copyExample("npm-app", shop);
+    mkdirSync(join(shop, "src"), { recursive: true });
+    copyFileSync(join(repoRoot, "packaging/storefront/public-api.ts"), join(shop, "src/public-api.ts"));
+    const compilerOptions = {
+      target: "ES2022",
+      lib: ["ES2023", "DOM", "DOM.Iterable"],
+      types: [],
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
+      verbatimModuleSyntax: true,
+      module: "ESNext",
+      moduleResolution: "Bundler",
+      jsx: "react-jsx",
+      jsxImportSource: "preact",
+    };
+    writeFileSync(
+      join(shop, "tsconfig.json"),
+      JSON.stringify({ compilerOptions, include: ["src", "npm-app/src"] }),
+    );
+    await run(process.execPath, [join(shop, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], shop);
+    // And those packages' source (tests aside) against Preact 10's types, with the repository's
+    // settings: what `npm run build` would say with Preact 10 installed (its hooks type refs
+    // differently from 11's).
+    const rootConfig = JSON.parse(
+      readFileSync(join(repoRoot, "tsconfig.json"), "utf8").replace(/^\s*\/\/.*$/gm, ""),
+    );
+    const paths = Object.fromEntries(
+      Object.entries(rootConfig.compilerOptions.paths as Record<string, string[]>).map(([name, files]) => [
+        name,
+        files.map((file) => join(repoRoot, file)),
+      ]),
+    );
+    const preact10 = join(shop, "node_modules/preact");
+    writeFileSync(
+      join(shop, "tsconfig.source.json"),
+      JSON.stringify({
+        extends: join(repoRoot, "tsconfig.json"),
+        compilerOptions: {
+          paths: { ...paths, preact: [preact10], "preact/*": [`${preact10}/*`] },
+          typeRoots: [join(repoRoot, "node_modules/@types")],
+        },
+        include: shopPackages().map((p) => join(p.dir, "src")),
+        exclude: ["**/*.test.ts", "**/*.test.tsx"],
+      }),
+    );
+    await run(
+      process.execPath,
+      [join(shop, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.source.json"],
+      shop,
+    );
+
+    // Server rendering with Preact 10 (preact-render-to-string takes the app's Preact).
+    const summary = await (
+      await fetch(`${server.url}/v1/stores/corner-shop/products/tee-classic/summary`)
+    ).json();
+    const rendered = await run(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `import { renderStars } from "@plaudit/reviews/server";
+        const { html } = await renderStars({ store: "corner-shop", product: { id: "tee-classic" }, data: { summary: ${JSON.stringify(summary)} } });
+        console.log(html);`,
+      ],
+      shop,
+    );
+    expect(rendered).toMatch(/5 out of 5 stars, 1 review/);
+
+    // In the browser: the mount function and the custom elements, rendered by Preact 10.
+    const built = await buildExample("npm-app", server.url, shop);
+    expect(built.dist).toBe(join(root, "dist"));
+    expect(built.code).toContain("plaudit-reviews");
+    await expectWidgetsShown(built.dist);
+  });
+
   it("runs without sharp's native part (an optional dependency) where it can; start says in one line what to install", async () => {
     // As after `npm install --omit=optional`, or node_modules copied from another OS.
     const img = join(app, "node_modules/@img");
@@ -513,16 +607,20 @@ describe("the installed plaudit-server, and each example built from the tarballs
     }
   });
 
-  /** Builds an example copied into the app with the app's own Vite, pointed at our server. */
-  async function buildExample(name: string, api: string): Promise<{ dist: string; code: string }> {
+  /** Builds an example copied into the app (or `into` another) with its own Vite, pointed at our server. */
+  async function buildExample(
+    name: string,
+    api: string,
+    into = app,
+  ): Promise<{ dist: string; code: string }> {
     const manifest = JSON.parse(readFileSync(join(repoRoot, "examples", name, "package.json"), "utf8"));
     for (const dependency of Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })) {
-      expect(existsSync(join(app, "node_modules", dependency)), `${name} needs ${dependency}`).toBe(true);
+      expect(existsSync(join(into, "node_modules", dependency)), `${name} needs ${dependency}`).toBe(true);
     }
-    const root = copyExample(name, app);
+    const root = copyExample(name, into);
     await run(
       process.execPath,
-      [join(app, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
+      [join(into, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
       root,
       { VITE_PLAUDIT_API: api, VITE_PLAUDIT_STORE: "corner-shop" },
     );

@@ -3,7 +3,7 @@
 // back to the reward's Redeem button when they cancel.
 import type { I18n, LoyaltyProgram } from "@plaudit/core";
 import { Button } from "@plaudit/ui";
-import type { RefObject } from "preact";
+import type { Ref } from "preact";
 import { useId, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { LoyaltyController } from "../loyalty-controller.ts";
 import type { StoreLoyalty } from "../loyalty-slice.ts";
@@ -177,7 +177,9 @@ interface RewardHeadingProps {
   message: string;
   reward: string;
   id: string;
-  headingRef: RefObject<HTMLHeadingElement | null>;
+  // `Ref`, not `RefObject`: what `useRef<T>(null)` gives is a `Ref<T>` under Preact 10 and 11 alike
+  // (11 types it `RefObject<T | null>`, which 10's `ref` attribute refuses).
+  headingRef: Ref<HTMLHeadingElement>;
 }
 
 /**
@@ -203,7 +205,7 @@ interface ConfirmStepProps {
   /** The program's name for its points. */
   pointsName: string | undefined;
   titleId: string;
-  headingRef: RefObject<HTMLHeadingElement | null>;
+  headingRef: Ref<HTMLHeadingElement>;
   sending: boolean;
   onConfirm(): void;
   onCancel(): void;

@@ -30,7 +30,9 @@ export function GalleryCarousel(props: GalleryCarouselProps) {
   const [focused, setFocused] = useState(false);
   const track = useRef<HTMLUListElement>(null);
   const moved = useRef(false);
-  const settle = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // `| undefined` spelled out: Preact 10's useRef has no overload taking `undefined` for a `T`
+  // without it (11 has), and the packages support both (docs/packages.md).
+  const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const count = items.length;
   const rotating = playing && !hovered && !focused && count > 1;
 
