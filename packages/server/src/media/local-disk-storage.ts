@@ -27,10 +27,15 @@ export function localDiskStorage(root: string): MediaStorage & { root: string } 
       const path = pathOf(key);
       await mkdir(dirname(path), { recursive: true });
       const temp = join(dirname(path), `.${randomBytes(6).toString("hex")}.part`);
+      const file = createWriteStream(temp);
       try {
-        await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, createWriteStream(temp));
+        await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, file);
         await rename(temp, path);
       } catch (error) {
+        // A body that fails at once (the client went away) fails the pipeline while the file is
+        // still being opened: it is created after that and closed only then. Removing it before
+        // its close left an empty .part behind for good.
+        if (!file.closed) await new Promise<void>((closed) => file.once("close", () => closed()));
         await rm(temp, { force: true });
         throw error;
       }
