@@ -1,6 +1,6 @@
 import { act, cleanup, render } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { usePagedList } from "./paged-list.ts";
+import { useAppliedForm, usePagedList } from "./paged-list.ts";
 
 /** fetch answered by hand, in any order: each call waits for its `answer`. */
 function manualFetch() {
@@ -71,5 +71,28 @@ describe("a paged admin list", () => {
     expect(new URL(calls[1]!.url, "http://x").searchParams.get("cursor")).toBe("c1");
     await calls[1]!.answer(["c"]);
     expect(view.getByTestId("items").textContent).toBe("a,b,c");
+  });
+});
+
+describe("useAppliedForm", () => {
+  function Filters(props: { applied: string }) {
+    const form = useAppliedForm(props.applied);
+    return (
+      <form ref={form} onSubmit={(e) => e.preventDefault()}>
+        <input name="product" aria-label="Product" defaultValue={props.applied} />
+      </form>
+    );
+  }
+
+  it("keeps what is typed while the list renders again, and shows the applied filters once sent", async () => {
+    const view = render(<Filters applied="" />);
+    const field = view.getByLabelText("Product") as HTMLInputElement;
+    field.value = "tee";
+    view.rerender(<Filters applied="" />);
+    expect(field.value).toBe("tee");
+    // Sent, then Back before any render applied it: the list is the old filters', and so are the fields.
+    field.form?.dispatchEvent(new Event("submit", { cancelable: true }));
+    view.rerender(<Filters applied="" />);
+    expect(field.value).toBe("");
   });
 });

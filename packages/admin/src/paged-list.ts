@@ -54,6 +54,8 @@ export function formValues(form: HTMLFormElement, names: readonly string[]): Rec
   return values;
 }
 
+const SENT = Symbol("sent");
+
 /**
  * A filter form whose fields are uncontrolled (`defaultValue`, `defaultChecked`; a select's
  * `data-applied`): a screen renders again and again while a merchant types (its list, figures or
@@ -64,7 +66,22 @@ export function formValues(form: HTMLFormElement, names: readonly string[]): Rec
  */
 export function useAppliedForm(applied: string): RefObject<HTMLFormElement | null> {
   const form = useRef<HTMLFormElement>(null);
-  const shown = useRef(applied);
+  const shown = useRef<string | typeof SENT>(applied);
+  // Sent, the fields hold filters no render has applied yet: whatever the next render applies —
+  // those filters, or the ones before them when Back came first (the two route changes in one
+  // render) — the fields are set to it. Before, Back that quick left the typed filters over the
+  // list of the old ones.
+  useLayoutEffect(() => {
+    const element = form.current;
+    if (!element) return;
+    const sent = () => {
+      shown.current = SENT;
+    };
+    element.addEventListener("submit", sent);
+    return () => element.removeEventListener("submit", sent);
+  }, []);
+  // After every render (cheap: a string compared), not only when `applied` changed: sent and Back
+  // come to one render of the filters already shown.
   useLayoutEffect(() => {
     if (shown.current === applied) return;
     shown.current = applied;
@@ -76,6 +93,6 @@ export function useAppliedForm(applied: string): RefObject<HTMLFormElement | nul
         else field.value = field.defaultValue;
       }
     }
-  }, [applied]);
+  });
   return form;
 }
