@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { amount, count, httpUrl, optionalCustomerToken, text, timestamp } from "./fields.ts";
 import { LIMITS } from "./limits.ts";
-import { EARNING_ACTIONS, REWARD_KINDS, TIER_MODES } from "./vocabulary.ts";
+import { EARNING_ACTIONS, PROGRAM_SETTINGS_DEFAULTS, REWARD_KINDS, TIER_MODES } from "./vocabulary.ts";
 
 // The loyalty program and a member's standing, as the API answers them, and what it takes.
 
@@ -44,11 +44,13 @@ export const Tier = v.object({
   ),
 });
 
+const D = PROGRAM_SETTINGS_DEFAULTS;
+
 export const ProgramSettings = v.object({
   /** Points expire after this many days without earning or spending; null: never. */
-  expiryDays: v.optional(v.nullable(count(1, 3650)), null),
-  tierMode: v.optional(v.picklist(TIER_MODES, "must be points or spend"), "points"),
-  tierWindowDays: v.optional(count(1, 3650), 365),
+  expiryDays: v.optional(v.nullable(count(1, 3650)), D.expiryDays),
+  tierMode: v.optional(v.picklist(TIER_MODES, "must be points or spend"), D.tierMode),
+  tierWindowDays: v.optional(count(1, 3650), D.tierWindowDays),
   /** The share link; `{code}` becomes the customer's referral code. */
   referralUrlTemplate: v.optional(
     v.nullable(
@@ -57,22 +59,22 @@ export const ProgramSettings = v.object({
         v.check((s) => s.includes("{code}"), "must contain {code}"),
       ),
     ),
-    null,
+    D.referralUrlTemplate,
   ),
   /** Where the merchant's code webhook makes discount codes; null: Plaudit generates them. */
-  codeWebhookUrl: v.optional(v.nullable(httpUrl), null),
-  codeWebhookTimeoutMs: v.optional(count(100, 30_000), 5000),
+  codeWebhookUrl: v.optional(v.nullable(httpUrl), D.codeWebhookUrl),
+  codeWebhookTimeoutMs: v.optional(count(100, 30_000), D.codeWebhookTimeoutMs),
   /**
    * Purchase and referral points stay pending (not spendable) this many days, the store's return
    * window; a refund inside it cancels them. 0: spendable at once.
    */
-  returnWindowDays: v.optional(count(0, 365), 30),
+  returnWindowDays: v.optional(count(0, 365), D.returnWindowDays),
   /** Review points only for a review of a product the customer bought (a verified purchase). */
-  reviewPointsNeedPurchase: v.optional(v.boolean("must be true or false"), true),
+  reviewPointsNeedPurchase: v.optional(v.boolean("must be true or false"), D.reviewPointsNeedPurchase),
   /** At most this many reviews earn points per customer in any 24 hours. */
-  reviewPointsPerDay: v.optional(count(1, 1000), 3),
+  reviewPointsPerDay: v.optional(count(1, 1000), D.reviewPointsPerDay),
   /** A referral pays only when the referred customer's first order totals at least this much. */
-  referralMinimumOrderTotal: v.optional(amount(1_000_000), 20),
+  referralMinimumOrderTotal: v.optional(amount(1_000_000), D.referralMinimumOrderTotal),
 });
 
 const uniqueBy = <T>(list: T[], key: (item: T) => string) => new Set(list.map(key)).size === list.length;

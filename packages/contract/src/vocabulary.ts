@@ -24,3 +24,31 @@ export type EarningAction = (typeof EARNING_ACTIONS)[number];
 export const REWARD_KINDS = ["amount_off", "percent_off", "free_shipping", "free_product"] as const;
 export type RewardKind = (typeof REWARD_KINDS)[number];
 export const TIER_MODES = ["points", "spend"] as const;
+
+/**
+ * The program settings a save leaves out (a plain object, so the admin app takes it without the
+ * schemas: its "no program yet" form starts from these).
+ */
+export const PROGRAM_SETTINGS_DEFAULTS: {
+  expiryDays: number | null;
+  tierMode: (typeof TIER_MODES)[number];
+  tierWindowDays: number;
+  referralUrlTemplate: string | null;
+  codeWebhookUrl: string | null;
+  codeWebhookTimeoutMs: number;
+  returnWindowDays: number;
+  reviewPointsNeedPurchase: boolean;
+  reviewPointsPerDay: number;
+  referralMinimumOrderTotal: number;
+} = {
+  expiryDays: null,
+  tierMode: "points",
+  tierWindowDays: 365,
+  referralUrlTemplate: null,
+  codeWebhookUrl: null,
+  codeWebhookTimeoutMs: 5000,
+  returnWindowDays: 30,
+  reviewPointsNeedPurchase: true,
+  reviewPointsPerDay: 3,
+  referralMinimumOrderTotal: 20,
+};

@@ -1,6 +1,7 @@
 import {
   EARNING_ACTIONS,
   type EarningAction,
+  PROGRAM_SETTINGS_DEFAULTS,
   REWARD_KINDS,
   type RewardKind,
   type StoredProgram,
@@ -84,18 +85,7 @@ const EMPTY: StoredProgram = {
   earning: [],
   rewards: [],
   tiers: [],
-  settings: {
-    expiryDays: null,
-    tierMode: "points",
-    tierWindowDays: 365,
-    referralUrlTemplate: null,
-    codeWebhookUrl: null,
-    codeWebhookTimeoutMs: 5000,
-    returnWindowDays: 30,
-    reviewPointsNeedPurchase: true,
-    reviewPointsPerDay: 3,
-    referralMinimumOrderTotal: 20,
-  },
+  settings: { ...PROGRAM_SETTINGS_DEFAULTS },
 };
 
 const typedOf = (p: StoredProgram): Typed => ({
