@@ -45,6 +45,11 @@ interface HostState {
   /** Showing its server-rendered markup, its code not loaded yet (or loading: `live`). */
   painted?: Painted;
   live?: boolean;
+  /**
+   * A badge the server painted: true while nothing loads for it, false once the page came alive
+   * (wake) and it is painted and mounted as usual; undefined for every other host.
+   */
+  asleep?: boolean;
 }
 
 const HOST = "[data-plaudit]";
@@ -98,11 +103,25 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
 
   // Explicit mounts (with a request) load at once; found hosts wait until they near the viewport,
   // except kinds that show in a viewport corner wherever their host sits (the loyalty launcher).
-  function consider(host: HTMLElement, request?: MountRequest): Promise<void> | undefined {
+  function consider(host: HTMLElement, request?: MountRequest, again?: boolean): Promise<void> | undefined {
     const kind = request?.kind ?? host.getAttribute("data-plaudit");
     if (!kind || hosts.has(host)) return;
-    hosts.set(host, { kind, request });
-    if (nearViewport && !request && kind !== "loyalty") nearViewport.observe(host);
+    const state: HostState = { kind, request };
+    hosts.set(host, state);
+    const root = host.shadowRoot;
+    // A star badge the server painted (docs/ssr.md) is a link: it needs no code, so a page of them
+    // (a collection page) loads no chunk at all. Not when its style was refused (the paint chunk
+    // adopts it) or its product changed since (`again`: its code renders the new one).
+    if (
+      kind === "stars" &&
+      !request &&
+      !again &&
+      root?.querySelector(".plaudit-root") &&
+      root.querySelector("style")?.sheet !== null
+    ) {
+      state.asleep = true;
+      events.emit("widget:mounted", { kind, element: host });
+    } else if (nearViewport && !request && kind !== "loyalty") nearViewport.observe(host);
     else {
       unhide(host);
       return load(host);
@@ -163,7 +182,8 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     }
     if (!painted) return false;
     state.painted = painted;
-    events.emit("widget:mounted", { kind: state.kind, element: host });
+    // A badge woken from its sleep said so when it was found.
+    if (state.asleep === undefined) events.emit("widget:mounted", { kind: state.kind, element: host });
     // Painted after the page came alive (a badge an infinite scroll added): its code comes now.
     if (awake) wake();
     else void painted.used.then(wake);
@@ -176,6 +196,11 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   function wake(): void {
     awake = true;
     for (const [host, state] of hosts) {
+      // Painted now, through its paint chunk, and given its code at once (awake).
+      if (state.asleep) {
+        state.asleep = false;
+        void load(host);
+      }
       if (state.painted && !state.live) {
         state.live = true;
         void mount(host, state).catch((error: unknown) => {
@@ -220,7 +245,7 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     if (!state) return;
     hosts.delete(host);
     nearViewport?.unobserve(host);
-    if (!state.unmount && !state.painted) return;
+    if (!state.unmount && !state.painted && state.asleep === undefined) return;
     try {
       state.unmount?.();
       state.painted?.release(leave);
@@ -233,7 +258,7 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   function remount(host: HTMLElement): void {
     const request = hosts.get(host)?.request;
     unmount(host, true);
-    consider(host, request);
+    consider(host, request, true);
   }
 
   function scan(root: ParentNode): void {
