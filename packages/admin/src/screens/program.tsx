@@ -349,8 +349,10 @@ export default function LoyaltyProgram() {
       if (list === "rewards") {
         const reward = rewards[at];
         const own = ["name", "cost", "kind", "value", "productId"];
+        // Its id (a removed reward's, refused for a different one) is not shown: beside its name.
         // A check of the whole reward (percent_off over 100) is about its value.
-        return reward && `rewards.${reward.id}.${own.includes(field ?? "") ? field : "value"}`;
+        const shown = field === "id" ? "name" : own.includes(field ?? "") ? field : "value";
+        return reward && `rewards.${reward.id}.${shown}`;
       }
       if (list === "tiers") {
         const tier = tiers[at];
