@@ -13,6 +13,11 @@ const isMailboxRefusal = (error: unknown) => {
   return command === "RCPT TO" && PERMANENT_CODES.has(Number(responseCode));
 };
 
+// One mailbox, as an order may carry any text for its email: nodemailer reads "a@x.example,
+// b@y.example" (or "Ana <a@x.example>, b@…") as several recipients, and would send one shopper's
+// message, links and all, to each.
+const ONE_ADDRESS = /^[^\s@<>"(),;:\\[\]]+@[^\s@<>"(),;:\\[\]]+$/;
+
 /**
  * The one-click URL first (what Gmail, Yahoo and Outlook.com use with List-Unsubscribe-Post), then
  * the mailto that clients without one-click (Apple Mail) send: to the store's reply address, its
@@ -48,6 +53,7 @@ export function smtpMailer(url: string): Mailer {
   });
   return {
     async send(mail) {
+      if (!ONE_ADDRESS.test(mail.to)) throw new MailRefused("the recipient is not one email address", true);
       const headers: Record<string, string | { prepared: true; value: string }> = {
         // Every Plaudit message is sent by a program, not in answer to one (RFC 3834): vacation
         // responders then stay quiet instead of answering each request into the store's inbox

@@ -2,7 +2,7 @@ import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { htmlOf, linksOf } from "../../testing/request-test-kit.ts";
 import { type SmtpSink, startSmtpSink } from "../../testing/smtp-sink.ts";
-import type { Mailer } from "../mail/mailer.ts";
+import { type Mailer, MailRefused } from "../mail/mailer.ts";
 import { smtpMailer } from "../mail/smtp-mailer.ts";
 import { inverted } from "./email-colors.ts";
 import { contrast, MIN_ACCENT_CONTRAST, MIN_TEXT_CONTRAST } from "./page/page-colors.ts";
@@ -92,6 +92,24 @@ describe("the request email as mail clients receive it", () => {
       expect(parsed?.mail).toBe(`${address}?subject=unsubscribe&body=${encodeURIComponent(unsubscribe)}`);
       expect(head).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
       expect(head).toMatch(/^Precedence: bulk$/m);
+    }
+  });
+
+  it("goes to one mailbox only, whatever an order's email holds", async () => {
+    for (const to of [
+      "ana@example.com, eve@example.com",
+      "ana@example.com;eve@example.com",
+      "Ana <ana@example.com>, eve@example.com",
+      "ana@example.com\r\nBcc: eve@example.com",
+    ]) {
+      const before = sink.count();
+      const refused = await mailer.send(requestEmail(input({ to }))).catch((error: unknown) => error);
+      expect(refused, to).toBeInstanceOf(MailRefused);
+      expect((refused as MailRefused).permanent).toBe(true);
+      await mailer.send(requestEmail(input({ to: "dana@example.com" })));
+      await sink.waitFor(before + 1);
+      expect(sink.count(), to).toBe(before + 1);
+      expect(sink.messages.at(-1)?.to).toMatchObject({ value: [{ address: "dana@example.com" }] });
     }
   });
 
