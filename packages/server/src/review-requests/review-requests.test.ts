@@ -3,6 +3,7 @@ import { getJson } from "../../testing/fixtures.ts";
 import {
   linksOf,
   oneClickUrlOf,
+  pageLinkOf,
   pageTokenOf,
   type RequestKit,
   rawHeader,
@@ -158,6 +159,25 @@ describe.each(databasesUnderTest())("review requests on %s", (kind) => {
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<form method="post"');
+  });
+
+  it("changes nothing for a link scanner that opens every link of the message (GET and HEAD)", async () => {
+    await kit.order("o-scanned", { email: "scan@example.com" });
+    await kit.runner().drain();
+    const mail = kit.sink.messages.filter((m) => recipientOf(m) === "scan@example.com").at(-1)!;
+    const links = [...new Set([...linksOf(mail), oneClickUrlOf(mail)])];
+    expect(links.some((link) => link.includes("/r/unsubscribe/"))).toBe(true);
+    // What a mail provider's or a company's security gateway does with a message before its
+    // reader sees it: every link fetched, redirects followed, no form sent.
+    for (const link of links)
+      for (const method of ["HEAD", "GET"]) expect((await fetch(link, { method })).status).toBe(200);
+    expect((await kit.requestOf("o-scanned")).status).toBe("sent");
+    // Nothing was consumed: the page still takes a review, and the next order is still asked.
+    const again = await fetch(pageLinkOf(mail));
+    expect(await again.text()).toContain('method="post"');
+    await kit.order("o-scanned-2", { email: "scan@example.com" });
+    await kit.runner().drain();
+    expect(kit.sink.messages.filter((m) => recipientOf(m) === "scan@example.com")).toHaveLength(2);
   });
 
   it("unsubscribes with the link of a months-old request, posted as mail providers do (multipart)", async () => {
