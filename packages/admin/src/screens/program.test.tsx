@@ -214,6 +214,32 @@ describe("the loyalty program editor", () => {
     expect(status(view)).toBe("");
   });
 
+  it("shows a refused reward id beside that reward's name (the id itself is not a field)", async () => {
+    // Another owner removed five-off after it was redeemed; saving it back as another reward is refused.
+    const message = "is the id of a removed reward customers redeemed: a different reward needs a new id";
+    fakeApi(() =>
+      Response.json(
+        {
+          error: {
+            code: "validation_failed",
+            message: `rewards.0.id ${message}`,
+            fields: { "rewards.0.id": message },
+          },
+        },
+        { status: 422 },
+      ),
+    );
+    const view = render(<LoyaltyProgram />);
+    await view.findByLabelText("Name of the points");
+    fireEvent.change(field(view, "rewards.five-off.kind"), { target: { value: "free_shipping" } });
+    await save(view);
+    await waitFor(() =>
+      expect(field(view, "rewards.five-off.name").getAttribute("aria-invalid")).toBe("true"),
+    );
+    expect(describedText(field(view, "rewards.five-off.name"))).toContain(message);
+    expect(field(view, "rewards.five-off.cost").getAttribute("aria-invalid")).toBe("false");
+  });
+
   it("says what is not a number before sending anything", async () => {
     const puts = fakeApi();
     const view = render(<LoyaltyProgram />);
