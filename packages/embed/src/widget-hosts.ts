@@ -45,16 +45,19 @@ interface HostState {
   /** Showing its server-rendered markup, its code not loaded yet (or loading: `live`). */
   painted?: Painted;
   live?: boolean;
-  /**
-   * A badge the server painted: true while nothing loads for it, false once the page came alive
-   * (wake) and it is painted and mounted as usual; undefined for every other host.
-   */
-  asleep?: boolean;
 }
+
+// A star badge the server rendered, as it stands (consider): nothing to hand over or take back.
+// Its code mounts over the server's markup when the page comes alive (wake), as over painted markup.
+const AS_RENDERED: Painted = {
+  used: new Promise(() => undefined),
+  handOver: () => () => undefined,
+  release: () => undefined,
+};
 
 const HOST = "[data-plaudit]";
 
-// Every byte here ships in plaudit.js (budget 2.5 KB gzipped): plain functions over one Map.
+// Every byte here ships in plaudit.js (budget 2.55 KB gzipped): plain functions over one Map.
 export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   const { document: doc, chunks, paints = {}, base, inherited, importChunk, reportError, events } = options;
   const hosts = new Map<HTMLElement, HostState>();
@@ -119,7 +122,7 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
       root?.querySelector(".plaudit-root") &&
       root.querySelector("style")?.sheet !== null
     ) {
-      state.asleep = true;
+      state.painted = AS_RENDERED;
       events.emit("widget:mounted", { kind, element: host });
     } else if (nearViewport && !request && kind !== "loyalty") nearViewport.observe(host);
     else {
@@ -182,8 +185,7 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     }
     if (!painted) return false;
     state.painted = painted;
-    // A badge woken from its sleep said so when it was found.
-    if (state.asleep === undefined) events.emit("widget:mounted", { kind: state.kind, element: host });
+    events.emit("widget:mounted", { kind: state.kind, element: host });
     // Painted after the page came alive (a badge an infinite scroll added): its code comes now.
     if (awake) wake();
     else void painted.used.then(wake);
@@ -196,11 +198,6 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   function wake(): void {
     awake = true;
     for (const [host, state] of hosts) {
-      // Painted now, through its paint chunk, and given its code at once (awake).
-      if (state.asleep) {
-        state.asleep = false;
-        void load(host);
-      }
       if (state.painted && !state.live) {
         state.live = true;
         void mount(host, state).catch((error: unknown) => {
@@ -245,7 +242,7 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     if (!state) return;
     hosts.delete(host);
     nearViewport?.unobserve(host);
-    if (!state.unmount && !state.painted && state.asleep === undefined) return;
+    if (!state.unmount && !state.painted) return;
     try {
       state.unmount?.();
       state.painted?.release(leave);
