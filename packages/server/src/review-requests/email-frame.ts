@@ -21,6 +21,10 @@ const OUTLOOK_STYLE = trusted(
   "<!--[if mso]><style>table,td,p,a,span{font-family:'Segoe UI',Arial,sans-serif !important}</style><![endif]-->",
 );
 
+// After the preheader, invisible characters fill the inbox's preview line, so it does not run on
+// into the heading and greeting that follow.
+const PREVIEW_STOP = trusted("&zwnj;&nbsp;".repeat(40));
+
 export interface EmailFrame {
   locale: RequestLocale;
   dir: "ltr" | "rtl";
@@ -56,10 +60,11 @@ export function emailButton(url: string, label: string, colors: EmailColors): Sa
 
 function styles(colors: EmailColors): SafeHtml {
   const { light, dark } = colors;
-  // Only our own colors (#rrggbb, email-colors.ts) and constants: no user text.
+  // Only our own colors (#rrggbb, email-colors.ts) and constants: no user text. What a client may
+  // not parse (:root, the color-scheme media query) is all in the second element.
   return trusted(
-    `<style>:root{color-scheme:light dark;supported-color-schemes:light dark}body{margin:0;padding:0;background:${light.page}}@media (max-width:480px){.card-cell{padding:16px !important}.star{font-size:32px !important;padding:0 4px !important}}</style>` +
-      `<style>@media (prefers-color-scheme:dark){body,.page{background:${dark.page} !important}.card,.text{background:${dark.card} !important;color:${dark.text} !important}.muted{color:${dark.muted} !important}a{color:${dark.link} !important}.star{color:${dark.star} !important}.rule{border-color:${dark.border} !important}.button-cell,.button{background:${dark.button} !important}.button{color:${dark.onButton} !important}}</style>`,
+    `<style>body{margin:0;padding:0;background:${light.page}}@media (max-width:480px){.card-cell{padding:16px !important}.star{font-size:32px !important;padding:0 4px !important}}</style>` +
+      `<style>:root{color-scheme:light dark;supported-color-schemes:light dark}@media (prefers-color-scheme:dark){body,.page{background:${dark.page} !important}.card,.text{background:${dark.card} !important;color:${dark.text} !important}.muted{color:${dark.muted} !important}a{color:${dark.link} !important}.star{color:${dark.star} !important}.rule{border-color:${dark.border} !important}.button-cell,.button{background:${dark.button} !important}.button{color:${dark.onButton} !important}}</style>`,
   );
 }
 
@@ -75,7 +80,7 @@ export function emailDocument(frame: EmailFrame): string {
 <meta name="color-scheme" content="light dark"><meta name="supported-color-schemes" content="light dark">
 <title>${frame.title}</title>${styles(colors)}${OUTLOOK_STYLE}</head>
 <body style="margin:0;padding:0;background:${light.page}">
-<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;opacity:0">${frame.preheader}</div>
+<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;opacity:0">${frame.preheader}${PREVIEW_STOP}</div>
 <table role="presentation" class="page" lang="${locale}" dir="${dir}" width="100%" cellpadding="0" cellspacing="0" bgcolor="${light.page}" style="background:${light.page}"><tr><td align="center" style="padding:24px 12px">
 <table role="presentation" class="card" lang="${locale}" dir="${dir}" width="560" cellpadding="0" cellspacing="0" bgcolor="${light.card}" style="width:100%;max-width:560px;background:${light.card};color:${light.text};border-radius:8px">
 <tr><td class="card-cell text" dir="${dir}" style="padding:28px;${EMAIL_FONT};font-size:16px;line-height:1.5;color:${light.text};text-align:${align}">

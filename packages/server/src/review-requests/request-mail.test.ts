@@ -342,8 +342,10 @@ describe("the request email as mail clients receive it", () => {
     expect(body).toMatch(/<table[^>]*class="card"[^>]*width="560"[^>]*style="width:100%;max-width:560px/);
     // The button's colour sits on its cell too (Word ignores an inline link's background and padding).
     expect(body).toMatch(/<td[^>]*bgcolor="#0a58ca"[^>]*><a class="button"/);
-    // The preheader stays hidden in Outlook too.
-    expect(body).toMatch(/<div style="display:none;[^"]*mso-hide:all/);
+    // The preheader stays hidden in Outlook too, and invisible characters end the preview there.
+    expect(body).toMatch(
+      /<div style="display:none;[^"]*mso-hide:all[^"]*">Thank you for shopping at Lumen &amp; Co\.[^<]*(&zwnj;&nbsp;){40}<\/div>/,
+    );
     // Every picture has its size and alt text.
     for (const img of body.match(/<img\s[^>]*>/g) ?? [])
       expect(img).toMatch(/width="\d+" height="\d+" alt="[^"]+"/);
