@@ -17,7 +17,7 @@ export interface WidgetHosts {
   unmount(host: HTMLElement): void;
   /** Remounts every host (widgets load their data again) and looks for new ones. */
   refresh(): void;
-  /** Follows the document: added hosts mount, removed ones unmount, a new product id remounts. */
+  /** Follows the document: added hosts mount, removed ones unmount, a new product id (store, API, locale, theme) remounts. */
   watch(): void;
   stop(): void;
 }
@@ -258,7 +258,16 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
         subtree: true,
         attributes: true,
         attributeOldValue: true,
-        attributeFilter: ["data-plaudit", "data-product-id"],
+        // The host's own config (readConfig): a theme's dark-mode switch or language picker that
+        // sets data-theme or data-locale on the host gets a widget in that theme or language.
+        attributeFilter: [
+          "data-plaudit",
+          "data-product-id",
+          "data-store",
+          "data-api",
+          "data-locale",
+          "data-theme",
+        ],
       });
     },
     stop() {
