@@ -77,3 +77,95 @@ describe.concurrent("a storefront page changing after the widgets came", SIDE_BY
     await shop.close();
   });
 });
+
+describe.concurrent("a storefront page replacing its own markup", SIDE_BY_SIDE, () => {
+  const product = (id: string) =>
+    `<h1>${id}</h1><section id="main-product"><div data-plaudit="stars" data-product-id="${id}"></div>
+<div id="reviews" data-plaudit="reviews" data-product-id="${id}" data-product-name="${id}"></div></section><footer>Shop footer</footer>`;
+
+  it("shows the widgets again after a Shopify section re-render, usable by keyboard, then after a Turbo visit that replaced <body> with a dialog open", async ({
+    expect,
+  }) => {
+    const shop = await openPage("/products/tote", product("tote-organic"));
+    const { page } = shop;
+    await expect.poll(() => shown(page)).toEqual(["stars: (35)", "reviews: Customer reviewsWrite a "]);
+    // The theme's variant picker: the section's HTML fetched again and put in place of the old.
+    await page.evaluate(() => {
+      const section = document.getElementById("main-product")!;
+      section.innerHTML = section.innerHTML.replace(/<template[\s\S]*?<\/template>/g, "");
+    });
+    await expect.poll(() => shown(page)).toEqual(["stars: (35)", "reviews: Customer reviewsWrite a "]);
+    // The keyboard reaches the re-rendered widget and opens its dialog.
+    const focused = () =>
+      page.evaluate(() => {
+        const host = document.activeElement;
+        return (host?.shadowRoot?.activeElement ?? host)?.textContent?.trim() ?? "";
+      });
+    for (let presses = 0; (await focused()) !== "Write a review"; presses++) {
+      if (presses > 30) throw new Error("Tab never reached Write a review");
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.press("Enter");
+    const reviews = page.locator('[data-plaudit="reviews"]');
+    await reviews.getByRole("dialog").getByRole("radio", { name: "5 stars" }).waitFor();
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe("hidden");
+
+    // Turbo Drive's visit: a new <body> in place of the old, the dialog still open in it.
+    await page.evaluate((html) => {
+      const body = document.createElement("body");
+      body.innerHTML = html;
+      document.documentElement.replaceChild(body, document.body);
+      history.pushState({}, "", "/products/hoodie");
+    }, product("hoodie-zip"));
+    await expect.poll(() => shown(page)).toEqual(["stars: (40)", "reviews: Customer reviewsWrite a "]);
+    // The page scrolls again: the gone dialog's scroll lock went with it.
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe("visible");
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("shows a card cloned from a <template>, reviews in a closed <details> once opened, and the same product's reviews twice with one JSON-LD", async ({
+    expect,
+  }) => {
+    const shop = await openPage(
+      "/products/mug",
+      `<div data-plaudit="stars" data-product-id="mug-enamel"></div>
+<div id="recently-viewed"></div>
+<div data-plaudit="reviews" data-product-id="mug-enamel" data-product-name="Enamel Mug"></div>
+<details id="more"><summary>All reviews</summary>
+<div data-plaudit="reviews" data-product-id="mug-enamel" data-product-name="Enamel Mug"></div></details>
+<template id="card"><div class="card"><div data-plaudit="stars" data-product-id="cap-canvas"></div></div></template>`,
+    );
+    const { page } = shop;
+    await expect
+      .poll(() => shown(page))
+      .toEqual(["stars: (24)", "reviews: Customer reviewsWrite a ", "reviews: "]);
+    // The theme's "recently viewed" strip, built from a template; the shopper opens the details.
+    await page.evaluate(() => {
+      const card = (document.getElementById("card") as HTMLTemplateElement).content.cloneNode(true);
+      document.getElementById("recently-viewed")!.append(card);
+      (document.getElementById("more") as HTMLDetailsElement).open = true;
+    });
+    await expect
+      .poll(() => shown(page))
+      .toEqual([
+        "stars: (24)",
+        "stars: (29)",
+        "reviews: Customer reviewsWrite a ",
+        "reviews: Customer reviewsWrite a ",
+      ]);
+    // Both lists come alive; the product's structured data is written once.
+    await page.locator("#more [data-plaudit]").hover();
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('script[type="application/ld+json"]')].map(
+            (script) => JSON.parse(script.textContent ?? "").productID,
+          ),
+        ),
+      )
+      .toEqual(["mug-enamel"]);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
