@@ -69,6 +69,8 @@ function send(
 }
 
 function codeProblem(c: SweepCase, answer: Answer): string | undefined {
+  if (c.expect && answer.status < 400)
+    return `answered ${answer.status}, API.md says ${c.expect.status} ${c.expect.codes.join("|")}`;
   if (answer.status < 400 || !c.path.startsWith("/v1/")) return undefined;
   const code = (JSON.parse(answer.text) as { error: { code: string } }).error.code;
   if (!(ERROR_CODES as readonly string[]).includes(code)) return `answered the unknown code ${code}`;
