@@ -226,7 +226,7 @@ const sections = await pageRounds<Run>({
         String(delta(n, (r) => r.longTasks)),
       ),
       row("navigation → widget content", (n) =>
-        n === "floor" ? "—" : ms(med(n, (r) => r.contentMs ?? Number.NaN)),
+        n === "floor" ? "—" : p.mark ? ms(med(n, (r) => r.contentMs ?? Number.NaN)) : "in the first HTML",
       ),
     ];
     const pageRows = [
