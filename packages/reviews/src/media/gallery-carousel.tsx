@@ -65,9 +65,9 @@ export function GalleryCarousel(props: GalleryCarouselProps) {
     // said so), or the row's end holds it back. With mandatory snapping such a nudge still jumps a
     // whole item that way, to an item the row at rest then took as current: a row swinging back and
     // forth between two items, and Next springing back on a slow phone.
-    const end = list.scrollWidth - list.clientWidth;
-    const to = Math.min(Math.max(list.scrollLeft + by, rtl ? -end : 0), rtl ? 0 : end);
-    if (Math.abs(to - list.scrollLeft) < 1) return;
+    // (How far along the row, either way: scrollLeft is negative in RTL. Never before its start.)
+    const to = Math.min(Math.abs(list.scrollLeft + by), list.scrollWidth - list.clientWidth);
+    if (Math.abs(to - Math.abs(list.scrollLeft)) < 1) return;
     steering.current = true;
     list.scrollBy({ left: by, behavior: prefersReducedMotion() ? "auto" : "smooth" });
   }, [index]);
