@@ -9,7 +9,7 @@ export const CPU_THROTTLE = 4;
 /** Work a page pushes past the network going idle still counts, for this long. */
 export const SETTLE_MS = 3000;
 
-/** The demo pages both benchmarks load: a product page and a collection of 24 star badges. */
+/** The demo pages both benchmarks load: a product page and a collection of 24 star badges, painted by plaudit.js or by the server. */
 export const BENCH_PAGES = [
   {
     name: "product page",
@@ -23,9 +23,17 @@ export const BENCH_PAGES = [
     mark: "plaudit:stars:content",
     viewport: { width: 1280, height: 900 },
   },
+  {
+    // The same page as a shop's server renders it, its badges in the first HTML (docs/ssr.md, "Star
+    // badges with no script"; packages/demo/src/rendered-collection.ts): no content mark to wait for.
+    name: "collection page, server-rendered (24 badges)",
+    path: "/demo/collection-rendered.html",
+    mark: null,
+    viewport: { width: 1280, height: 900 },
+  },
 ] as const;
 
-/** BENCH_ONLY=product (or collection): one of the two pages, while working. */
+/** BENCH_ONLY=product (or collection): some of the pages, while working (by the start of their name). */
 export const chosenPages = () =>
   BENCH_PAGES.filter((p) => !process.env.BENCH_ONLY || p.name.startsWith(process.env.BENCH_ONLY));
 

@@ -12,25 +12,16 @@
 // is in it, and runs agree within ~1 ms. It compares builds; the issue's targets stay bench:page's.
 //   cp -r packages/embed/dist/browser /tmp/plaudit-before   # at the old commit, after npm run build
 //   npm run build && BENCH_BEFORE_DIR=/tmp/plaudit-before BENCH_RUNS=6 npm run bench:cpu
-import { rmSync } from "node:fs";
-import {
-  chosenPages,
-  mainThread,
-  settle,
-  TASK_KIND_NAMES,
-  TRACE_CATEGORIES,
-  withThrottledPage,
-} from "./chromium.ts";
-import { startDemoServers } from "./demo-servers.ts";
+import { mainThread, settle, TASK_KIND_NAMES, TRACE_CATEGORIES, withThrottledPage } from "./chromium.ts";
 import {
   AFTER_DIR,
   BEFORE_DIR,
   comparedBuilds,
   floorBuild,
-  inTurn,
   loaderAloneBuild,
   serveBuild,
 } from "./page-builds.ts";
+import { pageRounds } from "./page-rounds.ts";
 import { addSection, machine, median, table, today } from "./results-file.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 6);
@@ -54,43 +45,33 @@ interface Run {
   tasks: Record<string, number>;
 }
 
-const servers = await startDemoServers();
-const sections: string[] = [];
-try {
-  for (const p of chosenPages()) {
-    const runs: Record<string, Run[]> = Object.fromEntries(BUILDS.map(([name]) => [name, []]));
-    for (let i = 0; i < RUNS; i++) {
-      for (const [name, dir] of inTurn(BUILDS, i)) {
-        const run = await withThrottledPage(
-          p.viewport,
-          async ({ browser, page }) => {
-            if (dir) await serveBuild(page, dir);
-            await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-            await page.goto((dir ? servers.withPlaudit : servers.withoutPlaudit) + p.path, {
-              waitUntil: "load",
-            });
-            await settle(page);
-            const trace = mainThread(
-              JSON.parse((await browser.stopTracing()).toString()).traceEvents,
-              p.path,
-            );
-            return {
-              script: trace.phases.script!.cpu,
-              compile: trace.phases["parse + compile"]!.cpu,
-              busy: trace.busy.cpu,
-              tasks: trace.tasks,
-            };
-          },
-          1,
-        );
-        runs[name]!.push(run);
-      }
-      process.stdout.write(
-        `${p.name} run ${i + 1}: ${Object.entries(runs)
-          .map(([name, list]) => `${name} ${(list.at(-1)!.script + list.at(-1)!.compile).toFixed(2)}`)
-          .join(", ")} ms script + compile CPU\n`,
-      );
-    }
+const sections = await pageRounds<Run>({
+  builds: BUILDS,
+  runs: RUNS,
+  made: VARIANTS.map(([, dir]) => dir),
+  load: (url, [, dir], p) =>
+    withThrottledPage(
+      p.viewport,
+      async ({ browser, page }) => {
+        if (dir) await serveBuild(page, dir);
+        await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+        await page.goto(url, { waitUntil: "load" });
+        await settle(page);
+        const trace = mainThread(JSON.parse((await browser.stopTracing()).toString()).traceEvents, p.path);
+        return {
+          script: trace.phases.script!.cpu,
+          compile: trace.phases["parse + compile"]!.cpu,
+          busy: trace.busy.cpu,
+          tasks: trace.tasks,
+        };
+      },
+      1,
+    ),
+  progress: (runs) =>
+    `${Object.entries(runs)
+      .map(([name, list]) => `${name} ${(list.at(-1)!.script + list.at(-1)!.compile).toFixed(2)}`)
+      .join(", ")} ms script + compile CPU`,
+  async report(p, runs) {
     const plaudit = Object.keys(runs).filter((name) => name !== "without");
     const ms = (n: number) => `${n.toFixed(2)} ms`;
     // Per run, the difference from the same run's page without Plaudit; median, and the range.
@@ -110,15 +91,12 @@ try {
         ms(median(runs[n]!.map((run, i) => run.tasks[kind]! - runs.without!.at(i)!.tasks[kind]!))),
       ),
     ]).filter((cells) => cells.slice(1).some((cell) => Math.abs(Number.parseFloat(cell)) >= 0.1));
-    sections.push(
+    return [
       `### ${p.name} (median of ${RUNS} runs, and the smallest and largest)\n\n${table(["measure", ...plaudit], rows)}`,
       `Main-thread CPU by the kind of top-level task, with − without (median; a task goes under the first kind found in it, in this order: the "other" row is tasks with none, such as the network's):\n\n${table(["task", ...plaudit], taskRows)}`,
-    );
-  }
-} finally {
-  await servers.close();
-  for (const [, dir] of VARIANTS) rmSync(dir, { recursive: true, force: true });
-}
+    ];
+  },
+});
 
 const section = [
   `## ${today()} — npm run bench:cpu (${machine()})`,

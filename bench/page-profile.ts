@@ -18,9 +18,7 @@
 // browser answers /plaudit.js and /chunks/* from the chosen directory.
 //   cp -r packages/embed/dist/browser /tmp/plaudit-before   # at the old commit, after npm run build
 //   BENCH_BEFORE_DIR=/tmp/plaudit-before BENCH_RUNS=5 npm run bench:page
-import { rmSync } from "node:fs";
 import {
-  chosenPages,
   type MainThread,
   mainThread,
   markTime,
@@ -31,16 +29,8 @@ import {
   TRACE_CATEGORIES,
   withThrottledPage,
 } from "./chromium.ts";
-import { startDemoServers } from "./demo-servers.ts";
-import {
-  AFTER_DIR,
-  BEFORE_DIR,
-  comparedBuilds,
-  floorBuild,
-  inTurn,
-  PLAUDIT_URL,
-  serveBuild,
-} from "./page-builds.ts";
+import { AFTER_DIR, BEFORE_DIR, comparedBuilds, floorBuild, PLAUDIT_URL, serveBuild } from "./page-builds.ts";
+import { pageRounds } from "./page-rounds.ts";
 import { addSection, machine, median, table, today } from "./results-file.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -192,33 +182,23 @@ function measure(
   });
 }
 
-const PAGES = chosenPages();
 const FLOOR_DIR = floorBuild(AFTER_DIR);
 const BUILDS = comparedBuilds(["floor", FLOOR_DIR]);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-const servers = await startDemoServers();
-const sections: string[] = [];
-try {
-  for (const p of PAGES) {
-    const runs: Record<string, Run[]> = {};
-    for (const [name] of BUILDS) runs[name] = [];
-    for (let i = 0; i < RUNS; i++) {
-      for (const [name, dir] of inTurn(BUILDS, i)) {
-        const base = dir ? servers.withPlaudit : servers.withoutPlaudit;
-        runs[name]!.push(
-          await measure(base + p.path, dir, name === "floor" || !dir ? null : p.mark, p.viewport),
-        );
-      }
-      process.stdout.write(
-        `${p.name} run ${i + 1}: ${Object.entries(runs)
-          .map(
-            ([name, list]) =>
-              `${name} ${ms(list.at(-1)!.scriptMs)} script, ${ms(list.at(-1)!.trace.busy.wall)} busy / ${ms(list.at(-1)!.trace.busy.cpu)} cpu`,
-          )
-          .join(", ")}\n`,
-      );
-    }
+const sections = await pageRounds<Run>({
+  builds: BUILDS,
+  runs: RUNS,
+  made: [FLOOR_DIR],
+  load: (url, [name, dir], p) => measure(url, dir, name === "floor" || !dir ? null : p.mark, p.viewport),
+  progress: (runs) =>
+    Object.entries(runs)
+      .map(
+        ([name, list]) =>
+          `${name} ${ms(list.at(-1)!.scriptMs)} script, ${ms(list.at(-1)!.trace.busy.wall)} busy / ${ms(list.at(-1)!.trace.busy.cpu)} cpu`,
+      )
+      .join(", "),
+  async report(p, runs, servers) {
     const names = Object.keys(runs);
     const plaudit = names.filter((name) => name !== "without");
     // Per run, the difference from the same run's page without Plaudit; then the median.
@@ -246,7 +226,7 @@ try {
         String(delta(n, (r) => r.longTasks)),
       ),
       row("navigation → widget content", (n) =>
-        n === "floor" ? "—" : ms(med(n, (r) => r.contentMs ?? Number.NaN)),
+        n === "floor" ? "—" : p.mark ? ms(med(n, (r) => r.contentMs ?? Number.NaN)) : "in the first HTML",
       ),
     ];
     const pageRows = [
@@ -300,7 +280,7 @@ try {
         .filter((cells) => cells.slice(1).some((v) => (v as number) >= 0.5))
         .map(([bucket, ...values]) => [bucket as string, ...values.map((v) => ms(v as number))]),
     ];
-    sections.push(
+    return [
       `### ${p.name} (median of ${RUNS} runs; Plaudit's figures are differences from the page without it in the same run)`,
       "",
       table(["measure", ...plaudit], timeRows),
@@ -319,12 +299,9 @@ try {
       "",
       table(["bucket", ...profiledNames], bucketRows),
       "",
-    );
-  }
-} finally {
-  await servers.close();
-  rmSync(FLOOR_DIR, { recursive: true, force: true });
-}
+    ];
+  },
+});
 
 const section = [
   `## ${today()} — npm run bench:page (${machine()})`,

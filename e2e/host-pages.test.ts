@@ -190,3 +190,63 @@ describe("a page where something is already called Plaudit", () => {
     await shop.close();
   });
 });
+
+describe("a theme that zooms the page (body{zoom:1.25}: a 'larger on big screens' or accessibility setting)", () => {
+  /** Each open modal dialog's box, and whether its close button shows, against the viewport. */
+  const openDialogs = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("[data-plaudit]")].flatMap((host) => {
+        const dialog = host.shadowRoot?.querySelector("dialog[open]");
+        if (!dialog) return [];
+        const box = dialog.getBoundingClientRect();
+        const close = [...dialog.querySelectorAll("button")].find(
+          (b) => b.getAttribute("aria-label") === "Close",
+        );
+        const closeBox = close?.getBoundingClientRect();
+        return [
+          {
+            kind: host.dataset.plaudit,
+            fits: box.left >= 0 && box.right <= innerWidth && box.top >= 0 && box.bottom <= innerHeight,
+            closeShows: !!closeBox && closeBox.left >= 0 && closeBox.right <= innerWidth,
+          },
+        ];
+      }),
+    );
+
+  it("keeps every dialog and its close button on a phone's screen", async () => {
+    const shop = await plaudit.open("about:blank", { touch: true, viewport: { width: 390, height: 844 } });
+    await shop.page.route(
+      (url) => url.pathname === PATH,
+      (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: "text/html; charset=utf-8",
+          body: productPage({
+            head: '<meta name="viewport" content="width=device-width"><style>body{zoom:1.25}</style>',
+            body: '<div data-plaudit="gallery" data-page-size="6"></div><div data-plaudit="loyalty"></div>',
+          }),
+        }),
+    );
+    await shop.page.goto(`${plaudit.baseUrl}${PATH}`);
+    const { page } = shop;
+    const reviews = page.locator('[data-plaudit="reviews"]');
+    await reviews.locator("article").first().waitFor();
+    await reviews.getByRole("button", { name: "Write a review" }).tap();
+    await reviews.getByRole("dialog").getByRole("radio", { name: "5 stars" }).waitFor();
+    await expect.poll(() => openDialogs(page)).toEqual([{ kind: "reviews", fits: true, closeShows: true }]);
+    await page.keyboard.press("Escape");
+
+    await page.locator('[data-plaudit="loyalty"]').getByRole("button").first().tap();
+    await page.getByRole("dialog", { name: "Rewards" }).getByRole("heading").first().waitFor();
+    await expect.poll(() => openDialogs(page)).toEqual([{ kind: "loyalty", fits: true, closeShows: true }]);
+    await page.keyboard.press("Escape");
+
+    const gallery = page.locator('[data-plaudit="gallery"]');
+    await gallery.scrollIntoViewIfNeeded();
+    await gallery.locator(".plaudit-gallery__tile").first().tap();
+    await gallery.getByRole("dialog").locator("img, video").first().waitFor();
+    await expect.poll(() => openDialogs(page)).toEqual([{ kind: "gallery", fits: true, closeShows: true }]);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});

@@ -2,6 +2,7 @@
 // unreachable API — each proves one promise of the loader (docs/embed.md).
 import { describe, expect, it } from "vitest";
 import { harnessOfFile, type ShopPage } from "./harness.ts";
+import { layoutShift } from "./layout-shift.ts";
 import { reachForReviews } from "./reviews-widget-helpers.ts";
 
 const plaudit = harnessOfFile();
@@ -52,6 +53,39 @@ describe("the collection page", () => {
     await expect
       .poll(async () => (await widgetTexts(shop, "stars")).filter((t) => /\d/.test(t)).length)
       .toBe(24);
+    await shop.close();
+  });
+});
+
+describe("the collection page its server renders (docs/ssr.md, star badges with no script)", () => {
+  it("shows 24 badges from the first HTML, and plaudit.js loads no chunk and asks for nothing, even when used", async () => {
+    const shop = await plaudit.open("/demo/collection-rendered.html", {
+      viewport: { width: 1280, height: 4000 },
+    });
+    const { page } = shop;
+    await page.waitForLoadState("networkidle");
+    // In the first HTML: every badge shows its numbers without a request.
+    expect((await widgetTexts(shop, "stars")).filter((t) => /\(\d+\)/.test(t))).toHaveLength(24);
+    // A badge is a link: pointed at, focused from the keyboard, nothing loads for it.
+    const first = page.locator('[data-plaudit="stars"]').first();
+    await first.hover();
+    await first.locator("a").focus();
+    await page.keyboard.press("Tab");
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+    expect(shop.requestsTo("/chunks/")).toEqual([]);
+    expect(shop.requestsTo("/v1/")).toEqual([]);
+    expect(
+      await page.evaluate(() => typeof (window as { Plaudit?: { version?: string } }).Plaudit?.version),
+    ).toBe("string");
+    const shift = await layoutShift(page);
+    expect(shift.total, `moved: ${shift.moved.join(" | ")}`).toBe(0);
+    // Its label is what a screen reader reads; Enter takes the shopper to the product's reviews.
+    const link = first.locator("a");
+    expect(await link.getAttribute("aria-label")).toMatch(/^\d(\.\d)? out of 5 stars, \d+ reviews$/);
+    await link.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/demo\/tee-classic\.html#reviews$/);
+    expect(shop.problems()).toEqual([]);
     await shop.close();
   });
 });

@@ -84,10 +84,18 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
 }).observe({ type: "layout-shift", buffered: true });
 window.__mounted = [];
-(window.Plaudit = window.Plaudit || []).push(["on", "widget:mounted", (e) => window.__mounted.push(e.kind)]);
+// A star badge the server rendered, its style applied, is mounted as it stands: plaudit.js touches
+// nothing of it (docs/ssr.md, "Star badges with no script"), whenever its script runs. Every other
+// mount changes the widget: none may come before the snapshot below.
+window.__touched = 0;
+(window.Plaudit = window.Plaudit || []).push(["on", "widget:mounted", (e) => {
+  window.__mounted.push(e.kind);
+  const root = e.element.shadowRoot;
+  if (!(e.kind === "stars" && root && root.adoptedStyleSheets.length === 0)) window.__touched++;
+}]);
 window.__around = () => [...document.querySelectorAll("[data-around]")].map((e) => e.id + " " + (e.getBoundingClientRect().top + scrollY));
 document.addEventListener("readystatechange", () => {
-  if (document.readyState === "interactive") window.__before = { around: window.__around(), mounted: window.__mounted.length };
+  if (document.readyState === "interactive") window.__before = { around: window.__around(), mounted: window.__touched };
 });
 `;
 

@@ -53,7 +53,7 @@ export const OLDEST_TYPESCRIPT = "5.4.5";
 /**
  * The newest Preact 10 on npm: a storefront on Preact 10 installs the widget packages too (their
  * peer range is `^10.28.0 || ^11.2.0`, docs/packages.md), which the packaging test proves in an
- * app of its own (`installPreact10App`).
+ * app of its own (`installApp(…, PREACT_10)`).
  */
 export const PREACT_10 = "10.29.8";
 
@@ -126,29 +126,48 @@ export async function packAll(packages: PublicPackage[], into: string): Promise<
 }
 
 /**
- * The app: its package.json names each tarball (and `overrides` make the packages' dependencies
- * on each other resolve to the tarballs too), then one `npm install` from the local npm cache
- * where it can. Install scripts are skipped: the one that matters, better-sqlite3's native build
- * (~1 min of compiling, or a download from GitHub that cannot happen here), is replaced by the
- * addon this machine already built for the repository — same version, same Node.
+ * A storefront app on Preact `preact`: its package.json names each tarball (and `overrides` make
+ * the packages' dependencies on each other resolve to the tarballs too), then one plain
+ * `npm install` from the local npm cache where it can — which refuses (ERESOLVE) when a package's
+ * peer range leaves that Preact out.
+ * - On the repository's own Preact (the default): every public package, with React for
+ *   examples/react-app, Vite, TypeScript and the oldest TypeScript we support.
+ * - On another (PREACT_10): the packages a shop's pages import (`shopPackages()`: the server
+ *   brings its own Preact, which would be a second copy), with Vite and TypeScript.
+ * Install scripts are skipped: the one that matters, better-sqlite3's native build (~1 min of
+ * compiling, or a download from GitHub that cannot happen here), is replaced by the addon this
+ * machine already built for the repository — same version, same Node.
  */
-export async function installApp(app: string, packed: Packed[], tarballs: string): Promise<void> {
+export async function installApp(
+  app: string,
+  packed: Packed[],
+  tarballs: string,
+  preactVersion?: string,
+): Promise<void> {
   const rootManifest = readJson(join(repoRoot, "package.json"));
+  const preact: string = preactVersion ?? rootManifest.overrides.preact;
+  const full = preact === rootManifest.overrides.preact;
+  const names = new Set((full ? publicPackages() : shopPackages()).map((p) => p.name));
+  const own = Object.fromEntries(
+    packed.filter((p) => names.has(p.name)).map((p) => [p.name, `file:${join(tarballs, p.filename)}`]),
+  );
+  const pick = (from: Record<string, string>, picked: string[]) =>
+    Object.fromEntries(picked.map((name) => [name, from[name] as string]));
   const reactApp = readJson(join(repoRoot, "examples/react-app/package.json"));
-  const own = Object.fromEntries(packed.map((p) => [p.name, `file:${join(tarballs, p.filename)}`]));
-  const pick = (from: Record<string, string>, names: string[]) =>
-    Object.fromEntries(names.map((name) => [name, from[name] as string]));
   const manifest = {
     name: "storefront",
     private: true,
     type: "module",
     dependencies: {
       ...own,
-      preact: rootManifest.overrides.preact,
-      ...pick(reactApp.dependencies, ["react", "react-dom"]),
-      ...pick(reactApp.devDependencies, ["@types/react", "@types/react-dom"]),
-      ...pick(rootManifest.devDependencies, ["vite", "typescript", "@types/node"]),
-      "typescript-oldest": `npm:typescript@${OLDEST_TYPESCRIPT}`,
+      preact,
+      ...pick(rootManifest.devDependencies, ["vite", "typescript"]),
+      ...(full && {
+        ...pick(reactApp.dependencies, ["react", "react-dom"]),
+        ...pick(reactApp.devDependencies, ["@types/react", "@types/react-dom"]),
+        ...pick(rootManifest.devDependencies, ["@types/node"]),
+        "typescript-oldest": `npm:typescript@${OLDEST_TYPESCRIPT}`,
+      }),
     },
     overrides: own,
   };
@@ -169,34 +188,6 @@ export async function installApp(app: string, packed: Packed[], tarballs: string
 export function shopPackages(): PublicPackage[] {
   const own = (field: unknown) => (field as Record<string, string> | undefined)?.preact !== undefined;
   return publicPackages().filter((p) => !own(p.manifest.dependencies) && !own(p.manifest.devDependencies));
-}
-
-/**
- * A storefront on Preact 10: the tarballs of `shopPackages()`, with
- * Preact ${PREACT_10}, Vite and TypeScript, by one plain `npm install` — which refuses (ERESOLVE)
- * when a package's peer range leaves Preact 10 out.
- */
-export async function installPreact10App(app: string, packed: Packed[], tarballs: string): Promise<void> {
-  const rootManifest = readJson(join(repoRoot, "package.json"));
-  const names = new Set(shopPackages().map((p) => p.name));
-  const own = Object.fromEntries(
-    packed.filter((p) => names.has(p.name)).map((p) => [p.name, `file:${join(tarballs, p.filename)}`]),
-  );
-  const manifest = {
-    name: "storefront-preact-10",
-    private: true,
-    type: "module",
-    dependencies: {
-      ...own,
-      preact: PREACT_10,
-      vite: rootManifest.devDependencies.vite,
-      typescript: rootManifest.devDependencies.typescript,
-    },
-    overrides: own,
-  };
-  mkdirSync(app, { recursive: true });
-  writeFileSync(join(app, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], app);
 }
 
 /** Copies an example's sources (not its package.json: the app's dependencies stand in). */

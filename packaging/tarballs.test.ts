@@ -26,7 +26,6 @@ import {
   cleanEnv,
   copyExample,
   installApp,
-  installPreact10App,
   type Listening,
   type Packed,
   PREACT_10,
@@ -481,7 +480,7 @@ describe("the installed plaudit-server, and each example built from the tarballs
   it(`installs on Preact 10 too (${PREACT_10}, no ERESOLVE): type-checks, renders on the server, and examples/npm-app shows the review in Chromium`, async () => {
     // A storefront of its own: npm resolves peers against the app's one Preact, 10 here.
     const shop = join(work, "storefront-preact-10");
-    await installPreact10App(shop, packed, join(work, "tarballs"));
+    await installApp(shop, packed, join(work, "tarballs"), PREACT_10);
     // One Preact in the tree, the storefront's 10 (a second copy would break hooks), and every
     // peer range satisfied (`npm ls` fails on an invalid peer).
     const copies = await run("npm", ["ls", "preact", "--all", "--parseable"], shop);

@@ -1,16 +1,11 @@
 import { act, cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { sessionAs } from "../testing/admin-test-kit.ts";
 import { App } from "./app.tsx";
 import { route } from "./router.ts";
 import { session } from "./session.ts";
 
-const moderator = {
-  user: { id: "u1", email: "mo@demo.example", role: "moderator" },
-  store: { id: "demo", name: "Demo", timeZone: "UTC" },
-  scopes: ["reviews:read", "reviews:moderate"],
-  csrfToken: "t",
-  expiresAt: "2026-12-07T00:00:00.000Z",
-};
+const moderator = sessionAs("moderator");
 const review = {
   id: "r1",
   productId: "sock",
@@ -68,11 +63,7 @@ describe("signing out", () => {
 });
 
 describe("a role that changes under the app", () => {
-  const owner = {
-    ...moderator,
-    user: { id: "u1", email: "owner@demo.example", role: "owner" },
-    scopes: ["*"],
-  };
+  const owner = sessionAs("owner");
   const navLinks = (view: ReturnType<typeof render>) =>
     [...view.container.querySelectorAll("header.top nav a")].map((a) => a.textContent);
 

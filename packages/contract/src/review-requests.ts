@@ -150,3 +150,53 @@ export const ReviewRequestMetrics = v.object({
   suppressed: v.number(),
   canceled: v.number(),
 });
+
+/**
+ * POST /v1/admin/review-requests/suppressions and POST …/suppressions/lift: the address a shopper
+ * asked (by the mailto unsubscribe, or by writing to the shop) to stop or resume review requests.
+ */
+export const SuppressionRequest = v.object(
+  {
+    email: v.pipe(
+      email,
+      v.description(
+        "The shopper's address; compared without case or surrounding space, as the one-click unsubscribe does.",
+      ),
+    ),
+  },
+  "must be a JSON object",
+);
+export type SuppressionRequest = v.InferOutput<typeof SuppressionRequest>;
+
+/** GET /v1/admin/review-requests/suppressions?email= (the list holds keyed hashes: ask by address). */
+export const SuppressionQuery = v.object({ email: SuppressionRequest.entries.email });
+
+/** Why an address is on the store's suppression list. */
+export const SUPPRESSION_REASONS = ["unsubscribed", "erased", "bounced"] as const;
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+
+/** Whether the store mails review requests to one address. */
+export const SuppressionStatus = v.object({
+  /** The address as compared: trimmed, lower case. */
+  email: v.string(),
+  suppressed: v.boolean(),
+  /** Why it is on the list (the first reason stays); null when it is not. */
+  reason: v.nullable(v.picklist(SUPPRESSION_REASONS)),
+  since: v.nullable(timestamp),
+  /**
+   * Whether the merchant may lift it. Never for an erased person: their erasure (GDPR art. 17)
+   * is what keeps the address off the list of people mailed, and a merchant typing the address
+   * back is no request from them.
+   */
+  liftable: v.boolean(),
+  /** The audit log's target for this address: a pseudonym (the store's keyed hash), never the address. */
+  auditTarget: v.string(),
+});
+export type SuppressionStatus = v.InferOutput<typeof SuppressionStatus>;
+
+/** What stopping an address answers: its status, and how many of its requests were stopped now. */
+export const SuppressionResult = v.object({
+  ...SuppressionStatus.entries,
+  stopped: count(0, Number.MAX_SAFE_INTEGER),
+});
+export type SuppressionResult = v.InferOutput<typeof SuppressionResult>;

@@ -27,7 +27,7 @@ export { createIdBatcher } from "./id-batcher.ts";
 export { newIdempotencyKey } from "./idempotency-key.ts";
 export { nextTask, whenIdle } from "./idle.ts";
 export type { LoadableCatalogs, LoadMessages } from "./load-catalog.ts";
-export { catalogsFor, mountSpeaking } from "./load-catalog.ts";
+export { catalogsFor, isPending, mountSpeaking } from "./load-catalog.ts";
 export type { Painted, PaintOptions } from "./painted.ts";
 export { followTokenAttribute, scriptTagToken, shopperToken } from "./shopper.ts";
 export type { StoreOptions } from "./store.ts";

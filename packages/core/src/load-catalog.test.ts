@@ -102,6 +102,30 @@ describe("mountSpeaking", () => {
     expect(unmounted).toHaveBeenCalledTimes(1);
   });
 
+  it("mounts in the page's language where the page replaced window.Promise (zone.js)", async () => {
+    let arrive!: (messages: Messages) => void;
+    // The chunk's import(): a promise of the browser's, made before the page's class replaced it.
+    const arriving = new Promise<Messages>((resolve) => {
+      arrive = resolve;
+    });
+    const catalogs: LoadableCatalogs = { en, de: () => arriving };
+    const spoken: string[] = [];
+    const native = globalThis.Promise;
+    // A class of the page's own: the import()'s promise is no instance of it.
+    globalThis.Promise = class ZoneAwarePromise {} as unknown as PromiseConstructor;
+    try {
+      mountSpeaking("de", catalogs, "reviews", (i18n) => {
+        spoken.push(i18n.t("hello"));
+        return () => undefined;
+      });
+    } finally {
+      globalThis.Promise = native;
+    }
+    expect(spoken).toEqual([]);
+    arrive(de);
+    await vi.waitFor(() => expect(spoken).toEqual(["Hallo"]));
+  });
+
   it("mounts at once where the catalog is at hand", () => {
     const { catalogs } = loadable();
     const spoken: string[] = [];

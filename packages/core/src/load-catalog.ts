@@ -18,6 +18,15 @@ export type LoadableCatalogs = { en: Messages } & Record<string, Messages | Load
 const kept = new Map<LoadMessages, Messages | Promise<Messages | undefined>>();
 
 /**
+ * Still on its way? Asked of the answer, not with `instanceof Promise`: a page that replaced
+ * `window.Promise` (zone.js on an Angular storefront, a polyfill an old theme ships) makes every
+ * native promise — an import(), an async function's — fail that test, and a German page's widget
+ * then mounted with the promise for its messages: English words, German numbers.
+ */
+export const isPending = <T>(found: T | Promise<T>): found is Promise<T> =>
+  typeof (found as { then?: unknown } | undefined)?.then === "function";
+
+/**
  * The catalogs createI18n needs for `locale`, matched as createI18n matches (`de-AT` → `de`,
  * unknown → `en`): now when they are at hand, else a promise of them (what the loader awaits
  * before mounting over painted markup: define-widget.ts readyOf). A chunk that cannot load (the
@@ -46,7 +55,7 @@ export function catalogsFor(locale: string, catalogs: LoadableCatalogs): Catalog
       );
       kept.set(load, got);
     }
-    if (got instanceof Promise) return got.then(speaking);
+    if (isPending<Messages | undefined>(got)) return got.then(speaking);
     found = got;
   }
   return speaking(found);
@@ -65,7 +74,7 @@ export function mountSpeaking(
   mount: (i18n: I18n) => () => void,
 ): () => void {
   const found = catalogsFor(locale, catalogs);
-  if (!(found instanceof Promise)) return mount(createI18n(locale, found));
+  if (!isPending(found)) return mount(createI18n(locale, found));
   let unmount: (() => void) | undefined;
   let gone = false;
   found

@@ -6,6 +6,7 @@ import { assertStrongSecret, CliError, type DemoHook, type DemoNotice } from "@p
 import { seedDemoOwner } from "./demo-owner.ts";
 import { demoSignInRoutes } from "./demo-sign-in.ts";
 import { DEFAULT_DEMO_DIR, demoPages } from "./pages.ts";
+import { renderedCollection } from "./rendered-collection.ts";
 import { seedBenchmarkReviews, seedDemo } from "./seed.ts";
 
 export { DEMO_OWNER_EMAIL, seedDemoOwner } from "./demo-owner.ts";
@@ -65,5 +66,9 @@ export const demo: DemoHook = {
   seedBenchmarkReviews: (db, { count, productId }) =>
     seedBenchmarkReviews(db, { count, ...(productId ? { productId } : {}) }),
 
-  routes: (env) => [demoSignInRoutes, demoPages(setting(env, "PLAUDIT_DEMO_DIR") ?? DEFAULT_DEMO_DIR)],
+  routes: (env) => {
+    const dir = setting(env, "PLAUDIT_DEMO_DIR") ?? DEFAULT_DEMO_DIR;
+    // The rendered collection before the pages' catch-all /demo/*.
+    return [demoSignInRoutes, renderedCollection(dir), demoPages(dir)];
+  },
 };

@@ -84,6 +84,30 @@ describe("the demo's pages and sign-in", () => {
     expect(home.headers.get("location")).toBe("/demo/");
   });
 
+  it("serves the collection page with its badges rendered in from one read of the badges route, or a 404 without the page", async () => {
+    expect((await rawGet(withDemo.url, "/demo/collection-rendered.html")).status).toBe(404);
+    const page = join(root, "pages", "collection.html");
+    writeFileSync(
+      page,
+      '<ul><li><div data-plaudit="stars" data-product-id="tee"></div></li><li><div data-plaudit="stars" data-product-id="mug"></div></li></ul>\n<script src="/plaudit.js" data-store="demo" async></script>',
+    );
+    try {
+      const response = await fetch(`${withDemo.url}/demo/collection-rendered.html`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      const { css, items } = (await (
+        await fetch(`${withDemo.url}/v1/stores/demo/badges?products=tee,mug&locale=en&theme=auto`)
+      ).json()) as { css: string; items: Array<{ html: string }> };
+      const badge = (id: string, markup: string) =>
+        `<div data-plaudit="stars" data-product-id="${id}"><template shadowrootmode="open"><style>${css}</style>${markup.replace("#plaudit-reviews", `${id}.html#reviews`)}</template></div>`;
+      expect(html).toBe(
+        `<ul><li>${badge("tee", items[0]!.html)}</li><li>${badge("mug", items[1]!.html)}</li></ul>\n<script src="/plaudit.js" data-store="demo" async></script>`,
+      );
+    } finally {
+      rmSync(page);
+    }
+  });
+
   it.each([
     "/demo/../secret.txt",
     "/demo/%2e%2e/secret.txt",

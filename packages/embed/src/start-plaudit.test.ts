@@ -214,6 +214,25 @@ describe("startPlaudit", () => {
     expect(badge.shadowRoot?.textContent).toBe("stars for tee-9");
   });
 
+  it("remounts a host whose data-theme or data-locale changes (a theme's dark-mode switch)", async () => {
+    const badge = host("stars", "tee-1");
+    document.body.append(badge);
+    start();
+    TestViewport.current!.show(badge);
+    await flush();
+
+    badge.setAttribute("data-theme", "dark");
+    await flush();
+    TestViewport.current!.show(badge);
+    await flush();
+    badge.setAttribute("data-locale", "de");
+    await flush();
+    TestViewport.current!.show(badge);
+    await flush();
+    expect(stars.unmounted).toEqual([badge, badge]);
+    expect(badge.shadowRoot?.textContent).toBe("stars for tee-1");
+  });
+
   it("keeps the page's own content in the host until the widget is ready", async () => {
     const badge = host("stars", "tee-1");
     badge.textContent = "See reviews";
@@ -498,6 +517,76 @@ describe("painted first (docs/widget-contract.md)", () => {
       "hand over tee-2 (painted tee-2)",
       "replay tee-2 (stars for tee-2)",
     ]);
+  });
+
+  /** A badge host as server rendering leaves it (docs/ssr.md): its markup and style in its shadow root. */
+  function serverBadge(productId: string) {
+    const el = host("stars", productId);
+    el.attachShadow({
+      mode: "open",
+    }).innerHTML = `<style>.plaudit-root{color:inherit}</style><a class="plaudit-root" href="#reviews">${productId}</a>`;
+    return el;
+  }
+  const PAINT = "https://cdn.plaudit.test/v1/chunks/paint-xyz.js";
+  const STARS = "https://cdn.plaudit.test/v1/chunks/stars-abc.js";
+
+  it("loads nothing for a badge the server painted (a link) until another widget on the page comes alive", async () => {
+    const painter = paintChunk(["tee-1", "tee-2"]);
+    const served = serverBadge("tee-2");
+    const other = host("stars", "tee-1");
+    document.body.append(served, other);
+    // Heard through the queue, as a page hears the first scan's events.
+    const events: string[] = [];
+    page.Plaudit = ["mounted", "unmounted"].map((name) => [
+      "on",
+      `widget:${name}`,
+      (detail: { element: HTMLElement }) => events.push(`${name} ${detail.element.dataset.productId}`),
+    ]);
+    startPainted(painter);
+    const viewport = TestViewport.current!;
+    expect([...viewport.observed]).toEqual([other]);
+    await flush();
+    expect(imported).toEqual([]);
+    expect(served.shadowRoot?.querySelector("a")?.textContent).toBe("tee-2");
+    // It is there, showing: said once, as a painted widget is.
+    expect(events).toEqual(["mounted tee-2"]);
+
+    viewport.show(other);
+    await flush();
+    expect(imported).toEqual([PAINT]);
+    expect(painter.log).toEqual(["paint tee-1"]);
+    // The painted badge's first use: the page's store goes live, and the server's badge follows it.
+    painter.use("tee-1");
+    await flush();
+    expect(imported).toEqual([PAINT, STARS]);
+    expect([other, served].map((b) => b.shadowRoot?.textContent)).toEqual([
+      "stars for tee-1",
+      "stars for tee-2",
+    ]);
+    expect(events).toEqual(["mounted tee-2", "mounted tee-1"]);
+    served.remove();
+    await flush();
+    expect(events.at(-1)).toBe("unmounted tee-2");
+  });
+
+  it("paints a server badge through its paint chunk when its style was refused or its product changed", async () => {
+    const painter = paintChunk(["tee-1", "tee-2"]);
+    // A CSP that refused the inline <style>: the browser gives it no sheet, and the paint chunk adopts it.
+    const refused = serverBadge("tee-1");
+    Object.defineProperty(refused.shadowRoot!.querySelector("style")!, "sheet", { value: null });
+    const changed = serverBadge("tee-2");
+    document.body.append(refused, changed);
+    startPainted(painter);
+    const viewport = TestViewport.current!;
+    expect([...viewport.observed]).toEqual([refused]);
+    // A single-page app's product swap: the server's markup is the old product's.
+    changed.setAttribute("data-product-id", "tee-1");
+    await flush();
+    expect([...viewport.observed]).toEqual([refused, changed]);
+    viewport.show(refused, changed);
+    await flush();
+    expect(imported).toEqual([PAINT]);
+    expect(painter.log).toEqual(["paint tee-1", "paint tee-1"]);
   });
 
   it("mounts the kind's code at once where nothing could be painted, the host's own content showing until then", async () => {

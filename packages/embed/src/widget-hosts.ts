@@ -17,7 +17,7 @@ export interface WidgetHosts {
   unmount(host: HTMLElement): void;
   /** Remounts every host (widgets load their data again) and looks for new ones. */
   refresh(): void;
-  /** Follows the document: added hosts mount, removed ones unmount, a new product id remounts. */
+  /** Follows the document: added hosts mount, removed ones unmount, a new product id, locale or theme remounts. */
   watch(): void;
   stop(): void;
 }
@@ -47,9 +47,17 @@ interface HostState {
   live?: boolean;
 }
 
+// A star badge the server rendered, as it stands (consider): nothing to hand over or take back.
+// Its code mounts over the server's markup when the page comes alive (wake), as over painted markup.
+const AS_RENDERED: Painted = {
+  used: new Promise(() => undefined),
+  handOver: () => () => undefined,
+  release: () => undefined,
+};
+
 const HOST = "[data-plaudit]";
 
-// Every byte here ships in plaudit.js (budget 2.5 KB gzipped): plain functions over one Map.
+// Every byte here ships in plaudit.js (budget 2.55 KB gzipped): plain functions over one Map.
 export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   const { document: doc, chunks, paints = {}, base, inherited, importChunk, reportError, events } = options;
   const hosts = new Map<HTMLElement, HostState>();
@@ -98,11 +106,25 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
 
   // Explicit mounts (with a request) load at once; found hosts wait until they near the viewport,
   // except kinds that show in a viewport corner wherever their host sits (the loyalty launcher).
-  function consider(host: HTMLElement, request?: MountRequest): Promise<void> | undefined {
+  function consider(host: HTMLElement, request?: MountRequest, again?: boolean): Promise<void> | undefined {
     const kind = request?.kind ?? host.getAttribute("data-plaudit");
     if (!kind || hosts.has(host)) return;
-    hosts.set(host, { kind, request });
-    if (nearViewport && !request && kind !== "loyalty") nearViewport.observe(host);
+    const state: HostState = { kind, request };
+    hosts.set(host, state);
+    const root = host.shadowRoot;
+    // A star badge the server painted (docs/ssr.md) is a link: it needs no code, so a page of them
+    // (a collection page) loads no chunk at all. Not when its style was refused (the paint chunk
+    // adopts it) or its product changed since (`again`: its code renders the new one).
+    if (
+      kind === "stars" &&
+      !request &&
+      !again &&
+      root?.querySelector(".plaudit-root") &&
+      root.querySelector("style")?.sheet !== null
+    ) {
+      state.painted = AS_RENDERED;
+      events.emit("widget:mounted", { kind, element: host });
+    } else if (nearViewport && !request && kind !== "loyalty") nearViewport.observe(host);
     else {
       unhide(host);
       return load(host);
@@ -233,7 +255,7 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   function remount(host: HTMLElement): void {
     const request = hosts.get(host)?.request;
     unmount(host, true);
-    consider(host, request);
+    consider(host, request, true);
   }
 
   function scan(root: ParentNode): void {
@@ -245,7 +267,7 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     scan,
     async mount(host, request = {}) {
       unmount(host, true);
-      await (consider(host, request) ?? reportError(new Error("[plaudit] mount(el): el needs data-plaudit")));
+      await (consider(host, request) ?? reportError(new Error("[plaudit] mount(el) needs data-plaudit")));
     },
     unmount: (host) => unmount(host),
     refresh() {
@@ -258,7 +280,9 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
         subtree: true,
         attributes: true,
         attributeOldValue: true,
-        attributeFilter: ["data-plaudit", "data-product-id"],
+        // The host's own config (readConfig): a theme's dark-mode switch or language picker that
+        // sets data-theme or data-locale on the host gets a widget in that theme or language.
+        attributeFilter: ["data-plaudit", "data-product-id", "data-locale", "data-theme"],
       });
     },
     stop() {

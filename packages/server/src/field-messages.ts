@@ -1,6 +1,7 @@
 import { type ApiErrorBody, NUL_MESSAGE, type RequestLocale } from "@plaudit/contract";
 import type { ApiError } from "./errors.ts";
 import { negotiateLanguage } from "./http/accept-language.ts";
+import { REUSED_REWARD_ID } from "./loyalty/reward-ids.ts";
 
 // The one catalog of what a server message says to a person, in German and Hebrew. The contract's
 // schemas and the upload checks write their messages in English (the API's words, and the source
@@ -136,6 +137,12 @@ const CATALOG: Entry[] = [
     en: /^at most (?<n>\d+) (?<what>rewards|tiers|perks)$/,
     de: (g) => `höchstens ${g.n} ${{ rewards: "Prämien", tiers: "Stufen", perks: "Vorteile" }[g.what ?? ""]}`,
     he: (g) => `עד ${g.n} ${{ rewards: "הטבות", tiers: "דרגות", perks: "הטבות לדרגה" }[g.what ?? ""]}`,
+  },
+  {
+    en: new RegExp(`^${REUSED_REWARD_ID.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`),
+    de: () =>
+      "ist die ID einer entfernten Prämie, die Kunden eingelöst haben: eine andere Prämie braucht eine neue ID",
+    he: () => "זה המזהה של הטבה שהוסרה ולקוחות מימשו: הטבה אחרת צריכה מזהה חדש",
   },
   // Photos and videos (the hosted page's own upload form, the upload route).
   {

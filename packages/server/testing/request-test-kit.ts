@@ -143,6 +143,13 @@ export function rawHeader(mail: ParsedMail, name: string): string | undefined {
   return line?.slice(line.indexOf(":") + 1).trim();
 }
 
+/** The one-click (https) address of a message's List-Unsubscribe, beside its mailto. */
+export function oneClickUrlOf(mail: ParsedMail): string {
+  const url = /<(https?:[^>]+)>/.exec(rawHeader(mail, "list-unsubscribe") ?? "")?.[1];
+  if (!url) throw new Error(`no one-click unsubscribe in the mail to ${recipientOf(mail)}`);
+  return url;
+}
+
 export function recipientOf(mail: ParsedMail): string | undefined {
   const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
   return to?.value[0]?.address?.toLowerCase();

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, render } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { sessionAs } from "../../testing/admin-test-kit.ts";
 import { route } from "../router.ts";
 import { session } from "../session.ts";
 import Audit from "./audit.tsx";
@@ -39,13 +40,7 @@ describe("the audit log's days", () => {
   });
 
   it("counts the days of the store's time zone: Los Angeles' Sunday of the clock change, 23 hours", async () => {
-    session.value = {
-      user: { id: "u1", email: "owner@demo.example", role: "owner" },
-      store: { id: "demo", name: "Demo", timeZone: "America/Los_Angeles" },
-      scopes: ["*"],
-      csrfToken: "t",
-      expiresAt: "2026-12-07T00:00:00.000Z",
-    };
+    session.value = sessionAs("owner", "America/Los_Angeles");
     vi.stubGlobal("fetch", async (url: string) =>
       url === "/v1/admin/users"
         ? Response.json({ items: [] })

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, render } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { sessionAs } from "../../testing/admin-test-kit.ts";
 import { route } from "../router.ts";
 import { session } from "../session.ts";
 import Customers, { parseDelta } from "./customers.tsx";
@@ -34,13 +35,7 @@ function fakeApi() {
 }
 
 beforeEach(() => {
-  session.value = {
-    user: { id: "u1", email: "help@demo.example", role: "support" },
-    store: { id: "demo", name: "Demo", timeZone: "UTC" },
-    scopes: ["customers:read", "loyalty:read", "loyalty:adjust"],
-    csrfToken: "t",
-    expiresAt: "2026-12-07T00:00:00.000Z",
-  };
+  session.value = sessionAs("support");
   route.value = { name: "customers", params: new URLSearchParams("q=c1&id=c1") };
 });
 

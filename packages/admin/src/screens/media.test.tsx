@@ -1,5 +1,6 @@
 import { act, cleanup, render, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { sessionAs } from "../../testing/admin-test-kit.ts";
 import { route } from "../router.ts";
 import { session } from "../session.ts";
 import type { AdminMediaItem } from "../types.ts";
@@ -23,13 +24,7 @@ function held(n: number): AdminMediaItem {
 }
 
 beforeEach(() => {
-  session.value = {
-    user: { id: "u1", email: "mo@demo.example", role: "moderator" },
-    store: { id: "demo", name: "Demo", timeZone: "UTC" },
-    scopes: ["reviews:read", "reviews:moderate"],
-    csrfToken: "t",
-    expiresAt: "2026-12-07T00:00:00.000Z",
-  };
+  session.value = sessionAs("moderator");
   route.value = { name: "media", params: new URLSearchParams() };
 });
 

@@ -1,16 +1,11 @@
 import { act, cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { sessionAs } from "../../testing/admin-test-kit.ts";
 import { route } from "../router.ts";
 import { endedSession, session } from "../session.ts";
 import LoyaltyProgram from "./program.tsx";
 
-const owner = {
-  user: { id: "u1", email: "owner@demo.example", role: "owner" as const },
-  store: { id: "demo", name: "Demo", timeZone: "UTC" },
-  scopes: ["*"],
-  csrfToken: "t",
-  expiresAt: "2026-12-07T00:00:00.000Z",
-};
+const owner = sessionAs("owner");
 
 /** What GET answers (settings the form does not show must go back as read). */
 const stored = {
@@ -212,6 +207,32 @@ describe("the loyalty program editor", () => {
     // The first invalid field in the form takes the focus.
     await waitFor(() => expect(document.activeElement?.getAttribute("name")).toBe("earning.review.label"));
     expect(status(view)).toBe("");
+  });
+
+  it("shows a refused reward id beside that reward's name (the id itself is not a field)", async () => {
+    // Another owner removed five-off after it was redeemed; saving it back as another reward is refused.
+    const message = "is the id of a removed reward customers redeemed: a different reward needs a new id";
+    fakeApi(() =>
+      Response.json(
+        {
+          error: {
+            code: "validation_failed",
+            message: `rewards.0.id ${message}`,
+            fields: { "rewards.0.id": message },
+          },
+        },
+        { status: 422 },
+      ),
+    );
+    const view = render(<LoyaltyProgram />);
+    await view.findByLabelText("Name of the points");
+    fireEvent.change(field(view, "rewards.five-off.kind"), { target: { value: "free_shipping" } });
+    await save(view);
+    await waitFor(() =>
+      expect(field(view, "rewards.five-off.name").getAttribute("aria-invalid")).toBe("true"),
+    );
+    expect(describedText(field(view, "rewards.five-off.name"))).toContain(message);
+    expect(field(view, "rewards.five-off.cost").getAttribute("aria-invalid")).toBe("false");
   });
 
   it("says what is not a number before sending anything", async () => {

@@ -23,6 +23,7 @@ import {
 import { isolate, type MessageKey, t } from "../i18n.ts";
 import { endedSession, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
+import { RemoveButton } from "./remove-button.tsx";
 
 // The loyalty program (owner: scope loyalty:write): what each action earns, the rewards, the
 // tiers and the program's settings (GET|PUT /v1/admin/loyalty/program). PUT replaces the whole
@@ -128,6 +129,10 @@ function decimal(value: string): number | undefined {
   const typed = value.trim().replace(",", ".");
   return /^\d{1,12}(\.\d{1,6})?$/.test(typed) ? Number(typed) : undefined;
 }
+
+/** The program's lists of items with their own ids, and each list's "Add" button (by name). */
+type ItemList = "rewards" | "tiers";
+const ADD_BUTTON: Record<ItemList, string> = { rewards: "add-reward", tiers: "add-tier" };
 
 /** A fresh id for a new reward or tier: random, so never one a removed reward had. */
 function freshId(prefix: string): string {
@@ -247,6 +252,17 @@ export default function LoyaltyProgram() {
     change({ rewards: typed.rewards.map((r) => (r.id === id ? { ...r, ...next } : r)) });
   const changeTier = (id: string, next: Partial<TypedTier>) =>
     change({ tiers: typed.tiers.map((tier) => (tier.id === id ? { ...tier, ...next } : tier)) });
+  /** A reward or tier removed: the focus goes on to its list's "Add" button. */
+  const removeItem = (list: ItemList, id: string) => {
+    change({ [list]: (typed[list] as { id: string }[]).filter((other) => other.id !== id) });
+    focusAfter.current = ADD_BUTTON[list];
+  };
+  /** A blank reward or tier added, under a fresh id: the focus goes to its name. */
+  const addItem = <L extends ItemList>(list: L, blank: (id: string) => Typed[L][number]) => {
+    const id = freshId(list === "rewards" ? "reward" : "tier");
+    change({ [list]: [...typed[list], blank(id)] });
+    focusAfter.current = `${list}.${id}.name`;
+  };
 
   function showErrors(found: Errors) {
     setErrors(found);
@@ -349,8 +365,10 @@ export default function LoyaltyProgram() {
       if (list === "rewards") {
         const reward = rewards[at];
         const own = ["name", "cost", "kind", "value", "productId"];
+        // Its id (a removed reward's, refused for a different one) is not shown: beside its name.
         // A check of the whole reward (percent_off over 100) is about its value.
-        return reward && `rewards.${reward.id}.${own.includes(field ?? "") ? field : "value"}`;
+        const shown = field === "id" ? "name" : own.includes(field ?? "") ? field : "value";
+        return reward && `rewards.${reward.id}.${shown}`;
       }
       if (list === "tiers") {
         const tier = tiers[at];
@@ -544,34 +562,25 @@ export default function LoyaltyProgram() {
                   (v) => changeReward(r.id, { productId: v }),
                   { ltr: true },
                 )}
-              <div class="actions">
-                <button
-                  type="button"
-                  class="danger"
-                  aria-label={t("programRemoveRewardOf", { name: isolate(r.name.trim() || String(i + 1)) })}
-                  onClick={() => {
-                    change({ rewards: typed.rewards.filter((other) => other.id !== r.id) });
-                    focusAfter.current = "add-reward";
-                  }}
-                >
-                  {t("programRemove")}
-                </button>
-              </div>
+              <RemoveButton
+                label={t("programRemoveRewardOf", { name: isolate(r.name.trim() || String(i + 1)) })}
+                onRemove={() => removeItem("rewards", r.id)}
+              />
             </Group>
           ))}
           <button
             type="button"
-            name="add-reward"
-            onClick={() => {
-              const id = freshId("reward");
-              change({
-                rewards: [
-                  ...typed.rewards,
-                  { id, name: "", cost: "", kind: "amount_off", value: "", productId: "" },
-                ],
-              });
-              focusAfter.current = `rewards.${id}.name`;
-            }}
+            name={ADD_BUTTON.rewards}
+            onClick={() =>
+              addItem("rewards", (id) => ({
+                id,
+                name: "",
+                cost: "",
+                kind: "amount_off",
+                value: "",
+                productId: "",
+              }))
+            }
           >
             {t("programAddReward")}
           </button>
@@ -625,29 +634,16 @@ export default function LoyaltyProgram() {
                   />
                 )}
               </Field>
-              <div class="actions">
-                <button
-                  type="button"
-                  class="danger"
-                  aria-label={t("programRemoveTierOf", { name: isolate(tier.name.trim() || String(i + 1)) })}
-                  onClick={() => {
-                    change({ tiers: typed.tiers.filter((other) => other.id !== tier.id) });
-                    focusAfter.current = "add-tier";
-                  }}
-                >
-                  {t("programRemove")}
-                </button>
-              </div>
+              <RemoveButton
+                label={t("programRemoveTierOf", { name: isolate(tier.name.trim() || String(i + 1)) })}
+                onRemove={() => removeItem("tiers", tier.id)}
+              />
             </Group>
           ))}
           <button
             type="button"
-            name="add-tier"
-            onClick={() => {
-              const id = freshId("tier");
-              change({ tiers: [...typed.tiers, { id, name: "", threshold: "", perks: "" }] });
-              focusAfter.current = `tiers.${id}.name`;
-            }}
+            name={ADD_BUTTON.tiers}
+            onClick={() => addItem("tiers", (id) => ({ id, name: "", threshold: "", perks: "" }))}
           >
             {t("programAddTier")}
           </button>

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { sessionAs } from "../../testing/admin-test-kit.ts";
 import { endedSession, session } from "../session.ts";
 import type { AdminReview } from "../types.ts";
 import Queue from "./queue.tsx";
@@ -46,13 +47,7 @@ async function press(key: string) {
 
 beforeEach(() => {
   localStorage.setItem("plaudit-admin-grace-ms", "60000");
-  session.value = {
-    user: { id: "u1", email: "mo@demo.example", role: "moderator" },
-    store: { id: "demo", name: "Demo", timeZone: "UTC" },
-    scopes: ["reviews:read", "reviews:moderate"],
-    csrfToken: "t",
-    expiresAt: "2026-12-07T00:00:00.000Z",
-  };
+  session.value = sessionAs("moderator");
 });
 
 afterEach(() => {
@@ -260,13 +255,7 @@ describe("a reply being written when the session ends", () => {
       first.unmount();
     });
     await act(async () => {
-      session.value = {
-        user: { id: "u1", email: "mo@demo.example", role: "moderator" },
-        store: { id: "demo", name: "Demo", timeZone: "UTC" },
-        scopes: ["reviews:read", "reviews:moderate"],
-        csrfToken: "t2",
-        expiresAt: "2026-12-07T12:00:00.000Z",
-      };
+      session.value = { ...sessionAs("moderator"), csrfToken: "t2", expiresAt: "2026-12-07T12:00:00.000Z" };
     });
     const again = render(<Queue />);
     const kept = (await again.findByLabelText("Your public reply")) as HTMLTextAreaElement;

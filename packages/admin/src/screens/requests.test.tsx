@@ -1,16 +1,11 @@
 import { act, cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { sessionAs } from "../../testing/admin-test-kit.ts";
 import { route } from "../router.ts";
 import { endedSession, session } from "../session.ts";
 import ReviewRequests from "./requests.tsx";
 
-const owner = {
-  user: { id: "u1", email: "owner@demo.example", role: "owner" as const },
-  store: { id: "demo", name: "Demo", timeZone: "UTC" },
-  scopes: ["*"],
-  csrfToken: "t",
-  expiresAt: "2026-12-07T00:00:00.000Z",
-};
+const owner = sessionAs("owner");
 
 /** What GET answers: settings with fields the form does not show (they must go back as read). */
 const stored = {

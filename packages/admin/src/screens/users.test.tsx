@@ -1,18 +1,13 @@
 import { act, cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { sessionAs } from "../../testing/admin-test-kit.ts";
 import { session } from "../session.ts";
 import Users from "./users.tsx";
 
 const owner = { id: "u1", email: "owner@demo.example", role: "owner", active: true };
 
 beforeEach(() => {
-  session.value = {
-    user: { id: "u1", email: "owner@demo.example", role: "owner" },
-    store: { id: "demo", name: "Demo", timeZone: "UTC" },
-    scopes: ["*"],
-    csrfToken: "t",
-    expiresAt: "2026-12-07T00:00:00.000Z",
-  };
+  session.value = sessionAs("owner");
 });
 
 afterEach(() => {

@@ -7,7 +7,7 @@
 // pushing Previous/Next below the fold.
 
 export const lightboxCss = `
-.plaudit-dialog.plaudit-lightbox{inline-size:min(1040px,calc(100vw - 32px))}
+.plaudit-dialog.plaudit-lightbox{inline-size:min(1040px,calc(100% - 32px))}
 .plaudit-lightbox__content{display:grid;grid-template-columns:minmax(0,1fr);gap:12px 24px;align-items:start}
 @media (min-width:760px){.plaudit-lightbox__content{grid-template-columns:minmax(0,3fr) minmax(220px,2fr)}
 .plaudit-lightbox__review{grid-column:2;grid-row:1 / span 2;contain:size;align-self:stretch;overflow:auto}}

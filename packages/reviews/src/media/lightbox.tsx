@@ -2,7 +2,7 @@
 // focus trap, Escape, focus back to the thumbnail). Its own chunk, imported on the first press of
 // a thumbnail. Left/Right arrows (mirrored in RTL) and horizontal swipes move between items; a
 // polite "2 of 5" tells screen-reader users where they are; the review sits beside the media.
-import { catalogsFor, createI18n, type Media, type Rating, type Review } from "@plaudit/core";
+import { catalogsFor, createI18n, isPending, type Media, type Rating, type Review } from "@plaudit/core";
 import { adoptStyles, baseCss, Dialog, dialogCss, starsCss, themeCss } from "@plaudit/ui";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { LightboxReview } from "./lightbox-review.tsx";
@@ -58,7 +58,7 @@ export function Lightbox(props: LightboxProps) {
   const i18n = useMemo(() => {
     const found = catalogsFor(props.locale, mediaLoadable);
     // At hand when opened through lightboxIn; else English until a reopen (never blank).
-    return createI18n(props.locale, found instanceof Promise ? { en: mediaLoadable.en } : found);
+    return createI18n(props.locale, isPending(found) ? { en: mediaLoadable.en } : found);
   }, [props.locale]);
   const [index, setIndex] = useState(() => Math.min(Math.max(0, props.start), items.length - 1));
   const [reviews, setReviews] = useState<Record<string, ReviewLoad>>({});

@@ -2,10 +2,11 @@
 // frame is a long task. Its first frame shows the heading, summary, toolbar and the cards that can
 // reach into view; the other cards follow two per frame, at the list's end, below the viewport and
 // CARDS_AHEAD_PX more, so nothing the shopper sees moves. When the page's cards surely make the
-// widget reach that far (cards-to-reach-view.ts: the size estimates are floors), the cards in
-// view come two per frame too: from its first frame the widget holds the height its whole page
-// of cards surely reaches (so a jump to the reviews shows blank space, not the page's footer) and
-// keeps what follows the list ("Load more") until the last card is in: nothing after them moves.
+// widget reach that far (cards-to-reach-view.ts: the size estimates are floors), the cards come two
+// per frame from the second frame on, the first holding only the heading, summary and toolbar: from
+// its first frame the widget holds the height its whole page of cards surely reaches (so a jump to
+// the reviews shows blank space, not the page's footer) and keeps what follows the list ("Load
+// more") until the last card is in: nothing after them moves.
 // A scroll (a jump to #reviews, a fling) or printing puts everything in at once, before that frame
 // is laid out; so does the widget's code before it hydrates (it expects the whole page).
 // docs/widgets.md, "Below the fold".
@@ -13,8 +14,10 @@ import { heightFloor, reachOf, surelyAsTall } from "../reviews/cards-to-reach-vi
 
 // Two cards a frame: one a frame made twice the frames and layouts (the whole document is laid out
 // each frame, 40–60 ms at 4× CPU throttling on the bench's machine whatever the cards) and more
-// long tasks, not fewer (bench/RESULTS.md, 15:49).
-export const FIRST_FRAME = 2;
+// long tasks, not fewer (bench/RESULTS.md, 15:49). None in the first frame when the height is held:
+// the heading, summary (histogram) and toolbar with two cards were one frame of 9–10 ms of CPU
+// unthrottled, ≈ 41 ms at 4× and a long task on a loaded machine (bench/RESULTS.md, 2026-12-07).
+export const FIRST_FRAME = 0;
 const PER_FRAME = 2;
 
 export interface CardsLater {
@@ -34,7 +37,7 @@ export function cardsLater(host: HTMLElement, content: DocumentFragment): CardsL
   const reach = reachOf(host);
   let first = reach ? reach.cards : cards.length;
   let after: Element[] = [];
-  if (reach && widget && list && cards.length > FIRST_FRAME && surelyAsTall(cards.length, reach.px)) {
+  if (reach && widget && list && cards.length > 0 && surelyAsTall(cards.length, reach.px)) {
     first = FIRST_FRAME;
     // The floor of the whole page's height, not only the view's reach: a jump to the reviews
     // before the rest are in shows what is below the reach, and what follows the widget must not

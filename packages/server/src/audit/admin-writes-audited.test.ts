@@ -5,6 +5,7 @@ import { solidJpeg } from "../../testing/test-files.ts";
 import { databasesUnderTest } from "../../testing/test-server.ts";
 import { signedInUser } from "../../testing/test-session.ts";
 import { filePart, upload } from "../../testing/upload-client.ts";
+import { addressHash, suppressAddress } from "../suppression/index.ts";
 
 // Every admin write route, read from the router itself, must leave exactly one audit row. A route
 // added later without a case here fails the first test; one whose write forgets appendAudit()
@@ -287,6 +288,29 @@ Object.assign(WRITE_CASES, {
     async prepare(kit) {
       const id = await scheduledRequest(kit);
       return { call: json(kit, "POST", `/v1/admin/review-requests/${id}/cancel`, {}), target: id };
+    },
+  },
+  // The target is the address's keyed hash, a pseudonym: never the address itself.
+  "POST /v1/admin/review-requests/suppressions": {
+    action: "suppression.add",
+    async prepare(kit) {
+      const email = `stop-${++orders}@example.com`;
+      const target = `address-${await addressHash(kit.server.db.kysely, kit.storeId, email)}`;
+      return { call: json(kit, "POST", "/v1/admin/review-requests/suppressions", { email }), target };
+    },
+  },
+  "POST /v1/admin/review-requests/suppressions/lift": {
+    action: "suppression.lift",
+    async prepare(kit) {
+      const email = `resume-${++orders}@example.com`;
+      await suppressAddress(kit.server.db.kysely, {
+        storeId: kit.storeId,
+        email,
+        reason: "unsubscribed",
+        at: new Date().toISOString(),
+      });
+      const target = `address-${await addressHash(kit.server.db.kysely, kit.storeId, email)}`;
+      return { call: json(kit, "POST", "/v1/admin/review-requests/suppressions/lift", { email }), target };
     },
   },
 } satisfies Record<string, WriteCase>);

@@ -10,6 +10,7 @@ import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { Database } from "../db/database.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
+import { refuseReusedRewardIds } from "./reward-ids.ts";
 
 // A store's program is one JSON document: what the public route shows (API.md's LoyaltyProgram)
 // plus settings only the merchant sees. The ledger never depends on it for past rows: redemptions
@@ -70,6 +71,7 @@ export async function requireProgram(db: Database | Tx, storeId: string): Promis
  * Saves the program and answers its new version; with an audit event (the admin route), its audit
  * row commits with it. With `ifMatch` (an If-Match header's value) it saves only over that version
  * of the program (`*`: any program, none is a conflict too): otherwise 409 conflict, nothing saved.
+ * A removed reward's id given to a different reward is 422 (reward-ids.ts), nothing saved.
  */
 export async function saveProgram(
   db: Database,
@@ -81,11 +83,11 @@ export async function saveProgram(
 ): Promise<string> {
   const values = { store_id: storeId, program: JSON.stringify(program), updated_at: now.toISOString() };
   await transaction(db, async (tx) => {
+    // Read and written in one transaction (PostgreSQL: the row locked; SQLite: BEGIN IMMEDIATE).
+    let find = tx.selectFrom("loyalty_programs").select("program").where("store_id", "=", storeId);
+    if (db.kind === "postgres") find = find.forUpdate();
+    const row = await find.executeTakeFirst();
     if (ifMatch !== undefined) {
-      // Read and written in one transaction (PostgreSQL: the row locked; SQLite: BEGIN IMMEDIATE).
-      let find = tx.selectFrom("loyalty_programs").select("program").where("store_id", "=", storeId);
-      if (db.kind === "postgres") find = find.forUpdate();
-      const row = await find.executeTakeFirst();
       const wanted = ifMatch.split(",").map((tag) => tag.trim().replace(/^W\//, ""));
       if (!row || !(wanted.includes("*") || wanted.includes(programEtag(row.program))))
         throw new ApiError(
@@ -94,6 +96,8 @@ export async function saveProgram(
           "the loyalty program changed since you read it: read it again and retry",
         );
     }
+    const current: StoredProgram["rewards"] = row ? JSON.parse(row.program).rewards : [];
+    await refuseReusedRewardIds(tx, storeId, new Set(current.map((r) => r.id)), program);
     await tx
       .insertInto("loyalty_programs")
       .values(values)

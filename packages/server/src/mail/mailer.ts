@@ -17,6 +17,12 @@ export interface OutgoingMail {
   inReplyTo?: string;
   /** The RFC 8058 one-click unsubscribe address (List-Unsubscribe + List-Unsubscribe-Post). */
   unsubscribeUrl?: string;
+  /**
+   * Where a mail client that unsubscribes by mail sends its request (List-Unsubscribe's mailto,
+   * RFC 2369, beside the one-click URL): the store's reply address. The request carries the
+   * one-click URL in its body, for whoever reads it there.
+   */
+  unsubscribeMailto?: string;
   /** Content language (`he` makes the HTML right-to-left; this only labels the message). */
   language?: string;
 }

@@ -13,6 +13,22 @@ const isMailboxRefusal = (error: unknown) => {
   return command === "RCPT TO" && PERMANENT_CODES.has(Number(responseCode));
 };
 
+// One mailbox, as an order may carry any text for its email: nodemailer reads "a@x.example,
+// b@y.example" (or "Ana <a@x.example>, b@…") as several recipients, and would send one shopper's
+// message, links and all, to each.
+const ONE_ADDRESS = /^[^\s@<>"(),;:\\[\]]+@[^\s@<>"(),;:\\[\]]+$/;
+
+/**
+ * The one-click URL first (what Gmail, Yahoo and Outlook.com use with List-Unsubscribe-Post), then
+ * the mailto that clients without one-click (Apple Mail) send: to the store's reply address, its
+ * body the one-click URL.
+ */
+export function listUnsubscribe(url: string, mailto: string | undefined): string {
+  if (!mailto) return `<${url}>`;
+  const address = encodeURIComponent(mailto).replace(/%40/g, "@");
+  return `<${url}>, <mailto:${address}?subject=unsubscribe&body=${encodeURIComponent(url)}>`;
+}
+
 /**
  * Sends through the SMTP server of `PLAUDIT_SMTP_URL` (`smtp://user:pass@host:587`, or
  * `smtps://…` for implicit TLS on 465) with a small pool of reused connections. Timeouts are set so
@@ -37,22 +53,23 @@ export function smtpMailer(url: string): Mailer {
   });
   return {
     async send(mail) {
+      if (!ONE_ADDRESS.test(mail.to)) throw new MailRefused("the recipient is not one email address", true);
       const headers: Record<string, string | { prepared: true; value: string }> = {
         // Every Plaudit message is sent by a program, not in answer to one (RFC 3834): vacation
         // responders then stay quiet instead of answering each request into the store's inbox
         // (Exchange and Outlook read their own header for it).
         "Auto-Submitted": "auto-generated",
         "X-Auto-Response-Suppress": "OOF, AutoReply",
+        // What older responders (vacation, mailing-list software) read for the same.
+        Precedence: "bulk",
       };
       if (mail.unsubscribeUrl) {
-        const value = `<${mail.unsubscribeUrl}>`;
+        const value = listUnsubscribe(mail.unsubscribeUrl, mail.unsubscribeMailto);
         // On one line, as written: nodemailer would fold this long value right after the colon,
         // which RFC 5322 allows but some parsers (Python's email, policy.default) then read with a
-        // leading space. A URL of printable ASCII only cannot inject anything; anything else is
-        // left to nodemailer's folding and encoding.
-        headers["List-Unsubscribe"] = /^<[\x21-\x7e]{1,900}>$/.test(value)
-          ? { prepared: true, value }
-          : value;
+        // leading space. Printable ASCII only cannot inject anything; anything else is left to
+        // nodemailer's folding and encoding.
+        headers["List-Unsubscribe"] = /^[\x20-\x7e]{1,900}$/.test(value) ? { prepared: true, value } : value;
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
       }
       if (mail.language) headers["Content-Language"] = mail.language;

@@ -2,9 +2,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  oneClickUrlOf,
   pageLinkOf,
   type RequestKit,
-  rawHeader,
   recipientOf,
   startRequestKit,
 } from "../../testing/request-test-kit.ts";
@@ -104,7 +104,7 @@ describe.each(databasesUnderTest())("the hosted pages under a path prefix on %s"
     expect(toOthers.length).toBeGreaterThan(0);
     for (const href of toOthers) inside(href);
 
-    const unsubscribeUrl = String(rawHeader(mail, "list-unsubscribe")).slice(1, -1);
+    const unsubscribeUrl = oneClickUrlOf(mail);
     inside(unsubscribeUrl);
     const asked = await fetch(unsubscribeUrl);
     const form = /<form[^>]*action="([^"]+)"/.exec(await asked.text())?.[1] as string;

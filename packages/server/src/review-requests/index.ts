@@ -9,6 +9,7 @@ export { reviewRequestAdminRoutes } from "./admin-routes.ts";
 export { reviewPageRoutes } from "./page/page-routes.ts";
 export { withReviewRequestHooks } from "./request-hooks.ts";
 export type { SendStep } from "./send.ts";
+export { reviewRequestSuppressionRoutes } from "./suppression-routes.ts";
 
 /** The job handlers of review requests and their notifications. */
 export function reviewRequestJobs(ctx: AppContext, options: SendOptions = {}): Record<string, JobHandler> {

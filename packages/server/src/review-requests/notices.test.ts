@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson, reviewBody } from "../../testing/fixtures.ts";
-import { type RequestKit, rawHeader, recipientOf, startRequestKit } from "../../testing/request-test-kit.ts";
+import {
+  htmlOf,
+  linksOf,
+  oneClickUrlOf,
+  type RequestKit,
+  rawHeader,
+  recipientOf,
+  startRequestKit,
+} from "../../testing/request-test-kit.ts";
 import { databasesUnderTest } from "../../testing/test-server.ts";
 
 // The two notices riding the job runner (notify.ts): the merchant hears of a review waiting for
@@ -39,6 +47,36 @@ describe.each(databasesUnderTest())("review notices on %s", (kind) => {
     expect(mail.html).toContain("Desk lamp &lt;Aurora&gt;");
     expect(mail.text).toContain(`${kit.server.url}/admin/`);
     expect(mail.messageId).toBe(`<review-pending-${held.json.review.id}@127.0.0.1>`);
+  });
+
+  it("frames the notices as the request email: lang and dir on the card, a preheader, every link in the text", async () => {
+    await kit.settings({
+      notifyEmail: "he-mods@lumen.example",
+      notifyLocale: "he",
+      replyTo: "help@lumen.example",
+    });
+    await submit("Held for its link: https://spam.example/hebrew");
+    await kit.runner().drain();
+    const mail = kit.sink.messages.filter((m) => recipientOf(m) === "he-mods@lumen.example").at(-1)!;
+    const body = htmlOf(mail).replace(/^[\s\S]*?<body[^>]*>/, "");
+    // Gmail drops <html lang dir>: the card says it is Hebrew, right to left.
+    expect(body).toMatch(/<table[^>]*class="card"[^>]*lang="he" dir="rtl"/);
+    // The preview line, hidden in the message (Outlook too).
+    expect(body).toMatch(
+      /<div style="display:none;[^"]*mso-hide:all[^"]*">קונה כתב\/ה ביקורת על Desk lamp &lt;Aurora&gt;/,
+    );
+    // The same words and links in both parts, the store's name first.
+    expect(mail.text?.startsWith("Lumen & Co\n")).toBe(true);
+    const inText = new Set([...(mail.text ?? "").matchAll(/https?:\/\/\S+/g)].map((m) => m[0]));
+    expect(new Set(linksOf(mail))).toEqual(inText);
+    expect(inText.size).toBe(2);
+    for (const anchor of body.match(/<a\s[^>]*>/g) ?? []) expect(anchor).toMatch(/style="color:#/);
+    // One click (https) or a mail to the store's reply address.
+    expect(rawHeader(mail, "list-unsubscribe")).toMatch(
+      /^<https?:[^>]+>, <mailto:help@lumen\.example\?subject=unsubscribe&body=/,
+    );
+    expect(rawHeader(mail, "precedence")).toBe("bulk");
+    await kit.settings();
   });
 
   it("tells the reviewer of the merchant's reply once, with an unsubscribe link", async () => {
@@ -104,7 +142,7 @@ describe.each(databasesUnderTest())("review notices on %s", (kind) => {
     await kit.runner().drain();
     const notice = kit.sink.messages.filter((m) => recipientOf(m) === "mods@lumen.example").at(-1)!;
     expect(rawHeader(notice, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
-    const url = String(rawHeader(notice, "list-unsubscribe")).slice(1, -1);
+    const url = oneClickUrlOf(notice);
     expect(url).toMatch(new RegExp(`^${kit.server.url}/r/unsubscribe/n\\.`));
     expect(notice.text).toContain(`Stop these notices: ${url}`);
     const asked = await fetch(url);
@@ -116,7 +154,7 @@ describe.each(databasesUnderTest())("review notices on %s", (kind) => {
     await submit("Held for its link: https://spam.example/two");
     await kit.runner().drain();
     const deskNotice = kit.sink.messages.filter((m) => recipientOf(m) === "desk@lumen.example").at(-1)!;
-    const deskUrl = String(rawHeader(deskNotice, "list-unsubscribe")).slice(1, -1);
+    const deskUrl = oneClickUrlOf(deskNotice);
     const done = await fetch(deskUrl, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },

@@ -1,11 +1,14 @@
 import { productsByIds } from "../catalog/catalog.ts";
 import type { AppContext } from "../context.ts";
 import type { Tx } from "../db/transaction.ts";
-import { html, textWithBreaks } from "../html/safe-html.ts";
+import { html, type SafeHtml, textWithBreaks } from "../html/safe-html.ts";
 import { type ClaimedJob, enqueueJob, type JobHandler } from "../jobs/index.ts";
 import { linkSecretFor } from "../keys/link-secret.ts";
+import { oneLine } from "../mail/mailer.ts";
 import { findStore } from "../stores/store-repo.ts";
 import { isSuppressed } from "../suppression/index.ts";
+import { emailColors } from "./email-colors.ts";
+import { EMAIL_FONT, emailDocument, linkStyle } from "./email-frame.ts";
 import { NOTICES_BINDING, signLink } from "./link-token.ts";
 import { messagesFor, type RequestLocale, requestLocale } from "./messages.ts";
 import { loadSettings } from "./settings.ts";
@@ -79,9 +82,24 @@ export async function reviewerLocaleOf(ctx: AppContext, reviewId: string): Promi
   return review ? reviewerLocale(ctx, review) : "en";
 }
 
-const document = (lang: string, dir: string, title: string, body: ReturnType<typeof html>) =>
-  html`<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="color-scheme" content="light dark"><title>${title}</title></head><body style="margin:0;padding:24px 16px;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5">${body}</body></html>`
-    .value;
+/** A notice in the frame of every Plaudit email; its first line is the inbox's preview. */
+const noticeDocument = (
+  locale: RequestLocale,
+  title: string,
+  preheader: string,
+  storeName: string,
+  colors: ReturnType<typeof emailColors>,
+  content: { body: SafeHtml; footer: SafeHtml },
+) =>
+  emailDocument({
+    locale,
+    dir: messagesFor(locale).dir,
+    title,
+    preheader,
+    heading: oneLine(storeName),
+    colors,
+    ...content,
+  });
 
 async function reviewFacts(ctx: AppContext, reviewId: string) {
   const review = await ctx.db.kysely
@@ -134,9 +152,11 @@ function noticeHandler(
     const settings = facts && (await due(facts));
     if (!facts || !settings) return;
     const { mailer, publicUrl } = mailReady(ctx, settings.from.email);
+    const mail = await write(facts, publicUrl);
     await mailer.send({
       from: { name: settings.from.name, address: settings.from.email },
-      ...(await write(facts, publicUrl)),
+      ...mail,
+      ...(mail.unsubscribeUrl ? { unsubscribeMailto: settings.replyTo || settings.from.email } : {}),
       messageId: `<${kind}-${reviewId}@${new URL(publicUrl).hostname}>`,
     });
   };
@@ -164,16 +184,15 @@ export function pendingNoticeHandler(ctx: AppContext): JobHandler {
         ctx.clock(),
       );
       const unsubscribeUrl = `${publicUrl}/r/unsubscribe/${token}`;
+      const colors = emailColors(settings?.theme);
       return {
         to,
         subject,
-        text: `${line}\n\n${adminUrl}\n\n--\n${t.stopNotices}: ${unsubscribeUrl}\n`,
-        html: document(
-          language,
-          t.dir,
-          subject,
-          html`<p>${line}</p><p><a href="${adminUrl}">${adminUrl}</a></p><p style="font-size:13px"><a href="${unsubscribeUrl}">${t.stopNotices}</a></p>`,
-        ),
+        text: `${oneLine(store.name)}\n\n${line}\n\n${adminUrl}\n\n--\n${t.stopNotices}: ${unsubscribeUrl}\n`,
+        html: noticeDocument(language, subject, line, store.name, colors, {
+          body: html`<p style="margin:0 0 12px">${line}</p><p style="margin:0"><a href="${adminUrl}" style="${linkStyle(colors)}">${adminUrl}</a></p>`,
+          footer: html`<a href="${unsubscribeUrl}" style="${linkStyle(colors)}">${t.stopNotices}</a>`,
+        }),
         unsubscribeUrl,
         language,
       };
@@ -204,16 +223,17 @@ export function replyNoticeHandler(ctx: AppContext): JobHandler {
       const unsubscribeUrl = `${publicUrl}/r/unsubscribe/${token}`;
       const subject = t.replySubject(store.name);
       const intro = t.replyIntro(store.name, productName);
+      const colors = emailColors(settings?.theme);
+      // The reply as a quoted cell, not a <blockquote>: Word gives a blockquote its own margins.
+      const quote = html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:0 0 16px"><tr><td class="text" dir="auto" style="padding:8px 12px;${t.dir === "rtl" ? "border-right" : "border-left"}:3px solid #8c959f;${EMAIL_FONT};font-size:16px;line-height:1.5;color:${colors.light.text}">${textWithBreaks(review.reply_body as string)}</td></tr></table>`;
       return {
         to: email,
         subject,
-        text: `${intro}\n\n${review.reply_body}\n\n--\n${t.unsubscribe}: ${unsubscribeUrl}\n`,
-        html: document(
-          language,
-          t.dir,
-          subject,
-          html`<p>${intro}</p><blockquote dir="auto" style="margin:0 0 16px;padding:8px 12px;${t.dir === "rtl" ? "border-right" : "border-left"}:3px solid #8c959f">${textWithBreaks(review.reply_body as string)}</blockquote><p style="font-size:13px"><a href="${unsubscribeUrl}">${t.unsubscribe}</a></p>`,
-        ),
+        text: `${oneLine(store.name)}\n\n${intro}\n\n${review.reply_body}\n\n--\n${t.unsubscribe}: ${unsubscribeUrl}\n`,
+        html: noticeDocument(language, subject, intro, store.name, colors, {
+          body: html`<p style="margin:0 0 12px">${intro}</p>${quote}`,
+          footer: html`<a href="${unsubscribeUrl}" style="${linkStyle(colors)}">${t.unsubscribe}</a>`,
+        }),
         unsubscribeUrl,
         replyTo: settings?.replyTo ?? null,
         language,

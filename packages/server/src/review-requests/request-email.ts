@@ -1,6 +1,9 @@
-import { html, httpUrlOrNull, type SafeHtml, trusted } from "../html/safe-html.ts";
+import { html, httpUrlOrNull, type SafeHtml } from "../html/safe-html.ts";
 import { type OutgoingMail, oneLine } from "../mail/mailer.ts";
+import { type EmailColors, emailColors } from "./email-colors.ts";
+import { EMAIL_FONT, emailButton, emailDocument, linkStyle, mutedStyle, startSide } from "./email-frame.ts";
 import { messagesFor, type RequestLocale } from "./messages.ts";
+import type { RequestSettings } from "./settings.ts";
 
 export interface EmailProduct {
   productId: string;
@@ -19,6 +22,8 @@ export interface RequestEmailInput {
   /** The hosted page for one product, with a rating preselected when given. */
   pageUrl: (productId: string, rating?: number) => string;
   unsubscribeUrl: string;
+  /** The store's colors (settings.theme): its accent colors the button and links where it reads. */
+  theme?: RequestSettings["theme"];
   messageId: string;
   /** The reminder's: the first message's Message-ID, which it follows up (one thread). */
   inReplyTo?: string;
@@ -36,53 +41,38 @@ export const EMAIL_PRODUCTS_MAX = 10;
 // clip on their own. With the frame, the message as sent (encoded) stays under 102 KB.
 const PRODUCT_BLOCKS_BYTES = 32 * 1024;
 
-// Colors chosen to read in light mode and, where a client honours prefers-color-scheme, in dark
-// mode; clients that invert colors themselves get a page with no background images or text in
-// pictures, so inversion cannot hide anything. Stars are text (★), so they show with images off.
-// What the email needs to read is inline (Gmail drops <style> in some views, Outlook's Word engine
-// reads inline styles and attributes); the style element only adds dark mode and phone sizes.
-const STYLE = trusted(`
-body{margin:0;padding:0;background:#f6f8fa}
-@media (prefers-color-scheme:dark){
-body,.page{background:#0d1117 !important}
-.card{background:#161b22 !important;color:#e6edf3 !important}
-.muted{color:#9198a1 !important}
-a{color:#4493f8 !important}
-.star{color:#e3b341 !important}
-.button-cell{background:#4493f8 !important}
-.button{background:#4493f8 !important;color:#0d1117 !important}
-}
-@media (max-width:480px){.card-cell{padding:16px !important}.star{font-size:32px !important;padding:0 4px !important}}
-`);
+const STAR = "text-decoration:none;font-size:28px;line-height:1;padding:0 2px";
 
-const FONT = "font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
-const LINK = "color:#0a58ca";
-const STAR = "color:#b45309;text-decoration:none;font-size:28px;line-height:1;padding:0 2px";
-const MUTED = "color:#57606a";
-
-function productBlock(input: RequestEmailInput, product: EmailProduct, align: "left" | "right"): SafeHtml {
+function productBlock(
+  input: RequestEmailInput,
+  product: EmailProduct,
+  align: "left" | "right",
+  colors: EmailColors,
+): SafeHtml {
   const t = messagesFor(input.locale);
   const imageUrl = httpUrlOrNull(product.imageUrl);
+  // With pictures blocked, the alt text (the product's name) shows in the picture's place.
   const image = imageUrl
-    ? html`<td width="72" valign="top" style="padding-${align === "left" ? "right" : "left"}:12px"><img src="${imageUrl}" width="72" height="72" alt="${product.name}" style="display:block;border-radius:6px;object-fit:cover;border:0"></td>`
+    ? html`<td width="72" valign="top" style="padding-${align === "left" ? "right" : "left"}:12px;padding-top:12px"><img src="${imageUrl}" width="72" height="72" alt="${product.name}" style="display:block;width:72px;height:72px;border-radius:6px;object-fit:cover;border:0;${EMAIL_FONT};font-size:12px;${mutedStyle(colors)}"></td>`
     : "";
   const stars = [1, 2, 3, 4, 5].map(
     (n) =>
-      html`<a class="star" href="${input.pageUrl(product.productId, n)}" title="${t.stars(n)}" aria-label="${t.stars(n)}" style="${STAR}">&#9733;</a>`,
+      html`<a class="star" href="${input.pageUrl(product.productId, n)}" title="${t.stars(n)}" aria-label="${t.stars(n)}" style="color:${colors.light.star};${STAR}">&#9733;</a>`,
   );
-  return html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:16px 0;border-top:1px solid #d0d7de"><tr>${image}<td valign="top" style="padding-top:12px;text-align:${align}">
+  // Word does not pass the card's font into a nested table: the cell names its own.
+  return html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" class="rule" style="margin:16px 0;border-top:1px solid ${colors.light.border}"><tr>${image}<td class="text" valign="top" style="padding-top:12px;${EMAIL_FONT};font-size:16px;line-height:1.5;color:${colors.light.text};text-align:${align}">
 <p dir="auto" style="margin:0 0 6px;font-weight:700">${product.name}</p>
-<p style="margin:0 0 8px"><span class="muted" style="${MUTED}">${t.rateIt}</span> <span style="white-space:nowrap">${stars}</span></p>
-<p style="margin:0"><a href="${input.pageUrl(product.productId)}" style="${LINK}">${t.writeReview}</a></p>
+<p style="margin:0 0 8px"><span class="muted" style="${mutedStyle(colors)}">${t.rateIt}</span> <span style="white-space:nowrap">${stars}</span></p>
+<p style="margin:0"><a href="${input.pageUrl(product.productId)}" style="${linkStyle(colors)}">${t.writeReview}</a></p>
 </td></tr></table>`;
 }
 
 /** The products that get a block: the first always, then while under both limits. */
-function productBlocks(input: RequestEmailInput, align: "left" | "right") {
+function productBlocks(input: RequestEmailInput, align: "left" | "right", colors: EmailColors) {
   const blocks: SafeHtml[] = [];
   let bytes = 0;
   for (const product of input.products.slice(0, EMAIL_PRODUCTS_MAX)) {
-    const block = productBlock(input, product, align);
+    const block = productBlock(input, product, align, colors);
     bytes += Buffer.byteLength(block.value);
     if (blocks.length > 0 && bytes > PRODUCT_BLOCKS_BYTES) break;
     blocks.push(block);
@@ -100,6 +90,7 @@ export function requestEmail(given: RequestEmailInput): OutgoingMail {
     products: given.products.map((product) => ({ ...product, name: oneLine(product.name) })),
   };
   const t = messagesFor(input.locale);
+  const colors = emailColors(input.theme);
   const one = input.products.length === 1 ? input.products[0] : undefined;
   const subject = input.reminder
     ? one
@@ -109,36 +100,30 @@ export function requestEmail(given: RequestEmailInput): OutgoingMail {
       ? t.subjectOne(one.name)
       : t.subjectMany(input.storeName);
   const intro = input.reminder ? t.reminderIntro(input.storeName) : t.intro(input.storeName);
-  const align = t.dir === "rtl" ? "right" : "left";
+  const align = startSide(t.dir);
   const first = input.products[0];
-  const { blocks, shown, rest } = productBlocks(input, align);
+  const { blocks, shown, rest } = productBlocks(input, align, colors);
   const restUrl = rest[0] ? input.pageUrl(rest[0].productId) : undefined;
 
-  const body = html`<!doctype html>
-<html lang="${input.locale}" dir="${t.dir}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="color-scheme" content="light dark"><meta name="supported-color-schemes" content="light dark">
-<title>${subject}</title><style>${STYLE}</style></head>
-<body style="margin:0;padding:0;background:#f6f8fa">
-<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;opacity:0">${intro}</div>
-<table role="presentation" class="page" width="100%" cellpadding="0" cellspacing="0" style="background:#f6f8fa"><tr><td align="center" style="padding:24px 12px">
-<table role="presentation" class="card" width="560" cellpadding="0" cellspacing="0" style="width:100%;max-width:560px;background:#ffffff;color:#1f2328;border-radius:8px">
-<tr><td class="card-cell" dir="${t.dir}" style="padding:28px;${FONT};font-size:16px;line-height:1.5;text-align:${align}">
-<p style="margin:0 0 20px;font-size:20px;font-weight:700">${input.storeName}</p>
-<p style="margin:0 0 12px">${t.greeting(input.customerName)}</p>
+  const body = emailDocument({
+    locale: input.locale,
+    dir: t.dir,
+    title: subject,
+    preheader: intro,
+    heading: input.storeName,
+    colors,
+    body: html`<p style="margin:0 0 12px">${t.greeting(input.customerName)}</p>
 <p style="margin:0 0 8px">${intro}</p>
 ${blocks}
-${restUrl ? html`<p style="margin:16px 0 0"><a href="${restUrl}" style="${LINK}">${t.moreProducts(rest.length)}</a></p>` : ""}
-${
-  first
-    ? html`<table role="presentation" cellpadding="0" cellspacing="0" style="margin:24px 0"><tr><td class="button-cell" bgcolor="#0a58ca" style="background:#0a58ca;border-radius:6px"><a class="button" href="${input.pageUrl(first.productId)}" style="display:inline-block;background:#0a58ca;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:700">${t.writeReview}</a></td></tr></table>`
-    : ""
-}
-<p class="muted" style="margin:24px 0 0;font-size:13px;${MUTED}">${t.whyThisEmail(input.storeName)} <a href="${input.unsubscribeUrl}" style="${LINK}">${t.unsubscribe}</a></p>
-</td></tr></table></td></tr></table></body></html>`;
+${restUrl ? html`<p style="margin:16px 0 0"><a href="${restUrl}" style="${linkStyle(colors)}">${t.moreProducts(rest.length)}</a></p>` : ""}
+${first ? emailButton(input.pageUrl(first.productId), t.writeReview, colors) : ""}`,
+    footer: html`${t.whyThisEmail(input.storeName)} <a href="${input.unsubscribeUrl}" style="${linkStyle(colors)}">${t.unsubscribe}</a>`,
+  });
 
   // The same words and links as the HTML, every star included, for clients that show text only.
   const text = [
+    input.storeName,
+    "",
     t.greeting(input.customerName),
     "",
     intro,
@@ -163,10 +148,11 @@ ${
     to: input.to,
     subject,
     text,
-    html: body.value,
+    html: body,
     messageId: input.messageId,
     ...(input.inReplyTo ? { inReplyTo: input.inReplyTo } : {}),
     unsubscribeUrl: input.unsubscribeUrl,
+    unsubscribeMailto: input.replyTo || input.from.address,
     language: input.locale,
   };
 }

@@ -2,8 +2,10 @@ import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { htmlOf, linksOf } from "../../testing/request-test-kit.ts";
 import { type SmtpSink, startSmtpSink } from "../../testing/smtp-sink.ts";
-import type { Mailer } from "../mail/mailer.ts";
+import { type Mailer, MailRefused } from "../mail/mailer.ts";
 import { smtpMailer } from "../mail/smtp-mailer.ts";
+import { inverted } from "./email-colors.ts";
+import { contrast, MIN_ACCENT_CONTRAST, MIN_TEXT_CONTRAST } from "./page/page-colors.ts";
 import { type EmailProduct, type RequestEmailInput, requestEmail } from "./request-email.ts";
 
 // The request email as another mail client receives it: composed, sent through nodemailer to a
@@ -65,6 +67,175 @@ describe("the request email as mail clients receive it", () => {
     expect(inHtml.size).toBe(13);
     expect(inText).toEqual(inHtml);
     expect(mail.text).toContain(`4 stars: ${ORIGIN}/r/${TOKEN}?product=bulb&rating=4`);
+    // The same words: the store's name heads both.
+    expect(mail.text?.startsWith("Lumen & Co\n\nHi Ana,\n")).toBe(true);
+  });
+
+  it("offers the one-click unsubscribe and a mailto to the store's reply address, and says it is bulk", async () => {
+    const unsubscribe = `${ORIGIN}/r/unsubscribe/${TOKEN}`;
+    for (const [replyTo, address] of [
+      ["help@lumen.example", "help@lumen.example"],
+      [null, "hello@lumen.example"],
+    ] as const) {
+      const { mail, raw } = await deliver({ replyTo });
+      const head = raw.slice(0, raw.indexOf("\r\n\r\n"));
+      // The https one first (RFC 8058, with List-Unsubscribe-Post); the mailto for clients that
+      // unsubscribe by mail (Apple Mail), its body the one-click link for whoever reads it.
+      const header = /^List-Unsubscribe: (.*)$/m.exec(head)?.[1];
+      expect(header).toBe(
+        `<${unsubscribe}>, <mailto:${address}?subject=unsubscribe&body=${encodeURIComponent(unsubscribe)}>`,
+      );
+      // As a mail client's parser reads it: both addresses.
+      const parsed = (mail.headers.get("list") as { unsubscribe?: { url?: string; mail?: string } })
+        .unsubscribe;
+      expect(parsed?.url).toBe(unsubscribe);
+      expect(parsed?.mail).toBe(`${address}?subject=unsubscribe&body=${encodeURIComponent(unsubscribe)}`);
+      expect(head).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+      expect(head).toMatch(/^Precedence: bulk$/m);
+    }
+  });
+
+  it("goes to one mailbox only, whatever an order's email holds", async () => {
+    for (const to of [
+      "ana@example.com, eve@example.com",
+      "ana@example.com;eve@example.com",
+      "Ana <ana@example.com>, eve@example.com",
+      "ana@example.com\r\nBcc: eve@example.com",
+    ]) {
+      const before = sink.count();
+      const refused = await mailer.send(requestEmail(input({ to }))).catch((error: unknown) => error);
+      expect(refused, to).toBeInstanceOf(MailRefused);
+      expect((refused as MailRefused).permanent).toBe(true);
+      await mailer.send(requestEmail(input({ to: "dana@example.com" })));
+      await sink.waitFor(before + 1);
+      expect(sink.count(), to).toBe(before + 1);
+      expect(sink.messages.at(-1)?.to).toMatchObject({ value: [{ address: "dana@example.com" }] });
+    }
+  });
+
+  it("is CRLF throughout: no bare LF or CR in headers or bodies", async () => {
+    const { raw } = await deliver({
+      customerName: "Dana",
+      products: [{ productId: "p1", name: "Lamp", imageUrl: null }],
+      locale: "he",
+    });
+    expect(raw).toContain("\r\n");
+    expect(raw.match(/[^\r]\n|\r(?!\n)/g)).toBeNull();
+  });
+
+  it("keeps lang and dir where Gmail drops the <html> element's", async () => {
+    for (const [locale, dir, side] of [
+      ["he", "rtl", "right"],
+      ["de", "ltr", "left"],
+    ] as const) {
+      const { mail } = await deliver({ locale });
+      // Gmail (web and app) drops <html> and <body>: the page and the card carry them too.
+      const body = htmlOf(mail).replace(/^[\s\S]*?<body[^>]*>/, "");
+      for (const name of ["page", "card"])
+        expect(body).toMatch(new RegExp(`<table[^>]*class="${name}"[^>]*lang="${locale}" dir="${dir}"`));
+      expect(body).toMatch(new RegExp(`class="card-cell text" dir="${dir}" style="[^"]*text-align:${side}`));
+    }
+  });
+
+  it("reads in Outlook's Word engine: a bulletproof button, fonts named in nested tables", async () => {
+    const { mail } = await deliver();
+    const body = htmlOf(mail);
+    // Word ignores padding on a link: the cell carries the button's color and Outlook's padding.
+    expect(body).toMatch(
+      /<td class="button-cell"[^>]*bgcolor="#0a58ca" style="background:#0a58ca;[^"]*mso-padding-alt:12px 20px"><a class="button"[^>]*style="display:inline-block;[^"]*color:#ffffff;padding:12px 20px/,
+    );
+    // Word passes no font into a nested table: each product's cell names its own, and Outlook's
+    // conditional style a font it has (it takes Times for a stack it does not know).
+    for (const cell of body.match(/<td class="text"[^>]*>/g) ?? []) expect(cell).toMatch(/font-family:/);
+    expect(body.match(/<td class="text"/g)).toHaveLength(2);
+    expect(body).toContain("<!--[if mso]><style>table,td,p,a,span{font-family:'Segoe UI',Arial,sans-serif");
+    // Dark mode is a style element of its own: a client that drops one it cannot parse keeps the
+    // phone sizes.
+    const styles = body.match(/<style>[\s\S]*?<\/style>/g) ?? [];
+    expect(
+      styles.filter((s) => s.includes("max-width:480px") && !s.includes("prefers-color-scheme")),
+    ).toHaveLength(1);
+    expect(styles.filter((s) => s.includes("prefers-color-scheme:dark"))).toHaveLength(1);
+  });
+
+  /** The colors a received message pairs, light (inline) and dark (its dark-mode style). */
+  function colorPairs(body: string) {
+    const one = (pattern: RegExp) => {
+      const found = pattern.exec(body)?.[1];
+      if (!found) throw new Error(`no ${pattern}`);
+      return found;
+    };
+    const card = one(/<table[^>]*class="card"[^>]*bgcolor="(#[0-9a-f]{6})"/);
+    const button = one(/<td class="button-cell"[^>]*bgcolor="(#[0-9a-f]{6})"/);
+    const onButton = one(/<a class="button"[^>]*;color:(#[0-9a-f]{6})/);
+    const links = [...body.matchAll(/<a (?!class="(?:button|star)")[^>]*style="color:(#[0-9a-f]{6})/g)].map(
+      (m) => m[1] as string,
+    );
+    const stars = [...body.matchAll(/<a class="star"[^>]*style="color:(#[0-9a-f]{6})/g)].map(
+      (m) => m[1] as string,
+    );
+    const muted = [...body.matchAll(/class="muted" style="[^"]*color:(#[0-9a-f]{6})/g)].map(
+      (m) => m[1] as string,
+    );
+    const text = one(/class="card-cell text"[^>]*;color:(#[0-9a-f]{6})/);
+    const dark = {
+      card: one(/\.card,\.text\{background:(#[0-9a-f]{6})/),
+      text: one(/\.card,\.text\{background:#[0-9a-f]{6} !important;color:(#[0-9a-f]{6})/),
+      muted: one(/\.muted\{color:(#[0-9a-f]{6})/),
+      link: one(/\ba\{color:(#[0-9a-f]{6})/),
+      star: one(/\.star\{color:(#[0-9a-f]{6})/),
+      button: one(/\.button-cell,\.button\{background:(#[0-9a-f]{6})/),
+      onButton: one(/\.button\{color:(#[0-9a-f]{6})/),
+    };
+    expect(links.length).toBeGreaterThan(0);
+    // [foreground, background, the least contrast WCAG 2.2 AA asks, light (inline) or dark]
+    return {
+      button,
+      link: links[0],
+      pairs: [
+        [text, card, MIN_TEXT_CONTRAST],
+        ...muted.map((c) => [c, card, MIN_TEXT_CONTRAST]),
+        ...links.map((c) => [c, card, MIN_TEXT_CONTRAST]),
+        ...stars.map((c) => [c, card, MIN_ACCENT_CONTRAST]),
+        [onButton, button, MIN_TEXT_CONTRAST],
+        [button, card, MIN_ACCENT_CONTRAST],
+        [dark.text, dark.card, MIN_TEXT_CONTRAST, "dark"],
+        [dark.muted, dark.card, MIN_TEXT_CONTRAST, "dark"],
+        [dark.link, dark.card, MIN_TEXT_CONTRAST, "dark"],
+        [dark.star, dark.card, MIN_ACCENT_CONTRAST, "dark"],
+        [dark.onButton, dark.button, MIN_TEXT_CONTRAST, "dark"],
+        [dark.button, dark.card, MIN_ACCENT_CONTRAST, "dark"],
+      ] as [string, string, number, string?][],
+    };
+  }
+
+  it("takes the store's accent where it reads, light, dark and inverted, and Plaudit's own elsewhere", async () => {
+    for (const [accent, used] of [
+      [undefined, false],
+      ["#7a3e9d", true],
+      ["#ffd54f", false], // a pale yellow: not on a white card
+      ["#1a1a1a", true], // near black: on white, not in dark mode
+      ["#767676", false], // black on it reads, but white on its inverse does not
+    ] as const) {
+      const { mail } = await deliver(accent ? { theme: { accent } } : {});
+      const { button, link, pairs } = colorPairs(htmlOf(mail));
+      expect(button === accent, `${accent}`).toBe(used);
+      if (accent && used) expect(link).toBe(accent);
+      if (accent === "#767676") expect(link).toBe(accent);
+      for (const [foreground, background, min, scheme] of pairs) {
+        // As sent, and (light) as a client that inverts colors (the Gmail and Outlook apps)
+        // shows it; one that applies the dark colors does not invert them too.
+        expect(
+          contrast(foreground, background),
+          `${accent}: ${foreground} on ${background}`,
+        ).toBeGreaterThanOrEqual(min);
+        if (scheme !== "dark")
+          expect(
+            contrast(inverted(foreground), inverted(background)),
+            `${accent}: ${foreground} on ${background}, inverted`,
+          ).toBeGreaterThanOrEqual(min);
+      }
+    }
   });
 
   it("keeps every header one line and encoded, whatever the names hold", async () => {
@@ -92,7 +263,10 @@ describe("the request email as mail clients receive it", () => {
     // The one-click unsubscribe on one line as sent (not folded after its colon, which some
     // parsers read back with a leading space).
     expect(head).toMatch(
-      new RegExp(`^List-Unsubscribe: <${ORIGIN}/r/unsubscribe/${TOKEN.replaceAll(".", "\\.")}>$`, "m"),
+      new RegExp(
+        `^List-Unsubscribe: <${ORIGIN}/r/unsubscribe/${TOKEN.replaceAll(".", "\\.")}>, <mailto:`,
+        "m",
+      ),
     );
     expect(head).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
     // Sent by a program: out-of-office responders do not answer it (RFC 3834; Exchange's own).
@@ -168,8 +342,10 @@ describe("the request email as mail clients receive it", () => {
     expect(body).toMatch(/<table[^>]*class="card"[^>]*width="560"[^>]*style="width:100%;max-width:560px/);
     // The button's colour sits on its cell too (Word ignores an inline link's background and padding).
     expect(body).toMatch(/<td[^>]*bgcolor="#0a58ca"[^>]*><a class="button"/);
-    // The preheader stays hidden in Outlook too.
-    expect(body).toMatch(/<div style="display:none;[^"]*mso-hide:all/);
+    // The preheader stays hidden in Outlook too, and invisible characters end the preview there.
+    expect(body).toMatch(
+      /<div style="display:none;[^"]*mso-hide:all[^"]*">Thank you for shopping at Lumen &amp; Co\.[^<]*(&zwnj;&nbsp;){40}<\/div>/,
+    );
     // Every picture has its size and alt text.
     for (const img of body.match(/<img\s[^>]*>/g) ?? [])
       expect(img).toMatch(/width="\d+" height="\d+" alt="[^"]+"/);

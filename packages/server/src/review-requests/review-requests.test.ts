@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson } from "../../testing/fixtures.ts";
 import {
   linksOf,
+  oneClickUrlOf,
+  pageLinkOf,
   pageTokenOf,
   type RequestKit,
   rawHeader,
@@ -136,7 +138,7 @@ describe.each(databasesUnderTest())("review requests on %s", (kind) => {
     await kit.order("o-unsub", { email: "cy@example.com" });
     await kit.runner().drain();
     const mail = kit.sink.messages.at(-1)!;
-    const url = String(rawHeader(mail, "list-unsubscribe")).slice(1, -1);
+    const url = oneClickUrlOf(mail);
     // RFC 8058: the mail client POSTs this body, with no cookie and no page in between.
     const res = await fetch(url, {
       method: "POST",
@@ -159,11 +161,30 @@ describe.each(databasesUnderTest())("review requests on %s", (kind) => {
     expect(await page.text()).toContain('<form method="post"');
   });
 
+  it("changes nothing for a link scanner that opens every link of the message (GET and HEAD)", async () => {
+    await kit.order("o-scanned", { email: "scan@example.com" });
+    await kit.runner().drain();
+    const mail = kit.sink.messages.filter((m) => recipientOf(m) === "scan@example.com").at(-1)!;
+    const links = [...new Set([...linksOf(mail), oneClickUrlOf(mail)])];
+    expect(links.some((link) => link.includes("/r/unsubscribe/"))).toBe(true);
+    // What a mail provider's or a company's security gateway does with a message before its
+    // reader sees it: every link fetched, redirects followed, no form sent.
+    for (const link of links)
+      for (const method of ["HEAD", "GET"]) expect((await fetch(link, { method })).status).toBe(200);
+    expect((await kit.requestOf("o-scanned")).status).toBe("sent");
+    // Nothing was consumed: the page still takes a review, and the next order is still asked.
+    const again = await fetch(pageLinkOf(mail));
+    expect(await again.text()).toContain('method="post"');
+    await kit.order("o-scanned-2", { email: "scan@example.com" });
+    await kit.runner().drain();
+    expect(kit.sink.messages.filter((m) => recipientOf(m) === "scan@example.com")).toHaveLength(2);
+  });
+
   it("unsubscribes with the link of a months-old request, posted as mail providers do (multipart)", async () => {
     await kit.order("o-old-unsub", { email: "old@example.com", locale: "de" });
     await kit.runner().drain();
     const mail = kit.sink.messages.filter((m) => recipientOf(m) === "old@example.com").at(-1)!;
-    const url = String(rawHeader(mail, "list-unsubscribe")).slice(1, -1);
+    const url = oneClickUrlOf(mail);
     // The hosted page's link has expired (90 days); leaving the list has not.
     kit.time.advance(100 * DAY);
     expect((await fetch(url.replace("/unsubscribe/", "/"))).status).toBe(410);

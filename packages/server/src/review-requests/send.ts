@@ -208,6 +208,7 @@ export function sendRequestHandler(ctx: AppContext, options: SendOptions = {}): 
       products: view.products,
       pageUrl: links.pageUrl,
       unsubscribeUrl: links.unsubscribeUrl,
+      theme: settings.theme,
       ...(message === "first"
         ? { messageId: view.request.message_id }
         : { messageId: reminderMessageIdOf(view.request.message_id), inReplyTo: view.request.message_id }),

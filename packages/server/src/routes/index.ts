@@ -7,7 +7,11 @@ import { keyRoutes } from "../keys/key-routes.ts";
 import { loyaltyRoutes } from "../loyalty/routes.ts";
 import { mediaRoutes } from "../media/media-routes.ts";
 import { privacyRoutes } from "../privacy/privacy-routes.ts";
-import { reviewPageRoutes, reviewRequestAdminRoutes } from "../review-requests/index.ts";
+import {
+  reviewPageRoutes,
+  reviewRequestAdminRoutes,
+  reviewRequestSuppressionRoutes,
+} from "../review-requests/index.ts";
 import { snippetRoutes } from "../snippet/snippet-routes.ts";
 import { storeSettingsRoutes } from "../stores/store-settings-routes.ts";
 import { adminOrderRoutes } from "./admin-orders.ts";
@@ -35,6 +39,7 @@ export const routeModules: RouteModule[] = [
   keyRoutes,
   catalogRoutes,
   reviewRequestAdminRoutes,
+  reviewRequestSuppressionRoutes,
   reviewPageRoutes,
   auditRoutes,
   privacyRoutes,

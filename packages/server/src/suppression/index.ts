@@ -1,10 +1,13 @@
 // What other folders use of the suppression list (erasure, review requests, notifications).
 export {
   addressHash,
+  isHashErased,
   isHashSuppressed,
   isSuppressed,
+  liftHash,
   normalizeAddress,
   type SuppressionReason,
   suppressAddress,
   suppressHash,
+  suppressionOf,
 } from "./suppression.ts";

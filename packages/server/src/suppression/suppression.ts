@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
+import type { SuppressionReason } from "@plaudit/contract";
 import type { Kysely } from "kysely";
 import type { Schema } from "../db/schema.ts";
 
@@ -9,7 +10,7 @@ import type { Schema } from "../db/schema.ts";
 
 type Queryable = Kysely<Schema>;
 
-export type SuppressionReason = "unsubscribed" | "erased" | "bounced";
+export type { SuppressionReason };
 
 /** Addresses compare without case or surrounding space (what mailbox providers do in practice). */
 export function normalizeAddress(email: string): string {
@@ -88,4 +89,40 @@ export async function isHashSuppressed(db: Queryable, storeId: string, hash: str
 /** Whether the store must not mail this address. */
 export async function isSuppressed(db: Queryable, storeId: string, email: string): Promise<boolean> {
   return isHashSuppressed(db, storeId, await addressHash(db, storeId, email));
+}
+
+/** The hash's entry on the store's list (why and since when), or undefined. */
+export async function suppressionOf(
+  db: Queryable,
+  storeId: string,
+  hash: string,
+): Promise<{ reason: SuppressionReason; since: string } | undefined> {
+  const row = await db
+    .selectFrom("suppressions")
+    .select(["reason", "created_at"])
+    .where("store_id", "=", storeId)
+    .where("address_hash", "=", hash)
+    .executeTakeFirst();
+  return row && { reason: row.reason as SuppressionReason, since: row.created_at };
+}
+
+/** Whether the hash is an erased person's (privacy_erasures keeps the same keyed hashes). */
+export async function isHashErased(db: Queryable, storeId: string, hash: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("privacy_erasures")
+    .select("subject_hash")
+    .where("store_id", "=", storeId)
+    .where("subject_hash", "=", hash)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Takes a hash off the store's list; whether it was on it. The caller refuses an erased person's. */
+export async function liftHash(db: Queryable, storeId: string, hash: string): Promise<boolean> {
+  const removed = await db
+    .deleteFrom("suppressions")
+    .where("store_id", "=", storeId)
+    .where("address_hash", "=", hash)
+    .executeTakeFirst();
+  return Number(removed.numDeletedRows) > 0;
 }

@@ -67,3 +67,20 @@ export async function committedTables(db: Database): Promise<{
 /** The tables whose committed rows differ between two reads. */
 export const changedTables = (before: Record<string, string>, after: Record<string, string>): string[] =>
   Object.keys(after).filter((name) => before[name] !== after[name]);
+
+/** How many rows each table holds (through the server's own connection: committed data). */
+export async function rowCounts(db: Database): Promise<Record<string, number>> {
+  const names =
+    db.kind === "sqlite"
+      ? sql<{
+          name: string;
+        }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`
+      : sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = current_schema() and table_type = 'BASE TABLE'`;
+  const { rows } = await names.execute(db.kysely);
+  const counts = sql.raw(
+    rows.map(({ name }) => `select '${name}' as name, count(*) as n from "${name}"`).join(" union all "),
+  );
+  const result = await sql<{ name: string; n: number | string }>`${counts}`.execute(db.kysely);
+  return Object.fromEntries(result.rows.map((row) => [row.name, Number(row.n)]));
+}

@@ -18,12 +18,14 @@ export interface FuzzRoute {
   /** The request body's media type, when the operation takes one. */
   bodyType?: "json" | "multipart" | "form";
   admin: boolean;
+  /** The door the operation documents: an admin key (or a session), a session only, or none. */
+  door: "key" | "session" | "none";
 }
 
 type Operation = {
   parameters?: RouteParameter[];
   requestBody?: { content?: Record<string, unknown> };
-  security?: unknown[];
+  security?: Record<string, unknown>[];
 };
 
 export function routesFromOpenApi(): FuzzRoute[] {
@@ -44,6 +46,11 @@ export function routesFromOpenApi(): FuzzRoute[] {
               ? { bodyType: "form" as const }
               : {}),
         admin: template.startsWith("/v1/admin/"),
+        door: operation.security?.some((s) => "bearerSecret" in s)
+          ? "key"
+          : operation.security?.length
+            ? "session"
+            : "none",
       });
     }
   }

@@ -17,6 +17,7 @@ import * as m0050 from "./0050-trust.ts";
 import * as m0051 from "./0051-search-by-store.ts";
 import * as m0060 from "./0060-ledger-append-only.ts";
 import * as m0062 from "./0062-store-time-zone.ts";
+import * as m0063 from "./0063-redemptions-by-reward.ts";
 
 /**
  * Every migration, in order. Names sort by their NNNN prefix; add a new file
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   "0051-search-by-store": m0051,
   "0060-ledger-append-only": m0060,
   "0062-store-time-zone": m0062,
+  "0063-redemptions-by-reward": m0063,
 };

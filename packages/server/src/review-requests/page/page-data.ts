@@ -4,6 +4,7 @@ import { type Tx, transaction } from "../../db/transaction.ts";
 import type { SubmitResult } from "../../reviews/review-submit.ts";
 import { suppressAddress } from "../../suppression/index.ts";
 import type { RequestView } from "../request-view.ts";
+import { STILL_MAILING } from "../stop-requests.ts";
 
 export interface PageState {
   /** Products already reviewed through this request. */
@@ -100,7 +101,7 @@ export async function unsubscribe(
         .updateTable("review_requests")
         .set({ status: "suppressed", last_error: "unsubscribed" })
         .where("id", "=", args.requestId)
-        .where("status", "in", ["scheduled", "sent", "failed"])
+        .where("status", "in", STILL_MAILING)
         .execute();
     }
   });
