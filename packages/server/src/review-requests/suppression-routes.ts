@@ -21,6 +21,7 @@ import {
   suppressionOf,
 } from "../suppression/index.ts";
 import { parseOrFail, parseQuery } from "../validation.ts";
+import { lockAddress } from "./address-lock.ts";
 import { stopRequestsTo } from "./stop-requests.ts";
 
 // The merchant's hand on the suppression list: a shopper who unsubscribed by the mailto link, or
@@ -102,6 +103,9 @@ export const reviewRequestSuppressionRoutes: RouteModule = {
         const audit = auditEvent(c, ctx, "suppression.add", "");
         const result = await transaction(ctx.db, async (tx) => {
           const hash = await addressHash(tx, audit.storeId, email, audit.at);
+          // One at a time with a message taking its place to go out (send.ts): that one either went
+          // ahead before this stop, or finds the address stopped and sends nothing.
+          await lockAddress(ctx.db, tx, audit.storeId, hash);
           // Whether this call changed anything, from the writes themselves (not a read before them):
           // of the same stop sent twice at once, one adds and stops, the other finds it done.
           const added = await suppressHash(tx, {

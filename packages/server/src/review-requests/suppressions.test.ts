@@ -71,6 +71,23 @@ describe.each(databasesUnderTest())("stopping review requests to an address on %
     expect(await auditRows("suppression.add")).toHaveLength(1);
   });
 
+  it("obeys a stop that lands while the worker is already on the request: nothing goes out", async () => {
+    await kit.order("o-race", { email: "ivy@example.com" });
+    const answers: number[] = [];
+    // The worker has read the request and the list (not stopped yet); the merchant stops it now.
+    const runner = kit.runner({
+      beforeSlot: async () => {
+        answers.push((await kit.call("POST", PATH, { email: "ivy@example.com" })).status);
+      },
+    });
+    await runner.drain();
+    expect(answers).toEqual([200]);
+    expect(mailsTo("ivy@example.com")).toBe(0);
+    const request = await kit.requestOf("o-race");
+    expect(request.status).toBe("suppressed");
+    expect(request.sent_at).toBeNull();
+  });
+
   it("records one stop when the same stop comes five times at once (a double-click, a retry)", async () => {
     await kit.order("o-twice", { email: "hal@example.com" });
     const answers = await Promise.all(

@@ -298,7 +298,8 @@ export function sweepCases(
 
   if (route.bodyType === "json") {
     const raw: { name: string; text: string; expect?: SweepCase["expect"] }[] = [
-      { name: "an empty body", text: "", expect: MALFORMED },
+      // (An empty body is no body where the body is optional.)
+      { name: "an empty body", text: "", ...(route.bodyOptional ? {} : { expect: MALFORMED }) },
       { name: "{", text: "{", expect: MALFORMED },
       { name: "a trailing comma", text: sampleText.replace(/}$/, ",}"), expect: MALFORMED },
       { name: "cut short", text: sampleText.slice(0, -2), expect: MALFORMED },

@@ -69,6 +69,8 @@ function send(
 }
 
 function codeProblem(c: SweepCase, answer: Answer): string | undefined {
+  if (c.expect && answer.status < 400)
+    return `answered ${answer.status}, API.md says ${c.expect.status} ${c.expect.codes.join("|")}`;
   if (answer.status < 400 || !c.path.startsWith("/v1/")) return undefined;
   const code = (JSON.parse(answer.text) as { error: { code: string } }).error.code;
   if (!(ERROR_CODES as readonly string[]).includes(code)) return `answered the unknown code ${code}`;
@@ -88,6 +90,15 @@ function keptErrors() {
 const endsSession = (r: FuzzRoute) => r.method === "DELETE" && /^\/v1\/admin\/sessions?$/.test(r.template);
 const routes = routesFromOpenApi().sort((a, b) => Number(endsSession(a)) - Number(endsSession(b)));
 const routeName = (r: FuzzRoute) => `${r.method} ${r.template}`;
+
+/** A valid body that differs from `sample` in its first field: a string gets a suffix, a number moves by one. */
+function otherBody(sample: Record<string, unknown>): Record<string, unknown> {
+  const [key, value] = Object.entries(sample)[0] ?? ["x", 0];
+  return {
+    ...sample,
+    [key]: typeof value === "number" ? (value > 1 ? value - 1 : value + 1) : `${String(value)}-2`,
+  };
+}
 /** A seed per route, so a new route does not change what the others are sent. */
 const seedOf = (name: string) =>
   [...name].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16_777_619), FUZZ_SEED);
@@ -190,15 +201,12 @@ describe.each(databasesUnderTest())("the hostile-input sweep (%s)", (kind) => {
       };
       delete (headers as Record<string, string>).cookie;
       const body = JSON.stringify(sampleBody(route, world));
+      const path = validPath(route, world);
       const before = await rowCounts(server.db);
       const answers = await Promise.all(
-        Array.from({ length: 5 }, () =>
-          send(server.url, { method: route.method, path: validPath(route, world), headers, body }),
-        ),
+        Array.from({ length: 5 }, () => send(server.url, { method: route.method, path, headers, body })),
       );
-      const problems = answers.flatMap(
-        (a) => answerProblem({ path: validPath(route, world) }, a.status, a.type, a.text) ?? [],
-      );
+      const problems = answers.flatMap((a) => answerProblem({ path }, a.status, a.type, a.text) ?? []);
       expect(problems).toEqual([]);
       if (route.parameters.some((p) => p.name === "Idempotency-Key")) {
         const successes = new Set(answers.filter((a) => a.status < 300).map((a) => a.text));
@@ -212,6 +220,14 @@ describe.each(databasesUnderTest())("the hostile-input sweep (%s)", (kind) => {
         const grown = Object.entries(after).filter(([table, n]) => n - (before[table] ?? 0) > 1);
         expect(grown, `answered ${answers.map((a) => a.status).join(", ")}`).toEqual([]);
         if (route.template.endsWith("/redemptions")) expect([...successes]).toHaveLength(1);
+        // The same key with another body: API.md's 409 idempotency_conflict, nothing written.
+        if (successes.size === 1) {
+          const other = JSON.stringify(otherBody(sampleBody(route, world)));
+          const tables = await committed.read();
+          const again = await send(server.url, { method: route.method, path, headers, body: other });
+          expect(`${again.status} ${again.text.slice(0, 200)}`).toMatch(/^409 .*"idempotency_conflict"/);
+          expect(changedTables(tables, await committed.read())).toEqual([]);
+        }
       }
       expect(log.errors.slice(errorsBefore)).toEqual([]);
     },
