@@ -13,6 +13,7 @@ import {
   pendingReviewWithPhoto,
   screenshot,
   signInThroughInvite,
+  titlesShown,
   withHeldMedia,
 } from "./admin-helpers.ts";
 import { harnessOfFile, SIDE_BY_SIDE } from "./harness.ts";
@@ -55,7 +56,11 @@ describe.concurrent.each(["en", "de", "he"] as const)(
       const { page } = shop;
 
       await page.goto(`${plaudit.baseUrl}/admin/#/queue?product=${product}`);
-      await page.locator("article.review").nth(2).waitFor();
+      // The filtered list, not the whole queue the sign-in opened on (these three top it too):
+      // the bulk box, the reply and the conflict below are this list's.
+      await expect
+        .poll(async () => (await titlesShown(page)).sort())
+        .toEqual([1, 2, 3].map((n) => `${product} review ${n}`));
       await expectNoViolations(page, `queue with items, ${locale}`);
 
       await page.locator("fieldset.bulk input[type=checkbox]").check();

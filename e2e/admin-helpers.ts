@@ -167,6 +167,9 @@ export async function statusOf(
   return { status: res.json.status, reply: res.json.reply?.body ?? null };
 }
 
+/** The queue's cards' titles, top to bottom. */
+export const titlesShown = (page: Page) => page.locator("article.review h2").allTextContents();
+
 /** The card of a review in the queue. */
 export const card = (page: Page, title: string) => page.locator("article.review", { hasText: title });
 

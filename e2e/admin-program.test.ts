@@ -1,11 +1,13 @@
 // The loyalty program screen in Chromium: an owner edits the demo store's program, keyboard only,
 // and the shoppers' program (GET /v1/stores/demo/loyalty/program) reads back what was saved; a
-// value the server refuses shows beside its field in Hebrew and saves nothing; a moderator's and a
+// value the server refuses shows beside its field in Hebrew and saves nothing, as does a removed,
+// redeemed reward's id given to another reward (beside that reward's name); a moderator's and a
 // support agent's roles (no loyalty:write) are neither offered the screen nor let through by the API.
+import { signCustomerToken } from "@plaudit/server";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { adminApi, screenshot, signInThroughInvite } from "./admin-helpers.ts";
-import { harnessOfFile } from "./harness.ts";
+import { DEMO_SECRET, harnessOfFile } from "./harness.ts";
 
 const plaudit = harnessOfFile();
 
@@ -132,6 +134,54 @@ describe("the loyalty program in the admin app", () => {
     await page.keyboard.press("Enter");
     await page.locator("form.program .conflict").getByRole("button").first().waitFor();
     expect((await publicProgram()).pointsName).toBe("Beans");
+    expect(shop.problems().filter((p) => !p.includes("422") && !p.includes("409"))).toEqual([]);
+  });
+
+  it("shows the refusal of a removed, redeemed reward's id beside that reward's name, and saves nothing", async () => {
+    // A shopper redeems $5 off; then another owner removes it while this owner's form still has it.
+    const shopper = "program-reuse-shopper";
+    const points = await adminApi(
+      plaudit,
+      "POST",
+      "/v1/admin/loyalty/adjustments",
+      { customerId: shopper, delta: 1000, reason: "Welcome gift" },
+      { "idempotency-key": "program-reuse-points" },
+    );
+    expect(points.status).toBe(201);
+    const redeemed = await fetch(`${plaudit.baseUrl}/v1/stores/demo/loyalty/redemptions`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-plaudit-customer": signCustomerToken(DEMO_SECRET, shopper),
+        "idempotency-key": "program-reuse-redeem",
+      },
+      body: JSON.stringify({ rewardId: "five-off" }),
+    });
+    expect(redeemed.status).toBe(201);
+    const shop = await signInThroughInvite(plaudit, "owner", "program-reuse@demo.example");
+    const { page } = shop;
+    await page.goto(`${plaudit.baseUrl}/admin/#/program`);
+    await field(page, "rewards.five-off.kind").waitFor();
+    const stored = (await adminApi(plaudit, "GET", "/v1/admin/loyalty/program")).json;
+    const removed = await adminApi(plaudit, "PUT", "/v1/admin/loyalty/program", {
+      ...stored,
+      rewards: stored.rewards.filter((r: { id: string }) => r.id !== "five-off"),
+    });
+    expect(removed.status).toBe(200);
+
+    // This owner makes it free shipping and saves over the other owner's program when asked.
+    await field(page, "rewards.five-off.kind").selectOption("free_shipping");
+    await field(page, "rewards.five-off.name").focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Save mine over it" }).click();
+    const name = field(page, "rewards.five-off.name");
+    await expect.poll(() => name.getAttribute("aria-invalid")).toBe("true");
+    expect(await describedText(page, "rewards.five-off.name")).toContain(
+      "is the id of a removed reward customers redeemed: a different reward needs a new id",
+    );
+    expect(await focusedName(page)).toBe("rewards.five-off.name");
+    const after = await publicProgram();
+    expect(after.rewards.map((r: { id: string }) => r.id)).not.toContain("five-off");
     expect(shop.problems().filter((p) => !p.includes("422") && !p.includes("409"))).toEqual([]);
   });
 

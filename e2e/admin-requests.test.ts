@@ -1,12 +1,14 @@
 // The review-requests screen in Chromium: an owner changes the settings and the API reads them
 // back; what the server refuses shows beside its field and saves nothing; a moderator's role
-// (no requests:manage) sees neither the menu entry nor the screen.
+// (no requests:manage) sees neither the menu entry nor the screen. The owner stops and resumes
+// review requests to one shopper's address there.
 import { describe, expect, it } from "vitest";
 import { adminApi, screenshot, signInThroughInvite } from "./admin-helpers.ts";
 import { harnessOfFile } from "./harness.ts";
 
 const plaudit = harnessOfFile();
 const SETTINGS = "/v1/admin/review-requests/settings";
+const SUPPRESSIONS = "/v1/admin/review-requests/suppressions";
 
 describe("review-request settings in the admin app", () => {
   it("an owner changes them, and the API reads back what was saved", async () => {
@@ -124,6 +126,34 @@ describe("review-request settings in the admin app", () => {
     // The focus goes to the first of them in the form.
     expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("enabled");
     expect((await adminApi(plaudit, "GET", SETTINGS)).json).toEqual(before);
+    expect(shop.problems().filter((p) => !p.includes("422"))).toEqual([]);
+  });
+
+  it("stops and resumes review requests to a shopper's address, keyboard only, as the API then reads it", async () => {
+    const shop = await signInThroughInvite(plaudit, "owner", "requests-stop@demo.example");
+    const { page } = shop;
+    await page.goto(`${plaudit.baseUrl}/admin/#/requests`);
+    const field = page.getByLabel("Shopper's email");
+    const said = page.locator("form.stop-emails [role=status]");
+    const suppressed = async () =>
+      (await adminApi(plaudit, "GET", `${SUPPRESSIONS}?email=stop.me%40example.com`)).json.suppressed;
+    await field.fill("not an address");
+    await field.press("Enter");
+    await expect.poll(() => field.getAttribute("aria-invalid")).toBe("true");
+    // In another case and with spaces, as the shopper's email may show it: the same address.
+    await field.fill("  Stop.Me@Example.com ");
+    await field.press("Enter");
+    await said.filter({ hasText: "gets review requests." }).waitFor();
+    expect(await field.getAttribute("aria-invalid")).toBe("false");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Stop review requests");
+    await page.keyboard.press("Enter");
+    await said.filter({ hasText: "stopped." }).waitFor();
+    expect(await suppressed()).toBe(true);
+    await page.getByRole("button", { name: "Resume review requests" }).press("Enter");
+    await said.filter({ hasText: "again, from the next order" }).waitFor();
+    expect(await suppressed()).toBe(false);
     expect(shop.problems().filter((p) => !p.includes("422"))).toEqual([]);
   });
 

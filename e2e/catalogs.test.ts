@@ -9,11 +9,14 @@ import { openWithReviews, PRODUCT_PAGE, reachForReviews, reviewsWidget } from ".
 
 const plaudit = harnessOfFile();
 
-/** The language chunks the page asked for (the reviews' `de-…`/`he-…`, the media's). */
+/**
+ * The language chunks the page asked for: the reviews' `de-…`/`he-…`, the media's, the write
+ * dialog's (`messages-de-…`) and its uploads' (`upload-messages-de-…`).
+ */
 const languageChunks = (shop: ShopPage) =>
   shop.requests
     .map((request) => new URL(request.url()).pathname)
-    .filter((path) => /\/chunks\/(?:media-messages-)?(?:de|he)-[^/]+\.js$/.test(path));
+    .filter((path) => /\/chunks\/(?:[a-z-]*messages-)?(?:de|he)-[^/]+\.js$/.test(path));
 
 // Every text the reviews widget's shadow root showed, from the first paint on (watched from a
 // script that runs before the page's own).
@@ -30,10 +33,16 @@ const WATCH_TEXTS = `
 `;
 
 describe("the widgets' words, one language at a time", () => {
-  it("asks for no German or Hebrew on an English product page, with the reviews in use", async () => {
+  it("asks for no German or Hebrew on an English product page, with the reviews in use and the write dialog's uploads", async () => {
     const shop = await openWithReviews(plaudit, PRODUCT_PAGE);
     await reachForReviews(shop.page);
+    // The write dialog, and its upload code (warmed by the focus on the media field).
+    await reviewsWidget(shop.page).getByRole("button", { name: "Write a review" }).click();
+    await reviewsWidget(shop.page).getByRole("button", { name: "Add photos or videos" }).focus();
     await shop.page.waitForLoadState("networkidle");
+    expect(
+      shop.requests.filter((request) => /\/chunks\/review-uploads-[^/]+\.js$/.test(request.url())),
+    ).toHaveLength(1);
     expect(languageChunks(shop)).toEqual([]);
     // Not inside the chunks it did load either: no Hebrew letter in any of its scripts.
     const scripts = shop.requests.filter((request) => request.resourceType() === "script");
@@ -63,9 +72,13 @@ describe("the widgets' words, one language at a time", () => {
       expect(languageChunks(shop)).toEqual([
         expect.stringMatching(new RegExp(`/chunks/${lang}-[^/]+\\.js$`)),
       ]);
-      // Alive: the write dialog opens, in the page's language.
+      // Alive: the write dialog opens, in the page's language (its words a chunk of their own).
       await reviewsWidget(page).getByRole("button", { name: write }).click();
       await expect.poll(() => page.locator("dialog[open]").count()).toBeGreaterThan(0);
+      expect(languageChunks(shop)).toEqual([
+        expect.stringMatching(new RegExp(`/chunks/${lang}-[^/]+\\.js$`)),
+        expect.stringMatching(new RegExp(`/chunks/messages-${lang}-[^/]+\\.js$`)),
+      ]);
       expect(await reviewsWidget(page).locator("h2").first().textContent()).toBe(title);
       const shown = await page.evaluate(() => (window as unknown as { __shown: string[] }).__shown);
       expect(shown.length).toBeGreaterThan(0);

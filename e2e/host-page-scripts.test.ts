@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { describe, it } from "vitest";
 import { harnessOfFile, type ShopPage, SIDE_BY_SIDE } from "./harness.ts";
-import { reachForReviews } from "./reviews-widget-helpers.ts";
+import { reviewsWidget, widgetCodeMounted } from "./reviews-widget-helpers.ts";
 
 const plaudit = harnessOfFile();
 
@@ -64,7 +64,9 @@ describe.concurrent(
       // Painted by the server in German …
       await expect.poll(() => shadowText(page, "reviews")).toContain("Kundenbewertungen");
       // … and so it stays once the shopper reaches for it and the widget's own code renders it.
-      await reachForReviews(page);
+      // The shopper reaches for the reviews: their code comes (the context's expect: side by side).
+      await reviewsWidget(page).hover();
+      await expect.poll(() => widgetCodeMounted(page)).toBe(true);
       await expect
         .poll(() =>
           page.locator('[data-plaudit="reviews"] button.plaudit-button--primary').first().textContent(),
@@ -79,3 +81,95 @@ describe.concurrent(
     });
   },
 );
+
+/**
+ * What Prototype.js 1.7 (Magento 1) leaves in the page's globals, in our own words: Array.from that
+ * copies by length and ignores its map function, enumerable Array and String extensions, an
+ * Array#toJSON that returns a string, its own Function#bind, and Element methods on HTMLElement's
+ * prototype (scrollTo scrolls the window to the element, remove returns it). Plus a plugin's
+ * enumerable Object.prototype property.
+ */
+const PROTOTYPE_ERA = `<script>
+Array.from = function (it) { if (!it) return []; if ("toArray" in Object(it)) return it.toArray();
+  var n = it.length || 0, r = new Array(n); while (n--) r[n] = it[n]; return r; };
+String.prototype.toArray = function () { return this.split(""); };
+["each", "collect", "detect", "include", "inject", "first", "last", "compact", "flatten", "without", "uniq", "clone", "size", "inspect", "clear", "pluck", "invoke"]
+  .forEach(function (k) { Array.prototype[k] = function () { return this; }; });
+Array.prototype.toJSON = function () { var r = []; for (var i = 0; i < this.length; i++) r.push(JSON.stringify(this[i])); return "[" + r.join(", ") + "]"; };
+Function.prototype.bind = function (ctx) { var f = this, a = [].slice.call(arguments, 1);
+  return function () { return f.apply(ctx, a.concat([].slice.call(arguments))); }; };
+["show", "hide", "update", "insert", "wrap", "up", "down", "next", "previous", "fire", "observe", "toggle", "empty", "identify", "readAttribute", "writeAttribute", "addClassName", "removeClassName", "setStyle", "getStyle"]
+  .forEach(function (k) { HTMLElement.prototype[k] = function () { return this; }; });
+HTMLElement.prototype.remove = function () { if (this.parentNode) this.parentNode.removeChild(this); return this; };
+HTMLElement.prototype.scrollTo = function () { window.scrollTo(0, this.offsetTop); return this; };
+String.prototype.startsWith = function (p) { return this.lastIndexOf(p, 0) === 0; };
+Object.prototype.extend = function () { return this; };
+document.addEventListener("click", function () { window.shopClicks = (window.shopClicks || 0) + 1; });
+</script>`;
+
+/** MooTools 1.2–1.4 (old Joomla themes), likewise: its Array.from, a bind(that, args) and Element methods. */
+const MOOTOOLS_ERA = `<script>
+Array.from = function (item) { if (item == null) return [];
+  return typeof item.length == "number" && typeof item != "string" && typeof item != "function" ? (Array.isArray(item) ? item : [].slice.call(item)) : [item]; };
+Function.prototype.bind = function (that, args) { var f = this;
+  return function () { return f.apply(that, args != null ? (Array.isArray(args) ? args : [args]) : arguments); }; };
+["contains", "include", "getLast", "erase", "combine", "append", "clean", "associate", "link", "extend", "each", "invoke", "pick"]
+  .forEach(function (k) { Array.prototype[k] = function () { return this; }; });
+String.prototype.contains = function (s) { return this.indexOf(s) > -1; };
+["set", "get", "erase", "inject", "grab", "adopt", "dispose", "destroy", "empty", "getElement", "getElements", "getParent", "addEvent", "removeEvent", "fireEvent", "addClass", "removeClass", "hasClass", "setStyle", "getStyle", "store", "retrieve", "fade", "tween"]
+  .forEach(function (k) { HTMLElement.prototype[k] = function () { return this; }; });
+document.addEventListener("click", function () { window.shopClicks = (window.shopClicks || 0) + 1; });
+</script>`;
+
+describe.concurrent("a page whose old library extended the built-in prototypes", SIDE_BY_SIDE, () => {
+  for (const [name, product, head] of [
+    ["Prototype.js 1.7 (Magento 1)", "socks-merino", PROTOTYPE_ERA],
+    ["MooTools (an old Joomla theme)", "scarf-wool", MOOTOOLS_ERA],
+  ] as const) {
+    it(`${name}: the shopper reads, writes a review and votes; the JSON-LD and the shop's own script stay right`, async ({
+      expect,
+    }) => {
+      const shop = await openPage(`/old/${product}`, productPage({ product, head }));
+      const { page } = shop;
+      await expect.poll(() => shadowText(page, "stars")).toMatch(/\(\d+\)/);
+      // The shopper reaches for the reviews: their code comes (the context's expect: side by side).
+      await reviewsWidget(page).hover();
+      await expect.poll(() => widgetCodeMounted(page)).toBe(true);
+      const reviews = page.locator('[data-plaudit="reviews"]');
+      await reviews.getByRole("button", { name: "Write a review" }).click();
+      const dialog = reviews.getByRole("dialog");
+      await dialog.getByRole("radio", { name: "4 stars" }).click();
+      await dialog
+        .getByLabel("Your review")
+        .fill("Warm, soft, and it kept its shape after a winter of wear.");
+      await dialog.getByLabel("Your name").fill("Old Theme Olga");
+      await dialog.getByLabel("Email").fill("olga@example.com");
+      await dialog.getByRole("button", { name: "Submit review" }).click();
+      await expect
+        .poll(() => dialog.getByRole("status").textContent())
+        .toMatch(/^Thank you! Your review (has been published|is awaiting moderation)/);
+      await page.keyboard.press("Escape");
+
+      // A card named by its id (the second: still listed however the new review comes in above it).
+      const cardId = await reviews.locator("article").nth(1).getAttribute("id");
+      const helpful = reviews.locator(`[id="${cardId}"]`).getByRole("button", { name: /^Yes, helpful/ });
+      await helpful.click();
+      await expect.poll(() => helpful.getAttribute("aria-pressed")).toBe("true");
+      await expect.poll(() => shop.requests.filter((r) => r.url().endsWith("/votes")).length).toBe(1);
+      // Structured data with its lists as lists, whatever Array#toJSON says.
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const data = JSON.parse(
+              document.querySelector('script[type="application/ld+json"]')?.textContent ?? "{}",
+            );
+            return Array.isArray(data.review) && data.review.length > 0;
+          }),
+        )
+        .toBe(true);
+      expect(await page.evaluate(() => (window as { shopClicks?: number }).shopClicks)).toBeGreaterThan(0);
+      expect(shop.problems()).toEqual([]);
+      await shop.close();
+    });
+  }
+});

@@ -250,3 +250,54 @@ describe("a theme that zooms the page (body{zoom:1.25}: a 'larger on big screens
     await shop.close();
   });
 });
+
+describe("a theme that resets the root font size (html{font-size:62.5%}, or 20px)", () => {
+  /** Every element in every widget (the open dialog too): its font size and its box, by position. */
+  const boxes = (page: Page) =>
+    page.evaluate(() => {
+      const out: string[] = [];
+      const walk = (node: ParentNode, path: string) => {
+        [...node.children].forEach((child, i) => {
+          const here = `${path}/${child.localName}:${i}`;
+          const box = child.getBoundingClientRect();
+          out.push(
+            `${here} ${getComputedStyle(child).fontSize} ${Math.round(box.width)}×${Math.round(box.height)}`,
+          );
+          walk(child, here);
+        });
+      };
+      for (const host of document.querySelectorAll<HTMLElement>("[data-plaudit]")) {
+        if (host.shadowRoot) walk(host.shadowRoot, host.dataset.plaudit ?? "");
+      }
+      return out;
+    });
+
+  /** The product page with `css` in its head, the reviews' code come and its write dialog open. */
+  async function withDialogOpen(css: string) {
+    const shop = await openPage(productPage({ head: css ? `<style>${css}</style>` : "" }));
+    await badgeShows(shop.page);
+    await reachForReviews(shop.page);
+    const reviews = shop.page.locator('[data-plaudit="reviews"]');
+    await reviews.getByRole("button", { name: "Write a review" }).click();
+    await reviews.getByRole("dialog").getByRole("radio", { name: "5 stars" }).waitFor();
+    return shop;
+  }
+
+  it("draws the widgets and the write dialog the same size as on a page that leaves it alone", async () => {
+    const [plain, small, large] = await Promise.all(
+      ["", "html{font-size:62.5%}", "html{font-size:20px}"].map(withDialogOpen),
+    );
+    const expected = await boxes(plain!.page);
+    expect(expected.length).toBeGreaterThan(100);
+    // The themes really did change the page's rem.
+    expect(await small!.page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(
+      "10px",
+    );
+    for (const shop of [small!, large!]) {
+      const actual = await boxes(shop.page);
+      expect(actual.filter((line, i) => line !== expected[i]).slice(0, 10)).toEqual([]);
+      expect(shop.problems()).toEqual([]);
+    }
+    await Promise.all([plain!, small!, large!].map((shop) => shop.close()));
+  });
+});

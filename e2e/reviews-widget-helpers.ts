@@ -165,12 +165,40 @@ export async function reachForReviews(page: Page): Promise<void> {
   await expect.poll(() => widgetCodeMounted(page)).toBe(true);
 }
 
-/** axe-core over the whole document (open shadow roots included): "rule: help (targets)" per violation. */
+/**
+ * Waits until every animation and transition on the page that ends has ended (open shadow roots
+ * included; not a skeleton's endless pulse, nor one paused): a dialog fades in from transparent over
+ * .15 s (ui's dialog-styles.ts), and a contrast read while it is half there reads half-transparent
+ * text (axe blends opacity in). Not a timing assertion: it waits for the page to come to rest.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (let i = 0; i < roots.length; i++) {
+      for (const element of roots[i]!.querySelectorAll("*"))
+        if (element.shadowRoot) roots.push(element.shadowRoot);
+    }
+    const ending = roots
+      .flatMap((root) => root.getAnimations())
+      .filter(
+        (animation) =>
+          animation.playState === "running" && Number.isFinite(animation.effect?.getComputedTiming().endTime),
+      );
+    // A cancelled one (its element gone meanwhile) rejects: it is over too.
+    await Promise.all(ending.map((animation) => animation.finished.catch(() => undefined)));
+  });
+}
+
+/**
+ * axe-core over the whole document (open shadow roots included), once it is at rest (settled):
+ * "rule: help (targets)" per violation.
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through DevTools, not added as a <script>: pages with a strict CSP (the admin app)
   // refuse inline scripts.
   const loaded = await page.evaluate(() => "axe" in window);
   if (!loaded) await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+  await settled(page);
   return page.evaluate(async () => {
     type Result = { violations: { id: string; help: string; nodes: { target: unknown }[] }[] };
     const axe = (window as unknown as { axe: { run(context: Document): Promise<Result> } }).axe;

@@ -27,8 +27,14 @@ const TALL = { width: 1280, height: 3000 };
 // them for changes.
 const WATCH_HYDRATION = `
 window.__cls = 0;
+window.__shifts = [];
 new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+  for (const entry of list.getEntries()) {
+    if (entry.hadRecentInput) continue;
+    window.__cls += entry.value;
+    // What moved, and when (before or after the widgets mounted), for a failure worth reading.
+    for (const s of entry.sources) window.__shifts.push(Math.round(entry.startTime) + " ms, " + (window.__mounted || []).length + " mounted: " + (s.node ? s.node.nodeName + "." + (s.node.className || "") : "a node") + " " + JSON.stringify(s.previousRect) + " → " + JSON.stringify(s.currentRect));
+  }
 }).observe({ type: "layout-shift", buffered: true });
 window.__mounted = [];
 (window.Plaudit = window.Plaudit || []).push(["on", "widget:mounted", (e) => window.__mounted.push(e.kind)]);
@@ -99,6 +105,7 @@ describe("server-rendered reviews", () => {
     const report = await page.page.evaluate(() => {
       const w = window as never as {
         __cls: number;
+        __shifts: string[];
         __ssr: { mountedFirst: number; nodes: Element[]; html: string; changes: string[] };
       };
       const section = document
@@ -106,6 +113,7 @@ describe("server-rendered reviews", () => {
         .shadowRoot!.querySelector("section")!;
       return {
         cls: w.__cls,
+        shifts: w.__shifts,
         mountedFirst: w.__ssr.mountedFirst,
         nodesKept: w.__ssr.nodes.every((node) => section.contains(node)),
         // Thumbnails get their placeholder colour through the CSSOM once hydrated (no inline style
@@ -129,7 +137,7 @@ describe("server-rendered reviews", () => {
         (change) => !textSplits.test(change) && !styleMoved.test(change) && !placeholder.test(change),
       ),
     ).toEqual([]);
-    expect(report.cls).toBe(0);
+    expect(report.cls, report.shifts.join("\n")).toBe(0);
     expect(page.requestsTo("/v1/stores/demo/summaries")).toEqual([]);
     expect(page.requestsTo("/v1/stores/demo/products/tee-classic/")).toEqual([]);
     expect(await page.page.locator('script[type="application/ld+json"]').count()).toBe(1);

@@ -1,3 +1,4 @@
+import type { Scope } from "@plaudit/contract";
 import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { ApiFailure, api } from "./api.ts";
@@ -36,7 +37,7 @@ function lazy<P extends object>(load: () => Promise<{ default: ComponentType<P> 
 }
 
 // Every route is its own chunk, loaded when first opened.
-const screens: Record<string, { load: ComponentType<object>; scope?: string; title: () => string }> = {
+const screens: Record<string, { load: ComponentType<object>; scope: Scope; title: () => string }> = {
   queue: {
     load: lazy(() => import("./screens/queue.tsx")),
     scope: "reviews:read",
@@ -90,9 +91,15 @@ const NAV = [
 ];
 const SignIn = lazy(() => import("./screens/sign-in.tsx"));
 
+/** Whether the signed-in user's role may open the screen of that name. */
+function opens(current: AdminSession, name: string): boolean {
+  const screen = screens[name];
+  return screen !== undefined && can(current, screen.scope);
+}
+
 /** The first screen a role can open. */
 function homeOf(current: AdminSession): string {
-  return NAV.find((n) => can(current, screens[n.name]?.scope ?? ""))?.name ?? "queue";
+  return NAV.find((n) => opens(current, n.name))?.name ?? "queue";
 }
 
 function LanguagePicker() {
@@ -154,7 +161,7 @@ export function App() {
   }
 
   const Screen = screen?.load;
-  const allowed = screen && (!screen.scope || can(current, screen.scope));
+  const allowed = screen && can(current, screen.scope);
   return (
     <div class="shell">
       <button type="button" class="skip" onClick={() => document.getElementById("main")?.focus()}>
@@ -164,7 +171,7 @@ export function App() {
         <p class="brand">{t("appName")}</p>
         <nav aria-label={t("appName")}>
           <ul>
-            {NAV.filter((n) => can(current, screens[n.name]?.scope ?? "")).map((n) => (
+            {NAV.filter((n) => opens(current, n.name)).map((n) => (
               <li key={n.name}>
                 <a href={href(n.name)} aria-current={where.name === n.name ? "page" : undefined}>
                   {n.label()}

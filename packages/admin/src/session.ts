@@ -1,3 +1,4 @@
+import { grants, type Scope } from "@plaudit/contract";
 import { api, useCsrfToken, whenRoleRefused, whenSignedOut } from "./api.ts";
 import { signal } from "./signal.ts";
 import type { AdminSession } from "./types.ts";
@@ -46,6 +47,6 @@ whenSignedOut(() => {
 });
 
 /** What the signed-in user may do: the role's scopes (`*` is everything). */
-export function can(current: AdminSession | null | undefined, scope: string): boolean {
-  return Boolean(current && (current.scopes.includes("*") || current.scopes.includes(scope)));
+export function can(current: AdminSession | null | undefined, scope: Scope): boolean {
+  return Boolean(current && grants(current.scopes, scope));
 }

@@ -11,6 +11,8 @@ import type {
   Overview,
   RequestSettingsAnswer,
   ReviewRequest,
+  SuppressionResult,
+  SuppressionStatus,
 } from "@plaudit/contract";
 import type * as v from "valibot";
 
@@ -25,4 +27,6 @@ export type {
   Overview,
   RequestSettingsAnswer,
   ReviewRequest,
+  SuppressionResult,
+  SuppressionStatus,
 };

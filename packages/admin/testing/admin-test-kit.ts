@@ -1,16 +1,10 @@
+import { ROLE_SCOPES } from "@plaudit/contract";
 import type { AdminSession } from "../src/types.ts";
 
 // What the admin app's screen tests share: a signed-in session as GET /v1/admin/session answers
-// it — user u1 of the demo store, with its role's scopes.
+// it — user u1 of the demo store, with the scopes the server grants its role.
 
 type Role = AdminSession["user"]["role"];
-
-/** What the server grants each role (server/src/auth/scopes.ts), as far as the screens ask. */
-const SCOPES: Record<Role, string[]> = {
-  owner: ["*"],
-  moderator: ["reviews:read", "reviews:moderate"],
-  support: ["customers:read", "loyalty:read", "loyalty:adjust"],
-};
 
 const EMAILS: Record<Role, string> = {
   owner: "owner@demo.example",
@@ -23,7 +17,7 @@ export function sessionAs(role: Role, timeZone = "UTC"): AdminSession {
   return {
     user: { id: "u1", email: EMAILS[role], role },
     store: { id: "demo", name: "Demo", timeZone },
-    scopes: SCOPES[role],
+    scopes: [...ROLE_SCOPES[role]],
     csrfToken: "t",
     expiresAt: "2026-12-07T00:00:00.000Z",
   };

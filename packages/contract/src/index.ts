@@ -31,6 +31,7 @@ export * from "./orders.ts";
 export * from "./privacy.ts";
 export * from "./review-requests.ts";
 export * from "./reviews.ts";
+export * from "./scopes.ts";
 export * from "./snippet.ts";
 export * from "./time-zone.ts";
 export * from "./vocabulary.ts";

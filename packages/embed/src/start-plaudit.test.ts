@@ -214,6 +214,25 @@ describe("startPlaudit", () => {
     expect(badge.shadowRoot?.textContent).toBe("stars for tee-9");
   });
 
+  it("remounts a host whose data-theme or data-locale changes (a theme's dark-mode switch)", async () => {
+    const badge = host("stars", "tee-1");
+    document.body.append(badge);
+    start();
+    TestViewport.current!.show(badge);
+    await flush();
+
+    badge.setAttribute("data-theme", "dark");
+    await flush();
+    TestViewport.current!.show(badge);
+    await flush();
+    badge.setAttribute("data-locale", "de");
+    await flush();
+    TestViewport.current!.show(badge);
+    await flush();
+    expect(stars.unmounted).toEqual([badge, badge]);
+    expect(badge.shadowRoot?.textContent).toBe("stars for tee-1");
+  });
+
   it("keeps the page's own content in the host until the widget is ready", async () => {
     const badge = host("stars", "tee-1");
     badge.textContent = "See reviews";

@@ -17,7 +17,7 @@ export interface WidgetHosts {
   unmount(host: HTMLElement): void;
   /** Remounts every host (widgets load their data again) and looks for new ones. */
   refresh(): void;
-  /** Follows the document: added hosts mount, removed ones unmount, a new product id remounts. */
+  /** Follows the document: added hosts mount, removed ones unmount, a new product id, locale or theme remounts. */
   watch(): void;
   stop(): void;
 }
@@ -267,7 +267,7 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     scan,
     async mount(host, request = {}) {
       unmount(host, true);
-      await (consider(host, request) ?? reportError(new Error("[plaudit] mount(el): el needs data-plaudit")));
+      await (consider(host, request) ?? reportError(new Error("[plaudit] mount(el) needs data-plaudit")));
     },
     unmount: (host) => unmount(host),
     refresh() {
@@ -280,7 +280,9 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
         subtree: true,
         attributes: true,
         attributeOldValue: true,
-        attributeFilter: ["data-plaudit", "data-product-id"],
+        // The host's own config (readConfig): a theme's dark-mode switch or language picker that
+        // sets data-theme or data-locale on the host gets a widget in that theme or language.
+        attributeFilter: ["data-plaudit", "data-product-id", "data-locale", "data-theme"],
       });
     },
     stop() {

@@ -321,6 +321,25 @@ export const de: Messages = {
   requestChanged:
     "Nicht ausgeführt: Die Anfrage zur Bestellung {order} hat sich inzwischen geändert. Die Liste zeigt sie, wie sie jetzt ist.",
   requestGone: "Die Anfrage zur Bestellung {order} gibt es nicht mehr.",
+  stopTitle: "E-Mails an eine Adresse stoppen",
+  stopHint:
+    "Wenn jemand Sie bittet, keine E-Mails mehr zu senden (per E-Mail oder persönlich), geben Sie die Adresse ein. Die Liste speichert keine Adressen, nur einen Code je Adresse: Prüfen Sie eine Adresse nach der anderen.",
+  stopEmail: "E-Mail der Kundin oder des Kunden",
+  stopCheck: "Prüfen",
+  stopAction: "Bewertungsanfragen stoppen",
+  stopResume: "Bewertungsanfragen wieder senden",
+  stopEmpty: "Geben Sie eine E-Mail-Adresse ein.",
+  stopIsOpen: "{email} erhält Bewertungsanfragen.",
+  stopIsStopped: "{email} erhält keine Bewertungsanfragen (gestoppt {when}).",
+  stopIsErased: "{email} gehört einer gelöschten Person: Sie erhält dauerhaft keine Bewertungsanfragen.",
+  stopDone: "Bewertungsanfragen an {email} gestoppt.",
+  stopDoneRequests: {
+    by: "n",
+    one: "{n} noch offene Anfrage wurde ebenfalls gestoppt.",
+    other: "{n} noch offene Anfragen wurden ebenfalls gestoppt.",
+  },
+  stopResumed: "{email} erhält ab der nächsten Bestellung wieder Bewertungsanfragen.",
+  stopErased: "Nicht ausgeführt: {email} gehört einer gelöschten Person und bleibt gestoppt.",
   navProgram: "Treueprogramm",
   programTitle: "Treueprogramm",
   programKept:

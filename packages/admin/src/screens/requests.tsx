@@ -21,6 +21,7 @@ import { endedSession, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
 import { useStoreZone } from "../store-zone.tsx";
 import type { RequestSettingsAnswer, ReviewRequest } from "../types.ts";
+import { StopEmails } from "./stop-emails.tsx";
 
 // Review requests (owner: scope requests:manage): the store's settings (GET|PUT
 // /v1/admin/review-requests/settings). The server checks every value and answers what it refused
@@ -107,6 +108,7 @@ export default function ReviewRequests() {
     <section aria-labelledby="requests-title" class="requests">
       <h1 id="requests-title">{t("requestsTitle")}</h1>
       <Settings />
+      <StopEmails />
       <Requests />
     </section>
   );

@@ -33,6 +33,9 @@ export function GalleryCarousel(props: GalleryCarouselProps) {
   // `| undefined` spelled out: Preact 10's useRef has no overload taking `undefined` for a `T`
   // without it (11 has), and the packages support both (docs/packages.md).
   const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The row is moving because the carousel moved it (Next, Previous, the slideshow): until that
+  // scroll comes to rest, the item it passes is not the shopper's choice.
+  const steering = useRef(false);
   const count = items.length;
   const rotating = playing && !hovered && !focused && count > 1;
 
@@ -50,18 +53,41 @@ export function GalleryCarousel(props: GalleryCarouselProps) {
       moved.current = true;
       return;
     }
+    if (index >= count - 2) props.onNearEnd?.();
     const list = track.current;
     const item = list?.children[index] as HTMLElement | undefined;
     if (!list || !item || typeof list.scrollBy !== "function") return;
     const box = list.getBoundingClientRect();
     const at = item.getBoundingClientRect();
     const rtl = getComputedStyle(list).direction === "rtl";
-    list.scrollBy({
-      left: rtl ? at.right - box.right : at.left - box.left,
-      behavior: prefersReducedMotion() ? "auto" : "smooth",
-    });
-    if (index >= count - 2) props.onNearEnd?.();
+    const by = rtl ? at.right - box.right : at.left - box.left;
+    // Not when the row would move less than a pixel: the item already leads (the row at rest just
+    // said so), or the row's end holds it back. With mandatory snapping such a nudge still jumps a
+    // whole item that way, to an item the row at rest then took as current: a row swinging back and
+    // forth between two items, and Next springing back on a slow phone.
+    // (How far along the row, either way: scrollLeft is negative in RTL. Never before its start.)
+    const to = Math.min(Math.abs(list.scrollLeft + by), list.scrollWidth - list.clientWidth);
+    if (Math.abs(to - Math.abs(list.scrollLeft)) < 1) return;
+    steering.current = true;
+    list.scrollBy({ left: by, behavior: prefersReducedMotion() ? "auto" : "smooth" });
   }, [index]);
+
+  // Once the row rests, the first item starting inside it is the current one: Next and the
+  // slideshow go on from there, not from where the buttons last left it. After the carousel's own
+  // scroll the current item is already the one it scrolled to.
+  const rested = (list: HTMLUListElement) => {
+    if (steering.current) {
+      steering.current = false;
+      return;
+    }
+    const edge = list.getBoundingClientRect();
+    const rtl = getComputedStyle(list).direction === "rtl";
+    const at = [...list.children].findIndex((item) => {
+      const box = item.getBoundingClientRect();
+      return rtl ? box.right <= edge.right + 1 : box.left >= edge.left - 1;
+    });
+    if (at >= 0) setIndex(at);
+  };
 
   return (
     <div
@@ -143,19 +169,13 @@ export function GalleryCarousel(props: GalleryCarouselProps) {
         onScroll={(event) => {
           const list = event.currentTarget;
           if (Math.abs(list.scrollLeft) + 2 * list.clientWidth >= list.scrollWidth) props.onNearEnd?.();
-          // Once the row rests, the first item starting inside it is the current one: Next and the
-          // slideshow go on from there, not from where the buttons last left it.
+          // The row rests at `scrollend` where the browser has it; elsewhere 150 ms after its last
+          // scroll event, which a smooth scroll on a slow phone or a busy page can outlast.
+          if ("onscrollend" in list) return;
           clearTimeout(settle.current);
-          settle.current = setTimeout(() => {
-            const edge = list.getBoundingClientRect();
-            const rtl = getComputedStyle(list).direction === "rtl";
-            const at = [...list.children].findIndex((item) => {
-              const box = item.getBoundingClientRect();
-              return rtl ? box.right <= edge.right + 1 : box.left >= edge.left - 1;
-            });
-            if (at >= 0) setIndex(at);
-          }, 150);
+          settle.current = setTimeout(() => rested(list), 150);
         }}
+        onScrollEnd={(event) => rested(event.currentTarget)}
       >
         {items.map((item, i) => (
           <li

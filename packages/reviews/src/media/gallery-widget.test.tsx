@@ -266,6 +266,49 @@ describe("gallery carousel", () => {
     expect(current(container)).toBe(1);
   });
 
+  it("keeps the item Previous scrolls to while its smooth scroll is under way, and nudges no row already there", async () => {
+    vi.useFakeTimers();
+    const { container, getByRole } = render(
+      <GalleryCarousel items={items} i18n={i18n} autoplaySeconds={0} onOpen={() => {}} />,
+    );
+    const track = container.querySelector<HTMLUListElement>(".plaudit-carousel__track")!;
+    // A row of 100 px items, 300 px of it shown, scrolled by scrollLeft.
+    Object.defineProperties(track, {
+      scrollLeft: { value: 0, writable: true },
+      scrollWidth: { value: 600 },
+      clientWidth: { value: 300 },
+    });
+    const scrollBy = vi.fn();
+    track.scrollBy = scrollBy;
+    [...track.children].forEach((slide, i) => {
+      slide.getBoundingClientRect = () =>
+        DOMRect.fromRect({ x: i * 100 - track.scrollLeft, width: 100, height: 100 });
+    });
+    const rest = async (left: number) => {
+      track.scrollLeft = left;
+      fireEvent.scroll(track);
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(200);
+      });
+    };
+    // A finger leaves the 3rd item leading: it is current, and the row is not nudged to it.
+    await rest(200);
+    expect(current(container)).toBe(2);
+    expect(scrollBy).not.toHaveBeenCalled();
+    fireEvent.click(getByRole("button", { name: "Previous photos" }));
+    expect(current(container)).toBe(1);
+    expect(scrollBy).toHaveBeenCalledWith({ left: -100, behavior: "smooth" });
+    // A slow phone: one frame of that scroll, then nothing for longer than the row's rest. The 3rd
+    // item still leads, but the carousel is on its way to the 2nd.
+    await rest(197);
+    expect(current(container)).toBe(1);
+    expect(scrollBy).toHaveBeenCalledTimes(1);
+    // After it, a finger's row is read again.
+    await rest(300);
+    expect(current(container)).toBe(3);
+    expect(scrollBy).toHaveBeenCalledTimes(1);
+  });
+
   it("steps with Previous and Next, wrapping, and has no Pause button when it never moves by itself", () => {
     const { container, getByRole, queryByRole } = render(
       <GalleryCarousel items={items} i18n={i18n} autoplaySeconds={0} onOpen={() => {}} />,

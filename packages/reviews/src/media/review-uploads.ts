@@ -4,10 +4,10 @@
 // download the resizing, the poster grab or the XHR upload.
 import type { PlauditClient } from "@plaudit/core";
 import { prepareMedia } from "./prepare-media.ts";
-import { uploadMessages } from "./upload-messages.ts";
+import { uploadLoadable } from "./upload-messages.ts";
 import { createUploadQueue, type UploadQueue } from "./upload-queue.ts";
 
-export { uploadMessages };
+export { uploadLoadable };
 
 export function createReviewUploads(uploadMedia: PlauditClient["uploadMedia"]): UploadQueue {
   return createUploadQueue({

@@ -1,7 +1,9 @@
 import { PlauditError } from "@plaudit/core";
 import { describe, expect, it, vi } from "vitest";
 import { photo } from "../../testing/media-fixtures.ts";
-import { uploadMessages } from "./upload-messages.ts";
+import { uploadLoadable } from "./upload-messages.ts";
+import { de as uploadDe } from "./upload-messages-de.ts";
+import { he as uploadHe } from "./upload-messages-he.ts";
 import {
   createUploadQueue,
   kindOf,
@@ -9,6 +11,9 @@ import {
   uploadFailure,
   VIDEO_MAX_BYTES,
 } from "./upload-queue.ts";
+
+/** The upload words in every language. */
+const uploadMessages = { en: uploadLoadable.en, de: uploadDe, he: uploadHe };
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const file = (name: string, type: string, size = 10) => new File([new Uint8Array(size)], name, { type });

@@ -1,6 +1,6 @@
 // The review form's hook onto its uploads. The queue and everything behind it load on the first
 // interaction with the media field (`warm`), or at the latest with the first file.
-import type { Catalogs, PlauditClient } from "@plaudit/core";
+import { type Catalogs, catalogsFor, type PlauditClient } from "@plaudit/core";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { UploadItem, UploadQueue } from "./upload-queue.ts";
 
@@ -22,12 +22,17 @@ export interface Uploads {
 /** How a file goes up: the reviews controller's uploadMedia (the widget's own store). */
 export type UploadMedia = PlauditClient["uploadMedia"];
 
-export type LoadUploads = (uploadMedia: UploadMedia) => Promise<{ queue: UploadQueue; messages: Catalogs }>;
+export type LoadUploads = (
+  uploadMedia: UploadMedia,
+  locale: string,
+) => Promise<{ queue: UploadQueue; messages: Catalogs }>;
 
-const loadReviewUploads: LoadUploads = (uploadMedia) =>
-  import("./review-uploads.ts").then((module) => ({
+// The upload code, then its words in `locale` (German and Hebrew each a chunk of their own; one
+// that cannot load leaves the rows in English, reported).
+const loadReviewUploads: LoadUploads = (uploadMedia, locale) =>
+  import("./review-uploads.ts").then(async (module) => ({
     queue: module.createReviewUploads(uploadMedia),
-    messages: module.uploadMessages,
+    messages: await catalogsFor(locale, module.uploadLoadable),
   }));
 
 /**
@@ -39,6 +44,7 @@ const keptQueues = new Map<string, ReturnType<LoadUploads>>();
 export function useUploads(
   uploadMedia: UploadMedia,
   keepAs: string,
+  locale: string,
   load: LoadUploads = loadReviewUploads,
 ): Uploads {
   const [items, setItems] = useState<readonly UploadItem[]>([]);
@@ -49,7 +55,7 @@ export function useUploads(
 
   const ready = () => {
     if (!queue.current) {
-      const loading = keptQueues.get(keepAs) ?? load(uploadMedia);
+      const loading = keptQueues.get(keepAs) ?? load(uploadMedia, locale);
       keptQueues.set(keepAs, loading);
       queue.current = loading.then(({ queue: created, messages: loaded }) => {
         if (live.current) {

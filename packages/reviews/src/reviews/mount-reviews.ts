@@ -36,8 +36,8 @@ export interface MountReviewsOptions {
 }
 
 // Its own chunk: shoppers who never write a review never download the form.
-const loadWriteDialog = () =>
-  import("../write-review/write-review-dialog.tsx").then((module) => module.WriteReviewDialog);
+const loadWriteDialog = (locale: string) =>
+  import("../write-review/write-review-dialog.tsx").then((module) => module.writeReviewDialogIn(locale));
 
 export function mountReviewsWidget({
   host,

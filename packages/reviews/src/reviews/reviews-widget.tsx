@@ -25,8 +25,8 @@ export interface ReviewsWidgetProps {
   theme?: Theme;
   productName?: string;
   jsonLd?: JsonLdHandle;
-  /** Loads the write-review dialog; absent hides "Write a review". */
-  loadWriteDialog?: () => Promise<ComponentType<WriteReviewDialogProps>>;
+  /** Loads the write-review dialog with its words in `locale`; absent hides "Write a review". */
+  loadWriteDialog?: (locale: string) => Promise<ComponentType<WriteReviewDialogProps>>;
   /** Cards to render until the list's end nears the viewport (use-cards-in-view.ts); default all. */
   firstCards?: number;
   /**
@@ -195,7 +195,7 @@ export function ReviewsWidget({
   const { loadWriteDialog } = props;
   const onWrite = loadWriteDialog
     ? (button: HTMLElement) => {
-        loadWriteDialog().then(
+        loadWriteDialog(i18n.locale).then(
           (Dialog) => setDialog({ Dialog, returnFocusTo: button }),
           (error: unknown) => getEvents().emit("error", { error, kind: "reviews" }),
         );

@@ -1,6 +1,7 @@
-// The write-a-review dialog's own catalog (it ships in its own chunk, so its words do too).
+// The write-a-review dialog's own catalog: English ships in the dialog's chunk, German and Hebrew
+// each in a chunk of their own, loaded only on a page that speaks them (core's load-catalog.ts).
 // Plural keys end in the Intl.PluralRules category; `{count}` is filled in by core's i18n.
-import type { Catalogs, Messages } from "@plaudit/core";
+import type { LoadableCatalogs, Messages } from "@plaudit/core";
 
 const en: Messages = {
   "dialog.title": "Write a review",
@@ -55,117 +56,8 @@ const en: Messages = {
   "media.drop": "or drop them here",
 };
 
-const de: Messages = {
-  "dialog.title": "Bewertung schreiben",
-  "dialog.titleFor": "{product} bewerten",
-  "dialog.close": "Schließen",
-  "rating.label": "Ihre Bewertung",
-  "rating.star.one": "{count} Stern",
-  "rating.star.other": "{count} Sterne",
-  "title.label": "Titel (optional)",
-  "body.label": "Ihr Erfahrungsbericht",
-  "body.limit": "Bis zu {max} Zeichen.",
-  "body.count": "{count} / {max}",
-  "body.remaining.one": "Noch {count} Zeichen",
-  "body.remaining.other": "Noch {count} Zeichen",
-  "body.over.one": "{count} Zeichen zu viel",
-  "body.over.other": "{count} Zeichen zu viel",
-  "name.label": "Ihr Name",
-  "name.hint": "Wird mit Ihrer Bewertung angezeigt.",
-  "email.label": "E-Mail",
-  "email.hint": "Wird nie öffentlich angezeigt.",
-  "website.label": "Website (bitte leer lassen)",
-  "submit.send": "Bewertung absenden",
-  "submit.sending": "Wird gesendet…",
-  "submit.retry": "Erneut versuchen",
-  "status.sending": "Ihre Bewertung wird gesendet…",
-  "thanks.published": "Vielen Dank! Ihre Bewertung wurde veröffentlicht.",
-  "thanks.pending":
-    "Vielen Dank! Ihre Bewertung wartet auf Freigabe und erscheint, sobald sie geprüft wurde.",
-  "thanks.close": "Schließen",
-  "error.rating.required": "Wählen Sie eine Sternebewertung.",
-  "error.title.tooLong": "Der Titel darf höchstens {max} Zeichen lang sein.",
-  "error.body.required": "Schreiben Sie Ihre Bewertung.",
-  "error.body.tooLong": "Ihre Bewertung darf höchstens {max} Zeichen lang sein.",
-  "error.name.required": "Geben Sie Ihren Namen ein.",
-  "error.name.tooLong": "Ihr Name darf höchstens {max} Zeichen lang sein.",
-  "error.email.required": "Geben Sie Ihre E-Mail-Adresse ein.",
-  "error.email.invalid": "Geben Sie eine E-Mail-Adresse wie name@example.com ein.",
-  "error.rating.rejected": "Diese Bewertung wurde nicht angenommen. Wählen Sie 1 bis 5 Sterne.",
-  "error.title.rejected": "Dieser Titel wurde nicht angenommen. Bitte ändern Sie ihn.",
-  "error.body.rejected": "Dieser Text wurde nicht angenommen. Bitte ändern Sie ihn.",
-  "error.name.rejected": "Dieser Name wurde nicht angenommen. Bitte ändern Sie ihn.",
-  "error.email.rejected": "Diese E-Mail-Adresse wurde nicht angenommen. Bitte prüfen Sie sie.",
-  "failed.network":
-    "Ihre Bewertung wurde nicht gesendet: keine Verbindung. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.",
-  "failed.timeout":
-    "Ihre Bewertung wurde nicht gesendet: die Verbindung hat zu lange gedauert. Versuchen Sie es erneut.",
-  "failed.rateLimited":
-    "Sie haben in kurzer Zeit mehrere Bewertungen gesendet. Bitte versuchen Sie es später erneut.",
-  "failed.session":
-    "Ihre Anmeldung ist abgelaufen. Laden Sie die Seite neu und senden Sie Ihre Bewertung erneut.",
-  "failed.generic": "Ihre Bewertung konnte nicht gesendet werden. Bitte versuchen Sie es erneut.",
-  "media.label": "Fotos und Videos (optional)",
-  "media.hint":
-    "Bis zu {max}. Fotos werden auf Ihrem Gerät verkleinert, Standortdaten vor dem Senden entfernt.",
-  "media.add": "Fotos oder Videos hinzufügen",
-  "media.camera": "Kamera verwenden",
-  "media.drop": "oder hierher ziehen",
+export const writeReviewLoadable: LoadableCatalogs = {
+  en,
+  de: () => import("./messages-de.ts").then((module) => module.de),
+  he: () => import("./messages-he.ts").then((module) => module.he),
 };
-
-const he: Messages = {
-  "dialog.title": "כתיבת ביקורת",
-  "dialog.titleFor": "ביקורת על {product}",
-  "dialog.close": "סגירה",
-  "rating.label": "הדירוג שלך",
-  "rating.star.one": "כוכב אחד",
-  "rating.star.two": "שני כוכבים",
-  "rating.star.other": "{count} כוכבים",
-  "title.label": "כותרת (לא חובה)",
-  "body.label": "הביקורת שלך",
-  "body.limit": "עד {max} תווים.",
-  "body.count": "{count} / {max}",
-  "body.remaining.one": "נותר תו אחד",
-  "body.remaining.two": "נותרו שני תווים",
-  "body.remaining.other": "נותרו {count} תווים",
-  "body.over.one": "תו אחד יותר מדי",
-  "body.over.two": "שני תווים יותר מדי",
-  "body.over.other": "{count} תווים יותר מדי",
-  "name.label": "השם שלך",
-  "name.hint": "יוצג לצד הביקורת שלך.",
-  "email.label": "אימייל",
-  "email.hint": "לעולם לא יוצג בפומבי.",
-  "website.label": "אתר אינטרנט (יש להשאיר ריק)",
-  "submit.send": "שליחת הביקורת",
-  "submit.sending": "שולח…",
-  "submit.retry": "ניסיון חוזר",
-  "status.sending": "הביקורת שלך נשלחת…",
-  "thanks.published": "תודה! הביקורת שלך פורסמה.",
-  "thanks.pending": "תודה! הביקורת שלך ממתינה לאישור ותופיע לאחר שתיבדק.",
-  "thanks.close": "סגירה",
-  "error.rating.required": "יש לבחור דירוג כוכבים.",
-  "error.title.tooLong": "הכותרת יכולה להכיל עד {max} תווים.",
-  "error.body.required": "יש לכתוב את הביקורת.",
-  "error.body.tooLong": "הביקורת יכולה להכיל עד {max} תווים.",
-  "error.name.required": "יש להזין את שמך.",
-  "error.name.tooLong": "השם יכול להכיל עד {max} תווים.",
-  "error.email.required": "יש להזין כתובת אימייל.",
-  "error.email.invalid": "יש להזין כתובת אימייל כמו name@example.com.",
-  "error.rating.rejected": "הדירוג לא התקבל. יש לבחור בין כוכב אחד לחמישה כוכבים.",
-  "error.title.rejected": "הכותרת לא התקבלה. יש לשנות אותה.",
-  "error.body.rejected": "טקסט הביקורת לא התקבל. יש לשנות אותו.",
-  "error.name.rejected": "השם לא התקבל. יש לשנות אותו.",
-  "error.email.rejected": "כתובת האימייל לא התקבלה. יש לבדוק אותה ולנסות שוב.",
-  "failed.network": "הביקורת לא נשלחה: אין חיבור. יש לבדוק את החיבור לאינטרנט ולנסות שוב.",
-  "failed.timeout": "הביקורת לא נשלחה: החיבור ארך זמן רב מדי. יש לנסות שוב.",
-  "failed.rateLimited": "שלחת כמה ביקורות בזמן קצר. יש לנסות שוב מאוחר יותר.",
-  "failed.session": "תוקף ההתחברות פג. יש לטעון מחדש את הדף ולשלוח את הביקורת שוב.",
-  "failed.generic": "לא ניתן היה לשלוח את הביקורת. יש לנסות שוב.",
-  "media.label": "תמונות וסרטונים (לא חובה)",
-  "media.hint": "עד {max}. התמונות מוקטנות במכשיר שלך, ונתוני המיקום מוסרים לפני השליחה.",
-  "media.add": "הוספת תמונות או סרטונים",
-  "media.camera": "שימוש במצלמה",
-  "media.drop": "או לגרור אותם לכאן",
-};
-
-export const writeReviewMessages: Catalogs = { en, de, he };

@@ -3,7 +3,11 @@
 import { getEvents, getStore, type PlauditEventMap } from "@plaudit/core";
 import { cleanup, fireEvent, render, waitFor, within } from "@testing-library/preact";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { WriteReviewDialog, type WriteReviewDialogProps } from "./write-review-dialog.tsx";
+import {
+  WriteReviewDialog,
+  type WriteReviewDialogProps,
+  writeReviewDialogIn,
+} from "./write-review-dialog.tsx";
 
 const cfg = { apiBase: "https://reviews.example.com", store: "demo" };
 
@@ -373,7 +377,9 @@ describe("WriteReviewDialog", () => {
     expect(view.onClose).toHaveBeenCalledTimes(1);
   });
 
-  it("speaks Hebrew right to left, and German", () => {
+  it("speaks Hebrew right to left, and German, each once its chunk came (writeReviewDialogIn)", async () => {
+    await writeReviewDialogIn("he-IL");
+    await writeReviewDialogIn("de-AT");
     const he = open({ i18nLocale: "he-IL", productName: undefined });
     const dialog = he.ui.getByRole("dialog");
     expect(dialog.getAttribute("dir")).toBe("rtl");

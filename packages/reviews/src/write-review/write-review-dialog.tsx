@@ -2,14 +2,21 @@
 // imports only core, ui and its own folder. States: editing → sending → thanks, or → error with a
 // Retry that sends the same draft again. Submitting goes through the page store, which emits
 // `review:submitted` (the list, the summary and the loyalty widget refresh on it).
-import { createI18n, isPlauditError, type ReviewInput, type SubmitReviewResponse } from "@plaudit/core";
+import {
+  catalogsFor,
+  createI18n,
+  isPending,
+  isPlauditError,
+  type ReviewInput,
+  type SubmitReviewResponse,
+} from "@plaudit/core";
 import { adoptStyles, baseCss, Dialog, dialogCss, ratingInputCss, themeCss } from "@plaudit/ui";
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { MediaField } from "../media/media-field.tsx";
 import { mediaFieldCss } from "../media/media-field-styles.ts";
 import { isBusy } from "../media/upload-state.ts";
 import { type UploadMedia, useUploads } from "../media/use-uploads.ts";
-import { writeReviewMessages } from "./messages.ts";
+import { writeReviewLoadable } from "./messages.ts";
 import {
   checkDraft,
   checkField,
@@ -53,9 +60,22 @@ type Phase =
  */
 const unsentDrafts = new Map<string, ReviewDraft>();
 
+/**
+ * The dialog once its words in `locale` are at hand (a German page's come in their own chunk,
+ * loaded with this one): it opens speaking them, in one render.
+ */
+export const writeReviewDialogIn = async (locale: string) => {
+  await catalogsFor(locale, writeReviewLoadable);
+  return WriteReviewDialog;
+};
+
 export function WriteReviewDialog(props: WriteReviewDialogProps) {
   const { productName, customerToken } = props;
-  const i18n = useMemo(() => createI18n(props.i18nLocale, writeReviewMessages), [props.i18nLocale]);
+  const i18n = useMemo(() => {
+    const found = catalogsFor(props.i18nLocale, writeReviewLoadable);
+    // At hand when opened through writeReviewDialogIn; else English (never blank).
+    return createI18n(props.i18nLocale, isPending(found) ? { en: writeReviewLoadable.en } : found);
+  }, [props.i18nLocale]);
   const idBase = `plaudit-wr${useId()}`;
   const contentRef = useRef<HTMLDivElement>(null);
   const thanksCloseRef = useRef<HTMLButtonElement>(null);
@@ -71,7 +91,7 @@ export function WriteReviewDialog(props: WriteReviewDialogProps) {
   // Fields the server refused, with the value it refused: the message stays until that value changes.
   const [refused, setRefused] = useState<Partial<Record<DraftField, string>>>({});
   const [focusRequest, setFocusRequest] = useState<{ field: DraftField } | null>(null);
-  const uploads = useUploads(props.uploadMedia, props.productId);
+  const uploads = useUploads(props.uploadMedia, props.productId, props.i18nLocale);
   // Why the review cannot be sent yet because of its files; cleared once they settle.
   const [mediaNotice, setMediaNotice] = useState<"media.wait" | "media.fix" | null>(null);
   const uploadsBusy = uploads.items.some(isBusy);

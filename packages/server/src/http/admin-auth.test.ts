@@ -84,4 +84,14 @@ describe.each(databasesUnderTest())("admin key authentication on %s", (kind) => 
     time.advance((1 / ADMIN_FAILURE_RULE.perSecond) * 1000);
     expect((await ask(`Bearer ${key}`, from)).status).toBe(200);
   });
+
+  it("does not count a request with no key as a guess: any web page can send one from the office", async () => {
+    const from = "10.8.1.1";
+    for (let i = 0; i < ADMIN_FAILURE_RULE.burst * 2; i++) {
+      const res = await ask(i % 2 ? undefined : "Basic x", from);
+      expect(res.status).toBe(401);
+    }
+    expect(lastReason()).toBe("missing_key");
+    expect((await ask(`Bearer ${key}`, from)).status).toBe(200);
+  });
 });

@@ -13,8 +13,9 @@ const unauthorized = () =>
 /**
  * Admin routes: `Authorization: Bearer <admin key>` names the store and the key's scopes, looked
  * up in the database on every request (a revoked key is refused at once, in every process).
- * Sets `store` and `actor` ({ keyId, scopes }). A failure is 401, logged as a security event and
- * counted; an address with too many failures gets 429 before its key is looked at.
+ * Sets `store` and `actor` ({ keyId, scopes }). A failure is 401 and logged as a security event; a
+ * wrong key is counted, and an address with too many wrong keys gets 429 before its key is looked
+ * at.
  */
 export function adminAuth(ctx: AppContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -33,7 +34,10 @@ export function adminAuth(ctx: AppContext): MiddlewareHandler<AppEnv> {
     const holder = match?.[1] ? await authenticateAdminKey(ctx.db.kysely, match[1]) : undefined;
     const store = holder ? await findStore(ctx.db, holder.storeId) : undefined;
     if (!holder || !store) {
-      ctx.adminFailures.record(address, now);
+      // Only a key that was presented and is wrong is a guess. A request with no key at all is
+      // what any web page open in the merchant's office can make (no header needs no preflight):
+      // counting it would let such a page lock the office's address, and its real key, out.
+      if (match) ctx.adminFailures.record(address, now);
       securityEvent(ctx, c, ip, match ? "invalid_key" : "missing_key");
       throw unauthorized();
     }

@@ -38,3 +38,14 @@ export async function readJsonBody(c: Context, limit: number = LIMITS.jsonBodyBy
   assertNoNul(body);
   return body;
 }
+
+/**
+ * A JSON body a route may go without: no body at all (no Content-Length or 0, not chunked) reads as
+ * `{}`; a body that is there must be JSON like any other (a date sent without a Content-Type is
+ * refused, not silently dropped).
+ */
+export async function readOptionalJsonBody(c: Context): Promise<unknown> {
+  const length = c.req.header("content-length");
+  if (length === "0" || (length === undefined && !c.req.header("transfer-encoding"))) return {};
+  return readJsonBody(c);
+}

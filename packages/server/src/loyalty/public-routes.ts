@@ -2,7 +2,7 @@ import { JoinInput, LoyaltyMe, LoyaltyProgram, Redemption, RedemptionInput } fro
 import type { Context } from "hono";
 import type { AppContext, PlauditHono } from "../context.ts";
 import { cacheableJson } from "../http/cache.ts";
-import { readJsonBody } from "../http/json-body.ts";
+import { readJsonBody, readOptionalJsonBody } from "../http/json-body.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { parseOrFail } from "../validation.ts";
 import { customerOf } from "./customer-auth.ts";
@@ -20,13 +20,6 @@ export function sendStored(c: Context, stored: StoredResponse): Response {
     ...PRIVATE,
     "Content-Type": "application/json; charset=utf-8",
   });
-}
-
-/** A body is optional on /join: the token may come in the header alone. */
-async function optionalJsonBody(c: Context): Promise<unknown> {
-  const length = c.req.header("content-length");
-  if (length === "0" || (length === undefined && !c.req.header("transfer-encoding"))) return {};
-  return readJsonBody(c);
 }
 
 export function registerPublicLoyaltyRoutes(app: PlauditHono, ctx: AppContext): void {
@@ -100,7 +93,7 @@ export function registerPublicLoyaltyRoutes(app: PlauditHono, ctx: AppContext): 
       ],
     }),
     async (c) => {
-      const body = await optionalJsonBody(c);
+      const body = await readOptionalJsonBody(c);
       return me(
         c,
         typeof body === "object" && body !== null

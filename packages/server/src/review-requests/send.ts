@@ -5,6 +5,7 @@ import { type ClaimedJob, enqueueJob, type JobHandler, PermanentJobError } from 
 import { linkSecretFor } from "../keys/link-secret.ts";
 import { MailRefused } from "../mail/mailer.ts";
 import { isHashSuppressed } from "../suppression/index.ts";
+import { lockAddress } from "./address-lock.ts";
 import { signLink } from "./link-token.ts";
 import { requestLocale } from "./messages.ts";
 import { requestEmail } from "./request-email.ts";
@@ -21,6 +22,8 @@ export type SendStep = (typeof SEND_STEPS)[number];
 export interface SendOptions {
   /** Called at each step; a test makes it never return (the worker died there) or kill the process. */
   atStep?: (step: SendStep, requestId: string) => Promise<void>;
+  /** Called after the checks and before the message takes its place under the cap (a test stops the address there). */
+  beforeSlot?: (requestId: string) => Promise<void>;
 }
 
 type Skip = { skip: string; status?: "suppressed" | "canceled" };
@@ -46,7 +49,8 @@ async function reasonNotToSend(
 }
 
 /**
- * Takes one of the address's messages for 30 days, or says none is left. Checked and taken in one
+ * Takes one of the address's messages for 30 days ("taken"), or says why not: none is left ("cap"),
+ * or the merchant stopped the address since the first check ("suppressed"). Checked and taken in one
  * transaction, serialized per address (SQLite: the write lock; PostgreSQL: an advisory lock on the
  * address), so concurrent sends (several jobs at once, several workers) cannot overshoot the cap.
  * Both kinds of message claim their slot before SMTP is asked: a first message by its attempt
@@ -60,14 +64,15 @@ async function takeAddressSlot(
   settings: RequestSettings,
   message: SendPayload["message"],
   now: Date,
-): Promise<boolean> {
+): Promise<"taken" | "cap" | "suppressed"> {
   const { request } = view;
   const since = new Date(now.getTime() - 30 * DAY_MS).toISOString();
   return transaction(ctx.db, async (tx) => {
-    if (ctx.db.kind === "postgres")
-      await sql`select pg_advisory_xact_lock(hashtext(${`${request.store_id}:${request.address_hash}`}))`.execute(
-        tx,
-      );
+    await lockAddress(ctx.db, tx, request.store_id, request.address_hash);
+    // Read again under the lock: a merchant who stopped the address since the check above
+    // (suppression-routes.ts, under the same lock) is obeyed; one who stops it after this commits
+    // finds the message already in flight.
+    if (await isHashSuppressed(tx, request.store_id, request.address_hash)) return "suppressed";
     // One statement, so one snapshot: on PostgreSQL (READ COMMITTED) separate counts could each
     // miss a message whose record (not under this lock) commits between them — in flight for the
     // first count, sent for the second — and let the cap overshoot. A message is counted once:
@@ -88,7 +93,7 @@ async function takeAddressSlot(
       .where("address_hash", "=", request.address_hash)
       .executeTakeFirst();
     const taken = Number(counted?.n ?? 0);
-    if (taken >= settings.maxPerAddressPer30Days) return false;
+    if (taken >= settings.maxPerAddressPer30Days) return "cap";
     if (message === "first") {
       await tx
         .updateTable("review_requests")
@@ -103,7 +108,7 @@ async function takeAddressSlot(
         .where("reminder_sent_at", "is", null)
         .execute();
     }
-    return true;
+    return "taken";
   });
 }
 
@@ -185,11 +190,19 @@ export function sendRequestHandler(ctx: AppContext, options: SendOptions = {}): 
       throw new Error(reason);
     }
 
-    if (!(await takeAddressSlot(ctx, view, settings, message, now))) {
+    await options.beforeSlot?.(requestId);
+    const slot = await takeAddressSlot(ctx, view, settings, message, now);
+    if (slot !== "taken") {
       if (message === "first") {
         await ctx.db.kysely
           .updateTable("review_requests")
-          .set({ status: "suppressed", last_error: "the address had its most messages for 30 days" })
+          .set({
+            status: "suppressed",
+            last_error:
+              slot === "cap"
+                ? "the address had its most messages for 30 days"
+                : "the address is on the suppression list",
+          })
           .where("id", "=", requestId)
           .where("status", "=", "scheduled")
           .execute();

@@ -21,6 +21,7 @@ import {
   suppressionOf,
 } from "../suppression/index.ts";
 import { parseOrFail, parseQuery } from "../validation.ts";
+import { lockAddress } from "./address-lock.ts";
 import { stopRequestsTo } from "./stop-requests.ts";
 
 // The merchant's hand on the suppression list: a shopper who unsubscribed by the mailto link, or
@@ -102,16 +103,19 @@ export const reviewRequestSuppressionRoutes: RouteModule = {
         const audit = auditEvent(c, ctx, "suppression.add", "");
         const result = await transaction(ctx.db, async (tx) => {
           const hash = await addressHash(tx, audit.storeId, email, audit.at);
-          const before = await suppressionOf(tx, audit.storeId, hash);
-          if (!before)
-            await suppressHash(tx, {
-              storeId: audit.storeId,
-              addressHash: hash,
-              reason: "unsubscribed",
-              at: audit.at,
-            });
+          // One at a time with a message taking its place to go out (send.ts): that one either went
+          // ahead before this stop, or finds the address stopped and sends nothing.
+          await lockAddress(ctx.db, tx, audit.storeId, hash);
+          // Whether this call changed anything, from the writes themselves (not a read before them):
+          // of the same stop sent twice at once, one adds and stops, the other finds it done.
+          const added = await suppressHash(tx, {
+            storeId: audit.storeId,
+            addressHash: hash,
+            reason: "unsubscribed",
+            at: audit.at,
+          });
           const stopped = await stopRequestsTo(tx, audit.storeId, hash, STOPPED_WHY);
-          if (!before || stopped > 0) await appendAudit(tx, { ...audit, target: auditTargetOf(hash) });
+          if (added || stopped > 0) await appendAudit(tx, { ...audit, target: auditTargetOf(hash) });
           return { ...(await statusOf(tx, audit.storeId, email, hash)), stopped };
         });
         return c.json(result, 200, NO_STORE);
@@ -147,8 +151,8 @@ export const reviewRequestSuppressionRoutes: RouteModule = {
               "conflict",
               "this address belongs to an erased person: it stays off review requests for good",
             );
-          await liftHash(tx, audit.storeId, hash);
-          await appendAudit(tx, { ...audit, target: auditTargetOf(hash) });
+          if (await liftHash(tx, audit.storeId, hash))
+            await appendAudit(tx, { ...audit, target: auditTargetOf(hash) });
           return statusOf(tx, audit.storeId, email, hash);
         });
         return c.json(status, 200, NO_STORE);

@@ -71,6 +71,36 @@ describe.each(databasesUnderTest())("stopping review requests to an address on %
     expect(await auditRows("suppression.add")).toHaveLength(1);
   });
 
+  it("obeys a stop that lands while the worker is already on the request: nothing goes out", async () => {
+    await kit.order("o-race", { email: "ivy@example.com" });
+    const answers: number[] = [];
+    // The worker has read the request and the list (not stopped yet); the merchant stops it now.
+    const runner = kit.runner({
+      beforeSlot: async () => {
+        answers.push((await kit.call("POST", PATH, { email: "ivy@example.com" })).status);
+      },
+    });
+    await runner.drain();
+    expect(answers).toEqual([200]);
+    expect(mailsTo("ivy@example.com")).toBe(0);
+    const request = await kit.requestOf("o-race");
+    expect(request.status).toBe("suppressed");
+    expect(request.sent_at).toBeNull();
+  });
+
+  it("records one stop when the same stop comes five times at once (a double-click, a retry)", async () => {
+    await kit.order("o-twice", { email: "hal@example.com" });
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => kit.call("POST", PATH, { email: "hal@example.com" })),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(answers.reduce((sum, a) => sum + a.json.stopped, 0)).toBe(1);
+    const rows = (await auditRows("suppression.add")).filter(
+      (r) => r.target === answers[0]?.json.auditTarget,
+    );
+    expect(rows).toHaveLength(1);
+  });
+
   it("agrees with the one-click unsubscribe on the same address in another case and spacing", async () => {
     await kit.order("o-click", { email: "cy@example.com" });
     await kit.runner().drain();

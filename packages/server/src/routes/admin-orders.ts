@@ -1,7 +1,7 @@
 import { FulfillmentSubmission, OrderFulfilled, OrderRecorded, OrderSubmission } from "@plaudit/contract";
 import { auditEvent } from "../audit/audit-log.ts";
 import type { RouteModule } from "../context.ts";
-import { readJsonBody } from "../http/json-body.ts";
+import { readJsonBody, readOptionalJsonBody } from "../http/json-body.ts";
 import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { fulfillOrder } from "../orders/fulfill-order.ts";
@@ -81,7 +81,7 @@ export const adminOrderRoutes: RouteModule = {
       requireScope("orders:write"),
       async (c) => {
         // The body is optional: no body means "fulfilled now".
-        const body = c.req.header("content-type") ? await readJsonBody(c) : {};
+        const body = await readOptionalJsonBody(c);
         const input = parseOrFail(FulfillmentSubmission, body);
         const orderId = c.req.param("orderId");
         const result = await fulfillOrder(

@@ -49,12 +49,15 @@ export async function addressHash(
   return createHmac("sha256", key).update(normalizeAddress(email)).digest("hex");
 }
 
-/** Puts a hash on the store's list (again is fine: the first reason stays). */
+/**
+ * Puts a hash on the store's list (again is fine: the first reason stays); whether this call put
+ * it there (of two at once, one does: the other waits on the key and inserts nothing).
+ */
 export async function suppressHash(
   db: Queryable,
   args: { storeId: string; addressHash: string; reason: SuppressionReason; at: string },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const inserted = await db
     .insertInto("suppressions")
     .values({
       store_id: args.storeId,
@@ -63,7 +66,8 @@ export async function suppressHash(
       created_at: args.at,
     })
     .onConflict((oc) => oc.columns(["store_id", "address_hash"]).doNothing())
-    .execute();
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 /** Puts an address on the store's list; returns its hash. */

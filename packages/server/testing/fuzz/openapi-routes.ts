@@ -17,6 +17,8 @@ export interface FuzzRoute {
   parameters: RouteParameter[];
   /** The request body's media type, when the operation takes one. */
   bodyType?: "json" | "multipart" | "form";
+  /** The body may be left out (an empty one is no body, not broken JSON). */
+  bodyOptional: boolean;
   admin: boolean;
   /** The door the operation documents: an admin key (or a session), a session only, or none. */
   door: "key" | "session" | "none";
@@ -24,7 +26,7 @@ export interface FuzzRoute {
 
 type Operation = {
   parameters?: RouteParameter[];
-  requestBody?: { content?: Record<string, unknown> };
+  requestBody?: { content?: Record<string, unknown>; required?: boolean };
   security?: Record<string, unknown>[];
 };
 
@@ -46,6 +48,7 @@ export function routesFromOpenApi(): FuzzRoute[] {
               ? { bodyType: "form" as const }
               : {}),
         admin: template.startsWith("/v1/admin/"),
+        bodyOptional: operation.requestBody?.required === false,
         door: operation.security?.some((s) => "bearerSecret" in s)
           ? "key"
           : operation.security?.length

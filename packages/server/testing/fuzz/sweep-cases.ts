@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { LIMITS } from "@plaudit/contract";
 import { apiDocument } from "../api-document.ts";
 import type { SweepWorld } from "./fuzz-world.ts";
@@ -15,6 +16,8 @@ export interface SweepCase {
   path: string;
   headers: Record<string, string>;
   body?: string | Uint8Array;
+  /** Sent with Transfer-Encoding: chunked instead of a Content-Length. */
+  chunked?: boolean;
   /** The answer API.md names for this input, when it is unambiguous (status and error codes). */
   expect?: { status: number; codes: string[] };
 }
@@ -164,13 +167,15 @@ export function validPath(route: FuzzRoute, world: SweepWorld, replace: Record<s
     .join("/");
 }
 
-function queryOf(route: FuzzRoute, world: SweepWorld): { name: string; valid: string }[] {
+function queryOf(route: FuzzRoute, world: SweepWorld): { name: string; valid: string; required: boolean }[] {
   // The hosted page's routes take a product of the order its link is for.
   const hosted = route.template.startsWith("/r/");
   return route.parameters
     .filter((p) => p.in === "query")
     .map((p) => ({
       name: p.name,
+      // (The page's forms without a product answer 404 before reading their body.)
+      required: p.required || (hosted && p.name === "product"),
       valid: encodeURIComponent(
         (hosted && p.name === "product" ? world.pageProducts[1] : undefined) ??
           world.queryValues[p.name]?.[0] ??
@@ -208,7 +213,10 @@ export function sweepCases(
     name: string,
     c: Omit<SweepCase, "name" | "method" | "headers"> & { headers?: Record<string, string> },
   ) => cases.push({ name, method: route.method, ...c, headers: { ...auth(), ...c.headers } });
-  const base = validPath(route, world);
+  // With the query parameters the route requires, so a body case is judged on its body.
+  const required = queryOf(route, world).filter((q) => q.required);
+  const bare = validPath(route, world);
+  const base = bare + (required.length ? `?${required.map((q) => `${q.name}=${q.valid}`).join("&")}` : "");
   const sample = sampleBody(route, world);
   const json = (text: string, type = "application/json") => ({
     headers: { "content-type": type },
@@ -236,7 +244,7 @@ export function sweepCases(
   // Query parameters: each hostile value once, in a parameter the PRNG picks; every parameter at
   // least once; then unknown, prototype and empty parameters.
   const query = queryOf(route, world);
-  const withQuery = (text: string) => `${base}${base.includes("?") ? "&" : "?"}${text}`;
+  const withQuery = (text: string, path = base) => `${path}${path.includes("?") ? "&" : "?"}${text}`;
   if (query.length) {
     const valid = query.map((q) => `${q.name}=${q.valid}`).join("&");
     const hostile = [...QUERY_VALUES];
@@ -245,28 +253,53 @@ export function sweepCases(
       const others = query.filter((o) => o !== q).map((o) => `${o.name}=${o.valid}`);
       const text = `${q.name}=${value.text(q.valid).replaceAll("{p}", q.name)}`;
       add(`?${q.name} ${value.name}`, {
-        path: withQuery([...others, text].join("&")),
+        path: withQuery([...others, text].join("&"), bare),
         ...(value.expect && api ? { expect: value.expect } : {}),
       });
     }
     for (const q of query.slice(hostile.length)) {
       const value = pick(random, hostile);
       add(`?${q.name} ${value.name}`, {
-        path: withQuery(`${q.name}=${value.text(q.valid).replaceAll("{p}", q.name)}`),
+        path: withQuery(
+          [
+            ...query.filter((o) => o !== q).map((o) => `${o.name}=${o.valid}`),
+            `${q.name}=${value.text(q.valid).replaceAll("{p}", q.name)}`,
+          ].join("&"),
+          bare,
+        ),
         ...(value.expect && api ? { expect: value.expect } : {}),
       });
     }
     add("all query parameters valid, plus unknown ones", {
-      path: withQuery(`${valid}&zzz=1&__proto__=x&constructor=y&&=&`),
+      path: withQuery(`${valid}&zzz=1&__proto__=x&constructor=y&&=&`, bare),
     });
   }
   add("unknown and prototype query parameters", { path: withQuery("__proto__[x]=1&constructor=1&a=%FF") });
+  add("1000 query parameters", {
+    path: withQuery(Array.from({ length: 1_000 }, (_, i) => `p${i % 7}=${i}`).join("&")),
+  });
+  add("a trailing slash", { path: `${base}/` });
+  add("a doubled slash", { path: base.replace(/\/([^/?]*)(\?|$)/, "//$1$2") });
+  // A preflight to the public API from an origin the store does not allow, asking for odd headers.
+  if (route.door === "none")
+    cases.push({
+      name: "OPTIONS preflight, odd origin and headers",
+      method: "OPTIONS",
+      path: base,
+      headers: {
+        origin: "https://evil.example",
+        "access-control-request-method": route.method,
+        "access-control-request-headers": "x-plaudit-customer, idempotency-key, \u00ff, ,,",
+      },
+    });
+  if (route.method === "GET") cases.push({ name: "HEAD", method: "HEAD", path: base, headers: auth() });
 
   if (!hasBody) return cases;
 
   if (route.bodyType === "json") {
     const raw: { name: string; text: string; expect?: SweepCase["expect"] }[] = [
-      { name: "an empty body", text: "", expect: MALFORMED },
+      // (An empty body is no body where the body is optional.)
+      { name: "an empty body", text: "", ...(route.bodyOptional ? {} : { expect: MALFORMED }) },
       { name: "{", text: "{", expect: MALFORMED },
       { name: "a trailing comma", text: sampleText.replace(/}$/, ",}"), expect: MALFORMED },
       { name: "cut short", text: sampleText.slice(0, -2), expect: MALFORMED },
@@ -354,6 +387,17 @@ export function sweepCases(
       add(`the sample as ${name}`, { path: base, ...json(body, type), expect: NOT_JSON });
     }
     add("the sample with no content type", { path: base, body: sampleText, expect: NOT_JSON });
+    add("the sample gzipped (Content-Encoding: gzip)", {
+      path: base,
+      headers: { "content-type": "application/json", "content-encoding": "gzip" },
+      body: new Uint8Array(gzipSync(sampleText)),
+    });
+    add("1 MB sent chunked (no Content-Length)", {
+      path: base,
+      ...json(JSON.stringify({ ...sample, x: "c".repeat(1 << 20) })),
+      chunked: true,
+      expect: TOO_LARGE,
+    });
     add("the sample as UTF-16", {
       path: base,
       headers: { "content-type": "application/json; charset=utf-16" },

@@ -26,7 +26,10 @@ interface Answer {
 }
 
 /** Sends exactly what the case says (fetch would resolve `..` and add a content type). */
-function send(base: string, c: Pick<SweepCase, "method" | "path" | "headers" | "body">): Promise<Answer> {
+function send(
+  base: string,
+  c: Pick<SweepCase, "method" | "path" | "headers" | "body" | "chunked">,
+): Promise<Answer> {
   const { hostname, port } = new URL(base);
   const body = typeof c.body === "string" ? Buffer.from(c.body, "utf8") : c.body;
   return new Promise((done, fail) => {
@@ -36,7 +39,10 @@ function send(base: string, c: Pick<SweepCase, "method" | "path" | "headers" | "
         port,
         method: c.method,
         path: c.path,
-        headers: { ...c.headers, ...(body ? { "content-length": String(body.byteLength) } : {}) },
+        headers: {
+          ...c.headers,
+          ...(body && !c.chunked ? { "content-length": String(body.byteLength) } : {}),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -54,11 +60,17 @@ function send(base: string, c: Pick<SweepCase, "method" | "path" | "headers" | "
     req.on("error", (error: NodeJS.ErrnoException) =>
       error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : fail(error),
     );
-    req.end(body);
+    if (body && c.chunked) {
+      // In pieces, so Node sends Transfer-Encoding: chunked.
+      for (let at = 0; at < body.byteLength; at += 16_384) req.write(body.subarray(at, at + 16_384));
+      req.end();
+    } else req.end(body);
   });
 }
 
 function codeProblem(c: SweepCase, answer: Answer): string | undefined {
+  if (c.expect && answer.status < 400)
+    return `answered ${answer.status}, API.md says ${c.expect.status} ${c.expect.codes.join("|")}`;
   if (answer.status < 400 || !c.path.startsWith("/v1/")) return undefined;
   const code = (JSON.parse(answer.text) as { error: { code: string } }).error.code;
   if (!(ERROR_CODES as readonly string[]).includes(code)) return `answered the unknown code ${code}`;
@@ -78,6 +90,15 @@ function keptErrors() {
 const endsSession = (r: FuzzRoute) => r.method === "DELETE" && /^\/v1\/admin\/sessions?$/.test(r.template);
 const routes = routesFromOpenApi().sort((a, b) => Number(endsSession(a)) - Number(endsSession(b)));
 const routeName = (r: FuzzRoute) => `${r.method} ${r.template}`;
+
+/** A valid body that differs from `sample` in its first field: a string gets a suffix, a number moves by one. */
+function otherBody(sample: Record<string, unknown>): Record<string, unknown> {
+  const [key, value] = Object.entries(sample)[0] ?? ["x", 0];
+  return {
+    ...sample,
+    [key]: typeof value === "number" ? (value > 1 ? value - 1 : value + 1) : `${String(value)}-2`,
+  };
+}
 /** A seed per route, so a new route does not change what the others are sent. */
 const seedOf = (name: string) =>
   [...name].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16_777_619), FUZZ_SEED);
@@ -124,15 +145,29 @@ describe.each(databasesUnderTest())("the hostile-input sweep (%s)", (kind) => {
       const problems: string[] = [];
       const statuses: number[] = [];
       let tables = await committed.read();
+      let stale = false;
       for (const c of cases) {
+        const before = stale && c.method !== "GET" && c.method !== "HEAD" ? await committed.read() : tables;
         const answer = await send(server.url, c);
         statuses.push(answer.status);
         // SWEEP_SHOW=<a regular expression of route names> prints what each case was answered.
         if (process.env.SWEEP_SHOW && new RegExp(process.env.SWEEP_SHOW).test(name))
           console.log(c.name.slice(0, 60), answer.status, answer.text.slice(0, 150));
-        const problem = answerProblem(c, answer.status, answer.type, answer.text) ?? codeProblem(c, answer);
+        // A HEAD answer has no body to judge: only its status and type.
+        const problem =
+          c.method === "HEAD"
+            ? answer.status >= 500
+              ? `answered ${answer.status}`
+              : undefined
+            : (answerProblem(c, answer.status, answer.type, answer.text) ?? codeProblem(c, answer));
         if (problem) problems.push(`${c.name}: ${problem}`);
-        if (c.method !== "GET") {
+        if (c.method === "GET" || c.method === "HEAD") {
+          // Some reads write (a link's first click, a customer joining on GET /me): the next
+          // write is judged against the tables as they are after them.
+          stale = true;
+        } else {
+          if (stale) tables = before;
+          stale = false;
           const after = await committed.read();
           const changed = changedTables(tables, after);
           if (answer.status >= 400 && changed.length)
@@ -166,15 +201,12 @@ describe.each(databasesUnderTest())("the hostile-input sweep (%s)", (kind) => {
       };
       delete (headers as Record<string, string>).cookie;
       const body = JSON.stringify(sampleBody(route, world));
+      const path = validPath(route, world);
       const before = await rowCounts(server.db);
       const answers = await Promise.all(
-        Array.from({ length: 5 }, () =>
-          send(server.url, { method: route.method, path: validPath(route, world), headers, body }),
-        ),
+        Array.from({ length: 5 }, () => send(server.url, { method: route.method, path, headers, body })),
       );
-      const problems = answers.flatMap(
-        (a) => answerProblem({ path: validPath(route, world) }, a.status, a.type, a.text) ?? [],
-      );
+      const problems = answers.flatMap((a) => answerProblem({ path }, a.status, a.type, a.text) ?? []);
       expect(problems).toEqual([]);
       if (route.parameters.some((p) => p.name === "Idempotency-Key")) {
         const successes = new Set(answers.filter((a) => a.status < 300).map((a) => a.text));
@@ -188,6 +220,14 @@ describe.each(databasesUnderTest())("the hostile-input sweep (%s)", (kind) => {
         const grown = Object.entries(after).filter(([table, n]) => n - (before[table] ?? 0) > 1);
         expect(grown, `answered ${answers.map((a) => a.status).join(", ")}`).toEqual([]);
         if (route.template.endsWith("/redemptions")) expect([...successes]).toHaveLength(1);
+        // The same key with another body: API.md's 409 idempotency_conflict, nothing written.
+        if (successes.size === 1) {
+          const other = JSON.stringify(otherBody(sampleBody(route, world)));
+          const tables = await committed.read();
+          const again = await send(server.url, { method: route.method, path, headers, body: other });
+          expect(`${again.status} ${again.text.slice(0, 200)}`).toMatch(/^409 .*"idempotency_conflict"/);
+          expect(changedTables(tables, await committed.read())).toEqual([]);
+        }
       }
       expect(log.errors.slice(errorsBefore)).toEqual([]);
     },

@@ -1,0 +1,60 @@
+// The write-a-review dialog's words in German (messages.ts).
+import type { Messages } from "@plaudit/core";
+
+export const de: Messages = {
+  "dialog.title": "Bewertung schreiben",
+  "dialog.titleFor": "{product} bewerten",
+  "dialog.close": "Schließen",
+  "rating.label": "Ihre Bewertung",
+  "rating.star.one": "{count} Stern",
+  "rating.star.other": "{count} Sterne",
+  "title.label": "Titel (optional)",
+  "body.label": "Ihr Erfahrungsbericht",
+  "body.limit": "Bis zu {max} Zeichen.",
+  "body.count": "{count} / {max}",
+  "body.remaining.one": "Noch {count} Zeichen",
+  "body.remaining.other": "Noch {count} Zeichen",
+  "body.over.one": "{count} Zeichen zu viel",
+  "body.over.other": "{count} Zeichen zu viel",
+  "name.label": "Ihr Name",
+  "name.hint": "Wird mit Ihrer Bewertung angezeigt.",
+  "email.label": "E-Mail",
+  "email.hint": "Wird nie öffentlich angezeigt.",
+  "website.label": "Website (bitte leer lassen)",
+  "submit.send": "Bewertung absenden",
+  "submit.sending": "Wird gesendet…",
+  "submit.retry": "Erneut versuchen",
+  "status.sending": "Ihre Bewertung wird gesendet…",
+  "thanks.published": "Vielen Dank! Ihre Bewertung wurde veröffentlicht.",
+  "thanks.pending":
+    "Vielen Dank! Ihre Bewertung wartet auf Freigabe und erscheint, sobald sie geprüft wurde.",
+  "thanks.close": "Schließen",
+  "error.rating.required": "Wählen Sie eine Sternebewertung.",
+  "error.title.tooLong": "Der Titel darf höchstens {max} Zeichen lang sein.",
+  "error.body.required": "Schreiben Sie Ihre Bewertung.",
+  "error.body.tooLong": "Ihre Bewertung darf höchstens {max} Zeichen lang sein.",
+  "error.name.required": "Geben Sie Ihren Namen ein.",
+  "error.name.tooLong": "Ihr Name darf höchstens {max} Zeichen lang sein.",
+  "error.email.required": "Geben Sie Ihre E-Mail-Adresse ein.",
+  "error.email.invalid": "Geben Sie eine E-Mail-Adresse wie name@example.com ein.",
+  "error.rating.rejected": "Diese Bewertung wurde nicht angenommen. Wählen Sie 1 bis 5 Sterne.",
+  "error.title.rejected": "Dieser Titel wurde nicht angenommen. Bitte ändern Sie ihn.",
+  "error.body.rejected": "Dieser Text wurde nicht angenommen. Bitte ändern Sie ihn.",
+  "error.name.rejected": "Dieser Name wurde nicht angenommen. Bitte ändern Sie ihn.",
+  "error.email.rejected": "Diese E-Mail-Adresse wurde nicht angenommen. Bitte prüfen Sie sie.",
+  "failed.network":
+    "Ihre Bewertung wurde nicht gesendet: keine Verbindung. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.",
+  "failed.timeout":
+    "Ihre Bewertung wurde nicht gesendet: die Verbindung hat zu lange gedauert. Versuchen Sie es erneut.",
+  "failed.rateLimited":
+    "Sie haben in kurzer Zeit mehrere Bewertungen gesendet. Bitte versuchen Sie es später erneut.",
+  "failed.session":
+    "Ihre Anmeldung ist abgelaufen. Laden Sie die Seite neu und senden Sie Ihre Bewertung erneut.",
+  "failed.generic": "Ihre Bewertung konnte nicht gesendet werden. Bitte versuchen Sie es erneut.",
+  "media.label": "Fotos und Videos (optional)",
+  "media.hint":
+    "Bis zu {max}. Fotos werden auf Ihrem Gerät verkleinert, Standortdaten vor dem Senden entfernt.",
+  "media.add": "Fotos oder Videos hinzufügen",
+  "media.camera": "Kamera verwenden",
+  "media.drop": "oder hierher ziehen",
+};
