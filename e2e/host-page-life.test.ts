@@ -7,16 +7,17 @@
 import type { Page } from "playwright-core";
 import { describe, it } from "vitest";
 import { harnessOfFile, type ShopPage, SIDE_BY_SIDE } from "./harness.ts";
+import { layoutShift } from "./layout-shift.ts";
 
 const plaudit = harnessOfFile();
 
 const RESERVE = `<style>[data-plaudit="stars"]{display:block;min-height:20px}[data-plaudit="reviews"]{display:block;min-height:640px}</style>`;
 
-/** Opens a page of `body` at `path` on the server's origin, tall enough that every widget is in view. */
-async function openPage(path: string, body: string): Promise<ShopPage> {
+/** Opens a page of `body` at `path` on the server's origin, by default tall enough that every widget is in view. */
+async function openPage(path: string, body: string, height = 2400): Promise<ShopPage> {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">${RESERVE}<title>Shop</title><link rel="icon" href="data:,"></head>
 <body>${body}<script src="/plaudit.js" data-store="demo" async></script></body></html>`;
-  const shop = await plaudit.open("about:blank", { viewport: { width: 1280, height: 2400 } });
+  const shop = await plaudit.open("about:blank", { viewport: { width: 1280, height } });
   await shop.page.route(
     (url) => url.pathname === path,
     (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
@@ -120,6 +121,55 @@ describe.concurrent("a storefront page replacing its own markup", SIDE_BY_SIDE, 
     await expect.poll(() => shown(page)).toEqual(["stars: (40)", "reviews: Customer reviewsWrite a "]);
     // The page scrolls again: the gone dialog's scroll lock went with it.
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe("visible");
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("keeps a re-rendered section's widgets showing in every frame, nothing below them moving (a theme's variant picker)", async ({
+    expect,
+  }) => {
+    // A phone-height view: the footer is below it until the shopper scrolls to it.
+    const shop = await openPage("/products/tote-section", product("tote-organic"), 720);
+    const { page } = shop;
+    // Painted, every card in (they come a few per frame), scrolled to the footer.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const host = document.getElementById("reviews")!;
+          const state = host.querySelector("[data-plaudit-state]")?.textContent;
+          const cards = host.shadowRoot?.querySelector(".plaudit-list")?.children.length;
+          return state ? cards === JSON.parse(state).reviews.items.length : false;
+        }),
+      )
+      .toBe(true);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    // Each frame from the re-render on, as it is drawn: the badge showing, the reviews' height, where
+    // the footer is and how far the page is scrolled.
+    const frames = await page.evaluate(
+      () =>
+        new Promise<string[]>((done) => {
+          const frames: string[] = [];
+          const sample = () => {
+            const stars = document.querySelector('[data-plaudit="stars"]')!;
+            const reviews = document.getElementById("reviews")!;
+            const footer = document.querySelector("footer")!;
+            frames.push(
+              `badge ${stars.shadowRoot?.querySelector(".plaudit-root") ? "shown" : "absent"}, reviews ${reviews.offsetHeight} px, footer at ${footer.getBoundingClientRect().top + scrollY}, scrolled ${scrollY}`,
+            );
+            if (frames.length < 12) requestAnimationFrame(sample);
+            else done(frames);
+          };
+          sample();
+          const section = document.getElementById("main-product")!;
+          section.innerHTML = section.innerHTML.replace(/<template[\s\S]*?<\/template>/g, "");
+          requestAnimationFrame(sample);
+        }),
+    );
+    expect(frames).toEqual(frames.map(() => frames[0]));
+    expect(await layoutShift(page)).toEqual({ total: 0, moved: [] });
+    // Still the shop's widgets: the shopper reaches for the reviews and their code comes.
+    await page.locator("#reviews").getByRole("button", { name: "Write a review" }).click();
+    await page.locator("#reviews").getByRole("dialog").getByRole("radio", { name: "5 stars" }).waitFor();
     expect(shop.problems()).toEqual([]);
     await shop.close();
   });

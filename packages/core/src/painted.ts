@@ -34,4 +34,10 @@ export interface Painted {
    * product swap, refresh()): leave the markup showing until the next paint puts its own in.
    */
   release(leave?: boolean): void;
+  /**
+   * The same markup painted into `host` at once, from memory (no request, no wait): a host put in
+   * place of this one (a theme's section re-render, an SPA's DOM swap). Absent or undefined: the
+   * markup is not at hand (the server rendered it), and `host` is painted the usual way.
+   */
+  again?(host: HTMLElement): Painted | undefined;
 }

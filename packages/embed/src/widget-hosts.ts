@@ -124,7 +124,19 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     ) {
       state.painted = AS_RENDERED;
       events.emit("widget:mounted", { kind, element: host });
-    } else if (nearViewport && !request && kind !== "loyalty") nearViewport.observe(host);
+      return;
+    }
+    // In place of a host this task took out, of the same kind and data-* (a theme's section
+    // re-render, an SPA's DOM swap): painted now, before the next frame, from the markup the old
+    // one got (Painted's `again`), so nothing flashes or moves; its code mounts as for any painted host.
+    let copy: Painted | undefined;
+    for (const [old, { painted }] of hosts) {
+      if (!old.isConnected && JSON.stringify(old.dataset) === JSON.stringify(host.dataset)) {
+        copy ??= painted?.again?.(host);
+      }
+    }
+    if (copy) shown(host, state, copy);
+    else if (nearViewport && !request && kind !== "loyalty") nearViewport.observe(host);
     else {
       unhide(host);
       return load(host);
@@ -184,12 +196,16 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
       return true;
     }
     if (!painted) return false;
+    shown(host, state, painted);
+    return true;
+  }
+
+  function shown(host: HTMLElement, state: HostState, painted: Painted): void {
     state.painted = painted;
     events.emit("widget:mounted", { kind: state.kind, element: host });
     // Painted after the page came alive (a badge an infinite scroll added): its code comes now.
     if (awake) wake();
     else void painted.used.then(wake);
-    return true;
   }
 
   // The shopper reached for a painted widget: every painted widget on the page gets its code, so

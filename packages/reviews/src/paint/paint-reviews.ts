@@ -29,21 +29,9 @@ interface Snippet {
 
 const enc = encodeURIComponent;
 
-/** The snippet route's answer, taken apart; undefined when it cannot be had or is not one. */
-async function fetchSnippet(
-  doc: Document,
-  { apiBase, store, theme }: PaintOptions["config"],
-  productId: string,
-  locale: string,
-  pageSize: number,
-): Promise<Snippet | undefined> {
-  const query = new URLSearchParams({ locale, theme });
-  if (pageSize !== DEFAULT_PAGE_SIZE) query.set("pageSize", String(pageSize));
-  const response = await readPainted(
-    `${apiBase}/v1/stores/${enc(store)}/products/${enc(productId)}/snippet?${query}`,
-  );
-  if (!response.ok) return undefined;
-  const host = parseInert(doc, await response.text()).querySelector('[data-plaudit="reviews"]');
+/** The snippet route's answer, taken apart; undefined when it is not one. */
+function snippetOf(doc: Document, text: string): Snippet | undefined {
+  const host = parseInert(doc, text).querySelector('[data-plaudit="reviews"]');
   const shadow = host?.querySelector<HTMLTemplateElement>(":scope > template");
   const state = host?.querySelector<HTMLScriptElement>(`:scope > script[${STATE_ATTRIBUTE}]`);
   if (!shadow || !state) return undefined;
@@ -57,26 +45,26 @@ async function fetchSnippet(
   return { content, css, state };
 }
 
-export async function paintReviews({ host, config, ...options }: PaintOptions): Promise<Painted | undefined> {
-  let { root } = options;
-  const { productId } = config;
+export async function paintReviews({ host, config, root }: PaintOptions): Promise<Painted | undefined> {
+  const { productId, apiBase, store, theme } = config;
   // The widget's own code says what is missing.
   if (!productId) return undefined;
   const doc = host.ownerDocument;
   const pageSize = pageSizeOf(config, DEFAULT_PAGE_SIZE);
-  let state = readServerState(host, config, productId, pageSize);
-  const stands = standing(root, state);
+  const stands = standing(root, readServerState(host, config, productId, pageSize));
   if (!stands) return undefined;
-  let painted: PutPainted | undefined;
-  let later: CardsLater | undefined;
+  // The snippet as it came: what a host put in place of this one is painted with (`again`).
+  let text: string | undefined;
+  let snippet: Snippet | undefined;
   if (stands === "empty") {
-    const snippet = await fetchSnippet(
-      doc,
-      config,
-      productId,
-      config.locale ?? resolveLocale(host),
-      pageSize,
+    const query = new URLSearchParams({ locale: config.locale ?? resolveLocale(host), theme });
+    if (pageSize !== DEFAULT_PAGE_SIZE) query.set("pageSize", String(pageSize));
+    const response = await readPainted(
+      `${apiBase}/v1/stores/${enc(store)}/products/${enc(productId)}/snippet?${query}`,
     );
+    if (!response.ok) return undefined;
+    text = await response.text();
+    snippet = snippetOf(doc, text);
     // The parse above and the insertion below, each a task of its own: together they came to 35–45 ms
     // at 4× CPU throttling, a long task in the making on a slower phone.
     await nextTask();
@@ -87,57 +75,80 @@ export async function paintReviews({ host, config, ...options }: PaintOptions): 
     ) {
       return undefined;
     }
-    // Before the cards that wait are taken out: they get theirs too.
-    showPlaceholders(snippet.content);
-    later = cardsLater(host, snippet.content);
-    try {
-      painted = putPainted(host, snippet.content, snippet.css);
-    } catch (error) {
-      later.stop();
-      throw error;
+  }
+  return show(host, root, snippet);
+
+  // Puts the snippet in (none: the server painted the host), in one task. `now`: every card at
+  // once, as the host it replaces showed them.
+  function show(
+    host: HTMLElement,
+    root: ShadowRoot | null,
+    snippet?: Snippet,
+    now?: boolean,
+  ): Painted | undefined {
+    let painted: PutPainted | undefined;
+    let later: CardsLater | undefined;
+    if (snippet) {
+      // Before the cards that wait are taken out: they get theirs too.
+      showPlaceholders(snippet.content);
+      later = now ? undefined : cardsLater(host, snippet.content);
+      try {
+        painted = putPainted(host, snippet.content, snippet.css);
+      } catch (error) {
+        later?.stop();
+        throw error;
+      }
+      root = painted.root;
+      painted.keep(snippet.state);
     }
-    root = painted.root;
-    painted.keep(snippet.state);
-    state = readServerState(host, config, productId, pageSize);
+    const state = readServerState(host, config, productId!, pageSize);
     if (!state) {
-      later.stop();
-      painted.takeBack();
+      later?.stop();
+      painted?.takeBack();
       return undefined;
     }
+    // Painted by the server, with its style refused: styled now, not on first use.
+    const dropRefused = snippet ? undefined : adoptRefusedStyles(root!);
+    if (!snippet) showPlaceholders(root!);
+    markContent(doc, "reviews");
+    // Painted now, or by the server: either way there is a root.
+    const use = untilUsed(host, root!);
+    // data-json-ld="off" leaves structured data to a merchant who writes their own.
+    const jsonLd =
+      config.options.jsonLd === "off"
+        ? undefined
+        : deferredJsonLd(doc, productId!, config.options.productJsonldId);
+    jsonLd?.update({
+      ...(config.options.productName ? { productName: config.options.productName } : {}),
+      summary: state.summary,
+      reviews: state.reviews?.items ?? [],
+    });
+    return {
+      used: use.used,
+      handOver() {
+        later?.all();
+        const replay = use.handOver();
+        return () => {
+          painted?.dropCss();
+          dropRefused?.();
+          replay();
+        };
+      },
+      release(leave) {
+        dropRefused?.(true);
+        later?.stop();
+        use.stop();
+        jsonLd?.release();
+        letGo(root, painted ? painted.takeBack : () => root?.replaceChildren(), leave);
+      },
+      again(other) {
+        const copy = text && !other.shadowRoot ? snippetOf(doc, text) : undefined;
+        try {
+          return copy && show(other, null, copy, true);
+        } catch {
+          return undefined; // painted the usual way
+        }
+      },
+    };
   }
-  // Painted by the server, with its style refused: styled now, not on first use.
-  const dropRefused = stands === "server" ? adoptRefusedStyles(root!) : undefined;
-  if (stands === "server") showPlaceholders(root!);
-  markContent(doc, "reviews");
-  // Painted now, or by the server: either way there is a root.
-  const use = untilUsed(host, root!);
-  // data-json-ld="off" leaves structured data to a merchant who writes their own.
-  const jsonLd =
-    config.options.jsonLd === "off"
-      ? undefined
-      : deferredJsonLd(doc, productId, config.options.productJsonldId);
-  jsonLd?.update({
-    ...(config.options.productName ? { productName: config.options.productName } : {}),
-    summary: state!.summary,
-    reviews: state!.reviews?.items ?? [],
-  });
-  return {
-    used: use.used,
-    handOver() {
-      later?.all();
-      const replay = use.handOver();
-      return () => {
-        painted?.dropCss();
-        dropRefused?.();
-        replay();
-      };
-    },
-    release(leave) {
-      dropRefused?.(true);
-      later?.stop();
-      use.stop();
-      jsonLd?.release();
-      letGo(root, painted ? painted.takeBack : () => root?.replaceChildren(), leave);
-    },
-  };
 }

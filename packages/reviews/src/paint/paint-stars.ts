@@ -90,43 +90,63 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
   if (!productId) return undefined;
   const stands = standing(root, readServerState(host, config, productId));
   if (!stands) return undefined;
-  let painted: PutPainted | undefined;
-  let summary: Summary | undefined;
+  let badge: Badge | undefined;
   if (stands === "empty") {
-    const doc = host.ownerDocument;
-    const locale = config.locale ?? resolveLocale(host);
-    const badge = await badgeOf(doc, config, locale, productId).catch(() => undefined);
+    badge = await badgeOf(host.ownerDocument, config, config.locale ?? resolveLocale(host), productId).catch(
+      () => undefined,
+    );
     // Painted meanwhile (the product changed and its answer came first): that markup stays.
     if (!badge || standing(host.shadowRoot, readServerState(host, config, productId)) !== "empty") {
       return undefined;
     }
-    painted = putPainted(host, badge.markup(), badge.css);
-    painted.root.querySelector("a")?.setAttribute("href", reviewsHref(host, config));
-    if (badge.summary.count > 0) markContent(doc, "stars");
-    summary = badge.summary;
   }
-  // Painted by the server, with its style refused: styled now (the badge's code may never come).
-  const dropRefused = stands === "server" && root ? adoptRefusedStyles(root, true) : undefined;
-  return {
-    used: new Promise(() => undefined),
-    handOver() {
-      // The summary goes along, so the badge's code needs no request. Written only now: a page of
-      // badges that never come alive (a collection page) never pays for it.
-      if (painted && summary) {
-        painted.keep(stateScript(host.ownerDocument, { v: 1, store: config.store, productId, summary }));
-      }
-      // The badge's code renders its link anew: a shopper's focus on the painted one goes with it.
-      const shadow = host.shadowRoot;
-      const focused = shadow?.activeElement;
-      return () => {
-        painted?.dropCss();
-        dropRefused?.();
-        if (focused && !focused.isConnected) shadow?.querySelector("a")?.focus({ preventScroll: true });
-      };
-    },
-    release(leave) {
-      dropRefused?.(true);
-      letGo(root, painted ? painted.takeBack : () => root?.replaceChildren(), leave);
-    },
-  };
+  return show(host, root);
+
+  // Puts the badge in (none: the server painted the host).
+  function show(host: HTMLElement, root: ShadowRoot | null): Painted {
+    let painted: PutPainted | undefined;
+    if (badge) {
+      painted = putPainted(host, badge.markup(), badge.css);
+      painted.root.querySelector("a")?.setAttribute("href", reviewsHref(host, config));
+      if (badge.summary.count > 0) markContent(host.ownerDocument, "stars");
+    }
+    // Painted by the server, with its style refused: styled now (the badge's code may never come).
+    const dropRefused = !badge && root ? adoptRefusedStyles(root, true) : undefined;
+    return {
+      used: new Promise(() => undefined),
+      handOver() {
+        // The summary goes along, so the badge's code needs no request. Written only now: a page of
+        // badges that never come alive (a collection page) never pays for it.
+        if (painted && badge) {
+          painted.keep(
+            stateScript(host.ownerDocument, {
+              v: 1,
+              store: config.store,
+              productId: productId!,
+              summary: badge.summary,
+            }),
+          );
+        }
+        // The badge's code renders its link anew: a shopper's focus on the painted one goes with it.
+        const shadow = host.shadowRoot;
+        const focused = shadow?.activeElement;
+        return () => {
+          painted?.dropCss();
+          dropRefused?.();
+          if (focused && !focused.isConnected) shadow?.querySelector("a")?.focus({ preventScroll: true });
+        };
+      },
+      release(leave) {
+        dropRefused?.(true);
+        letGo(root, painted ? painted.takeBack : () => root?.replaceChildren(), leave);
+      },
+      again(other) {
+        try {
+          return badge && !other.shadowRoot ? show(other, null) : undefined;
+        } catch {
+          return undefined; // painted the usual way
+        }
+      },
+    };
+  }
 }
