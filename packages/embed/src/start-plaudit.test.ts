@@ -1,3 +1,4 @@
+import type { Painted } from "@plaudit/core";
 import { readConfig } from "@plaudit/core/config";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { EntryChunk, MountOptions, PaintChunk } from "./entry-module.ts";
@@ -393,24 +394,32 @@ describe("painted first (docs/widget-contract.md)", () => {
   function paintChunk(known: string[]) {
     const log: string[] = [];
     const uses = new Map<string, () => void>();
+    // As the real painter: a shadow root only once there is markup to show. `again` paints in place
+    // of a host it painted, at once, from memory.
+    const painted = (el: HTMLElement, root: ShadowRoot | null, id: string): Painted => {
+      (root ?? el.attachShadow({ mode: "open" })).textContent = `painted ${id}`;
+      return {
+        used: new Promise<void>((resolve) => uses.set(id, resolve)),
+        handOver() {
+          log.push(`hand over ${id} (${el.shadowRoot?.textContent})`);
+          return () => log.push(`replay ${id} (${el.shadowRoot?.textContent})`);
+        },
+        release(leave) {
+          log.push(`release ${id}${leave ? " (left showing)" : ""}`);
+        },
+        again(other) {
+          log.push(`again ${id}`);
+          return painted(other, null, id);
+        },
+      };
+    };
     const chunk: PaintChunk = {
       readConfig,
       async paint({ host: el, root, config }) {
         const id = config.productId!;
         if (!known.includes(id)) return undefined;
-        // As the real painter: a shadow root only once there is markup to show.
-        (root ?? el.attachShadow({ mode: "open" })).textContent = `painted ${id}`;
         log.push(`paint ${id}`);
-        return {
-          used: new Promise<void>((resolve) => uses.set(id, resolve)),
-          handOver() {
-            log.push(`hand over ${id} (${el.shadowRoot?.textContent})`);
-            return () => log.push(`replay ${id} (${el.shadowRoot?.textContent})`);
-          },
-          release(leave) {
-            log.push(`release ${id}${leave ? " (left showing)" : ""}`);
-          },
-        };
+        return painted(el, root, id);
       },
     };
     return { chunk, log, use: (id: string) => uses.get(id)!() };
@@ -659,6 +668,31 @@ describe("painted first (docs/widget-contract.md)", () => {
     await flush();
     expect(badge.shadowRoot?.textContent).toBe("stars for tee-1");
     expect(imported.filter((url) => url.includes("stars-abc"))).toHaveLength(2);
+  });
+
+  it("paints a host put in place of a painted one (a section re-render) in the same task, from memory; a host with other data-* the usual way", async () => {
+    const painter = paintChunk(["tee-1"]);
+    const section = document.createElement("section");
+    section.append(host("stars", "tee-1"));
+    document.body.append(section);
+    startPainted(painter);
+    TestViewport.current!.show(section.firstElementChild!);
+    await flush();
+    expect(painter.log).toEqual(["paint tee-1"]);
+    // The theme's re-render: the same markup, plus a badge of a different size.
+    section.innerHTML = `${section.innerHTML}<div data-plaudit="stars" data-product-id="tee-1" data-size="large"></div>`;
+    const [same, other] = section.children as HTMLCollectionOf<HTMLElement>;
+    // The observer's callback is a microtask: this one runs after it, before any task (a frame).
+    await Promise.resolve();
+    expect(same!.shadowRoot?.textContent).toBe("painted tee-1");
+    expect(painter.log).toEqual(["paint tee-1", "again tee-1", "release tee-1"]);
+    expect(TestViewport.current!.observed.has(same!)).toBe(false);
+    expect(other!.shadowRoot).toBeNull();
+    expect(TestViewport.current!.observed.has(other!)).toBe(true);
+    // Its code comes when the shopper reaches for it, as for any painted host.
+    painter.use("tee-1");
+    await flush();
+    expect(same!.shadowRoot?.textContent).toBe("stars for tee-1");
   });
 
   it("releases a painted host that leaves the page, and one removed while it was painting", async () => {
