@@ -121,6 +121,37 @@ describe("painting the reviews", () => {
     expect(el.querySelector(":scope > script[data-plaudit-state]")).toBeNull();
   });
 
+  it("paints a host put in place of a painted one at once, from the snippet it had, and the code hydrates it", async () => {
+    answer = snippetAnswer;
+    const old = host("reviews", "tee", { "data-locale": "en" });
+    const painted = await paint({ kind: "reviews", ...old });
+    // A section re-render: the same host anew (its copy of the old state script with it).
+    const el = document.createElement("div");
+    el.innerHTML = old.host.outerHTML;
+    const next = el.firstElementChild as HTMLElement;
+    document.body.append(next);
+    const again = painted!.again!(next);
+
+    // In this task, with no request: the old markup, every card in, one state script.
+    const root = next.shadowRoot!;
+    expect(root.innerHTML).toBe(old.root.innerHTML);
+    expect(root.querySelectorAll("article")).toHaveLength(10);
+    expect(next.querySelectorAll(":scope > script[data-plaudit-state]")).toHaveLength(1);
+    expect(requests).toHaveLength(1);
+    // A host that has a root of its own is not one to paint over.
+    expect(painted!.again!(host("reviews", "tee", { "data-locale": "en" }).host)).toBeUndefined();
+
+    painted!.release();
+    const replay = again!.handOver();
+    const unmount = mountReviewsEntry({ host: next, root, config: old.config });
+    replay();
+    await settle();
+    expect(requests).toHaveLength(1);
+    expect(mismatches).toEqual([]);
+    unmount();
+    again!.release();
+  });
+
   it("marks the shopper's own votes once hydrated, and a Load more pressed before moves focus to its page", async () => {
     answer = (url) =>
       url.pathname.endsWith("/snippet")
@@ -514,6 +545,33 @@ describe("painting star badges", () => {
     expect(requests).toHaveLength(1);
     expect(first.root.innerHTML).toBe(markup);
     unmount();
+  });
+
+  it("paints a badge put in place of a painted one at once, with its link; not one the server painted", async () => {
+    answer = badgesAnswer;
+    const old = host("stars", "tee", { "data-href": "/products/tee", "data-locale": "en" });
+    const painted = await paint({ kind: "stars", ...old });
+    const next = document.createElement("div");
+    next.setAttribute("data-plaudit", "stars");
+    document.body.append(next);
+    expect(painted!.again!(next)).toBeDefined();
+    expect(next.shadowRoot!.innerHTML).toBe(old.root.innerHTML);
+    expect(next.shadowRoot!.querySelector("a")?.getAttribute("href")).toBe("/products/tee");
+    expect(requests).toHaveLength(1);
+
+    // Markup the server rendered: none kept, the new host is painted the usual way.
+    const served = host("stars", "tee");
+    served.root.append(...old.root.cloneNode(true).childNodes);
+    served.host.append(
+      Object.assign(document.createElement("script"), {
+        type: "application/json",
+        textContent: JSON.stringify({ v: 1, store: "demo", productId: "tee", summary: data.summary }),
+      }),
+    );
+    served.host.lastElementChild!.setAttribute("data-plaudit-state", "");
+    const asServed = await paint({ kind: "stars", ...served });
+    expect(asServed).toBeDefined();
+    expect(asServed!.again!(document.createElement("div"))).toBeUndefined();
   });
 
   it("answers nothing when the badges cannot be had", async () => {
