@@ -57,7 +57,7 @@ const AS_RENDERED: Painted = {
 
 const HOST = "[data-plaudit]";
 
-// Every byte here ships in plaudit.js (budget 2.62 KB gzipped): plain functions over one Map.
+// Every byte here ships in plaudit.js (budget 2.60 KB gzipped): plain functions over one Map.
 export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   const { document: doc, chunks, paints = {}, base, inherited, importChunk, reportError, events } = options;
   const hosts = new Map<HTMLElement, HostState>();
@@ -114,28 +114,25 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     const root = host.shadowRoot;
     // A star badge the server painted (docs/ssr.md) is a link: it needs no code, so a page of them
     // (a collection page) loads no chunk at all. Not when its style was refused (the paint chunk
-    // adopts it) or its product changed since (`again`: its code renders the new one).
-    if (
+    // adopts it) or its product changed since (`again`: its code renders the new one). Found once
+    // the page came alive, it gets its code at once, as a painted host does.
+    let painted =
       kind === "stars" &&
       !request &&
       !again &&
       root?.querySelector(".plaudit-root") &&
       root.querySelector("style")?.sheet !== null
-    ) {
-      state.painted = AS_RENDERED;
-      events.emit("widget:mounted", { kind, element: host });
-      return;
-    }
+        ? AS_RENDERED
+        : undefined;
     // In place of a host this task took out, of the same kind and data-* (a theme's section
     // re-render, an SPA's DOM swap): painted now, before the next frame, from the markup the old
     // one got (Painted's `again`), so nothing flashes or moves; its code mounts as for any painted host.
-    let copy: Painted | undefined;
-    for (const [old, { painted }] of hosts) {
+    for (const [old, gone] of hosts) {
       if (!old.isConnected && JSON.stringify(old.dataset) === JSON.stringify(host.dataset)) {
-        copy ??= painted?.again?.(host);
+        painted ??= gone.painted?.again?.(host);
       }
     }
-    if (copy) shown(host, state, copy);
+    if (painted) shown(host, state, painted);
     else if (nearViewport && !request && kind !== "loyalty") nearViewport.observe(host);
     else {
       unhide(host);
