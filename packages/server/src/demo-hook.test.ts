@@ -13,7 +13,11 @@ describe("the demo hook", () => {
     const demo = await loadDemo();
     expect(typeof demo.seed).toBe("function");
     expect(typeof demo.seedBenchmarkReviews).toBe("function");
-    expect(demo.routes({}).map((module) => module.name)).toEqual(["demo-sign-in", "demo-pages"]);
+    expect(demo.routes({}).map((module) => module.name)).toEqual([
+      "demo-sign-in",
+      "demo-rendered-collection",
+      "demo-pages",
+    ]);
   });
 
   it("says in one line that the demo is not installed, when it is not", async () => {
