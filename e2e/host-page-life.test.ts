@@ -131,14 +131,18 @@ describe.concurrent("a storefront page replacing its own markup", SIDE_BY_SIDE, 
     // A phone-height view: the footer is below it until the shopper scrolls to it.
     const shop = await openPage("/products/tote-section", product("tote-organic"), 720);
     const { page } = shop;
-    // Painted, every card in (they come a few per frame); then scrolled to the footer.
+    // Painted, the badge and every card in (they come a few per frame; the badge with its own
+    // request); then scrolled to the footer.
     await expect
       .poll(() =>
         page.evaluate(() => {
+          const badge = document
+            .querySelector('[data-plaudit="stars"]')
+            ?.shadowRoot?.querySelector(".plaudit-root");
           const host = document.getElementById("reviews")!;
           const state = host.querySelector("[data-plaudit-state]")?.textContent;
           const cards = host.shadowRoot?.querySelector(".plaudit-list")?.children.length;
-          return state ? cards === JSON.parse(state).reviews.items.length : false;
+          return state && badge ? cards === JSON.parse(state).reviews.items.length : false;
         }),
       )
       .toBe(true);
@@ -167,6 +171,7 @@ describe.concurrent("a storefront page replacing its own markup", SIDE_BY_SIDE, 
           }),
       );
     const frames = await reRender();
+    expect(frames[0]).toMatch(/^badge shown, /);
     expect(frames).toEqual(frames.map(() => frames[0]));
     expect(await layoutShift(page)).toEqual({ total: 0, moved: [] });
     // Still the shop's widgets: the shopper reaches for the reviews and their code comes.
