@@ -395,7 +395,7 @@ describe("painted first (docs/widget-contract.md)", () => {
     const log: string[] = [];
     const uses = new Map<string, () => void>();
     // As the real painter: a shadow root only once there is markup to show. `again` paints in place
-    // of a host it painted, at once, from memory.
+    // of a host it painted, at once, from memory, when the host's config asks for the same product.
     const painted = (el: HTMLElement, root: ShadowRoot | null, id: string): Painted => {
       (root ?? el.attachShadow({ mode: "open" })).textContent = `painted ${id}`;
       return {
@@ -407,9 +407,9 @@ describe("painted first (docs/widget-contract.md)", () => {
         release(leave) {
           log.push(`release ${id}${leave ? " (left showing)" : ""}`);
         },
-        again(other) {
+        again(other, inherited) {
           log.push(`again ${id}`);
-          return painted(other, null, id);
+          return readConfig(other, inherited).productId === id ? painted(other, null, id) : undefined;
         },
       };
     };
@@ -670,7 +670,7 @@ describe("painted first (docs/widget-contract.md)", () => {
     expect(imported.filter((url) => url.includes("stars-abc"))).toHaveLength(2);
   });
 
-  it("paints a host put in place of a painted one (a section re-render) in the same task, from memory; a host with other data-* the usual way", async () => {
+  it("paints a host put in place of a painted one (a section re-render) in the same task, from memory, whatever its other data-*; another product's the usual way", async () => {
     const painter = paintChunk(["tee-1"]);
     const section = document.createElement("section");
     section.append(host("stars", "tee-1"));
@@ -679,13 +679,13 @@ describe("painted first (docs/widget-contract.md)", () => {
     TestViewport.current!.show(section.firstElementChild!);
     await flush();
     expect(painter.log).toEqual(["paint tee-1"]);
-    // The theme's re-render: the same markup, plus a badge of a different size.
-    section.innerHTML = `${section.innerHTML}<div data-plaudit="stars" data-product-id="tee-1" data-size="large"></div>`;
+    // The theme's re-render for another variant: the host with the variant's id, plus another product's badge.
+    section.innerHTML = `<div data-plaudit="stars" data-product-id="tee-1" data-variant-id="2"></div><div data-plaudit="stars" data-product-id="tee-2"></div>`;
     const [same, other] = section.children as HTMLCollectionOf<HTMLElement>;
     // The observer's callback is a microtask: this one runs after it, before any task (a frame).
     await Promise.resolve();
     expect(same!.shadowRoot?.textContent).toBe("painted tee-1");
-    expect(painter.log).toEqual(["paint tee-1", "again tee-1", "release tee-1"]);
+    expect(painter.log).toEqual(["paint tee-1", "again tee-1", "again tee-1", "release tee-1"]);
     expect(TestViewport.current!.observed.has(same!)).toBe(false);
     expect(other!.shadowRoot).toBeNull();
     expect(TestViewport.current!.observed.has(other!)).toBe(true);

@@ -124,13 +124,12 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
       root.querySelector("style")?.sheet !== null
         ? AS_RENDERED
         : undefined;
-    // In place of a host this task took out, of the same kind and data-* (a theme's section
-    // re-render, an SPA's DOM swap): painted now, before the next frame, from the markup the old
-    // one got (Painted's `again`), so nothing flashes or moves; its code mounts as for any painted host.
+    // In place of a host this task took out, of the same kind (a theme's section re-render, an SPA's
+    // DOM swap): painted now, before the next frame, from the markup the old one got (Painted's
+    // `again`, which answers only when this host's config asks for that markup: a variant's id may
+    // differ), so nothing flashes or moves; its code mounts as for any painted host.
     for (const [old, gone] of hosts) {
-      if (!old.isConnected && JSON.stringify(old.dataset) === JSON.stringify(host.dataset)) {
-        painted ??= gone.painted?.again?.(host);
-      }
+      if (!old.isConnected && gone.kind === kind) painted ??= gone.painted?.again?.(host, inherited);
     }
     if (painted) shown(host, state, painted);
     else if (nearViewport && !request && kind !== "loyalty") nearViewport.observe(host);

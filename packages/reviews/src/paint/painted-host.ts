@@ -32,10 +32,7 @@ export function clearLeft(root: ShadowRoot | null): void {
  * without its markup, i.e. light-DOM rendering, or a root someone filled: the widget's own code
  * renders those).
  */
-export function standing(
-  root: ShadowRoot | null,
-  server: ServerState | undefined,
-): "server" | "empty" | undefined {
+export function standing(root: ShadowRoot | null, server?: ServerState): "server" | "empty" | undefined {
   if (root && leaving.has(root)) return "empty";
   if (server && root && hasServerMarkup(root)) return "server";
   return server || root?.firstChild ? undefined : "empty";
