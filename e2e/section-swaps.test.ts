@@ -131,20 +131,24 @@ describe.concurrent("a storefront swapping its widgets' hosts for new ones", SID
     );
     const { page } = shop;
     await painted(page);
+    // The framework's elements, made from its own template: no state script of ours in them.
+    const made = `const make = (node) => {
+        if (node.nodeType !== 1) return document.createTextNode(node.textContent);
+        const el = document.createElement(node.tagName);
+        for (const { name, value } of node.attributes) el.setAttribute(name, value);
+        for (const child of node.childNodes) if (child.nodeName !== "SCRIPT") el.append(make(child));
+        return el;
+      };
+      const made = [...section.childNodes].map(make);`;
     const swaps = {
-      // React: a new `key` on the container, the old subtree unmounted and a new one created, in one commit.
-      rekeyed: `const fresh = document.createElement("div");
-        fresh.innerHTML = html;
-        section.replaceChildren(fresh);`,
-      // Vue: v-if false (the hosts removed), the next tick's v-if true (new hosts, created one by one).
-      vIf: `const parts = [...section.children].map((el) => [el.tagName, [...el.attributes].map((a) => [a.name, a.value])]);
+      // React: a new key on the section's content, the old subtree unmounted and a new one made, in one commit.
+      rekeyed: `${made}
+        section.replaceChildren(...made);`,
+      // Vue: v-if false (the hosts removed), v-if true a frame later (new hosts).
+      vIf: `${made}
         section.replaceChildren();
         await new Promise(requestAnimationFrame);
-        for (const [tag, attributes] of parts) {
-          const el = document.createElement(tag);
-          for (const [name, value] of attributes) el.setAttribute(name, value);
-          section.append(el);
-        }`,
+        section.append(...made);`,
       // Kept alive (Vue's <KeepAlive>, a tab panel detached): the same elements taken out and put back.
       keptAlive: `const kept = [...section.childNodes];
         section.replaceChildren();

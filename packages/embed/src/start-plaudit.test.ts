@@ -397,7 +397,7 @@ describe("painted first (docs/widget-contract.md)", () => {
     // As the real painter: a shadow root only once there is markup to show. `again` paints in place
     // of a host it painted, at once, from memory, when the host's config asks for the same product.
     const painted = (el: HTMLElement, root: ShadowRoot | null, id: string): Painted => {
-      (root ?? el.attachShadow({ mode: "open" })).textContent = `painted ${id}`;
+      (root ?? el.shadowRoot ?? el.attachShadow({ mode: "open" })).textContent = `painted ${id}`;
       return {
         used: new Promise<void>((resolve) => uses.set(id, resolve)),
         handOver() {
@@ -685,7 +685,7 @@ describe("painted first (docs/widget-contract.md)", () => {
     // The observer's callback is a microtask: this one runs after it, before any task (a frame).
     await Promise.resolve();
     expect(same!.shadowRoot?.textContent).toBe("painted tee-1");
-    expect(painter.log).toEqual(["paint tee-1", "again tee-1", "again tee-1", "release tee-1"]);
+    expect(painter.log).toEqual(["paint tee-1", "release tee-1 (left showing)", "again tee-1"]);
     expect(TestViewport.current!.observed.has(same!)).toBe(false);
     expect(other!.shadowRoot).toBeNull();
     expect(TestViewport.current!.observed.has(other!)).toBe(true);
@@ -693,6 +693,57 @@ describe("painted first (docs/widget-contract.md)", () => {
     painter.use("tee-1");
     await flush();
     expect(same!.shadowRoot?.textContent).toBe("stars for tee-1");
+  });
+
+  it("paints a host put in place of a painted one a round trip later, or the same one put back, from memory; not after 10 s", async () => {
+    const painter = paintChunk(["tee-1"]);
+    const section = document.createElement("section");
+    section.append(host("stars", "tee-1"));
+    document.body.append(section);
+    startPainted(painter);
+    TestViewport.current!.show(section.firstElementChild!);
+    await flush();
+    // Taken out; the new host comes in a later task (an SPA's fetch in between).
+    const old = section.firstElementChild!;
+    section.replaceChildren();
+    await flush();
+    section.append(host("stars", "tee-1"));
+    await Promise.resolve();
+    expect(section.firstElementChild!.shadowRoot?.textContent).toBe("painted tee-1");
+    // The same element put back (kept alive) a task later.
+    section.replaceChildren();
+    await flush();
+    section.append(old);
+    await Promise.resolve();
+    expect(painter.log).toEqual([
+      "paint tee-1",
+      "release tee-1 (left showing)",
+      "again tee-1",
+      "release tee-1 (left showing)",
+      "again tee-1",
+    ]);
+    expect(TestViewport.current!.observed.has(old)).toBe(false);
+    // Held 10 s from its last removal: a host that comes after is painted the usual way (when in view).
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    try {
+      old.remove();
+      await vi.advanceTimersByTimeAsync(9_999);
+      section.append(host("stars", "tee-1"));
+      await vi.advanceTimersByTimeAsync(0);
+      section.replaceChildren();
+      await vi.advanceTimersByTimeAsync(10_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    const late = host("stars", "tee-1");
+    section.append(late);
+    await flush();
+    expect(painter.log.slice(5)).toEqual([
+      "release tee-1 (left showing)",
+      "again tee-1",
+      "release tee-1 (left showing)",
+    ]);
+    expect(TestViewport.current!.observed.has(late)).toBe(true);
   });
 
   it("releases a painted host that leaves the page, and one removed while it was painting", async () => {
@@ -705,7 +756,7 @@ describe("painted first (docs/widget-contract.md)", () => {
     await flush();
     kept!.remove();
     await flush();
-    expect(painter.log).toEqual(["paint tee-1", "release tee-1"]);
+    expect(painter.log).toEqual(["paint tee-1", "release tee-1 (left showing)"]);
     expect(unmounted).toHaveBeenCalledWith({ kind: "stars", element: kept });
 
     TestViewport.current!.show(gone!);
