@@ -746,6 +746,28 @@ describe("painted first (docs/widget-contract.md)", () => {
     expect(TestViewport.current!.observed.has(late)).toBe(true);
   });
 
+  it("attaches the shadow root of server markup put in with innerHTML (an inert <template shadowrootmode>) in the same task", async () => {
+    const painter = paintChunk([]);
+    startPainted(painter);
+    const section = document.createElement("section");
+    document.body.append(section);
+    // A section re-render of server-rendered badges: innerHTML parses no declarative shadow root.
+    section.innerHTML = `<div data-plaudit="stars" data-product-id="tee-1"><template shadowrootmode="open"><a class="plaudit-root" href="#r">4.5 (12)</a></template></div>`;
+    const badge = section.firstElementChild as HTMLElement;
+    expect(badge.shadowRoot).toBeNull();
+    await Promise.resolve();
+    expect(badge.shadowRoot?.innerHTML).toBe('<a class="plaudit-root" href="#r">4.5 (12)</a>');
+    expect(badge.querySelector("template")).toBeNull();
+    // A host with a shadow root of its own keeps it, and its template.
+    const own = host("stars", "tee-2");
+    own.attachShadow({ mode: "open" }).append("theirs");
+    own.innerHTML = `<template shadowrootmode="open">ours</template>`;
+    section.append(own);
+    await Promise.resolve();
+    expect(own.shadowRoot?.textContent).toBe("theirs");
+    expect(own.querySelector("template")).not.toBeNull();
+  });
+
   it("releases a painted host that leaves the page, and one removed while it was painting", async () => {
     const painter = paintChunk(["tee-1", "tee-2"]);
     const [kept, gone] = ["tee-1", "tee-2"].map((id) => host("stars", id));

@@ -123,6 +123,15 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     if (!kind || hosts.has(host)) return;
     const state: HostState = { kind, request };
     hosts.set(host, state);
+    // Server markup the page put in with innerHTML or DOMParser (a section re-render, Turbo, htmx, a
+    // <template> clone) keeps its declarative shadow root as an inert <template shadowrootmode>:
+    // attached here, as the parser would have, so it shows at once as the server rendered it.
+    const inert =
+      !host.shadowRoot && host.querySelector<HTMLTemplateElement>(":scope>template[shadowrootmode]");
+    if (inert) {
+      host.attachShadow({ mode: "open" }).append(inert.content);
+      inert.remove();
+    }
     const root = host.shadowRoot;
     // A star badge the server painted (docs/ssr.md) is a link: it needs no code, so a page of them
     // (a collection page) loads no chunk at all. Not when its style was refused (the paint chunk
