@@ -97,18 +97,16 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   // one, in the same task or after a round trip (a section re-render, an SPA's or a framework's swap,
   // the same element put back), is painted from it at once.
   const held = new Map<string, Painted>();
-  const heldAs = (host: HTMLElement, kind: string) => `${kind} ${host.getAttribute("data-product-id")}`;
+  const heldAs = (host: HTMLElement, kind: string) => `${kind} ${host.dataset.productId}`;
   const mutations = new MutationObserver((records) => {
     // Hosts taken out first, so one put in their place in this task finds them held. A host moved
-    // elsewhere in the page is still connected and keeps its widget.
-    if (records.some((record) => record.removedNodes.length > 0)) {
-      for (const host of [...hosts.keys()]) if (!host.isConnected) unmount(host, true);
-    }
+    // elsewhere in the page is still connected and keeps its widget; one put in and taken out in
+    // this task goes with the next change.
+    for (const [host] of hosts) if (!host.isConnected) unmount(host, true);
     for (const record of records) {
       const target = record.target as HTMLElement;
       if (record.type === "childList") {
-        for (const node of record.addedNodes)
-          if (node.isConnected && node.nodeType === 1) scan(node as Element);
+        for (const node of record.addedNodes) if (node.nodeType === 1) scan(node as Element);
       } else if (target.getAttribute(record.attributeName!) !== record.oldValue) {
         if (hosts.has(target)) remount(target);
         else consider(target);
