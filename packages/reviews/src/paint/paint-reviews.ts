@@ -7,7 +7,6 @@ import {
   type Painted,
   type PaintOptions,
   pageSizeOf,
-  readConfig,
   resolveLocale,
   type WidgetConfig,
 } from "@plaudit/core";
@@ -19,6 +18,7 @@ import {
   letGo,
   markContent,
   type PutPainted,
+  paintAgain,
   parseInert,
   putPainted,
   readPainted,
@@ -156,20 +156,13 @@ export async function paintReviews({ host, config, root }: PaintOptions): Promis
         jsonLd?.release();
         letGo(root, painted ? painted.takeBack : () => root?.replaceChildren(), leave);
       },
-      again(other, inherited) {
-        try {
-          // The same address for the host put in place: the same markup (another product, page
-          // size or language asks for its own). Its other data-* (a variant's id) go to JSON-LD.
-          const next = readConfig(other, inherited);
-          const copy =
-            text && snippetUrl(other, next) === url && standing(other.shadowRoot) === "empty"
-              ? snippetOf(doc, text)
-              : undefined;
-          return copy && show(other, null, next, copy, true);
-        } catch {
-          return undefined; // painted the usual way
-        }
-      },
+      // Every card at once, as the host it replaces showed them.
+      again: (other, inherited) =>
+        text === undefined
+          ? undefined
+          : paintAgain(other, inherited, snippetUrl, url, (next) =>
+              show(other, null, next, snippetOf(doc, text!), true),
+            ),
     };
   }
 }

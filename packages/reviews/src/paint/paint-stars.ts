@@ -6,7 +6,6 @@ import {
   createIdBatcher,
   type Painted,
   type PaintOptions,
-  readConfig,
   resolveLocale,
   type Summary,
   type WidgetConfig,
@@ -18,6 +17,7 @@ import {
   letGo,
   markContent,
   type PutPainted,
+  paintAgain,
   parseInert,
   putPainted,
   readPainted,
@@ -73,6 +73,9 @@ async function fetchBadges(
 /** What a badge's markup depends on besides its product: its server, store, language and theme. */
 const batchOf = (config: WidgetConfig, locale: string) =>
   JSON.stringify([config.apiBase, config.store, locale, config.theme]);
+/** What a badge's markup is read by: its batch and its product. */
+const badgeAddress = (host: HTMLElement, config: WidgetConfig) =>
+  `${config.productId} ${batchOf(config, config.locale ?? resolveLocale(host))}`;
 
 // One batcher per server, store, language and theme: 24 badges of a collection page, one request.
 const batchers = new Map<string, (productId: string) => Promise<Badge>>();
@@ -96,6 +99,7 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
   const stands = standing(root, readServerState(host, config, productId));
   if (!stands) return undefined;
   const locale = config.locale ?? resolveLocale(host);
+  const address = badgeAddress(host, config);
   let badge: Badge | undefined;
   if (stands === "empty") {
     badge = await badgeOf(host.ownerDocument, config, locale, productId).catch(() => undefined);
@@ -144,21 +148,8 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
         dropRefused?.(true);
         letGo(root, painted ? painted.takeBack : () => root?.replaceChildren(), leave);
       },
-      again(other, inherited) {
-        try {
-          // The same product in the same batch (server, store, language, theme): the same badge.
-          // Its other data-* (a variant's id, its link) are its own.
-          const next = readConfig(other, inherited);
-          return badge &&
-            next.productId === productId &&
-            batchOf(next, next.locale ?? resolveLocale(other)) === batchOf(config, locale) &&
-            standing(other.shadowRoot) === "empty"
-            ? show(other, null, next)
-            : undefined;
-        } catch {
-          return undefined; // painted the usual way
-        }
-      },
+      again: (other, inherited) =>
+        badge && paintAgain(other, inherited, badgeAddress, address, (next) => show(other, null, next)),
     };
   }
 }
