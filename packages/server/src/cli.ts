@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { AddressInfo, Server as NetServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
@@ -229,17 +229,22 @@ async function main(): Promise<void> {
     } catch (error) {
       throw new CliError((error as Error).message);
     }
-    if (where.kind === "postgres") {
-      process.stdout.write(
-        "This database is PostgreSQL: back it up with pg_dump, e.g.\n" +
-          '  pg_dump --format=custom --file=plaudit.dump "$DATABASE_URL"\n' +
-          'and restore with pg_restore --clean --dbname="$DATABASE_URL" plaudit.dump\n',
+    // A refusal, not advice and exit 0: run from cron, that "succeeded" and backed up nothing.
+    if (where.kind === "postgres")
+      fail(
+        'this database is PostgreSQL: back it up with pg_dump --format=custom --file=plaudit.dump "$DATABASE_URL" and restore with pg_restore --clean --if-exists --dbname="$DATABASE_URL" plaudit.dump (docs/operations.md)',
       );
-      return;
-    }
     if (!existsSync(where.path)) fail(`no SQLite database at ${where.path}`);
-    const pages = await backupSqlite(where.path, resolve(target));
-    process.stdout.write(`Backed up ${where.path} to ${resolve(target)} (${pages} pages)\n`);
+    const file = resolve(target);
+    // The first cron run of `backup ./backups/plaudit-$(date +%F).sqlite` makes its folder.
+    mkdirSync(dirname(file), { recursive: true });
+    let pages: number;
+    try {
+      pages = await backupSqlite(where.path, file);
+    } catch (error) {
+      fail(`cannot back up to ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    process.stdout.write(`Backed up ${where.path} to ${file} (${pages} pages)\n`);
     return;
   }
 
