@@ -527,6 +527,15 @@ async function main(): Promise<void> {
           port: info.port,
         },
   );
+  // Production without the secrets key works, but keeps every store's signing secrets readable in
+  // the database and in each backup of it: say so at every start, once it
+  // listens (a refusal to start stays its one line; the demo keeps its quiet start).
+  if (!demo && !process.env.PLAUDIT_SECRETS_KEY?.trim()) {
+    const msg =
+      "PLAUDIT_SECRETS_KEY is not set: the stores' signing secrets are kept in the clear in the database and its backups; set it (openssl rand -base64 32, docs/operations.md) and start again: start seals them";
+    stderrLine("warn", { msg }, `plaudit-server: warning: ${msg}`);
+  }
+
   // The demo owner's sign-in, once the server listens: the port it really bound (`--port 0`).
   if (seeded) jsonLogger.info(seeded.adminSignIn(`${url}admin/`));
 
