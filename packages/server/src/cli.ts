@@ -113,11 +113,12 @@ function builtFolder(
  * made, a database a newer Plaudit migrated — is the operator's to fix: one line naming the
  * setting (the password hidden), no stack, and nothing started.
  */
-async function openMigrated(databaseUrl: string | undefined): Promise<Database> {
+async function openMigrated(databaseUrl: string | undefined, applied: string[] = []): Promise<Database> {
   let db: Database | undefined;
   try {
     db = openDatabase(databaseUrl);
-    await migrate(db);
+    const { results = [] } = await migrate(db);
+    for (const one of results) if (one.status === "Success") applied.push(one.migrationName);
     return db;
   } catch (error) {
     await db?.close().catch(() => {});
@@ -385,7 +386,8 @@ async function main(): Promise<void> {
 
   const settings = command === "start" ? serverSettings(values.port) : undefined;
   if (command === "start") await sharpOrFail();
-  const db = await openMigrated(databaseUrl);
+  const applied: string[] = [];
+  const db = await openMigrated(databaseUrl, applied);
   if (command === "sweep") {
     const { deleted } = await sweepOrphans(db, mediaStorageOrFail(db), {
       now: new Date(),
@@ -400,7 +402,12 @@ async function main(): Promise<void> {
     return;
   }
   if (command === "migrate") {
-    process.stdout.write("Database is up to date.\n");
+    // What an upgrade changed (docs/operations.md, "Upgrading"), not only that it is done.
+    process.stdout.write(
+      applied.length > 0
+        ? `Applied ${applied.length} migration(s): ${applied.join(", ")}.\nDatabase is up to date.\n`
+        : "No migration to apply. Database is up to date.\n",
+    );
     await db.close();
     return;
   }
