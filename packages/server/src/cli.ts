@@ -37,7 +37,7 @@ import { SEND_STEPS, type SendOptions } from "./review-requests/send.ts";
 import { graceful } from "./shutdown.ts";
 import { cspAdvice } from "./snippet/csp-advice.ts";
 import { findStore } from "./stores/store-repo.ts";
-import { storesCreate, storesList } from "./stores/stores-cli.ts";
+import { storesCreate, storesList, storesUpdate } from "./stores/stores-cli.ts";
 import { serverJobRunner } from "./worker.ts";
 
 const USAGE = `plaudit-server <command> [options]
@@ -54,7 +54,10 @@ Commands:
                    plaudit-server token --store demo --customer alice
   stores create <storeId> --name NAME --origin URL [--origin URL…] [--time-zone ZONE] [--json]
                    create a store; prints its first admin key and signing secret once
-                   (--time-zone: the IANA zone the admin counts its days in; default UTC)
+                   (--time-zone: the IANA zone the admin counts its days in; default UTC;
+                   --moderation hold: every review waits for a moderator; default publish)
+  stores update <storeId> [--origin URL…] [--moderation publish|hold] [--name NAME]
+                   change a store: the origins given replace its list
   stores list      the stores on this database
   keys create --store ID --name NAME [--scopes a,b]   a new admin key (printed once)
   keys list --store ID                                 keys (no secrets), revoked ones marked
@@ -80,8 +83,7 @@ Options:
   --reviews N          (seed) add N reviews to product "bench-product" of the demo store
   --product ID         (seed --reviews) product to add them to
   --store ID           (token) store id, default demo
-  --customer ID        (token) the customer id the token speaks for
-  --name, --origin, --scopes, --json   (stores, keys) see above
+  --name, --origin, --moderation, --scopes, --json   (stores, keys) see above
   --customer ID        (token, privacy) the customer id the token speaks for / the request is about
   --email E, --role R  (users) the user's address and role; --json prints one JSON line
                        (privacy) --email is the address the request is about
@@ -199,6 +201,7 @@ const OPTIONS = {
   role: { type: "string" },
   quota: { type: "string" },
   "hold-unverified": { type: "string" },
+  moderation: { type: "string" },
   json: { type: "boolean" },
   demo: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -261,7 +264,15 @@ async function main(): Promise<void> {
           name: values.name,
           origins: values.origin ?? [],
           timeZone: values["time-zone"],
+          moderation: values.moderation,
           json,
+        });
+      else if (command === "stores" && sub === "update")
+        output = await storesUpdate(db, {
+          id: positionals[2],
+          name: values.name,
+          origins: values.origin,
+          moderation: values.moderation,
         });
       else if (command === "stores" && sub === "list") output = await storesList(db, { json });
       else if (command === "keys" && sub === "create")
