@@ -346,6 +346,7 @@ async function main(): Promise<void> {
         mediaStorage: mediaStorageOrFail(db),
         logger: jsonLogger,
         out: (text) => process.stdout.write(text),
+        refuse: (message) => process.stderr.write(`plaudit-server: ${message}\n`),
       },
     );
     await db.close();
