@@ -319,8 +319,17 @@ async function main(): Promise<void> {
     const secret = (await findStore(db, storeId))
       ? await currentSigningSecret(db.kysely, secrets, { storeId, purpose: "customer_token" })
       : undefined;
+    // The stores there, for the refusal: on production there is no demo store to default to.
+    const stores = secret
+      ? []
+      : (await db.kysely.selectFrom("stores").select("id").orderBy("id").limit(10).execute()).map(
+          (s) => s.id,
+        );
     await db.close();
-    if (!secret) fail(`no store ${JSON.stringify(storeId)} (run plaudit-server seed for the demo store)`);
+    if (!secret)
+      fail(
+        `no store ${JSON.stringify(storeId)}: name the store with --store ID (${stores.length > 0 ? `stores here: ${stores.join(", ")}` : "this database has none: plaudit-server stores create …"})`,
+      );
     // Made as a merchant's server would (docs/loyalty.md); valid for the store's token lifetime.
     process.stdout.write(`${signCustomerToken(secret, values.customer)}\n`);
     return;
