@@ -12,6 +12,18 @@ import { findStore } from "./store-repo.ts";
 // `plaudit-server stores create|list`. Each returns the text to print, so tests run them in-process
 // and the CLI stays a thin dispatcher.
 
+/** The input as `schema` reads it, or a CliError: the command's usage, then its first problem. */
+function parsedOrRefused<S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+  usage: string,
+): v.InferOutput<S> {
+  const parsed = v.safeParse(schema, input);
+  if (parsed.success) return parsed.output;
+  const issue = parsed.issues[0];
+  throw new CliError(`${usage}: ${v.getDotPath(issue) ?? "input"} ${issue.message}`);
+}
+
 export async function storesCreate(
   db: Database,
   box: SecretBox,
@@ -25,30 +37,27 @@ export async function storesCreate(
     now?: Date;
   },
 ): Promise<string> {
-  const parsed = v.safeParse(NewStoreInput, {
-    id: args.id ?? "",
-    name: args.name ?? "",
-    allowedOrigins: args.origins,
-    ...(args.timeZone !== undefined ? { timeZone: args.timeZone } : {}),
-    ...(args.moderation !== undefined ? { moderation: args.moderation } : {}),
-  });
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    throw new CliError(
-      `stores create <storeId> --name "Shop name" --origin https://shop.example [--time-zone Europe/Berlin] [--moderation publish|hold]: ${v.getDotPath(issue) ?? "input"} ${issue.message}`,
-    );
-  }
-  if (await findStore(db, parsed.output.id))
-    throw new CliError(`a store ${JSON.stringify(parsed.output.id)} exists already`);
+  const input = parsedOrRefused(
+    NewStoreInput,
+    {
+      id: args.id ?? "",
+      name: args.name ?? "",
+      allowedOrigins: args.origins,
+      ...(args.timeZone !== undefined ? { timeZone: args.timeZone } : {}),
+      ...(args.moderation !== undefined ? { moderation: args.moderation } : {}),
+    },
+    'stores create <storeId> --name "Shop name" --origin https://shop.example [--time-zone Europe/Berlin] [--moderation publish|hold]',
+  );
+  if (await findStore(db, input.id)) throw new CliError(`a store ${JSON.stringify(input.id)} exists already`);
   // Audited like the keys the CLI makes: actor `{ cli }`, no address, no request.
-  const created = await createStore(db, parsed.output, args.now ?? new Date(), box, {
+  const created = await createStore(db, input, args.now ?? new Date(), box, {
     actor: CLI_ACTOR,
   });
   const store = {
-    id: parsed.output.id,
-    name: parsed.output.name,
-    allowedOrigins: parsed.output.allowedOrigins,
-    timeZone: parsed.output.timeZone ?? DEFAULT_TIME_ZONE,
+    id: input.id,
+    name: input.name,
+    allowedOrigins: input.allowedOrigins,
+    timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
   };
   if (args.json)
     return `${JSON.stringify({ store, adminKey: created.adminKey, signingSecret: created.signingSecret })}\n`;
@@ -78,16 +87,15 @@ export async function storesUpdate(
   },
 ): Promise<string> {
   const usage = "stores update <storeId> [--origin URL …] [--moderation publish|hold] [--name NAME]";
-  const parsed = v.safeParse(StoreUpdateInput, {
-    ...(args.name !== undefined ? { name: args.name } : {}),
-    ...(args.origins !== undefined && args.origins.length > 0 ? { allowedOrigins: args.origins } : {}),
-    ...(args.moderation !== undefined ? { moderation: args.moderation } : {}),
-  });
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    throw new CliError(`${usage}: ${v.getDotPath(issue) ?? "input"} ${issue.message}`);
-  }
-  const change = parsed.output;
+  const change = parsedOrRefused(
+    StoreUpdateInput,
+    {
+      ...(args.name !== undefined ? { name: args.name } : {}),
+      ...(args.origins !== undefined && args.origins.length > 0 ? { allowedOrigins: args.origins } : {}),
+      ...(args.moderation !== undefined ? { moderation: args.moderation } : {}),
+    },
+    usage,
+  );
   const set = {
     ...(change.name !== undefined ? { name: change.name } : {}),
     ...(change.allowedOrigins !== undefined
