@@ -167,6 +167,51 @@ describe.concurrent("a storefront swapping its widgets' hosts for new ones", SID
     await shop.close();
   });
 
+  it("keeps the keyboard on the same control of a widget whose section is re-rendered while the shopper is in it", async ({
+    expect,
+  }) => {
+    const shop = await openPage(
+      plaudit,
+      "/products/tote-focus",
+      sectionOf(hosts("tote-organic", "101")),
+      720,
+    );
+    const { page } = shop;
+    await painted(page);
+    /** The host the keyboard is in and the control it is on. */
+    const focused = () =>
+      page.evaluate(() => {
+        const host = document.activeElement;
+        const inner = host?.shadowRoot?.activeElement;
+        return `${host?.getAttribute("data-plaudit") ?? host?.tagName}: ${inner?.textContent?.trim() ?? ""}`;
+      });
+    const reRender = (variant: string) =>
+      page.evaluate((variant) => {
+        const section = document.getElementById("main-product")!;
+        section.innerHTML = section.innerHTML.replace(
+          /data-variant-id="\d+"/g,
+          `data-variant-id="${variant}"`,
+        );
+        return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      }, variant);
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("stars: (35)");
+    await reRender("102");
+    expect(await focused()).toBe("stars: (35)");
+    for (let presses = 0; (await focused()) !== "reviews: Write a review"; presses++) {
+      if (presses > 30) throw new Error("Tab never reached Write a review");
+      await page.keyboard.press("Tab");
+    }
+    // Its code comes with the focus; then the section is re-rendered.
+    await page.waitForFunction(() => performance.getEntriesByName("plaudit:reviews:chunk-loaded").length > 0);
+    await reRender("103");
+    expect(await focused()).toBe("reviews: Write a review");
+    await page.keyboard.press("Enter");
+    await page.locator("#reviews").getByRole("dialog").getByRole("radio", { name: "5 stars" }).waitFor();
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
   it("shows server-rendered widgets in every frame when the section's server HTML comes again through innerHTML", async ({
     expect,
   }) => {

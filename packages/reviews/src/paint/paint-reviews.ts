@@ -15,6 +15,7 @@ import { DEFAULT_PAGE_SIZE, readServerState, STATE_ATTRIBUTE } from "../hydratio
 import { type CardsLater, cardsLater } from "./cards-later.ts";
 import {
   adoptRefusedStyles,
+  followFocus,
   letGo,
   markContent,
   type PutPainted,
@@ -128,6 +129,7 @@ export async function paintReviews({ host, config, root }: PaintOptions): Promis
     markContent(doc, "reviews");
     // Painted now, or by the server: either way there is a root.
     const use = untilUsed(host, root!);
+    const focus = followFocus(host);
     // data-json-ld="off" leaves structured data to a merchant who writes their own.
     const jsonLd =
       config.options.jsonLd === "off"
@@ -150,6 +152,7 @@ export async function paintReviews({ host, config, root }: PaintOptions): Promis
         };
       },
       release(leave) {
+        focus.stop.abort();
         dropRefused?.(true);
         later?.stop();
         use.stop();
@@ -160,7 +163,7 @@ export async function paintReviews({ host, config, root }: PaintOptions): Promis
       again: (other, inherited) =>
         text === undefined
           ? undefined
-          : paintAgain(other, inherited, snippetUrl, url, (next) =>
+          : paintAgain(other, inherited, snippetUrl, url, focus.at, (next) =>
               show(other, null, next, snippetOf(doc, text!), true),
             ),
     };

@@ -14,6 +14,7 @@ import { readServerState } from "../hydration/server-state.ts";
 import { reviewsHref } from "../stars-badge/reviews-href.ts";
 import {
   adoptRefusedStyles,
+  followFocus,
   letGo,
   markContent,
   type PutPainted,
@@ -112,6 +113,7 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
 
   // Puts the badge in (none: the server painted the host).
   function show(host: HTMLElement, root: ShadowRoot | null, config: WidgetConfig): Painted {
+    const focus = followFocus(host);
     let painted: PutPainted | undefined;
     if (badge) {
       painted = putPainted(host, badge.markup(), badge.css);
@@ -145,11 +147,13 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
         };
       },
       release(leave) {
+        focus.stop.abort();
         dropRefused?.(true);
         letGo(root, painted ? painted.takeBack : () => root?.replaceChildren(), leave);
       },
       again: (other, inherited) =>
-        badge && paintAgain(other, inherited, badgeAddress, address, (next) => show(other, null, next)),
+        badge &&
+        paintAgain(other, inherited, badgeAddress, address, focus.at, (next) => show(other, null, next)),
     };
   }
 }
