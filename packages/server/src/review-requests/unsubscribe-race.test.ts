@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   oneClickUrlOf,
+  postOneClick,
   type RequestKit,
   recipientOf,
   startRequestKit,
@@ -56,11 +57,7 @@ describe.each(databasesUnderTest())("a one-click unsubscribe racing the worker o
         if (requestId !== request.id || answered) return;
         // The worker has read the list again (not stopped) and holds the address: the shopper clicks.
         let done = false;
-        answered = fetch(oneClick, {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded" },
-          body: "List-Unsubscribe=One-Click",
-        }).then((res) => {
+        answered = postOneClick(oneClick).then((res) => {
           done = true;
           events.push("unsubscribe answered");
           return res.status;
