@@ -16,12 +16,12 @@ import {
   addressHash,
   isHashErased,
   liftHash,
+  lockAddress,
   normalizeAddress,
   suppressHash,
   suppressionOf,
 } from "../suppression/index.ts";
 import { parseOrFail, parseQuery } from "../validation.ts";
-import { lockAddress } from "./address-lock.ts";
 import { stopRequestsTo } from "./stop-requests.ts";
 
 // The merchant's hand on the suppression list: a shopper who unsubscribed by the mailto link, or
