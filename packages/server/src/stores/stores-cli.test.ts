@@ -72,6 +72,25 @@ describe.each(databasesUnderTest())("stores create on %s", (kind) => {
     expect(await findStore(db, "mars-shop")).toBeUndefined();
   });
 
+  it("says, for a store made without --origin, that no shop page may write until one is named", async () => {
+    const bare = await storesCreate(db, plainSecretBox, {
+      id: "bare-shop",
+      name: "Bare",
+      origins: [],
+      json: false,
+    });
+    expect(bare).toContain(
+      "No --origin: no shop page may write (reviews, votes, loyalty) until you name your shop's origin: plaudit-server stores update bare-shop --origin https://shop.example",
+    );
+    const named = await storesCreate(db, plainSecretBox, {
+      id: "named-shop",
+      name: "Named",
+      origins: ["https://named.example"],
+      json: false,
+    });
+    expect(named).not.toContain("No --origin");
+  });
+
   it("records nothing when the store exists already", async () => {
     const again = storesCreate(db, plainSecretBox, {
       id: "audited-shop",

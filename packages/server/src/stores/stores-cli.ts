@@ -66,7 +66,11 @@ export async function storesCreate(
     `Admin key (full access; Authorization: Bearer …) — shown only now:\n  ${created.adminKey}\n\n` +
     `Customer-token signing secret (your shop's server signs shoppers' tokens with it):\n  ${created.signingSecret}\n\n` +
     "Keep both in your secret store. Make narrower keys with: plaudit-server keys create --store " +
-    `${store.id} --name NAME --scopes reviews:read,reviews:moderate\n`
+    `${store.id} --name NAME --scopes reviews:read,reviews:moderate\n` +
+    // Without an origin every write from the shop's pages is 403 origin_not_allowed: say so now.
+    (store.allowedOrigins.length === 0
+      ? `\nNo --origin: no shop page may write (reviews, votes, loyalty) until you name your shop's origin: plaudit-server stores update ${store.id} --origin https://shop.example\n`
+      : "")
   );
 }
 
