@@ -8,6 +8,7 @@ import {
   startRequestKit,
 } from "../../testing/request-test-kit.ts";
 import { databasesUnderTest } from "../../testing/test-server.ts";
+import type { Database } from "../db/database.ts";
 
 // A shopper's one-click unsubscribe, or the merchant erasing the shopper, at the moment the worker
 // decides on a message to them. The worker decides under the address's lock
@@ -21,6 +22,19 @@ import { databasesUnderTest } from "../../testing/test-server.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/**
+ * Whether a transaction waits for the address's lock (PostgreSQL's advisory lock on store:hash). On
+ * SQLite the worker's transaction holds the one connection: whatever else comes waits.
+ */
+async function waitsForAddress(db: Database, storeId: string, hash: string): Promise<boolean> {
+  if (db.kind !== "postgres") return true;
+  const { rows } = await sql<{ waiting: boolean }>`select exists(
+      select 1 from pg_locks where locktype = 'advisory' and not granted
+        and objid::text::bigint = (hashtext(${`${storeId}:${hash}`})::bigint & 4294967295)
+    ) as waiting`.execute(db.kysely);
+  return rows[0]?.waiting === true;
+}
+
 describe.each(databasesUnderTest())("stopping an address while the worker decides, on %s", (kind) => {
   let kit: RequestKit;
   beforeAll(async () => {
@@ -32,16 +46,6 @@ describe.each(databasesUnderTest())("stopping an address while the worker decide
   afterAll(() => kit.close());
 
   const mailsTo = (address: string) => kit.sink.messages.filter((m) => recipientOf(m) === address);
-
-  /** Whether a transaction waits for the address's lock (PostgreSQL's advisory lock on store:hash). */
-  async function waitsForAddress(storeId: string, hash: string): Promise<boolean> {
-    if (kit.server.db.kind !== "postgres") return true;
-    const { rows } = await sql<{ waiting: boolean }>`select exists(
-        select 1 from pg_locks where locktype = 'advisory' and not granted
-          and objid::text::bigint = (hashtext(${`${storeId}:${hash}`})::bigint & 4294967295)
-      ) as waiting`.execute(kit.server.db.kysely);
-    return rows[0]?.waiting === true;
-  }
 
   /**
    * Runs the worker; when it holds the order's address, having read the list (not stopped), `stop`
@@ -61,7 +65,7 @@ describe.each(databasesUnderTest())("stopping an address while the worker decide
           events.push("stop answered");
           return res.status;
         });
-        while (!done && !(await waitsForAddress(request.store_id, request.address_hash)))
+        while (!done && !(await waitsForAddress(kit.server.db, request.store_id, request.address_hash)))
           await new Promise((resolve) => setTimeout(resolve, 10));
         events.push("worker decided");
       },
@@ -110,5 +114,69 @@ describe.each(databasesUnderTest())("stopping an address while the worker decide
     kit.time.advance(30 * DAY);
     await kit.runner().drain();
     expect(mailsTo("eva@example.com")).toHaveLength(1);
+  });
+});
+
+// The merchant lifting a stop while the same person is erased: the lift reads that the address is
+// not an erased person's, then takes it off the list. An erasure committed between the two would
+// leave the erased person's address off the list, mailed again by the next order. Both take the
+// address's lock, so the lift either comes first (the erasure then puts the address back, for good)
+// or reads the erasure and refuses (409). PostgreSQL only: on SQLite the lift's transaction holds
+// the one connection from its read to its write, so nothing can come between them.
+describe.runIf(databasesUnderTest().includes("postgres"))("lifting a stop while the person is erased", () => {
+  let kit: RequestKit;
+  beforeAll(async () => {
+    kit = await startRequestKit("postgres");
+    await kit.settings();
+    await kit.product("lamp", "Desk lamp");
+    await kit.product("bulb", "Warm bulb");
+  });
+  afterAll(() => kit.close());
+
+  const PATH = "/v1/admin/review-requests/suppressions";
+
+  /** Until a statement waits for a lock that the connection `pid` holds. */
+  async function waitUntilBlockedBy(pid: number) {
+    for (;;) {
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+        where ${pid} = any(pg_blocking_pids(pid))`.execute(kit.server.db.kysely);
+      if ((rows[0]?.n ?? 0) > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  it("never leaves an erased person's address off the list", async () => {
+    await kit.order("o-lift", { email: "lia@example.com", customerId: "lia" });
+    expect((await kit.call("POST", PATH, { email: "lia@example.com" })).status).toBe(200);
+    const { address_hash: hash } = await kit.requestOf("o-lift");
+
+    let lift: ReturnType<RequestKit["call"]> | undefined;
+    let erase: ReturnType<RequestKit["call"]> | undefined;
+    // Something slow between the lift's read and its write: the test holds the list's row, so the
+    // lift's delete waits for it; the erasure comes meanwhile.
+    await kit.server.db.kysely.transaction().execute(async (tx) => {
+      await tx
+        .selectFrom("suppressions")
+        .select("address_hash")
+        .where("store_id", "=", kit.storeId)
+        .where("address_hash", "=", hash)
+        .forUpdate()
+        .execute();
+      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(tx);
+      lift = kit.call("POST", `${PATH}/lift`, { email: "lia@example.com" });
+      await waitUntilBlockedBy(rows[0]?.pid ?? -1);
+      let erased = false;
+      erase = kit.call("POST", "/v1/admin/privacy/erase", { email: "lia@example.com" });
+      void erase.then(() => {
+        erased = true;
+      });
+      while (!erased && !(await waitsForAddress(kit.server.db, kit.storeId, hash)))
+        await new Promise((resolve) => setTimeout(resolve, 10));
+    });
+    expect((await erase!).status).toBe(200);
+    expect((await lift!).status).toBe(200);
+    // Before the fix: the lift, past its check, took the erased person's address off the list.
+    const after = await kit.call("GET", `${PATH}?email=lia@example.com`);
+    expect(after.json).toMatchObject({ suppressed: true, liftable: false });
   });
 });

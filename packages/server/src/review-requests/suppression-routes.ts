@@ -143,6 +143,9 @@ export const reviewRequestSuppressionRoutes: RouteModule = {
         const audit = auditEvent(c, ctx, "suppression.lift", "");
         const status = await transaction(ctx.db, async (tx) => {
           const hash = await addressHash(tx, audit.storeId, email, audit.at);
+          // One at a time with an erasure of the person (privacy/erase.ts): between this read and
+          // the write below it could make the address an erased person's, which is never lifted.
+          await lockAddress(ctx.db, tx, audit.storeId, hash);
           const before = await statusOf(tx, audit.storeId, email, hash);
           if (!before.suppressed) return before;
           if (!before.liftable)
