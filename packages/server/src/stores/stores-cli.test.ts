@@ -160,6 +160,16 @@ describe.each(databasesUnderTest())("stores update on %s", (kind) => {
     expect(store?.allowedOrigins).toEqual(["https://shop.example", "https://www.shop.example"]);
     expect(store?.moderation).toBe("publish");
     expect(store?.name).toBe("Moved Shop");
+    // `stores list` shows what changed, as an operator checks it.
+    const listed = JSON.parse(await storesList(db, { json: true })) as { id: string }[];
+    expect(listed.find((s) => s.id === "moving-shop")).toMatchObject({
+      name: "Moved Shop",
+      allowedOrigins: ["https://shop.example", "https://www.shop.example"],
+      moderation: "publish",
+    });
+    expect(await storesList(db, { json: false })).toMatch(
+      /^moving-shop\tMoved Shop\thttps:\/\/shop\.example https:\/\/www\.shop\.example\tpublish\t/m,
+    );
     expect(await updates("moving-shop")).toEqual([
       { action: "store.update", target: "moving-shop", actor_kind: "cli" },
     ]);

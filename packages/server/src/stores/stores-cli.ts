@@ -134,7 +134,7 @@ export async function storesUpdate(
 export async function storesList(db: Database, args: { json: boolean }): Promise<string> {
   const rows = await db.kysely
     .selectFrom("stores")
-    .select(["id", "name", "allowed_origins", "time_zone", "created_at"])
+    .select(["id", "name", "allowed_origins", "time_zone", "moderation", "created_at"])
     .orderBy("created_at")
     .orderBy("id")
     .execute();
@@ -143,10 +143,13 @@ export async function storesList(db: Database, args: { json: boolean }): Promise
     name: r.name,
     allowedOrigins: JSON.parse(r.allowed_origins) as string[],
     timeZone: r.time_zone ?? DEFAULT_TIME_ZONE,
+    moderation: r.moderation === "hold" ? "hold" : "publish",
     createdAt: r.created_at,
   }));
   if (args.json) return `${JSON.stringify(stores)}\n`;
   if (stores.length === 0)
     return "No stores yet: plaudit-server stores create <storeId> --name … --origin …\n";
-  return stores.map((s) => `${s.id}\t${s.name}\t${s.allowedOrigins.join(" ")}\t${s.createdAt}\n`).join("");
+  return stores
+    .map((s) => `${s.id}\t${s.name}\t${s.allowedOrigins.join(" ")}\t${s.moderation}\t${s.createdAt}\n`)
+    .join("");
 }
