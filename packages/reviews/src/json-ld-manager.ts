@@ -205,14 +205,14 @@ function render(document: Document, page: Page) {
     if (!latest) {
       // Widgets still mounted but none has data (yet): say nothing rather than something stale.
       removeOurs(entry);
-      if (entry.adopted) writeJson(entry.adopted.script, entry.adopted.original);
+      if (entry.adopted) setJson(entry.adopted.script, entry.adopted.original);
       continue;
     }
     // Server-rendered markup already holds the one Product node: take it over, keep its facts.
     if (!entry.own) entry.adopted ??= serverScript(document, entry.productId);
     if (entry.adopted) {
       const merged = mergeRatingInto(entry.adopted.node, latest.summary, latest.reviews);
-      writeJson(entry.adopted.script, serializeJsonLd(merged));
+      setJson(entry.adopted.script, serializeJsonLd(merged));
     } else live.push(entry);
   }
 
@@ -350,7 +350,7 @@ export function acquireProductJsonLd(document: Document, productId: string, poin
       }
       removeOurs(entry);
       // The server's script is the page's own: it stays, as the server wrote it.
-      if (entry.adopted) writeJson(entry.adopted.script, entry.adopted.original);
+      if (entry.adopted) setJson(entry.adopted.script, entry.adopted.original);
       current.entries.delete(productId);
       render(document, current);
       if (current.entries.size === 0) {
