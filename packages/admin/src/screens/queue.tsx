@@ -548,7 +548,13 @@ function ReviewCard(props: {
         <span class={`status status-${r.status}`}>{t(STATUS_LABEL[r.status])}</span>
       </div>
       <p class="meta">
-        {t("by", { name: isolate(r.author.name) })} · <bdi>{r.author.email}</bdi> ·{" "}
+        {t("by", { name: isolate(r.author.name) })} ·{" "}
+        {/* An erased reviewer has no address left: no empty slot between two dots. */}
+        {r.author.email && (
+          <>
+            <bdi>{r.author.email}</bdi> ·{" "}
+          </>
+        )}
         {t("on", { product: isolate(r.productId) })} ·{" "}
         <time dateTime={r.createdAt}>{formatDate(r.createdAt, timeZone)}</time>
         {r.verified && <span class="badge"> · {t("verifiedBuyer")}</span>}

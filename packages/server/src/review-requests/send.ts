@@ -4,8 +4,7 @@ import { transaction } from "../db/transaction.ts";
 import { type ClaimedJob, enqueueJob, type JobHandler, PermanentJobError } from "../jobs/index.ts";
 import { linkSecretFor } from "../keys/link-secret.ts";
 import { MailRefused } from "../mail/mailer.ts";
-import { isHashSuppressed } from "../suppression/index.ts";
-import { lockAddress } from "./address-lock.ts";
+import { isHashSuppressed, lockAddress } from "../suppression/index.ts";
 import { signLink } from "./link-token.ts";
 import { requestLocale } from "./messages.ts";
 import { requestEmail } from "./request-email.ts";
@@ -73,8 +72,8 @@ async function takeAddressSlot(
   return transaction(ctx.db, async (tx) => {
     await lockAddress(ctx.db, tx, request.store_id, request.address_hash);
     // Read again under the lock: a merchant or shopper who stopped the address since the check
-    // above (suppression-routes.ts, the one-click unsubscribe in page-data.ts: under the same lock)
-    // is obeyed; one who stops it after this commits finds the message already in flight.
+    // above (suppression-routes.ts, the one-click unsubscribe in page-data.ts, an erasure: under the
+    // same lock) is obeyed; one who stops it after this commits finds the message already in flight.
     if (await isHashSuppressed(tx, request.store_id, request.address_hash)) return "suppressed";
     await underAddressLock?.(request.id);
     // One statement, so one snapshot: on PostgreSQL (READ COMMITTED) separate counts could each

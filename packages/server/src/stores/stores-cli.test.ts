@@ -72,6 +72,25 @@ describe.each(databasesUnderTest())("stores create on %s", (kind) => {
     expect(await findStore(db, "mars-shop")).toBeUndefined();
   });
 
+  it("says, for a store made without --origin, that no shop page may write until one is named", async () => {
+    const bare = await storesCreate(db, plainSecretBox, {
+      id: "bare-shop",
+      name: "Bare",
+      origins: [],
+      json: false,
+    });
+    expect(bare).toContain(
+      "No --origin: no shop page may write (reviews, votes, loyalty) until you name your shop's origin: plaudit-server stores update bare-shop --origin https://shop.example",
+    );
+    const named = await storesCreate(db, plainSecretBox, {
+      id: "named-shop",
+      name: "Named",
+      origins: ["https://named.example"],
+      json: false,
+    });
+    expect(named).not.toContain("No --origin");
+  });
+
   it("records nothing when the store exists already", async () => {
     const again = storesCreate(db, plainSecretBox, {
       id: "audited-shop",
@@ -141,6 +160,16 @@ describe.each(databasesUnderTest())("stores update on %s", (kind) => {
     expect(store?.allowedOrigins).toEqual(["https://shop.example", "https://www.shop.example"]);
     expect(store?.moderation).toBe("publish");
     expect(store?.name).toBe("Moved Shop");
+    // `stores list` shows what changed, as an operator checks it.
+    const listed = JSON.parse(await storesList(db, { json: true })) as { id: string }[];
+    expect(listed.find((s) => s.id === "moving-shop")).toMatchObject({
+      name: "Moved Shop",
+      allowedOrigins: ["https://shop.example", "https://www.shop.example"],
+      moderation: "publish",
+    });
+    expect(await storesList(db, { json: false })).toMatch(
+      /^moving-shop\tMoved Shop\thttps:\/\/shop\.example https:\/\/www\.shop\.example\tpublish\t/m,
+    );
     expect(await updates("moving-shop")).toEqual([
       { action: "store.update", target: "moving-shop", actor_kind: "cli" },
     ]);

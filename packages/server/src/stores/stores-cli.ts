@@ -66,7 +66,11 @@ export async function storesCreate(
     `Admin key (full access; Authorization: Bearer …) — shown only now:\n  ${created.adminKey}\n\n` +
     `Customer-token signing secret (your shop's server signs shoppers' tokens with it):\n  ${created.signingSecret}\n\n` +
     "Keep both in your secret store. Make narrower keys with: plaudit-server keys create --store " +
-    `${store.id} --name NAME --scopes reviews:read,reviews:moderate\n`
+    `${store.id} --name NAME --scopes reviews:read,reviews:moderate\n` +
+    // Without an origin every write from the shop's pages is 403 origin_not_allowed: say so now.
+    (store.allowedOrigins.length === 0
+      ? `\nNo --origin: no shop page may write (reviews, votes, loyalty) until you name your shop's origin: plaudit-server stores update ${store.id} --origin https://shop.example\n`
+      : "")
   );
 }
 
@@ -130,7 +134,7 @@ export async function storesUpdate(
 export async function storesList(db: Database, args: { json: boolean }): Promise<string> {
   const rows = await db.kysely
     .selectFrom("stores")
-    .select(["id", "name", "allowed_origins", "time_zone", "created_at"])
+    .select(["id", "name", "allowed_origins", "time_zone", "moderation", "created_at"])
     .orderBy("created_at")
     .orderBy("id")
     .execute();
@@ -139,10 +143,13 @@ export async function storesList(db: Database, args: { json: boolean }): Promise
     name: r.name,
     allowedOrigins: JSON.parse(r.allowed_origins) as string[],
     timeZone: r.time_zone ?? DEFAULT_TIME_ZONE,
+    moderation: r.moderation === "hold" ? "hold" : "publish",
     createdAt: r.created_at,
   }));
   if (args.json) return `${JSON.stringify(stores)}\n`;
   if (stores.length === 0)
     return "No stores yet: plaudit-server stores create <storeId> --name … --origin …\n";
-  return stores.map((s) => `${s.id}\t${s.name}\t${s.allowedOrigins.join(" ")}\t${s.createdAt}\n`).join("");
+  return stores
+    .map((s) => `${s.id}\t${s.name}\t${s.allowedOrigins.join(" ")}\t${s.moderation}\t${s.createdAt}\n`)
+    .join("");
 }

@@ -2,8 +2,7 @@ import type { AppContext } from "../../context.ts";
 import type { Database } from "../../db/database.ts";
 import { type Tx, transaction } from "../../db/transaction.ts";
 import type { SubmitResult } from "../../reviews/review-submit.ts";
-import { addressHash, suppressHash } from "../../suppression/index.ts";
-import { lockAddress } from "../address-lock.ts";
+import { addressHash, lockAddress, suppressHash } from "../../suppression/index.ts";
 import type { RequestView } from "../request-view.ts";
 import { STILL_MAILING } from "../stop-requests.ts";
 
