@@ -398,7 +398,7 @@ async function main(): Promise<void> {
   let demo: DemoHook | undefined;
   if (demoAsked) {
     try {
-      demo = await loadDemo();
+      demo = await loadDemo(undefined, command === "seed" ? "seed" : "--demo");
     } catch (error) {
       if (error instanceof DemoMissingError) fail(error.message);
       throw error;
