@@ -1,27 +1,29 @@
 // A painted reviews widget must not lay out its whole first page in one frame: on a slow phone that
 // frame is a long task. Its first frame shows the heading, summary, toolbar and the cards that can
-// reach into view; the other cards follow two per frame, at the list's end, below the viewport and
+// reach into view; the other cards follow one per frame, at the list's end, below the viewport and
 // CARDS_AHEAD_PX more, so nothing the shopper sees moves. When the page's cards surely make the
-// widget reach that far (cards-to-reach-view.ts: the size estimates are floors), the cards come two
-// per frame from the second frame on, the first holding only the heading, summary and toolbar: from
-// its first frame the widget holds the height its whole page of cards surely reaches (so a jump to
-// the reviews shows blank space, not the page's footer) and keeps what follows the list ("Load
-// more") until the last card is in: nothing after them moves.
+// widget reach that far (cards-to-reach-view.ts: the size estimates are floors), the first frame
+// holds only the heading and the summary's average; the histogram, then the toolbar, then each card
+// come a frame apiece after it: from its first frame the widget holds the height its whole page of
+// cards surely reaches (so a jump to the reviews shows blank space, not the page's footer) and keeps
+// what follows the list ("Load more") until the last card is in: nothing after them moves, and
+// what comes in later has nothing of the widget's below it yet.
 // A scroll (a jump to #reviews, a fling) or printing puts everything in at once, before that frame
 // is laid out; so does the widget's code before it hydrates (it expects the whole page).
 // docs/widgets.md, "Below the fold".
 import { heightFloor, reachOf, surelyAsTall } from "../reviews/cards-to-reach-view.ts";
 
-// Two cards a frame: one a frame made twice the frames and layouts (the whole document is laid out
-// each frame, 40–60 ms at 4× CPU throttling on the bench's machine whatever the cards) and more
-// long tasks, not fewer (bench/RESULTS.md, 15:49). None in the first frame when the height is held:
-// the heading, summary (histogram) and toolbar with two cards were one frame of 9–10 ms of CPU
-// unthrottled, ≈ 41 ms at 4× and a long task on a loaded machine (bench/RESULTS.md, 2026-12-07).
+// One card a frame, and the histogram and the toolbar each a frame of their own. Measured on the
+// demo product page (bench/RESULTS.md, 2026-12-07 perf3: each frame's CPU unthrottled, median of 6
+// loads): the first frame with the histogram and toolbar was 5–7 ms, without them ~3 ms; two cards
+// a frame were 3–4 ms (5–7 ms with the Hebrew card, whose fallback font is looked up then), one card
+// 2–3 ms (4–5.5). At 4× throttling a frame is a long task from about 4 ms of it. More frames cost
+// ~1.5 ms each in all, spread where no one frame is long.
 export const FIRST_FRAME = 0;
-const PER_FRAME = 2;
+export const PER_FRAME = 1;
 
 export interface CardsLater {
-  /** Puts every card still held into the list now. */
+  /** Puts everything still held in now. */
   all(): void;
   /** Forgets them (the host is released). */
   stop(): void;
@@ -37,6 +39,8 @@ export function cardsLater(host: HTMLElement, content: DocumentFragment): CardsL
   const reach = reachOf(host);
   let first = reach ? reach.cards : cards.length;
   let after: Element[] = [];
+  // What waits, in order, each step a frame of its own: parts of the head, then the cards.
+  const held: Array<() => void> = [];
   if (reach && widget && list && cards.length > 0 && surelyAsTall(cards.length, reach.px)) {
     first = FIRST_FRAME;
     // The floor of the whole page's height, not only the view's reach: a jump to the reviews
@@ -44,9 +48,20 @@ export function cardsLater(host: HTMLElement, content: DocumentFragment): CardsL
     // be there in the frame before (it would move: layout shift).
     widget.style.minBlockSize = `${heightFloor(cards.length)}px`;
     for (let next = list.nextElementSibling; next; next = next.nextElementSibling) after.push(next);
+    // The histogram and the toolbar wait too, a frame each, in that order: what is held below
+    // them (the cards, "Load more") is not in yet, and the widget's height is held, so they move
+    // nothing when they come.
+    for (const part of content.querySelectorAll(".plaudit-histogram,.plaudit-toolbar")) {
+      const [parent, next] = [part.parentNode!, part.nextSibling];
+      part.remove();
+      held.push(() => parent.insertBefore(part, next));
+    }
   }
-  const held = cards.slice(first);
-  for (const node of [...held, ...after]) node.remove();
+  for (const card of cards.slice(first)) {
+    card.remove();
+    held.push(() => list!.append(card));
+  }
+  for (const node of after) node.remove();
   let frame: number | undefined;
   const stop = () => {
     held.length = 0;
@@ -56,7 +71,7 @@ export function cardsLater(host: HTMLElement, content: DocumentFragment): CardsL
     view?.removeEventListener("beforeprint", all);
   };
   const put = (count: number) => {
-    list!.append(...held.splice(0, count));
+    for (const step of held.splice(0, count)) step();
     if (held.length > 0) return;
     list!.after(...after);
     // As tall as it was held, or taller: letting go moves nothing.
@@ -73,7 +88,7 @@ export function cardsLater(host: HTMLElement, content: DocumentFragment): CardsL
     const scrolled = event.target as Node;
     if (scrolled === doc || scrolled.contains?.(host)) all();
   };
-  // After the next frame is painted: a task of its own, then one frame per few cards.
+  // After the next frame is painted: a task of its own, then one frame per part or card.
   const next = () => {
     frame = view?.requestAnimationFrame(() => {
       frame = undefined;
