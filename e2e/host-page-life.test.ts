@@ -6,25 +6,13 @@
 // checked is what the shopper sees and can do, and that nothing of ours is uncaught.
 import type { Page } from "playwright-core";
 import { describe, it } from "vitest";
-import { harnessOfFile, type ShopPage, SIDE_BY_SIDE } from "./harness.ts";
+import { harnessOfFile, SIDE_BY_SIDE } from "./harness.ts";
 import { layoutShift } from "./layout-shift.ts";
+import { openPage as openShop } from "./shop-page.ts";
 
 const plaudit = harnessOfFile();
 
-const RESERVE = `<style>[data-plaudit="stars"]{display:block;min-height:20px}[data-plaudit="reviews"]{display:block;min-height:640px}</style>`;
-
-/** Opens a page of `body` at `path` on the server's origin, by default tall enough that every widget is in view. */
-async function openPage(path: string, body: string, height = 2400): Promise<ShopPage> {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">${RESERVE}<title>Shop</title><link rel="icon" href="data:,"></head>
-<body>${body}<script src="/plaudit.js" data-store="demo" async></script></body></html>`;
-  const shop = await plaudit.open("about:blank", { viewport: { width: 1280, height } });
-  await shop.page.route(
-    (url) => url.pathname === path,
-    (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
-  );
-  await shop.page.goto(`${plaudit.baseUrl}${path}`);
-  return shop;
-}
+const openPage = (path: string, body: string, height?: number) => openShop(plaudit, path, body, height);
 
 /** Per host in page order: its kind and what its shadow root shows (empty: nothing yet). */
 const shown = (page: Page) =>

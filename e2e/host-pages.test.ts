@@ -5,7 +5,7 @@
 // URL); plaudit.js, the API and the widgets are the real ones.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { harnessOfFile, type ShopPage } from "./harness.ts";
+import { harnessOfFile, type OpenOptions, type ShopPage } from "./harness.ts";
 import { reachForReviews, widgetCodeMounted } from "./reviews-widget-helpers.ts";
 
 const plaudit = harnessOfFile();
@@ -24,9 +24,16 @@ ${body}
 </body></html>`;
 }
 
-/** Opens `html` at PATH on the server's origin (from a blank page: no favicon request to 404 first). */
-async function openPage(html: string): Promise<ShopPage> {
-  const shop = await plaudit.open("about:blank");
+/**
+ * Opens `html` at PATH on the server's origin (from a blank page: no favicon request to 404 first),
+ * in a browser as `open` says, after `routes` has set up what else the page's origin answers.
+ */
+async function openPage(
+  html: string,
+  { open, routes }: { open?: OpenOptions; routes?: (page: Page) => Promise<void> } = {},
+): Promise<ShopPage> {
+  const shop = await plaudit.open("about:blank", open);
+  await routes?.(shop.page);
   await shop.page.route(
     (url) => url.pathname === PATH,
     (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
@@ -106,30 +113,23 @@ describe("a theme that hides empty elements (Dawn's base.css: div:empty{display:
 
 describe("a Plaudit server behind a path prefix (a proxy serving it at /reviews)", () => {
   it("asks the API under the prefix plaudit.js came from", async () => {
-    const shop = await plaudit.open("about:blank");
-    // The proxy: /reviews/… is the Plaudit server's /…; anything else is the shop's, which has no /v1.
-    await shop.page.route(
-      (url) => url.pathname.startsWith("/reviews/"),
-      async (route) => {
-        const url = new URL(route.request().url());
-        url.pathname = url.pathname.slice("/reviews".length);
-        await route.fulfill({ response: await route.fetch({ url: url.href }) });
+    const shop = await openPage(productPage().replace('src="/plaudit.js"', 'src="/reviews/plaudit.js"'), {
+      // The proxy: /reviews/… is the Plaudit server's /…; anything else is the shop's, which has no /v1.
+      routes: async (page) => {
+        await page.route(
+          (url) => url.pathname.startsWith("/reviews/"),
+          async (route) => {
+            const url = new URL(route.request().url());
+            url.pathname = url.pathname.slice("/reviews".length);
+            await route.fulfill({ response: await route.fetch({ url: url.href }) });
+          },
+        );
+        await page.route(
+          (url) => url.pathname.startsWith("/v1/"),
+          (route) => route.fulfill({ status: 404, contentType: "text/html", body: "<h1>Not found</h1>" }),
+        );
       },
-    );
-    await shop.page.route(
-      (url) => url.pathname.startsWith("/v1/"),
-      (route) => route.fulfill({ status: 404, contentType: "text/html", body: "<h1>Not found</h1>" }),
-    );
-    await shop.page.route(
-      (url) => url.pathname === PATH,
-      (route) =>
-        route.fulfill({
-          status: 200,
-          contentType: "text/html; charset=utf-8",
-          body: productPage().replace('src="/plaudit.js"', 'src="/reviews/plaudit.js"'),
-        }),
-    );
-    await shop.page.goto(`${plaudit.baseUrl}${PATH}`);
+    });
     await badgeShows(shop.page);
     await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBeGreaterThan(0);
     expect(shop.requestsTo("/v1/")).toEqual([]);
@@ -214,20 +214,13 @@ describe("a theme that zooms the page (body{zoom:1.25}: a 'larger on big screens
     );
 
   it("keeps every dialog and its close button on a phone's screen", async () => {
-    const shop = await plaudit.open("about:blank", { touch: true, viewport: { width: 390, height: 844 } });
-    await shop.page.route(
-      (url) => url.pathname === PATH,
-      (route) =>
-        route.fulfill({
-          status: 200,
-          contentType: "text/html; charset=utf-8",
-          body: productPage({
-            head: '<meta name="viewport" content="width=device-width"><style>body{zoom:1.25}</style>',
-            body: '<div data-plaudit="gallery" data-page-size="6"></div><div data-plaudit="loyalty"></div>',
-          }),
-        }),
+    const shop = await openPage(
+      productPage({
+        head: '<meta name="viewport" content="width=device-width"><style>body{zoom:1.25}</style>',
+        body: '<div data-plaudit="gallery" data-page-size="6"></div><div data-plaudit="loyalty"></div>',
+      }),
+      { open: { touch: true, viewport: { width: 390, height: 844 } } },
     );
-    await shop.page.goto(`${plaudit.baseUrl}${PATH}`);
     const { page } = shop;
     const reviews = page.locator('[data-plaudit="reviews"]');
     await reviews.locator("article").first().waitFor();

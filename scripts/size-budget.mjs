@@ -43,20 +43,32 @@ const KB = 1024;
 // frame from the markup the old one got (Painted's `again`). It waited a frame for the viewport
 // observer, then the round trip: the badge vanished, the reviews fell back to their reserved height
 // and a page scrolled to its footer was thrown back to the top (e2e/host-page-life.test.ts, "every frame").
-// Raised by the perf3 session (collection 8.31 → 8.40, product page painted 10.16 → 10.25, in use
-// 36.22 → 36.31 KB; +0.09 measured, all in the paint chunk, which the badges share): the painted
-// reviews put the histogram, the toolbar and each card in a frame apiece (cards-later.ts), so no
-// frame of the paint is a long task at 4× CPU throttling (issue 20; bench/RESULTS.md), and what was
-// typed or chosen before the code came is read against the markup's own values at hand-over
-// (until-used.ts), since the toolbar is no longer there when the paint starts listening.
+// Raised by the sections2 session (loader 2.60 → 2.69, collection 8.31 → 8.49, product page painted
+// 10.16 → 10.34, in use 36.22 → 36.40, gallery 25.45 → 25.53 KB; the fewest hundredths over what was
+// measured: +84 bytes in the loader after 8 found in its observer, +100 in the paint chunk's own
+// file, one `again` for both painters as check-copies asks): the swaps
+// that still flashed now repaint before the next frame — a section re-rendered with a variant's id on
+// the hosts (the painter, not the loader, decides whether the markup fits), a host put in a task
+// after the old one went (remove, fetch, insert; Vue's v-if; the same element put back: the loader
+// holds a removed widget's markup 10 s), and server-rendered hosts whose HTML a page sets with
+// innerHTML or DOMParser (the loader attaches the inert declarative shadow root). Each blanked the
+// badge for 3–9 frames and dropped the reviews to their reserved height, moving everything below by
+// 1564 px on the test page (e2e/section-swaps.test.ts).
+// Raised by the perf3 session (collection 8.49 → 8.60, product page painted 10.34 → 10.45, in use
+// 36.40 → 36.50 KB; the fewest hundredths over what was measured, +0.10, all in the paint chunk,
+// which the badges share): the painted reviews' first frame holds only the heading and the
+// average, the histogram and the toolbar come a frame each after it (cards-later.ts; that frame
+// was the widget's longest at 4× CPU throttling, issue 20, bench/RESULTS.md), and what was typed
+// or chosen before the code came is read against the markup's own values at hand-over
+// (until-used.ts): the toolbar is not there when the paint starts listening.
 const BUDGETS = {
-  loader: 2.6 * KB,
+  loader: 2.69 * KB,
   file: 10 * KB,
-  collectionPage: 8.4 * KB, // loader + the paint chunk (24 badges painted; their code never loads unless used)
-  productPage: 10.25 * KB, // loader + paint + JSON-LD at idle: what loads before the shopper reaches for the reviews
-  productPageInUse: 36.31 * KB, // the same + the reviews' and stars' code, once the shopper reaches for them (not the write dialog)
+  collectionPage: 8.6 * KB, // loader + the paint chunk (24 badges painted; their code never loads unless used)
+  productPage: 10.45 * KB, // loader + paint + JSON-LD at idle: what loads before the shopper reaches for the reviews
+  productPageInUse: 36.5 * KB, // the same + the reviews' and stars' code, once the shopper reaches for them (not the write dialog)
   loyaltyLauncherPage: 20 * KB, // loader + loyalty launcher; the panel loads on first open
-  galleryPage: 25.45 * KB, // loader + gallery widget (Preact, core); the lightbox loads on the first press
+  galleryPage: 25.53 * KB, // loader + gallery widget (Preact, core); the lightbox loads on the first press
   adminFirstScreen: 100 * KB, // the admin app's sign-in: its entry, what that imports, the sign-in chunk
   adminRoute: 60 * KB, // any admin screen when first opened, beyond what the first screen loaded (uPlot included)
 };

@@ -36,8 +36,11 @@ export interface Painted {
   release(leave?: boolean): void;
   /**
    * The same markup painted into `host` at once, from memory (no request, no wait): a host put in
-   * place of this one (a theme's section re-render, an SPA's DOM swap). Absent or undefined: the
-   * markup is not at hand (the server rendered it), and `host` is painted the usual way.
+   * place of this one, in the same task or a little later (a theme's section re-render, an SPA's
+   * DOM swap, a framework's re-key or v-if). `inherited` is the script tag's config, under `host`'s
+   * own: its markup must be the one this host's config asks for (other data-*, a variant's id, do
+   * not matter). Absent or undefined: not at hand (the server rendered it, another product, page
+   * size or language), and `host` is painted the usual way.
    */
-  again?(host: HTMLElement): Painted | undefined;
+  again?(host: HTMLElement, inherited: Partial<WidgetConfig>): Painted | undefined;
 }

@@ -395,9 +395,9 @@ describe("painted first (docs/widget-contract.md)", () => {
     const log: string[] = [];
     const uses = new Map<string, () => void>();
     // As the real painter: a shadow root only once there is markup to show. `again` paints in place
-    // of a host it painted, at once, from memory.
+    // of a host it painted, at once, from memory, when the host's config asks for the same product.
     const painted = (el: HTMLElement, root: ShadowRoot | null, id: string): Painted => {
-      (root ?? el.attachShadow({ mode: "open" })).textContent = `painted ${id}`;
+      (root ?? el.shadowRoot ?? el.attachShadow({ mode: "open" })).textContent = `painted ${id}`;
       return {
         used: new Promise<void>((resolve) => uses.set(id, resolve)),
         handOver() {
@@ -407,9 +407,9 @@ describe("painted first (docs/widget-contract.md)", () => {
         release(leave) {
           log.push(`release ${id}${leave ? " (left showing)" : ""}`);
         },
-        again(other) {
+        again(other, inherited) {
           log.push(`again ${id}`);
-          return painted(other, null, id);
+          return readConfig(other, inherited).productId === id ? painted(other, null, id) : undefined;
         },
       };
     };
@@ -670,7 +670,7 @@ describe("painted first (docs/widget-contract.md)", () => {
     expect(imported.filter((url) => url.includes("stars-abc"))).toHaveLength(2);
   });
 
-  it("paints a host put in place of a painted one (a section re-render) in the same task, from memory; a host with other data-* the usual way", async () => {
+  it("paints a host put in place of a painted one (a section re-render) in the same task, from memory, whatever its other data-*; another product's the usual way", async () => {
     const painter = paintChunk(["tee-1"]);
     const section = document.createElement("section");
     section.append(host("stars", "tee-1"));
@@ -679,13 +679,13 @@ describe("painted first (docs/widget-contract.md)", () => {
     TestViewport.current!.show(section.firstElementChild!);
     await flush();
     expect(painter.log).toEqual(["paint tee-1"]);
-    // The theme's re-render: the same markup, plus a badge of a different size.
-    section.innerHTML = `${section.innerHTML}<div data-plaudit="stars" data-product-id="tee-1" data-size="large"></div>`;
+    // The theme's re-render for another variant: the host with the variant's id, plus another product's badge.
+    section.innerHTML = `<div data-plaudit="stars" data-product-id="tee-1" data-variant-id="2"></div><div data-plaudit="stars" data-product-id="tee-2"></div>`;
     const [same, other] = section.children as HTMLCollectionOf<HTMLElement>;
     // The observer's callback is a microtask: this one runs after it, before any task (a frame).
     await Promise.resolve();
     expect(same!.shadowRoot?.textContent).toBe("painted tee-1");
-    expect(painter.log).toEqual(["paint tee-1", "again tee-1", "release tee-1"]);
+    expect(painter.log).toEqual(["paint tee-1", "release tee-1 (left showing)", "again tee-1"]);
     expect(TestViewport.current!.observed.has(same!)).toBe(false);
     expect(other!.shadowRoot).toBeNull();
     expect(TestViewport.current!.observed.has(other!)).toBe(true);
@@ -693,6 +693,79 @@ describe("painted first (docs/widget-contract.md)", () => {
     painter.use("tee-1");
     await flush();
     expect(same!.shadowRoot?.textContent).toBe("stars for tee-1");
+  });
+
+  it("paints a host put in place of a painted one a round trip later, or the same one put back, from memory; not after 10 s", async () => {
+    const painter = paintChunk(["tee-1"]);
+    const section = document.createElement("section");
+    section.append(host("stars", "tee-1"));
+    document.body.append(section);
+    startPainted(painter);
+    TestViewport.current!.show(section.firstElementChild!);
+    await flush();
+    // Taken out; the new host comes in a later task (an SPA's fetch in between).
+    const old = section.firstElementChild!;
+    section.replaceChildren();
+    await flush();
+    section.append(host("stars", "tee-1"));
+    await Promise.resolve();
+    expect(section.firstElementChild!.shadowRoot?.textContent).toBe("painted tee-1");
+    // The same element put back (kept alive) a task later.
+    section.replaceChildren();
+    await flush();
+    section.append(old);
+    await Promise.resolve();
+    expect(painter.log).toEqual([
+      "paint tee-1",
+      "release tee-1 (left showing)",
+      "again tee-1",
+      "release tee-1 (left showing)",
+      "again tee-1",
+    ]);
+    expect(TestViewport.current!.observed.has(old)).toBe(false);
+    // Held 10 s from its last removal: a host that comes after is painted the usual way (when in view).
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    try {
+      old.remove();
+      await vi.advanceTimersByTimeAsync(9_999);
+      section.append(host("stars", "tee-1"));
+      await vi.advanceTimersByTimeAsync(0);
+      section.replaceChildren();
+      await vi.advanceTimersByTimeAsync(10_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    const late = host("stars", "tee-1");
+    section.append(late);
+    await flush();
+    expect(painter.log.slice(5)).toEqual([
+      "release tee-1 (left showing)",
+      "again tee-1",
+      "release tee-1 (left showing)",
+    ]);
+    expect(TestViewport.current!.observed.has(late)).toBe(true);
+  });
+
+  it("attaches the shadow root of server markup put in with innerHTML (an inert <template shadowrootmode>) in the same task", async () => {
+    const painter = paintChunk([]);
+    startPainted(painter);
+    const section = document.createElement("section");
+    document.body.append(section);
+    // A section re-render of server-rendered badges: innerHTML parses no declarative shadow root.
+    section.innerHTML = `<div data-plaudit="stars" data-product-id="tee-1"><template shadowrootmode="open"><a class="plaudit-root" href="#r">4.5 (12)</a></template></div>`;
+    const badge = section.firstElementChild as HTMLElement;
+    expect(badge.shadowRoot).toBeNull();
+    await Promise.resolve();
+    expect(badge.shadowRoot?.innerHTML).toBe('<a class="plaudit-root" href="#r">4.5 (12)</a>');
+    expect(badge.querySelector("template")).toBeNull();
+    // A host with a shadow root of its own keeps it, and its template.
+    const own = host("stars", "tee-2");
+    own.attachShadow({ mode: "open" }).append("theirs");
+    own.innerHTML = `<template shadowrootmode="open">ours</template>`;
+    section.append(own);
+    await Promise.resolve();
+    expect(own.shadowRoot?.textContent).toBe("theirs");
+    expect(own.querySelector("template")).not.toBeNull();
   });
 
   it("releases a painted host that leaves the page, and one removed while it was painting", async () => {
@@ -705,7 +778,7 @@ describe("painted first (docs/widget-contract.md)", () => {
     await flush();
     kept!.remove();
     await flush();
-    expect(painter.log).toEqual(["paint tee-1", "release tee-1"]);
+    expect(painter.log).toEqual(["paint tee-1", "release tee-1 (left showing)"]);
     expect(unmounted).toHaveBeenCalledWith({ kind: "stars", element: kept });
 
     TestViewport.current!.show(gone!);

@@ -57,7 +57,12 @@ const AS_RENDERED: Painted = {
 
 const HOST = "[data-plaudit]";
 
-// Every byte here ships in plaudit.js (budget 2.60 KB gzipped): plain functions over one Map.
+// How long a painted widget taken out of the page is held for a host put in its place: a route's or
+// a section's round trip on a slow network. Longer would paint an older answer (the markup is the
+// one the widget first got) and keep it in memory.
+const HELD_MS = 10_000;
+
+// Every byte here ships in plaudit.js (budget 2.69 KB gzipped): plain functions over one Map.
 export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   const { document: doc, chunks, paints = {}, base, inherited, importChunk, reportError, events } = options;
   const hosts = new Map<HTMLElement, HostState>();
@@ -88,20 +93,25 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
           { rootMargin: "300px" },
         )
       : undefined;
+  // Painted widgets taken out of the page, by kind and product, for HELD_MS: a host put in place of
+  // one, in the same task or after a round trip (a section re-render, an SPA's or a framework's swap,
+  // the same element put back), is painted from it at once.
+  const held = new Map<string, Painted>();
+  const heldAs = (host: HTMLElement, kind: string) => `${kind} ${host.dataset.productId}`;
   const mutations = new MutationObserver((records) => {
-    let removed = false;
+    // Hosts taken out first, so one put in their place in this task finds them held. A host moved
+    // elsewhere in the page is still connected and keeps its widget; one put in and taken out in
+    // this task goes with the next change.
+    for (const [host] of hosts) if (!host.isConnected) unmount(host, true);
     for (const record of records) {
       const target = record.target as HTMLElement;
       if (record.type === "childList") {
         for (const node of record.addedNodes) if (node.nodeType === 1) scan(node as Element);
-        removed ||= record.removedNodes.length > 0;
       } else if (target.getAttribute(record.attributeName!) !== record.oldValue) {
         if (hosts.has(target)) remount(target);
         else consider(target);
       }
     }
-    // A host moved elsewhere in the page is still connected and keeps its widget.
-    if (removed) for (const host of [...hosts.keys()]) if (!host.isConnected) unmount(host);
   });
 
   // Explicit mounts (with a request) load at once; found hosts wait until they near the viewport,
@@ -111,6 +121,15 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     if (!kind || hosts.has(host)) return;
     const state: HostState = { kind, request };
     hosts.set(host, state);
+    // Server markup the page put in with innerHTML or DOMParser (a section re-render, Turbo, htmx, a
+    // <template> clone) keeps its declarative shadow root as an inert <template shadowrootmode>:
+    // attached here, as the parser would have, so it shows at once as the server rendered it.
+    const inert =
+      !host.shadowRoot && host.querySelector<HTMLTemplateElement>(":scope>template[shadowrootmode]");
+    if (inert) {
+      host.attachShadow({ mode: "open" }).append(inert.content);
+      inert.remove();
+    }
     const root = host.shadowRoot;
     // A star badge the server painted (docs/ssr.md) is a link: it needs no code, so a page of them
     // (a collection page) loads no chunk at all. Not when its style was refused (the paint chunk
@@ -124,14 +143,11 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
       root.querySelector("style")?.sheet !== null
         ? AS_RENDERED
         : undefined;
-    // In place of a host this task took out, of the same kind and data-* (a theme's section
-    // re-render, an SPA's DOM swap): painted now, before the next frame, from the markup the old
-    // one got (Painted's `again`), so nothing flashes or moves; its code mounts as for any painted host.
-    for (const [old, gone] of hosts) {
-      if (!old.isConnected && JSON.stringify(old.dataset) === JSON.stringify(host.dataset)) {
-        painted ??= gone.painted?.again?.(host);
-      }
-    }
+    // In place of a host taken out (held): painted now, before the next frame, from the markup the
+    // old one got (Painted's `again`, which answers only when this host's config asks for that
+    // markup: a variant's id may differ), so nothing flashes or moves; its code mounts as for any
+    // painted host.
+    if (!request) painted ??= held.get(heldAs(host, kind))?.again?.(host, inherited);
     if (painted) shown(host, state, painted);
     else if (nearViewport && !request && kind !== "loyalty") nearViewport.observe(host);
     else {
@@ -249,13 +265,20 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     if (!state.painted) events.emit("widget:mounted", { kind, element: host });
   }
 
-  // `leave`: a remount — a painted widget keeps showing until its new markup is in.
+  // `leave`: a remount — a painted widget keeps showing until its new markup is in — or taken out
+  // of the page (held: it may come back, or another host in its place).
   function unmount(host: HTMLElement, leave = false): void {
     const state = hosts.get(host);
     if (!state) return;
     hosts.delete(host);
     nearViewport?.unobserve(host);
-    if (!state.unmount && !state.painted) return;
+    const { painted } = state;
+    if (painted && !host.isConnected) {
+      const as = heldAs(host, state.kind);
+      held.set(as, painted);
+      setTimeout(() => held.get(as) === painted && held.delete(as), HELD_MS);
+    }
+    if (!state.unmount && !painted) return;
     try {
       state.unmount?.();
       state.painted?.release(leave);

@@ -62,6 +62,8 @@ export interface FakeLoyaltyOptions {
   pending?: { points: number; reason: string; availableAt: string | null; action?: string }[];
   /** The program's name for its points (default "points"), in /program and /me as the server sends it. */
   pointsName?: string;
+  /** The program's ways to earn (default PROGRAM's, every action). */
+  earning?: LoyaltyProgram["earning"];
   /** Answer a route before the ledger does (failures, 401s); undefined lets the ledger answer. */
   intercept?: (
     call: Call,
@@ -93,7 +95,11 @@ export function fakeLoyaltyApi(options: FakeLoyaltyOptions = {}) {
   const byKey = new Map<string, { body: string; redemption: Redemption }>();
   let codes = 0;
 
-  const program: LoyaltyProgram = { ...PROGRAM, pointsName: options.pointsName ?? PROGRAM.pointsName };
+  const program: LoyaltyProgram = {
+    ...PROGRAM,
+    pointsName: options.pointsName ?? PROGRAM.pointsName,
+    earning: options.earning ?? PROGRAM.earning,
+  };
   const me = () => ({
     customerId: "cust-1",
     balance,

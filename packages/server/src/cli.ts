@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { AddressInfo, Server as NetServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
@@ -37,7 +37,7 @@ import { SEND_STEPS, type SendOptions } from "./review-requests/send.ts";
 import { graceful } from "./shutdown.ts";
 import { cspAdvice } from "./snippet/csp-advice.ts";
 import { findStore } from "./stores/store-repo.ts";
-import { storesCreate, storesList } from "./stores/stores-cli.ts";
+import { storesCreate, storesList, storesUpdate } from "./stores/stores-cli.ts";
 import { serverJobRunner } from "./worker.ts";
 
 const USAGE = `plaudit-server <command> [options]
@@ -54,7 +54,10 @@ Commands:
                    plaudit-server token --store demo --customer alice
   stores create <storeId> --name NAME --origin URL [--origin URL…] [--time-zone ZONE] [--json]
                    create a store; prints its first admin key and signing secret once
-                   (--time-zone: the IANA zone the admin counts its days in; default UTC)
+                   (--time-zone: the IANA zone the admin counts its days in; default UTC;
+                   --moderation hold: every review waits for a moderator; default publish)
+  stores update <storeId> [--origin URL…] [--moderation publish|hold] [--name NAME]
+                   change a store: the origins given replace its list
   stores list      the stores on this database
   keys create --store ID --name NAME [--scopes a,b]   a new admin key (printed once)
   keys list --store ID                                 keys (no secrets), revoked ones marked
@@ -80,8 +83,7 @@ Options:
   --reviews N          (seed) add N reviews to product "bench-product" of the demo store
   --product ID         (seed --reviews) product to add them to
   --store ID           (token) store id, default demo
-  --customer ID        (token) the customer id the token speaks for
-  --name, --origin, --scopes, --json   (stores, keys) see above
+  --name, --origin, --moderation, --scopes, --json   (stores, keys) see above
   --customer ID        (token, privacy) the customer id the token speaks for / the request is about
   --email E, --role R  (users) the user's address and role; --json prints one JSON line
                        (privacy) --email is the address the request is about
@@ -113,11 +115,12 @@ function builtFolder(
  * made, a database a newer Plaudit migrated — is the operator's to fix: one line naming the
  * setting (the password hidden), no stack, and nothing started.
  */
-async function openMigrated(databaseUrl: string | undefined): Promise<Database> {
+async function openMigrated(databaseUrl: string | undefined, applied: string[] = []): Promise<Database> {
   let db: Database | undefined;
   try {
     db = openDatabase(databaseUrl);
-    await migrate(db);
+    const { results = [] } = await migrate(db);
+    for (const one of results) if (one.status === "Success") applied.push(one.migrationName);
     return db;
   } catch (error) {
     await db?.close().catch(() => {});
@@ -198,6 +201,7 @@ const OPTIONS = {
   role: { type: "string" },
   quota: { type: "string" },
   "hold-unverified": { type: "string" },
+  moderation: { type: "string" },
   json: { type: "boolean" },
   demo: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -229,17 +233,22 @@ async function main(): Promise<void> {
     } catch (error) {
       throw new CliError((error as Error).message);
     }
-    if (where.kind === "postgres") {
-      process.stdout.write(
-        "This database is PostgreSQL: back it up with pg_dump, e.g.\n" +
-          '  pg_dump --format=custom --file=plaudit.dump "$DATABASE_URL"\n' +
-          'and restore with pg_restore --clean --dbname="$DATABASE_URL" plaudit.dump\n',
+    // A refusal, not advice and exit 0: run from cron, that "succeeded" and backed up nothing.
+    if (where.kind === "postgres")
+      fail(
+        'this database is PostgreSQL: back it up with pg_dump --format=custom --file=plaudit.dump "$DATABASE_URL" and restore with pg_restore --clean --if-exists --dbname="$DATABASE_URL" plaudit.dump (docs/operations.md)',
       );
-      return;
-    }
     if (!existsSync(where.path)) fail(`no SQLite database at ${where.path}`);
-    const pages = await backupSqlite(where.path, resolve(target));
-    process.stdout.write(`Backed up ${where.path} to ${resolve(target)} (${pages} pages)\n`);
+    const file = resolve(target);
+    // The first cron run of `backup ./backups/plaudit-$(date +%F).sqlite` makes its folder.
+    mkdirSync(dirname(file), { recursive: true });
+    let pages: number;
+    try {
+      pages = await backupSqlite(where.path, file);
+    } catch (error) {
+      fail(`cannot back up to ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    process.stdout.write(`Backed up ${where.path} to ${file} (${pages} pages)\n`);
     return;
   }
 
@@ -255,7 +264,15 @@ async function main(): Promise<void> {
           name: values.name,
           origins: values.origin ?? [],
           timeZone: values["time-zone"],
+          moderation: values.moderation,
           json,
+        });
+      else if (command === "stores" && sub === "update")
+        output = await storesUpdate(db, {
+          id: positionals[2],
+          name: values.name,
+          origins: values.origin,
+          moderation: values.moderation,
         });
       else if (command === "stores" && sub === "list") output = await storesList(db, { json });
       else if (command === "keys" && sub === "create")
@@ -302,8 +319,17 @@ async function main(): Promise<void> {
     const secret = (await findStore(db, storeId))
       ? await currentSigningSecret(db.kysely, secrets, { storeId, purpose: "customer_token" })
       : undefined;
+    // The stores there, for the refusal: on production there is no demo store to default to.
+    const stores = secret
+      ? []
+      : (await db.kysely.selectFrom("stores").select("id").orderBy("id").limit(10).execute()).map(
+          (s) => s.id,
+        );
     await db.close();
-    if (!secret) fail(`no store ${JSON.stringify(storeId)} (run plaudit-server seed for the demo store)`);
+    if (!secret)
+      fail(
+        `no store ${JSON.stringify(storeId)}: name the store with --store ID (${stores.length > 0 ? `stores here: ${stores.join(", ")}` : "this database has none: plaudit-server stores create …"})`,
+      );
     // Made as a merchant's server would (docs/loyalty.md); valid for the store's token lifetime.
     process.stdout.write(`${signCustomerToken(secret, values.customer)}\n`);
     return;
@@ -329,6 +355,7 @@ async function main(): Promise<void> {
         mediaStorage: mediaStorageOrFail(db),
         logger: jsonLogger,
         out: (text) => process.stdout.write(text),
+        refuse: (message) => process.stderr.write(`plaudit-server: ${message}\n`),
       },
     );
     await db.close();
@@ -371,7 +398,7 @@ async function main(): Promise<void> {
   let demo: DemoHook | undefined;
   if (demoAsked) {
     try {
-      demo = await loadDemo();
+      demo = await loadDemo(undefined, command === "seed" ? "seed" : "--demo");
     } catch (error) {
       if (error instanceof DemoMissingError) fail(error.message);
       throw error;
@@ -380,7 +407,8 @@ async function main(): Promise<void> {
 
   const settings = command === "start" ? serverSettings(values.port) : undefined;
   if (command === "start") await sharpOrFail();
-  const db = await openMigrated(databaseUrl);
+  const applied: string[] = [];
+  const db = await openMigrated(databaseUrl, applied);
   if (command === "sweep") {
     const { deleted } = await sweepOrphans(db, mediaStorageOrFail(db), {
       now: new Date(),
@@ -395,7 +423,12 @@ async function main(): Promise<void> {
     return;
   }
   if (command === "migrate") {
-    process.stdout.write("Database is up to date.\n");
+    // What an upgrade changed (docs/operations.md, "Upgrading"), not only that it is done.
+    process.stdout.write(
+      applied.length > 0
+        ? `Applied ${applied.length} migration(s): ${applied.join(", ")}.\nDatabase is up to date.\n`
+        : "No migration to apply. Database is up to date.\n",
+    );
     await db.close();
     return;
   }
@@ -522,6 +555,15 @@ async function main(): Promise<void> {
           port: info.port,
         },
   );
+  // Production without the secrets key works, but keeps every store's signing secrets readable in
+  // the database and in each backup of it: say so at every start, once it
+  // listens (a refusal to start stays its one line; the demo keeps its quiet start).
+  if (!demo && !process.env.PLAUDIT_SECRETS_KEY?.trim()) {
+    const msg =
+      "PLAUDIT_SECRETS_KEY is not set: the stores' signing secrets are kept in the clear in the database and its backups; set it (openssl rand -base64 32, docs/operations.md) and start again: start seals them";
+    stderrLine("warn", { msg }, `plaudit-server: warning: ${msg}`);
+  }
+
   // The demo owner's sign-in, once the server listens: the port it really bound (`--port 0`).
   if (seeded) jsonLogger.info(seeded.adminSignIn(`${url}admin/`));
 

@@ -26,6 +26,9 @@ describe("the demo hook", () => {
     const message = (failure as Error).message;
     expect(message).toMatch(/^--demo needs the demo package @plaudit\/no-such-demo, which is not installed/);
     expect(message).not.toContain("\n");
+    // `plaudit-server seed` on a production install: the refusal names seed, not a flag never typed.
+    const seed = await loadDemo("@plaudit/no-such-demo", "seed").catch((error: unknown) => error);
+    expect((seed as Error).message).toMatch(/^seed needs the demo package @plaudit\/no-such-demo/);
   });
 
   it("does not hide a demo that is there but broken", async () => {

@@ -62,15 +62,21 @@ export const DEMO_PACKAGE = "@plaudit/demo";
 
 export class DemoMissingError extends Error {}
 
-/** Loads the demo; DemoMissingError (one line) when the package is not installed here. */
-export async function loadDemo(specifier: string = DEMO_PACKAGE): Promise<DemoHook> {
+/**
+ * Loads the demo; DemoMissingError (one line, naming what asked for it: `start --demo` or `seed`)
+ * when the package is not installed here.
+ */
+export async function loadDemo(
+  specifier: string = DEMO_PACKAGE,
+  asked: "--demo" | "seed" = "--demo",
+): Promise<DemoHook> {
   let loaded: { demo?: DemoHook };
   try {
     loaded = (await import(specifier)) as { demo?: DemoHook };
   } catch (error) {
     if (isMissing(error, specifier))
       throw new DemoMissingError(
-        `--demo needs the demo package ${specifier}, which is not installed: the demo runs from a checkout of the Plaudit repository (npm start there); a production install has no demo`,
+        `${asked} needs the demo package ${specifier}, which is not installed: the demo runs from a checkout of the Plaudit repository (npm start there); a production install has no demo`,
       );
     throw error;
   }

@@ -31,5 +31,16 @@ describe("plaudit-server token", () => {
       lifetimeSeconds: 3600,
     });
     expect(result).toMatchObject({ ok: true, customerId: "alice" });
+
+    // Without --store it is the demo store's token: on a production database, which has none, the
+    // refusal names the store's option and the stores there, not `seed` (a production install has
+    // no demo to seed: it told the merchant to run a command that refuses too).
+    const refused = await run(process.execPath, [cliBin, "token", "--customer", "alice"], { env }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr: 'plaudit-server: no store "demo": name the store with --store ID (stores here: shop-1)\n',
+    });
   }, 60_000);
 });

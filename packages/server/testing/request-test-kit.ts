@@ -137,6 +137,11 @@ export function postForm(url: string, fields: Record<string, string>) {
   });
 }
 
+/** The RFC 8058 one-click unsubscribe as a mail client sends it: a form POST, no cookie, no page. */
+export function postOneClick(url: string) {
+  return postForm(url, { "List-Unsubscribe": "One-Click" });
+}
+
 /** A header exactly as sent (mailparser turns List-* headers into objects). */
 export function rawHeader(mail: ParsedMail, name: string): string | undefined {
   const line = mail.headerLines.find((h) => h.key === name.toLowerCase())?.line;

@@ -1,7 +1,17 @@
-import { createUser } from "../src/admin-users/users.ts";
+import { type AuditFor, createUser } from "../src/admin-users/users.ts";
 import type { Role } from "../src/auth/scopes.ts";
 import type { Database } from "../src/db/database.ts";
 import { plainSecretBox, type SecretBox } from "../src/keys/secret-box.ts";
+
+/** The audit fields of a write a test makes by calling the code directly (the CLI as its actor). */
+export function testAudit(storeId: string, action: string, at: Date = new Date()): AuditFor {
+  return { storeId, at: at.toISOString(), actor: { cli: "test" }, action, ip: "test", requestId: "test" };
+}
+
+/** The one-time token of an invite link (`…/admin/#/set-password?store=…&token=…`). */
+export function inviteTokenOf(inviteUrl: string): string {
+  return new URLSearchParams(new URL(inviteUrl).hash.split("?")[1]).get("token") ?? "";
+}
 
 /** For tests: a user of `role`, their password set through the invite link, and signed in. */
 export async function signedInUser(
@@ -17,16 +27,9 @@ export async function signedInUser(
   const created = await createUser(
     db,
     { storeId, email, role, now, origin: url, secrets },
-    {
-      storeId,
-      at: now.toISOString(),
-      actor: { cli: "test" },
-      action: "admin.user.create",
-      ip: "test",
-      requestId: "test",
-    },
+    testAudit(storeId, "admin.user.create", now),
   );
-  const token = new URLSearchParams(new URL(created.inviteUrl).hash.split("?")[1]).get("token") ?? "";
+  const token = inviteTokenOf(created.inviteUrl);
   const password = `correct horse ${role} battery`;
   const post = (path: string, body: unknown) =>
     fetch(`${url}${path}`, {

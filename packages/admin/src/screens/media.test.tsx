@@ -60,3 +60,24 @@ describe("two moderators on one photo", () => {
     expect(view.getByText("product-2")).toBeTruthy();
   });
 });
+
+describe("a held photo's files, with the admin opened at another address than PLAUDIT_PUBLIC_URL", () => {
+  it("loads them from the admin's own origin, where its session cookie is", async () => {
+    // The server names a moderator's file under PLAUDIT_PUBLIC_URL; a merchant on an SSH tunnel
+    // (http://localhost:8787/admin/) sent no cookie there, and every held photo showed broken.
+    const elsewhere = (path: string) => `https://reviews.shop.example${path}`;
+    const item = { ...held(1), url: elsewhere(held(1).url), thumbnailUrl: elsewhere(held(1).thumbnailUrl) };
+    vi.stubGlobal("fetch", async () => Response.json({ items: [item], nextCursor: null }));
+    const view = render(<MediaQueue />);
+    await view.findByText("product-1");
+    const thumb = view.container.querySelector("li.media-item img");
+    expect(thumb?.getAttribute("src")).toBe("/v1/admin/media/m1/files/w160.jpg");
+    await act(async () => (view.container.querySelector("button.thumb") as HTMLButtonElement).click());
+    const full = await waitFor(() => {
+      const img = document.querySelector("img.full");
+      expect(img).toBeTruthy();
+      return img;
+    });
+    expect(full?.getAttribute("src")).toBe("/v1/admin/media/m1/files/w800.jpg");
+  });
+});

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
 import { Dialog, focusHeading, ListBody, problemText, Toasts } from "../components.tsx";
 import { formatDate, isolate, type MessageKey, t } from "../i18n.ts";
+import { moderatorFile } from "../moderator-file.ts";
 import { usePagedList } from "../paged-list.ts";
 import { href, route } from "../router.ts";
 import { can, session } from "../session.ts";
@@ -138,7 +139,13 @@ export default function MediaQueue() {
               {items.map((item) => (
                 <li key={item.id} class="card media-item" data-media-id={item.id}>
                   <button type="button" class="thumb" onClick={() => setViewing(item)}>
-                    <img src={item.thumbnailUrl} alt={label(item)} width={160} height={160} loading="lazy" />
+                    <img
+                      src={moderatorFile(item.thumbnailUrl)}
+                      alt={label(item)}
+                      width={160}
+                      height={160}
+                      loading="lazy"
+                    />
                     <span class="visually-hidden">{t("viewFullSize")}</span>
                   </button>
                   <p class="meta">
@@ -159,11 +166,17 @@ export default function MediaQueue() {
         <Dialog title={label(viewing)} onClose={() => setViewing(null)} wide>
           {viewing.kind === "video" ? (
             // biome-ignore lint/a11y/useMediaCaption: shoppers' own videos come without captions
-            <video class="full" src={viewing.url} controls width={viewing.width} height={viewing.height} />
+            <video
+              class="full"
+              src={moderatorFile(viewing.url)}
+              controls
+              width={viewing.width}
+              height={viewing.height}
+            />
           ) : (
             <img
               class="full"
-              src={viewing.url}
+              src={moderatorFile(viewing.url)}
               alt={label(viewing)}
               width={viewing.width}
               height={viewing.height}

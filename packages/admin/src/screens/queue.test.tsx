@@ -263,3 +263,15 @@ describe("a reply being written when the session ends", () => {
     expect(kept.closest("article")?.querySelector("h2")?.textContent).toBe("sock review 1");
   });
 });
+
+describe("an erased reviewer's review", () => {
+  it("shows no empty address between the name and the product", async () => {
+    // Erasure removes the address (operations.md): the line read "by Former customer · · on sock".
+    const erased = { ...review(1), author: { name: "Former customer", email: "" } };
+    vi.stubGlobal("fetch", async () => Response.json({ items: [erased], nextCursor: null }));
+    const view = render(<Queue />);
+    const meta = (await view.findByText("sock review 1")).closest("article")?.querySelector("p.meta");
+    expect(meta?.textContent).toMatch(/Former customer\u2069? · on /);
+    expect(meta?.textContent).not.toMatch(/· ·/);
+  });
+});

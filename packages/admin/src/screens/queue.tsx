@@ -5,6 +5,7 @@ import { api, problemOf } from "../api.ts";
 import { Dialog, Field, ListBody, problemText, Toasts } from "../components.tsx";
 import { createGraceQueue, GRACE_MS, whileOpen } from "../grace.ts";
 import { formatDate, isolate, type MessageKey, t } from "../i18n.ts";
+import { moderatorFile } from "../moderator-file.ts";
 import { formValues, useAppliedForm, usePagedList } from "../paged-list.ts";
 import { go, route } from "../router.ts";
 import { can, endedSession, session } from "../session.ts";
@@ -547,7 +548,13 @@ function ReviewCard(props: {
         <span class={`status status-${r.status}`}>{t(STATUS_LABEL[r.status])}</span>
       </div>
       <p class="meta">
-        {t("by", { name: isolate(r.author.name) })} · <bdi>{r.author.email}</bdi> ·{" "}
+        {t("by", { name: isolate(r.author.name) })} ·{" "}
+        {/* An erased reviewer has no address left: no empty slot between two dots. */}
+        {r.author.email && (
+          <>
+            <bdi>{r.author.email}</bdi> ·{" "}
+          </>
+        )}
         {t("on", { product: isolate(r.productId) })} ·{" "}
         <time dateTime={r.createdAt}>{formatDate(r.createdAt, timeZone)}</time>
         {r.verified && <span class="badge"> · {t("verifiedBuyer")}</span>}
@@ -561,7 +568,7 @@ function ReviewCard(props: {
             <li key={m.id}>
               <button type="button" class="thumb" onClick={() => props.onView(i)}>
                 <img
-                  src={m.thumbnailUrl}
+                  src={moderatorFile(m.thumbnailUrl)}
                   alt={t(m.kind === "video" ? "videoOf" : "mediaOf", {
                     n: i + 1,
                     name: isolate(r.author.name),
@@ -716,9 +723,9 @@ function MediaViewer(props: { review: AdminReview; index: number; onClose(): voi
     <Dialog title={label} onClose={props.onClose} wide>
       {m.kind === "video" ? (
         // biome-ignore lint/a11y/useMediaCaption: shoppers' own videos come without captions
-        <video class="full" src={m.url} controls width={m.width} height={m.height} />
+        <video class="full" src={moderatorFile(m.url)} controls width={m.width} height={m.height} />
       ) : (
-        <img class="full" src={m.url} alt={label} width={m.width} height={m.height} />
+        <img class="full" src={moderatorFile(m.url)} alt={label} width={m.width} height={m.height} />
       )}
     </Dialog>
   );

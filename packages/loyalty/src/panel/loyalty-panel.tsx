@@ -104,7 +104,10 @@ function PanelBody({ state, i18n, controller, links, announce }: PanelBodyProps)
       <MemberSummary i18n={i18n} me={me} program={program.data} pendingPoints={member.pendingPoints} />
       <Rewards i18n={i18n} state={state} controller={controller} announce={announce} member />
       <WaysToEarn i18n={i18n} program={program.data} done={doneActions(me.history)} />
-      <Referral i18n={i18n} referral={me.referral} announce={announce} />
+      {/* Its words promise points to both friends: only where the program gives them. */}
+      {program.data.earning.some((way) => way.action === "referral" && way.points > 0) && (
+        <Referral i18n={i18n} referral={me.referral} announce={announce} />
+      )}
       <HistoryList i18n={i18n} history={me.history} />
     </>
   );

@@ -257,6 +257,18 @@ describe("loyalty panel, member view", () => {
     ).toBe("PLAUDIT-1XYZ");
   });
 
+  it("offers no referral link when the program gives nothing for a referral", async () => {
+    // Its words promise "You both earn points": a program without a referral earning (the admin's
+    // "leave an action's points empty and it earns nothing") must not say so to shoppers.
+    const { panel } = await member(
+      {},
+      { earning: PROGRAM.earning.filter((way) => way.action !== "referral") },
+    );
+    expect(panel.getByText("650 points")).toBeTruthy();
+    expect(panel.queryByRole("region", { name: "Refer a friend" })).toBeNull();
+    expect(panel.queryByText(/You both earn points/)).toBeNull();
+  });
+
   it("shows the referral link with Copy, and Share only where the platform can share", async () => {
     const first = await member();
     const referral = within(first.panel.getByRole("region", { name: "Refer a friend" }));

@@ -1,26 +1,26 @@
 // A painted reviews widget must not lay out its whole first page in one frame: on a slow phone that
 // frame is a long task. Its first frame shows the heading, summary, toolbar and the cards that can
-// reach into view; the other cards follow one per frame, at the list's end, below the viewport and
+// reach into view; the other cards follow two per frame, at the list's end, below the viewport and
 // CARDS_AHEAD_PX more, so nothing the shopper sees moves. When the page's cards surely make the
 // widget reach that far (cards-to-reach-view.ts: the size estimates are floors), the first frame
-// holds only the heading and the summary's average; the histogram, then the toolbar, then each card
-// come a frame apiece after it: from its first frame the widget holds the height its whole page of
-// cards surely reaches (so a jump to the reviews shows blank space, not the page's footer) and keeps
-// what follows the list ("Load more") until the last card is in: nothing after them moves, and
-// what comes in later has nothing of the widget's below it yet.
+// holds only the heading and the summary's average; the histogram, then the toolbar, come a frame
+// each after it, then the cards two per frame: from its first frame the widget holds the height its
+// whole page of cards surely reaches (so a jump to the reviews shows blank space, not the page's
+// footer) and keeps what follows the list ("Load more") until the last card is in: nothing after
+// them moves, and what comes in later has nothing of the widget's below it yet.
 // A scroll (a jump to #reviews, a fling) or printing puts everything in at once, before that frame
 // is laid out; so does the widget's code before it hydrates (it expects the whole page).
 // docs/widgets.md, "Below the fold".
 import { heightFloor, reachOf, surelyAsTall } from "../reviews/cards-to-reach-view.ts";
 
-// One card a frame, and the histogram and the toolbar each a frame of their own. Measured on the
-// demo product page (bench/RESULTS.md, 2026-12-07 perf3: each frame's CPU unthrottled, median of 6
-// loads): the first frame with the histogram and toolbar was 5–7 ms, without them ~3 ms; two cards
-// a frame were 3–4 ms (5–7 ms with the Hebrew card, whose fallback font is looked up then), one card
-// 2–3 ms (4–5.5). At 4× throttling a frame is a long task from about 4 ms of it. More frames cost
-// ~1.5 ms each in all, spread where no one frame is long.
+// Measured on the demo product page (bench/RESULTS.md, perf3, 2026-12-07: each frame's CPU
+// unthrottled, 6–8 loads): the first frame with the histogram and the toolbar was 5.5–6.5 ms, the
+// widget's longest; without them ~3 ms (each of them ~2.5 ms in a frame of its own). Two cards a
+// frame are 3–4 ms (5–7 with the Hebrew card, whose fallback font is looked up then); one card a
+// frame lowered that pair's frame only to 4–5.5 ms, for ~13 ms more CPU in all (seven frames more,
+// ~1.5–2 ms each whatever they hold).
 export const FIRST_FRAME = 0;
-export const PER_FRAME = 1;
+export const PER_FRAME = 2;
 
 export interface CardsLater {
   /** Puts everything still held in now. */
@@ -39,8 +39,9 @@ export function cardsLater(host: HTMLElement, content: DocumentFragment): CardsL
   const reach = reachOf(host);
   let first = reach ? reach.cards : cards.length;
   let after: Element[] = [];
-  // What waits, in order, each step a frame of its own: parts of the head, then the cards.
+  // What waits, in order: parts of the head (the first `parts` steps, a frame each), then the cards.
   const held: Array<() => void> = [];
+  let parts = 0;
   if (reach && widget && list && cards.length > 0 && surelyAsTall(cards.length, reach.px)) {
     first = FIRST_FRAME;
     // The floor of the whole page's height, not only the view's reach: a jump to the reviews
@@ -55,6 +56,7 @@ export function cardsLater(host: HTMLElement, content: DocumentFragment): CardsL
       const [parent, next] = [part.parentNode!, part.nextSibling];
       part.remove();
       held.push(() => parent.insertBefore(part, next));
+      parts++;
     }
   }
   for (const card of cards.slice(first)) {
@@ -71,7 +73,7 @@ export function cardsLater(host: HTMLElement, content: DocumentFragment): CardsL
     view?.removeEventListener("beforeprint", all);
   };
   const put = (count: number) => {
-    for (const step of held.splice(0, count)) step();
+    for (const step of held.splice(0, parts-- > 0 ? 1 : count)) step();
     if (held.length > 0) return;
     list!.after(...after);
     // As tall as it was held, or taller: letting go moves nothing.
@@ -80,6 +82,7 @@ export function cardsLater(host: HTMLElement, content: DocumentFragment): CardsL
     stop();
   };
   function all() {
+    parts = 0;
     if (held.length > 0) put(held.length);
   }
   // The page's scroll, or a scroller the widget is in (a theme that scrolls a container): not any
@@ -88,7 +91,7 @@ export function cardsLater(host: HTMLElement, content: DocumentFragment): CardsL
     const scrolled = event.target as Node;
     if (scrolled === doc || scrolled.contains?.(host)) all();
   };
-  // After the next frame is painted: a task of its own, then one frame per part or card.
+  // After the next frame is painted: a task of its own, then a frame per part, or per few cards.
   const next = () => {
     frame = view?.requestAnimationFrame(() => {
       frame = undefined;

@@ -2,7 +2,14 @@
 // page only puts the markup into the host's shadow root — no Preact, no store, no formatting in
 // the shopper's browser until they reach for the widget. Its state goes into the host as server
 // rendering writes it, so the widget's code, when it comes, hydrates in place with no request.
-import { nextTask, type Painted, type PaintOptions, pageSizeOf, resolveLocale } from "@plaudit/core";
+import {
+  nextTask,
+  type Painted,
+  type PaintOptions,
+  pageSizeOf,
+  resolveLocale,
+  type WidgetConfig,
+} from "@plaudit/core";
 import { deferredJsonLd } from "../deferred-json-ld.ts";
 import { DEFAULT_PAGE_SIZE, readServerState, STATE_ATTRIBUTE } from "../hydration/server-state.ts";
 import { type CardsLater, cardsLater } from "./cards-later.ts";
@@ -11,6 +18,7 @@ import {
   letGo,
   markContent,
   type PutPainted,
+  paintAgain,
   parseInert,
   putPainted,
   readPainted,
@@ -45,23 +53,29 @@ function snippetOf(doc: Document, text: string): Snippet | undefined {
   return { content, css, state };
 }
 
-export async function paintReviews({ host, config, root }: PaintOptions): Promise<Painted | undefined> {
+/** Where the snippet for `host` is read: the same address, the same markup. */
+function snippetUrl(host: HTMLElement, config: WidgetConfig): string {
   const { productId, apiBase, store, theme } = config;
+  const pageSize = pageSizeOf(config, DEFAULT_PAGE_SIZE);
+  const query = new URLSearchParams({ locale: config.locale ?? resolveLocale(host), theme });
+  if (pageSize !== DEFAULT_PAGE_SIZE) query.set("pageSize", String(pageSize));
+  return `${apiBase}/v1/stores/${enc(store)}/products/${enc(productId!)}/snippet?${query}`;
+}
+
+export async function paintReviews({ host, config, root }: PaintOptions): Promise<Painted | undefined> {
+  const { productId } = config;
   // The widget's own code says what is missing.
   if (!productId) return undefined;
   const doc = host.ownerDocument;
   const pageSize = pageSizeOf(config, DEFAULT_PAGE_SIZE);
   const stands = standing(root, readServerState(host, config, productId, pageSize));
   if (!stands) return undefined;
+  const url = snippetUrl(host, config);
   // The snippet as it came: what a host put in place of this one is painted with (`again`).
   let text: string | undefined;
   let snippet: Snippet | undefined;
   if (stands === "empty") {
-    const query = new URLSearchParams({ locale: config.locale ?? resolveLocale(host), theme });
-    if (pageSize !== DEFAULT_PAGE_SIZE) query.set("pageSize", String(pageSize));
-    const response = await readPainted(
-      `${apiBase}/v1/stores/${enc(store)}/products/${enc(productId)}/snippet?${query}`,
-    );
+    const response = await readPainted(url);
     if (!response.ok) return undefined;
     text = await response.text();
     snippet = snippetOf(doc, text);
@@ -76,13 +90,14 @@ export async function paintReviews({ host, config, root }: PaintOptions): Promis
       return undefined;
     }
   }
-  return show(host, root, snippet);
+  return show(host, root, config, snippet);
 
   // Puts the snippet in (none: the server painted the host), in one task. `now`: every card at
   // once, as the host it replaces showed them.
   function show(
     host: HTMLElement,
     root: ShadowRoot | null,
+    config: WidgetConfig,
     snippet?: Snippet,
     now?: boolean,
   ): Painted | undefined {
@@ -141,14 +156,13 @@ export async function paintReviews({ host, config, root }: PaintOptions): Promis
         jsonLd?.release();
         letGo(root, painted ? painted.takeBack : () => root?.replaceChildren(), leave);
       },
-      again(other) {
-        const copy = text && !other.shadowRoot ? snippetOf(doc, text) : undefined;
-        try {
-          return copy && show(other, null, copy, true);
-        } catch {
-          return undefined; // painted the usual way
-        }
-      },
+      // Every card at once, as the host it replaces showed them.
+      again: (other, inherited) =>
+        text === undefined
+          ? undefined
+          : paintAgain(other, inherited, snippetUrl, url, (next) =>
+              show(other, null, next, snippetOf(doc, text!), true),
+            ),
     };
   }
 }

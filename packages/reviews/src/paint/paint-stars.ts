@@ -17,6 +17,7 @@ import {
   letGo,
   markContent,
   type PutPainted,
+  paintAgain,
   parseInert,
   putPainted,
   readPainted,
@@ -69,10 +70,17 @@ async function fetchBadges(
   );
 }
 
+/** What a badge's markup depends on besides its product: its server, store, language and theme. */
+const batchOf = (config: WidgetConfig, locale: string) =>
+  JSON.stringify([config.apiBase, config.store, locale, config.theme]);
+/** What a badge's markup is read by: its batch and its product. */
+const badgeAddress = (host: HTMLElement, config: WidgetConfig) =>
+  `${config.productId} ${batchOf(config, config.locale ?? resolveLocale(host))}`;
+
 // One batcher per server, store, language and theme: 24 badges of a collection page, one request.
 const batchers = new Map<string, (productId: string) => Promise<Badge>>();
 function badgeOf(doc: Document, config: WidgetConfig, locale: string, productId: string): Promise<Badge> {
-  const key = JSON.stringify([config.apiBase, config.store, locale, config.theme]);
+  const key = batchOf(config, locale);
   let batch = batchers.get(key);
   if (!batch) {
     batch = createIdBatcher(
@@ -90,20 +98,20 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
   if (!productId) return undefined;
   const stands = standing(root, readServerState(host, config, productId));
   if (!stands) return undefined;
+  const locale = config.locale ?? resolveLocale(host);
+  const address = badgeAddress(host, config);
   let badge: Badge | undefined;
   if (stands === "empty") {
-    badge = await badgeOf(host.ownerDocument, config, config.locale ?? resolveLocale(host), productId).catch(
-      () => undefined,
-    );
+    badge = await badgeOf(host.ownerDocument, config, locale, productId).catch(() => undefined);
     // Painted meanwhile (the product changed and its answer came first): that markup stays.
     if (!badge || standing(host.shadowRoot, readServerState(host, config, productId)) !== "empty") {
       return undefined;
     }
   }
-  return show(host, root);
+  return show(host, root, config);
 
   // Puts the badge in (none: the server painted the host).
-  function show(host: HTMLElement, root: ShadowRoot | null): Painted {
+  function show(host: HTMLElement, root: ShadowRoot | null, config: WidgetConfig): Painted {
     let painted: PutPainted | undefined;
     if (badge) {
       painted = putPainted(host, badge.markup(), badge.css);
@@ -140,13 +148,8 @@ export async function paintStars({ host, root, config }: PaintOptions): Promise<
         dropRefused?.(true);
         letGo(root, painted ? painted.takeBack : () => root?.replaceChildren(), leave);
       },
-      again(other) {
-        try {
-          return badge && !other.shadowRoot ? show(other, null) : undefined;
-        } catch {
-          return undefined; // painted the usual way
-        }
-      },
+      again: (other, inherited) =>
+        badge && paintAgain(other, inherited, badgeAddress, address, (next) => show(other, null, next)),
     };
   }
 }

@@ -57,8 +57,11 @@ function host(kind: string, productId: string, attributes: Record<string, string
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   document.body.append(el);
   const root = el.attachShadow({ mode: "open" });
-  return { host: el, root, config: readConfig(el, { store: "demo", apiBase: API }) };
+  return { host: el, root, config: readConfig(el, INHERITED) };
 }
+
+/** The script tag's config under every host's own. */
+const INHERITED = { store: "demo", apiBase: API };
 
 /** What the snippet route answers (snippet-routes.ts): the reviews host, then the JSON-LD. */
 async function snippetAnswer(url?: URL) {
@@ -121,16 +124,17 @@ describe("painting the reviews", () => {
     expect(el.querySelector(":scope > script[data-plaudit-state]")).toBeNull();
   });
 
-  it("paints a host put in place of a painted one at once, from the snippet it had, and the code hydrates it", async () => {
+  it("paints a host put in place of a painted one at once, from the snippet it had, and the code hydrates it; not one that asks for other markup", async () => {
     answer = snippetAnswer;
-    const old = host("reviews", "tee", { "data-locale": "en" });
+    const old = host("reviews", "tee", { "data-locale": "en", "data-variant-id": "1" });
     const painted = await paint({ kind: "reviews", ...old });
-    // A section re-render: the same host anew (its copy of the old state script with it).
+    // A section re-render for another variant: the same host anew (its copy of the old state
+    // script with it), the variant's id changed.
     const el = document.createElement("div");
-    el.innerHTML = old.host.outerHTML;
+    el.innerHTML = old.host.outerHTML.replace('data-variant-id="1"', 'data-variant-id="2"');
     const next = el.firstElementChild as HTMLElement;
     document.body.append(next);
-    const again = painted!.again!(next);
+    const again = painted!.again!(next, INHERITED);
 
     // In this task, with no request: the old markup, every card in, one state script.
     const root = next.shadowRoot!;
@@ -138,8 +142,18 @@ describe("painting the reviews", () => {
     expect(root.querySelectorAll("article")).toHaveLength(10);
     expect(next.querySelectorAll(":scope > script[data-plaudit-state]")).toHaveLength(1);
     expect(requests).toHaveLength(1);
-    // A host that has a root of its own is not one to paint over.
-    expect(painted!.again!(host("reviews", "tee", { "data-locale": "en" }).host)).toBeUndefined();
+    // Not over a root someone filled; not for another product, language or page size (other markup).
+    const filled = host("reviews", "tee", { "data-locale": "en" });
+    filled.root.append("theirs");
+    expect(painted!.again!(filled.host, INHERITED)).toBeUndefined();
+    for (const other of [
+      host("reviews", "mug", { "data-locale": "en" }),
+      host("reviews", "tee", { "data-locale": "de" }),
+      host("reviews", "tee", { "data-locale": "en", "data-page-size": "5" }),
+    ]) {
+      expect(painted!.again!(other.host, INHERITED)).toBeUndefined();
+      expect(other.root.childNodes).toHaveLength(0);
+    }
 
     painted!.release();
     const replay = again!.handOver();
@@ -607,17 +621,33 @@ describe("painting star badges", () => {
     unmount();
   });
 
-  it("paints a badge put in place of a painted one at once, with its link; not one the server painted", async () => {
+  it("paints a badge put in place of a painted one at once, with its own link; not another product's or language's, not one the server painted", async () => {
     answer = badgesAnswer;
     const old = host("stars", "tee", { "data-href": "/products/tee", "data-locale": "en" });
     const painted = await paint({ kind: "stars", ...old });
     const next = document.createElement("div");
-    next.setAttribute("data-plaudit", "stars");
+    for (const [name, value] of Object.entries({
+      "data-plaudit": "stars",
+      "data-product-id": "tee",
+      "data-href": "/products/tee?variant=2",
+      "data-locale": "en",
+    })) {
+      next.setAttribute(name, value);
+    }
     document.body.append(next);
-    expect(painted!.again!(next)).toBeDefined();
-    expect(next.shadowRoot!.innerHTML).toBe(old.root.innerHTML);
-    expect(next.shadowRoot!.querySelector("a")?.getAttribute("href")).toBe("/products/tee");
+    expect(painted!.again!(next, INHERITED)).toBeDefined();
+    expect(next.shadowRoot!.innerHTML).toBe(
+      old.root.innerHTML.replace("/products/tee", "/products/tee?variant=2"),
+    );
+    expect(next.shadowRoot!.querySelector("a")?.getAttribute("href")).toBe("/products/tee?variant=2");
     expect(requests).toHaveLength(1);
+    for (const other of [
+      host("stars", "mug", { "data-locale": "en" }),
+      host("stars", "tee", { "data-locale": "de" }),
+    ]) {
+      expect(painted!.again!(other.host, INHERITED)).toBeUndefined();
+      expect(other.root.childNodes).toHaveLength(0);
+    }
 
     // Markup the server rendered: none kept, the new host is painted the usual way.
     const served = host("stars", "tee");
@@ -631,7 +661,7 @@ describe("painting star badges", () => {
     served.host.lastElementChild!.setAttribute("data-plaudit-state", "");
     const asServed = await paint({ kind: "stars", ...served });
     expect(asServed).toBeDefined();
-    expect(asServed!.again!(document.createElement("div"))).toBeUndefined();
+    expect(asServed!.again!(host("stars", "tee").host, INHERITED)).toBeUndefined();
   });
 
   it("answers nothing when the badges cannot be had", async () => {

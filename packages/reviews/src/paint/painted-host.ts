@@ -3,7 +3,7 @@
 // it all back. The CSS is adopted, not inserted as a <style>: a page whose CSP refuses inline styles
 // (`style-src 'self'`) still shows the painted widget styled, as it shows the mounted one
 // (docs/ssr.md, "Styles and CSP").
-import { setJson, trusted } from "@plaudit/core";
+import { type Painted, readConfig, setJson, trusted, type WidgetConfig } from "@plaudit/core";
 import { sheetOf } from "@plaudit/ui";
 import { hasServerMarkup, type ServerState, STATE_ATTRIBUTE, scriptJson } from "../hydration/server-state.ts";
 
@@ -32,13 +32,31 @@ export function clearLeft(root: ShadowRoot | null): void {
  * without its markup, i.e. light-DOM rendering, or a root someone filled: the widget's own code
  * renders those).
  */
-export function standing(
-  root: ShadowRoot | null,
-  server: ServerState | undefined,
-): "server" | "empty" | undefined {
+export function standing(root: ShadowRoot | null, server?: ServerState): "server" | "empty" | undefined {
   if (root && leaving.has(root)) return "empty";
   if (server && root && hasServerMarkup(root)) return "server";
   return server || root?.firstChild ? undefined : "empty";
+}
+
+/**
+ * Painted's `again`, for both painters: `other` is painted from memory (`show`, given its own config)
+ * when that config asks for the markup at hand — the same `address`, what the markup is read by
+ * (product, server, store, language, theme, page size) — and its root is free to paint. Its other
+ * data-* (a variant's id, a badge's link, a product name for JSON-LD) are its own.
+ */
+export function paintAgain(
+  other: HTMLElement,
+  inherited: Partial<WidgetConfig>,
+  address: (host: HTMLElement, config: WidgetConfig) => string,
+  asked: string,
+  show: (config: WidgetConfig) => Painted | undefined,
+): Painted | undefined {
+  try {
+    const config = readConfig(other, inherited);
+    if (address(other, config) === asked && standing(other.shadowRoot) === "empty") return show(config);
+  } catch {
+    // A bad attribute, a root that cannot take the markup: painted the usual way.
+  }
 }
 
 export interface PutPainted {

@@ -1,20 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeStore, reviewBody, testClock } from "../../testing/fixtures.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { inviteTokenOf, testAudit } from "../../testing/test-session.ts";
 import { linkSecretFor } from "../keys/link-secret.ts";
 import { linkOrigin, usersCommand } from "./cli-users.ts";
 import { sha256 } from "./secrets.ts";
 import { SIGN_IN_LIMITS } from "./throttle.ts";
 import { createUser, inviteMac } from "./users.ts";
-
-const testAudit = (storeId: string) => ({
-  storeId,
-  at: new Date().toISOString(),
-  actor: { cli: "test" },
-  action: "admin.user.create",
-  ip: "test",
-  requestId: "test",
-});
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON the assertions check
 type Json = any;
@@ -52,11 +44,9 @@ describe.each(databasesUnderTest())("admin app accounts on %s", (kind) => {
     const created = await createUser(
       server.db,
       { storeId, email, role, now: time.clock(), origin: "http://x", secrets: server.app.ctx.secrets },
-      testAudit(storeId),
+      testAudit(storeId, "admin.user.create"),
     );
-    const url = new URL(created.inviteUrl);
-    const token = new URLSearchParams(url.hash.split("?")[1]).get("token") ?? "";
-    return { ...created, token };
+    return { ...created, token: inviteTokenOf(created.inviteUrl) };
   }
 
   async function signIn(email: string, password: string, extra: { cookie?: string } = {}) {
@@ -245,9 +235,9 @@ describe.each(databasesUnderTest())("admin app accounts on %s", (kind) => {
           origin: "https://x",
           secrets: proxied.app.ctx.secrets,
         },
-        testAudit(other),
+        testAudit(other, "admin.user.create"),
       );
-      const token = new URLSearchParams(new URL(created.inviteUrl).hash.split("?")[1]).get("token");
+      const token = inviteTokenOf(created.inviteUrl);
       await fetch(`${proxied.url}/v1/admin/password`, {
         method: "POST",
         headers: { "content-type": "application/json" },

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeStore, postJson, testClock } from "../../testing/fixtures.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { testAudit } from "../../testing/test-session.ts";
 import { randomToken, sha256 } from "./secrets.ts";
 import { createUser, INVITE_HOURS, legacyInviteMac } from "./users.ts";
 
@@ -17,14 +18,7 @@ describe.each(databasesUnderTest())("invite links from before the upgrade on %s"
   let storeId: string;
   const time = testClock();
 
-  const audit = () => ({
-    storeId,
-    at: time.clock().toISOString(),
-    actor: { cli: "test" },
-    action: "admin.user.create",
-    ip: "test",
-    requestId: "test",
-  });
+  const audit = () => testAudit(storeId, "admin.user.create", time.clock());
 
   /**
    * A user invited the way the server did before the upgrade: its link, as the mail carried it.

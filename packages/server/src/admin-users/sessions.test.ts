@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeStore, testClock } from "../../testing/fixtures.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { inviteTokenOf, testAudit } from "../../testing/test-session.ts";
 import { ROLE_SCOPES, type Role } from "../auth/scopes.ts";
 import { sha256 } from "./secrets.ts";
 import { endAllSessions, findSession, SESSION_HOURS, startSession, sweepSessions } from "./sessions.ts";
@@ -8,14 +9,7 @@ import { SIGN_IN_LIMITS } from "./throttle.ts";
 import { createUser } from "./users.ts";
 
 const HOUR = 3_600_000;
-const audit = (storeId: string, at: Date) => ({
-  storeId,
-  at: at.toISOString(),
-  actor: { cli: "test" },
-  action: "admin.session.start",
-  ip: "test",
-  requestId: "test",
-});
+const audit = (storeId: string, at: Date) => testAudit(storeId, "admin.session.start", at);
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON the assertions check
 type Json = any;
@@ -249,7 +243,7 @@ describe.each(databasesUnderTest())("admin sessions on %s", (kind) => {
       },
       audit(storeId, time.clock()),
     );
-    const token = new URLSearchParams(new URL(created.inviteUrl).hash.split("?")[1]).get("token");
+    const token = inviteTokenOf(created.inviteUrl);
     const password = "a long passphrase";
     const set = await fetch(`${server.url}/v1/admin/password`, {
       method: "POST",

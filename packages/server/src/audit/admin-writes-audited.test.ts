@@ -3,7 +3,7 @@ import { postJson, reviewBody } from "../../testing/fixtures.ts";
 import { type LoyaltyKit, startLoyaltyKit } from "../../testing/loyalty-test-kit.ts";
 import { solidJpeg } from "../../testing/test-files.ts";
 import { databasesUnderTest } from "../../testing/test-server.ts";
-import { signedInUser } from "../../testing/test-session.ts";
+import { inviteTokenOf, signedInUser } from "../../testing/test-session.ts";
 import { filePart, upload } from "../../testing/upload-client.ts";
 import { addressHash, suppressAddress } from "../suppression/index.ts";
 
@@ -353,7 +353,7 @@ Object.assign(WRITE_CASES, {
     async prepare(kit) {
       const res = await json(kit, "POST", "/v1/admin/users", { email: "pw@shop.example", role: "support" })();
       const created = (await res.json()) as { user: { id: string }; inviteUrl: string };
-      const token = new URLSearchParams(created.inviteUrl.split("?")[1]).get("token");
+      const token = inviteTokenOf(created.inviteUrl);
       const call: Call = () =>
         fetch(`${kit.server.url}/v1/admin/password`, {
           method: "POST",

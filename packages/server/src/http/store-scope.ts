@@ -6,8 +6,9 @@ import { findStore, originAllowed, type StoreRecord } from "../stores/store-repo
 import { clientKey } from "./client-ip.ts";
 
 // Every public request needs its store; reading it from the database each time was a fifth of a
-// summary read's cost. A store's settings change only from the CLI, before serving, so a few
-// seconds' memory is safe — and processes keep no state that matters (a miss just reads again).
+// summary read's cost. A store's origins and moderation change only from the CLI (`stores
+// update`), rarely, and a few seconds' late is what docs/server.md promises — and processes keep
+// no state that matters (a miss just reads again).
 // The memory runs on the app's clock (ctx.clock), so tests move it as they move every other TTL.
 export const STORE_CACHE_MS = 5_000;
 export const STORE_CACHE_SIZE = 1_000;

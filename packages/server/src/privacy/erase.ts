@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
-import { addressHash, suppressHash } from "../suppression/index.ts";
+import { addressHash, lockAddress, suppressHash } from "../suppression/index.ts";
 import { pseudonymiseAuditTargets, scrubStoredJson } from "./erase-copies.ts";
 import { eraseLoyalty, eraseOrders, eraseRequests, eraseReviews, eraseVotes } from "./erase-records.ts";
 import { findPerson, type PersonQuery } from "./person.ts";
@@ -59,6 +59,12 @@ export async function erasePerson(
       await sql`select pg_advisory_xact_lock(hashtext(${`privacy-erase:${storeId}`}))`.execute(tx);
     const at = ctx.clock().toISOString();
     const person = await findPerson(tx, storeId, query);
+    // Each of the person's addresses held (suppression/address-lock.ts) before anything is
+    // written: a message the worker is deciding on for one of them was decided first (already on
+    // its way), or finds the address erased.
+    const emailHashes = new Set<string>();
+    for (const email of person.emails) emailHashes.add(await addressHash(tx, storeId, email, at));
+    for (const hash of emailHashes) await lockAddress(ctx.db, tx, storeId, hash);
     const erasureId = randomUUID();
     const pseudonyms = new Map(
       person.customerIds.map((id, i) => [id, `erased-${erasureId}${i > 0 ? `-${i}` : ""}`]),
@@ -91,8 +97,7 @@ export async function erasePerson(
     }
 
     await pseudonymiseAuditTargets(tx, storeId, pseudonyms);
-    for (const email of person.emails) {
-      const hash = await addressHash(tx, storeId, email, at);
+    for (const hash of emailHashes) {
       await suppressHash(tx, { storeId, addressHash: hash, reason: "erased", at });
       hashes.push(hash);
     }

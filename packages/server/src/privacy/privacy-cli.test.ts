@@ -11,13 +11,15 @@ const run = promisify(execFile);
 async function privacy(kit: LoyaltyKit, ...args: string[]) {
   const database = kit.server.db.sqlitePath as string;
   try {
-    const { stdout } = await run(process.execPath, [cliBin, "privacy", ...args, "--database-url", database], {
-      env: { ...process.env, PLAUDIT_MEDIA_DIR: kit.server.mediaDir },
-    });
-    return { code: 0, stdout };
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [cliBin, "privacy", ...args, "--database-url", database],
+      { env: { ...process.env, PLAUDIT_MEDIA_DIR: kit.server.mediaDir } },
+    );
+    return { code: 0, stdout, stderr };
   } catch (error) {
-    const failed = error as { code: number; stdout: string };
-    return { code: failed.code, stdout: failed.stdout };
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
 }
 
@@ -48,6 +50,7 @@ describe("plaudit-server privacy", () => {
     expect(erased).toEqual({
       code: 0,
       stdout: `${JSON.stringify({ erased: { reviews: 1, orders: 1, questions: 0, requests: 0 } })}\n`,
+      stderr: "",
     });
     const again = await privacy(kit, "erase", "--store", kit.storeId, "--customer", "c-ana");
     expect(JSON.parse(again.stdout)).toEqual({
@@ -63,9 +66,19 @@ describe("plaudit-server privacy", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_kind: "cli", ip: "cli" });
 
-    expect((await privacy(kit, "export", "--store", kit.storeId, "--email", "nobody@example.com")).code).toBe(
-      2,
-    );
+    // operations.md runs `privacy export … > ana.json`: a refusal goes to the terminal (stderr),
+    // never into the file as if it were the export (it did: the file held the sentence, the
+    // terminal showed nothing).
+    expect(await privacy(kit, "export", "--store", kit.storeId, "--email", "nobody@example.com")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "plaudit-server: this store holds nothing about this customer id or address\n",
+    });
+    expect(await privacy(kit, "export", "--store", "no-such-shop", "--email", "ana@example.com")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: 'plaudit-server: no store "no-such-shop"\n',
+    });
     // Each run starts a Node process with tsx: slow on a loaded machine, never asserted.
   }, 180_000);
 });

@@ -30,28 +30,38 @@ export interface PrivacyCommand {
   voter: string | undefined;
 }
 
-/** Runs `plaudit-server privacy …`; returns the exit code (0 done, 1 refused, 2 unknown person). */
+/**
+ * Runs `plaudit-server privacy …`; returns the exit code (0 done, 1 refused, 2 unknown person).
+ * `out` is the answer (JSON, often redirected to a file); `refuse` is a refusal, for the
+ * terminal, never mistaken for an export in that file.
+ */
 export async function runPrivacyCommand(
   command: PrivacyCommand,
-  deps: { db: Database; mediaStorage: MediaStorage; logger: Logger; out: (text: string) => void },
+  deps: {
+    db: Database;
+    mediaStorage: MediaStorage;
+    logger: Logger;
+    out: (text: string) => void;
+    refuse: (message: string) => void;
+  },
 ): Promise<number> {
-  const { db, out } = deps;
+  const { db, out, refuse } = deps;
   if (command.action === "retry") {
     const { deleted, failed } = await deletePendingFiles(db, deps.mediaStorage, deps.logger);
     out(`${JSON.stringify({ deleted, failed })}\n`);
     return failed > 0 ? 1 : 0;
   }
   if (command.action !== "export" && command.action !== "erase") {
-    out(`privacy needs export, erase or retry\n\n${PRIVACY_USAGE}`);
+    refuse(`privacy needs export, erase or retry\n\n${PRIVACY_USAGE}`);
     return 1;
   }
   if (!command.store) {
-    out("privacy needs --store ID\n");
+    refuse("privacy needs --store ID");
     return 1;
   }
   const store = await findStore(db, command.store);
   if (!store) {
-    out(`no store ${JSON.stringify(command.store)}\n`);
+    refuse(`no store ${JSON.stringify(command.store)}`);
     return 1;
   }
   const parsed = v.safeParse(PrivacySubject, {
@@ -60,7 +70,7 @@ export async function runPrivacyCommand(
     ...(command.voter !== undefined ? { voter: command.voter } : {}),
   });
   if (!parsed.success) {
-    out(`privacy ${command.action}: ${parsed.issues[0]?.message ?? "give --customer or --email"}\n`);
+    refuse(`privacy ${command.action}: ${parsed.issues[0]?.message ?? "give --customer or --email"}`);
     return 1;
   }
   const subject = parsed.output;
@@ -70,7 +80,7 @@ export async function runPrivacyCommand(
     const person = await findPerson(db.kysely, store.id, subject);
     const doc = await exportPerson(db.kysely, store.id, subject, person, ctx.clock());
     if (recordCount(doc) === 0) {
-      out("this store holds nothing about this customer id or address\n");
+      refuse("this store holds nothing about this customer id or address");
       return 2;
     }
     out(`${JSON.stringify(doc, null, 2)}\n`);
@@ -89,7 +99,7 @@ export async function runPrivacyCommand(
   };
   const erasure = await erasePerson(ctx, store.id, subject, audit);
   if (!erasure) {
-    out("this store holds nothing about this customer id or address\n");
+    refuse("this store holds nothing about this customer id or address");
     return 2;
   }
   await afterErasure(ctx, store.id);

@@ -4,6 +4,7 @@ import {
   htmlOf,
   linksOf,
   oneClickUrlOf,
+  postOneClick,
   type RequestKit,
   rawHeader,
   recipientOf,
@@ -155,11 +156,7 @@ describe.each(databasesUnderTest())("review notices on %s", (kind) => {
     await kit.runner().drain();
     const deskNotice = kit.sink.messages.filter((m) => recipientOf(m) === "desk@lumen.example").at(-1)!;
     const deskUrl = oneClickUrlOf(deskNotice);
-    const done = await fetch(deskUrl, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: "List-Unsubscribe=One-Click",
-    });
+    const done = await postOneClick(deskUrl);
     expect(done.status).toBe(200);
     expect(await done.text()).toContain("This address gets no more emails about reviews awaiting moderation");
     const settings = (await kit.call("GET", "/v1/admin/review-requests/settings")).json;

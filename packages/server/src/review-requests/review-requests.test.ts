@@ -5,6 +5,7 @@ import {
   oneClickUrlOf,
   pageLinkOf,
   pageTokenOf,
+  postOneClick,
   type RequestKit,
   rawHeader,
   recipientOf,
@@ -140,11 +141,7 @@ describe.each(databasesUnderTest())("review requests on %s", (kind) => {
     const mail = kit.sink.messages.at(-1)!;
     const url = oneClickUrlOf(mail);
     // RFC 8058: the mail client POSTs this body, with no cookie and no page in between.
-    const res = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: "List-Unsubscribe=One-Click",
-    });
+    const res = await postOneClick(url);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("You are unsubscribed");
     expect((await kit.requestOf("o-unsub")).status).toBe("suppressed");

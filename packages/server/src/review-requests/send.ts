@@ -4,8 +4,7 @@ import { transaction } from "../db/transaction.ts";
 import { type ClaimedJob, enqueueJob, type JobHandler, PermanentJobError } from "../jobs/index.ts";
 import { linkSecretFor } from "../keys/link-secret.ts";
 import { MailRefused } from "../mail/mailer.ts";
-import { isHashSuppressed } from "../suppression/index.ts";
-import { lockAddress } from "./address-lock.ts";
+import { isHashSuppressed, lockAddress } from "../suppression/index.ts";
 import { signLink } from "./link-token.ts";
 import { requestLocale } from "./messages.ts";
 import { requestEmail } from "./request-email.ts";
@@ -24,6 +23,8 @@ export interface SendOptions {
   atStep?: (step: SendStep, requestId: string) => Promise<void>;
   /** Called after the checks and before the message takes its place under the cap (a test stops the address there). */
   beforeSlot?: (requestId: string) => Promise<void>;
+  /** Called under the address's lock, once the list was read again (a test races an unsubscribe there). */
+  underAddressLock?: (requestId: string) => Promise<void>;
 }
 
 type Skip = { skip: string; status?: "suppressed" | "canceled" };
@@ -64,15 +65,17 @@ async function takeAddressSlot(
   settings: RequestSettings,
   message: SendPayload["message"],
   now: Date,
+  underAddressLock: SendOptions["underAddressLock"],
 ): Promise<"taken" | "cap" | "suppressed"> {
   const { request } = view;
   const since = new Date(now.getTime() - 30 * DAY_MS).toISOString();
   return transaction(ctx.db, async (tx) => {
     await lockAddress(ctx.db, tx, request.store_id, request.address_hash);
-    // Read again under the lock: a merchant who stopped the address since the check above
-    // (suppression-routes.ts, under the same lock) is obeyed; one who stops it after this commits
-    // finds the message already in flight.
+    // Read again under the lock: a merchant or shopper who stopped the address since the check
+    // above (suppression-routes.ts, the one-click unsubscribe in page-data.ts, an erasure: under the
+    // same lock) is obeyed; one who stops it after this commits finds the message already in flight.
     if (await isHashSuppressed(tx, request.store_id, request.address_hash)) return "suppressed";
+    await underAddressLock?.(request.id);
     // One statement, so one snapshot: on PostgreSQL (READ COMMITTED) separate counts could each
     // miss a message whose record (not under this lock) commits between them — in flight for the
     // first count, sent for the second — and let the cap overshoot. A message is counted once:
@@ -191,7 +194,7 @@ export function sendRequestHandler(ctx: AppContext, options: SendOptions = {}): 
     }
 
     await options.beforeSlot?.(requestId);
-    const slot = await takeAddressSlot(ctx, view, settings, message, now);
+    const slot = await takeAddressSlot(ctx, view, settings, message, now, options.underAddressLock);
     if (slot !== "taken") {
       if (message === "first") {
         await ctx.db.kysely

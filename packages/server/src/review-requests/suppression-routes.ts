@@ -5,8 +5,9 @@ import {
   type SuppressionStatus,
   SuppressionStatus as SuppressionStatusSchema,
 } from "@plaudit/contract";
-import { appendAudit, auditEvent } from "../audit/audit-log.ts";
-import type { RouteModule } from "../context.ts";
+import type { Context } from "hono";
+import { type AuditEvent, appendAudit, auditEvent } from "../audit/audit-log.ts";
+import type { AppEnv, RouteModule } from "../context.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
@@ -16,12 +17,12 @@ import {
   addressHash,
   isHashErased,
   liftHash,
+  lockAddress,
   normalizeAddress,
   suppressHash,
   suppressionOf,
 } from "../suppression/index.ts";
 import { parseOrFail, parseQuery } from "../validation.ts";
-import { lockAddress } from "./address-lock.ts";
 import { stopRequestsTo } from "./stop-requests.ts";
 
 // The merchant's hand on the suppression list: a shopper who unsubscribed by the mailto link, or
@@ -59,6 +60,24 @@ export const reviewRequestSuppressionRoutes: RouteModule = {
     // The same scope as the other review-request admin routes (the owner's; keys granted it).
     const gate = requireScope("requests:manage");
     const path = "/v1/admin/review-requests/suppressions";
+
+    /**
+     * The write's address (its body) and audit event, and one transaction holding the address
+     * (suppression/address-lock.ts) for `work`.
+     */
+    const holdingTheAddress = async <T>(
+      c: Context<AppEnv>,
+      action: string,
+      work: (held: { tx: Tx; audit: AuditEvent; email: string; hash: string }) => Promise<T>,
+    ): Promise<T> => {
+      const { email } = parseOrFail(SuppressionRequest, await readJsonBody(c));
+      const audit = auditEvent(c, ctx, action, "");
+      return transaction(ctx.db, async (tx) => {
+        const hash = await addressHash(tx, audit.storeId, email, audit.at);
+        await lockAddress(ctx.db, tx, audit.storeId, hash);
+        return work({ tx, audit, email, hash });
+      });
+    };
 
     app.get(
       path,
@@ -99,13 +118,9 @@ export const reviewRequestSuppressionRoutes: RouteModule = {
       }),
       gate,
       async (c) => {
-        const { email } = parseOrFail(SuppressionRequest, await readJsonBody(c));
-        const audit = auditEvent(c, ctx, "suppression.add", "");
-        const result = await transaction(ctx.db, async (tx) => {
-          const hash = await addressHash(tx, audit.storeId, email, audit.at);
-          // One at a time with a message taking its place to go out (send.ts): that one either went
-          // ahead before this stop, or finds the address stopped and sends nothing.
-          await lockAddress(ctx.db, tx, audit.storeId, hash);
+        // One at a time with a message taking its place to go out (send.ts): that one either went
+        // ahead before this stop, or finds the address stopped and sends nothing.
+        const result = await holdingTheAddress(c, "suppression.add", async ({ tx, audit, email, hash }) => {
           // Whether this call changed anything, from the writes themselves (not a read before them):
           // of the same stop sent twice at once, one adds and stops, the other finds it done.
           const added = await suppressHash(tx, {
@@ -139,10 +154,9 @@ export const reviewRequestSuppressionRoutes: RouteModule = {
       }),
       gate,
       async (c) => {
-        const { email } = parseOrFail(SuppressionRequest, await readJsonBody(c));
-        const audit = auditEvent(c, ctx, "suppression.lift", "");
-        const status = await transaction(ctx.db, async (tx) => {
-          const hash = await addressHash(tx, audit.storeId, email, audit.at);
+        // One at a time with an erasure of the person (privacy/erase.ts): between this read and
+        // the write below it could make the address an erased person's, which is never lifted.
+        const status = await holdingTheAddress(c, "suppression.lift", async ({ tx, audit, email, hash }) => {
           const before = await statusOf(tx, audit.storeId, email, hash);
           if (!before.suppressed) return before;
           if (!before.liftable)

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   oneClickUrlOf,
+  postOneClick,
   type RequestKit,
   recipientOf,
   startRequestKit,
@@ -107,11 +108,7 @@ describe.each(databasesUnderTest())("stopping review requests to an address on %
     expect(mailsTo("cy@example.com")).toBe(1);
     const before = await status(" CY@Example.com");
     expect(before.json).toMatchObject({ suppressed: false, reason: null, liftable: false });
-    const click = await fetch(oneClickUrlOf(kit.sink.messages.at(-1)!), {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: "List-Unsubscribe=One-Click",
-    });
+    const click = await postOneClick(oneClickUrlOf(kit.sink.messages.at(-1)!));
     expect(click.status).toBe(200);
     const after = await status(" CY@Example.com\t");
     expect(after.status).toBe(200);

@@ -21,13 +21,29 @@ export function isOriginEntry(value: string): boolean {
   }
 }
 
+const storeName = text(1, 200, "a name");
+
+/** The origins whose pages may write (reviews, votes, loyalty): store-scope.ts checks them. */
+const allowedOrigins = v.pipe(
+  v.array(v.pipe(v.string(), v.check(isOriginEntry, "must be an origin such as https://shop.example"))),
+  v.maxLength(50, "at most 50 origins"),
+);
+
+/** `publish`: reviews appear at once (spam rules still hold some); `hold`: every one waits. */
+const moderation = v.picklist(["publish", "hold"], "must be publish or hold");
+
 export const NewStoreInput = v.object({
   id: v.pipe(v.string(), v.regex(STORE_ID, `must be ${STORE_ID_RULE}`)),
-  name: text(1, 200, "a name"),
-  allowedOrigins: v.pipe(
-    v.array(v.pipe(v.string(), v.check(isOriginEntry, "must be an origin such as https://shop.example"))),
-    v.maxLength(50, "at most 50 origins"),
-  ),
+  name: storeName,
+  allowedOrigins,
   /** The zone its days are counted in (the admin's overview and audit log); default UTC. */
   timeZone: v.optional(TimeZone),
+  moderation: v.optional(moderation),
+});
+
+/** What `stores update` may change; each part given replaces the store's own. */
+export const StoreUpdateInput = v.object({
+  name: v.optional(storeName),
+  allowedOrigins: v.optional(allowedOrigins),
+  moderation: v.optional(moderation),
 });

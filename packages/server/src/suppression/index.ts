@@ -1,4 +1,6 @@
 // What other folders use of the suppression list (erasure, review requests, notifications).
+
+export { lockAddress } from "./address-lock.ts";
 export {
   addressHash,
   isHashErased,

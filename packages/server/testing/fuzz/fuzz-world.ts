@@ -1,14 +1,16 @@
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { signCustomerToken } from "../../src/customer-token.ts";
 import { linkSecretFor } from "../../src/keys/link-secret.ts";
+import type { Logger } from "../../src/logger.ts";
 import { loadRequestView } from "../../src/review-requests/request-view.ts";
 import { requestLinks } from "../../src/review-requests/send.ts";
 import { makeStore, postJson, reviewBody } from "../fixtures.ts";
 import { SAMPLE_LOYALTY_PROGRAM } from "../sample-data.ts";
 import { solidJpeg } from "../test-files.ts";
-import type { TestServer } from "../test-server.ts";
+import { type DatabaseUnderTest, startTestServer, type TestServer } from "../test-server.ts";
 import { signedInUser } from "../test-session.ts";
 import { filePart, upload } from "../upload-client.ts";
+import { committedTables } from "./db-fingerprint.ts";
 import type { FuzzWorld } from "./fuzz-request.ts";
 
 // The store the fuzz suites and the sweep drive, made through the API: a loyalty program, orders
@@ -27,6 +29,52 @@ export interface SweepWorld extends FuzzWorld {
   freshSession(): Promise<{ cookie: string; csrf: string }>;
   /** Values of the OpenAPI examples' `{{name}}` placeholders. */
   example: Record<string, () => string>;
+}
+
+/**
+ * The server's log, kept: the status each request id was answered with, and every error line (an
+ * unhandled error is our bug even when the client got a 4xx, or its 500 never reached a client
+ * that had gone away).
+ */
+function keptLog() {
+  const statuses = new Map<string, number>();
+  const errors: Record<string, unknown>[] = [];
+  const logger: Logger = {
+    info(fields) {
+      if (fields.msg === "request") statuses.set(String(fields.requestId), Number(fields.status));
+    },
+    error(fields) {
+      errors.push(fields);
+    },
+  };
+  return { logger, statuses, errors };
+}
+
+export interface FuzzServer {
+  server: TestServer;
+  world: SweepWorld;
+  /** What is committed, table by table (db-fingerprint.ts): a refused write must leave it as it was. */
+  committed: Awaited<ReturnType<typeof committedTables>>;
+  log: ReturnType<typeof keptLog>;
+}
+
+/**
+ * A suite's server on one database, with its log kept and the world built on it, its committed
+ * tables watched; started before the suite's tests and closed after them. `server`, `world` and
+ * `committed` are there once the tests run (not while they are being declared).
+ */
+export function fuzzServer(kind: DatabaseUnderTest): FuzzServer {
+  const fuzz = { log: keptLog() } as FuzzServer;
+  beforeAll(async () => {
+    fuzz.server = await startTestServer({ db: kind, logger: fuzz.log.logger });
+    fuzz.world = await buildWorld(fuzz.server);
+    fuzz.committed = await committedTables(fuzz.server.db);
+  });
+  afterAll(async () => {
+    fuzz.committed?.close();
+    await fuzz.server?.close();
+  });
+  return fuzz;
 }
 
 export async function buildWorld(server: TestServer): Promise<SweepWorld> {

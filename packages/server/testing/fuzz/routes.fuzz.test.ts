@@ -5,14 +5,13 @@
 // SQLite, a third of that on PostgreSQL).
 import { connect } from "node:net";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Logger } from "../../src/logger.ts";
+import { describe, expect, it } from "vitest";
 import { postJson, reviewBody } from "../fixtures.ts";
-import { databasesUnderTest, startTestServer, type TestServer } from "../test-server.ts";
+import { databasesUnderTest } from "../test-server.ts";
 import { answerProblem } from "./answer-problem.ts";
-import { changedTables, committedTables } from "./db-fingerprint.ts";
+import { changedTables } from "./db-fingerprint.ts";
 import { type FuzzRequest, type FuzzWorld, fuzzRequest } from "./fuzz-request.ts";
-import { buildWorld } from "./fuzz-world.ts";
+import { fuzzServer } from "./fuzz-world.ts";
 import { FUZZ_SEED, wellFormed } from "./hostile-input.ts";
 import { type FuzzRoute, pathParameterNames, routesFromOpenApi } from "./openapi-routes.ts";
 
@@ -42,24 +41,6 @@ async function assertShort<T>(property: fc.IAsyncProperty<T>, numRuns: number): 
       `after ${result.numRuns} runs (seed ${result.seed}, path ${result.counterexamplePath}): ${cause.slice(0, 600)}`,
     );
   }
-}
-
-/**
- * The server's log, kept: the status each request id was answered with, and every error line (an
- * unhandled error is our bug even when its 500 never reached a client that had gone away).
- */
-function keptLog() {
-  const statuses = new Map<string, number>();
-  const errors: Record<string, unknown>[] = [];
-  const logger: Logger = {
-    info(fields) {
-      if (fields.msg === "request") statuses.set(String(fields.requestId), Number(fields.status));
-    },
-    error(fields) {
-      errors.push(fields);
-    },
-  };
-  return { logger, statuses, errors };
 }
 
 /** A request with the route's sample body whose Content-Length promises more than is sent. */
@@ -94,19 +75,7 @@ function sendCutShort(base: string, route: FuzzRoute, world: FuzzWorld, requestI
 }
 
 describe.each(databasesUnderTest())("every route under hostile input (%s)", (kind) => {
-  let server: TestServer;
-  let world: FuzzWorld;
-  const log = keptLog();
-  let committed: Awaited<ReturnType<typeof committedTables>>;
-  beforeAll(async () => {
-    server = await startTestServer({ db: kind, logger: log.logger });
-    world = await buildWorld(server);
-    committed = await committedTables(server.db);
-  });
-  afterAll(async () => {
-    committed?.close();
-    await server?.close();
-  });
+  const fuzz = fuzzServer(kind);
   const runs = kind === "sqlite" ? RUNS : Math.max(10, Math.round(RUNS / 3));
 
   it("derives its routes from the OpenAPI document (public, admin, loyalty, media)", () => {
@@ -124,17 +93,17 @@ describe.each(databasesUnderTest())("every route under hostile input (%s)", (kin
   it.each(routes.map((r) => [`${r.method} ${r.template}`, r] as const))(
     "%s never answers 5xx, keeps the error shape, and writes nothing when it refuses",
     async (_name, route) => {
-      const errorsBefore = log.errors.length;
+      const errorsBefore = fuzz.log.errors.length;
       await assertShort(
-        fc.asyncProperty(fuzzRequest(route, world), async (request) => {
+        fc.asyncProperty(fuzzRequest(route, fuzz.world), async (request) => {
           const writes = request.method !== "GET";
-          const before = writes ? await committed.read() : undefined;
-          const answer = await send(server.url, request);
+          const before = writes ? await fuzz.committed.read() : undefined;
+          const answer = await send(fuzz.server.url, request);
           const problem = answerProblem(request, answer.status, answer.type, answer.text);
           if (problem) throw new Error(`${request.method} ${request.path.slice(0, 300)}: ${problem}`);
           // A refused write leaves nothing behind: no half-written record, no side effect.
           if (before && answer.status >= 400) {
-            const changed = changedTables(before, await committed.read());
+            const changed = changedTables(before, await fuzz.committed.read());
             if (changed.length > 0)
               throw new Error(
                 `${request.method} ${request.path.slice(0, 300)} answered ${answer.status} and changed ${changed.join(", ")}: ${answer.text.slice(0, 200)}`,
@@ -143,7 +112,7 @@ describe.each(databasesUnderTest())("every route under hostile input (%s)", (kin
         }),
         runs,
       );
-      expect(log.errors.slice(errorsBefore)).toEqual([]);
+      expect(fuzz.log.errors.slice(errorsBefore)).toEqual([]);
     },
   );
 
@@ -154,24 +123,24 @@ describe.each(databasesUnderTest())("every route under hostile input (%s)", (kin
   )(
     "%s takes a body cut short by its client as the client's fault (4xx, no error logged)",
     async (_name, route, requestId) => {
-      await sendCutShort(server.url, route, world, requestId);
+      await sendCutShort(fuzz.server.url, route, fuzz.world, requestId);
       // The client is gone before any answer: the server's log says how it judged the request.
-      await expect.poll(() => log.statuses.get(requestId)).toBeDefined();
-      expect(log.statuses.get(requestId)).toBeLessThan(500);
-      expect(log.errors).toEqual([]);
+      await expect.poll(() => fuzz.log.statuses.get(requestId)).toBeDefined();
+      expect(fuzz.log.statuses.get(requestId)).toBeLessThan(500);
+      expect(fuzz.log.errors).toEqual([]);
     },
   );
 
   it("refuses the NUL character in URLs (400) and JSON bodies (422), which PostgreSQL cannot store", async () => {
-    const store = world.pathValues.store![0]!;
-    const url = await send(server.url, {
+    const store = fuzz.world.pathValues.store![0]!;
+    const url = await send(fuzz.server.url, {
       method: "GET",
       path: `/v1/stores/${store}/products/a%00b/summary`,
       headers: {},
     });
     expect([url.status, JSON.parse(url.text).error.code]).toEqual([400, "bad_request"]);
     const posted = await postJson(
-      `${server.url}/v1/stores/${store}/products/tee/reviews`,
+      `${fuzz.server.url}/v1/stores/${store}/products/tee/reviews`,
       reviewBody({ title: "a\u0000b" }),
     );
     expect([posted.status, posted.json.error.fields]).toEqual([
@@ -192,7 +161,7 @@ describe.each(databasesUnderTest())("every route under hostile input (%s)", (kin
           // Nor a NUL (refused with 400 before routing: its own test above).
           fc.pre(!["admin", "stores", ".", ".."].includes(segment) && !segment.includes("%00"));
           const request = { method, path: `/v1/${segment}/zz`, headers: {} };
-          const answer = await send(server.url, request);
+          const answer = await send(fuzz.server.url, request);
           expect(answerProblem(request, answer.status, answer.type, answer.text)).toBeUndefined();
           expect([answer.status, JSON.parse(answer.text).error.code]).toEqual([404, "not_found"]);
         },

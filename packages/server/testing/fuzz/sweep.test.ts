@@ -8,13 +8,12 @@
 // PRNG (FUZZ_SEED) picks which field or parameter each kind lands on.
 import { request as httpRequest } from "node:http";
 import { ERROR_CODES } from "@plaudit/contract";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Logger } from "../../src/logger.ts";
+import { describe, expect, it } from "vitest";
 import { prng } from "../../src/prng.ts";
-import { databasesUnderTest, METRICS_AUTH, startTestServer, type TestServer } from "../test-server.ts";
+import { databasesUnderTest, METRICS_AUTH } from "../test-server.ts";
 import { answerProblem } from "./answer-problem.ts";
-import { changedTables, committedTables, rowCounts } from "./db-fingerprint.ts";
-import { buildWorld, type SweepWorld } from "./fuzz-world.ts";
+import { changedTables, rowCounts } from "./db-fingerprint.ts";
+import { fuzzServer } from "./fuzz-world.ts";
 import { FUZZ_SEED } from "./hostile-input.ts";
 import { type FuzzRoute, routesFromOpenApi } from "./openapi-routes.ts";
 import { type SweepCase, sampleBody, sweepCases, validPath } from "./sweep-cases.ts";
@@ -79,13 +78,6 @@ function codeProblem(c: SweepCase, answer: Answer): string | undefined {
   return undefined;
 }
 
-/** The server's error log, kept: an unhandled error is our bug even when the client got a 4xx. */
-function keptErrors() {
-  const errors: Record<string, unknown>[] = [];
-  const logger: Logger = { info() {}, error: (fields) => void errors.push(fields) };
-  return { logger, errors };
-}
-
 /** Routes that end the sweep's own session go last. */
 const endsSession = (r: FuzzRoute) => r.method === "DELETE" && /^\/v1\/admin\/sessions?$/.test(r.template);
 const routes = routesFromOpenApi().sort((a, b) => Number(endsSession(a)) - Number(endsSession(b)));
@@ -104,33 +96,21 @@ const seedOf = (name: string) =>
   [...name].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16_777_619), FUZZ_SEED);
 
 describe.each(databasesUnderTest())("the hostile-input sweep (%s)", (kind) => {
-  let server: TestServer;
-  let world: SweepWorld;
-  const log = keptErrors();
-  let committed: Awaited<ReturnType<typeof committedTables>>;
-  beforeAll(async () => {
-    server = await startTestServer({ db: kind, logger: log.logger });
-    world = await buildWorld(server);
-    committed = await committedTables(server.db);
-  });
-  afterAll(async () => {
-    committed?.close();
-    await server?.close();
-  });
+  const fuzz = fuzzServer(kind);
 
   /** The headers that get through a route's door; a key route takes the session a quarter of the time. */
   const door = (route: FuzzRoute, random: () => number) => (): Record<string, string> => {
-    const session = { cookie: world.session.cookie, "x-csrf-token": world.session.csrf };
+    const session = { cookie: fuzz.world.session.cookie, "x-csrf-token": fuzz.world.session.csrf };
     const key: Record<string, string> = route.parameters.some((p) => p.name === "Idempotency-Key")
       ? { "idempotency-key": `sweep-${Math.floor(random() * 2 ** 36).toString(36)}` }
       : {};
     if (route.door === "session") return session;
     if (route.door === "key")
-      return { ...key, ...(random() < 0.25 ? session : { authorization: `Bearer ${world.bearer}` }) };
+      return { ...key, ...(random() < 0.25 ? session : { authorization: `Bearer ${fuzz.world.bearer}` }) };
     return {
       ...key,
       origin: "https://shop.example",
-      "x-plaudit-customer": world.customerTokens[0]!,
+      "x-plaudit-customer": fuzz.world.customerTokens[0]!,
       ...(route.template === "/metrics" ? METRICS_AUTH : undefined),
     };
   };
@@ -138,17 +118,18 @@ describe.each(databasesUnderTest())("the hostile-input sweep (%s)", (kind) => {
   it.each(routes.map((r) => [routeName(r), r] as const))(
     "%s: every hostile input answered below 500, in the error shape, nothing written when refused",
     async (name, route) => {
-      const errorsBefore = log.errors.length;
-      if (endsSession(route)) world.session = await world.freshSession();
+      const errorsBefore = fuzz.log.errors.length;
+      if (endsSession(route)) fuzz.world.session = await fuzz.world.freshSession();
       const random = prng(seedOf(name));
-      const cases = sweepCases(route, world, random, door(route, random));
+      const cases = sweepCases(route, fuzz.world, random, door(route, random));
       const problems: string[] = [];
       const statuses: number[] = [];
-      let tables = await committed.read();
+      let tables = await fuzz.committed.read();
       let stale = false;
       for (const c of cases) {
-        const before = stale && c.method !== "GET" && c.method !== "HEAD" ? await committed.read() : tables;
-        const answer = await send(server.url, c);
+        const before =
+          stale && c.method !== "GET" && c.method !== "HEAD" ? await fuzz.committed.read() : tables;
+        const answer = await send(fuzz.server.url, c);
         statuses.push(answer.status);
         // SWEEP_SHOW=<a regular expression of route names> prints what each case was answered.
         if (process.env.SWEEP_SHOW && new RegExp(process.env.SWEEP_SHOW).test(name))
@@ -168,7 +149,7 @@ describe.each(databasesUnderTest())("the hostile-input sweep (%s)", (kind) => {
         } else {
           if (stale) tables = before;
           stale = false;
-          const after = await committed.read();
+          const after = await fuzz.committed.read();
           const changed = changedTables(tables, after);
           if (answer.status >= 400 && changed.length)
             problems.push(`${c.name}: answered ${answer.status} and changed ${changed.join(", ")}`);
@@ -178,7 +159,7 @@ describe.each(databasesUnderTest())("the hostile-input sweep (%s)", (kind) => {
       // The door held open: some input got past authentication (a 401/403 for all would test the door only).
       expect(statuses.some((s) => s !== 401 && s !== 403)).toBe(true);
       expect(problems, `${cases.length} cases, seed ${FUZZ_SEED}`).toEqual([]);
-      expect(log.errors.slice(errorsBefore)).toEqual([]);
+      expect(fuzz.log.errors.slice(errorsBefore)).toEqual([]);
     },
   );
 
@@ -191,20 +172,20 @@ describe.each(databasesUnderTest())("the hostile-input sweep (%s)", (kind) => {
   it.each(creating.map((r) => [routeName(r), r] as const))(
     "%s: five identical requests at once",
     async (name, route) => {
-      const errorsBefore = log.errors.length;
+      const errorsBefore = fuzz.log.errors.length;
       const random = prng(seedOf(`${name} at once`));
       const headers = {
         ...door(route, random)(),
-        ...(route.door === "key" ? { authorization: `Bearer ${world.bearer}` } : {}),
+        ...(route.door === "key" ? { authorization: `Bearer ${fuzz.world.bearer}` } : {}),
         "content-type": "application/json",
         "idempotency-key": `at-once-${Math.floor(random() * 2 ** 32).toString(36)}`,
       };
       delete (headers as Record<string, string>).cookie;
-      const body = JSON.stringify(sampleBody(route, world));
-      const path = validPath(route, world);
-      const before = await rowCounts(server.db);
+      const body = JSON.stringify(sampleBody(route, fuzz.world));
+      const path = validPath(route, fuzz.world);
+      const before = await rowCounts(fuzz.server.db);
       const answers = await Promise.all(
-        Array.from({ length: 5 }, () => send(server.url, { method: route.method, path, headers, body })),
+        Array.from({ length: 5 }, () => send(fuzz.server.url, { method: route.method, path, headers, body })),
       );
       const problems = answers.flatMap((a) => answerProblem({ path }, a.status, a.type, a.text) ?? []);
       expect(problems).toEqual([]);
@@ -216,20 +197,20 @@ describe.each(databasesUnderTest())("the hostile-input sweep (%s)", (kind) => {
         ).toBeLessThanOrEqual(1);
         // One key, one effect: no table gained more than one request's row (one review, one
         // redemption, one ledger entry, one stored answer).
-        const after = await rowCounts(server.db);
+        const after = await rowCounts(fuzz.server.db);
         const grown = Object.entries(after).filter(([table, n]) => n - (before[table] ?? 0) > 1);
         expect(grown, `answered ${answers.map((a) => a.status).join(", ")}`).toEqual([]);
         if (route.template.endsWith("/redemptions")) expect([...successes]).toHaveLength(1);
         // The same key with another body: API.md's 409 idempotency_conflict, nothing written.
         if (successes.size === 1) {
-          const other = JSON.stringify(otherBody(sampleBody(route, world)));
-          const tables = await committed.read();
-          const again = await send(server.url, { method: route.method, path, headers, body: other });
+          const other = JSON.stringify(otherBody(sampleBody(route, fuzz.world)));
+          const tables = await fuzz.committed.read();
+          const again = await send(fuzz.server.url, { method: route.method, path, headers, body: other });
           expect(`${again.status} ${again.text.slice(0, 200)}`).toMatch(/^409 .*"idempotency_conflict"/);
-          expect(changedTables(tables, await committed.read())).toEqual([]);
+          expect(changedTables(tables, await fuzz.committed.read())).toEqual([]);
         }
       }
-      expect(log.errors.slice(errorsBefore)).toEqual([]);
+      expect(fuzz.log.errors.slice(errorsBefore)).toEqual([]);
     },
   );
 });

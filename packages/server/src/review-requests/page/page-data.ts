@@ -2,7 +2,7 @@ import type { AppContext } from "../../context.ts";
 import type { Database } from "../../db/database.ts";
 import { type Tx, transaction } from "../../db/transaction.ts";
 import type { SubmitResult } from "../../reviews/review-submit.ts";
-import { suppressAddress } from "../../suppression/index.ts";
+import { addressHash, lockAddress, suppressHash } from "../../suppression/index.ts";
 import type { RequestView } from "../request-view.ts";
 import { STILL_MAILING } from "../stop-requests.ts";
 
@@ -88,14 +88,20 @@ export async function recordReviewThroughRequest(
   }
 }
 
-/** Puts the address on the store's suppression list; a request not yet done stops here. */
+/**
+ * Puts the address on the store's suppression list; a request not yet done stops here. Under the
+ * address's lock, as the merchant's stop: a message the worker is deciding on (send.ts) is either
+ * decided before this (already on its way when the shopper is answered) or finds the address stopped.
+ */
 export async function unsubscribe(
   ctx: AppContext,
   args: { storeId: string; email: string; requestId?: string },
 ): Promise<void> {
   const at = ctx.clock().toISOString();
   await transaction(ctx.db, async (tx) => {
-    await suppressAddress(tx, { storeId: args.storeId, email: args.email, reason: "unsubscribed", at });
+    const hash = await addressHash(tx, args.storeId, args.email, at);
+    await lockAddress(ctx.db, tx, args.storeId, hash);
+    await suppressHash(tx, { storeId: args.storeId, addressHash: hash, reason: "unsubscribed", at });
     if (args.requestId) {
       await tx
         .updateTable("review_requests")

@@ -1,0 +1,191 @@
+// A storefront that puts new markup in place of its widgets' hosts — what the shopper sees in each
+// frame from the moment the new hosts are in: a theme's variant picker re-rendering the section with
+// the variant's id on the hosts, a swap whose removal and insertion come in different tasks (remove,
+// fetch, insert: SPA routers, Turbo frames, htmx, Shopify's section rendering API), frameworks' own
+// swaps (React re-keying a container, Vue's v-if toggled off then on, the same element put back),
+// and server-rendered hosts (docs/ssr.md) whose markup comes again as HTML set with innerHTML, which
+// does not attach a declarative shadow root. Each frame: is the badge drawn, the reviews' height,
+// their cards, where the footer is. Every frame after the swap must read as the frame before it.
+import type { Page } from "playwright-core";
+import { describe, it } from "vitest";
+import { harnessOfFile, SIDE_BY_SIDE } from "./harness.ts";
+import { openPage } from "./shop-page.ts";
+
+const plaudit = harnessOfFile();
+
+const hosts = (id: string, variant: string) =>
+  `<div data-plaudit="stars" data-product-id="${id}" data-variant-id="${variant}"></div>
+<div id="reviews" data-plaudit="reviews" data-product-id="${id}" data-product-name="${id}" data-variant-id="${variant}"></div>`;
+const sectionOf = (inner: string) =>
+  `<h1>Tote</h1><section id="main-product">${inner}</section><footer>Shop footer</footer>`;
+
+/** Waits until the badge and the reviews are painted with every card in. */
+async function painted(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const badge = document
+      .querySelector('[data-plaudit="stars"]')
+      ?.shadowRoot?.querySelector(".plaudit-root");
+    const host = document.getElementById("reviews")!;
+    const state = host.querySelector("[data-plaudit-state]")?.textContent;
+    const cards = host.shadowRoot?.querySelector(".plaudit-list")?.children.length;
+    return Boolean(state && badge && cards === JSON.parse(state).reviews.items.length);
+  });
+}
+
+interface Frames {
+  /** As drawn right before the swap. */
+  before: string;
+  /** As drawn in each of the 12 frames from the one after the new hosts went in. */
+  after: string[];
+  /** The page's scroll before the swap and in the last frame. */
+  scrolled: [number, number];
+}
+
+/**
+ * Scrolled to the footer, runs `swap` in the page (the body of an async function that sees
+ * `section`, the section element; `html`, its markup as the page has it now; and `fetched()`, a
+ * real round trip to the server), then reads the frames from the one after it returns.
+ */
+function framesOf(page: Page, swap: string): Promise<Frames> {
+  return page.evaluate(async (swap) => {
+    window.scrollTo(0, document.body.scrollHeight);
+    const frame = () => {
+      const stars = document.querySelector('[data-plaudit="stars"]');
+      const reviews = document.getElementById("reviews");
+      const footer = document.querySelector("footer")!;
+      const cards = reviews?.shadowRoot?.querySelector(".plaudit-list")?.children.length ?? 0;
+      return `badge ${stars?.shadowRoot?.querySelector(".plaudit-root") ? "shown" : "absent"}, reviews ${reviews?.offsetHeight} px with ${cards} cards, footer at ${footer.getBoundingClientRect().top + scrollY}`;
+    };
+    await new Promise(requestAnimationFrame);
+    const before = frame();
+    const scrolled = scrollY;
+    const section = document.getElementById("main-product")!;
+    const html = section.innerHTML;
+    const fetched = () => fetch(location.href, { cache: "no-store" }).then((response) => response.text());
+    // The swap is the page's own script, as a storefront's would be.
+    const run = new Function("section", "html", "fetched", `return (async () => {${swap}})()`);
+    await run(section, html, fetched);
+    const after: string[] = [];
+    while (after.length < 12) {
+      await new Promise(requestAnimationFrame);
+      after.push(frame());
+    }
+    return { before, after, scrolled: [scrolled, scrollY] as [number, number] };
+  }, swap);
+}
+
+describe.concurrent("a storefront swapping its widgets' hosts for new ones", SIDE_BY_SIDE, () => {
+  it("shows the widgets in every frame when a variant picker re-renders the section with the variant's id on the hosts", async ({
+    expect,
+  }) => {
+    const shop = await openPage(
+      plaudit,
+      "/products/tote-variants",
+      sectionOf(hosts("tote-organic", "101")),
+      720,
+    );
+    const { page } = shop;
+    await painted(page);
+    const frames = await framesOf(
+      page,
+      `section.innerHTML = html.replaceAll('data-variant-id="101"', 'data-variant-id="102"');`,
+    );
+    expect(frames.before).toMatch(/^badge shown, /);
+    expect(frames.after).toEqual(frames.after.map(() => frames.before));
+    expect(frames.scrolled[1]).toBe(frames.scrolled[0]);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("shows the widgets from the first frame the new hosts are in when the old ones went a round trip earlier (remove, fetch, insert)", async ({
+    expect,
+  }) => {
+    const shop = await openPage(
+      plaudit,
+      "/products/tote-later",
+      sectionOf(hosts("tote-organic", "101")),
+      720,
+    );
+    const { page } = shop;
+    await painted(page);
+    const frames = await framesOf(
+      page,
+      `section.replaceChildren();
+      await fetched();
+      section.innerHTML = html;`,
+    );
+    expect(frames.before).toMatch(/^badge shown, /);
+    expect(frames.after).toEqual(frames.after.map(() => frames.before));
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("shows the widgets in every frame through a framework's own swaps: a container re-keyed, a v-if off then on, the same element put back", async ({
+    expect,
+  }) => {
+    const shop = await openPage(
+      plaudit,
+      "/products/tote-frameworks",
+      sectionOf(hosts("tote-organic", "101")),
+      720,
+    );
+    const { page } = shop;
+    await painted(page);
+    // The framework's elements, made from its own template: no state script of ours in them.
+    const made = `const make = (node) => {
+        if (node.nodeType !== 1) return document.createTextNode(node.textContent);
+        const el = document.createElement(node.tagName);
+        for (const { name, value } of node.attributes) el.setAttribute(name, value);
+        for (const child of node.childNodes) if (child.nodeName !== "SCRIPT") el.append(make(child));
+        return el;
+      };
+      const made = [...section.childNodes].map(make);`;
+    const swaps = {
+      // React: a new key on the section's content, the old subtree unmounted and a new one made, in one commit.
+      rekeyed: `${made}
+        section.replaceChildren(...made);`,
+      // Vue: v-if false (the hosts removed), v-if true a frame later (new hosts).
+      vIf: `${made}
+        section.replaceChildren();
+        await new Promise(requestAnimationFrame);
+        section.append(...made);`,
+      // Kept alive (Vue's <KeepAlive>, a tab panel detached): the same elements taken out and put back.
+      keptAlive: `const kept = [...section.childNodes];
+        section.replaceChildren();
+        await fetched();
+        section.append(...kept);`,
+    };
+    const seen: Record<string, string[]> = {};
+    for (const [name, swap] of Object.entries(swaps)) {
+      await painted(page);
+      const frames = await framesOf(page, swap);
+      expect(frames.before).toMatch(/^badge shown, /);
+      seen[name] = frames.after.filter((frame) => frame !== frames.before);
+    }
+    expect(seen).toEqual({ rekeyed: [], vIf: [], keptAlive: [] });
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("shows server-rendered widgets in every frame when the section's server HTML comes again through innerHTML", async ({
+    expect,
+  }) => {
+    const snippet = await (
+      await fetch(`${plaudit.baseUrl}/v1/stores/demo/products/tote-organic/snippet?locale=en`)
+    ).text();
+    const badges = (await (
+      await fetch(`${plaudit.baseUrl}/v1/stores/demo/badges?products=tote-organic&locale=en`)
+    ).json()) as { css: string; items: Array<{ html: string }> };
+    const badge = `<div data-plaudit="stars" data-product-id="tote-organic"><template shadowrootmode="open"><style>${badges.css}</style>${badges.items[0]!.html}</template></div>`;
+    const server = `${badge}${snippet.replace('data-plaudit="reviews"', 'id="reviews" data-plaudit="reviews"')}`;
+    const shop = await openPage(plaudit, "/products/tote-ssr", sectionOf(server), 720);
+    const { page } = shop;
+    await painted(page);
+    const frames = await framesOf(page, `section.innerHTML = ${JSON.stringify(server)};`);
+    expect(frames.before).toMatch(/^badge shown, /);
+    expect(frames.after).toEqual(frames.after.map(() => frames.before));
+    expect(frames.scrolled[1]).toBe(frames.scrolled[0]);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
