@@ -247,7 +247,17 @@ function adminCosts(rows, failures) {
     "",
     fmt(BUDGETS.adminFirstScreen),
   ]);
-  for (const screen of ["queue", "media", "overview", "customers", "audit", "users", "requests", "program"]) {
+  for (const screen of [
+    "queue",
+    "media",
+    "overview",
+    "customers",
+    "privacy",
+    "audit",
+    "users",
+    "requests",
+    "program",
+  ]) {
     const chunk = files.find((f) => f.startsWith(`${screen}-`));
     if (!chunk) {
       failures.push(`admin: no chunk for the ${screen} screen (every route is lazy)`);
