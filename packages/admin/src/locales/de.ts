@@ -123,6 +123,8 @@ export const de: Messages = {
   mediaOf: "Foto {n} der Bewertung von {name}",
   videoOf: "Video {n} der Bewertung von {name}",
   viewFullSize: "In voller Größe ansehen",
+  opensNewTab: "(öffnet in einem neuen Tab)",
+  productReviews: "seine Bewertungen",
   keyboardHelp: "Tastenkürzel",
   keyNext: "nächste Bewertung",
   keyPrevious: "vorige Bewertung",

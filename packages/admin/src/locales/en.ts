@@ -119,6 +119,8 @@ export const en = {
   mediaOf: "Photo {n} of the review by {name}",
   videoOf: "Video {n} of the review by {name}",
   viewFullSize: "View full size",
+  opensNewTab: "(opens in a new tab)",
+  productReviews: "its reviews",
   keyboardHelp: "Keyboard shortcuts",
   keyNext: "next review",
   keyPrevious: "previous review",

@@ -118,6 +118,8 @@ export const he: Messages = {
   mediaOf: "תמונה {n} בביקורת של {name}",
   videoOf: "סרטון {n} בביקורת של {name}",
   viewFullSize: "הצגה בגודל מלא",
+  opensNewTab: "(נפתח בכרטיסייה חדשה)",
+  productReviews: "הביקורות עליו",
   keyboardHelp: "קיצורי מקלדת",
   keyNext: "הביקורת הבאה",
   keyPrevious: "הביקורת הקודמת",
