@@ -1,113 +1,112 @@
 // Isolation from the theme (docs/widget-contract.md): a theme that forces every inherited CSS
-// property with !important on *, html, body and the widget hosts changes nothing inside the
-// widgets. Every element of every widget — reviews, the write-review dialog, stars, gallery,
-// lightbox, loyalty launcher and panel — has the same computed inherited properties as on a plain
-// page. (The page's --plaudit-* tokens and dir are the knobs that do reach in, on purpose: neither
-// page sets them.)
+// property (every one this Chromium has, found at run time) with !important on *, html, body and
+// the widget hosts, and zooms the hosts, changes nothing inside the widgets. Every element of
+// every widget — reviews, the write-review dialog, stars, gallery, lightbox, loyalty launcher and
+// panel — has the same computed inherited properties and zoom as on a plain page. (The page's
+// --plaudit-* tokens and dir are the knobs that do reach in, on purpose: neither page sets them.)
 import { describe, expect, it } from "vitest";
 import { harnessOfFile, type ShopPage } from "./harness.ts";
 
 const plaudit = harnessOfFile();
 
-/** Every inherited property Chromium knows, each with a value that differs from its default. */
-const FORCED: Record<string, string> = {
-  color: "rgb(255, 0, 0)",
-  "font-family": "monospace",
-  "font-size": "40px",
-  "font-style": "italic",
-  "font-variant": "small-caps",
-  "font-variant-numeric": "tabular-nums",
-  "font-weight": "900",
-  "font-stretch": "condensed",
-  "font-kerning": "none",
-  "font-feature-settings": '"smcp"',
-  "font-variation-settings": '"wght" 900',
-  "font-optical-sizing": "none",
-  "font-size-adjust": "0.9",
-  "font-synthesis": "none",
-  "font-palette": "dark",
-  "line-height": "3",
-  "letter-spacing": "5px",
-  "word-spacing": "10px",
-  "text-transform": "uppercase",
-  "text-align": "right",
-  "text-align-last": "right",
-  "text-indent": "20px",
-  "text-shadow": "1px 1px red",
-  "text-rendering": "optimizelegibility",
-  "text-decoration-skip-ink": "none",
-  "text-underline-offset": "5px",
-  "text-underline-position": "under",
-  "text-emphasis-style": "dot",
-  "text-emphasis-color": "red",
-  "text-emphasis-position": "under right",
-  "text-wrap": "balance",
-  "white-space-collapse": "preserve",
-  "word-break": "break-all",
-  "overflow-wrap": "break-word",
-  hyphens: "auto",
-  "hyphenate-character": '"*"',
-  "line-break": "anywhere",
-  "tab-size": "20",
-  "-webkit-text-stroke-width": "1px",
-  "-webkit-text-stroke-color": "blue",
-  "-webkit-text-fill-color": "green",
-  "-webkit-text-security": "disc",
-  "-webkit-font-smoothing": "none",
-  "writing-mode": "vertical-rl",
-  "text-orientation": "upright",
-  "text-combine-upright": "all",
-  "ruby-position": "under",
-  visibility: "hidden",
-  cursor: "wait",
-  "pointer-events": "none",
-  "list-style-type": "square",
-  "list-style-position": "inside",
-  quotes: '"<" ">"',
-  "caret-color": "red",
-  "accent-color": "red",
-  "color-scheme": "dark",
-  "print-color-adjust": "exact",
-  "image-rendering": "pixelated",
-  "border-collapse": "collapse",
-  "border-spacing": "10px",
-  "empty-cells": "hide",
-  "caption-side": "bottom",
-  orphans: "9",
-  widows: "9",
-  "paint-order": "stroke",
-  fill: "red",
-  "fill-opacity": "0.5",
-  "fill-rule": "evenodd",
-  stroke: "blue",
-  "stroke-width": "3px",
-  "stroke-opacity": "0.5",
-  "stroke-dasharray": "2",
-  "stroke-dashoffset": "1px",
-  "stroke-linecap": "round",
-  "stroke-linejoin": "round",
-  "stroke-miterlimit": "9",
-  "clip-rule": "evenodd",
-  "marker-start": "none",
-  "shape-rendering": "crispedges",
-  "text-anchor": "end",
-  "dominant-baseline": "hanging",
-  "color-interpolation": "linearrgb",
-  "color-rendering": "optimizespeed",
-  "math-style": "compact",
-  "math-depth": "3",
-  "forced-color-adjust": "none",
-};
-const PROPERTIES = Object.keys(FORCED);
-const HOSTILE_CSS = `*, *::before, *::after, html, body, [data-plaudit] {
-${Object.entries(FORCED)
+/**
+ * Every inherited property this Chromium has, each with a value that reaches a child: found in the
+ * browser, not listed by hand, so a property Chromium adds is forced too. For each property the
+ * computed style lists, the first candidate value (generic ones, and every value the browser's own
+ * stylesheet gives some element) that changes an unstyled child's computed value when set on its
+ * parent. The child is display:none, so the answer is its computed value, not a laid-out size.
+ * `direction` is the page's `dir`, which reaches in on purpose; `display` only looks inherited
+ * (a ruby parent changes its children's display).
+ */
+const INHERITED_PROPERTIES = `(() => {
+  document.body.innerHTML = '<div id="parent"><div id="child" style="display:none"></div></div>' +
+    '<input><button>b</button><select><option>o</option></select><textarea></textarea><table><caption>c</caption>' +
+    '<tr><td>t</td></tr></table><ul><li>l</li></ul><ol><li>l</li></ol><q>q</q><a href="#x">a</a><code>c</code>' +
+    '<pre>p</pre><h1>h</h1><ruby>r<rt>t</rt></ruby><svg><text>t</text></svg><math><mi>x</mi></math>';
+  const parent = document.getElementById("parent");
+  const child = document.getElementById("child");
+  const names = [...getComputedStyle(document.documentElement)].filter(
+    (name) => !name.startsWith("--") && name !== "direction" && name !== "display",
+  );
+  const candidates = new Set(["red", "40px", "3", "0.5", "none", "hidden", "italic", "uppercase", "right",
+    "under", "collapse", "dark", "break-all", "monospace", "small-caps", "condensed", "900", "wait", "square",
+    "inside", "evenodd", "round", "stroke", "anywhere", "balance", "preserve", "vertical-rl", "upright", "all",
+    "disc", "pixelated", "exact", "compact", "loose", "optimizelegibility", "optimizespeed", "crispedges",
+    "linearrgb", "hanging", "end", "dot", "under right", "1px 1px red", '"*"', '"smcp"', '"wght" 900',
+    '"<" ">"', "url(#x)", "diagonal-fractions", "historical-forms", "full-width", "super", "emoji",
+    "ordinal", "manual", "auto", "normal", "sideways", "from-font", "block", "start"]);
+  for (const element of document.querySelectorAll("body *")) {
+    const style = getComputedStyle(element);
+    for (const name of names) candidates.add(style.getPropertyValue(name));
+  }
+  const inherited = {};
+  for (const name of names) {
+    const initial = getComputedStyle(child).getPropertyValue(name);
+    for (const value of candidates) {
+      if (!value || !CSS.supports(name, value)) continue;
+      parent.style.setProperty(name, value);
+      const reached = getComputedStyle(child).getPropertyValue(name) !== initial;
+      parent.style.removeProperty(name);
+      if (reached) {
+        inherited[name] = value;
+        break;
+      }
+    }
+  }
+  document.body.innerHTML = "";
+  return inherited;
+})()`;
+
+/** Inherited properties the issue and its review name: the enumeration must find each. */
+const NAMED_IN_THE_ISSUE = [
+  "font-size",
+  "font-variant-numeric",
+  "font-variant-caps",
+  "font-feature-settings",
+  "font-kerning",
+  "text-rendering",
+  "-webkit-text-fill-color",
+  "-webkit-text-stroke-width",
+  "text-shadow",
+  "text-indent",
+  "text-align-last",
+  "word-break",
+  "overflow-wrap",
+  "hyphens",
+  "tab-size",
+  "white-space-collapse",
+  "line-break",
+  "text-underline-offset",
+  "quotes",
+  "list-style-type",
+  "cursor",
+  "visibility",
+  "writing-mode",
+  "text-orientation",
+  "color-scheme",
+  "caret-color",
+  "accent-color",
+  "font-size-adjust",
+  "font-synthesis-weight",
+  "font-optical-sizing",
+  "letter-spacing",
+  "word-spacing",
+  "text-transform",
+  "line-height",
+  "color",
+];
+
+/** The theme: every inherited property forced everywhere it can reach, and the hosts zoomed. */
+const hostileCss = (forced: Record<string, string>) => `*, *::before, *::after, html, body, [data-plaudit] {
+${Object.entries(forced)
   .map(([property, value]) => `  ${property}: ${value} !important;`)
   .join("\n")}
-}`;
+}
+[data-plaudit] { zoom: 2 !important; }`;
 
-const pageHtml = (hostile: boolean) => `<!doctype html>
+const pageHtml = (hostile: string | undefined) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Isolation</title><link rel="icon" href="data:,">
-${hostile ? `<style>${HOSTILE_CSS}</style>` : ""}
+${hostile ? `<style>${hostile}</style>` : ""}
 </head><body>
 <div data-plaudit="stars" data-product-id="tee-classic" style="min-height:24px"></div>
 <div data-plaudit="reviews" data-product-id="tee-classic" data-product-name="Classic Cotton Tee" style="min-height:640px"></div>
@@ -127,7 +126,9 @@ const SNAPSHOT = `((properties) => {
     for (const child of node.children) {
       const here = path + "/" + child.localName + ":" + i++;
       const style = getComputedStyle(child);
-      out[here] = properties.map((p) => p + "=" + style.getPropertyValue(p)).join("; ");
+      // The zoom the element is drawn at: a zoomed host scales everything without changing a
+      // computed length.
+      out[here] = ["zoom=" + child.currentCSSZoom, ...properties.map((p) => p + "=" + style.getPropertyValue(p))].join("; ");
       if (child.shadowRoot) walk(child.shadowRoot, here + "#shadow");
       walk(child, here);
     }
@@ -136,7 +137,7 @@ const SNAPSHOT = `((properties) => {
   return out;
 })`;
 
-async function open(hostile: boolean): Promise<ShopPage> {
+async function open(hostile?: string): Promise<ShopPage> {
   const shop = await plaudit.open("/healthz", { viewport: { width: 1280, height: 2400 } });
   const url = `${plaudit.baseUrl}/demo/isolation-${hostile ? "hostile" : "plain"}.html`;
   await shop.page.route(url, (route) => route.fulfill({ contentType: "text/html", body: pageHtml(hostile) }));
@@ -152,10 +153,13 @@ async function open(hostile: boolean): Promise<ShopPage> {
 }
 
 /** The widgets closed, then with each dialog open: what the shopper can see, state by state. */
-async function snapshots(shop: ShopPage): Promise<Record<string, Record<string, string>>> {
+async function snapshots(
+  shop: ShopPage,
+  properties: string[],
+): Promise<Record<string, Record<string, string>>> {
   const { page } = shop;
   const snap = async () =>
-    (await page.evaluate(`${SNAPSHOT}(${JSON.stringify(PROPERTIES)})`)) as Record<string, string>;
+    (await page.evaluate(`${SNAPSHOT}(${JSON.stringify(properties)})`)) as Record<string, string>;
   const states: Record<string, Record<string, string>> = { widgets: await snap() };
 
   const reviews = page.locator('[data-plaudit="reviews"]');
@@ -186,18 +190,25 @@ async function snapshots(shop: ShopPage): Promise<Record<string, Record<string, 
 
 describe("isolation from a theme that forces every inherited property", () => {
   it("leaves every widget's computed styles as on a plain page", async () => {
-    const plain = await open(false);
-    const expected = await snapshots(plain);
+    const probe = await plaudit.open("/healthz");
+    const forced = (await probe.page.evaluate(INHERITED_PROPERTIES)) as Record<string, string>;
+    await probe.close();
+    const properties = Object.keys(forced);
+    // What the issue names, at least: the enumeration found them (else it is broken, not general).
+    expect(properties).toEqual(expect.arrayContaining(NAMED_IN_THE_ISSUE));
+
+    const plain = await open();
+    const expected = await snapshots(plain, properties);
     expect(plain.problems().filter((p) => !p.includes("404"))).toEqual([]);
     await plain.close();
 
-    const hostile = await open(true);
+    const hostile = await open(hostileCss(forced));
     // The theme really is hostile: its own text is what it forced.
     const body = (await hostile.page.evaluate(
       `(() => { const s = getComputedStyle(document.body); return [s.fontSize, s.writingMode, s.color]; })()`,
     )) as string[];
     expect(body).toEqual(["40px", "vertical-rl", "rgb(255, 0, 0)"]);
-    const actual = await snapshots(hostile);
+    const actual = await snapshots(hostile, properties);
     await hostile.close();
 
     for (const [state, elements] of Object.entries(expected)) {

@@ -205,3 +205,270 @@ describe("structured data when the theme describes the product in microdata", ()
     await shop.close();
   });
 });
+
+// The forms themes and apps write in the wild, and pages that change after the widget mounted.
+// Read as a JSON-LD consumer does: `@type` may be a list or a schema.org URL, a node may sit in
+// `@graph` or under a page's `mainEntity`, and a broken script is skipped, not fatal.
+const READ_ANY = `(() => {
+  const type = (node) => [].concat(node["@type"] ?? []).map((t) => String(t).replace(/^https?:\\/\\/schema\\.org\\//, ""));
+  const top = [];
+  let own = 0;
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    if (script.hasAttribute("data-plaudit-jsonld")) own++;
+    let doc;
+    try { doc = JSON.parse(script.textContent); } catch { continue; }
+    for (const node of [].concat(doc).flatMap((n) => n["@graph"] || [n])) top.push(node);
+  }
+  const rated = [];
+  const visit = (node) => {
+    if (!node || typeof node !== "object") return;
+    if (node.aggregateRating) rated.push({ ...node, types: type(node) });
+    for (const value of Object.values(node)) visit(value);
+  };
+  top.forEach(visit);
+  const entities = top.flatMap((n) => [n, ...[].concat(n.mainEntity ?? []).filter((m) => m && m["@type"])]);
+  const products = entities.filter((n) => type(n).some((t) => t === "Product" || t === "ProductGroup"));
+  return { rated, products: products.length, own };
+})()`;
+
+interface Read {
+  rated: (Node & { types: string[] })[];
+  products: number;
+  own: number;
+}
+
+const ld = (doc: unknown) => `<script type="application/ld+json">${JSON.stringify(doc)}</script>`;
+const PRODUCT = { "@context": "https://schema.org", "@type": "Product", sku: "TEE-BLUE-M", ...FACTS };
+
+const generalPage = (head: string, hosts: string, body = "") => `<!doctype html><html lang="en"><head>
+<meta charset="utf-8"><title>Classic Cotton Tee</title><link rel="icon" href="data:,">${head}</head><body>
+${hosts}${body}
+<script src="/plaudit.js" data-store="demo" async></script></body></html>`;
+const REVIEWS = `<div data-plaudit="reviews" data-product-id="tee-classic" data-product-name="Classic Cotton Tee" style="min-height:640px"></div>`;
+
+interface GeneralCase {
+  name: string;
+  html: string;
+  /** What the theme does once our markup is on the page (an SPA, a variant change). */
+  afterMount?: string;
+  /** Checks on what a consumer reads, once one node carries this product's rating. */
+  check(read: Read): void;
+  /** The theme's node had what Google needs: no validator errors. */
+  complete: boolean;
+  /** Products whose reviews the page shows (each rated once): 1 unless said. */
+  products?: number;
+  /** Our markup is in (where the theme's own rating could pass for it before). */
+  written?(read: Read): boolean;
+}
+
+/** The tee's rating is in exactly one node, and the page describes one product (or one group). */
+const oneRatedProduct = (read: Read, sku?: string) => {
+  expect(read.rated).toHaveLength(1);
+  expect(read.rated[0]!.types).toContain(sku === undefined ? "ProductGroup" : "Product");
+  if (sku) expect(read.rated[0]!.sku).toBe(sku);
+  expect(read.rated[0]!.review).toBeInstanceOf(Array);
+  expect(read.products).toBe(1);
+  expect(read.own).toBe(0);
+};
+
+const GENERAL: GeneralCase[] = [
+  {
+    name: "one Product beside BreadcrumbList and Organization scripts",
+    html: generalPage(
+      ld({
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        name: "Fern & Field",
+        url: "https://shop.example/",
+      }) +
+        ld({ "@context": "https://schema.org", "@type": "BreadcrumbList", itemListElement: [] }) +
+        ld(PRODUCT),
+      REVIEWS,
+    ),
+    check: (read) => oneRatedProduct(read, "TEE-BLUE-M"),
+    complete: true,
+  },
+  {
+    name: "@graph whose WebPage refers to the Product by @id, the merchant pointing at that @id",
+    html: generalPage(
+      ld({
+        "@context": "https://schema.org",
+        "@graph": [
+          {
+            "@type": "WebPage",
+            "@id": "https://shop.example/tee",
+            mainEntity: { "@id": "https://shop.example/tee#product" },
+          },
+          { ...PRODUCT, "@context": undefined, "@id": "https://shop.example/tee#product" },
+        ],
+      }),
+      REVIEWS.replace("<div ", '<div data-product-jsonld-id="https://shop.example/tee#product" '),
+    ),
+    check: (read) => oneRatedProduct(read, "TEE-BLUE-M"),
+    complete: true,
+  },
+  {
+    name: "@type as a list",
+    html: generalPage(ld({ ...PRODUCT, "@type": ["Product", "Thing"] }), REVIEWS),
+    check: (read) => oneRatedProduct(read, "TEE-BLUE-M"),
+    complete: false, // the validator files a node by its one @type
+  },
+  {
+    name: "a ProductGroup whose variant SKU is the host's product id",
+    html: generalPage(
+      ld({
+        "@context": "https://schema.org",
+        "@type": "ProductGroup",
+        name: "Classic Cotton Tee",
+        productGroupID: "TEE",
+        hasVariant: [
+          { "@type": "Product", sku: "tee-classic", size: "S", ...FACTS },
+          { "@type": "Product", sku: "TEE-M", size: "M", ...FACTS },
+        ],
+      }),
+      REVIEWS,
+    ),
+    check: (read) => oneRatedProduct(read),
+    complete: true,
+  },
+  {
+    name: "a Product under an ItemPage's mainEntity",
+    html: generalPage(
+      ld({
+        "@context": "https://schema.org",
+        "@type": "ItemPage",
+        name: "Tee",
+        mainEntity: { ...PRODUCT, "@context": undefined },
+      }),
+      REVIEWS,
+    ),
+    check: (read) => oneRatedProduct(read, "TEE-BLUE-M"),
+    complete: true,
+  },
+  {
+    name: "a theme node with another app's rating and reviews",
+    html: generalPage(
+      ld({
+        ...PRODUCT,
+        aggregateRating: { "@type": "AggregateRating", ratingValue: 1, reviewCount: 999 },
+        review: [
+          {
+            "@type": "Review",
+            author: { "@type": "Person", name: "X" },
+            reviewRating: { "@type": "Rating", ratingValue: 1 },
+          },
+        ],
+      }),
+      REVIEWS,
+    ),
+    written: (read) => read.rated.every((node) => (node.aggregateRating as Node).reviewCount !== 999),
+    check: (read) => {
+      oneRatedProduct(read, "TEE-BLUE-M");
+      expect((read.rated[0]!.aggregateRating as Node).reviewCount).not.toBe(999);
+    },
+    complete: true,
+  },
+  {
+    name: "a malformed theme script beside the Product",
+    html: generalPage(
+      `<script type="application/ld+json">{"@type": "Organization", "name": "Fern</script>${ld(PRODUCT)}`,
+      REVIEWS,
+    ),
+    check: (read) => oneRatedProduct(read, "TEE-BLUE-M"),
+    complete: true,
+  },
+  {
+    name: "a theme that adds its Product after the widget mounted (an SPA)",
+    html: generalPage("", REVIEWS),
+    afterMount: `document.head.insertAdjacentHTML("beforeend", ${JSON.stringify(ld(PRODUCT))})`,
+    check: (read) => oneRatedProduct(read, "TEE-BLUE-M"),
+    complete: true,
+  },
+  {
+    name: "a variant change that replaces the theme's script",
+    html: generalPage(
+      `<script type="application/ld+json" id="theme-ld">${JSON.stringify(PRODUCT)}</script>`,
+      REVIEWS,
+    ),
+    afterMount: `(() => { document.getElementById("theme-ld").remove();
+      const s = document.createElement("script"); s.type = "application/ld+json";
+      s.textContent = ${JSON.stringify(JSON.stringify({ ...PRODUCT, sku: "TEE-RED-L" }))}; document.head.append(s); })()`,
+    check: (read) => oneRatedProduct(read, "TEE-RED-L"),
+    complete: true,
+  },
+  {
+    name: "a variant change that rewrites the theme's script in place",
+    html: generalPage(
+      `<script type="application/ld+json" id="theme-ld">${JSON.stringify(PRODUCT)}</script>`,
+      REVIEWS,
+    ),
+    afterMount: `document.getElementById("theme-ld").textContent = ${JSON.stringify(JSON.stringify({ ...PRODUCT, sku: "TEE-RED-L" }))}`,
+    check: (read) => oneRatedProduct(read, "TEE-RED-L"),
+    complete: true,
+  },
+  {
+    name: "two hosts for the same product",
+    html: generalPage(
+      ld(PRODUCT),
+      `<div data-plaudit="stars" data-product-id="tee-classic"></div>${REVIEWS}${REVIEWS.replace("reviews", "reviews").replace('style="min-height:640px"', 'style="min-height:640px" id="second"')}`,
+    ),
+    check: (read) => oneRatedProduct(read, "TEE-BLUE-M"),
+    complete: true,
+  },
+  {
+    name: "a second product's reviews on the page (the theme's node is the tee's, not the mug's)",
+    html: generalPage(
+      ld(PRODUCT),
+      `${REVIEWS}<div data-plaudit="reviews" data-product-id="mug-enamel" data-product-name="Enamel Mug" style="min-height:640px"></div>`,
+    ),
+    check: (read) => {
+      expect(read.rated).toHaveLength(2);
+      const [theme, mug] = [
+        read.rated.find((n) => n.sku === "TEE-BLUE-M"),
+        read.rated.find((n) => n.sku !== "TEE-BLUE-M"),
+      ];
+      // The theme's node carries the tee's rating (shown first); the mug gets a node of its own.
+      expect(theme).toBeDefined();
+      expect(mug).toMatchObject({ productID: "mug-enamel", name: "Enamel Mug" });
+      expect((theme!.aggregateRating as Node).reviewCount).not.toBe(
+        (mug!.aggregateRating as Node).reviewCount,
+      );
+      expect(read.own).toBe(1);
+    },
+    complete: false, // the mug's own node has no image or offer
+    products: 2,
+  },
+];
+
+describe("structured data in the forms themes write, and as the theme changes it", () => {
+  for (const c of GENERAL) {
+    it(c.name, async () => {
+      const shop = await plaudit.open("/healthz", { viewport: { width: 1280, height: 1600 } });
+      const url = `${plaudit.baseUrl}/demo/json-ld-general.html`;
+      const before = shop.problems().length;
+      await shop.page.route(url, (route) => route.fulfill({ contentType: "text/html", body: c.html }));
+      await shop.page.goto(url);
+      await shop.page.locator('[data-plaudit="reviews"] article').first().waitFor();
+      const read = async () => (await shop.page.evaluate(READ_ANY)) as Read;
+      await expect.poll(async () => (await read()).rated.length).toBe(c.products ?? 1);
+      if (c.written) await expect.poll(async () => c.written!(await read())).toBe(true);
+      if (c.afterMount) await shop.page.evaluate(c.afterMount);
+      // Settled (every widget's data in, the theme's change seen): two reads a frame apart agree.
+      await expect
+        .poll(async () => {
+          const first = JSON.stringify(await read());
+          await shop.page.evaluate(() => new Promise(requestAnimationFrame));
+          return first === JSON.stringify(await read()) ? "settled" : "changing";
+        })
+        .toBe("settled");
+      c.check(await read());
+      if (c.complete) {
+        const { errors } = await validateStructuredData(await shop.page.content());
+        // The theme's own broken script is reported as it is; nothing else may be.
+        expect(errors.filter((error) => !error.startsWith("Could not parse JSON-LD"))).toEqual([]);
+      }
+      expect(shop.problems().slice(before)).toEqual([]);
+      await shop.close();
+    });
+  }
+});

@@ -27,7 +27,8 @@ beforeAll(async () => {
     }
     res.writeHead(200, {
       "Content-Type": "text/html; charset=utf-8",
-      "Content-Security-Policy": shopAnswer.csp,
+      // none when the page states its policy in a <meta> element
+      ...(shopAnswer.csp ? { "Content-Security-Policy": shopAnswer.csp } : {}),
     });
     res.end(shopAnswer.html);
   });
@@ -135,8 +136,21 @@ async function fetchSnippets(path: Path, widgets: [product: string, widget: stri
   );
 }
 
+/** How the shop states its policy beyond the path's style-src. */
+interface Policy {
+  /** In a `<meta http-equiv>` element at the top of <head>, not a response header. */
+  meta?: boolean;
+  /** `require-trusted-types-for 'script'`: DOM sinks take Trusted Types only. */
+  trustedTypes?: boolean;
+}
+
 /** The shop answers `html` under a CSP whose style-src is the path's (a merchant's copy of the CSS too). */
-async function serve(path: Path, snippets: Response[], page: (html: string[], api: string) => string) {
+async function serve(
+  path: Path,
+  snippets: Response[],
+  page: (html: string[], api: string) => string,
+  policy: Policy = {},
+) {
   const api = plaudit.baseUrl;
   for (const snippet of snippets) expect(snippet.status).toBe(200);
   const csp = [
@@ -145,20 +159,37 @@ async function serve(path: Path, snippets: Response[], page: (html: string[], ap
     `connect-src 'self' ${api}`,
     `img-src 'self' ${api} data:`,
     `style-src ${path.styleSrc(snippets)}`,
+    ...(policy.trustedTypes ? ["require-trusted-types-for 'script'"] : []),
   ].join("; ");
   // What a merchant does once per release for the own-origin path: copy the stylesheet.
   const css = await (await fetch(`${api}/plaudit.css`)).text();
-  shopAnswer = { html: page(await Promise.all(snippets.map((snippet) => snippet.text())), api), csp, css };
+  let html = page(await Promise.all(snippets.map((snippet) => snippet.text())), api);
+  if (policy.meta) {
+    const escaped = csp.replace(/"/g, "&quot;");
+    html = html.replace("<head>", `<head><meta http-equiv="Content-Security-Policy" content="${escaped}">`);
+  }
+  shopAnswer = { html, csp: policy.meta ? "" : csp, css };
 }
 
-/** Opens the shop's page with WATCH, waiting until `count` widgets are painted. */
-async function openShop(count: number) {
+/**
+ * Opens the shop's page with WATCH, waiting until `count` widgets are painted; `scroll`: the shopper
+ * scrolls down the page (a wheel, which excuses no layout shift) until they are — widgets far below
+ * the fold are painted as they near the viewport.
+ */
+async function openShop(count: number, scroll = false) {
   const shop = await plaudit.open("/healthz", { viewport: { width: 1280, height: 900 } });
   const before = shop.problems().length; // the blank first page's favicon 404 is not ours
   await shop.page.addInitScript(WATCH);
   await shop.page.goto(`${shopOrigin}/products/tee-classic`);
+  const mounted = async () => {
+    if (scroll) {
+      await shop.page.mouse.move(2, 450); // the page margin: not over a widget (that would hydrate it)
+      await shop.page.mouse.wheel(0, 300);
+    }
+    return shop.page.evaluate(() => (window as never as { __mounted: string[] }).__mounted.length);
+  };
   await expect
-    .poll(() => shop.page.evaluate(() => (window as never as { __mounted: string[] }).__mounted.length))
+    .poll(mounted)
     .toBe(count)
     .catch((e) => {
       throw new Error(`${e}\n${shop.problems().join("\n")}`);
@@ -252,5 +283,105 @@ describe("server-rendered reviews under a strict CSP", () => {
       if (path.styled) expect(problems).toEqual([]);
       await shop.close();
     });
+  }
+});
+
+// Beyond the one product page: the policy in a <meta> element, Trusted Types required, several
+// server-rendered products on one page, a right-to-left page. Each path still styles from the
+// first frame and hydrates with CLS 0; blocked, nothing outside the widgets moves.
+interface Shape {
+  name: string;
+  policy?: Policy;
+  /** Products whose badge and reviews the page shows, in order. */
+  products: string[];
+  /** Snippet query beyond the path's (the locale). */
+  query?: Record<string, string>;
+  /** The page's <html> attributes. */
+  html?: string;
+}
+
+const SHAPES: Shape[] = [
+  { name: "the CSP in a <meta> element", policy: { meta: true }, products: ["tee-classic"] },
+  { name: "Trusted Types required for scripts", policy: { trustedTypes: true }, products: ["tee-classic"] },
+  { name: "two products' server-rendered badges and reviews", products: ["tee-classic", "hoodie-zip"] },
+  {
+    name: "a right-to-left page",
+    products: ["tee-classic"],
+    query: { locale: "he" },
+    html: 'lang="he" dir="rtl"',
+  },
+];
+
+// Each product: its name, its badge, its price, its reviews; the footer below them all.
+const shapedPage = (shape: Shape) => (snippets: string[], api: string) =>
+  `<!doctype html>
+<html ${shape.html ?? 'lang="en"'}><head><meta charset="utf-8"><title>Shop</title><link rel="icon" href="data:,">
+</head><body>
+${shape.products
+  .map(
+    (product, i) => `<h2 id="name-${i}" data-around>${product}</h2>
+${snippets[2 * i]}
+<p id="price-${i}" data-around>$28.00</p>
+${snippets[2 * i + 1]}`,
+  )
+  .join("\n")}
+<p id="below" data-around>Shipping and returns</p>
+<script src="${api}/plaudit.js" data-store="demo" async></script>
+</body></html>`;
+
+describe("server-rendered reviews under a strict CSP, other page shapes", () => {
+  for (const shape of SHAPES) {
+    for (const path of PATHS) {
+      it(`${shape.name}, ${path.name}: ${path.styled ? "CLS 0" : "nothing outside the widgets moves"}`, async () => {
+        const withLocale = { ...path, query: { ...path.query, ...shape.query } };
+        const snippets = await fetchSnippets(
+          withLocale,
+          shape.products.flatMap((product): [string, string][] => [
+            [product, "stars"],
+            [product, "reviews"],
+          ]),
+        );
+        await serve(path, snippets, shapedPage(shape), shape.policy);
+        const { shop, problemsBefore } = await openShop(2 * shape.products.length, shape.products.length > 1);
+        const displays = () =>
+          shop.page.evaluate(() =>
+            [...document.querySelectorAll('[data-plaudit="reviews"]')].map(
+              (host) => getComputedStyle(host.shadowRoot!.querySelector(".plaudit-summary")!).display,
+            ),
+          );
+        await expect.poll(displays).toEqual(shape.products.map(() => "flex"));
+        expect(await widgetCodeMounted(shop.page)).toBe(false);
+        // The shopper reaches for each product's reviews in turn: each hydrates.
+        for (const host of await shop.page.locator('[data-plaudit="reviews"]').all()) await host.hover();
+        await expect.poll(() => widgetCodeMounted(shop.page)).toBe(true);
+        await expect.poll(() => widgetCodeMounted(shop.page, "stars")).toBe(true);
+        await nextFrames(shop.page);
+        const report = await layoutReport(shop.page);
+        expect(report.before.mounted).toBe(0);
+        expect(report.after).toEqual(report.before.around);
+        const problems = shop.problems().slice(problemsBefore);
+        if (path.styled) {
+          expect(report.cls.toFixed(3)).toBe("0.000");
+          expect(problems).toEqual([]);
+        } else {
+          expect(problems.length).toBeGreaterThan(0);
+          expect(problems.filter((p) => !/style|CSP/i.test(p))).toEqual([]);
+        }
+        if (shape.html?.includes("rtl")) {
+          const dir = await shop.page.evaluate(
+            () =>
+              getComputedStyle(
+                document
+                  .querySelector('[data-plaudit="reviews"]')!
+                  .shadowRoot!.querySelector(".plaudit-root")!,
+              ).direction,
+          );
+          expect(dir).toBe("rtl");
+        }
+        // Interactive: every product's list answers "Load more".
+        await shop.page.getByRole("button", { name: /./ }).first().waitFor();
+        await shop.close();
+      });
+    }
   }
 });

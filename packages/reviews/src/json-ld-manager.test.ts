@@ -169,6 +169,21 @@ describe("product JSON-LD on the page", () => {
     expect(theme.textContent).toBe(original);
   });
 
+  it("leaves another app's rating in the theme's node while it has no reviews to add", () => {
+    const original = JSON.stringify({
+      "@context": "https://schema.org",
+      "@type": "Product",
+      sku: "TEE-M",
+      aggregateRating: { "@type": "AggregateRating", ratingValue: 4, reviewCount: 12 },
+    });
+    const theme = themeScript(JSON.parse(original));
+    const handle = acquireProductJsonLd(document, "tee");
+    handle.update({ summary: summarize("tee", []), reviews: [] });
+    expect(theme.textContent).toBe(original);
+    expect(scripts()).toHaveLength(1);
+    handle.release();
+  });
+
   it("leaves other products' nodes alone when several are on the page and none is this one", () => {
     themeScript([
       { "@context": "https://schema.org", "@type": "Product", sku: "hoodie", name: "Hoodie" },

@@ -9,6 +9,9 @@
 // page's only ProductGroup; the page's only Product — whatever its sku, since themes write the
 // selected variant's SKU while our host names the product by handle. The original text is put
 // back when the last widget goes. Only a page with none of these gets a Product node of our own.
+// A node takes one product's rating only (a page showing two products' reviews gets the other a
+// node of its own). The theme may add, replace or rewrite its scripts later (an SPA, a variant
+// change): a MutationObserver on them lays our rating into whatever the theme wrote last.
 import { isRecord, type Review, type Summary, setJson } from "@plaudit/core";
 import { buildProductJsonLd, type JsonLdNode, mergeRatingInto, serializeJsonLd } from "./json-ld.ts";
 
@@ -29,26 +32,45 @@ export interface JsonLdHandle {
 }
 
 interface Entry {
+  productId: string;
   contributions: Map<symbol, JsonLdContribution>;
   holders: number;
   /** `data-product-jsonld-id`: the `@id` of the theme's node to merge into. */
   pointer?: string;
   own?: HTMLScriptElement;
-  edited?: { script: HTMLScriptElement; original: string };
   /** The server-rendered script we took over (docs/ssr.md): its node keeps the merchant's facts. */
   adopted?: { script: HTMLScriptElement; original: string; node: JsonLdNode };
   /** Our element inside the theme's microdata Product (json-ld-microdata.ts). */
   microdata?: Element;
 }
 
-const OWN = "data-plaudit-jsonld";
-const pages = new WeakMap<Document, Map<string, Entry>>();
+/** The theme's text of a script we changed (put back at the end), and what we last wrote into it. */
+interface Edit {
+  original: string;
+  written: string;
+}
 
+interface Page {
+  /** By product id, in the order the products were first shown. */
+  entries: Map<string, Entry>;
+  edited: Map<HTMLScriptElement, Edit>;
+  /** Watches the theme's scripts: an SPA or a variant change may add, replace or rewrite them. */
+  observer?: MutationObserver;
+}
+
+const OWN = "data-plaudit-jsonld";
+const THEME_SCRIPT = `script[type="application/ld+json"]:not([${OWN}])`;
+const pages = new WeakMap<Document, Page>();
+
+// `Product`, `schema:Product` and `https://schema.org/Product` are one type; `@type` may be a list.
+const typeName = (type: unknown) => String(type).replace(/^(https?:\/\/(www\.)?schema\.org\/|schema:)/, "");
 const hasType = (node: JsonLdNode, type: string) =>
-  node["@type"] === type || (Array.isArray(node["@type"]) && node["@type"].includes(type));
+  (Array.isArray(node["@type"]) ? node["@type"] : [node["@type"]]).some((t) => typeName(t) === type);
 const isProduct = (node: JsonLdNode) => hasType(node, "Product");
+const isGroup = (node: JsonLdNode) => hasType(node, "ProductGroup");
 // Core's check, one copy on the page: a JSON-LD node is any JSON object.
 const isNode = isRecord as (value: unknown) => value is JsonLdNode;
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 
 /**
  * Nodes at the top level, in a top-level array, or in `@graph`, and such a node's `mainEntity`
@@ -56,10 +78,10 @@ const isNode = isRecord as (value: unknown) => value is JsonLdNode;
  * variants or related products.
  */
 function topNodes(doc: unknown): JsonLdNode[] {
-  return (Array.isArray(doc) ? doc : [doc])
+  return asList(doc)
     .flatMap((node) => (isNode(node) && Array.isArray(node["@graph"]) ? node["@graph"] : [node]))
     .filter(isNode)
-    .flatMap((node) => (isNode(node.mainEntity) ? [node, node.mainEntity] : [node]));
+    .flatMap((node) => [node, ...asList(node.mainEntity).filter(isNode)]);
 }
 
 interface Found {
@@ -69,54 +91,71 @@ interface Found {
 }
 
 const identifiers = (node: JsonLdNode) =>
-  [node.sku, node.productID, node.mpn, node.productGroupID].filter((v) => v !== undefined);
+  [node.sku, node.productID, node.mpn, node.productGroupID].filter((v) => v !== undefined).map(String);
 
-/**
- * The theme's node for this product (see the top of this file for the order), or undefined when
- * the page has none we can tell is this product's.
- */
-function findPageProduct(
-  document: Document,
-  productId: string,
-  pointer: string | undefined,
-  edited?: Entry["edited"],
-): Found | undefined {
+/** Every top node of every theme script, read from the theme's own text (not our edit of it). */
+function themeNodes(document: Document, edited: Page["edited"]): Found[] {
   const found: Found[] = [];
-  for (const script of document.querySelectorAll<HTMLScriptElement>(
-    `script[type="application/ld+json"]:not([${OWN}])`,
-  )) {
+  for (const script of document.querySelectorAll<HTMLScriptElement>(THEME_SCRIPT)) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(script === edited?.script ? edited.original : (script.textContent ?? ""));
+      parsed = JSON.parse(edited.get(script)?.original ?? script.textContent ?? "");
     } catch {
       continue; // a broken theme script is not ours to fix
     }
     for (const node of topNodes(parsed)) found.push({ script, parsed, node });
   }
-  if (pointer) {
-    const named = found.find(({ node }) => node["@id"] === pointer);
-    if (named) return named;
-  }
-  const products = found.filter(({ node }) => isProduct(node) || hasType(node, "ProductGroup"));
-  const byId = products.find(({ node }) => identifiers(node).some((id) => String(id) === productId));
-  if (byId) return byId;
-  const groups = products.filter(({ node }) => hasType(node, "ProductGroup"));
-  if (groups.length === 1) return groups[0];
-  const singles = products.filter(({ node }) => isProduct(node));
-  return groups.length === 0 && singles.length === 1 ? singles[0] : undefined;
+  return found;
 }
 
+const latestOf = (entry: Entry) => [...entry.contributions.values()].at(-1);
+/** The product's name as any of its widgets knows it (`data-product-name`). */
+const productNameOf = (entry: Entry) =>
+  latestOf(entry)?.productName ?? [...entry.contributions.values()].find((c) => c.productName)?.productName;
+const sameName = (name: string) => name.trim().toLocaleLowerCase();
+
+/**
+ * Which theme node each product's rating goes into (see the top of this file for the order). A
+ * node goes to one product only; the page's only Product or ProductGroup goes to the product whose
+ * name it has, else to the one shown first — and to none when its sku or id names another product
+ * shown on the page.
+ */
+function assign(page: Page, found: Found[], live: Entry[]): Map<Entry, Found> {
+  const result = new Map<Entry, Found>();
+  const taken = new Set<JsonLdNode>();
+  const give = (entry: Entry | undefined, target: Found | undefined) => {
+    if (!entry || !target || result.has(entry)) return;
+    result.set(entry, target);
+    taken.add(target.node);
+  };
+  for (const entry of live) {
+    if (!entry.pointer) continue;
+    const named = found.filter(({ node }) => node["@id"] === entry.pointer && !taken.has(node));
+    // The typed node, not a bare `{"@id": …}` reference to it (a WebPage's mainEntity in @graph).
+    give(entry, named.find(({ node }) => node["@type"] !== undefined) ?? named[0]);
+  }
+  const products = found.filter(({ node }) => isProduct(node) || isGroup(node));
+  for (const entry of live) {
+    give(
+      entry,
+      products.find(({ node }) => !taken.has(node) && identifiers(node).includes(entry.productId)),
+    );
+  }
+  const groups = products.filter(({ node }) => isGroup(node));
+  const singles = products.filter(({ node }) => isProduct(node));
+  const only =
+    groups.length === 1 ? groups[0] : groups.length === 0 && singles.length === 1 ? singles[0] : undefined;
+  if (only && !taken.has(only.node) && !identifiers(only.node).some((id) => page.entries.has(id))) {
+    const left = live.filter((entry) => !result.has(entry));
+    // Several products' reviews on one page: the one the node names, else the one shown first.
+    const name = typeof only.node.name === "string" ? sameName(only.node.name) : undefined;
+    give(left.find((entry) => name && name === sameName(productNameOf(entry) ?? "")) ?? left[0], only);
+  }
+  return result;
+}
 function pageName(document: Document): string | undefined {
   const og = document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content;
   return og || document.title || undefined;
-}
-
-function restoreEdited(entry: Entry) {
-  if (entry.edited) setJson(entry.edited.script, entry.edited.original);
-  entry.edited = undefined;
-  entry.microdata?.remove();
-  // The server's script is the page's own: it stays, as the server wrote it.
-  if (entry.adopted) setJson(entry.adopted.script, entry.adopted.original);
 }
 
 /** A Product node the server renderer wrote for this product (marked with our attribute). */
@@ -136,74 +175,111 @@ function serverScript(document: Document, productId: string): Entry["adopted"] {
   return undefined;
 }
 
-function write(document: Document, productId: string, entry: Entry) {
-  const latest = [...entry.contributions.values()].at(-1);
-  if (!latest) {
-    // Widgets still mounted but none has data (yet): say nothing rather than something stale.
-    entry.own?.remove();
-    entry.own = undefined;
-    restoreEdited(entry);
-    return;
+/** Writes only a change: the observer hears every write, and an equal one must not start another. */
+function writeJson(script: HTMLScriptElement, json: string) {
+  if (script.textContent !== json) setJson(script, json);
+}
+
+/** Our own markup of a product that has no theme node (or none left): gone. */
+function removeOurs(entry: Entry) {
+  entry.own?.remove();
+  entry.own = undefined;
+  entry.microdata?.remove();
+  entry.microdata = undefined;
+}
+
+/**
+ * Puts the page's structured data in line with what the widgets show: the theme's scripts with
+ * our rating in their nodes (from the theme's own text each time), or our own node, per product.
+ * Run on every widget change and whenever the theme changes its scripts.
+ */
+function render(document: Document, page: Page) {
+  for (const [script, edit] of page.edited) {
+    if (!script.isConnected) page.edited.delete(script);
+    // Rewritten by the theme since (a variant change): its new text is the theme's own now.
+    else if ((script.textContent ?? "") !== edit.written) edit.original = script.textContent ?? "";
   }
-  // Server-rendered markup already holds the one Product node: take it over, keep its facts.
-  if (!entry.own) entry.adopted ??= serverScript(document, productId);
-  if (entry.adopted) {
-    setJson(
-      entry.adopted.script,
-      serializeJsonLd(mergeRatingInto(entry.adopted.node, latest.summary, latest.reviews)),
-    );
-    return;
-  }
-  const pageProduct = findPageProduct(document, productId, entry.pointer, entry.edited);
-  if (pageProduct) {
-    entry.own?.remove();
-    entry.own = undefined;
-    if (entry.edited?.script !== pageProduct.script) {
-      restoreEdited(entry);
-      entry.edited = { script: pageProduct.script, original: pageProduct.script.textContent ?? "" };
+  const live: Entry[] = [];
+  for (const entry of page.entries.values()) {
+    const latest = latestOf(entry);
+    if (!latest) {
+      // Widgets still mounted but none has data (yet): say nothing rather than something stale.
+      removeOurs(entry);
+      if (entry.adopted) setJson(entry.adopted.script, entry.adopted.original);
+      continue;
     }
-    const merged = mergeRatingInto(pageProduct.node, latest.summary, latest.reviews);
-    // Rewrite the parsed document with the one node replaced, keeping everything else as it was.
-    const replace = (value: unknown): unknown =>
-      value === pageProduct.node
-        ? merged
-        : Array.isArray(value)
-          ? value.map(replace)
-          : isNode(value)
-            ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, replace(inner)]))
-            : value;
-    setJson(pageProduct.script, serializeJsonLd(replace(pageProduct.parsed)));
-    return;
+    // Server-rendered markup already holds the one Product node: take it over, keep its facts.
+    if (!entry.own) entry.adopted ??= serverScript(document, entry.productId);
+    if (entry.adopted) {
+      const merged = mergeRatingInto(entry.adopted.node, latest.summary, latest.reviews);
+      setJson(entry.adopted.script, serializeJsonLd(merged));
+    } else live.push(entry);
   }
+
+  const targets = assign(page, themeNodes(document, page.edited), live);
+  const changes = new Map<HTMLScriptElement, { parsed: unknown; nodes: Map<JsonLdNode, JsonLdNode> }>();
+  for (const [entry, target] of targets) {
+    removeOurs(entry);
+    const latest = latestOf(entry)!;
+    const change = changes.get(target.script) ?? { parsed: target.parsed, nodes: new Map() };
+    changes.set(target.script, change);
+    // With no reviews we have nothing to add, and a rating another app put there stays.
+    if (latest.summary.count > 0)
+      change.nodes.set(target.node, mergeRatingInto(target.node, latest.summary, latest.reviews));
+  }
+  for (const [script, edit] of page.edited) {
+    if (changes.has(script)) continue;
+    writeJson(script, edit.original);
+    page.edited.delete(script);
+  }
+  for (const [script, { parsed, nodes }] of changes) {
+    const edit = page.edited.get(script) ?? { original: script.textContent ?? "", written: "" };
+    // Rewrite the parsed document with our nodes replaced, keeping everything else as it was.
+    const replace = (value: unknown): unknown => {
+      const merged = isNode(value) ? nodes.get(value) : undefined;
+      if (merged) return merged;
+      if (Array.isArray(value)) return value.map(replace);
+      return isNode(value)
+        ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, replace(inner)]))
+        : value;
+    };
+    writeJson(script, nodes.size ? serializeJsonLd(replace(parsed)) : edit.original);
+    edit.written = script.textContent ?? "";
+    page.edited.set(script, edit);
+  }
+
+  for (const entry of live) {
+    if (!targets.has(entry)) writeOwn(document, entry, latestOf(entry)!);
+  }
+}
+
+/** A product with no theme JSON-LD node: into the theme's microdata item, else a node of our own. */
+function writeOwn(document: Document, entry: Entry, latest: JsonLdContribution) {
   if (document.querySelector(MICRODATA_PRODUCT)) {
     if (!microdata) {
       // Written once its code is in, with whatever is latest then (if a widget still holds it).
       void import("./json-ld-microdata.ts").then((loaded) => {
         microdata = loaded;
-        write(document, productId, entry);
+        const page = pages.get(document);
+        if (page) render(document, page);
       });
       return;
     }
-    const item = microdata.findMicrodataProduct(document, productId, entry.pointer);
+    const item = microdata.findMicrodataProduct(document, entry.productId, entry.pointer);
     if (item) {
-      entry.own?.remove();
-      entry.own = undefined;
-      restoreEdited(entry);
+      removeOurs(entry);
       entry.microdata = microdata.putMicrodata(item, mergeRatingInto({}, latest.summary, latest.reviews));
       return;
     }
   }
-
-  restoreEdited(entry);
+  entry.microdata?.remove();
+  entry.microdata = undefined;
   const location = document.location;
   const pageUrl = location ? location.origin + location.pathname : undefined;
   const node = buildProductJsonLd({
-    productId,
+    productId: entry.productId,
     // Any widget that knows the product's name speaks for all of them.
-    productName:
-      latest.productName ??
-      [...entry.contributions.values()].find((c) => c.productName)?.productName ??
-      pageName(document),
+    productName: productNameOf(entry) ?? pageName(document),
     url: pageUrl,
     idBase: pageUrl,
     summary: latest.summary,
@@ -212,11 +288,26 @@ function write(document: Document, productId: string, entry: Entry) {
   if (!entry.own) {
     entry.own = document.createElement("script");
     entry.own.type = "application/ld+json";
-    entry.own.setAttribute(OWN, productId);
+    entry.own.setAttribute(OWN, entry.productId);
   }
-  setJson(entry.own, serializeJsonLd(node));
+  writeJson(entry.own, serializeJsonLd(node));
   // In the page only with its JSON: a page refusing it (Trusted Types) gets no empty script.
-  if (entry.own.text) document.head.append(entry.own);
+  if (entry.own.text && !entry.own.isConnected) document.head.append(entry.own);
+}
+
+/** Whether a batch of DOM changes touched a theme's JSON-LD script (added, removed, rewritten). */
+function touchesThemeScripts(records: MutationRecord[], page: Page): boolean {
+  const isThemeScript = (node: Node | null) =>
+    node instanceof Element && (node.matches(THEME_SCRIPT) || page.edited.has(node as HTMLScriptElement));
+  return records.some(
+    (record) =>
+      isThemeScript(record.target) ||
+      isThemeScript(record.target.parentNode) ||
+      [...record.addedNodes, ...record.removedNodes].some(
+        (node) =>
+          isThemeScript(node) || (node instanceof Element && node.querySelector(THEME_SCRIPT) !== null),
+      ),
+  );
 }
 
 /**
@@ -224,34 +315,48 @@ function write(document: Document, productId: string, entry: Entry) {
  * the `@id` of the theme's node to merge into (`data-product-jsonld-id`), when the merchant names it.
  */
 export function acquireProductJsonLd(document: Document, productId: string, pointer?: string): JsonLdHandle {
-  const products = pages.get(document) ?? new Map<string, Entry>();
-  pages.set(document, products);
-  const entry: Entry = products.get(productId) ?? { contributions: new Map(), holders: 0 };
+  let page = pages.get(document);
+  if (!page) {
+    const created: Page = { entries: new Map(), edited: new Map() };
+    created.observer = new MutationObserver((records) => {
+      if (touchesThemeScripts(records, created)) render(document, created);
+    });
+    created.observer.observe(document, { childList: true, subtree: true, characterData: true });
+    pages.set(document, created);
+    page = created;
+  }
+  const current = page;
+  const entry: Entry = current.entries.get(productId) ?? { productId, contributions: new Map(), holders: 0 };
   entry.pointer ??= pointer || undefined;
-  products.set(productId, entry);
+  current.entries.set(productId, entry);
   entry.holders++;
   const me = Symbol(productId);
   let released = false;
-  const current = entry;
   return {
     update(contribution) {
       if (released) return;
       // Re-inserting makes this the latest contribution: the widget that changed last is shown.
-      current.contributions.delete(me);
-      current.contributions.set(me, contribution);
-      write(document, productId, current);
+      entry.contributions.delete(me);
+      entry.contributions.set(me, contribution);
+      render(document, current);
     },
     release() {
       if (released) return;
       released = true;
-      current.contributions.delete(me);
-      if (--current.holders > 0) {
-        write(document, productId, current);
+      entry.contributions.delete(me);
+      if (--entry.holders > 0) {
+        render(document, current);
         return;
       }
-      current.own?.remove();
-      restoreEdited(current);
-      products.delete(productId);
+      removeOurs(entry);
+      // The server's script is the page's own: it stays, as the server wrote it.
+      if (entry.adopted) setJson(entry.adopted.script, entry.adopted.original);
+      current.entries.delete(productId);
+      render(document, current);
+      if (current.entries.size === 0) {
+        current.observer?.disconnect();
+        pages.delete(document);
+      }
     },
   };
 }

@@ -35,12 +35,14 @@ export const themeDefault = (name: string, scheme: "light" | "dark"): string =>
 /**
  * Every widget root element carries `plaudit-root`. It starts from `all: initial` (display back to
  * the element's own): an inherited property the page forces on the host — any of them, `!important`
- * or not — stops there; custom properties (the `--plaudit-*` knobs) and `direction` are not part of
+ * or not — stops there; `zoom` is not inherited but scales everything under the host, so the host's is
+ * pinned (an !important declaration inside a shadow root wins over the page's); custom properties (the `--plaudit-*` knobs) and `direction` are not part of
  * `all`, so theming and the page's `dir` still reach in. Zero specificity: every rule of ours wins. The theme comes from `data-theme` on that root
  * (from the config: the host's, else the script tag's — so a theme set only on the script tag works
  * without touching the page's DOM) or on the host itself.
  */
 export const themeCss = `
+:host{zoom:1!important}
 :where(.plaudit-root){all:initial;display:revert}
 .plaudit-root{${tokens((d) => d[0])}color-scheme:light;
 --p-radius:var(--plaudit-radius,6px);

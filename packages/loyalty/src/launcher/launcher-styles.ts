@@ -3,9 +3,9 @@
 // (--plaudit-accent, --plaudit-on-accent, --plaudit-focus, --plaudit-font, --plaudit-radius) with
 // the same light defaults as ui/src/theme.ts — keep the two in step. px only; logical insets so
 // RTL puts it in the mirrored corner. Like ui's themeCss, the root starts from `all: initial`, so no
-// inherited property the page forces on the host reaches the button.
+// inherited property the page forces on the host reaches the button, and the host's zoom is pinned.
 export const launcherCss = `
-:host{display:block}
+:host{display:block;zoom:1!important}
 :where(.plaudit-launcher-root,.plaudit-launcher-slot){all:initial;display:revert}
 .plaudit-launcher-root{position:fixed;inset-block-end:16px;inset-inline-end:16px;z-index:2147482000;
 margin:0;padding:0;font-family:var(--plaudit-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);
