@@ -99,6 +99,7 @@ export default defineConfig({
             // The merchant admin's jobs and screens (issue 18), SQL-count checks included.
             "e2e/admin-jobs.test.ts",
             "e2e/admin-media-users.test.ts",
+            "e2e/admin-privacy.test.ts",
           ],
           env: { PLAUDIT_E2E_DATABASE: "postgres" },
           testTimeout: 60_000,

@@ -60,12 +60,18 @@ const KB = 1024;
 // theme that adds its Product after mount, or replaces or rewrites it on a variant change, no longer
 // leaves a second product or loses the rating, and two products' reviews no longer fight over one
 // theme node (e2e/json-ld-theme.test.ts); `:host{zoom:1!important}` in every widget's base CSS.
+// Raised by the coordinator (product page painted 10.99 → 11.02, in use 37.05 → 37.09 KB): a theme
+// that puts its JSON-LD text back whenever we write (its own observer on the script) fought the
+// manager's observer for ever inside one task — the shop's page hung (json-ld-manager.test.ts, "keeps
+// putting its own text back"); after the third time the script is the theme's. Collection page
+// 8.49 → 8.50: no byte of its own changed, but the chunks' content hashes in its import specifiers
+// did, and they gzip a few bytes differently — a budget at its exact size fails on any rebuild.
 const BUDGETS = {
   loader: 2.69 * KB,
   file: 10 * KB,
-  collectionPage: 8.49 * KB, // loader + the paint chunk (24 badges painted; their code never loads unless used)
-  productPage: 10.99 * KB, // loader + paint + JSON-LD at idle: what loads before the shopper reaches for the reviews
-  productPageInUse: 37.05 * KB, // the same + the reviews' and stars' code, once the shopper reaches for them (not the write dialog)
+  collectionPage: 8.5 * KB, // loader + the paint chunk (24 badges painted; their code never loads unless used)
+  productPage: 11.02 * KB, // loader + paint + JSON-LD at idle: what loads before the shopper reaches for the reviews
+  productPageInUse: 37.09 * KB, // the same + the reviews' and stars' code, once the shopper reaches for them (not the write dialog)
   loyaltyLauncherPage: 20 * KB, // loader + loyalty launcher; the panel loads on first open
   galleryPage: 25.55 * KB, // loader + gallery widget (Preact, core); the lightbox loads on the first press
   adminFirstScreen: 100 * KB, // the admin app's sign-in: its entry, what that imports, the sign-in chunk
@@ -253,7 +259,17 @@ function adminCosts(rows, failures) {
     "",
     fmt(BUDGETS.adminFirstScreen),
   ]);
-  for (const screen of ["queue", "media", "overview", "customers", "audit", "users", "requests", "program"]) {
+  for (const screen of [
+    "queue",
+    "media",
+    "overview",
+    "customers",
+    "privacy",
+    "audit",
+    "users",
+    "requests",
+    "program",
+  ]) {
     const chunk = files.find((f) => f.startsWith(`${screen}-`));
     if (!chunk) {
       failures.push(`admin: no chunk for the ${screen} screen (every route is lazy)`);

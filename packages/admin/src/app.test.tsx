@@ -109,7 +109,7 @@ describe("a role that changes under the app", () => {
     });
     route.value = { name: "media", params: new URLSearchParams() };
     const view = render(<App />);
-    await waitFor(() => expect(navLinks(view)).toEqual(["Customers"]));
+    await waitFor(() => expect(navLinks(view)).toEqual(["Customers", "Privacy requests"]));
     await view.findByText("Your role cannot open this page.");
   });
 });

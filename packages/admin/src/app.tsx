@@ -58,6 +58,11 @@ const screens: Record<string, { load: ComponentType<object>; scope: Scope; title
     scope: "customers:read",
     title: () => t("customersTitle"),
   },
+  privacy: {
+    load: lazy(() => import("./screens/privacy.tsx")),
+    scope: "customers:read",
+    title: () => t("privacyTitle"),
+  },
   audit: {
     load: lazy(() => import("./screens/audit.tsx")),
     scope: "audit:read",
@@ -84,6 +89,7 @@ const NAV = [
   { name: "media", label: () => t("navMedia") },
   { name: "overview", label: () => t("navOverview") },
   { name: "customers", label: () => t("navCustomers") },
+  { name: "privacy", label: () => t("navPrivacy") },
   { name: "requests", label: () => t("navRequests") },
   { name: "program", label: () => t("navProgram") },
   { name: "audit", label: () => t("navAudit") },

@@ -8,7 +8,9 @@ import type {
   AuditItem,
   CustomerDetail,
   CustomerMatches,
+  ErasureResult as ErasureResultSchema,
   Overview,
+  PersonExport,
   RequestSettingsAnswer,
   ReviewRequest,
   SuppressionResult,
@@ -18,6 +20,7 @@ import type * as v from "valibot";
 
 export type AdminSession = v.InferOutput<typeof AdminSessionSchema>;
 export type AdminUser = v.InferOutput<typeof AdminUserSchema>;
+export type ErasureResult = v.InferOutput<typeof ErasureResultSchema>;
 export type AdminMediaItem = AdminMediaPage["items"][number];
 export type {
   AdminReview,
@@ -25,6 +28,7 @@ export type {
   CustomerDetail,
   CustomerMatches,
   Overview,
+  PersonExport,
   RequestSettingsAnswer,
   ReviewRequest,
   SuppressionResult,

@@ -169,6 +169,34 @@ describe("product JSON-LD on the page", () => {
     expect(theme.textContent).toBe(original);
   });
 
+  it("leaves a theme script alone that keeps putting its own text back, without a second node", async () => {
+    const original = JSON.stringify({ "@context": "https://schema.org", "@type": "Product", sku: "tee" });
+    const theme = themeScript(JSON.parse(original));
+    // A theme guarding its script: whatever else is written there, it writes its own text back
+    // (stopping itself after 50 times, so that the test ends even when we would not).
+    let putBack = 0;
+    const guard = new MutationObserver(() => {
+      if (theme.textContent !== original && putBack < 50) {
+        putBack++;
+        theme.textContent = original;
+      }
+    });
+    guard.observe(theme, { childList: true, characterData: true, subtree: true });
+    const handle = acquireProductJsonLd(document, "tee");
+    handle.update({ summary, reviews });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(putBack).toBeLessThanOrEqual(3);
+    expect(theme.textContent).toBe(original);
+    expect(scripts()).toHaveLength(1);
+    // The next change of the reviews starts no new fight either.
+    handle.update({ summary: summarize("tee", reviews.slice(0, 1)), reviews: reviews.slice(0, 1) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(putBack).toBeLessThanOrEqual(3);
+    guard.disconnect();
+    handle.release();
+    expect(theme.textContent).toBe(original);
+  });
+
   it("leaves another app's rating in the theme's node while it has no reviews to add", () => {
     const original = JSON.stringify({
       "@context": "https://schema.org",

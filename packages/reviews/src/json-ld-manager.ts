@@ -48,6 +48,8 @@ interface Entry {
 interface Edit {
   original: string;
   written: string;
+  /** How often the theme put its text back over ours since it last wrote a new one. */
+  undone: number;
 }
 
 interface Page {
@@ -195,9 +197,14 @@ function removeOurs(entry: Entry) {
  */
 function render(document: Document, page: Page) {
   for (const [script, edit] of page.edited) {
+    const text = script.textContent ?? "";
     if (!script.isConnected) page.edited.delete(script);
-    // Rewritten by the theme since (a variant change): its new text is the theme's own now.
-    else if ((script.textContent ?? "") !== edit.written) edit.original = script.textContent ?? "";
+    else if (text !== edit.written) {
+      // Rewritten by the theme since (a variant change): its new text is the theme's own now.
+      if (text !== edit.original) edit.undone = 0;
+      else edit.undone++;
+      edit.original = text;
+    }
   }
   const live: Entry[] = [];
   for (const entry of page.entries.values()) {
@@ -233,7 +240,10 @@ function render(document: Document, page: Page) {
     page.edited.delete(script);
   }
   for (const [script, { parsed, nodes }] of changes) {
-    const edit = page.edited.get(script) ?? { original: script.textContent ?? "", written: "" };
+    const edit = page.edited.get(script) ?? { original: script.textContent ?? "", written: "", undone: 0 };
+    // A theme that puts its text back whenever we write (its own observer on the script) would
+    // write back and forth with us for ever, in one task: after the third time, the script is its.
+    if (edit.undone > 2) continue;
     // Rewrite the parsed document with our nodes replaced, keeping everything else as it was.
     const replace = (value: unknown): unknown => {
       const merged = isNode(value) ? nodes.get(value) : undefined;
