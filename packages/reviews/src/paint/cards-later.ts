@@ -2,26 +2,28 @@
 // frame is a long task. Its first frame shows the heading, summary, toolbar and the cards that can
 // reach into view; the other cards follow two per frame, at the list's end, below the viewport and
 // CARDS_AHEAD_PX more, so nothing the shopper sees moves. When the page's cards surely make the
-// widget reach that far (cards-to-reach-view.ts: the size estimates are floors), the cards come two
-// per frame from the second frame on, the first holding only the heading, summary and toolbar: from
-// its first frame the widget holds the height its whole page of cards surely reaches (so a jump to
-// the reviews shows blank space, not the page's footer) and keeps what follows the list ("Load
-// more") until the last card is in: nothing after them moves.
+// widget reach that far (cards-to-reach-view.ts: the size estimates are floors), the first frame
+// holds only the heading and the summary's average; the histogram, then the toolbar, come a frame
+// each after it, then the cards two per frame: from its first frame the widget holds the height its
+// whole page of cards surely reaches (so a jump to the reviews shows blank space, not the page's
+// footer) and keeps what follows the list ("Load more") until the last card is in: nothing after
+// them moves, and what comes in later has nothing of the widget's below it yet.
 // A scroll (a jump to #reviews, a fling) or printing puts everything in at once, before that frame
 // is laid out; so does the widget's code before it hydrates (it expects the whole page).
 // docs/widgets.md, "Below the fold".
 import { heightFloor, reachOf, surelyAsTall } from "../reviews/cards-to-reach-view.ts";
 
-// Two cards a frame: one a frame made twice the frames and layouts (the whole document is laid out
-// each frame, 40–60 ms at 4× CPU throttling on the bench's machine whatever the cards) and more
-// long tasks, not fewer (bench/RESULTS.md, 15:49). None in the first frame when the height is held:
-// the heading, summary (histogram) and toolbar with two cards were one frame of 9–10 ms of CPU
-// unthrottled, ≈ 41 ms at 4× and a long task on a loaded machine (bench/RESULTS.md, 2026-12-07).
+// Measured on the demo product page (bench/RESULTS.md, perf3, 2026-12-07: each frame's CPU
+// unthrottled, 6–8 loads): the first frame with the histogram and the toolbar was 5.5–6.5 ms, the
+// widget's longest; without them ~3 ms (each of them ~2.5 ms in a frame of its own). Two cards a
+// frame are 3–4 ms (5–7 with the Hebrew card, whose fallback font is looked up then); one card a
+// frame lowered that pair's frame only to 4–5.5 ms, for ~13 ms more CPU in all (seven frames more,
+// ~1.5–2 ms each whatever they hold).
 export const FIRST_FRAME = 0;
-const PER_FRAME = 2;
+export const PER_FRAME = 2;
 
 export interface CardsLater {
-  /** Puts every card still held into the list now. */
+  /** Puts everything still held in now. */
   all(): void;
   /** Forgets them (the host is released). */
   stop(): void;
@@ -37,6 +39,9 @@ export function cardsLater(host: HTMLElement, content: DocumentFragment): CardsL
   const reach = reachOf(host);
   let first = reach ? reach.cards : cards.length;
   let after: Element[] = [];
+  // What waits, in order: parts of the head (the first `parts` steps, a frame each), then the cards.
+  const held: Array<() => void> = [];
+  let parts = 0;
   if (reach && widget && list && cards.length > 0 && surelyAsTall(cards.length, reach.px)) {
     first = FIRST_FRAME;
     // The floor of the whole page's height, not only the view's reach: a jump to the reviews
@@ -44,9 +49,21 @@ export function cardsLater(host: HTMLElement, content: DocumentFragment): CardsL
     // be there in the frame before (it would move: layout shift).
     widget.style.minBlockSize = `${heightFloor(cards.length)}px`;
     for (let next = list.nextElementSibling; next; next = next.nextElementSibling) after.push(next);
+    // The histogram and the toolbar wait too, a frame each, in that order: what is held below
+    // them (the cards, "Load more") is not in yet, and the widget's height is held, so they move
+    // nothing when they come.
+    for (const part of content.querySelectorAll(".plaudit-histogram,.plaudit-toolbar")) {
+      const [parent, next] = [part.parentNode!, part.nextSibling];
+      part.remove();
+      held.push(() => parent.insertBefore(part, next));
+      parts++;
+    }
   }
-  const held = cards.slice(first);
-  for (const node of [...held, ...after]) node.remove();
+  for (const card of cards.slice(first)) {
+    card.remove();
+    held.push(() => list!.append(card));
+  }
+  for (const node of after) node.remove();
   let frame: number | undefined;
   const stop = () => {
     held.length = 0;
@@ -56,7 +73,7 @@ export function cardsLater(host: HTMLElement, content: DocumentFragment): CardsL
     view?.removeEventListener("beforeprint", all);
   };
   const put = (count: number) => {
-    list!.append(...held.splice(0, count));
+    for (const step of held.splice(0, parts-- > 0 ? 1 : count)) step();
     if (held.length > 0) return;
     list!.after(...after);
     // As tall as it was held, or taller: letting go moves nothing.
@@ -65,6 +82,7 @@ export function cardsLater(host: HTMLElement, content: DocumentFragment): CardsL
     stop();
   };
   function all() {
+    parts = 0;
     if (held.length > 0) put(held.length);
   }
   // The page's scroll, or a scroller the widget is in (a theme that scrolls a container): not any
@@ -73,7 +91,7 @@ export function cardsLater(host: HTMLElement, content: DocumentFragment): CardsL
     const scrolled = event.target as Node;
     if (scrolled === doc || scrolled.contains?.(host)) all();
   };
-  // After the next frame is painted: a task of its own, then one frame per few cards.
+  // After the next frame is painted: a task of its own, then a frame per part, or per few cards.
   const next = () => {
     frame = view?.requestAnimationFrame(() => {
       frame = undefined;

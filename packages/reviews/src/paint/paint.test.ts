@@ -11,7 +11,7 @@ import { mount as mountStarsEntry } from "../entries/stars.ts";
 import { renderReviews } from "../server/render-reviews.tsx";
 import { starsBadgeHtml } from "../server/render-stars.ts";
 import { starsWidgetCss } from "../server/widget-css.ts";
-import { FIRST_FRAME } from "./cards-later.ts";
+import { FIRST_FRAME, PER_FRAME } from "./cards-later.ts";
 import { paint } from "./paint.ts";
 import { untilUsed } from "./until-used.ts";
 
@@ -212,6 +212,40 @@ describe("painting the reviews", () => {
     expect(loadMore()).toBe(true);
   });
 
+  it("holds the histogram and the toolbar out of the first frame too, then puts them in, a frame each, before the cards", async () => {
+    answer = snippetAnswer;
+    const { host: el, root, config } = host("reviews", "tee");
+    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    // Each frame's content, as the frame after it begins (the parts go in in a task after a frame).
+    const frames: string[] = [];
+    const seen = () => {
+      const summary = root.querySelector(".plaudit-summary");
+      frames.push(
+        [
+          summary ? "summary" : "",
+          summary?.querySelector(".plaudit-histogram") ? "histogram" : "",
+          root.querySelector(".plaudit-toolbar + .plaudit-list") ? "toolbar" : "",
+          `${root.querySelectorAll(".plaudit-list > li").length} cards`,
+        ]
+          .filter(Boolean)
+          .join(" "),
+      );
+      if (root.querySelectorAll(".plaudit-list > li").length < 10) requestAnimationFrame(seen);
+    };
+    await paint({ kind: "reviews", host: el, root, config });
+    seen();
+    await vi.waitFor(() => expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10));
+    // Every state in order, none skipped, and each part in its place once in.
+    const states = frames.filter((state, i) => state !== frames[i - 1]);
+    expect(states.slice(0, 4)).toEqual([
+      "summary 0 cards",
+      "summary histogram 0 cards",
+      "summary histogram toolbar 0 cards",
+      `summary histogram toolbar ${PER_FRAME} cards`,
+    ]);
+    expect(states.at(-1)).toBe("summary histogram toolbar 10 cards");
+  });
+
   it("gives the painted thumbnails their photo's placeholder colour, as the code does", async () => {
     const photo = (id: string, placeholder: string) => ({
       id,
@@ -270,6 +304,9 @@ describe("painting the reviews", () => {
     expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(FIRST_FRAME);
     document.dispatchEvent(new Event("scroll"));
     expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10);
+    // The parts of the head that waited come in with them, in their places.
+    expect(root.querySelector(".plaudit-summary > .plaudit-histogram")).not.toBeNull();
+    expect(root.querySelector(".plaudit-toolbar + .plaudit-list")).not.toBeNull();
   });
 
   it("puts every card in at once when a scroller the widget is in scrolls (a theme scrolling a container)", async () => {
@@ -348,6 +385,29 @@ describe("painting the reviews", () => {
     box.closest("form")!.requestSubmit();
     await settle();
     expect(requests.at(-1)).toBe("/v1/stores/demo/products/tee/reviews?sort=newest&q=fit&limit=10");
+    unmount();
+  });
+
+  it("keeps a sort chosen and text typed into a toolbar that came in after the first frame, through hydration", async () => {
+    answer = snippetAnswer;
+    const { host: el, root, config } = host("reviews", "tee", { "data-locale": "en" });
+    // The cards surely fill the view: the toolbar is held out of the first frame (cards-later.ts).
+    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    const painted = await paint({ kind: "reviews", host: el, root, config });
+    expect(root.querySelector(".plaudit-toolbar")).toBeNull();
+    await vi.waitFor(() => expect(root.querySelector(".plaudit-toolbar")).not.toBeNull());
+    const box = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+    const sort = root.querySelector<HTMLSelectElement>("select")!;
+    box.value = "fit";
+    sort.value = "oldest";
+    const replay = painted!.handOver();
+    const unmount = mountReviewsEntry({ host: el, root, config });
+    answer = () => json({ items: [], nextCursor: null, total: 0 });
+    replay();
+    await settle();
+    expect(root.querySelector<HTMLInputElement>('input[type="search"]')!.value).toBe("fit");
+    expect(root.querySelector<HTMLSelectElement>("select")!.value).toBe("oldest");
+    expect(requests).toContain("/v1/stores/demo/products/tee/reviews?sort=oldest&limit=10");
     unmount();
   });
 

@@ -15,6 +15,17 @@ const FIELDS =
 
 type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
+/**
+ * A field's value as its markup wrote it (what a form's reset puts back): read at hand-over, not
+ * noted when painting, since parts of the painted head (the toolbar) come in a few frames later
+ * (cards-later.ts).
+ */
+function markupValue(field: Field): string {
+  if (!("options" in field)) return field.defaultValue;
+  const options = [...field.options];
+  return (options.find((option) => option.defaultSelected) ?? options[0])?.value ?? "";
+}
+
 export interface UntilUsed {
   used: Promise<void>;
   /** Stops holding clicks; answers the replay to run once the widget's code has mounted. */
@@ -29,8 +40,6 @@ export function untilUsed(host: HTMLElement, root: ShadowRoot): UntilUsed {
     markUsed = resolve;
   });
   const held: HTMLElement[] = [];
-  // Each field's value as painted: what differs at hand-over, the shopper typed or chose.
-  const painted = new Map([...root.querySelectorAll<Field>(FIELDS)].map((field) => [field, field.value]));
   const onIntent = () => markUsed();
   const onClick = (event: Event) => {
     const action = (event.target as Element | null)?.closest?.<HTMLElement>(NEEDS_CODE);
@@ -57,11 +66,12 @@ export function untilUsed(host: HTMLElement, root: ShadowRoot): UntilUsed {
     stop,
     handOver() {
       stop();
-      // Typed before the code came: Preact's hydration keeps what the markup says of the value (a
-      // textarea's it even resets), and the widget's state never heard of it.
-      const typed = [...painted]
-        .filter(([field, value]) => field.value !== value)
-        .map(([field]) => [field, field.value] as const);
+      // Typed or chosen before the code came (a value other than the markup's): Preact's hydration
+      // keeps what the markup says of the value (a textarea's it even resets), and the widget's
+      // state never heard of it.
+      const typed = [...root.querySelectorAll<Field>(FIELDS)]
+        .filter((field) => field.value !== markupValue(field))
+        .map((field) => [field, field.value] as const);
       return () => {
         for (const [field, value] of typed) {
           if (!field.isConnected) continue;
