@@ -9,6 +9,7 @@ const moderator = sessionAs("moderator");
 const review = {
   id: "r1",
   productId: "sock",
+  product: { id: "sock", name: null, url: null },
   rating: 4,
   title: "sock review 1",
   body: "What a shopper thought of sock.",

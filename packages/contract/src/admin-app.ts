@@ -26,6 +26,7 @@ export const OverviewQuery = v.object({
 const ProductFigure = v.object({
   productId: v.string(),
   name: v.nullable(v.string()),
+  url: v.pipe(v.nullable(v.string()), v.description("the product's page in the shop, from the catalog")),
   count: v.number(),
   average: v.number(),
 });

@@ -42,4 +42,15 @@ export type CatalogProduct = v.InferOutput<typeof CatalogProduct>;
 
 export const CatalogPage = cursorPage(CatalogProduct);
 
+/**
+ * How the admin names a product it shows (a review's, a photo's): its id, and the catalog's name
+ * and page when the merchant sent them (PUT /v1/admin/products/{product}), else null.
+ */
+export const ProductRef = v.object({
+  id: v.string(),
+  name: v.pipe(v.nullable(v.string()), v.description("the catalog's name; null when it has none")),
+  url: v.pipe(v.nullable(v.string()), v.description("the product's page in the shop; null when unknown")),
+});
+export type ProductRef = v.InferOutput<typeof ProductRef>;
+
 export const CatalogQuery = v.object({ cursor: queryCursor(LIMITS.cursorMax) });

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { ProductRef } from "./catalog.ts";
 import {
   cursorPage,
   optionalCustomerToken,
@@ -234,6 +235,8 @@ export const AdminReview = v.object({
   ...Review.entries,
   status: v.picklist(REVIEW_STATUSES),
   author: v.object({ name: v.string(), email: v.string() }),
+  /** The reviewed product as the catalog names it (`productId` is its id). */
+  product: ProductRef,
   /**
    * Why the spam rules held the review for moderation (links, repeated text, the same text as the
    * sender's review of another product, a burst from one address); null when they did not.
@@ -334,6 +337,8 @@ export const AdminMediaQuery = v.object({
 export const AdminMediaItem = v.object({
   ...AdminMedia.entries,
   productId: v.string(),
+  /** The reviewed product as the catalog names it. */
+  product: ProductRef,
   /** Whether the review's author bought the product (held media come from reviews that are not). */
   verified: v.boolean(),
   createdAt: timestamp,

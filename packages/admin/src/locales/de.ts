@@ -124,6 +124,8 @@ export const de: Messages = {
   mediaOf: "Foto {n} der Bewertung von {name}",
   videoOf: "Video {n} der Bewertung von {name}",
   viewFullSize: "In voller Größe ansehen",
+  opensNewTab: "(öffnet in einem neuen Tab)",
+  productReviews: "seine Bewertungen",
   keyboardHelp: "Tastenkürzel",
   keyNext: "nächste Bewertung",
   keyPrevious: "vorige Bewertung",
@@ -365,6 +367,14 @@ export const de: Messages = {
   programPoints: "Punkte",
   programPointsPerUnit: "Punkte je 1 der Shopwährung",
   programLabel: "Text für Kundinnen und Kunden",
+  programLabelHint:
+    "Leer gelassen: „{label}“. Kundinnen und Kunden sehen den Text so, wie er hier steht, in jeder Sprache.",
+  programDefaultLabelPurchase: "Einkaufen",
+  programDefaultLabelSignup: "Dem Programm beitreten",
+  programDefaultLabelReview: "Eine Bewertung schreiben",
+  programDefaultLabelReviewWithMedia: "Der Bewertung ein Foto oder Video beifügen",
+  programDefaultLabelReferral: "Freunde werben",
+  programDefaultLabelBirthday: "Geburtstag feiern",
   programPointsMissing:
     "Geben Sie die Punkte ein oder leeren Sie den Text, damit diese Aktion nichts bringt.",
   programNumber: "Geben Sie eine Zahl ein, etwa 1,5.",

@@ -17,6 +17,7 @@ function held(n: number): AdminMediaItem {
     status: "held",
     reviewId: `r${n}`,
     productId: `product-${n}`,
+    product: { id: `product-${n}`, name: null, url: null },
     verified: false,
     createdAt: "2026-12-06T10:00:00.000Z",
     etag: '"media-held"',
@@ -79,5 +80,25 @@ describe("a held photo's files, with the admin opened at another address than PL
       return img;
     });
     expect(full?.getAttribute("src")).toBe("/v1/admin/media/m1/files/w800.jpg");
+  });
+});
+
+describe("a photo's product", () => {
+  it("is the catalog's name (alt text too), with a link to its reviews in the queue", async () => {
+    const named = {
+      ...held(1),
+      product: { id: "product-1", name: "Mug <i>XL</i>", url: "https://shop.example/mug" },
+    };
+    vi.stubGlobal("fetch", async () => Response.json({ items: [named, held(2)], nextCursor: null }));
+    const view = render(<MediaQueue />);
+    const shop = await view.findByRole("link", { name: "Mug <i>XL</i> (opens in a new tab)" });
+    expect(shop.getAttribute("href")).toBe("https://shop.example/mug");
+    expect(shop.getAttribute("target")).toBe("_blank");
+    const card = shop.closest("li") as HTMLElement;
+    expect(card.querySelector("img")?.getAttribute("alt")).toBe("Photo of \u2068Mug <i>XL</i>\u2069");
+    expect(card.querySelector("a[href*='product=product-1']")?.textContent).toBe("its reviews");
+    const other = view.container.querySelector("[data-media-id=m2]") as HTMLElement;
+    expect(other.querySelector(".product-id")?.textContent).toBe("product-2");
+    expect(other.querySelector("img")?.getAttribute("alt")).toBe("Photo of \u2068product-2\u2069");
   });
 });

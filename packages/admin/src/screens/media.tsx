@@ -4,6 +4,7 @@ import { Dialog, focusHeading, ListBody, problemText, Toasts } from "../componen
 import { formatDate, isolate, type MessageKey, t } from "../i18n.ts";
 import { moderatorFile } from "../moderator-file.ts";
 import { usePagedList } from "../paged-list.ts";
+import { ProductName, productText } from "../product-name.tsx";
 import { href, route } from "../router.ts";
 import { can, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
@@ -87,7 +88,7 @@ export default function MediaQueue() {
   }
 
   const label = (item: AdminMediaItem) =>
-    t(item.kind === "video" ? "videoBy" : "photoBy", { product: isolate(item.productId) });
+    t(item.kind === "video" ? "videoBy" : "photoBy", { product: isolate(productText(item.product)) });
 
   const actions = (item: AdminMediaItem) =>
     mayModerate && (
@@ -149,7 +150,10 @@ export default function MediaQueue() {
                     <span class="visually-hidden">{t("viewFullSize")}</span>
                   </button>
                   <p class="meta">
-                    <a href={href("queue", { status: "any", product: item.productId })}>{item.productId}</a>
+                    <ProductName product={item.product} /> ·{" "}
+                    <a href={href("queue", { status: "any", product: item.productId })}>
+                      {t("productReviews")}
+                    </a>
                   </p>
                   <p class="meta">
                     {t(item.verified ? "verifiedBuyer" : "unverifiedBuyer")} ·{" "}

@@ -22,15 +22,30 @@ describe("the overview's products", () => {
         verified: 0,
         byStatus: { published: 1, pending: 0, rejected: 0 },
         weeks: [{ week: "2026-03-02", reviews: 1, average: 5 }],
-        topProducts: [{ productId: "mug", name, count: 1, average: 5 }],
+        topProducts: [
+          { productId: "mug", name, url: null, count: 1, average: 5 },
+          {
+            productId: "gid://shopify/Product/7",
+            name: "Kettle",
+            url: "https://shop.example/kettle",
+            count: 2,
+            average: 4,
+          },
+        ],
         bottomProducts: [],
         requests: null,
       }),
     );
     route.value = { name: "overview", params: new URLSearchParams() };
     const view = render(<Overview />);
+    // A <bdi> in the row's header: its own direction, whatever the line's.
     const cell = await view.findByText(name);
-    expect(cell.tagName).toBe("TH");
-    expect(cell.getAttribute("dir")).toBe("auto");
+    expect(cell.tagName).toBe("BDI");
+    expect(cell.closest("th")?.getAttribute("scope")).toBe("row");
+    // A name the catalog links opens the shop's page in a new tab; the id stays beside it.
+    const link = view.getByRole("link", { name: "Kettle (opens in a new tab)" });
+    expect(link.getAttribute("href")).toBe("https://shop.example/kettle");
+    expect(link.getAttribute("rel")).toBe("noopener");
+    expect(link.closest("th")?.textContent).toContain("(gid://shopify/Product/7)");
   });
 });

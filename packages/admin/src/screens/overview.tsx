@@ -4,6 +4,7 @@ import { api } from "../api.ts";
 import { Field, Loading, Problem } from "../components.tsx";
 import { formatDate, formatNumber, formatPercent, formatShortDate, t } from "../i18n.ts";
 import { useAppliedForm } from "../paged-list.ts";
+import { ProductName } from "../product-name.tsx";
 import { go, route } from "../router.ts";
 import { useSignal } from "../signal.ts";
 import { StoreZoneNote } from "../store-zone.tsx";
@@ -179,7 +180,7 @@ function ProductTable(props: { id: string; title: string; items: Figures["topPro
           {props.items.map((p) => (
             <tr key={p.productId}>
               <th scope="row" dir="auto">
-                {p.name ?? p.productId}
+                <ProductName product={{ id: p.productId, name: p.name, url: p.url }} />
               </th>
               <td>{formatNumber(p.average, 2)}</td>
               <td>{formatNumber(p.count)}</td>

@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { sessionAs } from "../../testing/admin-test-kit.ts";
+import { setLocale } from "../i18n.ts";
 import { route } from "../router.ts";
 import { endedSession, session } from "../session.ts";
 import LoyaltyProgram from "./program.tsx";
@@ -365,3 +366,46 @@ function fakeApiKeep(puts: Put[], program: object, conflict: () => boolean) {
       : Response.json(put.body, { headers: { etag: '"v3"' } });
   });
 }
+
+describe("an earning action's label", () => {
+  it("may be left empty: the action is saved with the admin's default label for it, which the field shows", async () => {
+    const puts = fakeApi();
+    const view = render(<LoyaltyProgram />);
+    await view.findByLabelText("Name of the points");
+    const label = field(view, "earning.birthday.label");
+    expect(label.placeholder).toBe("Celebrate your birthday");
+    expect(describedText(label).join(" ")).toContain("Left empty: “\u2068Celebrate your birthday\u2069”");
+    fireEvent.input(field(view, "earning.birthday.points"), { target: { value: "200" } });
+    fireEvent.input(field(view, "earning.signup.points"), { target: { value: "100" } });
+    fireEvent.input(field(view, "earning.signup.label"), { target: { value: " Join us " } });
+    await save(view);
+    await waitFor(() => expect(puts).toHaveLength(1));
+    const earning = puts[0]?.body.earning;
+    expect(earning?.find((r) => r.action === "birthday")).toEqual({
+      action: "birthday",
+      points: 200,
+      label: "Celebrate your birthday",
+    });
+    // A label the merchant typed is theirs.
+    expect(earning?.find((r) => r.action === "signup")?.label).toBe("Join us");
+  });
+
+  it("defaults in the admin's language", async () => {
+    await setLocale("de");
+    try {
+      const puts = fakeApi();
+      const view = render(<LoyaltyProgram />);
+      await waitFor(() => expect(field(view, "earning.review_with_media.points")).toBeTruthy());
+      fireEvent.input(field(view, "earning.review_with_media.points"), { target: { value: "20" } });
+      await act(async () =>
+        (view.container.querySelector("form.program button[type=submit]") as HTMLButtonElement).click(),
+      );
+      await waitFor(() => expect(puts).toHaveLength(1));
+      expect(puts[0]?.body.earning.find((r) => r.action === "review_with_media")?.label).toBe(
+        "Der Bewertung ein Foto oder Video beifügen",
+      );
+    } finally {
+      await setLocale("en");
+    }
+  });
+});

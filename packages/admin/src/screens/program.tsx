@@ -140,6 +140,20 @@ function freshId(prefix: string): string {
   return `${prefix}-${[...bytes].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
+/**
+ * The label an action with points gets when the merchant leaves it empty, in the admin's language.
+ * The server stores one label, which the loyalty panel shows as written to every shopper (it has
+ * no words of its own for an action), so the default is a real label, sent with the program.
+ */
+const DEFAULT_LABELS: Record<EarningAction, MessageKey> = {
+  purchase: "programDefaultLabelPurchase",
+  signup: "programDefaultLabelSignup",
+  review: "programDefaultLabelReview",
+  review_with_media: "programDefaultLabelReviewWithMedia",
+  referral: "programDefaultLabelReferral",
+  birthday: "programDefaultLabelBirthday",
+};
+
 const ACTION_NAMES: Record<EarningAction, MessageKey> = {
   purchase: "programActionPurchase",
   signup: "programActionSignup",
@@ -285,7 +299,12 @@ export default function LoyaltyProgram() {
       const points = rule.action === "purchase" ? decimal(rule.points) : whole(rule.points);
       if (points === undefined)
         found[`${name}.points`] = t(rule.action === "purchase" ? "programNumber" : "wholeNumber");
-      else earning.push({ action: rule.action, points, label: rule.label.trim() });
+      else
+        earning.push({
+          action: rule.action,
+          points,
+          label: rule.label.trim() || t(DEFAULT_LABELS[rule.action]),
+        });
     }
     const rewards: StoredProgram["rewards"] = [];
     for (const r of form.rewards) {
@@ -422,7 +441,7 @@ export default function LoyaltyProgram() {
     label: string,
     value: string,
     onInput: (value: string) => void,
-    extra: { hint?: string; numeric?: boolean; ltr?: boolean } = {},
+    extra: { hint?: string; numeric?: boolean; ltr?: boolean; placeholder?: string } = {},
   ) => (
     <Field label={label} error={errors[name]} {...(extra.hint ? { hint: extra.hint } : {})}>
       {(a) => (
@@ -431,6 +450,7 @@ export default function LoyaltyProgram() {
           name={name}
           value={value}
           autocomplete="off"
+          {...(extra.placeholder ? { placeholder: extra.placeholder } : {})}
           {...(extra.numeric
             ? { inputMode: "decimal" as const, class: "number" }
             : extra.ltr
@@ -508,8 +528,15 @@ export default function LoyaltyProgram() {
                 (v) => changeRule(rule.action, { points: v }),
                 { numeric: true },
               )}
-              {input(`earning.${rule.action}.label`, t("programLabel"), rule.label, (v) =>
-                changeRule(rule.action, { label: v }),
+              {input(
+                `earning.${rule.action}.label`,
+                t("programLabel"),
+                rule.label,
+                (v) => changeRule(rule.action, { label: v }),
+                {
+                  placeholder: t(DEFAULT_LABELS[rule.action]),
+                  hint: t("programLabelHint", { label: isolate(t(DEFAULT_LABELS[rule.action])) }),
+                },
               )}
             </Group>
           ))}

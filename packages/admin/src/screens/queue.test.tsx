@@ -9,6 +9,7 @@ function review(n: number): AdminReview {
   return {
     id: `r${n}`,
     productId: "sock",
+    product: { id: "sock", name: null, url: null },
     rating: 4,
     title: `sock review ${n}`,
     body: `What a shopper thought of sock, number ${n}.`,
@@ -187,7 +188,8 @@ describe("a review in another direction than the app", () => {
     expect(view.getByText("תודה רבה!").getAttribute("dir")).toBe("auto");
     // The name and the product, isolated inside the English line (as <bdi> would).
     expect(card.querySelector(".meta")?.textContent).toContain("by \u2068דנה 🌸\u2069 · dana@example.com");
-    expect(card.querySelector(".meta")?.textContent).toContain("on \u2068sock\u2069");
+    expect(card.querySelector(".meta")?.textContent).toContain("on sock");
+    expect(card.querySelector(".meta bdi.product-id")?.textContent).toBe("sock");
     expect(card.querySelector("input[type=checkbox]")?.getAttribute("aria-label")).toBe(
       "Select review by \u2068דנה 🌸\u2069",
     );
@@ -273,5 +275,32 @@ describe("an erased reviewer's review", () => {
     const meta = (await view.findByText("sock review 1")).closest("article")?.querySelector("p.meta");
     expect(meta?.textContent).toMatch(/Former customer\u2069? · on /);
     expect(meta?.textContent).not.toMatch(/· ·/);
+  });
+});
+
+describe("a review's product", () => {
+  it("is the catalog's name, linked to its page in a new tab, with the id beside it; the id where there is no name", async () => {
+    const named = {
+      ...review(1),
+      productId: "gid://shopify/Product/123",
+      product: {
+        id: "gid://shopify/Product/123",
+        name: "Kettle <b>1.7 l</b>",
+        url: "https://shop.example/kettle",
+      },
+    };
+    vi.stubGlobal("fetch", async () => Response.json({ items: [named, review(2)], nextCursor: null }));
+    const view = render(<Queue />);
+    const meta = (await view.findByText("sock review 1")).closest("article")?.querySelector("p.meta");
+    const link = meta?.querySelector("a") as HTMLAnchorElement;
+    expect(link.textContent).toBe("Kettle <b>1.7 l</b> (opens in a new tab)");
+    expect(link.querySelector("b")).toBeNull();
+    expect(link.getAttribute("href")).toBe("https://shop.example/kettle");
+    expect(link.target).toBe("_blank");
+    expect(link.rel).toBe("noopener");
+    expect(meta?.querySelector(".product-id")?.textContent).toBe("(gid://shopify/Product/123)");
+    const other = view.getByText("sock review 2").closest("article")?.querySelector("p.meta");
+    expect(other?.querySelector("a")).toBeNull();
+    expect(other?.textContent).toContain("on sock");
   });
 });

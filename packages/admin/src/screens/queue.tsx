@@ -7,6 +7,7 @@ import { createGraceQueue, GRACE_MS, whileOpen } from "../grace.ts";
 import { formatDate, isolate, type MessageKey, t } from "../i18n.ts";
 import { moderatorFile } from "../moderator-file.ts";
 import { formValues, useAppliedForm, usePagedList } from "../paged-list.ts";
+import { ProductIn } from "../product-name.tsx";
 import { go, route } from "../router.ts";
 import { can, endedSession, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
@@ -555,7 +556,7 @@ function ReviewCard(props: {
             <bdi>{r.author.email}</bdi> ·{" "}
           </>
         )}
-        {t("on", { product: isolate(r.productId) })} ·{" "}
+        <ProductIn message="on" product={r.product} /> ·{" "}
         <time dateTime={r.createdAt}>{formatDate(r.createdAt, timeZone)}</time>
         {r.verified && <span class="badge"> · {t("verifiedBuyer")}</span>}
       </p>

@@ -19,6 +19,7 @@ export interface OverviewRange {
 export interface ProductFigure {
   productId: string;
   name: string | null;
+  url: string | null;
   count: number;
   average: number;
 }
@@ -134,15 +135,17 @@ export async function storeOverview(
     .select([
       "reviews.product_id as productId",
       "products.name as name",
+      "products.url as url",
       (eb) => eb.fn.countAll<number | string>().as("n"),
       (eb) => eb.fn.sum<number | string>("reviews.rating").as("sum"),
     ])
-    .groupBy(["reviews.product_id", "products.name"])
+    .groupBy(["reviews.product_id", "products.name", "products.url"])
     .execute();
   const figures: ProductFigure[] = products
     .map((p) => ({
       productId: p.productId,
       name: p.name,
+      url: p.url,
       count: Number(p.n),
       average: round2(Number(p.sum) / Number(p.n)),
     }))

@@ -1,4 +1,5 @@
 import type { AdminMediaPage, MediaSettings, MediaSettingsPatch } from "@plaudit/contract";
+import { productRefs } from "../catalog/product-refs.ts";
 import type { Database } from "../db/database.ts";
 import type { TimeId } from "../db/time-id-cursor.ts";
 import type { Tx } from "../db/transaction.ts";
@@ -42,6 +43,11 @@ export async function adminMediaPage(
   if (args.status) query = query.where("media.status", "=", args.status);
   if (args.reviewId !== undefined) query = query.where("media.review_id", "=", args.reviewId);
   const rows = await newestFirst(query, args.after, args.limit);
+  const product = await productRefs(
+    db,
+    args.storeId,
+    rows.map((row) => row.review_product_id),
+  );
   return {
     items: rows.slice(0, args.limit).map((row) => ({
       ...toMedia(row, "", (key) => adminFileUrl(args.origin, row.id, key)),
@@ -49,6 +55,7 @@ export async function adminMediaPage(
       reviewId: row.review_id,
       etag: mediaEtag(row.status),
       productId: row.review_product_id,
+      product: product(row.review_product_id),
       verified: Number(row.review_verified) === 1,
       createdAt: row.created_at,
     })),

@@ -1,4 +1,4 @@
-import type { AdminReview, Media, Rating, Review } from "@plaudit/contract";
+import type { AdminReview, Media, ProductRef, Rating, Review } from "@plaudit/contract";
 import type { Selectable } from "kysely";
 import type { ReviewsTable } from "../db/schema.ts";
 import { reviewEtag } from "./review-version.ts";
@@ -27,16 +27,19 @@ export function toPublicReview(row: ReviewRow, media: Media[] = []): Review {
 
 /**
  * The merchant's shape: the public review plus status, the reviewer's email and, for a review the
- * spam rules held, why (reviews/spam-rules.ts).
+ * spam rules held, why (reviews/spam-rules.ts), and the product as the catalog names it
+ * (catalog/product-refs.ts).
  */
 export function toAdminReview(
   row: ReviewRow,
-  media: Media[] = [],
+  media: Media[],
+  product: ProductRef,
 ): AdminReview & { holdReason: string | null } {
   return {
     ...toPublicReview(row, media),
     status: row.status,
     author: { name: row.author_name, email: row.author_email },
+    product,
     holdReason: row.hold_reason ?? null,
     etag: reviewEtag(row),
   };

@@ -1,6 +1,7 @@
 import type { AdminReview, ReviewStatus } from "@plaudit/contract";
 import type { Selectable } from "kysely";
 import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
+import { productRefs } from "../catalog/product-refs.ts";
 import type { AppContext } from "../context.ts";
 import type { ReviewsTable } from "../db/schema.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
@@ -100,7 +101,8 @@ export async function moderateReview(
     return after;
   });
   const media = await mediaOfRow(ctx, storeId, row, origin, { moderator: true });
-  return toAdminReview(row, media);
+  const product = await productRefs(ctx.db, storeId, [row.product_id]);
+  return toAdminReview(row, media, product(row.product_id));
 }
 
 /**
@@ -170,5 +172,10 @@ export async function moderateReviews(
     origin,
     { moderator: true },
   );
-  return rows.map((row) => toAdminReview(row, media.get(row.id) ?? []));
+  const product = await productRefs(
+    ctx.db,
+    storeId,
+    rows.map((row) => row.product_id),
+  );
+  return rows.map((row) => toAdminReview(row, media.get(row.id) ?? [], product(row.product_id)));
 }

@@ -7,6 +7,7 @@ import {
   ReviewPatch,
 } from "@plaudit/contract";
 import { auditEvent } from "../audit/audit-log.ts";
+import { productRefs } from "../catalog/product-refs.ts";
 import type { RouteModule } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
@@ -85,9 +86,15 @@ export const adminReviewRoutes: RouteModule = {
           ids.length > 0
             ? await ctx.media.forReviews(ctx.db, storeId, ids, publicOriginOf(c, ctx), { moderator: true })
             : new Map();
+        // The products' catalog names, one query for the page.
+        const refs = await productRefs(
+          ctx.db,
+          storeId,
+          page.rows.map((r) => r.product_id),
+        );
         c.header("Cache-Control", "no-store");
         return c.json({
-          items: page.rows.map((row) => toAdminReview(row, media.get(row.id) ?? [])),
+          items: page.rows.map((row) => toAdminReview(row, media.get(row.id) ?? [], refs(row.product_id))),
           nextCursor: page.nextCursor,
           ...(total !== undefined ? { total } : {}),
         });
@@ -157,7 +164,8 @@ export const adminReviewRoutes: RouteModule = {
         if (!row) throw new ApiError(404, "review_not_found", "no review with this id in this store");
         const origin = publicOriginOf(c, ctx);
         const media = await mediaOfRow(ctx, storeId, row, origin, { moderator: true });
-        const review = toAdminReview(row, media);
+        const product = await productRefs(ctx.db, storeId, [row.product_id]);
+        const review = toAdminReview(row, media, product(row.product_id));
         return c.json(review, 200, { "Cache-Control": "no-store", ETag: review.etag });
       },
     );
