@@ -563,6 +563,13 @@ async function main(): Promise<void> {
       "PLAUDIT_SECRETS_KEY is not set: the stores' signing secrets are kept in the clear in the database and its backups; set it (openssl rand -base64 32, docs/operations.md) and start again: start seals them";
     stderrLine("warn", { msg }, `plaudit-server: warning: ${msg}`);
   }
+  // Without it, media URLs and links are made from each request's Host: behind a proxy that is often
+  // an inner name, and a CDN keyed by path serves one Host's URLs to everyone (public caching).
+  if (!demo && !mail.publicUrl) {
+    const msg =
+      "PLAUDIT_PUBLIC_URL is not set: media URLs and links are made from each request's Host, and review-request emails cannot be sent; set it to the https origin shoppers reach (docs/operations.md, step 6)";
+    stderrLine("warn", { msg }, `plaudit-server: warning: ${msg}`);
+  }
 
   // The demo owner's sign-in, once the server listens: the port it really bound (`--port 0`).
   if (seeded) jsonLogger.info(seeded.adminSignIn(`${url}admin/`));
