@@ -237,6 +237,7 @@ describe("in German", () => {
       "Fotos & Videos",
       "Übersicht",
       "Kunden",
+      "Datenschutz",
       "Bewertungsanfragen",
       "Treueprogramm",
       "Protokoll",
@@ -249,6 +250,8 @@ describe("in German", () => {
     await expect
       .poll(() => card(page, "de-tasse review 1").locator(".actions button").allTextContents())
       .toEqual(["Freigeben", "Ablehnen", "Antworten"]);
+    await page.goto(`${plaudit.baseUrl}/admin/#/privacy`);
+    await expect.poll(() => page.locator("main h1").textContent()).toBe("Datenschutzanfragen");
     await page.goto(`${plaudit.baseUrl}/admin/#/users`);
     await page.locator("form.invite button[type=submit]", { hasText: "Einladen" }).waitFor();
     expect(await page.title()).toContain("Benutzer");
