@@ -74,20 +74,19 @@ function framesOf(page: Page, swap: string): Promise<Frames> {
   }, swap);
 }
 
+/** The tote's section (`inner`) on a page of its own at `path`, painted, then `swap`ped: the frames. */
+async function swapSeen(path: string, swap: string, inner = hosts("tote-organic", "101")) {
+  const shop = await openPage(plaudit, path, sectionOf(inner), 720);
+  await painted(shop.page);
+  return { shop, frames: await framesOf(shop.page, swap) };
+}
+
 describe.concurrent("a storefront swapping its widgets' hosts for new ones", SIDE_BY_SIDE, () => {
   it("shows the widgets in every frame when a variant picker re-renders the section with the variant's id on the hosts", async ({
     expect,
   }) => {
-    const shop = await openPage(
-      plaudit,
+    const { shop, frames } = await swapSeen(
       "/products/tote-variants",
-      sectionOf(hosts("tote-organic", "101")),
-      720,
-    );
-    const { page } = shop;
-    await painted(page);
-    const frames = await framesOf(
-      page,
       `section.innerHTML = html.replaceAll('data-variant-id="101"', 'data-variant-id="102"');`,
     );
     expect(frames.before).toMatch(/^badge shown, /);
@@ -100,16 +99,8 @@ describe.concurrent("a storefront swapping its widgets' hosts for new ones", SID
   it("shows the widgets from the first frame the new hosts are in when the old ones went a round trip earlier (remove, fetch, insert)", async ({
     expect,
   }) => {
-    const shop = await openPage(
-      plaudit,
+    const { shop, frames } = await swapSeen(
       "/products/tote-later",
-      sectionOf(hosts("tote-organic", "101")),
-      720,
-    );
-    const { page } = shop;
-    await painted(page);
-    const frames = await framesOf(
-      page,
       `section.replaceChildren();
       await fetched();
       section.innerHTML = html;`,
@@ -223,10 +214,11 @@ describe.concurrent("a storefront swapping its widgets' hosts for new ones", SID
     ).json()) as { css: string; items: Array<{ html: string }> };
     const badge = `<div data-plaudit="stars" data-product-id="tote-organic"><template shadowrootmode="open"><style>${badges.css}</style>${badges.items[0]!.html}</template></div>`;
     const server = `${badge}${snippet.replace('data-plaudit="reviews"', 'id="reviews" data-plaudit="reviews"')}`;
-    const shop = await openPage(plaudit, "/products/tote-ssr", sectionOf(server), 720);
-    const { page } = shop;
-    await painted(page);
-    const frames = await framesOf(page, `section.innerHTML = ${JSON.stringify(server)};`);
+    const { shop, frames } = await swapSeen(
+      "/products/tote-ssr",
+      `section.innerHTML = ${JSON.stringify(server)};`,
+      server,
+    );
     expect(frames.before).toMatch(/^badge shown, /);
     expect(frames.after).toEqual(frames.after.map(() => frames.before));
     expect(frames.scrolled[1]).toBe(frames.scrolled[0]);

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { timestamp } from "./fields.ts";
+import { EMAIL_MAX } from "./limits.ts";
 import { TimeZone } from "./time-zone.ts";
 
 // What the admin app's overview and customer screens read (API.md, "Merchant admin").
@@ -70,8 +71,8 @@ export const CustomerSearchQuery = v.object({
   q: v.pipe(
     v.string("must be a customer id or an email address"),
     v.trim(),
-    v.check((q) => q.length > 0 && [...q].length <= 254, "must be a customer id or an email address"),
-    v.metadata({ minLength: 1, maxLength: 254 }),
+    v.check((q) => q.length > 0 && [...q].length <= EMAIL_MAX, "must be a customer id or an email address"),
+    v.metadata({ minLength: 1, maxLength: EMAIL_MAX }),
     v.description("a customer id (or its beginning) or an email address"),
   ),
 });

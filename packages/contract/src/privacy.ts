@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { count, text, timestamp } from "./fields.ts";
 import { LIMITS } from "./limits.ts";
-import { AdminCustomer } from "./loyalty.ts";
+import { AdminCustomer, customerId } from "./loyalty.ts";
 
 // Privacy requests (API.md, "Privacy"): everything held about one person, or all of it erased.
 
@@ -15,7 +15,7 @@ const email = v.pipe(
 /** Who the request is about: the shop's customer id, an address, or both; optionally a voter id. */
 export const PrivacySubjectFields = v.object(
   {
-    customerId: v.optional(text(1, 200, "a customer id")),
+    customerId: v.optional(customerId),
     email: v.optional(email),
     voter: v.optional(
       v.pipe(

@@ -1,4 +1,4 @@
-import { ADJUSTMENT_LIMITS } from "@plaudit/contract";
+import { ADJUSTMENT_LIMITS, EMAIL_MAX } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
@@ -72,7 +72,7 @@ function SearchForm(props: { q: string }) {
     // search before opening, the language changing).
     <form ref={form} class="card search" onSubmit={submit} noValidate>
       <Field label={t("findCustomer")} error={error}>
-        {(a) => <input {...a} name="q" type="search" defaultValue={props.q} maxLength={254} />}
+        {(a) => <input {...a} name="q" type="search" defaultValue={props.q} maxLength={EMAIL_MAX} />}
       </Field>
       <button type="submit">{t("find")}</button>
     </form>

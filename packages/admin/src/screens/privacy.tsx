@@ -1,3 +1,4 @@
+import { EMAIL_MAX } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
@@ -177,7 +178,7 @@ export default function Privacy() {
               autocomplete="off"
               spellcheck={false}
               dir="ltr"
-              maxLength={254}
+              maxLength={EMAIL_MAX}
               value={typed}
               onInput={(e) => {
                 setTyped(e.currentTarget.value);
