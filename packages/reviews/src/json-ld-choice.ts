@@ -80,8 +80,8 @@ const words = (text: unknown) =>
  */
 export function nameMatch(node: JsonLdNode, productNames: readonly string[]): 0 | 1 | 2 | undefined {
   const own = words(node.name);
-  const known = productNames.map(words).filter((name) => name !== " ");
-  if (own === " " || !known.length) return undefined;
+  const known = productNames.map(words).filter((name) => name.trim());
+  if (!own.trim() || !known.length) return undefined;
   const shared = (name: string) =>
     own.split(" ").some((word) => word.length > 2 && name.includes(` ${word} `));
   return known.some((name) => name.includes(own) || own.includes(name)) ? 2 : known.some(shared) ? 1 : 0;

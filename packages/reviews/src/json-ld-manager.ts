@@ -4,11 +4,11 @@
 // How the one node is guaranteed (docs/widgets.md, "Structured data"): when the theme already
 // describes the product, our rating and reviews go INTO that node, in the theme's own script (every
 // consumer reads that script; a second node — even one sharing an `@id` — is a second product to
-// some of them). The theme's node is, in order: the one the merchant names with
-// `data-product-jsonld-id`; the one whose sku/productID/mpn/productGroupID is the product id; the
-// page's only ProductGroup; the page's only Product — whatever its sku, since themes write the
-// selected variant's SKU while our host names the product by handle. The original text is put
-// back when the last widget goes. Only a page with none of these gets a Product node of our own.
+// some of them). Which node is the theme's for the product is json-ld-choice.ts's rule: the one the
+// merchant names, the one naming the product, the one the page is about or named as the product,
+// else the page's only one — never another product's (a related section's, a quick view's). The
+// original text is put back when the last widget goes. Only a page with none of these gets a
+// Product node of our own, and only for a product with reviews.
 // A node takes one product's rating only (a page showing two products' reviews gets the other a
 // node of its own). The theme may add, replace or rewrite its scripts later (an SPA, a variant
 // change): a MutationObserver on them lays our rating into whatever the theme wrote last.
@@ -281,34 +281,41 @@ function writeOwn(document: Document, entry: Entry, latest: JsonLdContribution) 
   if (entry.own.text && !entry.own.isConnected) document.head.append(entry.own);
 }
 
-const LD_SCRIPT = 'script[type="application/ld+json"]';
+const isJsonLd = (node: Node) =>
+  node.nodeName === "SCRIPT" && (node as HTMLScriptElement).type === "application/ld+json";
+
+/** An added or removed node is, or holds, a JSON-LD script (or, on a microdata page, an item). */
+function holds(node: Node, microdata: boolean | undefined): boolean {
+  if (node.nodeType !== 1) return false; // text and comments: a cart counter, a ticker
+  if (isJsonLd(node)) return true;
+  const element = node as Element;
+  if (element.firstElementChild) {
+    // Elements by tag name: faster than a selector, and most subtrees hold no script at all.
+    const scripts = element.getElementsByTagName("script");
+    for (let i = 0; i < scripts.length; i++) if (isJsonLd(scripts[i]!)) return true;
+  }
+  return !!microdata && (element.hasAttribute("itemscope") || element.querySelector("[itemscope]") !== null);
+}
 
 /**
  * Whether a batch of DOM changes can change what we write: a JSON-LD script added or removed
  * anywhere (themes put them in body sections too), a theme script's text rewritten, and on a
  * microdata page an item added or removed. The observer sees every change of the shop's page
  * (carousels, cart counters, an SPA's swaps) on its main thread, so this is cheap for the rest:
- * text nodes are passed over, and only an added or removed element is searched.
+ * text nodes are passed over, and only an added or removed element is searched, by tag name.
  */
 function touchesStructuredData(records: MutationRecord[], page: Page): boolean {
-  const selector = page.microdata ? `${LD_SCRIPT},[itemscope]` : LD_SCRIPT;
-  for (const record of records) {
+  for (let r = 0; r < records.length; r++) {
+    const { type, target, addedNodes, removedNodes } = records[r]!;
     // Only the theme's scripts are watched for text (themeNodes).
-    if (record.type === "characterData") return true;
+    if (type === "characterData") return true;
     // `script.textContent = …`: the script is the target. Ours are written only by render.
-    if (record.target.nodeName === "SCRIPT") {
-      if (!(record.target as Element).hasAttribute(OWN)) return true;
+    if (isJsonLd(target)) {
+      if (!(target as Element).hasAttribute(OWN)) return true;
       continue;
     }
-    for (const list of [record.addedNodes, record.removedNodes])
-      for (const node of list)
-        if (
-          node.nodeType === 1 &&
-          ((node as Element).matches(selector) ||
-            ((node as Element).firstElementChild !== null &&
-              (node as Element).querySelector(selector) !== null))
-        )
-          return true;
+    for (let i = 0; i < addedNodes.length; i++) if (holds(addedNodes[i]!, page.microdata)) return true;
+    for (let i = 0; i < removedNodes.length; i++) if (holds(removedNodes[i]!, page.microdata)) return true;
   }
   return false;
 }
