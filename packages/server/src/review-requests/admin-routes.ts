@@ -8,6 +8,7 @@ import {
 } from "@plaudit/contract";
 import type { Context } from "hono";
 import type { Selectable } from "kysely";
+import type { AuditAction } from "../audit/audit-log.ts";
 import { auditedRowWrite, auditedWrite } from "../audit/audited-write.ts";
 import type { AppContext, AppEnv, RouteModule } from "../context.ts";
 import { decodeTimeIdCursor } from "../db/time-id-cursor.ts";
@@ -66,7 +67,7 @@ export const reviewRequestAdminRoutes: RouteModule = {
     /** A write on the request `:id` of this store, audited (404 when the store has none). */
     const requestWrite = <T>(
       c: Context<AppEnv>,
-      action: string,
+      action: AuditAction,
       write: (tx: Tx, found: Selectable<ReviewRequestsTable>, id: string) => Promise<T>,
     ) => auditedRowWrite(c, ctx, { action, load: requestOfStore, notFound: NO_REQUEST, write });
 
