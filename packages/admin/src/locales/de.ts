@@ -164,6 +164,7 @@ export const de: Messages = {
   rangeInvalid: "Der Anfang darf nicht nach dem Ende liegen.",
 
   customersTitle: "Kunden",
+  customerPrivacy: "Daten dieser Person exportieren oder löschen",
   findCustomer: "Kunden-ID oder E-Mail",
   find: "Suchen",
   noCustomer: "Kein Kunde für „{q}“ gefunden.",

@@ -160,6 +160,7 @@ export const en = {
   rangeInvalid: "The start must not be after the end.",
 
   customersTitle: "Customers",
+  customerPrivacy: "Export or erase this person’s data",
   findCustomer: "Customer id or email",
   find: "Find",
   noCustomer: "No customer found for “{q}”.",

@@ -159,6 +159,7 @@ export const he: Messages = {
   rangeInvalid: "תאריך ההתחלה לא יכול להיות אחרי תאריך הסיום.",
 
   customersTitle: "לקוחות",
+  customerPrivacy: "ייצוא או מחיקה של הנתונים של האדם הזה",
   findCustomer: "מזהה לקוח או אימייל",
   find: "חיפוש",
   noCustomer: "לא נמצא לקוח עבור „{q}”.",
