@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { ProductRef } from "./catalog.ts";
 import { count, cursorPage, queryCursor, text, timestamp } from "./fields.ts";
 import { LIMITS } from "./limits.ts";
 
@@ -110,6 +111,12 @@ export const ReviewRequest = v.object({
   /** Attempts at the first message (mail-server refusals included). */
   attempts: v.number(),
   lastError: v.optional(v.string()),
+  /**
+   * The products of the request's order (each once, as the email and the review page list them),
+   * named from the catalog as the admin names products everywhere (additive: API.md names only
+   * the fields above).
+   */
+  products: v.array(ProductRef),
 });
 export type ReviewRequest = v.InferOutput<typeof ReviewRequest>;
 

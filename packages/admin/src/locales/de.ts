@@ -307,6 +307,7 @@ export const de: Messages = {
   requestCanceled: "Abgebrochen",
   requestsEmpty: "Hier gibt es keine Bewertungsanfragen.",
   requestOrder: "Bestellung",
+  requestProducts: "Produkte",
   requestWhen: "Wann",
   requestEmailErased: "(gelöscht)",
   requestAttempts: { by: "n", one: "{n} Versuch", other: "{n} Versuche" },

@@ -298,6 +298,7 @@ export const en = {
   requestCanceled: "Canceled",
   requestsEmpty: "No review requests here.",
   requestOrder: "Order",
+  requestProducts: "Products",
   requestWhen: "When",
   requestEmailErased: "(erased)",
   requestAttempts: { by: "n", one: "{n} attempt", other: "{n} attempts" },

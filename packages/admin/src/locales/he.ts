@@ -294,6 +294,7 @@ export const he: Messages = {
   requestCanceled: "בוטלה",
   requestsEmpty: "אין כאן בקשות לביקורת.",
   requestOrder: "הזמנה",
+  requestProducts: "מוצרים",
   requestWhen: "מתי",
   requestEmailErased: "(נמחק)",
   requestAttempts: { by: "n", one: "ניסיון אחד", two: "{n} ניסיונות", other: "{n} ניסיונות" },

@@ -20,7 +20,7 @@ import { runJobAt } from "../jobs/index.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { NOT_A_CURSOR, parseOrFail, parseQuery } from "../validation.ts";
 import { themeProblems } from "./page/page-colors.ts";
-import { listRequests, requestMetrics, toAdminRequest } from "./request-list.ts";
+import { adminRequests, listRequests, requestMetrics } from "./request-list.ts";
 import type { ReviewRequestStatus, ReviewRequestsTable } from "./request-tables.ts";
 import { SEND_JOB, type SendPayload, sendJobKey } from "./schedule.ts";
 import { defaultSettings, loadSettings, saveSettings } from "./settings.ts";
@@ -202,7 +202,8 @@ export const reviewRequestAdminRoutes: RouteModule = {
           );
           return updated;
         });
-        return c.json(toAdminRequest(row), 202, NO_STORE);
+        const [request] = await adminRequests(ctx.db, row.store_id, [row]);
+        return c.json(request, 202, NO_STORE);
       },
     );
 
@@ -230,7 +231,8 @@ export const reviewRequestAdminRoutes: RouteModule = {
           if (!canceled) throw changedMeanwhile();
           return canceled;
         });
-        return c.json(toAdminRequest(row), 200, NO_STORE);
+        const [request] = await adminRequests(ctx.db, row.store_id, [row]);
+        return c.json(request, 200, NO_STORE);
       },
     );
   },
