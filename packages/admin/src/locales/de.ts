@@ -370,7 +370,8 @@ export const de: Messages = {
   programPointsPerUnit: "Punkte je 1 der Shopwährung",
   programLabel: "Text für Kundinnen und Kunden",
   programLabelHint:
-    "Leer gelassen: „{label}“. Kundinnen und Kunden sehen den Text so, wie er hier steht, in jeder Sprache.",
+    "Leer gelassen: „{label}“. Kundschaft, deren Sprache unten keinen eigenen Text hat, liest diesen.",
+  programLabelIn: "Text auf {language}",
   programDefaultLabelPurchase: "Einkaufen",
   programDefaultLabelSignup: "Dem Programm beitreten",
   programDefaultLabelReview: "Eine Bewertung schreiben",
@@ -385,6 +386,8 @@ export const de: Messages = {
     "Codes, die für eine entfernte Prämie schon vergeben wurden, bleiben gültig, und der Punkteverlauf bleibt, wie er war.",
   programRewardN: "Prämie {n}",
   programRewardName: "Name",
+  programRewardNameIn: "Name auf {language}",
+  programTooLong: "Höchstens {max} Zeichen.",
   programRewardCost: "Kosten in Punkten",
   programRewardKind: "Art",
   programKindAmountOff: "Betrag Rabatt",
