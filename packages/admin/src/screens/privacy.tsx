@@ -1,6 +1,6 @@
 import { EMAIL_MAX } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
-import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
 import { Dialog, Field, problemText, Toasts, useSending } from "../components.tsx";
 import { isolate, t } from "../i18n.ts";
@@ -135,8 +135,9 @@ export default function Privacy() {
     });
   };
 
-  // Came from a customer's page: their id is looked up as if typed and found.
-  useEffect(() => {
+  // Came from a customer's page: their id is looked up as if typed and found (before the first
+  // paint: the screen opens already looking them up).
+  useLayoutEffect(() => {
     if (linked) find();
   }, []);
 

@@ -74,6 +74,10 @@ export function cliAuditEvent(storeId: string, action: AuditAction, target: stri
   };
 }
 
+/** Appends a command's audit row (cliAuditEvent) inside the transaction of its write. */
+export const appendCliAudit = (tx: Tx, storeId: string, action: AuditAction, target: string, now: Date) =>
+  appendAudit(tx, cliAuditEvent(storeId, action, target, now));
+
 /** What a CLI row has where a request's rows have the client address. */
 export const CLI_ADDRESS = "cli";
 

@@ -1,4 +1,4 @@
-import { appendAudit, cliAuditEvent } from "../audit/audit-log.ts";
+import { appendCliAudit } from "../audit/audit-log.ts";
 import type { Grant } from "../auth/scopes.ts";
 import { isGrant, SCOPES } from "../auth/scopes.ts";
 import { CliError } from "../cli-error.ts";
@@ -46,7 +46,7 @@ export async function keysCreate(
   const scopes = parseScopes(args.scopes);
   const { key, secret } = await transaction(db, async (tx) => {
     const made = await addAdminKey(tx, { storeId, name, scopes, now });
-    await appendAudit(tx, cliAuditEvent(storeId, "key.create", made.key.id, now));
+    await appendCliAudit(tx, storeId, "key.create", made.key.id, now);
     return made;
   });
   if (args.json)
@@ -96,7 +96,7 @@ export async function webhookSecretRotate(
   const now = args.now ?? new Date();
   const made = await transaction(db, async (tx) => {
     const secret = await addSigningSecret(tx, box, { storeId, purpose: "code_webhook", now });
-    await appendAudit(tx, cliAuditEvent(storeId, "webhook_secret.rotate", secret.id, now));
+    await appendCliAudit(tx, storeId, "webhook_secret.rotate", secret.id, now);
     return secret;
   });
   if (args.json) return `${JSON.stringify(made)}\n`;

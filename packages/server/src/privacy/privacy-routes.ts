@@ -12,7 +12,7 @@ import { transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { requireScope } from "../http/require-scope.ts";
-import { describeRoute } from "../openapi/describe-route.ts";
+import { describeRoute, type RouteSpec } from "../openapi/describe-route.ts";
 import { parseOrFail } from "../validation.ts";
 import { deletePendingFiles, flushOldCopies } from "./after-erasure.ts";
 import { erasePerson } from "./erase.ts";
@@ -62,6 +62,17 @@ async function readPerson(c: Context<AppEnv>, ctx: AppContext, action: PrivacyAc
   return doc;
 }
 
+/** What the lookup and the export take and refuse alike: the person, by the query. */
+const READ_PERSON: Pick<RouteSpec, "query" | "errors" | "examples"> = {
+  query: PrivacySubjectFields,
+  errors: [403, 404, 422],
+  examples: [
+    { summary: "a customer by id", query: { customerId: "c-1001" }, status: 200 },
+    { summary: "nobody the store knows", query: { email: "nobody@example.com" }, status: 404 },
+    { summary: "neither id nor address", query: {}, status: 422 },
+  ],
+};
+
 /** GDPR requests: a person's data out (export) or gone (erase), API.md "Privacy". */
 export const privacyRoutes: RouteModule = {
   name: "privacy",
@@ -74,14 +85,8 @@ export const privacyRoutes: RouteModule = {
           "What the admin's privacy screen shows before a download or an erasure: the ids and " +
           "addresses found to be the person's and their records counted. Recorded in the audit log " +
           "as privacy.lookup (the export, which hands the records out, as privacy.export).",
-        query: PrivacySubjectFields,
+        ...READ_PERSON,
         responses: { 200: PersonLookup },
-        errors: [403, 404, 422],
-        examples: [
-          { summary: "a customer by id", query: { customerId: "c-1001" }, status: 200 },
-          { summary: "nobody the store knows", query: { email: "nobody@example.com" }, status: 404 },
-          { summary: "neither id nor address", query: {}, status: 422 },
-        ],
       }),
       requireScope("customers:read"),
       async (c) => c.json(lookupOf(await readPerson(c, ctx, "privacy.lookup"))),
@@ -95,14 +100,8 @@ export const privacyRoutes: RouteModule = {
           "By customerId, email or both (each finds the other through the person's orders and reviews). " +
           "Reviews with their address, orders, loyalty accounts, ledger and redemptions, review " +
           "requests; votes when the shopper's voter id is given. Recorded in the audit log as privacy.export.",
-        query: PrivacySubjectFields,
+        ...READ_PERSON,
         responses: { 200: PersonExport },
-        errors: [403, 404, 422],
-        examples: [
-          { summary: "a customer by id", query: { customerId: "c-1001" }, status: 200 },
-          { summary: "nobody the store knows", query: { email: "nobody@example.com" }, status: 404 },
-          { summary: "neither id nor address", query: {}, status: 422 },
-        ],
       }),
       requireScope("customers:read"),
       async (c) => c.json(await readPerson(c, ctx, "privacy.export")),

@@ -1,6 +1,6 @@
 import { DEFAULT_TIME_ZONE } from "@plaudit/contract";
 import * as v from "valibot";
-import { appendAudit, cliAuditEvent } from "../audit/audit-log.ts";
+import { appendCliAudit, cliAuditEvent } from "../audit/audit-log.ts";
 import { CliError } from "../cli-error.ts";
 import type { Database } from "../db/database.ts";
 import { transaction } from "../db/transaction.ts";
@@ -113,7 +113,7 @@ export async function storesUpdate(
   const now = args.now ?? new Date();
   await transaction(db, async (tx) => {
     await tx.updateTable("stores").set(set).where("id", "=", id).execute();
-    await appendAudit(tx, cliAuditEvent(id, "store.update", id, now));
+    await appendCliAudit(tx, id, "store.update", id, now);
   });
   const store = await findStore(db, id);
   return (
