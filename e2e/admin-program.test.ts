@@ -63,6 +63,11 @@ describe("the loyalty program in the admin app", () => {
     const added = (await focusedName(page)) ?? "";
     expect(added).toMatch(/^rewards\.reward-[0-9a-f]{16}\.name$/);
     await page.keyboard.type("$20 off");
+    // Past its name in each shopper language (left empty: the name above for all).
+    for (const language of ["en", "de", "he"]) {
+      await page.keyboard.press("Tab");
+      expect(await focusedName(page)).toBe(added.replace(/name$/, `names.${language}`));
+    }
     await page.keyboard.press("Tab");
     await page.keyboard.type("2000");
     await page.keyboard.press("Tab");
@@ -228,8 +233,8 @@ describe("the loyalty program in the admin app", () => {
     await page.keyboard.press("Tab");
     expect(await focusedName(page)).toBe("earning.review.labels.he");
     await page.keyboard.type("לכתוב ביקורת ולצבור נקודות");
-    await field(page, "rewards.five-off.names.de").focus();
-    await typeHere(page, "5 € Rabatt auf Ihre Bestellung");
+    await field(page, "rewards.fifteen-off.names.de").focus();
+    await typeHere(page, "15 € Rabatt auf Ihre Bestellung");
     await page.keyboard.press("Enter");
     await page.locator("form.program [role=status]", { hasText: "Treueprogramm gespeichert" }).waitFor();
     const saved = await publicProgram();
@@ -242,8 +247,8 @@ describe("the loyalty program in the admin app", () => {
     // The demo shop's loyalty panel in German and in Hebrew (data-locale on the launcher): each
     // shopper reads their language's words; the reward without a Hebrew name keeps the default.
     const expected = {
-      de: { label: "Bewertung schreiben, Punkte sammeln", reward: "5 € Rabatt auf Ihre Bestellung" },
-      he: { label: "לכתוב ביקורת ולצבור נקודות", reward: "$5 off your order" },
+      de: { label: "Bewertung schreiben, Punkte sammeln", reward: "15 € Rabatt auf Ihre Bestellung" },
+      he: { label: "לכתוב ביקורת ולצבור נקודות", reward: "$15 off your order" },
     } as const;
     for (const locale of ["de", "he"] as const) {
       const token = encodeURIComponent(signCustomerToken(DEMO_SECRET, `languages-${locale}`));
