@@ -3,7 +3,10 @@
 import type { IconName } from "./icons-styles.ts";
 
 const icon = (name: IconName, turned = false) => (
-  <span class={`plaudit-icon plaudit-icon--${name}${turned ? " plaudit-icon--down" : ""}`} aria-hidden="true" />
+  <span
+    class={`plaudit-icon plaudit-icon--${name}${turned ? " plaudit-icon--down" : ""}`}
+    aria-hidden="true"
+  />
 );
 
 export const ThumbUpIcon = () => icon("thumb");

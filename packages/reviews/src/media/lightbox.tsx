@@ -79,7 +79,8 @@ export function Lightbox(props: LightboxProps) {
   useLayoutEffect(() => {
     const content = contentRef.current;
     const root = content?.getRootNode();
-    if (root instanceof ShadowRoot) adoptStyles(root, [themeCss, baseCss, dialogCss, starsCss, iconsCss, lightboxCss]);
+    if (root instanceof ShadowRoot)
+      adoptStyles(root, [themeCss, baseCss, dialogCss, starsCss, iconsCss, lightboxCss]);
     // On the <dialog> itself, so the arrows work wherever focus is inside (the × button too).
     const dialog = content?.closest("dialog");
     const onKeyDown = (event: KeyboardEvent) => {
