@@ -1,38 +1,27 @@
 // The icons' stylesheet, shared by the Preact icons (icons.tsx) and the server's markup of them:
 // an icon is one empty element whose background (the text colour) is clipped to the icon's shape
-// here. Not an inline SVG: ten review cards carried thirty of them (sixty elements, ~1 KB of path
-// data each card) for every page to parse, lay out and paint. Not a data: URL mask either: that is
-// an image load under the page's `img-src`, and a shop without `data:` there would get no icons.
+// here. Not an inline SVG: ten review cards carried thirty of them (sixty elements, ~0.5 KB of
+// path data each card) for every page to parse, lay out and paint. Not a data: URL mask either:
+// that is an image load under the page's `img-src`, and a shop without `data:` there would get no
+// icons (the star rows are drawn the same way, stars-styles.ts).
 
-/** Each icon's outline in a 24-unit box (Material's), and the size it is drawn at, in px. */
+/**
+ * Each icon's outline at the size it is drawn, in px (CSS path() has no viewBox): Material's
+ * check and thumb up, scaled from their 24-unit box to 14 and 16 px.
+ */
 const ICONS = {
-  check: { path: "M9 16.17L4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z", size: 14 },
+  check: { size: 14, path: "M5.25 9.43L2.82 7l-.83.82L5.25 11.08 12.25 4.08l-.82-.82z" },
   thumb: {
-    path: "M2 21h4V9H2v12zm20-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L13.17 1 6.59 7.59C6.22 7.95 6 8.45 6 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z",
     size: 16,
+    path: "M1.33 14h2.67V6H1.33v8zm13.33-7.33c0-.73-.6-1.33-1.33-1.33h-4.21l.63-3.05.02-.21c0-.27-.11-.53-.29-.71L8.78.67 4.39 5.06C4.15 5.3 4 5.63 4 6v6.67c0 .73.6 1.33 1.33 1.33h6c.55 0 1.03-.33 1.23-.81l2.01-4.7c.06-.15.09-.31.09-.49v-1.33z",
   },
 } as const;
 
 export type IconName = keyof typeof ICONS;
 
-/** `path` (no arcs: every number is a coordinate) scaled from 24 units to `size` px, for CSS path(). */
-export function scaledPath(path: string, size: number): string {
-  let out = "";
-  let at = 0;
-  for (const match of path.matchAll(/-?(?:\d+\.?\d*|\.\d+)/g)) {
-    out += path.slice(at, match.index);
-    const n = String(+((Number(match[0]) * size) / 24).toFixed(2)).replace(/^(-?)0\./, "$1.");
-    // "1.5.3" is two numbers in path data; once scaled they may need a separator.
-    if (/[\d.]$/.test(out) && !n.startsWith("-")) out += " ";
-    out += n;
-    at = match.index + match[0].length;
-  }
-  return out + path.slice(at);
-}
-
 let shapes = "";
-for (const [name, { path, size }] of Object.entries(ICONS)) {
-  shapes += `.plaudit-icon--${name}{inline-size:${size}px;block-size:${size}px;clip-path:path("${scaledPath(path, size)}")}`;
+for (const [name, { size, path }] of Object.entries(ICONS)) {
+  shapes += `.plaudit-icon--${name}{inline-size:${size}px;block-size:${size}px;clip-path:path("${path}")}`;
 }
 
 // Painted in the text's colour, as fill="currentColor" was. Forced colors would paint the

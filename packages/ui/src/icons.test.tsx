@@ -1,7 +1,7 @@
 import { cleanup, render } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { CheckIcon, ThumbDownIcon, ThumbUpIcon } from "./icons.tsx";
-import { iconsCss, scaledPath } from "./icons-styles.ts";
+import { iconsCss } from "./icons-styles.ts";
 
 afterEach(cleanup);
 
@@ -41,32 +41,51 @@ describe("icons", () => {
     expect(iconsCss).not.toMatch(/url\(|mask/);
   });
 
-  it("clips each icon to its path at its own size in px", () => {
+  it("clips each icon to its path at its own size in px, the path filling its box", () => {
     for (const [name, size] of [
       ["check", 14],
       ["thumb", 16],
     ] as const) {
       const shape = rule(`.plaudit-icon--${name}`);
       expect(shape).toContain(`inline-size:${size}px;block-size:${size}px;`);
-      const path = /clip-path:path\("([^"]*)"\)/.exec(shape)?.[1] ?? "";
-      const numbers = path.match(/-?(?:\d+\.?\d*|\.\d+)/g)!.map(Number);
-      // Every point inside the box (the outlines are drawn in 24 units, from 1 to 23).
-      const absolute = [...path.matchAll(/[MLCHV]([^a-zA-Z]*)/g)].flatMap((m) =>
-        m[1]!.match(/-?(?:\d+\.?\d*|\.\d+)/g)!.map(Number),
-      );
-      expect(numbers.length).toBeGreaterThan(4);
-      for (const n of absolute) {
-        expect(n).toBeGreaterThanOrEqual(0);
-        expect(n).toBeLessThanOrEqual(size);
-      }
+      const points = pathPoints(/clip-path:path\("([^"]*)"\)/.exec(shape)?.[1] ?? "");
+      expect(points.length).toBeGreaterThan(4);
+      const xs = points.map(([x]) => x);
+      const ys = points.map(([, y]) => y);
+      // Inside the box, and spanning most of it (as the 24-unit outlines span 17.6–20 of 24).
+      expect(Math.min(...xs, ...ys)).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...xs, ...ys)).toBeLessThanOrEqual(size);
+      expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(size * 0.7);
+      expect(Math.max(...ys) - Math.min(...ys)).toBeGreaterThan(size * 0.5);
     }
   });
-
-  it("scales path data from 24 units, keeping numbers that touched apart", () => {
-    expect(scaledPath("M12 0h24", 12)).toBe("M6 0h12");
-    expect(scaledPath("M2 21h4V9H2v12z", 16)).toBe("M1.33 14h2.67V6H1.33v8z");
-    // ".95-4.57.03" is three numbers: scaled, the third needs a space, the second its minus only.
-    expect(scaledPath("l.95-4.57.03-.32", 24)).toBe("l.95-4.57 .03-.32");
-    expect(scaledPath("l1.5.3", 48)).toBe("l3 .6");
-  });
 });
+
+/** Every point of a path (ends and control points) in absolute px; M L H V C, any case, and Z. */
+function pathPoints(path: string): [number, number][] {
+  const tokens = path.match(/[a-zA-Z]|-?(?:\d+\.?\d*|\.\d+)/g) ?? [];
+  const arity: Record<string, number> = { m: 2, l: 2, h: 1, v: 1, c: 6, z: 0 };
+  const points: [number, number][] = [];
+  let [x, y, startX, startY] = [0, 0, 0, 0];
+  let command = "";
+  for (let i = 0; i < tokens.length; ) {
+    if (/[a-zA-Z]/.test(tokens[i]!)) command = tokens[i++]!;
+    const lower = command.toLowerCase();
+    expect(arity).toHaveProperty(lower);
+    const relative = command === lower;
+    const n = tokens.slice(i, i + arity[lower]!).map(Number);
+    i += arity[lower]!;
+    if (lower === "z") {
+      [x, y] = [startX, startY];
+      continue;
+    }
+    const pairs: [number, number][] =
+      lower === "h" ? [[n[0]!, relative ? 0 : y]] : lower === "v" ? [[relative ? 0 : x, n[0]!]] : [];
+    for (let k = 0; lower !== "h" && lower !== "v" && k < n.length; k += 2) pairs.push([n[k]!, n[k + 1]!]);
+    const absolute = pairs.map(([px, py]): [number, number] => (relative ? [x + px, y + py] : [px, py]));
+    points.push(...absolute);
+    [x, y] = absolute.at(-1)!;
+    if (lower === "m") [startX, startY] = [x, y];
+  }
+  return points;
+}
