@@ -82,6 +82,10 @@ export const BEFORE_DIR =
   process.env.BENCH_BEFORE_DIR ??
   (BEFORE_ROOT ? join(BEFORE_ROOT, "packages/embed/dist/browser") : undefined);
 
+/** The before build as a results section tags it: its directory, and the server it came from. */
+export const BEFORE_TAG =
+  BEFORE_DIR && `${BEFORE_DIR}${BEFORE_ROOT ? ` with the server of ${BEFORE_ROOT}` : ""}`;
+
 /**
  * The builds a page benchmark compares, by name: the page without Plaudit (null), the earlier
  * build if given, this build, and any variants of it.

@@ -34,15 +34,7 @@ import {
   withThrottledPage,
 } from "./chromium.ts";
 import { serverFor } from "./demo-servers.ts";
-import {
-  AFTER_DIR,
-  BEFORE_DIR,
-  BEFORE_ROOT,
-  comparedBuilds,
-  floorBuild,
-  PLAUDIT_URL,
-  serveBuild,
-} from "./page-builds.ts";
+import { AFTER_DIR, BEFORE_TAG, comparedBuilds, floorBuild, PLAUDIT_URL, serveBuild } from "./page-builds.ts";
 import { pageRounds } from "./page-rounds.ts";
 import { addSection, machine, median, table, today } from "./results-file.ts";
 
@@ -319,7 +311,7 @@ const sections = await pageRounds<Run>({
 const section = [
   `## ${today()} — npm run bench:page (${machine()})`,
   "",
-  `4× CPU throttling via CDP, empty cache, one fresh browser per load, until the network is idle + 3 s; before = ${BEFORE_DIR ?? "(none)"}${BEFORE_ROOT ? ` with the server of ${BEFORE_ROOT}` : ""}, after = this build, floor = this build with no widget mounted. See bench/page-profile.ts.`,
+  `4× CPU throttling via CDP, empty cache, one fresh browser per load, until the network is idle + 3 s; before = ${BEFORE_TAG ?? "(none)"}, after = this build, floor = this build with no widget mounted. See bench/page-profile.ts.`,
   "",
   ...sections,
 ].join("\n");
