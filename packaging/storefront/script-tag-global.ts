@@ -15,7 +15,9 @@ export function followLoyalty(
   win: Window,
   cart: { applyCode(code: string): void; showPoints(balance: number): void },
 ): void {
-  (win.Plaudit = win.Plaudit || []).push((plaudit) => {
+  // The queue stub of docs/embed.md: the calls wait for plaudit.js, or run at once once it is here.
+  win.Plaudit = win.Plaudit || [];
+  win.Plaudit.push((plaudit) => {
     plaudit.on("loyalty:redeemed", (event) => cart.applyCode(event.redemption.code));
     const off = plaudit.on("loyalty:updated", (event) => cart.showPoints(event.balance));
     // @ts-expect-error an event's detail is typed: a balance is a number
