@@ -87,6 +87,7 @@ describe("the customers screen's search", () => {
     const field = page.getByLabel("Customer id or email", { exact: true });
     await field.fill(customerId);
     await field.press("Enter");
+    await page.locator("main .loading").waitFor();
     await field.fill("robin@example.com");
     release();
     // The one match opened: the field still holds what was typed.
