@@ -427,7 +427,7 @@ describe("painted first (docs/widget-contract.md)", () => {
       version: "1.2.3",
       importChunk(url) {
         imported.push(url);
-        return url.includes("paint") ? Promise.resolve(painter.chunk) : code();
+        return url.includes("paint") ? Promise.resolve(painter.chunk as unknown as EntryChunk) : code();
       },
     });
     return api;
