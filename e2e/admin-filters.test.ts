@@ -2,7 +2,7 @@
 // (its list or figures arriving): controlled fields went back to the applied values, so a product
 // id typed into the queue's filter, or a day into the overview's range, vanished before Apply.
 import { describe, expect, it } from "vitest";
-import { adminApi, signInThroughInvite } from "./admin-helpers.ts";
+import { customerWithOrder, signInThroughInvite } from "./admin-helpers.ts";
 import { harnessOfFile } from "./harness.ts";
 
 const plaudit = harnessOfFile();
@@ -61,14 +61,7 @@ describe("the admin's filter fields", () => {
 describe("the customers screen's search", () => {
   it("keeps what was typed when the search before it opens its one match", async () => {
     const customerId = "c-filters-typed";
-    const order = {
-      orderId: "o-filters-typed",
-      customerId,
-      total: 10,
-      currency: "EUR",
-      items: [{ productId: "tee-classic", quantity: 1, price: 10 }],
-    };
-    expect((await adminApi(plaudit, "POST", "/v1/admin/orders", order)).status).toBe(201);
+    await customerWithOrder(plaudit, customerId);
     const shop = await signInThroughInvite(plaudit, "support", "filters-customers@demo.example");
     const { page } = shop;
     // The search's answer is held until the merchant has typed the next one.
@@ -101,17 +94,7 @@ describe("the customers screen's search", () => {
 describe("the customers screen's search by email address", () => {
   it("never puts the address in the URL, and Back goes from a customer to the matches and to the customer before", async () => {
     const email = "ends-back@example.com";
-    for (const customerId of ["c-back-1", "c-back-2"]) {
-      const order = {
-        orderId: `o-${customerId}`,
-        customerId,
-        email,
-        total: 10,
-        currency: "EUR",
-        items: [{ productId: "tee-classic", quantity: 1, price: 10 }],
-      };
-      expect((await adminApi(plaudit, "POST", "/v1/admin/orders", order)).status).toBe(201);
-    }
+    for (const customerId of ["c-back-1", "c-back-2"]) await customerWithOrder(plaudit, customerId, email);
     const shop = await signInThroughInvite(plaudit, "support", "filters-back-customers@demo.example");
     const { page } = shop;
     const urls: string[] = [];
@@ -134,9 +117,10 @@ describe("the customers screen's search by email address", () => {
     await page.goBack();
     await page.getByRole("heading", { name: "c-back-1" }).waitFor();
     urls.push(page.url(), ...(await page.evaluate(() => [location.href, document.title])));
-    expect(urls.filter((url) => url.includes("ends-back") || url.includes("%40"))).toEqual([]);
-    expect(shop.problems()).toEqual([]);
+    const problems = shop.problems();
     await shop.close();
+    expect(urls.filter((url) => url.includes("ends-back") || url.includes("%40"))).toEqual([]);
+    expect(problems).toEqual([]);
   });
 });
 
