@@ -41,7 +41,7 @@ export function scriptOrigin(script: HTMLScriptElement): string {
   return new URL(script.src || script.ownerDocument.baseURI, script.ownerDocument.baseURI).origin;
 }
 
-const camel = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+export const camel = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 export function readConfig(el: Element, inherited: Partial<WidgetConfig> = {}): WidgetConfig {
   const where = describeElement(el);

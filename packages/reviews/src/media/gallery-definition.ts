@@ -5,7 +5,7 @@ import { mountGalleryWidget } from "./mount-gallery.ts";
 
 export const galleryWidget = defineWidget({
   kind: "gallery",
-  attributes: ["page-size", "layout", "autoplay"],
+  attributes: ["page-size", "layout", "autoplay", "product-url-template", "label"],
   options: (config) => ({ pageSize: pageSizeOf(config, 12) }),
   mount: ({ host, root, config, options, store }) =>
     mountGalleryWidget({ host, root, config, store, pageSize: options.pageSize }),

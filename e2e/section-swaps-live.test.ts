@@ -1,0 +1,200 @@
+// A storefront re-rendering a section that holds widgets whose code is live (no server paint): the
+// gallery, the loyalty launcher and the points widgets. What the shopper sees in each frame from the
+// moment the new hosts are in must read as the frame before — nothing blank, nothing below moving —
+// with no second read of data the page already had; and SPA cases a storefront developer expects to
+// just work: a host moved, the same section back and forth within a frame, the keyboard kept.
+import { signCustomerToken } from "@plaudit/server";
+import type { Page } from "playwright-core";
+import { describe, it } from "vitest";
+import { DEMO_SECRET, harnessOfFile, SIDE_BY_SIDE } from "./harness.ts";
+import { openPage } from "./shop-page.ts";
+
+const plaudit = harnessOfFile();
+
+const token = signCustomerToken(DEMO_SECRET, "swaps-live-shopper");
+const section = (variant: string) =>
+  `<h1>Tote</h1><section id="main-product">
+<div data-plaudit="gallery" data-page-size="6" data-variant-id="${variant}" style="display:block;min-height:200px"></div>
+<p>Earn <span data-plaudit="points-for" data-amount="49.99" data-variant-id="${variant}"></span> with this tote.
+You have <span data-plaudit="points" data-customer-token="${token}"></span>.</p>
+<div data-plaudit="loyalty" data-launcher="inline" data-customer-token="${token}" data-variant-id="${variant}"></div>
+</section><footer>Shop footer</footer>`;
+
+/** What a frame shows of each widget: its text and its box, and where the footer is. */
+const drawn = () => {
+  const shown = [...document.querySelectorAll<HTMLElement>("[data-plaudit]")].map((host) => {
+    const root = host.shadowRoot;
+    const tiles = root?.querySelectorAll("img").length ?? 0;
+    const text = (root?.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 60);
+    return `${host.dataset.plaudit}: "${text}" ${tiles} images ${host.offsetWidth}×${host.offsetHeight}`;
+  });
+  return [
+    ...shown,
+    `footer at ${document.querySelector("footer")!.getBoundingClientRect().top + scrollY}`,
+  ].join(" | ");
+};
+
+/** Waits until every widget shows its content: the gallery's photos, the balance, the points. */
+async function ready(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const text = (kind: string) =>
+      document.querySelector(`[data-plaudit="${kind}"]`)?.shadowRoot?.textContent ?? "";
+    const gallery = document.querySelector('[data-plaudit="gallery"]')?.shadowRoot;
+    return (
+      (gallery?.querySelectorAll("img").length ?? 0) > 0 &&
+      /\d/.test(text("points")) &&
+      /\d/.test(text("points-for")) &&
+      /\d/.test(text("loyalty"))
+    );
+  });
+}
+
+/**
+ * Runs `swap` in the page (sees `section`, `html`, `fetched()` and `inserted()`, said right before
+ * the new hosts go in when that is later), then reads 12 frames and the layout shifts since.
+ */
+function framesOf(page: Page, swap: string): Promise<{ before: string; after: string[]; shifted: number }> {
+  return page.evaluate(
+    async ({ swap, drawn }) => {
+      const frame = new Function(`return (${drawn})()`) as () => string;
+      await new Promise(requestAnimationFrame);
+      const before = frame();
+      // From the swap, or from the second frame with the new hosts when the page emptied its section
+      // for a round trip (their return moves what follows: the page's doing, not the widgets').
+      let from = performance.now();
+      let late = false;
+      const inserted = () => {
+        late = true;
+      };
+      const section = document.getElementById("main-product")!;
+      const html = section.innerHTML;
+      const fetched = () => fetch(location.href, { cache: "no-store" }).then((response) => response.text());
+      const run = new Function("section", "html", "fetched", "inserted", `return (async () => {${swap}})()`);
+      await run(section, html, fetched, inserted);
+      const after: string[] = [];
+      while (after.length < 12) {
+        await new Promise(requestAnimationFrame);
+        if (late && after.length === 1) from = performance.now();
+        after.push(frame());
+      }
+      // The layout shifts from the swap on (the page's own load is not the swap's).
+      const shifted = await new Promise<number>((done) =>
+        new PerformanceObserver((list) => {
+          const entries = list.getEntries() as (PerformanceEntry & { value: number })[];
+          done(
+            entries.filter((entry) => entry.startTime >= from).reduce((sum, entry) => sum + entry.value, 0),
+          );
+        }).observe({ type: "layout-shift", buffered: true }),
+      );
+      return { before, after, shifted };
+    },
+    { swap, drawn: drawn.toString() },
+  );
+}
+
+/** The API reads the page made after `since` (by path, without the query). */
+function readsOf(page: Page) {
+  const reads: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith("/v1/")) reads.push(url.pathname);
+  });
+  return reads;
+}
+
+describe.concurrent("live widgets through a section re-render", SIDE_BY_SIDE, () => {
+  for (const [name, swap] of [
+    [
+      "the section re-rendered with a variant's id on the hosts",
+      `section.innerHTML = html.replaceAll('data-variant-id="101"', 'data-variant-id="102"');`,
+    ],
+    [
+      "the old hosts gone a round trip before the new ones come (remove, fetch, insert)",
+      `section.replaceChildren(); await fetched(); inserted(); section.innerHTML = html;`,
+    ],
+    [
+      "the new section in and out and back within a frame (A → B → A)",
+      `section.innerHTML = html.replaceAll('data-amount="49.99"', 'data-amount="5"'); section.innerHTML = html;`,
+    ],
+  ] as const) {
+    it(`the gallery, the launcher and the points show in every frame: ${name}`, async ({ expect }) => {
+      const shop = await openPage(plaudit, `/products/tote-live-${name.length}`, section("101"), 720);
+      const { page } = shop;
+      await ready(page);
+      const reads = readsOf(page);
+      const frames = await framesOf(page, swap);
+      expect(frames.before).toMatch(/gallery: ".*" [1-9]\d* images/);
+      expect(frames.after).toEqual(frames.after.map(() => frames.before));
+      // What the page had already is not read again.
+      await page.waitForTimeout(300);
+      expect(reads).toEqual([]);
+      expect(frames.shifted).toBe(0);
+      expect(shop.problems()).toEqual([]);
+      await shop.close();
+    });
+  }
+
+  it("a host moved elsewhere in the page keeps its widget: no remount, no read", async ({ expect }) => {
+    const shop = await openPage(
+      plaudit,
+      "/products/tote-moved",
+      `<aside id="side"></aside>${section("101")}`,
+      720,
+    );
+    const { page } = shop;
+    await ready(page);
+    const reads = readsOf(page);
+    const mounted = await page.evaluate(() => {
+      let count = 0;
+      (window as unknown as { Plaudit: { on(name: string, fn: () => void): void } }).Plaudit.on(
+        "widget:mounted",
+        () => count++,
+      );
+      const gallery = document.querySelector('[data-plaudit="gallery"]')!;
+      document.getElementById("side")!.append(gallery);
+      return new Promise<number>((done) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => done(count))),
+      );
+    });
+    expect(mounted).toBe(0);
+    expect(
+      await page.evaluate(
+        () =>
+          document.querySelector('#side [data-plaudit="gallery"]')!.shadowRoot!.querySelectorAll("img")
+            .length,
+      ),
+    ).toBeGreaterThan(0);
+    expect(reads).toEqual([]);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("keeps the keyboard on the launcher through a re-render, and on the widget when its control is gone", async ({
+    expect,
+  }) => {
+    const shop = await openPage(plaudit, "/products/tote-live-focus", section("101"), 720);
+    const { page } = shop;
+    await ready(page);
+    const focused = () =>
+      page.evaluate(() => {
+        const host = document.activeElement as HTMLElement | null;
+        const inner = host?.shadowRoot?.activeElement;
+        return `${host?.dataset.plaudit ?? host?.tagName}: ${inner?.tagName ?? ""}`;
+      });
+    await page.locator('[data-plaudit="loyalty"]').getByRole("button").first().focus();
+    expect(await focused()).toBe("loyalty: BUTTON");
+    await page.evaluate(() => {
+      const section = document.getElementById("main-product")!;
+      section.innerHTML = section.innerHTML.replaceAll('data-variant-id="101"', 'data-variant-id="102"');
+    });
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    expect(await focused()).toBe("loyalty: BUTTON");
+    // The next Tab goes on from the launcher, not from the page's top.
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused()).toMatch(/^gallery: /);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+});
