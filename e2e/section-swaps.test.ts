@@ -203,6 +203,63 @@ describe.concurrent("a storefront swapping its widgets' hosts for new ones", SID
     await shop.close();
   });
 
+  it("keeps the keyboard on the vote button it was on, not on the first of the identical ones in other cards", async ({
+    expect,
+  }) => {
+    const shop = await openPage(
+      plaudit,
+      "/products/tote-votes",
+      sectionOf(hosts("tote-organic", "101")),
+      720,
+    );
+    const { page } = shop;
+    await painted(page);
+    /** The focused control: which of the buttons that read the same, its words and its card's title. */
+    const focusedVote = () =>
+      page.evaluate(() => {
+        const root = document.getElementById("reviews")!.shadowRoot!;
+        const active = root.activeElement;
+        const same = [...root.querySelectorAll("button")].filter(
+          (button) => button.textContent === active?.textContent,
+        );
+        const card = active?.closest("article")?.querySelector("h3, h4, [id$='-title']")?.textContent;
+        return `the ${same.indexOf(active as HTMLButtonElement) + 1}. "${active?.textContent}", in "${card}"`;
+      });
+    // The second of the buttons whose words are the same as another card's ("Yes, helpful 0").
+    const chosen = await page.evaluate(() => {
+      const root = document.getElementById("reviews")!.shadowRoot!;
+      const votes = [...root.querySelectorAll<HTMLButtonElement>(".plaudit-votes button")];
+      const twin = votes.find((vote, i) =>
+        votes.slice(0, i).some((other) => other.textContent === vote.textContent),
+      )!;
+      twin.focus();
+      return twin.textContent;
+    });
+    const reRender = (variant: string) =>
+      page.evaluate((variant) => {
+        const section = document.getElementById("main-product")!;
+        section.innerHTML = section.innerHTML.replace(
+          /data-variant-id="\d+"/g,
+          `data-variant-id="${variant}"`,
+        );
+        return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      }, variant);
+    const before = await focusedVote();
+    expect(before).toMatch(new RegExp(`^the [2-9]\\d*\\. "${chosen}", in "[^"]+"$`));
+    // Painted (the code on its way: the focus asked for it), then live.
+    await reRender("102");
+    expect(await focusedVote()).toBe(before);
+    await page.waitForFunction(() => performance.getEntriesByName("plaudit:reviews:chunk-loaded").length > 0);
+    await reRender("103");
+    await page.waitForFunction(() => {
+      const root = document.getElementById("reviews")!.shadowRoot!;
+      return root.activeElement !== null;
+    });
+    expect(await focusedVote()).toBe(before);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
   it("shows server-rendered widgets in every frame when the section's server HTML comes again through innerHTML", async ({
     expect,
   }) => {

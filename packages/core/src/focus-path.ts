@@ -53,7 +53,11 @@ export interface FollowedFocus {
  * script runs): `at` stays, for the host put in its place.
  */
 export function followFocus(host: HTMLElement): FollowedFocus {
-  const focus: FollowedFocus = { stop: new AbortController() };
+  // Already there: a painted widget's code mounting because the keyboard came to it.
+  const focus: FollowedFocus = {
+    at: host.shadowRoot?.activeElement ?? undefined,
+    stop: new AbortController(),
+  };
   const { signal } = focus.stop;
   host.addEventListener(
     "focusin",
