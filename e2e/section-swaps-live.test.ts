@@ -4,8 +4,9 @@
 // with no second read of data the page already had; and SPA cases a storefront developer expects to
 // just work: a host moved, the same section back and forth within a frame, the keyboard kept.
 import { signCustomerToken } from "@plaudit/server";
-import type { Page } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 import { describe, it } from "vitest";
+import { CHROMIUM_LAUNCH } from "../scripts/chromium.mjs";
 import { DEMO_SECRET, harnessOfFile, SIDE_BY_SIDE } from "./harness.ts";
 import { openPage } from "./shop-page.ts";
 
@@ -196,5 +197,60 @@ describe.concurrent("live widgets through a section re-render", SIDE_BY_SIDE, ()
     expect(await focused()).toMatch(/^gallery: /);
     expect(shop.problems()).toEqual([]);
     await shop.close();
+  });
+
+  it("comes back from the back/forward cache as it was left, still following the page's swaps", async ({
+    expect,
+  }) => {
+    // playwright turns the cache off by default; a shopper's browser has it on.
+    const browser = await chromium.launch({
+      ...CHROMIUM_LAUNCH,
+      ignoreDefaultArgs: ["--disable-back-forward-cache"],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      const problems: string[] = [];
+      page.on("pageerror", (error) => problems.push(error.message));
+      await page.goto(`${plaudit.baseUrl}/demo/gallery.html`);
+      const tiles = () =>
+        page.evaluate(
+          () =>
+            document.querySelector('[data-plaudit="gallery"]')?.shadowRoot?.querySelectorAll("img").length ??
+            0,
+        );
+      await expect.poll(tiles, { timeout: 10_000 }).toBeGreaterThan(0);
+      const shown = await tiles();
+      await page.evaluate(() =>
+        addEventListener("pageshow", (event) => {
+          (window as unknown as { restored?: boolean }).restored = event.persisted;
+        }),
+      );
+      await page.goto(`${plaudit.baseUrl}/demo/collection.html`);
+      await page.goBack({ waitUntil: "commit" });
+      await page.waitForFunction(() => document.readyState === "complete");
+      // Restored from the cache (nothing of ours bars a page from it: no unload listener), not loaded anew.
+      expect(await page.evaluate(() => (window as unknown as { restored?: boolean }).restored)).toBe(true);
+      expect(await tiles()).toBe(shown);
+      const reads: string[] = [];
+      page.on("request", (request) => request.url().includes("/v1/") && reads.push(request.url()));
+      // The page's observer still follows it: a host swapped for an equal one shows at once.
+      const after = await page.evaluate(() => {
+        const gallery = document.querySelector('[data-plaudit="gallery"]')!;
+        gallery.replaceWith(gallery.cloneNode());
+        return new Promise<number>((done) =>
+          requestAnimationFrame(() =>
+            done(
+              document.querySelector('[data-plaudit="gallery"]')!.shadowRoot?.querySelectorAll("img")
+                .length ?? 0,
+            ),
+          ),
+        );
+      });
+      expect(after).toBe(shown);
+      expect(reads).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
