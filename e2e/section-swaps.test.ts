@@ -260,6 +260,51 @@ describe.concurrent("a storefront swapping its widgets' hosts for new ones", SID
     await shop.close();
   });
 
+  it("shows the shopper's own vote in every frame of a re-render, not the count the widget was first painted with", async ({
+    expect,
+  }) => {
+    const shop = await openPage(plaudit, "/products/tee-voted", sectionOf(hosts("tee-classic", "201")), 720);
+    const { page } = shop;
+    await painted(page);
+    /** The first card's "Yes, helpful": its count and whether it is pressed. */
+    const firstVote = () => {
+      const button = document
+        .getElementById("reviews")
+        ?.shadowRoot?.querySelector<HTMLButtonElement>(".plaudit-votes button");
+      return `${button?.textContent} pressed ${button?.getAttribute("aria-pressed")}`;
+    };
+    const before = await page.evaluate(firstVote);
+    const vote = page.locator("#reviews .plaudit-votes button").first();
+    await vote.click();
+    await page.waitForFunction(() =>
+      document
+        .getElementById("reviews")
+        ?.shadowRoot?.querySelector(".plaudit-votes button")
+        ?.getAttribute("aria-pressed")
+        ?.startsWith("true"),
+    );
+    const voted = await page.evaluate(firstVote);
+    expect(voted).not.toBe(before);
+    expect(voted).toMatch(/pressed true$/);
+    const frames = await page.evaluate(async (firstVote) => {
+      const read = new Function(`return (${firstVote})()`) as () => string;
+      const section = document.getElementById("main-product")!;
+      section.innerHTML = section.innerHTML.replace(/data-variant-id="\d+"/g, 'data-variant-id="202"');
+      // Right after the loader's observer ran: what the next frame shows on a phone whose widget
+      // code takes longer than a frame to mount again (here it is quick enough to hide it).
+      await Promise.resolve();
+      const seen = [read()];
+      while (seen.length < 13) {
+        await new Promise(requestAnimationFrame);
+        seen.push(read());
+      }
+      return seen;
+    }, firstVote.toString());
+    expect(frames).toEqual(frames.map(() => voted));
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
   it("shows server-rendered widgets in every frame when the section's server HTML comes again through innerHTML", async ({
     expect,
   }) => {

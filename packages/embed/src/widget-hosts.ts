@@ -96,13 +96,14 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   const heldAs = (host: HTMLElement, kind: string) => `${kind} ${host.dataset.productId}`;
   const mutations = new MutationObserver((records) => {
     // Hosts taken out first, so one put in their place in this task finds them held. A host moved
-    // elsewhere in the page is still connected and keeps its widget; one put in and taken out in
-    // this task goes with the next change.
+    // elsewhere in the page is still connected and keeps its widget.
     for (const [host] of hosts) if (!host.isConnected) unmount(host, true);
     for (const record of records) {
       const target = record.target as HTMLElement;
       if (record.type === "childList") {
-        for (const node of record.addedNodes) if (node.nodeType === 1) scan(node as Element);
+        // Not one put in and taken out again in this task (a swap to B and back to A): B's hosts
+        // were never shown, and are not read for.
+        for (const node of record.addedNodes) if (node.isConnected && node.nodeType === 1) scan(node as Element);
       } else if (target.getAttribute(record.attributeName!) !== record.oldValue) {
         if (hosts.has(target)) remount(target);
         else consider(target);
