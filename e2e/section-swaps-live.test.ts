@@ -170,7 +170,7 @@ describe.concurrent("live widgets through a section re-render", SIDE_BY_SIDE, ()
     await shop.close();
   });
 
-  it("keeps the keyboard on the launcher through a re-render, and on the widget when its control is gone", async ({
+  it("keeps the keyboard on the launcher through a re-render, and puts it there when the panel it was in is gone", async ({
     expect,
   }) => {
     const shop = await openPage(plaudit, "/products/tote-live-focus", section("101"), 720);
@@ -195,6 +195,29 @@ describe.concurrent("live widgets through a section re-render", SIDE_BY_SIDE, ()
     // The next Tab goes on from the launcher, not from the page's top.
     await page.keyboard.press("Shift+Tab");
     expect(await focused()).toMatch(/^gallery: /);
+    // In the panel (a modal dialog, gone with its host): the keyboard lands on the launcher.
+    await page.locator('[data-plaudit="loyalty"]').getByRole("button").first().press("Enter");
+    await page.locator('[data-plaudit="loyalty"]').getByRole("dialog").waitFor();
+    expect(await focused()).toMatch(/^loyalty: /);
+    const inPanel = await page.evaluate(
+      () =>
+        document.querySelector('[data-plaudit="loyalty"]')!.shadowRoot!.activeElement?.closest("dialog") !==
+        null,
+    );
+    expect(inPanel).toBe(true);
+    await page.evaluate(() => {
+      const section = document.getElementById("main-product")!;
+      section.innerHTML = section.innerHTML.replaceAll('data-variant-id="102"', 'data-variant-id="103"');
+    });
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    expect(await focused()).toBe("loyalty: BUTTON");
+    expect(
+      await page.evaluate(
+        () => document.querySelector('[data-plaudit="loyalty"]')!.shadowRoot!.activeElement?.className,
+      ),
+    ).toBe("plaudit-launcher");
     expect(shop.problems()).toEqual([]);
     await shop.close();
   });
