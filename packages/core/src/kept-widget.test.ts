@@ -45,14 +45,19 @@ describe("a live widget kept for the host put in its place", () => {
     expect(next.shadowRoot!.textContent).toBe("Photo 1Photo 2");
     // A modal panel left the top layer with its host: no inline copy of it.
     expect(next.shadowRoot!.querySelector("dialog")).toBeNull();
-    expect(next.shadowRoot!.adoptedStyleSheets).toEqual([sheet]);
+    expect(next.shadowRoot!.adoptedStyleSheets[0]).toBe(sheet);
     expect(next.shadowRoot!.activeElement?.textContent).toBe("Photo 2");
-    // Its code mounts: the copy goes in the same task, the keyboard comes back after.
+    // Its code mounts: the copy stays while it does (a widget measuring itself measures its size).
     const done = shown.handOver();
-    expect(next.shadowRoot!.childNodes.length).toBe(0);
-    next.shadowRoot!.innerHTML = `<div class="plaudit-root"><button>Photo 1</button><button>Photo 2</button></div>`;
+    expect(next.shadowRoot!.textContent).toBe("Photo 1Photo 2");
+    // Plain DOM appends its own beside it; the copy goes after the mount, the keyboard on its own.
+    const own = document.createElement("div");
+    own.innerHTML = "<button>Photo 1</button><button>Photo 2</button>";
+    next.shadowRoot!.append(own);
     done();
-    expect(next.shadowRoot!.activeElement?.textContent).toBe("Photo 2");
+    expect([...next.shadowRoot!.children]).toEqual([own]);
+    expect(next.shadowRoot!.adoptedStyleSheets).toEqual([sheet]);
+    expect(next.shadowRoot!.activeElement).toBe(own.querySelectorAll("button")[1]);
   });
 
   it("shows nothing for another product, another language, or a host with markup of its own", () => {

@@ -6,7 +6,7 @@
 // first loaded (a review written, a vote, a shopper signed in): the copy is of the widget as the
 // shopper last saw it, never of an older answer, and only until its own code has rendered.
 import { readConfig, type WidgetConfig } from "./config.ts";
-import { type FocusPath, focusAt, pathIn } from "./focus-path.ts";
+import { focusAt, pathIn } from "./focus-path.ts";
 import type { Painted } from "./painted.ts";
 
 /**
@@ -15,6 +15,23 @@ import type { Painted } from "./painted.ts";
  * the one that takes its place. Longer would keep memory for nothing and show older answers.
  */
 export const HELD_MS = 10_000;
+
+// The copy's own element in the new host's root, drawn as if it were not there (its children laid
+// out as the widget's own): a name no widget renders, so the widget's first render never takes it over.
+const COPY = "plaudit-copy";
+let contents: CSSStyleSheet[] | undefined;
+const copyCss = (): CSSStyleSheet[] => {
+  if (!contents) {
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(`${COPY}{display:contents}`);
+      contents = [sheet];
+    } catch {
+      contents = [];
+    }
+  }
+  return contents;
+};
 
 /** What a widget's markup is read by, for a host and its config (another host asking the same gets the copy). */
 export type Address = (host: HTMLElement, config: WidgetConfig) => string;
@@ -25,12 +42,12 @@ export type Address = (host: HTMLElement, config: WidgetConfig) => string;
  * `focused`: the control the keyboard was on when its host was taken out.
  */
 export function keptWidget(root: ShadowRoot, address: Address, asked: string, focused?: Element): Painted {
-  const drawn = [...root.childNodes].map((node) => node.cloneNode(true));
+  const drawn = root.ownerDocument.createElement(COPY);
+  drawn.append(...[...root.childNodes].map((node) => node.cloneNode(true)));
   // A modal dialog (the loyalty panel) left the top layer with its host: a copy would draw inline.
-  for (const node of drawn)
-    for (const dialog of (node as Element).querySelectorAll?.("dialog") ?? []) dialog.remove();
+  for (const dialog of drawn.querySelectorAll("dialog")) dialog.remove();
   const sheets = root.adoptedStyleSheets;
-  const path: FocusPath | undefined = pathIn(root, focused);
+  const path = pathIn(root, focused);
   const again = (other: HTMLElement, inherited: Partial<WidgetConfig>): Painted | undefined => {
     try {
       // A root with markup of its own (server rendering) is the server's; another product, language,
@@ -40,23 +57,31 @@ export function keptWidget(root: ShadowRoot, address: Address, asked: string, fo
       return;
     }
     const copy = other.shadowRoot ?? other.attachShadow({ mode: "open" });
-    copy.adoptedStyleSheets = sheets;
-    copy.append(...drawn.map((node) => node.cloneNode(true)));
-    focusAt(copy, path);
-    const clear = () => {
-      copy.replaceChildren();
-      copy.adoptedStyleSheets = [];
-    };
+    const own = copyCss();
+    copy.adoptedStyleSheets = [...sheets, ...own];
+    const shown = drawn.cloneNode(true) as Element;
+    copy.append(shown);
+    focusAt(copy, path && [0, ...path]);
     return {
       used: Promise.resolve(),
       live: true,
       handOver() {
-        // Its code renders anew in the same task: the keyboard goes to the same place in that.
-        const at = pathIn(copy, copy.activeElement);
-        clear();
-        return () => focusAt(copy, at);
+        // The copy stays while the code mounts: a widget that measures itself as it mounts (the
+        // reviews: how many cards reach the view) measures one of its own size, and the page's
+        // scroll is not clamped to a shorter page meanwhile. Preact's first render drops it (no
+        // view of the widget's has its name); a widget of plain DOM appends beside it, and it goes
+        // after. Its sheets are those the widget adopts again (ui's adoptStyles keeps one of each).
+        const at = pathIn(copy, copy.activeElement)?.slice(1);
+        return () => {
+          shown.remove();
+          copy.adoptedStyleSheets = copy.adoptedStyleSheets.filter((sheet) => !own.includes(sheet));
+          focusAt(copy, at);
+        };
       },
-      release: clear,
+      release() {
+        copy.replaceChildren();
+        copy.adoptedStyleSheets = [];
+      },
       again,
     };
   };
