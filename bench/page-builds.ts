@@ -72,8 +72,19 @@ export function loaderAloneBuild(build: string): string {
   return dir;
 }
 
+/**
+ * An earlier checkout, built (`BENCH_BEFORE_ROOT`), if given: its server answers the "before"
+ * build's pages (bench/demo-servers.ts) and its build is the default `BENCH_BEFORE_DIR`.
+ */
+export const BEFORE_ROOT = process.env.BENCH_BEFORE_ROOT;
 /** A copy of an earlier build to measure beside this one (`BENCH_BEFORE_DIR`), if given. */
-export const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
+export const BEFORE_DIR =
+  process.env.BENCH_BEFORE_DIR ??
+  (BEFORE_ROOT ? join(BEFORE_ROOT, "packages/embed/dist/browser") : undefined);
+
+/** The before build as a results section tags it: its directory, and the server it came from. */
+export const BEFORE_TAG =
+  BEFORE_DIR && `${BEFORE_DIR}${BEFORE_ROOT ? ` with the server of ${BEFORE_ROOT}` : ""}`;
 
 /**
  * The builds a page benchmark compares, by name: the page without Plaudit (null), the earlier

@@ -1,6 +1,6 @@
 // npm run bench:cpu — Plaudit's main-thread script CPU time on the demo product and collection
-// pages, unthrottled, for two builds side by side (BENCH_BEFORE_DIR, as bench:page takes it, and
-// this build), interleaved with the page without Plaudit.
+// pages, unthrottled, for two builds side by side (BENCH_BEFORE_DIR or BENCH_BEFORE_ROOT, as
+// bench:page takes them, and this build), interleaved with the page without Plaudit.
 //
 // Why a second page benchmark: bench:page's script figure (CDP ScriptDuration at 4× throttling) is
 // wall time, and CDP's throttle pauses the main thread in slices of several ms wherever it is: a
@@ -15,7 +15,7 @@
 import { mainThread, settle, TASK_KIND_NAMES, TRACE_CATEGORIES, withThrottledPage } from "./chromium.ts";
 import {
   AFTER_DIR,
-  BEFORE_DIR,
+  BEFORE_TAG,
   comparedBuilds,
   floorBuild,
   loaderAloneBuild,
@@ -101,7 +101,7 @@ const sections = await pageRounds<Run>({
 const section = [
   `## ${today()} — npm run bench:cpu (${machine()})`,
   "",
-  `No CPU throttling, empty cache, one fresh browser per load, until the network is idle + 3 s; the renderer main thread's own CPU time (trace tdur), differences from the page without Plaudit in the same run.${BEFORE_DIR ? ` before = ${BEFORE_DIR}.` : ""}${VARIANTS.length ? " loader alone = this build's plaudit.js with its import() never answering; floor = this build with no widget mounted or painted (bench/page-builds.ts)." : ""} See bench/page-cpu.ts.`,
+  `No CPU throttling, empty cache, one fresh browser per load, until the network is idle + 3 s; the renderer main thread's own CPU time (trace tdur), differences from the page without Plaudit in the same run.${BEFORE_TAG ? ` before = ${BEFORE_TAG}.` : ""}${VARIANTS.length ? " loader alone = this build's plaudit.js with its import() never answering; floor = this build with no widget mounted or painted (bench/page-builds.ts)." : ""} See bench/page-cpu.ts.`,
   "",
   sections.join("\n\n"),
 ].join("\n");

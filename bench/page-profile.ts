@@ -15,9 +15,13 @@
 // a copy of an earlier packages/embed/dist/browser; the current build is "after"; "floor" is the
 // current build with every entry chunk's mount replaced by a no-op (plaudit.js and every module
 // the page's widgets import, loaded and evaluated; nothing mounted, fetched or rendered). The
-// browser answers /plaudit.js and /chunks/* from the chosen directory.
+// browser answers /plaudit.js and /chunks/* from the chosen directory. A change to what the server
+// renders (the snippet route's markup) needs the earlier server too: BENCH_BEFORE_ROOT is an
+// earlier checkout, built; its server answers the "before" pages and its build is "before".
 //   cp -r packages/embed/dist/browser /tmp/plaudit-before   # at the old commit, after npm run build
 //   BENCH_BEFORE_DIR=/tmp/plaudit-before BENCH_RUNS=5 npm run bench:page
+//   git archive OLD | tar -x -C /tmp/old   # + node_modules, npm run build there
+//   BENCH_BEFORE_ROOT=/tmp/old BENCH_RUNS=5 npm run bench:page
 import {
   type MainThread,
   mainThread,
@@ -29,7 +33,8 @@ import {
   TRACE_CATEGORIES,
   withThrottledPage,
 } from "./chromium.ts";
-import { AFTER_DIR, BEFORE_DIR, comparedBuilds, floorBuild, PLAUDIT_URL, serveBuild } from "./page-builds.ts";
+import { serverFor } from "./demo-servers.ts";
+import { AFTER_DIR, BEFORE_TAG, comparedBuilds, floorBuild, PLAUDIT_URL, serveBuild } from "./page-builds.ts";
 import { pageRounds } from "./page-rounds.ts";
 import { addSection, machine, median, table, today } from "./results-file.ts";
 
@@ -260,7 +265,7 @@ const sections = await pageRounds<Run>({
       profiled[name] = [];
       for (let i = 0; i < PROFILE_RUNS; i++)
         profiled[name]!.push(
-          (await measure(servers.withPlaudit + p.path, dir, p.mark, p.viewport, true)).profiled!,
+          (await measure(serverFor(servers, name) + p.path, dir, p.mark, p.viewport, true)).profiled!,
         );
     }
     const profiledNames = Object.keys(profiled);
@@ -306,7 +311,7 @@ const sections = await pageRounds<Run>({
 const section = [
   `## ${today()} — npm run bench:page (${machine()})`,
   "",
-  `4× CPU throttling via CDP, empty cache, one fresh browser per load, until the network is idle + 3 s; before = ${BEFORE_DIR ?? "(none)"}, after = this build, floor = this build with no widget mounted. See bench/page-profile.ts.`,
+  `4× CPU throttling via CDP, empty cache, one fresh browser per load, until the network is idle + 3 s; before = ${BEFORE_TAG ?? "(none)"}, after = this build, floor = this build with no widget mounted. See bench/page-profile.ts.`,
   "",
   ...sections,
 ].join("\n");

@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { chosenPages } from "./chromium.ts";
-import { type DemoServers, startDemoServers } from "./demo-servers.ts";
+import { type DemoServers, serverFor, startDemoServers } from "./demo-servers.ts";
 import { inTurn } from "./page-builds.ts";
 
 // The frame bench:page (page-profile.ts) and bench:cpu (page-cpu.ts) share: the demo servers, and
@@ -32,7 +32,7 @@ export async function pageRounds<R>(options: {
       const runs: Record<string, R[]> = Object.fromEntries(options.builds.map(([name]) => [name, []]));
       for (let i = 0; i < options.runs; i++) {
         for (const build of inTurn(options.builds, i)) {
-          const url = (build[1] ? servers.withPlaudit : servers.withoutPlaudit) + p.path;
+          const url = (build[1] ? serverFor(servers, build[0]) : servers.withoutPlaudit) + p.path;
           runs[build[0]]!.push(await options.load(url, build, p));
         }
         process.stdout.write(`${p.name} run ${i + 1}: ${options.progress(runs)}\n`);

@@ -56,11 +56,12 @@ export async function startProcess(
   args: string[],
   port: number,
   databaseUrl?: string,
-  options: { pinned?: boolean } = {},
+  options: { pinned?: boolean; cwd?: string } = {},
 ): Promise<ChildProcess> {
   const [command, ...prefix] = [...(options.pinned ? pinning.server : []), process.execPath];
   const child = spawn(command as string, [...prefix, "--import", "tsx", ...args], {
-    cwd: repoRoot,
+    // tsx resolves our packages by the tsconfig.json here (its paths, to source).
+    cwd: options.cwd ?? repoRoot,
     env: env(databaseUrl),
     stdio: ["ignore", "ignore", "inherit"],
   });

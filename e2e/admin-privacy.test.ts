@@ -2,7 +2,9 @@
 // project): support finds a shopper by address, downloads the export (the file's JSON holds their
 // review), erases them after typing the address again (the API then shows the review under
 // "Former customer" and holds nothing more about the address); a moderator is not offered the
-// screen; and axe-core finds nothing on it in English, German and Hebrew (right to left).
+// screen; a customer's page leads to it with the customer looked up, a lookup and a download
+// recorded apart in the audit log; and axe-core finds nothing on it in English, German and Hebrew
+// (right to left).
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -127,6 +129,66 @@ describe("privacy requests", () => {
     expect(shop.problems()).toEqual([]);
   });
 });
+
+/** The customer page's way to the privacy screen, in each of the app's languages. */
+const CUSTOMER_PRIVACY_LINK = {
+  en: "Export or erase this person’s data",
+  de: "Daten dieser Person exportieren oder löschen",
+  he: "ייצוא או מחיקה של הנתונים של האדם הזה",
+} as const;
+
+describe.concurrent.each(["en", "de", "he"] as const)(
+  "from a customer's page to their data request in %s",
+  SIDE_BY_SIDE,
+  (locale) => {
+    it("goes by keyboard to the privacy screen with them looked up; the audit log tells the lookup from the download", async () => {
+      const customerId = `c-link-${locale}`;
+      await shopper(`link-${locale}@example.com`, customerId, `A review, ${locale}`);
+      const shop = await signInThroughInvite(plaudit, "support", `link-privacy-${locale}@demo.example`, {
+        locale,
+      });
+      const { page } = shop;
+      await page.goto(`${plaudit.baseUrl}/admin/#/customers?q=${customerId}`);
+      await page.locator("#customer-title").waitFor();
+      const link = page.locator(`.customer a[href='#/privacy?customer=${customerId}']`);
+      expect(await link.textContent()).toBe(CUSTOMER_PRIVACY_LINK[locale]);
+      expect(await axeViolations(page), `customer with its privacy link, ${locale}`).toEqual([]);
+      // By keyboard: Tab until the link has the focus, then Enter.
+      for (let i = 0; i < 40; i += 1) {
+        await page.keyboard.press("Tab");
+        if (await link.evaluate((a) => a === document.activeElement)) break;
+      }
+      expect(await link.evaluate((a) => a === document.activeElement)).toBe(true);
+      await page.keyboard.press("Enter");
+      await page.locator("article.privacy-person").waitFor();
+      expect(await page.locator("form.privacy-find input[name=subject]").inputValue()).toBe(customerId);
+      expect(await page.locator(".privacy-person dd").first().textContent()).toBe(customerId);
+      expect(await axeViolations(page), `privacy screen opened from the customer, ${locale}`).toEqual([]);
+
+      const rowsFor = async (action: string) =>
+        (await adminApi(plaudit, "GET", `/v1/admin/audit?action=${action}&target=${customerId}`)).json
+          .items as { actor: unknown; target: string }[];
+      const me = (await adminApi(plaudit, "GET", "/v1/admin/users")).json.items.find(
+        (u: { email: string }) => u.email === `link-privacy-${locale}@demo.example`,
+      );
+      expect(await rowsFor("privacy.lookup")).toEqual([
+        expect.objectContaining({ actor: { userId: me.id }, target: customerId }),
+      ]);
+      expect(await rowsFor("privacy.export")).toEqual([]);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.locator(".privacy-person .actions button").first().click(),
+      ]);
+      expect(JSON.parse(await readFile(await download.path(), "utf8")).person.customerIds).toEqual([
+        customerId,
+      ]);
+      expect(await rowsFor("privacy.export")).toEqual([
+        expect.objectContaining({ actor: { userId: me.id }, target: customerId }),
+      ]);
+      expect(shop.problems()).toEqual([]);
+    });
+  },
+);
 
 describe.concurrent.each(["en", "de", "he"] as const)(
   "accessibility of the privacy requests screen in %s (axe-core)",

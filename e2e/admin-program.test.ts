@@ -63,6 +63,11 @@ describe("the loyalty program in the admin app", () => {
     const added = (await focusedName(page)) ?? "";
     expect(added).toMatch(/^rewards\.reward-[0-9a-f]{16}\.name$/);
     await page.keyboard.type("$20 off");
+    // Past its name in each shopper language (left empty: the name above for all).
+    for (const language of ["en", "de", "he"]) {
+      await page.keyboard.press("Tab");
+      expect(await focusedName(page)).toBe(added.replace(/name$/, `names.${language}`));
+    }
     await page.keyboard.press("Tab");
     await page.keyboard.type("2000");
     await page.keyboard.press("Tab");
@@ -211,4 +216,57 @@ describe("the loyalty program in the admin app", () => {
       expect((await publicProgram()).pointsName).toBe(program.pointsName);
     },
   );
+
+  it("an owner writes a label and a reward's name per language, keyboard only, and a German and a Hebrew shopper read theirs", async () => {
+    const shop = await signInThroughInvite(plaudit, "owner", "program-languages@demo.example", {
+      locale: "de",
+    });
+    const { page } = shop;
+    await page.goto(`${plaudit.baseUrl}/admin/#/program`);
+    const german = field(page, "earning.review.labels.de");
+    await german.waitFor();
+    // Each language's field is named in its own words, with its language set for screen readers.
+    expect(await german.getAttribute("lang")).toBe("de");
+    expect(await page.getByLabel("Text auf \u2068Deutsch\u2069").count()).toBeGreaterThan(0);
+    await german.focus();
+    await typeHere(page, "Bewertung schreiben, Punkte sammeln");
+    await page.keyboard.press("Tab");
+    expect(await focusedName(page)).toBe("earning.review.labels.he");
+    await page.keyboard.type("לכתוב ביקורת ולצבור נקודות");
+    await field(page, "rewards.fifteen-off.names.de").focus();
+    await typeHere(page, "15 € Rabatt auf Ihre Bestellung");
+    await page.keyboard.press("Enter");
+    await page.locator("form.program [role=status]", { hasText: "Treueprogramm gespeichert" }).waitFor();
+    const saved = await publicProgram();
+    expect(saved.earning.find((way: { action: string }) => way.action === "review").labels).toEqual({
+      de: "Bewertung schreiben, Punkte sammeln",
+      he: "לכתוב ביקורת ולצבור נקודות",
+    });
+    expect(shop.problems()).toEqual([]);
+
+    // The demo shop's loyalty panel in German and in Hebrew (data-locale on the launcher): each
+    // shopper reads their language's words; the reward without a Hebrew name keeps the default.
+    const expected = {
+      de: { label: "Bewertung schreiben, Punkte sammeln", reward: "15 € Rabatt auf Ihre Bestellung" },
+      he: { label: "לכתוב ביקורת ולצבור נקודות", reward: "$15 off your order" },
+    } as const;
+    for (const locale of ["de", "he"] as const) {
+      const token = encodeURIComponent(signCustomerToken(DEMO_SECRET, `languages-${locale}`));
+      const shopper = await plaudit.open(`/demo/loyalty.html?customer-token=${token}`, {
+        initScript: `new MutationObserver((_, watching) => {
+          const host = document.querySelector('[data-plaudit="loyalty"]');
+          if (host) { host.setAttribute("data-locale", "${locale}"); watching.disconnect(); }
+        }).observe(document, { childList: true, subtree: true });`,
+      });
+      const launcher = shopper.page.locator('[data-plaudit="loyalty"] .plaudit-launcher');
+      // Drawn in the shopper's language (the points' name is whatever the other tests left).
+      await expect.poll(() => launcher.textContent()).toMatch(locale === "de" ? /^Prämien \d/ : /^הטבות \d/);
+      await launcher.click();
+      const dialog = shopper.page.getByRole("dialog");
+      await dialog.getByText(expected[locale].label).waitFor();
+      await dialog.getByText(expected[locale].reward).first().waitFor();
+      expect(shopper.problems(), locale).toEqual([]);
+      await shopper.close();
+    }
+  });
 });

@@ -64,6 +64,14 @@ describe("the list of review requests in the admin app", () => {
     await page.goto(`${plaudit.baseUrl}/admin/#/requests`);
     await row(page, "o-cancel-me").waitFor();
     expect(await row(page, "o-send-me").textContent()).toContain("o-send-me@example.com");
+    // What each asks about: the order's product by the catalog's name, its id beside (the demo
+    // catalog names it without a page: no link).
+    const catalog = (await adminApi(plaudit, "GET", "/v1/admin/products")).json.items.find(
+      (p: { productId: string }) => p.productId === "tee-classic",
+    );
+    expect(catalog).toMatchObject({ name: expect.any(String), url: null });
+    const product = row(page, "o-send-me").locator(".request-products li");
+    expect(await product.allTextContents()).toEqual([`${catalog.name} (tee-classic)`]);
 
     await page.getByLabel("Status").selectOption("canceled");
     await page.getByRole("button", { name: "Apply filters" }).click();

@@ -213,10 +213,11 @@ const READ_ANY = `(() => {
   const type = (node) => [].concat(node["@type"] ?? []).map((t) => String(t).replace(/^https?:\\/\\/schema\\.org\\//, ""));
   const top = [];
   let own = 0;
+  const broken = [];
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
     if (script.hasAttribute("data-plaudit-jsonld")) own++;
     let doc;
-    try { doc = JSON.parse(script.textContent); } catch { continue; }
+    try { doc = JSON.parse(script.textContent); } catch { broken.push(script.textContent); continue; }
     for (const node of [].concat(doc).flatMap((n) => n["@graph"] || [n])) top.push(node);
   }
   const rated = [];
@@ -228,13 +229,18 @@ const READ_ANY = `(() => {
   top.forEach(visit);
   const entities = top.flatMap((n) => [n, ...[].concat(n.mainEntity ?? []).filter((m) => m && m["@type"])]);
   const products = entities.filter((n) => type(n).some((t) => t === "Product" || t === "ProductGroup"));
-  return { rated, products: products.length, own };
+  const microdata = document.querySelectorAll("[data-plaudit-microdata]").length;
+  return { rated, products: products.length, own, broken, microdata };
 })()`;
 
 interface Read {
   rated: (Node & { types: string[] })[];
   products: number;
   own: number;
+  /** The text of every script that is not JSON, as the page has it now. */
+  broken: string[];
+  /** Our microdata elements. */
+  microdata: number;
 }
 
 const ld = (doc: unknown) => `<script type="application/ld+json">${JSON.stringify(doc)}</script>`;
@@ -262,14 +268,32 @@ interface GeneralCase {
 }
 
 /** The tee's rating is in exactly one node, and the page describes one product (or one group). */
-const oneRatedProduct = (read: Read, sku?: string) => {
+const oneRatedProduct = (read: Read, sku?: string, products = 1) => {
   expect(read.rated).toHaveLength(1);
   expect(read.rated[0]!.types).toContain(sku === undefined ? "ProductGroup" : "Product");
   if (sku) expect(read.rated[0]!.sku).toBe(sku);
   expect(read.rated[0]!.review).toBeInstanceOf(Array);
-  expect(read.products).toBe(1);
+  expect(read.products).toBe(products);
   expect(read.own).toBe(0);
+  expect(read.microdata).toBe(0);
 };
+
+/** Another product's node: a "related products" or "recently viewed" section's, a quick view's. */
+const MUG = {
+  ...PRODUCT,
+  name: "Enamel Mug",
+  sku: "MUG-1",
+  url: "https://shop.example/products/mug-enamel",
+};
+const CAP = { ...MUG, name: "Canvas Cap", sku: "CAP-1", url: "https://shop.example/products/cap-canvas" };
+const related = (...docs: unknown[]) => `<section class="related">${docs.map(ld).join("")}</section>`;
+/** Scripts a consumer cannot parse, as themes write them: left exactly as they are. */
+const BROKEN = [
+  `<!-- ${JSON.stringify({ "@context": "https://schema.org", "@type": "Organization", name: "Fern" })} -->`,
+  `//<![CDATA[\n${JSON.stringify({ "@context": "https://schema.org", "@type": "WebSite", name: "Fern" })}\n//]]>`,
+  `{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": [],}`,
+];
+const brokenScripts = BROKEN.map((text) => `<script type="application/ld+json">${text}</script>`).join("");
 
 const GENERAL: GeneralCase[] = [
   {
@@ -438,6 +462,85 @@ const GENERAL: GeneralCase[] = [
     complete: false, // the mug's own node has no image or offer
     products: 2,
   },
+  {
+    name: "a related-products section adds another product's node after ours",
+    html: generalPage(ld(PRODUCT), REVIEWS),
+    afterMount: `document.body.insertAdjacentHTML("beforeend", ${JSON.stringify(related(MUG))})`,
+    check: (read) => oneRatedProduct(read, "TEE-BLUE-M", 2),
+    complete: true,
+  },
+  {
+    name: "a quick-view modal opens with another product's node on a page with none of its own",
+    html: generalPage("", REVIEWS),
+    afterMount: `document.body.insertAdjacentHTML("beforeend", ${JSON.stringify(`<dialog open>${ld(MUG)}</dialog>`)})`,
+    check: (read) => {
+      // Our own node keeps the tee's rating; the mug's stays as the modal wrote it.
+      expect(read.rated).toHaveLength(1);
+      expect(read.rated[0]).toMatchObject({ productID: "tee-classic", name: "Classic Cotton Tee" });
+      expect(read.own).toBe(1);
+      expect(read.products).toBe(2);
+    },
+    complete: false, // our node has no image or offer
+  },
+  {
+    name: "other products' nodes before and after the product's own (recently viewed, related)",
+    html: generalPage(
+      ld(CAP) + ld(PRODUCT),
+      REVIEWS,
+      related(MUG, { ...CAP, name: "Wool Scarf", sku: "SCARF" }),
+    ),
+    check: (read) => oneRatedProduct(read, "TEE-BLUE-M", 4),
+    complete: true,
+  },
+  {
+    name: "@context over http, and as an object with @vocab",
+    html: generalPage(
+      ld({ "@context": "http://schema.org", "@type": "BreadcrumbList", itemListElement: [] }) +
+        ld({ ...PRODUCT, "@context": { "@vocab": "http://schema.org/" } }),
+      REVIEWS,
+    ),
+    check: (read) => oneRatedProduct(read, "TEE-BLUE-M"),
+    complete: false, // the validator reads only "schema.org" contexts that are strings
+  },
+  {
+    name: "@context over http with a trailing slash",
+    html: generalPage(ld({ ...PRODUCT, "@context": "http://schema.org/" }), REVIEWS),
+    check: (read) => oneRatedProduct(read, "TEE-BLUE-M"),
+    complete: true,
+  },
+  {
+    name: "theme scripts with HTML comments, CDATA and a trailing comma beside the Product",
+    html: generalPage(brokenScripts + ld(PRODUCT), REVIEWS),
+    check: (read) => {
+      oneRatedProduct(read, "TEE-BLUE-M");
+      expect(read.broken).toEqual(BROKEN);
+    },
+    complete: true,
+  },
+  {
+    name: "a Product only in a script that is not JSON (CDATA): left alone, ours beside it",
+    html: generalPage(
+      `<script type="application/ld+json">//<![CDATA[\n${JSON.stringify(PRODUCT)}\n//]]></script>`,
+      REVIEWS,
+    ),
+    check: (read) => {
+      expect(read.rated).toHaveLength(1);
+      expect(read.rated[0]).toMatchObject({ productID: "tee-classic" });
+      expect(read.own).toBe(1);
+      expect(read.broken).toEqual([`//<![CDATA[\n${JSON.stringify(PRODUCT)}\n//]]>`]);
+    },
+    complete: false,
+  },
+  {
+    name: "a theme with microdata and a JSON-LD Product: the rating goes into the JSON-LD only",
+    html: generalPage(
+      ld(PRODUCT),
+      REVIEWS,
+      `<div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Classic Cotton Tee</span><meta itemprop="sku" content="TEE-BLUE-M"></div>`,
+    ),
+    check: (read) => oneRatedProduct(read, "TEE-BLUE-M"),
+    complete: false, // the theme's microdata item has neither offer nor rating: its own error
+  },
 ];
 
 describe("structured data in the forms themes write, and as the theme changes it", () => {
@@ -471,4 +574,81 @@ describe("structured data in the forms themes write, and as the theme changes it
       await shop.close();
     });
   }
+});
+
+/** Opens `html` at a page of the demo's origin (the API answers it); answers the open shop. */
+async function openPage(html: string, name: string) {
+  const shop = await plaudit.open("/healthz", { viewport: { width: 1280, height: 1600 } });
+  const url = `${plaudit.baseUrl}/demo/${name}.html`;
+  const before = shop.problems().length;
+  await shop.page.route(url, (route) => route.fulfill({ contentType: "text/html", body: html }));
+  await shop.page.goto(url);
+  return { shop, problems: () => shop.problems().slice(before) };
+}
+const readAny = (shop: { page: { evaluate(script: string): Promise<unknown> } }) =>
+  shop.page.evaluate(READ_ANY) as Promise<Read>;
+const themeText = (shop: { page: { evaluate(script: string): Promise<unknown> } }) =>
+  shop.page.evaluate(`document.getElementById("theme-ld").textContent`);
+
+describe("structured data as widgets and products come and go", () => {
+  for (const theme of [false, true])
+    it(`writes nothing for a product with no reviews yet (${theme ? "a theme node" : "no theme node"}): no rating of 0, no node of ours`, async () => {
+      const head = theme
+        ? `<script type="application/ld+json" id="theme-ld">${JSON.stringify(PRODUCT)}</script>`
+        : "";
+      const html = generalPage(head, REVIEWS.replace("tee-classic", "kettle-new"));
+      const { shop, problems } = await openPage(html, "json-ld-no-reviews");
+      // The widget says there are none, the JSON-LD chunk is in, and the page has been idle since.
+      await shop.page.getByText("No reviews yet").waitFor();
+      await shop.page.waitForFunction(() =>
+        performance.getEntriesByType("resource").some((entry) => /json-ld-manager/.test(entry.name)),
+      );
+      for (let i = 0; i < 2; i++)
+        await shop.page.evaluate(
+          () => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })),
+        );
+      const read = await readAny(shop);
+      expect(read.rated).toEqual([]);
+      expect(read.own).toBe(0);
+      if (theme) expect(await themeText(shop)).toBe(JSON.stringify(PRODUCT));
+      expect((await validateStructuredData(await shop.page.content())).errors).toEqual([]);
+      expect(problems()).toEqual([]);
+      await shop.close();
+    });
+
+  it("takes our additions out when the widget is removed: the theme's text as it was, no node of ours", async () => {
+    const html = generalPage(
+      `<script type="application/ld+json" id="theme-ld">${JSON.stringify(PRODUCT)}</script>`,
+      REVIEWS.replace("<div ", '<div id="reviews" '),
+    );
+    const { shop, problems } = await openPage(html, "json-ld-removed");
+    await expect.poll(async () => (await readAny(shop)).rated.length).toBe(1);
+    await shop.page.evaluate(() => document.getElementById("reviews")!.remove());
+    await expect.poll(() => themeText(shop)).toBe(JSON.stringify(PRODUCT));
+    expect(await readAny(shop)).toMatchObject({ rated: [], own: 0 });
+    expect(problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("puts the rating into the microdata item a theme renders again (an SPA's variant switch)", async () => {
+    const { shop, problems } = await openPage(MICRODATA_PAGE, "microdata-again");
+    await shop.page.locator("[itemscope] [data-plaudit-microdata]").waitFor({ state: "attached" });
+    // The theme renders its product block again from its template: our element goes with the old one.
+    await shop.page.evaluate(() => {
+      const item = document.querySelector(".product-info-main")!;
+      const fresh = item.cloneNode(true) as Element;
+      fresh.querySelector("[data-plaudit-microdata]")!.remove();
+      fresh.querySelector('[itemprop="sku"]')!.setAttribute("content", "TEE-RED-L");
+      item.replaceWith(fresh);
+    });
+    await expect
+      .poll(() => shop.page.locator(".product-info-main > [data-plaudit-microdata]").count())
+      .toBe(1);
+    const report = await validateStructuredData(await shop.page.content());
+    expect(report.microdataProducts).toHaveLength(1);
+    expect(report.microdataProducts[0]).toMatchObject({ sku: "TEE-RED-L" });
+    expect(report.errors).toEqual([]);
+    expect(problems()).toEqual([]);
+    await shop.close();
+  });
 });

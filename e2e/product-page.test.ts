@@ -1,3 +1,5 @@
+import type { Locator } from "playwright-core";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import {
   columns,
@@ -78,6 +80,57 @@ async function expectRowsDrawnToTheirValues(shop: ShopPage, { rtl }: { rtl: bool
   // Whole and fractional ratings both (the summary's average, the cards' stars).
   expect(fills.size).toBeGreaterThan(1);
 }
+
+interface DrawnIcon {
+  width: number;
+  height: number;
+  /** Share of the box's pixels drawn (at least half way from what is behind to the icon's colour). */
+  drawn: number;
+  /** Per pixel, row by row: drawn or not. */
+  mask: boolean[];
+  /** The pixel furthest from what is behind, and the icon's text colour as the page resolves it. */
+  darkest: [number, number, number];
+  text: [number, number, number];
+}
+
+/** What an icon draws, read from a screenshot of its box (pixels are all that can say). */
+async function drawnIcon(icon: Locator): Promise<DrawnIcon> {
+  await icon.scrollIntoViewIfNeeded();
+  const { width, height, text } = await icon.evaluate((element) => {
+    const rect = element.getBoundingClientRect();
+    const context = document.createElement("canvas").getContext("2d", { willReadFrequently: true })!;
+    context.fillStyle = getComputedStyle(element).color;
+    context.fillRect(0, 0, 1, 1);
+    const [r, g, b] = context.getImageData(0, 0, 1, 1).data;
+    return { width: rect.width, height: rect.height, text: [r!, g!, b!] as [number, number, number] };
+  });
+  const at = (await icon.boundingBox())!;
+  // One px around the box: what is behind the icon.
+  const clip = { x: Math.round(at.x) - 1, y: Math.round(at.y) - 1, width: width + 2, height: height + 2 };
+  const { data, info } = await sharp(await icon.page().screenshot({ clip, animations: "disabled" }))
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const pixel = (x: number, y: number): [number, number, number] => {
+    const i = (y * info.width + x) * 3;
+    return [data[i]!, data[i + 1]!, data[i + 2]!];
+  };
+  const behind = pixel(0, 0);
+  const mask: boolean[] = [];
+  let darkest = behind;
+  for (let y = 1; y <= height; y++) {
+    for (let x = 1; x <= width; x++) {
+      const c = pixel(x, y);
+      mask.push(distance(c, behind) >= distance(text, behind) / 2);
+      if (distance(c, behind) > distance(darkest, behind)) darkest = c;
+    }
+  }
+  return { width, height, drawn: mask.filter(Boolean).length / mask.length, mask, darkest, text };
+}
+
+/** Share of pixels two icons agree on; `turned`: the second turned over (180°). */
+const sameShape = (a: DrawnIcon, b: DrawnIcon, turned: boolean) =>
+  a.mask.filter((on, i) => on === b.mask[turned ? b.mask.length - 1 - i : i]).length / a.mask.length;
 
 describe("the product page", () => {
   it("shows the product's reviews and star badge, with nothing going wrong", async () => {
@@ -253,6 +306,45 @@ describe("the product page", () => {
     await drawnAsLaid();
     await reachForReviews(shop.page);
     await drawnAsLaid();
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("draws the cards' icons in the text's colour, the thumb down turned over, also in forced colors and in print", async () => {
+    const shop = await plaudit.open(PRODUCT);
+    const card = shop.page.locator('[data-plaudit="reviews"] article').first();
+    await card.waitFor();
+    const icons = async () => {
+      const verified = await drawnIcon(card.locator(".plaudit-badge .plaudit-icon"));
+      const [up, down] = await Promise.all(
+        [0, 1].map((i) => drawnIcon(card.locator(".plaudit-votes .plaudit-icon").nth(i))),
+      );
+      for (const icon of [verified, up!, down!]) {
+        // A shape: neither nothing (a refused or forced-away background) nor the whole box (the
+        // check is a thin stroke: ~6% of its box).
+        expect(icon.drawn).toBeGreaterThan(0.03);
+        expect(icon.drawn).toBeLessThan(0.8);
+        // In the colour of the text around it (fill="currentColor", as the SVGs had).
+        expect(distance(icon.darkest, icon.text)).toBeLessThan(60);
+      }
+      expect([verified.width, up!.width, down!.width]).toEqual([14, 16, 16]);
+      // The thumb down is the thumb up turned over, and the thumb up is not its own turn.
+      expect(sameShape(up!, down!, true)).toBeGreaterThan(0.95);
+      expect(sameShape(up!, up!, true)).toBeLessThan(0.9);
+    };
+    await icons();
+    // Painted by the widget's own code, the same.
+    await reachForReviews(shop.page);
+    await icons();
+    await shop.page.emulateMedia({ forcedColors: "active" });
+    await icons();
+    // Printing leaves backgrounds out unless the icon asks otherwise.
+    expect(
+      await card
+        .locator(".plaudit-icon")
+        .first()
+        .evaluate((element) => getComputedStyle(element).printColorAdjust),
+    ).toBe("exact");
     expect(shop.problems()).toEqual([]);
     await shop.close();
   });

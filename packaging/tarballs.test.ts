@@ -294,7 +294,9 @@ describe("in a storefront app outside the repository", () => {
 
   it("type-checks a storefront's TypeScript against the shipped .d.ts (bundler, Node and node10 resolution; ours and the oldest TypeScript)", async () => {
     mkdirSync(join(app, "src"), { recursive: true });
-    copyFileSync(join(repoRoot, "packaging/storefront/public-api.ts"), join(app, "src/public-api.ts"));
+    // public-api.ts (the npm packages), script-tag-global.ts (window.Plaudit typed from ours).
+    for (const file of readdirSync(join(repoRoot, "packaging/storefront")))
+      copyFileSync(join(repoRoot, "packaging/storefront", file), join(app, "src", file));
     const base = {
       target: "ES2022",
       lib: ["ES2023", "DOM", "DOM.Iterable"],

@@ -77,8 +77,24 @@ const KB = 1024;
 // in use 37.20 → 37.37 KB; +175 bytes in the paint chunk): a shopper whose keyboard was in a widget
 // when the page re-rendered it is put back on the same control of the new one, not at the top of
 // the page (WCAG 2.4.3; section-swaps "keeps the keyboard").
+// Raised by the perf4 session (in use 37.37 → 37.43, gallery 25.55 → 25.64 KB; a hundredth over
+// what was measured, all in the ui chunk): the review cards' icons are one empty span each, drawn
+// by the icons' CSS (ui's icons-styles.ts), which now ships in that chunk instead of the SVG
+// component; each page of ten cards parses, lays out and paints 60 SVG elements and ~5 KB of
+// markup less (issue 20, bench/RESULTS.md). What loads before the shopper reaches for a widget
+// (collection, product page painted) did not change.
+// Raised by the devwalk session (gallery 25.64 → 25.65 KB; 25.641 measured): the gallery's
+// definition names the two attributes <plaudit-gallery> had not observed (`product-url-template`,
+// `label`: changing one was ignored; plaudit-elements.test.ts), which the gallery chunk carries.
+// Raised by the jsonld session (product page painted 11.30 → 11.99, in use 37.43 → 38.12 KB; a
+// hundredth over what was measured, all in the JSON-LD chunk loaded at idle, 2.52 → 3.20 KB): which
+// theme node is the page's product is a rule of its own (json-ld-choice.ts) — a "related products"
+// section's or a quick-view modal's Product added before or after ours took our rating, or made us
+// write a second product beside the theme's —, no node of ours for a product without reviews, a
+// microdata item the theme renders again gets the rating again, and the observer no longer runs
+// its check on every text change of the page (bench:json-ld, about half the callback's time).
 // Raised by the swaps2 session (loader 2.69 → 2.72, collection 8.78 → 9.10, product page painted
-// 11.30 → 11.62, in use 37.37 → 38.17, gallery 25.55 → 26.62 KB; a hundredth over what was measured
+// 11.99 → 12.30, in use 38.12 → 38.91, gallery 25.65 → 26.71 KB; a hundredth over what was measured
 // for the chunk hashes the files name: +40 bytes in the loader (2.711 KB), +0.38 KB in the host
 // chunk every painted page loads, +0.5 in core): the gallery, the loyalty launcher and the points
 // widgets no longer go blank when a theme re-renders their section — each widget's entry keeps a
@@ -93,10 +109,10 @@ const BUDGETS = {
   loader: 2.72 * KB,
   file: 10 * KB,
   collectionPage: 9.1 * KB, // loader + the paint chunk (24 badges painted; their code never loads unless used)
-  productPage: 11.62 * KB, // loader + paint + JSON-LD at idle: what loads before the shopper reaches for the reviews
-  productPageInUse: 38.17 * KB, // the same + the reviews' and stars' code, once the shopper reaches for them (not the write dialog)
+  productPage: 12.3 * KB, // loader + paint + JSON-LD at idle: what loads before the shopper reaches for the reviews
+  productPageInUse: 38.91 * KB, // the same + the reviews' and stars' code, once the shopper reaches for them (not the write dialog)
   loyaltyLauncherPage: 20 * KB, // loader + loyalty launcher; the panel loads on first open
-  galleryPage: 26.62 * KB, // loader + gallery widget (Preact, core); the lightbox loads on the first press
+  galleryPage: 26.71 * KB, // loader + gallery widget (Preact, core); the lightbox loads on the first press
   adminFirstScreen: 100 * KB, // the admin app's sign-in: its entry, what that imports, the sign-in chunk
   adminRoute: 60 * KB, // any admin screen when first opened, beyond what the first screen loaded (uPlot included)
 };

@@ -1,11 +1,10 @@
-// JSX types for the custom elements defineElements() registers.
+// JSX types for the custom elements defineElements() registers: their attributes as
+// @plaudit/embed types them, one line for all six.
+import type { PlauditElementAttributes } from "@plaudit/embed";
 import "preact";
 
 declare module "preact" {
   namespace JSX {
-    interface IntrinsicElements {
-      "plaudit-stars": { "product-id": string; store: string; api?: string; href?: string };
-      "plaudit-reviews": { "product-id": string; store: string; api?: string; "product-name"?: string };
-    }
+    interface IntrinsicElements extends PlauditElementAttributes {}
   }
 }

@@ -1,12 +1,10 @@
 // JSX types for the custom elements defineElements() registers (React 19 passes these through
-// as attributes).
+// as attributes): their attributes as @plaudit/embed types them, one line for all six.
+import type { PlauditElementAttributes } from "@plaudit/embed";
 import "react";
 
 declare module "react" {
   namespace JSX {
-    interface IntrinsicElements {
-      "plaudit-stars": { "product-id": string; store: string; api?: string; href?: string };
-      "plaudit-reviews": { "product-id": string; store: string; api?: string; "product-name"?: string };
-    }
+    interface IntrinsicElements extends PlauditElementAttributes {}
   }
 }

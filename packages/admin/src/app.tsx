@@ -6,6 +6,7 @@ import { Loading, Problem } from "./components.tsx";
 import { sendAllWaiting } from "./grace.ts";
 import { LOCALES, type Locale, locale, setLocale, t } from "./i18n.ts";
 import { go, href, route } from "./router.ts";
+import { SCREEN_SCOPES } from "./screen-scopes.ts";
 import { can, loadSession, session } from "./session.ts";
 import { useSignal } from "./signal.ts";
 import type { AdminSession } from "./types.ts";
@@ -40,47 +41,47 @@ function lazy<P extends object>(load: () => Promise<{ default: ComponentType<P> 
 const screens: Record<string, { load: ComponentType<object>; scope: Scope; title: () => string }> = {
   queue: {
     load: lazy(() => import("./screens/queue.tsx")),
-    scope: "reviews:read",
+    scope: SCREEN_SCOPES.queue,
     title: () => t("queueTitle"),
   },
   overview: {
     load: lazy(() => import("./screens/overview.tsx")),
-    scope: "reviews:read",
+    scope: SCREEN_SCOPES.overview,
     title: () => t("overviewTitle"),
   },
   media: {
     load: lazy(() => import("./screens/media.tsx")),
-    scope: "reviews:read",
+    scope: SCREEN_SCOPES.media,
     title: () => t("mediaTitle"),
   },
   customers: {
     load: lazy(() => import("./screens/customers.tsx")),
-    scope: "customers:read",
+    scope: SCREEN_SCOPES.customers,
     title: () => t("customersTitle"),
   },
   privacy: {
     load: lazy(() => import("./screens/privacy.tsx")),
-    scope: "customers:read",
+    scope: SCREEN_SCOPES.privacy,
     title: () => t("privacyTitle"),
   },
   audit: {
     load: lazy(() => import("./screens/audit.tsx")),
-    scope: "audit:read",
+    scope: SCREEN_SCOPES.audit,
     title: () => t("auditTitle"),
   },
   requests: {
     load: lazy(() => import("./screens/requests.tsx")),
-    scope: "requests:manage",
+    scope: SCREEN_SCOPES.requests,
     title: () => t("requestsTitle"),
   },
   program: {
     load: lazy(() => import("./screens/program.tsx")),
-    scope: "loyalty:write",
+    scope: SCREEN_SCOPES.program,
     title: () => t("programTitle"),
   },
   users: {
     load: lazy(() => import("./screens/users.tsx")),
-    scope: "keys:manage",
+    scope: SCREEN_SCOPES.users,
     title: () => t("usersTitle"),
   },
 };

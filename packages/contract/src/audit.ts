@@ -4,6 +4,53 @@ import { LIMITS } from "./limits.ts";
 
 // The audit log as GET /v1/admin/audit answers it (API.md, "Audit").
 
+/**
+ * Every action an audit row can name, `noun.verb` in the shop's words: the one list the server's
+ * routes and CLI write (their audit events take only these) and the admin app offers as filters.
+ */
+export const AUDIT_ACTIONS = [
+  "review.moderate",
+  "review.reply",
+  "media.moderate",
+  "media.settings.save",
+  "media.sweep",
+  "product.save",
+  "order.record",
+  "order.fulfill",
+  "order.refund",
+  "loyalty.program.save",
+  "loyalty.adjust",
+  "loyalty.customer.update",
+  "loyalty.sweep",
+  "review_requests.settings.save",
+  "review_request.send",
+  "review_request.cancel",
+  "suppression.add",
+  "suppression.lift",
+  /** A person looked up on the privacy screen: what the store holds about them, counted. */
+  "privacy.lookup",
+  /** A person's data handed out whole (downloaded from the admin, the API or the CLI). */
+  "privacy.export",
+  "privacy.erase",
+  "store.create",
+  "store.update",
+  "store.settings.save",
+  "key.create",
+  "key.revoke",
+  "signing_secret.rotate",
+  "webhook_secret.rotate",
+  "admin.session.start",
+  "admin.session.end",
+  "admin.sessions.end",
+  "admin.user.create",
+  "admin.user.invite",
+  "admin.user.role",
+  "admin.user.delete",
+  "admin.user.password.set",
+  "admin.user.sessions.end",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 /** Who did it: an admin key, a signed-in admin user, or the server's CLI. */
 export const AuditActor = v.union([
   v.object({ keyId: v.string() }),

@@ -18,6 +18,9 @@ export const SUMMARIES_MAX = 100;
  */
 export const POINTS_PER_ORDER_MAX = 1_000_000;
 
+/** A loyalty label the merchant writes: an earning action's, a reward's name (each language's too). */
+export const LOYALTY_LABEL_MAX = 120;
+
 export const LIMITS = {
   productIdMax: PRODUCT_ID_MAX,
   titleMax: TITLE_MAX,

@@ -1,24 +1,53 @@
 import * as v from "valibot";
 import { amount, count, httpUrl, optionalCustomerToken, text, timestamp } from "./fields.ts";
-import { LIMITS } from "./limits.ts";
-import { EARNING_ACTIONS, PROGRAM_SETTINGS_DEFAULTS, REWARD_KINDS, TIER_MODES } from "./vocabulary.ts";
+import { LIMITS, LOYALTY_LABEL_MAX } from "./limits.ts";
+import {
+  EARNING_ACTIONS,
+  PLAUDIT_LOCALES,
+  type PlauditLocale,
+  PROGRAM_SETTINGS_DEFAULTS,
+  REWARD_KINDS,
+  TIER_MODES,
+} from "./vocabulary.ts";
 
 // The loyalty program and a member's standing, as the API answers them, and what it takes.
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const id = v.pipe(v.string("must be an id"), v.regex(ID, "must be 1–64 of A–Z a–z 0–9 _ -"));
 
+/**
+ * A label in the shopper's own language: `{ "de": "…", "he": "…" }`, any of PLAUDIT_LOCALES; a
+ * language left out shows the default label. The widget picks the shopper's (its locale, or the
+ * locale's language: de-AT reads de); words in other languages are refused, not dropped.
+ */
+const translations = (what: string) => {
+  const one = v.optional(text(1, LOYALTY_LABEL_MAX, what));
+  return v.optional(
+    v.strictObject(
+      Object.fromEntries(PLAUDIT_LOCALES.map((locale) => [locale, one])) as Record<PlauditLocale, typeof one>,
+      // Said of the object, and of a language it has that Plaudit does not write in (`labels.fr`).
+      `must name only the languages ${PLAUDIT_LOCALES.join(", ")}`,
+    ),
+  );
+};
+
 export const EarningRule = v.object({
   action: v.picklist(EARNING_ACTIONS, `must be one of ${EARNING_ACTIONS.join(", ")}`),
   /** For purchase: points per currency unit of the order total (may be fractional); else points. */
   points: amount(1_000_000),
-  label: text(1, 120, "a label"),
+  /** What shoppers read, unless `labels` has their language. */
+  label: text(1, LOYALTY_LABEL_MAX, "a label"),
+  /** The label in other languages (additive: API.md names only the fields above). */
+  labels: translations("a label"),
 });
 
 export const Reward = v.pipe(
   v.object({
     id,
-    name: text(1, 120, "a name"),
+    /** What shoppers read, unless `names` has their language. */
+    name: text(1, LOYALTY_LABEL_MAX, "a name"),
+    /** The name in other languages (additive, as an earning action's `labels`). */
+    names: translations("a name"),
     cost: count(1, 10_000_000),
     kind: v.picklist(REWARD_KINDS, `must be one of ${REWARD_KINDS.join(", ")}`),
     /** amount_off: money off; percent_off: 1–100; free_shipping: 0; free_product: the product's value. */
@@ -121,14 +150,32 @@ export const ProgramInput = v.pipe(
 );
 export type StoredProgram = v.InferOutput<typeof ProgramInput>;
 
+/** Words in some of PLAUDIT_LOCALES, as the public program answers them. */
+const LocalizedText = v.object(
+  Object.fromEntries(PLAUDIT_LOCALES.map((locale) => [locale, v.optional(v.string())])) as Record<
+    PlauditLocale,
+    v.OptionalSchema<v.StringSchema<undefined>, undefined>
+  >,
+);
+
 /** What anyone may see (GET …/loyalty/program): the program without the merchant's private settings. */
 export const LoyaltyProgram = v.object({
   pointsName: v.string(),
-  earning: v.array(v.object({ action: v.picklist(EARNING_ACTIONS), points: v.number(), label: v.string() })),
+  earning: v.array(
+    v.object({
+      action: v.picklist(EARNING_ACTIONS),
+      points: v.number(),
+      label: v.string(),
+      /** The label in the languages the merchant wrote it in (`{ de, he, en }`, each optional). */
+      labels: v.optional(LocalizedText),
+    }),
+  ),
   rewards: v.array(
     v.object({
       id: v.string(),
       name: v.string(),
+      /** The name in the languages the merchant wrote it in. */
+      names: v.optional(LocalizedText),
       cost: v.number(),
       kind: v.picklist(REWARD_KINDS),
       value: v.number(),

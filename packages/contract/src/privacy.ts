@@ -158,6 +158,28 @@ export const PersonExport = v.object({
 });
 export type PersonExport = v.InferOutput<typeof PersonExport>;
 
+const held = count(0, Number.MAX_SAFE_INTEGER);
+
+/**
+ * A lookup (GET /v1/admin/privacy/lookup): who the person is and how much the store holds about
+ * them, counted — what support sees before downloading the export or erasing; none of the records.
+ */
+export const PersonLookup = v.object({
+  /** The ids and addresses found to be this person's (as in the export). */
+  person: PersonExport.entries.person,
+  counts: v.object({
+    reviews: held,
+    orders: held,
+    loyaltyAccounts: held,
+    /** Points entries, pending ones included. */
+    ledgerEntries: held,
+    redemptions: held,
+    reviewRequests: held,
+    votes: held,
+  }),
+});
+export type PersonLookup = v.InferOutput<typeof PersonLookup>;
+
 /** What an erasure changed (0s when the person was erased before). */
 export const ErasureResult = v.object({
   erased: v.object({

@@ -1,6 +1,8 @@
 import * as v from "valibot";
+import { ProductRef } from "./catalog.ts";
 import { count, cursorPage, queryCursor, text, timestamp } from "./fields.ts";
 import { LIMITS } from "./limits.ts";
+import { PLAUDIT_LOCALES } from "./vocabulary.ts";
 
 // Review requests (API.md, "Review requests"): the store's settings, the request list and its
 // funnel. Nothing here can depend on a rating: every fulfilled order is asked alike (16 CFR 465).
@@ -17,7 +19,7 @@ const color = v.pipe(
 );
 
 /** The languages of review-request emails, the hosted page and the notifications (he is right to left). */
-export const REQUEST_LOCALES = ["en", "de", "he"] as const;
+export const REQUEST_LOCALES = PLAUDIT_LOCALES;
 export type RequestLocale = (typeof REQUEST_LOCALES)[number];
 
 /** GET|PUT /v1/admin/review-requests/settings */
@@ -110,6 +112,12 @@ export const ReviewRequest = v.object({
   /** Attempts at the first message (mail-server refusals included). */
   attempts: v.number(),
   lastError: v.optional(v.string()),
+  /**
+   * The products of the request's order (each once, as the email and the review page list them),
+   * named from the catalog as the admin names products everywhere (additive: API.md names only
+   * the fields above).
+   */
+  products: v.array(ProductRef),
 });
 export type ReviewRequest = v.InferOutput<typeof ReviewRequest>;
 

@@ -12,6 +12,13 @@ export const MEDIA_KINDS = ["image", "video"] as const;
 export const VOTE_VALUES = ["up", "down"] as const;
 export type VoteValue = (typeof VOTE_VALUES)[number];
 
+/**
+ * The languages Plaudit writes in (widgets, emails, the admin; he is right to left): the ones a
+ * merchant can give their own words in (loyalty labels), and review requests' languages.
+ */
+export const PLAUDIT_LOCALES = ["en", "de", "he"] as const;
+export type PlauditLocale = (typeof PLAUDIT_LOCALES)[number];
+
 export const EARNING_ACTIONS = [
   "purchase",
   "signup",

@@ -13,6 +13,7 @@ export {
   mountReviews,
   mountStars,
 } from "@plaudit/reviews";
+export type { PlauditElementAttributes, PlauditElementBaseAttributes } from "./element-attributes.ts";
 export type { ChunkMap, EntryChunk, EntryModule, MountOptions } from "./entry-module.ts";
 export { configFromAttributes, defineElements, elementOf, WIDGET_DEFINITIONS } from "./plaudit-elements.ts";
 export type { PlauditApi, QueuedCall } from "./start-plaudit.ts";

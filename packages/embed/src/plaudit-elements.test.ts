@@ -1,5 +1,42 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { PlauditElementAttributes } from "./element-attributes.ts";
 import { defineElements } from "./plaudit-elements.ts";
+
+// Every attribute each element's type names, written out: a Record over the type's keys, so the
+// type check fails when the type gains or loses one that is not listed here.
+type Named<T> = { [K in keyof Required<T>]: true };
+const BASE = { store: true, api: true, locale: true, theme: true } as const;
+const TYPED: { [Tag in keyof PlauditElementAttributes]: Named<PlauditElementAttributes[Tag]> } = {
+  "plaudit-reviews": {
+    ...BASE,
+    "product-id": true,
+    "product-name": true,
+    "page-size": true,
+    "customer-token": true,
+    "json-ld": true,
+    "product-jsonld-id": true,
+  },
+  "plaudit-stars": { ...BASE, "product-id": true, href: true },
+  "plaudit-gallery": {
+    ...BASE,
+    "product-id": true,
+    "page-size": true,
+    layout: true,
+    autoplay: true,
+    "product-url-template": true,
+    label: true,
+  },
+  "plaudit-loyalty": {
+    ...BASE,
+    "customer-token": true,
+    position: true,
+    launcher: true,
+    "join-url": true,
+    "signin-url": true,
+  },
+  "plaudit-points": { ...BASE, "customer-token": true },
+  "plaudit-points-for": { ...BASE, amount: true },
+};
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -30,6 +67,16 @@ describe("defineElements", () => {
 
     badge.remove();
     expect(badge.shadowRoot?.childNodes.length).toBe(0);
+  });
+
+  it("observes exactly the attributes its type names (a changed one remounts), for every kind", () => {
+    defineElements();
+    for (const [tag, named] of Object.entries(TYPED)) {
+      const element = customElements.get(tag) as unknown as { observedAttributes: string[] } | undefined;
+      // product-id is observed on every kind (a common attribute); the loyalty kinds ignore it.
+      const expected = [...new Set([...Object.keys(named), "product-id"])].sort();
+      expect([...(element?.observedAttributes ?? [])].sort(), tag).toEqual(expected);
+    }
   });
 
   it("waits for store and product-id before mounting", () => {

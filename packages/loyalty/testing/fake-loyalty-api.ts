@@ -64,6 +64,8 @@ export interface FakeLoyaltyOptions {
   pointsName?: string;
   /** The program's ways to earn (default PROGRAM's, every action). */
   earning?: LoyaltyProgram["earning"];
+  /** The program's rewards (default PROGRAM's). */
+  rewards?: LoyaltyProgram["rewards"];
   /** Answer a route before the ledger does (failures, 401s); undefined lets the ledger answer. */
   intercept?: (
     call: Call,
@@ -99,6 +101,7 @@ export function fakeLoyaltyApi(options: FakeLoyaltyOptions = {}) {
     ...PROGRAM,
     pointsName: options.pointsName ?? PROGRAM.pointsName,
     earning: options.earning ?? PROGRAM.earning,
+    rewards: options.rewards ?? PROGRAM.rewards,
   };
   const me = () => ({
     customerId: "cust-1",

@@ -4,16 +4,17 @@
 // How the one node is guaranteed (docs/widgets.md, "Structured data"): when the theme already
 // describes the product, our rating and reviews go INTO that node, in the theme's own script (every
 // consumer reads that script; a second node — even one sharing an `@id` — is a second product to
-// some of them). The theme's node is, in order: the one the merchant names with
-// `data-product-jsonld-id`; the one whose sku/productID/mpn/productGroupID is the product id; the
-// page's only ProductGroup; the page's only Product — whatever its sku, since themes write the
-// selected variant's SKU while our host names the product by handle. The original text is put
-// back when the last widget goes. Only a page with none of these gets a Product node of our own.
+// some of them). Which node is the theme's for the product is json-ld-choice.ts's rule: the one the
+// merchant names, the one naming the product, the one the page is about or named as the product,
+// else the page's only one — never another product's (a related section's, a quick view's). The
+// original text is put back when the last widget goes. Only a page with none of these gets a
+// Product node of our own, and only for a product with reviews.
 // A node takes one product's rating only (a page showing two products' reviews gets the other a
 // node of its own). The theme may add, replace or rewrite its scripts later (an SPA, a variant
 // change): a MutationObserver on them lays our rating into whatever the theme wrote last.
-import { isRecord, type Review, type Summary, setJson } from "@plaudit/core";
+import { type Review, type Summary, setJson } from "@plaudit/core";
 import { buildProductJsonLd, type JsonLdNode, mergeRatingInto, serializeJsonLd } from "./json-ld.ts";
+import { type Candidate, chooseNodes, isNode, isProduct, topNodes } from "./json-ld-choice.ts";
 
 // Microdata themes are the few: their code is a chunk of its own, loaded on such a page only.
 type Microdata = typeof import("./json-ld-microdata.ts");
@@ -58,54 +59,42 @@ interface Page {
   edited: Map<HTMLScriptElement, Edit>;
   /** Watches the theme's scripts: an SPA or a variant change may add, replace or rewrite them. */
   observer?: MutationObserver;
+  /** Theme scripts whose own text the observer watches. */
+  watched: WeakSet<Node>;
+  /** Theme scripts on the page when the widgets first wrote (the others came later). */
+  initial: WeakSet<Node>;
+  /** The page describes a product in microdata: its items' coming and going matters too. */
+  microdata?: boolean;
 }
 
 const OWN = "data-plaudit-jsonld";
 const THEME_SCRIPT = `script[type="application/ld+json"]:not([${OWN}])`;
 const pages = new WeakMap<Document, Page>();
 
-// `Product`, `schema:Product` and `https://schema.org/Product` are one type; `@type` may be a list.
-const typeName = (type: unknown) => String(type).replace(/^(https?:\/\/(www\.)?schema\.org\/|schema:)/, "");
-const hasType = (node: JsonLdNode, type: string) =>
-  (Array.isArray(node["@type"]) ? node["@type"] : [node["@type"]]).some((t) => typeName(t) === type);
-const isProduct = (node: JsonLdNode) => hasType(node, "Product");
-const isGroup = (node: JsonLdNode) => hasType(node, "ProductGroup");
-// Core's check, one copy on the page: a JSON-LD node is any JSON object.
-const isNode = isRecord as (value: unknown) => value is JsonLdNode;
-const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
-
-/**
- * Nodes at the top level, in a top-level array, or in `@graph`, and such a node's `mainEntity`
- * (`{"@type": "ItemPage", "mainEntity": {"@type": "Product", …}}`); not other nested ones such as
- * variants or related products.
- */
-function topNodes(doc: unknown): JsonLdNode[] {
-  return asList(doc)
-    .flatMap((node) => (isNode(node) && Array.isArray(node["@graph"]) ? node["@graph"] : [node]))
-    .filter(isNode)
-    .flatMap((node) => [node, ...asList(node.mainEntity).filter(isNode)]);
-}
-
-interface Found {
+interface Found extends Candidate {
   script: HTMLScriptElement;
   parsed: unknown;
-  node: JsonLdNode;
 }
 
-const identifiers = (node: JsonLdNode) =>
-  [node.sku, node.productID, node.mpn, node.productGroupID].filter((v) => v !== undefined).map(String);
-
-/** Every top node of every theme script, read from the theme's own text (not our edit of it). */
-function themeNodes(document: Document, edited: Page["edited"]): Found[] {
+/**
+ * Every top node of every theme script, read from the theme's own text (not our edit of it). Each
+ * script's own text is watched from now on (a theme may rewrite it in place).
+ */
+function themeNodes(document: Document, page: Page): Found[] {
   const found: Found[] = [];
   for (const script of document.querySelectorAll<HTMLScriptElement>(THEME_SCRIPT)) {
+    if (!page.watched.has(script)) {
+      page.watched.add(script);
+      page.observer?.observe(script, { characterData: true, subtree: true });
+    }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(edited.get(script)?.original ?? script.textContent ?? "");
+      parsed = JSON.parse(page.edited.get(script)?.original ?? script.textContent ?? "");
     } catch {
-      continue; // a broken theme script is not ours to fix
+      continue; // a broken theme script (HTML comments, CDATA, a trailing comma) is not ours to fix
     }
-    for (const node of topNodes(parsed)) found.push({ script, parsed, node });
+    const late = !page.initial.has(script);
+    for (const candidate of topNodes(parsed)) found.push({ ...candidate, script, parsed, late });
   }
   return found;
 }
@@ -114,50 +103,11 @@ const latestOf = (entry: Entry) => [...entry.contributions.values()].at(-1);
 /** The product's name as any of its widgets knows it (`data-product-name`). */
 const productNameOf = (entry: Entry) =>
   latestOf(entry)?.productName ?? [...entry.contributions.values()].find((c) => c.productName)?.productName;
-const sameName = (name: string) => name.trim().toLocaleLowerCase();
+const meta = (document: Document, property: string) =>
+  document.querySelector<HTMLMetaElement>(`meta[property="${property}"]`)?.content;
 
-/**
- * Which theme node each product's rating goes into (see the top of this file for the order). A
- * node goes to one product only; the page's only Product or ProductGroup goes to the product whose
- * name it has, else to the one shown first — and to none when its sku or id names another product
- * shown on the page.
- */
-function assign(page: Page, found: Found[], live: Entry[]): Map<Entry, Found> {
-  const result = new Map<Entry, Found>();
-  const taken = new Set<JsonLdNode>();
-  const give = (entry: Entry | undefined, target: Found | undefined) => {
-    if (!entry || !target || result.has(entry)) return;
-    result.set(entry, target);
-    taken.add(target.node);
-  };
-  for (const entry of live) {
-    if (!entry.pointer) continue;
-    const named = found.filter(({ node }) => node["@id"] === entry.pointer && !taken.has(node));
-    // The typed node, not a bare `{"@id": …}` reference to it (a WebPage's mainEntity in @graph).
-    give(entry, named.find(({ node }) => node["@type"] !== undefined) ?? named[0]);
-  }
-  const products = found.filter(({ node }) => isProduct(node) || isGroup(node));
-  for (const entry of live) {
-    give(
-      entry,
-      products.find(({ node }) => !taken.has(node) && identifiers(node).includes(entry.productId)),
-    );
-  }
-  const groups = products.filter(({ node }) => isGroup(node));
-  const singles = products.filter(({ node }) => isProduct(node));
-  const only =
-    groups.length === 1 ? groups[0] : groups.length === 0 && singles.length === 1 ? singles[0] : undefined;
-  if (only && !taken.has(only.node) && !identifiers(only.node).some((id) => page.entries.has(id))) {
-    const left = live.filter((entry) => !result.has(entry));
-    // Several products' reviews on one page: the one the node names, else the one shown first.
-    const name = typeof only.node.name === "string" ? sameName(only.node.name) : undefined;
-    give(left.find((entry) => name && name === sameName(productNameOf(entry) ?? "")) ?? left[0], only);
-  }
-  return result;
-}
 function pageName(document: Document): string | undefined {
-  const og = document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content;
-  return og || document.title || undefined;
+  return meta(document, "og:title") || document.title || undefined;
 }
 
 /** A Product node the server renderer wrote for this product (marked with our attribute). */
@@ -223,7 +173,26 @@ function render(document: Document, page: Page) {
     } else live.push(entry);
   }
 
-  const targets = assign(page, themeNodes(document, page.edited), live);
+  const location = document.location;
+  const pageUrls = [
+    location?.href,
+    document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href,
+    meta(document, "og:url"),
+  ].filter((url): url is string => !!url);
+  // The merchant's name for the product, else what the page calls itself.
+  const pageNames = [meta(document, "og:title"), document.title, document.querySelector("h1")?.textContent];
+  const shown = live.map((entry) => {
+    const name = productNameOf(entry);
+    return {
+      entry,
+      productId: entry.productId,
+      pointer: entry.pointer,
+      names: (name ? [name] : pageNames).filter((n): n is string => !!n),
+    };
+  });
+  const targets = new Map(
+    [...chooseNodes(themeNodes(document, page), shown, pageUrls)].map(([{ entry }, found]) => [entry, found]),
+  );
   const changes = new Map<HTMLScriptElement, { parsed: unknown; nodes: Map<JsonLdNode, JsonLdNode> }>();
   for (const [entry, target] of targets) {
     removeOurs(entry);
@@ -259,19 +228,26 @@ function render(document: Document, page: Page) {
   }
 
   for (const entry of live) {
-    if (!targets.has(entry)) writeOwn(document, entry, latestOf(entry)!);
+    if (targets.has(entry)) continue;
+    // No ratings yet: a node of ours would hold nothing Google takes (a reviewCount of 0 is an error).
+    if (latestOf(entry)!.summary.count > 0) writeOwn(document, entry, latestOf(entry)!);
+    else removeOurs(entry);
   }
+  // What we just wrote is not news to the observer (it would only run this again).
+  page.observer?.takeRecords();
 }
 
 /** A product with no theme JSON-LD node: into the theme's microdata item, else a node of our own. */
 function writeOwn(document: Document, entry: Entry, latest: JsonLdContribution) {
   if (document.querySelector(MICRODATA_PRODUCT)) {
+    const page = pages.get(document);
+    if (page) page.microdata = true;
     if (!microdata) {
       // Written once its code is in, with whatever is latest then (if a widget still holds it).
       void import("./json-ld-microdata.ts").then((loaded) => {
         microdata = loaded;
-        const page = pages.get(document);
-        if (page) render(document, page);
+        const now = pages.get(document);
+        if (now) render(document, now);
       });
       return;
     }
@@ -305,19 +281,43 @@ function writeOwn(document: Document, entry: Entry, latest: JsonLdContribution) 
   if (entry.own.text && !entry.own.isConnected) document.head.append(entry.own);
 }
 
-/** Whether a batch of DOM changes touched a theme's JSON-LD script (added, removed, rewritten). */
-function touchesThemeScripts(records: MutationRecord[], page: Page): boolean {
-  const isThemeScript = (node: Node | null) =>
-    node instanceof Element && (node.matches(THEME_SCRIPT) || page.edited.has(node as HTMLScriptElement));
-  return records.some(
-    (record) =>
-      isThemeScript(record.target) ||
-      isThemeScript(record.target.parentNode) ||
-      [...record.addedNodes, ...record.removedNodes].some(
-        (node) =>
-          isThemeScript(node) || (node instanceof Element && node.querySelector(THEME_SCRIPT) !== null),
-      ),
-  );
+const isJsonLd = (node: Node) =>
+  node.nodeName === "SCRIPT" && (node as HTMLScriptElement).type === "application/ld+json";
+
+/** An added or removed node is, or holds, a JSON-LD script (or, on a microdata page, an item). */
+function holds(node: Node, microdata: boolean | undefined): boolean {
+  if (node.nodeType !== 1) return false; // text and comments: a cart counter, a ticker
+  if (isJsonLd(node)) return true;
+  const element = node as Element;
+  if (element.firstElementChild) {
+    // Elements by tag name: faster than a selector, and most subtrees hold no script at all.
+    const scripts = element.getElementsByTagName("script");
+    for (let i = 0; i < scripts.length; i++) if (isJsonLd(scripts[i]!)) return true;
+  }
+  return !!microdata && (element.hasAttribute("itemscope") || element.querySelector("[itemscope]") !== null);
+}
+
+/**
+ * Whether a batch of DOM changes can change what we write: a JSON-LD script added or removed
+ * anywhere (themes put them in body sections too), a theme script's text rewritten, and on a
+ * microdata page an item added or removed. The observer sees every change of the shop's page
+ * (carousels, cart counters, an SPA's swaps) on its main thread, so this is cheap for the rest:
+ * text nodes are passed over, and only an added or removed element is searched, by tag name.
+ */
+function touchesStructuredData(records: MutationRecord[], page: Page): boolean {
+  for (let r = 0; r < records.length; r++) {
+    const { type, target, addedNodes, removedNodes } = records[r]!;
+    // Only the theme's scripts are watched for text (themeNodes).
+    if (type === "characterData") return true;
+    // `script.textContent = …`: the script is the target. Ours are written only by render.
+    if (isJsonLd(target)) {
+      if (!(target as Element).hasAttribute(OWN)) return true;
+      continue;
+    }
+    for (let i = 0; i < addedNodes.length; i++) if (holds(addedNodes[i]!, page.microdata)) return true;
+    for (let i = 0; i < removedNodes.length; i++) if (holds(removedNodes[i]!, page.microdata)) return true;
+  }
+  return false;
 }
 
 /**
@@ -327,11 +327,18 @@ function touchesThemeScripts(records: MutationRecord[], page: Page): boolean {
 export function acquireProductJsonLd(document: Document, productId: string, pointer?: string): JsonLdHandle {
   let page = pages.get(document);
   if (!page) {
-    const created: Page = { entries: new Map(), edited: new Map() };
+    const created: Page = {
+      entries: new Map(),
+      edited: new Map(),
+      watched: new WeakSet(),
+      initial: new WeakSet(document.querySelectorAll(THEME_SCRIPT)),
+    };
     created.observer = new MutationObserver((records) => {
-      if (touchesThemeScripts(records, created)) render(document, created);
+      if (touchesStructuredData(records, created)) render(document, created);
     });
-    created.observer.observe(document, { childList: true, subtree: true, characterData: true });
+    // Scripts coming and going anywhere; the text of the theme's scripts only (themeNodes), not
+    // of every node of the page.
+    created.observer.observe(document, { childList: true, subtree: true });
     pages.set(document, created);
     page = created;
   }

@@ -116,6 +116,11 @@ const CATALOG: Entry[] = [
     he: () => "צריך לכלול שם וכתובת אימייל",
   },
   // The loyalty program (PUT /v1/admin/loyalty/program: the admin app's program screen).
+  {
+    en: /^must name only the languages (?<list>[a-z, ]+)$/,
+    de: (g) => `darf nur die Sprachen ${g.list} nennen`,
+    he: (g) => `יכול לציין רק את השפות ${g.list}`,
+  },
   { en: /^must not be negative$/, de: () => "darf nicht negativ sein", he: () => "אסור שיהיה שלילי" },
   {
     en: /^must be an http\(s\) URL$/,

@@ -1,10 +1,11 @@
 import { type AuditFor, createUser } from "../src/admin-users/users.ts";
+import type { AuditAction } from "../src/audit/audit-log.ts";
 import type { Role } from "../src/auth/scopes.ts";
 import type { Database } from "../src/db/database.ts";
 import { plainSecretBox, type SecretBox } from "../src/keys/secret-box.ts";
 
 /** The audit fields of a write a test makes by calling the code directly (the CLI as its actor). */
-export function testAudit(storeId: string, action: string, at: Date = new Date()): AuditFor {
+export function testAudit(storeId: string, action: AuditAction, at: Date = new Date()): AuditFor {
   return { storeId, at: at.toISOString(), actor: { cli: "test" }, action, ip: "test", requestId: "test" };
 }
 

@@ -2,7 +2,7 @@
 // is one element, its background the fill, clipped to five stars here (no per-row SVG to parse,
 // lay out and paint: a product page shows a dozen rows, a collection page two dozen).
 
-/** One star in a 24-unit box; also the icon of icons.tsx. */
+/** One star in a 24-unit box. */
 export const STAR_PATH =
   "M12 2.5l2.94 5.96 6.56.95-4.75 4.63 1.12 6.54L12 17.5l-5.87 3.08 1.12-6.54L2.5 9.41l6.56-.95z";
 

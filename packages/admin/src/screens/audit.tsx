@@ -1,4 +1,4 @@
-import { addDays, dayIn, startOfDay } from "@plaudit/contract";
+import { AUDIT_ACTIONS, addDays, dayIn, startOfDay } from "@plaudit/contract";
 import type { TargetedEvent } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api.ts";
@@ -78,7 +78,13 @@ export default function Audit() {
       <form ref={form} class="filters card" onSubmit={submit} aria-label={t("filters")}>
         <label>
           <span>{t("action")}</span>
-          <input name="action" defaultValue={filters.action ?? ""} maxLength={100} />
+          {/* The actions the server writes (contract's AUDIT_ACTIONS) offered as typed. */}
+          <input name="action" list="audit-actions" defaultValue={filters.action ?? ""} maxLength={100} />
+          <datalist id="audit-actions">
+            {AUDIT_ACTIONS.map((action) => (
+              <option key={action} value={action} />
+            ))}
+          </datalist>
         </label>
         <label>
           <span>{t("actor")}</span>

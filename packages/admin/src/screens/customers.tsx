@@ -6,6 +6,7 @@ import { Dialog, Field, Loading, Problem, problemText, Toasts, useSending } from
 import { formatDateTime, formatNumber, isolate, t } from "../i18n.ts";
 import { useAppliedForm } from "../paged-list.ts";
 import { go, href, route } from "../router.ts";
+import { SCREEN_SCOPES } from "../screen-scopes.ts";
 import { can, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
 import { useStoreZone } from "../store-zone.tsx";
@@ -152,6 +153,13 @@ function Customer(props: { id: string }) {
         )}
       </div>
       {data.emails.length > 0 && <p class="meta">{data.emails.join(", ")}</p>}
+      {/* A shopper's data request, for whom the privacy screen opens (support, owner): their id
+          filled in there and looked up; the id, never an address, goes in the URL. */}
+      {can(current, SCREEN_SCOPES.privacy) && (
+        <p>
+          <a href={href("privacy", { customer: data.customerId })}>{t("customerPrivacy")}</a>
+        </p>
+      )}
       <Toasts announce={announce} />
       <dl class="figures">
         <div class="figure card" data-figure="balance">

@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, waitFor } from "@testing-library/preac
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { sessionAs } from "../../testing/admin-test-kit.ts";
 import { setLocale } from "../i18n.ts";
+import { route } from "../router.ts";
 import { session } from "../session.ts";
 import Privacy, { exportFileName, subjectOf } from "./privacy.tsx";
 
@@ -46,6 +47,21 @@ const exported = {
   reviewRequests: [],
   questions: [],
 };
+/** The lookup of the same person: who they are and their records counted. */
+const looked = {
+  person: exported.person,
+  counts: {
+    reviews: 1,
+    orders: 0,
+    loyaltyAccounts: 0,
+    ledgerEntries: 0,
+    redemptions: 0,
+    reviewRequests: 0,
+    votes: 0,
+  },
+};
+/** The GET routes' answers: the lookup (a Find) or the export (a download). */
+const read = (url: string) => Response.json(url.includes("/privacy/lookup?") ? looked : exported);
 const erased = { erased: { reviews: 1, orders: 2, questions: 0, requests: 1 } };
 
 const said = (view: ReturnType<typeof render>) =>
@@ -96,8 +112,8 @@ describe("privacy requests", () => {
     );
   });
 
-  it("finds a person, says what is held, and downloads it all as a JSON file, their words as text", async () => {
-    const calls = fakeApi(() => Response.json(exported));
+  it("finds a person, says what is held (counted), and downloads it all as a JSON file read then, their words as text", async () => {
+    const calls = fakeApi((_method, url) => read(url));
     const files = catchDownloads();
     const view = render(<Privacy />);
     await find(view, " Ana@Example.com ");
@@ -108,16 +124,20 @@ describe("privacy requests", () => {
     expect(view.getByText("c-1001")).toBeTruthy();
 
     await act(async () => view.getByRole("button", { name: "Download their data (JSON)" }).click());
-    expect(files.map((f) => f.name)).toEqual(["plaudit-export-demo-2026-12-07.json"]);
+    await waitFor(() => expect(files.map((f) => f.name)).toEqual(["plaudit-export-demo-2026-12-07.json"]));
     expect(JSON.parse(await (files[0]?.text ?? Promise.resolve("")))).toEqual(exported);
     expect(said(view)).toBe("Downloaded plaudit-export-demo-2026-12-07.json.");
     // Nothing of the person's text became markup.
     expect(document.querySelector("img")).toBeNull();
-    expect(calls).toEqual(["GET /v1/admin/privacy/export?email=Ana%40Example.com"]);
+    // A Find reads the counts (privacy.lookup); only the download reads the export (privacy.export).
+    expect(calls).toEqual([
+      "GET /v1/admin/privacy/lookup?email=Ana%40Example.com",
+      "GET /v1/admin/privacy/export?email=Ana%40Example.com",
+    ]);
   });
 
   it("erases only once the address is typed again, then shows the API's counts with the focus on them", async () => {
-    const calls = fakeApi((method) => (method === "POST" ? Response.json(erased) : Response.json(exported)));
+    const calls = fakeApi((method, url) => (method === "POST" ? Response.json(erased) : read(url)));
     const view = render(<Privacy />);
     await find(view, "ana@example.com");
     await act(async () => (await view.findByRole("button", { name: "Erase this person…" })).click());
@@ -145,16 +165,16 @@ describe("privacy requests", () => {
     );
     await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(calls).toEqual([
-      "GET /v1/admin/privacy/export?email=ana%40example.com",
+      "GET /v1/admin/privacy/lookup?email=ana%40example.com",
       'POST /v1/admin/privacy/erase {"email":"ana@example.com"}',
     ]);
   });
 
   it("says when a person was erased before (the API's zeros)", async () => {
-    fakeApi((method) =>
+    fakeApi((method, url) =>
       method === "POST"
         ? Response.json({ erased: { reviews: 0, orders: 0, questions: 0, requests: 0 } })
-        : Response.json(exported),
+        : read(url),
     );
     const view = render(<Privacy />);
     await find(view, "c-1001");
@@ -219,9 +239,9 @@ describe("privacy requests", () => {
   it("says a server that cannot be reached in words, and offers no erasure to a role without customers:erase", async () => {
     session.value = { ...sessionAs("support"), scopes: ["customers:read"] };
     let up = false;
-    vi.stubGlobal("fetch", async () => {
+    vi.stubGlobal("fetch", async (url: string) => {
       if (!up) throw new TypeError("Failed to fetch");
-      return Response.json(exported);
+      return read(url);
     });
     const view = render(<Privacy />);
     await find(view, "ana@example.com");
@@ -231,5 +251,15 @@ describe("privacy requests", () => {
     await act(async () => view.getByRole("button", { name: "Find" }).click());
     await view.findByRole("button", { name: "Download their data (JSON)" });
     expect(view.queryByRole("button", { name: "Erase this person…" })).toBeNull();
+  });
+
+  it("opened from a customer's page, fills in their id and looks them up at once", async () => {
+    route.value = { name: "privacy", params: new URLSearchParams("customer=c-1001") };
+    const calls = fakeApi((_method, url) => read(url));
+    const view = render(<Privacy />);
+    await view.findByRole("heading", { name: "What the store holds about \u2068c-1001\u2069" });
+    expect((view.getByLabelText("Email address or customer id") as HTMLInputElement).value).toBe("c-1001");
+    expect(calls).toEqual(["GET /v1/admin/privacy/lookup?customerId=c-1001"]);
+    route.value = { name: "privacy", params: new URLSearchParams() };
   });
 });

@@ -4,15 +4,19 @@ import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { api, problemOf } from "../api.ts";
 import { Dialog, Field, problemText, Toasts, useSending } from "../components.tsx";
 import { isolate, t } from "../i18n.ts";
+import { route } from "../router.ts";
 import { can, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
-import type { ErasureResult, PersonExport } from "../types.ts";
+import type { ErasureResult, PersonExport, PersonLookup } from "../types.ts";
 
 // Privacy requests (API.md "Privacy"; server: privacy/privacy-routes.ts): a shopper asks for
 // everything the store holds about them, or for all of it to be erased. Support finds the person
-// by address or customer id, downloads the export as a JSON file, and erases them after typing the
-// address (or id) again. Who was asked about stays in the screen's state, never in the URL: an
-// address in the fragment would be kept in the browser's history.
+// by address or customer id (or comes from a customer's page: `#/privacy?customer=<id>`, the id
+// filled in and looked up), sees what is held counted, downloads the export as a JSON file, and
+// erases them after typing the address (or id) again. The audit log tells these apart
+// (privacy.lookup, privacy.export, privacy.erase): a Find hands out nothing but counts, the
+// export is read only when downloaded. An address typed stays in the screen's state, never in the
+// URL: an address in the fragment would be kept in the browser's history.
 
 /** Who the typed words name: an address when they hold an @, else the shop's customer id. */
 export function subjectOf(typed: string): { email: string } | { customerId: string } {
@@ -48,16 +52,19 @@ const sameSubject = (typed: string, asked: string) => {
   return b.includes("@") ? a.toLowerCase() === b.toLowerCase() : a === b;
 };
 
-const recordsOf = (doc: PersonExport) =>
+const recordsOf = ({ counts }: PersonLookup) =>
   [
-    { key: "privacyReviews", n: doc.reviews.length },
-    { key: "privacyOrders", n: doc.orders.length },
-    { key: "privacyAccounts", n: doc.loyalty.accounts.length },
-    { key: "privacyLedger", n: doc.loyalty.ledger.length + doc.loyalty.pending.length },
-    { key: "privacyRedemptions", n: doc.loyalty.redemptions.length },
-    { key: "privacyRequests", n: doc.reviewRequests.length },
-    { key: "privacyVotes", n: doc.votes.length },
+    { key: "privacyReviews", n: counts.reviews },
+    { key: "privacyOrders", n: counts.orders },
+    { key: "privacyAccounts", n: counts.loyaltyAccounts },
+    { key: "privacyLedger", n: counts.ledgerEntries },
+    { key: "privacyRedemptions", n: counts.redemptions },
+    { key: "privacyRequests", n: counts.reviewRequests },
+    { key: "privacyVotes", n: counts.votes },
   ] as const;
+
+/** The query naming who was asked about. */
+const queryOf = (asked: string) => new URLSearchParams(subjectOf(asked)).toString();
 
 /** What an erasure changed, as the API counts it. */
 const erasedCounts = (erased: ErasureResult["erased"]) =>
@@ -70,11 +77,13 @@ const erasedCounts = (erased: ErasureResult["erased"]) =>
 
 export default function Privacy() {
   const current = useSignal(session);
-  const [typed, setTyped] = useState("");
+  /** A customer's page links here with their id: filled in and looked up at once. */
+  const [linked] = useState(() => route.value.params.get("customer")?.trim() ?? "");
+  const [typed, setTyped] = useState(linked);
   const [error, setError] = useState<string | undefined>();
   const [formError, setFormError] = useState("");
-  /** The person found (their export) and the words that found them. */
-  const [found, setFound] = useState<{ asked: string; doc: PersonExport } | null>(null);
+  /** The person found (what is held, counted) and the words that found them. */
+  const [found, setFound] = useState<{ asked: string; lookup: PersonLookup } | null>(null);
   const [erased, setErased] = useState<{ asked: string; counts: ErasureResult["erased"] } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [announce, setAnnounce] = useState("");
@@ -101,8 +110,8 @@ export default function Privacy() {
     requestAnimationFrame(() => input.current?.focus());
   }
 
-  const find = (e: TargetedEvent<HTMLFormElement>) => {
-    e.preventDefault();
+  const find = (e?: TargetedEvent<HTMLFormElement>) => {
+    e?.preventDefault();
     if (busy) return;
     const asked = typed.trim();
     setAnnounce("");
@@ -116,10 +125,9 @@ export default function Privacy() {
     }
     void send(async () => {
       try {
-        const query = new URLSearchParams(subjectOf(asked)).toString();
-        const { data } = await api<PersonExport>(`/v1/admin/privacy/export?${query}`);
+        const { data } = await api<PersonLookup>(`/v1/admin/privacy/lookup?${queryOf(asked)}`);
         setError(undefined);
-        setFound({ asked, doc: data });
+        setFound({ asked, lookup: data });
         setAnnounce(t("privacyFound", { who: isolate(asked) }));
       } catch (failure) {
         refused(failure, asked);
@@ -127,11 +135,29 @@ export default function Privacy() {
     });
   };
 
+  // Came from a customer's page: their id is looked up as if typed and found (before the first
+  // paint: the screen opens already looking them up).
+  useLayoutEffect(() => {
+    if (linked) find();
+  }, []);
+
+  /** The export read now (recorded as privacy.export) and handed to the browser as a file. */
   const save = () => {
-    if (!found) return;
-    const name = exportFileName(found.doc);
-    download(found.doc, name);
-    setAnnounce(t("privacyDownloaded", { file: name }));
+    if (!found || busy) return;
+    const { asked } = found;
+    setAnnounce("");
+    setFormError("");
+    void send(async () => {
+      try {
+        const { data } = await api<PersonExport>(`/v1/admin/privacy/export?${queryOf(asked)}`);
+        const name = exportFileName(data);
+        download(data, name);
+        setAnnounce(t("privacyDownloaded", { file: name }));
+      } catch (failure) {
+        if (problemOf(failure).status === 404) setFound(null);
+        refused(failure, asked);
+      }
+    });
   };
 
   const erase = (asked: string) =>
@@ -199,17 +225,17 @@ export default function Privacy() {
           <h2 id="privacy-person-title">{t("privacyHeld", { who: isolate(found.asked) })}</h2>
           <dl class="privacy-ids">
             <dt>{t("privacyCustomerIds")}</dt>
-            <dd dir="ltr">{found.doc.person.customerIds.join(", ") || "–"}</dd>
+            <dd dir="ltr">{found.lookup.person.customerIds.join(", ") || "–"}</dd>
             <dt>{t("privacyEmails")}</dt>
-            <dd dir="ltr">{found.doc.person.emails.join(", ") || "–"}</dd>
+            <dd dir="ltr">{found.lookup.person.emails.join(", ") || "–"}</dd>
           </dl>
           <ul class="privacy-counts">
-            {recordsOf(found.doc).map((r) => (
+            {recordsOf(found.lookup).map((r) => (
               <li key={r.key}>{t(r.key, { n: r.n })}</li>
             ))}
           </ul>
           <div class="actions">
-            <button type="button" onClick={save}>
+            <button type="button" onClick={save} aria-disabled={busy}>
               {t("privacyDownload")}
             </button>
             {can(current, "customers:erase") && (

@@ -247,7 +247,7 @@ describe("the loyalty program editor", () => {
     expect(puts).toEqual([]);
     expect(describedText(field(view, "earning.review.points"))).toContain("Enter a whole number, such as 7.");
     expect(describedText(field(view, "earning.birthday.points"))).toContain(
-      "Enter the points, or empty the label so this action earns nothing.",
+      "Enter the points, or empty the labels so this action earns nothing.",
     );
     expect(describedText(field(view, "tiers.gold.threshold"))).toContain(
       "Another tier starts at the same threshold.",
@@ -407,5 +407,71 @@ describe("an earning action's label", () => {
     } finally {
       await setLocale("en");
     }
+  });
+
+  it("edits a label and a reward's name per language, saves only the languages written, and shows refusals beside them", async () => {
+    const withWords = {
+      ...stored,
+      earning: [stored.earning[0], { ...stored.earning[1], labels: { de: "Bewertung schreiben" } }],
+    };
+    const puts = fakeApi(
+      (put) =>
+        puts.length === 1
+          ? Response.json(put.body, { headers: { etag: '"v2"' } })
+          : Response.json(
+              {
+                error: {
+                  code: "validation_failed",
+                  message: "the request is not valid",
+                  fields: { "rewards.0.names.he": "must be a name of 1–120 characters" },
+                },
+              },
+              { status: 422 },
+            ),
+      withWords,
+    );
+    const view = render(<LoyaltyProgram />);
+    await view.findByLabelText("Name of the points");
+    // Each language has its field, named by its own name, the default as its placeholder.
+    const german = view.getByLabelText("Label in \u2068Deutsch\u2069", {
+      selector: "[name='earning.review.labels.de']",
+    }) as HTMLInputElement;
+    expect(german.value).toBe("Bewertung schreiben");
+    expect(german.lang).toBe("de");
+    expect(german.placeholder).toBe("Write a review");
+    fireEvent.input(field(view, "earning.review.labels.he"), { target: { value: " לכתוב ביקורת " } });
+    fireEvent.input(german, { target: { value: " " } });
+    fireEvent.input(field(view, "rewards.five-off.names.de"), { target: { value: "5 € Rabatt" } });
+    await save(view);
+    await waitFor(() => expect(puts).toHaveLength(1));
+    // Only the languages written, trimmed; none at all for a reward without translations.
+    expect(puts[0]?.body.earning.find((r) => r.action === "review")).toEqual({
+      action: "review",
+      points: 50,
+      label: "Write a review",
+      labels: { he: "לכתוב ביקורת" },
+    });
+    expect(puts[0]?.body.rewards.map((r) => (r as { names?: object }).names)).toEqual([
+      { de: "5 € Rabatt" },
+      undefined,
+    ]);
+
+    // Too long is said before sending; the server's refusal of a translation is said beside it.
+    fireEvent.input(field(view, "rewards.five-off.names.de"), { target: { value: "x".repeat(121) } });
+    await save(view);
+    expect(puts).toHaveLength(1);
+    expect(describedText(field(view, "rewards.five-off.names.de"))).toContain("At most 120 characters.");
+    fireEvent.input(field(view, "rewards.five-off.names.de"), { target: { value: "5 € Rabatt" } });
+    fireEvent.input(field(view, "rewards.five-off.names.he"), { target: { value: "הנחה" } });
+    await save(view);
+    await waitFor(() => expect(puts).toHaveLength(2));
+    await waitFor(() =>
+      expect(describedText(field(view, "rewards.five-off.names.he"))).toContain(
+        "must be a name of 1–120 characters",
+      ),
+    );
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute("name")).toBe("rewards.five-off.names.he"),
+    );
   });
 });

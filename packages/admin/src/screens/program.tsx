@@ -1,6 +1,9 @@
 import {
   EARNING_ACTIONS,
   type EarningAction,
+  LOYALTY_LABEL_MAX,
+  PLAUDIT_LOCALES,
+  type PlauditLocale,
   PROGRAM_SETTINGS_DEFAULTS,
   REWARD_KINDS,
   type RewardKind,
@@ -20,7 +23,7 @@ import {
   Toasts,
   useSending,
 } from "../components.tsx";
-import { isolate, type MessageKey, t } from "../i18n.ts";
+import { isolate, LOCALES, type MessageKey, t } from "../i18n.ts";
 import { endedSession, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
 import { RemoveButton } from "./remove-button.tsx";
@@ -37,15 +40,21 @@ const PATH = "/v1/admin/loyalty/program";
 const DEMO_REWARDS_PAGE = "/demo/loyalty.html";
 type Settings = StoredProgram["settings"];
 
+/** Words the merchant wrote per language (empty: that language reads the default). */
+type TypedWords = Record<PlauditLocale, string>;
 interface TypedRule {
   action: EarningAction;
   points: string;
   label: string;
+  /** The label in each language shoppers may read (the loyalty panel picks theirs). */
+  labels: TypedWords;
 }
 interface TypedReward {
   /** Kept as saved: redemptions name it, and a removed reward's id is never given to another. */
   id: string;
   name: string;
+  /** The name in each language shoppers may read. */
+  names: TypedWords;
   cost: string;
   kind: RewardKind;
   value: string;
@@ -89,16 +98,40 @@ const EMPTY: StoredProgram = {
   settings: { ...PROGRAM_SETTINGS_DEFAULTS },
 };
 
+/** Translations as the form types them: every language, empty where none was written. */
+const typedWords = (saved: Partial<Record<PlauditLocale, string>> | undefined): TypedWords =>
+  Object.fromEntries(PLAUDIT_LOCALES.map((locale) => [locale, saved?.[locale] ?? ""])) as TypedWords;
+
+/** Translations to save: the languages written in, trimmed; undefined when none was. */
+function wordsToSave(typed: TypedWords): Partial<Record<PlauditLocale, string>> | undefined {
+  const written = PLAUDIT_LOCALES.filter((locale) => typed[locale].trim() !== "");
+  return written.length
+    ? Object.fromEntries(written.map((locale) => [locale, typed[locale].trim()]))
+    : undefined;
+}
+
+/** A label or name longer than the server takes (LOYALTY_LABEL_MAX, counted as it counts). */
+const tooLong = (typed: string) => [...typed.trim()].length > LOYALTY_LABEL_MAX;
+
+/** A language's name, in its own words ("Deutsch"), for the fields of that language's words. */
+const languageName = (locale: PlauditLocale) => LOCALES.find((l) => l.code === locale)?.name ?? locale;
+
 const typedOf = (p: StoredProgram): Typed => ({
   pointsName: p.pointsName,
   // Every action has its row, in the contract's order; one the program leaves out earns nothing.
   earning: EARNING_ACTIONS.map((action) => {
     const rule = p.earning.find((r) => r.action === action);
-    return { action, points: rule ? String(rule.points) : "", label: rule?.label ?? "" };
+    return {
+      action,
+      points: rule ? String(rule.points) : "",
+      label: rule?.label ?? "",
+      labels: typedWords(rule?.labels),
+    };
   }),
   rewards: p.rewards.map((r) => ({
     id: r.id,
     name: r.name,
+    names: typedWords(r.names),
     cost: String(r.cost),
     kind: r.kind,
     value: String(r.value),
@@ -291,11 +324,16 @@ export default function LoyaltyProgram() {
     const earning: StoredProgram["earning"] = [];
     for (const rule of form.earning) {
       const name = `earning.${rule.action}`;
+      const labels = wordsToSave(rule.labels);
       if (rule.points.trim() === "") {
         // An action left empty earns nothing; a label without points is a rule half written.
-        if (rule.label.trim() !== "") found[`${name}.points`] = t("programPointsMissing");
+        if (rule.label.trim() !== "" || labels) found[`${name}.points`] = t("programPointsMissing");
         continue;
       }
+      if (tooLong(rule.label)) found[`${name}.label`] = t("programTooLong", { max: LOYALTY_LABEL_MAX });
+      for (const locale of PLAUDIT_LOCALES)
+        if (tooLong(rule.labels[locale]))
+          found[`${name}.labels.${locale}`] = t("programTooLong", { max: LOYALTY_LABEL_MAX });
       const points = rule.action === "purchase" ? decimal(rule.points) : whole(rule.points);
       if (points === undefined)
         found[`${name}.points`] = t(rule.action === "purchase" ? "programNumber" : "wholeNumber");
@@ -304,19 +342,26 @@ export default function LoyaltyProgram() {
           action: rule.action,
           points,
           label: rule.label.trim() || t(DEFAULT_LABELS[rule.action]),
+          ...(labels ? { labels } : {}),
         });
     }
     const rewards: StoredProgram["rewards"] = [];
     for (const r of form.rewards) {
       const cost = whole(r.cost);
       const value = r.kind === "free_shipping" ? 0 : decimal(r.value);
+      if (tooLong(r.name)) found[`rewards.${r.id}.name`] = t("programTooLong", { max: LOYALTY_LABEL_MAX });
+      for (const locale of PLAUDIT_LOCALES)
+        if (tooLong(r.names[locale]))
+          found[`rewards.${r.id}.names.${locale}`] = t("programTooLong", { max: LOYALTY_LABEL_MAX });
       if (cost === undefined) found[`rewards.${r.id}.cost`] = t("wholeNumber");
       if (value === undefined) found[`rewards.${r.id}.value`] = t("programNumber");
       if (cost === undefined || value === undefined) continue;
       const productId = r.kind === "free_product" ? r.productId.trim() : "";
+      const names = wordsToSave(r.names);
       rewards.push({
         id: r.id,
         name: r.name.trim(),
+        ...(names ? { names } : {}),
         cost,
         kind: r.kind,
         value,
@@ -372,21 +417,33 @@ export default function LoyaltyProgram() {
     };
     // The server names an item by its place in what was sent: back to the item's own fields.
     const fieldOf = (path: string): string | undefined => {
-      const [list, index, field] = path.split(".");
+      const [list, index, field, language] = path.split(".");
+      /** A translation's own field; a language the form has no field for (never sent): beside `own`. */
+      const wordsField = (own: string, words: string) =>
+        PLAUDIT_LOCALES.includes(language as PlauditLocale) ? `${words}.${language}` : own;
       const at = Number(index);
       if (list === "pointsName") return "pointsName";
       if (list === "settings" && index) return `settings.${index}`;
       if (!Number.isInteger(at)) return undefined;
       if (list === "earning") {
         const rule = earning[at];
-        return rule && `earning.${rule.action}.${field === "label" ? "label" : "points"}`;
+        const own =
+          field === "labels" ? wordsField("label", "labels") : field === "label" ? "label" : "points";
+        return rule && `earning.${rule.action}.${own}`;
       }
       if (list === "rewards") {
         const reward = rewards[at];
         const own = ["name", "cost", "kind", "value", "productId"];
         // Its id (a removed reward's, refused for a different one) is not shown: beside its name.
         // A check of the whole reward (percent_off over 100) is about its value.
-        const shown = field === "id" ? "name" : own.includes(field ?? "") ? field : "value";
+        const shown =
+          field === "id"
+            ? "name"
+            : field === "names"
+              ? wordsField("name", "names")
+              : own.includes(field ?? "")
+                ? field
+                : "value";
         return reward && `rewards.${reward.id}.${shown}`;
       }
       if (list === "tiers") {
@@ -441,7 +498,7 @@ export default function LoyaltyProgram() {
     label: string,
     value: string,
     onInput: (value: string) => void,
-    extra: { hint?: string; numeric?: boolean; ltr?: boolean; placeholder?: string } = {},
+    extra: { hint?: string; numeric?: boolean; ltr?: boolean; placeholder?: string; lang?: string } = {},
   ) => (
     <Field label={label} error={errors[name]} {...(extra.hint ? { hint: extra.hint } : {})}>
       {(a) => (
@@ -451,6 +508,7 @@ export default function LoyaltyProgram() {
           value={value}
           autocomplete="off"
           {...(extra.placeholder ? { placeholder: extra.placeholder } : {})}
+          {...(extra.lang ? { lang: extra.lang } : {})}
           {...(extra.numeric
             ? { inputMode: "decimal" as const, class: "number" }
             : extra.ltr
@@ -461,6 +519,27 @@ export default function LoyaltyProgram() {
       )}
     </Field>
   );
+
+  /**
+   * The same words in each language shoppers may read (the panel shows the shopper's, else the
+   * default): one field a language, the default as its placeholder.
+   */
+  const translations = (
+    name: string,
+    label: MessageKey,
+    typedWords: TypedWords,
+    fallback: string,
+    onChange: (words: TypedWords) => void,
+  ) =>
+    PLAUDIT_LOCALES.map((locale) =>
+      input(
+        `${name}.${locale}`,
+        t(label, { language: isolate(languageName(locale)) }),
+        typedWords[locale],
+        (v) => onChange({ ...typedWords, [locale]: v }),
+        { lang: locale, ...(fallback ? { placeholder: fallback } : {}) },
+      ),
+    );
 
   const settingNumber = (name: SettingNumber, label: MessageKey, hint?: MessageKey) =>
     input(
@@ -538,6 +617,13 @@ export default function LoyaltyProgram() {
                   hint: t("programLabelHint", { label: isolate(t(DEFAULT_LABELS[rule.action])) }),
                 },
               )}
+              {translations(
+                `earning.${rule.action}.labels`,
+                "programLabelIn",
+                rule.labels,
+                rule.label.trim() || t(DEFAULT_LABELS[rule.action]),
+                (labels) => changeRule(rule.action, { labels }),
+              )}
             </Group>
           ))}
         </fieldset>
@@ -549,6 +635,9 @@ export default function LoyaltyProgram() {
             <Group key={r.id} title={r.name.trim() || t("programRewardN", { n: i + 1 })}>
               {input(`rewards.${r.id}.name`, t("programRewardName"), r.name, (v) =>
                 changeReward(r.id, { name: v }),
+              )}
+              {translations(`rewards.${r.id}.names`, "programRewardNameIn", r.names, r.name.trim(), (names) =>
+                changeReward(r.id, { names }),
               )}
               {input(
                 `rewards.${r.id}.cost`,
@@ -602,6 +691,7 @@ export default function LoyaltyProgram() {
               addItem("rewards", (id) => ({
                 id,
                 name: "",
+                names: typedWords(undefined),
                 cost: "",
                 kind: "amount_off",
                 value: "",

@@ -259,6 +259,11 @@ const request = (n: number, status: string, extra: Record<string, unknown> = {})
   status,
   scheduledFor: "2026-12-10T09:00:00.000Z",
   attempts: 0,
+  // One product the catalog names (a merchant's hostile name among them), one it does not.
+  products: [
+    { id: "tee", name: n === 1 ? "<b>Classic</b> tee" : "Classic tee", url: "https://shop.example/tee" },
+    { id: `p-${n}`, name: null, url: null },
+  ],
   ...extra,
 });
 
@@ -301,7 +306,17 @@ describe("the list of review requests", () => {
       },
     );
     const view = render(<ReviewRequests />);
-    await view.findByText("shopper1@example.com");
+    const first = (await view.findByText("shopper1@example.com")).closest("tr");
+    // The products of each request: the catalog's name linked to its page with the id beside it,
+    // the id alone where the catalog has none; the merchant's words as text.
+    expect([...(first?.querySelectorAll(".request-products li") ?? [])].map((li) => li.textContent)).toEqual([
+      "<b>Classic</b> tee (opens in a new tab) (tee)",
+      "p-1",
+    ]);
+    expect(first?.querySelector(".request-products a")?.getAttribute("href")).toBe(
+      "https://shop.example/tee",
+    );
+    expect(first?.querySelector("b")).toBeNull();
     expect(view.queryByRole("button", { name: "Send now, order \u2068o-2\u2069" })).toBeNull();
     await act(async () => view.getByRole("button", { name: "Load more" }).click());
     const row = await view.findByText("o-3");

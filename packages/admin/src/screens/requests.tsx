@@ -16,6 +16,7 @@ import {
 } from "../components.tsx";
 import { formatDateTime, isolate, LOCALES, type Locale, type MessageKey, t } from "../i18n.ts";
 import { useAppliedForm, usePagedList } from "../paged-list.ts";
+import { ProductName } from "../product-name.tsx";
 import { go, route } from "../router.ts";
 import { endedSession, session } from "../session.ts";
 import { useSignal } from "../signal.ts";
@@ -460,6 +461,7 @@ function Requests() {
               <thead>
                 <tr>
                   <th scope="col">{t("requestOrder")}</th>
+                  <th scope="col">{t("requestProducts")}</th>
                   <th scope="col">{t("email")}</th>
                   <th scope="col">{t("status")}</th>
                   <th scope="col">{t("requestWhen")}</th>
@@ -470,6 +472,16 @@ function Requests() {
                 {rows.map((r) => (
                   <tr key={r.id} data-item data-request-id={r.id}>
                     <th scope="row">{r.orderId}</th>
+                    <td>
+                      {/* What the shopper is asked to review: the order's products, by name. */}
+                      <ul class="request-products">
+                        {r.products.map((product) => (
+                          <li key={product.id}>
+                            <ProductName product={product} />
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
                     <td>{r.email ?? <span class="quiet-text">{t("requestEmailErased")}</span>}</td>
                     <td>
                       {t(STATUS_NAMES[r.status])}

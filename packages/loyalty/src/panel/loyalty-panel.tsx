@@ -2,10 +2,11 @@
 // renders what the controller holds; the launcher decides when it opens.
 import type { I18n } from "@plaudit/core";
 import { Button, Dialog, deepActiveElement, LiveRegion, tabbablesWithin, useStore } from "@plaudit/ui";
-import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { LoyaltyController } from "../loyalty-controller.ts";
 import type { StoreLoyalty } from "../loyalty-slice.ts";
 import { doneActions } from "../member-progress.ts";
+import { programIn } from "../program-in-locale.ts";
 import { HistoryList, WaysToEarn } from "./earn-and-history.tsx";
 import { MemberSummary } from "./member-summary.tsx";
 import { Referral } from "./referral.tsx";
@@ -25,7 +26,11 @@ export interface LoyaltyPanelProps {
 }
 
 export function LoyaltyPanel({ controller, i18n, links, onClose, returnFocusTo }: LoyaltyPanelProps) {
-  const state = useStore(controller, (s) => s);
+  const held = useStore(controller, (s) => s);
+  // The merchant's labels and reward names in the panel's language (the program holds them all).
+  const data = held.program.data;
+  const program = useMemo(() => data && programIn(data, i18n.locale), [data, i18n.locale]);
+  const state = program === data ? held : { ...held, program: { ...held.program, data: program } };
   const [message, setMessage] = useState("");
   useEffect(() => controller.start(), [controller]);
   // The same words twice (copy, copy again) must still be announced: vary them invisibly.

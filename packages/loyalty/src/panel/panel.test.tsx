@@ -341,6 +341,35 @@ describe("loyalty panel, guest view", () => {
   });
 });
 
+describe("loyalty panel in the shopper's language", () => {
+  // The merchant wrote labels and reward names in English, with German and Hebrew translations
+  // for some: each shopper reads their own language's, else the default.
+  const translated = {
+    earning: PROGRAM.earning.map((way) =>
+      way.action === "review" ? { ...way, labels: { de: "Bewertung schreiben", he: "לכתוב ביקורת" } } : way,
+    ),
+    rewards: PROGRAM.rewards.map((reward) =>
+      reward.id === "five-off" ? { ...reward, names: { de: "5 € Rabatt", he: "הנחה של 5$" } } : reward,
+    ),
+  };
+
+  it.each([
+    ["de", "Bewertung schreiben", "5 € Rabatt"],
+    ["de-AT", "Bewertung schreiben", "5 € Rabatt"],
+    ["he", "לכתוב ביקורת", "הנחה של 5$"],
+    // No French catalog, no French words from the merchant: English panel, default labels.
+    ["fr", "Write a review", "$5 off"],
+  ])("in %s shows the merchant's words in that language, else the default", async (locale, label, reward) => {
+    const { panel } = await member({ "data-locale": locale }, translated);
+    expect(panel.getByText(label)).toBeTruthy();
+    // The reward's name, and its Redeem button's (in the panel's own words around it).
+    expect(panel.getByText(reward)).toBeTruthy();
+    expect(panel.getByRole("button", { name: (name) => name.includes(reward) })).toBeTruthy();
+    // An action without a translation keeps the default label.
+    expect(panel.getByText("Create an account")).toBeTruthy();
+  });
+});
+
 describe("loyalty panel in Hebrew", () => {
   it("renders right to left with Hebrew text and numbers", async () => {
     const { dialog, panel, root } = await member({ "data-locale": "he" });

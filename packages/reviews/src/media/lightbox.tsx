@@ -3,7 +3,7 @@
 // a thumbnail. Left/Right arrows (mirrored in RTL) and horizontal swipes move between items; a
 // polite "2 of 5" tells screen-reader users where they are; the review sits beside the media.
 import { catalogsFor, createI18n, isPending, type Media, type Rating, type Review } from "@plaudit/core";
-import { adoptStyles, baseCss, Dialog, dialogCss, starsCss, themeCss } from "@plaudit/ui";
+import { adoptStyles, baseCss, Dialog, dialogCss, iconsCss, starsCss, themeCss } from "@plaudit/ui";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { LightboxReview } from "./lightbox-review.tsx";
 import { lightboxCss } from "./lightbox-styles.ts";
@@ -79,7 +79,8 @@ export function Lightbox(props: LightboxProps) {
   useLayoutEffect(() => {
     const content = contentRef.current;
     const root = content?.getRootNode();
-    if (root instanceof ShadowRoot) adoptStyles(root, [themeCss, baseCss, dialogCss, starsCss, lightboxCss]);
+    if (root instanceof ShadowRoot)
+      adoptStyles(root, [themeCss, baseCss, dialogCss, starsCss, iconsCss, lightboxCss]);
     // On the <dialog> itself, so the arrows work wherever focus is inside (the × button too).
     const dialog = content?.closest("dialog");
     const onKeyDown = (event: KeyboardEvent) => {

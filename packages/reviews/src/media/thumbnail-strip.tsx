@@ -3,7 +3,7 @@
 // its box is fixed by width/height attributes and CSS, with the media's placeholder colour behind
 // it, so nothing moves when the images arrive.
 import type { I18n, Media } from "@plaudit/core";
-import { mediaAlt, mediaSrcset, mediaUrl } from "./media-url.ts";
+import { mediaAlt, mediaUrl } from "./media-url.ts";
 import { VideoBadge } from "./video-badge.tsx";
 
 /** Edge of a thumbnail, in CSS px (docs/widgets.md promises 64×64). */
@@ -30,11 +30,12 @@ export function ThumbnailStrip({ media, author, i18n, mediaBase, onOpen }: Thumb
             aria-haspopup="dialog"
             onClick={(event) => onOpen?.(index, event.currentTarget)}
           >
+            {/* The smallest size only, no srcset: it is 320 px or more (the server makes no size
+                below that but an image's own), enough for a 64 px box up to 5 device px to the
+                CSS px, so a srcset would always pick it, for its URLs' bytes in every card. */}
             <img
               class="plaudit-media__thumb"
               src={mediaUrl(item.thumbnailUrl, mediaBase)}
-              srcset={mediaSrcset(item.srcset, mediaBase)}
-              sizes={item.srcset ? `${THUMBNAIL_SIZE}px` : undefined}
               width={THUMBNAIL_SIZE}
               height={THUMBNAIL_SIZE}
               loading="lazy"

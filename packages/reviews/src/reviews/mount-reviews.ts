@@ -9,7 +9,7 @@ import {
   resolveLocale,
   type WidgetConfig,
 } from "@plaudit/core";
-import { adoptStyles, baseCss, renderIntoRoot, starsCss, themeCss } from "@plaudit/ui";
+import { adoptStyles, baseCss, iconsCss, renderIntoRoot, starsCss, themeCss } from "@plaudit/ui";
 import { h } from "preact";
 import { deferredJsonLd } from "../deferred-json-ld.ts";
 import { reviewsLoadable } from "../messages/loadable.ts";
@@ -64,7 +64,7 @@ export function mountReviewsWidget({
 
   // In the page's language from the first render: a German page's widget waits for its catalog.
   const unmount = mountSpeaking(config.locale ?? resolveLocale(host), reviewsLoadable, "reviews", (i18n) => {
-    adoptStyles(root, [themeCss, baseCss, starsCss, reviewsCss]);
+    adoptStyles(root, [themeCss, baseCss, starsCss, iconsCss, reviewsCss]);
     return renderIntoRoot(
       root,
       h(ReviewsWidget, {

@@ -22,7 +22,7 @@ export function ReviewMeta({ review, i18n, block, verifiedClass, author }: Revie
       </span>
       {review.verified && (
         <span class={verifiedClass}>
-          <CheckIcon size={14} />
+          <CheckIcon />
           {i18n.t("review.verified")}
         </span>
       )}

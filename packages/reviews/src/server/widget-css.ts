@@ -2,14 +2,14 @@
 // declarative template (default) or served by the Plaudit server as a versioned file for
 // `styles: "link"` (strict `style-src 'self'` pages on the server's own origin).
 import { createHash } from "node:crypto";
-import { baseCss, starsCss, themeCss } from "@plaudit/ui";
+import { baseCss, iconsCss, starsCss, themeCss } from "@plaudit/ui";
 import { reviewsCss } from "../reviews/reviews-styles.ts";
 import { starsBadgeCss } from "../stars-badge/stars-badge-markup.ts";
 
 export { themeDefault } from "@plaudit/ui";
 
 /** What the reviews widget adopts in the browser (mount-reviews.ts), in the same order. */
-export const reviewsWidgetCss = [themeCss, baseCss, starsCss, reviewsCss].join("\n");
+export const reviewsWidgetCss = [themeCss, baseCss, starsCss, iconsCss, reviewsCss].join("\n");
 /** What the star badge adopts in the browser (mount-stars-badge.ts). */
 export const starsWidgetCss = [themeCss, baseCss, starsCss, starsBadgeCss].join("\n");
 /**
@@ -18,7 +18,7 @@ export const starsWidgetCss = [themeCss, baseCss, starsCss, starsBadgeCss].join(
  */
 export const pageThemeCss = [themeCss, baseCss].join("\n");
 /** Both, for the one linked file. */
-export const widgetCss = [themeCss, baseCss, starsCss, reviewsCss, starsBadgeCss].join("\n");
+export const widgetCss = [themeCss, baseCss, starsCss, iconsCss, reviewsCss, starsBadgeCss].join("\n");
 
 // Our own constants, but they go into a raw-text <style>: make sure nothing can close it.
 for (const css of [reviewsWidgetCss, starsWidgetCss, widgetCss]) {

@@ -1,3 +1,4 @@
+import { type AuditAction, cliAuditEvent } from "../audit/audit-log.ts";
 import type { Database } from "../db/database.ts";
 import { ApiError } from "../errors.ts";
 import type { SecretBox } from "../keys/secret-box.ts";
@@ -18,14 +19,11 @@ const localLinkHint = (env: NodeJS.ProcessEnv = process.env) =>
     ? ""
     : "PLAUDIT_PUBLIC_URL is not set, so the link names this machine: open it here, or set PLAUDIT_PUBLIC_URL to your server's address and make a new link with `users invite`.\n";
 
-const cliAudit = (storeId: string, action: string, now: Date): AuditFor => ({
-  storeId,
-  at: now.toISOString(),
-  actor: { cli: "plaudit-server users" },
-  action,
-  ip: "cli",
-  requestId: "cli",
-});
+/** The CLI's audit event (the same shape as every command's); the write names its target. */
+const cliAudit = (storeId: string, action: AuditAction, now: Date): AuditFor => {
+  const { target, ...audit } = cliAuditEvent(storeId, action, "", now);
+  return audit;
+};
 
 /**
  * `plaudit-server users create --store <id> --email <e> --role owner|moderator|support`: the

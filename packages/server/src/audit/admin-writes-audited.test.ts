@@ -5,7 +5,7 @@ import { solidJpeg } from "../../testing/test-files.ts";
 import { databasesUnderTest } from "../../testing/test-server.ts";
 import { inviteTokenOf, signedInUser } from "../../testing/test-session.ts";
 import { filePart, upload } from "../../testing/upload-client.ts";
-import { addressHash, suppressAddress } from "../suppression/index.ts";
+import { addressHash, suppressHash } from "../suppression/index.ts";
 
 // Every admin write route, read from the router itself, must leave exactly one audit row. A route
 // added later without a case here fails the first test; one whose write forgets appendAudit()
@@ -303,13 +303,15 @@ Object.assign(WRITE_CASES, {
     action: "suppression.lift",
     async prepare(kit) {
       const email = `resume-${++orders}@example.com`;
-      await suppressAddress(kit.server.db.kysely, {
+      const hash = await addressHash(kit.server.db.kysely, kit.storeId, email);
+      const at = new Date().toISOString();
+      await suppressHash(kit.server.db.kysely, {
         storeId: kit.storeId,
-        email,
+        addressHash: hash,
         reason: "unsubscribed",
-        at: new Date().toISOString(),
+        at,
       });
-      const target = `address-${await addressHash(kit.server.db.kysely, kit.storeId, email)}`;
+      const target = `address-${hash}`;
       return { call: json(kit, "POST", "/v1/admin/review-requests/suppressions/lift", { email }), target };
     },
   },

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { userInfo } from "node:os";
+import type { AuditAction } from "@plaudit/contract";
 import type { Context } from "hono";
 import { actorRef } from "../auth/actor.ts";
 import type { AppContext, AppEnv } from "../context.ts";
@@ -9,8 +11,16 @@ import { clientIp } from "../http/client-ip.ts";
 /** Who did it, as an audit row names them: an admin key, an admin-app user, or the CLI. */
 export type AuditActor = { keyId: string } | { userId: string } | { cli: string };
 
-/** The actor of a write an operator made on the machine (`plaudit-server stores|keys|…`). */
-export const CLI_ACTOR: AuditActor = { cli: "plaudit-server" };
+export type { AuditAction };
+
+/** The operating-system user running the command (a container without a passwd entry: $USER). */
+function operatorName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER?.trim() || "plaudit-server";
+  }
+}
 
 /**
  * One admin write, as the audit log records it. Make it with `auditEvent(c, ctx, action, target)`
@@ -21,8 +31,8 @@ export interface AuditEvent {
   storeId: string;
   at: string;
   actor: AuditActor;
-  /** `noun.verb` in the shop's words ("review.moderate"); see docs/server.md for the list. */
-  action: string;
+  /** `noun.verb` in the shop's words ("review.moderate"): one of contract's AUDIT_ACTIONS. */
+  action: AuditAction;
   /** The id of what changed (review, order, customer, key…); never an email address or a name. */
   target: string;
   ip: string;
@@ -30,7 +40,12 @@ export interface AuditEvent {
 }
 
 /** The audit event of this admin request: its store, actor, client address and request id. */
-export function auditEvent(c: Context<AppEnv>, ctx: AppContext, action: string, target: string): AuditEvent {
+export function auditEvent(
+  c: Context<AppEnv>,
+  ctx: AppContext,
+  action: AuditAction,
+  target: string,
+): AuditEvent {
   return {
     storeId: c.get("store").id,
     at: ctx.clock().toISOString(),
@@ -41,6 +56,30 @@ export function auditEvent(c: Context<AppEnv>, ctx: AppContext, action: string, 
     requestId: c.get("requestId"),
   };
 }
+
+/**
+ * The audit event of a command an operator ran on the machine (`plaudit-server stores|keys|users|
+ * media|privacy …`), the same shape for every command: the actor is the operating-system user
+ * (`{ cli }`), the address `cli` (no client), no request id.
+ */
+export function cliAuditEvent(storeId: string, action: AuditAction, target: string, now: Date): AuditEvent {
+  return {
+    storeId,
+    at: now.toISOString(),
+    actor: { cli: operatorName() },
+    action,
+    target,
+    ip: CLI_ADDRESS,
+    requestId: "",
+  };
+}
+
+/** Appends a command's audit row (cliAuditEvent) inside the transaction of its write. */
+export const appendCliAudit = (tx: Tx, storeId: string, action: AuditAction, target: string, now: Date) =>
+  appendAudit(tx, cliAuditEvent(storeId, action, target, now));
+
+/** What a CLI row has where a request's rows have the client address. */
+export const CLI_ADDRESS = "cli";
 
 /** Appends one audit row. Call it inside the transaction of the write it records. */
 export async function appendAudit(tx: Tx, event: AuditEvent): Promise<void> {

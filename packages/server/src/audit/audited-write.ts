@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { AppContext, AppEnv } from "../context.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
-import { appendAudit, auditEvent } from "./audit-log.ts";
+import { type AuditAction, appendAudit, auditEvent } from "./audit-log.ts";
 
 /**
  * An admin write and its audit row in one transaction: `write` runs, then the row is appended
@@ -11,7 +11,7 @@ import { appendAudit, auditEvent } from "./audit-log.ts";
 export function auditedWrite<T>(
   c: Context<AppEnv>,
   ctx: AppContext,
-  action: string,
+  action: AuditAction,
   target: string,
   write: (tx: Tx, storeId: string) => Promise<T>,
 ): Promise<T> {
@@ -32,7 +32,7 @@ export function auditedRowWrite<Row, T>(
   c: Context<AppEnv>,
   ctx: AppContext,
   spec: {
-    action: string;
+    action: AuditAction;
     load: (tx: Tx, storeId: string, id: string) => Promise<Row | undefined>;
     notFound: string;
     write: (tx: Tx, row: Row, id: string) => Promise<T>;

@@ -6,7 +6,7 @@ import {
   NewAdminKey,
 } from "@plaudit/contract";
 import type { Context } from "hono";
-import { appendAudit, auditEvent } from "../audit/audit-log.ts";
+import { type AuditAction, appendAudit, auditEvent } from "../audit/audit-log.ts";
 import { type Grant, grants, isGrant, SCOPES } from "../auth/scopes.ts";
 import type { AppContext, AppEnv, RouteModule } from "../context.ts";
 import { transaction } from "../db/transaction.ts";
@@ -180,7 +180,7 @@ export const keyRoutes: RouteModule = {
 };
 
 /** A handler making a new current secret of `purpose` (shown in its answer only), audited as `action`. */
-function rotateSecret(ctx: AppContext, purpose: SigningPurpose, action: string) {
+function rotateSecret(ctx: AppContext, purpose: SigningPurpose, action: AuditAction) {
   return async (c: Context<AppEnv>) => {
     const audit = auditEvent(c, ctx, action, "");
     const made = await transaction(ctx.db, async (tx) => {

@@ -1,4 +1,4 @@
-import { type AuditEvent, appendAudit, CLI_ACTOR } from "../audit/audit-log.ts";
+import { appendCliAudit } from "../audit/audit-log.ts";
 import type { Grant } from "../auth/scopes.ts";
 import { isGrant, SCOPES } from "../auth/scopes.ts";
 import { CliError } from "../cli-error.ts";
@@ -11,17 +11,6 @@ import { addSigningSecret } from "./signing-secrets.ts";
 
 // `plaudit-server keys create|list|revoke --store ID`: the same keys as /v1/admin/keys, for an
 // operator on the machine (the first key of a store, or a lost one).
-
-/** An audit row for a write made on the machine: no address, no request. */
-export const cliAudit = (storeId: string, action: string, target: string, now: Date): AuditEvent => ({
-  storeId,
-  at: now.toISOString(),
-  actor: CLI_ACTOR,
-  action,
-  target,
-  ip: "",
-  requestId: "",
-});
 
 export async function requireStore(db: Database, storeId: string | undefined): Promise<string> {
   if (!storeId) throw new CliError("--store ID is required (plaudit-server stores list shows them)");
@@ -57,7 +46,7 @@ export async function keysCreate(
   const scopes = parseScopes(args.scopes);
   const { key, secret } = await transaction(db, async (tx) => {
     const made = await addAdminKey(tx, { storeId, name, scopes, now });
-    await appendAudit(tx, cliAudit(storeId, "key.create", made.key.id, now));
+    await appendCliAudit(tx, storeId, "key.create", made.key.id, now);
     return made;
   });
   if (args.json)
@@ -107,7 +96,7 @@ export async function webhookSecretRotate(
   const now = args.now ?? new Date();
   const made = await transaction(db, async (tx) => {
     const secret = await addSigningSecret(tx, box, { storeId, purpose: "code_webhook", now });
-    await appendAudit(tx, cliAudit(storeId, "webhook_secret.rotate", secret.id, now));
+    await appendCliAudit(tx, storeId, "webhook_secret.rotate", secret.id, now);
     return secret;
   });
   if (args.json) return `${JSON.stringify(made)}\n`;

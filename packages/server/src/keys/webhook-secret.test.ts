@@ -1,5 +1,6 @@
 // The code webhook's own secret can be rotated (issue 13): by the admin route and by the CLI, each
 // showing the new secret once, audited; calls are signed with the new one from then on.
+import { userInfo } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, makeStore, postJson } from "../../testing/fixtures.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
@@ -165,7 +166,7 @@ describe.each(databasesUnderTest())("rotating the code-webhook secret on %s", (k
     const rows = await auditRows("webhook_secret.rotate");
     expect(rows).toContainEqual({
       actor_kind: "cli",
-      actor_id: "plaudit-server",
+      actor_id: userInfo().username, // the operating-system user, as every CLI row
       target: made.id,
       request_id: "",
     });

@@ -1,10 +1,10 @@
 import { MediaSettingsPatch } from "@plaudit/contract";
 import * as v from "valibot";
-import { appendAudit } from "../audit/audit-log.ts";
+import { appendCliAudit } from "../audit/audit-log.ts";
 import { CliError } from "../cli-error.ts";
 import type { Database } from "../db/database.ts";
 import { transaction } from "../db/transaction.ts";
-import { cliAudit, requireStore } from "../keys/keys-cli.ts";
+import { requireStore } from "../keys/keys-cli.ts";
 import { loadMediaSettings, saveMediaSettings } from "./admin-media.ts";
 
 // `plaudit-server media settings --store ID [--quota SIZE|default] [--hold-unverified on|off]`:
@@ -56,7 +56,7 @@ export async function mediaSettingsCommand(
     const now = args.now ?? new Date();
     await transaction(db, async (tx) => {
       await saveMediaSettings(tx, storeId, parsed.output);
-      await appendAudit(tx, cliAudit(storeId, "media.settings.save", storeId, now));
+      await appendCliAudit(tx, storeId, "media.settings.save", storeId, now);
     });
   }
   const settings = await loadMediaSettings(db, storeId);

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { type AuditEvent, appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
-import { addressHash, lockAddress, suppressHash } from "../suppression/index.ts";
+import { addressAuditTarget, addressHash, lockAddress, suppressHash } from "../suppression/index.ts";
 import { pseudonymiseAuditTargets, scrubStoredJson } from "./erase-copies.ts";
 import { eraseLoyalty, eraseOrders, eraseRequests, eraseReviews, eraseVotes } from "./erase-records.ts";
 import { findPerson, type PersonQuery } from "./person.ts";
@@ -96,7 +96,11 @@ export async function erasePerson(
       return { erased: { reviews: 0, orders: 0, questions: 0, requests: 0 }, fileKeys: [] };
     }
 
-    await pseudonymiseAuditTargets(tx, storeId, pseudonyms);
+    // Earlier rows about the person (lookups, exports, suppressions) name them by their first
+    // customer id or an address's keyed hash (privacy-audit.ts): all now name this erasure.
+    const auditTargets = new Map(pseudonyms);
+    for (const hash of emailHashes) auditTargets.set(addressAuditTarget(hash), `erased-${erasureId}`);
+    await pseudonymiseAuditTargets(tx, storeId, auditTargets);
     for (const hash of emailHashes) {
       await suppressHash(tx, { storeId, addressHash: hash, reason: "erased", at });
       hashes.push(hash);

@@ -1,3 +1,4 @@
+import type { PersonLookup } from "@plaudit/contract";
 import type { Kysely } from "kysely";
 import type { Schema } from "../db/schema.ts";
 import { keysOf, parseFiles } from "../media/media-json.ts";
@@ -236,16 +237,23 @@ export async function exportPerson(
 
 export type PersonExport = Awaited<ReturnType<typeof exportPerson>>;
 
+/** The lookup's answer: the person and their records counted, none of the records themselves. */
+export function lookupOf(doc: PersonExport): PersonLookup {
+  return {
+    person: doc.person,
+    counts: {
+      reviews: doc.reviews.length,
+      orders: doc.orders.length,
+      loyaltyAccounts: doc.loyalty.accounts.length,
+      ledgerEntries: doc.loyalty.ledger.length + doc.loyalty.pending.length,
+      redemptions: doc.loyalty.redemptions.length,
+      reviewRequests: doc.reviewRequests.length,
+      votes: doc.votes.length,
+    },
+  };
+}
+
 /** How many records the export holds: 0 means the store knows nothing of this person. */
 export function recordCount(doc: PersonExport): number {
-  return (
-    doc.reviews.length +
-    doc.votes.length +
-    doc.orders.length +
-    doc.loyalty.accounts.length +
-    doc.loyalty.ledger.length +
-    doc.loyalty.pending.length +
-    doc.loyalty.redemptions.length +
-    doc.reviewRequests.length
-  );
+  return Object.values(lookupOf(doc).counts).reduce((sum, n) => sum + n, 0);
 }

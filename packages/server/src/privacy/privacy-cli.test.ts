@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { userInfo } from "node:os";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliBin } from "../../testing/cli-process.ts";
@@ -59,12 +60,20 @@ describe("plaudit-server privacy", () => {
 
     const audit = await kit.server.db.kysely
       .selectFrom("audit_log")
-      .selectAll()
-      .where("action", "=", "privacy.erase")
+      .select(["action", "actor_kind", "actor_id", "target", "ip", "request_id"])
+      .where("action", "like", "privacy.%")
+      .orderBy("at")
       .execute();
-    // The second erased nothing: one erasure recorded.
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor_kind: "cli", ip: "cli" });
+    // The export is recorded as the admin's download is; the second erasure erased nothing: one
+    // erasure recorded. Every CLI row has one shape: the operating-system user, address `cli`.
+    // The export named the person by their customer id, now the erasure's pseudonym.
+    const erasedAs = audit[1]?.target;
+    expect(erasedAs).toMatch(/^erased-/);
+    const cli = { actor_kind: "cli", actor_id: userInfo().username, ip: "cli", request_id: "" };
+    expect(audit).toEqual([
+      { action: "privacy.export", target: erasedAs, ...cli },
+      { action: "privacy.erase", target: erasedAs, ...cli },
+    ]);
 
     // operations.md runs `privacy export … > ana.json`: a refusal goes to the terminal (stderr),
     // never into the file as if it were the export (it did: the file held the sentence, the

@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
-import { userInfo } from "node:os";
 import { PrivacySubject } from "@plaudit/contract";
 import * as v from "valibot";
 import { createApp } from "../app.ts";
-import type { AuditEvent } from "../audit/audit-log.ts";
+import { appendAudit, cliAuditEvent } from "../audit/audit-log.ts";
 import type { Database } from "../db/database.ts";
+import { transaction } from "../db/transaction.ts";
 import type { Logger } from "../logger.ts";
 import type { MediaStorage } from "../media/media-storage.ts";
 import { findStore } from "../stores/store-repo.ts";
@@ -12,6 +11,7 @@ import { deletePendingFiles } from "./after-erasure.ts";
 import { erasePerson } from "./erase.ts";
 import { exportPerson, recordCount } from "./export.ts";
 import { findPerson } from "./person.ts";
+import { privacyAuditTarget } from "./privacy-audit.ts";
 import { afterErasure } from "./privacy-routes.ts";
 
 export const PRIVACY_USAGE = `  privacy export   everything held about a person, as JSON on stdout:
@@ -83,20 +83,17 @@ export async function runPrivacyCommand(
       refuse("this store holds nothing about this customer id or address");
       return 2;
     }
+    // Recorded as the admin's download and the API's export are (privacy-audit.ts), before the
+    // data is handed out: an export the log does not show never leaves.
+    const audit = cliAuditEvent(store.id, "privacy.export", "", ctx.clock());
+    const target = await privacyAuditTarget(db.kysely, store.id, subject, person, audit.at);
+    await transaction(db, (tx) => appendAudit(tx, { ...audit, target }));
     out(`${JSON.stringify(doc, null, 2)}\n`);
     return 0;
   }
 
-  // Run on the host by its operator: the audit row names the operating-system user.
-  const audit: AuditEvent = {
-    storeId: store.id,
-    at: ctx.clock().toISOString(),
-    actor: { cli: userInfo().username },
-    action: "privacy.erase",
-    target: "",
-    ip: "cli",
-    requestId: randomUUID(),
-  };
+  // Run on the host by its operator: the audit row names the operating-system user (cliAuditEvent).
+  const audit = cliAuditEvent(store.id, "privacy.erase", "", ctx.clock());
   const erasure = await erasePerson(ctx, store.id, subject, audit);
   if (!erasure) {
     refuse("this store holds nothing about this customer id or address");

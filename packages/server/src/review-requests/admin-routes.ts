@@ -8,6 +8,7 @@ import {
 } from "@plaudit/contract";
 import type { Context } from "hono";
 import type { Selectable } from "kysely";
+import type { AuditAction } from "../audit/audit-log.ts";
 import { auditedRowWrite, auditedWrite } from "../audit/audited-write.ts";
 import type { AppContext, AppEnv, RouteModule } from "../context.ts";
 import { decodeTimeIdCursor } from "../db/time-id-cursor.ts";
@@ -19,7 +20,7 @@ import { runJobAt } from "../jobs/index.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import { NOT_A_CURSOR, parseOrFail, parseQuery } from "../validation.ts";
 import { themeProblems } from "./page/page-colors.ts";
-import { listRequests, requestMetrics, toAdminRequest } from "./request-list.ts";
+import { adminRequests, listRequests, requestMetrics } from "./request-list.ts";
 import type { ReviewRequestStatus, ReviewRequestsTable } from "./request-tables.ts";
 import { SEND_JOB, type SendPayload, sendJobKey } from "./schedule.ts";
 import { defaultSettings, loadSettings, saveSettings } from "./settings.ts";
@@ -66,7 +67,7 @@ export const reviewRequestAdminRoutes: RouteModule = {
     /** A write on the request `:id` of this store, audited (404 when the store has none). */
     const requestWrite = <T>(
       c: Context<AppEnv>,
-      action: string,
+      action: AuditAction,
       write: (tx: Tx, found: Selectable<ReviewRequestsTable>, id: string) => Promise<T>,
     ) => auditedRowWrite(c, ctx, { action, load: requestOfStore, notFound: NO_REQUEST, write });
 
@@ -201,7 +202,8 @@ export const reviewRequestAdminRoutes: RouteModule = {
           );
           return updated;
         });
-        return c.json(toAdminRequest(row), 202, NO_STORE);
+        const [request] = await adminRequests(ctx.db, row.store_id, [row]);
+        return c.json(request, 202, NO_STORE);
       },
     );
 
@@ -229,7 +231,8 @@ export const reviewRequestAdminRoutes: RouteModule = {
           if (!canceled) throw changedMeanwhile();
           return canceled;
         });
-        return c.json(toAdminRequest(row), 200, NO_STORE);
+        const [request] = await adminRequests(ctx.db, row.store_id, [row]);
+        return c.json(request, 200, NO_STORE);
       },
     );
   },

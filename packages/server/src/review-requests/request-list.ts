@@ -1,4 +1,5 @@
-import { REQUEST_STATUSES } from "@plaudit/contract";
+import { type ProductRef, REQUEST_STATUSES, type ReviewRequest } from "@plaudit/contract";
+import { productRefs } from "../catalog/product-refs.ts";
 import type { Database } from "../db/database.ts";
 import { encodeTimeIdCursor, type TimeId } from "../db/time-id-cursor.ts";
 import type { ReviewRequestStatus, ReviewRequestsTable } from "./request-tables.ts";
@@ -7,8 +8,8 @@ export { REQUEST_STATUSES };
 
 const PAGE = 50;
 
-/** A request as the admin API shows it (API.md). */
-export function toAdminRequest(row: ReviewRequestsTable) {
+/** A request as the admin API shows it (API.md), with its order's products named. */
+function toAdminRequest(row: ReviewRequestsTable, products: ProductRef[]): ReviewRequest {
   return {
     id: row.id,
     orderId: row.order_id,
@@ -21,7 +22,42 @@ export function toAdminRequest(row: ReviewRequestsTable) {
     ...(row.reviewed_at ? { reviewedAt: row.reviewed_at } : {}),
     attempts: Number(row.attempts),
     ...(row.last_error ? { lastError: row.last_error } : {}),
+    products,
   };
+}
+
+/**
+ * Requests as the admin API shows them: each with the products of its order (each once, by
+ * id), named from the catalog (catalog/product-refs.ts) — two queries for a whole page.
+ */
+export async function adminRequests(
+  db: Database,
+  storeId: string,
+  rows: readonly ReviewRequestsTable[],
+): Promise<ReviewRequest[]> {
+  const orderIds = [...new Set(rows.map((row) => row.order_id))];
+  const items =
+    orderIds.length === 0
+      ? []
+      : await db.kysely
+          .selectFrom("order_items")
+          .select(["order_id", "product_id"])
+          .where("store_id", "=", storeId)
+          .where("order_id", "in", orderIds)
+          .orderBy("product_id")
+          .execute();
+  const byOrder = new Map<string, Set<string>>();
+  for (const item of items) {
+    const ids = byOrder.get(item.order_id) ?? new Set<string>();
+    ids.add(item.product_id);
+    byOrder.set(item.order_id, ids);
+  }
+  const refOf = await productRefs(
+    db,
+    storeId,
+    items.map((item) => item.product_id),
+  );
+  return rows.map((row) => toAdminRequest(row, [...(byOrder.get(row.order_id) ?? [])].map(refOf)));
 }
 
 /** Newest first, 50 a page, keyset-paged by (created_at, id). */
@@ -50,7 +86,7 @@ export async function listRequests(
   const page = rows.slice(0, PAGE);
   const last = page.at(-1);
   return {
-    items: page.map(toAdminRequest),
+    items: await adminRequests(db, args.storeId, page),
     nextCursor: rows.length > PAGE && last ? encodeTimeIdCursor({ at: last.created_at, id: last.id }) : null,
   };
 }

@@ -6,7 +6,7 @@ import {
   SuppressionStatus as SuppressionStatusSchema,
 } from "@plaudit/contract";
 import type { Context } from "hono";
-import { type AuditEvent, appendAudit, auditEvent } from "../audit/audit-log.ts";
+import { type AuditAction, type AuditEvent, appendAudit, auditEvent } from "../audit/audit-log.ts";
 import type { AppEnv, RouteModule } from "../context.ts";
 import { type Tx, transaction } from "../db/transaction.ts";
 import { ApiError } from "../errors.ts";
@@ -14,6 +14,7 @@ import { readJsonBody } from "../http/json-body.ts";
 import { requireScope } from "../http/require-scope.ts";
 import { describeRoute } from "../openapi/describe-route.ts";
 import {
+  addressAuditTarget,
   addressHash,
   isHashErased,
   liftHash,
@@ -34,9 +35,6 @@ import { stopRequestsTo } from "./stop-requests.ts";
 const NO_STORE = { "Cache-Control": "no-store" };
 const STOPPED_WHY = "the merchant stopped review requests to this address";
 
-/** The audit log's target for an address: its keyed hash, a pseudonym (never the address). */
-const auditTargetOf = (hash: string) => `address-${hash}`;
-
 /** Where the address stands on the store's list, read inside `tx`. */
 async function statusOf(tx: Tx, storeId: string, email: string, hash: string): Promise<SuppressionStatus> {
   const entry = await suppressionOf(tx, storeId, hash);
@@ -47,7 +45,7 @@ async function statusOf(tx: Tx, storeId: string, email: string, hash: string): P
     reason: entry?.reason ?? null,
     since: entry?.since ?? null,
     liftable: entry !== undefined && !erased,
-    auditTarget: auditTargetOf(hash),
+    auditTarget: addressAuditTarget(hash),
   };
 }
 
@@ -67,7 +65,7 @@ export const reviewRequestSuppressionRoutes: RouteModule = {
      */
     const holdingTheAddress = async <T>(
       c: Context<AppEnv>,
-      action: string,
+      action: AuditAction,
       work: (held: { tx: Tx; audit: AuditEvent; email: string; hash: string }) => Promise<T>,
     ): Promise<T> => {
       const { email } = parseOrFail(SuppressionRequest, await readJsonBody(c));
@@ -130,7 +128,7 @@ export const reviewRequestSuppressionRoutes: RouteModule = {
             at: audit.at,
           });
           const stopped = await stopRequestsTo(tx, audit.storeId, hash, STOPPED_WHY);
-          if (added || stopped > 0) await appendAudit(tx, { ...audit, target: auditTargetOf(hash) });
+          if (added || stopped > 0) await appendAudit(tx, { ...audit, target: addressAuditTarget(hash) });
           return { ...(await statusOf(tx, audit.storeId, email, hash)), stopped };
         });
         return c.json(result, 200, NO_STORE);
@@ -166,7 +164,7 @@ export const reviewRequestSuppressionRoutes: RouteModule = {
               "this address belongs to an erased person: it stays off review requests for good",
             );
           if (await liftHash(tx, audit.storeId, hash))
-            await appendAudit(tx, { ...audit, target: auditTargetOf(hash) });
+            await appendAudit(tx, { ...audit, target: addressAuditTarget(hash) });
           return statusOf(tx, audit.storeId, email, hash);
         });
         return c.json(status, 200, NO_STORE);

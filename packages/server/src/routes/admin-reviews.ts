@@ -6,7 +6,7 @@ import {
   ReviewBulkResult,
   ReviewPatch,
 } from "@plaudit/contract";
-import { auditEvent } from "../audit/audit-log.ts";
+import { type AuditAction, auditEvent } from "../audit/audit-log.ts";
 import { productRefs } from "../catalog/product-refs.ts";
 import type { RouteModule } from "../context.ts";
 import { ApiError } from "../errors.ts";
@@ -25,7 +25,7 @@ import { cursorValuesOf, reviewFilters } from "./review-query.ts";
  * The audit action of a moderation (one review or a batch): "review.reply" for a reply alone,
  * else "review.moderate"; 422 when it changes nothing.
  */
-function auditActionOf(patch: { status?: unknown; reply?: unknown }): string {
+function auditActionOf(patch: { status?: unknown; reply?: unknown }): AuditAction {
   if (patch.status === undefined && patch.reply === undefined) {
     throw new ApiError(422, "validation_failed", "give a status, a reply, or both", {
       status: "give a status, a reply, or both",

@@ -1,4 +1,5 @@
 // `plaudit-server stores create` is audited (issue 13): the new store's log starts with who made it.
+import { userInfo } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../testing/cli-process.ts";
 import { databasesUnderTest, openTestDatabase } from "../../testing/test-server.ts";
@@ -41,7 +42,7 @@ describe.each(databasesUnderTest())("stores create on %s", (kind) => {
         action: "store.create",
         target: "audited-shop",
         actor_kind: "cli",
-        actor_id: "plaudit-server",
+        actor_id: userInfo().username, // the operating-system user, as every CLI row
         at: now.toISOString(),
       },
     ]);

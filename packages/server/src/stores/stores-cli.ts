@@ -1,6 +1,6 @@
 import { DEFAULT_TIME_ZONE } from "@plaudit/contract";
 import * as v from "valibot";
-import { appendAudit, CLI_ACTOR } from "../audit/audit-log.ts";
+import { appendCliAudit, cliAuditEvent } from "../audit/audit-log.ts";
 import { CliError } from "../cli-error.ts";
 import type { Database } from "../db/database.ts";
 import { transaction } from "../db/transaction.ts";
@@ -49,10 +49,10 @@ export async function storesCreate(
     'stores create <storeId> --name "Shop name" --origin https://shop.example [--time-zone Europe/Berlin] [--moderation publish|hold]',
   );
   if (await findStore(db, input.id)) throw new CliError(`a store ${JSON.stringify(input.id)} exists already`);
-  // Audited like the keys the CLI makes: actor `{ cli }`, no address, no request.
-  const created = await createStore(db, input, args.now ?? new Date(), box, {
-    actor: CLI_ACTOR,
-  });
+  // Audited like every CLI write (cliAuditEvent): actor `{ cli }`, address `cli`, no request.
+  const now = args.now ?? new Date();
+  const { actor, ip, requestId } = cliAuditEvent(input.id, "store.create", input.id, now);
+  const created = await createStore(db, input, now, box, { actor, ip, requestId });
   const store = {
     id: input.id,
     name: input.name,
@@ -113,15 +113,7 @@ export async function storesUpdate(
   const now = args.now ?? new Date();
   await transaction(db, async (tx) => {
     await tx.updateTable("stores").set(set).where("id", "=", id).execute();
-    await appendAudit(tx, {
-      storeId: id,
-      at: now.toISOString(),
-      actor: CLI_ACTOR,
-      action: "store.update",
-      target: id,
-      ip: "",
-      requestId: "",
-    });
+    await appendCliAudit(tx, id, "store.update", id, now);
   });
   const store = await findStore(db, id);
   return (

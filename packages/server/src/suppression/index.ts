@@ -2,6 +2,7 @@
 
 export { lockAddress } from "./address-lock.ts";
 export {
+  addressAuditTarget,
   addressHash,
   isHashErased,
   isHashSuppressed,
@@ -9,7 +10,6 @@ export {
   liftHash,
   normalizeAddress,
   type SuppressionReason,
-  suppressAddress,
   suppressHash,
   suppressionOf,
 } from "./suppression.ts";

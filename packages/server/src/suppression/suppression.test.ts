@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeStore } from "../../testing/fixtures.ts";
 import { databasesUnderTest, openTestDatabase } from "../../testing/test-server.ts";
 import type { Database } from "../db/database.ts";
-import { addressHash, isSuppressed, suppressAddress } from "./suppression.ts";
+import { addressHash, isSuppressed, suppressHash } from "./suppression.ts";
 
 describe.each(databasesUnderTest())("suppression list on %s", (kind) => {
   let db: Database;
@@ -19,9 +19,10 @@ describe.each(databasesUnderTest())("suppression list on %s", (kind) => {
     const a = await makeStore(db);
     const b = await makeStore(db);
     const at = new Date().toISOString();
-    await suppressAddress(db.kysely, {
+    const addressHashOfAna = await addressHash(db.kysely, a.storeId, "Ana@Example.com ", at);
+    await suppressHash(db.kysely, {
       storeId: a.storeId,
-      email: "Ana@Example.com ",
+      addressHash: addressHashOfAna,
       reason: "unsubscribed",
       at,
     });

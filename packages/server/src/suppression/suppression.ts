@@ -50,6 +50,13 @@ export async function addressHash(
 }
 
 /**
+ * The audit log's target for an address: its keyed hash, a pseudonym (never the address). Every
+ * row about an address names it so (suppressions, privacy requests of a person without a
+ * customer id), and erasure rewrites them all to the erasure's pseudonym.
+ */
+export const addressAuditTarget = (hash: string): string => `address-${hash}`;
+
+/**
  * Puts a hash on the store's list (again is fine: the first reason stays); whether this call put
  * it there (of two at once, one does: the other waits on the key and inserts nothing).
  */
@@ -68,16 +75,6 @@ export async function suppressHash(
     .onConflict((oc) => oc.columns(["store_id", "address_hash"]).doNothing())
     .executeTakeFirst();
   return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
-}
-
-/** Puts an address on the store's list; returns its hash. */
-export async function suppressAddress(
-  db: Queryable,
-  args: { storeId: string; email: string; reason: SuppressionReason; at: string },
-): Promise<string> {
-  const hash = await addressHash(db, args.storeId, args.email, args.at);
-  await suppressHash(db, { storeId: args.storeId, addressHash: hash, reason: args.reason, at: args.at });
-  return hash;
 }
 
 export async function isHashSuppressed(db: Queryable, storeId: string, hash: string): Promise<boolean> {
