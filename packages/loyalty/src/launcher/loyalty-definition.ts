@@ -5,7 +5,7 @@ import { mountLauncher } from "./mount-launcher.ts";
 
 export const loyaltyWidget = defineWidget({
   kind: "loyalty",
-  attributes: ["customer-token", "position", "launcher", "join-url", "signin-url", "sign-in-url"],
+  attributes: ["customer-token", "position", "launcher", "join-url", "signin-url"],
   options: () => ({}),
   mount: ({ host, root, config, store }) => mountLauncher({ host, root, config, store }),
 });
