@@ -8,6 +8,7 @@ import type { Page } from "playwright-core";
 import { describe, it } from "vitest";
 import { harnessOfFile, SIDE_BY_SIDE } from "./harness.ts";
 import { layoutShift } from "./layout-shift.ts";
+import { framesOf, painted } from "./section-frames.ts";
 import { openPage as openShop } from "./shop-page.ts";
 
 const plaudit = harnessOfFile();
@@ -120,47 +121,15 @@ describe.concurrent("a storefront page replacing its own markup", SIDE_BY_SIDE, 
     const shop = await openPage("/products/tote-section", product("tote-organic"), 720);
     const { page } = shop;
     // Painted, the badge and every card in (they come a few per frame; the badge with its own
-    // request); then scrolled to the footer.
-    await expect
-      .poll(() =>
-        page.evaluate(() => {
-          const badge = document
-            .querySelector('[data-plaudit="stars"]')
-            ?.shadowRoot?.querySelector(".plaudit-root");
-          const host = document.getElementById("reviews")!;
-          const state = host.querySelector("[data-plaudit-state]")?.textContent;
-          const cards = host.shadowRoot?.querySelector(".plaudit-list")?.children.length;
-          return state && badge ? cards === JSON.parse(state).reviews.items.length : false;
-        }),
-      )
-      .toBe(true);
-    // Each frame from the re-render on, as it is drawn: the badge showing, the reviews' height, where
-    // the footer is and how far the page is scrolled.
-    const reRender = () =>
-      page.evaluate(
-        () =>
-          new Promise<string[]>((done) => {
-            window.scrollTo(0, document.body.scrollHeight);
-            const frames: string[] = [];
-            const sample = () => {
-              const stars = document.querySelector('[data-plaudit="stars"]')!;
-              const reviews = document.getElementById("reviews")!;
-              const footer = document.querySelector("footer")!;
-              frames.push(
-                `badge ${stars.shadowRoot?.querySelector(".plaudit-root") ? "shown" : "absent"}, reviews ${reviews.offsetHeight} px, footer at ${footer.getBoundingClientRect().top + scrollY}, scrolled ${scrollY}`,
-              );
-              if (frames.length < 12) requestAnimationFrame(sample);
-              else done(frames);
-            };
-            sample();
-            const section = document.getElementById("main-product")!;
-            section.innerHTML = section.innerHTML.replace(/<template[\s\S]*?<\/template>/g, "");
-            requestAnimationFrame(sample);
-          }),
-      );
-    const frames = await reRender();
-    expect(frames[0]).toMatch(/^badge shown, /);
-    expect(frames).toEqual(frames.map(() => frames[0]));
+    // request); then scrolled to the footer, and the section re-rendered: each frame from the
+    // re-render on, as it is drawn, reads as the frame before it (the badge showing, the reviews'
+    // height and cards, where the footer is), the page scrolled where it was.
+    await painted(page);
+    const reRender = `section.innerHTML = html.replace(/<template[\\s\\S]*?<\\/template>/g, "");`;
+    const frames = await framesOf(page, reRender);
+    expect(frames.before).toMatch(/^badge shown, /);
+    expect(frames.after).toEqual(frames.after.map(() => frames.before));
+    expect(frames.scrolled[1]).toBe(frames.scrolled[0]);
     expect(await layoutShift(page)).toEqual({ total: 0, moved: [] });
     // Still the shop's widgets: the shopper reaches for the reviews and their code comes.
     const reviews = page.locator("#reviews");
@@ -169,7 +138,7 @@ describe.concurrent("a storefront page replacing its own markup", SIDE_BY_SIDE, 
     await page.keyboard.press("Escape");
     await reviews.getByRole("dialog").waitFor({ state: "detached" });
     // Re-rendered again with the widgets' code running: the same in every frame as before.
-    expect(await reRender()).toEqual(frames);
+    expect(await framesOf(page, reRender)).toEqual(frames);
     await reviews.getByRole("button", { name: "Write a review" }).click();
     await reviews.getByRole("dialog").getByRole("radio", { name: "5 stars" }).waitFor();
     expect(shop.problems()).toEqual([]);

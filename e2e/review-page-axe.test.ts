@@ -168,7 +168,8 @@ describe("the hosted review page in Chromium", () => {
     await page.locator("#f0").setInputFiles(photo);
     const upload = page.locator("section").first().getByRole("button", { name: "Hochladen" });
     await upload.click();
-    await page.waitForLoadState();
+    // The page the upload answers, waited for by its state (a load state asked for here could be
+    // the old page's: the click's navigation may not have begun).
     await expect
       .poll(() => page.locator("section").first().locator("[role=status]").textContent())
       .toBe("1 Foto oder Video wird Ihrer Bewertung beigefügt.");
@@ -182,7 +183,6 @@ describe("the hosted review page in Chromium", () => {
       .locator("#f0")
       .setInputFiles({ name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("text") });
     await page.locator("section").first().getByRole("button", { name: "Hochladen" }).click();
-    await page.waitForLoadState();
     await expect.poll(() => page.locator("#e0-file").textContent()).toContain("Nur Fotos");
     expect(await page.locator("#f0").getAttribute("aria-invalid")).toBe("true");
     expect(await page.locator("#b0").inputValue()).toBe(typed.body);

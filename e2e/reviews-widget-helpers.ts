@@ -135,8 +135,9 @@ export const reviewsWidget = (page: Page) => page.locator('[data-plaudit="review
  * Whether the widget's code has mounted in every `kind` host on the page. The loader paints the
  * reviews and the badges from the server's markup with one adopted sheet (its CSS as one text) and
  * mounts their code when the shopper reaches for one (docs/widget-contract.md, "Painted first"):
- * the code adopts its own four (theme, base, stars, the kind's), and the hand-over's last step drops
- * the painted one. Server-rendered hosts (docs/ssr.md) carry a <style> and no adopted sheet until then.
+ * the code adopts its own four or more (theme, base, stars, the kind's; the reviews also the
+ * icons'), and the hand-over's last step drops the painted one. Server-rendered hosts (docs/ssr.md)
+ * carry a <style> and no adopted sheet until then.
  */
 export const widgetCodeMounted = (page: Page, kind = "reviews") =>
   page.evaluate(

@@ -6,9 +6,9 @@
 // and server-rendered hosts (docs/ssr.md) whose markup comes again as HTML set with innerHTML, which
 // does not attach a declarative shadow root. Each frame: is the badge drawn, the reviews' height,
 // their cards, where the footer is. Every frame after the swap must read as the frame before it.
-import type { Page } from "playwright-core";
 import { describe, it } from "vitest";
 import { harnessOfFile, SIDE_BY_SIDE } from "./harness.ts";
+import { framesOf, painted } from "./section-frames.ts";
 import { openPage } from "./shop-page.ts";
 
 const plaudit = harnessOfFile();
@@ -18,61 +18,6 @@ const hosts = (id: string, variant: string) =>
 <div id="reviews" data-plaudit="reviews" data-product-id="${id}" data-product-name="${id}" data-variant-id="${variant}"></div>`;
 const sectionOf = (inner: string) =>
   `<h1>Tote</h1><section id="main-product">${inner}</section><footer>Shop footer</footer>`;
-
-/** Waits until the badge and the reviews are painted with every card in. */
-async function painted(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const badge = document
-      .querySelector('[data-plaudit="stars"]')
-      ?.shadowRoot?.querySelector(".plaudit-root");
-    const host = document.getElementById("reviews")!;
-    const state = host.querySelector("[data-plaudit-state]")?.textContent;
-    const cards = host.shadowRoot?.querySelector(".plaudit-list")?.children.length;
-    return Boolean(state && badge && cards === JSON.parse(state).reviews.items.length);
-  });
-}
-
-interface Frames {
-  /** As drawn right before the swap. */
-  before: string;
-  /** As drawn in each of the 12 frames from the one after the new hosts went in. */
-  after: string[];
-  /** The page's scroll before the swap and in the last frame. */
-  scrolled: [number, number];
-}
-
-/**
- * Scrolled to the footer, runs `swap` in the page (the body of an async function that sees
- * `section`, the section element; `html`, its markup as the page has it now; and `fetched()`, a
- * real round trip to the server), then reads the frames from the one after it returns.
- */
-function framesOf(page: Page, swap: string): Promise<Frames> {
-  return page.evaluate(async (swap) => {
-    window.scrollTo(0, document.body.scrollHeight);
-    const frame = () => {
-      const stars = document.querySelector('[data-plaudit="stars"]');
-      const reviews = document.getElementById("reviews");
-      const footer = document.querySelector("footer")!;
-      const cards = reviews?.shadowRoot?.querySelector(".plaudit-list")?.children.length ?? 0;
-      return `badge ${stars?.shadowRoot?.querySelector(".plaudit-root") ? "shown" : "absent"}, reviews ${reviews?.offsetHeight} px with ${cards} cards, footer at ${footer.getBoundingClientRect().top + scrollY}`;
-    };
-    await new Promise(requestAnimationFrame);
-    const before = frame();
-    const scrolled = scrollY;
-    const section = document.getElementById("main-product")!;
-    const html = section.innerHTML;
-    const fetched = () => fetch(location.href, { cache: "no-store" }).then((response) => response.text());
-    // The swap is the page's own script, as a storefront's would be.
-    const run = new Function("section", "html", "fetched", `return (async () => {${swap}})()`);
-    await run(section, html, fetched);
-    const after: string[] = [];
-    while (after.length < 12) {
-      await new Promise(requestAnimationFrame);
-      after.push(frame());
-    }
-    return { before, after, scrolled: [scrolled, scrollY] as [number, number] };
-  }, swap);
-}
 
 /** The tote's section (`inner`) on a page of its own at `path`, painted, then `swap`ped: the frames. */
 async function swapSeen(path: string, swap: string, inner = hosts("tote-organic", "101")) {

@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./harness.ts";
+import { type Harness, type ShopPage, startHarness } from "./harness.ts";
 import { nextFrames, reachForReviews, widgetCodeMounted } from "./reviews-widget-helpers.ts";
 
 let plaudit: Harness;
@@ -208,6 +208,37 @@ const layoutReport = (page: Page) =>
     return { cls: w.__cls, before: w.__before, after: w.__around() };
   });
 
+/**
+ * Once the page settled (two frames): the content around the widgets where it was parsed, and no
+ * widget rendered before the parser was done (the snapshot is of the server's markup). Answers the
+ * layout shifts so far.
+ */
+async function expectAroundInPlace(page: Page): Promise<number> {
+  await nextFrames(page);
+  const report = await layoutReport(page);
+  expect(report.before.mounted).toBe(0);
+  expect(report.after).toEqual(report.before.around);
+  return report.cls;
+}
+
+/**
+ * After the shopper reached for the reviews: the badges' code mounted too, hydrated in place.
+ * Styled: CLS 0 and no problem; blocked: the browser refused the inline style (that is the point
+ * of the case), and nothing else failed.
+ */
+async function expectHydratedInPlace(shop: ShopPage, problemsBefore: number, path: Path) {
+  await expect.poll(() => widgetCodeMounted(shop.page, "stars")).toBe(true);
+  const cls = await expectAroundInPlace(shop.page);
+  const problems = shop.problems().slice(problemsBefore);
+  if (path.styled) {
+    expect(cls.toFixed(3)).toBe("0.000");
+    expect(problems).toEqual([]);
+  } else {
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.filter((p) => !/style|CSP/i.test(p))).toEqual([]);
+  }
+}
+
 describe("server-rendered reviews under a strict CSP", () => {
   for (const path of PATHS) {
     it(`${path.name}: ${path.styled ? "styled from the first frame, CLS 0" : "nothing outside the widget moves"}`, async () => {
@@ -230,22 +261,8 @@ describe("server-rendered reviews under a strict CSP", () => {
       // the widget (docs/widget-contract.md, "Painted first"). A pointer moving over it is not
       // input that excuses a layout shift.
       await reachForReviews(shop.page);
-      await expect.poll(() => widgetCodeMounted(shop.page, "stars")).toBe(true);
-      await nextFrames(shop.page);
-      const report = await layoutReport(shop.page);
-      // Hydrated, not rendered before the parser was done: the snapshot is of the server's markup.
-      expect(report.before.mounted).toBe(0);
       // The title, the price between the badge and the reviews, the footer: where they were parsed.
-      expect(report.after).toEqual(report.before.around);
-      const problems = shop.problems().slice(problemsBefore);
-      if (path.styled) {
-        expect(report.cls.toFixed(3)).toBe("0.000");
-        expect(problems).toEqual([]);
-      } else {
-        // The browser refused the inline style (that is the point of this case); nothing else failed.
-        expect(problems.length).toBeGreaterThan(0);
-        expect(problems.every((p) => /style|CSP/i.test(p))).toBe(true);
-      }
+      await expectHydratedInPlace(shop, problemsBefore, path);
       // Interactive: the list answers "Load more" (the page after the server's cursor).
       await shop.page.getByRole("button", { name: "Load more reviews" }).click();
       await expect.poll(() => shop.page.locator('[data-plaudit="reviews"] article').count()).toBe(20);
@@ -272,14 +289,10 @@ describe("server-rendered reviews under a strict CSP", () => {
       await expect
         .poll(styled)
         .toEqual(["flex", "flex", "flex", path.styled ? "flex" : "none", "flex", "flex"]);
-      await nextFrames(shop.page);
-      const report = await layoutReport(shop.page);
-      expect(report.before.mounted).toBe(0);
       // Each product's name, the line below the list: where they were parsed.
-      expect(report.after).toEqual(report.before.around);
-      expect(report.cls.toFixed(3)).toBe("0.000");
+      expect((await expectAroundInPlace(shop.page)).toFixed(3)).toBe("0.000");
       const problems = shop.problems().slice(problemsBefore);
-      expect(problems.every((p) => /style|CSP/i.test(p))).toBe(true);
+      expect(problems.filter((p) => !/style|CSP/i.test(p))).toEqual([]);
       if (path.styled) expect(problems).toEqual([]);
       await shop.close();
     });
@@ -354,19 +367,7 @@ describe("server-rendered reviews under a strict CSP, other page shapes", () => 
         // The shopper reaches for each product's reviews in turn: each hydrates.
         for (const host of await shop.page.locator('[data-plaudit="reviews"]').all()) await host.hover();
         await expect.poll(() => widgetCodeMounted(shop.page)).toBe(true);
-        await expect.poll(() => widgetCodeMounted(shop.page, "stars")).toBe(true);
-        await nextFrames(shop.page);
-        const report = await layoutReport(shop.page);
-        expect(report.before.mounted).toBe(0);
-        expect(report.after).toEqual(report.before.around);
-        const problems = shop.problems().slice(problemsBefore);
-        if (path.styled) {
-          expect(report.cls.toFixed(3)).toBe("0.000");
-          expect(problems).toEqual([]);
-        } else {
-          expect(problems.length).toBeGreaterThan(0);
-          expect(problems.filter((p) => !/style|CSP/i.test(p))).toEqual([]);
-        }
+        await expectHydratedInPlace(shop, problemsBefore, path);
         if (shape.html?.includes("rtl")) {
           const dir = await shop.page.evaluate(
             () =>

@@ -200,38 +200,27 @@ describe("startPlaudit", () => {
     expect(TestViewport.current!.observed.size).toBe(0);
   });
 
-  it("remounts a host whose data-product-id changes", async () => {
+  // A theme's dark-mode switch or language picker, or a variant picker's new product.
+  it.each([
+    { attribute: "data-product-id", value: "tee-9", config: { productId: "tee-9" } },
+    { attribute: "data-theme", value: "dark", config: { productId: "tee-1", theme: "dark" } },
+    { attribute: "data-locale", value: "de", config: { productId: "tee-1", locale: "de" } },
+  ])("remounts a host whose $attribute changes", async ({ attribute, value, config }) => {
     const badge = host("stars", "tee-1");
     document.body.append(badge);
     start();
     TestViewport.current!.show(badge);
     await flush();
+    expect(stars.unmounted).toEqual([]);
 
-    badge.setAttribute("data-product-id", "tee-9");
+    badge.setAttribute(attribute, value);
     await flush();
     TestViewport.current!.show(badge);
     await flush();
     expect(stars.unmounted).toEqual([badge]);
-    expect(badge.shadowRoot?.textContent).toBe("stars for tee-9");
-  });
-
-  it("remounts a host whose data-theme or data-locale changes (a theme's dark-mode switch)", async () => {
-    const badge = host("stars", "tee-1");
-    document.body.append(badge);
-    start();
-    TestViewport.current!.show(badge);
-    await flush();
-
-    badge.setAttribute("data-theme", "dark");
-    await flush();
-    TestViewport.current!.show(badge);
-    await flush();
-    badge.setAttribute("data-locale", "de");
-    await flush();
-    TestViewport.current!.show(badge);
-    await flush();
-    expect(stars.unmounted).toEqual([badge, badge]);
-    expect(badge.shadowRoot?.textContent).toBe("stars for tee-1");
+    expect(stars.mounted).toHaveLength(2);
+    expect(stars.mounted[1]).toMatchObject({ host: badge, config });
+    expect(badge.shadowRoot?.textContent).toBe(`stars for ${config.productId}`);
   });
 
   it("keeps the page's own content in the host until the widget is ready", async () => {
@@ -507,7 +496,11 @@ describe("painted first (docs/widget-contract.md)", () => {
     return { chunk, log, use: (id: string) => uses.get(id)!() };
   }
 
-  function startPainted(painter: ReturnType<typeof paintChunk>) {
+  /** Starts with a paint chunk; `code` answers the kind's own chunk (default: it loads). */
+  function startPainted(
+    painter: ReturnType<typeof paintChunk>,
+    code: () => Promise<EntryChunk> = () => Promise.resolve(stars.entry),
+  ) {
     api = startPlaudit({
       window,
       script: scriptTag(),
@@ -516,10 +509,21 @@ describe("painted first (docs/widget-contract.md)", () => {
       version: "1.2.3",
       importChunk(url) {
         imported.push(url);
-        return Promise.resolve(url.includes("paint") ? painter.chunk : stars.entry) as Promise<EntryChunk>;
+        return url.includes("paint") ? Promise.resolve(painter.chunk as unknown as EntryChunk) : code();
       },
     });
     return api;
+  }
+
+  /** A section holding one painted badge of tee-1 (a theme's section, re-rendered by the tests). */
+  async function paintedSection(painter: ReturnType<typeof paintChunk>) {
+    const section = document.createElement("section");
+    section.append(host("stars", "tee-1"));
+    document.body.append(section);
+    startPainted(painter);
+    TestViewport.current!.show(section.firstElementChild!);
+    await flush();
+    return section;
   }
 
   it("shows the painted markup without importing the kind's code, then mounts every painted host over it on first use", async () => {
@@ -728,18 +732,9 @@ describe("painted first (docs/widget-contract.md)", () => {
     const badge = host("stars", "tee-1");
     document.body.append(badge);
     let offline = true;
-    api = startPlaudit({
-      window,
-      script: scriptTag(),
-      chunks: { stars: "chunks/stars-abc.js" },
-      paints: { stars: "chunks/paint-xyz.js" },
-      version: "1.2.3",
-      importChunk(url) {
-        imported.push(url);
-        if (url.includes("paint")) return Promise.resolve(painter.chunk as unknown as EntryChunk);
-        return offline ? Promise.reject(new TypeError("Failed to fetch")) : Promise.resolve(stars.entry);
-      },
-    });
+    startPainted(painter, () =>
+      offline ? Promise.reject(new TypeError("Failed to fetch")) : Promise.resolve(stars.entry),
+    );
     TestViewport.current!.show(badge);
     await flush();
     painter.use("tee-1");
@@ -754,12 +749,7 @@ describe("painted first (docs/widget-contract.md)", () => {
 
   it("paints a host put in place of a painted one (a section re-render) in the same task, from memory, whatever its other data-*; another product's the usual way", async () => {
     const painter = paintChunk(["tee-1"]);
-    const section = document.createElement("section");
-    section.append(host("stars", "tee-1"));
-    document.body.append(section);
-    startPainted(painter);
-    TestViewport.current!.show(section.firstElementChild!);
-    await flush();
+    const section = await paintedSection(painter);
     expect(painter.log).toEqual(["paint tee-1"]);
     // The theme's re-render for another variant: the host with the variant's id, plus another product's badge.
     section.innerHTML = `<div data-plaudit="stars" data-product-id="tee-1" data-variant-id="2"></div><div data-plaudit="stars" data-product-id="tee-2"></div>`;
@@ -779,12 +769,7 @@ describe("painted first (docs/widget-contract.md)", () => {
 
   it("paints a host put in place of a painted one a round trip later, or the same one put back, from memory; not after 10 s", async () => {
     const painter = paintChunk(["tee-1"]);
-    const section = document.createElement("section");
-    section.append(host("stars", "tee-1"));
-    document.body.append(section);
-    startPainted(painter);
-    TestViewport.current!.show(section.firstElementChild!);
-    await flush();
+    const section = await paintedSection(painter);
     // Taken out; the new host comes in a later task (an SPA's fetch in between).
     const old = section.firstElementChild!;
     section.replaceChildren();

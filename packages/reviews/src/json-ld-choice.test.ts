@@ -34,8 +34,11 @@ describe("which theme node is the page's product", () => {
     expect(choose([late, TEE]).get(tee)).toBe(TEE);
     // Unnamed on both sides: the one there from the start, which no name contradicts.
     const unnamed = product({ sku: "TEE-BLUE-M" });
-    expect(choose([unnamed, late], [{ productId: "tee", names: [] }]).size).toBe(0);
     expect(choose([unnamed, MUG]).get(tee)).toBe(unnamed);
+    // Another unnamed node coming later leaves the rating where it was.
+    const nameless = [{ productId: "tee", names: [] }];
+    const chosen = choose([unnamed, { ...product({ sku: "MUG-1" }), late: true }], nameless);
+    expect([...chosen.values()]).toEqual([unnamed]);
   });
 
   it("never gives the rating to a node that came later on weak evidence (a quick view)", () => {

@@ -91,8 +91,8 @@ export function nameMatch(node: JsonLdNode, productNames: readonly string[]): 0 
  * The theme's node for each shown product, in this order: the `@id` the merchant names; the
  * Product or ProductGroup that names the product (identifier, variant's identifier, URL handle);
  * the one the page says it is about (`mainEntity`, `mainEntityOfPage`, its URL is the page's) or
- * whose name is the product's; else the page's only ProductGroup, or only Product, if it was there
- * from the start and its name is not another product's. A node goes to one product only, and never
+ * whose name is the product's; else the only ProductGroup, or only Product, among those there from
+ * the start whose name is not another product's. A node goes to one product only, and never
  * to one when it names another product shown on the page. Ties: a group, else the first on the page.
  */
 export function chooseNodes<C extends Candidate, S extends Shown>(
@@ -150,7 +150,8 @@ export function chooseNodes<C extends Candidate, S extends Shown>(
         ),
       );
   for (const product of shown) {
-    const left = free(product).filter((c) => nameMatch(c.node, product.names) !== 0);
+    // Nodes that came later neither count nor take it: a related section or a quick view moves nothing.
+    const left = free(product).filter((c) => !c.late && nameMatch(c.node, product.names) !== 0);
     const groups = left.filter(({ node }) => isGroup(node));
     const only = groups.length
       ? groups.length === 1
@@ -159,7 +160,7 @@ export function chooseNodes<C extends Candidate, S extends Shown>(
       : left.length === 1
         ? left[0]
         : undefined;
-    if (only && !only.late) give(product, only);
+    give(product, only);
   }
   return result;
 }

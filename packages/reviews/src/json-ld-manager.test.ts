@@ -317,6 +317,47 @@ describe("product JSON-LD on the page", () => {
     handle.release();
   });
 
+  it("follows a theme that rewrites its script's text node, or adds its Product in a body section", async () => {
+    const theme = themeScript({
+      "@context": "https://schema.org",
+      "@type": "Product",
+      sku: "TEE-M",
+      name: "Tee",
+    });
+    const handle = acquireProductJsonLd(document, "tee-classic");
+    handle.update({ productName: "Tee", summary, reviews });
+    // A variant picker writing into the script's text node (no childList change on the script).
+    (theme.firstChild as Text).data = JSON.stringify({ "@type": "Product", sku: "TEE-L", name: "Tee" });
+    await Promise.resolve();
+    expect(products()).toEqual([
+      expect.objectContaining({ sku: "TEE-L", aggregateRating: expect.anything() }),
+    ]);
+    // The theme's product block, JSON-LD inside, replaced in the body (the old one goes with it).
+    theme.remove();
+    document.body.innerHTML = `<section><div><script type="application/ld+json">${JSON.stringify({
+      "@type": "Product",
+      sku: "TEE-XL",
+      name: "Tee",
+    })}</script></div></section>`;
+    await Promise.resolve();
+    expect(products()).toEqual([
+      expect.objectContaining({ sku: "TEE-XL", aggregateRating: expect.anything() }),
+    ]);
+    expect(document.querySelector("script[data-plaudit-jsonld]")).toBeNull();
+    handle.release();
+  });
+
+  it("writes no node of its own for a product without reviews", () => {
+    const handle = acquireProductJsonLd(document, "tee");
+    handle.update({ productName: "Tee", summary: summarize("tee", []), reviews: [] });
+    expect(scripts()).toHaveLength(0);
+    handle.update({ productName: "Tee", summary, reviews });
+    expect(scripts()).toHaveLength(1);
+    handle.update({ productName: "Tee", summary: summarize("tee", []), reviews: [] });
+    expect(scripts()).toHaveLength(0);
+    handle.release();
+  });
+
   it("escapes review text that tries to close the script", () => {
     const handle = acquireProductJsonLd(document, "tee");
     handle.update({

@@ -1,22 +1,10 @@
 import { act, cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { sessionAs } from "../../testing/admin-test-kit.ts";
+import { fakeApi, sessionAs } from "../../testing/admin-test-kit.ts";
 import { setLocale } from "../i18n.ts";
 import { route } from "../router.ts";
 import { session } from "../session.ts";
 import Privacy, { exportFileName, subjectOf } from "./privacy.tsx";
-
-/** The privacy routes, answered by `answer`; every call is recorded as "METHOD url body". */
-function fakeApi(answer: (method: string, url: string, body: unknown) => Response) {
-  const calls: string[] = [];
-  vi.stubGlobal("fetch", async (url: string, init: RequestInit = {}) => {
-    const method = init.method ?? "GET";
-    const body = init.body ? JSON.parse(String(init.body)) : undefined;
-    calls.push(`${method} ${url}${body ? ` ${JSON.stringify(body)}` : ""}`);
-    return answer(method, url, body);
-  });
-  return calls;
-}
 
 const hostile = "<img src=x onerror=alert(1)>";
 const exported = {

@@ -1,21 +1,9 @@
 import { act, cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { sessionAs } from "../../testing/admin-test-kit.ts";
+import { fakeApi, sessionAs } from "../../testing/admin-test-kit.ts";
 import { setLocale } from "../i18n.ts";
 import { session } from "../session.ts";
 import { StopEmails } from "./stop-emails.tsx";
-
-/** The suppression routes, answered by `answer`; every call is recorded as "METHOD url body". */
-function fakeApi(answer: (method: string, url: string, body: unknown) => Response) {
-  const calls: string[] = [];
-  vi.stubGlobal("fetch", async (url: string, init: RequestInit = {}) => {
-    const method = init.method ?? "GET";
-    const body = init.body ? JSON.parse(String(init.body)) : undefined;
-    calls.push(`${method} ${url}${body ? ` ${JSON.stringify(body)}` : ""}`);
-    return answer(method, url, body);
-  });
-  return calls;
-}
 
 const status = (email: string, over: Record<string, unknown> = {}) => ({
   email,

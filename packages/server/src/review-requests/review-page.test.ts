@@ -307,6 +307,35 @@ describe.each(databasesUnderTest())("the hosted review page on %s", (kind) => {
     expect(review.media).toHaveLength(LIMITS.mediaPerReview);
   });
 
+  it("answers the same form sent at once more than once (a double press, a browser's resend) with one review and the thanks page", async () => {
+    // Before, the copy that came second found the page's photo taken by the first and answered
+    // the API's error (422, JSON) in place of a page: the shopper saw raw JSON, their review stored.
+    await kit.order("o-twice", { email: "twice@example.com" });
+    await kit.runner().drain();
+    const mail = kit.sink.messages.find((m) => recipientOf(m) === "twice@example.com")!;
+    const own = pageTokenOf(pageLinkOf(mail));
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array(await solidJpeg(64, 48))], { type: "image/jpeg" }), "p.jpg");
+    const uploaded = await fetch(`${kit.server.url}/r/${own}/media?product=lamp`, {
+      method: "POST",
+      body: form,
+      redirect: "manual",
+    });
+    expect(uploaded.status).toBe(303);
+    const fields = { product: "lamp", rating: "4", body: "Sent twice by the browser.", name: "Tw" };
+    const answers = await Promise.all([1, 2, 3].map(() => kit.postReviewForm(own, fields)));
+    expect(answers.map((res) => res.status)).toEqual([303, 303, 303]);
+    for (const res of answers) expect(res.headers.get("location")).toContain(`/r/${own}/thanks?product=lamp`);
+    const list = await getJson(`${kit.server.url}/v1/stores/${kit.storeId}/products/lamp/reviews?limit=50`);
+    const stored = list.json.items.filter((r: { body: string }) => r.body === fields.body);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].media).toHaveLength(1);
+    // Another text for the reviewed product is a second review: refused with a page.
+    const other = await kit.postReviewForm(own, { ...fields, body: "Something else." });
+    expect(other.status).toBe(409);
+    expect(await other.text()).toContain("<html");
+  });
+
   it("refuses an expired token with a page of its own", async () => {
     kit.time.advance(91 * DAY);
     const res = await page(`/r/${token}`);

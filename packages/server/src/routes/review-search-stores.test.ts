@@ -1,7 +1,13 @@
 import { CompiledQuery, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, makeStore } from "../../testing/fixtures.ts";
-import { expectProbeAsWalk, insertReviewRows, reviewRow } from "../../testing/search-kit.ts";
+import {
+  expectProbeAsWalk,
+  insertReviewRows,
+  ON_POSTGRES_ONLY,
+  ON_SQLITE_ONLY,
+  reviewRow,
+} from "../../testing/search-kit.ts";
 import { databasesUnderTest, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { countReviews, listReviews, reviewListQuery } from "../reviews/review-list.ts";
 import { createReviewSearch, SEARCH_PROBE } from "../reviews/review-search.ts";
@@ -85,51 +91,48 @@ describe.each(databasesUnderTest())("search index scoped by store on %s", (kind)
     }
   });
 
-  it.runIf(kind === "sqlite")(
-    "looks up only this store's rows in the trigram index for the SQL search (the list's plan; the count builds the same condition)",
-    async () => {
-      const { sql: text, parameters } = reviewListQuery(server.db, {
-        storeId: storeA,
-        status: "published",
-        filters: { search: "velvet" },
-        sort: "newest",
-        limit: 50,
-      }).compile();
-      const plan = await server.db.kysely.executeQuery<{ detail: string }>(
-        CompiledQuery.raw(`explain query plan ${text}`, [...parameters]),
-      );
-      // FTS5's plan names its constraint: M (a MATCH, here on the store's scope and the term), not
-      // L (a LIKE over the whole index, every store's rows).
-      const index = plan.rows.map((r) => r.detail).find((d) => d.includes("reviews_search"));
-      expect(index).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
-      expect(parameters.filter((p) => String(p).includes(`scope : "<${storeA}>"`))).toHaveLength(1);
-    },
-  );
+  it("looks up only this store's rows in the trigram index for the SQL search (the list's plan; the count builds the same condition)", async (ctx) => {
+    ctx.skip(kind === "postgres", ON_SQLITE_ONLY);
+    const { sql: text, parameters } = reviewListQuery(server.db, {
+      storeId: storeA,
+      status: "published",
+      filters: { search: "velvet" },
+      sort: "newest",
+      limit: 50,
+    }).compile();
+    const plan = await server.db.kysely.executeQuery<{ detail: string }>(
+      CompiledQuery.raw(`explain query plan ${text}`, [...parameters]),
+    );
+    // FTS5's plan names its constraint: M (a MATCH, here on the store's scope and the term), not
+    // L (a LIKE over the whole index, every store's rows).
+    const index = plan.rows.map((r) => r.detail).find((d) => d.includes("reviews_search"));
+    expect(index).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+    expect(parameters.filter((p) => String(p).includes(`scope : "<${storeA}>"`))).toHaveLength(1);
+  });
 
-  it.runIf(kind === "sqlite")(
-    "answers it from the trigram probe, not the walk; the other store walks",
-    async () => {
-      const search = createReviewSearch();
-      const args = (storeId: string) => ({
-        storeId,
-        productId: "p",
-        filters: { search: "velvet" },
-        sort: "newest" as const,
-        limit: 50,
-      });
-      const probed = await search.page(server.db, args(storeA));
-      expect(search.stats).toEqual({ probes: 1, probeAnswers: 1, walks: 0 });
-      const walked = await createReviewSearch({ probe: 0 }).page(server.db, args(storeA));
-      expect(probed.rows.map((r) => r.id)).toEqual(walked.rows.map((r) => r.id));
-      expect(probed.total).toBe(inA);
-      // Store B has more candidates than the probe takes: it is walked, with every match.
-      const common = await search.page(server.db, args(storeB));
-      expect(search.stats).toEqual({ probes: 2, probeAnswers: 1, walks: 1 });
-      expect(common.total).toBe(inB);
-    },
-  );
+  it("answers it from the trigram probe, not the walk; the other store walks", async (ctx) => {
+    ctx.skip(kind === "postgres", ON_SQLITE_ONLY);
+    const search = createReviewSearch();
+    const args = (storeId: string) => ({
+      storeId,
+      productId: "p",
+      filters: { search: "velvet" },
+      sort: "newest" as const,
+      limit: 50,
+    });
+    const probed = await search.page(server.db, args(storeA));
+    expect(search.stats).toEqual({ probes: 1, probeAnswers: 1, walks: 0 });
+    const walked = await createReviewSearch({ probe: 0 }).page(server.db, args(storeA));
+    expect(probed.rows.map((r) => r.id)).toEqual(walked.rows.map((r) => r.id));
+    expect(probed.total).toBe(inA);
+    // Store B has more candidates than the probe takes: it is walked, with every match.
+    const common = await search.page(server.db, args(storeB));
+    expect(search.stats).toEqual({ probes: 2, probeAnswers: 1, walks: 1 });
+    expect(common.total).toBe(inB);
+  });
 
-  it.runIf(kind === "sqlite")("finds what the walk finds for terms with FTS5 syntax in them", async () => {
+  it("finds what the walk finds for terms with FTS5 syntax in them", async (ctx) => {
+    ctx.skip(kind === "postgres", ON_SQLITE_ONLY);
     for (const term of [
       '"soft',
       'velvet "',
@@ -152,7 +155,8 @@ describe.each(databasesUnderTest())("search index scoped by store on %s", (kind)
     }
   });
 
-  it.runIf(kind === "postgres")("keeps a trigram index whose first column is the store", async () => {
+  it("keeps a trigram index whose first column is the store", async (ctx) => {
+    ctx.skip(kind === "sqlite", ON_POSTGRES_ONLY);
     const { rows } = await sql<{ indexdef: string }>`select indexdef from pg_indexes
       where indexname = 'reviews_search_store_trgm' and schemaname = current_schema()`.execute(
       server.db.kysely,

@@ -84,8 +84,28 @@ export async function recordReviewThroughRequest(
     });
   } catch (error) {
     if (error instanceof AlreadyReviewed) return undefined;
+    // A submit at the same instant (the same form sent twice: a double press, a browser's retry)
+    // took the page's uploads first: this one found them attached before it reached its claim. The
+    // product is reviewed through the request all the same: a second submit, refused.
+    if (await reviewedThrough(ctx.db, requestId, productId)) return undefined;
     throw error;
   }
+}
+
+/** The review recorded through the request for the product, if there is one. */
+export async function reviewedThrough(
+  db: Database,
+  requestId: string,
+  productId: string,
+): Promise<{ rating: number; title: string | null; body: string } | undefined> {
+  const row = await db.kysely
+    .selectFrom("review_request_reviews")
+    .innerJoin("reviews", "reviews.id", "review_request_reviews.review_id")
+    .select(["reviews.rating", "reviews.title", "reviews.body"])
+    .where("review_request_reviews.request_id", "=", requestId)
+    .where("review_request_reviews.product_id", "=", productId)
+    .executeTakeFirst();
+  return row && { rating: Number(row.rating), title: row.title, body: row.body };
 }
 
 /**

@@ -21,7 +21,13 @@ import { photoBonusOffer } from "../photo-bonus.ts";
 import type { RequestView } from "../request-view.ts";
 import { type ResolvedLink, resolveLink } from "../resolve-link.ts";
 import { loadSettings, stopNotices } from "../settings.ts";
-import { type PageState, pageState, recordReviewThroughRequest, unsubscribe } from "./page-data.ts";
+import {
+  type PageState,
+  pageState,
+  recordReviewThroughRequest,
+  reviewedThrough,
+  unsubscribe,
+} from "./page-data.ts";
 import { hostedUrl, renderPage } from "./page-shell.ts";
 import { messageBody, type ProductFormState, reviewPageBody } from "./review-page.ts";
 import { thanksBody } from "./thanks.ts";
@@ -234,6 +240,33 @@ export const reviewPageRoutes: RouteModule = {
       return { view, token, state, locale: localeOf(view) };
     };
 
+    /**
+     * The form of the review already recorded through the request for the product, sent again: a
+     * double press, or a browser resending a POST whose connection broke before the answer (two
+     * photos from one press, the same review twice at once: seen under load). Answered as the first
+     * one was, with its thanks, not "already reviewed"; another text for the product is refused.
+     */
+    const resent = async (view: RequestView, productId: string, form: PageForm): Promise<boolean> => {
+      const first = await reviewedThrough(ctx.db, view.request.id, productId);
+      if (!first) return false;
+      const values = typedOf(form);
+      const again = v.safeParse(ReviewSubmission, {
+        rating: ratingParam(form.rating) ?? 0,
+        title: values.title,
+        body: values.body,
+        author: { name: values.name, email: view.request.email },
+        mediaIds: [],
+      });
+      return (
+        again.success &&
+        again.output.rating === first.rating &&
+        (again.output.title ?? null) === first.title &&
+        again.output.body === first.body
+      );
+    };
+    const thanks = (c: Context, token: string, productId: string) =>
+      c.redirect(hostedUrl(ctx, `/r/${token}/thanks?product=${encodeURIComponent(productId)}`), 303);
+
     /** Why no photo may be added to the product's review now: too many uploads, or enough of them. */
     const fileRefusal = async (
       c: Context,
@@ -425,6 +458,8 @@ export const reviewPageRoutes: RouteModule = {
         const { form, upload } = received;
         try {
           const productId = form.product;
+          if (await resent(link.view, productId, form))
+            return thanks(c, c.req.param("token") ?? "", productId);
           const opened = await openProduct(c, link, productId);
           if (opened instanceof Response) return opened;
           const { view, token, state, locale } = opened;
@@ -477,11 +512,8 @@ export const reviewPageRoutes: RouteModule = {
               senderAddress: clientKey(c, ctx.trustProxy),
             }),
           );
-          if (!recorded) return renderReviewPage(c, ctx, view, token, { productId }, 409);
-          return c.redirect(
-            hostedUrl(ctx, `/r/${token}/thanks?product=${encodeURIComponent(productId)}`),
-            303,
-          );
+          if (recorded || (await resent(view, productId, form))) return thanks(c, token, productId);
+          return renderReviewPage(c, ctx, view, token, { productId }, 409);
         } finally {
           await upload?.cleanup();
         }
