@@ -8,6 +8,7 @@ import { chromium, type Page } from "playwright-core";
 import { describe, it } from "vitest";
 import { CHROMIUM_LAUNCH } from "../scripts/chromium.mjs";
 import { DEMO_SECRET, harnessOfFile, SIDE_BY_SIDE } from "./harness.ts";
+import { framesOf, reRender } from "./section-frames.ts";
 import { openPage } from "./shop-page.ts";
 
 const plaudit = harnessOfFile();
@@ -50,50 +51,7 @@ async function ready(page: Page): Promise<void> {
   });
 }
 
-/**
- * Runs `swap` in the page (sees `section`, `html`, `fetched()` and `inserted()`, said right before
- * the new hosts go in when that is later), then reads 12 frames and the layout shifts since.
- */
-function framesOf(page: Page, swap: string): Promise<{ before: string; after: string[]; shifted: number }> {
-  return page.evaluate(
-    async ({ swap, drawn }) => {
-      const frame = new Function(`return (${drawn})()`) as () => string;
-      await new Promise(requestAnimationFrame);
-      const before = frame();
-      // From the swap, or from the second frame with the new hosts when the page emptied its section
-      // for a round trip (their return moves what follows: the page's doing, not the widgets').
-      let from = performance.now();
-      let late = false;
-      const inserted = () => {
-        late = true;
-      };
-      const section = document.getElementById("main-product")!;
-      const html = section.innerHTML;
-      const fetched = () => fetch(location.href, { cache: "no-store" }).then((response) => response.text());
-      const run = new Function("section", "html", "fetched", "inserted", `return (async () => {${swap}})()`);
-      await run(section, html, fetched, inserted);
-      const after: string[] = [];
-      while (after.length < 12) {
-        await new Promise(requestAnimationFrame);
-        if (late && after.length === 1) from = performance.now();
-        after.push(frame());
-      }
-      // The layout shifts from the swap on (the page's own load is not the swap's).
-      const shifted = await new Promise<number>((done) =>
-        new PerformanceObserver((list) => {
-          const entries = list.getEntries() as (PerformanceEntry & { value: number })[];
-          done(
-            entries.filter((entry) => entry.startTime >= from).reduce((sum, entry) => sum + entry.value, 0),
-          );
-        }).observe({ type: "layout-shift", buffered: true }),
-      );
-      return { before, after, shifted };
-    },
-    { swap, drawn: drawn.toString() },
-  );
-}
-
-/** The API reads the page made after `since` (by path, without the query). */
+/** The API reads the page makes from now on (by path, without the query). */
 function readsOf(page: Page) {
   const reads: string[] = [];
   page.on("request", (request) => {
@@ -123,7 +81,7 @@ describe.concurrent("live widgets through a section re-render", SIDE_BY_SIDE, ()
       const { page } = shop;
       await ready(page);
       const reads = readsOf(page);
-      const frames = await framesOf(page, swap);
+      const frames = await framesOf(page, swap, drawn);
       expect(frames.before).toMatch(/gallery: ".*" [1-9]\d* images/);
       expect(frames.after).toEqual(frames.after.map(() => frames.before));
       // What the page had already is not read again.
@@ -184,13 +142,7 @@ describe.concurrent("live widgets through a section re-render", SIDE_BY_SIDE, ()
       });
     await page.locator('[data-plaudit="loyalty"]').getByRole("button").first().focus();
     expect(await focused()).toBe("loyalty: BUTTON");
-    await page.evaluate(() => {
-      const section = document.getElementById("main-product")!;
-      section.innerHTML = section.innerHTML.replaceAll('data-variant-id="101"', 'data-variant-id="102"');
-    });
-    await page.evaluate(
-      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-    );
+    await reRender(page, "102");
     expect(await focused()).toBe("loyalty: BUTTON");
     // The next Tab goes on from the launcher, not from the page's top.
     await page.keyboard.press("Shift+Tab");
@@ -205,13 +157,7 @@ describe.concurrent("live widgets through a section re-render", SIDE_BY_SIDE, ()
         null,
     );
     expect(inPanel).toBe(true);
-    await page.evaluate(() => {
-      const section = document.getElementById("main-product")!;
-      section.innerHTML = section.innerHTML.replaceAll('data-variant-id="102"', 'data-variant-id="103"');
-    });
-    await page.evaluate(
-      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-    );
+    await reRender(page, "103");
     expect(await focused()).toBe("loyalty: BUTTON");
     expect(
       await page.evaluate(

@@ -8,7 +8,7 @@
 // their cards, where the footer is. Every frame after the swap must read as the frame before it.
 import { describe, it } from "vitest";
 import { harnessOfFile, SIDE_BY_SIDE } from "./harness.ts";
-import { framesOf, painted } from "./section-frames.ts";
+import { framesOf, painted, reRender } from "./section-frames.ts";
 import { openPage } from "./shop-page.ts";
 
 const plaudit = harnessOfFile();
@@ -121,18 +121,9 @@ describe.concurrent("a storefront swapping its widgets' hosts for new ones", SID
         const inner = host?.shadowRoot?.activeElement;
         return `${host?.getAttribute("data-plaudit") ?? host?.tagName}: ${inner?.textContent?.trim() ?? ""}`;
       });
-    const reRender = (variant: string) =>
-      page.evaluate((variant) => {
-        const section = document.getElementById("main-product")!;
-        section.innerHTML = section.innerHTML.replace(
-          /data-variant-id="\d+"/g,
-          `data-variant-id="${variant}"`,
-        );
-        return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-      }, variant);
     await page.keyboard.press("Tab");
     expect(await focused()).toBe("stars: (35)");
-    await reRender("102");
+    await reRender(page, "102");
     expect(await focused()).toBe("stars: (35)");
     for (let presses = 0; (await focused()) !== "reviews: Write a review"; presses++) {
       if (presses > 30) throw new Error("Tab never reached Write a review");
@@ -140,7 +131,7 @@ describe.concurrent("a storefront swapping its widgets' hosts for new ones", SID
     }
     // Its code comes with the focus; then the section is re-rendered.
     await page.waitForFunction(() => performance.getEntriesByName("plaudit:reviews:chunk-loaded").length > 0);
-    await reRender("103");
+    await reRender(page, "103");
     expect(await focused()).toBe("reviews: Write a review");
     await page.keyboard.press("Enter");
     await page.locator("#reviews").getByRole("dialog").getByRole("radio", { name: "5 stars" }).waitFor();
@@ -180,22 +171,13 @@ describe.concurrent("a storefront swapping its widgets' hosts for new ones", SID
       twin.focus();
       return twin.textContent;
     });
-    const reRender = (variant: string) =>
-      page.evaluate((variant) => {
-        const section = document.getElementById("main-product")!;
-        section.innerHTML = section.innerHTML.replace(
-          /data-variant-id="\d+"/g,
-          `data-variant-id="${variant}"`,
-        );
-        return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-      }, variant);
     const before = await focusedVote();
     expect(before).toMatch(new RegExp(`^the [2-9]\\d*\\. "${chosen}", in "[^"]+"$`));
     // Painted (the code on its way: the focus asked for it), then live.
-    await reRender("102");
+    await reRender(page, "102");
     expect(await focusedVote()).toBe(before);
     await page.waitForFunction(() => performance.getEntriesByName("plaudit:reviews:chunk-loaded").length > 0);
-    await reRender("103");
+    await reRender(page, "103");
     await page.waitForFunction(() => {
       const root = document.getElementById("reviews")!.shadowRoot!;
       return root.activeElement !== null;

@@ -397,14 +397,20 @@ describe("a live widget whose host the page swaps (a section re-render)", () => 
     return kept;
   }
 
-  it("shows the copy in the host put in its place in the same task, then mounts its code there at once", async () => {
-    const kept = keepingEntry();
+  /** A section holding one badge for tee-1, its code mounted (it came into view). */
+  async function liveSection(): Promise<HTMLElement> {
     const section = document.createElement("section");
     section.innerHTML = `<div data-plaudit="stars" data-product-id="tee-1"></div>`;
     document.body.append(section);
     start();
     TestViewport.current!.show(section.firstElementChild!);
     await flush();
+    return section;
+  }
+
+  it("shows the copy in the host put in its place in the same task, then mounts its code there at once", async () => {
+    const kept = keepingEntry();
+    const section = await liveSection();
     expect(stars.mounted).toHaveLength(1);
 
     section.innerHTML = `<div data-plaudit="stars" data-product-id="tee-1" data-variant-id="2"></div>`;
@@ -420,12 +426,7 @@ describe("a live widget whose host the page swaps (a section re-render)", () => 
 
   it("never looks at a host put in and taken out again in the same task (A, then B, then A back)", async () => {
     keepingEntry();
-    const section = document.createElement("section");
-    section.innerHTML = `<div data-plaudit="stars" data-product-id="tee-1"></div>`;
-    document.body.append(section);
-    start();
-    TestViewport.current!.show(section.firstElementChild!);
-    await flush();
+    const section = await liveSection();
 
     section.innerHTML = `<div data-plaudit="stars" data-product-id="mug-9"></div>`;
     const other = section.firstElementChild as HTMLElement;

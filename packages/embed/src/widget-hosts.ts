@@ -103,7 +103,8 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
       if (record.type === "childList") {
         // Not one put in and taken out again in this task (a swap to B and back to A): B's hosts
         // were never shown, and are not read for.
-        for (const node of record.addedNodes) if (node.isConnected && node.nodeType === 1) scan(node as Element);
+        for (const node of record.addedNodes)
+          if (node.isConnected && node.nodeType === 1) scan(node as Element);
       } else if (target.getAttribute(record.attributeName!) !== record.oldValue) {
         if (hosts.has(target)) remount(target);
         else consider(target);
