@@ -99,7 +99,7 @@ describe.concurrent.each(["en", "de", "he"] as const)(
         items: [{ productId: "tee-classic", quantity: 1, price: 10 }],
       };
       expect((await adminApi(plaudit, "POST", "/v1/admin/orders", order)).status).toBe(201);
-      await page.goto(`${plaudit.baseUrl}/admin/#/customers?q=${customerId}`);
+      await page.goto(`${plaudit.baseUrl}/admin/#/customers?id=${customerId}`);
       await page.locator("#customer-title").waitFor();
       await page.locator(".customer .title-row button").click();
       await page.locator("dialog[open] input[name=delta]").waitFor();
@@ -185,7 +185,7 @@ describe.concurrent.each(["en", "de", "he"] as const)(
         "queue?status=any",
         "media",
         "overview",
-        `customers?q=${customerId}`,
+        `customers?id=${customerId}`,
         "audit",
         "users",
         "requests",

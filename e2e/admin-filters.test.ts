@@ -2,7 +2,7 @@
 // (its list or figures arriving): controlled fields went back to the applied values, so a product
 // id typed into the queue's filter, or a day into the overview's range, vanished before Apply.
 import { describe, expect, it } from "vitest";
-import { adminApi, signInThroughInvite } from "./admin-helpers.ts";
+import { customerWithOrder, signInThroughInvite } from "./admin-helpers.ts";
 import { harnessOfFile } from "./harness.ts";
 
 const plaudit = harnessOfFile();
@@ -61,14 +61,7 @@ describe("the admin's filter fields", () => {
 describe("the customers screen's search", () => {
   it("keeps what was typed when the search before it opens its one match", async () => {
     const customerId = "c-filters-typed";
-    const order = {
-      orderId: "o-filters-typed",
-      customerId,
-      total: 10,
-      currency: "EUR",
-      items: [{ productId: "tee-classic", quantity: 1, price: 10 }],
-    };
-    expect((await adminApi(plaudit, "POST", "/v1/admin/orders", order)).status).toBe(201);
+    await customerWithOrder(plaudit, customerId);
     const shop = await signInThroughInvite(plaudit, "support", "filters-customers@demo.example");
     const { page } = shop;
     // The search's answer is held until the merchant has typed the next one.
@@ -83,8 +76,11 @@ describe("the customers screen's search", () => {
         await route.continue();
       },
     );
-    await page.goto(`${plaudit.baseUrl}/admin/#/customers?q=${customerId}`);
+    await page.goto(`${plaudit.baseUrl}/admin/#/customers`);
     const field = page.getByLabel("Customer id or email", { exact: true });
+    await field.fill(customerId);
+    await field.press("Enter");
+    await page.locator("main .loading").waitFor();
     await field.fill("robin@example.com");
     release();
     // The one match opened: the field still holds what was typed.
@@ -92,6 +88,39 @@ describe("the customers screen's search", () => {
     expect(await field.inputValue()).toBe("robin@example.com");
     expect(shop.problems()).toEqual([]);
     await shop.close();
+  });
+});
+
+describe("the customers screen's search by email address", () => {
+  it("never puts the address in the URL, and Back goes from a customer to the matches and to the customer before", async () => {
+    const email = "ends-back@example.com";
+    for (const customerId of ["c-back-1", "c-back-2"]) await customerWithOrder(plaudit, customerId, email);
+    const shop = await signInThroughInvite(plaudit, "support", "filters-back-customers@demo.example");
+    const { page } = shop;
+    const urls: string[] = [];
+    page.on("framenavigated", (frame) => urls.push(frame.url()));
+    await page.goto(`${plaudit.baseUrl}/admin/#/customers?id=c-back-1`);
+    await page.getByRole("heading", { name: "c-back-1" }).waitFor();
+    const field = page.getByLabel("Customer id or email", { exact: true });
+    await field.fill(email);
+    await field.press("Enter");
+    const matches = page.locator("ul.results a");
+    await expect.poll(() => matches.count()).toBe(2);
+    await matches.filter({ hasText: "c-back-2" }).click();
+    await page.getByRole("heading", { name: "c-back-2" }).waitFor();
+    expect(page.url()).toMatch(/#\/customers\?id=c-back-2$/);
+    // Back: the matches again, with the address in the field.
+    await page.goBack();
+    await expect.poll(() => matches.count()).toBe(2);
+    expect(await field.inputValue()).toBe(email);
+    // Back again: the customer open before the search.
+    await page.goBack();
+    await page.getByRole("heading", { name: "c-back-1" }).waitFor();
+    urls.push(page.url(), ...(await page.evaluate(() => [location.href, document.title])));
+    const problems = shop.problems();
+    await shop.close();
+    expect(urls.filter((url) => url.includes("ends-back") || url.includes("%40"))).toEqual([]);
+    expect(problems).toEqual([]);
   });
 });
 
@@ -105,7 +134,9 @@ describe("applying a filter with the keyboard", () => {
       hash: "#/customers",
       field: "Customer id or email",
       value: "nobody-here",
-      param: "q=nobody-here",
+      // The search stays out of the URL (it may be an address): its answer shows it applied.
+      param: "",
+      applied: "section.customers p.empty",
     },
   ]) {
     it(`leaves the focus in the ${screen.name}'s field after Enter`, async () => {
@@ -116,6 +147,7 @@ describe("applying a filter with the keyboard", () => {
       await field.fill(screen.value);
       await field.press("Enter");
       await expect.poll(() => page.url()).toContain(screen.param);
+      if (screen.applied) await page.locator(screen.applied).waitFor();
       await page.locator("main .loading").waitFor({ state: "detached" });
       // Where the merchant was: Tab goes on from the field, not from the top of the page.
       expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe(

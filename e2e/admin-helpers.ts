@@ -35,6 +35,20 @@ export async function adminApi(
   return { status: res.status, json: text ? JSON.parse(text) : null };
 }
 
+/** A 10 € order of one tee by `customerId` (with `email`, when given): the customer exists. */
+export async function customerWithOrder(plaudit: Harness, customerId: string, email?: string): Promise<void> {
+  const order = {
+    orderId: `o-${customerId}`,
+    customerId,
+    ...(email ? { email } : {}),
+    total: 10,
+    currency: "EUR",
+    items: [{ productId: "tee-classic", quantity: 1, price: 10 }],
+  };
+  const placed = await adminApi(plaudit, "POST", "/v1/admin/orders", order);
+  if (placed.status !== 201) throw new Error(`order for ${customerId}: ${placed.status}`);
+}
+
 /** A new user of the demo store: their one-time set-password link. */
 export async function invite(plaudit: Harness, role: Role, email: string): Promise<string> {
   const res = await adminApi(plaudit, "POST", "/v1/admin/users", { email, role });

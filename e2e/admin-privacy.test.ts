@@ -148,7 +148,7 @@ describe.concurrent.each(["en", "de", "he"] as const)(
         locale,
       });
       const { page } = shop;
-      await page.goto(`${plaudit.baseUrl}/admin/#/customers?q=${customerId}`);
+      await page.goto(`${plaudit.baseUrl}/admin/#/customers?id=${customerId}`);
       await page.locator("#customer-title").waitFor();
       const link = page.locator(`.customer a[href='#/privacy?customer=${customerId}']`);
       expect(await link.textContent()).toBe(CUSTOMER_PRIVACY_LINK[locale]);

@@ -77,8 +77,11 @@ export function useAppliedForm(applied: string): RefObject<HTMLFormElement | nul
     const sent = () => {
       shown.current = SENT;
     };
-    element.addEventListener("submit", sent);
-    return () => element.removeEventListener("submit", sent);
+    // Capture: marked before the screen's own onSubmit runs. A screen that applies the search
+    // there (a signal, not the URL) renders in the microtask between the two listeners, and that
+    // render must not count as the one that applies what was sent.
+    element.addEventListener("submit", sent, { capture: true });
+    return () => element.removeEventListener("submit", sent, { capture: true });
   }, []);
   // After every render (cheap: a string compared), not only when `applied` changed: sent and Back
   // come to one render of the filters already shown.

@@ -42,6 +42,11 @@ export interface WidgetDefinition<Options = unknown> {
   kind: string;
   /** The kind needs `data-product-id` / `product-id` / `productId`. */
   needsProduct?: boolean;
+  /**
+   * The store's program and the shopper, no product's (the loyalty kinds): `product-id` means
+   * nothing to it, and its custom element does not watch it.
+   */
+  storeWide?: boolean;
   /** The kind's own attributes beyond the common ones (custom elements observe them). */
   attributes?: readonly string[];
   /**

@@ -73,9 +73,7 @@ describe("defineElements", () => {
     defineElements();
     for (const [tag, named] of Object.entries(TYPED)) {
       const element = customElements.get(tag) as unknown as { observedAttributes: string[] } | undefined;
-      // product-id is observed on every kind (a common attribute); the loyalty kinds ignore it.
-      const expected = [...new Set([...Object.keys(named), "product-id"])].sort();
-      expect([...(element?.observedAttributes ?? [])].sort(), tag).toEqual(expected);
+      expect([...(element?.observedAttributes ?? [])].sort(), tag).toEqual(Object.keys(named).sort());
     }
   });
 

@@ -24,6 +24,14 @@ export const WIDGET_DEFINITIONS: readonly WidgetDefinition<unknown>[] = [
 
 const COMMON_ATTRIBUTES = ["store", "api", "product-id", "locale", "theme"];
 
+/** What the element watches (a change remounts it): the common attributes it reads and its own. */
+function watchedAttributes(definition: WidgetDefinition<unknown>): string[] {
+  const common = definition.storeWide
+    ? COMMON_ATTRIBUTES.filter((name) => name !== "product-id")
+    : COMMON_ATTRIBUTES;
+  return [...common, ...(definition.attributes ?? [])];
+}
+
 const camel = (name: string) => name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 
 /** The element's attributes as the WidgetConfig a data-attribute host would give. */
@@ -50,7 +58,7 @@ export function configFromAttributes(el: Element): WidgetConfig | undefined {
 /** `<plaudit-${kind}>` for one definition. */
 export function elementOf(definition: WidgetDefinition<unknown>): CustomElementConstructor {
   return class PlauditElement extends HTMLElement {
-    static observedAttributes = [...COMMON_ATTRIBUTES, ...(definition.attributes ?? [])];
+    static observedAttributes = watchedAttributes(definition);
     private unmount: (() => void) | undefined;
 
     connectedCallback() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Candidate, chooseNodes, nameMatch, type Shown, topNodes } from "./json-ld-choice.ts";
 
-const tee: Shown = { productId: "tee-classic", names: ["Classic Cotton Tee"] };
+const tee: Shown = { productId: "tee-classic", names: ["Classic Cotton Tee"], named: true };
 const product = (fields: Record<string, unknown>, extra: Partial<Candidate> = {}): Candidate => ({
   node: { "@type": "Product", ...fields },
   ...extra,
@@ -55,6 +55,15 @@ describe("which theme node is the page's product", () => {
     expect(choose([MUG]).size).toBe(0);
   });
 
+  it("reads the page's title for a node, never against one (a title may be anything)", () => {
+    const titled: Shown = { productId: "tee-classic", names: ["Shop – product"] };
+    expect(choose([TEE], [titled]).get(titled)).toBe(TEE);
+    const related = product({ name: "Enamel Mug" });
+    const byTitle: Shown = { productId: "tee-classic", names: ["Classic Cotton Tee – Fern & Field"] };
+    expect(choose([related, TEE], [byTitle]).get(byTitle)).toBe(TEE);
+    expect(choose([{ ...related, late: true }], [byTitle]).size).toBe(0);
+  });
+
   it("takes the node the page says it is about: mainEntity, mainEntityOfPage, the page's URL", () => {
     const page = { node: { "@type": "WebPage", mainEntity: { "@id": "#p" } } };
     const referred = product({ "@id": "#p" });
@@ -76,7 +85,7 @@ describe("which theme node is the page's product", () => {
   });
 
   it("gives a node to one product only, and never to one when it names another product shown", () => {
-    const mug: Shown = { productId: "mug-enamel", names: ["Enamel Mug"] };
+    const mug: Shown = { productId: "mug-enamel", names: ["Enamel Mug"], named: true };
     const mugNode = product({ sku: "mug-enamel", name: "Classic Cotton Tee mug" });
     const chosen = choose([mugNode, TEE], [tee, mug]);
     expect(chosen.get(tee)).toBe(TEE);

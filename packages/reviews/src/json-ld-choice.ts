@@ -21,6 +21,11 @@ export interface Shown {
   pointer?: string;
   /** `data-product-name`, else what the page calls itself (og:title, title, first h1). */
   names: string[];
+  /**
+   * The names are the merchant's `data-product-name`: a node named otherwise is another product.
+   * A page's title may be anything ("Shop"): it only ever speaks for a node, never against one.
+   */
+  named?: boolean;
 }
 
 // `Product`, `schema:Product` and `https://schema.org/Product` are one type; `@type` may be a list.
@@ -92,7 +97,7 @@ export function nameMatch(node: JsonLdNode, productNames: readonly string[]): 0 
  * Product or ProductGroup that names the product (identifier, variant's identifier, URL handle);
  * the one the page says it is about (`mainEntity`, `mainEntityOfPage`, its URL is the page's) or
  * whose name is the product's; else the only ProductGroup, or only Product, among those there from
- * the start whose name is not another product's. A node goes to one product only, and never
+ * the start whose name is not another product's (by `data-product-name`). A node goes to one product only, and never
  * to one when it names another product shown on the page. Ties: a group, else the first on the page.
  */
 export function chooseNodes<C extends Candidate, S extends Shown>(
@@ -151,7 +156,9 @@ export function chooseNodes<C extends Candidate, S extends Shown>(
       );
   for (const product of shown) {
     // Nodes that came later neither count nor take it: a related section or a quick view moves nothing.
-    const left = free(product).filter((c) => !c.late && nameMatch(c.node, product.names) !== 0);
+    const left = free(product).filter(
+      (c) => !c.late && !(product.named && nameMatch(c.node, product.names) === 0),
+    );
     const groups = left.filter(({ node }) => isGroup(node));
     const only = groups.length
       ? groups.length === 1

@@ -188,6 +188,7 @@ function render(document: Document, page: Page) {
       productId: entry.productId,
       pointer: entry.pointer,
       names: (name ? [name] : pageNames).filter((n): n is string => !!n),
+      named: !!name,
     };
   });
   const targets = new Map(

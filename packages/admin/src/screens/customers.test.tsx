@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render } from "@testing-library/preact";
+import { act, cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { sessionAs } from "../../testing/admin-test-kit.ts";
 import { route } from "../router.ts";
@@ -36,7 +36,7 @@ function fakeApi() {
 
 beforeEach(() => {
   session.value = sessionAs("support");
-  route.value = { name: "customers", params: new URLSearchParams("q=c1&id=c1") };
+  route.value = { name: "customers", params: new URLSearchParams("id=c1") };
 });
 
 afterEach(() => {
@@ -85,8 +85,9 @@ describe("adjusting a customer's points", () => {
       expect(url).toBe("/v1/admin/customers?q=ada");
       return Response.json({ items: [] });
     });
-    route.value = { name: "customers", params: new URLSearchParams("q=ada") };
+    route.value = { name: "customers", params: new URLSearchParams() };
     const view = render(<Customers />);
+    await find(view, "ada");
     const retry = await view.findByRole("button", { name: "Try again" });
     down = false;
     await act(async () => retry.click());
@@ -120,5 +121,54 @@ describe("adjusting a customer's points", () => {
       [at, "Jan 4, 2026, 7:30 PM"],
       [at, "Jan 4, 2026, 7:30 PM"],
     ]);
+  });
+});
+
+/** Types `q` into the search field and sends it, as the merchant does. */
+async function find(view: ReturnType<typeof render>, q: string) {
+  fireEvent.input(view.getByLabelText("Customer id or email"), { target: { value: q } });
+  await act(async () => view.getByRole("button", { name: "Find" }).click());
+}
+
+/** The matches of one email address; `ids` are the customers who used it. */
+function matchesOf(email: string, ids: string[]) {
+  vi.stubGlobal("fetch", async (url: string) => {
+    expect(url).toBe(`/v1/admin/customers?q=${encodeURIComponent(email)}`);
+    return Response.json({
+      items: ids.map((customerId) => ({ customerId, emails: [email], balance: 10 })),
+    });
+  });
+}
+
+describe("searching by email address", () => {
+  beforeEach(() => {
+    location.hash = "#/customers";
+    route.value = { name: "customers", params: new URLSearchParams() };
+  });
+
+  it("keeps the address out of the URL; the matches link by customer id", async () => {
+    matchesOf("ada@example.com", ["c1", "c2"]);
+    const view = render(<Customers />);
+    await find(view, "ada@example.com");
+    const links = await view.findAllByRole("link");
+    expect(links.map((a) => a.getAttribute("href"))).toEqual(["#/customers?id=c1", "#/customers?id=c2"]);
+    expect(location.href).not.toContain("ada");
+    // Back from a customer: the same matches, the field still holding the address.
+    route.value = { name: "customers", params: new URLSearchParams("id=c2") };
+    route.value = { name: "customers", params: new URLSearchParams() };
+    expect((await view.findAllByRole("link")).length).toBe(2);
+    expect((view.getByLabelText("Customer id or email") as HTMLInputElement).value).toBe("ada@example.com");
+  });
+
+  it("opens a single match by its id, and Back shows that match instead of opening it again", async () => {
+    matchesOf("robin@example.com", ["c7"]);
+    const view = render(<Customers />);
+    await find(view, "robin@example.com");
+    await waitFor(() => expect(location.hash).toBe("#/customers?id=c7"));
+    expect(location.href).not.toContain("robin");
+    route.value = { name: "customers", params: new URLSearchParams() };
+    const link = await view.findByRole("link", { name: "c7" });
+    expect(link.getAttribute("href")).toBe("#/customers?id=c7");
+    expect(route.value.params.get("id")).toBeNull();
   });
 });

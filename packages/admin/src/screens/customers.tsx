@@ -8,7 +8,7 @@ import { useAppliedForm } from "../paged-list.ts";
 import { go, href, route } from "../router.ts";
 import { SCREEN_SCOPES } from "../screen-scopes.ts";
 import { can, session } from "../session.ts";
-import { useSignal } from "../signal.ts";
+import { signal, useSignal } from "../signal.ts";
 import { useStoreZone } from "../store-zone.tsx";
 import type { CustomerDetail, CustomerMatches } from "../types.ts";
 
@@ -40,21 +40,40 @@ interface AdjustDraft {
 }
 let kept: AdjustDraft | null = null;
 
+/**
+ * The search applied, kept in memory and never in the URL: it may be a shopper's email address,
+ * and the fragment stays in the browser's history, in shared links and in screenshots (privacy.tsx
+ * keeps its address out for the same reason). Only a customer's id goes in the URL, as the
+ * privacy link does. Back from a customer finds the matches again; a reload, or another user
+ * signed in, starts with an empty search.
+ */
+interface Search {
+  userId: string;
+  q: string;
+  /** Counts searches: the same text sent again asks again. */
+  n: number;
+  /** Its one match not opened yet: opened once, Back shows the list instead of opening it again. */
+  fresh: boolean;
+}
+const search = signal<Search | null>(null);
+
 /** Customer support: find a customer, see their points, adjust them with a reason. */
 export default function Customers() {
   const where = useSignal(route);
-  const q = where.params.get("q") ?? "";
+  const userId = useSignal(session)?.user.id ?? "";
+  const applied = useSignal(search);
+  const current = applied?.userId === userId ? applied : null;
   const id = where.params.get("id") ?? "";
   return (
     <section aria-labelledby="customers-title" class="customers">
       <h1 id="customers-title">{t("customersTitle")}</h1>
-      <SearchForm q={q} />
-      {id ? <Customer key={id} id={id} /> : q ? <Results key={q} q={q} /> : null}
+      <SearchForm q={current?.q ?? ""} userId={userId} />
+      {id ? <Customer key={id} id={id} /> : current ? <Results key={current.n} search={current} /> : null}
     </section>
   );
 }
 
-function SearchForm(props: { q: string }) {
+function SearchForm(props: { q: string; userId: string }) {
   const [error, setError] = useState<string>();
   const form = useAppliedForm(props.q);
   function submit(e: TargetedEvent<HTMLFormElement>) {
@@ -65,7 +84,9 @@ function SearchForm(props: { q: string }) {
       return;
     }
     setError(undefined);
-    go("customers", { q: value });
+    search.value = { userId: props.userId, q: value, n: (search.value?.n ?? 0) + 1, fresh: true };
+    // From a customer's page: a new entry, so Back returns to that customer.
+    go("customers");
   }
   return (
     // Uncontrolled (paged-list.ts's useAppliedForm): a controlled field went back to the search
@@ -80,28 +101,30 @@ function SearchForm(props: { q: string }) {
   );
 }
 
-function Results(props: { q: string }) {
+function Results(props: { search: Search }) {
+  const { q } = props.search;
   const [items, setItems] = useState<CustomerMatches["items"] | null>(null);
   const [failed, setFailed] = useState<unknown>(null);
   // Bumped by "Try again": the same search asked again.
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     setFailed(null);
-    api<CustomerMatches>(`/v1/admin/customers?q=${encodeURIComponent(props.q)}`).then(({ data }) => {
-      // One match: straight to the customer.
-      if (data.items.length === 1 && data.items[0])
-        go("customers", { q: props.q, id: data.items[0].customerId });
-      else setItems(data.items);
+    api<CustomerMatches>(`/v1/admin/customers?q=${encodeURIComponent(q)}`).then(({ data }) => {
+      // One match, just searched: straight to the customer (the list stays behind it for Back).
+      if (data.items.length === 1 && data.items[0] && search.value === props.search && props.search.fresh) {
+        search.value = { ...props.search, fresh: false };
+        go("customers", { id: data.items[0].customerId });
+      } else setItems(data.items);
     }, setFailed);
-  }, [props.q, attempt]);
+  }, [props.search.n, attempt]);
   if (failed) return <Problem error={failed} onRetry={() => setAttempt((n) => n + 1)} />;
   if (!items) return <Loading />;
-  if (items.length === 0) return <p class="empty">{t("noCustomer", { q: isolate(props.q) })}</p>;
+  if (items.length === 0) return <p class="empty">{t("noCustomer", { q: isolate(q) })}</p>;
   return (
     <ul class="results">
       {items.map((c) => (
         <li key={c.customerId}>
-          <a href={href("customers", { q: props.q, id: c.customerId })}>{c.customerId}</a>
+          <a href={href("customers", { id: c.customerId })}>{c.customerId}</a>
           {c.emails.length > 0 && <span> · {c.emails.join(", ")}</span>}
           {c.balance !== null && (
             <span>

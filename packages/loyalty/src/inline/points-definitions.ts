@@ -6,6 +6,7 @@ import { mountPoints, mountPointsFor } from "./mount-inline.ts";
 /** The member's balance inline (nothing for guests). */
 export const pointsWidget = defineWidget({
   kind: "points",
+  storeWide: true,
   attributes: ["customer-token"],
   options: () => ({}),
   mount: ({ host, root, config, store }) => mountPoints({ host, root, config, store }),
@@ -14,6 +15,9 @@ export const pointsWidget = defineWidget({
 /** "Earn N points with this purchase" for the host's data-amount (or the npm `amount`). */
 export const pointsForWidget = defineWidget({
   kind: "points-for",
+  storeWide: true,
+  // No customer-token: what a purchase earns is the program's alone (mountPointsFor loads no
+  // member), so a token would change nothing here.
   attributes: ["amount"],
   options: () => ({}),
   mount({ host, root, config, store }) {

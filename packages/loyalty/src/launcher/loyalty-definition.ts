@@ -5,6 +5,7 @@ import { mountLauncher } from "./mount-launcher.ts";
 
 export const loyaltyWidget = defineWidget({
   kind: "loyalty",
+  storeWide: true,
   attributes: ["customer-token", "position", "launcher", "join-url", "signin-url"],
   options: () => ({}),
   mount: ({ host, root, config, store }) => mountLauncher({ host, root, config, store }),
