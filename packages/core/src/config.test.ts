@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { PlauditConfigError, readConfig, scriptOrigin } from "./config.ts";
+import { PRODUCT_ID_MAX } from "./api-types.ts";
+import { PlauditConfigError, readConfig, scriptOrigin, type WidgetConfig } from "./config.ts";
+import { defineWidget, mountFunctionOf } from "./define-widget.ts";
 
 function host(html: string): Element {
   document.body.innerHTML = html;
@@ -80,5 +82,64 @@ describe("scriptOrigin", () => {
     const script = document.createElement("script");
     script.src = "https://cdn.reviews.example.com/v1/plaudit.js?x=1";
     expect(scriptOrigin(script)).toBe("https://cdn.reviews.example.com");
+  });
+});
+
+describe("an npm mount call's options", () => {
+  const mounted: WidgetConfig[] = [];
+  const mountStars = mountFunctionOf(
+    defineWidget({
+      kind: "stars",
+      options: () => ({}),
+      mount({ config }) {
+        mounted.push(config);
+        return () => {};
+      },
+    }),
+  );
+  const good = { store: "demo", apiBase: "https://r.example.com/", productId: "tee" };
+
+  it("are checked as the script tag's data-* are, and a wrong one is named in a [plaudit] error", () => {
+    for (const [bad, said] of [
+      [
+        { store: "my store" },
+        'store="my store" in the options of the stars widget\'s mount call is not a store id',
+      ],
+      [
+        { apiBase: "ftp://x" },
+        'apiBase="ftp://x" in the options of the stars widget\'s mount call is not an http(s) URL',
+      ],
+      [{ apiBase: "" }, "apiBase is missing in the options of the stars widget's mount call"],
+      [
+        { locale: "not a tag!" },
+        'locale="not a tag!" in the options of the stars widget\'s mount call is not a language tag',
+      ],
+      [
+        { theme: "purple" },
+        'theme="purple" in the options of the stars widget\'s mount call: use "light", "dark" or "auto"',
+      ],
+      [
+        { productId: "p".repeat(PRODUCT_ID_MAX + 1) },
+        "productId in the options of the stars widget's mount call must be 1 to",
+      ],
+    ] as const) {
+      const options = { ...good, ...bad } as Parameters<typeof mountStars>[1];
+      expect(() => mountStars(document.createElement("div"), options), said).toThrow(PlauditConfigError);
+      expect(() => mountStars(document.createElement("div"), options)).toThrow(`[plaudit] ${said}`);
+    }
+    expect(mounted).toEqual([]);
+  });
+
+  it("give the config the same data-* would", () => {
+    mountStars(document.createElement("div"), {
+      ...good,
+      locale: "de-AT",
+      theme: "dark",
+      href: "#r",
+    } as never);
+    const el = host(
+      '<div data-store="demo" data-api="https://r.example.com/" data-product-id="tee" data-locale="de-AT" data-theme="dark" data-href="#r"></div>',
+    );
+    expect(mounted).toEqual([readConfig(el)]);
   });
 });

@@ -43,55 +43,64 @@ export function scriptOrigin(script: HTMLScriptElement): string {
 
 export const camel = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
-export function readConfig(el: Element, inherited: Partial<WidgetConfig> = {}): WidgetConfig {
-  const where = describeElement(el);
+/** The common settings as given: data-* values, or an npm mount call's options. */
+export interface GivenSettings {
+  store?: string | undefined;
+  api?: string | undefined;
+  locale?: string | undefined;
+  theme?: string | undefined;
+  productId?: string | undefined;
+}
+
+/**
+ * The one check of the common settings, for the script tag's and hosts' data-* and for the npm
+ * mount calls' options alike. `name` spells a setting the way it was given ("store" →
+ * `data-store`, or the option `store`); `where` says where ("on <div data-plaudit=…>").
+ */
+export function checkSettings(
+  given: GivenSettings,
+  where: string,
+  name: (setting: "store" | "api" | "locale" | "theme" | "product-id") => string,
+  baseURI: string | undefined,
+): Omit<WidgetConfig, "options"> {
   const fail = (message: string): never => {
     throw new PlauditConfigError(`[plaudit] ${message}`);
   };
-  const attr = (name: string) => el.getAttribute(`data-${name}`) ?? undefined;
-
-  const store = attr("store") ?? inherited.store;
-  if (!store) fail(`data-store is missing on ${where}: add data-store="your-store-id"`);
+  const { store, api, locale } = given;
+  if (!store) fail(`${name("store")} is missing ${where}: add ${name("store")}="your-store-id"`);
   else if (!STORE_ID_PATTERN.test(store)) {
-    fail(`data-store="${store}" on ${where} is not a store id: use letters, digits, "-" and "_" (up to 64)`);
+    fail(
+      `${name("store")}="${store}" ${where} is not a store id: use letters, digits, "-" and "_" (up to 64)`,
+    );
   }
 
-  const api = attr("api") ?? inherited.apiBase;
-  if (!api) fail(`data-api is missing on ${where}: add data-api="https://your-plaudit-server"`);
+  if (!api) fail(`${name("api")} is missing ${where}: add ${name("api")}="https://your-plaudit-server"`);
   let apiUrl: URL | undefined;
   try {
-    apiUrl = new URL(api!, el.ownerDocument.baseURI);
+    apiUrl = new URL(api!, baseURI);
   } catch {
     apiUrl = undefined;
   }
   if (!apiUrl || !/^https?:$/.test(apiUrl.protocol)) {
     fail(
-      `data-api="${api}" on ${where} is not an http(s) URL: use e.g. data-api="https://reviews.example.com"`,
+      `${name("api")}="${api}" ${where} is not an http(s) URL: use e.g. ${name("api")}="https://reviews.example.com"`,
     );
   }
 
-  const locale = attr("locale") ?? inherited.locale;
   if (locale !== undefined) {
     try {
       Intl.getCanonicalLocales(locale);
     } catch {
-      fail(`data-locale="${locale}" on ${where} is not a language tag: use e.g. "en", "de-AT" or "he"`);
+      fail(`${name("locale")}="${locale}" ${where} is not a language tag: use e.g. "en", "de-AT" or "he"`);
     }
   }
 
-  const theme = (attr("theme") ?? inherited.theme ?? "auto") as Theme;
-  if (!THEMES.includes(theme)) fail(`data-theme="${theme}" on ${where}: use "light", "dark" or "auto"`);
+  const theme = (given.theme ?? "auto") as Theme;
+  if (!THEMES.includes(theme)) fail(`${name("theme")}="${theme}" ${where}: use "light", "dark" or "auto"`);
 
-  const productId = attr("product-id") ?? inherited.productId;
+  const { productId } = given;
   if (productId !== undefined && (productId.length === 0 || productId.length > PRODUCT_ID_MAX)) {
-    fail(`data-product-id on ${where} must be 1 to ${PRODUCT_ID_MAX} characters`);
-  }
-
-  const options: Record<string, string> = { ...inherited.options };
-  for (const { name, value } of Array.from(el.attributes)) {
-    if (!name.startsWith("data-")) continue;
-    const key = camel(name.slice(5));
-    if (!KNOWN.has(key)) options[key] = value;
+    fail(`${name("product-id")} ${where} must be 1 to ${PRODUCT_ID_MAX} characters`);
   }
 
   return {
@@ -100,8 +109,32 @@ export function readConfig(el: Element, inherited: Partial<WidgetConfig> = {}): 
     ...(locale === undefined ? {} : { locale }),
     theme,
     ...(productId === undefined ? {} : { productId }),
-    options,
   };
+}
+
+export function readConfig(el: Element, inherited: Partial<WidgetConfig> = {}): WidgetConfig {
+  const attr = (name: string) => el.getAttribute(`data-${name}`) ?? undefined;
+  const settings = checkSettings(
+    {
+      store: attr("store") ?? inherited.store,
+      api: attr("api") ?? inherited.apiBase,
+      locale: attr("locale") ?? inherited.locale,
+      theme: attr("theme") ?? inherited.theme,
+      productId: attr("product-id") ?? inherited.productId,
+    },
+    `on ${describeElement(el)}`,
+    (setting) => `data-${setting}`,
+    el.ownerDocument.baseURI,
+  );
+
+  const options: Record<string, string> = { ...inherited.options };
+  for (const { name, value } of Array.from(el.attributes)) {
+    if (!name.startsWith("data-")) continue;
+    const key = camel(name.slice(5));
+    if (!KNOWN.has(key)) options[key] = value;
+  }
+
+  return { ...settings, options };
 }
 
 /** `data-page-size` / `pageSize` / `page-size`: an integer within the contract's list limit. */

@@ -7,7 +7,7 @@
 // All three turn their input into one WidgetConfig and parse the kind's options from it once,
 // with `definition.options`, then call `definition.mount`. Each way is its own function so a
 // loader entry chunk carries only the entry.
-import { camel, pageSizeOf, requireProduct, type Theme, type WidgetConfig } from "./config.ts";
+import { camel, checkSettings, pageSizeOf, requireProduct, type Theme, type WidgetConfig } from "./config.ts";
 import { followFocus } from "./focus-path.ts";
 import { type Address, keptWidget } from "./kept-widget.ts";
 import { catalogsFor, type LoadableCatalogs } from "./load-catalog.ts";
@@ -148,28 +148,41 @@ export interface WidgetMountOptions {
 
 const COMMON = new Set(["store", "apiBase", "productId", "locale", "theme", "plauditStore"]);
 
-/** An npm call's options as the WidgetConfig a data-attribute host would give. */
-export function configFromOptions(given: WidgetMountOptions): WidgetConfig {
+/** How an npm call's messages name its options (the data-* names are the script tag's). */
+const OPTION_NAMES: Record<string, string> = { api: "apiBase", "product-id": "productId" };
+
+/**
+ * An npm call's options as the WidgetConfig a data-attribute host would give, checked as the
+ * script tag's data-* are (config.ts's checkSettings): a wrong one throws a PlauditConfigError
+ * naming the option. `where` says which call ("in mountReviews's options").
+ */
+export function configFromOptions(given: WidgetMountOptions, where = "in the mount options"): WidgetConfig {
   const options: Record<string, string> = {};
   for (const [key, value] of Object.entries(given)) {
     if (!COMMON.has(key) && value !== undefined && value !== null && value !== "")
       options[key] = String(value);
   }
-  return {
-    store: given.store,
-    apiBase: given.apiBase.replace(/\/+$/, ""),
-    ...(given.locale ? { locale: given.locale } : {}),
-    theme: given.theme ?? "auto",
-    ...(given.productId ? { productId: given.productId } : {}),
-    options,
-  };
+  const settings = checkSettings(
+    {
+      store: given.store,
+      api: given.apiBase,
+      // Empty is unset, as an empty attribute is for the custom elements.
+      locale: given.locale || undefined,
+      theme: given.theme || undefined,
+      productId: given.productId || undefined,
+    },
+    where,
+    (setting) => OPTION_NAMES[setting] ?? setting,
+    typeof document === "undefined" ? undefined : document.baseURI,
+  );
+  return { ...settings, options };
 }
 
 /** The npm mount call: renders into `el`'s shadow root; answers the unmount. */
 export const mountFunctionOf =
   <Options>(definition: WidgetDefinition<Options>) =>
   (el: HTMLElement, given: WidgetMountOptions): (() => void) => {
-    const config = configFromOptions(given);
+    const config = configFromOptions(given, `in the options of the ${definition.kind} widget's mount call`);
     return definition.mount({
       host: el,
       root: prepareHost(el),
