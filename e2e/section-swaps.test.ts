@@ -8,7 +8,7 @@
 // their cards, where the footer is. Every frame after the swap must read as the frame before it.
 import { describe, it } from "vitest";
 import { harnessOfFile, SIDE_BY_SIDE } from "./harness.ts";
-import { framesOf, painted } from "./section-frames.ts";
+import { framesOf, painted, reRender } from "./section-frames.ts";
 import { openPage } from "./shop-page.ts";
 
 const plaudit = harnessOfFile();
@@ -121,18 +121,9 @@ describe.concurrent("a storefront swapping its widgets' hosts for new ones", SID
         const inner = host?.shadowRoot?.activeElement;
         return `${host?.getAttribute("data-plaudit") ?? host?.tagName}: ${inner?.textContent?.trim() ?? ""}`;
       });
-    const reRender = (variant: string) =>
-      page.evaluate((variant) => {
-        const section = document.getElementById("main-product")!;
-        section.innerHTML = section.innerHTML.replace(
-          /data-variant-id="\d+"/g,
-          `data-variant-id="${variant}"`,
-        );
-        return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-      }, variant);
     await page.keyboard.press("Tab");
     expect(await focused()).toBe("stars: (35)");
-    await reRender("102");
+    await reRender(page, "102");
     expect(await focused()).toBe("stars: (35)");
     for (let presses = 0; (await focused()) !== "reviews: Write a review"; presses++) {
       if (presses > 30) throw new Error("Tab never reached Write a review");
@@ -140,10 +131,103 @@ describe.concurrent("a storefront swapping its widgets' hosts for new ones", SID
     }
     // Its code comes with the focus; then the section is re-rendered.
     await page.waitForFunction(() => performance.getEntriesByName("plaudit:reviews:chunk-loaded").length > 0);
-    await reRender("103");
+    await reRender(page, "103");
     expect(await focused()).toBe("reviews: Write a review");
     await page.keyboard.press("Enter");
     await page.locator("#reviews").getByRole("dialog").getByRole("radio", { name: "5 stars" }).waitFor();
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("keeps the keyboard on the vote button it was on, not on the first of the identical ones in other cards", async ({
+    expect,
+  }) => {
+    const shop = await openPage(
+      plaudit,
+      "/products/tote-votes",
+      sectionOf(hosts("tote-organic", "101")),
+      720,
+    );
+    const { page } = shop;
+    await painted(page);
+    /** The focused control: which of the buttons that read the same, its words and its card's title. */
+    const focusedVote = () =>
+      page.evaluate(() => {
+        const root = document.getElementById("reviews")!.shadowRoot!;
+        const active = root.activeElement;
+        const same = [...root.querySelectorAll("button")].filter(
+          (button) => button.textContent === active?.textContent,
+        );
+        const card = active?.closest("article")?.querySelector("h3, h4, [id$='-title']")?.textContent;
+        return `the ${same.indexOf(active as HTMLButtonElement) + 1}. "${active?.textContent}", in "${card}"`;
+      });
+    // The second of the buttons whose words are the same as another card's ("Yes, helpful 0").
+    const chosen = await page.evaluate(() => {
+      const root = document.getElementById("reviews")!.shadowRoot!;
+      const votes = [...root.querySelectorAll<HTMLButtonElement>(".plaudit-votes button")];
+      const twin = votes.find((vote, i) =>
+        votes.slice(0, i).some((other) => other.textContent === vote.textContent),
+      )!;
+      twin.focus();
+      return twin.textContent;
+    });
+    const before = await focusedVote();
+    expect(before).toMatch(new RegExp(`^the [2-9]\\d*\\. "${chosen}", in "[^"]+"$`));
+    // Painted (the code on its way: the focus asked for it), then live.
+    await reRender(page, "102");
+    expect(await focusedVote()).toBe(before);
+    await page.waitForFunction(() => performance.getEntriesByName("plaudit:reviews:chunk-loaded").length > 0);
+    await reRender(page, "103");
+    await page.waitForFunction(() => {
+      const root = document.getElementById("reviews")!.shadowRoot!;
+      return root.activeElement !== null;
+    });
+    expect(await focusedVote()).toBe(before);
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  it("shows the shopper's own vote in every frame of a re-render, not the count the widget was first painted with", async ({
+    expect,
+  }) => {
+    const shop = await openPage(plaudit, "/products/tee-voted", sectionOf(hosts("tee-classic", "201")), 720);
+    const { page } = shop;
+    await painted(page);
+    /** The first card's "Yes, helpful": its count and whether it is pressed. */
+    const firstVote = () => {
+      const button = document
+        .getElementById("reviews")
+        ?.shadowRoot?.querySelector<HTMLButtonElement>(".plaudit-votes button");
+      return `${button?.textContent} pressed ${button?.getAttribute("aria-pressed")}`;
+    };
+    const before = await page.evaluate(firstVote);
+    const vote = page.locator("#reviews .plaudit-votes button").first();
+    await vote.click();
+    await page.waitForFunction(() =>
+      document
+        .getElementById("reviews")
+        ?.shadowRoot?.querySelector(".plaudit-votes button")
+        ?.getAttribute("aria-pressed")
+        ?.startsWith("true"),
+    );
+    const voted = await page.evaluate(firstVote);
+    expect(voted).not.toBe(before);
+    expect(voted).toMatch(/pressed true$/);
+    const frames = await page.evaluate(async (firstVote) => {
+      const read = new Function(`return (${firstVote})()`) as () => string;
+      const section = document.getElementById("main-product")!;
+      section.innerHTML = section.innerHTML.replace(/data-variant-id="\d+"/g, 'data-variant-id="202"');
+      // Right after the loader's observer ran: what the next frame shows on a phone whose widget
+      // code takes longer than a frame to mount again (here it is quick enough to hide it).
+      await Promise.resolve();
+      const seen = [read()];
+      while (seen.length < 13) {
+        await new Promise(requestAnimationFrame);
+        seen.push(read());
+      }
+      return seen;
+    }, firstVote.toString());
+    expect(frames).toEqual(frames.map(() => voted));
     expect(shop.problems()).toEqual([]);
     await shop.close();
   });

@@ -42,12 +42,13 @@ const PAINTED_KINDS = ["reviews", "stars"];
 const SHARED_CHUNKS = [
   { name: "preact", test: /node_modules[\\/]preact[\\/]/, priority: 40 },
   // What reading a host takes before any widget code (config, language, page size, batching ids,
-  // idle, the page's stylesheets, whether this shopper wrote recently, the Trusted Types policy),
+  // idle, the page's stylesheets, whether this shopper wrote recently, the Trusted Types policy,
+  // where the keyboard is in a widget whose host the page swaps),
   // and the reviews' share of it (the server state a host carries, where a badge links, the
   // deferred JSON-LD): the paint chunk's only imports, so a painted page loads nothing else.
   {
     name: "host",
-    test: /packages[\\/]core[\\/]src[\\/](config|locale|is-record|idle|id-batcher|trusted-types|to-json)\.ts$|packages[\\/]ui[\\/]src[\\/]sheets\.ts$|packages[\\/]contract[\\/]src[\\/]limits\.ts$/,
+    test: /packages[\\/]core[\\/]src[\\/](config|locale|is-record|idle|id-batcher|trusted-types|to-json|focus-path)\.ts$|packages[\\/]ui[\\/]src[\\/]sheets\.ts$|packages[\\/]contract[\\/]src[\\/]limits\.ts$/,
     priority: 30,
     entriesAware: false,
   },

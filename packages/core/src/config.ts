@@ -41,7 +41,7 @@ export function scriptOrigin(script: HTMLScriptElement): string {
   return new URL(script.src || script.ownerDocument.baseURI, script.ownerDocument.baseURI).origin;
 }
 
-const camel = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+export const camel = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /** The common settings as given: data-* values, or an npm mount call's options. */
 export interface GivenSettings {

@@ -7,7 +7,9 @@
 // All three turn their input into one WidgetConfig and parse the kind's options from it once,
 // with `definition.options`, then call `definition.mount`. Each way is its own function so a
 // loader entry chunk carries only the entry.
-import { checkSettings, pageSizeOf, requireProduct, type Theme, type WidgetConfig } from "./config.ts";
+import { camel, checkSettings, pageSizeOf, requireProduct, type Theme, type WidgetConfig } from "./config.ts";
+import { followFocus } from "./focus-path.ts";
+import { type Address, keptWidget } from "./kept-widget.ts";
 import { catalogsFor, type LoadableCatalogs } from "./load-catalog.ts";
 import { resolveLocale } from "./locale.ts";
 import { getStore } from "./store.ts";
@@ -16,6 +18,7 @@ import { getStore } from "./store.ts";
 // the store); re-exported here, where the kinds' definitions have always found them.
 export { pageSizeOf, requireProduct };
 
+import type { Painted } from "./painted.ts";
 import type { PlauditStore } from "./store-types.ts";
 
 /** Attaches an open shadow root, or reuses one already there (declarative shadow DOM from SSR). */
@@ -69,11 +72,52 @@ export interface MountOptions {
   config: WidgetConfig;
 }
 
+/** What the loader's `mount` answers: the unmount, and the widget as drawn now (kept-widget.ts). */
+export interface Mounted {
+  (): void;
+  /** Called when the host was taken out, before the unmount: a copy for a host put in its place. */
+  keep?(): Painted;
+}
+
+/**
+ * What a kind's markup is read by: the server, store, language, theme and product, and the kind's
+ * own attributes. Other data-* (a variant's id a theme writes on every host of a section) do not
+ * change it: a host that differs only in those gets the copy.
+ */
+const addressOf =
+  <Options>(definition: WidgetDefinition<Options>): Address =>
+  (host, config) =>
+    JSON.stringify([
+      config.apiBase,
+      config.store,
+      config.locale ?? resolveLocale(host),
+      config.theme,
+      config.productId,
+      (definition.attributes ?? []).map((name) => config.options[camel(name)]),
+    ]);
+
 /** The loader's entry: the page's one store. */
-export const entryOf =
-  <Options>(definition: WidgetDefinition<Options>) =>
-  ({ host, root, config }: MountOptions): (() => void) =>
-    definition.mount({ host, root, config, options: definition.options(config), store: getStore() });
+export const entryOf = <Options>(definition: WidgetDefinition<Options>) => {
+  const address = addressOf(definition);
+  return ({ host, root, config }: MountOptions): Mounted => {
+    // Asked now, while the host is in the page (its language comes from the `lang` above it).
+    const asked = address(host, config);
+    const focus = followFocus(host);
+    const unmount = definition.mount({
+      host,
+      root,
+      config,
+      options: definition.options(config),
+      store: getStore(),
+    });
+    const mounted: Mounted = () => {
+      focus.stop.abort();
+      unmount();
+    };
+    mounted.keep = () => keptWidget(root, address, asked, focus.at);
+    return mounted;
+  };
+};
 
 /**
  * The loader's wait before `mount` (docs/widget-contract.md): the kind's catalog in the host's

@@ -7,6 +7,7 @@ export {
   configFromOptions,
   defineWidget,
   entryOf,
+  type Mounted,
   type MountOptions,
   mountFunctionOf,
   pageSizeOf,
@@ -21,11 +22,13 @@ export type { PlauditErrorDetails, PlauditErrorKind } from "./errors.ts";
 export { isGone, isPlauditError, isRecord, PlauditError, parseRetryAfter } from "./errors.ts";
 export type { PlauditEventMap, PlauditEventName, PlauditEvents, PlauditListener } from "./events.ts";
 export { createEvents, getEvents } from "./events.ts";
+export { type FocusPath, focusAt, followFocus, pathIn } from "./focus-path.ts";
 export type { Catalogs, I18n, MessageParams, Messages } from "./i18n.ts";
 export { createI18n, interpolate, matchCatalog, resolveLocale } from "./i18n.ts";
 export { createIdBatcher } from "./id-batcher.ts";
 export { newIdempotencyKey } from "./idempotency-key.ts";
 export { nextTask, whenIdle } from "./idle.ts";
+export { type Address, HELD_MS, keptWidget } from "./kept-widget.ts";
 export type { LoadableCatalogs, LoadMessages } from "./load-catalog.ts";
 export { catalogsFor, isPending, mountSpeaking } from "./load-catalog.ts";
 export type { Painted, PaintOptions } from "./painted.ts";

@@ -43,4 +43,9 @@ export interface Painted {
    * size or language), and `host` is painted the usual way.
    */
   again?(host: HTMLElement, inherited: Partial<WidgetConfig>): Painted | undefined;
+  /**
+   * A copy of a live widget (kept-widget.ts), not a first paint: its code mounts over it at once,
+   * not when the shopper reaches for it (the widget was live before its host was swapped).
+   */
+  live?: boolean;
 }

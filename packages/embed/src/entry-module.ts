@@ -1,7 +1,7 @@
 // The contract between the loader and a widget family's entry chunk (docs/widget-contract.md).
 // Types only: nothing here ends up in plaudit.js.
 
-import type { Painted, PaintOptions } from "@plaudit/core";
+import type { Mounted, Painted, PaintOptions } from "@plaudit/core";
 import type { readConfig, WidgetConfig } from "@plaudit/core/config";
 
 export interface MountOptions {
@@ -13,8 +13,11 @@ export interface MountOptions {
 }
 
 export interface EntryModule {
-  /** Renders into `root`; returns the unmount. */
-  mount(options: MountOptions): () => void;
+  /**
+   * Renders into `root`; returns the unmount, with `keep` (core's entryOf): the widget as drawn,
+   * for a host the page puts in place of this one.
+   */
+  mount(options: MountOptions): Mounted;
   /**
    * What to wait for before `mount` (the catalog of the host's language, loaded on a page that
    * speaks it): a promise, or nothing to wait for. Never rejects.
@@ -25,7 +28,7 @@ export interface EntryModule {
 /**
  * What the loader imports for a kind: the entry module plus core's `readConfig`, which
  * scripts/build.mjs re-exports from every entry chunk. The validation and its messages live in
- * the shared core chunk the widget loads anyway, not in plaudit.js (budget 2.69 KB gzipped).
+ * the shared core chunk the widget loads anyway, not in plaudit.js (budget 2.72 KB gzipped).
  */
 export interface EntryChunk extends EntryModule {
   readConfig: typeof readConfig;

@@ -355,6 +355,89 @@ describe("startPlaudit", () => {
   });
 });
 
+describe("a live widget whose host the page swaps (a section re-render)", () => {
+  /** Stars whose unmount answers a copy, as core's entryOf does (kept-widget.ts). */
+  function keepingEntry() {
+    const kept: string[] = [];
+    stars.entry.mount = (options) => {
+      stars.mounted.push(options);
+      options.root.textContent = `stars for ${options.config.productId}`;
+      const drawn = options.root.textContent;
+      const unmount: ReturnType<EntryChunk["mount"]> = () => {
+        stars.unmounted.push(options.host);
+        options.root.textContent = "";
+      };
+      unmount.keep = () => {
+        kept.push(drawn);
+        const copy = (other: HTMLElement): Painted | undefined => {
+          if (other.dataset.productId !== options.config.productId) return undefined;
+          const root = other.attachShadow({ mode: "open" });
+          root.textContent = `copy: ${drawn}`;
+          return {
+            used: Promise.resolve(),
+            live: true,
+            handOver: () => {
+              root.textContent = "";
+              return () => undefined;
+            },
+            release: () => undefined,
+            again: copy,
+          };
+        };
+        return {
+          used: Promise.resolve(),
+          live: true,
+          handOver: () => () => undefined,
+          release() {},
+          again: copy,
+        };
+      };
+      return unmount;
+    };
+    return kept;
+  }
+
+  /** A section holding one badge for tee-1, its code mounted (it came into view). */
+  async function liveSection(): Promise<HTMLElement> {
+    const section = document.createElement("section");
+    section.innerHTML = `<div data-plaudit="stars" data-product-id="tee-1"></div>`;
+    document.body.append(section);
+    start();
+    TestViewport.current!.show(section.firstElementChild!);
+    await flush();
+    return section;
+  }
+
+  it("shows the copy in the host put in its place in the same task, then mounts its code there at once", async () => {
+    const kept = keepingEntry();
+    const section = await liveSection();
+    expect(stars.mounted).toHaveLength(1);
+
+    section.innerHTML = `<div data-plaudit="stars" data-product-id="tee-1" data-variant-id="2"></div>`;
+    const swapped = section.firstElementChild as HTMLElement;
+    await Promise.resolve();
+    expect(kept).toEqual(["stars for tee-1"]);
+    expect(swapped.shadowRoot?.textContent).toBe("copy: stars for tee-1");
+    // No wait for the viewport: it was live before.
+    await flush();
+    expect(stars.mounted.map((mounted) => mounted.host)).toEqual([expect.anything(), swapped]);
+    expect(swapped.shadowRoot?.textContent).toBe("stars for tee-1");
+  });
+
+  it("never looks at a host put in and taken out again in the same task (A, then B, then A back)", async () => {
+    keepingEntry();
+    const section = await liveSection();
+
+    section.innerHTML = `<div data-plaudit="stars" data-product-id="mug-9"></div>`;
+    const other = section.firstElementChild as HTMLElement;
+    section.innerHTML = `<div data-plaudit="stars" data-product-id="tee-1"></div>`;
+    await Promise.resolve();
+    expect(TestViewport.current!.observed.has(other)).toBe(false);
+    expect(other.shadowRoot).toBeNull();
+    expect((section.firstElementChild as HTMLElement).shadowRoot?.textContent).toBe("copy: stars for tee-1");
+  });
+});
+
 describe("the loyalty launcher's host", () => {
   it("mounts at once, wherever it sits: the launcher is fixed to a viewport corner", async () => {
     const launcher = document.createElement("div");

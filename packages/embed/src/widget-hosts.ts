@@ -1,4 +1,4 @@
-import { nextTask, type Painted } from "@plaudit/core";
+import { HELD_MS, type Mounted, nextTask, type Painted } from "@plaudit/core";
 import type { WidgetConfig } from "@plaudit/core/config";
 import type { PlauditEvents } from "@plaudit/core/events";
 import type { ChunkMap, EntryChunk, PaintChunk } from "./entry-module.ts";
@@ -41,7 +41,7 @@ export interface WidgetHostsOptions {
 interface HostState {
   kind: string;
   request: MountRequest | undefined;
-  unmount?: () => void;
+  unmount?: Mounted;
   /** Showing its server-rendered markup, its code not loaded yet (or loading: `live`). */
   painted?: Painted;
   live?: boolean;
@@ -57,12 +57,7 @@ const AS_RENDERED: Painted = {
 
 const HOST = "[data-plaudit]";
 
-// How long a painted widget taken out of the page is held for a host put in its place: a route's or
-// a section's round trip on a slow network. Longer would paint an older answer (the markup is the
-// one the widget first got) and keep it in memory.
-const HELD_MS = 10_000;
-
-// Every byte here ships in plaudit.js (budget 2.69 KB gzipped): plain functions over one Map.
+// Every byte here ships in plaudit.js (budget 2.72 KB gzipped): plain functions over one Map.
 export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   const { document: doc, chunks, paints = {}, base, inherited, importChunk, reportError, events } = options;
   const hosts = new Map<HTMLElement, HostState>();
@@ -93,20 +88,23 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
           { rootMargin: "300px" },
         )
       : undefined;
-  // Painted widgets taken out of the page, by kind and product, for HELD_MS: a host put in place of
-  // one, in the same task or after a round trip (a section re-render, an SPA's or a framework's swap,
-  // the same element put back), is painted from it at once.
+  // Widgets taken out of the page, by kind and product, for HELD_MS: a host put in place of one, in
+  // the same task or after a round trip (a section re-render, an SPA's or a framework's swap, the
+  // same element put back), is painted from it at once — a live one's copy as last drawn (core's
+  // kept-widget.ts), else its first paint.
   const held = new Map<string, Painted>();
   const heldAs = (host: HTMLElement, kind: string) => `${kind} ${host.dataset.productId}`;
   const mutations = new MutationObserver((records) => {
     // Hosts taken out first, so one put in their place in this task finds them held. A host moved
-    // elsewhere in the page is still connected and keeps its widget; one put in and taken out in
-    // this task goes with the next change.
+    // elsewhere in the page is still connected and keeps its widget.
     for (const [host] of hosts) if (!host.isConnected) unmount(host, true);
     for (const record of records) {
       const target = record.target as HTMLElement;
       if (record.type === "childList") {
-        for (const node of record.addedNodes) if (node.nodeType === 1) scan(node as Element);
+        // Not one put in and taken out again in this task (a swap to B and back to A): B's hosts
+        // were never shown, and are not read for.
+        for (const node of record.addedNodes)
+          if (node.isConnected && node.nodeType === 1) scan(node as Element);
       } else if (target.getAttribute(record.attributeName!) !== record.oldValue) {
         if (hosts.has(target)) remount(target);
         else consider(target);
@@ -216,8 +214,10 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   function shown(host: HTMLElement, state: HostState, painted: Painted): void {
     state.painted = painted;
     events.emit("widget:mounted", { kind: state.kind, element: host });
-    // Painted after the page came alive (a badge an infinite scroll added): its code comes now.
-    if (awake) wake();
+    // A live widget's copy: its code comes now, as it was there before. Painted after the page came
+    // alive (a badge an infinite scroll added): its code comes now too.
+    if (painted.live) live(host, state);
+    else if (awake) wake();
     else void painted.used.then(wake);
   }
 
@@ -226,20 +226,20 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
   let awake = false;
   function wake(): void {
     awake = true;
-    for (const [host, state] of hosts) {
-      if (state.painted && !state.live) {
-        state.live = true;
-        void mount(host, state).catch((error: unknown) => {
-          reportError(error, state.kind, host);
-          // A network blip must not leave the widget dead (its clicks held for good): the
-          // shopper's next press, focus or key asks again.
-          state.live = false;
-          for (const type of ["pointerdown", "focusin", "keydown"]) {
-            host.addEventListener(type, wake, { once: true });
-          }
-        });
+    for (const [host, state] of hosts) if (state.painted && !state.live) live(host, state);
+  }
+
+  function live(host: HTMLElement, state: HostState): void {
+    state.live = true;
+    void mount(host, state).catch((error: unknown) => {
+      reportError(error, state.kind, host);
+      // A network blip must not leave the widget dead (its clicks held for good): the
+      // shopper's next press, focus or key asks again.
+      state.live = false;
+      for (const type of ["pointerdown", "focusin", "keydown"]) {
+        host.addEventListener(type, wake, { once: true });
       }
-    }
+    });
   }
 
   async function mount(host: HTMLElement, state: HostState): Promise<void> {
@@ -273,10 +273,12 @@ export function createWidgetHosts(options: WidgetHostsOptions): WidgetHosts {
     hosts.delete(host);
     nearViewport?.unobserve(host);
     const { painted } = state;
-    if (painted && !host.isConnected) {
+    // Live: a copy as the shopper last saw it, newer than the first paint (a review written, a vote).
+    const kept = host.isConnected ? undefined : (state.unmount?.keep?.() ?? painted);
+    if (kept) {
       const as = heldAs(host, state.kind);
-      held.set(as, painted);
-      setTimeout(() => held.get(as) === painted && held.delete(as), HELD_MS);
+      held.set(as, kept);
+      setTimeout(() => held.get(as) === kept && held.delete(as), HELD_MS);
     }
     if (!state.unmount && !painted) return;
     try {

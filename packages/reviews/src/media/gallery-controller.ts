@@ -3,6 +3,7 @@
 // item for the lightbox. A storefront can drive its own view with it.
 import {
   type GalleryItem,
+  HELD_MS,
   isPlauditError,
   type PlauditError,
   type PlauditStore,
@@ -39,10 +40,22 @@ export interface GalleryControllerOptions {
   pageSize?: number;
 }
 
+// First pages read in the last HELD_MS, by server, store, product and page size: a gallery whose
+// host the page swapped for an equal one (a section re-render, an SPA's route and back) renders the
+// same items at once, with no request and no "loading" in between (the loader shows a copy of the
+// old one until then). A review published from this page may bring new photos: forgotten then.
+const firstPages = new Map<string, { items: GalleryItem[]; nextCursor: string | null; at: number }>();
+
 export function createGalleryController(options: GalleryControllerOptions): GalleryController {
   const { store, config, productId, pageSize = 12 } = options;
   const client = store.client(config);
-  let state: GalleryState = { status: "loading", items: [], nextCursor: null };
+  const readAs = JSON.stringify([config.apiBase, config.store, productId, pageSize]);
+  const read = firstPages.get(readAs);
+  const fresh = read && Date.now() - read.at < HELD_MS ? read : undefined;
+  let state: GalleryState = fresh
+    ? { status: "ready", items: fresh.items, nextCursor: fresh.nextCursor }
+    : { status: "loading", items: [], nextCursor: null };
+  const offSubmitted = store.events.on("review:submitted", () => firstPages.clear());
   let generation = 0;
   const listeners = new Set<() => void>();
   const reviews = new Map<string, Promise<Review | undefined>>();
@@ -61,6 +74,7 @@ export function createGalleryController(options: GalleryControllerOptions): Gall
         ...(cursor ? { cursor } : {}),
       });
       if (mine !== generation) return;
+      if (!cursor) firstPages.set(readAs, { items: page.items, nextCursor: page.nextCursor, at: Date.now() });
       // A new upload can shift keyset pages by one; never show an item twice.
       const shown = new Set(state.items.map((item) => item.id));
       const items = cursor
@@ -93,7 +107,7 @@ export function createGalleryController(options: GalleryControllerOptions): Gall
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    start: () => void load(),
+    start: () => void (state.status === "ready" ? undefined : load()),
     async loadMore() {
       if (state.status !== "ready" || !state.nextCursor) return;
       const { nextCursor } = state;
@@ -117,6 +131,7 @@ export function createGalleryController(options: GalleryControllerOptions): Gall
     destroy() {
       generation++;
       listeners.clear();
+      offSubmitted();
     },
   };
 }

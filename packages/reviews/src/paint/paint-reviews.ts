@@ -3,6 +3,7 @@
 // the shopper's browser until they reach for the widget. Its state goes into the host as server
 // rendering writes it, so the widget's code, when it comes, hydrates in place with no request.
 import {
+  followFocus,
   nextTask,
   type Painted,
   type PaintOptions,
@@ -15,7 +16,6 @@ import { DEFAULT_PAGE_SIZE, readServerState, STATE_ATTRIBUTE } from "../hydratio
 import { type CardsLater, cardsLater } from "./cards-later.ts";
 import {
   adoptRefusedStyles,
-  followFocus,
   letGo,
   markContent,
   type PutPainted,

@@ -4,6 +4,7 @@
 // reviews) comes alive, to keep it in step with the page's store.
 import {
   createIdBatcher,
+  followFocus,
   type Painted,
   type PaintOptions,
   resolveLocale,
@@ -14,7 +15,6 @@ import { readServerState } from "../hydration/server-state.ts";
 import { reviewsHref } from "../stars-badge/reviews-href.ts";
 import {
   adoptRefusedStyles,
-  followFocus,
   letGo,
   markContent,
   type PutPainted,

@@ -3,7 +3,15 @@
 // it all back. The CSS is adopted, not inserted as a <style>: a page whose CSP refuses inline styles
 // (`style-src 'self'`) still shows the painted widget styled, as it shows the mounted one
 // (docs/ssr.md, "Styles and CSP").
-import { type Painted, readConfig, setJson, trusted, type WidgetConfig } from "@plaudit/core";
+import {
+  focusAt,
+  type Painted,
+  pathIn,
+  readConfig,
+  setJson,
+  trusted,
+  type WidgetConfig,
+} from "@plaudit/core";
 import { sheetOf } from "@plaudit/ui";
 import { hasServerMarkup, type ServerState, STATE_ATTRIBUTE, scriptJson } from "../hydration/server-state.ts";
 
@@ -39,30 +47,6 @@ export function standing(root: ShadowRoot | null, server?: ServerState): "server
 }
 
 /**
- * Where the keyboard is in a painted widget (painted or live: the same host), until it leaves for
- * the page. A page that takes the host out takes the focus with it (to <body>, no focusout while
- * the page's script runs): `at` stays, for `again`.
- */
-export function followFocus(host: HTMLElement): { at?: Element; stop: AbortController } {
-  const focus: { at?: Element; stop: AbortController } = { stop: new AbortController() };
-  const { signal } = focus.stop;
-  host.addEventListener(
-    "focusin",
-    (event) => {
-      focus.at = event.composedPath()[0] as Element;
-    },
-    { signal },
-  );
-  // Left for the page (a click elsewhere, Tab past the widget): forgotten. Taken out with its host:
-  // kept. Asked after the page's script, whose removal may have sent this.
-  const left = () => {
-    if (host.isConnected) focus.at = undefined;
-  };
-  host.addEventListener("focusout", () => queueMicrotask(left), { signal });
-  return focus;
-}
-
-/**
  * Painted's `again`, for both painters: `other` is painted from memory (`show`, given its own config)
  * when that config asks for the markup at hand — the same `address`, what the markup is read by
  * (product, server, store, language, theme, page size) — and its root is free to paint. Its other
@@ -81,15 +65,8 @@ export function paintAgain(
     const config = readConfig(other, inherited);
     if (address(other, config) !== asked || standing(other.shadowRoot) !== "empty") return;
     const painted = show(config);
-    const doc = other.ownerDocument;
-    if (painted && focused && doc.activeElement === doc.body) {
-      for (const control of other.shadowRoot!.querySelectorAll<HTMLElement>(focused.tagName)) {
-        if (control.textContent === focused.textContent) {
-          control.focus({ preventScroll: true });
-          break;
-        }
-      }
-    }
+    // The same markup: the control at the same place (the second card's "Helpful", not the first's).
+    if (painted) focusAt(other.shadowRoot!, pathIn(focused?.getRootNode() as ShadowRoot, focused));
     return painted;
   } catch {
     // A bad attribute, a root that cannot take the markup: painted the usual way.
