@@ -5,6 +5,7 @@
 import { getStore, readConfig } from "@plaudit/core";
 import { options } from "preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { WAIT_FOR_MS } from "../../../../scripts/test-waits.mjs";
 import { json, makeReview, settle, summarize } from "../../testing/fake-api.ts";
 import { mount as mountReviewsEntry } from "../entries/reviews.ts";
 import { mount as mountStarsEntry } from "../entries/stars.ts";
@@ -14,6 +15,10 @@ import { starsWidgetCss } from "../server/widget-css.ts";
 import { FIRST_FRAME, PER_FRAME } from "./cards-later.ts";
 import { paint } from "./paint.ts";
 import { untilUsed } from "./until-used.ts";
+
+// What comes a frame or more after the paint (the held parts, the cards two a frame): on a machine
+// busy with other tests the frames stretch, and vi.waitFor's 1 s default failed there.
+const FRAMES_LATER = { timeout: WAIT_FOR_MS };
 
 const API = "https://reviews.test";
 const reviews = Array.from({ length: 14 }, (_, i) => makeReview(i + 1));
@@ -207,7 +212,10 @@ describe("painting the reviews", () => {
     // as the view reaches: a jump to the reviews before the rest are in moves nothing after them.
     expect(widget.style.minBlockSize).toBe(`${240 + 10 * 140}px`);
     expect(loadMore()).toBe(false);
-    await vi.waitFor(() => expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10));
+    await vi.waitFor(
+      () => expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10),
+      FRAMES_LATER,
+    );
     expect(widget.hasAttribute("style")).toBe(false);
     expect(loadMore()).toBe(true);
   });
@@ -234,7 +242,10 @@ describe("painting the reviews", () => {
     };
     await paint({ kind: "reviews", host: el, root, config });
     seen();
-    await vi.waitFor(() => expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10));
+    await vi.waitFor(
+      () => expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10),
+      FRAMES_LATER,
+    );
     // Every state in order, none skipped, and each part in its place once in.
     const states = frames.filter((state, i) => state !== frames[i - 1]);
     expect(states.slice(0, 4)).toEqual([
@@ -395,7 +406,7 @@ describe("painting the reviews", () => {
     el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
     const painted = await paint({ kind: "reviews", host: el, root, config });
     expect(root.querySelector(".plaudit-toolbar")).toBeNull();
-    await vi.waitFor(() => expect(root.querySelector(".plaudit-toolbar")).not.toBeNull());
+    await vi.waitFor(() => expect(root.querySelector(".plaudit-toolbar")).not.toBeNull(), FRAMES_LATER);
     const box = root.querySelector<HTMLInputElement>('input[type="search"]')!;
     const sort = root.querySelector<HTMLSelectElement>("select")!;
     box.value = "fit";
