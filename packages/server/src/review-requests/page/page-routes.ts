@@ -227,14 +227,17 @@ export const reviewPageRoutes: RouteModule = {
      * A form's product on a request's page: the request, its token and the page's state; refused
      * when not in the order; the page again (409) once it is reviewed.
      */
+    /** The product is one of the order's: the only ones the page takes a review of. */
+    const inOrder = (view: RequestView, productId: string) =>
+      view.products.some((p) => p.productId === productId);
+
     const openProduct = async (
       c: Context,
       { view }: RequestLink,
       productId: string,
     ): Promise<{ view: RequestView; token: string; state: PageState; locale: RequestLocale } | Response> => {
       const token = c.req.param("token") ?? "";
-      if (!view.products.some((p) => p.productId === productId))
-        return refusal(c, "not-in-order", localeOf(view));
+      if (!inOrder(view, productId)) return refusal(c, "not-in-order", localeOf(view));
       const state = await pageState(ctx.db, view.request.id);
       if (state.reviewed.has(productId)) return renderReviewPage(c, ctx, view, token, { productId }, 409);
       return { view, token, state, locale: localeOf(view) };
@@ -247,6 +250,9 @@ export const reviewPageRoutes: RouteModule = {
      * one was, with its thanks, not "already reviewed"; another text for the product is refused.
      */
     const resent = async (view: RequestView, productId: string, form: PageForm): Promise<boolean> => {
+      // Asked before the product is opened: a product not in the order (any text a form can carry,
+      // a NUL byte PostgreSQL refuses among them) is never looked up.
+      if (!inOrder(view, productId)) return false;
       const first = await reviewedThrough(ctx.db, view.request.id, productId);
       if (!first) return false;
       const values = typedOf(form);
