@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 // shadow root), ask the API directly for what it should show, and run axe over the page.
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
+import { WAIT_FOR_MS } from "../scripts/test-waits.mjs";
 import type { Harness, ShopPage } from "./harness.ts";
 
 const require = createRequire(import.meta.url);
@@ -167,12 +168,33 @@ export async function reachForReviews(page: Page): Promise<void> {
 }
 
 /**
- * Waits until every animation and transition on the page that ends has ended (open shadow roots
- * included; not a skeleton's endless pulse, nor one paused): a dialog fades in from transparent over
- * .15 s (ui's dialog-styles.ts), and a contrast read while it is half there reads half-transparent
- * text (axe blends opacity in). Not a timing assertion: it waits for the page to come to rest.
+ * Waits until nothing on the page says it is updating (no aria-busy="true", open shadow roots
+ * included), then until every animation and transition that ends has ended (not a skeleton's
+ * endless pulse, nor one paused). A list being reloaded is dimmed while busy (reviews-styles.ts:
+ * the new review just published reloads the list behind the thanks), and a dialog fades in from
+ * transparent over .15 s (ui's dialog-styles.ts): a contrast read then reads half-transparent text
+ * (axe blends opacity in). Not a timing assertion: it waits for the page to come to rest.
  */
 export async function settled(page: Page): Promise<void> {
+  // vi.waitFor, not expect.poll: concurrent tests (admin-privacy's languages) call this without
+  // the global expect's test context.
+  await vi.waitFor(
+    async () => {
+      const busy = await page.evaluate(() => {
+        const roots: (Document | ShadowRoot)[] = [document];
+        let busy = 0;
+        for (let i = 0; i < roots.length; i++) {
+          for (const element of roots[i]!.querySelectorAll("*")) {
+            if (element.shadowRoot) roots.push(element.shadowRoot);
+            if (element.getAttribute("aria-busy") === "true") busy++;
+          }
+        }
+        return busy;
+      });
+      if (busy > 0) throw new Error(`${busy} element(s) still aria-busy`);
+    },
+    { timeout: WAIT_FOR_MS, interval: 50 },
+  );
   await page.evaluate(async () => {
     const roots: (Document | ShadowRoot)[] = [document];
     for (let i = 0; i < roots.length; i++) {
