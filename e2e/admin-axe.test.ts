@@ -6,6 +6,7 @@
 // taken here too when PLAUDIT_ADMIN_SCREENSHOTS=1.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { WAIT_FOR_MS } from "../scripts/test-waits.mjs";
 import {
   adminApi,
   card,
@@ -77,7 +78,7 @@ describe.concurrent.each(["en", "de", "he"] as const)(
           .status,
       ).toBe(200);
       await card(page, `${product} review 1`).locator(".actions button").nth(1).click();
-      await card(page, `${product} review 1`).locator(".conflict").waitFor({ timeout: 15_000 });
+      await card(page, `${product} review 1`).locator(".conflict").waitFor({ timeout: WAIT_FOR_MS });
       await expectNoViolations(page, `queue with a conflict, ${locale}`);
       if (locale === "he") await screenshot(page, "queue-he");
 

@@ -6,6 +6,7 @@ import { LIMITS } from "@plaudit/contract";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { describe, it } from "vitest";
+import { WAIT_FOR_MS } from "../scripts/test-waits.mjs";
 import {
   adminApi,
   card,
@@ -67,14 +68,10 @@ describe("a moderator", () => {
 
     await card(page, "desk-lamp review 1").getByRole("button", { name: "Approve" }).click();
     await card(page, "desk-lamp review 2").getByRole("button", { name: "Reject" }).click();
-    await expect
-      .poll(() => statusOf(plaudit, ids[0] as string), { timeout: 15_000 })
-      .toMatchObject({ status: "published" });
-    await expect
-      .poll(() => statusOf(plaudit, ids[1] as string), { timeout: 15_000 })
-      .toMatchObject({ status: "rejected" });
+    await expect.poll(() => statusOf(plaudit, ids[0] as string)).toMatchObject({ status: "published" });
+    await expect.poll(() => statusOf(plaudit, ids[1] as string)).toMatchObject({ status: "rejected" });
     // Pending is the queue's default: decided reviews leave it.
-    await expect.poll(() => page.locator("article.review").count(), { timeout: 15_000 }).toBe(2);
+    await expect.poll(() => page.locator("article.review").count()).toBe(2);
 
     const third = card(page, "desk-lamp review 3");
     await third.getByRole("button", { name: "Reply" }).click();
@@ -98,9 +95,7 @@ describe("a moderator", () => {
     const hostile = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">`;
     await box.fill(hostile);
     await third.getByRole("button", { name: "Send reply" }).click();
-    await expect
-      .poll(() => statusOf(plaudit, ids[2] as string), { timeout: 15_000 })
-      .toMatchObject({ reply: hostile });
+    await expect.poll(() => statusOf(plaudit, ids[2] as string)).toMatchObject({ reply: hostile });
     await third.getByText(hostile).waitFor();
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(shop.problems()).toEqual([]);
@@ -124,9 +119,7 @@ describe("a moderator", () => {
       // A decision still waiting is sent when the page is hidden (here: closed), not lost.
       await card(page, "undo-mug review 1").getByRole("button", { name: "Approve" }).click();
       await page.close({ runBeforeUnload: true });
-      await expect
-        .poll(() => statusOf(plaudit, id as string), { timeout: 15_000 })
-        .toMatchObject({ status: "published" });
+      await expect.poll(() => statusOf(plaudit, id as string)).toMatchObject({ status: "published" });
       await shop.close();
     },
   );
@@ -145,17 +138,15 @@ describe("a moderator", () => {
     await page.getByText("20 selected").first().waitFor();
     await screenshot(page, "queue-bulk");
     await page.getByRole("button", { name: "Approve selected" }).click();
+    // One bulk request after the grace period (GRACE_MS), as a single approval's: the same wait.
     await expect
       .poll(
         async () =>
           (await Promise.all(ids.map((id) => statusOf(plaudit, id)))).filter((r) => r.status === "published")
             .length,
-        {
-          timeout: 30_000,
-        },
       )
       .toBe(20);
-    await page.getByText("Nothing here. No review matches these filters.").waitFor({ timeout: 15_000 });
+    await page.getByText("Nothing here. No review matches these filters.").waitFor({ timeout: WAIT_FOR_MS });
     expect(shop.problems()).toEqual([]);
   });
 
@@ -180,9 +171,7 @@ describe("a moderator", () => {
       await page.keyboard.press("j");
       await expect.poll(() => focusedCard(page)).toBe("keys-sock review 1");
       await page.keyboard.press("a");
-      await expect
-        .poll(() => statusOf(plaudit, ids[0] as string), { timeout: 15_000 })
-        .toMatchObject({ status: "published" });
+      await expect.poll(() => statusOf(plaudit, ids[0] as string)).toMatchObject({ status: "published" });
       expect((await statusOf(plaudit, ids[1] as string)).status).toBe("pending");
     },
   );
@@ -240,7 +229,7 @@ describe("a moderator", () => {
       ).toBe(200);
       await card(page, "race-cap review 1").getByRole("button", { name: "Reject" }).click();
       const alert = card(page, "race-cap review 1").getByRole("alert");
-      await alert.getByText("This review changed").waitFor({ timeout: 15_000 });
+      await alert.getByText("This review changed").waitFor({ timeout: WAIT_FOR_MS });
       await card(page, "race-cap review 1").getByText("Thanks from the other tab").waitFor();
       expect((await statusOf(plaudit, id as string)).status).toBe("pending");
       expect(shop.consoleErrors.filter((e) => !e.includes("409"))).toEqual([]);

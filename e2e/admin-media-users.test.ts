@@ -4,6 +4,7 @@
 // out everywhere, remove), and the app in German.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { WAIT_FOR_MS } from "../scripts/test-waits.mjs";
 import {
   adminApi,
   card,
@@ -25,7 +26,7 @@ async function shownImage(page: Page): Promise<{ width: number; height: number; 
   const img = page.locator("dialog[open] img.full");
   await img.waitFor();
   await expect
-    .poll(() => img.evaluate((el) => (el as HTMLImageElement).complete), { timeout: 15_000 })
+    .poll(() => img.evaluate((el) => (el as HTMLImageElement).complete), { timeout: WAIT_FOR_MS })
     .toBe(true);
   return img.evaluate((el) => {
     const image = el as HTMLImageElement;
@@ -126,9 +127,7 @@ describe("the queue's keys", () => {
 
     await newest.focus();
     await page.keyboard.press("r");
-    await expect
-      .poll(() => statusOf(plaudit, ids[1] as string), { timeout: 15_000 })
-      .toMatchObject({ status: "rejected" });
+    await expect.poll(() => statusOf(plaudit, ids[1] as string)).toMatchObject({ status: "rejected" });
     expect((await statusOf(plaudit, ids[0] as string)).status).toBe("pending");
     expect(shop.problems()).toEqual([]);
   });
@@ -146,7 +145,7 @@ describe("the queue's keys", () => {
     ).toBe(200);
     await page.locator("fieldset.bulk input[type=checkbox]").check();
     await page.locator("fieldset.bulk button", { hasText: "Approve selected" }).click();
-    await card(page, "bulk-race review 1").locator(".conflict").waitFor({ timeout: 15_000 });
+    await card(page, "bulk-race review 1").locator(".conflict").waitFor({ timeout: WAIT_FOR_MS });
     await page.locator(".toasts", { hasText: "Nothing saved: 1 of 3" }).waitFor();
     for (const id of ids) expect((await statusOf(plaudit, id)).status).toBe("pending");
     expect(shop.problems().filter((p) => !p.includes("409"))).toEqual([]);

@@ -3,6 +3,7 @@
 // for theirs once and come alive in their language, with no English shown in between.
 
 import { describe, expect, it } from "vitest";
+import { WAIT_FOR_MS } from "../scripts/test-waits.mjs";
 import type { ShopPage } from "./harness.ts";
 import { harnessOfFile } from "./harness.ts";
 import { openWithReviews, PRODUCT_PAGE, reachForReviews, reviewsWidget } from "./reviews-widget-helpers.ts";
@@ -66,7 +67,7 @@ describe("the widgets' words, one language at a time", () => {
         initScript: WATCH_TEXTS,
       });
       const { page } = shop;
-      await page.locator('[data-plaudit="reviews"] article').first().waitFor({ timeout: 10_000 });
+      await page.locator('[data-plaudit="reviews"] article').first().waitFor({ timeout: WAIT_FOR_MS });
       await reachForReviews(page);
       await page.waitForLoadState("networkidle");
       expect(languageChunks(shop)).toEqual([

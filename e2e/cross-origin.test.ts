@@ -39,7 +39,7 @@ describe("on a shop of another origin", () => {
     const { page: tab } = visit;
     expect(new URL(tab.url()).origin).not.toBe(new URL(plaudit.baseUrl).origin);
     const reviews = tab.locator('[data-plaudit="reviews"]');
-    await expect.poll(() => reviews.locator("article").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => reviews.locator("article").count()).toBeGreaterThan(0);
     await expect
       .poll(() =>
         tab.evaluate(() => document.querySelector('[data-plaudit="stars"]')?.shadowRoot?.textContent),

@@ -3,6 +3,7 @@
 // painted markup (no widget code yet) and the live widgets alike.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { WAIT_FOR_MS } from "../scripts/test-waits.mjs";
 import { harnessOfFile } from "./harness.ts";
 import { reachForReviews, TALL } from "./reviews-widget-helpers.ts";
 
@@ -52,7 +53,7 @@ describe("a visible focus on every stop in the widgets", () => {
       const shop = await plaudit.open("/demo/tee-classic.html", { viewport: TALL });
       const { page } = shop;
       await page.emulateMedia(options);
-      await page.locator('[data-plaudit="reviews"] article').first().waitFor({ timeout: 10_000 });
+      await page.locator('[data-plaudit="reviews"] article').first().waitFor({ timeout: WAIT_FOR_MS });
       await page.locator('[data-plaudit="stars"] a').waitFor();
       // Painted (the server's markup, the loader's sheet): the badge is the first stop in a widget.
       const painted = await tabStops(page, 12);
@@ -73,7 +74,7 @@ describe("a visible focus on every stop in the widgets", () => {
   it("on the collection page's badges", async () => {
     const shop = await plaudit.open("/demo/collection.html", { viewport: TALL });
     const { page } = shop;
-    await page.locator('[data-plaudit="stars"] a').first().waitFor({ timeout: 10_000 });
+    await page.locator('[data-plaudit="stars"] a').first().waitFor({ timeout: WAIT_FOR_MS });
     const stops = await tabStops(page, 40);
     expect(stops.filter((stop) => stop.where.startsWith("stars: a.")).length).toBeGreaterThan(3);
     expect(unmarked(stops)).toEqual([]);

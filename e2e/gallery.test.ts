@@ -1,6 +1,7 @@
 // The gallery widget on the demo store's Customer photos page, the way shoppers without a mouse
 // use it: a finger or Tab moving the carousel's row, the keyboard in the lightbox.
 import { describe, expect, it } from "vitest";
+import { WAIT_FOR_MS } from "../scripts/test-waits.mjs";
 import { adminApi } from "./admin-helpers.ts";
 import { harnessOfFile } from "./harness.ts";
 import { addReviewWithPhotos, axeViolations, PRODUCT_PAGE, TALL } from "./reviews-widget-helpers.ts";
@@ -12,14 +13,14 @@ describe("gallery widget", () => {
     const shop = await plaudit.open("/demo/gallery.html", { viewport: { width: 1280, height: 1000 } });
     const carousel = shop.page.locator('[data-plaudit="gallery"][data-layout="carousel"]');
     const tiles = carousel.locator(".plaudit-gallery__tile");
-    await tiles.first().waitFor({ timeout: 10_000 });
+    await tiles.first().waitFor({ timeout: WAIT_FOR_MS });
     await carousel.getByRole("button", { name: "Pause slideshow" }).click();
     expect(await tiles.count()).toBe(10); // data-page-size="10"
     // A finger (or focus moving along the row) scrolls the track itself.
     await carousel
       .locator(".plaudit-carousel__track")
       .evaluate((list) => list.scrollTo({ left: list.scrollWidth, behavior: "instant" }));
-    await expect.poll(() => tiles.count(), { timeout: 10_000 }).toBe(20);
+    await expect.poll(() => tiles.count()).toBe(20);
     // Back to the 6th item by finger; Next then goes on to the 7th, not back to the 2nd.
     const track = carousel.locator(".plaudit-carousel__track");
     await track.evaluate((list) => {
@@ -49,7 +50,7 @@ describe("gallery widget", () => {
     const shop = await plaudit.open("/demo/gallery.html", { viewport: { width: 1280, height: 1000 } });
     const carousel = shop.page.locator('[data-plaudit="gallery"][data-layout="carousel"]');
     const track = carousel.locator(".plaudit-carousel__track");
-    await carousel.locator(".plaudit-gallery__tile").first().waitFor({ timeout: 10_000 });
+    await carousel.locator(".plaudit-gallery__tile").first().waitFor({ timeout: WAIT_FOR_MS });
     await carousel.getByRole("button", { name: "Pause slideshow" }).click();
     // The item leading the row, and the one the carousel calls current: one answer when all is well.
     const shown = () =>
@@ -86,7 +87,7 @@ describe("gallery widget", () => {
     const shop = await plaudit.open("/demo/gallery.html", { viewport: { width: 1280, height: 1000 } });
     const grid = shop.page.locator('[data-plaudit="gallery"]:not([data-layout])');
     const tiles = grid.locator(".plaudit-gallery__tile");
-    await tiles.nth(1).waitFor({ timeout: 10_000 });
+    await tiles.nth(1).waitFor({ timeout: WAIT_FOR_MS });
     const secondSrc = await tiles.nth(1).locator("img").getAttribute("src");
     const mediaId = secondSrc!.match(/\/media\/demo\/([^/]+)\//)![1]!;
     await tiles.first().press("Enter");
@@ -95,7 +96,7 @@ describe("gallery widget", () => {
     const rejected = await adminApi(plaudit, "PATCH", `/v1/admin/media/${mediaId}`, { status: "rejected" });
     expect(rejected.status).toBe(200);
     await shop.page.keyboard.press("ArrowRight");
-    await dialog.getByText("This photo could not be loaded.").waitFor({ timeout: 10_000 });
+    await dialog.getByText("This photo could not be loaded.").waitFor({ timeout: WAIT_FOR_MS });
     expect(await dialog.locator(".plaudit-lightbox__media").count()).toBe(0);
     expect(await dialog.locator(".plaudit-lightbox__position").textContent()).toBe("2 of 12");
     await adminApi(plaudit, "PATCH", `/v1/admin/media/${mediaId}`, { status: "ready" });
@@ -105,7 +106,7 @@ describe("gallery widget", () => {
   it("keeps Previous and Next whole words in the lightbox on a 320 px phone", async () => {
     const shop = await plaudit.open("/demo/gallery.html", { viewport: { width: 320, height: 640 } });
     const grid = shop.page.locator('[data-plaudit="gallery"]:not([data-layout])');
-    await grid.locator(".plaudit-gallery__tile").first().click({ timeout: 10_000 });
+    await grid.locator(".plaudit-gallery__tile").first().click({ timeout: WAIT_FOR_MS });
     const nav = grid.getByRole("dialog").locator(".plaudit-lightbox__nav");
     await nav.waitFor();
     const boxes = await nav.evaluate((row) => ({
@@ -121,11 +122,11 @@ describe("gallery widget", () => {
     const shop = await plaudit.open("/demo/gallery.html", { viewport: { width: 1280, height: 1000 } });
     const grid = shop.page.locator('[data-plaudit="gallery"]:not([data-layout])');
     const tiles = grid.locator(".plaudit-gallery__tile");
-    await tiles.nth(11).waitFor({ timeout: 10_000 });
+    await tiles.nth(11).waitFor({ timeout: WAIT_FOR_MS });
     expect(await tiles.count()).toBe(12);
     await tiles.nth(10).press("Enter");
     const position = grid.getByRole("dialog").locator(".plaudit-lightbox__position");
-    await expect.poll(() => position.textContent(), { timeout: 10_000 }).toBe("11 of 24");
+    await expect.poll(() => position.textContent()).toBe("11 of 24");
     await shop.page.keyboard.press("ArrowRight");
     await shop.page.keyboard.press("ArrowRight");
     expect(await position.textContent()).toBe("13 of 24");
@@ -150,7 +151,7 @@ describe("gallery widget", () => {
       // The widget loads as it nears the viewport.
       await shop.page.locator('[data-plaudit="reviews"]').scrollIntoViewIfNeeded();
       const card = shop.page.locator(`[data-plaudit="reviews"] #plaudit-review-${id}`);
-      await card.locator(".plaudit-media__open").first().click({ timeout: 10_000 });
+      await card.locator(".plaudit-media__open").first().click({ timeout: WAIT_FOR_MS });
       const dialog = shop.page.locator('[data-plaudit="reviews"]').getByRole("dialog");
       const next = dialog.getByRole("button", { name: "Next" });
       const media = dialog.locator("img.plaudit-lightbox__media");
@@ -188,7 +189,7 @@ describe("gallery widget", () => {
     await addReviewWithPhotos(plaudit, [{ width: 640, height: 480 }], 12, long);
     const shop = await plaudit.open("/demo/gallery.html", { viewport: { width: 1280, height: 800 } });
     const grid = shop.page.locator('[data-plaudit="gallery"]:not([data-layout])');
-    await grid.locator(".plaudit-gallery__tile").first().click({ timeout: 10_000 });
+    await grid.locator(".plaudit-gallery__tile").first().click({ timeout: WAIT_FOR_MS });
     const dialog = grid.getByRole("dialog");
     const at = async (text: string) => {
       await dialog.getByText(text).first().waitFor();

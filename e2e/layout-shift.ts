@@ -1,6 +1,7 @@
 // Cumulative Layout Shift of a page so far, as Chromium reports it (buffered layout-shift
 // entries, shifts right after input excluded), with what moved — for a message worth reading.
 import type { Page } from "playwright-core";
+import { type ExpectStatic, expect } from "vitest";
 
 export interface LayoutShift {
   total: number;
@@ -38,4 +39,12 @@ export function layoutShift(page: Page): Promise<LayoutShift> {
         requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(result), 500)));
       }),
   );
+}
+
+/**
+ * CLS 0 so far (layoutShift), failing with what moved. `expectOf`: a concurrent test's own expect.
+ */
+export async function expectNoLayoutShift(page: Page, expectOf: ExpectStatic = expect): Promise<void> {
+  const shift = await layoutShift(page);
+  expectOf(shift.total, `moved: ${shift.moved.join(" | ")}`).toBe(0);
 }

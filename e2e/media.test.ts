@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { isoVideo, photoWithPrivateMetadata } from "../packages/server/testing/test-files.ts";
+import { WAIT_FOR_MS } from "../scripts/test-waits.mjs";
 import { harnessOfFile } from "./harness.ts";
 import { axeViolations } from "./reviews-widget-helpers.ts";
 
@@ -38,7 +39,7 @@ async function writeReview(
   body = "Exactly like the photos: good colour, holds its shape.",
 ): Promise<void> {
   const reviews = page.locator('[data-plaudit="reviews"]');
-  await reviews.locator("article").first().waitFor({ timeout: 10_000 });
+  await reviews.locator("article").first().waitFor({ timeout: WAIT_FOR_MS });
   await reviews.getByRole("button", { name: "Write a review" }).click();
   const dialog = reviews.getByRole("dialog");
   await dialog.getByRole("radio", { name: "5 stars" }).click();
@@ -46,11 +47,14 @@ async function writeReview(
   await dialog.getByRole("textbox", { name: "Your name" }).fill(author);
   await dialog.getByRole("textbox", { name: "Email" }).fill("shopper@example.com");
   await dialog.locator("input[type=file]:not([capture])").setInputFiles(files);
+  // Every file resized, stored and answered by the server in one wait: the suite's wait for each.
   await expect
-    .poll(() => dialog.getByText("Uploaded", { exact: true }).count(), { timeout: 20_000 })
+    .poll(() => dialog.getByText("Uploaded", { exact: true }).count(), {
+      timeout: files.length * WAIT_FOR_MS,
+    })
     .toBe(files.length);
   await dialog.getByRole("button", { name: "Submit review" }).click();
-  await dialog.getByText("Thank you! Your review has been published.").waitFor({ timeout: 10_000 });
+  await dialog.getByText("Thank you! Your review has been published.").waitFor({ timeout: WAIT_FOR_MS });
 }
 
 // Chromium hands Playwright no body for an upload of a Blob, so the page records what it sends.
@@ -103,7 +107,7 @@ describe("photo and video reviews", () => {
     const reader = await plaudit.open("/demo/tee-classic.html", { viewport: TALL });
     const reviews = reader.page.locator('[data-plaudit="reviews"]');
     const thumb = reviews.getByRole("button", { name: "Photo 1 from Photo Tester’s review" });
-    await thumb.waitFor({ timeout: 10_000 });
+    await thumb.waitFor({ timeout: WAIT_FOR_MS });
     const box = await thumb.locator("img").evaluate((img: HTMLImageElement) => ({
       width: img.getAttribute("width"),
       loading: img.loading,
@@ -170,7 +174,7 @@ describe("photo and video reviews", () => {
     const reader = await plaudit.open("/demo/mug-enamel.html", { viewport: TALL });
     const reviews = reader.page.locator('[data-plaudit="reviews"]');
     const thumb = reviews.getByRole("button", { name: /^Video 1 from Video Tester’s review/ });
-    await thumb.waitFor({ timeout: 10_000 });
+    await thumb.waitFor({ timeout: WAIT_FOR_MS });
     expect(await thumb.textContent()).toContain("0:03");
     await thumb.press("Enter");
     const video = reviews.getByRole("dialog").locator("video");
@@ -192,9 +196,7 @@ describe("photo and video reviews", () => {
   it("shows the shop's review photos in the gallery widget, opens one with its review and product link", async () => {
     const shop = await plaudit.open("/demo/gallery.html", { viewport: TALL });
     const grid = shop.page.locator('[data-plaudit="gallery"]:not([data-layout])');
-    await expect
-      .poll(() => grid.locator(".plaudit-gallery__tile").count(), { timeout: 10_000 })
-      .toBeGreaterThanOrEqual(3);
+    await expect.poll(() => grid.locator(".plaudit-gallery__tile").count()).toBeGreaterThanOrEqual(3);
     const carousel = shop.page.locator('[data-plaudit="gallery"][data-layout="carousel"]');
     await carousel.getByRole("button", { name: "Pause slideshow" }).waitFor();
     await carousel.getByRole("button", { name: "Pause slideshow" }).click();
@@ -203,7 +205,7 @@ describe("photo and video reviews", () => {
     await grid.locator(".plaudit-gallery__tile").first().click();
     const dialog = grid.getByRole("dialog");
     // The newest media first: one of the two reviews written above, with its own text.
-    await dialog.getByText(/Exactly like the photos|chip-free rim/).waitFor({ timeout: 10_000 });
+    await dialog.getByText(/Exactly like the photos|chip-free rim/).waitFor({ timeout: WAIT_FOR_MS });
     const href = await dialog.getByRole("link", { name: "View the product" }).getAttribute("href");
     expect(href).toMatch(/^(tee-classic|mug-enamel)\.html$/);
     expect(await axeViolations(shop.page)).toEqual([]);

@@ -3,6 +3,7 @@
 // the API failing, the write dialog open / with errors / thanking, and the German and Hebrew pages.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WAIT_FOR_MS } from "../scripts/test-waits.mjs";
 import { type Harness, startHarness } from "./harness.ts";
 import {
   addReviewsWithPhotos,
@@ -71,7 +72,10 @@ describe("accessibility of the reviews widgets in each state (axe-core)", () => 
       block: ["/v1/stores/demo/"],
     });
     const { page } = shop;
-    await reviewsWidget(page).getByRole("button", { name: "Try again" }).first().waitFor({ timeout: 10_000 });
+    await reviewsWidget(page)
+      .getByRole("button", { name: "Try again" })
+      .first()
+      .waitFor({ timeout: WAIT_FOR_MS });
     await reviewsWidget(page).getByText("Reviews could not be loaded.").first().waitFor();
     await expectNoViolations(page, "error state");
     await shop.close();

@@ -2,6 +2,7 @@
 // every sort of shared/API.md, text search and its empty state, and "Load more". Each check compares
 // the cards on screen with what the API answers for the same query, and checks the cards themselves.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WAIT_FOR_MS } from "../scripts/test-waits.mjs";
 import { type Harness, startHarness } from "./harness.ts";
 import {
   addReviewsWithPhotos,
@@ -246,7 +247,7 @@ describe("the reviews widget: filters, sorts, search and paging", () => {
       const widget = reviewsWidget(shop.page);
       await widget.scrollIntoViewIfNeeded();
       const button = widget.getByRole("button", { name, exact: true });
-      await button.waitFor({ timeout: 10_000 });
+      await button.waitFor({ timeout: WAIT_FOR_MS });
       // One line: 32 px (min-block-size); the root's overflow-wrap:anywhere broke it ("Sear|ch", 50 px).
       expect(Math.round((await button.boundingBox())?.height ?? 0), path).toBe(32);
       expect(await shop.page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 // Shared by the reviews-widget*.test.ts files: read what the reviews widget shows (through its open
 // shadow root), ask the API directly for what it should show, and run axe over the page.
 import { createRequire } from "node:module";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { expect, vi } from "vitest";
 import { WAIT_FOR_MS } from "../scripts/test-waits.mjs";
 import type { Harness, ShopPage } from "./harness.ts";
@@ -125,7 +125,7 @@ export const listReviews = (plaudit: Harness, query: Record<string, string> = {}
 /** Opens the product page (or another) and waits for the first review cards. */
 export async function openWithReviews(plaudit: Harness, path = PRODUCT_PAGE): Promise<ShopPage> {
   const shop = await plaudit.open(path, { viewport: TALL });
-  await shop.page.locator('[data-plaudit="reviews"] article').first().waitFor({ timeout: 10_000 });
+  await shop.page.locator('[data-plaudit="reviews"] article').first().waitFor({ timeout: WAIT_FOR_MS });
   return shop;
 }
 
@@ -157,6 +157,17 @@ export const nextFrames = (page: Page) =>
   page.evaluate(
     () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done)))),
   );
+
+/**
+ * The theme's own Product JSON-LD script once the rating went into it (docs/widgets.md): still the
+ * page's only one (no second script, no second node).
+ */
+export async function themeJsonLd(page: Page): Promise<Locator> {
+  const theme = page.locator('script[type="application/ld+json"]');
+  await expect.poll(async () => (await theme.allTextContents()).join()).toContain('"aggregateRating"');
+  expect(await theme.count()).toBe(1);
+  return theme;
+}
 
 /**
  * The shopper reaches for the reviews widget (a pointer over it), and its code comes: waits until

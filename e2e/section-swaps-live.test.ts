@@ -187,7 +187,7 @@ describe.concurrent("live widgets through a section re-render", SIDE_BY_SIDE, ()
             document.querySelector('[data-plaudit="gallery"]')?.shadowRoot?.querySelectorAll("img").length ??
             0,
         );
-      await expect.poll(tiles, { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect.poll(tiles).toBeGreaterThan(0);
       const shown = await tiles();
       await page.evaluate(() =>
         addEventListener("pageshow", (event) => {

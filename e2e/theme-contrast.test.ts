@@ -5,6 +5,7 @@
 import { signCustomerToken } from "@plaudit/server";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { WAIT_FOR_MS } from "../scripts/test-waits.mjs";
 import { DEMO_SECRET, harnessOfFile } from "./harness.ts";
 import { axeViolations, reachForReviews, TALL } from "./reviews-widget-helpers.ts";
 
@@ -41,7 +42,7 @@ describe("contrast of the widgets in a dark-mode browser (theme auto)", () => {
     const shop = await plaudit.open("/demo/tee-classic.html", { viewport: TALL });
     const { page } = shop;
     await page.emulateMedia({ colorScheme: "dark" });
-    await page.locator('[data-plaudit="stars"] a').waitFor({ timeout: 10_000 });
+    await page.locator('[data-plaudit="stars"] a').waitFor({ timeout: WAIT_FOR_MS });
     await page.locator('[data-plaudit="reviews"] article').first().waitFor();
     expect(await contrast(page), "painted").toEqual([]);
     await reachForReviews(page);
@@ -80,7 +81,7 @@ describe("contrast of the widgets in a dark-mode browser (theme auto)", () => {
     await page.addStyleTag({
       content: ":root{color-scheme:light dark} body,.site-header{background:#111;color:#eee}",
     });
-    await page.locator('[data-plaudit="stars"] a').waitFor({ timeout: 10_000 });
+    await page.locator('[data-plaudit="stars"] a').waitFor({ timeout: WAIT_FOR_MS });
     expect(await ratioOn(page, '[data-plaudit="stars"]', [17, 17, 17])).toBeGreaterThanOrEqual(4.5);
     await shop.close();
   });

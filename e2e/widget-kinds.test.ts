@@ -132,7 +132,6 @@ async function expectShown(page: Page, kind: Kind, way: string) {
   await expect
     .poll(check, {
       message: `${kind} by ${way}: ${JSON.stringify(await shown(page, kind))}`,
-      timeout: 30_000,
     })
     .toBe(true);
 }

@@ -1,19 +1,13 @@
 // The browser side of server rendering: the entry chunks find server markup and its state in a
 // host, seed the page's store, and adopt the markup in place without a request.
-import { getStore, readConfig } from "@plaudit/core";
-import { options } from "preact";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { json, makeReview, settle, summarize } from "../../testing/fake-api.ts";
+import { readConfig } from "@plaudit/core";
+import { describe, expect, it, vi } from "vitest";
+import { json, settle } from "../../testing/fake-api.ts";
+import { API, data, recordHandOver, reviews, serverHost } from "../../testing/hand-over.ts";
 import { mount as mountReviewsEntry } from "../entries/reviews.ts";
 import { mount as mountStarsEntry } from "../entries/stars.ts";
 import { renderReviews } from "../server/render-reviews.tsx";
 
-const API = "https://reviews.test";
-const reviews = Array.from({ length: 14 }, (_, i) => makeReview(i + 1));
-const data = {
-  summary: summarize("tee", reviews),
-  reviews: { items: reviews.slice(0, 10), nextCursor: "10", total: 14 },
-};
 const product = {
   id: "tee",
   name: "Classic tee",
@@ -21,47 +15,15 @@ const product = {
   offers: { price: "28.00", priceCurrency: "USD" },
 };
 
-/** Parses server HTML the way a browser with declarative shadow DOM does (happy-dom does not). */
-function serverHost(html: string): { host: HTMLElement; root: ShadowRoot } {
-  const parser = document.createElement("template");
-  parser.innerHTML = html;
-  const host = parser.content.firstElementChild as HTMLElement;
-  const declarative = host.querySelector(":scope > template") as HTMLTemplateElement;
-  const root = host.attachShadow({ mode: "open" });
-  root.append(declarative.content.cloneNode(true));
-  declarative.remove();
-  document.body.append(host);
-  return { host, root };
-}
-
 function addToHead(html: string) {
   const parser = document.createElement("template");
   parser.innerHTML = html;
   document.head.append(parser.content);
 }
 
-let requests: string[] = [];
-let mismatches: unknown[] = [];
-const hooks = options as unknown as { __m?: (vnode: { type: unknown }) => void };
-
-beforeEach(() => {
-  requests = [];
-  mismatches = [];
-  hooks.__m = (vnode) => mismatches.push(vnode.type);
-  vi.stubGlobal("fetch", async (input: RequestInfo | URL) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    requests.push(`${url.pathname}${url.search}`);
-    return json({ items: reviews.slice(10), nextCursor: null, total: 14 });
-  });
-});
-
-afterEach(() => {
-  hooks.__m = undefined;
-  vi.unstubAllGlobals();
-  document.body.replaceChildren();
-  document.head.replaceChildren();
-  getStore().setState({ summaries: {}, reviewLists: {} });
-});
+const { requests, mismatches } = recordHandOver(() =>
+  json({ items: reviews.slice(10), nextCursor: null, total: 14 }),
+);
 
 describe("hydrating server-rendered widgets", () => {
   it("adopts the reviews markup in place with no request and no mismatch, then works", async () => {

@@ -3,10 +3,10 @@
 // typing kept across the hand-over. The answers are what our server renders (renderReviews,
 // starsBadgeHtml); only the network between is stubbed.
 import { getStore, readConfig } from "@plaudit/core";
-import { options } from "preact";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { WAIT_FOR_MS } from "../../../../scripts/test-waits.mjs";
 import { json, makeReview, settle, summarize } from "../../testing/fake-api.ts";
+import { API, data, recordHandOver, reviews, serverHost } from "../../testing/hand-over.ts";
 import { mount as mountReviewsEntry } from "../entries/reviews.ts";
 import { mount as mountStarsEntry } from "../entries/stars.ts";
 import { renderReviews } from "../server/render-reviews.tsx";
@@ -20,40 +20,8 @@ import { untilUsed } from "./until-used.ts";
 // busy with other tests the frames stretch, and vi.waitFor's 1 s default failed there.
 const FRAMES_LATER = { timeout: WAIT_FOR_MS };
 
-const API = "https://reviews.test";
-const reviews = Array.from({ length: 14 }, (_, i) => makeReview(i + 1));
-const data = {
-  summary: summarize("tee", reviews),
-  reviews: { items: reviews.slice(0, 10), nextCursor: "10", total: 14 },
-};
-
-let requests: string[] = [];
-/** The cache mode each request asked for. */
-let cacheModes: (RequestCache | undefined)[] = [];
 let answer: (url: URL) => Response | Promise<Response>;
-let mismatches: unknown[] = [];
-const hooks = options as unknown as { __m?: (vnode: { type: unknown }) => void };
-
-beforeEach(() => {
-  requests = [];
-  cacheModes = [];
-  mismatches = [];
-  hooks.__m = (vnode) => mismatches.push(vnode.type);
-  vi.stubGlobal("fetch", async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    requests.push(`${url.pathname}${url.search}`);
-    cacheModes.push(init?.cache);
-    return answer(url);
-  });
-});
-
-afterEach(() => {
-  hooks.__m = undefined;
-  vi.unstubAllGlobals();
-  document.body.replaceChildren();
-  document.head.replaceChildren();
-  getStore().setState({ summaries: {}, reviewLists: {} });
-});
+const { requests, cacheModes, mismatches } = recordHandOver((url) => answer(url));
 
 function host(kind: string, productId: string, attributes: Record<string, string> = {}) {
   const el = document.createElement("div");
@@ -289,13 +257,8 @@ describe("painting the reviews", () => {
     expect(thumbs.map((img) => img.style.backgroundColor)).toEqual(["#e8f8f8", "#336699"]);
 
     // Markup the server already put in the page gets them too, with nothing fetched.
-    requests = [];
-    const server = document.createElement("template");
-    server.innerHTML = await (await answer(new URL(`${API}/`))).text();
-    const ssr = server.content.firstElementChild as HTMLElement;
-    const ssrRoot = ssr.attachShadow({ mode: "open" });
-    ssrRoot.append((ssr.querySelector(":scope > template") as HTMLTemplateElement).content.cloneNode(true));
-    document.body.append(ssr);
+    requests.length = 0;
+    const { host: ssr, root: ssrRoot } = serverHost(await (await answer(new URL(`${API}/`))).text());
     await paint({ kind: "reviews", host: ssr, root: ssrRoot, config: readConfig(ssr) });
     expect(requests).toEqual([]);
     const served = [...ssrRoot.querySelectorAll<HTMLImageElement>(".plaudit-media__thumb")];
@@ -561,12 +524,7 @@ describe("painting the reviews", () => {
 
   it("fetches nothing for markup the server already put in the page", async () => {
     const rendered = await renderReviews({ store: "demo", product: { id: "tee" }, data, api: API });
-    const parser = document.createElement("template");
-    parser.innerHTML = rendered.html;
-    const el = parser.content.firstElementChild as HTMLElement;
-    const root = el.attachShadow({ mode: "open" });
-    root.append((el.querySelector(":scope > template") as HTMLTemplateElement).content.cloneNode(true));
-    document.body.append(el);
+    const { host: el, root } = serverHost(rendered.html);
     const painted = await paint({ kind: "reviews", host: el, root, config: readConfig(el) });
     expect(painted).toBeDefined();
     expect(requests).toEqual([]);
@@ -576,12 +534,7 @@ describe("painting the reviews", () => {
 
   it("styles server markup whose <style> the page's CSP refused, before any use, and drops that for the code's own", async () => {
     const rendered = await renderReviews({ store: "demo", product: { id: "tee" }, data, api: API });
-    const parser = document.createElement("template");
-    parser.innerHTML = rendered.html;
-    const el = parser.content.firstElementChild as HTMLElement;
-    const root = el.attachShadow({ mode: "open" });
-    root.append((el.querySelector(":scope > template") as HTMLTemplateElement).content.cloneNode(true));
-    document.body.append(el);
+    const { host: el, root } = serverHost(rendered.html);
     // What a refused inline style looks like to script: an element without a sheet.
     for (const style of root.querySelectorAll("style"))
       Object.defineProperty(style, "sheet", { value: null });
