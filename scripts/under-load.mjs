@@ -6,8 +6,9 @@
 //   node scripts/under-load.mjs [--runs 5] [--hogs 4] [--keep-going] [-- <vitest arguments>]
 // e.g. a flake hunt: node scripts/under-load.mjs --runs 20 --keep-going -- e2e/painted.test.ts -t "keyboard"
 // Each run's verdict and duration is printed, then the passes counted; the exit code is the first
-// failing run's, else 0.
-import { spawn, spawnSync } from "node:child_process";
+// failing run's, else 0. Stopped (Ctrl-C, SIGTERM), it stops the run under way and the hogs; no
+// next run starts.
+import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 
 const dash = process.argv.indexOf("--");
@@ -31,10 +32,19 @@ if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(hogCount) || hogCou
 const hogs = Array.from({ length: hogCount }, () =>
   spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" }),
 );
+/** The Vitest run under way: stopped with the hogs, so a stopped hunt starts no next run. */
+let current;
 const stopHogs = () => {
   for (const hog of hogs) hog.kill("SIGKILL");
+  // Its process group: npx, Vitest, its workers and the servers and browsers they started.
+  try {
+    if (current) process.kill(-current.pid, "SIGTERM");
+  } catch {
+    // Gone already.
+  }
 };
 process.on("exit", stopHogs);
+// The runs are awaited, not run synchronously: a signal is heard while Vitest runs, not after.
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
 
 let status = 0;
@@ -42,8 +52,9 @@ let passed = 0;
 let run = 1;
 for (; run <= runs && (status === 0 || values["keep-going"]); run++) {
   const started = Date.now();
-  const result = spawnSync("npx", ["vitest", "run", ...vitestArgs], { stdio: "inherit" });
-  const runStatus = result.status ?? 1;
+  current = spawn("npx", ["vitest", "run", ...vitestArgs], { stdio: "inherit", detached: true });
+  const runStatus = await new Promise((done) => current.once("exit", (code) => done(code ?? 1)));
+  current = undefined;
   if (runStatus === 0) passed++;
   else status ||= runStatus;
   const seconds = Math.round((Date.now() - started) / 1000);
