@@ -5,11 +5,13 @@
 import { LIMITS } from "@plaudit/contract";
 import Database from "better-sqlite3";
 import pg from "pg";
+import type { Locator, Page } from "playwright-core";
 import { describe, it } from "vitest";
 import { WAIT_FOR_MS } from "../scripts/test-waits.mjs";
 import {
   adminApi,
   card,
+  customerWithOrder,
   focusedCard,
   PASSWORD,
   pendingReviews,
@@ -243,6 +245,11 @@ describe("a moderator", () => {
       const shop = await signInThroughInvite(plaudit, "moderator", "scope@demo.example");
       const statuses = await shop.page.evaluate(async () => {
         const session = (await (await fetch("/v1/admin/session")).json()) as { csrfToken: string };
+        const refusal = async (r: Response) => [
+          r.status,
+          ((await r.json()) as { error: { code: string } }).error.code,
+        ];
+        const read = (path: string) => fetch(path).then(refusal);
         const write = (method: string, path: string, body: unknown) =>
           fetch(path, {
             method,
@@ -252,22 +259,13 @@ describe("a moderator", () => {
               "idempotency-key": "k-1",
             },
             body: JSON.stringify(body),
-          }).then(async (r) => [r.status, ((await r.json()) as { error: { code: string } }).error.code]);
+          }).then(refusal);
         return [
-          await fetch("/v1/admin/users").then(async (r) => [
-            r.status,
-            ((await r.json()) as { error: { code: string } }).error.code,
-          ]),
-          await fetch("/v1/admin/keys").then(async (r) => [
-            r.status,
-            ((await r.json()) as { error: { code: string } }).error.code,
-          ]),
+          await read("/v1/admin/users"),
+          await read("/v1/admin/keys"),
           await write("POST", "/v1/admin/keys", { name: "mine", scopes: ["*"] }),
           await write("POST", "/v1/admin/users", { email: "x@demo.example", role: "owner" }),
-          await fetch("/v1/admin/loyalty/program").then(async (r) => [
-            r.status,
-            ((await r.json()) as { error: { code: string } }).error.code,
-          ]),
+          await read("/v1/admin/loyalty/program"),
           await write("PUT", "/v1/admin/loyalty/program", {}),
           await write("POST", "/v1/admin/loyalty/adjustments", { customerId: "c", delta: 5, reason: "x" }),
         ];
@@ -283,28 +281,30 @@ describe("a moderator", () => {
   );
 });
 
+/** Customer `customerId` with an order (admin-helpers): their balance before any adjustment. */
+async function balanceAfterOrder(customerId: string, email?: string): Promise<number> {
+  await customerWithOrder(plaudit, customerId, email);
+  return (await adminApi(plaudit, "GET", `/v1/admin/customers/${customerId}`)).json.balance as number;
+}
+
+/** Support finds the customer by `query` (an id or an email) and opens Adjust points: the dialog. */
+async function adjustPoints(page: Page, query: string, customerId: string): Promise<Locator> {
+  await page.getByLabel("Customer id or email").fill(query);
+  await page.getByRole("button", { name: "Find" }).click();
+  await page.getByRole("heading", { name: customerId }).waitFor();
+  await page.getByRole("button", { name: "Adjust points" }).click();
+  return page.getByRole("dialog");
+}
+
 describe.concurrent("support", SIDE_BY_SIDE, () => {
   it("finds a customer by email, adjusts points with a reason and sees the ledger row", async ({
     expect,
   }) => {
-    const order = {
-      orderId: "o-admin-e2e",
-      customerId: "c-admin-e2e",
-      email: "Robin@Example.com",
-      total: 20,
-      currency: "EUR",
-      items: [{ productId: "tee-classic", quantity: 1, price: 20 }],
-    };
-    expect((await adminApi(plaudit, "POST", "/v1/admin/orders", order)).status).toBe(201);
-    const before = (await adminApi(plaudit, "GET", "/v1/admin/customers/c-admin-e2e")).json.balance as number;
+    const before = await balanceAfterOrder("c-admin-e2e", "Robin@Example.com");
     const shop = await signInThroughInvite(plaudit, "support", "help@demo.example");
     const { page } = shop;
     expect(page.url()).toContain("#/customers");
-    await page.getByLabel("Customer id or email").fill("robin@example.com");
-    await page.getByRole("button", { name: "Find" }).click();
-    await page.getByRole("heading", { name: "c-admin-e2e" }).waitFor();
-    await page.getByRole("button", { name: "Adjust points" }).click();
-    const dialog = page.getByRole("dialog");
+    const dialog = await adjustPoints(page, "robin@example.com", "c-admin-e2e");
     await dialog.getByRole("button", { name: "Save adjustment" }).click();
     await dialog.getByText(/whole number other than 0/).waitFor();
     await dialog.getByText(/Say why/).waitFor();
@@ -325,23 +325,11 @@ describe.concurrent("support", SIDE_BY_SIDE, () => {
 
 describe.concurrent("support whose session ends while adjusting points", SIDE_BY_SIDE, () => {
   it("finds the dialog as they left it after signing in again, saves it once", async ({ expect }) => {
-    const order = {
-      orderId: "o-admin-401",
-      customerId: "c-admin-401",
-      total: 20,
-      currency: "EUR",
-      items: [{ productId: "tee-classic", quantity: 1, price: 20 }],
-    };
-    expect((await adminApi(plaudit, "POST", "/v1/admin/orders", order)).status).toBe(201);
-    const before = (await adminApi(plaudit, "GET", "/v1/admin/customers/c-admin-401")).json.balance as number;
+    const before = await balanceAfterOrder("c-admin-401");
     const email = "help-401@demo.example";
     const shop = await signInThroughInvite(plaudit, "support", email);
     const { page } = shop;
-    await page.getByLabel("Customer id or email").fill("c-admin-401");
-    await page.getByRole("button", { name: "Find" }).click();
-    await page.getByRole("heading", { name: "c-admin-401" }).waitFor();
-    await page.getByRole("button", { name: "Adjust points" }).click();
-    const dialog = page.getByRole("dialog");
+    const dialog = await adjustPoints(page, "c-admin-401", "c-admin-401");
     const reason = "Parcel came a week late";
     await dialog.getByLabel("Points to add (negative to remove)").fill("25");
     await dialog.getByLabel("Reason").fill(reason);

@@ -3,7 +3,7 @@
 // wherever it sits (top level, @graph, with an @id, a ProductGroup) — and writes a node of its own
 // only when the theme has none. Checked with Google's rules offline (Adobe's validator).
 import { describe, expect, it } from "vitest";
-import { harnessOfFile, SIDE_BY_SIDE } from "./harness.ts";
+import { harnessOfFile } from "./harness.ts";
 import { validateStructuredData } from "./ssr-helpers.ts";
 
 const plaudit = harnessOfFile();
@@ -127,11 +127,9 @@ const READ_NODES = `(() => {
   return { top, rated, scripts: document.querySelectorAll('script[type="application/ld+json"]').length };
 })()`;
 
-// Every test here opens a page of its own and only reads the demo's data: they run side by side
-// (SIDE_BY_SIDE), most of each one's time being spent waiting on Chromium and the server.
-describe.concurrent("structured data when the theme describes the product", SIDE_BY_SIDE, () => {
+describe("structured data when the theme describes the product", () => {
   for (const c of CASES) {
-    it(`${c.name}: one ${c.expect.type} carries the rating`, async ({ expect }) => {
+    it(`${c.name}: one ${c.expect.type} carries the rating`, async () => {
       const shop = await plaudit.open("/healthz", { viewport: { width: 1280, height: 1200 } });
       const url = `${plaudit.baseUrl}/demo/json-ld-theme.html`;
       const before = shop.problems().length; // the blank first page's favicon 404 is not ours
@@ -181,10 +179,8 @@ const MICRODATA_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-
 <script src="/plaudit.js" data-store="demo" async></script>
 </body></html>`;
 
-describe.concurrent("structured data when the theme describes the product in microdata", SIDE_BY_SIDE, () => {
-  it("puts the rating into the theme's microdata item: one product, no JSON-LD of ours, no errors", async ({
-    expect,
-  }) => {
+describe("structured data when the theme describes the product in microdata", () => {
+  it("puts the rating into the theme's microdata item: one product, no JSON-LD of ours, no errors", async () => {
     const shop = await plaudit.open("/healthz", { viewport: { width: 1280, height: 1200 } });
     const url = `${plaudit.baseUrl}/demo/microdata-theme.html`;
     const before = shop.problems().length;
@@ -547,42 +543,38 @@ const GENERAL: GeneralCase[] = [
   },
 ];
 
-describe.concurrent(
-  "structured data in the forms themes write, and as the theme changes it",
-  SIDE_BY_SIDE,
-  () => {
-    for (const c of GENERAL) {
-      it(c.name, async ({ expect }) => {
-        const shop = await plaudit.open("/healthz", { viewport: { width: 1280, height: 1600 } });
-        const url = `${plaudit.baseUrl}/demo/json-ld-general.html`;
-        const before = shop.problems().length;
-        await shop.page.route(url, (route) => route.fulfill({ contentType: "text/html", body: c.html }));
-        await shop.page.goto(url);
-        await shop.page.locator('[data-plaudit="reviews"] article').first().waitFor();
-        const read = async () => (await shop.page.evaluate(READ_ANY)) as Read;
-        await expect.poll(async () => (await read()).rated.length).toBe(c.products ?? 1);
-        if (c.written) await expect.poll(async () => c.written!(await read())).toBe(true);
-        if (c.afterMount) await shop.page.evaluate(c.afterMount);
-        // Settled (every widget's data in, the theme's change seen): two reads a frame apart agree.
-        await expect
-          .poll(async () => {
-            const first = JSON.stringify(await read());
-            await shop.page.evaluate(() => new Promise(requestAnimationFrame));
-            return first === JSON.stringify(await read()) ? "settled" : "changing";
-          })
-          .toBe("settled");
-        c.check(await read());
-        if (c.complete) {
-          const { errors } = await validateStructuredData(await shop.page.content());
-          // The theme's own broken script is reported as it is; nothing else may be.
-          expect(errors.filter((error) => !error.startsWith("Could not parse JSON-LD"))).toEqual([]);
-        }
-        expect(shop.problems().slice(before)).toEqual([]);
-        await shop.close();
-      });
-    }
-  },
-);
+describe("structured data in the forms themes write, and as the theme changes it", () => {
+  for (const c of GENERAL) {
+    it(c.name, async () => {
+      const shop = await plaudit.open("/healthz", { viewport: { width: 1280, height: 1600 } });
+      const url = `${plaudit.baseUrl}/demo/json-ld-general.html`;
+      const before = shop.problems().length;
+      await shop.page.route(url, (route) => route.fulfill({ contentType: "text/html", body: c.html }));
+      await shop.page.goto(url);
+      await shop.page.locator('[data-plaudit="reviews"] article').first().waitFor();
+      const read = async () => (await shop.page.evaluate(READ_ANY)) as Read;
+      await expect.poll(async () => (await read()).rated.length).toBe(c.products ?? 1);
+      if (c.written) await expect.poll(async () => c.written!(await read())).toBe(true);
+      if (c.afterMount) await shop.page.evaluate(c.afterMount);
+      // Settled (every widget's data in, the theme's change seen): two reads a frame apart agree.
+      await expect
+        .poll(async () => {
+          const first = JSON.stringify(await read());
+          await shop.page.evaluate(() => new Promise(requestAnimationFrame));
+          return first === JSON.stringify(await read()) ? "settled" : "changing";
+        })
+        .toBe("settled");
+      c.check(await read());
+      if (c.complete) {
+        const { errors } = await validateStructuredData(await shop.page.content());
+        // The theme's own broken script is reported as it is; nothing else may be.
+        expect(errors.filter((error) => !error.startsWith("Could not parse JSON-LD"))).toEqual([]);
+      }
+      expect(shop.problems().slice(before)).toEqual([]);
+      await shop.close();
+    });
+  }
+});
 
 /** Opens `html` at a page of the demo's origin (the API answers it); answers the open shop. */
 async function openPage(html: string, name: string) {
@@ -598,11 +590,9 @@ const readAny = (shop: { page: { evaluate(script: string): Promise<unknown> } })
 const themeText = (shop: { page: { evaluate(script: string): Promise<unknown> } }) =>
   shop.page.evaluate(`document.getElementById("theme-ld").textContent`);
 
-describe.concurrent("structured data as widgets and products come and go", SIDE_BY_SIDE, () => {
+describe("structured data as widgets and products come and go", () => {
   for (const theme of [false, true])
-    it(`writes nothing for a product with no reviews yet (${theme ? "a theme node" : "no theme node"}): no rating of 0, no node of ours`, async ({
-      expect,
-    }) => {
+    it(`writes nothing for a product with no reviews yet (${theme ? "a theme node" : "no theme node"}): no rating of 0, no node of ours`, async () => {
       const head = theme
         ? `<script type="application/ld+json" id="theme-ld">${JSON.stringify(PRODUCT)}</script>`
         : "";
@@ -626,9 +616,7 @@ describe.concurrent("structured data as widgets and products come and go", SIDE_
       await shop.close();
     });
 
-  it("takes our additions out when the widget is removed: the theme's text as it was, no node of ours", async ({
-    expect,
-  }) => {
+  it("takes our additions out when the widget is removed: the theme's text as it was, no node of ours", async () => {
     const html = generalPage(
       `<script type="application/ld+json" id="theme-ld">${JSON.stringify(PRODUCT)}</script>`,
       REVIEWS.replace("<div ", '<div id="reviews" '),
@@ -642,9 +630,7 @@ describe.concurrent("structured data as widgets and products come and go", SIDE_
     await shop.close();
   });
 
-  it("puts the rating into the microdata item a theme renders again (an SPA's variant switch)", async ({
-    expect,
-  }) => {
+  it("puts the rating into the microdata item a theme renders again (an SPA's variant switch)", async () => {
     const { shop, problems } = await openPage(MICRODATA_PAGE, "microdata-again");
     await shop.page.locator("[itemscope] [data-plaudit-microdata]").waitFor({ state: "attached" });
     // The theme renders its product block again from its template: our element goes with the old one.

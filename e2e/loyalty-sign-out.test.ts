@@ -3,27 +3,22 @@
 // inline balance, the open panel — and show the guest view, or the next shopper's. The documented
 // ways (docs/widgets.md, "Signing in and out without a page load"): Plaudit.identify(token | null),
 // store.identifyShopper(null) for npm pages, or the markup's data-customer-token removed/changed.
-import { signCustomerToken } from "@plaudit/server";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DEMO_SECRET, harnessOfFile } from "./harness.ts";
+import { harnessOfFile } from "./harness.ts";
+import {
+  balanceOf,
+  focused,
+  guestView,
+  launcher,
+  pageFor,
+  rewardsPanel,
+  tokenFor,
+} from "./loyalty-helpers.ts";
 
 const plaudit = harnessOfFile();
-const tokenFor = (customerId: string) => signCustomerToken(DEMO_SECRET, customerId);
-const pageFor = (customerId: string) =>
-  `/demo/loyalty.html?customer-token=${encodeURIComponent(tokenFor(customerId))}`;
-
-const launcher = (page: Page) => page.locator('[data-plaudit="loyalty"] .plaudit-launcher');
 const inlineBalance = (page: Page) =>
   page.locator('[data-plaudit="points"]').evaluate((host) => host.shadowRoot?.textContent?.trim() ?? "");
-/** What has focus, through shadow roots: "tag|text". */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return `${el?.localName}|${el?.textContent?.trim() ?? ""}`;
-  });
-const balanceOf = async (page: Page) => Number((await launcher(page).textContent())!.replace(/\D/g, ""));
 
 describe("signing the shopper out and in without a page load", () => {
   it("Plaudit.identify(null) shows the guest view everywhere, the open panel included; identify(token) the next shopper's", async () => {
@@ -33,7 +28,7 @@ describe("signing the shopper out and in without a page load", () => {
     const shopperPoints = await balanceOf(page);
     await expect.poll(() => inlineBalance(page)).toMatch(/Your balance/);
     await launcher(page).click();
-    const dialog = page.getByRole("dialog", { name: "Rewards" });
+    const dialog = rewardsPanel(page);
     await expect.poll(() => dialog.getByRole("progressbar").count()).toBe(1);
     // Half-way through redeeming: focus is on the confirm step's heading when the sign-out comes.
     await dialog.getByRole("button", { name: "Redeem Free shipping" }).click();
@@ -44,7 +39,7 @@ describe("signing the shopper out and in without a page load", () => {
     );
     // The open panel turns into the guest view: the program and the join / sign-in links, none of
     // the last shopper's balance, tier or history.
-    await expect.poll(() => dialog.getByRole("link", { name: "Join now" }).count()).toBe(1);
+    await guestView(dialog);
     expect(await dialog.getByRole("progressbar").count()).toBe(0);
     expect(await dialog.textContent()).not.toContain(shopperPoints.toLocaleString("en"));
     // Focus stays in the modal (it fell to the page's <body> when the step that held it went).
@@ -56,7 +51,7 @@ describe("signing the shopper out and in without a page load", () => {
     // Opening it again asks nothing for anyone.
     const asked = shop.requestsTo("/v1/stores/demo/loyalty/me").length;
     await launcher(page).click();
-    await expect.poll(() => dialog.getByRole("link", { name: "Join now" }).count()).toBe(1);
+    await guestView(dialog);
     await page.keyboard.press("Escape");
     expect(shop.requestsTo("/v1/stores/demo/loyalty/me").length).toBe(asked);
 
@@ -85,8 +80,8 @@ describe("signing the shopper out and in without a page load", () => {
     await expect.poll(() => launcher(page).textContent()).toBe("Rewards ");
     await expect.poll(() => inlineBalance(page)).toBe("");
     await launcher(page).click();
-    const dialog = page.getByRole("dialog", { name: "Rewards" });
-    await expect.poll(() => dialog.getByRole("link", { name: "Join now" }).count()).toBe(1);
+    const dialog = rewardsPanel(page);
+    await guestView(dialog);
     await page.keyboard.press("Escape");
 
     const newbie = tokenFor("demo-newbie");

@@ -3,17 +3,14 @@
 // widget moves the balance on the same page. The first test signs in through the demo page (the
 // server's demo-only sign-in signs a real token); the others sign one here with the demo store's
 // secret (the harness sets PLAUDIT_DEMO_SECRET), as a store's own server would.
-import { signCustomerToken } from "@plaudit/server";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { drawnBar } from "./drawn-stars.ts";
-import { DEMO_SECRET, harnessOfFile } from "./harness.ts";
+import { harnessOfFile } from "./harness.ts";
+import { balanceOf, focused, guestView, launcher, pageFor, rewardsPanel } from "./loyalty-helpers.ts";
 import { axeViolations } from "./reviews-widget-helpers.ts";
 
 const plaudit = harnessOfFile();
-
-const pageFor = (customerId: string) =>
-  `/demo/loyalty.html?customer-token=${encodeURIComponent(signCustomerToken(DEMO_SECRET, customerId))}`;
 
 // Hears the storefront events through the documented queue stub, before plaudit.js arrives.
 const LISTEN = `window.__heard = [];
@@ -21,16 +18,6 @@ window.Plaudit = [
   ["on", "loyalty:redeemed", (d) => window.__heard.push({ name: "loyalty:redeemed", code: d.redemption.code, reward: d.rewardName })],
   ["on", "loyalty:updated", (d) => window.__heard.push({ name: "loyalty:updated", balance: d.balance })],
 ];`;
-
-/** What has focus, through shadow roots: "tag|accessible text". */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    if (!el) return "";
-    const name = el.getAttribute("aria-label") || (el instanceof HTMLInputElement ? el.value : "");
-    return `${el.localName}|${name || el.textContent?.trim() || ""}`;
-  });
 
 /** Presses Tab until focus is on what `wanted` matches; fails after `max` presses. */
 async function tabTo(page: Page, wanted: RegExp, max = 60): Promise<string> {
@@ -42,8 +29,6 @@ async function tabTo(page: Page, wanted: RegExp, max = 60): Promise<string> {
   throw new Error(`Tab never reached ${wanted} (last: ${await focused(page)})`);
 }
 
-const launcher = (page: Page) => page.locator('[data-plaudit="loyalty"] .plaudit-launcher');
-
 describe("loyalty on the demo store", () => {
   it("redeems a reward and copies its code with the keyboard alone, with 0 axe violations", async () => {
     // Signs in the way a visitor of the demo does: the page asks the server for a real signed token.
@@ -54,11 +39,11 @@ describe("loyalty on the demo store", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL((url) => url.pathname === "/demo/loyalty.html" && !url.search);
     await expect.poll(() => launcher(page).textContent()).toMatch(/^Rewards [\d,]+ points$/);
-    const before = Number((await launcher(page).textContent())!.replace(/\D/g, ""));
+    const before = await balanceOf(page);
 
     await tabTo(page, /^button\|Rewards \d/);
     await page.keyboard.press("Enter");
-    const dialog = page.getByRole("dialog", { name: "Rewards" });
+    const dialog = rewardsPanel(page);
     await expect.poll(() => dialog.getByRole("progressbar").count()).toBe(1);
 
     await tabTo(page, /^button\|Redeem Free shipping$/);
@@ -96,7 +81,7 @@ describe("loyalty on the demo store", () => {
     expect(await page.locator("script[data-customer-token]").count()).toBe(1);
     expect(await page.locator("[data-plaudit][data-customer-token]").count()).toBe(0);
     await expect.poll(() => launcher(page).textContent()).toMatch(/^Rewards [\d,]+ points?$/);
-    const balance = async () => Number((await launcher(page).textContent())!.replace(/\D/g, ""));
+    const balance = () => balanceOf(page);
     const before = await balance();
     const points = page.locator('[data-plaudit="points"] .plaudit-points');
     await expect.poll(() => points.textContent()).toMatch(/Your balance/);
@@ -189,8 +174,8 @@ describe("loyalty on the demo store", () => {
     const shop = await plaudit.open("/demo/loyalty.html");
     const { page } = shop;
     await launcher(page).click();
-    const dialog = page.getByRole("dialog", { name: "Rewards" });
-    await expect.poll(() => dialog.getByRole("link", { name: "Join now" }).count()).toBe(1);
+    const dialog = rewardsPanel(page);
+    await guestView(dialog);
     expect(await dialog.getByRole("link", { name: "Sign in" }).getAttribute("href")).toMatch(
       /loyalty\.html#sign-in$/,
     );
