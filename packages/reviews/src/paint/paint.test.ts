@@ -34,6 +34,17 @@ function host(kind: string, productId: string, attributes: Record<string, string
   return { host: el, root, config: readConfig(el, INHERITED) };
 }
 
+/**
+ * A reviews host answered by the snippet, standing at the top of a 768px view (happy-dom lays
+ * nothing out, so its box is said outright).
+ */
+function reviewsAtTopOfView() {
+  answer = snippetAnswer;
+  const made = host("reviews", "tee");
+  made.host.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+  return made;
+}
+
 /** The script tag's config under every host's own. */
 const INHERITED = { store: "demo", apiBase: API };
 
@@ -171,10 +182,7 @@ describe("painting the reviews", () => {
   });
 
   it("shows the first cards when the page's cards surely fill the view, the rest a few per frame, holding the height", async () => {
-    answer = snippetAnswer;
-    const { host: el, root, config } = host("reviews", "tee");
-    // happy-dom lays nothing out: the host stands at the top of a 768px viewport.
-    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    const { host: el, root, config } = reviewsAtTopOfView();
     await paint({ kind: "reviews", host: el, root, config });
     const widget = root.querySelector<HTMLElement>(".plaudit-root")!;
     const loadMore = () =>
@@ -193,9 +201,7 @@ describe("painting the reviews", () => {
   });
 
   it("holds the histogram and the toolbar out of the first frame too, then puts them in, a frame each, before the cards", async () => {
-    answer = snippetAnswer;
-    const { host: el, root, config } = host("reviews", "tee");
-    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    const { host: el, root, config } = reviewsAtTopOfView();
     // Every state the shadow root goes through, read after each task that changed it (a mutation
     // observer, not a frame sampler: under load a sampling frame could land after two of the
     // widget's steps and read them as one). Each step is a task after a frame of its own
@@ -275,9 +281,7 @@ describe("painting the reviews", () => {
   });
 
   it("puts every card in at once when the page scrolls", async () => {
-    answer = snippetAnswer;
-    const { host: el, root, config } = host("reviews", "tee");
-    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    const { host: el, root, config } = reviewsAtTopOfView();
     const carousel = document.createElement("div");
     document.body.prepend(carousel);
     await paint({ kind: "reviews", host: el, root, config });
@@ -293,9 +297,7 @@ describe("painting the reviews", () => {
   });
 
   it("puts every card in at once when a scroller the widget is in scrolls (a theme scrolling a container)", async () => {
-    answer = snippetAnswer;
-    const { host: el, root, config } = host("reviews", "tee");
-    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    const { host: el, root, config } = reviewsAtTopOfView();
     await paint({ kind: "reviews", host: el, root, config });
     expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(FIRST_FRAME);
     document.body.dispatchEvent(new Event("scroll"));
