@@ -68,11 +68,16 @@ function names(node: JsonLdNode, productId: string): boolean {
   );
 }
 
-/** Lowercase words between spaces, so that `includes` matches whole words only. */
+/**
+ * Lowercase words between spaces, so that `includes` matches whole words only. HTML entities count
+ * as a space: themes that print the name through an HTML escaper write "Fern &amp; Field" and
+ * "Tee &#8211; Blue" into their JSON (WooCommerce, PrestaShop), which is "Fern & Field" on the page.
+ */
 const words = (text: unknown) =>
   typeof text === "string"
     ? ` ${text
         .toLocaleLowerCase()
+        .replace(/&#?\w+;/g, " ")
         .split(/[^\p{L}\p{N}]+/u)
         .filter(Boolean)
         .join(" ")} `
