@@ -1,5 +1,6 @@
-// Which of the theme's JSON-LD nodes is the page's product, for each product whose reviews the page
-// shows: docs/widgets.md, "Structured data", has the rule in words. Pure (no DOM): the manager
+// Which of the theme's JSON-LD nodes (or microdata items, read as nodes by json-ld-microdata.ts) is
+// the page's product, for each product whose reviews the page shows: docs/widgets.md, "Structured
+// data", has the rule in words. Pure (no DOM): the manager
 // reads the scripts and the page, and this decides. A wrong answer puts our rating on another
 // product (a "related products" section's node, a quick-view modal's), so weak evidence — the
 // page's only Product, whatever it is called — counts only for a node that was on the page when

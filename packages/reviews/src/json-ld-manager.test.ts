@@ -295,8 +295,13 @@ describe("product JSON-LD on the page", () => {
 
   // The JSON-LD rule (json-ld-choice.ts), not "the page's only item": the microdata path reads the
   // same evidence, so another product's item never takes the rating.
-  const item = (name: string, sku: string, extra = "") =>
-    `<div itemscope itemtype="https://schema.org/Product" ${extra}><span itemprop="name">${name}</span><meta itemprop="sku" content="${sku}"></div>`;
+  /** The rating is in `rated`'s own properties, and in none of `others`'. */
+  const ratingOnlyIn = (rated: Element, ...others: Element[]) => {
+    expect(props(rated, "aggregateRating")).toHaveLength(1);
+    for (const other of others) expect(props(other, "aggregateRating")).toHaveLength(0);
+  };
+  const item = (name: string, sku: string) =>
+    `<div itemscope itemtype="https://schema.org/Product"><span itemprop="name">${name}</span><meta itemprop="sku" content="${sku}"></div>`;
 
   it("gives a quick view's microdata Product added later nothing, on a page with no item of its own", async () => {
     document.body.innerHTML = "<main></main>";
@@ -328,8 +333,7 @@ describe("product JSON-LD on the page", () => {
     await microdataWritten();
     handle.update({ summary, reviews: reviews.slice(0, 1) });
     await microdataWritten();
-    expect(props(tee, "aggregateRating")).toHaveLength(1);
-    expect(props(document.querySelector("section [itemscope]")!, "aggregateRating")).toHaveLength(0);
+    ratingOnlyIn(tee, document.querySelector("section [itemscope]")!);
     expect(scripts()).toHaveLength(0);
     handle.release();
   });
@@ -340,8 +344,7 @@ describe("product JSON-LD on the page", () => {
     const handle = acquireProductJsonLd(document, "tee-classic");
     handle.update({ productName: "Classic tee", summary, reviews });
     await microdataWritten();
-    expect(props(tee!, "aggregateRating")).toHaveLength(1);
-    expect(props(mug!, "aggregateRating")).toHaveLength(0);
+    ratingOnlyIn(tee!, mug!);
     handle.release();
     // Named otherwise, the only item is another product's: a node of ours, the item left alone.
     document.body.innerHTML = item("Enamel mug", "MUG-1");
