@@ -227,8 +227,7 @@ function render(document: Document, page: Page) {
     page.edited.set(script, edit);
   }
 
-  const items =
-    microdata && chooseNodes(microdata.microdataCandidates(document, page.initial), shown, pageUrls);
+  const items = microdata && chooseNodes(microdata.candidates(document, page.initial), shown, pageUrls);
   for (const product of shown) {
     if (targets.has(product)) continue;
     const { entry } = product;

@@ -49,7 +49,7 @@ export interface MicrodataCandidate extends Candidate {
  * for both kinds of markup: `itemid` as `@id`, the item's own identifiers, name and url, a group's
  * `hasVariant` items' identifiers. `initial`: what was on the page when the widgets first wrote.
  */
-export const microdataCandidates = (doc: Document, initial: WeakSet<Node>): MicrodataCandidate[] =>
+export const candidates = (doc: Document, initial: WeakSet<Node>): MicrodataCandidate[] =>
   topItems(doc).map((item) => ({
     item,
     late: !initial.has(item),
