@@ -35,14 +35,14 @@ function host(kind: string, productId: string, attributes: Record<string, string
 }
 
 /**
- * A reviews host answered by the snippet, standing at the top of a 768px view (happy-dom lays
- * nothing out, so its box is said outright).
+ * A reviews host the snippet answers for, standing at the top of a 768px viewport (happy-dom lays
+ * nothing out): the page's cards surely fill the view, so the paint holds the rest for later frames.
  */
-function reviewsAtTopOfView() {
+function reviewsAtTop() {
   answer = snippetAnswer;
-  const made = host("reviews", "tee");
-  made.host.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
-  return made;
+  const painted = host("reviews", "tee");
+  painted.host.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+  return painted;
 }
 
 /** The script tag's config under every host's own. */
@@ -182,7 +182,7 @@ describe("painting the reviews", () => {
   });
 
   it("shows the first cards when the page's cards surely fill the view, the rest a few per frame, holding the height", async () => {
-    const { host: el, root, config } = reviewsAtTopOfView();
+    const { host: el, root, config } = reviewsAtTop();
     await paint({ kind: "reviews", host: el, root, config });
     const widget = root.querySelector<HTMLElement>(".plaudit-root")!;
     const loadMore = () =>
@@ -201,7 +201,7 @@ describe("painting the reviews", () => {
   });
 
   it("holds the histogram and the toolbar out of the first frame too, then puts them in, a frame each, before the cards", async () => {
-    const { host: el, root, config } = reviewsAtTopOfView();
+    const { host: el, root, config } = reviewsAtTop();
     // Every state the shadow root goes through, read after each task that changed it (a mutation
     // observer, not a frame sampler: under load a sampling frame could land after two of the
     // widget's steps and read them as one). Each step is a task after a frame of its own
@@ -281,7 +281,7 @@ describe("painting the reviews", () => {
   });
 
   it("puts every card in at once when the page scrolls", async () => {
-    const { host: el, root, config } = reviewsAtTopOfView();
+    const { host: el, root, config } = reviewsAtTop();
     const carousel = document.createElement("div");
     document.body.prepend(carousel);
     await paint({ kind: "reviews", host: el, root, config });
@@ -297,7 +297,7 @@ describe("painting the reviews", () => {
   });
 
   it("puts every card in at once when a scroller the widget is in scrolls (a theme scrolling a container)", async () => {
-    const { host: el, root, config } = reviewsAtTopOfView();
+    const { host: el, root, config } = reviewsAtTop();
     await paint({ kind: "reviews", host: el, root, config });
     expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(FIRST_FRAME);
     document.body.dispatchEvent(new Event("scroll"));
