@@ -68,6 +68,21 @@ function fakeApi(answer?: (put: Put) => Response, current: object | null = store
   return puts;
 }
 
+/** The program route, `current` read: the first save is taken, every later one refused by `fields`. */
+function savedThenRefused(current: object, fields: Record<string, string>) {
+  const puts: Put[] = fakeApi(
+    (put) =>
+      puts.length === 1
+        ? Response.json(put.body, { headers: { etag: '"v2"' } })
+        : Response.json(
+            { error: { code: "validation_failed", message: "the request is not valid", fields } },
+            { status: 422 },
+          ),
+    current,
+  );
+  return puts;
+}
+
 const field = (view: ReturnType<typeof render>, name: string) =>
   view.container.querySelector(`[name="${name}"]`) as HTMLInputElement;
 const describedText = (input: Element) =>
@@ -414,22 +429,7 @@ describe("an earning action's label", () => {
       ...stored,
       earning: [stored.earning[0], { ...stored.earning[1], labels: { de: "Bewertung schreiben" } }],
     };
-    const puts = fakeApi(
-      (put) =>
-        puts.length === 1
-          ? Response.json(put.body, { headers: { etag: '"v2"' } })
-          : Response.json(
-              {
-                error: {
-                  code: "validation_failed",
-                  message: "the request is not valid",
-                  fields: { "rewards.0.names.he": "must be a name of 1–120 characters" },
-                },
-              },
-              { status: 422 },
-            ),
-      withWords,
-    );
+    const puts = savedThenRefused(withWords, { "rewards.0.names.he": "must be a name of 1–120 characters" });
     const view = render(<LoyaltyProgram />);
     await view.findByLabelText("Name of the points");
     // Each language has its field, named by its own name, the default as its placeholder.
@@ -481,25 +481,10 @@ describe("an earning action's label", () => {
       pointsNames: { de: "Punkte" },
       tiers: [stored.tiers[0], { ...stored.tiers[1], names: { he: "זהב" } }],
     };
-    const puts = fakeApi(
-      (put) =>
-        puts.length === 1
-          ? Response.json(put.body, { headers: { etag: '"v2"' } })
-          : Response.json(
-              {
-                error: {
-                  code: "validation_failed",
-                  message: "the request is not valid",
-                  fields: {
-                    "tiers.1.names.fr": "must name only the languages en, de, he",
-                    "tiers.0.perksIn.de.0": "must be a perk of 1–200 characters",
-                  },
-                },
-              },
-              { status: 422 },
-            ),
-      withWords,
-    );
+    const puts = savedThenRefused(withWords, {
+      "tiers.1.names.fr": "must name only the languages en, de, he",
+      "tiers.0.perksIn.de.0": "must be a perk of 1–200 characters",
+    });
     const view = render(<LoyaltyProgram />);
     await view.findByLabelText("Name of the points");
     // Closed, saying how many languages are written; the fields are in it, the default as placeholder.
