@@ -61,7 +61,7 @@ describe("defineElements", () => {
     expect(badge.shadowRoot?.childNodes.length).toBeGreaterThan(0);
     // While its summary loads, the badge holds its box with an unfilled row: one element, no SVG.
     const stars = badge.shadowRoot?.querySelector(".plaudit-star-badge--empty .plaudit-stars");
-    expect(stars?.className).toBe("plaudit-stars plaudit-fill-0");
+    expect(stars?.className).toBe("plaudit-stars plaudit-tens-0 plaudit-units-0");
     expect(stars?.childNodes).toHaveLength(0);
     expect(badge.shadowRoot?.querySelector("svg")).toBeNull();
 
