@@ -111,11 +111,11 @@ export default defineConfig({
       {
         test: {
           ...waits,
-          // The repository's own tooling (scripts/) and the packages as npm users get them:
+          // The repository's own tooling (scripts/, bench/) and the packages as npm users get them:
           // packed, installed outside the repository, imported, type-checked, built and started.
           name: "packaging",
           environment: "node",
-          include: ["scripts/**/*.test.ts", "packaging/**/*.test.ts"],
+          include: ["scripts/**/*.test.ts", "packaging/**/*.test.ts", "bench/**/*.test.ts"],
           testTimeout: 240_000,
           hookTimeout: 240_000,
         },

@@ -4,6 +4,7 @@
 // the two report figures measured the same way.
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from "playwright-core";
 import { CHROMIUM_LAUNCH } from "../scripts/chromium.mjs";
+import { type Attributed, attributeTask, noneAttributed, type Spent } from "./script-attribution.ts";
 
 export const CPU_THROTTLE = 4;
 /** Work a page pushes past the network going idle still counts, for this long. */
@@ -114,7 +115,12 @@ export const observed = async (page: Page) =>
 // The renderer's main-thread work from a Chromium trace, by phase. Self time (an event's duration
 // less its children's), so nothing counts twice. "wall" is the trace's duration: at 4× throttling
 // and on a loaded machine it stretches with the load. "cpu" is the thread's own CPU time (the
-// trace's tdur): the throttle's pauses and time the OS gave to other processes are not in it.
+// trace's tdur): time the OS gave to other processes is not in it. The throttle's pauses are, at
+// 4×: on Linux CDP's throttle (Blink's ThreadCPUThrottler) signals the main thread every ~200 µs and
+// its handler busy-waits 3× the time run since the last pause (at most 1 ms run, 3 ms waited), so
+// the thread's CPU time at 4× is ~4× its work (bench:page's with − without main-thread CPU, 263 ms
+// at 15:17, against bench:cpu's unthrottled 50.6 ms at 13:25). Only unthrottled (bench:cpu) is
+// "cpu" the work alone.
 // Not "v8" or the disabled-by-default timeline: their per-call events slow script down several-fold.
 export const TRACE_CATEGORIES = ["toplevel", "devtools.timeline", "v8.execute"];
 
@@ -170,11 +176,6 @@ const taskKind = (events: TraceEvent[]): string => {
   return "other";
 };
 
-export interface Spent {
-  wall: number;
-  cpu: number;
-}
-
 export interface MainThread {
   /** Top-level tasks' time. */
   busy: Spent;
@@ -188,6 +189,10 @@ export interface MainThread {
   /** How many times the thread laid out and recalculated style (does not depend on the CPU's speed). */
   layouts: number;
   styleRecalcs: number;
+  /** Plaudit's script, attributed by URL (bench/script-attribution.ts). */
+  plaudit: Attributed;
+  /** Top-level tasks of 50 ms or more (wall) that ran script naming Plaudit's URL. */
+  plauditLongTasks: number;
 }
 
 /** The main thread of the renderer that parsed `pagePath` (a trace holds every renderer's). */
@@ -219,12 +224,17 @@ export function mainThread(events: TraceEvent[], pagePath: string): MainThread {
     layouts: 0,
     styleRecalcs: 0,
     tasks: Object.fromEntries(TASK_KIND_NAMES.map((name) => [name, 0])),
+    plaudit: noneAttributed(),
+    plauditLongTasks: 0,
   };
   for (const name of PHASE_NAMES) result.phases[name] = { wall: 0, cpu: 0 };
   // The current top-level task and the events inside it.
   let task: TraceEvent[] = [];
   const endTask = () => {
-    if (task.length) result.tasks[taskKind(task.slice(1))]! += (task[0]!.tdur ?? 0) / 1000;
+    if (task.length) {
+      result.tasks[taskKind(task.slice(1))]! += (task[0]!.tdur ?? 0) / 1000;
+      if (attributeTask(task, result.plaudit) && task[0]!.dur! >= 50_000) result.plauditLongTasks++;
+    }
     task = [];
   };
   type Open = { event: TraceEvent; end: number; childWall: number; childCpu: number };

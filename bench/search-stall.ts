@@ -164,7 +164,11 @@ try {
   const old = await burst(`http://127.0.0.1:${beforePort}/`, terms);
   await new Promise((done) => before.close(done));
 
-  const app = createApp({ db, rateLimiter: unlimitedRateLimiter, logger: { info() {}, error() {} } });
+  const app = createApp({
+    db,
+    rateLimiter: unlimitedRateLimiter,
+    logger: { info() {}, warn() {}, error() {} },
+  });
   let after: ReturnType<typeof listen> | undefined;
   const afterPort = await new Promise<number>((done) => {
     after = listen(app, { port: 0, hostname: "127.0.0.1" }, (info) => done(info.port));

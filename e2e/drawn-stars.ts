@@ -11,7 +11,7 @@ export interface DrawnRow {
   height: number;
   /** The screenshot's size, device px (the page's scale is 1). */
   image: { width: number; height: number };
-  /** The tenths of a star its fill class names (plaudit-fill-NN). */
+  /** The tenths of a star its fill classes name (plaudit-tens-N plaudit-units-N: whole stars, tenths). */
   tenths: number;
   rtl: boolean;
   /** The screenshot's pixel at (x, y), x from the row's inline start (mirrored in RTL). */
@@ -38,7 +38,9 @@ export async function drawnRow(row: Locator): Promise<DrawnRow> {
     return {
       width: rect.width,
       height: rect.height,
-      tenths: Number(/plaudit-fill-(\d+)/.exec(element.className)?.[1]),
+      tenths:
+        Number(/plaudit-tens-(\d+)/.exec(element.className)?.[1]) * 10 +
+        Number(/plaudit-units-(\d)/.exec(element.className)?.[1]),
       rtl: style.direction === "rtl",
       theme: {
         filled: rgb(style.getPropertyValue("--p-star")),

@@ -65,23 +65,33 @@ async function holdReviewsCode(shop: ShopPage): Promise<() => void> {
 }
 
 /**
- * The painted sheet (the server's CSS, adopted): the widget drops it once its code has hydrated.
- * Waited for: the page can be loaded, and the reviews painted, before a badge's own request has
- * answered (a busy machine); a sheet read before it is painted is none, and `hydrated` never holds.
+ * The painted sheets (the server's CSS, a sheet per part, adopted). Waited for: the page can be
+ * loaded, and the reviews painted, before a badge's own request has answered (a busy machine).
  */
-function paintedSheet(page: Page, kind = "reviews"): Promise<JSHandle<CSSStyleSheet | undefined>> {
-  return page.waitForFunction(
-    (kind) => document.querySelector(`[data-plaudit="${kind}"]`)?.shadowRoot?.adoptedStyleSheets[0],
-    kind,
-  ) as Promise<JSHandle<CSSStyleSheet | undefined>>;
+function paintedSheets(page: Page, kind = "reviews"): Promise<JSHandle<CSSStyleSheet[]>> {
+  return page.waitForFunction((kind) => {
+    const sheets = document.querySelector(`[data-plaudit="${kind}"]`)?.shadowRoot?.adoptedStyleSheets;
+    return sheets?.length ? [...sheets] : undefined;
+  }, kind) as Promise<JSHandle<CSSStyleSheet[]>>;
 }
-const hydrated = (page: Page, sheet: JSHandle<CSSStyleSheet | undefined>, kind = "reviews") =>
+/**
+ * What the code adopted when it mounted over the painted markup: the painted sheets themselves (the
+ * same texts' sheets, parsed once), in the same order, none dropped and none added.
+ */
+const sheetsAfterCode = (page: Page, painted: JSHandle<CSSStyleSheet[]>, kind = "reviews") =>
   page.evaluate(
     ([painted, kind]) => {
-      const sheets = document.querySelector(`[data-plaudit="${kind}"]`)?.shadowRoot?.adoptedStyleSheets ?? [];
-      return painted !== undefined && sheets.length > 0 && !sheets.includes(painted);
+      const root = document.querySelector(`[data-plaudit="${kind}"]`)!.shadowRoot! as ShadowRoot &
+        Record<symbol, CSSStyleSheet[] | undefined>;
+      const adopted = [...root.adoptedStyleSheets];
+      const code = root[Symbol.for("plaudit.sheets")] ?? [];
+      return {
+        painted: painted.length,
+        same: adopted.length === painted.length && adopted.every((sheet, i) => sheet === painted[i]),
+        codeAdoptedThem: painted.every((sheet) => code.includes(sheet)),
+      };
     },
-    [sheet, kind] as const,
+    [painted, kind] as const,
   );
 
 /**
@@ -175,16 +185,28 @@ describe.concurrent("the first use of a painted widget", SIDE_BY_SIDE, () => {
     const { page } = shop;
     await expect.poll(() => cardCount(page)).toBe(10);
     await page.waitForLoadState("networkidle");
-    const sheet = await paintedSheet(page);
+    const sheets = await paintedSheets(page);
+    // The theme, base and stars parts are one sheet each for the page: the badge's are the reviews'.
+    const badgeSheets = await paintedSheets(page, "stars");
+    const shared = await page.evaluate(
+      ([reviews, badge]) => ({
+        shared: [0, 1, 2].every((i) => reviews[i] === badge[i]),
+        own: reviews[3] !== badge[3],
+      }),
+      [sheets, badgeSheets] as const,
+    );
+    expect(shared).toEqual({ shared: true, own: true });
     const before = await page.evaluateHandle(() => {
       const root = document.querySelector('[data-plaudit="reviews"]')!.shadowRoot!;
       const section = root.querySelector("section")!;
       return { section, cards: [...root.querySelectorAll("article")], html: section.outerHTML };
     });
-    expect(await hydrated(page, sheet)).toBe(false);
+    expect(await widgetCodeMounted(page)).toBe(false);
 
     await reviewsHost(page).hover();
-    await expect.poll(() => hydrated(page, sheet)).toBe(true);
+    await expect.poll(() => widgetCodeMounted(page)).toBe(true);
+    // Theme, base, stars, icons, the reviews' own: the code parsed none of them again.
+    expect(await sheetsAfterCode(page, sheets)).toEqual({ painted: 5, same: true, codeAdoptedThem: true });
     await page.waitForLoadState("networkidle");
     expect(apiRequests(shop)).toEqual([
       `${SNIPPET}?locale=en&theme=auto`,
@@ -227,8 +249,8 @@ describe.concurrent("the first use of a painted widget", SIDE_BY_SIDE, () => {
   }) => {
     const shop = await openPainted(PRODUCT_PAGE, {}, expect);
     const { page } = shop;
-    // The badge's painted sheet, waited for (openPainted waits for the reviews' cards only).
-    const badgeSheet = await paintedSheet(page, "stars");
+    // The badge's painted sheets, waited for (openPainted waits for the reviews' cards only).
+    const badgeSheets = await paintedSheets(page, "stars");
     const link = page.locator('[data-plaudit="stars"] a');
     await link.focus();
     const focusedLink = () =>
@@ -240,7 +262,12 @@ describe.concurrent("the first use of a painted widget", SIDE_BY_SIDE, () => {
     // A pointer comes over the reviews (the page scrolled under a resting mouse, say): every
     // painted widget gets its code, the badge too.
     await reviewsHost(page).hover();
-    await expect.poll(() => hydrated(page, badgeSheet, "stars")).toBe(true);
+    await expect.poll(() => widgetCodeMounted(page, "stars")).toBe(true);
+    expect(await sheetsAfterCode(page, badgeSheets, "stars")).toEqual({
+      painted: 4,
+      same: true,
+      codeAdoptedThem: true,
+    });
     expect(await focusedLink()).toBe(true);
     expect(shop.problems()).toEqual([]);
     await shop.close();
@@ -509,7 +536,7 @@ describe("a page with a strict CSP", () => {
     });
     // The shop's accent (shop.css: --plaudit-accent: #2f6b4f), not a browser's grey button; the
     // screen reader's text out of sight.
-    expect(looks).toEqual({ inlineStyles: 0, sheets: 1, writeBackground: "rgb(47, 107, 79)", hiddenArea: 1 });
+    expect(looks).toEqual({ inlineStyles: 0, sheets: 5, writeBackground: "rgb(47, 107, 79)", hiddenArea: 1 });
     const shift = await layoutShift(page);
     expect(shift.total, `moved: ${shift.moved.join(" | ")}`).toBe(0);
     expect(widgetCode(shop)).toEqual([]);
@@ -598,13 +625,13 @@ describe("a single-page app", () => {
   it("paints the next product after the first one came alive, and hydrates it at once with no data request", async () => {
     const shop = await openPainted("/demo/spa.html", VIEW);
     const { page } = shop;
-    const sheet = await paintedSheet(page);
+    await paintedSheets(page);
     // The loader marks each time it mounts a kind's code over a host (docs/operations.md).
     const mounts = () =>
       page.evaluate(() => performance.getEntriesByName("plaudit:reviews:chunk-loaded").length);
     expect(await mounts()).toBe(0);
     await reviewsHost(page).hover();
-    await expect.poll(() => hydrated(page, sheet)).toBe(true);
+    await expect.poll(() => widgetCodeMounted(page)).toBe(true);
     expect(await mounts()).toBe(1);
     await page.getByRole("link", { name: "Zip Hoodie" }).click();
     const hoodie = await countOf("hoodie-zip");

@@ -301,6 +301,25 @@ describe("the product page", () => {
       );
       expect(laid).toBeGreaterThan(0.1);
       expect(Math.abs(drawn - laid)).toBeLessThan(0.05);
+      // Every bar laid out to its share of the reviews, to the percent (its tens and units classes).
+      const shares = await shop.page.evaluate(() => {
+        const root = document.querySelector('[data-plaudit="reviews"]')!.shadowRoot!;
+        const number = (element: Element | null) => Number(element!.textContent!.replace(/\D/g, ""));
+        const total = number(root.querySelector(".plaudit-summary__count"));
+        const width = (element: Element | null) => element!.getBoundingClientRect().width;
+        return [...root.querySelectorAll(".plaudit-histogram__bar")].map((bar) => {
+          const share = Math.round(
+            (number(bar.querySelector(".plaudit-histogram__count [aria-hidden]")) / total) * 100,
+          );
+          const laid =
+            (width(bar.querySelector(".plaudit-histogram__fill")) /
+              width(bar.querySelector(".plaudit-histogram__track"))) *
+            100;
+          return Math.abs(laid - share) < 0.5 ? share : `${share} % laid as ${laid} %`;
+        });
+      });
+      expect(shares.filter((share) => typeof share === "string")).toEqual([]);
+      expect(shares.reduce<number>((sum, share) => sum + Number(share), 0)).toBeGreaterThan(95);
     };
     await expect.poll(() => bar.count()).toBe(1);
     await drawnAsLaid();

@@ -134,18 +134,19 @@ export const reviewsWidget = (page: Page) => page.locator('[data-plaudit="review
 
 /**
  * Whether the widget's code has mounted in every `kind` host on the page. The loader paints the
- * reviews and the badges from the server's markup with one adopted sheet (its CSS as one text) and
- * mounts their code when the shopper reaches for one (docs/widget-contract.md, "Painted first"):
- * the code adopts its own four or more (theme, base, stars, the kind's; the reviews also the
- * icons'), and the hand-over's last step drops the painted one. Server-rendered hosts (docs/ssr.md)
- * carry a <style> and no adopted sheet until then.
+ * reviews and the badges from the server's markup and mounts their code when the shopper reaches
+ * for one (docs/widget-contract.md, "Painted first"). Painted and mounted widgets adopt the same
+ * sheets (a sheet per part of the CSS, shared), so the count says nothing: the code's own
+ * `adoptStyles` lists what it adopted on the root, under `Symbol.for("plaudit.sheets")` (ui's
+ * sheets.ts), none until it mounts. Server-rendered hosts (docs/ssr.md) carry a <style> until then.
  */
 export const widgetCodeMounted = (page: Page, kind = "reviews") =>
   page.evaluate(
     (k) =>
-      [...document.querySelectorAll(`[data-plaudit="${k}"]`)].every(
-        (host) => (host.shadowRoot?.adoptedStyleSheets.length ?? 0) >= 4,
-      ),
+      [...document.querySelectorAll(`[data-plaudit="${k}"]`)].every((host) => {
+        const root = host.shadowRoot as (ShadowRoot & Record<symbol, unknown[] | undefined>) | null;
+        return (root?.[Symbol.for("plaudit.sheets")]?.length ?? 0) > 0;
+      }),
     kind,
   );
 

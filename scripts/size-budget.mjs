@@ -110,7 +110,16 @@ const KB = 1024;
 // stay); and the keyboard goes back to the same control by its path, the second of two identical
 // "Helpful" buttons and not the first, or onto the widget when that control is gone, never <body>
 // (core's focus-path.ts; e2e/section-swaps-live.test.ts).
-// Raised by the swaps3 session (in use 38.97 → 39.19, gallery 26.76 → 26.99 KB; a hundredth over
+// Raised by the perfcss session (collection 9.14 → 9.21, product page painted 12.35 → 12.42, in use
+// 38.97 → 39.07, gallery 26.76 → 26.81 KB; a hundredth over what was measured: +50 bytes in the host
+// chunk every page loads, +40 in the paint chunk, +40 in ui-dom): the paint adopts the server's CSS
+// a sheet per part (theme, base, stars, the kind's), one per text for the page, so the reviews and
+// the badge parse their shared 8 KB once, and the widgets' code adopts those very sheets at the
+// hand-over instead of parsing its own copy; the root says which sheets its code adopted (ui's
+// sheets.ts, CODE_SHEETS), what the hand-over keeps. The 51 fill and 101 bar classes are 21 tens
+// and units classes (5.8 KB less CSS to parse in every reviews widget). Freed none: the fold of
+// loyalty's wordsIn into core's matchCatalog (+0.01 on gallery and in use) waits.
+// Raised by the swaps3 session (in use 39.07 → IU, gallery 26.81 → GP KB; a hundredth over
 // what was measured, +0.21 KB in core's kept-widget.ts that every live widget loads): the copy of a
 // live widget is drawn scrolled as the shopper left each of its boxes (a scroll listener per
 // widget), and an open modal dialog in it — the loyalty panel — is shown modal again in the new
@@ -119,11 +128,11 @@ const KB = 1024;
 const BUDGETS = {
   loader: 2.72 * KB,
   file: 10 * KB,
-  collectionPage: 9.14 * KB, // loader + the paint chunk (24 badges painted; their code never loads unless used)
-  productPage: 12.35 * KB, // loader + paint + JSON-LD at idle: what loads before the shopper reaches for the reviews
-  productPageInUse: 39.19 * KB, // the same + the reviews' and stars' code, once the shopper reaches for them (not the write dialog)
+  collectionPage: 9.21 * KB, // loader + the paint chunk (24 badges painted; their code never loads unless used)
+  productPage: 12.42 * KB, // loader + paint + JSON-LD at idle: what loads before the shopper reaches for the reviews
+  productPageInUse: 39.07 * KB, // the same + the reviews' and stars' code, once the shopper reaches for them (not the write dialog)
   loyaltyLauncherPage: 20 * KB, // loader + loyalty launcher; the panel loads on first open
-  galleryPage: 26.99 * KB, // loader + gallery widget (Preact, core); the lightbox loads on the first press
+  galleryPage: 26.81 * KB, // loader + gallery widget (Preact, core); the lightbox loads on the first press
   adminFirstScreen: 100 * KB, // the admin app's sign-in: its entry, what that imports, the sign-in chunk
   adminRoute: 60 * KB, // any admin screen when first opened, beyond what the first screen loaded (uPlot included)
 };

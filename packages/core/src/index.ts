@@ -2,7 +2,14 @@ export * from "./api-types.ts";
 export type { ClientOptions, MediaQuery, PlauditClient } from "./client.ts";
 export { createClient, reviewSearch } from "./client.ts";
 export type { Theme, WidgetConfig } from "./config.ts";
-export { describeElement, PlauditConfigError, readConfig, scriptOrigin, THEMES } from "./config.ts";
+export {
+  checkSettings,
+  describeElement,
+  PlauditConfigError,
+  readConfig,
+  scriptOrigin,
+  THEMES,
+} from "./config.ts";
 export {
   configFromOptions,
   defineWidget,

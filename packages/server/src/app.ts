@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Hono } from "hono";
+import { routePath } from "hono/route";
 import { adminIdentity } from "./admin-users/session-auth.ts";
 import type { AppContext, AppDeps, AppEnv } from "./context.ts";
-import { isDatabaseUnavailable } from "./db/database.ts";
+import { isDatabaseUnavailable, refusedValueCode } from "./db/database.ts";
 import { ApiError, errorBody } from "./errors.ts";
 import { acceptedLocale, localizedBody } from "./field-messages.ts";
 import { withDefaultHooks } from "./hooks.ts";
@@ -88,6 +89,20 @@ export function createApp(deps: AppDeps): PlauditApp {
   });
 
   app.onError((err, c) => {
+    // A value the database refused (a NUL, text or a number it cannot hold) that no validation
+    // caught: the client's input, answered 400 as any bad request, logged as a warning naming the
+    // route (a gap in validation to close), never the value nor the database's message quoting it.
+    const refused = refusedValueCode(err);
+    if (refused) {
+      ctx.logger.warn({
+        msg: "database refused a value",
+        requestId: c.get("requestId"),
+        method: c.req.method,
+        route: routePath(c, -1),
+        sqlstate: refused,
+      });
+      err = new ApiError(400, "bad_request", "the request holds a value the database cannot store");
+    }
     if (err instanceof ApiError) {
       // Refused with the body unread: let the answer reach the client before the socket closes.
       if (err.headers?.Connection === "close") lingerAfterEarlyAnswer(c);

@@ -1,6 +1,8 @@
 /** Where the server's log lines go. The default writes one JSON object per line to stdout. */
 export interface Logger {
   info(fields: Record<string, unknown>): void;
+  /** A client's request refused late (by the database), worth a look, not a bug of ours. */
+  warn(fields: Record<string, unknown>): void;
   error(fields: Record<string, unknown>): void;
 }
 
@@ -49,6 +51,10 @@ export const jsonLogger: Logger = {
       setImmediate(flush);
     }
   },
+  warn(fields) {
+    pending.push(line("warn", fields));
+    flush();
+  },
   error(fields) {
     pending.push(line("error", fields));
     flush();
@@ -94,5 +100,6 @@ export function withoutAddresses(text: string): string {
 
 export const silentLogger: Logger = {
   info() {},
+  warn() {},
   error() {},
 };

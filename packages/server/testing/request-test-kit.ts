@@ -7,7 +7,7 @@ import { makeStore, testClock } from "./fixtures.ts";
 import { type SmtpSink, startSmtpSink } from "./smtp-sink.ts";
 import { type DatabaseUnderTest, startTestServer, type TestServer } from "./test-server.ts";
 
-const quiet: Logger = { info() {}, error() {} };
+const quiet: Logger = { info() {}, warn() {}, error() {} };
 
 /** A server with a real SMTP sink behind its mailer, a hand-moved clock, and one store. */
 export async function startRequestKit(

@@ -79,9 +79,10 @@ export async function openTestDatabase(
 export const TEST_METRICS_TOKEN = "test-metrics-token-0123456789abcdefghijkl";
 export const METRICS_AUTH = { authorization: `Bearer ${TEST_METRICS_TOKEN}` };
 
-/** Quiet about requests; an unhandled error (our bug, answered 500) is printed, with its stack. */
+/** Quiet about requests and refusals; an unhandled error (our bug, answered 500) is printed, with its stack. */
 const testLogger: Logger = {
   info() {},
+  warn() {},
   error(fields) {
     console.error("[plaudit test server]", fields);
   },

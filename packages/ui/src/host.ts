@@ -4,7 +4,7 @@
 // The shadow root itself is core's (define-widget.ts: the three ways to mount a kind attach it).
 export { prepareHost } from "@plaudit/core";
 
-import { sheetOf } from "./sheets.ts";
+import { CODE_SHEETS, type CodeStyled, sheetOf } from "./sheets.ts";
 
 function canConstructSheets(): boolean {
   try {
@@ -45,6 +45,8 @@ export function adoptStyles(root: ShadowRoot, cssTexts: string[]): void {
     return;
   }
   const wanted = cssTexts.map(sheetOf);
+  // Said on the root: a painted widget's hand-over keeps these, the same sheets it had adopted.
+  (root as CodeStyled)[CODE_SHEETS] = wanted;
   // Styling unstyled server markup changes its height: keep the widget at least as tall as it was,
   // so nothing outside it moves (docs/ssr.md, "Styles and CSP"). Content below our box stays put.
   const held = unstyledServerHeight(root);

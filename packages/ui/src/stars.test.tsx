@@ -1,7 +1,7 @@
 import { cleanup, render, screen } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { Stars } from "./stars.tsx";
-import { fillStep, starsCss } from "./stars-styles.ts";
+import { digitClasses, fillStep, starsCss } from "./stars-styles.ts";
 
 afterEach(cleanup);
 
@@ -16,13 +16,15 @@ describe("Stars", () => {
   it("fills to the nearest tenth of a star with a class, never an inline style", () => {
     const { container } = render(<Stars value={4.26} label="4.26 out of 5 stars" />);
     expect(container.innerHTML).toBe(
-      '<span class="plaudit-stars plaudit-fill-43" role="img" aria-label="4.26 out of 5 stars"></span>',
+      '<span class="plaudit-stars plaudit-tens-4 plaudit-units-3" role="img" aria-label="4.26 out of 5 stars"></span>',
     );
   });
 
   it("marks the 20 px row with its size class", () => {
     render(<Stars value={3} label="3 out of 5 stars" size={20} />);
-    expect(screen.getByRole("img").className).toBe("plaudit-stars plaudit-stars--20 plaudit-fill-30");
+    expect(screen.getByRole("img").className).toBe(
+      "plaudit-stars plaudit-stars--20 plaudit-tens-3 plaudit-units-0",
+    );
   });
 
   it("clamps values outside 0–5", () => {
@@ -31,12 +33,14 @@ describe("Stars", () => {
     expect(fillStep(Number.NaN)).toBe(0);
   });
 
-  it("has a fill class for every tenth, as whole stars and a part of the next", () => {
-    expect(starsCss).toContain(".plaudit-fill-0{--p-whole:0;--p-part:0}");
-    expect(starsCss).toContain(".plaudit-fill-1{--p-whole:0;--p-part:0.1}");
-    expect(starsCss).toContain(".plaudit-fill-41{--p-whole:4;--p-part:0.1}");
-    expect(starsCss).toContain(".plaudit-fill-50{--p-whole:5;--p-part:0}");
-    expect(starsCss).not.toContain(".plaudit-fill-51");
+  it("has a tens class for every whole star (and a histogram's 100 %) and a units class for every tenth", () => {
+    for (let n = 0; n <= 10; n++) expect(starsCss).toContain(`.plaudit-tens-${n}{--p-tens:${n}}`);
+    for (let n = 0; n <= 9; n++) expect(starsCss).toContain(`.plaudit-units-${n}{--p-units:${n}}`);
+    expect(starsCss).not.toContain(".plaudit-tens-11");
+    expect(starsCss).not.toContain(".plaudit-units-10");
+    expect(digitClasses(43)).toBe("plaudit-tens-4 plaudit-units-3");
+    expect(digitClasses(100)).toBe("plaudit-tens-10 plaudit-units-0");
+    expect(digitClasses(0)).toBe("plaudit-tens-0 plaudit-units-0");
   });
 
   it("clips the row to five stars 2 px apart, at each size's box", () => {

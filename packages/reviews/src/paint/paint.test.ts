@@ -3,6 +3,7 @@
 // typing kept across the hand-over. The answers are what our server renders (renderReviews,
 // starsBadgeHtml); only the network between is stubbed.
 import { getStore, readConfig } from "@plaudit/core";
+import { CODE_SHEETS, type CodeStyled } from "@plaudit/ui";
 import { options } from "preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { WAIT_FOR_MS } from "../../../../scripts/test-waits.mjs";
@@ -103,7 +104,10 @@ describe("painting the reviews", () => {
     expect(root.querySelectorAll("article")).toHaveLength(10);
     // No <style> (a strict CSP would refuse it): the CSS is an adopted sheet.
     expect(root.querySelector("style")).toBeNull();
-    expect(root.adoptedStyleSheets).toHaveLength(1);
+    // A sheet per part: theme, base, stars, icons, the reviews' own.
+    const paintedSheets = [...root.adoptedStyleSheets];
+    expect(paintedSheets).toHaveLength(5);
+    expect((root as CodeStyled)[CODE_SHEETS]).toBeUndefined();
     expect(el.querySelector(":scope > script[data-plaudit-state]")).not.toBeNull();
 
     const section = root.querySelector("section")!;
@@ -116,9 +120,9 @@ describe("painting the reviews", () => {
     expect(mismatches).toEqual([]);
     expect(root.querySelector("section")).toBe(section);
     expect(section.outerHTML).toBe(before);
-    // The widget's own sheets replaced the painted one.
-    expect(root.adoptedStyleSheets.length).toBeGreaterThan(0);
-    expect(root.adoptedStyleSheets.every((sheet) => sheet.cssRules.length < 400)).toBe(true);
+    // The widget's code adopted the very sheets painted (the same texts: no parse), and kept them.
+    expect((root as CodeStyled)[CODE_SHEETS]).toEqual(paintedSheets);
+    expect(root.adoptedStyleSheets).toEqual(paintedSheets);
 
     // Live: "Load more" asks for the page after the server's cursor.
     [...root.querySelectorAll("button")].find((b) => b.textContent === "Load more reviews")!.click();
@@ -360,7 +364,7 @@ describe("painting the reviews", () => {
     expect(second).toBeDefined();
     expect(root.querySelectorAll("section")).toHaveLength(1);
     expect(root.querySelector("section")).not.toBe(shown);
-    expect(root.adoptedStyleSheets).toHaveLength(1);
+    expect(root.adoptedStyleSheets).toHaveLength(5);
     expect(JSON.parse(el.querySelector(":scope > script[data-plaudit-state]")!.textContent!).productId).toBe(
       "mug",
     );
@@ -519,7 +523,7 @@ describe("painting the reviews", () => {
     answerOld(new Response(rendered.html, { headers: { "Content-Type": "text/html" } }));
     expect(await old).toBeUndefined();
     expect(root.querySelectorAll(".plaudit-root")).toHaveLength(1);
-    expect(root.adoptedStyleSheets).toHaveLength(1);
+    expect(root.adoptedStyleSheets).toHaveLength(5);
     expect(el.querySelectorAll(":scope > script[data-plaudit-state]")).toHaveLength(1);
     expect(el.querySelector(":scope > script[data-plaudit-state]")!.textContent).toContain(
       '"productId":"tee"',
@@ -618,10 +622,13 @@ describe("painting star badges", () => {
     expect(hosts.map((h) => h.root.querySelector("a")?.getAttribute("href"))).toEqual(
       ids.map((id) => `/products/${id}`),
     );
-    // One parsed sheet for the page.
-    expect(new Set(hosts.map((h) => h.root.adoptedStyleSheets[0])).size).toBe(1);
-
+    // One parsed sheet per part for the page: theme, base, stars, the badge's own.
+    for (const part of [0, 1, 2, 3]) {
+      expect(new Set(hosts.map((h) => h.root.adoptedStyleSheets[part])).size).toBe(1);
+    }
     const first = hosts[0]!;
+    const paintedSheets = [...first.root.adoptedStyleSheets];
+    expect(paintedSheets).toHaveLength(4);
     const markup = first.root.innerHTML;
     const replay = painted[0]!.handOver();
     const unmount = mountStarsEntry(first);
@@ -629,6 +636,9 @@ describe("painting star badges", () => {
     await settle();
     expect(requests).toHaveLength(1);
     expect(first.root.innerHTML).toBe(markup);
+    // The badge's code adopted the painted sheets as its own: kept, none added.
+    expect((first.root as CodeStyled)[CODE_SHEETS]).toEqual(paintedSheets);
+    expect(first.root.adoptedStyleSheets).toEqual(paintedSheets);
     unmount();
   });
 

@@ -12,7 +12,7 @@ import {
   trusted,
   type WidgetConfig,
 } from "@plaudit/core";
-import { sheetOf } from "@plaudit/ui";
+import { CODE_SHEETS, type CodeStyled, CSS_PART, sheetOf } from "@plaudit/ui";
 import { hasServerMarkup, type ServerState, STATE_ATTRIBUTE, scriptJson } from "../hydration/server-state.ts";
 
 // Markup a released paint left showing for the paint that follows it (a product swap, refresh()):
@@ -78,7 +78,7 @@ export interface PutPainted {
   root: ShadowRoot;
   /** Puts the widget's state script into the host (where its code will read it). */
   keep(state: HTMLScriptElement): void;
-  /** Drops the painted sheet (the widget adopted its own). */
+  /** Drops the painted sheets the widget's code did not adopt (its own are the same texts' sheets). */
   dropCss(): void;
   /** Takes back everything painting added. */
   takeBack(): void;
@@ -89,15 +89,22 @@ export interface PutPainted {
  * markup is here, what the page put inside the host shows.
  */
 export function putPainted(host: HTMLElement, markup: DocumentFragment, css: string): PutPainted {
-  // First: a browser without constructable sheets throws here, before anything is attached.
-  const sheet = sheetOf(css);
-  const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+  // First: a browser without constructable sheets throws here, before anything is attached. One
+  // sheet per part (CSS_PART): the parts another widget on the page adopted are parsed already.
+  const sheets = css.split(CSS_PART).map(sheetOf);
+  const root: CodeStyled = host.shadowRoot ?? host.attachShadow({ mode: "open" });
   clearLeft(root);
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  const had = root.adoptedStyleSheets;
+  root.adoptedStyleSheets = [...had, ...sheets.filter((sheet) => !had.includes(sheet))];
   root.append(markup);
   let kept: HTMLScriptElement | undefined;
+  // The code adopts the sheets of the same texts, the very same sheets: those stay (and those an
+  // earlier mount of its code adopted, a product ago).
   const dropCss = () => {
-    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+    const own = root[CODE_SHEETS] ?? [];
+    root.adoptedStyleSheets = root.adoptedStyleSheets.filter(
+      (adopted) => !sheets.includes(adopted) || own.includes(adopted),
+    );
   };
   return {
     root,

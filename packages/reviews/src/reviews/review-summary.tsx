@@ -1,5 +1,5 @@
 import type { I18n, Rating, Summary } from "@plaudit/core";
-import { Stars, VisuallyHidden } from "@plaudit/ui";
+import { digitClasses, Stars, VisuallyHidden } from "@plaudit/ui";
 import { starsLabel } from "./labels.ts";
 
 export interface ReviewSummaryProps {
@@ -46,7 +46,8 @@ export function ReviewSummary({ summary, i18n, selected, onToggleRating }: Revie
                 {/* The visible text starts the accessible name ("5 stars (59 reviews)"), as WCAG 2.5.3 asks. */}
                 <span>{i18n.plural("starCount", rating)}</span>
                 <span class="plaudit-histogram__track" aria-hidden="true">
-                  <span class={`plaudit-histogram__fill plaudit-bar-${percent}`} />
+                  {/* Its width from the percent's tens and units (starsCss): a class each, no style attribute. */}
+                  <span class={`plaudit-histogram__fill ${digitClasses(percent)}`} />
                 </span>
                 <span class="plaudit-histogram__count">
                   <span aria-hidden="true">{i18n.formatNumber(count)}</span>

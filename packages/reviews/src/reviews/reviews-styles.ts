@@ -1,11 +1,10 @@
 // The reviews widget's CSS (px only; colours only through theme tokens; logical properties so RTL
 // lays out by itself). Forced colors (Windows High Contrast) paint every background Canvas: the
-// histogram's fill is drawn in CanvasText there, its track outlined, or the bars show nothing.
+// histogram's fill is drawn in CanvasText there, its track outlined, or the bars show nothing. A
+// bar's width comes from its percent's tens and units classes, defined with the stars' (ui's
+// digitClasses): the widget adopts starsCss before this.
 // The filter checkboxes are 24 px targets themselves (WCAG 2.5.8), not 18 px boxes in a 3 px
 // margin: the same 24 px in the row (nothing moves), the box drawn a little larger.
-
-let bars = "";
-for (let percent = 0; percent <= 100; percent++) bars += `.plaudit-bar-${percent}{inline-size:${percent}%}`;
 
 /** The summary and its skeleton share this height, so nothing moves when data arrives. */
 export const SUMMARY_HEIGHT = 168;
@@ -26,7 +25,8 @@ background:transparent;color:var(--p-text);font-size:14px;line-height:20px;curso
 .plaudit-histogram__bar[aria-pressed="true"]{border-color:var(--p-accent);font-weight:700}
 .plaudit-histogram__bar:disabled{cursor:default;color:var(--p-muted)}
 .plaudit-histogram__track{position:relative;display:block;block-size:8px;border-radius:4px;background:var(--p-skeleton);overflow:hidden}
-.plaudit-histogram__fill{position:absolute;inset-block:0;inset-inline-start:0;background:var(--p-star)}
+.plaudit-histogram__fill{position:absolute;inset-block:0;inset-inline-start:0;background:var(--p-star);
+inline-size:calc(var(--p-tens,0)*10% + var(--p-units,0)*1%)}
 @media (forced-colors:active){.plaudit-histogram__track{outline:1px solid}.plaudit-histogram__fill{forced-color-adjust:none;background:CanvasText}}
 .plaudit-histogram__count{text-align:end;color:var(--p-muted);font-variant-numeric:tabular-nums}
 .plaudit-toolbar,.plaudit-votes{margin:0;padding:0;border:0;min-inline-size:0}
@@ -70,5 +70,4 @@ button.plaudit-rest{position:fixed !important;inset:0}
 .plaudit-skeleton--summary{min-block-size:${SUMMARY_HEIGHT}px}
 .plaudit-skeleton--line{block-size:16px;margin-block:8px}
 @media (prefers-reduced-motion:no-preference){.plaudit-skeleton{animation:plaudit-pulse 1.2s ease-in-out infinite alternate}}
-@keyframes plaudit-pulse{from{opacity:1}to{opacity:.55}}
-${bars}`;
+@keyframes plaudit-pulse{from{opacity:1}to{opacity:.55}}`;

@@ -2,16 +2,21 @@
 // declarative template (default) or served by the Plaudit server as a versioned file for
 // `styles: "link"` (strict `style-src 'self'` pages on the server's own origin).
 import { createHash } from "node:crypto";
-import { baseCss, iconsCss, starsCss, themeCss } from "@plaudit/ui";
+import { baseCss, CSS_PART, iconsCss, starsCss, themeCss } from "@plaudit/ui";
 import { reviewsCss } from "../reviews/reviews-styles.ts";
 import { starsBadgeCss } from "../stars-badge/stars-badge-markup.ts";
 
 export { themeDefault } from "@plaudit/ui";
 
-/** What the reviews widget adopts in the browser (mount-reviews.ts), in the same order. */
-export const reviewsWidgetCss = [themeCss, baseCss, starsCss, iconsCss, reviewsCss].join("\n");
-/** What the star badge adopts in the browser (mount-stars-badge.ts). */
-export const starsWidgetCss = [themeCss, baseCss, starsCss, starsBadgeCss].join("\n");
+const reviewsParts = [themeCss, baseCss, starsCss, iconsCss, reviewsCss];
+const starsParts = [themeCss, baseCss, starsCss, starsBadgeCss];
+/**
+ * What the reviews widget adopts in the browser (mount-reviews.ts), in the same order, its parts
+ * apart (CSS_PART): the paint adopts each part as the sheet the widget's code adopts for it.
+ */
+export const reviewsWidgetCss = reviewsParts.join(CSS_PART);
+/** What the star badge adopts in the browser (mount-stars-badge.ts), its parts apart too. */
+export const starsWidgetCss = starsParts.join(CSS_PART);
 /**
  * The theme tokens and base of every widget root, for whole pages the server renders in the
  * widgets' look (the hosted review page): put `plaudit-root` on the body.
@@ -23,6 +28,10 @@ export const widgetCss = [themeCss, baseCss, starsCss, iconsCss, reviewsCss, sta
 // Our own constants, but they go into a raw-text <style>: make sure nothing can close it.
 for (const css of [reviewsWidgetCss, starsWidgetCss, widgetCss]) {
   if (/<\/style/i.test(css)) throw new Error("[plaudit] widget CSS must not contain </style");
+}
+// And no part may hold the mark between parts: the paint would split it there.
+for (const css of [...reviewsParts, ...starsParts]) {
+  if (css.includes(CSS_PART)) throw new Error(`[plaudit] widget CSS must not contain ${CSS_PART}`);
 }
 
 /** Content-hashed file name, e.g. `plaudit-3f2a9c1b.css`: cacheable forever, changes when the CSS does. */

@@ -34,7 +34,7 @@ describe("star badge", () => {
     await act(() => settle());
     const stars = root.querySelector(".plaudit-stars")!;
     expect(stars.outerHTML).toBe(
-      '<span class="plaudit-stars plaudit-fill-45" role="img" aria-label="4.5 out of 5 stars"></span>',
+      '<span class="plaudit-stars plaudit-tens-4 plaudit-units-5" role="img" aria-label="4.5 out of 5 stars"></span>',
     );
     expect(root.querySelectorAll("svg, path")).toHaveLength(0);
     expect(stars.closest("[dir]")?.getAttribute("dir")).toBe("ltr");
@@ -47,7 +47,9 @@ describe("star badge", () => {
     expect(root.querySelector("a")).toBeNull();
     const placeholder = root.querySelector(".plaudit-star-badge--empty")!;
     expect(placeholder.getAttribute("aria-hidden")).toBe("true");
-    expect(placeholder.querySelector(".plaudit-stars.plaudit-fill-0")?.childNodes).toHaveLength(0);
+    expect(
+      placeholder.querySelector(".plaudit-stars.plaudit-tens-0.plaudit-units-0")?.childNodes,
+    ).toHaveLength(0);
   });
 
   it("asks for 24 badges' summaries in one /summaries request", async () => {

@@ -71,6 +71,22 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+// SQLSTATEs of class 22 (data exception) a client's value causes when it reaches a query without
+// validation: text PostgreSQL cannot hold (a NUL: 22021; \u0000 in JSON: 22P05), text longer than
+// its column (22001), a number out of its type's range (22003), text that is not the column's type
+// (22P02), a date that is not one or out of range (22007, 22008). The request is answered 400, not
+// 500. Not the whole class: a division by zero or a bad regular expression is our query's fault.
+const REFUSED_VALUE_CODES = new Set(["22001", "22003", "22007", "22008", "22021", "22P02", "22P05"]);
+
+/** The SQLSTATE when `error` is the database refusing a value a client sent; else undefined. */
+export function refusedValueCode(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && REFUSED_VALUE_CODES.has(code)) return code;
+  }
+  return undefined;
+}
+
 /** Where a DATABASE_URL points: SQLite for a path or `file:` URL, PostgreSQL for postgres(ql)://. */
 export function describeDatabaseUrl(
   url: string | undefined,

@@ -6,9 +6,45 @@ import { CompiledQuery, type DatabaseConnection, type Driver, SqliteDialect, Sql
 // busy_timeout waits for it instead. Inside one process the driver's mutex already keeps the single
 // connection to one transaction at a time, so concurrent requests never interleave inside one.
 class ImmediateSqliteDriver extends SqliteDriver {
+  #guarded: DatabaseConnection | undefined;
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection();
+    this.#guarded ??= {
+      executeQuery: (query) => {
+        refuseNul(query.parameters);
+        return connection.executeQuery(query);
+      },
+      streamQuery: (query, chunkSize) => {
+        refuseNul(query.parameters);
+        return connection.streamQuery(query, chunkSize);
+      },
+    };
+    return this.#guarded;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw("begin immediate"));
   }
+}
+
+/**
+ * PostgreSQL refuses text holding U+0000 (SQLSTATE 22021); SQLite would store it. Refused here the
+ * same way, with PostgreSQL's code, so a request carrying a NUL past validation gets the same
+ * answer on both databases (the app's error handler: 400 bad_request) and no row holds what the
+ * other database could not.
+ */
+export class NulInText extends Error {
+  readonly code = "22021";
+  constructor() {
+    super("text must not contain U+0000 (the NUL character)");
+    this.name = "NulInText";
+  }
+}
+
+function refuseNul(parameters: readonly unknown[]): void {
+  for (const value of parameters)
+    if (typeof value === "string" && value.includes("\u0000")) throw new NulInText();
 }
 
 export class ImmediateSqliteDialect extends SqliteDialect {

@@ -18,7 +18,7 @@ describe.each(databasesUnderTest())("admin key authentication on %s", (kind) => 
       db: kind,
       clock: time.clock,
       trustProxy: 1,
-      logger: { info: (fields) => logged.push(fields), error() {} },
+      logger: { info: (fields) => logged.push(fields), warn() {}, error() {} },
     });
     key = (await makeStore(server.db)).secretKey;
   });

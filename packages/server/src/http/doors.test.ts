@@ -23,7 +23,7 @@ describe.each(databasesUnderTest())("production doors on %s", (kind) => {
     server = await startTestServer({
       db: kind,
       clock: time.clock,
-      logger: { info: (fields) => logged.push(fields), error() {} },
+      logger: { info: (fields) => logged.push(fields), warn() {}, error() {} },
     });
     closed = await startTestServer({ db: kind, metricsToken: undefined });
     storeKey = (await makeStore(server.db)).secretKey;

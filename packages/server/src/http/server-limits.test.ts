@@ -26,7 +26,7 @@ describe.each(databasesUnderTest())("connection limits on %s", (kind) => {
 
   beforeAll(async () => {
     ({ db, drop } = await openTestDatabase(kind));
-    const app = createApp({ db, logger: { info() {}, error() {} } });
+    const app = createApp({ db, logger: { info() {}, warn() {}, error() {} } });
     const limits = { ...DEFAULT_SERVER_LIMITS, maxConnections: 1, headersMs: 300, checkEveryMs: 100 };
     await new Promise<void>((ready) => {
       server = listen(app, { port: 0, hostname: "127.0.0.1", limits }, (info) => {

@@ -8,7 +8,7 @@ import { claimDueJobs, settleJob } from "./claim.ts";
 import { enqueueJob } from "./enqueue.ts";
 import { createJobRunner, type JobHandler, PermanentJobError } from "./runner.ts";
 
-const quiet: Logger = { info() {}, error() {} };
+const quiet: Logger = { info() {}, warn() {}, error() {} };
 
 describe.each(databasesUnderTest())("job runner on %s", (kind) => {
   let db: Database;

@@ -82,7 +82,7 @@ describe.each(databasesUnderTest())("admin keys on %s", (kind) => {
     const headers = bearer(created.json.key);
     // A second app over the same database: a second process as far as the key is concerned.
     const { createApp } = await import("../app.ts");
-    const other = createApp({ db: server.db, logger: { info() {}, error() {} } });
+    const other = createApp({ db: server.db, logger: { info() {}, warn() {}, error() {} } });
     const viaOther = () => other.fetch(new Request("http://x/v1/admin/reviews", { headers }));
     expect((await viaOther()).status).toBe(200);
 

@@ -33,7 +33,7 @@ describe.each(databasesUnderTest())("migrating stores to named keys on %s", (kin
   });
 
   it("keeps the old secret as a full-scope key and as both signing secrets, and empties the clear copy", async () => {
-    const app = createApp({ db, logger: { info() {}, error() {} } });
+    const app = createApp({ db, logger: { info() {}, warn() {}, error() {} } });
     const admin = await app.fetch(
       new Request("http://x/v1/admin/keys", { headers: { authorization: `Bearer ${OLD_SECRET}` } }),
     );

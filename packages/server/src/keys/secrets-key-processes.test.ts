@@ -16,7 +16,7 @@ import type { Database } from "../db/database.ts";
 import type { Logger } from "../logger.ts";
 import { secretBox } from "./secret-box.ts";
 
-const quiet: Logger = { info() {}, error() {} };
+const quiet: Logger = { info() {}, warn() {}, error() {} };
 const PUBLIC_URL = "http://reviews.test";
 const KEY = "the-secrets-key-of-this-test-0123456789";
 const OTHER_KEY = "another-secrets-key-not-the-one-0123456";

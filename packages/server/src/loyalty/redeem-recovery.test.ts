@@ -23,7 +23,11 @@ describe.each(databasesUnderTest())("redemptions the code webhook left undone on
 
   /** What the server logs as errors (a failed code issuer is logged with the redemption and cause). */
   const errors: Record<string, unknown>[] = [];
-  const logger = { info() {}, error: (fields: Record<string, unknown>) => void errors.push(fields) };
+  const logger = {
+    info() {},
+    warn() {},
+    error: (fields: Record<string, unknown>) => void errors.push(fields),
+  };
   const issuerFailures = () =>
     errors.filter((e) => e.msg === "redemption code issuer failed; points given back");
 

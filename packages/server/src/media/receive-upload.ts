@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { createWriteStream } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +18,15 @@ export interface ReceivedUpload {
   poster?: ReceivedImage;
   /** Removes temporary files; call when done, success or not. */
   cleanup(): Promise<void>;
+}
+
+/** SHA-256 (hex) of the file's bytes as received (a video's before its metadata is blanked). */
+export async function uploadDigest(upload: ReceivedUpload): Promise<string> {
+  const hash = createHash("sha256");
+  const { file } = upload;
+  if ("bytes" in file) hash.update(file.bytes);
+  else for await (const chunk of createReadStream(file.path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
 }
 
 /** A poster is one frame: far smaller than a photo. */

@@ -22,7 +22,11 @@ describe.each(databasesUnderTest())("a refused address, on %s", (kind) => {
     kit.sink.refuseRecipient(address);
     await kit.order("o-refused", { email: address });
     const lines: Record<string, unknown>[] = [];
-    const logger: Logger = { info: (fields) => lines.push(fields), error: (fields) => lines.push(fields) };
+    const logger: Logger = {
+      info: (fields) => lines.push(fields),
+      warn: (fields) => lines.push(fields),
+      error: (fields) => lines.push(fields),
+    };
     await serverJobRunner({ ...kit.server.app.ctx, logger }).drain();
 
     const request = await kit.requestOf("o-refused");

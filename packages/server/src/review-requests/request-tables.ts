@@ -48,6 +48,8 @@ export interface ReviewRequestMediaTable {
   product_id: string;
   media_id: string;
   created_at: string;
+  /** SHA-256 (hex) of the uploaded file's bytes: one copy of a file per request and product. */
+  content_hash: string | null;
 }
 
 export interface ReviewRequestTables {

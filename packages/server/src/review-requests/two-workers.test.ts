@@ -12,7 +12,7 @@ import type { Logger } from "../logger.ts";
 // (FOR UPDATE SKIP LOCKED): every request is sent, none twice.
 
 const REQUESTS = 40;
-const quiet: Logger = { info() {}, error() {} };
+const quiet: Logger = { info() {}, warn() {}, error() {} };
 
 describe.runIf(databasesUnderTest().includes("postgres"))("two worker processes on one PostgreSQL", () => {
   let db: Database;

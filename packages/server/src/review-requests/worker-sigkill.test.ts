@@ -23,7 +23,7 @@ import { SEND_STEPS } from "./send.ts";
 // one reminder job. PLAUDIT_TEST_HALT_AT holds a send at one step so the kill lands exactly there;
 // the last test kills a worker wherever it happens to be.
 
-const quiet: Logger = { info() {}, error() {} };
+const quiet: Logger = { info() {}, warn() {}, error() {} };
 const PUBLIC_URL = "http://reviews.test";
 
 describe.each(databasesUnderTest())("a worker process killed with SIGKILL on %s", (kind) => {

@@ -15,7 +15,7 @@ import { DEFAULT_LEASE_MS } from "../jobs/runner.ts";
 import type { Logger } from "../logger.ts";
 import { SHUTDOWN_GRACE_MS } from "../shutdown.ts";
 
-const quiet: Logger = { info() {}, error() {} };
+const quiet: Logger = { info() {}, warn() {}, error() {} };
 const PUBLIC_URL = "http://reviews.test";
 const REQUESTS = 10;
 /** The runner's concurrency: that many sends hang at once. */

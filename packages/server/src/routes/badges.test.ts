@@ -56,7 +56,7 @@ describe.each(databasesUnderTest())("star badges for many products on %s", (kind
     expect(tee.html).toContain(">(3)</span></a>");
     // The stars are one element, drawn by the stylesheet (no SVG per badge).
     expect(tee.html).toContain(
-      '<span class="plaudit-stars plaudit-fill-40" role="img" aria-label="4 out of 5 stars"></span>',
+      '<span class="plaudit-stars plaudit-tens-4 plaudit-units-0" role="img" aria-label="4 out of 5 stars"></span>',
     );
   });
 

@@ -58,11 +58,11 @@ describe.each(databasesUnderTest())("review snippet on %s", (kind) => {
     // The summary and the ten cards; 2.75 on average is 28 tenths of a star.
     expect(rows).toHaveLength(11);
     expect(rows[0]).toBe(
-      '<span class="plaudit-stars plaudit-stars--20 plaudit-fill-28" role="img" aria-label="2.8 out of 5 stars"></span>',
+      '<span class="plaudit-stars plaudit-stars--20 plaudit-tens-2 plaudit-units-8" role="img" aria-label="2.8 out of 5 stars"></span>',
     );
     for (const row of rows.slice(1)) {
       expect(row).toMatch(
-        /^<span class="plaudit-stars plaudit-fill-(10|20|30|40|50)" role="img" aria-label="[1-5] out of 5 stars"><\/span>$/,
+        /^<span class="plaudit-stars plaudit-tens-[1-5] plaudit-units-0" role="img" aria-label="[1-5] out of 5 stars"><\/span>$/,
       );
     }
   });

@@ -43,6 +43,8 @@ function keptLog() {
     info(fields) {
       if (fields.msg === "request") statuses.set(String(fields.requestId), Number(fields.status));
     },
+    // A value the database refused (answered 400): the client's, not an error of ours.
+    warn() {},
     error(fields) {
       errors.push(fields);
     },

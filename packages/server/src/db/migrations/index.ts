@@ -18,6 +18,7 @@ import * as m0051 from "./0051-search-by-store.ts";
 import * as m0060 from "./0060-ledger-append-only.ts";
 import * as m0062 from "./0062-store-time-zone.ts";
 import * as m0063 from "./0063-redemptions-by-reward.ts";
+import * as m0064 from "./0064-request-media-once.ts";
 
 /**
  * Every migration, in order. Names sort by their NNNN prefix; add a new file
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   "0060-ledger-append-only": m0060,
   "0062-store-time-zone": m0062,
   "0063-redemptions-by-reward": m0063,
+  "0064-request-media-once": m0064,
 };

@@ -11,7 +11,8 @@ import { lingerAfterEarlyAnswer } from "../../http/lingering-close.ts";
 import { publicOriginOf } from "../../http/public-origin.ts";
 import { readBodyBytes } from "../../http/read-body.ts";
 import { UPLOAD_RATE_RULE } from "../../media/media-limits.ts";
-import { type ReceivedUpload, receiveUploadForm } from "../../media/receive-upload.ts";
+import { deleteUnattached } from "../../media/orphan-sweep.ts";
+import { type ReceivedUpload, receiveUploadForm, uploadDigest } from "../../media/receive-upload.ts";
 import { storeUpload } from "../../media/store-upload.ts";
 import { describeRoute, type RouteSpec } from "../../openapi/describe-route.ts";
 import { submitReview } from "../../reviews/review-submit.ts";
@@ -292,13 +293,46 @@ export const reviewPageRoutes: RouteModule = {
       return undefined;
     };
 
-    /** Stores a photo or video for the product's coming review: its media id, or why not. */
+    /** An upload this request stored that no review will take: its waiting row, its media, its files. */
+    const dropUpload = async (view: RequestView, productId: string, mediaId: string) => {
+      await ctx.db.kysely
+        .deleteFrom("review_request_media")
+        .where("request_id", "=", view.request.id)
+        .where("product_id", "=", productId)
+        .where("media_id", "=", mediaId)
+        .execute();
+      const row = await ctx.db.kysely
+        .selectFrom("media")
+        .select(["id", "files"])
+        .where("id", "=", mediaId)
+        .executeTakeFirst();
+      if (row) await deleteUnattached(ctx.db, ctx.mediaStorage, row, ctx.logger);
+    };
+
+    /**
+     * Stores a photo or video for the product's coming review: its media id (`stored`: by this
+     * request), or why not. The same file for the same product is kept once: the form sent twice
+     * (a double press, a browser's retry, two tabs), at once or not, gets the first copy's id.
+     * Requests that bring it at the same instant each store it; the unique (request, product,
+     * hash) keeps one, the others delete theirs and take its id.
+     */
     const keepUpload = async (
       c: Context,
       view: RequestView,
       productId: string,
       upload: ReceivedUpload,
-    ): Promise<string | ApiError> => {
+    ): Promise<{ id: string; stored: boolean } | ApiError> => {
+      const hash = await uploadDigest(upload);
+      const keptBefore = () =>
+        ctx.db.kysely
+          .selectFrom("review_request_media")
+          .select("media_id")
+          .where("request_id", "=", view.request.id)
+          .where("product_id", "=", productId)
+          .where("content_hash", "=", hash)
+          .executeTakeFirst();
+      const before = await keptBefore();
+      if (before) return { id: before.media_id, stored: false };
       try {
         const media = await storeUpload(ctx.db, ctx.mediaStorage, {
           storeId: view.store.id,
@@ -306,16 +340,22 @@ export const reviewPageRoutes: RouteModule = {
           now: ctx.clock(),
           baseUrl: ctx.mediaBaseUrl || ctx.publicUrl || publicOriginOf(c, ctx),
         });
-        await ctx.db.kysely
+        const claimed = await ctx.db.kysely
           .insertInto("review_request_media")
           .values({
             request_id: view.request.id,
             product_id: productId,
             media_id: media.id,
             created_at: ctx.clock().toISOString(),
+            content_hash: hash,
           })
-          .execute();
-        return media.id;
+          .onConflict((oc) => oc.columns(["request_id", "product_id", "content_hash"]).doNothing())
+          .returning("media_id")
+          .executeTakeFirst();
+        const other = claimed ? undefined : await keptBefore();
+        if (!other) return { id: media.id, stored: true };
+        await dropUpload(view, productId, media.id);
+        return { id: other.media_id, stored: false };
       } catch (error) {
         if (error instanceof ApiError) return error;
         throw error;
@@ -477,12 +517,17 @@ export const reviewPageRoutes: RouteModule = {
           // The first ones kept, at most the cap: uploads sent at once each checked the count before
           // their bodies arrived, and may together have passed it.
           const mediaIds = (state.mediaIds.get(productId) ?? []).slice(0, MEDIA_PER_REVIEW);
+          let storedHere: string | undefined;
           if (upload && !fileError) {
             fileError = await fileRefusal(c, view, state, productId);
             if (!fileError) {
               const kept = await keepUpload(c, view, productId, upload);
               if (kept instanceof ApiError) fileError = kept;
-              else mediaIds.push(kept);
+              else {
+                if (kept.stored) storedHere = kept.id;
+                // Already among them when the same form sent at the same instant kept it first.
+                if (!mediaIds.includes(kept.id)) mediaIds.push(kept.id);
+              }
             }
           }
           const parsed = v.safeParse(ReviewSubmission, {
@@ -518,7 +563,11 @@ export const reviewPageRoutes: RouteModule = {
               senderAddress: clientKey(c, ctx.trustProxy),
             }),
           );
-          if (recorded || (await resent(view, productId, form))) return thanks(c, token, productId);
+          if (recorded) return thanks(c, token, productId);
+          // The product was reviewed meanwhile (the same form sent at the same instant, its review
+          // recorded after this one stored its photo): nothing will take that copy.
+          if (storedHere) await dropUpload(view, productId, storedHere);
+          if (await resent(view, productId, form)) return thanks(c, token, productId);
           return renderReviewPage(c, ctx, view, token, { productId }, 409);
         } finally {
           await upload?.cleanup();
