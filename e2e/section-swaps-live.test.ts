@@ -200,7 +200,7 @@ describe.concurrent("live widgets through a section re-render", SIDE_BY_SIDE, ()
       `const old = section.querySelector('[data-plaudit="loyalty"]'); old.replaceWith(old.cloneNode());`,
     ],
   ] as const) {
-    it(`keeps the rewards panel open, scrolled and focused as it was, nothing read, nothing moved: ${name}`, async ({
+    it(`keeps the rewards panel open, modal, scrolled as it was, the keyboard in it, nothing read, nothing moved: ${name}`, async ({
       expect,
     }) => {
       const shop = await openPage(plaudit, `/products/tote-panel-${name.length}`, section("101"), 720);
