@@ -228,11 +228,14 @@ describe("painting the reviews", () => {
     answer = snippetAnswer;
     const { host: el, root, config } = host("reviews", "tee");
     el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
-    // Each frame's content, as the frame after it begins (the parts go in in a task after a frame).
-    const frames: string[] = [];
+    // Every state the shadow root goes through, read after each task that changed it (a mutation
+    // observer, not a frame sampler: under load a sampling frame could land after two of the
+    // widget's steps and read them as one). Each step is a task after a frame of its own
+    // (cards-later.ts), so two parts going in together would show as one state here.
+    const observed: string[] = [];
     const seen = () => {
       const summary = root.querySelector(".plaudit-summary");
-      frames.push(
+      observed.push(
         [
           summary ? "summary" : "",
           summary?.querySelector(".plaudit-histogram") ? "histogram" : "",
@@ -242,16 +245,18 @@ describe("painting the reviews", () => {
           .filter(Boolean)
           .join(" "),
       );
-      if (root.querySelectorAll(".plaudit-list > li").length < 10) requestAnimationFrame(seen);
     };
+    const steps = new MutationObserver(seen);
     await paint({ kind: "reviews", host: el, root, config });
     seen();
+    steps.observe(root, { childList: true, subtree: true });
     await vi.waitFor(
       () => expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10),
       FRAMES_LATER,
     );
+    steps.disconnect();
     // Every state in order, none skipped, and each part in its place once in.
-    const states = frames.filter((state, i) => state !== frames[i - 1]);
+    const states = observed.filter((state, i) => state !== observed[i - 1]);
     expect(states.slice(0, 4)).toEqual([
       "summary 0 cards",
       "summary histogram 0 cards",
