@@ -128,7 +128,7 @@ function showLauncher(
     const points = me.status === "ready" ? me.data?.balance : undefined;
     balance.hidden = points === undefined;
     balance.textContent =
-      points === undefined ? "" : pointsText(i18n, points, pointsNameOf(me.data, program.data));
+      points === undefined ? "" : pointsText(i18n, points, pointsNameOf(i18n.locale, me.data, program.data));
     // A member's button shows once its balance is known (or known missing): appearing at its
     // final width moves nothing, where growing by the balance would shift it (CLS).
     wrapper.toggleAttribute(

@@ -66,6 +66,17 @@ function host(kind: string, productId: string, attributes: Record<string, string
   return { host: el, root, config: readConfig(el, INHERITED) };
 }
 
+/**
+ * A reviews host the snippet answers for, standing at the top of a 768px viewport (happy-dom lays
+ * nothing out): the page's cards surely fill the view, so the paint holds the rest for later frames.
+ */
+function reviewsAtTop() {
+  answer = snippetAnswer;
+  const painted = host("reviews", "tee");
+  painted.host.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+  return painted;
+}
+
 /** The script tag's config under every host's own. */
 const INHERITED = { store: "demo", apiBase: API };
 
@@ -203,10 +214,7 @@ describe("painting the reviews", () => {
   });
 
   it("shows the first cards when the page's cards surely fill the view, the rest a few per frame, holding the height", async () => {
-    answer = snippetAnswer;
-    const { host: el, root, config } = host("reviews", "tee");
-    // happy-dom lays nothing out: the host stands at the top of a 768px viewport.
-    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    const { host: el, root, config } = reviewsAtTop();
     await paint({ kind: "reviews", host: el, root, config });
     const widget = root.querySelector<HTMLElement>(".plaudit-root")!;
     const loadMore = () =>
@@ -225,9 +233,7 @@ describe("painting the reviews", () => {
   });
 
   it("holds the histogram and the toolbar out of the first frame too, then puts them in, a frame each, before the cards", async () => {
-    answer = snippetAnswer;
-    const { host: el, root, config } = host("reviews", "tee");
-    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    const { host: el, root, config } = reviewsAtTop();
     // Every state the shadow root goes through, read after each task that changed it (a mutation
     // observer, not a frame sampler: under load a sampling frame could land after two of the
     // widget's steps and read them as one). Each step is a task after a frame of its own
@@ -312,9 +318,7 @@ describe("painting the reviews", () => {
   });
 
   it("puts every card in at once when the page scrolls", async () => {
-    answer = snippetAnswer;
-    const { host: el, root, config } = host("reviews", "tee");
-    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    const { host: el, root, config } = reviewsAtTop();
     const carousel = document.createElement("div");
     document.body.prepend(carousel);
     await paint({ kind: "reviews", host: el, root, config });
@@ -330,9 +334,7 @@ describe("painting the reviews", () => {
   });
 
   it("puts every card in at once when a scroller the widget is in scrolls (a theme scrolling a container)", async () => {
-    answer = snippetAnswer;
-    const { host: el, root, config } = host("reviews", "tee");
-    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    const { host: el, root, config } = reviewsAtTop();
     await paint({ kind: "reviews", host: el, root, config });
     expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(FIRST_FRAME);
     document.body.dispatchEvent(new Event("scroll"));
