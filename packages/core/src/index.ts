@@ -35,7 +35,7 @@ export { createI18n, interpolate, matchCatalog, resolveLocale } from "./i18n.ts"
 export { createIdBatcher } from "./id-batcher.ts";
 export { newIdempotencyKey } from "./idempotency-key.ts";
 export { nextTask, whenIdle } from "./idle.ts";
-export { type Address, HELD_MS, keptWidget } from "./kept-widget.ts";
+export { type Address, HELD_MS, keptDialog, keptWidget } from "./kept-widget.ts";
 export type { LoadableCatalogs, LoadMessages } from "./load-catalog.ts";
 export { catalogsFor, isPending, mountSpeaking } from "./load-catalog.ts";
 export type { Painted, PaintOptions } from "./painted.ts";

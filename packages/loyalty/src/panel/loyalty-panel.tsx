@@ -23,9 +23,18 @@ export interface LoyaltyPanelProps {
   links: PanelLinks;
   onClose(): void;
   returnFocusTo?: HTMLElement | null;
+  /** Where the keyboard starts (ui's Dialog): the same control as in the panel it replaces. */
+  initialFocus?: () => HTMLElement | null | undefined;
 }
 
-export function LoyaltyPanel({ controller, i18n, links, onClose, returnFocusTo }: LoyaltyPanelProps) {
+export function LoyaltyPanel({
+  controller,
+  i18n,
+  links,
+  onClose,
+  returnFocusTo,
+  initialFocus,
+}: LoyaltyPanelProps) {
   const held = useStore(controller, (s) => s);
   // The merchant's words in the panel's language (the program holds them all): labels, reward and
   // tier names, perks; the member's tiers named as the program names them.
@@ -65,6 +74,7 @@ export function LoyaltyPanel({ controller, i18n, links, onClose, returnFocusTo }
       dir={i18n.dir}
       lang={i18n.locale}
       returnFocusTo={returnFocusTo}
+      initialFocus={initialFocus}
       class="plaudit-loyalty-dialog"
     >
       <div class="plaudit-loyalty" ref={body}>
