@@ -161,6 +161,9 @@ describe.concurrent.each(["en", "de", "he"] as const)(
       await page.locator("form.program input[name='rewards.five-off.cost']").fill("0");
       await page.locator("form.program button[type=submit]").click();
       await page.locator("form.program .error").first().waitFor();
+      // One text's translations open (the rest stay closed under their summaries).
+      await page.locator("form.program details.translations > summary").first().click();
+      await page.locator("form.program [name='pointsNames.he']").waitFor();
       await expectNoViolations(page, `loyalty program with the server's field error, ${locale}`);
       expect(shop.problems().filter((p) => !p.includes("409") && !p.includes("422"))).toEqual([]);
     });

@@ -28,6 +28,14 @@ const describedText = (page: Page, name: string) =>
   );
 const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("name"));
 
+/** Opens the translations holding the field `name` as a keyboard does: Enter on its summary. */
+async function openTranslations(page: Page, name: string) {
+  const summary = page.locator(`form.program details:has([name="${name}"]) > summary`);
+  await summary.focus();
+  await page.keyboard.press("Enter");
+  await field(page, name).waitFor();
+}
+
 /** Types into the focused field, as a keyboard does (its old value selected away first). */
 async function typeHere(page: Page, text: string) {
   await page.keyboard.press("ControlOrMeta+a");
@@ -63,11 +71,12 @@ describe("the loyalty program in the admin app", () => {
     const added = (await focusedName(page)) ?? "";
     expect(added).toMatch(/^rewards\.reward-[0-9a-f]{16}\.name$/);
     await page.keyboard.type("$20 off");
-    // Past its name in each shopper language (left empty: the name above for all).
-    for (const language of ["en", "de", "he"]) {
-      await page.keyboard.press("Tab");
-      expect(await focusedName(page)).toBe(added.replace(/name$/, `names.${language}`));
-    }
+    // Past its name in each shopper language, closed under one Tab stop (left empty: the name
+    // above for all).
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      "\u2068Name\u2069 in each language: 0 of 3 written",
+    );
     await page.keyboard.press("Tab");
     await page.keyboard.type("2000");
     await page.keyboard.press("Tab");
@@ -217,14 +226,15 @@ describe("the loyalty program in the admin app", () => {
     },
   );
 
-  it("an owner writes a label and a reward's name per language, keyboard only, and a German and a Hebrew shopper read theirs", async () => {
+  it("an owner writes a label, a reward's, a tier's and the points' name per language, keyboard only, and a German and a Hebrew shopper read theirs", async () => {
     const shop = await signInThroughInvite(plaudit, "owner", "program-languages@demo.example", {
       locale: "de",
     });
     const { page } = shop;
     await page.goto(`${plaudit.baseUrl}/admin/#/program`);
+    await field(page, "earning.review.label").waitFor();
+    await openTranslations(page, "earning.review.labels.de");
     const german = field(page, "earning.review.labels.de");
-    await german.waitFor();
     // Each language's field is named in its own words, with its language set for screen readers.
     expect(await german.getAttribute("lang")).toBe("de");
     expect(await page.getByLabel("Text auf \u2068Deutsch\u2069").count()).toBeGreaterThan(0);
@@ -233,8 +243,22 @@ describe("the loyalty program in the admin app", () => {
     await page.keyboard.press("Tab");
     expect(await focusedName(page)).toBe("earning.review.labels.he");
     await page.keyboard.type("לכתוב ביקורת ולצבור נקודות");
+    await openTranslations(page, "rewards.fifteen-off.names.de");
     await field(page, "rewards.fifteen-off.names.de").focus();
     await typeHere(page, "15 € Rabatt auf Ihre Bestellung");
+    // The points' name and the lowest tier's, which a new member is in.
+    await openTranslations(page, "pointsNames.de");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await focusedName(page)).toBe("pointsNames.de");
+    await typeHere(page, "Sterne");
+    await page.keyboard.press("Tab");
+    await typeHere(page, "כוכבים");
+    await openTranslations(page, "tiers.bronze.names.de");
+    await field(page, "tiers.bronze.names.de").focus();
+    await typeHere(page, "Bronzestufe");
+    await page.keyboard.press("Tab");
+    await typeHere(page, "דרגת ארד");
     await page.keyboard.press("Enter");
     await page.locator("form.program [role=status]", { hasText: "Treueprogramm gespeichert" }).waitFor();
     const saved = await publicProgram();
@@ -242,13 +266,28 @@ describe("the loyalty program in the admin app", () => {
       de: "Bewertung schreiben, Punkte sammeln",
       he: "לכתוב ביקורת ולצבור נקודות",
     });
+    expect(saved.pointsNames).toEqual({ de: "Sterne", he: "כוכבים" });
+    expect(saved.tiers.find((tier: { id: string }) => tier.id === "bronze").names).toEqual({
+      de: "Bronzestufe",
+      he: "דרגת ארד",
+    });
     expect(shop.problems()).toEqual([]);
 
     // The demo shop's loyalty panel in German and in Hebrew (data-locale on the launcher): each
     // shopper reads their language's words; the reward without a Hebrew name keeps the default.
     const expected = {
-      de: { label: "Bewertung schreiben, Punkte sammeln", reward: "15 € Rabatt auf Ihre Bestellung" },
-      he: { label: "לכתוב ביקורת ולצבור נקודות", reward: "$15 off your order" },
+      de: {
+        label: "Bewertung schreiben, Punkte sammeln",
+        reward: "15 € Rabatt auf Ihre Bestellung",
+        tier: "Stufe: Bronzestufe",
+        points: "Sterne",
+      },
+      he: {
+        label: "לכתוב ביקורת ולצבור נקודות",
+        reward: "$15 off your order",
+        tier: "דרגה: דרגת ארד",
+        points: "כוכבים",
+      },
     } as const;
     for (const locale of ["de", "he"] as const) {
       const token = encodeURIComponent(signCustomerToken(DEMO_SECRET, `languages-${locale}`));
@@ -259,14 +298,22 @@ describe("the loyalty program in the admin app", () => {
         }).observe(document, { childList: true, subtree: true });`,
       });
       const launcher = shopper.page.locator('[data-plaudit="loyalty"] .plaudit-launcher');
-      // Drawn in the shopper's language (the points' name is whatever the other tests left).
-      await expect.poll(() => launcher.textContent()).toMatch(locale === "de" ? /^Prämien \d/ : /^הטבות \d/);
+      // Drawn in the shopper's language, counting in its name for the points.
+      await expect
+        .poll(() => launcher.textContent())
+        .toMatch(new RegExp(`^${locale === "de" ? "Prämien" : "הטבות"} \\d+ ${expected[locale].points}$`));
       await launcher.click();
       const dialog = shopper.page.getByRole("dialog");
       await dialog.getByText(expected[locale].label).waitFor();
       await dialog.getByText(expected[locale].reward).first().waitFor();
+      await dialog.getByText(expected[locale].tier).waitFor();
+      await dialog
+        .getByText(new RegExp(`^\\d+ ${expected[locale].points}$`))
+        .first()
+        .waitFor();
       expect(shopper.problems(), locale).toEqual([]);
       await shopper.close();
     }
-  });
+    // Two pages and a shopper's panel twice: longer than one screen's test on a busy machine.
+  }, 120_000);
 });

@@ -128,9 +128,7 @@ describe.concurrent("live widgets through a section re-render", SIDE_BY_SIDE, ()
     await shop.close();
   });
 
-  it("keeps the keyboard on the launcher through a re-render, and puts it there when the panel it was in is gone", async ({
-    expect,
-  }) => {
+  it("keeps the keyboard on the launcher through a re-render", async ({ expect }) => {
     const shop = await openPage(plaudit, "/products/tote-live-focus", section("101"), 720);
     const { page } = shop;
     await ready(page);
@@ -147,23 +145,107 @@ describe.concurrent("live widgets through a section re-render", SIDE_BY_SIDE, ()
     // The next Tab goes on from the launcher, not from the page's top.
     await page.keyboard.press("Shift+Tab");
     expect(await focused()).toMatch(/^gallery: /);
-    // In the panel (a modal dialog, gone with its host): the keyboard lands on the launcher.
+    expect(shop.problems()).toEqual([]);
+    await shop.close();
+  });
+
+  // The rewards panel as a frame shows it: modal or not, its scrolled box, whether the keyboard is in
+  // it, the page's scroll lock. (Not yet the very control: the copy puts the keyboard on the field
+  // before the "Copy link" it was on: an open question.)
+  const panelDrawn = () => {
+    const host = document.querySelector('[data-plaudit="loyalty"]');
+    const dialog = host?.shadowRoot?.querySelector("dialog[open]");
+    if (!dialog) return `no panel, focus on ${document.activeElement?.tagName}#${document.activeElement?.id}`;
+    const box = [dialog, ...dialog.querySelectorAll("*")].find((el) => el.scrollTop > 0);
+    const focused = host!.shadowRoot!.activeElement;
+    const boxes = [...document.querySelectorAll<HTMLElement>("[data-plaudit]")]
+      .map((el) => `${el.dataset.plaudit} ${el.offsetWidth}×${el.offsetHeight}`)
+      .join(", ");
+    return `${boxes}; modal ${dialog.matches(":modal")}, scrolled ${box?.scrollTop ?? 0}, keyboard in panel ${dialog.contains(focused)}, page overflow ${document.documentElement.style.overflow}, footer at ${document.querySelector("footer")!.getBoundingClientRect().top + scrollY}`;
+  };
+
+  /** Opens the launcher's panel, scrolls its box, puts the keyboard on a control further down. */
+  async function openScrolledPanel(page: Page): Promise<string> {
     await page.locator('[data-plaudit="loyalty"]').getByRole("button").first().press("Enter");
     await page.locator('[data-plaudit="loyalty"]').getByRole("dialog").waitFor();
-    expect(await focused()).toMatch(/^loyalty: /);
-    const inPanel = await page.evaluate(
-      () =>
-        document.querySelector('[data-plaudit="loyalty"]')!.shadowRoot!.activeElement?.closest("dialog") !==
-        null,
+    // Its figures in (the member's balance), so nothing more comes into the panel.
+    await page
+      .locator('[data-plaudit="loyalty"]')
+      .getByRole("dialog")
+      .getByText(/\d+ points/)
+      .first()
+      .waitFor();
+    return page.evaluate(async () => {
+      const dialog = document.querySelector('[data-plaudit="loyalty"]')!.shadowRoot!.querySelector("dialog")!;
+      const box = [dialog, ...dialog.querySelectorAll<HTMLElement>("*")].find(
+        (el) => el.scrollHeight > el.clientHeight + 100 && /auto|scroll/.test(getComputedStyle(el).overflowY),
+      )!;
+      const controls = [...dialog.querySelectorAll<HTMLElement>("button,a[href]")];
+      // The last: a control further down than the one the dialog starts on.
+      controls.at(-1)!.focus({ preventScroll: true });
+      box.scrollTop = 90;
+      // The scroll event comes with the next frame.
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      return `${controls.length} controls, box scrolled ${box.scrollTop}`;
+    });
+  }
+
+  for (const [name, swap] of [
+    [
+      "the section re-rendered with a variant's id on the hosts",
+      `section.innerHTML = html.replaceAll('data-variant-id="101"', 'data-variant-id="102"');`,
+    ],
+    [
+      "the launcher's host replaced by an equal one (a framework re-keying it)",
+      `const old = section.querySelector('[data-plaudit="loyalty"]'); old.replaceWith(old.cloneNode());`,
+    ],
+  ] as const) {
+    it(`keeps the rewards panel open, modal, scrolled as it was, the keyboard in it, nothing read, nothing moved: ${name}`, async ({
+      expect,
+    }) => {
+      const shop = await openPage(plaudit, `/products/tote-panel-${name.length}`, section("101"), 720);
+      const { page } = shop;
+      await ready(page);
+      expect(await openScrolledPanel(page)).toMatch(/^([2-9]|\d\d+) controls, box scrolled 90$/);
+      const reads = readsOf(page);
+      const frames = await framesOf(page, swap, panelDrawn);
+      expect(frames.before).toMatch(
+        /; modal true, scrolled 90, keyboard in panel true, page overflow hidden/,
+      );
+      expect(frames.after).toEqual(frames.after.map(() => frames.before));
+      expect(frames.shifted).toBe(0);
+      // The panel is the new launcher's, live: Escape closes it, the keyboard back on its button.
+      await page.keyboard.press("Escape");
+      await page.locator('[data-plaudit="loyalty"]').getByRole("dialog").waitFor({ state: "detached" });
+      expect(
+        await page.evaluate(
+          () => document.querySelector('[data-plaudit="loyalty"]')!.shadowRoot!.activeElement?.className,
+        ),
+      ).toBe("plaudit-launcher");
+      expect(await page.evaluate(() => document.documentElement.style.overflow)).toBe("");
+      await page.waitForTimeout(300);
+      expect(reads).toEqual([]);
+      expect(shop.problems()).toEqual([]);
+      await shop.close();
+    });
+  }
+
+  it("closes the panel whose launcher the page took out for good: the keyboard goes where the launcher was", async ({
+    expect,
+  }) => {
+    const shop = await openPage(plaudit, "/products/tote-panel-gone", section("101"), 720);
+    const { page } = shop;
+    await ready(page);
+    await openScrolledPanel(page);
+    const frames = await framesOf(page, `section.querySelector('[data-plaudit="loyalty"]').remove();`, () => {
+      const active = document.activeElement!;
+      return `${document.querySelector("dialog") ? "a dialog" : "no dialog"}, focus on ${active.tagName}#${active.id} tabindex ${active.getAttribute("tabindex")}, page overflow "${document.documentElement.style.overflow}"`;
+    });
+    // The section that held it (still in the page): Tab goes on from there, a screen reader says where.
+    expect(frames.after).toEqual(
+      frames.after.map(() => 'no dialog, focus on SECTION#main-product tabindex -1, page overflow ""'),
     );
-    expect(inPanel).toBe(true);
-    await reRender(page, "103");
-    expect(await focused()).toBe("loyalty: BUTTON");
-    expect(
-      await page.evaluate(
-        () => document.querySelector('[data-plaudit="loyalty"]')!.shadowRoot!.activeElement?.className,
-      ),
-    ).toBe("plaudit-launcher");
+    // (No shift check: the page took an in-flow launcher out of its section, moving what follows.)
     expect(shop.problems()).toEqual([]);
     await shop.close();
   });

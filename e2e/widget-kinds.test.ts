@@ -84,14 +84,26 @@ function pageHtml(way: "data" | "npm" | "element"): string {
 <body>${elements}<script>PlauditNpm.defineElements();</script></body></html>`;
 }
 
-async function openWay(way: "data" | "npm" | "element"): Promise<ShopPage> {
+/** Custom elements with a wrong attribute value: a theme it does not have, a page size of "abc". */
+function wrongAttributesHtml(): string {
+  const api = plaudit.baseUrl;
+  return `<!doctype html><html lang="en"><head><title>wrong</title><script src="/e2e/npm-widgets.js"></script></head>
+<body><plaudit-stars id="stars" store="demo" api="${api}" product-id="tee-classic" theme="neon"></plaudit-stars>
+<plaudit-gallery id="gallery" store="demo" api="${api}" page-size="abc"></plaudit-gallery>
+<script>PlauditNpm.defineElements();</script></body></html>`;
+}
+
+async function openWay(way: "data" | "npm" | "element" | "wrong"): Promise<ShopPage> {
   // A page of the server's own origin (the demo store's), then the test's page routed in.
   const shop = await plaudit.open("/demo/index.html");
   await shop.page.route(`${plaudit.baseUrl}/e2e/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
     return path.endsWith(".js")
       ? route.fulfill({ body: bundle, contentType: "text/javascript" })
-      : route.fulfill({ body: pageHtml(way), contentType: "text/html" });
+      : route.fulfill({
+          body: way === "wrong" ? wrongAttributesHtml() : pageHtml(way),
+          contentType: "text/html",
+        });
   });
   await shop.page.goto(`${plaudit.baseUrl}/e2e/${way}.html`);
   await shop.page.waitForLoadState("networkidle");
@@ -146,4 +158,24 @@ describe("every widget kind, three ways, in Chromium", () => {
       await shop.close();
     });
   }
+
+  it("says a wrong attribute value of a custom element as the script tag does, and never throws into the page", async () => {
+    const shop = await openWay("wrong");
+    // The page size falls back to the gallery's own; the badge waits for a theme it has.
+    await expectShown(shop.page, "gallery", "element with page-size abc");
+    expect(await shop.page.evaluate(() => document.getElementById("stars")?.shadowRoot ?? null)).toBeNull();
+    expect(shop.pageErrors).toEqual([]);
+    expect(shop.consoleErrors).toEqual([
+      expect.stringContaining(
+        'console.error: [plaudit] theme="neon" on <plaudit-stars>: use "light", "dark" or "auto"',
+      ),
+      expect.stringContaining(
+        'console.error: [plaudit] page-size="abc" on <plaudit-gallery> is not a page size it shows',
+      ),
+    ]);
+    await shop.page.evaluate(() => document.getElementById("stars")?.setAttribute("theme", "dark"));
+    await expectShown(shop.page, "stars", "element with its theme fixed");
+    expect(shop.pageErrors).toEqual([]);
+    await shop.close();
+  });
 });

@@ -62,7 +62,16 @@ export function refusedFields(
 
 /** The focus to the first field marked invalid in `form` (a selector), once it is drawn. */
 export function focusFirstInvalid(form: string): void {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(`${form} [aria-invalid=true]`)?.focus());
+  requestAnimationFrame(() => {
+    const invalid = [...document.querySelectorAll<HTMLElement>(`${form} [aria-invalid=true]`)];
+    // A refused field under a closed disclosure (the program's translations) is shown first:
+    // every disclosure holding one opens, so none of the errors stays hidden.
+    for (const field of invalid) {
+      const details = field.closest("details");
+      if (details) details.open = true;
+    }
+    invalid[0]?.focus();
+  });
 }
 
 /** A modal dialog on the native <dialog>: the browser traps focus and closes it on Escape. */

@@ -20,6 +20,14 @@ export const POINTS_PER_ORDER_MAX = 1_000_000;
 
 /** A loyalty label the merchant writes: an earning action's, a reward's name (each language's too). */
 export const LOYALTY_LABEL_MAX = 120;
+/** The program's name for its points ("Stars"), each language's too. */
+export const POINTS_NAME_MAX = 40;
+/** A tier's name ("Gold"), each language's too. */
+export const TIER_NAME_MAX = 80;
+/** One of a tier's perks ("Free shipping on every order"), each language's too. */
+export const TIER_PERK_MAX = 200;
+/** The most perks a tier lists (in each language). */
+export const TIER_PERKS_MAX = 20;
 
 export const LIMITS = {
   productIdMax: PRODUCT_ID_MAX,

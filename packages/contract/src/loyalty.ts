@@ -1,6 +1,13 @@
 import * as v from "valibot";
 import { amount, count, httpUrl, optionalCustomerToken, text, timestamp } from "./fields.ts";
-import { LIMITS, LOYALTY_LABEL_MAX } from "./limits.ts";
+import {
+  LIMITS,
+  LOYALTY_LABEL_MAX,
+  POINTS_NAME_MAX,
+  TIER_NAME_MAX,
+  TIER_PERK_MAX,
+  TIER_PERKS_MAX,
+} from "./limits.ts";
 import {
   EARNING_ACTIONS,
   PLAUDIT_LOCALES,
@@ -16,20 +23,31 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const id = v.pipe(v.string("must be an id"), v.regex(ID, "must be 1–64 of A–Z a–z 0–9 _ -"));
 
 /**
- * A label in the shopper's own language: `{ "de": "…", "he": "…" }`, any of PLAUDIT_LOCALES; a
- * language left out shows the default label. The widget picks the shopper's (its locale, or the
- * locale's language: de-AT reads de); words in other languages are refused, not dropped.
+ * Words in the shopper's own language: `{ "de": "…", "he": "…" }`, any of PLAUDIT_LOCALES, each as
+ * the default words are checked (`one`); a language left out shows the default. The widget picks
+ * the shopper's (its locale, or the locale's language: de-AT reads de); words in other languages
+ * are refused, not dropped. Earning labels, reward names, tier names and perks, the points' name.
  */
-const translations = (what: string) => {
-  const one = v.optional(text(1, LOYALTY_LABEL_MAX, what));
+const inLanguages = <S extends v.GenericSchema>(one: S) => {
+  const optional = v.optional(one);
   return v.optional(
     v.strictObject(
-      Object.fromEntries(PLAUDIT_LOCALES.map((locale) => [locale, one])) as Record<PlauditLocale, typeof one>,
+      Object.fromEntries(PLAUDIT_LOCALES.map((locale) => [locale, optional])) as Record<
+        PlauditLocale,
+        typeof optional
+      >,
       // Said of the object, and of a language it has that Plaudit does not write in (`labels.fr`).
       `must name only the languages ${PLAUDIT_LOCALES.join(", ")}`,
     ),
   );
 };
+const translations = (what: string, max = LOYALTY_LABEL_MAX) => inLanguages(text(1, max, what));
+
+/** A tier's perks, one list (in the default language, or one of a translation). */
+const perkList = v.pipe(
+  v.array(text(1, TIER_PERK_MAX, "a perk"), "must be a list of perks"),
+  v.maxLength(TIER_PERKS_MAX, `at most ${TIER_PERKS_MAX} perks`),
+);
 
 export const EarningRule = v.object({
   action: v.picklist(EARNING_ACTIONS, `must be one of ${EARNING_ACTIONS.join(", ")}`),
@@ -64,13 +82,15 @@ export type Reward = v.InferOutput<typeof Reward>;
 
 export const Tier = v.object({
   id,
-  name: text(1, 80, "a name"),
+  /** What shoppers read, unless `names` has their language. */
+  name: text(1, TIER_NAME_MAX, "a name"),
+  /** The name in other languages (additive, as an earning action's `labels`). */
+  names: translations("a name", TIER_NAME_MAX),
   /** Points earned in the window, or money spent in it (settings.tierMode). */
   threshold: amount(1_000_000_000),
-  perks: v.pipe(
-    v.array(text(1, 200, "a perk"), "must be a list of perks"),
-    v.maxLength(20, "at most 20 perks"),
-  ),
+  perks: perkList,
+  /** The perks in other languages, a list each (`{ de: ["…"] }`): the whole list, not per line. */
+  perksIn: inLanguages(perkList),
 });
 
 const D = PROGRAM_SETTINGS_DEFAULTS;
@@ -112,7 +132,9 @@ const uniqueBy = <T>(list: T[], key: (item: T) => string) => new Set(list.map(ke
 export const ProgramInput = v.pipe(
   v.object(
     {
-      pointsName: text(1, 40, "a name"),
+      pointsName: text(1, POINTS_NAME_MAX, "a name"),
+      /** The points' name in other languages (additive: "Sterne" for "Stars"). */
+      pointsNames: translations("a name", POINTS_NAME_MAX),
       earning: v.pipe(
         v.array(EarningRule, "must be a list"),
         v.maxLength(EARNING_ACTIONS.length, "too many"),
@@ -150,24 +172,33 @@ export const ProgramInput = v.pipe(
 );
 export type StoredProgram = v.InferOutput<typeof ProgramInput>;
 
-/** Words in some of PLAUDIT_LOCALES, as the public program answers them. */
-const LocalizedText = v.object(
-  Object.fromEntries(PLAUDIT_LOCALES.map((locale) => [locale, v.optional(v.string())])) as Record<
-    PlauditLocale,
-    v.OptionalSchema<v.StringSchema<undefined>, undefined>
-  >,
-);
+/** Something in some of PLAUDIT_LOCALES, as the public program answers them. */
+const localized = <S extends v.GenericSchema>(one: S) => {
+  const optional = v.optional(one);
+  return v.optional(
+    v.object(
+      Object.fromEntries(PLAUDIT_LOCALES.map((locale) => [locale, optional])) as Record<
+        PlauditLocale,
+        typeof optional
+      >,
+    ),
+  );
+};
+/** Words in some of PLAUDIT_LOCALES. */
+const LocalizedText = localized(v.string());
 
 /** What anyone may see (GET …/loyalty/program): the program without the merchant's private settings. */
 export const LoyaltyProgram = v.object({
   pointsName: v.string(),
+  /** The points' name in the languages the merchant wrote it in. */
+  pointsNames: LocalizedText,
   earning: v.array(
     v.object({
       action: v.picklist(EARNING_ACTIONS),
       points: v.number(),
       label: v.string(),
       /** The label in the languages the merchant wrote it in (`{ de, he, en }`, each optional). */
-      labels: v.optional(LocalizedText),
+      labels: LocalizedText,
     }),
   ),
   rewards: v.array(
@@ -175,7 +206,7 @@ export const LoyaltyProgram = v.object({
       id: v.string(),
       name: v.string(),
       /** The name in the languages the merchant wrote it in. */
-      names: v.optional(LocalizedText),
+      names: LocalizedText,
       cost: v.number(),
       kind: v.picklist(REWARD_KINDS),
       value: v.number(),
@@ -183,7 +214,16 @@ export const LoyaltyProgram = v.object({
     }),
   ),
   tiers: v.array(
-    v.object({ id: v.string(), name: v.string(), threshold: v.number(), perks: v.array(v.string()) }),
+    v.object({
+      id: v.string(),
+      name: v.string(),
+      /** The tier's name in the languages the merchant wrote it in. */
+      names: LocalizedText,
+      threshold: v.number(),
+      perks: v.array(v.string()),
+      /** The perks in the languages the merchant wrote them in, a list each. */
+      perksIn: localized(v.array(v.string())),
+    }),
   ),
   settings: v.optional(
     v.object({
@@ -227,6 +267,8 @@ export const LoyaltyMe = v.object({
   history: v.array(LoyaltyHistoryEntry),
   /** The program's name for its points, as in /loyalty/program. */
   pointsName: v.optional(v.string()),
+  /** …and in the languages the merchant wrote it in, as in /loyalty/program. */
+  pointsNames: LocalizedText,
   tierId: v.optional(v.nullable(v.string())),
   /** Tiers measured in points earned or money spent over a window of days. */
   tierProgress: v.optional(

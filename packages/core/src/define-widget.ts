@@ -9,7 +9,7 @@
 // loader entry chunk carries only the entry.
 import { camel, checkSettings, pageSizeOf, requireProduct, type Theme, type WidgetConfig } from "./config.ts";
 import { followFocus } from "./focus-path.ts";
-import { type Address, keptWidget } from "./kept-widget.ts";
+import { type Address, followScroll, keptWidget } from "./kept-widget.ts";
 import { catalogsFor, type LoadableCatalogs } from "./load-catalog.ts";
 import { resolveLocale } from "./locale.ts";
 import { getStore } from "./store.ts";
@@ -103,6 +103,7 @@ export const entryOf = <Options>(definition: WidgetDefinition<Options>) => {
     // Asked now, while the host is in the page (its language comes from the `lang` above it).
     const asked = address(host, config);
     const focus = followFocus(host);
+    const scrolled = followScroll(root, focus.stop.signal);
     const unmount = definition.mount({
       host,
       root,
@@ -114,7 +115,7 @@ export const entryOf = <Options>(definition: WidgetDefinition<Options>) => {
       focus.stop.abort();
       unmount();
     };
-    mounted.keep = () => keptWidget(root, address, asked, focus.at);
+    mounted.keep = () => keptWidget(root, address, asked, focus.at, scrolled);
     return mounted;
   };
 };

@@ -2,7 +2,14 @@ export * from "./api-types.ts";
 export type { ClientOptions, MediaQuery, PlauditClient } from "./client.ts";
 export { createClient, reviewSearch } from "./client.ts";
 export type { Theme, WidgetConfig } from "./config.ts";
-export { describeElement, PlauditConfigError, readConfig, scriptOrigin, THEMES } from "./config.ts";
+export {
+  checkSettings,
+  describeElement,
+  PlauditConfigError,
+  readConfig,
+  scriptOrigin,
+  THEMES,
+} from "./config.ts";
 export {
   configFromOptions,
   defineWidget,
@@ -28,7 +35,7 @@ export { createI18n, interpolate, matchCatalog, resolveLocale } from "./i18n.ts"
 export { createIdBatcher } from "./id-batcher.ts";
 export { newIdempotencyKey } from "./idempotency-key.ts";
 export { nextTask, whenIdle } from "./idle.ts";
-export { type Address, HELD_MS, keptWidget } from "./kept-widget.ts";
+export { type Address, HELD_MS, keptDialog, keptWidget } from "./kept-widget.ts";
 export type { LoadableCatalogs, LoadMessages } from "./load-catalog.ts";
 export { catalogsFor, isPending, mountSpeaking } from "./load-catalog.ts";
 export type { Painted, PaintOptions } from "./painted.ts";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { readConfig } from "./config.ts";
-import { keptWidget } from "./kept-widget.ts";
+import { keptDialog, keptWidget } from "./kept-widget.ts";
 
 const inherited = { store: "demo", apiBase: "https://reviews.example" };
 // What the markup is read by, in this test: the product and the language.
@@ -42,14 +42,15 @@ describe("a live widget kept for the host put in its place", () => {
     const next = host('data-product-id="tote" data-variant-id="2"');
     const shown = kept.again!(next, inherited)!;
     expect(shown.live).toBe(true);
-    expect(next.shadowRoot!.textContent).toBe("Photo 1Photo 2");
-    // A modal panel left the top layer with its host: no inline copy of it.
-    expect(next.shadowRoot!.querySelector("dialog")).toBeNull();
+    expect(next.shadowRoot!.textContent).toBe("Photo 1Photo 2Panel");
+    // A modal panel left the top layer with its host: open again in the copy, for the widget's
+    // code to open its own over (keptDialog).
+    expect(keptDialog(next.shadowRoot!)?.open).toBe(true);
     expect(next.shadowRoot!.adoptedStyleSheets[0]).toBe(sheet);
     expect(next.shadowRoot!.activeElement?.textContent).toBe("Photo 2");
     // Its code mounts: the copy stays while it does (a widget measuring itself measures its size).
     const done = shown.handOver();
-    expect(next.shadowRoot!.textContent).toBe("Photo 1Photo 2");
+    expect(next.shadowRoot!.textContent).toBe("Photo 1Photo 2Panel");
     // Plain DOM appends its own beside it; the copy goes after the mount, the keyboard on its own.
     const own = document.createElement("div");
     own.innerHTML = "<button>Photo 1</button><button>Photo 2</button>";

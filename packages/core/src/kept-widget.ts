@@ -6,7 +6,7 @@
 // first loaded (a review written, a vote, a shopper signed in): the copy is of the widget as the
 // shopper last saw it, never of an older answer, and only until its own code has rendered.
 import { readConfig, type WidgetConfig } from "./config.ts";
-import { focusAt, pathIn } from "./focus-path.ts";
+import { type FocusPath, focusAt, pathIn } from "./focus-path.ts";
 import type { Painted } from "./painted.ts";
 
 /**
@@ -33,21 +33,50 @@ const copyCss = (): CSSStyleSheet[] => {
   return contents;
 };
 
+/** Where each box of a widget the shopper scrolled stands (a panel's body, a strip of photos). */
+export type Scrolled = Map<Element, number[]>;
+
+/**
+ * Follows the scrolling inside `root` until `signal` aborts: a copy is drawn where the shopper was,
+ * not back at the top (a clone starts at 0, and a box taken out of the page reads 0 by then).
+ */
+export function followScroll(root: ShadowRoot, signal: AbortSignal): Scrolled {
+  const scrolled: Scrolled = new Map();
+  root.addEventListener(
+    "scroll",
+    ({ target }) => {
+      const box = target as Element;
+      scrolled.set(box, [box.scrollTop, box.scrollLeft]);
+    },
+    { capture: true, passive: true, signal },
+  );
+  return scrolled;
+}
+
 /** What a widget's markup is read by, for a host and its config (another host asking the same gets the copy). */
 export type Address = (host: HTMLElement, config: WidgetConfig) => string;
 
 /**
  * The widget in `root` as drawn now, for a host whose config has the same `address` as `asked`
  * (computed while the old host was in the page: a detached host finds no `lang` above it).
- * `focused`: the control the keyboard was on when its host was taken out.
+ * `focused`: the control the keyboard was on when its host was taken out; `scrolled`: where its
+ * boxes stood (followScroll).
  */
-export function keptWidget(root: ShadowRoot, address: Address, asked: string, focused?: Element): Painted {
+export function keptWidget(
+  root: ShadowRoot,
+  address: Address,
+  asked: string,
+  focused?: Element,
+  scrolled: Scrolled = new Map(),
+): Painted {
   const drawn = root.ownerDocument.createElement(COPY);
   drawn.append(...[...root.childNodes].map((node) => node.cloneNode(true)));
-  // A modal dialog (the loyalty panel) left the top layer with its host: a copy would draw inline.
-  for (const dialog of drawn.querySelectorAll("dialog")) dialog.remove();
   const sheets = root.adoptedStyleSheets;
   const path = pathIn(root, focused);
+  const boxes: [FocusPath | undefined, number[]][] = [...scrolled].map(([box, at]) => [
+    pathIn(root, box),
+    at,
+  ]);
   const again = (other: HTMLElement, inherited: Partial<WidgetConfig>): Painted | undefined => {
     try {
       // A root with markup of its own (server rendering) is the server's; another product, language,
@@ -61,6 +90,28 @@ export function keptWidget(root: ShadowRoot, address: Address, asked: string, fo
     copy.adoptedStyleSheets = [...sheets, ...own];
     const shown = drawn.cloneNode(true) as Element;
     copy.append(shown);
+    const at = (path: FocusPath | undefined) => {
+      let box: Element | undefined = shown;
+      for (const index of path ?? [-1]) box = box?.children[index];
+      return box;
+    };
+    // Taken out with the keyboard in it (on <body> now): showModal below puts it on the dialog's
+    // first control, focusAt then on the one it was on.
+    const doc = copy.ownerDocument;
+    const lost = !doc.activeElement || doc.activeElement === doc.body;
+    // An open modal dialog (the loyalty panel) left the top layer with its host: back in it, as
+    // modal as it was (the page behind inert), until the widget's code opens its own in its place
+    // (keptDialog). Its `open` attribute came with the clone: showModal refuses a dialog that has it.
+    for (const dialog of shown.querySelectorAll("dialog[open]")) {
+      dialog.removeAttribute("open");
+      try {
+        (dialog as HTMLDialogElement).showModal();
+      } catch {
+        dialog.setAttribute("open", "");
+      }
+    }
+    for (const [path, [top, left]] of boxes) at(path)?.scrollTo(left!, top!);
+    if (lost && path) (doc.activeElement as HTMLElement | null)?.blur();
     focusAt(copy, path && [0, ...path]);
     return {
       used: Promise.resolve(),
@@ -87,3 +138,11 @@ export function keptWidget(root: ShadowRoot, address: Address, asked: string, fo
   };
   return { used: Promise.resolve(), live: true, handOver: () => () => undefined, release() {}, again };
 }
+
+/**
+ * The open dialog of a copy in `root` (a panel the shopper had open when the page swapped its
+ * host): the widget's code, mounting over the copy, opens its own in its place, focused and
+ * scrolled as this one (loyalty's panel/as-it-was.ts).
+ */
+export const keptDialog = (root: ShadowRoot): HTMLDialogElement | null =>
+  root.querySelector(`${COPY} dialog[open]`);

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { LIST_LIMIT_MAX } from "@plaudit/core";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { PlauditElementAttributes } from "./element-attributes.ts";
 import { defineElements } from "./plaudit-elements.ts";
 
@@ -40,7 +41,17 @@ const TYPED: { [Tag in keyof PlauditElementAttributes]: Named<PlauditElementAttr
 
 afterEach(() => {
   document.body.replaceChildren();
+  vi.restoreAllMocks();
 });
+
+/** An element of `tag` with `attributes`, put in the page. */
+function element(tag: string, attributes: Record<string, string>): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  document.body.append(el);
+  return el;
+}
+const BADGE = { store: "demo", api: "http://127.0.0.1:9", "product-id": "tee-classic" };
 
 describe("defineElements", () => {
   it("registers both elements once, however often it is called", () => {
@@ -75,6 +86,63 @@ describe("defineElements", () => {
       const element = customElements.get(tag) as unknown as { observedAttributes: string[] } | undefined;
       expect([...(element?.observedAttributes ?? [])].sort(), tag).toEqual(Object.keys(named).sort());
     }
+  });
+
+  it("says a wrong attribute value as the script tag's check does, once, and mounts nothing: no throw into the page", () => {
+    defineElements();
+    const printed = vi.spyOn(console, "error").mockImplementation(() => {});
+    const thrown: unknown[] = [];
+    const onError = (event: ErrorEvent) => thrown.push(event.error);
+    window.addEventListener("error", onError);
+    const cases: [Record<string, string>, string][] = [
+      [{ theme: "neon" }, '[plaudit] theme="neon" on <plaudit-stars>: use "light", "dark" or "auto"'],
+      [{ store: "our store!" }, '[plaudit] store="our store!" on <plaudit-stars> is not a store id'],
+      [
+        { api: "javascript:alert(1)" },
+        '[plaudit] api="javascript:alert(1)" on <plaudit-stars> is not an http(s) URL',
+      ],
+      [{ locale: "not a tag!" }, '[plaudit] locale="not a tag!" on <plaudit-stars> is not a language tag'],
+      [{ "product-id": "p".repeat(300) }, "[plaudit] product-id on <plaudit-stars> must be 1 to "],
+    ];
+    try {
+      for (const [wrong, said] of cases) {
+        printed.mockClear();
+        // Two elements wrong the same way: one line.
+        const badges = [
+          element("plaudit-stars", { ...BADGE, ...wrong }),
+          element("plaudit-stars", { ...BADGE, ...wrong }),
+        ];
+        for (const badge of badges) expect(badge.shadowRoot, said).toBeNull();
+        expect(printed, said).toHaveBeenCalledTimes(1);
+        expect(String(printed.mock.calls[0]?.[0])).toContain(said);
+      }
+      // Fixed, it mounts.
+      const badge = element("plaudit-stars", { ...BADGE, theme: "sepia" });
+      expect(badge.shadowRoot).toBeNull();
+      badge.setAttribute("theme", "dark");
+      expect(badge.shadowRoot?.childNodes.length).toBeGreaterThan(0);
+    } finally {
+      window.removeEventListener("error", onError);
+    }
+    expect(thrown).toEqual([]);
+  });
+
+  it("says a page size it cannot show and shows the kind's default (the script tag's fallback)", () => {
+    defineElements();
+    const printed = vi.spyOn(console, "error").mockImplementation(() => {});
+    for (const size of ["abc", "0", "9999"]) {
+      const gallery = element("plaudit-gallery", { ...BADGE, "page-size": size });
+      expect(gallery.shadowRoot?.childNodes.length, size).toBeGreaterThan(0);
+      const said = printed.mock.calls.map((call) => String(call[0]));
+      expect(said, size).toContain(
+        `[plaudit] page-size="${size}" on <plaudit-gallery> is not a page size it shows: use a whole number from 1 to ${LIST_LIMIT_MAX}`,
+      );
+    }
+    printed.mockClear();
+    element("plaudit-gallery", { ...BADGE, "page-size": "24" });
+    expect(printed.mock.calls.map((call) => String(call[0])).filter((m) => m.includes("page-size"))).toEqual(
+      [],
+    );
   });
 
   it("waits for store and product-id before mounting", () => {

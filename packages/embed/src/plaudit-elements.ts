@@ -2,15 +2,18 @@
 // element's own shadow root out, for all six kinds — each made from its kind's one definition, as
 // the loader's entry and the npm mount function are. They do not need the script-tag loader.
 import {
+  checkSettings,
   getStore,
+  LIST_LIMIT_MAX,
+  PlauditConfigError,
+  pageSizeOf,
   prepareHost,
-  THEMES,
-  type Theme,
   type WidgetConfig,
   type WidgetDefinition,
 } from "@plaudit/core";
 import { loyaltyWidget, pointsForWidget, pointsWidget } from "@plaudit/loyalty";
 import { galleryWidget, reviewsWidget, starsWidget } from "@plaudit/reviews";
+import { createErrorReporter } from "./report-error.ts";
 
 /** Every kind's element, `<plaudit-${kind}>`. */
 export const WIDGET_DEFINITIONS: readonly WidgetDefinition<unknown>[] = [
@@ -34,26 +37,49 @@ function watchedAttributes(definition: WidgetDefinition<unknown>): string[] {
 
 const camel = (name: string) => name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 
-/** The element's attributes as the WidgetConfig a data-attribute host would give. */
+/**
+ * The element's attributes as the WidgetConfig a data-attribute host would give, checked as the
+ * script tag's data-* are (core's checkSettings, the one check): a wrong value throws a
+ * PlauditConfigError naming the attribute. Undefined while `store` is not set (frameworks set
+ * attributes one at a time); an empty attribute is unset.
+ */
 export function configFromAttributes(el: Element): WidgetConfig | undefined {
-  const store = el.getAttribute("store");
+  const attr = (name: string) => el.getAttribute(name) || undefined;
+  const store = attr("store");
   if (!store) return undefined;
   const options: Record<string, string> = {};
   for (const { name, value } of Array.from(el.attributes)) {
     if (!COMMON_ATTRIBUTES.includes(name) && !name.startsWith("data-")) options[camel(name)] = value;
   }
-  const theme = el.getAttribute("theme") as Theme | null;
-  const locale = el.getAttribute("locale");
-  const productId = el.getAttribute("product-id");
-  return {
-    store,
-    apiBase: (el.getAttribute("api") ?? location.origin).replace(/\/+$/, ""),
-    ...(locale ? { locale } : {}),
-    theme: theme && (THEMES as readonly string[]).includes(theme) ? theme : "auto",
-    ...(productId ? { productId } : {}),
-    options,
-  };
+  const settings = checkSettings(
+    {
+      store,
+      api: attr("api") ?? location.origin,
+      locale: attr("locale"),
+      theme: attr("theme"),
+      productId: attr("product-id"),
+    },
+    `on <${el.localName}>`,
+    (setting) => setting,
+    el.ownerDocument.baseURI,
+  );
+  return { ...settings, options };
 }
+
+/**
+ * A page size the kind would not take as given (core's pageSizeOf, the one rule: "abc", 0, more
+ * than the API lists): said, and the kind's default (or the most) shown, as for the script tag.
+ */
+function checkPageSize(el: Element, config: WidgetConfig): void {
+  const given = config.options.pageSize;
+  if (given === undefined || pageSizeOf(config, Number.NaN) === Number(given)) return;
+  throw new PlauditConfigError(
+    `[plaudit] page-size="${given}" on <${el.localName}> is not a page size it shows: use a whole number from 1 to ${LIST_LIMIT_MAX}`,
+  );
+}
+
+/** Each message once, however many elements fail the same way; every failure on `error`. */
+const reportError = createErrorReporter();
 
 /** `<plaudit-${kind}>` for one definition. */
 export function elementOf(definition: WidgetDefinition<unknown>): CustomElementConstructor {
@@ -80,19 +106,24 @@ export function elementOf(definition: WidgetDefinition<unknown>): CustomElementC
     private render() {
       this.unmount?.();
       this.unmount = undefined;
-      const config = configFromAttributes(this);
-      // Frameworks often set attributes one at a time: wait for what the kind needs.
-      if (!config || (definition.needsProduct && !config.productId)) return;
+      // Never a throw into the page: a wrong attribute is said once, with `[plaudit]`, and the
+      // element stays empty (as a script-tag host with a wrong data-* does) until it is fixed.
       try {
+        const config = configFromAttributes(this);
+        // Frameworks often set attributes one at a time: wait for what the kind needs.
+        if (!config || (definition.needsProduct && !config.productId)) return;
+        const options = definition.options(config);
         this.unmount = definition.mount({
           host: this,
           root: prepareHost(this),
           config,
-          options: definition.options(config),
+          options,
           store: getStore(),
         });
+        // A page size it cannot show is shown as the kind's default: said, not refused.
+        if ("pageSize" in (options as object)) checkPageSize(this, config);
       } catch (error) {
-        console.error(`[plaudit] <plaudit-${definition.kind}> could not mount`, error);
+        reportError(error, definition.kind, this);
       }
     }
   };

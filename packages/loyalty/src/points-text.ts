@@ -1,4 +1,5 @@
 import type { I18n } from "@plaudit/core";
+import { wordsIn } from "./program-in-locale.ts";
 
 // An amount of points as a shopper reads it. A program that names its points (pointsName: "Stars",
 // "Bonusmeilen") gets its own word after the number in the shopper's number format — "650 Stars" —
@@ -14,11 +15,14 @@ export function pointsText(i18n: I18n, points: number, pointsName?: string | nul
   return `${i18n.formatNumber(points)} ${name}`;
 }
 
+type Named = { pointsName?: string; pointsNames?: Partial<Record<string, string>> };
+
 /**
- * The name to count in: the member's answer first — it is fresher than the program's, which a
- * shared cache may hold for a minute after the merchant renames the points.
+ * The name to count in, in the shopper's language (`locale`; "Sterne" for "Stars") when the
+ * merchant wrote one: the member's answer first — it is fresher than the program's, which a shared
+ * cache may hold for a minute after the merchant renames the points.
  */
-export const pointsNameOf = (
-  member: { pointsName?: string } | undefined,
-  program: { pointsName: string } | undefined,
-): string | undefined => member?.pointsName ?? program?.pointsName;
+export function pointsNameOf(locale: string, member: Named | undefined, program: Named | undefined) {
+  const named = member?.pointsName !== undefined ? member : program;
+  return named?.pointsName === undefined ? undefined : wordsIn(locale, named.pointsName, named.pointsNames);
+}

@@ -62,6 +62,10 @@ export interface FakeLoyaltyOptions {
   pending?: { points: number; reason: string; availableAt: string | null; action?: string }[];
   /** The program's name for its points (default "points"), in /program and /me as the server sends it. */
   pointsName?: string;
+  /** The points' name in other languages, in /program and /me as the server sends it. */
+  pointsNames?: LoyaltyProgram["pointsNames"];
+  /** The program's tiers (default PROGRAM's). */
+  tiers?: LoyaltyProgram["tiers"];
   /** The program's ways to earn (default PROGRAM's, every action). */
   earning?: LoyaltyProgram["earning"];
   /** The program's rewards (default PROGRAM's). */
@@ -102,11 +106,14 @@ export function fakeLoyaltyApi(options: FakeLoyaltyOptions = {}) {
     pointsName: options.pointsName ?? PROGRAM.pointsName,
     earning: options.earning ?? PROGRAM.earning,
     rewards: options.rewards ?? PROGRAM.rewards,
+    tiers: options.tiers ?? PROGRAM.tiers,
+    ...(options.pointsNames ? { pointsNames: options.pointsNames } : {}),
   };
   const me = () => ({
     customerId: "cust-1",
     balance,
     pointsName: program.pointsName,
+    ...(options.pointsNames ? { pointsNames: options.pointsNames } : {}),
     tier: "bronze",
     nextTier: { name: "Silver", remaining: Math.max(0, 1000 - (options.earned ?? 650)) },
     referral: { code: "FRIEND-CUST1", url: "https://shop.test/?ref=FRIEND-CUST1" },

@@ -105,6 +105,14 @@ describe("names", () => {
     expect(nameMatch(named("Tee"), ["", "  "])).toBeUndefined();
   });
 
+  it("reads a name written through an HTML escaper as the page shows it", () => {
+    const named = (name: unknown) => ({ "@type": "Product", name });
+    // WooCommerce and PrestaShop themes print names HTML-escaped into their JSON.
+    expect(nameMatch(named("Fern &amp; Field Tee &#8211; Blue"), ["Fern & Field Tee"])).toBe(2);
+    expect(nameMatch(named("Men&#039;s Tee"), ["Men's Tee"])).toBe(2);
+    expect(nameMatch(named("Fern &amp; Field Mug"), ["Fern & Field Tee"])).toBe(1);
+  });
+
   it("reads nodes at the top, in arrays and @graph, and a page's mainEntity as main", () => {
     const doc = [
       {

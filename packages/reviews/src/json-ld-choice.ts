@@ -1,5 +1,6 @@
-// Which of the theme's JSON-LD nodes is the page's product, for each product whose reviews the page
-// shows: docs/widgets.md, "Structured data", has the rule in words. Pure (no DOM): the manager
+// Which of the theme's JSON-LD nodes (or microdata items, read as nodes by json-ld-microdata.ts) is
+// the page's product, for each product whose reviews the page shows: docs/widgets.md, "Structured
+// data", has the rule in words. Pure (no DOM): the manager
 // reads the scripts and the page, and this decides. A wrong answer puts our rating on another
 // product (a "related products" section's node, a quick-view modal's), so weak evidence — the
 // page's only Product, whatever it is called — counts only for a node that was on the page when
@@ -68,11 +69,16 @@ function names(node: JsonLdNode, productId: string): boolean {
   );
 }
 
-/** Lowercase words between spaces, so that `includes` matches whole words only. */
+/**
+ * Lowercase words between spaces, so that `includes` matches whole words only. HTML entities count
+ * as a space: themes that print the name through an HTML escaper write "Fern &amp; Field" and
+ * "Tee &#8211; Blue" into their JSON (WooCommerce, PrestaShop), which is "Fern & Field" on the page.
+ */
 const words = (text: unknown) =>
   typeof text === "string"
     ? ` ${text
         .toLocaleLowerCase()
+        .replace(/&#?\w+;/g, " ")
         .split(/[^\p{L}\p{N}]+/u)
         .filter(Boolean)
         .join(" ")} `

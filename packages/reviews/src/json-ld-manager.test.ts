@@ -293,6 +293,87 @@ describe("product JSON-LD on the page", () => {
     expect(scripts()).toHaveLength(0);
   });
 
+  // The JSON-LD rule (json-ld-choice.ts), not "the page's only item": the microdata path reads the
+  // same evidence, so another product's item never takes the rating.
+  /** The rating is in `rated`'s own properties, and in none of `others`'. */
+  const ratingOnlyIn = (rated: Element, ...others: Element[]) => {
+    expect(props(rated, "aggregateRating")).toHaveLength(1);
+    for (const other of others) expect(props(other, "aggregateRating")).toHaveLength(0);
+  };
+  const item = (name: string, sku: string) =>
+    `<div itemscope itemtype="https://schema.org/Product"><span itemprop="name">${name}</span><meta itemprop="sku" content="${sku}"></div>`;
+
+  it("gives a quick view's microdata Product added later nothing, on a page with no item of its own", async () => {
+    document.body.innerHTML = "<main></main>";
+    const handle = acquireProductJsonLd(document, "tee-classic");
+    handle.update({ productName: "Classic tee", summary, reviews });
+    expect(products()).toEqual([expect.objectContaining({ productID: "tee-classic" })]);
+    document.body.insertAdjacentHTML("beforeend", `<dialog open>${item("Enamel mug", "MUG-1")}</dialog>`);
+    // The next write (a page of reviews, a vote) looks at the page again.
+    handle.update({ productName: "Classic tee", summary, reviews: reviews.slice(0, 1) });
+    await microdataWritten();
+    await microdataWritten();
+    const mug = document.querySelector("dialog [itemscope]")!;
+    expect(props(mug, "aggregateRating")).toHaveLength(0);
+    // Ours stays the one rated node: the mug's item is the mug's.
+    expect(products()).toEqual([expect.objectContaining({ productID: "tee-classic" })]);
+    handle.release();
+    expect(mug.querySelector("[data-plaudit-microdata]")).toBeNull();
+  });
+
+  it("keeps the rating in the product's item when a related product's item comes later", async () => {
+    document.body.innerHTML = item("Classic tee", "TEE-BLUE-M");
+    const tee = document.querySelector("[itemscope]")!;
+    const handle = acquireProductJsonLd(document, "tee-classic");
+    handle.update({ summary, reviews });
+    await microdataWritten();
+    expect(props(tee, "aggregateRating")).toHaveLength(1);
+    // Even unnamed (no data-product-name) and only one item besides ours: the later one takes nothing.
+    document.body.insertAdjacentHTML("beforeend", `<section>${item("Enamel mug", "MUG-1")}</section>`);
+    await microdataWritten();
+    handle.update({ summary, reviews: reviews.slice(0, 1) });
+    await microdataWritten();
+    ratingOnlyIn(tee, document.querySelector("section [itemscope]")!);
+    expect(scripts()).toHaveLength(0);
+    handle.release();
+  });
+
+  it("puts the rating into the item named as the product, not the first of several", async () => {
+    document.body.innerHTML = `${item("Enamel mug", "MUG-1")}${item("Classic tee – Blue / M", "TEE-BLUE-M")}`;
+    const [mug, tee] = document.querySelectorAll("[itemscope]");
+    const handle = acquireProductJsonLd(document, "tee-classic");
+    handle.update({ productName: "Classic tee", summary, reviews });
+    await microdataWritten();
+    ratingOnlyIn(tee!, mug!);
+    handle.release();
+    // Named otherwise, the only item is another product's: a node of ours, the item left alone.
+    document.body.innerHTML = item("Enamel mug", "MUG-1");
+    const named = acquireProductJsonLd(document, "tee-classic");
+    named.update({ productName: "Classic tee", summary, reviews });
+    await microdataWritten();
+    expect(document.querySelector("[data-plaudit-microdata]")).toBeNull();
+    expect(products()).toEqual([expect.objectContaining({ productID: "tee-classic" })]);
+    named.release();
+  });
+
+  it("finds the product's item by a ProductGroup variant's sku or the handle in its url", async () => {
+    document.body.innerHTML = `${item("Enamel mug", "MUG-1")}
+      <div itemscope itemtype="https://schema.org/ProductGroup"><meta itemprop="productGroupID" content="TEE">
+        <div itemprop="hasVariant" itemscope itemtype="https://schema.org/Product"><meta itemprop="sku" content="tee-classic"></div></div>
+      <div itemscope itemtype="https://schema.org/Product"><link itemprop="url" href="https://shop.example/products/cap-canvas/"></div>`;
+    const [, group, , cap] = document.querySelectorAll("[itemscope]");
+    const tee = acquireProductJsonLd(document, "tee-classic");
+    const capHandle = acquireProductJsonLd(document, "cap-canvas");
+    tee.update({ summary, reviews });
+    capHandle.update({ summary, reviews: reviews.slice(0, 1) });
+    await microdataWritten();
+    expect(props(group!, "aggregateRating")).toHaveLength(1);
+    expect(props(cap!, "review")).toHaveLength(1);
+    expect(scripts()).toHaveLength(0);
+    tee.release();
+    capHandle.release();
+  });
+
   it("writes no microdata when the last widget went before its code came", async () => {
     const themeHtml = microdataTheme("tee").outerHTML;
     // A fresh copy of the module: its microdata code not loaded yet.

@@ -4,7 +4,7 @@
 // How the one node is guaranteed (docs/widgets.md, "Structured data"): when the theme already
 // describes the product, our rating and reviews go INTO that node, in the theme's own script (every
 // consumer reads that script; a second node — even one sharing an `@id` — is a second product to
-// some of them). Which node is the theme's for the product is json-ld-choice.ts's rule: the one the
+// some of them). Which node (or microdata item) is the theme's for the product is json-ld-choice.ts's rule: the one the
 // merchant names, the one naming the product, the one the page is about or named as the product,
 // else the page's only one — never another product's (a related section's, a quick view's). The
 // original text is put back when the last widget goes. Only a page with none of these gets a
@@ -61,7 +61,7 @@ interface Page {
   observer?: MutationObserver;
   /** Theme scripts whose own text the observer watches. */
   watched: WeakSet<Node>;
-  /** Theme scripts on the page when the widgets first wrote (the others came later). */
+  /** Theme scripts and microdata items on the page when the widgets first wrote (the others came later). */
   initial: WeakSet<Node>;
   /** The page describes a product in microdata: its items' coming and going matters too. */
   microdata?: boolean;
@@ -191,11 +191,10 @@ function render(document: Document, page: Page) {
       named: !!name,
     };
   });
-  const targets = new Map(
-    [...chooseNodes(themeNodes(document, page), shown, pageUrls)].map(([{ entry }, found]) => [entry, found]),
-  );
+  // The one rule (json-ld-choice.ts) for the theme's JSON-LD nodes, and then its microdata items.
+  const targets = chooseNodes(themeNodes(document, page), shown, pageUrls);
   const changes = new Map<HTMLScriptElement, { parsed: unknown; nodes: Map<JsonLdNode, JsonLdNode> }>();
-  for (const [entry, target] of targets) {
+  for (const [{ entry }, target] of targets) {
     removeOurs(entry);
     const latest = latestOf(entry)!;
     const change = changes.get(target.script) ?? { parsed: target.parsed, nodes: new Map() };
@@ -228,18 +227,21 @@ function render(document: Document, page: Page) {
     page.edited.set(script, edit);
   }
 
-  for (const entry of live) {
-    if (targets.has(entry)) continue;
+  const items = microdata && chooseNodes(microdata.candidates(document, page.initial), shown, pageUrls);
+  for (const product of shown) {
+    if (targets.has(product)) continue;
+    const { entry } = product;
     // No ratings yet: a node of ours would hold nothing Google takes (a reviewCount of 0 is an error).
-    if (latestOf(entry)!.summary.count > 0) writeOwn(document, entry, latestOf(entry)!);
+    if (latestOf(entry)!.summary.count > 0)
+      writeOwn(document, entry, latestOf(entry)!, items?.get(product)?.item);
     else removeOurs(entry);
   }
   // What we just wrote is not news to the observer (it would only run this again).
   page.observer?.takeRecords();
 }
 
-/** A product with no theme JSON-LD node: into the theme's microdata item, else a node of our own. */
-function writeOwn(document: Document, entry: Entry, latest: JsonLdContribution) {
+/** A product with no theme JSON-LD node: into its microdata `item` (chosen), else a node of our own. */
+function writeOwn(document: Document, entry: Entry, latest: JsonLdContribution, item?: HTMLElement) {
   if (document.querySelector(MICRODATA_PRODUCT)) {
     const page = pages.get(document);
     if (page) page.microdata = true;
@@ -252,7 +254,6 @@ function writeOwn(document: Document, entry: Entry, latest: JsonLdContribution) 
       });
       return;
     }
-    const item = microdata.findMicrodataProduct(document, entry.productId, entry.pointer);
     if (item) {
       removeOurs(entry);
       entry.microdata = microdata.putMicrodata(item, mergeRatingInto({}, latest.summary, latest.reviews));
@@ -332,7 +333,7 @@ export function acquireProductJsonLd(document: Document, productId: string, poin
       entries: new Map(),
       edited: new Map(),
       watched: new WeakSet(),
-      initial: new WeakSet(document.querySelectorAll(THEME_SCRIPT)),
+      initial: new WeakSet(document.querySelectorAll(`${THEME_SCRIPT},${MICRODATA_PRODUCT}`)),
     };
     created.observer = new MutationObserver((records) => {
       if (touchesStructuredData(records, created)) render(document, created);

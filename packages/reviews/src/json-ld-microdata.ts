@@ -3,8 +3,11 @@
 // node of our own beside theirs is a second product to search engines (ours without the image and
 // offer only the theme knows, theirs without a rating). So the rating goes into the theme's item,
 // as microdata: one hidden element of ours inside it, taken out again when the last widget goes.
-// The theme's elements themselves are never changed. docs/widgets.md, "Structured data".
+// The theme's elements themselves are never changed. Which item is the product's is json-ld-choice.ts's
+// rule, as for JSON-LD (a related product's or a quick view's item never takes the rating); this
+// reads the items for it. docs/widgets.md, "Structured data".
 import type { JsonLdNode } from "./json-ld.ts";
+import type { Candidate } from "./json-ld-choice.ts";
 
 const MARK = "data-plaudit-microdata";
 
@@ -17,33 +20,48 @@ const topItems = (doc: Document) =>
   );
 
 /** The value of the item's own property `name` (not one of a nested item's), or undefined. */
-function ownValue(item: HTMLElement, name: string): string | undefined {
+function ownValue(item: Element, name: string): string | undefined {
   for (const el of item.querySelectorAll(`[itemprop~="${name}"]`)) {
     if (el.parentElement?.closest("[itemscope]") !== item) continue;
-    return (el.getAttribute("content") ?? el.textContent ?? "").trim();
+    // A <meta>'s content, a <link>'s or <a>'s href, else the text (as microdata reads them).
+    return (el.getAttribute("content") ?? el.getAttribute("href") ?? el.textContent ?? "").trim();
   }
   return undefined;
 }
 
-/**
- * The page's microdata Product (or ProductGroup) for this product: the one whose `itemid` the
- * merchant names (`data-product-jsonld-id`), else the one whose sku/productID/mpn/productGroupID
- * is the product id, else the page's only one.
- */
-export function findMicrodataProduct(
-  doc: Document,
-  productId: string,
-  pointer: string | undefined,
-): HTMLElement | undefined {
-  const items = topItems(doc);
-  return (
-    (pointer ? items.find((item) => item.getAttribute("itemid") === pointer) : undefined) ??
-    items.find((item) =>
-      ["sku", "productID", "mpn", "productGroupID"].some((name) => ownValue(item, name) === productId),
-    ) ??
-    (items.length === 1 ? items[0] : undefined)
-  );
+/** What the choice reads of an item: identifiers, name, url, the page it is the subject of. */
+const FACTS = "name url mainEntityOfPage sku productID mpn productGroupID gtin gtin8 gtin12 gtin13 gtin14";
+const facts = (item: Element): JsonLdNode => {
+  const node: JsonLdNode = {};
+  for (const name of FACTS.split(" ")) {
+    const value = ownValue(item, name);
+    if (value !== undefined) node[name] = value;
+  }
+  return node;
+};
+
+export interface MicrodataCandidate extends Candidate {
+  item: HTMLElement;
 }
+
+/**
+ * The page's top-level Product and ProductGroup items as nodes for json-ld-choice.ts — the one rule
+ * for both kinds of markup: `itemid` as `@id`, the item's own identifiers, name and url, a group's
+ * `hasVariant` items' identifiers. `initial`: what was on the page when the widgets first wrote.
+ */
+export const candidates = (doc: Document, initial: WeakSet<Node>): MicrodataCandidate[] =>
+  topItems(doc).map((item) => ({
+    item,
+    late: !initial.has(item),
+    node: {
+      ...facts(item),
+      "@type": (item.getAttribute("itemtype") ?? "").split(/\s+/).find(isProductType),
+      "@id": item.getAttribute("itemid") ?? undefined,
+      hasVariant: [...item.querySelectorAll("[itemprop~=hasVariant][itemscope]")]
+        .filter((variant) => variant.parentElement?.closest("[itemscope]") === item)
+        .map(facts),
+    },
+  }));
 
 /** `value` as microdata properties under `parent`: nested nodes become items, the rest `<meta>`s. */
 function append(parent: Element, name: string, value: unknown): void {

@@ -10,6 +10,7 @@ export { el, type Markup, type MarkupElement, toDom, toHtml } from "./markup.ts"
 export { RatingInput, type RatingInputProps } from "./rating-input.tsx";
 export { ratingInputCss } from "./rating-input-styles.ts";
 export { type RenderIntoRootOptions, renderIntoRoot } from "./render-into-root.tsx";
+export { lockPageScroll } from "./scroll-lock.ts";
 export { CODE_SHEETS, type CodeStyled, CSS_PART, sheetOf } from "./sheets.ts";
 export { Stars, type StarsProps } from "./stars.tsx";
 export { starsAttributes, starsMarkup } from "./stars-markup.ts";

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
+import { act, cleanup, fireEvent, render, waitFor, within } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { sessionAs } from "../../testing/admin-test-kit.ts";
 import { setLocale } from "../i18n.ts";
@@ -65,6 +65,21 @@ function fakeApi(answer?: (put: Put) => Response, current: object | null = store
     puts.push(put);
     return answer ? answer(put) : Response.json(put.body, { headers: { etag: '"v2"' } });
   });
+  return puts;
+}
+
+/** The program route, `current` read: the first save is taken, every later one refused by `fields`. */
+function savedThenRefused(current: object, fields: Record<string, string>) {
+  const puts: Put[] = fakeApi(
+    (put) =>
+      puts.length === 1
+        ? Response.json(put.body, { headers: { etag: '"v2"' } })
+        : Response.json(
+            { error: { code: "validation_failed", message: "the request is not valid", fields } },
+            { status: 422 },
+          ),
+    current,
+  );
   return puts;
 }
 
@@ -414,22 +429,7 @@ describe("an earning action's label", () => {
       ...stored,
       earning: [stored.earning[0], { ...stored.earning[1], labels: { de: "Bewertung schreiben" } }],
     };
-    const puts = fakeApi(
-      (put) =>
-        puts.length === 1
-          ? Response.json(put.body, { headers: { etag: '"v2"' } })
-          : Response.json(
-              {
-                error: {
-                  code: "validation_failed",
-                  message: "the request is not valid",
-                  fields: { "rewards.0.names.he": "must be a name of 1–120 characters" },
-                },
-              },
-              { status: 422 },
-            ),
-      withWords,
-    );
+    const puts = savedThenRefused(withWords, { "rewards.0.names.he": "must be a name of 1–120 characters" });
     const view = render(<LoyaltyProgram />);
     await view.findByLabelText("Name of the points");
     // Each language has its field, named by its own name, the default as its placeholder.
@@ -473,5 +473,91 @@ describe("an earning action's label", () => {
     await waitFor(() =>
       expect(document.activeElement?.getAttribute("name")).toBe("rewards.five-off.names.he"),
     );
+  });
+
+  it("gathers each text's translations under a disclosure that counts them; tier names, perks and the points' name too", async () => {
+    const withWords = {
+      ...stored,
+      pointsNames: { de: "Punkte" },
+      tiers: [stored.tiers[0], { ...stored.tiers[1], names: { he: "זהב" } }],
+    };
+    const puts = savedThenRefused(withWords, {
+      "tiers.1.names.fr": "must name only the languages en, de, he",
+      "tiers.0.perksIn.de.0": "must be a perk of 1–200 characters",
+    });
+    const view = render(<LoyaltyProgram />);
+    await view.findByLabelText("Name of the points");
+    // Closed, saying how many languages are written; the fields are in it, the default as placeholder.
+    const disclosure = (name: string) => field(view, name).closest("details") as HTMLDetailsElement;
+    expect(disclosure("pointsNames.de").open).toBe(false);
+    expect(disclosure("pointsNames.de").querySelector("summary")?.textContent).toBe(
+      "\u2068Name of the points\u2069 in each language: 1 of 3 written",
+    );
+    expect(field(view, "pointsNames.he").placeholder).toBe("Points");
+    expect(field(view, "tiers.gold.names.he").value).toBe("זהב");
+    fireEvent.input(field(view, "pointsNames.he"), { target: { value: "נקודות" } });
+    expect(disclosure("pointsNames.de").querySelector("summary")?.textContent).toContain("2 of 3 written");
+    fireEvent.input(field(view, "tiers.bronze.perksIn.de"), {
+      target: { value: "Versandkostenfrei\n\n Früher Zugang " },
+    });
+    await save(view);
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(puts[0]?.body).toMatchObject({
+      pointsName: "Points",
+      pointsNames: { de: "Punkte", he: "נקודות" },
+    });
+    expect(puts[0]?.body.tiers).toEqual([
+      {
+        id: "bronze",
+        name: "Bronze",
+        threshold: 0,
+        perks: [],
+        perksIn: { de: ["Versandkostenfrei", "Früher Zugang"] },
+      },
+      {
+        id: "gold",
+        name: "Gold",
+        names: { he: "זהב" },
+        threshold: 2500,
+        perks: ["Free shipping", "Early access"],
+      },
+    ]);
+
+    // Too long is said before sending, its disclosure opened and the focus in it.
+    fireEvent.input(field(view, "tiers.gold.names.de"), { target: { value: "G".repeat(81) } });
+    await save(view);
+    expect(puts).toHaveLength(1);
+    await waitFor(() => expect(document.activeElement?.getAttribute("name")).toBe("tiers.gold.names.de"));
+    expect(disclosure("tiers.gold.names.de").open).toBe(true);
+    expect(describedText(field(view, "tiers.gold.names.de"))).toContain("At most 80 characters.");
+    // The server's refusals, by the path sent: a language the form has no field for beside the
+    // tier's own name; a perk's translation beside its language's field, whose disclosure opens.
+    fireEvent.input(field(view, "tiers.gold.names.de"), { target: { value: "Gold" } });
+    disclosure("tiers.gold.names.de").open = false;
+    await save(view);
+    await waitFor(() => expect(puts).toHaveLength(2));
+    await waitFor(() =>
+      expect(describedText(field(view, "tiers.gold.name"))).toContain(
+        "must name only the languages en, de, he",
+      ),
+    );
+    expect(describedText(field(view, "tiers.bronze.perksIn.de"))).toContain(
+      "must be a perk of 1–200 characters",
+    );
+    await waitFor(() => expect(disclosure("tiers.bronze.perksIn.de").open).toBe(true));
+    expect(document.activeElement?.getAttribute("name")).toBe("tiers.bronze.perksIn.de");
+  });
+
+  it("links each section's heading and Save from the top of the form", async () => {
+    fakeApi();
+    const view = render(<LoyaltyProgram />);
+    await view.findByLabelText("Name of the points");
+    const nav = view.getByRole("navigation", { name: "Sections of the program" });
+    for (const name of ["Ways to earn", "Rewards", "Tiers", "Settings"]) {
+      await act(async () => within(nav).getByRole("button", { name }).click());
+      expect(document.activeElement).toBe(view.getByRole("heading", { level: 2, name }));
+    }
+    await act(async () => within(nav).getByRole("button", { name: "Go to Save" }).click());
+    expect(document.activeElement).toBe(view.getByRole("button", { name: "Save the program" }));
   });
 });

@@ -4,11 +4,14 @@ import {
   LOYALTY_LABEL_MAX,
   PLAUDIT_LOCALES,
   type PlauditLocale,
+  POINTS_NAME_MAX,
   PROGRAM_SETTINGS_DEFAULTS,
   REWARD_KINDS,
   type RewardKind,
   type StoredProgram,
   TIER_MODES,
+  TIER_NAME_MAX,
+  TIER_PERK_MAX,
 } from "@plaudit/contract";
 import type { ComponentChildren, TargetedEvent } from "preact";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
@@ -63,9 +66,13 @@ interface TypedReward {
 interface TypedTier {
   id: string;
   name: string;
+  /** The name in each language shoppers may read. */
+  names: TypedWords;
   threshold: string;
   /** One perk a line. */
   perks: string;
+  /** The perks in each language shoppers may read, one a line. */
+  perksIn: TypedWords;
 }
 const SETTING_NUMBERS = [
   "expiryDays",
@@ -77,6 +84,8 @@ const SETTING_NUMBERS = [
 type SettingNumber = (typeof SETTING_NUMBERS)[number];
 interface Typed extends Record<SettingNumber, string> {
   pointsName: string;
+  /** The points' name in each language shoppers may read. */
+  pointsNames: TypedWords;
   earning: TypedRule[];
   rewards: TypedReward[];
   tiers: TypedTier[];
@@ -110,14 +119,30 @@ function wordsToSave(typed: TypedWords): Partial<Record<PlauditLocale, string>> 
     : undefined;
 }
 
-/** A label or name longer than the server takes (LOYALTY_LABEL_MAX, counted as it counts). */
-const tooLong = (typed: string) => [...typed.trim()].length > LOYALTY_LABEL_MAX;
+/** Words longer than the server takes (a label's LOYALTY_LABEL_MAX, or `max`; counted as it counts). */
+const tooLong = (typed: string, max = LOYALTY_LABEL_MAX) => [...typed.trim()].length > max;
+
+/** Perks as typed, one a line: the lines written, trimmed. */
+const perkLines = (typed: string) =>
+  typed
+    .split("\n")
+    .map((perk) => perk.trim())
+    .filter(Boolean);
+
+/** Perks in each language to save: the languages with a perk written; undefined when none has. */
+function perksToSave(typed: TypedWords): Partial<Record<PlauditLocale, string[]>> | undefined {
+  const written = PLAUDIT_LOCALES.filter((locale) => perkLines(typed[locale]).length > 0);
+  return written.length
+    ? Object.fromEntries(written.map((locale) => [locale, perkLines(typed[locale])]))
+    : undefined;
+}
 
 /** A language's name, in its own words ("Deutsch"), for the fields of that language's words. */
 const languageName = (locale: PlauditLocale) => LOCALES.find((l) => l.code === locale)?.name ?? locale;
 
 const typedOf = (p: StoredProgram): Typed => ({
   pointsName: p.pointsName,
+  pointsNames: typedWords(p.pointsNames),
   // Every action has its row, in the contract's order; one the program leaves out earns nothing.
   earning: EARNING_ACTIONS.map((action) => {
     const rule = p.earning.find((r) => r.action === action);
@@ -140,8 +165,14 @@ const typedOf = (p: StoredProgram): Typed => ({
   tiers: p.tiers.map((tier) => ({
     id: tier.id,
     name: tier.name,
+    names: typedWords(tier.names),
     threshold: String(tier.threshold),
     perks: tier.perks.join("\n"),
+    perksIn: typedWords(
+      Object.fromEntries(
+        Object.entries(tier.perksIn ?? {}).map(([locale, perks]) => [locale, perks.join("\n")]),
+      ),
+    ),
   })),
   expiryDays: p.settings.expiryDays === null ? "" : String(p.settings.expiryDays),
   tierWindowDays: String(p.settings.tierWindowDays),
@@ -321,6 +352,15 @@ export default function LoyaltyProgram() {
     form: Typed,
   ): { program: StoredProgram; fieldOf: (path: string) => string | undefined } | { errors: Errors } {
     const found: Errors = {};
+    /** Each language's words over `max`: refused beside that language's field (`<name>.de`). */
+    const checkWords = (name: string, typedWords: TypedWords, max = LOYALTY_LABEL_MAX, lines = false) => {
+      for (const locale of PLAUDIT_LOCALES)
+        if ((lines ? perkLines(typedWords[locale]) : [typedWords[locale]]).some((w) => tooLong(w, max)))
+          found[`${name}.${locale}`] = t("programTooLong", { max });
+    };
+    if (tooLong(form.pointsName, POINTS_NAME_MAX))
+      found.pointsName = t("programTooLong", { max: POINTS_NAME_MAX });
+    checkWords("pointsNames", form.pointsNames, POINTS_NAME_MAX);
     const earning: StoredProgram["earning"] = [];
     for (const rule of form.earning) {
       const name = `earning.${rule.action}`;
@@ -331,9 +371,7 @@ export default function LoyaltyProgram() {
         continue;
       }
       if (tooLong(rule.label)) found[`${name}.label`] = t("programTooLong", { max: LOYALTY_LABEL_MAX });
-      for (const locale of PLAUDIT_LOCALES)
-        if (tooLong(rule.labels[locale]))
-          found[`${name}.labels.${locale}`] = t("programTooLong", { max: LOYALTY_LABEL_MAX });
+      checkWords(`${name}.labels`, rule.labels);
       const points = rule.action === "purchase" ? decimal(rule.points) : whole(rule.points);
       if (points === undefined)
         found[`${name}.points`] = t(rule.action === "purchase" ? "programNumber" : "wholeNumber");
@@ -350,9 +388,7 @@ export default function LoyaltyProgram() {
       const cost = whole(r.cost);
       const value = r.kind === "free_shipping" ? 0 : decimal(r.value);
       if (tooLong(r.name)) found[`rewards.${r.id}.name`] = t("programTooLong", { max: LOYALTY_LABEL_MAX });
-      for (const locale of PLAUDIT_LOCALES)
-        if (tooLong(r.names[locale]))
-          found[`rewards.${r.id}.names.${locale}`] = t("programTooLong", { max: LOYALTY_LABEL_MAX });
+      checkWords(`rewards.${r.id}.names`, r.names);
       if (cost === undefined) found[`rewards.${r.id}.cost`] = t("wholeNumber");
       if (value === undefined) found[`rewards.${r.id}.value`] = t("programNumber");
       if (cost === undefined || value === undefined) continue;
@@ -372,6 +408,14 @@ export default function LoyaltyProgram() {
     const tiers: StoredProgram["tiers"] = [];
     for (const tier of form.tiers) {
       const threshold = decimal(tier.threshold);
+      if (tooLong(tier.name, TIER_NAME_MAX))
+        found[`tiers.${tier.id}.name`] = t("programTooLong", { max: TIER_NAME_MAX });
+      checkWords(`tiers.${tier.id}.names`, tier.names, TIER_NAME_MAX);
+      if (perkLines(tier.perks).some((perk) => tooLong(perk, TIER_PERK_MAX)))
+        found[`tiers.${tier.id}.perks`] = t("programTooLong", { max: TIER_PERK_MAX });
+      checkWords(`tiers.${tier.id}.perksIn`, tier.perksIn, TIER_PERK_MAX, true);
+      const names = wordsToSave(tier.names);
+      const perksIn = perksToSave(tier.perksIn);
       if (threshold === undefined) found[`tiers.${tier.id}.threshold`] = t("programNumber");
       else if (tiers.some((other) => other.threshold === threshold))
         found[`tiers.${tier.id}.threshold`] = t("programTierSameThreshold");
@@ -379,11 +423,10 @@ export default function LoyaltyProgram() {
         tiers.push({
           id: tier.id,
           name: tier.name.trim(),
+          ...(names ? { names } : {}),
           threshold,
-          perks: tier.perks
-            .split("\n")
-            .map((perk) => perk.trim())
-            .filter(Boolean),
+          perks: perkLines(tier.perks),
+          ...(perksIn ? { perksIn } : {}),
         });
     }
     tiers.sort((a, b) => a.threshold - b.threshold);
@@ -398,8 +441,10 @@ export default function LoyaltyProgram() {
     if (minimum === undefined) found["settings.referralMinimumOrderTotal"] = t("programNumber");
     if (Object.keys(found).length > 0 || minimum === undefined) return { errors: found };
     const orNull = (s: string) => (s.trim() === "" ? null : s.trim());
+    const pointsNames = wordsToSave(form.pointsNames);
     const program: StoredProgram = {
       pointsName: form.pointsName.trim(),
+      ...(pointsNames ? { pointsNames } : {}),
       earning,
       rewards,
       tiers,
@@ -423,6 +468,8 @@ export default function LoyaltyProgram() {
         PLAUDIT_LOCALES.includes(language as PlauditLocale) ? `${words}.${language}` : own;
       const at = Number(index);
       if (list === "pointsName") return "pointsName";
+      if (list === "pointsNames")
+        return PLAUDIT_LOCALES.includes(index as PlauditLocale) ? `pointsNames.${index}` : "pointsName";
       if (list === "settings" && index) return `settings.${index}`;
       if (!Number.isInteger(at)) return undefined;
       if (list === "earning") {
@@ -448,7 +495,15 @@ export default function LoyaltyProgram() {
       }
       if (list === "tiers") {
         const tier = tiers[at];
-        return tier && `tiers.${tier.id}.${["threshold", "perks"].includes(field ?? "") ? field : "name"}`;
+        const shown =
+          field === "names"
+            ? wordsField("name", "names")
+            : field === "perksIn"
+              ? wordsField("perks", "perksIn")
+              : ["threshold", "perks"].includes(field ?? "")
+                ? field
+                : "name";
+        return tier && `tiers.${tier.id}.${shown}`;
       }
       return undefined;
     };
@@ -498,48 +553,84 @@ export default function LoyaltyProgram() {
     label: string,
     value: string,
     onInput: (value: string) => void,
-    extra: { hint?: string; numeric?: boolean; ltr?: boolean; placeholder?: string; lang?: string } = {},
+    extra: {
+      hint?: string;
+      numeric?: boolean;
+      ltr?: boolean;
+      placeholder?: string;
+      lang?: string;
+      /** A textarea of this many rows (perks: one a line). */
+      rows?: number;
+    } = {},
   ) => (
     <Field label={label} error={errors[name]} {...(extra.hint ? { hint: extra.hint } : {})}>
-      {(a) => (
-        <input
-          {...a}
-          name={name}
-          value={value}
-          autocomplete="off"
-          {...(extra.placeholder ? { placeholder: extra.placeholder } : {})}
-          {...(extra.lang ? { lang: extra.lang } : {})}
-          {...(extra.numeric
-            ? { inputMode: "decimal" as const, class: "number" }
-            : extra.ltr
-              ? { dir: "ltr", spellcheck: false }
-              : { dir: "auto" })}
-          onInput={(e) => onInput(e.currentTarget.value)}
-        />
-      )}
+      {(a) => {
+        const common = {
+          ...a,
+          name,
+          value,
+          ...(extra.placeholder ? { placeholder: extra.placeholder } : {}),
+          ...(extra.lang ? { lang: extra.lang } : {}),
+        };
+        return extra.rows ? (
+          <textarea
+            {...common}
+            rows={extra.rows}
+            dir="auto"
+            onInput={(e) => onInput(e.currentTarget.value)}
+          />
+        ) : (
+          <input
+            {...common}
+            autocomplete="off"
+            {...(extra.numeric
+              ? { inputMode: "decimal" as const, class: "number" }
+              : extra.ltr
+                ? { dir: "ltr", spellcheck: false }
+                : { dir: "auto" })}
+            onInput={(e) => onInput(e.currentTarget.value)}
+          />
+        );
+      }}
     </Field>
   );
 
   /**
-   * The same words in each language shoppers may read (the panel shows the shopper's, else the
-   * default): one field a language, the default as its placeholder.
+   * The same words in each language shoppers may read (the widgets show the shopper's, else the
+   * default): one field a language, the default as its placeholder. They are gathered under a
+   * disclosure that says how many are written, so a form with every action, reward and tier is
+   * not three Tab stops longer for each; a refused one opens it (focusFirstInvalid).
    */
   const translations = (
     name: string,
+    of: string,
     label: MessageKey,
     typedWords: TypedWords,
     fallback: string,
     onChange: (words: TypedWords) => void,
-  ) =>
-    PLAUDIT_LOCALES.map((locale) =>
-      input(
-        `${name}.${locale}`,
-        t(label, { language: isolate(languageName(locale)) }),
-        typedWords[locale],
-        (v) => onChange({ ...typedWords, [locale]: v }),
-        { lang: locale, ...(fallback ? { placeholder: fallback } : {}) },
-      ),
-    );
+    rows?: number,
+  ) => (
+    <details class="translations">
+      <summary>
+        {t("programTranslations", {
+          what: isolate(of),
+          written: PLAUDIT_LOCALES.filter((locale) => typedWords[locale].trim() !== "").length,
+          total: PLAUDIT_LOCALES.length,
+        })}
+      </summary>
+      <div class="settings-grid">
+        {PLAUDIT_LOCALES.map((locale) =>
+          input(
+            `${name}.${locale}`,
+            t(label, { language: isolate(languageName(locale)) }),
+            typedWords[locale],
+            (v) => onChange({ ...typedWords, [locale]: v }),
+            { lang: locale, ...(fallback ? { placeholder: fallback } : {}), ...(rows ? { rows } : {}) },
+          ),
+        )}
+      </div>
+    </details>
+  );
 
   const settingNumber = (name: SettingNumber, label: MessageKey, hint?: MessageKey) =>
     input(
@@ -591,12 +682,44 @@ export default function LoyaltyProgram() {
             </a>
           </p>
         )}
+        <nav class="program-nav" aria-label={t("programOnThisPage")}>
+          <ul>
+            {SECTIONS.map(([id, key]) => (
+              <li key={id}>
+                <button type="button" class="quiet" onClick={() => document.getElementById(id)?.focus()}>
+                  {t(key)}
+                </button>
+              </li>
+            ))}
+            <li>
+              <button
+                type="button"
+                class="quiet"
+                onClick={() =>
+                  document.querySelector<HTMLElement>("form.program button[type=submit]")?.focus()
+                }
+              >
+                {t("programGoToSave")}
+              </button>
+            </li>
+          </ul>
+        </nav>
         {input("pointsName", t("programPointsName"), typed.pointsName, (v) => change({ pointsName: v }), {
           hint: t("programPointsNameHint"),
         })}
+        {translations(
+          "pointsNames",
+          t("programPointsName"),
+          "programRewardNameIn",
+          typed.pointsNames,
+          typed.pointsName.trim(),
+          (pointsNames) => change({ pointsNames }),
+        )}
 
         <fieldset class="settings-group">
-          <legend>{t("programEarning")}</legend>
+          <legend>
+            <Heading id="program-earning">{t("programEarning")}</Heading>
+          </legend>
           <p class="hint">{t("programEarningHint")}</p>
           {typed.earning.map((rule) => (
             <Group key={rule.action} title={t(ACTION_NAMES[rule.action])}>
@@ -619,6 +742,7 @@ export default function LoyaltyProgram() {
               )}
               {translations(
                 `earning.${rule.action}.labels`,
+                t("programLabel"),
                 "programLabelIn",
                 rule.labels,
                 rule.label.trim() || t(DEFAULT_LABELS[rule.action]),
@@ -629,15 +753,22 @@ export default function LoyaltyProgram() {
         </fieldset>
 
         <fieldset class="settings-group">
-          <legend>{t("programRewards")}</legend>
+          <legend>
+            <Heading id="program-rewards">{t("programRewards")}</Heading>
+          </legend>
           <p class="hint">{t("programRewardsHint")}</p>
           {typed.rewards.map((r, i) => (
             <Group key={r.id} title={r.name.trim() || t("programRewardN", { n: i + 1 })}>
               {input(`rewards.${r.id}.name`, t("programRewardName"), r.name, (v) =>
                 changeReward(r.id, { name: v }),
               )}
-              {translations(`rewards.${r.id}.names`, "programRewardNameIn", r.names, r.name.trim(), (names) =>
-                changeReward(r.id, { names }),
+              {translations(
+                `rewards.${r.id}.names`,
+                t("programRewardName"),
+                "programRewardNameIn",
+                r.names,
+                r.name.trim(),
+                (names) => changeReward(r.id, { names }),
               )}
               {input(
                 `rewards.${r.id}.cost`,
@@ -704,7 +835,9 @@ export default function LoyaltyProgram() {
         </fieldset>
 
         <fieldset class="settings-group">
-          <legend>{t("programTiers")}</legend>
+          <legend>
+            <Heading id="program-tiers">{t("programTiers")}</Heading>
+          </legend>
           <p class="hint">{t("programTiersHint")}</p>
           <Field label={t("programTierMode")} error={errors["settings.tierMode"]}>
             {(a) => (
@@ -728,6 +861,14 @@ export default function LoyaltyProgram() {
               {input(`tiers.${tier.id}.name`, t("programTierName"), tier.name, (v) =>
                 changeTier(tier.id, { name: v }),
               )}
+              {translations(
+                `tiers.${tier.id}.names`,
+                t("programTierName"),
+                "programRewardNameIn",
+                tier.names,
+                tier.name.trim(),
+                (names) => changeTier(tier.id, { names }),
+              )}
               {input(
                 `tiers.${tier.id}.threshold`,
                 t(typed.tierMode === "points" ? "programThresholdPoints" : "programThresholdSpend"),
@@ -735,22 +876,22 @@ export default function LoyaltyProgram() {
                 (v) => changeTier(tier.id, { threshold: v }),
                 { numeric: true },
               )}
-              <Field
-                label={t("programTierPerks")}
-                hint={t("programTierPerksHint")}
-                error={errors[`tiers.${tier.id}.perks`]}
-              >
-                {(a) => (
-                  <textarea
-                    {...a}
-                    name={`tiers.${tier.id}.perks`}
-                    rows={3}
-                    dir="auto"
-                    value={tier.perks}
-                    onInput={(e) => changeTier(tier.id, { perks: e.currentTarget.value })}
-                  />
-                )}
-              </Field>
+              {input(
+                `tiers.${tier.id}.perks`,
+                t("programTierPerks"),
+                tier.perks,
+                (v) => changeTier(tier.id, { perks: v }),
+                { hint: t("programTierPerksHint"), rows: 3 },
+              )}
+              {translations(
+                `tiers.${tier.id}.perksIn`,
+                t("programTierPerks"),
+                "programTierPerksIn",
+                tier.perksIn,
+                tier.perks.trim(),
+                (perksIn) => changeTier(tier.id, { perksIn }),
+                3,
+              )}
               <RemoveButton
                 label={t("programRemoveTierOf", { name: isolate(tier.name.trim() || String(i + 1)) })}
                 onRemove={() => removeItem("tiers", tier.id)}
@@ -760,14 +901,25 @@ export default function LoyaltyProgram() {
           <button
             type="button"
             name={ADD_BUTTON.tiers}
-            onClick={() => addItem("tiers", (id) => ({ id, name: "", threshold: "", perks: "" }))}
+            onClick={() =>
+              addItem("tiers", (id) => ({
+                id,
+                name: "",
+                names: typedWords(undefined),
+                threshold: "",
+                perks: "",
+                perksIn: typedWords(undefined),
+              }))
+            }
           >
             {t("programAddTier")}
           </button>
         </fieldset>
 
         <fieldset class="settings-group">
-          <legend>{t("programSettings")}</legend>
+          <legend>
+            <Heading id="program-settings">{t("programSettings")}</Heading>
+          </legend>
           <div class="settings-grid">
             {settingNumber("expiryDays", "programExpiryDays", "programExpiryDaysHint")}
             {settingNumber("returnWindowDays", "programReturnWindowDays", "programReturnWindowDaysHint")}
@@ -825,6 +977,23 @@ export default function LoyaltyProgram() {
         <Toasts announce={announce} />
       </form>
     </section>
+  );
+}
+
+/** The form's sections, in order: the page's own links go to each one's heading. */
+const SECTIONS: [id: string, title: MessageKey][] = [
+  ["program-earning", "programEarning"],
+  ["program-rewards", "programRewards"],
+  ["program-tiers", "programTiers"],
+  ["program-settings", "programSettings"],
+];
+
+/** A section's heading, inside its legend: found by heading navigation, focused by the page's links. */
+function Heading(props: { id: string; children: ComponentChildren }) {
+  return (
+    <h2 id={props.id} tabIndex={-1}>
+      {props.children}
+    </h2>
   );
 }
 

@@ -79,6 +79,15 @@ describe("points-for widget", () => {
     expect(text(root)).toBe("Earn 50 Stars with this purchase");
   });
 
+  it("counts in the points' name of the shopper's language when the merchant wrote one", async () => {
+    const { root } = await mounted(
+      "points-for",
+      { "data-amount": "49.99", "data-locale": "de" },
+      { pointsName: "Stars", pointsNames: { de: "Sterne", he: "כוכבים" } },
+    );
+    expect(text(root)).toContain("50 Sterne");
+  });
+
   it("formats the figure for the shopper's language", async () => {
     const { root } = await mounted(
       "points-for",

@@ -20,7 +20,7 @@ export function PointsBalance({ controller, i18n, theme }: InlineProps) {
   const program = useStore(controller, (s) => s.program.data);
   useEffect(() => controller.start(), [controller]);
   if (member.status !== "ready" || !member.data) return null;
-  const points = pointsText(i18n, member.data.balance, pointsNameOf(member.data, program));
+  const points = pointsText(i18n, member.data.balance, pointsNameOf(i18n.locale, member.data, program));
   return (
     <span class="plaudit-root plaudit-points" data-theme={theme} dir={i18n.dir} lang={i18n.locale}>
       {i18n.t("points.balance", { points })}
@@ -36,7 +36,9 @@ export function PointsFor({ controller, i18n, theme, amount }: InlineProps & { a
   if (points <= 0) return null;
   return (
     <span class="plaudit-root plaudit-points" data-theme={theme} dir={i18n.dir} lang={i18n.locale}>
-      {i18n.t("pointsFor.text", { points: pointsText(i18n, points, program?.pointsName) })}
+      {i18n.t("pointsFor.text", {
+        points: pointsText(i18n, points, pointsNameOf(i18n.locale, undefined, program)),
+      })}
     </span>
   );
 }

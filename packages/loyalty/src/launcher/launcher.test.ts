@@ -37,6 +37,19 @@ describe("loyalty launcher", () => {
     expect(view.getByRole("button", { name: "Rewards 650 Stars" })).toBeTruthy();
   });
 
+  it.each([
+    ["de", "Prämien 650 Sterne"],
+    ["he", "הטבות 650 כוכבים"],
+    ["fr", "Rewards 650 Stars"],
+  ])("counts in %s in the points' name the merchant wrote for it, else the default", async (locale, name) => {
+    const { view } = await mounted(
+      "loyalty",
+      { "data-customer-token": TOKEN, "data-locale": locale },
+      { pointsName: "Stars", pointsNames: { de: "Sterne", he: "כוכבים" } },
+    );
+    await waitFor(() => expect(view.getByRole("button", { name })).toBeTruthy());
+  });
+
   it("takes the token from the script tag when the host has none", async () => {
     const script = document.createElement("script");
     script.setAttribute("src", "https://rewards.test/plaudit.js");

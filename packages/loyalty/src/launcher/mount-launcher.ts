@@ -2,11 +2,14 @@
 // panel. Plain DOM on purpose: with Preact and ui's chunk a page with only the launcher would load
 // twice as much; the panel brings both when it first opens.
 import {
+  type Catalogs,
   catalogsFor,
   createI18n,
   followTokenAttribute,
   getStore,
   type I18n,
+  isPending,
+  keptDialog,
   type LoadableCatalogs,
   mountSpeaking,
   type PlauditStore,
@@ -37,6 +40,9 @@ export interface MountLauncherOptions {
 }
 
 const loadPanelChunk = () => import("../panel/open-panel.tsx");
+// The panel chunk once it came: a launcher put in place of one whose panel was open opens its own
+// in the task it mounts in, before the copy's goes (nothing flashes, the focus stays in the panel).
+const atHand = new WeakMap<() => Promise<PanelModule>, PanelModule>();
 
 const SVG = "http://www.w3.org/2000/svg";
 // A gift box, decorative: the button's text names it.
@@ -122,7 +128,7 @@ function showLauncher(
     const points = me.status === "ready" ? me.data?.balance : undefined;
     balance.hidden = points === undefined;
     balance.textContent =
-      points === undefined ? "" : pointsText(i18n, points, pointsNameOf(me.data, program.data));
+      points === undefined ? "" : pointsText(i18n, points, pointsNameOf(i18n.locale, me.data, program.data));
     // A member's button shows once its balance is known (or known missing): appearing at its
     // final width moves nothing, where growing by the balance would shift it (CLS).
     wrapper.toggleAttribute(
@@ -141,33 +147,48 @@ function showLauncher(
     joinUrl: options.joinUrl,
     signInUrl: options.signinUrl ?? options.signInUrl,
   };
+  const open = (panel: PanelModule, catalogs: Catalogs, was?: HTMLDialogElement) => {
+    atHand.set(loadPanel, panel);
+    closePanel = panel.openPanel({
+      host,
+      root,
+      container: panelSlot,
+      controller,
+      i18n: createI18n(locale, catalogs),
+      theme: config.theme,
+      links,
+      opener: button,
+      was,
+      onClose() {
+        closePanel?.();
+        closePanel = undefined;
+      },
+    });
+  };
+  const failed = (error: unknown) => store.events.emit("error", { error, kind: "loyalty", element: host });
   const onClick = async () => {
     if (closePanel || opening) return;
     opening = true;
     try {
       const panel = await loadPanel();
-      const catalogs = await catalogsFor(locale, panel.loyaltyLoadable);
-      closePanel = panel.openPanel({
-        host,
-        root,
-        container: panelSlot,
-        controller,
-        i18n: createI18n(locale, catalogs),
-        theme: config.theme,
-        links,
-        opener: button,
-        onClose() {
-          closePanel?.();
-          closePanel = undefined;
-        },
-      });
+      open(panel, await catalogsFor(locale, panel.loyaltyLoadable));
     } catch (error) {
-      store.events.emit("error", { error, kind: "loyalty", element: host });
+      failed(error);
     } finally {
       opening = false;
     }
   };
   button.addEventListener("click", onClick);
+  // Mounted over the copy of a launcher whose panel was open (the page swapped its host for an
+  // equal one: core's kept-widget.ts): the panel stays open, now this launcher's.
+  const was = keptDialog(root);
+  const panel = was && atHand.get(loadPanel);
+  const catalogs = panel && catalogsFor(locale, panel.loyaltyLoadable);
+  try {
+    if (catalogs && !isPending(catalogs)) open(panel, catalogs, was);
+  } catch (error) {
+    failed(error);
+  }
 
   return () => {
     closePanel?.();

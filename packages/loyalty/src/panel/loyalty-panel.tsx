@@ -6,7 +6,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/ho
 import type { LoyaltyController } from "../loyalty-controller.ts";
 import type { StoreLoyalty } from "../loyalty-slice.ts";
 import { doneActions } from "../member-progress.ts";
-import { programIn } from "../program-in-locale.ts";
+import { memberIn, programIn } from "../program-in-locale.ts";
 import { HistoryList, WaysToEarn } from "./earn-and-history.tsx";
 import { MemberSummary } from "./member-summary.tsx";
 import { Referral } from "./referral.tsx";
@@ -23,14 +23,29 @@ export interface LoyaltyPanelProps {
   links: PanelLinks;
   onClose(): void;
   returnFocusTo?: HTMLElement | null;
+  /** Where the keyboard starts (ui's Dialog): the same control as in the panel it replaces. */
+  initialFocus?: () => HTMLElement | null | undefined;
 }
 
-export function LoyaltyPanel({ controller, i18n, links, onClose, returnFocusTo }: LoyaltyPanelProps) {
+export function LoyaltyPanel({
+  controller,
+  i18n,
+  links,
+  onClose,
+  returnFocusTo,
+  initialFocus,
+}: LoyaltyPanelProps) {
   const held = useStore(controller, (s) => s);
-  // The merchant's labels and reward names in the panel's language (the program holds them all).
+  // The merchant's words in the panel's language (the program holds them all): labels, reward and
+  // tier names, perks; the member's tiers named as the program names them.
   const data = held.program.data;
+  const me = held.member.data;
   const program = useMemo(() => data && programIn(data, i18n.locale), [data, i18n.locale]);
-  const state = program === data ? held : { ...held, program: { ...held.program, data: program } };
+  const member = useMemo(() => me && memberIn(me, data, i18n.locale), [me, data, i18n.locale]);
+  const state =
+    program === data && member === me
+      ? held
+      : { ...held, program: { ...held.program, data: program }, member: { ...held.member, data: member } };
   const [message, setMessage] = useState("");
   useEffect(() => controller.start(), [controller]);
   // The same words twice (copy, copy again) must still be announced: vary them invisibly.
@@ -59,6 +74,7 @@ export function LoyaltyPanel({ controller, i18n, links, onClose, returnFocusTo }
       dir={i18n.dir}
       lang={i18n.locale}
       returnFocusTo={returnFocusTo}
+      initialFocus={initialFocus}
       class="plaudit-loyalty-dialog"
     >
       <div class="plaudit-loyalty" ref={body}>

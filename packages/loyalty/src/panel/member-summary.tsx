@@ -20,7 +20,7 @@ export function MemberSummary({ i18n, me, program, pendingPoints }: MemberSummar
   const progress = tierProgress(program, me);
   // Tiers measured in money spent count currency units, not points.
   const bySpend = me.tierProgress?.mode === "spend";
-  const name = pointsNameOf(me, program);
+  const name = pointsNameOf(i18n.locale, me, program);
   const toGo = (n: number) =>
     bySpend ? i18n.formatNumber(n, { maximumFractionDigits: 2 }) : pointsText(i18n, n, name);
   // Points with a date wait out the store's return window; the rest wait for review moderation

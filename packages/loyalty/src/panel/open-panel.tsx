@@ -1,11 +1,13 @@
 // The panel's chunk entry: loaded by the launcher on first open (dynamic import), so a page with
 // only the launcher never downloads the panel, Preact's views or the ui primitives.
-import type { I18n, LoadableCatalogs, Theme } from "@plaudit/core";
-import { adoptStyles, baseCss, dialogCss, ErrorBoundary, themeCss } from "@plaudit/ui";
+import { HELD_MS, type I18n, keptDialog, type LoadableCatalogs, type Theme } from "@plaudit/core";
+import { adoptStyles, baseCss, dialogCss, ErrorBoundary, lockPageScroll, themeCss } from "@plaudit/ui";
 import { render } from "preact";
 import type { LoyaltyController } from "../loyalty-controller.ts";
 import { en } from "../messages/en.ts";
 import { otherLanguages } from "../messages/loadable.ts";
+import { asItWas } from "./as-it-was.ts";
+import { focusWhereItWas, launcherRoots } from "./focus-after.ts";
 import { LoyaltyPanel, type PanelLinks } from "./loyalty-panel.tsx";
 import { panelCss } from "./panel-styles.ts";
 import { safeLinkUrl } from "./safe-url.ts";
@@ -27,11 +29,24 @@ export interface OpenPanelOptions {
   opener: HTMLElement;
   /** The shopper closed the panel (Escape, ×, back gesture). */
   onClose(): void;
+  /**
+   * The open panel of the launcher this one replaces, as copied into `root` (core's keptDialog: the
+   * page swapped the launcher's host for an equal one): this panel opens with the keyboard on the
+   * same control and its boxes scrolled as there.
+   */
+  was?: HTMLDialogElement;
 }
+
+// The page's scroll, still locked for the copy of a panel the page took out with its host (core's
+// kept-widget.ts shows it, modal, in an equal host put in its place) until this chunk's panel opens
+// again there, a task later: the page behind never scrolls, nor its scrollbar comes and goes.
+let handing: (() => void) | undefined;
 
 /** Renders the open panel; answers the function that closes it (focus goes back to the opener). */
 export function openPanel(options: OpenPanelOptions): () => void {
-  const { root, container, host } = options;
+  const { root, container, host, was } = options;
+  const old = was && asItWas(was, root.activeElement);
+  const dialog = () => container.querySelector("dialog")!;
   adoptStyles(root, [themeCss, baseCss, dialogCss, panelCss]);
   // ui's Dialog takes its theme tokens, direction and language from the widget root around it.
   container.className = "plaudit-root";
@@ -49,9 +64,35 @@ export function openPanel(options: OpenPanelOptions): () => void {
         }}
         onClose={options.onClose}
         returnFocusTo={options.opener}
+        initialFocus={old && (() => old.focus(dialog()))}
       />
     </ErrorBoundary>,
     container,
   );
-  return () => render(null, container);
+  // Rendered and focused by now (Preact's layout effects run in render): scrolled where it was.
+  old?.scroll(dialog());
+  handing?.();
+  handing = undefined;
+  // Where the launcher sits in the page, for the keyboard if the page takes it out for good.
+  const around: Element[] = [];
+  for (let el = host.parentElement; el; el = el.parentElement) around.push(el);
+  return () => {
+    if (host.isConnected) return render(null, container);
+    // Closed because the page took the launcher out: once the page's swap is done, either an equal
+    // launcher put in its place shows the panel (the keyboard in it) and opens it again, or it is
+    // gone for good and the keyboard goes where the launcher was, not left on <body>.
+    const hold = lockPageScroll(host.ownerDocument);
+    render(null, container);
+    queueMicrotask(() => {
+      const doc = host.ownerDocument;
+      if (!launcherRoots(doc).some(keptDialog)) {
+        hold();
+        return focusWhereItWas(doc, around);
+      }
+      handing?.();
+      handing = hold;
+      // Its code never came (it threw): the page scrolls again.
+      setTimeout(hold, HELD_MS);
+    });
+  };
 }

@@ -370,6 +370,39 @@ describe("loyalty panel in the shopper's language", () => {
   });
 });
 
+describe("loyalty panel: tiers and the points' name in the shopper's language", () => {
+  // The merchant named the points "Stars" and the tiers in English, with German and Hebrew names
+  // for the points and for some tiers: each shopper counts and reads their own language's.
+  const named = {
+    pointsName: "Stars",
+    pointsNames: { de: "Sterne", he: "כוכבים" },
+    tiers: PROGRAM.tiers.map((tier) =>
+      tier.id === "gold" ? tier : { ...tier, names: { de: `${tier.name}stufe`, he: `דרגת ${tier.id}` } },
+    ),
+  };
+
+  it.each([
+    ["de", "650 Sterne", "Stufe: Bronzestufe", "Noch 350 Sterne bis Silverstufe"],
+    ["de-AT", "650 Sterne", "Stufe: Bronzestufe", "Noch 350 Sterne bis Silverstufe"],
+    ["he", "650 כוכבים", "דרגה: דרגת bronze", "עוד 350 כוכבים לדרגת דרגת silver"],
+    // No French words from the merchant: the defaults.
+    ["fr", "650 Stars", "Tier: Bronze", "350 Stars to Silver"],
+  ])("in %s counts in its points' name and names the tiers in it", async (locale, balance, tier, toGo) => {
+    const { panel } = await member({ "data-locale": locale }, named);
+    expect(panel.getByText(balance)).toBeTruthy();
+    expect(panel.getByText(tier)).toBeTruthy();
+    expect(panel.getByRole("progressbar").getAttribute("aria-valuetext")).toBe(toGo);
+    // A reward's cost counts in it too.
+    expect(panel.getByText(balance.replace("650", "500"))).toBeTruthy();
+  });
+
+  it("keeps a tier without a translation in its default name", async () => {
+    const { panel } = await member({ "data-locale": "de" }, { ...named, tiers: PROGRAM.tiers });
+    expect(panel.getByText("Stufe: Bronze")).toBeTruthy();
+    expect(panel.getByRole("progressbar").getAttribute("aria-valuetext")).toBe("Noch 350 Sterne bis Silver");
+  });
+});
+
 describe("loyalty panel in Hebrew", () => {
   it("renders right to left with Hebrew text and numbers", async () => {
     const { dialog, panel, root } = await member({ "data-locale": "he" });

@@ -30,7 +30,7 @@ export function Rewards({ i18n, state, controller, announce, member }: RewardsPr
   const listRef = useRef<HTMLUListElement>(null);
   const program = state.program.data;
   const balance = state.member.data?.balance ?? 0;
-  const pointsName = pointsNameOf(state.member.data, program);
+  const pointsName = pointsNameOf(i18n.locale, state.member.data, program);
   const attempt = state.attempt;
   const rewardOf = (id: string | null | undefined) => program?.rewards.find((r) => r.id === id);
 

@@ -66,6 +66,17 @@ function host(kind: string, productId: string, attributes: Record<string, string
   return { host: el, root, config: readConfig(el, INHERITED) };
 }
 
+/**
+ * A reviews host the snippet answers for, standing at the top of a 768px viewport (happy-dom lays
+ * nothing out): the page's cards surely fill the view, so the paint holds the rest for later frames.
+ */
+function reviewsAtTop() {
+  answer = snippetAnswer;
+  const painted = host("reviews", "tee");
+  painted.host.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+  return painted;
+}
+
 /** The script tag's config under every host's own. */
 const INHERITED = { store: "demo", apiBase: API };
 
@@ -203,10 +214,7 @@ describe("painting the reviews", () => {
   });
 
   it("shows the first cards when the page's cards surely fill the view, the rest a few per frame, holding the height", async () => {
-    answer = snippetAnswer;
-    const { host: el, root, config } = host("reviews", "tee");
-    // happy-dom lays nothing out: the host stands at the top of a 768px viewport.
-    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    const { host: el, root, config } = reviewsAtTop();
     await paint({ kind: "reviews", host: el, root, config });
     const widget = root.querySelector<HTMLElement>(".plaudit-root")!;
     const loadMore = () =>
@@ -225,14 +233,15 @@ describe("painting the reviews", () => {
   });
 
   it("holds the histogram and the toolbar out of the first frame too, then puts them in, a frame each, before the cards", async () => {
-    answer = snippetAnswer;
-    const { host: el, root, config } = host("reviews", "tee");
-    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
-    // Each frame's content, as the frame after it begins (the parts go in in a task after a frame).
-    const frames: string[] = [];
+    const { host: el, root, config } = reviewsAtTop();
+    // Every state the shadow root goes through, read after each task that changed it (a mutation
+    // observer, not a frame sampler: under load a sampling frame could land after two of the
+    // widget's steps and read them as one). Each step is a task after a frame of its own
+    // (cards-later.ts), so two parts going in together would show as one state here.
+    const observed: string[] = [];
     const seen = () => {
       const summary = root.querySelector(".plaudit-summary");
-      frames.push(
+      observed.push(
         [
           summary ? "summary" : "",
           summary?.querySelector(".plaudit-histogram") ? "histogram" : "",
@@ -242,16 +251,18 @@ describe("painting the reviews", () => {
           .filter(Boolean)
           .join(" "),
       );
-      if (root.querySelectorAll(".plaudit-list > li").length < 10) requestAnimationFrame(seen);
     };
+    const steps = new MutationObserver(seen);
     await paint({ kind: "reviews", host: el, root, config });
     seen();
+    steps.observe(root, { childList: true, subtree: true });
     await vi.waitFor(
       () => expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(10),
       FRAMES_LATER,
     );
+    steps.disconnect();
     // Every state in order, none skipped, and each part in its place once in.
-    const states = frames.filter((state, i) => state !== frames[i - 1]);
+    const states = observed.filter((state, i) => state !== observed[i - 1]);
     expect(states.slice(0, 4)).toEqual([
       "summary 0 cards",
       "summary histogram 0 cards",
@@ -307,9 +318,7 @@ describe("painting the reviews", () => {
   });
 
   it("puts every card in at once when the page scrolls", async () => {
-    answer = snippetAnswer;
-    const { host: el, root, config } = host("reviews", "tee");
-    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    const { host: el, root, config } = reviewsAtTop();
     const carousel = document.createElement("div");
     document.body.prepend(carousel);
     await paint({ kind: "reviews", host: el, root, config });
@@ -325,9 +334,7 @@ describe("painting the reviews", () => {
   });
 
   it("puts every card in at once when a scroller the widget is in scrolls (a theme scrolling a container)", async () => {
-    answer = snippetAnswer;
-    const { host: el, root, config } = host("reviews", "tee");
-    el.getBoundingClientRect = () => ({ top: 0, width: 800, height: 0 }) as DOMRect;
+    const { host: el, root, config } = reviewsAtTop();
     await paint({ kind: "reviews", host: el, root, config });
     expect(root.querySelectorAll(".plaudit-list > li")).toHaveLength(FIRST_FRAME);
     document.body.dispatchEvent(new Event("scroll"));

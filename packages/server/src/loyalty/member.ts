@@ -111,6 +111,7 @@ export async function memberView(
   return {
     customerId,
     pointsName: program.pointsName,
+    ...(program.pointsNames ? { pointsNames: program.pointsNames } : {}),
     balance: Number(balance.balance),
     tier: standing.tier?.name ?? null,
     tierId: standing.tier?.id ?? null,

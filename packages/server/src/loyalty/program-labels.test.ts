@@ -87,4 +87,68 @@ describe.each(databasesUnderTest())("loyalty labels per language on %s", (kind) 
     expect(notAnObject.json.error.fields["rewards.0.names"]).toBe("must name only the languages en, de, he");
     expect((await kit.admin("GET", "/v1/admin/loyalty/program")).json).toEqual(before);
   });
+
+  // Tier names and perks and the points' name take translations the same way, each as long as the
+  // default may be (POINTS_NAME_MAX 40, TIER_NAME_MAX 80, TIER_PERK_MAX 200).
+  const NAMED = {
+    ...TRANSLATED,
+    pointsName: "Stars",
+    pointsNames: { de: "Sterne", he: "כוכבים" },
+    tiers: [
+      {
+        id: "silver",
+        name: "Silver",
+        names: { de: "Silber" },
+        threshold: 100,
+        perks: ["Free shipping"],
+        perksIn: { de: ["Versandkostenfrei", "Früher Zugang"], he: ["משלוח חינם"] },
+      },
+      { id: "gold", name: "Gold", threshold: 1000, perks: [] },
+    ],
+  };
+
+  it("serves tier names, perks and the points' name in every language written, to the program and /me", async () => {
+    const put = await kit.admin("PUT", "/v1/admin/loyalty/program", NAMED);
+    expect(put.status, put.text).toBe(200);
+    const res = await getJson(`${kit.server.url}/v1/stores/${kit.storeId}/loyalty/program`);
+    expect(res.json.pointsName).toBe("Stars");
+    expect(res.json.pointsNames).toEqual({ de: "Sterne", he: "כוכבים" });
+    expect(res.json.tiers).toEqual(NAMED.tiers);
+    const me = await kit.me("named-shopper");
+    expect(me).toMatchObject({ pointsName: "Stars", pointsNames: { de: "Sterne", he: "כוכבים" } });
+    expect((await kit.admin("GET", "/v1/admin/loyalty/program")).json.tiers).toEqual(NAMED.tiers);
+  });
+
+  it("refuses tier and points' names in another language or over their limit, by field, saving nothing", async () => {
+    const put = await kit.admin("PUT", "/v1/admin/loyalty/program", NAMED);
+    expect(put.status, put.text).toBe(200);
+    const before = (await kit.admin("GET", "/v1/admin/loyalty/program")).json;
+    const [silver, gold] = NAMED.tiers;
+    const bad = {
+      ...NAMED,
+      pointsNames: { he: "כ".repeat(41) },
+      tiers: [
+        { ...silver, names: { fr: "Argent" } },
+        { ...gold, names: { de: "G".repeat(81) }, perksIn: { de: ["x".repeat(201)], en: "Early access" } },
+      ],
+    };
+    const refused = await kit.admin("PUT", "/v1/admin/loyalty/program", bad, { "accept-language": "he" });
+    expect(refused.status).toBe(422);
+    expect(Object.keys(refused.json.error.fields).sort()).toEqual([
+      "pointsNames.he",
+      "tiers.0.names.fr",
+      "tiers.1.names.de",
+      "tiers.1.perksIn.de.0",
+      "tiers.1.perksIn.en",
+    ]);
+    expect(refused.json.error.fields["tiers.0.names.fr"]).toBe("יכול לציין רק את השפות en, de, he");
+    const english = await kit.admin("PUT", "/v1/admin/loyalty/program", bad);
+    expect(english.json.error.fields).toMatchObject({
+      "pointsNames.he": "must be a name of 1–40 characters",
+      "tiers.1.names.de": "must be a name of 1–80 characters",
+      "tiers.1.perksIn.de.0": "must be a perk of 1–200 characters",
+      "tiers.1.perksIn.en": "must be a list of perks",
+    });
+    expect((await kit.admin("GET", "/v1/admin/loyalty/program")).json).toEqual(before);
+  });
 });

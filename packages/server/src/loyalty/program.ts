@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import {
   type LoyaltyProgram,
+  type PlauditLocale,
   ProgramInput,
   type Reward as RewardRule,
   type StoredProgram,
@@ -27,12 +28,17 @@ export function publicProgram(program: StoredProgram): LoyaltyProgram & {
   const { expiryDays, tierMode, tierWindowDays } = program.settings;
   return {
     pointsName: program.pointsName,
+    ...(program.pointsNames ? { pointsNames: program.pointsNames } : {}),
     earning: program.earning,
     rewards: program.rewards,
     tiers: program.tiers,
     settings: { expiryDays, tierMode, tierWindowDays },
   };
 }
+
+/** The points' name a page in `locale` says ("Sterne"): the merchant's translation, else the default. */
+export const pointsNameIn = (program: StoredProgram, locale: PlauditLocale): string =>
+  program.pointsNames?.[locale] ?? program.pointsName;
 
 export async function loadProgram(db: Database | Tx, storeId: string): Promise<StoredProgram | undefined> {
   return (await loadVersionedProgram(db, storeId))?.program;

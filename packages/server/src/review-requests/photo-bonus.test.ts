@@ -159,4 +159,21 @@ describe.each(databasesUnderTest())("the request photo bonus on %s", (kind) => {
     expect(actions).toContain("review_with_media");
     expect(actions).not.toContain(PHOTO_BONUS);
   });
+
+  it("names the points in the page's language when the merchant wrote it in it, else the default", async () => {
+    const named = { ...PROGRAM_AT_ONCE, pointsName: "Stars", pointsNames: { de: "Sterne", he: "כוכבים" } };
+    expect((await kit.call("PUT", "/v1/admin/loyalty/program", named)).status).toBe(200);
+    for (const [locale, words] of [
+      ["de", `Sie erhalten ${BONUS} Sterne`],
+      ["he", `וקבלו ${BONUS} כוכבים`],
+      ["en", `earn ${BONUS} Stars`],
+    ]) {
+      const email = `pb-named-${locale}@example.com`;
+      await kit.order(`pb-named-${locale}`, { email, customerId: `c-named-${locale}`, locale });
+      await kit.runner().drain();
+      const mail = kit.sink.messages.find((m) => recipientOf(m) === email);
+      expect(await (await fetch(pageLinkOf(mail!))).text(), locale).toContain(words);
+    }
+    expect((await kit.call("PUT", "/v1/admin/loyalty/program", PROGRAM_AT_ONCE)).status).toBe(200);
+  });
 });

@@ -1,9 +1,9 @@
-import { pointsFor } from "@plaudit/contract";
+import { type PlauditLocale, pointsFor } from "@plaudit/contract";
 import type { AppContext } from "../context.ts";
 import type { Tx } from "../db/transaction.ts";
 import type { PublishedReview } from "../hooks.ts";
 import { postEntry } from "../loyalty/ledger.ts";
-import { loadProgram } from "../loyalty/program.ts";
+import { loadProgram, pointsNameIn } from "../loyalty/program.ts";
 import { dailyCapReached, ledgerDelta, takeBack } from "../loyalty/review-points.ts";
 import { loadSettings, type RequestSettings } from "./settings.ts";
 
@@ -101,9 +101,10 @@ export async function photoBonusOffer(
   ctx: Pick<AppContext, "db">,
   storeId: string,
   settings: RequestSettings | undefined,
+  locale: PlauditLocale,
 ): Promise<{ points: number; pointsName: string } | undefined> {
   const points = settings?.photoIncentivePoints ?? 0;
   if (points <= 0) return undefined;
   const program = await loadProgram(ctx.db, storeId);
-  return program ? { points, pointsName: program.pointsName } : undefined;
+  return program ? { points, pointsName: pointsNameIn(program, locale) } : undefined;
 }

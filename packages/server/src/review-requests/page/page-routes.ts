@@ -98,7 +98,7 @@ async function renderReviewPage(
   const t = messagesFor(locale);
   const settings = await loadSettings(ctx.db.kysely, view.store.id);
   const state = await pageState(ctx.db, view.request.id);
-  const photoBonus = await photoBonusOffer(ctx, view.store.id, settings);
+  const photoBonus = await photoBonusOffer(ctx, view.store.id, settings, locale);
   const focusId = focus.productId ?? view.products[0]?.productId;
   const ordered = [
     ...view.products.filter((p) => p.productId === focusId),

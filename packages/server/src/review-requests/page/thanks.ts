@@ -1,8 +1,8 @@
 import { reviewPoints } from "@plaudit/contract";
 import type { AppContext } from "../../context.ts";
 import { html, type SafeHtml } from "../../html/safe-html.ts";
-import { loadProgram } from "../../loyalty/program.ts";
-import type { RequestMessages } from "../messages.ts";
+import { loadProgram, pointsNameIn } from "../../loyalty/program.ts";
+import { type RequestMessages, requestLocale } from "../messages.ts";
 import { PHOTO_BONUS } from "../photo-bonus.ts";
 import type { RequestView } from "../request-view.ts";
 import { loadSettings } from "../settings.ts";
@@ -24,6 +24,7 @@ async function pointsLine(
 ): Promise<string | undefined> {
   const program = await loadProgram(ctx.db, view.store.id);
   if (!program) return undefined;
+  const pointsName = pointsNameIn(program, requestLocale(view.locale));
   if (review.status === "published") {
     const rows = await ctx.db.kysely
       .selectFrom("loyalty_ledger")
@@ -34,14 +35,14 @@ async function pointsLine(
       .where("action", "in", ["review", "review_with_media", PHOTO_BONUS])
       .execute();
     const earned = rows.reduce((sum, row) => sum + Number(row.delta), 0);
-    return earned > 0 ? t.pointsEarned(earned, program.pointsName) : undefined;
+    return earned > 0 ? t.pointsEarned(earned, pointsName) : undefined;
   }
   const withMedia = review.media_count > 0;
   const bonus = withMedia
     ? ((await loadSettings(ctx.db.kysely, view.store.id))?.photoIncentivePoints ?? 0)
     : 0;
   const later = reviewPoints(program, { withMedia }) + bonus;
-  return later > 0 ? t.pointsLater(later, program.pointsName) : undefined;
+  return later > 0 ? t.pointsLater(later, pointsName) : undefined;
 }
 
 export async function thanksBody(
