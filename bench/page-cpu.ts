@@ -3,10 +3,14 @@
 // bench:page takes them, and this build), interleaved with the page without Plaudit.
 //
 // Why a second page benchmark: bench:page's script figure (CDP ScriptDuration at 4× throttling) is
-// wall time, and CDP's throttle pauses the main thread in slices of several ms wherever it is: a
-// script of a fraction of a ms catches a whole slice in one run and none in the next (bench:floor's
-// "one URL" step reads 0.5 to 18 ms; the page without Plaudit, whose own script is 0.1 ms, up to 17).
-// Its mean is fair, its single runs are not; a change of a few ms drowns. Here each load is traced
+// wall time, and CDP's throttle pauses the main thread wherever it is, up to 3 ms at a time (a
+// busy-wait: bench/chromium.ts), as does the OS on a busy machine: a script of a fraction of a ms
+// catches a whole pause in one run and none in the next (bench:floor's "one URL" step reads 0.5 to
+// 18 ms; the page without Plaudit, whose own script is 0.1 ms, up to 17). Its mean is fair, its
+// single runs are not; a change of a few ms drowns. ScriptDuration is the wall time of the trace's
+// FunctionCall and EvaluateScript events (per load they agree within ~1 ms: 34.6 / 35.5, 73.8 / 72.8,
+// 37.6 / 37.0 ms at 4×, 17:19), whose CPU is steady (4.7–5.9 ms in 6 unthrottled loads, while
+// ScriptDuration read 7.7–39.5 ms at load 9): its spread is time spent waiting inside ~5 ms of calls. Here each load is traced
 // without throttling and the figure is the thread's own CPU time (trace tdur, bench/chromium.ts
 // mainThread) in the script and compile phases: neither the throttle nor the machine's other work
 // is in it, and runs agree within ~1 ms. It compares builds; the targets stay bench:page's.
