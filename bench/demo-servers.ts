@@ -14,8 +14,8 @@ export interface DemoServers {
   /** The demo shop as shipped. */
   withPlaudit: string;
   /**
-   * The demo shop served by an earlier checkout's server (BENCH_BEFORE_ROOT, built) on the same
-   * database: what the "before" build loads, so a change to the server's markup (the snippet route)
+   * The demo shop served by an earlier checkout's server (BENCH_BEFORE_ROOT, built) on a database
+   * of its own, seeded by that checkout's demo: what the "before" build loads, so a change to the server's markup (the snippet route)
    * is measured too, not only one to plaudit.js and its chunks.
    */
   before?: string;
@@ -53,11 +53,18 @@ export async function startDemoServers(): Promise<DemoServers> {
   if (BEFORE_ROOT) {
     const port = await freePort();
     const beforeCli = join(BEFORE_ROOT, "packages/server/src/cli.ts");
-    // Run from its own checkout: tsx takes our packages from the tsconfig.json's paths there.
+    // Run from its own checkout: tsx takes our packages from the tsconfig.json's paths there. On a
+    // database of its own, seeded by its own demo: an older server refuses one a newer server has
+    // migrated (a migration it does not know).
     children.push(
-      await startProcess([beforeCli, "start", "--demo", "--port", String(port)], port, database, {
-        cwd: BEFORE_ROOT,
-      }),
+      await startProcess(
+        [beforeCli, "start", "--demo", "--port", String(port)],
+        port,
+        join(dir, "before.sqlite"),
+        {
+          cwd: BEFORE_ROOT,
+        },
+      ),
     );
     urls.push(`http://127.0.0.1:${port}`);
   }
