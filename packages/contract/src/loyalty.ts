@@ -28,19 +28,19 @@ const id = v.pipe(v.string("must be an id"), v.regex(ID, "must be 1–64 of A–
  * the shopper's (its locale, or the locale's language: de-AT reads de); words in other languages
  * are refused, not dropped. Earning labels, reward names, tier names and perks, the points' name.
  */
-const inLanguages = <S extends v.GenericSchema>(one: S) => {
-  const optional = v.optional(one);
-  return v.optional(
-    v.strictObject(
-      Object.fromEntries(PLAUDIT_LOCALES.map((locale) => [locale, optional])) as Record<
-        PlauditLocale,
-        typeof optional
-      >,
-      // Said of the object, and of a language it has that Plaudit does not write in (`labels.fr`).
-      `must name only the languages ${PLAUDIT_LOCALES.join(", ")}`,
-    ),
+const inLanguages = <S extends v.GenericSchema>(one: S) =>
+  v.optional(
+    // Said of the object, and of a language it has that Plaudit does not write in (`labels.fr`).
+    v.strictObject(eachLanguage(one), `must name only the languages ${PLAUDIT_LOCALES.join(", ")}`),
   );
-};
+/** One optional entry per language of PLAUDIT_LOCALES: the shape written and the shape served. */
+function eachLanguage<S extends v.GenericSchema>(one: S) {
+  const optional = v.optional(one);
+  return Object.fromEntries(PLAUDIT_LOCALES.map((locale) => [locale, optional])) as Record<
+    PlauditLocale,
+    typeof optional
+  >;
+}
 const translations = (what: string, max = LOYALTY_LABEL_MAX) => inLanguages(text(1, max, what));
 
 /** A tier's perks, one list (in the default language, or one of a translation). */
@@ -173,17 +173,7 @@ export const ProgramInput = v.pipe(
 export type StoredProgram = v.InferOutput<typeof ProgramInput>;
 
 /** Something in some of PLAUDIT_LOCALES, as the public program answers them. */
-const localized = <S extends v.GenericSchema>(one: S) => {
-  const optional = v.optional(one);
-  return v.optional(
-    v.object(
-      Object.fromEntries(PLAUDIT_LOCALES.map((locale) => [locale, optional])) as Record<
-        PlauditLocale,
-        typeof optional
-      >,
-    ),
-  );
-};
+const localized = <S extends v.GenericSchema>(one: S) => v.optional(v.object(eachLanguage(one)));
 /** Words in some of PLAUDIT_LOCALES. */
 const LocalizedText = localized(v.string());
 
