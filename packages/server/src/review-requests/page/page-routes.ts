@@ -224,14 +224,14 @@ export const reviewPageRoutes: RouteModule = {
       return link;
     };
 
-    /**
-     * A form's product on a request's page: the request, its token and the page's state; refused
-     * when not in the order; the page again (409) once it is reviewed.
-     */
     /** The product is one of the order's: the only ones the page takes a review of. */
     const inOrder = (view: RequestView, productId: string) =>
       view.products.some((p) => p.productId === productId);
 
+    /**
+     * A form's product on a request's page: the request, its token and the page's state; refused
+     * when not in the order; the page again (409) once it is reviewed.
+     */
     const openProduct = async (
       c: Context,
       { view }: RequestLink,
